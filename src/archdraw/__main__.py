@@ -1,0 +1,3 @@
+from archdraw.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""What every sub-command shares: loading designs, printing problems, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from archdraw.io import DesignError, LoadedDesign, load
+from archdraw.library import Library, default_library, load_library, user_library_dir
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INVALID = 2
+
+
+def library_for(no_user_types: bool = False) -> Library:
+    return load_library() if no_user_types else default_library()
+
+
+def report_library_problems(library: Library, stream: TextIO = sys.stderr) -> None:
+    for problem in library.problems:
+        print(f"{problem} (type skipped; in {user_library_dir()})", file=stream)
+
+
+def load_each(
+    paths: list[str], library: Library, stream: TextIO = sys.stderr
+) -> Iterator[tuple[str, LoadedDesign | None]]:
+    """Yield each path with its design, or None after printing its problems."""
+    for path in paths:
+        try:
+            yield path, load(Path(path), library)
+        except DesignError as error:
+            for problem in error.problems:
+                print(problem, file=stream)
+            yield path, None
+
+
+def use_colour(stream: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()

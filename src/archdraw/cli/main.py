@@ -1,0 +1,51 @@
+"""The command-line interface: sub-commands over the core, no Qt (except image export)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from archdraw import __version__
+from archdraw.cli.common import EXIT_INVALID
+
+# Each module defines register(subparsers), whose parser sets `handler`.
+COMMANDS = ("validate", "schema", "types")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archdraw",
+        description="Draw, lint and analyse system designs. "
+        "With no command (or with files), opens the editor.",
+        epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"archdraw {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"archdraw.cli.{name.replace('-', '_')}")
+        module.register(commands)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        # argparse exits 2 on usage errors and 0 for --help/--version.
+        return int(exit_.code or 0)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_INVALID
+    try:
+        return int(args.handler(args))
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("archdraw: interrupted", file=sys.stderr)
+        return 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(list(sys.argv[1:] if argv is None else argv))

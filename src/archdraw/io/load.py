@@ -1,0 +1,127 @@
+"""Loading a design: YAML with positions, then types, then cross-element checks.
+
+Every problem found is reported, as `file:line:column: message`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from archdraw import FORMAT_VERSION
+from archdraw.io.errors import DesignError, Problem
+from archdraw.io.locations import ElementLocations
+from archdraw.io.migrate import migrate
+from archdraw.model.catalog import TypeCatalog
+from archdraw.model.types import Design
+from archdraw.model.validation import validate_design
+from archdraw.source import Limits, Locations, SourceError, read_yaml
+
+
+@dataclass(frozen=True)
+class LoadedDesign:
+    design: Design
+    locations: ElementLocations
+    path: Path | None
+
+
+def _pydantic_message(error: Any) -> str:
+    kind, message = error["type"], error["msg"]
+    field = error["loc"][-1] if error["loc"] else "design"
+    if kind == "missing":
+        return f"missing required field '{field}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'"
+    if kind == "value_error":
+        return str(message).removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        return f"'{field}': {error['input']!r} is not a valid id (use letters, digits, _ . -)"
+    return f"'{field}': {message}"
+
+
+def _header_problems(data: Any, filename: str, source: Locations) -> list[Problem]:
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return [Problem(filename, 1, 1, f"a design must be a mapping of fields, not {kind}")]
+    version = data.get("archdraw")
+    line, column = source.of(("archdraw",))
+    if "archdraw" not in data:
+        return [
+            Problem(
+                filename,
+                1,
+                1,
+                f"missing 'archdraw: {FORMAT_VERSION}' (the format version) at the top",
+            )
+        ]
+    if not isinstance(version, int) or isinstance(version, bool):
+        return [
+            Problem(
+                filename,
+                line,
+                column,
+                f"'archdraw' must be the format version number ({FORMAT_VERSION}), got {version!r}",
+            )
+        ]
+    return []
+
+
+def loads(
+    text: bytes | str,
+    filename: str,
+    catalog: TypeCatalog,
+    limits: Limits | None = None,
+) -> LoadedDesign:
+    """Parse and validate a design; raise `DesignError` listing every problem."""
+    try:
+        data, source = read_yaml(text, filename, limits)
+    except SourceError as error:
+        raise DesignError(error.problems) from None
+    problems = _header_problems(data, filename, source)
+    if problems:
+        raise DesignError(problems)
+    data = migrate(data)
+    try:
+        design = Design.model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            path = tuple(item["loc"])
+            line, column = source.of(path)
+            problems.append(Problem(filename, line, column, _pydantic_message(item)))
+        raise DesignError(problems) from None
+    issues = validate_design(design, catalog)
+    if issues:
+        raise DesignError(
+            [Problem(filename, *source.of(issue.path), issue.message) for issue in issues]
+        )
+    return LoadedDesign(design, ElementLocations.from_source(design, source), None)
+
+
+def load(path: Path | str, catalog: TypeCatalog, limits: Limits | None = None) -> LoadedDesign:
+    path = Path(path)
+    limits = limits or Limits()
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise DesignError(
+                [
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        f"file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes",
+                    )
+                ]
+            )
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DesignError([Problem(str(path), 1, 1, "is a folder, not a design file")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise DesignError([Problem(str(path), 1, 1, f"cannot read: {reason}")]) from None
+    loaded = loads(data, str(path), catalog, limits)
+    return LoadedDesign(loaded.design, loaded.locations, path)

@@ -1,0 +1,103 @@
+"""Component types and their property specs: what the library files describe."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from archdraw.model.catalog import PropProblem
+
+PropKind = Literal["int", "float", "bool", "str", "choice"]
+PROP_KINDS: tuple[str, ...] = ("int", "float", "bool", "str", "choice")
+CATEGORIES: tuple[str, ...] = (
+    "client",
+    "network",
+    "compute",
+    "storage",
+    "messaging",
+    "ai",
+    "operations",
+    "external",
+)
+
+
+@dataclass(frozen=True)
+class PropertySpec:
+    name: str
+    kind: PropKind
+    help: str
+    default: Any = None
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def check(self, value: Any) -> str | None:
+        """Why `value` does not fit, or None when it does."""
+        if self.kind == "bool":
+            return None if isinstance(value, bool) else f"expected true or false, got {value!r}"
+        if self.kind == "str":
+            return None if isinstance(value, str) else f"expected text, got {value!r}"
+        if self.kind == "choice":
+            if value in self.choices:
+                return None
+            return f"expected one of {', '.join(self.choices)}; got {value!r}"
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            what = "a whole number" if self.kind == "int" else "a number"
+            return f"expected {what}, got {value!r}"
+        if self.kind == "int" and not isinstance(value, int):
+            return f"expected a whole number, got {value!r}"
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {_fmt(self.minimum)}, got {value!r}"
+        if self.maximum is not None and value > self.maximum:
+            return f"must be at most {_fmt(self.maximum)}, got {value!r}"
+        if value != value:  # NaN
+            return "must be a number, not NaN"
+        return None
+
+    def describe_range(self) -> str:
+        if self.kind == "choice":
+            return " | ".join(self.choices)
+        if self.kind in ("bool", "str"):
+            return self.kind
+        low = "" if self.minimum is None else _fmt(self.minimum)
+        high = "" if self.maximum is None else _fmt(self.maximum)
+        return f"{self.kind} {low}..{high}" if (low or high) else self.kind
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def check_props(specs: Mapping[str, PropertySpec], props: Mapping[str, Any]) -> list[PropProblem]:
+    problems: list[PropProblem] = []
+    for name, value in props.items():
+        spec = specs.get(name)
+        if spec is None:
+            close = difflib.get_close_matches(name, list(specs), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            known = ", ".join(sorted(specs)) or "none"
+            problems.append(PropProblem(name, f"unknown property{hint}; known: {known}"))
+            continue
+        reason = spec.check(value)
+        if reason is not None:
+            problems.append(PropProblem(name, reason))
+    return problems
+
+
+@dataclass(frozen=True)
+class ComponentType:
+    id: str
+    label: str
+    category: str
+    icon: str
+    stateful: bool
+    summary: str
+    explanation: str
+    properties: Mapping[str, PropertySpec] = field(default_factory=dict)
+    source: str = ""
+
+    def default(self, prop: str) -> Any:
+        spec = self.properties.get(prop)
+        return None if spec is None else spec.default

@@ -1,0 +1,19 @@
+"""Reading YAML safely, with the file position of every value. No archdraw knowledge.
+
+Used by `archdraw.library` (component type files) and `archdraw.io` (designs).
+"""
+
+from archdraw.source.problems import Problem, SourceError
+from archdraw.source.reader import Limits, Locations, read_yaml
+from archdraw.source.writer import FlowMap, FlowSeq, write_yaml
+
+__all__ = [
+    "FlowMap",
+    "FlowSeq",
+    "Limits",
+    "Locations",
+    "Problem",
+    "SourceError",
+    "read_yaml",
+    "write_yaml",
+]
