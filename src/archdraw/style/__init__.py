@@ -1,0 +1,47 @@
+"""The look shared by the canvas and the exports: colours, sizes, link styles, icons. No Qt."""
+
+from archdraw.style.icons import has_icon, icon_body, icon_svg
+from archdraw.style.theme import (
+    CORNER_RADIUS,
+    DARK,
+    GRID_SIZE,
+    ICON_SIZE,
+    LABEL_FONT,
+    LABEL_POINT_SIZE,
+    LIGHT,
+    NODE_HEIGHT,
+    NODE_WIDTH,
+    SMALL_POINT_SIZE,
+    THEMES,
+    ZONE_PADDING,
+    ZONE_TITLE_HEIGHT,
+    CategoryColours,
+    LinkStyle,
+    Theme,
+    theme,
+    utilization_colour,
+)
+
+__all__ = [
+    "CORNER_RADIUS",
+    "DARK",
+    "GRID_SIZE",
+    "ICON_SIZE",
+    "LABEL_FONT",
+    "LABEL_POINT_SIZE",
+    "LIGHT",
+    "NODE_HEIGHT",
+    "NODE_WIDTH",
+    "SMALL_POINT_SIZE",
+    "THEMES",
+    "ZONE_PADDING",
+    "ZONE_TITLE_HEIGHT",
+    "CategoryColours",
+    "LinkStyle",
+    "Theme",
+    "has_icon",
+    "icon_body",
+    "icon_svg",
+    "theme",
+    "utilization_colour",
+]
