@@ -1,0 +1,142 @@
+"""Edits of single fields: link and zone fields, ids, the design document, lint settings, name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from archdraw.model.edit_base import Edit, EditError
+from archdraw.model.types import ID_PATTERN, Design, DesignDoc, LintSettings
+
+
+@dataclass(frozen=True)
+class SetLinkFields(Edit):
+    """Change kind or label of a link (its key never changes here)."""
+
+    link_key: str
+    values: Mapping[str, Any]
+    label: str = "Change link"
+
+    def apply(self, design: Design) -> Edit:
+        link = design.link(self.link_key)
+        if link is None:
+            raise EditError(f"no link '{self.link_key}'")
+        if set(self.values) - {"kind", "label"}:
+            raise EditError("only a link's kind and label can be changed")
+        if self.values.get("kind", "sync") not in ("sync", "async", "replication"):
+            raise EditError(f"unknown link kind '{self.values['kind']}'")
+        old = {name: getattr(link, name) for name in self.values}
+        for name, value in self.values.items():
+            setattr(link, name, value)
+        return SetLinkFields(self.link_key, old, label=self.label)
+
+    def touched(self) -> frozenset[str]:
+        return frozenset([self.link_key])
+
+
+@dataclass(frozen=True)
+class SetZoneFields(Edit):
+    """Change label, kind or parent of a zone; a parent that makes a cycle is refused."""
+
+    zone_id: str
+    values: Mapping[str, Any]
+    label: str = "Change zone"
+
+    def apply(self, design: Design) -> Edit:
+        zone = design.zone(self.zone_id)
+        if zone is None:
+            raise EditError(f"no zone '{self.zone_id}'")
+        if set(self.values) - {"label", "kind", "parent"}:
+            raise EditError("only a zone's label, kind and parent can be changed")
+        if "parent" in self.values:
+            _check_parent(design, self.zone_id, self.values["parent"])
+        old = {name: getattr(zone, name) for name in self.values}
+        for name, value in self.values.items():
+            setattr(zone, name, value)
+        return SetZoneFields(self.zone_id, old, label=self.label)
+
+    def touched(self) -> frozenset[str]:
+        return frozenset([self.zone_id])
+
+
+def _check_parent(design: Design, zone_id: str, parent: str | None) -> None:
+    parents = {z.id: z.parent for z in design.zones}
+    current = parent
+    while current is not None:
+        if current == zone_id:
+            raise EditError(f"zone '{zone_id}' cannot be placed inside itself")
+        if current not in parents:
+            raise EditError(f"no zone '{current}'")
+        current = parents[current]
+
+
+@dataclass(frozen=True)
+class RenameId(Edit):
+    """Give a component or zone a new id, updating every reference to it."""
+
+    old_id: str
+    new_id: str
+    label: str = "Change id"
+
+    def apply(self, design: Design) -> Edit:
+        if not re.match(ID_PATTERN, self.new_id):
+            raise EditError(f"'{self.new_id}' is not a valid id (letters, digits, _ . -)")
+        if self.new_id in design.element_ids():
+            raise EditError(f"id '{self.new_id}' is already used")
+        component, zone = design.component(self.old_id), design.zone(self.old_id)
+        if component is None and zone is None:
+            raise EditError(f"nothing called '{self.old_id}'")
+        if component is not None:
+            component.id = self.new_id
+            for link in design.links:
+                link.source = self.new_id if link.source == self.old_id else link.source
+                link.target = self.new_id if link.target == self.old_id else link.target
+        if zone is not None:
+            zone.id = self.new_id
+            for other in design.zones:
+                other.parent = self.new_id if other.parent == self.old_id else other.parent
+            for member in design.components:
+                member.zone = self.new_id if member.zone == self.old_id else member.zone
+        for ignore in design.lint.ignore:
+            ignore.component = self.new_id if ignore.component == self.old_id else ignore.component
+            ignore.zone = self.new_id if ignore.zone == self.old_id else ignore.zone
+        return RenameId(self.new_id, self.old_id, label=self.label)
+
+    def touched(self) -> frozenset[str]:
+        return frozenset([self.old_id, self.new_id])
+
+
+@dataclass(frozen=True)
+class SetDoc(Edit):
+    doc: DesignDoc
+    label: str = "Edit design document"
+
+    def apply(self, design: Design) -> Edit:
+        old, design.doc = design.doc, self.doc.model_copy(deep=True)
+        return SetDoc(old, label=self.label)
+
+
+@dataclass(frozen=True)
+class SetLintSettings(Edit):
+    settings: LintSettings
+    label: str = "Change lint settings"
+
+    def apply(self, design: Design) -> Edit:
+        old, design.lint = design.lint, self.settings.model_copy(deep=True)
+        return SetLintSettings(old, label=self.label)
+
+
+@dataclass(frozen=True)
+class SetDesignInfo(Edit):
+    name: str
+    description: str | None = None
+    label: str = "Rename design"
+
+    def apply(self, design: Design) -> Edit:
+        if not self.name.strip():
+            raise EditError("a design needs a name")
+        old = SetDesignInfo(design.name, design.description, label=self.label)
+        design.name, design.description = self.name, self.description
+        return old
