@@ -14,6 +14,9 @@ ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 ZoneKind = Literal["region", "zone", "network", "group"]
 LinkKind = Literal["sync", "async", "replication"]
 PropValue = bool | int | float | str | list[str]
+# Props are checked against their type's specs in `validation`, which names the
+# property in its message; a union here would report one error per union member.
+Props = dict[str, Any]
 
 ZONE_KINDS: tuple[str, ...] = ("region", "zone", "network", "group")
 LINK_KINDS: tuple[str, ...] = ("sync", "async", "replication")
@@ -42,7 +45,7 @@ class Component(_Strict):
     zone: str | None = None
     position: tuple[float, float] | None = None
     notes: str | None = None
-    props: dict[str, PropValue] = Field(default_factory=dict)
+    props: Props = Field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -55,7 +58,7 @@ class Link(_Strict):
     target: str = Field(alias="to", min_length=1)
     kind: LinkKind = "sync"
     label: str | None = None
-    props: dict[str, PropValue] = Field(default_factory=dict)
+    props: Props = Field(default_factory=dict)
 
     @property
     def key(self) -> str:

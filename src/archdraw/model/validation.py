@@ -96,8 +96,35 @@ def _zones(design: Design) -> list[Issue]:
     return issues
 
 
-def _props(design: Design, catalog: TypeCatalog) -> list[Issue]:
+def _is_plain(value: object) -> bool:
+    if isinstance(value, list):
+        return all(isinstance(item, str) for item in value)
+    return isinstance(value, bool | int | float | str)
+
+
+def _plain_props(design: Design) -> list[Issue]:
     issues: list[Issue] = []
+    owners: list[tuple[str, int, str, dict[str, object]]] = [
+        ("components", i, f"component '{c.id}'", c.props) for i, c in enumerate(design.components)
+    ]
+    owners += [("links", i, f"link '{k.key}'", k.props) for i, k in enumerate(design.links)]
+    for section, index, owner, props in owners:
+        for name, value in props.items():
+            if not _is_plain(value):
+                issues.append(
+                    Issue(
+                        (section, index, "props", name),
+                        f"{owner}, property '{name}': expected a number, true/false, "
+                        f"text or a list of text, got {value!r}",
+                    )
+                )
+    return issues
+
+
+def _props(design: Design, catalog: TypeCatalog) -> list[Issue]:
+    issues: list[Issue] = _plain_props(design)
+    if issues:
+        return issues
     for index, component in enumerate(design.components):
         if not catalog.has_type(component.type):
             issues.append(
