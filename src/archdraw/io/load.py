@@ -28,18 +28,41 @@ class LoadedDesign:
     path: Path | None
 
 
+def _shape(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"the value {value!r}"
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    if not loc:
+        return "the design"
+    if isinstance(loc[-1], int):
+        owner = next((part for part in reversed(loc) if isinstance(part, str)), "design")
+        return f"item {loc[-1] + 1} of '{owner}'"
+    return f"'{loc[-1]}'"
+
+
 def _pydantic_message(error: Any) -> str:
-    kind, message = error["type"], error["msg"]
-    field = error["loc"][-1] if error["loc"] else "design"
+    kind, message, loc = error["type"], error["msg"], tuple(error["loc"])
+    field = _field_name(loc)
+    if loc and loc[-1] == "[key]":
+        return f"names must be text, got {error['input']!r}"
+    if kind in ("dict_type", "model_type"):
+        return f"{field} must be a mapping of names to values, not {_shape(error['input'])}"
+    if kind in ("list_type", "tuple_type"):
+        return f"{field} must be a list, not {_shape(error['input'])}"
     if kind == "missing":
-        return f"missing required field '{field}'"
+        return f"missing required field {field}"
     if kind == "extra_forbidden":
-        return f"unknown field '{field}'"
+        return f"unknown field {field}"
     if kind == "value_error":
         return str(message).removeprefix("Value error, ")
     if kind == "string_pattern_mismatch":
-        return f"'{field}': {error['input']!r} is not a valid id (use letters, digits, _ . -)"
-    return f"'{field}': {message}"
+        return f"{field}: {error['input']!r} is not a valid id (use letters, digits, _ . -)"
+    return f"{field}: {message}"
 
 
 def _header_problems(data: Any, filename: str, source: Locations) -> list[Problem]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, field_validator
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 
@@ -43,7 +43,7 @@ class Component(_Strict):
     type: str = Field(min_length=1)
     label: str | None = None
     zone: str | None = None
-    position: tuple[float, float] | None = None
+    position: tuple[FiniteFloat, FiniteFloat] | None = None
     notes: str | None = None
     props: Props = Field(default_factory=dict)
 

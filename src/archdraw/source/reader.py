@@ -281,6 +281,9 @@ def read_yaml(
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(part for part in (error.context, error.problem) if part)
+        start = error.context_mark
+        if start is not None and mark is not None and start.line != mark.line:
+            what += f" (it starts on line {start.line + 1}, column {start.column + 1})"
         builder.problem((line, column), f"malformed YAML: {what}")
         raise SourceError(builder.problems) from None
     except yaml.reader.ReaderError as error:
