@@ -1,0 +1,109 @@
+"""Every kind of bad design file gives DesignError naming the file, the line and the cause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archdraw.io import DesignError, Limits, load
+from archdraw.library import Library
+
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
+
+# file stem -> [(line, words the message must contain)], one entry per expected problem.
+EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
+    "malformed_yaml": [(6, ("malformed YAML", "mapping values"))],
+    "wrong_version_type": [(1, ("'archdraw'", "format version number", "'one'"))],
+    "missing_version": [(1, ("missing", "archdraw: 1", "format version"))],
+    "newer_version": [(1, ("version 99", "newer", "upgrade archdraw"))],
+    "unknown_type": [(7, ("'box'", "unknown type", "quantum_computer", "archdraw types"))],
+    "duplicate_id": [(8, ("duplicate id", "'api'"))],
+    "dangling_link": [(10, ("link 'api->db'", "'db'", "not a component"))],
+    "zone_cycle": [(4, ("zone cycle", "outer -> inner -> outer"))],
+    "unknown_property": [(8, ("'db'", "'replicaz'", "unknown property", "did you mean 'replicas'"))],
+    "wrong_property_type": [(7, ("'api'", "'replicas'", "whole number", "'two'"))],
+    "out_of_range": [(7, ("'cache'", "'hit_ratio'", "at most 1", "1.5"))],
+    "python_tag": [(6, ("tag", "python/object/apply", "not allowed"))],
+    "alias_bomb": [(9, ("too many values", "5,000,000", "alias"))],
+    "deep_nesting": [(3, ("nesting deeper than 64",))],
+    "binary_garbage": [(1, ("binary file",))],
+    "empty": [(1, ("empty",))],
+    "list_not_mapping": [(6, ("'props'", "must be a mapping", "not a list"))],
+    "duplicate_key": [(9, ("duplicate key 'replicas'", "first given on line 7"))],
+    "three_problems": [
+        (9, ("'api'", "'replicas'", "at least 1", "got 0")),
+        (11, ("'db'", "unknown type", "'databse'")),
+        (14, ("link 'api->cache'", "'cache'", "not a component")),
+    ],
+}
+
+
+def load_problems(path: Path, library: Library, limits: Limits | None = None) -> list[str]:
+    with pytest.raises(DesignError) as caught:
+        load(path, library, limits)
+    problems = caught.value.problems
+    assert problems, "a DesignError must carry at least one problem"
+    for problem in problems:
+        assert problem.path == str(path)
+        assert str(problem).startswith(f"{path}:{problem.line}:{problem.column}: ")
+    return [f"{p.line}|{p.message}" for p in problems]
+
+
+def test_every_bad_file_has_an_expectation() -> None:
+    stems = {p.name.removesuffix(".archdraw.yaml") for p in BAD.glob("*.archdraw.yaml")}
+    assert stems == set(EXPECTED)
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_bad_file_gives_clear_located_problems(stem: str, library: Library) -> None:
+    path = BAD / f"{stem}.archdraw.yaml"
+    found = load_problems(path, library)
+    expected = EXPECTED[stem]
+    assert len(found) == len(expected), found
+    for text, (line, words) in zip(found, expected, strict=True):
+        found_line, message = text.split("|", 1)
+        assert int(found_line) == line, text
+        for word in words:
+            assert word in message, f"{word!r} missing from {message!r}"
+
+
+def test_oversized_file_names_the_limit(tmp_path: Path, library: Library) -> None:
+    path = tmp_path / "big.archdraw.yaml"
+    path.write_text("archdraw: 1\nname: Big\n" + "# padding\n" * 200, encoding="utf-8")
+    [text] = load_problems(path, library, Limits(max_bytes=1000))
+    assert text.startswith("1|")
+    assert "over the limit of 1,000 bytes" in text
+
+
+def test_oversized_text_is_refused_before_parsing(library: Library) -> None:
+    from archdraw.io import loads
+
+    text = "archdraw: 1\nname: Big\ndescription: " + "x" * 5000 + "\n"
+    with pytest.raises(DesignError, match="over the limit of 4,096 bytes"):
+        loads(text, "big.archdraw.yaml", library, Limits(max_bytes=4096))
+
+
+def test_node_budget_counts_alias_expansions(library: Library) -> None:
+    from archdraw.io import loads
+
+    text = "archdraw: 1\nname: n\na: &a [1, 2, 3, 4, 5, 6, 7, 8]\nb: [*a, *a, *a, *a, *a]\n"
+    with pytest.raises(DesignError, match="too many values"):
+        loads(text, "n.archdraw.yaml", library, Limits(max_nodes=40))
+
+
+def test_missing_file_and_folder_are_design_errors(tmp_path: Path, library: Library) -> None:
+    with pytest.raises(DesignError, match="cannot read"):
+        load(tmp_path / "nowhere.archdraw.yaml", library)
+    with pytest.raises(DesignError, match="folder"):
+        load(tmp_path, library)
+
+
+def test_non_utf8_text_names_the_line(library: Library) -> None:
+    from archdraw.io import loads
+
+    with pytest.raises(DesignError) as caught:
+        loads(b"archdraw: 1\nname: caf\xe9\n", "latin1.archdraw.yaml", library)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (2, 10)
+    assert "not UTF-8" in problem.message
