@@ -242,12 +242,32 @@ def _decode(data: bytes, filename: str) -> str:
         ) from None
 
 
+def _encode(text: str, filename: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        before = text[: error.start]
+        column = error.start - (before.rfind("\n") + 1) + 1
+        raise SourceError(
+            [
+                Problem(
+                    filename,
+                    before.count("\n") + 1,
+                    column,
+                    "the text holds a lone surrogate character, which no file can store",
+                )
+            ]
+        ) from None
+
+
 def read_yaml(
     data: bytes | str, filename: str, limits: Limits | None = None
 ) -> tuple[Any, Locations]:
     """Parse one YAML document into plain data; raise `SourceError` with every problem."""
     limits = limits or Limits()
-    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if isinstance(data, str):
+        data = _encode(data, filename)
+    size = len(data)
     if size > limits.max_bytes:
         raise SourceError(
             [
@@ -259,7 +279,7 @@ def read_yaml(
                 )
             ]
         )
-    text = data if isinstance(data, str) else _decode(data, filename)
+    text = _decode(data, filename)
     if not text.strip():
         raise SourceError([Problem(filename, 1, 1, "the file is empty")])
     builder = _Builder(filename, limits)
