@@ -1,0 +1,92 @@
+"""The file's `lint:` settings: disable, severity overrides and ignores (with reasons).
+
+Settings name rules by code or by name. Problems with the settings themselves
+are findings too: AD001 (ignore without a reason), AD002 (stale ignore: it
+matches nothing) and AD003 (a setting names no known rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from archdraw.lint.rules import find_rule
+from archdraw.lint.types import Issue, Rule, Severity
+from archdraw.model import LintIgnore, LintSettings
+
+
+@dataclass
+class ResolvedSettings:
+    disabled: set[str] = field(default_factory=set)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    ignores: list[tuple[int, LintIgnore, Rule]] = field(default_factory=list)
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (where, name)
+    bad_ignores: list[tuple[int, LintIgnore]] = field(default_factory=list)
+
+
+def resolve(settings: LintSettings) -> ResolvedSettings:
+    resolved = ResolvedSettings()
+    for key in settings.disable:
+        found = find_rule(key)
+        if found is None:
+            resolved.unknown.append(("disable", key))
+        else:
+            resolved.disabled.add(found.code)
+    for key, level in settings.severity.items():
+        found = find_rule(key)
+        if found is None:
+            resolved.unknown.append(("severity", key))
+        else:
+            resolved.severity[found.code] = Severity(level)
+    for index, ignore in enumerate(settings.ignore):
+        found = find_rule(ignore.rule)
+        if found is None:
+            resolved.bad_ignores.append((index, ignore))
+        else:
+            resolved.ignores.append((index, ignore, found))
+    return resolved
+
+
+def ignore_matches(ignore: LintIgnore, rule: Rule, issue: Issue) -> bool:
+    if ignore.rule.strip() not in (rule.code, rule.name) and ignore.rule.upper() != rule.code:
+        return False
+    return all(
+        wanted is None or wanted == actual
+        for wanted, actual in (
+            (ignore.component, issue.component),
+            (ignore.link, issue.link),
+            (ignore.zone, issue.zone),
+        )
+    )
+
+
+def describe(ignore: LintIgnore) -> str:
+    target = ignore.component or ignore.link or ignore.zone
+    return f"{ignore.rule} on '{target}'" if target else ignore.rule
+
+
+def settings_issues(
+    resolved: ResolvedSettings, used: set[int]
+) -> Iterable[tuple[str, Issue, int | None]]:
+    """(code, issue, index of the ignore entry or None) for problems in the settings."""
+    for index, ignore, _rule in resolved.ignores:
+        if not (ignore.reason or "").strip():
+            message = (
+                f"the ignore of {describe(ignore)} gives no reason: add `reason:` so the "
+                "next reader knows why this finding does not apply"
+            )
+            yield "AD001", Issue(message), index
+        if index not in used:
+            message = (
+                f"the ignore of {describe(ignore)} matches no finding: the problem is gone "
+                "or the entry names the wrong element; remove it"
+            )
+            yield "AD002", Issue(message), index
+    for index, ignore in resolved.bad_ignores:
+        message = (
+            f"the ignore names '{ignore.rule}', which is no rule (`archdraw rules` lists them)"
+        )
+        yield "AD003", Issue(message), index
+    for where, key in resolved.unknown:
+        message = f"lint.{where} names '{key}', which is no rule (`archdraw rules` lists them)"
+        yield "AD003", Issue(message), None

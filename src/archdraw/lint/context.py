@@ -1,0 +1,248 @@
+"""`LintContext`: the graph views every rule shares, each computed once per lint run."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import Any
+
+from archdraw.library import ComponentType, Library
+from archdraw.lint.capacity import arrival_rates
+from archdraw.lint.types import Fix
+from archdraw.model import Component, Design, Link
+
+# Conventions the rules share (documented in the README's rules section).
+QUEUE_TYPES = frozenset({"queue", "stream"})
+CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
+# Network hops that forward a request without looking at who sends it.
+PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
+DEFAULT_OPTIONS: dict[str, float] = {
+    "max_sync_depth": 5,
+    "max_retry_amplification": 8,
+    "max_sync_fan_out": 5,
+    "monitoring_min_components": 5,
+    "utilization_warning": 0.8,
+    "long_generation_ms": 10000,
+    "long_generation_tokens": 4000,
+}
+
+
+class LintContext:
+    """A read-only view of one design for rules: look-ups, graph views, traffic."""
+
+    def __init__(self, design: Design, library: Library) -> None:
+        self.design = design
+        self.library = library
+
+    # -- options --------------------------------------------------------------
+    def option(self, name: str) -> float:
+        value = self.design.lint.options.get(name, DEFAULT_OPTIONS[name])
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return DEFAULT_OPTIONS[name]
+        return float(value)
+
+    # -- elements -------------------------------------------------------------
+    @cached_property
+    def components(self) -> dict[str, Component]:
+        return self.design.component_index()
+
+    def type_of(self, component: Component) -> ComponentType | None:
+        return self.library.get(component.type)
+
+    def category(self, component: Component) -> str:
+        found = self.library.get(component.type)
+        return found.category if found is not None else "unknown"
+
+    def has_prop(self, component: Component, name: str) -> bool:
+        found = self.library.get(component.type)
+        return found is not None and name in found.properties
+
+    def prop(self, component: Component, name: str) -> Any:
+        return self.library.prop(component, name)
+
+    def link_prop(self, link: Link, name: str) -> Any:
+        return self.library.link_prop(link.props, name)
+
+    def replicas(self, component: Component) -> int:
+        value = self.prop(component, "replicas")
+        return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 1
+
+    def failover(self, component: Component) -> str:
+        return str(self.prop(component, "failover") or "none")
+
+    def flag(self, component: Component, name: str) -> bool:
+        return self.prop(component, name) is True
+
+    def number(self, component: Component, name: str) -> float | None:
+        value = self.prop(component, name)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return float(value)
+
+    def link_number(self, link: Link, name: str) -> float | None:
+        value = self.link_prop(link, name)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return float(value)
+
+    def is_client(self, component: Component) -> bool:
+        return self.category(component) == "client"
+
+    def is_store(self, component: Component) -> bool:
+        """A data store: a stateful storage component or a vector database."""
+        return self.library.is_stateful(component) and (
+            self.category(component) == "storage" or component.type == "vector_db"
+        )
+
+    def fix(self, component: Component, label: str, **props: Any) -> Fix | None:
+        """A property fix, keeping only the properties this component's type accepts."""
+        accepted = {k: v for k, v in props.items() if self.has_prop(component, k)}
+        return Fix(label, component.id, None, accepted) if accepted else None
+
+    @staticmethod
+    def link_fix(link: Link, label: str, **props: Any) -> Fix:
+        return Fix(label, None, link.key, props)
+
+    # -- links ----------------------------------------------------------------
+    @cached_property
+    def out_links(self) -> dict[str, list[Link]]:
+        out: dict[str, list[Link]] = {cid: [] for cid in self.components}
+        for link in self.design.links:
+            out.setdefault(link.source, []).append(link)
+        return out
+
+    @cached_property
+    def in_links(self) -> dict[str, list[Link]]:
+        found: dict[str, list[Link]] = {cid: [] for cid in self.components}
+        for link in self.design.links:
+            found.setdefault(link.target, []).append(link)
+        return found
+
+    def sync_out(self, component_id: str) -> Iterator[Link]:
+        return (k for k in self.out_links.get(component_id, ()) if k.kind == "sync")
+
+    def sync_in(self, component_id: str) -> Iterator[Link]:
+        return (k for k in self.in_links.get(component_id, ()) if k.kind == "sync")
+
+    def flow_out(self, component_id: str) -> Iterator[Link]:
+        """Links that carry requests or messages (not replication)."""
+        return (k for k in self.out_links.get(component_id, ()) if k.kind != "replication")
+
+    def flow_in(self, component_id: str) -> Iterator[Link]:
+        return (k for k in self.in_links.get(component_id, ()) if k.kind != "replication")
+
+    def target(self, link: Link) -> Component | None:
+        return self.components.get(link.target)
+
+    def source(self, link: Link) -> Component | None:
+        return self.components.get(link.source)
+
+    def of_type(self, *type_ids: str) -> Iterator[Component]:
+        return (c for c in self.design.components if c.type in type_ids)
+
+    # -- request graph ----------------------------------------------------------
+    @cached_property
+    def clients(self) -> list[Component]:
+        """Where requests start: client-category components other than device caches."""
+        return [c for c in self.design.components if self.is_client(c) and c.type != "device_cache"]
+
+    @cached_property
+    def request_path(self) -> list[Component]:
+        """Non-client components reachable from a client over sync links, in file order."""
+        reached = self.reachable((c.id for c in self.clients), sync_only=True)
+        return [c for c in self.design.components if c.id in reached and not self.is_client(c)]
+
+    @cached_property
+    def request_path_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.request_path)
+
+    def reachable(self, starts: Iterable[str], sync_only: bool) -> set[str]:
+        seen = set(starts)
+        todo = deque(seen)
+        while todo:
+            current = todo.popleft()
+            links = self.sync_out(current) if sync_only else self.flow_out(current)
+            for link in links:
+                if link.target not in seen and link.target in self.components:
+                    seen.add(link.target)
+                    todo.append(link.target)
+        return seen
+
+    @cached_property
+    def entry_links(self) -> list[Link]:
+        """Links from a client or an external party into the rest of the system."""
+        found = []
+        for link in self.design.links:
+            source, target = self.source(link), self.target(link)
+            if source is None or target is None or link.kind == "replication":
+                continue
+            outside = self.is_client(source) or self.category(source) == "external"
+            if outside and not self.is_client(target) and self.category(target) != "external":
+                found.append(link)
+        return found
+
+    @cached_property
+    def client_entry_points(self) -> list[Component]:
+        """Non-client components that a client (or its device cache) links to directly."""
+        ids = {k.target for k in self.entry_links if self.is_client(self.components[k.source])}
+        return [c for c in self.design.components if c.id in ids]
+
+    # -- zones ------------------------------------------------------------------
+    @cached_property
+    def zone_parent(self) -> dict[str, str | None]:
+        return {z.id: z.parent for z in self.design.zones}
+
+    def zone_chain(self, zone_id: str | None) -> list[str]:
+        """The zone and its ancestors, innermost first (stops on a cycle)."""
+        chain: list[str] = []
+        while zone_id is not None and zone_id in self.zone_parent and zone_id not in chain:
+            chain.append(zone_id)
+            zone_id = self.zone_parent[zone_id]
+        return chain
+
+    @cached_property
+    def region_of(self) -> dict[str, str | None]:
+        """Each component's innermost enclosing zone of kind region (None if none)."""
+        kinds = {z.id: z.kind for z in self.design.zones}
+        found: dict[str, str | None] = {}
+        for component in self.design.components:
+            chain = self.zone_chain(component.zone)
+            found[component.id] = next((z for z in chain if kinds[z] == "region"), None)
+        return found
+
+    @cached_property
+    def availability_zones(self) -> list[str]:
+        return [z.id for z in self.design.zones if z.kind == "zone"]
+
+    @cached_property
+    def regions(self) -> list[str]:
+        return [z.id for z in self.design.zones if z.kind == "region"]
+
+    # -- messaging --------------------------------------------------------------
+    def producers(self, queue: Component) -> list[Component]:
+        found = (self.source(k) for k in self.flow_in(queue.id))
+        return [c for c in found if c is not None]
+
+    def consumers(self, queue: Component) -> list[Component]:
+        """Who reads a queue: links point the way messages flow, queue -> consumer."""
+        found = (self.target(k) for k in self.flow_out(queue.id))
+        return [c for c in found if c is not None]
+
+    # -- traffic ----------------------------------------------------------------
+    @cached_property
+    def arrival_rps(self) -> dict[str, float]:
+        """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
+        return arrival_rates(self)
+
+    def capacity(self, component: Component) -> float | None:
+        """Requests per second all replicas together serve, or None when unknown."""
+        per_replica = self.number(component, "capacity_rps")
+        return None if per_replica is None else per_replica * self.replicas(component)
+
+    def utilization(self, component: Component) -> float | None:
+        capacity = self.capacity(component)
+        arrival = self.arrival_rps.get(component.id, 0.0)
+        if capacity is None or capacity <= 0 or arrival <= 0:
+            return None
+        return arrival / capacity

@@ -1,0 +1,89 @@
+"""Run the rules over a design: settings applied, locations attached, findings sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from archdraw.io import ElementLocations
+from archdraw.library import Library
+from archdraw.lint.config import ignore_matches, resolve, settings_issues
+from archdraw.lint.context import LintContext
+from archdraw.lint.rules import all_rules, find_rule
+from archdraw.lint.types import Finding, Issue, Rule, Severity
+from archdraw.model import Design
+
+
+def _where(issue: Issue, locations: ElementLocations | None) -> tuple[int | None, int | None]:
+    if locations is None:
+        return None, None
+    found = None
+    if issue.component is not None:
+        found = locations.components.get(issue.component)
+    elif issue.link is not None:
+        found = locations.links.get(issue.link)
+    elif issue.zone is not None:
+        found = locations.zones.get(issue.zone)
+    return found if found is not None else (None, None)
+
+
+def _finding(
+    rule: Rule, issue: Issue, severity: Severity, position: tuple[int | None, int | None]
+) -> Finding:
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        component=issue.component,
+        link=issue.link,
+        zone=issue.zone,
+        message=issue.message,
+        line=position[0],
+        column=position[1],
+        rule=rule,
+        fix=issue.fix,
+    )
+
+
+def lint_design(
+    design: Design,
+    library: Library,
+    locations: ElementLocations | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> list[Finding]:
+    """Every finding for `design`, after its `lint:` settings, sorted by position.
+
+    `rules` restricts the run (the CLI's --select); settings findings (AD0xx)
+    are reported whenever they are among the rules run.
+    """
+    chosen = all_rules() if rules is None else tuple(rules)
+    settings = resolve(design.lint)
+    context = LintContext(design, library)
+    findings: list[Finding] = []
+    used_ignores: set[int] = set()
+    for rule in chosen:
+        if rule.code in settings.disabled or rule.category == "settings":
+            continue
+        for issue in rule.check(context):
+            matched = [
+                i for i, ignore, _ in settings.ignores if ignore_matches(ignore, rule, issue)
+            ]
+            if matched:
+                used_ignores.update(matched)
+                continue
+            severity = settings.severity.get(rule.code) or issue.severity or rule.severity
+            findings.append(_finding(rule, issue, severity, _where(issue, locations)))
+    chosen_codes = {r.code for r in chosen}
+    ignore_lines = locations.lint_ignores if locations is not None else ()
+    for code, issue, index in settings_issues(settings, used_ignores):
+        settings_rule = find_rule(code)
+        if settings_rule is None or code in settings.disabled or code not in chosen_codes:
+            continue
+        if code == "AD002" and rules is not None:
+            continue  # a partial run cannot tell that an ignore is stale
+        position: tuple[int | None, int | None] = (None, None)
+        if index is not None and index < len(ignore_lines):
+            position = ignore_lines[index]
+        severity = settings.severity.get(code) or settings_rule.severity
+        findings.append(_finding(settings_rule, issue, severity, position))
+    findings.sort(key=Finding.sort_key)
+    return findings

@@ -1,0 +1,57 @@
+"""AD503: clients reach an LLM with no rate limit or quota on the way."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Component
+
+
+def bounded(ctx: LintContext, component: Component) -> bool:
+    return (
+        component.type == "rate_limiter"
+        or ctx.number(component, "rate_limit") is not None
+        or ctx.number(component, "quota") is not None
+    )
+
+
+@rule(
+    code="AD503",
+    name="llm-unbounded-cost",
+    severity=Severity.WARNING,
+    title="Clients reach an LLM with no rate limit or quota",
+    why="""Every LLM call costs money per token, and a client can send as many as it likes: a
+    loop in your own app, one heavy user, or someone who found your endpoint and uses it as a
+    free model. At a few cents per long answer, 10 requests per second all night is thousands
+    of dollars by morning ("denial of wallet").""",
+    fix="""Put a rate limit and a per-user or per-tenant `quota` (tokens or money per day)
+    between clients and the model: on the gateway, the service, or the LLM component; cap
+    `max_tokens`, and alert on spend.""",
+    references=(
+        "OWASP Top 10 for LLM Applications: LLM10 unbounded consumption",
+        "OWASP API Security Top 10: API4 unrestricted resource consumption",
+    ),
+)
+def llm_unbounded_cost(ctx: LintContext) -> Iterator[Issue]:
+    reported: set[str] = set()
+    todo = [c for c in ctx.clients]
+    seen = {c.id for c in todo}
+    while todo:
+        current = todo.pop()
+        if bounded(ctx, current):
+            continue
+        if current.type == "llm" and current.id not in reported:
+            reported.add(current.id)
+        for link in ctx.flow_out(current.id):
+            target = ctx.target(link)
+            if target is not None and target.id not in seen:
+                seen.add(target.id)
+                todo.append(target)
+    for llm in ctx.of_type("llm"):
+        if llm.id in reported:
+            yield Issue(
+                f"clients reach the LLM '{llm.title}' with no rate limit or quota on the way: "
+                "its cost is unbounded",
+                component=llm.id,
+                fix=ctx.fix(llm, "Cap usage at 100,000 tokens per user per day", quota=100000),
+            )

@@ -1,0 +1,46 @@
+"""AD502: an LLM endpoint on a request path has no fallback or second provider."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Component
+
+
+def has_second_provider(ctx: LintContext, llm: Component) -> bool:
+    for link in ctx.sync_in(llm.id):
+        siblings = (ctx.target(k) for k in ctx.sync_out(link.source))
+        if any(s is not None and s.type == "llm" and s.id != llm.id for s in siblings):
+            return True
+    return False
+
+
+@rule(
+    code="AD502",
+    name="llm-without-fallback",
+    severity=Severity.WARNING,
+    title="LLM on a request path without a fallback",
+    why="""Hosted model APIs have outages, regional incidents and rate-limit storms several
+    times a year, and a model version can be withdrawn. If a user's request needs the model and
+    there is no alternative, the feature is down for as long as the provider is. A fallback
+    (another provider, a smaller self-hosted model, a cached or rule-based answer) keeps a
+    degraded answer flowing.""",
+    fix="""Set `fallback: true` and build it: route to a second provider or model on errors and
+    timeouts (a gateway such as LiteLLM does this), or draw the second LLM beside the first.
+    Use `failover` if the endpoint itself is replicated across regions.""",
+    references=(
+        "AWS Well-Architected Framework, Reliability pillar: REL05 graceful degradation",
+        "Google SRE book, ch. 22 (degraded responses)",
+    ),
+)
+def llm_without_fallback(ctx: LintContext) -> Iterator[Issue]:
+    for llm in ctx.request_path:
+        if llm.type != "llm" or ctx.flag(llm, "fallback") or ctx.failover(llm) != "none":
+            continue
+        if has_second_provider(ctx, llm):
+            continue
+        yield Issue(
+            f"users wait on the LLM '{llm.title}' and nothing answers when it is down",
+            component=llm.id,
+            fix=ctx.fix(llm, "Fall back to a second provider", fallback=True),
+        )

@@ -1,0 +1,44 @@
+"""AD401: synchronous replication across regions."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD401",
+    name="cross-region-sync-replication",
+    severity=Severity.WARNING,
+    title="Synchronous replication across regions",
+    why="""With synchronous replication, a write is acknowledged only after the other copy has
+    it. Across regions that is a round trip of 60 to 150 ms on every write (Frankfurt to
+    Virginia is about 90 ms), and during a network partition between the regions writes stop
+    altogether: the CAP trade-off, choosing consistency over availability. Sometimes that is the
+    right choice (money, inventory, with consensus as in Spanner); it should be a deliberate
+    one.""",
+    fix="""Replicate across regions asynchronously (`replication: async`) and accept losing
+    the last seconds of writes on a regional failover, or keep synchronous replication inside a
+    region (across zones, about 1 ms) and replicate asynchronously to the other region.""",
+    references=(
+        "Designing Data-Intensive Applications, ch. 5 (synchronous vs asynchronous) and ch. 9",
+        "AWS Well-Architected Framework, Reliability pillar: REL10 multi-region trade-offs",
+    ),
+)
+def cross_region_sync_replication(ctx: LintContext) -> Iterator[Issue]:
+    for link in ctx.design.links:
+        if link.kind != "replication":
+            continue
+        source, target = ctx.source(link), ctx.target(link)
+        if source is None or target is None:
+            continue
+        here, there = ctx.region_of[source.id], ctx.region_of[target.id]
+        if here is None or there is None or here == there:
+            continue
+        if ctx.prop(source, "replication") == "sync" or ctx.prop(target, "replication") == "sync":
+            yield Issue(
+                f"'{source.title}' replicates synchronously from region '{here}' to '{there}': "
+                "every write waits a cross-region round trip, and a partition stops writes",
+                link=link.key,
+                fix=ctx.fix(source, "Replicate asynchronously", replication="async"),
+            )

@@ -1,0 +1,44 @@
+"""AD403: one request writes synchronously to two stores with nothing making it atomic."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD403",
+    name="dual-write",
+    severity=Severity.WARNING,
+    title="Dual write to two stores",
+    why="""When one request writes to a database and then to a second store (another
+    database, a search index, a message broker), the process can die, time out or lose the
+    network between the two writes. One store then has the change and the other never will:
+    an order with no event, an event with no order. Retrying does not help either, because the
+    first write may or may not have happened. It fails rarely and silently, which is why it is
+    found late.""",
+    fix="""Write to one store only and derive the other: the transactional outbox (write the
+    event into an outbox table in the same transaction; a relay publishes it), change data
+    capture (Debezium reads the database's log), or an event log as the single source that both
+    stores consume. Mark only the primary link `writes: true`.""",
+    references=(
+        "Designing Data-Intensive Applications, ch. 11 (keeping systems in sync; CDC)",
+        "microservices.io: transactional outbox pattern",
+    ),
+)
+def dual_write(ctx: LintContext) -> Iterator[Issue]:
+    for component in ctx.design.components:
+        targets = []
+        for link in ctx.sync_out(component.id):
+            target = ctx.target(link)
+            if target is None or ctx.link_prop(link, "writes") is not True:
+                continue
+            if ctx.is_store(target) or target.type in QUEUE_TYPES:
+                targets.append(target)
+        if len({t.id for t in targets}) >= 2:
+            names = ", ".join(f"'{t.title}'" for t in targets)
+            yield Issue(
+                f"'{component.title}' writes synchronously to {names} in one request: a crash "
+                "between the writes leaves them inconsistent",
+                component=component.id,
+            )

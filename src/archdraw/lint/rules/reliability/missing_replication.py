@@ -1,0 +1,45 @@
+"""AD103: a stateful store keeps its only copy of the data on one machine."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+# A cache is a copy of data held elsewhere; losing it costs speed, not data.
+_NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
+
+
+@rule(
+    code="AD103",
+    name="missing-replication",
+    severity=Severity.WARNING,
+    title="Stateful store without replication",
+    why="""With `replication: none`, the data lives on one machine's disks. When that machine
+    or disk dies, everything written since the last backup is gone, and until a new machine is
+    restored (often hours) the store is down. Replication keeps a second, up-to-date copy that
+    can take over in seconds.""",
+    fix="""Set `replication: async` (a follower a few milliseconds behind, usual for
+    PostgreSQL and MySQL) or `sync` (no acknowledged write lost, each write waits for the
+    follower), with `replicas: 2` or more, and a `failover` mode to promote the copy.""",
+    references=(
+        "Designing Data-Intensive Applications, ch. 5 (replication)",
+        "AWS Well-Architected Framework, Reliability pillar: REL09 back up data",
+    ),
+)
+def missing_replication(ctx: LintContext) -> Iterator[Issue]:
+    for component in ctx.design.components:
+        if component.type in _NOT_SOURCES_OF_TRUTH or not ctx.has_prop(component, "replication"):
+            continue
+        keeps_data = ctx.is_store(component) or component.type in ("queue", "stream")
+        if keeps_data and ctx.prop(component, "replication") in (None, "none"):
+            yield Issue(
+                f"'{component.title}' keeps its data on one machine (`replication: none`): "
+                "losing it loses every write since the last backup",
+                component=component.id,
+                fix=ctx.fix(
+                    component,
+                    "Replicate asynchronously to a standby",
+                    replication="async",
+                    replicas=max(2, ctx.replicas(component)),
+                ),
+            )

@@ -1,0 +1,51 @@
+"""AD101: one instance with no failover on a client's synchronous request path."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD101",
+    name="single-point-of-failure",
+    severity=Severity.ERROR,
+    title="Single point of failure on a request path",
+    why="""Every request from a client passes through this component, and it runs as one
+    instance with nothing to take over. One machine fails every few months to years, and it is
+    restarted for every deploy and kernel patch: each time, every request that needs it fails.
+    Two replicas of a 99.9 % instance give about 99.9999 % if either can serve alone.""",
+    fix="""Run at least two replicas behind a load balancer (stateless components), or a
+    primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
+    different zones. Managed services that replicate internally: set `failover` to say so.""",
+    references=(
+        "AWS Well-Architected Framework, Reliability pillar: REL10 use fault isolation",
+        "Google SRE book, ch. 26 and 22 (addressing cascading failures)",
+    ),
+)
+def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
+    for component in ctx.request_path:
+        if not ctx.has_prop(component, "replicas"):
+            continue  # third parties and DNS: their redundancy is not ours to draw
+        if ctx.replicas(component) >= 2 or ctx.failover(component) != "none":
+            continue
+        stateful = ctx.library.is_stateful(component)
+        fix = (
+            ctx.fix(
+                component,
+                "Add a standby replica",
+                replicas=2,
+                failover="active-standby",
+                replication="async"
+                if ctx.prop(component, "replication") in (None, "none")
+                else ctx.prop(component, "replication"),
+            )
+            if stateful
+            else ctx.fix(component, "Run 2 replicas", replicas=2)
+        )
+        yield Issue(
+            f"'{component.title}' is on a client's request path and runs as one instance with "
+            "no failover: when it dies, those requests fail",
+            component=component.id,
+            fix=fix,
+        )

@@ -1,0 +1,43 @@
+"""AD105: the design has several zones but a request-path component lives in one."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD105",
+    name="single-zone",
+    severity=Severity.WARNING,
+    title="Request-path component confined to one zone",
+    why="""An availability zone is one or more data centres with shared power, cooling and
+    network; whole zones do go down (power events, fibre cuts, bad network changes). The design
+    already uses several zones, but this component on a client's request path runs in only one,
+    so losing that zone fails every request through it however many replicas it has.""",
+    fix="""Spread its replicas over two or more zones (`zones: 2` or more, with `replicas` at
+    least as many), so each zone keeps at least one. Does not apply to components you
+    deliberately pin to one zone behind a failover in another: set `failover` to say so.""",
+    references=(
+        "AWS Well-Architected Framework, Reliability pillar: REL10 deploy to multiple locations",
+    ),
+)
+def single_zone(ctx: LintContext) -> Iterator[Issue]:
+    if len(ctx.availability_zones) < 2 and len(ctx.regions) < 2:
+        return
+    for component in ctx.request_path:
+        if not ctx.has_prop(component, "zones") or ctx.failover(component) == "dns":
+            continue
+        zones = ctx.number(component, "zones") or 1
+        if zones < 2:
+            yield Issue(
+                f"'{component.title}' is on a request path but runs in one zone: losing "
+                "that zone stops every request through it",
+                component=component.id,
+                fix=ctx.fix(
+                    component,
+                    "Spread over 2 zones",
+                    zones=2,
+                    replicas=max(2, ctx.replicas(component)),
+                ),
+            )

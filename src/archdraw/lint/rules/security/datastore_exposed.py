@@ -1,0 +1,36 @@
+"""AD303: a client talks to a data store directly."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD303",
+    name="datastore-exposed",
+    severity=Severity.WARNING,
+    title="Client talks to a data store directly",
+    why="""A data store reached straight from clients must be open to the internet and must
+    trust whatever queries they send: one leaked credential in an app bundle exposes every
+    row, and there is no place to validate input, enforce business rules or change the schema
+    without breaking shipped apps. Tens of thousands of databases are found open to the internet
+    every year. Object storage with pre-signed URLs is the accepted exception (not flagged), and
+    so are backends built for it (Firestore, Supabase with row-level security): ignore the
+    finding there with that reason.""",
+    fix="""Put a service (or an API gateway plus a service) between clients and the store,
+    keep the store in a private network, and give the service the least privilege it needs.""",
+    references=(
+        "OWASP Top 10 2021: A01 broken access control",
+        "AWS Well-Architected Framework, Security pillar: SEC05 protect networks",
+    ),
+)
+def datastore_exposed(ctx: LintContext) -> Iterator[Issue]:
+    for link in ctx.entry_links:
+        source, target = ctx.components[link.source], ctx.components[link.target]
+        if ctx.is_client(source) and ctx.is_store(target) and target.type != "object_storage":
+            yield Issue(
+                f"'{source.title}' talks to the data store '{target.title}' directly: the "
+                "store is exposed to the internet with no service in between",
+                link=link.key,
+            )

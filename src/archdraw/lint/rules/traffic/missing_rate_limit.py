@@ -1,0 +1,63 @@
+"""AD201: clients reach services with no rate limiter or `rate_limit` on the way."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Component
+
+_WORK = frozenset({"compute", "ai", "storage"})
+
+
+def limits_rate(ctx: LintContext, component: Component) -> bool:
+    return component.type == "rate_limiter" or ctx.number(component, "rate_limit") is not None
+
+
+def first_unprotected_service(ctx: LintContext, entry: Component) -> Component | None:
+    """A service reachable from `entry` over sync links without passing a rate limit."""
+    seen = {entry.id}
+    todo = [entry]
+    while todo:
+        current = todo.pop()
+        if limits_rate(ctx, current):
+            continue
+        if ctx.category(current) in _WORK:
+            return current
+        for link in ctx.sync_out(current.id):
+            target = ctx.target(link)
+            if target is not None and target.id not in seen:
+                seen.add(target.id)
+                todo.append(target)
+    return None
+
+
+@rule(
+    code="AD201",
+    name="missing-rate-limit",
+    severity=Severity.WARNING,
+    title="Clients reach services without a rate limit",
+    why="""Without a rate limit, one client can take the whole system down: a buggy mobile
+    release retrying in a tight loop, a scraper, a customer's batch job, or an attacker. Each
+    request costs you CPU and database time, and nothing stops one caller from using all of it.
+    A limit per client (say 100 requests per second, far above normal use) turns those events
+    into HTTP 429 responses for the offender instead of an outage for everyone.""",
+    fix="""Put a rate limiter or an API gateway with `rate_limit` between clients and the
+    services, or set `rate_limit` on the entry point (load balancer, gateway, service). Use a
+    token bucket per API key or user, with counters in a shared store.""",
+    references=(
+        "Google SRE book, ch. 21 (handling overload) and 22 (cascading failures)",
+        "OWASP API Security Top 10: API4 unrestricted resource consumption",
+    ),
+)
+def missing_rate_limit(ctx: LintContext) -> Iterator[Issue]:
+    for entry in ctx.client_entry_points:
+        reached = first_unprotected_service(ctx, entry)
+        if reached is None:
+            continue
+        where = "" if reached.id == entry.id else f" and on to '{reached.title}'"
+        yield Issue(
+            f"clients reach '{entry.title}'{where} with no rate limit on the way: one "
+            "misbehaving client can exhaust it for everyone",
+            component=entry.id,
+            fix=ctx.fix(entry, "Limit each client to 100 requests/s", rate_limit=100),
+        )

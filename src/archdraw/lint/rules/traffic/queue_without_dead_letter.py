@@ -1,0 +1,36 @@
+"""AD202: a queue or stream with consumers has no dead-letter handling."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD202",
+    name="queue-without-dead-letter",
+    severity=Severity.WARNING,
+    title="Queue without dead-letter handling",
+    why="""Sooner or later a message arrives that a consumer can never process: malformed
+    input, a deleted record, a bug. Without a dead-letter queue it is retried forever (blocking
+    an ordered queue behind it and burning consumer time) or dropped silently after the broker's
+    retry limit. A dead-letter queue after 3 to 5 attempts keeps the line moving and keeps the
+    message for a human to inspect and replay.""",
+    fix="""Set `dead_letter: true`: configure a redrive policy (SQS maxReceiveCount, a RabbitMQ
+    dead-letter exchange, a Kafka error topic), alert when it is not empty, and keep a tool to
+    replay its messages once fixed.""",
+    references=(
+        "AWS Well-Architected Framework, Reliability pillar: REL05 (make services resilient)",
+        "Enterprise Integration Patterns: Dead Letter Channel",
+    ),
+)
+def queue_without_dead_letter(ctx: LintContext) -> Iterator[Issue]:
+    for queue in ctx.of_type(*QUEUE_TYPES):
+        consumers = ctx.consumers(queue)
+        if consumers and not ctx.flag(queue, "dead_letter"):
+            yield Issue(
+                f"'{queue.title}' feeds {len(consumers)} consumer(s) but has no dead-letter "
+                "queue: a message that always fails is retried forever or lost",
+                component=queue.id,
+                fix=ctx.fix(queue, "Add a dead-letter queue", dead_letter=True),
+            )

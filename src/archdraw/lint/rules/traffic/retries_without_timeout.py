@@ -1,0 +1,47 @@
+"""AD203: retries are configured but there is no timeout."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD203",
+    name="retries-without-timeout",
+    severity=Severity.WARNING,
+    title="Retries without a timeout",
+    why="""A retry only starts after the first attempt fails, and a call without a timeout
+    may never fail: it hangs until the connection drops, often minutes later. So the retries
+    you configured never happen when they are needed most (a slow, overloaded dependency),
+    while threads and connections pile up waiting. Retries and timeouts only work as a pair.""",
+    fix="""Set `timeout_ms` on the link or the caller, a little above the callee's normal p99
+    latency (for example 3x the p99, say 300 ms for a 100 ms call), and keep the retries few
+    (1 to 3) with exponential backoff and jitter.""",
+    references=(
+        "Google SRE book, ch. 22 (addressing cascading failures: timeouts and retries)",
+        "AWS Builders' Library: timeouts, retries and backoff with jitter",
+    ),
+)
+def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
+    for component in ctx.design.components:
+        retries = ctx.number(component, "retries") or 0
+        if retries > 0 and ctx.number(component, "timeout_ms") is None:
+            yield Issue(
+                f"'{component.title}' retries {retries:g} time(s) but has no `timeout_ms`: a "
+                "call that hangs never fails, so it is never retried",
+                component=component.id,
+                fix=ctx.fix(component, "Time out after 1 second", timeout_ms=1000),
+            )
+    for link in ctx.design.links:
+        retries = ctx.link_number(link, "retries") or 0
+        source = ctx.source(link)
+        if retries <= 0 or ctx.link_number(link, "timeout_ms") is not None:
+            continue
+        if source is not None and ctx.number(source, "timeout_ms") is not None:
+            continue
+        yield Issue(
+            f"the call '{link.key}' retries {retries:g} time(s) with no `timeout_ms`",
+            link=link.key,
+            fix=ctx.link_fix(link, "Time out after 1 second", timeout_ms=1000),
+        )

@@ -1,0 +1,125 @@
+"""What the lint engine speaks: severities, rules, fixes and findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archdraw.lint.context import LintContext
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse: error 3, warning 2, info 1."""
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+CATEGORIES: dict[str, str] = {
+    "AD0": "settings",
+    "AD1": "reliability",
+    "AD2": "traffic",
+    "AD3": "security",
+    "AD4": "data",
+    "AD5": "ai",
+    "AD6": "operations",
+}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A one-click remedy: `SetProperties(component, props)` or `SetLinkProperties(link, props)`."""
+
+    label: str
+    component: str | None
+    link: str | None
+    props: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What a rule's check yields; the engine turns it into a `Finding`."""
+
+    message: str
+    component: str | None = None
+    link: str | None = None
+    zone: str | None = None
+    fix: Fix | None = None
+    # A rule may report a milder case below its default (utilization 0.8 is a warning,
+    # 1.0 an error); a severity override in the file still wins.
+    severity: Severity | None = None
+
+
+Check = Callable[["LintContext"], Iterable[Issue]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    category: str
+    title: str
+    why: str
+    fix: str
+    references: tuple[str, ...] = ()
+    check: Check = field(default=lambda ctx: (), compare=False, repr=False)
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    title: str,
+    why: str,
+    fix: str,
+    references: Iterable[str] = (),
+) -> Callable[[Check], Rule]:
+    """Turn a check function into a `Rule`; the category comes from the code's family."""
+
+    def make(check: Check) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            category=CATEGORIES.get(code[:3], "other"),
+            title=title,
+            why=" ".join(why.split()),
+            fix=" ".join(fix.split()),
+            references=tuple(references),
+            check=check,
+        )
+
+    return make
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    component: str | None
+    link: str | None
+    zone: str | None
+    message: str
+    line: int | None
+    column: int | None
+    rule: Rule
+    fix: Fix | None = None
+
+    @property
+    def element(self) -> str | None:
+        """The id (or link key) the finding is about, if any."""
+        return self.component or self.link or self.zone
+
+    def sort_key(self) -> tuple[int, int, int, str, str]:
+        line = self.line if self.line is not None else 0
+        return (line, self.column or 0, -self.severity.rank, self.code, self.element or "")
