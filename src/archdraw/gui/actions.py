@@ -1,0 +1,127 @@
+"""Menus, toolbar and shortcuts of the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu
+
+from archdraw.gui.theme import THEME_CHOICES
+from archdraw.model import LINK_KINDS
+
+if TYPE_CHECKING:
+    from archdraw.gui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: Key | str | None = None,
+    name: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)
+    elif shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    action.setObjectName(name or text.lower().replace(" ", "-").replace("…", ""))
+    menu.addAction(action)
+    window.actions_by_name[action.objectName()] = action
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    files, bar = window.files, window.menuBar()
+    file_menu = bar.addMenu("&File")
+    _action(window, file_menu, "New", files.new, Key.New)
+    _action(window, file_menu, "Open…", files.open_dialog, Key.Open, "open")
+    window.recent_menu = file_menu.addMenu("Open Recent")
+    _action(window, file_menu, "Open Sample…", files.open_sample, None, "open-sample")
+    file_menu.addSeparator()
+    _action(window, file_menu, "Save", files.save, Key.Save)
+    _action(window, file_menu, "Save As…", files.save_as, Key.SaveAs, "save-as")
+    _action(window, file_menu, "Export…", files.export, "Ctrl+E", "export")
+    file_menu.addSeparator()
+    _action(window, file_menu, "Quit", window.close, Key.Quit)
+
+    edit = bar.addMenu("&Edit")
+    undo = window.stack.createUndoAction(window, "Undo")
+    undo.setShortcuts(Key.Undo)
+    redo = window.stack.createRedoAction(window, "Redo")
+    redo.setShortcuts(Key.Redo)
+    edit.addActions([undo, redo])
+    window.actions_by_name.update(undo=undo, redo=redo)
+    edit.addSeparator()
+    _action(window, edit, "Cut", window.cut, Key.Cut)
+    _action(window, edit, "Copy", window.copy, Key.Copy)
+    _action(window, edit, "Paste", window.paste, Key.Paste)
+    _action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
+    _action(window, edit, "Delete", window.delete_selection, Key.Delete)
+    edit.addSeparator()
+    _action(window, edit, "Select All", window.select_all, Key.SelectAll, "select-all")
+    _action(window, edit, "Find…", window.open_find, Key.Find, "find")
+
+    view = bar.addMenu("&View")
+    _action(window, view, "Zoom In", lambda: window.view.zoom_by(1.25), Key.ZoomIn, "zoom-in")
+    _action(window, view, "Zoom Out", lambda: window.view.zoom_by(0.8), Key.ZoomOut, "zoom-out")
+    _action(window, view, "Fit", window.view.fit, "Ctrl+0", "fit")
+    _action(window, view, "Actual Size", window.view.actual_size, "Ctrl+1", "actual-size")
+    view.addSeparator()
+    _action(window, view, "Auto Layout", window.auto_layout, "Ctrl+L", "auto-layout")
+    grid = _action(window, view, "Grid", window.toggle_grid, "Ctrl+'", "grid")
+    grid.setCheckable(True)
+    grid.setChecked(True)
+    snap = _action(window, view, "Snap to Grid", window.toggle_snap, None, "snap")
+    snap.setCheckable(True)
+    snap.setChecked(True)
+    view.addSeparator()
+    themes = QActionGroup(window)
+    for choice in THEME_CHOICES:
+        action = _action(
+            window,
+            view,
+            f"{choice.capitalize()} Theme",
+            lambda c=choice: window.set_theme(c),
+            None,
+            f"theme-{choice}",
+        )
+        action.setCheckable(True)
+        action.setChecked(choice == window.theme_choice)
+        themes.addAction(action)
+    view.addSeparator()
+    window.docks_menu = view.addMenu("Panels")
+
+    help_menu = bar.addMenu("&Help")
+    _action(window, help_menu, "Rules Reference", window.show_rules, Key.HelpContents, "rules")
+    _action(window, help_menu, "About archdraw", window.show_about, None, "about")
+
+
+def build_toolbar(window: MainWindow) -> None:
+    toolbar = window.addToolBar("Tools")
+    toolbar.setObjectName("tools")
+    connect = QAction("Connect", window)
+    connect.setObjectName("connect-tool")
+    connect.setCheckable(True)
+    connect.setShortcut(QKeySequence("C"))
+    connect.setToolTip("Connect tool (C): drag from one component to another to link them")
+    connect.toggled.connect(lambda on: setattr(window.view.interactions, "connect_tool", on))
+    toolbar.addAction(connect)
+    window.actions_by_name["connect-tool"] = connect
+    toolbar.addWidget(QLabel(" link kind "))
+    kind = QComboBox()
+    kind.setObjectName("link-kind")
+    kind.addItems(list(LINK_KINDS))
+    kind.setToolTip("Kind of new links: sync (solid), async (dashed), replication (dotted)")
+    kind.currentTextChanged.connect(lambda text: setattr(window.editing, "link_kind", text))
+    toolbar.addWidget(kind)
+    window.link_kind_box = kind
+    toolbar.addSeparator()
+    for name in ("fit", "zoom-in", "zoom-out", "auto-layout"):
+        toolbar.addAction(window.actions_by_name[name])

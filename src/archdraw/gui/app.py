@@ -1,0 +1,50 @@
+"""Starting the editor: the QApplication, HiDPI, theme, files from the command line, recovery."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from archdraw import __version__
+
+TEST_HOOK_ENV = "ARCHDRAW_TEST_HOOK"  # "module:function", called with the window (tests only)
+
+
+def make_app() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("archdraw")
+    app.setOrganizationName("archdraw")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run_editor(files: list[str]) -> int:
+    app = make_app()
+    from archdraw.gui.main_window import MainWindow
+    from archdraw.gui.theme import apply_palette
+    from archdraw.library import default_library
+
+    window = MainWindow(default_library())
+    apply_palette(app, window.theme)
+    window.show()
+    restored = window.files.offer_recovery()
+    if files and not restored:
+        window.open_files(files)
+    hook = os.environ.get(TEST_HOOK_ENV)
+    if hook:
+        module_name, _, function = hook.partition(":")
+        QTimer.singleShot(
+            0, lambda: getattr(importlib.import_module(module_name), function)(window)
+        )
+    return int(app.exec())

@@ -1,0 +1,1 @@
+"""The drawing surface: a QGraphicsScene that follows a Document, and its view."""

@@ -1,0 +1,164 @@
+"""A component on the canvas: a rounded box with its type's icon, label, badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from archdraw.gui.icons import icon_pixmap
+from archdraw.library import ComponentType
+from archdraw.model import Component
+from archdraw.style import (
+    CORNER_RADIUS,
+    ICON_SIZE,
+    LABEL_FONT,
+    LABEL_POINT_SIZE,
+    NODE_HEIGHT,
+    NODE_WIDTH,
+    SMALL_POINT_SIZE,
+    Theme,
+)
+
+DETAIL_SCALE = 0.45  # below this zoom, labels and badges are too small to read: skip them
+EDGE_BAND = 7.0  # pressing this close to the border starts a link instead of a move
+COMPONENT_TYPE = QGraphicsItem.UserType + 1
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont(LABEL_FONT)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+class ComponentItem(QGraphicsItem):
+    def __init__(self, component: Component, kind: ComponentType | None, theme: Theme) -> None:
+        super().__init__()
+        self.component_id = component.id
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        self.finding_severity: str | None = None
+        self.overlay_colour: str | None = None  # set by analysis overlays
+        self.overlay_text: str | None = None
+        self.hovered = False
+        self.theme = theme
+        self.update_from(component, kind)
+
+    def type(self) -> int:
+        return COMPONENT_TYPE
+
+    def update_from(self, component: Component, kind: ComponentType | None) -> None:
+        self.prepareGeometryChange()
+        self.title = component.title
+        self.type_label = kind.label if kind else f"{component.type} (unknown type)"
+        self.category = kind.category if kind else "external"
+        self.icon = kind.icon if kind else "circle-help"
+        replicas = component.props.get("replicas", kind.default("replicas") if kind else None)
+        self.replicas = replicas if isinstance(replicas, int) else 1
+        self.setToolTip(f"{component.title} ({self.type_label})\nid: {component.id}")
+        if component.position is not None:
+            self.setPos(QPointF(*component.position))
+        self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def set_finding(self, severity: str | None) -> None:
+        if severity != self.finding_severity:
+            self.finding_severity = severity
+            self.update()
+
+    def box(self) -> QRectF:
+        return QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
+
+    def boundingRect(self) -> QRectF:
+        return self.box().adjusted(-8, -10, 8, 4)
+
+    def near_edge(self, scene_point: QPointF) -> bool:
+        local = self.mapFromScene(scene_point)
+        inner = self.box().adjusted(EDGE_BAND, EDGE_BAND, -EDGE_BAND, -EDGE_BAND)
+        return self.box().adjusted(-3, -3, 3, 3).contains(local) and not inner.contains(local)
+
+    def hoverEnterEvent(self, event: object) -> None:  # type: ignore[override]
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: object) -> None:  # type: ignore[override]
+        self.hovered = False
+        self.update()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        colours = self.theme.category(self.category)
+        selected = self.isSelected()
+        fill = QColor(self.overlay_colour) if self.overlay_colour else QColor(colours.fill)
+        if self.overlay_colour:
+            fill.setAlpha(90)
+        pen = QPen(QColor(self.theme.selection if selected else colours.stroke))
+        pen.setCosmetic(True)
+        pen.setWidthF(2.0 if selected or self.hovered else 1.0)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        box = self.box()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < DETAIL_SCALE:
+            painter.drawRect(box)
+            return
+        painter.drawRoundedRect(box, CORNER_RADIUS, CORNER_RADIUS)
+        icon_rect = QRectF(box.left() + 10, -ICON_SIZE / 2, ICON_SIZE, ICON_SIZE)
+        painter.drawPixmap(icon_rect.toRect(), icon_pixmap(self.icon, colours.accent, 28))
+        text_left = icon_rect.right() + 8
+        text_width = box.right() - text_left - 6
+        title_font = _font(LABEL_POINT_SIZE, bold=True)
+        painter.setFont(title_font)
+        painter.setPen(QColor(self.theme.text))
+        title = QFontMetricsF(title_font).elidedText(
+            self.title, Qt.TextElideMode.ElideRight, text_width
+        )
+        painter.drawText(QRectF(text_left, box.top() + 10, text_width, 20), title)
+        small = _font(SMALL_POINT_SIZE)
+        painter.setFont(small)
+        painter.setPen(QColor(self.theme.muted_text))
+        detail = self.overlay_text or self.type_label
+        detail = QFontMetricsF(small).elidedText(detail, Qt.TextElideMode.ElideRight, text_width)
+        painter.drawText(QRectF(text_left, box.top() + 32, text_width, 18), detail)
+        if self.replicas > 1:
+            self._badge(painter, f"x{self.replicas}", QPointF(box.right() - 4, box.top()))
+        if self.finding_severity:
+            self._marker(painter, QPointF(box.left() + 2, box.top() + 2))
+        if self.hovered:
+            self._handle(painter, QPointF(box.right(), 0))
+
+    def _badge(self, painter: QPainter, text: str, anchor: QPointF) -> None:
+        font = _font(SMALL_POINT_SIZE, bold=True)
+        width = QFontMetricsF(font).horizontalAdvance(text) + 10
+        rect = QRectF(anchor.x() - width + 4, anchor.y() - 9, width, 16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.theme.category(self.category).accent))
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setFont(font)
+        painter.setPen(QColor(self.theme.background))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _marker(self, painter: QPainter, centre: QPointF) -> None:
+        colour = self.theme.severity.get(self.finding_severity or "", "#d92d20")
+        painter.setPen(QPen(QColor(self.theme.background), 1.5))
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(centre, 7, 7)
+        painter.setFont(_font(SMALL_POINT_SIZE, bold=True))
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(
+            QRectF(centre.x() - 7, centre.y() - 7, 14, 14), Qt.AlignmentFlag.AlignCenter, "!"
+        )
+
+    def _handle(self, painter: QPainter, centre: QPointF) -> None:
+        painter.setPen(QPen(QColor(self.theme.selection), 1.5))
+        painter.setBrush(QColor(self.theme.background))
+        painter.drawEllipse(centre, 5, 5)

@@ -1,0 +1,125 @@
+"""A link on the canvas: an arrow between the borders of its two components."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from archdraw.model import Link
+from archdraw.style import LABEL_FONT, NODE_HEIGHT, NODE_WIDTH, SMALL_POINT_SIZE, Theme
+
+from .component_item import DETAIL_SCALE
+
+ARROW = 9.0
+LINK_TYPE = QGraphicsItem.UserType + 2
+
+
+def border_point(centre: QPointF, toward: QPointF) -> QPointF:
+    """Where the segment from `centre` toward `toward` leaves a component box."""
+    dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
+    if dx == 0 and dy == 0:
+        return QPointF(centre)
+    scale = min(
+        (NODE_WIDTH / 2) / abs(dx) if dx else math.inf,
+        (NODE_HEIGHT / 2) / abs(dy) if dy else math.inf,
+    )
+    scale = min(scale, 1.0)
+    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
+
+
+class LinkItem(QGraphicsItem):
+    def __init__(self, link: Link, theme: Theme) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(5)
+        self.theme = theme
+        self.line = QLineF()
+        self.update_from(link)
+
+    def type(self) -> int:
+        return LINK_TYPE
+
+    def update_from(self, link: Link) -> None:
+        self.key, self.source, self.target = link.key, link.source, link.target
+        self.kind, self.label = link.kind, link.label
+        self.setToolTip(
+            f"{link.source} → {link.target} ({link.kind})"
+            + (f"\n{link.label}" if link.label else "")
+        )
+        self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def set_ends(self, source: QPointF, target: QPointF) -> None:
+        line = QLineF(border_point(source, target), border_point(target, source))
+        if line != self.line:
+            self.prepareGeometryChange()
+            self.line = line
+
+    def boundingRect(self) -> QRectF:
+        rect = QRectF(self.line.p1(), self.line.p2()).normalized()
+        grow = 60.0 if self.label else ARROW + 2
+        return rect.adjusted(-grow, -grow / 3 - ARROW, grow, grow / 3 + ARROW)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self.line.p1())
+        path.lineTo(self.line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        return stroker.createStroke(path)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        if self.line.length() < 1:
+            return
+        style = self.theme.link(self.kind)
+        colour = QColor(self.theme.selection if self.isSelected() else style.colour)
+        pen = QPen(colour)
+        pen.setCosmetic(True)  # 1 device pixel whatever the zoom: wider pens triple frame time
+        pen.setWidthF(2.0 if self.isSelected() else style.width)
+        if style.dash:
+            pen.setDashPattern([max(0.5, d) for d in style.dash])
+        painter.setPen(pen)
+        painter.drawLine(self.line)
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(self._arrow_head())
+        if self.label and lod >= DETAIL_SCALE:
+            font = QFont(LABEL_FONT)
+            font.setPointSizeF(SMALL_POINT_SIZE)
+            painter.setFont(font)
+            middle = self.line.center()
+            rect = QRectF(middle.x() - 60, middle.y() - 16, 120, 14)
+            painter.setPen(QColor(self.theme.muted_text))
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine, self.label
+            )
+
+    def _arrow_head(self) -> QPolygonF:
+        tip = self.line.p2()
+        angle = math.atan2(self.line.dy(), self.line.dx())
+        left = QPointF(
+            tip.x() - ARROW * math.cos(angle - 0.4), tip.y() - ARROW * math.sin(angle - 0.4)
+        )
+        right = QPointF(
+            tip.x() - ARROW * math.cos(angle + 0.4), tip.y() - ARROW * math.sin(angle + 0.4)
+        )
+        return QPolygonF([tip, left, right])

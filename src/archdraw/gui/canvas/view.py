@@ -1,0 +1,203 @@
+"""The canvas widget: zoom (Ctrl+wheel, pinch), pan (middle button, Space+drag), grid, drops."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+
+from archdraw.gui.editing import Editing
+from archdraw.style import GRID_SIZE
+
+from .interactions import MouseInteractions
+from .scene import DesignScene
+
+TYPE_MIME = "application/x-archdraw-type"
+MIN_SCALE, MAX_SCALE = 0.02, 8.0
+
+
+class DesignView(QGraphicsView):
+    files_dropped = Signal(list)
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: DesignScene, editing: Editing, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.design_scene, self.editing = scene, editing
+        self.show_grid = True
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setAcceptDrops(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.interactions = MouseInteractions(self)
+        self._space = False
+        self._pan_from: QPointF | None = None
+
+    # Zoom --------------------------------------------------------------------
+    def scale_factor(self) -> float:
+        return float(self.transform().m11())
+
+    def zoom_by(self, factor: float) -> None:
+        target = min(MAX_SCALE, max(MIN_SCALE, self.scale_factor() * factor))
+        factor = target / self.scale_factor()
+        if abs(factor - 1) > 1e-6:
+            self.scale(factor, factor)
+            self.zoom_changed.emit(self.scale_factor())
+
+    def actual_size(self) -> None:
+        self.resetTransform()
+        self.zoom_changed.emit(1.0)
+
+    def fit(self) -> None:
+        rect = self.design_scene.itemsBoundingRect()
+        if rect.isEmpty():
+            self.actual_size()
+            return
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.scale_factor() > 1.5:
+            self.actual_size()
+            self.centerOn(rect.center())
+        self.zoom_changed.emit(self.scale_factor())
+
+    def centre_on_ids(self, ids: Iterable[str]) -> None:
+        rect = QRectF()
+        for element_id in ids:
+            item = self.design_scene.components.get(element_id) or self.design_scene.zones.get(
+                element_id
+            )
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if not rect.isEmpty():
+            self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.15 ** (event.angleDelta().y() / 120))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                self.zoom_by(pinch.scaleFactor())
+                return True
+        return super().viewportEvent(event)
+
+    # Pan and mouse -----------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if self.interactions.key_press(event):
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        panning = event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        )
+        if panning:
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self.interactions.press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+            horizontal.setValue(horizontal.value() - round(delta.x()))
+            vertical.setValue(vertical.value() - round(delta.y()))
+            return
+        if self.interactions.move(event):
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            return
+        if self.interactions.release(event):
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if not self.interactions.double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    # Drops: types from the palette, files from the desktop --------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(TYPE_MIME) or event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(TYPE_MIME) or event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = event.mimeData()
+        if data.hasFormat(TYPE_MIME):
+            type_id = bytes(data.data(TYPE_MIME).data()).decode()
+            point = self.mapToScene(event.position().toPoint())
+            zone = self.design_scene.innermost_zone_at(point)
+            new_id = self.editing.add_component(type_id, point, zone)
+            if new_id:
+                self.design_scene.select_ids([new_id])
+            event.acceptProposedAction()
+        elif data.hasUrls():
+            self.files_dropped.emit([url.toLocalFile() for url in data.urls() if url.isLocalFile()])
+            event.acceptProposedAction()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if not self.show_grid or self.scale_factor() < 0.5:
+            return
+        pen = QPen(QColor(self.design_scene.theme.grid))
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        step = GRID_SIZE * (2 if self.scale_factor() < 1 else 1)
+        left = int(rect.left() // step) * step
+        top = int(rect.top() // step) * step
+        x = left
+        while x < rect.right():
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            x += step
+        y = top
+        while y < rect.bottom():
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            y += step

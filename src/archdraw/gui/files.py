@@ -1,0 +1,212 @@
+"""New, open, save, recent files, samples, export and recovery for one window."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from archdraw.gui.autosave import discard_entry, pending_autosaves, read_autosave
+from archdraw.gui.dialogs import ProblemDialog
+from archdraw.gui.layout_job import place_unpositioned
+from archdraw.gui.settings import settings
+from archdraw.io import DesignError, load, save
+from archdraw.model import Design, new_design
+
+if TYPE_CHECKING:
+    from archdraw.gui.main_window import MainWindow
+
+FILE_FILTER = "archdraw designs (*.archdraw.yaml *.yaml *.yml);;All files (*)"
+MAX_RECENT = 10
+
+
+class FileController:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.last_problems: ProblemDialog | None = None
+
+    @property
+    def document(self):  # type: ignore[no-untyped-def]
+        return self.window.document
+
+    # Opening ------------------------------------------------------------------
+    def show_problems(self, title: str, summary: str, problems: list[str]) -> None:
+        dialog = ProblemDialog(title, summary, problems, self.window)
+        self.last_problems = dialog
+        dialog.open()
+
+    def open_path(self, path: str | Path, as_copy: bool = False) -> bool:
+        """Open a file; a bad one shows its problems and leaves the current design alone."""
+        path = Path(path)
+        try:
+            loaded = load(path, self.window.library)
+        except DesignError as error:
+            problems = [str(p) for p in error.problems] or [f"{path}: cannot be opened"]
+            self.show_problems(
+                "Cannot open design", f"{path.name} has problems; nothing was opened.", problems
+            )
+            return False
+        except OSError as error:
+            self.show_problems(
+                "Cannot open design",
+                f"{path} cannot be read.",
+                [f"{path}: {error.strerror or error}"],
+            )
+            return False
+        if not self.confirm_discard():
+            return False
+        note = place_unpositioned(loaded.design, self.window.library)
+        self.replace(loaded.design, None if as_copy else path.resolve())
+        if not as_copy:
+            self.add_recent(path.resolve())
+        if note:
+            self.window.statusBar().showMessage(note, 8000)
+        return True
+
+    def replace(self, design: Design, path: Path | None) -> None:
+        self.window.autosave.discard()
+        self.document.replace(design, path)
+        self.window.stack.clear()
+        self.window.view.fit()
+        self.window.update_title()
+
+    def new(self) -> None:
+        if self.confirm_discard():
+            self.replace(new_design(), None)
+
+    def open_dialog(self) -> None:
+        start = str(self.document.path.parent) if self.document.path else ""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open design", start, FILE_FILTER)
+        if name:
+            self.open_path(name)
+
+    def open_sample(self) -> None:
+        from archdraw.gui.gallery import SampleGallery
+
+        gallery = SampleGallery(self.window.library, self.window.theme, self.window)
+        if gallery.exec() and gallery.chosen() is not None:
+            self.open_path(gallery.chosen(), as_copy=True)  # type: ignore[arg-type]
+
+    # Saving ---------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = (
+            self.document.path or Path.home() / f"{_slug(self.document.design.name)}.archdraw.yaml"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Save design", str(suggested), FILE_FILTER
+        )
+        if not name:
+            return False
+        return self._write(Path(name))
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save(self.document.design, path)
+        except OSError as error:
+            self.show_problems("Cannot save", f"Saving to {path} failed.", [f"{path}: {error}"])
+            return False
+        self.document.mark_saved(path.resolve())
+        self.window.stack.setClean()
+        self.window.autosave.discard()
+        self.add_recent(path.resolve())
+        self.window.update_title()
+        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to drop the current design (saved, or the user said so)."""
+        if not self.document.dirty:
+            return True
+        answer = self.window.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # Recent files, export, recovery ---------------------------------------------
+    def recent(self) -> list[str]:
+        value = settings().value("recent_files", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(i) for i in items if i]
+
+    def add_recent(self, path: Path) -> None:
+        items = [str(path)] + [p for p in self.recent() if p != str(path)]
+        settings().setValue("recent_files", items[:MAX_RECENT])
+        self.window.refresh_recent_menu()
+
+    def export(self) -> None:
+        try:
+            module: Any = importlib.import_module("archdraw.export")
+            export_design, formats = module.export_design, tuple(module.FORMATS)
+        except (ImportError, AttributeError):
+            QMessageBox.information(
+                self.window, "Export", "Export is not available in this build yet."
+            )
+            return
+        filters = ";;".join(f"{f.upper()} (*.{'json' if f == 'json' else f})" for f in formats)
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export design", _slug(self.document.design.name), filters
+        )
+        if not name:
+            return
+        fmt = chosen.split(" ", 1)[0].lower() if chosen else Path(name).suffix.lstrip(".")
+        try:
+            data = export_design(
+                self.document.design,
+                self.window.library,
+                fmt,
+                theme=self.window.theme.name,
+                findings=self.window.lint.findings,
+            )
+            target = Path(name)
+            if isinstance(data, bytes):
+                target.write_bytes(data)
+            else:
+                target.write_text(data, encoding="utf-8")
+        except Exception as error:  # an exporter bug must not lose the user's work
+            self.show_problems("Export failed", f"Exporting as {fmt} failed.", [str(error)])
+            return
+        self.window.statusBar().showMessage(f"Exported {name}", 4000)
+
+    def offer_recovery(self) -> bool:
+        """Offer the newest autosave left by an editor that did not close; True if restored."""
+        entries = pending_autosaves(self.window.autosave.directory)
+        if not entries:
+            return False
+        entry = entries[0]
+        answer = QMessageBox.question(
+            self.window,
+            "Restore autosaved work?",
+            f"archdraw did not close normally. Restore {entry.describe()}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            for stale in entries:
+                discard_entry(stale)
+            return False
+        try:
+            design = read_autosave(entry, self.window.library)
+        except (DesignError, OSError, ValueError) as error:
+            self.show_problems(
+                "Cannot restore", "The autosaved design cannot be read.", [str(error)]
+            )
+            return False
+        place_unpositioned(design, self.window.library)
+        self.replace(design, entry.original)
+        self.window.autosave.adopt(entry)
+        self.document.dirty = True
+        self.window.update_title()
+        return True
+
+
+def _slug(name: str) -> str:
+    return (
+        "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name.lower()).strip("-")
+        or "design"
+    )

@@ -1,0 +1,81 @@
+"""File > Open Sample: a gallery of the shipped sample designs with thumbnails and purposes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archdraw.gui.canvas.scene import DesignScene
+from archdraw.gui.layout_job import place_unpositioned
+from archdraw.io import DesignError, load
+from archdraw.io.samples import SampleInfo, list_samples
+from archdraw.library import Library
+from archdraw.model import Document
+from archdraw.style import Theme
+
+THUMB = QSize(240, 150)
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def thumbnail(path: Path, library: Library, theme: Theme) -> QPixmap:
+    pixmap = QPixmap(THUMB)
+    pixmap.fill(QColor(theme.background))
+    try:
+        design = load(path, library).design
+    except (DesignError, OSError):
+        return pixmap
+    place_unpositioned(design, library)
+    scene = DesignScene(Document(design), library, theme)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    source = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+    scene.render(painter, QRectF(0, 0, THUMB.width(), THUMB.height()), source)
+    painter.end()
+    scene.detach()
+    return pixmap
+
+
+class SampleGallery(QDialog):
+    def __init__(self, library: Library, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Open Sample")
+        self.resize(900, 620)
+        self.samples: list[SampleInfo] = list_samples()
+        self.list = QListWidget()
+        self.list.setObjectName("sample-list")
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setIconSize(THUMB)
+        self.list.setGridSize(QSize(THUMB.width() + 30, THUMB.height() + 90))
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setWordWrap(True)
+        for sample in self.samples:
+            title = sample.name + ("  (naive)" if sample.naive else "")
+            item = QListWidgetItem(QIcon(thumbnail(sample.path, library, theme)), title)
+            item.setToolTip(f"<b>{sample.name}</b><p>{sample.purpose}</p>")
+            item.setData(PATH_ROLE, str(sample.path))
+            self.list.addItem(item)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        if self.samples:
+            self.list.setCurrentRow(0)
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(str(item.data(PATH_ROLE))) if item else None

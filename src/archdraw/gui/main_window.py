@@ -1,0 +1,319 @@
+"""The editor window: canvas in the centre, palette, properties, findings and document docks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archdraw import __version__
+from archdraw.gui.actions import build_menus, build_toolbar
+from archdraw.gui.autosave import Autosave
+from archdraw.gui.canvas.scene import DesignScene
+from archdraw.gui.canvas.view import DesignView
+from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
+from archdraw.gui.dialogs import RulesDialog
+from archdraw.gui.editing import Editing
+from archdraw.gui.files import FileController
+from archdraw.gui.find import FindBar
+from archdraw.gui.layout_job import LayoutJob
+from archdraw.gui.lint_runner import LintRunner
+from archdraw.gui.panels.document import DocumentPanel
+from archdraw.gui.panels.findings import FindingsPanel
+from archdraw.gui.panels.palette import Palette
+from archdraw.gui.panels.properties import PropertiesPanel
+from archdraw.gui.settings import autosave_interval_s, settings, state_dir
+from archdraw.gui.theme import apply_palette, resolve
+from archdraw.layout import LayoutResult
+from archdraw.library import Library
+from archdraw.model import Change, Document
+from archdraw.model.edits import MoveComponents, RemoveElements
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, theme_choice: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.theme_choice = theme_choice or str(settings().value("theme", "system"))
+        self.theme = resolve(self.theme_choice)
+        self.document = Document()
+        self.stack = QUndoStack(self)
+        self.editing = Editing(self.document, self.stack, library)
+        self.scene = DesignScene(self.document, library, self.theme)
+        self.view = DesignView(self.scene, self.editing)
+        self.find_bar = FindBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+        self.palette_panel = Palette(library, self.theme)
+        self.properties = PropertiesPanel(self.scene, self.editing)
+        self.findings = FindingsPanel(self.editing, self.theme)
+        self.doc_panel = DocumentPanel(self.editing)
+        self.history = QUndoView(self.stack)
+        self.history.setEmptyLabel("<opened>")
+        self.lint = LintRunner(self.document, library)
+        self.autosave = Autosave(self.document, state_dir() / "autosave", autosave_interval_s())
+        self.files = FileController(self)
+        self.actions_by_name: dict[str, object] = {}
+        self.recent_menu: QMenu | None = None
+        self.docks_menu: QMenu | None = None
+        self.layout_job: LayoutJob | None = None
+        build_menus(self)
+        build_toolbar(self)
+        self._docks()
+        self._status()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self.refresh_recent_menu()
+        self._restore_state()
+        self.update_title()
+        self.lint.run_now()
+
+    def _docks(self) -> None:
+        area = Qt.DockWidgetArea
+        for title, widget, where in (
+            ("Palette", self.palette_panel, area.LeftDockWidgetArea),
+            ("Properties", self.properties, area.RightDockWidgetArea),
+            ("Design document", self.doc_panel, area.RightDockWidgetArea),
+            ("History", self.history, area.RightDockWidgetArea),
+            ("Findings", self.findings, area.BottomDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock-{title.lower().replace(' ', '-')}")
+            dock.setWidget(widget)
+            self.addDockWidget(where, dock)
+            if self.docks_menu is not None:
+                self.docks_menu.addAction(dock.toggleViewAction())
+        right = [
+            d
+            for d in self.findChildren(QDockWidget)
+            if d.objectName() in ("dock-properties", "dock-design-document", "dock-history")
+        ]
+        self.tabifyDockWidget(right[0], right[1])
+        self.tabifyDockWidget(right[1], right[2])
+        right[0].raise_()
+        self.resizeDocks([right[0]], [340], Qt.Orientation.Horizontal)
+        bottom = self.findChild(QDockWidget, "dock-findings")
+        if bottom is not None:
+            self.resizeDocks([bottom], [220], Qt.Orientation.Vertical)
+
+    def _status(self) -> None:
+        self.counts_label = QLabel()
+        self.findings_label = QLabel()
+        self.zoom_label = QLabel("100 %")
+        for label in (self.counts_label, self.findings_label, self.zoom_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        self.document.subscribe(self._on_change)
+        self.stack.cleanChanged.connect(self._clean_changed)
+        self.editing.failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
+        self.palette_panel.add_requested.connect(self.add_at_centre)
+        self.lint.findings_ready.connect(self._findings_ready)
+        self.findings.locate.connect(self.select_and_centre)
+        self.find_bar.found.connect(self.select_and_centre)
+        self.view.files_dropped.connect(self.open_files)
+        self.view.zoom_changed.connect(lambda s: self.zoom_label.setText(f"{s * 100:.0f} %"))
+
+    # Document state ------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        self.update_title()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean and self.document.path is not None:
+            self.document.dirty = False
+        self.update_title()
+
+    def update_title(self) -> None:
+        path = self.document.path
+        name = path.name if path else self.document.design.name
+        self.setWindowTitle(f"{name}[*] — archdraw")
+        self.setWindowModified(self.document.dirty)
+        design = self.document.design
+        self.counts_label.setText(
+            f"{len(design.components)} components · {len(design.links)} links · {len(design.zones)} zones"
+        )
+
+    def _findings_ready(self, findings: list[object]) -> None:
+        self.findings.show_findings(self.lint.findings)
+        self.scene.set_findings(self.lint.worst_by_component())
+        self.findings_label.setText(self.lint.failure or self.findings.summary.text())
+
+    # Editing commands -------------------------------------------------------------
+    def add_at_centre(self, type_id: str) -> None:
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        new_id = self.editing.add_component(type_id, QPointF(centre))
+        if new_id:
+            self.scene.select_ids([new_id])
+
+    def select_and_centre(self, ids: list[str]) -> None:
+        self.scene.select_ids(ids)
+        self.view.centre_on_ids(ids)
+
+    def delete_selection(self) -> None:
+        components = tuple(self.scene.selected_component_ids())
+        zones = tuple(self.scene.selected_zone_ids())
+        index = {k.key for k in self.document.design.links}
+        links = tuple(k for k in self.scene.selected_link_keys() if k in index)
+        if components or zones or links:
+            self.editing.apply(RemoveElements(zones, components, links, label="Delete"))
+
+    def copy(self) -> None:
+        ids = self.scene.selected_component_ids()
+        if ids:
+            copy_to_clipboard(self.document.design, ids)
+
+    def cut(self) -> None:
+        self.copy()
+        self.delete_selection()
+
+    def paste(self, text: str | None = None, offset: float = 40.0) -> None:
+        result = paste_edit(self.editing, clipboard_text() if text is None else text, offset)
+        if result is not None and self.editing.apply(result[0]):
+            self.scene.select_ids(result[1])
+
+    def duplicate(self) -> None:
+        from archdraw.gui.clipboard import selection_design
+        from archdraw.io import dumps
+
+        ids = self.scene.selected_component_ids()
+        if ids:
+            self.paste(dumps(selection_design(self.document.design, ids)))
+
+    def select_all(self) -> None:
+        self.scene.select_ids(list(self.scene.components))
+
+    def open_find(self) -> None:
+        self.find_bar.open(self.document.design)
+
+    def toggle_grid(self) -> None:
+        self.view.show_grid = not self.view.show_grid
+        self.view.viewport().update()
+
+    def toggle_snap(self) -> None:
+        self.editing.snap = not self.editing.snap
+
+    def auto_layout(self) -> None:
+        if self.layout_job is not None or not self.document.design.components:
+            return
+        job = self.layout_job = LayoutJob(self.document.design, self.library)
+        progress = QProgressDialog("Laying out…", "Cancel", 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.canceled.connect(job.cancel)
+        revision = self.document.revision
+
+        def finished(result: object) -> None:
+            progress.reset()
+            self.layout_job = None
+            if isinstance(result, str):
+                self.statusBar().showMessage(result, 8000)
+            elif isinstance(result, LayoutResult) and result.positions:
+                if self.document.revision != revision:
+                    self.statusBar().showMessage(
+                        "The design changed during layout; run it again", 6000
+                    )
+                    return
+                self.editing.apply(MoveComponents(result.positions, label="Auto layout"))
+                self.view.fit()
+                if result.note:
+                    self.statusBar().showMessage(result.note, 8000)
+
+        job.done.connect(finished, Qt.ConnectionType.QueuedConnection)
+        job.finished.connect(job.deleteLater)
+        job.start()
+
+    # Files, theme, dialogs ----------------------------------------------------------------
+    def open_files(self, paths: list[str]) -> None:
+        for path in paths[:1]:  # one design per window
+            self.files.open_path(path)
+
+    def refresh_recent_menu(self) -> None:
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for path in self.files.recent():
+            self.recent_menu.addAction(path, lambda p=path: self.files.open_path(p))
+        self.recent_menu.setEnabled(bool(self.files.recent()))
+
+    def set_theme(self, choice: str) -> None:
+        self.theme_choice = choice
+        self.theme = resolve(choice)
+        settings().setValue("theme", choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app, self.theme)
+        self.scene.set_theme(self.theme)
+        self.palette_panel.populate(self.theme)
+        self.findings.set_theme(self.theme)
+        self.view.viewport().update()
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save the changes to {self.document.design.name}?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+        )
+
+    def show_rules(self) -> None:
+        RulesDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About archdraw",
+            f"<b>archdraw {__version__}</b><p>A desktop editor for system-design diagrams that understands what it draws.</p><p>Icons: Lucide (ISC licence).</p>",
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.open_files([u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()])
+
+    def _restore_state(self) -> None:
+        store = settings()
+        geometry, state = store.value("geometry"), store.value("window_state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        store = settings()
+        store.setValue("geometry", self.saveGeometry())
+        store.setValue("window_state", self.saveState())
+        self.autosave.stop()
+        self.autosave.discard()  # saved or declined: nothing to recover
+        if self.layout_job is not None:
+            self.layout_job.cancel()
+            self.layout_job.wait(5000)
+        event.accept()
+
+
+def open_in_window(window: MainWindow, path: Path | str) -> bool:
+    return window.files.open_path(path)

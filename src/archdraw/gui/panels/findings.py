@@ -1,0 +1,178 @@
+"""The findings panel: what the rules say, filterable, with why, how to fix, and a Fix button."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archdraw.gui.editing import Editing
+from archdraw.lint import Finding
+from archdraw.model import LintIgnore
+from archdraw.model.edits import SetLinkProperties, SetLintSettings, SetProperties
+from archdraw.style import Theme
+
+FILTERS = {"All severities": 1, "Warnings and errors": 2, "Errors only": 3}
+RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+class FindingsPanel(QWidget):
+    locate = Signal(list)
+
+    def __init__(self, editing: Editing, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editing, self.theme = editing, theme
+        self.findings: list[Finding] = []
+        self.severity_filter = QComboBox()
+        self.severity_filter.setObjectName("severity-filter")
+        self.severity_filter.addItems(list(FILTERS))
+        self.summary = QLabel()
+        self.fix_button = QPushButton("Fix")
+        self.fix_button.setObjectName("fix-button")
+        self.disable_button = QPushButton("Disable rule")
+        self.ignore_button = QPushButton("Ignore here")
+        for button in (self.fix_button, self.disable_button, self.ignore_button):
+            button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.severity_filter)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.fix_button)
+        top.addWidget(self.disable_button)
+        top.addWidget(self.ignore_button)
+        self.table = QTreeWidget()
+        self.table.setObjectName("findings-table")
+        self.table.setHeaderLabels(["Severity", "Code", "Element", "Message"])
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setColumnWidth(0, 80)
+        self.table.setColumnWidth(1, 70)
+        self.table.setColumnWidth(2, 140)
+        self.details = QTextBrowser()
+        self.details.setObjectName("finding-details")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.severity_filter.currentTextChanged.connect(lambda _: self.show_findings(self.findings))
+        self.table.currentItemChanged.connect(self._current_changed)
+        self.table.itemClicked.connect(self._clicked)
+        self.fix_button.clicked.connect(self.apply_fix)
+        self.disable_button.clicked.connect(self.disable_rule)
+        self.ignore_button.clicked.connect(self.ignore_here)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.show_findings(self.findings)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        current = self.current()
+        self.findings = list(findings)
+        minimum = FILTERS[self.severity_filter.currentText()]
+        self.table.clear()
+        for finding in findings:
+            if finding.severity.rank < minimum:
+                continue
+            row = QTreeWidgetItem(
+                [
+                    finding.severity.value,
+                    finding.code,
+                    finding.element or "(design)",
+                    finding.message,
+                ]
+            )
+            row.setForeground(0, QColor(self.theme.severity[finding.severity.value]))
+            row.setData(0, Qt.ItemDataRole.UserRole, finding)
+            row.setToolTip(3, finding.message)
+            self.table.addTopLevelItem(row)
+            if current is not None and _same(current, finding):
+                self.table.setCurrentItem(row)
+        counts = {s: sum(f.severity.value == s for f in findings) for s in RANK}
+        self.summary.setText(
+            f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} info"
+        )
+        if self.table.currentItem() is None:
+            self._current_changed(None)
+
+    def current(self) -> Finding | None:
+        item = self.table.currentItem()
+        finding = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        return finding if isinstance(finding, Finding) else None
+
+    def _current_changed(self, item: QTreeWidgetItem | None, *_: object) -> None:
+        finding = self.current()
+        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
+        self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
+        self.disable_button.setEnabled(finding is not None)
+        self.ignore_button.setEnabled(finding is not None and finding.element is not None)
+        if finding is None:
+            self.details.setHtml("<p>Select a finding to see why it matters and how to fix it.</p>")
+            return
+        rule = finding.rule
+        self.details.setHtml(
+            f"<h3>{finding.code} {html.escape(rule.name)}</h3>"
+            f"<p><b>{html.escape(rule.title)}</b></p><p>{html.escape(finding.message)}</p>"
+            f"<p><b>Why:</b> {html.escape(rule.why)}</p><p><b>Fix:</b> {html.escape(rule.fix)}</p>"
+        )
+
+    def _clicked(self, item: QTreeWidgetItem) -> None:
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(finding, Finding) and finding.element is not None:
+            self.locate.emit([finding.element])
+
+    def apply_fix(self) -> None:
+        finding = self.current()
+        if finding is None or finding.fix is None:
+            return
+        fix = finding.fix
+        label = f"Fix {finding.code}: {fix.label}"
+        if fix.component is not None:
+            self.editing.apply(SetProperties(fix.component, dict(fix.props), label=label))
+        elif fix.link is not None:
+            self.editing.apply(SetLinkProperties(fix.link, dict(fix.props), label=label))
+
+    def disable_rule(self) -> None:
+        finding = self.current()
+        if finding is None:
+            return
+        settings = self.editing.document.design.lint.model_copy(deep=True)
+        if finding.code not in settings.disable and finding.name not in settings.disable:
+            settings.disable.append(finding.code)
+        self.editing.apply(SetLintSettings(settings, label=f"Disable {finding.code}"))
+
+    def ignore_here(self) -> None:
+        finding = self.current()
+        if finding is None or finding.element is None:
+            return
+        settings = self.editing.document.design.lint.model_copy(deep=True)
+        settings.ignore.append(
+            LintIgnore(
+                rule=finding.code,
+                component=finding.component,
+                link=finding.link,
+                zone=finding.zone,
+                reason="ignored in the editor",
+            )
+        )
+        self.editing.apply(SetLintSettings(settings, label=f"Ignore {finding.code}"))
+
+
+def _same(a: Finding, b: Finding) -> bool:
+    return (a.code, a.element, a.message) == (b.code, b.element, b.message)

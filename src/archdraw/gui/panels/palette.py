@@ -1,0 +1,106 @@
+"""The palette: every component type by category, with icons, a filter, drag and double-click."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from archdraw.gui.canvas.view import TYPE_MIME
+from archdraw.gui.icons import qicon
+from archdraw.library import Library
+from archdraw.library.types import CATEGORIES
+from archdraw.style import Theme
+
+TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _TypeTree(QTreeWidget):
+    """Drags carry the type id; the canvas accepts TYPE_MIME drops."""
+
+    def mimeTypes(self) -> list[str]:
+        return [TYPE_MIME]
+
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
+        mime = QMimeData()
+        type_ids = [str(i.data(0, TYPE_ROLE)) for i in items if i.data(0, TYPE_ROLE)]
+        if type_ids:
+            mime.setData(TYPE_MIME, QByteArray(type_ids[0].encode()))
+        return mime
+
+
+class Palette(QWidget):
+    add_requested = Signal(str)
+
+    def __init__(self, library: Library, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.filter = QLineEdit(placeholderText="Filter types…")
+        self.filter.setClearButtonEnabled(True)
+        self.tree = _TypeTree()
+        self.tree.setObjectName("palette-tree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setDragEnabled(True)
+        self.tree.setIndentation(12)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self.filter.textChanged.connect(self.apply_filter)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.populate(theme)
+
+    def populate(self, theme: Theme) -> None:
+        self.tree.clear()
+        groups = self.library.by_category()
+        order = [c for c in CATEGORIES if c in groups] + sorted(set(groups) - set(CATEGORIES))
+        for category in order:
+            header = QTreeWidgetItem([category.capitalize()])
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(header)
+            accent = theme.category(category).accent
+            for kind in sorted(groups[category], key=lambda k: k.label.lower()):
+                item = QTreeWidgetItem([kind.label])
+                item.setIcon(0, qicon(kind.icon, accent))
+                item.setData(0, TYPE_ROLE, kind.id)
+                item.setToolTip(
+                    0,
+                    f"<b>{kind.label}</b> <code>{kind.id}</code><p>{kind.summary}</p><p>{kind.explanation}</p>",
+                )
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                )
+                header.addChild(item)
+            header.setExpanded(True)
+        self.apply_filter(self.filter.text())
+
+    def apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for index in range(self.tree.topLevelItemCount()):
+            header = self.tree.topLevelItem(index)
+            visible = 0
+            for child_index in range(header.childCount()):
+                child = header.child(child_index)
+                type_id = str(child.data(0, TYPE_ROLE))
+                kind = self.library.get(type_id)
+                haystack = f"{type_id} {child.text(0)} {kind.summary if kind else ''}".lower()
+                hidden = bool(needle) and needle not in haystack
+                child.setHidden(hidden)
+                visible += not hidden
+            header.setHidden(visible == 0)
+
+    def type_item(self, type_id: str) -> QTreeWidgetItem | None:
+        for index in range(self.tree.topLevelItemCount()):
+            header = self.tree.topLevelItem(index)
+            for child_index in range(header.childCount()):
+                if header.child(child_index).data(0, TYPE_ROLE) == type_id:
+                    return header.child(child_index)
+        return None
+
+    def _double_clicked(self, item: QTreeWidgetItem) -> None:
+        type_id = item.data(0, TYPE_ROLE)
+        if type_id:
+            self.add_requested.emit(str(type_id))

@@ -1,0 +1,302 @@
+"""The properties of the selection: a form generated from the type's property specs.
+
+Every change is one undoable edit; a value a spec refuses is never written,
+and the reason is shown under the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archdraw.gui.canvas.scene import DesignScene
+from archdraw.gui.editing import Editing
+from archdraw.library.types import PropertySpec
+from archdraw.model import LINK_KINDS, ZONE_KINDS, Change, Edit
+from archdraw.model.edits import (
+    Batch,
+    MoveToZone,
+    RenameId,
+    SetComponentFields,
+    SetLinkFields,
+    SetLinkProperties,
+    SetProperties,
+    SetZoneFields,
+)
+
+INT_LIMIT = 2_000_000_000
+NONE_ZONE = "(none)"
+
+
+class PropertiesPanel(QWidget):
+    def __init__(self, scene: DesignScene, editing: Editing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scene, self.editing = scene, editing
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("properties-error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d92d20;")
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_host)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        self.fields: dict[str, QWidget] = {}
+        self._selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+        scene.selectionChanged.connect(self.rebuild)
+        editing.failed.connect(self.remember_error)
+        self._unsubscribe = scene.document.subscribe(self._on_change)
+        self.rebuild()
+
+    def detach(self) -> None:
+        self._unsubscribe()
+
+    def _on_change(self, change: Change) -> None:
+        ids = set(self._selection[0]) | set(self._selection[1]) | set(self._selection[2])
+        if change.is_reset or ids & change.touched:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        components = tuple(self.scene.selected_component_ids())
+        zones = tuple(self.scene.selected_zone_ids())
+        links = tuple(self.scene.selected_link_keys())
+        self._selection = (components, zones, links)
+        focus = self.focusWidget()
+        focused_name = next((n for n, w in self.fields.items() if w is focus), None)
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields = {}
+        design = self.scene.design
+        if len(components) == 1 and not zones and not links:
+            self._component_form(components[0])
+        elif components and not zones and not links:
+            self.title.setText(f"<b>{len(components)} components</b> - shared properties")
+            self._shared_form(list(components))
+        elif len(links) == 1 and not components and not zones:
+            self._link_form(links[0])
+        elif len(zones) == 1 and not components and not links:
+            self._zone_form(zones[0])
+        else:
+            self.title.setText(
+                f"<b>{design.name}</b><br>Select a component, link or zone to edit it."
+            )
+        if focused_name in self.fields:
+            self.fields[focused_name].setFocus()
+
+    # Forms --------------------------------------------------------------------
+    def _component_form(self, component_id: str) -> None:
+        component = self.scene.design.component(component_id)
+        if component is None:
+            return
+        kind = self.editing.library.get(component.type)
+        self.title.setText(
+            f"<b>{component.title}</b><br>{kind.summary if kind else 'unknown type'}"
+        )
+        self._text("id", component.id, lambda v: RenameId(component_id, v))
+        self._text(
+            "label",
+            component.label or "",
+            lambda v: SetComponentFields(component_id, {"label": v or None}, label="Rename"),
+        )
+        types = sorted(self.editing.library.types)
+        self._choice(
+            "type",
+            types,
+            component.type,
+            lambda v: SetComponentFields(component_id, {"type": v}, label="Change type"),
+        )
+        zones = [NONE_ZONE, *(z.id for z in self.scene.design.zones)]
+        self._choice(
+            "zone",
+            zones,
+            component.zone or NONE_ZONE,
+            lambda v: MoveToZone([component_id], None if v == NONE_ZONE else v),
+        )
+        self._text(
+            "notes",
+            component.notes or "",
+            lambda v: SetComponentFields(component_id, {"notes": v or None}, label="Edit notes"),
+        )
+        for name, spec in kind.properties.items() if kind else ():
+            value = component.props.get(name, spec.default)
+            self._prop(
+                spec, value, lambda v, n=name: SetProperties(component_id, {n: v}, label=f"Set {n}")
+            )
+
+    def _shared_form(self, component_ids: list[str]) -> None:
+        index = self.scene.design.component_index()
+        kinds = [self.editing.library.get(index[c].type) for c in component_ids]
+        if any(k is None for k in kinds):
+            return
+        shared = [n for n in kinds[0].properties if all(n in k.properties for k in kinds)]  # type: ignore[union-attr]
+        for name in shared:
+            spec = kinds[0].properties[name]  # type: ignore[union-attr]
+            values = {repr(index[c].props.get(name, spec.default)) for c in component_ids}
+            value = (
+                index[component_ids[0]].props.get(name, spec.default) if len(values) == 1 else None
+            )
+
+            def edit(v: Any, n: str = name) -> Edit:
+                return Batch(
+                    tuple(SetProperties(c, {n: v}) for c in component_ids), label=f"Set {n}"
+                )
+
+            self._prop(spec, value, edit)
+
+    def _link_form(self, key: str) -> None:
+        link = self.scene.design.link(key)
+        if link is None:
+            return
+        self.title.setText(f"<b>Link</b> {link.source} → {link.target}")
+        self._choice(
+            "kind",
+            list(LINK_KINDS),
+            link.kind,
+            lambda v: SetLinkFields(key, {"kind": v}, label="Change link kind"),
+        )
+        self._text(
+            "label",
+            link.label or "",
+            lambda v: SetLinkFields(key, {"label": v or None}, label="Label link"),
+        )
+        for name, spec in self.editing.library.link_properties.items():
+            value = link.props.get(name, spec.default)
+            self._prop(
+                spec, value, lambda v, n=name: SetLinkProperties(key, {n: v}, label=f"Set {n}")
+            )
+
+    def _zone_form(self, zone_id: str) -> None:
+        zone = self.scene.design.zone(zone_id)
+        if zone is None:
+            return
+        self.title.setText(f"<b>{zone.title}</b> ({zone.kind})")
+        self._text("id", zone.id, lambda v: RenameId(zone_id, v))
+        self._text(
+            "label",
+            zone.label or "",
+            lambda v: SetZoneFields(zone_id, {"label": v or None}, label="Rename zone"),
+        )
+        self._choice(
+            "kind", list(ZONE_KINDS), zone.kind, lambda v: SetZoneFields(zone_id, {"kind": v})
+        )
+        parents = [NONE_ZONE, *(z.id for z in self.scene.design.zones if z.id != zone_id)]
+        self._choice(
+            "parent",
+            parents,
+            zone.parent or NONE_ZONE,
+            lambda v: SetZoneFields(zone_id, {"parent": None if v == NONE_ZONE else v}),
+        )
+
+    # Widgets --------------------------------------------------------------------
+    def _commit(self, edit: Edit) -> None:
+        self.error.clear()
+        if not self.editing.apply(edit):
+            self.error.setText(f"Not applied: {self._last_error}")
+            self.rebuild()
+
+    _last_error = ""
+
+    def remember_error(self, message: str) -> None:
+        self._last_error = message
+
+    def _row(self, name: str, widget: QWidget, tip: str = "") -> None:
+        widget.setObjectName(f"prop-{name}")
+        widget.setToolTip(tip)
+        self.fields[name] = widget
+        self.form.addRow(name, widget)
+
+    def _text(self, name: str, value: str, make: Callable[[str], Edit]) -> None:
+        field = QLineEdit(value)
+
+        def done() -> None:
+            if field.text().strip() != value:
+                self._commit(make(field.text().strip()))
+
+        field.editingFinished.connect(done)
+        self._row(name, field)
+
+    def _choice(
+        self, name: str, choices: list[str], value: str, make: Callable[[str], Edit], tip: str = ""
+    ) -> None:
+        box = QComboBox()
+        box.addItems(choices)
+        if value not in choices:
+            box.addItem(value)
+        box.setCurrentText(value)
+        box.currentTextChanged.connect(lambda text: text != value and self._commit(make(text)))
+        self._row(name, box, tip)
+
+    def _prop(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
+        tip = f"{spec.help}\n({spec.describe_range()})"
+        if spec.kind == "choice":
+            self._choice(
+                spec.name, list(spec.choices), "" if value is None else str(value), make, tip
+            )
+            return
+        if spec.kind == "bool":
+            check = QCheckBox()
+            check.setChecked(bool(value))
+            check.toggled.connect(lambda on: self._checked(spec, on, make))
+            self._row(spec.name, check, tip)
+            return
+        if spec.kind in ("int", "float"):
+            self._number(spec, value, make, tip)
+            return
+        self._text(spec.name, "" if value is None else str(value), lambda v: make(v or None))
+        self.fields[spec.name].setToolTip(tip)
+
+    def _checked(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
+        reason = spec.check(value)
+        if reason:
+            self.error.setText(f"{spec.name}: {reason}")
+            return
+        self._commit(make(value))
+
+    def _number(
+        self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit], tip: str
+    ) -> None:
+        box: QSpinBox | QDoubleSpinBox
+        if spec.kind == "int":
+            box = QSpinBox()
+            box.setRange(
+                int(spec.minimum) if spec.minimum is not None else -INT_LIMIT,
+                int(spec.maximum) if spec.maximum is not None else INT_LIMIT,
+            )
+        else:
+            box = QDoubleSpinBox()
+            box.setDecimals(3)
+            box.setRange(
+                spec.minimum if spec.minimum is not None else -1e12,
+                spec.maximum if spec.maximum is not None else 1e12,
+            )
+        box.setKeyboardTracking(False)  # one edit per value, not one per keystroke
+        box.setSpecialValueText("")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            box.setValue(value)  # type: ignore[arg-type]
+        else:
+            box.setValue(box.minimum())
+            box.setSpecialValueText("(unset)")
+        box.valueChanged.connect(
+            lambda v: self._checked(spec, int(v) if spec.kind == "int" else float(v), make)
+        )
+        self._row(spec.name, box, tip)
