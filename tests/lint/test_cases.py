@@ -31,11 +31,13 @@ def findings_for(path: Path, library: Library, code: str) -> list[Finding]:
 
 
 def as_expected(finding: Finding) -> dict[str, Any]:
-    found: dict[str, Any] = {"code": finding.code, "line": finding.line}
+    found: dict[str, Any] = {"code": finding.code}
     for key in ("component", "link", "zone"):
         value = getattr(finding, key)
         if value is not None:
             found[key] = value
+    found["line"] = finding.line
+    found["severity"] = str(finding.severity)
     return found
 
 

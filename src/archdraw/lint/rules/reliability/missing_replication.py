@@ -19,8 +19,9 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     restored (often hours) the store is down. Replication keeps a second, up-to-date copy that
     can take over in seconds.""",
     fix="""Set `replication: async` (a follower a few milliseconds behind, usual for
-    PostgreSQL and MySQL) or `sync` (no acknowledged write lost, each write waits for the
-    follower), with `replicas: 2` or more, and a `failover` mode to promote the copy.""",
+    PostgreSQL and MySQL) or `replication: sync` (no acknowledged write lost, each write
+    waits for the follower), with `replicas: 2` or more,
+    and a `failover` mode to promote the copy.""",
     references=(
         "Designing Data-Intensive Applications, ch. 5 (replication)",
         "AWS Well-Architected Framework, Reliability pillar: REL09 back up data",

@@ -1,0 +1,35 @@
+"""AD108: a scheduler runs several replicas without leader election."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD108",
+    name="scheduler-without-leader-election",
+    severity=Severity.ERROR,
+    title="Replicated scheduler without leader election",
+    why="""Each replica of a scheduler reads the same schedule and fires the same jobs: with 3
+    replicas, every nightly invoice run happens 3 times and every reminder is sent 3 times.
+    Replicas make the scheduler available only if they agree that exactly one of them (the
+    leader) fires jobs, and another takes over when it dies.""",
+    fix="""Turn on `leader_election`: a lease in the database (`SELECT ... FOR UPDATE SKIP
+    LOCKED`, an advisory lock), etcd, ZooKeeper or a Kubernetes Lease, with fencing tokens; and
+    make the jobs idempotent, because a leader can die half way through a run.""",
+    references=(
+        "Designing Data-Intensive Applications, ch. 8 (the leader and the lock; fencing tokens)",
+        "Google SRE book, ch. 24 (distributed periodic scheduling with cron)",
+    ),
+)
+def scheduler_without_leader_election(ctx: LintContext) -> Iterator[Issue]:
+    for scheduler in ctx.of_type("scheduler"):
+        replicas = ctx.replicas(scheduler)
+        if replicas >= 2 and not ctx.flag(scheduler, "leader_election"):
+            yield Issue(
+                f"'{scheduler.title}' runs {replicas} replicas with no leader election: every "
+                f"job fires {replicas} times",
+                component=scheduler.id,
+                fix=ctx.fix(scheduler, "Elect a leader", leader_election=True),
+            )

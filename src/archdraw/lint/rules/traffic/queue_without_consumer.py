@@ -1,0 +1,35 @@
+"""AD211: something produces into a queue or stream that nobody consumes."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD211",
+    name="queue-without-consumer",
+    severity=Severity.WARNING,
+    title="Queue with producers but no consumer",
+    why="""Messages put on a queue that nobody reads pile up until the broker's retention or
+    disk runs out, and the work they stand for (emails, charges, index updates) never happens,
+    silently: the producer got its acknowledgement. In a diagram it usually means the consumer
+    was forgotten, or the link was drawn the wrong way (archdraw reads links in the direction
+    messages flow: producer -> queue -> consumer).""",
+    fix="""Draw the consumer (a worker or service) with a link from the queue to it, or
+    reverse a link drawn consumer -> queue. If the queue is consumed outside this design, say
+    so with an ignore and a reason.""",
+    references=(
+        "Enterprise Integration Patterns: Message Channel, Competing Consumers",
+        "AWS Well-Architected Framework, Reliability pillar: REL05",
+    ),
+)
+def queue_without_consumer(ctx: LintContext) -> Iterator[Issue]:
+    for queue in ctx.of_type(*QUEUE_TYPES):
+        producers = ctx.producers(queue)
+        if producers and not ctx.consumers(queue):
+            yield Issue(
+                f"'{producers[0].title}' puts messages on '{queue.title}' but nothing consumes "
+                "them: they pile up and the work never happens",
+                component=queue.id,
+            )

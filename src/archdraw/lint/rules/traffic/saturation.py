@@ -1,0 +1,44 @@
+"""AD209: predicted utilization at today's traffic is at or above 80 %."""
+
+import math
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD209",
+    name="saturation",
+    severity=Severity.ERROR,
+    title="Saturated at today's traffic",
+    why="""Utilization is arrival rate over capacity: rho = lambda / (replicas x
+    capacity_rps), with lambda followed from the clients' `rps` through each link's `calls`
+    and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
+    waits about as long as its service time, at 80 % four times, at 95 % nineteen times, and at
+    100 % the queue grows without bound. Error at 100 %, warning from 80 %
+    (`lint.options.utilization_warning`).""",
+    fix="""Add replicas (or capacity per replica) until utilization at peak is below 70 to
+    80 %, leaving headroom for bursts and for losing an instance; or take load off it (a cache
+    in front, fewer `calls` per request, async work behind a queue).""",
+    references=(
+        "Google SRE book, ch. 21 (handling overload)",
+        "Harchol-Balter, Performance Modeling and Design of Computer Systems (M/M/c queues)",
+    ),
+)
+def saturation(ctx: LintContext) -> Iterator[Issue]:
+    warning = ctx.option("utilization_warning")
+    for component in ctx.design.components:
+        utilization = ctx.utilization(component)
+        if utilization is None or utilization < warning:
+            continue
+        per_replica = ctx.number(component, "capacity_rps") or 1.0
+        arrival = ctx.arrival_rps[component.id]
+        needed = max(ctx.replicas(component) + 1, math.ceil(arrival / (per_replica * 0.7)))
+        yield Issue(
+            f"'{component.title}' is at {utilization:.0%} utilization ({arrival:,.0f} req/s for "
+            f"{ctx.replicas(component)} x {per_replica:,.0f} req/s)",
+            component=component.id,
+            fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
+            severity=None if utilization >= 1 else Severity.WARNING,
+        )
