@@ -47,6 +47,7 @@ class DesignScene(QGraphicsScene):
 
     # Following the document -------------------------------------------------
     def rebuild(self) -> None:
+        self.setSceneRect(QRectF())
         self.clear()
         self.components.clear()
         self.links.clear()
@@ -55,6 +56,7 @@ class DesignScene(QGraphicsScene):
         self._sync_links()
         self._sync_zones()
         self._apply_findings()
+        self.grow_scene_rect(self.itemsBoundingRect())
 
     def on_change(self, change: Change) -> None:
         if change.is_reset:
@@ -63,6 +65,17 @@ class DesignScene(QGraphicsScene):
         self._sync_components(change.touched)
         self._sync_links(change.touched)
         self._sync_zones()
+        for element_id in change.touched:
+            item = self.components.get(element_id)
+            if item is not None:
+                self.grow_scene_rect(item.sceneBoundingRect())
+
+    def grow_scene_rect(self, rect: QRectF) -> None:
+        """Keep generous room around the design so the view can centre any item."""
+        current = self.sceneRect()
+        if current.isEmpty() or not current.adjusted(500, 500, -500, -500).contains(rect):
+            margin = 2000.0
+            self.setSceneRect(current.united(rect.adjusted(-margin, -margin, margin, margin)))
 
     def _sync_components(self, touched: Iterable[str]) -> None:
         index = self.design.component_index()

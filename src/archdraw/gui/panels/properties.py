@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -77,6 +78,8 @@ class PropertiesPanel(QWidget):
             self.rebuild()
 
     def rebuild(self) -> None:
+        if not shiboken6.isValid(self.scene):  # the scene emits while being destroyed
+            return
         components = tuple(self.scene.selected_component_ids())
         zones = tuple(self.scene.selected_zone_ids())
         links = tuple(self.scene.selected_link_keys())

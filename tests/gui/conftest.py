@@ -1,0 +1,107 @@
+"""Qt fixtures: offscreen platform, settings and autosave isolated per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from archdraw.gui.main_window import MainWindow  # noqa: E402
+from archdraw.io import loads  # noqa: E402
+from archdraw.library import builtin_library  # noqa: E402
+
+TWO_SERVICES = """
+archdraw: 1
+name: test
+zones:
+  - {id: zone-a, label: Zone A}
+components:
+  - {id: api, type: service, position: [0, 0]}
+  - {id: db, type: database, position: [400, 0]}
+  - {id: cache, type: cache, position: [0, 300]}
+  - {id: inner, type: service, zone: zone-a, position: [800, 400]}
+"""
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    state = tmp_path / "state"
+    monkeypatch.setenv("ARCHDRAW_STATE_DIR", str(state))
+    monkeypatch.setenv("ARCHDRAW_AUTOSAVE_SECONDS", "3600")
+    return state
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(
+        MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
+    )
+    main = MainWindow(builtin_library(), "light")
+    qtbot.addWidget(main)
+    main.resize(1300, 850)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.lint.timer.stop()
+
+
+def load_into(window: MainWindow, text: str = TWO_SERVICES) -> None:
+    design = loads(text, "test.archdraw.yaml", window.library).design
+    window.files.replace(design, None)
+    window.view.actual_size()
+    window.view.centerOn(QPointF(400, 200))
+    QApplication.processEvents()
+
+
+def viewport_point(window: MainWindow, scene_point: QPointF | tuple[float, float]) -> QPoint:
+    point = QPointF(*scene_point) if isinstance(scene_point, tuple) else scene_point
+    return window.view.mapFromScene(point)
+
+
+def send_mouse(
+    window: MainWindow,
+    kind: QEvent.Type,
+    scene_point: QPointF | tuple[float, float],
+    button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """A real QMouseEvent on the canvas viewport (buttons held while moving, as a user's drag)."""
+    local = QPointF(viewport_point(window, scene_point))
+    viewport = window.view.viewport()
+    held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
+    event = QMouseEvent(
+        kind,
+        local,
+        QPointF(viewport.mapToGlobal(local.toPoint())),
+        button if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
+        held,
+        modifiers,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def drag(
+    window: MainWindow,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    steps: int = 5,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    send_mouse(window, QEvent.Type.MouseButtonPress, start, modifiers=modifiers)
+    for step in range(1, steps + 1):
+        fraction = step / steps
+        point = (
+            start[0] + (end[0] - start[0]) * fraction,
+            start[1] + (end[1] - start[1]) * fraction,
+        )
+        send_mouse(window, QEvent.Type.MouseMove, point, modifiers=modifiers)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, end, modifiers=modifiers)
+    QApplication.processEvents()

@@ -1,0 +1,206 @@
+"""Drawing on the canvas with real mouse and keyboard events; each step undone and redone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from archdraw.gui.canvas.link_item import LinkItem
+from archdraw.style import NODE_WIDTH
+
+from .conftest import drag, load_into, send_mouse, viewport_point
+
+
+def test_drag_from_palette_onto_canvas_adds_component(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    item = window.palette_panel.type_item("load_balancer")
+    assert item is not None
+    mime = window.palette_panel.tree.mimeData([item])
+    viewport = window.view.viewport()
+    target = QPointF(viewport_point(window, (200, -200)))
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(target.toPoint(), actions, mime, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(viewport, QDragMoveEvent(target.toPoint(), actions, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDropEvent(target, actions, mime, buttons, mods))
+    added = window.document.design.component("load_balancer")
+    assert added is not None and added.position == (200.0, -200.0)
+    assert window.scene.components["load_balancer"].pos() == QPointF(200, -200)
+    window.stack.undo()
+    assert window.document.design.component("load_balancer") is None
+    assert "load_balancer" not in window.scene.components
+    window.stack.redo()
+    assert "load_balancer" in window.scene.components
+
+
+def test_double_click_in_palette_adds_at_centre(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    item = window.palette_panel.type_item("queue")
+    window.palette_panel.tree.scrollToItem(item)
+    rect = window.palette_panel.tree.visualItemRect(item)
+    tree_viewport = window.palette_panel.tree.viewport()
+    qtbot.mouseClick(tree_viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree_viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    added = window.document.design.component("queue")
+    assert added is not None and added.position is not None
+    assert window.scene.selected_component_ids() == ["queue"]
+
+
+def test_connect_by_dragging_from_the_edge(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    edge = (NODE_WIDTH / 2 - 3, 0)
+    drag(window, edge, (400, 0))
+    link = window.document.design.link("api->db")
+    assert link is not None and link.kind == "sync"
+    assert isinstance(window.scene.links["api->db"], LinkItem)
+    assert window.scene.links["api->db"].line.length() > 0
+    window.stack.undo()
+    assert window.document.design.link("api->db") is None and "api->db" not in window.scene.links
+    window.stack.redo()
+    assert "api->db" in window.scene.links
+
+
+def test_connect_tool_with_async_kind(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.link_kind_box.setCurrentText("async")
+    window.actions_by_name["connect-tool"].setChecked(True)
+    drag(window, (0, 300), (400, 0))
+    link = window.document.design.link("cache->db")
+    assert link is not None and link.kind == "async"
+    assert window.scene.links["cache->db"].kind == "async"
+
+
+def test_move_is_one_undo_step_and_snaps(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    before = window.stack.count()
+    drag(window, (0, 0), (113, 47), steps=8)
+    assert window.document.design.component("api").position == (120.0, 40.0)
+    assert window.scene.components["api"].pos() == QPointF(120, 40)
+    assert window.stack.count() == before + 1
+    window.stack.undo()
+    assert window.document.design.component("api").position == (0.0, 0.0)
+    assert window.scene.components["api"].pos() == QPointF(0, 0)
+    window.stack.redo()
+    assert window.scene.components["api"].pos() == QPointF(120, 40)
+
+
+def test_rubber_band_selects_and_delete_removes_with_links(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    drag(window, (NODE_WIDTH / 2 - 3, 0), (400, 0))  # api -> db
+    drag(window, (-120, -80), (500, 60), steps=10)
+    assert sorted(window.scene.selected_component_ids()) == ["api", "db"]
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    design = window.document.design
+    assert design.component("api") is None and design.component("db") is None
+    assert design.links == [] and not window.scene.links
+    assert set(window.scene.components) == {"cache", "inner"}
+    window.stack.undo()
+    assert design.link("api->db") is not None and "api->db" in window.scene.links
+    assert {"api", "db"} <= set(window.scene.components)
+
+
+def test_ctrl_click_adds_to_selection(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    send_mouse(window, QEvent.Type.MouseButtonPress, (0, 0))
+    send_mouse(window, QEvent.Type.MouseButtonRelease, (0, 0))
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    send_mouse(window, QEvent.Type.MouseButtonPress, (0, 300), modifiers=ctrl)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, (0, 300), modifiers=ctrl)
+    assert sorted(window.scene.selected_component_ids()) == ["api", "cache"]
+
+
+def test_drop_into_zone_sets_zone_and_undoes(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    zone_rect = window.scene.zones["zone-a"].rect
+    target = zone_rect.center() + QPointF(0, 10)
+    drag(window, (0, 300), (target.x(), target.y()), steps=10)
+    assert window.document.design.component("cache").zone == "zone-a"
+    assert window.scene.zones["zone-a"].rect.contains(window.scene.components["cache"].pos())
+    window.stack.undo()
+    cache = window.document.design.component("cache")
+    assert cache.zone is None and cache.position == (0.0, 300.0)
+
+
+def test_dragging_a_zone_moves_its_members(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    title = window.scene.zones["zone-a"].title_rect().center()
+    drag(window, (title.x(), title.y()), (title.x() - 200, title.y()), steps=6)
+    assert window.document.design.component("inner").position == (600.0, 400.0)
+    window.stack.undo()
+    assert window.document.design.component("inner").position == (800.0, 400.0)
+
+
+def test_double_click_renames(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    qtbot.mouseDClick(
+        window.view.viewport(), Qt.MouseButton.LeftButton, pos=viewport_point(window, (0, 0))
+    )
+    editor = window.view.viewport().findChild(QLineEdit, "rename-editor")
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Public API")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.document.design.component("api").label == "Public API"
+    assert window.scene.components["api"].title == "Public API"
+    window.stack.undo()
+    assert window.document.design.component("api").label is None
+
+
+def test_copy_paste_gives_new_ids(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    drag(window, (NODE_WIDTH / 2 - 3, 0), (400, 0))
+    window.scene.select_ids(["api", "db"])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    design = window.document.design
+    assert design.component("api-2").position == (40.0, 40.0)
+    assert design.link("api-2->db-2") is not None
+    assert sorted(window.scene.selected_component_ids()) == ["api-2", "db-2"]
+    assert "api-2->db-2" in window.scene.links
+    window.stack.undo()
+    assert design.component("api-2") is None and "api-2" not in window.scene.components
+
+
+def test_find_selects_and_centres(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.view.centerOn(QPointF(-2000, -2000))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "database")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.scene.selected_component_ids() == ["db"]
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert abs(centre.x() - 400) < 40 and abs(centre.y()) < 40
+
+
+def test_ctrl_wheel_zooms_and_middle_button_pans(window, qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QWheelEvent
+
+    load_into(window)
+    viewport = window.view.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(viewport.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert window.view.scale_factor() > 1.2
+    before = window.view.mapToScene(viewport.rect().center())
+    middle = Qt.MouseButton.MiddleButton
+    send_mouse(window, QEvent.Type.MouseButtonPress, (0, 0), button=middle)
+    send_mouse(window, QEvent.Type.MouseMove, (-100, 0), button=middle)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, (-100, 0), button=middle)
+    after = window.view.mapToScene(viewport.rect().center())
+    assert after.x() > before.x() + 50
+    assert window.stack.count() == 0
