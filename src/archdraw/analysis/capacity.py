@@ -1,0 +1,273 @@
+"""Growth analysis: arrival rates, utilization, queueing latency and where it saturates.
+
+The contract (issue 8): a component's arrival rate λ is the sum over its
+incoming sync and async links of the sender's rate times the link's `calls`
+(times 1 - `hit_ratio` when the sender is a cache, CDN or device cache);
+a traffic source adds its own `rps`. Utilization ρ = λ / (replicas ×
+capacity_rps); waiting Wq from Erlang C with c = replicas, μ = capacity_rps;
+response = latency_ms (default 1/μ) × (1 + Wq·μ).
+
+End-to-end latency: a component waits for each sync call it makes, one after
+another (fan-out is summed, weighted by `calls`, and by the miss share after
+a cache); handing a message over an async link, or to a queue or stream,
+costs the receiver's response time (the broker's acknowledgement) and nothing
+downstream of it. A client's
+links are separate kinds of requests, so its latency is their mean weighted by
+`calls`. Components without `capacity_rps` are unknown: they add their
+`latency_ms` (or nothing) without queueing and are listed, never guessed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph, build_graph
+from archdraw.analysis.queueing import replicas_needed, response_ms
+from archdraw.library import Library
+from archdraw.model import Design
+
+# Replicas are suggested to keep utilization at or under this (the editor's amber line).
+TARGET_UTILIZATION = 0.7
+
+
+@dataclass(frozen=True)
+class ComponentLoad:
+    id: str
+    arrival_rps: float
+    servers: int  # replicas serving (fewer after a failure; 0 when down)
+    capacity_rps: float | None  # per replica; None = unknown
+    utilization: float | None
+    wait_probability: float | None
+    wq_ms: float | None
+    response_ms: float | None  # None when saturated, down or unknown
+    saturates_at: float | None  # growth factor where utilization reaches 1
+    replicas_needed: int | None  # to stay under TARGET_UTILIZATION at this growth
+
+
+@dataclass(frozen=True)
+class ClientLatency:
+    id: str
+    rps: float
+    latency_ms: float | None  # None when a component on its sync path is saturated or down
+    branches: dict[str, float | None]  # first hop -> its latency
+    unknown: list[str]  # on the path without capacity_rps: counted without queueing
+    saturated: list[str]  # on the path and saturated (or down)
+
+
+@dataclass
+class GrowthResult:
+    growth: float
+    components: dict[str, ComponentLoad]
+    clients: dict[str, ClientLatency]
+    bottleneck: str | None
+    saturated: list[str]  # at this growth, first to saturate first
+    unknown: list[str]  # carry traffic but have no capacity_rps
+    ignored_links: list[str]
+    summary: str = ""
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+def arrival_rates(graph: TrafficGraph, growth: float = 1.0) -> list[float]:
+    """λ per component, in requests per second, with every client's rps times `growth`."""
+    rates = [rps * growth for rps in graph.rps]
+    for node in graph.order:
+        sent = rates[node] * graph.miss[node]
+        if sent == 0:
+            continue
+        for edge in graph.out_edges[node]:
+            rates[edge.target] += sent * edge.calls
+    return rates
+
+
+def analyze_growth(
+    design: Design,
+    library: Library,
+    growth: float = 1.0,
+    *,
+    graph: TrafficGraph | None = None,
+    servers: list[int] | None = None,
+) -> GrowthResult:
+    """Load, queueing and latency with every client's traffic times `growth`.
+
+    `servers` overrides the replicas serving each component (a failure
+    scenario: fewer replicas, 0 for down).
+    """
+    graph = graph or build_graph(design, library)
+    growth = max(0.0, growth)
+    base = arrival_rates(graph, 1.0)
+    serving = servers if servers is not None else graph.replicas
+    loads = [_load(graph, node, base[node], growth, serving[node]) for node in range(len(graph))]
+    responses = [_response(graph, node, loads[node]) for node in range(len(graph))]
+    totals = _end_to_end(graph, responses)
+    clients = {
+        graph.ids[node]: _client(graph, node, growth, responses, totals) for node in graph.sources
+    }
+    known = [load for load in loads if load.saturates_at is not None]
+    known.sort(key=lambda load: (load.saturates_at, graph.index[load.id]))
+    saturated = [
+        load.id for load in known if load.utilization is not None and load.utilization >= 1
+    ]
+    sources = set(graph.sources)
+    unknown = [
+        graph.ids[node]
+        for node in range(len(graph))
+        if graph.capacity_rps[node] is None and base[node] > 0 and node not in sources
+    ]
+    result = GrowthResult(
+        growth=growth,
+        components={load.id: load for load in loads},
+        clients=clients,
+        bottleneck=known[0].id if known else None,
+        saturated=saturated,
+        unknown=unknown,
+        ignored_links=graph.ignored_links,
+        titles={c.id: c.title for c in graph.components},
+    )
+    result.summary = growth_summary(result, graph)
+    return result
+
+
+def _load(
+    graph: TrafficGraph, node: int, base_rps: float, growth: float, servers: int
+) -> ComponentLoad:
+    arrival = base_rps * growth
+    capacity = graph.capacity_rps[node]
+    if capacity is None:
+        return ComponentLoad(
+            graph.ids[node], arrival, servers, None, None, None, None, None, None, None
+        )
+    saturates_at = servers * capacity / base_rps if base_rps > 0 and servers > 0 else None
+    needed = replicas_needed(arrival, capacity, TARGET_UTILIZATION)
+    if servers == 0:
+        return ComponentLoad(
+            graph.ids[node], arrival, 0, capacity, None, None, None, None, None, needed
+        )
+    queue, response = response_ms(arrival, capacity, servers, graph.latency_ms[node])
+    return ComponentLoad(
+        id=graph.ids[node],
+        arrival_rps=arrival,
+        servers=servers,
+        capacity_rps=capacity,
+        utilization=queue.utilization,
+        wait_probability=queue.wait_probability,
+        wq_ms=None if queue.wq_s is None else queue.wq_s * 1000.0,
+        response_ms=None if math.isinf(response) else response,
+        saturates_at=saturates_at,
+        replicas_needed=needed,
+    )
+
+
+def _response(graph: TrafficGraph, node: int, load: ComponentLoad) -> float:
+    """This component's own time per request in ms (inf when saturated or down)."""
+    if node in graph.sources and graph.capacity_rps[node] is None:
+        return 0.0  # the requester itself: its own time is not part of the answer
+    if load.capacity_rps is None:
+        return graph.latency_ms[node] or 0.0
+    return math.inf if load.response_ms is None else load.response_ms
+
+
+def _weighted(weight: float, value: float) -> float:
+    # 0 × inf is nan; a link that carries nothing adds nothing.
+    return 0.0 if weight == 0 else weight * value
+
+
+def _end_to_end(graph: TrafficGraph, responses: list[float]) -> list[float]:
+    totals = list(responses)
+    for node in reversed(graph.order):
+        if graph.buffer[node]:
+            continue  # the sender waits for the enqueue, not for the consumers
+        downstream = 0.0
+        for edge in graph.out_edges[node]:
+            part = totals[edge.target] if edge.kind == "sync" else responses[edge.target]
+            downstream += _weighted(edge.calls, part)
+        totals[node] = responses[node] + _weighted(graph.miss[node], downstream)
+    return totals
+
+
+def _client(
+    graph: TrafficGraph, node: int, growth: float, responses: list[float], totals: list[float]
+) -> ClientLatency:
+    branches: dict[str, float | None] = {}
+    weight_sum = 0.0
+    weighted = 0.0
+    for edge in graph.out_edges[node]:
+        value = totals[edge.target] if edge.kind == "sync" else responses[edge.target]
+        branches[graph.ids[edge.target]] = None if math.isinf(value) else value
+        weight_sum += edge.calls
+        weighted += _weighted(edge.calls, value)
+    latency = weighted / weight_sum if weight_sum > 0 else None
+    unknown, saturated = _path_notes(graph, node, responses)
+    return ClientLatency(
+        id=graph.ids[node],
+        rps=graph.rps[node] * growth,
+        latency_ms=None if latency is None or math.isinf(latency) else latency,
+        branches=branches,
+        unknown=unknown,
+        saturated=saturated,
+    )
+
+
+def _path_notes(
+    graph: TrafficGraph, client: int, responses: list[float]
+) -> tuple[list[str], list[str]]:
+    """Components on the client's request path with unknown capacity, and saturated ones."""
+    seen: set[int] = set()
+    stack = [edge for edge in graph.out_edges[client] if edge.calls > 0]
+    while stack:
+        edge = stack.pop()
+        if edge.target in seen:
+            continue
+        seen.add(edge.target)
+        if edge.kind == "sync" and not graph.hands_off(edge.target):
+            stack.extend(e for e in graph.out_edges[edge.target] if e.calls > 0)
+    ordered = sorted(seen)
+    unknown = [
+        graph.ids[n] for n in ordered if graph.capacity_rps[n] is None and n not in graph.sources
+    ]
+    saturated = [graph.ids[n] for n in ordered if math.isinf(responses[n])]
+    return unknown, saturated
+
+
+def _fmt(factor: float) -> str:
+    return f"{factor:.3g}"
+
+
+def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
+    """The one-line answer to "what if traffic grows k×?"."""
+    k = result.growth
+    unknown = (
+        f" ({len(result.unknown)} with traffic have no capacity_rps: unknown)"
+        if result.unknown
+        else ""
+    )
+    if result.bottleneck is None:
+        return f"No component with a capacity_rps receives traffic: growth is unknown{unknown}."
+    first = result.components[result.bottleneck]
+    title = result.titles.get(first.id, first.id)
+    assert first.saturates_at is not None
+    if first.saturates_at > k:
+        return (
+            f"Nothing with a known capacity saturates at {_fmt(k)}x; the first is {title} "
+            f"at {_fmt(first.saturates_at)}x{unknown}."
+        )
+    add = (first.replicas_needed or first.servers) - first.servers
+    advice = f"add {add} replica{'s' if add != 1 else ''}"
+    node = graph.index[first.id]
+    if graph.stateful[node] and graph.components[node].type not in CACHING_TYPES:
+        cached = any(graph.components[e.source].type in CACHING_TYPES for e in graph.in_edges[node])
+        advice += " or raise the cache hit ratio" if cached else " or a cache"
+    others = [i for i in result.saturated if i != first.id]
+    also = ""
+    if others:
+        named = ", ".join(
+            f"{result.titles.get(i, i)} ({_fmt(s)}x)"
+            for i in others[:3]
+            if (s := result.components[i].saturates_at) is not None
+        )
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        also = f"; also saturated at {_fmt(k)}x: {named}{more}" if named else ""
+    return (
+        f"{title} saturates at {_fmt(first.saturates_at)}x; at {_fmt(k)}x, {advice} "
+        f"(to stay under {TARGET_UTILIZATION:.0%} utilization){also}{unknown}."
+    )

@@ -1,0 +1,216 @@
+"""Failure analysis with hand-computed expectations."""
+
+from __future__ import annotations
+
+import pytest
+
+from archdraw.analysis.failure import UnknownElement, analyze_failure
+
+PAIR_IN_TWO_ZONES = """
+zones:
+  - {id: eu, kind: region}
+  - {id: eu-a, kind: zone, parent: eu}
+  - {id: eu-b, kind: zone, parent: eu}
+components:
+  - {id: web, type: client}
+  - {id: api, type: service, zone: eu-a,
+     props: {replicas: 2, zones: 2, failover: active-active}}
+links:
+  - {from: web, to: api}
+"""
+
+
+def test_active_active_pair_in_two_zones_survives_one_zone(design_of, library) -> None:
+    result = analyze_failure(design_of(PAIR_IN_TWO_ZONES), library, zones=["eu-a"])
+    api = result.components["api"]
+    assert (api.state, api.remaining, api.serving, api.recovery) == (
+        "degraded",
+        0.5,
+        1.0,
+        "at once",
+    )
+    assert result.clients["web"].lost_share == 0.0
+    assert [p.status for p in result.clients["web"].paths] == ["completes"]
+
+
+def test_the_same_pair_in_one_zone_goes_down_with_it(design_of, library) -> None:
+    body = PAIR_IN_TWO_ZONES.replace("zones: 2, ", "")
+    result = analyze_failure(design_of(body), library, zones=["eu-a"])
+    assert result.components["api"].state == "down"
+    assert result.clients["web"].lost_share == 1.0
+
+
+def test_a_region_takes_down_everything_in_it_whatever_the_zones(design_of, library) -> None:
+    result = analyze_failure(design_of(PAIR_IN_TWO_ZONES), library, zones=["eu"])
+    assert result.components["api"].state == "down"
+    assert result.clients["web"].lost_share == 1.0
+
+
+def test_a_zone_failure_leaves_components_outside_it_alone(design_of, library) -> None:
+    result = analyze_failure(design_of(PAIR_IN_TWO_ZONES), library, zones=["eu-b"])
+    assert result.components["api"].state == "up"
+
+
+SHARED_DB = """
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: app, type: client, props: {rps: 300}}
+  - {id: cdn, type: cdn}
+  - {id: api, type: service}
+  - {id: admin, type: service}
+  - {id: db, type: database}
+links:
+  - {from: web, to: cdn, props: {calls: 3}}
+  - {from: web, to: api}
+  - {from: app, to: admin}
+  - {from: api, to: db}
+  - {from: admin, to: db, props: {calls: 2}}
+"""
+
+
+def test_a_single_database_takes_down_every_sync_path_through_it(design_of, library) -> None:
+    result = analyze_failure(design_of(SHARED_DB), library, ["db"])
+    assert result.components["db"].state == "down"
+    web, app = result.clients["web"], result.clients["app"]
+    assert {tuple(p.nodes): p.status for p in web.paths} == {
+        ("web", "cdn"): "completes",
+        ("web", "api", "db"): "fails",
+    }
+    # web sends 3 requests to the CDN for each one to the API: one in four fails.
+    assert web.lost_share == pytest.approx(1 / 4)
+    assert app.lost_share == 1.0
+    assert result.lost_rps == pytest.approx(100 * 0.25 + 300 * 1.0)
+    assert [risk.id for risk in result.data_at_risk] == ["db"]
+
+
+QUEUE_AND_WORKER = """
+components:
+  - {id: web, type: client}
+  - {id: api, type: service}
+  - {id: jobs, type: queue}
+  - {id: worker, type: worker}
+links:
+  - {from: web, to: api}
+  - {from: api, to: jobs, kind: KIND}
+  - {from: jobs, to: worker, kind: async}
+"""
+
+
+@pytest.mark.parametrize("kind", ["async", "sync"])
+def test_a_queue_in_front_of_a_failed_worker_delays_does_not_fail(
+    design_of, library, kind: str
+) -> None:
+    result = analyze_failure(design_of(QUEUE_AND_WORKER.replace("KIND", kind)), library, ["worker"])
+    web = result.clients["web"]
+    assert result.components["worker"].state == "down"
+    assert web.lost_share == 0.0
+    assert web.delayed == ["worker"]
+    assert [(p.nodes, p.ends_in_handoff) for p in web.paths] == [(["web", "api", "jobs"], True)]
+
+
+def test_the_queue_itself_failing_fails_the_requests(design_of, library) -> None:
+    design = design_of(QUEUE_AND_WORKER.replace("KIND", "async"))
+    result = analyze_failure(design, library, ["jobs"])
+    assert result.clients["web"].lost_share == 1.0
+    assert [risk.id for risk in result.data_at_risk] == ["jobs"]
+
+
+def test_replicas_and_failover_decide_the_state(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client}
+  - {id: stateless, type: service, props: {replicas: 3}}
+  - {id: standby, type: database, props: {replicas: 2, failover: active-standby,
+                                           replication: sync}}
+  - {id: shards, type: nosql_database, props: {replicas: 4, failover: none}}
+links:
+  - {from: web, to: stateless}
+  - {from: stateless, to: standby}
+  - {from: stateless, to: shards}
+"""
+    )
+    result = analyze_failure(design, library, ["stateless", "standby", "shards"])
+    states = {cid: (s.state, s.serving, s.recovery) for cid, s in result.components.items()}
+    assert states["stateless"] == ("degraded", 1.0, "when callers retry on the other instances")
+    assert states["standby"] == ("degraded", 1.0, "after failover")
+    # No failover on a stateful store: the lost instance's share of the data is unreachable.
+    assert states["shards"] == ("degraded", 0.75, None)
+    assert result.clients["web"].lost_share == pytest.approx(0.25)
+    assert result.data_at_risk == []  # standby replicates; shards replicate (async default)
+
+
+def test_whole_fails_every_instance(design_of, library) -> None:
+    design = design_of(PAIR_IN_TWO_ZONES)
+    one = analyze_failure(design, library, ["api"])
+    every = analyze_failure(design, library, ["api"], whole=True)
+    assert one.components["api"].state == "degraded"
+    assert every.components["api"].state == "down"
+    assert every.clients["web"].lost_share == 1.0
+
+
+def test_survivors_without_enough_capacity_drop_the_excess(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: api, type: service, props: {replicas: 2, capacity_rps: 60,
+                                      failover: active-active}}
+links:
+  - {from: web, to: api}
+"""
+    )
+    result = analyze_failure(design, library, ["api"])
+    api = result.components["api"]
+    assert api.overloaded
+    assert api.serving == pytest.approx(0.6)
+    assert result.clients["web"].lost_share == pytest.approx(0.4)
+
+
+def test_a_cache_answers_its_hits_while_the_store_behind_is_down(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client}
+  - {id: c, type: cache, props: {hit_ratio: 0.8, replicas: 2, failover: active-active}}
+  - {id: db, type: database}
+links:
+  - {from: web, to: c}
+  - {from: c, to: db}
+"""
+    )
+    result = analyze_failure(design, library, ["db"])
+    assert result.clients["web"].lost_share == pytest.approx(0.2)
+
+
+def test_a_fraction_of_calls_loses_that_fraction(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client}
+  - {id: api, type: service}
+  - {id: search, type: search_index}
+links:
+  - {from: web, to: api}
+  - {from: api, to: search, props: {calls: 0.25}}
+"""
+    )
+    result = analyze_failure(design, library, ["search"], whole=True)
+    assert result.clients["web"].lost_share == pytest.approx(0.25)
+
+
+def test_unknown_ids_are_reported_with_a_suggestion(design_of, library) -> None:
+    design = design_of(PAIR_IN_TWO_ZONES)
+    with pytest.raises(UnknownElement, match="did you mean 'api'"):
+        analyze_failure(design, library, ["apj"])
+    with pytest.raises(UnknownElement, match="no zone 'mars'"):
+        analyze_failure(design, library, zones=["mars"])
+
+
+def test_servers_left_feed_a_growth_analysis(design_of, library) -> None:
+    from archdraw.analysis.graph import build_graph
+
+    design = design_of(PAIR_IN_TWO_ZONES)
+    graph = build_graph(design, library)
+    result = analyze_failure(design, library, zones=["eu-a"], graph=graph)
+    assert result.servers(graph) == [1, 1]

@@ -1,0 +1,62 @@
+"""Weakest points: every single failure, ranked by the traffic it loses."""
+
+from __future__ import annotations
+
+import pytest
+
+from archdraw.analysis.failure import analyze_failure
+from archdraw.analysis.weakest import weakest_points
+
+DESIGN = """
+zones:
+  - {id: eu, kind: region}
+  - {id: eu-a, kind: zone, parent: eu}
+  - {id: eu-b, kind: zone, parent: eu}
+  - {id: team, kind: group}
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: batch, type: client, props: {rps: 50}}
+  - {id: lb, type: load_balancer, zone: eu-a, props: {zones: 2}}
+  - {id: api, type: service, zone: eu-a, props: {replicas: 2, zones: 2, failover: active-active}}
+  - {id: db, type: database, zone: eu-b}
+  - {id: report, type: service, zone: team}
+links:
+  - {from: web, to: lb}
+  - {from: lb, to: api}
+  - {from: api, to: db}
+  - {from: batch, to: report}
+"""
+
+
+def test_ranked_by_traffic_lost_with_groups_left_out(design_of, library) -> None:
+    points = weakest_points(design_of(DESIGN), library)
+    assert [(p.kind, p.id) for p in points] == [
+        ("component", "db"),
+        ("zone", "eu"),
+        ("zone", "eu-b"),
+        ("component", "report"),
+    ]
+    assert [p.lost_rps for p in points] == [100.0, 100.0, 100.0, 50.0]
+    assert points[0].lost_share == pytest.approx(100 / 150)
+    assert points[0].clients == {"web": 1.0}
+
+
+def test_each_point_agrees_with_the_full_failure_analysis(design_of, library) -> None:
+    design = design_of(DESIGN)
+    for point in weakest_points(design, library, include_harmless=True):
+        if point.kind == "component":
+            full = analyze_failure(design, library, [point.id])
+        else:
+            full = analyze_failure(design, library, zones=[point.id])
+        assert point.lost_rps == pytest.approx(full.lost_rps), point.id
+        assert point.down == [cid for cid, s in full.components.items() if s.state == "down"]
+
+
+def test_harmless_failures_are_left_out_unless_asked(design_of, library) -> None:
+    design = design_of(DESIGN)
+    every = weakest_points(design, library, include_harmless=True)
+    assert {p.id for p in every} - {p.id for p in weakest_points(design, library)} == {
+        "lb",
+        "api",
+        "eu-a",
+    }
