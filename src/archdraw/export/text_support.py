@@ -91,12 +91,11 @@ class IdMap:
             number += 1
         return candidate
 
-    def add(self, raw: str) -> str:
-        """The identifier for an id not given at construction (link ids, made-up names)."""
-        if raw not in self._map:
-            name = raw if self._acceptable(raw) and self._fold(raw) not in self._used else None
-            self._claim(raw, name or self._fresh(self._rewrite(raw)))
-        return self._map[raw]
+    def new_name(self, base: str) -> str:
+        """A further identifier, unused by every id, for something the design does not name."""
+        name = self._fresh(base)
+        self._used.add(self._fold(name))
+        return name
 
     def __getitem__(self, raw: str) -> str:
         return self._map[raw]
