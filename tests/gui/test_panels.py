@@ -1,0 +1,153 @@
+"""The properties, findings and document panels, driven through their widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+
+from .conftest import load_into
+
+LINTED = """
+archdraw: 1
+name: shop
+components:
+  - {id: web, type: client, position: [0, 0], props: {rps: 100}}
+  - {id: api, type: service, position: [300, 0]}
+  - {id: db, type: database, position: [600, 0]}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db}
+"""
+
+
+def _field(window, name, kind):  # type: ignore[no-untyped-def]
+    widget = window.properties.findChild(kind, f"prop-{name}")
+    assert widget is not None, f"no field {name}"
+    return widget
+
+
+def test_edit_a_property_in_the_panel(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["api"])
+    replicas = _field(window, "replicas", QSpinBox)
+    replicas.setFocus()
+    replicas.selectAll()
+    qtbot.keyClicks(replicas, "3")
+    qtbot.keyClick(replicas, Qt.Key.Key_Return)
+    assert window.document.design.component("api").props["replicas"] == 3
+    assert window.scene.components["api"].replicas == 3
+    assert window.stack.count() == 1
+    window.stack.undo()
+    assert "replicas" not in window.document.design.component("api").props
+    assert window.scene.components["api"].replicas == 1
+
+
+def test_invalid_id_is_refused_with_the_reason(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["api"])
+    field = _field(window, "id", QLineEdit)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "not valid!")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.document.design.component("api") is not None
+    assert "not a valid id" in window.properties.error.text()
+    assert window.stack.count() == 0
+
+
+def test_zone_combo_moves_component_into_zone(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["cache"])
+    _field(window, "zone", QComboBox).setCurrentText("zone-a")
+    assert window.document.design.component("cache").zone == "zone-a"
+    assert window.scene.zones["zone-a"].rect.contains(window.scene.components["cache"].pos())
+
+
+def test_multi_selection_edits_shared_properties(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["api", "inner"])
+    replicas = _field(window, "replicas", QSpinBox)
+    replicas.setValue(4)
+    design = window.document.design
+    assert design.component("api").props["replicas"] == 4
+    assert design.component("inner").props["replicas"] == 4
+    assert window.stack.count() == 1
+    window.stack.undo()
+    assert "replicas" not in design.component("inner").props
+
+
+def test_fix_a_finding_from_the_panel(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, LINTED)
+    window.lint.run_now()
+    table = window.findings.table
+    rows = [table.topLevelItem(i) for i in range(table.topLevelItemCount())]
+    fixable = [r for r in rows if r.data(0, Qt.ItemDataRole.UserRole).fix]
+    assert fixable, "the sample should have a finding with a fix"
+    finding = fixable[0].data(0, Qt.ItemDataRole.UserRole)
+    table.setCurrentItem(fixable[0])
+    button = window.findings.findChild(QPushButton, "fix-button")
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.lint.timer.isActive(), timeout=2000)
+    still = [(f.code, f.element) for f in window.lint.findings]
+    assert (finding.code, finding.element) not in still
+    element = (
+        window.document.design.component(finding.fix.component) if finding.fix.component else None
+    )
+    if element is not None:
+        for name, value in finding.fix.props.items():
+            assert element.props[name] == value
+    window.stack.undo()
+    window.lint.run_now()
+    assert (finding.code, finding.element) in [(f.code, f.element) for f in window.lint.findings]
+
+
+def test_click_on_finding_selects_component_and_markers_show(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, LINTED)
+    window.lint.run_now()
+    row = window.findings.table.topLevelItem(0)
+    finding = row.data(0, Qt.ItemDataRole.UserRole)
+    rect = window.findings.table.visualItemRect(row)
+    qtbot.mouseClick(window.findings.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    if finding.component:
+        assert window.scene.selected_component_ids() == [finding.component]
+        assert window.scene.components[finding.component].finding_severity is not None
+    assert finding.rule.why in window.findings.details.toPlainText()
+
+
+def test_disable_rule_writes_lint_settings(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, LINTED)
+    window.lint.run_now()
+    window.findings.table.setCurrentItem(window.findings.table.topLevelItem(0))
+    code = window.findings.current().code
+    qtbot.mouseClick(window.findings.disable_button, Qt.MouseButton.LeftButton)
+    assert code in window.document.design.lint.disable
+    window.lint.run_now()
+    assert code not in {f.code for f in window.lint.findings}
+    window.stack.undo()
+    assert code not in window.document.design.lint.disable
+
+
+def test_severity_filter_hides_lesser_findings(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, LINTED)
+    window.lint.run_now()
+    window.findings.severity_filter.setCurrentText("Errors only")
+    table = window.findings.table
+    shown = [table.topLevelItem(i).text(0) for i in range(table.topLevelItemCount())]
+    assert all(s == "error" for s in shown)
+    assert len(shown) == sum(f.severity.value == "error" for f in window.lint.findings)
+
+
+def test_document_panel_edits_are_one_undo_step(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    purpose = window.doc_panel.findChild(QPlainTextEdit, "doc-purpose")
+    failures = window.doc_panel.findChild(QPlainTextEdit, "doc-failure_modes")
+    purpose.setFocus()
+    qtbot.keyClicks(purpose, "Serve the shop")
+    failures.setPlainText("db dies\ncache cold")
+    qtbot.mouseClick(window.doc_panel.apply_button, Qt.MouseButton.LeftButton)
+    doc = window.document.design.doc
+    assert doc.purpose == "Serve the shop" and doc.failure_modes == ["db dies", "cache cold"]
+    window.stack.undo()
+    assert window.document.design.doc.purpose is None
+    assert purpose.toPlainText() == ""
