@@ -1,0 +1,48 @@
+"""AD506: an LLM's answers are never cached."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Component
+
+
+def cache_beside(ctx: LintContext, llm: Component) -> bool:
+    for link in ctx.in_links.get(llm.id, []):
+        source = ctx.source(link)
+        if source is None:
+            continue
+        if source.type == "cache" or ctx.flag(source, "cache_responses"):
+            return True
+        siblings = (ctx.target(k) for k in ctx.out_links.get(source.id, []))
+        if any(s is not None and s.type == "cache" for s in siblings):
+            return True
+    return False
+
+
+@rule(
+    code="AD506",
+    name="llm-responses-not-cached",
+    severity=Severity.INFO,
+    title="LLM answers never cached",
+    why="""Many products send the same prompt again and again: the same FAQ question, the same
+    document summary, the same classification of a popular item. Each repeat costs tokens and
+    seconds of latency, where a cache hit costs a millisecond and nothing. Exact-match caching
+    of deterministic calls (temperature 0) is safe; semantic caching needs care. Does not apply
+    when every prompt is unique (personal conversations).""",
+    fix="""Cache responses keyed by a hash of model, parameters and prompt (`cache_responses:
+    true`, or a cache beside the caller), with a TTL; use the provider's prompt caching for
+    long shared prefixes.""",
+    references=("OWASP Top 10 for LLM Applications: LLM10 unbounded consumption",),
+)
+def llm_responses_not_cached(ctx: LintContext) -> Iterator[Issue]:
+    for llm in ctx.of_type("llm"):
+        if ctx.flag(llm, "cache_responses") or not ctx.in_links.get(llm.id):
+            continue
+        if not cache_beside(ctx, llm):
+            yield Issue(
+                f"answers from '{llm.title}' are never cached: repeated prompts pay full "
+                "price and latency every time",
+                component=llm.id,
+                fix=ctx.fix(llm, "Cache repeated answers", cache_responses=True),
+            )

@@ -1,0 +1,61 @@
+"""AD605: a third-party API on a synchronous path without timeout, fallback or breaker."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Component, Link
+
+
+def missing_guards(ctx: LintContext, api: Component, link: Link) -> list[str]:
+    caller = ctx.source(link)
+    timeouts = (
+        ctx.link_number(link, "timeout_ms"),
+        ctx.number(api, "timeout_ms"),
+        ctx.number(caller, "timeout_ms") if caller is not None else None,
+    )
+    missing = []
+    if all(t is None for t in timeouts):
+        missing.append("timeout")
+    breakers = (api, caller) if caller is not None else (api,)
+    if not any(ctx.flag(c, "circuit_breaker") or ctx.flag(c, "fallback") for c in breakers):
+        missing.append("circuit breaker or fallback")
+    return missing
+
+
+@rule(
+    code="AD605",
+    name="third-party-unprotected",
+    severity=Severity.WARNING,
+    title="Third-party API called without protection",
+    why="""A third-party API's outages and slow days are yours to suffer and not yours to fix.
+    Called synchronously without a timeout, a provider that slows to 30 s holds all your
+    threads; without a circuit breaker you keep hammering it (and paying for it) while it is
+    down; without a fallback, your feature is down whenever theirs is. A 99.9 % provider is down
+    about 8.8 hours a year.""",
+    fix="""Set `timeout_ms` on the call, wrap it in a `circuit_breaker` (open after a burst of
+    failures, probe again after a pause), and plan a `fallback`: a queue to retry later, a
+    second provider, or a degraded answer. Idempotency keys make retries safe.""",
+    references=(
+        "Michael Nygard, Release It! (circuit breaker, timeouts)",
+        "AWS Well-Architected Framework, Reliability pillar: REL05",
+    ),
+)
+def third_party_unprotected(ctx: LintContext) -> Iterator[Issue]:
+    for api in ctx.of_type("external_api"):
+        for link in ctx.sync_in(api.id):
+            caller = ctx.source(link)
+            if caller is None or ctx.is_client(caller):
+                continue
+            missing = missing_guards(ctx, api, link)
+            if missing:
+                yield Issue(
+                    f"'{caller.title}' calls '{api.title}' synchronously with no "
+                    f"{' and no '.join(missing)}",
+                    link=link.key,
+                    fix=(
+                        ctx.link_fix(link, "Time out after 2 s", timeout_ms=2000)
+                        if "timeout" in missing
+                        else None
+                    ),
+                )

@@ -1,0 +1,41 @@
+"""AD306: a client calls an LLM or a paid third-party API directly."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+_PAID = frozenset({"llm", "embedding_model", "external_api"})
+
+
+@rule(
+    code="AD306",
+    name="client-holds-secret",
+    severity=Severity.WARNING,
+    title="Client calls a paid API directly",
+    why="""To call an LLM provider or a paid API, the client must carry the API key, and
+    anything shipped to a browser or a phone can be extracted in minutes (view source, unzip
+    the app). Then anyone can spend your money, at your rate limits, and you cannot tell
+    their calls from your users'. It also puts no server between users and the provider to
+    enforce quotas, strip sensitive data or switch providers. Keys meant to be public
+    (restricted browser keys for maps, publishable payment keys) are the exception: ignore the
+    finding there with that reason.""",
+    fix="""Route the call through your backend (a service or API gateway) that holds the key,
+    authenticates the user and applies rate limits and quotas; or issue short-lived, scoped
+    tokens to the client.""",
+    references=(
+        "OWASP Mobile Top 10: M1 improper credential usage",
+        "OWASP Top 10 for LLM Applications: LLM10 unbounded consumption",
+    ),
+)
+def client_holds_secret(ctx: LintContext) -> Iterator[Issue]:
+    for link in ctx.design.links:
+        source, target = ctx.source(link), ctx.target(link)
+        if source is None or target is None or not ctx.is_client(source):
+            continue
+        if target.type in _PAID:
+            yield Issue(
+                f"'{source.title}' calls '{target.title}' directly, so it must ship the API "
+                "key: anyone can extract it and spend on your account",
+                link=link.key,
+            )
