@@ -6,17 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from archdraw.gui.main_window import MainWindow  # noqa: E402
-from archdraw.io import loads  # noqa: E402
-from archdraw.library import builtin_library  # noqa: E402
+from archdraw.gui.main_window import MainWindow
+from archdraw.io import loads
+from archdraw.library import builtin_library
 
 TWO_SERVICES = """
 archdraw: 1

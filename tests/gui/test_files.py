@@ -60,7 +60,8 @@ def test_open_save_title_and_unsaved_mark(window, tmp_path):  # type: ignore[no-
 def test_files_without_positions_are_placed(window, tmp_path):  # type: ignore[no-untyped-def]
     source = tmp_path / "plain.archdraw.yaml"
     source.write_text(
-        "archdraw: 1\nname: p\ncomponents:\n  - {id: a, type: service}\n  - {id: b, type: database}\nlinks:\n  - {from: a, to: b}\n"
+        "archdraw: 1\nname: p\ncomponents:\n  - {id: a, type: service}\n"
+        "  - {id: b, type: database}\nlinks:\n  - {from: a, to: b}\n"
     )
     assert window.files.open_path(source)
     positions = [c.position for c in window.document.design.components]

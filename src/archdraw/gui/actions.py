@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -88,7 +89,7 @@ def build_menus(window: MainWindow) -> None:
             window,
             view,
             f"{choice.capitalize()} Theme",
-            lambda c=choice: window.set_theme(c),
+            functools.partial(window.set_theme, choice),
             None,
             f"theme-{choice}",
         )

@@ -10,6 +10,7 @@ left there; the files go once the user saves or declines.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -119,10 +120,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def _remove(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         path.unlink()
-    except OSError:
-        pass
 
 
 def _alive(pid: Any) -> bool:

@@ -132,7 +132,13 @@ class FileController:
     # Recent files, export, recovery ---------------------------------------------
     def recent(self) -> list[str]:
         value = settings().value("recent_files", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items: list[object] = (
+            [value]
+            if isinstance(value, str)
+            else list(value)
+            if isinstance(value, list | tuple)
+            else []
+        )
         return [str(i) for i in items if i]
 
     def add_recent(self, path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Placing components: on load (those without a position) and View > Auto Layout (all, in a thread)."""
+"""Placing components: those without a position on load; all of them (in a thread) on request."""
 
 from __future__ import annotations
 

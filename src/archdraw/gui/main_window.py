@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -71,7 +73,8 @@ class MainWindow(QMainWindow):
         self.lint = LintRunner(self.document, library)
         self.autosave = Autosave(self.document, state_dir() / "autosave", autosave_interval_s())
         self.files = FileController(self)
-        self.actions_by_name: dict[str, object] = {}
+        self.actions_by_name: dict[str, QAction] = {}
+        self.link_kind_box: QComboBox | None = None
         self.recent_menu: QMenu | None = None
         self.docks_menu: QMenu | None = None
         self.layout_job: LayoutJob | None = None
@@ -149,7 +152,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.dirty)
         design = self.document.design
         self.counts_label.setText(
-            f"{len(design.components)} components · {len(design.links)} links · {len(design.zones)} zones"
+            f"{len(design.components)} components · {len(design.links)} links · "
+            f"{len(design.zones)} zones"
         )
 
     def _findings_ready(self, findings: list[object]) -> None:
@@ -251,7 +255,7 @@ class MainWindow(QMainWindow):
             return
         self.recent_menu.clear()
         for path in self.files.recent():
-            self.recent_menu.addAction(path, lambda p=path: self.files.open_path(p))
+            self.recent_menu.addAction(path, functools.partial(self.files.open_path, path))
         self.recent_menu.setEnabled(bool(self.files.recent()))
 
     def set_theme(self, choice: str) -> None:
@@ -282,7 +286,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About archdraw",
-            f"<b>archdraw {__version__}</b><p>A desktop editor for system-design diagrams that understands what it draws.</p><p>Icons: Lucide (ISC licence).</p>",
+            f"<b>archdraw {__version__}</b><p>A desktop editor for system-design diagrams "
+            "that understands what it draws.</p><p>Icons: Lucide (ISC licence).</p>",
         )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -296,9 +301,9 @@ class MainWindow(QMainWindow):
         store = settings()
         geometry, state = store.value("geometry"), store.value("window_state")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
+            self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():

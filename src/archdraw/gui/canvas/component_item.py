@@ -22,7 +22,7 @@ from archdraw.style import (
 
 DETAIL_SCALE = 0.45  # below this zoom, labels and badges are too small to read: skip them
 EDGE_BAND = 7.0  # pressing this close to the border starts a link instead of a move
-COMPONENT_TYPE = QGraphicsItem.UserType + 1
+COMPONENT_TYPE = 65536 + 1  # QGraphicsItem.UserType + n
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -82,11 +82,11 @@ class ComponentItem(QGraphicsItem):
         inner = self.box().adjusted(EDGE_BAND, EDGE_BAND, -EDGE_BAND, -EDGE_BAND)
         return self.box().adjusted(-3, -3, 3, 3).contains(local) and not inner.contains(local)
 
-    def hoverEnterEvent(self, event: object) -> None:  # type: ignore[override]
+    def hoverEnterEvent(self, event: object) -> None:
         self.hovered = True
         self.update()
 
-    def hoverLeaveEvent(self, event: object) -> None:  # type: ignore[override]
+    def hoverLeaveEvent(self, event: object) -> None:
         self.hovered = False
         self.update()
 

@@ -22,7 +22,7 @@ from archdraw.style import LABEL_FONT, NODE_HEIGHT, NODE_WIDTH, SMALL_POINT_SIZE
 from .component_item import DETAIL_SCALE
 
 ARROW = 9.0
-LINK_TYPE = QGraphicsItem.UserType + 2
+LINK_TYPE = 65536 + 2  # QGraphicsItem.UserType + n
 
 
 def border_point(centre: QPointF, toward: QPointF) -> QPointF:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -183,8 +183,9 @@ class DesignView(QGraphicsView):
             self.files_dropped.emit([url.toLocalFile() for url in data.urls() if url.isLocalFile()])
             event.acceptProposedAction()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        super().drawBackground(painter, rect)
+    def drawBackground(self, painter: QPainter, area: QRectF | QRect) -> None:
+        super().drawBackground(painter, area)
+        rect = QRectF(area)
         if not self.show_grid or self.scale_factor() < 0.5:
             return
         pen = QPen(QColor(self.design_scene.theme.grid))

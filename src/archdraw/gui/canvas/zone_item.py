@@ -11,7 +11,7 @@ from archdraw.style import LABEL_FONT, SMALL_POINT_SIZE, ZONE_TITLE_HEIGHT, Them
 
 from .component_item import DETAIL_SCALE
 
-ZONE_TYPE = QGraphicsItem.UserType + 3
+ZONE_TYPE = 65536 + 3  # QGraphicsItem.UserType + n
 
 
 class ZoneItem(QGraphicsItem):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from archdraw.gui.editing import Editing
-from archdraw.model import Change, DesignDoc
+from archdraw.model import Change, DesignDoc, Edit
 from archdraw.model.edits import Batch, SetDesignInfo, SetDoc
 
 LIST_FIELDS = ("principles", "tradeoffs", "failure_modes", "scaling_limits")
@@ -90,7 +90,7 @@ class DocumentPanel(QWidget):
     def apply(self) -> None:
         design = self.editing.document.design
         doc, name = self.edited_doc(), self.name.text().strip()
-        edits = []
+        edits: list[Edit] = []
         if doc != design.doc:
             edits.append(SetDoc(doc))
         if name != design.name:

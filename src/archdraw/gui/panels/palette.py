@@ -66,7 +66,8 @@ class Palette(QWidget):
                 item.setData(0, TYPE_ROLE, kind.id)
                 item.setToolTip(
                     0,
-                    f"<b>{kind.label}</b> <code>{kind.id}</code><p>{kind.summary}</p><p>{kind.explanation}</p>",
+                    f"<b>{kind.label}</b> <code>{kind.id}</code>"
+                    f"<p>{kind.summary}</p><p>{kind.explanation}</p>",
                 )
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
@@ -77,13 +78,20 @@ class Palette(QWidget):
             header.setExpanded(True)
         self.apply_filter(self.filter.text())
 
-    def apply_filter(self, text: str) -> None:
-        needle = text.strip().lower()
+    def _groups(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        groups = []
         for index in range(self.tree.topLevelItemCount()):
             header = self.tree.topLevelItem(index)
+            if header is not None:
+                children = [header.child(i) for i in range(header.childCount())]
+                groups.append((header, [c for c in children if c is not None]))
+        return groups
+
+    def apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for header, children in self._groups():
             visible = 0
-            for child_index in range(header.childCount()):
-                child = header.child(child_index)
+            for child in children:
                 type_id = str(child.data(0, TYPE_ROLE))
                 kind = self.library.get(type_id)
                 haystack = f"{type_id} {child.text(0)} {kind.summary if kind else ''}".lower()
@@ -93,11 +101,10 @@ class Palette(QWidget):
             header.setHidden(visible == 0)
 
     def type_item(self, type_id: str) -> QTreeWidgetItem | None:
-        for index in range(self.tree.topLevelItemCount()):
-            header = self.tree.topLevelItem(index)
-            for child_index in range(header.childCount()):
-                if header.child(child_index).data(0, TYPE_ROLE) == type_id:
-                    return header.child(child_index)
+        for _header, children in self._groups():
+            for child in children:
+                if child.data(0, TYPE_ROLE) == type_id:
+                    return child
         return None
 
     def _double_clicked(self, item: QTreeWidgetItem) -> None:

@@ -6,6 +6,7 @@ and the reason is shown under the form.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +40,16 @@ from archdraw.model.edits import (
 )
 
 INT_LIMIT = 2_000_000_000
+
+
+def _set_prop(component_id: str, name: str, value: Any) -> Edit:
+    return SetProperties(component_id, {name: value}, label=f"Set {name}")
+
+
+def _set_link_prop(key: str, name: str, value: Any) -> Edit:
+    return SetLinkProperties(key, {name: value}, label=f"Set {name}")
+
+
 NONE_ZONE = "(none)"
 
 
@@ -142,9 +153,7 @@ class PropertiesPanel(QWidget):
         )
         for name, spec in kind.properties.items() if kind else ():
             value = component.props.get(name, spec.default)
-            self._prop(
-                spec, value, lambda v, n=name: SetProperties(component_id, {n: v}, label=f"Set {n}")
-            )
+            self._prop(spec, value, functools.partial(_set_prop, component_id, name))
 
     def _shared_form(self, component_ids: list[str]) -> None:
         index = self.scene.design.component_index()
@@ -184,9 +193,7 @@ class PropertiesPanel(QWidget):
         )
         for name, spec in self.editing.library.link_properties.items():
             value = link.props.get(name, spec.default)
-            self._prop(
-                spec, value, lambda v, n=name: SetLinkProperties(key, {n: v}, label=f"Set {n}")
-            )
+            self._prop(spec, value, functools.partial(_set_link_prop, key, name))
 
     def _zone_form(self, zone_id: str) -> None:
         zone = self.scene.design.zone(zone_id)
@@ -246,7 +253,12 @@ class PropertiesPanel(QWidget):
         if value not in choices:
             box.addItem(value)
         box.setCurrentText(value)
-        box.currentTextChanged.connect(lambda text: text != value and self._commit(make(text)))
+
+        def chosen(text: str) -> None:
+            if text != value:
+                self._commit(make(text))
+
+        box.currentTextChanged.connect(chosen)
         self._row(name, box, tip)
 
     def _prop(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
@@ -294,10 +306,12 @@ class PropertiesPanel(QWidget):
             )
         box.setKeyboardTracking(False)  # one edit per value, not one per keystroke
         box.setSpecialValueText("")
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            box.setValue(value)  # type: ignore[arg-type]
+        known = isinstance(value, int | float) and not isinstance(value, bool)
+        if isinstance(box, QSpinBox):
+            box.setValue(int(value) if known else box.minimum())
         else:
-            box.setValue(box.minimum())
+            box.setValue(float(value) if known else box.minimum())
+        if not known:
             box.setSpecialValueText("(unset)")
         box.valueChanged.connect(
             lambda v: self._checked(spec, int(v) if spec.kind == "int" else float(v), make)
