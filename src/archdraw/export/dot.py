@@ -117,7 +117,7 @@ class _Writer:
     def write(self) -> str:
         design = self.design
         self.lines.append(_comment(f"archdraw export: {design.name} (Graphviz DOT)"))
-        self.lines += [_comment(line) for line in omissions(design)]
+        self.lines += [_comment(line) for line in omissions(design, notes=False)]
         renamed = {**self.ids.renamed(), **self.zone_ids.renamed()}
         self.lines += [_comment(f"id {raw!r} written as {name!r}") for raw, name in renamed.items()]
         self.lines.append(f"digraph {_plain(_rewrite(one_line(design.name)))} {{")
