@@ -21,7 +21,9 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "duplicate_id": [(8, ("duplicate id", "'api'"))],
     "dangling_link": [(10, ("link 'api->db'", "'db'", "not a component"))],
     "zone_cycle": [(4, ("zone cycle", "outer -> inner -> outer"))],
-    "unknown_property": [(8, ("'db'", "'replicaz'", "unknown property", "did you mean 'replicas'"))],
+    "unknown_property": [
+        (8, ("'db'", "'replicaz'", "unknown property", "did you mean 'replicas'"))
+    ],
     "wrong_property_type": [(7, ("'api'", "'replicas'", "whole number", "'two'"))],
     "out_of_range": [(7, ("'cache'", "'hit_ratio'", "at most 1", "1.5"))],
     "python_tag": [(6, ("tag", "python/object/apply", "not allowed"))],
