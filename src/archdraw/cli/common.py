@@ -20,15 +20,18 @@ def library_for(no_user_types: bool = False) -> Library:
     return load_library() if no_user_types else default_library()
 
 
-def report_library_problems(library: Library, stream: TextIO = sys.stderr) -> None:
+def report_library_problems(library: Library, stream: TextIO | None = None) -> None:
+    # sys.stderr is looked up at call time so redirections (and test capture) apply.
+    stream = stream or sys.stderr
     for problem in library.problems:
         print(f"{problem} (type skipped; in {user_library_dir()})", file=stream)
 
 
 def load_each(
-    paths: list[str], library: Library, stream: TextIO = sys.stderr
+    paths: list[str], library: Library, stream: TextIO | None = None
 ) -> Iterator[tuple[str, LoadedDesign | None]]:
     """Yield each path with its design, or None after printing its problems."""
+    stream = stream or sys.stderr
     for path in paths:
         try:
             yield path, load(Path(path), library)

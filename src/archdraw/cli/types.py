@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, report_library_problems
@@ -54,7 +55,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.type_id:
         found = library.get(args.type_id)
         if found is None:
-            print(f"archdraw types: no type '{args.type_id}'")
+            print(f"archdraw types: no type '{args.type_id}'", file=sys.stderr)
             return EXIT_INVALID
         types = [found]
     if args.json:
