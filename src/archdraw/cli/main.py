@@ -10,7 +10,7 @@ from archdraw import __version__
 from archdraw.cli.common import EXIT_INVALID
 
 # Each module defines register(subparsers), whose parser sets `handler`.
-COMMANDS = ("validate", "schema", "types")
+COMMANDS = ("validate", "schema", "types", "lint", "rules", "explain", "analyze")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,49 @@
+"""JUnit XML: one test suite per file, one failing test case per finding.
+
+CI systems that only read JUnit (GitLab, Jenkins, Azure) show each finding as
+a failed test named after its rule and element. A clean file gets one passing
+case so it is visible as checked.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from archdraw.lint.output import FileResult, position
+
+
+def render(results: list[FileResult]) -> str:
+    suites = ET.Element("testsuites", name="archdraw lint")
+    total = failures = 0
+    for result in results:
+        suite = ET.SubElement(suites, "testsuite", name=result.path)
+        count = max(1, len(result.findings))
+        suite.set("tests", str(count))
+        suite.set("failures", str(len(result.findings)))
+        suite.set("errors", "0")
+        total += count
+        failures += len(result.findings)
+        if not result.findings:
+            ET.SubElement(suite, "testcase", name="lint", classname=result.path)
+        for finding in result.findings:
+            line, column = position(finding)
+            where = finding.element or "design"
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{finding.code} {finding.name} ({where})",
+                classname=result.path,
+                file=result.path,
+                line=str(line),
+            )
+            failure = ET.SubElement(
+                case, "failure", message=finding.message, type=str(finding.severity)
+            )
+            failure.text = (
+                f"{result.path}:{line}:{column}: {finding.code} [{finding.severity}] "
+                f"{finding.message}\n\nWhy: {finding.rule.why}\n\nFix: {finding.rule.fix}"
+            )
+    suites.set("tests", str(total))
+    suites.set("failures", str(failures))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"

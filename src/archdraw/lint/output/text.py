@@ -1,0 +1,46 @@
+"""Human output: `file:line:col: CODE [severity] message`, grouped by file, coloured on a tty."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from archdraw.lint.output import FileResult, position
+from archdraw.lint.types import Finding
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def line_for(path: str, finding: Finding, colour: bool) -> str:
+    line, column = position(finding)
+    severity = str(finding.severity)
+    if not colour:
+        return f"{path}:{line}:{column}: {finding.code} [{severity}] {finding.message}"
+    tint = _COLOURS[severity]
+    return (
+        f"{_DIM}{path}:{line}:{column}:{_RESET} {_BOLD}{finding.code}{_RESET} "
+        f"{tint}[{severity}]{_RESET} {finding.message} {_DIM}({finding.name}){_RESET}"
+    )
+
+
+def summary(results: list[FileResult]) -> str:
+    counts = Counter(str(f.severity) for r in results for f in r.findings)
+    total = sum(counts.values())
+    if not total:
+        return f"no findings in {len(results)} file(s)"
+    parts = [f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s]]
+    return f"{total} finding(s) in {len(results)} file(s): {', '.join(parts)}"
+
+
+def render(results: list[FileResult], colour: bool = False) -> str:
+    blocks = []
+    for result in results:
+        if not result.findings:
+            continue
+        lines = [line_for(result.path, f, colour) for f in result.findings]
+        blocks.append("\n".join(lines))
+    body = "\n\n".join(blocks)
+    tail = summary(results)
+    if colour:
+        tail = f"{_BOLD}{tail}{_RESET}"
+    return f"{body}\n\n{tail}\n" if body else f"{tail}\n"
