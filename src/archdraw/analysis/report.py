@@ -1,0 +1,213 @@
+"""One analysis run (failure, growth, weakest points, availability, simulation) as data.
+
+`run_analysis` is what the CLI calls; `to_json` gives the documented JSON
+(the keys `growth`, `bottleneck`, `components[].arrival_rps`, `utilization`,
+`response_ms`, `saturates_at`, `state`, `clients[].latency_ms` and
+`lost_share` are a contract; the rest are documented in the README).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from archdraw.analysis.availability import AvailabilityResult, analyze_availability
+from archdraw.analysis.capacity import GrowthResult, analyze_growth
+from archdraw.analysis.failure import FailureResult, analyze_failure
+from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.simulation import DEFAULT_REQUESTS, SimulationResult, simulate
+from archdraw.analysis.weakest import WeakPoint, weakest_points
+from archdraw.library import Library
+from archdraw.model import Design
+
+
+@dataclass
+class AnalysisReport:
+    design: str
+    graph: TrafficGraph
+    growth: GrowthResult
+    failure: FailureResult | None = None
+    weakest: list[WeakPoint] | None = None
+    availability: AvailabilityResult | None = None
+    simulation: SimulationResult | None = None
+
+    def title(self, component_id: str) -> str:
+        return self.growth.titles.get(component_id, component_id)
+
+
+def run_analysis(
+    design: Design,
+    library: Library,
+    *,
+    fail: Iterable[str] = (),
+    fail_zones: Iterable[str] = (),
+    all_instances: bool = False,
+    growth: float = 1.0,
+    weakest: bool = False,
+    availability: bool = False,
+    simulation: bool = False,
+    seed: int = 0,
+    requests: int = DEFAULT_REQUESTS,
+) -> AnalysisReport:
+    """Everything asked for, on one traffic graph. Raises UnknownElement for a bad id."""
+    graph = build_graph(design, library)
+    fail, fail_zones = list(fail), list(fail_zones)
+    failure = None
+    servers = None
+    if fail or fail_zones:
+        failure = analyze_failure(
+            design, library, fail, fail_zones, whole=all_instances, graph=graph
+        )
+        servers = failure.servers(graph)
+    report = AnalysisReport(
+        design=design.name,
+        graph=graph,
+        growth=analyze_growth(design, library, growth, graph=graph, servers=servers),
+        failure=failure,
+    )
+    if weakest:
+        report.weakest = weakest_points(design, library, graph=graph)
+    if availability:
+        report.availability = analyze_availability(design, library, graph=graph)
+    if simulation:
+        report.simulation = simulate(
+            design, library, growth, seed=seed, requests=requests, graph=graph
+        )
+    return report
+
+
+def _num(value: float | None) -> float | None:
+    if value is None or math.isnan(value) or math.isinf(value):
+        return None
+    return float(value)
+
+
+def to_json(report: AnalysisReport) -> dict[str, Any]:
+    growth = report.growth
+    failure = report.failure
+    components: dict[str, Any] = {}
+    for cid, load in growth.components.items():
+        state = failure.components[cid] if failure else None
+        components[cid] = {
+            "arrival_rps": _num(load.arrival_rps),
+            "utilization": _num(load.utilization),
+            "response_ms": _num(load.response_ms),
+            "saturates_at": _num(load.saturates_at),
+            "state": state.state if state else "up",
+            "servers": load.servers,
+            "capacity_rps": _num(load.capacity_rps),
+            "wait_probability": _num(load.wait_probability),
+            "wq_ms": _num(load.wq_ms),
+            "replicas_needed": load.replicas_needed,
+        }
+        if state is not None and state.state != "up":
+            components[cid].update(
+                serving_share=state.serving,
+                recovery=state.recovery,
+                overloaded=state.overloaded,
+                reason=state.reason,
+            )
+    clients: dict[str, Any] = {}
+    for cid, latency in growth.clients.items():
+        impact = failure.clients[cid] if failure else None
+        clients[cid] = {
+            "latency_ms": _num(latency.latency_ms),
+            "lost_share": impact.lost_share if impact else 0.0,
+            "rps": latency.rps,
+            "branches": {k: _num(v) for k, v in latency.branches.items()},
+            "unknown": latency.unknown,
+            "saturated": latency.saturated,
+        }
+        if impact is not None:
+            clients[cid].update(
+                delayed=impact.delayed,
+                paths=[
+                    {"path": p.nodes, "status": p.status, "handoff": p.ends_in_handoff}
+                    for p in impact.paths
+                ],
+                paths_truncated=impact.paths_truncated,
+            )
+    data: dict[str, Any] = {
+        "design": report.design,
+        "growth": float(growth.growth),
+        "bottleneck": growth.bottleneck,
+        "summary": growth.summary,
+        "components": components,
+        "clients": clients,
+        "saturated": growth.saturated,
+        "unknown": growth.unknown,
+        "ignored_links": growth.ignored_links,
+    }
+    if failure is not None:
+        data["failure"] = _failure_json(failure)
+    if report.weakest is not None:
+        data["weakest"] = [_weak_json(point) for point in report.weakest]
+    if report.availability is not None:
+        data["availability"] = _availability_json(report.availability)
+    if report.simulation is not None:
+        data["simulation"] = _simulation_json(report.simulation)
+    return data
+
+
+def _failure_json(failure: FailureResult) -> dict[str, Any]:
+    return {
+        "components": failure.failed_components,
+        "zones": failure.failed_zones,
+        "all_instances": failure.whole,
+        "lost_rps": failure.lost_rps,
+        "lost_share": failure.lost_share,
+        "data_at_risk": [{"id": r.id, "backups": r.backups} for r in failure.data_at_risk],
+    }
+
+
+def _weak_json(point: WeakPoint) -> dict[str, Any]:
+    return {
+        "kind": point.kind,
+        "id": point.id,
+        "lost_rps": point.lost_rps,
+        "lost_share": point.lost_share,
+        "clients": point.clients,
+        "down": point.down,
+    }
+
+
+def _availability_json(result: AvailabilityResult) -> dict[str, Any]:
+    return {
+        "design": result.design,
+        "clients": result.clients,
+        "components": {
+            cid: {
+                "instance": c.instance,
+                "replicas": c.replicas,
+                "needed": c.needed,
+                "availability": c.availability,
+                "overloaded": c.overloaded,
+            }
+            for cid, c in result.components.items()
+        },
+        "zones": result.zones,
+        "weakest": [
+            {"kind": w.kind, "id": w.id, "availability": w.availability, "gain": w.gain}
+            for w in result.weakest
+        ],
+    }
+
+
+def _simulation_json(result: SimulationResult) -> dict[str, Any]:
+    return {
+        "seed": result.seed,
+        "duration_s": result.duration_s,
+        "requests": result.requests,
+        "components": {
+            cid: {
+                "arrival_rps": c.arrival_rps,
+                "utilization": _num(c.utilization),
+                "wq_ms": _num(c.wq_ms),
+                "response_ms": _num(c.response_ms),
+            }
+            for cid, c in result.components.items()
+        },
+        "clients": {cid: _num(v) for cid, v in result.clients.items()},
+    }

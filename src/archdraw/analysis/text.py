@@ -1,0 +1,237 @@
+"""The analysis as text for a terminal: short sections, aligned columns, plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from archdraw.analysis.availability import downtime_per_year
+from archdraw.analysis.capacity import TARGET_UTILIZATION
+from archdraw.analysis.report import AnalysisReport
+
+ARROW = " -> "
+
+
+def _table(rows: list[list[str]], right: Iterable[int] = ()) -> list[str]:
+    if not rows:
+        return []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    aligned = set(right)
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(widths[i]) if i in aligned else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return lines
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.1f} %" if share not in (0.0, 1.0) else f"{share * 100:.0f} %"
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} ms"
+
+
+def _rate(value: float) -> str:
+    return f"{value:,.1f}"
+
+
+def _factor(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}x" if value >= 100 else f"{value:.3g}x"
+
+
+def render_text(report: AnalysisReport, *, growth_asked: bool = True, top: int = 10) -> str:
+    sections: list[list[str]] = [[f"{report.design}"]]
+    if report.failure is not None:
+        sections.append(_failure(report))
+    if growth_asked or report.failure is None:
+        sections.append(_growth(report))
+    if report.weakest is not None:
+        sections.append(_weakest(report, top))
+    if report.availability is not None:
+        sections.append(_availability(report, top))
+    if report.simulation is not None:
+        sections.append(_simulation(report))
+    if report.growth.ignored_links:
+        sections.append(
+            [
+                "Ignored links (each closes a cycle; traffic round a cycle never settles): "
+                + ", ".join(report.growth.ignored_links)
+            ]
+        )
+    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+
+
+def _failure(report: AnalysisReport) -> list[str]:
+    failure = report.failure
+    assert failure is not None
+    what = []
+    if failure.failed_components:
+        scope = "every instance of" if failure.whole else "one instance of"
+        what.append(f"{scope} {', '.join(failure.failed_components)}")
+    if failure.failed_zones:
+        what.append(f"zone {', '.join(failure.failed_zones)}")
+    lines = [f"Failure: {' and '.join(what)}"]
+    hit = [s for s in failure.components.values() if s.state != "up"]
+    rows = []
+    for state in hit:
+        detail = state.reason
+        if state.state == "degraded":
+            serves = f"serves {_pct(state.serving)}"
+            detail += f"; {serves} {state.recovery}" if state.recovery else f"; {serves}"
+        rows.append([state.id, state.state, detail])
+    lines += _table(rows) if rows else ["  nothing is affected"]
+    lines.append("")
+    lines.append(
+        f"Clients: {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail "
+        f"({_pct(failure.lost_share)})"
+    )
+    for impact in failure.clients.values():
+        lines.append(f"  {impact.id}: {_pct(impact.lost_share)} of its requests fail")
+        for path in impact.paths:
+            if path.status != "completes":
+                lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")
+        completes = sum(1 for p in impact.paths if p.status == "completes")
+        if completes:
+            lines.append(f"    {completes} path{'s' if completes != 1 else ''} still complete")
+        if impact.paths_truncated:
+            lines.append("    (more paths not shown)")
+        if impact.delayed:
+            waiting = ", ".join(impact.delayed)
+            lines.append(f"    delayed, not failed (behind a queue or async link): {waiting}")
+    if failure.data_at_risk:
+        risks = [
+            f"{r.id} (no replication; {'restore from backup' if r.backups else 'no backups'})"
+            for r in failure.data_at_risk
+        ]
+        lines.append("")
+        lines.append("Data at risk: " + ", ".join(risks))
+    return lines
+
+
+def _growth(report: AnalysisReport) -> list[str]:
+    growth = report.growth
+    lines = [f"Growth {_factor(growth.growth)}: {growth.summary}"]
+    rows = [["component", "arrival/s", "util", "response", "saturates at"]]
+    sources = {report.graph.ids[node] for node in report.graph.sources}
+    for cid, load in growth.components.items():
+        if cid in sources or (load.arrival_rps == 0 and load.capacity_rps is None):
+            continue
+        if load.capacity_rps is None:
+            util, response = "unknown", "-"
+        elif load.servers == 0:
+            util, response = "down", "-"
+        else:
+            util = "-" if load.utilization is None else f"{load.utilization:.0%}"
+            response = "saturated" if load.response_ms is None else _ms(load.response_ms)
+        rows.append([cid, _rate(load.arrival_rps), util, response, _factor(load.saturates_at)])
+    if len(rows) > 1:
+        lines += _table(rows, right=(1, 2, 3, 4))
+    if growth.clients:
+        lines.append("")
+        rows = [["client", "requests/s", "latency"]]
+        for client in growth.clients.values():
+            latency = _ms(client.latency_ms)
+            if client.latency_ms is None and client.saturated:
+                latency = _unbounded(report, client.saturated)
+            rows.append([client.id, _rate(client.rps), latency])
+        lines += _table(rows, right=(1,))
+    if growth.unknown:
+        lines.append("")
+        lines.append(
+            "Unknown (no capacity_rps; counted at latency_ms without queueing): "
+            + ", ".join(growth.unknown)
+        )
+    if growth.saturated:
+        lines.append(f"Replicas are suggested to keep utilization under {TARGET_UTILIZATION:.0%}.")
+    return lines
+
+
+def _unbounded(report: AnalysisReport, blocked: list[str]) -> str:
+    down = [cid for cid in blocked if report.growth.components[cid].servers == 0]
+    full = [cid for cid in blocked if cid not in down]
+    parts = []
+    if full:
+        parts.append(", ".join(full) + " saturated")
+    if down:
+        parts.append(", ".join(down) + " down")
+    return f"unbounded ({'; '.join(parts)})"
+
+
+def _weakest(report: AnalysisReport, top: int) -> list[str]:
+    points = report.weakest or []
+    lines = ["Weakest points (single failures, most traffic lost first):"]
+    if not points:
+        return [*lines, "  no single component or zone failure loses any traffic"]
+    rows = []
+    for rank, point in enumerate(points[:top], start=1):
+        kind = "zone" if point.kind == "zone" else "one instance of"
+        down = f"down: {', '.join(point.down)}" if point.down else ""
+        rows.append(
+            [
+                f"{rank}.",
+                f"{kind} {point.id}",
+                f"{_rate(point.lost_rps)}/s",
+                _pct(point.lost_share),
+                down,
+            ]
+        )
+    lines += _table(rows, right=(2, 3))
+    if len(points) > top:
+        lines.append(f"  ... and {len(points) - top} more")
+    return lines
+
+
+def _availability(report: AnalysisReport, top: int) -> list[str]:
+    result = report.availability
+    assert result is not None
+    lines = [
+        f"Availability: {result.design * 100:.4f} % "
+        f"(about {downtime_per_year(result.design)} down a year)"
+    ]
+    rows = [
+        [client, f"{value * 100:.4f} %", downtime_per_year(value)]
+        for client, value in result.clients.items()
+    ]
+    lines += _table(rows, right=(1,))
+    if result.weakest:
+        lines.append("Weakest links (design availability gained if it never failed):")
+        rows = [
+            [f"{w.kind} {w.id}", f"{w.availability * 100:.4f} %", f"+{w.gain * 100:.4f} points"]
+            for w in result.weakest[:top]
+        ]
+        lines += _table(rows, right=(1, 2))
+    return lines
+
+
+def _simulation(report: AnalysisReport) -> list[str]:
+    sim = report.simulation
+    assert sim is not None
+    lines = [
+        f"Simulation (seed {sim.seed}, {sim.requests:,} requests over {sim.duration_s:,.0f} s "
+        "simulated) against the formulas:"
+    ]
+    rows = [["component", "util", "simulated", "response", "simulated"]]
+    for cid, load in report.growth.components.items():
+        simulated = sim.components[cid]
+        if load.capacity_rps is None:
+            continue
+        rows.append(
+            [
+                cid,
+                "-" if load.utilization is None else f"{load.utilization:.1%}",
+                "-" if simulated.utilization is None else f"{simulated.utilization:.1%}",
+                _ms(load.response_ms),
+                _ms(simulated.response_ms),
+            ]
+        )
+    lines += _table(rows, right=(1, 2, 3, 4))
+    rows = [["client", "latency", "simulated"]]
+    for cid, client in report.growth.clients.items():
+        rows.append([cid, _ms(client.latency_ms), _ms(sim.clients.get(cid))])
+    lines += _table(rows, right=(1, 2))
+    return lines

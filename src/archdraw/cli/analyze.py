@@ -1,0 +1,125 @@
+"""`archdraw analyze FILE`: what if it fails, what if traffic grows, how available is it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+
+from archdraw.analysis.failure import UnknownElement
+from archdraw.analysis.report import run_analysis, to_json
+from archdraw.analysis.simulation import DEFAULT_REQUESTS
+from archdraw.analysis.text import render_text
+from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+
+
+def _ids(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _factor(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1 or value > 10_000_000:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 10,000,000, got {text!r}")
+    return value
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "analyze",
+        help="failure, growth and availability analysis of a design",
+        description="Answer 'what if this fails?' (--fail, --fail-zone, --weakest), "
+        "'what if traffic grows?' (--growth) and 'how available is it?' (--availability). "
+        "With no option, prints the load at today's traffic and where it saturates.",
+    )
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument(
+        "--fail",
+        action="append",
+        metavar="ID[,ID...]",
+        help="fail one instance of each component (all instances with --all-instances)",
+    )
+    parser.add_argument(
+        "--fail-zone",
+        action="append",
+        metavar="ZONE[,ZONE...]",
+        help="fail a zone or region and everything placed in it",
+    )
+    parser.add_argument(
+        "--all-instances",
+        action="store_true",
+        help="--fail takes down every instance, not one (a bad deploy, a provider outage)",
+    )
+    parser.add_argument(
+        "--growth",
+        type=_factor,
+        metavar="K",
+        help="multiply every client's rps by K (default 1)",
+    )
+    parser.add_argument(
+        "--weakest", action="store_true", help="rank every single failure by traffic lost"
+    )
+    parser.add_argument(
+        "--availability", action="store_true", help="expected availability per client"
+    )
+    parser.add_argument(
+        "--simulate", action="store_true", help="check the formulas with a simulation"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="simulation seed (default 0)")
+    parser.add_argument(
+        "--requests",
+        type=_count,
+        default=DEFAULT_REQUESTS,
+        help=f"requests to simulate (default {DEFAULT_REQUESTS:,})",
+    )
+    parser.add_argument("--top", type=_count, default=10, help="rows in ranked lists (text)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--no-user-types", action="store_true", help="use only the built-in component library"
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    library = library_for(args.no_user_types)
+    [(path, loaded)] = list(load_each([args.file], library))
+    if loaded is None:
+        return EXIT_INVALID
+    try:
+        report = run_analysis(
+            loaded.design,
+            library,
+            fail=_ids(args.fail),
+            fail_zones=_ids(args.fail_zone),
+            all_instances=args.all_instances,
+            growth=args.growth or 1.0,
+            weakest=args.weakest,
+            availability=args.availability,
+            simulation=args.simulate,
+            seed=args.seed,
+            requests=args.requests,
+        )
+    except UnknownElement as error:
+        print(f"{path}: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.format == "json":
+        print(json.dumps(to_json(report), indent=2))
+        return EXIT_OK
+    other = args.fail or args.fail_zone or args.weakest or args.availability
+    growth_asked = args.growth is not None or args.simulate or not other
+    sys.stdout.write(render_text(report, growth_asked=growth_asked, top=args.top))
+    return EXIT_OK

@@ -1,0 +1,138 @@
+"""`archdraw analyze`: the JSON contract, the options and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archdraw.cli.main import run
+
+DESIGN = """\
+archdraw: 1
+name: shop
+zones:
+  - {id: eu, kind: region}
+  - {id: eu-a, kind: zone, parent: eu}
+  - {id: eu-b, kind: zone, parent: eu}
+components:
+  - {id: web, type: client, props: {rps: 80}}
+  - {id: api, type: service, zone: eu-a,
+     props: {replicas: 2, zones: 2, failover: active-active, capacity_rps: 400}}
+  - {id: db, type: database, zone: eu-b, props: {capacity_rps: 500, latency_ms: 4}}
+  - {id: jobs, type: queue, zone: eu-b}
+  - {id: worker, type: worker, zone: eu-b}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db}
+  - {from: api, to: jobs, kind: async}
+  - {from: jobs, to: worker, kind: async}
+"""
+
+
+@pytest.fixture
+def design_file(tmp_path: Path) -> Path:
+    path = tmp_path / "shop.archdraw.yaml"
+    path.write_text(DESIGN, encoding="utf-8")
+    return path
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
+    assert run(["analyze", *argv, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+def test_growth_json_has_the_contract_keys(design_file: Path, capsys) -> None:
+    data = _json(capsys, str(design_file), "--growth", "10")
+    assert data["growth"] == 10.0
+    assert data["bottleneck"] == "db"
+    db = data["components"]["db"]
+    assert {k: db[k] for k in ("arrival_rps", "utilization", "response_ms", "saturates_at")} == {
+        "arrival_rps": 800.0,
+        "utilization": 1.6,
+        "response_ms": None,
+        "saturates_at": 6.25,
+    }
+    assert db["state"] == "up"
+    assert data["clients"]["web"]["latency_ms"] is None  # db is saturated at 10x
+    assert data["clients"]["web"]["lost_share"] == 0.0
+    assert data["summary"].startswith("db saturates at 6.25x; at 10x, add 2 replicas or a cache")
+
+
+def test_latency_at_todays_traffic(design_file: Path, capsys) -> None:
+    data = _json(capsys, str(design_file))
+    client = data["clients"]["web"]
+    api, db = data["components"]["api"], data["components"]["db"]
+    jobs = data["components"]["jobs"]
+    # api then db one after another; the queue costs its enqueue time (its latency_ms).
+    expected = api["response_ms"] + db["response_ms"] + 5.0
+    assert client["latency_ms"] == pytest.approx(expected)
+    assert jobs["utilization"] is None and "jobs" in data["unknown"]
+
+
+def test_fail_reports_states_lost_share_and_data_at_risk(design_file: Path, capsys) -> None:
+    data = _json(capsys, str(design_file), "--fail", "db,worker")
+    assert data["components"]["db"]["state"] == "down"
+    assert data["components"]["worker"]["state"] == "down"
+    assert data["components"]["api"]["state"] == "up"
+    web = data["clients"]["web"]
+    assert web["lost_share"] == 1.0
+    assert web["delayed"] == ["worker"]
+    assert data["failure"]["data_at_risk"] == [{"id": "db", "backups": False}]
+
+
+def test_fail_zone_degrades_what_spans_two_zones(design_file: Path, capsys) -> None:
+    data = _json(capsys, str(design_file), "--fail-zone", "eu-a")
+    assert data["components"]["api"]["state"] == "degraded"
+    assert data["components"]["api"]["recovery"] == "at once"
+    assert data["components"]["api"]["servers"] == 1
+    assert data["clients"]["web"]["lost_share"] == 0.0
+
+
+def test_weakest_and_availability(design_file: Path, capsys) -> None:
+    data = _json(capsys, str(design_file), "--weakest", "--availability")
+    assert [(p["kind"], p["id"]) for p in data["weakest"]][:2] == [
+        ("component", "db"),
+        ("component", "jobs"),
+    ]
+    availability = data["availability"]
+    assert 0.99 < availability["clients"]["web"] < 1.0
+    assert availability["weakest"][0]["gain"] > 0
+
+
+def test_simulate_is_in_the_json(design_file: Path, capsys) -> None:
+    data = _json(capsys, str(design_file), "--simulate", "--requests", "2000", "--seed", "5")
+    simulation = data["simulation"]
+    assert simulation["seed"] == 5
+    assert simulation["requests"] > 1000
+    assert simulation["components"]["api"]["utilization"] == pytest.approx(0.1, abs=0.03)
+
+
+def test_text_answers_in_plain_words(design_file: Path, capsys) -> None:
+    assert run(["analyze", str(design_file), "--fail", "db", "--weakest"]) == 0
+    out = capsys.readouterr().out
+    assert "Failure: one instance of db" in out
+    assert "web: 100 % of its requests fail" in out
+    assert "fails      web -> api -> db" in out
+    assert "Weakest points" in out and "1.  one instance of db" in out
+    assert "Growth" not in out  # not asked for
+    assert run(["analyze", str(design_file), "--growth", "10", "--fail", "db"]) == 0
+    out = capsys.readouterr().out
+    # With the database down, growth is judged on what is left.
+    assert "Growth 10x: api saturates at 10x" in out
+    assert "unbounded (api saturated; db down)" in out
+
+
+def test_unknown_id_is_a_usage_error(design_file: Path, capsys) -> None:
+    assert run(["analyze", str(design_file), "--fail", "dbb"]) == 2
+    assert "no component 'dbb' in the design (did you mean 'db'?)" in capsys.readouterr().err
+
+
+def test_bad_growth_and_bad_file_exit_2(design_file: Path, tmp_path: Path, capsys) -> None:
+    assert run(["analyze", str(design_file), "--growth", "0"]) == 2
+    assert run(["analyze", str(design_file), "--growth", "nan"]) == 2
+    broken = tmp_path / "broken.archdraw.yaml"
+    broken.write_text("archdraw: 1\nname: [\n", encoding="utf-8")
+    assert run(["analyze", str(broken)]) == 2
+    assert "broken.archdraw.yaml:" in capsys.readouterr().err
