@@ -1,0 +1,116 @@
+"""The legend (categories, link kinds, severities in use) and lint findings markers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from archdraw.export.svg_shapes import number, text
+from archdraw.export.text_metrics import text_width
+from archdraw.layout import Rect
+from archdraw.style import Theme
+
+SEVERITY_ORDER = ("error", "warning", "info")
+MARKER_RADIUS = 9.0
+ENTRY_HEIGHT = 22.0
+LEGEND_TEXT_SIZE = 11.5
+
+
+class FindingLike(Protocol):
+    """What the exporters read from a lint Finding (archdraw.lint.Finding has all of these)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def component(self) -> str | None: ...
+    @property
+    def link(self) -> str | None: ...
+    @property
+    def zone(self) -> str | None: ...
+    @property
+    def message(self) -> str: ...
+
+
+def worst(findings: Sequence[FindingLike]) -> str:
+    severities = {f.severity for f in findings}
+    return next((s for s in SEVERITY_ORDER if s in severities), "info")
+
+
+def marker_svg(centre: tuple[float, float], findings: Sequence[FindingLike], theme: Theme) -> str:
+    """A dot in the worst severity's colour with the count, the messages as its tooltip."""
+    x, y = centre
+    colour = theme.severity.get(worst(findings), theme.severity["info"])
+    count = str(len(findings)) if len(findings) > 1 else "!"
+    tooltip = "\n".join(f"{f.code} {f.severity}: {f.message}" for f in findings[:20])
+    return (
+        f'<g class="finding"><title>{text(tooltip, 4_000)}</title>'
+        f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(MARKER_RADIUS)}" fill="{colour}" '
+        f'stroke="{theme.background}" stroke-width="1.5"/>'
+        f'<text x="{number(x)}" y="{number(y + 4)}" font-size="11" font-weight="bold" '
+        f'fill="#ffffff" text-anchor="middle">{count}</text></g>'
+    )
+
+
+class LegendEntry:
+    def __init__(self, label: str, swatch: str, width: float = 16.0) -> None:
+        self.label = label
+        self.swatch = swatch  # SVG drawn in a box `width` wide at (0, 0)..(width, 16)
+        self.swatch_width = width
+
+    @property
+    def width(self) -> float:
+        return self.swatch_width + 6 + text_width(self.label, LEGEND_TEXT_SIZE) + 18
+
+
+def category_entry(name: str, fill: str, stroke: str) -> LegendEntry:
+    swatch = (
+        f'<rect x="0" y="1" width="16" height="14" rx="3" fill="{fill}" stroke="{stroke}" '
+        'stroke-width="1.5"/>'
+    )
+    return LegendEntry(name, swatch)
+
+
+def link_entry(kind: str, colour: str, dash: tuple[float, ...]) -> LegendEntry:
+    dash_attr = f' stroke-dasharray="{" ".join(number(d * 1.5) for d in dash)}"' if dash else ""
+    swatch = (
+        f'<line x1="0" y1="8" x2="22" y2="8" stroke="{colour}" stroke-width="1.5"{dash_attr}/>'
+        f'<polygon points="30,8 21,3.5 21,12.5" fill="{colour}"/>'
+    )
+    return LegendEntry(f"{kind} link", swatch, 30.0)
+
+
+def severity_entry(severity: str, colour: str, count: int) -> LegendEntry:
+    swatch = f'<circle cx="8" cy="8" r="7" fill="{colour}"/>'
+    return LegendEntry(f"{count} {severity}", swatch)
+
+
+def legend_svg(
+    entries: list[LegendEntry], left: float, top: float, width: float, theme: Theme
+) -> tuple[str, Rect]:
+    """The legend as a framed block of entries wrapped to `width`; and the space it takes."""
+    padding = 12.0
+    x, y = padding, padding + 20
+    widest = 120.0
+    rows: list[str] = []
+    for entry in entries:
+        if x > padding and x + entry.width > width - padding:
+            x, y = padding, y + ENTRY_HEIGHT
+        rows.append(
+            f'<g transform="translate({number(left + x)},{number(top + y)})">{entry.swatch}'
+            f'<text x="{number(entry.swatch_width + 6)}" y="12.5" '
+            f'font-size="{number(LEGEND_TEXT_SIZE)}" fill="{theme.text}">'
+            f"{text(entry.label)}</text></g>"
+        )
+        x += entry.width
+        widest = max(widest, x - 18 + padding)
+    frame = Rect(left, top, left + widest, top + y + ENTRY_HEIGHT + padding - 6)
+    head = (
+        f'<g class="legend"><rect x="{number(frame.x0)}" y="{number(frame.y0)}" '
+        f'width="{number(frame.width)}" height="{number(frame.height)}" rx="8" '
+        f'fill="{theme.background}" stroke="{theme.zone_stroke}" stroke-width="1"/>'
+        f'<text x="{number(left + padding)}" y="{number(top + padding + 10)}" font-size="11" '
+        f'font-weight="bold" fill="{theme.muted_text}">LEGEND</text>'
+    )
+    return head + "".join(rows) + "</g>", frame

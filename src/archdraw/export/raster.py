@@ -1,0 +1,115 @@
+"""PNG and PDF: the SVG export drawn by Qt's SVG renderer, offscreen, never in a window.
+
+The one core module allowed to import PySide6. With no display, Qt aborts the
+process when it creates an application on the default platform, so the
+`offscreen` platform is chosen before a QGuiApplication is created (only when
+none exists: inside the editor, its application is used).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+)
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+# A headless export needs an application for fonts; kept alive for the process.
+_application: list[Any] = []
+MAX_PIXELS = 400_000_000
+
+
+class RasterError(Exception):
+    """The image could not be made (too big, or the SVG did not render)."""
+
+
+def has_display() -> bool:
+    if sys.platform != "linux" and not sys.platform.startswith("freebsd"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def ensure_application() -> None:
+    """A Qt GUI application for font rendering, created headless if there is none."""
+    if QCoreApplication.instance() is not None:
+        return
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _application.append(QGuiApplication(["archdraw-export"]))
+
+
+def _renderer(svg: str) -> tuple[QSvgRenderer, QSizeF]:
+    ensure_application()
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    if not renderer.isValid():
+        raise RasterError("the SVG could not be rendered")
+    size = renderer.defaultSize()
+    return renderer, QSizeF(max(1, size.width()), max(1, size.height()))
+
+
+def svg_to_png(svg: str, scale: float = 2.0, background: str | None = None) -> bytes:
+    """The SVG as PNG bytes, `scale` device pixels per SVG pixel (2 for HiDPI)."""
+    if not 0 < scale <= 16:
+        raise RasterError(f"scale must be above 0 and at most 16, not {scale:g}")
+    renderer, size = _renderer(svg)
+    width, height = round(size.width() * scale), round(size.height() * scale)
+    if width * height > MAX_PIXELS:
+        raise RasterError(
+            f"a {width}x{height} image is too large; use a smaller --scale or export SVG/PDF"
+        )
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(background) if background else QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    renderer.render(painter, QRectF(0, 0, width, height))
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    # The stubs ask for bytes, but PySide6 only accepts a str format at run time.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+        raise RasterError("Qt could not encode the PNG")
+    return bytes(buffer.data().data())
+
+
+def svg_to_pdf(svg: str, title: str = "archdraw design") -> bytes:
+    """The SVG as a one-page vector PDF the size of the drawing (1 SVG pixel = 1 point)."""
+    renderer, size = _renderer(svg)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("archdraw")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(size, QPageSize.Unit.Point, "drawing", QPageSize.SizeMatchPolicy.ExactMatch),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise RasterError("Qt could not start the PDF")
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    renderer.render(painter, QRectF(0, 0, page.width(), page.height()))
+    painter.end()
+    return bytes(buffer.data().data())

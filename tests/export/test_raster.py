@@ -1,0 +1,107 @@
+"""PNG and PDF through Qt offscreen, also in a process with no display at all."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtSvg")
+
+from archdraw.export.raster import RasterError, svg_to_pdf, svg_to_png
+from archdraw.export.svg import export_svg
+from archdraw.library import Library
+from archdraw.model import Component, Design, Link
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _design() -> Design:
+    return Design(
+        archdraw=1,
+        name="raster",
+        components=[
+            Component(id="a", type="client", position=(100.0, 100.0)),
+            Component(id="b", type="service", position=(400.0, 100.0)),
+        ],
+        links=[Link.model_validate({"from": "a", "to": "b", "label": "calls"})],
+    )
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == PNG_MAGIC
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def _svg_size(svg: str) -> tuple[float, float]:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    return float(root.get("width", 0)), float(root.get("height", 0))
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0, 0.5])
+def test_png_has_the_drawing_size_times_the_scale(library: Library, scale: float):
+    svg = export_svg(_design(), library)
+    width, height = _svg_size(svg)
+    assert _png_size(svg_to_png(svg, scale)) == (round(width * scale), round(height * scale))
+
+
+def test_png_is_not_blank(library: Library):
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(svg_to_png(export_svg(_design(), library, theme="dark"), 1.0))
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 5
+
+
+def test_bad_scale_is_refused(library: Library):
+    with pytest.raises(RasterError):
+        svg_to_png(export_svg(_design(), library), 0)
+    with pytest.raises(RasterError):
+        svg_to_png(export_svg(_design(), library), 100)
+
+
+def test_pdf_is_a_vector_page_pdftoppm_can_render(library: Library, tmp_path: Path):
+    pdf = svg_to_pdf(export_svg(_design(), library))
+    assert pdf.startswith(b"%PDF-")
+    assert not re.search(rb"/Subtype\s*/Image", pdf)  # vectors, not an embedded picture
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm not installed")
+    (tmp_path / "d.pdf").write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "36", str(tmp_path / "d.pdf"), str(tmp_path / "p")], check=True
+    )
+    pages = list(tmp_path.glob("p*.png"))
+    assert len(pages) == 1
+    assert pages[0].read_bytes()[:8] == PNG_MAGIC
+
+
+def test_export_works_in_a_process_without_any_display(tmp_path: Path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    script = (
+        "import sys\n"
+        "from archdraw.export.raster import svg_to_png, svg_to_pdf\n"
+        "from archdraw.export.svg import export_svg\n"
+        "from archdraw.library import builtin_library\n"
+        "from archdraw.model import Component, Design\n"
+        "d = Design(archdraw=1, name='x', components=[Component(id='a', type='service')])\n"
+        "svg = export_svg(d, builtin_library())\n"
+        "sys.stdout.buffer.write(svg_to_png(svg)[:8] + svg_to_pdf(svg)[:5])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout == PNG_MAGIC + b"%PDF-"

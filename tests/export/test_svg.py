@@ -1,0 +1,172 @@
+"""SVG export: well-formed XML that shows every element, escapes hostile text, themes, legend."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from archdraw.export import routing
+from archdraw.export.svg import export_svg
+from archdraw.export.svg_paths import spell_out_path
+from archdraw.export.text_metrics import fit, text_width, wrap
+from archdraw.io import load
+from archdraw.library import Library
+from archdraw.model import Component, Design, Link, Zone
+from archdraw.style import theme
+
+SVG = "{http://www.w3.org/2000/svg}"
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample_designs").glob("*.archdraw.yaml"))
+
+
+@dataclass
+class FakeFinding:
+    code: str
+    severity: str
+    message: str
+    component: str | None = None
+    link: str | None = None
+    zone: str | None = None
+
+
+def _parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg.encode("utf-8"))
+
+
+def _small() -> Design:
+    return Design(
+        archdraw=1,
+        name="small",
+        zones=[Zone(id="dc", label="Data centre", kind="region")],
+        components=[
+            Component(id="web", type="client", label="Browser"),
+            Component(id="api", type="service", zone="dc", props={"replicas": 3}),
+            Component(id="db", type="database", zone="dc"),
+        ],
+        links=[
+            Link.model_validate({"from": "web", "to": "api", "label": "HTTPS"}),
+            Link.model_validate({"from": "api", "to": "db", "kind": "async"}),
+            Link.model_validate({"from": "db", "to": "api", "kind": "replication"}),
+        ],
+    )
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_samples_export_as_well_formed_svg_showing_every_element(
+    path: Path, theme_name: str, library: Library
+):
+    design = load(path, library).design
+    root = _parse(export_svg(design, library, theme=theme_name, legend=True))
+    groups = root.iter(f"{SVG}g")
+    shown = {(g.get("class"), g.get("data-id")) for g in groups}
+    assert {("component", c.id) for c in design.components} <= shown
+    occupied = {c.zone for c in design.components if c.zone}
+    assert {("zone", zone_id) for zone_id in occupied} <= shown
+    lines = [e for e in root.iter(f"{SVG}polyline") if e.get("class") == "link"]
+    drawable = [k for k in design.links if k.source != k.target]
+    assert len(lines) == len(drawable)
+    assert root.find(f"{SVG}rect").get("fill") == theme(theme_name).background  # type: ignore[union-attr]
+
+
+def test_hostile_text_stays_escaped_and_clean(library: Library):
+    evil = "<script>alert('x')</script> & \"quoted\" \x00\x01\x08\x1b\x1f end"
+    design = Design(
+        archdraw=1,
+        name=evil,
+        zones=[Zone(id="z", label=evil)],
+        components=[
+            Component(id="a", type="service", label=evil, zone="z"),
+            Component(id="b", type="no_such_type", label="x" * 20_000),
+        ],
+        links=[Link.model_validate({"from": "a", "to": "b", "label": evil})],
+    )
+    findings = [FakeFinding("AD101", "error", evil, component="a")]
+    svg = export_svg(design, library, findings=findings, legend=True)
+    root = _parse(svg)
+    assert not [e for e in root.iter() if e.tag.endswith("script")]
+    assert "&lt;script&gt;" in svg
+    assert not any(ch in svg for ch in "\x00\x01\x08\x1b\x1f")
+    texts = ["".join(e.itertext()) for e in root.iter()]
+    assert max(len(t) for t in texts) <= 4_100
+    assert len(svg) < 60_000
+    assert any("<script>" in t for t in texts)  # shown as text, not dropped
+
+
+def test_components_without_positions_are_laid_out(library: Library):
+    design = _small()
+    root = _parse(export_svg(design, library))
+    rects = {
+        g.get("data-id"): g.find(f"{SVG}rect")
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "component"
+    }
+    xs = {key: float(rect.get("x")) for key, rect in rects.items()}  # type: ignore[union-attr,arg-type]
+    assert len(set(xs.values())) == 3  # left to right, not piled up
+
+
+def test_replicas_badge_link_styles_and_labels(library: Library):
+    svg = export_svg(_small(), library)
+    root = _parse(svg)
+    assert "×3" in svg
+    assert "HTTPS" in svg
+    lines = {e.get("data-key"): e for e in root.iter(f"{SVG}polyline")}
+    look = theme("light")
+    assert lines["web->api"].get("stroke-dasharray") is None
+    assert lines["api->db"].get("stroke") == look.links["async"].colour
+    assert lines["db->api"].get("stroke-dasharray")
+    assert len(list(root.iter(f"{SVG}polygon"))) == 3  # one arrowhead per link
+
+
+def test_findings_markers_and_legend(library: Library):
+    findings = [
+        FakeFinding("AD101", "error", "single point of failure", component="api"),
+        FakeFinding("AD102", "warning", "no timeout", component="api"),
+        FakeFinding("AD201", "warning", "slow link", link="web->api"),
+        FakeFinding("AD301", "info", "zone note", zone="dc"),
+        FakeFinding("AD999", "info", "not on any element"),
+    ]
+    root = _parse(export_svg(_small(), library, findings=findings, legend=True))
+    markers = [g for g in root.iter(f"{SVG}g") if g.get("class") == "finding"]
+    assert len(markers) == 3
+    colours = {m.find(f"{SVG}circle").get("fill") for m in markers}  # type: ignore[union-attr]
+    assert theme("light").severity["error"] in colours
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
+    words = " ".join(legend.itertext())
+    assert "client" in words and "storage" in words and "async link" in words
+    assert "1 error" in words and "2 warning" in words
+    without = _parse(export_svg(_small(), library))
+    assert not [g for g in without.iter(f"{SVG}g") if g.get("class") in ("finding", "legend")]
+
+
+def test_empty_design_is_a_valid_svg(library: Library):
+    svg = export_svg(Design(archdraw=1, name="empty"), library)
+    assert "(empty design)" in svg
+    _parse(svg)
+
+
+def test_links_are_drawn_straight_without_graphviz(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(routing, "find_program", lambda name="dot": None)
+    root = _parse(export_svg(_small(), library))
+    lines = [e for e in root.iter(f"{SVG}polyline") if e.get("class") == "link"]
+    assert len(lines) == 3
+    assert all(len(e.get("points", "").split()) == 2 for e in lines)
+
+
+def test_arc_flags_are_spelled_out_for_simple_renderers():
+    assert spell_out_path("M10 3H7a2 2 0 00-2 2v16") == "M 10 3 H 7 a 2 2 0 0 0 -2 2 v 16"
+    assert spell_out_path("a1 1 0 1 1 .5-.5") == "a 1 1 0 1 1 .5 -.5"
+    assert spell_out_path("M1 1 L ??") == "M1 1 L ??"
+
+
+def test_text_is_fitted_to_the_width_given():
+    assert fit("short", 200, 13) == "short"
+    cut = fit("a very long label that cannot fit", 80, 13)
+    assert cut.endswith("…") and text_width(cut, 13) <= 80
+    lines = wrap("Home timeline service with a long name", 90, 13, 2, bold=True)
+    assert len(lines) == 2
+    assert all(text_width(line, 13, bold=True) <= 90 for line in lines)
