@@ -1,20 +1,30 @@
-"""Live lint: re-run the rules ~150 ms after the last edit, so typing never waits on them."""
+"""Live lint: re-run the rules ~150 ms after the last edit, so typing never waits on them.
+
+Big designs are linted in a worker thread on a snapshot (`model_dump` on the
+UI thread takes milliseconds; the rules take longer); results for a revision
+that has since changed are dropped, and the newer one is linted next.
+"""
 
 from __future__ import annotations
 
+import threading
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from archdraw.library import Library
 from archdraw.lint import Finding, lint_design
-from archdraw.model import Change, Document
+from archdraw.model import Change, Design, Document
 
 DEBOUNCE_MS = 150
 
 
+THREAD_ABOVE = 400  # components; smaller designs lint on the UI thread in a few ms
+
+
 class LintRunner(QObject):
     findings_ready = Signal(list)
+    _finished = Signal(int, object, float)
 
     def __init__(self, document: Document, library: Library) -> None:
         super().__init__()
@@ -27,6 +37,9 @@ class LintRunner(QObject):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_now)
         self._unsubscribe = document.subscribe(self._on_change)
+        self._worker: threading.Thread | None = None
+        self._again = False
+        self._finished.connect(self._worker_done)
 
     def detach(self) -> None:
         self._unsubscribe()
@@ -37,14 +50,48 @@ class LintRunner(QObject):
 
     def run_now(self) -> None:
         self.timer.stop()
+        if len(self.document.design.components) > THREAD_ABOVE:
+            self._run_in_thread()
+            return
         started = time.perf_counter()
-        try:
-            self.findings = lint_design(self.document.design, self.library)
-            self.failure = None
-        except Exception as error:  # a broken rule must not take the editor down
-            self.findings, self.failure = [], f"lint failed: {error}"
-        self.last_run_s = time.perf_counter() - started
+        findings, failure = _lint(self.document.design, self.library)
+        self._publish(findings, failure, time.perf_counter() - started)
+
+    @property
+    def busy(self) -> bool:
+        return self.timer.isActive() or (self._worker is not None and self._worker.is_alive())
+
+    def _publish(self, findings: list[Finding], failure: str | None, seconds: float) -> None:
+        self.findings, self.failure, self.last_run_s = findings, failure, seconds
         self.findings_ready.emit(self.findings)
+
+    def _run_in_thread(self) -> None:
+        if self._worker is not None and self._worker.is_alive():
+            self._again = True
+            return
+        revision = self.document.revision
+        snapshot = self.document.design.model_dump(by_alias=True)
+        library, finished = self.library, self._finished
+        started = time.perf_counter()
+
+        def work() -> None:
+            findings, failure = _lint(Design.model_validate(snapshot), library)
+            finished.emit(revision, (findings, failure), time.perf_counter() - started)
+
+        self._worker = threading.Thread(target=work, name="archdraw-lint", daemon=True)
+        self._worker.start()
+
+    def _worker_done(self, revision: int, result: object, seconds: float) -> None:
+        if self._worker is not None:
+            self._worker.join()
+        self._worker = None
+        if revision == self.document.revision and isinstance(result, tuple):
+            self._publish(result[0], result[1], seconds)
+        else:
+            self._again = True
+        if self._again:
+            self._again = False
+            self.run_now()
 
     def worst_by_component(self) -> dict[str, str]:
         worst: dict[str, str] = {}
@@ -55,6 +102,13 @@ class LintRunner(QObject):
             if current is None or finding.severity.rank > _rank(current):
                 worst[finding.component] = finding.severity.value
         return worst
+
+
+def _lint(design: Design, library: Library) -> tuple[list[Finding], str | None]:
+    try:
+        return lint_design(design, library), None
+    except Exception as error:  # a broken rule must not take the editor down
+        return [], f"lint failed: {error}"
 
 
 def _rank(severity: str) -> int:

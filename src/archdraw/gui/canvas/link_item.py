@@ -45,14 +45,18 @@ class LinkItem(QGraphicsItem):
         self.setZValue(5)
         self.theme = theme
         self.line = QLineF()
+        self._bounds = QRectF()
         self.update_from(link)
 
     def type(self) -> int:
         return LINK_TYPE
 
     def update_from(self, link: Link) -> None:
+        if bool(link.label) != bool(getattr(self, "label", None)):
+            self.prepareGeometryChange()
         self.key, self.source, self.target = link.key, link.source, link.target
         self.kind, self.label = link.kind, link.label
+        self._bounds = QRectF()
         self.setToolTip(
             f"{link.source} → {link.target} ({link.kind})"
             + (f"\n{link.label}" if link.label else "")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF
+import shiboken6
+from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -19,6 +20,7 @@ from archdraw.style import NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING, ZONE_TITLE_HEI
 
 from .component_item import ComponentItem
 from .link_item import LinkItem
+from .overview_item import OverviewItem
 from .zone_item import ZoneItem
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -34,6 +36,9 @@ class DesignScene(QGraphicsScene):
         self.zones: dict[str, ZoneItem] = {}
         self._links_of: dict[str, set[str]] = {}
         self._findings: dict[str, str] = {}
+        self.overview_on = False
+        self.overview = OverviewItem(theme)
+        self.selectionChanged.connect(self._overview_selection)
         self.setBackgroundBrush(QColor(theme.background))
         self._unsubscribe = document.subscribe(self.on_change)
         self.rebuild()
@@ -48,7 +53,12 @@ class DesignScene(QGraphicsScene):
     # Following the document -------------------------------------------------
     def rebuild(self) -> None:
         self.setSceneRect(QRectF())
+        if self.overview.scene() is self:
+            self.removeItem(self.overview)
         self.clear()
+        self.overview = OverviewItem(self.theme)
+        self.overview.setVisible(self.overview_on)
+        self.addItem(self.overview)
         self.components.clear()
         self.links.clear()
         self.zones.clear()
@@ -57,6 +67,7 @@ class DesignScene(QGraphicsScene):
         self._sync_zones()
         self._apply_findings()
         self.grow_scene_rect(self.itemsBoundingRect())
+        self._refresh_overview()
 
     def on_change(self, change: Change) -> None:
         if change.is_reset:
@@ -69,6 +80,53 @@ class DesignScene(QGraphicsScene):
             item = self.components.get(element_id)
             if item is not None:
                 self.grow_scene_rect(item.sceneBoundingRect())
+        self._refresh_overview()
+
+    # Level of detail ------------------------------------------------------------
+    def set_overview(self, on: bool) -> None:
+        """Draw all components and links as one batched item (far zoom on big designs)."""
+        if on == self.overview_on:
+            return
+        self.overview_on = on
+        opacity = 0.0 if on else 1.0
+        for item in (*self.components.values(), *self.links.values()):
+            item.setOpacity(opacity)
+        self.overview.setVisible(on)
+        self._refresh_overview()
+
+    def _refresh_overview(self) -> None:
+        if not self.overview_on:
+            return
+        boxes: dict[str, list[QRectF]] = {}
+        for item in self.components.values():
+            position = item.pos()
+            box = QRectF(
+                position.x() - NODE_WIDTH / 2,
+                position.y() - NODE_HEIGHT / 2,
+                NODE_WIDTH,
+                NODE_HEIGHT,
+            )
+            boxes.setdefault(item.category, []).append(box)
+        lines: dict[str, list[QLineF]] = {}
+        for link in self.links.values():
+            lines.setdefault(link.kind, []).append(link.line)
+        bounds = QRectF()
+        for zone in self.zones.values():
+            bounds = bounds.united(zone.rect)
+        for group in boxes.values():
+            for box in group:
+                bounds = bounds.united(box)
+        self.overview.set_geometry(boxes, lines, bounds)
+        self._overview_selection()
+
+    def _overview_selection(self) -> None:
+        if self.overview_on and shiboken6.isValid(self):
+            chosen = [
+                (i.pos().x(), i.pos().y())
+                for i in self.selectedItems()
+                if isinstance(i, ComponentItem)
+            ]
+            self.overview.set_selected(chosen)
 
     def grow_scene_rect(self, rect: QRectF) -> None:
         """Keep generous room around the design so the view can centre any item."""
@@ -89,6 +147,7 @@ class DesignScene(QGraphicsScene):
             item = self.components.get(component_id)
             if item is None:
                 item = ComponentItem(component, kind, self.theme)
+                item.setOpacity(0.0 if self.overview_on else 1.0)
                 item.set_finding(self._findings.get(component_id))
                 self.components[component_id] = item
                 self.addItem(item)
@@ -103,6 +162,7 @@ class DesignScene(QGraphicsScene):
             changed.add(gone)
         for key in set(by_key) - set(self.links):
             item = LinkItem(by_key[key], self.theme)
+            item.setOpacity(0.0 if self.overview_on else 1.0)
             self.links[key] = item
             self.addItem(item)
             changed.add(key)
@@ -188,6 +248,7 @@ class DesignScene(QGraphicsScene):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.setBackgroundBrush(QColor(theme.background))
+        self.overview.theme = theme
         for item in self.items():
             if isinstance(item, ComponentItem | LinkItem | ZoneItem):
                 item.set_theme(theme)

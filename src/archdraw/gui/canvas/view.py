@@ -22,6 +22,7 @@ from archdraw.gui.editing import Editing
 from archdraw.style import GRID_SIZE
 
 from .interactions import MouseInteractions
+from .overview_item import OVERVIEW_MIN_COMPONENTS, OVERVIEW_SCALE
 from .scene import DesignScene
 
 TYPE_MIME = "application/x-archdraw-type"
@@ -36,7 +37,11 @@ class DesignView(QGraphicsView):
         super().__init__(scene, parent)
         self.design_scene, self.editing = scene, editing
         self.show_grid = True
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -47,6 +52,11 @@ class DesignView(QGraphicsView):
         self.interactions = MouseInteractions(self)
         self._space = False
         self._pan_from: QPointF | None = None
+        self.zoom_changed.connect(self.update_level_of_detail)
+
+    def update_level_of_detail(self) -> None:
+        big = len(self.design_scene.components) >= OVERVIEW_MIN_COMPONENTS
+        self.design_scene.set_overview(big and self.scale_factor() < OVERVIEW_SCALE)
 
     # Zoom --------------------------------------------------------------------
     def scale_factor(self) -> float:

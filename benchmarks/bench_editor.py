@@ -1,0 +1,188 @@
+"""Editor speed on a generated 5,000-component design, as ratios against baselines from the same run.
+
+Baselines: the bare YAML parse of the same file (libyaml), and a bare
+QGraphicsView showing the same number of plain rectangles. Measured:
+time to first paint (load, place, build the scene, paint once), one frame
+of panning at fit zoom and at 100 %, and the edit-to-findings update (one
+property edit, then the lint run the editor does after it).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_editor.py [--components N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ARCHDRAW_STATE_DIR", tempfile.mkdtemp(prefix="archdraw-bench-"))
+
+import yaml  # noqa: E402
+from PySide6.QtCore import QRectF  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView  # noqa: E402
+
+from archdraw.gui.app import make_app  # noqa: E402
+from archdraw.gui.layout_job import place_unpositioned  # noqa: E402
+from archdraw.gui.main_window import MainWindow  # noqa: E402
+from archdraw.io import dumps, load  # noqa: E402
+from archdraw.library import builtin_library  # noqa: E402
+from archdraw.model import Component, Link, Zone, new_design  # noqa: E402
+from archdraw.model.edits import SetProperties  # noqa: E402
+
+TYPES = ("service", "cache", "database", "queue", "worker", "load_balancer")
+VIEW_SIZE = (1600, 1000)
+
+
+def generate(count: int) -> str:
+    design = new_design("benchmark")
+    zones = max(1, count // 250)
+    design.zones = [Zone(id=f"z{i}", label=f"Zone {i}", kind="zone") for i in range(zones)]
+    columns = 80
+    for i in range(count):
+        x, y = (i % columns) * 200.0, (i // columns) * 120.0
+        props = {"replicas": 2, "capacity_rps": 1000.0} if i % 3 else {}
+        design.components.append(
+            Component(
+                id=f"c{i}",
+                type=TYPES[i % len(TYPES)],
+                label=f"Component {i}",
+                zone=f"z{(i // columns) % zones}",
+                position=(x, y),
+                props=props,
+            )
+        )
+    for i in range(1, count):
+        design.links.append(
+            Link(
+                source=f"c{i - 1}",
+                target=f"c{i}",
+                kind="async" if i % 7 == 0 else "sync",
+                label="calls" if i % 5 == 0 else None,
+            )
+        )
+    return dumps(design)
+
+
+def timed(action: Callable[[], object], repeat: int = 1) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def pan_frame(view: QGraphicsView, frames: int = 15) -> float:
+    bar = view.horizontalScrollBar()
+
+    def one() -> None:
+        bar.setValue(bar.value() + (40 if bar.value() < bar.maximum() - 50 else -bar.maximum()))
+        view.viewport().repaint()
+
+    one()
+    return timed(one, frames)
+
+
+def bare_view(count: int) -> tuple[float, float, float]:
+    """First paint, fit-zoom frame and 100 % frame of plain rectangles (the Qt floor)."""
+    started = time.perf_counter()
+    scene = QGraphicsScene()
+    columns = 80
+    for i in range(count):
+        scene.addRect(QRectF((i % columns) * 200.0, (i // columns) * 120.0, 148, 64))
+    scene.setSceneRect(scene.itemsBoundingRect().adjusted(-2000, -2000, 2000, 2000))
+    view = QGraphicsView(scene)
+    view.resize(*VIEW_SIZE)
+    view.show()
+    QApplication.processEvents()
+    view.viewport().repaint()
+    first = time.perf_counter() - started
+    view.fitInView(scene.itemsBoundingRect())
+    fit = pan_frame(view)
+    view.resetTransform()
+    full = pan_frame(view)
+    view.close()
+    return first, fit, full
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--components", type=int, default=5000)
+    args = parser.parse_args()
+    app = make_app()
+    library = builtin_library()
+    text = generate(args.components)
+    path = Path(tempfile.mkdtemp()) / "bench.archdraw.yaml"
+    path.write_text(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    parse = timed(lambda: yaml.load(text, Loader=loader), 3)  # noqa: S506
+    bare_first, bare_fit, bare_full = bare_view(args.components)
+
+    window = MainWindow(library, "light")
+    window.resize(*VIEW_SIZE)
+    window.show()
+    app.processEvents()
+    started = time.perf_counter()
+    loaded = load(path, library)
+    place_unpositioned(loaded.design, library)
+    window.files.replace(loaded.design, path)
+    window.view.viewport().repaint()
+    first_paint = time.perf_counter() - started
+    window.lint.timer.stop()
+    window.view.fit()
+    fit_frame = pan_frame(window.view)
+    fit_scale = window.view.scale_factor()
+    window.view.actual_size()
+    full_frame = pan_frame(window.view)
+    counter = iter(range(2, 10_000))
+
+    def edit_to_findings() -> None:
+        """From the edit to the findings shown (lint runs in a worker; the UI stays live)."""
+        window.editing.apply(SetProperties("c1", {"replicas": next(counter)}))
+        window.lint.run_now()
+        while window.lint.busy:
+            app.processEvents()
+            time.sleep(0.001)
+        app.processEvents()
+        window.view.viewport().repaint()
+
+    update = timed(edit_to_findings, 5)
+    findings = len(window.lint.findings)
+    window.document.dirty = False
+    window.close()
+
+    n = args.components
+    rows = [
+        ("YAML parse of the file (baseline)", parse, None),
+        (f"bare QGraphicsView, {n} rectangles: first paint", bare_first, None),
+        ("  frame at fit zoom", bare_fit, None),
+        ("  frame at 100 %", bare_full, None),
+        ("editor first paint (load + place + scene + paint)", first_paint, first_paint / parse),
+        (f"editor frame at fit zoom ({fit_scale * 100:.0f} %)", fit_frame, fit_frame / bare_fit),
+        ("editor frame at 100 %", full_frame, full_frame / bare_full),
+        (f"edit-to-findings ({findings} findings)", update, update / parse),
+    ]
+    print(
+        f"archdraw editor benchmark: {n} components, {n - 1} links, Python {sys.version.split()[0]}"
+    )
+    for name, seconds, ratio in rows:
+        suffix = "" if ratio is None else f"   ratio {ratio:5.2f}x"
+        print(f"  {name:<55} {seconds * 1000:9.1f} ms{suffix}")
+    print(
+        "ratios: first paint and edit-to-findings against the YAML parse; frames against the bare view"
+    )
+    print(
+        f"first paint / parse = {first_paint / parse:.2f} (target <= 3); frame <= 16 ms: fit {fit_frame * 1000:.1f}, 100 % {full_frame * 1000:.1f}; edit-to-findings {update * 1000:.0f} ms (target <= 100)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    QApplication.setApplicationName("archdraw-bench")
+    raise SystemExit(main())
