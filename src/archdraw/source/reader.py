@@ -318,4 +318,6 @@ def read_yaml(
         raise SourceError(builder.problems) from None
     if builder.problems:
         raise SourceError(builder.problems)
+    if not builder.done:
+        raise SourceError([Problem(filename, 1, 1, "the file is empty (only comments)")])
     return builder.root, builder.locations
