@@ -108,11 +108,35 @@ def test_a_queue_in_front_of_a_failed_worker_delays_does_not_fail(
     assert [(p.nodes, p.ends_in_handoff) for p in web.paths] == [(["web", "api", "jobs"], True)]
 
 
-def test_the_queue_itself_failing_fails_the_requests(design_of, library) -> None:
-    design = design_of(QUEUE_AND_WORKER.replace("KIND", "async"))
+@pytest.mark.parametrize(("kind", "lost", "delayed"), [("sync", 1.0, []), ("async", 0.0, ["jobs"])])
+def test_a_failed_queue_fails_requests_that_wait_for_the_enqueue(
+    design_of, library, kind: str, lost: float, delayed: list[str]
+) -> None:
+    design = design_of(QUEUE_AND_WORKER.replace("KIND", kind))
     result = analyze_failure(design, library, ["jobs"])
-    assert result.clients["web"].lost_share == 1.0
+    web = result.clients["web"]
+    assert web.lost_share == lost
+    assert web.delayed == delayed
     assert [risk.id for risk in result.data_at_risk] == ["jobs"]
+
+
+def test_telemetry_over_async_links_never_fails_requests(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client}
+  - {id: api, type: service}
+  - {id: metrics, type: monitoring}
+links:
+  - {from: web, to: api}
+  - {from: api, to: metrics, kind: async}
+"""
+    )
+    result = analyze_failure(design, library, ["metrics"])
+    assert result.clients["web"].lost_share == 0.0
+    assert [(p.nodes, p.status) for p in result.clients["web"].paths] == [
+        (["web", "api", "metrics"], "completes")
+    ]
 
 
 def test_replicas_and_failover_decide_the_state(design_of, library) -> None:

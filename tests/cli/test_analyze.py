@@ -65,8 +65,8 @@ def test_latency_at_todays_traffic(design_file: Path, capsys) -> None:
     client = data["clients"]["web"]
     api, db = data["components"]["api"], data["components"]["db"]
     jobs = data["components"]["jobs"]
-    # api then db one after another; the queue costs its enqueue time (its latency_ms).
-    expected = api["response_ms"] + db["response_ms"] + 5.0
+    # api, then db; api does not wait on its async link to the queue.
+    expected = api["response_ms"] + db["response_ms"]
     assert client["latency_ms"] == pytest.approx(expected)
     assert jobs["utilization"] is None and "jobs" in data["unknown"]
 
@@ -92,9 +92,10 @@ def test_fail_zone_degrades_what_spans_two_zones(design_file: Path, capsys) -> N
 
 def test_weakest_and_availability(design_file: Path, capsys) -> None:
     data = _json(capsys, str(design_file), "--weakest", "--availability")
-    assert [(p["kind"], p["id"]) for p in data["weakest"]][:2] == [
+    assert [(p["kind"], p["id"]) for p in data["weakest"]] == [
         ("component", "db"),
-        ("component", "jobs"),
+        ("zone", "eu"),
+        ("zone", "eu-b"),
     ]
     availability = data["availability"]
     assert 0.99 < availability["clients"]["web"] < 1.0

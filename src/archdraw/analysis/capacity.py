@@ -179,8 +179,8 @@ def _end_to_end(graph: TrafficGraph, responses: list[float]) -> list[float]:
             continue  # the sender waits for the enqueue, not for the consumers
         downstream = 0.0
         for edge in graph.out_edges[node]:
-            part = totals[edge.target] if edge.kind == "sync" else responses[edge.target]
-            downstream += _weighted(edge.calls, part)
+            if edge.kind == "sync":
+                downstream += _weighted(edge.calls, totals[edge.target])
         totals[node] = responses[node] + _weighted(graph.miss[node], downstream)
     return totals
 
@@ -192,7 +192,9 @@ def _client(
     weight_sum = 0.0
     weighted = 0.0
     for edge in graph.out_edges[node]:
-        value = totals[edge.target] if edge.kind == "sync" else responses[edge.target]
+        if edge.kind != "sync":
+            continue
+        value = totals[edge.target]
         branches[graph.ids[edge.target]] = None if math.isinf(value) else value
         weight_sum += edge.calls
         weighted += _weighted(edge.calls, value)
@@ -213,14 +215,16 @@ def _path_notes(
 ) -> tuple[list[str], list[str]]:
     """Components on the client's request path with unknown capacity, and saturated ones."""
     seen: set[int] = set()
-    stack = [edge for edge in graph.out_edges[client] if edge.calls > 0]
+    stack = [e for e in graph.out_edges[client] if e.calls > 0 and e.kind == "sync"]
     while stack:
         edge = stack.pop()
         if edge.target in seen:
             continue
         seen.add(edge.target)
-        if edge.kind == "sync" and not graph.hands_off(edge.target):
-            stack.extend(e for e in graph.out_edges[edge.target] if e.calls > 0)
+        if not graph.hands_off(edge.target):
+            stack.extend(
+                e for e in graph.out_edges[edge.target] if e.calls > 0 and e.kind == "sync"
+            )
     ordered = sorted(seen)
     unknown = [
         graph.ids[n] for n in ordered if graph.capacity_rps[n] is None and n not in graph.sources
@@ -236,9 +240,10 @@ def _fmt(factor: float) -> str:
 def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
     """The one-line answer to "what if traffic grows k×?"."""
     k = result.growth
+    count = len(result.unknown)
     unknown = (
-        f" ({len(result.unknown)} with traffic have no capacity_rps: unknown)"
-        if result.unknown
+        f" ({count} with traffic {'has' if count == 1 else 'have'} no capacity_rps: unknown)"
+        if count
         else ""
     )
     if result.bottleneck is None:
@@ -267,7 +272,8 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
         )
         more = f" and {len(others) - 3} more" if len(others) > 3 else ""
         also = f"; also saturated at {_fmt(k)}x: {named}{more}" if named else ""
+    already = " (already saturated today)" if first.saturates_at < 1 else ""
     return (
-        f"{title} saturates at {_fmt(first.saturates_at)}x; at {_fmt(k)}x, {advice} "
+        f"{title} saturates at {_fmt(first.saturates_at)}x{already}; at {_fmt(k)}x, {advice} "
         f"(to stay under {TARGET_UTILIZATION:.0%} utilization){also}{unknown}."
     )

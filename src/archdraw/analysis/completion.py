@@ -2,18 +2,19 @@
 
 `serving[n]` is the share (0..1) of the requests reaching component n that n
 itself still answers. A request *completes* when every component it reaches
-over sync links answers it, and every component it hands a message to over an
-async link accepts it. Beyond an async link's receiver nothing is on the
-request's path: a consumer that is down behind a queue delays the work, it
-does not fail the request (those consumers are reported as *delayed*). A
-queue or stream is such a hand-off whatever the kind of the link into it:
-the request is done once the message is accepted.
+over sync links answers it. Async links are not on the request's path: the
+sender does not wait, so a receiver that is down (and everything behind it)
+delays that work, it does not fail the request; such components are reported
+as *delayed*. A queue or stream is a hand-off too, whatever the kind of the
+link into it: a request sent to it over a sync link needs it to accept the
+message, and nothing behind it.
 
 Inside the system a component needs every sync call it makes to succeed
 (`calls` of them per request: a share `calls` of requests make one call when
 calls < 1); a cache needs its downstream only for misses. A client's links
 are separate kinds of requests (page assets from a CDN, API calls to a
-gateway), so its lost share is the failed share of them weighted by `calls`.
+gateway), so its lost share is the failed share of its sync requests
+weighted by `calls`.
 """
 
 from __future__ import annotations
@@ -47,10 +48,7 @@ def complete_shares(graph: TrafficGraph, serving: dict[int, float]) -> dict[int,
         downstream = 1.0
         for edge in graph.out_edges[node]:
             if edge.kind == "sync":
-                share = complete.get(edge.target, 1.0)
-            else:
-                share = serving.get(edge.target, 1.0)
-            downstream *= call_success(edge.calls, share)
+                downstream *= call_success(edge.calls, complete.get(edge.target, 1.0))
         miss = 0.0 if graph.buffer[node] else graph.miss[node]
         complete[node] = serving.get(node, 1.0) * ((1.0 - miss) + miss * downstream)
     return complete
@@ -82,7 +80,7 @@ def lost_shares(graph: TrafficGraph, serving: dict[int, float]) -> dict[int, flo
 class RequestPath:
     nodes: list[str]
     status: str  # "completes" | "degraded" | "fails"
-    ends_in_handoff: bool  # the last hop is an async link: what follows is not waited for
+    ends_in_handoff: bool  # ends at a queue or stream, or over an async link
 
 
 def request_paths(
@@ -99,9 +97,9 @@ def request_paths(
         if edge.calls > 0
     ]
     while stack:
-        nodes, handoff = stack.pop()
+        nodes, async_tail = stack.pop()
         last = nodes[-1]
-        handoff = handoff or graph.buffer[last]
+        handoff = async_tail or graph.buffer[last]
         onward = [] if handoff or graph.hands_off(last) else graph.out_edges[last]
         onward = [e for e in onward if e.calls > 0]
         if onward:
@@ -110,7 +108,9 @@ def request_paths(
             continue
         if len(paths) == limit:
             return paths, True
-        worst = min(serving.get(n, 1.0) for n in nodes)
+        # Over an async link the receiver is not waited for: only the senders count.
+        counted = nodes[:-1] if async_tail else nodes
+        worst = min(serving.get(n, 1.0) for n in counted)
         status = "completes" if worst >= 1.0 else "fails" if worst <= 0.0 else "degraded"
         paths.append(RequestPath([graph.ids[n] for n in nodes], status, handoff))
     return paths, False
@@ -119,36 +119,30 @@ def request_paths(
 def delayed_consumers(graph: TrafficGraph, client: int, serving: dict[int, float]) -> list[str]:
     """Components past an async hand-off of the client's requests that cannot keep up.
 
-    Their work waits (in the queue) until they are back; the client's requests
-    themselves complete.
+    Their work waits (in a queue, or for the sender's retries) until they are
+    back; the client's requests themselves complete.
     """
     on_path: set[int] = {client}
-    handoffs: set[int] = set()
+    later: list[int] = []
     stack = [client]
     while stack:
         node = stack.pop()
         if node != client and graph.hands_off(node):
+            later.extend(edge.target for edge in graph.out_edges[node])
             continue
         for edge in graph.out_edges[node]:
             if edge.calls <= 0:
                 continue
-            if edge.kind == "async" or graph.buffer[edge.target]:
-                handoffs.add(edge.target)
-            if edge.target not in on_path:
+            if edge.kind == "async":
+                later.append(edge.target)
+            elif edge.target not in on_path:
                 on_path.add(edge.target)
-                if edge.kind == "sync":
-                    stack.append(edge.target)
+                stack.append(edge.target)
     beyond: set[int] = set()
-    stack = [e.target for h in handoffs for e in graph.out_edges[h]]
-    while stack:
-        node = stack.pop()
+    while later:
+        node = later.pop()
         if node in beyond:
             continue
         beyond.add(node)
-        stack.extend(e.target for e in graph.out_edges[node])
-    on_sync_path = on_path - handoffs
-    return [
-        graph.ids[n]
-        for n in sorted(beyond - on_sync_path)
-        if serving.get(n, 1.0) < 1.0 and n not in handoffs
-    ]
+        later.extend(edge.target for edge in graph.out_edges[node])
+    return [graph.ids[n] for n in sorted(beyond - on_path) if serving.get(n, 1.0) < 1.0]

@@ -13,8 +13,8 @@ request instead of solved:
 - after its own part a component makes its sync calls one after another
   (`calls` per request: the whole part always, the fraction with that
   probability), only for misses after a cache; a message sent over an async
-  link, or to a queue or stream, waits for the receiver's own part (the
-  acknowledgement) and then carries on without the sender.
+  link goes on without the sender waiting, and a sync call to a queue or
+  stream waits for the enqueue only, the consumers working on their own.
 
 Statistics are taken after a warm-up (the first tenth of the run). The
 agreement test checks utilization and latency against the formulas for
@@ -100,17 +100,27 @@ class _Model:
     def _request(self, client: int, edge: Edge) -> Process:
         started = self.env.now
         elapsed = yield from self._call(edge)
-        if started >= self.warmup:
+        if started >= self.warmup and edge.kind == "sync":
             self.latencies[client].append(elapsed)
         return elapsed
 
     def _call(self, edge: Edge) -> Process:
         """One call over `edge`: the receiver's own part, then its calls unless handed off."""
-        elapsed = yield from self._own(edge.target)
-        if edge.kind == "async" or self.graph.buffer[edge.target]:
+        if edge.kind == "async":
+            self.env.process(self._serve(edge.target))
+            return 0.0
+        if self.graph.buffer[edge.target]:
+            elapsed = yield from self._own(edge.target)
             self.env.process(self._onward(edge.target))
             return elapsed
-        return elapsed + (yield from self._onward(edge.target))
+        return (yield from self._serve(edge.target))
+
+    def _serve(self, node: int) -> Process:
+        elapsed = yield from self._own(node)
+        if self.graph.buffer[node]:
+            self.env.process(self._onward(node))
+            return elapsed
+        return elapsed + (yield from self._onward(node))
 
     def _own(self, node: int) -> Process:
         counting = self.env.now >= self.warmup
