@@ -14,7 +14,6 @@ from archdraw.library import ComponentType
 from archdraw.model import Component
 from archdraw.style import (
     CORNER_RADIUS,
-    ICON_SIZE,
     LABEL_FONT,
     LABEL_POINT_SIZE,
     NODE_HEIGHT,
@@ -37,6 +36,22 @@ def _font(size: float, bold: bool = False) -> QFont:
     font.setPointSizeF(size)
     font.setBold(bold)
     return font
+
+
+def _wrap(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """Word-wrap `text` into at most `max_lines` lines, eliding the last one."""
+    metrics = QFontMetricsF(font)
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words and lines:
+        lines[-1] = f"{lines[-1]} {' '.join(words)}"
+    elide = Qt.TextElideMode.ElideRight
+    return [metrics.elidedText(line, elide, width) for line in lines] or [""]
 
 
 class ComponentItem(QGraphicsItem):
@@ -172,23 +187,26 @@ class ComponentItem(QGraphicsItem):
         painter.setBrush(QBrush(fill))
         box = self.box()
         painter.drawRoundedRect(box, CORNER_RADIUS, CORNER_RADIUS)
-        icon_rect = QRectF(box.left() + 10, -ICON_SIZE / 2, ICON_SIZE, ICON_SIZE)
-        painter.drawPixmap(icon_rect.toRect(), icon_pixmap(self.icon, colours.accent, 28))
+        icon_rect = QRectF(box.left() + 9, -12, 24, 24)
+        painter.drawPixmap(icon_rect.toRect(), icon_pixmap(self.icon, colours.accent, 24))
         text_left = icon_rect.right() + 8
         text_width = box.right() - text_left - 6
-        title_font = _font(LABEL_POINT_SIZE, bold=True)
+        title_font = _font(LABEL_POINT_SIZE - 0.5, bold=True)
+        title_lines = _wrap(self.title, title_font, text_width, 2)
+        line_height = QFontMetricsF(title_font).height()
+        small = _font(SMALL_POINT_SIZE)
+        detail_height = QFontMetricsF(small).height()
+        top = -(line_height * len(title_lines) + detail_height + 2) / 2
         painter.setFont(title_font)
         painter.setPen(QColor(self.theme.text))
-        title = QFontMetricsF(title_font).elidedText(
-            self.title, Qt.TextElideMode.ElideRight, text_width
-        )
-        painter.drawText(QRectF(text_left, box.top() + 10, text_width, 20), title)
-        small = _font(SMALL_POINT_SIZE)
+        for line in title_lines:
+            painter.drawText(QRectF(text_left, top, text_width, line_height), line)
+            top += line_height
         painter.setFont(small)
         painter.setPen(QColor(self.theme.muted_text))
         detail = self.overlay_text or self.type_label
         detail = QFontMetricsF(small).elidedText(detail, Qt.TextElideMode.ElideRight, text_width)
-        painter.drawText(QRectF(text_left, box.top() + 32, text_width, 18), detail)
+        painter.drawText(QRectF(text_left, top + 2, text_width, detail_height), detail)
         if self.replicas > 1:
             self._badge(painter, f"x{self.replicas}", QPointF(box.right() - 4, box.top()))
         if self.finding_severity:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -22,6 +23,7 @@ from archdraw.style import LABEL_FONT, NODE_HEIGHT, NODE_WIDTH, SMALL_POINT_SIZE
 from .component_item import DETAIL_SCALE
 
 ARROW = 9.0
+LABEL_WIDTH = 150.0
 LINK_TYPE = 65536 + 2  # QGraphicsItem.UserType + n
 
 
@@ -75,7 +77,7 @@ class LinkItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         rect = QRectF(self.line.p1(), self.line.p2()).normalized()
-        grow = 60.0 if self.label else ARROW + 2
+        grow = LABEL_WIDTH / 2 + 6 if self.label else ARROW + 2
         return rect.adjusted(-grow, -grow / 3 - ARROW, grow, grow / 3 + ARROW)
 
     def shape(self) -> QPainterPath:
@@ -107,15 +109,25 @@ class LinkItem(QGraphicsItem):
         painter.setBrush(colour)
         painter.drawPolygon(self._arrow_head())
         if self.label and lod >= DETAIL_SCALE:
-            font = QFont(LABEL_FONT)
-            font.setPointSizeF(SMALL_POINT_SIZE)
-            painter.setFont(font)
-            middle = self.line.center()
-            rect = QRectF(middle.x() - 60, middle.y() - 16, 120, 14)
-            painter.setPen(QColor(self.theme.muted_text))
-            painter.drawText(
-                rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine, self.label
-            )
+            self._paint_label(painter)
+
+    def _paint_label(self, painter: QPainter) -> None:
+        font = QFont(LABEL_FONT)
+        font.setPointSizeF(SMALL_POINT_SIZE)
+        metrics = QFontMetricsF(font)
+        width = min(LABEL_WIDTH, max(40.0, self.line.length() - 2 * ARROW - 8))
+        text = metrics.elidedText(self.label or "", Qt.TextElideMode.ElideRight, width)
+        text_width = metrics.horizontalAdvance(text) + 8
+        middle = self.line.center()
+        rect = QRectF(middle.x() - text_width / 2, middle.y() - 8, text_width, 16)
+        background = QColor(self.theme.background)
+        background.setAlpha(225)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setFont(font)
+        painter.setPen(QColor(self.theme.muted_text))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _arrow_head(self) -> QPolygonF:
         tip = self.line.p2()

@@ -44,7 +44,7 @@ class OverviewItem(QGraphicsItem):
         ]
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
     def paint(
