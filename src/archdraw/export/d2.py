@@ -82,8 +82,10 @@ class _Writer:
             dash = f"; stroke-dash: {_DASH[kind]}" if _DASH[kind] else ""
             self.lines.append(f'  link_{kind}: {{style: {{stroke: "{style.colour}"{dash}}}}}')
         for kind, fill in sorted(colours.zone_fill.items()):
-            stroke = colours.zone_stroke
-            self.lines.append(f'  zone_{kind}: {{style: {{fill: "{fill}"; stroke: "{stroke}"}}}}')
+            body = f'fill: "{fill}"; stroke: "{colours.zone_stroke}"'
+            if kind == "group":
+                body += "; stroke-dash: 3"
+            self.lines.append(f"  zone_{kind}: {{style: {{{body}}}}}")
         for category, colour in sorted(colours.categories.items()):
             body = f'fill: "{colour.fill}"; stroke: "{colour.stroke}"'
             self.lines.append(f"  category_{category}: {{style: {{{body}}}}}")

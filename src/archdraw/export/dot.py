@@ -96,6 +96,11 @@ class _Writer:
             self.cluster(child, indent + "  ")
         for component in self.tree.zone_members(zone.id):
             self.node(component, indent + "  ")
+        if not self.tree.zone_members(zone.id) and not self.tree.zone_children(zone.id):
+            # Graphviz does not draw an empty cluster; an invisible point keeps the zone.
+            placeholder = _plain(self.ids.new_name(f"{self.zone_ids[zone.id]}__empty"))
+            attrs = '[shape=point, style=invis, label="", class="placeholder"]'
+            self.lines.append(f"{indent}  {placeholder} {attrs};")
         self.lines.append(f"{indent}}}")
 
     def edge(self, link: Link) -> None:
@@ -117,7 +122,7 @@ class _Writer:
     def write(self) -> str:
         design = self.design
         self.lines.append(_comment(f"archdraw export: {design.name} (Graphviz DOT)"))
-        self.lines += [_comment(line) for line in omissions(design, notes=False)]
+        self.lines += [_comment(line) for line in omissions(design, notes=False, link_ids=False)]
         renamed = {**self.ids.renamed(), **self.zone_ids.renamed()}
         self.lines += [_comment(f"id {raw!r} written as {name!r}") for raw, name in renamed.items()]
         self.lines.append(f"digraph {_plain(_rewrite(one_line(design.name)))} {{")

@@ -274,7 +274,7 @@ class _Writer:
             self.edge(root, link)
         ET.indent(mxfile, space="  ")
         notes = [f"archdraw export: {one_line(design.name)} (draw.io)"]
-        notes += omissions(design, positions=False)
+        notes += omissions(design, positions=False, link_ids=False)
         notes.append(self.placement)
         notes += [f"id {raw!r} written as {name!r}" for raw, name in self.ids.renamed().items()]
         comments = "".join(f"<!-- {_comment(note)} -->\n" for note in notes)

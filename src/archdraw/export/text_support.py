@@ -188,6 +188,7 @@ def omissions(
     positions: bool = True,
     doc: bool = True,
     lint: bool = True,
+    link_ids: bool = True,
 ) -> list[str]:
     """One sentence per kind of data this format leaves out (only kinds the design has)."""
     lines: list[str] = []
@@ -203,6 +204,8 @@ def omissions(
         lines.append("positions not exported: the tool lays the diagram out itself")
     if doc and (design.description or not design.doc.is_empty()):
         lines.append("design description and doc not exported")
+    if link_ids and any(k.id is not None for k in design.links):
+        lines.append("link ids not exported")
     if lint and not design.lint.is_empty():
         lines.append("lint settings not exported")
     _good, dangling = drawable_links(design)

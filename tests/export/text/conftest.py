@@ -11,7 +11,7 @@ from archdraw.model import Design
 
 @pytest.fixture(params=DESIGN_NAMES)
 def any_design(request: pytest.FixtureRequest, library: Library) -> Design:
-    """Each test using this runs once per design: medium, hostile and unchecked."""
+    """Each test using this runs once per design in DESIGN_NAMES."""
     return load_design(str(request.param), library)
 
 

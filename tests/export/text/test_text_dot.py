@@ -30,7 +30,7 @@ def _expected_lines(text: str) -> list[str]:
 def test_dot_draws_every_zone_component_and_link(any_design: Design, library: Library) -> None:
     svg = dot_svg(dot.export(any_design, library))
     clusters = _groups(svg, "cluster")
-    nodes = _groups(svg, "node")
+    nodes = _groups(svg, "component")
     edges = _groups(svg, "edge")
     links, _ = drawable_links(any_design)
     assert len(clusters) == len(any_design.zones)
@@ -41,10 +41,10 @@ def test_dot_draws_every_zone_component_and_link(any_design: Design, library: Li
 def test_dot_keeps_ids_labels_and_kinds(any_design: Design, library: Library) -> None:
     svg = dot_svg(dot.export(any_design, library))
     ids = {c.id for c in any_design.components if not re.search(r'["\\\x00-\x1f]', c.id)}
-    titles = {g.findtext(f"{SVG}title") for g in _groups(svg, "node")}
+    titles = {g.findtext(f"{SVG}title") for g in _groups(svg, "component")}
     # Quoted DOT ids carry design ids exactly (only quotes, backslashes, controls are rewritten).
     assert ids <= titles
-    node_lines = [_lines(g) for g in _groups(svg, "node")]
+    node_lines = [_lines(g) for g in _groups(svg, "component")]
     for component in any_design.components:
         assert _expected_lines(component.title) in node_lines, component.title
     zone_lines = [_lines(g) for g in _groups(svg, "cluster")]

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from text_designs import DESIGN_NAMES, load_design
-from text_parsers import mermaid_parse, mermaid_rejects
+from text_parsers import mermaid_parse, mermaid_rejections
 
 from archdraw.export import mermaid
 from archdraw.export.text_support import clean_text, drawable_links, one_line
@@ -152,5 +152,5 @@ def test_architecture_says_link_kinds_are_dropped(medium: Design, library: Libra
 
 
 def test_mermaid_checker_rejects_broken_input(tmp_path: Path) -> None:
-    assert mermaid_rejects('flowchart LR\n  end["x"] --> b\n', tmp_path)
-    assert mermaid_rejects("architecture-beta\n  service a(server)[A\n", tmp_path)
+    broken = ['flowchart LR\n  end["x"] --> b\n', "architecture-beta\n  service a(server)[A\n"]
+    assert mermaid_rejections(broken, tmp_path) == len(broken)

@@ -11,7 +11,7 @@ from archdraw.model import Component, Design, Link, Zone
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
-DESIGN_NAMES = ("medium", "hostile", "unchecked")
+DESIGN_NAMES = ("medium", "hostile", "unchecked", "sparse")
 
 
 def unchecked_design() -> Design:

@@ -87,14 +87,19 @@ def mermaid_parse(texts: list[str], folder: Path) -> list[dict[str, Any]]:
     return parsed
 
 
-def mermaid_rejects(text: str, folder: Path) -> bool:
+def mermaid_rejections(texts: list[str], folder: Path) -> int:
+    """How many of the texts mermaid@11 refuses to parse (one run of the checker)."""
     node = tool("node")
     if not (JS_DIR / "node_modules" / "mermaid").is_dir():
         missing("mermaid is not installed: npm install --prefix tests/js")
-    path = folder / "broken.mmd"
-    path.write_text(text, encoding="utf-8")
-    result = run([node, str(JS_DIR / "check-mermaid.mjs"), str(path)], cwd=JS_DIR)
-    return bool(result.returncode != 0)
+    paths = []
+    for number, text in enumerate(texts):
+        path = folder / f"broken{number}.mmd"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    result = run([node, str(JS_DIR / "check-mermaid.mjs"), *map(str, paths)], cwd=JS_DIR)
+    errors = result.stderr.decode()
+    return sum(f"{path}: " in errors for path in paths)
 
 
 def d2_validate(text: str, folder: Path) -> tuple[int, str]:
