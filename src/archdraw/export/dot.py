@@ -99,8 +99,8 @@ class _Writer:
         if not self.tree.zone_members(zone.id) and not self.tree.zone_children(zone.id):
             # Graphviz does not draw an empty cluster; an invisible point keeps the zone.
             placeholder = _plain(self.ids.new_name(f"{self.zone_ids[zone.id]}__empty"))
-            attrs = '[shape=point, style=invis, label="", class="placeholder"]'
-            self.lines.append(f"{indent}  {placeholder} {attrs};")
+            hidden = '[shape=point, style=invis, label="", class="placeholder"]'
+            self.lines.append(f"{indent}  {placeholder} {hidden};")
         self.lines.append(f"{indent}}}")
 
     def edge(self, link: Link) -> None:
