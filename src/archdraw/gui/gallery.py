@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -58,9 +58,12 @@ class SampleGallery(QDialog):
         self.list.setGridSize(QSize(THUMB.width() + 30, THUMB.height() + 90))
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setWordWrap(True)
+        self.library, self.theme = library, theme
+        blank = QPixmap(THUMB)
+        blank.fill(QColor(theme.background))
         for sample in self.samples:
             title = sample.name + ("  (naive)" if sample.naive else "")
-            item = QListWidgetItem(QIcon(thumbnail(sample.path, library, theme)), title)
+            item = QListWidgetItem(QIcon(blank), title)
             item.setToolTip(f"<b>{sample.name}</b><p>{sample.purpose}</p>")
             item.setData(PATH_ROLE, str(sample.path))
             self.list.addItem(item)
@@ -75,6 +78,19 @@ class SampleGallery(QDialog):
         layout.addWidget(buttons)
         if self.samples:
             self.list.setCurrentRow(0)
+        self._next_thumbnail = 0
+        QTimer.singleShot(0, self._draw_next_thumbnail)
+
+    def _draw_next_thumbnail(self) -> None:
+        """One thumbnail per event-loop turn, so the gallery opens at once."""
+        index = self._next_thumbnail
+        if index >= len(self.samples) or not self.isVisible() and index > 0:
+            return
+        item = self.list.item(index)
+        if item is not None:
+            item.setIcon(QIcon(thumbnail(self.samples[index].path, self.library, self.theme)))
+        self._next_thumbnail += 1
+        QTimer.singleShot(0, self._draw_next_thumbnail)
 
     def chosen(self) -> Path | None:
         item = self.list.currentItem()
