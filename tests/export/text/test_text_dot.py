@@ -101,3 +101,11 @@ def test_dot_keeps_notes_as_tooltips(medium: Design, library: Library) -> None:
 def test_dot_checker_rejects_broken_input() -> None:
     result = run([tool("dot"), "-Tsvg"], stdin='digraph { "a" -> }')
     assert result.returncode != 0
+
+
+def test_dot_shortens_labels_graphviz_would_refuse(medium: Design, library: Library) -> None:
+    huge = "é" * 20_000  # 40,000 bytes of UTF-8, over Graphviz's 16,384-byte string limit
+    first = medium.components[0].model_copy(update={"label": huge})
+    design = medium.model_copy(update={"components": [first, *medium.components[1:]]})
+    svg = dot_svg(dot.export(design, library))
+    assert any(line.startswith("éééé") for g in _groups(svg, "component") for line in _lines(g))

@@ -131,3 +131,9 @@ def test_drawio_labels_are_plain_text(hostile: Design, library: Library) -> None
     values = {c.get("value") for c in cells}
     assert "Say \"hi\" <script>alert('x')</script>" in values
     assert "<script>alert" not in text.split("<mxfile", 1)[1]
+
+
+def test_drawio_says_what_it_leaves_out(medium: Design, library: Library) -> None:
+    header = drawio.export(medium, library).split("<mxfile", 1)[0]
+    assert "properties not exported" in header
+    assert "component notes not exported" in header
