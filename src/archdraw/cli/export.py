@@ -1,0 +1,157 @@
+"""`archdraw export FILE... -f FORMAT`: images and text formats, to files or stdout."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+from archdraw.export import FORMATS, ExportError, export_design
+from archdraw.io import LoadedDesign
+from archdraw.library import Library
+
+STDOUT = "-"
+DESIGN_SUFFIXES = (".archdraw.yaml", ".archdraw.yml", ".yaml", ".yml")
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="export designs as svg, png, pdf, mermaid, d2, plantuml, dot, drawio, ...",
+        description="Export each design in one format. Images look like the editor's canvas; "
+        "components without a position are laid out first. Without -o, each output goes "
+        "next to its design (or into --out-dir) as NAME.EXT. Exit 2 for an unknown format, "
+        "an invalid design or an unwritable path.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument(
+        "-f", "--format", required=True, metavar="FORMAT", help=f"one of: {', '.join(FORMATS)}"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="output file, or - for stdout (one FILE only)"
+    )
+    parser.add_argument("--out-dir", metavar="DIR", help="write every output into DIR")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light", help="image theme")
+    parser.add_argument(
+        "--scale", type=float, default=2.0, metavar="N", help="PNG pixels per point (default 2)"
+    )
+    parser.add_argument(
+        "--findings", action="store_true", help="mark lint findings on the image (svg/png/pdf)"
+    )
+    parser.add_argument(
+        "--legend", action="store_true", help="add a legend of categories and link kinds"
+    )
+    parser.add_argument(
+        "--no-user-types", action="store_true", help="use only the built-in component library"
+    )
+    parser.set_defaults(handler=handle)
+
+
+def _fail(message: str) -> int:
+    print(f"archdraw export: {message}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def output_name(design_path: str, extension: str) -> str:
+    name = Path(design_path).name
+    for suffix in DESIGN_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)] + extension
+    return name + extension
+
+
+def _check_usage(args: argparse.Namespace) -> str | None:
+    if args.format not in FORMATS:
+        return f"unknown format '{args.format}' (choose from {', '.join(FORMATS)})"
+    if args.output is not None and args.out_dir is not None:
+        return "use either -o or --out-dir, not both"
+    if args.output is not None and len(args.files) > 1:
+        return "-o takes one FILE; use --out-dir DIR for several"
+    if not 0 < args.scale <= 16:
+        return f"--scale must be above 0 and at most 16, not {args.scale:g}"
+    binary = FORMATS[args.format].binary
+    if args.output == STDOUT and binary and sys.stdout.isatty():
+        return f"not writing {args.format.upper()} bytes to a terminal; redirect it or use -o FILE"
+    return None
+
+
+def handle(args: argparse.Namespace) -> int:
+    problem = _check_usage(args)
+    if problem:
+        return _fail(problem)
+    if args.out_dir is not None:
+        try:
+            Path(args.out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return _fail(f"cannot create {args.out_dir}: {error.strerror or error}")
+    library = library_for(args.no_user_types)
+    status = EXIT_OK
+    for path, loaded in load_each(args.files, library):
+        if loaded is None:
+            status = EXIT_INVALID
+            continue
+        if _export_one(args, path, loaded, library) != EXIT_OK:
+            status = EXIT_INVALID
+    return status
+
+
+def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, library: Library) -> int:
+    spec = FORMATS[args.format]
+    findings: Sequence[Any] | None = None
+    if args.findings:
+        found = _lint(loaded, library)
+        if isinstance(found, str):
+            return _fail(found)
+        findings = found
+    try:
+        result = export_design(
+            loaded.design,
+            library,
+            args.format,
+            theme=args.theme,
+            scale=args.scale,
+            findings=findings,
+            legend=args.legend,
+        )
+    except ExportError as error:
+        return _fail(f"{path}: {error}")
+    data = result.encode("utf-8") if isinstance(result, str) else result
+    if args.output == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    if args.output is not None:
+        target = Path(args.output)
+    else:
+        folder = Path(args.out_dir) if args.out_dir is not None else Path(path).parent
+        target = folder / output_name(path, spec.extension)
+    try:
+        _write(target, data)
+    except OSError as error:
+        return _fail(f"cannot write {target}: {error.strerror or error}")
+    print(f"{path}: wrote {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _lint(loaded: LoadedDesign, library: Library) -> Sequence[Any] | str:
+    try:
+        from archdraw.lint import lint_design
+    except ImportError:
+        return "--findings needs archdraw.lint, which this installation does not have"
+    return list(lint_design(loaded.design, library, loaded.locations))
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so a failed export leaves no stub."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,101 @@
+"""`archdraw layout FILE`: lay out components without a position and write them into the file."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+from archdraw.layout import auto_layout
+from archdraw.layout.patch import write_positions
+
+STDOUT = "-"
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "layout",
+        help="place components that have no position (Graphviz dot, or a built-in fallback)",
+        description="Lay out the components of FILE that have no position (all of them with "
+        "--full) and write the positions into the file, atomically. Nothing else in the file "
+        "changes: comments and formatting stay as they are.",
+    )
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (- for stdout)")
+    parser.add_argument("--full", action="store_true", help="lay out every component again")
+    parser.add_argument(
+        "--direction",
+        type=str.upper,
+        choices=("LR", "TB"),
+        default="LR",
+        help="left to right (default) or top to bottom",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="seconds to give dot (default 30)"
+    )
+    parser.add_argument(
+        "--no-user-types", action="store_true", help="use only the built-in component library"
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    library = library_for(args.no_user_types)
+    loaded = next(iter(load_each([args.file], library)))[1]
+    if loaded is None:
+        return EXIT_INVALID
+    try:
+        with open(args.file, encoding="utf-8", newline="") as stream:
+            text = stream.read()
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"archdraw layout: cannot read {args.file}: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    result = auto_layout(
+        loaded.design, library, direction=args.direction, full=args.full, timeout_s=args.timeout
+    )
+    if result.note:
+        print(f"archdraw layout: {result.note}", file=sys.stderr)
+    new_text, kept_formatting = write_positions(
+        text, loaded.design, result.positions, library, Path(args.file).name
+    )
+    if not kept_formatting:
+        print(
+            f"archdraw layout: {args.file} could not be edited in place, so it was written "
+            "in archdraw's standard layout (comments are lost)",
+            file=sys.stderr,
+        )
+    target = args.output or args.file
+    if target == STDOUT:
+        sys.stdout.write(new_text)
+        return EXIT_OK
+    try:
+        _save_text(Path(target), new_text)
+    except OSError as error:
+        print(f"archdraw layout: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    placed = len(result.positions)
+    how = f" with {result.engine}" if placed else ""
+    print(f"{args.file}: placed {placed} component(s){how} -> {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _save_text(path: Path, text: str) -> None:
+    """Atomic: a temporary file in the same folder, fsynced, then renamed over the target."""
+    directory = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
