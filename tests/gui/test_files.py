@@ -116,6 +116,7 @@ def test_open_sample_from_gallery_opens_a_copy(window, qtbot, monkeypatch):  # t
     gallery.list.setCurrentRow(1)
     chosen = gallery.chosen()
     assert chosen is not None
+    assert gallery.samples[1].name in gallery.purpose.text()
     monkeypatch.setattr(SampleGallery, "exec", lambda self: 1)
     monkeypatch.setattr(SampleGallery, "chosen", lambda self: chosen)
     window.files.open_sample()

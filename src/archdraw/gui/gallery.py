@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -9,6 +10,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -73,18 +75,31 @@ class SampleGallery(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemDoubleClicked.connect(lambda _: self.accept())
+        self.purpose = QLabel()
+        self.purpose.setObjectName("sample-purpose")
+        self.purpose.setWordWrap(True)
+        self.purpose.setMinimumHeight(60)
+        self.list.currentRowChanged.connect(self._show_purpose)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.purpose)
         layout.addWidget(buttons)
         if self.samples:
             self.list.setCurrentRow(0)
         self._next_thumbnail = 0
         QTimer.singleShot(0, self._draw_next_thumbnail)
 
+    def _show_purpose(self, row: int) -> None:
+        if 0 <= row < len(self.samples):
+            sample = self.samples[row]
+            self.purpose.setText(
+                f"<b>{html.escape(sample.name)}</b><br>{html.escape(sample.purpose)}"
+            )
+
     def _draw_next_thumbnail(self) -> None:
         """One thumbnail per event-loop turn, so the gallery opens at once."""
         index = self._next_thumbnail
-        if index >= len(self.samples) or not self.isVisible() and index > 0:
+        if index >= len(self.samples) or (not self.isVisible() and index > 0):
             return
         item = self.list.item(index)
         if item is not None:

@@ -53,6 +53,13 @@ def _set_link_prop(key: str, name: str, value: Any) -> Edit:
 NONE_ZONE = "(none)"
 
 
+class _FloatBox(QDoubleSpinBox):
+    """Shows 30 rather than 30.000: trailing zeros add noise to every number."""
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
 class PropertiesPanel(QWidget):
     def __init__(self, scene: DesignScene, editing: Editing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,6 +244,7 @@ class PropertiesPanel(QWidget):
 
     def _text(self, name: str, value: str, make: Callable[[str], Edit]) -> None:
         field = QLineEdit(value)
+        field.setCursorPosition(0)
 
         def done() -> None:
             if field.text().strip() != value:
@@ -298,7 +306,7 @@ class PropertiesPanel(QWidget):
                 int(spec.maximum) if spec.maximum is not None else INT_LIMIT,
             )
         else:
-            box = QDoubleSpinBox()
+            box = _FloatBox()
             box.setDecimals(3)
             box.setRange(
                 spec.minimum if spec.minimum is not None else -1e12,
