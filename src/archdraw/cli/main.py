@@ -10,7 +10,17 @@ from archdraw import __version__
 from archdraw.cli.common import EXIT_INVALID
 
 # Each module defines register(subparsers), whose parser sets `handler`.
-COMMANDS = ("validate", "schema", "types", "lint", "rules", "explain", "analyze")
+COMMANDS = (
+    "validate",
+    "schema",
+    "types",
+    "lint",
+    "rules",
+    "explain",
+    "analyze",
+    "export",
+    "layout",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
