@@ -4,7 +4,8 @@ Cells `0` (root) and `1` (default layer) come first. A zone is a swimlane
 container and its members are its children, with geometry relative to the
 container's top-left corner, as mxGraph expects. Positions are kept; the
 components without one are placed by `archdraw.layout.auto_layout` (or on a
-grid when layout is unavailable or fails). Labels are plain text (`html=0`),
+grid when layout is unavailable or fails). Notes and properties go on an
+`<object>` wrapper (diagrams.net's Edit Data). Labels are plain text (`html=0`),
 so `<script>` stays text; the kind of each link and zone, and each
 component's type, are kept as `archdraw*` style keys, which diagrams.net
 preserves.
@@ -28,6 +29,7 @@ from archdraw.export.text_support import (
 )
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link, Zone
+from archdraw.model.types import PropValue
 from archdraw.style import (
     LABEL_FONT,
     NODE_HEIGHT,
@@ -41,6 +43,9 @@ Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in scene pixels
 
 _ANY_ID = re.compile(r"^[^\x00-\x1f]+$")
+_XML_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+# Attributes diagrams.net reads itself on an <object>; a prop by these names would clash.
+_OBJECT_ATTRIBUTES = {"id", "label", "tooltip", "placeholders", "link", "tags"}
 _GRID_STEP = (NODE_WIDTH + 60.0, NODE_HEIGHT + 60.0)
 _EMPTY_ZONE = (NODE_WIDTH + 2 * ZONE_PADDING, NODE_HEIGHT + 2 * ZONE_PADDING + ZONE_TITLE_HEIGHT)
 
@@ -51,6 +56,14 @@ def _style(pairs: dict[str, str | float]) -> str:
 
 def _style_word(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", text)
+
+
+def _prop_text(value: PropValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value)
 
 
 def _number(value: float) -> str:
@@ -146,6 +159,7 @@ class _Writer:
         self.positions, self.placement = place(design, library)
         self.boxes = zone_boxes(design, self.tree, self.positions)
         self.colours = theme("light")
+        self.skipped: set[str] = set()
 
     def origin(self, zone_id: str | None) -> Point:
         if zone_id is None:
@@ -153,9 +167,32 @@ class _Writer:
         box = self.boxes[zone_id]
         return (box[0], box[1])
 
-    def cell(self, root: ET.Element, attrs: dict[str, str], geometry: dict[str, str]) -> None:
-        element = ET.SubElement(root, "mxCell", attrs)
+    def cell(
+        self,
+        root: ET.Element,
+        attrs: dict[str, str],
+        geometry: dict[str, str],
+        data: dict[str, str] | None = None,
+    ) -> None:
+        """An mxCell; with `data`, wrapped in the <object> diagrams.net uses for custom data."""
+        if data:
+            holder = ET.SubElement(
+                root, "object", {"id": attrs.pop("id"), "label": attrs.pop("value"), **data}
+            )
+            element = ET.SubElement(holder, "mxCell", attrs)
+        else:
+            element = ET.SubElement(root, "mxCell", attrs)
         ET.SubElement(element, "mxGeometry", {**geometry, "as": "geometry"})
+
+    def data(self, notes: str | None, props: dict[str, PropValue]) -> dict[str, str]:
+        """Notes as the tooltip and props as attributes (Edit Data in diagrams.net)."""
+        data = {"tooltip": clean_text(notes)} if notes else {}
+        for name, value in sorted(props.items()):
+            if _XML_NAME.match(name) and name not in _OBJECT_ATTRIBUTES:
+                data[name] = clean_text(_prop_text(value))
+            else:
+                self.skipped.add(name)
+        return data
 
     def zone(self, root: ET.Element, zone: Zone) -> None:
         parent_id = self.tree.parent_of.get(zone.id)
@@ -224,7 +261,7 @@ class _Writer:
             "width": _number(NODE_WIDTH),
             "height": _number(NODE_HEIGHT),
         }
-        self.cell(root, attrs, geometry)
+        self.cell(root, attrs, geometry, self.data(component.notes, component.props))
 
     def edge(self, root: ET.Element, link: Link) -> None:
         line = self.colours.link(link.kind)
@@ -250,7 +287,7 @@ class _Writer:
             "source": self.ids[link.source],
             "target": self.ids[link.target],
         }
-        self.cell(root, attrs, {"relative": "1"})
+        self.cell(root, attrs, {"relative": "1"}, self.data(None, link.props))
 
     def write(self) -> str:
         design = self.design
@@ -274,7 +311,10 @@ class _Writer:
             self.edge(root, link)
         ET.indent(mxfile, space="  ")
         notes = [f"archdraw export: {one_line(design.name)} (draw.io)"]
-        notes += omissions(design, positions=False, link_ids=False)
+        notes += omissions(design, positions=False, link_ids=False, props=False, notes=False)
+        notes += [
+            f"property {name!r} not exported: not an XML name" for name in sorted(self.skipped)
+        ]
         notes.append(self.placement)
         notes += [f"id {raw!r} written as {name!r}" for raw, name in self.ids.renamed().items()]
         comments = "".join(f"<!-- {_comment(note)} -->\n" for note in notes)

@@ -18,11 +18,23 @@ from archdraw.style import NODE_HEIGHT, NODE_WIDTH
 
 
 def _cells(text: str) -> list[ET.Element]:
+    """Every cell; an <object> wrapper's id, label and data are folded into its mxCell."""
     root = ET.fromstring(text)
     assert root.tag == "mxfile"
     model = root.find("diagram/mxGraphModel/root")
     assert model is not None
-    return list(model)
+    cells = []
+    for child in model:
+        if child.tag == "object":
+            [inner] = child.findall("mxCell")
+            assert "id" not in inner.attrib and "value" not in inner.attrib
+            cell = ET.Element("mxCell", {**inner.attrib, **child.attrib})
+            cell.set("value", cell.attrib.pop("label"))
+            cell.extend(list(inner))
+            cells.append(cell)
+        else:
+            cells.append(child)
+    return cells
 
 
 def _style(cell: ET.Element) -> dict[str, str]:
@@ -133,7 +145,11 @@ def test_drawio_labels_are_plain_text(hostile: Design, library: Library) -> None
     assert "<script>alert" not in text.split("<mxfile", 1)[1]
 
 
-def test_drawio_says_what_it_leaves_out(medium: Design, library: Library) -> None:
+def test_drawio_keeps_notes_and_props_as_data(medium: Design, library: Library) -> None:
+    cells = {c.get("id"): c for c in _cells(drawio.export(medium, library))}
+    upload, gateway = cells["upload_svc"], cells["gateway"]
+    assert upload.get("tooltip") == medium.component("upload_svc").notes  # type: ignore[union-attr]
+    assert gateway.get("replicas") == "3" and gateway.get("rate_limit") == "100"
     header = drawio.export(medium, library).split("<mxfile", 1)[0]
-    assert "properties not exported" in header
-    assert "component notes not exported" in header
+    assert "properties not exported" not in header
+    assert "design description and doc not exported" in header
