@@ -238,3 +238,42 @@ def test_servers_left_feed_a_growth_analysis(design_of, library) -> None:
     graph = build_graph(design, library)
     result = analyze_failure(design, library, zones=["eu-a"], graph=graph)
     assert result.servers(graph) == [1, 1]
+
+
+def test_a_fallback_answers_when_its_component_fails(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 10}}
+  - {id: client_api, type: client, props: {rps: 10}}
+  - {id: api, type: service}
+  - {id: llm, type: llm, props: {fallback: true}}
+  - {id: plain, type: llm}
+links:
+  - {from: web, to: api}
+  - {from: api, to: llm}
+  - {from: client_api, to: plain}
+"""
+    )
+    result = analyze_failure(design, library, ["llm", "plain"])
+    assert result.clients["web"].lost_share == 0.0
+    assert [p.status for p in result.clients["web"].paths] == ["degraded"]
+    assert result.clients["client_api"].lost_share == 1.0
+    assert [p.status for p in result.clients["client_api"].paths] == ["fails"]
+
+
+def test_a_client_async_link_is_not_waited_for(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client}
+  - {id: api, type: service}
+  - {id: beacon, type: service}
+links:
+  - {from: web, to: api}
+  - {from: web, to: beacon, kind: async}
+"""
+    )
+    result = analyze_failure(design, library, ["beacon"])
+    assert result.clients["web"].lost_share == 0.0
+    assert result.clients["web"].delayed == ["beacon"]

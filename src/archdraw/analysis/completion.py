@@ -11,7 +11,10 @@ message, and nothing behind it.
 
 Inside the system a component needs every sync call it makes to succeed
 (`calls` of them per request: a share `calls` of requests make one call when
-calls < 1); a cache needs its downstream only for misses. A client's links
+calls < 1); a cache needs its downstream only for misses; a component with
+`fallback: true` (a second provider, a degraded answer) answers its callers
+even when it or something behind it fails: their paths are degraded, not
+failed. A client's links
 are separate kinds of requests (page assets from a CDN, API calls to a
 gateway), so its lost share is the failed share of its sync requests
 weighted by `calls`.
@@ -50,7 +53,9 @@ def complete_shares(graph: TrafficGraph, serving: dict[int, float]) -> dict[int,
             if edge.kind == "sync":
                 downstream *= call_success(edge.calls, complete.get(edge.target, 1.0))
         miss = 0.0 if graph.buffer[node] else graph.miss[node]
-        complete[node] = serving.get(node, 1.0) * ((1.0 - miss) + miss * downstream)
+        share = serving.get(node, 1.0) * ((1.0 - miss) + miss * downstream)
+        # A `fallback` (second provider, degraded answer) answers whatever failed.
+        complete[node] = 1.0 if graph.fallback[node] else share
     return complete
 
 
@@ -61,11 +66,9 @@ def client_lost_share(
     total = 0.0
     completed = 0.0
     for edge in graph.out_edges[client]:
-        share = (
-            complete.get(edge.target, 1.0) if edge.kind == "sync" else serving.get(edge.target, 1.0)
-        )
-        total += edge.calls
-        completed += edge.calls * share
+        if edge.kind == "sync":
+            total += edge.calls
+            completed += edge.calls * complete.get(edge.target, 1.0)
     own = serving.get(client, 1.0)
     done = own * (completed / total if total > 0 else 1.0)
     return min(1.0, max(0.0, 1.0 - done))
@@ -110,10 +113,22 @@ def request_paths(
             return paths, True
         # Over an async link the receiver is not waited for: only the senders count.
         counted = nodes[:-1] if async_tail else nodes
-        worst = min(serving.get(n, 1.0) for n in counted)
-        status = "completes" if worst >= 1.0 else "fails" if worst <= 0.0 else "degraded"
+        status = _path_status(graph, counted, serving)
         paths.append(RequestPath([graph.ids[n] for n in nodes], status, handoff))
     return paths, False
+
+
+def _path_status(graph: TrafficGraph, nodes: list[int], serving: dict[int, float]) -> str:
+    status = "completes"
+    covered = False  # a fallback earlier on the path answers for what follows
+    for node in nodes:
+        covered = covered or graph.fallback[node]
+        share = serving.get(node, 1.0)
+        if share <= 0.0 and not covered:
+            return "fails"
+        if share < 1.0:
+            status = "degraded"
+    return status
 
 
 def delayed_consumers(graph: TrafficGraph, client: int, serving: dict[int, float]) -> list[str]:

@@ -177,6 +177,8 @@ def _state(graph: TrafficGraph, node: int, loss: Loss, rate: float) -> Component
     reason = "; ".join(loss.reasons)
     count = graph.instances(node)
     if remaining <= EPSILON:
+        if graph.fallback[node]:
+            reason += "; its fallback answers its callers"
         return ComponentState(graph.ids[node], "down", count, 0.0, 0.0, None, False, reason)
     failover = graph.failover[node]
     if failover in TAKES_OVER:
@@ -196,6 +198,8 @@ def _state(graph: TrafficGraph, node: int, loss: Loss, rate: float) -> Component
             overloaded = True
             reason += f"; the survivors can carry only {after:.0%} of its traffic"
     state = "down" if serving <= EPSILON else "degraded"
+    if graph.fallback[node]:
+        reason += "; its fallback answers its callers"
     return ComponentState(
         graph.ids[node], state, count, remaining, serving, recovery, overloaded, reason
     )

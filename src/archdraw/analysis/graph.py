@@ -57,6 +57,7 @@ class TrafficGraph:
     latency_ms: list[float | None]
     zone_of: list[str | None]
     buffer: list[bool]
+    fallback: list[bool]
     zones: dict[str, Zone] = field(default_factory=dict)
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
     position: list[int] = field(default_factory=list)  # index of each node in `order`
@@ -159,6 +160,7 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         latency_ms=[_non_negative(library.prop(c, "latency_ms")) for c in components],
         zone_of=[c.zone if c.zone in zones else None for c in components],
         buffer=[c.type in BUFFER_TYPES for c in components],
+        fallback=[library.prop(c, "fallback") is True for c in components],
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
     )
