@@ -19,21 +19,26 @@ _CACHING = frozenset({"cache", "cdn", "device_cache"})
 
 def arrival_rates(ctx: LintContext) -> dict[str, float]:
     components = ctx.components
-    indegree = {cid: 0 for cid in components}
+    arrival = dict.fromkeys(components, 0.0)
+    indegree = dict.fromkeys(components, 0)
+    outgoing: dict[str, list[tuple[str, float]]] = {}
     for cid in components:
+        sends = []
         for link in ctx.flow_out(cid):
             if link.target in indegree:
                 indegree[link.target] += 1
-    arrival = {cid: 0.0 for cid in components}
+                calls = ctx.link_number(link, "calls")
+                sends.append((link.target, 1.0 if calls is None else calls))
+        outgoing[cid] = sends
     for client in ctx.clients:
-        rps = ctx.number(client, "rps")
-        arrival[client.id] += rps or 0.0
+        arrival[client.id] += ctx.number(client, "rps") or 0.0
     # Kahn's order; components on a cycle are settled once, with what reached them.
     todo = deque(cid for cid, n in indegree.items() if n == 0)
+    unsettled = iter(components)
     done: set[str] = set()
     while len(done) < len(components):
         if not todo:
-            todo.append(next(cid for cid in components if cid not in done))
+            todo.append(next(cid for cid in unsettled if cid not in done))
         current = todo.popleft()
         if current in done:
             continue
@@ -41,14 +46,10 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
         component = components[current]
         sent = arrival[current]
         if component.type in _CACHING:
-            hit_ratio = ctx.number(component, "hit_ratio") or 0.0
-            sent *= max(0.0, 1.0 - hit_ratio)
-        for link in ctx.flow_out(current):
-            if link.target not in arrival:
-                continue
-            calls = ctx.link_number(link, "calls")
-            arrival[link.target] += sent * (1.0 if calls is None else calls)
-            indegree[link.target] -= 1
-            if indegree[link.target] == 0 and link.target not in done:
-                todo.append(link.target)
+            sent *= max(0.0, 1.0 - (ctx.number(component, "hit_ratio") or 0.0))
+        for target, calls in outgoing[current]:
+            arrival[target] += sent * calls
+            indegree[target] -= 1
+            if indegree[target] == 0 and target not in done:
+                todo.append(target)
     return arrival

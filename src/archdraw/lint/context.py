@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
@@ -43,23 +43,58 @@ class LintContext:
         return float(value)
 
     # -- elements -------------------------------------------------------------
+    # Rules ask for properties, types and categories tens of thousands of times
+    # on a large design: answer from dicts built once per run.
     @cached_property
     def components(self) -> dict[str, Component]:
         return self.design.component_index()
+
+    @cached_property
+    def _type_facts(self) -> dict[str, tuple[str, bool, frozenset[str], dict[str, Any]]]:
+        facts = {}
+        for type_id, found in self.library.types.items():
+            defaults = {k: s.default for k, s in found.properties.items() if s.default is not None}
+            facts[type_id] = (found.category, found.stateful, frozenset(found.properties), defaults)
+        return facts
+
+    @cached_property
+    def _resolved(self) -> dict[str, dict[str, Any]]:
+        """Each component's properties with its type's defaults filled in."""
+        facts = self._type_facts
+        empty: dict[str, Any] = {}
+        return {
+            c.id: {**(facts[c.type][3] if c.type in facts else empty), **c.props}
+            for c in self.design.components
+        }
+
+    @cached_property
+    def by_type(self) -> dict[str, list[Component]]:
+        index: dict[str, list[Component]] = {}
+        for component in self.design.components:
+            index.setdefault(component.type, []).append(component)
+        return index
 
     def type_of(self, component: Component) -> ComponentType | None:
         return self.library.get(component.type)
 
     def category(self, component: Component) -> str:
-        found = self.library.get(component.type)
-        return found.category if found is not None else "unknown"
+        facts = self._type_facts.get(component.type)
+        return facts[0] if facts is not None else "unknown"
+
+    def is_stateful(self, component: Component) -> bool:
+        facts = self._type_facts.get(component.type)
+        return facts is not None and facts[1]
 
     def has_prop(self, component: Component, name: str) -> bool:
-        found = self.library.get(component.type)
-        return found is not None and name in found.properties
+        facts = self._type_facts.get(component.type)
+        return facts is not None and name in facts[2]
 
     def prop(self, component: Component, name: str) -> Any:
-        return self.library.prop(component, name)
+        """The component's value for `name`, or its type's default (None if neither)."""
+        resolved = self._resolved.get(component.id)
+        if resolved is None:  # not in this design (a rule built it): ask the library
+            return self.library.prop(component, name)
+        return resolved.get(name)
 
     def link_prop(self, link: Link, name: str) -> Any:
         return self.library.link_prop(link.props, name)
@@ -91,7 +126,7 @@ class LintContext:
 
     def is_store(self, component: Component) -> bool:
         """A data store: a stateful storage component or a vector database."""
-        return self.library.is_stateful(component) and (
+        return self.is_stateful(component) and (
             self.category(component) == "storage" or component.type == "vector_db"
         )
 
@@ -119,18 +154,35 @@ class LintContext:
             found.setdefault(link.target, []).append(link)
         return found
 
-    def sync_out(self, component_id: str) -> Iterator[Link]:
-        return (k for k in self.out_links.get(component_id, ()) if k.kind == "sync")
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[dict[str, list[Link]], dict[str, list[Link]]]]:
+        """Per kind group ("sync", "flow" = sync or async): outgoing and incoming link lists."""
+        groups: dict[str, tuple[dict[str, list[Link]], dict[str, list[Link]]]] = {
+            "sync": ({}, {}),
+            "flow": ({}, {}),
+        }
+        for link in self.design.links:
+            if link.kind == "replication":
+                continue
+            names = ("sync", "flow") if link.kind == "sync" else ("flow",)
+            for name in names:
+                out, into = groups[name]
+                out.setdefault(link.source, []).append(link)
+                into.setdefault(link.target, []).append(link)
+        return groups
 
-    def sync_in(self, component_id: str) -> Iterator[Link]:
-        return (k for k in self.in_links.get(component_id, ()) if k.kind == "sync")
+    def sync_out(self, component_id: str) -> list[Link]:
+        return self._by_kind["sync"][0].get(component_id, [])
 
-    def flow_out(self, component_id: str) -> Iterator[Link]:
+    def sync_in(self, component_id: str) -> list[Link]:
+        return self._by_kind["sync"][1].get(component_id, [])
+
+    def flow_out(self, component_id: str) -> list[Link]:
         """Links that carry requests or messages (not replication)."""
-        return (k for k in self.out_links.get(component_id, ()) if k.kind != "replication")
+        return self._by_kind["flow"][0].get(component_id, [])
 
-    def flow_in(self, component_id: str) -> Iterator[Link]:
-        return (k for k in self.in_links.get(component_id, ()) if k.kind != "replication")
+    def flow_in(self, component_id: str) -> list[Link]:
+        return self._by_kind["flow"][1].get(component_id, [])
 
     def target(self, link: Link) -> Component | None:
         return self.components.get(link.target)
@@ -138,8 +190,13 @@ class LintContext:
     def source(self, link: Link) -> Component | None:
         return self.components.get(link.source)
 
-    def of_type(self, *type_ids: str) -> Iterator[Component]:
-        return (c for c in self.design.components if c.type in type_ids)
+    def of_type(self, *type_ids: str) -> list[Component]:
+        """Components of these types, in file order."""
+        if len(type_ids) == 1:
+            return self.by_type.get(type_ids[0], [])
+        found = [c for t in type_ids for c in self.by_type.get(t, [])]
+        order = {cid: i for i, cid in enumerate(self.components)} if len(found) > 1 else {}
+        return sorted(found, key=lambda c: order[c.id]) if order else found
 
     # -- request graph ----------------------------------------------------------
     @cached_property
@@ -195,6 +252,18 @@ class LintContext:
 
     def zone_chain(self, zone_id: str | None) -> list[str]:
         """The zone and its ancestors, innermost first (stops on a cycle)."""
+        if zone_id is None:
+            return []
+        cached = self._zone_chains.get(zone_id)
+        if cached is None:
+            cached = self._zone_chains[zone_id] = self._walk_zone_chain(zone_id)
+        return cached
+
+    @cached_property
+    def _zone_chains(self) -> dict[str, list[str]]:
+        return {}
+
+    def _walk_zone_chain(self, zone_id: str | None) -> list[str]:
         chain: list[str] = []
         while zone_id is not None and zone_id in self.zone_parent and zone_id not in chain:
             chain.append(zone_id)

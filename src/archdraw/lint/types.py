@@ -19,7 +19,10 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """Higher is worse: error 3, warning 2, info 1."""
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return RANK[self.value]
+
+
+RANK = {"error": 3, "warning": 2, "info": 1}
 
 
 CATEGORIES: dict[str, str] = {
@@ -43,7 +46,7 @@ class Fix:
     props: Mapping[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Issue:
     """What a rule's check yields; the engine turns it into a `Finding`."""
 
@@ -101,7 +104,9 @@ def rule(
     return make
 
 
-@dataclass(frozen=True)
+# Not frozen: a large design yields tens of thousands of findings per run, and frozen
+# dataclasses are twice as slow to build. Treat findings as read-only all the same.
+@dataclass(slots=True)
 class Finding:
     code: str
     name: str
@@ -122,4 +127,5 @@ class Finding:
 
     def sort_key(self) -> tuple[int, int, int, str, str]:
         line = self.line if self.line is not None else 0
-        return (line, self.column or 0, -self.severity.rank, self.code, self.element or "")
+        element = self.component or self.link or self.zone or ""
+        return (line, self.column or 0, -RANK[self.severity], self.code, element)

@@ -27,7 +27,7 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def failover_loses_writes(ctx: LintContext) -> Iterator[Issue]:
     for component in ctx.design.components:
-        if not ctx.library.is_stateful(component) or component.type == "cache":
+        if not ctx.is_stateful(component) or component.type == "cache":
             continue
         if ctx.failover(component) == "active-standby" and ctx.prop(component, "replication") == (
             "async"

@@ -24,7 +24,7 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def missing_failover(ctx: LintContext) -> Iterator[Issue]:
     for component in ctx.design.components:
-        if not (ctx.library.is_stateful(component) and ctx.has_prop(component, "failover")):
+        if not (ctx.is_stateful(component) and ctx.has_prop(component, "failover")):
             continue
         if ctx.replicas(component) >= 2 and ctx.failover(component) == "none":
             yield Issue(

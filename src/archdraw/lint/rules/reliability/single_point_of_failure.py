@@ -29,7 +29,7 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             continue  # third parties and DNS: their redundancy is not ours to draw
         if ctx.replicas(component) >= 2 or ctx.failover(component) != "none":
             continue
-        stateful = ctx.library.is_stateful(component)
+        stateful = ctx.is_stateful(component)
         fix = (
             ctx.fix(
                 component,
