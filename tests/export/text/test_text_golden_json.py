@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from text_designs import GOLDEN, load_design
+from text_parsers import d2_validate, dot_svg
 
 from archdraw.export import d2, dot, drawio, json_format, mermaid, plantuml, structurizr
 from archdraw.export.text_support import PLAIN_IDENTIFIER, IdMap, clean_text
 from archdraw.library import Library
-from archdraw.model import Design
+from archdraw.model import Component, Design, Link, Zone
 
 EXPORTERS: dict[str, Callable[[Design, Library], str]] = {
     "mmd": mermaid.export,
@@ -106,3 +108,39 @@ def test_id_map_never_takes_an_existing_id() -> None:
 def test_clean_text_removes_controls_and_keeps_newlines() -> None:
     assert clean_text("a\r\nb\rc\td\x00e\x1f") == "a\nb\nc de"
     assert len(clean_text("x" * 10_000)) <= 4000
+
+
+def _broken_design() -> Design:
+    """A design built past validation: a zone cycle, an unknown zone, a link to nowhere."""
+    zones = [
+        Zone.model_construct(id="a", label=None, kind="zone", parent="b"),
+        Zone.model_construct(id="b", label=None, kind="zone", parent="a"),
+    ]
+    components = [
+        Component.model_construct(
+            id=name, type=kind, label=None, zone=zone, position=None, notes=None, props={}
+        )
+        for name, kind, zone in (("x", "service", "a"), ("y", "no_such_type", "nowhere"))
+    ]
+    links = [
+        Link.model_construct(id=None, source="x", target="y", kind="sync", label=None, props={}),
+        Link.model_construct(
+            id=None, source="x", target="ghost", kind="async", label=None, props={}
+        ),
+    ]
+    return Design.model_construct(
+        archdraw=1, name="Broken", description=None, zones=zones, components=components, links=links
+    )
+
+
+@pytest.mark.parametrize("extension", sorted(set(EXPORTERS) - {"json"}))
+def test_broken_designs_export_and_say_what_was_dropped(
+    extension: str, library: Library, tmp_path: Path
+) -> None:
+    text = EXPORTERS[extension](_broken_design(), library)
+    assert "'x->ghost' dropped" in text
+    assert "ghost" not in text.replace("'x->ghost' dropped", "")
+    if extension == "dot":
+        assert "cluster" in dot_svg(text)
+    if extension == "d2":
+        assert d2_validate(text, tmp_path)[0] == 0
