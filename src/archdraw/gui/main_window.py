@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
@@ -44,6 +47,8 @@ from archdraw.library import Library
 from archdraw.model import Change, Document
 from archdraw.model.edits import MoveComponents, RemoveElements
 
+EXTENSIONS = ("archdraw.gui.panels.analysis",)
+
 
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, theme_choice: str | None = None) -> None:
@@ -83,6 +88,7 @@ class MainWindow(QMainWindow):
         self._docks()
         self._status()
         self._connect()
+        self._install_extensions()
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self.refresh_recent_menu()
@@ -117,6 +123,16 @@ class MainWindow(QMainWindow):
         bottom = self.findChild(QDockWidget, "dock-findings")
         if bottom is not None:
             self.resizeDocks([bottom], [220], Qt.Orientation.Vertical)
+
+    def _install_extensions(self) -> None:
+        """Optional panels living in their own modules call `install(window)` (analysis)."""
+        for name in EXTENSIONS:
+            if importlib.util.find_spec(name) is None:
+                continue  # not written yet, or left out of this build
+            module: Any = importlib.import_module(name)
+            install = getattr(module, "install", None)
+            if callable(install):
+                install(self)
 
     def _status(self) -> None:
         self.counts_label = QLabel()

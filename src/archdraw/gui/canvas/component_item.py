@@ -64,6 +64,7 @@ class ComponentItem(QGraphicsItem):
         self.finding_severity: str | None = None
         self.overlay_colour: str | None = None  # set by analysis overlays
         self.overlay_text: str | None = None
+        self.dimmed = False  # drawn faded (e.g. down in a failure analysis)
         self.hovered = False
         self.theme = theme
         self.update_from(component, kind)
@@ -86,6 +87,13 @@ class ComponentItem(QGraphicsItem):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.update()
+
+    def set_overlay(
+        self, colour: str | None, text: str | None = None, dimmed: bool = False
+    ) -> None:
+        """Analysis overlays: tint the box, replace the type line, fade it. None clears."""
+        self.overlay_colour, self.overlay_text, self.dimmed = colour, text, dimmed
         self.update()
 
     def set_finding(self, severity: str | None) -> None:
@@ -129,6 +137,8 @@ class ComponentItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
         box = self.box()
+        if self.dimmed:
+            painter.setOpacity(self.theme.down_opacity)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < DETAIL_SCALE:
             painter.drawRect(box)

@@ -2,10 +2,11 @@
 
 Painting one Python item costs tens of microseconds of call overhead, so a
 "fit all" frame of 5,000 components and links would take hundreds of
-milliseconds. Below `OVERVIEW_SCALE`, component and link items turn fully
-transparent (Qt then skips their paint calls but keeps hit tests and
-rubber-band selection), and this one item draws every box and line in a few
-batched calls from geometry cached until the next change.
+milliseconds. Below `OVERVIEW_SCALE`, component and link items get the
+`ItemHasNoContents` flag (Qt then skips their paint calls but keeps hit
+tests and rubber-band selection; transparency would drop those too), and
+this one item draws every box and line in a few batched calls from geometry
+cached until the next change.
 """
 
 from __future__ import annotations

@@ -88,9 +88,9 @@ class DesignScene(QGraphicsScene):
         if on == self.overview_on:
             return
         self.overview_on = on
-        opacity = 0.0 if on else 1.0
+        no_contents = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
         for item in (*self.components.values(), *self.links.values()):
-            item.setOpacity(opacity)
+            item.setFlag(no_contents, on)
         self.overview.setVisible(on)
         self._refresh_overview()
 
@@ -147,7 +147,7 @@ class DesignScene(QGraphicsScene):
             item = self.components.get(component_id)
             if item is None:
                 item = ComponentItem(component, kind, self.theme)
-                item.setOpacity(0.0 if self.overview_on else 1.0)
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_on)
                 item.set_finding(self._findings.get(component_id))
                 self.components[component_id] = item
                 self.addItem(item)
@@ -162,7 +162,7 @@ class DesignScene(QGraphicsScene):
             changed.add(gone)
         for key in set(by_key) - set(self.links):
             item = LinkItem(by_key[key], self.theme)
-            item.setOpacity(0.0 if self.overview_on else 1.0)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_on)
             self.links[key] = item
             self.addItem(item)
             changed.add(key)
