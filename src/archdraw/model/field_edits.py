@@ -74,11 +74,17 @@ def _check_parent(design: Design, zone_id: str, parent: str | None) -> None:
 
 @dataclass(frozen=True)
 class RenameId(Edit):
-    """Give a component or zone a new id, updating every reference to it."""
+    """Give a component or zone a new id, updating every reference to it.
+
+    `ignore_fields` is set only on inverses: it names the lint ignores (index,
+    field) the forward rename changed, so undo does not also rewrite a stale
+    ignore that happened to name the new id already.
+    """
 
     old_id: str
     new_id: str
     label: str = "Change id"
+    ignore_fields: tuple[tuple[int, str], ...] | None = None
 
     def apply(self, design: Design) -> Edit:
         if not re.match(ID_PATTERN, self.new_id):
@@ -99,10 +105,17 @@ class RenameId(Edit):
                 other.parent = self.new_id if other.parent == self.old_id else other.parent
             for member in design.components:
                 member.zone = self.new_id if member.zone == self.old_id else member.zone
-        for ignore in design.lint.ignore:
-            ignore.component = self.new_id if ignore.component == self.old_id else ignore.component
-            ignore.zone = self.new_id if ignore.zone == self.old_id else ignore.zone
-        return RenameId(self.new_id, self.old_id, label=self.label)
+        field = "component" if component is not None else "zone"
+        candidates = self.ignore_fields
+        if candidates is None:
+            candidates = tuple((i, field) for i in range(len(design.lint.ignore)))
+        changed: list[tuple[int, str]] = []
+        for index, name in candidates:
+            ignore = design.lint.ignore[index]
+            if getattr(ignore, name) == self.old_id:
+                setattr(ignore, name, self.new_id)
+                changed.append((index, name))
+        return RenameId(self.new_id, self.old_id, label=self.label, ignore_fields=tuple(changed))
 
     def touched(self) -> frozenset[str]:
         return frozenset([self.old_id, self.new_id])
