@@ -96,8 +96,19 @@ class LintContext:
             return self.library.prop(component, name)
         return resolved.get(name)
 
+    @cached_property
+    def _link_resolved(self) -> dict[int, dict[str, Any]]:
+        """Each link's properties with the defaults filled in, by object identity."""
+        defaults = {
+            k: s.default for k, s in self.library.link_properties.items() if s.default is not None
+        }
+        return {id(k): {**defaults, **k.props} for k in self.design.links}
+
     def link_prop(self, link: Link, name: str) -> Any:
-        return self.library.link_prop(link.props, name)
+        resolved = self._link_resolved.get(id(link))
+        if resolved is None:
+            return self.library.link_prop(link.props, name)
+        return resolved.get(name)
 
     def replicas(self, component: Component) -> int:
         value = self.prop(component, "replicas")

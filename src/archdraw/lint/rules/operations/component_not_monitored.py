@@ -11,10 +11,11 @@ from archdraw.lint.types import Issue, Severity, rule
     name="component-not-monitored",
     severity=Severity.INFO,
     title="Critical component not linked to monitoring",
-    why="""This design draws which components report to monitoring, and this one, on a
-    request path or holding data, does not. Whatever breaks there will be seen only through its
-    effects elsewhere, later and harder to diagnose. (Designs that draw no monitoring links at
-    all are assumed to monitor everything and are not flagged.)""",
+    why="""This design draws which components report to monitoring (at least half of its
+    critical ones do), and this one, on a request path or holding data, does not. Whatever
+    breaks there will be seen only through its effects elsewhere, later and harder to
+    diagnose. Designs that draw few or no monitoring links are assumed to monitor everything
+    and are not flagged.""",
     fix="""Link the component to the monitoring component (metrics and logs flow from it) and
     give it the four golden signals: latency, traffic, errors, saturation; for stores, add
     replication lag and disk space.""",
@@ -28,13 +29,17 @@ def component_not_monitored(ctx: LintContext) -> Iterator[Issue]:
             watched.add(link.source)
         if link.source in monitors:
             watched.add(link.target)
-    if not watched:
+    critical = [
+        c
+        for c in ctx.design.components
+        if (c.id in ctx.request_path_ids or ctx.is_store(c))
+        and c.id not in monitors
+        and ctx.category(c) != "external"
+    ]
+    if not watched or 2 * sum(1 for c in critical if c.id in watched) < len(critical):
         return
-    for component in ctx.design.components:
-        critical = component.id in ctx.request_path_ids or ctx.is_store(component)
-        if critical and component.id not in watched and component.id not in monitors:
-            if ctx.category(component) == "external":
-                continue
+    for component in critical:
+        if component.id not in watched:
             yield Issue(
                 f"'{component.title}' is critical but sends nothing to monitoring",
                 component=component.id,

@@ -50,13 +50,16 @@ def worst_downstream_ms(ctx: LintContext, component_id: str) -> tuple[float, Lin
     ),
 )
 def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
+    downstream: dict[str, tuple[float, Link | None]] = {}
     for link in ctx.design.links:
         if link.kind != "sync":
             continue
         timeout = call_timeout(ctx, link)
         if timeout is None:
             continue
-        worst, inner = worst_downstream_ms(ctx, link.target)
+        if link.target not in downstream:
+            downstream[link.target] = worst_downstream_ms(ctx, link.target)
+        worst, inner = downstream[link.target]
         if inner is not None and timeout < worst:
             yield Issue(
                 f"'{link.source}' waits {timeout:g} ms for '{link.target}', which may itself "
