@@ -96,9 +96,8 @@ def main() -> int:
         close(shown)
     naive = window(app, "light")
     open_design(naive, NAIVE)
-    table = naive.findings.table
-    if table.topLevelItemCount():
-        table.setCurrentItem(table.topLevelItem(0))
+    if naive.findings.row_count():
+        naive.findings.select_row(0)
     naive.resizeDocks([dock(naive, "dock-findings")], [330], Qt.Orientation.Vertical)
     settle()
     save(dock(naive, "dock-findings"), "findings-panel.png")

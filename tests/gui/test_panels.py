@@ -79,12 +79,15 @@ def test_multi_selection_edits_shared_properties(window, qtbot):  # type: ignore
 def test_fix_a_finding_from_the_panel(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window, LINTED)
     window.lint.run_now()
-    table = window.findings.table
-    rows = [table.topLevelItem(i) for i in range(table.topLevelItemCount())]
-    fixable = [r for r in rows if r.data(0, Qt.ItemDataRole.UserRole).fix]
-    assert fixable, "the sample should have a finding with a fix"
-    finding = fixable[0].data(0, Qt.ItemDataRole.UserRole)
-    table.setCurrentItem(fixable[0])
+    panel = window.findings
+    fixable = [i for i in range(panel.row_count()) if panel.row(i).fix]
+    assert fixable, "the design should have a finding with a fix"
+    finding = panel.row(fixable[0])
+    table = panel.table
+    table.scrollTo(panel.model.index(fixable[0], 0))
+    rect = table.visualRect(panel.model.index(fixable[0], 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.current() is finding
     button = window.findings.findChild(QPushButton, "fix-button")
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -105,9 +108,8 @@ def test_fix_a_finding_from_the_panel(window, qtbot):  # type: ignore[no-untyped
 def test_click_on_finding_selects_component_and_markers_show(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window, LINTED)
     window.lint.run_now()
-    row = window.findings.table.topLevelItem(0)
-    finding = row.data(0, Qt.ItemDataRole.UserRole)
-    rect = window.findings.table.visualItemRect(row)
+    finding = window.findings.row(0)
+    rect = window.findings.table.visualRect(window.findings.model.index(0, 1))
     qtbot.mouseClick(window.findings.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     if finding.component:
         assert window.scene.selected_component_ids() == [finding.component]
@@ -118,7 +120,7 @@ def test_click_on_finding_selects_component_and_markers_show(window, qtbot):  # 
 def test_disable_rule_writes_lint_settings(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window, LINTED)
     window.lint.run_now()
-    window.findings.table.setCurrentItem(window.findings.table.topLevelItem(0))
+    window.findings.select_row(0)
     code = window.findings.current().code
     qtbot.mouseClick(window.findings.disable_button, Qt.MouseButton.LeftButton)
     assert code in window.document.design.lint.disable
@@ -132,9 +134,9 @@ def test_severity_filter_hides_lesser_findings(window, qtbot):  # type: ignore[n
     load_into(window, LINTED)
     window.lint.run_now()
     window.findings.severity_filter.setCurrentText("Errors only")
-    table = window.findings.table
-    shown = [table.topLevelItem(i).text(0) for i in range(table.topLevelItemCount())]
-    assert all(s == "error" for s in shown)
+    panel = window.findings
+    shown = [panel.model.index(i, 0).data() for i in range(panel.row_count())]
+    assert shown and all(s == "error" for s in shown)
     assert len(shown) == sum(f.severity.value == "error" for f in window.lint.findings)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,8 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +27,52 @@ from archdraw.style import Theme
 
 FILTERS = {"All severities": 1, "Warnings and errors": 2, "Errors only": 3}
 RANK = {"error": 3, "warning": 2, "info": 1}
+_ROOT = QModelIndex()
+
+
+class FindingsModel(QAbstractTableModel):
+    """Findings as rows; a model (not one widget item per row) keeps 10,000 findings cheap."""
+
+    HEADERS = ("Severity", "Code", "Element", "Message")
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.theme = theme
+        self.rows: list[Finding] = []
+
+    def set_rows(self, rows: list[Finding]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        finding = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                finding.severity.value,
+                finding.code,
+                finding.element or "(design)",
+                finding.message,
+            )
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return QColor(self.theme.severity[finding.severity.value])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return finding.message
+        if role == Qt.ItemDataRole.UserRole:
+            return finding
+        return None
 
 
 class FindingsPanel(QWidget):
@@ -52,10 +98,12 @@ class FindingsPanel(QWidget):
         top.addWidget(self.fix_button)
         top.addWidget(self.disable_button)
         top.addWidget(self.ignore_button)
-        self.table = QTreeWidget()
+        self.model = FindingsModel(theme)
+        self.table = QTreeView()
         self.table.setObjectName("findings-table")
-        self.table.setHeaderLabels(["Severity", "Code", "Element", "Message"])
+        self.table.setModel(self.model)
         self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
         self.table.setColumnWidth(0, 80)
         self.table.setColumnWidth(1, 70)
@@ -72,51 +120,47 @@ class FindingsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.severity_filter.currentTextChanged.connect(lambda _: self.show_findings(self.findings))
-        self.table.currentItemChanged.connect(self._current_changed)
-        self.table.itemClicked.connect(self._clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.clicked.connect(self._clicked)
         self.fix_button.clicked.connect(self.apply_fix)
         self.disable_button.clicked.connect(self.disable_rule)
         self.ignore_button.clicked.connect(self.ignore_here)
 
     def set_theme(self, theme: Theme) -> None:
-        self.theme = theme
+        self.theme = self.model.theme = theme
         self.show_findings(self.findings)
 
     def show_findings(self, findings: list[Finding]) -> None:
         current = self.current()
         self.findings = list(findings)
         minimum = FILTERS[self.severity_filter.currentText()]
-        self.table.clear()
-        for finding in findings:
-            if finding.severity.rank < minimum:
-                continue
-            row = QTreeWidgetItem(
-                [
-                    finding.severity.value,
-                    finding.code,
-                    finding.element or "(design)",
-                    finding.message,
-                ]
-            )
-            row.setForeground(0, QColor(self.theme.severity[finding.severity.value]))
-            row.setData(0, Qt.ItemDataRole.UserRole, finding)
-            row.setToolTip(3, finding.message)
-            self.table.addTopLevelItem(row)
-            if current is not None and _same(current, finding):
-                self.table.setCurrentItem(row)
+        self.model.set_rows([f for f in findings if f.severity.rank >= minimum])
+        if current is not None:
+            again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
+            if again is not None:
+                self.select_row(again)
         counts = {s: sum(f.severity.value == s for f in findings) for s in RANK}
         self.summary.setText(
             f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} info"
         )
-        if self.table.currentItem() is None:
-            self._current_changed(None)
+        self._current_changed()
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def row(self, number: int) -> Finding:
+        return self.model.rows[number]
+
+    def select_row(self, number: int) -> None:
+        self.table.setCurrentIndex(self.model.index(number, 0))
 
     def current(self) -> Finding | None:
-        item = self.table.currentItem()
-        finding = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        return finding if isinstance(finding, Finding) else None
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        return self.model.rows[index.row()]
 
-    def _current_changed(self, item: QTreeWidgetItem | None, *_: object) -> None:
+    def _current_changed(self, *_: object) -> None:
         finding = self.current()
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
@@ -132,9 +176,11 @@ class FindingsPanel(QWidget):
             f"<p><b>Why:</b> {html.escape(rule.why)}</p><p><b>Fix:</b> {html.escape(rule.fix)}</p>"
         )
 
-    def _clicked(self, item: QTreeWidgetItem) -> None:
-        finding = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(finding, Finding) and finding.element is not None:
+    def _clicked(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        finding = self.model.rows[index.row()]
+        if finding.element is not None:
             self.locate.emit([finding.element])
 
     def apply_fix(self) -> None:

@@ -1,0 +1,70 @@
+"""Analysis results drawn over the canvas: what is down or degraded, how loaded each box is.
+
+The overlay only tints, relabels and fades component items (their
+`set_overlay`); it never touches the design or the undo stack, and `clear()`
+restores the normal view.
+"""
+
+from __future__ import annotations
+
+from archdraw.analysis.capacity import GrowthResult
+from archdraw.analysis.failure import FailureResult
+from archdraw.gui.canvas.scene import DesignScene
+from archdraw.style import Theme
+from archdraw.style.theme import utilization_colour
+
+
+def _rate(value: float) -> str:
+    if value >= 10_000:
+        return f"{value / 1000:,.0f}k/s"
+    return f"{value:,.0f}/s" if value >= 10 else f"{value:.1f}/s"
+
+
+class AnalysisOverlay:
+    def __init__(self, scene: DesignScene) -> None:
+        self.scene = scene
+        self.active = False
+
+    def clear(self) -> None:
+        for item in self.scene.components.values():
+            item.set_overlay(None)
+        self.active = False
+
+    def show(
+        self,
+        theme: Theme,
+        failure: FailureResult | None,
+        growth: GrowthResult | None,
+        sources: set[str],
+    ) -> None:
+        """Failure states alone, or utilization colours (down boxes stay faded) with growth."""
+        self.active = True
+        for component_id, item in self.scene.components.items():
+            state = failure.components.get(component_id) if failure else None
+            down = state is not None and state.state == "down"
+            if growth is not None:
+                colour, text = self._load(theme, growth, component_id, sources)
+                item.set_overlay(colour, "down" if down else text, dimmed=down)
+            elif state is None or state.state == "up":
+                item.set_overlay(None)
+            elif down:
+                item.set_overlay(theme.utilization["hot"], "down", dimmed=True)
+            else:
+                item.set_overlay(
+                    theme.utilization["warm"], f"degraded · serves {state.serving:.0%}"
+                )
+
+    @staticmethod
+    def _load(
+        theme: Theme, growth: GrowthResult, component_id: str, sources: set[str]
+    ) -> tuple[str | None, str | None]:
+        load = growth.components.get(component_id)
+        if load is None or component_id in sources:
+            return None, None
+        if load.capacity_rps is None:
+            return utilization_colour(theme, None), f"{_rate(load.arrival_rps)} · capacity ?"
+        utilization = load.utilization
+        text = "down" if utilization is None else f"{utilization:.0%} · {_rate(load.arrival_rps)}"
+        if component_id == growth.bottleneck:
+            text = f"bottleneck · {text}"
+        return utilization_colour(theme, utilization), text
