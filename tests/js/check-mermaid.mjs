@@ -64,9 +64,14 @@ let failed = 0;
 const results = [];
 for (const [name, text] of inputs) {
   try {
-    const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
-    results.push({ file: name, ...describe(diagram) });
-    if (!json) process.stdout.write(`${name}: ok (${diagram.type})\n`);
+    // parse() is the public check; the diagram object says what it understood.
+    const parsed = await mermaid.parse(text);
+    if (json) {
+      const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+      results.push({ file: name, ...describe(diagram) });
+    } else {
+      process.stdout.write(`${name}: ok (${parsed.diagramType})\n`);
+    }
   } catch (error) {
     failed += 1;
     process.stderr.write(`${name}: ${error && error.message ? error.message : error}\n`);
