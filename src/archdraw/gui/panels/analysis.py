@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSlider,
@@ -50,7 +51,7 @@ def slider_value(growth: float) -> int:
 class AnalysisPanel(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
-        self.window = window
+        self.main = window
         self.overlay = AnalysisOverlay(window.scene)
         self.failed_components: list[str] = []
         self.failed_zones: list[str] = []
@@ -121,7 +122,7 @@ class AnalysisPanel(QWidget):
 
     # Actions ---------------------------------------------------------------
     def fail_selection(self) -> None:
-        scene = self.window.scene
+        scene = self.main.scene
         components, zones = scene.selected_component_ids(), scene.selected_zone_ids()
         if not components and not zones:
             self.text.setPlainText("Select components or a zone first, then Fail selection.")
@@ -168,7 +169,7 @@ class AnalysisPanel(QWidget):
     def refresh(self) -> None:
         if not self.active:
             return
-        design = self.window.document.design
+        design = self.main.document.design
         known = {c.id for c in design.components}
         zones = {z.id for z in design.zones}
         self.failed_components = [c for c in self.failed_components if c in known]
@@ -176,7 +177,7 @@ class AnalysisPanel(QWidget):
         try:
             report = run_analysis(
                 design,
-                self.window.library,
+                self.main.library,
                 fail=self.failed_components,
                 fail_zones=self.failed_zones,
                 all_instances=self.all_instances.isChecked(),
@@ -194,7 +195,7 @@ class AnalysisPanel(QWidget):
         failure = report.failure
         sources = {report.graph.ids[n] for n in report.graph.sources}
         self.overlay.show(
-            self.window.theme, failure, growth if self.growth is not None else None, sources
+            self.main.theme, failure, growth if self.growth is not None else None, sources
         )
         self.text.setPlainText(render_text(report, growth_asked=self.growth is not None))
 
@@ -221,10 +222,13 @@ def install(window: MainWindow) -> AnalysisPanel:
         dock.raise_()
 
     bar = window.menuBar()
-    menu = bar.addMenu("&Analyze")
+    menu = QMenu("&Analyze", window)
+    menu.setObjectName("menu-analyze")
     help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
     if help_menu is not None:
         bar.insertMenu(help_menu, menu)
+    else:
+        bar.addMenu(menu)
     entries = (
         ("Fail Selection", "analyze-fail", panel.fail_selection, "Ctrl+Shift+F"),
         ("Growth…", "analyze-growth", lambda: panel.slider.setFocus(), None),

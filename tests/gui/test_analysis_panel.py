@@ -1,0 +1,140 @@
+"""The Analysis panel and canvas overlay, driven through real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QSlider
+
+from archdraw.model.edits import SetProperties
+from archdraw.style.theme import utilization_colour
+
+from .conftest import load_into
+
+SHOP = """
+archdraw: 1
+name: shop
+zones:
+  - {id: eu-a, kind: zone}
+  - {id: eu-b, kind: zone}
+components:
+  - {id: web, type: client, position: [0, 0], props: {rps: 100}}
+  - {id: api, type: service, zone: eu-a, position: [300, 0],
+     props: {replicas: 2, zones: 2, failover: active-active, capacity_rps: 400}}
+  - {id: db, type: database, zone: eu-b, position: [600, 0], props: {capacity_rps: 250}}
+  - {id: jobs, type: queue, zone: eu-b, position: [300, 250]}
+  - {id: worker, type: worker, zone: eu-b, position: [600, 250]}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db}
+  - {from: api, to: jobs, kind: async}
+  - {from: jobs, to: worker, kind: async}
+"""
+
+
+def _panel(window):  # type: ignore[no-untyped-def]
+    return window.analysis_panel
+
+
+def _button(window, name):  # type: ignore[no-untyped-def]
+    button = _panel(window).findChild(QPushButton, name)
+    assert button is not None, name
+    return button
+
+
+def test_fail_a_component_from_the_panel(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    window.scene.select_ids(["db"])
+    qtbot.mouseClick(_button(window, "analysis-fail"), Qt.MouseButton.LeftButton)
+    db, api = window.scene.components["db"], window.scene.components["api"]
+    assert db.dimmed and db.overlay_text == "down"
+    assert db.overlay_colour == window.theme.utilization["hot"]
+    assert not api.dimmed and api.overlay_colour is None
+    report = _panel(window).text.toPlainText()
+    assert "web: 100 % of its requests fail" in report
+    assert "Data at risk: db" in report
+    assert window.stack.count() == 0
+    assert not window.document.dirty
+
+
+def test_fail_a_zone_marks_what_is_degraded(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    window.scene.select_ids(["eu-a"])
+    qtbot.mouseClick(_button(window, "analysis-fail"), Qt.MouseButton.LeftButton)
+    api = window.scene.components["api"]
+    assert api.overlay_colour == window.theme.utilization["warm"]
+    assert api.overlay_text == "degraded · serves 100%"
+    assert not api.dimmed
+    assert "web: 0 % of its requests fail" in _panel(window).text.toPlainText()
+
+
+def test_a_failed_worker_behind_a_queue_is_delayed_not_failed(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    window.scene.select_ids(["worker"])
+    window.actions_by_name["analyze-fail"].trigger()
+    assert window.scene.components["worker"].dimmed
+    text = _panel(window).text.toPlainText()
+    assert "web: 0 % of its requests fail" in text
+    assert "delayed, not failed (behind a queue or async link): worker" in text
+
+
+def test_growth_slider_colours_by_utilization_and_names_the_bottleneck(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    slider = _panel(window).findChild(QSlider, "analysis-growth")
+    slider.setFocus()
+    for _ in range(4):  # four page steps of 25: 10 ** 1 = 10x
+        qtbot.keyClick(slider, Qt.Key.Key_PageUp)
+    assert slider.value() == 100
+    assert _panel(window).growth_label.text() == "10x"
+    theme = window.theme
+    db, api = window.scene.components["db"], window.scene.components["api"]
+    # db: 1000/s on 250/s is 400 %; api: 1000/s on 2 x 400/s is 125 %.
+    assert db.overlay_colour == utilization_colour(theme, 4.0) == theme.utilization["hot"]
+    assert db.overlay_text == "bottleneck · 400% · 1,000/s"
+    assert api.overlay_text == "125% · 1,000/s"
+    assert window.scene.components["web"].overlay_colour is None
+    assert window.scene.components["jobs"].overlay_text == "1,000/s · capacity ?"
+    assert _panel(window).bottleneck_label.text().startswith("db saturates at 2.5x; at 10x")
+    slider.setValue(0)
+    assert db.overlay_colour == theme.utilization["ok"]  # 40 % at 1x
+    assert window.stack.count() == 0
+    assert not window.document.dirty
+
+
+def test_editing_the_design_recomputes_the_overlay(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    _panel(window).set_growth(2.0)
+    db = window.scene.components["db"]
+    assert db.overlay_colour == window.theme.utilization["warm"]  # 80 %
+    window.editing.apply(SetProperties("db", {"capacity_rps": 1000}))
+    assert db.overlay_colour == window.theme.utilization["ok"]  # 20 %
+    assert window.stack.count() == 1  # the edit itself; the analysis added nothing
+
+
+def test_leaving_the_analysis_restores_the_normal_view(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    window.scene.select_ids(["db"])
+    qtbot.mouseClick(_button(window, "analysis-fail"), Qt.MouseButton.LeftButton)
+    _panel(window).set_growth(5.0)
+    qtbot.mouseClick(_button(window, "analysis-leave"), Qt.MouseButton.LeftButton)
+    for item in window.scene.components.values():
+        assert (item.overlay_colour, item.overlay_text, item.dimmed) == (None, None, False)
+    assert _panel(window).slider.value() == 0
+    assert window.stack.count() == 0
+
+
+def test_weakest_points_and_availability_from_the_menu(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    window.actions_by_name["analyze-weakest"].trigger()
+    text = _panel(window).text.toPlainText()
+    assert "Weakest points" in text and "1.  one instance of db" in text
+    window.actions_by_name["analyze-availability"].trigger()
+    assert "Availability: " in _panel(window).text.toPlainText()
+    assert window.stack.count() == 0
+
+
+def test_failing_nothing_says_what_to_do(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    window.scene.select_ids([])
+    qtbot.mouseClick(_button(window, "analysis-fail"), Qt.MouseButton.LeftButton)
+    assert "Select components or a zone first" in _panel(window).text.toPlainText()
+    assert all(i.overlay_colour is None for i in window.scene.components.values())
