@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
 from archdraw.gui.canvas.link_item import LinkItem
 from archdraw.style import NODE_WIDTH
@@ -204,3 +204,28 @@ def test_ctrl_wheel_zooms_and_middle_button_pans(window, qtbot):  # type: ignore
     after = window.view.mapToScene(viewport.rect().center())
     assert after.x() > before.x() + 50
     assert window.stack.count() == 0
+
+
+def test_cut_and_duplicate(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["cache"])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.design.component("cache-2").position == (40.0, 340.0)
+    assert window.scene.selected_component_ids() == ["cache-2"]
+    qtbot.keyClick(window.view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.design.component("cache-2") is None
+    qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.design.component("cache-2") is not None
+
+
+def test_window_state_is_restored(window, qtbot):  # type: ignore[no-untyped-def]
+    from archdraw.gui.main_window import MainWindow
+
+    dock = window.findChild(QDockWidget, "dock-findings")
+    dock.hide()
+    window.close()
+    again = MainWindow(window.library, "light")
+    qtbot.addWidget(again)
+    again.show()
+    assert again.findChild(QDockWidget, "dock-findings").isHidden()

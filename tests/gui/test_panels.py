@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 from .conftest import load_into
 
@@ -153,3 +160,27 @@ def test_document_panel_edits_are_one_undo_step(window, qtbot):  # type: ignore[
     window.stack.undo()
     assert window.document.design.doc.purpose is None
     assert purpose.toPlainText() == ""
+
+
+def test_link_kind_and_properties_from_the_panel(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, LINTED)
+    window.scene.select_ids(["api->db"])
+    _field(window, "kind", QComboBox).setCurrentText("async")
+    assert window.document.design.link("api->db").kind == "async"
+    assert window.scene.links["api->db"].kind == "async"
+    timeout = window.properties.findChild(QAbstractSpinBox, "prop-timeout_ms")
+    timeout.setValue(2500)
+    assert window.document.design.link("api->db").props["timeout_ms"] == 2500
+    assert window.stack.count() == 2
+
+
+def test_zone_form_renames_zone(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["zone-a"])
+    label = _field(window, "label", QLineEdit)
+    label.setFocus()
+    label.selectAll()
+    qtbot.keyClicks(label, "Frankfurt")
+    qtbot.keyClick(label, Qt.Key.Key_Return)
+    assert window.document.design.zone("zone-a").label == "Frankfurt"
+    assert window.scene.zones["zone-a"].title == "Frankfurt"

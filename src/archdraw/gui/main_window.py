@@ -151,6 +151,11 @@ class MainWindow(QMainWindow):
         self.find_bar.found.connect(self.select_and_centre)
         self.view.files_dropped.connect(self.open_files)
         self.view.zoom_changed.connect(lambda s: self.zoom_label.setText(f"{s * 100:.0f} %"))
+        QApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    def _system_scheme_changed(self) -> None:
+        if self.theme_choice == "system":
+            self.set_theme("system")
 
     # Document state ------------------------------------------------------------
     def _on_change(self, change: Change) -> None:

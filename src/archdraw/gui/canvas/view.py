@@ -193,6 +193,23 @@ class DesignView(QGraphicsView):
             self.files_dropped.emit([url.toLocalFile() for url in data.urls() if url.isLocalFile()])
             event.acceptProposedAction()
 
+    def drawForeground(self, painter: QPainter, area: QRectF | QRect) -> None:
+        if self.design_scene.components or self.design_scene.zones:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(QColor(self.design_scene.theme.muted_text))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        painter.setFont(font)
+        painter.drawText(
+            QRectF(self.viewport().rect()),
+            Qt.AlignmentFlag.AlignCenter,
+            "Drag components here from the palette\n"
+            "or open a design: File > Open, File > Open Sample, or drop a file",
+        )
+        painter.restore()
+
     def drawBackground(self, painter: QPainter, area: QRectF | QRect) -> None:
         super().drawBackground(painter, area)
         rect = QRectF(area)

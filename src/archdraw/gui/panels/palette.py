@@ -56,7 +56,7 @@ class Palette(QWidget):
         groups = self.library.by_category()
         order = [c for c in CATEGORIES if c in groups] + sorted(set(groups) - set(CATEGORIES))
         for category in order:
-            header = QTreeWidgetItem([category.capitalize()])
+            header = QTreeWidgetItem(["AI" if category == "ai" else category.capitalize()])
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(header)
             accent = theme.category(category).accent
