@@ -11,11 +11,11 @@ from archdraw.lint.types import Issue, Severity, rule
     name="component-not-monitored",
     severity=Severity.INFO,
     title="Critical component not linked to monitoring",
-    why="""This design draws which components report to monitoring (at least half of its
-    critical ones do), and this one, on a request path or holding data, does not. Whatever
-    breaks there will be seen only through its effects elsewhere, later and harder to
-    diagnose. Designs that draw few or no monitoring links are assumed to monitor everything
-    and are not flagged.""",
+    why="""This design draws which components report to monitoring, and this one, on a
+    request path or holding data, does not. Whatever breaks there will be seen only through its
+    effects elsewhere, later and harder to diagnose. Designs that draw no monitoring links at
+    all are assumed to monitor everything and are not flagged; if yours draws links only for
+    some signals, ignore this rule for the design with that reason.""",
     fix="""Link the component to the monitoring component (metrics and logs flow from it) and
     give it the four golden signals: latency, traffic, errors, saturation; for stores, add
     replication lag and disk space.""",
@@ -36,7 +36,7 @@ def component_not_monitored(ctx: LintContext) -> Iterator[Issue]:
         and c.id not in monitors
         and ctx.category(c) != "external"
     ]
-    if not watched or 2 * sum(1 for c in critical if c.id in watched) < len(critical):
+    if not watched:
         return
     for component in critical:
         if component.id not in watched:
