@@ -171,10 +171,16 @@ links:
 """
     )
     result = analyze_growth(design, library)
-    assert result.ignored_links == ["b->a"]
-    assert result.components["a"].arrival_rps == pytest.approx(10.0)
+    assert result.cycle_links == ["b->a"]
+    # b's calls back to a count once at a, and are not passed on to b again.
+    assert result.components["a"].arrival_rps == pytest.approx(20.0)
     assert result.components["b"].arrival_rps == pytest.approx(10.0)
-    assert result.clients["web"].latency_ms is not None
+    a, b = result.components["a"], result.components["b"]
+    assert a.response_ms is not None and b.response_ms is not None
+    # web waits for a, a for b, and b for a's own answer.
+    assert result.clients["web"].latency_ms == pytest.approx(
+        a.response_ms + b.response_ms + a.response_ms
+    )
 
 
 def test_summary_names_the_bottleneck_and_the_replicas_to_add(design_of, library) -> None:

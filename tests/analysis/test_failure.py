@@ -277,3 +277,24 @@ links:
     result = analyze_failure(design, library, ["beacon"])
     assert result.clients["web"].lost_share == 0.0
     assert result.clients["web"].delayed == ["beacon"]
+
+
+def test_a_write_back_closing_a_cycle_needs_its_receiver(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client}
+  - {id: api, type: service}
+  - {id: db, type: database}
+  - {id: payments, type: service}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db}
+  - {from: db, to: payments}
+  - {from: payments, to: db}
+"""
+    )
+    result = analyze_failure(design, library, ["payments"], whole=True)
+    assert result.clients["web"].lost_share == 1.0
+    paths = {tuple(p.nodes): p.status for p in result.clients["web"].paths}
+    assert paths == {("web", "api", "db", "payments", "db"): "fails"}

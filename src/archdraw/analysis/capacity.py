@@ -63,7 +63,7 @@ class GrowthResult:
     bottleneck: str | None
     saturated: list[str]  # at this growth, first to saturate first
     unknown: list[str]  # carry traffic but have no capacity_rps
-    ignored_links: list[str]
+    cycle_links: list[str]
     summary: str = ""
     titles: dict[str, str] = field(default_factory=dict)
 
@@ -77,7 +77,11 @@ def arrival_rates(graph: TrafficGraph, growth: float = 1.0) -> list[float]:
             continue
         for edge in graph.out_edges[node]:
             rates[edge.target] += sent * edge.calls
-    return rates
+    # Closing a cycle: counted at the receiver, not passed on (see graph.py).
+    extra = [0.0] * len(rates)
+    for edge in graph.back_edges:
+        extra[edge.target] += rates[edge.source] * graph.miss[edge.source] * edge.calls
+    return [rate + more for rate, more in zip(rates, extra, strict=True)]
 
 
 def analyze_growth(
@@ -121,7 +125,7 @@ def analyze_growth(
         bottleneck=known[0].id if known else None,
         saturated=saturated,
         unknown=unknown,
-        ignored_links=graph.ignored_links,
+        cycle_links=graph.cycle_links,
         titles={c.id: c.title for c in graph.components},
     )
     result.summary = growth_summary(result, graph)
@@ -181,6 +185,9 @@ def _end_to_end(graph: TrafficGraph, responses: list[float]) -> list[float]:
         for edge in graph.out_edges[node]:
             if edge.kind == "sync":
                 downstream += _weighted(edge.calls, totals[edge.target])
+        for edge in graph.back_out[node]:
+            if edge.kind == "sync":
+                downstream += _weighted(edge.calls, responses[edge.target])
         totals[node] = responses[node] + _weighted(graph.miss[node], downstream)
     return totals
 
@@ -225,6 +232,9 @@ def _path_notes(
             stack.extend(
                 e for e in graph.out_edges[edge.target] if e.calls > 0 and e.kind == "sync"
             )
+        seen.update(
+            e.target for e in graph.back_out[edge.target] if e.calls > 0 and e.kind == "sync"
+        )
     ordered = sorted(seen)
     unknown = [
         graph.ids[n] for n in ordered if graph.capacity_rps[n] is None and n not in graph.sources

@@ -52,6 +52,9 @@ def complete_shares(graph: TrafficGraph, serving: dict[int, float]) -> dict[int,
         for edge in graph.out_edges[node]:
             if edge.kind == "sync":
                 downstream *= call_success(edge.calls, complete.get(edge.target, 1.0))
+        for edge in graph.back_out[node]:  # closing a cycle: the receiver's own answer
+            if edge.kind == "sync":
+                downstream *= call_success(edge.calls, serving.get(edge.target, 1.0))
         miss = 0.0 if graph.buffer[node] else graph.miss[node]
         share = serving.get(node, 1.0) * ((1.0 - miss) + miss * downstream)
         # A `fallback` (second provider, degraded answer) answers whatever failed.
@@ -103,7 +106,9 @@ def request_paths(
         nodes, async_tail = stack.pop()
         last = nodes[-1]
         handoff = async_tail or graph.buffer[last]
-        onward = [] if handoff or graph.hands_off(last) else graph.out_edges[last]
+        closes_cycle = last in nodes[:-1]
+        stop = handoff or closes_cycle or graph.hands_off(last)
+        onward = [] if stop else [*graph.out_edges[last], *graph.back_out[last]]
         onward = [e for e in onward if e.calls > 0]
         if onward:
             for edge in reversed(onward):
@@ -153,6 +158,13 @@ def delayed_consumers(graph: TrafficGraph, client: int, serving: dict[int, float
             elif edge.target not in on_path:
                 on_path.add(edge.target)
                 stack.append(edge.target)
+        for edge in graph.back_out[node]:  # the receiver answers; nothing past it
+            if edge.calls <= 0:
+                continue
+            if edge.kind == "async":
+                later.append(edge.target)
+            else:
+                on_path.add(edge.target)
     beyond: set[int] = set()
     while later:
         node = later.pop()

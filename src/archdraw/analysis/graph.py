@@ -6,9 +6,11 @@ Requests flow along `sync` and `async` links, in the direction of the arrow;
 Traffic round a cycle would never settle, so the graph is cut into a DAG with
 a depth-first search that starts at the traffic sources (in design order),
 then at every other component: a link that closes a cycle (points at a
-component still on the search stack) is a *back edge*. Back edges are left
-out of every calculation and listed in `ignored_links`, so the user sees
-exactly which links the numbers ignore.
+component still on the search stack) is a *back edge* (a worker writing back
+to the database whose change feed woke it). A back edge's traffic is counted
+once at its receiver, but not passed on from there (that would go round the
+cycle for ever); a sender over a sync back edge waits for the receiver's own
+answer only. Back edges are listed as `cycle_links`.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class TrafficGraph:
     in_edges: list[list[Edge]]
     order: list[int]  # topological: every DAG edge goes from earlier to later
     back_edges: list[Edge]
+    back_out: list[list[Edge]]
+    back_in: list[list[Edge]]
     sources: list[int]  # components with an `rps`: where traffic starts
     rps: list[float]
     miss: list[float]  # share of requests passed on (1 - hit_ratio for caches)
@@ -71,7 +75,7 @@ class TrafficGraph:
         return len(self.ids)
 
     @property
-    def ignored_links(self) -> list[str]:
+    def cycle_links(self) -> list[str]:
         return [edge.key for edge in self.back_edges]
 
     def instances(self, node: int) -> int:
@@ -87,12 +91,12 @@ class TrafficGraph:
         return self.buffer[node] or self.miss[node] == 0
 
     def ancestors(self, nodes: set[int]) -> set[int]:
-        """Every component that can reach one of `nodes` over DAG edges (nodes included)."""
+        """Every component that can reach one of `nodes` (nodes included), back edges too."""
         seen = set(nodes)
         stack = list(nodes)
         while stack:
             node = stack.pop()
-            for edge in self.in_edges[node]:
+            for edge in (*self.in_edges[node], *self.back_in[node]):
                 if edge.source not in seen:
                     seen.add(edge.source)
                     stack.append(edge.source)
@@ -139,6 +143,11 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
     for row in out_edges:
         for edge in row:
             in_edges[edge.target].append(edge)
+    back_out: list[list[Edge]] = [[] for _ in ids]
+    back_in: list[list[Edge]] = [[] for _ in ids]
+    for edge in back:
+        back_out[edge.source].append(edge)
+        back_in[edge.target].append(edge)
 
     zones = design.zone_index()
     return TrafficGraph(
@@ -149,6 +158,8 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         in_edges=in_edges,
         order=order,
         back_edges=back,
+        back_out=back_out,
+        back_in=back_in,
         sources=sources,
         rps=rps,
         miss=[_miss_share(c, library) for c in components],

@@ -138,7 +138,7 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
         "clients": clients,
         "saturated": growth.saturated,
         "unknown": growth.unknown,
-        "ignored_links": growth.ignored_links,
+        "cycle_links": growth.cycle_links,
     }
     if failure is not None:
         data["failure"] = _failure_json(failure)

@@ -157,6 +157,12 @@ class _Model:
         for edge in self.graph.out_edges[node]:
             for _ in range(self._times(edge.calls)):
                 elapsed += yield from self._call(edge)
+        for edge in self.graph.back_out[node]:  # closing a cycle: the receiver's own part
+            for _ in range(self._times(edge.calls)):
+                if edge.kind == "async":
+                    self.env.process(self._own(edge.target))
+                else:
+                    elapsed += yield from self._own(edge.target)
         return elapsed
 
     def _times(self, calls: float) -> int:

@@ -56,11 +56,11 @@ def render_text(report: AnalysisReport, *, growth_asked: bool = True, top: int =
         sections.append(_availability(report, top))
     if report.simulation is not None:
         sections.append(_simulation(report))
-    if report.growth.ignored_links:
+    if report.growth.cycle_links:
         sections.append(
             [
-                "Ignored links (each closes a cycle; traffic round a cycle never settles): "
-                + ", ".join(report.growth.ignored_links)
+                "Links closing a cycle (their traffic counts at the receiver, "
+                "not passed on): " + ", ".join(report.growth.cycle_links)
             ]
         )
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
