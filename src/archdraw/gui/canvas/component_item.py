@@ -28,6 +28,8 @@ DETAIL_SCALE = 0.45  # below this zoom, labels and badges are too small to read:
 EDGE_BAND = 7.0  # pressing this close to the border starts a link instead of a move
 _BOX = QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
 _BOUNDS = _BOX.adjusted(-8, -10, 8, 4)
+_BOX = QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
+_BOUNDS = _BOX.adjusted(-8, -10, 8, 4)
 COMPONENT_TYPE = 65536 + 1  # QGraphicsItem.UserType + n
 
 
@@ -102,10 +104,10 @@ class ComponentItem(QGraphicsItem):
             self.update()
 
     def box(self) -> QRectF:
-        return QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
+        return QRectF(_BOX)
 
     def boundingRect(self) -> QRectF:
-        return self.box().adjusted(-8, -10, 8, 4)
+        return _BOUNDS
 
     def near_edge(self, scene_point: QPointF) -> bool:
         local = self.mapFromScene(scene_point)

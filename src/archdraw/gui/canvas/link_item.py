@@ -74,11 +74,15 @@ class LinkItem(QGraphicsItem):
         if line != self.line:
             self.prepareGeometryChange()
             self.line = line
+            self._bounds = QRectF()
 
     def boundingRect(self) -> QRectF:
-        rect = QRectF(self.line.p1(), self.line.p2()).normalized()
-        grow = LABEL_WIDTH / 2 + 6 if self.label else ARROW + 2
-        return rect.adjusted(-grow, -grow / 3 - ARROW, grow, grow / 3 + ARROW)
+        # Called thousands of times per frame by the scene index: computed once per move.
+        if self._bounds.isNull():
+            rect = QRectF(self.line.p1(), self.line.p2()).normalized()
+            grow = LABEL_WIDTH / 2 + 6 if self.label else ARROW + 2
+            self._bounds = rect.adjusted(-grow, -grow / 3 - ARROW, grow, grow / 3 + ARROW)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath(self.line.p1())
