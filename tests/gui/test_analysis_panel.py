@@ -89,7 +89,7 @@ def test_growth_slider_colours_by_utilization_and_names_the_bottleneck(window, q
     db, api = window.scene.components["db"], window.scene.components["api"]
     # db: 1000/s on 250/s is 400 %; api: 1000/s on 2 x 400/s is 125 %.
     assert db.overlay_colour == utilization_colour(theme, 4.0) == theme.utilization["hot"]
-    assert db.overlay_text == "bottleneck · 400% · 1,000/s"
+    assert db.overlay_text == "bottleneck 400%"
     assert api.overlay_text == "125% · 1,000/s"
     assert window.scene.components["web"].overlay_colour is None
     assert window.scene.components["jobs"].overlay_text == "1,000/s · capacity ?"

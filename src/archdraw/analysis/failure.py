@@ -198,7 +198,7 @@ def _state(graph: TrafficGraph, node: int, loss: Loss, rate: float) -> Component
             overloaded = True
             reason += f"; the survivors can carry only {after:.0%} of its traffic"
     state = "down" if serving <= EPSILON else "degraded"
-    if graph.fallback[node]:
+    if graph.fallback[node] and serving < 1.0:
         reason += "; its fallback answers its callers"
     return ComponentState(
         graph.ids[node], state, count, remaining, serving, recovery, overloaded, reason

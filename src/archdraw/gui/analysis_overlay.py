@@ -65,6 +65,6 @@ class AnalysisOverlay:
             return utilization_colour(theme, None), f"{_rate(load.arrival_rps)} · capacity ?"
         utilization = load.utilization
         text = "down" if utilization is None else f"{utilization:.0%} · {_rate(load.arrival_rps)}"
-        if component_id == growth.bottleneck:
-            text = f"bottleneck · {text}"
+        if component_id == growth.bottleneck and utilization is not None:
+            text = f"bottleneck {utilization:.0%}"  # short: the line is elided at ~20 characters
         return utilization_colour(theme, utilization), text
