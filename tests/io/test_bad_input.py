@@ -27,7 +27,7 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "wrong_property_type": [(7, ("'api'", "'replicas'", "whole number", "'two'"))],
     "out_of_range": [(7, ("'cache'", "'hit_ratio'", "at most 1", "1.5"))],
     "python_tag": [(6, ("tag", "python/object/apply", "not allowed"))],
-    "alias_bomb": [(9, ("too many values", "5,000,000", "alias"))],
+    "alias_bomb": [(8, ("aliases expand to over 100,000 values", "alias bomb"))],
     "deep_nesting": [(3, ("nesting deeper than 64",))],
     "binary_garbage": [(1, ("binary file",))],
     "empty": [(1, ("empty",))],
@@ -92,6 +92,8 @@ def test_node_budget_counts_alias_expansions(library: Library) -> None:
     text = "archdraw: 1\nname: n\na: &a [1, 2, 3, 4, 5, 6, 7, 8]\nb: [*a, *a, *a, *a, *a]\n"
     with pytest.raises(DesignError, match="too many values"):
         loads(text, "n.archdraw.yaml", library, Limits(max_nodes=40))
+    with pytest.raises(DesignError, match="aliases expand to over 30 values"):
+        loads(text, "n.archdraw.yaml", library, Limits(max_alias_values=30))
 
 
 def test_missing_file_and_folder_are_design_errors(tmp_path: Path, library: Library) -> None:

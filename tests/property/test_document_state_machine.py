@@ -209,6 +209,6 @@ class DocumentMachine(RuleBasedStateMachine):
 
 
 DocumentMachine.TestCase.settings = settings(
-    max_examples=examples(100), stateful_step_count=30, deadline=None
+    max_examples=examples(60), stateful_step_count=30, deadline=None
 )
 TestDocumentMachine = DocumentMachine.TestCase

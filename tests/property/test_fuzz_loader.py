@@ -199,7 +199,7 @@ def mutated_data(draw: st.DrawFn) -> Any:
     return data
 
 
-@settings(max_examples=examples(1500))
+@settings(max_examples=examples(1000))
 @given(mutated_data())
 def test_mutated_design_data(data: Any) -> None:
     check(write_yaml(data))

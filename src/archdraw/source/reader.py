@@ -41,6 +41,8 @@ class Limits:
     max_bytes: int = 64 * 1024 * 1024
     max_depth: int = 64
     max_nodes: int = 5_000_000
+    # Hand-written designs rarely use aliases; a small budget stops bombs early and cheaply.
+    max_alias_values: int = 100_000
 
 
 class Locations:
@@ -112,6 +114,7 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.nodes = 0
+        self.alias_values = 0
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.done = False
@@ -225,6 +228,13 @@ class _Builder:
             raise self.fatal(_pos(event), f"alias '*{anchor}' has no anchor before it")
         value, nodes = self.anchors[anchor]
         # Count the expansion before copying so an alias bomb is refused cheaply.
+        self.alias_values += nodes
+        if self.alias_values > self.limits.max_alias_values:
+            raise self.fatal(
+                _pos(event),
+                f"aliases expand to over {self.limits.max_alias_values:,} values "
+                "(an alias bomb?); write the values out instead",
+            )
         self.count(nodes, event)
         self.add_value(copy.deepcopy(value), event, nodes)
 
