@@ -131,3 +131,15 @@ def test_dark_theme_recolours_the_canvas(window):  # type: ignore[no-untyped-def
     assert window.theme.name == "dark"
     assert window.scene.components["api"].theme.name == "dark"
     window.set_theme("light")
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "mermaid"])
+def test_export_writes_a_file(window, tmp_path, fmt):  # type: ignore[no-untyped-def]
+    from archdraw.export import FORMATS
+
+    load_into(window)
+    target = tmp_path / f"out{FORMATS[fmt].extension}"
+    assert window.files.export_to(target)
+    data = target.read_bytes()
+    assert data and (fmt != "png" or data.startswith(b"\x89PNG"))
+    assert fmt != "svg" or b"<svg" in data

@@ -184,3 +184,18 @@ def test_zone_form_renames_zone(window, qtbot):  # type: ignore[no-untyped-def]
     qtbot.keyClick(label, Qt.Key.Key_Return)
     assert window.document.design.zone("zone-a").label == "Frankfurt"
     assert window.scene.zones["zone-a"].title == "Frankfurt"
+
+
+def test_ignore_here_writes_an_ignore_entry(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, LINTED)
+    window.lint.run_now()
+    panel = window.findings
+    row = next(i for i in range(panel.row_count()) if panel.row(i).component)
+    finding = panel.row(row)
+    panel.select_row(row)
+    qtbot.mouseClick(panel.ignore_button, Qt.MouseButton.LeftButton)
+    ignores = window.document.design.lint.ignore
+    assert [(i.rule, i.component) for i in ignores] == [(finding.code, finding.component)]
+    window.lint.run_now()
+    remaining = [(f.code, f.component) for f in window.lint.findings]
+    assert (finding.code, finding.component) not in remaining

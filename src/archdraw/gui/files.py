@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import discard_entry, pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
 from archdraw.gui.layout_job import place_unpositioned
@@ -147,21 +147,25 @@ class FileController:
         self.window.refresh_recent_menu()
 
     def export(self) -> None:
-        try:
-            module: Any = importlib.import_module("archdraw.export")
-            export_design, formats = module.export_design, tuple(module.FORMATS)
-        except (ImportError, AttributeError):
-            QMessageBox.information(
-                self.window, "Export", "Export is not available in this build yet."
-            )
-            return
-        filters = ";;".join(f"{f.upper()} (*.{'json' if f == 'json' else f})" for f in formats)
+        filters = {
+            f"{spec.description} (*{spec.extension})": name for name, spec in FORMATS.items()
+        }
+        suggested = _slug(self.document.design.name)
         name, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export design", _slug(self.document.design.name), filters
+            self.window, "Export design", suggested, ";;".join(filters)
         )
-        if not name:
-            return
-        fmt = chosen.split(" ", 1)[0].lower() if chosen else Path(name).suffix.lstrip(".")
+        if name:
+            self.export_to(Path(name), filters.get(chosen))
+
+    def export_to(self, target: Path, fmt: str | None = None) -> bool:
+        """Export to `target` in `fmt` (by default from the file's extension)."""
+        by_extension = {spec.extension: n for n, spec in FORMATS.items()}
+        fmt = fmt or by_extension.get(target.suffix.lower())
+        if fmt is None:
+            self.show_problems("Export", "Choose a format.", [f"{target}: unknown extension"])
+            return False
+        if not target.suffix:
+            target = target.with_suffix(FORMATS[fmt].extension)
         try:
             data = export_design(
                 self.document.design,
@@ -170,15 +174,15 @@ class FileController:
                 theme=self.window.theme.name,
                 findings=self.window.lint.findings,
             )
-            target = Path(name)
             if isinstance(data, bytes):
                 target.write_bytes(data)
             else:
                 target.write_text(data, encoding="utf-8")
-        except Exception as error:  # an exporter bug must not lose the user's work
+        except (ExportError, OSError) as error:
             self.show_problems("Export failed", f"Exporting as {fmt} failed.", [str(error)])
-            return
-        self.window.statusBar().showMessage(f"Exported {name}", 4000)
+            return False
+        self.window.statusBar().showMessage(f"Exported {target}", 4000)
+        return True
 
     def offer_recovery(self) -> bool:
         """Offer the newest autosave left by an editor that did not close; True if restored."""
