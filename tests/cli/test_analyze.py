@@ -133,6 +133,7 @@ def test_unknown_id_is_a_usage_error(design_file: Path, capsys) -> None:
 def test_bad_growth_and_bad_file_exit_2(design_file: Path, tmp_path: Path, capsys) -> None:
     assert run(["analyze", str(design_file), "--growth", "0"]) == 2
     assert run(["analyze", str(design_file), "--growth", "nan"]) == 2
+    assert run(["analyze", str(design_file), "--growth", "1e300"]) == 2
     broken = tmp_path / "broken.archdraw.yaml"
     broken.write_text("archdraw: 1\nname: [\n", encoding="utf-8")
     assert run(["analyze", str(broken)]) == 2

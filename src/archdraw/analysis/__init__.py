@@ -1,0 +1,46 @@
+"""Failure, growth and availability analysis of a design (no Qt).
+
+- `analyze_failure(design, library, components, zones, whole=False)`: what is
+  down or degraded, which client requests still complete, data at risk.
+- `weakest_points(design, library)`: every single failure, ranked by traffic lost.
+- `analyze_growth(design, library, growth)`: arrival rates, utilization,
+  M/M/c queueing latency, the bottleneck and where each component saturates.
+- `analyze_availability(design, library)`: expected availability per client
+  and the weakest link.
+- `simulate(design, library, growth, seed=...)`: a SimPy check of the growth model.
+- `run_analysis(...)` does any of these on one traffic graph; `to_json` and
+  `render_text` print the result.
+
+The models, their assumptions and limits are described in the README
+("Analysis") and in each module's docstring.
+"""
+
+from archdraw.analysis.availability import AvailabilityResult, analyze_availability
+from archdraw.analysis.capacity import GrowthResult, analyze_growth, arrival_rates
+from archdraw.analysis.failure import FailureResult, UnknownElement, analyze_failure
+from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.report import AnalysisReport, run_analysis, to_json
+from archdraw.analysis.simulation import SimulationResult, simulate
+from archdraw.analysis.text import render_text
+from archdraw.analysis.weakest import WeakPoint, weakest_points
+
+__all__ = [
+    "AnalysisReport",
+    "AvailabilityResult",
+    "FailureResult",
+    "GrowthResult",
+    "SimulationResult",
+    "TrafficGraph",
+    "UnknownElement",
+    "WeakPoint",
+    "analyze_availability",
+    "analyze_failure",
+    "analyze_growth",
+    "arrival_rates",
+    "build_graph",
+    "render_text",
+    "run_analysis",
+    "simulate",
+    "to_json",
+    "weakest_points",
+]

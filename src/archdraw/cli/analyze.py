@@ -13,6 +13,8 @@ from archdraw.analysis.simulation import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
 
+MAX_GROWTH = 1_000_000.0
+
 
 def _ids(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
@@ -23,8 +25,10 @@ def _factor(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
+    if not math.isfinite(value) or value <= 0 or value > MAX_GROWTH:
+        raise argparse.ArgumentTypeError(
+            f"must be a number above 0 and at most {MAX_GROWTH:,.0f}, got {text!r}"
+        )
     return value
 
 
