@@ -163,6 +163,13 @@ REFUSED = {
     "empty name": SetDesignInfo("  "),
     "batch half": Batch((SetLabel("web", "Apps"), RemoveComponents(["ghost"]))),
     "add zone with missing parent": AddElements(zones=(Zone(id="z", parent="nope"),)),
+    "new zones in a cycle": AddElements(
+        zones=(Zone(id="z1", parent="z2"), Zone(id="z2", parent="z1"))
+    ),
+    "link to a zone": AddLink(link("web", "az")),
+    "move to nowhere": MoveComponents({"web": (float("nan"), 0.0)}),
+    "move to infinity": MoveComponents({"web": (0.0, float("inf"))}),
+    "zone kind": SetZoneFields("az", {"kind": "galaxy"}),
 }
 
 

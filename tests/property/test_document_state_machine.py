@@ -105,7 +105,8 @@ class DocumentMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.design.components)
     @rule(data=st.data(), kind=st.sampled_from(["sync", "async", "replication"]))
     def add_link(self, data: st.DataObject, kind: str) -> None:
-        ends = st.sampled_from(self.component_ids())
+        # Zone ids are offered as ends too: the edit must refuse them.
+        ends = st.sampled_from(self.component_ids() + self.zone_ids())
         link = {"from": data.draw(ends), "to": data.draw(ends), "kind": kind}
         if data.draw(st.booleans()):
             link["id"] = data.draw(ids)

@@ -7,6 +7,7 @@ list positions too: undoing everything gives back an equal design.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -41,11 +42,13 @@ class AddElements(Edit):
         clash = [i for i in new_ids if i in taken] or [i for i in new_ids if new_ids.count(i) > 1]
         if clash:
             raise EditError(f"id '{clash[0]}' is already used")
-        known = taken | set(new_ids)
+        # Links join components only: a zone id is not a valid end.
+        known = {c.id for c in design.components} | {c.id for c in self.components}
         zone_ids = {z.id for z in design.zones} | {z.id for z in self.zones}
         for zone in self.zones:
             if zone.parent is not None and zone.parent not in zone_ids:
                 raise EditError(f"zone '{zone.id}' has no parent zone '{zone.parent}'")
+        _check_no_zone_cycle([*design.zones, *self.zones], self.zones)
         for component in self.components:
             if component.zone is not None and component.zone not in zone_ids:
                 raise EditError(f"component '{component.id}' has no zone '{component.zone}'")
@@ -70,6 +73,17 @@ class AddElements(Edit):
         return frozenset([z.id for z in self.zones] + [c.id for c in self.components]) | frozenset(
             k.key for k in self.links
         )
+
+
+def _check_no_zone_cycle(zones: list[Zone], added: tuple[Zone, ...]) -> None:
+    parents = {z.id: z.parent for z in zones}
+    for zone in added:
+        seen, current = {zone.id}, zone.parent
+        while current is not None:
+            if current in seen:
+                raise EditError(f"zone '{zone.id}' would be inside itself")
+            seen.add(current)
+            current = parents.get(current)
 
 
 def _insert(target: list[Any], items: tuple[Any, ...], at: tuple[int | None, ...]) -> None:
@@ -188,9 +202,11 @@ class MoveComponents(Edit):
 
     def apply(self, design: Design) -> Edit:
         index = design.component_index()
-        for component_id in self.positions:
+        for component_id, position in self.positions.items():
             if component_id not in index:
                 raise EditError(f"no component '{component_id}' to move")
+            if position is not None and not all(math.isfinite(v) for v in position):
+                raise EditError(f"position {position} of '{component_id}' is not a finite point")
         old: dict[str, Position] = {}
         for component_id, position in self.positions.items():
             component = index[component_id]

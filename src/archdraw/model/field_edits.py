@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archdraw.model.edit_base import Edit, EditError
-from archdraw.model.types import ID_PATTERN, Design, DesignDoc, LintSettings
+from archdraw.model.types import ID_PATTERN, ZONE_KINDS, Design, DesignDoc, LintSettings
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class SetZoneFields(Edit):
             raise EditError(f"no zone '{self.zone_id}'")
         if set(self.values) - {"label", "kind", "parent"}:
             raise EditError("only a zone's label, kind and parent can be changed")
+        if self.values.get("kind", "zone") not in ZONE_KINDS:
+            raise EditError(f"unknown zone kind '{self.values['kind']}'")
         if "parent" in self.values:
             _check_parent(design, self.zone_id, self.values["parent"])
         old = {name: getattr(zone, name) for name in self.values}
