@@ -138,3 +138,14 @@ def test_bad_growth_and_bad_file_exit_2(design_file: Path, tmp_path: Path, capsy
     broken.write_text("archdraw: 1\nname: [\n", encoding="utf-8")
     assert run(["analyze", str(broken)]) == 2
     assert "broken.archdraw.yaml:" in capsys.readouterr().err
+
+
+def test_simulation_beside_a_failure_compares_the_design_as_drawn(
+    design_file: Path, capsys
+) -> None:
+    argv = ["analyze", str(design_file), "--fail", "db", "--simulate", "--requests", "2000"]
+    assert run(argv) == 0
+    out = capsys.readouterr().out
+    assert "(both run the design as drawn, without the failure)" in out
+    simulated = out.split("Simulation (")[1]
+    assert "db " in simulated and "down" not in simulated

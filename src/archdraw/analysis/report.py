@@ -32,6 +32,7 @@ class AnalysisReport:
     weakest: list[WeakPoint] | None = None
     availability: AvailabilityResult | None = None
     simulation: SimulationResult | None = None
+    simulated_growth: GrowthResult | None = None  # the formulas without the failure
 
     def title(self, component_id: str) -> str:
         return self.growth.titles.get(component_id, component_id)
@@ -72,9 +73,12 @@ def run_analysis(
     if availability:
         report.availability = analyze_availability(design, library, graph=graph)
     if simulation:
+        # The simulation models the design as drawn; compare it with formulas that do too.
         report.simulation = simulate(
             design, library, growth, seed=seed, requests=requests, graph=graph
         )
+        if failure is not None:
+            report.simulated_growth = analyze_growth(design, library, growth, graph=graph)
     return report
 
 

@@ -215,8 +215,11 @@ def _simulation(report: AnalysisReport) -> list[str]:
         f"Simulation (seed {sim.seed}, {sim.requests:,} requests over {sim.duration_s:,.0f} s "
         "simulated) against the formulas:"
     ]
+    if report.failure is not None:
+        lines.append("  (both run the design as drawn, without the failure)")
+    growth = report.simulated_growth or report.growth
     rows = [["component", "util", "simulated", "response", "simulated"]]
-    for cid, load in report.growth.components.items():
+    for cid, load in growth.components.items():
         simulated = sim.components[cid]
         if load.capacity_rps is None:
             continue
@@ -231,7 +234,7 @@ def _simulation(report: AnalysisReport) -> list[str]:
         )
     lines += _table(rows, right=(1, 2, 3, 4))
     rows = [["client", "latency", "simulated"]]
-    for cid, client in report.growth.clients.items():
+    for cid, client in growth.clients.items():
         rows.append([cid, _ms(client.latency_ms), _ms(sim.clients.get(cid))])
     lines += _table(rows, right=(1, 2))
     return lines
