@@ -40,7 +40,7 @@ def test_killed_editor_work_is_offered_and_restored(tmp_path, isolated_state, mo
         QT_QPA_PLATFORM="offscreen",
         ARCHDRAW_STATE_DIR=str(isolated_state),
         ARCHDRAW_AUTOSAVE_SECONDS="0.2",
-        ARCHDRAW_TEST_HOOK="tests.gui.autosave_hook:make_edits",
+        ARCHDRAW_TEST_HOOK="tests.gui.child_hooks:make_edits",
         ARCHDRAW_TEST_MARKER=str(marker),
         PYTHONPATH=os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]),
     )
