@@ -138,3 +138,13 @@ def test_failing_nothing_says_what_to_do(window, qtbot):  # type: ignore[no-unty
     qtbot.mouseClick(_button(window, "analysis-fail"), Qt.MouseButton.LeftButton)
     assert "Select components or a zone first" in _panel(window).text.toPlainText()
     assert all(i.overlay_colour is None for i in window.scene.components.values())
+
+
+def test_an_edit_asks_for_the_weakest_points_again(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
+    assert "Weakest points" in _panel(window).text.toPlainText()
+    window.editing.apply(SetProperties("db", {"replicas": 2, "failover": "active-standby"}))
+    assert "press Weakest points or Availability again" in _panel(window).text.toPlainText()
+    qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
+    assert "one instance of db" not in _panel(window).text.toPlainText()

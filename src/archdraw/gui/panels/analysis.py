@@ -163,8 +163,16 @@ class AnalysisPanel(QWidget):
         self.refresh()
 
     def _on_change(self, change: Change) -> None:
+        # Weakest points and availability enumerate every failure: on demand only,
+        # so an edit on a big design stays instant.
+        stale_extra = self.extra
+        self.extra = ""
         if self.active:
             self.refresh()
+        elif stale_extra:
+            self.text.setPlainText(
+                "The design changed: press Weakest points or Availability again."
+            )
 
     def refresh(self) -> None:
         if not self.active:
