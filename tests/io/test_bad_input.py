@@ -111,3 +111,16 @@ def test_non_utf8_text_names_the_line(library: Library) -> None:
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (2, 10)
     assert "not UTF-8" in problem.message
+
+
+def test_a_value_fitting_no_kind_is_one_problem(library: Library) -> None:
+    from archdraw.io import loads
+
+    text = "archdraw: 1\nname: u\nlint:\n  options: {x: {a: 1}, y: [1, 2]}\n"
+    with pytest.raises(DesignError) as caught:
+        loads(text, "u.archdraw.yaml", library)
+    messages = [(p.line, p.message) for p in caught.value.problems]
+    assert messages == [
+        (4, "'x' must be true or false, a number, text or a list of text, got {'a': 1}"),
+        (4, "'y' must be true or false, a number, text or a list of text, got [1, 2]"),
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
@@ -65,6 +65,49 @@ def _pydantic_message(error: Any) -> str:
     return f"{field}: {message}"
 
 
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The longest prefix of `loc` that names a value in `data` (pydantic adds union tags)."""
+    node, path = data, cast(tuple[Any, ...], ())
+    for part in loc:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_list or (isinstance(node, dict) and part in node)):
+            break
+        node, path = node[part], (*path, part)
+    return path
+
+
+_KINDS = {"bool": "true or false", "int": "a number", "float": "a number", "str": "text"}
+
+
+def _validation_problems(
+    error: ValidationError, data: Any, filename: str, source: Locations
+) -> list[Problem]:
+    # A value that fits no member of a union gets one error per member: say it once.
+    grouped: dict[tuple[bool, tuple[Any, ...]], list[Any]] = {}
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        path = _data_path(data, loc)
+        rest = loc[len(path) :]
+        union = bool(rest) and isinstance(rest[0], str) and rest[0] != "[key]"
+        grouped.setdefault((union, path if union else loc), []).append(item)
+    problems = []
+    for (union, where), items in grouped.items():
+        line, column = source.of(where)
+        if union and len(items) > 1:
+            tags = [str(item["loc"][len(where)]) for item in items]
+            kinds = dict.fromkeys(
+                _KINDS.get(tag, tag.replace("list[str]", "a list of text")) for tag in tags
+            )
+            value = items[0]["input"] if len(items[0]["loc"]) == len(where) + 1 else "this value"
+            *first, last = kinds
+            wanted = f"{', '.join(first)} or {last}" if first else last
+            message = f"{_field_name(where)} must be {wanted}, got {value!r}"
+            problems.append(Problem(filename, line, column, message))
+        else:
+            problems += [Problem(filename, line, column, _pydantic_message(i)) for i in items]
+    return problems
+
+
 def _header_problems(data: Any, filename: str, source: Locations) -> list[Problem]:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
@@ -110,12 +153,7 @@ def loads(
     try:
         design = Design.model_validate(data)
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            path = tuple(item["loc"])
-            line, column = source.of(path)
-            problems.append(Problem(filename, line, column, _pydantic_message(item)))
-        raise DesignError(problems) from None
+        raise DesignError(_validation_problems(error, data, filename, source)) from None
     issues = validate_design(design, catalog)
     if issues:
         raise DesignError(
