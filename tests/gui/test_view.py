@@ -115,3 +115,23 @@ def test_history_view_lists_steps(window, qtbot):  # type: ignore[no-untyped-def
     window.add_at_centre("queue")
     assert window.history.stack().count() == 2
     assert window.stack.text(0) == "Add component"
+
+
+def test_trackpad_pinch_zooms(window):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    load_into(window)
+    viewport = window.view.viewport()
+    local = QPointF(viewport.rect().center())
+    pinch = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        local,
+        local,
+        QPointF(viewport.mapToGlobal(local.toPoint())),
+        0.5,
+        QPointF(0, 0),
+    )
+    QApplication.sendEvent(viewport, pinch)
+    assert abs(window.view.scale_factor() - 1.5) < 1e-6

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(right[0], right[1])
         self.tabifyDockWidget(right[1], right[2])
         right[0].raise_()
-        self.resizeDocks([right[0]], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([right[0]], [380], Qt.Orientation.Horizontal)
         bottom = self.findChild(QDockWidget, "dock-findings")
         if bottom is not None:
             self.resizeDocks([bottom], [220], Qt.Orientation.Vertical)
@@ -248,7 +248,6 @@ class MainWindow(QMainWindow):
 
         def finished(result: object) -> None:
             progress.reset()
-            self.layout_job = None
             if isinstance(result, str):
                 self.statusBar().showMessage(result, 8000)
             elif isinstance(result, LayoutResult) and result.positions:
@@ -263,8 +262,15 @@ class MainWindow(QMainWindow):
                     self.statusBar().showMessage(result.note, 8000)
 
         job.done.connect(finished, Qt.ConnectionType.QueuedConnection)
-        job.finished.connect(job.deleteLater)
+        # Drop the last reference only once the thread has stopped: a QThread destroyed
+        # while running aborts the process.
+        job.finished.connect(self._layout_finished, Qt.ConnectionType.QueuedConnection)
         job.start()
+
+    def _layout_finished(self) -> None:
+        job, self.layout_job = self.layout_job, None
+        if job is not None:
+            job.wait()
 
     # Files, theme, dialogs ----------------------------------------------------------------
     def open_files(self, paths: list[str]) -> None:
