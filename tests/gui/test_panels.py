@@ -199,3 +199,13 @@ def test_ignore_here_writes_an_ignore_entry(window, qtbot):  # type: ignore[no-u
     window.lint.run_now()
     remaining = [(f.code, f.component) for f in window.lint.findings]
     assert (finding.code, finding.component) not in remaining
+
+
+def test_typing_in_the_document_survives_canvas_edits(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    purpose = window.doc_panel.findChild(QPlainTextEdit, "doc-purpose")
+    purpose.setPlainText("half typed")
+    window.add_at_centre("cache")
+    assert purpose.toPlainText() == "half typed"
+    window.stack.undo()
+    assert purpose.toPlainText() == "half typed"

@@ -60,11 +60,15 @@ class DocumentPanel(QWidget):
         self._unsubscribe()
 
     def _on_change(self, change: Change) -> None:
-        if change.is_reset or isinstance(change.edit, SetDoc | SetDesignInfo | Batch):
+        # Reload only when the document itself changed (undo, redo, open), so text
+        # being typed here survives unrelated edits on the canvas.
+        design = self.editing.document.design
+        if change.is_reset or (design.doc, design.name) != self._loaded:
             self.load()
 
     def load(self) -> None:
         design = self.editing.document.design
+        self._loaded = (design.doc.model_copy(deep=True), design.name)
         self._loading = True
         self.name.setText(design.name)
         for field, box in self.fields.items():
