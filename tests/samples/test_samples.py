@@ -7,18 +7,23 @@ so a rule change that alters what a sample reports shows up as a reviewed diff.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 
+from archdraw.export import FORMATS, export_design
 from archdraw.io import load
 from archdraw.io.samples import SAMPLE_SUFFIX, list_samples, sample_dir
+from archdraw.layout import auto_layout
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.model.validation import validate_design
+from archdraw.style import NODE_HEIGHT, NODE_WIDTH
 
 SAMPLES = sorted(sample_dir().glob(f"*{SAMPLE_SUFFIX}"))
 EXPECTED_DIR = sample_dir() / "expected"
@@ -124,3 +129,60 @@ def test_list_samples_skips_unreadable_files(tmp_path: Path) -> None:
         ("nameless", "", False),
     ]
     assert list_samples(tmp_path / "missing") == []
+
+
+def overlapping(positions: dict[str, tuple[float, float]]) -> list[tuple[str, str]]:
+    """Pairs of component boxes (centres, NODE_WIDTH x NODE_HEIGHT) that overlap."""
+    items = sorted(positions.items())
+    return [
+        (a, b)
+        for i, (a, (ax, ay)) in enumerate(items)
+        for b, (bx, by) in items[i + 1 :]
+        if abs(ax - bx) < NODE_WIDTH and abs(ay - by) < NODE_HEIGHT
+    ]
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=ids)
+def test_stored_layout_places_every_component_without_overlap(path: Path, library: Library) -> None:
+    design = load(path, library).design
+    positions = {c.id: c.position for c in design.components if c.position is not None}
+    assert len(positions) == len(design.components), "run `archdraw layout` on the sample"
+    assert overlapping(positions) == []
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=ids)
+def test_layout_places_a_sample_whose_positions_are_missing(path: Path, library: Library) -> None:
+    design = load(path, library).design
+    for component in design.components:
+        component.position = None
+    result = auto_layout(design, library)
+    assert set(result.positions) == {c.id for c in design.components}
+    assert overlapping(result.positions) == []
+
+
+def check_export(fmt: str, output: bytes | str, path: Path, library: Library) -> None:
+    design = load(path, library).design
+    if fmt == "png":
+        assert isinstance(output, bytes) and output.startswith(b"\x89PNG\r\n\x1a\n")
+    elif fmt == "pdf":
+        assert isinstance(output, bytes) and output.startswith(b"%PDF")
+    elif fmt == "json":
+        assert isinstance(output, str)
+        data = json.loads(output)
+        assert [c["id"] for c in data["design"]["components"]] == [c.id for c in design.components]
+    elif fmt == "svg":
+        assert isinstance(output, str)
+        ids_drawn = {e.get("data-id") for e in ElementTree.fromstring(output).iter()}
+        assert {c.id for c in design.components} <= ids_drawn
+    else:
+        assert isinstance(output, str)
+        missing = [c.id for c in design.components if c.id not in output and c.title not in output]
+        assert missing == [], f"{fmt} export lost components"
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("path", SAMPLES, ids=ids)
+def test_sample_exports_to_every_format(path: Path, fmt: str, library: Library) -> None:
+    design = load(path, library).design
+    # A small scale keeps PNG rendering fast; the drawing code is the same at any scale.
+    check_export(fmt, export_design(design, library, fmt, scale=0.5), path, library)
