@@ -144,6 +144,10 @@ class ComponentItem(QGraphicsItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < DETAIL_SCALE:
             painter.drawRect(box)
+            if self.finding_severity:  # still visible from afar: a solid corner dot
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(self.theme.severity.get(self.finding_severity, "#d92d20")))
+                painter.drawEllipse(box.topLeft(), 12, 12)
             return
         ratio = min(4.0, max(1.0, math.ceil(lod * painter.device().devicePixelRatioF())))
         bounds = self.boundingRect()
