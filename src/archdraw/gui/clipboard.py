@@ -6,6 +6,8 @@ they sit in; pasting gives every component a fresh id and offsets it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
@@ -18,7 +20,9 @@ YAML_MIME = "application/x-archdraw+yaml"
 PASTE_OFFSET = 40.0
 
 
-def selection_design(design: Design, component_ids: list[str], zone_ids: list[str] = ()) -> Design:  # type: ignore[assignment]
+def selection_design(
+    design: Design, component_ids: list[str], zone_ids: Sequence[str] = ()
+) -> Design:
     chosen = set(component_ids)
     zones_needed: set[str] = set(zone_ids)
     for component in design.components:

@@ -13,7 +13,7 @@ from archdraw.gui.dialogs import ProblemDialog
 from archdraw.gui.layout_job import place_unpositioned
 from archdraw.gui.settings import settings
 from archdraw.io import DesignError, load, save
-from archdraw.model import Design, new_design
+from archdraw.model import Design, Document, new_design
 
 if TYPE_CHECKING:
     from archdraw.gui.main_window import MainWindow
@@ -28,7 +28,7 @@ class FileController:
         self.last_problems: ProblemDialog | None = None
 
     @property
-    def document(self):  # type: ignore[no-untyped-def]
+    def document(self) -> Document:
         return self.window.document
 
     # Opening ------------------------------------------------------------------
@@ -86,8 +86,9 @@ class FileController:
         from archdraw.gui.gallery import SampleGallery
 
         gallery = SampleGallery(self.window.library, self.window.theme, self.window)
-        if gallery.exec() and gallery.chosen() is not None:
-            self.open_path(gallery.chosen(), as_copy=True)  # type: ignore[arg-type]
+        chosen = gallery.chosen() if gallery.exec() else None
+        if chosen is not None:
+            self.open_path(chosen, as_copy=True)
 
     # Saving ---------------------------------------------------------------------
     def save(self) -> bool:

@@ -29,6 +29,7 @@ from .link_item import LinkItem
 from .zone_item import ZoneItem
 
 if TYPE_CHECKING:
+    from .scene import DesignScene
     from .view import DesignView
 
 DRAG_THRESHOLD = 4.0
@@ -65,7 +66,7 @@ class MouseInteractions:
         self.rename_editor: QLineEdit | None = None
 
     @property
-    def scene(self):  # type: ignore[no-untyped-def]
+    def scene(self) -> DesignScene:
         return self.view.design_scene
 
     def _item_at(self, event: QMouseEvent) -> QGraphicsItem | None:

@@ -164,12 +164,13 @@ class PropertiesPanel(QWidget):
 
     def _shared_form(self, component_ids: list[str]) -> None:
         index = self.scene.design.component_index()
-        kinds = [self.editing.library.get(index[c].type) for c in component_ids]
-        if any(k is None for k in kinds):
+        found = [self.editing.library.get(index[c].type) for c in component_ids]
+        kinds = [k for k in found if k is not None]
+        if len(kinds) != len(found):
             return
-        shared = [n for n in kinds[0].properties if all(n in k.properties for k in kinds)]  # type: ignore[union-attr]
+        shared = [n for n in kinds[0].properties if all(n in k.properties for k in kinds)]
         for name in shared:
-            spec = kinds[0].properties[name]  # type: ignore[union-attr]
+            spec = kinds[0].properties[name]
             values = {repr(index[c].props.get(name, spec.default)) for c in component_ids}
             value = (
                 index[component_ids[0]].props.get(name, spec.default) if len(values) == 1 else None
