@@ -1,4 +1,4 @@
-"""PlantUML component diagram: zones as frames, nodes, clouds and packages.
+"""PlantUML component diagram: zones as frames, nodes, clouds and packages; notes as notes.
 
 PlantUML reads creole markup (`**bold**`, `<b>`, `[[link]]`, `~` escapes)
 and preprocessor calls (`%upper()`, `$var`) inside labels, and backslashes
@@ -104,7 +104,7 @@ class _Writer:
         design = self.design
         self.lines.append("@startuml")
         self.lines.append(f"' archdraw export: {one_line(design.name)} (PlantUML)")
-        self.lines += [f"' {line}" for line in omissions(design)]
+        self.lines += [f"' {line}" for line in omissions(design, notes=False)]
         self.lines.append("' link kinds: sync -->, async ..> (dashed), replication dotted")
         for raw, name in self.ids.renamed().items():
             self.lines.append(f"' id {one_line(repr(raw))} written as {name}")
@@ -115,6 +115,10 @@ class _Writer:
             self.zone(zone, "")
         for component in self.tree.zone_members(None):
             self.component(component, "")
+        for component in design.components:
+            if component.notes:
+                note = _escape(component.notes)
+                self.lines.append(f"note bottom of {self.ids[component.id]} : {note}")
         links, _ = drawable_links(design)
         for link in links:
             self.link(link)

@@ -50,6 +50,9 @@ def test_plantuml_shows_every_label_exactly(
     for link in design.links:
         for line in _lines(link.label or ""):
             assert line in texts, line
+    for component in design.components:
+        for line in _lines(component.notes or ""):
+            assert line in texts, line
 
 
 def test_plantuml_keeps_types_zone_kinds_and_link_kinds(
@@ -62,8 +65,10 @@ def test_plantuml_keeps_types_zone_kinds_and_link_kinds(
     expected += [f"«{z.kind}»" for z in design.zones]
     assert sorted(stereotypes) == sorted(expected)
     links, _ = drawable_links(design)
+    notes = sum(1 for c in design.components if c.notes)  # a note hangs on a dashed line
     for kind, dash in DASHES.items():
-        assert svg.count(f"stroke-dasharray: {dash};") == sum(k.kind == kind for k in links)
+        extra = notes if kind == "async" else 0
+        assert svg.count(f"stroke-dasharray: {dash};") == sum(k.kind == kind for k in links) + extra
 
 
 def test_plantuml_zones_nest(medium: Design, library: Library) -> None:
