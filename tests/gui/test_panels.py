@@ -209,3 +209,23 @@ def test_typing_in_the_document_survives_canvas_edits(window, qtbot):  # type: i
     assert purpose.toPlainText() == "half typed"
     window.stack.undo()
     assert purpose.toPlainText() == "half typed"
+
+
+def test_big_designs_lint_in_a_worker_and_drop_stale_results(window, qtbot):  # type: ignore[no-untyped-def]
+    from archdraw.gui.lint_runner import THREAD_ABOVE
+    from archdraw.model import Component
+    from archdraw.model.edits import AddElements, SetProperties
+
+    many = tuple(
+        Component(id=f"db{i}", type="database", position=(i * 200.0, 0.0))
+        for i in range(THREAD_ABOVE + 1)
+    )
+    window.editing.apply(AddElements(components=many))
+    window.lint.run_now()
+    assert window.lint.busy
+    window.editing.apply(SetProperties("db0", {"replicas": 3}))  # makes the running result stale
+    window.lint.run_now()
+    qtbot.waitUntil(lambda: not window.lint.busy, timeout=60000)
+    assert window.lint.failure is None
+    assert window.lint.findings and window.findings.row_count() > 0
+    assert all(f.component != "db0" or f.code != "AD101" for f in window.lint.findings)

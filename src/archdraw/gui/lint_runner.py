@@ -59,14 +59,15 @@ class LintRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return self.timer.isActive() or (self._worker is not None and self._worker.is_alive())
+        # A worker counts until its result has been handled on the UI thread.
+        return self.timer.isActive() or self._worker is not None
 
     def _publish(self, findings: list[Finding], failure: str | None, seconds: float) -> None:
         self.findings, self.failure, self.last_run_s = findings, failure, seconds
         self.findings_ready.emit(self.findings)
 
     def _run_in_thread(self) -> None:
-        if self._worker is not None and self._worker.is_alive():
+        if self._worker is not None:
             self._again = True
             return
         revision = self.document.revision
@@ -75,8 +76,11 @@ class LintRunner(QObject):
         started = time.perf_counter()
 
         def work() -> None:
-            findings, failure = _lint(Design.model_validate(snapshot), library)
-            finished.emit(revision, (findings, failure), time.perf_counter() - started)
+            try:
+                result = _lint(Design.model_validate(snapshot), library)
+            except Exception as error:  # always answer, or live lint would stop for good
+                result = ([], f"lint failed: {error}")
+            finished.emit(revision, result, time.perf_counter() - started)
 
         self._worker = threading.Thread(target=work, name="archdraw-lint", daemon=True)
         self._worker.start()
