@@ -229,3 +229,14 @@ def test_window_state_is_restored(window, qtbot):  # type: ignore[no-untyped-def
     qtbot.addWidget(again)
     again.show()
     assert again.findChild(QDockWidget, "dock-findings").isHidden()
+
+
+def test_pasting_text_that_is_not_a_design_changes_nothing(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    messages: list[str] = []
+    window.editing.failed.connect(messages.append)
+    before = window.document.revision
+    for text in ("hello", "archdraw: 1\nname: x\ncomponents: 5\n", "\x00\x01", ": : :"):
+        window.paste(text)
+    assert window.document.revision == before and window.stack.count() == 0
+    assert len(messages) == 4 and all("clipboard" in m for m in messages)

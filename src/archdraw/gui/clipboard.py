@@ -74,7 +74,8 @@ def paste_edit(
     try:
         part = loads(text, "<clipboard>", editing.library).design
     except DesignError as error:
-        editing.failed.emit("The clipboard holds no archdraw design: " + str(error.problems[0]))
+        first = str(error.problems[0]) if error.problems else "not a design"
+        editing.failed.emit(f"The clipboard holds no archdraw design: {first}")
         return None
     design = editing.document.design
     taken = design.element_ids()
