@@ -143,3 +143,11 @@ def test_export_writes_a_file(window, tmp_path, fmt):  # type: ignore[no-untyped
     data = target.read_bytes()
     assert data and (fmt != "png" or data.startswith(b"\x89PNG"))
     assert fmt != "svg" or b"<svg" in data
+
+
+def test_missing_file_and_directory_show_a_dialog(window, tmp_path):  # type: ignore[no-untyped-def]
+    for path in (tmp_path / "nope.archdraw.yaml", tmp_path):
+        assert window.files.open_path(path) is False
+        assert window.files.last_problems is not None
+        assert any(str(path) in p for p in window.files.last_problems.problems)
+        window.files.last_problems.close()
