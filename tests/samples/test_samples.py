@@ -104,7 +104,9 @@ def test_refined_has_no_errors_and_naive_has_what_its_doc_names(
     named = set(NAMED_CODE.findall(" ".join(design.doc.failure_modes)))
     assert named, "a naive sample's document names the rules it breaks"
     assert named <= {code for code, _, _ in found}
-    assert any(severity == "error" for _, severity, _ in found)
+    errors = {code for code, severity, _ in found if severity == "error"}
+    assert errors, "a naive sample shows at least one error"
+    assert errors <= named, "every error in a naive sample is explained in its document"
 
 
 def test_list_samples_finds_every_sample_with_name_and_purpose() -> None:
