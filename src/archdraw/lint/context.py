@@ -17,6 +17,7 @@ QUEUE_TYPES = frozenset({"queue", "stream"})
 CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 # Network hops that forward a request without looking at who sends it.
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
+_NO_LINKS: list[Link] = []  # shared empty answer: callers only read it
 DEFAULT_OPTIONS: dict[str, float] = {
     "max_sync_depth": 5,
     "max_retry_amplification": 8,
@@ -81,6 +82,10 @@ class LintContext:
         facts = self._type_facts.get(component.type)
         return facts[0] if facts is not None else "unknown"
 
+    @cached_property
+    def _client_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.design.components if self.category(c) == "client")
+
     def is_stateful(self, component: Component) -> bool:
         facts = self._type_facts.get(component.type)
         return facts is not None and facts[1]
@@ -121,19 +126,23 @@ class LintContext:
         return self.prop(component, name) is True
 
     def number(self, component: Component, name: str) -> float | None:
-        value = self.prop(component, name)
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        resolved = self._resolved.get(component.id)
+        value = resolved.get(name) if resolved is not None else self.prop(component, name)
+        if value is None or value is True or value is False:
             return None
-        return float(value)
+        return float(value) if isinstance(value, int | float) else None
 
     def link_number(self, link: Link, name: str) -> float | None:
-        value = self.link_prop(link, name)
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        resolved = self._link_resolved.get(id(link))
+        value = resolved.get(name) if resolved is not None else self.link_prop(link, name)
+        if value is None or value is True or value is False:
             return None
-        return float(value)
+        return float(value) if isinstance(value, int | float) else None
 
     def is_client(self, component: Component) -> bool:
-        return self.category(component) == "client"
+        if component.id in self._client_ids:
+            return True
+        return component.id not in self.components and self.category(component) == "client"
 
     def is_store(self, component: Component) -> bool:
         """A data store: a stateful storage component or a vector database."""
@@ -142,8 +151,22 @@ class LintContext:
         )
 
     def fix(self, component: Component, label: str, **props: Any) -> Fix | None:
-        """A property fix, keeping only the properties this component's type accepts."""
-        accepted = {k: v for k, v in props.items() if self.has_prop(component, k)}
+        """A property fix, keeping only properties the type accepts, clamped to their range."""
+        found = self.library.get(component.type)
+        if found is None:
+            return None
+        accepted: dict[str, Any] = {}
+        for name, value in props.items():
+            spec = found.properties.get(name)
+            if spec is None:
+                continue
+            if spec.check(value) is not None and isinstance(value, int | float):
+                if spec.maximum is not None and value > spec.maximum:
+                    value = type(value)(spec.maximum)
+                if spec.minimum is not None and value < spec.minimum:
+                    value = type(value)(spec.minimum)
+            if spec.check(value) is None and value != self.prop(component, name):
+                accepted[name] = value
         return Fix(label, component.id, None, accepted) if accepted else None
 
     @staticmethod
@@ -182,18 +205,26 @@ class LintContext:
                 into.setdefault(link.target, []).append(link)
         return groups
 
+    @cached_property
+    def _sync_out(self) -> dict[str, list[Link]]:
+        return self._by_kind["sync"][0]
+
+    @cached_property
+    def _flow_out(self) -> dict[str, list[Link]]:
+        return self._by_kind["flow"][0]
+
     def sync_out(self, component_id: str) -> list[Link]:
-        return self._by_kind["sync"][0].get(component_id, [])
+        return self._sync_out.get(component_id, _NO_LINKS)
 
     def sync_in(self, component_id: str) -> list[Link]:
-        return self._by_kind["sync"][1].get(component_id, [])
+        return self._by_kind["sync"][1].get(component_id, _NO_LINKS)
 
     def flow_out(self, component_id: str) -> list[Link]:
         """Links that carry requests or messages (not replication)."""
-        return self._by_kind["flow"][0].get(component_id, [])
+        return self._flow_out.get(component_id, _NO_LINKS)
 
     def flow_in(self, component_id: str) -> list[Link]:
-        return self._by_kind["flow"][1].get(component_id, [])
+        return self._by_kind["flow"][1].get(component_id, _NO_LINKS)
 
     def target(self, link: Link) -> Component | None:
         return self.components.get(link.target)
