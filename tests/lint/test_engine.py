@@ -167,3 +167,20 @@ def test_fixes_apply_cleanly_and_silence_the_finding(load_text: Loader, library:
 
 def test_empty_design_has_no_findings(load_text: Loader, library: Library) -> None:
     assert lint_design(load_text("archdraw: 1\nname: Empty\n").design, library) == []
+
+
+def test_ignore_by_link_key(load_text: Loader, library: Library) -> None:
+    assert "AD205" in codes(run(load_text, library), "api->db")
+    loaded = load_text(
+        BASE + "lint:\n  ignore:\n    - {rule: AD205, link: api->db, reason: local socket}\n"
+    )
+    findings = lint_design(loaded.design, library, loaded.locations)
+    assert not [f for f in findings if f.code == "AD205"]
+    assert not [f for f in findings if f.code == "AD002"]
+
+
+def test_ignore_without_element_covers_the_whole_design(
+    load_text: Loader, library: Library
+) -> None:
+    findings = run(load_text, library, "lint:\n  ignore:\n    - {rule: AD101, reason: a demo}\n")
+    assert "AD101" not in codes(findings) and "AD002" not in codes(findings)
