@@ -14,9 +14,9 @@ BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 # file stem -> [(line, words the message must contain)], one entry per expected problem.
 EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "malformed_yaml": [(6, ("malformed YAML", "mapping values"))],
-    "wrong_version_type": [(1, ("'archdraw'", "format version number", "'one'"))],
+    "wrong_version_type": [(2, ("'archdraw'", "format version number", "'one'"))],
     "missing_version": [(1, ("missing", "archdraw: 1", "format version"))],
-    "newer_version": [(1, ("version 99", "newer", "upgrade archdraw"))],
+    "newer_version": [(2, ("version 99", "newer", "upgrade archdraw"))],
     "unknown_type": [(7, ("'box'", "unknown type", "quantum_computer", "archdraw types"))],
     "duplicate_id": [(8, ("duplicate id", "'api'"))],
     "dangling_link": [(10, ("link 'api->db'", "'db'", "not a component"))],
