@@ -188,3 +188,16 @@ def test_sample_exports_to_every_format(path: Path, fmt: str, library: Library) 
     design = load(path, library).design
     # A small scale keeps PNG rendering fast; the drawing code is the same at any scale.
     check_export(fmt, export_design(design, library, fmt, scale=0.5), path, library)
+
+
+def test_sample_dir_prefers_the_copy_inside_an_installed_wheel(tmp_path: Path) -> None:
+    package = tmp_path / "site-packages" / "archdraw"
+    package.mkdir(parents=True)
+    assert sample_dir(package) == tmp_path / "sample_designs"
+    wheel_copy = package / "_data" / "sample_designs"
+    wheel_copy.mkdir(parents=True)
+    assert sample_dir(package) == wheel_copy
+
+
+def test_sample_dir_is_the_repository_folder_in_a_source_checkout() -> None:
+    assert sample_dir() == Path(__file__).resolve().parents[2] / "sample_designs"

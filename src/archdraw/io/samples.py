@@ -30,12 +30,16 @@ class SampleInfo:
         return self.path.name.removesuffix(SAMPLE_SUFFIX)
 
 
-def sample_dir() -> Path:
-    """`sample_designs/` beside the sources, or the copy inside an installed wheel."""
-    packaged = Path(__file__).resolve().parent.parent / "_data" / "sample_designs"
+def sample_dir(package_dir: Path | None = None) -> Path:
+    """`sample_designs/` beside the sources, or the copy inside an installed wheel.
+
+    `package_dir` is the `archdraw` package folder (default: this installation's).
+    """
+    package = package_dir if package_dir is not None else Path(__file__).resolve().parent.parent
+    packaged = package / "_data" / "sample_designs"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "sample_designs"
+    return package.parents[1] / "sample_designs"
 
 
 def _loader() -> type[yaml.SafeLoader]:
