@@ -124,3 +124,11 @@ def test_a_value_fitting_no_kind_is_one_problem(library: Library) -> None:
         (4, "'x' must be true or false, a number, text or a list of text, got {'a': 1}"),
         (4, "'y' must be true or false, a number, text or a list of text, got [1, 2]"),
     ]
+
+
+def test_endless_device_is_refused_at_the_limit(library: Library) -> None:
+    zero = Path("/dev/zero")
+    if not zero.exists():
+        pytest.skip("no /dev/zero on this system")
+    with pytest.raises(DesignError, match="over the limit of 4,096 bytes"):
+        load(zero, library, Limits(max_bytes=4096))

@@ -178,7 +178,13 @@ def load(path: Path | str, catalog: TypeCatalog, limits: Limits | None = None) -
                     )
                 ]
             )
-        data = path.read_bytes()
+        # Read no more than the limit: a device such as /dev/zero reports size 0.
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+        if len(data) > limits.max_bytes:
+            raise DesignError(
+                [Problem(str(path), 1, 1, f"file is over the limit of {limits.max_bytes:,} bytes")]
+            )
     except IsADirectoryError:
         raise DesignError([Problem(str(path), 1, 1, "is a folder, not a design file")]) from None
     except OSError as error:
