@@ -238,3 +238,17 @@ def test_link_between_unknown_components_after_edit_is_refused_on_load(
     design.links.append(Link.model_validate({"from": "api", "to": "ghost"}))
     with pytest.raises(DesignError, match="'ghost', which is not a component"):
         loads(dumps(design), "x.archdraw.yaml", library)
+
+
+def test_save_through_a_symlink_keeps_the_link(
+    design: Design, library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "photo.archdraw.yaml"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.archdraw.yaml"
+    link.symlink_to(target)
+    save(design, link)
+    assert link.is_symlink()
+    assert load(target, library).design == design
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["photo.archdraw.yaml"]

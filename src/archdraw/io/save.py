@@ -59,9 +59,11 @@ def dumps(design: Design) -> str:
 
 def save(design: Design, path: Path | str) -> None:
     """Write atomically: a crash leaves either the old file or the new one, never half."""
-    path = Path(path)
+    # Write through a symlink to its target, so the link survives and the rename
+    # stays within the target's file system.
+    path = Path(path).resolve()
     text = dumps(design).encode("utf-8")
-    directory = path.resolve().parent
+    directory = path.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:
