@@ -19,6 +19,7 @@ from archdraw.model import Change, Design, Document
 DEBOUNCE_MS = 150
 
 
+RANK = {"error": 3, "warning": 2, "info": 1}  # Severity is a StrEnum: its members hash as these
 THREAD_ABOVE = 400  # components; smaller designs lint on the UI thread in a few ms
 
 
@@ -98,14 +99,14 @@ class LintRunner(QObject):
             self.run_now()
 
     def worst_by_component(self) -> dict[str, str]:
-        worst: dict[str, str] = {}
+        worst: dict[str, Finding] = {}
         for finding in self.findings:
             if finding.component is None:
                 continue
             current = worst.get(finding.component)
-            if current is None or finding.severity.rank > _rank(current):
-                worst[finding.component] = finding.severity.value
-        return worst
+            if current is None or RANK[finding.severity] > RANK[current.severity]:
+                worst[finding.component] = finding
+        return {component: f.severity.value for component, f in worst.items()}
 
 
 def _lint(design: Design, library: Library) -> tuple[list[Finding], str | None]:
@@ -113,7 +114,3 @@ def _lint(design: Design, library: Library) -> tuple[list[Finding], str | None]:
         return lint_design(design, library), None
     except Exception as error:  # a broken rule must not take the editor down
         return [], f"lint failed: {error}"
-
-
-def _rank(severity: str) -> int:
-    return {"error": 3, "warning": 2, "info": 1}.get(severity, 0)

@@ -16,6 +16,14 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from archdraw.library import Library
 from archdraw.model import Change, Design, Document
+from archdraw.model.edits import (
+    SetDesignInfo,
+    SetDoc,
+    SetLinkFields,
+    SetLinkProperties,
+    SetLintSettings,
+    SetProperties,
+)
 from archdraw.style import NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING, ZONE_TITLE_HEIGHT, Theme
 
 from .component_item import ComponentItem
@@ -24,6 +32,15 @@ from .overview_item import OverviewItem
 from .zone_item import ZoneItem
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+# Edits that change no position, zone or membership: the scene skips re-measuring zones.
+NO_GEOMETRY = (
+    SetProperties,
+    SetLinkProperties,
+    SetLinkFields,
+    SetDoc,
+    SetLintSettings,
+    SetDesignInfo,
+)
 
 
 class DesignScene(QGraphicsScene):
@@ -75,6 +92,8 @@ class DesignScene(QGraphicsScene):
             return
         self._sync_components(change.touched)
         self._sync_links(change.touched)
+        if isinstance(change.edit, NO_GEOMETRY):
+            return  # property and text edits move nothing: skip the O(n) geometry passes
         self._sync_zones()
         for element_id in change.touched:
             item = self.components.get(element_id)
@@ -208,19 +227,24 @@ class DesignScene(QGraphicsScene):
             return
         parents = {z.id: z.parent for z in self.design.zones}
         depth = {zone_id: _depth(zone_id, parents) for zone_id in parents}
-        rects: dict[str, QRectF] = {}
+        bounds: dict[str, list[float]] = {}  # zone -> [left, top, right, bottom] of centres
         for component in self.design.components:
             item = self.components.get(component.id)
             if component.zone in parents and item is not None:
-                box = QRectF(
-                    item.pos().x() - NODE_WIDTH / 2,
-                    item.pos().y() - NODE_HEIGHT / 2,
-                    NODE_WIDTH,
-                    NODE_HEIGHT,
-                )
-                rects[component.zone] = (
-                    rects[component.zone].united(box) if component.zone in rects else box
-                )
+                x, y = item.x(), item.y()
+                found = bounds.get(component.zone)
+                if found is None:
+                    bounds[component.zone] = [x, y, x, y]
+                else:
+                    found[0], found[1] = min(found[0], x), min(found[1], y)
+                    found[2], found[3] = max(found[2], x), max(found[3], y)
+        half_w, half_h = NODE_WIDTH / 2, NODE_HEIGHT / 2
+        rects = {
+            zone: QRectF(
+                b[0] - half_w, b[1] - half_h, b[2] - b[0] + NODE_WIDTH, b[3] - b[1] + NODE_HEIGHT
+            )
+            for zone, b in bounds.items()
+        }
         empty_slot = 0
         for zone_id in sorted(parents, key=lambda z: -depth[z]):
             if zone_id in rects:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -134,12 +135,12 @@ class FindingsPanel(QWidget):
         current = self.current()
         self.findings = list(findings)
         minimum = FILTERS[self.severity_filter.currentText()]
-        self.model.set_rows([f for f in findings if f.severity.rank >= minimum])
+        self.model.set_rows([f for f in findings if RANK[f.severity] >= minimum])
         if current is not None:
             again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
             if again is not None:
                 self.select_row(again)
-        counts = {s: sum(f.severity.value == s for f in findings) for s in RANK}
+        counts = Counter(str(f.severity) for f in findings)
         self.summary.setText(
             f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} info"
         )
