@@ -5,10 +5,12 @@ A broken file is reported with its location and skipped; it never stops the prog
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from archdraw.library.types import CATEGORIES, PROP_KINDS, ComponentType, PropertySpec
+from archdraw.model.types import ID_PATTERN
 from archdraw.source import Locations, Problem, SourceError, read_yaml
 
 SHARED_PROPERTIES_FILE = "_properties.yaml"
@@ -41,6 +43,14 @@ def read_property_spec(
     unknown = set(raw) - _SPEC_KEYS
     if unknown:
         reader.problem(where, f"property '{name}' has unknown keys: {', '.join(sorted(unknown))}")
+        return None
+    for bound in ("min", "max"):
+        value = raw.get(bound)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            reader.problem(where, f"property '{name}': {bound} must be a number, got {value!r}")
+            return None
+    if not isinstance(raw.get("choices", []), list):
+        reader.problem(where, f"property '{name}': choices must be a list")
         return None
     kind = raw.get("type", base.kind if base else None)
     if kind not in PROP_KINDS:
@@ -93,9 +103,15 @@ def _read_type(
     if missing:
         reader.problem(where, f"type is missing {', '.join(missing)}")
         return None
+    if not isinstance(raw["id"], str) or not re.fullmatch(ID_PATTERN, raw["id"]):
+        reader.problem((*where, "id"), f"type id {raw['id']!r} must be letters, digits, _ . -")
+        return None
     unknown = set(raw) - _TYPE_KEYS
     if unknown:
         reader.problem(where, f"type '{raw['id']}' has unknown keys: {', '.join(sorted(unknown))}")
+        return None
+    if not isinstance(raw.get("stateful", False), bool):
+        reader.problem((*where, "stateful"), f"type '{raw['id']}': stateful must be true or false")
         return None
     if raw["category"] not in CATEGORIES:
         reader.problem(
