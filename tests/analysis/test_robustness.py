@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.property.strategies import designs, examples
 
@@ -15,7 +15,7 @@ from archdraw.library import builtin_library
 LIBRARY = builtin_library()
 
 
-@settings(max_examples=examples(100))
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(design=designs(LIBRARY), data=st.data())
 def test_every_analysis_runs_on_any_valid_design(design, data) -> None:  # type: ignore[no-untyped-def]
     component_ids = [c.id for c in design.components]

@@ -59,7 +59,10 @@ class AnalysisPanel(QWidget):
         self.extra = ""  # "weakest" | "availability" | ""
         self.report: AnalysisReport | None = None
         self._build()
+        self._listening = True
         self._unsubscribe = window.document.subscribe(self._on_change)
+        # The document can outlive the widget (tests, closing windows): stop listening then.
+        self.destroyed.connect(lambda *_: self.detach())
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -208,7 +211,9 @@ class AnalysisPanel(QWidget):
         self.text.setPlainText(render_text(report, growth_asked=self.growth is not None))
 
     def detach(self) -> None:
-        self._unsubscribe()
+        if self._listening:
+            self._listening = False
+            self._unsubscribe()
 
 
 def install(window: MainWindow) -> AnalysisPanel:
