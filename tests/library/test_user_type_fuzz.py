@@ -13,6 +13,8 @@ from archdraw.library import builtin_library_dir
 from archdraw.library.loader import SHARED_PROPERTIES_FILE, read_shared_properties, read_type_file
 from archdraw.source import write_yaml
 
+# One folder for every example (hypothesis cannot use function-scoped fixtures).
+FOLDER = Path(tempfile.mkdtemp(prefix="archdraw-user-types-"))
 SHARED = read_shared_properties(builtin_library_dir() / SHARED_PROPERTIES_FILE)[0]
 VALID: dict[str, Any] = {
     "id": "feature_flags",
@@ -53,10 +55,9 @@ def broken_type(draw: st.DrawFn) -> Any:
 @settings(max_examples=400)
 @given(broken_type())
 def test_broken_type_file_is_reported_or_loaded(data: Any) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "user.yaml"
-        path.write_text(write_yaml(data), encoding="utf-8")
-        types, problems = read_type_file(path, SHARED)
+    path = FOLDER / "user.yaml"
+    path.write_text(write_yaml(data), encoding="utf-8")
+    types, problems = read_type_file(path, SHARED)
     assert types or problems
     for problem in problems:
         assert problem.path == str(path) and problem.line >= 1 and problem.message
