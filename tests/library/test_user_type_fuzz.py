@@ -52,7 +52,7 @@ def broken_type(draw: st.DrawFn) -> Any:
     return {"types": [data]} if draw(st.booleans()) else draw(values | st.just([data]))
 
 
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(broken_type())
 def test_broken_type_file_is_reported_or_loaded(data: Any) -> None:
     path = FOLDER / "user.yaml"
