@@ -7,7 +7,6 @@ from typing import Any
 
 from archdraw.model import Component, Design, Link, PropProblem, Zone, validate_design
 
-
 TYPES = {"client": {"rps"}, "service": {"replicas"}, "database": {"replicas", "backups"}}
 
 
