@@ -16,8 +16,9 @@ from archdraw.lint.types import Issue, Severity, rule
     already uses several zones, but this component on a client's request path runs in only one,
     so losing that zone fails every request through it however many replicas it has.""",
     fix="""Spread its replicas over two or more zones (`zones: 2` or more, with `replicas` at
-    least as many), so each zone keeps at least one. Does not apply to components you
-    deliberately pin to one zone behind a failover in another: set `failover` to say so.""",
+    least as many), so each zone keeps at least one. Not reported when the same kind of
+    component on a request path also runs in another zone (a cell per zone, or a copy drawn
+    per zone), nor for components pinned to one zone behind DNS failover.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL10 deploy to multiple locations",
     ),
@@ -25,8 +26,14 @@ from archdraw.lint.types import Issue, Severity, rule
 def single_zone(ctx: LintContext) -> Iterator[Issue]:
     if len(ctx.availability_zones) < 2 and len(ctx.regions) < 2:
         return
+    # Where each kind of request-path component runs: a copy in another zone is redundancy.
+    zones_by_type: dict[str, set[str | None]] = {}
+    for component in ctx.request_path:
+        zones_by_type.setdefault(component.type, set()).add(component.zone)
     for component in ctx.request_path:
         if not ctx.has_prop(component, "zones") or ctx.failover(component) == "dns":
+            continue
+        if component.zone is not None and len(zones_by_type[component.type]) > 1:
             continue
         zones = ctx.number(component, "zones") or 1
         if zones < 2:
