@@ -60,3 +60,20 @@ def test_harmless_failures_are_left_out_unless_asked(design_of, library) -> None
         "api",
         "eu-a",
     }
+
+
+def test_what_runs_on_users_devices_is_not_a_weak_point(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: app, type: client, props: {rps: 100}}
+  - {id: local, type: device_cache}
+  - {id: api, type: service}
+links:
+  - {from: app, to: local}
+  - {from: local, to: api}
+"""
+    )
+    assert [p.id for p in weakest_points(design, library)] == ["api"]
+    # Still there to fail on purpose: every user's device cache at once.
+    assert analyze_failure(design, library, ["local"]).clients["app"].lost_share == 1.0

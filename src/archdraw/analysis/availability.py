@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass, field
 
 from archdraw.analysis.capacity import arrival_rates
-from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.graph import TrafficGraph, build_graph, shared
 from archdraw.analysis.weakest import FAILURE_DOMAINS, single_failure_losses, zone_losses
 from archdraw.library import Library
 from archdraw.model import Design
@@ -134,11 +134,8 @@ def analyze_availability(
 ) -> AvailabilityResult:
     graph = graph or build_graph(design, library)
     rates = arrival_rates(graph)
-    sources = set(graph.sources)
     components = {
-        graph.ids[n]: component_availability(library, graph, n, rates[n])
-        for n in range(len(graph))
-        if n not in sources
+        graph.ids[n]: component_availability(library, graph, n, rates[n]) for n in shared(graph)
     }
     # Every single cause of failure: its unavailability and the share of each client it loses.
     causes: list[tuple[str, str, float, dict[int, float]]] = []

@@ -61,6 +61,7 @@ class TrafficGraph:
     latency_ms: list[float | None]
     zone_of: list[str | None]
     buffer: list[bool]
+    on_device: list[bool]  # client-category types: one per user, never one shared failure
     fallback: list[bool]
     zones: dict[str, Zone] = field(default_factory=dict)
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
@@ -171,10 +172,22 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         latency_ms=[_non_negative(library.prop(c, "latency_ms")) for c in components],
         zone_of=[c.zone if c.zone in zones else None for c in components],
         buffer=[c.type in BUFFER_TYPES for c in components],
+        on_device=[_category(library, c) == "client" for c in components],
         fallback=[library.prop(c, "fallback") is True for c in components],
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
     )
+
+
+def _category(library: Library, component: Component) -> str | None:
+    component_type = library.get(component.type)
+    return None if component_type is None else component_type.category
+
+
+def shared(graph: TrafficGraph) -> list[int]:
+    """Components that can fail for everyone at once: not sources, not on users' devices."""
+    sources = set(graph.sources)
+    return [n for n in range(len(graph)) if n not in sources and not graph.on_device[n]]
 
 
 def _positive(value: object) -> float | None:

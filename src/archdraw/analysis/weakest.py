@@ -1,7 +1,9 @@
 """The design's weakest points: every single failure, ranked by the traffic it loses.
 
-Each component except the traffic sources loses one instance (the everyday
-failure replicas protect against), and each availability zone, region and
+Each component except the traffic sources and what runs on users' devices
+(client-category types such as a device cache or a peer: there is one per
+user, so one failing is not a failure of the design) loses one instance (the
+everyday failure replicas protect against), and each availability zone, region and
 network fails on its own (groups are drawing aids, not failure domains, so
 they are left out; fail one explicitly with `--fail-zone`). A failure is
 ranked by the client requests per second it makes fail; ties go to the
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from archdraw.analysis.capacity import arrival_rates
 from archdraw.analysis.completion import client_lost_share, complete_shares
 from archdraw.analysis.failure import Loss, component_states, instance_losses
-from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.graph import TrafficGraph, build_graph, shared
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -37,12 +39,9 @@ class WeakPoint:
 def single_failure_losses(
     graph: TrafficGraph, rates: list[float], whole: bool
 ) -> dict[int, dict[int, float]]:
-    """For each non-source component failing alone: lost share per client (only > 0)."""
-    sources = set(graph.sources)
+    """For each shared component failing alone: lost share per client (only > 0)."""
     result: dict[int, dict[int, float]] = {}
-    for node in range(len(graph)):
-        if node in sources:
-            continue
+    for node in shared(graph):
         losses = instance_losses(graph, [graph.ids[node]], [], whole)
         result[node] = _client_losses(graph, losses, rates)[0]
     return result
@@ -82,10 +81,7 @@ def weakest_points(
     rates = arrival_rates(graph)
     total = sum(graph.rps[c] for c in graph.sources)
     ranked: list[tuple[tuple[float, float, int], WeakPoint]] = []
-    sources = set(graph.sources)
-    for node in range(len(graph)):
-        if node in sources:
-            continue
+    for node in shared(graph):
         losses = instance_losses(graph, [graph.ids[node]], [])
         point = _point(graph, "component", graph.ids[node], losses, rates, total)
         availability = _availability(library, graph, node)
