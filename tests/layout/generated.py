@@ -1,14 +1,24 @@
-"""Generated designs for layout tests: regions holding zones holding components, random links.
+"""Generated designs for layout tests.
 
-Uses benchmarks/generate.py when it exists (the shared generator); this small
-local one keeps the layout tests independent of it.
+`generate_shared` is benchmarks/generate.py's realistic generator (cells of
+real system shapes, most components already placed); `generate` is a small
+random one with no positions, a chosen link density and cycles, so both the
+full and the incremental paths meet varied graphs.
 """
 
 from __future__ import annotations
 
 import random
+import sys
+from pathlib import Path
 
 from archdraw.model import Component, Design, Link, Zone
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+from generate import generate_design as generate_shared
+
+__all__ = ["generate", "generate_shared"]
 
 TYPES = ("service", "worker", "cache", "database", "queue", "load_balancer", "api_gateway")
 
@@ -31,7 +41,9 @@ def generate(n: int, seed: int = 0, degree: float = 2.0, zoned: bool = True) -> 
     seen: set[tuple[str, str]] = set()
     for _ in range(int(n * degree / 2)):
         a, b = rng.sample(range(n), 2) if n > 1 else (0, 0)
-        source, target = f"c{min(a, b)}", f"c{max(a, b)}"
+        # Mostly forward, sometimes backward: real designs have a few cycles.
+        low, high = min(a, b), max(a, b)
+        source, target = (f"c{low}", f"c{high}") if rng.random() < 0.9 else (f"c{high}", f"c{low}")
         if source != target and (source, target) not in seen:
             seen.add((source, target))
             kind = rng.choice(("sync", "sync", "async", "replication"))

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.layout.generated import generate
+from tests.layout.generated import generate, generate_shared
 
 from archdraw.layout import api as layout_api
 from archdraw.layout import auto_layout, layout_problems, node_rect
@@ -46,6 +46,30 @@ def test_layered_fallback_has_no_overlaps_and_keeps_zones_apart(
     assert result.engine == "layered"
     assert set(result.positions) == {c.id for c in design.components}
     assert layout_problems(design, result.positions) == []
+
+
+@pytest.mark.parametrize("engine", ["dot", "layered"])
+@pytest.mark.parametrize("size", [40, 300])
+def test_full_layout_of_shared_generated_designs_is_clean(engine: str, size: int):
+    if engine == "dot" and not HAS_DOT:
+        pytest.skip("Graphviz dot is not installed")
+    design = generate_shared(size, seed=size)
+    result = auto_layout(design, full=True, engine=engine)  # type: ignore[arg-type]
+    assert result.engine == engine
+    assert layout_problems(design, result.positions) == []
+
+
+@pytest.mark.parametrize("engine", ["auto", "layered"])
+def test_new_components_in_a_crowded_design_overlap_nothing(engine: str):
+    design = generate_shared(300, seed=1)
+    kept = {c.id: c.position for c in design.components if c.position is not None}
+    assert 0 < len(kept) < len(design.components)
+    result = auto_layout(design, engine=engine)  # type: ignore[arg-type]
+    assert set(result.positions) == {c.id for c in design.components} - set(kept)
+    boxes = [node_rect(p) for p in kept.values()]
+    placed = [node_rect(p) for p in result.positions.values()]
+    for index, box in enumerate(placed):
+        assert not any(box.intersects(other) for other in boxes + placed[index + 1 :])
 
 
 def test_layered_layout_follows_the_links_left_to_right_and_top_to_bottom():

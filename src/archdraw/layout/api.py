@@ -117,6 +117,8 @@ class _Runner:
             self._note_once(
                 f"{size} components: used the built-in layered layout, since dot would be too slow."
             )
+        elif self.program is not None and self.deadline <= time.monotonic():
+            self._note_once("the time limit was used up; used the built-in layered layout.")
         elif self.program is not None:
             remaining = self.deadline - time.monotonic()
             try:

@@ -161,6 +161,30 @@ def zone_rectangles(
     return rects
 
 
+class RectIndex:
+    """Rectangles bucketed on a coarse grid, to ask "does this hit anything?" without a scan."""
+
+    def __init__(self, rects: Iterable[Rect], cell: float = 256.0) -> None:
+        self.cell = cell
+        self.buckets: dict[tuple[int, int], list[Rect]] = {}
+        for rect in rects:
+            for key in self._keys(rect):
+                self.buckets.setdefault(key, []).append(rect)
+
+    def _keys(self, rect: Rect) -> Iterable[tuple[int, int]]:
+        c = self.cell
+        for i in range(int(rect.x0 // c), int(rect.x1 // c) + 1):
+            for j in range(int(rect.y0 // c), int(rect.y1 // c) + 1):
+                yield (i, j)
+
+    def hits(self, rect: Rect) -> bool:
+        return any(
+            rect.intersects(other)
+            for key in self._keys(rect)
+            for other in self.buckets.get(key, ())
+        )
+
+
 def layout_problems(design: Design, positions: Mapping[str, Point]) -> list[str]:
     """What is wrong with a layout: boxes overlapping, zones colliding or swallowing outsiders."""
     tree = ZoneTree(design)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from archdraw.layout.geometry import (
     Point,
     Rect,
+    RectIndex,
     ZoneTree,
     bounding,
     node_rect,
@@ -26,6 +27,7 @@ from archdraw.style import ZONE_PADDING, ZONE_TITLE_HEIGHT
 GAP = 40.0
 STEP = 40.0
 RELAXED_RINGS = 12
+MAX_CANDIDATES = 3_000
 
 BlockLayout = Callable[[Sequence[str]], dict[str, Point]]
 
@@ -40,9 +42,13 @@ def place_new(
 ) -> tuple[dict[str, Point], list[str]]:
     """Positions for `new_ids`, and the ids that could not be placed beside their zone cleanly."""
     positions = dict(existing)
+    occupied = {z for c in existing for z in tree.chain(tree.zone_of.get(c))}
     groups: dict[str | None, list[str]] = {}
     for component_id in new_ids:
-        groups.setdefault(_anchor(tree, component_id, existing), []).append(component_id)
+        anchor = next(
+            (z for z in tree.chain(tree.zone_of.get(component_id)) if z in occupied), None
+        )
+        groups.setdefault(anchor, []).append(component_id)
     placed: dict[str, Point] = {}
     cramped: list[str] = []
     for anchor, ids in groups.items():
@@ -64,13 +70,6 @@ def place_new(
         for component_id, (x, y) in block.items():
             placed[component_id] = positions[component_id] = (x + dx, y + dy)
     return placed, cramped
-
-
-def _anchor(tree: ZoneTree, component_id: str, existing: dict[str, Point]) -> str | None:
-    for zone_id in tree.chain(tree.zone_of.get(component_id)):
-        if any(c in existing for c in tree.subtree_components(zone_id)):
-            return zone_id
-    return None
 
 
 def _drawing(design: Design, tree: ZoneTree, positions: dict[str, Point]) -> Rect | None:
@@ -104,42 +103,53 @@ def _find_spot(
     zones = zone_rectangles(design, positions, tree)
     chain = tree.chain(anchor)
     boxes = {c: node_rect(p) for c, p in positions.items()}
+    obstacles = RectIndex([*boxes.values(), *(r for z, r in zones.items() if z not in chain)])
+    # What each zone around the block must not grow over: outsiders and unrelated zones.
     related = {z: set(tree.chain(z)) for z in tree.order}
-    obstacles = list(boxes.values()) + [r for z, r in zones.items() if z not in chain]
+    keep_clear: list[tuple[Rect, RectIndex]] = []
+    for zone_id in chain:
+        inside = set(tree.subtree_components(zone_id))
+        others = [box for c, box in boxes.items() if c not in inside]
+        others.extend(
+            rect
+            for other, rect in zones.items()
+            if zone_id not in related[other] and other not in related[zone_id]
+        )
+        keep_clear.append((zones[zone_id], RectIndex(others)))
     title = ZONE_PADDING + ZONE_TITLE_HEIGHT
     content = zones[anchor].grown(-ZONE_PADDING, -title, -ZONE_PADDING, -ZONE_PADDING)
     free: Point | None = None
     for dx, dy in _candidates(content, block, direction, RELAXED_RINGS):
         moved = block.moved(dx, dy)
-        breathing = moved.grown(GAP / 2, GAP / 2, GAP / 2, GAP / 2)
-        if any(breathing.intersects(o) for o in obstacles):
+        if obstacles.hits(moved.grown(GAP / 2, GAP / 2, GAP / 2, GAP / 2)):
             continue
-        if _zones_stay_clear(tree, zones, boxes, related, chain, moved):
+        if _zones_stay_clear(keep_clear, moved):
             return (dx, dy), True
         # Nearest spot that overlaps nothing, should the zone have to grow over a neighbour.
         free = free or (dx, dy)
     return free, False
 
 
-def _zones_stay_clear(
-    tree: ZoneTree,
-    zones: dict[str, Rect],
-    boxes: dict[str, Rect],
-    related: dict[str, set[str]],
-    chain: list[str],
-    block: Rect,
-) -> bool:
+def _zones_stay_clear(keep_clear: list[tuple[Rect, RectIndex]], block: Rect) -> bool:
+    """Whether each zone around the block, grown to hold it, still covers only its own."""
     grown = block
-    for zone_id in chain:
-        grown = zones[zone_id].union(pad_zone(grown))
-        inside = set(tree.subtree_components(zone_id))
-        if any(grown.intersects(box) for c, box in boxes.items() if c not in inside):
+    for rect, others in keep_clear:
+        before, grown = rect, rect.union(pad_zone(grown))
+        # Only the newly covered strips matter: what the zone covered already stays as it was.
+        if any(others.hits(strip) for strip in _new_area(before, grown)):
             return False
-        for other, rect in zones.items():
-            unrelated = zone_id not in related[other] and other not in related[zone_id]
-            if unrelated and grown.intersects(rect):
-                return False
     return True
+
+
+def _new_area(before: Rect, after: Rect) -> list[Rect]:
+    """`after` minus `before` (which it contains), as up to four strips."""
+    strips = [
+        Rect(after.x0, after.y0, before.x0, after.y1),
+        Rect(before.x1, after.y0, after.x1, after.y1),
+        Rect(before.x0, after.y0, before.x1, before.y0),
+        Rect(before.x0, before.y1, before.x1, after.y1),
+    ]
+    return [s for s in strips if s.width > 0 and s.height > 0]
 
 
 def _candidates(content: Rect, block: Rect, direction: str, rings: int) -> Iterator[Point]:
@@ -149,6 +159,7 @@ def _candidates(content: Rect, block: Rect, direction: str, rings: int) -> Itera
         if direction == "TB"
         else ("right", "below", "left", "above")
     )
+    budget = MAX_CANDIDATES
     for ring in range(rings):
         distance = GAP + ring * STEP
         for side in sides:
@@ -159,8 +170,9 @@ def _candidates(content: Rect, block: Rect, direction: str, rings: int) -> Itera
                     else content.x0 - distance - block.width
                 )
                 steps = int((content.height + block.height) // STEP) + 1
-                for k in _alternating(steps):
+                for k in _alternating(min(steps, budget)):
                     yield (x - block.x0, content.y0 + k * STEP - block.y0)
+                budget -= steps
             else:
                 y = (
                     content.y1 + distance
@@ -168,8 +180,11 @@ def _candidates(content: Rect, block: Rect, direction: str, rings: int) -> Itera
                     else content.y0 - distance - block.height
                 )
                 steps = int((content.width + block.width) // STEP) + 1
-                for k in _alternating(steps):
+                for k in _alternating(min(steps, budget)):
                     yield (content.x0 + k * STEP - block.x0, y - block.y0)
+                budget -= steps
+            if budget <= 0:
+                return
 
 
 def _alternating(steps: int) -> Iterator[int]:
