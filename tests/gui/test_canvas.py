@@ -240,3 +240,30 @@ def test_pasting_text_that_is_not_a_design_changes_nothing(window, qtbot):  # ty
         window.paste(text)
     assert window.document.revision == before and window.stack.count() == 0
     assert len(messages) == 4 and all("clipboard" in m for m in messages)
+
+
+def test_group_into_zone_is_one_step(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["api", "db"])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    design = window.document.design
+    assert design.zone("zone") is not None
+    assert design.component("api").zone == "zone" and design.component("db").zone == "zone"
+    rect = window.scene.zones["zone"].rect
+    assert rect.contains(window.scene.components["api"].pos())
+    assert rect.contains(window.scene.components["db"].pos())
+    assert window.scene.selected_zone_ids() == ["zone"]
+    window.stack.undo()
+    assert design.zone("zone") is None and design.component("api").zone is None
+    assert "zone" not in window.scene.zones
+
+
+def test_group_inside_a_zone_nests(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["inner"])
+    window.group_into_zone()
+    assert window.document.design.zone("zone").parent == "zone-a"
+    assert window.document.design.component("inner").zone == "zone"
+    outer, inner = window.scene.zones["zone-a"], window.scene.zones["zone"]
+    assert outer.rect.contains(inner.rect) and inner.zValue() > outer.zValue()

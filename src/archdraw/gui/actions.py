@@ -64,6 +64,7 @@ def build_menus(window: MainWindow) -> None:
     _action(window, edit, "Copy", window.copy, Key.Copy)
     _action(window, edit, "Paste", window.paste, Key.Paste)
     _action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
+    _action(window, edit, "Group into Zone", window.group_into_zone, "Ctrl+G", "group")
     _action(window, edit, "Delete", window.delete_selection, Key.Delete)
     edit.addSeparator()
     _action(window, edit, "Select All", window.select_all, Key.SelectAll, "select-all")

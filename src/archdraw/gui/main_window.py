@@ -34,6 +34,7 @@ from archdraw.gui.dialogs import RulesDialog
 from archdraw.gui.editing import Editing
 from archdraw.gui.files import FileController
 from archdraw.gui.find import FindBar
+from archdraw.gui.grouping import group_edit
 from archdraw.gui.layout_job import LayoutJob
 from archdraw.gui.lint_runner import LintRunner
 from archdraw.gui.panels.document import DocumentPanel
@@ -222,6 +223,16 @@ class MainWindow(QMainWindow):
         ids = self.scene.selected_component_ids()
         if ids:
             self.paste(dumps(selection_design(self.document.design, ids)))
+
+    def group_into_zone(self) -> None:
+        edit, zone_id = group_edit(
+            self.document.design,
+            self.scene.selected_component_ids(),
+            self.scene.selected_zone_ids(),
+            self.editing.new_id("zone"),
+        )
+        if self.editing.apply(edit):
+            self.scene.select_ids([zone_id])
 
     def select_all(self) -> None:
         self.scene.select_ids(list(self.scene.components))
