@@ -98,7 +98,8 @@ def test_refined_has_no_errors_and_naive_has_what_its_doc_names(
 ) -> None:
     found = actual_findings(path, library)
     if not slug(path).endswith("-naive"):
-        assert [f for f in found if f[1] == "error"] == []
+        # Risks a refined design accepts are ignored in its `lint:` block, with the reason.
+        assert [f for f in found if f[1] in ("error", "warning")] == []
         return
     design = load(path, library).design
     named = set(NAMED_CODE.findall(" ".join(design.doc.failure_modes)))
