@@ -63,6 +63,8 @@ def _client_losses(
     complete = complete_shares(graph, serving)
     lost = {}
     for client in graph.sources:
+        if client not in complete:
+            continue  # cannot reach anything that failed
         share = client_lost_share(graph, client, serving, complete)
         if share > 0:
             lost[client] = share
