@@ -4,7 +4,8 @@ Baseline: one `lint_design` run on the same design in the same process (every
 rule). Measured: the single-failure enumeration (`weakest_points`: every
 component and every zone failing alone), the growth analysis at 10x, and the
 availability estimate (which enumerates whole-component failures too). Each
-figure is the median of --repeat runs, printed as a ratio to the baseline.
+figure is the median of --repeat runs; the ratio uses CPU time (steadier than
+wall time when other work shares the machine).
 When `archdraw.lint` is missing, loading the design file is the baseline.
 
     .venv/bin/python benchmarks/bench_analysis.py [--sizes 1000 5000] [--repeat 5]
@@ -76,13 +77,15 @@ def baseline(design: Design, library: Library) -> tuple[str, Callable[[], object
     return "one lint run", lambda: lint_design(design, library)
 
 
-def median_s(action: Callable[[], object], repeat: int) -> float:
-    times = []
+def median_s(action: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time of this process (steadier on a shared machine)."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def analyses(design: Design, library: Library) -> dict[str, Callable[[], object]]:
@@ -110,15 +113,19 @@ def main() -> int:
         design = generate(size, args.seed)
         graph = build_graph(design, library)
         name, run_baseline = baseline(design, library)
-        base = median_s(run_baseline, args.repeat)
+        base, base_cpu = median_s(run_baseline, args.repeat)
         print(
             f"\n{len(design.components):,} components, {len(design.links):,} links, "
             f"{len(design.zones)} zones, {len(graph.sources)} clients; "
-            f"baseline ({name}): {base * 1000:.0f} ms"
+            f"baseline ({name}): {base * 1000:.0f} ms wall, {base_cpu * 1000:.0f} ms CPU"
         )
+        print(f"  {'':40} {'wall':>8}     {'CPU':>8}     ratio (CPU)")
         for label, action in analyses(design, library).items():
-            seconds = median_s(action, args.repeat)
-            print(f"  {label:40} {seconds * 1000:8.0f} ms  {seconds / base:6.2f}x baseline")
+            wall, cpu = median_s(action, args.repeat)
+            print(
+                f"  {label:40} {wall * 1000:5.0f} ms  {cpu * 1000:5.0f} ms  "
+                f"{cpu / base_cpu:6.2f}x baseline"
+            )
         print(
             f"  {'failures enumerated':40} {len(graph) - len(graph.sources) + len(graph.zones):8,}"
         )
