@@ -267,3 +267,12 @@ def test_group_inside_a_zone_nests(window, qtbot):  # type: ignore[no-untyped-de
     assert window.document.design.component("inner").zone == "zone"
     outer, inner = window.scene.zones["zone-a"], window.scene.zones["zone"]
     assert outer.rect.contains(inner.rect) and inner.zValue() > outer.zValue()
+
+
+def test_rubber_band_inside_a_zone_selects_its_members(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    rect = window.scene.zones["zone-a"].rect
+    start = (rect.left() + 5, rect.top() + 40)  # inside the zone, below its title
+    drag(window, start, (rect.right() - 2, rect.bottom() - 2), steps=8)
+    assert window.scene.selected_component_ids() == ["inner"]
+    assert window.document.design.component("inner").position == (800.0, 400.0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from archdraw.model import Zone
@@ -49,6 +49,13 @@ class ZoneItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self.rect.adjusted(-1, -1, 1, 1)
+
+    def shape(self) -> QPainterPath:
+        # Only the title bar grabs the mouse: pressing inside a zone starts a rubber
+        # band, so components in a zone (often all of them) can be box-selected.
+        path = QPainterPath()
+        path.addRect(self.title_rect())
+        return path
 
     def title_rect(self) -> QRectF:
         return QRectF(self.rect.left(), self.rect.top(), self.rect.width(), ZONE_TITLE_HEIGHT)
