@@ -24,7 +24,7 @@ from archdraw.model import (
     Zone,
 )
 
-# Imported first so the hypothesis profile is loaded before any test's @settings.
+# Importing the strategies loads the hypothesis profile before any test applies @settings.
 from .profiles import examples as examples
 
 # Ids that YAML would read as numbers, booleans or null are the interesting ones.
