@@ -18,6 +18,7 @@ CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 # Network hops that forward a request without looking at who sends it.
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
 _NO_LINKS: list[Link] = []  # shared empty answer: callers only read it
+_MISSING = object()
 DEFAULT_OPTIONS: dict[str, float] = {
     "max_sync_depth": 5,
     "max_retry_amplification": 8,
@@ -59,14 +60,13 @@ class LintContext:
         return facts
 
     @cached_property
-    def _resolved(self) -> dict[str, dict[str, Any]]:
-        """Each component's properties with its type's defaults filled in."""
-        facts = self._type_facts
-        empty: dict[str, Any] = {}
-        return {
-            c.id: {**(facts[c.type][3] if c.type in facts else empty), **c.props}
-            for c in self.design.components
-        }
+    def _type_defaults(self) -> dict[str, dict[str, Any]]:
+        return {type_id: facts[3] for type_id, facts in self._type_facts.items()}
+
+    @cached_property
+    def _link_defaults(self) -> dict[str, Any]:
+        specs = self.library.link_properties.items()
+        return {k: s.default for k, s in specs if s.default is not None}
 
     @cached_property
     def by_type(self) -> dict[str, list[Component]]:
@@ -94,26 +94,20 @@ class LintContext:
         facts = self._type_facts.get(component.type)
         return facts is not None and name in facts[2]
 
+    # Property look-ups read the component's own value, then its type's default, without
+    # building merged dicts: allocating one per element makes the garbage collector walk
+    # the whole design during a run.
     def prop(self, component: Component, name: str) -> Any:
         """The component's value for `name`, or its type's default (None if neither)."""
-        resolved = self._resolved.get(component.id)
-        if resolved is None:  # not in this design (a rule built it): ask the library
-            return self.library.prop(component, name)
-        return resolved.get(name)
-
-    @cached_property
-    def _link_resolved(self) -> dict[int, dict[str, Any]]:
-        """Each link's properties with the defaults filled in, by object identity."""
-        defaults = {
-            k: s.default for k, s in self.library.link_properties.items() if s.default is not None
-        }
-        return {id(k): {**defaults, **k.props} for k in self.design.links}
+        value = component.props.get(name, _MISSING)
+        if value is _MISSING:
+            defaults = self._type_defaults.get(component.type)
+            return defaults.get(name) if defaults is not None else None
+        return value
 
     def link_prop(self, link: Link, name: str) -> Any:
-        resolved = self._link_resolved.get(id(link))
-        if resolved is None:
-            return self.library.link_prop(link.props, name)
-        return resolved.get(name)
+        value = link.props.get(name, _MISSING)
+        return self._link_defaults.get(name) if value is _MISSING else value
 
     def replicas(self, component: Component) -> int:
         value = self.prop(component, "replicas")
@@ -126,15 +120,13 @@ class LintContext:
         return self.prop(component, name) is True
 
     def number(self, component: Component, name: str) -> float | None:
-        resolved = self._resolved.get(component.id)
-        value = resolved.get(name) if resolved is not None else self.prop(component, name)
+        value = self.prop(component, name)
         if value is None or value is True or value is False:
             return None
         return float(value) if isinstance(value, int | float) else None
 
     def link_number(self, link: Link, name: str) -> float | None:
-        resolved = self._link_resolved.get(id(link))
-        value = resolved.get(name) if resolved is not None else self.link_prop(link, name)
+        value = self.link_prop(link, name)
         if value is None or value is True or value is False:
             return None
         return float(value) if isinstance(value, int | float) else None
@@ -176,14 +168,14 @@ class LintContext:
     # -- links ----------------------------------------------------------------
     @cached_property
     def out_links(self) -> dict[str, list[Link]]:
-        out: dict[str, list[Link]] = {cid: [] for cid in self.components}
+        out: dict[str, list[Link]] = {}
         for link in self.design.links:
             out.setdefault(link.source, []).append(link)
         return out
 
     @cached_property
     def in_links(self) -> dict[str, list[Link]]:
-        found: dict[str, list[Link]] = {cid: [] for cid in self.components}
+        found: dict[str, list[Link]] = {}
         for link in self.design.links:
             found.setdefault(link.target, []).append(link)
         return found

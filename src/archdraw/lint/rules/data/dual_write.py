@@ -28,8 +28,11 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def dual_write(ctx: LintContext) -> Iterator[Issue]:
     for component in ctx.design.components:
+        outgoing = ctx.sync_out(component.id)
+        if len(outgoing) < 2:
+            continue
         targets = []
-        for link in ctx.sync_out(component.id):
+        for link in outgoing:
             target = ctx.target(link)
             if target is None or ctx.link_prop(link, "writes") is not True:
                 continue

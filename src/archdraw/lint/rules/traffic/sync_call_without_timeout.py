@@ -29,14 +29,14 @@ _OWN_RULES = frozenset({"llm", "external_api"})
 )
 def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
     for link in ctx.design.links:
+        if link.kind != "sync" or ctx.link_number(link, "timeout_ms") is not None:
+            continue
         source, target = ctx.source(link), ctx.target(link)
-        if link.kind != "sync" or source is None or target is None:
+        if source is None or target is None:
             continue
         if ctx.is_client(source) or ctx.is_client(target) or target.type in _OWN_RULES:
             continue
         if ctx.category(source) not in ("compute", "ai"):
-            continue
-        if ctx.link_number(link, "timeout_ms") is not None:
             continue
         if ctx.number(source, "timeout_ms") is not None:
             continue

@@ -52,8 +52,8 @@ def worst_downstream_ms(ctx: LintContext, component_id: str) -> tuple[float, Lin
 def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
     downstream: dict[str, tuple[float, Link | None]] = {}
     for link in ctx.design.links:
-        if link.kind != "sync":
-            continue
+        if link.kind != "sync" or not ctx.sync_out(link.target):
+            continue  # a callee that calls nothing cannot outwait its caller
         timeout = call_timeout(ctx, link)
         if timeout is None:
             continue
