@@ -14,7 +14,14 @@ import pytest
 
 pytest.importorskip("PySide6.QtSvg")
 
-from archdraw.export.raster import RasterError, svg_to_pdf, svg_to_png
+from archdraw.export.raster import (
+    MAX_PIXELS,
+    MAX_SIDE,
+    RasterError,
+    fitted_scale,
+    svg_to_pdf,
+    svg_to_png,
+)
 from archdraw.export.svg import export_svg
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link
@@ -62,6 +69,17 @@ def test_png_is_not_blank(library: Library):
         image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
     }
     assert len(colours) > 5
+
+
+def test_huge_drawings_are_scaled_down_to_fit():
+    assert fitted_scale(1000, 800, 2.0) == 2.0
+    lowered = fitted_scale(3000, 50_000, 2.0)
+    assert 50_000 * lowered <= MAX_SIDE and 3000 * 50_000 * lowered**2 <= MAX_PIXELS * 1.0001
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40000" height="20">'
+        '<rect width="9" height="9"/></svg>'
+    )
+    assert _png_size(svg_to_png(svg, 2.0))[0] <= MAX_SIDE
 
 
 def test_bad_scale_is_refused(library: Library):

@@ -136,7 +136,7 @@ def test_findings_markers_and_legend(library: Library):
     legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
     words = " ".join(legend.itertext())
     assert "client" in words and "storage" in words and "async link" in words
-    assert "1 error" in words and "2 warning" in words
+    assert "1 error" in words and "2 warnings" in words
     without = _parse(export_svg(_small(), library))
     assert not [g for g in without.iter(f"{SVG}g") if g.get("class") in ("finding", "legend")]
 

@@ -83,7 +83,8 @@ def link_entry(kind: str, colour: str, dash: tuple[float, ...]) -> LegendEntry:
 
 def severity_entry(severity: str, colour: str, count: int) -> LegendEntry:
     swatch = f'<circle cx="8" cy="8" r="7" fill="{colour}"/>'
-    return LegendEntry(f"{count} {severity}", swatch)
+    plural = "s" if count != 1 and severity != "info" else ""
+    return LegendEntry(f"{count} {severity}{plural}", swatch)
 
 
 def legend_svg(

@@ -34,7 +34,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 # A headless export needs an application for fonts; kept alive for the process.
 _application: list[Any] = []
-MAX_PIXELS = 400_000_000
+# Beyond these, images take minutes and many viewers refuse them: the scale is lowered.
+MAX_SIDE = 32_000
+MAX_PIXELS = 200_000_000
 
 
 class RasterError(Exception):
@@ -65,16 +67,23 @@ def _renderer(svg: str) -> tuple[QSvgRenderer, QSizeF]:
     return renderer, QSizeF(max(1, size.width()), max(1, size.height()))
 
 
+def fitted_scale(width: float, height: float, scale: float) -> float:
+    """`scale`, lowered if needed so the image stays within MAX_SIDE and MAX_PIXELS."""
+    limit = min(MAX_SIDE / max(width, 1.0), MAX_SIDE / max(height, 1.0))
+    limit = min(limit, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
+    return min(scale, limit)
+
+
 def svg_to_png(svg: str, scale: float = 2.0, background: str | None = None) -> bytes:
-    """The SVG as PNG bytes, `scale` device pixels per SVG pixel (2 for HiDPI)."""
+    """The SVG as PNG bytes, `scale` device pixels per SVG pixel (2 for HiDPI).
+
+    Drawings too big for that scale are drawn smaller (see fitted_scale).
+    """
     if not 0 < scale <= 16:
         raise RasterError(f"scale must be above 0 and at most 16, not {scale:g}")
     renderer, size = _renderer(svg)
-    width, height = round(size.width() * scale), round(size.height() * scale)
-    if width * height > MAX_PIXELS:
-        raise RasterError(
-            f"a {width}x{height} image is too large; use a smaller --scale or export SVG/PDF"
-        )
+    scale = fitted_scale(size.width(), size.height(), scale)
+    width, height = max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(background) if background else QColor(0, 0, 0, 0))
     painter = QPainter(image)
