@@ -8,6 +8,7 @@ none exists: inside the editor, its application is used).
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from typing import Any
@@ -70,7 +71,7 @@ def _renderer(svg: str) -> tuple[QSvgRenderer, QSizeF]:
 def fitted_scale(width: float, height: float, scale: float) -> float:
     """`scale`, lowered if needed so the image stays within MAX_SIDE and MAX_PIXELS."""
     limit = min(MAX_SIDE / max(width, 1.0), MAX_SIDE / max(height, 1.0))
-    limit = min(limit, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
+    limit = min(limit, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
     return min(scale, limit)
 
 
