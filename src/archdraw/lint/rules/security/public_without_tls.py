@@ -28,7 +28,8 @@ def encrypted(ctx: LintContext, link: Link) -> bool:
     ISPs, corporate proxies. Without TLS anyone on the path can read passwords, tokens and
     personal data, and change responses (inject scripts, swap payment details). Browsers mark
     such sites as not secure, and app stores and regulations (PCI DSS, GDPR) expect encryption
-    in transit. Certificates are free and automatic today.""",
+    in transit. Certificates are free and automatic today. (Links to DNS are not
+    reported: name look-ups are not secret.)""",
     fix="""Terminate TLS at the entry point (`tls: true` on the load balancer, gateway or
     CDN) or mark the link `tls: true` / `protocol: HTTPS`; redirect plain HTTP and send HSTS.""",
     references=(
@@ -38,8 +39,8 @@ def encrypted(ctx: LintContext, link: Link) -> bool:
 )
 def public_without_tls(ctx: LintContext) -> Iterator[Issue]:
     for link in ctx.entry_links:
-        if encrypted(ctx, link):
-            continue
+        if encrypted(ctx, link) or ctx.components[link.target].type == "dns":
+            continue  # name look-ups are public data; DNSSEC and DoH are another matter
         source, target = ctx.components[link.source], ctx.components[link.target]
         yield Issue(
             f"'{source.title}' reaches '{target.title}' unencrypted: anyone on the network "
