@@ -22,8 +22,9 @@ from archdraw.style import (
     Theme,
 )
 
-PIXMAP_CACHE_SIZE = 1500
+PIXMAP_CACHE_BYTES = 64 * 1024 * 1024  # least recently drawn pixmaps go beyond this
 _PIXMAPS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+_cached_bytes = [0]
 DETAIL_SCALE = 0.45  # below this zoom, labels and badges are too small to read: skip them
 EDGE_BAND = 7.0  # pressing this close to the border starts a link instead of a move
 _BOX = QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
@@ -38,6 +39,10 @@ def _font(size: float, bold: bool = False) -> QFont:
     font.setPointSizeF(size)
     font.setBold(bold)
     return font
+
+
+def _size(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * 4
 
 
 def _wrap(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
@@ -188,8 +193,9 @@ class ComponentItem(QGraphicsItem):
         self._paint_detail(painter, selected)
         painter.end()
         _PIXMAPS[key] = pixmap
-        if len(_PIXMAPS) > PIXMAP_CACHE_SIZE:
-            _PIXMAPS.popitem(last=False)
+        _cached_bytes[0] += _size(pixmap)
+        while _cached_bytes[0] > PIXMAP_CACHE_BYTES and len(_PIXMAPS) > 1:
+            _cached_bytes[0] -= _size(_PIXMAPS.popitem(last=False)[1])
         return pixmap
 
     def _paint_detail(self, painter: QPainter, selected: bool) -> None:
