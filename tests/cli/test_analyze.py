@@ -149,3 +149,15 @@ def test_simulation_beside_a_failure_compares_the_design_as_drawn(
     assert "(both run the design as drawn, without the failure)" in out
     simulated = out.split("Simulation (")[1]
     assert "db " in simulated and "down" not in simulated
+
+
+def test_a_design_without_clients_says_so(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "lonely.archdraw.yaml"
+    path.write_text(
+        "archdraw: 1\nname: lonely\ncomponents:\n  - {id: api, type: service}\n",
+        encoding="utf-8",
+    )
+    assert run(["analyze", str(path), "--availability", "--fail", "api"]) == 0
+    out = capsys.readouterr().out
+    assert "No clients: give a client" in out
+    assert "Availability: no clients to measure it for" in out

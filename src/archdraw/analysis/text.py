@@ -46,6 +46,11 @@ def _factor(value: float | None) -> str:
 
 def render_text(report: AnalysisReport, *, growth_asked: bool = True, top: int = 10) -> str:
     sections: list[list[str]] = [[f"{report.design}"]]
+    if not report.graph.sources:
+        sections[0].append(
+            "No clients: give a client (or any component) an `rps` so traffic has a "
+            "start; until then nothing can be lost or saturated."
+        )
     if report.failure is not None:
         sections.append(_failure(report))
     if growth_asked or report.failure is None:
@@ -189,6 +194,8 @@ def _weakest(report: AnalysisReport, top: int) -> list[str]:
 def _availability(report: AnalysisReport, top: int) -> list[str]:
     result = report.availability
     assert result is not None
+    if not result.clients:
+        return ["Availability: no clients to measure it for"]
     lines = [
         f"Availability: {result.design * 100:.4f} % "
         f"(about {downtime_per_year(result.design)} down a year)"
