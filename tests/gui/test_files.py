@@ -151,3 +151,23 @@ def test_missing_file_and_directory_show_a_dialog(window, tmp_path):  # type: ig
         assert window.files.last_problems is not None
         assert any(str(path) in p for p in window.files.last_problems.problems)
         window.files.last_problems.close()
+
+
+def test_open_recent_menu_reopens_a_file(window, tmp_path):  # type: ignore[no-untyped-def]
+    source = tmp_path / "recent.archdraw.yaml"
+    source.write_text(TWO_SERVICES)
+    assert window.files.open_path(source)
+    window.files.new()
+    assert window.document.path is None
+    actions = window.recent_menu.actions()
+    assert actions and actions[0].text() == str(source.resolve())
+    actions[0].trigger()
+    assert window.document.path == source.resolve()
+
+
+def test_rules_reference_lists_every_rule():  # type: ignore[no-untyped-def]
+    from archdraw.gui.dialogs import rules_reference_html
+    from archdraw.lint import all_rules
+
+    text = rules_reference_html()
+    assert all(rule.code in text and rule.name in text for rule in all_rules())
