@@ -167,56 +167,61 @@ class LintContext:
 
     # -- links ----------------------------------------------------------------
     @cached_property
-    def out_links(self) -> dict[str, list[Link]]:
-        out: dict[str, list[Link]] = {}
+    def _link_index(self) -> tuple[dict[str, list[Link]], ...]:
+        """One pass over the links: out and in by component, for all, sync and flow links."""
+        index: tuple[dict[str, list[Link]], ...] = ({}, {}, {}, {}, {}, {})
+        out_all, in_all, out_sync, in_sync, out_flow, in_flow = index
         for link in self.design.links:
-            out.setdefault(link.source, []).append(link)
-        return out
+            source, target = link.source, link.target
+            out_all.setdefault(source, []).append(link)
+            in_all.setdefault(target, []).append(link)
+            if link.kind == "replication":
+                continue
+            out_flow.setdefault(source, []).append(link)
+            in_flow.setdefault(target, []).append(link)
+            if link.kind == "sync":
+                out_sync.setdefault(source, []).append(link)
+                in_sync.setdefault(target, []).append(link)
+        return index
+
+    @cached_property
+    def out_links(self) -> dict[str, list[Link]]:
+        """Every link by its source (all kinds)."""
+        return self._link_index[0]
 
     @cached_property
     def in_links(self) -> dict[str, list[Link]]:
-        found: dict[str, list[Link]] = {}
-        for link in self.design.links:
-            found.setdefault(link.target, []).append(link)
-        return found
-
-    @cached_property
-    def _by_kind(self) -> dict[str, tuple[dict[str, list[Link]], dict[str, list[Link]]]]:
-        """Per kind group ("sync", "flow" = sync or async): outgoing and incoming link lists."""
-        groups: dict[str, tuple[dict[str, list[Link]], dict[str, list[Link]]]] = {
-            "sync": ({}, {}),
-            "flow": ({}, {}),
-        }
-        for link in self.design.links:
-            if link.kind == "replication":
-                continue
-            names = ("sync", "flow") if link.kind == "sync" else ("flow",)
-            for name in names:
-                out, into = groups[name]
-                out.setdefault(link.source, []).append(link)
-                into.setdefault(link.target, []).append(link)
-        return groups
+        """Every link by its target (all kinds)."""
+        return self._link_index[1]
 
     @cached_property
     def _sync_out(self) -> dict[str, list[Link]]:
-        return self._by_kind["sync"][0]
+        return self._link_index[2]
+
+    @cached_property
+    def _sync_in(self) -> dict[str, list[Link]]:
+        return self._link_index[3]
 
     @cached_property
     def _flow_out(self) -> dict[str, list[Link]]:
-        return self._by_kind["flow"][0]
+        return self._link_index[4]
+
+    @cached_property
+    def _flow_in(self) -> dict[str, list[Link]]:
+        return self._link_index[5]
 
     def sync_out(self, component_id: str) -> list[Link]:
         return self._sync_out.get(component_id, _NO_LINKS)
 
     def sync_in(self, component_id: str) -> list[Link]:
-        return self._by_kind["sync"][1].get(component_id, _NO_LINKS)
+        return self._sync_in.get(component_id, _NO_LINKS)
 
     def flow_out(self, component_id: str) -> list[Link]:
         """Links that carry requests or messages (not replication)."""
         return self._flow_out.get(component_id, _NO_LINKS)
 
     def flow_in(self, component_id: str) -> list[Link]:
-        return self._by_kind["flow"][1].get(component_id, _NO_LINKS)
+        return self._flow_in.get(component_id, _NO_LINKS)
 
     def target(self, link: Link) -> Component | None:
         return self.components.get(link.target)
