@@ -148,3 +148,22 @@ def test_an_edit_asks_for_the_weakest_points_again(window, qtbot):  # type: igno
     assert "press Weakest points or Availability again" in _panel(window).text.toPlainText()
     qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
     assert "one instance of db" not in _panel(window).text.toPlainText()
+
+
+def test_on_a_big_design_the_slider_recomputes_when_it_pauses(window, qtbot):  # type: ignore[no-untyped-def]
+    lines = ["archdraw: 1", "name: big", "components:"]
+    lines.append("  - {id: web, type: client, position: [0, 0], props: {rps: 100}}")
+    lines += [
+        f"  - {{id: s{i}, type: service, position: [{200 + 10 * i}, 0], "
+        "props: {capacity_rps: 1000}}"
+        for i in range(600)
+    ]
+    lines.append("links:")
+    lines += [f"  - {{from: web, to: s{i}}}" for i in range(600)]
+    load_into(window, "\n".join(lines) + "\n")
+    panel = _panel(window)
+    panel.slider.setValue(100)  # 10x
+    assert panel.growth_label.text() == "10x"
+    first = window.scene.components["s1"]  # s0 is named the bottleneck (first of equals)
+    qtbot.waitUntil(lambda: first.overlay_text == "100% · 1,000/s", timeout=5000)
+    assert window.stack.count() == 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from archdraw.gui.main_window import MainWindow
 
 SLIDER_STEPS = 200  # 0..200 on a log scale: 10 ** (value / 100) = 1x..100x
+# Above this many components a slider drag recomputes once it pauses, not on every step.
+DEBOUNCE_COMPONENTS = 500
+DEBOUNCE_MS = 80
 
 
 def growth_of(value: int) -> float:
@@ -58,6 +61,10 @@ class AnalysisPanel(QWidget):
         self.growth: float | None = None
         self.extra = ""  # "weakest" | "availability" | ""
         self.report: AnalysisReport | None = None
+        self._slide_timer = QTimer(self)
+        self._slide_timer.setSingleShot(True)
+        self._slide_timer.setInterval(DEBOUNCE_MS)
+        self._slide_timer.timeout.connect(self.refresh)
         self._build()
         self._listening = True
         self._unsubscribe = window.document.subscribe(self._on_change)
@@ -163,7 +170,11 @@ class AnalysisPanel(QWidget):
     # Recomputing -----------------------------------------------------------
     def _slid(self, value: int) -> None:
         self.growth = growth_of(value)
-        self.refresh()
+        self.growth_label.setText(f"{self.growth:.3g}x")
+        if len(self.main.document.design.components) > DEBOUNCE_COMPONENTS:
+            self._slide_timer.start()  # big design: wait for the drag to pause
+        else:
+            self.refresh()
 
     def _on_change(self, change: Change) -> None:
         # Weakest points and availability enumerate every failure: on demand only,
