@@ -77,11 +77,6 @@ def client_lost_share(
     return min(1.0, max(0.0, 1.0 - done))
 
 
-def lost_shares(graph: TrafficGraph, serving: dict[int, float]) -> dict[int, float]:
-    complete = complete_shares(graph, serving)
-    return {c: client_lost_share(graph, c, serving, complete) for c in graph.sources}
-
-
 @dataclass(frozen=True)
 class RequestPath:
     nodes: list[str]
