@@ -56,7 +56,18 @@ def ensure_application() -> None:
         return
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _application.append(QGuiApplication(["archdraw-export"]))
+    _application.append(_application_class()(["archdraw-export"]))
+
+
+def _application_class() -> type[QGuiApplication]:
+    # A QApplication (not a bare QGuiApplication) so that a process which exports
+    # first and shows widgets later (a script, a test session) does not abort:
+    # Qt refuses widgets when the one application object is only a GUI application.
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError:
+        return QGuiApplication
+    return QApplication
 
 
 def _renderer(svg: str) -> tuple[QSvgRenderer, QSizeF]:
