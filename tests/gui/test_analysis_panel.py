@@ -49,6 +49,9 @@ def test_fail_a_component_from_the_panel(window, qtbot):  # type: ignore[no-unty
     assert db.dimmed and db.overlay_text == "down"
     assert db.overlay_colour == window.theme.utilization["hot"]
     assert not api.dimmed and api.overlay_colour is None
+    links = window.scene.links
+    assert links["api->db"].opacity() == window.theme.down_opacity
+    assert links["web->api"].opacity() == 1.0
     report = _panel(window).text.toPlainText()
     assert "web: 100 % of its requests fail" in report
     assert "Data at risk: db" in report
@@ -118,6 +121,7 @@ def test_leaving_the_analysis_restores_the_normal_view(window, qtbot):  # type: 
     qtbot.mouseClick(_button(window, "analysis-leave"), Qt.MouseButton.LeftButton)
     for item in window.scene.components.values():
         assert (item.overlay_colour, item.overlay_text, item.dimmed) == (None, None, False)
+    assert all(link.opacity() == 1.0 for link in window.scene.links.values())
     assert _panel(window).slider.value() == 0
     assert window.stack.count() == 0
 

@@ -1,8 +1,8 @@
 """Analysis results drawn over the canvas: what is down or degraded, how loaded each box is.
 
 The overlay only tints, relabels and fades component items (their
-`set_overlay`); it never touches the design or the undo stack, and `clear()`
-restores the normal view.
+`set_overlay`) and fades the links of what is down (item opacity); it never
+touches the design or the undo stack, and `clear()` restores the normal view.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ class AnalysisOverlay:
     def clear(self) -> None:
         for item in self.scene.components.values():
             item.set_overlay(None)
+        for link in self.scene.links.values():
+            link.setOpacity(1.0)
         self.active = False
 
     def show(
@@ -39,6 +41,14 @@ class AnalysisOverlay:
     ) -> None:
         """Failure states alone, or utilization colours (down boxes stay faded) with growth."""
         self.active = True
+        down_ids = (
+            {cid for cid, s in failure.components.items() if s.state == "down"}
+            if failure
+            else set()
+        )
+        for link in self.scene.links.values():
+            faded = link.source in down_ids or link.target in down_ids
+            link.setOpacity(theme.down_opacity if faded else 1.0)
         for component_id, item in self.scene.components.items():
             state = failure.components.get(component_id) if failure else None
             down = state is not None and state.state == "down"
