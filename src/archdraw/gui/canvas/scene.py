@@ -273,6 +273,7 @@ class DesignScene(QGraphicsScene):
         self.theme = theme
         self.setBackgroundBrush(QColor(theme.background))
         self.overview.theme = theme
+        self.overview.invalidate()
         for item in self.items():
             if isinstance(item, ComponentItem | LinkItem | ZoneItem):
                 item.set_theme(theme)
