@@ -229,6 +229,10 @@ def test_unknown_ids_are_reported_with_a_suggestion(design_of, library) -> None:
         analyze_failure(design, library, ["apj"])
     with pytest.raises(UnknownElement, match="no zone 'mars'"):
         analyze_failure(design, library, zones=["mars"])
+    with pytest.raises(UnknownElement, match="'eu-a' is a zone, not a component"):
+        analyze_failure(design, library, ["eu-a"])
+    with pytest.raises(UnknownElement, match="'api' is a component, not a zone"):
+        analyze_failure(design, library, zones=["api"])
 
 
 def test_servers_left_feed_a_growth_analysis(design_of, library) -> None:

@@ -161,3 +161,14 @@ def test_a_design_without_clients_says_so(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "No clients: give a client" in out
     assert "Availability: no clients to measure it for" in out
+
+
+def test_zone_availability_can_be_set_per_kind(design_file: Path, capsys) -> None:
+    default = _json(capsys, str(design_file), "--availability")["availability"]
+    sturdier = _json(
+        capsys, str(design_file), "--availability", "--zone-availability", "zone=1,region=1"
+    )["availability"]
+    assert sturdier["zones"] == {"eu": 1.0, "eu-a": 1.0, "eu-b": 1.0}
+    assert sturdier["clients"]["web"] > default["clients"]["web"]
+    assert run(["analyze", str(design_file), "--zone-availability", "moon=0.9"]) == 2
+    assert run(["analyze", str(design_file), "--zone-availability", "zone=2"]) == 2

@@ -8,7 +8,8 @@ binomial probability; a stateful component without failover needs the one
 instance holding a request's data, so it is up `availability` of the time
 whatever its replicas. Zones fail as common causes, taking down (or
 degrading) everything in them at once, with the availabilities in
-ZONE_AVAILABILITY (zones carry no properties; groups never fail as a unit).
+ZONE_AVAILABILITY (zones carry no properties; groups never fail as a unit;
+`--zone-availability` overrides them per kind).
 
 Client availability combines the failure analysis with these figures:
 
@@ -25,6 +26,7 @@ order of (1 - A)², far below the precision of any availability figure.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from archdraw.analysis.capacity import arrival_rates
@@ -130,9 +132,16 @@ def _product_without(
 
 
 def analyze_availability(
-    design: Design, library: Library, *, graph: TrafficGraph | None = None, top: int = 10
+    design: Design,
+    library: Library,
+    *,
+    graph: TrafficGraph | None = None,
+    top: int = 10,
+    zone_availability: Mapping[str, float] | None = None,
 ) -> AvailabilityResult:
+    """`zone_availability` overrides ZONE_AVAILABILITY per zone kind."""
     graph = graph or build_graph(design, library)
+    zone_figures = {**ZONE_AVAILABILITY, **(zone_availability or {})}
     rates = arrival_rates(graph)
     components = {
         graph.ids[n]: component_availability(library, graph, n, rates[n]) for n in shared(graph)
@@ -144,7 +153,7 @@ def analyze_availability(
         causes.append(("component", graph.ids[node], figures.availability, lost))
     zones: dict[str, float] = {}
     for zone in graph.zones.values():
-        zones[zone.id] = ZONE_AVAILABILITY.get(zone.kind, 1.0)
+        zones[zone.id] = zone_figures.get(zone.kind, 1.0)
         if zone.kind in FAILURE_DOMAINS and zones[zone.id] < 1.0:
             causes.append(("zone", zone.id, zones[zone.id], zone_losses(graph, zone.id, rates)))
 

@@ -128,9 +128,13 @@ def _suggest(name: str, known: Iterable[str]) -> str:
 
 def check_ids(graph: TrafficGraph, components: Iterable[str], zones: Iterable[str]) -> None:
     for cid in components:
+        if cid in graph.zones and cid not in graph.index:
+            raise UnknownElement(f"'{cid}' is a zone, not a component: fail it as a zone")
         if cid not in graph.index:
             raise UnknownElement(f"no component '{cid}' in the design{_suggest(cid, graph.ids)}")
     for zid in zones:
+        if zid in graph.index and zid not in graph.zones:
+            raise UnknownElement(f"'{zid}' is a component, not a zone: fail it as a component")
         if zid not in graph.zones:
             raise UnknownElement(f"no zone '{zid}' in the design{_suggest(zid, graph.zones)}")
 

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +51,7 @@ def run_analysis(
     simulation: bool = False,
     seed: int = 0,
     requests: int = DEFAULT_REQUESTS,
+    zone_availability: Mapping[str, float] | None = None,
 ) -> AnalysisReport:
     """Everything asked for, on one traffic graph. Raises UnknownElement for a bad id."""
     graph = build_graph(design, library)
@@ -71,7 +72,9 @@ def run_analysis(
     if weakest:
         report.weakest = weakest_points(design, library, graph=graph)
     if availability:
-        report.availability = analyze_availability(design, library, graph=graph)
+        report.availability = analyze_availability(
+            design, library, graph=graph, zone_availability=zone_availability
+        )
     if simulation:
         # The simulation models the design as drawn; compare it with formulas that do too.
         report.simulation = simulate(

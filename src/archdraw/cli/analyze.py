@@ -7,11 +7,13 @@ import json
 import math
 import sys
 
+from archdraw.analysis.availability import ZONE_AVAILABILITY
 from archdraw.analysis.failure import UnknownElement
 from archdraw.analysis.report import run_analysis, to_json
 from archdraw.analysis.simulation import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+from archdraw.model import ZONE_KINDS
 
 MAX_GROWTH = 1_000_000.0
 
@@ -40,6 +42,24 @@ def _count(text: str) -> int:
     if value < 1 or value > 10_000_000:
         raise argparse.ArgumentTypeError(f"must be between 1 and 10,000,000, got {text!r}")
     return value
+
+
+def _zone_figures(text: str) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        kind, _, value = part.partition("=")
+        if kind.strip() not in ZONE_KINDS:
+            raise argparse.ArgumentTypeError(
+                f"expected KIND=A with KIND one of {', '.join(ZONE_KINDS)}, got {part!r}"
+            )
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number in {part!r}") from None
+        if not 0.0 <= number <= 1.0:
+            raise argparse.ArgumentTypeError(f"availability must be within 0..1 in {part!r}")
+        figures[kind.strip()] = number
+    return figures
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,6 +101,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--availability", action="store_true", help="expected availability per client"
     )
     parser.add_argument(
+        "--zone-availability",
+        type=_zone_figures,
+        metavar="KIND=A[,KIND=A]",
+        help="availability of a whole zone kind failing as one, e.g. zone=0.9999,region=0.99999 "
+        "(defaults: " + ", ".join(f"{k}={v}" for k, v in ZONE_AVAILABILITY.items()) + ")",
+    )
+    parser.add_argument(
         "--simulate", action="store_true", help="check the formulas with a simulation"
     )
     parser.add_argument("--seed", type=int, default=0, help="simulation seed (default 0)")
@@ -116,6 +143,7 @@ def handle(args: argparse.Namespace) -> int:
             simulation=args.simulate,
             seed=args.seed,
             requests=args.requests,
+            zone_availability=args.zone_availability,
         )
     except UnknownElement as error:
         print(f"{path}: {error}", file=sys.stderr)
