@@ -9,12 +9,13 @@ response = latency_ms (default 1/μ) × (1 + Wq·μ).
 
 End-to-end latency: a component waits for each sync call it makes, one after
 another (fan-out is summed, weighted by `calls`, and by the miss share after
-a cache); handing a message over an async link, or to a queue or stream,
-costs the receiver's response time (the broker's acknowledgement) and nothing
-downstream of it. A client's
-links are separate kinds of requests, so its latency is their mean weighted by
-`calls`. Components without `capacity_rps` are unknown: they add their
-`latency_ms` (or nothing) without queueing and are listed, never guessed.
+a cache). The sender does not wait on an async link at all, and a sync call
+to a queue or stream waits for the enqueue (the receiver's response time),
+not for the consumers; over a link that closes a cycle it waits for the
+receiver's own response only. A client's sync links are separate kinds of
+requests, so its latency is their mean weighted by `calls`. Components
+without `capacity_rps` are unknown: they add their `latency_ms` (or nothing)
+without queueing and are listed, never guessed.
 """
 
 from __future__ import annotations
