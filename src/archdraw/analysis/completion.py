@@ -11,13 +11,13 @@ message, and nothing behind it.
 
 Inside the system a component needs every sync call it makes to succeed
 (`calls` of them per request: a share `calls` of requests make one call when
-calls < 1); a cache needs its downstream only for misses; a component with
+calls < 1); a cache needs its downstream only for misses; over a link that
+closes a cycle it needs the receiver's own answer only; a component with
 `fallback: true` (a second provider, a degraded answer) answers its callers
 even when it or something behind it fails: their paths are degraded, not
-failed. A client's links
-are separate kinds of requests (page assets from a CDN, API calls to a
-gateway), so its lost share is the failed share of its sync requests
-weighted by `calls`.
+failed. A client's links are separate kinds of requests (page assets from a
+CDN, API calls to a gateway), so its lost share is the failed share of its
+sync requests weighted by `calls`.
 """
 
 from __future__ import annotations
