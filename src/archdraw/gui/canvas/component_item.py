@@ -7,7 +7,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from archdraw.gui.icons import icon_pixmap
 from archdraw.library import ComponentType
@@ -61,9 +61,13 @@ def _wrap(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
     return [metrics.elidedText(line, elide, width) for line in lines] or [""]
 
 
-class ComponentItem(QGraphicsItem):
+class ComponentItem(QGraphicsRectItem):
+    """Its bounding rectangle lives in C++ (QGraphicsRectItem): the scene asks for it
+    thousands of times a frame, and a Python override costs a call each time."""
+
     def __init__(self, component: Component, kind: ComponentType | None, theme: Theme) -> None:
-        super().__init__()
+        super().__init__(_BOUNDS)
+        self.setPen(Qt.PenStyle.NoPen)
         self.component_id = component.id
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -110,9 +114,6 @@ class ComponentItem(QGraphicsItem):
 
     def box(self) -> QRectF:
         return QRectF(_BOX)
-
-    def boundingRect(self) -> QRectF:
-        return _BOUNDS
 
     def near_edge(self, scene_point: QPointF) -> bool:
         local = self.mapFromScene(scene_point)

@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from archdraw.model import Link
 from archdraw.style import LABEL_FONT, NODE_HEIGHT, NODE_WIDTH, SMALL_POINT_SIZE, Theme
@@ -40,25 +40,27 @@ def border_point(centre: QPointF, toward: QPointF) -> QPointF:
     return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
 
 
-class LinkItem(QGraphicsItem):
+class LinkItem(QGraphicsRectItem):
+    """The rect is the link's bounding box, kept in C++ (QGraphicsRectItem): the scene
+    asks for it thousands of times a frame, and a Python override costs a call each."""
+
     def __init__(self, link: Link, theme: Theme) -> None:
         super().__init__()
+        self.setPen(Qt.PenStyle.NoPen)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(5)
         self.theme = theme
         self.line = QLineF()
-        self._bounds = QRectF()
+        self.label: str | None = None
         self.update_from(link)
 
     def type(self) -> int:
         return LINK_TYPE
 
     def update_from(self, link: Link) -> None:
-        if bool(link.label) != bool(getattr(self, "label", None)):
-            self.prepareGeometryChange()
         self.key, self.source, self.target = link.key, link.source, link.target
         self.kind, self.label = link.kind, link.label
-        self._bounds = QRectF()
+        self._measure()
         self.setToolTip(
             f"{link.source} → {link.target} ({link.kind})"
             + (f"\n{link.label}" if link.label else "")
@@ -72,17 +74,15 @@ class LinkItem(QGraphicsItem):
     def set_ends(self, source: QPointF, target: QPointF) -> None:
         line = QLineF(border_point(source, target), border_point(target, source))
         if line != self.line:
-            self.prepareGeometryChange()
             self.line = line
-            self._bounds = QRectF()
+            self._measure()
 
-    def boundingRect(self) -> QRectF:
-        # Called thousands of times per frame by the scene index: computed once per move.
-        if self._bounds.isNull():
-            rect = QRectF(self.line.p1(), self.line.p2()).normalized()
-            grow = LABEL_WIDTH / 2 + 6 if self.label else ARROW + 2
-            self._bounds = rect.adjusted(-grow, -grow / 3 - ARROW, grow, grow / 3 + ARROW)
-        return self._bounds
+    def _measure(self) -> None:
+        rect = QRectF(self.line.p1(), self.line.p2()).normalized()
+        grow = LABEL_WIDTH / 2 + 6 if self.label else ARROW + 2
+        bounds = rect.adjusted(-grow, -grow / 3 - ARROW, grow, grow / 3 + ARROW)
+        if bounds != self.rect():
+            self.setRect(bounds)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath(self.line.p1())
