@@ -87,6 +87,19 @@ def test_sample_loads_and_validates(path: Path, library: Library) -> None:
     assert any(c.type == "client" and "rps" in c.props for c in design.components)
 
 
+@pytest.mark.parametrize("path", [p for p in SAMPLES if not slug(p).endswith("-naive")], ids=slug)
+def test_refined_document_answers_the_four_questions(path: Path, library: Library) -> None:
+    doc = load(path, library).design.doc
+    text = " ".join([doc.boundaries or "", *doc.principles, *doc.failure_modes]).lower()
+    questions = {
+        "grows 10x": "10x" in " ".join(doc.scaling_limits).lower(),
+        "fails halfway": "halfway" in " ".join(doc.failure_modes).lower(),
+        "someone plugs in": "plug" in text,
+        "data out of order": "out of order" in " ".join(doc.failure_modes).lower(),
+    }
+    assert [q for q, answered in questions.items() if not answered] == []
+
+
 @pytest.mark.parametrize("path", SAMPLES, ids=ids)
 def test_findings_match_the_expected_list(path: Path, library: Library) -> None:
     assert actual_findings(path, library) == expected_findings(path)
