@@ -135,3 +135,18 @@ def test_trackpad_pinch_zooms(window):  # type: ignore[no-untyped-def]
     )
     QApplication.sendEvent(viewport, pinch)
     assert abs(window.view.scale_factor() - 1.5) < 1e-6
+
+
+def test_a_wide_small_design_opens_readable(window, tmp_path):  # type: ignore[no-untyped-def]
+    from archdraw.gui.canvas.view import READABLE_SCALE
+
+    lines = ["archdraw: 1", "name: wide", "components:"]
+    lines += [f"  - {{id: s{i}, type: service, position: [{i * 400}, 0]}}" for i in range(20)]
+    source = tmp_path / "wide.archdraw.yaml"
+    source.write_text("\n".join(lines) + "\n")
+    assert window.files.open_path(source)
+    assert abs(window.view.scale_factor() - READABLE_SCALE) < 1e-6
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert abs(centre.x() - 3800) < 50
+    window.view.fit()
+    assert window.view.scale_factor() < READABLE_SCALE

@@ -69,7 +69,7 @@ class FileController:
         self.window.autosave.discard()
         self.document.replace(design, path)
         self.window.stack.clear()
-        self.window.view.fit()
+        self.window.view.fit_readable()
         self.window.update_title()
 
     def new(self) -> None:

@@ -28,6 +28,7 @@ from .scene import DesignScene
 
 TYPE_MIME = "application/x-archdraw-type"
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
+READABLE_SCALE = 0.55  # labels stay legible from here up
 
 
 class DesignView(QGraphicsView):
@@ -84,6 +85,16 @@ class DesignView(QGraphicsView):
             self.actual_size()
             self.centerOn(rect.center())
         self.zoom_changed.emit(self.scale_factor())
+
+    def fit_readable(self) -> None:
+        """Fit, but never so far out that labels disappear on a small design: a wide
+        sample opens readable around its centre (Fit shows all of it)."""
+        self.fit()
+        small = len(self.design_scene.components) < OVERVIEW_MIN_COMPONENTS
+        if small and self.design_scene.components and self.scale_factor() < READABLE_SCALE:
+            centre = self.design_scene.itemsBoundingRect().center()
+            self.zoom_by(READABLE_SCALE / self.scale_factor())
+            self.centerOn(centre)
 
     def centre_on_ids(self, ids: Iterable[str]) -> None:
         rect = QRectF()
