@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from archdraw.io import ElementLocations
@@ -55,6 +56,24 @@ def lint_design(
     `rules` restricts the run (the CLI's --select); settings findings (AD0xx)
     are reported whenever they are among the rules run.
     """
+    # A run allocates tens of thousands of short-lived objects and creates no cycles
+    # worth collecting; left on, the collector walks the whole design several times
+    # per run (a fifth of the run time at 5,000 components).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _lint(design, library, locations, rules)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _lint(
+    design: Design,
+    library: Library,
+    locations: ElementLocations | None,
+    rules: Sequence[Rule] | None,
+) -> list[Finding]:
     chosen = all_rules() if rules is None else tuple(rules)
     settings = resolve(design.lint)
     context = LintContext(design, library)
