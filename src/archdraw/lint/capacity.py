@@ -22,13 +22,15 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
     arrival = dict.fromkeys(components, 0.0)
     indegree = dict.fromkeys(components, 0)
     outgoing: dict[str, list[tuple[str, float]]] = {}
+    link_number = ctx.link_number
     for cid in components:
         sends = []
         for link in ctx.flow_out(cid):
-            if link.target in indegree:
-                indegree[link.target] += 1
-                calls = ctx.link_number(link, "calls")
-                sends.append((link.target, 1.0 if calls is None else calls))
+            target = link.target
+            if target in indegree:
+                indegree[target] += 1
+                calls = link_number(link, "calls")
+                sends.append((target, 1.0 if calls is None else calls))
         outgoing[cid] = sends
     for client in ctx.clients:
         arrival[client.id] += ctx.number(client, "rps") or 0.0
@@ -36,20 +38,23 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
     todo = deque(cid for cid, n in indegree.items() if n == 0)
     unsettled = iter(components)
     done: set[str] = set()
-    while len(done) < len(components):
+    remaining = len(components)
+    while remaining:
         if not todo:
             todo.append(next(cid for cid in unsettled if cid not in done))
         current = todo.popleft()
         if current in done:
             continue
         done.add(current)
-        component = components[current]
+        remaining -= 1
         sent = arrival[current]
+        component = components[current]
         if component.type in _CACHING:
             sent *= max(0.0, 1.0 - (ctx.number(component, "hit_ratio") or 0.0))
         for target, calls in outgoing[current]:
             arrival[target] += sent * calls
-            indegree[target] -= 1
-            if indegree[target] == 0 and target not in done:
+            left = indegree[target] - 1
+            indegree[target] = left
+            if left == 0 and target not in done:
                 todo.append(target)
     return arrival
