@@ -161,7 +161,7 @@ class LintContext:
 
     def fix(self, component: Component, label: str, **props: Any) -> Fix | None:
         """A property fix, keeping only properties the type accepts, clamped to their range."""
-        found = self.library.get(component.type)
+        found = self.library.types.get(component.type)
         if found is None:
             return None
         accepted: dict[str, Any] = {}
@@ -169,12 +169,14 @@ class LintContext:
             spec = found.properties.get(name)
             if spec is None:
                 continue
-            if spec.check(value) is not None and isinstance(value, int | float):
+            problem = spec.check(value)
+            if problem is not None and isinstance(value, _NUMBER_TYPES):
                 if spec.maximum is not None and value > spec.maximum:
                     value = type(value)(spec.maximum)
                 if spec.minimum is not None and value < spec.minimum:
                     value = type(value)(spec.minimum)
-            if spec.check(value) is None and value != self.prop(component, name):
+                problem = spec.check(value)
+            if problem is None and value != self.prop(component, name):
                 accepted[name] = value
         return Fix(label, component.id, None, accepted) if accepted else None
 
@@ -227,6 +229,11 @@ class LintContext:
     @cached_property
     def _flow_in(self) -> dict[str, list[Link]]:
         return self._link_index[5]
+
+    @property
+    def sync_callers(self) -> dict[str, list[Link]]:
+        """Sync links grouped by caller id (callers with at least one, in order of first call)."""
+        return self._sync_out
 
     def sync_out(self, component_id: str) -> list[Link]:
         return self._sync_out.get(component_id, _NO_LINKS)

@@ -30,18 +30,19 @@ def _where(issue: Issue, locations: ElementLocations | None) -> tuple[int | None
 def _finding(
     rule: Rule, issue: Issue, severity: Severity, position: tuple[int | None, int | None]
 ) -> Finding:
+    # Positional: keyword arguments cost a third more on tens of thousands of findings.
     return Finding(
-        code=rule.code,
-        name=rule.name,
-        severity=severity,
-        component=issue.component,
-        link=issue.link,
-        zone=issue.zone,
-        message=issue.message,
-        line=position[0],
-        column=position[1],
-        rule=rule,
-        fix=issue.fix,
+        rule.code,
+        rule.name,
+        severity,
+        issue.component,
+        issue.link,
+        issue.zone,
+        issue.message,
+        position[0],
+        position[1],
+        rule,
+        issue.fix,
     )
 
 
@@ -79,17 +80,18 @@ def _lint(
     context = LintContext(design, library)
     findings: list[Finding] = []
     used_ignores: set[int] = set()
+    ignores = settings.ignores
     for rule in chosen:
         if rule.code in settings.disabled or rule.category == "settings":
             continue
+        override = settings.severity.get(rule.code)
         for issue in rule.check(context):
-            matched = [
-                i for i, ignore, _ in settings.ignores if ignore_matches(ignore, rule, issue)
-            ]
-            if matched:
-                used_ignores.update(matched)
-                continue
-            severity = settings.severity.get(rule.code) or issue.severity or rule.severity
+            if ignores:
+                matched = [i for i, ignore, _ in ignores if ignore_matches(ignore, rule, issue)]
+                if matched:
+                    used_ignores.update(matched)
+                    continue
+            severity = override or issue.severity or rule.severity
             findings.append(_finding(rule, issue, severity, _where(issue, locations)))
     chosen_codes = {r.code for r in chosen}
     ignore_lines = locations.lint_ignores if locations is not None else ()

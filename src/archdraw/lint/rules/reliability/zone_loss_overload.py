@@ -26,13 +26,16 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.design.components:
+    components = ctx.components
+    for component_id, arrival in ctx.arrival_rps.items():
+        if arrival <= 0:
+            continue
+        component = components[component_id]
         per_replica = ctx.number(component, "capacity_rps")
         zones = int(ctx.number(component, "zones") or 1)
-        arrival = ctx.arrival_rps.get(component.id, 0.0)
-        replicas = ctx.replicas(component)
-        if per_replica is None or zones < 2 or arrival <= 0:
+        if per_replica is None or zones < 2:
             continue
+        replicas = ctx.replicas(component)
         left = replicas - math.ceil(replicas / zones)
         if left * per_replica >= arrival:
             continue

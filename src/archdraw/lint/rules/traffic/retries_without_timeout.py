@@ -35,9 +35,9 @@ def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
             )
     for link in ctx.design.links:
         retries = ctx.link_number(link, "retries") or 0
-        source = ctx.source(link)
         if retries <= 0 or ctx.link_number(link, "timeout_ms") is not None:
             continue
+        source = ctx.source(link)
         if source is not None and ctx.number(source, "timeout_ms") is not None:
             continue
         yield Issue(

@@ -5,17 +5,6 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Link
-
-
-def attempts(ctx: LintContext, link: Link) -> float:
-    """Tries per request on this hop: 1 + the link's retries, else the caller's."""
-    if "retries" in link.props:
-        retries = ctx.link_number(link, "retries") or 0.0
-    else:
-        source = ctx.source(link)
-        retries = (ctx.number(source, "retries") or 0.0) if source is not None else 0.0
-    return 1.0 + max(0.0, retries)
 
 
 @rule(
@@ -42,10 +31,22 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
     best: dict[str, float] = {}
     reported: set[str] = set()
     todo: deque[tuple[str, float]] = deque((c.id, 1.0) for c in ctx.clients)
+    callers_retries: dict[str, float] = {}  # a caller's own `retries`, read once
     while todo:
         node, product = todo.popleft()
-        for link in ctx.sync_out(node):
-            total = product * attempts(ctx, link)
+        links = ctx.sync_out(node)
+        if not links:
+            continue
+        inherited = callers_retries.get(node)
+        if inherited is None:
+            caller = ctx.components.get(node)
+            inherited = (ctx.number(caller, "retries") or 0.0) if caller is not None else 0.0
+            callers_retries[node] = inherited
+        for link in links:
+            retries = (
+                (ctx.link_number(link, "retries") or 0.0) if "retries" in link.props else inherited
+            )
+            total = product * (1.0 + max(0.0, retries))
             if total > limit:
                 if product <= limit and link.key not in reported:
                     reported.add(link.key)

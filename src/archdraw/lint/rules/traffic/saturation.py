@@ -28,12 +28,16 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
-    for component in ctx.design.components:
+    components = ctx.components
+    # Only what receives traffic can saturate: start from the arrival rates.
+    for component_id, arrival in ctx.arrival_rps.items():
+        if arrival <= 0:
+            continue
+        component = components[component_id]
         utilization = ctx.utilization(component)
         if utilization is None or utilization < warning:
             continue
         per_replica = ctx.number(component, "capacity_rps") or 1.0
-        arrival = ctx.arrival_rps[component.id]
         needed = max(ctx.replicas(component) + 1, math.ceil(arrival / (per_replica * 0.7)))
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization ({arrival:,.0f} req/s for "

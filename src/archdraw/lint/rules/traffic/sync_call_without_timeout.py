@@ -28,21 +28,24 @@ _OWN_RULES = frozenset({"llm", "external_api"})
     ),
 )
 def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
-    for link in ctx.design.links:
-        if link.kind != "sync" or ctx.link_number(link, "timeout_ms") is not None:
-            continue
-        source, target = ctx.source(link), ctx.target(link)
-        if source is None or target is None:
-            continue
-        if ctx.is_client(source) or ctx.is_client(target) or target.type in _OWN_RULES:
+    # By caller: whether the caller qualifies is decided once for all its calls.
+    for caller, links in ctx.sync_callers.items():
+        source = ctx.components.get(caller)
+        if source is None or ctx.is_client(source):
             continue
         if ctx.category(source) not in ("compute", "ai"):
             continue
         if ctx.number(source, "timeout_ms") is not None:
             continue
-        yield Issue(
-            f"'{source.title}' calls '{target.title}' with no timeout: if it turns slow, "
-            f"'{source.title}' hangs with it",
-            link=link.key,
-            fix=ctx.link_fix(link, "Time out after 1 second", timeout_ms=1000),
-        )
+        for link in links:
+            if ctx.link_number(link, "timeout_ms") is not None:
+                continue
+            target = ctx.target(link)
+            if target is None or ctx.is_client(target) or target.type in _OWN_RULES:
+                continue
+            yield Issue(
+                f"'{source.title}' calls '{target.title}' with no timeout: if it turns slow, "
+                f"'{source.title}' hangs with it",
+                link=link.key,
+                fix=ctx.link_fix(link, "Time out after 1 second", timeout_ms=1000),
+            )

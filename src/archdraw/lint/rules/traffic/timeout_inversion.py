@@ -7,24 +7,23 @@ from archdraw.lint.types import Issue, Severity, rule
 from archdraw.model import Link
 
 
-def call_timeout(ctx: LintContext, link: Link) -> float | None:
-    own = ctx.link_number(link, "timeout_ms")
-    if own is not None:
-        return own
-    source = ctx.source(link)
-    return ctx.number(source, "timeout_ms") if source is not None else None
-
-
 def worst_downstream_ms(ctx: LintContext, component_id: str) -> tuple[float, Link | None]:
     worst, worst_link = 0.0, None
+    # Every link here has the same caller: read its own timeout and retries once.
+    caller = ctx.components.get(component_id)
+    own_timeout = ctx.number(caller, "timeout_ms") if caller is not None else None
+    own_retries: float | None = None
     for link in ctx.sync_out(component_id):
-        timeout = call_timeout(ctx, link)
+        timeout = ctx.link_number(link, "timeout_ms")
+        if timeout is None:
+            timeout = own_timeout
         if timeout is None:
             continue
         retries = ctx.link_number(link, "retries") if "retries" in link.props else None
         if retries is None:
-            source = ctx.source(link)
-            retries = (ctx.number(source, "retries") or 0.0) if source is not None else 0.0
+            if own_retries is None:
+                own_retries = (ctx.number(caller, "retries") or 0.0) if caller is not None else 0.0
+            retries = own_retries
         spent = timeout * (1 + retries)
         if spent > worst:
             worst, worst_link = spent, link
@@ -51,10 +50,24 @@ def worst_downstream_ms(ctx: LintContext, component_id: str) -> tuple[float, Lin
 )
 def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
     downstream: dict[str, tuple[float, Link | None]] = {}
-    for link in ctx.design.links:
-        if link.kind != "sync" or not ctx.sync_out(link.target):
+    for caller_id, links in ctx.sync_callers.items():
+        caller = ctx.components.get(caller_id)
+        own_timeout = ctx.number(caller, "timeout_ms") if caller is not None else None
+        yield from _inversions(ctx, links, own_timeout, downstream)
+
+
+def _inversions(
+    ctx: LintContext,
+    links: list[Link],
+    own_timeout: float | None,
+    downstream: dict[str, tuple[float, Link | None]],
+) -> Iterator[Issue]:
+    for link in links:
+        if not ctx.sync_out(link.target):
             continue  # a callee that calls nothing cannot outwait its caller
-        timeout = call_timeout(ctx, link)
+        timeout = ctx.link_number(link, "timeout_ms")
+        if timeout is None:
+            timeout = own_timeout
         if timeout is None:
             continue
         if link.target not in downstream:
