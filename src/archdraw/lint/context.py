@@ -259,8 +259,37 @@ class LintContext:
         if len(type_ids) == 1:
             return self.by_type.get(type_ids[0], [])
         found = [c for t in type_ids for c in self.by_type.get(t, [])]
-        order = {cid: i for i, cid in enumerate(self.components)} if len(found) > 1 else {}
-        return sorted(found, key=lambda c: order[c.id]) if order else found
+        if len(found) < 2:
+            return found
+        order = self._file_order
+        return sorted(found, key=lambda c: order[c.id])
+
+    def components_of(self, ids: Iterable[str]) -> list[Component]:
+        """The design's components with these ids, in file order."""
+        wanted = set(ids)
+        return [c for c in self.design.components if c.id in wanted]
+
+    @cached_property
+    def _file_order(self) -> dict[str, int]:
+        return {cid: i for i, cid in enumerate(self.components)}
+
+    @cached_property
+    def stateful(self) -> list[Component]:
+        """Stateful components, in file order."""
+        types = {t for t, facts in self._type_facts.items() if facts[1]}
+        return [c for c in self.design.components if c.type in types]
+
+    def with_prop(self, name: str) -> list[Component]:
+        """Components whose type accepts property `name`, in file order."""
+        found = self._with_prop.get(name)
+        if found is None:
+            types = {t for t, facts in self._type_facts.items() if name in facts[2]}
+            found = self._with_prop[name] = [c for c in self.design.components if c.type in types]
+        return found
+
+    @cached_property
+    def _with_prop(self) -> dict[str, list[Component]]:
+        return {}
 
     # -- request graph ----------------------------------------------------------
     @cached_property

@@ -27,10 +27,9 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def dual_write(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.design.components:
+    callers = [cid for cid, links in ctx.sync_callers.items() if len(links) >= 2]
+    for component in ctx.components_of(callers):
         outgoing = ctx.sync_out(component.id)
-        if len(outgoing) < 2:
-            continue
         targets = []
         for link in outgoing:
             target = ctx.target(link)

@@ -26,8 +26,8 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def failover_loses_writes(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.design.components:
-        if not ctx.is_stateful(component) or component.type == "cache":
+    for component in ctx.stateful:
+        if component.type == "cache":
             continue
         if ctx.failover(component) == "active-standby" and ctx.prop(component, "replication") == (
             "async"

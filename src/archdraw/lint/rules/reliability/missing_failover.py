@@ -23,8 +23,8 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def missing_failover(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.design.components:
-        if not (ctx.is_stateful(component) and ctx.has_prop(component, "failover")):
+    for component in ctx.with_prop("failover"):
+        if not ctx.is_stateful(component):
             continue
         if ctx.replicas(component) >= 2 and ctx.failover(component) == "none":
             yield Issue(

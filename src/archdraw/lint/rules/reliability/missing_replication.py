@@ -28,8 +28,8 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     ),
 )
 def missing_replication(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.design.components:
-        if component.type in _NOT_SOURCES_OF_TRUTH or not ctx.has_prop(component, "replication"):
+    for component in ctx.with_prop("replication"):
+        if component.type in _NOT_SOURCES_OF_TRUTH:
             continue
         keeps_data = ctx.is_store(component) or component.type in ("queue", "stream")
         if keeps_data and ctx.prop(component, "replication") in (None, "none"):

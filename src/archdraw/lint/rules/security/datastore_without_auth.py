@@ -25,7 +25,7 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def datastore_without_auth(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.design.components:
+    for component in ctx.with_prop("auth"):
         if not (ctx.is_store(component) or component.type in QUEUE_TYPES):
             continue
         if ctx.has_prop(component, "auth") and not ctx.flag(component, "auth"):

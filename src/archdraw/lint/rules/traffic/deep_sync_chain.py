@@ -6,12 +6,13 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
 
-def longest_sync_chains(ctx: LintContext) -> dict[str, list[str]]:
-    """For each component, the longest chain of ids it starts over sync links (cycles cut)."""
-    best: dict[str, list[str]] = {}
+def longest_sync_chains(ctx: LintContext) -> dict[str, tuple[int, str | None]]:
+    """For each component, the length of the longest chain of ids it starts over sync links
+    (cycles cut) and the next id on that chain (`chain_from` spells it out)."""
+    best: dict[str, tuple[int, str | None]] = {}
     on_stack: set[str] = set()
 
-    def walk(start: str) -> list[str]:
+    def walk(start: str) -> None:
         # Iterative depth-first search: designs may hold chains thousands deep.
         stack: list[tuple[str, list[str]]] = [(start, [k.target for k in ctx.sync_out(start)])]
         on_stack.add(start)
@@ -26,14 +27,27 @@ def longest_sync_chains(ctx: LintContext) -> dict[str, list[str]]:
                 continue
             stack.pop()
             on_stack.discard(node)
-            tails = [best[k.target] for k in ctx.sync_out(node) if k.target in best]
-            best[node] = [node, *max(tails, key=len, default=[])]
-        return best[start]
+            # Lengths and successors, not whole chains: copying every chain is quadratic.
+            length, successor = 0, None
+            for link in ctx.sync_out(node):
+                tail = best.get(link.target)
+                if tail is not None and tail[0] > length:
+                    length, successor = tail[0], link.target
+            best[node] = (length + 1, successor)
 
     for client in ctx.clients:
         if client.id not in best:
             walk(client.id)
     return best
+
+
+def chain_from(chains: dict[str, tuple[int, str | None]], start: str) -> list[str]:
+    chain: list[str] = []
+    current: str | None = start
+    while current is not None and current in chains:
+        chain.append(current)
+        current = chains[current][1]
+    return chain
 
 
 @rule(
@@ -59,9 +73,9 @@ def deep_sync_chain(ctx: LintContext) -> Iterator[Issue]:
     limit = int(ctx.option("max_sync_depth"))
     chains = longest_sync_chains(ctx)
     for client in ctx.clients:
-        chain = chains.get(client.id, [])
-        hops = len(chain) - 1
+        hops = chains[client.id][0] - 1 if client.id in chains else -1
         if hops > limit:
+            chain = chain_from(chains, client.id)
             names = " -> ".join(ctx.components[c].title for c in chain)
             yield Issue(
                 f"'{client.title}' waits on a chain of {hops} synchronous hops (limit {limit}): "

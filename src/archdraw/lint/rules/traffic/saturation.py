@@ -38,10 +38,11 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         if utilization is None or utilization < warning:
             continue
         per_replica = ctx.number(component, "capacity_rps") or 1.0
-        needed = max(ctx.replicas(component) + 1, math.ceil(arrival / (per_replica * 0.7)))
+        replicas = ctx.replicas(component)
+        needed = max(replicas + 1, math.ceil(arrival / (per_replica * 0.7)))
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization ({arrival:,.0f} req/s for "
-            f"{ctx.replicas(component)} x {per_replica:,.0f} req/s)",
+            f"{replicas} x {per_replica:,.0f} req/s)",
             component=component.id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
             severity=None if utilization >= 1 else Severity.WARNING,

@@ -26,7 +26,9 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def sync_fan_out(ctx: LintContext) -> Iterator[Issue]:
     limit = ctx.option("max_sync_fan_out")
-    for component in ctx.design.components:
+    # A component with no sync calls makes 0 calls: only a limit of 0 or less reports it.
+    callers = ctx.design.components if limit <= 0 else ctx.components_of(ctx.sync_callers)
+    for component in callers:
         if ctx.is_client(component):
             continue
         calls = sum(ctx.link_number(k, "calls") or 0.0 for k in ctx.sync_out(component.id))
