@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,11 @@ def _parse(svg: str) -> ET.Element:
     return ET.fromstring(svg.encode("utf-8"))
 
 
+def _links(root: ET.Element) -> dict[str, ET.Element]:
+    """Link shapes by key: a <line> when straight, a <polyline> when routed round boxes."""
+    return {e.get("data-key", ""): e for e in root.iter() if e.get("class") == "link"}
+
+
 def _small() -> Design:
     return Design(
         archdraw=1,
@@ -65,9 +71,8 @@ def test_samples_export_as_well_formed_svg_showing_every_element(
     assert {("component", c.id) for c in design.components} <= shown
     occupied = {c.zone for c in design.components if c.zone}
     assert {("zone", zone_id) for zone_id in occupied} <= shown
-    lines = [e for e in root.iter(f"{SVG}polyline") if e.get("class") == "link"]
     drawable = [k for k in design.links if k.source != k.target]
-    assert len(lines) == len(drawable)
+    assert len(_links(root)) == len(drawable)
     assert root.find(f"{SVG}rect").get("fill") == theme(theme_name).background  # type: ignore[union-attr]
 
 
@@ -112,7 +117,7 @@ def test_replicas_badge_link_styles_and_labels(library: Library):
     root = _parse(svg)
     assert "×3" in svg
     assert "HTTPS" in svg
-    lines = {e.get("data-key"): e for e in root.iter(f"{SVG}polyline")}
+    lines = _links(root)
     look = theme("light")
     assert lines["web->api"].get("stroke-dasharray") is None
     assert lines["api->db"].get("stroke") == look.links["async"].colour
@@ -152,9 +157,9 @@ def test_links_are_drawn_straight_without_graphviz(
 ):
     monkeypatch.setattr(routing, "find_program", lambda name="dot": None)
     root = _parse(export_svg(_small(), library))
-    lines = [e for e in root.iter(f"{SVG}polyline") if e.get("class") == "link"]
+    lines = _links(root)
     assert len(lines) == 3
-    assert all(len(e.get("points", "").split()) == 2 for e in lines)
+    assert all(e.tag == f"{SVG}line" for e in lines.values())
 
 
 def test_arc_flags_are_spelled_out_for_simple_renderers():
@@ -170,3 +175,11 @@ def test_text_is_fitted_to_the_width_given():
     lines = wrap("Home timeline service with a long name", 90, 13, 2, bold=True)
     assert len(lines) == 2
     assert all(text_width(line, 13, bold=True) <= 90 for line in lines)
+
+
+@pytest.mark.skipif(shutil.which("neato") is None, reason="Graphviz neato is not installed")
+def test_links_are_routed_round_boxes_with_graphviz(library: Library):
+    design = load(SAMPLES[0], library).design if SAMPLES else _small()
+    root = _parse(export_svg(design, library))
+    shapes = _links(root).values()
+    assert any(e.tag == f"{SVG}polyline" for e in shapes)  # bends: routed, not straight
