@@ -21,17 +21,16 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
     components = ctx.components
     arrival = dict.fromkeys(components, 0.0)
     indegree = dict.fromkeys(components, 0)
-    outgoing: dict[str, list[tuple[str, float]]] = {}
+    outgoing: dict[str, list[tuple[str, float]]] = {cid: [] for cid in components}
     link_number = ctx.link_number
-    for cid in components:
-        sends = []
-        for link in ctx.flow_out(cid):
-            target = link.target
-            if target in indegree:
-                indegree[target] += 1
-                calls = link_number(link, "calls")
-                sends.append((target, 1.0 if calls is None else calls))
-        outgoing[cid] = sends
+    # One pass over the links in file order: each sender's list keeps its links' order.
+    for link in ctx.design.links:
+        source, target = link.source, link.target
+        if link.kind == "replication" or source not in indegree or target not in indegree:
+            continue
+        indegree[target] += 1
+        calls = link_number(link, "calls")
+        outgoing[source].append((target, 1.0 if calls is None else calls))
     for client in ctx.clients:
         arrival[client.id] += ctx.number(client, "rps") or 0.0
     # Kahn's order; components on a cycle are settled once, with what reached them.

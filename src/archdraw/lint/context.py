@@ -17,7 +17,8 @@ QUEUE_TYPES = frozenset({"queue", "stream"})
 CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 # Network hops that forward a request without looking at who sends it.
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
-_NO_LINKS: list[Link] = []  # shared empty answer: callers only read it
+_NO_LINKS: list[Link] = []  # shared empty answers: callers only read them
+_NO_COMPONENTS: list[Component] = []
 _MISSING = object()
 _NUMBER_TYPES = (int, float)  # a tuple: `int | float` builds a union object on every call
 DEFAULT_OPTIONS: dict[str, float] = {
@@ -264,10 +265,18 @@ class LintContext:
         order = self._file_order
         return sorted(found, key=lambda c: order[c.id])
 
+    # The lists below are grouped by type, not in file order: they serve rules that yield
+    # at most one issue per component, whose findings the engine sorts by position anyway.
+    # Grouping reuses `by_type` instead of scanning every component again.
     def components_of(self, ids: Iterable[str]) -> list[Component]:
-        """The design's components with these ids, in file order."""
-        wanted = set(ids)
-        return [c for c in self.design.components if c.id in wanted]
+        """The design's components with these ids (unknown ids skipped), in the order given."""
+        components = self.components
+        return [components[i] for i in ids if i in components]
+
+    def of_types(self, type_ids: Iterable[str]) -> list[Component]:
+        """Components of these types, grouped by type in the order given."""
+        by_type = self.by_type
+        return [c for t in type_ids for c in by_type.get(t, _NO_COMPONENTS)]
 
     @cached_property
     def _file_order(self) -> dict[str, int]:
@@ -275,16 +284,20 @@ class LintContext:
 
     @cached_property
     def stateful(self) -> list[Component]:
-        """Stateful components, in file order."""
-        types = {t for t, facts in self._type_facts.items() if facts[1]}
-        return [c for c in self.design.components if c.type in types]
+        """Stateful components, grouped by type."""
+        return self.of_types(t for t, facts in self._type_facts.items() if facts[1])
+
+    @cached_property
+    def stores(self) -> list[Component]:
+        """Components `is_store` accepts, grouped by type."""
+        return self.of_types(t for t in self._type_facts if t in self._store_types)
 
     def with_prop(self, name: str) -> list[Component]:
-        """Components whose type accepts property `name`, in file order."""
+        """Components whose type accepts property `name`, grouped by type."""
         found = self._with_prop.get(name)
         if found is None:
-            types = {t for t, facts in self._type_facts.items() if name in facts[2]}
-            found = self._with_prop[name] = [c for c in self.design.components if c.type in types]
+            types = (t for t, facts in self._type_facts.items() if name in facts[2])
+            found = self._with_prop[name] = self.of_types(types)
         return found
 
     @cached_property

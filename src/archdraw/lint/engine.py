@@ -13,6 +13,8 @@ from archdraw.lint.rules import all_rules, find_rule
 from archdraw.lint.types import Finding, Issue, Rule, Severity
 from archdraw.model import Design
 
+_NOWHERE: tuple[None, None] = (None, None)
+
 
 def _where(issue: Issue, locations: ElementLocations | None) -> tuple[int | None, int | None]:
     if locations is None:
@@ -92,7 +94,8 @@ def _lint(
                     used_ignores.update(matched)
                     continue
             severity = override or issue.severity or rule.severity
-            findings.append(_finding(rule, issue, severity, _where(issue, locations)))
+            where = _where(issue, locations) if locations is not None else _NOWHERE
+            findings.append(_finding(rule, issue, severity, where))
     chosen_codes = {r.code for r in chosen}
     ignore_lines = locations.lint_ignores if locations is not None else ()
     for code, issue, index in settings_issues(settings, used_ignores):

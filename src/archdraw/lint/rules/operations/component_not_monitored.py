@@ -23,23 +23,18 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def component_not_monitored(ctx: LintContext) -> Iterator[Issue]:
     monitors = {m.id for m in ctx.of_type("monitoring")}
-    watched = set()
-    for link in ctx.design.links:
-        if link.target in monitors:
-            watched.add(link.source)
-        if link.source in monitors:
-            watched.add(link.target)
-    critical = [
-        c
-        for c in ctx.design.components
-        if (c.id in ctx.request_path_ids or ctx.is_store(c))
-        and c.id not in monitors
-        and ctx.category(c) != "external"
-    ]
+    watched: set[str] = set()
+    for monitor in monitors:
+        watched.update(link.source for link in ctx.in_links.get(monitor, ()))
+        watched.update(link.target for link in ctx.out_links.get(monitor, ()))
     if not watched:
         return
-    for component in critical:
-        if component.id not in watched:
+    reported: set[str] = set()
+    for component in ctx.request_path + ctx.stores:
+        if component.id in reported or component.id in monitors:
+            continue
+        reported.add(component.id)
+        if ctx.category(component) != "external" and component.id not in watched:
             yield Issue(
                 f"'{component.title}' is critical but sends nothing to monitoring",
                 component=component.id,

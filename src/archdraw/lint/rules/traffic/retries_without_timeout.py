@@ -24,7 +24,7 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.design.components:
+    for component in ctx.with_prop("retries"):
         retries = ctx.number(component, "retries") or 0
         if retries > 0 and ctx.number(component, "timeout_ms") is None:
             yield Issue(
