@@ -288,6 +288,11 @@ class LintContext:
         return self.of_types(t for t, facts in self._type_facts.items() if facts[1])
 
     @cached_property
+    def client_side(self) -> list[Component]:
+        """Components `is_client` accepts (clients and device caches), grouped by type."""
+        return self.of_types(t for t, facts in self._type_facts.items() if facts[0] == "client")
+
+    @cached_property
     def stores(self) -> list[Component]:
         """Components `is_store` accepts, grouped by type."""
         return self.of_types(t for t in self._type_facts if t in self._store_types)

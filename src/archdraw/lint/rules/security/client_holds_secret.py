@@ -29,11 +29,11 @@ _PAID = frozenset({"llm", "embedding_model", "external_api"})
     ),
 )
 def client_holds_secret(ctx: LintContext) -> Iterator[Issue]:
-    for link in ctx.design.links:
-        source, target = ctx.source(link), ctx.target(link)
-        if source is None or target is None or not ctx.is_client(source):
-            continue
-        if target.type in _PAID:
+    for source in ctx.client_side:
+        for link in ctx.out_links.get(source.id, ()):
+            target = ctx.target(link)
+            if target is None or target.type not in _PAID:
+                continue
             yield Issue(
                 f"'{source.title}' calls '{target.title}' directly, so it must ship the API "
                 "key: anyone can extract it and spend on your account",
