@@ -80,8 +80,7 @@ def dot_source(design: Design, tree: ZoneTree, ids: Sequence[str], direction: st
         for link in design.links
         if link.source in names and link.target in names and link.source != link.target
     ]
-    longest = max((len(clean_text(k.label, 40)) for k in design.links if k.label), default=0)
-    rank_gap = min(MAX_RANK_SEPARATION, max(RANK_SEPARATION, longest * LABEL_CHAR_WIDTH + 24))
+    rank_gap = rank_separation(design)
     graph_attributes = {
         "rankdir": "TB" if direction == "TB" else "LR",
         "splines": "false",
@@ -113,6 +112,12 @@ def dot_source(design: Design, tree: ZoneTree, ids: Sequence[str], direction: st
     lines.extend(edges)
     lines.append("}")
     return "\n".join(lines)
+
+
+def rank_separation(design: Design) -> float:
+    """Room between layers for the longest link label (as drawn, up to 40 characters)."""
+    longest = max((len(clean_text(k.label, 40)) for k in design.links if k.label), default=0)
+    return min(MAX_RANK_SEPARATION, max(RANK_SEPARATION, longest * LABEL_CHAR_WIDTH + 24))
 
 
 def _inches(pixels: float) -> str:

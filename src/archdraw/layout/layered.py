@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from archdraw.layout.geometry import Point, ZoneTree
-from archdraw.layout.graphviz_engine import LayoutCancelled
+from archdraw.layout.graphviz_engine import LayoutCancelled, rank_separation
 from archdraw.model import Design
 from archdraw.style import NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING, ZONE_TITLE_HEIGHT
 
@@ -50,14 +50,17 @@ def layout_layered(
             level, source, target = _lift(link.source, link.target, paths)
             if source != target:
                 edges_at.setdefault(level, []).append((source, target))
+    layer_gap = max(LAYER_GAP, rank_separation(design))
     blocks: dict[str, Block] = {}
     for zone_id in tree.bottom_up():
         if cancel is not None and cancel.is_set():
             raise LayoutCancelled
-        block = _layout_level(tree, zone_id, wanted, blocks, edges_at.get(zone_id, []), direction)
+        block = _layout_level(
+            tree, zone_id, wanted, blocks, edges_at.get(zone_id, []), direction, layer_gap
+        )
         if block is not None:
             blocks[zone_id] = _padded(block)
-    root = _layout_level(tree, None, wanted, blocks, edges_at.get(None, []), direction)
+    root = _layout_level(tree, None, wanted, blocks, edges_at.get(None, []), direction, layer_gap)
     return root.centres if root is not None else {}
 
 
@@ -89,6 +92,7 @@ def _layout_level(
     blocks: dict[str, Block],
     edges: list[tuple[Item, Item]],
     direction: str,
+    layer_gap: float,
 ) -> Block | None:
     items: list[Item] = [("c", c) for c in tree.members[zone_id] if c in wanted]
     items.extend(("z", child) for child in tree.children[zone_id] if child in blocks)
@@ -101,7 +105,7 @@ def _layout_level(
         for item in items
     }
     layers = _order(_layers(items, edges), edges)
-    return _place(layers, sizes, blocks, direction)
+    return _place(layers, sizes, blocks, direction, layer_gap)
 
 
 def _layers(items: list[Item], edges: list[tuple[Item, Item]]) -> list[list[Item]]:
@@ -193,6 +197,7 @@ def _place(
     sizes: dict[Item, tuple[float, float]],
     blocks: dict[str, Block],
     direction: str,
+    layer_gap: float,
 ) -> Block:
     """Stack layers along the main axis; long layers wrap into several columns."""
     total = sum(len(members) for members in layers)
@@ -210,7 +215,7 @@ def _place(
     for members in layers:
         for start in range(0, len(members), per_column):
             columns.append(members[start : start + per_column])
-            gaps.append(ITEM_GAP if start else LAYER_GAP)
+            gaps.append(ITEM_GAP if start else layer_gap)
     extents = [
         sum(cross(item) for item in column) + ITEM_GAP * (len(column) - 1) for column in columns
     ]
