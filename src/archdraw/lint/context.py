@@ -262,7 +262,7 @@ class LintContext:
         found = [c for t in type_ids for c in self.by_type.get(t, [])]
         if len(found) < 2:
             return found
-        order = self._file_order
+        order = self.file_order
         return sorted(found, key=lambda c: order[c.id])
 
     # The lists below are grouped by type, not in file order: they serve rules that yield
@@ -279,7 +279,8 @@ class LintContext:
         return [c for t in type_ids for c in by_type.get(t, _NO_COMPONENTS)]
 
     @cached_property
-    def _file_order(self) -> dict[str, int]:
+    def file_order(self) -> dict[str, int]:
+        """Each component id's position in the file (to sort a few components, not all)."""
         return {cid: i for i, cid in enumerate(self.components)}
 
     @cached_property

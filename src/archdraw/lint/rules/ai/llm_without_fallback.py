@@ -34,8 +34,10 @@ def has_second_provider(ctx: LintContext, llm: Component) -> bool:
     ),
 )
 def llm_without_fallback(ctx: LintContext) -> Iterator[Issue]:
-    for llm in ctx.request_path:
-        if llm.type != "llm" or ctx.flag(llm, "fallback") or ctx.failover(llm) != "none":
+    for llm in ctx.of_type("llm"):
+        if llm.id not in ctx.request_path_ids:
+            continue
+        if ctx.flag(llm, "fallback") or ctx.failover(llm) != "none":
             continue
         if has_second_provider(ctx, llm):
             continue

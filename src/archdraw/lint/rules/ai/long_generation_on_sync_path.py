@@ -30,8 +30,8 @@ from archdraw.lint.types import Issue, Severity, rule
 def long_generation_on_sync_path(ctx: LintContext) -> Iterator[Issue]:
     slow_ms = ctx.option("long_generation_ms")
     many_tokens = ctx.option("long_generation_tokens")
-    for llm in ctx.request_path:
-        if llm.type != "llm":
+    for llm in ctx.of_type("llm"):
+        if llm.id not in ctx.request_path_ids:
             continue
         latency = ctx.number(llm, "latency_ms") or 0.0
         tokens = ctx.number(llm, "max_tokens") or 0.0

@@ -27,8 +27,8 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def multi_writer_without_conflict_resolution(ctx: LintContext) -> Iterator[Issue]:
-    for store in ctx.design.components:
-        if not ctx.has_prop(store, "conflict_resolution") or store.type == "device_cache":
+    for store in ctx.with_prop("conflict_resolution"):
+        if store.type == "device_cache":
             continue
         if ctx.failover(store) != "active-active" or ctx.prop(store, "replication") == "sync":
             continue

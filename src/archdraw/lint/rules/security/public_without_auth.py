@@ -32,7 +32,8 @@ def first_application_hops(ctx: LintContext) -> list[tuple[Component, Link]]:
             todo.extend(ctx.sync_out(target.id))
         elif ctx.has_prop(target, "auth"):
             found.setdefault(target.id, (target, link))
-    return [found[c.id] for c in ctx.design.components if c.id in found]
+    order = ctx.file_order
+    return sorted(found.values(), key=lambda hop: order[hop[0].id])
 
 
 @rule(

@@ -30,9 +30,9 @@ SLOW = {
     ),
 )
 def slow_work_on_sync_path(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.request_path:
-        reason = SLOW.get(component.type)
-        if reason is not None:
+    for component in ctx.of_type(*SLOW):
+        reason = SLOW[component.type]
+        if component.id in ctx.request_path_ids:
             yield Issue(
                 f"users wait synchronously on '{component.title}': {reason}",
                 component=component.id,

@@ -24,9 +24,16 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def static_assets_without_cdn(ctx: LintContext) -> Iterator[Issue]:
+    serving = [
+        c
+        for c in ctx.with_prop("static_assets")
+        if c.id in ctx.request_path_ids and ctx.flag(c, "static_assets")
+    ]
+    if not serving:
+        return  # skip the walk from every CDN
     behind_cdn = ctx.reachable((c.id for c in ctx.of_type("cdn")), sync_only=True)
-    for component in ctx.request_path:
-        if ctx.flag(component, "static_assets") and component.id not in behind_cdn:
+    for component in serving:
+        if component.id not in behind_cdn:
             yield Issue(
                 f"'{component.title}' serves static assets to clients with no CDN in front: "
                 "every image and script crosses the world and loads your servers",
