@@ -125,6 +125,21 @@ def test_rename_updates_every_reference(design: Design) -> None:
     assert design.component("orders").zone == "private"  # type: ignore[union-attr]
 
 
+def test_rename_follows_ignores_of_implicit_link_keys_and_undo_leaves_stale_ones(
+    design: Design,
+) -> None:
+    before_ignores = [
+        LintIgnore(rule="AD301", link="lb->api", reason="internal"),
+        LintIgnore(rule="AD301", link="orders->db", reason="stale: names the new id already"),
+    ]
+    design.lint.ignore.extend(before_ignores)
+    original = design.model_copy(deep=True)
+    inverse = RenameId("api", "orders").apply(design)
+    assert [i.link for i in design.lint.ignore] == ["lb->orders", "orders->db"]
+    inverse.apply(design)
+    assert design == original
+
+
 def test_remove_component_restores_links_and_positions(design: Design) -> None:
     before = design.model_copy(deep=True)
     inverse = RemoveComponents(["lb"]).apply(design)

@@ -107,17 +107,33 @@ class RenameId(Edit):
                 other.parent = self.new_id if other.parent == self.old_id else other.parent
             for member in design.components:
                 member.zone = self.new_id if member.zone == self.old_id else member.zone
-        field = "component" if component is not None else "zone"
+        # A component's implicit link keys ("from->to") change with it, so
+        # ignores naming such a link follow the rename too.
+        fields = ("component", "link") if component is not None else ("zone",)
         candidates = self.ignore_fields
         if candidates is None:
-            candidates = tuple((i, field) for i in range(len(design.lint.ignore)))
+            count = len(design.lint.ignore)
+            candidates = tuple((i, name) for i in range(count) for name in fields)
         changed: list[tuple[int, str]] = []
         for index, name in candidates:
             ignore = design.lint.ignore[index]
-            if getattr(ignore, name) == self.old_id:
-                setattr(ignore, name, self.new_id)
+            renamed = self._renamed(getattr(ignore, name), name)
+            if renamed is not None:
+                setattr(ignore, name, renamed)
                 changed.append((index, name))
         return RenameId(self.new_id, self.old_id, label=self.label, ignore_fields=tuple(changed))
+
+    def _renamed(self, value: str | None, field: str) -> str | None:
+        """`value` with the old id replaced, or None when it does not name the old id."""
+        if value is None:
+            return None
+        if field != "link":
+            return self.new_id if value == self.old_id else None
+        # Ids cannot contain ">", so "->" splits an implicit key unambiguously.
+        ends = value.split("->", 1)
+        if len(ends) != 2 or self.old_id not in ends:
+            return None
+        return "->".join(self.new_id if end == self.old_id else end for end in ends)
 
     def touched(self) -> frozenset[str]:
         return frozenset([self.old_id, self.new_id])
