@@ -36,7 +36,9 @@ CATEGORIES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+# Not frozen, like `Finding`: a run builds thousands and frozen dataclasses cost twice as
+# much to build (it was never hashable anyway: `props` is a dict). Treat it as read-only.
+@dataclass(slots=True)
 class Fix:
     """A one-click remedy: `SetProperties(component, props)` or `SetLinkProperties(link, props)`."""
 

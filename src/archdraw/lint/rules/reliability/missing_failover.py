@@ -23,8 +23,8 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def missing_failover(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.with_prop("failover"):
-        if not ctx.is_stateful(component):
+    for component in ctx.stateful:
+        if not ctx.has_prop(component, "failover"):
             continue
         if ctx.replicas(component) >= 2 and ctx.failover(component) == "none":
             yield Issue(

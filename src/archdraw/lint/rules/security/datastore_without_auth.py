@@ -25,9 +25,8 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def datastore_without_auth(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.with_prop("auth"):
-        if not (ctx.is_store(component) or component.type in QUEUE_TYPES):
-            continue
+    queues = [q for q in ctx.of_type(*QUEUE_TYPES) if not ctx.is_store(q)]
+    for component in ctx.stores + queues:
         if ctx.has_prop(component, "auth") and not ctx.flag(component, "auth"):
             yield Issue(
                 f"'{component.title}' accepts connections without authentication: anyone who "
