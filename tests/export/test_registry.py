@@ -27,6 +27,7 @@ def test_every_format_in_the_contract_is_listed():
         "png",
         "pdf",
         "mermaid",
+        "mermaid-architecture",
         "d2",
         "plantuml",
         "dot",

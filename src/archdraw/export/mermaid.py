@@ -188,3 +188,8 @@ def export(design: Design, library: Library, syntax: Syntax = "flowchart") -> st
     if syntax == "architecture":
         return _architecture(design, library)
     return _flowchart(design, library)
+
+
+def export_architecture(design: Design, library: Library) -> str:
+    """The design as a Mermaid architecture-beta diagram (format `mermaid-architecture`)."""
+    return export(design, library, syntax="architecture")

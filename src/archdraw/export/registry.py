@@ -25,6 +25,7 @@ class ExportFormat:
     binary: bool
     module: str  # archdraw.export.<module>
     description: str
+    function: str = "export"  # the module's function(design, library) -> str
 
 
 FORMATS: dict[str, ExportFormat] = {
@@ -34,6 +35,14 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("png", ".png", True, "raster", "PNG image (HiDPI 2x by default)"),
         ExportFormat("pdf", ".pdf", True, "raster", "PDF, one vector page"),
         ExportFormat("mermaid", ".mmd", False, "mermaid", "Mermaid flowchart"),
+        ExportFormat(
+            "mermaid-architecture",
+            ".mmd",
+            False,
+            "mermaid",
+            "Mermaid architecture-beta diagram",
+            function="export_architecture",
+        ),
         ExportFormat("d2", ".d2", False, "d2", "D2 diagram"),
         ExportFormat("plantuml", ".puml", False, "plantuml", "PlantUML diagram"),
         ExportFormat("dot", ".dot", False, "dot", "Graphviz DOT"),
@@ -64,9 +73,11 @@ def export_design(
     if fmt in IMAGE_FORMATS:
         return _image(design, library, fmt, theme, scale, findings, legend)
     module = _module(spec)
-    export = getattr(module, "export", None)
+    export = getattr(module, spec.function, None)
     if export is None:
-        raise ExportError(f"format '{fmt}' is not available: {module.__name__} has no export()")
+        raise ExportError(
+            f"format '{fmt}' is not available: {module.__name__} has no {spec.function}()"
+        )
     result = export(design, library)
     if not isinstance(result, str):
         raise ExportError(f"format '{fmt}' produced {type(result).__name__}, not text")

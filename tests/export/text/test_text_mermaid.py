@@ -154,3 +154,14 @@ def test_architecture_says_link_kinds_are_dropped(medium: Design, library: Libra
 def test_mermaid_checker_rejects_broken_input(tmp_path: Path) -> None:
     broken = ['flowchart LR\n  end["x"] --> b\n', "architecture-beta\n  service a(server)[A\n"]
     assert mermaid_rejections(broken, tmp_path) == len(broken)
+
+
+def test_architecture_syntax_is_a_format_of_its_own(library: Library, tmp_path: Path) -> None:
+    from archdraw.export import FORMATS, export_design
+
+    design = load_design("medium", library)
+    text = export_design(design, library, "mermaid-architecture")
+    assert "mermaid-architecture" in FORMATS
+    assert text == mermaid.export(design, library, syntax="architecture")
+    (diagram,) = mermaid_parse([str(text)], tmp_path)
+    assert diagram["type"] == "architecture"
