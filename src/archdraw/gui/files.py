@@ -160,7 +160,10 @@ class FileController:
 
     def export_to(self, target: Path, fmt: str | None = None) -> bool:
         """Export to `target` in `fmt` (by default from the file's extension)."""
-        by_extension = {spec.extension: n for n, spec in FORMATS.items()}
+        by_extension: dict[str, str] = {}
+        for format_name, spec in FORMATS.items():
+            # Two formats share .mmd: the first listed (the flowchart) is the default.
+            by_extension.setdefault(spec.extension, format_name)
         fmt = fmt or by_extension.get(target.suffix.lower())
         if fmt is None:
             self.show_problems("Export", "Choose a format.", [f"{target}: unknown extension"])
