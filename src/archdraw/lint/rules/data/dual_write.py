@@ -27,15 +27,17 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def dual_write(ctx: LintContext) -> Iterator[Issue]:
-    callers = [cid for cid, links in ctx.sync_callers.items() if len(links) >= 2]
-    for component in ctx.components_of(callers):
-        outgoing = ctx.sync_out(component.id)
+    for caller, outgoing in ctx.sync_callers.items():
+        if len(outgoing) < 2:
+            continue
+        writing = [k for k in outgoing if ctx.link_prop(k, "writes") is True]
+        component = ctx.components.get(caller)
+        if len(writing) < 2 or component is None:
+            continue  # two writes at least, to two different stores
         targets = []
-        for link in outgoing:
+        for link in writing:
             target = ctx.target(link)
-            if target is None or ctx.link_prop(link, "writes") is not True:
-                continue
-            if ctx.is_store(target) or target.type in QUEUE_TYPES:
+            if target is not None and (ctx.is_store(target) or target.type in QUEUE_TYPES):
                 targets.append(target)
         if len({t.id for t in targets}) >= 2:
             names = ", ".join(f"'{t.title}'" for t in targets)

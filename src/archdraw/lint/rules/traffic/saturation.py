@@ -34,11 +34,15 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         if arrival <= 0:
             continue
         component = components[component_id]
-        utilization = ctx.utilization(component)
-        if utilization is None or utilization < warning:
+        # `ctx.utilization`, spelled out to read capacity and replicas once.
+        per_replica = ctx.number(component, "capacity_rps")
+        if per_replica is None:
             continue
-        per_replica = ctx.number(component, "capacity_rps") or 1.0
         replicas = ctx.replicas(component)
+        capacity = per_replica * replicas
+        if capacity <= 0 or arrival / capacity < warning:
+            continue
+        utilization = arrival / capacity
         needed = max(replicas + 1, math.ceil(arrival / (per_replica * 0.7)))
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization ({arrival:,.0f} req/s for "
