@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Any
 
-from archdraw.library import ComponentType, Library
 from archdraw.lint.capacity import arrival_rates
-from archdraw.lint.types import Fix
-from archdraw.model import Component, Design, Link
+from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews
+from archdraw.model import Component, Link
+
+__all__ = ["CACHING_TYPES", "DEFAULT_OPTIONS", "PASS_THROUGH_TYPES", "QUEUE_TYPES", "LintContext"]
 
 # Conventions the rules share (documented in the README's rules section).
 QUEUE_TYPES = frozenset({"queue", "stream"})
@@ -19,171 +19,10 @@ CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
 _NO_LINKS: list[Link] = []  # shared empty answers: callers only read them
 _NO_COMPONENTS: list[Component] = []
-_MISSING = object()
-_NUMBER_TYPES = (int, float)  # a tuple: `int | float` builds a union object on every call
-DEFAULT_OPTIONS: dict[str, float] = {
-    "max_sync_depth": 5,
-    "max_retry_amplification": 8,
-    "max_sync_fan_out": 5,
-    "monitoring_min_components": 5,
-    "utilization_warning": 0.8,
-    "long_generation_ms": 10000,
-    "long_generation_tokens": 4000,
-}
 
 
-class LintContext:
+class LintContext(ElementViews):
     """A read-only view of one design for rules: look-ups, graph views, traffic."""
-
-    def __init__(self, design: Design, library: Library) -> None:
-        self.design = design
-        self.library = library
-
-    # -- options --------------------------------------------------------------
-    def option(self, name: str) -> float:
-        value = self.design.lint.options.get(name, DEFAULT_OPTIONS[name])
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return DEFAULT_OPTIONS[name]
-        return float(value)
-
-    # -- elements -------------------------------------------------------------
-    # Rules ask for properties, types and categories tens of thousands of times
-    # on a large design: answer from dicts built once per run.
-    @cached_property
-    def components(self) -> dict[str, Component]:
-        return self.design.component_index()
-
-    @cached_property
-    def _type_facts(self) -> dict[str, tuple[str, bool, frozenset[str], dict[str, Any]]]:
-        facts = {}
-        for type_id, found in self.library.types.items():
-            defaults = {k: s.default for k, s in found.properties.items() if s.default is not None}
-            facts[type_id] = (found.category, found.stateful, frozenset(found.properties), defaults)
-        return facts
-
-    @cached_property
-    def _type_defaults(self) -> dict[str, dict[str, Any]]:
-        return {type_id: facts[3] for type_id, facts in self._type_facts.items()}
-
-    @cached_property
-    def _store_types(self) -> frozenset[str]:
-        """Types `is_store` accepts: whether a component is a store depends on its type only."""
-        return frozenset(
-            type_id
-            for type_id, (category, stateful, _, _) in self._type_facts.items()
-            if stateful and (category == "storage" or type_id == "vector_db")
-        )
-
-    @cached_property
-    def _link_defaults(self) -> dict[str, Any]:
-        specs = self.library.link_properties.items()
-        return {k: s.default for k, s in specs if s.default is not None}
-
-    @cached_property
-    def by_type(self) -> dict[str, list[Component]]:
-        index: dict[str, list[Component]] = {}
-        for component in self.design.components:
-            index.setdefault(component.type, []).append(component)
-        return index
-
-    def type_of(self, component: Component) -> ComponentType | None:
-        return self.library.get(component.type)
-
-    def category(self, component: Component) -> str:
-        facts = self._type_facts.get(component.type)
-        return facts[0] if facts is not None else "unknown"
-
-    @cached_property
-    def _client_ids(self) -> frozenset[str]:
-        return frozenset(c.id for c in self.design.components if self.category(c) == "client")
-
-    def is_stateful(self, component: Component) -> bool:
-        facts = self._type_facts.get(component.type)
-        return facts is not None and facts[1]
-
-    def has_prop(self, component: Component, name: str) -> bool:
-        facts = self._type_facts.get(component.type)
-        return facts is not None and name in facts[2]
-
-    # Property look-ups read the component's own value, then its type's default, without
-    # building merged dicts: allocating one per element makes the garbage collector walk
-    # the whole design during a run.
-    def prop(self, component: Component, name: str) -> Any:
-        """The component's value for `name`, or its type's default (None if neither)."""
-        value = component.props.get(name, _MISSING)
-        if value is _MISSING:
-            defaults = self._type_defaults.get(component.type)
-            return defaults.get(name) if defaults is not None else None
-        return value
-
-    def link_prop(self, link: Link, name: str) -> Any:
-        value = link.props.get(name, _MISSING)
-        return self._link_defaults.get(name) if value is _MISSING else value
-
-    def replicas(self, component: Component) -> int:
-        value = self.prop(component, "replicas")
-        return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 1
-
-    def failover(self, component: Component) -> str:
-        return str(self.prop(component, "failover") or "none")
-
-    def flag(self, component: Component, name: str) -> bool:
-        return self.prop(component, name) is True
-
-    # `number` and `link_number` run about 80,000 times per run at 5,000 components:
-    # the look-ups are inlined rather than going through `prop` and `link_prop`.
-    def number(self, component: Component, name: str) -> float | None:
-        value = component.props.get(name, _MISSING)
-        if value is _MISSING:
-            defaults = self._type_defaults.get(component.type)
-            if defaults is None:
-                return None
-            value = defaults.get(name)
-        if value is None or value is True or value is False:
-            return None
-        return float(value) if isinstance(value, _NUMBER_TYPES) else None
-
-    def link_number(self, link: Link, name: str) -> float | None:
-        value = link.props.get(name, _MISSING)
-        if value is _MISSING:
-            value = self._link_defaults.get(name)
-        if value is None or value is True or value is False:
-            return None
-        return float(value) if isinstance(value, _NUMBER_TYPES) else None
-
-    def is_client(self, component: Component) -> bool:
-        if component.id in self._client_ids:
-            return True
-        return component.id not in self.components and self.category(component) == "client"
-
-    def is_store(self, component: Component) -> bool:
-        """A data store: a stateful storage component or a vector database."""
-        return component.type in self._store_types
-
-    def fix(self, component: Component, label: str, **props: Any) -> Fix | None:
-        """A property fix, keeping only properties the type accepts, clamped to their range."""
-        found = self.library.types.get(component.type)
-        if found is None:
-            return None
-        accepted: dict[str, Any] = {}
-        for name, value in props.items():
-            spec = found.properties.get(name)
-            if spec is None:
-                continue
-            problem = spec.check(value)
-            if problem is not None and isinstance(value, _NUMBER_TYPES):
-                if spec.maximum is not None and value > spec.maximum:
-                    value = type(value)(spec.maximum)
-                if spec.minimum is not None and value < spec.minimum:
-                    value = type(value)(spec.minimum)
-                problem = spec.check(value)
-            if problem is None and value != self.prop(component, name):
-                accepted[name] = value
-        return Fix(label, component.id, None, accepted) if accepted else None
-
-    @staticmethod
-    def link_fix(link: Link, label: str, **props: Any) -> Fix:
-        return Fix(label, None, link.key, props)
 
     # -- links ----------------------------------------------------------------
     @cached_property

@@ -33,7 +33,11 @@ def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
                 component=component.id,
                 fix=ctx.fix(component, "Time out after 1 second", timeout_ms=1000),
             )
+    # With no retries by default, only links that set `retries` can retry.
+    everywhere = (ctx.link_default_number("retries") or 0) > 0
     for link in ctx.design.links:
+        if not everywhere and "retries" not in link.props:
+            continue
         retries = ctx.link_number(link, "retries") or 0
         if retries <= 0 or ctx.link_number(link, "timeout_ms") is not None:
             continue
