@@ -184,14 +184,13 @@ class LintContext(ElementViews):
     def entry_links(self) -> list[Link]:
         """Links from a client or an external party into the rest of the system."""
         found = []
-        clients = self._client_ids
-        category = {cid: self.category(c) for cid, c in self.components.items()}
+        components = self.components
+        outside_types = (t for t, facts in self._type_facts.items() if facts[0] == "external")
+        outside = self._client_ids.union(c.id for c in self.of_types(outside_types))
         for link in self.design.links:
-            source, target = category.get(link.source), category.get(link.target)
-            if source is None or target is None or link.kind == "replication":
+            if link.source not in outside or link.kind == "replication":
                 continue
-            outside = link.source in clients or source == "external"
-            if outside and link.target not in clients and target != "external":
+            if link.target in components and link.target not in outside:
                 found.append(link)
         return found
 

@@ -86,7 +86,8 @@ class ElementViews:
 
     @cached_property
     def _client_ids(self) -> frozenset[str]:
-        return frozenset(c.id for c in self.design.components if self.category(c) == "client")
+        types = [t for t, facts in self._type_facts.items() if facts[0] == "client"]
+        return frozenset(c.id for t in types for c in self.by_type.get(t, ()))
 
     def is_stateful(self, component: Component) -> bool:
         facts = self._type_facts.get(component.type)
