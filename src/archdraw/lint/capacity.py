@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from archdraw.lint.context import LintContext
 
-_CACHING = frozenset({"cache", "cdn", "device_cache"})
+_CACHING = ("cache", "cdn", "device_cache")
 
 
 def arrival_rates(ctx: LintContext) -> dict[str, float]:
     # Components by position, lists instead of dicts keyed by id: this walk touches every
     # link and component, and list indexing is several times cheaper than hashing ids.
     ids = list(ctx.components)
-    members = list(ctx.components.values())
     position = {cid: i for i, cid in enumerate(ids)}
     count = len(ids)
     arrival = [0.0] * count
@@ -40,6 +39,11 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
         outgoing[source].append((target, 1.0 if calls is None else calls))
     for client in ctx.clients:
         arrival[position[client.id]] += ctx.number(client, "rps") or 0.0
+    # What a cache passes on: read here for the few caches, not per component in the walk.
+    passed_on: list[float | None] = [None] * count
+    for cache in ctx.of_types(_CACHING):
+        hit_ratio = ctx.number(cache, "hit_ratio") or 0.0
+        passed_on[position[cache.id]] = max(0.0, 1.0 - hit_ratio)
     # Kahn's order; components on a cycle are settled once, with what reached them.
     todo = deque(i for i in range(count) if indegree[i] == 0)
     done = [False] * count
@@ -56,9 +60,9 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
         done[current] = True
         remaining -= 1
         sent = arrival[current]
-        component = members[current]
-        if component.type in _CACHING:
-            sent *= max(0.0, 1.0 - (ctx.number(component, "hit_ratio") or 0.0))
+        share = passed_on[current]
+        if share is not None:
+            sent *= share
         for target, calls in outgoing[current]:
             arrival[target] += sent * calls
             left = indegree[target] - 1
