@@ -11,25 +11,26 @@ def longest_sync_chains(ctx: LintContext) -> dict[str, tuple[int, str | None]]:
     (cycles cut) and the next id on that chain (`chain_from` spells it out)."""
     best: dict[str, tuple[int, str | None]] = {}
     on_stack: set[str] = set()
+    calls, components = ctx.sync_callers, ctx.components  # read once: the walk is hot
 
     def walk(start: str) -> None:
         # Iterative depth-first search: designs may hold chains thousands deep.
-        stack: list[tuple[str, list[str]]] = [(start, [k.target for k in ctx.sync_out(start)])]
+        stack: list[tuple[str, list[str]]] = [(start, [k.target for k in calls.get(start, ())])]
         on_stack.add(start)
         while stack:
             node, pending = stack[-1]
             if pending:
                 child = pending.pop()
-                if child in best or child in on_stack or child not in ctx.components:
+                if child in best or child in on_stack or child not in components:
                     continue
                 on_stack.add(child)
-                stack.append((child, [k.target for k in ctx.sync_out(child)]))
+                stack.append((child, [k.target for k in calls.get(child, ())]))
                 continue
             stack.pop()
             on_stack.discard(node)
             # Lengths and successors, not whole chains: copying every chain is quadratic.
             length, successor = 0, None
-            for link in ctx.sync_out(node):
+            for link in calls.get(node, ()):
                 tail = best.get(link.target)
                 if tail is not None and tail[0] > length:
                     length, successor = tail[0], link.target

@@ -32,14 +32,15 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
     reported: set[str] = set()
     todo: deque[tuple[str, float]] = deque((c.id, 1.0) for c in ctx.clients)
     callers_retries: dict[str, float] = {}  # a caller's own `retries`, read once
+    calls, components = ctx.sync_callers, ctx.components  # read once: the walk is hot
     while todo:
         node, product = todo.popleft()
-        links = ctx.sync_out(node)
+        links = calls.get(node)
         if not links:
             continue
         inherited = callers_retries.get(node)
         if inherited is None:
-            caller = ctx.components.get(node)
+            caller = components.get(node)
             inherited = (ctx.number(caller, "retries") or 0.0) if caller is not None else 0.0
             callers_retries[node] = inherited
         for link in links:
