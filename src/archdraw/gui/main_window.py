@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._install_extensions()
         self.setAcceptDrops(True)
-        self.resize(1400, 900)
+        self._default_size()
         self.refresh_recent_menu()
         self._restore_state()
         self.update_title()
@@ -123,7 +123,19 @@ class MainWindow(QMainWindow):
         self.resizeDocks([right[0]], [380], Qt.Orientation.Horizontal)
         bottom = self.findChild(QDockWidget, "dock-findings")
         if bottom is not None:
-            self.resizeDocks([bottom], [220], Qt.Orientation.Vertical)
+            self.resizeDocks([bottom], [180], Qt.Orientation.Vertical)
+
+    def _default_size(self) -> None:
+        """Most of the screen on a first start, so the canvas gets the room (restored later)."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(1400, 900)
+            return
+        available = screen.availableGeometry()
+        width = min(available.width(), max(1400, int(available.width() * 0.9)))
+        height = min(available.height(), max(900, int(available.height() * 0.9)))
+        self.resize(width, height)
+        self.move(available.center() - self.rect().center())
 
     def _install_extensions(self) -> None:
         """Optional panels living in their own modules call `install(window)` (analysis)."""

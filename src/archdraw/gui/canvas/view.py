@@ -28,7 +28,7 @@ from .scene import DesignScene
 
 TYPE_MIME = "application/x-archdraw-type"
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
-READABLE_SCALE = 0.55  # labels stay legible from here up
+READABLE_SCALE = 0.5  # labels stay legible from here up
 
 
 class DesignView(QGraphicsView):
