@@ -7,6 +7,15 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
 
+def rate(value: float) -> str:
+    """A rate with three significant digits: 0.5 stays 0.5, 1234.5 becomes 1,235."""
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    decimals = max(0, 2 - math.floor(math.log10(abs(value))))
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 @rule(
     code="AD209",
     name="saturation",
@@ -45,8 +54,8 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         utilization = arrival / capacity
         needed = max(replicas + 1, math.ceil(arrival / (per_replica * 0.7)))
         yield Issue(
-            f"'{component.title}' is at {utilization:.0%} utilization ({arrival:,.0f} req/s for "
-            f"{replicas} x {per_replica:,.0f} req/s)",
+            f"'{component.title}' is at {utilization:.0%} utilization ({rate(arrival)} req/s for "
+            f"{replicas} x {rate(per_replica)} req/s)",
             component=component.id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
             severity=None if utilization >= 1 else Severity.WARNING,

@@ -1,0 +1,34 @@
+"""Messages carry this design's numbers, formatted as a reader expects them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archdraw.io import load
+from archdraw.library import Library
+from archdraw.lint import lint_design
+from archdraw.lint.rules.traffic.saturation import rate
+
+CASES = Path(__file__).parent / "cases"
+
+
+def messages(case: str, code: str, element: str, library: Library) -> list[str]:
+    loaded = load(CASES / case / "fires.archdraw.yaml", library)
+    found = lint_design(loaded.design, library, loaded.locations)
+    return [f.message for f in found if f.code == code and element in (f.component, f.link)]
+
+
+def test_rates_keep_their_significant_digits() -> None:
+    assert [rate(v) for v in (0.5, 0.0123, 12.34, 900, 1234.5, 0)] == [
+        "0.5",
+        "0.0123",
+        "12.3",
+        "900",
+        "1,234",
+        "0",
+    ]
+
+
+def test_saturation_names_a_fractional_capacity(library: Library) -> None:
+    (message,) = messages("AD209_saturation", "AD209", "gpu", library)
+    assert "(2.25 req/s for 4 x 0.5 req/s)" in message
