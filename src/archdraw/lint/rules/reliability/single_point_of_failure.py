@@ -14,10 +14,14 @@ from archdraw.lint.types import Issue, Severity, rule
     why="""Every request from a client passes through this component, and it runs as one
     instance with nothing to take over. One machine fails every few months to years, and it is
     restarted for every deploy and kernel patch: each time, every request that needs it fails.
-    Two replicas of a 99.9 % instance give about 99.9999 % if either can serve alone.""",
+    Two replicas of a 99.9 % instance give about 99.9999 % if either can serve alone. It does
+    not apply when the component has `fallback: true`: a second provider or a degraded answer
+    takes over when it fails, which survives its loss just as failover does.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
-    different zones. Managed services that replicate internally: set `failover` to say so.""",
+    different zones. Managed services that replicate internally: set `failover` to say so.
+    Where a second provider or a degraded answer (cached, default, smaller model) can stand in,
+    set `fallback: true`.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL10 use fault isolation",
         "Google SRE book, ch. 26 and 22 (addressing cascading failures)",
@@ -29,6 +33,8 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             continue  # third parties and DNS: their redundancy is not ours to draw
         if ctx.replicas(component) >= 2 or ctx.failover(component) != "none":
             continue
+        if ctx.flag(component, "fallback"):
+            continue  # a second provider or a degraded answer survives its loss
         stateful = ctx.is_stateful(component)
         fix = (
             ctx.fix(
