@@ -4,7 +4,8 @@ import math
 from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
-from archdraw.lint.types import Issue, Severity, rule
+from archdraw.lint.types import Fix, Issue, Severity, rule
+from archdraw.model import Component
 
 
 @rule(
@@ -16,7 +17,9 @@ from archdraw.lint.types import Issue, Severity, rule
     faster than the consumers can process them, the backlog grows every second at peak: at 500
     messages/s in and 300 out, 200 more wait each second, 720,000 an hour, and each new message
     waits longer than the last until retention drops them. Computed from the producers' traffic
-    and the consumers' `replicas` x `capacity_rps`.""",
+    and the consumers' `replicas` x `capacity_rps`. A queue gives each message to one consumer,
+    so its consumers share the work; a stream gives every message to every consumer group, so
+    each group must keep up on its own: three groups of 300/s do not drain a 500/s stream.""",
     fix="""Add consumer replicas (autoscale on queue depth or age of the oldest message), make
     each consumer faster (batching), or shed or defer low-priority work
     (`priority_levels`). Check that the peak lasts only minutes if you rely on the backlog
@@ -30,17 +33,51 @@ def backlog_grows(ctx: LintContext) -> Iterator[Issue]:
     for queue in ctx.of_type(*QUEUE_TYPES):
         arrival = ctx.arrival_rps.get(queue.id, 0.0)
         consumers = ctx.consumers(queue)
-        capacities = [ctx.capacity(c) for c in consumers]
-        if arrival <= 0 or not consumers or any(c is None for c in capacities):
+        if arrival <= 0 or not consumers:
             continue
-        drain = sum(c for c in capacities if c is not None)
-        if drain < arrival:
-            first = consumers[0]
-            per_replica = ctx.number(first, "capacity_rps") or 1.0
-            needed = ctx.replicas(first) + math.ceil((arrival - drain) / per_replica)
-            yield Issue(
-                f"'{queue.title}' receives {arrival:,.0f} messages/s but its consumers process "
-                f"{drain:,.0f}/s: the backlog grows by {arrival - drain:,.0f} every second",
-                component=queue.id,
-                fix=ctx.fix(first, f"Run {needed} consumer replicas", replicas=needed),
-            )
+        if queue.type == "stream":
+            yield from _lagging_groups(ctx, queue, arrival, consumers)
+        else:
+            yield from _competing_consumers(ctx, queue, arrival, consumers)
+
+
+def _competing_consumers(
+    ctx: LintContext, queue: Component, arrival: float, consumers: list[Component]
+) -> Iterator[Issue]:
+    """A queue hands each message to one consumer: together they must keep up."""
+    capacities = [ctx.capacity(c) for c in consumers]
+    if any(c is None for c in capacities):
+        return
+    drain = sum(c for c in capacities if c is not None)
+    if drain < arrival:
+        first = consumers[0]
+        yield Issue(
+            f"'{queue.title}' receives {arrival:,.0f} messages/s but its consumers process "
+            f"{drain:,.0f}/s: the backlog grows by {arrival - drain:,.0f} every second",
+            component=queue.id,
+            fix=_more_replicas(ctx, first, arrival - drain),
+        )
+
+
+def _lagging_groups(
+    ctx: LintContext, stream: Component, arrival: float, consumers: list[Component]
+) -> Iterator[Issue]:
+    """A stream hands every message to every consumer group: each must keep up on its own."""
+    groups = {c.id: c for c in consumers}  # two links to one group are still one group
+    for group in groups.values():
+        drain = ctx.capacity(group)
+        if drain is None or drain >= arrival:
+            continue
+        yield Issue(
+            f"'{stream.title}' receives {arrival:,.0f} messages/s and consumer group "
+            f"'{group.title}' reads every one of them but processes {drain:,.0f}/s: its lag "
+            f"grows by {arrival - drain:,.0f} every second",
+            component=stream.id,
+            fix=_more_replicas(ctx, group, arrival - drain),
+        )
+
+
+def _more_replicas(ctx: LintContext, consumer: Component, shortfall: float) -> Fix | None:
+    per_replica = ctx.number(consumer, "capacity_rps") or 1.0
+    needed = ctx.replicas(consumer) + math.ceil(shortfall / per_replica)
+    return ctx.fix(consumer, f"Run {needed} consumer replicas", replicas=needed)
