@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Component, Link
 
 
 @rule(
@@ -19,7 +20,10 @@ from archdraw.lint.types import Issue, Severity, rule
     one.""",
     fix="""Replicate across regions asynchronously (`replication: async`) and accept losing
     the last seconds of writes on a regional failover, or keep synchronous replication inside a
-    region (across zones, about 1 ms) and replicate asynchronously to the other region.""",
+    region (across zones, about 1 ms) and replicate asynchronously to the other region. A
+    replication link can say its own mode (`replication: async` on the link), overriding the
+    store's setting, so a database with an in-region synchronous standby and an asynchronous
+    replica in another region is drawn as it runs.""",
     references=(
         "Designing Data-Intensive Applications, ch. 5 (synchronous vs asynchronous) and ch. 9",
         "AWS Well-Architected Framework, Reliability pillar: REL10 multi-region trade-offs",
@@ -35,10 +39,19 @@ def cross_region_sync_replication(ctx: LintContext) -> Iterator[Issue]:
         here, there = ctx.region_of[source.id], ctx.region_of[target.id]
         if here is None or there is None or here == there:
             continue
-        if ctx.prop(source, "replication") == "sync" or ctx.prop(target, "replication") == "sync":
+        if replication_mode(ctx, link, source) == "sync":
             yield Issue(
                 f"'{source.title}' replicates synchronously from region '{here}' to '{there}': "
                 "every write waits a cross-region round trip, and a partition stops writes",
                 link=link.key,
-                fix=ctx.fix(source, "Replicate asynchronously", replication="async"),
+                fix=ctx.link_fix(link, "Replicate asynchronously", replication="async"),
             )
+
+
+def replication_mode(ctx: LintContext, link: Link, source: Component) -> str:
+    """The link's own `replication`, else the source store's: the copy it makes is the
+    source's (the target's setting says how the target copies its data onward)."""
+    own = link.props.get("replication")
+    if isinstance(own, str):
+        return own
+    return str(ctx.prop(source, "replication") or "none")
