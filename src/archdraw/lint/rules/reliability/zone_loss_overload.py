@@ -5,6 +5,10 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Component
+
+# Stores whose provider places copies in every zone and scales capacity behind one endpoint.
+PROVIDER_REPLICATED_TYPES = frozenset({"object_storage"})
 
 
 @rule(
@@ -16,7 +20,10 @@ from archdraw.lint.types import Issue, Severity, rule
     replicas over 2 zones at 70 % utilization, losing a zone leaves 2 replicas facing 140 %:
     they saturate, queues grow, timeouts fire, retries add load, and the zone outage becomes a
     full outage. This is computed from `capacity_rps`, `replicas`, `zones` and the traffic that
-    reaches the component from the clients' `rps`.""",
+    reaches the component from the clients' `rps`. Object storage is judged by its
+    `replication` and `zones` instead: the provider keeps a copy of every object in each zone
+    and scales the service behind one endpoint, so `replicas` means nothing there; replicated
+    over 2 or more zones it survives a zone loss, unreplicated it loses the objects held there.""",
     fix="""Provision N+1 per zone: enough replicas that the largest zone can be lost and the
     rest stay below about 80 % utilization (for 2 zones that means running under 40 % in normal
     operation), or spread over 3 zones so a loss removes a third, not half.""",
@@ -31,6 +38,9 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
         if arrival <= 0:
             continue
         component = components[component_id]
+        if component.type in PROVIDER_REPLICATED_TYPES:
+            yield from _unreplicated_zone_loss(ctx, component, arrival)
+            continue
         per_replica = ctx.number(component, "capacity_rps")
         zones = int(ctx.number(component, "zones") or 1)
         if per_replica is None or zones < 2:
@@ -46,3 +56,18 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             component=component.id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
         )
+
+
+def _unreplicated_zone_loss(ctx: LintContext, store: Component, arrival: float) -> Iterator[Issue]:
+    """Replicated object storage serves every object from the surviving zones; without
+    replication the objects in the lost zone are gone, with their share of the requests."""
+    zones = int(ctx.number(store, "zones") or 1)
+    if zones < 2 or ctx.prop(store, "replication") in ("sync", "async"):
+        return
+    failing = arrival / zones
+    yield Issue(
+        f"'{store.title}' spreads its objects over {zones} zones without replication: losing "
+        f"one fails the {failing:,.0f} req/s (1/{zones} of {arrival:,.0f}) for objects held there",
+        component=store.id,
+        fix=ctx.fix(store, "Replicate across zones", replication="sync"),
+    )
