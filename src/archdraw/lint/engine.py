@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.config import ignore_matches, resolve, settings_issues
+from archdraw.lint.config import ResolvedSettings, ignore_matches, resolve, settings_issues
 from archdraw.lint.context import LintContext
 from archdraw.lint.rules import all_rules, find_rule
 from archdraw.lint.types import Finding, Issue, Rule, Severity
@@ -82,32 +82,59 @@ def _lint(
     context = LintContext(design, library)
     findings: list[Finding] = []
     used_ignores: set[int] = set()
-    ignores = settings.ignores
     for rule in chosen:
         if rule.code in settings.disabled or rule.category == "settings":
             continue
-        override = settings.severity.get(rule.code)
-        for issue in rule.check(context):
-            if ignores:
-                matched = [i for i, ignore, _ in ignores if ignore_matches(ignore, rule, issue)]
-                if matched:
-                    used_ignores.update(matched)
-                    continue
-            severity = override or issue.severity or rule.severity
-            where = _where(issue, locations) if locations is not None else _NOWHERE
-            findings.append(_finding(rule, issue, severity, where))
+        findings.extend(rule_findings(rule, context, settings, locations, used_ignores))
+    findings.extend(settings_findings(chosen, rules is None, settings, locations, used_ignores))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def rule_findings(
+    rule: Rule,
+    context: LintContext,
+    settings: ResolvedSettings,
+    locations: ElementLocations | None,
+    used_ignores: set[int],
+) -> list[Finding]:
+    """One rule's findings after severity overrides and ignores (indices of matched
+    ignores are added to `used_ignores`)."""
+    findings: list[Finding] = []
+    ignores = settings.ignores
+    override = settings.severity.get(rule.code)
+    for issue in rule.check(context):
+        if ignores:
+            matched = [i for i, ignore, _ in ignores if ignore_matches(ignore, rule, issue)]
+            if matched:
+                used_ignores.update(matched)
+                continue
+        severity = override or issue.severity or rule.severity
+        where = _where(issue, locations) if locations is not None else _NOWHERE
+        findings.append(_finding(rule, issue, severity, where))
+    return findings
+
+
+def settings_findings(
+    chosen: Sequence[Rule],
+    complete: bool,
+    settings: ResolvedSettings,
+    locations: ElementLocations | None,
+    used_ignores: set[int],
+) -> list[Finding]:
+    """Findings about the `lint:` settings themselves (AD0xx), after the other rules ran."""
+    findings: list[Finding] = []
     chosen_codes = {r.code for r in chosen}
     ignore_lines = locations.lint_ignores if locations is not None else ()
     for code, issue, index in settings_issues(settings, used_ignores):
         settings_rule = find_rule(code)
         if settings_rule is None or code in settings.disabled or code not in chosen_codes:
             continue
-        if code == "AD002" and rules is not None:
+        if code == "AD002" and not complete:
             continue  # a partial run cannot tell that an ignore is stale
         position: tuple[int | None, int | None] = (None, None)
         if index is not None and index < len(ignore_lines):
             position = ignore_lines[index]
         severity = settings.severity.get(code) or settings_rule.severity
         findings.append(_finding(settings_rule, issue, severity, position))
-    findings.sort(key=Finding.sort_key)
     return findings

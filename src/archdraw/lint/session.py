@@ -1,0 +1,187 @@
+"""`LintSession`: lint the same document again after an edit, re-running only the rules
+the edit can affect.
+
+A full run records, per rule, the names of the component and link properties it
+read (through `LintContext`'s look-ups). The next run compares the design with a
+snapshot of the previous one. When only property VALUES changed (the same keys,
+the same elements, types, labels, zones, links and settings), a rule that read
+none of the changed names followed the same path over the same values, so its
+findings stand; the others run again. Anything else (an element added, removed,
+renamed or re-typed, a link re-wired, a property key added or removed, zones,
+`lint:` settings, other locations) falls back to a full run. Moving components or
+editing the design document changes nothing the rules read: the previous findings
+are returned as they are.
+"""
+
+from __future__ import annotations
+
+import gc
+from functools import cached_property
+from typing import Any
+
+from archdraw.io import ElementLocations
+from archdraw.library import Library
+from archdraw.lint.capacity import arrival_rates
+from archdraw.lint.config import resolve
+from archdraw.lint.context import LintContext
+from archdraw.lint.engine import rule_findings, settings_findings
+from archdraw.lint.rules import all_rules
+from archdraw.lint.types import Finding
+from archdraw.model import Component, Design, Link
+
+# The one cached view of `LintContext` that reads property values (rules that use it
+# depend on what it read); `_RecordingContext` overrides it to notice who asks.
+VIEWS = ""
+
+_Snapshot = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], Any]
+# Names of component and link properties read, and whether the traffic view was used.
+_Reads = tuple[frozenset[str], frozenset[str], bool]
+
+
+class _RecordingContext(LintContext):
+    """A `LintContext` that notes which property names are read."""
+
+    def __init__(self, design: Design, library: Library) -> None:
+        super().__init__(design, library)
+        self.component_reads: set[str] = set()
+        self.link_reads: set[str] = set()
+        self.used_views = False
+
+    @property
+    def arrival_rps(self) -> dict[str, float]:
+        self.used_views = True
+        return self._recorded_arrival_rps
+
+    @cached_property
+    def _recorded_arrival_rps(self) -> dict[str, float]:
+        return arrival_rates(self)
+
+    def prop(self, component: Component, name: str) -> Any:
+        self.component_reads.add(name)
+        return super().prop(component, name)
+
+    def number(self, component: Component, name: str) -> float | None:
+        self.component_reads.add(name)
+        return super().number(component, name)
+
+    def link_prop(self, link: Link, name: str) -> Any:
+        self.link_reads.add(name)
+        return super().link_prop(link, name)
+
+    def link_number(self, link: Link, name: str) -> float | None:
+        self.link_reads.add(name)
+        return super().link_number(link, name)
+
+    def take_reads(self) -> _Reads:
+        reads = frozenset(self.component_reads), frozenset(self.link_reads), self.used_views
+        self.component_reads, self.link_reads, self.used_views = set(), set(), False
+        return reads
+
+
+def _snapshot(design: Design) -> _Snapshot:
+    components = [
+        (c.id, c.type, c.label, c.zone, c.notes, dict(c.props)) for c in design.components
+    ]
+    links = [(k.id, k.source, k.target, k.kind, k.label, dict(k.props)) for k in design.links]
+    rest = ([z.model_dump() for z in design.zones], design.lint.model_dump())
+    return components, links, rest
+
+
+def _changed_names(old: list[tuple[Any, ...]], new: list[tuple[Any, ...]]) -> set[str] | None:
+    """Names of properties whose values changed, or None for any other change."""
+    if len(old) != len(new):
+        return None
+    names: set[str] = set()
+    for before, after in zip(old, new, strict=True):
+        if before[:5] != after[:5]:
+            return None
+        old_props, new_props = before[5], after[5]
+        if old_props != new_props:
+            if old_props.keys() != new_props.keys():
+                return None
+            names.update(k for k, v in new_props.items() if old_props[k] != v)
+    return names
+
+
+class LintSession:
+    """Lints successive versions of one design; `lint` answers as `lint_design` would."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.rules = all_rules()
+        self._snapshot: _Snapshot | None = None
+        self._locations: ElementLocations | None = None
+        self._findings: list[Finding] = []
+        self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
+        self._reads: dict[str, _Reads] = {}
+        self.rules_run = 0  # rules run by the last call (for tests and the status bar)
+
+    def lint(self, design: Design, locations: ElementLocations | None = None) -> list[Finding]:
+        collecting = gc.isenabled()
+        gc.disable()  # as in lint_design: no cycles worth collecting during a run
+        try:
+            return self._lint(design, locations)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _lint(self, design: Design, locations: ElementLocations | None) -> list[Finding]:
+        snapshot = _snapshot(design)
+        previous, self._snapshot = self._snapshot, snapshot
+        changed = None
+        if previous is not None and locations is self._locations and previous[2] == snapshot[2]:
+            component_names = _changed_names(previous[0], snapshot[0])
+            link_names = _changed_names(previous[1], snapshot[1])
+            if component_names is not None and link_names is not None:
+                changed = component_names, link_names
+        self._locations = locations
+        if changed is None:
+            return self._run(design, locations, None)
+        if not changed[0] and not changed[1]:
+            self.rules_run = 0
+            return list(self._findings)
+        return self._run(design, locations, changed)
+
+    def _run(
+        self,
+        design: Design,
+        locations: ElementLocations | None,
+        changed: tuple[set[str], set[str]] | None,
+    ) -> list[Finding]:
+        settings = resolve(design.lint)
+        context = _RecordingContext(design, self.library)
+        views_changed = changed is None or _touches(self._reads[VIEWS], changed)
+        if changed is None:
+            self._by_rule, self._reads = {}, {}
+        if views_changed:  # computed up front, so that its reads are its own
+            context.arrival_rps  # noqa: B018
+            self._reads[VIEWS] = context.take_reads()
+        findings: list[Finding] = []
+        used_ignores: set[int] = set()
+        self.rules_run = 0
+        for rule in self.rules:
+            if rule.code in settings.disabled or rule.category == "settings":
+                continue
+            kept = self._by_rule.get(rule.code)
+            if changed is not None and kept is not None:
+                reads = self._reads[rule.code]
+                if not (_touches(reads, changed) or (reads[2] and views_changed)):
+                    findings.extend(kept[0])
+                    used_ignores.update(kept[1])
+                    continue
+            context.take_reads()
+            used: set[int] = set()
+            found = rule_findings(rule, context, settings, locations, used)
+            self._reads[rule.code] = context.take_reads()
+            self._by_rule[rule.code] = (found, used)
+            self.rules_run += 1
+            findings.extend(found)
+            used_ignores.update(used)
+        findings.extend(settings_findings(self.rules, True, settings, locations, used_ignores))
+        findings.sort(key=Finding.sort_key)
+        self._findings = findings
+        return list(findings)
+
+
+def _touches(reads: _Reads, changed: tuple[set[str], set[str]] | None) -> bool:
+    return changed is None or bool(reads[0] & changed[0] or reads[1] & changed[1])

@@ -1,0 +1,127 @@
+"""`LintSession` answers exactly as a full `lint_design` after random edits."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archdraw.library import Library
+from archdraw.lint import lint_design
+from archdraw.lint.session import LintSession
+from archdraw.model import Design, Document, LintIgnore, LintSettings
+from archdraw.model.edits import (
+    Edit,
+    MoveComponents,
+    RemoveComponents,
+    SetLabel,
+    SetLinkProperties,
+    SetLintSettings,
+    SetProperties,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from generate import generate_design
+
+
+def _other_value(value: Any, rng: random.Random, choices: tuple[Any, ...] | None) -> Any:
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return rng.choice([1, 2, 3, 5, max(1, value * 4), value + 1])
+    if isinstance(value, float):
+        return rng.choice([0.0, 0.5, 0.95, value * 3 + 1])
+    if choices:
+        return rng.choice(list(choices))
+    return value
+
+
+def _value_edit(design: Design, library: Library, rng: random.Random) -> Edit | None:
+    """Change the value of a property that is already set (the incremental path)."""
+    if rng.random() < 0.5:
+        component = rng.choice(design.components)
+        if not component.props:
+            return None
+        name = rng.choice(sorted(component.props))
+        found = library.get(component.type)
+        spec = found.properties.get(name) if found is not None else None
+        choices = tuple(spec.choices or ()) if spec is not None else None
+        value = _other_value(component.props[name], rng, choices)
+        return SetProperties(component.id, {name: value})
+    link = rng.choice(design.links)
+    if not link.props:
+        return None
+    name = rng.choice(sorted(link.props))
+    return SetLinkProperties(link.key, {name: _other_value(link.props[name], rng, None)})
+
+
+def _structural_edit(design: Design, rng: random.Random) -> Edit:
+    component = rng.choice(design.components)
+    kind = rng.randrange(5)
+    if kind == 0:
+        return MoveComponents({component.id: (rng.uniform(0, 900), rng.uniform(0, 900))})
+    if kind == 1:
+        return SetLabel(component.id, f"renamed {rng.randrange(100)}")
+    if kind == 2:
+        return SetProperties(component.id, {"replicas": rng.choice([1, 3])})  # may add the key
+    if kind == 3:
+        ignore = LintIgnore(rule="AD205", component=component.id, reason="tested")
+        return SetLintSettings(LintSettings(ignore=[ignore]))
+    return RemoveComponents([component.id])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_session_matches_full_lint_after_random_edits(library: Library, seed: int) -> None:
+    rng = random.Random(seed)
+    document = Document(generate_design(250, seed))
+    session = LintSession(library)
+    incremental_runs = 0
+    for step in range(40):
+        if step:
+            edit = (
+                _value_edit(document.design, library, rng)
+                if rng.random() < 0.75
+                else _structural_edit(document.design, rng)
+            )
+            if edit is None:
+                continue
+            document.apply(edit)
+        expected = lint_design(document.design, library)
+        got = session.lint(document.design)
+        assert [_row(f) for f in got] == [_row(f) for f in expected], f"step {step}"
+        if 0 < session.rules_run < len(session.rules) - 3:
+            incremental_runs += 1
+    assert incremental_runs > 5  # the test exercised the partial re-run, not only full runs
+
+
+def test_a_move_reruns_no_rule(library: Library) -> None:
+    document = Document(generate_design(120, 4))
+    session = LintSession(library)
+    before = session.lint(document.design)
+    component = document.design.components[0]
+    document.apply(MoveComponents({component.id: (12.0, 34.0)}))
+    after = session.lint(document.design)
+    assert session.rules_run == 0
+    assert [_row(f) for f in after] == [_row(f) for f in lint_design(document.design, library)]
+    assert [_row(f) for f in after] == [_row(f) for f in before]
+
+
+def _row(finding: Any) -> tuple[Any, ...]:
+    fix = finding.fix
+    fix_row = None if fix is None else (fix.label, fix.component, fix.link, repr(fix.props))
+    return (
+        finding.code,
+        finding.name,
+        finding.severity,
+        finding.component,
+        finding.link,
+        finding.zone,
+        finding.message,
+        finding.line,
+        finding.column,
+        finding.rule.code,
+        fix_row,
+    )
