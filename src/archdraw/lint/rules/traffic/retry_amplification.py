@@ -4,7 +4,9 @@ from collections import deque
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.rules.traffic.timeout_inversion import Routes
 from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Link
 
 
 @rule(
@@ -16,7 +18,9 @@ from archdraw.lint.types import Issue, Severity, rule
     try 4 times (3 retries), one failing request becomes 4 x 4 x 4 = 64 calls to the bottom
     service, arriving exactly when it is already struggling. That is how a brief overload turns
     into an outage that lasts until someone switches retries off. The limit is
-    `lint.options.max_retry_amplification` (default 8).""",
+    `lint.options.max_retry_amplification` (default 8). Each client's requests are followed
+    over the routes they take: a slow route of a shared gateway that only another, more
+    patient caller waits for (uploads) does not multiply the viewers' retries.""",
     fix="""Retry at one layer only, usually the one closest to the user or the one that knows
     the operation is idempotent; elsewhere set `retries: 0`. Use exponential backoff with jitter
     and a retry budget (for example at most 10 % extra load), and stop retrying on overload
@@ -28,26 +32,19 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
     limit = ctx.option("max_retry_amplification")
+    routes = Routes(ctx)
+    # The walk follows each request over the routes it takes (see `Routes`), so the best
+    # product is kept per link a request arrives over, not per component.
     best: dict[str, float] = {}
     reported: set[str] = set()
-    todo: deque[tuple[str, float]] = deque((c.id, 1.0) for c in ctx.clients)
-    callers_retries: dict[str, float] = {}  # a caller's own `retries`, read once
-    calls, components = ctx.sync_callers, ctx.components  # read once: the walk is hot
+    todo: deque[tuple[str, float, Link | None]] = deque((c.id, 1.0, None) for c in ctx.clients)
+    calls = ctx.sync_callers  # read once: the walk is hot
     while todo:
-        node, product = todo.popleft()
-        links = calls.get(node)
-        if not links:
-            continue
-        inherited = callers_retries.get(node)
-        if inherited is None:
-            caller = components.get(node)
-            inherited = (ctx.number(caller, "retries") or 0.0) if caller is not None else 0.0
-            callers_retries[node] = inherited
-        for link in links:
-            retries = (
-                (ctx.link_number(link, "retries") or 0.0) if "retries" in link.props else inherited
-            )
-            total = product * (1.0 + max(0.0, retries))
+        node, product, entering = todo.popleft()
+        for link in calls.get(node, ()):
+            if not routes.taken(entering, link):
+                continue
+            total = product * (1.0 + routes.retries(link))
             if total > limit:
                 if product <= limit and link.key not in reported:
                     reported.add(link.key)
@@ -58,6 +55,6 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
                         fix=ctx.link_fix(link, "Do not retry on this hop", retries=0),
                     )
                 continue
-            if total > best.get(link.target, 0.0):
-                best[link.target] = total
-                todo.append((link.target, total))
+            if total > best.get(link.key, 0.0):
+                best[link.key] = total
+                todo.append((link.target, total, link))
