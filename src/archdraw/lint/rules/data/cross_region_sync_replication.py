@@ -51,7 +51,7 @@ def cross_region_sync_replication(ctx: LintContext) -> Iterator[Issue]:
 def replication_mode(ctx: LintContext, link: Link, source: Component) -> str:
     """The link's own `replication`, else the source store's: the copy it makes is the
     source's (the target's setting says how the target copies its data onward)."""
-    own = link.props.get("replication")
+    own = ctx.link_prop(link, "replication")  # through the context: sessions record reads
     if isinstance(own, str):
         return own
     return str(ctx.prop(source, "replication") or "none")
