@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from archdraw.library import Library
-from archdraw.lint import Finding, lint_design
+from archdraw.lint import Finding
+from archdraw.lint.session import LintSession
 from archdraw.model import (
     Change,
     Component,
@@ -40,6 +41,7 @@ class LintRunner(QObject):
     def __init__(self, document: Document, library: Library) -> None:
         super().__init__()
         self.document, self.library = document, library
+        self.session = LintSession(library)  # re-runs only the rules an edit can affect
         self.findings: list[Finding] = []
         self.last_run_s = 0.0
         self.failure: str | None = None
@@ -65,7 +67,7 @@ class LintRunner(QObject):
             self._run_in_thread()
             return
         started = time.perf_counter()
-        findings, failure = _lint(self.document.design, self.library)
+        findings, failure = _lint(self.document.design, self.session)
         self._publish(findings, failure, time.perf_counter() - started)
 
     @property
@@ -83,12 +85,12 @@ class LintRunner(QObject):
             return
         revision = self.document.revision
         snapshot = self.document.design.model_dump()  # a private deep copy, as plain data
-        library, finished = self.library, self._finished
+        session, finished = self.session, self._finished
         started = time.perf_counter()
 
         def work() -> None:
             try:
-                result = _lint(_rebuild(snapshot), library)
+                result = _lint(_rebuild(snapshot), session)
             except Exception as error:  # always answer, or live lint would stop for good
                 result = ([], f"lint failed: {error}")
             finished.emit(revision, result, time.perf_counter() - started)
@@ -134,8 +136,8 @@ def _rebuild(data: dict[str, Any]) -> Design:
     )
 
 
-def _lint(design: Design, library: Library) -> tuple[list[Finding], str | None]:
+def _lint(design: Design, session: LintSession) -> tuple[list[Finding], str | None]:
     try:
-        return lint_design(design, library), None
+        return session.lint(design), None
     except Exception as error:  # a broken rule must not take the editor down
         return [], f"lint failed: {error}"

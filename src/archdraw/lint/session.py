@@ -16,6 +16,7 @@ are returned as they are.
 from __future__ import annotations
 
 import gc
+import threading
 from functools import cached_property
 from typing import Any
 
@@ -115,15 +116,23 @@ class LintSession:
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
         self._reads: dict[str, _Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
+        self._lock = threading.Lock()
 
     def lint(self, design: Design, locations: ElementLocations | None = None) -> list[Finding]:
-        collecting = gc.isenabled()
-        gc.disable()  # as in lint_design: no cycles worth collecting during a run
-        try:
-            return self._lint(design, locations)
-        finally:
-            if collecting:
-                gc.enable()
+        """Findings for `design` as `lint_design(design, library, locations)` gives them.
+
+        Thread-safe (one run at a time); `design` must not change during the call."""
+        with self._lock:
+            collecting = gc.isenabled()
+            gc.disable()  # as in lint_design: no cycles worth collecting during a run
+            try:
+                return self._lint(design, locations)
+            except Exception:
+                self._snapshot = None  # half-updated: the next run starts afresh
+                raise
+            finally:
+                if collecting:
+                    gc.enable()
 
     def _lint(self, design: Design, locations: ElementLocations | None) -> list[Finding]:
         snapshot = _snapshot(design)
