@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from archdraw.io import dumps, loads
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.session import LintSession
@@ -76,7 +77,9 @@ def _structural_edit(design: Design, rng: random.Random) -> Edit:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_session_matches_full_lint_after_random_edits(library: Library, seed: int) -> None:
     rng = random.Random(seed)
-    document = Document(generate_design(250, seed))
+    # Loaded from text, so findings carry lines (the sort order then depends on them).
+    loaded = loads(dumps(generate_design(250, seed)), "generated.archdraw.yaml", library)
+    document, locations = Document(loaded.design), loaded.locations
     session = LintSession(library)
     incremental_runs = 0
     for step in range(40):
@@ -89,8 +92,8 @@ def test_session_matches_full_lint_after_random_edits(library: Library, seed: in
             if edit is None:
                 continue
             document.apply(edit)
-        expected = lint_design(document.design, library)
-        got = session.lint(document.design)
+        expected = lint_design(document.design, library, locations)
+        got = session.lint(document.design, locations)
         assert [_row(f) for f in got] == [_row(f) for f in expected], f"step {step}"
         if 0 < session.rules_run < len(session.rules) - 3:
             incremental_runs += 1

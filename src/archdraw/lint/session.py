@@ -15,6 +15,7 @@ are returned as they are.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import threading
 from functools import cached_property
@@ -33,8 +34,16 @@ from archdraw.model import Component, Design, Link
 # The one cached view of `LintContext` that reads property values (rules that use it
 # depend on what it read); `_RecordingContext` overrides it to notice who asks.
 VIEWS = ""
+# Cached views that read property values: never carried over from one run to the next.
+# A new cached view of `LintContext` that reads properties must be added here.
+PROPERTY_VIEWS = ("arrival_rps", "_recorded_arrival_rps")
 
-_Snapshot = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], Any]
+# Per element: the fields rules read and a copy of its props; then zones and settings;
+# then the element objects themselves (views over the same objects can be reused).
+# Above this many findings from the rules that ran, sorting everything again is cheaper.
+_INSERT_AT_MOST = 400
+
+_Snapshot = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], Any, list[object]]
 # Names of component and link properties read, and whether the traffic view was used.
 _Reads = tuple[frozenset[str], frozenset[str], bool]
 
@@ -85,7 +94,23 @@ def _snapshot(design: Design) -> _Snapshot:
     ]
     links = [(k.id, k.source, k.target, k.kind, k.label, dict(k.props)) for k in design.links]
     rest = ([z.model_dump() for z in design.zones], design.lint.model_dump())
-    return components, links, rest
+    return components, links, rest, [design, *design.components, *design.links, *design.zones]
+
+
+def _same_objects(old: list[object], new: list[object]) -> bool:
+    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+
+
+def _structural_views() -> frozenset[str]:
+    """The cached views of `LintContext` that depend only on the design's structure
+    (which elements exist, their types, zones and links), not on property values."""
+    names = {
+        name
+        for cls in _RecordingContext.__mro__
+        for name, value in vars(cls).items()
+        if isinstance(value, cached_property)
+    }
+    return frozenset(names - set(PROPERTY_VIEWS))
 
 
 def _changed_names(old: list[tuple[Any, ...]], new: list[tuple[Any, ...]]) -> set[str] | None:
@@ -112,11 +137,14 @@ class LintSession:
         self.rules = all_rules()
         self._snapshot: _Snapshot | None = None
         self._locations: ElementLocations | None = None
-        self._findings: list[Finding] = []
+        self._findings: list[Finding] = []  # the last answer, sorted
+        self._keys: list[tuple[int, int, int, str, str]] = []  # their sort keys
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
         self._reads: dict[str, _Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
         self._lock = threading.Lock()
+        self._views: dict[str, Any] = {}  # structural views of the last run's context
+        self._structural = _structural_views()
 
     def lint(self, design: Design, locations: ElementLocations | None = None) -> list[Finding]:
         """Findings for `design` as `lint_design(design, library, locations)` gives them.
@@ -138,6 +166,8 @@ class LintSession:
         snapshot = _snapshot(design)
         previous, self._snapshot = self._snapshot, snapshot
         changed = None
+        if previous is None or not _same_objects(previous[3], snapshot[3]):
+            self._views = {}
         if previous is not None and locations is self._locations and previous[2] == snapshot[2]:
             component_names = _changed_names(previous[0], snapshot[0])
             link_names = _changed_names(previous[1], snapshot[1])
@@ -159,6 +189,8 @@ class LintSession:
     ) -> list[Finding]:
         settings = resolve(design.lint)
         context = _RecordingContext(design, self.library)
+        if changed is not None:  # same structure: reuse what the last run computed
+            context.__dict__.update(self._views)
         views_changed = changed is None or _touches(self._reads[VIEWS], changed)
         if changed is None:
             self._by_rule, self._reads = {}, {}
@@ -166,6 +198,8 @@ class LintSession:
             context.arrival_rps  # noqa: B018
             self._reads[VIEWS] = context.take_reads()
         findings: list[Finding] = []
+        fresh: list[Finding] = []  # from the rules that ran
+        ran = {r.code for r in self.rules if r.category == "settings"}
         used_ignores: set[int] = set()
         self.rules_run = 0
         for rule in self.rules:
@@ -184,12 +218,33 @@ class LintSession:
             self._reads[rule.code] = context.take_reads()
             self._by_rule[rule.code] = (found, used)
             self.rules_run += 1
+            ran.add(rule.code)
             findings.extend(found)
+            fresh.extend(found)
             used_ignores.update(used)
-        findings.extend(settings_findings(self.rules, True, settings, locations, used_ignores))
-        findings.sort(key=Finding.sort_key)
-        self._findings = findings
-        return list(findings)
+        settings_found = settings_findings(self.rules, True, settings, locations, used_ignores)
+        self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
+        if changed is not None and len(fresh) + len(settings_found) <= _INSERT_AT_MOST:
+            self._insert_fresh(fresh + settings_found, ran)
+        else:
+            findings.extend(settings_found)
+            findings.sort(key=Finding.sort_key)
+            self._findings, self._keys = findings, [f.sort_key() for f in findings]
+        return list(self._findings)
+
+    def _insert_fresh(self, fresh: list[Finding], ran: set[str]) -> None:
+        """Swap in the findings of the rules that ran, keeping the list sorted: cheaper
+        than sorting it again when they are few. Equal sort keys come from one rule only
+        (the code is part of the key), so inserting after equals keeps `sort`'s order."""
+        kept = [i for i, f in enumerate(self._findings) if f.code not in ran]
+        findings = [self._findings[i] for i in kept]
+        keys = [self._keys[i] for i in kept]
+        for finding in fresh:
+            key = finding.sort_key()
+            at = bisect.bisect_right(keys, key)
+            keys.insert(at, key)
+            findings.insert(at, finding)
+        self._findings, self._keys = findings, keys
 
 
 def _touches(reads: _Reads, changed: tuple[set[str], set[str]] | None) -> bool:
