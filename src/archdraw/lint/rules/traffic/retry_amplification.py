@@ -33,18 +33,29 @@ from archdraw.model import Link
 def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
     limit = ctx.option("max_retry_amplification")
     routes = Routes(ctx)
-    # The walk follows each request over the routes it takes (see `Routes`), so the best
-    # product is kept per link a request arrives over, not per component.
+    # The walk follows each request over the routes it takes (see `Routes`). A request whose
+    # caller waits long enough for every route is tracked per component; one that takes
+    # only some routes, per link it arrived over.
     best: dict[str, float] = {}
     reported: set[str] = set()
     todo: deque[tuple[str, float, Link | None]] = deque((c.id, 1.0, None) for c in ctx.clients)
-    calls = ctx.sync_callers  # read once: the walk is hot
+    calls, every, taken = ctx.sync_callers, routes.takes_every_route, routes.taken
+    link_number = ctx.link_number  # read once: the walk is hot
     while todo:
         node, product, entering = todo.popleft()
-        for link in calls.get(node, ()):
-            if not routes.taken(entering, link):
+        links = calls.get(node)
+        if not links:
+            continue
+        if every(entering):
+            entering = None
+        inherited = routes.own(node)[1]
+        for link in links:
+            if entering is not None and not taken(entering, link):
                 continue
-            total = product * (1.0 + routes.retries(link))
+            retries = inherited
+            if "retries" in link.props:
+                retries = max(0.0, link_number(link, "retries") or 0.0)
+            total = product * (1.0 + retries)
             if total > limit:
                 if product <= limit and link.key not in reported:
                     reported.add(link.key)
@@ -55,6 +66,7 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
                         fix=ctx.link_fix(link, "Do not retry on this hop", retries=0),
                     )
                 continue
-            if total > best.get(link.key, 0.0):
-                best[link.key] = total
+            state = link.target if every(link) else link.key
+            if total > best.get(state, 0.0):
+                best[state] = total
                 todo.append((link.target, total, link))
