@@ -4,6 +4,7 @@ import math
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
 from archdraw.model import Component
 
@@ -51,8 +52,8 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             continue
         needed = math.ceil(arrival / per_replica) + math.ceil(replicas / zones)
         yield Issue(
-            f"'{component.title}' receives {arrival:,.0f} req/s; losing one of its {zones} zones "
-            f"leaves {left} replica(s) for {left * per_replica:,.0f} req/s",
+            f"'{component.title}' receives {rate(arrival)} req/s; losing one of its {zones} zones "
+            f"leaves {left} replica(s) for {rate(left * per_replica)} req/s",
             component=component.id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
         )
@@ -66,8 +67,8 @@ def _unreplicated_zone_loss(ctx: LintContext, store: Component, arrival: float) 
         return
     failing = arrival / zones
     yield Issue(
-        f"'{store.title}' spreads its objects over {zones} zones without replication: losing "
-        f"one fails the {failing:,.0f} req/s (1/{zones} of {arrival:,.0f}) for objects held there",
+        f"'{store.title}' spreads its objects over {zones} zones without replication: losing one "
+        f"fails the {rate(failing)} req/s (1/{zones} of {rate(arrival)}) for the objects there",
         component=store.id,
         fix=ctx.fix(store, "Replicate across zones", replication="sync"),
     )

@@ -4,6 +4,7 @@ import math
 from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Fix, Issue, Severity, rule
 from archdraw.model import Component
 
@@ -52,8 +53,8 @@ def _competing_consumers(
     if drain < arrival:
         first = consumers[0]
         yield Issue(
-            f"'{queue.title}' receives {arrival:,.0f} messages/s but its consumers process "
-            f"{drain:,.0f}/s: the backlog grows by {arrival - drain:,.0f} every second",
+            f"'{queue.title}' receives {rate(arrival)} messages/s but its consumers process "
+            f"{rate(drain)}/s: the backlog grows by {rate(arrival - drain)} every second",
             component=queue.id,
             fix=_more_replicas(ctx, first, arrival - drain),
         )
@@ -69,9 +70,9 @@ def _lagging_groups(
         if drain is None or drain >= arrival:
             continue
         yield Issue(
-            f"'{stream.title}' receives {arrival:,.0f} messages/s and consumer group "
-            f"'{group.title}' reads every one of them but processes {drain:,.0f}/s: its lag "
-            f"grows by {arrival - drain:,.0f} every second",
+            f"'{stream.title}' receives {rate(arrival)} messages/s and consumer group "
+            f"'{group.title}' reads every one of them but processes {rate(drain)}/s: its lag "
+            f"grows by {rate(arrival - drain)} every second",
             component=stream.id,
             fix=_more_replicas(ctx, group, arrival - drain),
         )
