@@ -74,8 +74,11 @@ def _structural_edit(design: Design, rng: random.Random) -> Edit:
     return RemoveComponents([component.id])
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_session_matches_full_lint_after_random_edits(library: Library, seed: int) -> None:
+@pytest.mark.parametrize(("seed", "copies"), [(1, False), (2, False), (3, True), (4, True)])
+def test_session_matches_full_lint_after_random_edits(
+    library: Library, seed: int, copies: bool
+) -> None:
+    """`copies`: lint a private deep copy each time, as the editor's worker does."""
     rng = random.Random(seed)
     # Loaded from text, so findings carry lines (the sort order then depends on them).
     loaded = loads(dumps(generate_design(250, seed)), "generated.archdraw.yaml", library)
@@ -93,7 +96,10 @@ def test_session_matches_full_lint_after_random_edits(library: Library, seed: in
                 continue
             document.apply(edit)
         expected = lint_design(document.design, library, locations)
-        got = session.lint(document.design, locations)
+        if copies and step % 5:  # now and then the live design, as for small designs
+            got = session.lint(document.design.model_copy(deep=True), locations, owned=True)
+        else:
+            got = session.lint(document.design, locations)
         assert [_row(f) for f in got] == [_row(f) for f in expected], f"step {step}"
         if 0 < session.rules_run < len(session.rules) - 3:
             incremental_runs += 1

@@ -90,7 +90,7 @@ class LintRunner(QObject):
 
         def work() -> None:
             try:
-                result = _lint(_rebuild(snapshot), session)
+                result = _lint(_rebuild(snapshot), session, owned=True)
             except Exception as error:  # always answer, or live lint would stop for good
                 result = ([], f"lint failed: {error}")
             finished.emit(revision, result, time.perf_counter() - started)
@@ -136,8 +136,10 @@ def _rebuild(data: dict[str, Any]) -> Design:
     )
 
 
-def _lint(design: Design, session: LintSession) -> tuple[list[Finding], str | None]:
+def _lint(
+    design: Design, session: LintSession, owned: bool = False
+) -> tuple[list[Finding], str | None]:
     try:
-        return session.lint(design), None
+        return session.lint(design, owned=owned), None
     except Exception as error:  # a broken rule must not take the editor down
         return [], f"lint failed: {error}"

@@ -101,6 +101,20 @@ def _same_objects(old: list[object], new: list[object]) -> bool:
     return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
 
 
+def _patched(old: list[object], new: list[object]) -> Design:
+    """The old copy of the design with the new copy's property values (same structure)."""
+    for before, after in zip(old, new, strict=True):
+        if (
+            isinstance(before, Component | Link)
+            and isinstance(after, Component | Link)
+            and before.props != after.props
+        ):
+            before.props = after.props
+    design = old[0]
+    assert isinstance(design, Design)
+    return design
+
+
 def _structural_views() -> frozenset[str]:
     """The cached views of `LintContext` that depend only on the design's structure
     (which elements exist, their types, zones and links), not on property values."""
@@ -143,18 +157,24 @@ class LintSession:
         self._reads: dict[str, _Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
         self._lock = threading.Lock()
+        self._owned = False  # whether the last design linted was a private copy
         self._views: dict[str, Any] = {}  # structural views of the last run's context
         self._structural = _structural_views()
 
-    def lint(self, design: Design, locations: ElementLocations | None = None) -> list[Finding]:
+    def lint(
+        self, design: Design, locations: ElementLocations | None = None, *, owned: bool = False
+    ) -> list[Finding]:
         """Findings for `design` as `lint_design(design, library, locations)` gives them.
 
-        Thread-safe (one run at a time); `design` must not change during the call."""
+        Thread-safe (one run at a time); `design` must not change during the call.
+        `owned`: the design is a private copy (the editor lints snapshots in a worker)
+        that the session may keep and update in place, then lint instead of the next copy
+        when that one differs only in property values."""
         with self._lock:
             collecting = gc.isenabled()
             gc.disable()  # as in lint_design: no cycles worth collecting during a run
             try:
-                return self._lint(design, locations)
+                return self._lint(design, locations, owned)
             except Exception:
                 self._snapshot = None  # half-updated: the next run starts afresh
                 raise
@@ -162,23 +182,36 @@ class LintSession:
                 if collecting:
                     gc.enable()
 
-    def _lint(self, design: Design, locations: ElementLocations | None) -> list[Finding]:
+    def _lint(
+        self, design: Design, locations: ElementLocations | None, owned: bool
+    ) -> list[Finding]:
         snapshot = _snapshot(design)
         previous, self._snapshot = self._snapshot, snapshot
         changed = None
-        if previous is None or not _same_objects(previous[3], snapshot[3]):
-            self._views = {}
         if previous is not None and locations is self._locations and previous[2] == snapshot[2]:
             component_names = _changed_names(previous[0], snapshot[0])
             link_names = _changed_names(previous[1], snapshot[1])
             if component_names is not None and link_names is not None:
                 changed = component_names, link_names
         self._locations = locations
-        if changed is None:
+        was_owned, self._owned = self._owned, owned
+        if changed is None or previous is None:
+            self._views = {}
             return self._run(design, locations, None)
         if not changed[0] and not changed[1]:
+            # Nothing ran: the views still stand on the elements linted last.
+            self._snapshot = (snapshot[0], snapshot[1], snapshot[2], previous[3])
+            self._owned = was_owned
             self.rules_run = 0
             return list(self._findings)
+        if not _same_objects(previous[3], snapshot[3]):
+            if not (owned and was_owned):
+                self._views = {}
+                return self._run(design, locations, changed)
+            # Another private copy of the design: bring the last copy up to date instead,
+            # so that the views computed over its elements stay valid.
+            design = _patched(previous[3], snapshot[3])
+            self._snapshot = (snapshot[0], snapshot[1], snapshot[2], previous[3])
         return self._run(design, locations, changed)
 
     def _run(
