@@ -8,6 +8,7 @@ from archdraw.io import load
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.rules.traffic.saturation import rate
+from archdraw.model.edits import SetLinkProperties
 
 CASES = Path(__file__).parent / "cases"
 
@@ -37,3 +38,16 @@ def test_saturation_names_a_fractional_capacity(library: Library) -> None:
 def test_backlog_names_the_lagging_consumer_group(library: Library) -> None:
     (message,) = messages("AD213_backlog-grows", "AD213", "events", library)
     assert "'analytics'" in message and "grows by 200 every second" in message
+
+
+def test_cross_region_fix_makes_that_link_async_and_keeps_the_store_sync(
+    library: Library,
+) -> None:
+    loaded = load(CASES / "AD401_cross-region-sync-replication" / "fires.archdraw.yaml", library)
+    design = loaded.design
+    for finding in [f for f in lint_design(design, library) if f.code == "AD401"]:
+        assert finding.fix is not None and finding.fix.link == finding.link
+        SetLinkProperties(finding.link or "", finding.fix.props).apply(design)
+    assert [f for f in lint_design(design, library) if f.code == "AD401"] == []
+    store = design.component("db-eu")
+    assert store is not None and library.prop(store, "replication") == "sync"
