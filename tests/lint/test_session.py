@@ -134,3 +134,20 @@ def _row(finding: Any) -> tuple[Any, ...]:
         finding.rule.code,
         fix_row,
     )
+
+
+def test_lint_if_cheap_answers_only_within_budget(library: Library) -> None:
+    document = Document(generate_design(200, 5))
+    session = LintSession(library)
+    session.lint(document.design)
+    link = next(k for k in document.design.links if "timeout_ms" in k.props)
+    document.apply(SetLinkProperties(link.key, {"timeout_ms": link.props["timeout_ms"] + 7}))
+    assert session.lint_if_cheap(document.design, budget_s=0.0) is None  # some rule reruns
+    cheap = session.lint_if_cheap(document.design, budget_s=60.0)
+    assert cheap is not None
+    assert 0 < session.rules_run < len(session.rules)
+    assert [_row(f) for f in cheap] == [_row(f) for f in lint_design(document.design, library)]
+    document.apply(RemoveComponents([document.design.components[0].id]))
+    assert session.lint_if_cheap(document.design, budget_s=60.0) is None  # structural: full
+    after = session.lint(document.design)
+    assert [_row(f) for f in after] == [_row(f) for f in lint_design(document.design, library)]

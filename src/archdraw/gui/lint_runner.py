@@ -32,6 +32,7 @@ DEBOUNCE_MS = 150
 
 RANK = {"error": 3, "warning": 2, "info": 1}  # Severity is a StrEnum: its members hash as these
 THREAD_ABOVE = 400  # components; smaller designs lint on the UI thread in a few ms
+UI_THREAD_BUDGET_S = 0.03  # above, re-lint in the worker (the snapshot alone takes ~50 ms)
 
 
 class LintRunner(QObject):
@@ -64,11 +65,27 @@ class LintRunner(QObject):
     def run_now(self) -> None:
         self.timer.stop()
         if len(self.document.design.components) > THREAD_ABOVE:
+            if self._worker is None and self._run_if_cheap():
+                return
             self._run_in_thread()
             return
         started = time.perf_counter()
         findings, failure = _lint(self.document.design, self.session)
         self._publish(findings, failure, time.perf_counter() - started)
+
+    def _run_if_cheap(self) -> bool:
+        """Re-lint on the UI thread when the rules the edit affects are quick (a property
+        value edit usually): cheaper than the snapshot a worker needs."""
+        started = time.perf_counter()
+        try:
+            findings = self.session.lint_if_cheap(self.document.design, UI_THREAD_BUDGET_S)
+        except Exception as error:  # a broken rule must not take the editor down
+            self._publish([], f"lint failed: {error}", time.perf_counter() - started)
+            return True
+        if findings is None:
+            return False
+        self._publish(findings, None, time.perf_counter() - started)
+        return True
 
     @property
     def busy(self) -> bool:

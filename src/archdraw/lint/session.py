@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import bisect
 import gc
+import math
 import threading
+import time
 from functools import cached_property
 from typing import Any
 
@@ -34,6 +36,7 @@ from archdraw.model import Component, Design, Link
 # The one cached view of `LintContext` that reads property values (rules that use it
 # depend on what it read); `_RecordingContext` overrides it to notice who asks.
 VIEWS = ""
+_STRUCTURE = "structure"  # the structural views, in `_seconds`
 # Cached views that read property values: never carried over from one run to the next.
 # A new cached view of `LintContext` that reads properties must be added here.
 PROPERTY_VIEWS = ("arrival_rps", "_recorded_arrival_rps")
@@ -158,6 +161,7 @@ class LintSession:
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
         self._lock = threading.Lock()
         self._owned = False  # whether the last design linted was a private copy
+        self._seconds: dict[str, float] = {}  # how long each rule (and view) took last
         self._views: dict[str, Any] = {}  # structural views of the last run's context
         self._structural = _structural_views()
 
@@ -170,11 +174,30 @@ class LintSession:
         `owned`: the design is a private copy (the editor lints snapshots in a worker)
         that the session may keep and update in place, then lint instead of the next copy
         when that one differs only in property values."""
+        found = self._locked(design, locations, owned, None)
+        assert found is not None  # no budget, always an answer
+        return found
+
+    def lint_if_cheap(
+        self, design: Design, budget_s: float, locations: ElementLocations | None = None
+    ) -> list[Finding] | None:
+        """`lint(design, locations)` when the rules it must re-run took less than
+        `budget_s` seconds last time (the editor then lints on the UI thread, without a
+        snapshot); otherwise None, and the session is as before the call."""
+        return self._locked(design, locations, False, budget_s)
+
+    def _locked(
+        self,
+        design: Design,
+        locations: ElementLocations | None,
+        owned: bool,
+        budget_s: float | None,
+    ) -> list[Finding] | None:
         with self._lock:
             collecting = gc.isenabled()
             gc.disable()  # as in lint_design: no cycles worth collecting during a run
             try:
-                return self._lint(design, locations, owned)
+                return self._lint(design, locations, owned, budget_s)
             except Exception:
                 self._snapshot = None  # half-updated: the next run starts afresh
                 raise
@@ -183,8 +206,12 @@ class LintSession:
                     gc.enable()
 
     def _lint(
-        self, design: Design, locations: ElementLocations | None, owned: bool
-    ) -> list[Finding]:
+        self,
+        design: Design,
+        locations: ElementLocations | None,
+        owned: bool,
+        budget_s: float | None,
+    ) -> list[Finding] | None:
         snapshot = _snapshot(design)
         previous, self._snapshot = self._snapshot, snapshot
         changed = None
@@ -193,6 +220,11 @@ class LintSession:
             link_names = _changed_names(previous[1], snapshot[1])
             if component_names is not None and link_names is not None:
                 changed = component_names, link_names
+        patchable = owned and self._owned
+        reuse = previous is not None and (patchable or _same_objects(previous[3], snapshot[3]))
+        if budget_s is not None and self._cost(changed, reuse) > budget_s:
+            self._snapshot = previous
+            return None
         self._locations = locations
         was_owned, self._owned = self._owned, owned
         if changed is None or previous is None:
@@ -205,7 +237,7 @@ class LintSession:
             self.rules_run = 0
             return list(self._findings)
         if not _same_objects(previous[3], snapshot[3]):
-            if not (owned and was_owned):
+            if not patchable:
                 self._views = {}
                 return self._run(design, locations, changed)
             # Another private copy of the design: bring the last copy up to date instead,
@@ -224,12 +256,19 @@ class LintSession:
         context = _RecordingContext(design, self.library)
         if changed is not None:  # same structure: reuse what the last run computed
             context.__dict__.update(self._views)
+        if not self._views or changed is None:  # timed, for `lint_if_cheap`
+            started = time.perf_counter()
+            for view in self._structural:
+                getattr(context, view)
+            self._seconds[_STRUCTURE] = time.perf_counter() - started
         views_changed = changed is None or _touches(self._reads[VIEWS], changed)
         if changed is None:
             self._by_rule, self._reads = {}, {}
         if views_changed:  # computed up front, so that its reads are its own
+            started = time.perf_counter()
             context.arrival_rps  # noqa: B018
             self._reads[VIEWS] = context.take_reads()
+            self._seconds[VIEWS] = time.perf_counter() - started
         findings: list[Finding] = []
         fresh: list[Finding] = []  # from the rules that ran
         ran = {r.code for r in self.rules if r.category == "settings"}
@@ -247,7 +286,9 @@ class LintSession:
                     continue
             context.take_reads()
             used: set[int] = set()
+            started = time.perf_counter()
             found = rule_findings(rule, context, settings, locations, used)
+            self._seconds[rule.code] = time.perf_counter() - started
             self._reads[rule.code] = context.take_reads()
             self._by_rule[rule.code] = (found, used)
             self.rules_run += 1
@@ -264,6 +305,19 @@ class LintSession:
             findings.sort(key=Finding.sort_key)
             self._findings, self._keys = findings, [f.sort_key() for f in findings]
         return list(self._findings)
+
+    def _cost(self, changed: tuple[set[str], set[str]] | None, reuse_views: bool) -> float:
+        """Seconds the rules and views to re-run took last time (infinite: everything)."""
+        if changed is None or self._snapshot is None or VIEWS not in self._reads:
+            return math.inf
+        views_changed = _touches(self._reads[VIEWS], changed)
+        cost = 0.0 if reuse_views else self._seconds.get(_STRUCTURE, math.inf)
+        if views_changed:
+            cost += self._seconds.get(VIEWS, 0.0)
+        for code, reads in self._reads.items():
+            if code != VIEWS and (_touches(reads, changed) or (reads[2] and views_changed)):
+                cost += self._seconds.get(code, 0.0)
+        return cost
 
     def _insert_fresh(self, fresh: list[Finding], ran: set[str]) -> None:
         """Swap in the findings of the rules that ran, keeping the list sorted: cheaper
