@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -151,3 +152,17 @@ def test_lint_if_cheap_answers_only_within_budget(library: Library) -> None:
     assert session.lint_if_cheap(document.design, budget_s=60.0) is None  # structural: full
     after = session.lint(document.design)
     assert [_row(f) for f in after] == [_row(f) for f in lint_design(document.design, library)]
+
+
+def test_rules_read_property_values_only_through_the_context() -> None:
+    """LintSession sees value reads through LintContext (prop, number, link_prop,
+    link_number, ...); a rule reading `.props` itself would escape it. Testing whether a
+    key is present is fine: adding or removing a key re-runs every rule."""
+    rules_dir = Path(__file__).resolve().parents[2] / "src" / "archdraw" / "lint" / "rules"
+    key_test = re.compile(r"""["'][a-z_]+["']\s+(not\s+)?in\s+\w+\.props\b""")
+    offending = []
+    for path in sorted(rules_dir.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if ".props" in key_test.sub("", line.split("#")[0]):
+                offending.append(f"{path.name}:{number}: {line.strip()}")
+    assert not offending, "read properties through the LintContext:\n" + "\n".join(offending)
