@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from pathlib import Path
 
@@ -104,6 +105,18 @@ def test_output_elsewhere_leaves_the_input_alone(
     assert "position: [" in target.read_text(encoding="utf-8")
     assert run(["layout", str(design_file), "-o", "-"]) == 0
     assert "position: [" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_new_output_file_gets_the_usual_permissions(design_file: Path, tmp_path: Path):
+    # A temporary file is created 0600; the new file must get what the umask allows.
+    umask = os.umask(0o022)
+    try:
+        target = tmp_path / "placed.archdraw.yaml"
+        assert run(["layout", str(design_file), "-o", str(target)]) == 0
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
 
 
 def test_direction_tb_stacks_the_chain_downwards(design_file: Path, library: Library):

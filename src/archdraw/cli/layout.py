@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+from archdraw.io.save import write_atomic
 from archdraw.layout import auto_layout
 from archdraw.layout.patch import write_positions
 
@@ -73,7 +71,7 @@ def handle(args: argparse.Namespace) -> int:
         sys.stdout.write(new_text)
         return EXIT_OK
     try:
-        _save_text(Path(target), new_text)
+        write_atomic(Path(target), new_text.encode("utf-8"))
     except OSError as error:
         print(f"archdraw layout: cannot write {target}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INVALID
@@ -81,21 +79,3 @@ def handle(args: argparse.Namespace) -> int:
     how = f" with {result.engine}" if placed else ""
     print(f"{args.file}: placed {placed} component(s){how} -> {target}", file=sys.stderr)
     return EXIT_OK
-
-
-def _save_text(path: Path, text: str) -> None:
-    """Atomic: a temporary file in the same folder, fsynced, then renamed over the target."""
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

@@ -59,15 +59,19 @@ def dumps(design: Design) -> str:
 
 def save(design: Design, path: Path | str) -> None:
     """Write atomically: a crash leaves either the old file or the new one, never half."""
+    write_atomic(Path(path), dumps(design).encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` through a fsynced temporary file in the same folder."""
     # Write through a symlink to its target, so the link survives and the rename
     # stays within the target's file system.
-    path = Path(path).resolve()
-    text = dumps(design).encode("utf-8")
+    path = path.resolve()
     directory = path.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text)
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         with contextlib.suppress(OSError):
