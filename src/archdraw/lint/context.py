@@ -247,6 +247,15 @@ class LintContext(ElementViews):
     def regions(self) -> list[str]:
         return [z.id for z in self.design.zones if z.kind == "region"]
 
+    # -- replication ------------------------------------------------------------
+    def replication_mode(self, link: Link, source: Component) -> str:
+        """How a replication link copies: its own `replication`, else the source store's (the
+        copy it makes is the source's; the target's setting says how the target copies onward)."""
+        own = self.link_prop(link, "replication")  # through the look-ups: sessions record reads
+        if isinstance(own, str):
+            return own
+        return str(self.prop(source, "replication") or "none")
+
     # -- messaging --------------------------------------------------------------
     def producers(self, queue: Component) -> list[Component]:
         found = (self.source(k) for k in self.flow_in(queue.id))

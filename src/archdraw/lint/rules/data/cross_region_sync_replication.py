@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component, Link
 
 
 @rule(
@@ -39,19 +38,10 @@ def cross_region_sync_replication(ctx: LintContext) -> Iterator[Issue]:
         here, there = ctx.region_of[source.id], ctx.region_of[target.id]
         if here is None or there is None or here == there:
             continue
-        if replication_mode(ctx, link, source) == "sync":
+        if ctx.replication_mode(link, source) == "sync":
             yield Issue(
                 f"'{source.title}' replicates synchronously from region '{here}' to '{there}': "
                 "every write waits a cross-region round trip, and a partition stops writes",
                 link=link.key,
                 fix=ctx.link_fix(link, "Replicate asynchronously", replication="async"),
             )
-
-
-def replication_mode(ctx: LintContext, link: Link, source: Component) -> str:
-    """The link's own `replication`, else the source store's: the copy it makes is the
-    source's (the target's setting says how the target copies its data onward)."""
-    own = ctx.link_prop(link, "replication")  # through the context: sessions record reads
-    if isinstance(own, str):
-        return own
-    return str(ctx.prop(source, "replication") or "none")
