@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.io import LoadedDesign
+from archdraw.io.save import write_atomic
 from archdraw.library import Library
 
 STDOUT = "-"
@@ -131,7 +131,7 @@ def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, libra
         folder = Path(args.out_dir) if args.out_dir is not None else Path(path).parent
         target = folder / output_name(path, spec.extension)
     try:
-        _write(target, data)
+        write_atomic(target, data)
     except OSError as error:
         return _fail(f"cannot write {target}: {error.strerror or error}")
     print(f"{path}: wrote {target}", file=sys.stderr)
@@ -144,14 +144,3 @@ def _lint(loaded: LoadedDesign, library: Library) -> Sequence[Any] | str:
     except ImportError:
         return "--findings needs archdraw.lint, which this installation does not have"
     return list(lint_design(loaded.design, library, loaded.locations))
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so a failed export leaves no stub."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
