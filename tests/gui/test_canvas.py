@@ -7,6 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
 from archdraw.gui.canvas.link_item import LinkItem
+from archdraw.layout import zone_rectangles
 from archdraw.style import NODE_WIDTH
 
 from .conftest import drag, load_into, send_mouse, viewport_point
@@ -276,3 +277,32 @@ def test_rubber_band_inside_a_zone_selects_its_members(window, qtbot):  # type: 
     drag(window, start, (rect.right() - 2, rect.bottom() - 2), steps=8)
     assert window.scene.selected_component_ids() == ["inner"]
     assert window.document.design.component("inner").position == (800.0, 400.0)
+
+
+NESTED_WITH_EMPTY_CHILD = """
+archdraw: 1
+name: nested
+zones:
+  - {id: region, label: Region, kind: region}
+  - {id: zone-a, label: Zone A, parent: region}
+  - {id: zone-empty, label: Empty, parent: region}
+components:
+  - {id: api, type: service, zone: zone-a, position: [800, 400]}
+"""
+
+
+def test_zone_rectangles_match_the_exports(window, qtbot):  # type: ignore[no-untyped-def]
+    # An empty child zone is parked off to the side; it must not stretch its parent there.
+    load_into(window, NESTED_WITH_EMPTY_CHILD)
+    design = window.document.design
+    positions = {c.id: c.position for c in design.components if c.position is not None}
+    expected = zone_rectangles(design, positions)
+    for zone_id, rect in expected.items():
+        drawn = window.scene.zones[zone_id].rect
+        assert (drawn.left(), drawn.top(), drawn.right(), drawn.bottom()) == (
+            rect.x0,
+            rect.y0,
+            rect.x1,
+            rect.y1,
+        )
+    assert "zone-empty" not in expected and not window.scene.zones["zone-empty"].rect.isEmpty()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from archdraw.layout import ZoneTree, zone_rectangles
 from archdraw.library import Library
 from archdraw.model import Change, Design, Document
 from archdraw.model.edits import (
@@ -24,7 +25,7 @@ from archdraw.model.edits import (
     SetLintSettings,
     SetProperties,
 )
-from archdraw.style import NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING, ZONE_TITLE_HEIGHT, Theme
+from archdraw.style import NODE_HEIGHT, NODE_WIDTH, Theme
 
 from .component_item import ComponentItem
 from .link_item import LinkItem
@@ -222,43 +223,22 @@ class DesignScene(QGraphicsScene):
         self.layout_zones()
 
     def layout_zones(self) -> None:
-        """Size every zone around its members and child zones, innermost first."""
+        """Size every zone around its members and child zones, as the exports draw it."""
         if not self.zones:
             return
-        parents = {z.id: z.parent for z in self.design.zones}
-        depth = {zone_id: _depth(zone_id, parents) for zone_id in parents}
-        bounds: dict[str, list[float]] = {}  # zone -> [left, top, right, bottom] of centres
-        for component in self.design.components:
-            item = self.components.get(component.id)
-            if component.zone in parents and item is not None:
-                x, y = item.x(), item.y()
-                found = bounds.get(component.zone)
-                if found is None:
-                    bounds[component.zone] = [x, y, x, y]
-                else:
-                    found[0], found[1] = min(found[0], x), min(found[1], y)
-                    found[2], found[3] = max(found[2], x), max(found[3], y)
-        half_w, half_h = NODE_WIDTH / 2, NODE_HEIGHT / 2
-        rects = {
-            zone: QRectF(
-                b[0] - half_w, b[1] - half_h, b[2] - b[0] + NODE_WIDTH, b[3] - b[1] + NODE_HEIGHT
-            )
-            for zone, b in bounds.items()
-        }
+        tree = ZoneTree(self.design)
+        positions = {cid: (item.x(), item.y()) for cid, item in self.components.items()}
+        rects = zone_rectangles(self.design, positions, tree)
         empty_slot = 0
-        for zone_id in sorted(parents, key=lambda z: -depth[z]):
-            if zone_id in rects:
-                inner = rects[zone_id]
-                rect = inner.adjusted(
-                    -ZONE_PADDING, -ZONE_PADDING - ZONE_TITLE_HEIGHT, ZONE_PADDING, ZONE_PADDING
-                )
+        for zone_id in tree.bottom_up():
+            found = rects.get(zone_id)
+            if found is not None:
+                rect = QRectF(found.x0, found.y0, found.width, found.height)
             else:
+                # An empty zone has no extent; park it to the left so it can be seen and filled.
                 rect = QRectF(-400, 120 * empty_slot, 220, 90)
                 empty_slot += 1
-            self.zones[zone_id].set_rect(rect, depth[zone_id])
-            parent = parents[zone_id]
-            if parent in parents:
-                rects[parent] = rects[parent].united(rect) if parent in rects else rect
+            self.zones[zone_id].set_rect(rect, len(tree.chain(zone_id)) - 1)
 
     # Findings, theme, selection --------------------------------------------
     def set_findings(self, worst_by_component: dict[str, str]) -> None:
@@ -304,13 +284,7 @@ class DesignScene(QGraphicsScene):
 
     def members_of_zone(self, zone_id: str) -> list[str]:
         """Components inside `zone_id` or any zone nested in it."""
-        parents = {z.id: z.parent for z in self.design.zones}
-        inside = {zone_id}
-        changed = True
-        while changed:
-            grown = {z for z, p in parents.items() if p in inside} | inside
-            changed, inside = grown != inside, grown
-        return [c.id for c in self.design.components if c.zone in inside]
+        return ZoneTree(self.design).subtree_components(zone_id)
 
     def preview_move(self, positions: dict[str, QPointF], relayout_zones: bool) -> None:
         """Move items during a drag, before the edit is applied on release.
@@ -332,11 +306,3 @@ class DesignScene(QGraphicsScene):
         skip = set(exclude)
         found = [z for z in self.zones.values() if z.zone_id not in skip and z.rect.contains(point)]
         return max(found, key=lambda z: z.depth).zone_id if found else None
-
-
-def _depth(zone_id: str, parents: dict[str, str | None]) -> int:
-    depth, current, seen = 0, parents.get(zone_id), {zone_id}
-    while current is not None and current in parents and current not in seen:
-        seen.add(current)
-        depth, current = depth + 1, parents.get(current)
-    return depth
