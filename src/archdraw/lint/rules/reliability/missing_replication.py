@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
+from archdraw.model import Component
 
 # A cache is a copy of data held elsewhere; losing it costs speed, not data.
 _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
@@ -32,7 +33,11 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
         if component.type in _NOT_SOURCES_OF_TRUTH:
             continue
         keeps_data = ctx.is_store(component) or component.type in ("queue", "stream")
-        if keeps_data and ctx.prop(component, "replication") in (None, "none"):
+        if (
+            keeps_data
+            and ctx.prop(component, "replication") in (None, "none")
+            and not _copies_over_a_link(ctx, component)
+        ):
             yield Issue(
                 f"'{component.title}' keeps its data on one machine (`replication: none`): "
                 "losing it loses every write since the last backup",
@@ -44,3 +49,12 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
                     replicas=max(2, ctx.replicas(component)),
                 ),
             )
+
+
+def _copies_over_a_link(ctx: LintContext, store: Component) -> bool:
+    """A drawn replication link from the store with its own mode (`replication: async` on the
+    link) is a copy on another machine, whatever the store's own setting says."""
+    return any(
+        link.kind == "replication" and ctx.replication_mode(link, store) != "none"
+        for link in ctx.out_links.get(store.id, ())
+    )
