@@ -36,7 +36,7 @@ from archdraw.export.svg_shapes import (
 )
 from archdraw.export.text_metrics import fit
 from archdraw.layout import Rect, ZoneTree, auto_layout, clean_text, node_rect, zone_rectangles
-from archdraw.library import Library
+from archdraw.library import CATEGORIES, Library
 from archdraw.model import Component, Design
 from archdraw.style import LABEL_FONT, Theme
 from archdraw.style import theme as theme_named
@@ -46,16 +46,6 @@ FONT_STACK = f"{LABEL_FONT}, Segoe UI, Helvetica, Arial, sans-serif"
 PARALLEL_SPACING = 10.0
 LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
 MAX_LINK_LABEL_WIDTH = 160.0
-CATEGORY_ORDER = (
-    "client",
-    "network",
-    "compute",
-    "storage",
-    "messaging",
-    "ai",
-    "operations",
-    "external",
-)
 
 Point = tuple[float, float]
 
@@ -234,7 +224,7 @@ def _legend_entries(
 ) -> list[LegendEntry]:
     categories = {look_of(c, library).category for c in design.components}
     entries = []
-    for name in (*CATEGORY_ORDER, *sorted(categories - set(CATEGORY_ORDER))):
+    for name in (*CATEGORIES, *sorted(categories - set(CATEGORIES))):
         if name in categories:
             colours = look.category(name)
             entries.append(category_entry(name, colours.fill, colours.stroke))
