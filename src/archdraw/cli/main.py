@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Sequence
 
 from archdraw import __version__
 from archdraw.cli.common import EXIT_INVALID
@@ -23,7 +24,8 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(names: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser with the sub-commands in `names` (all of them by default)."""
     parser = argparse.ArgumentParser(
         prog="archdraw",
         description="Draw, lint and analyse system designs. "
@@ -32,14 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"archdraw {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in names:
         module = importlib.import_module(f"archdraw.cli.{name.replace('-', '_')}")
         module.register(commands)
     return parser
 
 
+def _commands_needed(argv: list[str]) -> Sequence[str]:
+    # Importing a command's module loads what it needs (simpy, networkx, ...), so
+    # register only the command being run; help and usage errors list them all.
+    if argv and argv[0] in COMMANDS:
+        return argv[:1]
+    if argv == ["--version"]:
+        return ()
+    return COMMANDS
+
+
 def run(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(_commands_needed(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:

@@ -1,0 +1,40 @@
+"""Start-up: a command imports only what it needs, so quick commands stay quick."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archdraw.io.samples import sample_dir
+
+HEAVY = ("networkx", "simpy", "graphviz", "lucide")
+
+
+def _heavy_modules_after(argv: list[str]) -> list[str]:
+    script = (
+        "import json, sys\n"
+        "from archdraw.cli.main import run\n"
+        f"status = run({argv!r})\n"
+        f"heavy = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))\n"
+        "print(json.dumps([status, heavy]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    status, heavy = json.loads(result.stdout.splitlines()[-1])
+    assert status == 0
+    return list(heavy)
+
+
+@pytest.mark.parametrize("command", ["--version", "validate", "rules"])
+def test_quick_commands_do_not_import_layout_or_simulation(command: str) -> None:
+    sample = str(sorted(Path(sample_dir()).glob("*.archdraw.yaml"))[0])
+    argv = {"--version": ["--version"], "validate": ["validate", "-q", sample]}.get(
+        command, [command]
+    )
+    assert _heavy_modules_after(argv) == []
