@@ -30,7 +30,6 @@ from archdraw.model import (
 DEBOUNCE_MS = 150
 
 
-RANK = {"error": 3, "warning": 2, "info": 1}  # Severity is a StrEnum: its members hash as these
 THREAD_ABOVE = 400  # components; smaller designs lint on the UI thread in a few ms
 UI_THREAD_BUDGET_S = 0.03  # above, re-lint in the worker (the snapshot alone takes ~50 ms)
 
@@ -133,7 +132,7 @@ class LintRunner(QObject):
             if finding.component is None:
                 continue
             current = worst.get(finding.component)
-            if current is None or RANK[finding.severity] > RANK[current.severity]:
+            if current is None or finding.severity.rank > current.severity.rank:
                 worst[finding.component] = finding
         return {component: f.severity.value for component, f in worst.items()}
 

@@ -32,7 +32,6 @@ from .link_item import LinkItem
 from .overview_item import OverviewItem
 from .zone_item import ZoneItem
 
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 # Edits that change no position, zone or membership: the scene skips re-measuring zones.
 NO_GEOMETRY = (
     SetProperties,

@@ -27,7 +27,6 @@ from archdraw.model.edits import SetLinkProperties, SetLintSettings, SetProperti
 from archdraw.style import Theme
 
 FILTERS = {"All severities": 1, "Warnings and errors": 2, "Errors only": 3}
-RANK = {"error": 3, "warning": 2, "info": 1}
 _ROOT = QModelIndex()
 
 
@@ -135,7 +134,7 @@ class FindingsPanel(QWidget):
         current = self.current()
         self.findings = list(findings)
         minimum = FILTERS[self.severity_filter.currentText()]
-        self.model.set_rows([f for f in findings if RANK[f.severity] >= minimum])
+        self.model.set_rows([f for f in findings if f.severity.rank >= minimum])
         if current is not None:
             again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
             if again is not None:
