@@ -304,9 +304,10 @@ class MainWindow(QMainWindow):
         if self.recent_menu is None:
             return
         self.recent_menu.clear()
-        for path in self.files.recent():
+        recent = self.files.recent()
+        for path in recent:
             self.recent_menu.addAction(path, functools.partial(self.files.open_path, path))
-        self.recent_menu.setEnabled(bool(self.files.recent()))
+        self.recent_menu.setEnabled(bool(recent))
 
     def set_theme(self, choice: str) -> None:
         self.theme_choice = choice
