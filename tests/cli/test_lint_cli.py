@@ -108,6 +108,12 @@ def test_output_file(files: Path, capsys) -> None:  # type: ignore[no-untyped-de
     assert json.loads((files / "out.json").read_text(encoding="utf-8"))["version"] == 1
 
 
+def test_unwritable_output_is_exit_2_with_a_message(files: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = lint(capsys, "risky.archdraw.yaml", "-o", str(files / "no-such-dir" / "out"))
+    assert code == 2
+    assert "archdraw lint: cannot write" in err and "Traceback" not in err
+
+
 def test_missing_file_is_invalid(files: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert lint(capsys, "nope.archdraw.yaml")[0] == 2
 

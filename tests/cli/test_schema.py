@@ -94,3 +94,10 @@ def test_schema_file_is_usable_by_the_language_server_line(
 
     text = "# yaml-language-server: $schema=archdraw.schema.json\narchdraw: 1\nname: X\n"
     assert loads(text, "x.archdraw.yaml", builtin_library()).design.name == "X"
+
+
+def test_unwritable_output_is_exit_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["schema", "-o", str(tmp_path / "no-such-dir" / "schema.json")]) == 2
+    assert "archdraw schema: cannot write" in capsys.readouterr().err

@@ -41,6 +41,20 @@ def load_each(
             yield path, None
 
 
+def write_output(target: str, text: str, command: str) -> int:
+    """Write a command's -o FILE; an unwritable path is exit 2 with a message, not a traceback."""
+    try:
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        print(
+            f"archdraw {command}: cannot write {target}: {error.strerror or error}",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    return EXIT_OK
+
+
 def use_colour(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False

@@ -13,6 +13,7 @@ from archdraw.cli.common import (
     library_for,
     load_each,
     use_colour,
+    write_output,
 )
 from archdraw.lint import Rule, Severity, all_rules, find_rule, lint_design
 from archdraw.lint.output import FORMATS, FileResult, renderer
@@ -110,8 +111,8 @@ def handle(args: argparse.Namespace) -> int:
     else:
         output = renderer(args.format)(results)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as stream:
-            stream.write(output)
+        if write_output(args.output, output, "lint") != EXIT_OK:
+            return EXIT_INVALID
     else:
         sys.stdout.write(output)
     if invalid:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
-from archdraw.cli.common import EXIT_OK, library_for
+from archdraw.cli.common import EXIT_OK, library_for, write_output
 from archdraw.io.schema import design_schema
 
 
@@ -26,8 +27,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def handle(args: argparse.Namespace) -> int:
     text = json.dumps(design_schema(library_for(args.no_user_types)), indent=2) + "\n"
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as stream:
-            stream.write(text)
-    else:
-        print(text, end="")
+        return write_output(args.output, text, "schema")
+    sys.stdout.write(text)
     return EXIT_OK
