@@ -276,10 +276,3 @@ class LintContext(ElementViews):
         """Requests per second all replicas together serve, or None when unknown."""
         per_replica = self.number(component, "capacity_rps")
         return None if per_replica is None else per_replica * self.replicas(component)
-
-    def utilization(self, component: Component) -> float | None:
-        capacity = self.capacity(component)
-        arrival = self.arrival_rps.get(component.id, 0.0)
-        if capacity is None or capacity <= 0 or arrival <= 0:
-            return None
-        return arrival / capacity

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from archdraw.library import ComponentType, Library
+from archdraw.library import Library
 from archdraw.lint.types import Fix
 from archdraw.model import Component, Design, Link
 
@@ -76,9 +76,6 @@ class ElementViews:
         for component in self.design.components:
             index.setdefault(component.type, []).append(component)
         return index
-
-    def type_of(self, component: Component) -> ComponentType | None:
-        return self.library.get(component.type)
 
     def category(self, component: Component) -> str:
         facts = self._type_facts.get(component.type)

@@ -43,7 +43,7 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         if arrival <= 0:
             continue
         component = components[component_id]
-        # `ctx.utilization`, spelled out to read capacity and replicas once.
+        # Capacity spelled out (not `ctx.capacity`): per replica and replicas feed the fix too.
         per_replica = ctx.number(component, "capacity_rps")
         if per_replica is None:
             continue
