@@ -8,8 +8,6 @@ double-quoted strings and rejects a bare `$`).
 
 from __future__ import annotations
 
-import re
-
 from archdraw.export.text_support import (
     IdMap,
     ZoneTree,
@@ -18,6 +16,7 @@ from archdraw.export.text_support import (
     drawable_links,
     omissions,
     one_line,
+    underscored,
 )
 from archdraw.library import Library
 from archdraw.model import Component, Design, Zone
@@ -52,10 +51,6 @@ def _shape(component: Component, category: str) -> str:
     if category == "external":
         return "cloud"
     return "rectangle"
-
-
-def _class_name(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]", "_", text)
 
 
 class _Writer:
@@ -94,7 +89,7 @@ class _Writer:
     def component(self, component: Component, indent: str) -> None:
         category = category_of(component, self.library)
         fields = [
-            f"class: [category_{category}; type_{_class_name(component.type)}]",
+            f"class: [category_{category}; type_{underscored(component.type)}]",
             f"shape: {_shape(component, category)}",
         ]
         if component.notes:

@@ -18,6 +18,7 @@ from archdraw.export.text_support import (
     drawable_links,
     omissions,
     one_line,
+    underscored,
 )
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link, Zone
@@ -63,10 +64,6 @@ def _node_shape(component: Component, library: Library, ident: str) -> str:
     return f"{ident}[{label}]"
 
 
-def _class_name(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]", "_", text)
-
-
 def _header(design: Design, ids: IdMap, syntax: str, dropped: list[str]) -> list[str]:
     lines = [_comment(f"archdraw export: {design.name} (mermaid {syntax})")]
     lines += [_comment(line) for line in dropped]
@@ -110,7 +107,7 @@ def _flowchart(design: Design, library: Library) -> str:
     for link in links:
         lines.append("  " + _flow_link(link, ids))
     for component in design.components:
-        classes = f"{category_of(component, library)},type_{_class_name(component.type)}"
+        classes = f"{category_of(component, library)},type_{underscored(component.type)}"
         lines.append(f"  class {ids[component.id]} {classes}")
     for zone in design.zones:
         lines.append(f"  class {ids[zone.id]} zone_{zone.kind}")

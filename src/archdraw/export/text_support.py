@@ -35,9 +35,14 @@ def one_line(text: str) -> str:
     return clean_text(text).replace("\n", " ")
 
 
+def underscored(raw: str) -> str:
+    """Every character outside [A-Za-z0-9_] replaced by _ (class names built from types)."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", raw)
+
+
 def underscore_identifier(raw: str) -> str:
-    """The usual rewrite: every character outside [A-Za-z0-9_] becomes _, never a leading digit."""
-    text = re.sub(r"[^A-Za-z0-9_]", "_", raw)
+    """The usual rewrite: `underscored`, and never a leading digit."""
+    text = underscored(raw)
     if not text or not (text[0].isalpha() or text[0] == "_"):
         text = "n_" + text
     return text
