@@ -33,10 +33,10 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def window(app: QApplication, theme: str) -> MainWindow:
+def window(app: QApplication, theme: str, size: tuple[int, int] = SIZE) -> MainWindow:
     main = MainWindow(builtin_library(), theme)
     apply_palette(app, main.theme)
-    main.resize(*SIZE)
+    main.resize(*size)
     main.show()
     settle()
     return main
