@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from archdraw.lint.context import LintContext
 
-_CACHING = ("cache", "cdn", "device_cache")
+# Senders that pass on only their misses (re-exported by `LintContext` for the rules).
+CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 
 
 def arrival_rates(ctx: LintContext) -> dict[str, float]:
@@ -41,7 +42,7 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
         arrival[position[client.id]] += ctx.number(client, "rps") or 0.0
     # What a cache passes on: read here for the few caches, not per component in the walk.
     passed_on: list[float | None] = [None] * count
-    for cache in ctx.of_types(_CACHING):
+    for cache in ctx.of_types(CACHING_TYPES):
         hit_ratio = ctx.number(cache, "hit_ratio") or 0.0
         passed_on[position[cache.id]] = max(0.0, 1.0 - hit_ratio)
     # Kahn's order; components on a cycle are settled once, with what reached them.

@@ -6,7 +6,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable
 from functools import cached_property
 
-from archdraw.lint.capacity import arrival_rates
+from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews
 from archdraw.model import Component, Link
 
@@ -14,7 +14,6 @@ __all__ = ["CACHING_TYPES", "DEFAULT_OPTIONS", "PASS_THROUGH_TYPES", "QUEUE_TYPE
 
 # Conventions the rules share (documented in the README's rules section).
 QUEUE_TYPES = frozenset({"queue", "stream"})
-CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 # Network hops that forward a request without looking at who sends it.
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
 _NO_LINKS: list[Link] = []  # shared empty answers: callers only read them
