@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archdraw.model.edit_base import Edit, EditError
-from archdraw.model.types import ID_PATTERN, ZONE_KINDS, Design, DesignDoc, LintSettings
+from archdraw.model.types import ID_PATTERN, LINK_KINDS, ZONE_KINDS, Design, DesignDoc, LintSettings
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class SetLinkFields(Edit):
             raise EditError(f"no link '{self.link_key}'")
         if set(self.values) - {"kind", "label"}:
             raise EditError("only a link's kind and label can be changed")
-        if self.values.get("kind", "sync") not in ("sync", "async", "replication"):
+        if self.values.get("kind", "sync") not in LINK_KINDS:
             raise EditError(f"unknown link kind '{self.values['kind']}'")
         old = {name: getattr(link, name) for name in self.values}
         for name, value in self.values.items():

@@ -5,7 +5,7 @@ Everything a design file holds is here. Changes go through `archdraw.model.edits
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, field_validator
 
@@ -18,8 +18,8 @@ PropValue = bool | int | float | str | list[str]
 # property in its message; a union here would report one error per union member.
 Props = dict[str, Any]
 
-ZONE_KINDS: tuple[str, ...] = ("region", "zone", "network", "group")
-LINK_KINDS: tuple[str, ...] = ("sync", "async", "replication")
+ZONE_KINDS: tuple[str, ...] = get_args(ZoneKind)
+LINK_KINDS: tuple[str, ...] = get_args(LinkKind)
 
 
 class _Strict(BaseModel):
