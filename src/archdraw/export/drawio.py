@@ -4,7 +4,7 @@ Cells `0` (root) and `1` (default layer) come first. A zone is a swimlane
 container and its members are its children, with geometry relative to the
 container's top-left corner, as mxGraph expects. Positions are kept; the
 components without one are placed by `archdraw.layout.auto_layout` (or on a
-grid when layout is unavailable or fails). Notes and properties go on an
+grid when layout fails). Notes and properties go on an
 `<object>` wrapper (diagrams.net's Edit Data). Labels are plain text (`html=0`),
 so `<script>` stays text; the kind of each link and zone, and each
 component's type, are kept as `archdraw*` style keys, which diagrams.net
@@ -13,10 +13,8 @@ preserves.
 
 from __future__ import annotations
 
-import importlib
 import re
 import xml.etree.ElementTree as ET
-from typing import Any
 
 from archdraw.export.text_support import (
     IdMap,
@@ -27,6 +25,7 @@ from archdraw.export.text_support import (
     omissions,
     one_line,
 )
+from archdraw.layout import auto_layout, zone_rectangles
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link, Zone
 from archdraw.model.types import PropValue
@@ -76,18 +75,15 @@ def place(design: Design, library: Library) -> tuple[dict[str, Point], str]:
     missing = [c.id for c in design.components if c.id not in positions]
     if not missing:
         return positions, "positions kept"
-    how = "grid"
-    layout = getattr(importlib.import_module("archdraw.layout"), "auto_layout", None)
-    if layout is not None:
-        try:
-            result: Any = layout(design, library)
-            for component_id in missing:
-                if component_id in result.positions:
-                    x, y = result.positions[component_id]
-                    positions[component_id] = (float(x), float(y))
-            how = f"auto layout ({result.engine})"
-        except Exception:  # a layout failure must not lose the export; the grid still works
-            how = "grid (auto layout failed)"
+    try:
+        result = auto_layout(design, library)
+        for component_id in missing:
+            if component_id in result.positions:
+                x, y = result.positions[component_id]
+                positions[component_id] = (float(x), float(y))
+        how = f"auto layout ({result.engine})"
+    except Exception:  # a layout failure must not lose the export; the grid still works
+        how = "grid (auto layout failed)"
     leftover = [c for c in missing if c not in positions]
     if leftover:
         bottom = max((y for _x, y in positions.values()), default=0.0)
@@ -100,35 +96,9 @@ def place(design: Design, library: Library) -> tuple[dict[str, Point], str]:
     return positions, f"{len(missing)} components placed by {how}"
 
 
-def zone_boxes(design: Design, tree: ZoneTree, positions: dict[str, Point]) -> dict[str, Box]:
-    """Each zone's box: its members and child zones, padded, as the canvas draws it."""
-    boxes: dict[str, Box] = {}
-
-    def box_of(zone: Zone) -> Box | None:
-        parts: list[Box] = []
-        for child in tree.zone_children(zone.id):
-            child_box = box_of(child)
-            if child_box is not None:
-                parts.append(child_box)
-        for component in tree.zone_members(zone.id):
-            x, y = positions[component.id]
-            parts.append(
-                (x - NODE_WIDTH / 2, y - NODE_HEIGHT / 2, x + NODE_WIDTH / 2, y + NODE_HEIGHT / 2)
-            )
-        if not parts:
-            return None
-        box = (
-            min(p[0] for p in parts) - ZONE_PADDING,
-            min(p[1] for p in parts) - ZONE_PADDING - ZONE_TITLE_HEIGHT,
-            max(p[2] for p in parts) + ZONE_PADDING,
-            max(p[3] for p in parts) + ZONE_PADDING,
-        )
-        boxes[zone.id] = box
-        return box
-
-    for root in tree.roots:
-        box_of(root)
-    # Empty zones still appear, in a row below everything else.
+def zone_boxes(design: Design, positions: dict[str, Point]) -> dict[str, Box]:
+    """Each zone's box, as the canvas draws it (`zone_rectangles`); empty zones in a row below."""
+    boxes = {z: (r.x0, r.y0, r.x1, r.y1) for z, r in zone_rectangles(design, positions).items()}
     all_boxes = list(boxes.values()) + [
         (x - NODE_WIDTH / 2, y - NODE_HEIGHT / 2, x + NODE_WIDTH / 2, y + NODE_HEIGHT / 2)
         for x, y in positions.values()
@@ -157,7 +127,7 @@ class _Writer:
             reserved=("0", "1"),
         )
         self.positions, self.placement = place(design, library)
-        self.boxes = zone_boxes(design, self.tree, self.positions)
+        self.boxes = zone_boxes(design, self.positions)
         self.colours = theme("light")
         self.skipped: set[str] = set()
 
