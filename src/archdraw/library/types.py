@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from archdraw.model.catalog import PropProblem
 
 PropKind = Literal["int", "float", "bool", "str", "choice"]
-PROP_KINDS: tuple[str, ...] = ("int", "float", "bool", "str", "choice")
+PROP_KINDS: tuple[str, ...] = get_args(PropKind)
 CATEGORIES: tuple[str, ...] = (
     "client",
     "network",
