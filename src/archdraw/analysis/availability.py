@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from archdraw.analysis.capacity import arrival_rates
-from archdraw.analysis.graph import TrafficGraph, build_graph, shared
+from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.weakest import FAILURE_DOMAINS, single_failure_losses, zone_losses
 from archdraw.library import Library
 from archdraw.model import Design
@@ -97,17 +97,10 @@ def downtime_per_year(availability: float) -> str:
     return f"{hours * 60:.1f} minutes"
 
 
-def _instance(library: Library, graph: TrafficGraph, node: int) -> float:
-    value = library.prop(graph.components[node], "availability")
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return 1.0  # no figure (clients, user types without the property): never the cause
-    return min(1.0, max(0.0, float(value)))
-
-
 def component_availability(
     library: Library, graph: TrafficGraph, node: int, rate: float
 ) -> ComponentAvailability:
-    instance = _instance(library, graph, node)
+    instance = instance_availability(library, graph.components[node])
     replicas = graph.replicas[node]
     capacity = graph.capacity_rps[node]
     wanted = math.ceil(rate / capacity - 1e-9) if capacity and rate > 0 else 1

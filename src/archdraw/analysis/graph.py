@@ -190,6 +190,14 @@ def shared(graph: TrafficGraph) -> list[int]:
     return [n for n in range(len(graph)) if n not in sources and not graph.on_device[n]]
 
 
+def instance_availability(library: Library, component: Component) -> float:
+    """One instance's `availability`, within 0..1."""
+    value = library.prop(component, "availability")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 1.0  # no figure (clients, user types without the property): never the cause
+    return min(1.0, max(0.0, float(value)))
+
+
 def _positive(value: object) -> float | None:
     number = _number(value, None)
     return number if number is not None and number > 0 else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from archdraw.analysis.capacity import arrival_rates
 from archdraw.analysis.completion import client_lost_share, complete_shares
 from archdraw.analysis.failure import Loss, component_states, instance_losses
-from archdraw.analysis.graph import TrafficGraph, build_graph, shared
+from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -86,7 +86,7 @@ def weakest_points(
     for node in shared(graph):
         losses = instance_losses(graph, [graph.ids[node]], [])
         point = _point(graph, "component", graph.ids[node], losses, rates, total)
-        availability = _availability(library, graph, node)
+        availability = instance_availability(library, graph.components[node])
         ranked.append(((-point.lost_rps, availability, node), point))
     for offset, zone in enumerate(graph.zones.values()):
         if zone.kind not in FAILURE_DOMAINS:
@@ -117,8 +117,3 @@ def _point(
         clients={graph.ids[c]: share for c, share in lost.items()},
         down=down,
     )
-
-
-def _availability(library: Library, graph: TrafficGraph, node: int) -> float:
-    value = library.prop(graph.components[node], "availability")
-    return float(value) if isinstance(value, int | float) else 1.0
