@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import functools
-import importlib
-import importlib.util
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
@@ -37,6 +34,7 @@ from archdraw.gui.find import FindBar
 from archdraw.gui.grouping import group_edit
 from archdraw.gui.layout_job import LayoutJob
 from archdraw.gui.lint_runner import LintRunner
+from archdraw.gui.panels.analysis import install as install_analysis_panel
 from archdraw.gui.panels.document import DocumentPanel
 from archdraw.gui.panels.findings import FindingsPanel
 from archdraw.gui.panels.palette import Palette
@@ -47,8 +45,6 @@ from archdraw.layout import LayoutResult
 from archdraw.library import Library
 from archdraw.model import Change, Document
 from archdraw.model.edits import MoveComponents, RemoveElements
-
-EXTENSIONS = ("archdraw.gui.panels.analysis",)
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +85,7 @@ class MainWindow(QMainWindow):
         self._docks()
         self._status()
         self._connect()
-        self._install_extensions()
+        install_analysis_panel(self)
         self.setAcceptDrops(True)
         self._default_size()
         self.refresh_recent_menu()
@@ -136,16 +132,6 @@ class MainWindow(QMainWindow):
         height = min(available.height(), max(900, int(available.height() * 0.9)))
         self.resize(width, height)
         self.move(available.center() - self.rect().center())
-
-    def _install_extensions(self) -> None:
-        """Optional panels living in their own modules call `install(window)` (analysis)."""
-        for name in EXTENSIONS:
-            if importlib.util.find_spec(name) is None:
-                continue  # not written yet, or left out of this build
-            module: Any = importlib.import_module(name)
-            install = getattr(module, "install", None)
-            if callable(install):
-                install(self)
 
     def _status(self) -> None:
         self.counts_label = QLabel()

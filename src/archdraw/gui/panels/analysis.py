@@ -1,6 +1,6 @@
 """The Analysis panel and menu: fail what is selected, slide traffic growth, read the answer.
 
-Installed by the main window as an extension (`install(window)`). Nothing
+Installed by the main window (`install(window)`). Nothing
 here edits the design or pushes on the undo stack: the results are drawn
 over the canvas by `AnalysisOverlay` and written in the panel, and "Leave
 analysis" restores the normal view. While an analysis is shown, every change
