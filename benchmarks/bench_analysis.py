@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from archdraw.analysis.weakest import weakest_points
 from archdraw.io import dumps, load
 from archdraw.library import Library, builtin_library
 from archdraw.model import Component, Design, Link
+from timing import median_wall_and_cpu_seconds
 
 
 def local_design(n: int, seed: int) -> Design:
@@ -77,17 +76,6 @@ def baseline(design: Design, library: Library) -> tuple[str, Callable[[], object
     return "one lint run", lambda: lint_design(design, library)
 
 
-def median_s(action: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median wall time and median CPU time of this process (steadier on a shared machine)."""
-    wall, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        action()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
-
-
 def analyses(design: Design, library: Library) -> dict[str, Callable[[], object]]:
     graph = build_graph(design, library)
     return {
@@ -113,7 +101,7 @@ def main() -> int:
         design = generate(size, args.seed)
         graph = build_graph(design, library)
         name, run_baseline = baseline(design, library)
-        base, base_cpu = median_s(run_baseline, args.repeat)
+        base, base_cpu = median_wall_and_cpu_seconds(run_baseline, args.repeat)
         print(
             f"\n{len(design.components):,} components, {len(design.links):,} links, "
             f"{len(design.zones)} zones, {len(graph.sources)} clients; "
@@ -121,7 +109,7 @@ def main() -> int:
         )
         print(f"  {'':40} {'wall':>8}     {'CPU':>8}     ratio (CPU)")
         for label, action in analyses(design, library).items():
-            wall, cpu = median_s(action, args.repeat)
+            wall, cpu = median_wall_and_cpu_seconds(action, args.repeat)
             print(
                 f"  {label:40} {wall * 1000:5.0f} ms  {cpu * 1000:5.0f} ms  "
                 f"{cpu / base_cpu:6.2f}x baseline"

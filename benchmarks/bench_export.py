@@ -15,11 +15,8 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,15 +27,7 @@ from archdraw.library import builtin_library
 from archdraw.model import Design
 from archdraw.style import NODE_HEIGHT, NODE_WIDTH
 from generate import generate_design
-
-
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+from timing import median_seconds
 
 
 def graphviz_drawing(design: Design) -> str:

@@ -12,11 +12,8 @@ budget checks, pydantic model, cross-element validation) and `archdraw.io.save`
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -26,15 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archdraw.io import dumps, load, save
 from archdraw.library import builtin_library
 from generate import generate_design
-
-
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from timing import median_seconds
 
 
 def main() -> None:

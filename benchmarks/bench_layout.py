@@ -15,11 +15,8 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,15 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archdraw.layout import ZoneTree, auto_layout, layout_problems
 from archdraw.layout.graphviz_engine import dot_source
 from generate import generate_design
-
-
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+from timing import median_seconds
 
 
 def run_dot(program: str, source: str, timeout: float | None = None) -> None:

@@ -28,17 +28,13 @@ from archdraw.lint.session import LintSession
 from archdraw.model import Design, Document
 from archdraw.model.edits import MoveComponents, SetProperties
 from generate import generate_design
+from timing import median_wall_and_cpu_seconds
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> tuple[float, float]:
     """Median wall-clock and CPU milliseconds (CPU time is steadier on a shared machine)."""
-    wall, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        action()
-        cpu.append((time.process_time() - start_cpu) * 1000)
-        wall.append((time.perf_counter() - start) * 1000)
-    return statistics.median(wall), statistics.median(cpu)
+    wall, cpu = median_wall_and_cpu_seconds(action, repeat)
+    return wall * 1000, cpu * 1000
 
 
 def main() -> int:
