@@ -93,6 +93,12 @@ class LintContext(ElementViews):
     def source(self, link: Link) -> Component | None:
         return self.components.get(link.source)
 
+    def neighbours(self, component_id: str) -> list[Component]:
+        """Components linked to this one, either way and over any kind of link."""
+        found = [self.target(k) for k in self.out_links.get(component_id, _NO_LINKS)]
+        found += [self.source(k) for k in self.in_links.get(component_id, _NO_LINKS)]
+        return [c for c in found if c is not None]
+
     def of_type(self, *type_ids: str) -> list[Component]:
         """Components of these types, in file order."""
         if len(type_ids) == 1:

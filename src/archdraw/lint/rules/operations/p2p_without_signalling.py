@@ -25,9 +25,7 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def p2p_without_signalling(ctx: LintContext) -> Iterator[Issue]:
     for peer in ctx.of_type("peer"):
-        neighbours = [ctx.target(k) for k in ctx.out_links.get(peer.id, [])]
-        neighbours += [ctx.source(k) for k in ctx.in_links.get(peer.id, [])]
-        if not any(n is not None and n.type != "peer" for n in neighbours):
+        if not any(n.type != "peer" for n in ctx.neighbours(peer.id)):
             yield Issue(
                 f"'{peer.title}' talks only to peers: nothing helps peers find each other or "
                 "relays for those behind NATs",

@@ -28,9 +28,7 @@ def realtime_without_backplane(ctx: LintContext) -> Iterator[Issue]:
     for gateway in ctx.of_type("realtime_gateway"):
         if ctx.replicas(gateway) < 2 or ctx.flag(gateway, "backplane"):
             continue
-        neighbours = [ctx.target(k) for k in ctx.out_links.get(gateway.id, [])]
-        neighbours += [ctx.source(k) for k in ctx.in_links.get(gateway.id, [])]
-        if any(n is not None and n.type in QUEUE_TYPES | {"cache"} for n in neighbours):
+        if any(n.type in QUEUE_TYPES | {"cache"} for n in ctx.neighbours(gateway.id)):
             continue
         yield Issue(
             f"'{gateway.title}' runs {ctx.replicas(gateway)} replicas with no backplane: a "
