@@ -29,8 +29,6 @@ DETAIL_SCALE = 0.45  # below this zoom, labels and badges are too small to read:
 EDGE_BAND = 7.0  # pressing this close to the border starts a link instead of a move
 _BOX = QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
 _BOUNDS = _BOX.adjusted(-8, -10, 8, 4)
-_BOX = QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
-_BOUNDS = _BOX.adjusted(-8, -10, 8, 4)
 COMPONENT_TYPE = 65536 + 1  # QGraphicsItem.UserType + n
 
 
@@ -134,21 +132,13 @@ class ComponentItem(QGraphicsRectItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        colours = self.theme.category(self.category)
         selected = self.isSelected()
-        fill = QColor(self.overlay_colour) if self.overlay_colour else QColor(colours.fill)
-        if self.overlay_colour:
-            fill.setAlpha(90)
-        pen = QPen(QColor(self.theme.selection if selected else colours.stroke))
-        pen.setCosmetic(True)
-        pen.setWidthF(2.0 if selected or self.hovered else 1.0)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(fill))
         box = self.box()
         if self.dimmed:
             painter.setOpacity(self.theme.down_opacity)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         if lod < DETAIL_SCALE:
+            self._outline(painter, selected, cosmetic=True)
             painter.drawRect(box)
             if self.finding_severity:  # still visible from afar: a solid corner dot
                 painter.setPen(Qt.PenStyle.NoPen)
@@ -199,15 +189,21 @@ class ComponentItem(QGraphicsRectItem):
             _cached_bytes[0] -= _size(_PIXMAPS.popitem(last=False)[1])
         return pixmap
 
-    def _paint_detail(self, painter: QPainter, selected: bool) -> None:
+    def _outline(self, painter: QPainter, selected: bool, cosmetic: bool) -> None:
+        """The box's pen and brush: category colours, selection, hover, analysis tint."""
         colours = self.theme.category(self.category)
         fill = QColor(self.overlay_colour) if self.overlay_colour else QColor(colours.fill)
         if self.overlay_colour:
             fill.setAlpha(90)
         pen = QPen(QColor(self.theme.selection if selected else colours.stroke))
+        pen.setCosmetic(cosmetic)
         pen.setWidthF(2.0 if selected or self.hovered else 1.0)
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
+
+    def _paint_detail(self, painter: QPainter, selected: bool) -> None:
+        colours = self.theme.category(self.category)
+        self._outline(painter, selected, cosmetic=False)
         box = self.box()
         painter.drawRoundedRect(box, CORNER_RADIUS, CORNER_RADIUS)
         icon_rect = QRectF(box.left() + 9, -12, 24, 24)
