@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self._docks()
         self._status()
         self._connect()
-        install_analysis_panel(self)
+        self.analysis_panel = install_analysis_panel(self)
         self.setAcceptDrops(True)
         self._default_size()
         self.refresh_recent_menu()

@@ -269,5 +269,4 @@ def install(window: MainWindow) -> AnalysisPanel:
         action.triggered.connect(shown)
         menu.addAction(action)
         window.actions_by_name[name] = action
-    window.analysis_panel = panel  # type: ignore[attr-defined]
     return panel
