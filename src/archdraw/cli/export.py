@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.io import LoadedDesign
 from archdraw.io.save import write_atomic
 from archdraw.library import Library
+from archdraw.lint import lint_design
 
 STDOUT = "-"
 DESIGN_SUFFIXES = (".archdraw.yaml", ".archdraw.yml", ".yaml", ".yml")
@@ -101,12 +100,7 @@ def handle(args: argparse.Namespace) -> int:
 
 def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, library: Library) -> int:
     spec = FORMATS[args.format]
-    findings: Sequence[Any] | None = None
-    if args.findings:
-        found = _lint(loaded, library)
-        if isinstance(found, str):
-            return _fail(found)
-        findings = found
+    findings = lint_design(loaded.design, library, loaded.locations) if args.findings else None
     try:
         result = export_design(
             loaded.design,
@@ -136,11 +130,3 @@ def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, libra
         return _fail(f"cannot write {target}: {error.strerror or error}")
     print(f"{path}: wrote {target}", file=sys.stderr)
     return EXIT_OK
-
-
-def _lint(loaded: LoadedDesign, library: Library) -> Sequence[Any] | str:
-    try:
-        from archdraw.lint import lint_design
-    except ImportError:
-        return "--findings needs archdraw.lint, which this installation does not have"
-    return list(lint_design(loaded.design, library, loaded.locations))
