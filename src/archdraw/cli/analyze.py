@@ -12,7 +12,7 @@ from archdraw.analysis.failure import UnknownElement
 from archdraw.analysis.report import run_analysis, to_json
 from archdraw.analysis.simulation import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
-from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one
 from archdraw.model import ZONE_KINDS
 
 MAX_GROWTH = 1_000_000.0
@@ -127,7 +127,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def handle(args: argparse.Namespace) -> int:
     library = library_for(args.no_user_types)
-    [(path, loaded)] = list(load_each([args.file], library))
+    loaded = load_one(args.file, library)
     if loaded is None:
         return EXIT_INVALID
     try:
@@ -146,7 +146,7 @@ def handle(args: argparse.Namespace) -> int:
             zone_availability=args.zone_availability,
         )
     except UnknownElement as error:
-        print(f"{path}: {error}", file=sys.stderr)
+        print(f"{args.file}: {error}", file=sys.stderr)
         return EXIT_INVALID
     if args.format == "json":
         print(json.dumps(to_json(report), indent=2))

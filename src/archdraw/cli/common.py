@@ -55,6 +55,11 @@ def write_output(target: str, text: str, command: str) -> int:
     return EXIT_OK
 
 
+def load_one(path: str, library: Library) -> LoadedDesign | None:
+    """The design at `path`, or None after printing its problems."""
+    return next(load_each([path], library))[1]
+
+
 def use_colour(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False

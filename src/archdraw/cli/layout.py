@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one
 from archdraw.io.save import write_atomic
 from archdraw.layout import auto_layout
 from archdraw.layout.patch import write_positions
@@ -43,7 +43,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def handle(args: argparse.Namespace) -> int:
     library = library_for(args.no_user_types)
-    loaded = next(iter(load_each([args.file], library)))[1]
+    loaded = load_one(args.file, library)
     if loaded is None:
         return EXIT_INVALID
     try:
