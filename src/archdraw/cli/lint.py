@@ -80,7 +80,7 @@ def display_path(path: str) -> str:
 
 
 def handle(args: argparse.Namespace) -> int:
-    rules = list(all_rules())
+    rules: list[Rule] | None = None  # None: every rule
     if args.select:
         selected = pick_rules(args.select)
         if isinstance(selected, str):
@@ -92,8 +92,7 @@ def handle(args: argparse.Namespace) -> int:
         if isinstance(ignored, str):
             print(ignored, file=sys.stderr)
             return EXIT_INVALID
-        rules = [r for r in rules if r not in ignored]
-    restricted = bool(args.select or args.ignore)
+        rules = [r for r in (all_rules() if rules is None else rules) if r not in ignored]
     library = library_for(args.no_user_types)
     results: list[FileResult] = []
     invalid = False
@@ -101,9 +100,7 @@ def handle(args: argparse.Namespace) -> int:
         if loaded is None:
             invalid = True
             continue
-        findings = lint_design(
-            loaded.design, library, loaded.locations, rules if restricted else None
-        )
+        findings = lint_design(loaded.design, library, loaded.locations, rules)
         results.append(FileResult(display_path(path), findings))
     stream_is_tty = args.output is None and use_colour(sys.stdout)
     if args.format == "text":
