@@ -39,7 +39,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_app()
     shown = prepared(app)
-    panel = shown.analysis_panel  # type: ignore[attr-defined]
+    panel = shown.analysis_panel
     shown.scene.select_ids(["psp", "cart_db", "catalog_cache"])
     panel.fail_selection()
     shown.scene.select_ids([])
