@@ -3,16 +3,13 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.rules.traffic.missing_rate_limit import limits_rate
 from archdraw.lint.types import Issue, Severity, rule
 from archdraw.model import Component
 
 
 def bounded(ctx: LintContext, component: Component) -> bool:
-    return (
-        component.type == "rate_limiter"
-        or ctx.number(component, "rate_limit") is not None
-        or ctx.number(component, "quota") is not None
-    )
+    return limits_rate(ctx, component) or ctx.number(component, "quota") is not None
 
 
 @rule(
