@@ -55,7 +55,10 @@ def handle(args: argparse.Namespace) -> int:
     if args.type_id:
         found = library.get(args.type_id)
         if found is None:
-            print(f"archdraw types: no type '{args.type_id}'", file=sys.stderr)
+            print(
+                f"archdraw types: no type '{args.type_id}' (`archdraw types` lists them)",
+                file=sys.stderr,
+            )
             return EXIT_INVALID
         types = [found]
     if args.json:
