@@ -9,8 +9,8 @@ export QT_QPA_PLATFORM=offscreen
 export PYTHONDONTWRITEBYTECODE=1
 bin=.venv/bin
 start=$(date +%s)
-echo "== ruff check";        "$bin/ruff" check src tests benchmarks
-echo "== ruff format";       "$bin/ruff" format --check src tests benchmarks
+echo "== ruff check";        "$bin/ruff" check src tests benchmarks scripts
+echo "== ruff format";       "$bin/ruff" format --check src tests benchmarks scripts
 echo "== mypy (strict)";     "$bin/mypy"
 echo "== import layering";   "$bin/lint-imports"
 echo "== pytest"
