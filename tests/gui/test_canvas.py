@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
 from archdraw.gui.canvas.link_item import LinkItem
 from archdraw.layout import zone_rectangles
+from archdraw.model.edits import MoveComponents, SetZoneFields
 from archdraw.style import NODE_WIDTH
 
 from .conftest import drag, load_into, send_mouse, viewport_point
@@ -306,3 +307,15 @@ def test_zone_rectangles_match_the_exports(window, qtbot):  # type: ignore[no-un
             rect.y1,
         )
     assert "zone-empty" not in expected and not window.scene.zones["zone-empty"].rect.isEmpty()
+
+
+def test_zone_items_follow_zone_edits_and_their_undo(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    zone = window.scene.zones["zone-a"]
+    window.editing.apply(SetZoneFields("zone-a", {"label": "Frankfurt", "kind": "network"}))
+    assert (zone.title, zone.kind) == ("Frankfurt", "network")
+    window.editing.apply(MoveComponents({"api": (40.0, 40.0)}))  # touches no zone
+    assert (zone.title, zone.kind) == ("Frankfurt", "network")
+    window.stack.undo()
+    window.stack.undo()
+    assert (zone.title, zone.kind) == ("Zone A", "zone")

@@ -94,7 +94,7 @@ class DesignScene(QGraphicsScene):
         self._sync_links(change.touched)
         if isinstance(change.edit, NO_GEOMETRY):
             return  # property and text edits move nothing: skip the O(n) geometry passes
-        self._sync_zones()
+        self._sync_zones(change.touched)
         for element_id in change.touched:
             item = self.components.get(element_id)
             if item is not None:
@@ -208,7 +208,8 @@ class DesignScene(QGraphicsScene):
             if item is not None and source is not None and target is not None:
                 item.set_ends(source.pos(), target.pos())
 
-    def _sync_zones(self) -> None:
+    def _sync_zones(self, touched: frozenset[str] | None = None) -> None:
+        """Add and remove zone items, refresh those `touched` names (all when None), re-measure."""
         index = self.design.zone_index()
         for gone in set(self.zones) - set(index):
             self.removeItem(self.zones.pop(gone))
@@ -217,7 +218,7 @@ class DesignScene(QGraphicsScene):
             if item is None:
                 item = self.zones[zone_id] = ZoneItem(zone, self.theme)
                 self.addItem(item)
-            else:
+            elif touched is None or zone_id in touched:
                 item.update_from(zone)
         self.layout_zones()
 

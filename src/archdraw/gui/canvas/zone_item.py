@@ -27,12 +27,7 @@ class ZoneItem(QGraphicsItem):
         return ZONE_TYPE
 
     def update_from(self, zone: Zone) -> None:
-        self.zone_id, self.title, self.kind, self.parent_id = (
-            zone.id,
-            zone.title,
-            zone.kind,
-            zone.parent,
-        )
+        self.zone_id, self.title, self.kind = zone.id, zone.title, zone.kind
         self.setToolTip(f"{zone.title} ({zone.kind})\nid: {zone.id}")
         self.update()
 
