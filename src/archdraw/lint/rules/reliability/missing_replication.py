@@ -22,7 +22,8 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     fix="""Set `replication: async` (a follower a few milliseconds behind, usual for
     PostgreSQL and MySQL) or `replication: sync` (no acknowledged write lost, each write
     waits for the follower), with `replicas: 2` or more,
-    and a `failover` mode to promote the copy.""",
+    and a `failover` mode to promote the copy. A copy drawn as its own component counts when
+    the replication link to it says its mode (`replication: async` on the link).""",
     references=(
         "Designing Data-Intensive Applications, ch. 5 (replication)",
         "AWS Well-Architected Framework, Reliability pillar: REL09 back up data",
