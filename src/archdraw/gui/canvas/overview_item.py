@@ -24,6 +24,11 @@ OVERVIEW_MIN_COMPONENTS = 300
 MAX_PICTURE_SIDE = 4096  # device pixels; bigger overviews are drawn directly
 
 
+def node_box(x: float, y: float) -> QRectF:
+    """A component's box in scene coordinates, from its centre."""
+    return QRectF(x - NODE_WIDTH / 2, y - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
+
+
 class OverviewItem(QGraphicsItem):
     def __init__(self, theme: Theme) -> None:
         super().__init__()
@@ -47,10 +52,7 @@ class OverviewItem(QGraphicsItem):
         self.update()
 
     def set_selected(self, centres: list[tuple[float, float]]) -> None:
-        self.selected = [
-            QRectF(x - NODE_WIDTH / 2, y - NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
-            for x, y in centres
-        ]
+        self.selected = [node_box(x, y) for x, y in centres]
         self.update()
 
     def boundingRect(self) -> QRectF:

@@ -25,11 +25,11 @@ from archdraw.model.edits import (
     SetLintSettings,
     SetProperties,
 )
-from archdraw.style import NODE_HEIGHT, NODE_WIDTH, Theme
+from archdraw.style import Theme
 
 from .component_item import ComponentItem
 from .link_item import LinkItem
-from .overview_item import OverviewItem
+from .overview_item import OverviewItem, node_box
 from .zone_item import ZoneItem
 
 # Edits that change no position, zone or membership: the scene skips re-measuring zones.
@@ -118,14 +118,7 @@ class DesignScene(QGraphicsScene):
             return
         boxes: dict[str, list[QRectF]] = {}
         for item in self.components.values():
-            position = item.pos()
-            box = QRectF(
-                position.x() - NODE_WIDTH / 2,
-                position.y() - NODE_HEIGHT / 2,
-                NODE_WIDTH,
-                NODE_HEIGHT,
-            )
-            boxes.setdefault(item.category, []).append(box)
+            boxes.setdefault(item.category, []).append(node_box(item.x(), item.y()))
         lines: dict[str, list[QLineF]] = {}
         for link in self.links.values():
             lines.setdefault(link.kind, []).append(link.line)
