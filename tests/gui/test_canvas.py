@@ -11,7 +11,7 @@ from archdraw.layout import zone_rectangles
 from archdraw.model.edits import MoveComponents, SetZoneFields
 from archdraw.style import NODE_WIDTH
 
-from .conftest import drag, load_into, send_mouse, viewport_point
+from .conftest import TWO_SERVICES, drag, load_into, send_mouse, viewport_point
 
 
 def test_drag_from_palette_onto_canvas_adds_component(window, qtbot):  # type: ignore[no-untyped-def]
@@ -319,3 +319,12 @@ def test_zone_items_follow_zone_edits_and_their_undo(window, qtbot):  # type: ig
     window.stack.undo()
     window.stack.undo()
     assert (zone.title, zone.kind) == ("Zone A", "zone")
+
+
+def test_find_searches_the_design_opened_after_it(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.open_find()
+    load_into(window, TWO_SERVICES.replace("id: db,", "id: ledger,"))
+    qtbot.keyClicks(window.find_bar.field, "database")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.scene.selected_component_ids() == ["ledger"]

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from archdraw.model import Design
+from archdraw.model import Design, Document
 
 
 def matching_ids(design: Design, text: str) -> list[str]:
@@ -38,19 +38,20 @@ class FindBar(QWidget):
         layout.addWidget(close)
         close.clicked.connect(self.hide)
         self.field.returnPressed.connect(self.search)
-        self.design: Design | None = None
+        # The document, not its design: opening another file swaps the design while the bar is open.
+        self.document: Document | None = None
         self.hide()
 
-    def open(self, design: Design) -> None:
-        self.design = design
+    def open(self, document: Document) -> None:
+        self.document = document
         self.show()
         self.field.setFocus()
         self.field.selectAll()
 
     def search(self) -> None:
-        if self.design is None:
+        if self.document is None:
             return
-        ids = matching_ids(self.design, self.field.text())
+        ids = matching_ids(self.document.design, self.field.text())
         self.result.setText(f"{len(ids)} found" if ids else "no match")
         self.found.emit(ids)
 

@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.scene.select_ids(list(self.scene.components))
 
     def open_find(self) -> None:
-        self.find_bar.open(self.document.design)
+        self.find_bar.open(self.document)
 
     def toggle_grid(self) -> None:
         self.view.show_grid = not self.view.show_grid
