@@ -16,9 +16,7 @@ from archdraw.model import Design
 _NOWHERE: tuple[None, None] = (None, None)
 
 
-def _where(issue: Issue, locations: ElementLocations | None) -> tuple[int | None, int | None]:
-    if locations is None:
-        return None, None
+def _where(issue: Issue, locations: ElementLocations) -> tuple[int | None, int | None]:
     found = None
     if issue.component is not None:
         found = locations.components.get(issue.component)
@@ -26,7 +24,7 @@ def _where(issue: Issue, locations: ElementLocations | None) -> tuple[int | None
         found = locations.links.get(issue.link)
     elif issue.zone is not None:
         found = locations.zones.get(issue.zone)
-    return found if found is not None else (None, None)
+    return found if found is not None else _NOWHERE
 
 
 def _finding(
