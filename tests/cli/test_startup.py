@@ -38,3 +38,18 @@ def test_quick_commands_do_not_import_layout_or_simulation(command: str) -> None
         command, [command]
     )
     assert _heavy_modules_after(argv) == []
+
+
+def test_version_does_not_load_the_design_model() -> None:
+    script = (
+        "import sys\n"
+        "from archdraw.main import main\n"
+        "main(['--version'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'yaml')"
+        " or m.startswith('archdraw.model')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"

@@ -1,0 +1,6 @@
+"""The command line. Exit codes live here, not in `common`, so `archdraw --version`
+starts without loading the design model."""
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INVALID = 2

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from archdraw.cli import EXIT_FINDINGS as EXIT_FINDINGS  # re-exported for the commands
+from archdraw.cli import EXIT_INVALID as EXIT_INVALID
+from archdraw.cli import EXIT_OK as EXIT_OK
 from archdraw.io import DesignError, LoadedDesign, load
 from archdraw.library import Library, default_library, load_library, user_library_dir
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_INVALID = 2
 
 
 def library_for(no_user_types: bool = False) -> Library:

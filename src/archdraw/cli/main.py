@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from archdraw import __version__
-from archdraw.cli.common import EXIT_INVALID
+from archdraw.cli import EXIT_INVALID
 
 # Each module defines register(subparsers), whose parser sets `handler`.
 COMMANDS = (
