@@ -30,7 +30,3 @@ class ElementLocations:
             zones={z.id: at(("zones", i)) for i, z in enumerate(design.zones)},
             lint_ignores=tuple(at(("lint", "ignore", i)) for i in range(len(design.lint.ignore))),
         )
-
-    @classmethod
-    def empty(cls) -> ElementLocations:
-        return cls({}, {}, {})
