@@ -34,9 +34,6 @@ class AnalysisReport:
     simulation: SimulationResult | None = None
     simulated_growth: GrowthResult | None = None  # the formulas without the failure
 
-    def title(self, component_id: str) -> str:
-        return self.growth.titles.get(component_id, component_id)
-
 
 def run_analysis(
     design: Design,
