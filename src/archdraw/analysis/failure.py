@@ -33,7 +33,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from archdraw.analysis.capacity import arrival_rates
 from archdraw.analysis.completion import (
@@ -103,7 +103,6 @@ class FailureResult:
     data_at_risk: list[DataAtRisk]
     lost_rps: float
     total_rps: float
-    titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def lost_share(self) -> float:
@@ -270,5 +269,4 @@ def analyze_failure(
         data_at_risk=data_at_risk(graph, library, losses),
         lost_rps=sum(impact.rps * impact.lost_share for impact in clients.values()),
         total_rps=total,
-        titles={c.id: c.title for c in graph.components},
     )
