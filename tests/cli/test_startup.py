@@ -20,13 +20,14 @@ def _heavy_modules_after(argv: list[str]) -> list[str]:
         "from archdraw.cli.main import run\n"
         f"status = run({argv!r})\n"
         f"heavy = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))\n"
-        "print(json.dumps([status, heavy]))\n"
+        # stderr, because some commands write their output to stdout
+        "print(json.dumps([status, heavy]), file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    status, heavy = json.loads(result.stdout.splitlines()[-1])
+    status, heavy = json.loads(result.stderr.splitlines()[-1])
     assert status == 0
     return list(heavy)
 
@@ -38,6 +39,26 @@ def test_quick_commands_do_not_import_layout_or_simulation(command: str) -> None
         command, [command]
     )
     assert _heavy_modules_after(argv) == []
+
+
+def _first_sample() -> str:
+    return str(sorted(Path(sample_dir()).glob("*.archdraw.yaml"))[0])
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "d2", "plantuml", "dot", "structurizr", "json"])
+def test_text_export_does_not_import_layout_engine_or_simulation(fmt: str) -> None:
+    heavy = _heavy_modules_after(["export", "-f", fmt, "-o", "-", _first_sample()])
+    assert "networkx" not in heavy
+    assert "simpy" not in heavy
+
+
+def test_analyze_without_simulate_does_not_import_simpy() -> None:
+    assert "simpy" not in _heavy_modules_after(["analyze", _first_sample()])
+
+
+def test_analyze_with_simulate_still_simulates() -> None:
+    heavy = _heavy_modules_after(["analyze", "--simulate", "--requests", "500", _first_sample()])
+    assert "simpy" in heavy
 
 
 def test_version_does_not_load_the_design_model() -> None:

@@ -13,18 +13,42 @@
 
 The models, their assumptions and limits are described in the README
 ("Analysis") and in each module's docstring.
+
+`simulate` and `SimulationResult` are loaded on first use, so analyses that
+do not simulate never import SimPy.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from archdraw.analysis.availability import AvailabilityResult, analyze_availability
 from archdraw.analysis.capacity import GrowthResult, analyze_growth, arrival_rates
 from archdraw.analysis.failure import FailureResult, UnknownElement, analyze_failure
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.report import AnalysisReport, run_analysis, to_json
-from archdraw.analysis.simulation import SimulationResult, simulate
+from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
 from archdraw.analysis.weakest import WeakPoint, weakest_points
 
+if TYPE_CHECKING:
+    from archdraw.analysis.simulation import SimulationResult, simulate
+
+_LAZY = {name: "archdraw.analysis.simulation" for name in ("SimulationResult", "simulate")}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
+    "DEFAULT_REQUESTS",
     "AnalysisReport",
     "AvailabilityResult",
     "FailureResult",

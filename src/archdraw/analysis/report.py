@@ -11,16 +11,19 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archdraw.analysis.availability import AvailabilityResult, analyze_availability
 from archdraw.analysis.capacity import GrowthResult, analyze_growth
 from archdraw.analysis.failure import FailureResult, analyze_failure
 from archdraw.analysis.graph import TrafficGraph, build_graph
-from archdraw.analysis.simulation import DEFAULT_REQUESTS, SimulationResult, simulate
+from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.weakest import WeakPoint, weakest_points
 from archdraw.library import Library
 from archdraw.model import Design
+
+if TYPE_CHECKING:
+    from archdraw.analysis.simulation import SimulationResult
 
 
 @dataclass
@@ -73,6 +76,9 @@ def run_analysis(
             design, library, graph=graph, zone_availability=zone_availability
         )
     if simulation:
+        # Imported here: SimPy is only needed when a simulation is asked for.
+        from archdraw.analysis.simulation import simulate
+
         # The simulation models the design as drawn; compare it with formulas that do too.
         report.simulation = simulate(
             design, library, growth, seed=seed, requests=requests, graph=graph

@@ -33,11 +33,11 @@ from typing import Any
 import simpy
 
 from archdraw.analysis.graph import Edge, TrafficGraph, build_graph
+from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.library import Library
 from archdraw.model import Design
 
 WARMUP_SHARE = 0.1
-DEFAULT_REQUESTS = 100_000
 
 Process = Generator[Any, Any, float]
 

@@ -10,7 +10,7 @@ import sys
 from archdraw.analysis.availability import ZONE_AVAILABILITY
 from archdraw.analysis.failure import UnknownElement
 from archdraw.analysis.report import run_analysis, to_json
-from archdraw.analysis.simulation import DEFAULT_REQUESTS
+from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one
 from archdraw.model import ZONE_KINDS

@@ -6,7 +6,7 @@ widths (in em units); browsers and Qt then draw them with the real font.
 
 from __future__ import annotations
 
-from archdraw.layout import shorten
+from archdraw.layout.labels import shorten
 
 _WIDTHS = {
     **dict.fromkeys("il.,:;'|!", 0.28),
