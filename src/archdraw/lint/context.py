@@ -6,9 +6,11 @@ from collections import defaultdict, deque
 from collections.abc import Iterable
 from functools import cached_property
 
+from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews
-from archdraw.model import Component, Link
+from archdraw.lint.routes import Routes
+from archdraw.model import Component, Design, Link
 
 __all__ = ["CACHING_TYPES", "DEFAULT_OPTIONS", "PASS_THROUGH_TYPES", "QUEUE_TYPES", "LintContext"]
 
@@ -22,6 +24,18 @@ _NO_COMPONENTS: list[Component] = []
 
 class LintContext(ElementViews):
     """A read-only view of one design for rules: look-ups, graph views, traffic."""
+
+    def __init__(self, design: Design, library: Library) -> None:
+        super().__init__(design, library)
+        self._routes: Routes | None = None
+
+    def routes(self) -> Routes:
+        """The route attribution AD206 and AD207 share, memoised for this run. A method, not
+        a cached view: it reads timeouts and retries, so the session must not keep it across
+        property edits (and a caller that gets the memo must count as reading them)."""
+        if self._routes is None:
+            self._routes = Routes(self)
+        return self._routes
 
     # -- links ----------------------------------------------------------------
     @cached_property

@@ -29,6 +29,7 @@ from archdraw.lint.capacity import arrival_rates
 from archdraw.lint.config import resolve
 from archdraw.lint.context import LintContext
 from archdraw.lint.engine import rule_findings, settings_findings
+from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.lint.rules import all_rules
 from archdraw.lint.types import Finding
 from archdraw.model import Component, Design, Link
@@ -68,6 +69,12 @@ class _RecordingContext(LintContext):
     @cached_property
     def _recorded_arrival_rps(self) -> dict[str, float]:
         return arrival_rates(self)
+
+    def routes(self) -> Routes:
+        # Shared by the rules that ask: each depends on what the first one's walk read.
+        self.component_reads.update(ROUTE_PROPERTIES)
+        self.link_reads.update(ROUTE_PROPERTIES)
+        return super().routes()
 
     def prop(self, component: Component, name: str) -> Any:
         self.component_reads.add(name)

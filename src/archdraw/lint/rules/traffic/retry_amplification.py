@@ -4,7 +4,6 @@ from collections import deque
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.rules.traffic.timeout_inversion import Routes
 from archdraw.lint.types import Issue, Severity, rule
 from archdraw.model import Link
 
@@ -32,7 +31,7 @@ from archdraw.model import Link
 )
 def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
     limit = ctx.option("max_retry_amplification")
-    routes = Routes(ctx)
+    routes = ctx.routes()
     # The walk follows each request over the routes it takes (see `Routes`). A request whose
     # caller waits long enough for every route is tracked per component; one that takes
     # only some routes, per link it arrived over.
