@@ -158,24 +158,40 @@ class ElementViews:
 
     def fix(self, component: Component, label: str, **props: Any) -> Fix | None:
         """A property fix, keeping only properties the type accepts, clamped to their range."""
-        found = self.library.types.get(component.type)
-        if found is None:
-            return None
         accepted: dict[str, Any] = {}
+        fitted = self._fitted
         for name, value in props.items():
-            spec = found.properties.get(name)
-            if spec is None:
-                continue
-            problem = spec.check(value)
-            if problem is not None and isinstance(value, _NUMBER_TYPES):
-                if spec.maximum is not None and value > spec.maximum:
-                    value = type(value)(spec.maximum)
-                if spec.minimum is not None and value < spec.minimum:
-                    value = type(value)(spec.minimum)
-                problem = spec.check(value)
-            if problem is None and value != self.prop(component, name):
-                accepted[name] = value
+            # Thousands of fixes a run propose a few distinct values: check each once.
+            key = (component.type, name, type(value), value)
+            try:
+                fit = fitted[key]
+            except KeyError:
+                fit = fitted[key] = self._fit(component.type, name, value)
+            except TypeError:  # an unhashable value: nothing to remember it by
+                fit = self._fit(component.type, name, value)
+            if fit is not _MISSING and fit != self.prop(component, name):
+                accepted[name] = fit
         return Fix(label, component.id, None, accepted) if accepted else None
+
+    @cached_property
+    def _fitted(self) -> dict[tuple[str, str, type, Any], Any]:
+        return {}
+
+    def _fit(self, type_id: str, name: str, value: Any) -> Any:
+        """`value` clamped to the range of the type's property `name`, or _MISSING when
+        the type has no such property or the value does not fit it."""
+        found = self.library.types.get(type_id)
+        spec = None if found is None else found.properties.get(name)
+        if spec is None:
+            return _MISSING
+        problem = spec.check(value)
+        if problem is not None and isinstance(value, _NUMBER_TYPES):
+            if spec.maximum is not None and value > spec.maximum:
+                value = type(value)(spec.maximum)
+            if spec.minimum is not None and value < spec.minimum:
+                value = type(value)(spec.minimum)
+            problem = spec.check(value)
+        return value if problem is None else _MISSING
 
     @staticmethod
     def link_fix(link: Link, label: str, **props: Any) -> Fix:
