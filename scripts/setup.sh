@@ -31,13 +31,18 @@ if command -v dpkg-query >/dev/null 2>&1; then
       || missing+=("$package")
   done
   # A python3 and node already on PATH (pyenv, nvm) are as good as Debian's.
+  drop=()
   if command -v python3 >/dev/null && python3 -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    missing=("${missing[@]/python3}"); missing=("${missing[@]/python3-venv}")
+    drop+=(python3 python3-venv)
   fi
   if command -v node >/dev/null && command -v npm >/dev/null; then
-    missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+    drop+=(nodejs npm)
   fi
-  read -r -a missing <<< "${missing[*]}"
+  kept=()
+  for package in "${missing[@]}"; do
+    [[ " ${drop[*]} " == *" $package "* ]] || kept+=("$package")
+  done
+  missing=("${kept[@]}")
   if (( ${#missing[@]} )); then
     echo "setup: installing system packages: ${missing[*]}"
     sudo=""
