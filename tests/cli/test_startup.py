@@ -45,7 +45,9 @@ def _first_sample() -> str:
     return str(sorted(Path(sample_dir()).glob("*.archdraw.yaml"))[0])
 
 
-@pytest.mark.parametrize("fmt", ["mermaid", "d2", "plantuml", "dot", "structurizr", "json"])
+@pytest.mark.parametrize(
+    "fmt", ["mermaid", "d2", "plantuml", "dot", "structurizr", "json", "drawio"]
+)
 def test_text_export_does_not_import_layout_engine_or_simulation(fmt: str) -> None:
     heavy = _heavy_modules_after(["export", "-f", fmt, "-o", "-", _first_sample()])
     assert "networkx" not in heavy

@@ -25,7 +25,7 @@ from archdraw.export.text_support import (
     omissions,
     one_line,
 )
-from archdraw.layout import auto_layout, zone_rectangles
+from archdraw.layout import zone_rectangles
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link, Zone
 from archdraw.model.types import PropValue
@@ -75,6 +75,9 @@ def place(design: Design, library: Library) -> tuple[dict[str, Point], str]:
     missing = [c.id for c in design.components if c.id not in positions]
     if not missing:
         return positions, "positions kept"
+    # Imported here: auto_layout brings networkx, which a laid-out design never needs.
+    from archdraw.layout import auto_layout
+
     try:
         result = auto_layout(design, library)
         for component_id in missing:
