@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from archdraw.model.types import Design
 
 Position = tuple[float, float] | None
@@ -25,3 +28,11 @@ class Edit:
     def merge(self, other: Edit) -> Edit | None:
         """The single edit doing self then `other`, or None when they should stay two steps."""
         return None
+
+
+def swap_fields(target: object, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Set attributes of `target`; return their previous values (the inverse's `values`)."""
+    old = {name: getattr(target, name) for name in values}
+    for name, value in values.items():
+        setattr(target, name, value)
+    return old

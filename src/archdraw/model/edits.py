@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from archdraw.model.edit_base import Edit, EditError, Position
+from archdraw.model.edit_base import Edit, EditError, Position, swap_fields
 from archdraw.model.field_edits import (
     RenameId,
     SetDesignInfo,
@@ -253,10 +253,9 @@ class SetComponentFields(Edit):
             raise EditError(f"no zone '{zone}'")
         if "type" in self.values and not self.values["type"]:
             raise EditError("a component needs a type")
-        old = {name: getattr(component, name) for name in self.values}
-        for name, value in self.values.items():
-            setattr(component, name, value)
-        return SetComponentFields(self.component_id, old, label=self.label)
+        return SetComponentFields(
+            self.component_id, swap_fields(component, self.values), label=self.label
+        )
 
     def touched(self) -> frozenset[str]:
         return frozenset([self.component_id])

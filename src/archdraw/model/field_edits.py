@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from archdraw.model.edit_base import Edit, EditError
+from archdraw.model.edit_base import Edit, EditError, swap_fields
 from archdraw.model.types import ID_PATTERN, LINK_KINDS, ZONE_KINDS, Design, DesignDoc, LintSettings
 
 
@@ -27,10 +27,7 @@ class SetLinkFields(Edit):
             raise EditError("only a link's kind and label can be changed")
         if self.values.get("kind", "sync") not in LINK_KINDS:
             raise EditError(f"unknown link kind '{self.values['kind']}'")
-        old = {name: getattr(link, name) for name in self.values}
-        for name, value in self.values.items():
-            setattr(link, name, value)
-        return SetLinkFields(self.link_key, old, label=self.label)
+        return SetLinkFields(self.link_key, swap_fields(link, self.values), label=self.label)
 
     def touched(self) -> frozenset[str]:
         return frozenset([self.link_key])
@@ -54,10 +51,7 @@ class SetZoneFields(Edit):
             raise EditError(f"unknown zone kind '{self.values['kind']}'")
         if "parent" in self.values:
             _check_parent(design, self.zone_id, self.values["parent"])
-        old = {name: getattr(zone, name) for name in self.values}
-        for name, value in self.values.items():
-            setattr(zone, name, value)
-        return SetZoneFields(self.zone_id, old, label=self.label)
+        return SetZoneFields(self.zone_id, swap_fields(zone, self.values), label=self.label)
 
     def touched(self) -> frozenset[str]:
         return frozenset([self.zone_id])
