@@ -35,29 +35,26 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
     # The walk follows each request over the routes it takes (see `Routes`). A request whose
     # caller waits long enough for every route is tracked per component; one that takes
     # only some routes, per link it arrived over.
-    best: dict[str, float] = {}
-    reported: set[str] = set()
+    best: dict[str | int, float] = {}  # by component id, or by id(link) arrived over
+    reported: set[int] = set()
     todo: deque[tuple[str, float, Link | None]] = deque((c.id, 1.0, None) for c in ctx.clients)
-    calls, every, taken = ctx.sync_callers, routes.takes_every_route, routes.taken
-    link_number = ctx.link_number  # read once: the walk is hot
+    calls, taken = ctx.sync_callers, routes.taken
+    every, retries_of = routes.every, routes.retries
     while todo:
         node, product, entering = todo.popleft()
         links = calls.get(node)
         if not links:
             continue
-        if every(entering):
+        if entering is not None and every[id(entering)]:
             entering = None
-        inherited = routes.own(node)[1]
         for link in links:
             if entering is not None and not taken(entering, link):
                 continue
-            retries = inherited
-            if "retries" in link.props:
-                retries = max(0.0, link_number(link, "retries") or 0.0)
-            total = product * (1.0 + retries)
+            key = id(link)
+            total = product * (1.0 + retries_of[key])
             if total > limit:
-                if product <= limit and link.key not in reported:
-                    reported.add(link.key)
+                if product <= limit and key not in reported:
+                    reported.add(key)
                     yield Issue(
                         f"one request may reach '{link.target}' {total:g} times through "
                         f"'{link.key}': retries along the path multiply (limit {limit:g})",
@@ -65,7 +62,7 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
                         fix=ctx.link_fix(link, "Do not retry on this hop", retries=0),
                     )
                 continue
-            state = link.target if every(link) else link.key
+            state: str | int = link.target if every[key] else key
             if total > best.get(state, 0.0):
                 best[state] = total
                 todo.append((link.target, total, link))

@@ -33,16 +33,12 @@ def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
     # inverted exactly when the callee has a route nobody waits long enough for.
     routes = ctx.routes()
     worst_by_callee: dict[str, tuple[float, Link | None]] = {}
-    sync_out, link_number = ctx.sync_out, ctx.link_number  # read once: every link passes
-    for caller_id, links in ctx.sync_callers.items():
-        own_timeout = routes.own(caller_id)[0]
+    wait, slowest = routes.wait, routes.slowest
+    for links in ctx.sync_callers.values():
         for link in links:
-            if not sync_out(link.target):
-                continue  # a callee that calls nothing cannot outwait its caller
-            timeout = link_number(link, "timeout_ms")
-            if timeout is None:
-                timeout = own_timeout
-            if timeout is None or timeout >= routes.slowest_route(link.target):
+            # A callee that calls nothing (or nothing bounded) cannot outwait its caller.
+            timeout = wait[id(link)]
+            if timeout is None or timeout >= slowest.get(link.target, 0.0):
                 continue
             if link.target not in worst_by_callee:
                 worst_by_callee[link.target] = routes.worst_unexplained(link.target)
