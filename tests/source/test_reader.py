@@ -138,3 +138,20 @@ def _flowed(value: Any, flow: bool) -> Any:
 def test_whatever_we_write_reads_back_the_same(value: Any, flow: bool) -> None:
     document = {"v": _flowed(value, flow)}
     assert read_yaml(write_yaml(document), "w.yaml")[0] == {"v": value}
+
+
+def test_repeated_short_texts_are_one_string_and_long_ones_are_not() -> None:
+    """Ids repeat across a design (links name components): the reader shares one string per
+    short text, so look-ups by id compare pointers. Long prose is left alone."""
+    prose = "a description " * 10
+    text = (
+        "components:\n  - {id: api-1, type: service}\n"
+        "links:\n  - {from: api-1, to: db-1}\n  - {from: db-1, to: api-1}\n"
+        f"notes: ['{prose}', '{prose}']\n"
+    )
+    data, _ = read_yaml(text, "t.yaml")
+    first, second = data["links"]
+    assert data["components"][0]["id"] is first["from"] is second["to"]
+    assert first["to"] is second["from"]
+    assert next(iter(first)) is next(iter(second))  # keys too
+    assert data["notes"][0] == data["notes"][1] and data["notes"][0] is not data["notes"][1]
