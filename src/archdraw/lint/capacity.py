@@ -11,11 +11,18 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
+from archdraw.lint.elements import as_number
+
 if TYPE_CHECKING:
     from archdraw.lint.context import LintContext
 
 # Senders that pass on only their misses (re-exported by `LintContext` for the rules).
 CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
+
+
+# The link property `arrival_rates` reads straight from the props (a lint session counts it
+# as read by whoever uses the arrival rates); component properties go through the context.
+ARRIVAL_LINK_PROPERTIES = frozenset({"calls"})
 
 
 def arrival_rates(ctx: LintContext) -> dict[str, float]:
@@ -27,17 +34,18 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
     arrival = [0.0] * count
     indegree = [0] * count
     outgoing: list[list[tuple[int, float]]] = [[] for _ in range(count)]
-    link_number = ctx.link_number
-    # One pass over the links in file order: each sender's list keeps its links' order.
-    for link in ctx.design.links:
-        if link.kind == "replication":
-            continue
-        source, target = position.get(link.source), position.get(link.target)
-        if source is None or target is None:
-            continue
-        indegree[target] += 1
-        calls = link_number(link, "calls")
-        outgoing[source].append((target, 1.0 if calls is None else calls))
+    default_calls = ctx.link_default_number("calls")
+    flow_out = ctx.flow_out
+    # Each sender's links in file order (what `flow_out` keeps).
+    for source, onward in enumerate(outgoing):
+        for link in flow_out(ids[source]):
+            target = position.get(link.target)
+            if target is None:
+                continue
+            indegree[target] += 1
+            props = link.props
+            calls = as_number(props["calls"]) if "calls" in props else default_calls
+            onward.append((target, 1.0 if calls is None else calls))
     for client in ctx.clients:
         arrival[position[client.id]] += ctx.number(client, "rps") or 0.0
     # What a cache passes on: read here for the few caches, not per component in the walk.

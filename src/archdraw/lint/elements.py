@@ -23,6 +23,13 @@ DEFAULT_OPTIONS: dict[str, float] = {
 }
 
 
+def as_number(value: Any) -> float | None:
+    """A property value as a number: None for anything else (booleans included)."""
+    if value is None or value is True or value is False:
+        return None
+    return float(value) if isinstance(value, _NUMBER_TYPES) else None
+
+
 class ElementViews:
     """A read-only view of one design's elements: types, categories, properties, fixes."""
 
@@ -134,10 +141,7 @@ class ElementViews:
 
     def link_default_number(self, name: str) -> float | None:
         """The library's default for link property `name`, when it is a number."""
-        value = self._link_defaults.get(name)
-        if value is None or value is True or value is False:
-            return None
-        return float(value) if isinstance(value, _NUMBER_TYPES) else None
+        return as_number(self._link_defaults.get(name))
 
     def link_number(self, link: Link, name: str) -> float | None:
         value = link.props.get(name, _MISSING)

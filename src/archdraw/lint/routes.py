@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from archdraw.lint.elements import as_number
 from archdraw.model import Link
 
 if TYPE_CHECKING:
@@ -48,10 +49,13 @@ class Routes:
         self._find_routes_taken()
 
     def _measure_calls(self) -> None:
+        # Reads `timeout_ms` and `retries` straight from the props: a lint session counts
+        # them as read by whoever asks for the routes (ROUTE_PROPERTIES).
         ctx = self.ctx
-        components, number, link_number = ctx.components, ctx.number, ctx.link_number
+        components, number = ctx.components, ctx.number
         callers, wait, retries_of, spend = self._callers, self.wait, self.retries, self.spend
         slowest, longest = self.slowest, self.longest
+        default = ctx.link_default_number("timeout_ms")
         for caller_id, links in ctx.sync_callers.items():
             caller = components.get(caller_id)
             own_timeout, own_retries = None, 0.0
@@ -61,13 +65,13 @@ class Routes:
             callers[caller_id] = own_timeout, own_retries
             worst = 0.0
             for link in links:
-                key = id(link)
-                timeout = link_number(link, "timeout_ms")
+                key, props = id(link), link.props
+                timeout = as_number(props["timeout_ms"]) if "timeout_ms" in props else default
                 if timeout is None:
                     timeout = own_timeout
                 retries = own_retries
-                if "retries" in link.props:
-                    retries = max(0.0, link_number(link, "retries") or 0.0)
+                if "retries" in props:
+                    retries = max(0.0, as_number(props["retries"]) or 0.0)
                 wait[key], retries_of[key] = timeout, retries
                 if timeout is None:
                     spend[key] = None

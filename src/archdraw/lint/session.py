@@ -25,7 +25,7 @@ from typing import Any
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.capacity import arrival_rates
+from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, arrival_rates
 from archdraw.lint.config import resolve
 from archdraw.lint.context import LintContext
 from archdraw.lint.engine import rule_findings, settings_findings
@@ -68,6 +68,7 @@ class _RecordingContext(LintContext):
 
     @cached_property
     def _recorded_arrival_rps(self) -> dict[str, float]:
+        self.link_reads.update(ARRIVAL_LINK_PROPERTIES)
         return arrival_rates(self)
 
     def routes(self) -> Routes:
