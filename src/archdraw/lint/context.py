@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Iterable
 from functools import cached_property
 
@@ -41,21 +41,51 @@ class LintContext(ElementViews):
     @cached_property
     def _link_index(self) -> tuple[dict[str, list[Link]], ...]:
         """One pass over the links: out and in by component, for all, sync and flow links."""
-        index: tuple[defaultdict[str, list[Link]], ...] = tuple(defaultdict(list) for _ in range(6))
-        out_all, in_all, out_sync, in_sync, out_flow, in_flow = index
+        out_all: dict[str, list[Link]] = {}
+        in_all: dict[str, list[Link]] = {}
+        out_sync: dict[str, list[Link]] = {}
+        in_sync: dict[str, list[Link]] = {}
+        copies: list[Link] = []
         for link in self.design.links:
-            source, target, kind = link.source, link.target, link.kind
-            out_all[source].append(link)
-            in_all[target].append(link)
-            if kind == "replication":
-                continue
-            out_flow[source].append(link)
-            in_flow[target].append(link)
+            # Fields from the model's __dict__: one attribute look-up instead of three, each
+            # slowed by the `__getattr__` hook pydantic models carry (a pass over every link).
+            fields = link.__dict__
+            source, target, kind = fields["source"], fields["target"], fields["kind"]
+            found = out_all.get(source)
+            if found is None:
+                out_all[source] = [link]
+            else:
+                found.append(link)
+            found = in_all.get(target)
+            if found is None:
+                in_all[target] = [link]
+            else:
+                found.append(link)
             if kind == "sync":
-                out_sync[source].append(link)
-                in_sync[target].append(link)
-        # Plain dicts again: a look-up of a missing key must not insert it.
-        return tuple(dict(part) for part in index)
+                found = out_sync.get(source)
+                if found is None:
+                    out_sync[source] = [link]
+                else:
+                    found.append(link)
+                found = in_sync.get(target)
+                if found is None:
+                    in_sync[target] = [link]
+                else:
+                    found.append(link)
+            elif kind == "replication":
+                copies.append(link)
+        # Flow links are all links but replication, which few components have: share the
+        # lists of the others, and filter only theirs.
+        out_flow, in_flow = dict(out_all), dict(in_all)
+        for link in copies:
+            for flow, key in ((out_flow, link.source), (in_flow, link.target)):
+                if key in flow:
+                    kept = [k for k in flow[key] if k.kind != "replication"]
+                    if kept:
+                        flow[key] = kept
+                    else:
+                        del flow[key]
+        return out_all, in_all, out_sync, in_sync, out_flow, in_flow
 
     @cached_property
     def out_links(self) -> dict[str, list[Link]]:
@@ -172,15 +202,15 @@ class LintContext(ElementViews):
     @cached_property
     def clients(self) -> list[Component]:
         """Where requests start: client-category components other than device caches."""
-        clients = self._client_ids
-        return [c for c in self.design.components if c.id in clients and c.type != "device_cache"]
+        types = [t for t, facts in self._type_facts.items() if facts[0] == "client"]
+        return [c for c in self.of_type(*types) if c.type != "device_cache"]
 
     @cached_property
     def request_path(self) -> list[Component]:
         """Non-client components reachable from a client over sync links, in file order."""
         reached = self.reachable((c.id for c in self.clients), sync_only=True)
-        clients = self._client_ids
-        return [c for c in self.design.components if c.id in reached and c.id not in clients]
+        reached.difference_update(self._client_ids)
+        return [c for cid, c in self.components.items() if cid in reached]
 
     @cached_property
     def request_path_ids(self) -> frozenset[str]:
@@ -207,9 +237,11 @@ class LintContext(ElementViews):
         outside_types = (t for t, facts in self._type_facts.items() if facts[0] == "external")
         outside = self._client_ids.union(c.id for c in self.of_types(outside_types))
         for link in self.design.links:
-            if link.source not in outside or link.kind == "replication":
+            fields = link.__dict__  # one look-up for three fields (see `_link_index`)
+            if fields["source"] not in outside or fields["kind"] == "replication":
                 continue
-            if link.target in components and link.target not in outside:
+            target = fields["target"]
+            if target in components and target not in outside:
                 found.append(link)
         return found
 
@@ -217,7 +249,7 @@ class LintContext(ElementViews):
     def client_entry_points(self) -> list[Component]:
         """Non-client components that a client (or its device cache) links to directly."""
         ids = {k.target for k in self.entry_links if self.is_client(self.components[k.source])}
-        return [c for c in self.design.components if c.id in ids]
+        return [c for cid, c in self.components.items() if cid in ids]
 
     # -- zones ------------------------------------------------------------------
     @cached_property
@@ -250,12 +282,12 @@ class LintContext(ElementViews):
         kinds = {z.id: z.kind for z in self.design.zones}
         by_zone: dict[str | None, str | None] = {None: None}
         found: dict[str, str | None] = {}
-        for component in self.design.components:
+        for component_id, component in self.components.items():
             zone = component.zone
             if zone not in by_zone:
                 chain = self.zone_chain(zone)
                 by_zone[zone] = next((z for z in chain if kinds[z] == "region"), None)
-            found[component.id] = by_zone[zone]
+            found[component_id] = by_zone[zone]
         return found
 
     @cached_property

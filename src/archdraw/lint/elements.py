@@ -81,7 +81,11 @@ class ElementViews:
     def by_type(self) -> dict[str, list[Component]]:
         index: dict[str, list[Component]] = {}
         for component in self.design.components:
-            index.setdefault(component.type, []).append(component)
+            found = index.get(component.type)
+            if found is None:
+                index[component.type] = [component]
+            else:
+                found.append(component)
         return index
 
     def category(self, component: Component) -> str:

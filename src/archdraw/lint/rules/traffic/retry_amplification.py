@@ -38,20 +38,20 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
     best: dict[str | int, float] = {}  # by component id, or by id(link) arrived over
     reported: set[int] = set()
     todo: deque[tuple[str, float, Link | None]] = deque((c.id, 1.0, None) for c in ctx.clients)
-    calls, taken = ctx.sync_callers, routes.taken
-    every, retries_of = routes.every, routes.retries
+    callers, taken = ctx.sync_callers, routes.taken
+    partial, calls = routes.partial, routes.calls
     while todo:
         node, product, entering = todo.popleft()
-        links = calls.get(node)
+        links = callers.get(node)
         if not links:
             continue
-        if entering is not None and every[id(entering)]:
+        if entering is not None and id(entering) not in partial:
             entering = None
         for link in links:
             if entering is not None and not taken(entering, link):
                 continue
             key = id(link)
-            total = product * (1.0 + retries_of[key])
+            total = product * (1.0 + calls[key][1])
             if total > limit:
                 if product <= limit and key not in reported:
                     reported.add(key)
@@ -62,7 +62,7 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
                         fix=ctx.link_fix(link, "Do not retry on this hop", retries=0),
                     )
                 continue
-            state: str | int = link.target if every[key] else key
+            state: str | int = key if key in partial else link.target
             if total > best.get(state, 0.0):
                 best[state] = total
                 todo.append((link.target, total, link))

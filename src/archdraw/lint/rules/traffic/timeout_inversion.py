@@ -33,11 +33,11 @@ def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
     # inverted exactly when the callee has a route nobody waits long enough for.
     routes = ctx.routes()
     worst_by_callee: dict[str, tuple[float, Link | None]] = {}
-    wait, slowest = routes.wait, routes.slowest
+    calls, slowest = routes.calls, routes.slowest
     for links in ctx.sync_callers.values():
         for link in links:
             # A callee that calls nothing (or nothing bounded) cannot outwait its caller.
-            timeout = wait[id(link)]
+            timeout = calls[id(link)][0]
             if timeout is None or timeout >= slowest.get(link.target, 0.0):
                 continue
             if link.target not in worst_by_callee:
