@@ -31,10 +31,14 @@ from archdraw.model import Component
     ),
 )
 def backlog_grows(ctx: LintContext) -> Iterator[Issue]:
+    arrival_rps = ctx.arrival_rps
     for queue in ctx.of_type(*QUEUE_TYPES):
-        arrival = ctx.arrival_rps.get(queue.id, 0.0)
+        # The rate first: a queue nothing reaches needs no look-up of its consumers.
+        arrival = arrival_rps.get(queue.id, 0.0)
+        if arrival <= 0:
+            continue
         consumers = ctx.consumers(queue)
-        if arrival <= 0 or not consumers:
+        if not consumers:
             continue
         if queue.type == "stream":
             yield from _lagging_groups(ctx, queue, arrival, consumers)
@@ -46,10 +50,13 @@ def _competing_consumers(
     ctx: LintContext, queue: Component, arrival: float, consumers: list[Component]
 ) -> Iterator[Issue]:
     """A queue hands each message to one consumer: together they must keep up."""
-    capacities = [ctx.capacity(c) for c in consumers]
-    if any(c is None for c in capacities):
-        return
-    drain = sum(c for c in capacities if c is not None)
+    capacities = []
+    for consumer in consumers:
+        capacity = ctx.capacity(consumer)
+        if capacity is None:
+            return  # a consumer of unknown capacity may keep up on its own
+        capacities.append(capacity)
+    drain = sum(capacities)
     if drain < arrival:
         first = consumers[0]
         yield Issue(

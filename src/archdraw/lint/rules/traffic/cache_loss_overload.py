@@ -26,20 +26,29 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def cache_loss_overload(ctx: LintContext) -> Iterator[Issue]:
-    for cache in ctx.of_type("cache", "cdn"):
-        hit_ratio = ctx.number(cache, "hit_ratio") or 0.0
-        arrival = ctx.arrival_rps.get(cache.id, 0.0)
+    arrival_rps, components = ctx.arrival_rps, ctx.components
+    number, flow_out = ctx.number, ctx.flow_out
+    # Only a cache that passes requests on has something behind it (most sit beside the
+    # store their callers read): keep those, then put the few in file order, rather than
+    # sorting every cache as `of_type` would.
+    order = ctx.file_order
+    fronting = [c for c in ctx.of_types(("cache", "cdn")) if flow_out(c.id)]
+    fronting.sort(key=lambda c: order[c.id])
+    for cache in fronting:
+        hit_ratio = number(cache, "hit_ratio") or 0.0
+        arrival = arrival_rps.get(cache.id, 0.0)
         if hit_ratio <= 0 or arrival <= 0:
             continue
-        for link in ctx.flow_out(cache.id):
-            store = ctx.target(link)
+        for link in flow_out(cache.id):
+            store = components.get(link.target)
             if store is None:
                 continue
-            capacity = ctx.capacity(store)
-            per_replica = ctx.number(store, "capacity_rps")
-            if capacity is None or per_replica is None:
+            # `ctx.capacity` spelled out: per replica feeds the fix too.
+            per_replica = number(store, "capacity_rps")
+            if per_replica is None:
                 continue
-            today = ctx.arrival_rps.get(store.id, 0.0)
+            capacity = per_replica * ctx.replicas(store)
+            today = arrival_rps.get(store.id, 0.0)
             cold = today + arrival * hit_ratio * (ctx.link_number(link, "calls") or 0.0)
             if today < capacity <= cold:
                 needed = math.ceil(cold / per_replica)

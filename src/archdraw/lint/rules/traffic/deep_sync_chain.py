@@ -5,36 +5,48 @@ from collections.abc import Iterator
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
+# Marks a component whose walk is under way: a call back to it is a cycle, cut there. It
+# reads as a chain of length 0, which never wins, so one look-up in `best` serves both.
+_ON_STACK: tuple[int, str | None] = (0, None)
+_LEAF: tuple[int, str | None] = (1, None)
+
 
 def longest_sync_chains(ctx: LintContext) -> dict[str, tuple[int, str | None]]:
     """For each component, the length of the longest chain of ids it starts over sync links
     (cycles cut) and the next id on that chain (`chain_from` spells it out)."""
     best: dict[str, tuple[int, str | None]] = {}
-    on_stack: set[str] = set()
     calls, components = ctx.sync_callers, ctx.components  # read once: the walk is hot
 
     def walk(start: str) -> None:
-        # Iterative depth-first search: designs may hold chains thousands deep.
-        stack: list[tuple[str, list[str]]] = [(start, [k.target for k in calls.get(start, ())])]
-        on_stack.add(start)
+        # Iterative depth-first search: designs may hold chains thousands deep. Each frame
+        # keeps the callees in link order (to pick the longest tail) and those not yet
+        # visited, taken from the end.
+        best[start] = _ON_STACK
+        targets = [k.target for k in calls.get(start, ())]
+        stack = [(start, targets, targets[:])]
         while stack:
-            node, pending = stack[-1]
-            if pending:
+            node, targets, pending = stack[-1]
+            while pending:
                 child = pending.pop()
-                if child in best or child in on_stack or child not in components:
+                if child in best or child not in components:
                     continue
-                on_stack.add(child)
-                stack.append((child, [k.target for k in calls.get(child, ())]))
-                continue
-            stack.pop()
-            on_stack.discard(node)
-            # Lengths and successors, not whole chains: copying every chain is quadratic.
-            length, successor = 0, None
-            for link in calls.get(node, ()):
-                tail = best.get(link.target)
-                if tail is not None and tail[0] > length:
-                    length, successor = tail[0], link.target
-            best[node] = (length + 1, successor)
+                links = calls.get(child)
+                if links is None:
+                    best[child] = _LEAF  # calls nothing: its chain is itself
+                    continue
+                best[child] = _ON_STACK
+                child_targets = [k.target for k in links]
+                stack.append((child, child_targets, child_targets[:]))
+                break
+            else:
+                stack.pop()
+                # Lengths and successors, not whole chains: copying every chain is quadratic.
+                length, successor = 0, None
+                for target in targets:
+                    tail = best.get(target)
+                    if tail is not None and tail[0] > length:
+                        length, successor = tail[0], target
+                best[node] = (length + 1, successor)
 
     for client in ctx.clients:
         if client.id not in best:

@@ -25,11 +25,18 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def queue_without_consumer(ctx: LintContext) -> Iterator[Issue]:
+    components, flow_in, flow_out = ctx.components, ctx.flow_in, ctx.flow_out
     for queue in ctx.of_type(*QUEUE_TYPES):
-        producers = ctx.producers(queue)
-        if producers and not ctx.consumers(queue):
-            yield Issue(
-                f"'{producers[0].title}' puts messages on '{queue.title}' but nothing consumes "
-                "them: they pile up and the work never happens",
-                component=queue.id,
-            )
+        queue_id = queue.id
+        # Consumers first: most queues have one, and then the producers need no look-up.
+        if any(k.target in components for k in flow_out(queue_id)):
+            continue
+        for link in flow_in(queue_id):
+            producer = components.get(link.source)
+            if producer is not None:
+                yield Issue(
+                    f"'{producer.title}' puts messages on '{queue.title}' but nothing consumes "
+                    "them: they pile up and the work never happens",
+                    component=queue_id,
+                )
+                break

@@ -25,9 +25,13 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def queue_without_dead_letter(ctx: LintContext) -> Iterator[Issue]:
+    flag = ctx.flag
     for queue in ctx.of_type(*QUEUE_TYPES):
+        # The flag first: most queues have one, and then their consumers need no look-up.
+        if flag(queue, "dead_letter"):
+            continue
         consumers = ctx.consumers(queue)
-        if consumers and not ctx.flag(queue, "dead_letter"):
+        if consumers:
             yield Issue(
                 f"'{queue.title}' feeds {len(consumers)} consumer(s) but has no dead-letter "
                 "queue: a message that always fails is retried forever or lost",

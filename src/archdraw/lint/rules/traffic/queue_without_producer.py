@@ -21,11 +21,18 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("Enterprise Integration Patterns: Message Channel",),
 )
 def queue_without_producer(ctx: LintContext) -> Iterator[Issue]:
+    components, flow_in, flow_out = ctx.components, ctx.flow_in, ctx.flow_out
     for queue in ctx.of_type(*QUEUE_TYPES):
-        consumers = ctx.consumers(queue)
-        if consumers and not ctx.producers(queue):
-            yield Issue(
-                f"'{consumers[0].title}' consumes '{queue.title}', but nothing in the design "
-                "produces into it",
-                component=queue.id,
-            )
+        queue_id = queue.id
+        # Producers first: most queues have one, and then the consumers need no look-up.
+        if any(k.source in components for k in flow_in(queue_id)):
+            continue
+        for link in flow_out(queue_id):
+            consumer = components.get(link.target)
+            if consumer is not None:
+                yield Issue(
+                    f"'{consumer.title}' consumes '{queue.title}', but nothing in the design "
+                    "produces into it",
+                    component=queue_id,
+                )
+                break

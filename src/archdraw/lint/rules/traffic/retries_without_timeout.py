@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.types import Issue, Severity, rule
+from archdraw.lint.types import Fix, Issue, Severity, rule
 
 
 @rule(
@@ -24,9 +24,19 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
+    number, link_number = ctx.number, ctx.link_number
+    # A component without its own `retries` has its type's default (none, for every built-in
+    # type): look the default up once per type and skip their components without a call.
+    type_retries: dict[str, float | None] = {}
     for component in ctx.with_prop("retries"):
-        retries = ctx.number(component, "retries") or 0
-        if retries > 0 and ctx.number(component, "timeout_ms") is None:
+        if "retries" in component.props:
+            retries = number(component, "retries") or 0
+        else:
+            type_id = component.type
+            if type_id not in type_retries:
+                type_retries[type_id] = number(component, "retries")
+            retries = type_retries[type_id] or 0
+        if retries > 0 and number(component, "timeout_ms") is None:
             yield Issue(
                 f"'{component.title}' retries {retries:g} time(s) but has no `timeout_ms`: a "
                 "call that hangs never fails, so it is never retried",
@@ -35,17 +45,19 @@ def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
             )
     # With no retries by default, only links that set `retries` can retry.
     everywhere = (ctx.link_default_number("retries") or 0) > 0
+    components = ctx.components
     for link in ctx.design.links:
         if not everywhere and "retries" not in link.props:
             continue
-        retries = ctx.link_number(link, "retries") or 0
-        if retries <= 0 or ctx.link_number(link, "timeout_ms") is not None:
+        retries = link_number(link, "retries") or 0
+        if retries <= 0 or link_number(link, "timeout_ms") is not None:
             continue
-        source = ctx.source(link)
-        if source is not None and ctx.number(source, "timeout_ms") is not None:
+        source = components.get(link.source)
+        if source is not None and number(source, "timeout_ms") is not None:
             continue
+        key = link.key
         yield Issue(
-            f"the call '{link.key}' retries {retries:g} time(s) with no `timeout_ms`",
-            link=link.key,
-            fix=ctx.link_fix(link, "Time out after 1 second", timeout_ms=1000),
+            f"the call '{key}' retries {retries:g} time(s) with no `timeout_ms`",
+            link=key,
+            fix=Fix("Time out after 1 second", None, key, {"timeout_ms": 1000}),
         )

@@ -37,26 +37,52 @@ def rate(value: float) -> str:
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
-    components = ctx.components
+    components, number, replicas_of, fix = ctx.components, ctx.number, ctx.replicas, ctx.fix
+    # A component without its own `capacity_rps` has its type's default: most types have
+    # none, so look the default up once per type and skip their components without a call.
+    type_capacity: dict[str, float | None] = {}
+    # Designs repeat a few rates over and over (one client's traffic fans out alike).
+    rates: dict[float, str] = {}
     # Only what receives traffic can saturate: start from the arrival rates.
     for component_id, arrival in ctx.arrival_rps.items():
         if arrival <= 0:
             continue
         component = components[component_id]
-        # Capacity spelled out (not `ctx.capacity`): per replica and replicas feed the fix too.
-        per_replica = ctx.number(component, "capacity_rps")
+        if "capacity_rps" in component.props:
+            per_replica = number(component, "capacity_rps")
+        else:
+            type_id = component.type
+            if type_id in type_capacity:
+                per_replica = type_capacity[type_id]
+            else:
+                per_replica = type_capacity[type_id] = number(component, "capacity_rps")
         if per_replica is None:
             continue
-        replicas = ctx.replicas(component)
+        # Replicas are whole (below one there is no capacity at all), so utilization is at
+        # most arrival / per_replica: most components pass without a look-up of replicas.
+        if per_replica > 0 and arrival / per_replica < warning:
+            continue
+        # Capacity spelled out (not `ctx.capacity`): per replica and replicas feed the fix too.
+        replicas = replicas_of(component)
         capacity = per_replica * replicas
-        if capacity <= 0 or arrival / capacity < warning:
+        if capacity <= 0:
             continue
         utilization = arrival / capacity
-        needed = max(replicas + 1, math.ceil(arrival / (per_replica * 0.7)))
+        if utilization < warning:
+            continue
+        needed = math.ceil(arrival / (per_replica * 0.7))
+        if needed < replicas + 1:
+            needed = replicas + 1
+        arrival_text = rates.get(arrival)
+        if arrival_text is None:
+            arrival_text = rates[arrival] = rate(arrival)
+        per_replica_text = rates.get(per_replica)
+        if per_replica_text is None:
+            per_replica_text = rates[per_replica] = rate(per_replica)
         yield Issue(
-            f"'{component.title}' is at {utilization:.0%} utilization ({rate(arrival)} req/s for "
-            f"{replicas} x {rate(per_replica)} req/s)",
-            component=component.id,
-            fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
+            f"'{component.title}' is at {utilization:.0%} utilization ({arrival_text} req/s for "
+            f"{replicas} x {per_replica_text} req/s)",
+            component=component_id,
+            fix=fix(component, f"Run {needed} replicas", replicas=needed),
             severity=None if utilization >= 1 else Severity.WARNING,
         )

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.types import Issue, Severity, rule
+from archdraw.lint.types import Fix, Issue, Severity, rule
 
 # Covered by their own rules (AD501, AD605), with advice specific to them.
 _OWN_RULES = frozenset({"llm", "external_api"})
@@ -28,24 +28,38 @@ _OWN_RULES = frozenset({"llm", "external_api"})
     ),
 )
 def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
+    components, number, link_number = ctx.components, ctx.number, ctx.link_number
+    clients = {c.id for c in ctx.client_side}  # `is_client` of design components, by id
+    # Whether a caller's category calls for a timeout depends on its type: decide per type.
+    calling: dict[str, bool] = {}
+    # A link without its own `timeout_ms` has the library's default: no look-up needed.
+    default_timeout = ctx.link_default_number("timeout_ms")
     # By caller: whether the caller qualifies is decided once for all its calls.
     for caller, links in ctx.sync_callers.items():
-        source = ctx.components.get(caller)
-        if source is None or ctx.is_client(source):
+        source = components.get(caller)
+        if source is None or caller in clients:
             continue
-        if ctx.category(source) not in ("compute", "ai"):
+        type_id = source.type
+        qualifies = calling.get(type_id)
+        if qualifies is None:
+            qualifies = calling[type_id] = ctx.category(source) in ("compute", "ai")
+        if not qualifies or number(source, "timeout_ms") is not None:
             continue
-        if ctx.number(source, "timeout_ms") is not None:
-            continue
+        name = source.title
         for link in links:
-            if ctx.link_number(link, "timeout_ms") is not None:
+            timeout = default_timeout
+            if "timeout_ms" in link.props:
+                timeout = link_number(link, "timeout_ms")
+            if timeout is not None:
                 continue
-            target = ctx.target(link)
-            if target is None or ctx.is_client(target) or target.type in _OWN_RULES:
+            target_id = link.target
+            target = components.get(target_id)
+            if target is None or target_id in clients or target.type in _OWN_RULES:
                 continue
+            key = link.key
             yield Issue(
-                f"'{source.title}' calls '{target.title}' with no timeout: if it turns slow, "
-                f"'{source.title}' hangs with it",
-                link=link.key,
-                fix=ctx.link_fix(link, "Time out after 1 second", timeout_ms=1000),
+                f"'{name}' calls '{target.title}' with no timeout: if it turns slow, "
+                f"'{name}' hangs with it",
+                link=key,
+                fix=Fix("Time out after 1 second", None, key, {"timeout_ms": 1000}),
             )

@@ -26,15 +26,30 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def sync_fan_out(ctx: LintContext) -> Iterator[Issue]:
     limit = ctx.option("max_sync_fan_out")
-    # A component with no sync calls makes 0 calls: only a limit of 0 or less reports it.
-    callers = ctx.design.components if limit <= 0 else ctx.components_of(ctx.sync_callers)
-    for component in callers:
-        if ctx.is_client(component):
+    limit_text = f"{limit:g}"
+    link_number = ctx.link_number
+    # A link without its own `calls` makes the library's default number: no look-up needed.
+    default_calls = ctx.link_default_number("calls") or 0.0
+    # `is_client` of a design component, as a set of ids: one test per caller, no call.
+    clients = {c.id for c in ctx.client_side}
+    if limit <= 0:
+        # A component with no sync calls makes 0 calls: only a limit of 0 or less reports it.
+        callers = [(c, ctx.sync_out(c.id)) for c in ctx.design.components]
+    else:
+        components = ctx.components
+        callers = [(components[i], k) for i, k in ctx.sync_callers.items() if i in components]
+    for component, links in callers:
+        if component.id in clients:
             continue
-        calls = sum(ctx.link_number(k, "calls") or 0.0 for k in ctx.sync_out(component.id))
+        calls = 0.0
+        for link in links:
+            if "calls" in link.props:
+                calls += link_number(link, "calls") or 0.0
+            else:
+                calls += default_calls
         if calls >= limit:
             yield Issue(
                 f"each request to '{component.title}' waits on {calls:g} synchronous calls "
-                f"(limit {limit:g}): it is as slow as the slowest of them",
+                f"(limit {limit_text}): it is as slow as the slowest of them",
                 component=component.id,
             )
