@@ -27,11 +27,19 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def dual_write(ctx: LintContext) -> Iterator[Issue]:
+    # A link writes only when it says so, unless the library makes writing the default:
+    # testing for the key first spares the look-up on most links.
+    spec = ctx.library.link_properties.get("writes")
+    implied = spec is not None and spec.default is True
+    link_prop, components = ctx.link_prop, ctx.components
     for caller, outgoing in ctx.sync_callers.items():
         if len(outgoing) < 2:
             continue
-        writing = [k for k in outgoing if ctx.link_prop(k, "writes") is True]
-        component = ctx.components.get(caller)
+        writing = []
+        for link in outgoing:
+            if (implied or "writes" in link.props) and link_prop(link, "writes") is True:
+                writing.append(link)
+        component = components.get(caller)
         if len(writing) < 2 or component is None:
             continue  # two writes at least, to two different stores
         targets = []

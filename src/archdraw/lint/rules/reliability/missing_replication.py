@@ -30,32 +30,37 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     ),
 )
 def missing_replication(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.with_prop("replication"):
-        if component.type in _NOT_SOURCES_OF_TRUTH:
+    by_type = ctx.by_type
+    prop = ctx.prop
+    # Stores and queues that take `replication`, type by type in `ctx.with_prop` order.
+    for type_id in ctx.library.types:
+        found = by_type.get(type_id)
+        if not found or type_id in _NOT_SOURCES_OF_TRUTH:
             continue
-        keeps_data = ctx.is_store(component) or component.type in ("queue", "stream")
-        if (
-            keeps_data
-            and ctx.prop(component, "replication") in (None, "none")
-            and not _copies_over_a_link(ctx, component)
-        ):
-            yield Issue(
-                f"'{component.title}' keeps its data on one machine (`replication: none`): "
-                "losing it loses every write since the last backup",
-                component=component.id,
-                fix=ctx.fix(
-                    component,
-                    "Replicate asynchronously to a standby",
-                    replication="async",
-                    replicas=max(2, ctx.replicas(component)),
-                ),
-            )
+        keeps_data = ctx.is_store(found[0]) or type_id in ("queue", "stream")
+        if not keeps_data or not ctx.has_prop(found[0], "replication"):
+            continue
+        for component in found:
+            if prop(component, "replication") not in (None, "none"):
+                continue
+            if not _copies_over_a_link(ctx, component):
+                yield Issue(
+                    f"'{component.title}' keeps its data on one machine (`replication: none`): "
+                    "losing it loses every write since the last backup",
+                    component=component.id,
+                    fix=ctx.fix(
+                        component,
+                        "Replicate asynchronously to a standby",
+                        replication="async",
+                        replicas=max(2, ctx.replicas(component)),
+                    ),
+                )
 
 
 def _copies_over_a_link(ctx: LintContext, store: Component) -> bool:
     """A drawn replication link from the store with its own mode (`replication: async` on the
     link) is a copy on another machine, whatever the store's own setting says."""
-    return any(
-        link.kind == "replication" and ctx.replication_mode(link, store) != "none"
-        for link in ctx.out_links.get(store.id, ())
-    )
+    for link in ctx.out_links.get(store.id, ()):
+        if link.kind == "replication" and ctx.replication_mode(link, store) != "none":
+            return True
+    return False

@@ -28,27 +28,28 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
+    # Third parties and DNS take no `replicas`: their redundancy is not ours to draw. Whether
+    # a type takes it is decided once per type.
+    ours = {t for t, found in ctx.by_type.items() if ctx.has_prop(found[0], "replicas")}
+    replicas, failover, flag = ctx.replicas, ctx.failover, ctx.flag
     for component in ctx.request_path:
-        if not ctx.has_prop(component, "replicas"):
-            continue  # third parties and DNS: their redundancy is not ours to draw
-        if ctx.replicas(component) >= 2 or ctx.failover(component) != "none":
+        if component.type not in ours:
             continue
-        if ctx.flag(component, "fallback"):
+        if replicas(component) >= 2 or failover(component) != "none":
+            continue
+        if flag(component, "fallback"):
             continue  # a second provider or a degraded answer survives its loss
-        stateful = ctx.is_stateful(component)
-        fix = (
-            ctx.fix(
+        if ctx.is_stateful(component):
+            replication = ctx.prop(component, "replication")
+            fix = ctx.fix(
                 component,
                 "Add a standby replica",
                 replicas=2,
                 failover="active-standby",
-                replication="async"
-                if ctx.prop(component, "replication") in (None, "none")
-                else ctx.prop(component, "replication"),
+                replication="async" if replication in (None, "none") else replication,
             )
-            if stateful
-            else ctx.fix(component, "Run 2 replicas", replicas=2)
-        )
+        else:
+            fix = ctx.fix(component, "Run 2 replicas", replicas=2)
         yield Issue(
             f"'{component.title}' is on a client's request path and runs as one instance with "
             "no failover: when it dies, those requests fail",

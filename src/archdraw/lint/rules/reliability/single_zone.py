@@ -1,5 +1,6 @@
 """AD105: the design has several zones but a request-path component lives in one."""
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
@@ -27,13 +28,19 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
     if len(ctx.availability_zones) < 2 and len(ctx.regions) < 2:
         return
     # Where each kind of request-path component runs: a copy in another zone is redundancy.
-    zones_by_type: dict[str, set[str | None]] = {}
-    for component in ctx.request_path:
-        zones_by_type.setdefault(component.type, set()).add(component.zone)
-    for component in ctx.request_path:
-        if not ctx.has_prop(component, "zones") or ctx.failover(component) == "dns":
+    request_path = ctx.request_path
+    zones_by_type: defaultdict[str, set[str | None]] = defaultdict(set)
+    for component in request_path:
+        zones_by_type[component.type].add(component.zone)
+    spread = {t for t, zones in zones_by_type.items() if len(zones) > 1}
+    # Whether a type takes `zones` is decided once per type.
+    by_type = ctx.by_type
+    zoned = {t for t in zones_by_type if ctx.has_prop(by_type[t][0], "zones")}
+    for component in request_path:
+        type_id = component.type
+        if type_id not in zoned or (type_id in spread and component.zone is not None):
             continue
-        if component.zone is not None and len(zones_by_type[component.type]) > 1:
+        if ctx.failover(component) == "dns":
             continue
         zones = ctx.number(component, "zones") or 1
         if zones < 2:

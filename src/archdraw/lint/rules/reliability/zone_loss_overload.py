@@ -35,16 +35,20 @@ PROVIDER_REPLICATED_TYPES = frozenset({"object_storage"})
 )
 def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
     components = ctx.components
+    number = ctx.number
     for component_id, arrival in ctx.arrival_rps.items():
         if arrival <= 0:
             continue
         component = components[component_id]
-        if component.type in PROVIDER_REPLICATED_TYPES:
-            yield from _unreplicated_zone_loss(ctx, component, arrival)
+        # `zones` first: in one zone, nothing else here matters, whatever the type.
+        zones = int(number(component, "zones") or 1)
+        if zones < 2:
             continue
-        per_replica = ctx.number(component, "capacity_rps")
-        zones = int(ctx.number(component, "zones") or 1)
-        if per_replica is None or zones < 2:
+        if component.type in PROVIDER_REPLICATED_TYPES:
+            yield from _unreplicated_zone_loss(ctx, component, arrival, zones)
+            continue
+        per_replica = number(component, "capacity_rps")
+        if per_replica is None:
             continue
         replicas = ctx.replicas(component)
         left = replicas - math.ceil(replicas / zones)
@@ -59,11 +63,12 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
         )
 
 
-def _unreplicated_zone_loss(ctx: LintContext, store: Component, arrival: float) -> Iterator[Issue]:
+def _unreplicated_zone_loss(
+    ctx: LintContext, store: Component, arrival: float, zones: int
+) -> Iterator[Issue]:
     """Replicated object storage serves every object from the surviving zones; without
     replication the objects in the lost zone are gone, with their share of the requests."""
-    zones = int(ctx.number(store, "zones") or 1)
-    if zones < 2 or ctx.prop(store, "replication") in ("sync", "async"):
+    if ctx.prop(store, "replication") in ("sync", "async"):
         return
     failing = arrival / zones
     yield Issue(
