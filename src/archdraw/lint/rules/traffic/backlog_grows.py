@@ -31,13 +31,14 @@ from archdraw.model import Component
     ),
 )
 def backlog_grows(ctx: LintContext) -> Iterator[Issue]:
-    arrival_rps = ctx.arrival_rps
+    arrival_rps, components, flow_out = ctx.arrival_rps, ctx.components, ctx.flow_out
     for queue in ctx.of_type(*QUEUE_TYPES):
         # The rate first: a queue nothing reaches needs no look-up of its consumers.
         arrival = arrival_rps.get(queue.id, 0.0)
         if arrival <= 0:
             continue
-        consumers = ctx.consumers(queue)
+        # `ctx.consumers` spelled out: it costs a generator and a call per link.
+        consumers = [components[k.target] for k in flow_out(queue.id) if k.target in components]
         if not consumers:
             continue
         if queue.type == "stream":

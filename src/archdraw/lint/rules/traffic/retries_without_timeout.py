@@ -45,12 +45,20 @@ def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
             )
     # With no retries by default, only links that set `retries` can retry.
     everywhere = (ctx.link_default_number("retries") or 0) > 0
+    default_timeout = ctx.link_default_number("timeout_ms")
     components = ctx.components
     for link in ctx.design.links:
         if not everywhere and "retries" not in link.props:
             continue
+        # The timeout first: a link that sets retries usually sets one too, and one without
+        # its own has the library's default (no look-up needed).
+        timeout = default_timeout
+        if "timeout_ms" in link.props:
+            timeout = link_number(link, "timeout_ms")
+        if timeout is not None:
+            continue
         retries = link_number(link, "retries") or 0
-        if retries <= 0 or link_number(link, "timeout_ms") is not None:
+        if retries <= 0:
             continue
         source = components.get(link.source)
         if source is not None and number(source, "timeout_ms") is not None:
