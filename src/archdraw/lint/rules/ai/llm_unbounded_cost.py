@@ -33,17 +33,19 @@ def llm_unbounded_cost(ctx: LintContext) -> Iterator[Issue]:
     reported: set[str] = set()
     todo = [c for c in ctx.clients]
     seen = {c.id for c in todo}
+    components, flow_out = ctx.components, ctx.flow_out
     while todo:
         current = todo.pop()
         if bounded(ctx, current):
             continue
-        if current.type == "llm" and current.id not in reported:
-            reported.add(current.id)
-        for link in ctx.flow_out(current.id):
-            target = ctx.target(link)
-            if target is not None and target.id not in seen:
-                seen.add(target.id)
-                todo.append(target)
+        current_id = current.id
+        if current.type == "llm":
+            reported.add(current_id)
+        for link in flow_out(current_id):
+            target_id = link.target  # components are keyed by id
+            if target_id not in seen and target_id in components:
+                seen.add(target_id)
+                todo.append(components[target_id])
     for llm in ctx.of_type("llm"):
         if llm.id in reported:
             yield Issue(

@@ -1,22 +1,24 @@
 """AD405: a cache with no source of truth behind it."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 from archdraw.model import Component
 
 
-def backed(ctx: LintContext, cache: Component) -> bool:
-    """Read-through (cache -> store) or cache-aside (a caller also reads a store)."""
+def backed(ctx: LintContext, cache: Component, store_types: Set[str]) -> bool:
+    """Read-through (cache -> store) or cache-aside (a caller also reads a store, one of
+    `store_types`)."""
+    components = ctx.components  # `ctx.target` without a call per link
     for link in ctx.flow_out(cache.id):
-        target = ctx.target(link)
+        target = components.get(link.target)
         if target is not None and target.type != "cache":
             return True
-    for link in ctx.in_links.get(cache.id, []):
+    for link in ctx.in_links.get(cache.id, ()):
         for sibling in ctx.flow_out(link.source):
-            target = ctx.target(sibling)
-            if target is not None and target.type != "cache" and ctx.is_store(target):
+            target = components.get(sibling.target)
+            if target is not None and target.type in store_types:
                 return True
     return False
 
@@ -40,8 +42,10 @@ def backed(ctx: LintContext, cache: Component) -> bool:
     ),
 )
 def cache_without_source(ctx: LintContext) -> Iterator[Issue]:
+    # Being a store goes with the type: decide once per type.
+    sources = {t for t, found in ctx.by_type.items() if t != "cache" and ctx.is_store(found[0])}
     for cache in ctx.of_type("cache"):
-        if not backed(ctx, cache):
+        if not backed(ctx, cache, sources):
             yield Issue(
                 f"nothing behind '{cache.title}' holds its data: an eviction or a restart "
                 "loses it for good",

@@ -26,17 +26,22 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def consumer_not_idempotent(ctx: LintContext) -> Iterator[Issue]:
-    reported: set[str] = set()
+    # Whether a type takes `idempotent` is decided once per type.
+    by_type = ctx.by_type
+    takes = {t for t, found in by_type.items() if ctx.has_prop(found[0], "idempotent")}
+    checked: set[str] = set()  # a consumer's answer is the same for each queue it reads
+    prop = ctx.prop
     for queue in ctx.of_type(*QUEUE_TYPES):
         for consumer in ctx.consumers(queue):
-            if consumer.id in reported or not ctx.has_prop(consumer, "idempotent"):
+            consumer_id = consumer.id
+            if consumer_id in checked or consumer.type not in takes:
                 continue
-            if not ctx.flag(consumer, "idempotent"):
-                reported.add(consumer.id)
+            checked.add(consumer_id)
+            if prop(consumer, "idempotent") is not True:
                 yield Issue(
                     f"'{consumer.title}' consumes '{queue.title}', which delivers at least "
                     "once, but is not idempotent: a redelivered message is processed twice",
-                    component=consumer.id,
+                    component=consumer_id,
                     fix=ctx.fix(
                         consumer, "Mark idempotent (dedupe by message id)", idempotent=True
                     ),

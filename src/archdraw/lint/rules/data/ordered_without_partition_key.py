@@ -25,10 +25,18 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def ordered_without_partition_key(ctx: LintContext) -> Iterator[Issue]:
+    # A link keeps order only when it says so, unless the library makes it the default:
+    # testing for the key first spares the look-up on most links.
+    spec = ctx.library.link_properties.get("ordered")
+    implied = spec is not None and spec.default is True
+    flag, link_prop = ctx.flag, ctx.link_prop
     for queue in ctx.of_type(*QUEUE_TYPES):
-        ordered = ctx.flag(queue, "ordered") or any(
-            ctx.link_prop(k, "ordered") is True for k in ctx.out_links.get(queue.id, [])
-        )
+        ordered = flag(queue, "ordered")
+        if not ordered:
+            for link in ctx.out_links.get(queue.id, ()):
+                if (implied or "ordered" in link.props) and link_prop(link, "ordered") is True:
+                    ordered = True
+                    break
         if not ordered or ctx.prop(queue, "partition_key"):
             continue
         consumers = ctx.consumers(queue)

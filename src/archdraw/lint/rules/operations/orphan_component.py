@@ -25,11 +25,14 @@ _STANDALONE = frozenset({"monitoring"})
 def orphan_component(ctx: LintContext) -> Iterator[Issue]:
     if len(ctx.components) < 2:
         return
-    for component in ctx.design.components:
-        if component.type in _STANDALONE:
+    # The link indexes hold only components with at least one link: look ids up there
+    # rather than reading each component.
+    out_links, in_links = ctx.out_links, ctx.in_links
+    for component_id, component in ctx.components.items():
+        if component_id in out_links or component_id in in_links:
             continue
-        if not ctx.out_links.get(component.id) and not ctx.in_links.get(component.id):
+        if component.type not in _STANDALONE:
             yield Issue(
                 f"'{component.title}' has no links: nothing reaches it and it reaches nothing",
-                component=component.id,
+                component=component_id,
             )

@@ -26,8 +26,9 @@ BACKED_UP_TYPES = ("database", "nosql_database", "object_storage", "data_warehou
     ),
 )
 def missing_backups(ctx: LintContext) -> Iterator[Issue]:
+    prop = ctx.prop
     for component in ctx.of_type(*BACKED_UP_TYPES):
-        if not ctx.flag(component, "backups"):
+        if prop(component, "backups") is not True:
             yield Issue(
                 f"'{component.title}' has no backups: a bad delete or a corrupting bug is "
                 "replicated everywhere and cannot be undone",

@@ -10,14 +10,16 @@ _SOURCES_OF_TRUTH = ("database", "nosql_database")
 
 
 def replicated_elsewhere(ctx: LintContext, store: Component) -> bool:
-    home = ctx.region_of[store.id]
-    links = ctx.out_links.get(store.id, []) + ctx.in_links.get(store.id, [])
-    for link in links:
-        if link.kind != "replication":
-            continue
-        other = link.target if link.source == store.id else link.source
-        if ctx.region_of.get(other) not in (None, home):
-            return True
+    store_id = store.id
+    region_of = ctx.region_of
+    home = region_of[store_id]
+    for links in (ctx.out_links.get(store_id, ()), ctx.in_links.get(store_id, ())):
+        for link in links:
+            if link.kind != "replication":
+                continue
+            other = link.target if link.source == store_id else link.source
+            if region_of.get(other) not in (None, home):
+                return True
     return False
 
 
@@ -42,13 +44,15 @@ def replicated_elsewhere(ctx: LintContext, store: Component) -> bool:
 def single_region_store(ctx: LintContext) -> Iterator[Issue]:
     if len(ctx.regions) < 2:
         return
+    region_of, failover = ctx.region_of, ctx.failover
     for store in ctx.of_type(*_SOURCES_OF_TRUTH):
-        region = ctx.region_of[store.id]
-        if region is None or ctx.failover(store) in ("dns", "active-active"):
+        store_id = store.id
+        region = region_of[store_id]
+        if region is None or failover(store) in ("dns", "active-active"):
             continue
         if not replicated_elsewhere(ctx, store):
             yield Issue(
                 f"'{store.title}' keeps its data only in region '{region}': a regional outage "
                 "takes it away from every region",
-                component=store.id,
+                component=store_id,
             )

@@ -26,9 +26,13 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def plaintext_across_zones(ctx: LintContext) -> Iterator[Issue]:
     zone_of = {c.id: c.zone for c in ctx.design.components}
+    zone = zone_of.get
     for link in ctx.design.links:
-        here, there = zone_of.get(link.source), zone_of.get(link.target)
-        if here is None or there is None or here == there or encrypted(ctx, link):
+        here = zone(link.source)
+        if here is None:
+            continue
+        there = zone(link.target)
+        if there is None or here == there or encrypted(ctx, link):
             continue
         if here in ctx.zone_chain(there) or there in ctx.zone_chain(here):
             continue  # a component in a region talking to one of its zones stays inside

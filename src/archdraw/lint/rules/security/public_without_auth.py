@@ -20,18 +20,27 @@ def authenticates(ctx: LintContext, component: Component, arriving: Link) -> boo
 def first_application_hops(ctx: LintContext) -> list[tuple[Component, Link]]:
     """Where client requests first reach something that could check identity."""
     found: dict[str, tuple[Component, Link]] = {}
-    todo = [k for k in ctx.entry_links if ctx.is_client(ctx.components[k.source])]
+    components = ctx.components
+    clients = {c.id for c in ctx.client_side}  # those `is_client` accepts
+    todo = [k for k in ctx.entry_links if k.source in clients]
     seen: set[str] = set()
+    checks: dict[str, bool] = {}  # whether a type takes `auth`, decided once per type
     while todo:
         link = todo.pop()
-        target = ctx.components[link.target]
-        if target.id in seen:
+        target_id = link.target
+        if target_id in seen:
             continue
-        seen.add(target.id)
-        if target.type in PASS_THROUGH_TYPES:
-            todo.extend(ctx.sync_out(target.id))
-        elif ctx.has_prop(target, "auth"):
-            found.setdefault(target.id, (target, link))
+        seen.add(target_id)
+        target = components[target_id]
+        type_id = target.type
+        if type_id in PASS_THROUGH_TYPES:
+            todo.extend(ctx.sync_out(target_id))
+            continue
+        takes_auth = checks.get(type_id)
+        if takes_auth is None:
+            takes_auth = checks[type_id] = ctx.has_prop(target, "auth")
+        if takes_auth:
+            found.setdefault(target_id, (target, link))
     order = ctx.file_order
     return sorted(found.values(), key=lambda hop: order[hop[0].id])
 
