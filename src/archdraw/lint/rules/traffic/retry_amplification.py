@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Link
 
 
 @rule(
@@ -34,35 +33,38 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
     routes = ctx.routes()
     # The walk follows each request over the routes it takes (see `Routes`). A request whose
     # caller waits long enough for every route is tracked per component; one that takes
-    # only some routes, per link it arrived over.
+    # only some routes, per link it arrived over, with how long its caller waits.
     best: dict[str | int, float] = {}  # by component id, or by id(link) arrived over
     reported: set[int] = set()
-    todo: deque[tuple[str, float, Link | None]] = deque((c.id, 1.0, None) for c in ctx.clients)
-    callers, taken = ctx.sync_callers, routes.taken
-    partial, calls = routes.partial, routes.calls
+    todo: deque[tuple[str, float, float | None]] = deque((c.id, 1.0, None) for c in ctx.clients)
+    calls, partial, longest = routes.calls, routes.partial, routes.longest
     while todo:
-        node, product, entering = todo.popleft()
-        links = callers.get(node)
-        if not links:
+        node, product, waited = todo.popleft()
+        rows = calls.get(node)
+        if not rows:
             continue
-        if entering is not None and id(entering) not in partial:
-            entering = None
-        for link in links:
-            if entering is not None and not taken(entering, link):
+        # A route that takes longer than the caller waited is another caller's, unless
+        # nobody waits for it (then it is everyone's).
+        patience = longest.get(node, 0.0)
+        for link, target, waits, retries, spend in rows:
+            if waited is not None and spend is not None and waited < spend <= patience:
                 continue
+            total = product * (1.0 + retries)
             key = id(link)
-            total = product * (1.0 + calls[key][1])
             if total > limit:
                 if product <= limit and key not in reported:
                     reported.add(key)
                     yield Issue(
-                        f"one request may reach '{link.target}' {total:g} times through "
+                        f"one request may reach '{target}' {total:g} times through "
                         f"'{link.key}': retries along the path multiply (limit {limit:g})",
                         link=link.key,
                         fix=ctx.link_fix(link, "Do not retry on this hop", retries=0),
                     )
                 continue
-            state: str | int = key if key in partial else link.target
+            state: str | int = target
+            onward = None
+            if key in partial:
+                state, onward = key, waits
             if total > best.get(state, 0.0):
                 best[state] = total
-                todo.append((link.target, total, link))
+                todo.append((target, total, onward))

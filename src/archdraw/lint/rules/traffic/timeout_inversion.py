@@ -33,19 +33,18 @@ def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
     # inverted exactly when the callee has a route nobody waits long enough for.
     routes = ctx.routes()
     worst_by_callee: dict[str, tuple[float, Link | None]] = {}
-    calls, slowest = routes.calls, routes.slowest
-    for links in ctx.sync_callers.values():
-        for link in links:
+    slowest = routes.slowest
+    for rows in routes.calls.values():
+        for link, target, timeout, _, _ in rows:
             # A callee that calls nothing (or nothing bounded) cannot outwait its caller.
-            timeout = calls[id(link)][0]
-            if timeout is None or timeout >= slowest.get(link.target, 0.0):
+            if timeout is None or timeout >= slowest.get(target, 0.0):
                 continue
-            if link.target not in worst_by_callee:
-                worst_by_callee[link.target] = routes.worst_unexplained(link.target)
-            worst, inner = worst_by_callee[link.target]
+            if target not in worst_by_callee:
+                worst_by_callee[target] = routes.worst_unexplained(target)
+            worst, inner = worst_by_callee[target]
             if inner is not None and timeout < worst:
                 yield Issue(
-                    f"'{link.source}' waits {timeout:g} ms for '{link.target}', which may itself "
+                    f"'{link.source}' waits {timeout:g} ms for '{target}', which may itself "
                     f"wait {worst:g} ms on '{inner.key}' (timeout x attempts)",
                     link=link.key,
                     fix=ctx.link_fix(
