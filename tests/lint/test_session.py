@@ -166,3 +166,18 @@ def test_rules_read_property_values_only_through_the_context() -> None:
             if ".props" in key_test.sub("", line.split("#")[0]):
                 offending.append(f"{path.name}:{number}: {line.strip()}")
     assert not offending, "read properties through the LintContext:\n" + "\n".join(offending)
+
+
+def test_session_follows_props_replaced_between_runs(library: Library) -> None:
+    """The rules read element views that share each element's props dict; an edit that
+    replaces the dict (rather than changing it in place) must still be seen."""
+    document = Document(generate_design(150, 6))
+    session = LintSession(library)
+    session.lint(document.design)
+    store = next(c for c in document.design.components if c.props.get("backups") is True)
+    store.props = {**store.props, "backups": False}  # a new dict, the same keys
+    after = session.lint(document.design)
+    assert 0 < session.rules_run < len(session.rules)  # the incremental path, views reused
+    expected = lint_design(document.design, library)
+    assert [_row(f) for f in after] == [_row(f) for f in expected]
+    assert any(f.code == "AD104" and f.component == store.id for f in after)

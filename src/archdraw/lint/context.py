@@ -8,9 +8,10 @@ from functools import cached_property
 
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
+from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews
 from archdraw.lint.routes import Routes
-from archdraw.model import Component, Design, Link
+from archdraw.model import Design
 
 __all__ = ["CACHING_TYPES", "DEFAULT_OPTIONS", "PASS_THROUGH_TYPES", "QUEUE_TYPES", "LintContext"]
 
@@ -18,8 +19,8 @@ __all__ = ["CACHING_TYPES", "DEFAULT_OPTIONS", "PASS_THROUGH_TYPES", "QUEUE_TYPE
 QUEUE_TYPES = frozenset({"queue", "stream"})
 # Network hops that forward a request without looking at who sends it.
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
-_NO_LINKS: list[Link] = []  # shared empty answers: callers only read them
-_NO_COMPONENTS: list[Component] = []
+_NO_LINKS: list[LinkView] = []  # shared empty answers: callers only read them
+_NO_COMPONENTS: list[ComponentView] = []
 
 
 class LintContext(ElementViews):
@@ -39,18 +40,15 @@ class LintContext(ElementViews):
 
     # -- links ----------------------------------------------------------------
     @cached_property
-    def _link_index(self) -> tuple[dict[str, list[Link]], ...]:
+    def _link_index(self) -> tuple[dict[str, list[LinkView]], ...]:
         """One pass over the links: out and in by component, for all, sync and flow links."""
-        out_all: dict[str, list[Link]] = {}
-        in_all: dict[str, list[Link]] = {}
-        out_sync: dict[str, list[Link]] = {}
-        in_sync: dict[str, list[Link]] = {}
-        copies: list[Link] = []
+        out_all: dict[str, list[LinkView]] = {}
+        in_all: dict[str, list[LinkView]] = {}
+        out_sync: dict[str, list[LinkView]] = {}
+        in_sync: dict[str, list[LinkView]] = {}
+        copies: list[LinkView] = []
         for link in self.design.links:
-            # Fields from the model's __dict__: one attribute look-up instead of three, each
-            # slowed by the `__getattr__` hook pydantic models carry (a pass over every link).
-            fields = link.__dict__
-            source, target, kind = fields["source"], fields["target"], fields["kind"]
+            source, target, kind = link.source, link.target, link.kind
             found = out_all.get(source)
             if found is None:
                 out_all[source] = [link]
@@ -88,62 +86,62 @@ class LintContext(ElementViews):
         return out_all, in_all, out_sync, in_sync, out_flow, in_flow
 
     @cached_property
-    def out_links(self) -> dict[str, list[Link]]:
+    def out_links(self) -> dict[str, list[LinkView]]:
         """Every link by its source (all kinds)."""
         return self._link_index[0]
 
     @cached_property
-    def in_links(self) -> dict[str, list[Link]]:
+    def in_links(self) -> dict[str, list[LinkView]]:
         """Every link by its target (all kinds)."""
         return self._link_index[1]
 
     @cached_property
-    def _sync_out(self) -> dict[str, list[Link]]:
+    def _sync_out(self) -> dict[str, list[LinkView]]:
         return self._link_index[2]
 
     @cached_property
-    def _sync_in(self) -> dict[str, list[Link]]:
+    def _sync_in(self) -> dict[str, list[LinkView]]:
         return self._link_index[3]
 
     @cached_property
-    def _flow_out(self) -> dict[str, list[Link]]:
+    def _flow_out(self) -> dict[str, list[LinkView]]:
         return self._link_index[4]
 
     @cached_property
-    def _flow_in(self) -> dict[str, list[Link]]:
+    def _flow_in(self) -> dict[str, list[LinkView]]:
         return self._link_index[5]
 
     @property
-    def sync_callers(self) -> dict[str, list[Link]]:
+    def sync_callers(self) -> dict[str, list[LinkView]]:
         """Sync links grouped by caller id (callers with at least one, in order of first call)."""
         return self._sync_out
 
-    def sync_out(self, component_id: str) -> list[Link]:
+    def sync_out(self, component_id: str) -> list[LinkView]:
         return self._sync_out.get(component_id, _NO_LINKS)
 
-    def sync_in(self, component_id: str) -> list[Link]:
+    def sync_in(self, component_id: str) -> list[LinkView]:
         return self._sync_in.get(component_id, _NO_LINKS)
 
-    def flow_out(self, component_id: str) -> list[Link]:
+    def flow_out(self, component_id: str) -> list[LinkView]:
         """Links that carry requests or messages (not replication)."""
         return self._flow_out.get(component_id, _NO_LINKS)
 
-    def flow_in(self, component_id: str) -> list[Link]:
+    def flow_in(self, component_id: str) -> list[LinkView]:
         return self._flow_in.get(component_id, _NO_LINKS)
 
-    def target(self, link: Link) -> Component | None:
+    def target(self, link: LinkView) -> ComponentView | None:
         return self.components.get(link.target)
 
-    def source(self, link: Link) -> Component | None:
+    def source(self, link: LinkView) -> ComponentView | None:
         return self.components.get(link.source)
 
-    def neighbours(self, component_id: str) -> list[Component]:
+    def neighbours(self, component_id: str) -> list[ComponentView]:
         """Components linked to this one, either way and over any kind of link."""
         found = [self.target(k) for k in self.out_links.get(component_id, _NO_LINKS)]
         found += [self.source(k) for k in self.in_links.get(component_id, _NO_LINKS)]
         return [c for c in found if c is not None]
 
-    def of_type(self, *type_ids: str) -> list[Component]:
+    def of_type(self, *type_ids: str) -> list[ComponentView]:
         """Components of these types, in file order."""
         if len(type_ids) == 1:
             return self.by_type.get(type_ids[0], [])
@@ -156,12 +154,12 @@ class LintContext(ElementViews):
     # The lists below are grouped by type, not in file order: they serve rules that yield
     # at most one issue per component, whose findings the engine sorts by position anyway.
     # Grouping reuses `by_type` instead of scanning every component again.
-    def components_of(self, ids: Iterable[str]) -> list[Component]:
+    def components_of(self, ids: Iterable[str]) -> list[ComponentView]:
         """The design's components with these ids (unknown ids skipped), in the order given."""
         components = self.components
         return [components[i] for i in ids if i in components]
 
-    def of_types(self, type_ids: Iterable[str]) -> list[Component]:
+    def of_types(self, type_ids: Iterable[str]) -> list[ComponentView]:
         """Components of these types, grouped by type in the order given."""
         by_type = self.by_type
         return [c for t in type_ids for c in by_type.get(t, _NO_COMPONENTS)]
@@ -172,21 +170,21 @@ class LintContext(ElementViews):
         return {cid: i for i, cid in enumerate(self.components)}
 
     @cached_property
-    def stateful(self) -> list[Component]:
+    def stateful(self) -> list[ComponentView]:
         """Stateful components, grouped by type."""
         return self.of_types(t for t, facts in self._type_facts.items() if facts[1])
 
     @cached_property
-    def client_side(self) -> list[Component]:
+    def client_side(self) -> list[ComponentView]:
         """Components `is_client` accepts (clients and device caches), grouped by type."""
         return self.of_types(t for t, facts in self._type_facts.items() if facts[0] == "client")
 
     @cached_property
-    def stores(self) -> list[Component]:
+    def stores(self) -> list[ComponentView]:
         """Components `is_store` accepts, grouped by type."""
         return self.of_types(t for t in self._type_facts if t in self._store_types)
 
-    def with_prop(self, name: str) -> list[Component]:
+    def with_prop(self, name: str) -> list[ComponentView]:
         """Components whose type accepts property `name`, grouped by type."""
         found = self._with_prop.get(name)
         if found is None:
@@ -195,18 +193,18 @@ class LintContext(ElementViews):
         return found
 
     @cached_property
-    def _with_prop(self) -> dict[str, list[Component]]:
+    def _with_prop(self) -> dict[str, list[ComponentView]]:
         return {}
 
     # -- request graph ----------------------------------------------------------
     @cached_property
-    def clients(self) -> list[Component]:
+    def clients(self) -> list[ComponentView]:
         """Where requests start: client-category components other than device caches."""
         types = [t for t, facts in self._type_facts.items() if facts[0] == "client"]
         return [c for c in self.of_type(*types) if c.type != "device_cache"]
 
     @cached_property
-    def request_path(self) -> list[Component]:
+    def request_path(self) -> list[ComponentView]:
         """Non-client components reachable from a client over sync links, in file order."""
         reached = self.reachable((c.id for c in self.clients), sync_only=True)
         reached.difference_update(self._client_ids)
@@ -230,23 +228,22 @@ class LintContext(ElementViews):
         return seen
 
     @cached_property
-    def entry_links(self) -> list[Link]:
+    def entry_links(self) -> list[LinkView]:
         """Links from a client or an external party into the rest of the system."""
         found = []
         components = self.components
         outside_types = (t for t, facts in self._type_facts.items() if facts[0] == "external")
         outside = self._client_ids.union(c.id for c in self.of_types(outside_types))
         for link in self.design.links:
-            fields = link.__dict__  # one look-up for three fields (see `_link_index`)
-            if fields["source"] not in outside or fields["kind"] == "replication":
+            if link.source not in outside or link.kind == "replication":
                 continue
-            target = fields["target"]
+            target = link.target
             if target in components and target not in outside:
                 found.append(link)
         return found
 
     @cached_property
-    def client_entry_points(self) -> list[Component]:
+    def client_entry_points(self) -> list[ComponentView]:
         """Non-client components that a client (or its device cache) links to directly."""
         ids = {k.target for k in self.entry_links if self.is_client(self.components[k.source])}
         return [c for cid, c in self.components.items() if cid in ids]
@@ -299,7 +296,7 @@ class LintContext(ElementViews):
         return [z.id for z in self.design.zones if z.kind == "region"]
 
     # -- replication ------------------------------------------------------------
-    def replication_mode(self, link: Link, source: Component) -> str:
+    def replication_mode(self, link: LinkView, source: ComponentView) -> str:
         """How a replication link copies: its own `replication`, else the source store's (the
         copy it makes is the source's; the target's setting says how the target copies onward)."""
         own = self.link_prop(link, "replication")  # through the look-ups: sessions record reads
@@ -308,11 +305,11 @@ class LintContext(ElementViews):
         return str(self.prop(source, "replication") or "none")
 
     # -- messaging --------------------------------------------------------------
-    def producers(self, queue: Component) -> list[Component]:
+    def producers(self, queue: ComponentView) -> list[ComponentView]:
         found = (self.source(k) for k in self.flow_in(queue.id))
         return [c for c in found if c is not None]
 
-    def consumers(self, queue: Component) -> list[Component]:
+    def consumers(self, queue: ComponentView) -> list[ComponentView]:
         """Who reads a queue: links point the way messages flow, queue -> consumer."""
         found = (self.target(k) for k in self.flow_out(queue.id))
         return [c for c in found if c is not None]
@@ -323,7 +320,7 @@ class LintContext(ElementViews):
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
         return arrival_rates(self)
 
-    def capacity(self, component: Component) -> float | None:
+    def capacity(self, component: ComponentView) -> float | None:
         """Requests per second all replicas together serve, or None when unknown."""
         per_replica = self.number(component, "capacity_rps")
         return None if per_replica is None else per_replica * self.replicas(component)

@@ -7,8 +7,9 @@ from functools import cached_property
 from typing import Any
 
 from archdraw.library import Library
+from archdraw.lint.design_view import ComponentView, DesignView, LinkView
 from archdraw.lint.types import Fix
-from archdraw.model import Component, Design, Link
+from archdraw.model import Design
 
 _MISSING = object()
 _NUMBER_TYPES = (int, float)  # a tuple: `int | float` builds a union object on every call
@@ -34,8 +35,13 @@ class ElementViews:
     """A read-only view of one design's elements: types, categories, properties, fixes."""
 
     def __init__(self, design: Design, library: Library) -> None:
-        self.design = design
+        self.model = design
         self.library = library
+
+    @cached_property
+    def design(self) -> DesignView:
+        """The design as the rules read it (see `archdraw.lint.design_view`)."""
+        return DesignView(self.model)
 
     # -- options --------------------------------------------------------------
     def option(self, name: str) -> float:
@@ -48,7 +54,7 @@ class ElementViews:
     # Rules ask for properties, types and categories tens of thousands of times
     # on a large design: answer from dicts built once per run.
     @cached_property
-    def components(self) -> dict[str, Component]:
+    def components(self) -> dict[str, ComponentView]:
         return self.design.component_index()
 
     @cached_property
@@ -78,8 +84,8 @@ class ElementViews:
         return {k: s.default for k, s in specs if s.default is not None}
 
     @cached_property
-    def by_type(self) -> dict[str, list[Component]]:
-        index: dict[str, list[Component]] = {}
+    def by_type(self) -> dict[str, list[ComponentView]]:
+        index: dict[str, list[ComponentView]] = {}
         for component in self.design.components:
             found = index.get(component.type)
             if found is None:
@@ -88,7 +94,7 @@ class ElementViews:
                 found.append(component)
         return index
 
-    def category(self, component: Component) -> str:
+    def category(self, component: ComponentView) -> str:
         facts = self._type_facts.get(component.type)
         return facts[0] if facts is not None else "unknown"
 
@@ -97,18 +103,18 @@ class ElementViews:
         types = [t for t, facts in self._type_facts.items() if facts[0] == "client"]
         return frozenset(c.id for t in types for c in self.by_type.get(t, ()))
 
-    def is_stateful(self, component: Component) -> bool:
+    def is_stateful(self, component: ComponentView) -> bool:
         facts = self._type_facts.get(component.type)
         return facts is not None and facts[1]
 
-    def has_prop(self, component: Component, name: str) -> bool:
+    def has_prop(self, component: ComponentView, name: str) -> bool:
         facts = self._type_facts.get(component.type)
         return facts is not None and name in facts[2]
 
     # Property look-ups read the component's own value, then its type's default, without
     # building merged dicts: allocating one per element makes the garbage collector walk
     # the whole design during a run.
-    def prop(self, component: Component, name: str) -> Any:
+    def prop(self, component: ComponentView, name: str) -> Any:
         """The component's value for `name`, or its type's default (None if neither)."""
         value = component.props.get(name, _MISSING)
         if value is _MISSING:
@@ -116,23 +122,23 @@ class ElementViews:
             return defaults.get(name) if defaults is not None else None
         return value
 
-    def link_prop(self, link: Link, name: str) -> Any:
+    def link_prop(self, link: LinkView, name: str) -> Any:
         value = link.props.get(name, _MISSING)
         return self._link_defaults.get(name) if value is _MISSING else value
 
-    def replicas(self, component: Component) -> int:
+    def replicas(self, component: ComponentView) -> int:
         value = self.prop(component, "replicas")
         return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 1
 
-    def failover(self, component: Component) -> str:
+    def failover(self, component: ComponentView) -> str:
         return str(self.prop(component, "failover") or "none")
 
-    def flag(self, component: Component, name: str) -> bool:
+    def flag(self, component: ComponentView, name: str) -> bool:
         return self.prop(component, name) is True
 
     # `number` and `link_number` run about 80,000 times per run at 5,000 components:
     # the look-ups are inlined rather than going through `prop` and `link_prop`.
-    def number(self, component: Component, name: str) -> float | None:
+    def number(self, component: ComponentView, name: str) -> float | None:
         value = component.props.get(name, _MISSING)
         if value is _MISSING:
             defaults = self._type_defaults.get(component.type)
@@ -147,7 +153,7 @@ class ElementViews:
         """The library's default for link property `name`, when it is a number."""
         return as_number(self._link_defaults.get(name))
 
-    def link_number(self, link: Link, name: str) -> float | None:
+    def link_number(self, link: LinkView, name: str) -> float | None:
         value = link.props.get(name, _MISSING)
         if value is _MISSING:
             value = self._link_defaults.get(name)
@@ -155,16 +161,16 @@ class ElementViews:
             return None
         return float(value) if isinstance(value, _NUMBER_TYPES) else None
 
-    def is_client(self, component: Component) -> bool:
+    def is_client(self, component: ComponentView) -> bool:
         if component.id in self._client_ids:
             return True
         return component.id not in self.components and self.category(component) == "client"
 
-    def is_store(self, component: Component) -> bool:
+    def is_store(self, component: ComponentView) -> bool:
         """A data store: a stateful storage component or a vector database."""
         return component.type in self._store_types
 
-    def fix(self, component: Component, label: str, **props: Any) -> Fix | None:
+    def fix(self, component: ComponentView, label: str, **props: Any) -> Fix | None:
         """A property fix, keeping only properties the type accepts, clamped to their range."""
         accepted: dict[str, Any] = {}
         fitted = self._fitted
@@ -202,5 +208,5 @@ class ElementViews:
         return value if problem is None else _MISSING
 
     @staticmethod
-    def link_fix(link: Link, label: str, **props: Any) -> Fix:
+    def link_fix(link: LinkView, label: str, **props: Any) -> Fix:
         return Fix(label, None, link.key, props)

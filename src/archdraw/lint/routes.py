@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from archdraw.lint.design_view import LinkView
 from archdraw.lint.elements import as_number
-from archdraw.model import Link
 
 if TYPE_CHECKING:
     from archdraw.lint.context import LintContext
@@ -17,7 +17,7 @@ ROUTE_PROPERTIES = frozenset({"timeout_ms", "retries"})
 # One sync call: the link, its target, how long the caller waits (the link's `timeout_ms`,
 # else the caller's), how often it retries (the link's `retries`, else the caller's), and all
 # it may spend on the call, wait x attempts (None: no limit).
-Call = tuple[Link, str, float | None, float, float | None]
+Call = tuple[LinkView, str, float | None, float, float | None]
 
 
 class Routes:
@@ -102,7 +102,7 @@ class Routes:
                 if waits < bound:
                     partial.add(id(link))
 
-    def worst_unexplained(self, component_id: str) -> tuple[float, Link | None]:
+    def worst_unexplained(self, component_id: str) -> tuple[float, LinkView | None]:
         """The slowest route out of the component that no caller waits long enough for."""
         worst, worst_link = self.longest.get(component_id, 0.0), None
         for route, _, _, _, spent in self.calls.get(component_id, ()):

@@ -28,6 +28,7 @@ from archdraw.library import Library
 from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, arrival_rates
 from archdraw.lint.config import resolve
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.engine import rule_findings, settings_findings
 from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.lint.rules import all_rules
@@ -77,19 +78,19 @@ class _RecordingContext(LintContext):
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
 
-    def prop(self, component: Component, name: str) -> Any:
+    def prop(self, component: ComponentView, name: str) -> Any:
         self.component_reads.add(name)
         return super().prop(component, name)
 
-    def number(self, component: Component, name: str) -> float | None:
+    def number(self, component: ComponentView, name: str) -> float | None:
         self.component_reads.add(name)
         return super().number(component, name)
 
-    def link_prop(self, link: Link, name: str) -> Any:
+    def link_prop(self, link: LinkView, name: str) -> Any:
         self.link_reads.add(name)
         return super().link_prop(link, name)
 
-    def link_number(self, link: Link, name: str) -> float | None:
+    def link_number(self, link: LinkView, name: str) -> float | None:
         self.link_reads.add(name)
         return super().link_number(link, name)
 
@@ -264,6 +265,9 @@ class LintSession:
         context = _RecordingContext(design, self.library)
         if changed is not None:  # same structure: reuse what the last run computed
             context.__dict__.update(self._views)
+            # The element views share props dicts with the design they were built from:
+            # share those of the design linted now (edited values, or a patched copy).
+            context.design.follow_props(design)
         if not self._views or changed is None:  # timed, for `lint_if_cheap`
             started = time.perf_counter()
             for view in self._structural:

@@ -3,11 +3,11 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 
-def cache_beside(ctx: LintContext, llm: Component) -> bool:
+def cache_beside(ctx: LintContext, llm: ComponentView) -> bool:
     for link in ctx.in_links.get(llm.id, []):
         source = ctx.source(link)
         if source is None:

@@ -3,12 +3,12 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.missing_rate_limit import limits_rate
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 
-def bounded(ctx: LintContext, component: Component) -> bool:
+def bounded(ctx: LintContext, component: ComponentView) -> bool:
     return limits_rate(ctx, component) or ctx.number(component, "quota") is not None
 
 

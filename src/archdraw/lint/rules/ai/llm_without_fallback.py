@@ -3,11 +3,11 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 
-def has_second_provider(ctx: LintContext, llm: Component) -> bool:
+def has_second_provider(ctx: LintContext, llm: ComponentView) -> bool:
     for link in ctx.sync_in(llm.id):
         siblings = (ctx.target(k) for k in ctx.sync_out(link.source))
         if any(s is not None and s.type == "llm" and s.id != llm.id for s in siblings):

@@ -3,11 +3,11 @@
 from collections.abc import Iterator, Set
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 
-def backed(ctx: LintContext, cache: Component, store_types: Set[str]) -> bool:
+def backed(ctx: LintContext, cache: ComponentView, store_types: Set[str]) -> bool:
     """Read-through (cache -> store) or cache-aside (a caller also reads a store, one of
     `store_types`)."""
     components = ctx.components  # `ctx.target` without a call per link

@@ -3,13 +3,13 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 _FEEDERS = QUEUE_TYPES | {"worker", "database", "nosql_database", "embedding_model", "scheduler"}
 
 
-def fed(ctx: LintContext, store: Component) -> bool:
+def fed(ctx: LintContext, store: ComponentView) -> bool:
     for link in ctx.in_links.get(store.id, []):
         source = ctx.source(link)
         if source is None:

@@ -3,11 +3,11 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component, Link
 
 
-def missing_guards(ctx: LintContext, api: Component, link: Link) -> list[str]:
+def missing_guards(ctx: LintContext, api: ComponentView, link: LinkView) -> list[str]:
     caller = ctx.source(link)
     timeouts = (
         ctx.link_number(link, "timeout_ms"),

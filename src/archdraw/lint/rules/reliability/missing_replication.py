@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 # A cache is a copy of data held elsewhere; losing it costs speed, not data.
 _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
@@ -57,7 +57,7 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
                 )
 
 
-def _copies_over_a_link(ctx: LintContext, store: Component) -> bool:
+def _copies_over_a_link(ctx: LintContext, store: ComponentView) -> bool:
     """A drawn replication link from the store with its own mode (`replication: async` on the
     link) is a copy on another machine, whatever the store's own setting says."""
     for link in ctx.out_links.get(store.id, ()):

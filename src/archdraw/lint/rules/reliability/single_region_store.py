@@ -3,13 +3,13 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 _SOURCES_OF_TRUTH = ("database", "nosql_database")
 
 
-def replicated_elsewhere(ctx: LintContext, store: Component) -> bool:
+def replicated_elsewhere(ctx: LintContext, store: ComponentView) -> bool:
     store_id = store.id
     region_of = ctx.region_of
     home = region_of[store_id]

@@ -4,9 +4,9 @@ import math
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 # Stores whose provider places copies in every zone and scales capacity behind one endpoint.
 PROVIDER_REPLICATED_TYPES = frozenset({"object_storage"})
@@ -64,7 +64,7 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
 
 
 def _unreplicated_zone_loss(
-    ctx: LintContext, store: Component, arrival: float, zones: int
+    ctx: LintContext, store: ComponentView, arrival: float, zones: int
 ) -> Iterator[Issue]:
     """Replicated object storage serves every object from the surviving zones; without
     replication the objects in the lost zone are gone, with their share of the requests."""

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 
 @rule(
@@ -29,7 +29,7 @@ def datastore_without_auth(ctx: LintContext) -> Iterator[Issue]:
     # Being a store and taking `auth` go with the type: decide once per type. Stores come in
     # `ctx.stores` order (the library's), then queues that are not stores, in file order.
     by_type = ctx.by_type
-    guarded: list[list[Component]] = []
+    guarded: list[list[ComponentView]] = []
     queue_types = []
     for type_id in ctx.library.types:
         found = by_type.get(type_id)

@@ -3,11 +3,11 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import PASS_THROUGH_TYPES, LintContext
+from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component, Link
 
 
-def authenticates(ctx: LintContext, component: Component, arriving: Link) -> bool:
+def authenticates(ctx: LintContext, component: ComponentView, arriving: LinkView) -> bool:
     if ctx.flag(component, "auth") or ctx.link_prop(arriving, "auth") is True:
         return True
     # Calling an identity provider is how a service checks who the user is.
@@ -17,9 +17,9 @@ def authenticates(ctx: LintContext, component: Component, arriving: Link) -> boo
     )
 
 
-def first_application_hops(ctx: LintContext) -> list[tuple[Component, Link]]:
+def first_application_hops(ctx: LintContext) -> list[tuple[ComponentView, LinkView]]:
     """Where client requests first reach something that could check identity."""
-    found: dict[str, tuple[Component, Link]] = {}
+    found: dict[str, tuple[ComponentView, LinkView]] = {}
     components = ctx.components
     clients = {c.id for c in ctx.client_side}  # those `is_client` accepts
     todo = [k for k in ctx.entry_links if k.source in clients]

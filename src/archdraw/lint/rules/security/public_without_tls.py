@@ -3,13 +3,13 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Link
 
 _ENCRYPTED_PROTOCOLS = ("https", "wss", "grpcs", "tls", "mtls", "quic", "http/3", "dtls", "srtp")
 
 
-def encrypted(ctx: LintContext, link: Link) -> bool:
+def encrypted(ctx: LintContext, link: LinkView) -> bool:
     protocol = str(ctx.link_prop(link, "protocol") or "").strip().lower()
     target = ctx.target(link)
     return (

@@ -4,9 +4,9 @@ import math
 from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Fix, Issue, Severity, rule
-from archdraw.model import Component
 
 
 @rule(
@@ -48,7 +48,7 @@ def backlog_grows(ctx: LintContext) -> Iterator[Issue]:
 
 
 def _competing_consumers(
-    ctx: LintContext, queue: Component, arrival: float, consumers: list[Component]
+    ctx: LintContext, queue: ComponentView, arrival: float, consumers: list[ComponentView]
 ) -> Iterator[Issue]:
     """A queue hands each message to one consumer: together they must keep up."""
     capacities = []
@@ -69,7 +69,7 @@ def _competing_consumers(
 
 
 def _lagging_groups(
-    ctx: LintContext, stream: Component, arrival: float, consumers: list[Component]
+    ctx: LintContext, stream: ComponentView, arrival: float, consumers: list[ComponentView]
 ) -> Iterator[Issue]:
     """A stream hands every message to every consumer group: each must keep up on its own."""
     groups = {c.id: c for c in consumers}  # two links to one group are still one group
@@ -86,7 +86,7 @@ def _lagging_groups(
         )
 
 
-def _more_replicas(ctx: LintContext, consumer: Component, shortfall: float) -> Fix | None:
+def _more_replicas(ctx: LintContext, consumer: ComponentView, shortfall: float) -> Fix | None:
     per_replica = ctx.number(consumer, "capacity_rps") or 1.0
     needed = ctx.replicas(consumer) + math.ceil(shortfall / per_replica)
     return ctx.fix(consumer, f"Run {needed} consumer replicas", replicas=needed)

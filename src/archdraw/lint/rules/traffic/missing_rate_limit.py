@@ -3,17 +3,17 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Component
 
 _WORK = frozenset({"compute", "ai", "storage"})
 
 
-def limits_rate(ctx: LintContext, component: Component) -> bool:
+def limits_rate(ctx: LintContext, component: ComponentView) -> bool:
     return component.type == "rate_limiter" or ctx.number(component, "rate_limit") is not None
 
 
-def first_unprotected_service(ctx: LintContext, entry: Component) -> Component | None:
+def first_unprotected_service(ctx: LintContext, entry: ComponentView) -> ComponentView | None:
     """A service reachable from `entry` over sync links without passing a rate limit."""
     seen = {entry.id}
     todo = [entry]

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
-from archdraw.model import Link
 
 
 @rule(
@@ -32,7 +32,7 @@ def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
     # A caller waits no longer than the longest-waiting caller of the same callee, so it is
     # inverted exactly when the callee has a route nobody waits long enough for.
     routes = ctx.routes()
-    worst_by_callee: dict[str, tuple[float, Link | None]] = {}
+    worst_by_callee: dict[str, tuple[float, LinkView | None]] = {}
     slowest = routes.slowest
     for rows in routes.calls.values():
         for link, target, timeout, _, _ in rows:

@@ -1,0 +1,91 @@
+"""What the rules read: a design's elements with their fields copied into slots.
+
+Reading a field of a model object (`component.props`, `link.target`) goes through the
+`__getattr__` hook that every pydantic model class carries, which also keeps Python from
+specialising the look-up: about four times the cost of reading a slot. A lint run reads
+fields about a million times, so `LintContext` builds these views once per run and the
+rules see only them (at 5,000 components: 787 -> 695 M instructions per run, the 49 M
+spent building the views included).
+
+A view shares its model's `props` dict and copies the rest. Edits change props in
+place and anything else they change makes a lint session start afresh; a session that
+keeps views across runs re-points them at the props of the design it lints
+(`DesignView.follow_props`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archdraw.model import Component, Design, Link, LintSettings, Zone
+
+
+class ComponentView:
+    __slots__ = ("id", "label", "props", "type", "zone")
+
+    def __init__(self, component: Component) -> None:
+        # One hooked look-up (the model's __dict__) instead of one per field.
+        fields = component.__dict__
+        self.id: str = fields["id"]
+        self.type: str = fields["type"]
+        self.label: str | None = fields["label"]
+        self.zone: str | None = fields["zone"]
+        self.props: dict[str, Any] = fields["props"]
+
+    @property
+    def title(self) -> str:
+        return self.label or self.id
+
+
+class LinkView:
+    __slots__ = ("id", "kind", "label", "props", "source", "target")
+
+    def __init__(self, link: Link) -> None:
+        fields = link.__dict__
+        self.id: str | None = fields["id"]
+        self.source: str = fields["source"]
+        self.target: str = fields["target"]
+        self.kind: str = fields["kind"]
+        self.label: str | None = fields["label"]
+        self.props: dict[str, Any] = fields["props"]
+
+    @property
+    def key(self) -> str:
+        """The link's identity: its explicit id, or "from->to"."""
+        return self.id if self.id is not None else f"{self.source}->{self.target}"
+
+
+class ZoneView:
+    __slots__ = ("id", "kind", "label", "parent")
+
+    def __init__(self, zone: Zone) -> None:
+        self.id: str = zone.id
+        self.label: str | None = zone.label
+        self.kind: str = zone.kind
+        self.parent: str | None = zone.parent
+
+    @property
+    def title(self) -> str:
+        return self.label or self.id
+
+
+class DesignView:
+    """The elements of one design, in file order, as the rules read them."""
+
+    __slots__ = ("components", "links", "lint", "zones")
+
+    def __init__(self, design: Design) -> None:
+        self.components = [ComponentView(c) for c in design.components]
+        self.links = [LinkView(k) for k in design.links]
+        self.zones = [ZoneView(z) for z in design.zones]
+        self.lint: LintSettings = design.lint
+
+    def component_index(self) -> dict[str, ComponentView]:
+        return {c.id: c for c in self.components}
+
+    def follow_props(self, design: Design) -> None:
+        """Share the props of `design`'s elements, which stand where this view's elements
+        stand (the same design, or a copy of it, with property values edited since)."""
+        for view, component in zip(self.components, design.components, strict=True):
+            view.props = component.props
+        for link_view, link in zip(self.links, design.links, strict=True):
+            link_view.props = link.props
