@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from functools import cached_property
+from typing import NamedTuple
 
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
@@ -21,6 +22,16 @@ QUEUE_TYPES = frozenset({"queue", "stream"})
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
 _NO_LINKS: list[LinkView] = []  # shared empty answers: callers only read them
 _NO_COMPONENTS: list[ComponentView] = []
+
+
+class _LinkIndex(NamedTuple):
+    out_all: dict[str, list[LinkView]]
+    in_all: dict[str, list[LinkView]]
+    out_sync: dict[str, list[LinkView]]
+    in_sync: dict[str, list[LinkView]]
+    out_flow: dict[str, list[LinkView]]
+    in_flow: dict[str, list[LinkView]]
+    replication: list[LinkView]
 
 
 class LintContext(ElementViews):
@@ -40,7 +51,7 @@ class LintContext(ElementViews):
 
     # -- links ----------------------------------------------------------------
     @cached_property
-    def _link_index(self) -> tuple[dict[str, list[LinkView]], ...]:
+    def _link_index(self) -> _LinkIndex:
         """One pass over the links: out and in by component, for all, sync and flow links."""
         out_all: dict[str, list[LinkView]] = {}
         in_all: dict[str, list[LinkView]] = {}
@@ -83,33 +94,38 @@ class LintContext(ElementViews):
                         flow[key] = kept
                     else:
                         del flow[key]
-        return out_all, in_all, out_sync, in_sync, out_flow, in_flow
+        return _LinkIndex(out_all, in_all, out_sync, in_sync, out_flow, in_flow, copies)
+
+    @cached_property
+    def replication_links(self) -> list[LinkView]:
+        """The replication links, in file order."""
+        return self._link_index.replication
 
     @cached_property
     def out_links(self) -> dict[str, list[LinkView]]:
         """Every link by its source (all kinds)."""
-        return self._link_index[0]
+        return self._link_index.out_all
 
     @cached_property
     def in_links(self) -> dict[str, list[LinkView]]:
         """Every link by its target (all kinds)."""
-        return self._link_index[1]
+        return self._link_index.in_all
 
     @cached_property
     def _sync_out(self) -> dict[str, list[LinkView]]:
-        return self._link_index[2]
+        return self._link_index.out_sync
 
     @cached_property
     def _sync_in(self) -> dict[str, list[LinkView]]:
-        return self._link_index[3]
+        return self._link_index.in_sync
 
     @cached_property
     def _flow_out(self) -> dict[str, list[LinkView]]:
-        return self._link_index[4]
+        return self._link_index.out_flow
 
     @cached_property
     def _flow_in(self) -> dict[str, list[LinkView]]:
-        return self._link_index[5]
+        return self._link_index.in_flow
 
     @property
     def sync_callers(self) -> dict[str, list[LinkView]]:

@@ -32,7 +32,7 @@ from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.engine import rule_findings, settings_findings
 from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.lint.rules import all_rules
-from archdraw.lint.types import Finding
+from archdraw.lint.types import BY_POSITION, Finding
 from archdraw.model import Component, Design, Link
 
 # The one cached view of `LintContext` that reads property values (rules that use it
@@ -85,6 +85,14 @@ class _RecordingContext(LintContext):
     def number(self, component: ComponentView, name: str) -> float | None:
         self.component_reads.add(name)
         return super().number(component, name)
+
+    def failover(self, component: ComponentView) -> str:
+        self.component_reads.add("failover")
+        return super().failover(component)
+
+    def flag(self, component: ComponentView, name: str) -> bool:
+        self.component_reads.add(name)
+        return super().flag(component, name)
 
     def link_prop(self, link: LinkView, name: str) -> Any:
         self.link_reads.add(name)
@@ -314,7 +322,7 @@ class LintSession:
             self._insert_fresh(fresh + settings_found, ran)
         else:
             findings.extend(settings_found)
-            findings.sort(key=Finding.sort_key)
+            findings.sort(key=BY_POSITION)
             self._findings, self._keys = findings, [f.sort_key() for f in findings]
         return list(self._findings)
 

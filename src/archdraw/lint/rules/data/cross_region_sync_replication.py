@@ -29,9 +29,7 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def cross_region_sync_replication(ctx: LintContext) -> Iterator[Issue]:
-    for link in ctx.design.links:
-        if link.kind != "replication":
-            continue
+    for link in ctx.replication_links:
         source, target = ctx.source(link), ctx.target(link)
         if source is None or target is None:
             continue
