@@ -35,17 +35,24 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
     indegree = [0] * count
     outgoing: list[list[tuple[int, float]]] = [[] for _ in range(count)]
     default_calls = ctx.link_default_number("calls")
-    flow_out = ctx.flow_out
-    # Each sender's links in file order (what `flow_out` keeps).
-    for source, onward in enumerate(outgoing):
-        for link in flow_out(ids[source]):
+    usual_calls = 1.0 if default_calls is None else default_calls
+    # Each sender's links in file order (what the flow index keeps).
+    for source_id, links in ctx.flow_senders.items():
+        source = position.get(source_id)
+        if source is None:
+            continue
+        onward = outgoing[source]
+        for link in links:
             target = position.get(link.target)
             if target is None:
                 continue
             indegree[target] += 1
             props = link.props
-            calls = as_number(props["calls"]) if "calls" in props else default_calls
-            onward.append((target, 1.0 if calls is None else calls))
+            calls = usual_calls
+            if "calls" in props:
+                own = as_number(props["calls"])
+                calls = 1.0 if own is None else own
+            onward.append((target, calls))
     for client in ctx.clients:
         arrival[position[client.id]] += ctx.number(client, "rps") or 0.0
     # What a cache passes on: read here for the few caches, not per component in the walk.

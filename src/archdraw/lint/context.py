@@ -132,6 +132,11 @@ class LintContext(ElementViews):
         """Sync links grouped by caller id (callers with at least one, in order of first call)."""
         return self._sync_out
 
+    @property
+    def flow_senders(self) -> dict[str, list[LinkView]]:
+        """Flow links (all but replication) grouped by sender id, in order of first link."""
+        return self._flow_out
+
     def sync_out(self, component_id: str) -> list[LinkView]:
         return self._sync_out.get(component_id, _NO_LINKS)
 

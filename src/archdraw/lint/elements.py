@@ -12,6 +12,7 @@ from archdraw.lint.types import Fix
 from archdraw.model import Design
 
 _MISSING = object()
+_NO_DEFAULTS: dict[str, Any] = {}
 _NUMBER_TYPES = (int, float)  # a tuple: `int | float` builds a union object on every call
 DEFAULT_OPTIONS: dict[str, float] = {
     "max_sync_depth": 5,
@@ -184,17 +185,23 @@ class ElementViews:
     def fix(self, component: ComponentView, label: str, **props: Any) -> Fix | None:
         """A property fix, keeping only properties the type accepts, clamped to their range."""
         accepted: dict[str, Any] = {}
-        fitted = self._fitted
+        fitted, type_id, own = self._fitted, component.type, component.props
         for name, value in props.items():
             # Thousands of fixes a run propose a few distinct values: check each once.
-            key = (component.type, name, type(value), value)
+            key = (type_id, name, type(value), value)
             try:
                 fit = fitted[key]
             except KeyError:
-                fit = fitted[key] = self._fit(component.type, name, value)
+                fit = fitted[key] = self._fit(type_id, name, value)
             except TypeError:  # an unhashable value: nothing to remember it by
-                fit = self._fit(component.type, name, value)
-            if fit is not _MISSING and fit != self.prop(component, name):
+                fit = self._fit(type_id, name, value)
+            if fit is _MISSING:
+                continue
+            # `prop` spelled out (a session records a fix's reads as it does prop's).
+            current = own.get(name, _MISSING)
+            if current is _MISSING:
+                current = self._type_defaults.get(type_id, _NO_DEFAULTS).get(name)
+            if fit != current:
                 accepted[name] = fit
         return Fix(label, component.id, None, accepted) if accepted else None
 

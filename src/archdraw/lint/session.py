@@ -32,7 +32,7 @@ from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.engine import rule_findings, settings_findings
 from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.lint.rules import all_rules
-from archdraw.lint.types import BY_POSITION, Finding
+from archdraw.lint.types import BY_POSITION, Finding, Fix
 from archdraw.model import Component, Design, Link
 
 # The one cached view of `LintContext` that reads property values (rules that use it
@@ -93,6 +93,10 @@ class _RecordingContext(LintContext):
     def flag(self, component: ComponentView, name: str) -> bool:
         self.component_reads.add(name)
         return super().flag(component, name)
+
+    def fix(self, component: ComponentView, label: str, **props: Any) -> Fix | None:
+        self.component_reads.update(props)
+        return super().fix(component, label, **props)
 
     def link_prop(self, link: LinkView, name: str) -> Any:
         self.link_reads.add(name)
