@@ -74,8 +74,8 @@ class DesignView:
     __slots__ = ("components", "links", "lint", "zones")
 
     def __init__(self, design: Design) -> None:
-        self.components = [ComponentView(c) for c in design.components]
-        self.links = [LinkView(k) for k in design.links]
+        self.components = list(map(ComponentView, design.components))
+        self.links = list(map(LinkView, design.links))
         self.zones = [ZoneView(z) for z in design.zones]
         self.lint: LintSettings = design.lint
 
