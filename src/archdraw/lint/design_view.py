@@ -14,15 +14,19 @@ keeps views across runs re-points them at the props of the design it lints
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from itertools import repeat
 from typing import Any
 
 from archdraw.model import Component, Design, Link, LintSettings, Zone
 
+_NO_DEFAULTS: dict[str, Any] = {}  # for a type the library does not know
+
 
 class ComponentView:
-    __slots__ = ("id", "label", "props", "type", "zone")
+    __slots__ = ("defaults", "id", "label", "props", "title", "type", "zone")
 
-    def __init__(self, component: Component) -> None:
+    def __init__(self, component: Component, defaults: Mapping[str, dict[str, Any]]) -> None:
         # One hooked look-up (the model's __dict__) instead of one per field.
         fields = component.__dict__
         self.id: str = fields["id"]
@@ -30,10 +34,10 @@ class ComponentView:
         self.label: str | None = fields["label"]
         self.zone: str | None = fields["zone"]
         self.props: dict[str, Any] = fields["props"]
-
-    @property
-    def title(self) -> str:
-        return self.label or self.id
+        self.title: str = self.label or self.id
+        self.defaults: dict[str, Any] = defaults.get(self.type, _NO_DEFAULTS)
+        """The type's default values (`defaults` maps type ids to them): what a property
+        the component does not set stands for, asked tens of thousands of times a run."""
 
 
 class LinkView:
@@ -73,8 +77,9 @@ class DesignView:
 
     __slots__ = ("components", "links", "lint", "zones")
 
-    def __init__(self, design: Design) -> None:
-        self.components = list(map(ComponentView, design.components))
+    def __init__(self, design: Design, defaults: Mapping[str, dict[str, Any]]) -> None:
+        """`defaults`: each component type's default property values."""
+        self.components = list(map(ComponentView, design.components, repeat(defaults)))
         self.links = list(map(LinkView, design.links))
         self.zones = [ZoneView(z) for z in design.zones]
         self.lint: LintSettings = design.lint

@@ -12,7 +12,6 @@ from archdraw.lint.types import Fix
 from archdraw.model import Design
 
 _MISSING = object()
-_NO_DEFAULTS: dict[str, Any] = {}
 _NUMBER_TYPES = (int, float)  # a tuple: `int | float` builds a union object on every call
 DEFAULT_OPTIONS: dict[str, float] = {
     "max_sync_depth": 5,
@@ -42,7 +41,7 @@ class ElementViews:
     @cached_property
     def design(self) -> DesignView:
         """The design as the rules read it (see `archdraw.lint.design_view`)."""
-        return DesignView(self.model)
+        return DesignView(self.model, self._type_defaults)
 
     # -- options --------------------------------------------------------------
     def option(self, name: str) -> float:
@@ -118,10 +117,7 @@ class ElementViews:
     def prop(self, component: ComponentView, name: str) -> Any:
         """The component's value for `name`, or its type's default (None if neither)."""
         value = component.props.get(name, _MISSING)
-        if value is _MISSING:
-            defaults = self._type_defaults.get(component.type)
-            return defaults.get(name) if defaults is not None else None
-        return value
+        return component.defaults.get(name) if value is _MISSING else value
 
     def link_prop(self, link: LinkView, name: str) -> Any:
         value = link.props.get(name, _MISSING)
@@ -137,15 +133,13 @@ class ElementViews:
     def failover(self, component: ComponentView) -> str:
         value = component.props.get("failover", _MISSING)
         if value is _MISSING:
-            defaults = self._type_defaults.get(component.type)
-            value = defaults.get("failover") if defaults is not None else None
+            value = component.defaults.get("failover")
         return str(value or "none")
 
     def flag(self, component: ComponentView, name: str) -> bool:
         value = component.props.get(name, _MISSING)
         if value is _MISSING:
-            defaults = self._type_defaults.get(component.type)
-            value = defaults.get(name) if defaults is not None else None
+            value = component.defaults.get(name)
         return value is True
 
     # `number` and `link_number` run about 80,000 times per run at 5,000 components:
@@ -153,10 +147,7 @@ class ElementViews:
     def number(self, component: ComponentView, name: str) -> float | None:
         value = component.props.get(name, _MISSING)
         if value is _MISSING:
-            defaults = self._type_defaults.get(component.type)
-            if defaults is None:
-                return None
-            value = defaults.get(name)
+            value = component.defaults.get(name)
         if value is None or value is True or value is False:
             return None
         return float(value) if isinstance(value, _NUMBER_TYPES) else None
@@ -200,7 +191,7 @@ class ElementViews:
             # `prop` spelled out (a session records a fix's reads as it does prop's).
             current = own.get(name, _MISSING)
             if current is _MISSING:
-                current = self._type_defaults.get(type_id, _NO_DEFAULTS).get(name)
+                current = component.defaults.get(name)
             if fit != current:
                 accepted[name] = fit
         return Fix(label, component.id, None, accepted) if accepted else None
