@@ -37,6 +37,9 @@ class ElementViews:
     def __init__(self, design: Design, library: Library) -> None:
         self.model = design
         self.library = library
+        # A plain attribute, not a cached view: reading a cached_property's value costs a
+        # descriptor look-up each time, and `fix` reads this thousands of times a run.
+        self._fitted: dict[tuple[str, str, type, Any], Any] = {}
 
     @cached_property
     def design(self) -> DesignView:
@@ -175,9 +178,10 @@ class ElementViews:
 
     def fix(self, component: ComponentView, label: str, **props: Any) -> Fix | None:
         """A property fix, keeping only properties the type accepts, clamped to their range."""
-        accepted: dict[str, Any] = {}
+        accepted: dict[str, Any] | None = None
         fitted, type_id, own = self._fitted, component.type, component.props
-        for name, value in props.items():
+        for name in props:
+            value = props[name]
             # Thousands of fixes a run propose a few distinct values: check each once.
             key = (type_id, name, type(value), value)
             try:
@@ -193,12 +197,10 @@ class ElementViews:
             if current is _MISSING:
                 current = component.defaults.get(name)
             if fit != current:
+                if accepted is None:
+                    accepted = {}
                 accepted[name] = fit
-        return Fix(label, component.id, None, accepted) if accepted else None
-
-    @cached_property
-    def _fitted(self) -> dict[tuple[str, str, type, Any], Any]:
-        return {}
+        return None if accepted is None else Fix(label, component.id, None, accepted)
 
     def _fit(self, type_id: str, name: str, value: Any) -> Any:
         """`value` clamped to the range of the type's property `name`, or _MISSING when
