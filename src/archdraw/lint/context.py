@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
@@ -53,36 +53,22 @@ class LintContext(ElementViews):
     @cached_property
     def _link_index(self) -> _LinkIndex:
         """One pass over the links: out and in by component, for all, sync and flow links."""
-        out_all: dict[str, list[LinkView]] = {}
-        in_all: dict[str, list[LinkView]] = {}
-        out_sync: dict[str, list[LinkView]] = {}
-        in_sync: dict[str, list[LinkView]] = {}
+        index: tuple[defaultdict[str, list[LinkView]], ...] = tuple(
+            defaultdict(list) for _ in range(4)
+        )
+        all_out, all_in, sync_out, sync_in = index
         copies: list[LinkView] = []
         for link in self.design.links:
             source, target, kind = link.source, link.target, link.kind
-            found = out_all.get(source)
-            if found is None:
-                out_all[source] = [link]
-            else:
-                found.append(link)
-            found = in_all.get(target)
-            if found is None:
-                in_all[target] = [link]
-            else:
-                found.append(link)
+            all_out[source].append(link)
+            all_in[target].append(link)
             if kind == "sync":
-                found = out_sync.get(source)
-                if found is None:
-                    out_sync[source] = [link]
-                else:
-                    found.append(link)
-                found = in_sync.get(target)
-                if found is None:
-                    in_sync[target] = [link]
-                else:
-                    found.append(link)
+                sync_out[source].append(link)
+                sync_in[target].append(link)
             elif kind == "replication":
                 copies.append(link)
+        # Plain dicts again: a look-up of a missing key must not insert it.
+        out_all, in_all, out_sync, in_sync = (dict(part) for part in index)
         # Flow links are all links but replication, which few components have: share the
         # lists of the others, and filter only theirs.
         out_flow, in_flow = dict(out_all), dict(in_all)
