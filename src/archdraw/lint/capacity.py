@@ -75,11 +75,14 @@ def arrival_rates(ctx: LintContext) -> dict[str, float]:
             continue
         done[current] = True
         remaining -= 1
+        onward = outgoing[current]
+        if not onward:
+            continue  # sends nothing on (stores, workers and other sinks)
         sent = arrival[current]
         share = passed_on[current]
         if share is not None:
             sent *= share
-        for target, calls in outgoing[current]:
+        for target, calls in onward:
             arrival[target] += sent * calls
             left = indegree[target] - 1
             indegree[target] = left

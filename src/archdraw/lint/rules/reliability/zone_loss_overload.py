@@ -36,12 +36,21 @@ PROVIDER_REPLICATED_TYPES = frozenset({"object_storage"})
 def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
     components = ctx.components
     number = ctx.number
+    # A component without its own `zones` has its type's default: look that up once per
+    # type (most components set none, and most types default to one zone).
+    type_zones: dict[str, int] = {}
     for component_id, arrival in ctx.arrival_rps.items():
         if arrival <= 0:
             continue
         component = components[component_id]
         # `zones` first: in one zone, nothing else here matters, whatever the type.
-        zones = int(number(component, "zones") or 1)
+        if "zones" in component.props:
+            zones = int(number(component, "zones") or 1)
+        else:
+            found = type_zones.get(component.type)
+            if found is None:
+                found = type_zones[component.type] = int(number(component, "zones") or 1)
+            zones = found
         if zones < 2:
             continue
         if component.type in PROVIDER_REPLICATED_TYPES:
