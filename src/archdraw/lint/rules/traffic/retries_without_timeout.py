@@ -25,17 +25,8 @@ from archdraw.lint.types import Fix, Issue, Severity, rule
 )
 def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
     number, link_number = ctx.number, ctx.link_number
-    # A component without its own `retries` has its type's default (none, for every built-in
-    # type): look the default up once per type and skip their components without a call.
-    type_retries: dict[str, float | None] = {}
     for component in ctx.with_prop("retries"):
-        if "retries" in component.props:
-            retries = number(component, "retries") or 0
-        else:
-            type_id = component.type
-            if type_id not in type_retries:
-                type_retries[type_id] = number(component, "retries")
-            retries = type_retries[type_id] or 0
+        retries = number(component, "retries") or 0
         if retries > 0 and number(component, "timeout_ms") is None:
             yield Issue(
                 f"'{component.title}' retries {retries:g} time(s) but has no `timeout_ms`: a "

@@ -38,9 +38,6 @@ def rate(value: float) -> str:
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
     components, number, replicas_of, fix = ctx.components, ctx.number, ctx.replicas, ctx.fix
-    # A component without its own `capacity_rps` has its type's default: most types have
-    # none, so look the default up once per type and skip their components without a call.
-    type_capacity: dict[str, float | None] = {}
     # Designs repeat a few rates over and over (one client's traffic fans out alike).
     rates: dict[float, str] = {}
     # Only what receives traffic can saturate: start from the arrival rates.
@@ -48,14 +45,7 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         if arrival <= 0:
             continue
         component = components[component_id]
-        if "capacity_rps" in component.props:
-            per_replica = number(component, "capacity_rps")
-        else:
-            type_id = component.type
-            if type_id in type_capacity:
-                per_replica = type_capacity[type_id]
-            else:
-                per_replica = type_capacity[type_id] = number(component, "capacity_rps")
+        per_replica = number(component, "capacity_rps")
         if per_replica is None:
             continue
         # Replicas are whole (below one there is no capacity at all), so utilization is at

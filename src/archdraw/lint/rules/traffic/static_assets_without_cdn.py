@@ -25,22 +25,9 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def static_assets_without_cdn(ctx: LintContext) -> Iterator[Issue]:
     on_path, flag = ctx.request_path_ids, ctx.flag
-    # A component without its own `static_assets` has its type's default: look it up once
-    # per type rather than once per component.
-    type_serves: dict[str, bool] = {}
-    serving = []
-    for component in ctx.with_prop("static_assets"):
-        if component.id not in on_path:
-            continue
-        if "static_assets" in component.props:
-            serves = flag(component, "static_assets")
-        else:
-            type_id = component.type
-            if type_id not in type_serves:
-                type_serves[type_id] = flag(component, "static_assets")
-            serves = type_serves[type_id]
-        if serves:
-            serving.append(component)
+    serving = [
+        c for c in ctx.with_prop("static_assets") if c.id in on_path and flag(c, "static_assets")
+    ]
     if not serving:
         return  # skip the walk from every CDN
     behind_cdn = ctx.reachable((c.id for c in ctx.of_type("cdn")), sync_only=True)
