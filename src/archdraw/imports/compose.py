@@ -117,7 +117,8 @@ class ComposeImport:
             self.builder.records[cid].properties["replicas"] = "defaulted"
 
     def storage(self, cid: str, service: dict[str, Any], named_volumes: set[str]) -> None:
-        if not self.builder.library.is_stateful(self.builder.components[cid]):
+        component = self.builder.components[cid]
+        if "backups" not in self.builder.library.types[component.type].properties:
             return
         volumes = [v for v in service.get("volumes") or [] if isinstance(v, str | dict)]
         names = [

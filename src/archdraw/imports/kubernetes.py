@@ -144,10 +144,10 @@ class KubernetesImport:
     def typing(self, resource: Resource, rule: dict[str, Any], rule_name: str, containers: list[dict[str, Any]]) -> Typing:
         if rule.get("type"):
             return Typing(rule["type"], f"{rule_name} (kind {resource.kind})", "inferred")
-        typings = [type_of(self.mapping, str(c.get("image", "")), resource.name) for c in containers]
-        known = [t for t in typings if t.confidence != "defaulted"]
-        # A sidecar (a proxy, an exporter) must not type the pod: the first known product wins.
-        return (known or typings or [type_of(self.mapping, None, resource.name)])[0]
+        # The first container is the application by convention; later ones are sidecars (a
+        # proxy, an exporter) and must not type the pod.
+        image = str(containers[0].get("image", "")) if containers else None
+        return type_of(self.mapping, image, resource.name)
 
     def spreading(self, cid: str, pod: dict[str, Any]) -> None:
         keys = [str(c.get("topologyKey", "")) for c in pod.get("topologySpreadConstraints") or [] if isinstance(c, dict)]
