@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from tests.imports.conftest import DATA
+from tests.imports.helpers import links, record, types
+
 from archdraw.imports import import_files, render
 from archdraw.io import dumps, loads
 from archdraw.library import Library
-from tests.imports.conftest import DATA
-from tests.imports.helpers import links, record, types
 
 FILES = [DATA / "compose" / "docker-compose.yml", DATA / "compose" / "docker-compose.prod.yml"]
 
@@ -14,12 +15,25 @@ FILES = [DATA / "compose" / "docker-compose.yml", DATA / "compose" / "docker-com
 def test_compose_stack_maps_to_the_expected_design(library: Library) -> None:
     result = import_files(FILES, library, user_mappings=False)
     assert types(result) == {
-        "proxy": "load_balancer", "users": "client", "web": "service", "api": "service",
-        "worker": "worker", "db": "database", "cache": "cache", "rabbitmq": "queue", "admin": "service",
+        "proxy": "load_balancer",
+        "users": "client",
+        "web": "service",
+        "api": "service",
+        "worker": "worker",
+        "db": "database",
+        "cache": "cache",
+        "rabbitmq": "queue",
+        "admin": "service",
     }
     assert links(result) == {
-        "users->proxy": "sync", "proxy->web": "sync", "web->api": "sync", "api->db": "sync",
-        "api->cache": "sync", "api->rabbitmq": "async", "rabbitmq->worker": "async", "worker->db": "sync",
+        "users->proxy": "sync",
+        "proxy->web": "sync",
+        "web->api": "sync",
+        "api->db": "sync",
+        "api->cache": "sync",
+        "api->rabbitmq": "async",
+        "rabbitmq->worker": "async",
+        "worker->db": "sync",
     }
     design = result.design
     # deploy.replicas from the override file; nothing else invents replicas.
@@ -34,18 +48,26 @@ def test_report_says_how_sure_each_element_is(library: Library) -> None:
     result = import_files(FILES, library, user_mappings=False)
     block = result.block
     assert record(result, "db")[0] == "inferred"
-    assert record(result, "worker") == ("guessed", "images.by_name: *worker*, *consumer*, *processor*, ... (name worker)")
+    assert record(result, "worker") == (
+        "guessed",
+        "images.by_name: *worker*, *consumer*, *processor*, ... (name worker)",
+    )
     assert record(result, "users->proxy")[0] == "explicit"
     assert record(result, "api->db") == ("guessed", "host named in configuration")
     assert block.elements[1].source.endswith("docker-compose.yml:9 services.proxy")
     # depends_on is start-up order, never a link.
     assert {(d.source, d.target) for d in block.dependencies} == {
-        ("api", "db"), ("api", "cache"), ("api", "rabbitmq"), ("worker", "rabbitmq"),
+        ("api", "db"),
+        ("api", "cache"),
+        ("api", "rabbitmq"),
+        ("worker", "rabbitmq"),
     }
     assert any("share no network" in text for text in block.unresolved)
     assert [(u.component, u.property) for u in block.unknown] == [("db", "backups")]
     # The port bound to 127.0.0.1 is not an entry from outside.
-    assert "8080" not in " ".join(next(e for e in block.elements if e.link == "users->proxy").evidence)
+    assert "8080" not in " ".join(
+        next(e for e in block.elements if e.link == "users->proxy").evidence
+    )
     text = render(result.design, block)
     assert "guess(es) to confirm" in text and "start-up order only" in text
 
@@ -62,8 +84,10 @@ def test_variables_come_from_the_env_file_and_are_never_written(library: Library
 def test_x_archdraw_overrides_the_type(tmp_path, library: Library) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "compose.yaml"
     path.write_text(
-        "services:\n  jobs:\n    image: redis:7\n    x-archdraw: {type: queue, props: {dead_letter: true}}\n"
-        "  api:\n    image: acme/api\n    environment: {CELERY_BROKER_URL: 'redis://jobs:6379/0', MISSING: '${NOPE}'}\n",
+        "services:\n  jobs:\n    image: redis:7\n"
+        "    x-archdraw: {type: queue, props: {dead_letter: true}}\n"
+        "  api:\n    image: acme/api\n"
+        "    environment: {CELERY_BROKER_URL: 'redis://jobs:6379/0', MISSING: '${NOPE}'}\n",
         encoding="utf-8",
     )
     result = import_files([path], library, user_mappings=False)

@@ -8,12 +8,13 @@ import urllib.parse
 import zlib
 from pathlib import Path
 
+from tests.imports.conftest import DATA
+from tests.imports.helpers import links, record, types
+
 from archdraw.export.drawio import export
 from archdraw.imports import import_files
 from archdraw.io import load
 from archdraw.library import Library
-from tests.imports.conftest import DATA
-from tests.imports.helpers import links, record, types
 
 PLAIN = DATA / "drawio" / "aws-web.drawio"
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_designs"
@@ -26,20 +27,31 @@ def _compressed(tmp_path: Path) -> Path:
     packed = deflate.compress(urllib.parse.quote(model).encode()) + deflate.flush()
     page = base64.b64encode(packed).decode()
     path = tmp_path / "compressed.drawio"
-    path.write_text(f'<mxfile host="x"><diagram id="p1" name="Web tier">{page}</diagram></mxfile>', encoding="utf-8")
+    path.write_text(
+        f'<mxfile host="x"><diagram id="p1" name="Web tier">{page}</diagram></mxfile>',
+        encoding="utf-8",
+    )
     return path
 
 
 def test_aws_and_generic_shapes(library: Library) -> None:
     result = import_files([PLAIN], library, user_mappings=False)
     assert types(result) == {
-        "client": "client", "Public-ALB": "load_balancer", "App-servers": "service",
-        "Orders-DB": "database", "Order-queue": "queue",
+        "client": "client",
+        "Public-ALB": "load_balancer",
+        "App-servers": "service",
+        "Orders-DB": "database",
+        "Order-queue": "queue",
     }
     assert record(result, "Order-queue")[0] == "guessed"  # only the label says it is a queue
     assert record(result, "Orders-DB")[0] == "guessed"  # a cylinder: a store, probably
     assert record(result, "Public-ALB")[0] == "inferred"
-    assert set(links(result)) == {"client->Public-ALB", "Public-ALB->App-servers", "App-servers->Orders-DB", "App-servers->Order-queue"}
+    assert set(links(result)) == {
+        "client->Public-ALB",
+        "Public-ALB->App-servers",
+        "App-servers->Orders-DB",
+        "App-servers->Order-queue",
+    }
     design = result.design
     assert design.link("Public-ALB->App-servers").label == "HTTPS"  # type: ignore[union-attr]
     assert {z.id: z.kind for z in design.zones} == {"Production-VPC": "network"}
@@ -68,5 +80,9 @@ def test_round_trip_through_archdraws_own_export(tmp_path: Path, library: Librar
         assert {(k.source, k.target, k.kind) for k in back.links} == {
             (k.source, k.target, k.kind) for k in original.links
         }
-        assert {(z.id, z.kind, z.parent) for z in back.zones} == {(z.id, z.kind, z.parent) for z in original.zones}
-        assert {c.id: c.props for c in back.components} == {c.id: c.props for c in original.components}
+        assert {(z.id, z.kind, z.parent) for z in back.zones} == {
+            (z.id, z.kind, z.parent) for z in original.zones
+        }
+        assert {c.id: c.props for c in back.components} == {
+            c.id: c.props for c in original.components
+        }

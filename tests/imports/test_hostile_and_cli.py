@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tests.imports.conftest import DATA
 
 from archdraw.cli.main import run
 from archdraw.imports import import_files, load_mapping
@@ -15,7 +16,6 @@ from archdraw.imports.docs import with_tables
 from archdraw.library import Library
 from archdraw.lint import lint_design as lint
 from archdraw.source import Limits, SourceError
-from tests.imports.conftest import DATA
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -24,15 +24,25 @@ REPO = Path(__file__).resolve().parents[2]
     ("name", "text", "message"),
     [
         ("deep.yaml", "services:\n  a:\n    x: " + "[" * 200 + "]" * 200 + "\n", "nesting deeper"),
-        ("bomb.drawio", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><mxfile/>', "DOCTYPE"),
+        (
+            "bomb.drawio",
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><mxfile/>',
+            "DOCTYPE",
+        ),
         ("plan.json", '{"format_version": "1.2",\n "planned_values": [}', "malformed JSON"),
         ("notes.txt", "just: some\nyaml: here\n", "cannot tell the format"),
         ("bad.yaml", "services:\n  a: [\n", "malformed YAML"),
         ("tagged.yaml", "services:\n  a: !!python/object:os.system ls\n", "not allowed"),
-        ("page.drawio", "<mxfile><diagram>!!!notbase64</diagram></mxfile>", "compressed draw.io page"),
+        (
+            "page.drawio",
+            "<mxfile><diagram>!!!notbase64</diagram></mxfile>",
+            "compressed draw.io page",
+        ),
     ],
 )
-def test_bad_input_is_a_clear_error(tmp_path: Path, library: Library, name: str, text: str, message: str) -> None:
+def test_bad_input_is_a_clear_error(
+    tmp_path: Path, library: Library, name: str, text: str, message: str
+) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SourceError) as error:
@@ -43,22 +53,33 @@ def test_bad_input_is_a_clear_error(tmp_path: Path, library: Library, name: str,
 
 def test_size_limit_applies(tmp_path: Path, library: Library) -> None:
     path = tmp_path / "big.yaml"
-    path.write_text("services:\n" + "".join(f"  s{i}: {{image: nginx}}\n" for i in range(200)), encoding="utf-8")
+    path.write_text(
+        "services:\n" + "".join(f"  s{i}: {{image: nginx}}\n" for i in range(200)), encoding="utf-8"
+    )
     with pytest.raises(SourceError, match="over the limit"):
         import_files([path], library, limits=Limits(max_bytes=1000), user_mappings=False)
 
 
 def test_a_bad_mapping_file_names_its_line(tmp_path: Path, library: Library) -> None:
     mapping = tmp_path / "m.yaml"
-    mapping.write_text("images:\n  by_image:\n    - {match: [x], type: spaceship}\n", encoding="utf-8")
+    mapping.write_text(
+        "images:\n  by_image:\n    - {match: [x], type: spaceship}\n", encoding="utf-8"
+    )
     with pytest.raises(SourceError) as error:
         load_mapping(library, [mapping])
-    assert str(error.value.problems[0]).startswith(f"{mapping}:3:") and "spaceship" in str(error.value)
+    assert str(error.value.problems[0]).startswith(f"{mapping}:3:") and "spaceship" in str(
+        error.value
+    )
 
 
-def test_cli_imports_validates_and_lints(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_imports_validates_and_lints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "shop.archdraw.yaml"
-    files = [str(DATA / "compose" / "docker-compose.yml"), str(DATA / "compose" / "docker-compose.prod.yml")]
+    files = [
+        str(DATA / "compose" / "docker-compose.yml"),
+        str(DATA / "compose" / "docker-compose.prod.yml"),
+    ]
     assert run(["import", *files, "-o", str(out), "--no-user-types"]) == 0
     assert "imported 9 components" in capsys.readouterr().out
     assert run(["validate", str(out)]) == 0
@@ -69,8 +90,12 @@ def test_cli_imports_validates_and_lints(tmp_path: Path, capsys: pytest.CaptureF
 def test_cli_error_has_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "x.json"
     bad.write_text("{", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "archdraw", "import", str(bad)], capture_output=True, text=True)
-    assert done.returncode == 2 and "Traceback" not in done.stderr and "malformed JSON" in done.stderr
+    done = subprocess.run(
+        [sys.executable, "-m", "archdraw", "import", str(bad)], capture_output=True, text=True
+    )
+    assert (
+        done.returncode == 2 and "Traceback" not in done.stderr and "malformed JSON" in done.stderr
+    )
 
 
 def test_typical_stack_lints_as_a_reviewer_expects(library: Library) -> None:
@@ -105,7 +130,9 @@ def test_readme_import_tables_are_current() -> None:
 def test_readme_override_example_is_a_valid_mapping(tmp_path: Path, library: Library) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### Overriding the mapping") :]
-    example = section[section.index("```yaml") + 7 : section.index("```", section.index("```yaml") + 7)]
+    example = section[
+        section.index("```yaml") + 7 : section.index("```", section.index("```yaml") + 7)
+    ]
     path = tmp_path / "override.yaml"
     path.write_text(example, encoding="utf-8")
     mapping = load_mapping(library, [path])

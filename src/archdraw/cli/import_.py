@@ -29,16 +29,26 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "it is (explicit, inferred, guessed, defaulted), what was skipped, unresolved or unknown.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("-f", "--format", choices=FORMATS, help="the input format (default: detected)")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write the design here (default: stdout)")
     parser.add_argument(
-        "--mapping", action="append", default=[], metavar="FILE",
+        "-f", "--format", choices=FORMATS, help="the input format (default: detected)"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write the design here (default: stdout)"
+    )
+    parser.add_argument(
+        "--mapping",
+        action="append",
+        default=[],
+        metavar="FILE",
         help="a mapping file whose entries override the built-in tables (repeatable)",
     )
-    parser.add_argument("--no-layout", action="store_true", help="leave unplaced components unplaced")
+    parser.add_argument(
+        "--no-layout", action="store_true", help="leave unplaced components unplaced"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
     parser.add_argument(
-        "--no-user-types", action="store_true",
+        "--no-user-types",
+        action="store_true",
         help="use only the built-in component library and mapping tables",
     )
     parser.set_defaults(handler=handle)
@@ -61,7 +71,10 @@ def handle(args: argparse.Namespace) -> int:
     library = library_for(args.no_user_types)
     try:
         result = import_files(
-            args.files, library, args.format, [Path(m) for m in args.mapping],
+            args.files,
+            library,
+            args.format,
+            [Path(m) for m in args.mapping],
             user_mappings=not args.no_user_types,
         )
     except SourceError as error:
@@ -71,7 +84,11 @@ def handle(args: argparse.Namespace) -> int:
     note = None if args.no_layout else lay_out(result, library)
     report_stream = sys.stderr if args.output in (None, "-") else sys.stdout
     text = render(result.design, result.block)
-    print(text.splitlines()[0] if args.quiet else text, end="\n" if args.quiet else "", file=report_stream)
+    print(
+        text.splitlines()[0] if args.quiet else text,
+        end="\n" if args.quiet else "",
+        file=report_stream,
+    )
     if note:
         print(f"layout: {note}", file=report_stream)
     body = dumps(result.design)
@@ -81,6 +98,9 @@ def handle(args: argparse.Namespace) -> int:
     try:
         write_atomic(Path(args.output), body.encode("utf-8"))
     except OSError as error:
-        print(f"archdraw import: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"archdraw import: cannot write {args.output}: {error.strerror or error}",
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     return EXIT_OK

@@ -11,4 +11,12 @@ from archdraw.imports.inputs import FORMATS
 from archdraw.imports.mapping import MappingTables, load_mapping
 from archdraw.imports.report import render, summary
 
-__all__ = ["FORMATS", "ImportResult", "MappingTables", "import_files", "load_mapping", "render", "summary"]
+__all__ = [
+    "FORMATS",
+    "ImportResult",
+    "MappingTables",
+    "import_files",
+    "load_mapping",
+    "render",
+    "summary",
+]

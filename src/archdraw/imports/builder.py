@@ -67,26 +67,44 @@ class DesignBuilder:
         return self.ids.get(key)
 
     # elements ----------------------------------------------------------------------
-    def record(self, subject: dict[str, str], source: str, rule: str, confidence: str) -> ImportedElement:
-        element = ImportedElement(source=source, rule=rule, confidence=confidence, **subject)  # type: ignore[arg-type]
+    def record(
+        self, subject: dict[str, str], source: str, rule: str, confidence: str
+    ) -> ImportedElement:
+        element = ImportedElement(source=source, rule=rule, confidence=confidence, **subject)
         self.records[element.subject] = element
         return element
 
     def add_zone(
-        self, key: str, label: str, kind: str, source: str, rule: str, confidence: str,
-        parent: str | None = None, wanted_id: str | None = None,
+        self,
+        key: str,
+        label: str,
+        kind: str,
+        source: str,
+        rule: str,
+        confidence: str,
+        parent: str | None = None,
+        wanted_id: str | None = None,
     ) -> str:
         if key in self.ids:
             return self.ids[key]
         zone_id = self.new_id(key, wanted_id or key.split(":")[-1])
-        self.zones[zone_id] = Zone(id=zone_id, label=label, kind=kind, parent=parent)  # type: ignore[arg-type]
+        self.zones[zone_id] = Zone(id=zone_id, label=label, kind=kind, parent=parent)
         self.record({"zone": zone_id}, source, rule, confidence)
         return zone_id
 
     def add_component(
-        self, key: str, type_id: str, label: str | None, source: str, rule: str, confidence: str,
-        *, zone: str | None = None, position: tuple[float, float] | None = None,
-        notes: str | None = None, wanted_id: str | None = None,
+        self,
+        key: str,
+        type_id: str,
+        label: str | None,
+        source: str,
+        rule: str,
+        confidence: str,
+        *,
+        zone: str | None = None,
+        position: tuple[float, float] | None = None,
+        notes: str | None = None,
+        wanted_id: str | None = None,
     ) -> str:
         component_id = self.new_id(key, wanted_id or label or key)
         self.components[component_id] = Component(
@@ -98,11 +116,17 @@ class DesignBuilder:
     def set_type(self, component_id: str, type_id: str, rule: str, confidence: str) -> None:
         component = self.components[component_id]
         component.type = type_id
-        component.props = {k: v for k, v in component.props.items() if not self.library.check_props(type_id, {k: v})}
+        component.props = {
+            k: v
+            for k, v in component.props.items()
+            if not self.library.check_props(type_id, {k: v})
+        }
         record = self.records[component_id]
-        record.rule, record.confidence = rule, confidence
+        record.rule, record.confidence = rule, confidence  # type: ignore[assignment]
 
-    def set_prop(self, component_id: str, name: str, value: Any, confidence: str = "explicit") -> bool:
+    def set_prop(
+        self, component_id: str, name: str, value: Any, confidence: str = "explicit"
+    ) -> bool:
         """Set a property if the type has it and the value fits; report it otherwise."""
         component = self.components[component_id]
         problems = self.library.check_props(component.type, {name: value})
@@ -124,8 +148,16 @@ class DesignBuilder:
             record.evidence.append(text)
 
     def add_link(
-        self, source_id: str, target_id: str, kind: str, source: str, rule: str, confidence: str,
-        *, evidence: str | None = None, props: dict[str, Any] | None = None,
+        self,
+        source_id: str,
+        target_id: str,
+        kind: str,
+        source: str,
+        rule: str,
+        confidence: str,
+        *,
+        evidence: str | None = None,
+        props: dict[str, Any] | None = None,
     ) -> str | None:
         if source_id == target_id:
             return None
@@ -136,8 +168,12 @@ class DesignBuilder:
                 record.rule, record.confidence, record.source = rule, confidence, source  # type: ignore[assignment]
                 self.links[key].kind = kind  # type: ignore[assignment]
         else:
-            usable = {k: v for k, v in (props or {}).items() if not self.library.check_link_props({k: v})}
-            self.links[key] = Link.model_validate({"from": source_id, "to": target_id, "kind": kind, "props": usable})
+            usable = {
+                k: v for k, v in (props or {}).items() if not self.library.check_link_props({k: v})
+            }
+            self.links[key] = Link.model_validate(
+                {"from": source_id, "to": target_id, "kind": kind, "props": usable}
+            )
             self.record({"link": key}, source, rule, confidence)
         if evidence:
             self.evidence(key, evidence)
@@ -146,7 +182,9 @@ class DesignBuilder:
     def depends(self, source_id: str, target_id: str, evidence: str) -> None:
         if source_id != target_id:
             self.block.dependencies.append(
-                Dependency.model_validate({"from": source_id, "to": target_id, "evidence": evidence})
+                Dependency.model_validate(
+                    {"from": source_id, "to": target_id, "evidence": evidence}
+                )
             )
 
     # what could not be mapped --------------------------------------------------------
@@ -178,6 +216,14 @@ class DesignBuilder:
         issues = validate_design(design, self.library)
         if issues:  # an importer bug, said plainly rather than written to a broken file
             raise SourceError(
-                [Problem(block.files[0] if block.files else "<import>", 1, 1, f"import made an invalid design: {i.message}") for i in issues]
+                [
+                    Problem(
+                        block.files[0] if block.files else "<import>",
+                        1,
+                        1,
+                        f"import made an invalid design: {i.message}",
+                    )
+                    for i in issues
+                ]
             )
         return ImportResult(design, block)

@@ -44,7 +44,9 @@ class ComposeImport:
             if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
                 raise fail(name, "a Compose file needs a 'services' mapping", document.line())
             for service in data["services"]:
-                self.where.setdefault(str(service), f"{name}:{document.line('services', service)} services.{service}")
+                self.where.setdefault(
+                    str(service), f"{name}:{document.line('services', service)} services.{service}"
+                )
             datas.append(interpolate.data(data, name))
         project = merge_projects(datas)
         for variable, where in sorted(interpolate.missing.items()):
@@ -78,7 +80,9 @@ class ComposeImport:
         builder, where = self.builder, self.where[name]
         typing, extra = self.typing(name, service)
         zone = self.zone(name, service)
-        cid = builder.add_component(f"services.{name}", typing.type, name, where, typing.rule, typing.confidence, zone=zone)
+        cid = builder.add_component(
+            f"services.{name}", typing.type, name, where, typing.rule, typing.confidence, zone=zone
+        )
         for host in (name, service.get("container_name"), service.get("hostname")):
             if isinstance(host, str):
                 self.hosts[host.lower()] = cid
@@ -102,7 +106,12 @@ class ComposeImport:
             return None
         first = networks[0]
         zone = self.builder.add_zone(
-            f"network:{first}", first, "network", f"{self.where[name]}.networks", "network: a zone", "explicit"
+            f"network:{first}",
+            first,
+            "network",
+            f"{self.where[name]}.networks",
+            "network: a zone",
+            "explicit",
         )
         return zone
 
@@ -110,7 +119,11 @@ class ComposeImport:
         deploy = service.get("deploy") if isinstance(service.get("deploy"), dict) else {}
         replicas = deploy.get("replicas") if deploy else None
         if deploy and deploy.get("mode") == "global":
-            self.builder.unknown(cid, "replicas", "deploy.mode global runs one per node; the node count is not in the file")
+            self.builder.unknown(
+                cid,
+                "replicas",
+                "deploy.mode global runs one per node; the node count is not in the file",
+            )
         elif isinstance(replicas, int) and not isinstance(replicas, bool):
             self.builder.set_prop(cid, "replicas", replicas)
         else:
@@ -121,15 +134,19 @@ class ComposeImport:
         if "backups" not in self.builder.library.types[component.type].properties:
             return
         volumes = [v for v in service.get("volumes") or [] if isinstance(v, str | dict)]
-        names = [
-            (v.get("source") if isinstance(v, dict) else v.split(":")[0]) for v in volumes
-        ]
+        names = [(v.get("source") if isinstance(v, dict) else v.split(":")[0]) for v in volumes]
         kept = [n for n in names if n in named_volumes]
         if kept:
             self.builder.evidence(cid, f"data persists in named volume {', '.join(kept)}")
-            self.builder.unknown(cid, "backups", f"volume {kept[0]} keeps the data; no backup is in the file")
+            self.builder.unknown(
+                cid, "backups", f"volume {kept[0]} keeps the data; no backup is in the file"
+            )
         else:
-            self.builder.unknown(cid, "backups", "no named volume: the data lives in the container and no backup is in the file")
+            self.builder.unknown(
+                cid,
+                "backups",
+                "no named volume: the data lives in the container and no backup is in the file",
+            )
 
     def entry(self, cid: str, service: dict[str, Any], where: str) -> None:
         published = [p for p in (_published(port) for port in service.get("ports") or []) if p]
@@ -139,7 +156,15 @@ class ComposeImport:
         client = builder.id_of(CLIENT_KEY) or builder.add_component(
             CLIENT_KEY, "client", "users", where, "published ports: a client", "inferred"
         )
-        builder.add_link(client, cid, "sync", f"{where}.ports", "published port", "explicit", evidence=f"ports {', '.join(published)}")
+        builder.add_link(
+            client,
+            cid,
+            "sync",
+            f"{where}.ports",
+            "published port",
+            "explicit",
+            evidence=f"ports {', '.join(published)}",
+        )
 
     def wire(self, name: str, service: dict[str, Any]) -> None:
         builder, where = self.builder, self.where[name]
@@ -148,19 +173,37 @@ class ComposeImport:
         for other in service.get("depends_on") or {}:
             target = self.hosts.get(str(other).lower())
             if target:
-                builder.depends(cid, target, f"{where}.depends_on: start-up order, not a request path")
-        texts = [(str(k), v) for k, v in (service.get("environment") or {}).items() if isinstance(v, str)]
+                builder.depends(
+                    cid, target, f"{where}.depends_on: start-up order, not a request path"
+                )
+        texts: list[tuple[str | None, str]] = [
+            (str(k), v) for k, v in (service.get("environment") or {}).items() if isinstance(v, str)
+        ]
         command = service.get("command")
-        texts += [(None, c) for c in (command if isinstance(command, list) else [command]) if isinstance(c, str)]  # type: ignore[misc]
+        texts += [
+            (None, c)
+            for c in (command if isinstance(command, list) else [command])
+            if isinstance(c, str)
+        ]
         for variable, value in texts:
             for reference in host_references(value, variable):
                 target = resolve(builder, self.hosts, reference, where)
                 if target is None or target == cid:
                     continue
-                other = next(n for n, i in ((n, builder.id_of(f"services.{n}")) for n in self.networks) if i == target)
+                other = next(
+                    n
+                    for n, i in ((n, builder.id_of(f"services.{n}")) for n in self.networks)
+                    if i == target
+                )
                 if not self.networks[name] & self.networks[other]:
-                    builder.unresolved(f"{where}: {reference.describe()}, but they share no network")
+                    builder.unresolved(
+                        f"{where}: {reference.describe()}, but they share no network"
+                    )
                     continue
                 link = link_by_reference(builder, cid, target, reference, f"{where}.environment")
                 if link:
-                    builder.evidence(link, "both on network " + ", ".join(sorted(self.networks[name] & self.networks[other])))
+                    builder.evidence(
+                        link,
+                        "both on network "
+                        + ", ".join(sorted(self.networks[name] & self.networks[other])),
+                    )

@@ -11,7 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-_VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^{}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_VARIABLE = re.compile(
+    r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^{}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)"
+)
 _ESCAPED = "\x00"
 # Keys whose lists an override replaces rather than extends (Compose specification, merge).
 _REPLACED = {"command", "entrypoint", "test"}
@@ -88,7 +90,9 @@ def as_mapping(value: Any) -> dict[str, Any]:
 def normalise(service: Any) -> dict[str, Any]:
     if not isinstance(service, dict):
         return {}
-    return {key: as_mapping(value) if key in _AS_MAPPING else value for key, value in service.items()}
+    return {
+        key: as_mapping(value) if key in _AS_MAPPING else value for key, value in service.items()
+    }
 
 
 def merge(base: Any, override: Any, key: str = "") -> Any:

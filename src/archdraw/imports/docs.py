@@ -1,4 +1,7 @@
-"""The README's mapping tables, generated from the mapping data (`python -m archdraw.imports.docs`)."""
+"""The README's mapping tables, generated from the mapping data.
+
+Run `python -m archdraw.imports.docs README.md` after changing a table.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +28,10 @@ def _what(rule: Rule) -> str:
     result = rule.get("type") or rule.get("kind") or "by image"
     extra = [f"{k}: {rule.get(k)}" for k in ("technology", "replicas") if rule.get(k)]
     if isinstance(rule.get("props"), dict):
-        extra += [f"{name} from `{how.get('from', how.get('const', ''))}`" for name, how in rule.get("props").items()]
+        extra += [
+            f"{name} from `{how.get('from', how.get('const', ''))}`"
+            for name, how in rule.get("props").items()
+        ]
     return f"`{result}`" + (f" ({'; '.join(extra)})" if extra else "")
 
 
@@ -47,12 +53,22 @@ def tables(mapping: MappingTables) -> str:
         lines += [*_table(mapping.rules(f"{prefix}.resources"), "resource type"), ""]
         lines += [f"**Terraform, {provider}: zones** (`{prefix}.zones`)", ""]
         lines += [*_table(mapping.rules(f"{prefix}.zones"), "resource type"), ""]
-        lines += [f"**Terraform, {provider}: wiring** (`{prefix}.links`)", "", "| resource type | from | to | kind |", "|---|---|---|---|"]
+        lines += [
+            f"**Terraform, {provider}: wiring** (`{prefix}.links`)",
+            "",
+            "| resource type | from | to | kind |",
+            "|---|---|---|---|",
+        ]
         for rule in mapping.rules(f"{prefix}.links"):
             names = ", ".join(f"`{p}`" for p in rule.patterns)
-            lines.append(f"| {names} | `{rule.get('from')}` | `{rule.get('to')}` | {rule.get('kind', 'sync')} |")
+            lines.append(
+                f"| {names} | `{rule.get('from')}` | `{rule.get('to')}` "
+                f"| {rule.get('kind', 'sync')} |"
+            )
         via = ", ".join(f"`{v}`" for v in mapping.names(f"{prefix}.via"))
-        plumbing = ", ".join(f"`{p}`" for r in mapping.rules(f"{prefix}.plumbing") for p in r.patterns)
+        plumbing = ", ".join(
+            f"`{p}`" for r in mapping.rules(f"{prefix}.plumbing") for p in r.patterns
+        )
         lines += ["", f"Stepped through: {via}.", "", f"Counted, never drawn: {plumbing}.", ""]
     plumbing = ", ".join(f"`{p}`" for r in mapping.rules("kubernetes.plumbing") for p in r.patterns)
     lines += [f"Kubernetes kinds counted, never drawn: {plumbing}."]

@@ -31,7 +31,9 @@ def _value(text: str, kind: str) -> Any:
 
 
 class DrawioImport:
-    def __init__(self, builder: DesignBuilder, mapping: MappingTables, filename: str, limits: Limits) -> None:
+    def __init__(
+        self, builder: DesignBuilder, mapping: MappingTables, filename: str, limits: Limits
+    ) -> None:
         self.builder, self.mapping, self.filename, self.limits = builder, mapping, filename, limits
         self.cells: dict[str, Cell] = {}
         self.zones: dict[str, str] = {}
@@ -63,8 +65,11 @@ class DrawioImport:
     def is_container(self, cell: Cell, parents: set[str | None]) -> bool:
         style = cell.style
         return (
-            "archdrawZoneKind" in style or style.get("container") == "1" or style.get("_") == "swimlane"
-            or cell.shape().split(".", 3)[:3] == ["mxgraph", "aws4", "group"] or style.get("shape", "").lower() in _GROUP_SHAPES
+            "archdrawZoneKind" in style
+            or style.get("container") == "1"
+            or style.get("_") == "swimlane"
+            or cell.shape().split(".", 3)[:3] == ["mxgraph", "aws4", "group"]
+            or style.get("shape", "").lower() in _GROUP_SHAPES
             or (cell.id in parents and not cell.is_text)
         )
 
@@ -92,7 +97,13 @@ class DrawioImport:
         if cell.id not in self.zones:
             label = cell.label or kind
             self.zones[cell.id] = self.builder.add_zone(
-                f"cell:{cell.id}", label, kind, self.where(cell), rule, confidence, parent_zone,
+                f"cell:{cell.id}",
+                label,
+                kind,
+                self.where(cell),
+                rule,
+                confidence,
+                parent_zone,
                 wanted_id=label,
             )
             if "archdrawZoneKind" in cell.style and _matches_id(cell.id):
@@ -134,8 +145,16 @@ class DrawioImport:
         zone = self.zones.get(cell.parent or "") or self.enclosing(cell, position)
         own = "archdrawType" in cell.style and _matches_id(cell.id)
         cid = self.builder.add_component(
-            f"cell:{cell.id}", type_id, cell.label or None, self.where(cell), rule, confidence,
-            zone=zone, position=position, notes=cell.notes, wanted_id=cell.id.split(":", 1)[1] if own else (cell.label or type_id),
+            f"cell:{cell.id}",
+            type_id,
+            cell.label or None,
+            self.where(cell),
+            rule,
+            confidence,
+            zone=zone,
+            position=position,
+            notes=cell.notes,
+            wanted_id=cell.id.split(":", 1)[1] if own else (cell.label or type_id),
         )
         self.components[cell.id] = cid
         specs = self.builder.library.types[type_id].properties
@@ -143,7 +162,9 @@ class DrawioImport:
             if name in specs:
                 self.builder.set_prop(cid, name, _value(text, specs[name].kind))
             else:
-                self.builder.unresolved(f"{self.where(cell)}: data {name!r} is no property of a {type_id}")
+                self.builder.unresolved(
+                    f"{self.where(cell)}: data {name!r} is no property of a {type_id}"
+                )
 
     def enclosing(self, cell: Cell, position: tuple[float, float] | None) -> str | None:
         """A group shape drawn around a shape without holding it (common in icon diagrams)."""
@@ -156,27 +177,40 @@ class DrawioImport:
                 continue
             ox, oy = self.origin(zone_cell)
             x, y, w, h = zone_cell.box
-            if x + ox <= position[0] <= x + ox + w and y + oy <= position[1] <= y + oy + h:
-                if best is None or w * h < best[0]:
-                    best = (w * h, zone_id)
+            inside = x + ox <= position[0] <= x + ox + w and y + oy <= position[1] <= y + oy + h
+            if inside and (best is None or w * h < best[0]):
+                best = (w * h, zone_id)
         return best[1] if best else None
 
     def edge(self, cell: Cell) -> None:
-        source, target = self.components.get(cell.source or ""), self.components.get(cell.target or "")
+        source, target = (
+            self.components.get(cell.source or ""),
+            self.components.get(cell.target or ""),
+        )
         if source is None or target is None:
             ends = [e for e in (cell.source, cell.target) if e not in self.components]
             what = "a zone" if any(e in self.zones for e in ends) else "nothing"
             self.builder.skip("edge")
-            self.builder.unresolved(f"{self.where(cell)}: an edge ends at {what}; not drawn as a link")
+            self.builder.unresolved(
+                f"{self.where(cell)}: an edge ends at {what}; not drawn as a link"
+            )
             return
-        kind, rule, confidence = cell.style.get("archdrawKind"), "archdraw export: link kind", "explicit"
-        label = cell.label or " ".join(c.label for c in self.cells.values() if c.parent == cell.id and c.label)
+        kind, rule, confidence = (
+            cell.style.get("archdrawKind"),
+            "archdraw export: link kind",
+            "explicit",
+        )
+        label = cell.label or " ".join(
+            c.label for c in self.cells.values() if c.parent == cell.id and c.label
+        )
         if kind not in LINK_KINDS:
             rule, confidence = "an edge: a call", "inferred"
             kind = "replication" if "replica" in label.lower() else "sync"
         specs = self.builder.library.link_properties
         props = {n: _value(t, specs[n].kind) for n, t in cell.data.items() if n in specs}
-        key = self.builder.add_link(source, target, kind, self.where(cell), rule, confidence, props=props)
+        key = self.builder.add_link(
+            source, target, kind, self.where(cell), rule, confidence, props=props
+        )
         if key and label:
             self.builder.links[key].label = label
 

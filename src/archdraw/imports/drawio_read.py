@@ -63,7 +63,9 @@ class Cell:
 
     @property
     def is_text(self) -> bool:
-        return self.style.get("_") in ("text", "edgeLabel") or "text" in self.style and "shape" not in self.style
+        return self.style.get("_") in ("text", "edgeLabel") or (
+            "text" in self.style and "shape" not in self.style
+        )
 
 
 def _number(value: str | None) -> float:
@@ -126,7 +128,9 @@ def cells(model: ET.Element, page: int) -> list[Cell]:
                 source=f"{page}:{cell.get('source')}" if cell.get("source") else None,
                 target=f"{page}:{cell.get('target')}" if cell.get("target") else None,
                 box=box,  # type: ignore[arg-type]
-                data={k: v for k, v in attrs.items() if k not in _OWN_ATTRIBUTES} if wrapper is not None else {},
+                data={k: v for k, v in attrs.items() if k not in _OWN_ATTRIBUTES}
+                if wrapper is not None
+                else {},
                 notes=attrs.get("tooltip") if wrapper is not None else None,
             )
         )

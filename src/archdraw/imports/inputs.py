@@ -99,7 +99,9 @@ def json_data(raw: bytes, path: str, limits: Limits) -> Any:
 
 def xml_root(raw: bytes, path: str, limits: Limits) -> ET.Element:
     if _DECLARATION.search(raw):
-        raise fail(path, "XML with a DOCTYPE or ENTITY declaration is refused (entities can expand)")
+        raise fail(
+            path, "XML with a DOCTYPE or ENTITY declaration is refused (entities can expand)"
+        )
     try:
         root = ET.fromstring(raw)
     except ET.ParseError as error:
@@ -126,7 +128,9 @@ def detect(path: str, raw: bytes, limits: Limits) -> str:
         data = json_data(raw, path, limits)
         if isinstance(data, dict) and "format_version" in data:
             return "terraform"
-        raise fail(path, "a JSON file that is not `terraform show -json` output (no format_version)")
+        raise fail(
+            path, "a JSON file that is not `terraform show -json` output (no format_version)"
+        )
     for document in yaml_documents(raw, path, limits):
         data = document.data
         if isinstance(data, dict) and "kind" in data and "apiVersion" in data:

@@ -20,8 +20,15 @@ from archdraw.imports.wiring import link_by_reference, resolve
 
 # Read by `kubernetes_routes`; listed so they are not reported as unknown kinds.
 ROUTED_KINDS = {
-    "Service", "Ingress", "Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute",
-    "HorizontalPodAutoscaler", "PodDisruptionBudget", "Namespace",
+    "Service",
+    "Ingress",
+    "Gateway",
+    "HTTPRoute",
+    "GRPCRoute",
+    "TLSRoute",
+    "HorizontalPodAutoscaler",
+    "PodDisruptionBudget",
+    "Namespace",
 }
 
 
@@ -57,17 +64,23 @@ def resources(files: list[tuple[str, YamlDocument]]) -> list[Resource]:
     for name, document in files:
         items: list[tuple[Any, tuple[Any, ...]]] = [(document.data, ())]
         if isinstance(document.data, dict) and str(document.data.get("kind", "")).endswith("List"):
-            items = [(item, ("items", i)) for i, item in enumerate(document.data.get("items") or [])]
+            items = [
+                (item, ("items", i)) for i, item in enumerate(document.data.get("items") or [])
+            ]
         for body, path in items:
             if not isinstance(body, dict) or not isinstance(body.get("kind"), str):
                 continue
-            meta = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
+            meta: dict[str, Any] = body["metadata"] if isinstance(body.get("metadata"), dict) else {}
             api = str(body.get("apiVersion", ""))
             title = f"{body['kind']}/{meta.get('name', '?')}"
             found.append(
                 Resource(
-                    body["kind"], api.split("/")[0] if "/" in api else "", str(meta.get("name", "?")),
-                    meta.get("namespace"), body, f"{name}:{document.line(*path, 'kind')} {title}",
+                    body["kind"],
+                    api.split("/")[0] if "/" in api else "",
+                    str(meta.get("name", "?")),
+                    meta.get("namespace"),
+                    body,
+                    f"{name}:{document.line(*path, 'kind')} {title}",
                 )
             )
     return found
@@ -95,9 +108,9 @@ class KubernetesImport:
             if resource.kind == "Namespace":
                 self.namespace(resource.name, resource.source)
                 continue
-            workload = self.mapping.first("kubernetes.workloads", resource.kind)
-            if workload is not None:
-                self.workload(resource, workload.fields, workload.name)
+            kind_rule = self.mapping.first("kubernetes.workloads", resource.kind)
+            if kind_rule is not None:
+                self.workload(resource, dict(kind_rule.fields), kind_rule.name)
             elif resource.kind in ROUTED_KINDS:
                 continue
             elif self.mapping.first("kubernetes.plumbing", resource.kind):
@@ -111,14 +124,19 @@ class KubernetesImport:
     def workload(self, resource: Resource, rule: dict[str, Any], rule_name: str) -> None:
         template = dig(resource.body, rule.get("template", "spec.template"))
         template = template if isinstance(template, dict) else {}
-        pod = template.get("spec") if isinstance(template.get("spec"), dict) else {}
+        pod: dict[str, Any] = template["spec"] if isinstance(template.get("spec"), dict) else {}
         containers = [c for c in pod.get("containers") or [] if isinstance(c, dict)]
         typing = self.typing(resource, rule, rule_name, containers)
         zone = self.namespace(resource.namespace, resource.source)
         builder = self.builder
         cid = builder.add_component(
-            f"{resource.namespace}/{resource.kind}/{resource.name}", typing.type, resource.name,
-            resource.source, typing.rule, typing.confidence, zone=zone,
+            f"{resource.namespace}/{resource.kind}/{resource.name}",
+            typing.type,
+            resource.name,
+            resource.source,
+            typing.rule,
+            typing.confidence,
+            zone=zone,
         )
         if typing.technology:
             builder.set_prop(cid, "technology", typing.technology, typing.confidence)
@@ -129,7 +147,11 @@ class KubernetesImport:
         elif replicas_path:
             builder.records[cid].properties["replicas"] = "defaulted"
         elif rule.get("per_node"):
-            builder.unknown(cid, "replicas", f"a {resource.kind} runs one per node; the node count is not in the manifests")
+            builder.unknown(
+                cid,
+                "replicas",
+                f"a {resource.kind} runs one per node; the node count is not in the manifests",
+            )
         self.spreading(cid, pod)
         labels = dig(template, "metadata.labels") or {}
         workload = Workload(resource, cid, {str(k): str(v) for k, v in labels.items()}, template)
@@ -138,10 +160,18 @@ class KubernetesImport:
                 if isinstance(item, dict) and isinstance(item.get("value"), str):
                     workload.texts.append((str(item.get("name")), item["value"]))
             for key in ("args", "command"):
-                workload.texts += [(None, str(a)) for a in container.get(key) or [] if isinstance(a, str)]
+                workload.texts += [
+                    (None, str(a)) for a in container.get(key) or [] if isinstance(a, str)
+                ]
         self.workloads.append(workload)
 
-    def typing(self, resource: Resource, rule: dict[str, Any], rule_name: str, containers: list[dict[str, Any]]) -> Typing:
+    def typing(
+        self,
+        resource: Resource,
+        rule: dict[str, Any],
+        rule_name: str,
+        containers: list[dict[str, Any]],
+    ) -> Typing:
         if rule.get("type"):
             return Typing(rule["type"], f"{rule_name} (kind {resource.kind})", "inferred")
         # The first container is the application by convention; later ones are sidecars (a
@@ -150,7 +180,11 @@ class KubernetesImport:
         return type_of(self.mapping, image, resource.name)
 
     def spreading(self, cid: str, pod: dict[str, Any]) -> None:
-        keys = [str(c.get("topologyKey", "")) for c in pod.get("topologySpreadConstraints") or [] if isinstance(c, dict)]
+        keys = [
+            str(c.get("topologyKey", ""))
+            for c in pod.get("topologySpreadConstraints") or []
+            if isinstance(c, dict)
+        ]
         anti = dig(pod, "affinity.podAntiAffinity") or {}
         for terms in anti.values() if isinstance(anti, dict) else []:
             for term in terms or []:
@@ -160,21 +194,34 @@ class KubernetesImport:
             replicas = self.builder.components[cid].props.get("replicas", 1)
             if isinstance(replicas, int) and replicas >= 2:
                 self.builder.set_prop(cid, "zones", 2, "inferred")
-                self.builder.unknown(cid, "zones", "spread across zones; how many zones the cluster has is not in the manifests (2 assumed)")
+                self.builder.unknown(
+                    cid,
+                    "zones",
+                    "spread across zones; how many zones the cluster has is not in the "
+                    "manifests (2 assumed)",
+                )
 
     def custom(self, resource: Resource) -> None:
-        rule = self.mapping.first("kubernetes.custom_resources", f"{resource.kind}.{resource.group}")
+        rule = self.mapping.first(
+            "kubernetes.custom_resources", f"{resource.kind}.{resource.group}"
+        )
         if rule is None:
             self.builder.skip(resource.kind)
             self.builder.unresolved(
-                f"{resource.source}: kind {resource.kind} ({resource.group or 'core'}) is not known; "
+                f"{resource.source}: kind {resource.kind} ({resource.group or 'core'}) "
+                "is not known; "
                 "map it under kubernetes.custom_resources in a mapping file"
             )
             return
         zone = self.namespace(resource.namespace, resource.source)
         cid = self.builder.add_component(
-            f"{resource.namespace}/{resource.kind}/{resource.name}", rule.get("type"), resource.name,
-            resource.source, rule.name, rule.confidence, zone=zone,
+            f"{resource.namespace}/{resource.kind}/{resource.name}",
+            rule.get("type"),
+            resource.name,
+            resource.source,
+            rule.name,
+            rule.confidence,
+            zone=zone,
         )
         if rule.get("technology"):
             self.builder.set_prop(cid, "technology", rule.get("technology"), rule.confidence)

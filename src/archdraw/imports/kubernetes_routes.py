@@ -28,21 +28,36 @@ class Routes:
         self.gateways: dict[str, str] = {}
 
     def run(self, found: list[Resource]) -> None:
-        order = ("Service", "Gateway", "Ingress", "HTTPRoute", "GRPCRoute", "TLSRoute", "HorizontalPodAutoscaler", "PodDisruptionBudget")
+        order = (
+            "Service",
+            "Gateway",
+            "Ingress",
+            "HTTPRoute",
+            "GRPCRoute",
+            "TLSRoute",
+            "HorizontalPodAutoscaler",
+            "PodDisruptionBudget",
+        )
         for kind in order:
             for resource in (r for r in found if r.kind == kind):
                 getattr(self, kind.lower(), self.route)(resource)
 
     def matching(self, resource: Resource, selector: Any) -> list[Workload]:
         return [
-            w for w in self.owner.workloads
+            w
+            for w in self.owner.workloads
             if w.resource.namespace == resource.namespace and _selects(selector, w.labels)
         ]
 
     def client(self, source: str) -> str:
         builder = self.builder
         return builder.id_of(CLIENT_KEY) or builder.add_component(
-            CLIENT_KEY, "client", "users", source, "exposed Service or Ingress: a client", "inferred"
+            CLIENT_KEY,
+            "client",
+            "users",
+            source,
+            "exposed Service or Ingress: a client",
+            "inferred",
         )
 
     def service(self, resource: Resource) -> None:
@@ -53,14 +68,22 @@ class Routes:
             self.builder.unresolved(f"{resource.source}: selects no workload in the input")
             return
         self.services[(resource.namespace, resource.name)] = targets
-        for host in (resource.name, f"{resource.name}.{resource.namespace}" if resource.namespace else None):
+        for host in (
+            resource.name,
+            f"{resource.name}.{resource.namespace}" if resource.namespace else None,
+        ):
             if host:
                 self.hosts.setdefault(host.lower(), targets[0])
         if spec.get("type") in _PUBLIC_SERVICE_TYPES:
             client = self.client(resource.source)
             for target in targets:
                 self.builder.add_link(
-                    client, target, "sync", resource.source, f"Service type {spec['type']}", "explicit",
+                    client,
+                    target,
+                    "sync",
+                    resource.source,
+                    f"Service type {spec['type']}",
+                    "explicit",
                     evidence=f"exposed outside the cluster by Service {resource.name}",
                 )
 
@@ -69,7 +92,9 @@ class Routes:
         for name in names:
             targets = self.services.get((resource.namespace, name))
             if targets is None:
-                self.builder.unresolved(f"{resource.source}: backend Service {name} is not in the input")
+                self.builder.unresolved(
+                    f"{resource.source}: backend Service {name} is not in the input"
+                )
             found += targets or []
         return found
 
@@ -77,13 +102,22 @@ class Routes:
         builder = self.builder
         zone = self.owner.namespace(resource.namespace, resource.source)
         cid = builder.add_component(
-            f"{resource.namespace}/{resource.kind}/{resource.name}", "load_balancer", resource.name,
-            resource.source, rule, "explicit", zone=zone,
+            f"{resource.namespace}/{resource.kind}/{resource.name}",
+            "load_balancer",
+            resource.name,
+            resource.source,
+            rule,
+            "explicit",
+            zone=zone,
         )
         builder.set_prop(cid, "tls", tls)
-        builder.add_link(self.client(resource.source), cid, "sync", resource.source, rule, "explicit")
+        builder.add_link(
+            self.client(resource.source), cid, "sync", resource.source, rule, "explicit"
+        )
         for target in backends:
-            builder.add_link(cid, target, "sync", resource.source, f"{resource.kind} backend", "explicit")
+            builder.add_link(
+                cid, target, "sync", resource.source, f"{resource.kind} backend", "explicit"
+            )
         if resource.kind == "Gateway":
             self.gateways[resource.name] = cid
 
@@ -91,46 +125,71 @@ class Routes:
         spec = resource.body.get("spec") or {}
         names = []
         for backend in [spec.get("defaultBackend") or spec.get("backend")] + [
-            path.get("backend") for rule in spec.get("rules") or [] if isinstance(rule, dict)
-            for path in (rule.get("http") or {}).get("paths") or [] if isinstance(path, dict)
+            path.get("backend")
+            for rule in spec.get("rules") or []
+            if isinstance(rule, dict)
+            for path in (rule.get("http") or {}).get("paths") or []
+            if isinstance(path, dict)
         ]:
             if isinstance(backend, dict):
                 name = (backend.get("service") or {}).get("name") or backend.get("serviceName")
                 if name:
                     names.append(str(name))
-        self.entry(resource, self.backends(resource, list(dict.fromkeys(names))), bool(spec.get("tls")), "Ingress: an entry")
+        self.entry(
+            resource,
+            self.backends(resource, list(dict.fromkeys(names))),
+            bool(spec.get("tls")),
+            "Ingress: an entry",
+        )
 
     def gateway(self, resource: Resource) -> None:
         listeners = (resource.body.get("spec") or {}).get("listeners") or []
-        tls = any(isinstance(item, dict) and item.get("protocol") in ("HTTPS", "TLS") for item in listeners)
+        tls = any(
+            isinstance(item, dict) and item.get("protocol") in ("HTTPS", "TLS")
+            for item in listeners
+        )
         self.entry(resource, [], tls, "Gateway: an entry")
 
     def route(self, resource: Resource) -> None:
         spec = resource.body.get("spec") or {}
         names = [
-            str(ref.get("name")) for rule in spec.get("rules") or [] if isinstance(rule, dict)
-            for ref in rule.get("backendRefs") or [] if isinstance(ref, dict) and ref.get("name")
+            str(ref.get("name"))
+            for rule in spec.get("rules") or []
+            if isinstance(rule, dict)
+            for ref in rule.get("backendRefs") or []
+            if isinstance(ref, dict) and ref.get("name")
         ]
         targets = self.backends(resource, list(dict.fromkeys(names)))
         parents = [str(p.get("name")) for p in spec.get("parentRefs") or [] if isinstance(p, dict)]
         for parent in parents:
             gateway = self.gateways.get(parent)
             if gateway is None:
-                self.builder.unresolved(f"{resource.source}: parent Gateway {parent} is not in the input")
+                self.builder.unresolved(
+                    f"{resource.source}: parent Gateway {parent} is not in the input"
+                )
                 continue
             for target in targets:
-                self.builder.add_link(gateway, target, "sync", resource.source, f"{resource.kind} backend", "explicit")
+                self.builder.add_link(
+                    gateway, target, "sync", resource.source, f"{resource.kind} backend", "explicit"
+                )
 
     def target(self, resource: Resource, ref: Any) -> Workload | None:
         if not isinstance(ref, dict):
             return None
         found = next(
-            (w for w in self.owner.workloads if w.resource.name == ref.get("name")
-             and w.resource.kind == ref.get("kind") and w.resource.namespace == resource.namespace),
+            (
+                w
+                for w in self.owner.workloads
+                if w.resource.name == ref.get("name")
+                and w.resource.kind == ref.get("kind")
+                and w.resource.namespace == resource.namespace
+            ),
             None,
         )
         if found is None:
-            self.builder.unresolved(f"{resource.source}: target {ref.get('kind')}/{ref.get('name')} is not in the input")
+            self.builder.unresolved(
+                f"{resource.source}: target {ref.get('kind')}/{ref.get('name')} is not in the input"
+            )
         return found
 
     def horizontalpodautoscaler(self, resource: Resource) -> None:
@@ -141,11 +200,18 @@ class Routes:
             return
         low, high = spec.get("minReplicas", 1), spec.get("maxReplicas")
         self.builder.set_prop(workload.component, "replicas", low if isinstance(low, int) else 1)
-        self.builder.evidence(workload.component, f"{resource.source}: scales between {low} and {high} replicas")
+        self.builder.evidence(
+            workload.component, f"{resource.source}: scales between {low} and {high} replicas"
+        )
 
     def poddisruptionbudget(self, resource: Resource) -> None:
         spec = resource.body.get("spec") or {}
         self.builder.skip("PodDisruptionBudget (an availability hint)")
-        budget = ", ".join(f"{k} {spec[k]}" for k in ("minAvailable", "maxUnavailable") if k in spec)
+        budget = ", ".join(
+            f"{k} {spec[k]}" for k in ("minAvailable", "maxUnavailable") if k in spec
+        )
         for workload in self.matching(resource, spec.get("selector")):
-            self.builder.evidence(workload.component, f"{resource.source}: keeps {budget} during voluntary disruptions")
+            self.builder.evidence(
+                workload.component,
+                f"{resource.source}: keeps {budget} during voluntary disruptions",
+            )

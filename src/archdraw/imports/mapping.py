@@ -79,7 +79,9 @@ class _Reader:
         line, column = locations.of(where)
         self.problems.append(Problem(path, line, column, text))
 
-    def read(self, path: Path, data: Any, locations: Locations, stem: str | None, user: bool) -> None:
+    def read(
+        self, path: Path, data: Any, locations: Locations, stem: str | None, user: bool
+    ) -> None:
         shown = str(path)
         if not isinstance(data, dict):
             self.problem(shown, locations, (), "a mapping file must be a mapping of tables")
@@ -89,13 +91,22 @@ class _Reader:
             where = () if stem else (name,)
             if name not in TABLE_FILES:
                 self.problem(
-                    shown, locations, where, f"unknown mapping '{name}' (one of {', '.join(TABLE_FILES)})"
+                    shown,
+                    locations,
+                    where,
+                    f"unknown mapping '{name}' (one of {', '.join(TABLE_FILES)})",
                 )
                 continue
             self.walk(shown, locations, where, str(name), body, user)
 
     def walk(
-        self, shown: str, locations: Locations, where: tuple[Any, ...], table: str, body: Any, user: bool
+        self,
+        shown: str,
+        locations: Locations,
+        where: tuple[Any, ...],
+        table: str,
+        body: Any,
+        user: bool,
     ) -> None:
         if isinstance(body, dict):
             for key, value in body.items():
@@ -108,7 +119,11 @@ class _Reader:
             current = self.mapping.lists.get(table, [])
             self.mapping.lists[table] = [*body, *current] if user else [*current, *body]
             return
-        rules = [r for i, item in enumerate(body) if (r := self.rule(shown, locations, (*where, i), table, item))]
+        rules = [
+            r
+            for i, item in enumerate(body)
+            if (r := self.rule(shown, locations, (*where, i), table, item))
+        ]
         existing = self.mapping.tables.setdefault(table, [])
         self.mapping.tables[table] = rules + existing if user else existing + rules
 
@@ -120,7 +135,9 @@ class _Reader:
             return None
         patterns = item["match"] if isinstance(item["match"], list) else [item["match"]]
         if not patterns or not all(isinstance(p, str) and p for p in patterns):
-            self.problem(shown, locations, (*where, "match"), "'match' must be text or a list of text")
+            self.problem(
+                shown, locations, (*where, "match"), "'match' must be text or a list of text"
+            )
             return None
         type_id = item.get("type")
         if type_id is not None and type_id not in self.library.types:
@@ -129,7 +146,10 @@ class _Reader:
         confidence = item.get("confidence", _DEFAULT_CONFIDENCE.get(table, "inferred"))
         if confidence not in CONFIDENCES:
             self.problem(
-                shown, locations, (*where, "confidence"), f"confidence must be one of {', '.join(CONFIDENCES)}"
+                shown,
+                locations,
+                (*where, "confidence"),
+                f"confidence must be one of {', '.join(CONFIDENCES)}",
             )
             return None
         line, _ = locations.of(where)
@@ -159,7 +179,9 @@ def load_mapping(library: Library, overrides: Iterable[Path] = ()) -> MappingTab
         try:
             raw = path.read_bytes()
         except OSError as error:
-            raise SourceError([Problem(str(path), 1, 1, f"cannot read: {error.strerror or error}")]) from None
+            raise SourceError(
+                [Problem(str(path), 1, 1, f"cannot read: {error.strerror or error}")]
+            ) from None
         data, locations = read_yaml(raw, str(path), limits)
         reader.read(path, data, locations, None, user=True)
     if reader.problems:

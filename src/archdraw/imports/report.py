@@ -10,7 +10,9 @@ from archdraw.model.types import Design
 
 def summary(design: Design, block: ImportBlock) -> str:
     counts = Counter(e.confidence for e in block.elements)
-    sure = ", ".join(f"{counts[c]} {c}" for c in ("explicit", "inferred", "guessed", "defaulted") if counts[c])
+    sure = ", ".join(
+        f"{counts[c]} {c}" for c in ("explicit", "inferred", "guessed", "defaulted") if counts[c]
+    )
     return (
         f"imported {len(design.components)} components, {len(design.links)} links, "
         f"{len(design.zones)} zones from {block.format} ({sure or 'nothing'})"
@@ -25,7 +27,10 @@ def render(design: Design, block: ImportBlock) -> str:
         what = element.component or element.zone or element.link or "?"
         kind = types.get(what, "zone" if element.zone else "link")
         extra = "".join(f"; {name} {how}" for name, how in element.properties.items())
-        lines.append(f"  {element.confidence:<9} {kind:<15} {what}  <- {element.source}  [{element.rule}{extra}]")
+        lines.append(
+            f"  {element.confidence:<9} {kind:<15} {what}  <- {element.source}  "
+            f"[{element.rule}{extra}]"
+        )
         lines.extend(f"{'':12}{text}" for text in element.evidence)
     if block.dependencies:
         lines += ["", "start-up order only (not drawn as links, not a request path):"]

@@ -7,7 +7,16 @@ import re
 from typing import Any
 
 _INDEX = re.compile(r"\[[^\]]*\]$")
-_ID_ATTRIBUTES = ("arn", "id", "name", "invoke_arn", "dns_name", "bucket_regional_domain_name", "domain_name", "function_name")
+_ID_ATTRIBUTES = (
+    "arn",
+    "id",
+    "name",
+    "invoke_arn",
+    "dns_name",
+    "bucket_regional_domain_name",
+    "domain_name",
+    "function_name",
+)
 
 
 def step(value: Any, key: str) -> list[Any]:
@@ -52,7 +61,9 @@ def _strings(value: Any) -> list[str]:
 
 
 class References:
-    def __init__(self, addresses: set[str], expressions: dict[str, dict[str, Any]], values: dict[str, Any]) -> None:
+    def __init__(
+        self, addresses: set[str], expressions: dict[str, dict[str, Any]], values: dict[str, Any]
+    ) -> None:
         self.addresses = addresses
         self.expressions = expressions
         self.values = values
@@ -78,7 +89,9 @@ class References:
             return [address]
         found: list[str] = []
         for expression in at(self.expressions.get(address, {}), path):
-            for reference in expression.get("references", []) if isinstance(expression, dict) else []:
+            for reference in (
+                expression.get("references", []) if isinstance(expression, dict) else []
+            ):
                 owner = self.owner(str(reference))
                 if owner and owner not in found:
                     found.append(owner)
@@ -96,7 +109,9 @@ class References:
         while stack:
             value = stack.pop()
             if isinstance(value, dict):
-                for reference in value.get("references", []) if isinstance(value.get("references"), list) else []:
+                for reference in (
+                    value.get("references", []) if isinstance(value.get("references"), list) else []
+                ):
                     owner = self.owner(str(reference))
                     if owner and owner != address and owner not in found:
                         found.append(owner)

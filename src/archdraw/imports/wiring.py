@@ -10,13 +10,18 @@ RULE = "host named in configuration"
 
 
 def resolve(
-    builder: DesignBuilder, hosts: dict[str, str], reference: HostReference, where: str,
+    builder: DesignBuilder,
+    hosts: dict[str, str],
+    reference: HostReference,
+    where: str,
     cluster_dns: bool = False,
 ) -> str | None:
     """The component a host names; a host that names none is reported, not drawn."""
     found = next((hosts[n] for n in service_name(reference.host, cluster_dns) if n in hosts), None)
     if found is None:
-        builder.unresolved(f"{where}: {reference.describe()}, which is not in the input (not drawn)")
+        builder.unresolved(
+            f"{where}: {reference.describe()}, which is not in the input (not drawn)"
+        )
     return found
 
 

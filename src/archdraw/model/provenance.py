@@ -72,6 +72,5 @@ class ImportBlock(_Record):
         return [
             e
             for e in self.elements
-            if not e.confirmed
-            and (e.confidence == "guessed" or "guessed" in e.properties.values())
+            if not e.confirmed and (e.confidence == "guessed" or "guessed" in e.properties.values())
         ]

@@ -299,7 +299,9 @@ def read_yaml_documents(
     return _read(data, filename, limits or Limits(), many=True)
 
 
-def _read(data: bytes | str, filename: str, limits: Limits, many: bool) -> list[tuple[Any, Locations]]:
+def _read(
+    data: bytes | str, filename: str, limits: Limits, many: bool
+) -> list[tuple[Any, Locations]]:
     if isinstance(data, str):
         data = _encode(data, filename)
     size = len(data)
