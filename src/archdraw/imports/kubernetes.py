@@ -70,7 +70,8 @@ def resources(files: list[tuple[str, YamlDocument]]) -> list[Resource]:
         for body, path in items:
             if not isinstance(body, dict) or not isinstance(body.get("kind"), str):
                 continue
-            meta: dict[str, Any] = body["metadata"] if isinstance(body.get("metadata"), dict) else {}
+            meta: dict[str, Any] = body.get("metadata") or {}
+            meta = meta if isinstance(meta, dict) else {}
             api = str(body.get("apiVersion", ""))
             title = f"{body['kind']}/{meta.get('name', '?')}"
             found.append(

@@ -16,8 +16,12 @@ from archdraw.lint.types import Issue, Severity, rule
     the system checks it, every finding and analysis that passes through it rests on a guess,
     and a wrong guess hides a real problem or invents one.""",
     fix="""Check the element against the running system. If it is right, set
-    `confirmed: true` on its entry in the design's `import:` block; if it is wrong, correct or
+    "confirmed: true" on its entry in the design's import block; if it is wrong, correct or
     delete the element (its entry then no longer applies).""",
+    references=(
+        "archdraw README, Importing: the report and its confidences",
+        "Google SRE book, ch. 12 (effective troubleshooting: test the hypothesis)",
+    ),
 )
 def unconfirmed_import_guess(ctx: LintContext) -> Iterator[Issue]:
     block = ctx.design.imported
