@@ -119,10 +119,10 @@ class Windows(QObject):
 
     # Files the operating system sends (macOS Finder) ----------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            if event.file():
-                self.open([event.file()])
-                return True
+        opening = event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent)
+        if opening and event.file():  # type: ignore[attr-defined]
+            self.open([event.file()])  # type: ignore[attr-defined]
+            return True
         return super().eventFilter(watched, event)
 
 
