@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
 APP_ID = "dev.archdraw.Archdraw"
-ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+ICON_SIZES = (16, 32, 64, 128, 256, 512)
 
 
 def version() -> str:
@@ -63,6 +63,13 @@ def icons() -> Path:
         image.save(str(out / f"{size}.png"))
         if size == 256:
             image.save(str(out / "archdraw.ico"))  # Qt's ICO writer: one 256 px image
+    if sys.platform == "darwin":
+        iconset = out / "archdraw.iconset"
+        iconset.mkdir(exist_ok=True)
+        for size in ICON_SIZES[:-1]:
+            shutil.copy(out / f"{size}.png", iconset / f"icon_{size}x{size}.png")
+            shutil.copy(out / f"{size * 2}.png", iconset / f"icon_{size}x{size}@2x.png")
+        run("iconutil", "-c", "icns", iconset, "-o", out / "archdraw.icns")
     return out
 
 

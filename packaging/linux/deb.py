@@ -82,7 +82,7 @@ def build(bundle: Path, version: str, icons: Path, dist: Path) -> Path:
         _install(HERE / f"{APP_ID}.metainfo.xml", share / "metainfo")
         hicolor = share / "icons" / "hicolor"
         _install(HERE.parent / "archdraw.svg", hicolor / "scalable" / "apps", f"{APP_ID}.svg")
-        for size in (48, 128, 256):
+        for size in (32, 64, 128, 256):
             folder = hicolor / f"{size}x{size}" / "apps"
             _install(icons / f"{size}.png", folder, f"{APP_ID}.png")
         _install(HERE.parents[1] / "LICENSE", share / "doc" / "archdraw", "copyright")

@@ -26,6 +26,8 @@ def make_app() -> QApplication:
     app.setApplicationName("archdraw")
     app.setOrganizationName("archdraw")
     app.setApplicationVersion(__version__)
+    # Lets Wayland compositors and docks match windows to dev.archdraw.Archdraw.desktop.
+    app.setDesktopFileName("dev.archdraw.Archdraw")
     return app
 
 
