@@ -51,6 +51,11 @@ def file_data(diff: FileDiff, fail_on: Severity) -> dict[str, Any]:
         "path": diff.path,
         "old": diff.old.label,
         "new": diff.new.label,
+        "file": "added"
+        if diff.old.loaded is None
+        else "removed"
+        if diff.new.loaded is None
+        else "changed",
         "summary": summary(diff, fail_on),
         "counts": {
             "added": len(diff.changes.of_status("added")),
