@@ -129,6 +129,7 @@ def test_baseline_accepts_fails_on_new_and_prunes(repo: Path, capsys) -> None:  
 
 def test_sarif_baseline_states_validate(repo: Path, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli(capsys, "lint", DESIGN, "--format", "sarif", "--diff", "HEAD~2")
+    assert code == 1
     log = json.loads(out)
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema)(schema).validate(log)
