@@ -15,7 +15,6 @@ from archdraw.lint.rules import all_rules, find_rule
 from archdraw.lint.types import Issue, Rule, Severity
 from archdraw.model import LintIgnore, LintSettings
 
-
 # Where a setting is written: ("ignore", index), ("disable", index) or ("severity", key).
 Place = tuple[str, int | str]
 
