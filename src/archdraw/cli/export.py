@@ -110,7 +110,6 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, library: Library) -> int:
-    spec = FORMATS[args.format]
     findings = lint_design(loaded.design, library, loaded.locations) if args.findings else None
     try:
         result = export_design(
