@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import jsonschema
 import pytest
@@ -35,8 +35,8 @@ DESIGN = "designs/shop.archdraw.yaml"
 class Comments(BaseHTTPRequestHandler):
     """GitHub's issue-comments API, as much of it as the sticky comment uses."""
 
-    comments: list[dict[str, Any]] = []
-    requests: list[tuple[str, str, Any]] = []
+    comments: ClassVar[list[dict[str, Any]]] = []
+    requests: ClassVar[list[tuple[str, str, Any]]] = []
 
     def _reply(self, data: Any) -> None:
         body = json.dumps(data).encode()
@@ -76,7 +76,8 @@ class Comments(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def api() -> Iterator[str]:
-    Comments.comments, Comments.requests = [], []
+    Comments.comments.clear()
+    Comments.requests.clear()
     server = HTTPServer(("127.0.0.1", 0), Comments)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -162,7 +163,9 @@ def run_action(repo: Path, tmp_path: Path, context: dict[str, Any]) -> dict[str,
         outputs.write_text("", encoding="utf-8")
         env = {
             **os.environ,
-            "PATH": f"{shims}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            "PATH": os.pathsep.join(
+                [str(shims), str(Path(sys.executable).parent), os.environ["PATH"]]
+            ),
             "PIP_LOG": str(pip_log),
             "GITHUB_OUTPUT": str(outputs),
             "GITHUB_STEP_SUMMARY": str(summary),
