@@ -32,7 +32,12 @@ def marks(changes: DesignChanges, side: str) -> dict[str, str]:
 
 
 def highlighted_mermaid(design: Design, library: Library, marked: dict[str, str]) -> str:
-    text = mermaid.export(design, library)
+    # The export's `%%` notes (what Mermaid cannot show) are beside the point in a review.
+    text = "".join(
+        line
+        for line in mermaid.export(design, library).splitlines(keepends=True)
+        if not line.startswith("%%")
+    )
     ids = mermaid.flowchart_ids(design)
     known = {z.id for z in design.zones} | {c.id for c in design.components}
     lines = [

@@ -123,15 +123,16 @@ def _findings(diff: FileDiff, options: MarkdownOptions) -> list[str]:
 def _pictures(diff: FileDiff, library: Library, options: MarkdownOptions) -> list[str]:
     if not options.pictures or diff.changes.empty:
         return []
-    lines = ["", "<details open><summary>Before and after</summary>", ""]
+    lines = ["", "<details open><summary>Before and after</summary>"]
     legend = "🟢 added · 🔴 removed · 🟡 changed"
     if diff.path in options.images:
         before, after = options.images[diff.path]
-        lines += [f"**Before** ({legend})", "", f"![before]({before})", ""]
-        lines += ["**After**", "", f"![after]({after})"]
+        lines += ["", f"**Before** ({legend})", "", f"![before]({before})"]
+        lines += ["", "**After**", "", f"![after]({after})"]
     elif max(len(diff.old.design.components), len(diff.new.design.components)) > (
         MAX_DRAWN_COMPONENTS
     ):
+        lines += [""]
         lines.append(
             f"Too large to draw in a comment (over {MAX_DRAWN_COMPONENTS} components): "
             "`archdraw diff --images DIR` writes highlighted SVGs."
@@ -141,7 +142,7 @@ def _pictures(diff: FileDiff, library: Library, options: MarkdownOptions) -> lis
             if side.loaded is None:
                 continue
             drawing = highlighted_mermaid(side.design, library, marks(diff.changes, name))
-            lines += [f"**{title}** ({legend})", "", "```mermaid", drawing.rstrip(), "```", ""]
+            lines += ["", f"**{title}** ({legend})", "", "```mermaid", drawing.rstrip(), "```"]
     lines += ["", "</details>"]
     return lines
 
