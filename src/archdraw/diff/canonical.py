@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archdraw.diff.elements import LAYOUT_FIELDS, flatten
+from archdraw.diff.elements import LAYOUT_FIELDS, design_fields, flatten
 from archdraw.model import Design
 from archdraw.model.serialize import component_to_data, link_to_data, zone_to_data
 
@@ -36,10 +36,7 @@ def _block(heading: str, data: dict[str, Any], layout: bool) -> list[str]:
 
 
 def canonical_text(design: Design, *, layout: bool = False) -> str:
-    header = design.to_data()
-    for key in ("zones", "components", "links"):
-        header.pop(key, None)
-    lines = _block(f"design {_value(design.name)}", header, layout)
+    lines = _block(f"design {_value(design.name)}", design_fields(design), layout)
     for zone in sorted(design.zones, key=lambda z: z.id):
         lines += ["", *_block(f"zone {zone.id}", zone_to_data(zone), layout)]
     for component in sorted(design.components, key=lambda c: c.id):

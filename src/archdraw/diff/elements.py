@@ -118,6 +118,8 @@ def _elements(
                 ElementChange(kind, ident, "added", title(element), type=type_of(element))
             )
             continue
+        if previous == element:  # most elements: no need to spell them out
+            continue
         fields = field_changes(_data(previous), _data(element))
         if not fields:
             continue
@@ -136,8 +138,10 @@ def _elements(
             )
 
 
-def _design_fields(design: Design) -> dict[str, Any]:
-    data = design.to_data()
+def design_fields(design: Design) -> dict[str, Any]:
+    """The design's own fields (name, description, doc, lint), without its elements."""
+    header = design.model_copy(update={"zones": [], "components": [], "links": []})
+    data = header.to_data()
     for key in ("archdraw", "zones", "components", "links"):
         data.pop(key, None)
     return data
@@ -146,9 +150,9 @@ def _design_fields(design: Design) -> dict[str, Any]:
 def compare_designs(old: Design, new: Design, *, layout: bool = False) -> DesignChanges:
     """Every element added, removed or changed; layout-only moves listed when `layout`."""
     result = DesignChanges()
-    design_fields = field_changes(_design_fields(old), _design_fields(new))
-    if design_fields:
-        result.changes.append(ElementChange("design", "", "changed", new.name, design_fields))
+    own_fields = field_changes(design_fields(old), design_fields(new))
+    if own_fields:
+        result.changes.append(ElementChange("design", "", "changed", new.name, own_fields))
     _elements("zone", old.zones, new.zones, layout, result)
     _elements("component", old.components, new.components, layout, result)
     _elements("link", old.links, new.links, layout, result)
