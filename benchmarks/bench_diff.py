@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archdraw.diff import Side, canonical_text, compare, compare_designs
-from archdraw.io import LoadedDesign, dumps, loads
+from archdraw.io import dumps, loads
 from archdraw.library import builtin_library
 from archdraw.lint import lint_design
 from archdraw.lint.baseline import match_findings
