@@ -159,3 +159,19 @@ def test_no_designs_is_exit_two(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.chdir(tmp_path)
     code, _, err = lint(capsys)
     assert code == 2 and "no design files" in err
+
+
+def test_diff_follows_the_project_configuration(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # An API with no replica: AD101 (reliability, error) and the others are new in b.
+    (project / "designs" / "b.archdraw.yaml").write_text(
+        RISKY.replace("replicas: 2, auth", "replicas: 1, auth"), encoding="utf-8"
+    )
+    argv = ["diff", "a.archdraw.yaml", "b.archdraw.yaml", "--format", "json", "--no-derived"]
+    assert run(argv) == 1
+    before = json.loads(capsys.readouterr().out)["files"][0]["findings"]["introduced"]
+    assert "AD101" in {f["code"] for f in before}
+    configure(project, "[tool.archdraw]\nignore = ['AD1']\nfail-on = 'error'\n")
+    code = run(argv)
+    after = json.loads(capsys.readouterr().out)["files"][0]["findings"]["introduced"]
+    assert not any(f["code"].startswith("AD1") for f in after)
+    assert code == (1 if any(f["severity"] == "error" for f in after) else 0)

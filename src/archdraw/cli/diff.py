@@ -17,12 +17,12 @@ from archdraw.cli.common import (
     EXIT_FINDINGS,
     EXIT_INVALID,
     EXIT_OK,
-    library_for,
     load_one,
     use_colour,
     write_output,
 )
 from archdraw.cli.lint import display_path
+from archdraw.cli.lint_inputs import choose_rules, library_of
 from archdraw.cli.revisions import RevisionError, changed_designs, is_revision, read_at, split_spec
 from archdraw.diff import FileDiff, Side, compare, render_json, render_markdown, render_text
 from archdraw.diff.images import highlighted_svg, marks
@@ -30,7 +30,6 @@ from archdraw.diff.markdown import MarkdownOptions
 from archdraw.io import DesignError, loads
 from archdraw.io.save import write_atomic
 from archdraw.library import Library
-from archdraw.lint import Severity
 
 FORMATS = ("text", "markdown", "json")
 
@@ -52,9 +51,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
-        default="warning",
+        default=None,
         help="exit 1 when a NEW finding has this severity or worse (default: warning)",
     )
+    parser.add_argument("--select", metavar="RULES", help="only these rules (as for lint)")
+    parser.add_argument("--ignore", metavar="RULES", help="skip these rules (as for lint)")
+    parser.add_argument("--config", metavar="FILE", help="use this pyproject.toml/archdraw.toml")
     parser.add_argument(
         "--no-derived",
         action="store_true",
@@ -161,8 +163,13 @@ def _write_images(
 
 
 def handle(args: argparse.Namespace) -> int:
-    library = library_for(args.no_user_types)
-    fail_on = Severity(args.fail_on)
+    starts = [a for a in (args.new, args.old) if a is not None and Path(a).exists()]
+    choice = choose_rules(args, starts, "diff")
+    if isinstance(choice, str):
+        print(choice, file=sys.stderr)
+        return EXIT_INVALID
+    library = library_of(choice.config, args.no_user_types)
+    fail_on = choice.fail_on
     try:
         pairs = _pairs(args.old, args.new)
         diffs = [
@@ -173,6 +180,8 @@ def handle(args: argparse.Namespace) -> int:
                 library,
                 layout=args.layout,
                 derived=not args.no_derived,
+                rules=choice.rules,
+                severity=choice.severity,
             )
             for path, old, new in pairs
         ]

@@ -26,13 +26,13 @@ from archdraw.cli.lint_inputs import (
     load_all,
     pick_rules,
     plan,
-    with_project_severity,
 )
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.baseline import BaselineError
 from archdraw.lint.output import FORMATS, FileResult, renderer
 from archdraw.lint.output import text as text_output
+from archdraw.lint.project import with_project_severity
 
 __all__ = ["display_path", "pick_rules", "register"]
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from archdraw.io import DesignError, LoadedDesign, Problem, load
 from archdraw.library import Library, load_library, user_library_dir
-from archdraw.lint import Finding, Rule, Severity, all_rules, find_rule
-from archdraw.lint.config import resolve
+from archdraw.lint import Rule, Severity, all_rules, find_rule
 from archdraw.lint.project import (
     ProjectConfig,
     ProjectError,
@@ -19,7 +18,6 @@ from archdraw.lint.project import (
     project_for,
     read_config,
 )
-from archdraw.model import Design
 
 
 def pick_rules(spec: str | list[str] | tuple[str, ...]) -> list[Rule] | str:
@@ -43,21 +41,27 @@ def pick_rules(spec: str | list[str] | tuple[str, ...]) -> list[Rule] | str:
 
 
 @dataclass(frozen=True)
-class LintPlan:
+class RuleChoice:
+    """The rules to run and the severities to give them: the project's, options over it."""
+
     config: ProjectConfig
-    paths: list[str]
     rules: list[Rule] | None  # None: every rule
     fail_on: Severity
     severity: dict[str, Severity]  # the project's overrides, by rule code
-    baseline: Path | None
 
 
-def plan(args: argparse.Namespace) -> LintPlan | str:
-    """What to lint, or an error message (exit 2)."""
+@dataclass(frozen=True)
+class LintPlan(RuleChoice):
+    paths: list[str] = field(default_factory=list)
+    baseline: Path | None = None
+
+
+def choose_rules(args: argparse.Namespace, starts: list[str], command: str) -> RuleChoice | str:
+    """The project's configuration for `starts` with `args` over it, or an error message."""
     try:
-        config = read_config(Path(args.config)) if args.config else project_for(args.files)
+        config = read_config(Path(args.config)) if args.config else project_for(starts)
     except ProjectError as error:
-        return f"archdraw lint: {error}"
+        return f"archdraw {command}: {error}"
     where = f" (in {config.path})" if config.path else ""
     select = args.select if args.select is not None else config.select
     ignore = args.ignore if args.ignore is not None else config.ignore
@@ -76,15 +80,24 @@ def plan(args: argparse.Namespace) -> LintPlan | str:
     for key, level in config.severity.items():
         found = find_rule(key)
         if found is None:
-            return f"archdraw lint: unknown rule '{key}' in severity{where}"
+            return f"archdraw {command}: unknown rule '{key}' in severity{where}"
         severity[found.code] = Severity(level)
+    fail_on = Severity(args.fail_on or config.fail_on or "warning")
+    return RuleChoice(config, rules, fail_on, severity)
+
+
+def plan(args: argparse.Namespace) -> LintPlan | str:
+    """What to lint, or an error message (exit 2)."""
+    choice = choose_rules(args, args.files, "lint")
+    if isinstance(choice, str):
+        return choice
+    config = choice.config
     paths = expand(args.files, config)
     if not paths:
         searched = ", ".join(args.files) if args.files else str(config.root)
         return f"archdraw lint: no design files (*.archdraw.yaml) in {searched}"
     baseline = Path(args.baseline) if args.baseline else config.baseline
-    fail_on = Severity(args.fail_on or config.fail_on or "warning")
-    return LintPlan(config, paths, rules, fail_on, severity, baseline)
+    return LintPlan(config, choice.rules, choice.fail_on, choice.severity, paths, baseline)
 
 
 def expand(files: list[str], config: ProjectConfig) -> list[str]:
@@ -117,16 +130,3 @@ def load_all(
             yield path, load(Path(path), library), []
         except DesignError as error:
             yield path, None, error.problems
-
-
-def with_project_severity(
-    findings: list[Finding], severity: dict[str, Severity], design: Design
-) -> list[Finding]:
-    """The project's severity overrides, where the design's own `lint: severity:` says nothing."""
-    if not severity:
-        return findings
-    own = resolve(design.lint).severity
-    return [
-        replace(f, severity=severity[f.code]) if f.code in severity and f.code not in own else f
-        for f in findings
-    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from archdraw.diff.derived import DerivedChanges, compare_figures, measure
@@ -11,6 +11,7 @@ from archdraw.io import LoadedDesign
 from archdraw.library import Library
 from archdraw.lint import Finding, Rule, Severity, lint_design
 from archdraw.lint.baseline import Matching, match_findings
+from archdraw.lint.project import with_project_severity
 from archdraw.model import Design, new_design
 
 
@@ -63,11 +64,15 @@ def compare(
     layout: bool = False,
     derived: bool = True,
     rules: Sequence[Rule] | None = None,
+    severity: Mapping[str, Severity] | None = None,
 ) -> FileDiff:
+    """`rules` and `severity` as the project configures them (`lint` does the same)."""
+
     def findings(side: Side) -> list[Finding]:
         if side.loaded is None:
             return []
-        return lint_design(side.loaded.design, library, side.loaded.locations, rules)
+        found = lint_design(side.loaded.design, library, side.loaded.locations, rules)
+        return with_project_severity(found, dict(severity or {}), side.loaded.design)
 
     derived_changes = None
     if derived:

@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from archdraw.lint.config import resolve
+from archdraw.lint.types import Finding, Severity
+from archdraw.model import Design
 
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_INCLUDE = ("**/*.archdraw.yaml", "**/*.archdraw.yml")
@@ -191,3 +195,16 @@ def _relative_to_root(path: Path, config: ProjectConfig) -> Path:
         return path.resolve().relative_to(config.root.resolve())
     except ValueError:
         return Path(path.name)
+
+
+def with_project_severity(
+    findings: list[Finding], severity: dict[str, Severity], design: Design
+) -> list[Finding]:
+    """The project's severity overrides, where the design's own `lint: severity:` says nothing."""
+    if not severity:
+        return findings
+    own = resolve(design.lint).severity
+    return [
+        replace(f, severity=severity[f.code]) if f.code in severity and f.code not in own else f
+        for f in findings
+    ]
