@@ -42,7 +42,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("old", metavar="OLD", help="a design file, REV:path, or a git revision")
     parser.add_argument(
-        "new", metavar="NEW", nargs="?", help="a design file, REV:path or revision (default: files)"
+        "new",
+        metavar="NEW",
+        nargs="?",
+        help="a design file, REV:path or revision (omitted: the working tree)",
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
     parser.add_argument(
@@ -190,16 +193,16 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     except _Invalid:
         return EXIT_INVALID
+    images: dict[str, tuple[str, str]] = {}
+    if args.images:
+        try:
+            images = _write_images(diffs, args, library)
+        except OSError as error:
+            print(f"archdraw diff: cannot write images: {error}", file=sys.stderr)
+            return EXIT_INVALID
     if args.format == "json":
         output = render_json(diffs, fail_on)
     elif args.format == "markdown":
-        images = {}
-        if args.images:
-            try:
-                images = _write_images(diffs, args, library)
-            except OSError as error:
-                print(f"archdraw diff: cannot write images: {error}", file=sys.stderr)
-                return EXIT_INVALID
         options = MarkdownOptions(fail_on, args.link_base, images)
         output = render_markdown(diffs, library, options)
     else:
