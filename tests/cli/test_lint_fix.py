@@ -86,3 +86,22 @@ def test_fix_edit_is_an_undoable_edit(design: Path, library: Library) -> None:
     assert document.design.component("api").props["replicas"] == 2  # type: ignore[union-attr]
     document.apply(inverse)
     assert document.design == loaded.design
+
+
+def test_fixes_on_one_property_are_applied_in_rounds(
+    tmp_path: Path, library: Library, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    # AD101 asks for 2 replicas, AD209 (900 req/s on 300 each) for more: the second is
+    # asked again after the first is in, instead of one overwriting the other blindly.
+    design = tmp_path / "busy.archdraw.yaml"
+    design.write_text(
+        NAIVE.replace("props: {rps: 50}", "props: {rps: 900}").replace(
+            "capacity_rps: 500", "capacity_rps: 300"
+        ),
+        encoding="utf-8",
+    )
+    lint(capsys, str(design), "--fix", "--format", "json")
+    replicas = load(design, library).design.component("api").props["replicas"]  # type: ignore[union-attr]
+    assert replicas * 300 > 900  # enough for the load, whatever order the rules came in
+    _, out, _ = lint(capsys, str(design), "--format", "json")
+    assert not codes_on(out, "api") & {"AD101", "AD209"}
