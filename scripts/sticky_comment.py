@@ -17,6 +17,21 @@ import urllib.request
 from typing import Any
 
 MARKER = "<!-- archdraw-diff -->"
+# GitHub refuses comment bodies over 65,536 characters.
+LIMIT = 65_000
+NOTE = "\n\n*The report is longer than a comment may be: the job summary has all of it.*\n"
+
+
+def fit(body: str, limit: int = LIMIT) -> str:
+    """The body cut to fit a comment, with open code fences and <details> closed."""
+    if len(body) <= limit:
+        return body
+    cut = body[: limit - 200]
+    cut = cut[: cut.rfind("\n") + 1] if "\n" in cut else cut
+    if cut.count("```") % 2:
+        cut += "```\n"
+    cut += "</details>\n" * max(0, cut.count("<details") - cut.count("</details>"))
+    return cut + NOTE
 
 
 def call(method: str, url: str, data: dict[str, Any] | None = None) -> Any:
@@ -56,6 +71,7 @@ def main(argv: list[str]) -> int:
         body = stream.read()
     if MARKER not in body:
         body = f"{MARKER}\n{body}"
+    body = fit(body)
     api = os.environ["API_URL"].rstrip("/")
     repository, number = os.environ["REPOSITORY"], os.environ["PR_NUMBER"]
     found = existing_comment(api, repository, number)

@@ -273,3 +273,17 @@ def test_pre_commit_hooks_run_their_entries(repo: Path) -> None:
         done = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
         expected = 1 if hook["id"] == "archdraw-lint" else 0  # the shop has findings
         assert done.returncode == expected, (hook["id"], done.stdout, done.stderr)
+
+
+def test_a_long_report_is_cut_to_fit_a_comment() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from sticky_comment import LIMIT, NOTE, fit
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    short = "<!-- archdraw-diff -->\nsmall\n"
+    assert fit(short) == short
+    body = "<details open>\n```mermaid\n" + "  a --> b\n" * 20_000 + "```\n</details>\n"
+    cut = fit(body)
+    assert len(cut) <= LIMIT and cut.endswith(NOTE)
+    assert cut.count("```") % 2 == 0 and cut.count("<details") == cut.count("</details>")
