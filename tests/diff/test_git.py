@@ -185,7 +185,17 @@ def test_diff_with_revisions(repo: Path, capsys) -> None:  # type: ignore[no-unt
     [added] = json.loads(out)["files"]
     assert added["path"] == "designs/new.archdraw.yaml" and added["file"] == "added"
     assert added["old"] == "HEAD:designs/new.archdraw.yaml"
-    assert [c["status"] for c in added["changes"] if c["kind"] == "component"] == ["added"]
+    assert [(c["kind"], c["status"]) for c in added["changes"]] == [("component", "added")]
+    figures = {f["key"]: f for f in added["derived"]["figures"]}
+    assert figures["availability"]["old"] is None
+    # A deleted design: everything removed, nothing left to measure.
+    (repo / DESIGN).unlink()
+    code, out, _ = cli(capsys, "diff", "HEAD", "--format", "json", "--no-derived")
+    files = {f["path"]: f for f in json.loads(out)["files"]}
+    gone = files[DESIGN]
+    assert gone["file"] == "removed" and code == 0
+    assert {c["status"] for c in gone["changes"]} == {"removed"}
+    assert gone["findings"]["introduced"] == [] and gone["findings"]["fixed"]
 
 
 def test_diff_bad_arguments_are_exit_two(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -36,11 +36,15 @@ MEASURES: tuple[Measure, ...] = ()
 @dataclass(frozen=True)
 class Figures:
     availability: dict[str, float]  # client id -> expected availability of its requests
-    design_availability: float  # clients weighted by their rps
+    design_availability: float | None  # clients weighted by their rps; None: no design
     single_points: dict[str, str]  # "component:api" / "zone:eu-1" -> title
     bottleneck: str | None  # the first component to saturate as traffic grows
     saturates_at: float | None  # the traffic growth factor at which it does
     extra: dict[str, Figure] = field(default_factory=dict)
+
+
+# A side where the file does not exist (added or deleted in the change): no figures.
+NO_DESIGN = Figures({}, None, {}, None, None)
 
 
 def measure(design: Design, library: Library, measures: tuple[Measure, ...] = MEASURES) -> Figures:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from archdraw.diff.derived import DerivedChanges, compare_figures, measure
+from archdraw.diff.derived import NO_DESIGN, DerivedChanges, Figures, compare_figures, measure
 from archdraw.diff.elements import DesignChanges, compare_designs
 from archdraw.io import LoadedDesign
 from archdraw.library import Library
@@ -74,16 +74,19 @@ def compare(
         found = lint_design(side.loaded.design, library, side.loaded.locations, rules)
         return with_project_severity(found, dict(severity or {}), side.loaded.design)
 
-    derived_changes = None
-    if derived:
-        derived_changes = compare_figures(
-            measure(old.design, library), measure(new.design, library)
-        )
+    def figures(side: Side) -> Figures:
+        return NO_DESIGN if side.loaded is None else measure(side.loaded.design, library)
+
+    derived_changes = compare_figures(figures(old), figures(new)) if derived else None
+    changes = compare_designs(old.design, new.design, layout=layout)
+    if old.loaded is None or new.loaded is None:
+        # A whole file added or deleted: its elements are the change, not its name.
+        changes.changes = [c for c in changes.changes if c.kind != "design"]
     return FileDiff(
         path=path,
         old=old,
         new=new,
-        changes=compare_designs(old.design, new.design, layout=layout),
+        changes=changes,
         findings=match_findings(findings(old), findings(new)),
         derived=derived_changes,
     )
