@@ -212,3 +212,11 @@ def test_textconv_as_git_diff_driver(repo: Path) -> None:
     shown = git(repo, "diff", "HEAD~2", "HEAD~1", "--", DESIGN)
     assert "+component cache" in shown and "+  type: cache" in shown
     assert "position" not in shown
+
+
+def test_diff_rev_keeps_to_the_project_designs(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    draft = repo / "designs" / "draft.archdraw.yaml"
+    draft.write_text("archdraw: 1\nname: Draft\n", encoding="utf-8")
+    (repo / "archdraw.toml").write_text("exclude = ['designs/draft*']\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "diff", "HEAD~1", "--format", "json", "--no-derived")
+    assert code == 0 and [f["path"] for f in json.loads(out)["files"]] == [DESIGN]

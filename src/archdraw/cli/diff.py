@@ -30,6 +30,7 @@ from archdraw.diff.markdown import MarkdownOptions
 from archdraw.io import DesignError, loads
 from archdraw.io.save import write_atomic
 from archdraw.library import Library
+from archdraw.lint.project import ProjectConfig, includes
 
 FORMATS = ("text", "markdown", "json")
 
@@ -125,8 +126,11 @@ def _path_of(arg: str, kind: str) -> str:
     return parts[1] if kind == "spec" and parts is not None else arg
 
 
-def _pairs(old: str, new: str | None) -> list[tuple[str, str | None, str | None]]:
-    """(path shown, old spec, new spec) for each design to compare."""
+def _pairs(
+    old: str, new: str | None, config: ProjectConfig
+) -> list[tuple[str, str | None, str | None]]:
+    """(path shown, old spec, new spec) for each design to compare; with revisions only,
+    the designs changed between them that the project includes."""
     old_kind = _kind(old)
     new_kind = None if new is None else _kind(new)
     if old_kind == "missing":
@@ -136,6 +140,7 @@ def _pairs(old: str, new: str | None) -> list[tuple[str, str | None, str | None]
         return [
             (name, f"{old}:{name}", name if later is None else f"{later}:{name}")
             for name in changed_designs(old, later)
+            if includes(Path(name), config)
         ]
     if new is None or new_kind is None:
         raise RevisionError("give NEW too: a design file, REV:path or revision")
@@ -174,7 +179,7 @@ def handle(args: argparse.Namespace) -> int:
     library = library_of(choice.config, args.no_user_types)
     fail_on = choice.fail_on
     try:
-        pairs = _pairs(args.old, args.new)
+        pairs = _pairs(args.old, args.new, choice.config)
         diffs = [
             compare(
                 path,

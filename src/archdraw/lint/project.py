@@ -184,10 +184,15 @@ def design_files(folder: Path, config: ProjectConfig) -> list[Path]:
         relative = candidate.relative_to(folder)
         if any(part in SKIPPED_FOLDERS for part in relative.parts[:-1]):
             continue
-        in_root = _relative_to_root(candidate, config)
-        if _matches(in_root, config.include) and not _matches(in_root, config.exclude):
+        if includes(candidate, config):
             found.append(candidate)
     return found
+
+
+def includes(path: Path, config: ProjectConfig) -> bool:
+    """Whether the project's include globs take `path` and its exclude globs do not."""
+    in_root = _relative_to_root(path, config)
+    return _matches(in_root, config.include) and not _matches(in_root, config.exclude)
 
 
 def _relative_to_root(path: Path, config: ProjectConfig) -> Path:
