@@ -134,8 +134,12 @@ class DesignBuilder:
             self.unresolved(f"{component_id}: {name} = {value!r} not used ({problems[0].message})")
             return False
         component.props[name] = value
-        if confidence != "explicit":
-            self.records[component_id].properties[name] = confidence  # type: ignore[assignment]
+        marks = self.records[component_id].properties
+        if confidence == "explicit":
+            # A value read later (an HPA's minReplicas) replaces an earlier "defaulted" mark.
+            marks.pop(name, None)
+        else:
+            marks[name] = confidence  # type: ignore[assignment]
         return True
 
     def note(self, component_id: str, text: str) -> None:

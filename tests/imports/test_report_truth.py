@@ -1,0 +1,39 @@
+"""What the import report says about an element must be true of the design it wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archdraw.imports import import_files
+from archdraw.library import Library
+
+DEPLOYMENT_AND_HPA = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: frontend}
+spec:
+  selector: {matchLabels: {app: frontend}}
+  template:
+    metadata: {labels: {app: frontend}}
+    spec:
+      containers: [{name: app, image: ghcr.io/acme/frontend:1.0}]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: frontend}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: frontend}
+  minReplicas: 2
+  maxReplicas: 4
+"""
+
+
+def test_replicas_from_an_hpa_are_not_reported_as_defaulted(
+    library: Library, tmp_path: Path
+) -> None:
+    manifest = tmp_path / "frontend.yaml"
+    manifest.write_text(DEPLOYMENT_AND_HPA)
+    result = import_files([manifest], library, user_mappings=False)
+    assert result.design.component("frontend").props["replicas"] == 2
+    element = next(e for e in result.block.elements if e.component == "frontend")
+    assert "replicas" not in element.properties
