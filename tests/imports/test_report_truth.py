@@ -37,3 +37,17 @@ def test_replicas_from_an_hpa_are_not_reported_as_defaulted(
     assert result.design.component("frontend").props["replicas"] == 2
     element = next(e for e in result.block.elements if e.component == "frontend")
     assert "replicas" not in element.properties
+
+
+def test_compose_project_name_and_wording(library: Library, tmp_path: Path) -> None:
+    compose = tmp_path / "compose.yaml"
+    compose.write_text(
+        "name: shop\n"
+        "services:\n"
+        "  api: {image: acme/api, environment: {AMQP_URL: 'amqp://rabbit:5672'}}\n"
+        "  rabbit: {image: 'rabbitmq:3'}\n"
+    )
+    result = import_files([compose], library, user_mappings=False)
+    assert result.design.name == "shop (imported from compose)"
+    link = next(e for e in result.block.elements if e.link == "api->rabbit")
+    assert link.evidence[0] == "variable AMQP_URL holds an amqp:// URL naming 'rabbit'"

@@ -28,6 +28,11 @@ from archdraw.source import Problem, SourceError
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 
 
+def imported_name(stem: str, fmt: str) -> str:
+    """The name of a design imported from `fmt`, from a file's stem or the project's name."""
+    return f"{stem} (imported from {fmt})"
+
+
 def stronger(a: str, b: str) -> str:
     """The more certain of two confidences."""
     return a if CONFIDENCES.index(a) <= CONFIDENCES.index(b) else b

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from archdraw.imports.builder import DesignBuilder
+from archdraw.imports.builder import DesignBuilder, imported_name
 from archdraw.imports.compose_files import Interpolator, merge_projects, read_env_file
 from archdraw.imports.hosts import host_references
 from archdraw.imports.images import Typing, type_of
@@ -49,6 +49,9 @@ class ComposeImport:
                 )
             datas.append(interpolate.data(data, name))
         project = merge_projects(datas)
+        if isinstance(project.get("name"), str) and project["name"].strip():
+            # Compose names the project by its top-level `name:` before the folder's name.
+            self.builder.name = imported_name(project["name"].strip(), "compose")
         for variable, where in sorted(interpolate.missing.items()):
             self.builder.unresolved(f"variable {variable} is not set ({where}); read as empty")
         services: dict[str, dict[str, Any]] = project["services"]
