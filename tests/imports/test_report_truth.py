@@ -51,3 +51,15 @@ def test_compose_project_name_and_wording(library: Library, tmp_path: Path) -> N
     assert result.design.name == "shop (imported from compose)"
     link = next(e for e in result.block.elements if e.link == "api->rabbit")
     assert link.evidence[0] == "variable AMQP_URL holds an amqp:// URL naming 'rabbit'"
+
+
+def test_a_document_that_is_no_kubernetes_object_is_reported(
+    library: Library, tmp_path: Path
+) -> None:
+    manifest = tmp_path / "compose.yaml"
+    manifest.write_text("---\nservices:\n  api: {image: acme/api}\n")
+    result = import_files([manifest], library, fmt="kubernetes", user_mappings=False)
+    assert result.design.components == []
+    assert result.block.unresolved == [
+        f"{manifest}:1: not a Kubernetes object (no 'kind'); left out"
+    ]
