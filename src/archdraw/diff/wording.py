@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from archdraw.diff.derived import Delta
+from archdraw.diff.derived import AVAILABILITY_UNIT, Delta
 from archdraw.diff.elements import ElementChange, FieldChange
 from archdraw.diff.report import FileDiff
 from archdraw.lint import Severity
@@ -45,8 +45,10 @@ def element_name(change: ElementChange) -> str:
 
 def figure_text(value: float | None, unit: str, detail: str | None = None) -> str:
     if value is None:
-        return "none" if detail is None else f"none ({detail})"
-    if unit == "%":
+        # No figure on this side (a client added or removed, nothing that saturates): a zero
+        # or the word "none" would read as a value.
+        return "—" if detail is None else f"— ({detail})"
+    if unit == AVAILABILITY_UNIT:
         shown = f"{value * 100:.4f}".rstrip("0").rstrip(".") + " %"
     elif unit == "x":
         shown = f"{value:.3g}×"
