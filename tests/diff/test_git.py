@@ -91,7 +91,19 @@ def test_lint_diff_rev_fails_only_on_new_findings(repo: Path, capsys) -> None:  
     code, data = lint_json(capsys, "--diff", "HEAD~1")
     assert code == 0 and set(states(data).values()) == {"unchanged"}
     code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~1")
-    assert code == 0 and "accepted by the baseline not shown" in out
+    assert code == 0 and out.endswith(
+        "4 finding(s) already at HEAD~1 not shown; 2 finding(s) at HEAD~1 no longer found\n"
+    )
+
+
+def test_lint_diff_text_summary_counts_only_the_new_findings(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~2")
+    listed = [line for line in out.splitlines() if line.startswith(DESIGN)]
+    new = sum(1 for v in states(lint_json(capsys, "--diff", "HEAD~2")[1]).values() if v == "new")
+    assert code == 1 and len(listed) == new
+    assert f"\n{new} new finding(s) in 1 file(s): " in out
+    code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~1")
+    assert "no new findings in 1 file(s)\n" in out
 
 
 def test_lint_diff_rev_that_does_not_exist_is_exit_two(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
