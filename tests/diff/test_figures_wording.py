@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+from tests.diff.conftest import AFTER, BEFORE
+
 from archdraw.diff import FileDiff, Side, compare, render_json, render_text
 from archdraw.io import load
 from archdraw.library import Library
 from archdraw.lint import Severity
-from tests.diff.conftest import AFTER, BEFORE
 
 
 def test_availability_is_a_fraction_in_json_and_a_percentage_in_text(shop: FileDiff) -> None:
