@@ -142,6 +142,7 @@ def test_baseline_path_and_library_folder_from_the_file(project: Path, capsys) -
         ("[tool.archdraw]\nselcet = ['AD1']\n", "unknown key 'selcet' (did you mean 'select'?)"),
         ("[tool.archdraw]\nselect = ['AD999']\n", "unknown rule 'AD999'"),
         ("[tool.archdraw\n", "pyproject.toml: "),
+        ("[tool.archdraw]\nlibrary = 'no-such-types'\n", "no-such-types is not a folder"),
     ],
 )
 def test_bad_configuration_is_exit_two_naming_the_file(
@@ -159,6 +160,13 @@ def test_no_designs_is_exit_two(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.chdir(tmp_path)
     code, _, err = lint(capsys)
     assert code == 2 and "no design files" in err
+
+
+def test_no_designs_matching_the_include_globs_names_them(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    configure(project, "[tool.archdraw]\ninclude = ['models/*.yaml']\n")
+    code, _, err = lint(capsys)
+    assert code == 2
+    assert "match the include globs of " in err and "pyproject.toml: models/*.yaml" in err
 
 
 def test_diff_follows_the_project_configuration(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]

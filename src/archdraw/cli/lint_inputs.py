@@ -12,6 +12,7 @@ from archdraw.io import DesignError, LoadedDesign, Problem, load
 from archdraw.library import Library, load_library, user_library_dir
 from archdraw.lint import Rule, Severity, all_rules, find_rule
 from archdraw.lint.project import (
+    DEFAULT_INCLUDE,
     ProjectConfig,
     ProjectError,
     design_files,
@@ -95,6 +96,11 @@ def plan(args: argparse.Namespace) -> LintPlan | str:
     paths = expand(args.files, config)
     if not paths:
         searched = ", ".join(args.files) if args.files else str(config.root)
+        if config.path is not None and config.include != DEFAULT_INCLUDE:
+            return (
+                f"archdraw lint: no design files in {searched} match the include globs of "
+                f"{config.path}: {', '.join(config.include)}"
+            )
         return f"archdraw lint: no design files (*.archdraw.yaml) in {searched}"
     baseline = Path(args.baseline) if args.baseline else config.baseline
     return LintPlan(config, choice.rules, choice.fail_on, choice.severity, paths, baseline)
