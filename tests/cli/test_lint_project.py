@@ -183,3 +183,13 @@ def test_diff_follows_the_project_configuration(project: Path, capsys) -> None: 
     after = json.loads(capsys.readouterr().out)["files"][0]["findings"]["introduced"]
     assert not any(f["code"].startswith("AD1") for f in after)
     assert code == (1 if any(f["severity"] == "error" for f in after) else 0)
+
+
+def test_a_broken_type_in_the_project_library_is_reported(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (project / "types").mkdir()
+    (project / "types" / "bad.yaml").write_text(
+        "types:\n  - id: mainframe\n    label: Mainframe\n", encoding="utf-8"
+    )
+    configure(project, "[tool.archdraw]\nlibrary = 'types'\n")
+    _, _, err = lint(capsys, "a.archdraw.yaml")
+    assert "bad.yaml:2:5: " in err and "(type skipped; library of " in err

@@ -4,6 +4,7 @@ configuration (`[tool.archdraw]`) with the command line's options over it."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,7 +126,12 @@ def library_of(config: ProjectConfig, no_user_types: bool) -> Library:
     if config.library is None:
         return library_for(no_user_types)
     user = [] if no_user_types else [user_library_dir()]
-    return load_library(user_dirs=[*user, config.library])
+    library = load_library(user_dirs=[*user, config.library])
+    # The project's own types are part of its designs: one that is skipped must say why,
+    # or every design using it fails with only "unknown type".
+    for problem in library.problems:
+        print(f"{problem} (type skipped; library of {config.path})", file=sys.stderr)
+    return library
 
 
 def load_all(
