@@ -63,3 +63,18 @@ def test_a_document_that_is_no_kubernetes_object_is_reported(
     assert result.block.unresolved == [
         f"{manifest}:1: not a Kubernetes object (no 'kind'); left out"
     ]
+
+
+def test_a_redrive_policy_set_in_configuration_is_a_dead_letter_queue(library: Library) -> None:
+    from tests.imports.conftest import DATA
+
+    result = import_files([DATA / "terraform" / "plan.json"], library, user_mappings=False)
+    orders = result.design.component("aws_sqs_queue.orders")
+    # Its value (the dead-letter queue's ARN) waits for apply; that it is set does not. The
+    # link to the dead-letter queue is drawn, so `dead_letter` must not read as missing.
+    assert orders.props["dead_letter"] is True
+    assert ("aws_sqs_queue.orders", "dead_letter") not in {
+        (u.component, u.property) for u in result.block.unknown
+    }
+    element = next(e for e in result.block.elements if e.component == "aws_sqs_queue.orders")
+    assert element.properties["dead_letter"] == "inferred"

@@ -165,6 +165,15 @@ class TerraformImport:
         for prop, how in (rule.get("props") or {}).items():
             source = str(how.get("from", ""))
             if source and unknown.get(source.split(".")[0]) is True:
+                if how.get("test") == "present" and at(refs.expressions.get(address, {}), source):
+                    # Its value waits for apply, but the configuration sets it: it is present.
+                    builder.set_prop(cid, prop, True, "inferred")
+                    builder.evidence(
+                        cid,
+                        f"{source} is set in the configuration (its value is "
+                        "known only after apply)",
+                    )
+                    continue
                 builder.unknown(cid, prop, f"{source} is known only after apply (read from a plan)")
                 continue
             found = at(values, source) if source else [None]
