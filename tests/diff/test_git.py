@@ -232,3 +232,42 @@ def test_diff_rev_keeps_to_the_project_designs(repo: Path, capsys) -> None:  # t
     (repo / "archdraw.toml").write_text("exclude = ['designs/draft*']\n", encoding="utf-8")
     code, out, _ = cli(capsys, "diff", "HEAD~1", "--format", "json", "--no-derived")
     assert code == 0 and [f["path"] for f in json.loads(out)["files"]] == [DESIGN]
+
+
+def test_a_design_that_does_not_load_is_reported_beside_the_others(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (repo / "designs" / "broken.archdraw.yaml").write_text(
+        "archdraw: 1\nname: Broken\ncomponents:\n  - {id: a, type: nosuch}\n", encoding="utf-8"
+    )
+    (repo / DESIGN).write_text((DATA / "shop-after.archdraw.yaml").read_text("utf-8"), "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a broken design and a changed one")
+    code, out, err = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "json")
+    data = json.loads(out)
+    assert code == 2 and "broken.archdraw.yaml:4:" in err
+    assert [f["path"] for f in data["files"]] == [DESIGN]  # the others are still compared
+    [invalid] = data["invalid"]
+    assert invalid["path"] == "designs/broken.archdraw.yaml"
+    assert "unknown type 'nosuch'" in invalid["errors"][0]
+    code, out, _ = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "markdown")
+    assert code == 2 and "❌ 1 design(s) do not load; " in out
+    assert "### `designs/broken.archdraw.yaml`" in out and f"### `{DESIGN}`" in out
+
+
+def test_images_of_two_designs_of_one_name_do_not_overwrite_each_other(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (repo / "other").mkdir()
+    (repo / "other" / "shop.archdraw.yaml").write_text(
+        (DATA / "shop-before.archdraw.yaml").read_text("utf-8"), "utf-8"
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a second shop")
+    (repo / DESIGN).write_text((DATA / "shop-after.archdraw.yaml").read_text("utf-8"), "utf-8")
+    (repo / "other" / "shop.archdraw.yaml").write_text(
+        (DATA / "shop-after.archdraw.yaml").read_text("utf-8"), "utf-8"
+    )
+    cli(capsys, "diff", "HEAD", "--no-derived", "--images", "img")
+    assert sorted(p.name for p in (repo / "img").iterdir()) == [
+        "designs-shop.after.svg",
+        "designs-shop.before.svg",
+        "other-shop.after.svg",
+        "other-shop.before.svg",
+    ]
