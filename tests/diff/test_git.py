@@ -271,3 +271,34 @@ def test_images_of_two_designs_of_one_name_do_not_overwrite_each_other(repo: Pat
         "other-shop.after.svg",
         "other-shop.before.svg",
     ]
+
+
+def test_a_moved_design_is_followed_not_new(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (repo / "models").mkdir()
+    git(repo, "mv", DESIGN, "models/shop.archdraw.yaml")
+    git(repo, "commit", "-q", "-m", "move the design")
+    code, out, _ = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "json")
+    [file] = json.loads(out)["files"]
+    assert (file["old"], file["new"]) == (f"HEAD~1:{DESIGN}", "HEAD:models/shop.archdraw.yaml")
+    assert file["counts"]["introduced"] == 0 and file["counts"]["unchanged"] > 0
+    assert code == 0
+    # lint --diff follows the move too: nothing is new.
+    code, data = lint_json_at(capsys, "models/shop.archdraw.yaml")
+    assert code == 0 and set(states(data).values()) == {"unchanged"}
+
+
+def lint_json_at(capsys: pytest.CaptureFixture[str], path: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code, out, _ = cli(capsys, "lint", path, "--format", "json", "--diff", "HEAD~1")
+    return code, json.loads(out)["files"][0]
+
+
+def test_removing_a_design_that_did_not_load_is_no_error(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    broken = repo / "designs" / "broken.archdraw.yaml"
+    broken.write_text("archdraw: 1\nname: B\ncomponents:\n  - {id: a, type: nosuch}\n", "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a broken design")
+    git(repo, "rm", "-q", "designs/broken.archdraw.yaml")
+    git(repo, "commit", "-q", "-m", "remove it")
+    code, out, err = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "json")
+    assert code == 0 and json.loads(out)["invalid"] == []
+    assert "broken.archdraw.yaml does not load, compared as absent" in err

@@ -136,8 +136,8 @@ def _pairs(
     if old_kind == "revision" and new_kind in (None, "revision"):
         later = None if new is None or new_kind is None else new
         return [
-            (name, f"{old}:{name}", name if later is None else f"{later}:{name}")
-            for name in changed_designs(old, later)
+            (name, f"{old}:{before}", name if later is None else f"{later}:{name}")
+            for before, name in changed_designs(old, later)
             if includes(Path(name), config)
         ]
     if new is None or new_kind is None:
@@ -186,11 +186,22 @@ def handle(args: argparse.Namespace) -> int:
     try:
         for path, old, new in _pairs(args.old, args.new, choice.config):
             try:
-                before, after = _side(old, "(absent)", library), _side(new, "(absent)", library)
+                before = _side(old, "(absent)", library)
+            except _Invalid as error:
+                # The earlier version was broken: this change is what mends or removes it, so
+                # it is compared as new (or not at all), not refused.
+                print(f"archdraw diff: {old} does not load, compared as absent:", file=sys.stderr)
+                for problem in error.problems:
+                    print(f"  {problem}", file=sys.stderr)
+                before = Side(f"{old} (does not load)", None)
+            try:
+                after = _side(new, "(absent)", library)
             except _Invalid as error:
                 invalid.append(Unreadable(path, tuple(error.problems)))
                 for problem in error.problems:
                     print(problem, file=sys.stderr)
+                continue
+            if before.loaded is None and after.loaded is None:
                 continue
             diffs.append(
                 compare(
