@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QPlainTextEdit
 
 from archdraw.gui.import_dialog import ImportReportDialog
 from archdraw.gui.import_marks import GuessMark
@@ -140,3 +140,25 @@ def test_threaded_lint_keeps_the_import_block(tmp_path):  # type: ignore[no-unty
     result = import_files([COMPOSE], builtin_library(), user_mappings=False)
     rebuilt = _rebuild(result.design.model_dump())
     assert rebuilt.imported == result.design.imported
+
+
+DRAWIO = Path(__file__).parents[1] / "imports" / "data" / "drawio" / "two-pages.drawio"
+
+
+def test_a_drawio_file_of_several_pages_asks_which(window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    asked: list[list[str]] = []
+
+    def answer(parent, title, label, items, current, editable):  # type: ignore[no-untyped-def]
+        asked.append(list(items))
+        return items[1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", answer)
+    _import_with_keys(window, qtbot, monkeypatch, [str(DRAWIO)])
+    assert asked[0][:2] == ["Overview", "Checkout detail"] and asked[0][2].startswith("All 2")
+    assert set(window.scene.components) == {"Web", "Payments"}
+    assert window.document.design.imported.imported_pages == ["Checkout detail"]
+    _close_report(window, qtbot)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("", False))
+    before = window.document.design
+    _import_with_keys(window, qtbot, monkeypatch, [str(DRAWIO)])  # cancelled: nothing changes
+    assert window.document.design is before

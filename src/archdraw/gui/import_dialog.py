@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from archdraw.gui.import_marks import CONFIRM_ACTION, ImportMarks
 from archdraw.gui.layout_job import place_unpositioned
-from archdraw.imports import ImportResult, import_files, summary
+from archdraw.imports import ImportResult, drawio_pages, import_files, summary
+from archdraw.imports.drawio_read import ALL_PAGES
 from archdraw.model.provenance import ImportBlock
 from archdraw.model.types import Design
 from archdraw.source import SourceError
@@ -127,8 +129,11 @@ class ImportController:
         """Import, open the design unsaved and show the report; a bad input shows its
         problems (file, line, cause) and leaves the current design alone."""
         window = self.window
+        page = self.choose_page(paths)
+        if page is None:
+            return False
         try:
-            result: ImportResult = import_files(paths, window.library)
+            result: ImportResult = import_files(paths, window.library, page=page or None)
         except SourceError as error:
             window.files.show_problems(
                 "Cannot import",
@@ -145,6 +150,25 @@ class ImportController:
         self.report.open()
         window.statusBar().showMessage(note or f"Imported {Path(paths[0]).name}", 8000)
         return True
+
+    def choose_page(self, paths: list[str]) -> str | None:
+        """A draw.io file of several pages: which one (or all); "" when there is nothing to
+        choose, None when the user cancelled."""
+        names = drawio_pages(paths[0]) if len(paths) == 1 else []
+        if len(names) < 2:
+            return ""
+        every = f"All {len(names)} pages, each in a zone of its own"
+        choice, ok = QInputDialog.getItem(
+            self.window,
+            "Import a draw.io page",
+            f"{Path(paths[0]).name} has {len(names)} pages. Import:",
+            [*names, every],
+            0,
+            False,
+        )
+        if not ok:
+            return None
+        return ALL_PAGES if choice == every else str(names.index(choice) + 1)
 
 
 def install(window: MainWindow) -> ImportController:

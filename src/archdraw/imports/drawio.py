@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdraw.imports.builder import DesignBuilder
-from archdraw.imports.drawio_read import Cell, cells, pages
+from archdraw.imports.drawio_read import Cell, cells, chosen_pages, pages
 from archdraw.imports.inputs import xml_root
 from archdraw.imports.mapping import MappingTables
 from archdraw.model.types import ID_PATTERN, LINK_KINDS, ZONE_KINDS
@@ -32,9 +32,16 @@ def _value(text: str, kind: str) -> Any:
 
 class DrawioImport:
     def __init__(
-        self, builder: DesignBuilder, mapping: MappingTables, filename: str, limits: Limits
+        self,
+        builder: DesignBuilder,
+        mapping: MappingTables,
+        filename: str,
+        limits: Limits,
+        page: str | None = None,
     ) -> None:
         self.builder, self.mapping, self.filename, self.limits = builder, mapping, filename, limits
+        self.page = page
+        self.page_zones: dict[int, str] = {}
         self.cells: dict[str, Cell] = {}
         self.zones: dict[str, str] = {}
         self.components: dict[str, str] = {}
@@ -44,8 +51,23 @@ class DrawioImport:
 
     def run(self, raw: bytes) -> None:
         root = xml_root(raw, self.filename, self.limits)
-        for page, model in enumerate(pages(root, self.filename, self.limits)):
-            for cell in cells(model, page):
+        found = pages(root, self.filename, self.limits)
+        chosen = chosen_pages(found, self.page, self.filename)
+        block = self.builder.block
+        block.pages += [p.name for p in found]
+        block.imported_pages += [p.name for p in chosen]
+        for page in chosen:
+            if len(chosen) > 1:  # pages are separate drawings: each keeps to a zone of its own
+                self.page_zones[page.index] = self.builder.add_zone(
+                    f"{self.filename} page:{page.index}",
+                    page.name,
+                    "group",
+                    f"{self.filename} page {page.index + 1}",
+                    "a page of the diagram: a group",
+                    "explicit",
+                    wanted_id=page.name,
+                )
+            for cell in cells(page.model, page.index):
                 self.cells[cell.id] = cell
         parents = {c.parent for c in self.cells.values() if c.vertex}
         vertices = [c for c in self.cells.values() if c.vertex]
@@ -94,6 +116,7 @@ class DrawioImport:
         if parent is not None and parent.vertex and parent_zone is None:
             self.zone(parent)
             parent_zone = self.zones.get(parent.id)
+        parent_zone = parent_zone or self.page_zones.get(cell.page)
         if cell.id not in self.zones:
             label = cell.label or kind
             self.zones[cell.id] = self.builder.add_zone(
@@ -142,7 +165,11 @@ class DrawioImport:
         if cell.box is not None:
             ox, oy = self.origin(cell)
             position = (cell.box[0] + ox + cell.box[2] / 2, cell.box[1] + oy + cell.box[3] / 2)
-        zone = self.zones.get(cell.parent or "") or self.enclosing(cell, position)
+        zone = (
+            self.zones.get(cell.parent or "")
+            or self.enclosing(cell, position)
+            or self.page_zones.get(cell.page)
+        )
         own = "archdrawType" in cell.style and _matches_id(cell.id)
         cid = self.builder.add_component(
             f"cell:{cell.id}",
