@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from tests.imports.conftest import DATA
 from tests.imports.helpers import links, record, types
 
 from archdraw.imports import import_files, render
 from archdraw.io import dumps, loads
 from archdraw.library import Library
+from archdraw.source import SourceError
 
 FILES = [DATA / "compose" / "docker-compose.yml", DATA / "compose" / "docker-compose.prod.yml"]
 
@@ -95,3 +99,79 @@ def test_x_archdraw_overrides_the_type(tmp_path, library: Library) -> None:  # t
     assert result.design.component("jobs").props == {"dead_letter": True}
     assert links(result) == {"api->jobs": "async"}
     assert any("NOPE is not set" in text for text in result.block.unresolved)
+
+
+EXTENDS = DATA / "compose-extends"
+
+
+def test_extends_from_the_same_file_and_another_file(library: Library) -> None:
+    result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False)
+    design = result.design
+    assert set(types(result)) == {"api", "worker", "db", "users"}  # no base, no profile extras
+    # api gets its replicas from the base in common/services.yml; worker from api.
+    assert design.component("api").props["replicas"] == 2
+    assert design.component("worker").props["replicas"] == 2
+    assert types(result)["worker"] == "worker"  # its own command keeps the name's guess
+    # worker inherits api's wiring (its environment) but `ports: !reset` drops the entry.
+    assert "users->worker" not in links(result)
+    assert "users->api" in links(result)
+    assert {"api->db", "worker->db"} <= set(links(result))
+
+
+def test_profiles_that_are_not_active_are_left_out_and_reported(library: Library) -> None:
+    result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False)
+    block = result.block
+    assert block.skipped["service in profile search (not active)"] == 1
+    assert block.skipped["service in profile debug (not active)"] == 1
+    assert any(
+        "SEARCH_URL" in text and "only in profile search, which is not active" in text
+        for text in block.unresolved
+    )
+    active = import_files(
+        [EXTENDS / "compose.yaml"], library, user_mappings=False, profiles=["search"]
+    )
+    assert types(active)["search"] == "search_index" and "mailhog" not in types(active)
+    assert "api->search" in links(active)
+    every = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False, profiles=["*"])
+    assert {"search", "mailhog"} <= set(types(every))
+
+
+def test_profiles_from_the_env_file(library: Library, tmp_path: Path) -> None:
+    for path in EXTENDS.rglob("*.y*ml"):
+        target = tmp_path / path.relative_to(EXTENDS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    (tmp_path / ".env").write_text("COMPOSE_PROFILES=debug\n")
+    result = import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+    assert "mailhog" in types(result) and "search" not in types(result)
+
+
+def test_override_and_reset_tags_in_an_override_file(library: Library) -> None:
+    files = [EXTENDS / "compose.yaml", EXTENDS / "compose.override.yaml"]
+    result = import_files(files, library, user_mappings=False)
+    design = result.design
+    # `deploy: !override` replaces db's deploy whole: its replicas: 1 is gone (defaulted).
+    assert "replicas" not in design.component("db").props
+    assert record(result, "db")[0] == "inferred"
+    # `environment: !override` on api keeps only DATABASE_URL: no SEARCH_URL reference.
+    assert not any("SEARCH_URL" in text and "api" in text for text in result.block.unresolved)
+    assert "api->db" in links(result)
+
+
+def test_extends_errors_name_the_file_and_line(library: Library, tmp_path: Path) -> None:
+    (tmp_path / "compose.yaml").write_text(
+        "services:\n  a:\n    extends: b\n  b:\n    extends:\n      service: a\n"
+    )
+    with pytest.raises(SourceError) as caught:
+        import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+    problem = str(caught.value.problems[0])
+    assert problem.startswith(f"{tmp_path / 'compose.yaml'}:3:")
+    assert "extends chain comes back on itself (a -> b -> a)" in problem
+    (tmp_path / "compose.yaml").write_text(
+        "services:\n  a:\n    image: x\n    extends: {file: missing.yml, service: b}\n"
+    )
+    with pytest.raises(SourceError, match=r"compose.yaml:4:\d+: .*no file missing.yml"):
+        import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+    (tmp_path / "compose.yaml").write_text("services:\n  a:\n    extends: nope\n")
+    with pytest.raises(SourceError, match=r"no service 'nope' in compose\.yaml"):
+        import_files([tmp_path / "compose.yaml"], library, user_mappings=False)

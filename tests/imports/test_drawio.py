@@ -9,7 +9,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from tests.imports.conftest import DATA
 from tests.imports.helpers import links, record, types
 
@@ -140,5 +139,5 @@ def test_an_unknown_page_names_the_pages_there_are(library: Library) -> None:
     message = str(caught.value.problems[0])
     assert message.startswith(f"{PAGES}:1:1:")
     assert "no page '3' in this file (its pages: 1 'Overview', 2 'Checkout detail'" in message
-    with pytest.raises(SourceError, match="draw.io files only"):
+    with pytest.raises(SourceError, match=r"draw\.io files only"):
         import_files([DATA / "terraform" / "plan.json"], library, page="1")

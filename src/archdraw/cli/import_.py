@@ -43,6 +43,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="a mapping file whose entries override the built-in tables (repeatable)",
     )
     parser.add_argument(
+        "--profile",
+        action="append",
+        metavar="NAME",
+        help="Compose: a profile to make active (repeatable; '*' for all); default: "
+        "COMPOSE_PROFILES in the .env file beside the first file, else none",
+    )
+    parser.add_argument(
         "--page",
         metavar="NAME|NUMBER",
         help="draw.io: the page to import, by name or number from 1, or 'all' (each page in "
@@ -83,6 +90,7 @@ def handle(args: argparse.Namespace) -> int:
             [Path(m) for m in args.mapping],
             user_mappings=not args.no_user_types,
             page=args.page,
+            profiles=args.profile,
         )
     except SourceError as error:
         for problem in error.problems:

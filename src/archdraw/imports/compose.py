@@ -6,12 +6,20 @@ from pathlib import Path
 from typing import Any
 
 from archdraw.imports.builder import DesignBuilder
-from archdraw.imports.compose_files import Interpolator, merge_projects, read_env_file
+from archdraw.imports.compose_extends import Extends
+from archdraw.imports.compose_files import (
+    Interpolator,
+    merge_projects,
+    normalise_services,
+    read_env_file,
+    tagged,
+)
 from archdraw.imports.hosts import host_references
 from archdraw.imports.images import Typing, type_of
-from archdraw.imports.inputs import YamlDocument, fail
+from archdraw.imports.inputs import MERGE_TAGS, YamlDocument, fail, read_bytes, yaml_documents
 from archdraw.imports.mapping import MappingTables
 from archdraw.imports.wiring import link_by_reference, resolve
+from archdraw.source import Limits
 
 CLIENT_KEY = "client:users"
 _OVERRIDE_LABEL = "archdraw.type"
@@ -29,26 +37,40 @@ def _published(port: Any) -> str | None:
     return text
 
 
+ALL_PROFILES = "*"
+
+
 class ComposeImport:
-    def __init__(self, builder: DesignBuilder, mapping: MappingTables) -> None:
+    def __init__(
+        self,
+        builder: DesignBuilder,
+        mapping: MappingTables,
+        limits: Limits | None = None,
+        profiles: list[str] | None = None,
+    ) -> None:
         self.builder, self.mapping = builder, mapping
+        self.limits, self.profiles = limits or Limits(), profiles
         self.where: dict[str, str] = {}
         self.hosts: dict[str, str] = {}
         self.networks: dict[str, set[str]] = {}
+        self.skipped_services: dict[str, list[str]] = {}
 
     def run(self, files: list[tuple[str, YamlDocument]], folder: Path) -> None:
-        interpolate = Interpolator(read_env_file(folder / ".env"))
+        env = read_env_file(folder / ".env")
+        self.interpolate = Interpolator(env)
+        extends = Extends(self.load_base)
         datas = []
         for name, document in files:
-            data = document.data
-            if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
-                raise fail(name, "a Compose file needs a 'services' mapping", document.line())
+            data = self.read(name, document)
+            data["services"] = extends.resolve_file(name, data["services"], document)
             for service in data["services"]:
                 self.where.setdefault(
                     str(service), f"{name}:{document.line('services', service)} services.{service}"
                 )
-            datas.append(interpolate.data(data, name))
+            datas.append(data)
         project = merge_projects(datas)
+        interpolate = self.interpolate
+        self.choose_profiles(project["services"], env)
         for variable, where in sorted(interpolate.missing.items()):
             self.builder.unresolved(f"variable {variable} is not set ({where}); read as empty")
         services: dict[str, dict[str, Any]] = project["services"]
@@ -60,6 +82,38 @@ class ComposeImport:
             self.service(name, service, named_volumes)
         for name, service in services.items():
             self.wire(name, service)
+
+    def read(self, name: str, document: YamlDocument) -> dict[str, Any]:
+        data = document.data
+        if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
+            raise fail(name, "a Compose file needs a 'services' mapping", document.line())
+        return normalise_services(
+            self.interpolate.data(tagged(data, document.locations.tags), name)
+        )
+
+    def load_base(self, path: Path) -> tuple[dict[str, Any], YamlDocument]:
+        """The services of a file named by `extends: file:` (not part of the project)."""
+        name = str(path)
+        found = yaml_documents(read_bytes(path, self.limits), name, self.limits, MERGE_TAGS)
+        if len(found) != 1:
+            raise fail(name, "a Compose file holds exactly one YAML document")
+        return self.read(name, found[0])["services"], found[0]
+
+    def choose_profiles(self, services: dict[str, Any], env: dict[str, str]) -> None:
+        """Drop the services of profiles that are not active (`--profile`, else the
+        `COMPOSE_PROFILES` of the .env file; `*` makes every profile active)."""
+        active = self.profiles
+        if active is None:
+            active = [p.strip() for p in env.get("COMPOSE_PROFILES", "").split(",") if p.strip()]
+        for name in list(services):
+            wanted = services[name].get("profiles") if isinstance(services[name], dict) else None
+            if not wanted or ALL_PROFILES in active:
+                continue
+            names = [str(p) for p in (wanted if isinstance(wanted, list) else [wanted])]
+            if not set(names) & set(active):
+                del services[name]
+                self.builder.skip(f"service in profile {', '.join(names)} (not active)")
+                self.skipped_services[name.lower()] = names
 
     def typing(self, name: str, service: dict[str, Any]) -> tuple[Typing, dict[str, Any]]:
         extension = service.get("x-archdraw")
@@ -187,6 +241,13 @@ class ComposeImport:
         ]
         for variable, value in texts:
             for reference in host_references(value, variable):
+                profiles = self.skipped_services.get(reference.host.lower())
+                if profiles:
+                    builder.unresolved(
+                        f"{where}: {reference.describe()}, a service only in profile "
+                        f"{', '.join(profiles)}, which is not active (not drawn)"
+                    )
+                    continue
                 target = resolve(builder, self.hosts, reference, where)
                 if target is None or target == cid:
                     continue
