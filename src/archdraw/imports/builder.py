@@ -180,11 +180,18 @@ class DesignBuilder:
         return key
 
     def reachable(
-        self, source_id: str, target_id: str, source: str, rule: str, evidence: str
+        self,
+        source_id: str,
+        target_id: str,
+        source: str,
+        rule: str,
+        evidence: str,
+        create: bool = True,
     ) -> str | None:
         """Network reachability (a security group, a NetworkPolicy lets one in to the other):
         evidence for a link between explicit wiring and a plain reference. It adds to a link
-        either way between the two (a guess it backs becomes inferred); else it is a link."""
+        either way between the two (a guess it backs becomes inferred); else, when `create`,
+        it is a link."""
         for key in (f"{source_id}->{target_id}", f"{target_id}->{source_id}"):
             if key in self.links:
                 record = self.records[key]
@@ -193,6 +200,8 @@ class DesignBuilder:
                     record.rule = f"{record.rule} + {rule}"
                 self.evidence(key, evidence)
                 return key
+        if not create:
+            return None
         return self.add_link(
             source_id, target_id, "sync", source, rule, "inferred", evidence=evidence
         )

@@ -14,6 +14,7 @@ from archdraw.imports.builder import DesignBuilder
 from archdraw.imports.hosts import host_references
 from archdraw.imports.images import Typing, type_of
 from archdraw.imports.inputs import YamlDocument
+from archdraw.imports.kubernetes_policies import NetworkPolicies
 from archdraw.imports.kubernetes_routes import Routes
 from archdraw.imports.mapping import MappingTables
 from archdraw.imports.wiring import link_by_reference, resolve
@@ -112,7 +113,7 @@ class KubernetesImport:
             kind_rule = self.mapping.first("kubernetes.workloads", resource.kind)
             if kind_rule is not None:
                 self.workload(resource, dict(kind_rule.fields), kind_rule.name)
-            elif resource.kind in ROUTED_KINDS:
+            elif resource.kind in ROUTED_KINDS or resource.kind == "NetworkPolicy":
                 continue
             elif self.mapping.first("kubernetes.plumbing", resource.kind):
                 self.builder.skip(resource.kind)
@@ -121,6 +122,7 @@ class KubernetesImport:
         routes.run([r for r in found if r.kind in ROUTED_KINDS])
         for workload in self.workloads:
             self.wire(workload, routes.hosts)
+        NetworkPolicies(self).run([r for r in found if r.kind == "NetworkPolicy"])
 
     def workload(self, resource: Resource, rule: dict[str, Any], rule_name: str) -> None:
         template = dig(resource.body, rule.get("template", "spec.template"))

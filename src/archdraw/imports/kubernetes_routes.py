@@ -12,7 +12,7 @@ CLIENT_KEY = "client:users"
 _PUBLIC_SERVICE_TYPES = ("LoadBalancer", "NodePort")
 
 
-def _selects(selector: Any, labels: dict[str, str]) -> bool:
+def selects(selector: Any, labels: dict[str, str]) -> bool:
     if not isinstance(selector, dict) or not selector:
         return False
     wanted = selector.get("matchLabels", selector) if "matchLabels" in selector else selector
@@ -46,7 +46,7 @@ class Routes:
         return [
             w
             for w in self.owner.workloads
-            if w.resource.namespace == resource.namespace and _selects(selector, w.labels)
+            if w.resource.namespace == resource.namespace and selects(selector, w.labels)
         ]
 
     def client(self, source: str) -> str:
