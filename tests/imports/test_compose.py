@@ -105,7 +105,7 @@ EXTENDS = DATA / "compose-extends"
 
 
 def test_extends_from_the_same_file_and_another_file(library: Library) -> None:
-    result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False)
+    result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False, profiles=[])
     design = result.design
     assert set(types(result)) == {"api", "worker", "db", "users"}  # no base, no profile extras
     # api gets its replicas from the base in common/services.yml; worker from api.
@@ -118,8 +118,19 @@ def test_extends_from_the_same_file_and_another_file(library: Library) -> None:
     assert {"api->db", "worker->db"} <= set(links(result))
 
 
-def test_profiles_that_are_not_active_are_left_out_and_reported(library: Library) -> None:
+def test_without_a_profile_chosen_every_service_is_imported_and_says_so(
+    library: Library,
+) -> None:
     result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False)
+    assert types(result)["search"] == "search_index" and "mailhog" in types(result)
+    assert "api->search" in links(result)
+    evidence = next(e.evidence for e in result.block.elements if e.subject == "mailhog")
+    assert "started only with profile debug (imported: no profile was chosen)" in evidence
+    assert not result.block.skipped
+
+
+def test_profiles_that_are_not_active_are_left_out_and_reported(library: Library) -> None:
+    result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False, profiles=[])
     block = result.block
     assert block.skipped["service in profile search (not active)"] == 1
     assert block.skipped["service in profile debug (not active)"] == 1
@@ -148,7 +159,7 @@ def test_profiles_from_the_env_file(library: Library, tmp_path: Path) -> None:
 
 def test_override_and_reset_tags_in_an_override_file(library: Library) -> None:
     files = [EXTENDS / "compose.yaml", EXTENDS / "compose.override.yaml"]
-    result = import_files(files, library, user_mappings=False)
+    result = import_files(files, library, user_mappings=False, profiles=[])
     design = result.design
     # `deploy: !override` replaces db's deploy whole: its replicas: 1 is gone (defaulted).
     assert "replicas" not in design.component("db").props

@@ -46,8 +46,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--profile",
         action="append",
         metavar="NAME",
-        help="Compose: a profile to make active (repeatable; '*' for all); default: "
-        "COMPOSE_PROFILES in the .env file beside the first file, else none",
+        help="Compose: a profile to make active (repeatable; '*' for all; '' for none, as "
+        "'docker compose up' without profiles); default: COMPOSE_PROFILES in the .env file "
+        "beside the first file, else every service, profile-only ones marked so",
     )
     parser.add_argument(
         "--page",

@@ -34,7 +34,8 @@ def import_files(
 
     `page` picks the page of a draw.io file (a name, a number from 1, or `all`: every page
     in a zone of its own); the first page is imported when it is not given. `profiles` are
-    the active Compose profiles (`*`: all; default: `COMPOSE_PROFILES` in the .env file)."""
+    the active Compose profiles (`*`: all; default: `COMPOSE_PROFILES` in the .env file,
+    else every service)."""
     limits = limits or Limits()
     files = [Path(p) for p in paths]
     if not files:

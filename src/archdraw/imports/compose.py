@@ -54,6 +54,7 @@ class ComposeImport:
         self.hosts: dict[str, str] = {}
         self.networks: dict[str, set[str]] = {}
         self.skipped_services: dict[str, list[str]] = {}
+        self.profile_only: dict[str, list[str]] = {}
 
     def run(self, files: list[tuple[str, YamlDocument]], folder: Path) -> None:
         env = read_env_file(folder / ".env")
@@ -100,17 +101,23 @@ class ComposeImport:
         return self.read(name, found[0])["services"], found[0]
 
     def choose_profiles(self, services: dict[str, Any], env: dict[str, str]) -> None:
-        """Drop the services of profiles that are not active (`--profile`, else the
-        `COMPOSE_PROFILES` of the .env file; `*` makes every profile active)."""
+        """Leave out the services whose profiles are all inactive. Active: `--profile`, else
+        `COMPOSE_PROFILES` in the .env file; `*` is every profile. With neither, every
+        service is imported (a design shows the whole system, and a profile's service is
+        often the one the others call) and each profile-only one says so."""
         active = self.profiles
-        if active is None:
-            active = [p.strip() for p in env.get("COMPOSE_PROFILES", "").split(",") if p.strip()]
+        if active is None and env.get("COMPOSE_PROFILES", "").strip():
+            active = [p.strip() for p in env["COMPOSE_PROFILES"].split(",") if p.strip()]
         for name in list(services):
             wanted = services[name].get("profiles") if isinstance(services[name], dict) else None
-            if not wanted or ALL_PROFILES in active:
+            if not wanted:
                 continue
             names = [str(p) for p in (wanted if isinstance(wanted, list) else [wanted])]
-            if not set(names) & set(active):
+            if active is None:
+                self.profile_only[name] = names
+            elif ALL_PROFILES in active:
+                continue
+            elif not set(names) & set(active):
                 del services[name]
                 self.builder.skip(f"service in profile {', '.join(names)} (not active)")
                 self.skipped_services[name.lower()] = names
@@ -150,6 +157,11 @@ class ComposeImport:
         self.replicas(cid, service)
         self.storage(cid, service, named_volumes)
         self.entry(cid, service, where)
+        if name in self.profile_only:
+            shown = ", ".join(self.profile_only[name])
+            builder.evidence(
+                cid, f"started only with profile {shown} (imported: no profile was chosen)"
+            )
         if "build" in service and "image" not in service:
             builder.evidence(cid, "built from source (no image to type it by)")
 
