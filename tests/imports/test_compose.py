@@ -186,3 +186,37 @@ def test_extends_errors_name_the_file_and_line(library: Library, tmp_path: Path)
     (tmp_path / "compose.yaml").write_text("services:\n  a:\n    extends: nope\n")
     with pytest.raises(SourceError, match=r"no service 'nope' in compose\.yaml"):
         import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+
+
+def test_host_folders_persist_and_own_addresses_are_no_references(
+    library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "compose.yaml").write_text(
+        """services:
+  graph:
+    image: neo4j:5
+    volumes: ["$PWD/data:/data"]
+  broker:
+    image: redpandadata/redpanda:v24.1
+    command: ["--kafka-addr", "internal://0.0.0.0:9092", "--advertise-addr", "localhost:9092"]
+  app:
+    build: ./app
+    environment:
+      GRAPH_URI: neo4j://graph:7687
+      LLM_URL: http://host.docker.internal:11434
+  scratch:
+    image: postgres:16
+    volumes: ["/var/lib/postgresql/data"]
+"""
+    )
+    result = import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+    unknown = {(u.component, u.property): u.why for u in result.block.unknown}
+    assert unknown[("graph", "backups")] == (
+        "the host folder /data keeps the data; no backup is in the file"
+    )
+    # An anonymous volume is the container's own: gone with it.
+    assert unknown[("scratch", "backups")].startswith("no volume: the data lives in the container")
+    unresolved = " ".join(result.block.unresolved)
+    assert "0.0.0.0" not in unresolved and "localhost" not in unresolved
+    assert "'host.docker.internal', the machine Docker runs on, outside the input" in unresolved
+    assert "app->graph" in links(result)

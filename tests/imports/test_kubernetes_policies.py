@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.imports.conftest import DATA
-from tests.imports.helpers import links, record
+from tests.imports.helpers import links, record, types
 
 from archdraw.imports import ImportResult, import_files
 from archdraw.library import Library
@@ -42,3 +44,36 @@ def test_peers_the_input_cannot_resolve_are_reported(library: Library) -> None:
         for text in result.block.unresolved
     )
     assert "NetworkPolicy" not in result.block.skipped  # read, not skipped as plumbing
+
+
+def test_names_that_say_database_and_types_without_replicas(
+    library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "demo.yaml").write_text(
+        """apiVersion: apps/v1
+kind: Deployment
+metadata: {name: user-db}
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers: [{name: db, image: acme/user-db:0.3}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: loadgenerator}
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers: [{name: main, image: acme/loadgenerator:1.0}]
+"""
+    )
+    result = import_files([tmp_path / "demo.yaml"], library, user_mappings=False)
+    assert record(result, "user-db") == (
+        "guessed",
+        "images.by_name: *-db, *_db, db (name user-db)",
+    )
+    assert types(result)["loadgenerator"] == "client"
+    # A client has no replicas: nothing to set, nothing to report.
+    assert not any("replicas" in text for text in result.block.unresolved)

@@ -208,7 +208,10 @@ def test_api_gateway_authorization_and_throttling(tmp_path: Path, library: Libra
     shop = result.design.component("aws_api_gateway_rest_api.shop")
     assert shop is not None and shop.props["auth"] is True and shop.props["rate_limit"] == 50
     assert any(
-        text.startswith("rate_limit 50: from aws_api_gateway_method_settings.all (500), ")
+        text.startswith(
+            "rate_limit 50: from aws_api_gateway_method_settings.all "
+            "settings.throttling_rate_limit 500, "
+        )
         for text in _evidence(result, "aws_api_gateway_rest_api.shop")
     )
     public = result.design.component("aws_apigatewayv2_api.public")
@@ -324,3 +327,49 @@ def test_instances_of_a_counted_resource_are_one_box_with_replicas(
     assert [c.id for c in result.design.components] == ["aws_instance.web"]
     assert result.design.components[0].props["replicas"] == 3
     assert "replicas 3: instances in the plan" in _evidence(result, "aws_instance.web")
+
+
+def test_classic_elb_zones_and_a_firehose_processor(tmp_path: Path, library: Library) -> None:
+    zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_elb.web", {"name": "web", "availability_zones": zones}),
+            resource("aws_lambda_function.transform", {"function_name": "transform"}),
+            resource("aws_s3_bucket.lake", {"bucket": "lake"}),
+            resource(
+                "aws_kinesis_firehose_delivery_stream.clicks",
+                {"name": "clicks"},
+                {
+                    "extended_s3_configuration": [
+                        {
+                            "bucket_arn": ref("aws_s3_bucket.lake.arn"),
+                            "processing_configuration": [
+                                {
+                                    "processors": [
+                                        {
+                                            "parameters": [
+                                                {
+                                                    "parameter_value": ref(
+                                                        "aws_lambda_function.transform.arn"
+                                                    )
+                                                }
+                                            ]
+                                        }
+                                    ]
+                                }
+                            ],
+                        }
+                    ]
+                },
+            ),
+        ],
+    )
+    elb = result.design.component("aws_elb.web")
+    assert elb is not None and elb.props["zones"] == 3
+    found = links(result)
+    # Firehose calls its processor for every batch: wiring, not start-up order.
+    assert found["aws_kinesis_firehose_delivery_stream.clicks->aws_lambda_function.transform"]
+    assert "aws_kinesis_firehose_delivery_stream.clicks->aws_s3_bucket.lake" in found
+    assert not result.block.dependencies

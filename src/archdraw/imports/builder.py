@@ -138,6 +138,10 @@ class DesignBuilder:
             self.records[component_id].properties[name] = confidence  # type: ignore[assignment]
         return True
 
+    def accepts(self, component_id: str, name: str) -> bool:
+        """Whether the component's type has the property `name` at all."""
+        return name in self.library.types[self.components[component_id].type].properties
+
     def note(self, component_id: str, text: str) -> None:
         component = self.components[component_id]
         component.notes = f"{component.notes}\n{text}" if component.notes else text

@@ -40,6 +40,19 @@ def _published(port: Any) -> str | None:
 ALL_PROFILES = "*"
 
 
+def _volume_source(volume: str | dict[str, Any]) -> str | None:
+    """What a service volume mounts: a named volume, a host path, or None (anonymous)."""
+    if isinstance(volume, dict):
+        source = volume.get("source")
+        return str(source) if source else None
+    parts = volume.split(":")
+    return parts[0] if len(parts) > 1 else None
+
+
+def _is_host_path(source: str) -> bool:
+    return source.startswith((".", "/", "~")) or "/" in source
+
+
 class ComposeImport:
     def __init__(
         self,
@@ -200,19 +213,18 @@ class ComposeImport:
         if "backups" not in self.builder.library.types[component.type].properties:
             return
         volumes = [v for v in service.get("volumes") or [] if isinstance(v, str | dict)]
-        names = [(v.get("source") if isinstance(v, dict) else v.split(":")[0]) for v in volumes]
-        kept = [n for n in names if n in named_volumes]
+        sources = [_volume_source(v) for v in volumes]
+        kept = [n for n in sources if n in named_volumes]
+        folders = [n for n in sources if n and n not in named_volumes and _is_host_path(n)]
         if kept:
             self.builder.evidence(cid, f"data persists in named volume {', '.join(kept)}")
-            self.builder.unknown(
-                cid, "backups", f"volume {kept[0]} keeps the data; no backup is in the file"
-            )
+            why = f"volume {kept[0]} keeps the data; no backup is in the file"
+        elif folders:
+            self.builder.evidence(cid, f"data persists in a host folder ({', '.join(folders)})")
+            why = f"the host folder {folders[0]} keeps the data; no backup is in the file"
         else:
-            self.builder.unknown(
-                cid,
-                "backups",
-                "no named volume: the data lives in the container and no backup is in the file",
-            )
+            why = "no volume: the data lives in the container and no backup is in the file"
+        self.builder.unknown(cid, "backups", why)
 
     def entry(self, cid: str, service: dict[str, Any], where: str) -> None:
         published = [p for p in (_published(port) for port in service.get("ports") or []) if p]

@@ -143,13 +143,14 @@ class KubernetesImport:
         )
         if typing.technology:
             builder.set_prop(cid, "technology", typing.technology, typing.confidence)
-        replicas_path = rule.get("replicas")
+        # A type with no replicas (a load generator typed as a client) has nothing to set.
+        replicas_path = rule.get("replicas") if builder.accepts(cid, "replicas") else None
         replicas = dig(resource.body, replicas_path) if replicas_path else None
         if isinstance(replicas, int) and not isinstance(replicas, bool):
             builder.set_prop(cid, "replicas", replicas)
         elif replicas_path:
             builder.records[cid].properties["replicas"] = "defaulted"
-        elif rule.get("per_node"):
+        elif rule.get("per_node") and builder.accepts(cid, "replicas"):
             builder.unknown(
                 cid,
                 "replicas",

@@ -60,6 +60,7 @@ def apply_settings(
 ) -> None:
     """Set the properties that other resources state about a box."""
     builder = importer.builder
+    # Per box and property: each value stated, with the sentence that says where from.
     found: dict[tuple[str, str], list[tuple[Any, str]]] = defaultdict(list)
     combine: dict[tuple[str, str], str | None] = {}
     for resource in resources:
@@ -80,14 +81,15 @@ def apply_settings(
                         builder.unknown(target, prop, why)
                     continue
                 values = at(resource.get("values") or {}, source)
-                value = value_of(how, values[0] if values else None)
+                raw = values[0] if values else None
+                value = value_of(how, raw)
                 for target in targets if value is not None else []:
-                    found[(target, prop)].append((value, resource["address"]))
+                    found[(target, prop)].append((value, f"{resource['address']} {source} {raw}"))
                     combine[(target, prop)] = rule.get("combine")
     for (target, prop), stated in found.items():
         value = _combined(combine[(target, prop)], [v for v, _ in stated])
         if builder.set_prop(target, prop, value):
-            shown = ", ".join(f"{a} ({v})" for v, a in stated[:6])
+            shown = ", ".join(said for _, said in stated[:6])
             more = f" and {len(stated) - 6} more" if len(stated) > 6 else ""
             builder.evidence(target, f"{prop} {value}: from {shown}{more}")
 
