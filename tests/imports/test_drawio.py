@@ -141,3 +141,19 @@ def test_an_unknown_page_names_the_pages_there_are(library: Library) -> None:
     assert "no page '3' in this file (its pages: 1 'Overview', 2 'Checkout detail'" in message
     with pytest.raises(SourceError, match=r"draw\.io files only"):
         import_files([DATA / "terraform" / "plan.json"], library, page="1")
+
+
+def test_a_padlock_on_a_path_is_tls_not_a_box_and_a_standby_is_replicated(
+    library: Library,
+) -> None:
+    result = import_files([DATA / "drawio" / "padlock.drawio"], library, user_mappings=False)
+    assert set(types(result)) == {"Users", "CDN", "ALB", "Orders-DB", "Orders-DB-standby"}
+    design = result.design
+    for key in ("Users->CDN", "Users->ALB"):
+        link = design.link(key)
+        assert link is not None and link.props == {"tls": True}
+        assert record(result, key)[1].endswith("edges through a marker join")
+    assert "Users->ALB" in links(result) and "ALB->Orders-DB" in links(result)
+    assert links(result)["Orders-DB->Orders-DB-standby"] == "replication"
+    assert links(result)["ALB->Orders-DB"] == "sync"
+    assert result.block.skipped["path marker (mxgraph.aws4.ssl_padlock)"] == 1

@@ -92,6 +92,12 @@ def tables(mapping: MappingTables) -> str:
     lines: list[str] = []
     for title, table, heading in _SECTIONS:
         lines += [f"**{title}** (`{table}`)", "", *_table(mapping.rules(table), heading), ""]
+    lines += ["**draw.io markers on a path** (`drawio.markers`)", ""]
+    lines += ["| shape | the joined link gets | confidence |", "|---|---|---|"]
+    for rule in mapping.rules("drawio.markers"):
+        props = ", ".join(f"{k}: {v}" for k, v in (rule.get("props") or {}).items())
+        lines.append(f"| {_names(list(rule.patterns))} | {props} | {rule.confidence} |")
+    lines.append("")
     for provider in mapping.providers():
         prefix = f"terraform.providers.{provider}"
         lines += [f"**Terraform, {provider}: resources** (`{prefix}.resources`)", ""]
