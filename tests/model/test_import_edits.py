@@ -36,3 +36,26 @@ def test_confirming_what_the_block_does_not_name_is_refused() -> None:
     assert not any(e.confirmed for e in design.imported.elements)  # type: ignore[union-attr]
     with pytest.raises(EditError, match="no import block"):
         confirm(["a"]).apply(new_design())
+
+
+def test_renaming_an_imported_element_keeps_its_entry() -> None:
+    from archdraw.model.field_edits import RenameId
+
+    design = import_files([COMPOSE], builtin_library(), user_mappings=False).design
+    document = Document()
+    document.replace(design, None)
+    block = design.imported
+    assert block is not None
+    before = block.model_dump()
+    inverse = document.apply(RenameId("worker", "order-worker"))
+    subjects = {e.subject for e in block.unconfirmed_guesses()}
+    assert "order-worker" in subjects and "worker" not in subjects
+    assert "rabbitmq->order-worker" in {e.link for e in block.elements}
+    document.apply(confirm(["order-worker"]))  # the mark and AD607 follow the new id
+    assert "order-worker" not in {e.subject for e in block.unconfirmed_guesses()}
+    document.apply(RenameId("db", "orders-db"))
+    assert "api->orders-db" in {e.link for e in block.elements}
+    document.apply(RenameId("orders-db", "db"))
+    document.apply(confirm(["order-worker"], confirmed=False))
+    document.apply(inverse)
+    assert block.model_dump() == before

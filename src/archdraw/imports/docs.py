@@ -95,7 +95,7 @@ def tables(mapping: MappingTables) -> str:
     lines += ["**draw.io markers on a path** (`drawio.markers`)", ""]
     lines += ["| shape | the joined link gets | confidence |", "|---|---|---|"]
     for rule in mapping.rules("drawio.markers"):
-        props = ", ".join(f"{k}: {v}" for k, v in (rule.get("props") or {}).items())
+        props = ", ".join(f"{k}: {str(v).lower()}" for k, v in (rule.get("props") or {}).items())
         lines.append(f"| {_names(list(rule.patterns))} | {props} | {rule.confidence} |")
     lines.append("")
     for provider in mapping.providers():
