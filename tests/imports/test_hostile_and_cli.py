@@ -87,9 +87,7 @@ def test_cli_imports_validates_and_lints(
     assert "missing.yml:1:1: cannot read" in capsys.readouterr().err
 
 
-def test_cli_page_and_profile_options(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_page_and_profile_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "detail.archdraw.yaml"
     pages = str(DATA / "drawio" / "two-pages.drawio")
     assert run(["import", pages, "--page", "Checkout detail", "-o", str(out)]) == 0
