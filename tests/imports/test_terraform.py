@@ -28,8 +28,10 @@ def test_plan_maps_resources_wiring_and_zones(library: Library) -> None:
         "aws_sqs_queue.orders": "queue",
         "aws_dynamodb_table.sessions": "nosql_database",
         "aws_lambda_function.worker": "service",
+        "users": "client",  # the ALB is internet-facing (internal is false)
     }
     assert links(result) == {
+        "users->aws_lb.web": "sync",
         "aws_lb.web->aws_autoscaling_group.web": "sync",
         "aws_db_instance.main->aws_db_instance.replica": "replication",
         "aws_sqs_queue.orders->aws_sqs_queue.orders_dlq": "async",

@@ -373,3 +373,26 @@ def test_classic_elb_zones_and_a_firehose_processor(tmp_path: Path, library: Lib
     assert found["aws_kinesis_firehose_delivery_stream.clicks->aws_lambda_function.transform"]
     assert "aws_kinesis_firehose_delivery_stream.clicks->aws_s3_bucket.lake" in found
     assert not result.block.dependencies
+
+
+def test_what_the_internet_reaches_is_an_entry_from_a_client(
+    tmp_path: Path, library: Library
+) -> None:
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_lb.public", {"name": "public", "internal": False}),
+            resource("aws_lb.inner", {"name": "inner", "internal": True}),
+            resource("aws_api_gateway_rest_api.open", {"name": "open"}),
+            resource(
+                "aws_api_gateway_rest_api.private",
+                {"name": "private", "endpoint_configuration": [{"types": ["PRIVATE"]}]},
+            ),
+        ],
+    )
+    entries = {key for key in links(result) if key.startswith("users->")}
+    assert entries == {"users->aws_lb.public", "users->aws_api_gateway_rest_api.open"}
+    assert _evidence(result, "users->aws_lb.public") == ["aws_lb with internal False"]
+    assert "not reached from outside: internal is True" in _evidence(result, "aws_lb.inner")
+    assert record(result, "users->aws_lb.public")[1].endswith("reached from the internet")

@@ -26,6 +26,7 @@ from archdraw.model.validation import validate_design
 from archdraw.source import Problem, SourceError
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
+CLIENT_KEY = "client:users"
 
 
 def stronger(a: str, b: str) -> str:
@@ -112,6 +113,12 @@ class DesignBuilder:
         )
         self.record({"component": component_id}, source, rule, confidence)
         return component_id
+
+    def client(self, source: str, rule: str) -> str:
+        """The one client box standing for the users an input exposes something to."""
+        return self.id_of(CLIENT_KEY) or self.add_component(
+            CLIENT_KEY, "client", "users", source, rule, "inferred"
+        )
 
     def set_type(self, component_id: str, type_id: str, rule: str, confidence: str) -> None:
         component = self.components[component_id]

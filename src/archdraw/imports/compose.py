@@ -21,7 +21,6 @@ from archdraw.imports.mapping import MappingTables
 from archdraw.imports.wiring import link_by_reference, resolve
 from archdraw.source import Limits
 
-CLIENT_KEY = "client:users"
 _OVERRIDE_LABEL = "archdraw.type"
 
 
@@ -231,9 +230,7 @@ class ComposeImport:
         if not published:
             return
         builder = self.builder
-        client = builder.id_of(CLIENT_KEY) or builder.add_component(
-            CLIENT_KEY, "client", "users", where, "published ports: a client", "inferred"
-        )
+        client = builder.client(where, "published ports: a client")
         builder.add_link(
             client,
             cid,

@@ -63,7 +63,18 @@ def _settings(mapping: MappingTables, prefix: str) -> list[str]:
             f"| {rule.get('combine', 'first')} |"
         )
     subnet_groups = _names(mapping.names(f"{prefix}.subnet_groups"))
-    return [*lines, "", f"Subnet groups that place a box in zones: {subnet_groups}."]
+    entries = "; ".join(
+        _names(list(rule.patterns))
+        + "".join(f" unless `{k}` is {v}" for k, v in (rule.get("unless") or {}).items())
+        for rule in mapping.rules(f"{prefix}.entries")
+    )
+    return [
+        *lines,
+        "",
+        f"Subnet groups that place a box in zones: {subnet_groups}.",
+        "",
+        f"Reached from the internet (an entry from a client): {entries or 'none'}.",
+    ]
 
 
 def _reachability(mapping: MappingTables, prefix: str) -> list[str]:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from archdraw.imports.kubernetes import KubernetesImport, Resource, Workload
 
-CLIENT_KEY = "client:users"
 _PUBLIC_SERVICE_TYPES = ("LoadBalancer", "NodePort")
 
 
@@ -50,15 +49,7 @@ class Routes:
         ]
 
     def client(self, source: str) -> str:
-        builder = self.builder
-        return builder.id_of(CLIENT_KEY) or builder.add_component(
-            CLIENT_KEY,
-            "client",
-            "users",
-            source,
-            "exposed Service or Ingress: a client",
-            "inferred",
-        )
+        return self.builder.client(source, "exposed Service or Ingress: a client")
 
     def service(self, resource: Resource) -> None:
         spec = resource.body.get("spec") or {}

@@ -179,6 +179,31 @@ class TerraformImport:
             if value is not None:
                 builder.set_prop(cid, prop, value)
         self.place(cid, address, refs, provider)
+        self.entry(cid, address, values, provider)
+
+    def entry(self, cid: str, address: str, values: dict[str, Any], provider: str) -> None:
+        """A box the internet reaches gets an entry from the client standing for its users."""
+        kind = address.split(".")[-2]
+        rule = next((r for r in self.table(provider, "entries") if r.matches(kind)), None)
+        if rule is None:
+            return
+        said: list[str] = []
+        for path, value in (rule.get("unless") or {}).items():
+            found = at(values, str(path))
+            if found and found[0] == value:
+                self.builder.evidence(cid, f"not reached from outside: {path} is {value}")
+                return
+            said.append(f"{path} {found[0] if found else 'not set'}")
+        client = self.builder.client(self.where(address), "an internet-facing resource: a client")
+        self.builder.add_link(
+            client,
+            cid,
+            "sync",
+            self.where(address),
+            f"{rule.name}: reached from the internet",
+            rule.confidence,
+            evidence=f"{kind} with {', '.join(said)}" if said else kind,
+        )
 
     def unknown_prop(
         self, cid: str, address: str, prop: str, how: dict[str, Any], refs: References
