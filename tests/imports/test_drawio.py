@@ -157,3 +157,25 @@ def test_a_padlock_on_a_path_is_tls_not_a_box_and_a_standby_is_replicated(
     assert links(result)["Orders-DB->Orders-DB-standby"] == "replication"
     assert links(result)["ALB->Orders-DB"] == "sync"
     assert result.block.skipped["path marker (mxgraph.aws4.ssl_padlock)"] == 1
+
+
+def test_an_unlabelled_container_is_named_by_its_shape(library: Library, tmp_path: Path) -> None:
+    group = "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_availability_zone;container=1;"
+    cells = "".join(
+        f'<mxCell id="az{i}" value="" style="{group}" vertex="1" parent="1">'
+        f'<mxGeometry x="{i * 300}" y="0" width="200" height="200" as="geometry"/></mxCell>'
+        f'<mxCell id="app{i}" value="App" style="rounded=1;" vertex="1" parent="az{i}">'
+        '<mxGeometry x="40" y="40" width="100" height="60" as="geometry"/></mxCell>'
+        for i in (1, 2)
+    )
+    path = tmp_path / "zones.drawio"
+    path.write_text(
+        '<mxfile><diagram name="P"><mxGraphModel><root><mxCell id="0"/>'
+        f'<mxCell id="1" parent="0"/>{cells}</root></mxGraphModel></diagram></mxfile>'
+    )
+    design = import_files([path], library, user_mappings=False).design
+    assert {z.id: (z.label, z.kind) for z in design.zones} == {
+        "availability-zone": ("availability zone", "zone"),
+        "availability-zone-2": ("availability zone", "zone"),
+    }
+    assert {c.zone for c in design.components} == {"availability-zone", "availability-zone-2"}

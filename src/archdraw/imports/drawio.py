@@ -125,7 +125,7 @@ class DrawioImport:
             parent_zone = self.zones.get(parent.id)
         parent_zone = parent_zone or self.page_zones.get(cell.page)
         if cell.id not in self.zones:
-            label = cell.label or kind
+            label = cell.label or _shape_words(cell.shape()) or kind
             self.zones[cell.id] = self.builder.add_zone(
                 f"cell:{cell.id}",
                 label,
@@ -286,6 +286,13 @@ class DrawioImport:
 
 _REPLICA_WORDS = ("replica", "slave", "standby", "secondary", "follower")
 _DATA_TYPES = ("database", "nosql_database", "cache", "search_index")
+
+
+def _shape_words(shape: str) -> str:
+    """An unlabelled container named by its shape (`...group_availability_zone`:
+    "availability zone"), so two of them read as what they are, not "zone" and "zone-2"."""
+    words = shape.rsplit(".", 1)[-1].removeprefix("group_").replace("_", " ").strip()
+    return "" if words in ("group", "groupcenter", "swimlane", "") else words
 
 
 def _matches_id(cell_id: str) -> bool:
