@@ -55,6 +55,7 @@ def test_renaming_an_imported_element_keeps_its_entry() -> None:
     assert "order-worker" not in {e.subject for e in block.unconfirmed_guesses()}
     document.apply(RenameId("db", "orders-db"))
     assert "api->orders-db" in {e.link for e in block.elements}
+    assert ("api", "orders-db") in {(d.source, d.target) for d in block.dependencies}
     document.apply(RenameId("orders-db", "db"))
     document.apply(confirm(["order-worker"], confirmed=False))
     document.apply(inverse)

@@ -128,19 +128,27 @@ class RenameId(Edit):
     def _rename_import_entries(
         self, design: Design, fields: tuple[str, ...]
     ) -> tuple[tuple[int, str], ...]:
-        """An imported element keeps its provenance (and its confirmation) under a new id."""
+        """An imported element keeps its provenance (and its confirmation) under a new id,
+        and the start-up order recorded for a component names it by the new id."""
         block = design.imported
         if block is None:
             return ()
         candidates = self.import_fields
         if candidates is None:
-            candidates = tuple((i, name) for i in range(len(block.elements)) for name in fields)
+            candidates = tuple(
+                (i, name) for i in range(len(block.elements)) for name in fields
+            ) + tuple(
+                (i, f"dependency.{end}")
+                for i in range(len(block.dependencies) if "component" in fields else 0)
+                for end in ("source", "target")
+            )
         changed: list[tuple[int, str]] = []
         for index, name in candidates:
-            entry = block.elements[index]
-            renamed = self._renamed(getattr(entry, name), name)
+            field, ends = name.removeprefix("dependency."), name.startswith("dependency.")
+            entry: object = block.dependencies[index] if ends else block.elements[index]
+            renamed = self._renamed(getattr(entry, field), "component" if ends else field)
             if renamed is not None:
-                setattr(entry, name, renamed)
+                setattr(entry, field, renamed)
                 changed.append((index, name))
         return tuple(changed)
 
