@@ -212,8 +212,9 @@ def test_host_folders_persist_and_own_addresses_are_no_references(
     result = import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
     unknown = {(u.component, u.property): u.why for u in result.block.unknown}
     assert unknown[("graph", "backups")] == (
-        "the host folder /data keeps the data; no backup is in the file"
+        "the host folder ./data keeps the data; no backup is in the file"
     )
+    assert not any("PWD" in text for text in result.block.unresolved)
     # An anonymous volume is the container's own: gone with it.
     assert unknown[("scratch", "backups")].startswith("no volume: the data lives in the container")
     unresolved = " ".join(result.block.unresolved)

@@ -70,7 +70,9 @@ class ComposeImport:
 
     def run(self, files: list[tuple[str, YamlDocument]], folder: Path) -> None:
         env = read_env_file(folder / ".env")
-        self.interpolate = Interpolator(env)
+        # The shell that runs Compose always sets PWD (files use `$PWD/data` for a folder
+        # beside them); "." says the same without this machine's path.
+        self.interpolate = Interpolator({"PWD": ".", **env})
         extends = Extends(self.load_base)
         datas = []
         for name, document in files:
