@@ -162,3 +162,16 @@ def test_a_drawio_file_of_several_pages_asks_which(window, qtbot, monkeypatch): 
     before = window.document.design
     _import_with_keys(window, qtbot, monkeypatch, [str(DRAWIO)])  # cancelled: nothing changes
     assert window.document.design is before
+
+
+def test_an_imported_design_opened_from_a_file_shows_its_guesses(window, tmp_path):  # type: ignore[no-untyped-def]
+    from archdraw.io import save
+    from archdraw.library import builtin_library
+
+    result = import_files([COMPOSE], builtin_library(), user_mappings=False)
+    path = tmp_path / "shop.archdraw.yaml"
+    save(result.design, path)
+    assert window.files.open_path(path)
+    marks = window.imports.marks.marks
+    assert {e.subject for e in result.block.unconfirmed_guesses()} == set(marks)
+    assert marks["worker"].parentItem() is window.scene.components["worker"]
