@@ -221,3 +221,21 @@ def test_host_folders_persist_and_own_addresses_are_no_references(
     assert "0.0.0.0" not in unresolved and "localhost" not in unresolved
     assert "'host.docker.internal', the machine Docker runs on, outside the input" in unresolved
     assert "app->graph" in links(result)
+
+
+def test_an_override_replaces_a_volume_with_the_same_target(
+    library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "compose.yaml").write_text(
+        "services:\n  db:\n    image: postgres:16\n"
+        "    volumes: ['pgdata:/var/lib/postgresql/data']\nvolumes:\n  pgdata: {}\n"
+    )
+    (tmp_path / "dev.yaml").write_text(
+        "services:\n  db:\n    volumes:\n"
+        "      - {type: bind, source: ./pg, target: /var/lib/postgresql/data}\n"
+    )
+    files = [tmp_path / "compose.yaml", tmp_path / "dev.yaml"]
+    result = import_files(files, library, user_mappings=False)
+    evidence = next(e.evidence for e in result.block.elements if e.subject == "db")
+    # One mount at that target: the override's folder, no longer the named volume.
+    assert evidence == ["data persists in a host folder (./pg)"]

@@ -19,6 +19,9 @@ _ESCAPED = "\x00"
 # Keys whose lists an override replaces rather than extends (Compose specification, merge).
 _REPLACED = {"command", "entrypoint", "test"}
 # Keys given either as a list of KEY=VALUE or names, or as a mapping: read as a mapping.
+# Lists whose entries are unique by a key (specification, merge, unique resources): an
+# override's entry replaces the earlier one with the same key instead of joining it.
+_UNIQUE_BY = {"volumes": "target", "secrets": "source", "configs": "source"}
 _AS_MAPPING = {"environment", "labels", "depends_on", "networks", "extra_hosts", "build_args"}
 
 
@@ -160,8 +163,24 @@ def merge(base: Any, override: Any, key: str = "") -> Any:
                 merged[name] = merge(base[name], value, str(name)) if name in base else value
         return merged
     if isinstance(base, list) and isinstance(override, list) and key not in _REPLACED:
+        if key in _UNIQUE_BY:
+            keys = {_unique_key(item, _UNIQUE_BY[key]) for item in override} - {None}
+            base = [item for item in base if _unique_key(item, _UNIQUE_BY[key]) not in keys]
         return base + [item for item in override if item not in base]
     return override
+
+
+def _unique_key(item: Any, field: str) -> str | None:
+    """A volume's target (`data:/var/lib/x` -> `/var/lib/x`), a secret's or config's source."""
+    if isinstance(item, dict):
+        value = item.get(field)
+        return str(value) if value is not None else None
+    if not isinstance(item, str):
+        return None
+    parts = item.split(":")
+    if field == "target":
+        return parts[1] if len(parts) > 1 else parts[0]
+    return parts[0]
 
 
 def normalise_services(data: dict[str, Any]) -> dict[str, Any]:
