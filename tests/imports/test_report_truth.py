@@ -78,3 +78,13 @@ def test_a_redrive_policy_set_in_configuration_is_a_dead_letter_queue(library: L
     }
     element = next(e for e in result.block.elements if e.component == "aws_sqs_queue.orders")
     assert element.properties["dead_letter"] == "inferred"
+
+
+def test_import_refuses_to_write_over_its_input(tmp_path: Path) -> None:
+    from archdraw.cli.main import run
+
+    compose = tmp_path / "compose.yaml"
+    text = "services:\n  api: {image: acme/api}\n"
+    compose.write_text(text)
+    assert run(["import", str(compose), "-o", str(tmp_path / "." / "compose.yaml")]) == 2
+    assert compose.read_text() == text
