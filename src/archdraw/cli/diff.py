@@ -233,7 +233,8 @@ def handle(args: argparse.Namespace) -> int:
     else:
         output = render_text(diffs, fail_on, colour=args.output is None and use_colour(sys.stdout))
     if args.output:
-        if write_output(args.output, output, "diff") != EXIT_OK:
+        inputs = [a for a in (args.old, args.new) if a is not None and Path(a).exists()]
+        if write_output(args.output, output, "diff", inputs) != EXIT_OK:
             return EXIT_INVALID
     else:
         sys.stdout.write(output)

@@ -155,7 +155,7 @@ def handle(args: argparse.Namespace) -> int:
         for problem in (p for r in results for p in r.problems):
             print(problem, file=sys.stderr)
     if args.output:
-        if write_output(args.output, output, "lint") != EXIT_OK:
+        if write_output(args.output, output, "lint", [r.path for r in results]) != EXIT_OK:
             return EXIT_INVALID
     else:
         sys.stdout.write(output)
