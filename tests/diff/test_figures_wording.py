@@ -34,3 +34,14 @@ def test_a_client_is_named_by_its_label_and_a_missing_figure_is_no_value(
         [diff], Severity.WARNING
     )
     assert "Availability for Web shoppers: 99.5507 % → —" in render_text([gone], Severity.WARNING)
+
+
+def test_a_deleted_or_new_design_file_says_so(library: Library) -> None:
+    from archdraw.diff.wording import summary
+
+    gone = compare("shop", Side("old", load(AFTER, library)), Side("new", None), library)
+    line = summary(gone, Severity.WARNING)
+    assert line.startswith("design file deleted (") and "finding(s) gone with it" in line
+    assert "fixed" not in line
+    new = compare("shop", Side("old", None), Side("new", load(AFTER, library)), library)
+    assert summary(new, Severity.WARNING).startswith("new design file (")

@@ -76,6 +76,11 @@ def summary(diff: FileDiff, fail_on: Severity) -> str:
         if diff.changes.of_status(s)
     ]
     parts = [", ".join(counts) if counts else "no change to the system"]
+    # A whole file added or deleted says so first: "56 removed" alone reads as a gutted design.
+    if diff.new.loaded is None:
+        parts[0] = f"design file deleted ({parts[0]})"
+    elif diff.old.loaded is None:
+        parts[0] = f"new design file ({parts[0]})"
     if diff.changes.moved:
         parts.append(f"{plural(len(diff.changes.moved), 'layout move')}")
     derived = diff.derived
@@ -92,5 +97,9 @@ def summary(diff: FileDiff, fail_on: Severity) -> str:
     findings = f"{plural(len(diff.introduced), 'new finding')}"
     if diff.introduced:
         findings += f" ({blocking} at or above {fail_on})"
+    if diff.new.loaded is None:
+        # Its findings went with the file: nothing was fixed.
+        parts.append(f"{len(diff.fixed)} finding(s) gone with it")
+        return "; ".join(parts)
     parts.append(f"{findings}, {len(diff.fixed)} fixed, {len(diff.unchanged)} unchanged")
     return "; ".join(parts)
