@@ -29,8 +29,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from archdraw.analysis.capacity import arrival_rates
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
+from archdraw.analysis.traffic import arrival_rates
 from archdraw.analysis.weakest import FAILURE_DOMAINS, single_failure_losses, zone_losses
 from archdraw.library import Library
 from archdraw.model import Design

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph, build_graph
 from archdraw.analysis.queueing import replicas_needed, response_ms
+from archdraw.analysis.traffic import arrival_rates, partial_rates
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -65,24 +66,9 @@ class GrowthResult:
     saturated: list[str]  # at this growth, first to saturate first
     unknown: list[str]  # carry traffic but have no capacity_rps
     cycle_links: list[str]
+    partial: list[str] = field(default_factory=list)  # a source of unknown rate reaches them
     summary: str = ""
     titles: dict[str, str] = field(default_factory=dict)
-
-
-def arrival_rates(graph: TrafficGraph, growth: float = 1.0) -> list[float]:
-    """λ per component, in requests per second, with every client's rps times `growth`."""
-    rates = [rps * growth for rps in graph.rps]
-    for node in graph.order:
-        sent = rates[node] * graph.miss[node]
-        if sent == 0:
-            continue
-        for edge in graph.out_edges[node]:
-            rates[edge.target] += sent * edge.calls
-    # Closing a cycle: counted at the receiver, not passed on (see graph.py).
-    extra = [0.0] * len(rates)
-    for edge in graph.back_edges:
-        extra[edge.target] += rates[edge.source] * graph.miss[edge.source] * edge.calls
-    return [rate + more for rate, more in zip(rates, extra, strict=True)]
 
 
 def analyze_growth(
@@ -101,6 +87,7 @@ def analyze_growth(
     graph = graph or build_graph(design, library)
     growth = max(0.0, growth)
     base = arrival_rates(graph, 1.0)
+    partial = partial_rates(graph)
     serving = servers if servers is not None else graph.replicas
     loads = [_load(graph, node, base[node], growth, serving[node]) for node in range(len(graph))]
     responses = [_response(graph, node, loads[node]) for node in range(len(graph))]
@@ -117,7 +104,9 @@ def analyze_growth(
     unknown = [
         graph.ids[node]
         for node in range(len(graph))
-        if graph.capacity_rps[node] is None and base[node] > 0 and node not in sources
+        if graph.capacity_rps[node] is None
+        and (base[node] > 0 or partial[node])
+        and node not in sources
     ]
     result = GrowthResult(
         growth=growth,
@@ -127,6 +116,7 @@ def analyze_growth(
         saturated=saturated,
         unknown=unknown,
         cycle_links=graph.cycle_links,
+        partial=[graph.ids[n] for n in range(len(graph)) if partial[n] and n not in sources],
         titles={c.id: c.title for c in graph.components},
     )
     result.summary = growth_summary(result, graph)
@@ -185,10 +175,10 @@ def _end_to_end(graph: TrafficGraph, responses: list[float]) -> list[float]:
         downstream = 0.0
         for edge in graph.out_edges[node]:
             if edge.kind == "sync":
-                downstream += _weighted(edge.calls, totals[edge.target])
+                downstream += _weighted(edge.calls * graph.edge_miss(edge), totals[edge.target])
         for edge in graph.back_out[node]:
             if edge.kind == "sync":
-                downstream += _weighted(edge.calls, responses[edge.target])
+                downstream += _weighted(edge.calls * graph.edge_miss(edge), responses[edge.target])
         totals[node] = responses[node] + _weighted(graph.miss[node], downstream)
     return totals
 

@@ -51,10 +51,12 @@ def complete_shares(graph: TrafficGraph, serving: dict[int, float]) -> dict[int,
         downstream = 1.0
         for edge in graph.out_edges[node]:
             if edge.kind == "sync":
-                downstream *= call_success(edge.calls, complete.get(edge.target, 1.0))
+                calls = edge.calls * graph.edge_miss(edge)
+                downstream *= call_success(calls, complete.get(edge.target, 1.0))
         for edge in graph.back_out[node]:  # closing a cycle: the receiver's own answer
             if edge.kind == "sync":
-                downstream *= call_success(edge.calls, serving.get(edge.target, 1.0))
+                calls = edge.calls * graph.edge_miss(edge)
+                downstream *= call_success(calls, serving.get(edge.target, 1.0))
         miss = 0.0 if graph.buffer[node] else graph.miss[node]
         share = serving.get(node, 1.0) * ((1.0 - miss) + miss * downstream)
         # A `fallback` (second provider, degraded answer) answers whatever failed.

@@ -35,7 +35,6 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archdraw.analysis.capacity import arrival_rates
 from archdraw.analysis.completion import (
     RequestPath,
     client_lost_share,
@@ -44,6 +43,7 @@ from archdraw.analysis.completion import (
     request_paths,
 )
 from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph, build_graph
+from archdraw.analysis.traffic import arrival_rates
 from archdraw.library import Library
 from archdraw.model import Design
 

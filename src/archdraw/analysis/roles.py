@@ -53,6 +53,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from archdraw.analysis.kinds import BUFFER_TYPES, CACHING_TYPES, is_traffic_source
 from archdraw.library import Library
 from archdraw.model import Component, Design
 
@@ -60,8 +61,6 @@ ROLE_PROPERTIES = frozenset(
     {"replicas", "zones", "shards", "failover", "replication", "conflict_resolution", "fronts"}
 )
 ROLE_LINK_PROPERTIES = frozenset({"calls"})
-CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
-BUFFER_TYPES = frozenset({"queue", "stream"})
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
@@ -241,16 +240,9 @@ def _standbys(design: Design, library: Library, components: dict[str, Component]
             starts.append(link.target)
     if not starts:
         return set()
-    sources = [c.id for c in components.values() if _is_source(library, c)]
+    sources = [c.id for c in components.values() if is_traffic_source(library, c)]
     live = _reach(sources, live_out)
     return _reach(starts, live_out) - live
-
-
-def _is_source(library: Library, component: Component) -> bool:
-    found = library.get(component.type)
-    category = None if found is None else found.category
-    client = category == "client" and component.type != "device_cache"
-    return client or "rps" in component.props
 
 
 def _reach(starts: list[str], out: dict[str, list[str]]) -> set[str]:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archdraw.analysis.capacity import arrival_rates
 from archdraw.analysis.completion import client_lost_share, complete_shares
 from archdraw.analysis.failure import Loss, component_states, instance_losses
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
+from archdraw.analysis.traffic import arrival_rates
 from archdraw.library import Library
 from archdraw.model import Design
 

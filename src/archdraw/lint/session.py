@@ -25,7 +25,7 @@ from typing import Any
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, arrival_rates
+from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, ARRIVAL_PROPERTIES, arrival_rates
 from archdraw.lint.config import resolve
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -69,6 +69,7 @@ class _RecordingContext(LintContext):
 
     @cached_property
     def _recorded_arrival_rps(self) -> dict[str, float]:
+        self.component_reads.update(ARRIVAL_PROPERTIES)
         self.link_reads.update(ARRIVAL_LINK_PROPERTIES)
         return arrival_rates(self)
 
