@@ -24,14 +24,16 @@ that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
+    TypeFacts,
     category,
+    count,
     is_traffic_source,
+    number,
     stated_rps,
 )
 from archdraw.analysis.roles import DataRoles, data_roles, instance_count
@@ -129,30 +131,19 @@ class TrafficGraph:
         return [zone, *self.zone_ancestors.get(zone, [])]
 
 
-def _number(value: object, default: float | None) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return default
-    number = float(value)
-    return number if math.isfinite(number) else default
-
-
-def _count(value: object) -> int:
-    number = _number(value, 1.0)
-    return max(1, int(number or 1))
-
-
 def build_graph(design: Design, library: Library) -> TrafficGraph:
     components = list(design.components)
     ids = [c.id for c in components]
     index = {cid: i for i, cid in enumerate(ids)}
-    roles = data_roles(design, library)
+    facts = TypeFacts(library)
+    roles = data_roles(design, library, facts)
     edges: list[list[Edge]] = [[] for _ in ids]
     for link in design.links:
         if link.kind == "replication" or link.source not in index or link.target not in index:
             continue
-        calls = _number(library.link_prop(link.props, "calls"), 1.0) or 0.0
+        calls = number(facts.link_value(link.props, "calls"), 1.0) or 0.0
         source, target = index[link.source], index[link.target]
-        writes = library.link_prop(link.props, "writes") is True
+        writes = facts.link_value(link.props, "writes") is True
         edges[source].append(
             Edge(source, target, link.kind, max(0.0, calls), link.key, writes=writes)
         )
@@ -182,6 +173,7 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         back_in[edge.target].append(edge)
 
     zones = design.zone_index()
+    value = facts.value
     return TrafficGraph(
         ids=ids,
         components=components,
@@ -195,18 +187,18 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         sources=sources,
         rps=rps,
         rate_known=[value is not None or i not in source_set for i, value in enumerate(stated)],
-        miss=[_miss_share(c, library) for c in components],
-        replicas=[_count(library.prop(c, "replicas")) for c in components],
-        zones_spanned=[_count(library.prop(c, "zones")) for c in components],
-        instance_counts=[instance_count(c, library) for c in components],
-        failover=[str(library.prop(c, "failover") or "none") for c in components],
-        stateful=[library.is_stateful(c) for c in components],
-        capacity_rps=[_positive(library.prop(c, "capacity_rps")) for c in components],
-        latency_ms=[_non_negative(library.prop(c, "latency_ms")) for c in components],
+        miss=[_miss_share(c, facts) for c in components],
+        replicas=[count(value(c, "replicas")) for c in components],
+        zones_spanned=[count(value(c, "zones")) for c in components],
+        instance_counts=[instance_count(c, facts) for c in components],
+        failover=[str(value(c, "failover") or "none") for c in components],
+        stateful=[facts.is_stateful(c) for c in components],
+        capacity_rps=[_positive(value(c, "capacity_rps")) for c in components],
+        latency_ms=[_non_negative(value(c, "latency_ms")) for c in components],
         zone_of=[c.zone if c.zone in zones else None for c in components],
         buffer=[c.type in BUFFER_TYPES for c in components],
         on_device=[category(library, c) == "client" for c in components],
-        fallback=[library.prop(c, "fallback") is True for c in components],
+        fallback=[value(c, "fallback") is True for c in components],
         roles=roles,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
@@ -249,19 +241,19 @@ def instance_availability(library: Library, component: Component) -> float:
 
 
 def _positive(value: object) -> float | None:
-    number = _number(value, None)
-    return number if number is not None and number > 0 else None
+    found = number(value, None)
+    return found if found is not None and found > 0 else None
 
 
 def _non_negative(value: object) -> float | None:
-    number = _number(value, None)
-    return number if number is not None and number >= 0 else None
+    found = number(value, None)
+    return found if found is not None and found >= 0 else None
 
 
-def _miss_share(component: Component, library: Library) -> float:
+def _miss_share(component: Component, facts: TypeFacts) -> float:
     if component.type not in CACHING_TYPES:
         return 1.0
-    hit = _number(library.prop(component, "hit_ratio"), 0.0) or 0.0
+    hit = number(facts.value(component, "hit_ratio"), 0.0) or 0.0
     return 1.0 - min(1.0, max(0.0, hit))
 
 
