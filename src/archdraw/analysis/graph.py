@@ -36,11 +36,44 @@ from archdraw.analysis.kinds import (
     number,
     stated_rps,
 )
-from archdraw.analysis.roles import DataRoles, data_roles, instance_count
+from archdraw.analysis.roles import (
+    ROLE_LINK_PROPERTIES,
+    ROLE_PROPERTIES,
+    STANDBY_FAILOVERS,
+    DataRoles,
+    data_roles,
+    instance_count,
+)
 from archdraw.library import Library
 from archdraw.model import Component, Design, Zone
 
-__all__ = ["BUFFER_TYPES", "CACHING_TYPES", "Edge", "TrafficGraph", "build_graph"]
+__all__ = [
+    "BUFFER_TYPES",
+    "CACHING_TYPES",
+    "GRAPH_LINK_PROPERTIES",
+    "GRAPH_PROPERTIES",
+    "Edge",
+    "TrafficGraph",
+    "build_graph",
+]
+
+# Every property `build_graph` reads (an incremental lint session re-runs a rule that reads
+# the graph when one of them changes): components', then links'.
+GRAPH_PROPERTIES = frozenset(
+    {
+        "rps",
+        "hit_ratio",
+        "replicas",
+        "zones",
+        "failover",
+        "capacity_rps",
+        "latency_ms",
+        "fallback",
+        "availability",
+        *ROLE_PROPERTIES,
+    }
+)
+GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", *ROLE_LINK_PROPERTIES})
 
 
 @dataclass(frozen=True)
@@ -52,6 +85,13 @@ class Edge:
     key: str
     writes: bool = False
     aside: int = -1  # cache-aside: the cache whose misses this read goes on (-1: none)
+    lookup: bool = False  # to a DNS: `calls` < 1 are cached answers, which expire
+
+    @property
+    def needed(self) -> float:
+        """Calls per request that must succeed when the target fails: `calls`, except that a
+        lookup cached for its TTL is needed again once the TTL runs out."""
+        return 1.0 if self.lookup and 0 < self.calls < 1 else self.calls
 
 
 @dataclass
@@ -75,6 +115,7 @@ class TrafficGraph:
     zones_spanned: list[int]
     instance_counts: list[int]
     failover: list[str]
+    standby_out: list[list[Edge]]  # a failover entry's `calls: 0` links to its standbys
     stateful: list[bool]
     capacity_rps: list[float | None]
     latency_ms: list[float | None]
@@ -82,6 +123,7 @@ class TrafficGraph:
     buffer: list[bool]
     on_device: list[bool]  # client-category types: one per user, never one shared failure
     fallback: list[bool]
+    runs_replicas: list[bool]  # its type takes `replicas` (ours to run, not a third party's)
     roles: DataRoles = field(default_factory=lambda: DataRoles({}))
     zones: dict[str, Zone] = field(default_factory=dict)
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
@@ -144,8 +186,9 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         calls = number(facts.link_value(link.props, "calls"), 1.0) or 0.0
         source, target = index[link.source], index[link.target]
         writes = facts.link_value(link.props, "writes") is True
+        lookup = components[target].type == "dns"
         edges[source].append(
-            Edge(source, target, link.kind, max(0.0, calls), link.key, writes=writes)
+            Edge(source, target, link.kind, max(0.0, calls), link.key, writes, lookup=lookup)
         )
     _mark_cache_aside(edges, ids, index, roles)
     # Links in order of target id, then key: the cut below must not depend on file order.
@@ -171,6 +214,11 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
     for edge in back:
         back_out[edge.source].append(edge)
         back_in[edge.target].append(edge)
+    failover = [str(facts.value(c, "failover") or "none") for c in components]
+    standby_out = [
+        [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
+        for node, row in enumerate(edges)
+    ]
 
     zones = design.zone_index()
     value = facts.value
@@ -191,7 +239,8 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         replicas=[count(value(c, "replicas")) for c in components],
         zones_spanned=[count(value(c, "zones")) for c in components],
         instance_counts=[instance_count(c, facts) for c in components],
-        failover=[str(value(c, "failover") or "none") for c in components],
+        failover=failover,
+        standby_out=standby_out,
         stateful=[facts.is_stateful(c) for c in components],
         capacity_rps=[_positive(value(c, "capacity_rps")) for c in components],
         latency_ms=[_non_negative(value(c, "latency_ms")) for c in components],
@@ -199,6 +248,7 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         buffer=[c.type in BUFFER_TYPES for c in components],
         on_device=[category(library, c) == "client" for c in components],
         fallback=[value(c, "fallback") is True for c in components],
+        runs_replicas=[_takes(library, c, "replicas") for c in components],
         roles=roles,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
@@ -224,6 +274,11 @@ def _mark_cache_aside(
             cache = caches.get(edge.target)
             if cache is not None and not edge.writes:
                 row[place] = replace(edge, aside=cache)
+
+
+def _takes(library: Library, component: Component, name: str) -> bool:
+    found = library.get(component.type)
+    return found is not None and name in found.properties
 
 
 def shared(graph: TrafficGraph) -> list[int]:

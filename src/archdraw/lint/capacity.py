@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from archdraw.analysis.kinds import CACHING_TYPES
-from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, traffic
+from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, traffic_of
 
 if TYPE_CHECKING:
     from archdraw.lint.context import LintContext
@@ -25,4 +25,4 @@ ARRIVAL_LINK_PROPERTIES = TRAFFIC_LINK_PROPERTIES
 
 def arrival_rates(ctx: LintContext) -> dict[str, float]:
     """Requests per second reaching each component, from the clients' stated `rps`."""
-    return traffic(ctx.model, ctx.library).rates
+    return traffic_of(ctx.traffic_graph).rates
