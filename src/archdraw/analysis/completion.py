@@ -25,7 +25,8 @@ with `fallback: true` (a second provider, a degraded answer) answers its callers
 when it or something behind it fails: their paths are degraded, not failed. A caller
 of a failover entry (a DNS with `failover: dns`, an entry with `active-standby`) that
 has standbys behind `calls: 0` links gets the requests that failed elsewhere answered
-by the standbys, when they are up (after DNS moves the traffic).
+by the standbys, when they are up, after a zone or region fails (DNS moves the traffic
+when the primary site is gone; a single machine's failure does not move it).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Scenario:
     writes: dict[int, float] = field(default_factory=dict)
     miss: Sequence[float] | None = None  # every component's passed-on share, when changed
     missing: dict[int, float] = field(default_factory=dict)  # caches that lost nodes
+    standbys: bool = False  # a zone or region failed: failover entries move to standbys
 
     def hurt(self) -> set[int]:
         return {*self.serving, *self.writes, *self.missing}
@@ -100,7 +102,7 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
                 downstream *= call_success(_needed(graph, edge, miss), share)
         passed = 0.0 if graph.buffer[node] else miss[node]
         onward = (1.0 - passed) + passed * downstream
-        cover = _standby_cover(graph, node, complete)
+        cover = _standby_cover(graph, node, complete) if scenario.standbys else None
         reads = _covered(scenario.serves(node) * onward, cover)
         complete[node] = 1.0 if graph.fallback[node] else reads
         if node in scenario.writes:
@@ -130,6 +132,19 @@ def _standby_cover(graph: TrafficGraph, node: int, complete: dict[int, float]) -
 def client_lost_share(client: int, complete: dict[int, float]) -> float:
     """Share (0..1) of the client's requests that can no longer complete."""
     return min(1.0, max(0.0, 1.0 - complete.get(client, 1.0)))
+
+
+def design_share(graph: TrafficGraph, lost: dict[int, float]) -> float:
+    """Share of all client requests lost: weighted by rate when every rate is stated,
+    else each client counts the same (a share is still a share when rates are unknown)."""
+    sources = graph.sources
+    if not sources:
+        return 0.0
+    if all(graph.rate_known[c] for c in sources):
+        total = sum(graph.rps[c] for c in sources)
+        if total > 0:
+            return sum(graph.rps[c] * share for c, share in lost.items()) / total
+    return sum(lost.values()) / len(sources)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from archdraw.analysis.completion import (
     client_lost_share,
     complete_shares,
     delayed_consumers,
+    design_share,
     request_paths,
 )
 from archdraw.analysis.graph import TrafficGraph, build_graph
@@ -58,12 +59,9 @@ class FailureResult:
     components: dict[str, ComponentState]
     clients: dict[str, ClientImpact]
     data_at_risk: list[DataAtRisk]
-    lost_rps: float
+    lost_rps: float  # from the clients with a stated rate
     total_rps: float
-
-    @property
-    def lost_share(self) -> float:
-        return self.lost_rps / self.total_rps if self.total_rps > 0 else 0.0
+    lost_share: float  # of all client requests (clients weighted equally if a rate is unknown)
 
     def servers(self, graph: TrafficGraph) -> list[int]:
         """Replicas still serving each component, for a growth analysis of the failure."""
@@ -114,7 +112,8 @@ def analyze_failure(
     check_ids(graph, failed_components, failed_zones)
     rates = arrival_rates(graph)
     losses = instance_losses(graph, failed_components, failed_zones, whole)
-    scenario, states = scenario_of(graph, component_states(graph, losses, rates), rates)
+    states = component_states(graph, losses, rates)
+    scenario, states = scenario_of(graph, states, rates, zones_failed=bool(failed_zones))
     complete = complete_shares(graph, scenario)
     all_states = {
         cid: states.get(node)
@@ -142,5 +141,8 @@ def analyze_failure(
         clients=clients,
         data_at_risk=data_at_risk(graph, library, states),
         lost_rps=sum(impact.rps * impact.lost_share for impact in clients.values()),
+        lost_share=design_share(
+            graph, {graph.index[c]: impact.lost_share for c, impact in clients.items()}
+        ),
         total_rps=total,
     )

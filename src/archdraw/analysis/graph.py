@@ -124,6 +124,12 @@ class TrafficGraph:
     on_device: list[bool]  # client-category types: one per user, never one shared failure
     fallback: list[bool]
     runs_replicas: list[bool]  # its type takes `replicas` (ours to run, not a third party's)
+    stated: list[frozenset[str]]  # the property names each component sets itself
+
+    def basis(self, node: int, name: str) -> str:
+        """Where a property value came from: "stated" (in the file) or "default" (library)."""
+        return "stated" if name in self.stated[node] else "default"
+
     roles: DataRoles = field(default_factory=lambda: DataRoles({}))
     zones: dict[str, Zone] = field(default_factory=dict)
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
@@ -249,6 +255,7 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         on_device=[category(library, c) == "client" for c in components],
         fallback=[value(c, "fallback") is True for c in components],
         runs_replicas=[_takes(library, c, "replicas") for c in components],
+        stated=[frozenset(c.props) for c in components],
         roles=roles,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),

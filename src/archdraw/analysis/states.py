@@ -215,7 +215,10 @@ def data_at_risk(
 
 
 def scenario_of(
-    graph: TrafficGraph, states: dict[int, ComponentState], rates: list[float]
+    graph: TrafficGraph,
+    states: dict[int, ComponentState],
+    rates: list[float],
+    zones_failed: bool = False,
 ) -> tuple[Scenario, dict[int, ComponentState]]:
     """The failure as `complete_shares` reads it, and the states with the caches' misses
     followed: a store behind a cache that lost nodes takes the misses, and fails the
@@ -224,6 +227,7 @@ def scenario_of(
         serving={n: s.serving for n, s in states.items() if s.serving < 1.0},
         writes={n: s.writes_serving for n, s in states.items() if s.writes_serving < 1.0},
         missing={n: s.missing for n, s in states.items() if s.missing > 0.0},
+        standbys=zones_failed,
     )
     if not scenario.missing:
         return scenario, states

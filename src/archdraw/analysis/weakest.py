@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archdraw.analysis.completion import client_lost_share, complete_shares
+from archdraw.analysis.completion import client_lost_share, complete_shares, design_share
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.states import Loss, component_states, instance_losses, scenario_of
 from archdraw.analysis.traffic import arrival_rates
@@ -50,13 +50,14 @@ def single_failure_losses(
 
 def zone_losses(graph: TrafficGraph, zone: str, rates: list[float]) -> dict[int, float]:
     """Lost share per client (only > 0) when `zone` fails alone."""
-    return _client_losses(graph, instance_losses(graph, [], [zone]), rates)[0]
+    return _client_losses(graph, instance_losses(graph, [], [zone]), rates, zone=True)[0]
 
 
 def _client_losses(
-    graph: TrafficGraph, losses: dict[int, Loss], rates: list[float]
+    graph: TrafficGraph, losses: dict[int, Loss], rates: list[float], zone: bool = False
 ) -> tuple[dict[int, float], list[str]]:
-    scenario, states = scenario_of(graph, component_states(graph, losses, rates), rates)
+    states = component_states(graph, losses, rates)
+    scenario, states = scenario_of(graph, states, rates, zones_failed=zone)
     down = [graph.ids[node] for node, s in sorted(states.items()) if s.state == "down"]
     if not scenario.hurt():
         return {}, down
@@ -96,23 +97,10 @@ def weakest_points(
     return points if include_harmless else [p for p in points if p.clients]
 
 
-def design_share(graph: TrafficGraph, lost: dict[int, float]) -> float:
-    """Share of all client requests lost: weighted by rate when every rate is stated,
-    else each client counts the same (a share is still a share when rates are unknown)."""
-    sources = graph.sources
-    if not sources:
-        return 0.0
-    if all(graph.rate_known[c] for c in sources):
-        total = sum(graph.rps[c] for c in sources)
-        if total > 0:
-            return sum(graph.rps[c] * share for c, share in lost.items()) / total
-    return sum(lost.values()) / len(sources)
-
-
 def _point(
     graph: TrafficGraph, kind: str, element: int | str, losses: dict[int, Loss], rates: list[float]
 ) -> WeakPoint:
-    lost, down = _client_losses(graph, losses, rates)
+    lost, down = _client_losses(graph, losses, rates, zone=kind == "zone")
     node = element if isinstance(element, int) else -1
     return WeakPoint(
         kind=kind,
