@@ -31,7 +31,6 @@ when the primary site is gone; a single machine's failure does not move it).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import Edge, TrafficGraph
@@ -43,7 +42,7 @@ PATH_LIMIT = 50
 class Scenario:
     serving: dict[int, float] = field(default_factory=dict)
     writes: dict[int, float] = field(default_factory=dict)
-    miss: Sequence[float] | None = None  # every component's passed-on share, when changed
+    miss: dict[int, float] = field(default_factory=dict)  # passed-on shares that changed
     missing: dict[int, float] = field(default_factory=dict)  # caches that lost nodes
     standbys: bool = False  # a zone or region failed: failover entries move to standbys
 
@@ -67,9 +66,11 @@ def call_success(calls: float, share: float) -> float:
     return (1.0 - making) + making * float(share ** max(calls, 1.0))
 
 
-def _needed(graph: TrafficGraph, edge: Edge, miss: Sequence[float]) -> float:
+def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
     """Calls per request that must succeed (the cache-aside reads only on misses)."""
-    return edge.needed if edge.aside < 0 else edge.needed * miss[edge.aside]
+    if edge.aside < 0:
+        return edge.needed
+    return edge.needed * miss.get(edge.aside, graph.miss[edge.aside])
 
 
 def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]:
@@ -82,7 +83,7 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
     hurt = scenario.hurt()
     if not hurt:
         return {}
-    miss = graph.miss if scenario.miss is None else scenario.miss
+    miss = scenario.miss
     affected = sorted(graph.ancestors(hurt), key=graph.position.__getitem__, reverse=True)
     complete: dict[int, float] = {}
     written: dict[int, float] = {}
@@ -100,7 +101,7 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
                 share = scenario.writes.get(edge.target, 1.0) if edge.writes else 1.0
                 share = min(share, scenario.serves(edge.target))
                 downstream *= call_success(_needed(graph, edge, miss), share)
-        passed = 0.0 if graph.buffer[node] else miss[node]
+        passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
         onward = (1.0 - passed) + passed * downstream
         cover = _standby_cover(graph, node, complete) if scenario.standbys else None
         reads = _covered(scenario.serves(node) * onward, cover)

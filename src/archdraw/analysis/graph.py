@@ -24,14 +24,14 @@ that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from archdraw.analysis.columns import machines, per_component
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
-    category,
-    count,
     is_traffic_source,
     number,
     stated_rps,
@@ -42,7 +42,6 @@ from archdraw.analysis.roles import (
     STANDBY_FAILOVERS,
     DataRoles,
     data_roles,
-    instance_count,
 )
 from archdraw.library import Library
 from archdraw.model import Component, Design, Zone
@@ -76,8 +75,9 @@ GRAPH_PROPERTIES = frozenset(
 GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", *ROLE_LINK_PROPERTIES})
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
+    """One link that carries requests, by component index (a tuple: graphs hold thousands)."""
+
     source: int
     target: int
     kind: str  # "sync" | "async"
@@ -134,6 +134,7 @@ class TrafficGraph:
     zones: dict[str, Zone] = field(default_factory=dict)
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
     position: list[int] = field(default_factory=list)  # index of each node in `order`
+    _aside: dict[int, list[Edge]] | None = None
 
     def __post_init__(self) -> None:
         self.position = [0] * len(self.order)
@@ -150,6 +151,16 @@ class TrafficGraph:
     def instances(self, node: int) -> int:
         """Machines that can fail one at a time (`archdraw.analysis.roles.instance_count`)."""
         return self.instance_counts[node]
+
+    def aside_of(self, cache: int) -> list[Edge]:
+        """The cache-aside reads that go on to a store on this cache's misses."""
+        if self._aside is None:
+            self._aside = {}
+            for row in (*self.out_edges, *self.back_out):
+                for edge in row:
+                    if edge.aside >= 0:
+                        self._aside.setdefault(edge.aside, []).append(edge)
+        return self._aside.get(cache, [])
 
     def edge_miss(self, edge: Edge) -> float:
         """Share of the sender's requests that make the call (the cache-aside misses)."""
@@ -186,16 +197,20 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
     facts = TypeFacts(library)
     roles = data_roles(design, library, facts)
     edges: list[list[Edge]] = [[] for _ in ids]
+    link_value = facts.link_value
+    dns = {i for i, c in enumerate(components) if c.type == "dns"}
     for link in design.links:
-        if link.kind == "replication" or link.source not in index or link.target not in index:
+        fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
+        kind, source_id, target_id = fields["kind"], fields["source"], fields["target"]
+        source, target = index.get(source_id), index.get(target_id)
+        if kind == "replication" or source is None or target is None:
             continue
-        calls = number(facts.link_value(link.props, "calls"), 1.0) or 0.0
-        source, target = index[link.source], index[link.target]
-        writes = facts.link_value(link.props, "writes") is True
-        lookup = components[target].type == "dns"
-        edges[source].append(
-            Edge(source, target, link.kind, max(0.0, calls), link.key, writes, lookup=lookup)
-        )
+        props = fields["props"]
+        calls = number(link_value(props, "calls"), 1.0) or 0.0
+        key = fields["id"] if fields["id"] is not None else f"{source_id}->{target_id}"
+        writes = link_value(props, "writes") is True
+        edge = Edge(source, target, kind, max(0.0, calls), key, writes, -1, target in dns)
+        edges[source].append(edge)
     _mark_cache_aside(edges, ids, index, roles)
     # Links in order of target id, then key: the cut below must not depend on file order.
     for row in edges:
@@ -220,14 +235,14 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
     for edge in back:
         back_out[edge.source].append(edge)
         back_in[edge.target].append(edge)
-    failover = [str(facts.value(c, "failover") or "none") for c in components]
+    per = per_component(components, facts, library)
+    failover = per.failover
     standby_out = [
         [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
         for node, row in enumerate(edges)
     ]
 
     zones = design.zone_index()
-    value = facts.value
     return TrafficGraph(
         ids=ids,
         components=components,
@@ -241,20 +256,20 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         sources=sources,
         rps=rps,
         rate_known=[value is not None or i not in source_set for i, value in enumerate(stated)],
-        miss=[_miss_share(c, facts) for c in components],
-        replicas=[count(value(c, "replicas")) for c in components],
-        zones_spanned=[count(value(c, "zones")) for c in components],
-        instance_counts=[instance_count(c, facts) for c in components],
+        miss=per.miss,
+        replicas=per.replicas,
+        zones_spanned=per.zones,
+        instance_counts=machines(components, per.machines, roles),
         failover=failover,
         standby_out=standby_out,
-        stateful=[facts.is_stateful(c) for c in components],
-        capacity_rps=[_positive(value(c, "capacity_rps")) for c in components],
-        latency_ms=[_non_negative(value(c, "latency_ms")) for c in components],
+        stateful=per.stateful,
+        capacity_rps=per.capacity,
+        latency_ms=per.latency,
         zone_of=[c.zone if c.zone in zones else None for c in components],
-        buffer=[c.type in BUFFER_TYPES for c in components],
-        on_device=[category(library, c) == "client" for c in components],
-        fallback=[value(c, "fallback") is True for c in components],
-        runs_replicas=[_takes(library, c, "replicas") for c in components],
+        buffer=per.buffer,
+        on_device=per.on_device,
+        fallback=per.fallback,
+        runs_replicas=per.runs_replicas,
         stated=[frozenset(c.props) for c in components],
         roles=roles,
         zones=zones,
@@ -280,12 +295,7 @@ def _mark_cache_aside(
         for place, edge in enumerate(row):
             cache = caches.get(edge.target)
             if cache is not None and not edge.writes:
-                row[place] = replace(edge, aside=cache)
-
-
-def _takes(library: Library, component: Component, name: str) -> bool:
-    found = library.get(component.type)
-    return found is not None and name in found.properties
+                row[place] = edge._replace(aside=cache)
 
 
 def shared(graph: TrafficGraph) -> list[int]:
@@ -300,23 +310,6 @@ def instance_availability(library: Library, component: Component) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return 1.0  # no figure (clients, user types without the property): never the cause
     return min(1.0, max(0.0, float(value)))
-
-
-def _positive(value: object) -> float | None:
-    found = number(value, None)
-    return found if found is not None and found > 0 else None
-
-
-def _non_negative(value: object) -> float | None:
-    found = number(value, None)
-    return found if found is not None and found >= 0 else None
-
-
-def _miss_share(component: Component, facts: TypeFacts) -> float:
-    if component.type not in CACHING_TYPES:
-        return 1.0
-    hit = number(facts.value(component, "hit_ratio"), 0.0) or 0.0
-    return 1.0 - min(1.0, max(0.0, hit))
 
 
 def _zone_ancestors(zones: dict[str, Zone]) -> dict[str, list[str]]:

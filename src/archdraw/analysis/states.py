@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from archdraw.analysis.completion import Scenario
 from archdraw.analysis.graph import TrafficGraph
-from archdraw.analysis.traffic import arrival_rates
+from archdraw.analysis.traffic import added_rates
 from archdraw.library import Library
 
 TAKES_OVER = {
@@ -231,13 +231,15 @@ def scenario_of(
     )
     if not scenario.missing:
         return scenario, states
-    miss = list(graph.miss)
-    for node, missing in scenario.missing.items():
-        miss[node] += (1.0 - miss[node]) * missing
+    miss = {
+        node: graph.miss[node] + (1.0 - graph.miss[node]) * missing
+        for node, missing in scenario.missing.items()
+    }
     scenario.miss = miss
-    after = arrival_rates(graph, miss=miss)
+    added = added_rates(graph, rates, miss)
     states = dict(states)
-    for node, rate in enumerate(after):
+    for node in sorted(added):
+        rate = rates[node] + added[node]
         capacity = graph.capacity_rps[node]
         if capacity is None or rate <= rates[node] * (1 + EPSILON):
             continue

@@ -14,6 +14,7 @@ every component it reaches is marked `partial` (its rate is at least the figure 
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,6 +51,45 @@ def arrival_rates(
         share = passed[edge.source] if edge.aside < 0 else passed[edge.aside]
         extra[edge.target] += rates[edge.source] * share * edge.calls
     return [rate + more for rate, more in zip(rates, extra, strict=True)]
+
+
+def added_rates(
+    graph: TrafficGraph, rates: Sequence[float], miss: dict[int, float]
+) -> dict[int, float]:
+    """The arrivals added when some components pass on a larger share (`miss`: node -> its
+    new share, a cache that lost nodes), by node, visiting only what lies downstream.
+
+    Rates are linear in what each component passes on, so the change can be followed on
+    its own, in topological order, from the components whose share changed (and the
+    callers that read a store aside of one of them)."""
+    old = graph.miss
+
+    def passed(node: int) -> float:
+        return miss.get(node, old[node])
+
+    added: dict[int, float] = {}
+    seeds = set(miss)
+    for cache in miss:
+        seeds.update(edge.source for edge in graph.aside_of(cache))
+    heap = [(graph.position[node], node) for node in seeds]
+    heapq.heapify(heap)
+    seen = set(seeds)
+    while heap:
+        _, node = heapq.heappop(heap)
+        before = rates[node]
+        after = before + added.get(node, 0.0)
+        for onward, edges in ((True, graph.out_edges[node]), (False, graph.back_out[node])):
+            for edge in edges:
+                share = node if edge.aside < 0 else edge.aside
+                delta = (after * passed(share) - before * old[share]) * edge.calls
+                if delta == 0:
+                    continue
+                target = edge.target
+                added[target] = added.get(target, 0.0) + delta
+                if onward and target not in seen:  # a cycle's link: counted, not passed on
+                    seen.add(target)
+                    heapq.heappush(heap, (graph.position[target], target))
+    return added
 
 
 def partial_rates(graph: TrafficGraph) -> list[bool]:
