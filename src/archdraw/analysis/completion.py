@@ -103,7 +103,7 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
                 downstream *= call_success(_needed(graph, edge, miss), share)
         passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
         onward = (1.0 - passed) + passed * downstream
-        cover = _standby_cover(graph, node, complete) if scenario.standbys else None
+        cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
         reads = _covered(scenario.serves(node) * onward, cover)
         complete[node] = 1.0 if graph.fallback[node] else reads
         if node in scenario.writes:
@@ -116,14 +116,23 @@ def _covered(share: float, cover: float | None) -> float:
     return share if cover is None else share + (1.0 - share) * cover
 
 
-def _standby_cover(graph: TrafficGraph, node: int, complete: dict[int, float]) -> float | None:
-    """Share of failed requests the standbys behind the node's failover entries answer."""
+def _standby_cover(
+    graph: TrafficGraph, node: int, scenario: Scenario, complete: dict[int, float]
+) -> float | None:
+    """Share of the node's failed requests its failover entries' standbys answer.
+
+    DNS (or an active-standby entry) moves traffic when its health check sees the site
+    down: when one of the node's own first hops is down, not when something deeper fails.
+    """
+    first_hops = [e.target for e in graph.out_edges[node] if e.kind == "sync" and e.calls > 0]
+    if not any(scenario.serving.get(t, 1.0) <= 0.0 for t in first_hops):
+        return None
     cover: float | None = None
-    for edge in graph.out_edges[node]:
-        standbys = graph.standby_out[edge.target]
-        if edge.kind != "sync" or edge.calls <= 0 or not standbys:
+    for entry in first_hops:
+        standbys = graph.standby_out[entry]
+        if not standbys:
             continue
-        share = complete.get(edge.target, 1.0)
+        share = complete.get(entry, 1.0)
         for standby in standbys:
             share *= complete.get(standby.target, 1.0)
         cover = share if cover is None else cover * share

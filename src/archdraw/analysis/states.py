@@ -207,6 +207,9 @@ def data_at_risk(
         if state.remaining <= EPSILON and state.recovery is not None:
             continue  # promoted: a copy holds the data
         component = graph.components[node]
+        found = library.get(component.type)
+        if found is None or not {"backups", "replication"} & set(found.properties):
+            continue  # holds no data of its own to copy (a scheduler, a gateway)
         if library.prop(component, "replication") in ("sync", "async"):
             continue  # copied somewhere the drawing does not show
         if state.remaining <= EPSILON or role.copies == 1:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from archdraw.analysis.availability import downtime_per_year
 from archdraw.analysis.capacity import TARGET_UTILIZATION
+from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.weakest import WeakPoint
 
@@ -98,11 +99,21 @@ def _failure(report: AnalysisReport) -> list[str]:
         f"Clients: {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail "
         f"({_pct(failure.lost_share)})"
     )
+    graph = report.graph
     for impact in failure.clients.values():
         lines.append(f"  {impact.id}: {_pct(impact.lost_share)} of its requests fail")
-        for path in impact.paths:
-            if path.status != "completes":
-                lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")
+        broken = [
+            p
+            for p in impact.paths
+            if p.status != "completes" and not _to_operations(graph, p.nodes, p.ends_in_handoff)
+        ]
+        if impact.lost_share == 0 and any(p.status == "fails" for p in broken):
+            lines.append(
+                "    its failed paths are answered by the standby (after DNS moves traffic)"
+            )
+            broken = []
+        for path in broken:
+            lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")
         completes = sum(1 for p in impact.paths if p.status == "completes")
         if completes:
             lines.append(f"    {completes} path{'s' if completes != 1 else ''} still complete")
@@ -119,6 +130,12 @@ def _failure(report: AnalysisReport) -> list[str]:
         lines.append("")
         lines.append("Data at risk: " + ", ".join(risks))
     return lines
+
+
+def _to_operations(graph: TrafficGraph, nodes: list[str], handoff: bool) -> bool:
+    """A path that ends by handing off to monitoring or logging: no request waits on it."""
+    last = graph.components[graph.index[nodes[-1]]]
+    return handoff and last.type == "monitoring"
 
 
 def _growth(report: AnalysisReport) -> list[str]:
