@@ -258,7 +258,9 @@ def scenario_of(
             f" (capacity {total:,.0f} req/s)"
         )
         reason = f"{state.reason}; {herd}" if state.reason else herd
-        if carried < 1.0:
+        if carried >= 1.0:
+            reason += ": it carries them"
+        else:
             reason += f": it answers {carried:.0%} of them"
             scenario.serving[node] = state.serving * carried
             scenario.writes[node] = state.writes_serving * carried
