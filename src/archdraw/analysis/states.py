@@ -124,6 +124,8 @@ def _state(
     if role is not None and role.kind == "cache":
         state = "down" if remaining <= EPSILON else "degraded"
         fronts = f" to {role.fronts}" if role.fronts else ""
+        if role.fronts and role.fronts_basis == "inferred":
+            fronts += " (inferred from the links; set `fronts` to name another)"
         reason += f"; a cache misses, it does not fail: {loss.share:.0%} of its hits go on{fronts}"
         return ComponentState(
             cid, state, count, remaining, 1.0, None, False, reason, missing=loss.share
