@@ -32,7 +32,8 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.components_of(single_points_of_failure(ctx.traffic_graph)):
+    shares = single_points_of_failure(ctx.traffic_graph)
+    for component in ctx.components_of(shares):
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
             fix = ctx.fix(
@@ -44,9 +45,11 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             )
         else:
             fix = ctx.fix(component, "Run 2 replicas", replicas=2)
+        share = shares[component.id]
+        lost = f"{share * 100:.3g} %" if share >= 0.001 else "a few"
         yield Issue(
             f"'{component.title}' runs as one instance and client requests need it: when it "
-            "dies, those requests fail",
+            f"dies, {lost} of client requests fail",
             component=component.id,
             fix=fix,
         )
