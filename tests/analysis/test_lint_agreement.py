@@ -114,5 +114,5 @@ links:
     assert single_points() == {"db"}
     document.apply(SetProperties("db", {"replicas": 2, "failover": "active-standby"}))
     assert single_points() == set()
-    roles = LintContext(document.design, library).data_roles
+    roles = LintContext(document.design, library).traffic_graph.roles
     assert roles.primary_of("copy") == "db" and roles.is_copy("copy")

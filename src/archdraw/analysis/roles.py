@@ -57,6 +57,7 @@ from archdraw.analysis.kinds import (
     CACHING_TYPES,
     TypeFacts,
     count,
+    holds_data,
     is_traffic_source,
 )
 from archdraw.library import Library
@@ -275,7 +276,7 @@ def _fronted(
 
     def is_store(cid: str) -> bool:
         found = components.get(cid)
-        return found is not None and facts.is_stateful(found) and found.type not in CACHING_TYPES
+        return found is not None and holds_data(facts.library, found)
 
     calls, callers = links.out, links.into
     result: dict[str, tuple[str, str]] = {}

@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from archdraw.analysis.completion import Scenario
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.kinds import BUFFER_TYPES, holds_data
 from archdraw.analysis.traffic import added_rates
 from archdraw.library import Library
 
@@ -209,8 +210,7 @@ def data_at_risk(
         if state.remaining <= EPSILON and state.recovery is not None:
             continue  # promoted: a copy holds the data
         component = graph.components[node]
-        found = library.get(component.type)
-        if found is None or not {"backups", "replication"} & set(found.properties):
+        if not holds_data(library, component) and component.type not in BUFFER_TYPES:
             continue  # holds no data of its own to copy (a scheduler, a gateway)
         if library.prop(component, "replication") in ("sync", "async"):
             continue  # copied somewhere the drawing does not show
