@@ -34,7 +34,9 @@ def test_json_gives_each_figure_its_basis_beside_the_old_keys(design_of, library
         "capacity_rps": "stated",
         "replicas": "stated",
         "saturates_at": "derived from stated",
+        "latency_ms": "derived",  # 1 / capacity_rps: no latency_ms stated or defaulted
     }
+    assert lb["basis"]["latency_ms"] == "default"
     assert data["clients"]["user"]["rps_basis"] == "stated"
     assert data["clients"]["other"]["rps_basis"] == "unknown"
     assert data["bottleneck"] == "api" and data["bottleneck_basis"] == "stated"
