@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
+from archdraw.analysis.roles import DataRoles, data_roles
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -40,6 +41,32 @@ class LintContext(ElementViews):
     def __init__(self, design: Design, library: Library) -> None:
         super().__init__(design, library)
         self._routes: Routes | None = None
+        self._roles: DataRoles | None = None
+
+    def roles(self) -> DataRoles:
+        """The data roles of `archdraw.analysis.roles` (copies, shards, replication targets,
+        standbys, the store a cache fronts), memoised for this run. A method, as `routes`:
+        they read property values, so a session never keeps them across edits."""
+        if self._roles is None:
+            self._roles = data_roles(self.model, self.library)
+        return self._roles
+
+    def is_copy(self, component: ComponentView) -> bool:
+        """A replica, replication target or standby: rules about protecting data judge its
+        primary, whose protection it inherits."""
+        roles = self.roles()
+        return roles.is_copy(component.id) or roles.is_standby(component.id)
+
+    def instances(self, component: ComponentView) -> int:
+        """Machines that can fail one at a time: `replicas`, or for a stateful component the
+        data roles' count (more zones or shards than replicas take more machines)."""
+        role = self.roles().of(component.id)
+        return self.replicas(component) if role is None else max(1, role.instances)
+
+    def fronts(self, cache: ComponentView) -> str | None:
+        """The store a cache (or CDN) fronts, stated or inferred, or None."""
+        role = self.roles().of(cache.id)
+        return None if role is None else role.fronts
 
     def routes(self) -> Routes:
         """The route attribution AD206 and AD207 share, memoised for this run. A method, not
@@ -294,6 +321,13 @@ class LintContext(ElementViews):
             found[component_id] = by_zone[zone]
         return found
 
+    def zone_title(self, zone_id: str) -> str:
+        """A zone's label, else its id (what messages name)."""
+        for zone in self.design.zones:
+            if zone.id == zone_id:
+                return zone.title
+        return zone_id
+
     @cached_property
     def availability_zones(self) -> list[str]:
         return [z.id for z in self.design.zones if z.kind == "zone"]
@@ -330,4 +364,11 @@ class LintContext(ElementViews):
     def capacity(self, component: ComponentView) -> float | None:
         """Requests per second all replicas together serve, or None when unknown."""
         per_replica = self.number(component, "capacity_rps")
-        return None if per_replica is None else per_replica * self.replicas(component)
+        if per_replica is None:
+            return None
+        role = self.roles().of(component.id) if self.is_stateful(component) else None
+        # A store's shards run on machines of their own (`archdraw.analysis.roles`).
+        machines = self.replicas(component)
+        if role is not None and component.type not in QUEUE_TYPES:
+            machines = max(machines, role.shards)
+        return per_replica * machines

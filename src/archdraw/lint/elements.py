@@ -122,6 +122,28 @@ class ElementViews:
         value = component.props.get(name, _MISSING)
         return component.defaults.get(name) if value is _MISSING else value
 
+    def stated(self, component: ComponentView, name: str) -> bool:
+        """Whether the design gives the value itself (else it is the type's default)."""
+        return name in component.props
+
+    def assumed(self, component: ComponentView, name: str) -> str:
+        """How a verdict resting on an unstated value says so ("" when the design states it)."""
+        if name in component.props:
+            return ""
+        value = component.defaults.get(name)
+        if value is None:
+            return f" (`{name}` not stated)"
+        shown = str(value).lower() if isinstance(value, bool) else value
+        return f" (`{name}` not stated: assuming the library default `{name}: {shown}`)"
+
+    def is_global(self, component: ComponentView) -> bool:
+        """A managed service spanning zones and regions on its own (`global: true`)."""
+        return self.flag(component, "global")
+
+    def in_process(self, component: ComponentView) -> bool:
+        """Runs inside its caller (`in_process: true`): no network hop, no failure of its own."""
+        return self.flag(component, "in_process")
+
     def link_prop(self, link: LinkView, name: str) -> Any:
         value = link.props.get(name, _MISSING)
         return self._link_defaults.get(name) if value is _MISSING else value

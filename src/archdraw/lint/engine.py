@@ -12,9 +12,9 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.rules import all_rules, find_rule
 from archdraw.lint.types import (
     BY_POSITION,
-    RANK,
     Finding,
     Issue,
+    Related,
     Rule,
     Severity,
     position_order,
@@ -27,21 +27,20 @@ _NOWHERE: tuple[None, None] = (None, None)
 def _finding(
     rule: Rule, issue: Issue, severity: Severity, position: tuple[int | None, int | None]
 ) -> Finding:
-    # Positional: keyword arguments cost a third more on tens of thousands of findings.
     element = issue.component or issue.link or issue.zone
     return Finding(
-        rule.code,
-        rule.name,
-        severity,
-        issue.component,
-        issue.link,
-        issue.zone,
-        issue.message,
-        position[0],
-        position[1],
-        rule,
-        issue.fix,
-        position_order(position[0], position[1], severity, rule.code, element),
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        component=issue.component,
+        link=issue.link,
+        zone=issue.zone,
+        message=issue.message,
+        line=position[0],
+        column=position[1],
+        rule=rule,
+        fix=issue.fix,
+        order=position_order(position[0], position[1], severity, rule.code, element),
     )
 
 
@@ -98,50 +97,36 @@ def rule_findings(
     """One rule's findings after severity overrides and ignores (indices of matched
     ignores are added to `used_ignores`)."""
     findings: list[Finding] = []
-    append = findings.append
-    ignores = settings.ignores
     override = settings.severity.get(rule.code)
-    code, name, default = rule.code, rule.name, rule.severity
-    # The location look-up and `_finding` spelled out: over 10,000 issues a run at 5,000
-    # components, and two calls per issue cost a few milliseconds.
-    no_locations: dict[str, tuple[int, int]] = {}
-    components = links = zones = no_locations
-    if locations is not None:
-        components, links, zones = locations.components, locations.links, locations.zones
     for issue in rule.check(context):
-        if ignores:
-            matched = [i for i, ignore, _ in ignores if ignore_matches(ignore, rule, issue)]
-            if matched:
-                used_ignores.update(matched)
-                continue
-        component, link, zone = issue.component, issue.link, issue.zone
-        where = None
-        if component is not None:
-            where = components.get(component)
-        elif link is not None:
-            where = links.get(link)
-        elif zone is not None:
-            where = zones.get(zone)
-        line, column = where if where is not None else _NOWHERE
-        severity = override or issue.severity or default
-        append(
-            Finding(
-                code,
-                name,
-                severity,
-                component,
-                link,
-                zone,
-                issue.message,
-                line,
-                column,
-                rule,
-                issue.fix,
-                # `position_order` spelled out, for the same reason.
-                (line or 0, column or 0, -RANK[severity], code, component or link or zone or ""),
+        matched = [i for i, ignore, _ in settings.ignores if ignore_matches(ignore, rule, issue)]
+        if matched:
+            used_ignores.update(matched)
+            continue
+        position = _position(locations, issue.component, issue.link, issue.zone)
+        finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
+        if issue.related:
+            finding.related = tuple(
+                Related(key, *_position(locations, key, key, None)) for key in issue.related
             )
-        )
+        findings.append(finding)
     return findings
+
+
+def _position(
+    locations: ElementLocations | None, component: str | None, link: str | None, zone: str | None
+) -> tuple[int | None, int | None]:
+    """Where an element is in the file: a component id, else a link key, else a zone id."""
+    if locations is None:
+        return _NOWHERE
+    where = None
+    if component is not None:
+        where = locations.components.get(component)
+    if where is None and link is not None:
+        where = locations.links.get(link)
+    if where is None and zone is not None:
+        where = locations.zones.get(zone)
+    return where if where is not None else _NOWHERE
 
 
 def settings_findings(

@@ -23,6 +23,7 @@ import time
 from functools import cached_property
 from typing import Any
 
+from archdraw.analysis.roles import ROLE_LINK_PROPERTIES, ROLE_PROPERTIES, DataRoles
 from archdraw.io import ElementLocations
 from archdraw.library import Library
 from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, arrival_rates
@@ -77,6 +78,15 @@ class _RecordingContext(LintContext):
         self.component_reads.update(ROUTE_PROPERTIES)
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
+
+    def roles(self) -> DataRoles:
+        self.component_reads.update(ROLE_PROPERTIES)
+        self.link_reads.update(ROLE_LINK_PROPERTIES)
+        return super().roles()
+
+    def stated(self, component: ComponentView, name: str) -> bool:
+        self.component_reads.add(name)
+        return super().stated(component, name)
 
     def prop(self, component: ComponentView, name: str) -> Any:
         self.component_reads.add(name)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from archdraw.lint.context import LintContext
@@ -61,6 +61,17 @@ class Issue:
     # A rule may report a milder case below its default (utilization 0.8 is a warning,
     # 1.0 an error); a severity override in the file still wins.
     severity: Severity | None = None
+    # One finding per cause: the other elements it is about (component ids or link keys),
+    # each located in the output (SARIF related locations, JSON `related`).
+    related: tuple[str, ...] = ()
+
+
+class Related(NamedTuple):
+    """Another element a finding is about, with its place in the file."""
+
+    element: str
+    line: int | None
+    column: int | None
 
 
 Check = Callable[["LintContext"], Iterable[Issue]]
@@ -125,6 +136,7 @@ class Finding:
     # `sort_key()`, stored by the engine as it builds the finding: sorting tens of
     # thousands of findings by a stored key saves as many method calls (`BY_POSITION`).
     order: tuple[int, int, int, str, str] | None = field(default=None, repr=False, compare=False)
+    related: tuple[Related, ...] = ()
 
     @property
     def element(self) -> str | None:

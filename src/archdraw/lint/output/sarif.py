@@ -65,7 +65,29 @@ def result_data(path: str, finding: Finding, rule_index: dict[str, int]) -> dict
             }
         ],
         "partialFingerprints": {"archdrawFinding/v1": fingerprint(path, finding)},
+        **_related(path, finding),
     }
+
+
+def _related(path: str, finding: Finding) -> dict[str, Any]:
+    """The other elements of a finding that reports one cause for several (SARIF 3.27.22)."""
+    if not finding.related:
+        return {}
+    places = []
+    for index, related in enumerate(finding.related, 1):
+        region = {"startLine": related.line or 1, "startColumn": related.column or 1}
+        places.append(
+            {
+                "id": index,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
+                    "region": region,
+                },
+                "logicalLocations": [{"name": related.element, "kind": "element"}],
+                "message": {"text": related.element},
+            }
+        )
+    return {"relatedLocations": places}
 
 
 def uri(path: str) -> str:

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.rules.data.cache_without_source import backed
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -16,7 +17,11 @@ from archdraw.lint.types import Issue, Severity, rule
     restarted for every deploy and kernel patch: each time, every request that needs it fails.
     Two replicas of a 99.9 % instance give about 99.9999 % if either can serve alone. It does
     not apply when the component has `fallback: true`: a second provider or a degraded answer
-    takes over when it fails, which survives its loss just as failover does.""",
+    takes over when it fails, which survives its loss just as failover does. One instance is
+    one instance: a failover mode the type assumes by default does not hide it, only one the
+    design states. It does not apply to a copy of a store (its primary is judged), a cache
+    that fronts a store (losing it means misses, which AD210 weighs), a service marked
+    `global` (it spans zones and regions on its own) or an in-process library.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. Managed services that replicate internally: set `failover` to say so.
@@ -31,14 +36,17 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
     # Third parties and DNS take no `replicas`: their redundancy is not ours to draw. Whether
     # a type takes it is decided once per type.
     ours = {t for t, found in ctx.by_type.items() if ctx.has_prop(found[0], "replicas")}
-    replicas, failover, flag = ctx.replicas, ctx.failover, ctx.flag
     for component in ctx.request_path:
-        if component.type not in ours:
+        if component.type not in ours or ctx.instances(component) >= 2:
             continue
-        if replicas(component) >= 2 or failover(component) != "none":
+        if ctx.stated(component, "failover") and ctx.failover(component) != "none":
             continue
-        if flag(component, "fallback"):
-            continue  # a second provider or a degraded answer survives its loss
+        if ctx.flag(component, "fallback") or ctx.is_global(component):
+            continue
+        if ctx.in_process(component) or ctx.is_copy(component):
+            continue
+        if component.type == "cache" and backed(ctx, component):
+            continue  # losing a cache that fronts a store or a computation means misses
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
             fix = ctx.fix(
