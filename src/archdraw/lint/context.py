@@ -66,7 +66,9 @@ class LintContext(ElementViews):
     def fronts(self, cache: ComponentView) -> str | None:
         """The store a cache (or CDN) fronts, stated or inferred, or None."""
         role = self.roles().of(cache.id)
-        return None if role is None else role.fronts
+        fronted = None if role is None else self.components.get(role.fronts or "")
+        # Only a store holds what a cache copies (the roles may infer a queue a caller feeds).
+        return fronted.id if fronted is not None and self.is_store(fronted) else None
 
     def routes(self) -> Routes:
         """The route attribution AD206 and AD207 share, memoised for this run. A method, not

@@ -144,6 +144,10 @@ class ElementViews:
         """Runs inside its caller (`in_process: true`): no network hop, no failure of its own."""
         return self.flag(component, "in_process")
 
+    def writes(self, link: LinkView) -> bool:
+        """The link changes data in its target (`writes: true`)."""
+        return self.link_prop(link, "writes") is True
+
     def link_prop(self, link: LinkView, name: str) -> Any:
         value = link.props.get(name, _MISSING)
         return self._link_defaults.get(name) if value is _MISSING else value

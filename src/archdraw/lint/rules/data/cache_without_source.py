@@ -43,6 +43,8 @@ def backed(ctx: LintContext, cache: ComponentView) -> bool:
 )
 def cache_without_source(ctx: LintContext) -> Iterator[Issue]:
     for cache in ctx.of_type("cache"):
+        if any(ctx.writes(k) for k in ctx.in_links.get(cache.id, ())):
+            continue  # written data: AD413 says whether the cache is its only copy
         if not backed(ctx, cache):
             yield Issue(
                 f"nothing behind '{cache.title}' holds its data: an eviction or a restart "

@@ -50,8 +50,9 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
             if not _copies_over_a_link(ctx, component):
                 assumed = ctx.assumed(component, "replication")
                 yield Issue(
-                    f"'{component.title}' keeps its data on one machine (`replication: none`"
-                    f"){assumed}: losing it loses every write since the last backup",
+                    f"'{component.title}' keeps its data on one machine "
+                    f"({assumed.strip(' ()') or '`replication: none`'}): losing it loses every "
+                    "write since the last backup",
                     component=component.id,
                     severity=Severity.INFO if assumed else None,
                     fix=ctx.fix(
