@@ -13,6 +13,10 @@ def backed(ctx: LintContext, cache: ComponentView) -> bool:
     if ctx.fronts(cache) is not None:
         return True
     components = ctx.components
+    for link in ctx.flow_out(cache.id):
+        target = components.get(link.target)
+        if target is not None and target.type != "cache":
+            return True  # read-through to what computes or holds the value
     for arriving in ctx.in_links.get(cache.id, ()):
         if ctx.link_prop(arriving, "writes") is True:
             continue  # a writer is not a reader computing the value on a miss

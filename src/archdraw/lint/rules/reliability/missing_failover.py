@@ -34,9 +34,11 @@ def missing_failover(ctx: LintContext) -> Iterator[Issue]:
             continue
         if component.type in CACHING_TYPES:
             continue  # cache nodes hold keys; none of them is a primary
+        assumed = ctx.assumed(component, "failover")
         yield Issue(
-            f"'{component.title}' has {ctx.replicas(component)} replicas but `failover: none`: "
-            "when the primary dies nothing promotes a replica",
+            f"'{component.title}' has {ctx.replicas(component)} replicas but `failover: none`"
+            f"{assumed}: when the primary dies nothing promotes a replica",
             component=component.id,
+            severity=Severity.INFO if assumed else None,
             fix=ctx.fix(component, "Fail over to a standby", failover="active-standby"),
         )

@@ -85,9 +85,11 @@ def public_without_auth(ctx: LintContext) -> Iterator[Issue]:
         if _anonymous_by_design(ctx, hop):
             continue
         if not authenticates(ctx, component, arriving):
+            assumed = ctx.assumed(component, "auth")
             yield Issue(
-                f"clients reach '{component.title}' and nothing checks who they are: "
+                f"clients reach '{component.title}' and nothing checks who they are{assumed}: "
                 "everything behind it is open to anyone",
                 component=component.id,
+                severity=Severity.INFO if assumed else None,
                 fix=ctx.fix(component, "Require authentication", auth=True),
             )
