@@ -58,9 +58,16 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             )
         else:
             fix = ctx.fix(component, "Run 2 replicas", replicas=2)
+        # A hosted model's instances are the provider's: unstated, they are unknown.
+        unknown = not ctx.stated(component, "replicas") and "replicas" not in component.defaults
         yield Issue(
-            f"'{component.title}' is on a client's request path and runs as one instance with "
-            "no failover: when it dies, those requests fail",
+            f"'{component.title}' is on a client's request path and the design does not say "
+            "how many instances it runs (`replicas` not stated): if it is one, requests fail "
+            "when it dies"
+            if unknown
+            else f"'{component.title}' is on a client's request path and runs as one instance "
+            "with no failover: when it dies, those requests fail",
             component=component.id,
             fix=fix,
+            severity=Severity.INFO if unknown else None,
         )
