@@ -7,7 +7,6 @@ matches nothing) and AD003 (a setting names no known rule).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archdraw.lint.rules import find_rule
@@ -65,28 +64,12 @@ def describe(ignore: LintIgnore) -> str:
     return f"{ignore.rule} on '{target}'" if target else ignore.rule
 
 
-def settings_issues(
-    resolved: ResolvedSettings, used: set[int]
-) -> Iterable[tuple[str, Issue, int | None]]:
-    """(code, issue, index of the ignore entry or None) for problems in the settings."""
-    for index, ignore, _rule in resolved.ignores:
-        if not (ignore.reason or "").strip():
-            message = (
-                f"the ignore of {describe(ignore)} gives no reason: add `reason:` so the "
-                "next reader knows why this finding does not apply"
-            )
-            yield "AD001", Issue(message), index
-        if index not in used:
-            message = (
-                f"the ignore of {describe(ignore)} matches no finding: the problem is gone "
-                "or the entry names the wrong element; remove it"
-            )
-            yield "AD002", Issue(message), index
-    for index, ignore in resolved.bad_ignores:
-        message = (
-            f"the ignore names '{ignore.rule}', which is no rule (`archdraw rules` lists them)"
-        )
-        yield "AD003", Issue(message), index
-    for where, key in resolved.unknown:
-        message = f"lint.{where} names '{key}', which is no rule (`archdraw rules` lists them)"
-        yield "AD003", Issue(message), None
+@dataclass(frozen=True)
+class LintRun:
+    """What the settings rules (AD0xx) judge: the resolved settings, the ignore entries that
+    matched a finding of the rules run, and whether every rule ran (a partial run cannot
+    tell that an ignore is stale)."""
+
+    settings: ResolvedSettings
+    matched: frozenset[int] = frozenset()
+    complete: bool = False

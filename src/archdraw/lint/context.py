@@ -10,6 +10,7 @@ from typing import NamedTuple
 from archdraw.analysis.roles import DataRoles, data_roles
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
+from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews
 from archdraw.lint.routes import Routes
@@ -42,6 +43,12 @@ class LintContext(ElementViews):
         super().__init__(design, library)
         self._routes: Routes | None = None
         self._roles: DataRoles | None = None
+        self.run: LintRun | None = None
+        """Set by the engine before the settings rules (AD0xx) run, after the others."""
+
+    def lint_run(self) -> LintRun:
+        """The run the settings rules judge (without an engine: no ignore matched yet)."""
+        return self.run if self.run is not None else LintRun(resolve(self.model.lint))
 
     def roles(self) -> DataRoles:
         """The data roles of `archdraw.analysis.roles` (copies, shards, replication targets,
@@ -110,6 +117,25 @@ class LintContext(ElementViews):
                     else:
                         del flow[key]
         return _LinkIndex(out_all, in_all, out_sync, in_sync, out_flow, in_flow, copies)
+
+    @cached_property
+    def _links_by_key(self) -> dict[str, list[LinkView]]:
+        """Links by the property names they state (keys only: structural, as a session
+        re-runs everything when a key is added or removed)."""
+        index: defaultdict[str, list[LinkView]] = defaultdict(list)
+        for link in self.design.links:
+            for name in link.props:
+                index[name].append(link)
+        return dict(index)
+
+    def links_stating(self, name: str) -> list[LinkView]:
+        """Links that state property `name`, in file order (read its value with `link_prop`)."""
+        return self._links_by_key.get(name, _NO_LINKS)
+
+    def writing_links(self) -> list[LinkView]:
+        """Links that change data in their target: `writes: true` is stated (the library's
+        default is false), in file order."""
+        return [k for k in self.links_stating("writes") if self.writes(k)]
 
     @cached_property
     def replication_links(self) -> list[LinkView]:

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.config import ResolvedSettings, ignore_matches, resolve, settings_issues
+from archdraw.lint.config import LintRun, ResolvedSettings, ignore_matches, resolve
 from archdraw.lint.context import LintContext
-from archdraw.lint.rules import all_rules, find_rule
+from archdraw.lint.rules import all_rules
 from archdraw.lint.types import (
     BY_POSITION,
     Finding,
@@ -82,7 +82,9 @@ def _lint(
         if rule.code in settings.disabled or rule.category == "settings":
             continue
         findings.extend(rule_findings(rule, context, settings, locations, used_ignores))
-    findings.extend(settings_findings(chosen, rules is None, settings, locations, used_ignores))
+    findings.extend(
+        settings_findings(chosen, rules is None, settings, locations, used_ignores, context)
+    )
     findings.sort(key=BY_POSITION)
     return findings
 
@@ -135,20 +137,20 @@ def settings_findings(
     settings: ResolvedSettings,
     locations: ElementLocations | None,
     used_ignores: set[int],
+    context: LintContext,
 ) -> list[Finding]:
-    """Findings about the `lint:` settings themselves (AD0xx), after the other rules ran."""
-    findings: list[Finding] = []
-    chosen_codes = {r.code for r in chosen}
+    """The settings rules' findings (AD0xx), after the other rules ran: they judge which
+    ignores matched. Located at the ignore entry they are about, if any."""
+    context.run = LintRun(settings, frozenset(used_ignores), complete)
     ignore_lines = locations.lint_ignores if locations is not None else ()
-    for code, issue, index in settings_issues(settings, used_ignores):
-        settings_rule = find_rule(code)
-        if settings_rule is None or code in settings.disabled or code not in chosen_codes:
+    findings: list[Finding] = []
+    for rule in chosen:
+        if rule.category != "settings" or rule.code in settings.disabled:
             continue
-        if code == "AD002" and not complete:
-            continue  # a partial run cannot tell that an ignore is stale
-        position: tuple[int | None, int | None] = (None, None)
-        if index is not None and index < len(ignore_lines):
-            position = ignore_lines[index]
-        severity = settings.severity.get(code) or settings_rule.severity
-        findings.append(_finding(settings_rule, issue, severity, position))
+        severity = settings.severity.get(rule.code) or rule.severity
+        for issue in rule.check(context):
+            position: tuple[int | None, int | None] = _NOWHERE
+            if issue.ignore is not None and issue.ignore < len(ignore_lines):
+                position = ignore_lines[issue.ignore]
+            findings.append(_finding(rule, issue, severity, position))
     return findings

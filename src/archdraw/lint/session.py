@@ -330,7 +330,9 @@ class LintSession:
             findings.extend(found)
             fresh.extend(found)
             used_ignores.update(used)
-        settings_found = settings_findings(self.rules, True, settings, locations, used_ignores)
+        settings_found = settings_findings(
+            self.rules, True, settings, locations, used_ignores, context
+        )
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
         if changed is not None and len(fresh) + len(settings_found) <= _INSERT_AT_MOST:
             self._insert_fresh(fresh + settings_found, ran)

@@ -64,6 +64,8 @@ class Issue:
     # One finding per cause: the other elements it is about (component ids or link keys),
     # each located in the output (SARIF related locations, JSON `related`).
     related: tuple[str, ...] = ()
+    # Settings rules (AD0xx): the index of the `lint.ignore` entry the issue is about.
+    ignore: int | None = None
 
 
 class Related(NamedTuple):

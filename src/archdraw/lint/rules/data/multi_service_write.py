@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -25,15 +26,16 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
-    for caller, links in ctx.sync_callers.items():
+    by_caller: dict[str, list[LinkView]] = {}
+    for link in ctx.writing_links():
+        target = ctx.target(link)
+        if link.kind == "sync" and target is not None and not ctx.is_stateful(target):
+            if ctx.category(target) in ("compute", "external", "messaging"):
+                by_caller.setdefault(link.source, []).append(link)
+    for caller, changed in by_caller.items():
         component = ctx.components.get(caller)
         if component is None or ctx.prop(component, "compensation") not in (None, "none"):
             continue
-        changed = [
-            k for k in links
-            if ctx.writes(k) and (t := ctx.target(k)) is not None and not ctx.is_stateful(t)
-            and ctx.category(t) in ("compute", "external", "messaging")
-        ]  # fmt: skip
         if len(changed) < 2:
             continue
         names = ", ".join(f"'{ctx.components[k.target].title}'" for k in changed)

@@ -26,17 +26,20 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
     roles = ctx.roles()
-    for caller, links in ctx.sync_callers.items():
-        written = {k.target for k in links if ctx.writes(k)}
+    written: dict[str, set[str]] = {}
+    for link in ctx.writing_links():
+        if link.kind == "sync":
+            written.setdefault(link.source, set()).add(link.target)
+    for caller, targets in written.items():
         component = ctx.components.get(caller)
-        if not written or component is None:
+        if component is None:
             continue
-        for link in links:
+        for link in ctx.sync_out(caller):
             role = roles.of(link.target)
             if ctx.writes(link) or role is None or role.kind != "replica":
                 continue
             primary_id = roles.primary_of(link.target)
-            if primary_id not in written or not _lags(ctx, primary_id, link.target):
+            if primary_id not in targets or not _lags(ctx, primary_id, link.target):
                 continue
             replica, primary = ctx.components[link.target], ctx.components[primary_id]
             yield Issue(

@@ -25,7 +25,7 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def side_effect_retried(ctx: LintContext) -> Iterator[Issue]:
-    for link in ctx.design.links:
+    for link in ctx.links_stating("side_effect"):
         if link.kind != "sync" or ctx.link_prop(link, "side_effect") is not True:
             continue
         caller, callee = ctx.source(link), ctx.target(link)

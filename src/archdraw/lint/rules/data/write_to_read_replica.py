@@ -21,9 +21,9 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def write_to_read_replica(ctx: LintContext) -> Iterator[Issue]:
     roles = ctx.roles()
-    for link in ctx.design.links:
+    for link in ctx.writing_links():
         role = roles.of(link.target)
-        if link.kind == "replication" or not ctx.writes(link) or role is None:
+        if link.kind == "replication" or role is None:
             continue
         if role.kind != "replica" or role.source is None:
             continue

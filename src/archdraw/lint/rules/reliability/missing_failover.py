@@ -25,10 +25,10 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def missing_failover(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.with_prop("failover"):
-        if not ctx.is_stateful(component) or ctx.failover(component) != "none":
-            continue
+    for component in ctx.stateful:
         if not ctx.stated(component, "replicas") or ctx.replicas(component) < 2:
+            continue
+        if not ctx.has_prop(component, "failover") or ctx.failover(component) != "none":
             continue
         if ctx.is_copy(component) or ctx.roles().of(component.id) is None:
             continue

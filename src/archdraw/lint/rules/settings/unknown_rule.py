@@ -18,4 +18,11 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("archdraw rules",),
 )
 def unknown_rule(ctx: LintContext) -> Iterator[Issue]:
-    return iter(())
+    settings = ctx.lint_run().settings
+    for index, ignore in settings.bad_ignores:
+        yield Issue(
+            f"the ignore names '{ignore.rule}', which is no rule (`archdraw rules` lists them)",
+            ignore=index,
+        )
+    for where, key in settings.unknown:
+        yield Issue(f"lint.{where} names '{key}', which is no rule (`archdraw rules` lists them)")

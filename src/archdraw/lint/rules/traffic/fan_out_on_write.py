@@ -26,10 +26,10 @@ _FAN_OUT = 10
     ),
 )
 def fan_out_on_write(ctx: LintContext) -> Iterator[Issue]:
-    for link in ctx.design.links:
+    for link in ctx.writing_links():
         calls = ctx.link_number(link, "calls") or 0
         sender = ctx.source(link)
-        if link.kind == "replication" or sender is None or not ctx.writes(link):
+        if link.kind == "replication" or sender is None:
             continue
         if calls < _FAN_OUT or ctx.flag(sender, "celebrity_path"):
             continue
