@@ -263,7 +263,8 @@ def test_saved_labels_read_back_with_a_plain_yaml_reader(library: Library) -> No
     links = "\n".join(
         f"  - {{from: a, to: b, id: l{i}, label: {label!r}}}" for i, label in enumerate(labels)
     )
-    text = f"archdraw: 1\nname: Q\ncomponents:\n  - {{id: a, type: service}}\n  - {{id: b, type: service}}\nlinks:\n{links}\n"
+    services = "  - {id: a, type: service}\n  - {id: b, type: service}\n"
+    text = f"archdraw: 1\nname: Q\ncomponents:\n{services}links:\n{links}\n"
     saved = dumps(loads(text, "q.archdraw.yaml", library).design)
     assert [link["label"] for link in yaml.safe_load(saved)["links"]] == labels
 
