@@ -12,7 +12,7 @@ from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
-from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews
+from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews, structural_view
 from archdraw.lint.routes import Routes
 from archdraw.model import Design
 
@@ -86,7 +86,7 @@ class LintContext(ElementViews):
         return self._routes
 
     # -- links ----------------------------------------------------------------
-    @cached_property
+    @structural_view
     def _link_index(self) -> _LinkIndex:
         """One pass over the links: out and in by component, for all, sync and flow links."""
         index: tuple[defaultdict[str, list[LinkView]], ...] = tuple(
@@ -118,7 +118,7 @@ class LintContext(ElementViews):
                         del flow[key]
         return _LinkIndex(out_all, in_all, out_sync, in_sync, out_flow, in_flow, copies)
 
-    @cached_property
+    @structural_view
     def _links_by_key(self) -> dict[str, list[LinkView]]:
         """Links by the property names they state (keys only: structural, as a session
         re-runs everything when a key is added or removed)."""
@@ -137,34 +137,34 @@ class LintContext(ElementViews):
         default is false), in file order."""
         return [k for k in self.links_stating("writes") if self.writes(k)]
 
-    @cached_property
+    @structural_view
     def replication_links(self) -> list[LinkView]:
         """The replication links, in file order."""
         return self._link_index.replication
 
-    @cached_property
+    @structural_view
     def out_links(self) -> dict[str, list[LinkView]]:
         """Every link by its source (all kinds)."""
         return self._link_index.out_all
 
-    @cached_property
+    @structural_view
     def in_links(self) -> dict[str, list[LinkView]]:
         """Every link by its target (all kinds)."""
         return self._link_index.in_all
 
-    @cached_property
+    @structural_view
     def _sync_out(self) -> dict[str, list[LinkView]]:
         return self._link_index.out_sync
 
-    @cached_property
+    @structural_view
     def _sync_in(self) -> dict[str, list[LinkView]]:
         return self._link_index.in_sync
 
-    @cached_property
+    @structural_view
     def _flow_out(self) -> dict[str, list[LinkView]]:
         return self._link_index.out_flow
 
-    @cached_property
+    @structural_view
     def _flow_in(self) -> dict[str, list[LinkView]]:
         return self._link_index.in_flow
 
@@ -226,22 +226,24 @@ class LintContext(ElementViews):
         by_type = self.by_type
         return [c for t in type_ids for c in by_type.get(t, _NO_COMPONENTS)]
 
-    @cached_property
+    @structural_view
     def file_order(self) -> dict[str, int]:
         """Each component id's position in the file (to sort a few components, not all)."""
         return {cid: i for i, cid in enumerate(self.components)}
 
-    @cached_property
+    @structural_view
     def stateful(self) -> list[ComponentView]:
         """Stateful components, grouped by type."""
-        return self.of_types(t for t, facts in self._type_facts.items() if facts[1])
+        return self.of_types(t for t, facts in self._type_facts.items() if facts.stateful)
 
-    @cached_property
+    @structural_view
     def client_side(self) -> list[ComponentView]:
         """Components `is_client` accepts (clients and device caches), grouped by type."""
-        return self.of_types(t for t, facts in self._type_facts.items() if facts[0] == "client")
+        return self.of_types(
+            t for t, facts in self._type_facts.items() if facts.category == "client"
+        )
 
-    @cached_property
+    @structural_view
     def stores(self) -> list[ComponentView]:
         """Components `is_store` accepts, grouped by type."""
         return self.of_types(t for t in self._type_facts if t in self._store_types)
@@ -250,29 +252,29 @@ class LintContext(ElementViews):
         """Components whose type accepts property `name`, grouped by type."""
         found = self._with_prop.get(name)
         if found is None:
-            types = (t for t, facts in self._type_facts.items() if name in facts[2])
+            types = (t for t, facts in self._type_facts.items() if name in facts.properties)
             found = self._with_prop[name] = self.of_types(types)
         return found
 
-    @cached_property
+    @structural_view
     def _with_prop(self) -> dict[str, list[ComponentView]]:
         return {}
 
     # -- request graph ----------------------------------------------------------
-    @cached_property
+    @structural_view
     def clients(self) -> list[ComponentView]:
         """Where requests start: client-category components other than device caches."""
-        types = [t for t, facts in self._type_facts.items() if facts[0] == "client"]
+        types = [t for t, facts in self._type_facts.items() if facts.category == "client"]
         return [c for c in self.of_type(*types) if c.type != "device_cache"]
 
-    @cached_property
+    @structural_view
     def request_path(self) -> list[ComponentView]:
         """Non-client components reachable from a client over sync links, in file order."""
         reached = self.reachable((c.id for c in self.clients), sync_only=True)
         reached.difference_update(self._client_ids)
         return [c for cid, c in self.components.items() if cid in reached]
 
-    @cached_property
+    @structural_view
     def request_path_ids(self) -> frozenset[str]:
         return frozenset(c.id for c in self.request_path)
 
@@ -289,12 +291,12 @@ class LintContext(ElementViews):
                     todo.append(target)
         return seen
 
-    @cached_property
+    @structural_view
     def entry_links(self) -> list[LinkView]:
         """Links from a client or an external party into the rest of the system."""
         found = []
         components = self.components
-        outside_types = (t for t, facts in self._type_facts.items() if facts[0] == "external")
+        outside_types = (t for t, facts in self._type_facts.items() if facts.category == "external")
         outside = self._client_ids.union(c.id for c in self.of_types(outside_types))
         for link in self.design.links:
             if link.source not in outside or link.kind == "replication":
@@ -304,14 +306,14 @@ class LintContext(ElementViews):
                 found.append(link)
         return found
 
-    @cached_property
+    @structural_view
     def client_entry_points(self) -> list[ComponentView]:
         """Non-client components that a client (or its device cache) links to directly."""
         ids = {k.target for k in self.entry_links if self.is_client(self.components[k.source])}
         return [c for cid, c in self.components.items() if cid in ids]
 
     # -- zones ------------------------------------------------------------------
-    @cached_property
+    @structural_view
     def zone_parent(self) -> dict[str, str | None]:
         return {z.id: z.parent for z in self.design.zones}
 
@@ -324,7 +326,7 @@ class LintContext(ElementViews):
             cached = self._zone_chains[zone_id] = self._walk_zone_chain(zone_id)
         return cached
 
-    @cached_property
+    @structural_view
     def _zone_chains(self) -> dict[str, list[str]]:
         return {}
 
@@ -335,7 +337,7 @@ class LintContext(ElementViews):
             zone_id = self.zone_parent[zone_id]
         return chain
 
-    @cached_property
+    @structural_view
     def region_of(self) -> dict[str, str | None]:
         """Each component's innermost enclosing zone of kind region (None if none)."""
         kinds = {z.id: z.kind for z in self.design.zones}
@@ -356,11 +358,11 @@ class LintContext(ElementViews):
                 return zone.title
         return zone_id
 
-    @cached_property
+    @structural_view
     def availability_zones(self) -> list[str]:
         return [z.id for z in self.design.zones if z.kind == "zone"]
 
-    @cached_property
+    @structural_view
     def regions(self) -> list[str]:
         return [z.id for z in self.design.zones if z.kind == "region"]
 

@@ -37,8 +37,7 @@ CATEGORIES: dict[str, str] = {
 }
 
 
-# Not frozen, like `Finding`: a run builds thousands and frozen dataclasses cost twice as
-# much to build (it was never hashable anyway: `props` is a dict). Treat it as read-only.
+# Not frozen, like `Finding` (it is not hashable anyway: `props` is a dict). Read-only.
 @dataclass(slots=True)
 class Fix:
     """A one-click remedy: `SetProperties(component, props)` or `SetLinkProperties(link, props)`."""
@@ -120,8 +119,7 @@ def rule(
     return make
 
 
-# Not frozen: a large design yields tens of thousands of findings per run, and frozen
-# dataclasses are twice as slow to build. Treat findings as read-only all the same.
+# Not frozen: the engine sets `related` after building it. Treat findings as read-only.
 @dataclass(slots=True)
 class Finding:
     code: str
@@ -135,8 +133,7 @@ class Finding:
     column: int | None
     rule: Rule
     fix: Fix | None = None
-    # `sort_key()`, stored by the engine as it builds the finding: sorting tens of
-    # thousands of findings by a stored key saves as many method calls (`BY_POSITION`).
+    # `sort_key()`, stored by the engine as it builds the finding (`BY_POSITION`).
     order: tuple[int, int, int, str, str] | None = field(default=None, repr=False, compare=False)
     related: tuple[Related, ...] = ()
 

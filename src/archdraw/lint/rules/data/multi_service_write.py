@@ -28,10 +28,8 @@ from archdraw.lint.types import Issue, Severity, rule
 def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
     by_caller: dict[str, list[LinkView]] = {}
     for link in ctx.writing_links():
-        target = ctx.target(link)
-        if link.kind == "sync" and target is not None and not ctx.is_stateful(target):
-            if ctx.category(target) in ("compute", "external", "messaging"):
-                by_caller.setdefault(link.source, []).append(link)
+        if link.kind == "sync" and _changes_a_service(ctx, link):
+            by_caller.setdefault(link.source, []).append(link)
     for caller, changed in by_caller.items():
         component = ctx.components.get(caller)
         if component is None or ctx.prop(component, "compensation") not in (None, "none"):
@@ -46,3 +44,11 @@ def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
             related=tuple(k.key for k in changed),
             fix=ctx.fix(component, "Compensate with a saga", compensation="saga"),
         )
+
+
+def _changes_a_service(ctx: LintContext, link: LinkView) -> bool:
+    """The target is a service, a third party or a sender of messages: not a store."""
+    target = ctx.target(link)
+    if target is None or ctx.is_stateful(target):
+        return False
+    return ctx.category(target) in ("compute", "external", "messaging")
