@@ -58,6 +58,15 @@ class LintContext(ElementViews):
             self._roles = data_roles(self.model, self.library)
         return self._roles
 
+    def known_roles(self) -> DataRoles | None:
+        """The data roles if this run computed them (for a session to keep)."""
+        return self._roles
+
+    def keep_roles(self, roles: DataRoles | None) -> None:
+        """Use roles computed for the same structure with the same values of the
+        properties they read (a lint session's previous run)."""
+        self._roles = roles
+
     def is_copy(self, component: ComponentView) -> bool:
         """A replica, replication target or standby: rules about protecting data judge its
         primary, whose protection it inherits."""

@@ -171,6 +171,7 @@ class LintSession:
         self._owned = False  # whether the last design linted was a private copy
         self._seconds: dict[str, float] = {}  # how long each rule (and view) took last
         self._views: dict[str, Any] = {}  # structural views of the last run's context
+        self._roles: DataRoles | None = None  # the last run's data roles, if asked for
         self._structural = _structural_views()
 
     def lint(
@@ -264,6 +265,8 @@ class LintSession:
         context = _RecordingContext(design, self.library)
         if changed is not None:  # same structure: reuse what the last run computed
             context.__dict__.update(self._views)
+            if not (changed[0] & ROLE_PROPERTIES or changed[1] & ROLE_LINK_PROPERTIES):
+                context.keep_roles(self._roles)  # no property the roles read changed
             # The element views share props dicts with the design they were built from:
             # share those of the design linted now (edited values, or a patched copy).
             context.design.follow_props(design)
@@ -311,6 +314,7 @@ class LintSession:
             self.rules, True, settings, locations, used_ignores, context
         )
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
+        self._roles = context.known_roles()
         if changed is not None and len(fresh) + len(settings_found) <= _INSERT_AT_MOST:
             self._insert_fresh(fresh + settings_found, ran)
         else:
