@@ -58,6 +58,15 @@ class LintContext(ElementViews):
             self._roles = data_roles(self.model, self.library)
         return self._roles
 
+    def title(self, component_id: str) -> str:
+        """A component's label, else its id (what messages name)."""
+        component = self.components.get(component_id)
+        return component_id if component is None else component.title
+
+    def link_title(self, link: LinkView) -> str:
+        """A link as messages name it: its label, else "source -> target" by titles."""
+        return link.label or f"{self.title(link.source)} -> {self.title(link.target)}"
+
     def known_roles(self) -> DataRoles | None:
         """The data roles if this run computed them (for a session to keep)."""
         return self._roles
