@@ -49,10 +49,16 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from archdraw.analysis.kinds import (
+    BUFFER_TYPES,
+    CACHING_TYPES,
+    TypeFacts,
+    count,
+    is_traffic_source,
+)
 from archdraw.library import Library
 from archdraw.model import Component, Design
 
@@ -60,8 +66,6 @@ ROLE_PROPERTIES = frozenset(
     {"replicas", "zones", "shards", "failover", "replication", "conflict_resolution", "fronts"}
 )
 ROLE_LINK_PROPERTIES = frozenset({"calls"})
-CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
-BUFFER_TYPES = frozenset({"queue", "stream"})
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
@@ -122,14 +126,9 @@ class DataRoles:
         return self._targets.get(component_id, [])
 
 
-def _count(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return 1
-    return max(1, int(value))
-
-
-def data_roles(design: Design, library: Library) -> DataRoles:
+def data_roles(design: Design, library: Library, facts: TypeFacts | None = None) -> DataRoles:
     """The data role of every stateful component of `design` (see the module docstring)."""
+    facts = facts or TypeFacts(library)
     components = {c.id: c for c in design.components}
     targets: dict[str, list[str]] = {}
     source_of: dict[str, str] = {}
@@ -142,15 +141,15 @@ def data_roles(design: Design, library: Library) -> DataRoles:
         source_of.setdefault(link.target, link.source)
     for found in targets.values():
         found.sort()
-    standbys = _standbys(design, library, components)
+    standbys = _standbys(design, facts, components)
     roles: dict[str, DataRole] = {}
     for component in components.values():
-        if not library.is_stateful(component):
+        if not facts.is_stateful(component):
             continue
         roles[component.id] = _role(
-            component, library, source_of.get(component.id), component.id in standbys
+            component, facts, source_of.get(component.id), component.id in standbys
         )
-    for cache_id, (store, basis) in _fronted(design, library, components).items():
+    for cache_id, (store, basis) in _fronted(design, facts, components).items():
         role = roles.get(cache_id)
         if role is not None:
             roles[cache_id] = replace(role, fronts=store, fronts_basis=basis)
@@ -166,18 +165,15 @@ def data_roles(design: Design, library: Library) -> DataRoles:
     return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
 
 
-def _role(component: Component, library: Library, source: str | None, standby: bool) -> DataRole:
-    shards = _count(library.prop(component, "shards"))
-    failover = str(library.prop(component, "failover") or "none")
-    instances = instance_count(component, library)
+def _role(component: Component, facts: TypeFacts, source: str | None, standby: bool) -> DataRole:
+    shards = count(facts.value(component, "shards"))
+    failover = str(facts.value(component, "failover") or "none")
+    instances = instance_count(component, facts)
     copies = max(1, instances // shards)
-    if (
-        copies == 1
-        and instances > 1
-        and library.prop(component, "replication") in ("sync", "async")
-    ):
+    copied = facts.value(component, "replication") in ("sync", "async")
+    if copies == 1 and instances > 1 and copied:
         copies = 2  # more partitions than machines, each copied to another machine
-    resolution = library.prop(component, "conflict_resolution")
+    resolution = facts.value(component, "conflict_resolution")
     if component.type in CACHING_TYPES:
         kind = "cache"
     elif source is None:
@@ -200,16 +196,16 @@ def _role(component: Component, library: Library, source: str | None, standby: b
     )
 
 
-def instance_count(component: Component, library: Library) -> int:
+def instance_count(component: Component, facts: TypeFacts) -> int:
     """Machines that can fail one at a time: `replicas`, or `zones` when that is more (three
     zones take three machines); a store's shards run on machines of their own, a stream's or
     a queue's partitions share its brokers."""
-    count = max(
-        _count(library.prop(component, "replicas")), _count(library.prop(component, "zones"))
+    machines = max(
+        count(facts.value(component, "replicas")), count(facts.value(component, "zones"))
     )
-    if library.is_stateful(component) and component.type not in BUFFER_TYPES:
-        count = max(count, _count(library.prop(component, "shards")))
-    return count
+    if facts.is_stateful(component) and component.type not in BUFFER_TYPES:
+        machines = max(machines, count(facts.value(component, "shards")))
+    return machines
 
 
 def _reached_only_by_copying(design: Design, component_id: str) -> bool:
@@ -218,14 +214,14 @@ def _reached_only_by_copying(design: Design, component_id: str) -> bool:
     )
 
 
-def _calls(library: Library, props: dict[str, object]) -> float:
-    value = library.link_prop(props, "calls")
+def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
+    value = facts.link_value(props, "calls")
     if isinstance(value, bool) or not isinstance(value, int | float):
         return 1.0
     return float(value)
 
 
-def _standbys(design: Design, library: Library, components: dict[str, Component]) -> set[str]:
+def _standbys(design: Design, facts: TypeFacts, components: dict[str, Component]) -> set[str]:
     """Components reached only over `calls: 0` links out of a failover entry (and beyond)."""
     live_out: dict[str, list[str]] = {}
     starts: list[str] = []
@@ -235,22 +231,15 @@ def _standbys(design: Design, library: Library, components: dict[str, Component]
         source = components.get(link.source)
         if source is None:
             continue
-        if _calls(library, link.props) > 0:
+        if _calls(facts, link.props) > 0:
             live_out.setdefault(link.source, []).append(link.target)
-        elif str(library.prop(source, "failover") or "none") in STANDBY_FAILOVERS:
+        elif str(facts.value(source, "failover") or "none") in STANDBY_FAILOVERS:
             starts.append(link.target)
     if not starts:
         return set()
-    sources = [c.id for c in components.values() if _is_source(library, c)]
+    sources = [c.id for c in components.values() if is_traffic_source(facts.library, c)]
     live = _reach(sources, live_out)
     return _reach(starts, live_out) - live
-
-
-def _is_source(library: Library, component: Component) -> bool:
-    found = library.get(component.type)
-    category = None if found is None else found.category
-    client = category == "client" and component.type != "device_cache"
-    return client or "rps" in component.props
 
 
 def _reach(starts: list[str], out: dict[str, list[str]]) -> set[str]:
@@ -265,7 +254,7 @@ def _reach(starts: list[str], out: dict[str, list[str]]) -> set[str]:
 
 
 def _fronted(
-    design: Design, library: Library, components: dict[str, Component]
+    design: Design, facts: TypeFacts, components: dict[str, Component]
 ) -> dict[str, tuple[str, str]]:
     """The store each cache fronts, and whether the design stated it."""
     caches = [c for c in components.values() if c.type == "cache"]
@@ -274,7 +263,7 @@ def _fronted(
 
     def is_store(cid: str) -> bool:
         found = components.get(cid)
-        return found is not None and library.is_stateful(found) and found.type not in CACHING_TYPES
+        return found is not None and facts.is_stateful(found) and found.type not in CACHING_TYPES
 
     calls: dict[str, list[str]] = {}
     callers: dict[str, list[str]] = {}

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
-from archdraw.analysis.roles import DataRoles, data_roles
+from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.roles import DataRoles
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.config import LintRun, resolve
@@ -42,7 +43,6 @@ class LintContext(ElementViews):
     def __init__(self, design: Design, library: Library) -> None:
         super().__init__(design, library)
         self._routes: Routes | None = None
-        self._roles: DataRoles | None = None
         self.run: LintRun | None = None
         """Set by the engine before the settings rules (AD0xx) run, after the others."""
 
@@ -52,11 +52,8 @@ class LintContext(ElementViews):
 
     def roles(self) -> DataRoles:
         """The data roles of `archdraw.analysis.roles` (copies, shards, replication targets,
-        standbys, the store a cache fronts), memoised for this run. A method, as `routes`:
-        they read property values, so a session never keeps them across edits."""
-        if self._roles is None:
-            self._roles = data_roles(self.model, self.library)
-        return self._roles
+        standbys, the store a cache fronts), as the analysis' traffic graph holds them."""
+        return self.traffic_graph.roles
 
     def title(self, component_id: str) -> str:
         """A component's label, else its id (what messages name)."""
@@ -66,15 +63,6 @@ class LintContext(ElementViews):
     def link_title(self, link: LinkView) -> str:
         """A link as messages name it: its label, else "source -> target" by titles."""
         return link.label or f"{self.title(link.source)} -> {self.title(link.target)}"
-
-    def known_roles(self) -> DataRoles | None:
-        """The data roles if this run computed them (for a session to keep)."""
-        return self._roles
-
-    def keep_roles(self, roles: DataRoles | None) -> None:
-        """Use roles computed for the same structure with the same values of the
-        properties they read (a lint session's previous run)."""
-        self._roles = roles
 
     def is_copy(self, component: ComponentView) -> bool:
         """A replica, replication target or standby: rules about protecting data judge its
@@ -404,6 +392,12 @@ class LintContext(ElementViews):
         return [c for c in found if c is not None]
 
     # -- traffic ----------------------------------------------------------------
+    @cached_property
+    def traffic_graph(self) -> TrafficGraph:
+        """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
+        and failures come from there, so lint and `archdraw analyze` agree."""
+        return build_graph(self.model, self.library)
+
     @cached_property
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""

@@ -23,10 +23,15 @@ import time
 from functools import cached_property
 from typing import Any
 
-from archdraw.analysis.roles import ROLE_LINK_PROPERTIES, ROLE_PROPERTIES, DataRoles
+from archdraw.analysis.graph import (
+    GRAPH_LINK_PROPERTIES,
+    GRAPH_PROPERTIES,
+    TrafficGraph,
+    build_graph,
+)
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, arrival_rates
+from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, ARRIVAL_PROPERTIES, arrival_rates
 from archdraw.lint.config import resolve
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -68,19 +73,26 @@ class _RecordingContext(LintContext):
 
     @cached_property
     def _recorded_arrival_rps(self) -> dict[str, float]:
+        self.component_reads.update(ARRIVAL_PROPERTIES)
         self.link_reads.update(ARRIVAL_LINK_PROPERTIES)
         return arrival_rates(self)
+
+    @property
+    def traffic_graph(self) -> TrafficGraph:
+        # Whoever reads the analysis' graph depends on every property it reads.
+        self.component_reads.update(GRAPH_PROPERTIES)
+        self.link_reads.update(GRAPH_LINK_PROPERTIES)
+        return self._recorded_traffic_graph
+
+    @cached_property
+    def _recorded_traffic_graph(self) -> TrafficGraph:
+        return build_graph(self.model, self.library)
 
     def routes(self) -> Routes:
         # Shared by the rules that ask: each depends on what the first one's walk read.
         self.component_reads.update(ROUTE_PROPERTIES)
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
-
-    def roles(self) -> DataRoles:
-        self.component_reads.update(ROLE_PROPERTIES)
-        self.link_reads.update(ROLE_LINK_PROPERTIES)
-        return super().roles()
 
     def stated(self, component: ComponentView, name: str) -> bool:
         self.component_reads.add(name)
@@ -171,7 +183,6 @@ class LintSession:
         self._owned = False  # whether the last design linted was a private copy
         self._seconds: dict[str, float] = {}  # how long each rule (and view) took last
         self._views: dict[str, Any] = {}  # structural views of the last run's context
-        self._roles: DataRoles | None = None  # the last run's data roles, if asked for
         self._structural = _structural_views()
 
     def lint(
@@ -265,8 +276,6 @@ class LintSession:
         context = _RecordingContext(design, self.library)
         if changed is not None:  # same structure: reuse what the last run computed
             context.__dict__.update(self._views)
-            if not (changed[0] & ROLE_PROPERTIES or changed[1] & ROLE_LINK_PROPERTIES):
-                context.keep_roles(self._roles)  # no property the roles read changed
             # The element views share props dicts with the design they were built from:
             # share those of the design linted now (edited values, or a patched copy).
             context.design.follow_props(design)
@@ -314,7 +323,6 @@ class LintSession:
             self.rules, True, settings, locations, used_ignores, context
         )
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
-        self._roles = context.known_roles()
         if changed is not None and len(fresh) + len(settings_found) <= _INSERT_AT_MOST:
             self._insert_fresh(fresh + settings_found, ran)
         else:

@@ -1,9 +1,9 @@
-"""AD101: one instance with no failover on a client's synchronous request path."""
+"""AD101: one instance whose loss fails client requests (what `analyze --weakest` marks)."""
 
 from collections.abc import Iterator
 
+from archdraw.analysis.weakest import single_points_of_failure
 from archdraw.lint.context import LintContext
-from archdraw.lint.rules.data.cache_without_source import backed
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -12,16 +12,18 @@ from archdraw.lint.types import Issue, Severity, rule
     name="single-point-of-failure",
     severity=Severity.ERROR,
     title="Single point of failure on a request path",
-    why="""Every request from a client passes through this component, and it runs as one
-    instance with nothing to take over. One machine fails every few months to years, and it is
-    restarted for every deploy and kernel patch: each time, every request that needs it fails.
-    Two replicas of a 99.9 % instance give about 99.9999 % if either can serve alone. It does
-    not apply when the component has `fallback: true`: a second provider or a degraded answer
-    takes over when it fails, which survives its loss just as failover does. One instance is
-    one instance: a failover mode the type assumes by default does not hide it, only one the
-    design states. It does not apply to a copy of a store (its primary is judged), a cache
-    that fronts a store (losing it means misses, which AD210 weighs), a service marked
-    `global` (it spans zones and regions on its own) or an in-process library.""",
+    why="""Client requests need this component, and it runs as one instance. One machine
+    fails every few months to years, and it is restarted for every deploy and kernel patch:
+    each time, every request that needs it fails. A `failover` setting does not help one
+    instance (there is nothing to fail over to), whatever the type's default says. Two
+    replicas of a 99.9 % instance give about 99.9999 % if either can serve alone. It is the
+    same test as `archdraw analyze --weakest`: a component is reported when losing its one
+    instance fails some client's requests, so not behind a queue (that delays work), a cache
+    (that misses; unless the store behind cannot take the misses), a `fallback: true` (a
+    second provider or a degraded answer answers) or a `calls: 0` standby link. Nor is a
+    service marked `global` (it spans zones and regions on its own) or an in-process
+    library. A hosted model whose `replicas` the design does not state is asked about, as
+    info: its instances are the provider's.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. Managed services that replicate internally: set `failover` to say so.
@@ -33,20 +35,9 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
-    # Third parties and DNS take no `replicas`: their redundancy is not ours to draw. Whether
-    # a type takes it is decided once per type.
-    ours = {t for t, found in ctx.by_type.items() if ctx.has_prop(found[0], "replicas")}
-    for component in ctx.request_path:
-        if component.type not in ours or ctx.instances(component) >= 2:
+    for component in ctx.components_of(single_points_of_failure(ctx.traffic_graph)):
+        if ctx.is_global(component) or ctx.in_process(component):
             continue
-        if ctx.stated(component, "failover") and ctx.failover(component) != "none":
-            continue
-        if ctx.flag(component, "fallback") or ctx.is_global(component):
-            continue
-        if ctx.in_process(component) or ctx.is_copy(component):
-            continue
-        if component.type == "cache" and backed(ctx, component):
-            continue  # losing a cache that fronts a store or a computation means misses
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
             fix = ctx.fix(
@@ -65,8 +56,8 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             "how many instances it runs (`replicas` not stated): if it is one, requests fail "
             "when it dies"
             if unknown
-            else f"'{component.title}' is on a client's request path and runs as one instance "
-            "with no failover: when it dies, those requests fail",
+            else f"'{component.title}' runs as one instance and client requests need it: when "
+            "it dies, those requests fail",
             component=component.id,
             fix=fix,
             severity=Severity.INFO if unknown else None,
