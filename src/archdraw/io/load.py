@@ -62,7 +62,7 @@ def _pydantic_message(error: Any) -> str:
             return (
                 f"unknown field {field}: in a one-line {{...}} mapping a comma ends the value "
                 "before it, so a label or text with a comma needs quotes "
-                "(label: \"SQL (primary, read-only)\")"
+                '(label: "SQL (primary, read-only)")'
             )
         return f"unknown field {field}"
     if kind == "value_error":
