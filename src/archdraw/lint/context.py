@@ -55,15 +55,6 @@ class LintContext(ElementViews):
         standbys, the store a cache fronts), as the analysis' traffic graph holds them."""
         return self.traffic_graph.roles
 
-    def title(self, component_id: str) -> str:
-        """A component's label, else its id (what messages name)."""
-        component = self.components.get(component_id)
-        return component_id if component is None else component.title
-
-    def link_title(self, link: LinkView) -> str:
-        """A link as messages name it: its label, else "source -> target" by titles."""
-        return link.label or f"{self.title(link.source)} -> {self.title(link.target)}"
-
     def is_copy(self, component: ComponentView) -> bool:
         """A replica, replication target or standby: rules about protecting data judge its
         primary, whose protection it inherits."""
@@ -158,44 +149,28 @@ class LintContext(ElementViews):
         """Every link by its target (all kinds)."""
         return self._link_index.in_all
 
-    @structural_view
-    def _sync_out(self) -> dict[str, list[LinkView]]:
-        return self._link_index.out_sync
-
-    @structural_view
-    def _sync_in(self) -> dict[str, list[LinkView]]:
-        return self._link_index.in_sync
-
-    @structural_view
-    def _flow_out(self) -> dict[str, list[LinkView]]:
-        return self._link_index.out_flow
-
-    @structural_view
-    def _flow_in(self) -> dict[str, list[LinkView]]:
-        return self._link_index.in_flow
-
     @property
     def sync_callers(self) -> dict[str, list[LinkView]]:
         """Sync links grouped by caller id (callers with at least one, in order of first call)."""
-        return self._sync_out
+        return self._link_index.out_sync
 
     @property
     def flow_senders(self) -> dict[str, list[LinkView]]:
         """Flow links (all but replication) grouped by sender id, in order of first link."""
-        return self._flow_out
+        return self._link_index.out_flow
 
     def sync_out(self, component_id: str) -> list[LinkView]:
-        return self._sync_out.get(component_id, _NO_LINKS)
+        return self._link_index.out_sync.get(component_id, _NO_LINKS)
 
     def sync_in(self, component_id: str) -> list[LinkView]:
-        return self._sync_in.get(component_id, _NO_LINKS)
+        return self._link_index.in_sync.get(component_id, _NO_LINKS)
 
     def flow_out(self, component_id: str) -> list[LinkView]:
         """Links that carry requests or messages (not replication)."""
-        return self._flow_out.get(component_id, _NO_LINKS)
+        return self._link_index.out_flow.get(component_id, _NO_LINKS)
 
     def flow_in(self, component_id: str) -> list[LinkView]:
-        return self._flow_in.get(component_id, _NO_LINKS)
+        return self._link_index.in_flow.get(component_id, _NO_LINKS)
 
     def target(self, link: LinkView) -> ComponentView | None:
         return self.components.get(link.target)
@@ -287,7 +262,7 @@ class LintContext(ElementViews):
     def reachable(self, starts: Iterable[str], sync_only: bool) -> set[str]:
         seen = set(starts)
         todo = deque(seen)
-        index = self._sync_out if sync_only else self._flow_out
+        index = self._link_index.out_sync if sync_only else self._link_index.out_flow
         components = self.components
         while todo:
             for link in index.get(todo.popleft(), _NO_LINKS):

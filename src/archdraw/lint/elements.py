@@ -114,6 +114,15 @@ class ElementViews:
                 found.append(component)
         return index
 
+    def title(self, component_id: str) -> str:
+        """A component's label, else its id (what messages name)."""
+        component = self.components.get(component_id)
+        return component_id if component is None else component.title
+
+    def link_title(self, link: LinkView) -> str:
+        """A link as messages name it: its label, else "source -> target" by titles."""
+        return link.label or f"{self.title(link.source)} -> {self.title(link.target)}"
+
     def category(self, component: ComponentView) -> str:
         facts = self._type_facts.get(component.type)
         return facts.category if facts is not None else "unknown"
