@@ -7,10 +7,11 @@ matches nothing) and AD003 (a setting names no known rule).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
-from archdraw.lint.rules import find_rule
-from archdraw.lint.types import Issue, Rule, Severity
+from archdraw.lint.rules import all_rules, find_rule
+from archdraw.lint.types import Issue, Place, Rule, Severity
 from archdraw.model import LintIgnore, LintSettings
 
 
@@ -19,22 +20,23 @@ class ResolvedSettings:
     disabled: set[str] = field(default_factory=set)
     severity: dict[str, Severity] = field(default_factory=dict)
     ignores: list[tuple[int, LintIgnore, Rule]] = field(default_factory=list)
-    unknown: list[tuple[str, str]] = field(default_factory=list)  # (where, name)
+    # ("disable", index) or ("severity", key), and the name that is no rule.
+    unknown: list[tuple[Place, str]] = field(default_factory=list)
     bad_ignores: list[tuple[int, LintIgnore]] = field(default_factory=list)
 
 
 def resolve(settings: LintSettings) -> ResolvedSettings:
     resolved = ResolvedSettings()
-    for key in settings.disable:
+    for index, key in enumerate(settings.disable):
         found = find_rule(key)
         if found is None:
-            resolved.unknown.append(("disable", key))
+            resolved.unknown.append((("disable", index), key))
         else:
             resolved.disabled.add(found.code)
     for key, level in settings.severity.items():
         found = find_rule(key)
         if found is None:
-            resolved.unknown.append(("severity", key))
+            resolved.unknown.append((("severity", key), key))
         else:
             resolved.severity[found.code] = Severity(level)
     for index, ignore in enumerate(settings.ignore):
@@ -44,6 +46,16 @@ def resolve(settings: LintSettings) -> ResolvedSettings:
         else:
             resolved.ignores.append((index, ignore, found))
     return resolved
+
+
+def rule_names() -> list[str]:
+    return [name for rule in all_rules() for name in (rule.code, rule.name)]
+
+
+def did_you_mean(key: str) -> str:
+    """A hint naming the closest rule code or name, or ""."""
+    close = difflib.get_close_matches(key, rule_names(), n=1)
+    return f"did you mean '{close[0]}'? " if close else ""
 
 
 def ignore_matches(ignore: LintIgnore, rule: Rule, issue: Issue) -> bool:

@@ -142,15 +142,15 @@ def settings_findings(
     """The settings rules' findings (AD0xx), after the other rules ran: they judge which
     ignores matched. Located at the ignore entry they are about, if any."""
     context.run = LintRun(settings, frozenset(used_ignores), complete)
-    ignore_lines = locations.lint_ignores if locations is not None else ()
     findings: list[Finding] = []
     for rule in chosen:
         if rule.category != "settings" or rule.code in settings.disabled:
             continue
         severity = settings.severity.get(rule.code) or rule.severity
         for issue in rule.check(context):
-            position: tuple[int | None, int | None] = _NOWHERE
-            if issue.ignore is not None and issue.ignore < len(ignore_lines):
-                position = ignore_lines[issue.ignore]
+            found = None
+            if issue.setting is not None and locations is not None:
+                found = locations.setting(issue.setting)
+            position = found if found is not None else _NOWHERE
             findings.append(_finding(rule, issue, severity, position))
     return findings

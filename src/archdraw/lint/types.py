@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from archdraw.lint.context import LintContext
 
 
+# Where a `lint:` setting is written: ("ignore", index), ("disable", index), ("severity", key).
+Place = tuple[str, int | str]
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -63,8 +67,8 @@ class Issue:
     # One finding per cause: the other elements it is about (component ids or link keys),
     # each located in the output (SARIF related locations, JSON `related`).
     related: tuple[str, ...] = ()
-    # Settings rules (AD0xx): the index of the `lint.ignore` entry the issue is about.
-    ignore: int | None = None
+    # Settings rules (AD0xx): where the setting the issue is about is written.
+    setting: Place | None = None
 
 
 class Related(NamedTuple):

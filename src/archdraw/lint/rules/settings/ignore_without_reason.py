@@ -26,5 +26,5 @@ def ignore_without_reason(ctx: LintContext) -> Iterator[Issue]:
             yield Issue(
                 f"the ignore of {describe(ignore)} gives no reason: add `reason:` so the next "
                 "reader knows why this finding does not apply",
-                ignore=index,
+                setting=("ignore", index),
             )

@@ -28,5 +28,5 @@ def stale_ignore(ctx: LintContext) -> Iterator[Issue]:
             yield Issue(
                 f"the ignore of {describe(ignore)} matches no finding: the problem is gone or "
                 "the entry names the wrong element; remove it",
-                ignore=index,
+                setting=("ignore", index),
             )
