@@ -34,7 +34,9 @@ def test_json_gives_each_figure_its_basis_beside_the_old_keys(design_of, library
         "capacity_rps": "stated",
         "replicas": "stated",
         "saturates_at": "derived from stated",
+        "latency_ms": "derived",  # 1 / capacity_rps: no latency_ms stated or defaulted
     }
+    assert lb["basis"]["latency_ms"] == "default"
     assert data["clients"]["user"]["rps_basis"] == "stated"
     assert data["clients"]["other"]["rps_basis"] == "unknown"
     assert data["bottleneck"] == "api" and data["bottleneck_basis"] == "stated"
@@ -56,3 +58,11 @@ def test_text_marks_what_is_assumed(design_of, library) -> None:
     assert ">= 40,000.0" in text  # api's rate is a lower bound
     assert "other" in text and "unknown" in text
     assert "Assumed per instance" in text and "99.9 %: api" in text and "99.95 %: lb" in text
+
+
+def test_failure_text_does_not_mix_known_rates_with_equal_weights(design_of, library) -> None:
+    report = run_analysis(design_of(DEFAULT_LB), library, fail=["db"])
+    text = render_text(report, growth_asked=False)
+    # Both clients need db: all requests fail, counted per client since `other` has no rate.
+    assert "Clients: 100 % of requests fail (each client counted the same" in text
+    assert "40,000.0 of 40,000.0 requests/s from the clients that state a rate" in text

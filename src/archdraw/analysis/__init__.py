@@ -2,7 +2,8 @@
 
 - `analyze_failure(design, library, components, zones, whole=False)`: what is
   down or degraded, which client requests still complete, data at risk.
-- `weakest_points(design, library)`: every single failure, ranked by traffic lost.
+- `weakest_points(design, library)`: every single failure, ranked by traffic lost;
+  `single_points_of_failure(graph)`: the one-instance components among them (AD101).
 - `analyze_growth(design, library, growth)`: arrival rates, utilization,
   M/M/c queueing latency, the bottleneck and where each component saturates.
 - `analyze_availability(design, library)`: expected availability per client
@@ -36,7 +37,7 @@ from archdraw.analysis.roles import DataRole, DataRoles, data_roles
 from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
 from archdraw.analysis.traffic import Traffic, arrival_rates, traffic
-from archdraw.analysis.weakest import WeakPoint, weakest_points
+from archdraw.analysis.weakest import WeakPoint, single_points_of_failure, weakest_points
 
 if TYPE_CHECKING:
     from archdraw.analysis.simulation import SimulationResult, simulate
@@ -75,6 +76,7 @@ __all__ = [
     "render_text",
     "run_analysis",
     "simulate",
+    "single_points_of_failure",
     "to_json",
     "traffic",
     "weakest_points",

@@ -23,6 +23,15 @@ def category(library: Library, component: Component) -> str | None:
     return None if found is None else found.category
 
 
+def holds_data(library: Library, component: Component) -> bool:
+    """A store: its type keeps data worth copying (takes `replication` or `backups`), and it
+    is neither a cache nor a buffer (a queue's messages pass through)."""
+    found = library.get(component.type)
+    if found is None or component.type in CACHING_TYPES or component.type in BUFFER_TYPES:
+        return False
+    return bool({"replication", "backups"} & set(found.properties))
+
+
 def is_traffic_source(library: Library, component: Component) -> bool:
     """Where requests start: a client (not a device cache, which only answers its own
     client) or any component that states an `rps` (a scheduler, a crawler)."""

@@ -196,7 +196,15 @@ def _basis(graph: TrafficGraph, cid: str, load: ComponentLoad) -> dict[str, str 
         "capacity_rps": capacity or "unknown",
         "replicas": graph.basis(node, "replicas") if graph.runs_replicas[node] else None,
         "saturates_at": None if load.saturates_at is None else f"derived from {capacity}",
+        "latency_ms": _latency_basis(graph, node),
     }
+
+
+def _latency_basis(graph: TrafficGraph, node: int) -> str:
+    """A component's own time: its `latency_ms` (stated or default), else 1/capacity."""
+    if graph.latency_ms[node] is not None:
+        return graph.basis(node, "latency_ms")
+    return "derived" if graph.capacity_rps[node] is not None else "unknown"
 
 
 def _failure_json(failure: FailureResult) -> dict[str, Any]:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from archdraw.analysis.completion import Scenario
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.kinds import BUFFER_TYPES, holds_data
 from archdraw.analysis.traffic import added_rates
 from archdraw.library import Library
 
@@ -124,6 +125,8 @@ def _state(
     if role is not None and role.kind == "cache":
         state = "down" if remaining <= EPSILON else "degraded"
         fronts = f" to {role.fronts}" if role.fronts else ""
+        if role.fronts and role.fronts_basis == "inferred":
+            fronts += " (inferred from the links; set `fronts` to name another)"
         reason += f"; a cache misses, it does not fail: {loss.share:.0%} of its hits go on{fronts}"
         return ComponentState(
             cid, state, count, remaining, 1.0, None, False, reason, missing=loss.share
@@ -207,8 +210,7 @@ def data_at_risk(
         if state.remaining <= EPSILON and state.recovery is not None:
             continue  # promoted: a copy holds the data
         component = graph.components[node]
-        found = library.get(component.type)
-        if found is None or not {"backups", "replication"} & set(found.properties):
+        if not holds_data(library, component) and component.type not in BUFFER_TYPES:
             continue  # holds no data of its own to copy (a scheduler, a gateway)
         if library.prop(component, "replication") in ("sync", "async"):
             continue  # copied somewhere the drawing does not show
@@ -258,7 +260,9 @@ def scenario_of(
             f" (capacity {total:,.0f} req/s)"
         )
         reason = f"{state.reason}; {herd}" if state.reason else herd
-        if carried < 1.0:
+        if carried >= 1.0:
+            reason += ": it carries them"
+        else:
             reason += f": it answers {carried:.0%} of them"
             scenario.serving[node] = state.serving * carried
             scenario.writes[node] = state.writes_serving * carried

@@ -95,11 +95,24 @@ def _failure(report: AnalysisReport) -> list[str]:
         rows.append([state.id, state.state, detail])
     lines += _table(rows) if rows else ["  nothing is affected"]
     lines.append("")
-    lines.append(
-        f"Clients: {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail "
-        f"({_pct(failure.lost_share)})"
-    )
     graph = report.graph
+    unknown = [graph.ids[c] for c in graph.sources if not graph.rate_known[c]]
+    if not unknown:
+        lines.append(
+            f"Clients: {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail "
+            f"({_pct(failure.lost_share)})"
+        )
+    else:
+        known = ""
+        if failure.total_rps > 0:
+            known = (
+                f"; {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s from "
+                "the clients that state a rate"
+            )
+        lines.append(
+            f"Clients: {_pct(failure.lost_share)} of requests fail (each client counted the "
+            f"same: no rps stated for {', '.join(unknown)}){known}"
+        )
     for impact in failure.clients.values():
         lines.append(f"  {impact.id}: {_pct(impact.lost_share)} of its requests fail")
         broken = [

@@ -118,15 +118,19 @@ def is_single_instance(graph: TrafficGraph, node: int) -> bool:
     return graph.runs_replicas[node] and graph.instances(node) == 1
 
 
-def single_points_of_failure(graph: TrafficGraph, rates: list[float] | None = None) -> list[str]:
-    """Components run as one instance whose loss fails some client's requests, by id: what
-    `--weakest` marks `single_point` and lint's AD101 reports (one definition for both)."""
+def single_points_of_failure(
+    graph: TrafficGraph, rates: list[float] | None = None
+) -> dict[str, float]:
+    """Components run as one instance whose loss fails some client's requests, by id, with
+    the share of all client requests lost: what `--weakest` marks `single_point` and lint's
+    AD101 reports (one definition for both)."""
     rates = arrival_rates(graph) if rates is None else rates
-    found = []
+    found = {}
     for node in shared(graph):
         if not is_single_instance(graph, node):
             continue
         losses = instance_losses(graph, [graph.ids[node]], [])
-        if _client_losses(graph, losses, rates)[0]:
-            found.append(graph.ids[node])
-    return sorted(found)
+        lost = _client_losses(graph, losses, rates)[0]
+        if lost:
+            found[graph.ids[node]] = design_share(graph, lost)
+    return dict(sorted(found.items()))

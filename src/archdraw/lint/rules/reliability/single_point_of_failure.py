@@ -35,7 +35,8 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.components_of(single_points_of_failure(ctx.traffic_graph)):
+    shares = single_points_of_failure(ctx.traffic_graph)
+    for component in ctx.components_of(shares):
         if ctx.is_global(component) or ctx.in_process(component):
             continue
         if ctx.is_stateful(component):
@@ -49,15 +50,17 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             )
         else:
             fix = ctx.fix(component, "Run 2 replicas", replicas=2)
+        share = shares[component.id]
+        lost = f"{share * 100:.3g} %" if share >= 0.001 else "a few"
         # A hosted model's instances are the provider's: unstated, they are unknown.
         unknown = not ctx.stated(component, "replicas") and "replicas" not in component.defaults
         yield Issue(
             f"'{component.title}' is on a client's request path and the design does not say "
-            "how many instances it runs (`replicas` not stated): if it is one, requests fail "
-            "when it dies"
+            "how many instances it runs (`replicas` not stated): if it is one, "
+            f"{lost} of client requests fail when it dies"
             if unknown
             else f"'{component.title}' runs as one instance and client requests need it: when "
-            "it dies, those requests fail",
+            f"it dies, {lost} of client requests fail",
             component=component.id,
             fix=fix,
             severity=Severity.INFO if unknown else None,
