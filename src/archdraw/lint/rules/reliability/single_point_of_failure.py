@@ -20,7 +20,10 @@ from archdraw.lint.types import Issue, Severity, rule
     same test as `archdraw analyze --weakest`: a component is reported when losing its one
     instance fails some client's requests, so not behind a queue (that delays work), a cache
     (that misses; unless the store behind cannot take the misses), a `fallback: true` (a
-    second provider or a degraded answer answers) or a `calls: 0` standby link.""",
+    second provider or a degraded answer answers) or a `calls: 0` standby link. Nor is a
+    service marked `global` (it spans zones and regions on its own) or an in-process
+    library. A hosted model whose `replicas` the design does not state is asked about, as
+    info: its instances are the provider's.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. Managed services that replicate internally: set `failover` to say so.
@@ -34,6 +37,8 @@ from archdraw.lint.types import Issue, Severity, rule
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
     shares = single_points_of_failure(ctx.traffic_graph)
     for component in ctx.components_of(shares):
+        if ctx.is_global(component) or ctx.in_process(component):
+            continue
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
             fix = ctx.fix(
@@ -47,9 +52,16 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             fix = ctx.fix(component, "Run 2 replicas", replicas=2)
         share = shares[component.id]
         lost = f"{share * 100:.3g} %" if share >= 0.001 else "a few"
+        # A hosted model's instances are the provider's: unstated, they are unknown.
+        unknown = not ctx.stated(component, "replicas") and "replicas" not in component.defaults
         yield Issue(
-            f"'{component.title}' runs as one instance and client requests need it: when it "
-            f"dies, {lost} of client requests fail",
+            f"'{component.title}' is on a client's request path and the design does not say "
+            "how many instances it runs (`replicas` not stated): if it is one, "
+            f"{lost} of client requests fail when it dies"
+            if unknown
+            else f"'{component.title}' runs as one instance and client requests need it: when "
+            f"it dies, {lost} of client requests fail",
             component=component.id,
             fix=fix,
+            severity=Severity.INFO if unknown else None,
         )

@@ -41,8 +41,8 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
         type_id = component.type
         if type_id not in zoned or (type_id in spread and component.zone is not None):
             continue
-        if ctx.failover(component) == "dns":
-            continue
+        if ctx.failover(component) == "dns" or ctx.is_global(component):
+            continue  # DNS failover moves it; a global managed service spans zones itself
         zones = ctx.number(component, "zones") or 1
         if zones < 2:
             yield Issue(
