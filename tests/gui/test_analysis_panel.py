@@ -130,7 +130,7 @@ def test_weakest_points_and_availability_from_the_menu(window, qtbot):  # type: 
     load_into(window, SHOP)
     window.actions_by_name["analyze-weakest"].trigger()
     text = _panel(window).text.toPlainText()
-    assert "Weakest points" in text and "1.  one instance of db" in text
+    assert "Weakest point: db" in text and "1.  db (its only instance)" in text
     window.actions_by_name["analyze-availability"].trigger()
     assert "Availability: " in _panel(window).text.toPlainText()
     assert window.stack.count() == 0
@@ -147,7 +147,7 @@ def test_failing_nothing_says_what_to_do(window, qtbot):  # type: ignore[no-unty
 def test_an_edit_asks_for_the_weakest_points_again(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window, SHOP)
     qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
-    assert "Weakest points" in _panel(window).text.toPlainText()
+    assert "Weakest point: db" in _panel(window).text.toPlainText()
     window.editing.apply(SetProperties("db", {"replicas": 2, "failover": "active-standby"}))
     assert "press Weakest points or Availability again" in _panel(window).text.toPlainText()
     qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
