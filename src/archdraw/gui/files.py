@@ -65,10 +65,9 @@ class FileController:
             self.window.statusBar().showMessage(note, 8000)
         return True
 
-    def replace(self, design: Design, path: Path | None) -> None:
+    def replace(self, design: Design, path: Path | None, saved: bool = True) -> None:
         self.window.autosave.discard()
-        self.document.replace(design, path)
-        self.window.stack.clear()
+        self.document.replace(design, path, saved)
         self.window.view.fit_readable()
         self.window.update_title()
 
@@ -114,7 +113,6 @@ class FileController:
             self.show_problems("Cannot save", f"Saving to {path} failed.", [f"{path}: {error}"])
             return False
         self.document.mark_saved(path.resolve())
-        self.window.stack.setClean()
         self.window.autosave.discard()
         self.add_recent(path.resolve())
         self.window.update_title()
@@ -212,9 +210,8 @@ class FileController:
             )
             return False
         place_unpositioned(design, self.window.library)
-        self.replace(design, entry.original)
+        self.replace(design, entry.original, saved=False)
         self.window.autosave.adopt(entry)
-        self.document.dirty = True
         self.window.update_title()
         return True
 

@@ -27,6 +27,7 @@ from archdraw.gui.autosave import Autosave
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.canvas.view import DesignView
 from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
+from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
 from archdraw.gui.editing import Editing
 from archdraw.gui.files import FileController
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.theme = resolve(self.theme_choice)
         self.document = Document()
         self.stack = QUndoStack(self)
+        self.history_mirror = HistoryMirror(self.document.history, self.stack)
         self.editing = Editing(self.document, self.stack, library)
         self.scene = DesignScene(self.document, library, self.theme)
         self.view = DesignView(self.scene, self.editing)
@@ -142,8 +144,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.document.subscribe(self._on_change)
-        self.stack.cleanChanged.connect(self._clean_changed)
+        self.document.history.subscribe(lambda _event, _step: self.update_title())
         self.editing.failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
+        self.editing.told.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.palette_panel.add_requested.connect(self.add_at_centre)
         self.lint.findings_ready.connect(self._findings_ready)
         self.findings.locate.connect(self.select_and_centre)
@@ -158,11 +161,6 @@ class MainWindow(QMainWindow):
 
     # Document state ------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
-        self.update_title()
-
-    def _clean_changed(self, clean: bool) -> None:
-        if clean and self.document.path is not None:
-            self.document.dirty = False
         self.update_title()
 
     def update_title(self) -> None:
@@ -215,8 +213,8 @@ class MainWindow(QMainWindow):
             self.scene.select_ids(result[1])
 
     def duplicate(self) -> None:
-        from archdraw.gui.clipboard import selection_design
         from archdraw.io import dumps
+        from archdraw.model.selection import selection_design
 
         ids = self.scene.selected_component_ids()
         if ids:
