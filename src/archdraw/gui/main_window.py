@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from archdraw import __version__
 from archdraw.gui.actions import build_menus, build_toolbar
+from archdraw.gui.arranging import add_from_palette
 from archdraw.gui.autosave import Autosave
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.canvas.view import DesignView
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.recent_menu: QMenu | None = None
         self.docks_menu: QMenu | None = None
         self.layout_job: LayoutJob | None = None
+        self._was_empty = True
         build_menus(self)
         build_toolbar(self)
         self._docks()
@@ -162,6 +164,11 @@ class MainWindow(QMainWindow):
     # Document state ------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         self.update_title()
+        empty = not self.document.design.components and not self.document.design.zones
+        if empty != self._was_empty:
+            # The empty-canvas hint spans the viewport: repaint all of it, not just the new box.
+            self._was_empty = empty
+            self.view.viewport().update()
 
     def update_title(self) -> None:
         path = self.document.path
@@ -181,10 +188,7 @@ class MainWindow(QMainWindow):
 
     # Editing commands -------------------------------------------------------------
     def add_at_centre(self, type_id: str) -> None:
-        centre = self.view.mapToScene(self.view.viewport().rect().center())
-        new_id = self.editing.add_component(type_id, QPointF(centre))
-        if new_id:
-            self.scene.select_ids([new_id])
+        add_from_palette(self, type_id)
 
     def select_and_centre(self, ids: list[str]) -> None:
         self.scene.select_ids(ids)
@@ -307,10 +311,12 @@ class MainWindow(QMainWindow):
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton
+        path = self.document.path
+        named = path.name if path else f"“{self.document.design.name}” (never saved)"
         return QMessageBox.question(
             self,
             "Unsaved changes",
-            f"Save the changes to {self.document.design.name}?",
+            f"Save the changes to {named}?",
             buttons.Save | buttons.Discard | buttons.Cancel,
         )
 

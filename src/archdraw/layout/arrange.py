@@ -7,6 +7,7 @@ Positions are box centres; every box has the same size (`node_rect`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from archdraw.layout.geometry import Point, RectIndex, node_rect
@@ -23,7 +24,10 @@ ALIGNMENTS = {
     "bottom": (1, max),
     "middle": (1, None),
 }
-GAP = 2 * GRID_SIZE  # between a new box and its neighbour
+GAP = 2 * GRID_SIZE  # at least this much between a new box and its neighbour
+# Steps between free spots are whole grid cells, so a snapped start stays on the grid.
+STEP_X = math.ceil((NODE_WIDTH + GAP) / GRID_SIZE) * GRID_SIZE
+STEP_Y = math.ceil((NODE_HEIGHT + GAP) / GRID_SIZE) * GRID_SIZE
 
 
 def _placed(design: Design, ids: Sequence[str]) -> dict[str, Point]:
@@ -68,7 +72,7 @@ def free_spot(design: Design, near: Point) -> Point:
     place to its right, then below, walking outwards on a grid of box-sized steps.
     """
     boxes = RectIndex(node_rect(c.position) for c in design.components if c.position is not None)
-    step_x, step_y = NODE_WIDTH + GAP, NODE_HEIGHT + GAP
+    step_x, step_y = STEP_X, STEP_Y
     for ring in range(0, 64):
         for row in range(0, ring + 1):
             for column in range(0, ring + 1):
@@ -86,4 +90,4 @@ def next_to(design: Design, component_id: str) -> Point | None:
     if component is None or component.position is None:
         return None
     x, y = component.position
-    return free_spot(design, (x + NODE_WIDTH + GAP, y))
+    return free_spot(design, (x + STEP_X, y))
