@@ -5,7 +5,6 @@ What is copied and how a paste gets fresh ids is `archdraw.model.selection`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from archdraw.gui.editing import Editing
@@ -14,16 +13,16 @@ from archdraw.model import Design
 from archdraw.model.edits import AddElements
 from archdraw.model.selection import paste_elements, selection_design
 
-YAML_MIME = "application/x-archdraw+yaml"
+YAML_MIME = "application/x-archdraw+yaml"  # read only: what archdraw 0.1 wrote
 PASTE_OFFSET = 40.0
 
 
 def copy_to_clipboard(design: Design, component_ids: list[str]) -> str:
     text = dumps(selection_design(design, component_ids))
-    mime = QMimeData()
-    mime.setText(text)
-    mime.setData(YAML_MIME, text.encode())
-    QGuiApplication.clipboard().setMimeData(mime)
+    # setText lets Qt create the QMimeData in C++. A QMimeData made in Python and
+    # handed to the clipboard is destroyed by QtGui's exit handlers after the
+    # interpreter has gone, which crashed every process that had copied.
+    QGuiApplication.clipboard().setText(text)
     return text
 
 
