@@ -12,9 +12,10 @@ from PySide6.QtGui import QUndoStack
 
 from archdraw.library import Library
 from archdraw.model import Component, Document, Edit, EditError
+from archdraw.model.edit_base import Refused
 from archdraw.model.edits import AddComponent
 from archdraw.model.selection import fresh_id
-from archdraw.model.type_change import change_type, describe_drop
+from archdraw.model.type_change import ChangeType, change_type, describe_drop
 from archdraw.style import GRID_SIZE
 
 
@@ -34,6 +35,8 @@ class Editing(QObject):
         except EditError as error:
             self.failed.emit(str(error))
             return False
+        if isinstance(edit, ChangeType):
+            self.told.emit(describe_drop(edit))
         return True
 
     def snapped(self, x: float, y: float) -> tuple[float, float]:
@@ -68,14 +71,12 @@ class Editing(QObject):
         )
         return component_id if self.apply(AddComponent(component)) else None
 
-    def change_type(self, component_id: str, type_id: str) -> bool:
-        """Give a component another type as one step, dropping what the new type refuses."""
+    def type_change(self, component_id: str, type_id: str) -> Edit:
+        """The edit giving a component another type, dropping what the new type refuses.
+
+        An unknown component or type gives an edit that refuses, with the reason, when applied.
+        """
         try:
-            edit = change_type(self.document.design, self.library, component_id, type_id)
+            return change_type(self.document.design, self.library, component_id, type_id)
         except EditError as error:
-            self.failed.emit(str(error))
-            return False
-        if not self.apply(edit):
-            return False
-        self.told.emit(describe_drop(edit))
-        return True
+            return Refused(str(error))
