@@ -179,6 +179,10 @@ class AnalysisPanel(QWidget):
         table.element_chosen.connect(self._element_chosen)
         return table
 
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
     def _element_chosen(self, element: str) -> None:
         design = self.main.document.design
         if design.component(element) is not None or design.zone(element) is not None:
@@ -189,7 +193,7 @@ class AnalysisPanel(QWidget):
         scene = self.main.scene
         components, zones = scene.selected_component_ids(), scene.selected_zone_ids()
         if not components and not zones:
-            self.message.setText("Select components or a zone first, then Fail selection.")
+            self._say("Select components or a zone first, then Fail selection.")
             return
         self.failed_components, self.failed_zones = components, zones
         self.refresh()
@@ -220,7 +224,7 @@ class AnalysisPanel(QWidget):
         self.growth, self.extra, self.report = None, "", None
         self._show_growth(1.0)
         self.bottleneck_label.setText("")
-        self.message.setText("Select components or a zone on the canvas, then fail them.")
+        self._say("Select components or a zone on the canvas, then fail them.")
         for table in self.findChildren(ResultTable):
             table.show_rows([])
         self.chart.show_bars([], self.main.theme)
@@ -250,7 +254,7 @@ class AnalysisPanel(QWidget):
         if self.active:
             self.refresh()
         elif stale_extra:
-            self.message.setText(
+            self._say(
                 "The design changed: press Find weakest points or Compute availability again."
             )
 
@@ -274,7 +278,7 @@ class AnalysisPanel(QWidget):
                 availability=self.extra == "availability",
             )
         except UnknownElement as error:  # the design changed under us
-            self.message.setText(str(error))
+            self._say(str(error))
             return
         self.report = report
         growth = report.growth
@@ -288,7 +292,7 @@ class AnalysisPanel(QWidget):
         self._show_report(report)
 
     def _show_report(self, report: AnalysisReport) -> None:
-        self.message.setText(headline(report))
+        self._say(headline(report))
         self.failure_clients.show_rows(failure_client_rows(report))
         self.failure_components.show_rows(failure_component_rows(report))
         self.load_table.show_rows(load_rows(report))

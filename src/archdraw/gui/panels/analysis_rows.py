@@ -38,6 +38,10 @@ def pct(share: float) -> str:
     return f"{share * 100:.1f} %"
 
 
+def _rate(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 or value == 0 else f"{value:,.3g}"
+
+
 def _number(value: float | None, unit: str = "") -> Cell:
     if value is None:
         return ("-", UNKNOWN_LAST)
@@ -95,7 +99,7 @@ def failure_component_rows(report: AnalysisReport) -> list[Row]:
         rows.append(
             Row(
                 (
-                    (state.id, state.id),
+                    (report.growth.titles.get(state.id, state.id), state.id),
                     (state.state, order.get(state.state, 2)),
                     (serving, state.serving),
                     (state.reason, state.reason),
@@ -168,7 +172,10 @@ def availability_rows(report: AnalysisReport) -> list[Row]:
     rows = []
     for client, figure in result.clients.items():
         weakest = result.contributors.get(client, [])
-        named = ", ".join(f"{w.id} ({pct(w.gain)} of requests)" for w in weakest) or "none"
+        named = (
+            ", ".join(f"{w.id} ({downtime_per_year(1.0 - w.gain)} a year)" for w in weakest)
+            or "none"
+        )
         rows.append(
             Row(
                 (
@@ -178,7 +185,8 @@ def availability_rows(report: AnalysisReport) -> list[Row]:
                     (named, weakest[0].gain if weakest else 0.0),
                 ),
                 client,
-                tip="Weakest contributors: what, failing alone, costs this client the most",
+                tip="Weakest contributors: what, failing alone, costs this client the most "
+                "downtime (a zone, or a component's instances together)",
             )
         )
     return rows
@@ -203,7 +211,7 @@ def weakest_rows(report: AnalysisReport) -> list[Row]:
 
 
 def headline(report: AnalysisReport) -> str:
-    """One sentence on top of the tabs: what failing did, or what the growth does."""
+    """One sentence on top of the tabs on what failing did ("" when nothing failed)."""
     failure = report.failure
     if not report.graph.sources:
         return "No clients: give a client (or any component) an rps so traffic has a start."
@@ -217,7 +225,7 @@ def headline(report: AnalysisReport) -> str:
                 for r in failure.data_at_risk
             )
         return (
-            f"Failing {scope} {failed}: {failure.lost_rps:,.1f} of {failure.total_rps:,.1f} "
-            f"requests/s fail ({pct(failure.lost_share)}).{risk}"
+            f"Failing {scope} {failed}: {_rate(failure.lost_rps)} of "
+            f"{_rate(failure.total_rps)} requests/s fail ({pct(failure.lost_share)}).{risk}"
         )
-    return report.growth.summary
+    return ""  # growth alone: the bottleneck sentence above the tabs says it

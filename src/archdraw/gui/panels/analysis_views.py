@@ -68,7 +68,7 @@ class ResultTable(QTableWidget):
                 item.setData(ID_ROLE, row.element)
                 if row.tip:
                     item.setToolTip(row.tip)
-                if isinstance(key, int | float):
+                if isinstance(key, int | float) and len(text) < 16:  # figures, not sentences
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
