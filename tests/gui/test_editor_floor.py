@@ -212,3 +212,19 @@ def test_drags_snap_to_the_grid_until_snap_is_turned_off(window, qtbot):  # type
     drag(window, (40, 40), (53, 41))
     assert window.document.design.component("api").position == (53.0, 41.0)
     QApplication.processEvents()
+
+
+def test_the_history_panel_and_the_core_history_move_together(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.add_at_centre("cache")
+    window.add_at_centre("queue")
+    window.files._write(tmp_path / "h.archdraw.yaml")
+    assert not window.isWindowModified()
+    view = window.history  # the History panel: row 0 is "<opened>", then one per step
+    rect = view.visualRect(view.model().index(1, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    history = window.document.history
+    assert history.index == 1 == window.stack.index()
+    assert window.document.dirty and window.isWindowModified()
+    window.document.redo()  # the core moves: the stack follows
+    assert window.stack.index() == 2 and not window.isWindowModified()

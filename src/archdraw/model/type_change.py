@@ -73,5 +73,5 @@ def describe_drop(edit: ChangeType) -> str:
     noun = "property" if len(edit.drop) == 1 else "properties"
     return (
         f"'{edit.component_id}' is now a {edit.type_id}; removed {noun} it does not take: "
-        f"{names} (Undo restores them)"
+        f"{names} (Undo restores {'it' if len(edit.drop) == 1 else 'them'})"
     )
