@@ -71,3 +71,20 @@ def test_one_value_on_five_selected_services_is_one_undo_step(window, qtbot):  #
     assert window.stack.count() == 1 and "5 components" in window.stack.undoText()
     window.stack.undo()
     assert all("replicas" not in c.props for c in design.components)
+
+
+def test_arrowing_through_types_is_one_step_that_undo_reverses(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, STORE)
+    window.scene.select_ids(["db"])
+    qtbot.wait(1)
+    for _ in range(3):  # each key press changes the type: the form is rebuilt each time
+        type_box = property_field(window, "type", QComboBox)
+        type_box.setFocus()
+        qtbot.keyClick(type_box, Qt.Key.Key_Down)
+        qtbot.wait(10)
+    component = window.document.design.component("db")
+    assert component.type != "database" and window.stack.count() == 1
+    assert "Undo restores" in window.statusBar().currentMessage()
+    window.stack.undo()
+    component = window.document.design.component("db")
+    assert component.type == "database" and component.props == {"backups": True, "replicas": 2}

@@ -193,13 +193,14 @@ class DocumentMachine(RuleBasedStateMachine):
         self.perform(SetZoneFields(zone, {"parent": parent}))
 
     @precondition(lambda self: self.design.components)
-    @rule(data=st.data(), type_id=st.sampled_from(TYPE_IDS))
-    def change_type(self, data: st.DataObject, type_id: str) -> None:
-        # As the Properties panel does: one edit, dropping what the new type does not take.
+    @rule(data=st.data(), type_id=st.sampled_from(TYPE_IDS), merge=st.booleans())
+    def change_type(self, data: st.DataObject, type_id: str, merge: bool) -> None:
+        # As the Properties panel does: one edit, dropping what the new type does not take;
+        # successive changes of one component's type merge into one step.
         component = data.draw(st.sampled_from(self.design.components))
         before = dict(component.props)
         edit = change_type(self.design, LIBRARY, component.id, type_id)
-        self.perform(edit)
+        self.perform(edit, merge_key=f"type:{component.id}" if merge else None)
         changed = self.design.component(component.id)
         assert changed is not None and changed.type == type_id
         assert set(before) - set(changed.props) == set(edit.drop)

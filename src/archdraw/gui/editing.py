@@ -30,13 +30,17 @@ class Editing(QObject):
         self.link_kind = "sync"
 
     def apply(self, edit: Edit, merge_key: str | None = None) -> bool:
+        if isinstance(edit, ChangeType) and merge_key is None:
+            merge_key = f"type:{edit.component_id}"  # arrowing through types: one step
         try:
             self.document.apply(edit, merge_key)
         except EditError as error:
             self.failed.emit(str(error))
             return False
         if isinstance(edit, ChangeType):
-            self.told.emit(describe_drop(edit))
+            history = self.document.history
+            step = history.steps[history.index - 1].edit  # with earlier steps merged in
+            self.told.emit(describe_drop(step if isinstance(step, ChangeType) else edit))
         return True
 
     def snapped(self, x: float, y: float) -> tuple[float, float]:

@@ -51,6 +51,22 @@ class ChangeType(Edit):
     def touched(self) -> frozenset[str]:
         return frozenset([self.component_id])
 
+    def merge(self, other: Edit) -> Edit | None:
+        """Stepping through types (arrow keys in the type box) is one step.
+
+        Each step only removes properties, so going straight from the first type
+        to the last drops exactly what the steps dropped together.
+        """
+        if (
+            isinstance(other, ChangeType)
+            and other.component_id == self.component_id
+            and not self.restore
+            and not other.restore
+        ):
+            drop = tuple(sorted(set(self.drop) | set(other.drop)))
+            return ChangeType(self.component_id, other.type_id, drop, label=self.label)
+        return None
+
 
 def change_type(
     design: Design, catalog: TypeCatalog, component_id: str, type_id: str
