@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 SLIDER_STEPS = 200  # 0..200 on a log scale: 10 ** (value / 100) = 1x..100x
 MAX_GROWTH = 10_000.0  # typed factors go past the slider's 100x
 PRESETS = (1, 2, 10, 100)
-FAILURE_CLIENT_HEADERS = ("Client", "Requests failing", "Paths failing", "What happens")
+FAILURE_CLIENT_HEADERS = ("Client", "Failing", "Paths hit", "What happens")
 COMPONENT_HEADERS = ("Component", "State", "Serves", "Why")
 LOAD_HEADERS = (
     "Component",
@@ -116,6 +116,7 @@ class AnalysisPanel(QWidget):
         row.addWidget(self.leave_button)
         layout.addLayout(row)
         layout.addLayout(self._growth_row())
+        layout.addWidget(self.slider)  # a row of its own: the dock is often narrow
         self.bottleneck_label = QLabel("")
         self.bottleneck_label.setObjectName("analysis-bottleneck")
         self.bottleneck_label.setWordWrap(True)
@@ -153,7 +154,6 @@ class AnalysisPanel(QWidget):
         self.slider.setPageStep(25)
         self.slider.setToolTip("Every client's rps times this factor (log scale, 1x to 100x)")
         self.slider.valueChanged.connect(self._slid)
-        row.addWidget(self.slider, 1)
         self.growth_box = QDoubleSpinBox()
         self.growth_box.setObjectName("analysis-growth-box")
         self.growth_box.setRange(1.0, MAX_GROWTH)
@@ -162,7 +162,7 @@ class AnalysisPanel(QWidget):
         self.growth_box.setKeyboardTracking(False)  # one recompute per typed number
         self.growth_box.setToolTip("Type a growth factor: every client's rps times this")
         self.growth_box.valueChanged.connect(self.set_growth)
-        row.addWidget(self.growth_box)
+        row.addWidget(self.growth_box, 1)
         self.growth_label = QLabel("1x")
         self.growth_label.setObjectName("analysis-growth-label")
         self.growth_label.setVisible(False)  # read by the tests and the status text only

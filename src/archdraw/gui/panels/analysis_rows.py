@@ -8,6 +8,7 @@ unaffected" rather than "100 % fail ... 3 paths still complete".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from archdraw.analysis.availability import downtime_per_year
@@ -48,7 +49,7 @@ def _number(value: float | None, unit: str = "") -> Cell:
     return (f"{value:,.0f}{unit}" if value >= 100 else f"{value:,.3g}{unit}", value)
 
 
-def client_words(impact: ClientImpact) -> str:
+def client_words(impact: ClientImpact, titles: Mapping[str, str]) -> str:
     failing = sum(1 for p in impact.paths if p.status != "completes")
     unaffected = len(impact.paths) - failing
     others = f"; {unaffected} other path{'s' if unaffected != 1 else ''} unaffected"
@@ -59,7 +60,8 @@ def client_words(impact: ClientImpact) -> str:
     else:
         words = "no request fails"
     if impact.delayed:
-        words += f"; delayed, not lost (behind a queue): {', '.join(impact.delayed)}"
+        waiting = ", ".join(titles.get(c, c) for c in impact.delayed)
+        words += f"; delayed, not lost (behind a queue): {waiting}"
     return words
 
 
@@ -67,17 +69,18 @@ def failure_client_rows(report: AnalysisReport) -> list[Row]:
     failure = report.failure
     if failure is None:
         return []
-    rows = []
+    rows, titles = [], report.growth.titles
     for impact in failure.clients.values():
         failing = sum(1 for p in impact.paths if p.status != "completes")
         paths = " / ".join(" -> ".join(p.nodes) for p in impact.paths if p.status != "completes")
+        words = client_words(impact, titles)
         rows.append(
             Row(
                 (
-                    (impact.id, impact.id),
+                    (titles.get(impact.id, impact.id), impact.id),
                     (pct(impact.lost_share), impact.lost_share),
                     (f"{failing} of {len(impact.paths)}", failing),
-                    (client_words(impact), client_words(impact)),
+                    (words, words),
                 ),
                 impact.id,
                 tip=f"Failing paths: {paths}" if paths else "No path fails",
@@ -169,17 +172,20 @@ def availability_rows(report: AnalysisReport) -> list[Row]:
     result = report.availability
     if result is None:
         return []
-    rows = []
+    rows, titles = [], report.growth.titles
     for client, figure in result.clients.items():
         weakest = result.contributors.get(client, [])
         named = (
-            ", ".join(f"{w.id} ({downtime_per_year(1.0 - w.gain)} a year)" for w in weakest)
+            ", ".join(
+                f"{titles.get(w.id, w.id)} ({downtime_per_year(1.0 - w.gain)} a year)"
+                for w in weakest
+            )
             or "none"
         )
         rows.append(
             Row(
                 (
-                    (client, client),
+                    (titles.get(client, client), client),
                     (f"{figure * 100:.3f} %", figure),
                     (downtime_per_year(figure), 1.0 - figure),
                     (named, weakest[0].gain if weakest else 0.0),
@@ -193,16 +199,17 @@ def availability_rows(report: AnalysisReport) -> list[Row]:
 
 
 def weakest_rows(report: AnalysisReport) -> list[Row]:
-    rows = []
+    rows, titles = [], report.growth.titles
     for point in report.weakest or []:
-        what = f"zone {point.id}" if point.kind == "zone" else f"one instance of {point.id}"
+        name = titles.get(point.id, point.id)
+        what = f"zone {point.id}" if point.kind == "zone" else f"one instance of {name}"
         rows.append(
             Row(
                 (
                     (what, what),
                     _number(point.lost_rps, "/s"),
                     (pct(point.lost_share), point.lost_share),
-                    (", ".join(point.down) or "-", len(point.down)),
+                    (", ".join(titles.get(c, c) for c in point.down) or "-", len(point.down)),
                 ),
                 point.id,
             )
@@ -216,12 +223,15 @@ def headline(report: AnalysisReport) -> str:
     if not report.graph.sources:
         return "No clients: give a client (or any component) an rps so traffic has a start."
     if failure is not None:
-        failed = ", ".join(failure.failed_components + failure.failed_zones)
+        titles = report.growth.titles
+        failed = ", ".join(
+            [titles.get(c, c) for c in failure.failed_components] + failure.failed_zones
+        )
         scope = "every instance of" if failure.whole else "one instance of"
         risk = ""
         if failure.data_at_risk:
             risk = " Data at risk: " + ", ".join(
-                f"{r.id} ({'restore from backup' if r.backups else 'no backups'})"
+                f"{titles.get(r.id, r.id)} ({'restore from backup' if r.backups else 'no backups'})"
                 for r in failure.data_at_risk
             )
         return (

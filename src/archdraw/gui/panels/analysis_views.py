@@ -50,7 +50,9 @@ class ResultTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The last column holds sentences: it takes the width left and wraps.
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        self.setWordWrap(True)
         # Rows come in the analysis's order (worst first) until a header is clicked.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
@@ -75,6 +77,7 @@ class ResultTable(QTableWidget):
                 self.setItem(number, column, item)
         self.blockSignals(False)
         self.setSortingEnabled(True)
+        self.resizeRowsToContents()
 
     def texts(self) -> list[list[str]]:
         """What the table shows, row by row, in its current order."""
