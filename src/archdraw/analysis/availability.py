@@ -29,8 +29,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from archdraw.analysis.capacity import arrival_rates
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
+from archdraw.analysis.traffic import arrival_rates
 from archdraw.analysis.weakest import FAILURE_DOMAINS, single_failure_losses, zone_losses
 from archdraw.library import Library
 from archdraw.model import Design
@@ -48,6 +48,8 @@ class ComponentAvailability:
     needed: int  # k of the k-of-n
     availability: float  # the component as a whole
     overloaded: bool  # needs more replicas than it has just to carry today's load
+    instance_basis: str = "default"  # "stated" | "default" (the library's figure for its type)
+    product_note: str = ""  # what a default figure describes
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,13 @@ def component_availability(
         whole = instance
     else:
         whole = k_of_n(needed, replicas, instance)
+    basis = graph.basis(node, "availability")
+    component = graph.components[node]
+    note = (
+        "" if basis == "stated" else f"the library's figure for any {component.type}, no product's"
+    )
     return ComponentAvailability(
-        graph.ids[node], instance, replicas, needed, whole, wanted > replicas
+        graph.ids[node], instance, replicas, needed, whole, wanted > replicas, basis, note
     )
 
 

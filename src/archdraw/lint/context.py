@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
+from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -322,6 +323,12 @@ class LintContext(ElementViews):
         return [c for c in found if c is not None]
 
     # -- traffic ----------------------------------------------------------------
+    @cached_property
+    def traffic_graph(self) -> TrafficGraph:
+        """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
+        and failures come from there, so lint and `archdraw analyze` agree."""
+        return build_graph(self.model, self.library)
+
     @cached_property
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""

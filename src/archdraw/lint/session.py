@@ -23,9 +23,15 @@ import time
 from functools import cached_property
 from typing import Any
 
+from archdraw.analysis.graph import (
+    GRAPH_LINK_PROPERTIES,
+    GRAPH_PROPERTIES,
+    TrafficGraph,
+    build_graph,
+)
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, arrival_rates
+from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, ARRIVAL_PROPERTIES, arrival_rates
 from archdraw.lint.config import resolve
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -41,7 +47,12 @@ VIEWS = ""
 _STRUCTURE = "structure"  # the structural views, in `_seconds`
 # Cached views that read property values: never carried over from one run to the next.
 # A new cached view of `LintContext` that reads properties must be added here.
-PROPERTY_VIEWS = ("arrival_rps", "_recorded_arrival_rps")
+PROPERTY_VIEWS = (
+    "arrival_rps",
+    "_recorded_arrival_rps",
+    "traffic_graph",
+    "_recorded_traffic_graph",
+)
 
 # Per element: the fields rules read and a copy of its props; then zones and settings;
 # then the element objects themselves (views over the same objects can be reused).
@@ -69,8 +80,20 @@ class _RecordingContext(LintContext):
 
     @cached_property
     def _recorded_arrival_rps(self) -> dict[str, float]:
+        self.component_reads.update(ARRIVAL_PROPERTIES)
         self.link_reads.update(ARRIVAL_LINK_PROPERTIES)
         return arrival_rates(self)
+
+    @property
+    def traffic_graph(self) -> TrafficGraph:
+        # Whoever reads the analysis' graph depends on every property it reads.
+        self.component_reads.update(GRAPH_PROPERTIES)
+        self.link_reads.update(GRAPH_LINK_PROPERTIES)
+        return self._recorded_traffic_graph
+
+    @cached_property
+    def _recorded_traffic_graph(self) -> TrafficGraph:
+        return build_graph(self.model, self.library)
 
     def routes(self) -> Routes:
         # Shared by the rules that ask: each depends on what the first one's walk read.
