@@ -55,12 +55,12 @@ def test_load_table_sorts_by_a_header_click_and_a_row_selects_the_component(wind
     panel.set_growth(2.0)
     table = panel.load_table
     header = table.horizontalHeader()
-    column = 3  # utilisation
+    column = 4  # utilisation
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    first = [row[3] for row in table.texts()]
+    first = [row[4] for row in table.texts()]
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    second = [row[3] for row in table.texts()]
+    second = [row[4] for row in table.texts()]
     assert first != second and first == list(reversed(second))
     numbers = [float(v.rstrip("%")) for v in first if v.endswith("%")]
     assert numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
@@ -78,3 +78,31 @@ def test_a_client_losing_everything_is_not_said_to_complete(window, qtbot):  # t
     assert web[:3] == ["web", "100 %", "1 of 3"]
     assert web[3] == "every request takes a failing path; 2 other paths unaffected"
     assert "complete" not in " ".join(web)
+
+
+BASES = """
+archdraw: 1
+name: bases
+components:
+  - {id: web, type: client, position: [0, 0], props: {rps: 100}}
+  - {id: app, type: client, position: [0, 200]}
+  - {id: api, type: service, position: [300, 0], props: {capacity_rps: 400}}
+  - {id: cache, type: cache, position: [600, 0]}
+links:
+  - {from: web, to: api}
+  - {from: app, to: api}
+  - {from: api, to: cache}
+"""
+
+
+def test_every_number_in_the_load_view_says_what_it_rests_on(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, BASES)
+    panel = window.analysis_panel
+    qtbot.mouseClick(panel.findChild(QPushButton, "analysis-preset-2"), Qt.MouseButton.LeftButton)
+    rows = {row[0]: row for row in panel.load_table.texts()}
+    assert rows["api"][3] == "stated" and rows["cache"][3] == "library default"
+    # A client without a stated rps: the loads it adds to are lower bounds.
+    assert rows["api"][1].startswith("≥ ") and rows["api"][4].startswith("≥ ")
+    bars = {bar.title: bar.figure for bar in panel.chart.bars}
+    assert bars["cache"].endswith("(default capacity)")
+    assert "(default capacity)" not in bars["api"]

@@ -57,6 +57,7 @@ LOAD_HEADERS = (
     "Component",
     "Load (req/s)",
     "Capacity (req/s)",
+    "Capacity from",
     "Utilisation",
     "Saturates at",
     "Replicas needed",

@@ -11,12 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from archdraw.analysis.availability import downtime_per_year
+from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtime_per_year
 from archdraw.analysis.failure import ClientImpact
 from archdraw.analysis.report import AnalysisReport
 
 Cell = tuple[str, float | str]  # text shown, value sorted by
 UNKNOWN_LAST = float("inf")  # "-" sorts after every number
+# What a number rests on, in the words the tables use.
+BASIS_WORDS = {"stated": "stated", "default": "library default"}
+RATE_WORDS = {
+    "derived": "derived from the clients' stated rps",
+    "lower bound": "at least this: a client reaching it states no rps",
+}
 
 
 @dataclass(frozen=True)
@@ -126,17 +132,23 @@ def load_rows(report: AnalysisReport) -> list[Row]:
         else:
             use = _percent_cell(load.utilization)
         total = None if load.capacity_rps is None else load.capacity_rps * max(load.servers, 0)
+        arrival = _number(load.arrival_rps)
+        if load.rate_basis == "lower bound":  # a client reaching it states no rps
+            arrival, use = (f"≥ {arrival[0]}", arrival[1]), (f"≥ {use[0]}", use[1])
+        basis = BASIS_WORDS.get(load.capacity_basis or "", "unknown")
         rows.append(
             Row(
                 (
                     (growth.titles.get(cid, cid), growth.titles.get(cid, cid)),
-                    _number(load.arrival_rps),
+                    arrival,
                     _number(total),
+                    (basis, basis),
                     use,
                     _factor(load.saturates_at),
                     _number(None if load.replicas_needed is None else float(load.replicas_needed)),
                 ),
                 cid,
+                tip=f"Load: {RATE_WORDS[load.rate_basis]}. Capacity: {basis}.",
             )
         )
     return rows
@@ -163,6 +175,8 @@ def load_bars(report: AnalysisReport, limit: int = 15) -> list[Bar]:
         figure = "capacity ?" if use is None else f"{use:.0%}"
         if cid == growth.bottleneck and use is not None:
             figure = f"bottleneck {use:.0%}"
+        if use is not None and load.capacity_basis == "default":
+            figure += " (default capacity)"
         bars.append(Bar(growth.titles.get(cid, cid), use, figure))
     bars.sort(key=lambda b: -1.0 if b.utilization is None else b.utilization, reverse=True)
     return bars[:limit]
@@ -177,7 +191,8 @@ def availability_rows(report: AnalysisReport) -> list[Row]:
         weakest = result.contributors.get(client, [])
         named = (
             ", ".join(
-                f"{titles.get(w.id, w.id)} ({downtime_per_year(1.0 - w.gain)} a year)"
+                f"{titles.get(w.id, w.id)} ({downtime_per_year(1.0 - w.gain)} a year"
+                f"{_figure_basis(result, w)})"
                 for w in weakest
             )
             or "none"
@@ -196,6 +211,14 @@ def availability_rows(report: AnalysisReport) -> list[Row]:
             )
         )
     return rows
+
+
+def _figure_basis(result: AvailabilityResult, link: WeakLink) -> str:
+    """ ", on a default figure" when the cause's availability is the library's, not stated."""
+    if link.kind == "zone":
+        return ", zone default"
+    figures = result.components.get(link.id)
+    return ", library default" if figures and figures.instance_basis == "default" else ""
 
 
 def weakest_rows(report: AnalysisReport) -> list[Row]:
