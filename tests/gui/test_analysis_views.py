@@ -4,7 +4,7 @@ select components, a load chart, availability per client, words that agree."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
+from PySide6.QtWidgets import QDockWidget, QDoubleSpinBox, QPushButton
 
 from .conftest import load_into
 from .test_analysis_panel import SHOP
@@ -106,3 +106,13 @@ def test_every_number_in_the_load_view_says_what_it_rests_on(window, qtbot):  # 
     bars = {bar.title: bar.figure for bar in panel.chart.bars}
     assert bars["cache"].endswith("(default capacity)")
     assert "(default capacity)" not in bars["api"]
+
+
+def test_an_analyze_command_widens_the_narrow_dock(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    dock = window.findChild(QDockWidget, "dock-analysis")
+    window.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+    qtbot.wait(10)
+    window.actions_by_name["analyze-weakest"].trigger()
+    qtbot.wait(10)
+    assert dock.isVisible() and dock.width() >= 500

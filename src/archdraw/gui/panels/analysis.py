@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 SLIDER_STEPS = 200  # 0..200 on a log scale: 10 ** (value / 100) = 1x..100x
 MAX_GROWTH = 10_000.0  # typed factors go past the slider's 100x
 PRESETS = (1, 2, 10, 100)
+ANALYSIS_WIDTH = 520  # px the dock widens to when an Analyze command shows it
 FAILURE_CLIENT_HEADERS = ("Client", "Failing", "Paths hit", "What happens")
 COMPONENT_HEADERS = ("Component", "State", "Serves", "Why")
 LOAD_HEADERS = (
@@ -346,6 +347,9 @@ def install(window: MainWindow) -> AnalysisPanel:
     def shown(action: object) -> None:
         dock.show()
         dock.raise_()
+        if dock.width() < ANALYSIS_WIDTH and window.width() > 2 * ANALYSIS_WIDTH:
+            # Tables and bars need room; the docks' first width suits the Properties form.
+            window.resizeDocks([dock], [ANALYSIS_WIDTH], Qt.Orientation.Horizontal)
 
     bar = window.menuBar()
     menu = QMenu("&Analyze", window)
