@@ -18,6 +18,7 @@ from archdraw.cli import EXIT_INVALID
 from archdraw.cli.main import COMMANDS, run
 
 DESIGN_SUFFIXES = (".yaml", ".yml")
+SELF_TEST = "self-test"
 
 
 def _wants_editor(argv: list[str]) -> bool:
@@ -35,7 +36,7 @@ def _unknown_command(word: str) -> str | None:
     """
     if Path(word).exists() or word.lower().endswith(DESIGN_SUFFIXES) or os.sep in word:
         return None
-    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, (*COMMANDS, SELF_TEST), n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return (
         f"archdraw: unknown command '{word}'{hint}, and no file of that name\n"
@@ -61,6 +62,11 @@ def _missing_display() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [SELF_TEST]:
+        # Above the CLI: the self-test opens an editor window, which the CLI never imports.
+        from archdraw.selftest import main as self_test
+
+        return self_test(argv[1:])
     if not _wants_editor(argv):
         return run(argv)
     refusal = next((m for m in map(_unknown_command, argv) if m), None) or _missing_display()
