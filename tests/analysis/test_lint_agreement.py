@@ -12,7 +12,10 @@ from archdraw.io import load
 from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
 from archdraw.library import Library
 from archdraw.lint import lint_design
-from archdraw.model import Design
+from archdraw.lint.context import LintContext
+from archdraw.lint.session import LintSession
+from archdraw.model import Design, Document
+from archdraw.model.edits import SetProperties
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
@@ -83,3 +86,33 @@ links:
 """
     )
     assert [f for f in lint_design(quiet, library) if f.code == "AD105"] == []
+
+
+def test_an_editor_session_follows_the_analysis_after_an_edit(design_of, library) -> None:
+    document = Document(
+        design_of(
+            """
+components:
+  - {id: web, type: client, props: {rps: 10}}
+  - {id: api, type: service}
+  - {id: db, type: database}
+  - {id: copy, type: database}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db}
+  - {from: db, to: copy, kind: replication}
+"""
+        )
+    )
+    session = LintSession(library)
+
+    def single_points() -> set[str | None]:
+        return {f.component for f in session.lint(document.design) if f.code == "AD101"}
+
+    assert single_points() == {"api", "db"}
+    document.apply(SetProperties("api", {"replicas": 2}))
+    assert single_points() == {"db"}
+    document.apply(SetProperties("db", {"replicas": 2, "failover": "active-standby"}))
+    assert single_points() == set()
+    roles = LintContext(document.design, library).data_roles
+    assert roles.primary_of("copy") == "db" and roles.is_copy("copy")

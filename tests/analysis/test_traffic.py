@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archdraw.analysis import analyze_growth, traffic
+from archdraw.analysis import analyze_growth, traffic, weakest_points
 from archdraw.analysis.graph import build_graph
 from archdraw.analysis.traffic import arrival_rates
 from archdraw.io import load
@@ -121,3 +121,10 @@ links:
     assert found.rates["admin"] == 0
     assert found.partial == {"api", "admin"}
     assert found.unknown_sources == ["web"]
+
+
+def test_file_order_changes_no_failure_share(library: Library) -> None:
+    design = load(sample_dir() / f"payment-gateway{SAMPLE_SUFFIX}", library).design
+    before = [(p.id, p.lost_share, p.single_point) for p in weakest_points(design, library)]
+    after = weakest_points(_shuffled(design, 7), library)
+    assert sorted(before) == sorted((p.id, p.lost_share, p.single_point) for p in after)

@@ -4,11 +4,12 @@ One instance is up a share `availability` of the time (a property; 0.999 by
 default, per type in the library). A component with n = `replicas` instances
 that needs k of them to carry its load (k = ceil(λ / capacity_rps) at
 today's traffic, 1 when the capacity is unknown) is up with the k-of-n
-binomial probability; a stateful component without failover needs the one
-instance holding a request's data, so it is up `availability` of the time
-whatever its replicas. Zones fail as common causes, taking down (or
-degrading) everything in them at once, with the availabilities in
-ZONE_AVAILABILITY (zones carry no properties; groups never fail as a unit;
+binomial probability; a store that takes writes and has no failover needs
+the one instance holding a request's data (its primary), so it is up
+`availability` of the time whatever its replicas; read-only copies and caches
+need any k. Zones fail as common causes, taking down (or degrading)
+everything in them at once, with the availabilities in ZONE_AVAILABILITY
+(zones carry no properties; groups never fail as a unit;
 `--zone-availability` overrides them per kind).
 
 Client availability combines the failure analysis with these figures:
@@ -111,7 +112,11 @@ def component_availability(
     capacity = graph.capacity_rps[node]
     wanted = math.ceil(rate / capacity - 1e-9) if capacity and rate > 0 else 1
     needed = min(replicas, max(1, wanted))
-    if graph.stateful[node] and graph.failover[node] == "none":
+    role = graph.roles.of(graph.ids[node])
+    # A primary without failover needs its one primary instance; read-only copies and
+    # caches need any k of their copies.
+    needs_primary = role is None or (role.writable and role.kind != "cache")
+    if graph.stateful[node] and graph.failover[node] == "none" and needs_primary:
         whole = instance
     else:
         whole = k_of_n(needed, replicas, instance)

@@ -78,7 +78,7 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
 
     Components missing from the answer complete everything. Only the ancestors of the
     hurt components are visited, in reverse topological order. Requests over a link
-    marked `writes: true` use the receiver's `writes` share (see `write_shares`).
+    marked `writes: true` use the receiver's share of writes (`Scenario.writes`).
     """
     hurt = scenario.hurt()
     if not hurt:
@@ -91,10 +91,12 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
     for node in affected:
         downstream = 1.0
         for edge in graph.out_edges[node]:
-            if edge.kind == "sync":
-                target = edge.target
-                share = written[target] if edge.writes and target in written else None
-                share = complete.get(target, 1.0) if share is None else share
+            if edge.kind != "sync":
+                continue
+            target = edge.target
+            share = written[target] if edge.writes and target in written else None
+            share = complete.get(target, 1.0) if share is None else share
+            if share < 1.0:  # most links lead to what the failure does not reach
                 downstream *= call_success(_needed(graph, edge, miss), share)
         for edge in graph.back_out[node]:  # closing a cycle: the receiver's own answer
             if edge.kind == "sync":

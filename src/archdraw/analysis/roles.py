@@ -126,22 +126,48 @@ class DataRoles:
         return self._targets.get(component_id, [])
 
 
+@dataclass
+class _Links:
+    """The links between known components, read once (through each link's field dict)."""
+
+    out: dict[str, list[str]] = field(default_factory=dict)  # requests, calls > 0
+    into: dict[str, list[str]] = field(default_factory=dict)  # requests, any calls
+    idle: list[tuple[str, str]] = field(default_factory=list)  # requests, calls == 0
+    copies: list[tuple[str, str]] = field(default_factory=list)  # replication
+
+
+def _links(design: Design, facts: TypeFacts, components: dict[str, Component]) -> _Links:
+    found = _Links()
+    for link in design.links:
+        fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
+        source, target = fields["source"], fields["target"]
+        if source not in components or target not in components:
+            continue
+        if fields["kind"] == "replication":
+            if source != target:
+                found.copies.append((source, target))
+            continue
+        found.into.setdefault(target, []).append(source)
+        if _calls(facts, fields["props"]) > 0:
+            found.out.setdefault(source, []).append(target)
+        else:
+            found.idle.append((source, target))
+    return found
+
+
 def data_roles(design: Design, library: Library, facts: TypeFacts | None = None) -> DataRoles:
     """The data role of every stateful component of `design` (see the module docstring)."""
     facts = facts or TypeFacts(library)
     components = {c.id: c for c in design.components}
+    links = _links(design, facts, components)
     targets: dict[str, list[str]] = {}
     source_of: dict[str, str] = {}
-    for link in design.links:
-        if link.kind != "replication" or link.source not in components:
-            continue
-        if link.target not in components or link.target == link.source:
-            continue
-        targets.setdefault(link.source, []).append(link.target)
-        source_of.setdefault(link.target, link.source)
+    for source, target in links.copies:
+        targets.setdefault(source, []).append(target)
+        source_of.setdefault(target, source)
     for found in targets.values():
         found.sort()
-    standbys = _standbys(design, facts, components)
+    standbys = _standbys(links, facts, components)
     roles: dict[str, DataRole] = {}
     for component in components.values():
         if not facts.is_stateful(component):
@@ -149,7 +175,7 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
         roles[component.id] = _role(
             component, facts, source_of.get(component.id), component.id in standbys
         )
-    for cache_id, (store, basis) in _fronted(design, facts, components).items():
+    for cache_id, (store, basis) in _fronted(links, facts, components).items():
         role = roles.get(cache_id)
         if role is not None:
             roles[cache_id] = replace(role, fronts=store, fronts_basis=basis)
@@ -158,8 +184,8 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
         role, origin = roles.get(target), roles.get(source)
         if role is None or origin is None or not origin.takes_over:
             continue
-        if target in standbys or not _reached_only_by_copying(design, target):
-            continue
+        if target in standbys or target in links.into:
+            continue  # requests reach it: a copy that serves, not a standby
         standbys.add(target)
         roles[target] = replace(role, standby=True)
     return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
@@ -208,12 +234,6 @@ def instance_count(component: Component, facts: TypeFacts) -> int:
     return machines
 
 
-def _reached_only_by_copying(design: Design, component_id: str) -> bool:
-    return not any(
-        link.target == component_id and link.kind != "replication" for link in design.links
-    )
-
-
 def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
     value = facts.link_value(props, "calls")
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -221,25 +241,17 @@ def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
     return float(value)
 
 
-def _standbys(design: Design, facts: TypeFacts, components: dict[str, Component]) -> set[str]:
+def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component]) -> set[str]:
     """Components reached only over `calls: 0` links out of a failover entry (and beyond)."""
-    live_out: dict[str, list[str]] = {}
-    starts: list[str] = []
-    for link in design.links:
-        if link.kind == "replication" or link.target not in components:
-            continue
-        source = components.get(link.source)
-        if source is None:
-            continue
-        if _calls(facts, link.props) > 0:
-            live_out.setdefault(link.source, []).append(link.target)
-        elif str(facts.value(source, "failover") or "none") in STANDBY_FAILOVERS:
-            starts.append(link.target)
+    starts = [
+        target
+        for source, target in links.idle
+        if str(facts.value(components[source], "failover") or "none") in STANDBY_FAILOVERS
+    ]
     if not starts:
         return set()
     sources = [c.id for c in components.values() if is_traffic_source(facts.library, c)]
-    live = _reach(sources, live_out)
-    return _reach(starts, live_out) - live
+    return _reach(starts, links.out) - _reach(sources, links.out)
 
 
 def _reach(starts: list[str], out: dict[str, list[str]]) -> set[str]:
@@ -254,7 +266,7 @@ def _reach(starts: list[str], out: dict[str, list[str]]) -> set[str]:
 
 
 def _fronted(
-    design: Design, facts: TypeFacts, components: dict[str, Component]
+    links: _Links, facts: TypeFacts, components: dict[str, Component]
 ) -> dict[str, tuple[str, str]]:
     """The store each cache fronts, and whether the design stated it."""
     caches = [c for c in components.values() if c.type == "cache"]
@@ -265,13 +277,7 @@ def _fronted(
         found = components.get(cid)
         return found is not None and facts.is_stateful(found) and found.type not in CACHING_TYPES
 
-    calls: dict[str, list[str]] = {}
-    callers: dict[str, list[str]] = {}
-    for link in design.links:
-        if link.kind == "replication":
-            continue
-        calls.setdefault(link.source, []).append(link.target)
-        callers.setdefault(link.target, []).append(link.source)
+    calls, callers = links.out, links.into
     result: dict[str, tuple[str, str]] = {}
     for cache in caches:
         stated = cache.props.get("fronts")

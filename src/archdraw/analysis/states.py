@@ -124,6 +124,8 @@ def _state(
     if role is not None and role.kind == "cache":
         state = "down" if remaining <= EPSILON else "degraded"
         fronts = f" to {role.fronts}" if role.fronts else ""
+        if role.fronts and role.fronts_basis == "inferred":
+            fronts += " (inferred from the links; set `fronts` to name another)"
         reason += f"; a cache misses, it does not fail: {loss.share:.0%} of its hits go on{fronts}"
         return ComponentState(
             cid, state, count, remaining, 1.0, None, False, reason, missing=loss.share
@@ -258,7 +260,9 @@ def scenario_of(
             f" (capacity {total:,.0f} req/s)"
         )
         reason = f"{state.reason}; {herd}" if state.reason else herd
-        if carried < 1.0:
+        if carried >= 1.0:
+            reason += ": it carries them"
+        else:
             reason += f": it answers {carried:.0%} of them"
             scenario.serving[node] = state.serving * carried
             scenario.writes[node] = state.writes_serving * carried

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.roles import DataRoles
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -328,6 +329,12 @@ class LintContext(ElementViews):
         """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
         and failures come from there, so lint and `archdraw analyze` agree."""
         return build_graph(self.model, self.library)
+
+    @property
+    def data_roles(self) -> DataRoles:
+        """Primaries, copies, shards, standbys and the store each cache fronts
+        (`archdraw.analysis.roles`): rules judge a copy through `primary_of`."""
+        return self.traffic_graph.roles
 
     @cached_property
     def arrival_rps(self) -> dict[str, float]:
