@@ -59,7 +59,8 @@ def test_json_lists_every_kind_of_change(shop: FileDiff) -> None:
         "changed": 4,
         "moved": 1,
         "introduced": 3,
-        "blocking": 3,
+        # AD304 on the new cache is info: its `auth` is not stated, so nothing is known.
+        "blocking": 2,
         "fixed": 1,
         "unchanged": 1,
     }

@@ -36,6 +36,7 @@ from archdraw.analysis.weakest import FAILURE_DOMAINS, single_failure_losses, zo
 from archdraw.library import Library
 from archdraw.model import Design
 
+CONTRIBUTORS_SHOWN = 3  # per client
 ZONE_AVAILABILITY = {"zone": 0.9995, "region": 0.9999, "network": 0.9999, "group": 1.0}
 HOURS_PER_YEAR = 24 * 365.25
 
@@ -67,6 +68,9 @@ class AvailabilityResult:
     components: dict[str, ComponentAvailability]
     zones: dict[str, float]
     weakest: list[WeakLink] = field(default_factory=list)
+    # Per client, the causes costing it the most availability, worst first: each
+    # WeakLink's `gain` is the share of that client's requests the cause loses.
+    contributors: dict[str, list[WeakLink]] = field(default_factory=dict)
 
 
 def k_of_n(k: int, n: int, p: float) -> float:
@@ -163,9 +167,15 @@ def analyze_availability(
             causes.append(("zone", zone.id, zones[zone.id], zone_losses(graph, zone.id, rates)))
 
     clients = {c: 1.0 for c in graph.sources}
-    for _, _, available, lost in causes:
+    contributors: dict[str, list[WeakLink]] = {graph.ids[c]: [] for c in graph.sources}
+    for kind, element, available, lost in causes:
         for client, share in lost.items():
             clients[client] *= 1.0 - (1.0 - available) * share
+            cost = (1.0 - available) * share
+            contributors[graph.ids[client]].append(WeakLink(kind, element, available, cost))
+    for links in contributors.values():
+        links.sort(key=lambda link: -link.gain)
+        del links[CONTRIBUTORS_SHOWN:]
     weights = {c: graph.rps[c] for c in graph.sources}
     total = sum(weights.values())
 
@@ -194,4 +204,5 @@ def analyze_availability(
         components=components,
         zones=zones,
         weakest=weakest[:top],
+        contributors=contributors,
     )
