@@ -107,3 +107,34 @@ def test_a_second_launch_without_a_file_opens_a_window_in_the_running_editor(
     assert launch.returncode == 0, "a bare second launch started an editor of its own"
     qtbot.waitUntil(lambda: len(windows.windows) == 2, timeout=5_000)
     assert windows.windows[1].document.path is None and windows.windows[1].isVisible()
+
+
+def _on_screen(window: MainWindow) -> bool:
+    return window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_a_second_window_cascades_from_the_first_and_stays_on_screen(windows, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    first_path, second_path = _copy(tmp_path, "twitter"), _copy(tmp_path, "whatsapp")
+    windows.open([str(first_path), str(second_path)])
+    qtbot.waitUntil(lambda: len(windows.windows) == 2, timeout=5_000)
+    first, second = windows.windows
+    qtbot.waitExposed(second)
+    qtbot.wait(10)
+    step = second.frameGeometry().topLeft() - first.frameGeometry().topLeft()
+    assert step.x() > 0 and step.y() > 0, "the second window opened exactly over the first"
+    assert _on_screen(second)
+
+
+def test_a_window_near_the_screen_corner_cascades_back_to_the_top_left(windows, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    first = windows.windows[0]
+    available = first.screen().availableGeometry()
+    first.resize(500, 400)
+    first.move(available.right() - 520, available.bottom() - 420)
+    qtbot.wait(10)
+    windows.open([str(_copy(tmp_path, "twitter")), str(_copy(tmp_path, "whatsapp"))])
+    qtbot.waitUntil(lambda: len(windows.windows) == 2, timeout=5_000)
+    second = windows.windows[1]
+    qtbot.waitExposed(second)
+    qtbot.wait(10)
+    assert second.frameGeometry().topLeft() == available.topLeft()
+    assert _on_screen(second)

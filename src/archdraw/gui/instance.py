@@ -15,7 +15,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
@@ -27,6 +27,8 @@ from archdraw.library import Library
 CONNECT_TIMEOUT_MS = 500
 REPLY_TIMEOUT_MS = 5000
 ACK = b"opened\n"
+CASCADE_STEP = 32  # about a title bar: each window's title stays visible above the next
+MIN_CASCADE_SIZE = QSize(640, 480)
 
 
 def server_name() -> str:
@@ -61,6 +63,8 @@ class Windows(QObject):
 
     def new_window(self) -> MainWindow:
         window = MainWindow(self.library, self.theme_choice)
+        if self.windows:
+            cascade(window, self.windows[-1])
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
@@ -148,6 +152,29 @@ class Windows(QObject):
             self.open([event.file()])  # type: ignore[attr-defined]
             return True
         return super().eventFilter(watched, event)
+
+
+def cascade(window: MainWindow, last: MainWindow) -> None:
+    """Place a new window down and to the right of the last one, so neither hides the other.
+
+    It stays on the last window's screen: where the step would push it off, the cascade
+    starts again at the screen's top left, and a window wider or taller than what is
+    left is made smaller rather than cut off.
+    """
+    screen = last.screen() or window.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    frame = last.frameGeometry()
+    border = frame.size() - last.size()  # title bar and edges, as the last window has them
+    place = frame.topLeft() + QPoint(CASCADE_STEP, CASCADE_STEP)
+    if not available.contains(QRect(place, MIN_CASCADE_SIZE + border)):
+        place = available.topLeft()
+    window.resize(
+        min(window.width(), available.right() + 1 - place.x() - border.width()),
+        min(window.height(), available.bottom() + 1 - place.y() - border.height()),
+    )
+    window.move(place)
 
 
 def _untouched(window: MainWindow) -> bool:
