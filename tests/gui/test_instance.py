@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 
 from archdraw.gui.instance import Windows, forward_to_running
 from archdraw.gui.main_window import MainWindow
@@ -138,3 +139,19 @@ def test_a_window_near_the_screen_corner_cascades_back_to_the_top_left(windows, 
     qtbot.wait(10)
     assert second.frameGeometry().topLeft() == available.topLeft()
     assert _on_screen(second)
+
+
+def test_a_missing_file_on_the_command_line_is_called_missing_by_path(windows, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    missing = tmp_path / "typo.archdraw.yaml"
+    windows.open([str(missing)])  # what `archdraw typo.archdraw.yaml` does
+    qtbot.wait(10)
+    window = windows.windows[0]
+    dialog = window.files.last_problems
+    assert dialog is not None and dialog.isVisible()
+    shown = dialog.findChild(QLabel).text()
+    assert "does not exist" in shown and str(missing.resolve()) in shown
+    assert "has problems" not in shown
+    assert window.document.path is None
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
