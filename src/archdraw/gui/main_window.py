@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
 
     def _findings_ready(self, findings: list[object]) -> None:
         self.findings.show_findings(self.lint.findings)
-        self.scene.set_findings(self.lint.worst_by_component())
+        self.scene.set_findings(self.lint.findings)
         self.findings_label.setText(self.lint.failure or self.findings.summary.text())
 
     # Editing commands -------------------------------------------------------------

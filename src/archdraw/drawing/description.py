@@ -1,0 +1,316 @@
+"""One drawing of a design: what the canvas and every image export draw.
+
+`Drawing` holds the boxes, zones, routed links, link labels and findings
+markers of a design at given positions. The SVG exporter renders it once;
+the canvas keeps one and asks it to `move` components during a drag, which
+re-routes only the links near what moved (a link's route depends only on
+its two boxes and the boxes in between) and re-places only the labels that
+can see the change. Labels are placed in link order, each avoiding the boxes
+and the labels of earlier links, so an incremental update lands where a
+fresh drawing would put them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from archdraw.drawing.faces import ComponentLook
+from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.markers import FindingLike, MarkerDrawing, place_markers
+from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
+from archdraw.drawing.routing import parallel_offsets, route
+from archdraw.drawing.text_metrics import fit, text_width
+from archdraw.layout import Rect, ZoneTree, clean_text, node_rect, zone_rectangles
+from archdraw.layout.geometry import bounding
+from archdraw.library import Library
+from archdraw.model import Component, Design, Link
+
+LINK_LABEL_SIZE = 11.0
+MAX_LINK_LABEL_WIDTH = 160.0
+LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
+LABEL_SHIFTS = (0.0, -12.0, 12.0)  # beside the line when every spot on it is taken
+ZONE_TITLE_SIZE = 12.0
+ZONE_KIND_SIZE = 10.5
+ZONE_STROKE = 1.2
+ZONE_DASH: dict[str, tuple[float, ...]] = {
+    "zone": (6, 4),
+    "network": (2, 3),
+    "group": (10, 3, 2, 3),
+}
+REACH = 200.0  # how far beside its two boxes a route may run (detours round obstacles)
+
+
+def look_of(component: Component, library: Library | None) -> ComponentLook:
+    spec = library.get(component.type) if library is not None else None
+    replicas = library.prop(component, "replicas") if library is not None else None
+    if replicas is None:
+        replicas = component.props.get("replicas")
+    count = replicas if isinstance(replicas, int) and not isinstance(replicas, bool) else 1
+    return ComponentLook(
+        title=component.title,
+        type_label=spec.label if spec is not None else f"{component.type} (unknown type)",
+        category=spec.category if spec is not None else "external",
+        icon=spec.icon if spec is not None and spec.icon else "circle-help",
+        replicas=count,
+    )
+
+
+@dataclass(frozen=True)
+class BoxDrawing:
+    id: str
+    rect: Rect
+    look: ComponentLook
+
+
+@dataclass(frozen=True)
+class ZoneDrawing:
+    id: str
+    title: str
+    heading: str  # the title, shortened to fit beside the kind
+    kind: str
+    rect: Rect
+    depth: int
+
+
+@dataclass(frozen=True)
+class LabelDrawing:
+    """A link label on a background pill; its text is centred, baseline 13 below the top."""
+
+    text: str
+    rect: Rect
+
+    @property
+    def baseline(self) -> Point:
+        return (self.rect.centre[0], self.rect.y0 + 13)
+
+
+@dataclass(frozen=True)
+class LinkDrawing:
+    key: str
+    kind: str
+    source: str
+    target: str
+    path: LinkPath | None  # None when the two boxes overlap: nothing to draw
+    label: LabelDrawing | None
+
+
+def label_rect(centre: Point, label: str) -> Rect:
+    width = text_width(label, LINK_LABEL_SIZE) + 10
+    return Rect(centre[0] - width / 2, centre[1] - 9, centre[0] + width / 2, centre[1] + 9)
+
+
+class Drawing:
+    def __init__(
+        self,
+        design: Design,
+        library: Library | None,
+        positions: Mapping[str, Point],
+        findings: Sequence[FindingLike] = (),
+    ) -> None:
+        self.design, self.library = design, library
+        self.findings: Sequence[FindingLike] = findings
+        self.boxes: dict[str, BoxDrawing] = {}
+        self.zones: dict[str, ZoneDrawing] = {}
+        self.links: dict[str, LinkDrawing] = {}
+        self.markers: list[MarkerDrawing] = []
+        self._box_index = GridIndex()
+        self._reach = GridIndex()
+        self._labels = GridIndex()
+        self._order: dict[str, int] = {}
+        self._offsets: dict[str, float] = {}
+        self._links_of: dict[str, list[str]] = {}
+        self._by_key: dict[str, Link] = {}
+        for component in design.components:
+            if component.id in positions:
+                self._put_box(component, node_rect(positions[component.id]))
+        self.sync_links()
+        self.measure_zones()
+
+    # Components ---------------------------------------------------------------
+    def _put_box(self, component: Component, rect: Rect) -> None:
+        self.boxes[component.id] = BoxDrawing(component.id, rect, look_of(component, self.library))
+        self._box_index.put(component.id, (rect,))
+
+    def sync_components(self, ids: Iterable[str]) -> set[str]:
+        """Follow added, removed and changed components; the keys of links re-drawn."""
+        index = self.design.component_index()
+        moved: dict[str, Point] = {}
+        for component_id in ids:
+            component = index.get(component_id)
+            box = self.boxes.get(component_id)
+            if component is None:
+                if box is not None:
+                    del self.boxes[component_id]
+                    self._box_index.remove(component_id)
+                continue
+            centre = component.position or (box.rect.centre if box else (0.0, 0.0))
+            if box is None:
+                self._put_box(component, node_rect(centre))
+                moved[component_id] = centre
+            else:
+                look = look_of(component, self.library)
+                if look != box.look:
+                    self.boxes[component_id] = BoxDrawing(component_id, box.rect, look)
+                if centre != box.rect.centre:
+                    moved[component_id] = centre
+        return self.move(moved) if moved else set()
+
+    def move(self, centres: Mapping[str, Point]) -> set[str]:
+        """Put components at new centres; the keys of the links whose drawing changed."""
+        touched: list[Rect] = []
+        affected: set[str] = set()
+        for component_id, centre in centres.items():
+            box = self.boxes.get(component_id)
+            if box is None:
+                continue
+            rect = node_rect(centre)
+            touched.extend((box.rect, rect))
+            self.boxes[component_id] = BoxDrawing(component_id, rect, box.look)
+            self._box_index.put(component_id, (rect,))
+            affected.update(self._links_of.get(component_id, ()))
+        for rect in touched:
+            affected.update(self._reach.meeting(rect))
+        for key in affected:
+            self._route(key)
+        changed = affected | self._place_labels(affected)
+        if self.findings:
+            self.place_markers()
+        return changed
+
+    # Links ----------------------------------------------------------------------
+    def link(self, key: str) -> Link | None:
+        """The design's link drawn under `key`."""
+        return self._by_key.get(key)
+
+    def sync_links(self) -> set[str]:
+        """Follow the design's links: routes for new or changed ones, every label re-placed.
+
+        Returns every link's key (any of them may have changed)."""
+        links = [link for link in self.design.links if link.key]
+        self._by_key = {link.key: link for link in links}
+        self._order = {link.key: index for index, link in enumerate(links)}
+        offsets = parallel_offsets([(link.source, link.target) for link in links])
+        self._links_of = {}
+        for link in links:
+            self._links_of.setdefault(link.source, []).append(link.key)
+            self._links_of.setdefault(link.target, []).append(link.key)
+        for gone in set(self.links) - set(self._by_key):
+            del self.links[gone]
+            self._reach.remove(gone)
+            self._labels.remove(gone)
+        for link, offset in zip(links, offsets, strict=True):
+            old = self.links.get(link.key)
+            same = old is not None and (old.source, old.target) == (link.source, link.target)
+            if not same or self._offsets.get(link.key) != offset:
+                self._offsets[link.key] = offset
+                self._route(link.key)
+            elif old is not None and old.kind != link.kind:
+                self.links[link.key] = LinkDrawing(
+                    link.key, link.kind, link.source, link.target, old.path, old.label
+                )
+        self._labels = GridIndex()
+        self._place_labels(self._order)
+        return set(self.links)
+
+    def _route(self, key: str) -> None:
+        link = self._by_key[key]
+        source, target = self.boxes.get(link.source), self.boxes.get(link.target)
+        path: LinkPath | None = None
+        if source is not None and target is not None and link.source != link.target:
+            path = route(source.rect, target.rect, self._box_index, self._offsets.get(key, 0.0))
+            if path is not None and path.length < ARROW_LENGTH * 1.2:
+                path = None
+            reach = source.rect.union(target.rect).grown(REACH, REACH, REACH, REACH)
+            self._reach.put(key, (reach,) if path is None else (reach, path.bounds()))
+        else:
+            self._reach.remove(key)
+        old = self.links.get(key)
+        label = old.label if old is not None else None
+        self.links[key] = LinkDrawing(key, link.kind, link.source, link.target, path, label)
+
+    def _place_labels(self, keys: Iterable[str]) -> set[str]:
+        """Re-place these links' labels, then any later label that could see the change."""
+        queue = [(self._order[k], k) for k in keys if k in self._order]
+        heapq.heapify(queue)
+        done: set[str] = set()
+        while queue:
+            order, key = heapq.heappop(queue)
+            if key in done:
+                continue
+            done.add(key)
+            drawing = self.links[key]
+            old = drawing.label
+            new = self._label_for(key, drawing.path, order)
+            if new is None:
+                self._labels.remove(key)
+            else:
+                self._labels.put(key, (new.rect,))
+            if new == old:
+                continue
+            self.links[key] = LinkDrawing(
+                key, drawing.kind, drawing.source, drawing.target, drawing.path, new
+            )
+            for rect in (r.rect for r in (old, new) if r is not None):
+                for later in self._reach.meeting(rect):
+                    if self._order[later] > order and later not in done:
+                        heapq.heappush(queue, (self._order[later], later))
+        return done
+
+    def _label_for(self, key: str, path: LinkPath | None, order: int) -> LabelDrawing | None:
+        """At the first point along the link where the label covers no box or earlier label."""
+        label = self._by_key[key].label
+        if path is None or not label:
+            return None
+        text = fit(clean_text(label, 400), MAX_LINK_LABEL_WIDTH, LINK_LABEL_SIZE)
+        first: Rect | None = None
+        spots = [(f, s) for s in LABEL_SHIFTS for f in LABEL_FRACTIONS]
+        for fraction, shift in spots:
+            x, y = path.at(fraction)
+            rect = label_rect((x, y + shift), text)
+            first = first or rect
+            if self._box_index.meeting(rect):
+                continue
+            if any(self._order[k] < order for k in self._labels.meeting(rect) if k != key):
+                continue
+            return LabelDrawing(text, rect)
+        assert first is not None
+        return LabelDrawing(text, first)
+
+    # Zones, findings, extent -------------------------------------------------------
+    def measure_zones(self) -> None:
+        """Each non-empty zone round its members, as zone_rectangles measures it."""
+        tree = ZoneTree(self.design)
+        centres = {cid: box.rect.centre for cid, box in self.boxes.items()}
+        rects = zone_rectangles(self.design, centres, tree)
+        self.zones = {}
+        for zone_id in reversed(tree.bottom_up()):
+            zone = self.design.zone(zone_id)
+            if zone is None or zone_id not in rects:
+                continue
+            rect = rects[zone_id]
+            room = max(20.0, rect.width - 48 - text_width(f"  {zone.kind}", ZONE_KIND_SIZE))
+            heading = fit(clean_text(zone.title, 400), room, ZONE_TITLE_SIZE, True)
+            depth = len(tree.chain(zone_id)) - 1
+            self.zones[zone_id] = ZoneDrawing(zone_id, zone.title, heading, zone.kind, rect, depth)
+        if self.findings:
+            self.place_markers()
+
+    def set_findings(self, findings: Sequence[FindingLike]) -> None:
+        self.findings = findings
+        self.place_markers()
+
+    def place_markers(self) -> None:
+        paths = {k: d.path for k, d in self.links.items() if d.path is not None}
+        boxes = {k: b.rect for k, b in self.boxes.items()}
+        zones = {k: z.rect for k, z in self.zones.items()}
+        self.markers = place_markers(self.findings, boxes, zones, paths)
+
+    def extent(self) -> Rect | None:
+        """Everything drawn: zones, boxes with their badges, labels, markers."""
+        rects = [z.rect for z in self.zones.values()]
+        rects.extend(b.rect.grown(0, 10, 6, 0) for b in self.boxes.values())
+        rects.extend(d.label.rect for d in self.links.values() if d.label is not None)
+        rects.extend(m.rect for m in self.markers)
+        return bounding(rects)
