@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from archdraw.drawing.text_metrics import fit, text_width, wrap
 from archdraw.export.svg import export_svg
 from archdraw.export.svg_paths import spell_out_path
-from archdraw.drawing.text_metrics import fit, text_width, wrap
 from archdraw.io import load
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link, Zone
