@@ -22,8 +22,9 @@ TITLE_SIZE = 13.0
 TYPE_SIZE = 11.0
 BADGE_SIZE = 10.5
 LINE_HEIGHT = 16.0
-READABLE_PX = 7.5  # text smaller than this on screen cannot be read
-LARGE_TITLE_SIZES = (30.0, 26.0, 22.0, 19.0, 16.0, 14.0)
+READABLE_PX = 7.0  # text smaller than this on screen cannot be read
+LARGE_TITLE_SIZES = (30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0)
+LARGE_LINE_SPACING = 1.1
 TITLE_ONLY_LINES = 3
 
 Level = Literal["full", "title", "box"]
@@ -78,9 +79,10 @@ def face(look: ComponentLook, level: Level) -> Face:
         return _full(look)
     if level == "title":
         size, lines = _large_title(look.title)
-        top = (NODE_HEIGHT - len(lines) * size * 1.15) / 2 + size * 0.9
+        step = size * LARGE_LINE_SPACING
+        top = (NODE_HEIGHT - len(lines) * step) / 2 + size * 0.85
         runs = tuple(
-            TextRun(NODE_WIDTH / 2, top + i * size * 1.15, line, size, True, "title", True)
+            TextRun(NODE_WIDTH / 2, top + i * step, line, size, True, "title", True)
             for i, line in enumerate(lines)
         )
         return Face("title", None, runs, None)
@@ -120,7 +122,7 @@ def _large_title(title: str) -> tuple[float, tuple[str, ...]]:
     lines: list[str] = []
     for size in LARGE_TITLE_SIZES:
         lines = wrap(text, room, size, TITLE_ONLY_LINES, bold=True)
-        tall_enough = len(lines) * size * 1.15 <= NODE_HEIGHT - 6
+        tall_enough = len(lines) * size * LARGE_LINE_SPACING <= NODE_HEIGHT - 4
         if tall_enough and " ".join(lines) == " ".join(text.split()):
             return size, tuple(lines)
     size = LARGE_TITLE_SIZES[-1]

@@ -115,11 +115,14 @@ class LinkItem(QGraphicsRectItem):
         painter.drawPolygon(self.arrow)
         scale = painter.worldTransform().m11()
         label = self.drawing.label if self.drawing else None
-        if label is not None and self.label_rect is not None:
+        if (
+            label is not None
+            and self.label_rect is not None
+            and LINK_LABEL_SIZE * scale >= READABLE_PX
+        ):
             background = QColor(self.theme.background)
             background.setAlphaF(0.9)
             painter.setBrush(background)
             painter.drawRoundedRect(self.label_rect, 4, 4)
-            if LINK_LABEL_SIZE * scale >= READABLE_PX:
-                x, y = label.baseline
-                draw_run(painter, x, y, label.text, LINK_LABEL_SIZE, False, colour, True)
+            x, y = label.baseline
+            draw_run(painter, x, y, label.text, LINK_LABEL_SIZE, False, colour, True)
