@@ -94,7 +94,7 @@ def canvas_geometry(window) -> Geometry:  # type: ignore[no-untyped-def]
         if item.label_rect is not None:
             r = item.label_rect
             labels.append(_r(r.x(), r.y(), r.width(), r.height()))
-    markers = [_r(*m.centre) for m in scene.markers.markers]
+    markers = [_r(*m.centre) for m in scene.markers.markers.values()]
     return _parts(boxes, zones, lines, arrows, labels, markers)
 
 

@@ -121,7 +121,7 @@ def test_click_on_finding_selects_component_and_markers_show(window, qtbot):  # 
     if finding.component:
         assert window.scene.selected_component_ids() == [finding.component]
         corner = window.scene.components[finding.component].sceneBoundingRect().topLeft()
-        spots = [m.centre for m in window.scene.markers.markers]
+        spots = [m.centre for m in window.scene.markers.markers.values()]
         assert any(abs(x - corner.x() - 11) < 1 and abs(y - corner.y() - 13) < 1 for x, y in spots)
     assert finding.rule.why in window.findings.details.toPlainText()
 

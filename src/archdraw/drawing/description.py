@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from archdraw.drawing.faces import ComponentLook
 from archdraw.drawing.grid import GridIndex
-from archdraw.drawing.markers import FindingLike, MarkerDrawing, place_markers
+from archdraw.drawing.markers import (
+    FindingLike,
+    MarkerDrawing,
+    Target,
+    by_target,
+    place_marker,
+    summary,
+)
 from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
 from archdraw.drawing.routing import parallel_offsets, route
 from archdraw.drawing.text_metrics import fit, text_width
@@ -114,7 +121,9 @@ class Drawing:
         self.boxes: dict[str, BoxDrawing] = {}
         self.zones: dict[str, ZoneDrawing] = {}
         self.links: dict[str, LinkDrawing] = {}
-        self.markers: list[MarkerDrawing] = []
+        self.markers: dict[Target, MarkerDrawing] = {}
+        self.moved_markers: set[Target] = set()  # since the last full placement; see move()
+        self._found: dict[Target, list[FindingLike]] = {}
         self._box_index = GridIndex()
         self._reach = GridIndex()
         self._labels = GridIndex()
@@ -127,6 +136,8 @@ class Drawing:
                 self._put_box(component, node_rect(positions[component.id]))
         self.sync_links()
         self.measure_zones()
+        if findings:
+            self.place_markers()
 
     # Components ---------------------------------------------------------------
     def _put_box(self, component: Component, rect: Rect) -> None:
@@ -175,8 +186,9 @@ class Drawing:
         for key in affected:
             self._route(key)
         changed = affected | self._place_labels(affected)
-        if self.findings:
-            self.place_markers()
+        if self._found:
+            targets = {("component", c) for c in centres} | {("link", k) for k in affected}
+            self._place_markers(targets & set(self._found))
         return changed
 
     # Links ----------------------------------------------------------------------
@@ -294,23 +306,47 @@ class Drawing:
             heading = fit(clean_text(zone.title, 400), room, ZONE_TITLE_SIZE, True)
             depth = len(tree.chain(zone_id)) - 1
             self.zones[zone_id] = ZoneDrawing(zone_id, zone.title, heading, zone.kind, rect, depth)
-        if self.findings:
-            self.place_markers()
+        self._place_markers({t for t in self._found if t[0] == "zone"})
 
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
+        """Mark these findings: only markers whose findings changed are placed again."""
         self.findings = findings
-        self.place_markers()
+        old = self._found
+        self._found = by_target(findings, self.boxes, self.zones, self._routed())
+        changed = {
+            t
+            for t in old.keys() | self._found.keys()
+            if summary(old.get(t)) != summary(self._found.get(t))
+        }
+        self._place_markers(changed)
 
     def place_markers(self) -> None:
-        paths = {k: d.path for k, d in self.links.items() if d.path is not None}
-        boxes = {k: b.rect for k, b in self.boxes.items()}
-        zones = {k: z.rect for k, z in self.zones.items()}
-        self.markers = place_markers(self.findings, boxes, zones, paths)
+        """Every marker placed afresh."""
+        self._found = by_target(self.findings, self.boxes, self.zones, self._routed())
+        self.markers = {}
+        self._place_markers(set(self._found))
+
+    def _routed(self) -> set[str]:
+        return {k for k, d in self.links.items() if d.path is not None}
+
+    def _place_markers(self, targets: set[Target]) -> None:
+        keys = {key for _, key in targets}  # only what these markers sit on: a drag is per frame
+        boxes = {k: self.boxes[k].rect for k in keys if k in self.boxes}
+        zones = {k: self.zones[k].rect for k in keys if k in self.zones}
+        paths = {k: p for k in keys if k in self.links and (p := self.links[k].path) is not None}
+        for target in targets:
+            found = self._found.get(target)
+            marker = place_marker(target, found, boxes, zones, paths) if found else None
+            if marker is None:
+                self.markers.pop(target, None)
+            else:
+                self.markers[target] = marker
+        self.moved_markers |= targets
 
     def extent(self) -> Rect | None:
         """Everything drawn: zones, boxes with their badges, labels, markers."""
         rects = [z.rect for z in self.zones.values()]
         rects.extend(b.rect.grown(0, 10, 6, 0) for b in self.boxes.values())
         rects.extend(d.label.rect for d in self.links.values() if d.label is not None)
-        rects.extend(m.rect for m in self.markers)
+        rects.extend(m.rect for m in self.markers.values())
         return bounding(rects)

@@ -42,11 +42,16 @@ class GridIndex:
 
     def near(self, rect: Rect) -> set[str]:
         """Keys with a rectangle in a cell `rect` covers (a superset of those it meets)."""
-        found: set[str] = set()
-        for cell in cells(rect):
-            found |= self._buckets.get(cell, set())
-        return found
+        buckets = self._buckets
+        return set().union(*(buckets.get(cell, ()) for cell in cells(rect)))
 
     def meeting(self, rect: Rect) -> list[str]:
         """Keys with a rectangle whose interior overlaps `rect`'s."""
-        return [k for k in self.near(rect) if any(rect.intersects(r) for r in self._rects[k])]
+        x0, y0, x1, y1 = rect.x0, rect.y0, rect.x1, rect.y1
+        found = []
+        for key in self.near(rect):
+            for r in self._rects[key]:
+                if x0 < r.x1 and r.x0 < x1 and y0 < r.y1 and r.y0 < y1:
+                    found.append(key)
+                    break
+        return found

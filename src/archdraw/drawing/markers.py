@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -54,14 +54,17 @@ class MarkerDrawing:
         return Rect(x - MARKER_RADIUS, y - MARKER_RADIUS, x + MARKER_RADIUS, y + MARKER_RADIUS)
 
 
-def place_markers(
+Target = tuple[str, str]  # ("component" | "link" | "zone", id or key)
+
+
+def by_target(
     findings: Sequence[FindingLike],
-    boxes: Mapping[str, Rect],
-    zones: Mapping[str, Rect],
-    paths: Mapping[str, LinkPath],
-) -> list[MarkerDrawing]:
-    """A marker at each component's top-left corner, each link's middle, each zone's top right."""
-    by_target: dict[tuple[str, str], list[FindingLike]] = {}
+    boxes: Container[str],
+    zones: Container[str],
+    paths: Container[str],
+) -> dict[Target, list[FindingLike]]:
+    """Findings grouped by what they are drawn on: their component, else link, else zone."""
+    grouped: dict[Target, list[FindingLike]] = {}
     for finding in findings:
         if finding.component is not None and finding.component in boxes:
             target = ("component", finding.component)
@@ -71,16 +74,32 @@ def place_markers(
             target = ("zone", finding.zone)
         else:
             continue
-        by_target.setdefault(target, []).append(finding)
-    markers = []
-    for (kind, key), found in by_target.items():
-        if kind == "component":
-            centre = (boxes[key].x0 + 3, boxes[key].y0 + 3)
-        elif kind == "link":
-            x, y = paths[key].at(0.5)
-            centre = (x, y - 14)
-        else:
-            centre = (zones[key].x1 - 16, zones[key].y0 + 14)
-        tooltip = "\n".join(f"{f.code} {f.severity}: {f.message}" for f in found[:20])
-        markers.append(MarkerDrawing(centre, worst(found), len(found), tooltip))
-    return markers
+        grouped.setdefault(target, []).append(finding)
+    return grouped
+
+
+def summary(found: Sequence[FindingLike] | None) -> tuple[tuple[str, str, str], ...]:
+    """What a marker shows of its findings: a new lint run with the same summary moves nothing."""
+    return tuple((f.code, f.severity, f.message) for f in found or ())
+
+
+def place_marker(
+    target: Target,
+    found: Sequence[FindingLike],
+    boxes: Mapping[str, Rect],
+    zones: Mapping[str, Rect],
+    paths: Mapping[str, LinkPath],
+) -> MarkerDrawing | None:
+    """At a component's top-left corner, a link's middle, a zone's top right; None if gone."""
+    kind, key = target
+    if kind == "component" and key in boxes:
+        centre = (boxes[key].x0 + 3, boxes[key].y0 + 3)
+    elif kind == "link" and key in paths:
+        x, y = paths[key].at(0.5)
+        centre = (x, y - 14)
+    elif kind == "zone" and key in zones:
+        centre = (zones[key].x1 - 16, zones[key].y0 + 14)
+    else:
+        return None
+    tooltip = "\n".join(f"{f.code} {f.severity}: {f.message}" for f in found[:20])
+    return MarkerDrawing(centre, worst(found), len(found), tooltip)

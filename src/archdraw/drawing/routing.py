@@ -11,8 +11,9 @@ those, the shortest with the fewest bends.
 
 from __future__ import annotations
 
-import itertools
+import math
 from collections.abc import Iterator
+from itertools import pairwise
 
 from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.paths import LinkPath, Point, simplified, straight_path
@@ -24,40 +25,79 @@ MIN_OVERLAP = 16.0  # shared extent for a straight link between two boxes
 BEND_COST = 24.0
 HIT_COST = 100_000.0
 PARALLEL_SPACING = 10.0
+MAX_OBSTACLES = 6  # boxes in the way whose sides are tried as channels
 
 
 def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> LinkPath | None:
     """The link's course from `source`'s border to `target`'s; None when the boxes overlap."""
     if source.intersects(target):
         return straight_path(source, target, offset)
-    best: tuple[float, list[Point]] | None = None
-    hit: set[str] = set()
-    for points in _candidates(source, target, offset, _middles(source, target, [])):
-        cost, crossed = _cost(points, boxes)
-        if best is None or cost < best[0]:
-            best = (cost, points)
-        hit |= crossed
-        if len(points) == 2 and not crossed:
-            break  # straight and clear: nothing can beat it
+    best, hit = _cheapest(_candidates(source, target, offset, _middles(source, target, [])), boxes)
     if best is not None and best[0] >= HIT_COST and hit:
-        obstacles = [r for key in sorted(hit) for r in boxes.rects(key)]
-        for points in _candidates(source, target, offset, _middles(source, target, obstacles)):
-            cost, _ = _cost(points, boxes)
-            if cost < best[0]:
-                best = (cost, points)
+        # Channels beside the boxes in the way, the nearest to either end first.
+        rects = [r for key in hit for r in boxes.rects(key)]
+        obstacles = sorted(rects, key=lambda r: _distance(r, source, target))[:MAX_OBSTACLES]
+        middles = _middles(source, target, obstacles)
+        more, _ = _cheapest(_candidates(source, target, offset, middles), boxes, best[0])
+        if more is not None and more[0] < best[0]:
+            best = more
     if best is None:
         return straight_path(source, target, offset)
     return LinkPath(tuple(simplified(best[1])))
 
 
-def _cost(points: list[Point], boxes: GridIndex) -> tuple[float, set[str]]:
+def _cheapest(
+    candidates: Iterator[list[Point]], boxes: GridIndex, limit: float = math.inf
+) -> tuple[tuple[float, list[Point]] | None, set[str]]:
+    """The candidate of least cost below `limit`, and the boxes the others ran into.
+
+    Tried shortest first: once one crosses nothing, no longer one can beat it."""
+    ranked = sorted(((_length(points), i, points) for i, points in enumerate(candidates)))
+    best: tuple[float, list[Point]] | None = None
+    hit: set[str] = set()
+    for length, _, points in ranked:
+        bound = best[0] if best is not None else limit
+        if length >= bound:
+            break
+        cost, crossed = _cost(points, boxes, bound)
+        hit |= crossed
+        if cost < bound:
+            best = (cost, points)
+    return best, hit
+
+
+def _length(points: list[Point]) -> float:
+    """Length plus the price of its bends."""
+    total = (len(points) - 2) * BEND_COST
+    for (x0, y0), (x1, y1) in pairwise(points):
+        total += abs(x1 - x0) + abs(y1 - y0)
+    return total
+
+
+def _cost(points: list[Point], boxes: GridIndex, limit: float) -> tuple[float, set[str]]:
+    """Length, bends and boxes crossed, as one number; counting stops once past `limit`."""
+    cost = _length(points)
     crossed: set[str] = set()
-    length = 0.0
-    for (x0, y0), (x1, y1) in itertools.pairwise(points):
-        segment = Rect(min(x0, x1) - 1, min(y0, y1) - 1, max(x0, x1) + 1, max(y0, y1) + 1)
-        crossed.update(boxes.meeting(segment))
-        length += abs(x1 - x0) + abs(y1 - y0)
-    return len(crossed) * HIT_COST + length + (len(points) - 2) * BEND_COST, crossed
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if cost >= limit:
+            break
+        # Widened across its run only: a run that ends on a box's border does not cross it.
+        across_x, across_y = (1.0, 0.0) if x0 == x1 else (0.0, 1.0)
+        segment = Rect(
+            min(x0, x1) - across_x,
+            min(y0, y1) - across_y,
+            max(x0, x1) + across_x,
+            max(y0, y1) + across_y,
+        )
+        found = boxes.meeting(segment)
+        cost += len(set(found) - crossed) * HIT_COST
+        crossed.update(found)
+    return cost, crossed
+
+
+def _distance(rect: Rect, source: Rect, target: Rect) -> float:
+    (x, y), ends = rect.centre, (source.centre, target.centre)
+    return min(abs(x - ex) + abs(y - ey) for ex, ey in ends)
 
 
 def _port(centre: float, extent: float, toward: float, offset: float) -> float:

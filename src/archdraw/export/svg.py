@@ -103,7 +103,7 @@ def drawing_svg(drawing: Drawing, look: Theme, legend: bool = False) -> str:
                 for d in links
                 if d.label is not None
             ),
-            *(f"{marker_svg(m, look)}\n" for m in drawing.markers),
+            *(f"{marker_svg(m, look)}\n" for m in drawing.markers.values()),
             legend_part,
             empty,
             "</g>\n</svg>\n",

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from archdraw.drawing import LinkDrawing
+from archdraw.drawing import LabelDrawing, LinkDrawing
 from archdraw.drawing.description import LINK_LABEL_SIZE
 from archdraw.drawing.faces import READABLE_PX
 from archdraw.model import Link
@@ -16,6 +24,8 @@ from .text import draw_run, scene_rect
 
 LINK_TYPE = 65536 + 2  # QGraphicsItem.UserType + n
 LINK_WIDTH = 1.5
+MAX_LABEL_PICTURES = 2_000
+_LABELS: dict[tuple[object, ...], QPixmap] = {}
 
 
 class LinkItem(QGraphicsRectItem):
@@ -115,14 +125,43 @@ class LinkItem(QGraphicsRectItem):
         painter.drawPolygon(self.arrow)
         scale = painter.worldTransform().m11()
         label = self.drawing.label if self.drawing else None
-        if (
-            label is not None
-            and self.label_rect is not None
-            and LINK_LABEL_SIZE * scale >= READABLE_PX
-        ):
-            background = QColor(self.theme.background)
-            background.setAlphaF(0.9)
-            painter.setBrush(background)
-            painter.drawRoundedRect(self.label_rect, 4, 4)
-            x, y = label.baseline
-            draw_run(painter, x, y, label.text, LINK_LABEL_SIZE, False, colour, True)
+        if label is None or self.label_rect is None or LINK_LABEL_SIZE * scale < READABLE_PX:
+            return
+        ratio = min(4.0, max(1.0, -(-scale * painter.device().devicePixelRatioF() // 1)))
+        painter.drawPixmap(self.label_rect.topLeft(), self._label_picture(label, colour, ratio))
+
+    def _label_picture(self, label: LabelDrawing, colour: QColor, ratio: float) -> QPixmap:
+        """The label on its pill, cached: laying out text every frame costs more than the lines."""
+        size = (label.rect.width, label.rect.height)
+        key = (label.text, size, colour.name(), self.theme.name, ratio)
+        found = _LABELS.get(key)
+        if found is not None:
+            return found
+        pixmap = QPixmap(round(size[0] * ratio), round(size[1] * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
+        background = QColor(self.theme.background)
+        background.setAlphaF(0.9)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(QRectF(0, 0, *size), 4, 4)
+        x, y = label.baseline
+        draw_run(
+            painter,
+            x - label.rect.x0,
+            y - label.rect.y0,
+            label.text,
+            LINK_LABEL_SIZE,
+            False,
+            colour,
+            True,
+        )
+        painter.end()
+        if len(_LABELS) > MAX_LABEL_PICTURES:
+            _LABELS.clear()
+        _LABELS[key] = pixmap
+        return pixmap

@@ -209,7 +209,13 @@ class DesignScene(QGraphicsScene):
             ):
                 item.update_from(link)
             item.set_drawing(drawn)
-        self.markers.set_markers(self.drawing.markers)
+        self._follow_markers()
+
+    def _follow_markers(self) -> None:
+        """Markers that moved with what they sit on since the last look."""
+        if self.drawing.moved_markers:
+            self.markers.change(self.drawing.markers, self.drawing.moved_markers)
+            self.drawing.moved_markers = set()
 
     def _sync_zones(self, touched: frozenset[str] | None = None) -> None:
         """Add and remove zone items, refresh those `touched` names (all when None), re-measure."""
@@ -228,7 +234,7 @@ class DesignScene(QGraphicsScene):
     def layout_zones(self) -> None:
         """Size every zone around its members and child zones, as the exports draw it."""
         self.drawing.measure_zones()
-        self.markers.set_markers(self.drawing.markers)
+        self._follow_markers()
         empty_slot = 0
         for zone_id, item in self.zones.items():
             drawn = self.drawing.zones.get(zone_id)
@@ -244,7 +250,7 @@ class DesignScene(QGraphicsScene):
         """Mark these findings on the drawing (markers placed as the exports place them)."""
         self._findings = list(findings)
         self.drawing.set_findings(self._findings)
-        self.markers.set_markers(self.drawing.markers)
+        self._follow_markers()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
