@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from archdraw.drawing.faces import ComponentLook
 from archdraw.drawing.grid import GridIndex
@@ -131,6 +132,7 @@ class Drawing:
         self._offsets: dict[str, float] = {}
         self._links_of: dict[str, list[str]] = {}
         self._by_key: dict[str, Link] = {}
+        self._left: list[Rect] = []  # where boxes were before moves not yet settled
         for component in design.components:
             if component.id in positions:
                 self._put_box(component, node_rect(positions[component.id]))
@@ -168,26 +170,52 @@ class Drawing:
                     moved[component_id] = centre
         return self.move(moved) if moved else set()
 
-    def move(self, centres: Mapping[str, Point]) -> set[str]:
-        """Put components at new centres; the keys of the links whose drawing changed."""
-        touched: list[Rect] = []
+    def move(self, centres: Mapping[str, Point], settle: bool = True) -> set[str]:
+        """Put components at new centres; the keys of the links whose drawing changed.
+
+        With `settle=False` (each frame of a drag) only the moved components' links and
+        the links the boxes now cover are re-routed; links that could take a shorter
+        course now that a box has left wait for `settle()` (the drop)."""
         affected: set[str] = set()
         for component_id, centre in centres.items():
             box = self.boxes.get(component_id)
             if box is None:
                 continue
             rect = node_rect(centre)
-            touched.extend((box.rect, rect))
+            self._left.append(box.rect)
             self.boxes[component_id] = BoxDrawing(component_id, rect, box.look)
             self._box_index.put(component_id, (rect,))
             affected.update(self._links_of.get(component_id, ()))
-        for rect in touched:
+            affected.update(k for k in self._reach.meeting(rect) if self._covers(k, rect))
+        changed = self._redraw(affected, {("component", c) for c in centres})
+        return changed | self.settle() if settle else changed
+
+    def settle(self) -> set[str]:
+        """Re-route the links near where boxes were (and are) since the last settle."""
+        if not self._left:
+            return set()
+        left, self._left = self._left, []
+        affected: set[str] = set()
+        for rect in left:
             affected.update(self._reach.meeting(rect))
+        return self._redraw(affected, set())
+
+    def _covers(self, key: str, rect: Rect) -> bool:
+        path = self.links[key].path if key in self.links else None
+        if path is None:
+            return False
+        box = rect.grown(1, 1, 1, 1)
+        return any(
+            Rect(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])).intersects(box)
+            for a, b in pairwise(path.points)
+        )
+
+    def _redraw(self, affected: set[str], targets: set[Target]) -> set[str]:
         for key in affected:
             self._route(key)
         changed = affected | self._place_labels(affected)
         if self._found:
-            targets = {("component", c) for c in centres} | {("link", k) for k in affected}
+            targets = targets | {("link", k) for k in affected}
             self._place_markers(targets & set(self._found))
         return changed
 

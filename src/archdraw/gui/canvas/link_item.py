@@ -26,6 +26,7 @@ LINK_TYPE = 65536 + 2  # QGraphicsItem.UserType + n
 LINK_WIDTH = 1.5
 MAX_LABEL_PICTURES = 2_000
 _LABELS: dict[tuple[object, ...], QPixmap] = {}
+_INKS: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
 
 
 class LinkItem(QGraphicsRectItem):
@@ -110,13 +111,7 @@ class LinkItem(QGraphicsRectItem):
     ) -> None:
         if self.line.size() < 2:
             return
-        style = self.theme.link(self.kind)
-        colour = QColor(self.theme.selection if self.isSelected() else style.colour)
-        pen = QPen(colour)
-        pen.setWidthF(3.0 if self.isSelected() else LINK_WIDTH)
-        if style.dash:
-            pen.setDashPattern([max(0.5, d) for d in style.dash])
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen, colour = self._ink(self.isSelected())
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPolyline(self.line)
@@ -129,6 +124,21 @@ class LinkItem(QGraphicsRectItem):
             return
         ratio = min(4.0, max(1.0, -(-scale * painter.device().devicePixelRatioF() // 1)))
         painter.drawPixmap(self.label_rect.topLeft(), self._label_picture(label, colour, ratio))
+
+    def _ink(self, selected: bool) -> tuple[QPen, QColor]:
+        """The line's pen and the arrow's colour, made once per theme, kind and selection."""
+        key = (self.theme.name, self.kind, selected)
+        found = _INKS.get(key)
+        if found is None:
+            style = self.theme.link(self.kind)
+            colour = QColor(self.theme.selection if selected else style.colour)
+            pen = QPen(colour)
+            pen.setWidthF(3.0 if selected else LINK_WIDTH)
+            if style.dash:
+                pen.setDashPattern([max(0.5, d) for d in style.dash])
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            found = _INKS[key] = (pen, colour)
+        return found
 
     def _label_picture(self, label: LabelDrawing, colour: QColor, ratio: float) -> QPixmap:
         """The label on its pill, cached: laying out text every frame costs more than the lines."""

@@ -102,7 +102,8 @@ class DesignScene(QGraphicsScene):
             self.rebuild()
             return
         gone = set(self.drawing.boxes) - set(self.design.component_index())
-        redrawn = self.drawing.sync_components(change.touched | gone)
+        redrawn = self.drawing.settle()  # a drag that just ended
+        redrawn |= self.drawing.sync_components(change.touched | gone)
         self._sync_components(change.touched | gone)
         keys = {link.key for link in self.design.links}
         if keys != set(self.drawing.links) or keys & change.touched:
@@ -302,7 +303,7 @@ class DesignScene(QGraphicsScene):
             if item is not None:
                 item.setPos(point)
                 centres[component_id] = (point.x(), point.y())
-        self._sync_links(self.drawing.move(centres))
+        self._sync_links(self.drawing.move(centres, settle=False))
         if relayout_zones:
             self.layout_zones()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -20,6 +20,7 @@ class ZoneItem(QGraphicsItem):
     def __init__(self, zone: Zone, theme: Theme) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
         self.theme = theme
         self.rect = QRectF()
         self.depth = 0
@@ -60,6 +61,25 @@ class ZoneItem(QGraphicsItem):
     def title_rect(self) -> QRectF:
         return QRectF(self.rect.left(), self.rect.top(), self.rect.width(), ZONE_TITLE_HEIGHT)
 
+    def _paint_part(self, painter: QPainter, seen: QRectF) -> None:
+        """The part of a large zone in view: its fill and the stretches of border there."""
+        rect = self.rect
+        area = rect.intersected(seen)
+        if area.isEmpty():
+            return
+        pen = painter.pen()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRect(area)
+        painter.setPen(pen)
+        left, right, top, bottom = area.left(), area.right(), area.top(), area.bottom()
+        edges = [
+            (rect.top() >= seen.top(), QLineF(left, rect.top(), right, rect.top())),
+            (rect.bottom() <= seen.bottom(), QLineF(left, rect.bottom(), right, rect.bottom())),
+            (rect.left() >= seen.left(), QLineF(rect.left(), top, rect.left(), bottom)),
+            (rect.right() <= seen.right(), QLineF(rect.right(), top, rect.right(), bottom)),
+        ]
+        painter.drawLines([line for shown, line in edges if shown])
+
     def paint(
         self,
         painter: QPainter,
@@ -74,7 +94,11 @@ class ZoneItem(QGraphicsItem):
             pen.setDashPattern([d / pen.widthF() for d in dash])
         painter.setPen(pen)
         painter.setBrush(QColor(self.theme.zone_fill.get(self.kind, self.theme.background)))
-        painter.drawRoundedRect(self.rect, 12, 12)
+        seen = option.exposedRect.adjusted(-8, -8, 8, 8)
+        if self.rect.width() > 2 * seen.width() or self.rect.height() > 2 * seen.height():
+            self._paint_part(painter, seen)  # dashing a zone far bigger than the view is slow
+        else:
+            painter.drawRoundedRect(self.rect, 12, 12)
         if ZONE_TITLE_SIZE * painter.worldTransform().m11() < READABLE_PX:
             return
         left, top, right = self.rect.left(), self.rect.top(), self.rect.right()
