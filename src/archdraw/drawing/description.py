@@ -22,10 +22,10 @@ from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.markers import (
     FindingLike,
     MarkerDrawing,
+    Summary,
     Target,
     by_target,
     place_marker,
-    summary,
 )
 from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
 from archdraw.drawing.routing import parallel_offsets, route
@@ -125,6 +125,7 @@ class Drawing:
         self.markers: dict[Target, MarkerDrawing] = {}
         self.moved_markers: set[Target] = set()  # since the last full placement; see move()
         self._found: dict[Target, list[FindingLike]] = {}
+        self._shown: dict[Target, Summary] = {}
         self._box_index = GridIndex()
         self._reach = GridIndex()
         self._labels = GridIndex()
@@ -339,18 +340,14 @@ class Drawing:
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
         """Mark these findings: only markers whose findings changed are placed again."""
         self.findings = findings
-        old = self._found
-        self._found = by_target(findings, self.boxes, self.zones, self._routed())
-        changed = {
-            t
-            for t in old.keys() | self._found.keys()
-            if summary(old.get(t)) != summary(self._found.get(t))
-        }
-        self._place_markers(changed)
+        old = self._shown
+        self._found, self._shown = by_target(findings, self.boxes, self.zones, self._routed())
+        new = self._shown
+        self._place_markers({t for t in old.keys() | new.keys() if old.get(t) != new.get(t)})
 
     def place_markers(self) -> None:
         """Every marker placed afresh."""
-        self._found = by_target(self.findings, self.boxes, self.zones, self._routed())
+        self._found, self._shown = by_target(self.findings, self.boxes, self.zones, self._routed())
         self.markers = {}
         self._place_markers(set(self._found))
 

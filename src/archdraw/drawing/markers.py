@@ -57,14 +57,19 @@ class MarkerDrawing:
 Target = tuple[str, str]  # ("component" | "link" | "zone", id or key)
 
 
+Summary = tuple[tuple[str, str, str], ...]
+
+
 def by_target(
     findings: Sequence[FindingLike],
     boxes: Container[str],
     zones: Container[str],
     paths: Container[str],
-) -> dict[Target, list[FindingLike]]:
-    """Findings grouped by what they are drawn on: their component, else link, else zone."""
+) -> tuple[dict[Target, list[FindingLike]], dict[Target, Summary]]:
+    """Findings grouped by what they are drawn on (their component, else link, else zone),
+    and what each marker shows of them: a new lint run with the same summary moves nothing."""
     grouped: dict[Target, list[FindingLike]] = {}
+    shown: dict[Target, list[tuple[str, str, str]]] = {}
     for finding in findings:
         if finding.component is not None and finding.component in boxes:
             target = ("component", finding.component)
@@ -74,13 +79,13 @@ def by_target(
             target = ("zone", finding.zone)
         else:
             continue
-        grouped.setdefault(target, []).append(finding)
-    return grouped
-
-
-def summary(found: Sequence[FindingLike] | None) -> tuple[tuple[str, str, str], ...]:
-    """What a marker shows of its findings: a new lint run with the same summary moves nothing."""
-    return tuple((f.code, f.severity, f.message) for f in found or ())
+        found = grouped.get(target)
+        if found is None:
+            found = grouped[target] = []
+            shown[target] = []
+        found.append(finding)
+        shown[target].append((finding.code, finding.severity, finding.message))
+    return grouped, {target: tuple(rows) for target, rows in shown.items()}
 
 
 def place_marker(
