@@ -23,6 +23,8 @@ TYPE_SIZE = 11.0
 BADGE_SIZE = 10.5
 LINE_HEIGHT = 16.0
 READABLE_PX = 7.0  # text smaller than this on screen cannot be read
+# A large bold name is still made out down to here, and beats an empty box.
+TITLE_MIN_PX = 5.0
 LARGE_TITLE_SIZES = (30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0)
 LARGE_LINE_SPACING = 1.1
 TITLE_ONLY_LINES = 3
@@ -64,7 +66,7 @@ def level_at(look: ComponentLook, scale: float) -> Level:
     """How much of the face can be read at `scale` screen pixels per scene pixel."""
     if TITLE_SIZE * scale >= READABLE_PX:
         return "full"
-    if _large_title(look.title)[0] * scale >= READABLE_PX:
+    if _large_title(look.title)[0] * scale >= TITLE_MIN_PX:
         return "title"
     return "box"
 
