@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -123,3 +124,28 @@ def test_a_small_box_keeps_a_larger_title_and_drops_the_rest(
     assert far.texts[0].size * far_scale >= TITLE_MIN_PX  # made out on screen
     assert " ".join(run.text for run in far.texts) == title
     assert level_at(look, 0.05) == "box"
+
+
+@dataclass
+class FakeFinding:
+    code: str
+    severity: str
+    message: str
+    component: str | None = None
+    link: str | None = None
+    zone: str | None = None
+
+
+def test_findings_kept_up_to_date_mark_as_fresh_ones(library: Library):
+    design = _grid(24)
+    centres = {c.id: c.position for c in design.components if c.position}
+    first = [FakeFinding("AD101", "error", f"one {i}", component=f"c{i}") for i in range(0, 24, 2)]
+    second = [FakeFinding("AD201", "warning", "busy", link="c3->c4"), *first[3:]]
+    second.append(FakeFinding("AD101", "info", "two", component="c0"))
+    drawing = Drawing(design, library, centres)
+    drawing.set_findings(first)
+    drawing.set_findings(second)  # some findings stay (same objects), some go, some come
+    fresh = Drawing(design, library, centres, second)
+    assert drawing.markers == fresh.markers
+    assert ("link", "c3->c4") in drawing.markers and ("component", "c2") not in drawing.markers
+    assert drawing.markers[("component", "c0")].count == 1

@@ -22,10 +22,9 @@ from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.markers import (
     FindingLike,
     MarkerDrawing,
-    Summary,
     Target,
-    by_target,
     place_marker,
+    target_of,
 )
 from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
 from archdraw.drawing.routing import parallel_offsets, route
@@ -125,7 +124,6 @@ class Drawing:
         self.markers: dict[Target, MarkerDrawing] = {}
         self.moved_markers: set[Target] = set()  # since the last full placement; see move()
         self._found: dict[Target, list[FindingLike]] = {}
-        self._shown: dict[Target, Summary] = {}
         self._box_index = GridIndex()
         self._reach = GridIndex()
         self._labels = GridIndex()
@@ -133,7 +131,7 @@ class Drawing:
         self._offsets: dict[str, float] = {}
         self._links_of: dict[str, list[str]] = {}
         self._by_key: dict[str, Link] = {}
-        self._left: list[Rect] = []  # where boxes were before moves not yet settled
+        self._left: list[Rect] = []  # where boxes were and went in moves not yet settled
         for component in design.components:
             if component.id in positions:
                 self._put_box(component, node_rect(positions[component.id]))
@@ -183,7 +181,7 @@ class Drawing:
             if box is None:
                 continue
             rect = node_rect(centre)
-            self._left.append(box.rect)
+            self._left.extend((box.rect, rect))
             self.boxes[component_id] = BoxDrawing(component_id, rect, box.look)
             self._box_index.put(component_id, (rect,))
             affected.update(self._links_of.get(component_id, ()))
@@ -338,16 +336,36 @@ class Drawing:
         self._place_markers({t for t in self._found if t[0] == "zone"})
 
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
-        """Mark these findings: only markers whose findings changed are placed again."""
+        """Mark these findings. A lint run keeps the finding objects of the rules it did not
+        run, so only the findings that came or went are sorted to their targets."""
+        kept = {id(f) for f in findings}
+        was = {id(f) for f in self.findings}
+        gone = [f for f in self.findings if id(f) not in kept]
+        came = [f for f in findings if id(f) not in was]
         self.findings = findings
-        old = self._shown
-        self._found, self._shown = by_target(findings, self.boxes, self.zones, self._routed())
-        new = self._shown
-        self._place_markers({t for t in old.keys() | new.keys() if old.get(t) != new.get(t)})
+        boxes, zones, routed = self.boxes, self.zones, self._routed()
+        touched: set[Target] = set()
+        for finding in gone:
+            target = target_of(finding, boxes, zones, routed)
+            found = self._found.get(target) if target else None
+            if target is not None and found is not None:
+                self._found[target] = [f for f in found if f is not finding]
+                touched.add(target)
+        for finding in came:
+            target = target_of(finding, boxes, zones, routed)
+            if target is not None:
+                self._found.setdefault(target, []).append(finding)
+                touched.add(target)
+        self._place_markers(touched)
 
     def place_markers(self) -> None:
         """Every marker placed afresh."""
-        self._found, self._shown = by_target(self.findings, self.boxes, self.zones, self._routed())
+        boxes, zones, routed = self.boxes, self.zones, self._routed()
+        self._found = {}
+        for finding in self.findings:
+            target = target_of(finding, boxes, zones, routed)
+            if target is not None:
+                self._found.setdefault(target, []).append(finding)
         self.markers = {}
         self._place_markers(set(self._found))
 

@@ -57,35 +57,17 @@ class MarkerDrawing:
 Target = tuple[str, str]  # ("component" | "link" | "zone", id or key)
 
 
-Summary = tuple[tuple[str, str, str], ...]
-
-
-def by_target(
-    findings: Sequence[FindingLike],
-    boxes: Container[str],
-    zones: Container[str],
-    paths: Container[str],
-) -> tuple[dict[Target, list[FindingLike]], dict[Target, Summary]]:
-    """Findings grouped by what they are drawn on (their component, else link, else zone),
-    and what each marker shows of them: a new lint run with the same summary moves nothing."""
-    grouped: dict[Target, list[FindingLike]] = {}
-    shown: dict[Target, list[tuple[str, str, str]]] = {}
-    for finding in findings:
-        if finding.component is not None and finding.component in boxes:
-            target = ("component", finding.component)
-        elif finding.link is not None and finding.link in paths:
-            target = ("link", finding.link)
-        elif finding.zone is not None and finding.zone in zones:
-            target = ("zone", finding.zone)
-        else:
-            continue
-        found = grouped.get(target)
-        if found is None:
-            found = grouped[target] = []
-            shown[target] = []
-        found.append(finding)
-        shown[target].append((finding.code, finding.severity, finding.message))
-    return grouped, {target: tuple(rows) for target, rows in shown.items()}
+def target_of(
+    finding: FindingLike, boxes: Container[str], zones: Container[str], paths: Container[str]
+) -> Target | None:
+    """What a finding is drawn on: its component, else its link, else its zone."""
+    if finding.component is not None and finding.component in boxes:
+        return ("component", finding.component)
+    if finding.link is not None and finding.link in paths:
+        return ("link", finding.link)
+    if finding.zone is not None and finding.zone in zones:
+        return ("zone", finding.zone)
+    return None
 
 
 def place_marker(
@@ -106,5 +88,7 @@ def place_marker(
         centre = (zones[key].x1 - 16, zones[key].y0 + 14)
     else:
         return None
-    tooltip = "\n".join(f"{f.code} {f.severity}: {f.message}" for f in found[:20])
+    # In a fixed order, so a marker kept up to date finding by finding reads as a fresh one.
+    lines = sorted(f"{f.code} {f.severity}: {f.message}" for f in found)
+    tooltip = "\n".join(lines[:20])
     return MarkerDrawing(centre, worst(found), len(found), tooltip)
