@@ -15,7 +15,7 @@ from archdraw.drawing.description import (
     look_of,
 )
 from archdraw.drawing.faces import ComponentLook, Face, TextRun, face, face_at, level_at
-from archdraw.drawing.markers import SEVERITY_ORDER, FindingLike, MarkerDrawing, worst
+from archdraw.drawing.markers import SEVERITY_ORDER, FindingLike, MarkerDrawing
 from archdraw.drawing.paths import LinkPath
 
 __all__ = [
@@ -35,5 +35,4 @@ __all__ = [
     "face_at",
     "level_at",
     "look_of",
-    "worst",
 ]

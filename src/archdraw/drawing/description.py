@@ -13,6 +13,7 @@ fresh drawing would put them.
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -20,9 +21,11 @@ from itertools import pairwise
 from archdraw.drawing.faces import ComponentLook
 from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.markers import (
+    FindingKey,
     FindingLike,
     MarkerDrawing,
     Target,
+    key_of,
     place_marker,
     target_of,
 )
@@ -123,7 +126,8 @@ class Drawing:
         self.links: dict[str, LinkDrawing] = {}
         self.markers: dict[Target, MarkerDrawing] = {}
         self.moved_markers: set[Target] = set()  # since the last full placement; see move()
-        self._found: dict[Target, list[FindingLike]] = {}
+        self._found: dict[Target, list[FindingKey]] = {}
+        self._counts: Counter[FindingKey] = Counter()
         self._box_index = GridIndex()
         self._reach = GridIndex()
         self._labels = GridIndex()
@@ -336,36 +340,38 @@ class Drawing:
         self._place_markers({t for t in self._found if t[0] == "zone"})
 
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
-        """Mark these findings. A lint run keeps the finding objects of the rules it did not
-        run, so only the findings that came or went are sorted to their targets."""
-        kept = {id(f) for f in findings}
-        was = {id(f) for f in self.findings}
-        gone = [f for f in self.findings if id(f) not in kept]
-        came = [f for f in findings if id(f) not in was]
+        """Mark these findings; only markers whose findings changed are placed again (a lint
+        run after an edit changes a few of thousands)."""
         self.findings = findings
+        counts = Counter(map(key_of, findings))
+        gone, came = self._counts - counts, counts - self._counts
+        self._counts = counts
         boxes, zones, routed = self.boxes, self.zones, self._routed()
         touched: set[Target] = set()
-        for finding in gone:
-            target = target_of(finding, boxes, zones, routed)
+        for key, times in gone.items():
+            target = target_of(key, boxes, zones, routed)
             found = self._found.get(target) if target else None
             if target is not None and found is not None:
-                self._found[target] = [f for f in found if f is not finding]
+                for _ in range(times):
+                    if key in found:
+                        found.remove(key)
                 touched.add(target)
-        for finding in came:
-            target = target_of(finding, boxes, zones, routed)
+        for key, times in came.items():
+            target = target_of(key, boxes, zones, routed)
             if target is not None:
-                self._found.setdefault(target, []).append(finding)
+                self._found.setdefault(target, []).extend([key] * times)
                 touched.add(target)
         self._place_markers(touched)
 
     def place_markers(self) -> None:
         """Every marker placed afresh."""
         boxes, zones, routed = self.boxes, self.zones, self._routed()
+        self._counts = Counter(map(key_of, self.findings))
         self._found = {}
-        for finding in self.findings:
-            target = target_of(finding, boxes, zones, routed)
+        for key, times in self._counts.items():
+            target = target_of(key, boxes, zones, routed)
             if target is not None:
-                self._found.setdefault(target, []).append(finding)
+                self._found.setdefault(target, []).extend([key] * times)
         self.markers = {}
         self._place_markers(set(self._found))
 

@@ -30,11 +30,6 @@ class FindingLike(Protocol):
     def message(self) -> str: ...
 
 
-def worst(findings: Sequence[FindingLike]) -> str:
-    severities = {f.severity for f in findings}
-    return next((s for s in SEVERITY_ORDER if s in severities), "info")
-
-
 @dataclass(frozen=True)
 class MarkerDrawing:
     """A dot in the worst severity's colour showing the count ("!" for one)."""
@@ -57,22 +52,38 @@ class MarkerDrawing:
 Target = tuple[str, str]  # ("component" | "link" | "zone", id or key)
 
 
+# What a marker shows of a finding, and where: code, severity, message, component, link, zone.
+FindingKey = tuple[str, str, str, str | None, str | None, str | None]
+
+
+def key_of(finding: FindingLike) -> FindingKey:
+    return (
+        finding.code,
+        finding.severity,
+        finding.message,
+        finding.component,
+        finding.link,
+        finding.zone,
+    )
+
+
 def target_of(
-    finding: FindingLike, boxes: Container[str], zones: Container[str], paths: Container[str]
+    key: FindingKey, boxes: Container[str], zones: Container[str], paths: Container[str]
 ) -> Target | None:
     """What a finding is drawn on: its component, else its link, else its zone."""
-    if finding.component is not None and finding.component in boxes:
-        return ("component", finding.component)
-    if finding.link is not None and finding.link in paths:
-        return ("link", finding.link)
-    if finding.zone is not None and finding.zone in zones:
-        return ("zone", finding.zone)
+    component, link, zone = key[3], key[4], key[5]
+    if component is not None and component in boxes:
+        return ("component", component)
+    if link is not None and link in paths:
+        return ("link", link)
+    if zone is not None and zone in zones:
+        return ("zone", zone)
     return None
 
 
 def place_marker(
     target: Target,
-    found: Sequence[FindingLike],
+    found: Sequence[FindingKey],
     boxes: Mapping[str, Rect],
     zones: Mapping[str, Rect],
     paths: Mapping[str, LinkPath],
@@ -89,6 +100,7 @@ def place_marker(
     else:
         return None
     # In a fixed order, so a marker kept up to date finding by finding reads as a fresh one.
-    lines = sorted(f"{f.code} {f.severity}: {f.message}" for f in found)
-    tooltip = "\n".join(lines[:20])
-    return MarkerDrawing(centre, worst(found), len(found), tooltip)
+    lines = sorted(f"{code} {severity}: {message}" for code, severity, message, *_ in found)
+    severities = {severity for _, severity, *_ in found}
+    severity = next((s for s in SEVERITY_ORDER if s in severities), "info")
+    return MarkerDrawing(centre, severity, len(found), "\n".join(lines[:20]))
