@@ -6,16 +6,10 @@ and findings markers: the canvas draws these items and the SVG exporter
 writes them, so the two agree by construction.
 """
 
-from archdraw.drawing.description import (
-    BoxDrawing,
-    Drawing,
-    LabelDrawing,
-    LinkDrawing,
-    ZoneDrawing,
-    look_of,
-)
+from archdraw.drawing.description import Drawing
 from archdraw.drawing.faces import ComponentLook, Face, TextRun, face, face_at, level_at
 from archdraw.drawing.markers import SEVERITY_ORDER, FindingLike, MarkerDrawing
+from archdraw.drawing.parts import BoxDrawing, LabelDrawing, LinkDrawing, ZoneDrawing, look_of
 from archdraw.drawing.paths import LinkPath
 
 __all__ = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from archdraw.drawing import BoxDrawing, LabelDrawing, LinkPath, ZoneDrawing, face
-from archdraw.drawing.description import (
+from archdraw.drawing.parts import (
     LINK_LABEL_SIZE,
     ZONE_DASH,
     ZONE_KIND_SIZE,

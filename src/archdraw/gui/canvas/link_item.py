@@ -15,8 +15,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from archdraw.drawing import LabelDrawing, LinkDrawing
-from archdraw.drawing.description import LINK_LABEL_SIZE
 from archdraw.drawing.faces import READABLE_PX
+from archdraw.drawing.parts import LINK_LABEL_SIZE
 from archdraw.model import Link
 from archdraw.style import Theme
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from archdraw.drawing.description import ZONE_DASH, ZONE_KIND_SIZE, ZONE_STROKE, ZONE_TITLE_SIZE
 from archdraw.drawing.faces import READABLE_PX
+from archdraw.drawing.parts import ZONE_DASH, ZONE_KIND_SIZE, ZONE_STROKE, ZONE_TITLE_SIZE
 from archdraw.model import Zone
 from archdraw.style import ZONE_TITLE_HEIGHT, Theme
 
