@@ -23,6 +23,8 @@ COMMANDS = (
     "export",
     "layout",
     "import",
+    "diff",
+    "textconv",
 )
 
 
