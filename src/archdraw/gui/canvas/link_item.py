@@ -80,8 +80,13 @@ class LinkItem(QGraphicsRectItem):
         self.update()
 
     def middle(self) -> QPointF:
+        """The label's centre, else the course's middle (where a rename editor opens)."""
         if self.label_rect is not None:
             return self.label_rect.center()
+        return self.course_middle()
+
+    def course_middle(self) -> QPointF:
+        """Halfway along the drawn course (where a link's findings marker sits, 14 above)."""
         if self.drawing is not None and self.drawing.path is not None:
             return QPointF(*self.drawing.path.at(0.5))
         return self.rect().center()
