@@ -220,7 +220,7 @@ def main() -> int:
     update = timed(edit_to_findings, 5)
     bare_lint = timed(lambda: lint_design(window.document.design, library), 3)
     findings = len(window.lint.findings)
-    window.document.dirty = False
+    window.document.history.mark_clean()  # nothing to save: closing does not ask
     window.close()
 
     rows += [
