@@ -76,15 +76,14 @@ class DesignView(QGraphicsView):
         self.follow_resizes = False
         if abs(factor - 1) <= 1e-6:
             return
-        spot = anchor if anchor is not None else QRectF(self.viewport().rect()).center()
-        fixed = self._scene_at(spot)
+        spot = (anchor if anchor is not None else QRectF(self.viewport().rect()).center()).toPoint()
+        fixed = self.mapToScene(spot)
         self.scale(factor, factor)
-        drift = fixed - self._scene_at(spot)
-        self.centerOn(self._scene_at(QRectF(self.viewport().rect()).center()) + drift)
+        drift = self.mapFromScene(fixed) - spot  # scroll it back under the cursor, to the pixel
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        horizontal.setValue(horizontal.value() + drift.x())
+        vertical.setValue(vertical.value() + drift.y())
         self.zoom_changed.emit(self.scale_factor())
-
-    def _scene_at(self, spot: QPointF) -> QPointF:
-        return self.mapToScene(spot.toPoint())
 
     def actual_size(self) -> None:
         """100 %, centred on the selection (or on what the view showed)."""
