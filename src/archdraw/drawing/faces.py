@@ -4,8 +4,9 @@ A face is laid out relative to the box's top-left corner, so one face serves
 every box with the same look. At full detail: icon, title (up to two lines),
 type line, replicas badge. When the title would be too small on screen to
 read, the face keeps only the title, drawn as large as the box allows (the
-subtitle, badge and icon go first); when even that is unreadable, the box is
-drawn empty and its name is shown on hover.
+subtitle, badge and icon go first); when the whole title is then still too
+small, it is drawn larger and cut with "…" (the hover shows all of it). Only a
+box a few pixels tall on screen is drawn empty.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ BADGE_SIZE = 10.5
 LINE_HEIGHT = 16.0
 READABLE_PX = 7.0  # text smaller than this on screen cannot be read
 # A large bold name is still made out down to here, and beats an empty box.
-TITLE_MIN_PX = 5.0
+TITLE_MIN_PX = 4.5
 LARGE_TITLE_SIZES = (30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0)
+# Sizes a cut title may take, smallest first: the smallest readable one keeps the most words.
+CUT_TITLE_SIZES = (14.0, 16.0, 18.0, 20.0, 24.0, 28.0, 34.0, 40.0, 48.0)
 LARGE_LINE_SPACING = 1.1
 TITLE_ONLY_LINES = 3
 
@@ -66,13 +69,25 @@ def level_at(look: ComponentLook, scale: float) -> Level:
     """How much of the face can be read at `scale` screen pixels per scene pixel."""
     if TITLE_SIZE * scale >= READABLE_PX:
         return "full"
-    if _large_title(look.title)[0] * scale >= TITLE_MIN_PX:
+    if title_size_at(look.title, scale) is not None:
         return "title"
     return "box"
 
 
+def title_size_at(title: str, scale: float) -> float | None:
+    """The size of a title-only face at `scale`: the whole title when it is readable,
+    else the smallest readable cut size; None when the box is too small for any."""
+    whole = _large_title(title)
+    if whole * scale >= TITLE_MIN_PX:
+        return whole
+    return next((size for size in CUT_TITLE_SIZES if size * scale >= TITLE_MIN_PX), None)
+
+
 def face_at(look: ComponentLook, scale: float) -> Face:
-    return face(look, level_at(look, scale))
+    level = level_at(look, scale)
+    if level == "title":
+        return _title_face(look.title, title_size_at(look.title, scale) or TITLE_SIZE)
+    return face(look, level)
 
 
 @lru_cache(maxsize=8192)
@@ -80,15 +95,23 @@ def face(look: ComponentLook, level: Level) -> Face:
     if level == "full":
         return _full(look)
     if level == "title":
-        size, lines = _large_title(look.title)
-        step = size * LARGE_LINE_SPACING
-        top = (NODE_HEIGHT - len(lines) * step) / 2 + size * 0.85
-        runs = tuple(
-            TextRun(NODE_WIDTH / 2, top + i * step, line, size, True, "title", True)
-            for i, line in enumerate(lines)
-        )
-        return Face("title", None, runs, None)
+        return _title_face(look.title, _large_title(look.title))
     return Face("box", None, (), None)
+
+
+@lru_cache(maxsize=8192)
+def _title_face(title: str, size: float) -> Face:
+    """The title alone, centred, at `size`: wrapped in as many lines as the box holds,
+    the last one cut with "…" when the rest does not fit."""
+    step = size * LARGE_LINE_SPACING
+    room = max(1, min(TITLE_ONLY_LINES, int((NODE_HEIGHT - 4) // step)))
+    lines = wrap(clean_text(title, 400), NODE_WIDTH - 14, size, room, bold=True)
+    top = (NODE_HEIGHT - len(lines) * step) / 2 + size * 0.85
+    runs = tuple(
+        TextRun(NODE_WIDTH / 2, top + i * step, line, size, True, "title", True)
+        for i, line in enumerate(lines)
+    )
+    return Face("title", None, runs, None)
 
 
 def _full(look: ComponentLook) -> Face:
@@ -117,15 +140,12 @@ def _full(look: ComponentLook) -> Face:
 
 
 @lru_cache(maxsize=8192)
-def _large_title(title: str) -> tuple[float, tuple[str, ...]]:
-    """The largest size at which the whole title fits the box in a few lines, and the lines."""
+def _large_title(title: str) -> float:
+    """The largest size at which the whole title fits the box in a few lines."""
     text = clean_text(title, 400)
-    room = NODE_WIDTH - 14
-    lines: list[str] = []
     for size in LARGE_TITLE_SIZES:
-        lines = wrap(text, room, size, TITLE_ONLY_LINES, bold=True)
+        lines = wrap(text, NODE_WIDTH - 14, size, TITLE_ONLY_LINES, bold=True)
         tall_enough = len(lines) * size * LARGE_LINE_SPACING <= NODE_HEIGHT - 4
         if tall_enough and " ".join(lines) == " ".join(text.split()):
-            return size, tuple(lines)
-    size = LARGE_TITLE_SIZES[-1]
-    return size, tuple(wrap(text, room, size, 2, bold=True))
+            return size
+    return LARGE_TITLE_SIZES[-1]

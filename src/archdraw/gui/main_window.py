@@ -5,8 +5,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -122,16 +129,28 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(right[0], right[1])
         self.tabifyDockWidget(right[1], right[2])
         right[0].raise_()
-        # On a small screen (1366x768) the docks start narrower: the canvas gets most of it.
-        screen = self.screen().availableGeometry() if self.screen() else None
-        wide, tall = (screen.width(), screen.height()) if screen else (1600, 1000)
+        self._docks_sized = False  # first show sizes them, unless a saved layout does
+
+    def _size_docks(self) -> None:
+        """The docks start narrow, as shares of the window (1366x768 included): the canvas
+        gets most of it. Run once the window has its size; a restored layout wins."""
+        self._docks_sized = True
+        wide, tall = self.width(), self.height()
         bottom = self.findChild(QDockWidget, "dock-findings")
         if bottom is not None:
             self.resizeDocks([bottom], [min(180, int(tall * 0.14))], Qt.Orientation.Vertical)
-        self.resizeDocks([right[0]], [min(380, int(wide * 0.18))], Qt.Orientation.Horizontal)
+        right = self.findChild(QDockWidget, "dock-properties")
+        if right is not None:
+            self.resizeDocks([right], [min(340, int(wide * 0.2))], Qt.Orientation.Horizontal)
         palette = self.findChild(QDockWidget, "dock-palette")
         if palette is not None:
-            self.resizeDocks([palette], [min(260, int(wide * 0.13))], Qt.Orientation.Horizontal)
+            self.resizeDocks([palette], [min(240, int(wide * 0.12))], Qt.Orientation.Horizontal)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            QTimer.singleShot(0, self._size_docks)  # resizeDocks needs the laid-out window
 
     def _default_size(self) -> None:
         """Most of the screen on a first start, frame and status bar on it (restored later)."""
@@ -351,7 +370,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
-            self.restoreState(state)
+            self._docks_sized = self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():

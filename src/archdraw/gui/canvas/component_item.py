@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from archdraw.drawing import ComponentLook, Face, face, level_at
+from archdraw.drawing import ComponentLook, Face, face_at
 from archdraw.gui.icons import icon_pixmap
 from archdraw.style import CORNER_RADIUS, NODE_HEIGHT, NODE_WIDTH, Theme
 
@@ -108,14 +108,14 @@ class ComponentItem(QGraphicsRectItem):
         look = self.look
         if self.overlay_text:
             look = dataclasses.replace(look, type_label=self.overlay_text)
-        level = level_at(look, scale)
-        if level == "box":
+        drawn = face_at(look, scale)
+        if drawn.level == "box":
             self._outline(painter, selected, cosmetic=True)
             painter.drawRect(self.box())
             return
         ratio = min(4.0, max(1.0, -(-scale * painter.device().devicePixelRatioF() // 1)))
         bounds = self.boundingRect()
-        painter.drawPixmap(bounds.topLeft(), self._picture(face(look, level), ratio, selected))
+        painter.drawPixmap(bounds.topLeft(), self._picture(drawn, ratio, selected))
         if self.hovered:
             self._handle(painter, QPointF(self.box().right(), 0))
 

@@ -29,7 +29,6 @@ from .scene import DesignScene
 
 TYPE_MIME = "application/x-archdraw-type"
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
-READABLE_SCALE = 0.27  # most names stay legible from here up, drawn large (archdraw.drawing.faces)
 
 
 class DesignView(QGraphicsView):
@@ -113,16 +112,10 @@ class DesignView(QGraphicsView):
         self.zoom_changed.emit(self.scale_factor())
 
     def fit_readable(self) -> None:
-        """Fit, but never so far out that names cannot be read on a small design (a wide
-        one then opens readable round its centre; Fit shows all of it). Until the user
+        """Fit all of the design: every component and zone on screen, small names drawn
+        large or cut (archdraw.drawing.faces) rather than ends cut off. Until the user
         zooms or pans, the view re-fits when the window is resized (maximised, say)."""
         self.fit()
-        small = len(self.design_scene.components) < OVERVIEW_MIN_COMPONENTS
-        if small and self.design_scene.components and self.scale_factor() < READABLE_SCALE:
-            centre = self.design_scene.itemsBoundingRect().center()
-            self.scale(READABLE_SCALE / self.scale_factor(), READABLE_SCALE / self.scale_factor())
-            self.centerOn(centre)
-            self.zoom_changed.emit(self.scale_factor())
         self.follow_resizes = True
 
     def resizeEvent(self, event: QResizeEvent) -> None:

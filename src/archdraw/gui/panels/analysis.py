@@ -335,7 +335,12 @@ def install(window: MainWindow) -> AnalysisPanel:
     panel = AnalysisPanel(window)
     dock = QDockWidget("Analysis", window)
     dock.setObjectName("dock-analysis")
-    dock.setWidget(panel)
+    # Scrolled, so its rows never force a wide dock on a small screen: the canvas keeps the room.
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroller.setWidget(panel)
+    dock.setWidget(scroller)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     properties = window.findChild(QDockWidget, "dock-properties")
     if properties is not None:
