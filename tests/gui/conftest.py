@@ -53,6 +53,7 @@ def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # t
     main.resize(1300, 850)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.wait(20)  # the docks take their first widths once the window is laid out
     yield main
     main.lint.timer.stop()
 
