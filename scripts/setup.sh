@@ -21,7 +21,8 @@ system_packages=(
 )
 if (( want_test )); then
   # xvfb + imagemagick: screenshots; poppler-utils: PDF checks; plantuml, nodejs, npm: format parsers.
-  system_packages+=(xvfb xauth imagemagick poppler-utils plantuml nodejs npm git)
+  # chromium: the review page is checked in a real browser (headless).
+  system_packages+=(xvfb xauth imagemagick poppler-utils plantuml nodejs npm git chromium)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

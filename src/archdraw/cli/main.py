@@ -21,6 +21,8 @@ COMMANDS = (
     "analyze",
     "export",
     "layout",
+    "prices",
+    "review",
 )
 
 

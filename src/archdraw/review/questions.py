@@ -1,0 +1,361 @@
+"""The review's sections: each asks the analyses and lint one question and states the answer.
+
+A figure that rests on a library default (not written in the file) says so:
+"assuming the library default of 50,000 req/s per replica".
+"""
+
+from __future__ import annotations
+
+from archdraw.analysis import GrowthResult, TrafficGraph, weakest_points
+from archdraw.cost import NOT_MODELLED, CostEstimate, money
+from archdraw.cost.report import coverage_note, headline, prices_note
+from archdraw.library import Library
+from archdraw.lint import Finding
+from archdraw.model import Component, Design
+from archdraw.review.model import DOC_FIELDS, Item, Section
+
+Context = tuple[Design, Library, TrafficGraph, list[Finding]]
+
+FAILURE_CODES = frozenset(
+    {
+        "AD101",
+        "AD102",
+        "AD103",
+        "AD104",
+        "AD105",
+        "AD106",
+        "AD107",
+        "AD109",
+        "AD110",
+        "AD206",
+        "AD210",
+        "AD402",
+        "AD403",
+        "AD605",
+    }
+)
+ORDER_CODES = frozenset({"AD202", "AD211", "AD213", "AD402", "AD404", "AD407", "AD408"})
+PLUG_CODES = frozenset({"AD201", "AD301", "AD302", "AD505"})
+# Types that are extension points by nature: others call or subscribe to them.
+PLUG_TYPES = frozenset({"api_gateway", "realtime_gateway", "tool_server"})
+# Reached by users' devices but not a contract anyone builds on.
+NOT_PLUGS = frozenset({"dns", "cdn", "load_balancer"})
+TOP = 5
+
+
+def rate(rps: float) -> str:
+    return f"{rps:,.0f} req/s" if rps >= 100 else f"{rps:.3g} req/s"
+
+
+def factor(value: float) -> str:
+    return f"{value:,.0f}x" if value >= 100 else f"{value:.3g}x"
+
+
+def basis(library: Library, component: Component, name: str) -> str:
+    """How a property's value is known: stated in the file, a library default, or unknown."""
+    if name in component.props:
+        return "stated"
+    return "library default" if library.prop(component, name) is not None else "unknown"
+
+
+def _findings(findings: list[Finding], codes: frozenset[str]) -> list[Item]:
+    return [
+        Item(
+            f"{f.code} {f.name}: {f.message}",
+            str(f.severity),
+            tuple(e for e in (f.component,) if e),
+            f.code,
+        )
+        for f in findings
+        if f.code in codes
+    ]
+
+
+def _capacity(library: Library, component: Component, capacity: float | None) -> str:
+    if capacity is None:
+        return "capacity unknown"
+    how = basis(library, component, "capacity_rps")
+    if how == "stated":
+        return f"{rate(capacity)} per replica, stated"
+    return f"assuming the {how} of {rate(capacity)} per replica"
+
+
+def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section:
+    design, library, graph, findings = context
+    k = grown.growth
+    section = Section("grows", f"Grows {k:g}x?", grown.summary)
+    ranked = sorted(
+        (load for load in today.components.values() if load.saturates_at is not None),
+        key=lambda load: load.saturates_at or 0.0,
+    )
+    section.header = ("component", "load at 1x", "saturates at", "capacity", f"replicas at {k:g}x")
+    for load in ranked[: TOP * 2]:
+        component = graph.components[graph.index[load.id]]
+        at_k = grown.components[load.id]
+        needed = at_k.replicas_needed or load.servers
+        section.rows.append(
+            (
+                component.title,
+                rate(load.arrival_rps),
+                factor(load.saturates_at or 0.0),
+                _capacity(library, component, load.capacity_rps),
+                f"{load.servers} -> {needed}" if needed > load.servers else f"{load.servers}",
+            )
+        )
+        if load.saturates_at is not None and load.saturates_at <= k:
+            section.items.append(
+                Item(
+                    f"{component.title} saturates at {load.saturates_at:.3g}x "
+                    f"({_capacity(library, component, load.capacity_rps)}); at {k:g}x it "
+                    f"needs {needed} replicas",
+                    "warning",
+                    (load.id,),
+                )
+            )
+    if grown.unknown:
+        names = ", ".join(grown.titles.get(i, i) for i in grown.unknown[:8])
+        section.items.append(
+            Item(
+                f"{len(grown.unknown)} component(s) carry traffic with no `capacity_rps`, so "
+                f"where they saturate is unknown: {names}",
+                "info",
+                tuple(grown.unknown),
+            )
+        )
+    silent = [c.id for c in design.components if _is_client(library, c) and "rps" not in c.props]
+    if silent:
+        section.items.append(
+            Item(
+                "no rate stated for client(s) " + ", ".join(silent) + ": set `rps` to size them",
+                "warning",
+                tuple(silent),
+            )
+        )
+    section.items += _findings(findings, frozenset({"AD209", "AD213"}))
+    return section
+
+
+def _is_client(library: Library, component: Component) -> bool:
+    spec = library.get(component.type)
+    return spec is not None and spec.category == "client"
+
+
+def fails_halfway(context: Context) -> Section:
+    design, library, graph, findings = context
+    points = weakest_points(design, library, graph=graph)
+    singles = [p for p in points if p.kind == "component" and p.lost_share >= 0.999]
+    answer = (
+        f"{len(singles)} single point(s) of failure each fail every request: "
+        + ", ".join(graph.components[graph.index[p.id]].title for p in singles[:TOP])
+        if singles
+        else "No single component failure fails every request."
+    )
+    section = Section("fails", "Fails halfway?", answer)
+    section.header = ("failure", "requests lost", "goes down with it")
+    for point in points[: TOP * 2]:
+        title = point.id
+        if point.kind == "component":
+            title = graph.components[graph.index[point.id]].title
+        section.rows.append(
+            (
+                f"{point.kind} {title}",
+                f"{point.lost_share:.1%} ({rate(point.lost_rps)})",
+                ", ".join(point.down[:6]) or "-",
+            )
+        )
+    section.items += _findings(findings, FAILURE_CODES)
+    return section
+
+
+def extension_points(design: Design, library: Library, graph: TrafficGraph) -> list[Component]:
+    """Public components, gateways, and whatever users' devices call directly."""
+    entry = set()
+    for link in design.links:
+        source = design.component(link.source)
+        if source is not None and _is_client(library, source):
+            entry.add(link.target)
+    return [
+        c
+        for c in design.components
+        if not _is_client(library, c)
+        and (
+            (c.id in entry and c.type not in NOT_PLUGS)
+            or c.type in PLUG_TYPES
+            or library.prop(c, "public") is True
+        )
+    ]
+
+
+def plug_in(context: Context) -> Section:
+    design, library, graph, findings = context
+    points = extension_points(design, library, graph)
+    section = Section("plug", "Can someone plug in?", "")
+    section.header = ("extension point", "authentication", "rate limit", "versioned contract")
+    gaps = 0
+    for component in points:
+        auth = library.prop(component, "auth") is True
+        limit = library.prop(component, "rate_limit")
+        versioned = library.prop(component, "versioned") is True
+        section.rows.append(
+            (
+                f"{component.title} ({component.type})",
+                "yes" if auth else "NO",
+                f"{limit:g}/s per client" if isinstance(limit, int | float) else "NO",
+                "yes" if versioned else "NO",
+            )
+        )
+        missing = [
+            name
+            for name, ok in (
+                ("authentication", auth),
+                ("rate limit", limit is not None),
+                ("versioned contract (`versioned`)", versioned),
+            )
+            if not ok
+        ]
+        if missing:
+            gaps += 1
+            section.items.append(
+                Item(
+                    f"{component.title} has no " + ", no ".join(missing), "warning", (component.id,)
+                )
+            )
+    section.answer = (
+        f"{len(points)} extension point(s); {gaps} lack authentication, a rate limit or a "
+        "versioned contract."
+        if points
+        else "No extension point is drawn (nothing public)."
+    )
+    section.items += _findings(findings, PLUG_CODES)
+    return section
+
+
+def data_order(context: Context) -> Section:
+    design, library, _, findings = context
+    asynchronous = [k for k in design.links if k.kind == "async"]
+    section = Section("order", "Data out of order?", "")
+    section.header = ("asynchronous path", "ordered", "consumer idempotent", "dead letter")
+    for link in asynchronous:
+        target = design.component(link.target)
+        source = design.component(link.source)
+        if target is None or source is None:
+            continue
+        ordered = (
+            library.link_prop(link.props, "ordered") is True
+            or library.prop(target, "ordered") is True
+        )
+        idempotent = library.prop(target, "idempotent") is True
+        dead = (
+            library.prop(target, "dead_letter") is True
+            or library.prop(source, "dead_letter") is True
+        )
+        section.rows.append(
+            (
+                f"{source.title} -> {target.title}",
+                "yes" if ordered else "no",
+                "yes" if idempotent else "no",
+                "yes" if dead else "no",
+            )
+        )
+    section.items += _findings(findings, ORDER_CODES)
+    problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
+    section.answer = (
+        f"{len(asynchronous)} asynchronous link(s); {problems} ordering, idempotency or "
+        "delivery finding(s)."
+        if asynchronous
+        else "No asynchronous path: requests are answered in the order they are handled."
+    )
+    return section
+
+
+def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
+    _, _, _, findings = context
+    today, grown = costs[0], costs[-1]
+    cur = today.book.currency
+    section = Section(
+        "cost", "What does it cost?", f"{headline(today)}. At {grown.growth:g}x: {headline(grown)}."
+    )
+    section.header = ("component", "1x / month", f"{grown.growth:g}x / month", "basis")
+    ranked = sorted(today.components.values(), key=lambda c: -c.total())
+    for item in ranked:
+        if item.status == "not billed":
+            continue
+        later = grown.components[item.id]
+        section.rows.append(
+            (
+                item.title,
+                money(item.total(), cur),
+                money(later.total(), cur),
+                item.status if not item.reason else f"{item.status}: {item.reason}",
+            )
+        )
+    for line in today.unknown:
+        section.items.append(
+            Item(
+                f"{today.components[line.component].title}: {line.unknown}",
+                "info",
+                (line.component,),
+            )
+        )
+    section.items.append(Item(f"Coverage: {coverage_note(today)}."))
+    section.items += _findings(findings, frozenset(f"AD7{n:02d}" for n in range(100)))
+    return section
+
+
+def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
+    design, library, _, _ = context
+    section = Section("assumptions", "Assumptions", "What the figures rest on.")
+    defaults: dict[str, list[str]] = {}
+    for component in design.components:
+        for name in ("capacity_rps", "replicas", "availability", "latency_ms"):
+            if basis(library, component, name) == "library default":
+                defaults.setdefault(name, []).append(component.id)
+    for name, ids in defaults.items():
+        section.items.append(
+            Item(
+                f"`{name}` is a library default (not stated) for {len(ids)} component(s): "
+                + ", ".join(ids[:10]),
+                "info",
+                tuple(ids),
+            )
+        )
+    share = design.cost.average_load
+    section.items.append(
+        Item(
+            "usage is billed at the average load, "
+            + (
+                f"{share:g} of the peak `rps` (stated)"
+                if share is not None
+                else "0.4 of the peak `rps` (a default: set `cost.average_load`)"
+            )
+        )
+    )
+    section.items.append(Item(f"Prices: {prices_note(costs[0])}."))
+    section.items.append(Item("Not modelled: " + "; ".join(NOT_MODELLED) + "."))
+    section.items.append(Item("Cost is a planning estimate from list prices, not a quote."))
+    return section
+
+
+def document_gaps(design: Design, sections: list[Section]) -> list[str]:
+    """What the design document leaves out, with what the analysis found instead."""
+    doc = design.doc
+    found = {s.key: s for s in sections}
+    gaps = []
+    for name, title in DOC_FIELDS:
+        if getattr(doc, name):
+            continue
+        if name == "failure_modes":
+            rows = found["fails"].rows[:4]
+            listed = "; ".join(f"{r[0]} loses {r[1]}" for r in rows)
+            gaps.append(
+                f"no failure modes written; the analysis found these {len(rows)}: {listed}"
+                if rows
+                else "no failure modes written"
+            )
+        elif name == "scaling_limits":
+            gaps.append(
+                f"no scaling limits written; the growth analysis says: {found['grows'].answer}"
+            )
+        else:
+            gaps.append(f"no {title.lower()} written")
+    return gaps
