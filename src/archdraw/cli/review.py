@@ -52,11 +52,7 @@ def handle(args: argparse.Namespace) -> int:
     except PriceError as error:
         print(f"archdraw review: {error}", file=sys.stderr)
         return EXIT_INVALID
-    try:
-        review = build_review(loaded.design, library, book, args.growth)
-    except PriceError as error:
-        print(f"{args.file}: cost.prices: {error}", file=sys.stderr)
-        return EXIT_INVALID
+    review = build_review(loaded.design, library, book, args.growth)
     kind = args.format or (
         "html" if (args.output or "").endswith((".html", ".htm")) else "markdown"
     )

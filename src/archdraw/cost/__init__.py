@@ -18,7 +18,13 @@ from archdraw.cost.estimate import (
     estimate,
 )
 from archdraw.cost.lines import CostLine, money
-from archdraw.cost.prices import PriceBook, PriceError, load_prices, user_prices_dir
+from archdraw.cost.prices import (
+    PriceBook,
+    PriceError,
+    load_prices,
+    shipped_prices,
+    user_prices_dir,
+)
 from archdraw.cost.report import cost_to_json, render_cost_text
 
 __all__ = [
@@ -34,5 +40,6 @@ __all__ = [
     "load_prices",
     "money",
     "render_cost_text",
+    "shipped_prices",
     "user_prices_dir",
 ]

@@ -11,6 +11,7 @@ fetched: `archdraw prices update --from FILE` writes a new snapshot by hand.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -76,13 +77,19 @@ class PriceBook:
     llm_licence: str
     llm_taken: str
     overridden: list[str] = field(default_factory=list)  # keys replaced by user or design
+    rejected: list[str] = field(default_factory=list)  # the design's unusable price keys
 
     def with_design_prices(self, overrides: Mapping[str, float]) -> PriceBook:
-        """A copy where the design's `cost.prices` replace entries; unknown keys are errors."""
+        """A copy where the design's `cost.prices` replace entries; unusable ones are listed
+        in `rejected` (lint reports them as AD703) and change nothing."""
         book = replace(self, prices=dict(self.prices), models=dict(self.models))
         book.overridden = list(self.overridden)
+        book.rejected = []
         for key, value in overrides.items():
-            book.override(key, float(value), "design")
+            try:
+                book.override(key, float(value), "design")
+            except PriceError as error:
+                book.rejected.append(str(error))
         return book
 
     def override(self, key: str, value: float, origin: str) -> None:
@@ -100,9 +107,15 @@ class PriceBook:
         else:
             raise PriceError(
                 f"{origin}: unknown price key {key!r} (one of {', '.join(sorted(self.prices))}, "
-                "or MODEL.input_per_mtok / MODEL.output_per_mtok)"
+                "or MODEL.input_per_mtok and MODEL.output_per_mtok)"
             )
         self.overridden.append(key)
+
+
+@functools.cache
+def shipped_prices() -> PriceBook:
+    """The shipped price book alone (read once per process; callers copy before changing it)."""
+    return load_prices()
 
 
 def prices_dir() -> Path:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
+from archdraw.cost import CostEstimate, estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -40,6 +41,14 @@ class LintContext(ElementViews):
     def __init__(self, design: Design, library: Library) -> None:
         super().__init__(design, library)
         self._routes: Routes | None = None
+        self._cost: CostEstimate | None = None
+
+    def cost_estimate(self) -> CostEstimate:
+        """The monthly cost at 1x (AD7xx), memoised for this run. Shipped prices and the
+        design's own `cost.prices` only, so lint answers the same on every machine."""
+        if self._cost is None:
+            self._cost = estimate(self.design.model, self.library, shipped_prices())
+        return self._cost
 
     def routes(self) -> Routes:
         """The route attribution AD206 and AD207 share, memoised for this run. A method, not

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from itertools import repeat
 from typing import Any
 
-from archdraw.model import Component, Design, Link, LintSettings, Zone
+from archdraw.model import Component, CostSettings, Design, Link, LintSettings, Zone
 
 _NO_DEFAULTS: dict[str, Any] = {}  # for a type the library does not know
 
@@ -75,7 +75,7 @@ class ZoneView:
 class DesignView:
     """The elements of one design, in file order, as the rules read them."""
 
-    __slots__ = ("components", "links", "lint", "zones")
+    __slots__ = ("components", "cost", "links", "lint", "model", "zones")
 
     def __init__(self, design: Design, defaults: Mapping[str, dict[str, Any]]) -> None:
         """`defaults`: each component type's default property values."""
@@ -83,6 +83,9 @@ class DesignView:
         self.links = list(map(LinkView, design.links))
         self.zones = [ZoneView(z) for z in design.zones]
         self.lint: LintSettings = design.lint
+        self.cost: CostSettings = design.cost
+        # The design itself, for the whole-design models rules ask (the cost estimate).
+        self.model: Design = design
 
     def component_index(self) -> dict[str, ComponentView]:
         return {c.id: c for c in self.components}
@@ -90,6 +93,7 @@ class DesignView:
     def follow_props(self, design: Design) -> None:
         """Share the props of `design`'s elements, which stand where this view's elements
         stand (the same design, or a copy of it, with property values edited since)."""
+        self.model = design
         for view, component in zip(self.components, design.components, strict=True):
             view.props = component.props
         for link_view, link in zip(self.links, design.links, strict=True):

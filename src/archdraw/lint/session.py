@@ -23,6 +23,7 @@ import time
 from functools import cached_property
 from typing import Any
 
+from archdraw.cost import CostEstimate
 from archdraw.io import ElementLocations
 from archdraw.library import Library
 from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, arrival_rates
@@ -78,6 +79,15 @@ class _RecordingContext(LintContext):
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
 
+    def cost_estimate(self) -> CostEstimate:
+        # The estimate reads nearly every property of every component and link.
+        self.used_views = True
+        self.component_reads.update(
+            name for spec in self.library.types.values() for name in spec.properties
+        )
+        self.link_reads.update(self.library.link_properties)
+        return super().cost_estimate()
+
     def prop(self, component: ComponentView, name: str) -> Any:
         self.component_reads.add(name)
         return super().prop(component, name)
@@ -117,7 +127,11 @@ def _snapshot(design: Design) -> _Snapshot:
         (c.id, c.type, c.label, c.zone, c.notes, dict(c.props)) for c in design.components
     ]
     links = [(k.id, k.source, k.target, k.kind, k.label, dict(k.props)) for k in design.links]
-    rest = ([z.model_dump() for z in design.zones], design.lint.model_dump())
+    rest = (
+        [z.model_dump() for z in design.zones],
+        design.lint.model_dump(),
+        design.cost.model_dump(),
+    )
     return components, links, rest, [design, *design.components, *design.links, *design.zones]
 
 
