@@ -14,7 +14,7 @@ its stated size. It is a planning estimate, not a quote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from archdraw.analysis.capacity import TARGET_UTILIZATION, arrival_rates
 from archdraw.analysis.graph import TrafficGraph, build_graph
@@ -31,7 +31,7 @@ from archdraw.cost.lines import (
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.cost.transfer import transfer_lines
 from archdraw.library import Library
-from archdraw.model import Design
+from archdraw.model import Component, Design
 
 TOKEN_TYPES = frozenset({"llm", "embedding_model"})
 NOT_MODELLED = (
@@ -168,14 +168,19 @@ def usages(
     design: Design, library: Library, graph: TrafficGraph, growth: float
 ) -> dict[str, Usage]:
     """Requests per second at each component, or which client's missing `rps` hides them."""
-    rates = arrival_rates(graph, growth)
+    silent = {
+        node
+        for node, component in enumerate(graph.components)
+        if _is_client(library, component) and "rps" not in component.props
+    }
+    # A client's rate that the file does not state is unknown, not the library's default.
+    stated_only = replace(graph, rps=[0.0 if n in silent else r for n, r in enumerate(graph.rps)])
+    rates = arrival_rates(stated_only, growth)
     stated = design.cost.average_load
     share, known = (DEFAULT_AVERAGE_LOAD, False) if stated is None else (stated, True)
     silent_reach: dict[int, str] = {}
-    for node, component in enumerate(graph.components):
-        spec = library.get(component.type)
-        if spec is None or spec.category != "client" or node in graph.sources:
-            continue
+    for node in sorted(silent):
+        component = graph.components[node]
         stack, seen = [node], {node}
         while stack:
             current = stack.pop()
@@ -202,6 +207,11 @@ def usages(
         else:
             found[component_id] = Usage(rates[node], None, share, known)
     return found
+
+
+def _is_client(library: Library, component: Component) -> bool:
+    spec = library.get(component.type)
+    return spec is not None and spec.category == "client"
 
 
 def cost_steps(

@@ -4,7 +4,9 @@ A link from a user's device is billed to the component it reaches (the answer
 goes out to the internet), at that type's `transfer` price (a CDN's) or internet
 egress; a link to an outside service (or to a device) is billed to its sender as
 internet egress; a link between two regions is billed to its sender at the
-inter-region price. Transfer inside one region is not modelled. 1 GB = 10^6 KB.
+inter-region price. On a replication link between regions, `payload_kb` is what
+is copied per request the source store receives. Transfer inside one region is
+not modelled. 1 GB = 10^6 KB.
 """
 
 from __future__ import annotations
@@ -41,11 +43,7 @@ def transfer_lines(
 ) -> Iterator[CostLine]:
     for link in design.links:
         size = link.props.get("payload_kb")
-        if (
-            link.kind == "replication"
-            or isinstance(size, bool)
-            or not isinstance(size, int | float)
-        ):
+        if isinstance(size, bool) or not isinstance(size, int | float):
             continue
         if link.source not in graph.index or link.target not in graph.index:
             continue
@@ -67,11 +65,11 @@ def transfer_lines(
             continue
         sender = usage[source.id]
         node = graph.index[source.id]
-        calls = library.link_prop(link.props, "calls")
-        calls = (
-            float(calls) if isinstance(calls, int | float) and not isinstance(calls, bool) else 1.0
-        )
-        rps = sender.rps * graph.miss[node] * calls
+        rps = sender.rps
+        if link.kind != "replication":  # a copy per request the store receives
+            calls = library.link_prop(link.props, "calls")
+            number = isinstance(calls, int | float) and not isinstance(calls, bool)
+            rps *= graph.miss[node] * (float(calls) if number else 1.0)
         entry = book.prices[price_key]
         gb = rps * sender.average_load * float(size) / 1e6 * book.hours_per_month * 3600.0
         detail = (
