@@ -59,6 +59,15 @@ def _document(review: Review) -> str:
     return "".join(out)
 
 
+def _glance(review: Review) -> str:
+    rows = "".join(
+        f'<dt><a href="#{s.key}">{escape(s.title)}</a></dt><dd>{escape(s.answer)}</dd>'
+        for s in review.sections
+        if s.key != "assumptions"
+    )
+    return f'<dl class="glance">{rows}</dl>'
+
+
 def _data(review: Review) -> str:
     data = {
         "components": {
@@ -88,6 +97,7 @@ def render_html(review: Review, design: Design, library: Library) -> str:
         f"<title>Design review: {escape(review.name)}</title><style>{STYLE}</style></head>"
         f"<body><main><h1>Design review: {escape(review.name)}</h1>{description}"
         f'<nav><a href="#document">Design document</a><a href="#diagram">Diagram</a>{nav}</nav>'
+        f'<section id="glance"><h2>At a glance</h2>{_glance(review)}</section>'
         f'<section id="document"><h2>Design document</h2>{_document(review)}</section>'
         '<section id="diagram"><h2>Diagram</h2>'
         '<p class="hint">Hover over, tap or tab to a component to see its findings and '

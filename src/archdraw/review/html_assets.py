@@ -31,6 +31,8 @@ ul.items li.picked { background: var(--pick); }
 .error .sev { color: var(--error); } .warning .sev { color: var(--warning); }
 .info .sev { color: var(--info); }
 .gaps li { color: var(--warning); }
+dl.glance dt { font-weight: 600; margin-top: 6px; } dl.glance dd { margin: 0 0 0 14px; }
+dl.glance a { color: inherit; }
 .diagram { overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
 .diagram svg { display: block; width: 100%; min-width: 680px; height: auto; }
 .diagram g.component { cursor: pointer; }
@@ -80,5 +82,12 @@ SCRIPT = """
     el.addEventListener('click', function () { show(id); });
     el.addEventListener('focus', function () { show(id); });
   });
+  // A link to the page with #component=ID opens it with that component selected.
+  function fromHash() {
+    var match = /^#component=(.+)$/.exec(window.location.hash);
+    if (match) { show(decodeURIComponent(match[1])); }
+  }
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
 })();
 """

@@ -28,7 +28,9 @@ def render_markdown(review: Review, diagram: str | None = None) -> str:
     out = [f"# Design review: {review.name}", ""]
     if review.description:
         out += [review.description.strip(), ""]
-    out += ["## Design document", ""]
+    out += ["## At a glance", ""]
+    out += [f"- **{s.title}** {_cell(s.answer)}" for s in review.sections if s.key != "assumptions"]
+    out += ["", "## Design document", ""]
     for name, title in DOC_FIELDS:
         value = review.doc.get(name)
         if not value:
