@@ -200,7 +200,7 @@ def usages(
             found[component_id] = Usage(
                 0.0,
                 "depends on usage: no stated traffic reaches it (set `rps` on the client "
-                "or component that starts its work)",
+                "or scheduler that starts its work)",
                 share,
                 known,
             )

@@ -102,8 +102,8 @@ def render_html(review: Review, design: Design, library: Library) -> str:
         '<section id="diagram"><h2>Diagram</h2>'
         '<p class="hint">Hover over, tap or tab to a component to see its findings and '
         "numbers; lint findings are marked on the boxes.</p>"
-        f'<div class="diagram">{svg}</div>'
         '<div id="details" aria-live="polite"><span class="hint">Nothing selected.</span></div>'
+        f'<div class="diagram">{svg}</div>'
         f"</section>{sections}</main>"
         f'<script type="application/json" id="review-data">{_data(review)}</script>'
         f"<script>{SCRIPT}</script></body></html>\n"

@@ -9,7 +9,7 @@ STYLE = """
   --error: #c62828; --warning: #b26a00; --info: #2f6fb0; --ok: #2e7d32; --pick: #fff4c2; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--ink); background: #fff; }
+  color: var(--ink); background: #fff; overflow-wrap: anywhere; }
 main { max-width: 1100px; margin: 0 auto; padding: 12px 16px 48px; }
 h1 { font-size: 1.6rem; margin: 0.6em 0 0.2em; line-height: 1.25; }
 h2 { font-size: 1.25rem; margin: 1.6em 0 0.4em; border-bottom: 1px solid var(--line); }
@@ -20,7 +20,8 @@ nav a { color: var(--info); text-decoration: none; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; font-size: 0.92rem; min-width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;
-  vertical-align: top; }
+  vertical-align: top; overflow-wrap: normal; }
+td:first-child { min-width: 8em; }
 th { background: #f4f7fa; }
 ul.items { padding-left: 0; list-style: none; }
 ul.items li { padding: 4px 8px 4px 10px; border-left: 4px solid var(--info); margin: 4px 0; }
@@ -39,8 +40,9 @@ dl.glance a { color: inherit; }
 .diagram g.component:focus { outline: none; }
 .diagram g.component.picked rect, .diagram g.component:focus rect { stroke: #e0a800;
   stroke-width: 3; }
-#details { position: sticky; bottom: 0; background: #fffdf3; border: 1px solid #e6d9a8;
-  border-radius: 6px; padding: 8px 12px; margin-top: 8px; max-height: 45vh; overflow: auto; }
+#details { position: sticky; top: 0; z-index: 1; background: #fffdf3;
+  border: 1px solid #e6d9a8; border-radius: 6px; padding: 6px 12px; margin-bottom: 8px;
+  max-height: 35vh; overflow: auto; }
 #details h3 { margin-top: 0; }
 .hint { color: var(--muted); font-size: 0.9rem; }
 @media (max-width: 600px) { body { font-size: 15px; } main { padding: 8px 10px 40px; }

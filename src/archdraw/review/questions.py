@@ -281,11 +281,12 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
         if item.status == "not billed":
             continue
         later = grown.components[item.id]
+        unpriced = item.status == "not priced"
         section.rows.append(
             (
                 item.title,
-                money(item.total(), cur),
-                money(later.total(), cur),
+                "unknown" if unpriced else money(item.total(), cur),
+                "unknown" if unpriced else money(later.total(), cur),
                 item.status if not item.reason else f"{item.status}: {item.reason}",
             )
         )
