@@ -38,6 +38,14 @@ def _action(
     return action
 
 
+def open_review(window: MainWindow) -> None:
+    from archdraw.gui.review_dialog import ReviewDialog
+
+    dialog = ReviewDialog(window)
+    dialog.setObjectName("review-dialog")
+    dialog.open()
+
+
 def build_menus(window: MainWindow) -> None:
     files, bar = window.files, window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -77,6 +85,14 @@ def build_menus(window: MainWindow) -> None:
     _action(window, view, "Actual Size", window.view.actual_size, "Ctrl+1", "actual-size")
     view.addSeparator()
     _action(window, view, "Auto Layout", window.auto_layout, "Ctrl+L", "auto-layout")
+    _action(
+        window,
+        view,
+        "Design Review…",
+        functools.partial(open_review, window),
+        "Ctrl+Shift+R",
+        "design-review",
+    )
     grid = _action(window, view, "Grid", window.toggle_grid, "Ctrl+'", "grid")
     grid.setCheckable(True)
     grid.setChecked(True)
