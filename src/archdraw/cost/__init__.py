@@ -25,7 +25,7 @@ from archdraw.cost.prices import (
     shipped_prices,
     user_prices_dir,
 )
-from archdraw.cost.report import cost_to_json, render_cost_text
+from archdraw.cost.report import cost_sentence, cost_to_json, render_cost_text
 
 __all__ = [
     "NOT_MODELLED",
@@ -34,6 +34,7 @@ __all__ = [
     "CostLine",
     "PriceBook",
     "PriceError",
+    "cost_sentence",
     "cost_steps",
     "cost_to_json",
     "estimate",

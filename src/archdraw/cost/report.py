@@ -27,6 +27,20 @@ def headline(estimate: CostEstimate) -> str:
     return text
 
 
+def cost_sentence(today: CostEstimate, grown: CostEstimate) -> str:
+    """The line a design document quotes (the samples do; a test keeps them current)."""
+    cur = today.book.currency
+    text = (
+        f"Estimated cost (archdraw review; a planning estimate from {today.book.provider} "
+        f"list prices): {money(today.total, cur)}/month at the stated traffic, "
+        f"{money(grown.total, cur)}/month at {grown.growth:g}x"
+    )
+    unknown = len({line.component for line in today.unknown})
+    if unknown:
+        text += f", plus {unknown} component(s) whose cost depends on figures the design omits"
+    return text + "."
+
+
 def prices_note(estimate: CostEstimate) -> str:
     book = estimate.book
     note = (
@@ -59,7 +73,7 @@ def render_cost_text(estimates: list[CostEstimate]) -> str:
     first = estimates[0]
     cur = first.book.currency
     out = ["Cost per month (a planning estimate, not a quote)"]
-    out += [f"  at {e.growth:g}x: {headline(e)}" for e in estimates]
+    out += [f"  {headline(e)}" for e in estimates]
     out.append("")
     for estimate in estimates:
         out.append(f"Per component at {estimate.growth:g}x:")
