@@ -99,7 +99,7 @@ def test_gaps_name_what_the_analysis_found(load_text, library: Library, book) ->
     review = build_review(design, library, book)
     assert "no principles written" in review.gaps
     failure = next(g for g in review.gaps if g.startswith("no failure modes written"))
-    assert "the analysis found these 1" in failure and "api" in failure
+    assert "the analysis found 1: component api loses 100.0%" in failure and "api" in failure
     scaling = next(g for g in review.gaps if g.startswith("no scaling limits written"))
     assert "2x" in scaling  # api saturates at 100 / 50 = 2x
 

@@ -155,10 +155,13 @@ def _judge(cost: ComponentCost, book: PriceBook) -> None:
 def _replicas(
     graph: TrafficGraph, node: int, usage: Usage, growth: float
 ) -> tuple[int, int | None]:
-    """Billed replicas: as drawn at 1x; at a growth, enough for the target utilization."""
+    """Billed replicas: as drawn at 1x; at a growth, enough for the target utilization.
+
+    Where part of the traffic is unknown, replicas are sized for the known part (a floor).
+    """
     drawn = graph.replicas[node]
     capacity = graph.capacity_rps[node]
-    if growth == 1.0 or capacity is None or usage.unknown is not None or usage.rps <= 0:
+    if growth == 1.0 or capacity is None or usage.rps <= 0:
         return drawn, None
     needed = replicas_needed(usage.rps, capacity, TARGET_UTILIZATION) or drawn
     return (needed, drawn) if needed > drawn else (drawn, None)

@@ -81,7 +81,8 @@ def render_cost_text(estimates: list[CostEstimate]) -> str:
             if cost.status == "not billed":
                 continue
             status = cost.status if not cost.reason else f"{cost.status}: {cost.reason}"
-            out.append(f"  {cost.id} ({cost.title}) {money(cost.total(), cur)} - {status}")
+            name = cost.id if cost.title == cost.id else f"{cost.id} ({cost.title})"
+            out.append(f"  {name} {money(cost.total(), cur)} - {status}")
             out += [f"      {_line_text(line, cur)}" for line in cost.lines]
         out.append("")
     out.append(f"Coverage: {coverage_note(first)}.")

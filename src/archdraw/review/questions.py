@@ -272,9 +272,7 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
     _, _, _, findings = context
     today, grown = costs[0], costs[-1]
     cur = today.book.currency
-    section = Section(
-        "cost", "What does it cost?", f"{headline(today)}. At {grown.growth:g}x: {headline(grown)}."
-    )
+    section = Section("cost", "What does it cost?", f"{headline(today)}. {headline(grown)}.")
     section.header = ("component", "1x / month", f"{grown.growth:g}x / month", "basis")
     ranked = sorted(today.components.values(), key=lambda c: -c.total())
     for item in ranked:
@@ -349,7 +347,7 @@ def document_gaps(design: Design, sections: list[Section]) -> list[str]:
             rows = found["fails"].rows[:4]
             listed = "; ".join(f"{r[0]} loses {r[1]}" for r in rows)
             gaps.append(
-                f"no failure modes written; the analysis found these {len(rows)}: {listed}"
+                f"no failure modes written; the analysis found {len(rows)}: {listed}"
                 if rows
                 else "no failure modes written"
             )
