@@ -123,7 +123,10 @@ def test_plug_in_lists_what_an_extension_point_lacks(load_text, library: Library
 def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:
     sample = str(sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}")
     assert main(["review", sample, "-o", str(tmp_path / "r.md"), "--no-user-types"]) == 0
-    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Design review")
+    markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Design review")
+    assert "](r.svg)" in markdown  # the diagram beside it, findings marked
+    assert (tmp_path / "r.svg").read_text(encoding="utf-8").startswith("<?xml")
     assert main(["review", sample, "-o", str(tmp_path / "r.html"), "--no-user-types"]) == 0
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from archdraw.cli.analyze import _factor
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one, write_output
 from archdraw.cost import PriceError, load_prices, user_prices_dir
+from archdraw.export.svg import export_svg
 from archdraw.review import build_review, render_html, render_markdown
 
 
@@ -20,7 +22,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "'Data out of order?', the monthly cost and the assumptions.",
     )
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here (default: stdout); Markdown gets the diagram as OUT's name with .svg",
+    )
     parser.add_argument(
         "--format",
         choices=("markdown", "html"),
@@ -58,6 +65,13 @@ def handle(args: argparse.Namespace) -> int:
     )
     if kind == "html":
         text = render_html(review, loaded.design, library)
+    elif args.output:
+        # Markdown shows the diagram as an SVG written beside it, findings marked.
+        picture = Path(args.output).with_suffix(".svg")
+        svg = export_svg(loaded.design, library, findings=review.findings, legend=True)
+        if write_output(str(picture), svg, "review") != EXIT_OK:
+            return EXIT_INVALID
+        text = render_markdown(review, diagram=picture.name)
     else:
         text = render_markdown(review)
     if args.output:
