@@ -136,3 +136,20 @@ def test_cli_reports_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
     bad.write_text("archdraw: 1\nname: x\ncomponents: [{id: a, type: nope}]\n", encoding="utf-8")
     assert main(["review", str(bad)]) == 2
     assert "bad.archdraw.yaml:3" in capsys.readouterr().err
+
+
+def test_budget_and_availability_target_are_judged(load_text, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = load_text(
+        "archdraw: 1\nname: judged\ncomponents:\n"
+        "  - {id: web, type: client, props: {rps: 10}}\n"
+        "  - {id: api, type: service, props: {replicas: 2, availability: 0.99}}\n"
+        "links:\n  - {from: web, to: api}\n"
+        "cost: {budget_month: 100, availability_target: 0.9999}\n"
+    ).design
+    review = build_review(design, library, book)
+    # 2 x 730 x 0.096 = $140.16 a month, over $100.
+    cost = [i.text for i in review.section("cost").items]
+    assert "$140/month is over the design's budget of $100" in cost
+    fails = [i for i in review.section("fails").items if i.text.startswith("expected availability")]
+    # Two replicas at 0.99: 1 - 0.01^2 = 0.9999, which meets the target.
+    assert fails and "0.99990 (meets the design's target of 0.9999" in fails[0].text

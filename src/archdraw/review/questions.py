@@ -6,7 +6,12 @@ A figure that rests on a library default (not written in the file) says so:
 
 from __future__ import annotations
 
-from archdraw.analysis import GrowthResult, TrafficGraph, weakest_points
+from archdraw.analysis import (
+    GrowthResult,
+    TrafficGraph,
+    analyze_availability,
+    weakest_points,
+)
 from archdraw.cost import NOT_MODELLED, CostEstimate, money
 from archdraw.cost.report import coverage_note, headline, prices_note
 from archdraw.library import Library
@@ -163,6 +168,18 @@ def fails_halfway(context: Context) -> Section:
                 ", ".join(point.down[:6]) or "-",
             )
         )
+    target = design.cost.availability_target
+    if target is not None:
+        expected = analyze_availability(design, library, graph=graph).design
+        meets = expected >= target
+        section.items.append(
+            Item(
+                f"expected availability {expected:.5f} ({'meets' if meets else 'misses'} the "
+                f"design's target of {target:g}; per-instance figures partly library defaults, "
+                "see Assumptions)",
+                "info" if meets else "warning",
+            )
+        )
     section.items += _findings(findings, FAILURE_CODES)
     return section
 
@@ -294,6 +311,16 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
                 f"{today.components[line.component].title}: {line.unknown}",
                 "info",
                 (line.component,),
+            )
+        )
+    budget = context[0].cost.budget_month
+    if budget is not None:
+        over = today.total > budget
+        section.items.append(
+            Item(
+                f"{money(today.total, cur)}/month is {'over' if over else 'within'} the design's "
+                f"budget of {money(budget, cur)}",
+                "warning" if over else "info",
             )
         )
     section.items.append(Item(f"Coverage: {coverage_note(today)}."))
