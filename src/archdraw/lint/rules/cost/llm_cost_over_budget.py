@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.cost import money
 from archdraw.lint.context import LintContext
-from archdraw.lint.rules.ai.llm_unbounded_cost import bounded
+from archdraw.lint.rules.ai.llm_unbounded_cost import unbounded_llms
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -28,11 +28,12 @@ def llm_cost_over_budget(ctx: LintContext) -> Iterator[Issue]:
     if budget is None:
         return
     on_path = ctx.request_path_ids
+    unbounded = unbounded_llms(ctx)
     estimate = None
     for llm in ctx.of_type("llm"):
-        if llm.id not in on_path or ctx.number(llm, "max_tokens") is not None:
+        if llm.id not in on_path or llm.id not in unbounded:
             continue
-        if any(bounded(ctx, c) for c in ctx.request_path if c.id != llm.id) or bounded(ctx, llm):
+        if ctx.number(llm, "max_tokens") is not None:
             continue
         estimate = estimate or ctx.cost_estimate()
         monthly = estimate.components[llm.id].total()
