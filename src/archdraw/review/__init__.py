@@ -5,6 +5,7 @@ data out of order?), cost and assumptions; as Markdown or one self-contained HTM
 
 from archdraw.review.html import render_html
 from archdraw.review.markdown import render_markdown
-from archdraw.review.model import Item, Review, Section, build_review
+from archdraw.review.model import build_review
+from archdraw.review.types import Item, Review, Section
 
 __all__ = ["Item", "Review", "Section", "build_review", "render_html", "render_markdown"]

@@ -14,7 +14,7 @@ from archdraw.export.svg import export_svg
 from archdraw.library import Library
 from archdraw.model import Design
 from archdraw.review.html_assets import CSP, SCRIPT, STYLE
-from archdraw.review.model import DOC_FIELDS, Item, Review, Section
+from archdraw.review.types import DOC_FIELDS, Item, Review, Section
 
 
 def _items(items: list[Item]) -> str:

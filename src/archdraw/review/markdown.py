@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archdraw.review.model import DOC_FIELDS, Item, Review, Section
+from archdraw.review.types import DOC_FIELDS, Item, Review, Section
 
 MARK = {"error": "**error**", "warning": "**warning**", "info": "info", "ok": "ok"}
 

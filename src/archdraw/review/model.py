@@ -8,72 +8,25 @@ data out of order? Renderers (`markdown`, `html`) only lay the result out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from archdraw.analysis import analyze_growth, build_graph
-from archdraw.cost import CostEstimate, PriceBook, estimate
+from archdraw.analysis import GrowthResult, analyze_growth, build_graph
+from archdraw.cost import PriceBook, estimate, money
 from archdraw.library import Library
-from archdraw.lint import Finding, lint_design
+from archdraw.lint import lint_design
 from archdraw.model import Design
-
-DOC_FIELDS = (
-    ("purpose", "Purpose"),
-    ("principles", "Principles"),
-    ("boundaries", "Boundaries"),
-    ("tradeoffs", "Trade-offs"),
-    ("failure_modes", "Failure modes"),
-    ("scaling_limits", "Scaling limits"),
+from archdraw.review.questions import (
+    assumptions,
+    cost_section,
+    data_order,
+    document_gaps,
+    fails_halfway,
+    grows,
+    plug_in,
+    rate,
 )
-
-
-@dataclass(frozen=True)
-class Item:
-    """One statement of a section, and the elements it is about (marked on the diagram)."""
-
-    text: str
-    severity: str = "info"  # error | warning | info | ok
-    elements: tuple[str, ...] = ()
-    code: str | None = None
-
-
-@dataclass
-class Section:
-    key: str
-    title: str
-    answer: str
-    items: list[Item] = field(default_factory=list)
-    header: tuple[str, ...] = ()
-    rows: list[tuple[str, ...]] = field(default_factory=list)
-
-
-@dataclass
-class Review:
-    name: str
-    description: str | None
-    doc: dict[str, str | list[str] | None]
-    gaps: list[str]
-    sections: list[Section]
-    findings: list[Finding]
-    costs: list[CostEstimate]
-    numbers: dict[str, list[str]]  # component id -> lines shown when it is selected
-    titles: dict[str, str]
-    growth: float
-
-    def section(self, key: str) -> Section:
-        return next(s for s in self.sections if s.key == key)
+from archdraw.review.types import DOC_FIELDS, Review
 
 
 def build_review(design: Design, library: Library, book: PriceBook, growth: float = 10.0) -> Review:
-    from archdraw.review.questions import (
-        assumptions,
-        cost_section,
-        data_order,
-        document_gaps,
-        fails_halfway,
-        grows,
-        plug_in,
-    )
-
     graph = build_graph(design, library)
     findings = lint_design(design, library)
     today = analyze_growth(design, library, 1.0, graph=graph)
@@ -106,13 +59,8 @@ def build_review(design: Design, library: Library, book: PriceBook, growth: floa
     return review
 
 
-def component_numbers(review: Review, today: object) -> dict[str, list[str]]:
+def component_numbers(review: Review, today: GrowthResult) -> dict[str, list[str]]:
     """What the diagram shows for a selected component: load, cost, findings."""
-    from archdraw.analysis import GrowthResult
-    from archdraw.cost import money
-    from archdraw.review.questions import rate
-
-    assert isinstance(today, GrowthResult)
     numbers: dict[str, list[str]] = {cid: [] for cid in review.titles}
     for cid, load in today.components.items():
         if load.arrival_rps > 0:

@@ -17,7 +17,7 @@ from archdraw.cost.report import coverage_note, headline, prices_note
 from archdraw.library import Library
 from archdraw.lint import Finding
 from archdraw.model import Component, Design
-from archdraw.review.model import DOC_FIELDS, Item, Section
+from archdraw.review.types import DOC_FIELDS, Item, Section
 
 Context = tuple[Design, Library, TrafficGraph, list[Finding]]
 
