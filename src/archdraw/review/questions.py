@@ -13,6 +13,7 @@ from archdraw.analysis import (
     weakest_points,
 )
 from archdraw.cost import NOT_MODELLED, CostEstimate, money
+from archdraw.cost.estimate import TOKEN_TYPES
 from archdraw.cost.report import coverage_note, headline, prices_note
 from archdraw.library import Library
 from archdraw.lint import Finding
@@ -336,10 +337,18 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
         for name in ("capacity_rps", "replicas", "availability", "latency_ms"):
             if basis(library, component, name) == "library default":
                 defaults.setdefault(name, []).append(component.id)
+    for component in design.components:
+        if component.type not in TOKEN_TYPES or "price_per_hour" in component.props:
+            continue  # billed per token: its model and token counts are cost inputs
+        for name in ("model", "tokens_in", "tokens_out"):
+            if name == "tokens_out" and component.type != "llm":
+                continue
+            if name not in component.props:
+                defaults.setdefault(name, []).append(component.id)
     for name, ids in defaults.items():
         section.items.append(
             Item(
-                f"`{name}` is a library default (not stated) for {len(ids)} component(s): "
+                f"`{name}` is a default (not stated) for {len(ids)} component(s): "
                 + ", ".join(ids[:10]),
                 "info",
                 tuple(ids),
