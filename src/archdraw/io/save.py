@@ -51,6 +51,14 @@ def _shape(data: dict[str, Any]) -> dict[str, Any]:
         shaped["lint"] = lint
     if "cost" in shaped and "prices" in shaped["cost"]:
         shaped["cost"] = {**shaped["cost"], "prices": _flow(shaped["cost"]["prices"])}
+    if "import" in shaped:
+        block = dict(shaped["import"])
+        for key in ("elements", "dependencies", "unknown"):
+            if key in block:
+                block[key] = [_flow(item) for item in block[key]]
+        if "skipped" in block:
+            block["skipped"] = _flow(block["skipped"])
+        shaped["import"] = block
     return shaped
 
 

@@ -75,7 +75,7 @@ class ZoneView:
 class DesignView:
     """The elements of one design, in file order, as the rules read them."""
 
-    __slots__ = ("components", "cost", "links", "lint", "model", "zones")
+    __slots__ = ("components", "cost", "imported", "links", "lint", "model", "zones")
 
     def __init__(self, design: Design, defaults: Mapping[str, dict[str, Any]]) -> None:
         """`defaults`: each component type's default property values."""
@@ -86,6 +86,8 @@ class DesignView:
         self.cost: CostSettings = design.cost
         # The design itself, for the whole-design models rules ask (the cost estimate).
         self.model: Design = design
+        # The `import:` block: provenance and guesses of an imported design (AD607).
+        self.imported = design.imported
 
     def component_index(self) -> dict[str, ComponentView]:
         return {c.id: c for c in self.components}

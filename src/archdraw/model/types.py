@@ -9,6 +9,8 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, field_validator
 
+from archdraw.model.provenance import ImportBlock
+
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 
 ZoneKind = Literal["region", "zone", "network", "group"]
@@ -124,6 +126,8 @@ class Design(_Strict):
     links: list[Link] = Field(default_factory=list)
     lint: LintSettings = Field(default_factory=LintSettings)
     cost: CostSettings = Field(default_factory=CostSettings)
+    # Written by `archdraw import`: where each element came from and how sure it is.
+    imported: ImportBlock | None = Field(default=None, alias="import")
 
     @field_validator("archdraw")
     @classmethod

@@ -4,7 +4,7 @@ Used by `archdraw.library` (component type files) and `archdraw.io` (designs).
 """
 
 from archdraw.source.problems import Problem, SourceError
-from archdraw.source.reader import Limits, Locations, read_yaml
+from archdraw.source.reader import Limits, Locations, read_yaml, read_yaml_documents
 from archdraw.source.writer import FlowMap, FlowSeq, write_yaml
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "Problem",
     "SourceError",
     "read_yaml",
+    "read_yaml_documents",
     "write_yaml",
 ]
