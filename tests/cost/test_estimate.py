@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from archdraw.cost import estimate, load_prices
+from archdraw.cost import cost_steps, estimate, load_prices
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -181,3 +181,12 @@ def test_no_stated_traffic_is_unknown(design_of, library: Library, book) -> None
     cost = estimate(design, library, book)
     assert cost.total == 0
     assert cost.unknown[0].unknown.startswith("depends on usage: no stated traffic")
+
+
+def test_baseline_cost_is_a_step_function(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = design_of(WEB_APP.replace(", props: {payload_kb: 50}", ""))
+    steps = dict(cost_steps(design, library, book, [1.0, 1.2, 2.0, 2.2]))
+    # web: 100 req/s x g at 100 per replica and 70 %: ceil(100 g / 70) replicas, never
+    # fewer than the 3 drawn: 3 up to 2.1x, then 4 (one more replica, 730 x 0.096 = 70.08).
+    assert steps[1.0] == steps[1.2] == steps[2.0]
+    assert steps[2.2] - steps[2.0] == pytest.approx(70.08)

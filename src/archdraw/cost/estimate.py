@@ -218,8 +218,13 @@ def _is_client(library: Library, component: Component) -> bool:
 
 
 def cost_steps(
-    design: Design, library: Library, book: PriceBook, factors: list[float]
+    design: Design,
+    library: Library,
+    book: PriceBook,
+    factors: list[float],
+    *,
+    graph: TrafficGraph | None = None,
 ) -> list[tuple[float, float]]:
-    """Total monthly cost at each growth factor: a step function, as replicas are whole."""
-    graph = build_graph(design, library)
+    """Total monthly cost at each growth factor: baseline is a step function (whole replicas)."""
+    graph = graph or build_graph(design, library)
     return [(f, estimate(design, library, book, f, graph=graph).total) for f in factors]

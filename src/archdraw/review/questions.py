@@ -12,7 +12,7 @@ from archdraw.analysis import (
     analyze_availability,
     weakest_points,
 )
-from archdraw.cost import NOT_MODELLED, CostEstimate, money
+from archdraw.cost import NOT_MODELLED, CostEstimate, cost_steps, money
 from archdraw.cost.estimate import TOKEN_TYPES
 from archdraw.cost.report import coverage_note, headline, prices_note
 from archdraw.library import Library
@@ -287,7 +287,7 @@ def data_order(context: Context) -> Section:
 
 
 def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
-    _, _, _, findings = context
+    design, library, graph, findings = context
     today, grown = costs[0], costs[-1]
     cur = today.book.currency
     section = Section("cost", "What does it cost?", f"{headline(today)}. {headline(grown)}.")
@@ -314,7 +314,16 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
                 (line.component,),
             )
         )
-    budget = context[0].cost.budget_month
+    factors = sorted({1.0, 2.0, 5.0, grown.growth})
+    steps = cost_steps(design, library, today.book, factors, graph=graph)
+    section.items.append(
+        Item(
+            "Cost curve: "
+            + ", ".join(f"{factor:g}x {money(total, cur)}" for factor, total in steps)
+            + " (replicas come whole, so baseline cost rises in steps)"
+        )
+    )
+    budget = design.cost.budget_month
     if budget is not None:
         over = today.total > budget
         section.items.append(
