@@ -12,7 +12,7 @@ from archdraw.analysis import (
     analyze_availability,
     weakest_points,
 )
-from archdraw.cost import NOT_MODELLED, CostEstimate, cost_steps, money
+from archdraw.cost import NOT_MODELLED, ComponentCost, CostEstimate, cost_steps, money
 from archdraw.cost.estimate import TOKEN_TYPES
 from archdraw.cost.report import coverage_note, headline, prices_note
 from archdraw.library import Library
@@ -286,6 +286,16 @@ def data_order(context: Context) -> Section:
     return section
 
 
+def _amount(cost: ComponentCost, currency: str) -> str:
+    """Its monthly figure, with the range where an input is a default."""
+    low = sum(line.low or 0.0 for line in cost.lines)
+    high = sum(line.high or 0.0 for line in cost.lines)
+    text = money(cost.total(), currency)
+    if round(low) != round(high):
+        text += f" ({money(low, currency)} to {money(high, currency)})"
+    return text
+
+
 def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
     design, library, graph, findings = context
     today, grown = costs[0], costs[-1]
@@ -301,8 +311,8 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
         section.rows.append(
             (
                 item.title,
-                "unknown" if unpriced else money(item.total(), cur),
-                "unknown" if unpriced else money(later.total(), cur),
+                "unknown" if unpriced else _amount(item, cur),
+                "unknown" if unpriced else _amount(later, cur),
                 item.status if not item.reason else f"{item.status}: {item.reason}",
             )
         )
