@@ -21,8 +21,14 @@ system_packages=(
 )
 if (( want_test )); then
   # xvfb + imagemagick: screenshots; poppler-utils: PDF checks; plantuml, nodejs, npm: format parsers.
+  system_packages+=(xvfb xauth imagemagick poppler-utils plantuml nodejs npm git)
+  # Building and checking the Linux packages (packaging/build.py): PyInstaller reads
+  # binaries with objdump; the .deb check validates desktop files and AppStream
+  # metadata, and opens a design through its MIME type under Xvfb.
+  system_packages+=(binutils desktop-file-utils appstream xdg-utils shared-mime-info
+    libfile-mimeinfo-perl xdotool)
   # chromium: the review page is checked in a real browser (headless).
-  system_packages+=(xvfb xauth imagemagick poppler-utils plantuml nodejs npm git chromium)
+  system_packages+=(chromium)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -18,4 +18,10 @@ echo "== pytest"
 # Qt tests in one process, the rest in parallel; a test process killed by a
 # signal fails the run (see scripts/run_tests.py).
 "$bin/python" scripts/run_tests.py "$@"
+if [[ "${CI:-}" == "true" && $# -eq 0 ]]; then
+  # The Linux bundle and .deb, built, installed into a throwaway root and checked
+  # (self-test, MIME association under Xvfb); see packaging/README.md.
+  echo "== Linux packages"
+  "$bin/python" packaging/build.py linux
+fi
 echo "== all checks passed in $(( $(date +%s) - start )) s"
