@@ -190,3 +190,16 @@ def test_baseline_cost_is_a_step_function(design_of, library: Library, book) -> 
     # fewer than the 3 drawn: 3 up to 2.1x, then 4 (one more replica, 730 x 0.096 = 70.08).
     assert steps[1.0] == steps[1.2] == steps[2.0]
     assert steps[2.2] - steps[2.0] == pytest.approx(70.08)
+
+
+def test_shards_each_run_their_replicas(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = design_of(
+        "components:\n"
+        "  - {id: db, type: database, props: {replicas: 2, shards: 4, storage_gb: 80}}\n"
+        "  - {id: log, type: stream, props: {replicas: 3, shards: 64}}\n"
+    )
+    cost = estimate(design, library, book)
+    # 2 copies of each of 4 shards: 8 x 730 x 0.178 = 1,039.52; storage 80 GB per copy x 2 x 0.115.
+    assert cost.components["db"].total() == pytest.approx(1039.52 + 18.4)
+    # A stream's shards are partitions on its brokers, not machines: 3 x 730 x 0.21.
+    assert cost.components["log"].total() == pytest.approx(459.9)

@@ -1,6 +1,7 @@
 """The cost of a design per month: baseline (provisioned) apart from usage, at a growth factor.
 
-Compute is billed per replica-hour (standbys and idle replicas too: they run),
+Compute is billed per replica-hour (standbys and idle replicas too: they run;
+a sharded store runs `replicas` copies of each shard),
 storage per GB-month per copy, managed services per request received, LLMs and
 embedding models per token, and transfer per GB where a link states its
 `payload_kb` and crosses to users, to an outside service or to another region.
@@ -38,6 +39,7 @@ NOT_MODELLED = (
     "discounts (savings plans, reserved or spot capacity, free tiers) and taxes",
     "transfer inside a region (between zones) and links without `payload_kb`",
     "load balancer capacity units, request charges of self-run servers, backups and snapshots",
+    "a queue's receive and delete calls (one request is billed per message sent)",
     "licences, support plans, people and the tools around the system",
 )
 

@@ -101,18 +101,21 @@ def compute_line(
         return None
     hours = book.hours_per_month
     if own is not None:
-        price, what, basis = own, "its own price_per_hour", _basis(component, "replicas")
+        price, what = own, "its own price_per_hour"
     else:
         assert billing.compute is not None
         entry = book.prices[billing.compute]
         price, what = entry.price, entry.what
-        basis = _basis(component, "replicas")
+    basis = _basis(component, "replicas")
+    # A sharded store's shards are partitions, each with its own `replicas` copies.
+    shards = (_stated_number(component, "shards") or 1.0) if billing.sharded else 1.0
     grown = f" (re-sized from {resized_from} for the growth)" if resized_from is not None else ""
+    split = f" x {shards:g} shards" if shards != 1 else ""
     detail = (
-        f"{replicas} replica{'s' if replicas != 1 else ''}{grown} x {hours:g} h x "
+        f"{replicas} replica{'s' if replicas != 1 else ''}{grown}{split} x {hours:g} h x "
         f"{money(price, book.currency)}/h ({what})"
     )
-    return CostLine(component.id, "compute", replicas * hours * price, basis, detail)
+    return CostLine(component.id, "compute", replicas * shards * hours * price, basis, detail)
 
 
 def storage_line(

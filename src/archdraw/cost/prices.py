@@ -58,6 +58,7 @@ class Billing:
     requests: str | None = None
     transfer: str | None = None
     per_copy: bool = False
+    sharded: bool = False  # each shard runs its own replicas: replicas x shards machines
 
 
 @dataclass
@@ -180,7 +181,9 @@ def _billing(path: Path, data: dict[str, Any], prices: Iterable[str]) -> dict[st
         for name, value in keys.items():
             if value is not None and value not in known:
                 raise PriceError(f"{path}: types.{type_id}.{name}: no price named {value!r}")
-        found[str(type_id)] = Billing(**keys, per_copy=entry.get("per_copy") is True)
+        found[str(type_id)] = Billing(
+            **keys, per_copy=entry.get("per_copy") is True, sharded=entry.get("sharded") is True
+        )
     return found
 
 
