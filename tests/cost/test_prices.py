@@ -129,3 +129,26 @@ def test_analyze_cost_json(capsys: pytest.CaptureFixture[str]) -> None:
     today = cost["at"][0]
     assert today["total"] == pytest.approx(today["baseline"] + today["usage"])
     assert today["components"]["llm"]["lines"][0]["kind"] == "tokens"
+
+
+def test_bad_cost_settings_are_named_with_their_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.archdraw.yaml"
+    bad.write_text(
+        "archdraw: 1\nname: x\ncost:\n  budget_month: -5\n  prices: {vm.general: abc}\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:4:3: 'budget_month'" in err and f"{bad}:5:12: 'vm.general'" in err
+
+
+def test_cost_settings_survive_a_save(load_text) -> None:  # type: ignore[no-untyped-def]
+    from archdraw.io import dumps
+
+    text = (
+        "archdraw: 1\nname: x\ncost:\n  budget_month: 500\n  availability_target: 0.999\n"
+        "  average_load: 0.3\n  prices: {gpt-4o.input_per_mtok: 2, vm.general: 0.05}\n"
+    )
+    assert dumps(load_text(text).design) == text
