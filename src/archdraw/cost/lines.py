@@ -68,6 +68,11 @@ class Usage:
         return self.rps * self.average_load * hours * 3600.0
 
 
+def per_second(rps: float) -> str:
+    """A rate as people write it: 500,000 (not 5e+05), 32, 0.8."""
+    return f"{rps:,.0f}" if rps >= 100 else f"{rps:.3g}"
+
+
 def money(value: float, currency: str = "USD") -> str:
     sign = "$" if currency == "USD" else f"{currency} "
     if value >= 100:
@@ -204,7 +209,7 @@ def _usage_line(
 ) -> CostLine:
     per_month = usage.requests(book.hours_per_month)
     detail = (
-        f"{usage.rps:,.4g} req/s peak x {usage.average_load:g} average x "
+        f"{per_second(usage.rps)} req/s peak x {usage.average_load:g} average x "
         f"{book.hours_per_month:g} h x {money(price, book.currency)} per request ({what})"
     )
     if usage.unknown is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archdraw.analysis.graph import TrafficGraph
-from archdraw.cost.lines import CostLine, Usage, money
+from archdraw.cost.lines import CostLine, Usage, money, per_second
 from archdraw.cost.prices import PriceBook
 from archdraw.library import Library
 from archdraw.model import Component, Design
@@ -73,7 +73,7 @@ def transfer_lines(
         entry = book.prices[price_key]
         gb = rps * sender.average_load * float(size) / 1e6 * book.hours_per_month * 3600.0
         detail = (
-            f"{link.key}: {rps:,.4g} calls/s peak x {sender.average_load:g} average x "
+            f"{link.key}: {per_second(rps)} calls/s peak x {sender.average_load:g} average x "
             f"{float(size):g} KB = {gb:,.0f} GB/month x "
             f"{money(entry.price, book.currency)}/GB ({entry.what})"
         )

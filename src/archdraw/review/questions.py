@@ -14,6 +14,7 @@ from archdraw.analysis import (
 )
 from archdraw.cost import NOT_MODELLED, ComponentCost, CostEstimate, cost_steps, money
 from archdraw.cost.estimate import TOKEN_TYPES
+from archdraw.cost.lines import per_second
 from archdraw.cost.report import coverage_note, headline, prices_note
 from archdraw.library import Library
 from archdraw.lint import Finding
@@ -50,7 +51,7 @@ TOP = 5
 
 
 def rate(rps: float) -> str:
-    return f"{rps:,.0f} req/s" if rps >= 100 else f"{rps:.3g} req/s"
+    return f"{per_second(rps)} req/s"
 
 
 def factor(value: float) -> str:
