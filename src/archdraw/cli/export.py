@@ -63,6 +63,17 @@ def output_name(design_path: str, extension: str) -> str:
     return name + extension
 
 
+def file_extension(fmt: str) -> str:
+    """The extension; a format sharing it with an earlier one is named in it too
+    (mermaid writes NAME.mmd, mermaid-architecture NAME.architecture.mmd), so exporting
+    both into one folder keeps both."""
+    extension = FORMATS[fmt].extension
+    first = next(name for name, spec in FORMATS.items() if spec.extension == extension)
+    if first == fmt:
+        return extension
+    return f".{fmt.removeprefix(first + '-')}{extension}"
+
+
 def _check_usage(args: argparse.Namespace) -> str | None:
     if args.format not in FORMATS:
         return f"unknown format '{args.format}' (choose from {', '.join(FORMATS)})"
@@ -99,7 +110,6 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, library: Library) -> int:
-    spec = FORMATS[args.format]
     findings = lint_design(loaded.design, library, loaded.locations) if args.findings else None
     try:
         result = export_design(
@@ -123,7 +133,7 @@ def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, libra
         target = Path(args.output)
     else:
         folder = Path(args.out_dir) if args.out_dir is not None else Path(path).parent
-        target = folder / output_name(path, spec.extension)
+        target = folder / output_name(path, file_extension(args.format))
     try:
         write_atomic(target, data)
     except OSError as error:

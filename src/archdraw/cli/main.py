@@ -25,6 +25,8 @@ COMMANDS = (
     "prices",
     "review",
     "import",
+    "diff",
+    "textconv",
 )
 
 
