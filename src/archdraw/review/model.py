@@ -13,9 +13,8 @@ from archdraw.cost import PriceBook, estimate, money
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.model import Design
+from archdraw.review.cost_questions import assumptions, cost_section
 from archdraw.review.questions import (
-    assumptions,
-    cost_section,
     data_order,
     document_gaps,
     fails_halfway,
