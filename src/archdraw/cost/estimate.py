@@ -15,11 +15,12 @@ its stated size. It is a planning estimate, not a quote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from archdraw.analysis.capacity import TARGET_UTILIZATION, arrival_rates
+from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.queueing import replicas_needed
+from archdraw.analysis.traffic import arrival_rates
 from archdraw.cost.lines import (
     DEFAULT_AVERAGE_LOAD,
     CostLine,
@@ -173,23 +174,19 @@ def usages(
     design: Design, library: Library, graph: TrafficGraph, growth: float
 ) -> dict[str, Usage]:
     """Requests per second at each component, or which client's missing `rps` hides them."""
-    silent = {
-        node
-        for node, component in enumerate(graph.components)
-        if _is_client(library, component) and "rps" not in component.props
-    }
-    # A client's rate that the file does not state is unknown, not the library's default.
-    stated_only = replace(graph, rps=[0.0 if n in silent else r for n, r in enumerate(graph.rps)])
-    rates = arrival_rates(stated_only, growth)
+    # A source whose rate the file does not state adds nothing to the rates (traffic model).
+    silent = [node for node in graph.sources if not graph.rate_known[node]]
+    rates = arrival_rates(graph, growth)
     stated = design.cost.average_load
     share, known = (DEFAULT_AVERAGE_LOAD, False) if stated is None else (stated, True)
     silent_reach: dict[int, str] = {}
-    for node in sorted(silent):
+    for node in silent:
         component = graph.components[node]
+        kind = "client" if _is_client(library, component) else component.type
         stack, seen = [node], {node}
         while stack:
             current = stack.pop()
-            silent_reach.setdefault(current, component.id)
+            silent_reach.setdefault(current, f"{kind} '{component.id}'")
             for edge in (*graph.out_edges[current], *graph.back_out[current]):
                 if edge.target not in seen:
                     seen.add(edge.target)
@@ -199,13 +196,13 @@ def usages(
         if node in silent_reach:
             client = silent_reach[node]
             found[component_id] = Usage(
-                rates[node], f"depends on usage: set `rps` on client '{client}'", share, known
+                rates[node], f"depends on usage: set `rps` on {client}", share, known
             )
         elif rates[node] <= 0:
             found[component_id] = Usage(
                 0.0,
                 "depends on usage: no stated traffic reaches it (set `rps` on the client "
-                "or scheduler that starts its work)",
+                "or component that starts its work)",
                 share,
                 known,
             )

@@ -12,6 +12,7 @@ from archdraw.analysis import (
     analyze_availability,
     weakest_points,
 )
+from archdraw.analysis.capacity import ComponentLoad
 from archdraw.cost.lines import per_second
 from archdraw.library import Library
 from archdraw.lint import Finding
@@ -75,17 +76,23 @@ def findings_of(findings: list[Finding], codes: frozenset[str]) -> list[Item]:
     ]
 
 
-def _capacity(library: Library, component: Component, capacity: float | None) -> str:
-    if capacity is None:
+def _capacity(load: ComponentLoad) -> str:
+    """The capacity a saturation point rests on, and its basis (the analysis's)."""
+    if load.capacity_rps is None:
         return "capacity unknown"
-    how = basis(library, component, "capacity_rps")
-    if how == "stated":
-        return f"{rate(capacity)} per replica, stated"
-    return f"assuming the {how} of {rate(capacity)} per replica"
+    if load.capacity_basis == "stated":
+        return f"{rate(load.capacity_rps)} per replica, stated"
+    return f"assuming the library default of {rate(load.capacity_rps)} per replica"
+
+
+def _load(load: ComponentLoad) -> str:
+    # Where a source's rate is unknown, the figure covers the known sources only.
+    text = rate(load.arrival_rps)
+    return f"at least {text}" if load.rate_basis == "lower bound" else text
 
 
 def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section:
-    design, library, graph, findings = context
+    _, _, graph, findings = context
     k = grown.growth
     section = Section("grows", f"Grows {k:g}x?", grown.summary)
     ranked = sorted(
@@ -100,9 +107,9 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
         section.rows.append(
             (
                 component.title,
-                rate(load.arrival_rps),
+                _load(load),
                 factor(load.saturates_at or 0.0),
-                _capacity(library, component, load.capacity_rps),
+                _capacity(load),
                 f"{load.servers} -> {needed}" if needed > load.servers else f"{load.servers}",
             )
         )
@@ -110,7 +117,7 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
             section.items.append(
                 Item(
                     f"{component.title} saturates at {load.saturates_at:.3g}x "
-                    f"({_capacity(library, component, load.capacity_rps)}); at {k:g}x it "
+                    f"({_capacity(load)}); at {k:g}x it "
                     f"needs {needed} replicas",
                     "warning",
                     (load.id,),
@@ -126,11 +133,11 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
                 tuple(grown.unknown),
             )
         )
-    silent = [c.id for c in design.components if _is_client(library, c) and "rps" not in c.props]
+    silent = grown.unknown_sources
     if silent:
         section.items.append(
             Item(
-                "no rate stated for client(s) " + ", ".join(silent) + ": set `rps` to size them",
+                "no rate stated for " + ", ".join(silent) + ": set `rps` to size what they reach",
                 "warning",
                 tuple(silent),
             )

@@ -51,6 +51,8 @@ class Locations:
 
     def __init__(self) -> None:
         self._at: dict[Path, Position] = {(): (1, 1)}
+        # Custom tags the caller allowed (Compose's `!reset`), by the path of the tagged value.
+        self.tags: dict[Path, str] = {}
 
     def record(self, path: Path, position: Position) -> None:
         self._at[path] = position
@@ -118,9 +120,10 @@ def _pos(event: Any) -> Position:
 
 
 class _Builder:
-    def __init__(self, filename: str, limits: Limits) -> None:
+    def __init__(self, filename: str, limits: Limits, tags: frozenset[str] = frozenset()) -> None:
         self.filename = filename
         self.limits = limits
+        self.allowed_tags = tags
         self.locations = Locations()
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -160,6 +163,12 @@ class _Builder:
 
     def check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
+        if tag in self.allowed_tags:
+            path = self.child_path()
+            if path is None:
+                raise self.fatal(_pos(event), f"tag '{tag}' cannot mark a mapping key")
+            self.locations.tags[path] = tag
+            return
         if tag is not None and tag not in _STANDARD_TAGS:
             raise self.fatal(
                 _pos(event), f"tag '{tag}' is not allowed: design files hold plain data only"
@@ -222,6 +231,10 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> None:
         self.check_tag(event)
         self.count(1, event)
+        if event.tag in self.allowed_tags:  # the tag marks the value; read it as plain text
+            event = yaml.ScalarEvent(
+                event.anchor, None, (True, False), event.value, event.start_mark, event.end_mark
+            )
         try:
             value = _scalar(event)
         except (ValueError, KeyError) as error:
@@ -290,17 +303,26 @@ def read_yaml(
 
 
 def read_yaml_documents(
-    data: bytes | str, filename: str, limits: Limits | None = None
+    data: bytes | str,
+    filename: str,
+    limits: Limits | None = None,
+    tags: frozenset[str] = frozenset(),
 ) -> list[tuple[Any, Locations]]:
     """Every document of a `---`-separated stream (Kubernetes manifests); empty ones dropped.
 
     The limits hold for the stream as a whole, so many small documents cannot get round them.
+    `tags` are custom tags allowed on values: each is recorded in `Locations.tags` by path,
+    its value read as if untagged (nothing is constructed from a tag).
     """
-    return _read(data, filename, limits or Limits(), many=True)
+    return _read(data, filename, limits or Limits(), many=True, tags=tags)
 
 
 def _read(
-    data: bytes | str, filename: str, limits: Limits, many: bool
+    data: bytes | str,
+    filename: str,
+    limits: Limits,
+    many: bool,
+    tags: frozenset[str] = frozenset(),
 ) -> list[tuple[Any, Locations]]:
     if isinstance(data, str):
         data = _encode(data, filename)
@@ -319,7 +341,7 @@ def _read(
     text = _decode(data, filename)
     if not text.strip():
         raise SourceError([Problem(filename, 1, 1, "the file is empty")])
-    builder = _Builder(filename, limits)
+    builder = _Builder(filename, limits, tags)
     documents: list[tuple[Any, Locations]] = []
     try:
         for event in yaml.parse(text, Loader=_Parser):
@@ -329,7 +351,7 @@ def _read(
                 if builder.done:
                     documents.append((builder.root, builder.locations))
                 spent = (builder.nodes, builder.alias_values)
-                builder = _Builder(filename, limits)
+                builder = _Builder(filename, limits, tags)
                 builder.nodes, builder.alias_values = spent
                 continue
             if builder.done and not isinstance(event, yaml.StreamEndEvent | yaml.DocumentEndEvent):
