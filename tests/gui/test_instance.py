@@ -82,3 +82,28 @@ def test_a_file_open_event_opens_the_file(windows, qtbot, tmp_path):  # type: ig
     qtbot.wait(10)
     assert [w.document.path for w in windows.windows] == [path.resolve()]
     assert windows.windows[0].scene.components
+
+
+def test_a_forwarded_file_that_does_not_open_leaves_no_empty_window(windows, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    first = _copy(tmp_path, "twitter")
+    windows.open([str(first)])
+    windows.open([str(tmp_path / "missing.archdraw.yaml")])
+    qtbot.wait(50)
+    # The problem is shown on the window already there; no empty window is left behind.
+    assert [w.document.path for w in windows.windows] == [first.resolve()]
+    dialog = windows.windows[0].files.last_problems
+    assert dialog is not None and dialog.isVisible()
+    assert "missing.archdraw.yaml" in dialog.summary
+    dialog.close()
+
+
+def test_a_second_launch_without_a_file_opens_a_window_in_the_running_editor(
+    windows, qtbot, tmp_path
+):  # type: ignore[no-untyped-def]
+    assert windows.listen()
+    windows.open([str(_copy(tmp_path, "twitter"))])  # the first window is taken
+    launch = subprocess.Popen([sys.executable, "-c", SECOND_LAUNCH])
+    qtbot.waitUntil(lambda: launch.poll() is not None, timeout=30_000)
+    assert launch.returncode == 0, "a bare second launch started an editor of its own"
+    qtbot.waitUntil(lambda: len(windows.windows) == 2, timeout=5_000)
+    assert windows.windows[1].document.path is None and windows.windows[1].isVisible()

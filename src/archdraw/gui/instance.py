@@ -75,14 +75,38 @@ class Windows(QObject):
             path = Path(raw).resolve()
             window = next((w for w in self.windows if w.document.path == path), None)
             if window is None:
-                window = next((w for w in self.windows if _untouched(w)), None) or (
-                    self.new_window()
-                )
+                reused = next((w for w in self.windows if _untouched(w)), None)
+                window = reused or self.new_window()
                 window.show()
                 window.open_files([str(path)])
+                if reused is None and window.document.path != path:
+                    window = self._drop_failed(window)
             window.showNormal() if window.isMinimized() else window.show()
             window.raise_()
             window.activateWindow()
+            problems = window.files.last_problems
+            if window.document.path != path and problems is not None and problems.isVisible():
+                problems.raise_()  # raising the window must not bury why the file did not open
+
+    def open_empty(self) -> None:
+        """A launch with no file: an empty window (the one already empty, if any)."""
+        window = next((w for w in self.windows if _untouched(w)), None) or self.new_window()
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _drop_failed(self, window: MainWindow) -> MainWindow:
+        """A window opened for a file that did not open would stay behind empty: close it
+        and show its problems on another window (if any is left to show them)."""
+        host = next((w for w in reversed(self.windows) if w is not window), None)
+        dialog = window.files.last_problems
+        if host is None or dialog is None:
+            return window
+        title, summary, problems = dialog.windowTitle(), dialog.summary, dialog.problems
+        dialog.close()
+        window.close()
+        host.files.show_problems(title, summary, problems)
+        return host
 
     # A second launch ------------------------------------------------------------------
     def listen(self) -> bool:
@@ -115,7 +139,7 @@ class Windows(QObject):
         if isinstance(paths, list) and all(isinstance(p, str) for p in paths):
             socket.write(ACK)
             socket.flush()
-            self.open(paths)
+            self.open(paths) if paths else self.open_empty()
 
     # Files the operating system sends (macOS Finder) ----------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
