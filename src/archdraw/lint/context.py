@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.roles import DataRoles
+from archdraw.cost import CostEstimate, estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.config import LintRun, resolve
@@ -43,6 +44,14 @@ class LintContext(ElementViews):
     def __init__(self, design: Design, library: Library) -> None:
         super().__init__(design, library)
         self._routes: Routes | None = None
+        self._cost: CostEstimate | None = None
+
+    def cost_estimate(self) -> CostEstimate:
+        """The monthly cost at 1x (AD7xx), memoised for this run. Shipped prices and the
+        design's own `cost.prices` only, so lint answers the same on every machine."""
+        if self._cost is None:
+            self._cost = estimate(self.design.model, self.library, shipped_prices())
+        return self._cost
         self.run: LintRun | None = None
         """Set by the engine before the settings rules (AD0xx) run, after the others."""
 

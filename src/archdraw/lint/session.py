@@ -29,6 +29,7 @@ from archdraw.analysis.graph import (
     TrafficGraph,
     build_graph,
 )
+from archdraw.cost import CostEstimate
 from archdraw.io import ElementLocations
 from archdraw.library import Library
 from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, ARRIVAL_PROPERTIES, arrival_rates
@@ -94,6 +95,15 @@ class _RecordingContext(LintContext):
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
 
+    def cost_estimate(self) -> CostEstimate:
+        # The estimate reads nearly every property of every component and link.
+        self.used_views = True
+        self.component_reads.update(
+            name for spec in self.library.types.values() for name in spec.properties
+        )
+        self.link_reads.update(self.library.link_properties)
+        return super().cost_estimate()
+
     def stated(self, component: ComponentView, name: str) -> bool:
         self.component_reads.add(name)
         return super().stated(component, name)
@@ -120,7 +130,12 @@ def _snapshot(design: Design) -> _Snapshot:
     # Who is confirmed in the `import:` block (AD607 reads it; the editor confirms guesses).
     block = design.imported
     confirmed = tuple(e.confirmed for e in block.elements) if block is not None else None
-    rest = ([z.model_dump() for z in design.zones], design.lint.model_dump(), confirmed)
+    rest = (
+        [z.model_dump() for z in design.zones],
+        design.lint.model_dump(),
+        confirmed,
+        design.cost.model_dump(),
+    )
     return components, links, rest, [design, *design.components, *design.links, *design.zones]
 
 
