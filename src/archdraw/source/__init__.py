@@ -3,8 +3,9 @@
 Used by `archdraw.library` (component type files) and `archdraw.io` (designs).
 """
 
+from archdraw.source.locations import Locations
 from archdraw.source.problems import Problem, SourceError
-from archdraw.source.reader import Limits, Locations, read_yaml
+from archdraw.source.reader import Limits, read_yaml
 from archdraw.source.writer import FlowMap, FlowSeq, write_yaml
 
 __all__ = [
