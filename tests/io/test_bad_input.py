@@ -33,6 +33,8 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "empty": [(1, ("empty",))],
     "list_not_mapping": [(6, ("'props'", "must be a mapping", "not a list"))],
     "duplicate_key": [(9, ("duplicate key 'replicas'", "first given on line 7"))],
+    "huge_hex_integer": [(8, ("'0xffff", "4,402 characters long", "at most 1,000,000,000,000"))],
+    "infinite_rate": [(5, ("'.inf'", "not a finite number"))],
     "three_problems": [
         (9, ("'api'", "'replicas'", "at least 1", "got 0")),
         (11, ("'db'", "unknown type", "'databse'")),

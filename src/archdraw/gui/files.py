@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from archdraw.crash import internal_error_message
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import discard_entry, pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
@@ -53,6 +54,13 @@ class FileController:
                 "Cannot open design",
                 f"{path} cannot be read.",
                 [f"{path}: {error.strerror or error}"],
+            )
+            return False
+        except Exception as error:  # a bug in the loader must not take the editor down
+            self.show_problems(
+                "Cannot open design",
+                f"Opening {path.name} failed: nothing was opened.",
+                [internal_error_message(error)],
             )
             return False
         if not self.confirm_discard():
