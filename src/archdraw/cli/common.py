@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -12,6 +15,7 @@ from archdraw.cli import EXIT_FINDINGS as EXIT_FINDINGS  # re-exported for the c
 from archdraw.cli import EXIT_INVALID as EXIT_INVALID
 from archdraw.cli import EXIT_OK as EXIT_OK
 from archdraw.io import DesignError, LoadedDesign, load
+from archdraw.io.save import write_atomic
 from archdraw.library import Library, default_library, load_library, user_library_dir
 
 
@@ -40,16 +44,61 @@ def load_each(
             yield path, None
 
 
-def write_output(target: str, text: str, command: str) -> int:
-    """Write a command's -o FILE; an unwritable path is exit 2 with a message, not a traceback."""
+STDOUT = "-"
+# Names that stand for a stream the shell opened: written to, never replaced.
+_STREAM_NAMES = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+
+
+def output_problem(target: str, inputs: Sequence[str] = ()) -> str | None:
+    """Why `target` must not be written (an input, a symlink loop), or None."""
+    if target == STDOUT:
+        return None
     try:
-        with open(target, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        os.stat(target)
+    except FileNotFoundError:
+        return None
     except OSError as error:
-        print(
-            f"archdraw {command}: cannot write {target}: {error.strerror or error}",
-            file=sys.stderr,
-        )
+        if error.errno == errno.ELOOP:
+            return f"cannot write {target}: it is a loop of symbolic links"
+        return None
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(target, path):
+                return f"refusing to write over the input {path} (choose another -o)"
+    return None
+
+
+def _is_stream(target: str) -> bool:
+    if target.startswith(_STREAM_NAMES):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False
+
+
+def write_output(target: str, data: str | bytes, command: str, inputs: Sequence[str] = ()) -> int:
+    """Write a command's -o OUT: `-` is stdout; FIFOs, devices and /dev/stdout are opened and
+    written, never replaced; a regular file is replaced atomically; an input is never written
+    over. A path that cannot be written is exit 2 with a message, not a traceback."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    problem = output_problem(target, inputs)
+    if problem is not None:
+        print(f"archdraw {command}: {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        if target == STDOUT:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        elif _is_stream(target):
+            with open(target, "ab") as stream:
+                stream.write(payload)
+        else:
+            write_atomic(Path(target), payload)
+    except (OSError, RuntimeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        print(f"archdraw {command}: cannot write {target}: {reason}", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 

@@ -44,7 +44,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default="warning",
         help="exit 1 when a finding has this severity or worse (default: warning)",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE, not stdout (- for stdout)"
+    )
     parser.add_argument(
         "--no-user-types", action="store_true", help="use only the built-in component library"
     )
@@ -108,7 +110,7 @@ def handle(args: argparse.Namespace) -> int:
     else:
         output = renderer(args.format)(results)
     if args.output:
-        if write_output(args.output, output, "lint") != EXIT_OK:
+        if write_output(args.output, output, "lint", args.files) != EXIT_OK:
             return EXIT_INVALID
     else:
         sys.stdout.write(output)
