@@ -47,6 +47,13 @@ def test_a_crash_while_loading_shows_a_dialog(window, tmp_path, monkeypatch):  #
     dialog.close()
 
 
+def test_window_title_shows_control_characters_as_escapes(window):  # type: ignore[no-untyped-def]
+    load_into(window, 'archdraw: 1\nname: "\\e]0;owned\\a\\e[2J\\nx"\n')
+    title = window.windowTitle()
+    assert "\x1b" not in title and "\x07" not in title and "\n" not in title
+    assert "\\x1b]0;owned" in title
+
+
 def test_bad_files_exist():  # type: ignore[no-untyped-def]
     assert len(BAD_FILES) >= 5
 

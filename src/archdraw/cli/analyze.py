@@ -14,6 +14,7 @@ from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one
 from archdraw.model import ZONE_KINDS
+from archdraw.source import printable, printable_lines
 
 MAX_GROWTH = 1_000_000.0
 
@@ -146,12 +147,12 @@ def handle(args: argparse.Namespace) -> int:
             zone_availability=args.zone_availability,
         )
     except UnknownElement as error:
-        print(f"{args.file}: {error}", file=sys.stderr)
+        print(printable(f"{args.file}: {error}"), file=sys.stderr)
         return EXIT_INVALID
     if args.format == "json":
         print(json.dumps(to_json(report), indent=2))
         return EXIT_OK
     other = args.fail or args.fail_zone or args.weakest or args.availability
     growth_asked = args.growth is not None or args.simulate or not other
-    sys.stdout.write(render_text(report, growth_asked=growth_asked, top=args.top))
+    sys.stdout.write(printable_lines(render_text(report, growth_asked=growth_asked, top=args.top)))
     return EXIT_OK

@@ -19,6 +19,7 @@ from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.io import LoadedDesign
 from archdraw.library import Library
 from archdraw.lint import lint_design
+from archdraw.source import printable
 
 DESIGN_SUFFIXES = (".archdraw.yaml", ".archdraw.yml", ".yaml", ".yml")
 
@@ -57,7 +58,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _fail(message: str) -> int:
-    print(f"archdraw export: {message}", file=sys.stderr)
+    print(printable(f"archdraw export: {message}"), file=sys.stderr)
     return EXIT_INVALID
 
 

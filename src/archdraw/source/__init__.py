@@ -4,6 +4,7 @@ Used by `archdraw.library` (component type files) and `archdraw.io` (designs).
 """
 
 from archdraw.source.locations import Locations
+from archdraw.source.printable import printable, printable_lines
 from archdraw.source.problems import Problem, SourceError
 from archdraw.source.reader import Limits, read_yaml
 from archdraw.source.writer import FlowMap, FlowSeq, write_yaml
@@ -15,6 +16,8 @@ __all__ = [
     "Locations",
     "Problem",
     "SourceError",
+    "printable",
+    "printable_lines",
     "read_yaml",
     "write_yaml",
 ]
