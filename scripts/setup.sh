@@ -22,6 +22,11 @@ system_packages=(
 if (( want_test )); then
   # xvfb + imagemagick: screenshots; poppler-utils: PDF checks; plantuml, nodejs, npm: format parsers.
   system_packages+=(xvfb xauth imagemagick poppler-utils plantuml nodejs npm git)
+  # Building and checking the Linux packages (packaging/build.py): PyInstaller reads
+  # binaries with objdump; the .deb check validates desktop files and AppStream
+  # metadata, and opens a design through its MIME type under Xvfb.
+  system_packages+=(binutils desktop-file-utils appstream xdg-utils shared-mime-info
+    libfile-mimeinfo-perl xdotool)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

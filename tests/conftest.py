@@ -10,6 +10,25 @@ from archdraw.io import LoadedDesign, loads
 from archdraw.library import Library, builtin_library
 
 REPO = Path(__file__).resolve().parents[1]
+# A module that loads Qt in the test process runs in the test command's
+# one-process pytest run (scripts/run_tests.py): Qt can crash at interpreter
+# exit, and a pytest-xdist worker that dies after reporting its results goes
+# unnoticed.
+QT_IMPORTS = ("PySide6", "archdraw.gui", "archdraw.export.raster", "pytestqt")
+
+
+def _loads_qt(path: Path, seen: dict[Path, bool]) -> bool:
+    if path not in seen:
+        in_gui = "gui" in path.relative_to(REPO).parts
+        seen[path] = in_gui or any(name in path.read_text("utf-8") for name in QT_IMPORTS)
+    return seen[path]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    seen: dict[Path, bool] = {}
+    for item in items:
+        if item.path.suffix == ".py" and _loads_qt(item.path, seen):
+            item.add_marker(pytest.mark.qt)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,8 @@ import sys
 
 from archdraw.cli.main import COMMANDS, run
 
+SELF_TEST = "self-test"
+
 
 def _wants_editor(argv: list[str]) -> bool:
     if not argv:
@@ -20,6 +22,11 @@ def _wants_editor(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [SELF_TEST]:
+        # Above the CLI: the self-test opens an editor window, which the CLI never imports.
+        from archdraw.selftest import main as self_test
+
+        return self_test(argv[1:])
     if _wants_editor(argv):
         return _start_editor(argv)
     return run(argv)

@@ -173,3 +173,11 @@ def test_png_from_the_command_line_with_no_display(design_file: Path, tmp_path: 
     )
     assert done.returncode == 0, done.stderr.decode()
     assert target.read_bytes()[:8] == PNG_MAGIC
+
+
+def test_both_mermaid_syntaxes_keep_their_own_file_in_out_dir(design_file: Path, tmp_path: Path):
+    out_dir = tmp_path / "mermaid"
+    for fmt in ("mermaid", "mermaid-architecture"):
+        assert run(["export", str(design_file), "-f", fmt, "--out-dir", str(out_dir)]) == 0
+    assert (out_dir / "shop.mmd").read_text(encoding="utf-8").count("flowchart LR") == 1
+    assert "architecture-beta" in (out_dir / "shop.architecture.mmd").read_text(encoding="utf-8")

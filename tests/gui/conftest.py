@@ -15,7 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from archdraw.gui.main_window import MainWindow
 from archdraw.io import loads
@@ -62,6 +63,22 @@ def load_into(window: MainWindow, text: str = TWO_SERVICES) -> None:
     window.view.actual_size()
     window.view.centerOn(QPointF(400, 200))
     QApplication.processEvents()
+
+
+def property_field(window: MainWindow, name: str, kind: type[QWidget]) -> QWidget:
+    """The Properties panel's field `name`, once the form for the selection is built.
+
+    The panel rebuilds from the event loop, so this lets the loop run first.
+    """
+    panel = window.properties
+    for _ in range(200):
+        if not panel.rebuild_pending():
+            break
+        QTest.qWait(5)
+    widget = panel.findChild(kind, f"prop-{name}")
+    assert widget is not None, f"no field {name}"
+    assert isinstance(widget, kind)
+    return widget
 
 
 def viewport_point(window: MainWindow, scene_point: QPointF | tuple[float, float]) -> QPoint:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-from .conftest import load_into
+from .conftest import load_into, property_field
 
 LINTED = """
 archdraw: 1
@@ -28,9 +28,7 @@ links:
 
 
 def _field(window, name, kind):  # type: ignore[no-untyped-def]
-    widget = window.properties.findChild(kind, f"prop-{name}")
-    assert widget is not None, f"no field {name}"
-    return widget
+    return property_field(window, name, kind)
 
 
 def test_edit_a_property_in_the_panel(window, qtbot):  # type: ignore[no-untyped-def]
@@ -168,7 +166,7 @@ def test_link_kind_and_properties_from_the_panel(window, qtbot):  # type: ignore
     _field(window, "kind", QComboBox).setCurrentText("async")
     assert window.document.design.link("api->db").kind == "async"
     assert window.scene.links["api->db"].kind == "async"
-    timeout = window.properties.findChild(QAbstractSpinBox, "prop-timeout_ms")
+    timeout = _field(window, "timeout_ms", QAbstractSpinBox)
     timeout.setValue(2500)
     assert window.document.design.link("api->db").props["timeout_ms"] == 2500
     assert window.stack.count() == 2

@@ -70,6 +70,17 @@ def output_name(design_path: str, extension: str) -> str:
     return name + extension
 
 
+def file_extension(fmt: str) -> str:
+    """The extension; a format sharing it with an earlier one is named in it too
+    (mermaid writes NAME.mmd, mermaid-architecture NAME.architecture.mmd), so exporting
+    both into one folder keeps both."""
+    extension = FORMATS[fmt].extension
+    first = next(name for name, spec in FORMATS.items() if spec.extension == extension)
+    if first == fmt:
+        return extension
+    return f".{fmt.removeprefix(first + '-')}{extension}"
+
+
 def _check_usage(args: argparse.Namespace) -> str | None:
     if args.format not in FORMATS:
         return f"unknown format '{args.format}' (choose from {', '.join(FORMATS)})"
@@ -97,7 +108,7 @@ def _target(args: argparse.Namespace, path: str) -> str:
     if args.output is not None:
         return str(args.output)
     folder = Path(args.out_dir) if args.out_dir is not None else Path(path).parent
-    return str(folder / output_name(path, FORMATS[args.format].extension))
+    return str(folder / output_name(path, file_extension(args.format)))
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -1,4 +1,10 @@
-"""`archdraw lint FILE...`: run the rules; exit 1 when a finding reaches --fail-on."""
+"""`archdraw lint [FILE|FOLDER...]`: run the rules; exit 1 when a finding reaches --fail-on.
+
+With no argument, the project's designs (`[tool.archdraw]` include/exclude from the
+nearest pyproject.toml or archdraw.toml; every *.archdraw.yaml below it otherwise).
+With a baseline (`--baseline FILE` or the project's `baseline`) or `--diff REV`,
+only new findings fail.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +12,42 @@ import argparse
 import sys
 from pathlib import Path
 
-from archdraw.cli.common import (
-    EXIT_FINDINGS,
-    EXIT_INVALID,
-    EXIT_OK,
-    library_for,
-    load_each,
-    use_colour,
-    write_output,
+from archdraw.cli.common import EXIT_FINDINGS, EXIT_INVALID, EXIT_OK, use_colour, write_output
+from archdraw.cli.lint_baseline import (
+    RevisionError,
+    against_baseline,
+    against_revision,
+    update_baseline,
 )
-from archdraw.lint import Rule, Severity, all_rules, find_rule, lint_design
+from archdraw.cli.lint_fix import apply_fixes
+from archdraw.cli.lint_inputs import (
+    LintPlan,
+    library_of,
+    load_all,
+    pick_rules,
+    plan,
+)
+from archdraw.library import Library
+from archdraw.lint import lint_design
+from archdraw.lint.baseline import BaselineError
 from archdraw.lint.output import FORMATS, FileResult, renderer
 from archdraw.lint.output import text as text_output
+from archdraw.lint.project import with_project_severity
+
+__all__ = ["display_path", "pick_rules", "register"]
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "lint",
         help="check designs against the rules (SPOFs, rate limits, failover, ...)",
-        description="Lint design files: each finding names its rule, element and line. "
-        "Exit 0 when no finding reaches --fail-on, 1 when one does, 2 for invalid files "
-        "or usage. `archdraw explain CODE` says why a rule matters and how to fix it.",
+        description="Lint design files (folders are searched for *.archdraw.yaml; no argument: "
+        "the project's designs): each finding names its rule, element and line. Exit 0 when "
+        "no finding reaches --fail-on, 1 when one does, 2 for invalid files or usage. "
+        "`archdraw explain CODE` says why a rule matters and how to fix it. Settings come "
+        "from [tool.archdraw] in the nearest pyproject.toml or archdraw.toml; options win.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("files", nargs="*", metavar="PATH")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
     parser.add_argument(
         "--select",
@@ -41,9 +60,34 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
-        default="warning",
-        help="exit 1 when a finding has this severity or worse (default: warning)",
+        default=None,
+        help="exit 1 when a (new) finding has this severity or worse (default: warning)",
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="accepted findings (JSON): only findings not in it fail",
+    )
+    parser.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="write today's findings to the baseline, pruning those no longer found",
+    )
+    parser.add_argument(
+        "--diff",
+        metavar="REV",
+        dest="revision",
+        help="only findings new since git revision REV fail (matched by rule and element)",
+    )
+    parser.add_argument(
+        "--fix", action="store_true", help="apply the fixes the editor offers, then lint"
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with --fix: print the fixes as a unified diff, write nothing",
+    )
+    parser.add_argument("--config", metavar="FILE", help="use this pyproject.toml/archdraw.toml")
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE, not stdout (- for stdout)"
     )
@@ -51,25 +95,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--no-user-types", action="store_true", help="use only the built-in component library"
     )
     parser.set_defaults(handler=handle)
-
-
-def pick_rules(spec: str) -> list[Rule] | str:
-    """The rules a comma-separated spec names, or an error message."""
-    chosen: list[Rule] = []
-    for raw in spec.split(","):
-        key = raw.strip()
-        if not key:
-            continue
-        found = find_rule(key)
-        if found is not None:
-            chosen.append(found)
-            continue
-        prefixed = [r for r in all_rules() if r.code.startswith(key.upper())]
-        if len(key) >= 3 and prefixed:
-            chosen.extend(prefixed)
-            continue
-        return f"archdraw lint: unknown rule '{key}' (`archdraw rules` lists them)"
-    return chosen
 
 
 def display_path(path: str) -> str:
@@ -81,41 +106,65 @@ def display_path(path: str) -> str:
         return Path(path).as_posix()
 
 
-def handle(args: argparse.Namespace) -> int:
-    rules: list[Rule] | None = None  # None: every rule
-    if args.select:
-        selected = pick_rules(args.select)
-        if isinstance(selected, str):
-            print(selected, file=sys.stderr)
-            return EXIT_INVALID
-        rules = selected
-    if args.ignore:
-        ignored = pick_rules(args.ignore)
-        if isinstance(ignored, str):
-            print(ignored, file=sys.stderr)
-            return EXIT_INVALID
-        rules = [r for r in (all_rules() if rules is None else rules) if r not in ignored]
-    library = library_for(args.no_user_types)
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _lint_files(args: argparse.Namespace, chosen: LintPlan, library: Library) -> list[FileResult]:
     results: list[FileResult] = []
-    invalid = False
-    for path, loaded in load_each(args.files, library, sys.stderr):
+    for path, loaded, problems in load_all(chosen.paths, library):
+        shown = display_path(path)
         if loaded is None:
-            invalid = True
+            results.append(FileResult(shown, problems=problems))
             continue
-        findings = lint_design(loaded.design, library, loaded.locations, rules)
-        results.append(FileResult(display_path(path), findings))
-    stream_is_tty = args.output is None and use_colour(sys.stdout)
+        if args.fix:
+            loaded = apply_fixes(path, loaded, library, chosen.rules, args.dry_run)
+        findings = lint_design(loaded.design, library, loaded.locations, chosen.rules)
+        findings = with_project_severity(findings, chosen.severity, loaded.design)
+        results.append(FileResult(shown, findings))
+    return results
+
+
+def handle(args: argparse.Namespace) -> int:
+    if args.dry_run and not args.fix:
+        return _fail("archdraw lint: --dry-run goes with --fix")
+    if args.revision and (args.baseline or args.update_baseline):
+        return _fail("archdraw lint: use either --diff REV or a baseline, not both")
+    chosen = plan(args)
+    if isinstance(chosen, str):
+        return _fail(chosen)
+    if args.update_baseline and chosen.baseline is None:
+        return _fail("archdraw lint: --update-baseline needs --baseline FILE (or `baseline`)")
+    library = library_of(chosen.config, args.no_user_types)
+    results = _lint_files(args, chosen, library)
+    try:
+        if args.revision:
+            results = against_revision(results, args.revision, library, chosen.rules)
+        elif chosen.baseline is not None:
+            results = against_baseline(results, chosen.baseline)
+            if args.update_baseline:
+                print(update_baseline(results, chosen.baseline), file=sys.stderr)
+    except (RevisionError, BaselineError) as error:
+        return _fail(f"archdraw lint: {error}")
     if args.format == "text":
+        stream_is_tty = args.output is None and use_colour(sys.stdout)
         output = text_output.render(results, colour=stream_is_tty)
     else:
         output = renderer(args.format)(results)
+    if args.format != "text" or args.output:
+        # The text report on stdout lists them; anywhere else, say so on stderr too.
+        for problem in (p for r in results for p in r.problems):
+            print(problem, file=sys.stderr)
     if args.output:
         if write_output(args.output, output, "lint", args.files) != EXIT_OK:
             return EXIT_INVALID
     else:
         sys.stdout.write(output)
-    if invalid:
+    if any(r.problems for r in results):
         return EXIT_INVALID
-    threshold = Severity(args.fail_on).rank
-    failing = any(f.severity.rank >= threshold for r in results for f in r.findings)
+    if args.update_baseline:
+        return EXIT_OK
+    threshold = chosen.fail_on.rank
+    failing = any(f.severity.rank >= threshold for r in results for f in r.new_findings())
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import keyword
 import os
 import sys
 import traceback
@@ -24,6 +25,9 @@ COMMANDS = (
     "analyze",
     "export",
     "layout",
+    "import",
+    "diff",
+    "textconv",
 )
 
 
@@ -39,7 +43,10 @@ def build_parser(names: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"archdraw {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in names:
-        module = importlib.import_module(f"archdraw.cli.{name.replace('-', '_')}")
+        module_name = name.replace("-", "_")
+        # `import` is a Python keyword: its module is `import_`.
+        module_name += "_" if keyword.iskeyword(module_name) else ""
+        module = importlib.import_module(f"archdraw.cli.{module_name}")
         module.register(commands)
     return parser
 

@@ -75,11 +75,16 @@ def _comment(text: str) -> str:
     return "%% " + one_line(text).replace("%", "\uff05")
 
 
-def _flowchart(design: Design, library: Library) -> str:
-    tree = ZoneTree.of(design)
-    ids = IdMap(
+def flowchart_ids(design: Design) -> IdMap:
+    """The flowchart's node id for each zone and component id (diff highlights use them)."""
+    return IdMap(
         [z.id for z in design.zones] + [c.id for c in design.components], reserved=_RESERVED
     )
+
+
+def _flowchart(design: Design, library: Library) -> str:
+    tree = ZoneTree.of(design)
+    ids = flowchart_ids(design)
     links, _ = drawable_links(design)
     dropped = omissions(design)
     if any(z.kind for z in design.zones):

@@ -26,21 +26,27 @@ def make_app() -> QApplication:
     app.setApplicationName("archdraw")
     app.setOrganizationName("archdraw")
     app.setApplicationVersion(__version__)
+    # Lets Wayland compositors and docks match windows to dev.archdraw.Archdraw.desktop.
+    app.setDesktopFileName("dev.archdraw.Archdraw")
     return app
 
 
 def run_editor(files: list[str]) -> int:
     app = make_app()
-    from archdraw.gui.main_window import MainWindow
+    from archdraw.gui.instance import Windows, forward_to_running, install
     from archdraw.gui.theme import apply_palette
     from archdraw.library import default_library
 
-    window = MainWindow(default_library())
+    if files and forward_to_running(files):
+        return 0  # the editor already running opened them
+    windows = Windows(default_library())
+    install(app, windows)
+    window = windows.new_window()
     apply_palette(app, window.theme)
     window.show()
     restored = window.files.offer_recovery()
     if files and not restored:
-        window.open_files(files)
+        windows.open(files)
     hook = os.environ.get(TEST_HOOK_ENV)
     if hook:
         module_name, _, function = hook.partition(":")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from archdraw.gui.editing import Editing
@@ -16,7 +15,7 @@ from archdraw.io import DesignError, dumps, loads
 from archdraw.model import Component, Design, Link, Zone, new_design
 from archdraw.model.edits import AddElements
 
-YAML_MIME = "application/x-archdraw+yaml"
+YAML_MIME = "application/x-archdraw+yaml"  # read only: what archdraw 0.1 wrote
 PASTE_OFFSET = 40.0
 
 
@@ -49,10 +48,10 @@ def selection_design(
 
 def copy_to_clipboard(design: Design, component_ids: list[str]) -> str:
     text = dumps(selection_design(design, component_ids))
-    mime = QMimeData()
-    mime.setText(text)
-    mime.setData(YAML_MIME, text.encode())
-    QGuiApplication.clipboard().setMimeData(mime)
+    # setText lets Qt create the QMimeData in C++. A QMimeData made in Python and
+    # handed to the clipboard is destroyed by QtGui's exit handlers after the
+    # interpreter has gone, which crashed every process that had copied.
+    QGuiApplication.clipboard().setText(text)
     return text
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archdraw.model.types import Design
 from archdraw.source import Locations
@@ -18,6 +18,18 @@ class ElementLocations:
     links: dict[str, Position]
     zones: dict[str, Position]
     lint_ignores: tuple[Position, ...] = ()
+    # Entries of `lint: disable:` by index and of `lint: severity:` by key, so a setting
+    # that names no rule is reported where it is written.
+    lint_disable: tuple[Position, ...] = ()
+    lint_severity: dict[str, Position] = field(default_factory=dict)
+
+    def setting(self, place: tuple[str, int | str]) -> Position | None:
+        """The position of ("ignore", i), ("disable", i) or ("severity", key)."""
+        kind, key = place
+        if kind == "severity":
+            return self.lint_severity.get(str(key))
+        entries = self.lint_ignores if kind == "ignore" else self.lint_disable
+        return entries[key] if isinstance(key, int) and 0 <= key < len(entries) else None
 
     @classmethod
     def from_source(cls, design: Design, source: Locations) -> ElementLocations:
@@ -29,4 +41,6 @@ class ElementLocations:
             links={k.key: at(("links", i)) for i, k in enumerate(design.links)},
             zones={z.id: at(("zones", i)) for i, z in enumerate(design.zones)},
             lint_ignores=tuple(at(("lint", "ignore", i)) for i in range(len(design.lint.ignore))),
+            lint_disable=tuple(at(("lint", "disable", i)) for i in range(len(design.lint.disable))),
+            lint_severity={key: at(("lint", "severity", key)) for key in design.lint.severity},
         )

@@ -50,6 +50,14 @@ def _shape(data: dict[str, Any]) -> dict[str, Any]:
         if "ignore" in lint:
             lint["ignore"] = [FlowMap(item) for item in lint["ignore"]]
         shaped["lint"] = lint
+    if "import" in shaped:
+        block = dict(shaped["import"])
+        for key in ("elements", "dependencies", "unknown"):
+            if key in block:
+                block[key] = [_flow(item) for item in block[key]]
+        if "skipped" in block:
+            block["skipped"] = _flow(block["skipped"])
+        shaped["import"] = block
     return shaped
 
 

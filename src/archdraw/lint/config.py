@@ -7,12 +7,16 @@ matches nothing) and AD003 (a setting names no known rule).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from archdraw.lint.rules import find_rule
+from archdraw.lint.rules import all_rules, find_rule
 from archdraw.lint.types import Issue, Rule, Severity
 from archdraw.model import LintIgnore, LintSettings
+
+# Where a setting is written: ("ignore", index), ("disable", index) or ("severity", key).
+Place = tuple[str, int | str]
 
 
 @dataclass
@@ -20,22 +24,23 @@ class ResolvedSettings:
     disabled: set[str] = field(default_factory=set)
     severity: dict[str, Severity] = field(default_factory=dict)
     ignores: list[tuple[int, LintIgnore, Rule]] = field(default_factory=list)
-    unknown: list[tuple[str, str]] = field(default_factory=list)  # (where, name)
+    # ("disable", index) or ("severity", key), and the name that is no rule.
+    unknown: list[tuple[Place, str]] = field(default_factory=list)
     bad_ignores: list[tuple[int, LintIgnore]] = field(default_factory=list)
 
 
 def resolve(settings: LintSettings) -> ResolvedSettings:
     resolved = ResolvedSettings()
-    for key in settings.disable:
+    for index, key in enumerate(settings.disable):
         found = find_rule(key)
         if found is None:
-            resolved.unknown.append(("disable", key))
+            resolved.unknown.append((("disable", index), key))
         else:
             resolved.disabled.add(found.code)
     for key, level in settings.severity.items():
         found = find_rule(key)
         if found is None:
-            resolved.unknown.append(("severity", key))
+            resolved.unknown.append((("severity", key), key))
         else:
             resolved.severity[found.code] = Severity(level)
     for index, ignore in enumerate(settings.ignore):
@@ -45,6 +50,10 @@ def resolve(settings: LintSettings) -> ResolvedSettings:
         else:
             resolved.ignores.append((index, ignore, found))
     return resolved
+
+
+def rule_names() -> list[str]:
+    return [name for rule in all_rules() for name in (rule.code, rule.name)]
 
 
 def ignore_matches(ignore: LintIgnore, rule: Rule, issue: Issue) -> bool:
@@ -67,26 +76,30 @@ def describe(ignore: LintIgnore) -> str:
 
 def settings_issues(
     resolved: ResolvedSettings, used: set[int]
-) -> Iterable[tuple[str, Issue, int | None]]:
-    """(code, issue, index of the ignore entry or None) for problems in the settings."""
+) -> Iterable[tuple[str, Issue, Place]]:
+    """(code, issue, where the setting is written) for problems in the settings."""
     for index, ignore, _rule in resolved.ignores:
         if not (ignore.reason or "").strip():
             message = (
                 f"the ignore of {describe(ignore)} gives no reason: add `reason:` so the "
                 "next reader knows why this finding does not apply"
             )
-            yield "AD001", Issue(message), index
+            yield "AD001", Issue(message), ("ignore", index)
         if index not in used:
             message = (
                 f"the ignore of {describe(ignore)} matches no finding: the problem is gone "
                 "or the entry names the wrong element; remove it"
             )
-            yield "AD002", Issue(message), index
+            yield "AD002", Issue(message), ("ignore", index)
     for index, ignore in resolved.bad_ignores:
         message = (
             f"the ignore names '{ignore.rule}', which is no rule (`archdraw rules` lists them)"
         )
-        yield "AD003", Issue(message), index
-    for where, key in resolved.unknown:
-        message = f"lint.{where} names '{key}', which is no rule (`archdraw rules` lists them)"
-        yield "AD003", Issue(message), None
+        yield "AD003", Issue(message), ("ignore", index)
+    for place, key in resolved.unknown:
+        close = difflib.get_close_matches(key, rule_names(), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        message = (
+            f"lint.{place[0]} names '{key}', which is no rule ({hint}`archdraw rules` lists them)"
+        )
+        yield "AD003", Issue(message), place

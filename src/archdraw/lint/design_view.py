@@ -75,7 +75,7 @@ class ZoneView:
 class DesignView:
     """The elements of one design, in file order, as the rules read them."""
 
-    __slots__ = ("components", "links", "lint", "zones")
+    __slots__ = ("components", "imported", "links", "lint", "zones")
 
     def __init__(self, design: Design, defaults: Mapping[str, dict[str, Any]]) -> None:
         """`defaults`: each component type's default property values."""
@@ -83,6 +83,8 @@ class DesignView:
         self.links = list(map(LinkView, design.links))
         self.zones = [ZoneView(z) for z in design.zones]
         self.lint: LintSettings = design.lint
+        # The `import:` block: provenance and guesses of an imported design (AD607).
+        self.imported = design.imported
 
     def component_index(self) -> dict[str, ComponentView]:
         return {c.id: c for c in self.components}

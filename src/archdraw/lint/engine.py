@@ -154,16 +154,14 @@ def settings_findings(
     """Findings about the `lint:` settings themselves (AD0xx), after the other rules ran."""
     findings: list[Finding] = []
     chosen_codes = {r.code for r in chosen}
-    ignore_lines = locations.lint_ignores if locations is not None else ()
-    for code, issue, index in settings_issues(settings, used_ignores):
+    for code, issue, place in settings_issues(settings, used_ignores):
         settings_rule = find_rule(code)
         if settings_rule is None or code in settings.disabled or code not in chosen_codes:
             continue
         if code == "AD002" and not complete:
             continue  # a partial run cannot tell that an ignore is stale
-        position: tuple[int | None, int | None] = (None, None)
-        if index is not None and index < len(ignore_lines):
-            position = ignore_lines[index]
+        found = locations.setting(place) if locations is not None else None
+        position: tuple[int | None, int | None] = found if found is not None else (None, None)
         severity = settings.severity.get(code) or settings_rule.severity
         findings.append(_finding(settings_rule, issue, severity, position))
     return findings

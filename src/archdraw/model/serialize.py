@@ -100,5 +100,12 @@ def design_to_data(design: Design) -> dict[str, Any]:
             ("components", [component_to_data(c) for c in design.components]),
             ("links", [link_to_data(k) for k in design.links]),
             ("lint", lint_to_data(design.lint)),
+            ("import", import_to_data(design)),
         ]
     )
+
+
+def import_to_data(design: Design) -> dict[str, Any] | None:
+    if design.imported is None:
+        return None
+    return design.imported.model_dump(by_alias=True, exclude_defaults=True)

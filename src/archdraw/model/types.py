@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, Strict, field_validator
 
+from archdraw.model.provenance import ImportBlock
+
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 
 ZoneKind = Literal["region", "zone", "network", "group"]
@@ -107,6 +109,8 @@ class Design(_Strict):
     components: list[Component] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
     lint: LintSettings = Field(default_factory=LintSettings)
+    # Written by `archdraw import`: where each element came from and how sure it is.
+    imported: ImportBlock | None = Field(default=None, alias="import")
 
     @field_validator("archdraw")
     @classmethod

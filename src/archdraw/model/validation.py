@@ -6,6 +6,7 @@ Each problem carries the path of the offending value in the file's data
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from archdraw.model.catalog import TypeCatalog
@@ -127,11 +128,13 @@ def _props(design: Design, catalog: TypeCatalog) -> list[Issue]:
     odd = {issue.path[:2] for issue in issues}
     for index, component in enumerate(design.components):
         if not catalog.has_type(component.type):
+            close = difflib.get_close_matches(component.type, list(catalog.type_ids()), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
             issues.append(
                 Issue(
                     ("components", index, "type"),
                     f"component '{component.id}' has unknown type '{component.type}' "
-                    "(`archdraw types` lists the known ones)",
+                    f"({hint}`archdraw types` lists the known ones)",
                 )
             )
             continue

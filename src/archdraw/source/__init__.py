@@ -6,7 +6,7 @@ Used by `archdraw.library` (component type files) and `archdraw.io` (designs).
 from archdraw.source.locations import Locations
 from archdraw.source.printable import printable, printable_lines
 from archdraw.source.problems import Problem, SourceError
-from archdraw.source.reader import Limits, read_yaml
+from archdraw.source.reader import Limits, read_yaml, read_yaml_documents
 from archdraw.source.writer import FlowMap, FlowSeq, write_yaml
 
 __all__ = [
@@ -19,5 +19,6 @@ __all__ = [
     "printable",
     "printable_lines",
     "read_yaml",
+    "read_yaml_documents",
     "write_yaml",
 ]

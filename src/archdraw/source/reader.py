@@ -316,7 +316,22 @@ def read_yaml(
     data: bytes | str, filename: str, limits: Limits | None = None
 ) -> tuple[Any, Locations]:
     """Parse one YAML document into plain data; raise `SourceError` with every problem."""
-    limits = limits or Limits()
+    return _read(data, filename, limits or Limits(), many=False)[0]
+
+
+def read_yaml_documents(
+    data: bytes | str, filename: str, limits: Limits | None = None
+) -> list[tuple[Any, Locations]]:
+    """Every document of a `---`-separated stream (Kubernetes manifests); empty ones dropped.
+
+    The limits hold for the stream as a whole, so many small documents cannot get round them.
+    """
+    return _read(data, filename, limits or Limits(), many=True)
+
+
+def _read(
+    data: bytes | str, filename: str, limits: Limits, many: bool
+) -> list[tuple[Any, Locations]]:
     if isinstance(data, str):
         data = _encode(data, filename)
     size = len(data)
@@ -335,8 +350,19 @@ def read_yaml(
     if not text.strip():
         raise SourceError([Problem(filename, 1, 1, "the file is empty")])
     builder = _Builder(filename, limits)
+    documents: list[tuple[Any, Locations]] = []
     try:
         for event in yaml.parse(text, Loader=_Parser):
+            if many and isinstance(event, yaml.DocumentEndEvent):
+                if builder.problems:
+                    raise SourceError(builder.problems)
+                if builder.done:
+                    builder.locations.root = builder.root
+                    documents.append((builder.root, builder.locations))
+                spent = (builder.nodes, builder.collections, builder.alias_values)
+                builder = _Builder(filename, limits)
+                builder.nodes, builder.collections, builder.alias_values = spent
+                continue
             if builder.done and not isinstance(event, yaml.StreamEndEvent | yaml.DocumentEndEvent):
                 raise builder.fatal(_pos(event), "only one YAML document per file is allowed")
             if isinstance(event, yaml.ScalarEvent):
@@ -370,7 +396,9 @@ def read_yaml(
         raise SourceError(builder.problems) from None
     if builder.problems:
         raise SourceError(builder.problems)
+    if many:
+        return documents
     if not builder.done:
         raise SourceError([Problem(filename, 1, 1, "the file is empty (only comments)")])
     builder.locations.root = builder.root
-    return builder.root, builder.locations
+    return [(builder.root, builder.locations)]

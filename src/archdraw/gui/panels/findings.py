@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from archdraw.gui.editing import Editing
 from archdraw.lint import Finding
+from archdraw.lint.fixes import fix_edit
 from archdraw.model import LintIgnore
-from archdraw.model.edits import SetLinkProperties, SetLintSettings, SetProperties
+from archdraw.model.edits import SetLintSettings
 from archdraw.style import Theme
 
 FILTERS = {"All severities": 1, "Warnings and errors": 2, "Errors only": 3}
@@ -187,12 +188,9 @@ class FindingsPanel(QWidget):
         finding = self.current()
         if finding is None or finding.fix is None:
             return
-        fix = finding.fix
-        label = f"Fix {finding.code}: {fix.label}"
-        if fix.component is not None:
-            self.editing.apply(SetProperties(fix.component, dict(fix.props), label=label))
-        elif fix.link is not None:
-            self.editing.apply(SetLinkProperties(fix.link, dict(fix.props), label=label))
+        edit = fix_edit(finding)
+        if edit is not None:
+            self.editing.apply(edit)
 
     def disable_rule(self) -> None:
         finding = self.current()

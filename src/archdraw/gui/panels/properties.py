@@ -2,6 +2,14 @@
 
 Every change is one undoable edit; a value a spec refuses is never written,
 and the reason is shown under the form.
+
+A field's own signal (editingFinished, toggled, valueChanged) applies an edit,
+and the document then reports the change back here. The form must never be
+torn down from inside that signal: deleting the widget whose signal is being
+delivered crashed the editor on every number, checkbox and choice edit. So a
+change that keeps the form's shape updates the fields in place, with their
+signals blocked, and anything that needs a new form (another selection, a new
+type) rebuilds it from the event loop, after the signal has returned.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.editing import Editing
+from archdraw.gui.panels.fields import FloatBox, number_box, quietly, set_items, show_number
 from archdraw.library.types import PropertySpec
 from archdraw.model import LINK_KINDS, ZONE_KINDS, Change, Edit
 from archdraw.model.edits import (
@@ -39,8 +49,6 @@ from archdraw.model.edits import (
     SetZoneFields,
 )
 
-INT_LIMIT = 2_000_000_000
-
 
 def _set_prop(component_id: str, name: str, value: Any) -> Edit:
     return SetProperties(component_id, {name: value}, label=f"Set {name}")
@@ -51,13 +59,6 @@ def _set_link_prop(key: str, name: str, value: Any) -> Edit:
 
 
 NONE_ZONE = "(none)"
-
-
-class _FloatBox(QDoubleSpinBox):
-    """Shows 30 rather than 30.000: trailing zeros add noise to every number."""
-
-    def textFromValue(self, value: float) -> str:
-        return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
 class PropertiesPanel(QWidget):
@@ -81,32 +82,86 @@ class PropertiesPanel(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         self.fields: dict[str, QWidget] = {}
+        # The value each field showed when last built or refreshed: an edit is
+        # applied only when the user changed it.
+        self._shown: dict[str, Any] = {}
+        # While refreshing in place, the names of the fields the form still has;
+        # None while building a new form.
+        self._refreshing: list[str] | None = None
+        self._shape_changed = False
+        self._restore = False
         self._selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
-        scene.selectionChanged.connect(self.rebuild)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(0)
+        self._rebuild_timer.timeout.connect(self.rebuild)
+        scene.selectionChanged.connect(self.schedule_rebuild)
         editing.failed.connect(self.remember_error)
         self._unsubscribe = scene.document.subscribe(self._on_change)
         self.rebuild()
 
     def detach(self) -> None:
         self._unsubscribe()
+        self._rebuild_timer.stop()
+
+    def schedule_rebuild(self) -> None:
+        """Rebuild the form once control is back in the event loop."""
+        if shiboken6.isValid(self._rebuild_timer):
+            self._rebuild_timer.start()
+
+    def rebuild_pending(self) -> bool:
+        return shiboken6.isValid(self._rebuild_timer) and self._rebuild_timer.isActive()
+
+    def _current_selection(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        return (
+            tuple(self.scene.selected_component_ids()),
+            tuple(self.scene.selected_zone_ids()),
+            tuple(self.scene.selected_link_keys()),
+        )
 
     def _on_change(self, change: Change) -> None:
         ids = set(self._selection[0]) | set(self._selection[1]) | set(self._selection[2])
         if change.is_reset or ids & change.touched:
-            self.rebuild()
+            self.refresh()
+
+    def refresh(self, restore: bool = False) -> None:
+        """Show the model's current values in the fields, or rebuild later if the form changes.
+
+        A text field being typed in keeps its text unless `restore` (a refused edit) says
+        to put the model's value back.
+        """
+        self._restore = restore
+        if not shiboken6.isValid(self.scene) or self._rebuild_timer.isActive():
+            return
+        if self._current_selection() != self._selection:
+            self.schedule_rebuild()
+            return
+        self._refreshing = []
+        self._shape_changed = False
+        try:
+            self._fill()
+        finally:
+            seen, self._refreshing = self._refreshing, None
+        if self._shape_changed or seen != list(self.fields):
+            self.schedule_rebuild()
 
     def rebuild(self) -> None:
         if not shiboken6.isValid(self.scene):  # the scene emits while being destroyed
             return
-        components = tuple(self.scene.selected_component_ids())
-        zones = tuple(self.scene.selected_zone_ids())
-        links = tuple(self.scene.selected_link_keys())
-        self._selection = (components, zones, links)
+        self._rebuild_timer.stop()
+        self._selection = self._current_selection()
         focus = self.focusWidget()
         focused_name = next((n for n, w in self.fields.items() if w is focus), None)
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields = {}
+        self._shown = {}
+        self._fill()
+        if focused_name in self.fields:
+            self.fields[focused_name].setFocus()
+
+    def _fill(self) -> None:
+        components, zones, links = self._selection
         design = self.scene.design
         if len(components) == 1 and not zones and not links:
             self._component_form(components[0])
@@ -121,8 +176,6 @@ class PropertiesPanel(QWidget):
             self.title.setText(
                 f"<b>{design.name}</b><br>Select a component, link or zone to edit it."
             )
-        if focused_name in self.fields:
-            self.fields[focused_name].setFocus()
 
     # Forms --------------------------------------------------------------------
     def _component_form(self, component_id: str) -> None:
@@ -230,7 +283,7 @@ class PropertiesPanel(QWidget):
         self.error.clear()
         if not self.editing.apply(edit):
             self.error.setText(f"Not applied: {self._last_error}")
-            self.rebuild()
+            self.refresh(restore=True)
 
     _last_error = ""
 
@@ -243,12 +296,32 @@ class PropertiesPanel(QWidget):
         self.fields[name] = widget
         self.form.addRow(name, widget)
 
+    def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:
+        """While refreshing: the field to update in place (None when building a new form)."""
+        if self._refreshing is None:
+            self._shown[name] = value
+            return None
+        self._refreshing.append(name)
+        widget = self.fields.get(name)
+        if type(widget) is not kind:
+            self._shape_changed = True
+            return None
+        self._shown[name] = value
+        return widget
+
     def _text(self, name: str, value: str, make: Callable[[str], Edit]) -> None:
+        existing = self._existing(name, QLineEdit, value)
+        if isinstance(existing, QLineEdit):
+            if self._restore or not existing.hasFocus():
+                quietly(existing, existing.setText, value)
+            return
+        if self._refreshing is not None:
+            return
         field = QLineEdit(value)
         field.setCursorPosition(0)
 
         def done() -> None:
-            if field.text().strip() != value:
+            if field.text().strip() != self._shown.get(name):
                 self._commit(make(field.text().strip()))
 
         field.editingFinished.connect(done)
@@ -257,14 +330,18 @@ class PropertiesPanel(QWidget):
     def _choice(
         self, name: str, choices: list[str], value: str, make: Callable[[str], Edit], tip: str = ""
     ) -> None:
+        items = choices if value in choices else [*choices, value]
+        existing = self._existing(name, QComboBox, value)
+        if isinstance(existing, QComboBox):
+            quietly(existing, set_items, existing, items, value)
+            return
+        if self._refreshing is not None:
+            return
         box = QComboBox()
-        box.addItems(choices)
-        if value not in choices:
-            box.addItem(value)
-        box.setCurrentText(value)
+        set_items(box, items, value)
 
         def chosen(text: str) -> None:
-            if text != value:
+            if text != self._shown.get(name):
                 self._commit(make(text))
 
         box.currentTextChanged.connect(chosen)
@@ -278,6 +355,12 @@ class PropertiesPanel(QWidget):
             )
             return
         if spec.kind == "bool":
+            existing = self._existing(spec.name, QCheckBox, bool(value))
+            if isinstance(existing, QCheckBox):
+                quietly(existing, existing.setChecked, bool(value))
+                return
+            if self._refreshing is not None:
+                return
             check = QCheckBox()
             check.setChecked(bool(value))
             check.toggled.connect(lambda on: self._checked(spec, on, make))
@@ -287,41 +370,30 @@ class PropertiesPanel(QWidget):
             self._number(spec, value, make, tip)
             return
         self._text(spec.name, "" if value is None else str(value), lambda v: make(v or None))
-        self.fields[spec.name].setToolTip(tip)
+        if spec.name in self.fields:
+            self.fields[spec.name].setToolTip(tip)
 
     def _checked(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
         reason = spec.check(value)
         if reason:
             self.error.setText(f"{spec.name}: {reason}")
+            self.refresh(restore=True)
             return
         self._commit(make(value))
 
     def _number(
         self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit], tip: str
     ) -> None:
-        box: QSpinBox | QDoubleSpinBox
-        if spec.kind == "int":
-            box = QSpinBox()
-            box.setRange(
-                int(spec.minimum) if spec.minimum is not None else -INT_LIMIT,
-                int(spec.maximum) if spec.maximum is not None else INT_LIMIT,
-            )
-        else:
-            box = _FloatBox()
-            box.setDecimals(3)
-            box.setRange(
-                spec.minimum if spec.minimum is not None else -1e12,
-                spec.maximum if spec.maximum is not None else 1e12,
-            )
-        box.setKeyboardTracking(False)  # one edit per value, not one per keystroke
-        box.setSpecialValueText("")
         known = isinstance(value, int | float) and not isinstance(value, bool)
-        if isinstance(box, QSpinBox):
-            box.setValue(int(value) if known else box.minimum())
-        else:
-            box.setValue(float(value) if known else box.minimum())
-        if not known:
-            box.setSpecialValueText("(unset)")
+        kind = QSpinBox if spec.kind == "int" else FloatBox
+        existing = self._existing(spec.name, kind, value)
+        if isinstance(existing, QSpinBox | QDoubleSpinBox):
+            quietly(existing, show_number, existing, value if known else None)
+            return
+        if self._refreshing is not None:
+            return
+        box = number_box(spec)
+        show_number(box, value if known else None)
         box.valueChanged.connect(
             lambda v: self._checked(spec, int(v) if spec.kind == "int" else float(v), make)
         )

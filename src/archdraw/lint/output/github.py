@@ -23,6 +23,16 @@ def escape_property(text: str) -> str:
 def render(results: list[FileResult]) -> str:
     lines = []
     for result in results:
+        for problem in result.problems:
+            properties = ",".join(
+                (
+                    f"file={escape_property(result.path)}",
+                    f"line={problem.line}",
+                    f"col={problem.column}",
+                    f"title={escape_property('archdraw: invalid design')}",
+                )
+            )
+            lines.append(f"::error {properties}::{escape_data(problem.message)}")
         for finding in result.findings:
             line, column = position(finding)
             title = f"{finding.code} {finding.name}"

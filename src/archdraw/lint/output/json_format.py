@@ -25,11 +25,28 @@ def finding_data(finding: Finding) -> dict[str, Any]:
     }
 
 
+def file_data(result: FileResult) -> dict[str, Any]:
+    findings = [finding_data(f) for f in result.findings]
+    data: dict[str, Any] = {"path": result.path, "findings": findings}
+    data["errors"] = [
+        {"line": p.line, "column": p.column, "message": p.message} for p in result.problems
+    ]
+    if result.states is not None:
+        for finding, state in zip(findings, result.states, strict=True):
+            finding["baseline_state"] = state
+        data["absent"] = [
+            {
+                "code": a.code,
+                "component": a.component,
+                "link": a.link,
+                "zone": a.zone,
+                "message": a.message,
+            }
+            for a in result.absent
+        ]
+    return data
+
+
 def render(results: list[FileResult]) -> str:
-    data = {
-        "version": JSON_VERSION,
-        "files": [
-            {"path": r.path, "findings": [finding_data(f) for f in r.findings]} for r in results
-        ],
-    }
+    data = {"version": JSON_VERSION, "files": [file_data(r) for r in results]}
     return json.dumps(data, indent=2) + "\n"

@@ -3,6 +3,10 @@
 Every rule is described (short and full description, help in text and
 markdown); each result points at a repo-relative file with a 1-based line and
 carries a fingerprint that survives lines moving (rule, element and file).
+Compared with a baseline, each result has a `baselineState` and accepted
+findings that are gone are listed as `absent` results. Files that did not
+load are tool execution notifications with their locations, and the
+invocation is then not successful.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import json
 from typing import Any
 
 from archdraw import __version__
+from archdraw.lint.baseline import Keyed
 from archdraw.lint.output import FileResult, position
 from archdraw.lint.rules import all_rules
-from archdraw.lint.types import Finding, Rule
+from archdraw.lint.types import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/archdraw/"
@@ -43,17 +48,26 @@ def rule_data(rule: Rule) -> dict[str, Any]:
     }
 
 
-def fingerprint(path: str, finding: Finding) -> str:
-    key = f"{finding.code}|{finding.element or ''}|{path}"
+def fingerprint(path: str, finding: Keyed) -> str:
+    element = finding.component or finding.link or finding.zone
+    key = f"{finding.code}|{element or ''}|{path}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def result_data(path: str, finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
-    line, column = position(finding)
-    return {
+def result_data(
+    path: str,
+    finding: Keyed,
+    rule_index: dict[str, int],
+    where: tuple[int, int],
+    level: str,
+    state: str | None = None,
+) -> dict[str, Any]:
+    element = finding.component or finding.link or finding.zone
+    line, column = where
+    data: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
-        "level": _LEVELS[str(finding.severity)],
+        "level": level,
         "message": {"text": finding.message},
         "locations": [
             {
@@ -61,11 +75,48 @@ def result_data(path: str, finding: Finding, rule_index: dict[str, int]) -> dict
                     "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": line, "startColumn": column},
                 },
-                "logicalLocations": [{"name": finding.element or "design", "kind": "element"}],
+                "logicalLocations": [{"name": element or "design", "kind": "element"}],
             }
         ],
         "partialFingerprints": {"archdrawFinding/v1": fingerprint(path, finding)},
     }
+    if state is not None:
+        data["baselineState"] = state
+    return data
+
+
+def _results(result: FileResult, rule_index: dict[str, int]) -> list[dict[str, Any]]:
+    found = [
+        result_data(result.path, f, rule_index, position(f), _LEVELS[str(f.severity)], state)
+        for f, state in result.stated()
+    ]
+    # An accepted finding that is gone has no line any more: the file's first line.
+    gone = [
+        result_data(result.path, a, rule_index, (1, 1), "none", "absent")
+        for a in result.absent
+        if a.code in rule_index
+    ]
+    return found + gone
+
+
+def _notifications(results: list[FileResult]) -> list[dict[str, Any]]:
+    return [
+        {
+            "level": "error",
+            "message": {"text": problem.message},
+            "descriptor": {"id": "invalid-design"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri(result.path), "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": problem.line, "startColumn": problem.column},
+                    }
+                }
+            ],
+        }
+        for result in results
+        for problem in result.problems
+    ]
 
 
 def uri(path: str) -> str:
@@ -78,6 +129,7 @@ def uri(path: str) -> str:
 def render(results: list[FileResult]) -> str:
     rules = list(all_rules())
     rule_index = {rule.code: i for i, rule in enumerate(rules)}
+    notifications = _notifications(results)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -98,9 +150,13 @@ def render(results: list[FileResult]) -> str:
                 "artifacts": [
                     {"location": {"uri": uri(r.path), "uriBaseId": "%SRCROOT%"}} for r in results
                 ],
-                "results": [
-                    result_data(r.path, f, rule_index) for r in results for f in r.findings
+                "invocations": [
+                    {
+                        "executionSuccessful": not notifications,
+                        "toolExecutionNotifications": notifications,
+                    }
                 ],
+                "results": [item for r in results for item in _results(r, rule_index)],
                 "columnKind": "unicodeCodePoints",
             }
         ],

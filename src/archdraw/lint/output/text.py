@@ -28,21 +28,33 @@ def line_for(path: str, finding: Finding, colour: bool) -> str:
 def summary(results: list[FileResult]) -> str:
     counts = Counter(str(f.severity) for r in results for f in r.findings)
     total = sum(counts.values())
+    invalid = sum(1 for r in results if r.problems)
+    not_loaded = f"; {invalid} file(s) could not be loaded" if invalid else ""
     if not total:
-        return f"no findings in {len(results)} file(s)"
+        return f"no findings in {len(results) - invalid} file(s){not_loaded}"
     parts = [f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s]]
-    return f"{total} finding(s) in {len(results)} file(s): {', '.join(parts)}"
+    return f"{total} finding(s) in {len(results) - invalid} file(s): {', '.join(parts)}{not_loaded}"
 
 
 def render(results: list[FileResult], colour: bool = False) -> str:
     blocks = []
+    accepted = absent = 0
     for result in results:
-        if not result.findings:
+        lines = [f"{p} (the file was not linted)" for p in result.problems]
+        # Compared with a baseline: only the new findings are listed.
+        shown = result.new_findings()
+        accepted += len(result.findings) - len(shown)
+        absent += len(result.absent)
+        lines += [line_for(result.path, f, colour) for f in shown]
+        if not lines:
             continue
-        lines = [line_for(result.path, f, colour) for f in result.findings]
         blocks.append("\n".join(lines))
     body = "\n\n".join(blocks)
     tail = summary(results)
+    if any(r.states is not None for r in results):
+        tail += f"\n{accepted} finding(s) accepted by the baseline not shown"
+        if absent:
+            tail += f"; {absent} baseline entr(ies) no longer found (--update-baseline prunes them)"
     if colour:
         tail = f"{_BOLD}{tail}{_RESET}"
     return f"{body}\n\n{tail}\n" if body else f"{tail}\n"

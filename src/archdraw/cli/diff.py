@@ -1,0 +1,221 @@
+"""`archdraw diff OLD NEW`: what changed in the system between two versions of a design.
+
+OLD and NEW are design files or `REV:path` (read from git). A revision alone
+takes the other argument's path at that revision (`archdraw diff HEAD~1
+shop.archdraw.yaml`); with no file at all (`archdraw diff main`, `archdraw diff
+main HEAD`), every design that changed between them is compared. Exit codes
+as `lint`: 1 when a new finding is at or above --fail-on, 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from archdraw.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INVALID,
+    EXIT_OK,
+    load_one,
+    use_colour,
+    write_output,
+)
+from archdraw.cli.lint import display_path
+from archdraw.cli.lint_inputs import choose_rules, library_of
+from archdraw.cli.revisions import RevisionError, changed_designs, is_revision, read_at, split_spec
+from archdraw.diff import FileDiff, Side, compare, render_json, render_markdown, render_text
+from archdraw.diff.images import highlighted_svg, marks
+from archdraw.diff.markdown import MarkdownOptions
+from archdraw.io import DesignError, loads
+from archdraw.io.save import write_atomic
+from archdraw.library import Library
+from archdraw.lint.project import ProjectConfig, includes
+
+FORMATS = ("text", "markdown", "json")
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a design, and what it does to findings",
+        description=__doc__.split("\n\n", 1)[1].replace("\n", " ") if __doc__ else None,
+    )
+    parser.add_argument("old", metavar="OLD", help="a design file, REV:path, or a git revision")
+    parser.add_argument(
+        "new",
+        metavar="NEW",
+        nargs="?",
+        help="a design file, REV:path or revision (omitted: the working tree)",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "--layout", action="store_true", help="also list changes of position (layout only)"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default=None,
+        help="exit 1 when a NEW finding has this severity or worse (default: warning)",
+    )
+    parser.add_argument("--select", metavar="RULES", help="only these rules (as for lint)")
+    parser.add_argument("--ignore", metavar="RULES", help="skip these rules (as for lint)")
+    parser.add_argument("--config", metavar="FILE", help="use this pyproject.toml/archdraw.toml")
+    parser.add_argument(
+        "--no-derived",
+        action="store_true",
+        help="skip the derived figures (availability, single points of failure, saturation)",
+    )
+    parser.add_argument(
+        "--link-base",
+        metavar="URL",
+        help="markdown: link findings to URL/PATH#LINE (e.g. https://github.com/O/R/blob/SHA)",
+    )
+    parser.add_argument(
+        "--images",
+        metavar="DIR",
+        help="write before/after SVGs with changes highlighted into DIR (markdown shows them)",
+    )
+    parser.add_argument(
+        "--image-url", metavar="URL", help="markdown: the URL where DIR's files will be served"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument(
+        "--no-user-types", action="store_true", help="use only the built-in component library"
+    )
+    parser.set_defaults(handler=handle)
+
+
+class _Invalid(Exception):
+    """A side could not be read or loaded (problems already printed)."""
+
+
+def _side(spec: str | None, label: str, library: Library) -> Side:
+    """A design from a file path, `REV:path`, or nothing (None: absent on that side)."""
+    if spec is None:
+        return Side(label, None)
+    parts = split_spec(spec)
+    if parts is not None and not Path(spec).exists():
+        data = read_at(*parts)
+        if data is None:
+            return Side(spec, None)
+        try:
+            return Side(spec, loads(data, spec, library))
+        except DesignError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            raise _Invalid from None
+    if not Path(spec).exists():
+        return Side(spec, None)
+    loaded = load_one(spec, library)
+    if loaded is None:
+        raise _Invalid
+    return Side(display_path(spec), loaded)
+
+
+def _kind(arg: str) -> str:
+    if Path(arg).exists():
+        return "file"
+    if split_spec(arg) is not None:
+        return "spec"
+    return "revision" if is_revision(arg) else "missing"
+
+
+def _path_of(arg: str, kind: str) -> str:
+    parts = split_spec(arg)
+    return parts[1] if kind == "spec" and parts is not None else arg
+
+
+def _pairs(
+    old: str, new: str | None, config: ProjectConfig
+) -> list[tuple[str, str | None, str | None]]:
+    """(path shown, old spec, new spec) for each design to compare; with revisions only,
+    the designs changed between them that the project includes."""
+    old_kind = _kind(old)
+    new_kind = None if new is None else _kind(new)
+    if old_kind == "missing":
+        raise RevisionError(f"'{old}' is neither a file, REV:path nor a git revision")
+    if old_kind == "revision" and new_kind in (None, "revision"):
+        later = None if new is None or new_kind is None else new
+        return [
+            (name, f"{old}:{name}", name if later is None else f"{later}:{name}")
+            for name in changed_designs(old, later)
+            if includes(Path(name), config)
+        ]
+    if new is None or new_kind is None:
+        raise RevisionError("give NEW too: a design file, REV:path or revision")
+    if new_kind == "revision":
+        raise RevisionError(f"'{new}' is a revision: give OLD as a revision too, or NEW as a file")
+    path = _path_of(new, new_kind)
+    before = f"{old}:{path}" if old_kind == "revision" else old
+    return [(display_path(path), before, new)]
+
+
+def _write_images(
+    diffs: list[FileDiff], args: argparse.Namespace, library: Library
+) -> dict[str, tuple[str, str]]:
+    folder = Path(args.images)
+    folder.mkdir(parents=True, exist_ok=True)
+    base = args.image_url.rstrip("/") if args.image_url else folder.as_posix()
+    written: dict[str, tuple[str, str]] = {}
+    for diff in diffs:
+        stem = Path(diff.path).name.split(".")[0]
+        names = []
+        for side, name in ((diff.old, "old"), (diff.new, "new")):
+            image = f"{stem}.{'before' if name == 'old' else 'after'}.svg"
+            svg = highlighted_svg(side.design, library, marks(diff.changes, name))
+            write_atomic(folder / image, svg.encode("utf-8"))
+            names.append(f"{base}/{image}")
+        written[diff.path] = (names[0], names[1])
+    return written
+
+
+def handle(args: argparse.Namespace) -> int:
+    starts = [a for a in (args.new, args.old) if a is not None and Path(a).exists()]
+    choice = choose_rules(args, starts, "diff")
+    if isinstance(choice, str):
+        print(choice, file=sys.stderr)
+        return EXIT_INVALID
+    library = library_of(choice.config, args.no_user_types)
+    fail_on = choice.fail_on
+    try:
+        pairs = _pairs(args.old, args.new, choice.config)
+        diffs = [
+            compare(
+                path,
+                _side(old, "(absent)", library),
+                _side(new, "(absent)", library),
+                library,
+                layout=args.layout,
+                derived=not args.no_derived,
+                rules=choice.rules,
+                severity=choice.severity,
+            )
+            for path, old, new in pairs
+        ]
+    except RevisionError as error:
+        print(f"archdraw diff: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except _Invalid:
+        return EXIT_INVALID
+    images: dict[str, tuple[str, str]] = {}
+    if args.images:
+        try:
+            images = _write_images(diffs, args, library)
+        except OSError as error:
+            print(f"archdraw diff: cannot write images: {error}", file=sys.stderr)
+            return EXIT_INVALID
+    if args.format == "json":
+        output = render_json(diffs, fail_on)
+    elif args.format == "markdown":
+        options = MarkdownOptions(fail_on, args.link_base, images)
+        output = render_markdown(diffs, library, options)
+    else:
+        output = render_text(diffs, fail_on, colour=args.output is None and use_colour(sys.stdout))
+    if args.output:
+        if write_output(args.output, output, "diff") != EXIT_OK:
+            return EXIT_INVALID
+    else:
+        sys.stdout.write(output)
+    failing = any(d.blocking(fail_on) for d in diffs)
+    return EXIT_FINDINGS if failing else EXIT_OK

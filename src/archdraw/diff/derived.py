@@ -1,0 +1,159 @@
+"""The figures a reviewer decides on, before and after: availability per client,
+single points of failure and the saturation point, all from `archdraw.analysis`.
+
+Every figure is derived (from the design's properties and the component
+library's defaults), never stated; `Figure.basis` says so in the output.
+Further figures plug in as a `Measure` in `MEASURES` (a function of the design
+and the library returning named figures); the monthly cost is meant to join
+them there, so the diff shows it without changes here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from archdraw.analysis import analyze_availability, analyze_growth, build_graph, weakest_points
+from archdraw.library import Library
+from archdraw.model import Design
+
+BASIS = "derived: archdraw analysis of the design's properties and the library's defaults"
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str  # "Monthly cost"
+    value: float | None  # None: cannot be computed for this design
+    unit: str  # "%", "x", "USD/month"
+    basis: str  # what the number rests on
+
+
+Measure = Callable[[Design, Library], Mapping[str, Figure]]
+# Extra figures compared by every diff, by key; none yet beyond the analysis below.
+MEASURES: tuple[Measure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figures:
+    availability: dict[str, float]  # client id -> expected availability of its requests
+    design_availability: float | None  # clients weighted by their rps; None: no design
+    single_points: dict[str, str]  # "component:api" / "zone:eu-1" -> title
+    bottleneck: str | None  # the first component to saturate as traffic grows
+    saturates_at: float | None  # the traffic growth factor at which it does
+    extra: dict[str, Figure] = field(default_factory=dict)
+
+
+# A side where the file does not exist (added or deleted in the change): no figures.
+NO_DESIGN = Figures({}, None, {}, None, None)
+
+
+def measure(design: Design, library: Library, measures: tuple[Measure, ...] = MEASURES) -> Figures:
+    graph = build_graph(design, library)
+    availability = analyze_availability(design, library, graph=graph)
+    growth = analyze_growth(design, library, graph=graph)
+    titles = {c.id: c.title for c in design.components} | {z.id: z.title for z in design.zones}
+    single_points = {
+        f"{point.kind}:{point.id}": titles.get(point.id, point.id)
+        for point in weakest_points(design, library, graph=graph)
+    }
+    bottleneck = growth.bottleneck
+    saturates_at = growth.components[bottleneck].saturates_at if bottleneck else None
+    extra: dict[str, Figure] = {}
+    for each in measures:
+        extra.update(each(design, library))
+    return Figures(
+        availability=availability.clients,
+        design_availability=availability.design,
+        single_points=single_points,
+        bottleneck=bottleneck,
+        saturates_at=saturates_at,
+        extra=extra,
+    )
+
+
+@dataclass(frozen=True)
+class Delta:
+    """One figure before and after (None where a side has no such figure)."""
+
+    key: str  # "availability", "availability:web", "saturation", or a measure's key
+    label: str
+    old: float | None
+    new: float | None
+    unit: str
+    basis: str
+    detail_old: str | None = None  # e.g. the bottleneck's id
+    detail_new: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new or self.detail_old != self.detail_new
+
+
+@dataclass(frozen=True)
+class DerivedChanges:
+    deltas: list[Delta]
+    new_single_points: dict[str, str]
+    removed_single_points: dict[str, str]
+
+    @property
+    def changed(self) -> list[Delta]:
+        return [d for d in self.deltas if d.changed]
+
+
+def compare_figures(old: Figures, new: Figures) -> DerivedChanges:
+    deltas = [
+        Delta(
+            "availability",
+            "Availability (all clients, by rps)",
+            old.design_availability,
+            new.design_availability,
+            "%",
+            BASIS,
+        )
+    ]
+    for client in sorted(old.availability.keys() | new.availability.keys()):
+        deltas.append(
+            Delta(
+                f"availability:{client}",
+                f"Availability for {client}",
+                old.availability.get(client),
+                new.availability.get(client),
+                "%",
+                BASIS,
+            )
+        )
+    deltas.append(
+        Delta(
+            "saturation",
+            "Saturation point (traffic growth)",
+            old.saturates_at,
+            new.saturates_at,
+            "x",
+            BASIS,
+            old.bottleneck,
+            new.bottleneck,
+        )
+    )
+    for key in sorted(old.extra.keys() | new.extra.keys()):
+        before, after = old.extra.get(key), new.extra.get(key)
+        shown = after or before
+        assert shown is not None
+        deltas.append(
+            Delta(
+                key,
+                shown.label,
+                before.value if before else None,
+                after.value if after else None,
+                shown.unit,
+                shown.basis,
+            )
+        )
+    return DerivedChanges(
+        deltas=deltas,
+        new_single_points={
+            k: v for k, v in new.single_points.items() if k not in old.single_points
+        },
+        removed_single_points={
+            k: v for k, v in old.single_points.items() if k not in new.single_points
+        },
+    )

@@ -1,0 +1,177 @@
+"""The pull-request comment: a summary line, a table of changes, the derived figures,
+new blocking findings linked to their lines, fixed ones, unchanged ones collapsed,
+and before/after pictures with the changes highlighted.
+
+The first line is a hidden marker (`MARKER`) so a CI job can find and update
+its own comment instead of adding one per push.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from archdraw.diff.images import highlighted_mermaid, marks
+from archdraw.diff.report import FileDiff
+from archdraw.diff.wording import delta_text, field_text, summary
+from archdraw.library import Library
+from archdraw.lint import Finding, Severity
+
+MARKER = "<!-- archdraw-diff -->"
+# GitHub refuses comments over 65,536 characters; a flowchart of a few hundred
+# components is also no longer readable. Larger designs get --images files instead.
+MAX_DRAWN_COMPONENTS = 150
+_STATUS = {"added": "🟢 added", "removed": "🔴 removed", "changed": "🟡 changed", "moved": "moved"}
+_SEVERITY = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+
+
+@dataclass(frozen=True)
+class MarkdownOptions:
+    fail_on: Severity = Severity.WARNING
+    link_base: str | None = None  # e.g. https://github.com/OWNER/REPO/blob/SHA
+    # path -> (before image URL, after image URL); without, Mermaid pictures are drawn.
+    images: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    pictures: bool = True
+
+
+def escape(text: str) -> str:
+    """User text inside Markdown (and table cells): no markup, no HTML, one line."""
+    text = html.escape(" ".join(text.split()), quote=False)
+    for char in "\\`*_[]|#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _where(path: str, finding: Finding, link_base: str | None) -> str:
+    shown = f"{path}:{finding.line}" if finding.line else path
+    if link_base is None:
+        return f"`{shown}`"
+    anchor = f"#L{finding.line}" if finding.line else ""
+    return f"[{escape(shown)}]({link_base.rstrip('/')}/{path}{anchor})"
+
+
+def _finding(path: str, finding: Finding, link_base: str | None) -> str:
+    element = f" on `{finding.element}`" if finding.element else ""
+    return (
+        f"- {_SEVERITY[str(finding.severity)]} **{finding.code}** {finding.name}{element}: "
+        f"{escape(finding.message)} ({_where(path, finding, link_base)})"
+    )
+
+
+def _changes_table(diff: FileDiff) -> list[str]:
+    if diff.changes.empty:
+        return []
+    rows = ["| | element | what changed |", "|---|---|---|"]
+    for change in diff.changes.changes:
+        name = "design" if change.kind == "design" else f"{change.kind} `{change.id}`"
+        if change.kind == "component" and change.title != change.id:
+            name += f" ({escape(change.title)})"
+        if change.fields:
+            what = "<br>".join(escape(field_text(f)) for f in change.fields)
+        else:
+            what = f"type {escape(change.type)}" if change.type else ""
+        rows.append(f"| {_STATUS[change.status]} | {name} | {what} |")
+    return rows
+
+
+def _derived(diff: FileDiff) -> list[str]:
+    derived = diff.derived
+    if derived is None:
+        return []
+    changed = derived.changed
+    lines: list[str] = []
+    if changed:
+        lines += ["", "| figure | before | after |", "|---|---|---|"]
+        for delta in changed:
+            before, after = delta_text(delta)
+            lines.append(f"| {escape(delta.label)} | {escape(before)} | {escape(after)} |")
+        lines.append("")
+        lines.append(f"<sub>{escape(changed[0].basis)}</sub>")
+    for heading, points in (
+        ("New single points of failure", derived.new_single_points),
+        ("Single points of failure removed", derived.removed_single_points),
+    ):
+        if points:
+            named = ", ".join(f"`{key}` ({escape(title)})" for key, title in points.items())
+            lines += ["", f"**{heading}:** {named}"]
+    return lines
+
+
+def _findings(diff: FileDiff, options: MarkdownOptions) -> list[str]:
+    lines: list[str] = []
+    blocking = diff.blocking(options.fail_on)
+    blocking_ids = {id(f) for f in blocking}
+    others = [f for f in diff.introduced if id(f) not in blocking_ids]
+    link_base = options.link_base
+    # Fixed findings are linked to no line: their lines are in the older version.
+    for heading, findings, path, base in (
+        (f"New blocking findings (at or above {options.fail_on})", blocking, diff.path, link_base),
+        ("Other new findings", others, diff.path, link_base),
+        ("Fixed findings", diff.fixed, diff.old.label, None),
+    ):
+        if findings:
+            lines += ["", f"#### {heading}", ""]
+            lines += [_finding(path, f, base) for f in findings]
+    if diff.unchanged:
+        lines += ["", f"<details><summary>{len(diff.unchanged)} unchanged finding(s)</summary>", ""]
+        lines += [_finding(diff.path, f, link_base) for f in diff.unchanged]
+        lines += ["", "</details>"]
+    return lines
+
+
+def _pictures(diff: FileDiff, library: Library, options: MarkdownOptions) -> list[str]:
+    if not options.pictures or diff.changes.empty:
+        return []
+    lines = ["", "<details open><summary>Before and after</summary>"]
+    legend = "🟢 added · 🔴 removed · 🟡 changed"
+    if diff.path in options.images:
+        before, after = options.images[diff.path]
+        lines += ["", f"**Before** ({legend})", "", f"![before]({before})"]
+        lines += ["", "**After**", "", f"![after]({after})"]
+    elif max(len(diff.old.design.components), len(diff.new.design.components)) > (
+        MAX_DRAWN_COMPONENTS
+    ):
+        lines += [""]
+        lines.append(
+            f"Too large to draw in a comment (over {MAX_DRAWN_COMPONENTS} components): "
+            "`archdraw diff --images DIR` writes highlighted SVGs."
+        )
+    else:
+        for title, side, name in (("Before", diff.old, "old"), ("After", diff.new, "new")):
+            if side.loaded is None:
+                continue
+            drawing = highlighted_mermaid(side.design, library, marks(diff.changes, name))
+            lines += ["", f"**{title}** ({legend})", "", "```mermaid", drawing.rstrip(), "```"]
+    lines += ["", "</details>"]
+    return lines
+
+
+def _file(diff: FileDiff, library: Library, options: MarkdownOptions) -> list[str]:
+    lines = [f"### `{diff.path}`", "", f"**{escape(summary(diff, options.fail_on))}**", ""]
+    lines += _changes_table(diff)
+    if diff.changes.moved:
+        lines += ["", f"<sub>{len(diff.changes.moved)} layout-only move(s) not listed.</sub>"]
+    lines += _derived(diff)
+    lines += _findings(diff, options)
+    lines += _pictures(diff, library, options)
+    return lines
+
+
+def render_markdown(
+    diffs: list[FileDiff], library: Library, options: MarkdownOptions | None = None
+) -> str:
+    options = options or MarkdownOptions()
+    blocking = sum(len(d.blocking(options.fail_on)) for d in diffs)
+    verdict = (
+        f"❌ {blocking} new finding(s) at or above {options.fail_on}"
+        if blocking
+        else f"✅ no new finding at or above {options.fail_on}"
+    )
+    lines = [MARKER, f"## archdraw design review: {verdict}", ""]
+    if not diffs:
+        lines.append("No design changed.")
+    for diff in diffs:
+        lines += _file(diff, library, options)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,70 @@
+"""Small helpers for the Properties panel's fields: showing a value is not an edit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+
+from archdraw.library.types import PropertySpec
+
+INT_LIMIT = 2_000_000_000
+FLOAT_DECIMALS = 6
+
+
+class FloatBox(QDoubleSpinBox):
+    """Shows 30 rather than 30.000: trailing zeros add noise to every number."""
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:.{self.decimals()}f}".rstrip("0").rstrip(".")
+
+
+def quietly(widget: QWidget, setter: Callable[..., Any], *args: Any) -> None:
+    """Set a field's value without its signals: showing a value is not an edit."""
+    blocked = widget.blockSignals(True)
+    try:
+        setter(*args)
+    finally:
+        widget.blockSignals(blocked)
+
+
+def set_items(box: QComboBox, items: list[str], current: str) -> None:
+    if [box.itemText(i) for i in range(box.count())] != items:
+        box.clear()
+        box.addItems(items)
+    box.setCurrentText(current)
+
+
+def show_number(box: QSpinBox | QDoubleSpinBox, value: float | None) -> None:
+    """A number, or "(unset)" (the special text shown at the minimum) when there is none."""
+    box.setSpecialValueText("")
+    if isinstance(box, QSpinBox):
+        box.setValue(box.minimum() if value is None else int(value))
+    else:
+        box.setValue(box.minimum() if value is None else float(value))
+    if value is None:
+        box.setSpecialValueText("(unset)")
+
+
+def number_box(spec: PropertySpec) -> QSpinBox | QDoubleSpinBox:
+    """A spin box over the spec's range that edits once per value, not once per keystroke."""
+    box: QSpinBox | QDoubleSpinBox
+    if spec.kind == "int":
+        box = QSpinBox()
+        box.setRange(
+            int(spec.minimum) if spec.minimum is not None else -INT_LIMIT,
+            int(spec.maximum) if spec.maximum is not None else INT_LIMIT,
+        )
+    else:
+        box = FloatBox()
+        # Availabilities such as 0.99995 need five places; three rounded them to 1.
+        box.setDecimals(FLOAT_DECIMALS)
+        box.setRange(
+            spec.minimum if spec.minimum is not None else -1e12,
+            spec.maximum if spec.maximum is not None else 1e12,
+        )
+        if box.maximum() - box.minimum() <= 1:
+            box.setSingleStep(0.01)  # a ratio or a probability: a step of 1 spans it all
+    box.setKeyboardTracking(False)
+    return box

@@ -1,0 +1,86 @@
+"""`import_files`: read the inputs, detect their format, run its importer, return the design."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from archdraw.imports.builder import DesignBuilder, ImportResult
+from archdraw.imports.inputs import FORMATS, detect, fail, read_bytes, yaml_documents
+from archdraw.imports.mapping import MappingTables, load_mapping, user_mapping_files
+from archdraw.library import Library
+from archdraw.source import Limits
+
+
+def design_name(paths: list[Path], fmt: str) -> str:
+    first = paths[0]
+    stem = first.name.split(".")[0]
+    if stem in ("docker-compose", "compose", "main", "plan", "state", "manifest", "kustomization"):
+        stem = first.resolve().parent.name or stem
+    return f"{stem} (imported from {fmt})"
+
+
+def import_files(
+    paths: Iterable[Path | str],
+    library: Library,
+    fmt: str | None = None,
+    mappings: Iterable[Path] = (),
+    limits: Limits | None = None,
+    user_mappings: bool = True,
+) -> ImportResult:
+    """Import one or more files of one format; raise `SourceError` with file and place."""
+    limits = limits or Limits()
+    files = [Path(p) for p in paths]
+    if not files:
+        raise fail("<import>", "no file to import")
+    if fmt is not None and fmt not in FORMATS:
+        raise fail(str(files[0]), f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    raws = [(str(path), read_bytes(path, limits)) for path in files]
+    formats = {name: fmt or detect(name, raw, limits) for name, raw in raws}
+    if len(set(formats.values())) > 1:
+        listed = ", ".join(f"{name} is {kind}" for name, kind in formats.items())
+        raise fail(raws[0][0], f"import files of one format at a time ({listed})")
+    chosen = next(iter(formats.values()))
+    overrides = [*(user_mapping_files() if user_mappings else []), *mappings]
+    mapping = load_mapping(library, overrides)
+    builder = DesignBuilder(design_name(files, chosen), chosen, [n for n, _ in raws], library)
+    _run(chosen, builder, mapping, raws, files, limits)
+    return builder.finish()
+
+
+def _run(
+    fmt: str,
+    builder: DesignBuilder,
+    mapping: MappingTables,
+    raws: list[tuple[str, bytes]],
+    files: list[Path],
+    limits: Limits,
+) -> None:
+    # Imported here so that importing one format does not load the others' modules.
+    if fmt == "compose":
+        from archdraw.imports.compose import ComposeImport
+
+        documents = []
+        for name, raw in raws:
+            found = yaml_documents(raw, name, limits)
+            if len(found) != 1:
+                raise fail(name, "a Compose file holds exactly one YAML document")
+            documents.append((name, found[0]))
+        ComposeImport(builder, mapping).run(documents, files[0].parent)
+    elif fmt == "kubernetes":
+        from archdraw.imports.kubernetes import KubernetesImport
+
+        KubernetesImport(builder, mapping).run(
+            [(name, doc) for name, raw in raws for doc in yaml_documents(raw, name, limits)]
+        )
+    elif fmt == "terraform":
+        from archdraw.imports.inputs import json_data
+        from archdraw.imports.terraform import TerraformImport
+
+        for name, raw in raws:
+            TerraformImport(builder, mapping, name).run(json_data(raw, name, limits))
+    else:
+        from archdraw.imports.drawio import DrawioImport
+
+        for name, raw in raws:
+            DrawioImport(builder, mapping, name, limits).run(raw)

@@ -1,0 +1,209 @@
+"""Docker Compose: services to components, by image; wiring from variables; networks to zones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from archdraw.imports.builder import DesignBuilder
+from archdraw.imports.compose_files import Interpolator, merge_projects, read_env_file
+from archdraw.imports.hosts import host_references
+from archdraw.imports.images import Typing, type_of
+from archdraw.imports.inputs import YamlDocument, fail
+from archdraw.imports.mapping import MappingTables
+from archdraw.imports.wiring import link_by_reference, resolve
+
+CLIENT_KEY = "client:users"
+_OVERRIDE_LABEL = "archdraw.type"
+
+
+def _published(port: Any) -> str | None:
+    """The host side of a published port, or None when it is not reachable from outside."""
+    if isinstance(port, dict):
+        published, host_ip = port.get("published"), str(port.get("host_ip", ""))
+        return None if host_ip.startswith("127.") else str(published or port.get("target"))
+    text = str(port)
+    parts = text.split(":")
+    if len(parts) >= 3 and parts[0].startswith("127."):
+        return None
+    return text
+
+
+class ComposeImport:
+    def __init__(self, builder: DesignBuilder, mapping: MappingTables) -> None:
+        self.builder, self.mapping = builder, mapping
+        self.where: dict[str, str] = {}
+        self.hosts: dict[str, str] = {}
+        self.networks: dict[str, set[str]] = {}
+
+    def run(self, files: list[tuple[str, YamlDocument]], folder: Path) -> None:
+        interpolate = Interpolator(read_env_file(folder / ".env"))
+        datas = []
+        for name, document in files:
+            data = document.data
+            if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
+                raise fail(name, "a Compose file needs a 'services' mapping", document.line())
+            for service in data["services"]:
+                self.where.setdefault(
+                    str(service), f"{name}:{document.line('services', service)} services.{service}"
+                )
+            datas.append(interpolate.data(data, name))
+        project = merge_projects(datas)
+        for variable, where in sorted(interpolate.missing.items()):
+            self.builder.unresolved(f"variable {variable} is not set ({where}); read as empty")
+        services: dict[str, dict[str, Any]] = project["services"]
+        named_volumes = set(project.get("volumes") or {})
+        for section in ("secrets", "configs"):
+            if project.get(section):
+                self.builder.skip(section[:-1], len(project[section]))
+        for name, service in services.items():
+            self.service(name, service, named_volumes)
+        for name, service in services.items():
+            self.wire(name, service)
+
+    def typing(self, name: str, service: dict[str, Any]) -> tuple[Typing, dict[str, Any]]:
+        extension = service.get("x-archdraw")
+        extension = extension if isinstance(extension, dict) else {}
+        labels = service.get("labels") or {}
+        chosen = extension.get("type") or labels.get(_OVERRIDE_LABEL)
+        if isinstance(chosen, str) and chosen in self.builder.library.types:
+            how = "x-archdraw" if extension.get("type") else f"label {_OVERRIDE_LABEL}"
+            return Typing(chosen, how, "explicit"), dict(extension.get("props") or {})
+        if chosen is not None:
+            self.builder.unresolved(f"{self.where[name]}: unknown component type {chosen!r}")
+        image = service.get("image")
+        return type_of(self.mapping, image if isinstance(image, str) else None, name), dict(
+            extension.get("props") or {}
+        )
+
+    def service(self, name: str, service: dict[str, Any], named_volumes: set[str]) -> None:
+        builder, where = self.builder, self.where[name]
+        typing, extra = self.typing(name, service)
+        zone = self.zone(name, service)
+        cid = builder.add_component(
+            f"services.{name}", typing.type, name, where, typing.rule, typing.confidence, zone=zone
+        )
+        for host in (name, service.get("container_name"), service.get("hostname")):
+            if isinstance(host, str):
+                self.hosts[host.lower()] = cid
+        for network in (service.get("networks") or {}).values():
+            for alias in (network or {}).get("aliases", []) if isinstance(network, dict) else []:
+                self.hosts[str(alias).lower()] = cid
+        if typing.technology:
+            builder.set_prop(cid, "technology", typing.technology, typing.confidence)
+        for prop, value in extra.items():
+            builder.set_prop(cid, str(prop), value)
+        self.replicas(cid, service)
+        self.storage(cid, service, named_volumes)
+        self.entry(cid, service, where)
+        if "build" in service and "image" not in service:
+            builder.evidence(cid, "built from source (no image to type it by)")
+
+    def zone(self, name: str, service: dict[str, Any]) -> str | None:
+        networks = list(service.get("networks") or {})
+        self.networks[name] = set(networks) or {"default"}
+        if not networks:
+            return None
+        first = networks[0]
+        zone = self.builder.add_zone(
+            f"network:{first}",
+            first,
+            "network",
+            f"{self.where[name]}.networks",
+            "network: a zone",
+            "explicit",
+        )
+        return zone
+
+    def replicas(self, cid: str, service: dict[str, Any]) -> None:
+        deploy = service.get("deploy") if isinstance(service.get("deploy"), dict) else {}
+        replicas = deploy.get("replicas") if deploy else None
+        if deploy and deploy.get("mode") == "global":
+            self.builder.unknown(
+                cid,
+                "replicas",
+                "deploy.mode global runs one per node; the node count is not in the file",
+            )
+        elif isinstance(replicas, int) and not isinstance(replicas, bool):
+            self.builder.set_prop(cid, "replicas", replicas)
+        else:
+            self.builder.records[cid].properties["replicas"] = "defaulted"
+
+    def storage(self, cid: str, service: dict[str, Any], named_volumes: set[str]) -> None:
+        component = self.builder.components[cid]
+        if "backups" not in self.builder.library.types[component.type].properties:
+            return
+        volumes = [v for v in service.get("volumes") or [] if isinstance(v, str | dict)]
+        names = [(v.get("source") if isinstance(v, dict) else v.split(":")[0]) for v in volumes]
+        kept = [n for n in names if n in named_volumes]
+        if kept:
+            self.builder.evidence(cid, f"data persists in named volume {', '.join(kept)}")
+            self.builder.unknown(
+                cid, "backups", f"volume {kept[0]} keeps the data; no backup is in the file"
+            )
+        else:
+            self.builder.unknown(
+                cid,
+                "backups",
+                "no named volume: the data lives in the container and no backup is in the file",
+            )
+
+    def entry(self, cid: str, service: dict[str, Any], where: str) -> None:
+        published = [p for p in (_published(port) for port in service.get("ports") or []) if p]
+        if not published:
+            return
+        builder = self.builder
+        client = builder.id_of(CLIENT_KEY) or builder.add_component(
+            CLIENT_KEY, "client", "users", where, "published ports: a client", "inferred"
+        )
+        builder.add_link(
+            client,
+            cid,
+            "sync",
+            f"{where}.ports",
+            "published port",
+            "explicit",
+            evidence=f"ports {', '.join(published)}",
+        )
+
+    def wire(self, name: str, service: dict[str, Any]) -> None:
+        builder, where = self.builder, self.where[name]
+        cid = builder.id_of(f"services.{name}")
+        assert cid is not None
+        for other in service.get("depends_on") or {}:
+            target = self.hosts.get(str(other).lower())
+            if target:
+                builder.depends(
+                    cid, target, f"{where}.depends_on: start-up order, not a request path"
+                )
+        texts: list[tuple[str | None, str]] = [
+            (str(k), v) for k, v in (service.get("environment") or {}).items() if isinstance(v, str)
+        ]
+        command = service.get("command")
+        texts += [
+            (None, c)
+            for c in (command if isinstance(command, list) else [command])
+            if isinstance(c, str)
+        ]
+        for variable, value in texts:
+            for reference in host_references(value, variable):
+                target = resolve(builder, self.hosts, reference, where)
+                if target is None or target == cid:
+                    continue
+                other = next(
+                    n
+                    for n, i in ((n, builder.id_of(f"services.{n}")) for n in self.networks)
+                    if i == target
+                )
+                if not self.networks[name] & self.networks[other]:
+                    builder.unresolved(
+                        f"{where}: {reference.describe()}, but they share no network"
+                    )
+                    continue
+                link = link_by_reference(builder, cid, target, reference, f"{where}.environment")
+                if link:
+                    builder.evidence(
+                        link,
+                        "both on network "
+                        + ", ".join(sorted(self.networks[name] & self.networks[other])),
+                    )

@@ -1,0 +1,221 @@
+"""draw.io diagrams: shapes to components by their style, containers to zones, edges to links.
+
+archdraw's own export carries `archdrawType`, `archdrawKind` and `archdrawZoneKind` in
+its styles, so a design exported to draw.io imports back to the same elements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archdraw.imports.builder import DesignBuilder
+from archdraw.imports.drawio_read import Cell, cells, pages
+from archdraw.imports.inputs import xml_root
+from archdraw.imports.mapping import MappingTables
+from archdraw.model.types import ID_PATTERN, LINK_KINDS, ZONE_KINDS
+from archdraw.source import Limits
+
+_GROUP_SHAPES = ("mxgraph.aws4.group", "mxgraph.aws4.groupcenter", "swimlane")
+
+
+def _value(text: str, kind: str) -> Any:
+    if kind == "bool":
+        return {"true": True, "false": False}.get(text.lower(), text)
+    if kind in ("int", "float"):
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        return int(number) if kind == "int" and number.is_integer() else number
+    return text
+
+
+class DrawioImport:
+    def __init__(
+        self, builder: DesignBuilder, mapping: MappingTables, filename: str, limits: Limits
+    ) -> None:
+        self.builder, self.mapping, self.filename, self.limits = builder, mapping, filename, limits
+        self.cells: dict[str, Cell] = {}
+        self.zones: dict[str, str] = {}
+        self.components: dict[str, str] = {}
+
+    def where(self, cell: Cell) -> str:
+        return f"{self.filename} page {cell.page + 1} cell {cell.id.split(':', 1)[1]}"
+
+    def run(self, raw: bytes) -> None:
+        root = xml_root(raw, self.filename, self.limits)
+        for page, model in enumerate(pages(root, self.filename, self.limits)):
+            for cell in cells(model, page):
+                self.cells[cell.id] = cell
+        parents = {c.parent for c in self.cells.values() if c.vertex}
+        vertices = [c for c in self.cells.values() if c.vertex]
+        for cell in vertices:
+            if self.is_container(cell, parents):
+                self.zone(cell)
+        for cell in vertices:
+            if cell.id in self.zones:
+                continue
+            if cell.is_text or (cell.parent in self.cells and self.cells[cell.parent].edge):
+                self.builder.skip("text or edge label")
+            else:
+                self.component(cell)
+        for cell in (c for c in self.cells.values() if c.edge):
+            self.edge(cell)
+
+    def is_container(self, cell: Cell, parents: set[str | None]) -> bool:
+        style = cell.style
+        return (
+            "archdrawZoneKind" in style
+            or style.get("container") == "1"
+            or style.get("_") == "swimlane"
+            or cell.shape().split(".", 3)[:3] == ["mxgraph", "aws4", "group"]
+            or style.get("shape", "").lower() in _GROUP_SHAPES
+            or (cell.id in parents and not cell.is_text)
+        )
+
+    def origin(self, cell: Cell) -> tuple[float, float]:
+        x = y = 0.0
+        parent = self.cells.get(cell.parent or "")
+        while parent is not None and parent.vertex and parent.box is not None:
+            x, y = x + parent.box[0], y + parent.box[1]
+            parent = self.cells.get(parent.parent or "")
+        return x, y
+
+    def zone(self, cell: Cell) -> None:
+        kind = cell.style.get("archdrawZoneKind")
+        rule, confidence = "archdraw export: zone kind", "explicit"
+        if kind not in ZONE_KINDS:
+            found = self.mapping.first("drawio.containers", cell.shape())
+            kind = found.get("kind") if found else "group"
+            rule = found.name if found else "a container: a group"
+            confidence = found.confidence if found else "defaulted"
+        parent = self.cells.get(cell.parent or "")
+        parent_zone = self.zones.get(parent.id) if parent is not None else None
+        if parent is not None and parent.vertex and parent_zone is None:
+            self.zone(parent)
+            parent_zone = self.zones.get(parent.id)
+        if cell.id not in self.zones:
+            label = cell.label or kind
+            self.zones[cell.id] = self.builder.add_zone(
+                f"cell:{cell.id}",
+                label,
+                kind,
+                self.where(cell),
+                rule,
+                confidence,
+                parent_zone,
+                wanted_id=label,
+            )
+            if "archdrawZoneKind" in cell.style and _matches_id(cell.id):
+                self.rename_zone(cell)
+
+    def rename_zone(self, cell: Cell) -> None:
+        """Keep the id archdraw wrote, so a round trip gives the same zone ids."""
+        wanted = cell.id.split(":", 1)[1]
+        current = self.zones[cell.id]
+        if wanted == current or wanted in self.builder.taken:
+            return
+        zone = self.builder.zones.pop(current)
+        zone.id = wanted
+        self.builder.zones[wanted] = zone
+        record = self.builder.records.pop(current)
+        record.zone = wanted
+        self.builder.records[wanted] = record
+        self.builder.taken.add(wanted)
+        self.zones[cell.id] = wanted
+
+    def typing(self, cell: Cell) -> tuple[str, str, str]:
+        own = cell.style.get("archdrawType")
+        if own in self.builder.library.types:
+            return own, "archdraw export: type", "explicit"
+        shape = self.mapping.first("drawio.shapes", cell.shape())
+        if shape is not None:
+            return shape.get("type"), f"{shape.name} (shape {cell.shape()})", shape.confidence
+        label = self.mapping.first("drawio.labels", cell.label.lower())
+        if label is not None:
+            return label.get("type"), f"{label.name} (label {cell.label!r})", label.confidence
+        return "service", "unknown shape: a service", "defaulted"
+
+    def component(self, cell: Cell) -> None:
+        type_id, rule, confidence = self.typing(cell)
+        position = None
+        if cell.box is not None:
+            ox, oy = self.origin(cell)
+            position = (cell.box[0] + ox + cell.box[2] / 2, cell.box[1] + oy + cell.box[3] / 2)
+        zone = self.zones.get(cell.parent or "") or self.enclosing(cell, position)
+        own = "archdrawType" in cell.style and _matches_id(cell.id)
+        cid = self.builder.add_component(
+            f"cell:{cell.id}",
+            type_id,
+            cell.label or None,
+            self.where(cell),
+            rule,
+            confidence,
+            zone=zone,
+            position=position,
+            notes=cell.notes,
+            wanted_id=cell.id.split(":", 1)[1] if own else (cell.label or type_id),
+        )
+        self.components[cell.id] = cid
+        specs = self.builder.library.types[type_id].properties
+        for name, text in cell.data.items():
+            if name in specs:
+                self.builder.set_prop(cid, name, _value(text, specs[name].kind))
+            else:
+                self.builder.unresolved(
+                    f"{self.where(cell)}: data {name!r} is no property of a {type_id}"
+                )
+
+    def enclosing(self, cell: Cell, position: tuple[float, float] | None) -> str | None:
+        """A group shape drawn around a shape without holding it (common in icon diagrams)."""
+        if position is None:
+            return None
+        best: tuple[float, str] | None = None
+        for zone_cell_id, zone_id in self.zones.items():
+            zone_cell = self.cells[zone_cell_id]
+            if zone_cell.page != cell.page or zone_cell.box is None:
+                continue
+            ox, oy = self.origin(zone_cell)
+            x, y, w, h = zone_cell.box
+            inside = x + ox <= position[0] <= x + ox + w and y + oy <= position[1] <= y + oy + h
+            if inside and (best is None or w * h < best[0]):
+                best = (w * h, zone_id)
+        return best[1] if best else None
+
+    def edge(self, cell: Cell) -> None:
+        source, target = (
+            self.components.get(cell.source or ""),
+            self.components.get(cell.target or ""),
+        )
+        if source is None or target is None:
+            ends = [e for e in (cell.source, cell.target) if e not in self.components]
+            what = "a zone" if any(e in self.zones for e in ends) else "nothing"
+            self.builder.skip("edge")
+            self.builder.unresolved(
+                f"{self.where(cell)}: an edge ends at {what}; not drawn as a link"
+            )
+            return
+        kind, rule, confidence = (
+            cell.style.get("archdrawKind"),
+            "archdraw export: link kind",
+            "explicit",
+        )
+        label = cell.label or " ".join(
+            c.label for c in self.cells.values() if c.parent == cell.id and c.label
+        )
+        if kind not in LINK_KINDS:
+            rule, confidence = "an edge: a call", "inferred"
+            kind = "replication" if "replica" in label.lower() else "sync"
+        specs = self.builder.library.link_properties
+        props = {n: _value(t, specs[n].kind) for n, t in cell.data.items() if n in specs}
+        key = self.builder.add_link(
+            source, target, kind, self.where(cell), rule, confidence, props=props
+        )
+        if key and label:
+            self.builder.links[key].label = label
+
+
+def _matches_id(cell_id: str) -> bool:
+    import re
+
+    return re.match(ID_PATTERN, cell_id.split(":", 1)[1]) is not None

@@ -1,0 +1,65 @@
+"""Host names inside configuration: connection URLs and `*_HOST`-style variables.
+
+Compose and Kubernetes both wire services together this way. A value naming another
+service is evidence of a call, but only evidence: it gives a guessed link. Values are
+never copied into the design (a URL may carry a password).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_URL = re.compile(r"\b([A-Za-z][A-Za-z0-9+.\-]*)://(?:[^@/\s]*@)?([A-Za-z0-9_\-.]+)(?::(\d+))?")
+_HOST_PORT = re.compile(r"^([A-Za-z][A-Za-z0-9_\-.]*)(?::(\d+))?$")
+_HOST_VARIABLE = re.compile(
+    r"(HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|SERVER|SERVERS|URL|URI|ENDPOINT|BROKER|BROKERS|DSN)$",
+    re.IGNORECASE,
+)
+# Messages over these protocols are sent and forgotten: the link is asynchronous.
+ASYNC_SCHEMES = frozenset({"amqp", "amqps", "kafka", "nats", "mqtt", "mqtts", "stomp", "pulsar"})
+_BROKER_VARIABLE = re.compile(r"(BROKER|QUEUE|CELERY|AMQP|KAFKA|NATS)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HostReference:
+    host: str
+    scheme: str | None
+    variable: str | None
+
+    @property
+    def is_async(self) -> bool:
+        return self.scheme in ASYNC_SCHEMES
+
+    @property
+    def as_broker(self) -> bool:
+        """Named by a variable for a message broker (Celery on Redis: a queue, not a cache)."""
+        return self.variable is not None and bool(_BROKER_VARIABLE.search(self.variable))
+
+    def describe(self) -> str:
+        where = f"variable {self.variable}" if self.variable else "an argument"
+        what = f"a {self.scheme}:// URL" if self.scheme else "a host name"
+        return f"{where} holds {what} naming '{self.host}'"
+
+
+def host_references(value: str, variable: str | None = None) -> list[HostReference]:
+    found = [HostReference(m.group(2), m.group(1).lower(), variable) for m in _URL.finditer(value)]
+    if found or variable is None:
+        return found
+    # `host:port` is an address whatever the variable is called; a bare word only when
+    # the variable's name says it holds a host.
+    named = bool(_HOST_VARIABLE.search(variable))
+    for part in value.split(","):
+        match = _HOST_PORT.match(part.strip())
+        if match and (named or match.group(2)):
+            found.append(HostReference(match.group(1), None, variable))
+    return found
+
+
+def service_name(host: str, cluster_dns: bool) -> list[str]:
+    """The names a host could be: itself and, in a cluster, the first label of a Service's
+    DNS name (`cart.shop.svc.cluster.local` or `cart.shop` is the Service `cart`)."""
+    host = host.lower()
+    if cluster_dns and (".svc" in host or host.count(".") == 1):
+        return [host, host.split(".")[0]]
+    return [host]

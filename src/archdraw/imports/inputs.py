@@ -1,0 +1,144 @@
+"""Reading input files safely: size, depth and count limits, no code, errors with places.
+
+YAML goes through the same event reader as design files (`archdraw.source`), JSON through
+the standard parser with the same budgets checked after, and XML is refused any document
+type declaration, so no entity can expand or fetch anything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from archdraw.source import Limits, Locations, Problem, SourceError, read_yaml_documents
+
+FORMATS = ("compose", "kubernetes", "terraform", "drawio")
+_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def fail(path: str, message: str, line: int = 1, column: int = 1) -> SourceError:
+    return SourceError([Problem(path, line, column, message)])
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    data: Any
+    locations: Locations
+    index: int
+
+    def line(self, *path: str | int) -> int:
+        return self.locations.of(tuple(path))[0]
+
+
+def read_bytes(path: Path, limits: Limits) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
+    except IsADirectoryError:
+        raise fail(str(path), "is a folder, not a file to import") from None
+    except OSError as error:
+        raise fail(str(path), f"cannot read: {error.strerror or error}") from None
+    if len(data) > limits.max_bytes:
+        raise fail(str(path), f"file is over the limit of {limits.max_bytes:,} bytes")
+    return data
+
+
+def merge_keys(value: Any) -> Any:
+    """Apply YAML merge keys (`<<: *defaults`), which Compose files use a lot; keys given
+    beside the merge win, as the YAML spec says."""
+    if isinstance(value, list):
+        return [merge_keys(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    merged: dict[Any, Any] = {}
+    sources = value.get("<<")
+    for source in sources if isinstance(sources, list) else [sources]:
+        if isinstance(source, dict):
+            for key, item in merge_keys(source).items():
+                merged.setdefault(key, item)
+    own = {key: merge_keys(item) for key, item in value.items() if key != "<<"}
+    return {**merged, **own}
+
+
+def yaml_documents(raw: bytes, path: str, limits: Limits) -> list[YamlDocument]:
+    documents = read_yaml_documents(raw, path, limits)
+    return [YamlDocument(merge_keys(data), where, i) for i, (data, where) in enumerate(documents)]
+
+
+def _check_budget(data: Any, path: str, limits: Limits) -> None:
+    stack, nodes = [(data, 1)], 0
+    while stack:
+        value, depth = stack.pop()
+        nodes += 1
+        if depth > limits.max_depth:
+            raise fail(path, f"nesting deeper than {limits.max_depth} levels is not allowed")
+        if nodes > limits.max_nodes:
+            raise fail(path, f"too many values (over {limits.max_nodes:,})")
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+
+
+def json_data(raw: bytes, path: str, limits: Limits) -> Any:
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise fail(path, "not UTF-8 text (is this a binary file?)") from None
+    except json.JSONDecodeError as error:
+        raise fail(path, f"malformed JSON: {error.msg}", error.lineno, error.colno) from None
+    except RecursionError:
+        raise fail(path, f"nesting deeper than {limits.max_depth} levels is not allowed") from None
+    _check_budget(data, path, limits)
+    return data
+
+
+def xml_root(raw: bytes, path: str, limits: Limits) -> ET.Element:
+    if _DECLARATION.search(raw):
+        raise fail(
+            path, "XML with a DOCTYPE or ENTITY declaration is refused (entities can expand)"
+        )
+    try:
+        root = ET.fromstring(raw)
+    except ET.ParseError as error:
+        line, column = error.position
+        raise fail(path, f"malformed XML: {error}", line, column + 1) from None
+    stack, nodes = [(root, 1)], 0
+    while stack:
+        element, depth = stack.pop()
+        nodes += 1
+        if depth > limits.max_depth or nodes > limits.max_nodes:
+            raise fail(path, "the XML is nested too deeply or holds too many elements")
+        stack.extend((child, depth + 1) for child in element)
+    return root
+
+
+def detect(path: str, raw: bytes, limits: Limits) -> str:
+    """The format of a file, from its content (the file name is not trusted)."""
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
+    if head.startswith(b"<"):
+        if b"<mxfile" in head or b"<mxGraphModel" in head:
+            return "drawio"
+        raise fail(path, "an XML file that is not a draw.io diagram (no <mxfile>)")
+    if head.startswith(b"{"):
+        data = json_data(raw, path, limits)
+        if isinstance(data, dict) and "format_version" in data:
+            return "terraform"
+        raise fail(
+            path, "a JSON file that is not `terraform show -json` output (no format_version)"
+        )
+    for document in yaml_documents(raw, path, limits):
+        data = document.data
+        if isinstance(data, dict) and "kind" in data and "apiVersion" in data:
+            return "kubernetes"
+        if isinstance(data, dict) and isinstance(data.get("services"), dict):
+            return "compose"
+    raise fail(
+        path,
+        "cannot tell the format: not a Compose file (no 'services'), Kubernetes manifest "
+        "(no 'apiVersion' and 'kind'), Terraform JSON or draw.io file; use -f FORMAT",
+    )

@@ -1,0 +1,239 @@
+"""Kubernetes manifests: workloads to components typed by image; Services, routes, HPAs wire them.
+
+Input is any number of multi-document files (`helm template`, `kubectl kustomize`,
+`kubectl get -o yaml` lists). A Service is not drawn: it tells which workloads a name
+reaches. Namespaces become groups; unknown kinds and custom resources are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from archdraw.imports.builder import DesignBuilder
+from archdraw.imports.hosts import host_references
+from archdraw.imports.images import Typing, type_of
+from archdraw.imports.inputs import YamlDocument
+from archdraw.imports.kubernetes_routes import Routes
+from archdraw.imports.mapping import MappingTables
+from archdraw.imports.wiring import link_by_reference, resolve
+
+# Read by `kubernetes_routes`; listed so they are not reported as unknown kinds.
+ROUTED_KINDS = {
+    "Service",
+    "Ingress",
+    "Gateway",
+    "HTTPRoute",
+    "GRPCRoute",
+    "TLSRoute",
+    "HorizontalPodAutoscaler",
+    "PodDisruptionBudget",
+    "Namespace",
+}
+
+
+def dig(data: Any, path: str) -> Any:
+    for part in [p for p in path.split(".") if p]:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+@dataclass
+class Resource:
+    kind: str
+    group: str
+    name: str
+    namespace: str | None
+    body: dict[str, Any]
+    source: str
+
+
+@dataclass
+class Workload:
+    resource: Resource
+    component: str
+    labels: dict[str, str]
+    template: dict[str, Any]
+    texts: list[tuple[str | None, str]] = field(default_factory=list)
+
+
+def resources(files: list[tuple[str, YamlDocument]]) -> list[Resource]:
+    found = []
+    for name, document in files:
+        items: list[tuple[Any, tuple[Any, ...]]] = [(document.data, ())]
+        if isinstance(document.data, dict) and str(document.data.get("kind", "")).endswith("List"):
+            items = [
+                (item, ("items", i)) for i, item in enumerate(document.data.get("items") or [])
+            ]
+        for body, path in items:
+            if not isinstance(body, dict) or not isinstance(body.get("kind"), str):
+                continue
+            meta: dict[str, Any] = body.get("metadata") or {}
+            meta = meta if isinstance(meta, dict) else {}
+            api = str(body.get("apiVersion", ""))
+            title = f"{body['kind']}/{meta.get('name', '?')}"
+            found.append(
+                Resource(
+                    body["kind"],
+                    api.split("/")[0] if "/" in api else "",
+                    str(meta.get("name", "?")),
+                    meta.get("namespace"),
+                    body,
+                    f"{name}:{document.line(*path, 'kind')} {title}",
+                )
+            )
+    return found
+
+
+class KubernetesImport:
+    def __init__(self, builder: DesignBuilder, mapping: MappingTables) -> None:
+        self.builder, self.mapping = builder, mapping
+        self.workloads: list[Workload] = []
+        self.namespaces: dict[str, str] = {}
+
+    def namespace(self, name: str | None, source: str) -> str | None:
+        if name is None:
+            return None
+        if name not in self.namespaces:
+            self.namespaces[name] = self.builder.add_zone(
+                f"namespace:{name}", name, "group", source, "namespace: a group", "explicit"
+            )
+        return self.namespaces[name]
+
+    def run(self, files: list[tuple[str, YamlDocument]]) -> None:
+        found = resources(files)
+        routes = Routes(self)
+        for resource in found:
+            if resource.kind == "Namespace":
+                self.namespace(resource.name, resource.source)
+                continue
+            kind_rule = self.mapping.first("kubernetes.workloads", resource.kind)
+            if kind_rule is not None:
+                self.workload(resource, dict(kind_rule.fields), kind_rule.name)
+            elif resource.kind in ROUTED_KINDS:
+                continue
+            elif self.mapping.first("kubernetes.plumbing", resource.kind):
+                self.builder.skip(resource.kind)
+            else:
+                self.custom(resource)
+        routes.run([r for r in found if r.kind in ROUTED_KINDS])
+        for workload in self.workloads:
+            self.wire(workload, routes.hosts)
+
+    def workload(self, resource: Resource, rule: dict[str, Any], rule_name: str) -> None:
+        template = dig(resource.body, rule.get("template", "spec.template"))
+        template = template if isinstance(template, dict) else {}
+        pod: dict[str, Any] = template["spec"] if isinstance(template.get("spec"), dict) else {}
+        containers = [c for c in pod.get("containers") or [] if isinstance(c, dict)]
+        typing = self.typing(resource, rule, rule_name, containers)
+        zone = self.namespace(resource.namespace, resource.source)
+        builder = self.builder
+        cid = builder.add_component(
+            f"{resource.namespace}/{resource.kind}/{resource.name}",
+            typing.type,
+            resource.name,
+            resource.source,
+            typing.rule,
+            typing.confidence,
+            zone=zone,
+        )
+        if typing.technology:
+            builder.set_prop(cid, "technology", typing.technology, typing.confidence)
+        replicas_path = rule.get("replicas")
+        replicas = dig(resource.body, replicas_path) if replicas_path else None
+        if isinstance(replicas, int) and not isinstance(replicas, bool):
+            builder.set_prop(cid, "replicas", replicas)
+        elif replicas_path:
+            builder.records[cid].properties["replicas"] = "defaulted"
+        elif rule.get("per_node"):
+            builder.unknown(
+                cid,
+                "replicas",
+                f"a {resource.kind} runs one per node; the node count is not in the manifests",
+            )
+        self.spreading(cid, pod)
+        labels = dig(template, "metadata.labels") or {}
+        workload = Workload(resource, cid, {str(k): str(v) for k, v in labels.items()}, template)
+        for container in containers:
+            for item in container.get("env") or []:
+                if isinstance(item, dict) and isinstance(item.get("value"), str):
+                    workload.texts.append((str(item.get("name")), item["value"]))
+            for key in ("args", "command"):
+                workload.texts += [
+                    (None, str(a)) for a in container.get(key) or [] if isinstance(a, str)
+                ]
+        self.workloads.append(workload)
+
+    def typing(
+        self,
+        resource: Resource,
+        rule: dict[str, Any],
+        rule_name: str,
+        containers: list[dict[str, Any]],
+    ) -> Typing:
+        if rule.get("type"):
+            return Typing(rule["type"], f"{rule_name} (kind {resource.kind})", "inferred")
+        # The first container is the application by convention; later ones are sidecars (a
+        # proxy, an exporter) and must not type the pod.
+        image = str(containers[0].get("image", "")) if containers else None
+        return type_of(self.mapping, image, resource.name)
+
+    def spreading(self, cid: str, pod: dict[str, Any]) -> None:
+        keys = [
+            str(c.get("topologyKey", ""))
+            for c in pod.get("topologySpreadConstraints") or []
+            if isinstance(c, dict)
+        ]
+        anti = dig(pod, "affinity.podAntiAffinity") or {}
+        for terms in anti.values() if isinstance(anti, dict) else []:
+            for term in terms or []:
+                term = term.get("podAffinityTerm", term) if isinstance(term, dict) else {}
+                keys.append(str(term.get("topologyKey", "")))
+        if any("zone" in key for key in keys):
+            replicas = self.builder.components[cid].props.get("replicas", 1)
+            if isinstance(replicas, int) and replicas >= 2:
+                self.builder.set_prop(cid, "zones", 2, "inferred")
+                self.builder.unknown(
+                    cid,
+                    "zones",
+                    "spread across zones; how many zones the cluster has is not in the "
+                    "manifests (2 assumed)",
+                )
+
+    def custom(self, resource: Resource) -> None:
+        rule = self.mapping.first(
+            "kubernetes.custom_resources", f"{resource.kind}.{resource.group}"
+        )
+        if rule is None:
+            self.builder.skip(resource.kind)
+            self.builder.unresolved(
+                f"{resource.source}: kind {resource.kind} ({resource.group or 'core'}) "
+                "is not known; "
+                "map it under kubernetes.custom_resources in a mapping file"
+            )
+            return
+        zone = self.namespace(resource.namespace, resource.source)
+        cid = self.builder.add_component(
+            f"{resource.namespace}/{resource.kind}/{resource.name}",
+            rule.get("type"),
+            resource.name,
+            resource.source,
+            rule.name,
+            rule.confidence,
+            zone=zone,
+        )
+        if rule.get("technology"):
+            self.builder.set_prop(cid, "technology", rule.get("technology"), rule.confidence)
+        replicas = dig(resource.body, rule.get("replicas", "")) if rule.get("replicas") else None
+        if isinstance(replicas, int):
+            self.builder.set_prop(cid, "replicas", replicas)
+
+    def wire(self, workload: Workload, hosts: dict[str, str]) -> None:
+        where = f"{workload.resource.source} containers"
+        for variable, value in workload.texts:
+            for reference in host_references(value, variable):
+                target = resolve(self.builder, hosts, reference, where, cluster_dns=True)
+                if target is not None and target != workload.component:
+                    link_by_reference(self.builder, workload.component, target, reference, where)

@@ -1,0 +1,121 @@
+"""What a Terraform resource refers to: `references` in a plan's configuration, or, in a
+state (which has no configuration), attribute values equal to another resource's id."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_INDEX = re.compile(r"\[[^\]]*\]$")
+_ID_ATTRIBUTES = (
+    "arn",
+    "id",
+    "name",
+    "invoke_arn",
+    "dns_name",
+    "bucket_regional_domain_name",
+    "domain_name",
+    "function_name",
+)
+
+
+def step(value: Any, key: str) -> list[Any]:
+    """`key` of a value; a block list (Terraform writes blocks as lists) is stepped into."""
+    items = value if isinstance(value, list) else [value]
+    return [item[key] for item in items if isinstance(item, dict) and key in item]
+
+
+def at(value: Any, path: str) -> list[Any]:
+    found = [value]
+    for key in path.split("."):
+        found = [item for current in found for item in step(current, key)]
+    return found
+
+
+def base_address(address: str) -> str:
+    return _INDEX.sub("", address)
+
+
+def configured(module: Any, prefix: str = "") -> dict[str, dict[str, Any]]:
+    """Every resource's `expressions` by address (without index), modules included."""
+    found: dict[str, dict[str, Any]] = {}
+    if not isinstance(module, dict):
+        return found
+    for resource in module.get("resources") or []:
+        if isinstance(resource, dict) and isinstance(resource.get("address"), str):
+            found[prefix + resource["address"]] = resource.get("expressions") or {}
+    for name, call in (module.get("module_calls") or {}).items():
+        if isinstance(call, dict):
+            found.update(configured(call.get("module"), f"{prefix}module.{name}."))
+    return found
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    return []
+
+
+class References:
+    def __init__(
+        self, addresses: set[str], expressions: dict[str, dict[str, Any]], values: dict[str, Any]
+    ) -> None:
+        self.addresses = addresses
+        self.expressions = expressions
+        self.values = values
+        self.by_value: dict[str, str] = {}
+        for address, attributes in values.items():
+            for key in _ID_ATTRIBUTES:
+                value = attributes.get(key) if isinstance(attributes, dict) else None
+                if isinstance(value, str) and len(value) > 3:
+                    self.by_value.setdefault(value, address)
+
+    def owner(self, reference: str) -> str | None:
+        """`aws_lb.main.arn` -> `aws_lb.main`; `module.web.aws_lb.main.dns_name` likewise."""
+        parts = reference.split(".")
+        for end in range(len(parts), 1, -1):
+            candidate = base_address(".".join(parts[:end]))
+            if candidate in self.addresses:
+                return candidate
+        return None
+
+    def of(self, address: str, path: str) -> list[str]:
+        """The resources that `address`'s attribute `path` points at (`self`: itself)."""
+        if path == "self":
+            return [address]
+        found: list[str] = []
+        for expression in at(self.expressions.get(address, {}), path):
+            for reference in (
+                expression.get("references", []) if isinstance(expression, dict) else []
+            ):
+                owner = self.owner(str(reference))
+                if owner and owner not in found:
+                    found.append(owner)
+        if not found:
+            for text in _strings(at(self.values.get(address, {}), path)):
+                owner = self.by_value.get(text)
+                if owner and owner not in found and owner != address:
+                    found.append(owner)
+        return found
+
+    def all_of(self, address: str) -> list[str]:
+        """Every resource `address` refers to anywhere in its configuration."""
+        found: list[str] = []
+        stack: list[Any] = [self.expressions.get(address, {})]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, dict):
+                for reference in (
+                    value.get("references", []) if isinstance(value.get("references"), list) else []
+                ):
+                    owner = self.owner(str(reference))
+                    if owner and owner != address and owner not in found:
+                        found.append(owner)
+                stack.extend(v for k, v in value.items() if k != "references")
+            elif isinstance(value, list):
+                stack.extend(value)
+        return found

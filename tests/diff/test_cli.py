@@ -1,0 +1,53 @@
+"""`archdraw diff` on two files: formats, --layout, --images, exit codes."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from archdraw.cli.main import run
+
+DATA = Path(__file__).parent / "data"
+BEFORE, AFTER = str(DATA / "shop-before.archdraw.yaml"), str(DATA / "shop-after.archdraw.yaml")
+
+
+def diff(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = run(["diff", *argv, "--no-user-types"])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_exit_codes_follow_fail_on(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert diff(capsys, BEFORE, AFTER, "--no-derived")[0] == 1
+    assert diff(capsys, AFTER, BEFORE, "--no-derived", "--fail-on", "error")[0] == 0
+    code, out, _ = diff(capsys, BEFORE, BEFORE, "--no-derived")
+    assert code == 0 and "no change to the system" in out
+
+
+def test_layout_lists_the_move(capsys) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = diff(capsys, BEFORE, AFTER, "--no-derived")
+    assert "component lb" not in out and "(1 layout-only move(s); --layout lists them)" in out
+    _, out, _ = diff(capsys, BEFORE, AFTER, "--no-derived", "--layout")
+    assert "» component lb (Load balancer)\n    position: [220, 100] → [220, 40]" in out
+
+
+def test_images_are_written_and_linked(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "images"
+    argv = [BEFORE, AFTER, "--format", "markdown", "--images", str(folder)]
+    _, out, _ = diff(capsys, *argv, "--image-url", "https://example.com/run/7")
+    before, after = folder / "shop-after.before.svg", folder / "shop-after.after.svg"
+    for image in (before, after):
+        assert ET.fromstring(image.read_bytes()).tag.endswith("svg")
+    assert 'class="diff-removed"' in before.read_text(encoding="utf-8")
+    assert 'class="diff-added"' in after.read_text(encoding="utf-8")
+    assert "![before](https://example.com/run/7/shop-after.before.svg)" in out
+    assert "```mermaid" not in out
+
+
+def test_unreadable_design_is_exit_two(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken.archdraw.yaml"
+    broken.write_text("archdraw: 1\nname: [\n", encoding="utf-8")
+    code, _, err = diff(capsys, BEFORE, str(broken))
+    assert code == 2 and "broken.archdraw.yaml:" in err

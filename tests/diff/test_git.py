@@ -1,0 +1,222 @@
+"""Against git history: `lint --diff REV`, the baseline (accept, fail on new, prune) and
+`archdraw diff` with revisions, on a temporary repository with three commits.
+
+Commit 1 has the shop before; commit 2 adds a cache with no replica (AD101 and
+others, new); commit 3 removes the search index (its findings go away).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from archdraw.cli.main import run
+
+DATA = Path(__file__).parent / "data"
+SCHEMA = Path(__file__).resolve().parents[1] / "lint" / "data" / "sarif-schema-2.1.0.json"
+DESIGN = "designs/shop.archdraw.yaml"
+CACHE = """\
+  - id: cache
+    type: cache
+    zone: eu-a
+    position: [660, 420]
+"""
+CACHE_LINK = "  - from: api\n    to: cache\n"
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, check=True, text=True, timeout=60
+    )
+    return done.stdout
+
+
+def commit(repo: Path, text: str, message: str) -> None:
+    (repo / DESIGN).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+
+
+def without_search(text: str) -> str:
+    start = text.index("  - id: search")
+    end = text.index("links:")
+    text = text[:start] + text[end:]
+    return text.replace("  - from: api\n    to: search\n", "")
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "designs").mkdir()
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "test@example.com")
+    git(tmp_path, "config", "user.name", "Test")
+    base = (DATA / "shop-before.archdraw.yaml").read_text(encoding="utf-8")
+    commit(tmp_path, base, "shop")
+    with_cache = base.replace("  - id: search", CACHE + "  - id: search")
+    with_cache = with_cache.rstrip("\n") + "\n" + CACHE_LINK
+    commit(tmp_path, with_cache, "add a cache")
+    commit(tmp_path, without_search(with_cache), "drop search")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = run([*argv, "--no-user-types"])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def lint_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code, out, _ = cli(capsys, "lint", DESIGN, "--format", "json", *argv)
+    return code, json.loads(out)["files"][0]
+
+
+def states(data: dict) -> dict[tuple[str, str | None], str]:  # type: ignore[type-arg]
+    return {(f["code"], f["component"] or f["link"]): f["baseline_state"] for f in data["findings"]}
+
+
+def test_lint_diff_rev_fails_only_on_new_findings(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, data = lint_json(capsys, "--diff", "HEAD~2")
+    found = states(data)
+    assert found[("AD101", "cache")] == "new"
+    assert found[("AD106", "api")] == "unchanged"
+    assert code == 1
+    assert {a["component"] for a in data["absent"]} == {"search"}
+    # Against the previous commit the cache is old news: nothing new fails.
+    code, data = lint_json(capsys, "--diff", "HEAD~1")
+    assert code == 0 and set(states(data).values()) == {"unchanged"}
+    code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~1")
+    assert code == 0 and "accepted by the baseline not shown" in out
+
+
+def test_lint_diff_rev_that_does_not_exist_is_exit_two(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli(capsys, "lint", DESIGN, "--diff", "no-such-branch")
+    assert code == 2 and "'no-such-branch' is not a git revision" in err
+
+
+def test_baseline_accepts_fails_on_new_and_prunes(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    baseline = repo / "archdraw-baseline.json"
+    git(repo, "checkout", "-q", "HEAD~2")
+    code, _, err = cli(capsys, "lint", DESIGN, "--baseline", str(baseline), "--update-baseline")
+    assert code == 0 and "1 added" not in err and "pruned" in err
+    entries = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert entries and all(e["path"] == DESIGN for e in entries)
+    assert all("line" not in e for e in entries)  # matched by rule and element, never by line
+    assert lint_json(capsys, "--baseline", str(baseline))[0] == 0
+
+    git(repo, "checkout", "-q", "main~1")  # the cache arrives: new findings fail
+    code, data = lint_json(capsys, "--baseline", str(baseline))
+    assert code == 1 and states(data)[("AD101", "cache")] == "new"
+    assert states(data)[("AD105", "search")] == "unchanged"
+
+    git(repo, "checkout", "-q", "main")  # search is gone: its entries are absent, then pruned
+    code, data = lint_json(capsys, "--baseline", str(baseline))
+    assert {a["component"] for a in data["absent"]} >= {"search"}
+    code, out, _ = cli(capsys, "lint", DESIGN, "--baseline", str(baseline))
+    assert "no longer found (--update-baseline prunes them)" in out
+    code, _, err = cli(capsys, "lint", DESIGN, "--baseline", str(baseline), "--update-baseline")
+    assert code == 0 and "pruned (no longer found)" in err
+    after = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert not any(e.get("component") == "search" for e in after)
+    assert any(e.get("component") == "cache" and e["code"] == "AD101" for e in after)
+    assert lint_json(capsys, "--baseline", str(baseline))[0] == 0
+
+
+def test_sarif_baseline_states_validate(repo: Path, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli(capsys, "lint", DESIGN, "--format", "sarif", "--diff", "HEAD~2")
+    assert code == 1
+    log = json.loads(out)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    results = log["runs"][0]["results"]
+    by_state: dict[str, set[str]] = {}
+    for result in results:
+        name = result["locations"][0]["logicalLocations"][0]["name"]
+        by_state.setdefault(result["baselineState"], set()).add(f"{result['ruleId']}:{name}")
+    assert "AD101:cache" in by_state["new"]
+    assert "AD106:api" in by_state["unchanged"]
+    assert {"AD105:search"} <= by_state["absent"]
+    # The fingerprint names rule, element and file: the same finding keeps it across commits.
+    _, again, _ = cli(capsys, "lint", DESIGN, "--format", "sarif", "--diff", "HEAD~1")
+    prints = {
+        r["ruleId"] + r["locations"][0]["logicalLocations"][0]["name"]: r["partialFingerprints"]
+        for r in json.loads(again)["runs"][0]["results"]
+    }
+    for result in results:
+        key = result["ruleId"] + result["locations"][0]["logicalLocations"][0]["name"]
+        if key in prints:
+            assert prints[key] == result["partialFingerprints"]
+    from tests.lint.test_output import multitool, multitool_errors
+
+    command = multitool()
+    assert command is not None
+    path = tmp_path / "baseline.sarif"
+    path.write_text(out, encoding="utf-8")
+    assert multitool_errors(command, path, tmp_path, "Gh") == []
+    assert multitool_errors(command, path, tmp_path, "Sarif") == []
+
+
+def test_diff_with_revisions(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # REV and a file: the file at REV against the working tree.
+    code, out, _ = cli(capsys, "diff", "HEAD~1", DESIGN, "--format", "json")
+    [file] = json.loads(out)["files"]
+    assert file["old"] == f"HEAD~1:{DESIGN}" and file["path"] == DESIGN
+    assert {(c["id"], c["status"]) for c in file["changes"]} == {
+        ("search", "removed"),
+        ("api->search", "removed"),
+    }
+    assert code == 0  # removing search fixes findings, introduces none
+    # REV:path against REV:path, and a revision range over every changed design.
+    code, out, _ = cli(capsys, "diff", f"HEAD~2:{DESIGN}", f"HEAD~1:{DESIGN}", "--format", "json")
+    assert code == 1 and ("cache", "added") in {
+        (c["id"], c["status"]) for c in json.loads(out)["files"][0]["changes"]
+    }
+    code, out, _ = cli(capsys, "diff", "HEAD~2", "HEAD", "--format", "json")
+    assert [f["path"] for f in json.loads(out)["files"]] == [DESIGN]
+    (repo / "designs" / "new.archdraw.yaml").write_text(
+        "archdraw: 1\nname: New\ncomponents:\n  - {id: w, type: worker}\n", encoding="utf-8"
+    )
+    code, out, _ = cli(capsys, "diff", "HEAD", "--format", "json")
+    [added] = json.loads(out)["files"]
+    assert added["path"] == "designs/new.archdraw.yaml" and added["file"] == "added"
+    assert added["old"] == "HEAD:designs/new.archdraw.yaml"
+    assert [(c["kind"], c["status"]) for c in added["changes"]] == [("component", "added")]
+    figures = {f["key"]: f for f in added["derived"]["figures"]}
+    assert figures["availability"]["old"] is None
+    # A deleted design: everything removed, nothing left to measure.
+    (repo / DESIGN).unlink()
+    code, out, _ = cli(capsys, "diff", "HEAD", "--format", "json", "--no-derived")
+    files = {f["path"]: f for f in json.loads(out)["files"]}
+    gone = files[DESIGN]
+    assert gone["file"] == "removed" and code == 0
+    assert {c["status"] for c in gone["changes"]} == {"removed"}
+    assert gone["findings"]["introduced"] == [] and gone["findings"]["fixed"]
+
+
+def test_diff_bad_arguments_are_exit_two(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli(capsys, "diff", "nothing-here", DESIGN)
+    assert code == 2 and "neither a file" in err
+    code, _, err = cli(capsys, "diff", DESIGN)
+    assert code == 2 and "give NEW too" in err
+
+
+def test_textconv_as_git_diff_driver(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("*.archdraw.yaml diff=archdraw\n", encoding="utf-8")
+    archdraw = Path(sys.executable).parent / "archdraw"
+    git(repo, "config", "diff.archdraw.textconv", f"{archdraw} textconv")
+    shown = git(repo, "diff", "HEAD~2", "HEAD~1", "--", DESIGN)
+    assert "+component cache" in shown and "+  type: cache" in shown
+    assert "position" not in shown
+
+
+def test_diff_rev_keeps_to_the_project_designs(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    draft = repo / "designs" / "draft.archdraw.yaml"
+    draft.write_text("archdraw: 1\nname: Draft\n", encoding="utf-8")
+    (repo / "archdraw.toml").write_text("exclude = ['designs/draft*']\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "diff", "HEAD~1", "--format", "json", "--no-derived")
+    assert code == 0 and [f["path"] for f in json.loads(out)["files"]] == [DESIGN]

@@ -1,0 +1,140 @@
+"""Bad input: clear errors with file and place, never a traceback; the CLI and the docs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from tests.imports.conftest import DATA
+
+from archdraw.cli.main import run
+from archdraw.imports import import_files, load_mapping
+from archdraw.imports.docs import with_tables
+from archdraw.library import Library
+from archdraw.lint import lint_design as lint
+from archdraw.source import Limits, SourceError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("deep.yaml", "services:\n  a:\n    x: " + "[" * 200 + "]" * 200 + "\n", "nesting deeper"),
+        (
+            "bomb.drawio",
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><mxfile/>',
+            "DOCTYPE",
+        ),
+        ("plan.json", '{"format_version": "1.2",\n "planned_values": [}', "malformed JSON"),
+        ("notes.txt", "just: some\nyaml: here\n", "cannot tell the format"),
+        ("bad.yaml", "services:\n  a: [\n", "malformed YAML"),
+        ("tagged.yaml", "services:\n  a: !!python/object:os.system ls\n", "not allowed"),
+        (
+            "page.drawio",
+            "<mxfile><diagram>!!!notbase64</diagram></mxfile>",
+            "compressed draw.io page",
+        ),
+    ],
+)
+def test_bad_input_is_a_clear_error(
+    tmp_path: Path, library: Library, name: str, text: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        import_files([path], library, user_mappings=False)
+    assert message in str(error.value)
+    assert all(problem.path == str(path) for problem in error.value.problems)
+
+
+def test_size_limit_applies(tmp_path: Path, library: Library) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(
+        "services:\n" + "".join(f"  s{i}: {{image: nginx}}\n" for i in range(200)), encoding="utf-8"
+    )
+    with pytest.raises(SourceError, match="over the limit"):
+        import_files([path], library, limits=Limits(max_bytes=1000), user_mappings=False)
+
+
+def test_a_bad_mapping_file_names_its_line(tmp_path: Path, library: Library) -> None:
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text(
+        "images:\n  by_image:\n    - {match: [x], type: spaceship}\n", encoding="utf-8"
+    )
+    with pytest.raises(SourceError) as error:
+        load_mapping(library, [mapping])
+    assert str(error.value.problems[0]).startswith(f"{mapping}:3:") and "spaceship" in str(
+        error.value
+    )
+
+
+def test_cli_imports_validates_and_lints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "shop.archdraw.yaml"
+    files = [
+        str(DATA / "compose" / "docker-compose.yml"),
+        str(DATA / "compose" / "docker-compose.prod.yml"),
+    ]
+    assert run(["import", *files, "-o", str(out), "--no-user-types"]) == 0
+    assert "imported 9 components" in capsys.readouterr().out
+    assert run(["validate", str(out)]) == 0
+    assert run(["import", str(tmp_path / "missing.yml")]) == 2
+    assert "missing.yml:1:1: cannot read" in capsys.readouterr().err
+
+
+def test_cli_error_has_no_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_text("{", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "archdraw", "import", str(bad)], capture_output=True, text=True
+    )
+    assert (
+        done.returncode == 2 and "Traceback" not in done.stderr and "malformed JSON" in done.stderr
+    )
+
+
+def test_typical_stack_lints_as_a_reviewer_expects(library: Library) -> None:
+    """Web, API, Postgres, Redis, a worker on RabbitMQ: single instances, no dead-letter
+    queue, a database without backups; and no finding that rests only on a guess."""
+    files = [DATA / "compose" / "docker-compose.yml"]
+    design = import_files(files, library, user_mappings=False).design
+    findings = lint(design, library)
+    found = {(f.code, f.component or f.link) for f in findings}
+    assert {("AD101", "api"), ("AD101", "db"), ("AD202", "rabbitmq"), ("AD104", "db")} <= found
+    # A type guessed from a name changes no finding: typed as a plain service instead, the
+    # design raises the same findings (AD607 aside, which asks to confirm the guess).
+    plain = design.model_copy(deep=True)
+    for element in plain.imported.unconfirmed_guesses():  # type: ignore[union-attr]
+        if element.component:
+            plain.component(element.component).type = "service"  # type: ignore[union-attr]
+    without_guess = {(f.code, f.component or f.link) for f in lint(plain, library)}
+    assert {x for x in found if x[0] != "AD607"} == {x for x in without_guess if x[0] != "AD607"}
+    # A guessed link never makes a type-specific finding by itself: confirm every guess, and
+    # the findings (AD607 aside) are the same set.
+    for element in design.imported.elements:  # type: ignore[union-attr]
+        element.confirmed = True
+    confirmed = {(f.code, f.component or f.link) for f in lint(design, library)}
+    assert found - {x for x in found if x[0] == "AD607"} == confirmed
+
+
+def test_readme_import_tables_are_current() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert with_tables(readme) == readme, "run: python -m archdraw.imports.docs README.md"
+
+
+def test_readme_override_example_is_a_valid_mapping(tmp_path: Path, library: Library) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Overriding the mapping") :]
+    example = section[
+        section.index("```yaml") + 7 : section.index("```", section.index("```yaml") + 7)
+    ]
+    path = tmp_path / "override.yaml"
+    path.write_text(example, encoding="utf-8")
+    mapping = load_mapping(library, [path])
+    assert mapping.first("images.by_image", "mycorp/billing-db-2").get("type") == "database"  # type: ignore[union-attr]
+    assert yaml.safe_load(example)["terraform"]["providers"]["google"]
