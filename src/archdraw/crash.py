@@ -8,13 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from archdraw import __version__
-from archdraw.source import printable
 
 TRACEBACK_ENV = "ARCHDRAW_TRACEBACK"
 
 
 def internal_error_message(error: BaseException, argv: Sequence[str] = ()) -> str:
     """A crash in two lines, with no traceback and at most 200 characters of its message."""
+    # Imported here: `archdraw --version` must start without YAML or the design model.
+    from archdraw.source import printable
+
     what = printable(" ".join(str(error).split()))
     what = what if len(what) <= 200 else what[:199] + "…"
     command = " ".join(["archdraw", *argv[:1]])
