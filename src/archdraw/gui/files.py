@@ -12,9 +12,10 @@ from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
 from archdraw.gui.layout_job import place_unpositioned
+from archdraw.gui.loading import load_with_progress
 from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
-from archdraw.io import DesignError, load, save
+from archdraw.io import DesignError, save
 from archdraw.model import Design, Document, new_design
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class FileController:
         """Open a file; a bad one shows its problems and leaves the current design alone."""
         path = Path(path)
         try:
-            loaded = load(path, self.window.library)
+            loaded = load_with_progress(path, self.window.library, self.window)
         except DesignError as error:
             problems = [str(p) for p in error.problems] or [f"{path}: cannot be opened"]
             self.show_problems(
