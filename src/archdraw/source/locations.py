@@ -82,3 +82,12 @@ def _index(node: Any, part: str | int) -> int:
         except (ValueError, TypeError):
             return -1
     return -1
+
+
+def within(text: str, position: Position) -> Position:
+    """`position`, or the end of the last line when it lies past the end of the text (the
+    parser reports the end of the stream on the line after a final line break)."""
+    lines = text.splitlines()
+    if position[0] <= len(lines) or not lines:
+        return position
+    return (len(lines), len(lines[-1]) + 1)

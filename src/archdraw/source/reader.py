@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from archdraw.source.locations import Locations, Position, pack, unpack
+from archdraw.source.locations import Locations, Position, pack, unpack, within
 from archdraw.source.numbers import NumberError, clip, read_number
 from archdraw.source.problems import Problem, SourceError
 from archdraw.source.resolver import ArchdrawResolver
@@ -303,15 +303,6 @@ def _encode(text: str, filename: str) -> bytes:
         ) from None
 
 
-def _within(text: str, position: Position) -> Position:
-    """`position`, or the end of the last line when it lies past the end of the text (the
-    parser reports the end of the stream on the line after a final line break)."""
-    lines = text.splitlines()
-    if position[0] <= len(lines) or not lines:
-        return position
-    return (len(lines), len(lines[-1]) + 1)
-
-
 def read_yaml(
     data: bytes | str, filename: str, limits: Limits | None = None
 ) -> tuple[Any, Locations]:
@@ -377,7 +368,7 @@ def _read(
                 builder.alias(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = _within(text, (mark.line + 1, mark.column + 1) if mark else (1, 1))
+        line, column = within(text, (mark.line + 1, mark.column + 1) if mark else (1, 1))
         what = " ".join(part for part in (error.context, error.problem) if part)
         start = error.context_mark
         if start is not None and mark is not None and start.line != mark.line:
