@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from tests.imports.conftest import DATA
 from tests.imports.helpers import links, record, types
 
 from archdraw.imports import import_files, render
 from archdraw.io import dumps, loads
 from archdraw.library import Library
+from archdraw.source import SourceError
 
 FILES = [DATA / "compose" / "docker-compose.yml", DATA / "compose" / "docker-compose.prod.yml"]
 
@@ -95,3 +99,143 @@ def test_x_archdraw_overrides_the_type(tmp_path, library: Library) -> None:  # t
     assert result.design.component("jobs").props == {"dead_letter": True}
     assert links(result) == {"api->jobs": "async"}
     assert any("NOPE is not set" in text for text in result.block.unresolved)
+
+
+EXTENDS = DATA / "compose-extends"
+
+
+def test_extends_from_the_same_file_and_another_file(library: Library) -> None:
+    result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False, profiles=[])
+    design = result.design
+    assert set(types(result)) == {"api", "worker", "db", "users"}  # no base, no profile extras
+    # api gets its replicas from the base in common/services.yml; worker from api.
+    assert design.component("api").props["replicas"] == 2
+    assert design.component("worker").props["replicas"] == 2
+    assert types(result)["worker"] == "worker"  # its own command keeps the name's guess
+    # worker inherits api's wiring (its environment) but `ports: !reset` drops the entry.
+    assert "users->worker" not in links(result)
+    assert "users->api" in links(result)
+    assert {"api->db", "worker->db"} <= set(links(result))
+
+
+def test_without_a_profile_chosen_every_service_is_imported_and_says_so(
+    library: Library,
+) -> None:
+    result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False)
+    assert types(result)["search"] == "search_index" and "mailhog" in types(result)
+    assert "api->search" in links(result)
+    evidence = next(e.evidence for e in result.block.elements if e.subject == "mailhog")
+    assert "started only with profile debug (imported: no profile was chosen)" in evidence
+    assert not result.block.skipped
+
+
+def test_profiles_that_are_not_active_are_left_out_and_reported(library: Library) -> None:
+    result = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False, profiles=[])
+    block = result.block
+    assert block.skipped["service in profile search (not active)"] == 1
+    assert block.skipped["service in profile debug (not active)"] == 1
+    assert any(
+        "SEARCH_URL" in text and "only in profile search, which is not active" in text
+        for text in block.unresolved
+    )
+    active = import_files(
+        [EXTENDS / "compose.yaml"], library, user_mappings=False, profiles=["search"]
+    )
+    assert types(active)["search"] == "search_index" and "mailhog" not in types(active)
+    assert "api->search" in links(active)
+    every = import_files([EXTENDS / "compose.yaml"], library, user_mappings=False, profiles=["*"])
+    assert {"search", "mailhog"} <= set(types(every))
+
+
+def test_profiles_from_the_env_file(library: Library, tmp_path: Path) -> None:
+    for path in EXTENDS.rglob("*.y*ml"):
+        target = tmp_path / path.relative_to(EXTENDS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    (tmp_path / ".env").write_text("COMPOSE_PROFILES=debug\n")
+    result = import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+    assert "mailhog" in types(result) and "search" not in types(result)
+
+
+def test_override_and_reset_tags_in_an_override_file(library: Library) -> None:
+    files = [EXTENDS / "compose.yaml", EXTENDS / "compose.override.yaml"]
+    result = import_files(files, library, user_mappings=False, profiles=[])
+    design = result.design
+    # `deploy: !override` replaces db's deploy whole: its replicas: 1 is gone (defaulted).
+    assert "replicas" not in design.component("db").props
+    assert record(result, "db")[0] == "inferred"
+    # `environment: !override` on api keeps only DATABASE_URL: no SEARCH_URL reference.
+    assert not any("SEARCH_URL" in text and "api" in text for text in result.block.unresolved)
+    assert "api->db" in links(result)
+
+
+def test_extends_errors_name_the_file_and_line(library: Library, tmp_path: Path) -> None:
+    (tmp_path / "compose.yaml").write_text(
+        "services:\n  a:\n    extends: b\n  b:\n    extends:\n      service: a\n"
+    )
+    with pytest.raises(SourceError) as caught:
+        import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+    problem = str(caught.value.problems[0])
+    assert problem.startswith(f"{tmp_path / 'compose.yaml'}:3:")
+    assert "extends chain comes back on itself (a -> b -> a)" in problem
+    (tmp_path / "compose.yaml").write_text(
+        "services:\n  a:\n    image: x\n    extends: {file: missing.yml, service: b}\n"
+    )
+    with pytest.raises(SourceError, match=r"compose.yaml:4:\d+: .*no file missing.yml"):
+        import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+    (tmp_path / "compose.yaml").write_text("services:\n  a:\n    extends: nope\n")
+    with pytest.raises(SourceError, match=r"no service 'nope' in compose\.yaml"):
+        import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+
+
+def test_host_folders_persist_and_own_addresses_are_no_references(
+    library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "compose.yaml").write_text(
+        """services:
+  graph:
+    image: neo4j:5
+    volumes: ["$PWD/data:/data"]
+  broker:
+    image: redpandadata/redpanda:v24.1
+    command: ["--kafka-addr", "internal://0.0.0.0:9092", "--advertise-addr", "localhost:9092"]
+  app:
+    build: ./app
+    environment:
+      GRAPH_URI: neo4j://graph:7687
+      LLM_URL: http://host.docker.internal:11434
+  scratch:
+    image: postgres:16
+    volumes: ["/var/lib/postgresql/data"]
+"""
+    )
+    result = import_files([tmp_path / "compose.yaml"], library, user_mappings=False)
+    unknown = {(u.component, u.property): u.why for u in result.block.unknown}
+    assert unknown[("graph", "backups")] == (
+        "the host folder ./data keeps the data; no backup is in the file"
+    )
+    assert not any("PWD" in text for text in result.block.unresolved)
+    # An anonymous volume is the container's own: gone with it.
+    assert unknown[("scratch", "backups")].startswith("no volume: the data lives in the container")
+    unresolved = " ".join(result.block.unresolved)
+    assert "0.0.0.0" not in unresolved and "localhost" not in unresolved
+    assert "'host.docker.internal', the machine Docker runs on, outside the input" in unresolved
+    assert "app->graph" in links(result)
+
+
+def test_an_override_replaces_a_volume_with_the_same_target(
+    library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "compose.yaml").write_text(
+        "services:\n  db:\n    image: postgres:16\n"
+        "    volumes: ['pgdata:/var/lib/postgresql/data']\nvolumes:\n  pgdata: {}\n"
+    )
+    (tmp_path / "dev.yaml").write_text(
+        "services:\n  db:\n    volumes:\n"
+        "      - {type: bind, source: ./pg, target: /var/lib/postgresql/data}\n"
+    )
+    files = [tmp_path / "compose.yaml", tmp_path / "dev.yaml"]
+    result = import_files(files, library, user_mappings=False)
+    evidence = next(e.evidence for e in result.block.elements if e.subject == "db")
+    # One mount at that target: the override's folder, no longer the named volume.
+    assert evidence == ["data persists in a host folder (./pg)"]

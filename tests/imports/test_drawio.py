@@ -8,13 +8,15 @@ import urllib.parse
 import zlib
 from pathlib import Path
 
+import pytest
 from tests.imports.conftest import DATA
 from tests.imports.helpers import links, record, types
 
 from archdraw.export.drawio import export
-from archdraw.imports import import_files
+from archdraw.imports import import_files, render
 from archdraw.io import load
 from archdraw.library import Library
+from archdraw.source import SourceError
 
 PLAIN = DATA / "drawio" / "aws-web.drawio"
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_designs"
@@ -86,3 +88,94 @@ def test_round_trip_through_archdraws_own_export(tmp_path: Path, library: Librar
         assert {c.id: c.props for c in back.components} == {
             c.id: c.props for c in original.components
         }
+
+
+PAGES = DATA / "drawio" / "two-pages.drawio"
+
+
+def test_the_first_page_by_default_and_the_report_lists_every_page(library: Library) -> None:
+    result = import_files([PAGES], library, user_mappings=False)
+    assert set(types(result)) == {"Web", "Orders-DB"}  # nothing of the second page
+    assert set(links(result)) == {"Web->Orders-DB"}
+    assert result.block.pages == ["Overview", "Checkout detail"]
+    assert result.block.imported_pages == ["Overview"]
+    text = render(result.design, result.block)
+    assert "pages: 'Overview' (imported), 'Checkout detail'; choose with --page" in text
+
+
+def test_a_page_by_name_or_number(library: Library) -> None:
+    by_name = import_files([PAGES], library, user_mappings=False, page="Checkout detail")
+    by_number = import_files([PAGES], library, user_mappings=False, page="2")
+    for result in (by_name, by_number):
+        assert set(types(result)) == {"Web", "Payments"}
+        assert set(links(result)) == {"Web->Payments"}
+        assert record(result, "Web")[0] == "defaulted"
+        assert "page 2 cell 2" in next(
+            e.source for e in result.block.elements if e.subject == "Web"
+        )
+
+
+def test_all_pages_keep_their_elements_apart(library: Library) -> None:
+    result = import_files([PAGES], library, user_mappings=False, page="all")
+    design = result.design
+    assert {z.id: z.label for z in design.zones} == {
+        "Overview": "Overview",
+        "Checkout-detail": "Checkout detail",
+    }
+    # The "Web" box drawn on each page stays two components, each in its page's zone.
+    zones = {c.id: c.zone for c in design.components}
+    assert zones == {
+        "Web": "Overview",
+        "Orders-DB": "Overview",
+        "Web-2": "Checkout-detail",
+        "Payments": "Checkout-detail",
+    }
+    assert set(links(result)) == {"Web->Orders-DB", "Web-2->Payments"}
+
+
+def test_an_unknown_page_names_the_pages_there_are(library: Library) -> None:
+    with pytest.raises(SourceError) as caught:
+        import_files([PAGES], library, user_mappings=False, page="3")
+    message = str(caught.value.problems[0])
+    assert message.startswith(f"{PAGES}:1:1:")
+    assert "no page '3' in this file (its pages: 1 'Overview', 2 'Checkout detail'" in message
+    with pytest.raises(SourceError, match=r"draw\.io files only"):
+        import_files([DATA / "terraform" / "plan.json"], library, page="1")
+
+
+def test_a_padlock_on_a_path_is_tls_not_a_box_and_a_standby_is_replicated(
+    library: Library,
+) -> None:
+    result = import_files([DATA / "drawio" / "padlock.drawio"], library, user_mappings=False)
+    assert set(types(result)) == {"Users", "CDN", "ALB", "Orders-DB", "Orders-DB-standby"}
+    design = result.design
+    for key in ("Users->CDN", "Users->ALB"):
+        link = design.link(key)
+        assert link is not None and link.props == {"tls": True}
+        assert record(result, key)[1].endswith("edges through a marker join")
+    assert "Users->ALB" in links(result) and "ALB->Orders-DB" in links(result)
+    assert links(result)["Orders-DB->Orders-DB-standby"] == "replication"
+    assert links(result)["ALB->Orders-DB"] == "sync"
+    assert result.block.skipped["path marker (mxgraph.aws4.ssl_padlock)"] == 1
+
+
+def test_an_unlabelled_container_is_named_by_its_shape(library: Library, tmp_path: Path) -> None:
+    group = "shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_availability_zone;container=1;"
+    cells = "".join(
+        f'<mxCell id="az{i}" value="" style="{group}" vertex="1" parent="1">'
+        f'<mxGeometry x="{i * 300}" y="0" width="200" height="200" as="geometry"/></mxCell>'
+        f'<mxCell id="app{i}" value="App" style="rounded=1;" vertex="1" parent="az{i}">'
+        '<mxGeometry x="40" y="40" width="100" height="60" as="geometry"/></mxCell>'
+        for i in (1, 2)
+    )
+    path = tmp_path / "zones.drawio"
+    path.write_text(
+        '<mxfile><diagram name="P"><mxGraphModel><root><mxCell id="0"/>'
+        f'<mxCell id="1" parent="0"/>{cells}</root></mxGraphModel></diagram></mxfile>'
+    )
+    design = import_files([path], library, user_mappings=False).design
+    assert {z.id: (z.label, z.kind) for z in design.zones} == {
+        "availability-zone": ("availability zone", "zone"),
+        "availability-zone-2": ("availability zone", "zone"),
+    }
+    assert {c.zone for c in design.components} == {"availability-zone", "availability-zone-2"}

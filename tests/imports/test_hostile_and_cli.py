@@ -87,6 +87,24 @@ def test_cli_imports_validates_and_lints(
     assert "missing.yml:1:1: cannot read" in capsys.readouterr().err
 
 
+def test_cli_page_and_profile_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "detail.archdraw.yaml"
+    pages = str(DATA / "drawio" / "two-pages.drawio")
+    assert run(["import", pages, "--page", "Checkout detail", "-o", str(out)]) == 0
+    report = capsys.readouterr().out
+    assert "pages: 'Overview', 'Checkout detail' (imported)" in report
+    assert "Payments" in out.read_text(encoding="utf-8")
+    assert run(["import", pages, "--page", "9"]) == 2
+    assert "no page '9' in this file" in capsys.readouterr().err
+    compose = str(DATA / "compose-extends" / "compose.yaml")
+    assert run(["import", compose, "--profile", "", "-o", str(out)]) == 0
+    assert "service in profile debug (not active)" in capsys.readouterr().out
+    assert run(["import", compose, "--profile", "debug", "-q", "-o", str(out)]) == 0
+    assert "mailhog" in out.read_text(encoding="utf-8")
+    assert run(["import", pages, "--profile", "debug"]) == 2
+    assert "--profile applies to Compose files only" in capsys.readouterr().err
+
+
 def test_cli_error_has_no_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "x.json"
     bad.write_text("{", encoding="utf-8")

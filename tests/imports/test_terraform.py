@@ -28,8 +28,10 @@ def test_plan_maps_resources_wiring_and_zones(library: Library) -> None:
         "aws_sqs_queue.orders": "queue",
         "aws_dynamodb_table.sessions": "nosql_database",
         "aws_lambda_function.worker": "service",
+        "users": "client",  # the ALB is internet-facing (internal is false)
     }
     assert links(result) == {
+        "users->aws_lb.web": "sync",
         "aws_lb.web->aws_autoscaling_group.web": "sync",
         "aws_db_instance.main->aws_db_instance.replica": "replication",
         "aws_sqs_queue.orders->aws_sqs_queue.orders_dlq": "async",
@@ -39,7 +41,12 @@ def test_plan_maps_resources_wiring_and_zones(library: Library) -> None:
     assert record(result, "aws_lambda_function.worker->aws_dynamodb_table.sessions")[0] == "guessed"
     main = design.component("aws_db_instance.main")
     assert main.label == "shop-db"
-    assert main.props == {"failover": "active-standby", "backups": True, "technology": "postgres"}
+    assert main.props == {
+        "failover": "active-standby",
+        "zones": 2,  # multi_az: a standby in a second zone
+        "backups": True,
+        "technology": "postgres",
+    }
     assert design.component("aws_db_instance.replica").props["backups"] is False
     asg = design.component("aws_autoscaling_group.web")
     assert asg.props["replicas"] == 2 and asg.props["zones"] == 2 and asg.zone == "aws_vpc.main"

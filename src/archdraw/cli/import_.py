@@ -43,6 +43,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="a mapping file whose entries override the built-in tables (repeatable)",
     )
     parser.add_argument(
+        "--profile",
+        action="append",
+        metavar="NAME",
+        help="Compose: a profile to make active (repeatable; '*' for all; '' for none, as "
+        "'docker compose up' without profiles); default: COMPOSE_PROFILES in the .env file "
+        "beside the first file, else every service, profile-only ones marked so",
+    )
+    parser.add_argument(
+        "--page",
+        metavar="NAME|NUMBER",
+        help="draw.io: the page to import, by name or number from 1, or 'all' (each page in "
+        "a zone of its own); default: the first page",
+    )
+    parser.add_argument(
         "--no-layout", action="store_true", help="leave unplaced components unplaced"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
@@ -76,6 +90,8 @@ def handle(args: argparse.Namespace) -> int:
             args.format,
             [Path(m) for m in args.mapping],
             user_mappings=not args.no_user_types,
+            page=args.page,
+            profiles=args.profile,
         )
     except SourceError as error:
         for problem in error.problems:

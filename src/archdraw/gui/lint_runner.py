@@ -26,6 +26,7 @@ from archdraw.model import (
     LintSettings,
     Zone,
 )
+from archdraw.model.provenance import ImportBlock
 
 DEBOUNCE_MS = 150
 
@@ -149,6 +150,7 @@ def _rebuild(data: dict[str, Any]) -> Design:
         components=[Component.model_construct(**component) for component in data["components"]],
         links=[Link.model_construct(**link) for link in data["links"]],
         lint=LintSettings.model_validate(data["lint"]),
+        imported=None if data["imported"] is None else ImportBlock.model_validate(data["imported"]),
     )
 
 

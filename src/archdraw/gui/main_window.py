@@ -32,6 +32,7 @@ from archdraw.gui.editing import Editing
 from archdraw.gui.files import FileController
 from archdraw.gui.find import FindBar
 from archdraw.gui.grouping import group_edit
+from archdraw.gui.import_dialog import install as install_imports
 from archdraw.gui.layout_job import LayoutJob
 from archdraw.gui.lint_runner import LintRunner
 from archdraw.gui.panels.analysis import install as install_analysis_panel
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._status()
         self._connect()
         self.analysis_panel = install_analysis_panel(self)
+        self.imports = install_imports(self)
         self.setAcceptDrops(True)
         self._default_size()
         self.refresh_recent_menu()

@@ -5,7 +5,7 @@ element, where it came from, the mapping rule used and how sure it is. Pure Pyth
 mapping tables are data (`component_library/imports/`), never code.
 """
 
-from archdraw.imports.api import import_files
+from archdraw.imports.api import drawio_pages, import_files
 from archdraw.imports.builder import ImportResult
 from archdraw.imports.inputs import FORMATS
 from archdraw.imports.mapping import MappingTables, load_mapping
@@ -15,6 +15,7 @@ __all__ = [
     "FORMATS",
     "ImportResult",
     "MappingTables",
+    "drawio_pages",
     "import_files",
     "load_mapping",
     "render",

@@ -27,8 +27,15 @@ def import_files(
     mappings: Iterable[Path] = (),
     limits: Limits | None = None,
     user_mappings: bool = True,
+    page: str | None = None,
+    profiles: list[str] | None = None,
 ) -> ImportResult:
-    """Import one or more files of one format; raise `SourceError` with file and place."""
+    """Import one or more files of one format; raise `SourceError` with file and place.
+
+    `page` picks the page of a draw.io file (a name, a number from 1, or `all`: every page
+    in a zone of its own); the first page is imported when it is not given. `profiles` are
+    the active Compose profiles (`*`: all; default: `COMPOSE_PROFILES` in the .env file,
+    else every service)."""
     limits = limits or Limits()
     files = [Path(p) for p in paths]
     if not files:
@@ -41,11 +48,32 @@ def import_files(
         listed = ", ".join(f"{name} is {kind}" for name, kind in formats.items())
         raise fail(raws[0][0], f"import files of one format at a time ({listed})")
     chosen = next(iter(formats.values()))
+    if page is not None and chosen != "drawio":
+        raise fail(raws[0][0], f"--page applies to draw.io files only (this is {chosen})")
+    if profiles is not None and chosen != "compose":
+        raise fail(raws[0][0], f"--profile applies to Compose files only (this is {chosen})")
     overrides = [*(user_mapping_files() if user_mappings else []), *mappings]
     mapping = load_mapping(library, overrides)
     builder = DesignBuilder(design_name(files, chosen), chosen, [n for n, _ in raws], library)
-    _run(chosen, builder, mapping, raws, files, limits)
+    _run(chosen, builder, mapping, raws, files, limits, page, profiles)
     return builder.finish()
+
+
+def drawio_pages(path: Path | str, limits: Limits | None = None) -> list[str]:
+    """The page names of a draw.io file, to choose from before importing; [] for any other
+    format or a file that cannot be read (the import itself then says why)."""
+    from archdraw.imports.drawio_read import pages
+    from archdraw.imports.inputs import xml_root
+    from archdraw.source import SourceError
+
+    limits = limits or Limits()
+    try:
+        raw = read_bytes(Path(path), limits)
+        if detect(str(path), raw, limits) != "drawio":
+            return []
+        return [page.name for page in pages(xml_root(raw, str(path), limits), str(path), limits)]
+    except SourceError:
+        return []
 
 
 def _run(
@@ -55,18 +83,21 @@ def _run(
     raws: list[tuple[str, bytes]],
     files: list[Path],
     limits: Limits,
+    page: str | None,
+    profiles: list[str] | None,
 ) -> None:
     # Imported here so that importing one format does not load the others' modules.
     if fmt == "compose":
         from archdraw.imports.compose import ComposeImport
+        from archdraw.imports.inputs import MERGE_TAGS
 
         documents = []
         for name, raw in raws:
-            found = yaml_documents(raw, name, limits)
+            found = yaml_documents(raw, name, limits, MERGE_TAGS)
             if len(found) != 1:
                 raise fail(name, "a Compose file holds exactly one YAML document")
             documents.append((name, found[0]))
-        ComposeImport(builder, mapping).run(documents, files[0].parent)
+        ComposeImport(builder, mapping, limits, profiles).run(documents, files[0].parent)
     elif fmt == "kubernetes":
         from archdraw.imports.kubernetes import KubernetesImport
 
@@ -83,4 +114,4 @@ def _run(
         from archdraw.imports.drawio import DrawioImport
 
         for name, raw in raws:
-            DrawioImport(builder, mapping, name, limits).run(raw)
+            DrawioImport(builder, mapping, name, limits, page).run(raw)

@@ -26,6 +26,7 @@ from archdraw.model.validation import validate_design
 from archdraw.source import Problem, SourceError
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
+CLIENT_KEY = "client:users"
 
 
 def stronger(a: str, b: str) -> str:
@@ -113,6 +114,12 @@ class DesignBuilder:
         self.record({"component": component_id}, source, rule, confidence)
         return component_id
 
+    def client(self, source: str, rule: str) -> str:
+        """The one client box standing for the users an input exposes something to."""
+        return self.id_of(CLIENT_KEY) or self.add_component(
+            CLIENT_KEY, "client", "users", source, rule, "inferred"
+        )
+
     def set_type(self, component_id: str, type_id: str, rule: str, confidence: str) -> None:
         component = self.components[component_id]
         component.type = type_id
@@ -137,6 +144,10 @@ class DesignBuilder:
         if confidence != "explicit":
             self.records[component_id].properties[name] = confidence  # type: ignore[assignment]
         return True
+
+    def accepts(self, component_id: str, name: str) -> bool:
+        """Whether the component's type has the property `name` at all."""
+        return name in self.library.types[self.components[component_id].type].properties
 
     def note(self, component_id: str, text: str) -> None:
         component = self.components[component_id]
@@ -178,6 +189,33 @@ class DesignBuilder:
         if evidence:
             self.evidence(key, evidence)
         return key
+
+    def reachable(
+        self,
+        source_id: str,
+        target_id: str,
+        source: str,
+        rule: str,
+        evidence: str,
+        create: bool = True,
+    ) -> str | None:
+        """Network reachability (a security group, a NetworkPolicy lets one in to the other):
+        evidence for a link between explicit wiring and a plain reference. It adds to a link
+        either way between the two (a guess it backs becomes inferred); else, when `create`,
+        it is a link."""
+        for key in (f"{source_id}->{target_id}", f"{target_id}->{source_id}"):
+            if key in self.links:
+                record = self.records[key]
+                if record.confidence == "guessed":
+                    record.confidence = "inferred"
+                    record.rule = f"{record.rule} + {rule}"
+                self.evidence(key, evidence)
+                return key
+        if not create:
+            return None
+        return self.add_link(
+            source_id, target_id, "sync", source, rule, "inferred", evidence=evidence
+        )
 
     def depends(self, source_id: str, target_id: str, evidence: str) -> None:
         if source_id != target_id:

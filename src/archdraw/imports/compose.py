@@ -6,14 +6,21 @@ from pathlib import Path
 from typing import Any
 
 from archdraw.imports.builder import DesignBuilder
-from archdraw.imports.compose_files import Interpolator, merge_projects, read_env_file
+from archdraw.imports.compose_extends import Extends
+from archdraw.imports.compose_files import (
+    Interpolator,
+    merge_projects,
+    normalise_services,
+    read_env_file,
+    tagged,
+)
 from archdraw.imports.hosts import host_references
 from archdraw.imports.images import Typing, type_of
-from archdraw.imports.inputs import YamlDocument, fail
+from archdraw.imports.inputs import MERGE_TAGS, YamlDocument, fail, read_bytes, yaml_documents
 from archdraw.imports.mapping import MappingTables
 from archdraw.imports.wiring import link_by_reference, resolve
+from archdraw.source import Limits
 
-CLIENT_KEY = "client:users"
 _OVERRIDE_LABEL = "archdraw.type"
 
 
@@ -29,26 +36,56 @@ def _published(port: Any) -> str | None:
     return text
 
 
+ALL_PROFILES = "*"
+
+
+def _volume_source(volume: str | dict[str, Any]) -> str | None:
+    """What a service volume mounts: a named volume, a host path, or None (anonymous)."""
+    if isinstance(volume, dict):
+        source = volume.get("source")
+        return str(source) if source else None
+    parts = volume.split(":")
+    return parts[0] if len(parts) > 1 else None
+
+
+def _is_host_path(source: str) -> bool:
+    return source.startswith((".", "/", "~")) or "/" in source
+
+
 class ComposeImport:
-    def __init__(self, builder: DesignBuilder, mapping: MappingTables) -> None:
+    def __init__(
+        self,
+        builder: DesignBuilder,
+        mapping: MappingTables,
+        limits: Limits | None = None,
+        profiles: list[str] | None = None,
+    ) -> None:
         self.builder, self.mapping = builder, mapping
+        self.limits, self.profiles = limits or Limits(), profiles
         self.where: dict[str, str] = {}
         self.hosts: dict[str, str] = {}
         self.networks: dict[str, set[str]] = {}
+        self.skipped_services: dict[str, list[str]] = {}
+        self.profile_only: dict[str, list[str]] = {}
 
     def run(self, files: list[tuple[str, YamlDocument]], folder: Path) -> None:
-        interpolate = Interpolator(read_env_file(folder / ".env"))
+        env = read_env_file(folder / ".env")
+        # The shell that runs Compose always sets PWD (files use `$PWD/data` for a folder
+        # beside them); "." says the same without this machine's path.
+        self.interpolate = Interpolator({"PWD": ".", **env})
+        extends = Extends(self.load_base)
         datas = []
         for name, document in files:
-            data = document.data
-            if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
-                raise fail(name, "a Compose file needs a 'services' mapping", document.line())
+            data = self.read(name, document)
+            data["services"] = extends.resolve_file(name, data["services"], document)
             for service in data["services"]:
                 self.where.setdefault(
                     str(service), f"{name}:{document.line('services', service)} services.{service}"
                 )
-            datas.append(interpolate.data(data, name))
+            datas.append(data)
         project = merge_projects(datas)
+        interpolate = self.interpolate
+        self.choose_profiles(project["services"], env)
         for variable, where in sorted(interpolate.missing.items()):
             self.builder.unresolved(f"variable {variable} is not set ({where}); read as empty")
         services: dict[str, dict[str, Any]] = project["services"]
@@ -60,6 +97,44 @@ class ComposeImport:
             self.service(name, service, named_volumes)
         for name, service in services.items():
             self.wire(name, service)
+
+    def read(self, name: str, document: YamlDocument) -> dict[str, Any]:
+        data = document.data
+        if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
+            raise fail(name, "a Compose file needs a 'services' mapping", document.line())
+        return normalise_services(
+            self.interpolate.data(tagged(data, document.locations.tags), name)
+        )
+
+    def load_base(self, path: Path) -> tuple[dict[str, Any], YamlDocument]:
+        """The services of a file named by `extends: file:` (not part of the project)."""
+        name = str(path)
+        found = yaml_documents(read_bytes(path, self.limits), name, self.limits, MERGE_TAGS)
+        if len(found) != 1:
+            raise fail(name, "a Compose file holds exactly one YAML document")
+        return self.read(name, found[0])["services"], found[0]
+
+    def choose_profiles(self, services: dict[str, Any], env: dict[str, str]) -> None:
+        """Leave out the services whose profiles are all inactive. Active: `--profile`, else
+        `COMPOSE_PROFILES` in the .env file; `*` is every profile. With neither, every
+        service is imported (a design shows the whole system, and a profile's service is
+        often the one the others call) and each profile-only one says so."""
+        active = self.profiles
+        if active is None and env.get("COMPOSE_PROFILES", "").strip():
+            active = [p.strip() for p in env["COMPOSE_PROFILES"].split(",") if p.strip()]
+        for name in list(services):
+            wanted = services[name].get("profiles") if isinstance(services[name], dict) else None
+            if not wanted:
+                continue
+            names = [str(p) for p in (wanted if isinstance(wanted, list) else [wanted])]
+            if active is None:
+                self.profile_only[name] = names
+            elif ALL_PROFILES in active:
+                continue
+            elif not set(names) & set(active):
+                del services[name]
+                self.builder.skip(f"service in profile {', '.join(names)} (not active)")
+                self.skipped_services[name.lower()] = names
 
     def typing(self, name: str, service: dict[str, Any]) -> tuple[Typing, dict[str, Any]]:
         extension = service.get("x-archdraw")
@@ -96,6 +171,11 @@ class ComposeImport:
         self.replicas(cid, service)
         self.storage(cid, service, named_volumes)
         self.entry(cid, service, where)
+        if name in self.profile_only:
+            shown = ", ".join(self.profile_only[name])
+            builder.evidence(
+                cid, f"started only with profile {shown} (imported: no profile was chosen)"
+            )
         if "build" in service and "image" not in service:
             builder.evidence(cid, "built from source (no image to type it by)")
 
@@ -134,28 +214,25 @@ class ComposeImport:
         if "backups" not in self.builder.library.types[component.type].properties:
             return
         volumes = [v for v in service.get("volumes") or [] if isinstance(v, str | dict)]
-        names = [(v.get("source") if isinstance(v, dict) else v.split(":")[0]) for v in volumes]
-        kept = [n for n in names if n in named_volumes]
+        sources = [_volume_source(v) for v in volumes]
+        kept = [n for n in sources if n in named_volumes]
+        folders = [n for n in sources if n and n not in named_volumes and _is_host_path(n)]
         if kept:
             self.builder.evidence(cid, f"data persists in named volume {', '.join(kept)}")
-            self.builder.unknown(
-                cid, "backups", f"volume {kept[0]} keeps the data; no backup is in the file"
-            )
+            why = f"volume {kept[0]} keeps the data; no backup is in the file"
+        elif folders:
+            self.builder.evidence(cid, f"data persists in a host folder ({', '.join(folders)})")
+            why = f"the host folder {folders[0]} keeps the data; no backup is in the file"
         else:
-            self.builder.unknown(
-                cid,
-                "backups",
-                "no named volume: the data lives in the container and no backup is in the file",
-            )
+            why = "no volume: the data lives in the container and no backup is in the file"
+        self.builder.unknown(cid, "backups", why)
 
     def entry(self, cid: str, service: dict[str, Any], where: str) -> None:
         published = [p for p in (_published(port) for port in service.get("ports") or []) if p]
         if not published:
             return
         builder = self.builder
-        client = builder.id_of(CLIENT_KEY) or builder.add_component(
-            CLIENT_KEY, "client", "users", where, "published ports: a client", "inferred"
-        )
+        client = builder.client(where, "published ports: a client")
         builder.add_link(
             client,
             cid,
@@ -187,6 +264,13 @@ class ComposeImport:
         ]
         for variable, value in texts:
             for reference in host_references(value, variable):
+                profiles = self.skipped_services.get(reference.host.lower())
+                if profiles:
+                    builder.unresolved(
+                        f"{where}: {reference.describe()}, a service only in profile "
+                        f"{', '.join(profiles)}, which is not active (not drawn)"
+                    )
+                    continue
                 target = resolve(builder, self.hosts, reference, where)
                 if target is None or target == cid:
                     continue

@@ -8,6 +8,7 @@ every machine; a variable that is set nowhere takes its default, and is reported
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,56 @@ _ESCAPED = "\x00"
 # Keys whose lists an override replaces rather than extends (Compose specification, merge).
 _REPLACED = {"command", "entrypoint", "test"}
 # Keys given either as a list of KEY=VALUE or names, or as a mapping: read as a mapping.
+# Lists whose entries are unique by a key (specification, merge, unique resources): an
+# override's entry replaces the earlier one with the same key instead of joining it.
+_UNIQUE_BY = {"volumes": "target", "secrets": "source", "configs": "source"}
 _AS_MAPPING = {"environment", "labels", "depends_on", "networks", "extra_hosts", "build_args"}
+
+
+@dataclass(frozen=True)
+class Reset:
+    """A value tagged `!reset`: the attribute is removed from what it is merged over."""
+
+
+@dataclass(frozen=True)
+class Override:
+    """A value tagged `!override`: it replaces what it is merged over, whole."""
+
+    value: Any
+
+
+def tagged(data: Any, tags: dict[tuple[str | int, ...], str]) -> Any:
+    """`data` with the values at the tagged paths wrapped in `Reset` or `Override`."""
+    for path, tag in sorted(tags.items(), key=lambda item: -len(item[0])):
+        if not path:
+            continue
+        holder = data
+        for step in path[:-1]:
+            holder = holder.value if isinstance(holder, Override) else holder
+            try:
+                holder = holder[step]
+            except (KeyError, IndexError, TypeError):
+                holder = None
+                break
+        if isinstance(holder, dict | list) and _has(holder, path[-1]):
+            key = path[-1]
+            holder[key] = Reset() if tag == "!reset" else Override(holder[key])  # type: ignore[index]
+    return data
+
+
+def _has(holder: dict[Any, Any] | list[Any], key: str | int) -> bool:
+    return key in holder if isinstance(holder, dict) else isinstance(key, int) and key < len(holder)
+
+
+def settled(value: Any) -> Any:
+    """The value once nothing more is merged over it: resets gone, overrides unwrapped."""
+    if isinstance(value, Override):
+        return settled(value.value)
+    if isinstance(value, dict):
+        return {k: settled(v) for k, v in value.items() if not isinstance(v, Reset)}
+    if isinstance(value, list):
+        return [settled(v) for v in value if not isinstance(v, Reset)]
+    return value
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -67,6 +117,8 @@ class Interpolator:
         return value or ""
 
     def data(self, value: Any, where: str) -> Any:
+        if isinstance(value, Override):
+            return Override(self.data(value.value, where))
         if isinstance(value, str):
             return self.text(value, where)
         if isinstance(value, list):
@@ -76,7 +128,9 @@ class Interpolator:
         return value
 
 
-def as_mapping(value: Any) -> dict[str, Any]:
+def as_mapping(value: Any) -> Any:
+    if isinstance(value, Override | Reset):
+        return Override(as_mapping(value.value)) if isinstance(value, Override) else value
     if isinstance(value, dict):
         return {str(k): v for k, v in value.items()}
     result: dict[str, Any] = {}
@@ -87,9 +141,11 @@ def as_mapping(value: Any) -> dict[str, Any]:
     return result
 
 
-def normalise(service: Any) -> dict[str, Any]:
+def normalise(service: Any) -> Any:
+    if isinstance(service, Override):
+        return Override(normalise(service.value))
     if not isinstance(service, dict):
-        return {}
+        return service if isinstance(service, Reset) else {}
     return {
         key: as_mapping(value) if key in _AS_MAPPING else value for key, value in service.items()
     }
@@ -99,19 +155,44 @@ def merge(base: Any, override: Any, key: str = "") -> Any:
     if isinstance(base, dict) and isinstance(override, dict):
         merged = dict(base)
         for name, value in override.items():
-            merged[name] = merge(base[name], value, str(name)) if name in base else value
+            if isinstance(value, Reset):
+                merged.pop(name, None)
+            elif isinstance(value, Override):
+                merged[name] = value.value
+            else:
+                merged[name] = merge(base[name], value, str(name)) if name in base else value
         return merged
     if isinstance(base, list) and isinstance(override, list) and key not in _REPLACED:
+        if key in _UNIQUE_BY:
+            keys = {_unique_key(item, _UNIQUE_BY[key]) for item in override} - {None}
+            base = [item for item in base if _unique_key(item, _UNIQUE_BY[key]) not in keys]
         return base + [item for item in override if item not in base]
     return override
+
+
+def _unique_key(item: Any, field: str) -> str | None:
+    """A volume's target (`data:/var/lib/x` -> `/var/lib/x`), a secret's or config's source."""
+    if isinstance(item, dict):
+        value = item.get(field)
+        return str(value) if value is not None else None
+    if not isinstance(item, str):
+        return None
+    parts = item.split(":")
+    if field == "target":
+        return parts[1] if len(parts) > 1 else parts[0]
+    return parts[0]
+
+
+def normalise_services(data: dict[str, Any]) -> dict[str, Any]:
+    data = dict(data)
+    services = data.get("services")
+    if isinstance(services, dict):
+        data["services"] = {name: normalise(body) for name, body in services.items()}
+    return data
 
 
 def merge_projects(files: list[dict[str, Any]]) -> dict[str, Any]:
     project: dict[str, Any] = {}
     for data in files:
-        data = dict(data)
-        services = data.get("services")
-        if isinstance(services, dict):
-            data["services"] = {name: normalise(body) for name, body in services.items()}
         project = merge(project, data)
-    return project
+    return settled(project)  # type: ignore[no-any-return]

@@ -43,10 +43,72 @@ def _table(rules: list[Rule], heading: str) -> list[str]:
     return lines
 
 
+def _names(items: list[str]) -> str:
+    return ", ".join(f"`{item}`" for item in items) or "none"
+
+
+def _settings(mapping: MappingTables, prefix: str) -> list[str]:
+    lines = [
+        f"**Terraform, {prefix.split('.')[-1]}: settings of another box** (`{prefix}.settings`)",
+        "",
+        "| resource type | on the box named by | sets | several combine as |",
+        "|---|---|---|---|",
+    ]
+    for rule in mapping.rules(f"{prefix}.settings"):
+        props = "; ".join(
+            f"{name} from `{how.get('from')}`" for name, how in (rule.get("props") or {}).items()
+        )
+        lines.append(
+            f"| {_names(list(rule.patterns))} | `{rule.get('on')}` | {props} "
+            f"| {rule.get('combine', 'first')} |"
+        )
+    subnet_groups = _names(mapping.names(f"{prefix}.subnet_groups"))
+    entries = "; ".join(
+        _names(list(rule.patterns))
+        + "".join(f" unless `{k}` is {v}" for k, v in (rule.get("unless") or {}).items())
+        for rule in mapping.rules(f"{prefix}.entries")
+    )
+    return [
+        *lines,
+        "",
+        f"Subnet groups that place a box in zones: {subnet_groups}.",
+        "",
+        f"Reached from the internet (an entry from a client): {entries or 'none'}.",
+    ]
+
+
+def _reachability(mapping: MappingTables, prefix: str) -> list[str]:
+    table = f"{prefix}.reachability"
+    lines = [
+        f"**Terraform, {prefix.split('.')[-1]}: network reachability** (`{table}`)",
+        "",
+        "| resource type | the group at | lets in the groups at | only when |",
+        "|---|---|---|---|",
+    ]
+    for rule in mapping.rules(f"{table}.rules"):
+        only = ", ".join(f"{k} = {v}" for k, v in (rule.get("only") or {}).items()) or "always"
+        lines.append(
+            f"| {_names(list(rule.patterns))} | `{rule.get('group')}` | `{rule.get('from')}` "
+            f"| {only} |"
+        )
+    attach, through = mapping.names(f"{table}.attach"), mapping.names(f"{table}.through")
+    return [
+        *lines,
+        "",
+        f"A box names its groups at {_names(attach)}, or through {_names(through)}.",
+    ]
+
+
 def tables(mapping: MappingTables) -> str:
     lines: list[str] = []
     for title, table, heading in _SECTIONS:
         lines += [f"**{title}** (`{table}`)", "", *_table(mapping.rules(table), heading), ""]
+    lines += ["**draw.io markers on a path** (`drawio.markers`)", ""]
+    lines += ["| shape | the joined link gets | confidence |", "|---|---|---|"]
+    for rule in mapping.rules("drawio.markers"):
+        props = ", ".join(f"{k}: {str(v).lower()}" for k, v in (rule.get("props") or {}).items())
+        lines.append(f"| {_names(list(rule.patterns))} | {props} | {rule.confidence} |")
+    lines.append("")
     for provider in mapping.providers():
         prefix = f"terraform.providers.{provider}"
         lines += [f"**Terraform, {provider}: resources** (`{prefix}.resources`)", ""]
@@ -65,6 +127,7 @@ def tables(mapping: MappingTables) -> str:
                 f"| {names} | `{rule.get('from')}` | `{rule.get('to')}` "
                 f"| {rule.get('kind', 'sync')} |"
             )
+        lines += ["", *_settings(mapping, prefix), "", *_reachability(mapping, prefix)]
         via = ", ".join(f"`{v}`" for v in mapping.names(f"{prefix}.via"))
         plumbing = ", ".join(
             f"`{p}`" for r in mapping.rules(f"{prefix}.plumbing") for p in r.patterns

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from archdraw.imports.builder import DesignBuilder
-from archdraw.imports.drawio_read import Cell, cells, pages
+from archdraw.imports.drawio_read import Cell, cells, chosen_pages, pages
 from archdraw.imports.inputs import xml_root
-from archdraw.imports.mapping import MappingTables
+from archdraw.imports.mapping import MappingTables, Rule
 from archdraw.model.types import ID_PATTERN, LINK_KINDS, ZONE_KINDS
 from archdraw.source import Limits
 
@@ -32,9 +32,18 @@ def _value(text: str, kind: str) -> Any:
 
 class DrawioImport:
     def __init__(
-        self, builder: DesignBuilder, mapping: MappingTables, filename: str, limits: Limits
+        self,
+        builder: DesignBuilder,
+        mapping: MappingTables,
+        filename: str,
+        limits: Limits,
+        page: str | None = None,
     ) -> None:
         self.builder, self.mapping, self.filename, self.limits = builder, mapping, filename, limits
+        self.page = page
+        self.page_zones: dict[int, str] = {}
+        self.markers: dict[str, Rule] = {}  # cells drawn on a path (a padlock), by cell id
+        self.marked: list[Cell] = []  # edges into or out of a marker
         self.cells: dict[str, Cell] = {}
         self.zones: dict[str, str] = {}
         self.components: dict[str, str] = {}
@@ -44,8 +53,23 @@ class DrawioImport:
 
     def run(self, raw: bytes) -> None:
         root = xml_root(raw, self.filename, self.limits)
-        for page, model in enumerate(pages(root, self.filename, self.limits)):
-            for cell in cells(model, page):
+        found = pages(root, self.filename, self.limits)
+        chosen = chosen_pages(found, self.page, self.filename)
+        block = self.builder.block
+        block.pages += [p.name for p in found]
+        block.imported_pages += [p.name for p in chosen]
+        for page in chosen:
+            if len(chosen) > 1:  # pages are separate drawings: each keeps to a zone of its own
+                self.page_zones[page.index] = self.builder.add_zone(
+                    f"{self.filename} page:{page.index}",
+                    page.name,
+                    "group",
+                    f"{self.filename} page {page.index + 1}",
+                    "a page of the diagram: a group",
+                    "explicit",
+                    wanted_id=page.name,
+                )
+            for cell in cells(page.model, page.index):
                 self.cells[cell.id] = cell
         parents = {c.parent for c in self.cells.values() if c.vertex}
         vertices = [c for c in self.cells.values() if c.vertex]
@@ -55,12 +79,17 @@ class DrawioImport:
         for cell in vertices:
             if cell.id in self.zones:
                 continue
-            if cell.is_text or (cell.parent in self.cells and self.cells[cell.parent].edge):
+            marker = self.mapping.first("drawio.markers", cell.shape())
+            if marker is not None:
+                self.markers[cell.id] = marker
+                self.builder.skip(f"path marker ({cell.shape()})")
+            elif cell.is_text or (cell.parent in self.cells and self.cells[cell.parent].edge):
                 self.builder.skip("text or edge label")
             else:
                 self.component(cell)
         for cell in (c for c in self.cells.values() if c.edge):
             self.edge(cell)
+        self.join_markers()
 
     def is_container(self, cell: Cell, parents: set[str | None]) -> bool:
         style = cell.style
@@ -94,8 +123,9 @@ class DrawioImport:
         if parent is not None and parent.vertex and parent_zone is None:
             self.zone(parent)
             parent_zone = self.zones.get(parent.id)
+        parent_zone = parent_zone or self.page_zones.get(cell.page)
         if cell.id not in self.zones:
-            label = cell.label or kind
+            label = cell.label or _shape_words(cell.shape()) or kind
             self.zones[cell.id] = self.builder.add_zone(
                 f"cell:{cell.id}",
                 label,
@@ -142,7 +172,11 @@ class DrawioImport:
         if cell.box is not None:
             ox, oy = self.origin(cell)
             position = (cell.box[0] + ox + cell.box[2] / 2, cell.box[1] + oy + cell.box[3] / 2)
-        zone = self.zones.get(cell.parent or "") or self.enclosing(cell, position)
+        zone = (
+            self.zones.get(cell.parent or "")
+            or self.enclosing(cell, position)
+            or self.page_zones.get(cell.page)
+        )
         own = "archdrawType" in cell.style and _matches_id(cell.id)
         cid = self.builder.add_component(
             f"cell:{cell.id}",
@@ -182,7 +216,42 @@ class DrawioImport:
                 best = (w * h, zone_id)
         return best[1] if best else None
 
+    def replicates(self, label: str, source: str, target: str) -> bool:
+        """An edge that copies data: its label says replica, or it joins two stores and the
+        second is named a replica, slave, standby, secondary or follower."""
+        if "replica" in label.lower():
+            return True
+        ends = [self.builder.components[source], self.builder.components[target]]
+        stores = all(end.type in _DATA_TYPES for end in ends)
+        return stores and any(word in ends[1].title.lower() for word in _REPLICA_WORDS)
+
+    def join_markers(self) -> None:
+        """One link per pair of boxes joined through a marker, carrying what it says."""
+        for marker_id, rule in self.markers.items():
+            starts = [
+                self.components.get(e.source or "") for e in self.marked if e.target == marker_id
+            ]
+            ends = [
+                self.components.get(e.target or "") for e in self.marked if e.source == marker_id
+            ]
+            shape = self.cells[marker_id].shape()
+            for start in (s for s in starts if s):
+                for end in (e for e in ends if e):
+                    self.builder.add_link(
+                        start,
+                        end,
+                        "sync",
+                        self.where(self.cells[marker_id]),
+                        f"{rule.name}: edges through a marker join",
+                        rule.confidence,
+                        evidence=f"drawn through {shape}",
+                        props=dict(rule.get("props") or {}),
+                    )
+
     def edge(self, cell: Cell) -> None:
+        if cell.source in self.markers or cell.target in self.markers:
+            self.marked.append(cell)
+            return
         source, target = (
             self.components.get(cell.source or ""),
             self.components.get(cell.target or ""),
@@ -205,7 +274,7 @@ class DrawioImport:
         )
         if kind not in LINK_KINDS:
             rule, confidence = "an edge: a call", "inferred"
-            kind = "replication" if "replica" in label.lower() else "sync"
+            kind = "replication" if self.replicates(label, source, target) else "sync"
         specs = self.builder.library.link_properties
         props = {n: _value(t, specs[n].kind) for n, t in cell.data.items() if n in specs}
         key = self.builder.add_link(
@@ -213,6 +282,17 @@ class DrawioImport:
         )
         if key and label:
             self.builder.links[key].label = label
+
+
+_REPLICA_WORDS = ("replica", "slave", "standby", "secondary", "follower")
+_DATA_TYPES = ("database", "nosql_database", "cache", "search_index")
+
+
+def _shape_words(shape: str) -> str:
+    """An unlabelled container named by its shape (`...group_availability_zone`:
+    "availability zone"), so two of them read as what they are, not "zone" and "zone-2"."""
+    words = shape.rsplit(".", 1)[-1].removeprefix("group_").replace("_", " ").strip()
+    return "" if words in ("group", "groupcenter", "swimlane", "") else words
 
 
 def _matches_id(cell_id: str) -> bool:

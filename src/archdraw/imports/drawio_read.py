@@ -17,6 +17,7 @@ from archdraw.source import Limits
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\b[^>]*>|</div>|</p>", re.IGNORECASE)
 _WRAPPERS = ("object", "UserObject")
+ALL_PAGES = "all"  # `--page all`: every page, each in a zone of its own
 _OWN_ATTRIBUTES = {"id", "label", "placeholders", "tooltip", "link", "tags"}
 
 
@@ -88,19 +89,44 @@ def _inflate(text: str, path: str, limits: Limits) -> bytes:
     return urllib.parse.unquote(data.decode("utf-8", "replace")).encode("utf-8")
 
 
-def pages(root: ET.Element, path: str, limits: Limits) -> list[ET.Element]:
+@dataclass(frozen=True)
+class Page:
+    """One page (a `<diagram>`) of a draw.io file: its name, 0-based index and graph."""
+
+    name: str
+    index: int
+    model: ET.Element
+
+
+def pages(root: ET.Element, path: str, limits: Limits) -> list[Page]:
     if root.tag == "mxGraphModel":
-        return [root]
+        return [Page("Page-1", 0, root)]
     if root.tag != "mxfile":
         raise fail(path, f"not a draw.io file: the root element is <{root.tag}>")
-    found = []
+    found: list[Page] = []
     for diagram in root.iter("diagram"):
         model = diagram.find("mxGraphModel")
         if model is None and (diagram.text or "").strip():
             model = xml_root(_inflate(diagram.text or "", path, limits), path, limits)
         if model is not None:
-            found.append(model)
+            index = len(found)
+            found.append(Page(diagram.get("name") or f"Page-{index + 1}", index, model))
     return found
+
+
+def chosen_pages(found: list[Page], wanted: str | None, path: str) -> list[Page]:
+    """The pages to import: the first by default, one by name or 1-based number, or all."""
+    if not found:
+        raise fail(path, "the draw.io file has no page")
+    if wanted is None:
+        return found[:1]
+    if wanted == ALL_PAGES:
+        return found
+    for page in found:
+        if page.name == wanted or (wanted.isdigit() and int(wanted) == page.index + 1):
+            return [page]
+    names = ", ".join(f"{p.index + 1} {p.name!r}" for p in found)
+    raise fail(path, f"no page {wanted!r} in this file (its pages: {names}; or '{ALL_PAGES}')")
 
 
 def cells(model: ET.Element, page: int) -> list[Cell]:

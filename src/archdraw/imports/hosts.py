@@ -16,6 +16,11 @@ _HOST_VARIABLE = re.compile(
     r"(HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|SERVER|SERVERS|URL|URI|ENDPOINT|BROKER|BROKERS|DSN)$",
     re.IGNORECASE,
 )
+# Addresses a process gives for itself (to listen on, or to reach its own sidecar): never
+# another service, so never a link and nothing to resolve.
+_OWN_ADDRESSES = frozenset({"0.0.0.0", "localhost", "127.0.0.1", "::", "::1"})
+# Names Docker gives the machine it runs on: a service outside the input, said as such.
+DOCKER_HOST_NAMES = frozenset({"host.docker.internal", "gateway.docker.internal"})
 # Messages over these protocols are sent and forgotten: the link is asynchronous.
 ASYNC_SCHEMES = frozenset({"amqp", "amqps", "kafka", "nats", "mqtt", "mqtts", "stomp", "pulsar"})
 _BROKER_VARIABLE = re.compile(r"(BROKER|QUEUE|CELERY|AMQP|KAFKA|NATS)", re.IGNORECASE)
@@ -43,6 +48,10 @@ class HostReference:
 
 
 def host_references(value: str, variable: str | None = None) -> list[HostReference]:
+    return [r for r in _references(value, variable) if r.host.lower() not in _OWN_ADDRESSES]
+
+
+def _references(value: str, variable: str | None) -> list[HostReference]:
     found = [HostReference(m.group(2), m.group(1).lower(), variable) for m in _URL.finditer(value)]
     if found or variable is None:
         return found

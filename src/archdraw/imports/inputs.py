@@ -17,6 +17,9 @@ from typing import Any
 from archdraw.source import Limits, Locations, Problem, SourceError, read_yaml_documents
 
 FORMATS = ("compose", "kubernetes", "terraform", "drawio")
+# Compose's merge tags (specification, merge): `!reset` removes what earlier files set,
+# `!override` replaces it instead of merging. Read as marks on plain values, nothing more.
+MERGE_TAGS = frozenset({"!reset", "!override"})
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -64,8 +67,10 @@ def merge_keys(value: Any) -> Any:
     return {**merged, **own}
 
 
-def yaml_documents(raw: bytes, path: str, limits: Limits) -> list[YamlDocument]:
-    documents = read_yaml_documents(raw, path, limits)
+def yaml_documents(
+    raw: bytes, path: str, limits: Limits, tags: frozenset[str] = frozenset()
+) -> list[YamlDocument]:
+    documents = read_yaml_documents(raw, path, limits, tags)
     return [YamlDocument(merge_keys(data), where, i) for i, (data, where) in enumerate(documents)]
 
 
@@ -131,7 +136,7 @@ def detect(path: str, raw: bytes, limits: Limits) -> str:
         raise fail(
             path, "a JSON file that is not `terraform show -json` output (no format_version)"
         )
-    for document in yaml_documents(raw, path, limits):
+    for document in yaml_documents(raw, path, limits, MERGE_TAGS):
         data = document.data
         if isinstance(data, dict) and "kind" in data and "apiVersion" in data:
             return "kubernetes"

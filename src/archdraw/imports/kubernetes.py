@@ -14,6 +14,7 @@ from archdraw.imports.builder import DesignBuilder
 from archdraw.imports.hosts import host_references
 from archdraw.imports.images import Typing, type_of
 from archdraw.imports.inputs import YamlDocument
+from archdraw.imports.kubernetes_policies import NetworkPolicies
 from archdraw.imports.kubernetes_routes import Routes
 from archdraw.imports.mapping import MappingTables
 from archdraw.imports.wiring import link_by_reference, resolve
@@ -112,7 +113,7 @@ class KubernetesImport:
             kind_rule = self.mapping.first("kubernetes.workloads", resource.kind)
             if kind_rule is not None:
                 self.workload(resource, dict(kind_rule.fields), kind_rule.name)
-            elif resource.kind in ROUTED_KINDS:
+            elif resource.kind in ROUTED_KINDS or resource.kind == "NetworkPolicy":
                 continue
             elif self.mapping.first("kubernetes.plumbing", resource.kind):
                 self.builder.skip(resource.kind)
@@ -121,6 +122,7 @@ class KubernetesImport:
         routes.run([r for r in found if r.kind in ROUTED_KINDS])
         for workload in self.workloads:
             self.wire(workload, routes.hosts)
+        NetworkPolicies(self).run([r for r in found if r.kind == "NetworkPolicy"])
 
     def workload(self, resource: Resource, rule: dict[str, Any], rule_name: str) -> None:
         template = dig(resource.body, rule.get("template", "spec.template"))
@@ -141,13 +143,14 @@ class KubernetesImport:
         )
         if typing.technology:
             builder.set_prop(cid, "technology", typing.technology, typing.confidence)
-        replicas_path = rule.get("replicas")
+        # A type with no replicas (a load generator typed as a client) has nothing to set.
+        replicas_path = rule.get("replicas") if builder.accepts(cid, "replicas") else None
         replicas = dig(resource.body, replicas_path) if replicas_path else None
         if isinstance(replicas, int) and not isinstance(replicas, bool):
             builder.set_prop(cid, "replicas", replicas)
         elif replicas_path:
             builder.records[cid].properties["replicas"] = "defaulted"
-        elif rule.get("per_node"):
+        elif rule.get("per_node") and builder.accepts(cid, "replicas"):
             builder.unknown(
                 cid,
                 "replicas",

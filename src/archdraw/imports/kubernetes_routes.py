@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from archdraw.imports.kubernetes import KubernetesImport, Resource, Workload
 
-CLIENT_KEY = "client:users"
 _PUBLIC_SERVICE_TYPES = ("LoadBalancer", "NodePort")
 
 
-def _selects(selector: Any, labels: dict[str, str]) -> bool:
+def selects(selector: Any, labels: dict[str, str]) -> bool:
     if not isinstance(selector, dict) or not selector:
         return False
     wanted = selector.get("matchLabels", selector) if "matchLabels" in selector else selector
@@ -46,19 +45,11 @@ class Routes:
         return [
             w
             for w in self.owner.workloads
-            if w.resource.namespace == resource.namespace and _selects(selector, w.labels)
+            if w.resource.namespace == resource.namespace and selects(selector, w.labels)
         ]
 
     def client(self, source: str) -> str:
-        builder = self.builder
-        return builder.id_of(CLIENT_KEY) or builder.add_component(
-            CLIENT_KEY,
-            "client",
-            "users",
-            source,
-            "exposed Service or Ingress: a client",
-            "inferred",
-        )
+        return self.builder.client(source, "exposed Service or Ingress: a client")
 
     def service(self, resource: Resource) -> None:
         spec = resource.body.get("spec") or {}

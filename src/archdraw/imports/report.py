@@ -32,6 +32,12 @@ def render(design: Design, block: ImportBlock) -> str:
             f"[{element.rule}{extra}]"
         )
         lines.extend(f"{'':12}{text}" for text in element.evidence)
+    if len(block.pages) > 1:
+        shown = ", ".join(
+            f"{name!r}{' (imported)' if name in block.imported_pages else ''}"
+            for name in block.pages
+        )
+        lines += ["", f"pages: {shown}; choose with --page NAME|NUMBER, or --page all"]
     if block.dependencies:
         lines += ["", "start-up order only (not drawn as links, not a request path):"]
         lines += [f"  {d.source} after {d.target}" for d in block.dependencies]

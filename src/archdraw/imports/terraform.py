@@ -12,7 +12,8 @@ from typing import Any
 from archdraw.imports.builder import DesignBuilder
 from archdraw.imports.inputs import fail
 from archdraw.imports.mapping import MappingTables, Rule
-from archdraw.imports.terraform_refs import References, at, base_address, configured
+from archdraw.imports.terraform_evidence import apply_settings, reachability, value_of
+from archdraw.imports.terraform_refs import References, at, base_address, configured, unknown_at
 
 _FORMAT_MAJORS = ("0", "1")
 
@@ -30,30 +31,12 @@ def _resources(module: Any) -> list[dict[str, Any]]:
     return found
 
 
-def _prop(rule: dict[str, Any], value: Any) -> Any:
-    if "const" in rule:
-        return rule["const"]
-    if rule.get("count"):
-        return len(value) if isinstance(value, list) else None
-    if rule.get("test") == "positive":
-        value = (
-            isinstance(value, int | float) and not isinstance(value, bool) and value > 0
-        ) or value is True
-    elif rule.get("test") == "present":
-        value = value not in (None, "", [], {}, False)
-    if "map" in rule:
-        table = {str(k).lower(): v for k, v in rule["map"].items()}
-        return table.get(str(value).lower())
-    if isinstance(value, int | float) and "scale" in rule:
-        return value * rule["scale"]
-    return value
-
-
 class TerraformImport:
     def __init__(self, builder: DesignBuilder, mapping: MappingTables, filename: str) -> None:
         self.builder, self.mapping, self.filename = builder, mapping, filename
         self.components: dict[str, str] = {}
-        self.zones: dict[str, str] = {}
+        self.zones: dict[str, str] = {}  # by the address of each instance (`aws_subnet.a[0]`)
+        self.instances: dict[str, list[str]] = {}
 
     def table(self, provider: str, name: str) -> list[Rule]:
         return self.mapping.rules(f"terraform.providers.{provider}.{name}")
@@ -79,15 +62,20 @@ class TerraformImport:
         }
         expressions = configured((data.get("configuration") or {}).get("root_module"))
         addresses = {base_address(r["address"]) for r in resources}
+        instances: dict[str, list[str]] = {}
+        for r in resources:
+            instances.setdefault(base_address(r["address"]), []).append(r["address"])
         refs = References(
             addresses,
             expressions,
             {base_address(r["address"]): r.get("values") or {} for r in resources},
+            instances,
         )
         region = ((data.get("configuration") or {}).get("provider_config") or {}).get("aws", {})
         self.region = ((region.get("expressions") or {}).get("region") or {}).get("constant_value")
         for resource in resources:
             self.resource(resource, unknown.get(base_address(resource["address"]), {}), refs)
+        apply_settings(self, resources, refs, unknown)
         self.links(resources, refs)
 
     def where(self, address: str) -> str:
@@ -107,7 +95,9 @@ class TerraformImport:
         rule = next((r for r in self.table(provider, "resources") if r.matches(kind)), None)
         zone_rule = next((r for r in self.table(provider, "zones") if r.matches(kind)), None)
         if zone_rule is not None:
-            self.zone(address, zone_rule, values, refs)
+            self.zone(address, zone_rule, values, refs, resource["address"])
+        elif rule is not None and address in self.components:
+            self.counted(address, resource["address"])
         elif rule is not None:
             self.component(address, rule, values, unknown, refs, provider)
         else:
@@ -115,9 +105,26 @@ class TerraformImport:
             if not any(r.matches(kind) for r in self.table(provider, "plumbing")):
                 builder.unresolved(f"{self.where(address)}: resource type {kind} is not mapped")
 
-    def zone(self, address: str, rule: Rule, values: dict[str, Any], refs: References) -> None:
+    def counted(self, address: str, instance: str) -> None:
+        """Another instance of a resource with `count` or `for_each`: one box, more replicas."""
+        cid = self.components[address]
+        instances = self.instances.setdefault(address, [address])
+        instances.append(instance)
+        if "replicas" in self.builder.library.types[self.builder.components[cid].type].properties:
+            self.builder.set_prop(cid, "replicas", len(instances))
+            self.builder.evidence(cid, f"replicas {len(instances)}: instances in the plan")
+
+    def zone(
+        self,
+        address: str,
+        rule: Rule,
+        values: dict[str, Any],
+        refs: References,
+        instance: str | None = None,
+    ) -> None:
         label = values.get(rule.get("label", "")) if rule.get("label") else None
-        parent = next((self.zones[p] for p in refs.of(address, "vpc_id") if p in self.zones), None)
+        vpcs = [i for p in refs.of(address, "vpc_id") for i in [p, *refs.instances.get(p, [])]]
+        parent = next((self.zones[i] for i in vpcs if i in self.zones), None)
         if parent is None and self.region and rule.get("kind") == "network":
             parent = self.builder.add_zone(
                 f"region:{self.region}",
@@ -128,7 +135,7 @@ class TerraformImport:
                 "explicit",
             )
         key = f"az:{label}" if rule.get("kind") == "zone" and isinstance(label, str) else address
-        self.zones[address] = self.builder.add_zone(
+        self.zones[instance or address] = self.builder.add_zone(
             key,
             label if isinstance(label, str) else address,
             rule.get("kind"),
@@ -164,20 +171,72 @@ class TerraformImport:
         self.components[address] = cid
         for prop, how in (rule.get("props") or {}).items():
             source = str(how.get("from", ""))
-            if source and unknown.get(source.split(".")[0]) is True:
-                builder.unknown(cid, prop, f"{source} is known only after apply (read from a plan)")
+            if unknown_at(unknown, source):
+                self.unknown_prop(cid, address, prop, how, refs)
                 continue
             found = at(values, source) if source else [None]
-            value = _prop(
-                how, found[0] if found and not how.get("count") else (found[0] if found else None)
-            )
+            value = value_of(how, found[0] if found else None)
             if value is not None:
                 builder.set_prop(cid, prop, value)
         self.place(cid, address, refs, provider)
+        self.entry(cid, address, values, provider)
+
+    def entry(self, cid: str, address: str, values: dict[str, Any], provider: str) -> None:
+        """A box the internet reaches gets an entry from the client standing for its users."""
+        kind = address.split(".")[-2]
+        rule = next((r for r in self.table(provider, "entries") if r.matches(kind)), None)
+        if rule is None:
+            return
+        said: list[str] = []
+        for path, value in (rule.get("unless") or {}).items():
+            found = at(values, str(path))
+            if found and found[0] == value:
+                self.builder.evidence(cid, f"not reached from outside: {path} is {value}")
+                return
+            said.append(f"{path} {found[0] if found else 'not set'}")
+        client = self.builder.client(self.where(address), "an internet-facing resource: a client")
+        self.builder.add_link(
+            client,
+            cid,
+            "sync",
+            self.where(address),
+            f"{rule.name}: reached from the internet",
+            rule.confidence,
+            evidence=f"{kind} with {', '.join(said)}" if said else kind,
+        )
+
+    def unknown_prop(
+        self, cid: str, address: str, prop: str, how: dict[str, Any], refs: References
+    ) -> None:
+        """A value known only after apply: a count of a list is taken from the resources its
+        configuration names where it can be; anything else is reported unknown."""
+        source = str(how.get("from"))
+        named = refs.instances_of(address, source) if how.get("count") else []
+        if named and self.builder.set_prop(cid, prop, len(named), "inferred"):
+            shown = ", ".join(named[:6]) + (", ..." if len(named) > 6 else "")
+            self.builder.evidence(
+                cid, f"{prop} {len(named)}: {source} is known only after apply; counted {shown}"
+            )
+            return
+        self.builder.unknown(cid, prop, f"{source} is known only after apply (read from a plan)")
 
     def place(self, cid: str, address: str, refs: References, provider: str) -> None:
+        """Zones from the subnets a box names (or its DB or cache subnet group names)."""
         paths = self.mapping.names(f"terraform.providers.{provider}.subnets")
-        subnets = [s for path in paths for s in refs.of(address, path)]
+        holders = [address] + [
+            group
+            for path in self.mapping.names(f"terraform.providers.{provider}.subnet_groups")
+            for group in refs.of(address, path)
+        ]
+        subnets = [
+            s
+            for holder in holders
+            for path in paths
+            for s in refs.instances_of(holder, path) or refs.of(holder, path)
+        ]
+        subnets = [
+            i for s in subnets for i in ([s] if s in self.zones else refs.instances.get(s, [s]))
+        ]
         if not subnets:
             return
         zones = sorted({self.zones[s] for s in subnets if s in self.zones})
@@ -185,11 +244,18 @@ class TerraformImport:
             self.builder.unknown(cid, "zones", "the subnets are not in this plan")
             return
         component = self.builder.components[cid]
-        if len(zones) == 1:
-            component.zone = zones[0]
-        else:
+        stated = component.props.get("zones")  # multi_az and the like say more than subnets
+        if len(zones) == 1 or stated == 1:
+            named = refs.values.get(address, {}).get("availability_zone")
+            own = self.builder.id_of(f"az:{named}") if isinstance(named, str) else None
+            if own in zones or len(zones) == 1:
+                component.zone = own if own in zones else zones[0]
+            else:  # one zone of several, and the plan does not say which
+                component.zone = self.builder.zones[zones[0]].parent
+            return
+        if stated is None:
             self.builder.set_prop(cid, "zones", len(zones))
-            component.zone = self.builder.zones[zones[0]].parent
+        component.zone = self.builder.zones[zones[0]].parent
 
     def links(self, resources: list[dict[str, Any]], refs: References) -> None:
         edges: list[tuple[str, str, Rule, str]] = []
@@ -229,6 +295,7 @@ class TerraformImport:
                             evidence=f"{rule.get('from')} -> {rule.get('to')}",
                         )
                         linked.add((a, b))
+        linked |= reachability(self, resources, refs)
         for address, cid in self.components.items():
             for other in refs.all_of(address):
                 if (

@@ -60,11 +60,38 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def unknown_at(after_unknown: Any, path: str) -> bool:
+    """Whether a plan leaves the attribute at `path` (a part of it, or a block holding it)
+    unknown until apply."""
+    found = [after_unknown] if path else []
+    for key in path.split(".") if path else []:
+        if any(value is True for value in found):
+            return True
+        found = [item for current in found for item in step(current, key)]
+    return any(_any_true(value) for value in found)
+
+
+def _any_true(value: Any) -> bool:
+    if value is True:
+        return True
+    if isinstance(value, list):
+        return any(_any_true(item) for item in value)
+    if isinstance(value, dict):
+        return any(_any_true(item) for item in value.values())
+    return False
+
+
 class References:
     def __init__(
-        self, addresses: set[str], expressions: dict[str, dict[str, Any]], values: dict[str, Any]
+        self,
+        addresses: set[str],
+        expressions: dict[str, dict[str, Any]],
+        values: dict[str, Any],
+        instances: dict[str, list[str]] | None = None,
     ) -> None:
         self.addresses = addresses
+        # Every instance address (`aws_subnet.private[0]`) of each base address.
+        self.instances = instances or {}
         self.expressions = expressions
         self.values = values
         self.by_value: dict[str, str] = {}
@@ -100,6 +127,28 @@ class References:
                 owner = self.by_value.get(text)
                 if owner and owner not in found and owner != address:
                     found.append(owner)
+        return found
+
+    def instances_of(self, address: str, path: str) -> list[str]:
+        """The resource instances the configuration of `address`'s `path` names: a named
+        instance (`aws_subnet.a`, `aws_subnet.b[0]`) once; a whole resource (`aws_subnet.b[*]`)
+        as every instance the plan has of it."""
+        named: dict[str, set[str]] = {}
+        for expression in at(self.expressions.get(address, {}), path):
+            for reference in (
+                expression.get("references", []) if isinstance(expression, dict) else []
+            ):
+                owner = self.owner(str(reference))
+                if owner is None:
+                    continue
+                rest = str(reference)[len(owner) :]
+                index = _INDEX.match(rest.split(".")[0]) if rest.startswith("[") else None
+                named.setdefault(owner, set())
+                if index is not None and index.group(0) != "[*]":
+                    named[owner].add(owner + index.group(0))
+        found: list[str] = []
+        for owner, indexed in named.items():
+            found += sorted(indexed) if indexed else self.instances.get(owner, [owner])
         return found
 
     def all_of(self, address: str) -> list[str]:

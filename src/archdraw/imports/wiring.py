@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from archdraw.imports.builder import DesignBuilder
-from archdraw.imports.hosts import HostReference, service_name
+from archdraw.imports.hosts import DOCKER_HOST_NAMES, HostReference, service_name
 
 _MESSAGING = ("queue", "stream")
 RULE = "host named in configuration"
@@ -19,9 +19,12 @@ def resolve(
     """The component a host names; a host that names none is reported, not drawn."""
     found = next((hosts[n] for n in service_name(reference.host, cluster_dns) if n in hosts), None)
     if found is None:
-        builder.unresolved(
-            f"{where}: {reference.describe()}, which is not in the input (not drawn)"
+        what = (
+            "the machine Docker runs on, outside the input"
+            if reference.host.lower() in DOCKER_HOST_NAMES
+            else "which is not in the input"
         )
+        builder.unresolved(f"{where}: {reference.describe()}, {what} (not drawn)")
     return found
 
 

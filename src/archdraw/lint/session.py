@@ -117,7 +117,10 @@ def _snapshot(design: Design) -> _Snapshot:
         (c.id, c.type, c.label, c.zone, c.notes, dict(c.props)) for c in design.components
     ]
     links = [(k.id, k.source, k.target, k.kind, k.label, dict(k.props)) for k in design.links]
-    rest = ([z.model_dump() for z in design.zones], design.lint.model_dump())
+    # Who is confirmed in the `import:` block (AD607 reads it; the editor confirms guesses).
+    block = design.imported
+    confirmed = tuple(e.confirmed for e in block.elements) if block is not None else None
+    rest = ([z.model_dump() for z in design.zones], design.lint.model_dump(), confirmed)
     return components, links, rest, [design, *design.components, *design.links, *design.zones]
 
 

@@ -74,13 +74,15 @@ class RenameId(Edit):
 
     `ignore_fields` is set only on inverses: it names the lint ignores (index,
     field) the forward rename changed, so undo does not also rewrite a stale
-    ignore that happened to name the new id already.
+    ignore that happened to name the new id already. `import_fields` does the same for
+    the entries of the `import:` block (which element each entry is about).
     """
 
     old_id: str
     new_id: str
     label: str = "Change id"
     ignore_fields: tuple[tuple[int, str], ...] | None = None
+    import_fields: tuple[tuple[int, str], ...] | None = None
 
     def apply(self, design: Design) -> Edit:
         if not re.match(ID_PATTERN, self.new_id):
@@ -115,7 +117,40 @@ class RenameId(Edit):
             if renamed is not None:
                 setattr(ignore, name, renamed)
                 changed.append((index, name))
-        return RenameId(self.new_id, self.old_id, label=self.label, ignore_fields=tuple(changed))
+        return RenameId(
+            self.new_id,
+            self.old_id,
+            label=self.label,
+            ignore_fields=tuple(changed),
+            import_fields=self._rename_import_entries(design, fields),
+        )
+
+    def _rename_import_entries(
+        self, design: Design, fields: tuple[str, ...]
+    ) -> tuple[tuple[int, str], ...]:
+        """An imported element keeps its provenance (and its confirmation) under a new id,
+        and the start-up order recorded for a component names it by the new id."""
+        block = design.imported
+        if block is None:
+            return ()
+        candidates = self.import_fields
+        if candidates is None:
+            candidates = tuple(
+                (i, name) for i in range(len(block.elements)) for name in fields
+            ) + tuple(
+                (i, f"dependency.{end}")
+                for i in range(len(block.dependencies) if "component" in fields else 0)
+                for end in ("source", "target")
+            )
+        changed: list[tuple[int, str]] = []
+        for index, name in candidates:
+            field, ends = name.removeprefix("dependency."), name.startswith("dependency.")
+            entry: object = block.dependencies[index] if ends else block.elements[index]
+            renamed = self._renamed(getattr(entry, field), "component" if ends else field)
+            if renamed is not None:
+                setattr(entry, field, renamed)
+                changed.append((index, name))
+        return tuple(changed)
 
     def _renamed(self, value: str | None, field: str) -> str | None:
         """`value` with the old id replaced, or None when it does not name the old id."""

@@ -67,6 +67,9 @@ class ImportBlock(_Record):
     skipped: dict[str, int] = Field(default_factory=dict)
     unresolved: list[str] = Field(default_factory=list)
     unknown: list[UnknownProperty] = Field(default_factory=list)
+    # draw.io: every page of the input, and the ones imported (the first unless chosen).
+    pages: list[str] = Field(default_factory=list)
+    imported_pages: list[str] = Field(default_factory=list)
 
     def unconfirmed_guesses(self) -> list[ImportedElement]:
         return [

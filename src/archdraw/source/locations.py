@@ -36,6 +36,8 @@ class Locations:
     def __init__(self, root: Any = None) -> None:
         self.root = root
         self._positions: dict[int, array[int]] = {}
+        # Custom tags the caller allowed (Compose's `!reset`), by the path of the tagged value.
+        self.tags: dict[Path, str] = {}
 
     def record(self, container: dict[Any, Any] | list[Any], positions: array[int]) -> None:
         """The packed positions of the items (or keys, in order) of `container`."""

@@ -19,10 +19,12 @@ from typing import Any
 
 import yaml
 
-from archdraw.source.locations import Locations, Position, pack, unpack, within
+from archdraw.source.limits import Limits
+from archdraw.source.locations import Locations, Path, Position, pack, unpack, within
 from archdraw.source.numbers import NumberError, clip, read_number
 from archdraw.source.problems import Problem, SourceError
 from archdraw.source.resolver import ArchdrawResolver
+from archdraw.source.text import decode, encode
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAGS = {
@@ -35,29 +37,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "!",
 }
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Budgets a hostile file cannot get round. Together they bound the memory and time
-    a load takes (README, "Loading: limits and errors", gives the measured figures)."""
-
-    max_bytes: int = 64 * 1024 * 1024
-    max_depth: int = 64
-    # A design of 10,000 components holds about 400,000 values in 60,000 mappings and lists;
-    # these allow about 75,000 components. A mapping or list costs many times a plain value
-    # in memory, so they have their own budget.
-    max_nodes: int = 3_000_000
-    max_collections: int = 500_000
-    # Only the top-level lists (components, links, ...) grow with a design; anything nested
-    # deeper holds a handful of items, and a bound on it bounds the errors one value can cause.
-    max_items: int = 10_000
-    # Hand-written designs rarely use aliases; a small budget stops bombs early and cheaply.
-    max_alias_values: int = 100_000
-    # No rate, count, size, duration or coordinate in a design comes near a trillion.
-    max_number: float = 1e12
-    # Past this many problems a file is not a design with mistakes; stop and say so.
-    max_problems: int = 100
 
 
 _resolver = ArchdrawResolver()
@@ -97,6 +76,8 @@ class _Frame:
     container: dict[Any, Any] | list[Any]
     anchor: str | None
     first_node: int
+    # The key or index this container has in its parent (None for the root).
+    at: str | int | None = None
     # Packed positions of a list's items or a mapping's keys (see `Locations`).
     positions: array[int] = field(default_factory=lambda: array("Q"))
     key: Any = None
@@ -108,9 +89,10 @@ def _pos(event: Any) -> Position:
 
 
 class _Builder:
-    def __init__(self, filename: str, limits: Limits) -> None:
+    def __init__(self, filename: str, limits: Limits, tags: frozenset[str] = frozenset()) -> None:
         self.filename = filename
         self.limits = limits
+        self.allowed_tags = tags
         self.locations = Locations()
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -139,6 +121,20 @@ class _Builder:
         self.problem(position, message)
         return SourceError(self.problems)
 
+    def child_path(self) -> Path | None:
+        """The path of the next value, or None when it is a mapping key. Built only when
+        asked (for a tagged value): keeping a path per value would cost memory per value."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            last: Any = len(frame.container)
+        elif frame.has_key:
+            last = frame.key
+        else:
+            return None
+        return (*(f.at for f in self.stack[1:]), last)
+
     def expects_key(self) -> bool:
         """Whether the next value is a mapping key."""
         if not self.stack:
@@ -157,6 +153,12 @@ class _Builder:
 
     def check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
+        if tag in self.allowed_tags:
+            path = self.child_path()
+            if path is None:
+                raise self.fatal(_pos(event), f"tag '{tag}' cannot mark a mapping key")
+            self.locations.tags[path] = tag
+            return
         if tag is not None and tag not in _STANDARD_TAGS:
             raise self.fatal(
                 _pos(event),
@@ -227,7 +229,15 @@ class _Builder:
         if self.stack and isinstance(self.stack[-1].container, list):
             self.check_items(self.stack[-1], event)
             self.stack[-1].positions.append(pack(_pos(event)))
-        self.stack.append(_Frame(container, event.anchor, self.nodes))
+        parent = self.stack[-1] if self.stack else None
+        at = None if parent is None else self._place_in(parent)
+        self.stack.append(_Frame(container, event.anchor, self.nodes, at=at))
+
+    @staticmethod
+    def _place_in(parent: _Frame) -> str | int | None:
+        if isinstance(parent.container, list):
+            return len(parent.container)
+        return parent.key if isinstance(parent.key, str | int) else None
 
     def end(self, event: Any) -> None:
         frame = self.stack.pop()
@@ -240,6 +250,10 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent) -> None:
         self.check_tag(event)
         self.count(1, event)
+        if event.tag in self.allowed_tags:  # the tag marks the value; read it as plain text
+            event = yaml.ScalarEvent(
+                event.anchor, None, (True, False), event.value, event.start_mark, event.end_mark
+            )
         try:
             value = _scalar(event, self.limits.max_number)
         except NumberError as error:
@@ -272,37 +286,6 @@ class _Builder:
         self.add_value(copy.deepcopy(value), event, nodes)
 
 
-def _decode(data: bytes, filename: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise SourceError([Problem(filename, 1, 1, "this is a binary file, not a YAML design")])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SourceError(
-            [Problem(filename, line, column, "not UTF-8 text (is this a binary file?)")]
-        ) from None
-
-
-def _encode(text: str, filename: str) -> bytes:
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        before = text[: error.start]
-        column = error.start - (before.rfind("\n") + 1) + 1
-        raise SourceError(
-            [
-                Problem(
-                    filename,
-                    before.count("\n") + 1,
-                    column,
-                    "the text holds a lone surrogate character, which no file can store",
-                )
-            ]
-        ) from None
-
-
 def read_yaml(
     data: bytes | str, filename: str, limits: Limits | None = None
 ) -> tuple[Any, Locations]:
@@ -311,20 +294,29 @@ def read_yaml(
 
 
 def read_yaml_documents(
-    data: bytes | str, filename: str, limits: Limits | None = None
+    data: bytes | str,
+    filename: str,
+    limits: Limits | None = None,
+    tags: frozenset[str] = frozenset(),
 ) -> list[tuple[Any, Locations]]:
     """Every document of a `---`-separated stream (Kubernetes manifests); empty ones dropped.
 
     The limits hold for the stream as a whole, so many small documents cannot get round them.
+    `tags` are custom tags allowed on values: each is recorded in `Locations.tags` by path,
+    its value read as if untagged (nothing is constructed from a tag).
     """
-    return _read(data, filename, limits or Limits(), many=True)
+    return _read(data, filename, limits or Limits(), many=True, tags=tags)
 
 
 def _read(
-    data: bytes | str, filename: str, limits: Limits, many: bool
+    data: bytes | str,
+    filename: str,
+    limits: Limits,
+    many: bool,
+    tags: frozenset[str] = frozenset(),
 ) -> list[tuple[Any, Locations]]:
     if isinstance(data, str):
-        data = _encode(data, filename)
+        data = encode(data, filename)
     size = len(data)
     if size > limits.max_bytes:
         raise SourceError(
@@ -337,10 +329,10 @@ def _read(
                 )
             ]
         )
-    text = _decode(data, filename)
+    text = decode(data, filename)
     if not text.strip():
         raise SourceError([Problem(filename, 1, 1, "the file is empty")])
-    builder = _Builder(filename, limits)
+    builder = _Builder(filename, limits, tags)
     documents: list[tuple[Any, Locations]] = []
     try:
         for event in yaml.parse(text, Loader=_Parser):
@@ -351,7 +343,7 @@ def _read(
                     builder.locations.root = builder.root
                     documents.append((builder.root, builder.locations))
                 spent = (builder.nodes, builder.collections, builder.alias_values)
-                builder = _Builder(filename, limits)
+                builder = _Builder(filename, limits, tags)
                 builder.nodes, builder.collections, builder.alias_values = spent
                 continue
             if builder.done and not isinstance(event, yaml.StreamEndEvent | yaml.DocumentEndEvent):

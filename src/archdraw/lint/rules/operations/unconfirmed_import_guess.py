@@ -15,9 +15,10 @@ from archdraw.lint.types import Issue, Severity, rule
     variable, a type read from a service's name or a diagram label. Until someone who knows
     the system checks it, every finding and analysis that passes through it rests on a guess,
     and a wrong guess hides a real problem or invents one.""",
-    fix="""Check the element against the running system. If it is right, set
-    "confirmed: true" on its entry in the design's import block; if it is wrong, correct or
-    delete the element (its entry then no longer applies).""",
+    fix="""Check the element against the running system. If it is right, confirm it: in
+    the editor select it and choose Edit > Confirm Import Guess, or set "confirmed: true"
+    on its entry in the design's import block; if it is wrong, correct or delete the
+    element (its entry then no longer applies).""",
     references=(
         "archdraw README, Importing: the report and its confidences",
         "Google SRE book, ch. 12 (effective troubleshooting: test the hypothesis)",

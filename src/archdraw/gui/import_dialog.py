@@ -1,0 +1,207 @@
+"""File > Import…: Compose, Kubernetes, Terraform JSON or draw.io files as a new design.
+
+The import runs `archdraw.imports` (the same code as `archdraw import`), opens the result
+as an unsaved design and shows its report: every element with its source, the mapping
+rule and its confidence, then what was skipped, unresolved or unknown. Guessed elements
+stay marked on the canvas (`import_marks`) until confirmed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from archdraw.gui.import_marks import CONFIRM_ACTION, ImportMarks
+from archdraw.gui.layout_job import place_unpositioned
+from archdraw.imports import ImportResult, drawio_pages, import_files, summary
+from archdraw.imports.drawio_read import ALL_PAGES
+from archdraw.model.provenance import ImportBlock
+from archdraw.model.types import Design
+from archdraw.source import SourceError
+
+if TYPE_CHECKING:
+    from archdraw.gui.main_window import MainWindow
+
+IMPORT_FILTER = (
+    "Importable files (*.yml *.yaml *.json *.drawio *.xml);;"
+    "Docker Compose or Kubernetes (*.yml *.yaml);;Terraform show -json (*.json);;"
+    "draw.io (*.drawio *.xml);;All files (*)"
+)
+COLUMNS = ("Element", "Type", "Confidence", "Rule", "Source")
+
+
+def _lines(block: ImportBlock) -> dict[str, list[str]]:
+    """The report's sections after the element table, by tab title."""
+    return {
+        "Skipped": [f"{count} {kind}" for kind, count in block.skipped.items()],
+        "Unresolved": list(block.unresolved),
+        "Unknown": [f"{u.component or '-'}: {u.property}: {u.why}" for u in block.unknown],
+        "Start-up order": [
+            f"{d.source} after {d.target} ({d.evidence}; not a request path)"
+            for d in block.dependencies
+        ],
+    }
+
+
+class ImportReportDialog(QDialog):
+    """What an import made and how surely, as the CLI prints it, in a table."""
+
+    def __init__(self, design: Design, block: ImportBlock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import report")
+        self.setObjectName("import-report")
+        self.resize(900, 520)
+        heading = QLabel(summary(design, block))
+        heading.setObjectName("import-summary")
+        heading.setWordWrap(True)
+        self.table = QTableWidget(len(block.elements), len(COLUMNS))
+        self.table.setObjectName("import-elements")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        types = {c.id: c.type for c in design.components}
+        for row, element in enumerate(block.elements):
+            kind = types.get(element.subject, "zone" if element.zone else "link")
+            guessed = [n for n, how in element.properties.items() if how != "explicit"]
+            sure = element.confidence + "".join(f"; {n} {element.properties[n]}" for n in guessed)
+            for column, text in enumerate(
+                (element.subject, kind, sure, element.rule, element.source)
+            ):
+                item = QTableWidgetItem(text)
+                if element.evidence:
+                    item.setToolTip("\n".join(element.evidence))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, f"Elements ({len(block.elements)})")
+        for title, lines in _lines(block).items():
+            page = QPlainTextEdit("\n".join(lines) or "(none)")
+            page.setReadOnly(True)
+            page.setObjectName(f"import-{title.lower().replace(' ', '-')}")
+            self.tabs.addTab(page, f"{title} ({len(lines)})")
+        guesses = len(block.unconfirmed_guesses())
+        footer = QLabel(
+            f"{guesses} guess(es) are marked '?' on the canvas: check each, then confirm it "
+            "(Edit > Confirm Import Guess, or right-click). Lint rule AD607 lists the rest."
+            if guesses
+            else "Nothing was only guessed."
+        )
+        footer.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(footer)
+        layout.addWidget(buttons)
+
+
+class ImportController:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.marks = ImportMarks(window)
+        self.report: ImportReportDialog | None = None
+
+    def import_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import files (one format)", "", IMPORT_FILTER
+        )
+        if names:
+            self.import_paths(names)
+
+    def import_paths(self, paths: list[str]) -> bool:
+        """Import, open the design unsaved and show the report; a bad input shows its
+        problems (file, line, cause) and leaves the current design alone."""
+        window = self.window
+        page = self.choose_page(paths)
+        if page is None:
+            return False
+        try:
+            result: ImportResult = import_files(paths, window.library, page=page or None)
+        except SourceError as error:
+            window.files.show_problems(
+                "Cannot import",
+                "Nothing was imported: the input has problems.",
+                [str(p) for p in error.problems],
+            )
+            return False
+        if not window.files.confirm_discard():
+            return False
+        note = place_unpositioned(result.design, window.library)
+        window.files.replace(result.design, None)
+        self.marks.refresh()
+        self.report = ImportReportDialog(result.design, result.block, window)
+        self.report.open()
+        window.statusBar().showMessage(note or f"Imported {Path(paths[0]).name}", 8000)
+        return True
+
+    def choose_page(self, paths: list[str]) -> str | None:
+        """A draw.io file of several pages: which one (or all); "" when there is nothing to
+        choose, None when the user cancelled."""
+        names = drawio_pages(paths[0]) if len(paths) == 1 else []
+        if len(names) < 2:
+            return ""
+        every = f"All {len(names)} pages, each in a zone of its own"
+        choice, ok = QInputDialog.getItem(
+            self.window,
+            "Import a draw.io page",
+            f"{Path(paths[0]).name} has {len(names)} pages. Import:",
+            [*names, every],
+            0,
+            False,
+        )
+        if not ok:
+            return None
+        return ALL_PAGES if choice == every else str(names.index(choice) + 1)
+
+
+def install(window: MainWindow) -> ImportController:
+    """File > Import…, Edit > Confirm Import Guess, guess marks and the canvas menu."""
+    controller = ImportController(window)
+    bar_menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    file_menu, edit_menu = bar_menus.get("File"), bar_menus.get("Edit")
+    entries = (
+        (file_menu, "Import…", "import", controller.import_dialog, "Ctrl+Shift+I", "open-sample"),
+        (edit_menu, "Confirm Import Guess", CONFIRM_ACTION, controller.marks.confirm_selected,
+         "Ctrl+Shift+K", None),
+    )  # fmt: skip
+    for menu, text, name, slot, shortcut, after in entries:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        if isinstance(menu, QMenu):
+            following = _after(menu, after)
+            if following is not None:
+                menu.insertAction(following, action)
+            else:
+                menu.addAction(action)
+        window.actions_by_name[name] = action
+    window.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    window.view.customContextMenuRequested.connect(controller.marks.context_menu)
+    return controller
+
+
+def _after(menu: QMenu, name: str | None) -> QAction | None:
+    """The action that follows the one called `name` (insert before it), if any."""
+    actions = menu.actions()
+    for index, action in enumerate(actions):
+        if action.objectName() == name and index + 1 < len(actions):
+            return actions[index + 1]
+    return None

@@ -1,0 +1,136 @@
+"""Terraform resources that are evidence about boxes rather than boxes themselves.
+
+Settings: an API Gateway method's authorization, a stage's or usage plan's throttling, a
+Route 53 failover record set a property of the box they name. Reachability: security
+groups say which boxes may open connections to which, a middle level of link evidence
+between explicit wiring and a plain reference (which is only start-up order).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+from archdraw.imports.terraform_refs import References, at, base_address, unknown_at
+
+if TYPE_CHECKING:
+    from archdraw.imports.terraform import TerraformImport
+
+Resource = dict[str, Any]
+
+
+def value_of(rule: dict[str, Any], value: Any) -> Any:
+    """A property's value from an attribute's, as a mapping rule says (see terraform.yaml)."""
+    if "const" in rule:
+        return rule["const"]
+    if rule.get("count"):
+        return len(value) if isinstance(value, list) else None
+    if rule.get("test") == "positive":
+        value = (
+            isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+        ) or value is True
+    elif rule.get("test") == "present":
+        value = value not in (None, "", [], {}, False)
+    elif rule.get("test") == "limit":  # 0 or -1 (API Gateway's "not set"): no limit
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        return value if is_number and value > 0 else None
+    if "map" in rule:
+        if value is None:
+            return None
+        table = {str(k).lower(): v for k, v in rule["map"].items()}
+        return table.get(str(value).lower(), rule.get("otherwise"))
+    if isinstance(value, int | float) and "scale" in rule:
+        return value * rule["scale"]
+    return value
+
+
+def _combined(combine: str | None, values: list[Any]) -> Any:
+    if combine == "all":
+        return all(values)
+    if combine == "min":
+        return min(values)
+    return values[0]
+
+
+def apply_settings(
+    importer: TerraformImport,
+    resources: list[Resource],
+    refs: References,
+    unknown: dict[str, Any],
+) -> None:
+    """Set the properties that other resources state about a box."""
+    builder = importer.builder
+    # Per box and property: each value stated, with the sentence that says where from.
+    found: dict[tuple[str, str], list[tuple[Any, str]]] = defaultdict(list)
+    combine: dict[tuple[str, str], str | None] = {}
+    for resource in resources:
+        address, kind = base_address(resource["address"]), str(resource.get("type", ""))
+        for rule in importer.table(kind.split("_")[0], "settings"):
+            if not rule.matches(kind):
+                continue
+            targets = [
+                importer.components[a]
+                for a in refs.of(address, rule.get("box"))
+                if a in importer.components
+            ]
+            for prop, how in (rule.get("props") or {}).items():
+                source = str(how.get("from", ""))
+                if unknown_at(unknown.get(address, {}), source):
+                    for target in targets:
+                        why = f"{source} of {address} is known only after apply (read from a plan)"
+                        builder.unknown(target, prop, why)
+                    continue
+                values = at(resource.get("values") or {}, source)
+                raw = values[0] if values else None
+                value = value_of(how, raw)
+                for target in targets if value is not None else []:
+                    found[(target, prop)].append((value, f"{resource['address']} {source} {raw}"))
+                    combine[(target, prop)] = rule.get("combine")
+    for (target, prop), stated in found.items():
+        value = _combined(combine[(target, prop)], [v for v, _ in stated])
+        if builder.set_prop(target, prop, value):
+            shown = ", ".join(said for _, said in stated[:6])
+            more = f" and {len(stated) - 6} more" if len(stated) > 6 else ""
+            builder.evidence(target, f"{prop} {value}: from {shown}{more}")
+
+
+def reachability(
+    importer: TerraformImport, resources: list[Resource], refs: References
+) -> set[tuple[str, str]]:
+    """Links (or evidence for links) from security groups that let one box's group in to
+    another's; returns the pairs of addresses so joined."""
+    builder, joined = importer.builder, set()
+    kinds = {base_address(r["address"]): str(r.get("type", "")) for r in resources}
+    members: dict[str, list[str]] = defaultdict(list)
+    for address in importer.components:
+        provider = f"terraform.providers.{kinds.get(address, '').split('_')[0]}.reachability"
+        attach = importer.mapping.names(f"{provider}.attach")
+        holders = [address] + [
+            h
+            for path in importer.mapping.names(f"{provider}.through")
+            for h in refs.of(address, path)
+        ]
+        for group in {g for holder in holders for path in attach for g in refs.of(holder, path)}:
+            members[group].append(address)
+    for resource in resources:
+        address, kind = base_address(resource["address"]), str(resource.get("type", ""))
+        values = resource.get("values") or {}
+        for rule in importer.table(kind.split("_")[0], "reachability.rules"):
+            only = rule.get("only") or {}
+            if not rule.matches(kind) or any(values.get(k) != v for k, v in only.items()):
+                continue
+            for group in refs.of(address, rule.get("group")):
+                for allowed in refs.of(address, rule.get("from")):
+                    for start in members.get(allowed, []):
+                        for end in members.get(group, []):
+                            if start == end:
+                                continue
+                            builder.reachable(
+                                importer.components[start],
+                                importer.components[end],
+                                importer.where(address),
+                                f"network reachability: {rule.name}",
+                                f"security group {group} lets {allowed} in ({address})",
+                            )
+                            joined.add((start, end))
+    return joined

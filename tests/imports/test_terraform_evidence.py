@@ -1,0 +1,398 @@
+"""Terraform: security groups as reachability, settings from other resources (API Gateway
+authorization and throttling, Route 53 failover), subnet groups to zones, counts from
+references when a plan leaves a list unknown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.imports.helpers import links, record
+from tests.imports.tf_plan import ref, resource, write_plan
+
+from archdraw.imports import ImportResult, import_files
+from archdraw.library import Library
+
+SUBNETS = [
+    resource("aws_vpc.main", {"tags": {"Name": "shop"}}),
+    resource(
+        "aws_subnet.private[0]",
+        {"availability_zone": "eu-west-1a"},
+        {"vpc_id": ref("aws_vpc.main.id")},
+    ),
+    resource(
+        "aws_subnet.private[1]",
+        {"availability_zone": "eu-west-1b"},
+        {"vpc_id": ref("aws_vpc.main.id")},
+    ),
+    resource(
+        "aws_subnet.private[2]",
+        {"availability_zone": "eu-west-1c"},
+        {"vpc_id": ref("aws_vpc.main.id")},
+    ),
+]
+
+
+def _import(tmp_path: Path, library: Library, resources: list[dict[str, object]]) -> ImportResult:
+    path = write_plan(tmp_path / "plan.json", [*SUBNETS, *resources])
+    return import_files([path], library, user_mappings=False)
+
+
+def _evidence(result: ImportResult, subject: str) -> list[str]:
+    return next(e.evidence for e in result.block.elements if e.subject == subject)
+
+
+def test_security_groups_are_reachability_between_wiring_and_references(
+    tmp_path: Path, library: Library
+) -> None:
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_security_group.web", {"name": "web"}),
+            resource(
+                "aws_security_group.db",
+                {"name": "db"},
+                {
+                    "ingress": [
+                        {
+                            "from_port": {"constant_value": 5432},
+                            "security_groups": ref("aws_security_group.web.id"),
+                        }
+                    ]
+                },
+            ),
+            resource("aws_security_group.cache", {"name": "cache"}),
+            resource(
+                "aws_security_group_rule.cache_from_web",
+                {"type": "ingress"},
+                {
+                    "security_group_id": ref("aws_security_group.cache.id"),
+                    "source_security_group_id": ref("aws_security_group.web.id"),
+                },
+            ),
+            resource(
+                "aws_security_group_rule.web_out",
+                {"type": "egress"},
+                {
+                    "security_group_id": ref("aws_security_group.web.id"),
+                    "source_security_group_id": ref("aws_security_group.db.id"),
+                },
+            ),
+            resource(
+                "aws_launch_template.web",
+                {},
+                {"vpc_security_group_ids": ref("aws_security_group.web.id")},
+            ),
+            resource(
+                "aws_autoscaling_group.web",
+                {"name": "web", "min_size": 2},
+                {
+                    "launch_template": [{"id": ref("aws_launch_template.web.id")}],
+                    "vpc_zone_identifier": ref("aws_subnet.private"),
+                },
+            ),
+            resource(
+                "aws_db_instance.main",
+                {"identifier": "orders", "multi_az": False},
+                {
+                    "vpc_security_group_ids": ref("aws_security_group.db.id"),
+                    "depends_on_marker": ref("aws_autoscaling_group.web.name"),
+                },
+            ),
+            resource(
+                "aws_elasticache_replication_group.sessions",
+                {"replication_group_id": "sessions", "num_cache_clusters": 2},
+                {"security_group_ids": ref("aws_security_group.cache.id")},
+            ),
+        ],
+    )
+    found = links(result)
+    assert found["aws_autoscaling_group.web->aws_db_instance.main"] == "sync"
+    assert "aws_autoscaling_group.web->aws_elasticache_replication_group.sessions" in found
+    assert not any(key.startswith("aws_db_instance.main->") for key in found)  # egress: no
+    confidence, rule = record(result, "aws_autoscaling_group.web->aws_db_instance.main")
+    assert confidence == "inferred" and rule.startswith("network reachability")
+    assert _evidence(result, "aws_autoscaling_group.web->aws_db_instance.main") == [
+        "security group aws_security_group.db lets aws_security_group.web in "
+        "(aws_security_group.db)"
+    ]
+    # The reference from the database to the group is start-up order no more: a link says it.
+    assert not any(d.source == "aws_db_instance.main" for d in result.block.dependencies)
+    assert not any("security_group" in c.id for c in result.design.components)
+
+
+def test_reachability_backs_a_guessed_link_and_leaves_explicit_wiring_alone(
+    tmp_path: Path, library: Library
+) -> None:
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_security_group.fn", {"name": "fn"}),
+            resource(
+                "aws_security_group.db",
+                {"name": "db"},
+                {"ingress": [{"security_groups": ref("aws_security_group.fn.id")}]},
+            ),
+            resource(
+                "aws_db_instance.main",
+                {"identifier": "orders", "address": "orders.db.internal"},
+                {"vpc_security_group_ids": ref("aws_security_group.db.id")},
+            ),
+            resource(
+                "aws_lambda_function.fn",
+                {
+                    "function_name": "fn",
+                    "environment": [{"variables": {"DB_HOST": "orders.db.internal"}}],
+                },
+                {
+                    "vpc_config": [{"security_group_ids": ref("aws_security_group.fn.id")}],
+                    "environment": [{"variables": ref("aws_db_instance.main.address")}],
+                },
+            ),
+        ],
+    )
+    key = "aws_lambda_function.fn->aws_db_instance.main"
+    confidence, rule = record(result, key)
+    assert confidence == "inferred"  # was a guess from the environment; the group backs it
+    assert rule.endswith(
+        "+ network reachability: terraform.providers.aws.reachability.rules: aws_security_group"
+    )
+    assert len(_evidence(result, key)) == 2
+
+
+def test_api_gateway_authorization_and_throttling(tmp_path: Path, library: Library) -> None:
+    api = ref("aws_api_gateway_rest_api.shop.id")
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_api_gateway_rest_api.shop", {"name": "shop"}),
+            resource(
+                "aws_api_gateway_method.get",
+                {"authorization": "COGNITO_USER_POOLS"},
+                {"rest_api_id": api},
+            ),
+            resource(
+                "aws_api_gateway_method.post", {"authorization": "CUSTOM"}, {"rest_api_id": api}
+            ),
+            resource(
+                "aws_api_gateway_method_settings.all",
+                {"settings": [{"throttling_rate_limit": 500, "throttling_burst_limit": 1000}]},
+                {"rest_api_id": api},
+            ),
+            resource(
+                "aws_api_gateway_usage_plan.partners",
+                {"throttle_settings": [{"rate_limit": 50}]},
+                {"api_stages": [{"api_id": api}]},
+            ),
+            resource("aws_apigatewayv2_api.public", {"name": "public"}),
+            resource(
+                "aws_apigatewayv2_route.health",
+                {"authorization_type": "NONE"},
+                {"api_id": ref("aws_apigatewayv2_api.public.id")},
+            ),
+            resource(
+                "aws_apigatewayv2_route.orders",
+                {"authorization_type": "JWT"},
+                {"api_id": ref("aws_apigatewayv2_api.public.id")},
+            ),
+            resource(
+                "aws_apigatewayv2_stage.default",
+                {"default_route_settings": [{"throttling_rate_limit": -1}]},
+                {"api_id": ref("aws_apigatewayv2_api.public.id")},
+            ),
+        ],
+    )
+    shop = result.design.component("aws_api_gateway_rest_api.shop")
+    assert shop is not None and shop.props["auth"] is True and shop.props["rate_limit"] == 50
+    assert any(
+        text.startswith(
+            "rate_limit 50: from aws_api_gateway_method_settings.all "
+            "settings.throttling_rate_limit 500, "
+        )
+        for text in _evidence(result, "aws_api_gateway_rest_api.shop")
+    )
+    public = result.design.component("aws_apigatewayv2_api.public")
+    assert public is not None
+    assert public.props["auth"] is False  # one route is open: the API is not all behind auth
+    assert "rate_limit" not in public.props  # -1: API Gateway's "no limit"
+
+
+def test_route53_failover_records(tmp_path: Path, library: Library) -> None:
+    zone = ref("aws_route53_zone.main.zone_id")
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_route53_zone.main", {"name": "shop.example"}),
+            resource("aws_lb.primary", {"name": "primary"}),
+            resource("aws_lb.standby", {"name": "standby"}),
+            resource(
+                "aws_route53_record.www_primary",
+                {"failover_routing_policy": [{"type": "PRIMARY"}], "set_identifier": "a"},
+                {"zone_id": zone, "alias": [{"name": ref("aws_lb.primary.dns_name")}]},
+            ),
+            resource(
+                "aws_route53_record.www_standby",
+                {"failover_routing_policy": [{"type": "SECONDARY"}], "set_identifier": "b"},
+                {"zone_id": zone, "alias": [{"name": ref("aws_lb.standby.dns_name")}]},
+            ),
+        ],
+    )
+    assert {
+        "aws_route53_zone.main->aws_lb.primary",
+        "aws_route53_zone.main->aws_lb.standby",
+    } <= set(links(result))
+    primary = result.design.component("aws_lb.primary")
+    standby = result.design.component("aws_lb.standby")
+    assert primary is not None and primary.props["failover"] == "dns"
+    assert standby is not None and "failover" not in standby.props
+
+
+def test_subnet_groups_place_databases_and_caches(tmp_path: Path, library: Library) -> None:
+    subnets = {"subnet_ids": ref("aws_subnet.private[0].id", "aws_subnet.private[1].id")}
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_db_subnet_group.db", {}, subnets),
+            resource("aws_elasticache_subnet_group.cache", {}, subnets),
+            resource(
+                "aws_db_instance.single",
+                {"identifier": "single", "multi_az": False, "availability_zone": "eu-west-1b"},
+                {"db_subnet_group_name": ref("aws_db_subnet_group.db.name")},
+            ),
+            resource(
+                "aws_db_instance.ha",
+                {"identifier": "ha", "multi_az": True},
+                {"db_subnet_group_name": ref("aws_db_subnet_group.db.name")},
+            ),
+            resource(
+                "aws_elasticache_replication_group.sessions",
+                {"replication_group_id": "sessions", "num_cache_clusters": 2},
+                {"subnet_group_name": ref("aws_elasticache_subnet_group.cache.name")},
+            ),
+        ],
+    )
+    design = result.design
+    single, ha = design.component("aws_db_instance.single"), design.component("aws_db_instance.ha")
+    cache = design.component("aws_elasticache_replication_group.sessions")
+    assert single is not None and single.zone == "eu-west-1b" and single.props["zones"] == 1
+    assert ha is not None and ha.zone == "aws_vpc.main" and ha.props["zones"] == 2
+    assert cache is not None and cache.zone == "aws_vpc.main" and cache.props["zones"] == 2
+
+
+@pytest.mark.parametrize(
+    ("subnets", "expected"),
+    [
+        (ref("aws_subnet.private"), 3),  # the whole resource: every instance the plan has
+        (ref("aws_subnet.private[0].id", "aws_subnet.private[2].id"), 2),
+    ],
+)
+def test_a_list_unknown_until_apply_is_counted_from_its_references(
+    tmp_path: Path, library: Library, subnets: dict[str, object], expected: int
+) -> None:
+    result = _import(
+        tmp_path,
+        library,
+        [resource("aws_lb.web", {"name": "web"}, {"subnets": subnets}, {"subnets": [True] * 3})],
+    )
+    lb = result.design.component("aws_lb.web")
+    assert lb is not None and lb.props["zones"] == expected
+    element = next(e for e in result.block.elements if e.subject == "aws_lb.web")
+    assert element.properties["zones"] == "inferred"
+    assert any(
+        "subnets is known only after apply; counted aws_subnet.private[" in t
+        for t in element.evidence
+    )
+    assert not any(u.component == "aws_lb.web" for u in result.block.unknown)
+
+
+def test_an_unknown_list_with_no_references_stays_unknown(tmp_path: Path, library: Library) -> None:
+    result = _import(
+        tmp_path,
+        library,
+        [resource("aws_lb.web", {"name": "web"}, {}, {"subnets": True})],
+    )
+    assert ("aws_lb.web", "zones") in {(u.component, u.property) for u in result.block.unknown}
+
+
+def test_instances_of_a_counted_resource_are_one_box_with_replicas(
+    tmp_path: Path, library: Library
+) -> None:
+    web = [resource(f"aws_instance.web[{i}]", {"tags": {"Name": "web"}}) for i in range(3)]
+    result = _import(tmp_path, library, web)
+    assert [c.id for c in result.design.components] == ["aws_instance.web"]
+    assert result.design.components[0].props["replicas"] == 3
+    assert "replicas 3: instances in the plan" in _evidence(result, "aws_instance.web")
+
+
+def test_classic_elb_zones_and_a_firehose_processor(tmp_path: Path, library: Library) -> None:
+    zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_elb.web", {"name": "web", "availability_zones": zones}),
+            resource("aws_lambda_function.transform", {"function_name": "transform"}),
+            resource("aws_s3_bucket.lake", {"bucket": "lake"}),
+            resource(
+                "aws_kinesis_firehose_delivery_stream.clicks",
+                {"name": "clicks"},
+                {
+                    "extended_s3_configuration": [
+                        {
+                            "bucket_arn": ref("aws_s3_bucket.lake.arn"),
+                            "processing_configuration": [
+                                {
+                                    "processors": [
+                                        {
+                                            "parameters": [
+                                                {
+                                                    "parameter_value": ref(
+                                                        "aws_lambda_function.transform.arn"
+                                                    )
+                                                }
+                                            ]
+                                        }
+                                    ]
+                                }
+                            ],
+                        }
+                    ]
+                },
+            ),
+        ],
+    )
+    elb = result.design.component("aws_elb.web")
+    assert elb is not None and elb.props["zones"] == 3
+    found = links(result)
+    # Firehose calls its processor for every batch: wiring, not start-up order.
+    assert found["aws_kinesis_firehose_delivery_stream.clicks->aws_lambda_function.transform"]
+    assert "aws_kinesis_firehose_delivery_stream.clicks->aws_s3_bucket.lake" in found
+    assert not result.block.dependencies
+
+
+def test_what_the_internet_reaches_is_an_entry_from_a_client(
+    tmp_path: Path, library: Library
+) -> None:
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_lb.public", {"name": "public", "internal": False}),
+            resource("aws_lb.inner", {"name": "inner", "internal": True}),
+            resource("aws_api_gateway_rest_api.open", {"name": "open"}),
+            resource(
+                "aws_api_gateway_rest_api.private",
+                {"name": "private", "endpoint_configuration": [{"types": ["PRIVATE"]}]},
+            ),
+        ],
+    )
+    entries = {key for key in links(result) if key.startswith("users->")}
+    assert entries == {"users->aws_lb.public", "users->aws_api_gateway_rest_api.open"}
+    assert _evidence(result, "users->aws_lb.public") == ["aws_lb with internal False"]
+    assert "not reached from outside: internal is True" in _evidence(result, "aws_lb.inner")
+    assert record(result, "users->aws_lb.public")[1].endswith("reached from the internet")
