@@ -1,7 +1,8 @@
 """Analysis speed on a generated 5,000-component design, against one lint run of it.
 
 Baseline: one `lint_design` run on the same design in the same process (every
-rule). Measured: the single-failure enumeration (`weakest_points`: every
+rule). Measured: one failure (every instance of the busiest component, what
+`--fail` does), the single-failure enumeration (`weakest_points`: every
 component and every zone failing alone), the growth analysis at 10x, and the
 availability estimate (which enumerates whole-component failures too). Each
 figure is the median of --repeat runs; the ratio uses CPU time (steadier than
@@ -25,7 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from archdraw.analysis.availability import analyze_availability
 from archdraw.analysis.capacity import analyze_growth
+from archdraw.analysis.failure import analyze_failure
 from archdraw.analysis.graph import build_graph
+from archdraw.analysis.traffic import arrival_rates
 from archdraw.analysis.weakest import weakest_points
 from archdraw.io import dumps, load
 from archdraw.library import Library, builtin_library
@@ -78,8 +81,15 @@ def baseline(design: Design, library: Library) -> tuple[str, Callable[[], object
 
 def analyses(design: Design, library: Library) -> dict[str, Callable[[], object]]:
     graph = build_graph(design, library)
+    rates = arrival_rates(graph)
+    busiest = max(
+        (n for n in range(len(graph)) if n not in set(graph.sources)), key=rates.__getitem__
+    )
     return {
         "build the traffic graph": lambda: build_graph(design, library),
+        "one failure (--fail the busiest, all)": lambda: analyze_failure(
+            design, library, [graph.ids[busiest]], whole=True, graph=graph
+        ),
         "weakest points (every single failure)": lambda: weakest_points(
             design, library, graph=graph
         ),

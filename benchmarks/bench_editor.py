@@ -165,7 +165,7 @@ def main() -> int:
     ui_busy = time.thread_time() - ui_started  # what the user would feel as a freeze
     bare_lint = timed(lambda: lint_design(window.document.design, library), 3)
     findings = len(window.lint.findings)
-    window.document.dirty = False
+    window.document.history.mark_clean()  # nothing to save: closing does not ask
     window.close()
 
     n = args.components

@@ -1,16 +1,27 @@
-"""Regenerate the editor screenshots in docs/screenshots/ (runs offscreen, or under xvfb-run).
+"""Regenerate the README's editor screenshots in docs/screenshots/, under Xvfb.
 
 .venv/bin/python scripts/screenshots.py
+
+Without a display it starts itself again under `xvfb-run`, so the editor runs on
+a real (virtual) X server as it does for a user; QT_QPA_PLATFORM=offscreen also
+works. Every picture is taken in both themes: the editor as a design opens, at
+Fit on the largest sample, with findings, and with the analysis views.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
+    if shutil.which("xvfb-run") is None:
+        raise SystemExit("screenshots: no display and no xvfb-run (or set QT_QPA_PLATFORM)")
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1920x1200x24", sys.executable, *sys.argv]
+    raise SystemExit(subprocess.call(command))
 os.environ["ARCHDRAW_STATE_DIR"] = tempfile.mkdtemp(prefix="archdraw-shots-")
 
 from PySide6.QtCore import Qt
@@ -18,22 +29,33 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 
 from archdraw.gui.app import make_app
 from archdraw.gui.main_window import MainWindow
+from archdraw.gui.settings import settings
 from archdraw.gui.theme import apply_palette
+from archdraw.io import load
+from archdraw.io.samples import sample_dir
 from archdraw.library import builtin_library
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 SAMPLE = REPO / "sample_designs" / "rag-pipeline.archdraw.yaml"
 NAIVE = REPO / "sample_designs" / "rag-pipeline-naive.archdraw.yaml"
-SIZE = (1700, 1060)
+SIZE = (1600, 1000)
+THEMES = ("light", "dark")
 
 
-def settle() -> None:
-    for _ in range(5):
+def settle(rounds: int = 8) -> None:
+    for _ in range(rounds):
         QApplication.processEvents()
 
 
+def largest_sample() -> Path:
+    library = builtin_library()
+    paths = sorted(Path(sample_dir()).glob("*.archdraw.yaml"))
+    return max(paths, key=lambda p: (len(load(p, library).design.components), p.name))
+
+
 def window(app: QApplication, theme: str, size: tuple[int, int] = SIZE) -> MainWindow:
+    settings().clear()  # each picture starts from a first start's layout, not the last one's
     main = MainWindow(builtin_library(), theme)
     apply_palette(app, main.theme)
     main.resize(*size)
@@ -47,29 +69,83 @@ def open_design(main: MainWindow, path: Path) -> None:
         raise SystemExit(f"cannot open {path}")
     main.lint.run_now()
     settle()
-    main.view.fit()
-    settle()
 
 
 def dock(main: MainWindow, name: str) -> QDockWidget:
     found = main.findChild(QDockWidget, name)
     if found is None:
         raise SystemExit(f"no dock {name}")
+    found.show()
     found.raise_()
     return found
 
 
 def save(widget: object, name: str) -> None:
+    settle()
     path = OUT / name
     widget.grab().save(str(path))  # type: ignore[attr-defined]
     print(f"wrote {path.relative_to(REPO)}")
 
 
 def close(main: MainWindow) -> None:
-    main.document.dirty = False
+    main.document.history.mark_clean()  # nothing to save: no prompt
     main.close()
     main.deleteLater()
     settle()
+
+
+def at_open(app: QApplication, theme: str) -> None:
+    shown = window(app, theme)
+    open_design(shown, SAMPLE)  # as `archdraw FILE` opens it: no extra fit
+    first = next(iter(shown.scene.components))
+    shown.scene.select_ids([first])
+    save(shown, f"editor-open-{theme}.png")
+    if theme == "light":
+        save(dock(shown, "dock-properties"), "properties-panel.png")
+    close(shown)
+
+
+def at_fit(app: QApplication, theme: str) -> None:
+    shown = window(app, theme)
+    open_design(shown, largest_sample())
+    settle()
+    shown.actions_by_name["fit"].trigger()
+    save(shown, f"editor-fit-{theme}.png")
+    close(shown)
+
+
+def with_findings(app: QApplication, theme: str) -> None:
+    shown = window(app, theme)
+    open_design(shown, NAIVE)
+    shown.resizeDocks([dock(shown, "dock-findings")], [300], Qt.Orientation.Vertical)
+    if shown.findings.row_count():
+        shown.findings.select_row(0)
+    save(shown, f"editor-findings-{theme}.png")
+    close(shown)
+
+
+def with_analysis(app: QApplication, theme: str) -> None:
+    shown = window(app, theme)
+    open_design(shown, largest_sample())
+    dock(shown, "dock-palette").hide()
+    dock(shown, "dock-findings").hide()
+    analysis = dock(shown, "dock-analysis")
+    shown.resizeDocks([analysis], [560], Qt.Orientation.Horizontal)
+    settle()
+    shown.actions_by_name["fit"].trigger()
+    panel = shown.analysis_panel
+    components = list(shown.scene.components)
+    wanted = [c for c in ("psp", "cart_db", "catalog_cache") if c in components] or components[1:2]
+    shown.scene.select_ids(wanted)
+    panel.fail_selection()
+    shown.scene.select_ids([])
+    save(shown, f"editor-analysis-failure-{theme}.png")
+    panel.leave()
+    panel.set_growth(2.0)
+    save(shown, f"editor-analysis-load-{theme}.png")
+    panel.show_extra("availability")
+    save(analysis, f"analysis-availability-{theme}.png")
+    close(shown)
 
 
 def main() -> int:
@@ -78,31 +154,9 @@ def main() -> int:
     empty = window(app, "light")
     save(empty, "empty-window.png")
     close(empty)
-    for theme in ("light", "dark"):
-        shown = window(app, theme)
-        open_design(shown, SAMPLE)
-        shown.resizeDocks([dock(shown, "dock-findings")], [150], Qt.Orientation.Vertical)
-        shown.resizeDocks([dock(shown, "dock-palette")], [200], Qt.Orientation.Horizontal)
-        settle()
-        shown.view.fit()
-        first = next(iter(shown.scene.components))
-        shown.scene.select_ids([first])
-        settle()
-        save(shown, f"design-{theme}.png")
-        if theme == "light":
-            dock(shown, "dock-properties")
-            settle()
-            save(dock(shown, "dock-properties"), "properties-panel.png")
-        close(shown)
-    naive = window(app, "light")
-    open_design(naive, NAIVE)
-    if naive.findings.row_count():
-        naive.findings.select_row(0)
-    naive.resizeDocks([dock(naive, "dock-findings")], [330], Qt.Orientation.Vertical)
-    settle()
-    save(dock(naive, "dock-findings"), "findings-panel.png")
-    save(naive, "design-naive-findings.png")
-    close(naive)
+    for theme in THEMES:
+        for take in (at_open, at_fit, with_findings, with_analysis):
+            take(app, theme)
     return 0
 
 

@@ -2,14 +2,22 @@
 
 This module sits above both `archdraw.cli` and `archdraw.gui` so the CLI never
 imports Qt and `pip install archdraw` without the `gui` extra still works.
+Everything that can be decided without Qt (a mistyped command, no display) is
+decided here, before Qt is imported: Qt aborts the process when it finds no
+display, with a message about missing libraries.
 """
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
+from pathlib import Path
 
+from archdraw.cli import EXIT_INVALID
 from archdraw.cli.main import COMMANDS, run
 
+DESIGN_SUFFIXES = (".yaml", ".yml")
 SELF_TEST = "self-test"
 
 
@@ -20,6 +28,38 @@ def _wants_editor(argv: list[str]) -> bool:
     return first not in COMMANDS and not first.startswith("-")
 
 
+def _unknown_command(word: str) -> str | None:
+    """Why `word` is taken for a mistyped command, or None when it names a design file.
+
+    A file that exists, or a name shaped like one (a path, a .yaml suffix), goes to
+    the editor, which opens it or says why it cannot.
+    """
+    if Path(word).exists() or word.lower().endswith(DESIGN_SUFFIXES) or os.sep in word:
+        return None
+    close = difflib.get_close_matches(word, (*COMMANDS, SELF_TEST), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return (
+        f"archdraw: unknown command '{word}'{hint}, and no file of that name\n"
+        f"  commands: {', '.join(COMMANDS)}\n"
+        "  open a design in the editor with:  archdraw FILE.archdraw.yaml"
+    )
+
+
+def _missing_display() -> str | None:
+    """Why the editor cannot show a window here, or None when it can."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "archdraw: no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are not set)\n"
+        "  the command line needs none:  archdraw lint FILE, archdraw export FILE  "
+        "(archdraw --help)\n"
+        "  to run the editor headless:   xvfb-run archdraw FILE, "
+        "or QT_QPA_PLATFORM=offscreen archdraw FILE"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == [SELF_TEST]:
@@ -27,9 +67,13 @@ def main(argv: list[str] | None = None) -> int:
         from archdraw.selftest import main as self_test
 
         return self_test(argv[1:])
-    if _wants_editor(argv):
-        return _start_editor(argv)
-    return run(argv)
+    if not _wants_editor(argv):
+        return run(argv)
+    refusal = next((m for m in map(_unknown_command, argv) if m), None) or _missing_display()
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return EXIT_INVALID
+    return _start_editor(argv)
 
 
 def _start_editor(files: list[str]) -> int:

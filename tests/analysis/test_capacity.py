@@ -208,7 +208,7 @@ links:
 
 def test_nothing_saturating_says_where_the_first_limit_is(design_of, library) -> None:
     summary = analyze_growth(design_of(CHAIN), library, 1.0).summary
-    assert summary == "Nothing with a known capacity saturates at 1x; the first is api at 1.25x."
+    assert summary == "Nothing with a stated capacity saturates at 1x; the first is api at 1.25x."
 
 
 def test_fewer_servers_after_a_failure_raise_utilization(design_of, library) -> None:

@@ -76,10 +76,11 @@ def test_a_single_database_takes_down_every_sync_path_through_it(design_of, libr
         ("web", "cdn"): "completes",
         ("web", "api", "db"): "fails",
     }
-    # web sends 3 requests to the CDN for each one to the API: one in four fails.
-    assert web.lost_share == pytest.approx(1 / 4)
+    # Each of web's requests calls the CDN three times and the API once: every one needs
+    # the API, so every one fails (the loss is not split across the client's links).
+    assert web.lost_share == 1.0
     assert app.lost_share == 1.0
-    assert result.lost_rps == pytest.approx(100 * 0.25 + 300 * 1.0)
+    assert result.lost_rps == pytest.approx(100 + 300)
     assert [risk.id for risk in result.data_at_risk] == ["db"]
 
 
@@ -147,21 +148,31 @@ components:
   - {id: stateless, type: service, props: {replicas: 3}}
   - {id: standby, type: database, props: {replicas: 2, failover: active-standby,
                                            replication: sync}}
-  - {id: shards, type: nosql_database, props: {replicas: 4, failover: none}}
+  - {id: copies, type: nosql_database, props: {replicas: 4, failover: none}}
+  - {id: shards, type: nosql_database, props: {replicas: 4, shards: 4, failover: none,
+                                               replication: none}}
 links:
   - {from: web, to: stateless}
   - {from: stateless, to: standby}
+  - {from: stateless, to: copies}
   - {from: stateless, to: shards}
 """
     )
-    result = analyze_failure(design, library, ["stateless", "standby", "shards"])
+    result = analyze_failure(design, library, ["stateless", "standby", "copies"])
     states = {cid: (s.state, s.serving, s.recovery) for cid, s in result.components.items()}
     assert states["stateless"] == ("degraded", 1.0, "when callers retry on the other instances")
     assert states["standby"] == ("degraded", 1.0, "after failover")
-    # No failover on a stateful store: the lost instance's share of the data is unreachable.
-    assert states["shards"] == ("degraded", 0.75, None)
+    # Replicas are copies: reads go on; with no failover the lost primary takes no writes,
+    # and nothing here writes to it, so no request fails.
+    assert states["copies"] == ("degraded", 1.0, None)
+    assert result.components["copies"].writes_serving == 0.0
+    assert result.clients["web"].lost_share == 0.0
+    assert result.data_at_risk == []
+    # Shards are partitions: one unreplicated shard of four fails the requests for its keys.
+    result = analyze_failure(design, library, ["shards"])
+    assert result.components["shards"].serving == pytest.approx(0.75)
     assert result.clients["web"].lost_share == pytest.approx(0.25)
-    assert result.data_at_risk == []  # standby replicates; shards replicate (async default)
+    assert [risk.id for risk in result.data_at_risk] == ["shards"]
 
 
 def test_whole_fails_every_instance(design_of, library) -> None:

@@ -116,7 +116,7 @@ def test_text_answers_in_plain_words(design_file: Path, capsys) -> None:
     assert "Failure: one instance of db" in out
     assert "web: 100 % of its requests fail" in out
     assert "fails      web -> api -> db" in out
-    assert "Weakest points" in out and "1.  one instance of db" in out
+    assert "Weakest point: db (its only instance)" in out and "1.  db (its only instance)" in out
     assert "Growth" not in out  # not asked for
     assert run(["analyze", str(design_file), "--growth", "10", "--fail", "db"]) == 0
     out = capsys.readouterr().out

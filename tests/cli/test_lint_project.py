@@ -16,10 +16,12 @@ name: Risky
 components:
   - {id: web, type: client}
   - {id: api, type: service, props: {replicas: 2, auth: true, rate_limit: 50}}
-  - {id: db, type: database, props: {backups: true, auth: true, replicas: 2}}
+  - {id: db, type: database, props: {backups: true, auth: true, replicas: 2, failover: none}}
+  - {id: ledger, type: database, props: {backups: true, auth: true, replication: none}}
 links:
   - {from: web, to: api, props: {tls: true}}
   - {from: api, to: db, props: {timeout_ms: 200}}
+  - {from: api, to: ledger, kind: async}
 """
 CUSTOM_TYPE = """\
 types:

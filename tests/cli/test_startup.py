@@ -76,3 +76,59 @@ def test_version_does_not_load_the_design_model() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def _start(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str, list[str]]:
+    """Run `archdraw.main.main(argv)` in a fresh process: status, stderr, Qt modules loaded."""
+    script = (
+        "import json, sys\n"
+        "from archdraw.main import main\n"
+        f"status = main({argv!r})\n"
+        "print(json.dumps([status, sorted(m for m in sys.modules if m.startswith('PySide6'))]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=cwd,
+    )
+    status, qt = json.loads(result.stdout.splitlines()[-1])
+    return status, result.stderr, qt
+
+
+def _without_display(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    import os
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    return dict(os.environ)
+
+
+def test_a_mistyped_command_is_unknown_with_a_suggestion(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "file.yaml").write_text("archdraw: 1\nname: x\n")
+    status, stderr, qt = _start(["lnit", "file.yaml"], _without_display(monkeypatch), tmp_path)
+    assert status == 2
+    assert "unknown command 'lnit' (did you mean 'lint'?)" in stderr
+    assert qt == []
+
+
+def test_no_display_says_how_to_run_headless_before_qt(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    status, stderr, qt = _start(["design.archdraw.yaml"], _without_display(monkeypatch), tmp_path)
+    assert status == 2
+    assert "no display" in stderr
+    assert "QT_QPA_PLATFORM=offscreen" in stderr and "xvfb-run" in stderr
+    assert qt == []
+
+
+def test_an_existing_file_named_like_a_word_still_opens_in_the_editor(tmp_path: Path) -> None:
+    from archdraw.main import _unknown_command
+
+    (tmp_path / "lnit").write_text("archdraw: 1\nname: x\n")
+    assert _unknown_command(str(tmp_path / "lnit")) is None
+    assert _unknown_command("nosuchword") is not None

@@ -1,7 +1,7 @@
 """Against git history: `lint --diff REV`, the baseline (accept, fail on new, prune) and
 `archdraw diff` with revisions, on a temporary repository with three commits.
 
-Commit 1 has the shop before; commit 2 adds a cache with no replica (AD101 and
+Commit 1 has the shop before; commit 2 adds a cache with no replica (AD304 and
 others, new); commit 3 removes the search index (its findings go away).
 """
 
@@ -83,7 +83,7 @@ def states(data: dict) -> dict[tuple[str, str | None], str]:  # type: ignore[typ
 def test_lint_diff_rev_fails_only_on_new_findings(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, data = lint_json(capsys, "--diff", "HEAD~2")
     found = states(data)
-    assert found[("AD101", "cache")] == "new"
+    assert found[("AD304", "cache")] == "new"
     assert found[("AD106", "api")] == "unchanged"
     assert code == 1
     assert {a["component"] for a in data["absent"]} == {"search"}
@@ -111,7 +111,7 @@ def test_baseline_accepts_fails_on_new_and_prunes(repo: Path, capsys) -> None:  
 
     git(repo, "checkout", "-q", "main~1")  # the cache arrives: new findings fail
     code, data = lint_json(capsys, "--baseline", str(baseline))
-    assert code == 1 and states(data)[("AD101", "cache")] == "new"
+    assert code == 1 and states(data)[("AD304", "cache")] == "new"
     assert states(data)[("AD105", "search")] == "unchanged"
 
     git(repo, "checkout", "-q", "main")  # search is gone: its entries are absent, then pruned
@@ -123,7 +123,7 @@ def test_baseline_accepts_fails_on_new_and_prunes(repo: Path, capsys) -> None:  
     assert code == 0 and "pruned (no longer found)" in err
     after = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
     assert not any(e.get("component") == "search" for e in after)
-    assert any(e.get("component") == "cache" and e["code"] == "AD101" for e in after)
+    assert any(e.get("component") == "cache" and e["code"] == "AD304" for e in after)
     assert lint_json(capsys, "--baseline", str(baseline))[0] == 0
 
 
@@ -138,7 +138,7 @@ def test_sarif_baseline_states_validate(repo: Path, capsys, tmp_path: Path) -> N
     for result in results:
         name = result["locations"][0]["logicalLocations"][0]["name"]
         by_state.setdefault(result["baselineState"], set()).add(f"{result['ruleId']}:{name}")
-    assert "AD101:cache" in by_state["new"]
+    assert "AD304:cache" in by_state["new"]
     assert "AD106:api" in by_state["unchanged"]
     assert {"AD105:search"} <= by_state["absent"]
     # The fingerprint names rule, element and file: the same finding keeps it across commits.

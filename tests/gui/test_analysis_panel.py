@@ -41,6 +41,11 @@ def _button(window, name):  # type: ignore[no-untyped-def]
     return button
 
 
+def _client_row(window, client):  # type: ignore[no-untyped-def]
+    rows = _panel(window).failure_clients.texts()
+    return next(row for row in rows if row[0] == client)
+
+
 def test_fail_a_component_from_the_panel(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window, SHOP)
     window.scene.select_ids(["db"])
@@ -52,9 +57,8 @@ def test_fail_a_component_from_the_panel(window, qtbot):  # type: ignore[no-unty
     links = window.scene.links
     assert links["api->db"].opacity() == window.theme.down_opacity
     assert links["web->api"].opacity() == 1.0
-    report = _panel(window).text.toPlainText()
-    assert "web: 100 % of its requests fail" in report
-    assert "Data at risk: db" in report
+    assert _client_row(window, "web")[1] == "100 %"
+    assert "Data at risk: db" in _panel(window).message.text()
     assert window.stack.count() == 0
     assert not window.document.dirty
 
@@ -67,7 +71,7 @@ def test_fail_a_zone_marks_what_is_degraded(window, qtbot):  # type: ignore[no-u
     assert api.overlay_colour == window.theme.utilization["warm"]
     assert api.overlay_text == "degraded · serves 100%"
     assert not api.dimmed
-    assert "web: 0 % of its requests fail" in _panel(window).text.toPlainText()
+    assert _client_row(window, "web")[1:3] == ["0 %", "0 of 2"]
 
 
 def test_a_failed_worker_behind_a_queue_is_delayed_not_failed(window, qtbot):  # type: ignore[no-untyped-def]
@@ -75,9 +79,9 @@ def test_a_failed_worker_behind_a_queue_is_delayed_not_failed(window, qtbot):  #
     window.scene.select_ids(["worker"])
     window.actions_by_name["analyze-fail"].trigger()
     assert window.scene.components["worker"].dimmed
-    text = _panel(window).text.toPlainText()
-    assert "web: 0 % of its requests fail" in text
-    assert "delayed, not failed (behind a queue or async link): worker" in text
+    row = _client_row(window, "web")
+    assert row[1] == "0 %"
+    assert row[3] == "no request fails; delayed, not lost (behind a queue): worker"
 
 
 def test_growth_slider_colours_by_utilization_and_names_the_bottleneck(window, qtbot):  # type: ignore[no-untyped-def]
@@ -129,10 +133,12 @@ def test_leaving_the_analysis_restores_the_normal_view(window, qtbot):  # type: 
 def test_weakest_points_and_availability_from_the_menu(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window, SHOP)
     window.actions_by_name["analyze-weakest"].trigger()
-    text = _panel(window).text.toPlainText()
-    assert "Weakest points" in text and "1.  one instance of db" in text
+    panel = _panel(window)
+    assert panel.weakest_table.texts()[0][0] == "one instance of db"
+    assert panel.tabs.tabText(panel.tabs.currentIndex()) == "Weakest points"
     window.actions_by_name["analyze-availability"].trigger()
-    assert "Availability: " in _panel(window).text.toPlainText()
+    (web,) = panel.availability_table.texts()
+    assert web[0] == "web" and web[1].endswith(" %") and "db" in web[3]
     assert window.stack.count() == 0
 
 
@@ -140,18 +146,19 @@ def test_failing_nothing_says_what_to_do(window, qtbot):  # type: ignore[no-unty
     load_into(window, SHOP)
     window.scene.select_ids([])
     qtbot.mouseClick(_button(window, "analysis-fail"), Qt.MouseButton.LeftButton)
-    assert "Select components or a zone first" in _panel(window).text.toPlainText()
+    assert "Select components or a zone first" in _panel(window).message.text()
     assert all(i.overlay_colour is None for i in window.scene.components.values())
 
 
 def test_an_edit_asks_for_the_weakest_points_again(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window, SHOP)
     qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
-    assert "Weakest points" in _panel(window).text.toPlainText()
+    panel = _panel(window)
+    assert panel.weakest_table.texts()[0][0] == "one instance of db"
     window.editing.apply(SetProperties("db", {"replicas": 2, "failover": "active-standby"}))
-    assert "press Weakest points or Availability again" in _panel(window).text.toPlainText()
+    assert "press Find weakest points or Compute availability again" in panel.message.text()
     qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
-    assert "one instance of db" not in _panel(window).text.toPlainText()
+    assert ["one instance of db"] not in [row[:1] for row in panel.weakest_table.texts()]
 
 
 def test_on_a_big_design_the_slider_recomputes_when_it_pauses(window, qtbot):  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "deep_nesting": [(3, ("nesting deeper than 64",))],
     "binary_garbage": [(1, ("binary file",))],
     "empty": [(1, ("empty",))],
+    "comma_in_flow_label": [(5, ("'read-only)'", "comma ends the value", "needs quotes"))],
     "list_not_mapping": [(6, ("'props'", "must be a mapping", "not a list"))],
     "duplicate_key": [(9, ("duplicate key 'replicas'", "first given on line 7"))],
     "huge_hex_integer": [(8, ("'0xffff", "4,402 characters long", "at most 1,000,000,000,000"))],

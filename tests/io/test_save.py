@@ -286,3 +286,27 @@ def test_save_as_root_keeps_the_files_owner(design: Design, tmp_path: Path) -> N
     os.chown(target, 12345, 54321)
     save(design, target)
     assert (target.stat().st_uid, target.stat().st_gid) == (12345, 54321)
+
+
+def test_saved_labels_read_back_with_a_plain_yaml_reader(library: Library) -> None:
+    """Labels that end in `?`, hold `: ` or ` #` are quoted, so PyYAML's safe_load reads
+    the saved file as archdraw does (issue 14: 7 of 29 samples failed there)."""
+    import yaml
+
+    labels = ["cached results?", "free on these dates?", "a: b", "a #b", "x, y", "?x"]
+    links = "\n".join(
+        f"  - {{from: a, to: b, id: l{i}, label: {label!r}}}" for i, label in enumerate(labels)
+    )
+    services = "  - {id: a, type: service}\n  - {id: b, type: service}\n"
+    text = f"archdraw: 1\nname: Q\ncomponents:\n{services}links:\n{links}\n"
+    saved = dumps(loads(text, "q.archdraw.yaml", library).design)
+    assert [link["label"] for link in yaml.safe_load(saved)["links"]] == labels
+
+
+def test_every_sample_reads_with_a_plain_yaml_reader() -> None:
+    import yaml
+
+    from archdraw.io.samples import sample_dir
+
+    for path in sorted(sample_dir().glob("*.archdraw.yaml")):
+        assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict), path.name

@@ -24,8 +24,8 @@ COMMON = {
     "failover": ("choice", None, None, None),
     "zones": ("int", 1, None, 1),
     "rate_limit": ("float", 0, None, None),
-    "auth": ("bool", None, None, False),
-    "tls": ("bool", None, None, False),
+    "auth": ("bool", None, None, None),  # unstated security is unknown (issue 14)
+    "tls": ("bool", None, None, None),
     "capacity_rps": ("float", None, None, None),
     "latency_ms": ("float", 0, None, None),
     "replication": ("choice", None, None, None),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections import deque
 from pathlib import Path
 
 import pytest
@@ -55,52 +54,6 @@ def test_sync_callers_and_components_of_follow_the_links(design: Design, library
     assert {k: [link.key for link in v] for k, v in ctx.sync_callers.items()} == plain
     wanted = [*list(plain)[:5], "no-such-component"]
     assert ids(ctx.components_of(wanted)) == list(plain)[:5]
-
-
-def _plain_arrival_rates(ctx: LintContext) -> dict[str, float]:
-    """The dict-based version the position-based one replaced: same order, same sums."""
-    components = ctx.components
-    arrival = dict.fromkeys(components, 0.0)
-    indegree = dict.fromkeys(components, 0)
-    outgoing: dict[str, list[tuple[str, float]]] = {}
-    for cid in components:
-        outgoing[cid] = []
-        for link in ctx.flow_out(cid):
-            if link.target in indegree:
-                indegree[link.target] += 1
-                calls = ctx.link_number(link, "calls")
-                outgoing[cid].append((link.target, 1.0 if calls is None else calls))
-    for client in ctx.clients:
-        arrival[client.id] += ctx.number(client, "rps") or 0.0
-    todo = deque(cid for cid, n in indegree.items() if n == 0)
-    unsettled = iter(components)
-    done: set[str] = set()
-    while len(done) < len(components):
-        if not todo:
-            todo.append(next(cid for cid in unsettled if cid not in done))
-        current = todo.popleft()
-        if current in done:
-            continue
-        done.add(current)
-        sent = arrival[current]
-        if components[current].type in ("cache", "cdn", "device_cache"):
-            sent *= max(0.0, 1.0 - (ctx.number(components[current], "hit_ratio") or 0.0))
-        for target, calls in outgoing[current]:
-            arrival[target] += sent * calls
-            indegree[target] -= 1
-            if indegree[target] == 0 and target not in done:
-                todo.append(target)
-    return arrival
-
-
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_arrival_rates_match_the_plain_algorithm(seed: int, library: Library) -> None:
-    # Seeds 1 and 3 hold cycles (services calling each other), so this covers
-    # the settle-on-a-cycle path as well as the ordinary topological one.
-    ctx = LintContext(generate_design(400, seed=seed), library)
-    rates = ctx.arrival_rps
-    assert rates == _plain_arrival_rates(ctx)
-    assert any(rate > 0 for rate in rates.values())
 
 
 def test_a_run_leaves_the_garbage_collector_as_it_found_it(

@@ -73,6 +73,7 @@ def test_json_shape_is_the_documented_contract(results: list[FileResult]) -> Non
     assert data["version"] == 1
     assert [f["path"] for f in data["files"]] == [r.path for r in results]
     keys = {"code", "name", "severity", "component", "link", "zone", "line", "column", "message"}
+    keys.add("related")  # added in issue 14: the other elements of a one-per-cause finding
     for entry in data["files"][0]["findings"]:
         assert set(entry) == keys
     first, finding = data["files"][0]["findings"][0], results[0].findings[0]

@@ -181,3 +181,13 @@ def test_session_follows_props_replaced_between_runs(library: Library) -> None:
     expected = lint_design(document.design, library)
     assert [_row(f) for f in after] == [_row(f) for f in expected]
     assert any(f.code == "AD104" and f.component == store.id for f in after)
+
+
+def test_only_views_marked_structural_are_kept_across_edits() -> None:
+    """A view that reads property values (the arrival rates) is never carried over; the
+    structural ones are marked so, and an unmarked view is recomputed (issue 14)."""
+    from archdraw.lint.session import _structural_views
+
+    kept = _structural_views()
+    assert "request_path" in kept and "_links_by_key" in kept
+    assert "arrival_rps" not in kept and "_recorded_arrival_rps" not in kept

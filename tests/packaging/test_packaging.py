@@ -57,7 +57,10 @@ def test_appstream_metadata_is_valid():  # type: ignore[no-untyped-def]
     root = ET.parse(metainfo).getroot()
     assert root.findtext("id") == APP_ID
     assert root.find("launchable").text == f"{APP_ID}.desktop"  # type: ignore[union-attr]
-    assert root.findall("screenshots/screenshot/image"), "AppStream wants screenshots"
+    images = [i.text or "" for i in root.findall("screenshots/screenshot/image")]
+    assert images, "AppStream wants screenshots"
+    for url in images:  # the pictures the README shows, served from the repository
+        assert (REPO / url.split("/main/", 1)[1]).is_file(), f"{url} is not in the repository"
 
 
 def test_mime_type_claims_the_design_suffix():  # type: ignore[no-untyped-def]

@@ -1,11 +1,17 @@
-"""Random edits through a Document with random undo and redo (after Gaphor's consistency test).
+"""Random edits through a Document and its History, with random undo, redo and saves
+(after Gaphor's consistency test).
 
-After every step the design is valid; a refused edit leaves it unchanged; at the
-end, undoing everything restores the original exactly and save/load round-trips.
+The edits include the ones the editor builds (a type change, a multi-select
+property edit, align, distribute, copy and paste, a new box in a free spot).
+After every step the design is valid, the saved text loads back equal to it,
+and "unsaved changes" is true exactly when the design differs from the last
+save; a refused edit leaves it unchanged; at the end, undoing everything
+restores the original exactly.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from hypothesis import settings
@@ -20,12 +26,14 @@ from hypothesis.stateful import (
 from tests.property.strategies import designs, examples, ids, prop_value, texts
 
 from archdraw.io import dumps, loads
+from archdraw.layout.arrange import ALIGNMENTS, align, distribute, free_spot
 from archdraw.library import builtin_library
-from archdraw.model import Component, Design, Document, Link, Zone, validate_design
+from archdraw.model import Component, Design, Document, History, Link, Zone, validate_design
 from archdraw.model.edits import (
     AddComponent,
     AddLink,
     AddZone,
+    Batch,
     Edit,
     EditError,
     MoveComponents,
@@ -34,11 +42,12 @@ from archdraw.model.edits import (
     RemoveElements,
     RemoveLink,
     RenameId,
-    SetComponentFields,
     SetLinkProperties,
     SetProperties,
     SetZoneFields,
 )
+from archdraw.model.selection import paste_elements, selection_design
+from archdraw.model.type_change import change_type
 
 LIBRARY = builtin_library()
 TYPE_IDS = sorted(LIBRARY.types)
@@ -52,13 +61,13 @@ class DocumentMachine(RuleBasedStateMachine):
         super().__init__()
         self.document = Document()
         self.original: Design = self.document.design
-        self.undo: list[Edit] = []
-        self.redo: list[Edit] = []
+        self.saved: Design | None = self.original
         self.changes = 0
 
     @initialize(design=designs(LIBRARY, max_components=5))
     def start(self, design: Design) -> None:
         self.original = design.model_copy(deep=True)
+        self.saved = self.original
         self.document.replace(design, None)
         self.document.subscribe(self._heard)
 
@@ -70,17 +79,27 @@ class DocumentMachine(RuleBasedStateMachine):
     def design(self) -> Design:
         return self.document.design
 
-    def perform(self, edit: Edit) -> None:
+    @property
+    def history(self) -> History:
+        return self.document.history
+
+    def perform(self, edit: Edit, merge_key: str | None = None) -> None:
         before, heard = self.design.model_copy(deep=True), self.changes
+        steps, index, clean = len(self.history.steps), self.history.index, self.history.clean_index
         try:
-            inverse = self.document.apply(edit)
+            self.document.apply(edit, merge_key)
         except EditError:
             assert self.design == before, "a refused edit must leave the design unchanged"
             assert self.changes == heard, "a refused edit must not notify listeners"
+            assert (len(self.history.steps), self.history.index) == (steps, index)
             return
         assert self.changes == heard + 1
-        self.undo.append(inverse)
-        self.redo.clear()
+        if self.history.index == index + 1:
+            assert len(self.history.steps) == index + 1, "a new step drops the redo steps"
+            if clean is not None and clean > index:
+                self.saved = None  # the saved state can no longer be reached by undo/redo
+        else:
+            assert merge_key is not None and self.history.index == index, "only a merge adds none"
 
     def component_ids(self) -> list[str]:
         return [c.id for c in self.design.components]
@@ -174,37 +193,110 @@ class DocumentMachine(RuleBasedStateMachine):
         self.perform(SetZoneFields(zone, {"parent": parent}))
 
     @precondition(lambda self: self.design.components)
-    @rule(data=st.data(), type_id=st.sampled_from(TYPE_IDS))
-    def change_type_without_props(self, data: st.DataObject, type_id: str) -> None:
-        # A type change alone may leave props the new type does not know; clear them first.
+    @rule(data=st.data(), type_id=st.sampled_from(TYPE_IDS), merge=st.booleans())
+    def change_type(self, data: st.DataObject, type_id: str, merge: bool) -> None:
+        # As the Properties panel does: one edit, dropping what the new type does not take;
+        # successive changes of one component's type merge into one step.
         component = data.draw(st.sampled_from(self.design.components))
-        clear = SetProperties(component.id, dict.fromkeys(component.props))
-        self.perform(clear)
-        if not self.design.component(component.id) or self.design.component(component.id).props:  # type: ignore[union-attr]
-            return
-        self.perform(SetComponentFields(component.id, {"type": type_id}))
+        before = dict(component.props)
+        edit = change_type(self.design, LIBRARY, component.id, type_id)
+        self.perform(edit, merge_key=f"type:{component.id}" if merge else None)
+        changed = self.design.component(component.id)
+        assert changed is not None and changed.type == type_id
+        assert set(before) - set(changed.props) == set(edit.drop)
 
-    @precondition(lambda self: self.undo)
+    @precondition(lambda self: len(self.design.components) >= 2)
+    @rule(data=st.data())
+    def set_props_on_many(self, data: st.DataObject) -> None:
+        # A multi-select edit: one name and value for components of several types.
+        chosen = data.draw(
+            st.lists(st.sampled_from(self.design.components), min_size=2, unique_by=lambda c: c.id)
+        )
+        shared = set.intersection(*(set(LIBRARY.types[c.type].properties) for c in chosen))
+        if not shared:
+            return
+        name = data.draw(st.sampled_from(sorted(shared)))
+        value = data.draw(prop_value(LIBRARY.types[chosen[0].type].properties[name]))
+        if any(LIBRARY.check_props(c.type, {name: value}) for c in chosen):
+            return  # the panel offers only values every chosen type accepts
+        edits = tuple(SetProperties(c.id, {name: value}) for c in chosen)
+        self.perform(Batch(edits, label=f"Change {name}"))
+
+    @precondition(lambda self: len(self.design.components) >= 2)
+    @rule(data=st.data(), how=st.sampled_from([*sorted(ALIGNMENTS), "horizontal", "vertical"]))
+    def arrange(self, data: st.DataObject, how: str) -> None:
+        chosen = data.draw(st.lists(st.sampled_from(self.component_ids()), min_size=2, unique=True))
+        try:
+            edit = align(self.design, chosen, how) if how in ALIGNMENTS else None
+            edit = edit or distribute(self.design, chosen, how)
+        except EditError:
+            return  # fewer placed components than the command needs: the menu says so
+        self.perform(edit)
+
+    @precondition(lambda self: self.design.components)
+    @rule(data=st.data(), offset=st.sampled_from([0.0, 40.0]))
+    def copy_and_paste(self, data: st.DataObject, offset: float) -> None:
+        chosen = data.draw(st.lists(st.sampled_from(self.component_ids()), min_size=1, unique=True))
+        text = dumps(selection_design(self.design, chosen))
+        part = loads(text, "<clipboard>", LIBRARY).design
+        edit, new_ids = paste_elements(self.design, part, offset)
+        try:
+            edit.apply(self.design.model_copy(deep=True))
+        except EditError as error:
+            raise AssertionError(f"a paste was refused: {error}") from error
+        self.perform(edit)
+        assert all(self.design.component(i) is not None for i in new_ids)
+
+    @rule(type_id=st.sampled_from(TYPE_IDS), near=positions)
+    def add_in_free_spot(self, type_id: str, near: tuple[float, float]) -> None:
+        spot = free_spot(self.design, near)
+        new_id = f"new-{len(self.design.components)}"
+        self.perform(AddComponent(Component(id=new_id, type=type_id, position=spot)))
+
+    @precondition(lambda self: self.design.components)
+    @rule(data=st.data(), dx=st.integers(-50, 50))
+    def drag(self, data: st.DataObject, dx: int) -> None:
+        # Consecutive moves of the same boxes merge into one step, as a drag does.
+        component = data.draw(st.sampled_from(self.design.components))
+        x, y = component.position or (0.0, 0.0)
+        self.perform(MoveComponents({component.id: (x + dx, y)}), merge_key="drag")
+
+    @precondition(lambda self: self.history.can_undo)
     @rule()
     def undo_one(self) -> None:
-        self.redo.append(self.document.apply(self.undo.pop()))
+        self.document.undo()
 
-    @precondition(lambda self: self.redo)
+    @precondition(lambda self: self.history.can_redo)
     @rule()
     def redo_one(self) -> None:
-        redo = self.redo.pop()
-        self.undo.append(self.document.apply(redo))
+        self.document.redo()
+
+    @rule()
+    def save(self) -> None:
+        self.document.mark_saved(Path("machine.archdraw.yaml"))
+        self.saved = self.design.model_copy(deep=True)
 
     # Checks ------------------------------------------------------------
     @invariant()
     def design_is_valid(self) -> None:
         assert validate_design(self.design, LIBRARY) == []
 
-    def teardown(self) -> None:
+    @invariant()
+    def saved_file_loads_equal(self) -> None:
         text = dumps(self.design)
         assert loads(text, "machine.archdraw.yaml", LIBRARY).design == self.design
-        while self.undo:
-            self.document.apply(self.undo.pop())
+
+    @invariant()
+    def dirty_means_changed_since_save(self) -> None:
+        if not self.document.dirty:
+            assert self.design == self.saved
+        elif self.saved is not None and self.history.clean_index is not None:
+            # Edits that change nothing (a move to the same place) keep the step dirty.
+            assert self.history.index != self.history.clean_index
+
+    def teardown(self) -> None:
+        while self.history.can_undo:
+            self.document.undo()
         assert self.design == self.original
         assert dumps(self.design) == dumps(self.original)
 

@@ -4,11 +4,12 @@ One instance is up a share `availability` of the time (a property; 0.999 by
 default, per type in the library). A component with n = `replicas` instances
 that needs k of them to carry its load (k = ceil(λ / capacity_rps) at
 today's traffic, 1 when the capacity is unknown) is up with the k-of-n
-binomial probability; a stateful component without failover needs the one
-instance holding a request's data, so it is up `availability` of the time
-whatever its replicas. Zones fail as common causes, taking down (or
-degrading) everything in them at once, with the availabilities in
-ZONE_AVAILABILITY (zones carry no properties; groups never fail as a unit;
+binomial probability; a store that takes writes and has no failover needs
+the one instance holding a request's data (its primary), so it is up
+`availability` of the time whatever its replicas; read-only copies and caches
+need any k. Zones fail as common causes, taking down (or degrading)
+everything in them at once, with the availabilities in ZONE_AVAILABILITY
+(zones carry no properties; groups never fail as a unit;
 `--zone-availability` overrides them per kind).
 
 Client availability combines the failure analysis with these figures:
@@ -29,12 +30,13 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from archdraw.analysis.capacity import arrival_rates
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
+from archdraw.analysis.traffic import arrival_rates
 from archdraw.analysis.weakest import FAILURE_DOMAINS, single_failure_losses, zone_losses
 from archdraw.library import Library
 from archdraw.model import Design
 
+CONTRIBUTORS_SHOWN = 3  # per client
 ZONE_AVAILABILITY = {"zone": 0.9995, "region": 0.9999, "network": 0.9999, "group": 1.0}
 HOURS_PER_YEAR = 24 * 365.25
 
@@ -47,6 +49,8 @@ class ComponentAvailability:
     needed: int  # k of the k-of-n
     availability: float  # the component as a whole
     overloaded: bool  # needs more replicas than it has just to carry today's load
+    instance_basis: str = "default"  # "stated" | "default" (the library's figure for its type)
+    product_note: str = ""  # what a default figure describes
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,9 @@ class AvailabilityResult:
     components: dict[str, ComponentAvailability]
     zones: dict[str, float]
     weakest: list[WeakLink] = field(default_factory=list)
+    # Per client, the causes costing it the most availability, worst first: each
+    # WeakLink's `gain` is the share of that client's requests the cause loses.
+    contributors: dict[str, list[WeakLink]] = field(default_factory=dict)
 
 
 def k_of_n(k: int, n: int, p: float) -> float:
@@ -105,12 +112,21 @@ def component_availability(
     capacity = graph.capacity_rps[node]
     wanted = math.ceil(rate / capacity - 1e-9) if capacity and rate > 0 else 1
     needed = min(replicas, max(1, wanted))
-    if graph.stateful[node] and graph.failover[node] == "none":
+    role = graph.roles.of(graph.ids[node])
+    # A primary without failover needs its one primary instance; read-only copies and
+    # caches need any k of their copies.
+    needs_primary = role is None or (role.writable and role.kind != "cache")
+    if graph.stateful[node] and graph.failover[node] == "none" and needs_primary:
         whole = instance
     else:
         whole = k_of_n(needed, replicas, instance)
+    basis = graph.basis(node, "availability")
+    component = graph.components[node]
+    note = (
+        "" if basis == "stated" else f"the library's figure for any {component.type}, no product's"
+    )
     return ComponentAvailability(
-        graph.ids[node], instance, replicas, needed, whole, wanted > replicas
+        graph.ids[node], instance, replicas, needed, whole, wanted > replicas, basis, note
     )
 
 
@@ -151,9 +167,15 @@ def analyze_availability(
             causes.append(("zone", zone.id, zones[zone.id], zone_losses(graph, zone.id, rates)))
 
     clients = {c: 1.0 for c in graph.sources}
-    for _, _, available, lost in causes:
+    contributors: dict[str, list[WeakLink]] = {graph.ids[c]: [] for c in graph.sources}
+    for kind, element, available, lost in causes:
         for client, share in lost.items():
             clients[client] *= 1.0 - (1.0 - available) * share
+            cost = (1.0 - available) * share
+            contributors[graph.ids[client]].append(WeakLink(kind, element, available, cost))
+    for links in contributors.values():
+        links.sort(key=lambda link: -link.gain)
+        del links[CONTRIBUTORS_SHOWN:]
     weights = {c: graph.rps[c] for c in graph.sources}
     total = sum(weights.values())
 
@@ -182,4 +204,5 @@ def analyze_availability(
         components=components,
         zones=zones,
         weakest=weakest[:top],
+        contributors=contributors,
     )

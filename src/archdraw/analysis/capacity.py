@@ -23,8 +23,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph, build_graph
+from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.queueing import replicas_needed, response_ms
+from archdraw.analysis.traffic import arrival_rates, partial_rates
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -44,6 +45,8 @@ class ComponentLoad:
     response_ms: float | None  # None when saturated, down or unknown
     saturates_at: float | None  # growth factor where utilization reaches 1
     replicas_needed: int | None  # to stay under TARGET_UTILIZATION at this growth
+    capacity_basis: str | None = None  # "stated" | "default" (None: unknown)
+    rate_basis: str = "derived"  # "derived" | "lower bound" (a source's rate is unknown)
 
 
 @dataclass(frozen=True)
@@ -61,28 +64,16 @@ class GrowthResult:
     growth: float
     components: dict[str, ComponentLoad]
     clients: dict[str, ClientLatency]
-    bottleneck: str | None
+    bottleneck: str | None  # from stated capacities first (see `bottleneck_basis`)
     saturated: list[str]  # at this growth, first to saturate first
     unknown: list[str]  # carry traffic but have no capacity_rps
     cycle_links: list[str]
+    partial: list[str] = field(default_factory=list)  # a source of unknown rate reaches them
+    bottleneck_basis: str | None = None  # "stated" | "default": its capacity's basis
+    first_assumed: str | None = None  # saturates before the bottleneck, on a default capacity
+    unknown_sources: list[str] = field(default_factory=list)  # sources with no stated rps
     summary: str = ""
     titles: dict[str, str] = field(default_factory=dict)
-
-
-def arrival_rates(graph: TrafficGraph, growth: float = 1.0) -> list[float]:
-    """λ per component, in requests per second, with every client's rps times `growth`."""
-    rates = [rps * growth for rps in graph.rps]
-    for node in graph.order:
-        sent = rates[node] * graph.miss[node]
-        if sent == 0:
-            continue
-        for edge in graph.out_edges[node]:
-            rates[edge.target] += sent * edge.calls
-    # Closing a cycle: counted at the receiver, not passed on (see graph.py).
-    extra = [0.0] * len(rates)
-    for edge in graph.back_edges:
-        extra[edge.target] += rates[edge.source] * graph.miss[edge.source] * edge.calls
-    return [rate + more for rate, more in zip(rates, extra, strict=True)]
 
 
 def analyze_growth(
@@ -101,8 +92,12 @@ def analyze_growth(
     graph = graph or build_graph(design, library)
     growth = max(0.0, growth)
     base = arrival_rates(graph, 1.0)
+    partial = partial_rates(graph)
     serving = servers if servers is not None else graph.replicas
-    loads = [_load(graph, node, base[node], growth, serving[node]) for node in range(len(graph))]
+    loads = [
+        _load(graph, node, base[node], growth, serving[node], partial[node])
+        for node in range(len(graph))
+    ]
     responses = [_response(graph, node, loads[node]) for node in range(len(graph))]
     totals = _end_to_end(graph, responses)
     clients = {
@@ -110,6 +105,10 @@ def analyze_growth(
     }
     known = [load for load in loads if load.saturates_at is not None]
     known.sort(key=lambda load: (load.saturates_at, graph.index[load.id]))
+    stated = [load for load in known if load.capacity_basis == "stated"]
+    ranked = stated or known
+    bottleneck = ranked[0] if ranked else None
+    first = known[0] if known else None
     saturated = [
         load.id for load in known if load.utilization is not None and load.utilization >= 1
     ]
@@ -117,36 +116,68 @@ def analyze_growth(
     unknown = [
         graph.ids[node]
         for node in range(len(graph))
-        if graph.capacity_rps[node] is None and base[node] > 0 and node not in sources
+        if graph.capacity_rps[node] is None
+        and (base[node] > 0 or partial[node])
+        and node not in sources
     ]
     result = GrowthResult(
         growth=growth,
         components={load.id: load for load in loads},
         clients=clients,
-        bottleneck=known[0].id if known else None,
+        bottleneck=None if bottleneck is None else bottleneck.id,
+        bottleneck_basis=None if bottleneck is None else bottleneck.capacity_basis,
+        first_assumed=first.id if first is not None and first is not bottleneck else None,
+        unknown_sources=[graph.ids[s] for s in graph.sources if not graph.rate_known[s]],
         saturated=saturated,
         unknown=unknown,
         cycle_links=graph.cycle_links,
+        partial=[graph.ids[n] for n in range(len(graph)) if partial[n] and n not in sources],
         titles={c.id: c.title for c in graph.components},
     )
+    # Imported here: the summary reads this module's result types.
+    from archdraw.analysis.growth_summary import growth_summary
+
     result.summary = growth_summary(result, graph)
     return result
 
 
 def _load(
-    graph: TrafficGraph, node: int, base_rps: float, growth: float, servers: int
+    graph: TrafficGraph, node: int, base_rps: float, growth: float, servers: int, partial: bool
 ) -> ComponentLoad:
     arrival = base_rps * growth
     capacity = graph.capacity_rps[node]
+    rate_basis = "lower bound" if partial else "derived"
     if capacity is None:
         return ComponentLoad(
-            graph.ids[node], arrival, servers, None, None, None, None, None, None, None
+            graph.ids[node],
+            arrival,
+            servers,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            rate_basis=rate_basis,
         )
+    basis = graph.basis(node, "capacity_rps")
     saturates_at = servers * capacity / base_rps if base_rps > 0 and servers > 0 else None
     needed = replicas_needed(arrival, capacity, TARGET_UTILIZATION)
     if servers == 0:
         return ComponentLoad(
-            graph.ids[node], arrival, 0, capacity, None, None, None, None, None, needed
+            graph.ids[node],
+            arrival,
+            0,
+            capacity,
+            None,
+            None,
+            None,
+            None,
+            None,
+            needed,
+            capacity_basis=basis,
+            rate_basis=rate_basis,
         )
     queue, response = response_ms(arrival, capacity, servers, graph.latency_ms[node])
     return ComponentLoad(
@@ -160,6 +191,8 @@ def _load(
         response_ms=None if math.isinf(response) else response,
         saturates_at=saturates_at,
         replicas_needed=needed,
+        capacity_basis=basis,
+        rate_basis=rate_basis,
     )
 
 
@@ -185,10 +218,10 @@ def _end_to_end(graph: TrafficGraph, responses: list[float]) -> list[float]:
         downstream = 0.0
         for edge in graph.out_edges[node]:
             if edge.kind == "sync":
-                downstream += _weighted(edge.calls, totals[edge.target])
+                downstream += _weighted(edge.calls * graph.edge_miss(edge), totals[edge.target])
         for edge in graph.back_out[node]:
             if edge.kind == "sync":
-                downstream += _weighted(edge.calls, responses[edge.target])
+                downstream += _weighted(edge.calls * graph.edge_miss(edge), responses[edge.target])
         totals[node] = responses[node] + _weighted(graph.miss[node], downstream)
     return totals
 
@@ -242,49 +275,3 @@ def _path_notes(
     ]
     saturated = [graph.ids[n] for n in ordered if math.isinf(responses[n])]
     return unknown, saturated
-
-
-def _fmt(factor: float) -> str:
-    return f"{factor:.3g}"
-
-
-def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
-    """The one-line answer to "what if traffic grows k×?"."""
-    k = result.growth
-    count = len(result.unknown)
-    unknown = (
-        f" ({count} with traffic {'has' if count == 1 else 'have'} no capacity_rps: unknown)"
-        if count
-        else ""
-    )
-    if result.bottleneck is None:
-        return f"No component with a capacity_rps receives traffic: growth is unknown{unknown}."
-    first = result.components[result.bottleneck]
-    title = result.titles.get(first.id, first.id)
-    assert first.saturates_at is not None
-    if first.saturates_at > k:
-        return (
-            f"Nothing with a known capacity saturates at {_fmt(k)}x; the first is {title} "
-            f"at {_fmt(first.saturates_at)}x{unknown}."
-        )
-    add = (first.replicas_needed or first.servers) - first.servers
-    advice = f"add {add} replica{'s' if add != 1 else ''}"
-    node = graph.index[first.id]
-    if graph.stateful[node] and graph.components[node].type not in CACHING_TYPES:
-        cached = any(graph.components[e.source].type in CACHING_TYPES for e in graph.in_edges[node])
-        advice += " or raise the cache hit ratio" if cached else " or a cache"
-    others = [i for i in result.saturated if i != first.id]
-    also = ""
-    if others:
-        named = ", ".join(
-            f"{result.titles.get(i, i)} ({_fmt(s)}x)"
-            for i in others[:3]
-            if (s := result.components[i].saturates_at) is not None
-        )
-        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
-        also = f"; also saturated at {_fmt(k)}x: {named}{more}" if named else ""
-    already = " (already saturated today)" if first.saturates_at < 1 else ""
-    return (
-        f"{title} saturates at {_fmt(first.saturates_at)}x{already}; at {_fmt(k)}x, {advice} "
-        f"(to stay under {TARGET_UTILIZATION:.0%} utilization){also}{unknown}."
-    )

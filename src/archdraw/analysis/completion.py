@@ -1,32 +1,61 @@
 """Which requests still complete when some components serve less than all of theirs.
 
-`serving[n]` is the share (0..1) of the requests reaching component n that n
-itself still answers. A request *completes* when every component it reaches
-over sync links answers it. Async links are not on the request's path: the
-sender does not wait, so a receiver that is down (and everything behind it)
-delays that work, it does not fail the request; such components are reported
-as *delayed*. A queue or stream is a hand-off too, whatever the kind of the
-link into it: a request sent to it over a sync link needs it to accept the
-message, and nothing behind it.
+A failure is a `Scenario`: the share (0..1) of its requests each hurt component still
+answers (`serving`; `writes` for requests over links marked `writes: true`, where a
+store that lost a primary differs), and the caches' passed-on shares when a cache lost
+nodes (`miss`: a cache misses, it does not fail).
 
-Inside the system a component needs every sync call it makes to succeed
-(`calls` of them per request: a share `calls` of requests make one call when
-calls < 1); a cache needs its downstream only for misses; over a link that
-closes a cycle it needs the receiver's own answer only; a component with
-`fallback: true` (a second provider, a degraded answer) answers its callers
-even when it or something behind it fails: their paths are degraded, not
-failed. A client's links are separate kinds of requests (page assets from a
-CDN, API calls to a gateway), so its lost share is the failed share of its
-sync requests weighted by `calls`.
+A request *completes* when every call it makes succeeds. A link's `calls` is the
+expected number of calls per request the sender receives (below 1: the share of
+requests that make the call); a request fails when a call it makes fails and the
+caller has no fallback for it. A client is no different: a client drawn with links to
+a DNS, a CDN and a load balancer makes all three calls for each request (with their
+`calls`), so losing any of them fails its share, never a third of it. A lookup a DNS
+answered is cached for its TTL, so `calls` below 1 to a DNS are cached answers: once
+they expire every request needs the DNS again, and its loss fails them all.
+
+Async links are not on the request's path: the sender does not wait, so a receiver
+that is down (and everything behind it) delays that work, it does not fail the
+request; such components are reported as *delayed*. A queue or stream is a hand-off
+too, whatever the kind of the link into it: a request sent to it over a sync link
+needs it to accept the message, and nothing behind it. A cache needs its downstream
+only for misses; a caller reading a store cache-aside reads it only on misses. Over a
+link that closes a cycle a sender needs the receiver's own answer only. A component
+with `fallback: true` (a second provider, a degraded answer) answers its callers even
+when it or something behind it fails: their paths are degraded, not failed. A caller
+of a failover entry (a DNS with `failover: dns`, an entry with `active-standby`) that
+has standbys behind `calls: 0` links gets the requests that failed elsewhere answered
+by the standbys, when they are up, after a zone or region fails (DNS moves the traffic
+when the primary site is gone; a single machine's failure does not move it).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.graph import Edge, TrafficGraph
 
 PATH_LIMIT = 50
+
+
+@dataclass
+class Scenario:
+    serving: dict[int, float] = field(default_factory=dict)
+    writes: dict[int, float] = field(default_factory=dict)
+    miss: dict[int, float] = field(default_factory=dict)  # passed-on shares that changed
+    missing: dict[int, float] = field(default_factory=dict)  # caches that lost nodes
+    standbys: bool = False  # a zone or region failed: failover entries move to standbys
+
+    def hurt(self) -> set[int]:
+        return {*self.serving, *self.writes, *self.missing}
+
+    def serves(self, node: int) -> float:
+        return self.serving.get(node, 1.0)
+
+    def worst(self) -> dict[int, float]:
+        """Per hurt component, the least it serves of reads and writes (for path status)."""
+        nodes = {*self.serving, *self.writes}
+        return {n: min(self.serves(n), self.writes.get(n, 1.0)) for n in nodes}
 
 
 def call_success(calls: float, share: float) -> float:
@@ -37,44 +66,97 @@ def call_success(calls: float, share: float) -> float:
     return (1.0 - making) + making * float(share ** max(calls, 1.0))
 
 
-def complete_shares(graph: TrafficGraph, serving: dict[int, float]) -> dict[int, float]:
-    """For each component that can reach a failed one: share of its requests that complete.
+def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
+    """Calls per request that must succeed (the cache-aside reads only on misses)."""
+    if edge.aside < 0:
+        return edge.needed
+    return edge.needed * miss.get(edge.aside, graph.miss[edge.aside])
 
-    Components missing from the answer complete everything. Only the ancestors
-    of the failed components are visited, in reverse topological order.
+
+def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]:
+    """For each component that can reach a hurt one: share of its requests that complete.
+
+    Components missing from the answer complete everything. Only the ancestors of the
+    hurt components are visited, in reverse topological order. Requests over a link
+    marked `writes: true` use the receiver's share of writes (`Scenario.writes`).
     """
-    if not serving:
+    hurt = scenario.hurt()
+    if not hurt:
         return {}
-    affected = sorted(graph.ancestors(set(serving)), key=graph.position.__getitem__, reverse=True)
+    miss = scenario.miss
+    affected = sorted(graph.ancestors(hurt), key=graph.position.__getitem__, reverse=True)
     complete: dict[int, float] = {}
+    written: dict[int, float] = {}
+
     for node in affected:
         downstream = 1.0
         for edge in graph.out_edges[node]:
-            if edge.kind == "sync":
-                downstream *= call_success(edge.calls, complete.get(edge.target, 1.0))
+            if edge.kind != "sync":
+                continue
+            target = edge.target
+            share = written[target] if edge.writes and target in written else None
+            share = complete.get(target, 1.0) if share is None else share
+            if share < 1.0:  # most links lead to what the failure does not reach
+                downstream *= call_success(_needed(graph, edge, miss), share)
         for edge in graph.back_out[node]:  # closing a cycle: the receiver's own answer
             if edge.kind == "sync":
-                downstream *= call_success(edge.calls, serving.get(edge.target, 1.0))
-        miss = 0.0 if graph.buffer[node] else graph.miss[node]
-        share = serving.get(node, 1.0) * ((1.0 - miss) + miss * downstream)
-        # A `fallback` (second provider, degraded answer) answers whatever failed.
-        complete[node] = 1.0 if graph.fallback[node] else share
+                share = scenario.writes.get(edge.target, 1.0) if edge.writes else 1.0
+                share = min(share, scenario.serves(edge.target))
+                downstream *= call_success(_needed(graph, edge, miss), share)
+        passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
+        onward = (1.0 - passed) + passed * downstream
+        cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
+        reads = _covered(scenario.serves(node) * onward, cover)
+        complete[node] = 1.0 if graph.fallback[node] else reads
+        if node in scenario.writes:
+            takes = _covered(scenario.writes[node] * onward, cover)
+            written[node] = 1.0 if graph.fallback[node] else takes
     return complete
 
 
-def client_lost_share(
-    graph: TrafficGraph, client: int, serving: dict[int, float], complete: dict[int, float]
-) -> float:
+def _covered(share: float, cover: float | None) -> float:
+    return share if cover is None else share + (1.0 - share) * cover
+
+
+def _standby_cover(
+    graph: TrafficGraph, node: int, scenario: Scenario, complete: dict[int, float]
+) -> float | None:
+    """Share of the node's failed requests its failover entries' standbys answer.
+
+    DNS (or an active-standby entry) moves traffic when its health check sees the site
+    down: when one of the node's own first hops is down, not when something deeper fails.
+    """
+    first_hops = [e.target for e in graph.out_edges[node] if e.kind == "sync" and e.calls > 0]
+    if not any(scenario.serving.get(t, 1.0) <= 0.0 for t in first_hops):
+        return None
+    cover: float | None = None
+    for entry in first_hops:
+        standbys = graph.standby_out[entry]
+        if not standbys:
+            continue
+        share = complete.get(entry, 1.0)
+        for standby in standbys:
+            share *= complete.get(standby.target, 1.0)
+        cover = share if cover is None else cover * share
+    return cover
+
+
+def client_lost_share(client: int, complete: dict[int, float]) -> float:
     """Share (0..1) of the client's requests that can no longer complete."""
-    total = 0.0
-    completed = 0.0
-    for edge in graph.out_edges[client]:
-        if edge.kind == "sync":
-            total += edge.calls
-            completed += edge.calls * complete.get(edge.target, 1.0)
-    own = serving.get(client, 1.0)
-    done = own * (completed / total if total > 0 else 1.0)
-    return min(1.0, max(0.0, 1.0 - done))
+    return min(1.0, max(0.0, 1.0 - complete.get(client, 1.0)))
+
+
+def design_share(graph: TrafficGraph, lost: dict[int, float]) -> float:
+    """Share of all client requests lost: weighted by rate when every rate is stated,
+    else each client counts the same (a share is still a share when rates are unknown)."""
+    sources = graph.sources
+    if not sources:
+        return 0.0
+    if all(graph.rate_known[c] for c in sources):
+        total = sum(graph.rps[c] for c in sources)
+        if total > 0:
+            return sum(graph.rps[c] * share for c, share in lost.items()) / total
+    return sum(lost.values()) / len(sources)
 
 
 @dataclass(frozen=True)

@@ -1,40 +1,97 @@
-"""The traffic graph both analyses share: who sends requests to whom, as a DAG.
+"""The traffic graph every analysis (and lint) shares: who sends requests to whom, as a DAG.
 
 Requests flow along `sync` and `async` links, in the direction of the arrow;
-`replication` links copy data and carry no requests. Designs may draw cycles
-(a service calling back into its caller, two services calling each other).
-Traffic round a cycle would never settle, so the graph is cut into a DAG with
-a depth-first search that starts at the traffic sources (in design order),
-then at every other component: a link that closes a cycle (points at a
+`replication` links copy data and carry no requests. Traffic starts at the
+sources (clients, and any component that states an `rps`); a source without a
+stated `rps` has an unknown rate (`rate_known`), never a library default.
+
+Designs may draw cycles (a service calling back into its caller, two services
+calling each other). Traffic round a cycle would never settle, so the graph is
+cut into a DAG with a depth-first search that starts at the traffic sources,
+then at every other component, each taken in order of id, following each
+component's links in order of target id: the cut, and so every rate, is the
+same whatever the order of the file. A link that closes a cycle (points at a
 component still on the search stack) is a *back edge* (a worker writing back
 to the database whose change feed woke it). A back edge's traffic is counted
 once at its receiver, but not passed on from there (that would go round the
 cycle for ever); a sender over a sync back edge waits for the receiver's own
 answer only. Back edges are listed as `cycle_links`.
+
+Cache-aside: a caller that links to a cache and to the store the cache fronts
+(`archdraw.analysis.roles`) reads the store only on a miss, so its reads over
+that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from archdraw.analysis.columns import machines, per_component
+from archdraw.analysis.kinds import (
+    BUFFER_TYPES,
+    CACHING_TYPES,
+    TypeFacts,
+    is_traffic_source,
+    number,
+    stated_rps,
+)
+from archdraw.analysis.roles import (
+    ROLE_LINK_PROPERTIES,
+    ROLE_PROPERTIES,
+    STANDBY_FAILOVERS,
+    DataRoles,
+    data_roles,
+)
 from archdraw.library import Library
 from archdraw.model import Component, Design, Zone
 
-# Components whose `hit_ratio` answers requests without passing them on.
-CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
-# Buffers: a request is done once one of these accepts the message, whatever the
-# link kind; the consumers behind them work later (their failure delays, not fails).
-BUFFER_TYPES = frozenset({"queue", "stream"})
+__all__ = [
+    "BUFFER_TYPES",
+    "CACHING_TYPES",
+    "GRAPH_LINK_PROPERTIES",
+    "GRAPH_PROPERTIES",
+    "Edge",
+    "TrafficGraph",
+    "build_graph",
+]
+
+# Every property `build_graph` reads (an incremental lint session re-runs a rule that reads
+# the graph when one of them changes): components', then links'.
+GRAPH_PROPERTIES = frozenset(
+    {
+        "rps",
+        "hit_ratio",
+        "replicas",
+        "zones",
+        "failover",
+        "capacity_rps",
+        "latency_ms",
+        "fallback",
+        "availability",
+        *ROLE_PROPERTIES,
+    }
+)
+GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", *ROLE_LINK_PROPERTIES})
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
+    """One link that carries requests, by component index (a tuple: graphs hold thousands)."""
+
     source: int
     target: int
     kind: str  # "sync" | "async"
     calls: float
     key: str
+    writes: bool = False
+    aside: int = -1  # cache-aside: the cache whose misses this read goes on (-1: none)
+    lookup: bool = False  # to a DNS: `calls` < 1 are cached answers, which expire
+
+    @property
+    def needed(self) -> float:
+        """Calls per request that must succeed when the target fails: `calls`, except that a
+        lookup cached for its TTL is needed again once the TTL runs out."""
+        return 1.0 if self.lookup and 0 < self.calls < 1 else self.calls
 
 
 @dataclass
@@ -50,12 +107,15 @@ class TrafficGraph:
     back_edges: list[Edge]
     back_out: list[list[Edge]]
     back_in: list[list[Edge]]
-    sources: list[int]  # components with an `rps`: where traffic starts
-    rps: list[float]
+    sources: list[int]  # where traffic starts (see `is_traffic_source`), by id
+    rps: list[float]  # stated rates (0 where unknown)
+    rate_known: list[bool]  # False only for a source without a stated `rps`
     miss: list[float]  # share of requests passed on (1 - hit_ratio for caches)
     replicas: list[int]
     zones_spanned: list[int]
+    instance_counts: list[int]
     failover: list[str]
+    standby_out: list[list[Edge]]  # a failover entry's `calls: 0` links to its standbys
     stateful: list[bool]
     capacity_rps: list[float | None]
     latency_ms: list[float | None]
@@ -63,9 +123,18 @@ class TrafficGraph:
     buffer: list[bool]
     on_device: list[bool]  # client-category types: one per user, never one shared failure
     fallback: list[bool]
+    runs_replicas: list[bool]  # its type takes `replicas` (ours to run, not a third party's)
+    stated: list[frozenset[str]]  # the property names each component sets itself
+
+    def basis(self, node: int, name: str) -> str:
+        """Where a property value came from: "stated" (in the file) or "default" (library)."""
+        return "stated" if name in self.stated[node] else "default"
+
+    roles: DataRoles = field(default_factory=lambda: DataRoles({}))
     zones: dict[str, Zone] = field(default_factory=dict)
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
     position: list[int] = field(default_factory=list)  # index of each node in `order`
+    _aside: dict[int, list[Edge]] | None = None
 
     def __post_init__(self) -> None:
         self.position = [0] * len(self.order)
@@ -80,12 +149,22 @@ class TrafficGraph:
         return [edge.key for edge in self.back_edges]
 
     def instances(self, node: int) -> int:
-        """Instances that can fail one at a time: `replicas`, or `zones` when that is more.
+        """Machines that can fail one at a time (`archdraw.analysis.roles.instance_count`)."""
+        return self.instance_counts[node]
 
-        Spreading over three zones takes at least three instances, so a managed
-        service drawn with replicas 1 and zones 3 (object storage) has three.
-        """
-        return max(self.replicas[node], self.zones_spanned[node])
+    def aside_of(self, cache: int) -> list[Edge]:
+        """The cache-aside reads that go on to a store on this cache's misses."""
+        if self._aside is None:
+            self._aside = {}
+            for row in (*self.out_edges, *self.back_out):
+                for edge in row:
+                    if edge.aside >= 0:
+                        self._aside.setdefault(edge.aside, []).append(edge)
+        return self._aside.get(cache, [])
+
+    def edge_miss(self, edge: Edge) -> float:
+        """Share of the sender's requests that make the call (the cache-aside misses)."""
+        return 1.0 if edge.aside < 0 else self.miss[edge.aside]
 
     def hands_off(self, node: int) -> bool:
         """True when requests stop at this node: a buffer, or a cache that answers all."""
@@ -111,33 +190,40 @@ class TrafficGraph:
         return [zone, *self.zone_ancestors.get(zone, [])]
 
 
-def _number(value: object, default: float | None) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return default
-    number = float(value)
-    return number if math.isfinite(number) else default
-
-
-def _count(value: object) -> int:
-    number = _number(value, 1.0)
-    return max(1, int(number or 1))
-
-
 def build_graph(design: Design, library: Library) -> TrafficGraph:
     components = list(design.components)
     ids = [c.id for c in components]
     index = {cid: i for i, cid in enumerate(ids)}
+    facts = TypeFacts(library)
+    roles = data_roles(design, library, facts)
     edges: list[list[Edge]] = [[] for _ in ids]
+    link_value = facts.link_value
+    dns = {i for i, c in enumerate(components) if c.type == "dns"}
     for link in design.links:
-        if link.kind == "replication" or link.source not in index or link.target not in index:
+        fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
+        kind, source_id, target_id = fields["kind"], fields["source"], fields["target"]
+        source, target = index.get(source_id), index.get(target_id)
+        if kind == "replication" or source is None or target is None:
             continue
-        calls = _number(library.link_prop(link.props, "calls"), 1.0) or 0.0
-        source, target = index[link.source], index[link.target]
-        edges[source].append(Edge(source, target, link.kind, max(0.0, calls), link.key))
+        props = fields["props"]
+        calls = number(link_value(props, "calls"), 1.0) or 0.0
+        key = fields["id"] if fields["id"] is not None else f"{source_id}->{target_id}"
+        writes = link_value(props, "writes") is True
+        edge = Edge(source, target, kind, max(0.0, calls), key, writes, -1, target in dns)
+        edges[source].append(edge)
+    _mark_cache_aside(edges, ids, index, roles)
+    # Links in order of target id, then key: the cut below must not depend on file order.
+    for row in edges:
+        row.sort(key=lambda e: (ids[e.target], e.key))
 
-    rps = [max(0.0, _number(library.prop(c, "rps"), 0.0) or 0.0) for c in components]
-    sources = [i for i, c in enumerate(components) if library.prop(c, "rps") is not None]
-    order, back = _cut_cycles(len(ids), edges, sources)
+    sources = sorted(
+        (i for i, c in enumerate(components) if is_traffic_source(library, c)),
+        key=ids.__getitem__,
+    )
+    source_set = set(sources)
+    stated = [stated_rps(c) for c in components]
+    rps = [0.0 if value is None else value for value in stated]
+    order, back = _cut_cycles(ids, edges, sources)
     back_keys = {(e.source, e.target, e.key) for e in back}
     out_edges = [[e for e in row if (e.source, e.target, e.key) not in back_keys] for row in edges]
     in_edges: list[list[Edge]] = [[] for _ in ids]
@@ -149,6 +235,12 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
     for edge in back:
         back_out[edge.source].append(edge)
         back_in[edge.target].append(edge)
+    per = per_component(components, facts, library)
+    failover = per.failover
+    standby_out = [
+        [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
+        for node, row in enumerate(edges)
+    ]
 
     zones = design.zone_index()
     return TrafficGraph(
@@ -163,25 +255,47 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         back_in=back_in,
         sources=sources,
         rps=rps,
-        miss=[_miss_share(c, library) for c in components],
-        replicas=[_count(library.prop(c, "replicas")) for c in components],
-        zones_spanned=[_count(library.prop(c, "zones")) for c in components],
-        failover=[str(library.prop(c, "failover") or "none") for c in components],
-        stateful=[library.is_stateful(c) for c in components],
-        capacity_rps=[_positive(library.prop(c, "capacity_rps")) for c in components],
-        latency_ms=[_non_negative(library.prop(c, "latency_ms")) for c in components],
+        rate_known=[value is not None or i not in source_set for i, value in enumerate(stated)],
+        miss=per.miss,
+        replicas=per.replicas,
+        zones_spanned=per.zones,
+        instance_counts=machines(components, per.machines, roles),
+        failover=failover,
+        standby_out=standby_out,
+        stateful=per.stateful,
+        capacity_rps=per.capacity,
+        latency_ms=per.latency,
         zone_of=[c.zone if c.zone in zones else None for c in components],
-        buffer=[c.type in BUFFER_TYPES for c in components],
-        on_device=[_category(library, c) == "client" for c in components],
-        fallback=[library.prop(c, "fallback") is True for c in components],
+        buffer=per.buffer,
+        on_device=per.on_device,
+        fallback=per.fallback,
+        runs_replicas=per.runs_replicas,
+        stated=[frozenset(c.props) for c in components],
+        roles=roles,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
     )
 
 
-def _category(library: Library, component: Component) -> str | None:
-    component_type = library.get(component.type)
-    return None if component_type is None else component_type.category
+def _mark_cache_aside(
+    edges: list[list[Edge]], ids: list[str], index: dict[str, int], roles: DataRoles
+) -> None:
+    """A caller's reads of a store it also reads through a cache go only on misses."""
+    fronted = {
+        index[role.id]: index[role.fronts]
+        for role in roles.roles.values()
+        if role.fronts is not None and role.id in index and role.fronts in index
+    }
+    if not fronted:
+        return
+    for row in edges:
+        caches = {fronted[e.target]: e.target for e in row if e.target in fronted}
+        if not caches:
+            continue
+        for place, edge in enumerate(row):
+            cache = caches.get(edge.target)
+            if cache is not None and not edge.writes:
+                row[place] = edge._replace(aside=cache)
 
 
 def shared(graph: TrafficGraph) -> list[int]:
@@ -198,23 +312,6 @@ def instance_availability(library: Library, component: Component) -> float:
     return min(1.0, max(0.0, float(value)))
 
 
-def _positive(value: object) -> float | None:
-    number = _number(value, None)
-    return number if number is not None and number > 0 else None
-
-
-def _non_negative(value: object) -> float | None:
-    number = _number(value, None)
-    return number if number is not None and number >= 0 else None
-
-
-def _miss_share(component: Component, library: Library) -> float:
-    if component.type not in CACHING_TYPES:
-        return 1.0
-    hit = _number(library.prop(component, "hit_ratio"), 0.0) or 0.0
-    return 1.0 - min(1.0, max(0.0, hit))
-
-
 def _zone_ancestors(zones: dict[str, Zone]) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for zone_id, zone in zones.items():
@@ -229,17 +326,19 @@ def _zone_ancestors(zones: dict[str, Zone]) -> dict[str, list[str]]:
 
 
 def _cut_cycles(
-    count: int, edges: list[list[Edge]], sources: list[int]
+    ids: list[str], edges: list[list[Edge]], sources: list[int]
 ) -> tuple[list[int], list[Edge]]:
     """Topological order of the DAG left after removing back edges, and the back edges.
 
     Iterative depth-first search (designs may be deep); starting at the sources
-    means a cycle is cut at the link that points back towards the traffic.
+    means a cycle is cut at the link that points back towards the traffic. Starts
+    and links are taken in order of id, so the answer does not depend on file order.
     """
+    count = len(ids)
     state = [0] * count  # 0 unseen, 1 on the stack, 2 done
     postorder: list[int] = []
     back: list[Edge] = []
-    starts = [*sources, *range(count)]
+    starts = [*sources, *sorted(range(count), key=ids.__getitem__)]
     for start in starts:
         if state[start]:
             continue
@@ -261,4 +360,5 @@ def _cut_cycles(
             postorder.append(node)
             stack.pop()
     postorder.reverse()
+    back.sort(key=lambda e: (ids[e.source], ids[e.target], e.key))
     return postorder, back

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from archdraw.analysis.availability import AvailabilityResult, analyze_availability
-from archdraw.analysis.capacity import GrowthResult, analyze_growth
+from archdraw.analysis.capacity import ComponentLoad, GrowthResult, analyze_growth
 from archdraw.analysis.failure import FailureResult, analyze_failure
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
@@ -111,10 +111,25 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
             "wait_probability": _num(load.wait_probability),
             "wq_ms": _num(load.wq_ms),
             "replicas_needed": load.replicas_needed,
+            "basis": _basis(report.graph, cid, load),
         }
-        if state is not None and state.state != "up":
+        role = report.graph.roles.of(cid)
+        if role is not None:
+            components[cid]["data_role"] = {
+                "kind": role.kind,
+                "copies": role.copies,
+                "shards": role.shards,
+                "writable": role.writable,
+                "standby": role.standby,
+                "source": role.source,
+                "fronts": role.fronts,
+                "fronts_basis": role.fronts_basis,
+            }
+        if state is not None and (state.state != "up" or state.reason):
             components[cid].update(
                 serving_share=state.serving,
+                writes_serving_share=state.writes_serving,
+                missing_share=state.missing,
                 recovery=state.recovery,
                 overloaded=state.overloaded,
                 reason=state.reason,
@@ -126,6 +141,9 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
             "latency_ms": _num(latency.latency_ms),
             "lost_share": impact.lost_share if impact else 0.0,
             "rps": latency.rps,
+            "rps_basis": "stated"
+            if report.graph.rate_known[report.graph.index[cid]]
+            else "unknown",
             "branches": {k: _num(v) for k, v in latency.branches.items()},
             "unknown": latency.unknown,
             "saturated": latency.saturated,
@@ -149,6 +167,10 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
         "saturated": growth.saturated,
         "unknown": growth.unknown,
         "cycle_links": growth.cycle_links,
+        "bottleneck_basis": growth.bottleneck_basis,
+        "first_assumed": growth.first_assumed,
+        "unknown_sources": growth.unknown_sources,
+        "partial": growth.partial,
     }
     if failure is not None:
         data["failure"] = _failure_json(failure)
@@ -159,6 +181,30 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
     if report.simulation is not None:
         data["simulation"] = _simulation_json(report.simulation)
     return data
+
+
+def _basis(graph: TrafficGraph, cid: str, load: ComponentLoad) -> dict[str, str | None]:
+    """Where each figure of a component comes from: stated in the file, the library's
+    default, derived from those, or unknown."""
+    node = graph.index[cid]
+    capacity = load.capacity_basis
+    arrival = load.rate_basis
+    if node in graph.sources:
+        arrival = "stated" if graph.rate_known[node] else "unknown"
+    return {
+        "arrival_rps": arrival,
+        "capacity_rps": capacity or "unknown",
+        "replicas": graph.basis(node, "replicas") if graph.runs_replicas[node] else None,
+        "saturates_at": None if load.saturates_at is None else f"derived from {capacity}",
+        "latency_ms": _latency_basis(graph, node),
+    }
+
+
+def _latency_basis(graph: TrafficGraph, node: int) -> str:
+    """A component's own time: its `latency_ms` (stated or default), else 1/capacity."""
+    if graph.latency_ms[node] is not None:
+        return graph.basis(node, "latency_ms")
+    return "derived" if graph.capacity_rps[node] is not None else "unknown"
 
 
 def _failure_json(failure: FailureResult) -> dict[str, Any]:
@@ -180,6 +226,7 @@ def _weak_json(point: WeakPoint) -> dict[str, Any]:
         "lost_share": point.lost_share,
         "clients": point.clients,
         "down": point.down,
+        "single_point": point.single_point,
     }
 
 
@@ -194,6 +241,7 @@ def _availability_json(result: AvailabilityResult) -> dict[str, Any]:
                 "needed": c.needed,
                 "availability": c.availability,
                 "overloaded": c.overloaded,
+                "instance_basis": c.instance_basis,
             }
             for cid, c in result.components.items()
         },

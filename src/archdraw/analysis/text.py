@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 from archdraw.analysis.availability import downtime_per_year
 from archdraw.analysis.capacity import TARGET_UTILIZATION
+from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
+from archdraw.analysis.weakest import WeakPoint
 
 ARROW = " -> "
 
@@ -51,14 +53,16 @@ def render_text(report: AnalysisReport, *, growth_asked: bool = True, top: int =
             "No clients: give a client (or any component) an `rps` so traffic has a "
             "start; until then nothing can be lost or saturated."
         )
+    # The answers asked for first; the load table only when growth was asked (or nothing else).
     if report.failure is not None:
         sections.append(_failure(report))
-    if growth_asked or report.failure is None:
-        sections.append(_growth(report))
     if report.weakest is not None:
         sections.append(_weakest(report, top))
     if report.availability is not None:
         sections.append(_availability(report, top))
+    asked_other = report.failure or report.weakest is not None or report.availability
+    if growth_asked or not asked_other:
+        sections.append(_growth(report))
     if report.simulation is not None:
         sections.append(_simulation(report))
     if report.growth.cycle_links:
@@ -81,7 +85,7 @@ def _failure(report: AnalysisReport) -> list[str]:
     if failure.failed_zones:
         what.append(f"zone {', '.join(failure.failed_zones)}")
     lines = [f"Failure: {' and '.join(what)}"]
-    hit = [s for s in failure.components.values() if s.state != "up"]
+    hit = [s for s in failure.components.values() if s.state != "up" or s.reason]
     rows = []
     for state in hit:
         detail = state.reason
@@ -91,15 +95,38 @@ def _failure(report: AnalysisReport) -> list[str]:
         rows.append([state.id, state.state, detail])
     lines += _table(rows) if rows else ["  nothing is affected"]
     lines.append("")
-    lines.append(
-        f"Clients: {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail "
-        f"({_pct(failure.lost_share)})"
-    )
+    graph = report.graph
+    unknown = [graph.ids[c] for c in graph.sources if not graph.rate_known[c]]
+    if not unknown:
+        lines.append(
+            f"Clients: {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail "
+            f"({_pct(failure.lost_share)})"
+        )
+    else:
+        known = ""
+        if failure.total_rps > 0:
+            known = (
+                f"; {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s from "
+                "the clients that state a rate"
+            )
+        lines.append(
+            f"Clients: {_pct(failure.lost_share)} of requests fail (each client counted the "
+            f"same: no rps stated for {', '.join(unknown)}){known}"
+        )
     for impact in failure.clients.values():
         lines.append(f"  {impact.id}: {_pct(impact.lost_share)} of its requests fail")
-        for path in impact.paths:
-            if path.status != "completes":
-                lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")
+        broken = [
+            p
+            for p in impact.paths
+            if p.status != "completes" and not _to_operations(graph, p.nodes, p.ends_in_handoff)
+        ]
+        if impact.lost_share == 0 and any(p.status == "fails" for p in broken):
+            lines.append(
+                "    its failed paths are answered by the standby (after DNS moves traffic)"
+            )
+            broken = []
+        for path in broken:
+            lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")
         completes = sum(1 for p in impact.paths if p.status == "completes")
         if completes:
             lines.append(f"    {completes} path{'s' if completes != 1 else ''} still complete")
@@ -118,11 +145,19 @@ def _failure(report: AnalysisReport) -> list[str]:
     return lines
 
 
+def _to_operations(graph: TrafficGraph, nodes: list[str], handoff: bool) -> bool:
+    """A path that ends by handing off to monitoring or logging: no request waits on it."""
+    last = graph.components[graph.index[nodes[-1]]]
+    return handoff and last.type == "monitoring"
+
+
 def _growth(report: AnalysisReport) -> list[str]:
     growth = report.growth
+    graph = report.graph
     lines = [f"Growth {_factor(growth.growth)}: {growth.summary}"]
     rows = [["component", "arrival/s", "util", "response", "saturates at"]]
-    sources = {report.graph.ids[node] for node in report.graph.sources}
+    sources = {graph.ids[node] for node in graph.sources}
+    defaults = []
     for cid, load in growth.components.items():
         if cid in sources or (load.arrival_rps == 0 and load.capacity_rps is None):
             continue
@@ -133,9 +168,21 @@ def _growth(report: AnalysisReport) -> list[str]:
         else:
             util = "-" if load.utilization is None else f"{load.utilization:.0%}"
             response = "saturated" if load.response_ms is None else _ms(load.response_ms)
-        rows.append([cid, _rate(load.arrival_rps), util, response, _factor(load.saturates_at)])
+        saturates = _factor(load.saturates_at)
+        if load.capacity_basis == "default" and load.saturates_at is not None:
+            saturates += "*"
+            defaults.append(f"{cid} {load.capacity_rps:,.0f}")
+        arrival = _rate(load.arrival_rps)
+        if load.rate_basis == "lower bound":
+            arrival = ">= " + arrival
+        rows.append([cid, arrival, util, response, saturates])
     if len(rows) > 1:
         lines += _table(rows, right=(1, 2, 3, 4))
+    if defaults:
+        lines.append(
+            "  * assuming the library default capacity per replica (req/s), not stated: "
+            + ", ".join(defaults)
+        )
     if growth.clients:
         lines.append("")
         rows = [["client", "requests/s", "latency"]]
@@ -143,7 +190,8 @@ def _growth(report: AnalysisReport) -> list[str]:
             latency = _ms(client.latency_ms)
             if client.latency_ms is None and client.saturated:
                 latency = _unbounded(report, client.saturated)
-            rows.append([client.id, _rate(client.rps), latency])
+            known = graph.rate_known[graph.index[client.id]]
+            rows.append([client.id, _rate(client.rps) if known else "unknown", latency])
         lines += _table(rows, right=(1,))
     if growth.unknown:
         lines.append("")
@@ -169,18 +217,23 @@ def _unbounded(report: AnalysisReport, blocked: list[str]) -> str:
 
 def _weakest(report: AnalysisReport, top: int) -> list[str]:
     points = report.weakest or []
-    lines = ["Weakest points (single failures, most traffic lost first):"]
+    graph = report.graph
     if not points:
-        return [*lines, "  no single component or zone failure loses any traffic"]
+        return ["Weakest points: no single component or zone failure loses any request"]
+    first = points[0]
+    lines = [
+        f"Weakest point: {_what_fails(report, first)} loses {_pct(first.lost_share)} of "
+        f"requests{_per_second(report, first.lost_rps)}.",
+        "Single failures, most requests lost first:",
+    ]
     rows = []
     for rank, point in enumerate(points[:top], start=1):
-        kind = "zone" if point.kind == "zone" else "one instance of"
         down = f"down: {', '.join(point.down)}" if point.down else ""
         rows.append(
             [
                 f"{rank}.",
-                f"{kind} {point.id}",
-                f"{_rate(point.lost_rps)}/s",
+                _what_fails(report, point),
+                _per_second(report, point.lost_rps).strip(" ()") or "-",
                 _pct(point.lost_share),
                 down,
             ]
@@ -188,7 +241,39 @@ def _weakest(report: AnalysisReport, top: int) -> list[str]:
     lines += _table(rows, right=(2, 3))
     if len(points) > top:
         lines.append(f"  ... and {len(points) - top} more")
+    lookups = [p.id for p in points[:top] if p.kind == "component" and _is_dns(report, p.id)]
+    for dns in lookups:
+        ttl = graph.components[graph.index[dns]].props.get("ttl_s")
+        lasting = f"{ttl} s" if ttl is not None else "their TTL"
+        lines.append(
+            f"  {dns}: lookups cached by resolvers keep working for up to {lasting}; "
+            "after that every request needs it"
+        )
     return lines
+
+
+def _is_dns(report: AnalysisReport, component_id: str) -> bool:
+    graph = report.graph
+    return graph.components[graph.index[component_id]].type == "dns"
+
+
+def _what_fails(report: AnalysisReport, point: WeakPoint) -> str:
+    if point.kind == "zone":
+        return f"zone {point.id}"
+    graph = report.graph
+    node = graph.index[point.id]
+    if not graph.runs_replicas[node]:
+        return f"{point.id} (the whole service)"
+    if point.single_point:
+        return f"{point.id} (its only instance)"
+    return f"one instance of {point.id}"
+
+
+def _per_second(report: AnalysisReport, lost_rps: float) -> str:
+    graph = report.graph
+    if not all(graph.rate_known[c] for c in graph.sources):
+        return ""  # rates unknown: the share says it
+    return f" ({_rate(lost_rps)}/s)"
 
 
 def _availability(report: AnalysisReport, top: int) -> list[str]:
@@ -205,13 +290,26 @@ def _availability(report: AnalysisReport, top: int) -> list[str]:
         for client, value in result.clients.items()
     ]
     lines += _table(rows, right=(1,))
-    if result.weakest:
+    # Rows that would show +0.0000 change nothing a reader can see: left out.
+    weakest = [w for w in result.weakest if w.gain >= 0.5e-6][:top]
+    if weakest:
         lines.append("Weakest links (design availability gained if it never failed):")
         rows = [
             [f"{w.kind} {w.id}", f"{w.availability * 100:.4f} %", f"+{w.gain * 100:.4f} points"]
-            for w in result.weakest[:top]
+            for w in weakest
         ]
         lines += _table(rows, right=(1, 2))
+    by_figure: dict[float, list[str]] = {}
+    for figure in result.components.values():
+        if figure.instance_basis == "default":
+            by_figure.setdefault(figure.instance, []).append(figure.id)
+    if by_figure:
+        lines.append(
+            "Assumed per instance (the library's figure for any component of the type, no "
+            "product's; state `availability` where you know it):"
+        )
+        for value, ids in sorted(by_figure.items()):
+            lines.append(f"  {value * 100:.6g} %: {', '.join(ids)}")
     return lines
 
 

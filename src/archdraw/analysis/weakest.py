@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archdraw.analysis.capacity import arrival_rates
-from archdraw.analysis.completion import client_lost_share, complete_shares
-from archdraw.analysis.failure import Loss, component_states, instance_losses
+from archdraw.analysis.completion import client_lost_share, complete_shares, design_share
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
+from archdraw.analysis.states import Loss, component_states, instance_losses, scenario_of
+from archdraw.analysis.traffic import arrival_rates
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -30,10 +30,11 @@ FAILURE_DOMAINS = ("zone", "region", "network")
 class WeakPoint:
     kind: str  # "component" | "zone"
     id: str
-    lost_rps: float
-    lost_share: float  # of all client traffic
+    lost_rps: float  # from the clients with a stated rate
+    lost_share: float  # of all client traffic (clients weighted equally if a rate is unknown)
     clients: dict[str, float]  # client -> its lost share (only those that lose some)
     down: list[str]  # components the failure takes down
+    single_point: bool = False  # one instance we run, whose loss loses requests (AD101)
 
 
 def single_failure_losses(
@@ -49,23 +50,21 @@ def single_failure_losses(
 
 def zone_losses(graph: TrafficGraph, zone: str, rates: list[float]) -> dict[int, float]:
     """Lost share per client (only > 0) when `zone` fails alone."""
-    return _client_losses(graph, instance_losses(graph, [], [zone]), rates)[0]
+    return _client_losses(graph, instance_losses(graph, [], [zone]), rates, zone=True)[0]
 
 
 def _client_losses(
-    graph: TrafficGraph, losses: dict[int, Loss], rates: list[float]
+    graph: TrafficGraph, losses: dict[int, Loss], rates: list[float], zone: bool = False
 ) -> tuple[dict[int, float], list[str]]:
     states = component_states(graph, losses, rates)
-    serving = {node: s.serving for node, s in states.items() if s.serving < 1.0}
+    scenario, states = scenario_of(graph, states, rates, zones_failed=zone)
     down = [graph.ids[node] for node, s in sorted(states.items()) if s.state == "down"]
-    if not serving:
+    if not scenario.hurt():
         return {}, down
-    complete = complete_shares(graph, serving)
+    complete = complete_shares(graph, scenario)
     lost = {}
     for client in graph.sources:
-        if client not in complete:
-            continue  # cannot reach anything that failed
-        share = client_lost_share(graph, client, serving, complete)
+        share = client_lost_share(client, complete)
         if share > 0:
             lost[client] = share
     return lost, down
@@ -81,39 +80,57 @@ def weakest_points(
     """Every single-component and single-zone failure, the most traffic lost first."""
     graph = graph or build_graph(design, library)
     rates = arrival_rates(graph)
-    total = sum(graph.rps[c] for c in graph.sources)
-    ranked: list[tuple[tuple[float, float, int], WeakPoint]] = []
+    ranked: list[tuple[tuple[float, float, float, int], WeakPoint]] = []
     for node in shared(graph):
         losses = instance_losses(graph, [graph.ids[node]], [])
-        point = _point(graph, "component", graph.ids[node], losses, rates, total)
+        point = _point(graph, "component", node, losses, rates)
         availability = instance_availability(library, graph.components[node])
-        ranked.append(((-point.lost_rps, availability, node), point))
+        ranked.append(((-point.lost_rps, -point.lost_share, availability, node), point))
     for offset, zone in enumerate(graph.zones.values()):
         if zone.kind not in FAILURE_DOMAINS:
             continue
         losses = instance_losses(graph, [], [zone.id])
-        point = _point(graph, "zone", zone.id, losses, rates, total)
-        ranked.append(((-point.lost_rps, 1.0, len(graph) + offset), point))
+        point = _point(graph, "zone", zone.id, losses, rates)
+        ranked.append(((-point.lost_rps, -point.lost_share, 1.0, len(graph) + offset), point))
     ranked.sort(key=lambda item: item[0])
     points = [point for _, point in ranked]
-    return points if include_harmless else [p for p in points if p.lost_rps > 0]
+    return points if include_harmless else [p for p in points if p.clients]
 
 
 def _point(
-    graph: TrafficGraph,
-    kind: str,
-    element: str,
-    losses: dict[int, Loss],
-    rates: list[float],
-    total: float,
+    graph: TrafficGraph, kind: str, element: int | str, losses: dict[int, Loss], rates: list[float]
 ) -> WeakPoint:
-    lost, down = _client_losses(graph, losses, rates)
-    lost_rps = sum(graph.rps[c] * share for c, share in lost.items())
+    lost, down = _client_losses(graph, losses, rates, zone=kind == "zone")
+    node = element if isinstance(element, int) else -1
     return WeakPoint(
         kind=kind,
-        id=element,
-        lost_rps=lost_rps,
-        lost_share=lost_rps / total if total > 0 else 0.0,
+        id=graph.ids[node] if node >= 0 else str(element),
+        lost_rps=sum(graph.rps[c] * share for c, share in lost.items()),
+        lost_share=design_share(graph, lost),
         clients={graph.ids[c]: share for c, share in lost.items()},
         down=down,
+        single_point=node >= 0 and bool(lost) and is_single_instance(graph, node),
     )
+
+
+def is_single_instance(graph: TrafficGraph, node: int) -> bool:
+    """One machine we run (its type takes `replicas`), whatever its failover says."""
+    return graph.runs_replicas[node] and graph.instances(node) == 1
+
+
+def single_points_of_failure(
+    graph: TrafficGraph, rates: list[float] | None = None
+) -> dict[str, float]:
+    """Components run as one instance whose loss fails some client's requests, by id, with
+    the share of all client requests lost: what `--weakest` marks `single_point` and lint's
+    AD101 reports (one definition for both)."""
+    rates = arrival_rates(graph) if rates is None else rates
+    found = {}
+    for node in shared(graph):
+        if not is_single_instance(graph, node):
+            continue
+        losses = instance_losses(graph, [graph.ids[node]], [])
+        lost = _client_losses(graph, losses, rates)[0]
+        if lost:
+            found[graph.ids[node]] = design_share(graph, lost)
+    return dict(sorted(found.items()))

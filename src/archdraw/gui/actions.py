@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu
 
+from archdraw.gui.arranging import arrange_commands
 from archdraw.gui.theme import THEME_CHOICES
 from archdraw.model import LINK_KINDS
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 Key = QKeySequence.StandardKey
 
 
-def _action(
+def add_action(
     window: MainWindow,
     menu: QMenu,
     text: str,
@@ -41,16 +42,16 @@ def _action(
 def build_menus(window: MainWindow) -> None:
     files, bar = window.files, window.menuBar()
     file_menu = bar.addMenu("&File")
-    _action(window, file_menu, "New", files.new, Key.New)
-    _action(window, file_menu, "Open…", files.open_dialog, Key.Open, "open")
+    add_action(window, file_menu, "New", files.new, Key.New)
+    add_action(window, file_menu, "Open…", files.open_dialog, Key.Open, "open")
     window.recent_menu = file_menu.addMenu("Open Recent")
-    _action(window, file_menu, "Open Sample…", files.open_sample, None, "open-sample")
+    add_action(window, file_menu, "Open Sample…", files.open_sample, None, "open-sample")
     file_menu.addSeparator()
-    _action(window, file_menu, "Save", files.save, Key.Save)
-    _action(window, file_menu, "Save As…", files.save_as, Key.SaveAs, "save-as")
-    _action(window, file_menu, "Export…", files.export, "Ctrl+E", "export")
+    add_action(window, file_menu, "Save", files.save, Key.Save)
+    add_action(window, file_menu, "Save As…", files.save_as, Key.SaveAs, "save-as")
+    add_action(window, file_menu, "Export…", files.export, "Ctrl+E", "export")
     file_menu.addSeparator()
-    _action(window, file_menu, "Quit", window.close, Key.Quit)
+    add_action(window, file_menu, "Quit", window.close, Key.Quit)
 
     edit = bar.addMenu("&Edit")
     undo = window.stack.createUndoAction(window, "Undo")
@@ -60,33 +61,36 @@ def build_menus(window: MainWindow) -> None:
     edit.addActions([undo, redo])
     window.actions_by_name.update(undo=undo, redo=redo)
     edit.addSeparator()
-    _action(window, edit, "Cut", window.cut, Key.Cut)
-    _action(window, edit, "Copy", window.copy, Key.Copy)
-    _action(window, edit, "Paste", window.paste, Key.Paste)
-    _action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
-    _action(window, edit, "Group into Zone", window.group_into_zone, "Ctrl+G", "group")
-    _action(window, edit, "Delete", window.delete_selection, Key.Delete)
+    add_action(window, edit, "Cut", window.cut, Key.Cut)
+    add_action(window, edit, "Copy", window.copy, Key.Copy)
+    add_action(window, edit, "Paste", window.paste, Key.Paste)
+    add_action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
+    add_action(window, edit, "Group into Zone", window.group_into_zone, "Ctrl+G", "group")
+    add_action(window, edit, "Delete", window.delete_selection, Key.Delete)
+    arrange = edit.addMenu("Arrange")
+    for text, slot, shortcut, name in arrange_commands(window):
+        add_action(window, arrange, text, slot, shortcut, name)
     edit.addSeparator()
-    _action(window, edit, "Select All", window.select_all, Key.SelectAll, "select-all")
-    _action(window, edit, "Find…", window.open_find, Key.Find, "find")
+    add_action(window, edit, "Select All", window.select_all, Key.SelectAll, "select-all")
+    add_action(window, edit, "Find…", window.open_find, Key.Find, "find")
 
     view = bar.addMenu("&View")
-    _action(window, view, "Zoom In", lambda: window.view.zoom_by(1.25), Key.ZoomIn, "zoom-in")
-    _action(window, view, "Zoom Out", lambda: window.view.zoom_by(0.8), Key.ZoomOut, "zoom-out")
-    _action(window, view, "Fit", window.view.fit, "Ctrl+0", "fit")
-    _action(window, view, "Actual Size", window.view.actual_size, "Ctrl+1", "actual-size")
+    add_action(window, view, "Zoom In", lambda: window.view.zoom_by(1.25), Key.ZoomIn, "zoom-in")
+    add_action(window, view, "Zoom Out", lambda: window.view.zoom_by(0.8), Key.ZoomOut, "zoom-out")
+    add_action(window, view, "Fit", window.view.fit, "Ctrl+0", "fit")
+    add_action(window, view, "Actual Size", window.view.actual_size, "Ctrl+1", "actual-size")
     view.addSeparator()
-    _action(window, view, "Auto Layout", window.auto_layout, "Ctrl+L", "auto-layout")
-    grid = _action(window, view, "Grid", window.toggle_grid, "Ctrl+'", "grid")
+    add_action(window, view, "Auto Layout", window.auto_layout, "Ctrl+L", "auto-layout")
+    grid = add_action(window, view, "Grid", window.toggle_grid, "Ctrl+'", "grid")
     grid.setCheckable(True)
     grid.setChecked(True)
-    snap = _action(window, view, "Snap to Grid", window.toggle_snap, None, "snap")
+    snap = add_action(window, view, "Snap to Grid", window.toggle_snap, None, "snap")
     snap.setCheckable(True)
     snap.setChecked(True)
     view.addSeparator()
     themes = QActionGroup(window)
     for choice in THEME_CHOICES:
-        action = _action(
+        action = add_action(
             window,
             view,
             f"{choice.capitalize()} Theme",
@@ -101,8 +105,8 @@ def build_menus(window: MainWindow) -> None:
     window.docks_menu = view.addMenu("Panels")
 
     help_menu = bar.addMenu("&Help")
-    _action(window, help_menu, "Rules Reference", window.show_rules, Key.HelpContents, "rules")
-    _action(window, help_menu, "About archdraw", window.show_about, None, "about")
+    add_action(window, help_menu, "Rules Reference", window.show_rules, Key.HelpContents, "rules")
+    add_action(window, help_menu, "About archdraw", window.show_about, None, "about")
 
 
 def build_toolbar(window: MainWindow) -> None:

@@ -1,52 +1,66 @@
-"""Undo commands: one `QUndoCommand` around one model `Edit`.
+"""Qt's undo stack as a mirror of the document's `History`.
 
-The edit is applied before the command is pushed, so a refused edit
-(`EditError`) never reaches the undo stack; `redo` skips its first call.
+The history (in the core) is the record; the `QUndoStack` exists for Qt's undo
+actions, their texts and the History panel. Every step recorded in the history
+pushes one command here; undoing through either side moves both, and saving
+marks both clean. "Unsaved changes" is read from the history alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from archdraw.model import Document, Edit
-
-MERGE_ID = 0x4164  # any constant: commands with the same id may merge
+from archdraw.model.history import Event, History, Step
 
 
-class EditCommand(QUndoCommand):
-    def __init__(
-        self, document: Document, edit: Edit, inverse: Edit, merge_key: str | None = None
-    ) -> None:
-        super().__init__(edit.label)
-        self.document, self.edit, self.inverse = document, edit, inverse
-        self.merge_key = merge_key
-        self._applied = True
+class StepCommand(QUndoCommand):
+    """One history step: `redo`/`undo` ask the history, unless the history is telling us."""
+
+    def __init__(self, mirror: HistoryMirror, step: Step) -> None:
+        super().__init__(step.label)
+        self.mirror = mirror
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.inverse = self.document.apply(self.edit)
+        self.mirror.follow(self.mirror.history.redo)
 
     def undo(self) -> None:
-        self.document.apply(self.inverse)
-
-    def id(self) -> int:
-        return MERGE_ID if self.merge_key is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
-            return False
-        merged = self.edit.merge(other.edit)
-        if merged is None:
-            return False
-        self.edit = merged  # our inverse already restores the state before both
-        return True
+        self.mirror.follow(self.mirror.history.undo)
 
 
-def run_edit(
-    stack: QUndoStack, document: Document, edit: Edit, merge_key: str | None = None
-) -> None:
-    """Apply `edit` and record it as one undo step; raises `EditError` when refused."""
-    inverse = document.apply(edit)
-    stack.push(EditCommand(document, edit, inverse, merge_key))
+class HistoryMirror:
+    def __init__(self, history: History, stack: QUndoStack) -> None:
+        self.history, self.stack = history, stack
+        self._syncing = False
+        self.unsubscribe = history.subscribe(self._heard)
+
+    def follow(self, action: Callable[[], None]) -> None:
+        """Run a history action for the stack, unless the stack is echoing the history."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            action()
+        finally:
+            self._syncing = False
+
+    def _heard(self, event: Event, step: Step | None) -> None:
+        if self._syncing:
+            return  # the stack asked for this, and is already where the history is
+        self._syncing = True
+        try:
+            if event is Event.RECORDED and step is not None:
+                self.stack.push(StepCommand(self, step))  # push calls redo: skipped while syncing
+            elif event is Event.UNDONE:
+                self.stack.undo()
+            elif event is Event.REDONE:
+                self.stack.redo()
+            elif event is Event.SAVED:
+                self.stack.setClean()
+            elif event is Event.CLEARED:
+                self.stack.clear()
+                if not self.history.is_clean:
+                    self.stack.resetClean()
+        finally:
+            self._syncing = False

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from archdraw.gui.main_window import MainWindow
 
 FILE_FILTER = "archdraw designs (*.archdraw.yaml *.yaml *.yml);;All files (*)"
+DESIGN_SUFFIX = ".archdraw.yaml"
 MAX_RECENT = 10
 
 
@@ -75,10 +76,9 @@ class FileController:
             self.window.statusBar().showMessage(note, 8000)
         return True
 
-    def replace(self, design: Design, path: Path | None) -> None:
+    def replace(self, design: Design, path: Path | None, saved: bool = True) -> None:
         self.window.autosave.discard()
-        self.document.replace(design, path)
-        self.window.stack.clear()
+        self.document.replace(design, path, saved)
         self.window.view.fit_readable()
         self.window.update_title()
 
@@ -86,10 +86,21 @@ class FileController:
         if self.confirm_discard():
             self.replace(new_design(), None)
 
+    def last_folder(self) -> str:
+        """Where the Open dialog starts: the current file's folder, else the last one used."""
+        if self.document.path is not None:
+            return str(self.document.path.parent)
+        return str(settings().value("last_folder", "") or "")
+
+    def remember_folder(self, path: Path) -> None:
+        settings().setValue("last_folder", str(path.resolve().parent))
+
     def open_dialog(self) -> None:
-        start = str(self.document.path.parent) if self.document.path else ""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open design", start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Open design", self.last_folder(), FILE_FILTER
+        )
         if name:
+            self.remember_folder(Path(name))
             self.open_path(name)
 
     def open_sample(self) -> None:
@@ -107,15 +118,19 @@ class FileController:
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = (
-            self.document.path or Path.home() / f"{_slug(self.document.design.name)}.archdraw.yaml"
-        )
-        name, _ = QFileDialog.getSaveFileName(
+        folder = Path(self.last_folder() or Path.home())
+        name = f"{_slug(self.document.design.name)}{DESIGN_SUFFIX}"
+        suggested = self.document.path or folder / name
+        chosen, _ = QFileDialog.getSaveFileName(
             self.window, "Save design", str(suggested), FILE_FILTER
         )
-        if not name:
+        if not chosen:
             return False
-        return self._write(Path(name))
+        path = Path(chosen)
+        if not path.name.lower().endswith((".yaml", ".yml")):
+            path = path.with_name(path.name + DESIGN_SUFFIX)  # "shop" -> "shop.archdraw.yaml"
+        self.remember_folder(path)
+        return self._write(path)
 
     def _write(self, path: Path) -> bool:
         try:
@@ -124,7 +139,6 @@ class FileController:
             self.show_problems("Cannot save", f"Saving to {path} failed.", [f"{path}: {error}"])
             return False
         self.document.mark_saved(path.resolve())
-        self.window.stack.setClean()
         self.window.autosave.discard()
         self.add_recent(path.resolve())
         self.window.update_title()
@@ -168,15 +182,20 @@ class FileController:
         if name:
             self.export_to(Path(name), filters.get(chosen))
 
-    def export_to(self, target: Path, fmt: str | None = None) -> bool:
-        """Export to `target` in `fmt` (by default from the file's extension)."""
-        by_extension: dict[str, str] = {}
-        for format_name, spec in FORMATS.items():
-            # Two formats share .mmd: the first listed (the flowchart) is the default.
-            by_extension.setdefault(spec.extension, format_name)
-        fmt = fmt or by_extension.get(target.suffix.lower())
+    def export_to(self, target: Path, chosen: str | None = None) -> bool:
+        """Export to `target` in the format its extension names.
+
+        `chosen` (the dialog's filter) decides only when the name has no extension,
+        or between formats sharing one (.mmd); an unknown extension is refused.
+        """
+        fmt = export_format(target, chosen)
         if fmt is None:
-            self.show_problems("Export", "Choose a format.", [f"{target}: unknown extension"])
+            known = ", ".join(sorted({spec.extension for spec in FORMATS.values()}))
+            self.show_problems(
+                "Export",
+                f"{target.name}: the extension names no export format; nothing was written.",
+                [f"{target}: unknown extension '{target.suffix}'; use one of {known}"],
+            )
             return False
         if not target.suffix:
             target = target.with_suffix(FORMATS[fmt].extension)
@@ -218,11 +237,22 @@ class FileController:
             )
             return False
         place_unpositioned(design, self.window.library)
-        self.replace(design, entry.original)
+        self.replace(design, entry.original, saved=False)
         self.window.autosave.adopt(entry)
-        self.document.dirty = True
         self.window.update_title()
         return True
+
+
+def export_format(target: Path, chosen: str | None) -> str | None:
+    """The format to write `target` in: its extension decides; None when it names none."""
+    suffix = target.suffix.lower()
+    if not suffix:
+        return chosen
+    matching = [name for name, spec in FORMATS.items() if spec.extension == suffix]
+    if chosen in matching:
+        return chosen
+    # Two formats share .mmd: the first listed (the flowchart) is the default.
+    return matching[0] if matching else None
 
 
 def _slug(name: str) -> str:

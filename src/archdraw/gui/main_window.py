@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from archdraw import __version__
 from archdraw.gui.actions import build_menus, build_toolbar
+from archdraw.gui.arranging import add_from_palette
 from archdraw.gui.autosave import Autosave
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.canvas.view import DesignView
 from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
+from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
 from archdraw.gui.editing import Editing
 from archdraw.gui.files import FileController
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.theme = resolve(self.theme_choice)
         self.document = Document()
         self.stack = QUndoStack(self)
+        self.history_mirror = HistoryMirror(self.document.history, self.stack)
         self.editing = Editing(self.document, self.stack, library)
         self.scene = DesignScene(self.document, library, self.theme)
         self.view = DesignView(self.scene, self.editing)
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         self.recent_menu: QMenu | None = None
         self.docks_menu: QMenu | None = None
         self.layout_job: LayoutJob | None = None
+        self._was_empty = True
         build_menus(self)
         build_toolbar(self)
         self._docks()
@@ -145,8 +149,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.document.subscribe(self._on_change)
-        self.stack.cleanChanged.connect(self._clean_changed)
+        self.document.history.subscribe(lambda _event, _step: self.update_title())
         self.editing.failed.connect(lambda message: self.statusBar().showMessage(message, 6000))
+        self.editing.told.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.palette_panel.add_requested.connect(self.add_at_centre)
         self.lint.findings_ready.connect(self._findings_ready)
         self.findings.locate.connect(self.select_and_centre)
@@ -162,11 +167,11 @@ class MainWindow(QMainWindow):
     # Document state ------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         self.update_title()
-
-    def _clean_changed(self, clean: bool) -> None:
-        if clean and self.document.path is not None:
-            self.document.dirty = False
-        self.update_title()
+        empty = not self.document.design.components and not self.document.design.zones
+        if empty != self._was_empty:
+            # The empty-canvas hint spans the viewport: repaint all of it, not just the new box.
+            self._was_empty = empty
+            self.view.viewport().update()
 
     def update_title(self) -> None:
         path = self.document.path
@@ -186,10 +191,7 @@ class MainWindow(QMainWindow):
 
     # Editing commands -------------------------------------------------------------
     def add_at_centre(self, type_id: str) -> None:
-        centre = self.view.mapToScene(self.view.viewport().rect().center())
-        new_id = self.editing.add_component(type_id, QPointF(centre))
-        if new_id:
-            self.scene.select_ids([new_id])
+        add_from_palette(self, type_id)
 
     def select_and_centre(self, ids: list[str]) -> None:
         self.scene.select_ids(ids)
@@ -218,8 +220,8 @@ class MainWindow(QMainWindow):
             self.scene.select_ids(result[1])
 
     def duplicate(self) -> None:
-        from archdraw.gui.clipboard import selection_design
         from archdraw.io import dumps
+        from archdraw.model.selection import selection_design
 
         ids = self.scene.selected_component_ids()
         if ids:
@@ -312,10 +314,12 @@ class MainWindow(QMainWindow):
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton
+        path = self.document.path
+        named = path.name if path else f"“{self.document.design.name}” (never saved)"
         return QMessageBox.question(
             self,
             "Unsaved changes",
-            f"Save the changes to {self.document.design.name}?",
+            f"Save the changes to {named}?",
             buttons.Save | buttons.Discard | buttons.Cancel,
         )
 

@@ -62,6 +62,13 @@ def _pydantic_message(error: Any) -> str:
     if kind == "missing":
         return f"missing required field {field}"
     if kind == "extra_forbidden":
+        if error["input"] is None and loc and not str(loc[-1]).isidentifier():
+            # `{label: SQL (primary, read-only)}`: in a one-line mapping a comma ends a value.
+            return (
+                f"unknown field {field}: in a one-line {{...}} mapping a comma ends the value "
+                "before it, so a label or text with a comma needs quotes "
+                '(label: "SQL (primary, read-only)")'
+            )
         return f"unknown field {field}"
     if kind == "value_error":
         return clip(str(message).removeprefix("Value error, "), 300)

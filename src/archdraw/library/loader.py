@@ -14,7 +14,7 @@ from archdraw.model.types import ID_PATTERN
 from archdraw.source import Locations, Problem, SourceError, read_yaml
 
 SHARED_PROPERTIES_FILE = "_properties.yaml"
-_SPEC_KEYS = {"type", "default", "min", "max", "choices", "help"}
+_SPEC_KEYS = {"type", "title", "default", "min", "max", "choices", "help"}
 _TYPE_KEYS = {"id", "label", "category", "icon", "stateful", "summary", "explanation", "properties"}
 
 
@@ -61,6 +61,7 @@ def read_property_spec(
         name=name,
         kind=kind,
         help=str(raw.get("help", base.help if base else "")),
+        title=str(raw.get("title", base.title if base else "") or ""),
         default=raw.get("default", base.default if base else None),
         minimum=raw.get("min", base.minimum if base else None),
         maximum=raw.get("max", base.maximum if base else None),

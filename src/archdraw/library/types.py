@@ -32,6 +32,12 @@ class PropertySpec:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
+    title: str = ""  # the name shown to people, with its unit: "Capacity (requests/s)"
+
+    @property
+    def shown_name(self) -> str:
+        """The title, or the name made readable ("capacity_rps" -> "Capacity rps")."""
+        return self.title or self.name.replace("_", " ").capitalize()
 
     def check(self, value: Any) -> str | None:
         """Why `value` does not fit, or None when it does."""

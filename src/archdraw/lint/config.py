@@ -8,15 +8,11 @@ matches nothing) and AD003 (a setting names no known rule).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archdraw.lint.rules import all_rules, find_rule
-from archdraw.lint.types import Issue, Rule, Severity
+from archdraw.lint.types import Issue, Place, Rule, Severity
 from archdraw.model import LintIgnore, LintSettings
-
-# Where a setting is written: ("ignore", index), ("disable", index) or ("severity", key).
-Place = tuple[str, int | str]
 
 
 @dataclass
@@ -56,6 +52,12 @@ def rule_names() -> list[str]:
     return [name for rule in all_rules() for name in (rule.code, rule.name)]
 
 
+def did_you_mean(key: str) -> str:
+    """A hint naming the closest rule code or name, or ""."""
+    close = difflib.get_close_matches(key, rule_names(), n=1)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
 def ignore_matches(ignore: LintIgnore, rule: Rule, issue: Issue) -> bool:
     if ignore.rule.strip() not in (rule.code, rule.name) and ignore.rule.upper() != rule.code:
         return False
@@ -74,32 +76,12 @@ def describe(ignore: LintIgnore) -> str:
     return f"{ignore.rule} on '{target}'" if target else ignore.rule
 
 
-def settings_issues(
-    resolved: ResolvedSettings, used: set[int]
-) -> Iterable[tuple[str, Issue, Place]]:
-    """(code, issue, where the setting is written) for problems in the settings."""
-    for index, ignore, _rule in resolved.ignores:
-        if not (ignore.reason or "").strip():
-            message = (
-                f"the ignore of {describe(ignore)} gives no reason: add `reason:` so the "
-                "next reader knows why this finding does not apply"
-            )
-            yield "AD001", Issue(message), ("ignore", index)
-        if index not in used:
-            message = (
-                f"the ignore of {describe(ignore)} matches no finding: the problem is gone "
-                "or the entry names the wrong element; remove it"
-            )
-            yield "AD002", Issue(message), ("ignore", index)
-    for index, ignore in resolved.bad_ignores:
-        message = (
-            f"the ignore names '{ignore.rule}', which is no rule (`archdraw rules` lists them)"
-        )
-        yield "AD003", Issue(message), ("ignore", index)
-    for place, key in resolved.unknown:
-        close = difflib.get_close_matches(key, rule_names(), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        message = (
-            f"lint.{place[0]} names '{key}', which is no rule ({hint}`archdraw rules` lists them)"
-        )
-        yield "AD003", Issue(message), place
+@dataclass(frozen=True)
+class LintRun:
+    """What the settings rules (AD0xx) judge: the resolved settings, the ignore entries that
+    matched a finding of the rules run, and whether every rule ran (a partial run cannot
+    tell that an ignore is stale)."""
+
+    settings: ResolvedSettings
+    matched: frozenset[int] = frozenset()
+    complete: bool = False

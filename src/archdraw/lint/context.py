@@ -7,10 +7,13 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
+from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.roles import DataRoles
 from archdraw.library import Library
 from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
+from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
-from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews
+from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews, structural_view
 from archdraw.lint.routes import Routes
 from archdraw.model import Design
 
@@ -40,6 +43,36 @@ class LintContext(ElementViews):
     def __init__(self, design: Design, library: Library) -> None:
         super().__init__(design, library)
         self._routes: Routes | None = None
+        self.run: LintRun | None = None
+        """Set by the engine before the settings rules (AD0xx) run, after the others."""
+
+    def lint_run(self) -> LintRun:
+        """The run the settings rules judge (without an engine: no ignore matched yet)."""
+        return self.run if self.run is not None else LintRun(resolve(self.model.lint))
+
+    def roles(self) -> DataRoles:
+        """The data roles of `archdraw.analysis.roles` (copies, shards, replication targets,
+        standbys, the store a cache fronts), as the analysis' traffic graph holds them."""
+        return self.traffic_graph.roles
+
+    def is_copy(self, component: ComponentView) -> bool:
+        """A replica, replication target or standby: rules about protecting data judge its
+        primary, whose protection it inherits."""
+        roles = self.roles()
+        return roles.is_copy(component.id) or roles.is_standby(component.id)
+
+    def instances(self, component: ComponentView) -> int:
+        """Machines that can fail one at a time: `replicas`, or for a stateful component the
+        data roles' count (more zones or shards than replicas take more machines)."""
+        role = self.roles().of(component.id)
+        return self.replicas(component) if role is None else max(1, role.instances)
+
+    def fronts(self, cache: ComponentView) -> str | None:
+        """The store a cache (or CDN) fronts, stated or inferred, or None."""
+        role = self.roles().of(cache.id)
+        fronted = None if role is None else self.components.get(role.fronts or "")
+        # Only a store holds what a cache copies (the roles may infer a queue a caller feeds).
+        return fronted.id if fronted is not None and self.is_store(fronted) else None
 
     def routes(self) -> Routes:
         """The route attribution AD206 and AD207 share, memoised for this run. A method, not
@@ -50,7 +83,7 @@ class LintContext(ElementViews):
         return self._routes
 
     # -- links ----------------------------------------------------------------
-    @cached_property
+    @structural_view
     def _link_index(self) -> _LinkIndex:
         """One pass over the links: out and in by component, for all, sync and flow links."""
         index: tuple[defaultdict[str, list[LinkView]], ...] = tuple(
@@ -82,59 +115,62 @@ class LintContext(ElementViews):
                         del flow[key]
         return _LinkIndex(out_all, in_all, out_sync, in_sync, out_flow, in_flow, copies)
 
-    @cached_property
+    @structural_view
+    def _links_by_key(self) -> dict[str, list[LinkView]]:
+        """Links by the property names they state (keys only: structural, as a session
+        re-runs everything when a key is added or removed)."""
+        index: defaultdict[str, list[LinkView]] = defaultdict(list)
+        for link in self.design.links:
+            for name in link.props:
+                index[name].append(link)
+        return dict(index)
+
+    def links_stating(self, name: str) -> list[LinkView]:
+        """Links that state property `name`, in file order (read its value with `link_prop`)."""
+        return self._links_by_key.get(name, _NO_LINKS)
+
+    def writing_links(self) -> list[LinkView]:
+        """Links that change data in their target: `writes: true` is stated (the library's
+        default is false), in file order."""
+        return [k for k in self.links_stating("writes") if self.writes(k)]
+
+    @structural_view
     def replication_links(self) -> list[LinkView]:
         """The replication links, in file order."""
         return self._link_index.replication
 
-    @cached_property
+    @structural_view
     def out_links(self) -> dict[str, list[LinkView]]:
         """Every link by its source (all kinds)."""
         return self._link_index.out_all
 
-    @cached_property
+    @structural_view
     def in_links(self) -> dict[str, list[LinkView]]:
         """Every link by its target (all kinds)."""
         return self._link_index.in_all
 
-    @cached_property
-    def _sync_out(self) -> dict[str, list[LinkView]]:
-        return self._link_index.out_sync
-
-    @cached_property
-    def _sync_in(self) -> dict[str, list[LinkView]]:
-        return self._link_index.in_sync
-
-    @cached_property
-    def _flow_out(self) -> dict[str, list[LinkView]]:
-        return self._link_index.out_flow
-
-    @cached_property
-    def _flow_in(self) -> dict[str, list[LinkView]]:
-        return self._link_index.in_flow
-
     @property
     def sync_callers(self) -> dict[str, list[LinkView]]:
         """Sync links grouped by caller id (callers with at least one, in order of first call)."""
-        return self._sync_out
+        return self._link_index.out_sync
 
     @property
     def flow_senders(self) -> dict[str, list[LinkView]]:
         """Flow links (all but replication) grouped by sender id, in order of first link."""
-        return self._flow_out
+        return self._link_index.out_flow
 
     def sync_out(self, component_id: str) -> list[LinkView]:
-        return self._sync_out.get(component_id, _NO_LINKS)
+        return self._link_index.out_sync.get(component_id, _NO_LINKS)
 
     def sync_in(self, component_id: str) -> list[LinkView]:
-        return self._sync_in.get(component_id, _NO_LINKS)
+        return self._link_index.in_sync.get(component_id, _NO_LINKS)
 
     def flow_out(self, component_id: str) -> list[LinkView]:
         """Links that carry requests or messages (not replication)."""
-        return self._flow_out.get(component_id, _NO_LINKS)
+        return self._link_index.out_flow.get(component_id, _NO_LINKS)
 
     def flow_in(self, component_id: str) -> list[LinkView]:
-        return self._flow_in.get(component_id, _NO_LINKS)
+        return self._link_index.in_flow.get(component_id, _NO_LINKS)
 
     def target(self, link: LinkView) -> ComponentView | None:
         return self.components.get(link.target)
@@ -171,22 +207,24 @@ class LintContext(ElementViews):
         by_type = self.by_type
         return [c for t in type_ids for c in by_type.get(t, _NO_COMPONENTS)]
 
-    @cached_property
+    @structural_view
     def file_order(self) -> dict[str, int]:
         """Each component id's position in the file (to sort a few components, not all)."""
         return {cid: i for i, cid in enumerate(self.components)}
 
-    @cached_property
+    @structural_view
     def stateful(self) -> list[ComponentView]:
         """Stateful components, grouped by type."""
-        return self.of_types(t for t, facts in self._type_facts.items() if facts[1])
+        return self.of_types(t for t, facts in self._type_facts.items() if facts.stateful)
 
-    @cached_property
+    @structural_view
     def client_side(self) -> list[ComponentView]:
         """Components `is_client` accepts (clients and device caches), grouped by type."""
-        return self.of_types(t for t, facts in self._type_facts.items() if facts[0] == "client")
+        return self.of_types(
+            t for t, facts in self._type_facts.items() if facts.category == "client"
+        )
 
-    @cached_property
+    @structural_view
     def stores(self) -> list[ComponentView]:
         """Components `is_store` accepts, grouped by type."""
         return self.of_types(t for t in self._type_facts if t in self._store_types)
@@ -195,36 +233,36 @@ class LintContext(ElementViews):
         """Components whose type accepts property `name`, grouped by type."""
         found = self._with_prop.get(name)
         if found is None:
-            types = (t for t, facts in self._type_facts.items() if name in facts[2])
+            types = (t for t, facts in self._type_facts.items() if name in facts.properties)
             found = self._with_prop[name] = self.of_types(types)
         return found
 
-    @cached_property
+    @structural_view
     def _with_prop(self) -> dict[str, list[ComponentView]]:
         return {}
 
     # -- request graph ----------------------------------------------------------
-    @cached_property
+    @structural_view
     def clients(self) -> list[ComponentView]:
         """Where requests start: client-category components other than device caches."""
-        types = [t for t, facts in self._type_facts.items() if facts[0] == "client"]
+        types = [t for t, facts in self._type_facts.items() if facts.category == "client"]
         return [c for c in self.of_type(*types) if c.type != "device_cache"]
 
-    @cached_property
+    @structural_view
     def request_path(self) -> list[ComponentView]:
         """Non-client components reachable from a client over sync links, in file order."""
         reached = self.reachable((c.id for c in self.clients), sync_only=True)
         reached.difference_update(self._client_ids)
         return [c for cid, c in self.components.items() if cid in reached]
 
-    @cached_property
+    @structural_view
     def request_path_ids(self) -> frozenset[str]:
         return frozenset(c.id for c in self.request_path)
 
     def reachable(self, starts: Iterable[str], sync_only: bool) -> set[str]:
         seen = set(starts)
         todo = deque(seen)
-        index = self._sync_out if sync_only else self._flow_out
+        index = self._link_index.out_sync if sync_only else self._link_index.out_flow
         components = self.components
         while todo:
             for link in index.get(todo.popleft(), _NO_LINKS):
@@ -234,12 +272,12 @@ class LintContext(ElementViews):
                     todo.append(target)
         return seen
 
-    @cached_property
+    @structural_view
     def entry_links(self) -> list[LinkView]:
         """Links from a client or an external party into the rest of the system."""
         found = []
         components = self.components
-        outside_types = (t for t, facts in self._type_facts.items() if facts[0] == "external")
+        outside_types = (t for t, facts in self._type_facts.items() if facts.category == "external")
         outside = self._client_ids.union(c.id for c in self.of_types(outside_types))
         for link in self.design.links:
             if link.source not in outside or link.kind == "replication":
@@ -249,14 +287,14 @@ class LintContext(ElementViews):
                 found.append(link)
         return found
 
-    @cached_property
+    @structural_view
     def client_entry_points(self) -> list[ComponentView]:
         """Non-client components that a client (or its device cache) links to directly."""
         ids = {k.target for k in self.entry_links if self.is_client(self.components[k.source])}
         return [c for cid, c in self.components.items() if cid in ids]
 
     # -- zones ------------------------------------------------------------------
-    @cached_property
+    @structural_view
     def zone_parent(self) -> dict[str, str | None]:
         return {z.id: z.parent for z in self.design.zones}
 
@@ -269,7 +307,7 @@ class LintContext(ElementViews):
             cached = self._zone_chains[zone_id] = self._walk_zone_chain(zone_id)
         return cached
 
-    @cached_property
+    @structural_view
     def _zone_chains(self) -> dict[str, list[str]]:
         return {}
 
@@ -280,7 +318,7 @@ class LintContext(ElementViews):
             zone_id = self.zone_parent[zone_id]
         return chain
 
-    @cached_property
+    @structural_view
     def region_of(self) -> dict[str, str | None]:
         """Each component's innermost enclosing zone of kind region (None if none)."""
         kinds = {z.id: z.kind for z in self.design.zones}
@@ -294,11 +332,18 @@ class LintContext(ElementViews):
             found[component_id] = by_zone[zone]
         return found
 
-    @cached_property
+    def zone_title(self, zone_id: str) -> str:
+        """A zone's label, else its id (what messages name)."""
+        for zone in self.design.zones:
+            if zone.id == zone_id:
+                return zone.title
+        return zone_id
+
+    @structural_view
     def availability_zones(self) -> list[str]:
         return [z.id for z in self.design.zones if z.kind == "zone"]
 
-    @cached_property
+    @structural_view
     def regions(self) -> list[str]:
         return [z.id for z in self.design.zones if z.kind == "region"]
 
@@ -323,6 +368,12 @@ class LintContext(ElementViews):
 
     # -- traffic ----------------------------------------------------------------
     @cached_property
+    def traffic_graph(self) -> TrafficGraph:
+        """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
+        and failures come from there, so lint and `archdraw analyze` agree."""
+        return build_graph(self.model, self.library)
+
+    @cached_property
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
         return arrival_rates(self)
@@ -330,4 +381,11 @@ class LintContext(ElementViews):
     def capacity(self, component: ComponentView) -> float | None:
         """Requests per second all replicas together serve, or None when unknown."""
         per_replica = self.number(component, "capacity_rps")
-        return None if per_replica is None else per_replica * self.replicas(component)
+        if per_replica is None:
+            return None
+        role = self.roles().of(component.id) if self.is_stateful(component) else None
+        # A store's shards run on machines of their own (`archdraw.analysis.roles`).
+        machines = self.replicas(component)
+        if role is not None and component.type not in QUEUE_TYPES:
+            machines = max(machines, role.shards)
+        return per_replica * machines

@@ -4,7 +4,7 @@ dicts built once per lint run. `LintContext` adds the graph views on top."""
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from archdraw.library import Library
 from archdraw.lint.design_view import ComponentView, DesignView, LinkView
@@ -12,7 +12,17 @@ from archdraw.lint.types import Fix
 from archdraw.model import Design
 
 _MISSING = object()
-_NUMBER_TYPES = (int, float)  # a tuple: `int | float` builds a union object on every call
+_NUMBERS = (int, float)
+_T = TypeVar("_T")
+
+
+class structural_view(cached_property[_T]):
+    """A cached view that depends only on the design's structure (which elements exist,
+    their types, zones, links and the property names they state), never on property
+    values: a lint session keeps it across property edits. A view not marked so is
+    computed afresh on every run, so forgetting the mark costs time, never correctness."""
+
+
 DEFAULT_OPTIONS: dict[str, float] = {
     "max_sync_depth": 5,
     "max_retry_amplification": 8,
@@ -26,9 +36,18 @@ DEFAULT_OPTIONS: dict[str, float] = {
 
 def as_number(value: Any) -> float | None:
     """A property value as a number: None for anything else (booleans included)."""
-    if value is None or value is True or value is False:
+    if isinstance(value, bool) or not isinstance(value, _NUMBERS):
         return None
-    return float(value) if isinstance(value, _NUMBER_TYPES) else None
+    return float(value)
+
+
+class TypeFacts(NamedTuple):
+    """What the rules ask of a component type, read once per run from the library."""
+
+    category: str
+    stateful: bool
+    properties: frozenset[str]
+    defaults: dict[str, Any]  # the type's default property values
 
 
 class ElementViews:
@@ -37,11 +56,9 @@ class ElementViews:
     def __init__(self, design: Design, library: Library) -> None:
         self.model = design
         self.library = library
-        # A plain attribute, not a cached view: reading a cached_property's value costs a
-        # descriptor look-up each time, and `fix` reads this thousands of times a run.
-        self._fitted: dict[tuple[str, str, type, Any], Any] = {}
+        self._fitted: dict[tuple[str, str, type, Any], Any] = {}  # `_fit`'s answers
 
-    @cached_property
+    @structural_view
     def design(self) -> DesignView:
         """The design as the rules read it (see `archdraw.lint.design_view`)."""
         return DesignView(self.model, self._type_defaults)
@@ -54,39 +71,39 @@ class ElementViews:
         return float(value)
 
     # -- elements -------------------------------------------------------------
-    # Rules ask for properties, types and categories tens of thousands of times
-    # on a large design: answer from dicts built once per run.
-    @cached_property
+    @structural_view
     def components(self) -> dict[str, ComponentView]:
         return self.design.component_index()
 
-    @cached_property
-    def _type_facts(self) -> dict[str, tuple[str, bool, frozenset[str], dict[str, Any]]]:
+    @structural_view
+    def _type_facts(self) -> dict[str, TypeFacts]:
         facts = {}
         for type_id, found in self.library.types.items():
             defaults = {k: s.default for k, s in found.properties.items() if s.default is not None}
-            facts[type_id] = (found.category, found.stateful, frozenset(found.properties), defaults)
+            facts[type_id] = TypeFacts(
+                found.category, found.stateful, frozenset(found.properties), defaults
+            )
         return facts
 
-    @cached_property
+    @structural_view
     def _type_defaults(self) -> dict[str, dict[str, Any]]:
-        return {type_id: facts[3] for type_id, facts in self._type_facts.items()}
+        return {type_id: facts.defaults for type_id, facts in self._type_facts.items()}
 
-    @cached_property
+    @structural_view
     def _store_types(self) -> frozenset[str]:
         """Types `is_store` accepts: whether a component is a store depends on its type only."""
         return frozenset(
             type_id
-            for type_id, (category, stateful, _, _) in self._type_facts.items()
-            if stateful and (category == "storage" or type_id == "vector_db")
+            for type_id, facts in self._type_facts.items()
+            if facts.stateful and (facts.category == "storage" or type_id == "vector_db")
         )
 
-    @cached_property
+    @structural_view
     def _link_defaults(self) -> dict[str, Any]:
         specs = self.library.link_properties.items()
         return {k: s.default for k, s in specs if s.default is not None}
 
-    @cached_property
+    @structural_view
     def by_type(self) -> dict[str, list[ComponentView]]:
         index: dict[str, list[ComponentView]] = {}
         for component in self.design.components:
@@ -97,75 +114,90 @@ class ElementViews:
                 found.append(component)
         return index
 
+    def title(self, component_id: str) -> str:
+        """A component's label, else its id (what messages name)."""
+        component = self.components.get(component_id)
+        return component_id if component is None else component.title
+
+    def link_title(self, link: LinkView) -> str:
+        """A link as messages name it: its label, else "source -> target" by titles."""
+        return link.label or f"{self.title(link.source)} -> {self.title(link.target)}"
+
     def category(self, component: ComponentView) -> str:
         facts = self._type_facts.get(component.type)
-        return facts[0] if facts is not None else "unknown"
+        return facts.category if facts is not None else "unknown"
 
-    @cached_property
+    @structural_view
     def _client_ids(self) -> frozenset[str]:
-        types = [t for t, facts in self._type_facts.items() if facts[0] == "client"]
+        types = [t for t, facts in self._type_facts.items() if facts.category == "client"]
         return frozenset(c.id for t in types for c in self.by_type.get(t, ()))
 
     def is_stateful(self, component: ComponentView) -> bool:
         facts = self._type_facts.get(component.type)
-        return facts is not None and facts[1]
+        return facts is not None and facts.stateful
 
     def has_prop(self, component: ComponentView, name: str) -> bool:
         facts = self._type_facts.get(component.type)
-        return facts is not None and name in facts[2]
+        return facts is not None and name in facts.properties
 
-    # Property look-ups read the component's own value, then its type's default, without
-    # building merged dicts: allocating one per element makes the garbage collector walk
-    # the whole design during a run.
+    # -- properties: one read path ---------------------------------------------
+    # Every component property is read through `prop` (its own value, else its type's
+    # default) and every link property through `link_prop`: a lint session records the
+    # names read there to know which rules an edit can affect.
     def prop(self, component: ComponentView, name: str) -> Any:
         """The component's value for `name`, or its type's default (None if neither)."""
         value = component.props.get(name, _MISSING)
         return component.defaults.get(name) if value is _MISSING else value
 
-    def link_prop(self, link: LinkView, name: str) -> Any:
-        value = link.props.get(name, _MISSING)
-        return self._link_defaults.get(name) if value is _MISSING else value
+    def number(self, component: ComponentView, name: str) -> float | None:
+        return as_number(self.prop(component, name))
 
-    # `replicas`, `failover` and `flag` are asked tens of thousands of times a run: each
-    # reads its value itself rather than through `prop` (a lint session records their
-    # reads as it does `prop`'s).
+    def flag(self, component: ComponentView, name: str) -> bool:
+        return self.prop(component, name) is True
+
     def replicas(self, component: ComponentView) -> int:
         value = self.number(component, "replicas")
         return 1 if value is None else int(value)
 
     def failover(self, component: ComponentView) -> str:
-        value = component.props.get("failover", _MISSING)
-        if value is _MISSING:
-            value = component.defaults.get("failover")
-        return str(value or "none")
+        return str(self.prop(component, "failover") or "none")
 
-    def flag(self, component: ComponentView, name: str) -> bool:
-        value = component.props.get(name, _MISSING)
-        if value is _MISSING:
-            value = component.defaults.get(name)
-        return value is True
+    def stated(self, component: ComponentView, name: str) -> bool:
+        """Whether the design gives the value itself (else it is the type's default)."""
+        return name in component.props
 
-    # `number` and `link_number` run tens of thousands of times a run at 5,000 components:
-    # the look-ups are inlined rather than going through `prop` and `link_prop`.
-    def number(self, component: ComponentView, name: str) -> float | None:
-        value = component.props.get(name, _MISSING)
-        if value is _MISSING:
-            value = component.defaults.get(name)
-        if value is None or value is True or value is False:
-            return None
-        return float(value) if isinstance(value, _NUMBER_TYPES) else None
+    def assumed(self, component: ComponentView, name: str) -> str:
+        """How a verdict resting on an unstated value says so ("" when the design states it)."""
+        if name in component.props:
+            return ""
+        value = component.defaults.get(name)
+        if value is None:
+            return f" (`{name}` not stated)"
+        shown = str(value).lower() if isinstance(value, bool) else value
+        return f" (`{name}` not stated: assuming the library default `{name}: {shown}`)"
+
+    def is_global(self, component: ComponentView) -> bool:
+        """A managed service spanning zones and regions on its own (`global: true`)."""
+        return self.flag(component, "global")
+
+    def in_process(self, component: ComponentView) -> bool:
+        """Runs inside its caller (`in_process: true`): no network hop, no failure of its own."""
+        return self.flag(component, "in_process")
+
+    def writes(self, link: LinkView) -> bool:
+        """The link changes data in its target (`writes: true`)."""
+        return self.link_prop(link, "writes") is True
+
+    def link_prop(self, link: LinkView, name: str) -> Any:
+        value = link.props.get(name, _MISSING)
+        return self._link_defaults.get(name) if value is _MISSING else value
+
+    def link_number(self, link: LinkView, name: str) -> float | None:
+        return as_number(self.link_prop(link, name))
 
     def link_default_number(self, name: str) -> float | None:
         """The library's default for link property `name`, when it is a number."""
         return as_number(self._link_defaults.get(name))
-
-    def link_number(self, link: LinkView, name: str) -> float | None:
-        value = link.props.get(name, _MISSING)
-        if value is _MISSING:
-            value = self._link_defaults.get(name)
-        if value is None or value is True or value is False:
-            return None
-        return float(value) if isinstance(value, _NUMBER_TYPES) else None
 
     def is_client(self, component: ComponentView) -> bool:
         if component.id in self._client_ids:
@@ -179,10 +211,10 @@ class ElementViews:
     def fix(self, component: ComponentView, label: str, **props: Any) -> Fix | None:
         """A property fix, keeping only properties the type accepts, clamped to their range."""
         accepted: dict[str, Any] | None = None
-        fitted, type_id, own = self._fitted, component.type, component.props
+        fitted, type_id = self._fitted, component.type
         for name in props:
             value = props[name]
-            # Thousands of fixes a run propose a few distinct values: check each once.
+            # Fixes propose a few distinct values: check each against the library once.
             key = (type_id, name, type(value), value)
             try:
                 fit = fitted[key]
@@ -192,11 +224,7 @@ class ElementViews:
                 fit = self._fit(type_id, name, value)
             if fit is _MISSING:
                 continue
-            # `prop` spelled out (a session records a fix's reads as it does prop's).
-            current = own.get(name, _MISSING)
-            if current is _MISSING:
-                current = component.defaults.get(name)
-            if fit != current:
+            if fit != self.prop(component, name):
                 if accepted is None:
                     accepted = {}
                 accepted[name] = fit
@@ -210,7 +238,7 @@ class ElementViews:
         if spec is None:
             return _MISSING
         problem = spec.check(value)
-        if problem is not None and isinstance(value, _NUMBER_TYPES):
+        if problem is not None and isinstance(value, int | float):
             if spec.maximum is not None and value > spec.maximum:
                 value = type(value)(spec.maximum)
             if spec.minimum is not None and value < spec.minimum:

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.config import ResolvedSettings, ignore_matches, resolve, settings_issues
+from archdraw.lint.config import LintRun, ResolvedSettings, ignore_matches, resolve
 from archdraw.lint.context import LintContext
-from archdraw.lint.rules import all_rules, find_rule
+from archdraw.lint.rules import all_rules
 from archdraw.lint.types import (
     BY_POSITION,
-    RANK,
     Finding,
     Issue,
+    Related,
     Rule,
     Severity,
     position_order,
@@ -27,21 +27,20 @@ _NOWHERE: tuple[None, None] = (None, None)
 def _finding(
     rule: Rule, issue: Issue, severity: Severity, position: tuple[int | None, int | None]
 ) -> Finding:
-    # Positional: keyword arguments cost a third more on tens of thousands of findings.
     element = issue.component or issue.link or issue.zone
     return Finding(
-        rule.code,
-        rule.name,
-        severity,
-        issue.component,
-        issue.link,
-        issue.zone,
-        issue.message,
-        position[0],
-        position[1],
-        rule,
-        issue.fix,
-        position_order(position[0], position[1], severity, rule.code, element),
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        component=issue.component,
+        link=issue.link,
+        zone=issue.zone,
+        message=issue.message,
+        line=position[0],
+        column=position[1],
+        rule=rule,
+        fix=issue.fix,
+        order=position_order(position[0], position[1], severity, rule.code, element),
     )
 
 
@@ -83,7 +82,9 @@ def _lint(
         if rule.code in settings.disabled or rule.category == "settings":
             continue
         findings.extend(rule_findings(rule, context, settings, locations, used_ignores))
-    findings.extend(settings_findings(chosen, rules is None, settings, locations, used_ignores))
+    findings.extend(
+        settings_findings(chosen, rules is None, settings, locations, used_ignores, context)
+    )
     findings.sort(key=BY_POSITION)
     return findings
 
@@ -98,50 +99,36 @@ def rule_findings(
     """One rule's findings after severity overrides and ignores (indices of matched
     ignores are added to `used_ignores`)."""
     findings: list[Finding] = []
-    append = findings.append
-    ignores = settings.ignores
     override = settings.severity.get(rule.code)
-    code, name, default = rule.code, rule.name, rule.severity
-    # The location look-up and `_finding` spelled out: over 10,000 issues a run at 5,000
-    # components, and two calls per issue cost a few milliseconds.
-    no_locations: dict[str, tuple[int, int]] = {}
-    components = links = zones = no_locations
-    if locations is not None:
-        components, links, zones = locations.components, locations.links, locations.zones
     for issue in rule.check(context):
-        if ignores:
-            matched = [i for i, ignore, _ in ignores if ignore_matches(ignore, rule, issue)]
-            if matched:
-                used_ignores.update(matched)
-                continue
-        component, link, zone = issue.component, issue.link, issue.zone
-        where = None
-        if component is not None:
-            where = components.get(component)
-        elif link is not None:
-            where = links.get(link)
-        elif zone is not None:
-            where = zones.get(zone)
-        line, column = where if where is not None else _NOWHERE
-        severity = override or issue.severity or default
-        append(
-            Finding(
-                code,
-                name,
-                severity,
-                component,
-                link,
-                zone,
-                issue.message,
-                line,
-                column,
-                rule,
-                issue.fix,
-                # `position_order` spelled out, for the same reason.
-                (line or 0, column or 0, -RANK[severity], code, component or link or zone or ""),
+        matched = [i for i, ignore, _ in settings.ignores if ignore_matches(ignore, rule, issue)]
+        if matched:
+            used_ignores.update(matched)
+            continue
+        position = _position(locations, issue.component, issue.link, issue.zone)
+        finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
+        if issue.related:
+            finding.related = tuple(
+                Related(key, *_position(locations, key, key, None)) for key in issue.related
             )
-        )
+        findings.append(finding)
     return findings
+
+
+def _position(
+    locations: ElementLocations | None, component: str | None, link: str | None, zone: str | None
+) -> tuple[int | None, int | None]:
+    """Where an element is in the file: a component id, else a link key, else a zone id."""
+    if locations is None:
+        return _NOWHERE
+    where = None
+    if component is not None:
+        where = locations.components.get(component)
+    if where is None and link is not None:
+        where = locations.links.get(link)
+    if where is None and zone is not None:
+        where = locations.zones.get(zone)
+    return where if where is not None else _NOWHERE
 
 
 def settings_findings(
@@ -150,18 +137,20 @@ def settings_findings(
     settings: ResolvedSettings,
     locations: ElementLocations | None,
     used_ignores: set[int],
+    context: LintContext,
 ) -> list[Finding]:
-    """Findings about the `lint:` settings themselves (AD0xx), after the other rules ran."""
+    """The settings rules' findings (AD0xx), after the other rules ran: they judge which
+    ignores matched. Located at the ignore entry they are about, if any."""
+    context.run = LintRun(settings, frozenset(used_ignores), complete)
     findings: list[Finding] = []
-    chosen_codes = {r.code for r in chosen}
-    for code, issue, place in settings_issues(settings, used_ignores):
-        settings_rule = find_rule(code)
-        if settings_rule is None or code in settings.disabled or code not in chosen_codes:
+    for rule in chosen:
+        if rule.category != "settings" or rule.code in settings.disabled:
             continue
-        if code == "AD002" and not complete:
-            continue  # a partial run cannot tell that an ignore is stale
-        found = locations.setting(place) if locations is not None else None
-        position: tuple[int | None, int | None] = found if found is not None else (None, None)
-        severity = settings.severity.get(code) or settings_rule.severity
-        findings.append(_finding(settings_rule, issue, severity, position))
+        severity = settings.severity.get(rule.code) or rule.severity
+        for issue in rule.check(context):
+            found = None
+            if issue.setting is not None and locations is not None:
+                found = locations.setting(issue.setting)
+            position = found if found is not None else _NOWHERE
+            findings.append(_finding(rule, issue, severity, position))
     return findings

@@ -3,7 +3,7 @@ take (AD206 and AD207 share it, through `LintContext.routes`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from archdraw.lint.design_view import LinkView
 from archdraw.lint.elements import as_number
@@ -14,10 +14,15 @@ if TYPE_CHECKING:
 # The properties `Routes` reads, of components and of links alike.
 ROUTE_PROPERTIES = frozenset({"timeout_ms", "retries"})
 
-# One sync call: the link, its target, how long the caller waits (the link's `timeout_ms`,
-# else the caller's), how often it retries (the link's `retries`, else the caller's), and all
-# it may spend on the call, wait x attempts (None: no limit).
-Call = tuple[LinkView, str, float | None, float, float | None]
+
+class Call(NamedTuple):
+    """One sync call, as the routes see it."""
+
+    link: LinkView
+    target: str
+    waits: float | None  # the link's `timeout_ms`, else the caller's (None: no limit)
+    retries: float  # the link's `retries`, else the caller's
+    spends: float | None  # all the caller may spend on it, wait x attempts (None: no limit)
 
 
 class Routes:
@@ -71,10 +76,10 @@ class Routes:
                 if "retries" in props:
                     retries = max(0.0, as_number(props["retries"]) or 0.0)
                 if timeout is None:
-                    rows.append((link, target, None, retries, None))
+                    rows.append(Call(link, target, None, retries, None))
                     continue
                 spent = timeout * (1 + retries)
-                rows.append((link, target, timeout, retries, spent))
+                rows.append(Call(link, target, timeout, retries, spent))
                 if spent > worst:
                     worst = spent
                 known = longest.get(target)
@@ -95,7 +100,7 @@ class Routes:
                 bound = explained.get(target)
                 if bound is None:
                     patience = self.longest.get(target, 0.0)
-                    spends = [row[4] for row in calls.get(target, ())]
+                    spends = [row.spends for row in calls.get(target, ())]
                     bound = explained[target] = max(
                         (s for s in spends if s is not None and s <= patience), default=0.0
                     )

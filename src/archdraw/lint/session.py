@@ -23,25 +23,29 @@ import time
 from functools import cached_property
 from typing import Any
 
+from archdraw.analysis.graph import (
+    GRAPH_LINK_PROPERTIES,
+    GRAPH_PROPERTIES,
+    TrafficGraph,
+    build_graph,
+)
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, arrival_rates
+from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, ARRIVAL_PROPERTIES, arrival_rates
 from archdraw.lint.config import resolve
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
+from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
 from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.lint.rules import all_rules
-from archdraw.lint.types import BY_POSITION, Finding, Fix
+from archdraw.lint.types import BY_POSITION, Finding
 from archdraw.model import Component, Design, Link
 
 # The one cached view of `LintContext` that reads property values (rules that use it
 # depend on what it read); `_RecordingContext` overrides it to notice who asks.
 VIEWS = ""
 _STRUCTURE = "structure"  # the structural views, in `_seconds`
-# Cached views that read property values: never carried over from one run to the next.
-# A new cached view of `LintContext` that reads properties must be added here.
-PROPERTY_VIEWS = ("arrival_rps", "_recorded_arrival_rps")
 
 # Per element: the fields rules read and a copy of its props; then zones and settings;
 # then the element objects themselves (views over the same objects can be reused).
@@ -69,8 +73,20 @@ class _RecordingContext(LintContext):
 
     @cached_property
     def _recorded_arrival_rps(self) -> dict[str, float]:
+        self.component_reads.update(ARRIVAL_PROPERTIES)
         self.link_reads.update(ARRIVAL_LINK_PROPERTIES)
         return arrival_rates(self)
+
+    @property
+    def traffic_graph(self) -> TrafficGraph:
+        # Whoever reads the analysis' graph depends on every property it reads.
+        self.component_reads.update(GRAPH_PROPERTIES)
+        self.link_reads.update(GRAPH_LINK_PROPERTIES)
+        return self._recorded_traffic_graph
+
+    @cached_property
+    def _recorded_traffic_graph(self) -> TrafficGraph:
+        return build_graph(self.model, self.library)
 
     def routes(self) -> Routes:
         # Shared by the rules that ask: each depends on what the first one's walk read.
@@ -78,33 +94,17 @@ class _RecordingContext(LintContext):
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
 
+    def stated(self, component: ComponentView, name: str) -> bool:
+        self.component_reads.add(name)
+        return super().stated(component, name)
+
     def prop(self, component: ComponentView, name: str) -> Any:
         self.component_reads.add(name)
         return super().prop(component, name)
 
-    def number(self, component: ComponentView, name: str) -> float | None:
-        self.component_reads.add(name)
-        return super().number(component, name)
-
-    def failover(self, component: ComponentView) -> str:
-        self.component_reads.add("failover")
-        return super().failover(component)
-
-    def flag(self, component: ComponentView, name: str) -> bool:
-        self.component_reads.add(name)
-        return super().flag(component, name)
-
-    def fix(self, component: ComponentView, label: str, **props: Any) -> Fix | None:
-        self.component_reads.update(props)
-        return super().fix(component, label, **props)
-
     def link_prop(self, link: LinkView, name: str) -> Any:
         self.link_reads.add(name)
         return super().link_prop(link, name)
-
-    def link_number(self, link: LinkView, name: str) -> float | None:
-        self.link_reads.add(name)
-        return super().link_number(link, name)
 
     def take_reads(self) -> _Reads:
         reads = frozenset(self.component_reads), frozenset(self.link_reads), self.used_views
@@ -143,15 +143,14 @@ def _patched(old: list[object], new: list[object]) -> Design:
 
 
 def _structural_views() -> frozenset[str]:
-    """The cached views of `LintContext` that depend only on the design's structure
-    (which elements exist, their types, zones and links), not on property values."""
-    names = {
+    """The cached views of `LintContext` marked `structural_view`: they depend only on the
+    design's structure, so a session may carry them from one run to the next."""
+    return frozenset(
         name
         for cls in _RecordingContext.__mro__
         for name, value in vars(cls).items()
-        if isinstance(value, cached_property)
-    }
-    return frozenset(names - set(PROPERTY_VIEWS))
+        if isinstance(value, structural_view)
+    )
 
 
 def _changed_names(old: list[tuple[Any, ...]], new: list[tuple[Any, ...]]) -> set[str] | None:
@@ -323,7 +322,9 @@ class LintSession:
             findings.extend(found)
             fresh.extend(found)
             used_ignores.update(used)
-        settings_found = settings_findings(self.rules, True, settings, locations, used_ignores)
+        settings_found = settings_findings(
+            self.rules, True, settings, locations, used_ignores, context
+        )
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
         if changed is not None and len(fresh) + len(settings_found) <= _INSERT_AT_MOST:
             self._insert_fresh(fresh + settings_found, ran)

@@ -6,10 +6,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from archdraw.lint.context import LintContext
+
+
+# Where a `lint:` setting is written: ("ignore", index), ("disable", index), ("severity", key).
+Place = tuple[str, int | str]
 
 
 class Severity(StrEnum):
@@ -37,8 +41,7 @@ CATEGORIES: dict[str, str] = {
 }
 
 
-# Not frozen, like `Finding`: a run builds thousands and frozen dataclasses cost twice as
-# much to build (it was never hashable anyway: `props` is a dict). Treat it as read-only.
+# Not frozen, like `Finding` (it is not hashable anyway: `props` is a dict). Read-only.
 @dataclass(slots=True)
 class Fix:
     """A one-click remedy: `SetProperties(component, props)` or `SetLinkProperties(link, props)`."""
@@ -61,6 +64,19 @@ class Issue:
     # A rule may report a milder case below its default (utilization 0.8 is a warning,
     # 1.0 an error); a severity override in the file still wins.
     severity: Severity | None = None
+    # One finding per cause: the other elements it is about (component ids or link keys),
+    # each located in the output (SARIF related locations, JSON `related`).
+    related: tuple[str, ...] = ()
+    # Settings rules (AD0xx): where the setting the issue is about is written.
+    setting: Place | None = None
+
+
+class Related(NamedTuple):
+    """Another element a finding is about, with its place in the file."""
+
+    element: str
+    line: int | None
+    column: int | None
 
 
 Check = Callable[["LintContext"], Iterable[Issue]]
@@ -107,8 +123,7 @@ def rule(
     return make
 
 
-# Not frozen: a large design yields tens of thousands of findings per run, and frozen
-# dataclasses are twice as slow to build. Treat findings as read-only all the same.
+# Not frozen: the engine sets `related` after building it. Treat findings as read-only.
 @dataclass(slots=True)
 class Finding:
     code: str
@@ -122,9 +137,9 @@ class Finding:
     column: int | None
     rule: Rule
     fix: Fix | None = None
-    # `sort_key()`, stored by the engine as it builds the finding: sorting tens of
-    # thousands of findings by a stored key saves as many method calls (`BY_POSITION`).
+    # `sort_key()`, stored by the engine as it builds the finding (`BY_POSITION`).
     order: tuple[int, int, int, str, str] | None = field(default=None, repr=False, compare=False)
+    related: tuple[Related, ...] = ()
 
     @property
     def element(self) -> str | None:

@@ -3,6 +3,7 @@
 from archdraw.model.catalog import PropProblem, TypeCatalog
 from archdraw.model.document import Change, Document
 from archdraw.model.edits import Edit, EditError
+from archdraw.model.history import History
 from archdraw.model.types import (
     LINK_KINDS,
     ZONE_KINDS,
@@ -27,6 +28,7 @@ __all__ = [
     "Document",
     "Edit",
     "EditError",
+    "History",
     "Issue",
     "Link",
     "LintIgnore",

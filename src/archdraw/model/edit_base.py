@@ -30,6 +30,16 @@ class Edit:
         return None
 
 
+class Refused(Edit):
+    """An edit that could not be built: applying it refuses with the reason."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def apply(self, design: Design) -> Edit:
+        raise EditError(self.reason)
+
+
 def swap_fields(target: object, values: Mapping[str, Any]) -> dict[str, Any]:
     """Set attributes of `target`; return their previous values (the inverse's `values`)."""
     old = {name: getattr(target, name) for name in values}

@@ -9,35 +9,62 @@ to the design recomputes it (the analyses take milliseconds on real designs).
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
-    QGridLayout,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from archdraw.analysis.failure import UnknownElement
 from archdraw.analysis.report import AnalysisReport, run_analysis
-from archdraw.analysis.text import render_text
 from archdraw.gui.analysis_overlay import AnalysisOverlay
+from archdraw.gui.panels.analysis_rows import (
+    availability_rows,
+    failure_client_rows,
+    failure_component_rows,
+    headline,
+    load_bars,
+    load_rows,
+    weakest_rows,
+)
+from archdraw.gui.panels.analysis_views import LoadChart, ResultTable
 from archdraw.model import Change
 
 if TYPE_CHECKING:
     from archdraw.gui.main_window import MainWindow
 
 SLIDER_STEPS = 200  # 0..200 on a log scale: 10 ** (value / 100) = 1x..100x
+MAX_GROWTH = 10_000.0  # typed factors go past the slider's 100x
+PRESETS = (1, 2, 10, 100)
+ANALYSIS_WIDTH = 520  # px the dock widens to when an Analyze command shows it
+FAILURE_CLIENT_HEADERS = ("Client", "Failing", "Paths hit", "What happens")
+COMPONENT_HEADERS = ("Component", "State", "Serves", "Why")
+LOAD_HEADERS = (
+    "Component",
+    "Load (req/s)",
+    "Capacity (req/s)",
+    "Capacity from",
+    "Utilisation",
+    "Saturates at",
+    "Replicas needed",
+)
+AVAILABILITY_HEADERS = ("Client", "Availability", "Down a year", "Weakest contributors")
+WEAKEST_HEADERS = ("If this fails", "Requests lost", "Share lost", "Taken down")
 # Above this many components a slider drag recomputes once it pauses, not on every step.
 DEBOUNCE_COMPONENTS = 500
 DEBOUNCE_MS = 80
@@ -73,94 +100,136 @@ class AnalysisPanel(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        hint = QLabel("Select components or a zone on the canvas, then fail them.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
         row = QHBoxLayout()
         self.fail_button = QPushButton("Fail selection")
         self.fail_button.setObjectName("analysis-fail")
+        self.fail_button.setToolTip("Fail the components or zone selected on the canvas")
         self.fail_button.clicked.connect(self.fail_selection)
         self.all_instances = QCheckBox("All instances")
         self.all_instances.setObjectName("analysis-all-instances")
         self.all_instances.setToolTip("Off: one instance of each fails. On: every instance.")
         self.all_instances.toggled.connect(lambda _: self.refresh())
+        self.leave_button = QPushButton("Leave analysis")
+        self.leave_button.setObjectName("analysis-leave")
+        self.leave_button.clicked.connect(self.leave)
         row.addWidget(self.fail_button)
         row.addWidget(self.all_instances)
+        row.addStretch(1)
+        row.addWidget(self.leave_button)
         layout.addLayout(row)
+        layout.addLayout(self._growth_row())
+        layout.addWidget(self.slider)  # a row of its own: the dock is often narrow
+        self.bottleneck_label = QLabel("")
+        self.bottleneck_label.setObjectName("analysis-bottleneck")
+        self.bottleneck_label.setWordWrap(True)
+        layout.addWidget(self.bottleneck_label)
+        self.message = QLabel("Select components or a zone on the canvas, then fail them.")
+        self.message.setObjectName("analysis-message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("analysis-tabs")
+        self.failure_clients = self._table("analysis-failure-clients", FAILURE_CLIENT_HEADERS)
+        self.failure_components = self._table("analysis-failure-components", COMPONENT_HEADERS)
+        self.tabs.addTab(_stack(self.failure_clients, self.failure_components), "Failure")
+        self.chart = LoadChart(self.main.theme)
+        self.load_table = self._table("analysis-load", LOAD_HEADERS)
+        self.tabs.addTab(_stack(_scrolled(self.chart), self.load_table), "Load")
+        self.availability_button = QPushButton("Compute availability")
+        self.availability_button.setObjectName("analysis-availability")
+        self.availability_button.clicked.connect(lambda: self.show_extra("availability"))
+        self.availability_table = self._table("analysis-availability-table", AVAILABILITY_HEADERS)
+        self.tabs.addTab(_stack(self.availability_button, self.availability_table), "Availability")
+        self.weakest_button = QPushButton("Find weakest points")
+        self.weakest_button.setObjectName("analysis-weakest")
+        self.weakest_button.clicked.connect(lambda: self.show_extra("weakest"))
+        self.weakest_table = self._table("analysis-weakest-table", WEAKEST_HEADERS)
+        self.tabs.addTab(_stack(self.weakest_button, self.weakest_table), "Weakest points")
+        layout.addWidget(self.tabs, 1)
 
-        grid = QGridLayout()
-        grid.addWidget(QLabel("Growth"), 0, 0)
+    def _growth_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Growth"))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("analysis-growth")
         self.slider.setRange(0, SLIDER_STEPS)
         self.slider.setPageStep(25)
         self.slider.setToolTip("Every client's rps times this factor (log scale, 1x to 100x)")
         self.slider.valueChanged.connect(self._slid)
-        grid.addWidget(self.slider, 0, 1)
+        self.growth_box = QDoubleSpinBox()
+        self.growth_box.setObjectName("analysis-growth-box")
+        self.growth_box.setRange(1.0, MAX_GROWTH)
+        self.growth_box.setDecimals(2)
+        self.growth_box.setSuffix("x")
+        self.growth_box.setKeyboardTracking(False)  # one recompute per typed number
+        self.growth_box.setToolTip("Type a growth factor: every client's rps times this")
+        self.growth_box.valueChanged.connect(self.set_growth)
+        row.addWidget(self.growth_box, 1)
         self.growth_label = QLabel("1x")
         self.growth_label.setObjectName("analysis-growth-label")
-        self.growth_label.setMinimumWidth(48)
-        grid.addWidget(self.growth_label, 0, 2)
-        layout.addLayout(grid)
-        self.bottleneck_label = QLabel("")
-        self.bottleneck_label.setObjectName("analysis-bottleneck")
-        self.bottleneck_label.setWordWrap(True)
-        layout.addWidget(self.bottleneck_label)
+        self.growth_label.setVisible(False)  # read by the tests and the status text only
+        for factor in PRESETS:
+            preset = QPushButton(f"{factor:g}x")
+            preset.setObjectName(f"analysis-preset-{factor:g}")
+            preset.setMaximumWidth(48)
+            preset.clicked.connect(functools.partial(self.set_growth, float(factor)))
+            row.addWidget(preset)
+        return row
 
-        row = QHBoxLayout()
-        self.weakest_button = QPushButton("Weakest points")
-        self.weakest_button.setObjectName("analysis-weakest")
-        self.weakest_button.clicked.connect(lambda: self.show_extra("weakest"))
-        self.availability_button = QPushButton("Availability")
-        self.availability_button.setObjectName("analysis-availability")
-        self.availability_button.clicked.connect(lambda: self.show_extra("availability"))
-        row.addWidget(self.weakest_button)
-        row.addWidget(self.availability_button)
-        layout.addLayout(row)
+    def _table(self, name: str, headers: tuple[str, ...]) -> ResultTable:
+        table = ResultTable(name, headers)
+        table.element_chosen.connect(self._element_chosen)
+        return table
 
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("analysis-report")
-        self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setPlaceholderText("Nothing analysed yet.")
-        layout.addWidget(self.text, 1)
-        self.leave_button = QPushButton("Leave analysis")
-        self.leave_button.setObjectName("analysis-leave")
-        self.leave_button.clicked.connect(self.leave)
-        layout.addWidget(self.leave_button)
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _element_chosen(self, element: str) -> None:
+        design = self.main.document.design
+        if design.component(element) is not None or design.zone(element) is not None:
+            self.main.select_and_centre([element])
 
     # Actions ---------------------------------------------------------------
     def fail_selection(self) -> None:
         scene = self.main.scene
         components, zones = scene.selected_component_ids(), scene.selected_zone_ids()
         if not components and not zones:
-            self.text.setPlainText("Select components or a zone first, then Fail selection.")
+            self._say("Select components or a zone first, then Fail selection.")
             return
         self.failed_components, self.failed_zones = components, zones
         self.refresh()
 
     def set_growth(self, growth: float | None) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(slider_value(growth or 1.0))
-        self.slider.blockSignals(False)
+        self._show_growth(growth or 1.0)
         self.growth = growth
         self.refresh()
 
+    def _show_growth(self, growth: float) -> None:
+        """Put `growth` in the slider, the box and the label, without their signals."""
+        self.slider.blockSignals(True)
+        self.slider.setValue(slider_value(growth))
+        self.slider.blockSignals(False)
+        self.growth_box.blockSignals(True)
+        self.growth_box.setValue(growth)
+        self.growth_box.blockSignals(False)
+        self.growth_label.setText(f"{growth:.3g}x")
+
     def show_extra(self, what: str) -> None:
         self.extra = what
+        self.tabs.setCurrentIndex(3 if what == "weakest" else 2)
         self.refresh()
 
     def leave(self) -> None:
         """Back to the normal view: no overlay, nothing failed, growth 1x."""
         self.failed_components, self.failed_zones = [], []
         self.growth, self.extra, self.report = None, "", None
-        self.slider.blockSignals(True)
-        self.slider.setValue(0)
-        self.slider.blockSignals(False)
-        self.growth_label.setText("1x")
+        self._show_growth(1.0)
         self.bottleneck_label.setText("")
-        self.text.clear()
+        self._say("Select components or a zone on the canvas, then fail them.")
+        for table in self.findChildren(ResultTable):
+            table.show_rows([])
+        self.chart.show_bars([], self.main.theme)
         self.overlay.clear()
 
     @property
@@ -171,6 +240,9 @@ class AnalysisPanel(QWidget):
     def _slid(self, value: int) -> None:
         self.growth = growth_of(value)
         self.growth_label.setText(f"{self.growth:.3g}x")
+        self.growth_box.blockSignals(True)
+        self.growth_box.setValue(self.growth)
+        self.growth_box.blockSignals(False)
         if len(self.main.document.design.components) > DEBOUNCE_COMPONENTS:
             self._slide_timer.start()  # big design: wait for the drag to pause
         else:
@@ -184,8 +256,8 @@ class AnalysisPanel(QWidget):
         if self.active:
             self.refresh()
         elif stale_extra:
-            self.text.setPlainText(
-                "The design changed: press Weakest points or Availability again."
+            self._say(
+                "The design changed: press Find weakest points or Compute availability again."
             )
 
     def refresh(self) -> None:
@@ -208,7 +280,7 @@ class AnalysisPanel(QWidget):
                 availability=self.extra == "availability",
             )
         except UnknownElement as error:  # the design changed under us
-            self.text.setPlainText(str(error))
+            self._say(str(error))
             return
         self.report = report
         growth = report.growth
@@ -219,12 +291,43 @@ class AnalysisPanel(QWidget):
         self.overlay.show(
             self.main.theme, failure, growth if self.growth is not None else None, sources
         )
-        self.text.setPlainText(render_text(report, growth_asked=self.growth is not None))
+        self._show_report(report)
+
+    def _show_report(self, report: AnalysisReport) -> None:
+        self._say(headline(report))
+        self.failure_clients.show_rows(failure_client_rows(report))
+        self.failure_components.show_rows(failure_component_rows(report))
+        self.load_table.show_rows(load_rows(report))
+        self.chart.show_bars(load_bars(report), self.main.theme)
+        if report.availability is not None:
+            self.availability_table.show_rows(availability_rows(report))
+        if report.weakest is not None:
+            self.weakest_table.show_rows(weakest_rows(report))
+        if report.failure is not None and self.extra == "":
+            self.tabs.setCurrentIndex(0)
+        elif self.growth is not None and self.extra == "" and report.failure is None:
+            self.tabs.setCurrentIndex(1)
 
     def detach(self) -> None:
         if self._listening:
             self._listening = False
             self._unsubscribe()
+
+
+def _stack(*widgets: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(2, 2, 2, 2)
+    for widget in widgets:
+        layout.addWidget(widget, 0 if isinstance(widget, QPushButton) else 1)
+    return page
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
 
 
 def install(window: MainWindow) -> AnalysisPanel:
@@ -244,6 +347,9 @@ def install(window: MainWindow) -> AnalysisPanel:
     def shown(action: object) -> None:
         dock.show()
         dock.raise_()
+        if dock.width() < ANALYSIS_WIDTH and window.width() > 2 * ANALYSIS_WIDTH:
+            # Tables and bars need room; the docks' first width suits the Properties form.
+            window.resizeDocks([dock], [ANALYSIS_WIDTH], Qt.Orientation.Horizontal)
 
     bar = window.menuBar()
     menu = QMenu("&Analyze", window)
@@ -255,7 +361,7 @@ def install(window: MainWindow) -> AnalysisPanel:
         bar.addMenu(menu)
     entries = (
         ("Fail Selection", "analyze-fail", panel.fail_selection, "Ctrl+Shift+F"),
-        ("Growth…", "analyze-growth", lambda: panel.slider.setFocus(), None),
+        ("Growth…", "analyze-growth", lambda: panel.growth_box.setFocus(), None),
         ("Weakest Points", "analyze-weakest", lambda: panel.show_extra("weakest"), None),
         ("Availability", "analyze-availability", lambda: panel.show_extra("availability"), None),
         ("Leave Analysis", "analyze-leave", panel.leave, None),

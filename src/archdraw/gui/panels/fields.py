@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from archdraw.library.types import PropertySpec
+from archdraw.model import Edit
+from archdraw.model.edits import Batch, SetLinkProperties, SetProperties
 
 INT_LIMIT = 2_000_000_000
 FLOAT_DECIMALS = 6
@@ -68,3 +70,17 @@ def number_box(spec: PropertySpec) -> QSpinBox | QDoubleSpinBox:
             box.setSingleStep(0.01)  # a ratio or a probability: a step of 1 spans it all
     box.setKeyboardTracking(False)
     return box
+
+
+def set_prop(component_id: str, name: str, value: Any) -> Edit:
+    return SetProperties(component_id, {name: value}, label=f"Set {name}")
+
+
+def set_link_prop(key: str, name: str, value: Any) -> Edit:
+    return SetLinkProperties(key, {name: value}, label=f"Set {name}")
+
+
+def set_prop_on_all(component_ids: list[str], name: str, value: Any) -> Edit:
+    """One value on every selected component, as one undo step."""
+    edits = tuple(SetProperties(c, {name: value}) for c in component_ids)
+    return Batch(edits, label=f"Set {name} on {len(component_ids)} components")

@@ -121,7 +121,8 @@ class FindingsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.severity_filter.currentTextChanged.connect(lambda _: self.show_findings(self.findings))
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
+        self.table.selectionModel().selectionChanged.connect(self._current_changed)
         self.table.clicked.connect(self._clicked)
         self.fix_button.clicked.connect(self.apply_fix)
         self.disable_button.clicked.connect(self.disable_rule)
@@ -156,10 +157,16 @@ class FindingsPanel(QWidget):
         self.table.setCurrentIndex(self.model.index(number, 0))
 
     def current(self) -> Finding | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= len(self.model.rows):
+        """The finding the user selected, or None.
+
+        Read from the selection, not the current index: after the list refreshes,
+        or when the table takes focus, Qt moves the current index to the first row
+        without selecting it, and Fix would then act on a finding nobody picked.
+        """
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) != 1 or rows[0].row() >= len(self.model.rows):
             return None
-        return self.model.rows[index.row()]
+        return self.model.rows[rows[0].row()]
 
     def _current_changed(self, *_: object) -> None:
         finding = self.current()

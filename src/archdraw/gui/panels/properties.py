@@ -35,28 +35,25 @@ from PySide6.QtWidgets import (
 
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.editing import Editing
-from archdraw.gui.panels.fields import FloatBox, number_box, quietly, set_items, show_number
+from archdraw.gui.panels.fields import (
+    FloatBox,
+    number_box,
+    quietly,
+    set_items,
+    set_link_prop,
+    set_prop,
+    set_prop_on_all,
+    show_number,
+)
 from archdraw.library.types import PropertySpec
 from archdraw.model import LINK_KINDS, ZONE_KINDS, Change, Edit
 from archdraw.model.edits import (
-    Batch,
     MoveToZone,
     RenameId,
     SetComponentFields,
     SetLinkFields,
-    SetLinkProperties,
-    SetProperties,
     SetZoneFields,
 )
-
-
-def _set_prop(component_id: str, name: str, value: Any) -> Edit:
-    return SetProperties(component_id, {name: value}, label=f"Set {name}")
-
-
-def _set_link_prop(key: str, name: str, value: Any) -> Edit:
-    return SetLinkProperties(key, {name: value}, label=f"Set {name}")
-
 
 NONE_ZONE = "(none)"
 
@@ -82,6 +79,7 @@ class PropertiesPanel(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         self.fields: dict[str, QWidget] = {}
+        self._titles: dict[str, str] = {}  # field name -> the words its row shows
         # The value each field showed when last built or refreshed: an edit is
         # applied only when the user changed it.
         self._shown: dict[str, Any] = {}
@@ -197,7 +195,7 @@ class PropertiesPanel(QWidget):
             "type",
             types,
             component.type,
-            lambda v: SetComponentFields(component_id, {"type": v}, label="Change type"),
+            lambda v: self.editing.type_change(component_id, v),
         )
         zones = [NONE_ZONE, *(z.id for z in self.scene.design.zones)]
         self._choice(
@@ -213,7 +211,7 @@ class PropertiesPanel(QWidget):
         )
         for name, spec in kind.properties.items() if kind else ():
             value = component.props.get(name, spec.default)
-            self._prop(spec, value, functools.partial(_set_prop, component_id, name))
+            self._prop(spec, value, functools.partial(set_prop, component_id, name))
 
     def _shared_form(self, component_ids: list[str]) -> None:
         index = self.scene.design.component_index()
@@ -229,12 +227,7 @@ class PropertiesPanel(QWidget):
                 index[component_ids[0]].props.get(name, spec.default) if len(values) == 1 else None
             )
 
-            def edit(v: Any, n: str = name) -> Edit:
-                return Batch(
-                    tuple(SetProperties(c, {n: v}) for c in component_ids), label=f"Set {n}"
-                )
-
-            self._prop(spec, value, edit)
+            self._prop(spec, value, functools.partial(set_prop_on_all, component_ids, name))
 
     def _link_form(self, key: str) -> None:
         link = self.scene.design.link(key)
@@ -254,7 +247,7 @@ class PropertiesPanel(QWidget):
         )
         for name, spec in self.editing.library.link_properties.items():
             value = link.props.get(name, spec.default)
-            self._prop(spec, value, functools.partial(_set_link_prop, key, name))
+            self._prop(spec, value, functools.partial(set_link_prop, key, name))
 
     def _zone_form(self, zone_id: str) -> None:
         zone = self.scene.design.zone(zone_id)
@@ -294,7 +287,9 @@ class PropertiesPanel(QWidget):
         widget.setObjectName(f"prop-{name}")
         widget.setToolTip(tip)
         self.fields[name] = widget
-        self.form.addRow(name, widget)
+        label = QLabel(self._titles.get(name) or name.capitalize())
+        label.setToolTip(tip)  # the words say what it is; hovering says what it means
+        self.form.addRow(label, widget)
 
     def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:
         """While refreshing: the field to update in place (None when building a new form)."""
@@ -348,7 +343,8 @@ class PropertiesPanel(QWidget):
         self._row(name, box, tip)
 
     def _prop(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
-        tip = f"{spec.help}\n({spec.describe_range()})"
+        tip = f"{spec.help}\n({spec.name}: {spec.describe_range()})"
+        self._titles[spec.name] = spec.shown_name
         if spec.kind == "choice":
             self._choice(
                 spec.name, list(spec.choices), "" if value is None else str(value), make, tip

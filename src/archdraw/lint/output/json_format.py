@@ -22,6 +22,9 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "line": finding.line,
         "column": finding.column,
         "message": finding.message,
+        "related": [
+            {"element": r.element, "line": r.line, "column": r.column} for r in finding.related
+        ],
     }
 
 

@@ -19,7 +19,7 @@ from archdraw import __version__
 from archdraw.lint.baseline import Keyed
 from archdraw.lint.output import FileResult, position
 from archdraw.lint.rules import all_rules
-from archdraw.lint.types import Rule
+from archdraw.lint.types import Finding, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/archdraw/"
@@ -79,6 +79,7 @@ def result_data(
             }
         ],
         "partialFingerprints": {"archdrawFinding/v1": fingerprint(path, finding)},
+        **_related(path, finding),
     }
     if state is not None:
         data["baselineState"] = state
@@ -117,6 +118,28 @@ def _notifications(results: list[FileResult]) -> list[dict[str, Any]]:
         for result in results
         for problem in result.problems
     ]
+
+
+def _related(path: str, finding: Keyed) -> dict[str, Any]:
+    """The other elements of a finding that reports one cause for several (SARIF 3.27.22);
+    an accepted finding from a baseline has none."""
+    if not isinstance(finding, Finding) or not finding.related:
+        return {}
+    places = []
+    for index, related in enumerate(finding.related, 1):
+        region = {"startLine": related.line or 1, "startColumn": related.column or 1}
+        places.append(
+            {
+                "id": index,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
+                    "region": region,
+                },
+                "logicalLocations": [{"name": related.element, "kind": "element"}],
+                "message": {"text": related.element},
+            }
+        )
+    return {"relatedLocations": places}
 
 
 def uri(path: str) -> str:

@@ -1,24 +1,28 @@
 """AD405: a cache with no source of truth behind it."""
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
 
 
-def backed(ctx: LintContext, cache: ComponentView, store_types: Set[str]) -> bool:
-    """Read-through (cache -> store) or cache-aside (a caller also reads a store, one of
-    `store_types`)."""
-    components = ctx.components  # `ctx.target` without a call per link
+def backed(ctx: LintContext, cache: ComponentView) -> bool:
+    """A store it fronts (stated, read-through or cache-aside: `archdraw.analysis.roles`), or
+    a service its readers call beside it to compute what it caches."""
+    if ctx.fronts(cache) is not None:
+        return True
+    components = ctx.components
     for link in ctx.flow_out(cache.id):
         target = components.get(link.target)
         if target is not None and target.type != "cache":
-            return True
-    for link in ctx.in_links.get(cache.id, ()):
-        for sibling in ctx.flow_out(link.source):
+            return True  # read-through to what computes or holds the value
+    for arriving in ctx.in_links.get(cache.id, ()):
+        if ctx.link_prop(arriving, "writes") is True:
+            continue  # a writer is not a reader computing the value on a miss
+        for sibling in ctx.sync_out(arriving.source):
             target = components.get(sibling.target)
-            if target is not None and target.type in store_types:
+            if target is not None and target.id != cache.id and ctx.category(target) == "compute":
                 return True
     return False
 
@@ -42,10 +46,10 @@ def backed(ctx: LintContext, cache: ComponentView, store_types: Set[str]) -> boo
     ),
 )
 def cache_without_source(ctx: LintContext) -> Iterator[Issue]:
-    # Being a store goes with the type: decide once per type.
-    sources = {t for t, found in ctx.by_type.items() if t != "cache" and ctx.is_store(found[0])}
     for cache in ctx.of_type("cache"):
-        if not backed(ctx, cache, sources):
+        if any(ctx.writes(k) for k in ctx.in_links.get(cache.id, ())):
+            continue  # written data: AD413 says whether the cache is its only copy
+        if not backed(ctx, cache):
             yield Issue(
                 f"nothing behind '{cache.title}' holds its data: an eviction or a restart "
                 "loses it for good",

@@ -15,7 +15,9 @@ from archdraw.lint.types import Issue, Severity, rule
     work but before acknowledging gets the same message again, and so does one whose
     acknowledgement is lost. If processing twice charges a card twice, sends two emails or
     counts a vote twice, users see duplicates. Exactly-once delivery does not exist end to end;
-    exactly-once effect is made by the consumer.""",
+    exactly-once effect is made by the consumer. A queue stated `delivery: at-most-once`
+    loses messages instead of repeating them (AD414). Where `idempotent` is not stated the
+    finding says so and is info.""",
     fix="""Make the consumer idempotent and set `idempotent: true`: carry an idempotency key
     (the message or order id), record processed keys in the same transaction as the effect,
     or use upserts and conditional writes so a repeat changes nothing.""",
@@ -32,16 +34,21 @@ def consumer_not_idempotent(ctx: LintContext) -> Iterator[Issue]:
     checked: set[str] = set()  # a consumer's answer is the same for each queue it reads
     prop = ctx.prop
     for queue in ctx.of_type(*QUEUE_TYPES):
+        if ctx.prop(queue, "delivery") == "at-most-once":
+            continue  # it loses messages instead of repeating them (AD414)
         for consumer in ctx.consumers(queue):
             consumer_id = consumer.id
             if consumer_id in checked or consumer.type not in takes:
                 continue
             checked.add(consumer_id)
             if prop(consumer, "idempotent") is not True:
+                assumed = ctx.assumed(consumer, "idempotent")
                 yield Issue(
                     f"'{consumer.title}' consumes '{queue.title}', which delivers at least "
-                    "once, but is not idempotent: a redelivered message is processed twice",
+                    f"once, but is not idempotent{assumed}: a redelivered message is processed "
+                    "twice",
                     component=consumer_id,
+                    severity=Severity.INFO if assumed else None,
                     fix=ctx.fix(
                         consumer, "Mark idempotent (dedupe by message id)", idempotent=True
                     ),

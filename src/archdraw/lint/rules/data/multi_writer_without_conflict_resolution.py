@@ -15,7 +15,8 @@ from archdraw.lint.types import Issue, Severity, rule
     replication), two users can change the same record in two places at the same moment. Each
     write succeeds locally; when the replicas exchange them, one must win or they must be
     merged. Without a rule, the result depends on timing: a cart loses an item, a balance is
-    wrong, and nobody sees an error.""",
+    wrong, and nobody sees an error. Only a multi-writer the design states is judged: a
+    type's default `failover` says nothing about where writes go.""",
     fix="""Choose and record a `conflict_resolution`: last-write-wins (simple, silently drops
     one write; fine for profiles), crdt (counters and sets that merge), application (keep
     both versions and merge in code), or consensus (one leader per key, as with Raft or
@@ -30,7 +31,10 @@ def multi_writer_without_conflict_resolution(ctx: LintContext) -> Iterator[Issue
     for store in ctx.with_prop("conflict_resolution"):
         if store.type == "device_cache":
             continue
-        if ctx.failover(store) != "active-active" or ctx.prop(store, "replication") == "sync":
+        # Only a multi-writer the design states: a type's default failover takes no writes.
+        if not ctx.stated(store, "failover") or ctx.failover(store) != "active-active":
+            continue
+        if ctx.prop(store, "replication") == "sync":
             continue
         if ctx.prop(store, "conflict_resolution") in (None, "none"):
             yield Issue(

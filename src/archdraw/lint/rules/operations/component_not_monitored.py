@@ -38,7 +38,7 @@ def component_not_monitored(ctx: LintContext) -> Iterator[Issue]:
             component_id = component.id
             if component_id in skipped or component.type in outside:
                 continue
-            # Positional: keyword arguments cost a third more on thousands of findings.
             yield Issue(
-                f"'{component.title}' is critical but sends nothing to monitoring", component_id
+                f"'{component.title}' is critical but sends nothing to monitoring",
+                component=component_id,
             )

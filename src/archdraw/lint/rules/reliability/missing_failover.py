@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from archdraw.lint.context import LintContext
+from archdraw.lint.context import CACHING_TYPES, LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -15,7 +15,9 @@ from archdraw.lint.types import Issue, Severity, rule
     primary dies. With `failover: none` the replica holds a copy of the data but takes no
     traffic: the outage lasts until a human notices, decides and promotes it by hand, typically
     30 minutes to hours, against seconds to a minute for automated failover.""",
-    fix="""Set `failover: active-standby` (a standby promoted automatically, e.g. Patroni, RDS
+    fix="""Does not apply to a copy of a store (its primary is judged), to caches (their nodes
+    hold keys, not a primary) or to replicas the design does not state. Set
+    `failover: active-standby` (a standby promoted automatically, e.g. Patroni, RDS
     Multi-AZ) or `active-active` when every replica accepts traffic. Rehearse the failover.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL11 automate healing",
@@ -23,25 +25,20 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def missing_failover(ctx: LintContext) -> Iterator[Issue]:
-    by_type = ctx.by_type
-    failover, replicas, fix = ctx.failover, ctx.replicas, ctx.fix
-    # Stateful components that take `failover`, type by type in `ctx.stateful` order.
-    for type_id in ctx.library.types:
-        found = by_type.get(type_id)
-        if not found or not ctx.is_stateful(found[0]) or not ctx.has_prop(found[0], "failover"):
+    for component in ctx.stateful:
+        if not ctx.stated(component, "replicas") or ctx.replicas(component) < 2:
             continue
-        for component in found:
-            if failover(component) != "none":
-                continue
-            count = replicas(component)
-            if count >= 2:
-                # Positional (message, component, link, zone, fix): keywords cost a third
-                # more on thousands of findings.
-                yield Issue(
-                    f"'{component.title}' has {count} replicas but `failover: none`: when the "
-                    "primary dies nothing promotes a replica",
-                    component.id,
-                    None,
-                    None,
-                    fix(component, "Fail over to a standby", failover="active-standby"),
-                )
+        if not ctx.has_prop(component, "failover") or ctx.failover(component) != "none":
+            continue
+        if ctx.is_copy(component) or ctx.roles().of(component.id) is None:
+            continue
+        if component.type in CACHING_TYPES:
+            continue  # cache nodes hold keys; none of them is a primary
+        assumed = ctx.assumed(component, "failover")
+        yield Issue(
+            f"'{component.title}' has {ctx.replicas(component)} replicas but `failover: none`"
+            f"{assumed}: when the primary dies nothing promotes a replica",
+            component=component.id,
+            severity=Severity.INFO if assumed else None,
+            fix=ctx.fix(component, "Fail over to a standby", failover="active-standby"),
+        )

@@ -18,7 +18,9 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     why="""With `replication: none`, the data lives on one machine's disks. When that machine
     or disk dies, everything written since the last backup is gone, and until a new machine is
     restored (often hours) the store is down. Replication keeps a second, up-to-date copy that
-    can take over in seconds.""",
+    can take over in seconds. A copy of a store (a replication target, a standby) is not
+    judged: its primary is. Where the design does not state `replication`, the finding says
+    it rests on the library default and is info.""",
     fix="""Set `replication: async` (a follower a few milliseconds behind, usual for
     PostgreSQL and MySQL) or `replication: sync` (no acknowledged write lost, each write
     waits for the follower), with `replicas: 2` or more,
@@ -43,11 +45,16 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
         for component in found:
             if prop(component, "replication") not in (None, "none"):
                 continue
+            if ctx.is_copy(component) or _copied(ctx, component):
+                continue
             if not _copies_over_a_link(ctx, component):
+                assumed = ctx.assumed(component, "replication")
                 yield Issue(
-                    f"'{component.title}' keeps its data on one machine (`replication: none`): "
-                    "losing it loses every write since the last backup",
+                    f"'{component.title}' keeps its data on one machine "
+                    f"({assumed.strip(' ()') or '`replication: none`'}): losing it loses every "
+                    "write since the last backup",
                     component=component.id,
+                    severity=Severity.INFO if assumed else None,
                     fix=ctx.fix(
                         component,
                         "Replicate asynchronously to a standby",
@@ -55,6 +62,12 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
                         replicas=max(2, ctx.replicas(component)),
                     ),
                 )
+
+
+def _copied(ctx: LintContext, store: ComponentView) -> bool:
+    """Its `replicas` are copies of each partition (`archdraw.analysis.roles`)."""
+    role = ctx.roles().of(store.id)
+    return role is not None and role.copies >= 2
 
 
 def _copies_over_a_link(ctx: LintContext, store: ComponentView) -> bool:

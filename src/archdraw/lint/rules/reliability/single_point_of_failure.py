@@ -1,7 +1,8 @@
-"""AD101: one instance with no failover on a client's synchronous request path."""
+"""AD101: one instance whose loss fails client requests (what `analyze --weakest` marks)."""
 
 from collections.abc import Iterator
 
+from archdraw.analysis.weakest import single_points_of_failure
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -11,12 +12,18 @@ from archdraw.lint.types import Issue, Severity, rule
     name="single-point-of-failure",
     severity=Severity.ERROR,
     title="Single point of failure on a request path",
-    why="""Every request from a client passes through this component, and it runs as one
-    instance with nothing to take over. One machine fails every few months to years, and it is
-    restarted for every deploy and kernel patch: each time, every request that needs it fails.
-    Two replicas of a 99.9 % instance give about 99.9999 % if either can serve alone. It does
-    not apply when the component has `fallback: true`: a second provider or a degraded answer
-    takes over when it fails, which survives its loss just as failover does.""",
+    why="""Client requests need this component, and it runs as one instance. One machine
+    fails every few months to years, and it is restarted for every deploy and kernel patch:
+    each time, every request that needs it fails. A `failover` setting does not help one
+    instance (there is nothing to fail over to), whatever the type's default says. Two
+    replicas of a 99.9 % instance give about 99.9999 % if either can serve alone. It is the
+    same test as `archdraw analyze --weakest`: a component is reported when losing its one
+    instance fails some client's requests, so not behind a queue (that delays work), a cache
+    (that misses; unless the store behind cannot take the misses), a `fallback: true` (a
+    second provider or a degraded answer answers) or a `calls: 0` standby link. Nor is a
+    service marked `global` (it spans zones and regions on its own) or an in-process
+    library. A hosted model whose `replicas` the design does not state is asked about, as
+    info: its instances are the provider's.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. Managed services that replicate internally: set `failover` to say so.
@@ -28,17 +35,10 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
-    # Third parties and DNS take no `replicas`: their redundancy is not ours to draw. Whether
-    # a type takes it is decided once per type.
-    ours = {t for t, found in ctx.by_type.items() if ctx.has_prop(found[0], "replicas")}
-    replicas, failover, flag = ctx.replicas, ctx.failover, ctx.flag
-    for component in ctx.request_path:
-        if component.type not in ours:
+    shares = single_points_of_failure(ctx.traffic_graph)
+    for component in ctx.components_of(shares):
+        if ctx.is_global(component) or ctx.in_process(component):
             continue
-        if replicas(component) >= 2 or failover(component) != "none":
-            continue
-        if flag(component, "fallback"):
-            continue  # a second provider or a degraded answer survives its loss
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
             fix = ctx.fix(
@@ -50,9 +50,18 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             )
         else:
             fix = ctx.fix(component, "Run 2 replicas", replicas=2)
+        share = shares[component.id]
+        lost = f"{share * 100:.3g} %" if share >= 0.001 else "a few"
+        # A hosted model's instances are the provider's: unstated, they are unknown.
+        unknown = not ctx.stated(component, "replicas") and "replicas" not in component.defaults
         yield Issue(
-            f"'{component.title}' is on a client's request path and runs as one instance with "
-            "no failover: when it dies, those requests fail",
+            f"'{component.title}' is on a client's request path and the design does not say "
+            "how many instances it runs (`replicas` not stated): if it is one, "
+            f"{lost} of client requests fail when it dies"
+            if unknown
+            else f"'{component.title}' runs as one instance and client requests need it: when "
+            f"it dies, {lost} of client requests fail",
             component=component.id,
             fix=fix,
+            severity=Severity.INFO if unknown else None,
         )

@@ -48,11 +48,11 @@ def single_region_store(ctx: LintContext) -> Iterator[Issue]:
     for store in ctx.of_type(*_SOURCES_OF_TRUTH):
         store_id = store.id
         region = region_of[store_id]
-        if region is None or failover(store) in ("dns", "active-active"):
+        if region is None or failover(store) in ("dns", "active-active") or ctx.is_global(store):
             continue
         if not replicated_elsewhere(ctx, store):
             yield Issue(
-                f"'{store.title}' keeps its data only in region '{region}': a regional outage "
-                "takes it away from every region",
+                f"'{store.title}' keeps its data only in region '{ctx.zone_title(region)}': a "
+                "regional outage takes it away from every region",
                 component=store_id,
             )

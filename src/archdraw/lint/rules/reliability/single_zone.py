@@ -14,8 +14,9 @@ from archdraw.lint.types import Issue, Severity, rule
     title="Request-path component confined to one zone",
     why="""An availability zone is one or more data centres with shared power, cooling and
     network; whole zones do go down (power events, fibre cuts, bad network changes). The design
-    already uses several zones, but this component on a client's request path runs in only one,
-    so losing that zone fails every request through it however many replicas it has.""",
+    already uses several zones (zone boxes, or components that say `zones: 2` or more), but
+    this component on a client's request path runs in only one, so losing that zone fails
+    every request through it however many replicas it has.""",
     fix="""Spread its replicas over two or more zones (`zones: 2` or more, with `replicas` at
     least as many), so each zone keeps at least one. Not reported when the same kind of
     component on a request path also runs in another zone (a cell per zone, or a copy drawn
@@ -25,7 +26,7 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def single_zone(ctx: LintContext) -> Iterator[Issue]:
-    if len(ctx.availability_zones) < 2 and len(ctx.regions) < 2:
+    if len(ctx.availability_zones) < 2 and len(ctx.regions) < 2 and not _states_spread(ctx):
         return
     # Where each kind of request-path component runs: a copy in another zone is redundancy.
     request_path = ctx.request_path
@@ -40,8 +41,8 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
         type_id = component.type
         if type_id not in zoned or (type_id in spread and component.zone is not None):
             continue
-        if ctx.failover(component) == "dns":
-            continue
+        if ctx.failover(component) == "dns" or ctx.is_global(component):
+            continue  # DNS failover moves it; a global managed service spans zones itself
         zones = ctx.number(component, "zones") or 1
         if zones < 2:
             yield Issue(
@@ -55,3 +56,10 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
                     replicas=max(2, ctx.replicas(component)),
                 ),
             )
+
+
+def _states_spread(ctx: LintContext) -> bool:
+    """Some component says in its own properties that it runs in two zones or more."""
+    return any(
+        "zones" in c.props and (ctx.number(c, "zones") or 1) >= 2 for c in ctx.with_prop("zones")
+    )

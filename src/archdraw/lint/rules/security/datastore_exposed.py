@@ -31,6 +31,7 @@ def datastore_exposed(ctx: LintContext) -> Iterator[Issue]:
         if ctx.is_client(source) and ctx.is_store(target) and target.type != "object_storage":
             yield Issue(
                 f"'{source.title}' talks to the data store '{target.title}' directly: the "
-                "store is exposed to the internet with no service in between",
+                "store is open to every client of it, with no service in between to check "
+                "what each may read or change",
                 link=link.key,
             )

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
 from archdraw.lint.design_view import ComponentView
+from archdraw.lint.rules.security.unstated import one_unknown
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -19,39 +20,47 @@ from archdraw.lint.types import Issue, Severity, rule
     what, and lets each have only the access it needs.""",
     fix="""Turn on authentication (`auth: true`): a password or IAM identity per service,
     least privilege (read-only where possible), credentials from a secret manager, and TLS so
-    they cannot be sniffed.""",
+    they cannot be sniffed. Links into the store that say `auth: true` count: the callers
+    authenticate. A store whose `auth` the design does not state is unknown, not open: those
+    are reported together, once, as info.""",
     references=(
         "OWASP Top 10 2021: A07 identification and authentication failures",
         "AWS Well-Architected Framework, Security pillar: SEC03 manage permissions",
     ),
 )
 def datastore_without_auth(ctx: LintContext) -> Iterator[Issue]:
-    # Being a store and taking `auth` go with the type: decide once per type. Stores come in
-    # `ctx.stores` order (the library's), then queues that are not stores, in file order.
-    by_type = ctx.by_type
-    guarded: list[list[ComponentView]] = []
-    queue_types = []
-    for type_id in ctx.library.types:
-        found = by_type.get(type_id)
-        if not found or not ctx.has_prop(found[0], "auth"):
+    unknown: list[tuple[str, str]] = []
+    for component in _guarded(ctx):
+        auth = ctx.prop(component, "auth")
+        if auth is True or _every_caller_authenticates(ctx, component):
             continue
-        if ctx.is_store(found[0]):
-            guarded.append(found)
-        elif type_id in QUEUE_TYPES:
-            queue_types.append(type_id)
-    if queue_types:
-        guarded.append(ctx.of_type(*queue_types))
-    prop, fix = ctx.prop, ctx.fix
-    for components in guarded:
-        for component in components:
-            if prop(component, "auth") is not True:
-                # Positional (message, component, link, zone, fix): keywords cost a third
-                # more on thousands of findings.
-                yield Issue(
-                    f"'{component.title}' accepts connections without authentication: anyone who "
-                    "reaches it on the network can read and change its data",
-                    component.id,
-                    None,
-                    None,
-                    fix(component, "Require authentication", auth=True),
-                )
+        if auth is None:
+            unknown.append((component.id, component.title))
+            continue
+        yield Issue(
+            f"'{component.title}' accepts connections without authentication (`auth: false`): "
+            "anyone who reaches it on the network can read and change its data",
+            component=component.id,
+            fix=ctx.fix(component, "Require authentication", auth=True),
+        )
+    if unknown:
+        unknown.sort(key=lambda element: ctx.file_order[element[0]])
+        yield one_unknown(
+            "`auth` not stated",
+            unknown,
+            "say how callers are checked (a password or identity per service, `auth: true` "
+            "on the store or its links)",
+        )
+
+
+def _guarded(ctx: LintContext) -> list[ComponentView]:
+    """Stores, then queues and streams, that take `auth`."""
+    stores = [c for c in ctx.stores if ctx.has_prop(c, "auth")]
+    queues = [c for c in ctx.of_type(*QUEUE_TYPES) if ctx.has_prop(c, "auth")]
+    return stores + [c for c in queues if not ctx.is_store(c)]
+
+
+def _every_caller_authenticates(ctx: LintContext, store: ComponentView) -> bool:
+    """Every link into the store says the caller authenticates (`auth: true`)."""
+    arriving = [k for k in ctx.in_links.get(store.id, ()) if k.kind != "replication"]
+    return bool(arriving) and all(ctx.link_prop(k, "auth") is True for k in arriving)

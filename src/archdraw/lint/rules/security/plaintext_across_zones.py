@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.rules.security.public_without_tls import encrypted
+from archdraw.lint.design_view import LinkView
+from archdraw.lint.rules.security.unstated import judge_encryption
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -25,20 +26,28 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def plaintext_across_zones(ctx: LintContext) -> Iterator[Issue]:
-    zone_of = {c.id: c.zone for c in ctx.design.components}
-    zone = zone_of.get
-    for link in ctx.design.links:
-        here = zone(link.source)
-        if here is None:
-            continue
-        there = zone(link.target)
-        if there is None or here == there or encrypted(ctx, link):
-            continue
-        if here in ctx.zone_chain(there) or there in ctx.zone_chain(here):
-            continue  # a component in a region talking to one of its zones stays inside
-        yield Issue(
-            f"'{link.source}' talks to '{link.target}' unencrypted across zones ('{here}' to "
-            f"'{there}'): the traffic leaves the building in plaintext",
-            link=link.key,
-            fix=ctx.link_fix(link, "Encrypt with TLS", tls=True),
-        )
+    yield from judge_encryption(
+        ctx,
+        (k for k in ctx.design.links if _zones_crossed(ctx, k) is not None),
+        lambda source, target, link: (
+            f"'{source.title}' talks to '{target.title}' unencrypted "
+            f"across zones ({_zones_crossed(ctx, link)}): the traffic leaves the building in "
+            "plaintext"
+        ),
+        "encryption across zones not stated",
+        "say `tls: true` (or the protocol) on these links or their targets",
+    )
+
+
+def _zones_crossed(ctx: LintContext, link: LinkView) -> str | None:
+    """ "'A' to 'B'" when the link leaves one zone for another, else None (a component in a
+    region talking to one of its zones stays inside)."""
+    source, target = ctx.source(link), ctx.target(link)
+    if source is None or target is None:
+        return None
+    here, there = source.zone, target.zone
+    if here is None or there is None or here == there:
+        return None
+    if here in ctx.zone_chain(there) or there in ctx.zone_chain(here):
+        return None
+    return f"'{ctx.zone_title(here)}' to '{ctx.zone_title(there)}'"

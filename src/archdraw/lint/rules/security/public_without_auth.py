@@ -1,6 +1,7 @@
 """AD302: a client-facing entry point has no authentication."""
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from archdraw.lint.context import PASS_THROUGH_TYPES, LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -10,6 +11,9 @@ from archdraw.lint.types import Issue, Severity, rule
 def authenticates(ctx: LintContext, component: ComponentView, arriving: LinkView) -> bool:
     if ctx.flag(component, "auth") or ctx.link_prop(arriving, "auth") is True:
         return True
+    protocol = str(ctx.link_prop(arriving, "protocol") or "").strip().lower()
+    if protocol.startswith(("ssh", "sftp", "mtls")):
+        return True  # the protocol checks the caller's key
     # Calling an identity provider is how a service checks who the user is.
     return any(
         (t := ctx.target(k)) is not None and t.type == "auth"
@@ -17,32 +21,43 @@ def authenticates(ctx: LintContext, component: ComponentView, arriving: LinkView
     )
 
 
-def first_application_hops(ctx: LintContext) -> list[tuple[ComponentView, LinkView]]:
+class Hop(NamedTuple):
     """Where client requests first reach something that could check identity."""
-    found: dict[str, tuple[ComponentView, LinkView]] = {}
-    components = ctx.components
+
+    component: ComponentView
+    arriving: LinkView  # the link the requests arrive over
+    entries: list[LinkView]  # the clients' links whose requests get here
+
+
+def first_application_hops(ctx: LintContext) -> list[Hop]:
+    """Past pass-through hops (load balancers, CDNs, DNS), in file order."""
+    found: dict[str, Hop] = {}
     clients = {c.id for c in ctx.client_side}  # those `is_client` accepts
-    todo = [k for k in ctx.entry_links if k.source in clients]
-    seen: set[str] = set()
-    checks: dict[str, bool] = {}  # whether a type takes `auth`, decided once per type
-    while todo:
-        link = todo.pop()
-        target_id = link.target
-        if target_id in seen:
-            continue
-        seen.add(target_id)
-        target = components[target_id]
-        type_id = target.type
-        if type_id in PASS_THROUGH_TYPES:
-            todo.extend(ctx.sync_out(target_id))
-            continue
-        takes_auth = checks.get(type_id)
-        if takes_auth is None:
-            takes_auth = checks[type_id] = ctx.has_prop(target, "auth")
-        if takes_auth:
-            found.setdefault(target_id, (target, link))
+    for entry in (k for k in ctx.entry_links if k.source in clients):
+        todo, seen = [entry], set()
+        while todo:
+            link = todo.pop()
+            if link.target in seen:
+                continue
+            seen.add(link.target)
+            target = ctx.components[link.target]
+            if target.type in PASS_THROUGH_TYPES:
+                todo.extend(ctx.sync_out(target.id))
+            elif ctx.has_prop(target, "auth"):
+                found.setdefault(target.id, Hop(target, link, [])).entries.append(entry)
     order = ctx.file_order
-    return sorted(found.values(), key=lambda hop: order[hop[0].id])
+    return sorted(found.values(), key=lambda hop: order[hop.component.id])
+
+
+def _anonymous_by_design(ctx: LintContext, hop: Hop) -> bool:
+    """The design says the people reaching it are not signed in: `anonymous: true` on the
+    component, or on every client (or client link) whose requests reach it."""
+    if ctx.flag(hop.component, "anonymous"):
+        return True
+    return all(
+        ctx.link_prop(k, "anonymous") is True or ctx.flag(ctx.components[k.source], "anonymous")
+        for k in hop.entries
+    )
 
 
 @rule(
@@ -54,7 +69,8 @@ def first_application_hops(ctx: LintContext) -> list[tuple[ComponentView, LinkVi
     whole IPv4 space in minutes. An entry point that does not check who is calling serves
     every request to everybody, so any data or action behind it is public. Does not apply to
     deliberately public content (a landing page, public product catalogue): ignore it there
-    with that reason.""",
+    with that reason, or say so in the design: `anonymous: true` on the client (or its link)
+    whose users are not signed in by design.""",
     fix="""Authenticate at the edge: `auth: true` on the API gateway or service (verify a
     signed token such as a JWT from your identity provider on every request), or link the
     service to an identity provider. Then authorise each action, not only the login.""",
@@ -64,11 +80,16 @@ def first_application_hops(ctx: LintContext) -> list[tuple[ComponentView, LinkVi
     ),
 )
 def public_without_auth(ctx: LintContext) -> Iterator[Issue]:
-    for component, arriving in first_application_hops(ctx):
+    for hop in first_application_hops(ctx):
+        component, arriving = hop.component, hop.arriving
+        if _anonymous_by_design(ctx, hop):
+            continue
         if not authenticates(ctx, component, arriving):
+            assumed = ctx.assumed(component, "auth")
             yield Issue(
-                f"clients reach '{component.title}' and nothing checks who they are: "
+                f"clients reach '{component.title}' and nothing checks who they are{assumed}: "
                 "everything behind it is open to anyone",
                 component=component.id,
+                severity=Severity.INFO if assumed else None,
                 fix=ctx.fix(component, "Require authentication", auth=True),
             )

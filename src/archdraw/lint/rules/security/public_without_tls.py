@@ -3,20 +3,8 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.design_view import LinkView
+from archdraw.lint.rules.security.unstated import judge_encryption
 from archdraw.lint.types import Issue, Severity, rule
-
-_ENCRYPTED_PROTOCOLS = ("https", "wss", "grpcs", "tls", "mtls", "quic", "http/3", "dtls", "srtp")
-
-
-def encrypted(ctx: LintContext, link: LinkView) -> bool:
-    protocol = str(ctx.link_prop(link, "protocol") or "").strip().lower()
-    target = ctx.target(link)
-    return (
-        ctx.link_prop(link, "tls") is True
-        or protocol.startswith(_ENCRYPTED_PROTOCOLS)
-        or (target is not None and ctx.flag(target, "tls"))
-    )
 
 
 @rule(
@@ -29,7 +17,8 @@ def encrypted(ctx: LintContext, link: LinkView) -> bool:
     personal data, and change responses (inject scripts, swap payment details). Browsers mark
     such sites as not secure, and app stores and regulations (PCI DSS, GDPR) expect encryption
     in transit. Certificates are free and automatic today. (Links to DNS are not
-    reported: name look-ups are not secret.)""",
+    reported: name look-ups are not secret.) A link whose encryption the design does not state
+    (no `tls`, no protocol) is unknown: those are reported together, once, as info.""",
     fix="""Terminate TLS at the entry point (`tls: true` on the load balancer, gateway or
     CDN) or mark the link `tls: true` / `protocol: HTTPS`; redirect plain HTTP and send HSTS.""",
     references=(
@@ -38,13 +27,14 @@ def encrypted(ctx: LintContext, link: LinkView) -> bool:
     ),
 )
 def public_without_tls(ctx: LintContext) -> Iterator[Issue]:
-    for link in ctx.entry_links:
-        if encrypted(ctx, link) or ctx.components[link.target].type == "dns":
-            continue  # name look-ups are public data; DNSSEC and DoH are another matter
-        source, target = ctx.components[link.source], ctx.components[link.target]
-        yield Issue(
-            f"'{source.title}' reaches '{target.title}' unencrypted: anyone on the network "
-            "path can read and change the traffic",
-            link=link.key,
-            fix=ctx.link_fix(link, "Encrypt with TLS", tls=True),
-        )
+    entry_links = (k for k in ctx.entry_links if ctx.components[k.target].type != "dns")
+    yield from judge_encryption(
+        ctx,
+        entry_links,
+        lambda source, target, _: (
+            f"'{source.title}' reaches '{target.title}' unencrypted: "
+            "anyone on the network path can read and change the traffic"
+        ),
+        "encryption not stated",
+        "say `tls: true` (or the protocol, e.g. HTTPS) on the entry links or their targets",
+    )

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.lint.config import describe
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -20,5 +21,10 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("pylint and ruff: suppressions that must name what they suppress",),
 )
 def ignore_without_reason(ctx: LintContext) -> Iterator[Issue]:
-    # Reported by the engine, which sees the settings and the findings together.
-    return iter(())
+    for index, ignore, _ in ctx.lint_run().settings.ignores:
+        if not (ignore.reason or "").strip():
+            yield Issue(
+                f"the ignore of {describe(ignore)} gives no reason: add `reason:` so the next "
+                "reader knows why this finding does not apply",
+                setting=("ignore", index),
+            )

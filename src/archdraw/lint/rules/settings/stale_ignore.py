@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.lint.config import describe
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -19,4 +20,13 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("ruff: unused-noqa (RUF100)",),
 )
 def stale_ignore(ctx: LintContext) -> Iterator[Issue]:
-    return iter(())
+    run = ctx.lint_run()
+    if not run.complete:
+        return  # a partial run cannot tell that an ignore is stale
+    for index, ignore, _ in run.settings.ignores:
+        if index not in run.matched:
+            yield Issue(
+                f"the ignore of {describe(ignore)} matches no finding: the problem is gone or "
+                "the entry names the wrong element; remove it",
+                setting=("ignore", index),
+            )

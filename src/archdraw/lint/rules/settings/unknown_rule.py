@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.lint.config import did_you_mean
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -18,4 +19,15 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("archdraw rules",),
 )
 def unknown_rule(ctx: LintContext) -> Iterator[Issue]:
-    return iter(())
+    settings = ctx.lint_run().settings
+    for index, ignore in settings.bad_ignores:
+        yield Issue(
+            f"the ignore names '{ignore.rule}', which is no rule (`archdraw rules` lists them)",
+            setting=("ignore", index),
+        )
+    for place, key in settings.unknown:
+        yield Issue(
+            f"lint.{place[0]} names '{key}', which is no rule "
+            f"({did_you_mean(key)}`archdraw rules` lists them)",
+            setting=place,
+        )

@@ -31,14 +31,13 @@ from archdraw.lint.types import Fix, Issue, Severity, rule
     ),
 )
 def backlog_grows(ctx: LintContext) -> Iterator[Issue]:
-    arrival_rps, components, flow_out = ctx.arrival_rps, ctx.components, ctx.flow_out
+    arrival_rps = ctx.arrival_rps
     for queue in ctx.of_type(*QUEUE_TYPES):
         # The rate first: a queue nothing reaches needs no look-up of its consumers.
         arrival = arrival_rps.get(queue.id, 0.0)
         if arrival <= 0:
             continue
-        # `ctx.consumers` spelled out: it costs a generator and a call per link.
-        consumers = [components[k.target] for k in flow_out(queue.id) if k.target in components]
+        consumers = ctx.consumers(queue)
         if not consumers:
             continue
         if queue.type == "stream":

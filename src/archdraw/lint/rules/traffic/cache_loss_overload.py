@@ -43,11 +43,10 @@ def cache_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             store = components.get(link.target)
             if store is None:
                 continue
-            # `ctx.capacity` spelled out: per replica feeds the fix too.
-            per_replica = number(store, "capacity_rps")
-            if per_replica is None:
+            capacity = ctx.capacity(store)
+            per_replica = number(store, "capacity_rps")  # for the fix
+            if capacity is None or per_replica is None:
                 continue
-            capacity = per_replica * ctx.replicas(store)
             today = arrival_rps.get(store.id, 0.0)
             cold = today + arrival * hit_ratio * (ctx.link_number(link, "calls") or 0.0)
             if today < capacity <= cold:

@@ -55,8 +55,9 @@ def retry_amplification(ctx: LintContext) -> Iterator[Issue]:
                 if product <= limit and key not in reported:
                     reported.add(key)
                     yield Issue(
-                        f"one request may reach '{target}' {total:g} times through "
-                        f"'{link.key}': retries along the path multiply (limit {limit:g})",
+                        f"one request may reach '{ctx.title(target)}' {total:g} times through "
+                        f"'{ctx.link_title(link)}': retries along the path multiply "
+                        f"(limit {limit:g})",
                         link=link.key,
                         fix=ctx.link_fix(link, "Do not retry on this hop", retries=0),
                     )

@@ -21,7 +21,9 @@ def rate(value: float) -> str:
     name="saturation",
     severity=Severity.ERROR,
     title="Saturated at today's traffic",
-    why="""Utilization is arrival rate over capacity: rho = lambda / (replicas x
+    why="""A verdict that rests on the library's default capacity (no `capacity_rps` stated)
+    says so and is info: it names the number that would settle it. Utilization is arrival
+    rate over capacity: rho = lambda / (replicas x
     capacity_rps), with lambda followed from the clients' `rps` through each link's `calls`
     and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
     waits about as long as its service time, at 80 % four times, at 95 % nineteen times, and at
@@ -37,42 +39,23 @@ def rate(value: float) -> str:
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
-    components, number, replicas_of, fix = ctx.components, ctx.number, ctx.replicas, ctx.fix
-    # Designs repeat a few rates over and over (one client's traffic fans out alike).
-    rates: dict[float, str] = {}
-    # Only what receives traffic can saturate: start from the arrival rates.
     for component_id, arrival in ctx.arrival_rps.items():
-        if arrival <= 0:
-            continue
-        component = components[component_id]
-        per_replica = number(component, "capacity_rps")
-        if per_replica is None:
-            continue
-        # Replicas are whole (below one there is no capacity at all), so utilization is at
-        # most arrival / per_replica: most components pass without a look-up of replicas.
-        if per_replica > 0 and arrival / per_replica < warning:
-            continue
-        # Capacity spelled out (not `ctx.capacity`): per replica and replicas feed the fix too.
-        replicas = replicas_of(component)
-        capacity = per_replica * replicas
-        if capacity <= 0:
-            continue
+        component = ctx.components[component_id]
+        capacity = ctx.capacity(component) if arrival > 0 else None
+        if not capacity:
+            continue  # no traffic, or no capacity known: never guessed
         utilization = arrival / capacity
         if utilization < warning:
             continue
-        needed = math.ceil(arrival / (per_replica * 0.7))
-        if needed < replicas + 1:
-            needed = replicas + 1
-        arrival_text = rates.get(arrival)
-        if arrival_text is None:
-            arrival_text = rates[arrival] = rate(arrival)
-        per_replica_text = rates.get(per_replica)
-        if per_replica_text is None:
-            per_replica_text = rates[per_replica] = rate(per_replica)
+        per_machine = ctx.number(component, "capacity_rps") or capacity
+        machines = round(capacity / per_machine)
+        needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
+        assumed = ctx.assumed(component, "capacity_rps")
+        severity = None if utilization >= 1 else Severity.WARNING
         yield Issue(
-            f"'{component.title}' is at {utilization:.0%} utilization ({arrival_text} req/s for "
-            f"{replicas} x {per_replica_text} req/s)",
+            f"'{component.title}' is at {utilization:.0%} utilization ({rate(arrival)} req/s "
+            f"for {machines} x {rate(per_machine)} req/s){assumed}",
             component=component_id,
-            fix=fix(component, f"Run {needed} replicas", replicas=needed),
-            severity=None if utilization >= 1 else Severity.WARNING,
+            fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
+            severity=Severity.INFO if assumed else severity,
         )

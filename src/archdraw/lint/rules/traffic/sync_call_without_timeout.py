@@ -3,7 +3,8 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.types import Fix, Issue, Severity, rule
+from archdraw.lint.design_view import ComponentView, LinkView
+from archdraw.lint.types import Issue, Severity, rule
 
 # Covered by their own rules (AD501, AD605), with advice specific to them.
 _OWN_RULES = frozenset({"llm", "external_api"})
@@ -18,7 +19,7 @@ _OWN_RULES = frozenset({"llm", "external_api"})
     becomes slow rather than dead, and slow is the common way to fail, every caller thread
     waits on it, the caller's pool runs dry, and the caller stops answering too: one slow
     dependency takes down everything above it. A timeout turns a slow dependency into a fast
-    error you can handle.""",
+    error you can handle. One finding per caller lists every call it makes without one.""",
     fix="""Set `timeout_ms` on the link (or on the caller for all its calls): a little above
     the callee's p99 latency, and shorter than the caller's own deadline. Propagate deadlines
     downstream (gRPC does) so nobody works on a request whose caller has given up.""",
@@ -45,21 +46,39 @@ def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
             qualifies = calling[type_id] = ctx.category(source) in ("compute", "ai")
         if not qualifies or number(source, "timeout_ms") is not None:
             continue
-        name = source.title
+        unbounded = []
         for link in links:
             timeout = default_timeout
             if "timeout_ms" in link.props:
                 timeout = link_number(link, "timeout_ms")
-            if timeout is not None:
+            target = components.get(link.target)
+            if timeout is not None or target is None or link.target in clients:
                 continue
-            target_id = link.target
-            target = components.get(target_id)
-            if target is None or target_id in clients or target.type in _OWN_RULES:
+            if target.type in _OWN_RULES or ctx.in_process(target):
                 continue
-            key = link.key
-            yield Issue(
-                f"'{name}' calls '{target.title}' with no timeout: if it turns slow, "
-                f"'{name}' hangs with it",
-                link=key,
-                fix=Fix("Time out after 1 second", None, key, {"timeout_ms": 1000}),
-            )
+            unbounded.append((link, target))
+        if unbounded:
+            yield _one_issue(ctx, source, unbounded)
+
+
+def _one_issue(
+    ctx: LintContext, caller: ComponentView, calls: list[tuple[LinkView, ComponentView]]
+) -> Issue:
+    """One finding per caller, at its first call without a timeout, listing them all."""
+    name = caller.title
+    first, _ = calls[0]
+    if len(calls) == 1:
+        callees = f"'{calls[0][1].title}'"
+        message = f"'{name}' calls {callees} with no timeout: if it turns slow, '{name}' hangs"
+    else:
+        callees = ", ".join(f"'{target.title}'" for _, target in calls)
+        message = (
+            f"'{name}' calls {len(calls)} dependencies with no timeout ({callees}): if one "
+            f"turns slow, '{name}' hangs with it"
+        )
+    return Issue(
+        message + " with it" if len(calls) == 1 else message,
+        link=first.key,
+        related=tuple(link.key for link, _ in calls[1:]),
+        fix=ctx.fix(caller, "Time out after 1 second", timeout_ms=1000),
+    )

@@ -44,8 +44,9 @@ def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
             worst, inner = worst_by_callee[target]
             if inner is not None and timeout < worst:
                 yield Issue(
-                    f"'{link.source}' waits {timeout:g} ms for '{target}', which may itself "
-                    f"wait {worst:g} ms on '{inner.key}' (timeout x attempts)",
+                    f"'{ctx.title(link.source)}' waits {timeout:g} ms for '{ctx.title(target)}', "
+                    f"which may itself wait {worst:g} ms on '{ctx.link_title(inner)}' "
+                    "(timeout x attempts)",
                     link=link.key,
                     fix=ctx.link_fix(
                         link, f"Wait {worst * 1.2:g} ms", timeout_ms=round(worst * 1.2)

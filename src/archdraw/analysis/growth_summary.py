@@ -1,0 +1,96 @@
+"""The one-line answer to "what if traffic grows k x?", saying what each number rests on.
+
+The bottleneck is named from stated capacities first; a component whose capacity is a
+library default is named as an assumption ("assuming the library default of 50,000
+req/s per replica"), with the one number that would settle it. Where nothing is known,
+the answer says which number is missing instead of guessing.
+"""
+
+from __future__ import annotations
+
+from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad, GrowthResult
+from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph
+
+
+def _fmt(factor: float) -> str:
+    return f"{factor:.3g}"
+
+
+def assumed(load: ComponentLoad) -> str:
+    """ ", assuming the library default of N req/s per replica" when the capacity is one."""
+    if load.capacity_basis != "default" or load.capacity_rps is None:
+        return ""
+    return f", assuming the library default of {load.capacity_rps:,.0f} req/s per replica"
+
+
+def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
+    k = result.growth
+    title = result.titles.get
+    notes = _notes(result)
+    if result.bottleneck is None:
+        if not any(graph.rps[s] > 0 for s in graph.sources):
+            named = ", ".join(result.unknown_sources[:3]) or "a client"
+            return f"Growth is unknown: no client states its rps (set `rps` on {named})."
+        busiest = max(result.unknown, key=lambda c: result.components[c].arrival_rps, default=None)
+        settle = f"; state {title(busiest, busiest)}'s capacity_rps to settle it" if busiest else ""
+        return (
+            f"No component with a capacity_rps receives traffic: growth is unknown{settle}{notes}."
+        )
+    first = result.components[result.bottleneck]
+    name = title(first.id, first.id)
+    assert first.saturates_at is not None
+    basis = assumed(first)
+    if basis:
+        basis += f" (no capacity is stated: state {name}'s capacity_rps to settle it)"
+    sooner = _sooner(result)
+    if first.saturates_at > k:
+        what = "a stated" if result.bottleneck_basis == "stated" else "a known"
+        return (
+            f"Nothing with {what} capacity saturates at {_fmt(k)}x; the first is {name} "
+            f"at {_fmt(first.saturates_at)}x{basis}{sooner}{notes}."
+        )
+    add = (first.replicas_needed or first.servers) - first.servers
+    advice = f"add {add} replica{'s' if add != 1 else ''}"
+    node = graph.index[first.id]
+    if graph.stateful[node] and graph.components[node].type not in CACHING_TYPES:
+        cached = any(graph.components[e.source].type in CACHING_TYPES for e in graph.in_edges[node])
+        advice += " or raise the cache hit ratio" if cached else " or a cache"
+    others = [i for i in result.saturated if i not in (first.id, result.first_assumed)]
+    also = ""
+    if others:
+        named = ", ".join(
+            f"{title(i, i)} ({_fmt(s)}x)"
+            for i in others[:3]
+            if (s := result.components[i].saturates_at) is not None
+        )
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        also = f"; also saturated at {_fmt(k)}x: {named}{more}" if named else ""
+    already = " (already saturated today)" if first.saturates_at < 1 else ""
+    return (
+        f"{name} saturates at {_fmt(first.saturates_at)}x{already}{basis}; at {_fmt(k)}x, "
+        f"{advice} (to stay under {TARGET_UTILIZATION:.0%} utilization){sooner}{also}{notes}."
+    )
+
+
+def _sooner(result: GrowthResult) -> str:
+    if result.first_assumed is None:
+        return ""
+    load = result.components[result.first_assumed]
+    name = result.titles.get(load.id, load.id)
+    assert load.saturates_at is not None
+    return (
+        f"; {name} would saturate sooner, at {_fmt(load.saturates_at)}x{assumed(load)}: "
+        f"state its capacity_rps to settle it"
+    )
+
+
+def _notes(result: GrowthResult) -> str:
+    notes = ""
+    count = len(result.unknown)
+    if count:
+        verb = "has" if count == 1 else "have"
+        notes += f" ({count} with traffic {verb} no capacity_rps: unknown)"
+    if result.unknown_sources:
+        named = ", ".join(result.unknown_sources[:3])
+        notes += f" (no rps stated for {named}: their traffic is left out)"
+    return notes

@@ -1,0 +1,100 @@
+"""What a component is to the traffic model, by type: shared by the graph, the data roles
+and lint (one list each, never a copy in another package)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from archdraw.library import Library
+from archdraw.model import Component
+
+# Components whose `hit_ratio` answers requests without passing them on.
+CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
+# Buffers: a request is done once one of these accepts the message, whatever the link
+# kind; the consumers behind them work later (their failure delays, not fails).
+BUFFER_TYPES = frozenset({"queue", "stream"})
+_NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
+
+
+def category(library: Library, component: Component) -> str | None:
+    found = library.get(component.type)
+    return None if found is None else found.category
+
+
+def holds_data(library: Library, component: Component) -> bool:
+    """A store: its type keeps data worth copying (takes `replication` or `backups`), and it
+    is neither a cache nor a buffer (a queue's messages pass through)."""
+    found = library.get(component.type)
+    if found is None or component.type in CACHING_TYPES or component.type in BUFFER_TYPES:
+        return False
+    return bool({"replication", "backups"} & set(found.properties))
+
+
+def is_traffic_source(library: Library, component: Component) -> bool:
+    """Where requests start: a client (not a device cache, which only answers its own
+    client) or any component that states an `rps` (a scheduler, a crawler)."""
+    client = category(library, component) == "client" and component.type != "device_cache"
+    return client or "rps" in component.props
+
+
+def stated_rps(component: Component) -> float | None:
+    """The rate the design states for a source (None: unknown, never a library default)."""
+    value = component.props.get("rps")
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return None
+    return max(0.0, float(value)) if value != float("inf") else None
+
+
+class TypeFacts:
+    """A component's property values (its own, else its type's default) and its type's
+    category and statefulness, from dicts built once per analysis: a design of thousands of
+    components asks tens of thousands of times."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._defaults: dict[str, dict[str, Any]] = {}
+        self._link_defaults = {
+            name: spec.default
+            for name, spec in library.link_properties.items()
+            if spec.default is not None
+        }
+
+    def defaults(self, type_id: str) -> dict[str, Any]:
+        found = self._defaults.get(type_id)
+        if found is None:
+            component_type = self.library.get(type_id)
+            found = {}
+            if component_type is not None:
+                found = {
+                    name: spec.default
+                    for name, spec in component_type.properties.items()
+                    if spec.default is not None
+                }
+            self._defaults[type_id] = found
+        return found
+
+    def value(self, component: Component, name: str) -> Any:
+        props = component.props
+        return props[name] if name in props else self.defaults(component.type).get(name)
+
+    def link_value(self, props: Mapping[str, Any], name: str) -> Any:
+        return props[name] if name in props else self._link_defaults.get(name)
+
+    def is_stateful(self, component: Component) -> bool:
+        return self.library.is_stateful(component)
+
+
+def number(value: object, default: float | None) -> float | None:
+    """A property value as a finite number, else `default` (booleans are not numbers)."""
+    if value is None or value is True or value is False or not isinstance(value, _NUMBERS):
+        return default
+    result = float(value)
+    return result if math.isfinite(result) else default
+
+
+def count(value: object) -> int:
+    """A property value as a count of at least one."""
+    result = number(value, 1.0)
+    return max(1, int(result or 1))

@@ -1,0 +1,301 @@
+"""Data roles: what a stateful component's instances, copies, partitions and standbys are.
+
+What the file means (README, "Analysis: the model"):
+
+- `replicas` counts a component's instances. On a stateful component they are
+  copies of the same data, not partitions: with `shards: s` the data is split
+  into s partitions and each partition has replicas / s copies (at least one;
+  a database's shards run on machines of their own, a stream's partitions
+  share its brokers and are copied when `replication` is sync or async).
+- One copy of each partition is its primary (it takes the writes); the others
+  serve reads. Losing a copy loses capacity, never data or requests; losing a
+  primary is taken over when the component has a `failover` (stated or its
+  type's default), else its partition's writes fail until someone promotes a
+  copy by hand. Losing the only copy of a partition (an unreplicated shard)
+  fails the requests whose keys live there (1 / shards) and loses that data.
+- The target of a `replication` link is a copy of its source: read-only,
+  unless it states a `conflict_resolution` other than `none` (multi-primary:
+  it accepts writes and reconciles them). Rules about failover, backups and
+  replication judge the primary (`primary_of`); a copy inherits its protection.
+- A standby is drawn, not running: a component that receives requests only
+  over `calls: 0` links from an entry with `failover: dns` or `active-standby`
+  (a second region behind DNS failover), everything only it reaches, and a
+  replication target of a store with a `failover` that no request reaches.
+  It takes over when what it stands in for fails.
+- A cache fronts one store: the one its `fronts` property names, else the
+  store it calls itself (read-through), else the store its callers also call
+  (cache-aside: the one most of them call, then the first by id); `fronts_basis`
+  says which.
+
+API (no Qt; lint, analysis, cost and the editor read the same answers):
+
+    roles = data_roles(design, library)
+    role = roles.of("orders_db")       # DataRole, or None for a stateless component
+    role.kind                          # "primary" | "replica" | "multi-primary" | "cache"
+    role.copies, role.shards           # copies per partition, partitions
+    role.writable, role.takes_over     # accepts writes; a lost primary is replaced
+    role.standby                       # drawn as a standby (takes over on failure)
+    role.source                        # replication source of a copy (None for a primary)
+    role.fronts, role.fronts_basis     # caches: the store fronted, "stated" | "inferred"
+    roles.primary_of("orders_replica") # the primary whose data a copy holds (itself if none)
+    roles.is_copy("orders_replica")    # True: judge its primary instead
+    roles.copies_of("orders_db")       # replication targets of a component, by id
+    roles.standbys                     # ids drawn as standbys (stateless ones too)
+    roles.is_standby("standby_api")
+
+The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
+(an incremental lint session re-runs the rules that use roles when one changes).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from archdraw.analysis.kinds import (
+    BUFFER_TYPES,
+    CACHING_TYPES,
+    TypeFacts,
+    count,
+    holds_data,
+    is_traffic_source,
+)
+from archdraw.library import Library
+from archdraw.model import Component, Design
+
+ROLE_PROPERTIES = frozenset(
+    {"replicas", "zones", "shards", "failover", "replication", "conflict_resolution", "fronts"}
+)
+ROLE_LINK_PROPERTIES = frozenset({"calls"})
+# Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
+STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
+
+
+@dataclass(frozen=True)
+class DataRole:
+    id: str
+    kind: str  # "primary" | "replica" | "multi-primary" | "cache"
+    instances: int  # machines: see `instance_count`
+    shards: int
+    copies: int  # of each partition
+    writable: bool
+    takes_over: bool  # a `failover` other than none replaces a lost primary
+    failover: str
+    standby: bool = False
+    source: str | None = None  # replication source (replicas and multi-primaries)
+    fronts: str | None = None  # caches only
+    fronts_basis: str | None = None  # "stated" | "inferred"
+
+    @property
+    def is_copy(self) -> bool:
+        return self.source is not None or self.standby
+
+    @property
+    def unreplicated_shards(self) -> bool:
+        """Partitions with one copy each: losing one loses its keys' data and requests."""
+        return self.copies == 1 and self.kind != "cache"
+
+
+@dataclass
+class DataRoles:
+    roles: dict[str, DataRole]
+    standbys: frozenset[str] = frozenset()
+    _targets: dict[str, list[str]] = field(default_factory=dict)
+
+    def of(self, component_id: str) -> DataRole | None:
+        return self.roles.get(component_id)
+
+    def is_copy(self, component_id: str) -> bool:
+        role = self.roles.get(component_id)
+        return role is not None and role.is_copy
+
+    def is_standby(self, component_id: str) -> bool:
+        return component_id in self.standbys
+
+    def primary_of(self, component_id: str) -> str:
+        """Follow replication links back to the component that holds the original."""
+        seen = {component_id}
+        current = component_id
+        while True:
+            role = self.roles.get(current)
+            if role is None or role.source is None or role.source in seen:
+                return current
+            seen.add(role.source)
+            current = role.source
+
+    def copies_of(self, component_id: str) -> list[str]:
+        return self._targets.get(component_id, [])
+
+
+@dataclass
+class _Links:
+    """The links between known components, read once (through each link's field dict)."""
+
+    out: dict[str, list[str]] = field(default_factory=dict)  # requests, calls > 0
+    into: dict[str, list[str]] = field(default_factory=dict)  # requests, any calls
+    idle: list[tuple[str, str]] = field(default_factory=list)  # requests, calls == 0
+    copies: list[tuple[str, str]] = field(default_factory=list)  # replication
+
+
+def _links(design: Design, facts: TypeFacts, components: dict[str, Component]) -> _Links:
+    found = _Links()
+    for link in design.links:
+        fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
+        source, target = fields["source"], fields["target"]
+        if source not in components or target not in components:
+            continue
+        if fields["kind"] == "replication":
+            if source != target:
+                found.copies.append((source, target))
+            continue
+        found.into.setdefault(target, []).append(source)
+        if _calls(facts, fields["props"]) > 0:
+            found.out.setdefault(source, []).append(target)
+        else:
+            found.idle.append((source, target))
+    return found
+
+
+def data_roles(design: Design, library: Library, facts: TypeFacts | None = None) -> DataRoles:
+    """The data role of every stateful component of `design` (see the module docstring)."""
+    facts = facts or TypeFacts(library)
+    components = {c.id: c for c in design.components}
+    links = _links(design, facts, components)
+    targets: dict[str, list[str]] = {}
+    source_of: dict[str, str] = {}
+    for source, target in links.copies:
+        targets.setdefault(source, []).append(target)
+        source_of.setdefault(target, source)
+    for found in targets.values():
+        found.sort()
+    standbys = _standbys(links, facts, components)
+    roles: dict[str, DataRole] = {}
+    for component in components.values():
+        if not facts.is_stateful(component):
+            continue
+        roles[component.id] = _role(
+            component, facts, source_of.get(component.id), component.id in standbys
+        )
+    for cache_id, (store, basis) in _fronted(links, facts, components).items():
+        role = roles.get(cache_id)
+        if role is not None:
+            roles[cache_id] = replace(role, fronts=store, fronts_basis=basis)
+    # A copy of a store with a failover that no request reaches is a standby for it.
+    for target, source in source_of.items():
+        role, origin = roles.get(target), roles.get(source)
+        if role is None or origin is None or not origin.takes_over:
+            continue
+        if target in standbys or target in links.into:
+            continue  # requests reach it: a copy that serves, not a standby
+        standbys.add(target)
+        roles[target] = replace(role, standby=True)
+    return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
+
+
+def _role(component: Component, facts: TypeFacts, source: str | None, standby: bool) -> DataRole:
+    shards = count(facts.value(component, "shards"))
+    failover = str(facts.value(component, "failover") or "none")
+    instances = instance_count(component, facts)
+    copies = max(1, instances // shards)
+    copied = facts.value(component, "replication") in ("sync", "async")
+    if copies == 1 and instances > 1 and copied:
+        copies = 2  # more partitions than machines, each copied to another machine
+    resolution = facts.value(component, "conflict_resolution")
+    if component.type in CACHING_TYPES:
+        kind = "cache"
+    elif source is None:
+        kind = "primary"
+    elif resolution not in (None, "none"):
+        kind = "multi-primary"
+    else:
+        kind = "replica"
+    return DataRole(
+        id=component.id,
+        kind=kind,
+        instances=instances,
+        shards=shards,
+        copies=copies,
+        writable=kind in ("primary", "multi-primary"),
+        takes_over=failover != "none",
+        failover=failover,
+        standby=standby,
+        source=source,
+    )
+
+
+def instance_count(component: Component, facts: TypeFacts) -> int:
+    """Machines that can fail one at a time: `replicas`, or `zones` when that is more (three
+    zones take three machines); a store's shards run on machines of their own, a stream's or
+    a queue's partitions share its brokers."""
+    machines = max(
+        count(facts.value(component, "replicas")), count(facts.value(component, "zones"))
+    )
+    if facts.is_stateful(component) and component.type not in BUFFER_TYPES:
+        machines = max(machines, count(facts.value(component, "shards")))
+    return machines
+
+
+def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
+    value = facts.link_value(props, "calls")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 1.0
+    return float(value)
+
+
+def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component]) -> set[str]:
+    """Components reached only over `calls: 0` links out of a failover entry (and beyond)."""
+    starts = [
+        target
+        for source, target in links.idle
+        if str(facts.value(components[source], "failover") or "none") in STANDBY_FAILOVERS
+    ]
+    if not starts:
+        return set()
+    sources = [c.id for c in components.values() if is_traffic_source(facts.library, c)]
+    return _reach(starts, links.out) - _reach(sources, links.out)
+
+
+def _reach(starts: list[str], out: dict[str, list[str]]) -> set[str]:
+    seen = set(starts)
+    stack = list(starts)
+    while stack:
+        for target in out.get(stack.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def _fronted(
+    links: _Links, facts: TypeFacts, components: dict[str, Component]
+) -> dict[str, tuple[str, str]]:
+    """The store each cache fronts, and whether the design stated it."""
+    caches = [c for c in components.values() if c.type == "cache"]
+    if not caches:
+        return {}
+
+    def is_store(cid: str) -> bool:
+        found = components.get(cid)
+        return found is not None and holds_data(facts.library, found)
+
+    calls, callers = links.out, links.into
+    result: dict[str, tuple[str, str]] = {}
+    for cache in caches:
+        stated = cache.props.get("fronts")
+        if isinstance(stated, str) and stated in components:
+            result[cache.id] = (stated, "stated")
+            continue
+        own = sorted(t for t in calls.get(cache.id, ()) if is_store(t))
+        if own:
+            result[cache.id] = (own[0], "inferred")
+            continue
+        votes = Counter(
+            target
+            for caller in set(callers.get(cache.id, ()))
+            for target in set(calls.get(caller, ()))
+            if target != cache.id and is_store(target)
+        )
+        if votes:
+            store = min(votes, key=lambda t: (-votes[t], t))
+            result[cache.id] = (store, "inferred")
+    return result

@@ -1,0 +1,277 @@
+"""What a failure does to each component: the instances it loses and what it still serves.
+
+What fails:
+- a component: by default *one instance* of it (the machine it runs on dies, the
+  failure `replicas` protects against); with `whole=True`, every instance (a bad
+  deploy, an outage of the service). Machines are counted by
+  `archdraw.analysis.roles.instance_count`.
+- a zone: the zone and every zone nested in it. A component placed in a failed zone
+  loses every instance, with one exception: when every failed zone containing it is an
+  availability zone (kind `zone`) and it spans `zones` >= 2, it loses 1/zones of them.
+  Regions, networks and groups take down everything placed in them.
+
+What that does, with `remaining` the share of instances left (data roles from
+`archdraw.analysis.roles`):
+- a cache never fails a request: it *misses*. Its lost share of nodes is the share of
+  keys that now miss (1 of N nodes: 1/N); the misses go on to the store it fronts,
+  whose load rises, and that store fails the excess when it cannot take it.
+- none left: *down*, unless it is a store with a `failover` and a copy (replication
+  target) that is still up: the copy is promoted and serves.
+- some left, stateless: the survivors serve everything (at once with
+  `active-active`, else when callers retry on them).
+- some left, a store whose partitions have copies: reads go on on the other copies;
+  with a `failover` the lost primary is replaced, without one the writes to the lost
+  primary's partition fail (1/shards of them for one machine, the zone's share for a
+  zone) until someone promotes a copy by hand.
+- some left, a store whose partitions have one copy each: the requests for the keys
+  on the lost partitions fail.
+- if the survivors have less capacity than the traffic (known `capacity_rps`), the
+  excess fails too (`overloaded`).
+
+Data at risk: a store (not a cache) that lost every copy of some partition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from archdraw.analysis.completion import Scenario
+from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.kinds import BUFFER_TYPES, holds_data
+from archdraw.analysis.traffic import added_rates
+from archdraw.library import Library
+
+TAKES_OVER = {
+    "active-active": "at once",
+    "active-standby": "after failover",
+    "dns": "after DNS moves traffic",
+}
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Loss:
+    share: float  # of the component's instances, 0..1
+    reasons: tuple[str, ...]
+    one_instance: bool = False  # a single machine failed (not a zone, not every instance)
+
+
+@dataclass(frozen=True)
+class ComponentState:
+    id: str
+    state: str  # "up" | "degraded" | "down"
+    instances: int
+    remaining: float  # share of instances left
+    serving: float  # share of its requests it still answers (reads, for a store)
+    recovery: str | None  # when the survivors take over
+    overloaded: bool
+    reason: str
+    writes_serving: float = 1.0  # share of requests over `writes: true` links it still takes
+    missing: float = 0.0  # a cache: share of its hits that now miss
+
+    @property
+    def hurts(self) -> bool:
+        return self.serving < 1.0 or self.writes_serving < 1.0 or self.missing > 0.0
+
+
+def instance_losses(
+    graph: TrafficGraph, components: Iterable[str], zones: Iterable[str], whole: bool = False
+) -> dict[int, Loss]:
+    losses: dict[int, tuple[float, list[str], bool]] = {}
+
+    def add(node: int, share: float, reason: str, one: bool = False) -> None:
+        total, reasons, _ = losses.get(node, (0.0, [], one))
+        losses[node] = (min(1.0, total + share), [*reasons, reason], one and not reasons)
+
+    for cid in components:
+        node = graph.index[cid]
+        count = graph.instances(node)
+        if whole or count == 1:
+            add(node, 1.0, "every instance failed" if count > 1 else "its only instance failed")
+        else:
+            add(node, 1.0 / count, f"1 of its {count} instances failed", one=True)
+    failed = set(zones)
+    if failed:
+        for node in range(len(graph)):
+            hit = [z for z in graph.zones_containing(node) if z in failed]
+            if not hit:
+                continue
+            spans = graph.zones_spanned[node]
+            if spans >= 2 and all(graph.zones[z].kind == "zone" for z in hit):
+                add(node, 1.0 / spans, f"zone {hit[0]} failed (1 of the {spans} zones it spans)")
+            else:
+                add(node, 1.0, f"{graph.zones[hit[-1]].kind} {hit[-1]} failed")
+    return {
+        node: Loss(share, tuple(reasons), one) for node, (share, reasons, one) in losses.items()
+    }
+
+
+def component_states(
+    graph: TrafficGraph, losses: dict[int, Loss], rates: list[float]
+) -> dict[int, ComponentState]:
+    """The state of every component that lost instances (the rest are up)."""
+    return {node: _state(graph, node, loss, rates[node], losses) for node, loss in losses.items()}
+
+
+def _state(
+    graph: TrafficGraph, node: int, loss: Loss, rate: float, losses: dict[int, Loss]
+) -> ComponentState:
+    remaining = max(0.0, 1.0 - loss.share)
+    reason = "; ".join(loss.reasons)
+    count = graph.instances(node)
+    cid = graph.ids[node]
+    role = graph.roles.of(cid)
+    if role is not None and role.kind == "cache":
+        state = "down" if remaining <= EPSILON else "degraded"
+        fronts = f" to {role.fronts}" if role.fronts else ""
+        if role.fronts and role.fronts_basis == "inferred":
+            fronts += " (inferred from the links; set `fronts` to name another)"
+        reason += f"; a cache misses, it does not fail: {loss.share:.0%} of its hits go on{fronts}"
+        return ComponentState(
+            cid, state, count, remaining, 1.0, None, False, reason, missing=loss.share
+        )
+    if graph.components[node].type == "dns" and remaining <= EPSILON:
+        reason += "; answers cached by resolvers keep working until their TTL runs out"
+    writes = 1.0
+    recovery: str | None = None
+    if remaining <= EPSILON:
+        promoted = _promoted_copy(graph, node, losses)
+        if promoted is None:
+            if graph.fallback[node]:
+                reason += "; its fallback answers its callers"
+            return ComponentState(cid, "down", count, 0.0, 0.0, None, False, reason, 0.0)
+        serving, recovery = 1.0, f"after promoting {promoted}"
+        reason += f"; its copy {promoted} is promoted"
+    elif role is None:
+        failover = graph.failover[node]
+        serving = 1.0
+        recovery = TAKES_OVER.get(failover, "when callers retry on the other instances")
+    elif role.copies >= 2:
+        serving = 1.0
+        if role.takes_over:
+            recovery = TAKES_OVER.get(role.failover, "after failover")
+        else:
+            # The worst machine to lose is a primary: its partition takes no writes.
+            writes = 1.0 - min(1.0, max(loss.share, 1.0 / role.shards))
+            reason += (
+                "; reads go on on the other copies; with no failover, writes to the lost "
+                "primary's data fail until a copy is promoted by hand"
+            )
+    else:
+        serving = writes = remaining
+        reason += "; its partitions have one copy each: requests for the lost ones' keys fail"
+    overloaded = False
+    capacity = graph.capacity_rps[node]
+    if capacity is not None and rate > 0 and remaining > EPSILON:
+        before = min(1.0, graph.replicas[node] * capacity / rate)
+        after = min(1.0, graph.replicas[node] * capacity * remaining / rate)
+        if after < before:
+            serving *= after / before
+            writes *= after / before
+            overloaded = True
+            reason += f"; the survivors can carry only {after:.0%} of its traffic"
+    state = "down" if max(serving, writes) <= EPSILON else "degraded"
+    if graph.fallback[node] and min(serving, writes) < 1.0:
+        reason += "; its fallback answers its callers"
+    return ComponentState(
+        cid, state, count, remaining, serving, recovery, overloaded, reason, writes
+    )
+
+
+def _promoted_copy(graph: TrafficGraph, node: int, losses: dict[int, Loss]) -> str | None:
+    """A replication target that takes over a store with a failover, if one is still up."""
+    role = graph.roles.of(graph.ids[node])
+    if role is None or not role.takes_over:
+        return None
+    for copy in graph.roles.copies_of(role.id):
+        lost = losses.get(graph.index[copy])
+        if lost is None or lost.share < 1.0 - EPSILON:
+            return copy
+    return None
+
+
+@dataclass(frozen=True)
+class DataAtRisk:
+    id: str
+    backups: bool
+
+
+def data_at_risk(
+    graph: TrafficGraph, library: Library, states: dict[int, ComponentState]
+) -> list[DataAtRisk]:
+    """Stores that lost every copy of some of their data (a promoted copy keeps it)."""
+    risky = []
+    for node in sorted(states):
+        state = states[node]
+        role = graph.roles.of(state.id)
+        if role is None or role.kind == "cache" or state.remaining >= 1.0 - EPSILON:
+            continue
+        if state.remaining <= EPSILON and state.recovery is not None:
+            continue  # promoted: a copy holds the data
+        component = graph.components[node]
+        if not holds_data(library, component) and component.type not in BUFFER_TYPES:
+            continue  # holds no data of its own to copy (a scheduler, a gateway)
+        if library.prop(component, "replication") in ("sync", "async"):
+            continue  # copied somewhere the drawing does not show
+        if state.remaining <= EPSILON or role.copies == 1:
+            risky.append(DataAtRisk(state.id, bool(library.prop(component, "backups"))))
+    return risky
+
+
+def scenario_of(
+    graph: TrafficGraph,
+    states: dict[int, ComponentState],
+    rates: list[float],
+    zones_failed: bool = False,
+) -> tuple[Scenario, dict[int, ComponentState]]:
+    """The failure as `complete_shares` reads it, and the states with the caches' misses
+    followed: a store behind a cache that lost nodes takes the misses, and fails the
+    excess it cannot carry (the thundering herd, computed)."""
+    scenario = Scenario(
+        serving={n: s.serving for n, s in states.items() if s.serving < 1.0},
+        writes={n: s.writes_serving for n, s in states.items() if s.writes_serving < 1.0},
+        missing={n: s.missing for n, s in states.items() if s.missing > 0.0},
+        standbys=zones_failed,
+    )
+    if not scenario.missing:
+        return scenario, states
+    miss = {
+        node: graph.miss[node] + (1.0 - graph.miss[node]) * missing
+        for node, missing in scenario.missing.items()
+    }
+    scenario.miss = miss
+    added = added_rates(graph, rates, miss)
+    states = dict(states)
+    for node in sorted(added):
+        rate = rates[node] + added[node]
+        capacity = graph.capacity_rps[node]
+        if capacity is None or rate <= rates[node] * (1 + EPSILON):
+            continue
+        state = states.get(node) or ComponentState(
+            graph.ids[node], "up", graph.instances(node), 1.0, 1.0, None, False, ""
+        )
+        if state.remaining <= EPSILON:
+            continue
+        total = graph.replicas[node] * capacity * state.remaining
+        carried = min(1.0, total / rate) / min(1.0, total / rates[node]) if rates[node] else 1.0
+        herd = (
+            f"the caches' misses raise its load from {rates[node]:,.0f} to {rate:,.0f} req/s"
+            f" (capacity {total:,.0f} req/s)"
+        )
+        reason = f"{state.reason}; {herd}" if state.reason else herd
+        if carried >= 1.0:
+            reason += ": it carries them"
+        else:
+            reason += f": it answers {carried:.0%} of them"
+            scenario.serving[node] = state.serving * carried
+            scenario.writes[node] = state.writes_serving * carried
+        states[node] = replace(
+            state,
+            state="degraded" if carried < 1.0 else state.state,
+            serving=state.serving * carried,
+            writes_serving=state.writes_serving * carried,
+            overloaded=state.overloaded or carried < 1.0,
+            reason=reason,
+        )
+    return scenario, states

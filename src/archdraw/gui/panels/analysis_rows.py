@@ -1,0 +1,264 @@
+"""The analysis results as table rows and chart bars, worded so no two cells contradict.
+
+A client losing every request can still have request paths that avoid the
+failure (a request calls several services; it fails when any call it needs
+fails). So the words say "every request takes a failing path; 3 other paths are
+unaffected" rather than "100 % fail ... 3 paths still complete".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtime_per_year
+from archdraw.analysis.failure import ClientImpact
+from archdraw.analysis.report import AnalysisReport
+
+Cell = tuple[str, float | str]  # text shown, value sorted by
+UNKNOWN_LAST = float("inf")  # "-" sorts after every number
+# What a number rests on, in the words the tables use.
+BASIS_WORDS = {"stated": "stated", "default": "library default"}
+RATE_WORDS = {
+    "derived": "derived from the clients' stated rps",
+    "lower bound": "at least this: a client reaching it states no rps",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    element: str | None = None  # the component or zone a click selects
+    tip: str = ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    title: str
+    utilization: float | None  # None: capacity unknown
+    figure: str
+
+
+def pct(share: float) -> str:
+    if share in (0.0, 1.0):
+        return f"{share * 100:.0f} %"
+    return f"{share * 100:.1f} %"
+
+
+def _rate(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 or value == 0 else f"{value:,.3g}"
+
+
+def _number(value: float | None, unit: str = "") -> Cell:
+    if value is None:
+        return ("-", UNKNOWN_LAST)
+    return (f"{value:,.0f}{unit}" if value >= 100 else f"{value:,.3g}{unit}", value)
+
+
+def client_words(impact: ClientImpact, titles: Mapping[str, str]) -> str:
+    failing = sum(1 for p in impact.paths if p.status != "completes")
+    unaffected = len(impact.paths) - failing
+    others = f"; {unaffected} other path{'s' if unaffected != 1 else ''} unaffected"
+    if impact.lost_share >= 1.0:
+        words = "every request takes a failing path" + (others if unaffected else "")
+    elif impact.lost_share > 0:
+        words = f"{pct(impact.lost_share)} of requests take a failing path"
+    else:
+        words = "no request fails"
+    if impact.delayed:
+        waiting = ", ".join(titles.get(c, c) for c in impact.delayed)
+        words += f"; delayed, not lost (behind a queue): {waiting}"
+    return words
+
+
+def failure_client_rows(report: AnalysisReport) -> list[Row]:
+    failure = report.failure
+    if failure is None:
+        return []
+    rows, titles = [], report.growth.titles
+    for impact in failure.clients.values():
+        failing = sum(1 for p in impact.paths if p.status != "completes")
+        paths = " / ".join(" -> ".join(p.nodes) for p in impact.paths if p.status != "completes")
+        words = client_words(impact, titles)
+        rows.append(
+            Row(
+                (
+                    (titles.get(impact.id, impact.id), impact.id),
+                    (pct(impact.lost_share), impact.lost_share),
+                    (f"{failing} of {len(impact.paths)}", failing),
+                    (words, words),
+                ),
+                impact.id,
+                tip=f"Failing paths: {paths}" if paths else "No path fails",
+            )
+        )
+    return rows
+
+
+def failure_component_rows(report: AnalysisReport) -> list[Row]:
+    failure = report.failure
+    if failure is None:
+        return []
+    order = {"down": 0, "degraded": 1}
+    rows = []
+    for state in failure.components.values():
+        if state.state == "up":
+            continue
+        serving = f"{pct(state.serving)}" + (f", {state.recovery}" if state.recovery else "")
+        rows.append(
+            Row(
+                (
+                    (report.growth.titles.get(state.id, state.id), state.id),
+                    (state.state, order.get(state.state, 2)),
+                    (serving, state.serving),
+                    (state.reason, state.reason),
+                ),
+                state.id,
+            )
+        )
+    return rows
+
+
+def load_rows(report: AnalysisReport) -> list[Row]:
+    growth, sources = report.growth, {report.graph.ids[n] for n in report.graph.sources}
+    rows = []
+    for cid, load in growth.components.items():
+        if cid in sources or (load.arrival_rps == 0 and load.capacity_rps is None):
+            continue
+        if load.servers == 0:
+            use: Cell = ("down", UNKNOWN_LAST)
+        elif load.capacity_rps is None:
+            use = ("capacity unknown", UNKNOWN_LAST)
+        else:
+            use = _percent_cell(load.utilization)
+        total = None if load.capacity_rps is None else load.capacity_rps * max(load.servers, 0)
+        arrival = _number(load.arrival_rps)
+        if load.rate_basis == "lower bound":  # a client reaching it states no rps
+            arrival, use = (f"≥ {arrival[0]}", arrival[1]), (f"≥ {use[0]}", use[1])
+        basis = BASIS_WORDS.get(load.capacity_basis or "", "unknown")
+        rows.append(
+            Row(
+                (
+                    (growth.titles.get(cid, cid), growth.titles.get(cid, cid)),
+                    arrival,
+                    _number(total),
+                    (basis, basis),
+                    use,
+                    _factor(load.saturates_at),
+                    _number(None if load.replicas_needed is None else float(load.replicas_needed)),
+                ),
+                cid,
+                tip=f"Load: {RATE_WORDS[load.rate_basis]}. Capacity: {basis}.",
+            )
+        )
+    return rows
+
+
+def _percent_cell(share: float | None) -> Cell:
+    return ("-", UNKNOWN_LAST) if share is None else (f"{share:.0%}", share)
+
+
+def _factor(value: float | None) -> Cell:
+    if value is None:
+        return ("never", UNKNOWN_LAST)
+    return (f"{value:,.0f}x" if value >= 100 else f"{value:.3g}x", value)
+
+
+def load_bars(report: AnalysisReport, limit: int = 15) -> list[Bar]:
+    """The fullest components first (unknown capacity after them), at most `limit`."""
+    growth, sources = report.growth, {report.graph.ids[n] for n in report.graph.sources}
+    bars = []
+    for cid, load in growth.components.items():
+        if cid in sources or load.arrival_rps == 0 or load.servers == 0:
+            continue
+        use = load.utilization
+        figure = "capacity ?" if use is None else f"{use:.0%}"
+        if cid == growth.bottleneck and use is not None:
+            figure = f"bottleneck {use:.0%}"
+        if use is not None and load.capacity_basis == "default":
+            figure += " (default capacity)"
+        bars.append(Bar(growth.titles.get(cid, cid), use, figure))
+    bars.sort(key=lambda b: -1.0 if b.utilization is None else b.utilization, reverse=True)
+    return bars[:limit]
+
+
+def availability_rows(report: AnalysisReport) -> list[Row]:
+    result = report.availability
+    if result is None:
+        return []
+    rows, titles = [], report.growth.titles
+    for client, figure in result.clients.items():
+        weakest = result.contributors.get(client, [])
+        named = (
+            ", ".join(
+                f"{titles.get(w.id, w.id)} ({downtime_per_year(1.0 - w.gain)} a year"
+                f"{_figure_basis(result, w)})"
+                for w in weakest
+            )
+            or "none"
+        )
+        rows.append(
+            Row(
+                (
+                    (titles.get(client, client), client),
+                    (f"{figure * 100:.3f} %", figure),
+                    (downtime_per_year(figure), 1.0 - figure),
+                    (named, weakest[0].gain if weakest else 0.0),
+                ),
+                client,
+                tip="Weakest contributors: what, failing alone, costs this client the most "
+                "downtime (a zone, or a component's instances together)",
+            )
+        )
+    return rows
+
+
+def _figure_basis(result: AvailabilityResult, link: WeakLink) -> str:
+    """ ", on a default figure" when the cause's availability is the library's, not stated."""
+    if link.kind == "zone":
+        return ", zone default"
+    figures = result.components.get(link.id)
+    return ", library default" if figures and figures.instance_basis == "default" else ""
+
+
+def weakest_rows(report: AnalysisReport) -> list[Row]:
+    rows, titles = [], report.growth.titles
+    for point in report.weakest or []:
+        name = titles.get(point.id, point.id)
+        what = f"zone {point.id}" if point.kind == "zone" else f"one instance of {name}"
+        rows.append(
+            Row(
+                (
+                    (what, what),
+                    _number(point.lost_rps, "/s"),
+                    (pct(point.lost_share), point.lost_share),
+                    (", ".join(titles.get(c, c) for c in point.down) or "-", len(point.down)),
+                ),
+                point.id,
+            )
+        )
+    return rows
+
+
+def headline(report: AnalysisReport) -> str:
+    """One sentence on top of the tabs on what failing did ("" when nothing failed)."""
+    failure = report.failure
+    if not report.graph.sources:
+        return "No clients: give a client (or any component) an rps so traffic has a start."
+    if failure is not None:
+        titles = report.growth.titles
+        failed = ", ".join(
+            [titles.get(c, c) for c in failure.failed_components] + failure.failed_zones
+        )
+        scope = "every instance of" if failure.whole else "one instance of"
+        risk = ""
+        if failure.data_at_risk:
+            risk = " Data at risk: " + ", ".join(
+                f"{titles.get(r.id, r.id)} ({'restore from backup' if r.backups else 'no backups'})"
+                for r in failure.data_at_risk
+            )
+        return (
+            f"Failing {scope} {failed}: {_rate(failure.lost_rps)} of "
+            f"{_rate(failure.total_rps)} requests/s fail ({pct(failure.lost_share)}).{risk}"
+        )
+    return ""  # growth alone: the bottleneck sentence above the tabs says it

@@ -1,0 +1,165 @@
+"""The Analysis tab's views: sortable tables whose rows select components, and a load chart.
+
+Rows come from `analysis_rows` as cells of (text shown, value sorted by), so a
+column of percentages sorts as numbers and "-" (unknown) sorts last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from archdraw.gui.panels.analysis_rows import Bar, Row
+from archdraw.style import Theme
+from archdraw.style.theme import utilization_colour
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _Item(QTableWidgetItem):
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if isinstance(mine, int | float) and isinstance(theirs, int | float):
+            return bool(mine < theirs)
+        return str(mine) < str(theirs)
+
+
+class ResultTable(QTableWidget):
+    """One answer as a table: click a header to sort; selecting a row emits its element id."""
+
+    element_chosen = Signal(str)
+
+    def __init__(self, name: str, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setObjectName(name)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The last column holds sentences: it takes the width left and wraps.
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        self.setWordWrap(True)
+        # Rows come in the analysis's order (worst first) until a header is clicked.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        self.itemSelectionChanged.connect(self._selected)
+
+    def show_rows(self, rows: Sequence[Row]) -> None:
+        self.setSortingEnabled(False)  # filling a sorted table moves rows under our feet
+        self.blockSignals(True)
+        self.clearContents()
+        self.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            for column, (text, key) in enumerate(row.cells):
+                item = _Item(text)
+                item.setData(SORT_ROLE, key)
+                item.setData(ID_ROLE, row.element)
+                if row.tip:
+                    item.setToolTip(row.tip)
+                if isinstance(key, int | float) and len(text) < 16:  # figures, not sentences
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.setItem(number, column, item)
+        self.blockSignals(False)
+        self.setSortingEnabled(True)
+        self.resizeRowsToContents()
+
+    def texts(self) -> list[list[str]]:
+        """What the table shows, row by row, in its current order."""
+        rows = []
+        for r in range(self.rowCount()):
+            items = [self.item(r, c) for c in range(self.columnCount())]
+            rows.append([item.text() if item is not None else "" for item in items])
+        return rows
+
+    def _selected(self) -> None:
+        items = self.selectedItems()
+        element = items[0].data(ID_ROLE) if items else None
+        if element:
+            self.element_chosen.emit(str(element))
+
+
+class LoadChart(QWidget):
+    """Horizontal bars: each component's utilisation at the chosen growth, fullest first.
+
+    The bar is coloured as the canvas overlay colours the box; a line marks 100 %.
+    """
+
+    ROW = 20
+    SCALE_TOP = 1.5  # bars beyond 150 % are cut, with their figure still written
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("analysis-load-chart")
+        self.theme = theme
+        self.bars: list[Bar] = []
+
+    def show_bars(self, bars: Sequence[Bar], theme: Theme) -> None:
+        self.bars, self.theme = list(bars), theme
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, max(1, len(self.bars)) * self.ROW + 24)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = QColor(self.palette().windowText().color())
+        metrics = QFontMetrics(painter.font())
+        if not self.bars:
+            painter.setPen(text)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No traffic to chart")
+            return
+        name_width = min(140, max(metrics.horizontalAdvance(b.title) for b in self.bars) + 8)
+        figure_width = metrics.horizontalAdvance("bottleneck 999 %") + 8
+        left, right = name_width, self.width() - figure_width
+        span = max(20.0, right - left)
+        for number, bar in enumerate(self.bars):
+            top = 4 + number * self.ROW
+            painter.setPen(text)
+            title = metrics.elidedText(bar.title, Qt.TextElideMode.ElideRight, name_width - 6)
+            painter.drawText(
+                QRectF(0, top, name_width - 6, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                title,
+            )
+            colour = QColor(utilization_colour(self.theme, bar.utilization))
+            share = 1.0 if bar.utilization is None else min(bar.utilization, self.SCALE_TOP)
+            width = span * share / self.SCALE_TOP
+            painter.setPen(Qt.PenStyle.NoPen)
+            if bar.utilization is None:
+                colour.setAlpha(90)  # capacity unknown: a faint full-length bar
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(left, top + 3, max(2.0, width), self.ROW - 6), 3, 3)
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(right + 4, top, figure_width, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                bar.figure,
+            )
+        full = left + span / self.SCALE_TOP
+        pen = QPen(text)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        bottom = 4 + len(self.bars) * self.ROW
+        painter.drawLine(int(full), 2, int(full), bottom)
+        painter.drawText(QRectF(full - 30, bottom, 60, 16), Qt.AlignmentFlag.AlignCenter, "100 %")

@@ -1,0 +1,48 @@
+"""AD413: a write path writes to a cache and to no store."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD413",
+    name="cache-only-copy",
+    severity=Severity.WARNING,
+    title="Data written only to a cache",
+    why="""A component writes this data into a cache and into no store: the cache is the only
+    copy. Caches evict under memory pressure and restart empty, so every restart or failover
+    loses what was written (home timelines kept only in Redis, a cart in a throwaway Redis).
+    Sometimes that is the design (sessions, recomputable timelines): then the design should
+    say how the data is rebuilt.""",
+    fix="""Also write the data to a durable store (and let the cache front it), or make the
+    cache a store: persistence, replication and backups, treated as a database.""",
+    references=("Designing Data-Intensive Applications, ch. 11 (derived data)",),
+)
+def cache_only_copy(ctx: LintContext) -> Iterator[Issue]:
+    for cache in ctx.of_type("cache"):
+        if ctx.fronts(cache) is not None:
+            continue
+        writers = [
+            ctx.components[k.source]
+            for k in ctx.in_links.get(cache.id, ())
+            if ctx.writes(k) and k.source in ctx.components
+        ]
+        for writer in writers:
+            stores = [
+                k for k in ctx.flow_out(writer.id)
+                if ctx.writes(k) and k.target != cache.id and _durable(ctx, k.target)
+            ]  # fmt: skip
+            if not stores:
+                yield Issue(
+                    f"'{writer.title}' writes to '{cache.title}' and to no store: the cache is "
+                    "the only copy, and a restart or eviction loses it",
+                    component=cache.id,
+                )
+                break
+
+
+def _durable(ctx: LintContext, component_id: str) -> bool:
+    component = ctx.components.get(component_id)
+    return component is not None and ctx.is_store(component) and component.type != "cache"

@@ -1,0 +1,44 @@
+"""AD416: a call with an external side effect is retried without an idempotency key."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD416",
+    name="side-effect-retried",
+    severity=Severity.ERROR,
+    title="Side effect retried without an idempotency key",
+    why="""A call that moves money, sends a message or ships goods (`side_effect: true` on the
+    link) is retried (`retries` on the link or the caller). When the first attempt succeeded
+    but its answer was lost (a timeout is not a failure), the retry does it again: the
+    customer is charged twice. Only the callee can tell a retry from a new request, and only
+    if the caller sends the same key each time.""",
+    fix="""Send an idempotency key with each call and reuse it on retries (`idempotency_key:
+    true` on the link; Stripe and most payment APIs accept one), or make the callee idempotent
+    (`idempotent: true`), or stop retrying that call.""",
+    references=(
+        "Stripe API: idempotent requests",
+        "AWS Builders' Library: making retries safe with idempotent APIs",
+    ),
+)
+def side_effect_retried(ctx: LintContext) -> Iterator[Issue]:
+    for link in ctx.links_stating("side_effect"):
+        if link.kind != "sync" or ctx.link_prop(link, "side_effect") is not True:
+            continue
+        caller, callee = ctx.source(link), ctx.target(link)
+        if caller is None or callee is None or ctx.link_prop(link, "idempotency_key") is True:
+            continue
+        retries = ctx.link_number(link, "retries") if "retries" in link.props else None
+        if retries is None:
+            retries = ctx.number(caller, "retries") or 0
+        if retries <= 0 or ctx.flag(callee, "idempotent"):
+            continue
+        yield Issue(
+            f"'{caller.title}' retries '{callee.title}' ({retries:g} times), a call with a "
+            "side effect, with no idempotency key: a retry after a lost answer does it twice",
+            link=link.key,
+            fix=ctx.link_fix(link, "Send an idempotency key", idempotency_key=True),
+        )

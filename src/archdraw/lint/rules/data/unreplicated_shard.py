@@ -1,0 +1,39 @@
+"""AD411: a store is split into shards with one copy each."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD411",
+    name="unreplicated-shard",
+    severity=Severity.WARNING,
+    title="Shards without copies",
+    why="""`shards` are partitions: each holds part of the keys. When a shard has one copy,
+    losing its machine fails the requests whose keys live there (1 in `shards`) and loses
+    that part of the data. Sharding spreads load; it does not protect anything.""",
+    fix="""Give each shard a copy: `replicas` at least twice `shards`, with `replication`
+    (async or sync) and a `failover`, or a store that replicates partitions itself.""",
+    references=("Designing Data-Intensive Applications, ch. 6 (partitioning and replication)",),
+)
+def unreplicated_shard(ctx: LintContext) -> Iterator[Issue]:
+    roles = ctx.roles()
+    for store in ctx.stores:
+        role = roles.of(store.id)
+        if role is None or role.kind == "cache" or role.shards < 2:
+            continue
+        if role.unreplicated_shards and not roles.copies_of(store.id):
+            yield Issue(
+                f"'{store.title}' is split into {role.shards} shards with one copy each: "
+                f"losing one fails 1 in {role.shards} requests and loses its data",
+                component=store.id,
+                fix=ctx.fix(
+                    store,
+                    "Copy each shard",
+                    replicas=2 * role.shards,
+                    replication="async",
+                    failover="active-standby",
+                ),
+            )

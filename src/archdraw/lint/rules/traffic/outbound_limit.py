@@ -1,0 +1,45 @@
+"""AD217: the design's traffic exceeds a provider's stated quota."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.rules.traffic.saturation import rate
+from archdraw.lint.types import Issue, Severity, rule
+
+
+@rule(
+    code="AD217",
+    name="outbound-limit-exceeded",
+    severity=Severity.ERROR,
+    title="Traffic above a provider's quota",
+    why="""Third parties and LLM providers limit each account: requests per minute
+    (`rpm_limit`) and, for models, tokens per minute (`tokens_per_minute`). Traffic above
+    the quota is refused with 429s, not queued: at peak, the excess requests fail however
+    many replicas the design runs. Tokens per minute count each request's `max_tokens`.""",
+    fix="""Raise the quota with the provider (or spread over several accounts or regions),
+    cache answers, batch requests, or queue the calls and send them at the allowed rate.""",
+    references=("Azure OpenAI quotas and limits; OpenAI rate limits",),
+)
+def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
+    for component_id, arrival in ctx.arrival_rps.items():
+        component = ctx.components[component_id]
+        per_minute = arrival * 60
+        limit = ctx.number(component, "rpm_limit")
+        if limit is not None and per_minute > limit:
+            yield Issue(
+                f"'{component.title}' receives {rate(per_minute)} requests a minute at peak, "
+                f"above its quota of {rate(limit)} (`rpm_limit`): the excess is refused",
+                component=component_id,
+            )
+        tokens, quota = (
+            ctx.number(component, "max_tokens"),
+            ctx.number(component, "tokens_per_minute"),
+        )
+        if tokens is not None and quota is not None and per_minute * tokens > quota:
+            yield Issue(
+                f"'{component.title}' may use {rate(per_minute * tokens)} tokens a minute at "
+                f"peak ({rate(per_minute)} requests x {tokens:g} `max_tokens`), above its "
+                f"quota of {rate(quota)} (`tokens_per_minute`): the excess is refused",
+                component=component_id,
+                severity=Severity.WARNING,
+            )

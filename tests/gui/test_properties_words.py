@@ -1,0 +1,90 @@
+"""The Properties panel speaks in words, changes a type safely and edits many at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
+
+from archdraw.io import dumps, loads
+
+from .conftest import load_into, property_field
+
+STORE = """
+archdraw: 1
+name: store
+components:
+  - {id: db, type: database, position: [0, 0], props: {backups: true, replicas: 2}}
+"""
+
+FIVE = "archdraw: 1\nname: five\ncomponents:\n" + "".join(
+    f"  - {{id: s{i}, type: service, position: [{i * 200}, 0]}}\n" for i in range(5)
+)
+
+
+def test_changing_the_type_drops_what_it_does_not_take_and_says_so(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, STORE)
+    window.scene.select_ids(["db"])
+    qtbot.wait(1)
+    type_box = property_field(window, "type", QComboBox)
+    qtbot.mouseClick(type_box, Qt.MouseButton.LeftButton)  # opens the list
+    view = type_box.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    view.setCurrentIndex(view.model().index(type_box.findText("client"), 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # as a user picking the entry
+    qtbot.wait(10)
+    component = window.document.design.component("db")
+    assert component.type == "client" and "backups" not in component.props
+    assert window.stack.count() == 1
+    message = window.statusBar().currentMessage()
+    assert "backups" in message and "Undo restores" in message
+    text = dumps(window.document.design)
+    assert loads(text, "store.archdraw.yaml", window.library).design == window.document.design
+    window.stack.undo()
+    qtbot.wait(10)
+    component = window.document.design.component("db")
+    assert component.type == "database" and component.props["backups"] is True
+
+
+def test_property_rows_are_named_in_words_with_the_help_on_hover(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.scene.select_ids(["api"])
+    qtbot.wait(1)
+    field = property_field(window, "capacity_rps", QSpinBox.__base__)  # a spin box of either kind
+    label = window.properties.form.labelForField(field)
+    assert isinstance(label, QLabel) and label.text() == "Capacity (requests/s)"
+    help_text = window.library.types["service"].properties["capacity_rps"].help
+    assert help_text in label.toolTip() and help_text in field.toolTip()
+
+
+def test_one_value_on_five_selected_services_is_one_undo_step(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, FIVE)
+    window.select_all()
+    qtbot.wait(1)
+    replicas = property_field(window, "replicas", QSpinBox)
+    replicas.setFocus()
+    replicas.selectAll()
+    qtbot.keyClicks(replicas, "3")
+    qtbot.keyClick(replicas, Qt.Key.Key_Return)
+    qtbot.wait(10)
+    design = window.document.design
+    assert [c.props.get("replicas") for c in design.components] == [3] * 5
+    assert window.stack.count() == 1 and "5 components" in window.stack.undoText()
+    window.stack.undo()
+    assert all("replicas" not in c.props for c in design.components)
+
+
+def test_arrowing_through_types_is_one_step_that_undo_reverses(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, STORE)
+    window.scene.select_ids(["db"])
+    qtbot.wait(1)
+    for _ in range(3):  # each key press changes the type: the form is rebuilt each time
+        type_box = property_field(window, "type", QComboBox)
+        type_box.setFocus()
+        qtbot.keyClick(type_box, Qt.Key.Key_Down)
+        qtbot.wait(10)
+    component = window.document.design.component("db")
+    assert component.type != "database" and window.stack.count() == 1
+    assert "Undo restores" in window.statusBar().currentMessage()
+    window.stack.undo()
+    component = window.document.design.component("db")
+    assert component.type == "database" and component.props == {"backups": True, "replicas": 2}
