@@ -139,8 +139,8 @@ def _crashed_session(isolated_state: Path, name: str, pid: int = 999999999) -> N
     from archdraw.gui.autosave import Autosave
     from archdraw.model import Document, new_design
 
-    document = Document(new_design(name))
-    document.dirty = True
+    document = Document()
+    document.replace(new_design(name), None, saved=False)  # unsaved work
     autosave = Autosave(document, isolated_state / "autosave", 3600)
     _as_if_killed(autosave)
     for meta in (isolated_state / "autosave").glob(f"{autosave.session}.meta.json"):
