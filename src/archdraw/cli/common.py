@@ -64,7 +64,7 @@ def output_problem(target: str, inputs: Sequence[str] = ()) -> str | None:
     for path in inputs:
         with contextlib.suppress(OSError):
             if os.path.samefile(target, path):
-                return f"refusing to write over the input {path} (choose another -o)"
+                return f"-o {target} is an input ({path}); nothing written"
     return None
 
 

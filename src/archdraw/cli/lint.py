@@ -149,7 +149,7 @@ def handle(args: argparse.Namespace) -> int:
         return _fail(f"archdraw lint: {error}")
     if args.format == "text":
         stream_is_tty = args.output is None and use_colour(sys.stdout)
-        output = text_output.render(results, colour=stream_is_tty)
+        output = text_output.render(results, stream_is_tty, args.revision)
     else:
         output = renderer(args.format)(results)
     if args.format != "text" or args.output:
