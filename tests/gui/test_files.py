@@ -32,12 +32,12 @@ def test_bad_file_shows_problems_and_keeps_document(window, path):  # type: igno
 
 
 def test_a_crash_while_loading_shows_a_dialog(window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
-    import archdraw.gui.loading as loading
+    import archdraw.gui.files as files
 
     def broken(*args: object) -> None:
         raise OverflowError("cannot convert float infinity to integer")
 
-    monkeypatch.setattr(loading, "load", broken)
+    monkeypatch.setattr(files, "load", broken)
     source = tmp_path / "shop.archdraw.yaml"
     source.write_text(TWO_SERVICES)
     assert window.files.open_path(source) is False
@@ -52,46 +52,6 @@ def test_window_title_shows_control_characters_as_escapes(window):  # type: igno
     title = window.windowTitle()
     assert "\x1b" not in title and "\x07" not in title and "\n" not in title
     assert "\\x1b]0;owned" in title
-
-
-def test_a_slow_load_shows_progress_and_keeps_the_window_painting(  # type: ignore[no-untyped-def]
-    window, tmp_path, monkeypatch
-):
-    import time
-
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QProgressDialog
-
-    import archdraw.gui.loading as loading
-
-    real = loading.load
-
-    def slow(*args: object):  # type: ignore[no-untyped-def]
-        time.sleep(1.5)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(loading, "load", slow)
-    source = tmp_path / "shop.archdraw.yaml"
-    source.write_text(TWO_SERVICES)
-    ticks: list[float] = []
-    seen: list[bool] = []
-    timer = QTimer()
-    timer.setInterval(50)
-    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
-    timer.timeout.connect(
-        lambda: seen.append(
-            any(
-                isinstance(w, QProgressDialog) and w.isVisible()
-                for w in window.findChildren(QProgressDialog)
-            )
-        )
-    )
-    timer.start()
-    assert window.files.open_path(source)
-    timer.stop()
-    assert len(ticks) >= 10  # the event loop ran while the file loaded
-    assert any(seen)  # and the progress dialog showed after a second
-    assert window.document.design.component("api") is not None
 
 
 def test_bad_files_exist():  # type: ignore[no-untyped-def]

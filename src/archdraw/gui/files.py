@@ -12,10 +12,9 @@ from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
 from archdraw.gui.layout_job import place_unpositioned
-from archdraw.gui.loading import load_with_progress
 from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
-from archdraw.io import DesignError, save
+from archdraw.io import DesignError, load, save
 from archdraw.model import Design, Document, new_design
 
 if TYPE_CHECKING:
@@ -53,7 +52,7 @@ class FileController:
             )
             return False
         try:
-            loaded = load_with_progress(path, self.window.library, self.window)
+            loaded = load(path, self.window.library)
         except DesignError as error:
             problems = [str(p) for p in error.problems] or [f"{path}: cannot be opened"]
             self.show_problems(
