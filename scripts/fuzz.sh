@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Long fuzz run with the hypothesis `fuzz` profile (tests/property/profiles.py):
 #   - the loader fuzz tests (random bytes, random text, mutated design text and
-#     data): ARCHDRAW_FUZZ_EXAMPLES cases each, default 100,000;
+#     data, edge values in every field): ARCHDRAW_FUZZ_EXAMPLES cases each,
+#     default 100,000; every file that loads is also run through validate,
+#     lint --format json, export (each text format and SVG) and analyze, which
+#     must never exit 3; the per-command exit counts are in the statistics;
 #   - the round-trip property loads(dumps(d)) == d over generated designs:
 #     ARCHDRAW_ROUNDTRIP_EXAMPLES cases, default 10,000 (each builds a design).
 # The normal test command runs the same tests with a few thousand cases.

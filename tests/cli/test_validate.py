@@ -12,23 +12,7 @@ import pytest
 from archdraw.cli.main import run
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
-GOOD = """\
-archdraw: 1
-name: Tiny
-components:
-  - {id: web, type: client, props: {rps: 10}}
-  - {id: api, type: service}
-links:
-  - {from: web, to: api}
-"""
 PROBLEM = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
-
-
-@pytest.fixture
-def good_file(tmp_path: Path) -> Path:
-    path = tmp_path / "tiny.archdraw.yaml"
-    path.write_text(GOOD, encoding="utf-8")
-    return path
 
 
 def test_valid_file_exits_0(good_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,24 +10,40 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from archdraw.gui.autosave import pending_autosaves
+from archdraw.gui.recovery import RecoveryDialog
 
 from .conftest import TWO_SERVICES
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
+def _on_recovery(steps: list[tuple[str, int]]) -> list[str]:
+    """Click through the recovery dialog when it opens: (restore|discard|later, row) steps.
+    Returns the sessions it listed."""
+    listed: list[str] = []
 
-    def question(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return button
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryDialog):
+            QTimer.singleShot(20, act)
+            return
+        listed.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+        buttons = {
+            "restore": dialog.restore_button,
+            "discard": dialog.discard_button,
+            "later": dialog.later_button,
+        }
+        for action, row in steps:
+            dialog.list.setCurrentRow(row)
+            QTest.mouseClick(buttons[action], Qt.MouseButton.LeftButton)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+    QTimer.singleShot(0, act)
+    return listed
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
@@ -60,7 +76,7 @@ def test_killed_editor_work_is_offered_and_restored(tmp_path, isolated_state, mo
     from archdraw.gui.main_window import MainWindow
     from archdraw.library import builtin_library
 
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = _on_recovery([("restore", 0)])
     monkeypatch.setattr(
         MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
     )
@@ -75,16 +91,30 @@ def test_killed_editor_work_is_offered_and_restored(tmp_path, isolated_state, mo
     assert window.document.path == source.resolve() and window.isWindowModified()
     assert window.files.save()
     assert pending_autosaves(isolated_state / "autosave") == []
-    assert not list((isolated_state / "autosave").glob("*"))
+    # Only the running editor's lock is left.
+    assert [p.suffix for p in (isolated_state / "autosave").glob("*")] == [".lock"]
 
 
-def test_declining_the_restore_removes_the_autosave(window, isolated_state, monkeypatch):  # type: ignore[no-untyped-def]
+def _as_if_killed(autosave) -> None:  # type: ignore[no-untyped-def]
+    """Write, then let go of the session's lock without cleaning up, as a dead process does."""
+    autosave.timer.stop()
+    autosave.write_now()
+    autosave.wait()
+    autosave._release()
+
+
+def _crash(window, isolated_state, pid: int = 999999999) -> None:  # type: ignore[no-untyped-def]
+    """Leave the window's autosave as an editor killed mid-session would."""
+    _as_if_killed(window.autosave)
+    for meta in (isolated_state / "autosave").glob("*.meta.json"):
+        meta.write_text(meta.read_text().replace(f'"pid": {os.getpid()}', f'"pid": {pid}'))
+
+
+def test_declining_the_restore_removes_the_autosave(window, isolated_state):  # type: ignore[no-untyped-def]
     window.add_at_centre("service")
-    window.autosave.write_now()
-    meta = next((isolated_state / "autosave").glob("*.meta.json"))
-    meta.write_text(meta.read_text().replace(str(os.getpid()), "999999999"))
+    _crash(window, isolated_state)
     assert len(pending_autosaves(isolated_state / "autosave")) == 1
-    _answer(monkeypatch, QMessageBox.StandardButton.No)
+    _on_recovery([("discard", 0)])
     assert window.files.offer_recovery() is False
     assert pending_autosaves(isolated_state / "autosave") == []
 
@@ -99,10 +129,99 @@ def test_big_designs_autosave_as_json_off_the_ui_thread(window, isolated_state):
         for i in range(BIG_DESIGN + 1)
     )
     window.editing.apply(AddElements(components=many))
-    window.autosave.write_now()
-    window.autosave.stop()
-    meta = next((isolated_state / "autosave").glob("*.meta.json"))
-    meta.write_text(meta.read_text().replace(str(os.getpid()), "999999999"))
+    _crash(window, isolated_state)
     entry = pending_autosaves(isolated_state / "autosave")[0]
     assert entry.data_path.suffix == ".json"
     assert len(read_autosave(entry, window.library).components) == BIG_DESIGN + 1
+
+
+def _crashed_session(isolated_state: Path, name: str, pid: int = 999999999) -> None:
+    from archdraw.gui.autosave import Autosave
+    from archdraw.model import Document, new_design
+
+    document = Document()
+    document.replace(new_design(name), None, saved=False)  # unsaved work
+    autosave = Autosave(document, isolated_state / "autosave", 3600)
+    _as_if_killed(autosave)
+    for meta in (isolated_state / "autosave").glob(f"{autosave.session}.meta.json"):
+        meta.write_text(meta.read_text().replace(f'"pid": {os.getpid()}', f'"pid": {pid}'))
+    time.sleep(1.1)  # autosaves are ordered by their time, in seconds
+
+
+def test_every_crashed_session_is_offered_and_only_the_declined_one_goes(window, isolated_state):  # type: ignore[no-untyped-def]
+    _crashed_session(isolated_state, "older work")
+    _crashed_session(isolated_state, "newer work")
+    listed = _on_recovery([("discard", 1), ("later", 0)])
+    assert window.files.offer_recovery() is False
+    assert len(listed) == 2 and "newer work" in listed[0] and "older work" in listed[1]
+    [kept] = pending_autosaves(isolated_state / "autosave")
+    assert kept.name == "newer work"
+
+
+def test_restoring_one_session_keeps_the_others(window, isolated_state):  # type: ignore[no-untyped-def]
+    _crashed_session(isolated_state, "older work")
+    _crashed_session(isolated_state, "newer work")
+    _on_recovery([("restore", 1)])
+    assert window.files.offer_recovery() is True
+    assert window.document.design.name == "older work"
+    assert [e.name for e in pending_autosaves(isolated_state / "autosave")] == ["newer work"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process ids and locks are POSIX here")
+def test_a_reused_process_id_does_not_hide_recovery(window, isolated_state):  # type: ignore[no-untyped-def]
+    _crashed_session(isolated_state, "crashed work", pid=os.getppid())  # a live process
+    assert [e.name for e in pending_autosaves(isolated_state / "autosave")] == ["crashed work"]
+
+
+def test_a_running_editor_session_is_not_offered(window, isolated_state):  # type: ignore[no-untyped-def]
+    window.add_at_centre("service")
+    window.autosave.write_now()
+    window.autosave.wait()
+    for meta in (isolated_state / "autosave").glob("*.meta.json"):  # as if its pid were reused
+        meta.write_text(meta.read_text().replace(f'"pid": {os.getpid()}', '"pid": 999999999'))
+    assert pending_autosaves(isolated_state / "autosave") == []
+
+
+def test_autosaves_are_fsynced_off_the_ui_thread(window, isolated_state, monkeypatch):  # type: ignore[no-untyped-def]
+    import threading
+
+    import archdraw.gui.autosave as autosave_module
+
+    threads: list[str] = []
+    real = autosave_module.write_atomic
+
+    def recording(path, data):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        real(path, data)
+
+    monkeypatch.setattr(autosave_module, "write_atomic", recording)
+    window.add_at_centre("service")
+    window.autosave.write_now()
+    window.autosave.wait()
+    assert threads and all(name != threading.main_thread().name for name in threads)
+
+
+def test_growing_past_the_threshold_keeps_the_old_autosave_until_the_new_one_is_written(  # type: ignore[no-untyped-def]
+    window, isolated_state, monkeypatch
+):
+    import archdraw.gui.autosave as autosave_module
+    from archdraw.model import Component
+    from archdraw.model.edits import AddElements
+
+    window.add_at_centre("service")
+    window.autosave.write_now()
+    window.autosave.wait()
+    [small] = (isolated_state / "autosave").glob("*.archdraw.yaml")
+
+    def crash(path, data):  # type: ignore[no-untyped-def]
+        raise OSError("power lost")
+
+    monkeypatch.setattr(autosave_module, "write_atomic", crash)
+    many = tuple(
+        Component(id=f"s{i}", type="service", position=(i * 10.0, 0.0))
+        for i in range(autosave_module.BIG_DESIGN + 1)
+    )
+    window.editing.apply(AddElements(components=many))
+    window.autosave.write_now()
+    window.autosave.wait()
+    assert small.exists()

@@ -31,6 +31,29 @@ def test_bad_file_shows_problems_and_keeps_document(window, path):  # type: igno
     dialog.close()
 
 
+def test_a_crash_while_loading_shows_a_dialog(window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    import archdraw.gui.files as files
+
+    def broken(*args: object) -> None:
+        raise OverflowError("cannot convert float infinity to integer")
+
+    monkeypatch.setattr(files, "load", broken)
+    source = tmp_path / "shop.archdraw.yaml"
+    source.write_text(TWO_SERVICES)
+    assert window.files.open_path(source) is False
+    dialog = window.files.last_problems
+    assert dialog is not None and dialog.isVisible()
+    assert "internal error" in dialog.problems[0] and "OverflowError" in dialog.problems[0]
+    dialog.close()
+
+
+def test_window_title_shows_control_characters_as_escapes(window):  # type: ignore[no-untyped-def]
+    load_into(window, 'archdraw: 1\nname: "\\e]0;owned\\a\\e[2J\\nx"\n')
+    title = window.windowTitle()
+    assert "\x1b" not in title and "\x07" not in title and "\n" not in title
+    assert "\\x1b]0;owned" in title
+
+
 def test_bad_files_exist():  # type: ignore[no-untyped-def]
     assert len(BAD_FILES) >= 5
 

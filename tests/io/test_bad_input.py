@@ -34,6 +34,8 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "comma_in_flow_label": [(5, ("'read-only)'", "comma ends the value", "needs quotes"))],
     "list_not_mapping": [(6, ("'props'", "must be a mapping", "not a list"))],
     "duplicate_key": [(9, ("duplicate key 'replicas'", "first given on line 7"))],
+    "huge_hex_integer": [(8, ("'0xffff", "4,402 characters long", "at most 1,000,000,000,000"))],
+    "infinite_rate": [(5, ("'.inf'", "not a finite number"))],
     "three_problems": [
         (9, ("'api'", "'replicas'", "at least 1", "got 0")),
         (11, ("'db'", "unknown type", "'databse'")),
@@ -133,3 +135,25 @@ def test_endless_device_is_refused_at_the_limit(library: Library) -> None:
         pytest.skip("no /dev/zero on this system")
     with pytest.raises(DesignError, match="over the limit of 4,096 bytes"):
         load(zero, library, Limits(max_bytes=4096))
+
+
+def test_an_error_at_the_end_of_the_file_points_into_it(library: Library) -> None:
+    from archdraw.io import loads
+
+    text = "archdraw: 1\nname: x\ncomponents:\n  - {id: a, type: service\n"
+    with pytest.raises(DesignError) as caught:
+        loads(text, "eof.archdraw.yaml", library)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (4, len("  - {id: a, type: service") + 1)
+
+
+@pytest.mark.parametrize("position", ["[true, false]", '["1", 2]', "[1, .nan]"])
+def test_a_position_must_be_two_numbers(library: Library, position: str) -> None:
+    from archdraw.io import loads
+
+    text = (
+        f"archdraw: 1\nname: x\ncomponents:\n  - {{id: a, type: service, position: {position}}}\n"
+    )
+    with pytest.raises(DesignError) as caught:
+        loads(text, "p.archdraw.yaml", library)
+    assert all(p.line == 4 for p in caught.value.problems)

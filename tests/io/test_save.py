@@ -254,6 +254,40 @@ def test_save_through_a_symlink_keeps_the_link(
     assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["photo.archdraw.yaml"]
 
 
+def test_an_interrupted_saves_temporary_is_ignorable_and_cleaned(
+    design: Design, tmp_path: Path
+) -> None:
+    import fnmatch
+
+    from archdraw.io.save import TEMPORARY_SUFFIX
+
+    target = tmp_path / "shop.archdraw.yaml"
+    save(design, target)
+    dead = tmp_path / f".{target.name}.999999999.abc{TEMPORARY_SUFFIX}"
+    live = tmp_path / f".{target.name}.{os.getppid()}.def{TEMPORARY_SUFFIX}"
+    other = tmp_path / f".other.archdraw.yaml.999999999.ghi{TEMPORARY_SUFFIX}"
+    for leftover in (dead, live, other):
+        leftover.write_text("half a design")
+    # One .gitignore line covers every temporary file a save makes.
+    assert fnmatch.fnmatch(dead.name, "*.archdraw-tmp")
+    save(design, target)
+    assert not dead.exists()  # its process is gone
+    assert live.exists()  # a save still running in another process
+    assert other.exists()  # not this file's
+    os.utime(live, (0, 0))
+    save(design, target)
+    assert not live.exists()  # an hour old: left by a save that died
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_save_as_root_keeps_the_files_owner(design: Design, tmp_path: Path) -> None:
+    target = tmp_path / "theirs.archdraw.yaml"
+    save(design, target)
+    os.chown(target, 12345, 54321)
+    save(design, target)
+    assert (target.stat().st_uid, target.stat().st_gid) == (12345, 54321)
+
+
 def test_saved_labels_read_back_with_a_plain_yaml_reader(library: Library) -> None:
     """Labels that end in `?`, hold `: ` or ` #` are quoted, so PyYAML's safe_load reads
     the saved file as archdraw does (issue 14: 7 of 29 samples failed there)."""

@@ -77,5 +77,7 @@ for (const [name, text] of inputs) {
     process.stderr.write(`${name}: ${error && error.message ? error.message : error}\n`);
   }
 }
-if (json) process.stdout.write(JSON.stringify(results) + "\n");
-process.exit(failed ? 1 : 0);
+// Exit only once stdout is flushed: a pipe takes writes asynchronously, and exiting
+// at once cuts a long report short.
+const report = json ? JSON.stringify(results) + "\n" : "";
+process.stdout.write(report, () => process.exit(failed ? 1 : 0));

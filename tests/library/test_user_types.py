@@ -60,8 +60,9 @@ def test_broken_user_files_are_reported_and_skipped(tmp_path: Path) -> None:
     assert {"feature_flags", "ok_too"} <= set(library.types)
     assert not {"broken", "half", "odd"} & set(library.types)
     located = {(Path(p.path).name, p.line): p.message for p in library.problems}
-    assert "malformed YAML" in located[("a_broken.yaml", 4)]
-    assert "starts on line 3" in located[("a_broken.yaml", 4)]
+    # The file ends inside the list: the error points at the end of its last line.
+    assert "malformed YAML" in located[("a_broken.yaml", 3)]
+    assert "starts on line 3" in located[("a_broken.yaml", 3)]
     assert "default of 'replicas'" in located[("b_bad.yaml", 7)]
     assert "unknown category 'gadgets'" in located[("b_bad.yaml", 10)]
     assert "binary" in located[("d_binary.yaml", 1)]

@@ -39,7 +39,8 @@ texts = st.one_of(
     st.lists(st.sampled_from(["line", "  indented", "", "tail "]), min_size=2).map("\n".join),
 )
 optional_text = st.none() | texts
-finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
+# Numbers a design may hold: finite and at most 10^12 in size (`Limits.max_number`).
+finite = st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False, width=64)
 
 
 def _bound(value: float | None, default: float) -> float:

@@ -1,16 +1,28 @@
 """Random bytes and mutated valid designs: `loads` gives a design or a DesignError, nothing else.
 
-scripts/fuzz.sh runs these with the `fuzz` profile (100,000+ cases each).
+Every typed field also gets edge values (infinities, NaN, huge integers in every
+YAML integer notation, control characters, non-characters). Under the `fuzz`
+profile (scripts/fuzz.sh) every file that loads is then run through every
+command (validate, lint --format json, export in each text format and SVG,
+analyze), which must exit 0, 1 or 2, never 3 (a crash); the normal test command
+does so for the edge-value test only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import tempfile
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
+from tests.property.profiles import PROFILE
 from tests.property.strategies import examples
 
+from archdraw.cli.main import run
+from archdraw.export import FORMATS
 from archdraw.io import DesignError, Limits, LoadedDesign, dumps, loads
 from archdraw.library import builtin_library
 from archdraw.model import Component, Design, DesignDoc, Link, LintIgnore, LintSettings, Zone
@@ -93,15 +105,45 @@ YAML_SNIPPETS = [
 ]
 
 
-def check(data: bytes | str) -> None:
+# Text formats and SVG: the image formats that need Qt are exercised by their own tests.
+EXPORTS = [name for name, spec in FORMATS.items() if not spec.binary]
+COMMANDS = [
+    ["validate"],
+    ["lint", "--format", "json"],
+    *(["export", "-f", name, "-o", os.devnull] for name in EXPORTS),
+    ["analyze", "--availability", "--growth", "3"],
+]
+
+
+def run_every_command(data: bytes | str) -> None:
+    """Each command on `data` as a file: exit 0, 1 or 2, never 3 (an internal error)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "fuzz.archdraw.yaml")
+        with open(path, "wb") as stream:
+            stream.write(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+        for command in COMMANDS:
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                status = run([*command, "--no-user-types", path])
+            assert status in (0, 1, 2), (command, err.getvalue()[:2000])
+            name = " ".join(command[:3] if command[0] == "export" else command[:1])
+            event(f"{name}: exit {status}")
+
+
+def check(data: bytes | str, commands: bool = PROFILE == "fuzz") -> None:
     try:
         result = loads(data, "fuzz.archdraw.yaml", LIBRARY, LIMITS)
     except DesignError as error:
         assert error.problems
         for problem in error.problems:
             assert problem.line >= 1 and problem.column >= 1 and problem.message
+            assert len(problem.message) < 1000
+        event("refused")
         return
     assert isinstance(result, LoadedDesign)
+    event("loaded")
+    if commands:
+        run_every_command(data)
 
 
 @settings(max_examples=examples(1500))
@@ -203,3 +245,65 @@ def mutated_data(draw: st.DrawFn) -> Any:
 @given(mutated_data())
 def test_mutated_design_data(data: Any) -> None:
     check(write_yaml(data))
+
+
+# YAML texts of values no field should crash on: each is put into a random field as written.
+EDGE_VALUES = [
+    ".inf",
+    "-.inf",
+    ".nan",
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "1e12",
+    "1e13",
+    "-0",
+    "0x" + "f" * 4400,
+    "0" + "7" * 4400,
+    "0b" + "1" * 9000,
+    "1" + ":59" * 3000,
+    "9" * 4400,
+    "1" + "0" * 400,
+    "1" + "_0" * 200,
+    '"\\e]0;title\\a\\e[2J\\x85\\u2028\\u2029\\uFFFE\\uFFFF\\0"',
+    '"\\uFDD0\\U0010FFFF\\U0001FFFE <br> --- & \\" \' \\\\ } ]"',
+    '"\\u0085\\u2028 one\\ntwo\\rthree\\tfour"',
+    "'" + "&" * 4000 + "'",
+    "'<br>'",
+    "'---'",
+    "'@startuml'",
+    "'%%{init}%%'",
+    "[1, 2]",
+    "[true, false]",
+    "{}",
+    "[]",
+    "~",
+    "''",
+]
+PLACEHOLDER = "fuzz-edge-value-goes-here"
+
+
+@st.composite
+def edge_value_texts(draw: st.DrawFn) -> str:
+    import copy
+
+    data = copy.deepcopy(SEED_DATA)
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(ALL_PATHS))
+        parent: Any = data
+        try:
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = PLACEHOLDER
+        except (KeyError, IndexError, TypeError):
+            continue
+    text = write_yaml(data)
+    while PLACEHOLDER in text:
+        text = text.replace(PLACEHOLDER, draw(st.sampled_from(EDGE_VALUES)), 1)
+    return text
+
+
+@settings(max_examples=examples(60))
+@given(edge_value_texts())
+def test_edge_values_in_every_field_never_crash_a_command(text: str) -> None:
+    check(text, commands=True)

@@ -93,6 +93,10 @@ TRICKY = [
 
 @pytest.mark.parametrize("scalar", TRICKY)
 def test_scalars_resolve_like_the_safe_loader(scalar: str) -> None:
+    if scalar.lower().lstrip("-") in (".inf", ".nan"):  # no design can mean them
+        with pytest.raises(SourceError, match="not a finite number"):
+            read_yaml(f"v: {scalar}\n", "s.yaml")
+        return
     ours = read_yaml(f"v: {scalar}\n", "s.yaml")[0]["v"]
     if scalar in ("=", "<<"):  # the safe loader cannot even construct these
         assert ours == scalar
@@ -111,10 +115,10 @@ def test_scalars_resolve_like_the_safe_loader(scalar: str) -> None:
 plain = st.recursive(
     st.none()
     | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False)
+    | st.integers(-(10**12), 10**12)
+    | st.floats(-1e12, 1e12)
     | st.text(st.characters(exclude_categories=("Cs",)))
-    | st.sampled_from(TRICKY),
+    | st.sampled_from([t for t in TRICKY if "." not in t.lower().lstrip("-+")[:1]]),
     lambda inner: (
         st.lists(inner, max_size=4)
         | st.dictionaries(st.text(st.characters(exclude_categories=("Cs",)), max_size=8), inner)

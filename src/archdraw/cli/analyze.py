@@ -24,6 +24,7 @@ from archdraw.cost import (
 )
 from archdraw.library import Library
 from archdraw.model import ZONE_KINDS, Design
+from archdraw.source import printable, printable_lines
 
 MAX_GROWTH = 1_000_000.0
 
@@ -161,14 +162,14 @@ def handle(args: argparse.Namespace) -> int:
             zone_availability=args.zone_availability,
         )
     except UnknownElement as error:
-        print(f"{args.file}: {error}", file=sys.stderr)
+        print(printable(f"{args.file}: {error}"), file=sys.stderr)
         return EXIT_INVALID
     estimates = None
     if args.cost:
         try:
             estimates = cost_estimates(loaded.design, library, args.growth, args.no_user_types)
         except PriceError as error:
-            print(f"archdraw analyze: {error}", file=sys.stderr)
+            print(printable(f"archdraw analyze: {error}"), file=sys.stderr)
             return EXIT_INVALID
     other = args.fail or args.fail_zone or args.weakest or args.availability
     if args.format == "json":
@@ -179,9 +180,10 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_OK
     if estimates is None or other or args.simulate:
         growth_asked = args.growth is not None or args.simulate or not other
-        sys.stdout.write(render_text(report, growth_asked=growth_asked, top=args.top))
+        text = render_text(report, growth_asked=growth_asked, top=args.top)
+        sys.stdout.write(printable_lines(text))
     if estimates is not None:
-        sys.stdout.write(render_cost_text(estimates))
+        sys.stdout.write(printable_lines(render_cost_text(estimates)))
     return EXIT_OK
 
 

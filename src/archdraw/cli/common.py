@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -12,6 +15,7 @@ from archdraw.cli import EXIT_FINDINGS as EXIT_FINDINGS  # re-exported for the c
 from archdraw.cli import EXIT_INVALID as EXIT_INVALID
 from archdraw.cli import EXIT_OK as EXIT_OK
 from archdraw.io import DesignError, LoadedDesign, load
+from archdraw.io.save import write_atomic
 from archdraw.library import Library, default_library, load_library, user_library_dir
 
 
@@ -40,24 +44,61 @@ def load_each(
             yield path, None
 
 
-def write_output(target: str, text: str, command: str, inputs: Sequence[str] = ()) -> int:
-    """Write a command's -o FILE; an unwritable path is exit 2 with a message, not a traceback,
-    and so is one of the command's `inputs` (a report written over the design it is about)."""
-    clobbered = next((f for f in inputs if Path(f).resolve() == Path(target).resolve()), None)
-    if clobbered is not None:
-        print(
-            f"archdraw {command}: -o {target} is an input ({clobbered}); nothing written",
-            file=sys.stderr,
-        )
+STDOUT = "-"
+# Names that stand for a stream the shell opened: written to, never replaced.
+_STREAM_NAMES = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+
+
+def output_problem(target: str, inputs: Sequence[str] = ()) -> str | None:
+    """Why `target` must not be written (an input, a symlink loop), or None."""
+    if target == STDOUT:
+        return None
+    try:
+        os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return f"cannot write {target}: it is a loop of symbolic links"
+        return None
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(target, path):
+                return f"-o {target} is an input ({path}); nothing written"
+    return None
+
+
+def _is_stream(target: str) -> bool:
+    if target.startswith(_STREAM_NAMES):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False
+
+
+def write_output(target: str, data: str | bytes, command: str, inputs: Sequence[str] = ()) -> int:
+    """Write a command's -o OUT: `-` is stdout; FIFOs, devices and /dev/stdout are opened and
+    written, never replaced; a regular file is replaced atomically; an input is never written
+    over. A path that cannot be written is exit 2 with a message, not a traceback."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    problem = output_problem(target, inputs)
+    if problem is not None:
+        print(f"archdraw {command}: {problem}", file=sys.stderr)
         return EXIT_INVALID
     try:
-        with open(target, "w", encoding="utf-8") as stream:
-            stream.write(text)
-    except OSError as error:
-        print(
-            f"archdraw {command}: cannot write {target}: {error.strerror or error}",
-            file=sys.stderr,
-        )
+        if target == STDOUT:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        elif _is_stream(target):
+            with open(target, "ab") as stream:
+                stream.write(payload)
+        else:
+            write_atomic(Path(target), payload)
+    except (OSError, RuntimeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        print(f"archdraw {command}: cannot write {target}: {reason}", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 

@@ -6,14 +6,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+from archdraw.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    STDOUT,
+    library_for,
+    load_each,
+    output_problem,
+    write_output,
+)
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.io import LoadedDesign
-from archdraw.io.save import write_atomic
 from archdraw.library import Library
 from archdraw.lint import lint_design
+from archdraw.source import printable
 
-STDOUT = "-"
 DESIGN_SUFFIXES = (".archdraw.yaml", ".archdraw.yml", ".yaml", ".yml")
 
 
@@ -51,7 +58,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _fail(message: str) -> int:
-    print(f"archdraw export: {message}", file=sys.stderr)
+    print(printable(f"archdraw export: {message}"), file=sys.stderr)
     return EXIT_INVALID
 
 
@@ -86,7 +93,22 @@ def _check_usage(args: argparse.Namespace) -> str | None:
     binary = FORMATS[args.format].binary
     if args.output == STDOUT and binary and sys.stdout.isatty():
         return f"not writing {args.format.upper()} bytes to a terminal; redirect it or use -o FILE"
+    targets = [_target(args, path) for path in args.files]
+    for target in dict.fromkeys(targets):
+        sources = [p for p, t in zip(args.files, targets, strict=True) if t == target]
+        if len(sources) > 1 and target != STDOUT:
+            return f"{' and '.join(sources)} would all be written to {target}; export them apart"
+        problem = output_problem(target, args.files)
+        if problem is not None:
+            return problem
     return None
+
+
+def _target(args: argparse.Namespace, path: str) -> str:
+    if args.output is not None:
+        return str(args.output)
+    folder = Path(args.out_dir) if args.out_dir is not None else Path(path).parent
+    return str(folder / output_name(path, file_extension(args.format)))
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -123,20 +145,9 @@ def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, libra
         )
     except ExportError as error:
         return _fail(f"{path}: {error}")
-    data = result.encode("utf-8") if isinstance(result, str) else result
-    if args.output == STDOUT:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return EXIT_OK
-    if args.output is not None:
-        target = Path(args.output)
-    else:
-        folder = Path(args.out_dir) if args.out_dir is not None else Path(path).parent
-        target = folder / output_name(path, file_extension(args.format))
-    try:
-        write_atomic(target, data)
-    except OSError as error:
-        return _fail(f"cannot write {target}: {error.strerror or error}")
-    print(f"{path}: wrote {target}", file=sys.stderr)
+    target = _target(args, path)
+    if write_output(target, result, "export", args.files) != EXIT_OK:
+        return EXIT_INVALID
+    if target != STDOUT:
+        print(f"{path}: wrote {target}", file=sys.stderr)
     return EXIT_OK

@@ -6,12 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one
-from archdraw.io.save import write_atomic
+from archdraw.cli.common import EXIT_INVALID, EXIT_OK, STDOUT, library_for, load_one, write_output
 from archdraw.layout import auto_layout
 from archdraw.layout.patch import write_positions
-
-STDOUT = "-"
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,15 +63,12 @@ def handle(args: argparse.Namespace) -> int:
             "in archdraw's standard layout (comments are lost)",
             file=sys.stderr,
         )
+    # Writing the positions back into the design itself is this command's purpose.
     target = args.output or args.file
-    if target == STDOUT:
-        sys.stdout.write(new_text)
-        return EXIT_OK
-    try:
-        write_atomic(Path(target), new_text.encode("utf-8"))
-    except OSError as error:
-        print(f"archdraw layout: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+    if write_output(target, new_text, "layout") != EXIT_OK:
         return EXIT_INVALID
+    if target == STDOUT:
+        return EXIT_OK
     placed = len(result.positions)
     how = f" with {result.engine}" if placed else ""
     print(f"{args.file}: placed {placed} component(s){how} -> {target}", file=sys.stderr)

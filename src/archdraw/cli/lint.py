@@ -88,7 +88,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="with --fix: print the fixes as a unified diff, write nothing",
     )
     parser.add_argument("--config", metavar="FILE", help="use this pyproject.toml/archdraw.toml")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE, not stdout (- for stdout)"
+    )
     parser.add_argument(
         "--no-user-types", action="store_true", help="use only the built-in component library"
     )
@@ -155,7 +157,7 @@ def handle(args: argparse.Namespace) -> int:
         for problem in (p for r in results for p in r.problems):
             print(problem, file=sys.stderr)
     if args.output:
-        if write_output(args.output, output, "lint", [r.path for r in results]) != EXIT_OK:
+        if write_output(args.output, output, "lint", args.files) != EXIT_OK:
             return EXIT_INVALID
     else:
         sys.stdout.write(output)

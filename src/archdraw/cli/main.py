@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import keyword
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from archdraw import __version__
-from archdraw.cli import EXIT_INVALID
+from archdraw.cli import EXIT_INTERNAL, EXIT_INVALID
+from archdraw.crash import TRACEBACK_ENV, internal_error_message
 
 # Each module defines register(subparsers), whose parser sets `handler`.
 COMMANDS = (
@@ -36,7 +39,8 @@ def build_parser(names: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
         prog="archdraw",
         description="Draw, lint and analyse system designs. "
         "With no command (or with files), opens the editor.",
-        epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage.",
+        epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage, "
+        "3 internal error (a bug in archdraw: please report it).",
     )
     parser.add_argument("--version", action="version", version=f"archdraw {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -76,6 +80,11 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("archdraw: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # any crash is reported in a few lines, never a traceback
+        if os.environ.get(TRACEBACK_ENV):
+            traceback.print_exc()
+        print(internal_error_message(error, argv), file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,8 @@ double-quoted strings and rejects a bare `$`).
 
 from __future__ import annotations
 
+import html
+
 from archdraw.export.text_support import (
     IdMap,
     ZoneTree,
@@ -34,6 +36,12 @@ _RESERVED = [
 ]
 _STORAGE_SHAPES = {"object_storage": "stored_data", "queue": "queue", "stream": "queue"}
 _DASH = {"sync": 0, "async": 5, "replication": 2}
+
+
+def _tooltip(text: str) -> str:
+    # D2 renders a tooltip as Markdown, where `<br>` opens an HTML element it then
+    # cannot close: write &, < and > as entities, which Markdown shows as themselves.
+    return _quote(html.escape(text, quote=False))
 
 
 def _quote(text: str) -> str:
@@ -93,7 +101,7 @@ class _Writer:
             f"shape: {_shape(component, category)}",
         ]
         if component.notes:
-            fields.append(f"tooltip: {_quote(component.notes)}")
+            fields.append(f"tooltip: {_tooltip(component.notes)}")
         body = "; ".join(fields)
         self.lines.append(f"{indent}{self.ids[component.id]}: {_quote(component.title)} {{{body}}}")
 

@@ -34,10 +34,24 @@ def _rewrite(raw: str) -> str:
     return re.sub(r'["\\\x00-\x1f]', "_", raw) or "_"
 
 
+# Graphviz's scanner refuses a quoted string over 16,384 bytes, counted after escaping.
+_MAX_QUOTED_BYTES = 16_000
+
+
+def _escaped(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return text.replace("\n", "\\n")
+
+
 def _quote(text: str) -> str:
-    """A DOT escString: the label exactly as written, newlines as \\n."""
-    text = clean_text(text).replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
-    return '"' + text.replace("\n", "\\n") + '"'
+    """A DOT escString: the label exactly as written, newlines as \\n, shortened with an
+    ellipsis when its escaped form would pass Graphviz's limit."""
+    text = clean_text(text)
+    escaped = _escaped(text)
+    while len(escaped.encode("utf-8")) > _MAX_QUOTED_BYTES:
+        text = text[: len(text) * 3 // 4]
+        escaped = _escaped(text + "…")
+    return '"' + escaped + '"'
 
 
 def _plain(text: str) -> str:

@@ -297,7 +297,7 @@ class _Writer:
 
 def _comment(text: str) -> str:
     # "--" may not appear inside an XML comment.
-    return one_line(text).replace("--", "- -")
+    return re.sub("-(?=-)", "- ", one_line(text))
 
 
 def export(design: Design, library: Library) -> str:

@@ -97,7 +97,10 @@ class _Writer:
 
     def link(self, link: Link) -> None:
         arrow = _ARROWS.get(link.kind, "-->")
-        label = f" : {_escape(link.label)}" if link.label else ""
+        # PlantUML refuses an empty label, note or title: leave one out when nothing is left
+        # of it once control characters are gone.
+        text = _escape(link.label or "").strip()
+        label = f" : {text}" if text else ""
         self.lines.append(f"{self.ids[link.source]} {arrow} {self.ids[link.target]}{label}")
 
     def write(self) -> str:
@@ -110,14 +113,16 @@ class _Writer:
             self.lines.append(f"' id {one_line(repr(raw))} written as {name}")
         self.lines.append("skinparam componentStyle rectangle")
         self.lines.append("left to right direction")
-        self.lines.append(f"title {_escape(design.name)}")
+        title = _escape(design.name).strip()
+        if title:
+            self.lines.append(f"title {title}")
         for zone in self.tree.roots:
             self.zone(zone, "")
         for component in self.tree.zone_members(None):
             self.component(component, "")
         for component in design.components:
-            if component.notes:
-                note = _escape(component.notes)
+            note = _escape(component.notes or "").strip()
+            if note:
                 self.lines.append(f"note bottom of {self.ids[component.id]} : {note}")
         links, _ = drawable_links(design)
         for link in links:

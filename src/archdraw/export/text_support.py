@@ -16,15 +16,26 @@ from archdraw.library import Library
 from archdraw.model import Component, Design, Link, Zone
 
 PLAIN_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
+# NEL and the Unicode line and paragraph separators are line breaks: the target tools
+# either end a statement at them (PlantUML) or refuse them.
+_LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+# Non-characters: XML refuses U+FFFE and U+FFFF, and no tool means anything by the others.
+_NON_CHARACTERS = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+    + "]"
+)
 # Graphviz rejects longer strings; other tools choke well before that.
 MAX_LABEL_CHARS = 4000
 
 
 def clean_text(text: str) -> str:
-    """Newlines normalised to \\n, tabs to spaces, other control characters removed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    """Line breaks (CR, NEL, U+2028, U+2029) normalised to \\n, tabs to spaces, other control
+    characters removed, non-characters replaced by U+FFFD."""
+    text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     text = _CONTROL.sub("", text)
+    text = _NON_CHARACTERS.sub("\ufffd", text)
     if len(text) > MAX_LABEL_CHARS:
         text = text[: MAX_LABEL_CHARS - 1] + "…"
     return text

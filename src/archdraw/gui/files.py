@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from archdraw.crash import internal_error_message
 from archdraw.export import FORMATS, ExportError, export_design
-from archdraw.gui.autosave import discard_entry, pending_autosaves, read_autosave
+from archdraw.gui.autosave import pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
 from archdraw.gui.layout_job import place_unpositioned
+from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
 from archdraw.io import DesignError, load, save
 from archdraw.model import Design, Document, new_design
@@ -62,6 +64,13 @@ class FileController:
                 "Cannot open design",
                 f"{path} cannot be read.",
                 [f"{path}: {error.strerror or error}"],
+            )
+            return False
+        except Exception as error:  # a bug in the loader must not take the editor down
+            self.show_problems(
+                "Cannot open design",
+                f"Opening {path.name} failed: nothing was opened.",
+                [internal_error_message(error)],
             )
             return False
         if not self.confirm_discard():
@@ -216,20 +225,16 @@ class FileController:
         return True
 
     def offer_recovery(self) -> bool:
-        """Offer the newest autosave left by an editor that did not close; True if restored."""
+        """Offer every autosave left by an editor that did not close; True if one was restored.
+
+        Only the sessions the user discards are deleted; the others stay for next time."""
         entries = pending_autosaves(self.window.autosave.directory)
         if not entries:
             return False
-        entry = entries[0]
-        answer = QMessageBox.question(
-            self.window,
-            "Restore autosaved work?",
-            f"archdraw did not close normally. Restore {entry.describe()}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            for stale in entries:
-                discard_entry(stale)
+        dialog = RecoveryDialog(entries, self.window)
+        dialog.exec()
+        entry = dialog.chosen
+        if entry is None:
             return False
         try:
             design = read_autosave(entry, self.window.library)

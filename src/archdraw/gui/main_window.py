@@ -55,6 +55,7 @@ from archdraw.layout import LayoutResult
 from archdraw.library import Library
 from archdraw.model import Change, Document
 from archdraw.model.edits import MoveComponents, RemoveElements
+from archdraw.source import printable
 
 
 class MainWindow(QMainWindow):
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         path = self.document.path
         name = path.name if path else self.document.design.name
-        self.setWindowTitle(f"{name}[*] — archdraw")
+        self.setWindowTitle(f"{printable(name)}[*] — archdraw")
         self.setWindowModified(self.document.dirty)
         design = self.document.design
         self.counts_label.setText(

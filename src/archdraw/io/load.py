@@ -9,16 +9,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from pydantic import ValidationError
-
 from archdraw import FORMAT_VERSION
 from archdraw.io.errors import DesignError, Problem
 from archdraw.io.locations import ElementLocations
 from archdraw.io.migrate import migrate
+from archdraw.io.validate import ErrorDetail, validate_data
 from archdraw.model.catalog import TypeCatalog
 from archdraw.model.types import Design
 from archdraw.model.validation import validate_design
 from archdraw.source import Limits, Locations, SourceError, read_yaml
+from archdraw.source.numbers import clip
+
+
+def _quote(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut short when long."""
+    return clip(repr(value), 80)
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ def _shape(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"the value {value!r}"
+    return f"the value {_quote(value)}"
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -49,7 +54,7 @@ def _pydantic_message(error: Any) -> str:
     kind, message, loc = error["type"], error["msg"], tuple(error["loc"])
     field = _field_name(loc)
     if loc and loc[-1] == "[key]":
-        return f"names must be text, got {error['input']!r}"
+        return f"names must be text, got {_quote(error['input'])}"
     if kind in ("dict_type", "model_type"):
         return f"{field} must be a mapping of names to values, not {_shape(error['input'])}"
     if kind in ("list_type", "tuple_type"):
@@ -66,10 +71,10 @@ def _pydantic_message(error: Any) -> str:
             )
         return f"unknown field {field}"
     if kind == "value_error":
-        return str(message).removeprefix("Value error, ")
+        return clip(str(message).removeprefix("Value error, "), 300)
     if kind == "string_pattern_mismatch":
-        return f"{field}: {error['input']!r} is not a valid id (use letters, digits, _ . -)"
-    return f"{field}: {message}"
+        return f"{field}: {_quote(error['input'])} is not a valid id (use letters, digits, _ . -)"
+    return f"{field}: {clip(str(message), 300)}"
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -87,15 +92,22 @@ _KINDS = {"bool": "true or false", "int": "a number", "float": "a number", "str"
 
 
 def _validation_problems(
-    error: ValidationError, data: Any, filename: str, source: Locations
+    errors: list[ErrorDetail], data: Any, filename: str, source: Locations
 ) -> list[Problem]:
     # A value that fits no member of a union gets one error per member: say it once.
     grouped: dict[tuple[bool, tuple[Any, ...]], list[Any]] = {}
-    for item in error.errors():
+    for item in errors:
         loc = tuple(item["loc"])
         path = _data_path(data, loc)
         rest = loc[len(path) :]
-        union = bool(rest) and isinstance(rest[0], str) and rest[0] != "[key]"
+        # pydantic names the union member it tried after the value's path; a missing or
+        # unknown field names a key there instead, and is no union.
+        union = (
+            bool(rest)
+            and isinstance(rest[0], str)
+            and rest[0] != "[key]"
+            and item["type"] not in ("missing", "extra_forbidden")
+        )
         grouped.setdefault((union, path if union else loc), []).append(item)
     problems = []
     for (union, where), items in grouped.items():
@@ -105,10 +117,11 @@ def _validation_problems(
             kinds = dict.fromkeys(
                 _KINDS.get(tag, tag.replace("list[str]", "a list of text")) for tag in tags
             )
-            value = items[0]["input"] if len(items[0]["loc"]) == len(where) + 1 else "this value"
+            whole = len(items[0]["loc"]) == len(where) + 1
+            shown = _quote(items[0]["input"]) if whole else "this value"
             *first, last = kinds
             wanted = f"{', '.join(first)} or {last}" if first else last
-            message = f"{_field_name(where)} must be {wanted}, got {value!r}"
+            message = f"{_field_name(where)} must be {wanted}, got {shown}"
             problems.append(Problem(filename, line, column, message))
         else:
             problems += [Problem(filename, line, column, _pydantic_message(i)) for i in items]
@@ -136,10 +149,20 @@ def _header_problems(data: Any, filename: str, source: Locations) -> list[Proble
                 filename,
                 line,
                 column,
-                f"'archdraw' must be the format version number ({FORMAT_VERSION}), got {version!r}",
+                f"'archdraw' must be the format version number ({FORMAT_VERSION}), "
+                f"got {_quote(version)}",
             )
         ]
     return []
+
+
+def _at_most(problems: list[Problem], count: int, filename: str) -> list[Problem]:
+    if len(problems) <= count:
+        return problems
+    shown = sorted(problems)[:count]
+    last = shown[-1]
+    note = f"stopped after {count} problems ({len(problems):,} found); fix these first"
+    return [*shown, Problem(filename, last.line, last.column, note)]
 
 
 def loads(
@@ -157,15 +180,15 @@ def loads(
     if problems:
         raise DesignError(problems)
     data = migrate(data)
-    try:
-        design = Design.model_validate(data)
-    except ValidationError as error:
-        raise DesignError(_validation_problems(error, data, filename, source)) from None
+    limits = limits or Limits()
+    design = validate_data(data, limits.max_problems)
+    if not isinstance(design, Design):
+        problems = _validation_problems(design, data, filename, source)
+        raise DesignError(_at_most(problems, limits.max_problems, filename))
     issues = validate_design(design, catalog)
     if issues:
-        raise DesignError(
-            [Problem(filename, *source.of(issue.path), issue.message) for issue in issues]
-        )
+        problems = [Problem(filename, *source.of(i.path), clip(i.message, 400)) for i in issues]
+        raise DesignError(_at_most(problems, limits.max_problems, filename))
     return LoadedDesign(design, ElementLocations.from_source(design, source), None)
 
 

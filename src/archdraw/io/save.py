@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -72,26 +73,79 @@ def save(design: Design, path: Path | str) -> None:
     write_atomic(Path(path), dumps(design).encode("utf-8"))
 
 
+# Temporary files of a save end in this, so one .gitignore line (`*.archdraw-tmp`) hides
+# those an interrupted save leaves, and the next save of the same file can find them.
+TEMPORARY_SUFFIX = ".archdraw-tmp"
+# A temporary file this old was left by a save that died, even if its process id is reused.
+_STALE_SECONDS = 3600
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` through a fsynced temporary file in the same folder."""
+    """Replace `path` with `data` through a fsynced temporary file in the same folder,
+    keeping the old file's permissions and, where allowed, its owner and group."""
     # Write through a symlink to its target, so the link survives and the rename
     # stays within the target's file system.
     path = path.resolve()
     directory = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    _remove_stale_temporaries(path)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX, dir=directory
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, _mode_of(path))
+        _keep_owner_and_mode(path, temporary)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     _sync_directory(directory)
+
+
+def _keep_owner_and_mode(path: Path, temporary: str) -> None:
+    try:
+        old = path.stat()
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, _mode_of(path))
+        return
+    if hasattr(os, "chown"):
+        # Only root may give a file away; others keep their own group where they can.
+        with contextlib.suppress(OSError):
+            os.chown(temporary, old.st_uid, old.st_gid)
+    with contextlib.suppress(OSError):
+        os.chmod(temporary, old.st_mode & 0o7777)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of earlier saves of `path` whose process is gone (or that are old)."""
+    prefix = f".{path.name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(TEMPORARY_SUFFIX)):
+                continue
+            pid_text = name[len(prefix) :].split(".", 1)[0]
+            with contextlib.suppress(OSError):
+                age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+                owner = int(pid_text) if pid_text.isdigit() else None
+                if owner != os.getpid() and (age > _STALE_SECONDS or not _running(owner)):
+                    os.unlink(entry.path)
+
+
+def _running(pid: int | None) -> bool:
+    if pid is None or os.name != "posix":
+        return pid is not None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
 
 
 def _mode_of(path: Path) -> int:

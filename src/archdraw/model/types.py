@@ -5,9 +5,9 @@ Everything a design file holds is here. Changes go through `archdraw.model.edits
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, field_validator
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, Strict, field_validator
 
 from archdraw.model.provenance import ImportBlock
 
@@ -20,6 +20,7 @@ PropValue = bool | int | float | str | list[str]
 # property in its message; a union here would report one error per union member.
 Props = dict[str, Any]
 
+Coordinate = Annotated[FiniteFloat, Strict()]
 ZONE_KINDS: tuple[str, ...] = get_args(ZoneKind)
 LINK_KINDS: tuple[str, ...] = get_args(LinkKind)
 
@@ -45,7 +46,8 @@ class Component(_Strict):
     type: str = Field(min_length=1)
     label: str | None = None
     zone: str | None = None
-    position: tuple[FiniteFloat, FiniteFloat] | None = None
+    # Strict: a number (whole or not), never true/false or text that looks like one.
+    position: tuple[Coordinate, Coordinate] | None = None
     notes: str | None = None
     props: Props = Field(default_factory=dict)
 

@@ -3,8 +3,11 @@
 Used by `archdraw.library` (component type files) and `archdraw.io` (designs).
 """
 
+from archdraw.source.limits import Limits
+from archdraw.source.locations import Locations
+from archdraw.source.printable import printable, printable_lines
 from archdraw.source.problems import Problem, SourceError
-from archdraw.source.reader import Limits, Locations, read_yaml, read_yaml_documents
+from archdraw.source.reader import read_yaml, read_yaml_documents
 from archdraw.source.writer import FlowMap, FlowSeq, write_yaml
 
 __all__ = [
@@ -14,6 +17,8 @@ __all__ = [
     "Locations",
     "Problem",
     "SourceError",
+    "printable",
+    "printable_lines",
     "read_yaml",
     "read_yaml_documents",
     "write_yaml",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archdraw.source.printable import printable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,7 +17,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: {printable(self.message)}"
 
 
 class SourceError(Exception):

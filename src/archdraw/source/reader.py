@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import copy
 import sys
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from archdraw.source.limits import Limits
+from archdraw.source.locations import Locations, Path, Position, pack, unpack, within
+from archdraw.source.numbers import NumberError, clip, read_number
 from archdraw.source.problems import Problem, SourceError
 from archdraw.source.resolver import ArchdrawResolver
-
-Path = tuple[str | int, ...]
-Position = tuple[int, int]
+from archdraw.source.text import decode, encode
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAGS = {
@@ -37,44 +39,11 @@ _STANDARD_TAGS = {
 }
 
 
-@dataclass(frozen=True)
-class Limits:
-    max_bytes: int = 64 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 5_000_000
-    # Hand-written designs rarely use aliases; a small budget stops bombs early and cheaply.
-    max_alias_values: int = 100_000
-
-
-class Locations:
-    """Maps a value's path in the data to its 1-based (line, column) in the file."""
-
-    def __init__(self) -> None:
-        self._at: dict[Path, Position] = {(): (1, 1)}
-        # Custom tags the caller allowed (Compose's `!reset`), by the path of the tagged value.
-        self.tags: dict[Path, str] = {}
-
-    def record(self, path: Path, position: Position) -> None:
-        self._at[path] = position
-
-    def exact(self, path: Path) -> Position | None:
-        return self._at.get(path)
-
-    def of(self, path: Path) -> Position:
-        """The position of `path`, or of its nearest recorded ancestor."""
-        for end in range(len(path), -1, -1):
-            found = self._at.get(path[:end])
-            if found is not None:
-                return found
-        return (1, 1)
-
-
 _resolver = ArchdrawResolver()
-_constructor = yaml.constructor.SafeConstructor()
 _BOOLS = yaml.constructor.SafeConstructor.bool_values
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
+def _scalar(event: yaml.ScalarEvent, max_number: float) -> Any:
     tag = event.tag
     if tag in (None, "!"):
         if not event.implicit[0]:
@@ -85,10 +54,8 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return None
     if tag == "tag:yaml.org,2002:bool":
         return _BOOLS[value.lower()]
-    if tag == "tag:yaml.org,2002:int":
-        return _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
-    if tag == "tag:yaml.org,2002:float":
-        return _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return read_number(tag, value, max_number)
     # Timestamps and other implicit types stay text: designs have no dates.
     return _shared(value)
 
@@ -107,12 +74,14 @@ def _shared(text: str) -> str:
 @dataclass
 class _Frame:
     container: dict[Any, Any] | list[Any]
-    path: Path
     anchor: str | None
     first_node: int
+    # The key or index this container has in its parent (None for the root).
+    at: str | int | None = None
+    # Packed positions of a list's items or a mapping's keys (see `Locations`).
+    positions: array[int] = field(default_factory=lambda: array("Q"))
     key: Any = None
     has_key: bool = False
-    key_lines: dict[Any, int] = field(default_factory=dict)
 
 
 def _pos(event: Any) -> Position:
@@ -129,6 +98,7 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.nodes = 0
+        self.collections = 0
         self.alias_values = 0
         self.stack: list[_Frame] = []
         self.root: Any = None
@@ -136,21 +106,41 @@ class _Builder:
 
     def problem(self, position: Position, message: str) -> None:
         self.problems.append(Problem(self.filename, position[0], position[1], message))
+        if len(self.problems) >= self.limits.max_problems:
+            self.problems.append(
+                Problem(
+                    self.filename,
+                    position[0],
+                    position[1],
+                    f"stopped after {self.limits.max_problems} problems; fix these first",
+                )
+            )
+            raise SourceError(self.problems)
 
     def fatal(self, position: Position, message: str) -> SourceError:
         self.problem(position, message)
         return SourceError(self.problems)
 
     def child_path(self) -> Path | None:
-        """The path of the next value, or None when it is a mapping key."""
+        """The path of the next value, or None when it is a mapping key. Built only when
+        asked (for a tagged value): keeping a path per value would cost memory per value."""
         if not self.stack:
             return ()
         frame = self.stack[-1]
         if isinstance(frame.container, list):
-            return (*frame.path, len(frame.container))
-        if not frame.has_key:
+            last: Any = len(frame.container)
+        elif frame.has_key:
+            last = frame.key
+        else:
             return None
-        return (*frame.path, frame.key)
+        return (*(f.at for f in self.stack[1:]), last)
+
+    def expects_key(self) -> bool:
+        """Whether the next value is a mapping key."""
+        if not self.stack:
+            return False
+        frame = self.stack[-1]
+        return isinstance(frame.container, dict) and not frame.has_key
 
     def count(self, n: int, event: Any) -> None:
         self.nodes += n
@@ -171,21 +161,34 @@ class _Builder:
             return
         if tag is not None and tag not in _STANDARD_TAGS:
             raise self.fatal(
-                _pos(event), f"tag '{tag}' is not allowed: design files hold plain data only"
+                _pos(event),
+                f"tag '{clip(tag)}' is not allowed: design files hold plain data only",
             )
 
+    def check_items(self, frame: _Frame, event: Any) -> None:
+        # The direct children of the root (the lists of components, links, ...)
+        # may grow with the design; everything nested deeper is small in any real file.
+        if len(self.stack) == 2 or len(frame.container) < self.limits.max_items:
+            return
+        what = "list holds" if isinstance(frame.container, list) else "mapping holds"
+        raise self.fatal(
+            _pos(event),
+            f"this {what} over {self.limits.max_items:,} items; "
+            "only the top-level lists of a file may be that long",
+        )
+
     def add_value(self, value: Any, event: Any, nodes: int) -> None:
-        path = self.child_path()
         if not self.stack:
             self.root, self.done = value, True
             return
         frame = self.stack[-1]
         if isinstance(frame.container, list):
-            frame.container.append(value)
             if nodes:  # collections recorded their position when they started
-                self.locations.record(path or (), _pos(event))
+                self.check_items(frame, event)
+                frame.positions.append(pack(_pos(event)))
+            frame.container.append(value)
             return
-        if path is None:
+        if not frame.has_key:
             self.set_key(frame, value, event)
             return
         frame.container[frame.key] = value
@@ -194,38 +197,54 @@ class _Builder:
     def set_key(self, frame: _Frame, key: Any, event: Any) -> None:
         if isinstance(key, dict | list):
             raise self.fatal(_pos(event), "a mapping key must be plain text, not a collection")
-        line = _pos(event)[0]
-        if key in frame.key_lines:
+        self.check_items(frame, event)
+        if key in frame.container:
+            first = unpack(frame.positions[list(frame.container).index(key)])[0]
             self.problem(
                 _pos(event),
-                f"duplicate key '{key}' (first given on line {frame.key_lines[key]}); say it once",
+                f"duplicate key '{clip(str(key))}' (first given on line {first}); say it once",
             )
         else:
-            frame.key_lines[key] = line
+            frame.positions.append(pack(_pos(event)))
         frame.key, frame.has_key = key, True
-        self.locations.record((*frame.path, key), _pos(event))
 
     def start(self, event: Any, container: dict[Any, Any] | list[Any]) -> None:
         self.check_tag(event)
         self.count(1, event)
+        self.collections += 1
+        if self.collections > self.limits.max_collections:
+            raise self.fatal(
+                _pos(event),
+                f"too many mappings and lists (over {self.limits.max_collections:,}); "
+                "the file is too large",
+            )
         if len(self.stack) >= self.limits.max_depth:
             raise self.fatal(
                 _pos(event), f"nesting deeper than {self.limits.max_depth} levels is not allowed"
             )
-        path = self.child_path()
-        if path is None:
+        if self.expects_key():
             raise self.fatal(_pos(event), "a mapping key must be plain text, not a collection")
         if event.anchor:
             self.open_anchors.add(event.anchor)
         if self.stack and isinstance(self.stack[-1].container, list):
-            self.locations.record(path, _pos(event))
-        self.stack.append(_Frame(container, path, event.anchor, self.nodes))
+            self.check_items(self.stack[-1], event)
+            self.stack[-1].positions.append(pack(_pos(event)))
+        parent = self.stack[-1] if self.stack else None
+        at = None if parent is None else self._place_in(parent)
+        self.stack.append(_Frame(container, event.anchor, self.nodes, at=at))
+
+    @staticmethod
+    def _place_in(parent: _Frame) -> str | int | None:
+        if isinstance(parent.container, list):
+            return len(parent.container)
+        return parent.key if isinstance(parent.key, str | int) else None
 
     def end(self, event: Any) -> None:
         frame = self.stack.pop()
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
             self.anchors[frame.anchor] = (frame.container, self.nodes - frame.first_node + 1)
+        self.locations.record(frame.container, frame.positions)
         self.add_value(frame.container, event, 0)
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
@@ -236,10 +255,13 @@ class _Builder:
                 event.anchor, None, (True, False), event.value, event.start_mark, event.end_mark
             )
         try:
-            value = _scalar(event)
+            value = _scalar(event, self.limits.max_number)
+        except NumberError as error:
+            self.problem(_pos(event), str(error))
+            value = 0
         except (ValueError, KeyError) as error:
             raise self.fatal(
-                _pos(event), f"cannot read the value '{event.value}': {error}"
+                _pos(event), f"cannot read the value '{clip(event.value)}': {clip(str(error))}"
             ) from None
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
@@ -248,9 +270,9 @@ class _Builder:
     def alias(self, event: yaml.AliasEvent) -> None:
         anchor = event.anchor or ""
         if anchor in self.open_anchors:
-            raise self.fatal(_pos(event), f"alias '*{anchor}' refers to itself")
+            raise self.fatal(_pos(event), f"alias '*{clip(anchor)}' refers to itself")
         if anchor not in self.anchors:
-            raise self.fatal(_pos(event), f"alias '*{anchor}' has no anchor before it")
+            raise self.fatal(_pos(event), f"alias '*{clip(anchor)}' has no anchor before it")
         value, nodes = self.anchors[anchor]
         # Count the expansion before copying so an alias bomb is refused cheaply.
         self.alias_values += nodes
@@ -262,37 +284,6 @@ class _Builder:
             )
         self.count(nodes, event)
         self.add_value(copy.deepcopy(value), event, nodes)
-
-
-def _decode(data: bytes, filename: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise SourceError([Problem(filename, 1, 1, "this is a binary file, not a YAML design")])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SourceError(
-            [Problem(filename, line, column, "not UTF-8 text (is this a binary file?)")]
-        ) from None
-
-
-def _encode(text: str, filename: str) -> bytes:
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError as error:
-        before = text[: error.start]
-        column = error.start - (before.rfind("\n") + 1) + 1
-        raise SourceError(
-            [
-                Problem(
-                    filename,
-                    before.count("\n") + 1,
-                    column,
-                    "the text holds a lone surrogate character, which no file can store",
-                )
-            ]
-        ) from None
 
 
 def read_yaml(
@@ -325,7 +316,7 @@ def _read(
     tags: frozenset[str] = frozenset(),
 ) -> list[tuple[Any, Locations]]:
     if isinstance(data, str):
-        data = _encode(data, filename)
+        data = encode(data, filename)
     size = len(data)
     if size > limits.max_bytes:
         raise SourceError(
@@ -338,7 +329,7 @@ def _read(
                 )
             ]
         )
-    text = _decode(data, filename)
+    text = decode(data, filename)
     if not text.strip():
         raise SourceError([Problem(filename, 1, 1, "the file is empty")])
     builder = _Builder(filename, limits, tags)
@@ -349,10 +340,11 @@ def _read(
                 if builder.problems:
                     raise SourceError(builder.problems)
                 if builder.done:
+                    builder.locations.root = builder.root
                     documents.append((builder.root, builder.locations))
-                spent = (builder.nodes, builder.alias_values)
+                spent = (builder.nodes, builder.collections, builder.alias_values)
                 builder = _Builder(filename, limits, tags)
-                builder.nodes, builder.alias_values = spent
+                builder.nodes, builder.collections, builder.alias_values = spent
                 continue
             if builder.done and not isinstance(event, yaml.StreamEndEvent | yaml.DocumentEndEvent):
                 raise builder.fatal(_pos(event), "only one YAML document per file is allowed")
@@ -368,7 +360,7 @@ def _read(
                 builder.alias(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = within(text, (mark.line + 1, mark.column + 1) if mark else (1, 1))
         what = " ".join(part for part in (error.context, error.problem) if part)
         start = error.context_mark
         if start is not None and mark is not None and start.line != mark.line:
@@ -391,4 +383,5 @@ def _read(
         return documents
     if not builder.done:
         raise SourceError([Problem(filename, 1, 1, "the file is empty (only comments)")])
+    builder.locations.root = builder.root
     return [(builder.root, builder.locations)]

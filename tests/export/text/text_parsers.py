@@ -130,7 +130,9 @@ def plantuml(texts: list[str], folder: Path) -> list[str]:
     assert checked.returncode == 0, (checked.stdout + checked.stderr).decode()
     drawn = run([command, "-charset", "UTF-8", "-tsvg", *map(str, files)])
     assert drawn.returncode == 0, (drawn.stdout + drawn.stderr).decode()
-    return [path.with_suffix(".svg").read_text(encoding="utf-8") for path in files]
+    # PlantUML copies the source into an SVG comment and writes code points of some
+    # unassigned planes as invalid UTF-8 (its bug, not the diagram's): read those as U+FFFD.
+    return [path.with_suffix(".svg").read_bytes().decode("utf-8", "replace") for path in files]
 
 
 def plantuml_rejects(text: str, folder: Path) -> bool:

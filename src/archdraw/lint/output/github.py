@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from archdraw.lint.output import FileResult, position
+from archdraw.source import printable
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a message: %, CR and LF (GitHub's `escapeData`)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a message: %, CR and LF (GitHub's `escapeData`), after showing every other
+    control character as an escape so none reaches the log raw."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
 
 
 def escape_property(text: str) -> str:

@@ -10,13 +10,16 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from archdraw.lint.output import FileResult, position
+from archdraw.source import printable
 
 
 def render(results: list[FileResult]) -> str:
     suites = ET.Element("testsuites", name="archdraw lint")
     total = failures = errors = 0
     for result in results:
-        suite = ET.SubElement(suites, "testsuite", name=result.path)
+        # XML 1.0 cannot hold most control characters at all: show them as escapes.
+        path = printable(result.path)
+        suite = ET.SubElement(suites, "testsuite", name=path)
         count = max(1, len(result.findings))
         suite.set("tests", str(count))
         suite.set("failures", str(len(result.findings)))
@@ -25,29 +28,30 @@ def render(results: list[FileResult]) -> str:
         failures += len(result.findings)
         if result.problems:
             errors += 1
-            case = ET.SubElement(suite, "testcase", name="load", classname=result.path)
+            case = ET.SubElement(suite, "testcase", name="load", classname=path)
             first = result.problems[0]
-            error = ET.SubElement(case, "error", message=first.message, type="invalid design")
-            error.text = "\n".join(str(p) for p in result.problems)
+            error = ET.SubElement(
+                case, "error", message=printable(first.message), type="invalid design"
+            )
+            error.text = "\n".join(str(p) for p in result.problems)  # str() is printable
         elif not result.findings:
-            ET.SubElement(suite, "testcase", name="lint", classname=result.path)
+            ET.SubElement(suite, "testcase", name="lint", classname=path)
         for finding in result.findings:
             line, column = position(finding)
-            where = finding.element or "design"
+            where = printable(finding.element or "design")
+            message = printable(finding.message)
             case = ET.SubElement(
                 suite,
                 "testcase",
                 name=f"{finding.code} {finding.name} ({where})",
-                classname=result.path,
-                file=result.path,
+                classname=path,
+                file=path,
                 line=str(line),
             )
-            failure = ET.SubElement(
-                case, "failure", message=finding.message, type=str(finding.severity)
-            )
+            failure = ET.SubElement(case, "failure", message=message, type=str(finding.severity))
             failure.text = (
-                f"{result.path}:{line}:{column}: {finding.code} [{finding.severity}] "
-                f"{finding.message}\n\nWhy: {finding.rule.why}\n\nFix: {finding.rule.fix}"
+                f"{path}:{line}:{column}: {finding.code} [{finding.severity}] "
+                f"{message}\n\nWhy: {finding.rule.why}\n\nFix: {finding.rule.fix}"
             )
     suites.set("tests", str(total))
     suites.set("failures", str(failures))

@@ -6,6 +6,7 @@ from collections import Counter
 
 from archdraw.lint.output import FileResult, position
 from archdraw.lint.types import Finding
+from archdraw.source import printable
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -14,12 +15,13 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 def line_for(path: str, finding: Finding, colour: bool) -> str:
     line, column = position(finding)
     severity = str(finding.severity)
+    path, message = printable(path), printable(finding.message)
     if not colour:
-        return f"{path}:{line}:{column}: {finding.code} [{severity}] {finding.message}"
+        return f"{path}:{line}:{column}: {finding.code} [{severity}] {message}"
     tint = _COLOURS[severity]
     return (
         f"{_DIM}{path}:{line}:{column}:{_RESET} {_BOLD}{finding.code}{_RESET} "
-        f"{tint}[{severity}]{_RESET} {finding.message} {_DIM}({finding.name}){_RESET}"
+        f"{tint}[{severity}]{_RESET} {message} {_DIM}({finding.name}){_RESET}"
     )
 
 

@@ -1,0 +1,51 @@
+"""Numbers as the YAML 1.1 safe loader reads them, refused when no design could mean them.
+
+Python's `int()` refuses decimal text over 4,300 digits with advice about
+`sys.set_int_max_str_digits`, while hexadecimal, octal and sexagesimal integers
+of any size parse and then fail wherever they are printed or turned into a
+float. So the length of the text is checked before anything is built, and
+every number must be finite and at most `Limits.max_number` in size.
+"""
+
+from __future__ import annotations
+
+import math
+
+import yaml
+
+_constructor = yaml.constructor.SafeConstructor()
+# Far more than any in-range number needs, in any YAML integer notation, with
+# room for `_` digit separators; short enough that building one costs nothing.
+_MAX_NUMBER_TEXT = 100
+
+
+class NumberError(ValueError):
+    """A number that cannot be used; the message says why, in words for the user."""
+
+
+def clip(text: str, at_most: int = 60) -> str:
+    """`text` cut to `at_most` characters with an ellipsis, for quoting input in messages."""
+    return text if len(text) <= at_most else text[: at_most - 1] + "…"
+
+
+def read_number(tag: str, text: str, max_number: float) -> int | float:
+    """The int or float `text` means, or `NumberError` when it is too long, large or not finite."""
+    quoted = clip(text)
+    if len(text) > _MAX_NUMBER_TEXT:
+        raise NumberError(
+            f"the number '{quoted}' is {len(text):,} characters long; "
+            f"numbers in a design are at most {max_number:,.0f} in size"
+        )
+    node = yaml.ScalarNode(tag, text)
+    if tag == "tag:yaml.org,2002:int":
+        value: int | float = _constructor.construct_yaml_int(node)
+    else:
+        value = _constructor.construct_yaml_float(node)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise NumberError(f"'{quoted}' is not a finite number; write a number such as 1000")
+    if abs(value) > max_number:
+        raise NumberError(
+            f"the number '{quoted}' is too large: numbers in a design are at most "
+            f"{max_number:,.0f} in size"
+        )
+    return value

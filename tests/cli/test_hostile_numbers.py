@@ -1,0 +1,99 @@
+"""Numbers no design can mean are refused at load with file:line, by every command;
+a crash anywhere is exit 3 with a short message, never a traceback or exit 1 (issue 15)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archdraw.cli.main import run
+
+DESIGN = """\
+archdraw: {version}
+name: n
+components:
+  - {{id: u, type: client, props: {{rps: {rps}}}}}
+  - {{id: a, type: service, props: {{capacity_rps: 100, replicas: {replicas}}}}}
+links:
+  - {{from: u, to: a}}
+"""
+HUGE = {
+    "hex": "0x" + "f" * 4400,
+    "octal": "0" + "7" * 4400,
+    "binary": "0b" + "1" * 9000,
+    "decimal": "9" * 4400,
+    "sexagesimal": "1" + ":59" * 3000,
+    "underscored": "1" + "_000" * 2000,
+    "400 digits": "1" + "0" * 400,
+    "infinity": ".inf",
+    "minus infinity": "-.inf",
+    "not a number": ".nan",
+    "overflowing float": "1e400",
+    "a quadrillion": "1e15",
+}
+COMMANDS = (
+    ["validate"],
+    ["lint", "--format", "json"],
+    ["analyze"],
+    ["export", "-f", "dot", "-o", "-", "--findings"],
+    ["export", "-f", "svg", "-o", "-", "--findings"],
+)
+
+
+def _write(tmp_path: Path, version: str = "1", rps: str = "10", replicas: str = "2") -> Path:
+    path = tmp_path / "n.archdraw.yaml"
+    path.write_text(DESIGN.format(version=version, rps=rps, replicas=replicas), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("where", ["rps", "replicas"])
+@pytest.mark.parametrize("number", sorted(HUGE))
+def test_absurd_numbers_are_invalid_input_for_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], number: str, where: str
+) -> None:
+    path = _write(tmp_path, **{where: HUGE[number]})
+    line = 4 if where == "rps" else 5
+    for command in COMMANDS:
+        assert run([*command, "--no-user-types", str(path)]) == 2, command
+        err = capsys.readouterr().err
+        assert err.startswith(f"{path}:{line}:"), (command, err[:300])
+        assert "Traceback" not in err and "set_int_max_str_digits" not in err
+        assert len(err) < 400, err[:400]
+
+
+@pytest.mark.parametrize("version", ["9" * 5000, "0x" + "f" * 5000, "99999999999999999999"])
+def test_huge_format_versions_are_short_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], version: str
+) -> None:
+    path = _write(tmp_path, version=version)
+    assert run(["validate", "--no-user-types", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}:1:")
+    assert "set_int_max_str_digits" not in err and len(err) < 400
+
+
+def test_largest_plausible_numbers_still_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, rps="1e12")
+    for command in COMMANDS:
+        assert run([*command, "--no-user-types", str(path)]) in (0, 1), command
+    assert "internal error" not in capsys.readouterr().err
+
+
+def test_a_crash_is_exit_3_with_a_short_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import archdraw.cli.lint as lint_command
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OverflowError("int too large to convert to float " + "x" * 5000)
+
+    monkeypatch.setattr(lint_command, "lint_design", broken)
+    monkeypatch.delenv("ARCHDRAW_TRACEBACK", raising=False)
+    path = _write(tmp_path)
+    assert run(["lint", "--no-user-types", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert "internal error" in err and "OverflowError" in err and "report" in err
+    assert "Traceback" not in err and len(err) < 600
