@@ -25,9 +25,9 @@ that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from archdraw.analysis.columns import machines, per_component
+from archdraw.analysis.columns import Columns, machines, per_component
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -190,12 +190,13 @@ class TrafficGraph:
         return [zone, *self.zone_ancestors.get(zone, [])]
 
 
-def build_graph(design: Design, library: Library) -> TrafficGraph:
+def build_graph(design: Design, library: Library, roles: DataRoles | None = None) -> TrafficGraph:
+    """The traffic graph of `design` (`roles`: its data roles, when already known)."""
     components = list(design.components)
     ids = [c.id for c in components]
     index = {cid: i for i, cid in enumerate(ids)}
     facts = TypeFacts(library)
-    roles = data_roles(design, library, facts)
+    roles = roles if roles is not None else data_roles(design, library, facts)
     edges: list[list[Edge]] = [[] for _ in ids]
     link_value = facts.link_value
     dns = {i for i, c in enumerate(components) if c.type == "dns"}
@@ -214,18 +215,20 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
     _mark_cache_aside(edges, ids, index, roles)
     # Links in order of target id, then key: the cut below must not depend on file order.
     for row in edges:
-        row.sort(key=lambda e: (ids[e.target], e.key))
+        if len(row) > 1:
+            row.sort(key=lambda e: (ids[e.target], e.key))
 
     sources = sorted(
         (i for i, c in enumerate(components) if is_traffic_source(library, c)),
         key=ids.__getitem__,
     )
-    source_set = set(sources)
-    stated = [stated_rps(c) for c in components]
-    rps = [0.0 if value is None else value for value in stated]
     order, back = _cut_cycles(ids, edges, sources)
-    back_keys = {(e.source, e.target, e.key) for e in back}
-    out_edges = [[e for e in row if (e.source, e.target, e.key) not in back_keys] for row in edges]
+    out_edges = edges
+    if back:
+        back_keys = {(e.source, e.target, e.key) for e in back}
+        out_edges = [
+            [e for e in row if (e.source, e.target, e.key) not in back_keys] for row in edges
+        ]
     in_edges: list[list[Edge]] = [[] for _ in ids]
     for row in out_edges:
         for edge in row:
@@ -235,17 +238,9 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
     for edge in back:
         back_out[edge.source].append(edge)
         back_in[edge.target].append(edge)
-    per = per_component(components, facts, library)
-    failover = per.failover
-    standby_out = [
-        [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
-        for node, row in enumerate(edges)
-    ]
-
     zones = design.zone_index()
     return TrafficGraph(
         ids=ids,
-        components=components,
         index=index,
         out_edges=out_edges,
         in_edges=in_edges,
@@ -254,27 +249,50 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         back_out=back_out,
         back_in=back_in,
         sources=sources,
-        rps=rps,
-        rate_known=[value is not None or i not in source_set for i, value in enumerate(stated)],
-        miss=per.miss,
-        replicas=per.replicas,
-        zones_spanned=per.zones,
-        instance_counts=machines(components, per.machines, roles),
-        failover=failover,
-        standby_out=standby_out,
-        stateful=per.stateful,
-        capacity_rps=per.capacity,
-        latency_ms=per.latency,
-        zone_of=[c.zone if c.zone in zones else None for c in components],
-        buffer=per.buffer,
-        on_device=per.on_device,
-        fallback=per.fallback,
-        runs_replicas=per.runs_replicas,
         stated=[frozenset(c.props) for c in components],
-        roles=roles,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
+        **node_columns(
+            components, per_component(components, facts, library), roles, sources, edges, zones
+        ),
     )
+
+
+def node_columns(
+    components: list[Component],
+    per: Columns,
+    roles: DataRoles,
+    sources: list[int],
+    edges: list[list[Edge]],
+    zones: dict[str, Zone],
+) -> dict[str, Any]:
+    """The graph's fields read from component property values (the rest follow the links)."""
+    source_set = set(sources)
+    stated = [stated_rps(c) for c in components]
+    failover = per.failover
+    return {
+        "components": components,
+        "rps": [0.0 if value is None else value for value in stated],
+        "rate_known": [value is not None or i not in source_set for i, value in enumerate(stated)],
+        "miss": per.miss,
+        "replicas": per.replicas,
+        "zones_spanned": per.zones,
+        "instance_counts": machines(components, per.machines, roles),
+        "failover": failover,
+        "standby_out": [
+            [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
+            for node, row in enumerate(edges)
+        ],
+        "stateful": per.stateful,
+        "capacity_rps": per.capacity,
+        "latency_ms": per.latency,
+        "zone_of": [c.zone if c.zone in zones else None for c in components],
+        "buffer": per.buffer,
+        "on_device": per.on_device,
+        "fallback": per.fallback,
+        "runs_replicas": per.runs_replicas,
+        "roles": roles,
+    }
 
 
 def _mark_cache_aside(

@@ -7,10 +7,16 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
-from archdraw.analysis.graph import TrafficGraph, build_graph
-from archdraw.analysis.roles import DataRoles
+from archdraw.analysis.graph import (
+    GRAPH_LINK_PROPERTIES,
+    GRAPH_PROPERTIES,
+    TrafficGraph,
+    build_graph,
+)
+from archdraw.analysis.kinds import CACHING_TYPES
+from archdraw.analysis.roles import ROLE_LINK_PROPERTIES, ROLE_PROPERTIES, DataRoles, data_roles
+from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, traffic_of
 from archdraw.library import Library
-from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews, structural_view
@@ -23,6 +29,13 @@ __all__ = ["CACHING_TYPES", "DEFAULT_OPTIONS", "PASS_THROUGH_TYPES", "QUEUE_TYPE
 QUEUE_TYPES = frozenset({"queue", "stream"})
 # Network hops that forward a request without looking at who sends it.
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
+# The cached views that read property values, with the component and link properties each
+# reads: a session keeps one from the previous run while none of them changed.
+VALUE_VIEWS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "data_roles": (ROLE_PROPERTIES, ROLE_LINK_PROPERTIES),
+    "traffic_graph": (GRAPH_PROPERTIES, GRAPH_LINK_PROPERTIES),
+    "arrival_rps": (TRAFFIC_PROPERTIES, TRAFFIC_LINK_PROPERTIES),
+}
 _NO_LINKS: list[LinkView] = []  # shared empty answers: callers only read them
 _NO_COMPONENTS: list[ComponentView] = []
 
@@ -53,7 +66,7 @@ class LintContext(ElementViews):
     def roles(self) -> DataRoles:
         """The data roles of `archdraw.analysis.roles` (copies, shards, replication targets,
         standbys, the store a cache fronts), as the analysis' traffic graph holds them."""
-        return self.traffic_graph.roles
+        return self.data_roles
 
     def is_copy(self, component: ComponentView) -> bool:
         """A replica, replication target or standby: rules about protecting data judge its
@@ -367,16 +380,22 @@ class LintContext(ElementViews):
         return [c for c in found if c is not None]
 
     # -- traffic ----------------------------------------------------------------
+    # The three views below read property values: a session carries each to the next run
+    # while no property it reads changes (`VALUE_VIEWS`), instead of building it again.
+    @cached_property
+    def data_roles(self) -> DataRoles:
+        return data_roles(self.model, self.library)
+
     @cached_property
     def traffic_graph(self) -> TrafficGraph:
         """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
         and failures come from there, so lint and `archdraw analyze` agree."""
-        return build_graph(self.model, self.library)
+        return build_graph(self.model, self.library, self.data_roles)
 
     @cached_property
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
-        return arrival_rates(self)
+        return traffic_of(self.traffic_graph).rates
 
     def capacity(self, component: ComponentView) -> float | None:
         """Requests per second all replicas together serve, or None when unknown."""
