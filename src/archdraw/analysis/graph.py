@@ -24,6 +24,7 @@ that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -200,6 +201,7 @@ def build_graph(design: Design, library: Library, roles: DataRoles | None = None
     edges: list[list[Edge]] = [[] for _ in ids]
     link_value = facts.link_value
     dns = {i for i, c in enumerate(components) if c.type == "dns"}
+    unstated = _calls_and_writes(link_value, {})  # most links state neither
     for link in design.links:
         fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
         kind, source_id, target_id = fields["kind"], fields["source"], fields["target"]
@@ -207,10 +209,9 @@ def build_graph(design: Design, library: Library, roles: DataRoles | None = None
         if kind == "replication" or source is None or target is None:
             continue
         props = fields["props"]
-        calls = number(link_value(props, "calls"), 1.0) or 0.0
+        calls, writes = _calls_and_writes(link_value, props) if props else unstated
         key = fields["id"] if fields["id"] is not None else f"{source_id}->{target_id}"
-        writes = link_value(props, "writes") is True
-        edge = Edge(source, target, kind, max(0.0, calls), key, writes, -1, target in dns)
+        edge = Edge(source, target, kind, calls, key, writes, -1, target in dns)
         edges[source].append(edge)
     _mark_cache_aside(edges, ids, index, roles)
     # Links in order of target id, then key: the cut below must not depend on file order.
@@ -256,6 +257,13 @@ def build_graph(design: Design, library: Library, roles: DataRoles | None = None
             components, per_component(components, facts, library), roles, sources, edges, zones
         ),
     )
+
+
+def _calls_and_writes(
+    link_value: Callable[[Mapping[str, Any], str], Any], props: Mapping[str, Any]
+) -> tuple[float, bool]:
+    calls = number(link_value(props, "calls"), 1.0) or 0.0
+    return max(0.0, calls), link_value(props, "writes") is True
 
 
 def node_columns(
