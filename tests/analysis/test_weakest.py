@@ -80,3 +80,33 @@ links:
     failed = analyze_failure(design, library, ["local"])
     assert failed.components["local"].state == "down"
     assert failed.clients["app"].lost_share == 0.0
+
+
+GLOBAL_AND_IN_PROCESS = """
+zones:
+  - {id: eu-a, kind: zone}
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: gateway, type: api_gateway, zone: eu-a, props: {global: true, replicas: 1}}
+  - {id: api, type: service, zone: eu-a, props: {replicas: 1}}
+  - {id: codec, type: service, props: {in_process: true, replicas: 1}}
+links:
+  - {from: web, to: gateway}
+  - {from: gateway, to: api}
+  - {from: api, to: codec}
+"""
+
+
+def test_global_and_in_process_components_are_no_single_points(design_of, library) -> None:
+    """A managed service spanning zones has no one instance to lose and is in no zone; a
+    library inside its caller fails with it: lint's AD101 and --weakest agree on both."""
+    from archdraw.analysis.graph import build_graph
+    from archdraw.analysis.weakest import single_points_of_failure
+    from archdraw.lint import lint_design
+
+    design = design_of(GLOBAL_AND_IN_PROCESS)
+    assert single_points_of_failure(build_graph(design, library)) == {"api": 1.0}
+    points = weakest_points(design, library)
+    assert [(p.id, p.single_point) for p in points] == [("api", True), ("eu-a", False)]
+    assert next(p for p in points if p.id == "eu-a").down == ["api"]
+    assert [f.component for f in lint_design(design, library) if f.code == "AD101"] == ["api"]

@@ -36,13 +36,27 @@ class Columns(NamedTuple):
     on_device: list[bool]
     fallback: list[bool]
     runs_replicas: list[bool]
+    spans_zones: list[bool]  # `global: true`: a managed service that spans zones and regions
+    in_process: list[bool]  # `in_process: true`: runs inside its caller, no failure of its own
 
 
 # The properties a row reads: a component that states none of them has its type's row.
 _ROW_PROPERTIES = frozenset(
-    {"replicas", "zones", "hit_ratio", "failover", "capacity_rps", "latency_ms", "fallback"}
+    {
+        "replicas",
+        "zones",
+        "hit_ratio",
+        "failover",
+        "capacity_rps",
+        "latency_ms",
+        "fallback",
+        "global",
+        "in_process",
+    }
 )
-_Row = tuple[float, int, int, int, str, bool, float | None, float | None, bool, bool, bool, bool]
+_Row = tuple[
+    float, int, int, int, str, bool, float | None, float | None, bool, bool, bool, bool, bool, bool
+]
 
 
 def per_component(components: list[Component], facts: TypeFacts, library: Library) -> Columns:
@@ -80,7 +94,7 @@ def with_rows(
 
 def _from_rows(rows: list[_Row]) -> Columns:
     if not rows:
-        return Columns([], [], [], [], [], [], [], [], [], [], [], [])
+        return Columns(*([] for _ in Columns._fields))
     columns: list[list[Any]] = [list(column) for column in zip(*rows, strict=True)]
     return Columns(*columns)
 
@@ -104,6 +118,8 @@ def _row(library: Library, type_id: str, value: Callable[[str], Any]) -> _Row:
         found is not None and found.category == "client",
         value("fallback") is True,
         found is not None and "replicas" in found.properties,
+        value("global") is True,
+        value("in_process") is True,
     )
 
 

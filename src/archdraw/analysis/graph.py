@@ -70,6 +70,8 @@ GRAPH_PROPERTIES = frozenset(
         "latency_ms",
         "fallback",
         "availability",
+        "global",
+        "in_process",
         *ROLE_PROPERTIES,
     }
 )
@@ -125,6 +127,8 @@ class TrafficGraph:
     on_device: list[bool]  # client-category types: one per user, never one shared failure
     fallback: list[bool]
     runs_replicas: list[bool]  # its type takes `replicas` (ours to run, not a third party's)
+    spans_zones: list[bool]  # `global: true`: no zone of its own, no single instance to lose
+    in_process: list[bool]  # `in_process: true`: fails only with its caller
     stated: list[frozenset[str]]  # the property names each component sets itself
 
     def basis(self, node: int, name: str) -> str:
@@ -294,11 +298,17 @@ def node_columns(
         "stateful": per.stateful,
         "capacity_rps": per.capacity,
         "latency_ms": per.latency,
-        "zone_of": [c.zone if c.zone in zones else None for c in components],
+        # A service that spans zones and regions on its own is in none of them.
+        "zone_of": [
+            c.zone if c.zone in zones and not spans else None
+            for c, spans in zip(components, per.spans_zones, strict=True)
+        ],
         "buffer": per.buffer,
         "on_device": per.on_device,
         "fallback": per.fallback,
         "runs_replicas": per.runs_replicas,
+        "spans_zones": per.spans_zones,
+        "in_process": per.in_process,
         "roles": roles,
     }
 
@@ -325,9 +335,14 @@ def _mark_cache_aside(
 
 
 def shared(graph: TrafficGraph) -> list[int]:
-    """Components that can fail for everyone at once: not sources, not on users' devices."""
+    """Components that can fail for everyone at once: not sources, not on users' devices,
+    not a library running inside its caller (`in_process`: it fails with the caller)."""
     sources = set(graph.sources)
-    return [n for n in range(len(graph)) if n not in sources and not graph.on_device[n]]
+    return [
+        n
+        for n in range(len(graph))
+        if n not in sources and not graph.on_device[n] and not graph.in_process[n]
+    ]
 
 
 def instance_availability(library: Library, component: Component) -> float:

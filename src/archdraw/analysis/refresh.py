@@ -42,6 +42,8 @@ def refresh_graph(
         graph.on_device,
         graph.fallback,
         graph.runs_replicas,
+        graph.spans_zones,
+        graph.in_process,
     )
     per = with_rows(before, components, nodes, TypeFacts(library), library)
     return replace(graph, **node_columns(components, per, roles, graph.sources, rows, graph.zones))
