@@ -110,3 +110,27 @@ def test_global_and_in_process_components_are_no_single_points(design_of, librar
     assert [(p.id, p.single_point) for p in points] == [("api", True), ("eu-a", False)]
     assert next(p for p in points if p.id == "eu-a").down == ["api"]
     assert [f.component for f in lint_design(design, library) if f.code == "AD101"] == ["api"]
+
+
+def test_losing_a_read_replica_sends_its_readers_to_the_primary(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: db, type: database, props: {replicas: 2, failover: active-standby}}
+  - {id: reader, type: database, props: {replicas: 1}}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db, props: {calls: 0.1, writes: true}}
+  - {from: api, to: reader, props: {calls: 0.9}}
+  - {from: db, to: reader, kind: replication}
+"""
+    )
+    full = analyze_failure(design, library, ["reader"])
+    assert full.lost_share == 0.0
+    assert "fall back to its primary db" in full.components["reader"].reason
+    both = analyze_failure(design, library, ["reader", "db"], whole=True)
+    # No primary to fall back to: the 90 % that read fail, and so do the 10 % that write
+    # (the two shares are independent: 1 - 0.1 x 0.9 = 0.91 of requests make either call).
+    assert both.lost_share == pytest.approx(0.91)
