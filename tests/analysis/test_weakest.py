@@ -134,3 +134,26 @@ links:
     # No primary to fall back to: the 90 % that read fail, and so do the 10 % that write
     # (the two shares are independent: 1 - 0.1 x 0.9 = 0.91 of requests make either call).
     assert both.lost_share == pytest.approx(0.91)
+
+
+@pytest.mark.parametrize(("replicas", "single"), [(1, True), (2, False)])
+def test_a_self_hosted_dns_takes_replicas(design_of, library, replicas, single) -> None:
+    """`replicas` on a DNS (self-hosted: `global: false`) are servers of one entry: one
+    server is a single point of failure, two are not."""
+    from archdraw.analysis.graph import build_graph
+    from archdraw.analysis.weakest import single_points_of_failure
+
+    design = design_of(
+        f"""
+components:
+  - {{id: web, type: client, props: {{rps: 10}}}}
+  - {{id: ns, type: dns, props: {{global: false, replicas: {replicas}}}}}
+  - {{id: api, type: service, props: {{replicas: 2}}}}
+links:
+  - {{from: web, to: ns}}
+  - {{from: web, to: api}}
+"""
+    )
+    graph = build_graph(design, library)
+    assert len(graph) == 3  # one entry, whatever its replicas
+    assert ("ns" in single_points_of_failure(graph)) is single
