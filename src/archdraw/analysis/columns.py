@@ -38,6 +38,7 @@ class Columns(NamedTuple):
     runs_replicas: list[bool]
     spans_zones: list[bool]  # `global: true`: a managed service that spans zones and regions
     in_process: list[bool]  # `in_process: true`: runs inside its caller, no failure of its own
+    peak: list[float]  # `peak_factor`: a source's burst over its stated `rps`
 
 
 # The properties a row reads: a component that states none of them has its type's row.
@@ -52,10 +53,25 @@ _ROW_PROPERTIES = frozenset(
         "fallback",
         "global",
         "in_process",
+        "peak_factor",
     }
 )
 _Row = tuple[
-    float, int, int, int, str, bool, float | None, float | None, bool, bool, bool, bool, bool, bool
+    float,
+    int,
+    int,
+    int,
+    str,
+    bool,
+    float | None,
+    float | None,
+    bool,
+    bool,
+    bool,
+    bool,
+    bool,
+    bool,
+    float,
 ]
 
 
@@ -120,6 +136,7 @@ def _row(library: Library, type_id: str, value: Callable[[str], Any]) -> _Row:
         found is not None and "replicas" in found.properties,
         value("global") is True,
         value("in_process") is True,
+        max(1.0, number(value("peak_factor"), 1.0) or 1.0),
     )
 
 

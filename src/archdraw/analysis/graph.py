@@ -72,6 +72,7 @@ GRAPH_PROPERTIES = frozenset(
         "availability",
         "global",
         "in_process",
+        "peak_factor",
         *ROLE_PROPERTIES,
     }
 )
@@ -129,6 +130,7 @@ class TrafficGraph:
     runs_replicas: list[bool]  # its type takes `replicas` (ours to run, not a third party's)
     spans_zones: list[bool]  # `global: true`: no zone of its own, no single instance to lose
     in_process: list[bool]  # `in_process: true`: fails only with its caller
+    peak: list[float]  # `peak_factor`: the burst over a source's `rps` (1: none stated)
     stated: list[frozenset[str]]  # the property names each component sets itself
 
     def basis(self, node: int, name: str) -> str:
@@ -309,6 +311,7 @@ def node_columns(
         "runs_replicas": per.runs_replicas,
         "spans_zones": per.spans_zones,
         "in_process": per.in_process,
+        "peak": per.peak,
         "roles": roles,
     }
 

@@ -44,6 +44,7 @@ def refresh_graph(
         graph.runs_replicas,
         graph.spans_zones,
         graph.in_process,
+        graph.peak,
     )
     per = with_rows(before, components, nodes, TypeFacts(library), library)
     return replace(graph, **node_columns(components, per, roles, graph.sources, rows, graph.zones))
