@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import urllib.error
 import urllib.request
 from typing import Any
 
@@ -63,24 +64,55 @@ def existing_comment(api: str, repository: str, number: str) -> int | None:
         page += 1
 
 
+ENVIRONMENT = ("GITHUB_TOKEN", "API_URL", "REPOSITORY", "PR_NUMBER")
+
+
+def post(body: str, api: str, repository: str, number: str) -> str:
+    found = existing_comment(api, repository, number)
+    if found is None:
+        call("POST", f"{api}/repos/{repository}/issues/{number}/comments", {"body": body})
+        return f"archdraw: commented on pull request #{number}"
+    call("PATCH", f"{api}/repos/{repository}/issues/comments/{found}", {"body": body})
+    return f"archdraw: updated comment {found} on pull request #{number}"
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    with open(argv[0], encoding="utf-8") as stream:
-        body = stream.read()
+    missing = [name for name in ENVIRONMENT if not os.environ.get(name)]
+    if missing:
+        print(f"sticky_comment: {', '.join(missing)} not set in the environment", file=sys.stderr)
+        return 2
+    try:
+        with open(argv[0], encoding="utf-8") as stream:
+            body = stream.read()
+    except OSError as error:
+        print(f"sticky_comment: cannot read {argv[0]}: {error.strerror}", file=sys.stderr)
+        return 2
     if MARKER not in body:
         body = f"{MARKER}\n{body}"
-    body = fit(body)
     api = os.environ["API_URL"].rstrip("/")
-    repository, number = os.environ["REPOSITORY"], os.environ["PR_NUMBER"]
-    found = existing_comment(api, repository, number)
-    if found is None:
-        call("POST", f"{api}/repos/{repository}/issues/{number}/comments", {"body": body})
-        print(f"archdraw: commented on pull request #{number}")
-    else:
-        call("PATCH", f"{api}/repos/{repository}/issues/comments/{found}", {"body": body})
-        print(f"archdraw: updated comment {found} on pull request #{number}")
+    number = os.environ["PR_NUMBER"]
+    try:
+        print(post(fit(body), api, os.environ["REPOSITORY"], number))
+    except urllib.error.HTTPError as error:
+        reason = f"HTTP {error.code} {error.reason}"
+        if error.code in (403, 404):
+            # A pull request from a fork gets a read-only token: the review still ran and
+            # its report is in the job summary, so this is no reason to fail the job.
+            print(
+                f"::warning::archdraw: cannot comment on pull request #{number} ({reason}): "
+                "the token may not write comments (a pull request from a fork, or a job "
+                "without `pull-requests: write`); the report is in the job summary"
+            )
+            return 0
+        print(f"::error::archdraw: commenting on pull request #{number} failed: {reason}")
+        return 1
+    except (urllib.error.URLError, TimeoutError) as error:
+        reason = getattr(error, "reason", error)
+        print(f"::error::archdraw: cannot reach {api} to comment: {reason}")
+        return 1
     return 0
 
 

@@ -64,9 +64,34 @@ def test_fix_writes_the_fixes_and_says_what_changed(design: Path, library: Libra
 def test_dry_run_prints_a_diff_and_writes_nothing(design: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     _, out, err = lint(capsys, design.name, "--fix", "--dry-run")
     assert design.read_text(encoding="utf-8") == NAIVE
-    assert out.startswith("--- naive.archdraw.yaml\n+++ naive.archdraw.yaml (fixed)\n")
+    assert out.startswith(
+        "--- naive.archdraw.yaml (as archdraw saves it)\n+++ naive.archdraw.yaml (fixed)\n"
+    )
     assert "replicas: 2" in "".join(line for line in out.splitlines() if line.startswith("+"))
     assert "would fix naive.archdraw.yaml:5: AD101 Run 2 replicas" in err
+    assert "naive.archdraw.yaml: not in the layout archdraw saves" in err
+    # The findings after the diff are those of the file on disk, at its own lines.
+    assert "naive.archdraw.yaml:5:5: AD101" in out
+
+
+def test_dry_run_shows_only_the_fixes_of_a_hand_laid_out_file(design: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = lint(capsys, design.name, "--fix", "--dry-run")
+    changed = [
+        line for line in out.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    # Only the lines the fixes touch (api's props, db's props, ...), not every re-laid-out line.
+    assert 0 < len(changed) <= 8, changed
+
+
+def test_dry_run_of_a_file_in_saved_layout_diffs_the_file_itself(
+    design: Path, library: Library, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from archdraw.io import dumps
+
+    design.write_text(dumps(load(design, library).design), encoding="utf-8")
+    _, out, err = lint(capsys, design.name, "--fix", "--dry-run")
+    assert out.startswith("--- naive.archdraw.yaml\n+++ naive.archdraw.yaml (fixed)\n")
+    assert "not in the layout" not in err
 
 
 def test_dry_run_needs_fix(design: Path, capsys) -> None:  # type: ignore[no-untyped-def]

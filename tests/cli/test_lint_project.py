@@ -144,6 +144,7 @@ def test_baseline_path_and_library_folder_from_the_file(project: Path, capsys) -
         ("[tool.archdraw]\nselcet = ['AD1']\n", "unknown key 'selcet' (did you mean 'select'?)"),
         ("[tool.archdraw]\nselect = ['AD999']\n", "unknown rule 'AD999'"),
         ("[tool.archdraw\n", "pyproject.toml: "),
+        ("[tool.archdraw]\nlibrary = 'no-such-types'\n", "no-such-types is not a folder"),
     ],
 )
 def test_bad_configuration_is_exit_two_naming_the_file(
@@ -163,6 +164,13 @@ def test_no_designs_is_exit_two(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert code == 2 and "no design files" in err
 
 
+def test_no_designs_matching_the_include_globs_names_them(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    configure(project, "[tool.archdraw]\ninclude = ['models/*.yaml']\n")
+    code, _, err = lint(capsys)
+    assert code == 2
+    assert "match the include globs of " in err and "pyproject.toml: models/*.yaml" in err
+
+
 def test_diff_follows_the_project_configuration(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     # An API with no replica: AD101 (reliability, error) and the others are new in b.
     (project / "designs" / "b.archdraw.yaml").write_text(
@@ -177,3 +185,13 @@ def test_diff_follows_the_project_configuration(project: Path, capsys) -> None: 
     after = json.loads(capsys.readouterr().out)["files"][0]["findings"]["introduced"]
     assert not any(f["code"].startswith("AD1") for f in after)
     assert code == (1 if any(f["severity"] == "error" for f in after) else 0)
+
+
+def test_a_broken_type_in_the_project_library_is_reported(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (project / "types").mkdir()
+    (project / "types" / "bad.yaml").write_text(
+        "types:\n  - id: mainframe\n    label: Mainframe\n", encoding="utf-8"
+    )
+    configure(project, "[tool.archdraw]\nlibrary = 'types'\n")
+    _, _, err = lint(capsys, "a.archdraw.yaml")
+    assert "bad.yaml:2:5: " in err and "(type skipped; library of " in err

@@ -138,3 +138,18 @@ def test_canonical_text_ignores_element_order_and_layout(load_text) -> None:  # 
         ("position: [200, 0]", "position: [10, 10]"),
     )
     assert canonical_text(reordered.design) == canonical_text(variant(load_text).design)
+
+
+def test_canonical_text_spells_lists_item_by_item(load_text) -> None:  # type: ignore[no-untyped-def]
+    design = variant(
+        load_text,
+        (
+            "name: Pair\n",
+            "name: Pair\ndoc:\n  principles: [Cache reads., Fail fast.]\n"
+            "lint:\n  ignore:\n    - {rule: AD602, reason: Agents ship metrics.}\n",
+        ),
+    ).design
+    text = canonical_text(design)
+    assert "  doc.principles[0]: Cache reads.\n  doc.principles[1]: Fail fast.\n" in text
+    assert "  lint.ignore[0].reason: Agents ship metrics.\n  lint.ignore[0].rule: AD602\n" in text
+    assert "{'rule'" not in text  # never a Python repr

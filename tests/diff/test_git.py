@@ -94,7 +94,19 @@ def test_lint_diff_rev_fails_only_on_new_findings(repo: Path, capsys) -> None:  
     code, data = lint_json(capsys, "--diff", "HEAD~1")
     assert code == 0 and set(states(data).values()) == {"unchanged"}
     code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~1")
-    assert code == 0 and "accepted by the baseline not shown" in out
+    assert code == 0 and out.endswith(
+        "3 finding(s) already at HEAD~1 not shown; 2 finding(s) at HEAD~1 no longer found\n"
+    )
+
+
+def test_lint_diff_text_summary_counts_only_the_new_findings(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~2")
+    listed = [line for line in out.splitlines() if line.startswith(DESIGN)]
+    new = sum(1 for v in states(lint_json(capsys, "--diff", "HEAD~2")[1]).values() if v == "new")
+    assert code == 1 and len(listed) == new
+    assert f"\n{new} new finding(s) in 1 file(s): " in out
+    code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~1")
+    assert "no new findings in 1 file(s)\n" in out
 
 
 def test_lint_diff_rev_that_does_not_exist_is_exit_two(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -223,3 +235,73 @@ def test_diff_rev_keeps_to_the_project_designs(repo: Path, capsys) -> None:  # t
     (repo / "archdraw.toml").write_text("exclude = ['designs/draft*']\n", encoding="utf-8")
     code, out, _ = cli(capsys, "diff", "HEAD~1", "--format", "json", "--no-derived")
     assert code == 0 and [f["path"] for f in json.loads(out)["files"]] == [DESIGN]
+
+
+def test_a_design_that_does_not_load_is_reported_beside_the_others(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (repo / "designs" / "broken.archdraw.yaml").write_text(
+        "archdraw: 1\nname: Broken\ncomponents:\n  - {id: a, type: nosuch}\n", encoding="utf-8"
+    )
+    (repo / DESIGN).write_text((DATA / "shop-after.archdraw.yaml").read_text("utf-8"), "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a broken design and a changed one")
+    code, out, err = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "json")
+    data = json.loads(out)
+    assert code == 2 and "broken.archdraw.yaml:4:" in err
+    assert [f["path"] for f in data["files"]] == [DESIGN]  # the others are still compared
+    [invalid] = data["invalid"]
+    assert invalid["path"] == "designs/broken.archdraw.yaml"
+    assert "unknown type 'nosuch'" in invalid["errors"][0]
+    code, out, _ = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "markdown")
+    assert code == 2 and "❌ 1 design(s) do not load; " in out
+    assert "### `designs/broken.archdraw.yaml`" in out and f"### `{DESIGN}`" in out
+
+
+def test_images_of_two_designs_of_one_name_do_not_overwrite_each_other(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (repo / "other").mkdir()
+    (repo / "other" / "shop.archdraw.yaml").write_text(
+        (DATA / "shop-before.archdraw.yaml").read_text("utf-8"), "utf-8"
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a second shop")
+    (repo / DESIGN).write_text((DATA / "shop-after.archdraw.yaml").read_text("utf-8"), "utf-8")
+    (repo / "other" / "shop.archdraw.yaml").write_text(
+        (DATA / "shop-after.archdraw.yaml").read_text("utf-8"), "utf-8"
+    )
+    cli(capsys, "diff", "HEAD", "--no-derived", "--images", "img")
+    assert sorted(p.name for p in (repo / "img").iterdir()) == [
+        "designs-shop.after.svg",
+        "designs-shop.before.svg",
+        "other-shop.after.svg",
+        "other-shop.before.svg",
+    ]
+
+
+def test_a_moved_design_is_followed_not_new(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (repo / "models").mkdir()
+    git(repo, "mv", DESIGN, "models/shop.archdraw.yaml")
+    git(repo, "commit", "-q", "-m", "move the design")
+    code, out, _ = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "json")
+    [file] = json.loads(out)["files"]
+    assert (file["old"], file["new"]) == (f"HEAD~1:{DESIGN}", "HEAD:models/shop.archdraw.yaml")
+    assert file["counts"]["introduced"] == 0 and file["counts"]["unchanged"] > 0
+    assert code == 0
+    # lint --diff follows the move too: nothing is new.
+    code, data = lint_json_at(capsys, "models/shop.archdraw.yaml")
+    assert code == 0 and set(states(data).values()) == {"unchanged"}
+
+
+def lint_json_at(capsys: pytest.CaptureFixture[str], path: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code, out, _ = cli(capsys, "lint", path, "--format", "json", "--diff", "HEAD~1")
+    return code, json.loads(out)["files"][0]
+
+
+def test_removing_a_design_that_did_not_load_is_no_error(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    broken = repo / "designs" / "broken.archdraw.yaml"
+    broken.write_text("archdraw: 1\nname: B\ncomponents:\n  - {id: a, type: nosuch}\n", "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a broken design")
+    git(repo, "rm", "-q", "designs/broken.archdraw.yaml")
+    git(repo, "commit", "-q", "-m", "remove it")
+    code, out, err = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "json")
+    assert code == 0 and json.loads(out)["invalid"] == []
+    assert "broken.archdraw.yaml does not load, compared as absent" in err

@@ -113,7 +113,7 @@ def test_markdown_comment(shop: FileDiff, library: Library) -> None:
     assert "| 🟢 added | component `cache` (Session cache) | type cache |" in lines
     assert "| 🔴 removed | component `search` (Product search) | type search\\_index |" in lines
     assert "<sub>1 layout-only move(s) not listed.</sub>" in lines
-    assert "| Availability for web | 99.9495 % | 99.6753 % |" in lines
+    assert "| Availability for Web shoppers | 99.9495 % | 99.6753 % |" in lines
     assert "**New single points of failure:** `zone:eu-a` (EU zone A), `component:api`" in text
     blocking = text.split("#### New blocking findings (at or above error)")[1].split("####")[0]
     assert blocking.count("\n- ") == 1

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from archdraw.export import routing
+from archdraw.drawing.text_metrics import fit, text_width, wrap
 from archdraw.export.svg import export_svg
 from archdraw.export.svg_paths import spell_out_path
-from archdraw.export.text_metrics import fit, text_width, wrap
 from archdraw.io import load
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link, Zone
@@ -152,16 +150,6 @@ def test_empty_design_is_a_valid_svg(library: Library):
     _parse(svg)
 
 
-def test_links_are_drawn_straight_without_graphviz(
-    library: Library, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.setattr(routing, "find_program", lambda name="dot": None)
-    root = _parse(export_svg(_small(), library))
-    lines = _links(root)
-    assert len(lines) == 3
-    assert all(e.tag == f"{SVG}line" for e in lines.values())
-
-
 def test_arc_flags_are_spelled_out_for_simple_renderers():
     assert spell_out_path("M10 3H7a2 2 0 00-2 2v16") == "M 10 3 H 7 a 2 2 0 0 0 -2 2 v 16"
     assert spell_out_path("a1 1 0 1 1 .5-.5") == "a 1 1 0 1 1 .5 -.5"
@@ -177,8 +165,7 @@ def test_text_is_fitted_to_the_width_given():
     assert all(text_width(line, 13, bold=True) <= 90 for line in lines)
 
 
-@pytest.mark.skipif(shutil.which("neato") is None, reason="Graphviz neato is not installed")
-def test_links_are_routed_round_boxes_with_graphviz(library: Library):
+def test_links_are_routed_round_boxes(library: Library):
     design = load(SAMPLES[0], library).design if SAMPLES else _small()
     root = _parse(export_svg(design, library))
     shapes = _links(root).values()

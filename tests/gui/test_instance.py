@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 
 from archdraw.gui.instance import Windows, forward_to_running
 from archdraw.gui.main_window import MainWindow
@@ -82,3 +83,75 @@ def test_a_file_open_event_opens_the_file(windows, qtbot, tmp_path):  # type: ig
     qtbot.wait(10)
     assert [w.document.path for w in windows.windows] == [path.resolve()]
     assert windows.windows[0].scene.components
+
+
+def test_a_forwarded_file_that_does_not_open_leaves_no_empty_window(windows, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    first = _copy(tmp_path, "twitter")
+    windows.open([str(first)])
+    windows.open([str(tmp_path / "missing.archdraw.yaml")])
+    qtbot.wait(50)
+    # The problem is shown on the window already there; no empty window is left behind.
+    assert [w.document.path for w in windows.windows] == [first.resolve()]
+    dialog = windows.windows[0].files.last_problems
+    assert dialog is not None and dialog.isVisible()
+    assert "missing.archdraw.yaml" in dialog.summary
+    dialog.close()
+
+
+def test_a_second_launch_without_a_file_opens_a_window_in_the_running_editor(
+    windows, qtbot, tmp_path
+):  # type: ignore[no-untyped-def]
+    assert windows.listen()
+    windows.open([str(_copy(tmp_path, "twitter"))])  # the first window is taken
+    launch = subprocess.Popen([sys.executable, "-c", SECOND_LAUNCH])
+    qtbot.waitUntil(lambda: launch.poll() is not None, timeout=30_000)
+    assert launch.returncode == 0, "a bare second launch started an editor of its own"
+    qtbot.waitUntil(lambda: len(windows.windows) == 2, timeout=5_000)
+    assert windows.windows[1].document.path is None and windows.windows[1].isVisible()
+
+
+def _on_screen(window: MainWindow) -> bool:
+    return window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_a_second_window_cascades_from_the_first_and_stays_on_screen(windows, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    first_path, second_path = _copy(tmp_path, "twitter"), _copy(tmp_path, "whatsapp")
+    windows.open([str(first_path), str(second_path)])
+    qtbot.waitUntil(lambda: len(windows.windows) == 2, timeout=5_000)
+    first, second = windows.windows
+    qtbot.waitExposed(second)
+    qtbot.wait(10)
+    step = second.frameGeometry().topLeft() - first.frameGeometry().topLeft()
+    assert step.x() > 0 and step.y() > 0, "the second window opened exactly over the first"
+    assert _on_screen(second)
+
+
+def test_a_window_near_the_screen_corner_cascades_back_to_the_top_left(windows, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    first = windows.windows[0]
+    available = first.screen().availableGeometry()
+    first.resize(500, 400)
+    first.move(available.right() - 520, available.bottom() - 420)
+    qtbot.wait(10)
+    windows.open([str(_copy(tmp_path, "twitter")), str(_copy(tmp_path, "whatsapp"))])
+    qtbot.waitUntil(lambda: len(windows.windows) == 2, timeout=5_000)
+    second = windows.windows[1]
+    qtbot.waitExposed(second)
+    qtbot.wait(10)
+    assert second.frameGeometry().topLeft() == available.topLeft()
+    assert _on_screen(second)
+
+
+def test_a_missing_file_on_the_command_line_is_called_missing_by_path(windows, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    missing = tmp_path / "typo.archdraw.yaml"
+    windows.open([str(missing)])  # what `archdraw typo.archdraw.yaml` does
+    qtbot.wait(10)
+    window = windows.windows[0]
+    dialog = window.files.last_problems
+    assert dialog is not None and dialog.isVisible()
+    shown = dialog.findChild(QLabel).text()
+    assert "does not exist" in shown and str(missing.resolve()) in shown
+    assert "has problems" not in shown
+    assert window.document.path is None
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)

@@ -40,11 +40,11 @@ def test_edit_a_property_in_the_panel(window, qtbot):  # type: ignore[no-untyped
     qtbot.keyClicks(replicas, "3")
     qtbot.keyClick(replicas, Qt.Key.Key_Return)
     assert window.document.design.component("api").props["replicas"] == 3
-    assert window.scene.components["api"].replicas == 3
+    assert window.scene.components["api"].look.replicas == 3
     assert window.stack.count() == 1
     window.stack.undo()
     assert "replicas" not in window.document.design.component("api").props
-    assert window.scene.components["api"].replicas == 1
+    assert window.scene.components["api"].look.replicas == 1
 
 
 def test_invalid_id_is_refused_with_the_reason(window, qtbot):  # type: ignore[no-untyped-def]
@@ -118,7 +118,9 @@ def test_click_on_finding_selects_component_and_markers_show(window, qtbot):  # 
     qtbot.mouseClick(window.findings.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     if finding.component:
         assert window.scene.selected_component_ids() == [finding.component]
-        assert window.scene.components[finding.component].finding_severity is not None
+        corner = window.scene.components[finding.component].sceneBoundingRect().topLeft()
+        spots = [m.centre for m in window.scene.markers.markers.values()]
+        assert any(abs(x - corner.x() - 11) < 1 and abs(y - corner.y() - 13) < 1 for x, y in spots)
     assert finding.rule.why in window.findings.details.toPlainText()
 
 

@@ -29,7 +29,7 @@ def test_changing_the_type_drops_what_it_does_not_take_and_says_so(window, qtbot
     qtbot.mouseClick(type_box, Qt.MouseButton.LeftButton)  # opens the list
     view = type_box.view()
     qtbot.waitUntil(view.isVisible, timeout=2000)
-    view.setCurrentIndex(view.model().index(type_box.findText("client"), 0))
+    view.setCurrentIndex(view.model().index(type_box.findData("client"), 0))
     qtbot.keyClick(view, Qt.Key.Key_Return)  # as a user picking the entry
     qtbot.wait(10)
     component = window.document.design.component("db")

@@ -74,8 +74,7 @@ def test_select_and_delete_a_link(window, qtbot):  # type: ignore[no-untyped-def
     load_into(window)
     drag(window, (71, 0), (400, 0))
     window.scene.clearSelection()
-    line = window.scene.links["api->db"].line
-    middle = line.center()
+    middle = window.scene.links["api->db"].middle()
     send_mouse(window, QEvent.Type.MouseButtonPress, (middle.x(), middle.y()))
     send_mouse(window, QEvent.Type.MouseButtonRelease, (middle.x(), middle.y()))
     assert window.scene.selected_link_keys() == ["api->db"]

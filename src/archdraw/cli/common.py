@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -40,8 +40,16 @@ def load_each(
             yield path, None
 
 
-def write_output(target: str, text: str, command: str) -> int:
-    """Write a command's -o FILE; an unwritable path is exit 2 with a message, not a traceback."""
+def write_output(target: str, text: str, command: str, inputs: Sequence[str] = ()) -> int:
+    """Write a command's -o FILE; an unwritable path is exit 2 with a message, not a traceback,
+    and so is one of the command's `inputs` (a report written over the design it is about)."""
+    clobbered = next((f for f in inputs if Path(f).resolve() == Path(target).resolve()), None)
+    if clobbered is not None:
+        print(
+            f"archdraw {command}: -o {target} is an input ({clobbered}); nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     try:
         with open(target, "w", encoding="utf-8") as stream:
             stream.write(text)

@@ -10,6 +10,7 @@ as `lint`: 1 when a new finding is at or above --fail-on, 2 for bad input.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from archdraw.cli.common import (
     EXIT_FINDINGS,
     EXIT_INVALID,
     EXIT_OK,
-    load_one,
     use_colour,
     write_output,
 )
@@ -27,7 +27,8 @@ from archdraw.cli.revisions import RevisionError, changed_designs, is_revision, 
 from archdraw.diff import FileDiff, Side, compare, render_json, render_markdown, render_text
 from archdraw.diff.images import highlighted_svg, marks
 from archdraw.diff.markdown import MarkdownOptions
-from archdraw.io import DesignError, loads
+from archdraw.diff.report import Unreadable
+from archdraw.io import DesignError, load, loads
 from archdraw.io.save import write_atomic
 from archdraw.library import Library
 from archdraw.lint.project import ProjectConfig, includes
@@ -87,7 +88,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 class _Invalid(Exception):
-    """A side could not be read or loaded (problems already printed)."""
+    """A side could not be loaded: its problems, as `file:line:col: message`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(problems)
+        self.problems = problems
 
 
 def _side(spec: str | None, label: str, library: Library) -> Side:
@@ -95,22 +100,15 @@ def _side(spec: str | None, label: str, library: Library) -> Side:
     if spec is None:
         return Side(label, None)
     parts = split_spec(spec)
-    if parts is not None and not Path(spec).exists():
-        data = read_at(*parts)
-        if data is None:
+    try:
+        if parts is not None and not Path(spec).exists():
+            data = read_at(*parts)
+            return Side(spec, None if data is None else loads(data, spec, library))
+        if not Path(spec).exists():
             return Side(spec, None)
-        try:
-            return Side(spec, loads(data, spec, library))
-        except DesignError as error:
-            for problem in error.problems:
-                print(problem, file=sys.stderr)
-            raise _Invalid from None
-    if not Path(spec).exists():
-        return Side(spec, None)
-    loaded = load_one(spec, library)
-    if loaded is None:
-        raise _Invalid
-    return Side(display_path(spec), loaded)
+        return Side(display_path(spec), load(Path(spec), library))
+    except DesignError as error:
+        raise _Invalid([str(p) for p in error.problems]) from None
 
 
 def _kind(arg: str) -> str:
@@ -138,8 +136,8 @@ def _pairs(
     if old_kind == "revision" and new_kind in (None, "revision"):
         later = None if new is None or new_kind is None else new
         return [
-            (name, f"{old}:{name}", name if later is None else f"{later}:{name}")
-            for name in changed_designs(old, later)
+            (name, f"{old}:{before}", name if later is None else f"{later}:{name}")
+            for before, name in changed_designs(old, later)
             if includes(Path(name), config)
         ]
     if new is None or new_kind is None:
@@ -158,8 +156,11 @@ def _write_images(
     folder.mkdir(parents=True, exist_ok=True)
     base = args.image_url.rstrip("/") if args.image_url else folder.as_posix()
     written: dict[str, tuple[str, str]] = {}
-    for diff in diffs:
-        stem = Path(diff.path).name.split(".")[0]
+    stems = [Path(d.path).name.split(".")[0] for d in diffs]
+    for diff, stem in zip(diffs, stems, strict=True):
+        if stems.count(stem) > 1:
+            # Two designs of one name in different folders must not overwrite each other.
+            stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", diff.path.split(".")[0]).strip("-")
         names = []
         for side, name in ((diff.old, "old"), (diff.new, "new")):
             image = f"{stem}.{'before' if name == 'old' else 'after'}.svg"
@@ -178,25 +179,44 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     library = library_of(choice.config, args.no_user_types)
     fail_on = choice.fail_on
+    diffs: list[FileDiff] = []
+    # A design that does not load is reported beside the others, not instead of them: one
+    # broken file must not leave a pull request without its review.
+    invalid: list[Unreadable] = []
     try:
-        pairs = _pairs(args.old, args.new, choice.config)
-        diffs = [
-            compare(
-                path,
-                _side(old, "(absent)", library),
-                _side(new, "(absent)", library),
-                library,
-                layout=args.layout,
-                derived=not args.no_derived,
-                rules=choice.rules,
-                severity=choice.severity,
+        for path, old, new in _pairs(args.old, args.new, choice.config):
+            try:
+                before = _side(old, "(absent)", library)
+            except _Invalid as error:
+                # The earlier version was broken: this change is what mends or removes it, so
+                # it is compared as new (or not at all), not refused.
+                print(f"archdraw diff: {old} does not load, compared as absent:", file=sys.stderr)
+                for problem in error.problems:
+                    print(f"  {problem}", file=sys.stderr)
+                before = Side(f"{old} (does not load)", None)
+            try:
+                after = _side(new, "(absent)", library)
+            except _Invalid as error:
+                invalid.append(Unreadable(path, tuple(error.problems)))
+                for problem in error.problems:
+                    print(problem, file=sys.stderr)
+                continue
+            if before.loaded is None and after.loaded is None:
+                continue
+            diffs.append(
+                compare(
+                    path,
+                    before,
+                    after,
+                    library,
+                    layout=args.layout,
+                    derived=not args.no_derived,
+                    rules=choice.rules,
+                    severity=choice.severity,
+                )
             )
-            for path, old, new in pairs
-        ]
     except RevisionError as error:
         print(f"archdraw diff: {error}", file=sys.stderr)
-        return EXIT_INVALID
-    except _Invalid:
         return EXIT_INVALID
     images: dict[str, tuple[str, str]] = {}
     if args.images:
@@ -206,16 +226,19 @@ def handle(args: argparse.Namespace) -> int:
             print(f"archdraw diff: cannot write images: {error}", file=sys.stderr)
             return EXIT_INVALID
     if args.format == "json":
-        output = render_json(diffs, fail_on)
+        output = render_json(diffs, fail_on, invalid)
     elif args.format == "markdown":
-        options = MarkdownOptions(fail_on, args.link_base, images)
+        options = MarkdownOptions(fail_on, args.link_base, images, unreadable=tuple(invalid))
         output = render_markdown(diffs, library, options)
     else:
         output = render_text(diffs, fail_on, colour=args.output is None and use_colour(sys.stdout))
     if args.output:
-        if write_output(args.output, output, "diff") != EXIT_OK:
+        inputs = [a for a in (args.old, args.new) if a is not None and Path(a).exists()]
+        if write_output(args.output, output, "diff", inputs) != EXIT_OK:
             return EXIT_INVALID
     else:
         sys.stdout.write(output)
+    if invalid:
+        return EXIT_INVALID
     failing = any(d.blocking(fail_on) for d in diffs)
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -81,7 +81,23 @@ def lay_out(result: ImportResult, library: Library) -> str | None:
     return placed.note
 
 
+def _overwrites_an_input(args: argparse.Namespace) -> str | None:
+    """The input or mapping file that `-o` names, if any: writing would destroy it."""
+    if args.output in (None, "-"):
+        return None
+    target = Path(args.output).resolve()
+    return next((f for f in [*args.files, *args.mapping] if Path(f).resolve() == target), None)
+
+
 def handle(args: argparse.Namespace) -> int:
+    clobbered = _overwrites_an_input(args)
+    if clobbered is not None:
+        print(
+            f"archdraw import: -o {args.output} is an input ({clobbered}); writing the design "
+            "there would destroy it: name another file (e.g. NAME.archdraw.yaml)",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     library = library_for(args.no_user_types)
     try:
         result = import_files(

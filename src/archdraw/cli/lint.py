@@ -147,7 +147,7 @@ def handle(args: argparse.Namespace) -> int:
         return _fail(f"archdraw lint: {error}")
     if args.format == "text":
         stream_is_tty = args.output is None and use_colour(sys.stdout)
-        output = text_output.render(results, colour=stream_is_tty)
+        output = text_output.render(results, stream_is_tty, args.revision)
     else:
         output = renderer(args.format)(results)
     if args.format != "text" or args.output:
@@ -155,7 +155,7 @@ def handle(args: argparse.Namespace) -> int:
         for problem in (p for r in results for p in r.problems):
             print(problem, file=sys.stderr)
     if args.output:
-        if write_output(args.output, output, "lint") != EXIT_OK:
+        if write_output(args.output, output, "lint", [r.path for r in results]) != EXIT_OK:
             return EXIT_INVALID
     else:
         sys.stdout.write(output)

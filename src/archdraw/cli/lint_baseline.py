@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from archdraw.cli.revisions import RevisionError, read_at
+from archdraw.cli.revisions import RevisionError, earlier_path, read_at
 from archdraw.io import DesignError, loads
 from archdraw.io.save import write_atomic
 from archdraw.library import Library
@@ -77,6 +77,11 @@ def _findings_at(
     revision: str, path: str, library: Library, rules: Sequence[Rule] | None
 ) -> list[Finding]:
     data = read_at(revision, path)
+    if data is None:
+        # Moved or renamed since: compare with the file it was; otherwise every finding of
+        # a design that only moved folder would be new.
+        before = earlier_path(revision, path)
+        data = read_at(revision, before) if before != path else None
     if data is None:
         return []  # a new file: every finding is new
     try:

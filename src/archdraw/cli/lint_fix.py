@@ -59,6 +59,25 @@ def _round(
     return applied
 
 
+def _print_diff(path: str, loaded: LoadedDesign, fixed: str) -> None:
+    """The fixes as a unified diff. A file not in the layout archdraw saves would show every
+    line re-laid out, burying the fixes: it is compared as archdraw saves it, and said so."""
+    original = Path(path).read_text(encoding="utf-8")
+    saved = dumps(loaded.design)
+    before, label = original, path
+    if saved != original:
+        before, label = saved, f"{path} (as archdraw saves it)"
+        print(
+            f"{path}: not in the layout archdraw saves; the diff compares that layout, and "
+            "--fix writes the whole file in it (as the editor's Save does; comments are dropped)",
+            file=sys.stderr,
+        )
+    diff = difflib.unified_diff(
+        before.splitlines(keepends=True), fixed.splitlines(keepends=True), label, f"{path} (fixed)"
+    )
+    sys.stdout.writelines(diff)
+
+
 def apply_fixes(
     path: str,
     loaded: LoadedDesign,
@@ -66,7 +85,8 @@ def apply_fixes(
     rules: Sequence[Rule] | None,
     dry_run: bool,
 ) -> LoadedDesign:
-    """The design with every offered fix applied (written unless `dry_run`)."""
+    """The design with every offered fix applied and written; with `dry_run`, the fixes are
+    printed as a diff and the design returned as it was."""
     document = Document(loaded.design.model_copy(deep=True), Path(path))
     applied: list[str] = []
     current = loaded
@@ -85,10 +105,9 @@ def apply_fixes(
     for line in applied:
         print(f"{verb} {line}", file=sys.stderr)
     if dry_run:
-        before = Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
-        sys.stdout.writelines(
-            difflib.unified_diff(before, text.splitlines(keepends=True), path, f"{path} (fixed)")
-        )
-        return loads(text, path, library)
+        _print_diff(path, loaded, text)
+        # Nothing was written: the report that follows is of the file as it is, so that its
+        # lines point at the file on disk, not at a fixed text nobody can open.
+        return loaded
     save(document.design, path)
     return loads(text, path, library)

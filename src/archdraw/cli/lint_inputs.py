@@ -4,6 +4,7 @@ configuration (`[tool.archdraw]`) with the command line's options over it."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from archdraw.io import DesignError, LoadedDesign, Problem, load
 from archdraw.library import Library, load_library, user_library_dir
 from archdraw.lint import Rule, Severity, all_rules, find_rule
 from archdraw.lint.project import (
+    DEFAULT_INCLUDE,
     ProjectConfig,
     ProjectError,
     design_files,
@@ -95,6 +97,11 @@ def plan(args: argparse.Namespace) -> LintPlan | str:
     paths = expand(args.files, config)
     if not paths:
         searched = ", ".join(args.files) if args.files else str(config.root)
+        if config.path is not None and config.include != DEFAULT_INCLUDE:
+            return (
+                f"archdraw lint: no design files in {searched} match the include globs of "
+                f"{config.path}: {', '.join(config.include)}"
+            )
         return f"archdraw lint: no design files (*.archdraw.yaml) in {searched}"
     baseline = Path(args.baseline) if args.baseline else config.baseline
     return LintPlan(config, choice.rules, choice.fail_on, choice.severity, paths, baseline)
@@ -119,7 +126,12 @@ def library_of(config: ProjectConfig, no_user_types: bool) -> Library:
     if config.library is None:
         return library_for(no_user_types)
     user = [] if no_user_types else [user_library_dir()]
-    return load_library(user_dirs=[*user, config.library])
+    library = load_library(user_dirs=[*user, config.library])
+    # The project's own types are part of its designs: one that is skipped must say why,
+    # or every design using it fails with only "unknown type".
+    for problem in library.problems:
+        print(f"{problem} (type skipped; library of {config.path})", file=sys.stderr)
+    return library
 
 
 def load_all(

@@ -53,17 +53,46 @@ def read_at(revision: str, path: str) -> bytes | None:
     return done.stdout
 
 
-def changed_designs(old: str, new: str | None) -> list[str]:
-    """Design files that differ between `old` and `new` (the working tree when None),
-    relative to the working directory and limited to it."""
+def _renames_and_changes(old: str, new: str | None) -> list[tuple[str, str]]:
+    """(path at `old`, path at `new`) of every design that differs, a renamed or moved one
+    paired with its earlier path (git's rename detection), relative to the working
+    directory and limited to it."""
     revisions = [old] if new is None else [old, new]
     done = _git(
-        "diff", "--name-only", "--no-renames", "--relative", *revisions, "--", *DESIGN_PATTERNS
+        "diff", "--name-status", "-z", "-M", "--relative", *revisions, "--", *DESIGN_PATTERNS
     )
     if done.returncode != 0:
         raise RevisionError(done.stderr.decode(errors="replace").strip())
-    names = done.stdout.decode().splitlines()
+    fields = done.stdout.decode().split("\0")
+    pairs: list[tuple[str, str]] = []
+    index = 0
+    while index < len(fields) and fields[index]:
+        status = fields[index]
+        if status[:1] in ("R", "C"):
+            pairs.append((fields[index + 1], fields[index + 2]))
+            index += 3
+        else:
+            pairs.append((fields[index + 1], fields[index + 1]))
+            index += 2
+    return pairs
+
+
+def changed_designs(old: str, new: str | None) -> list[tuple[str, str]]:
+    """(path at `old`, path at `new`) of the design files that differ between `old` and
+    `new` (the working tree, untracked designs included, when None), sorted by the newer
+    path. A design moved or renamed is one pair, so its findings are not all new."""
+    pairs = _renames_and_changes(old, new)
     if new is None:
         untracked = _git("ls-files", "--others", "--exclude-standard", "--", *DESIGN_PATTERNS)
-        names += untracked.stdout.decode().splitlines()
-    return sorted(dict.fromkeys(n for n in names if n))
+        pairs += [(n, n) for n in untracked.stdout.decode().splitlines() if n]
+    return sorted(dict.fromkeys(pairs), key=lambda pair: pair[1])
+
+
+def earlier_path(revision: str, path: str) -> str:
+    """Where the working tree's design `path` was at `revision`: its own path, or the one
+    it was renamed or moved from since."""
+    wanted = Path(path).as_posix().removeprefix("./")
+    for before, after in _renames_and_changes(revision, None):
+        if after == wanted:
+            return before
+    return path

@@ -25,13 +25,23 @@ def _value(value: Any) -> str:
     return str(value)
 
 
+def _field(name: str, value: Any) -> list[str]:
+    """One line per value: a list of texts or mappings (`doc.principles`, `lint.ignore`)
+    is spelled item by item, so changing one item changes one line, not the whole list."""
+    if isinstance(value, dict) and value:
+        return [line for key in sorted(value) for line in _field(f"{name}.{key}", value[key])]
+    if isinstance(value, (list, tuple)) and any(isinstance(v, (str, dict, list)) for v in value):
+        return [line for i, item in enumerate(value) for line in _field(f"{name}[{i}]", item)]
+    return [f"  {name}: {_value(value)}"]
+
+
 def _block(heading: str, data: dict[str, Any], layout: bool) -> list[str]:
     fields = flatten(data)
     lines = [heading]
     for name in sorted(fields):
         if name == "id" or (name in LAYOUT_FIELDS and not layout):
             continue
-        lines.append(f"  {name}: {_value(fields[name])}")
+        lines += _field(name, fields[name])
     return lines
 
 

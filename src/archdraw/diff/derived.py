@@ -17,6 +17,9 @@ from archdraw.analysis import analyze_availability, analyze_growth, build_graph,
 from archdraw.library import Library
 from archdraw.model import Design
 
+# Availability is a fraction (0.9995) in json, as `archdraw analyze` gives it; text and
+# markdown show it as a percentage.
+AVAILABILITY_UNIT = "fraction"
 BASIS = "derived: archdraw analysis of the design's properties and the library's defaults"
 
 
@@ -24,7 +27,7 @@ BASIS = "derived: archdraw analysis of the design's properties and the library's
 class Figure:
     label: str  # "Monthly cost"
     value: float | None  # None: cannot be computed for this design
-    unit: str  # "%", "x", "USD/month"
+    unit: str  # "fraction" (shown as a percentage), "x", "USD/month"
     basis: str  # what the number rests on
 
 
@@ -38,13 +41,14 @@ class Figures:
     availability: dict[str, float]  # client id -> expected availability of its requests
     design_availability: float | None  # clients weighted by their rps; None: no design
     single_points: dict[str, str]  # "component:api" / "zone:eu-1" -> title
+    clients: dict[str, str]  # client id -> its title, to name the per-client figures
     bottleneck: str | None  # the first component to saturate as traffic grows
     saturates_at: float | None  # the traffic growth factor at which it does
     extra: dict[str, Figure] = field(default_factory=dict)
 
 
 # A side where the file does not exist (added or deleted in the change): no figures.
-NO_DESIGN = Figures({}, None, {}, None, None)
+NO_DESIGN = Figures({}, None, {}, {}, None, None)
 
 
 def measure(design: Design, library: Library, measures: tuple[Measure, ...] = MEASURES) -> Figures:
@@ -65,6 +69,7 @@ def measure(design: Design, library: Library, measures: tuple[Measure, ...] = ME
         availability=availability.clients,
         design_availability=availability.design,
         single_points=single_points,
+        clients={client: titles.get(client, client) for client in availability.clients},
         bottleneck=bottleneck,
         saturates_at=saturates_at,
         extra=extra,
@@ -107,18 +112,19 @@ def compare_figures(old: Figures, new: Figures) -> DerivedChanges:
             "Availability (all clients, by rps)",
             old.design_availability,
             new.design_availability,
-            "%",
+            AVAILABILITY_UNIT,
             BASIS,
         )
     ]
     for client in sorted(old.availability.keys() | new.availability.keys()):
+        title = new.clients.get(client) or old.clients.get(client) or client
         deltas.append(
             Delta(
                 f"availability:{client}",
-                f"Availability for {client}",
+                f"Availability for {title}",
                 old.availability.get(client),
                 new.availability.get(client),
-                "%",
+                AVAILABILITY_UNIT,
                 BASIS,
             )
         )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from typing import Any
 
-from archdraw.diff.report import FileDiff
+from archdraw.diff.report import FileDiff, Unreadable
 from archdraw.diff.wording import summary
 from archdraw.lint import Finding, Severity
 from archdraw.lint.output.json_format import finding_data
@@ -88,10 +89,14 @@ def file_data(diff: FileDiff, fail_on: Severity) -> dict[str, Any]:
     }
 
 
-def render_json(diffs: list[FileDiff], fail_on: Severity) -> str:
+def render_json(
+    diffs: list[FileDiff], fail_on: Severity, unreadable: Sequence[Unreadable] = ()
+) -> str:
     data = {
         "version": JSON_VERSION,
         "fail_on": str(fail_on),
         "files": [file_data(d, fail_on) for d in diffs],
+        # Designs not compared because a version does not load (added in version 1).
+        "invalid": [{"path": u.path, "errors": list(u.problems)} for u in unreadable],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

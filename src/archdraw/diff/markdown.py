@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from archdraw.diff.images import highlighted_mermaid, marks
-from archdraw.diff.report import FileDiff
+from archdraw.diff.report import FileDiff, Unreadable
 from archdraw.diff.wording import delta_text, field_text, summary
 from archdraw.library import Library
 from archdraw.lint import Finding, Severity
@@ -33,6 +33,7 @@ class MarkdownOptions:
     # path -> (before image URL, after image URL); without, Mermaid pictures are drawn.
     images: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     pictures: bool = True
+    unreadable: tuple[Unreadable, ...] = ()  # designs not compared: a version does not load
 
 
 def escape(text: str) -> str:
@@ -168,8 +169,14 @@ def render_markdown(
         if blocking
         else f"✅ no new finding at or above {options.fail_on}"
     )
+    if options.unreadable:
+        verdict = f"❌ {len(options.unreadable)} design(s) do not load; {verdict[2:]}"
     lines = [MARKER, f"## archdraw design review: {verdict}", ""]
-    if not diffs:
+    for unreadable in options.unreadable:
+        lines += [f"### `{unreadable.path}`", "", "**Does not load, so it was not compared:**", ""]
+        lines += [f"- {escape(problem)}" for problem in unreadable.problems]
+        lines.append("")
+    if not diffs and not options.unreadable:
         lines.append("No design changed.")
     for diff in diffs:
         lines += _file(diff, library, options)

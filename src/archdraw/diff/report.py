@@ -29,6 +29,14 @@ class Side:
         return new_design("(no design)")
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A design that could not be compared: one of its versions does not load."""
+
+    path: str
+    problems: tuple[str, ...]  # `file:line:col: message`, as the loader gives them
+
+
 @dataclass
 class FileDiff:
     path: str  # the design's path, as shown and linked (the newer side's)

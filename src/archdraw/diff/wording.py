@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from archdraw.diff.derived import Delta
+from archdraw.diff.derived import AVAILABILITY_UNIT, Delta
 from archdraw.diff.elements import ElementChange, FieldChange
 from archdraw.diff.report import FileDiff
 from archdraw.lint import Severity
@@ -45,8 +45,10 @@ def element_name(change: ElementChange) -> str:
 
 def figure_text(value: float | None, unit: str, detail: str | None = None) -> str:
     if value is None:
-        return "none" if detail is None else f"none ({detail})"
-    if unit == "%":
+        # No figure on this side (a client added or removed, nothing that saturates): a zero
+        # or the word "none" would read as a value.
+        return "—" if detail is None else f"— ({detail})"
+    if unit == AVAILABILITY_UNIT:
         shown = f"{value * 100:.4f}".rstrip("0").rstrip(".") + " %"
     elif unit == "x":
         shown = f"{value:.3g}×"
@@ -74,6 +76,11 @@ def summary(diff: FileDiff, fail_on: Severity) -> str:
         if diff.changes.of_status(s)
     ]
     parts = [", ".join(counts) if counts else "no change to the system"]
+    # A whole file added or deleted says so first: "56 removed" alone reads as a gutted design.
+    if diff.new.loaded is None:
+        parts[0] = f"design file deleted ({parts[0]})"
+    elif diff.old.loaded is None:
+        parts[0] = f"new design file ({parts[0]})"
     if diff.changes.moved:
         parts.append(f"{plural(len(diff.changes.moved), 'layout move')}")
     derived = diff.derived
@@ -90,5 +97,9 @@ def summary(diff: FileDiff, fail_on: Severity) -> str:
     findings = f"{plural(len(diff.introduced), 'new finding')}"
     if diff.introduced:
         findings += f" ({blocking} at or above {fail_on})"
+    if diff.new.loaded is None:
+        # Its findings went with the file: nothing was fixed.
+        parts.append(f"{len(diff.fixed)} finding(s) gone with it")
+        return "; ".join(parts)
     parts.append(f"{findings}, {len(diff.fixed)} fixed, {len(diff.unchanged)} unchanged")
     return "; ".join(parts)

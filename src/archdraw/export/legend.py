@@ -2,54 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
-
+from archdraw.drawing.markers import MARKER_RADIUS, MarkerDrawing
+from archdraw.drawing.text_metrics import text_width
 from archdraw.export.svg_shapes import number, text
-from archdraw.export.text_metrics import text_width
 from archdraw.layout import Rect
 from archdraw.style import Theme
 
-SEVERITY_ORDER = ("error", "warning", "info")
-MARKER_RADIUS = 9.0
 ENTRY_HEIGHT = 22.0
 LEGEND_TEXT_SIZE = 11.5
 
 
-class FindingLike(Protocol):
-    """What the exporters read from a lint Finding (archdraw.lint.Finding has all of these)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def severity(self) -> str: ...
-    @property
-    def component(self) -> str | None: ...
-    @property
-    def link(self) -> str | None: ...
-    @property
-    def zone(self) -> str | None: ...
-    @property
-    def message(self) -> str: ...
-
-
-def worst(findings: Sequence[FindingLike]) -> str:
-    severities = {f.severity for f in findings}
-    return next((s for s in SEVERITY_ORDER if s in severities), "info")
-
-
-def marker_svg(centre: tuple[float, float], findings: Sequence[FindingLike], theme: Theme) -> str:
-    """A dot in the worst severity's colour with the count, the messages as its tooltip."""
-    x, y = centre
-    colour = theme.severity.get(worst(findings), theme.severity["info"])
-    count = str(len(findings)) if len(findings) > 1 else "!"
-    tooltip = "\n".join(f"{f.code} {f.severity}: {f.message}" for f in findings[:20])
+def marker_svg(marker: MarkerDrawing, theme: Theme) -> str:
+    """A findings marker: a dot with the count, the messages as its tooltip."""
+    x, y = marker.centre
+    colour = theme.severity.get(marker.severity, theme.severity["info"])
     return (
-        f'<g class="finding"><title>{text(tooltip, 4_000)}</title>'
+        f'<g class="finding"><title>{text(marker.tooltip, 4_000)}</title>'
         f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(MARKER_RADIUS)}" fill="{colour}" '
         f'stroke="{theme.background}" stroke-width="1.5"/>'
         f'<text x="{number(x)}" y="{number(y + 4)}" font-size="11" font-weight="bold" '
-        f'fill="#ffffff" text-anchor="middle">{count}</text></g>'
+        f'fill="#ffffff" text-anchor="middle">{marker.text}</text></g>'
     )
 
 

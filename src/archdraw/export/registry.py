@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
-from archdraw.export.legend import FindingLike
+from archdraw.drawing import FindingLike
 from archdraw.library import Library
 from archdraw.model import Design
 

@@ -37,8 +37,10 @@ def run_editor(files: list[str]) -> int:
     from archdraw.gui.theme import apply_palette
     from archdraw.library import default_library
 
-    if files and forward_to_running(files):
-        return 0  # the editor already running opened them
+    if forward_to_running(files):
+        # The editor already running opened them (or, with no file, a new window): a second
+        # process would edit the same files and offer the same recovery as the first.
+        return 0
     windows = Windows(default_library())
     install(app, windows)
     window = windows.new_window()

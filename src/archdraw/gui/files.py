@@ -41,6 +41,14 @@ class FileController:
     def open_path(self, path: str | Path, as_copy: bool = False) -> bool:
         """Open a file; a bad one shows its problems and leaves the current design alone."""
         path = Path(path)
+        if not path.exists():  # a mistyped name or a moved file: not a file with problems
+            where = path.absolute()
+            self.show_problems(
+                "Cannot open design",
+                f"{where} does not exist; nothing was opened.",
+                [f"{where}: no such file"],
+            )
+            return False
         try:
             loaded = load(path, self.window.library)
         except DesignError as error:

@@ -105,7 +105,7 @@ class ImportMarks:
             mark.setToolTip(_tip(element))
             link = scene.links.get(subject)
             if link is not None:
-                mark.place(link.line.center() + QPointF(0, -14))
+                mark.place(link.course_middle() + QPointF(0, -14))
 
     def selected_guesses(self) -> list[str]:
         scene = self.window.scene

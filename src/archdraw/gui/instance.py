@@ -15,7 +15,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
@@ -27,6 +27,8 @@ from archdraw.library import Library
 CONNECT_TIMEOUT_MS = 500
 REPLY_TIMEOUT_MS = 5000
 ACK = b"opened\n"
+CASCADE_STEP = 32  # about a title bar: each window's title stays visible above the next
+MIN_CASCADE_SIZE = QSize(640, 480)
 
 
 def server_name() -> str:
@@ -61,6 +63,8 @@ class Windows(QObject):
 
     def new_window(self) -> MainWindow:
         window = MainWindow(self.library, self.theme_choice)
+        if self.windows:
+            cascade(window, self.windows[-1])
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
@@ -75,14 +79,38 @@ class Windows(QObject):
             path = Path(raw).resolve()
             window = next((w for w in self.windows if w.document.path == path), None)
             if window is None:
-                window = next((w for w in self.windows if _untouched(w)), None) or (
-                    self.new_window()
-                )
+                reused = next((w for w in self.windows if _untouched(w)), None)
+                window = reused or self.new_window()
                 window.show()
                 window.open_files([str(path)])
+                if reused is None and window.document.path != path:
+                    window = self._drop_failed(window)
             window.showNormal() if window.isMinimized() else window.show()
             window.raise_()
             window.activateWindow()
+            problems = window.files.last_problems
+            if window.document.path != path and problems is not None and problems.isVisible():
+                problems.raise_()  # raising the window must not bury why the file did not open
+
+    def open_empty(self) -> None:
+        """A launch with no file: an empty window (the one already empty, if any)."""
+        window = next((w for w in self.windows if _untouched(w)), None) or self.new_window()
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _drop_failed(self, window: MainWindow) -> MainWindow:
+        """A window opened for a file that did not open would stay behind empty: close it
+        and show its problems on another window (if any is left to show them)."""
+        host = next((w for w in reversed(self.windows) if w is not window), None)
+        dialog = window.files.last_problems
+        if host is None or dialog is None:
+            return window
+        title, summary, problems = dialog.windowTitle(), dialog.summary, dialog.problems
+        dialog.close()
+        window.close()
+        host.files.show_problems(title, summary, problems)
+        return host
 
     # A second launch ------------------------------------------------------------------
     def listen(self) -> bool:
@@ -115,7 +143,7 @@ class Windows(QObject):
         if isinstance(paths, list) and all(isinstance(p, str) for p in paths):
             socket.write(ACK)
             socket.flush()
-            self.open(paths)
+            self.open(paths) if paths else self.open_empty()
 
     # Files the operating system sends (macOS Finder) ----------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -124,6 +152,29 @@ class Windows(QObject):
             self.open([event.file()])  # type: ignore[attr-defined]
             return True
         return super().eventFilter(watched, event)
+
+
+def cascade(window: MainWindow, last: MainWindow) -> None:
+    """Place a new window down and to the right of the last one, so neither hides the other.
+
+    It stays on the last window's screen: where the step would push it off, the cascade
+    starts again at the screen's top left, and a window wider or taller than what is
+    left is made smaller rather than cut off.
+    """
+    screen = last.screen() or window.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    frame = last.frameGeometry()
+    border = frame.size() - last.size()  # title bar and edges, as the last window has them
+    place = frame.topLeft() + QPoint(CASCADE_STEP, CASCADE_STEP)
+    if not available.contains(QRect(place, MIN_CASCADE_SIZE + border)):
+        place = available.topLeft()
+    window.resize(
+        min(window.width(), available.right() + 1 - place.x() - border.width()),
+        min(window.height(), available.bottom() + 1 - place.y() - border.height()),
+    )
+    window.move(place)
 
 
 def _untouched(window: MainWindow) -> bool:

@@ -122,21 +122,26 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(right[0], right[1])
         self.tabifyDockWidget(right[1], right[2])
         right[0].raise_()
-        self.resizeDocks([right[0]], [380], Qt.Orientation.Horizontal)
+        # On a small screen (1366x768) the docks start narrower: the canvas gets most of it.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        wide, tall = (screen.width(), screen.height()) if screen else (1600, 1000)
         bottom = self.findChild(QDockWidget, "dock-findings")
         if bottom is not None:
-            self.resizeDocks([bottom], [180], Qt.Orientation.Vertical)
+            self.resizeDocks([bottom], [min(180, int(tall * 0.14))], Qt.Orientation.Vertical)
+        self.resizeDocks([right[0]], [min(380, int(wide * 0.18))], Qt.Orientation.Horizontal)
+        palette = self.findChild(QDockWidget, "dock-palette")
+        if palette is not None:
+            self.resizeDocks([palette], [min(260, int(wide * 0.13))], Qt.Orientation.Horizontal)
 
     def _default_size(self) -> None:
-        """Most of the screen on a first start, so the canvas gets the room (restored later)."""
+        """Most of the screen on a first start, frame and status bar on it (restored later)."""
         screen = self.screen()
         if screen is None:
             self.resize(1400, 900)
             return
         available = screen.availableGeometry()
-        width = min(available.width(), max(1400, int(available.width() * 0.9)))
-        height = min(available.height(), max(900, int(available.height() * 0.9)))
-        self.resize(width, height)
+        # The frame (title bar, borders) comes on top of this: leave room for it.
+        self.resize(int(available.width() * 0.92), int(available.height() * 0.9))
         self.move(available.center() - self.rect().center())
 
     def _status(self) -> None:
@@ -185,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def _findings_ready(self, findings: list[object]) -> None:
         self.findings.show_findings(self.lint.findings)
-        self.scene.set_findings(self.lint.worst_by_component())
+        self.scene.set_findings(self.lint.findings)
         self.findings_label.setText(self.lint.failure or self.findings.summary.text())
 
     # Editing commands -------------------------------------------------------------

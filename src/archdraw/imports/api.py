@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from archdraw.imports.builder import DesignBuilder, ImportResult
+from archdraw.imports.builder import DesignBuilder, ImportResult, imported_name
 from archdraw.imports.inputs import FORMATS, detect, fail, read_bytes, yaml_documents
 from archdraw.imports.mapping import MappingTables, load_mapping, user_mapping_files
 from archdraw.library import Library
@@ -17,7 +17,7 @@ def design_name(paths: list[Path], fmt: str) -> str:
     stem = first.name.split(".")[0]
     if stem in ("docker-compose", "compose", "main", "plan", "state", "manifest", "kustomization"):
         stem = first.resolve().parent.name or stem
-    return f"{stem} (imported from {fmt})"
+    return imported_name(stem, fmt)
 
 
 def import_files(

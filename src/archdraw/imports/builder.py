@@ -29,6 +29,11 @@ _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 CLIENT_KEY = "client:users"
 
 
+def imported_name(stem: str, fmt: str) -> str:
+    """The name of a design imported from `fmt`, from a file's stem or the project's name."""
+    return f"{stem} (imported from {fmt})"
+
+
 def stronger(a: str, b: str) -> str:
     """The more certain of two confidences."""
     return a if CONFIDENCES.index(a) <= CONFIDENCES.index(b) else b
@@ -141,8 +146,12 @@ class DesignBuilder:
             self.unresolved(f"{component_id}: {name} = {value!r} not used ({problems[0].message})")
             return False
         component.props[name] = value
-        if confidence != "explicit":
-            self.records[component_id].properties[name] = confidence  # type: ignore[assignment]
+        marks = self.records[component_id].properties
+        if confidence == "explicit":
+            # A value read later (an HPA's minReplicas) replaces an earlier "defaulted" mark.
+            marks.pop(name, None)
+        else:
+            marks[name] = confidence  # type: ignore[assignment]
         return True
 
     def accepts(self, component_id: str, name: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from archdraw.imports.builder import DesignBuilder
+from archdraw.imports.builder import DesignBuilder, imported_name
 from archdraw.imports.compose_extends import Extends
 from archdraw.imports.compose_files import (
     Interpolator,
@@ -84,6 +84,9 @@ class ComposeImport:
                 )
             datas.append(data)
         project = merge_projects(datas)
+        if isinstance(project.get("name"), str) and project["name"].strip():
+            # Compose names the project by its top-level `name:` before the folder's name.
+            self.builder.name = imported_name(project["name"].strip(), "compose")
         interpolate = self.interpolate
         self.choose_profiles(project["services"], env)
         for variable, where in sorted(interpolate.missing.items()):

@@ -43,7 +43,8 @@ class HostReference:
 
     def describe(self) -> str:
         where = f"variable {self.variable}" if self.variable else "an argument"
-        what = f"a {self.scheme}:// URL" if self.scheme else "a host name"
+        article = "an" if self.scheme and self.scheme[0] in "aeiou" else "a"
+        what = f"{article} {self.scheme}:// URL" if self.scheme else "a host name"
         return f"{where} holds {what} naming '{self.host}'"
 
 

@@ -60,7 +60,10 @@ class Workload:
     texts: list[tuple[str | None, str]] = field(default_factory=list)
 
 
-def resources(files: list[tuple[str, YamlDocument]]) -> list[Resource]:
+def resources(
+    files: list[tuple[str, YamlDocument]], builder: DesignBuilder | None = None
+) -> list[Resource]:
+    """The objects in the documents; a document that is not one is reported to `builder`."""
     found = []
     for name, document in files:
         items: list[tuple[Any, tuple[Any, ...]]] = [(document.data, ())]
@@ -70,6 +73,13 @@ def resources(files: list[tuple[str, YamlDocument]]) -> list[Resource]:
             ]
         for body, path in items:
             if not isinstance(body, dict) or not isinstance(body.get("kind"), str):
+                # An empty document (a stray `---`) is nothing; anything else is not silently
+                # dropped: a Compose file forced through `-f kubernetes` would import as empty.
+                if body is not None and builder is not None:
+                    builder.unresolved(
+                        f"{name}:{document.line(*path)}: not a Kubernetes object "
+                        "(no 'kind'); left out"
+                    )
                 continue
             meta: dict[str, Any] = body.get("metadata") or {}
             meta = meta if isinstance(meta, dict) else {}
@@ -104,7 +114,7 @@ class KubernetesImport:
         return self.namespaces[name]
 
     def run(self, files: list[tuple[str, YamlDocument]]) -> None:
-        found = resources(files)
+        found = resources(files, self.builder)
         routes = Routes(self)
         for resource in found:
             if resource.kind == "Namespace":

@@ -211,6 +211,13 @@ class TerraformImport:
         """A value known only after apply: a count of a list is taken from the resources its
         configuration names where it can be; anything else is reported unknown."""
         source = str(how.get("from"))
+        if how.get("test") == "present" and at(refs.expressions.get(address, {}), source):
+            # Its value waits for apply, but the configuration sets it: it is present.
+            self.builder.set_prop(cid, prop, True, "inferred")
+            self.builder.evidence(
+                cid, f"{source} is set in the configuration (its value is known only after apply)"
+            )
+            return
         named = refs.instances_of(address, source) if how.get("count") else []
         if named and self.builder.set_prop(cid, prop, len(named), "inferred"):
             shown = ", ".join(named[:6]) + (", ..." if len(named) > 6 else "")

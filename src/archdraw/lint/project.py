@@ -126,6 +126,11 @@ def read_config(path: Path) -> ProjectConfig:
     def folder(key: str) -> Path | None:
         return root / _text(path, key, values[key]) if key in values else None
 
+    library = folder("library")
+    if library is not None and not library.is_dir():
+        # Silently linting without the project's own types would misreport every design
+        # that uses them.
+        raise ProjectError(f"{path}: [tool.archdraw] library: {library} is not a folder")
     return ProjectConfig(
         path=path,
         select=_strings(path, "select", values["select"]) if "select" in values else None,
@@ -133,7 +138,7 @@ def read_config(path: Path) -> ProjectConfig:
         severity={str(k): str(v) for k, v in severity.items()},
         fail_on=fail_on,
         baseline=folder("baseline"),
-        library=folder("library"),
+        library=library,
         include=_strings(path, "include", values["include"])
         if "include" in values
         else DEFAULT_INCLUDE,

@@ -231,7 +231,7 @@ class MouseInteractions:
         elif isinstance(item, ZoneItem):
             text, anchor = item.title, item.title_rect().center()
         elif isinstance(item, LinkItem):
-            text, anchor = item.label or "", item.line.center()
+            text, anchor = item.label or "", item.middle()
         else:
             return
         editor = QLineEdit(text, self.view.viewport())

@@ -1,43 +1,32 @@
-"""A link on the canvas: an arrow between the borders of its two components."""
+"""A link on the canvas: its routed course, arrowhead and label, as the Drawing describes them."""
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPen,
+    QPixmap,
     QPolygonF,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
+from archdraw.drawing import LabelDrawing, LinkDrawing
+from archdraw.drawing.faces import READABLE_PX
+from archdraw.drawing.parts import LINK_LABEL_SIZE
 from archdraw.model import Link
-from archdraw.style import LABEL_FONT, NODE_HEIGHT, NODE_WIDTH, SMALL_POINT_SIZE, Theme
+from archdraw.style import Theme
 
-from .component_item import DETAIL_SCALE
+from .text import draw_run, scene_rect
 
-ARROW = 9.0
-LABEL_WIDTH = 150.0
 LINK_TYPE = 65536 + 2  # QGraphicsItem.UserType + n
-
-
-def border_point(centre: QPointF, toward: QPointF) -> QPointF:
-    """Where the segment from `centre` toward `toward` leaves a component box."""
-    dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
-    if dx == 0 and dy == 0:
-        return QPointF(centre)
-    scale = min(
-        (NODE_WIDTH / 2) / abs(dx) if dx else math.inf,
-        (NODE_HEIGHT / 2) / abs(dy) if dy else math.inf,
-    )
-    scale = min(scale, 1.0)
-    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
+LINK_WIDTH = 1.5
+MAX_LABEL_PICTURES = 2_000
+_LABELS: dict[tuple[object, ...], QPixmap] = {}
+_INKS: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
 
 
 class LinkItem(QGraphicsRectItem):
@@ -50,7 +39,10 @@ class LinkItem(QGraphicsRectItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(5)
         self.theme = theme
-        self.line = QLineF()
+        self.drawing: LinkDrawing | None = None
+        self.line = QPolygonF()  # the course up to the arrowhead's base
+        self.arrow = QPolygonF()
+        self.label_rect: QRectF | None = None
         self.label: str | None = None
         self.update_from(link)
 
@@ -60,7 +52,6 @@ class LinkItem(QGraphicsRectItem):
     def update_from(self, link: Link) -> None:
         self.key, self.source, self.target = link.key, link.source, link.target
         self.kind, self.label = link.kind, link.label
-        self._measure()
         self.setToolTip(
             f"{link.source} → {link.target} ({link.kind})"
             + (f"\n{link.label}" if link.label else "")
@@ -71,25 +62,51 @@ class LinkItem(QGraphicsRectItem):
         self.theme = theme
         self.update()
 
-    def set_ends(self, source: QPointF, target: QPointF) -> None:
-        line = QLineF(border_point(source, target), border_point(target, source))
-        if line != self.line:
-            self.line = line
-            self._measure()
-
-    def _measure(self) -> None:
-        rect = QRectF(self.line.p1(), self.line.p2()).normalized()
-        grow = LABEL_WIDTH / 2 + 6 if self.label else ARROW + 2
-        bounds = rect.adjusted(-grow, -grow / 3 - ARROW, grow, grow / 3 + ARROW)
+    def set_drawing(self, drawing: LinkDrawing) -> None:
+        """Take the course and label the Drawing gives this link."""
+        if drawing == self.drawing:
+            return
+        self.drawing = drawing
+        path = drawing.path
+        self.line = QPolygonF([QPointF(x, y) for x, y in path.until_arrow()] if path else [])
+        self.arrow = QPolygonF([QPointF(x, y) for x, y in path.arrowhead()] if path else [])
+        self.label_rect = scene_rect(drawing.label.rect) if drawing.label else None
+        bounds = self.line.boundingRect().united(self.arrow.boundingRect())
+        if self.label_rect is not None:
+            bounds = bounds.united(self.label_rect)
+        bounds = bounds.adjusted(-4, -4, 4, 4)
         if bounds != self.rect():
             self.setRect(bounds)
+        self.update()
+
+    def middle(self) -> QPointF:
+        """The label's centre, else the course's middle (where a rename editor opens)."""
+        if self.label_rect is not None:
+            return self.label_rect.center()
+        return self.course_middle()
+
+    def course_middle(self) -> QPointF:
+        """Halfway along the drawn course (where a link's findings marker sits, 14 above)."""
+        if self.drawing is not None and self.drawing.path is not None:
+            return QPointF(*self.drawing.path.at(0.5))
+        return self.rect().center()
+
+    def segments(self) -> list[QPointF]:
+        """The course and arrowhead tip as points (for the far-zoom overview)."""
+        points = [self.line.at(i) for i in range(self.line.size())]
+        if self.arrow.size():
+            points.append(self.arrow.at(0))
+        return points
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath(self.line.p1())
-        path.lineTo(self.line.p2())
+        path = QPainterPath()
+        path.addPolygon(self.line)
         stroker = QPainterPathStroker()
         stroker.setWidth(8)
-        return stroker.createStroke(path)
+        shape = stroker.createStroke(path)
+        if self.label_rect is not None:
+            shape.addRect(self.label_rect)
+        return shape
 
     def paint(
         self,
@@ -97,49 +114,69 @@ class LinkItem(QGraphicsRectItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        if self.line.length() < 1:
+        if self.line.size() < 2:
             return
-        style = self.theme.link(self.kind)
-        colour = QColor(self.theme.selection if self.isSelected() else style.colour)
-        pen = QPen(colour)
-        pen.setCosmetic(True)  # 1 device pixel whatever the zoom: wider pens triple frame time
-        pen.setWidthF(2.0 if self.isSelected() else style.width)
-        if style.dash:
-            pen.setDashPattern([max(0.5, d) for d in style.dash])
+        pen, colour = self._ink(self.isSelected())
         painter.setPen(pen)
-        painter.drawLine(self.line)
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline(self.line)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawPolygon(self._arrow_head())
-        if self.label and lod >= DETAIL_SCALE:
-            self._paint_label(painter)
+        painter.drawPolygon(self.arrow)
+        scale = painter.worldTransform().m11()
+        label = self.drawing.label if self.drawing else None
+        if label is None or self.label_rect is None or LINK_LABEL_SIZE * scale < READABLE_PX:
+            return
+        ratio = min(4.0, max(1.0, -(-scale * painter.device().devicePixelRatioF() // 1)))
+        painter.drawPixmap(self.label_rect.topLeft(), self._label_picture(label, colour, ratio))
 
-    def _paint_label(self, painter: QPainter) -> None:
-        font = QFont(LABEL_FONT)
-        font.setPointSizeF(SMALL_POINT_SIZE)
-        metrics = QFontMetricsF(font)
-        width = min(LABEL_WIDTH, max(40.0, self.line.length() - 2 * ARROW - 8))
-        text = metrics.elidedText(self.label or "", Qt.TextElideMode.ElideRight, width)
-        text_width = metrics.horizontalAdvance(text) + 8
-        middle = self.line.center()
-        rect = QRectF(middle.x() - text_width / 2, middle.y() - 8, text_width, 16)
+    def _ink(self, selected: bool) -> tuple[QPen, QColor]:
+        """The line's pen and the arrow's colour, made once per theme, kind and selection."""
+        key = (self.theme.name, self.kind, selected)
+        found = _INKS.get(key)
+        if found is None:
+            style = self.theme.link(self.kind)
+            colour = QColor(self.theme.selection if selected else style.colour)
+            pen = QPen(colour)
+            pen.setWidthF(3.0 if selected else LINK_WIDTH)
+            if style.dash:
+                pen.setDashPattern([max(0.5, d) for d in style.dash])
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            found = _INKS[key] = (pen, colour)
+        return found
+
+    def _label_picture(self, label: LabelDrawing, colour: QColor, ratio: float) -> QPixmap:
+        """The label on its pill, cached: laying out text every frame costs more than the lines."""
+        size = (label.rect.width, label.rect.height)
+        key = (label.text, size, colour.name(), self.theme.name, ratio)
+        found = _LABELS.get(key)
+        if found is not None:
+            return found
+        pixmap = QPixmap(round(size[0] * ratio), round(size[1] * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
         background = QColor(self.theme.background)
-        background.setAlpha(225)
+        background.setAlphaF(0.9)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setFont(font)
-        painter.setPen(QColor(self.theme.muted_text))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-
-    def _arrow_head(self) -> QPolygonF:
-        tip = self.line.p2()
-        angle = math.atan2(self.line.dy(), self.line.dx())
-        left = QPointF(
-            tip.x() - ARROW * math.cos(angle - 0.4), tip.y() - ARROW * math.sin(angle - 0.4)
+        painter.drawRoundedRect(QRectF(0, 0, *size), 4, 4)
+        x, y = label.baseline
+        draw_run(
+            painter,
+            x - label.rect.x0,
+            y - label.rect.y0,
+            label.text,
+            LINK_LABEL_SIZE,
+            False,
+            colour,
+            True,
         )
-        right = QPointF(
-            tip.x() - ARROW * math.cos(angle + 0.4), tip.y() - ARROW * math.sin(angle + 0.4)
-        )
-        return QPolygonF([tip, left, right])
+        painter.end()
+        if len(_LABELS) > MAX_LABEL_PICTURES:
+            _LABELS.clear()
+        _LABELS[key] = pixmap
+        return pixmap

@@ -1,20 +1,24 @@
-"""The scene: one item per component, link and zone, kept in step with a Document.
+"""The scene: one item per component, link and zone, drawn from one Drawing of the Document.
 
-It listens to the document and updates only the items a change touched
-(everything on a reset). It never edits the model: interactions do, through
-undo commands, and the scene follows.
+The scene keeps an archdraw.drawing.Drawing (the description the image exports
+render too) in step with the document, and each item shows its piece of it.
+It updates only what a change touched (everything on a reset) and, during a
+drag, asks the Drawing to re-route only the links near what moves. It never
+edits the model: interactions do, through undo commands, and the scene follows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from archdraw.layout import ZoneTree, zone_rectangles
+from archdraw.drawing import Drawing, FindingLike
+from archdraw.layout import ZoneTree
 from archdraw.library import Library
 from archdraw.model import Change, Design, Document
 from archdraw.model.edits import (
@@ -29,7 +33,9 @@ from archdraw.style import Theme
 
 from .component_item import ComponentItem
 from .link_item import LinkItem
+from .markers_item import MarkersItem
 from .overview_item import OverviewItem, node_box
+from .text import scene_rect
 from .zone_item import ZoneItem
 
 # Edits that change no position, zone or membership: the scene skips re-measuring zones.
@@ -51,10 +57,11 @@ class DesignScene(QGraphicsScene):
         self.components: dict[str, ComponentItem] = {}
         self.links: dict[str, LinkItem] = {}
         self.zones: dict[str, ZoneItem] = {}
-        self._links_of: dict[str, set[str]] = {}
-        self._findings: dict[str, str] = {}
+        self._findings: Sequence[FindingLike] = ()
+        self.drawing = Drawing(document.design, library, {})
         self.overview_on = False
         self.overview = OverviewItem(theme)
+        self.markers = MarkersItem(theme)
         self.selectionChanged.connect(self._overview_selection)
         self.setBackgroundBrush(QColor(theme.background))
         self._unsubscribe = document.subscribe(self.on_change)
@@ -70,19 +77,23 @@ class DesignScene(QGraphicsScene):
     # Following the document -------------------------------------------------
     def rebuild(self) -> None:
         self.setSceneRect(QRectF())
-        if self.overview.scene() is self:
-            self.removeItem(self.overview)
+        for keep in (self.overview, self.markers):
+            if keep.scene() is self:
+                self.removeItem(keep)
         self.clear()
         self.overview = OverviewItem(self.theme)
         self.overview.setVisible(self.overview_on)
         self.addItem(self.overview)
+        self.markers = MarkersItem(self.theme)
+        self.addItem(self.markers)
         self.components.clear()
         self.links.clear()
         self.zones.clear()
-        self._sync_components(set(c.id for c in self.design.components))
-        self._sync_links()
+        centres = {c.id: c.position or (0.0, 0.0) for c in self.design.components}
+        self.drawing = Drawing(self.design, self.library, centres, self._findings)
+        self._sync_components(set(centres))
+        self._sync_links(set(self.drawing.links))
         self._sync_zones()
-        self._apply_findings()
         self.grow_scene_rect(self.itemsBoundingRect())
         self._refresh_overview()
 
@@ -90,8 +101,14 @@ class DesignScene(QGraphicsScene):
         if change.is_reset:
             self.rebuild()
             return
-        self._sync_components(change.touched)
-        self._sync_links(change.touched)
+        gone = set(self.drawing.boxes) - set(self.design.component_index())
+        redrawn = self.drawing.settle()  # a drag that just ended
+        redrawn |= self.drawing.sync_components(change.touched | gone)
+        self._sync_components(change.touched | gone)
+        keys = {link.key for link in self.design.links}
+        if keys != set(self.drawing.links) or keys & change.touched:
+            redrawn |= self.drawing.sync_links()
+        self._sync_links(redrawn)
         if isinstance(change.edit, NO_GEOMETRY):
             return  # property and text edits move nothing: skip the O(n) geometry passes
         self._sync_zones(change.touched)
@@ -121,7 +138,10 @@ class DesignScene(QGraphicsScene):
             boxes.setdefault(item.category, []).append(node_box(item.x(), item.y()))
         lines: dict[str, list[QLineF]] = {}
         for link in self.links.values():
-            lines.setdefault(link.kind, []).append(link.line)
+            points = link.segments()
+            lines.setdefault(link.kind, []).extend(
+                QLineF(a, b) for a, b in itertools.pairwise(points)
+            )
         bounds = QRectF()
         for zone in self.zones.values():
             bounds = bounds.united(zone.rect)
@@ -148,58 +168,55 @@ class DesignScene(QGraphicsScene):
             self.setSceneRect(current.united(rect.adjusted(-margin, -margin, margin, margin)))
 
     def _sync_components(self, touched: Iterable[str]) -> None:
-        index = self.design.component_index()
-        for gone in set(self.components) - set(index):
-            self.removeItem(self.components.pop(gone))
+        boxes = self.drawing.boxes
         for component_id in touched:
-            component = index.get(component_id)
-            if component is None:
-                continue
-            kind = self.library.get(component.type)
+            box = boxes.get(component_id)
             item = self.components.get(component_id)
+            if box is None:
+                if item is not None:
+                    self.removeItem(self.components.pop(component_id))
+                continue
             if item is None:
-                item = ComponentItem(component, kind, self.theme)
+                item = ComponentItem(component_id, box.look, self.theme)
                 item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_on)
-                item.set_finding(self._findings.get(component_id))
                 self.components[component_id] = item
                 self.addItem(item)
-            else:
-                item.update_from(component, kind)
+            elif item.look != box.look:
+                item.set_look(box.look)
+            centre = QPointF(*box.rect.centre)
+            if item.pos() != centre:
+                item.setPos(centre)
 
-    def _sync_links(self, touched: Iterable[str] | None = None) -> None:
-        by_key = {link.key: link for link in self.design.links}
-        changed: set[str] = set()
+    def _sync_links(self, keys: Iterable[str]) -> None:
+        """Add, remove and redraw the items of the links with these keys."""
+        by_key = self.drawing.links
         for gone in set(self.links) - set(by_key):
             self.removeItem(self.links.pop(gone))
-            changed.add(gone)
-        for key in set(by_key) - set(self.links):
-            item = LinkItem(by_key[key], self.theme)
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_on)
-            self.links[key] = item
-            self.addItem(item)
-            changed.add(key)
-        if changed or touched is None:
-            self._links_of = {}
-            for key, link in by_key.items():
-                self._links_of.setdefault(link.source, set()).add(key)
-                self._links_of.setdefault(link.target, set()).add(key)
-        refresh = set(by_key) if touched is None else changed & set(by_key)
-        for element in touched or ():
-            if element in by_key:
-                refresh.add(element)
-            refresh |= self._links_of.get(element, set())
-        for key in refresh:
-            self.links[key].update_from(by_key[key])
-        self.refresh_links(refresh)
-
-    def refresh_links(self, keys: Iterable[str]) -> None:
         for key in keys:
+            drawn, link = by_key.get(key), self.drawing.link(key)
+            if drawn is None or link is None:
+                continue
             item = self.links.get(key)
-            source, target = self.components.get(item.source) if item else None, None
-            if item is not None:
-                target = self.components.get(item.target)
-            if item is not None and source is not None and target is not None:
-                item.set_ends(source.pos(), target.pos())
+            if item is None:
+                item = LinkItem(link, self.theme)
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_on)
+                self.links[key] = item
+                self.addItem(item)
+            elif (item.kind, item.label, item.source, item.target) != (
+                link.kind,
+                link.label,
+                link.source,
+                link.target,
+            ):
+                item.update_from(link)
+            item.set_drawing(drawn)
+        self._follow_markers()
+
+    def _follow_markers(self) -> None:
+        """Markers that moved with what they sit on since the last look."""
+        if self.drawing.moved_markers:
+            self.markers.change(self.drawing.markers, self.drawing.moved_markers)
+            self.drawing.moved_markers = set()
 
     def _sync_zones(self, touched: frozenset[str] | None = None) -> None:
         """Add and remove zone items, refresh those `touched` names (all when None), re-measure."""
@@ -217,36 +234,31 @@ class DesignScene(QGraphicsScene):
 
     def layout_zones(self) -> None:
         """Size every zone around its members and child zones, as the exports draw it."""
-        if not self.zones:
-            return
-        tree = ZoneTree(self.design)
-        positions = {cid: (item.x(), item.y()) for cid, item in self.components.items()}
-        rects = zone_rectangles(self.design, positions, tree)
+        self.drawing.measure_zones()
+        self._follow_markers()
         empty_slot = 0
-        for zone_id in tree.bottom_up():
-            found = rects.get(zone_id)
-            if found is not None:
-                rect = QRectF(found.x0, found.y0, found.width, found.height)
+        for zone_id, item in self.zones.items():
+            drawn = self.drawing.zones.get(zone_id)
+            if drawn is not None:
+                item.set_rect(scene_rect(drawn.rect), drawn.depth, drawn.heading)
             else:
                 # An empty zone has no extent; park it to the left so it can be seen and filled.
-                rect = QRectF(-400, 120 * empty_slot, 220, 90)
+                item.set_rect(QRectF(-400, 120 * empty_slot, 220, 90), 0)
                 empty_slot += 1
-            self.zones[zone_id].set_rect(rect, len(tree.chain(zone_id)) - 1)
 
     # Findings, theme, selection --------------------------------------------
-    def set_findings(self, worst_by_component: dict[str, str]) -> None:
-        self._findings = dict(worst_by_component)
-        self._apply_findings()
-
-    def _apply_findings(self) -> None:
-        for component_id, item in self.components.items():
-            item.set_finding(self._findings.get(component_id))
+    def set_findings(self, findings: Sequence[FindingLike]) -> None:
+        """Mark these findings on the drawing (markers placed as the exports place them)."""
+        self._findings = list(findings)
+        self.drawing.set_findings(self._findings)
+        self._follow_markers()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.setBackgroundBrush(QColor(theme.background))
         self.overview.theme = theme
         self.overview.invalidate()
+        self.markers.set_theme(theme)
         for item in self.items():
             if isinstance(item, ComponentItem | LinkItem | ZoneItem):
                 item.set_theme(theme)
@@ -285,13 +297,13 @@ class DesignScene(QGraphicsScene):
         Zones keep their size while components are dragged, so a component can
         be dragged out of its zone; they follow when a whole zone is dragged.
         """
-        keys: set[str] = set()
+        centres: dict[str, tuple[float, float]] = {}
         for component_id, point in positions.items():
             item = self.components.get(component_id)
             if item is not None:
                 item.setPos(point)
-                keys |= self._links_of.get(component_id, set())
-        self.refresh_links(keys)
+                centres[component_id] = (point.x(), point.y())
+        self._sync_links(self.drawing.move(centres, settle=False))
         if relayout_zones:
             self.layout_zones()
 

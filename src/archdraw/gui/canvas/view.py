@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QNativeGestureEvent,
     QPainter,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
@@ -28,7 +29,7 @@ from .scene import DesignScene
 
 TYPE_MIME = "application/x-archdraw-type"
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
-READABLE_SCALE = 0.5  # labels stay legible from here up
+READABLE_SCALE = 0.27  # most names stay legible from here up, drawn large (archdraw.drawing.faces)
 
 
 class DesignView(QGraphicsView):
@@ -46,7 +47,9 @@ class DesignView(QGraphicsView):
         )
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # zoom_by keeps the point under the cursor itself, exactly, from any caller.
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setAcceptDrops(True)
@@ -54,6 +57,7 @@ class DesignView(QGraphicsView):
         self.interactions = MouseInteractions(self)
         self._space = False
         self._pan_from: QPointF | None = None
+        self.follow_resizes = False  # re-fit on resize until the user zooms or pans
         self.zoom_changed.connect(self.update_level_of_detail)
 
     def update_level_of_detail(self) -> None:
@@ -64,37 +68,67 @@ class DesignView(QGraphicsView):
     def scale_factor(self) -> float:
         return float(self.transform().m11())
 
-    def zoom_by(self, factor: float) -> None:
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom keeping the scene point under `anchor` (a viewport point; the centre when None)
+        where it is on screen."""
         target = min(MAX_SCALE, max(MIN_SCALE, self.scale_factor() * factor))
         factor = target / self.scale_factor()
-        if abs(factor - 1) > 1e-6:
-            self.scale(factor, factor)
-            self.zoom_changed.emit(self.scale_factor())
+        self.follow_resizes = False
+        if abs(factor - 1) <= 1e-6:
+            return
+        spot = (anchor if anchor is not None else QRectF(self.viewport().rect()).center()).toPoint()
+        fixed = self.mapToScene(spot)
+        self.scale(factor, factor)
+        drift = self.mapFromScene(fixed) - spot  # scroll it back under the cursor, to the pixel
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        horizontal.setValue(horizontal.value() + drift.x())
+        vertical.setValue(vertical.value() + drift.y())
+        self.zoom_changed.emit(self.scale_factor())
 
     def actual_size(self) -> None:
+        """100 %, centred on the selection (or on what the view showed)."""
+        chosen = QRectF()
+        for item in self.design_scene.selectedItems():
+            chosen = chosen.united(item.sceneBoundingRect())
+        centre = chosen.center() if not chosen.isEmpty() else self._view_centre()
         self.resetTransform()
+        self.centerOn(centre)
+        self.follow_resizes = False
         self.zoom_changed.emit(1.0)
 
+    def _view_centre(self) -> QPointF:
+        return self.mapToScene(self.viewport().rect().center())
+
     def fit(self) -> None:
+        """Everything in view, never enlarged beyond 100 %."""
         rect = self.design_scene.itemsBoundingRect()
         if rect.isEmpty():
-            self.actual_size()
+            self.resetTransform()
+            self.zoom_changed.emit(1.0)
             return
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.scale_factor() > 1.5:
-            self.actual_size()
+        if self.scale_factor() > 1.0:
+            self.resetTransform()
             self.centerOn(rect.center())
         self.zoom_changed.emit(self.scale_factor())
 
     def fit_readable(self) -> None:
-        """Fit, but never so far out that labels disappear on a small design: a wide
-        sample opens readable around its centre (Fit shows all of it)."""
+        """Fit, but never so far out that names cannot be read on a small design (a wide
+        one then opens readable round its centre; Fit shows all of it). Until the user
+        zooms or pans, the view re-fits when the window is resized (maximised, say)."""
         self.fit()
         small = len(self.design_scene.components) < OVERVIEW_MIN_COMPONENTS
         if small and self.design_scene.components and self.scale_factor() < READABLE_SCALE:
             centre = self.design_scene.itemsBoundingRect().center()
-            self.zoom_by(READABLE_SCALE / self.scale_factor())
+            self.scale(READABLE_SCALE / self.scale_factor(), READABLE_SCALE / self.scale_factor())
             self.centerOn(centre)
+            self.zoom_changed.emit(self.scale_factor())
+        self.follow_resizes = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.follow_resizes:
+            self.fit_readable()
 
     def centre_on_ids(self, ids: Iterable[str]) -> None:
         rect = QRectF()
@@ -109,16 +143,17 @@ class DesignView(QGraphicsView):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom_by(1.15 ** (event.angleDelta().y() / 120))
+            self.zoom_by(1.15 ** (event.angleDelta().y() / 120), event.position())
             event.accept()
             return
+        self.follow_resizes = False
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         # Trackpads send native zoom gestures (macOS, Wayland); touch screens send QPinchGesture.
         zoom = Qt.NativeGestureType.ZoomNativeGesture
         if isinstance(event, QNativeGestureEvent) and event.gestureType() == zoom:
-            self.zoom_by(1.0 + event.value())
+            self.zoom_by(1.0 + event.value(), event.position())
             return True
         if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
             pinch = event.gesture(Qt.GestureType.PinchGesture)
@@ -149,6 +184,7 @@ class DesignView(QGraphicsView):
             self._space and event.button() == Qt.MouseButton.LeftButton
         )
         if panning:
+            self.follow_resizes = False
             self._pan_from = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()

@@ -1,15 +1,17 @@
-"""A zone (region, zone, network, group): a titled box around its members."""
+"""A zone (region, zone, network, group): a titled box around its members, as the Drawing has it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from archdraw.drawing.faces import READABLE_PX
+from archdraw.drawing.parts import ZONE_DASH, ZONE_KIND_SIZE, ZONE_STROKE, ZONE_TITLE_SIZE
 from archdraw.model import Zone
-from archdraw.style import LABEL_FONT, SMALL_POINT_SIZE, ZONE_TITLE_HEIGHT, Theme
+from archdraw.style import ZONE_TITLE_HEIGHT, Theme
 
-from .component_item import DETAIL_SCALE
+from .text import draw_run, font
 
 ZONE_TYPE = 65536 + 3  # QGraphicsItem.UserType + n
 
@@ -18,6 +20,7 @@ class ZoneItem(QGraphicsItem):
     def __init__(self, zone: Zone, theme: Theme) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
         self.theme = theme
         self.rect = QRectF()
         self.depth = 0
@@ -28,6 +31,7 @@ class ZoneItem(QGraphicsItem):
 
     def update_from(self, zone: Zone) -> None:
         self.zone_id, self.title, self.kind = zone.id, zone.title, zone.kind
+        self.heading = zone.title
         self.setToolTip(f"{zone.title} ({zone.kind})\nid: {zone.id}")
         self.update()
 
@@ -35,7 +39,9 @@ class ZoneItem(QGraphicsItem):
         self.theme = theme
         self.update()
 
-    def set_rect(self, rect: QRectF, depth: int) -> None:
+    def set_rect(self, rect: QRectF, depth: int, heading: str | None = None) -> None:
+        """Where the zone is drawn, how deep it is nested, its title as fitted to its width."""
+        self.heading = self.title if heading is None else heading
         self.depth = depth
         self.setZValue(-100 + depth)
         if rect != self.rect:
@@ -55,6 +61,25 @@ class ZoneItem(QGraphicsItem):
     def title_rect(self) -> QRectF:
         return QRectF(self.rect.left(), self.rect.top(), self.rect.width(), ZONE_TITLE_HEIGHT)
 
+    def _paint_part(self, painter: QPainter, seen: QRectF) -> None:
+        """The part of a large zone in view: its fill and the stretches of border there."""
+        rect = self.rect
+        area = rect.intersected(seen)
+        if area.isEmpty():
+            return
+        pen = painter.pen()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRect(area)
+        painter.setPen(pen)
+        left, right, top, bottom = area.left(), area.right(), area.top(), area.bottom()
+        edges = [
+            (rect.top() >= seen.top(), QLineF(left, rect.top(), right, rect.top())),
+            (rect.bottom() <= seen.bottom(), QLineF(left, rect.bottom(), right, rect.bottom())),
+            (rect.left() >= seen.left(), QLineF(rect.left(), top, rect.left(), bottom)),
+            (rect.right() <= seen.right(), QLineF(rect.right(), top, rect.right(), bottom)),
+        ]
+        painter.drawLines([line for shown, line in edges if shown])
+
     def paint(
         self,
         painter: QPainter,
@@ -63,23 +88,29 @@ class ZoneItem(QGraphicsItem):
     ) -> None:
         selected = self.isSelected()
         pen = QPen(QColor(self.theme.selection if selected else self.theme.zone_stroke))
-        pen.setCosmetic(True)
-        pen.setWidthF(2.0 if selected else 1.0)
-        if self.kind in ("network", "group"):
-            pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setWidthF(2 * ZONE_STROKE if selected else ZONE_STROKE)
+        dash = ZONE_DASH.get(self.kind)
+        if dash:
+            pen.setDashPattern([d / pen.widthF() for d in dash])
         painter.setPen(pen)
         painter.setBrush(QColor(self.theme.zone_fill.get(self.kind, self.theme.background)))
-        painter.drawRoundedRect(self.rect, 8, 8)
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < DETAIL_SCALE / 2:
+        seen = option.exposedRect.adjusted(-8, -8, 8, 8)
+        if self.rect.width() > 2 * seen.width() or self.rect.height() > 2 * seen.height():
+            self._paint_part(painter, seen)  # dashing a zone far bigger than the view is slow
+        else:
+            painter.drawRoundedRect(self.rect, 12, 12)
+        if ZONE_TITLE_SIZE * painter.worldTransform().m11() < READABLE_PX:
             return
-        font = QFont(LABEL_FONT)
-        font.setPointSizeF(SMALL_POINT_SIZE + 1)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor(self.theme.muted_text))
-        text_rect = self.title_rect().adjusted(10, 2, -10, 0)
-        text = QFontMetricsF(font).elidedText(
-            f"{self.title}  ·  {self.kind}", Qt.TextElideMode.ElideRight, text_rect.width()
+        left, top, right = self.rect.left(), self.rect.top(), self.rect.right()
+        ink, muted = QColor(self.theme.text), QColor(self.theme.muted_text)
+        draw_run(painter, left + 12, top + 19, self.heading, ZONE_TITLE_SIZE, True, ink)
+        kind_width = QFontMetricsF(font(ZONE_KIND_SIZE, False, painter.device().logicalDpiY()))
+        draw_run(
+            painter,
+            right - 12 - kind_width.horizontalAdvance(self.kind),
+            top + 19,
+            self.kind,
+            ZONE_KIND_SIZE,
+            False,
+            muted,
         )
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)

@@ -31,11 +31,19 @@ def quietly(widget: QWidget, setter: Callable[..., Any], *args: Any) -> None:
         widget.blockSignals(blocked)
 
 
-def set_items(box: QComboBox, items: list[str], current: str) -> None:
-    if [box.itemText(i) for i in range(box.count())] != items:
+Choices = list[str] | dict[str, str]
+"""A choice box's values, or its values mapped to the words it shows for them."""
+
+
+def set_items(box: QComboBox, choices: Choices, current: str) -> None:
+    """Each choice as an item that shows its words and holds its value (the current one too)."""
+    words = choices if isinstance(choices, dict) else {c: c for c in choices}
+    wanted = [*words.items(), *([] if current in words else [(current, current)])]
+    if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] != wanted:
         box.clear()
-        box.addItems(items)
-    box.setCurrentText(current)
+        for value, text in wanted:
+            box.addItem(text, value)
+    box.setCurrentIndex(box.findData(current))
 
 
 def show_number(box: QSpinBox | QDoubleSpinBox, value: float | None) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from archdraw.gui.editing import Editing
 from archdraw.lint import Finding
 from archdraw.lint.fixes import fix_edit
-from archdraw.model import LintIgnore
+from archdraw.model import Design, LintIgnore
 from archdraw.model.edits import SetLintSettings
 from archdraw.style import Theme
 
@@ -40,10 +40,12 @@ class FindingsModel(QAbstractTableModel):
         super().__init__()
         self.theme = theme
         self.rows: list[Finding] = []
+        self.titles: list[str] = []  # per row: what the Element column shows
 
-    def set_rows(self, rows: list[Finding]) -> None:
+    def set_rows(self, rows: list[Finding], design: Design) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.titles = element_titles(rows, design)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
@@ -63,12 +65,14 @@ class FindingsModel(QAbstractTableModel):
             values = (
                 finding.severity.value,
                 finding.code,
-                finding.element or "(design)",
+                self.titles[index.row()],
                 finding.message,
             )
             return values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QColor(self.theme.severity[finding.severity.value])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return finding.element
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return finding.message
         if role == Qt.ItemDataRole.UserRole:
@@ -136,7 +140,8 @@ class FindingsPanel(QWidget):
         current = self.current()
         self.findings = list(findings)
         minimum = FILTERS[self.severity_filter.currentText()]
-        self.model.set_rows([f for f in findings if f.severity.rank >= minimum])
+        shown = [f for f in findings if f.severity.rank >= minimum]
+        self.model.set_rows(shown, self.editing.document.design)
         if current is not None:
             again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
             if again is not None:
@@ -227,3 +232,25 @@ class FindingsPanel(QWidget):
 
 def _same(a: Finding, b: Finding) -> bool:
     return (a.code, a.element, a.message) == (b.code, b.element, b.message)
+
+
+def element_titles(findings: list[Finding], design: Design) -> list[str]:
+    """What each finding is about, named as the canvas names it: a title, not an id.
+
+    A component or zone shows its label (else its id); a link shows "Source → Target"
+    by those titles. An element the design no longer has keeps its id.
+    """
+    names = {z.id: z.title for z in design.zones} | {c.id: c.title for c in design.components}
+    links = {
+        link.key: f"{names.get(link.source, link.source)} → {names.get(link.target, link.target)}"
+        for link in design.links
+    }
+    titles = []
+    for finding in findings:
+        if finding.link is not None and finding.component is None:
+            titles.append(links.get(finding.link, finding.link))
+        elif finding.element is not None:
+            titles.append(names.get(finding.element, finding.element))
+        else:
+            titles.append("(design)")
+    return titles

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.editing import Editing
 from archdraw.gui.panels.fields import (
+    Choices,
     FloatBox,
     number_box,
     quietly,
@@ -190,10 +191,10 @@ class PropertiesPanel(QWidget):
             component.label or "",
             lambda v: SetComponentFields(component_id, {"label": v or None}, label="Rename"),
         )
-        types = sorted(self.editing.library.types)
+        kinds = sorted(self.editing.library.types.items(), key=lambda i: i[1].label.casefold())
         self._choice(
             "type",
-            types,
+            {type_id: kind.label for type_id, kind in kinds},
             component.type,
             lambda v: self.editing.type_change(component_id, v),
         )
@@ -323,23 +324,24 @@ class PropertiesPanel(QWidget):
         self._row(name, field)
 
     def _choice(
-        self, name: str, choices: list[str], value: str, make: Callable[[str], Edit], tip: str = ""
+        self, name: str, choices: Choices, value: str, make: Callable[[str], Edit], tip: str = ""
     ) -> None:
-        items = choices if value in choices else [*choices, value]
+        """A combo box over `choices` (shown in words where given); an edit sets the value."""
         existing = self._existing(name, QComboBox, value)
         if isinstance(existing, QComboBox):
-            quietly(existing, set_items, existing, items, value)
+            quietly(existing, set_items, existing, choices, value)
             return
         if self._refreshing is not None:
             return
         box = QComboBox()
-        set_items(box, items, value)
+        set_items(box, choices, value)
 
-        def chosen(text: str) -> None:
-            if text != self._shown.get(name):
-                self._commit(make(text))
+        def chosen(index: int) -> None:
+            choice = box.itemData(index)
+            if index >= 0 and choice != self._shown.get(name):
+                self._commit(make(choice))
 
-        box.currentTextChanged.connect(chosen)
+        box.currentIndexChanged.connect(chosen)
         self._row(name, box, tip)
 
     def _prop(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:

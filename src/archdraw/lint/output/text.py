@@ -23,18 +23,25 @@ def line_for(path: str, finding: Finding, colour: bool) -> str:
     )
 
 
-def summary(results: list[FileResult]) -> str:
-    counts = Counter(str(f.severity) for r in results for f in r.findings)
+def summary(results: list[FileResult], new: str = "") -> str:
+    """Counts of the findings listed: with `new` ("new "), only those new against the
+    accepted ones, so the counts agree with the lines above them and with the exit code."""
+    counts = Counter(str(f.severity) for r in results for f in r.new_findings())
     total = sum(counts.values())
     invalid = sum(1 for r in results if r.problems)
     not_loaded = f"; {invalid} file(s) could not be loaded" if invalid else ""
     if not total:
-        return f"no findings in {len(results) - invalid} file(s){not_loaded}"
+        return f"no {new}findings in {len(results) - invalid} file(s){not_loaded}"
     parts = [f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s]]
-    return f"{total} finding(s) in {len(results) - invalid} file(s): {', '.join(parts)}{not_loaded}"
+    return (
+        f"{total} {new}finding(s) in {len(results) - invalid} file(s): "
+        f"{', '.join(parts)}{not_loaded}"
+    )
 
 
-def render(results: list[FileResult], colour: bool = False) -> str:
+def render(results: list[FileResult], colour: bool = False, revision: str | None = None) -> str:
+    """`revision`: the findings were compared with those at a git revision (`lint --diff
+    REV`), not with a baseline file, and the closing lines say so."""
     blocks = []
     accepted = absent = 0
     for result in results:
@@ -48,8 +55,13 @@ def render(results: list[FileResult], colour: bool = False) -> str:
             continue
         blocks.append("\n".join(lines))
     body = "\n\n".join(blocks)
-    tail = summary(results)
-    if any(r.states is not None for r in results):
+    compared = any(r.states is not None for r in results)
+    tail = summary(results, "new " if compared else "")
+    if compared and revision is not None:
+        tail += f"\n{accepted} finding(s) already at {revision} not shown"
+        if absent:
+            tail += f"; {absent} finding(s) at {revision} no longer found"
+    elif compared:
         tail += f"\n{accepted} finding(s) accepted by the baseline not shown"
         if absent:
             tail += f"; {absent} baseline entr(ies) no longer found (--update-baseline prunes them)"

@@ -1,0 +1,342 @@
+"""One drawing of a design: what the canvas and every image export draw.
+
+`Drawing` holds the boxes, zones, routed links, link labels and findings
+markers of a design at given positions. The SVG exporter renders it once;
+the canvas keeps one and asks it to `move` components during a drag, which
+re-routes only the links near what moved (a link's route depends only on
+its two boxes and the boxes in between) and re-places only the labels that
+can see the change. Labels are placed in link order, each avoiding the boxes
+and the labels of earlier links, so an incremental update lands where a
+fresh drawing would put them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
+
+from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.markers import (
+    FindingKey,
+    FindingLike,
+    MarkerDrawing,
+    Target,
+    key_of,
+    place_marker,
+    target_of,
+)
+from archdraw.drawing.parts import (
+    LINK_LABEL_SIZE,
+    ZONE_KIND_SIZE,
+    ZONE_TITLE_SIZE,
+    BoxDrawing,
+    LabelDrawing,
+    LinkDrawing,
+    ZoneDrawing,
+    label_rect,
+    look_of,
+)
+from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
+from archdraw.drawing.routing import parallel_offsets, route
+from archdraw.drawing.text_metrics import fit, text_width
+from archdraw.layout import Rect, ZoneTree, clean_text, node_rect, zone_rectangles
+from archdraw.layout.geometry import bounding
+from archdraw.library import Library
+from archdraw.model import Component, Design, Link
+
+MAX_LINK_LABEL_WIDTH = 160.0
+LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
+LABEL_SHIFTS = (0.0, -12.0, 12.0)  # beside the line when every spot on it is taken
+REACH = 200.0  # how far beside its two boxes a route may run (detours round obstacles)
+
+
+class Drawing:
+    def __init__(
+        self,
+        design: Design,
+        library: Library | None,
+        positions: Mapping[str, Point],
+        findings: Sequence[FindingLike] = (),
+    ) -> None:
+        self.design, self.library = design, library
+        self.findings: Sequence[FindingLike] = findings
+        self.boxes: dict[str, BoxDrawing] = {}
+        self.zones: dict[str, ZoneDrawing] = {}
+        self.links: dict[str, LinkDrawing] = {}
+        self.markers: dict[Target, MarkerDrawing] = {}
+        self.moved_markers: set[Target] = set()  # since the last full placement; see move()
+        self._found: dict[Target, list[FindingKey]] = {}
+        self._counts: Counter[FindingKey] = Counter()
+        self._box_index = GridIndex()
+        self._reach = GridIndex()
+        self._labels = GridIndex()
+        self._order: dict[str, int] = {}
+        self._offsets: dict[str, float] = {}
+        self._links_of: dict[str, list[str]] = {}
+        self._by_key: dict[str, Link] = {}
+        self._left: list[Rect] = []  # where boxes were and went in moves not yet settled
+        for component in design.components:
+            if component.id in positions:
+                self._put_box(component, node_rect(positions[component.id]))
+        self.sync_links()
+        self.measure_zones()
+        if findings:
+            self.place_markers()
+
+    # Components ---------------------------------------------------------------
+    def _put_box(self, component: Component, rect: Rect) -> None:
+        self.boxes[component.id] = BoxDrawing(component.id, rect, look_of(component, self.library))
+        self._box_index.put(component.id, (rect,))
+
+    def sync_components(self, ids: Iterable[str]) -> set[str]:
+        """Follow added, removed and changed components; the keys of links re-drawn."""
+        index = self.design.component_index()
+        moved: dict[str, Point] = {}
+        for component_id in ids:
+            component = index.get(component_id)
+            box = self.boxes.get(component_id)
+            if component is None:
+                if box is not None:
+                    del self.boxes[component_id]
+                    self._box_index.remove(component_id)
+                continue
+            centre = component.position or (box.rect.centre if box else (0.0, 0.0))
+            if box is None:
+                self._put_box(component, node_rect(centre))
+                moved[component_id] = centre
+            else:
+                look = look_of(component, self.library)
+                if look != box.look:
+                    self.boxes[component_id] = BoxDrawing(component_id, box.rect, look)
+                if centre != box.rect.centre:
+                    moved[component_id] = centre
+        return self.move(moved) if moved else set()
+
+    def move(self, centres: Mapping[str, Point], settle: bool = True) -> set[str]:
+        """Put components at new centres; the keys of the links whose drawing changed.
+
+        With `settle=False` (each frame of a drag) only the moved components' links and
+        the links the boxes now cover are re-routed; links that could take a shorter
+        course now that a box has left wait for `settle()` (the drop)."""
+        affected: set[str] = set()
+        for component_id, centre in centres.items():
+            box = self.boxes.get(component_id)
+            if box is None:
+                continue
+            rect = node_rect(centre)
+            self._left.extend((box.rect, rect))
+            self.boxes[component_id] = BoxDrawing(component_id, rect, box.look)
+            self._box_index.put(component_id, (rect,))
+            affected.update(self._links_of.get(component_id, ()))
+            affected.update(k for k in self._reach.meeting(rect) if self._covers(k, rect))
+        changed = self._redraw(affected, {("component", c) for c in centres})
+        return changed | self.settle() if settle else changed
+
+    def settle(self) -> set[str]:
+        """Re-route the links near where boxes were (and are) since the last settle."""
+        if not self._left:
+            return set()
+        left, self._left = self._left, []
+        affected: set[str] = set()
+        for rect in left:
+            affected.update(self._reach.meeting(rect))
+        return self._redraw(affected, set())
+
+    def _covers(self, key: str, rect: Rect) -> bool:
+        path = self.links[key].path if key in self.links else None
+        if path is None:
+            return False
+        box = rect.grown(1, 1, 1, 1)
+        return any(
+            Rect(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])).intersects(box)
+            for a, b in pairwise(path.points)
+        )
+
+    def _redraw(self, affected: set[str], targets: set[Target]) -> set[str]:
+        for key in affected:
+            self._route(key)
+        changed = affected | self._place_labels(affected)
+        if self._found:
+            targets = targets | {("link", k) for k in affected}
+            self._place_markers(targets & set(self._found))
+        return changed
+
+    # Links ----------------------------------------------------------------------
+    def link(self, key: str) -> Link | None:
+        """The design's link drawn under `key`."""
+        return self._by_key.get(key)
+
+    def sync_links(self) -> set[str]:
+        """Follow the design's links: routes for new or changed ones, every label re-placed.
+
+        Returns every link's key (any of them may have changed)."""
+        links = [link for link in self.design.links if link.key]
+        self._by_key = {link.key: link for link in links}
+        self._order = {link.key: index for index, link in enumerate(links)}
+        offsets = parallel_offsets([(link.source, link.target) for link in links])
+        self._links_of = {}
+        for link in links:
+            self._links_of.setdefault(link.source, []).append(link.key)
+            self._links_of.setdefault(link.target, []).append(link.key)
+        for gone in set(self.links) - set(self._by_key):
+            del self.links[gone]
+            self._reach.remove(gone)
+            self._labels.remove(gone)
+        for link, offset in zip(links, offsets, strict=True):
+            old = self.links.get(link.key)
+            same = old is not None and (old.source, old.target) == (link.source, link.target)
+            if not same or self._offsets.get(link.key) != offset:
+                self._offsets[link.key] = offset
+                self._route(link.key)
+            elif old is not None and old.kind != link.kind:
+                self.links[link.key] = LinkDrawing(
+                    link.key, link.kind, link.source, link.target, old.path, old.label
+                )
+        self._labels = GridIndex()
+        self._place_labels(self._order)
+        return set(self.links)
+
+    def _route(self, key: str) -> None:
+        link = self._by_key[key]
+        source, target = self.boxes.get(link.source), self.boxes.get(link.target)
+        path: LinkPath | None = None
+        if source is not None and target is not None and link.source != link.target:
+            path = route(source.rect, target.rect, self._box_index, self._offsets.get(key, 0.0))
+            if path is not None and path.length < ARROW_LENGTH * 1.2:
+                path = None
+            reach = source.rect.union(target.rect).grown(REACH, REACH, REACH, REACH)
+            self._reach.put(key, (reach,) if path is None else (reach, path.bounds()))
+        else:
+            self._reach.remove(key)
+        old = self.links.get(key)
+        label = old.label if old is not None else None
+        self.links[key] = LinkDrawing(key, link.kind, link.source, link.target, path, label)
+
+    def _place_labels(self, keys: Iterable[str]) -> set[str]:
+        """Re-place these links' labels, then any later label that could see the change."""
+        queue = [(self._order[k], k) for k in keys if k in self._order]
+        heapq.heapify(queue)
+        done: set[str] = set()
+        while queue:
+            order, key = heapq.heappop(queue)
+            if key in done:
+                continue
+            done.add(key)
+            drawing = self.links[key]
+            old = drawing.label
+            new = self._label_for(key, drawing.path, order)
+            if new is None:
+                self._labels.remove(key)
+            else:
+                self._labels.put(key, (new.rect,))
+            if new == old:
+                continue
+            self.links[key] = LinkDrawing(
+                key, drawing.kind, drawing.source, drawing.target, drawing.path, new
+            )
+            for rect in (r.rect for r in (old, new) if r is not None):
+                for later in self._reach.meeting(rect):
+                    if self._order[later] > order and later not in done:
+                        heapq.heappush(queue, (self._order[later], later))
+        return done
+
+    def _label_for(self, key: str, path: LinkPath | None, order: int) -> LabelDrawing | None:
+        """At the first point along the link where the label covers no box or earlier label."""
+        label = self._by_key[key].label
+        if path is None or not label:
+            return None
+        text = fit(clean_text(label, 400), MAX_LINK_LABEL_WIDTH, LINK_LABEL_SIZE)
+        first: Rect | None = None
+        spots = [(f, s) for s in LABEL_SHIFTS for f in LABEL_FRACTIONS]
+        for fraction, shift in spots:
+            x, y = path.at(fraction)
+            rect = label_rect((x, y + shift), text)
+            first = first or rect
+            if self._box_index.meeting(rect):
+                continue
+            if any(self._order[k] < order for k in self._labels.meeting(rect) if k != key):
+                continue
+            return LabelDrawing(text, rect)
+        assert first is not None
+        return LabelDrawing(text, first)
+
+    # Zones, findings, extent -------------------------------------------------------
+    def measure_zones(self) -> None:
+        """Each non-empty zone round its members, as zone_rectangles measures it."""
+        tree = ZoneTree(self.design)
+        centres = {cid: box.rect.centre for cid, box in self.boxes.items()}
+        rects = zone_rectangles(self.design, centres, tree)
+        self.zones = {}
+        for zone_id in reversed(tree.bottom_up()):
+            zone = self.design.zone(zone_id)
+            if zone is None or zone_id not in rects:
+                continue
+            rect = rects[zone_id]
+            room = max(20.0, rect.width - 48 - text_width(f"  {zone.kind}", ZONE_KIND_SIZE))
+            heading = fit(clean_text(zone.title, 400), room, ZONE_TITLE_SIZE, True)
+            depth = len(tree.chain(zone_id)) - 1
+            self.zones[zone_id] = ZoneDrawing(zone_id, zone.title, heading, zone.kind, rect, depth)
+        self._place_markers({t for t in self._found if t[0] == "zone"})
+
+    def set_findings(self, findings: Sequence[FindingLike]) -> None:
+        """Mark these findings; only markers whose findings changed are placed again (a lint
+        run after an edit changes a few of thousands)."""
+        self.findings = findings
+        counts = Counter(map(key_of, findings))
+        gone, came = self._counts - counts, counts - self._counts
+        self._counts = counts
+        boxes, zones, routed = self.boxes, self.zones, self._routed()
+        touched: set[Target] = set()
+        for key, times in gone.items():
+            target = target_of(key, boxes, zones, routed)
+            found = self._found.get(target) if target else None
+            if target is not None and found is not None:
+                for _ in range(times):
+                    if key in found:
+                        found.remove(key)
+                touched.add(target)
+        for key, times in came.items():
+            target = target_of(key, boxes, zones, routed)
+            if target is not None:
+                self._found.setdefault(target, []).extend([key] * times)
+                touched.add(target)
+        self._place_markers(touched)
+
+    def place_markers(self) -> None:
+        """Every marker placed afresh."""
+        boxes, zones, routed = self.boxes, self.zones, self._routed()
+        self._counts = Counter(map(key_of, self.findings))
+        self._found = {}
+        for key, times in self._counts.items():
+            target = target_of(key, boxes, zones, routed)
+            if target is not None:
+                self._found.setdefault(target, []).extend([key] * times)
+        self.markers = {}
+        self._place_markers(set(self._found))
+
+    def _routed(self) -> set[str]:
+        return {k for k, d in self.links.items() if d.path is not None}
+
+    def _place_markers(self, targets: set[Target]) -> None:
+        keys = {key for _, key in targets}  # only what these markers sit on: a drag is per frame
+        boxes = {k: self.boxes[k].rect for k in keys if k in self.boxes}
+        zones = {k: self.zones[k].rect for k in keys if k in self.zones}
+        paths = {k: p for k in keys if k in self.links and (p := self.links[k].path) is not None}
+        for target in targets:
+            found = self._found.get(target)
+            marker = place_marker(target, found, boxes, zones, paths) if found else None
+            if marker is None:
+                self.markers.pop(target, None)
+            else:
+                self.markers[target] = marker
+        self.moved_markers |= targets
+
+    def extent(self) -> Rect | None:
+        """Everything drawn: zones, boxes with their badges, labels, markers."""
+        rects = [z.rect for z in self.zones.values()]
+        rects.extend(b.rect.grown(0, 10, 6, 0) for b in self.boxes.values())
+        rects.extend(d.label.rect for d in self.links.values() if d.label is not None)
+        rects.extend(m.rect for m in self.markers.values())
+        return bounding(rects)

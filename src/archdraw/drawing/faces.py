@@ -1,0 +1,131 @@
+"""What is written inside a component's box, and how much of it, at a given zoom.
+
+A face is laid out relative to the box's top-left corner, so one face serves
+every box with the same look. At full detail: icon, title (up to two lines),
+type line, replicas badge. When the title would be too small on screen to
+read, the face keeps only the title, drawn as large as the box allows (the
+subtitle, badge and icon go first); when even that is unreadable, the box is
+drawn empty and its name is shown on hover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from archdraw.drawing.text_metrics import fit, text_width, wrap
+from archdraw.layout import Rect, clean_text
+from archdraw.style import ICON_SIZE, NODE_HEIGHT, NODE_WIDTH
+
+TITLE_SIZE = 13.0
+TYPE_SIZE = 11.0
+BADGE_SIZE = 10.5
+LINE_HEIGHT = 16.0
+READABLE_PX = 7.0  # text smaller than this on screen cannot be read
+# A large bold name is still made out down to here, and beats an empty box.
+TITLE_MIN_PX = 5.0
+LARGE_TITLE_SIZES = (30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0)
+LARGE_LINE_SPACING = 1.1
+TITLE_ONLY_LINES = 3
+
+Level = Literal["full", "title", "box"]
+
+
+@dataclass(frozen=True)
+class ComponentLook:
+    title: str
+    type_label: str
+    category: str
+    icon: str
+    replicas: int
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """One line of text: `x` is its start (or its centre when `centred`), `y` its baseline."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    bold: bool
+    role: Literal["title", "type", "badge"]
+    centred: bool = False
+
+
+@dataclass(frozen=True)
+class Face:
+    level: Level
+    icon: Rect | None
+    texts: tuple[TextRun, ...]
+    badge: Rect | None  # the replicas badge's pill, drawn under its text run
+
+
+def level_at(look: ComponentLook, scale: float) -> Level:
+    """How much of the face can be read at `scale` screen pixels per scene pixel."""
+    if TITLE_SIZE * scale >= READABLE_PX:
+        return "full"
+    if _large_title(look.title)[0] * scale >= TITLE_MIN_PX:
+        return "title"
+    return "box"
+
+
+def face_at(look: ComponentLook, scale: float) -> Face:
+    return face(look, level_at(look, scale))
+
+
+@lru_cache(maxsize=8192)
+def face(look: ComponentLook, level: Level) -> Face:
+    if level == "full":
+        return _full(look)
+    if level == "title":
+        size, lines = _large_title(look.title)
+        step = size * LARGE_LINE_SPACING
+        top = (NODE_HEIGHT - len(lines) * step) / 2 + size * 0.85
+        runs = tuple(
+            TextRun(NODE_WIDTH / 2, top + i * step, line, size, True, "title", True)
+            for i, line in enumerate(lines)
+        )
+        return Face("title", None, runs, None)
+    return Face("box", None, (), None)
+
+
+def _full(look: ComponentLook) -> Face:
+    w, h = NODE_WIDTH, NODE_HEIGHT
+    icon = Rect(12, (h - ICON_SIZE) / 2, 12 + ICON_SIZE, (h + ICON_SIZE) / 2)
+    text_x = icon.x1 + 10
+    room = w - 8 - text_x
+    lines = wrap(clean_text(look.title, 400), room, TITLE_SIZE, 2, bold=True)
+    block = len(lines) * LINE_HEIGHT + 14
+    baseline = (h - block) / 2 + 12
+    runs = [
+        TextRun(text_x, baseline + i * LINE_HEIGHT, line, TITLE_SIZE, True, "title")
+        for i, line in enumerate(lines)
+    ]
+    type_line = fit(clean_text(look.type_label, 200), room, TYPE_SIZE)
+    runs.append(
+        TextRun(text_x, baseline + len(lines) * LINE_HEIGHT, type_line, TYPE_SIZE, False, "type")
+    )
+    badge = None
+    if look.replicas > 1:
+        label = f"×{look.replicas}"
+        width = text_width(label, BADGE_SIZE, bold=True) + 10
+        badge = Rect(w - width + 6, -8, w + 6, 8)
+        runs.append(TextRun(badge.centre[0], 4, label, BADGE_SIZE, True, "badge", True))
+    return Face("full", icon, tuple(runs), badge)
+
+
+@lru_cache(maxsize=8192)
+def _large_title(title: str) -> tuple[float, tuple[str, ...]]:
+    """The largest size at which the whole title fits the box in a few lines, and the lines."""
+    text = clean_text(title, 400)
+    room = NODE_WIDTH - 14
+    lines: list[str] = []
+    for size in LARGE_TITLE_SIZES:
+        lines = wrap(text, room, size, TITLE_ONLY_LINES, bold=True)
+        tall_enough = len(lines) * size * LARGE_LINE_SPACING <= NODE_HEIGHT - 4
+        if tall_enough and " ".join(lines) == " ".join(text.split()):
+            return size, tuple(lines)
+    size = LARGE_TITLE_SIZES[-1]
+    return size, tuple(wrap(text, room, size, 2, bold=True))

@@ -1,0 +1,57 @@
+"""Keys bucketed by the grid cells their rectangles cover: "what is near this?" without a scan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from archdraw.layout import Rect
+
+CELL = 256.0
+
+
+def cells(rect: Rect) -> Iterator[tuple[int, int]]:
+    for i in range(int(rect.x0 // CELL), int(rect.x1 // CELL) + 1):
+        for j in range(int(rect.y0 // CELL), int(rect.y1 // CELL) + 1):
+            yield (i, j)
+
+
+class GridIndex:
+    """Each key owns some rectangles; queries answer which keys' rectangles meet a rectangle."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[int, int], set[str]] = {}
+        self._rects: dict[str, tuple[Rect, ...]] = {}
+
+    def put(self, key: str, rects: Iterable[Rect]) -> None:
+        self.remove(key)
+        owned = tuple(rects)
+        self._rects[key] = owned
+        for rect in owned:
+            for cell in cells(rect):
+                self._buckets.setdefault(cell, set()).add(key)
+
+    def remove(self, key: str) -> None:
+        for rect in self._rects.pop(key, ()):
+            for cell in cells(rect):
+                bucket = self._buckets.get(cell)
+                if bucket is not None:
+                    bucket.discard(key)
+
+    def rects(self, key: str) -> tuple[Rect, ...]:
+        return self._rects.get(key, ())
+
+    def near(self, rect: Rect) -> set[str]:
+        """Keys with a rectangle in a cell `rect` covers (a superset of those it meets)."""
+        buckets = self._buckets
+        return set().union(*(buckets.get(cell, ()) for cell in cells(rect)))
+
+    def meeting(self, rect: Rect) -> list[str]:
+        """Keys with a rectangle whose interior overlaps `rect`'s."""
+        x0, y0, x1, y1 = rect.x0, rect.y0, rect.x1, rect.y1
+        found = []
+        for key in self.near(rect):
+            for r in self._rects[key]:
+                if x0 < r.x1 and r.x0 < x1 and y0 < r.y1 and r.y0 < y1:
+                    found.append(key)
+                    break
+        return found

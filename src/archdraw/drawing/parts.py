@@ -1,0 +1,81 @@
+"""The pieces of a Drawing: boxes with their look, zones, links with their label. No Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archdraw.drawing.faces import ComponentLook
+from archdraw.drawing.paths import LinkPath, Point
+from archdraw.drawing.text_metrics import text_width
+from archdraw.layout import Rect
+from archdraw.library import Library
+from archdraw.model import Component
+
+LINK_LABEL_SIZE = 11.0
+ZONE_TITLE_SIZE = 12.0
+ZONE_KIND_SIZE = 10.5
+ZONE_STROKE = 1.2
+ZONE_DASH: dict[str, tuple[float, ...]] = {
+    "zone": (6, 4),
+    "network": (2, 3),
+    "group": (10, 3, 2, 3),
+}
+
+
+def look_of(component: Component, library: Library | None) -> ComponentLook:
+    spec = library.get(component.type) if library is not None else None
+    replicas = library.prop(component, "replicas") if library is not None else None
+    if replicas is None:
+        replicas = component.props.get("replicas")
+    count = replicas if isinstance(replicas, int) and not isinstance(replicas, bool) else 1
+    return ComponentLook(
+        title=component.title,
+        type_label=spec.label if spec is not None else f"{component.type} (unknown type)",
+        category=spec.category if spec is not None else "external",
+        icon=spec.icon if spec is not None and spec.icon else "circle-help",
+        replicas=count,
+    )
+
+
+@dataclass(frozen=True)
+class BoxDrawing:
+    id: str
+    rect: Rect
+    look: ComponentLook
+
+
+@dataclass(frozen=True)
+class ZoneDrawing:
+    id: str
+    title: str
+    heading: str  # the title, shortened to fit beside the kind
+    kind: str
+    rect: Rect
+    depth: int
+
+
+@dataclass(frozen=True)
+class LabelDrawing:
+    """A link label on a background pill; its text is centred, baseline 13 below the top."""
+
+    text: str
+    rect: Rect
+
+    @property
+    def baseline(self) -> Point:
+        return (self.rect.centre[0], self.rect.y0 + 13)
+
+
+@dataclass(frozen=True)
+class LinkDrawing:
+    key: str
+    kind: str
+    source: str
+    target: str
+    path: LinkPath | None  # None when the two boxes overlap: nothing to draw
+    label: LabelDrawing | None
+
+
+def label_rect(centre: Point, label: str) -> Rect:
+    width = text_width(label, LINK_LABEL_SIZE) + 10
+    return Rect(centre[0] - width / 2, centre[1] - 9, centre[0] + width / 2, centre[1] + 9)

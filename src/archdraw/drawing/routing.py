@@ -1,0 +1,186 @@
+"""Orthogonal link routes round the boxes, one link at a time, in pure Python.
+
+A route depends only on its two boxes, its offset among parallel links and
+the boxes in between, so moving a component re-routes just the links it
+touches (see Drawing.move). For each link a handful of candidate courses is
+tried: straight, one bend (L), two bends through the gap between the boxes
+(Z) or round both (U), and two bends through the channels beside any box the
+first candidates ran into. The one crossing the fewest boxes wins; among
+those, the shortest with the fewest bends.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from itertools import pairwise
+
+from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.paths import LinkPath, Point, simplified, straight_path
+from archdraw.layout import Rect
+
+GAP = 14.0  # the shortest run out of a box before a bend: room for the arrowhead
+SPREAD = 0.25  # how far a port slides along its side toward the far end
+MIN_OVERLAP = 16.0  # shared extent for a straight link between two boxes
+BEND_COST = 24.0
+HIT_COST = 100_000.0
+PARALLEL_SPACING = 10.0
+MAX_OBSTACLES = 6  # boxes in the way whose sides are tried as channels
+
+
+def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> LinkPath | None:
+    """The link's course from `source`'s border to `target`'s; None when the boxes overlap."""
+    if source.intersects(target):
+        return straight_path(source, target, offset)
+    best, hit = _cheapest(_candidates(source, target, offset, _middles(source, target, [])), boxes)
+    if best is not None and best[0] >= HIT_COST and hit:
+        # Channels beside the boxes in the way, the nearest to either end first.
+        rects = [r for key in hit for r in boxes.rects(key)]
+        obstacles = sorted(rects, key=lambda r: _distance(r, source, target))[:MAX_OBSTACLES]
+        middles = _middles(source, target, obstacles)
+        more, _ = _cheapest(_candidates(source, target, offset, middles), boxes, best[0])
+        if more is not None and more[0] < best[0]:
+            best = more
+    if best is None:
+        return straight_path(source, target, offset)
+    return LinkPath(tuple(simplified(best[1])))
+
+
+def _cheapest(
+    candidates: Iterator[list[Point]], boxes: GridIndex, limit: float = math.inf
+) -> tuple[tuple[float, list[Point]] | None, set[str]]:
+    """The candidate of least cost below `limit`, and the boxes the others ran into.
+
+    Tried shortest first: once one crosses nothing, no longer one can beat it."""
+    ranked = sorted(((_length(points), i, points) for i, points in enumerate(candidates)))
+    best: tuple[float, list[Point]] | None = None
+    hit: set[str] = set()
+    for length, _, points in ranked:
+        bound = best[0] if best is not None else limit
+        if length >= bound:
+            break
+        cost, crossed = _cost(points, boxes, bound)
+        hit |= crossed
+        if cost < bound:
+            best = (cost, points)
+    return best, hit
+
+
+def _length(points: list[Point]) -> float:
+    """Length plus the price of its bends."""
+    total = (len(points) - 2) * BEND_COST
+    for (x0, y0), (x1, y1) in pairwise(points):
+        total += abs(x1 - x0) + abs(y1 - y0)
+    return total
+
+
+def _cost(points: list[Point], boxes: GridIndex, limit: float) -> tuple[float, set[str]]:
+    """Length, bends and boxes crossed, as one number; counting stops once past `limit`."""
+    cost = _length(points)
+    crossed: set[str] = set()
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if cost >= limit:
+            break
+        # Widened across its run only: a run that ends on a box's border does not cross it.
+        across_x, across_y = (1.0, 0.0) if x0 == x1 else (0.0, 1.0)
+        segment = Rect(
+            min(x0, x1) - across_x,
+            min(y0, y1) - across_y,
+            max(x0, x1) + across_x,
+            max(y0, y1) + across_y,
+        )
+        found = boxes.meeting(segment)
+        cost += len(set(found) - crossed) * HIT_COST
+        crossed.update(found)
+    return cost, crossed
+
+
+def _distance(rect: Rect, source: Rect, target: Rect) -> float:
+    (x, y), ends = rect.centre, (source.centre, target.centre)
+    return min(abs(x - ex) + abs(y - ey) for ex, ey in ends)
+
+
+def _port(centre: float, extent: float, toward: float, offset: float) -> float:
+    """Where on a side a link leaves: slid toward the far end, never into the corner."""
+    room = extent / 2 - 8
+    slide = max(-room, min(room, (toward - centre) * SPREAD + offset))
+    return centre + slide
+
+
+def _middles(s: Rect, t: Rect, obstacles: list[Rect]) -> tuple[list[float], list[float]]:
+    """Where the middle run of a two-bend route may go: x values (vertical run), y values."""
+    xs = [max(s.x1, t.x1) + 2 * GAP, min(s.x0, t.x0) - 2 * GAP]
+    ys = [max(s.y1, t.y1) + 2 * GAP, min(s.y0, t.y0) - 2 * GAP]
+    if t.x0 - s.x1 >= 2 * GAP or s.x0 - t.x1 >= 2 * GAP:
+        xs.insert(0, _gap_mid(s.x0, s.x1, t.x0, t.x1))
+    if t.y0 - s.y1 >= 2 * GAP or s.y0 - t.y1 >= 2 * GAP:
+        ys.insert(0, _gap_mid(s.y0, s.y1, t.y0, t.y1))
+    for o in obstacles:
+        xs.extend((o.x0 - GAP, o.x1 + GAP))
+        ys.extend((o.y0 - GAP, o.y1 + GAP))
+    return xs, ys
+
+
+def _gap_mid(a0: float, a1: float, b0: float, b1: float) -> float:
+    return (a1 + b0) / 2 if b0 >= a1 else (b1 + a0) / 2
+
+
+def _candidates(
+    s: Rect, t: Rect, off: float, middles: tuple[list[float], list[float]]
+) -> Iterator[list[Point]]:
+    (scx, scy), (tcx, tcy) = s.centre, t.centre
+    yield from _straight(s, t, off)
+    ys, yt = _port(scy, s.height, tcy, off), _port(tcy, t.height, scy, off)
+    xs, xt = _port(scx, s.width, tcx, off), _port(tcx, t.width, scx, off)
+    # One bend: leave sideways and enter from above or below, or the other way round.
+    s_side, t_end = _side(s.x0, s.x1, xt), _side(t.y0, t.y1, ys)
+    if s_side is not None and t_end is not None:
+        yield [(s_side, ys), (xt, ys), (xt, t_end)]
+    s_end, t_side = _side(s.y0, s.y1, yt), _side(t.x0, t.x1, xs)
+    if s_end is not None and t_side is not None:
+        yield [(xs, s_end), (xs, yt), (t_side, yt)]
+    # Two bends, the middle run vertical at x = m or horizontal at y = m.
+    for m in middles[0]:
+        a, b = _side(s.x0, s.x1, m), _side(t.x0, t.x1, m)
+        if a is not None and b is not None:
+            yield [(a, ys), (m, ys), (m, yt), (b, yt)]
+    for m in middles[1]:
+        a, b = _side(s.y0, s.y1, m), _side(t.y0, t.y1, m)
+        if a is not None and b is not None:
+            yield [(xs, a), (xs, m), (xt, m), (xt, b)]
+
+
+def _side(low: float, high: float, toward: float) -> float | None:
+    """The box's edge (along one axis) facing `toward`, if `toward` is clear of the box."""
+    if toward >= high + GAP:
+        return high
+    if toward <= low - GAP:
+        return low
+    return None
+
+
+def _straight(s: Rect, t: Rect, off: float) -> Iterator[list[Point]]:
+    low, high = max(s.y0, t.y0), min(s.y1, t.y1)
+    if high - low >= MIN_OVERLAP and (t.x0 >= s.x1 + GAP or s.x0 >= t.x1 + GAP):
+        y = max(low + 4, min(high - 4, (low + high) / 2 + off))
+        yield [(s.x1, y), (t.x0, y)] if t.x0 >= s.x1 else [(s.x0, y), (t.x1, y)]
+    low, high = max(s.x0, t.x0), min(s.x1, t.x1)
+    if high - low >= MIN_OVERLAP and (t.y0 >= s.y1 + GAP or s.y0 >= t.y1 + GAP):
+        x = max(low + 4, min(high - 4, (low + high) / 2 + off))
+        yield [(x, s.y1), (x, t.y0)] if t.y0 >= s.y1 else [(x, s.y0), (x, t.y1)]
+
+
+def parallel_offsets(pairs: list[tuple[str, str]]) -> list[float]:
+    """Each link's sideways offset, so links between the same two boxes run side by side."""
+    counts: dict[frozenset[str], int] = {}
+    for source, target in pairs:
+        key = frozenset((source, target))
+        counts[key] = counts.get(key, 0) + 1
+    seen: dict[frozenset[str], int] = {}
+    offsets = []
+    for source, target in pairs:
+        key = frozenset((source, target))
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        offsets.append((index - (counts[key] - 1) / 2) * PARALLEL_SPACING)
+    return offsets

@@ -1,0 +1,95 @@
+"""The Drawing's findings markers on the canvas, all in one item.
+
+Thousands of findings on a big design would be thousands of items to rebuild
+after every lint run; instead one item keeps the markers bucketed by grid
+cell and paints only those in the exposed area. It takes no mouse or hover
+events (the Findings panel lists what a marker stands for).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from archdraw.drawing import MarkerDrawing
+from archdraw.drawing.grid import CELL
+from archdraw.drawing.markers import MARKER_RADIUS, Target
+from archdraw.style import Theme
+
+from .text import draw_run, scene_rect
+
+MARKER_TEXT_SIZE = 11.0
+MIN_SCREEN_RADIUS = 4.0  # still a visible dot when zoomed far out
+Cell = tuple[int, int]
+
+
+def _cell(marker: MarkerDrawing) -> Cell:
+    return (int(marker.centre[0] // CELL), int(marker.centre[1] // CELL))
+
+
+class MarkersItem(QGraphicsItem):
+    def __init__(self, theme: Theme) -> None:
+        super().__init__()
+        self.theme = theme
+        self.markers: dict[Target, MarkerDrawing] = {}
+        self._cells: dict[Cell, dict[Target, MarkerDrawing]] = {}
+        self._bounds = QRectF()
+        self.setZValue(30)
+        self.setAcceptedMouseButtons(self.acceptedMouseButtons().NoButton)
+        # Paint is told the exposed area, not the whole (scene-wide) bounding rect.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def change(self, markers: Mapping[Target, MarkerDrawing], targets: Iterable[Target]) -> None:
+        """Follow the markers of these targets (moved, added or gone)."""
+        grown = QRectF(self._bounds)
+        for target in targets:
+            old = self.markers.pop(target, None)
+            if old is not None:
+                self._cells.get(_cell(old), {}).pop(target, None)
+            new = markers.get(target)
+            if new is not None:
+                self.markers[target] = new
+                self._cells.setdefault(_cell(new), {})[target] = new
+                grown = grown.united(scene_rect(new.rect).adjusted(-40, -40, 40, 40))
+        if grown != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = grown
+        self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never under the mouse
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        scale = painter.worldTransform().m11() or 1.0
+        radius = max(MARKER_RADIUS, MIN_SCREEN_RADIUS / scale)
+        readable = MARKER_TEXT_SIZE * scale >= 7.0
+        area = option.exposedRect.adjusted(-radius, -radius, radius, radius)
+        columns = range(int(area.left() // CELL), int(area.right() // CELL) + 1)
+        rows = range(int(area.top() // CELL), int(area.bottom() // CELL) + 1)
+        if len(columns) * len(rows) > 4 * len(self._cells):
+            shown: Iterable[MarkerDrawing] = self.markers.values()
+        else:
+            shown = [m for i in columns for j in rows for m in self._cells.get((i, j), {}).values()]
+        edge = QPen(QColor(self.theme.background), 1.5)
+        white = QColor("#ffffff")
+        for marker in shown:
+            centre = QPointF(*marker.centre)
+            colour = self.theme.severity.get(marker.severity, self.theme.severity["info"])
+            painter.setPen(edge)
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(centre, radius, radius)
+            if readable:
+                x, y = marker.centre
+                draw_run(painter, x, y + 4, marker.text, MARKER_TEXT_SIZE, True, white, True)

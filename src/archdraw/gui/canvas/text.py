@@ -1,0 +1,46 @@
+"""Drawing the Drawing's text with Qt: sizes in scene pixels, positions at baselines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+
+from archdraw.layout import Rect
+from archdraw.style import LABEL_FONT
+
+_FONTS: dict[tuple[float, bool, int], QFont] = {}
+
+
+def font(size: float, bold: bool, dpi: int) -> QFont:
+    """LABEL_FONT at `size` scene pixels on a device of `dpi` (as the SVG's font-size)."""
+    key = (size, bold, dpi)
+    found = _FONTS.get(key)
+    if found is None:
+        found = QFont(LABEL_FONT)
+        found.setPointSizeF(size * 72 / max(dpi, 1))
+        found.setBold(bold)
+        _FONTS[key] = found
+    return found
+
+
+def draw_run(
+    painter: QPainter,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    bold: bool,
+    colour: QColor,
+    centred: bool = False,
+) -> None:
+    """`text` with its baseline at `y`, starting at `x` (centred on `x` when `centred`)."""
+    chosen = font(size, bold, painter.device().logicalDpiY())
+    painter.setFont(chosen)
+    painter.setPen(colour)
+    if centred:
+        x -= QFontMetricsF(chosen).horizontalAdvance(text) / 2
+    painter.drawText(QPointF(x, y), text)
+
+
+def scene_rect(rect: Rect) -> QRectF:
+    return QRectF(rect.x0, rect.y0, rect.width, rect.height)

@@ -1,0 +1,47 @@
+"""The derived figures say what they are: units true to the values, clients by their names."""
+
+from __future__ import annotations
+
+import json
+
+from tests.diff.conftest import AFTER, BEFORE
+
+from archdraw.diff import FileDiff, Side, compare, render_json, render_text
+from archdraw.io import load
+from archdraw.library import Library
+from archdraw.lint import Severity
+
+
+def test_availability_is_a_fraction_in_json_and_a_percentage_in_text(shop: FileDiff) -> None:
+    figures = json.loads(render_json([shop], Severity.WARNING))["files"][0]["derived"]["figures"]
+    overall = next(f for f in figures if f["key"] == "availability")
+    assert 0.99 < overall["new"] < 1 and overall["unit"] == "fraction"
+    assert "Availability (all clients, by rps): 99.9495 % → 99.6753 %" in render_text(
+        [shop], Severity.WARNING
+    )
+
+
+def test_a_client_is_named_by_its_label_and_a_missing_figure_is_no_value(
+    library: Library,
+) -> None:
+    before, after = load(BEFORE, library), load(AFTER, library)
+    design = after.design
+    design.components = [c for c in design.components if c.id != "web"]
+    design.links = [link for link in design.links if "web" not in (link.source, link.target)]
+    diff = compare("shop", Side("old", before), Side("new", load(AFTER, library)), library)
+    gone = compare("shop", Side("old", load(AFTER, library)), Side("new", after), library)
+    assert "Availability for Web shoppers: 99.9495 % → 99.6753 %" in render_text(
+        [diff], Severity.WARNING
+    )
+    assert "Availability for Web shoppers: 99.6753 % → —" in render_text([gone], Severity.WARNING)
+
+
+def test_a_deleted_or_new_design_file_says_so(library: Library) -> None:
+    from archdraw.diff.wording import summary
+
+    gone = compare("shop", Side("old", load(AFTER, library)), Side("new", None), library)
+    line = summary(gone, Severity.WARNING)
+    assert line.startswith("design file deleted (") and "finding(s) gone with it" in line
+    assert "fixed" not in line
+    new = compare("shop", Side("old", None), Side("new", load(AFTER, library)), library)
+    assert summary(new, Severity.WARNING).startswith("new design file (")
