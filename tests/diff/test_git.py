@@ -95,7 +95,7 @@ def test_lint_diff_rev_fails_only_on_new_findings(repo: Path, capsys) -> None:  
     assert code == 0 and set(states(data).values()) == {"unchanged"}
     code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~1")
     assert code == 0 and out.endswith(
-        "3 finding(s) already at HEAD~1 not shown; 2 finding(s) at HEAD~1 no longer found\n"
+        "2 finding(s) already at HEAD~1 not shown; 2 finding(s) at HEAD~1 no longer found\n"
     )
 
 

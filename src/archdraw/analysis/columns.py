@@ -4,12 +4,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.kinds import BUFFER_TYPES, CACHING_TYPES, TypeFacts, count, number
-from archdraw.analysis.roles import DataRoles
+from archdraw.analysis.kinds import (
+    BUFFER_TYPES,
+    CACHING_TYPES,
+    TypeFacts,
+    count,
+    number,
+    stated_rps,
+)
+from archdraw.analysis.roles import STANDBY_FAILOVERS, DataRoles
 from archdraw.library import Library
-from archdraw.model import Component
+from archdraw.model import Component, Zone
+
+if TYPE_CHECKING:
+    from archdraw.analysis.graph import Edge
 
 
 def machines(components: list[Component], machines: list[int], roles: DataRoles) -> list[int]:
@@ -148,3 +158,47 @@ def _positive(value: object) -> float | None:
 def _non_negative(value: object) -> float | None:
     found = number(value, None)
     return found if found is not None and found >= 0 else None
+
+
+def node_columns(
+    components: list[Component],
+    per: Columns,
+    roles: DataRoles,
+    sources: list[int],
+    edges: list[list[Edge]],
+    zones: dict[str, Zone],
+) -> dict[str, Any]:
+    """The graph's fields read from component property values (the rest follow the links)."""
+    source_set = set(sources)
+    stated = [stated_rps(c) for c in components]
+    failover = per.failover
+    return {
+        "components": components,
+        "rps": [0.0 if value is None else value for value in stated],
+        "rate_known": [value is not None or i not in source_set for i, value in enumerate(stated)],
+        "miss": per.miss,
+        "replicas": per.replicas,
+        "zones_spanned": per.zones,
+        "instance_counts": machines(components, per.machines, roles),
+        "failover": failover,
+        "standby_out": [
+            [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
+            for node, row in enumerate(edges)
+        ],
+        "stateful": per.stateful,
+        "capacity_rps": per.capacity,
+        "latency_ms": per.latency,
+        # A service that spans zones and regions on its own is in none of them.
+        "zone_of": [
+            c.zone if c.zone in zones and not spans else None
+            for c, spans in zip(components, per.spans_zones, strict=True)
+        ],
+        "buffer": per.buffer,
+        "on_device": per.on_device,
+        "fallback": per.fallback,
+        "runs_replicas": per.runs_replicas,
+        "spans_zones": per.spans_zones,
+        "in_process": per.in_process,
+        "peak": per.peak,
+        "roles": roles,
+    }

@@ -28,19 +28,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from archdraw.analysis.columns import Columns, machines, per_component
+from archdraw.analysis.columns import node_columns, per_component
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
     is_traffic_source,
     number,
-    stated_rps,
 )
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
     ROLE_PROPERTIES,
-    STANDBY_FAILOVERS,
     DataRoles,
     data_roles,
 )
@@ -270,50 +268,6 @@ def _calls_and_writes(
 ) -> tuple[float, bool]:
     calls = number(link_value(props, "calls"), 1.0) or 0.0
     return max(0.0, calls), link_value(props, "writes") is True
-
-
-def node_columns(
-    components: list[Component],
-    per: Columns,
-    roles: DataRoles,
-    sources: list[int],
-    edges: list[list[Edge]],
-    zones: dict[str, Zone],
-) -> dict[str, Any]:
-    """The graph's fields read from component property values (the rest follow the links)."""
-    source_set = set(sources)
-    stated = [stated_rps(c) for c in components]
-    failover = per.failover
-    return {
-        "components": components,
-        "rps": [0.0 if value is None else value for value in stated],
-        "rate_known": [value is not None or i not in source_set for i, value in enumerate(stated)],
-        "miss": per.miss,
-        "replicas": per.replicas,
-        "zones_spanned": per.zones,
-        "instance_counts": machines(components, per.machines, roles),
-        "failover": failover,
-        "standby_out": [
-            [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
-            for node, row in enumerate(edges)
-        ],
-        "stateful": per.stateful,
-        "capacity_rps": per.capacity,
-        "latency_ms": per.latency,
-        # A service that spans zones and regions on its own is in none of them.
-        "zone_of": [
-            c.zone if c.zone in zones and not spans else None
-            for c, spans in zip(components, per.spans_zones, strict=True)
-        ],
-        "buffer": per.buffer,
-        "on_device": per.on_device,
-        "fallback": per.fallback,
-        "runs_replicas": per.runs_replicas,
-        "spans_zones": per.spans_zones,
-        "in_process": per.in_process,
-        "peak": per.peak,
-        "roles": roles,
-    }
 
 
 def _mark_cache_aside(

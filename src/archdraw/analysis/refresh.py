@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from archdraw.analysis.columns import Columns, with_rows
-from archdraw.analysis.graph import TrafficGraph, node_columns
+from archdraw.analysis.columns import Columns, node_columns, with_rows
+from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.kinds import TypeFacts
 from archdraw.analysis.roles import DataRoles
 from archdraw.library import Library

@@ -7,15 +7,10 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import NamedTuple
 
-from archdraw.analysis.graph import (
-    GRAPH_LINK_PROPERTIES,
-    GRAPH_PROPERTIES,
-    TrafficGraph,
-    build_graph,
-)
+from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.kinds import CACHING_TYPES
-from archdraw.analysis.roles import ROLE_LINK_PROPERTIES, ROLE_PROPERTIES, DataRoles, data_roles
-from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, traffic_of
+from archdraw.analysis.roles import DataRoles, data_roles
+from archdraw.analysis.traffic import traffic_of
 from archdraw.library import Library
 from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -29,13 +24,6 @@ __all__ = ["CACHING_TYPES", "DEFAULT_OPTIONS", "PASS_THROUGH_TYPES", "QUEUE_TYPE
 QUEUE_TYPES = frozenset({"queue", "stream"})
 # Network hops that forward a request without looking at who sends it.
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
-# The cached views that read property values, with the component and link properties each
-# reads: a session keeps one from the previous run while none of them changed.
-VALUE_VIEWS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "data_roles": (ROLE_PROPERTIES, ROLE_LINK_PROPERTIES),
-    "traffic_graph": (GRAPH_PROPERTIES, GRAPH_LINK_PROPERTIES),
-    "arrival_rps": (TRAFFIC_PROPERTIES, TRAFFIC_LINK_PROPERTIES),
-}
 _NO_LINKS: list[LinkView] = []  # shared empty answers: callers only read them
 _NO_COMPONENTS: list[ComponentView] = []
 
@@ -381,7 +369,7 @@ class LintContext(ElementViews):
 
     # -- traffic ----------------------------------------------------------------
     # The three views below read property values: a session carries each to the next run
-    # while no property it reads changes (`VALUE_VIEWS`), instead of building it again.
+    # while no property it reads changes (`session.VALUE_VIEWS`), instead of building it again.
     @cached_property
     def data_roles(self) -> DataRoles:
         return data_roles(self.model, self.library)

@@ -20,21 +20,14 @@ import gc
 import math
 import threading
 import time
-from collections.abc import Callable
 from typing import Any, TypeVar
 
-from archdraw.analysis.graph import TrafficGraph, build_graph
-from archdraw.analysis.refresh import refresh_graph
-from archdraw.analysis.roles import DataRoles, data_roles
-from archdraw.analysis.traffic import traffic_of
 from archdraw.io import ElementLocations
 from archdraw.library import Library
 from archdraw.lint.config import resolve
-from archdraw.lint.context import VALUE_VIEWS, LintContext
-from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
-from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
+from archdraw.lint.recording import VALUE_VIEWS, Reads, RecordingContext
 from archdraw.lint.rules import all_rules
 from archdraw.lint.types import BY_POSITION, Finding
 from archdraw.model import Component, Design, Link
@@ -49,81 +42,6 @@ _STRUCTURE = "structure"  # the structural views, in `_seconds`
 _INSERT_AT_MOST = 400
 
 _Snapshot = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], Any, list[object]]
-# Names of component and link properties read.
-_Reads = tuple[frozenset[str], frozenset[str]]
-
-
-class _RecordingContext(LintContext):
-    """A `LintContext` that notes which property names are read. A rule that reads a value
-    view (`VALUE_VIEWS`: the data roles, the traffic graph, the rates) reads every property
-    that view reads; the view itself may come from the previous run (`carried`)."""
-
-    def __init__(self, design: Design, library: Library, carried: dict[str, Any]) -> None:
-        super().__init__(design, library)
-        self.component_reads: set[str] = set()
-        self.link_reads: set[str] = set()
-        self.__dict__.update(carried)
-        self.previous_graph: TrafficGraph | None = None  # to refresh, when values changed
-        self.edited: list[int] = []  # the components whose values changed since then
-        self._computing = 0  # inside a value view: its reads are the view's, not the rule's
-
-    def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
-        if not self._computing:
-            components, links = VALUE_VIEWS[name]
-            self.component_reads.update(components)
-            self.link_reads.update(links)
-        if name not in self.__dict__:
-            self._computing += 1
-            try:
-                self.__dict__[name] = compute()
-            finally:
-                self._computing -= 1
-        found: _T = self.__dict__[name]
-        return found
-
-    @property
-    def data_roles(self) -> DataRoles:
-        return self._value_view("data_roles", lambda: data_roles(self.model, self.library))
-
-    @property
-    def traffic_graph(self) -> TrafficGraph:
-        return self._value_view("traffic_graph", self._graph)
-
-    @property
-    def arrival_rps(self) -> dict[str, float]:
-        return self._value_view("arrival_rps", lambda: traffic_of(self.traffic_graph).rates)
-
-    def _graph(self) -> TrafficGraph:
-        roles = self.data_roles
-        if self.previous_graph is not None:
-            previous = self.previous_graph
-            refreshed = refresh_graph(previous, self.model, self.library, roles, self.edited)
-            if refreshed is not None:
-                return refreshed
-        return build_graph(self.model, self.library, roles)
-
-    def routes(self) -> Routes:
-        # Shared by the rules that ask: each depends on what the first one's walk read.
-        self.component_reads.update(ROUTE_PROPERTIES)
-        self.link_reads.update(ROUTE_PROPERTIES)
-        return super().routes()
-
-    def stated(self, component: ComponentView, name: str) -> bool:
-        self.component_reads.add(name)
-        return super().stated(component, name)
-
-    def prop(self, component: ComponentView, name: str) -> Any:
-        self.component_reads.add(name)
-        return super().prop(component, name)
-
-    def link_prop(self, link: LinkView, name: str) -> Any:
-        self.link_reads.add(name)
-        return super().link_prop(link, name)
-
-    def take_reads(self) -> _Reads:
-        reads = frozenset(self.component_reads), frozenset(self.link_reads)
-        self.component_reads, self.link_reads = set(), set()
-        return reads
 
 
 def _snapshot(design: Design) -> _Snapshot:
@@ -161,7 +79,7 @@ def _structural_views() -> frozenset[str]:
     design's structure, so a session may carry them from one run to the next."""
     return frozenset(
         name
-        for cls in _RecordingContext.__mro__
+        for cls in RecordingContext.__mro__
         for name, value in vars(cls).items()
         if isinstance(value, structural_view)
     )
@@ -199,7 +117,7 @@ class LintSession:
         self._findings: list[Finding] = []  # the last answer, sorted
         self._keys: list[tuple[int, int, int, str, str]] = []  # their sort keys
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
-        self._reads: dict[str, _Reads] = {}
+        self._reads: dict[str, Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
         self._lock = threading.Lock()
         self._owned = False  # whether the last design linted was a private copy
@@ -299,7 +217,7 @@ class LintSession:
     ) -> list[Finding]:
         settings = resolve(design.lint)
         carried = {} if changed is None else _carried(self._values, changed)
-        context = _RecordingContext(design, self.library, carried)
+        context = RecordingContext(design, self.library, carried)
         if changed is not None:  # same structure: reuse what the last run computed
             context.__dict__.update(self._views)
             # The element views share props dicts with the design they were built from:
@@ -381,7 +299,7 @@ class LintSession:
 
 
 # A change to these link properties moves traffic between links: the graph is built anew.
-_LINK_GRAPH_READS: _Reads = (frozenset(), VALUE_VIEWS["traffic_graph"][1])
+_LINK_GRAPH_READS: Reads = (frozenset(), VALUE_VIEWS["traffic_graph"][1])
 
 
 def _carried(values: dict[str, Any], changed: tuple[set[str], set[str]]) -> dict[str, Any]:
@@ -389,5 +307,5 @@ def _carried(values: dict[str, Any], changed: tuple[set[str], set[str]]) -> dict
     return {name: v for name, v in values.items() if not _touches(VALUE_VIEWS[name], changed)}
 
 
-def _touches(reads: _Reads, changed: tuple[set[str], set[str]] | None) -> bool:
+def _touches(reads: Reads, changed: tuple[set[str], set[str]] | None) -> bool:
     return changed is None or bool(reads[0] & changed[0] or reads[1] & changed[1])
