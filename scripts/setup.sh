@@ -27,6 +27,8 @@ if (( want_test )); then
   # metadata, and opens a design through its MIME type under Xvfb.
   system_packages+=(binutils desktop-file-utils appstream xdg-utils shared-mime-info
     libfile-mimeinfo-perl xdotool)
+  # chromium: the review page is checked in a real browser (headless).
+  system_packages+=(chromium)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -67,3 +67,26 @@ def test_a_type_change_drops_what_the_new_type_refuses_and_undo_restores_it() ->
     assert document.design.component("db").type == "database"  # type: ignore[union-attr]
     document.redo()
     assert document.design.component("db").props == {}  # type: ignore[union-attr]
+
+
+def test_type_changes_joined_into_one_step_undo_to_the_first_type_with_every_property() -> None:
+    # Stepping through types with the arrow keys is one step. The second change drops
+    # properties the first one kept, so undoing the joined step must restore those too
+    # (the hypothesis state machine found this: the joined step kept only the first undo).
+    library = builtin_library()
+    props = {"zones": 3, "latency_ms": 5.0, "capacity_rps": 900.0, "rate_limit": 10.0}
+    original = Design(
+        archdraw=1,
+        name="x",
+        components=[Component(id="gw", type="realtime_gateway", props=dict(props))],
+    )
+    document = Document(original.model_copy(deep=True))
+    for type_id in ("monitoring", "device_cache", "client"):
+        document.apply(change_type(document.design, library, "gw", type_id), "type:gw")
+    assert len(document.history.steps) == 1
+    document.undo()
+    assert document.design == original
+    document.redo()
+    assert document.design.component("gw").type == "client"  # type: ignore[union-attr]
+    document.undo()
+    assert document.design == original

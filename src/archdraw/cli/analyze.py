@@ -13,7 +13,17 @@ from archdraw.analysis.report import run_analysis, to_json
 from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one
-from archdraw.model import ZONE_KINDS
+from archdraw.cost import (
+    CostEstimate,
+    PriceError,
+    cost_to_json,
+    estimate,
+    load_prices,
+    render_cost_text,
+    user_prices_dir,
+)
+from archdraw.library import Library
+from archdraw.model import ZONE_KINDS, Design
 
 MAX_GROWTH = 1_000_000.0
 
@@ -117,6 +127,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default=DEFAULT_REQUESTS,
         help=f"requests to simulate (default {DEFAULT_REQUESTS:,})",
     )
+    parser.add_argument(
+        "--cost",
+        action="store_true",
+        help="monthly cost at 1x and at --growth (a planning estimate from list prices)",
+    )
     parser.add_argument("--top", type=_count, default=10, help="rows in ranked lists (text)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
@@ -148,10 +163,32 @@ def handle(args: argparse.Namespace) -> int:
     except UnknownElement as error:
         print(f"{args.file}: {error}", file=sys.stderr)
         return EXIT_INVALID
-    if args.format == "json":
-        print(json.dumps(to_json(report), indent=2))
-        return EXIT_OK
+    estimates = None
+    if args.cost:
+        try:
+            estimates = cost_estimates(loaded.design, library, args.growth, args.no_user_types)
+        except PriceError as error:
+            print(f"archdraw analyze: {error}", file=sys.stderr)
+            return EXIT_INVALID
     other = args.fail or args.fail_zone or args.weakest or args.availability
-    growth_asked = args.growth is not None or args.simulate or not other
-    sys.stdout.write(render_text(report, growth_asked=growth_asked, top=args.top))
+    if args.format == "json":
+        data = to_json(report)
+        if estimates is not None:
+            data["cost"] = cost_to_json(estimates)
+        print(json.dumps(data, indent=2))
+        return EXIT_OK
+    if estimates is None or other or args.simulate:
+        growth_asked = args.growth is not None or args.simulate or not other
+        sys.stdout.write(render_text(report, growth_asked=growth_asked, top=args.top))
+    if estimates is not None:
+        sys.stdout.write(render_cost_text(estimates))
     return EXIT_OK
+
+
+def cost_estimates(
+    design: Design, library: Library, growth: float | None, no_user_prices: bool
+) -> list[CostEstimate]:
+    """The estimate at 1x and, when asked, at `growth`."""
+    book = load_prices(user_dir=None if no_user_prices else user_prices_dir())
+    factors = [1.0] if growth in (None, 1.0) else [1.0, float(growth)]
+    return [estimate(design, library, book, factor) for factor in factors]

@@ -22,6 +22,8 @@ COMMANDS = (
     "analyze",
     "export",
     "layout",
+    "prices",
+    "review",
     "import",
     "diff",
     "textconv",

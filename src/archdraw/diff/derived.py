@@ -4,8 +4,7 @@ single points of failure and the saturation point, all from `archdraw.analysis`.
 Every figure is derived (from the design's properties and the component
 library's defaults), never stated; `Figure.basis` says so in the output.
 Further figures plug in as a `Measure` in `MEASURES` (a function of the design
-and the library returning named figures); the monthly cost is meant to join
-them there, so the diff shows it without changes here.
+and the library returning named figures); the monthly cost is one.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from archdraw.analysis import analyze_availability, analyze_growth, build_graph, weakest_points
+from archdraw.cost import estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -32,8 +32,27 @@ class Figure:
 
 
 Measure = Callable[[Design, Library], Mapping[str, Figure]]
-# Extra figures compared by every diff, by key; none yet beyond the analysis below.
-MEASURES: tuple[Measure, ...] = ()
+
+
+def monthly_cost(design: Design, library: Library) -> dict[str, Figure]:
+    """The cost estimate's monthly total at the stated traffic (`archdraw.cost`).
+
+    Shipped prices and the design's own `cost.prices` only, so a diff reads the same on
+    every machine; lines whose usage is unknown are left out and the basis says how many.
+    """
+    book = shipped_prices()
+    cost = estimate(design, library, book)
+    basis = (
+        f"derived: a planning estimate from {book.provider} {book.region} on-demand list prices "
+        f"taken {book.taken}"
+    )
+    if cost.unknown:
+        basis += f"; {len(cost.unknown)} line(s) depend on figures the design omits, left out"
+    return {"cost": Figure("Monthly cost", cost.total, "USD/month", basis)}
+
+
+# Extra figures compared by every diff, by key, beyond the analysis below.
+MEASURES: tuple[Measure, ...] = (monthly_cost,)
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,9 @@ def _derived(diff: FileDiff) -> list[str]:
             before, after = delta_text(delta)
             lines.append(f"| {escape(delta.label)} | {escape(before)} | {escape(after)} |")
         lines.append("")
-        lines.append(f"<sub>{escape(changed[0].basis)}</sub>")
+        # Each distinct basis once (the analysis figures share one; the cost has its own).
+        for number, basis in enumerate(dict.fromkeys(delta.basis for delta in changed)):
+            lines += [""] * (number > 0) + [f"<sub>{escape(basis)}</sub>"]
     for heading, points in (
         ("New single points of failure", derived.new_single_points),
         ("Single points of failure removed", derived.removed_single_points),

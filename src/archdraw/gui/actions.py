@@ -39,6 +39,14 @@ def add_action(
     return action
 
 
+def open_review(window: MainWindow) -> None:
+    from archdraw.gui.review_dialog import ReviewDialog
+
+    dialog = ReviewDialog(window)
+    dialog.setObjectName("review-dialog")
+    dialog.open()
+
+
 def build_menus(window: MainWindow) -> None:
     files, bar = window.files, window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -81,6 +89,14 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, view, "Actual Size", window.view.actual_size, "Ctrl+1", "actual-size")
     view.addSeparator()
     add_action(window, view, "Auto Layout", window.auto_layout, "Ctrl+L", "auto-layout")
+    add_action(
+        window,
+        view,
+        "Design Review…",
+        functools.partial(open_review, window),
+        "Ctrl+Shift+R",
+        "design-review",
+    )
     grid = add_action(window, view, "Grid", window.toggle_grid, "Ctrl+'", "grid")
     grid.setCheckable(True)
     grid.setChecked(True)

@@ -49,6 +49,8 @@ def _shape(data: dict[str, Any]) -> dict[str, Any]:
         if "ignore" in lint:
             lint["ignore"] = [FlowMap(item) for item in lint["ignore"]]
         shaped["lint"] = lint
+    if "cost" in shaped and "prices" in shaped["cost"]:
+        shaped["cost"] = {**shaped["cost"], "prices": _flow(shaped["cost"]["prices"])}
     if "import" in shaped:
         block = dict(shaped["import"])
         for key in ("elements", "dependencies", "unknown"):

@@ -11,6 +11,7 @@ from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.kinds import CACHING_TYPES
 from archdraw.analysis.roles import DataRoles, data_roles
 from archdraw.analysis.traffic import traffic_of
+from archdraw.cost import CostEstimate, estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -44,6 +45,14 @@ class LintContext(ElementViews):
     def __init__(self, design: Design, library: Library) -> None:
         super().__init__(design, library)
         self._routes: Routes | None = None
+        self._cost: CostEstimate | None = None
+
+    def cost_estimate(self) -> CostEstimate:
+        """The monthly cost at 1x (AD7xx), memoised for this run. Shipped prices and the
+        design's own `cost.prices` only, so lint answers the same on every machine."""
+        if self._cost is None:
+            self._cost = estimate(self.design.model, self.library, shipped_prices())
+        return self._cost
         self.run: LintRun | None = None
         """Set by the engine before the settings rules (AD0xx) run, after the others."""
 
@@ -61,12 +70,6 @@ class LintContext(ElementViews):
         primary, whose protection it inherits."""
         roles = self.roles()
         return roles.is_copy(component.id) or roles.is_standby(component.id)
-
-    def instances(self, component: ComponentView) -> int:
-        """Machines that can fail one at a time: `replicas`, or for a stateful component the
-        data roles' count (more zones or shards than replicas take more machines)."""
-        role = self.roles().of(component.id)
-        return self.replicas(component) if role is None else max(1, role.instances)
 
     def fronts(self, cache: ComponentView) -> str | None:
         """The store a cache (or CDN) fronts, stated or inferred, or None."""
@@ -368,8 +371,7 @@ class LintContext(ElementViews):
         return [c for c in found if c is not None]
 
     # -- traffic ----------------------------------------------------------------
-    # The three views below read property values: a session carries each to the next run
-    # while no property it reads changes (`session.VALUE_VIEWS`), instead of building it again.
+    # These three read property values: a session carries each while none it reads changes.
     @cached_property
     def data_roles(self) -> DataRoles:
         return data_roles(self.model, self.library)

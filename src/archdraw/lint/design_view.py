@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from itertools import repeat
 from typing import Any
 
-from archdraw.model import Component, Design, Link, LintSettings, Zone
+from archdraw.model import Component, CostSettings, Design, Link, LintSettings, Zone
 
 _NO_DEFAULTS: dict[str, Any] = {}  # for a type the library does not know
 
@@ -72,7 +72,7 @@ class ZoneView:
 class DesignView:
     """The elements of one design, in file order, as the rules read them."""
 
-    __slots__ = ("components", "imported", "links", "lint", "zones")
+    __slots__ = ("components", "cost", "imported", "links", "lint", "model", "zones")
 
     def __init__(self, design: Design, defaults: Mapping[str, dict[str, Any]]) -> None:
         """`defaults`: each component type's default property values."""
@@ -80,6 +80,9 @@ class DesignView:
         self.links = list(map(LinkView, design.links))
         self.zones = [ZoneView(z) for z in design.zones]
         self.lint: LintSettings = design.lint
+        self.cost: CostSettings = design.cost
+        # The design itself, for the whole-design models rules ask (the cost estimate).
+        self.model: Design = design
         # The `import:` block: provenance and guesses of an imported design (AD607).
         self.imported = design.imported
 
@@ -89,6 +92,7 @@ class DesignView:
     def follow_props(self, design: Design) -> None:
         """Share the props of `design`'s elements, which stand where this view's elements
         stand (the same design, or a copy of it, with property values edited since)."""
+        self.model = design
         for view, component in zip(self.components, design.components, strict=True):
             view.props = component.props
         for link_view, link in zip(self.links, design.links, strict=True):

@@ -15,6 +15,7 @@ from archdraw.analysis.graph import (
 from archdraw.analysis.refresh import refresh_graph
 from archdraw.analysis.roles import ROLE_LINK_PROPERTIES, ROLE_PROPERTIES, DataRoles, data_roles
 from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, traffic_of
+from archdraw.cost import CostEstimate
 from archdraw.library import Library
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
@@ -88,6 +89,14 @@ class RecordingContext(LintContext):
         self.component_reads.update(ROUTE_PROPERTIES)
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
+
+    def cost_estimate(self) -> CostEstimate:
+        # The estimate reads nearly every property of every component and link.
+        self.component_reads.update(
+            name for spec in self.library.types.values() for name in spec.properties
+        )
+        self.link_reads.update(self.library.link_properties)
+        return super().cost_estimate()
 
     def stated(self, component: ComponentView, name: str) -> bool:
         self.component_reads.add(name)

@@ -52,7 +52,12 @@ def _snapshot(design: Design) -> _Snapshot:
     # Who is confirmed in the `import:` block (AD607 reads it; the editor confirms guesses).
     block = design.imported
     confirmed = tuple(e.confirmed for e in block.elements) if block is not None else None
-    rest = ([z.model_dump() for z in design.zones], design.lint.model_dump(), confirmed)
+    rest = (
+        [z.model_dump() for z in design.zones],
+        design.lint.model_dump(),
+        confirmed,
+        design.cost.model_dump(),
+    )
     return components, links, rest, [design, *design.components, *design.links, *design.zones]
 
 

@@ -38,6 +38,7 @@ CATEGORIES: dict[str, str] = {
     "AD4": "data",
     "AD5": "ai",
     "AD6": "operations",
+    "AD7": "cost",
 }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from archdraw.model.edit_base import Edit
+from archdraw.model.edits import Batch
 
 
 class Event(Enum):
@@ -81,7 +82,13 @@ class History:
         ):
             merged = top.edit.merge(edit)
             if merged is not None:
-                top.edit = merged  # its inverse already restores the state before both
+                top.edit = merged
+                # Undoing the joined step undoes the newer edit, then the older one. Moves
+                # fold into the older inverse (it sets the same positions back); a type
+                # change does not, since the newer one dropped properties the older one kept.
+                top.inverse = inverse.merge(top.inverse) or Batch(
+                    (inverse, top.inverse), label=top.inverse.label
+                )
                 self._notify(Event.MERGED, top)
                 return
         del self.steps[self.index :]

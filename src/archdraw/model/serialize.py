@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from archdraw.model.types import Component, Design, DesignDoc, Link, LintSettings, Zone
+    from archdraw.model.types import (
+        Component,
+        CostSettings,
+        Design,
+        DesignDoc,
+        Link,
+        LintSettings,
+        Zone,
+    )
 
 
 def _number(value: float) -> float | int:
@@ -89,6 +97,17 @@ def lint_to_data(lint: LintSettings) -> dict[str, Any]:
     )
 
 
+def cost_to_data(cost: CostSettings) -> dict[str, Any]:
+    return _drop_none(
+        [
+            ("budget_month", None if cost.budget_month is None else _number(cost.budget_month)),
+            ("availability_target", cost.availability_target),
+            ("average_load", cost.average_load),
+            ("prices", {key: _number(value) for key, value in sorted(cost.prices.items())}),
+        ]
+    )
+
+
 def design_to_data(design: Design) -> dict[str, Any]:
     return _drop_none(
         [
@@ -100,6 +119,7 @@ def design_to_data(design: Design) -> dict[str, Any]:
             ("components", [component_to_data(c) for c in design.components]),
             ("links", [link_to_data(k) for k in design.links]),
             ("lint", lint_to_data(design.lint)),
+            ("cost", cost_to_data(design.cost)),
             ("import", import_to_data(design)),
         ]
     )

@@ -98,6 +98,24 @@ class LintSettings(_Strict):
         return self == LintSettings()
 
 
+class CostSettings(_Strict):
+    """What the design says about money: its budget, its availability target, its own prices."""
+
+    # USD (the price table's currency) per month the design may spend; AD7xx rules compare with it.
+    budget_month: float | None = Field(default=None, ge=0)
+    # The availability the design promises (0.999 = three nines); a standby costing more
+    # than the downtime it saves is judged against it.
+    availability_target: float | None = Field(default=None, ge=0, le=1)
+    # Average traffic over a month as a share of the peak `rps` clients state (0.4 when
+    # absent, a library default): usage is billed on the average, capacity sized on the peak.
+    average_load: float | None = Field(default=None, gt=0, le=1)
+    # Overrides of the price table by key (see `archdraw prices`), e.g. {vm.general: 0.05}.
+    prices: dict[str, FiniteFloat] = Field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return self == CostSettings()
+
+
 class Design(_Strict):
     archdraw: int
     name: str = Field(min_length=1)
@@ -107,6 +125,7 @@ class Design(_Strict):
     components: list[Component] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
     lint: LintSettings = Field(default_factory=LintSettings)
+    cost: CostSettings = Field(default_factory=CostSettings)
     # Written by `archdraw import`: where each element came from and how sure it is.
     imported: ImportBlock | None = Field(default=None, alias="import")
 

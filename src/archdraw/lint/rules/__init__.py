@@ -8,7 +8,16 @@ import pkgutil
 
 from archdraw.lint.types import Rule
 
-FAMILIES = ("settings", "reliability", "traffic", "security", "data", "ai", "operations")
+FAMILIES = (
+    "settings",
+    "reliability",
+    "traffic",
+    "security",
+    "data",
+    "ai",
+    "operations",
+    "cost",
+)
 
 # Codes once used and withdrawn: never give them to a new rule (users' files name them).
 RETIRED_CODES: frozenset[str] = frozenset()

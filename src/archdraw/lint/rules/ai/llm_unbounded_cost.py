@@ -30,6 +30,19 @@ def bounded(ctx: LintContext, component: ComponentView) -> bool:
     ),
 )
 def llm_unbounded_cost(ctx: LintContext) -> Iterator[Issue]:
+    reported = unbounded_llms(ctx)
+    for llm in ctx.of_type("llm"):
+        if llm.id in reported:
+            yield Issue(
+                f"clients reach the LLM '{llm.title}' with no rate limit or quota on the way: "
+                "its cost is unbounded",
+                component=llm.id,
+                fix=ctx.fix(llm, "Cap usage at 100,000 tokens per user per day", quota=100000),
+            )
+
+
+def unbounded_llms(ctx: LintContext) -> set[str]:
+    """LLMs that clients reach with no rate limit or quota on the way (AD503, AD701)."""
     reported: set[str] = set()
     todo = [c for c in ctx.clients]
     seen = {c.id for c in todo}
@@ -46,11 +59,4 @@ def llm_unbounded_cost(ctx: LintContext) -> Iterator[Issue]:
             if target_id not in seen and target_id in components:
                 seen.add(target_id)
                 todo.append(components[target_id])
-    for llm in ctx.of_type("llm"):
-        if llm.id in reported:
-            yield Issue(
-                f"clients reach the LLM '{llm.title}' with no rate limit or quota on the way: "
-                "its cost is unbounded",
-                component=llm.id,
-                fix=ctx.fix(llm, "Cap usage at 100,000 tokens per user per day", quota=100000),
-            )
+    return reported

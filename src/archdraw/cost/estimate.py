@@ -1,0 +1,229 @@
+"""The cost of a design per month: baseline (provisioned) apart from usage, at a growth factor.
+
+Compute is billed per replica-hour (standbys and idle replicas too: they run;
+a sharded store runs `replicas` copies of each shard),
+storage per GB-month per copy, managed services per request received, LLMs and
+embedding models per token, and transfer per GB where a link states its
+`payload_kb` and crosses to users, to an outside service or to another region.
+Usage follows the one traffic model (`archdraw.analysis.arrival_rates`); where a
+client states no `rps`, the usage it causes is unknown and said so, never $0.
+At a growth factor, request-driven lines scale with traffic and replicas are
+re-sized as the growth analysis sizes them (enough to stay at or under its target
+utilization, never fewer than drawn), so cost grows in steps. Storage is held at
+its stated size. It is a planning estimate, not a quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archdraw.analysis.capacity import TARGET_UTILIZATION
+from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.queueing import replicas_needed
+from archdraw.analysis.traffic import arrival_rates
+from archdraw.cost.lines import (
+    DEFAULT_AVERAGE_LOAD,
+    CostLine,
+    Usage,
+    compute_line,
+    request_line,
+    storage_line,
+    token_line,
+)
+from archdraw.cost.prices import Billing, PriceBook
+from archdraw.cost.transfer import transfer_lines
+from archdraw.library import Library
+from archdraw.model import Component, Design
+
+TOKEN_TYPES = frozenset({"llm", "embedding_model"})
+NOT_MODELLED = (
+    "discounts (savings plans, reserved or spot capacity, free tiers) and taxes",
+    "transfer inside a region (between zones) and links without `payload_kb`",
+    "load balancer capacity units, request charges of self-run servers, backups and snapshots",
+    "a queue's receive and delete calls (one request is billed per message sent)",
+    "licences, support plans, people and the tools around the system",
+)
+
+
+@dataclass
+class ComponentCost:
+    id: str
+    title: str
+    type: str
+    status: str  # stated | default | not priced | not billed
+    lines: list[CostLine] = field(default_factory=list)
+    reason: str = ""
+
+    def total(self, baseline: bool | None = None) -> float:
+        return sum(
+            line.monthly
+            for line in self.lines
+            if line.monthly is not None and (baseline is None or line.baseline == baseline)
+        )
+
+
+@dataclass
+class CostEstimate:
+    growth: float
+    book: PriceBook
+    components: dict[str, ComponentCost]
+
+    def lines(self) -> list[CostLine]:
+        return [line for cost in self.components.values() for line in cost.lines]
+
+    @property
+    def baseline(self) -> float:
+        return sum(c.total(baseline=True) for c in self.components.values())
+
+    @property
+    def usage(self) -> float:
+        return sum(c.total(baseline=False) for c in self.components.values())
+
+    @property
+    def total(self) -> float:
+        return self.baseline + self.usage
+
+    @property
+    def low(self) -> float:
+        return sum(line.low or 0.0 for line in self.lines())
+
+    @property
+    def high(self) -> float:
+        return sum(line.high or 0.0 for line in self.lines())
+
+    @property
+    def unknown(self) -> list[CostLine]:
+        return [line for line in self.lines() if line.monthly is None]
+
+    def coverage(self) -> dict[str, int]:
+        counts = {"stated": 0, "default": 0, "not priced": 0, "not billed": 0}
+        for cost in self.components.values():
+            counts[cost.status] += 1
+        return counts
+
+
+def estimate(
+    design: Design,
+    library: Library,
+    book: PriceBook,
+    growth: float = 1.0,
+    *,
+    graph: TrafficGraph | None = None,
+) -> CostEstimate:
+    """The monthly cost of `design` with every client's traffic times `growth`."""
+    book = book.with_design_prices(design.cost.prices) if design.cost.prices else book
+    graph = graph or build_graph(design, library)
+    usage = usages(design, library, graph, growth)
+    components: dict[str, ComponentCost] = {}
+    for node, component in enumerate(graph.components):
+        spec = library.get(component.type)
+        cost = ComponentCost(component.id, component.title, component.type, "stated")
+        components[component.id] = cost
+        if spec is not None and spec.category == "client":
+            cost.status, cost.reason = "not billed", "runs on users' devices"
+            continue
+        billing = book.types.get(component.type, Billing())
+        replicas, resized_from = _replicas(graph, node, usage[component.id], growth)
+        found = [
+            compute_line(component, library, book, billing, replicas, resized_from),
+            storage_line(component, book, billing, replicas),
+            request_line(component, book, billing, usage[component.id]),
+        ]
+        if component.type in TOKEN_TYPES and "price_per_hour" not in component.props:
+            found.append(token_line(component, library, book, usage[component.id]))
+        cost.lines = [line for line in found if line is not None]
+    for line in transfer_lines(design, library, graph, book, usage):
+        components[line.component].lines.append(line)
+    for cost in components.values():
+        if cost.status != "not billed":
+            _judge(cost, book)
+    return CostEstimate(growth, book, components)
+
+
+def _judge(cost: ComponentCost, book: PriceBook) -> None:
+    known = [line for line in cost.lines if line.monthly is not None]
+    if not known:
+        cost.status = "not priced"
+        unknown = [line.unknown for line in cost.lines if line.unknown]
+        cost.reason = "; ".join(unknown) or (
+            f"no price for type '{cost.type}' in the {book.provider} table: "
+            "set `price_per_hour` or `price_per_request`"
+        )
+    elif any(line.basis == "default" or line.monthly is None for line in cost.lines):
+        cost.status = "default"
+    else:
+        cost.status = "stated"
+
+
+def _replicas(
+    graph: TrafficGraph, node: int, usage: Usage, growth: float
+) -> tuple[int, int | None]:
+    """Billed replicas: as drawn at 1x; at a growth, enough for the target utilization.
+
+    Where part of the traffic is unknown, replicas are sized for the known part (a floor).
+    """
+    drawn = graph.replicas[node]
+    capacity = graph.capacity_rps[node]
+    if growth == 1.0 or capacity is None or usage.rps <= 0:
+        return drawn, None
+    needed = replicas_needed(usage.rps, capacity, TARGET_UTILIZATION) or drawn
+    return (needed, drawn) if needed > drawn else (drawn, None)
+
+
+def usages(
+    design: Design, library: Library, graph: TrafficGraph, growth: float
+) -> dict[str, Usage]:
+    """Requests per second at each component, or which client's missing `rps` hides them."""
+    # A source whose rate the file does not state adds nothing to the rates (traffic model).
+    silent = [node for node in graph.sources if not graph.rate_known[node]]
+    rates = arrival_rates(graph, growth)
+    stated = design.cost.average_load
+    share, known = (DEFAULT_AVERAGE_LOAD, False) if stated is None else (stated, True)
+    silent_reach: dict[int, str] = {}
+    for node in silent:
+        component = graph.components[node]
+        kind = "client" if _is_client(library, component) else component.type
+        stack, seen = [node], {node}
+        while stack:
+            current = stack.pop()
+            silent_reach.setdefault(current, f"{kind} '{component.id}'")
+            for edge in (*graph.out_edges[current], *graph.back_out[current]):
+                if edge.target not in seen:
+                    seen.add(edge.target)
+                    stack.append(edge.target)
+    found: dict[str, Usage] = {}
+    for node, component_id in enumerate(graph.ids):
+        if node in silent_reach:
+            client = silent_reach[node]
+            found[component_id] = Usage(
+                rates[node], f"depends on usage: set `rps` on {client}", share, known
+            )
+        elif rates[node] <= 0:
+            found[component_id] = Usage(
+                0.0,
+                "depends on usage: no stated traffic reaches it (set `rps` on the client "
+                "or component that starts its work)",
+                share,
+                known,
+            )
+        else:
+            found[component_id] = Usage(rates[node], None, share, known)
+    return found
+
+
+def _is_client(library: Library, component: Component) -> bool:
+    spec = library.get(component.type)
+    return spec is not None and spec.category == "client"
+
+
+def cost_steps(
+    design: Design,
+    library: Library,
+    book: PriceBook,
+    factors: list[float],
+    *,
+    graph: TrafficGraph | None = None,
+) -> list[tuple[float, float]]:
+    """Total monthly cost at each growth factor: baseline is a step function (whole replicas)."""
+    graph = graph or build_graph(design, library)
+    return [(f, estimate(design, library, book, f, graph=graph).total) for f in factors]

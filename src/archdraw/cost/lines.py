@@ -1,0 +1,226 @@
+"""One component's cost lines: compute, storage, requests, tokens (no Qt).
+
+Each line says what it rests on: `stated` when every input was written in the
+file (or in the design's own prices), `default` when one came from the component
+library or the price list's default model. A line with a default input carries a
+range of half to double its figure, since the default may be far off either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from archdraw.cost.prices import Billing, PriceBook
+from archdraw.library import Library
+from archdraw.model import Component
+
+BASELINE_KINDS = ("compute", "storage")
+USAGE_KINDS = ("requests", "tokens", "transfer")
+DEFAULT_RANGE = (0.5, 2.0)
+# Token counts assumed when a model component does not state them (library defaults).
+DEFAULT_TOKENS_IN = {"llm": 1500, "embedding_model": 200}
+DEFAULT_TOKENS_OUT = 400
+
+
+@dataclass(frozen=True)
+class CostLine:
+    component: str
+    kind: str  # compute | storage | requests | tokens | transfer
+    monthly: float | None  # None: unknown (see `unknown`)
+    basis: str  # stated | default | derived (from stated rates and prices)
+    detail: str
+    unknown: str | None = None
+    at_least: float = 0.0  # the known part of an unknown usage line
+
+    @property
+    def baseline(self) -> bool:
+        return self.kind in BASELINE_KINDS
+
+    @property
+    def low(self) -> float | None:
+        if self.monthly is None:
+            return None
+        return self.monthly * (DEFAULT_RANGE[0] if self.basis == "default" else 1.0)
+
+    @property
+    def high(self) -> float | None:
+        if self.monthly is None:
+            return None
+        return self.monthly * (DEFAULT_RANGE[1] if self.basis == "default" else 1.0)
+
+
+DEFAULT_AVERAGE_LOAD = 0.4
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Peak requests per second reaching a component, or why they are not known.
+
+    Usage is billed on the month's average: the peak times `average_load`.
+    """
+
+    rps: float
+    unknown: str | None  # "depends on usage: set `rps` on client 'users'"
+    average_load: float = DEFAULT_AVERAGE_LOAD
+    average_stated: bool = False
+
+    def requests(self, hours: float) -> float:
+        return self.rps * self.average_load * hours * 3600.0
+
+
+def per_second(rps: float) -> str:
+    """A rate as people write it: 500,000 (not 5e+05), 32, 0.8."""
+    return f"{rps:,.0f}" if rps >= 100 else f"{rps:.3g}"
+
+
+def money(value: float, currency: str = "USD") -> str:
+    sign = "$" if currency == "USD" else f"{currency} "
+    if value >= 100:
+        return f"{sign}{value:,.0f}"
+    if value >= 1:
+        return f"{sign}{value:,.2f}"
+    return f"{sign}{value:.4g}"
+
+
+def _basis(component: Component, *names: str) -> str:
+    return "stated" if all(name in component.props for name in names) else "default"
+
+
+def _stated_number(component: Component, name: str) -> float | None:
+    value = component.props.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def compute_line(
+    component: Component,
+    library: Library,
+    book: PriceBook,
+    billing: Billing,
+    replicas: int,
+    resized_from: int | None,
+) -> CostLine | None:
+    own = _stated_number(component, "price_per_hour")
+    if own is None and billing.compute is None:
+        return None
+    hours = book.hours_per_month
+    if own is not None:
+        price, what = own, "its own price_per_hour"
+    else:
+        assert billing.compute is not None
+        entry = book.prices[billing.compute]
+        price, what = entry.price, entry.what
+    basis = _basis(component, "replicas")
+    # A sharded store's shards are partitions, each with its own `replicas` copies.
+    shards = (_stated_number(component, "shards") or 1.0) if billing.sharded else 1.0
+    grown = f" (re-sized from {resized_from} for the growth)" if resized_from is not None else ""
+    split = f" x {shards:g} shards" if shards != 1 else ""
+    detail = (
+        f"{replicas} replica{'s' if replicas != 1 else ''}{grown}{split} x {hours:g} h x "
+        f"{money(price, book.currency)}/h ({what})"
+    )
+    return CostLine(component.id, "compute", replicas * shards * hours * price, basis, detail)
+
+
+def storage_line(
+    component: Component, book: PriceBook, billing: Billing, copies: int
+) -> CostLine | None:
+    if billing.storage is None:
+        return None
+    size = _stated_number(component, "storage_gb")
+    if size is None:
+        return CostLine(
+            component.id,
+            "storage",
+            None,
+            "default",
+            "storage",
+            unknown="storage not priced: set `storage_gb` (GB per copy)",
+        )
+    entry = book.prices[billing.storage]
+    copies = copies if billing.per_copy else 1
+    detail = (
+        f"{size:g} GB x {copies} cop{'ies' if copies != 1 else 'y'} x "
+        f"{money(entry.price, book.currency)}/GB-month ({entry.what})"
+    )
+    basis = _basis(component, "replicas") if billing.per_copy else "stated"
+    return CostLine(component.id, "storage", size * copies * entry.price, basis, detail)
+
+
+def request_line(
+    component: Component, book: PriceBook, billing: Billing, usage: Usage
+) -> CostLine | None:
+    own = _stated_number(component, "price_per_request")
+    if own is None and billing.requests is None:
+        return None
+    if own is not None:
+        price, what = own, "its own price_per_request"
+    else:
+        assert billing.requests is not None
+        entry = book.prices[billing.requests]
+        price, what = entry.price, entry.what
+    return _usage_line(component, "requests", usage, price, f"{what}", book)
+
+
+def token_line(component: Component, library: Library, book: PriceBook, usage: Usage) -> CostLine:
+    name = component.props.get("model")
+    model_basis = "stated" if isinstance(name, str) else "default"
+    if not isinstance(name, str):
+        name = book.default_models.get(component.type, "")
+    model = book.models.get(name)
+    if model is None or model.input_per_mtok != model.input_per_mtok:  # unknown or NaN
+        return CostLine(
+            component.id,
+            "tokens",
+            None,
+            model_basis,
+            f"model {name!r}",
+            unknown=f"no token price for model {name!r}: add `{name}.input_per_mtok` and "
+            f"`{name}.output_per_mtok` to the design's cost.prices",
+        )
+    tokens_in = _stated_number(component, "tokens_in")
+    tokens_out = _stated_number(component, "tokens_out")
+    inputs_stated = tokens_in is not None and (tokens_out is not None or component.type != "llm")
+    if tokens_in is None:
+        tokens_in = float(DEFAULT_TOKENS_IN.get(component.type, 0))
+    if tokens_out is None:
+        ceiling = _stated_number(component, "max_tokens")
+        tokens_out = (
+            0.0
+            if component.type != "llm"
+            else min(ceiling or DEFAULT_TOKENS_OUT, DEFAULT_TOKENS_OUT)
+        )
+    output = model.output_per_mtok if model.output_per_mtok == model.output_per_mtok else 0.0
+    per_call = (tokens_in * model.input_per_mtok + tokens_out * output) / 1e6
+    stated = inputs_stated and model_basis == "stated" and usage.average_stated
+    basis = "derived" if stated else "default"
+    what = (
+        f"{tokens_in:,.0f} tokens in + {tokens_out:,.0f} out per call, {name} at "
+        f"{money(model.input_per_mtok, book.currency)} / {money(output, book.currency)} "
+        "per M tokens"
+    )
+    line = _usage_line(component, "tokens", usage, per_call, what, book)
+    return line if line.monthly is None else replace(line, basis=basis)
+
+
+def _usage_line(
+    component: Component, kind: str, usage: Usage, price: float, what: str, book: PriceBook
+) -> CostLine:
+    per_month = usage.requests(book.hours_per_month)
+    detail = (
+        f"{per_second(usage.rps)} req/s peak x {usage.average_load:g} average x "
+        f"{book.hours_per_month:g} h x {money(price, book.currency)} per request ({what})"
+    )
+    if usage.unknown is not None:
+        return CostLine(
+            component.id,
+            kind,
+            None,
+            "default",
+            detail,
+            unknown=usage.unknown,
+            at_least=per_month * price,
+        )
+    basis = "derived" if usage.average_stated else "default"
+    return CostLine(component.id, kind, per_month * price, basis, detail)

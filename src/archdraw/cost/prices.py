@@ -1,0 +1,245 @@
+"""The price book: cloud list prices and LLM token prices, as shipped data with overrides.
+
+Shipped data lives in `component_library/prices/` (`cloud.yaml`: provider, region,
+currency, the date the prices were taken, their sources, a price per key and the
+keys each component type is billed with; `llm.yaml`: a snapshot of an open LLM
+price list with its version and licence). A user's `archdraw/prices/*.yaml` files
+(same shapes) replace entries of the shipped ones, and a design's `cost.prices`
+replaces single prices by key (`vm.general`, `gpt-4o.input_per_mtok`). Nothing is
+fetched: `archdraw prices update --from FILE` writes a new snapshot by hand.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from archdraw.library import builtin_library_dir
+
+CLOUD_FILE = "cloud.yaml"
+LLM_FILE = "llm.yaml"
+UNITS = ("replica-hour", "gb-month", "request", "gb")
+BILLING_KEYS = ("compute", "storage", "requests", "transfer")
+
+
+class PriceError(Exception):
+    """A price file that cannot be used: names the file and the cause."""
+
+
+@dataclass(frozen=True)
+class Price:
+    key: str
+    price: float
+    unit: str
+    what: str
+    origin: str  # "table" (shipped), a user file's path, or "design"
+
+
+@dataclass(frozen=True)
+class ModelPrice:
+    name: str
+    input_per_mtok: float
+    output_per_mtok: float
+    origin: str
+
+
+@dataclass(frozen=True)
+class Billing:
+    """How one component type is billed: price keys by kind, and whether storage is per copy."""
+
+    compute: str | None = None
+    storage: str | None = None
+    requests: str | None = None
+    transfer: str | None = None
+    per_copy: bool = False
+    sharded: bool = False  # each shard runs its own replicas: replicas x shards machines
+
+
+@dataclass
+class PriceBook:
+    provider: str
+    region: str
+    currency: str
+    taken: str
+    hours_per_month: float
+    sources: list[str]
+    prices: dict[str, Price]
+    types: dict[str, Billing]
+    models: dict[str, ModelPrice]
+    default_models: dict[str, str]
+    llm_source: str
+    llm_version: str
+    llm_licence: str
+    llm_taken: str
+    overridden: list[str] = field(default_factory=list)  # keys replaced by user or design
+    rejected: list[str] = field(default_factory=list)  # the design's unusable price keys
+
+    def with_design_prices(self, overrides: Mapping[str, float]) -> PriceBook:
+        """A copy where the design's `cost.prices` replace entries; unusable ones are listed
+        in `rejected` (lint reports them as AD703) and change nothing."""
+        book = replace(self, prices=dict(self.prices), models=dict(self.models))
+        book.overridden = list(self.overridden)
+        book.rejected = []
+        for key, value in overrides.items():
+            try:
+                book.override(key, float(value), "design")
+            except PriceError as error:
+                book.rejected.append(str(error))
+        return book
+
+    def override(self, key: str, value: float, origin: str) -> None:
+        if not math.isfinite(value) or value < 0:
+            raise PriceError(f"{origin}: price {key!r} must be a number of 0 or more, got {value}")
+        model, _, part = key.rpartition(".")
+        if key in self.prices:
+            self.prices[key] = replace(self.prices[key], price=value, origin=origin)
+        elif part in ("input_per_mtok", "output_per_mtok") and model:
+            known = self.models.get(model, ModelPrice(model, math.nan, math.nan, origin))
+            if part == "input_per_mtok":
+                self.models[model] = replace(known, input_per_mtok=value, origin=origin)
+            else:
+                self.models[model] = replace(known, output_per_mtok=value, origin=origin)
+        else:
+            raise PriceError(
+                f"{origin}: unknown price key {key!r} (one of {', '.join(sorted(self.prices))}, "
+                "or MODEL.input_per_mtok and MODEL.output_per_mtok)"
+            )
+        self.overridden.append(key)
+
+
+@functools.cache
+def shipped_prices() -> PriceBook:
+    """The shipped price book alone (read once per process; callers copy before changing it)."""
+    return load_prices()
+
+
+def prices_dir() -> Path:
+    return builtin_library_dir() / "prices"
+
+
+def user_prices_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("archdraw")) / "prices"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PriceError(f"{path}: cannot read: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise PriceError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    if not isinstance(data, dict):
+        raise PriceError(f"{path}: a price file must be a mapping")
+    return data
+
+
+def _number(path: Path, where: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise PriceError(f"{path}: {where}: expected a number, got {value!r}")
+    if value < 0:
+        raise PriceError(f"{path}: {where}: a price cannot be negative, got {value!r}")
+    return float(value)
+
+
+def _mapping(path: Path, data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise PriceError(f"{path}: '{key}' must be a mapping")
+    return value
+
+
+def _prices(path: Path, data: dict[str, Any], origin: str) -> dict[str, Price]:
+    found: dict[str, Price] = {}
+    for key, entry in _mapping(path, data, "prices").items():
+        if not isinstance(entry, dict):
+            raise PriceError(f"{path}: prices.{key}: expected {{price, unit, what}}")
+        unit = entry.get("unit")
+        if unit not in UNITS:
+            raise PriceError(f"{path}: prices.{key}.unit: one of {', '.join(UNITS)}, got {unit!r}")
+        price = _number(path, f"prices.{key}.price", entry.get("price"))
+        found[str(key)] = Price(str(key), price, str(unit), str(entry.get("what", key)), origin)
+    return found
+
+
+def _billing(path: Path, data: dict[str, Any], prices: Iterable[str]) -> dict[str, Billing]:
+    known = set(prices)
+    found: dict[str, Billing] = {}
+    for type_id, entry in _mapping(path, data, "types").items():
+        if not isinstance(entry, dict):
+            raise PriceError(f"{path}: types.{type_id}: expected a mapping")
+        keys = {name: entry.get(name) for name in BILLING_KEYS}
+        for name, value in keys.items():
+            if value is not None and value not in known:
+                raise PriceError(f"{path}: types.{type_id}.{name}: no price named {value!r}")
+        found[str(type_id)] = Billing(
+            **keys, per_copy=entry.get("per_copy") is True, sharded=entry.get("sharded") is True
+        )
+    return found
+
+
+def _models(path: Path, data: dict[str, Any], origin: str) -> dict[str, ModelPrice]:
+    found: dict[str, ModelPrice] = {}
+    for name, entry in _mapping(path, data, "models").items():
+        if not isinstance(entry, dict):
+            raise PriceError(f"{path}: models.{name}: expected {{input_per_mtok, output_per_mtok}}")
+        found[str(name)] = ModelPrice(
+            str(name),
+            _number(path, f"models.{name}.input_per_mtok", entry.get("input_per_mtok")),
+            _number(path, f"models.{name}.output_per_mtok", entry.get("output_per_mtok", 0)),
+            origin,
+        )
+    return found
+
+
+def load_prices(directory: Path | None = None, user_dir: Path | None = None) -> PriceBook:
+    """The shipped price book, with the user's price files (if any) laid over it."""
+    directory = directory or prices_dir()
+    cloud_path, llm_path = directory / CLOUD_FILE, directory / LLM_FILE
+    cloud, llm = _read(cloud_path), _read(llm_path)
+    prices = _prices(cloud_path, cloud, "table")
+    book = PriceBook(
+        provider=str(cloud.get("provider", "?")),
+        region=str(cloud.get("region", "?")),
+        currency=str(cloud.get("currency", "USD")),
+        taken=str(cloud.get("taken", "?")),
+        hours_per_month=_number(cloud_path, "hours_per_month", cloud.get("hours_per_month", 730)),
+        sources=[str(s) for s in cloud.get("sources") or []],
+        prices=prices,
+        types=_billing(cloud_path, cloud, prices),
+        models=_models(llm_path, llm, "table"),
+        default_models={str(k): str(v) for k, v in _mapping(llm_path, llm, "defaults").items()},
+        llm_source=str(llm.get("source", "?")),
+        llm_version=str(llm.get("version", "?")),
+        llm_licence=str(llm.get("licence", "?")),
+        llm_taken=str(llm.get("taken", "?")),
+    )
+    if user_dir is not None and user_dir.is_dir():
+        for path in sorted(user_dir.glob("*.y*ml")):
+            _lay_over(book, path)
+    return book
+
+
+def _lay_over(book: PriceBook, path: Path) -> None:
+    data = _read(path)
+    for key, price in _prices(path, data, str(path)).items():
+        book.prices[key] = price
+        book.overridden.append(key)
+    book.types.update(_billing(path, data, book.prices))
+    for name, model in _models(path, data, str(path)).items():
+        book.models[name] = model
+        book.overridden.append(f"{name}.*")
+    if data.get("models"):
+        book.llm_source = str(data.get("source", path))
+        book.llm_version = str(data.get("version", "?"))
+        book.llm_licence = str(data.get("licence", book.llm_licence))
+        book.llm_taken = str(data.get("taken", "?"))

@@ -1,0 +1,84 @@
+"""Transfer cost: GB per month over links that state `payload_kb` and leave the region.
+
+A link from a user's device is billed to the component it reaches (the answer
+goes out to the internet), at that type's `transfer` price (a CDN's) or internet
+egress; a link to an outside service (or to a device) is billed to its sender as
+internet egress; a link between two regions is billed to its sender at the
+inter-region price. On a replication link between regions, `payload_kb` is what
+is copied per request the source store receives. Transfer inside one region is
+not modelled. 1 GB = 10^6 KB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archdraw.analysis.graph import TrafficGraph
+from archdraw.cost.lines import CostLine, Usage, money, per_second
+from archdraw.cost.prices import PriceBook
+from archdraw.library import Library
+from archdraw.model import Component, Design
+
+OUTSIDE = frozenset({"client", "external"})
+
+
+def _region(design: Design, component: Component) -> str | None:
+    zones = design.zone_index()
+    zone_id, seen = component.zone, set()
+    while zone_id is not None and zone_id in zones and zone_id not in seen:
+        seen.add(zone_id)
+        if zones[zone_id].kind == "region":
+            return zone_id
+        zone_id = zones[zone_id].parent
+    return None
+
+
+def _category(library: Library, component: Component) -> str | None:
+    spec = library.get(component.type)
+    return None if spec is None else spec.category
+
+
+def transfer_lines(
+    design: Design, library: Library, graph: TrafficGraph, book: PriceBook, usage: dict[str, Usage]
+) -> Iterator[CostLine]:
+    for link in design.links:
+        size = link.props.get("payload_kb")
+        if isinstance(size, bool) or not isinstance(size, int | float):
+            continue
+        if link.source not in graph.index or link.target not in graph.index:
+            continue
+        source = graph.components[graph.index[link.source]]
+        target = graph.components[graph.index[link.target]]
+        if _category(library, source) in OUTSIDE and _category(library, target) in OUTSIDE:
+            continue
+        if _category(library, source) in OUTSIDE:
+            billed, key = target, book.types.get(target.type)
+            price_key = (key.transfer if key else None) or "egress.internet"
+        elif _category(library, target) in OUTSIDE:
+            billed, price_key = source, "egress.internet"
+        elif _region(design, source) != _region(design, target) and None not in (
+            _region(design, source),
+            _region(design, target),
+        ):
+            billed, price_key = source, "egress.region"
+        else:
+            continue
+        sender = usage[source.id]
+        node = graph.index[source.id]
+        rps = sender.rps
+        if link.kind != "replication":  # a copy per request the store receives
+            calls = library.link_prop(link.props, "calls")
+            number = isinstance(calls, int | float) and not isinstance(calls, bool)
+            rps *= graph.miss[node] * (float(calls) if number else 1.0)
+        entry = book.prices[price_key]
+        gb = rps * sender.average_load * float(size) / 1e6 * book.hours_per_month * 3600.0
+        detail = (
+            f"{link.key}: {per_second(rps)} calls/s peak x {sender.average_load:g} average x "
+            f"{float(size):g} KB = {gb:,.0f} GB/month x "
+            f"{money(entry.price, book.currency)}/GB ({entry.what})"
+        )
+        if sender.unknown is not None:
+            yield CostLine(billed.id, "transfer", None, "default", detail, unknown=sender.unknown)
+        else:
+            basis = "derived" if sender.average_stated else "default"
+            yield CostLine(billed.id, "transfer", gb * entry.price, basis, detail)

@@ -1,0 +1,113 @@
+"""The review's money and assumptions sections: the cost estimate, and what figures rest on."""
+
+from __future__ import annotations
+
+from archdraw.cost import NOT_MODELLED, ComponentCost, CostEstimate, cost_steps, money
+from archdraw.cost.estimate import TOKEN_TYPES
+from archdraw.cost.report import coverage_note, headline, prices_note
+from archdraw.review.questions import Context, basis, findings_of
+from archdraw.review.types import Item, Section
+
+
+def _amount(cost: ComponentCost, currency: str) -> str:
+    """Its monthly figure, with the range where an input is a default."""
+    low = sum(line.low or 0.0 for line in cost.lines)
+    high = sum(line.high or 0.0 for line in cost.lines)
+    text = money(cost.total(), currency)
+    if round(low) != round(high):
+        text += f" ({money(low, currency)} to {money(high, currency)})"
+    return text
+
+
+def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
+    design, library, graph, findings = context
+    today, grown = costs[0], costs[-1]
+    cur = today.book.currency
+    section = Section("cost", "What does it cost?", f"{headline(today)}. {headline(grown)}.")
+    section.header = ("component", "1x / month", f"{grown.growth:g}x / month", "basis")
+    ranked = sorted(today.components.values(), key=lambda c: -c.total())
+    for item in ranked:
+        if item.status == "not billed":
+            continue
+        later = grown.components[item.id]
+        unpriced = item.status == "not priced"
+        section.rows.append(
+            (
+                item.title,
+                "unknown" if unpriced else _amount(item, cur),
+                "unknown" if unpriced else _amount(later, cur),
+                item.status if not item.reason else f"{item.status}: {item.reason}",
+            )
+        )
+    for line in today.unknown:
+        section.items.append(
+            Item(
+                f"{today.components[line.component].title}: {line.unknown}",
+                "info",
+                (line.component,),
+            )
+        )
+    factors = sorted({1.0, 2.0, 5.0, grown.growth})
+    steps = cost_steps(design, library, today.book, factors, graph=graph)
+    section.items.append(
+        Item(
+            "Cost curve: "
+            + ", ".join(f"{factor:g}x {money(total, cur)}" for factor, total in steps)
+            + " (replicas come whole, so baseline cost rises in steps)"
+        )
+    )
+    budget = design.cost.budget_month
+    if budget is not None:
+        over = today.total > budget
+        section.items.append(
+            Item(
+                f"{money(today.total, cur)}/month is {'over' if over else 'within'} the design's "
+                f"budget of {money(budget, cur)}",
+                "warning" if over else "info",
+            )
+        )
+    section.items.append(Item(f"Coverage: {coverage_note(today)}."))
+    section.items += findings_of(findings, frozenset(f"AD7{n:02d}" for n in range(100)))
+    return section
+
+
+def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
+    design, library, _, _ = context
+    section = Section("assumptions", "Assumptions", "What the figures rest on.")
+    defaults: dict[str, list[str]] = {}
+    for component in design.components:
+        for name in ("capacity_rps", "replicas", "availability", "latency_ms"):
+            if basis(library, component, name) == "library default":
+                defaults.setdefault(name, []).append(component.id)
+    for component in design.components:
+        if component.type not in TOKEN_TYPES or "price_per_hour" in component.props:
+            continue  # billed per token: its model and token counts are cost inputs
+        for name in ("model", "tokens_in", "tokens_out"):
+            if name == "tokens_out" and component.type != "llm":
+                continue
+            if name not in component.props:
+                defaults.setdefault(name, []).append(component.id)
+    for name, ids in defaults.items():
+        section.items.append(
+            Item(
+                f"`{name}` is a default (not stated) for {len(ids)} component(s): "
+                + ", ".join(ids[:10]),
+                "info",
+                tuple(ids),
+            )
+        )
+    share = design.cost.average_load
+    section.items.append(
+        Item(
+            "usage is billed at the average load, "
+            + (
+                f"{share:g} of the peak `rps` (stated)"
+                if share is not None
+                else "0.4 of the peak `rps` (a default: set `cost.average_load`)"
+            )
+        )
+    )
+    section.items.append(Item(f"Prices: {prices_note(costs[0])}."))
+    section.items.append(Item("Not modelled: " + "; ".join(NOT_MODELLED) + "."))
+    section.items.append(Item("Cost is a planning estimate from list prices, not a quote."))
+    return section

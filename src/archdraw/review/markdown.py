@@ -1,0 +1,59 @@
+"""The review as Markdown: what a learner posts for feedback or a team pastes in a PR."""
+
+from __future__ import annotations
+
+from archdraw.review.types import DOC_FIELDS, Item, Review, Section
+
+MARK = {"error": "**error**", "warning": "**warning**", "info": "info", "ok": "ok"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(section: Section) -> list[str]:
+    if not section.rows:
+        return []
+    out = ["| " + " | ".join(section.header) + " |", "|" + "---|" * len(section.header)]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in section.rows]
+    return [*out, ""]
+
+
+def _item(item: Item) -> str:
+    return f"- {MARK.get(item.severity, item.severity)}: {_cell(item.text)}"
+
+
+def render_markdown(review: Review, diagram: str | None = None) -> str:
+    """`diagram` is a relative path to an image of the diagram (optional)."""
+    out = [f"# Design review: {review.name}", ""]
+    if review.description:
+        out += [review.description.strip(), ""]
+    out += ["## At a glance", ""]
+    out += [f"- **{s.title}** {_cell(s.answer)}" for s in review.sections if s.key != "assumptions"]
+    out += ["", "## Design document", ""]
+    for name, title in DOC_FIELDS:
+        value = review.doc.get(name)
+        if not value:
+            continue
+        out.append(f"### {title}")
+        out += [f"- {_cell(v)}" for v in value] if isinstance(value, list) else [str(value)]
+        out.append("")
+    if review.gaps:
+        out += ["### Gaps in the document", ""]
+        out += [f"- {_cell(gap)}" for gap in review.gaps]
+        out.append("")
+    out += ["## Diagram", ""]
+    if diagram:
+        out += [f"![{_cell(review.name)}]({diagram})", ""]
+    counts = {s: sum(1 for f in review.findings if f.severity == s) for s in MARK}
+    out += [
+        f"Lint: {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info finding(s), marked on the diagram.",
+        "",
+    ]
+    for section in review.sections:
+        out += [f"## {section.title}", "", f"**Answer:** {section.answer}", ""]
+        out += _table(section)
+        out += [_item(item) for item in section.items]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,94 @@
+"""A design review as data: the design document with its gaps, the four questions, cost.
+
+`build_review` asks the parts archdraw already has (lint, failure and growth
+analysis, the cost estimate) and arranges their answers under the questions a
+reviewer asks of every design: grows 10x? fails halfway? can someone plug in?
+data out of order? Renderers (`markdown`, `html`) only lay the result out.
+"""
+
+from __future__ import annotations
+
+from archdraw.analysis import GrowthResult, analyze_growth, build_graph
+from archdraw.cost import PriceBook, estimate, money
+from archdraw.library import Library
+from archdraw.lint import lint_design
+from archdraw.model import Design
+from archdraw.review.cost_questions import assumptions, cost_section
+from archdraw.review.questions import (
+    data_order,
+    document_gaps,
+    fails_halfway,
+    grows,
+    plug_in,
+    rate,
+)
+from archdraw.review.types import DOC_FIELDS, Review
+
+
+def build_review(design: Design, library: Library, book: PriceBook, growth: float = 10.0) -> Review:
+    graph = build_graph(design, library)
+    findings = lint_design(design, library)
+    today = analyze_growth(design, library, 1.0, graph=graph)
+    grown = analyze_growth(design, library, growth, graph=graph)
+    costs = [estimate(design, library, book, 1.0, graph=graph)]
+    costs.append(estimate(design, library, book, growth, graph=graph))
+    context = (design, library, graph, findings)
+    sections = [
+        grows(context, today, grown),
+        fails_halfway(context),
+        plug_in(context),
+        data_order(context),
+        cost_section(context, costs),
+        assumptions(context, costs),
+    ]
+    doc = design.doc
+    review = Review(
+        name=design.name,
+        description=design.description,
+        doc={name: getattr(doc, name) for name, _ in DOC_FIELDS},
+        gaps=document_gaps(design, sections),
+        sections=sections,
+        findings=findings,
+        costs=costs,
+        numbers={},
+        titles={c.id: c.title for c in design.components},
+        growth=growth,
+    )
+    review.numbers = component_numbers(review, today)
+    return review
+
+
+def component_numbers(review: Review, today: GrowthResult) -> dict[str, list[str]]:
+    """What the diagram shows for a selected component: load, cost, findings."""
+    numbers: dict[str, list[str]] = {cid: [] for cid in review.titles}
+    for cid, load in today.components.items():
+        if load.arrival_rps > 0:
+            text = f"{rate(load.arrival_rps)} at 1x"
+            if load.utilization is not None:
+                text += f", {load.utilization:.0%} busy"
+            if load.saturates_at is not None:
+                text += f", saturates at {load.saturates_at:.3g}x"
+            numbers[cid].append(text)
+    cost = review.costs[0]
+    for cid, item in cost.components.items():
+        if item.status == "not billed":
+            continue
+        if item.status == "not priced":
+            numbers[cid].append(f"cost: not priced ({item.reason})")
+        else:
+            numbers[cid].append(
+                f"cost: {money(item.total(), cost.book.currency)}/month ({item.status})"
+            )
+    for finding in review.findings:
+        if finding.component in numbers:
+            numbers[finding.component].append(
+                f"{finding.code} {finding.severity}: {finding.message}"
+            )
+    for section in review.sections:
+        if section.key == "assumptions":
+            continue
+        for entry in section.items:
+            for element in entry.elements:
+                if element in numbers and not entry.code:
+                    numbers[element].append(f"{section.title} {entry.text}")
+    return numbers

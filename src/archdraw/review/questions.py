@@ -1,0 +1,316 @@
+"""The review's sections: each asks the analyses and lint one question and states the answer.
+
+A figure that rests on a library default (not written in the file) says so:
+"assuming the library default of 50,000 req/s per replica".
+"""
+
+from __future__ import annotations
+
+from archdraw.analysis import (
+    GrowthResult,
+    TrafficGraph,
+    analyze_availability,
+    weakest_points,
+)
+from archdraw.analysis.capacity import ComponentLoad
+from archdraw.cost.lines import per_second
+from archdraw.library import Library
+from archdraw.lint import Finding
+from archdraw.model import Component, Design
+from archdraw.review.types import DOC_FIELDS, Item, Section
+
+Context = tuple[Design, Library, TrafficGraph, list[Finding]]
+
+FAILURE_CODES = frozenset(
+    {
+        "AD101",
+        "AD102",
+        "AD103",
+        "AD104",
+        "AD105",
+        "AD106",
+        "AD107",
+        "AD109",
+        "AD110",
+        "AD206",
+        "AD210",
+        "AD402",
+        "AD403",
+        "AD605",
+    }
+)
+ORDER_CODES = frozenset({"AD202", "AD211", "AD213", "AD402", "AD404", "AD407", "AD408"})
+PLUG_CODES = frozenset({"AD201", "AD301", "AD302", "AD505"})
+# Types that are extension points by nature: others call or subscribe to them.
+PLUG_TYPES = frozenset({"api_gateway", "realtime_gateway", "tool_server"})
+# Reached by users' devices but not a contract anyone builds on.
+NOT_PLUGS = frozenset({"dns", "cdn", "load_balancer"})
+TOP = 5
+
+
+def rate(rps: float) -> str:
+    return f"{per_second(rps)} req/s"
+
+
+def factor(value: float) -> str:
+    return f"{value:,.0f}x" if value >= 100 else f"{value:.3g}x"
+
+
+def basis(library: Library, component: Component, name: str) -> str:
+    """How a property's value is known: stated in the file, a library default, or unknown."""
+    if name in component.props:
+        return "stated"
+    return "library default" if library.prop(component, name) is not None else "unknown"
+
+
+def findings_of(findings: list[Finding], codes: frozenset[str]) -> list[Item]:
+    return [
+        Item(
+            f"{f.code} {f.name}: {f.message}",
+            str(f.severity),
+            tuple(e for e in (f.component,) if e),
+            f.code,
+        )
+        for f in findings
+        if f.code in codes
+    ]
+
+
+def _capacity(load: ComponentLoad) -> str:
+    """The capacity a saturation point rests on, and its basis (the analysis's)."""
+    if load.capacity_rps is None:
+        return "capacity unknown"
+    if load.capacity_basis == "stated":
+        return f"{rate(load.capacity_rps)} per replica, stated"
+    return f"assuming the library default of {rate(load.capacity_rps)} per replica"
+
+
+def _load(load: ComponentLoad) -> str:
+    # Where a source's rate is unknown, the figure covers the known sources only.
+    text = rate(load.arrival_rps)
+    return f"at least {text}" if load.rate_basis == "lower bound" else text
+
+
+def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section:
+    _, _, graph, findings = context
+    k = grown.growth
+    section = Section("grows", f"Grows {k:g}x?", grown.summary)
+    ranked = sorted(
+        (load for load in today.components.values() if load.saturates_at is not None),
+        key=lambda load: load.saturates_at or 0.0,
+    )
+    section.header = ("component", "load at 1x", "saturates at", "capacity", f"replicas at {k:g}x")
+    for load in ranked[: TOP * 2]:
+        component = graph.components[graph.index[load.id]]
+        at_k = grown.components[load.id]
+        needed = at_k.replicas_needed or load.servers
+        section.rows.append(
+            (
+                component.title,
+                _load(load),
+                factor(load.saturates_at or 0.0),
+                _capacity(load),
+                f"{load.servers} -> {needed}" if needed > load.servers else f"{load.servers}",
+            )
+        )
+        if load.saturates_at is not None and load.saturates_at <= k:
+            section.items.append(
+                Item(
+                    f"{component.title} saturates at {load.saturates_at:.3g}x "
+                    f"({_capacity(load)}); at {k:g}x it "
+                    f"needs {needed} replicas",
+                    "warning",
+                    (load.id,),
+                )
+            )
+    if grown.unknown:
+        names = ", ".join(grown.titles.get(i, i) for i in grown.unknown[:8])
+        section.items.append(
+            Item(
+                f"{len(grown.unknown)} component(s) carry traffic with no `capacity_rps`, so "
+                f"where they saturate is unknown: {names}",
+                "info",
+                tuple(grown.unknown),
+            )
+        )
+    silent = grown.unknown_sources
+    if silent:
+        section.items.append(
+            Item(
+                "no rate stated for " + ", ".join(silent) + ": set `rps` to size what they reach",
+                "warning",
+                tuple(silent),
+            )
+        )
+    section.items += findings_of(findings, frozenset({"AD209", "AD213"}))
+    return section
+
+
+def _is_client(library: Library, component: Component) -> bool:
+    spec = library.get(component.type)
+    return spec is not None and spec.category == "client"
+
+
+def fails_halfway(context: Context) -> Section:
+    design, library, graph, findings = context
+    points = weakest_points(design, library, graph=graph)
+    singles = [p for p in points if p.kind == "component" and p.lost_share >= 0.999]
+    answer = (
+        f"{len(singles)} single point(s) of failure each fail every request: "
+        + ", ".join(graph.components[graph.index[p.id]].title for p in singles[:TOP])
+        if singles
+        else "No single component failure fails every request."
+    )
+    section = Section("fails", "Fails halfway?", answer)
+    section.header = ("failure", "requests lost", "goes down with it")
+    for point in points[: TOP * 2]:
+        title = point.id
+        if point.kind == "component":
+            title = graph.components[graph.index[point.id]].title
+        section.rows.append(
+            (
+                f"{point.kind} {title}",
+                f"{point.lost_share:.1%} ({rate(point.lost_rps)})",
+                ", ".join(point.down[:6]) or "-",
+            )
+        )
+    target = design.cost.availability_target
+    if target is not None:
+        expected = analyze_availability(design, library, graph=graph).design
+        meets = expected >= target
+        section.items.append(
+            Item(
+                f"expected availability {expected:.5f} ({'meets' if meets else 'misses'} the "
+                f"design's target of {target:g}; per-instance figures partly library defaults, "
+                "see Assumptions)",
+                "info" if meets else "warning",
+            )
+        )
+    section.items += findings_of(findings, FAILURE_CODES)
+    return section
+
+
+def extension_points(design: Design, library: Library, graph: TrafficGraph) -> list[Component]:
+    """Public components, gateways, and whatever users' devices call directly."""
+    entry = set()
+    for link in design.links:
+        source = design.component(link.source)
+        if source is not None and _is_client(library, source):
+            entry.add(link.target)
+    return [
+        c
+        for c in design.components
+        if not _is_client(library, c)
+        and (
+            (c.id in entry and c.type not in NOT_PLUGS)
+            or c.type in PLUG_TYPES
+            or library.prop(c, "public") is True
+        )
+    ]
+
+
+def plug_in(context: Context) -> Section:
+    design, library, graph, findings = context
+    points = extension_points(design, library, graph)
+    section = Section("plug", "Can someone plug in?", "")
+    section.header = ("extension point", "authentication", "rate limit", "versioned contract")
+    gaps = 0
+    for component in points:
+        auth = library.prop(component, "auth") is True
+        limit = library.prop(component, "rate_limit")
+        versioned = library.prop(component, "versioned") is True
+        section.rows.append(
+            (
+                f"{component.title} ({component.type})",
+                "yes" if auth else "NO",
+                f"{limit:g}/s per client" if isinstance(limit, int | float) else "NO",
+                "yes" if versioned else "NO",
+            )
+        )
+        missing = [
+            name
+            for name, ok in (
+                ("authentication", auth),
+                ("rate limit", limit is not None),
+                ("versioned contract (`versioned`)", versioned),
+            )
+            if not ok
+        ]
+        if missing:
+            gaps += 1
+            section.items.append(
+                Item(
+                    f"{component.title} has no " + ", no ".join(missing), "warning", (component.id,)
+                )
+            )
+    section.answer = (
+        f"{len(points)} extension point(s); {gaps} lack authentication, a rate limit or a "
+        "versioned contract."
+        if points
+        else "No extension point is drawn (nothing public)."
+    )
+    section.items += findings_of(findings, PLUG_CODES)
+    return section
+
+
+def data_order(context: Context) -> Section:
+    design, library, _, findings = context
+    asynchronous = [k for k in design.links if k.kind == "async"]
+    section = Section("order", "Data out of order?", "")
+    section.header = ("asynchronous path", "ordered", "consumer idempotent", "dead letter")
+    for link in asynchronous:
+        target = design.component(link.target)
+        source = design.component(link.source)
+        if target is None or source is None:
+            continue
+        ordered = (
+            library.link_prop(link.props, "ordered") is True
+            or library.prop(target, "ordered") is True
+        )
+        idempotent = library.prop(target, "idempotent") is True
+        dead = (
+            library.prop(target, "dead_letter") is True
+            or library.prop(source, "dead_letter") is True
+        )
+        section.rows.append(
+            (
+                f"{source.title} -> {target.title}",
+                "yes" if ordered else "no",
+                "yes" if idempotent else "no",
+                "yes" if dead else "no",
+            )
+        )
+    section.items += findings_of(findings, ORDER_CODES)
+    problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
+    section.answer = (
+        f"{len(asynchronous)} asynchronous link(s); {problems} ordering, idempotency or "
+        "delivery finding(s)."
+        if asynchronous
+        else "No asynchronous path: requests are answered in the order they are handled."
+    )
+    return section
+
+
+def document_gaps(design: Design, sections: list[Section]) -> list[str]:
+    """What the design document leaves out, with what the analysis found instead."""
+    doc = design.doc
+    found = {s.key: s for s in sections}
+    gaps = []
+    for name, title in DOC_FIELDS:
+        if getattr(doc, name):
+            continue
+        if name == "failure_modes":
+            rows = found["fails"].rows[:4]
+            listed = "; ".join(f"{r[0]} loses {r[1]}" for r in rows)
+            gaps.append(
+                f"no failure modes written; the analysis found {len(rows)}: {listed}"
+                if rows
+                else "no failure modes written"
+            )
+        elif name == "scaling_limits":
+            gaps.append(
+                f"no scaling limits written; the growth analysis says: {found['grows'].answer}"
+            )
+        else:
+            gaps.append(f"no {title.lower()} written")
+    return gaps

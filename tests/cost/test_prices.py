@@ -1,0 +1,154 @@
+"""The price book: shipped data, user files laid over it, design overrides, updates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from archdraw.cli.main import main
+from archdraw.cost import PriceError, load_prices
+from archdraw.cost.prices import prices_dir
+
+
+def test_shipped_prices_say_where_and_when_they_come_from() -> None:
+    book = load_prices()
+    assert (book.provider, book.region, book.currency) == ("AWS", "us-east-1", "USD")
+    assert book.taken == "2024-06-01" and book.sources
+    assert book.llm_licence == "MIT" and "litellm" in book.llm_source
+    assert book.models["gpt-4o-mini"].input_per_mtok == 0.15
+    # Every billed type points at prices that exist (the loader checks; this shows it ran).
+    assert book.types["database"].compute == "db.instance"
+
+
+def test_a_user_file_replaces_prices(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "prices:\n  vm.general: {price: 0.05, unit: replica-hour, what: my negotiated rate}\n"
+        "models:\n  my-model: {input_per_mtok: 1, output_per_mtok: 2}\n",
+        encoding="utf-8",
+    )
+    book = load_prices(user_dir=tmp_path)
+    assert book.prices["vm.general"].price == 0.05
+    assert book.prices["vm.general"].origin == str(tmp_path / "mine.yaml")
+    assert book.models["my-model"].output_per_mtok == 2
+    assert "vm.general" in book.overridden
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("prices: [1, 2]\n", "'prices' must be a mapping"),
+        ("prices:\n  x: {price: -1, unit: gb}\n", "a price cannot be negative"),
+        ("prices:\n  x: {price: 1, unit: parsec}\n", "prices.x.unit: one of"),
+        ("types:\n  service: {compute: nope}\n", "no price named 'nope'"),
+        ("prices: {a: [\n", "not valid YAML"),
+    ],
+)
+def test_a_bad_user_file_names_file_and_cause(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(PriceError) as caught:
+        load_prices(user_dir=tmp_path)
+    assert str(tmp_path / "bad.yaml") in str(caught.value) and message in str(caught.value)
+
+
+def test_unknown_design_keys_are_rejected_not_applied() -> None:
+    book = load_prices().with_design_prices({"vm.genral": 0.01, "gpt-4o.input_per_mtok": 1.0})
+    assert book.prices["vm.general"].price == 0.096
+    assert book.models["gpt-4o"].input_per_mtok == 1.0
+    assert len(book.rejected) == 1 and "vm.genral" in book.rejected[0]
+
+
+def test_update_writes_a_snapshot_from_a_litellm_file(tmp_path: Path) -> None:
+    source = tmp_path / "model_prices_and_context_window.json"
+    source.write_text(
+        json.dumps(
+            {
+                "sample_spec": {"mode": "one of: chat, embedding"},
+                "gpt-4o-mini": {
+                    "input_cost_per_token": 1.5e-07,
+                    "output_cost_per_token": 6e-07,
+                    "litellm_provider": "openai",
+                    "mode": "chat",
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "prices"
+    code = main(
+        ["prices", "update", "--from", str(source), "--models", "gpt-4o-mini", "--to", str(out)]
+    )
+    assert code == 0
+    written = yaml.safe_load((out / "llm.yaml").read_text(encoding="utf-8"))
+    assert written["models"] == {
+        "gpt-4o-mini": {"input_per_mtok": 0.15, "output_per_mtok": 0.6, "provider": "openai"}
+    }
+    assert written["version"].startswith("sha256:") and written["source"] == str(source)
+    book = load_prices(user_dir=out)
+    assert book.llm_version == written["version"]
+
+
+def test_update_refuses_models_without_prices(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "prices.json"
+    source.write_text('{"x": {"mode": "image_generation"}}', encoding="utf-8")
+    assert (
+        main(["prices", "update", "--from", str(source), "--models", "x,y", "--to", str(tmp_path)])
+        == 2
+    )
+    assert "no token prices for x, y" in capsys.readouterr().err
+
+
+def test_update_reports_bad_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "prices.json"
+    source.write_text('{"x": ', encoding="utf-8")
+    assert main(["prices", "update", "--from", str(source), "--to", str(tmp_path)]) == 2
+    assert f"{source}:1:7: not valid JSON" in capsys.readouterr().err
+
+
+def test_prices_show_lists_keys_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["prices", "--no-user-types"]) == 0
+    out = capsys.readouterr().out
+    assert "vm.general" in out and "taken 2024-06-01" in out and "gpt-4o-mini" in out
+
+
+def test_analyze_cost_json(capsys: pytest.CaptureFixture[str]) -> None:
+    sample = str(prices_dir().parents[1] / "sample_designs" / "rag-pipeline.archdraw.yaml")
+    assert (
+        main(["analyze", sample, "--cost", "--growth", "10", "--format", "json", "--no-user-types"])
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert "components" in data  # the analysis keys stay
+    cost = data["cost"]
+    assert cost["planning_estimate"] is True
+    assert [at["growth"] for at in cost["at"]] == [1.0, 10.0]
+    today = cost["at"][0]
+    assert today["total"] == pytest.approx(today["baseline"] + today["usage"])
+    assert today["components"]["llm"]["lines"][0]["kind"] == "tokens"
+
+
+def test_bad_cost_settings_are_named_with_their_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.archdraw.yaml"
+    bad.write_text(
+        "archdraw: 1\nname: x\ncost:\n  budget_month: -5\n  prices: {vm.general: abc}\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:4:3: 'budget_month'" in err and f"{bad}:5:12: 'vm.general'" in err
+
+
+def test_cost_settings_survive_a_save(load_text) -> None:  # type: ignore[no-untyped-def]
+    from archdraw.io import dumps
+
+    text = (
+        "archdraw: 1\nname: x\ncost:\n  budget_month: 500\n  availability_target: 0.999\n"
+        "  average_load: 0.3\n  prices: {gpt-4o.input_per_mtok: 2, vm.general: 0.05}\n"
+    )
+    assert dumps(load_text(text).design) == text
