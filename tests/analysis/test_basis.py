@@ -66,3 +66,23 @@ def test_failure_text_does_not_mix_known_rates_with_equal_weights(design_of, lib
     # Both clients need db: all requests fail, counted per client since `other` has no rate.
     assert "Clients: 100 % of requests fail (each client counted the same" in text
     assert "40,000.0 of 40,000.0 requests/s from the clients that state a rate" in text
+
+
+def test_failure_text_never_says_paths_complete_when_every_request_fails(
+    design_of, library
+) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 10}}
+  - {id: dns, type: dns}
+  - {id: api, type: service, props: {replicas: 2}}
+links:
+  - {from: web, to: dns}
+  - {from: web, to: api}
+"""
+    )
+    text = render_text(run_analysis(design, library, fail=["dns"]), growth_asked=False)
+    assert "web: 100 % of its requests fail" in text
+    assert "every request takes a failing path; 1 other path unaffected" in text
+    assert "still complete" not in text

@@ -128,3 +128,25 @@ def test_file_order_changes_no_failure_share(library: Library) -> None:
     before = [(p.id, p.lost_share, p.single_point) for p in weakest_points(design, library)]
     after = weakest_points(_shuffled(design, 7), library)
     assert sorted(before) == sorted((p.id, p.lost_share, p.single_point) for p in after)
+
+
+def test_a_peak_factor_multiplies_its_sources_rate(design_of, library) -> None:
+    """`peak_factor` on a client: the burst over its `rps` (everyone refreshes at 9:00) is
+    what every component downstream receives, and what saturation and growth judge."""
+    from archdraw.analysis.traffic import traffic
+    from archdraw.lint import lint_design
+
+    design = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 100, peak_factor: 3}}
+  - {id: batch, type: client, props: {rps: 10}}
+  - {id: api, type: service, props: {replicas: 2, capacity_rps: 100}}
+links:
+  - {from: web, to: api, props: {calls: 0.5}}
+  - {from: batch, to: api}
+"""
+    )
+    assert traffic(design, library).rates["api"] == pytest.approx(100 * 3 * 0.5 + 10)
+    saturated = [f for f in lint_design(design, library) if f.code == "AD209"]
+    assert [f.component for f in saturated] == ["api"]  # 160 req/s for 200: 80 %

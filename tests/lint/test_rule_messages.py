@@ -51,3 +51,11 @@ def test_cross_region_fix_makes_that_link_async_and_keeps_the_store_sync(
     assert [f for f in lint_design(design, library) if f.code == "AD401"] == []
     store = design.component("db-eu")
     assert store is not None and library.prop(store, "replication") == "sync"
+
+
+def test_a_cache_in_one_zone_misses_it_does_not_fail(library: Library) -> None:
+    """AD105 says what losing a cache's zone does to the store it fronts (the clean case has
+    a store that takes every miss: not reported)."""
+    (message,) = messages("AD105_single-zone", "AD105", "sessions", library)
+    assert "stops every request" not in message
+    assert "'db' then gets 100 req/s instead of 10, above its 60 req/s" in message

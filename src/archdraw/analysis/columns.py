@@ -3,12 +3,23 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.kinds import BUFFER_TYPES, CACHING_TYPES, TypeFacts, count, number
-from archdraw.analysis.roles import DataRoles
+from archdraw.analysis.kinds import (
+    BUFFER_TYPES,
+    CACHING_TYPES,
+    TypeFacts,
+    count,
+    number,
+    stated_rps,
+)
+from archdraw.analysis.roles import STANDBY_FAILOVERS, DataRoles
 from archdraw.library import Library
-from archdraw.model import Component
+from archdraw.model import Component, Zone
+
+if TYPE_CHECKING:
+    from archdraw.analysis.graph import Edge
 
 
 def machines(components: list[Component], machines: list[int], roles: DataRoles) -> list[int]:
@@ -20,7 +31,9 @@ def machines(components: list[Component], machines: list[int], roles: DataRoles)
     ]
 
 
-class _Columns(NamedTuple):
+class Columns(NamedTuple):
+    """The per-component columns, one list each, by component index."""
+
     miss: list[float]
     replicas: list[int]
     zones: list[int]
@@ -33,41 +46,108 @@ class _Columns(NamedTuple):
     on_device: list[bool]
     fallback: list[bool]
     runs_replicas: list[bool]
+    spans_zones: list[bool]  # `global: true`: a managed service that spans zones and regions
+    in_process: list[bool]  # `in_process: true`: runs inside its caller, no failure of its own
+    peak: list[float]  # `peak_factor`: a source's burst over its stated `rps`
 
 
-def per_component(components: list[Component], facts: TypeFacts, library: Library) -> _Columns:
-    """Every per-component column in one pass (type facts looked up once per type)."""
-    columns = _Columns([], [], [], [], [], [], [], [], [], [], [], [])
-    by_type: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+# The properties a row reads: a component that states none of them has its type's row.
+_ROW_PROPERTIES = frozenset(
+    {
+        "replicas",
+        "zones",
+        "hit_ratio",
+        "failover",
+        "capacity_rps",
+        "latency_ms",
+        "fallback",
+        "global",
+        "in_process",
+        "peak_factor",
+    }
+)
+_Row = tuple[
+    float,
+    int,
+    int,
+    int,
+    str,
+    bool,
+    float | None,
+    float | None,
+    bool,
+    bool,
+    bool,
+    bool,
+    bool,
+    bool,
+    float,
+]
+
+
+def per_component(components: list[Component], facts: TypeFacts, library: Library) -> Columns:
+    """Every per-component column in one pass: one row per type from its defaults, and a row
+    of its own for a component that states a property the row reads."""
+    by_type: dict[str, tuple[_Row, dict[str, Any]]] = {}
+    rows: list[_Row] = []
     for component in components:
-        type_id = component.type
-        facts_of_type = by_type.get(type_id)
-        if facts_of_type is None:
-            found = library.get(type_id)
-            facts_of_type = by_type[type_id] = (
-                found is not None and found.stateful,
-                found is not None and found.category == "client",
-                type_id in BUFFER_TYPES,
-                found is not None and "replicas" in found.properties,
-                type_id in CACHING_TYPES,
-            )
-        stateful, on_device, buffer, runs_replicas, caching = facts_of_type
-        value = (facts.defaults(type_id) | component.props).get  # its own value, else default
-        replicas, zones = count(value("replicas")), count(value("zones"))
-        hit = (number(value("hit_ratio"), 0.0) or 0.0) if caching else 0.0
-        columns.miss.append(1.0 - min(1.0, max(0.0, hit)) if caching else 1.0)
-        columns.replicas.append(replicas)
-        columns.zones.append(zones)
-        columns.machines.append(max(replicas, zones))
-        columns.failover.append(str(value("failover") or "none"))
-        columns.stateful.append(stateful)
-        columns.capacity.append(_positive(value("capacity_rps")))
-        columns.latency.append(_non_negative(value("latency_ms")))
-        columns.buffer.append(buffer)
-        columns.on_device.append(on_device)
-        columns.fallback.append(value("fallback") is True)
-        columns.runs_replicas.append(runs_replicas)
-    return columns
+        type_id, props = component.type, component.props
+        known = by_type.get(type_id)
+        if known is None:
+            defaults = facts.defaults(type_id)
+            known = by_type[type_id] = (_row(library, type_id, defaults.get), defaults)
+        if props and not _ROW_PROPERTIES.isdisjoint(props):
+            rows.append(_row(library, type_id, (known[1] | props).get))
+        else:
+            rows.append(known[0])
+    return _from_rows(rows)
+
+
+def with_rows(
+    columns: Columns,
+    components: list[Component],
+    nodes: Iterable[int],
+    facts: TypeFacts,
+    library: Library,
+) -> Columns:
+    """`columns` with the rows of `nodes` read again from `components` (their values changed)."""
+    rows: list[_Row] = list(zip(*columns, strict=True))
+    for node in nodes:
+        component = components[node]
+        rows[node] = _row(library, component.type, facts.values(component).get)
+    return _from_rows(rows)
+
+
+def _from_rows(rows: list[_Row]) -> Columns:
+    if not rows:
+        return Columns(*([] for _ in Columns._fields))
+    columns: list[list[Any]] = [list(column) for column in zip(*rows, strict=True)]
+    return Columns(*columns)
+
+
+def _row(library: Library, type_id: str, value: Callable[[str], Any]) -> _Row:
+    """One component's columns, from `value` (its own value of a property, else the default)."""
+    found = library.get(type_id)
+    caching = type_id in CACHING_TYPES
+    hit = (number(value("hit_ratio"), 0.0) or 0.0) if caching else 0.0
+    replicas, zones = count(value("replicas")), count(value("zones"))
+    return (
+        1.0 - min(1.0, max(0.0, hit)) if caching else 1.0,
+        replicas,
+        zones,
+        max(replicas, zones),
+        str(value("failover") or "none"),
+        found is not None and found.stateful,
+        _positive(value("capacity_rps")),
+        _non_negative(value("latency_ms")),
+        type_id in BUFFER_TYPES,
+        found is not None and found.category == "client",
+        value("fallback") is True,
+        found is not None and "replicas" in found.properties,
+        value("global") is True,
+        value("in_process") is True,
+        max(1.0, number(value("peak_factor"), 1.0) or 1.0),
+    )
 
 
 def _positive(value: object) -> float | None:
@@ -78,3 +158,47 @@ def _positive(value: object) -> float | None:
 def _non_negative(value: object) -> float | None:
     found = number(value, None)
     return found if found is not None and found >= 0 else None
+
+
+def node_columns(
+    components: list[Component],
+    per: Columns,
+    roles: DataRoles,
+    sources: list[int],
+    edges: list[list[Edge]],
+    zones: dict[str, Zone],
+) -> dict[str, Any]:
+    """The graph's fields read from component property values (the rest follow the links)."""
+    source_set = set(sources)
+    stated = [stated_rps(c) for c in components]
+    failover = per.failover
+    return {
+        "components": components,
+        "rps": [0.0 if value is None else value for value in stated],
+        "rate_known": [value is not None or i not in source_set for i, value in enumerate(stated)],
+        "miss": per.miss,
+        "replicas": per.replicas,
+        "zones_spanned": per.zones,
+        "instance_counts": machines(components, per.machines, roles),
+        "failover": failover,
+        "standby_out": [
+            [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
+            for node, row in enumerate(edges)
+        ],
+        "stateful": per.stateful,
+        "capacity_rps": per.capacity,
+        "latency_ms": per.latency,
+        # A service that spans zones and regions on its own is in none of them.
+        "zone_of": [
+            c.zone if c.zone in zones and not spans else None
+            for c, spans in zip(components, per.spans_zones, strict=True)
+        ],
+        "buffer": per.buffer,
+        "on_device": per.on_device,
+        "fallback": per.fallback,
+        "runs_replicas": per.runs_replicas,
+        "spans_zones": per.spans_zones,
+        "in_process": per.in_process,
+        "peak": per.peak,
+        "roles": roles,
+    }

@@ -31,6 +31,7 @@ when the primary site is gone; a single machine's failure does not move it).
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import Edge, TrafficGraph
@@ -76,42 +77,67 @@ def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
 def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
-    Components missing from the answer complete everything. Only the ancestors of the
-    hurt components are visited, in reverse topological order. Requests over a link
-    marked `writes: true` use the receiver's share of writes (`Scenario.writes`).
+    Components missing from the answer complete everything. Only the callers of what
+    completes less are visited (a caller whose calls all complete completes too), latest
+    in topological order first. Requests over a link marked `writes: true` use the
+    receiver's share of writes (`Scenario.writes`).
     """
     hurt = scenario.hurt()
     if not hurt:
         return {}
     miss = scenario.miss
-    affected = sorted(graph.ancestors(hurt), key=graph.position.__getitem__, reverse=True)
+    position = graph.position
     complete: dict[int, float] = {}
     written: dict[int, float] = {}
-
-    for node in affected:
-        downstream = 1.0
-        for edge in graph.out_edges[node]:
-            if edge.kind != "sync":
-                continue
-            target = edge.target
-            share = written[target] if edge.writes and target in written else None
-            share = complete.get(target, 1.0) if share is None else share
-            if share < 1.0:  # most links lead to what the failure does not reach
-                downstream *= call_success(_needed(graph, edge, miss), share)
-        for edge in graph.back_out[node]:  # closing a cycle: the receiver's own answer
-            if edge.kind == "sync":
-                share = scenario.writes.get(edge.target, 1.0) if edge.writes else 1.0
-                share = min(share, scenario.serves(edge.target))
-                downstream *= call_success(_needed(graph, edge, miss), share)
-        passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
-        onward = (1.0 - passed) + passed * downstream
-        cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
-        reads = _covered(scenario.serves(node) * onward, cover)
-        complete[node] = 1.0 if graph.fallback[node] else reads
-        if node in scenario.writes:
-            takes = _covered(scenario.writes[node] * onward, cover)
-            written[node] = 1.0 if graph.fallback[node] else takes
+    # Callers over a link that closes a cycle read the hurt receiver's own answer.
+    todo = {*hurt, *(e.source for n in hurt for e in graph.back_in[n])}
+    heap = [(-position[n], n) for n in todo]
+    heapq.heapify(heap)
+    while heap:
+        node = heapq.heappop(heap)[1]
+        share = _complete(graph, node, scenario, miss, complete, written)
+        if share >= 1.0 and written.get(node, 1.0) >= 1.0:
+            continue
+        for edge in graph.in_edges[node]:
+            if edge.source not in todo:
+                todo.add(edge.source)
+                heapq.heappush(heap, (-position[edge.source], edge.source))
     return complete
+
+
+def _complete(
+    graph: TrafficGraph,
+    node: int,
+    scenario: Scenario,
+    miss: dict[int, float],
+    complete: dict[int, float],
+    written: dict[int, float],
+) -> float:
+    """The node's share of requests that complete, from its callees' (entered in `complete`
+    and, for a node that lost writes, `written`)."""
+    downstream = 1.0
+    for edge in graph.out_edges[node]:
+        if edge.kind != "sync":
+            continue
+        target = edge.target
+        share = written[target] if edge.writes and target in written else None
+        share = complete.get(target, 1.0) if share is None else share
+        if share < 1.0:  # most links lead to what the failure does not reach
+            downstream *= call_success(_needed(graph, edge, miss), share)
+    for edge in graph.back_out[node]:  # closing a cycle: the receiver's own answer
+        if edge.kind == "sync":
+            share = scenario.writes.get(edge.target, 1.0) if edge.writes else 1.0
+            share = min(share, scenario.serves(edge.target))
+            downstream *= call_success(_needed(graph, edge, miss), share)
+    passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
+    onward = (1.0 - passed) + passed * downstream
+    cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
+    reads = _covered(scenario.serves(node) * onward, cover)
+    complete[node] = 1.0 if graph.fallback[node] else reads
+    if node in scenario.writes:
+        takes = _covered(scenario.writes[node] * onward, cover)
+        written[node] = 1.0 if graph.fallback[node] else takes
+    return complete[node]
 
 
 def _covered(share: float, cover: float | None) -> float:

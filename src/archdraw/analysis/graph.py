@@ -24,22 +24,21 @@ that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from archdraw.analysis.columns import machines, per_component
+from archdraw.analysis.columns import node_columns, per_component
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
     is_traffic_source,
     number,
-    stated_rps,
 )
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
     ROLE_PROPERTIES,
-    STANDBY_FAILOVERS,
     DataRoles,
     data_roles,
 )
@@ -69,6 +68,9 @@ GRAPH_PROPERTIES = frozenset(
         "latency_ms",
         "fallback",
         "availability",
+        "global",
+        "in_process",
+        "peak_factor",
         *ROLE_PROPERTIES,
     }
 )
@@ -124,6 +126,9 @@ class TrafficGraph:
     on_device: list[bool]  # client-category types: one per user, never one shared failure
     fallback: list[bool]
     runs_replicas: list[bool]  # its type takes `replicas` (ours to run, not a third party's)
+    spans_zones: list[bool]  # `global: true`: no zone of its own, no single instance to lose
+    in_process: list[bool]  # `in_process: true`: fails only with its caller
+    peak: list[float]  # `peak_factor`: the burst over a source's `rps` (1: none stated)
     stated: list[frozenset[str]]  # the property names each component sets itself
 
     def basis(self, node: int, name: str) -> str:
@@ -190,15 +195,17 @@ class TrafficGraph:
         return [zone, *self.zone_ancestors.get(zone, [])]
 
 
-def build_graph(design: Design, library: Library) -> TrafficGraph:
+def build_graph(design: Design, library: Library, roles: DataRoles | None = None) -> TrafficGraph:
+    """The traffic graph of `design` (`roles`: its data roles, when already known)."""
     components = list(design.components)
     ids = [c.id for c in components]
     index = {cid: i for i, cid in enumerate(ids)}
     facts = TypeFacts(library)
-    roles = data_roles(design, library, facts)
+    roles = roles if roles is not None else data_roles(design, library, facts)
     edges: list[list[Edge]] = [[] for _ in ids]
     link_value = facts.link_value
     dns = {i for i, c in enumerate(components) if c.type == "dns"}
+    unstated = _calls_and_writes(link_value, {})  # most links state neither
     for link in design.links:
         fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
         kind, source_id, target_id = fields["kind"], fields["source"], fields["target"]
@@ -206,26 +213,27 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         if kind == "replication" or source is None or target is None:
             continue
         props = fields["props"]
-        calls = number(link_value(props, "calls"), 1.0) or 0.0
+        calls, writes = _calls_and_writes(link_value, props) if props else unstated
         key = fields["id"] if fields["id"] is not None else f"{source_id}->{target_id}"
-        writes = link_value(props, "writes") is True
-        edge = Edge(source, target, kind, max(0.0, calls), key, writes, -1, target in dns)
+        edge = Edge(source, target, kind, calls, key, writes, -1, target in dns)
         edges[source].append(edge)
     _mark_cache_aside(edges, ids, index, roles)
     # Links in order of target id, then key: the cut below must not depend on file order.
     for row in edges:
-        row.sort(key=lambda e: (ids[e.target], e.key))
+        if len(row) > 1:
+            row.sort(key=lambda e: (ids[e.target], e.key))
 
     sources = sorted(
         (i for i, c in enumerate(components) if is_traffic_source(library, c)),
         key=ids.__getitem__,
     )
-    source_set = set(sources)
-    stated = [stated_rps(c) for c in components]
-    rps = [0.0 if value is None else value for value in stated]
     order, back = _cut_cycles(ids, edges, sources)
-    back_keys = {(e.source, e.target, e.key) for e in back}
-    out_edges = [[e for e in row if (e.source, e.target, e.key) not in back_keys] for row in edges]
+    out_edges = edges
+    if back:
+        back_keys = {(e.source, e.target, e.key) for e in back}
+        out_edges = [
+            [e for e in row if (e.source, e.target, e.key) not in back_keys] for row in edges
+        ]
     in_edges: list[list[Edge]] = [[] for _ in ids]
     for row in out_edges:
         for edge in row:
@@ -235,17 +243,9 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
     for edge in back:
         back_out[edge.source].append(edge)
         back_in[edge.target].append(edge)
-    per = per_component(components, facts, library)
-    failover = per.failover
-    standby_out = [
-        [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
-        for node, row in enumerate(edges)
-    ]
-
     zones = design.zone_index()
     return TrafficGraph(
         ids=ids,
-        components=components,
         index=index,
         out_edges=out_edges,
         in_edges=in_edges,
@@ -254,27 +254,20 @@ def build_graph(design: Design, library: Library) -> TrafficGraph:
         back_out=back_out,
         back_in=back_in,
         sources=sources,
-        rps=rps,
-        rate_known=[value is not None or i not in source_set for i, value in enumerate(stated)],
-        miss=per.miss,
-        replicas=per.replicas,
-        zones_spanned=per.zones,
-        instance_counts=machines(components, per.machines, roles),
-        failover=failover,
-        standby_out=standby_out,
-        stateful=per.stateful,
-        capacity_rps=per.capacity,
-        latency_ms=per.latency,
-        zone_of=[c.zone if c.zone in zones else None for c in components],
-        buffer=per.buffer,
-        on_device=per.on_device,
-        fallback=per.fallback,
-        runs_replicas=per.runs_replicas,
         stated=[frozenset(c.props) for c in components],
-        roles=roles,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
+        **node_columns(
+            components, per_component(components, facts, library), roles, sources, edges, zones
+        ),
     )
+
+
+def _calls_and_writes(
+    link_value: Callable[[Mapping[str, Any], str], Any], props: Mapping[str, Any]
+) -> tuple[float, bool]:
+    calls = number(link_value(props, "calls"), 1.0) or 0.0
+    return max(0.0, calls), link_value(props, "writes") is True
 
 
 def _mark_cache_aside(
@@ -299,9 +292,14 @@ def _mark_cache_aside(
 
 
 def shared(graph: TrafficGraph) -> list[int]:
-    """Components that can fail for everyone at once: not sources, not on users' devices."""
+    """Components that can fail for everyone at once: not sources, not on users' devices,
+    not a library running inside its caller (`in_process`: it fails with the caller)."""
     sources = set(graph.sources)
-    return [n for n in range(len(graph)) if n not in sources and not graph.on_device[n]]
+    return [
+        n
+        for n in range(len(graph))
+        if n not in sources and not graph.on_device[n] and not graph.in_process[n]
+    ]
 
 
 def instance_availability(library: Library, component: Component) -> float:

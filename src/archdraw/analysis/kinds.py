@@ -26,8 +26,12 @@ def category(library: Library, component: Component) -> str | None:
 def holds_data(library: Library, component: Component) -> bool:
     """A store: its type keeps data worth copying (takes `replication` or `backups`), and it
     is neither a cache nor a buffer (a queue's messages pass through)."""
-    found = library.get(component.type)
-    if found is None or component.type in CACHING_TYPES or component.type in BUFFER_TYPES:
+    return _holds_data(library, component.type)
+
+
+def _holds_data(library: Library, type_id: str) -> bool:
+    found = library.get(type_id)
+    if found is None or type_id in CACHING_TYPES or type_id in BUFFER_TYPES:
         return False
     return bool({"replication", "backups"} & set(found.properties))
 
@@ -55,6 +59,8 @@ class TypeFacts:
     def __init__(self, library: Library) -> None:
         self.library = library
         self._defaults: dict[str, dict[str, Any]] = {}
+        self._stateful: dict[str, bool] = {}
+        self._holds_data: dict[str, bool] = {}
         self._link_defaults = {
             name: spec.default
             for name, spec in library.link_properties.items()
@@ -75,6 +81,26 @@ class TypeFacts:
             self._defaults[type_id] = found
         return found
 
+    def values(self, component: Component) -> dict[str, Any]:
+        """Every property value of a component: its own, else its type's default."""
+        props = component.props
+        defaults = self.defaults(component.type)
+        return defaults | props if props else defaults
+
+    def stateful(self, type_id: str) -> bool:
+        found = self._stateful.get(type_id)
+        if found is None:
+            component_type = self.library.get(type_id)
+            found = self._stateful[type_id] = component_type is not None and component_type.stateful
+        return found
+
+    def holds_data(self, type_id: str) -> bool:
+        """`holds_data` of a component of this type, answered once per type."""
+        found = self._holds_data.get(type_id)
+        if found is None:
+            found = self._holds_data[type_id] = _holds_data(self.library, type_id)
+        return found
+
     def value(self, component: Component, name: str) -> Any:
         props = component.props
         return props[name] if name in props else self.defaults(component.type).get(name)
@@ -83,7 +109,7 @@ class TypeFacts:
         return props[name] if name in props else self._link_defaults.get(name)
 
     def is_stateful(self, component: Component) -> bool:
-        return self.library.is_stateful(component)
+        return self.stateful(component.type)
 
 
 def number(value: object, default: float | None) -> float | None:

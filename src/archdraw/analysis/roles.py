@@ -50,14 +50,15 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
     count,
-    holds_data,
     is_traffic_source,
 )
 from archdraw.library import Library
@@ -139,6 +140,7 @@ class _Links:
 
 def _links(design: Design, facts: TypeFacts, components: dict[str, Component]) -> _Links:
     found = _Links()
+    unstated = _calls(facts, {})  # most links state nothing
     for link in design.links:
         fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
         source, target = fields["source"], fields["target"]
@@ -149,7 +151,8 @@ def _links(design: Design, facts: TypeFacts, components: dict[str, Component]) -
                 found.copies.append((source, target))
             continue
         found.into.setdefault(target, []).append(source)
-        if _calls(facts, fields["props"]) > 0:
+        props = fields["props"]
+        if (_calls(facts, props) if props else unstated) > 0:
             found.out.setdefault(source, []).append(target)
         else:
             found.idle.append((source, target))
@@ -171,7 +174,7 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
     standbys = _standbys(links, facts, components)
     roles: dict[str, DataRole] = {}
     for component in components.values():
-        if not facts.is_stateful(component):
+        if not facts.stateful(component.type):
             continue
         roles[component.id] = _role(
             component, facts, source_of.get(component.id), component.id in standbys
@@ -193,14 +196,15 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
 
 
 def _role(component: Component, facts: TypeFacts, source: str | None, standby: bool) -> DataRole:
-    shards = count(facts.value(component, "shards"))
-    failover = str(facts.value(component, "failover") or "none")
-    instances = instance_count(component, facts)
+    value = facts.values(component).get
+    shards = count(value("shards"))
+    failover = str(value("failover") or "none")
+    instances = _instances(component, facts, value)
     copies = max(1, instances // shards)
-    copied = facts.value(component, "replication") in ("sync", "async")
+    copied = value("replication") in ("sync", "async")
     if copies == 1 and instances > 1 and copied:
         copies = 2  # more partitions than machines, each copied to another machine
-    resolution = facts.value(component, "conflict_resolution")
+    resolution = value("conflict_resolution")
     if component.type in CACHING_TYPES:
         kind = "cache"
     elif source is None:
@@ -227,11 +231,13 @@ def instance_count(component: Component, facts: TypeFacts) -> int:
     """Machines that can fail one at a time: `replicas`, or `zones` when that is more (three
     zones take three machines); a store's shards run on machines of their own, a stream's or
     a queue's partitions share its brokers."""
-    machines = max(
-        count(facts.value(component, "replicas")), count(facts.value(component, "zones"))
-    )
-    if facts.is_stateful(component) and component.type not in BUFFER_TYPES:
-        machines = max(machines, count(facts.value(component, "shards")))
+    return _instances(component, facts, facts.values(component).get)
+
+
+def _instances(component: Component, facts: TypeFacts, value: Callable[[str], Any]) -> int:
+    machines = max(count(value("replicas")), count(value("zones")))
+    if facts.stateful(component.type) and component.type not in BUFFER_TYPES:
+        machines = max(machines, count(value("shards")))
     return machines
 
 
@@ -276,7 +282,7 @@ def _fronted(
 
     def is_store(cid: str) -> bool:
         found = components.get(cid)
-        return found is not None and holds_data(facts.library, found)
+        return found is not None and facts.holds_data(found.type)
 
     calls, callers = links.out, links.into
     result: dict[str, tuple[str, str]] = {}

@@ -92,7 +92,11 @@ class _Model:
         for client in self.graph.sources:
             for edge in self.graph.out_edges[client]:
                 rate = (
-                    self.graph.rps[client] * self.growth * edge.calls * self.graph.edge_miss(edge)
+                    self.graph.rps[client]
+                    * self.graph.peak[client]
+                    * self.growth
+                    * edge.calls
+                    * self.graph.edge_miss(edge)
                 )
                 if rate > 0:
                     self.env.process(self._arrivals(client, edge, rate))
@@ -192,7 +196,9 @@ def simulate(
     """Run the model for `duration_s` (default: long enough for about `requests` requests)."""
     graph = graph or build_graph(design, library)
     total_rate = sum(
-        graph.rps[c] * growth * e.calls for c in graph.sources for e in graph.out_edges[c]
+        graph.rps[c] * graph.peak[c] * growth * e.calls
+        for c in graph.sources
+        for e in graph.out_edges[c]
     )
     if duration_s is None:
         duration_s = requests / total_rate if total_rate > 0 else 0.0

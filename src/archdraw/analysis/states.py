@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from archdraw.analysis.completion import Scenario
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.kinds import BUFFER_TYPES, holds_data
+from archdraw.analysis.roles import DataRole
 from archdraw.analysis.traffic import added_rates
 from archdraw.library import Library
 
@@ -135,6 +136,14 @@ def _state(
         reason += "; answers cached by resolvers keep working until their TTL runs out"
     writes = 1.0
     recovery: str | None = None
+    if remaining <= EPSILON and _primary_up(graph, role, losses):
+        assert role is not None and role.source is not None
+        reason += (
+            f"; its readers fall back to its primary {role.source}, which takes their reads"
+            " on top of its own"
+        )
+        recovery = "when readers reconnect to the primary"
+        return ComponentState(cid, "degraded", count, 0.0, 1.0, recovery, False, reason)
     if remaining <= EPSILON:
         promoted = _promoted_copy(graph, node, losses)
         if promoted is None:
@@ -177,6 +186,18 @@ def _state(
     return ComponentState(
         cid, state, count, remaining, serving, recovery, overloaded, reason, writes
     )
+
+
+def _primary_up(graph: TrafficGraph, role: DataRole | None, losses: dict[int, Loss]) -> bool:
+    """A read replica (a replication target) whose primary is still up: losing the copy
+    loses read capacity, not requests."""
+    if role is None or role.kind != "replica" or role.source is None or role.standby:
+        return False
+    primary = graph.index.get(role.source)
+    if primary is None:
+        return False
+    lost = losses.get(primary)
+    return lost is None or lost.share < 1.0 - EPSILON
 
 
 def _promoted_copy(graph: TrafficGraph, node: int, losses: dict[int, Loss]) -> str | None:

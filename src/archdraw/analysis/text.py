@@ -129,7 +129,7 @@ def _failure(report: AnalysisReport) -> list[str]:
             lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")
         completes = sum(1 for p in impact.paths if p.status == "completes")
         if completes:
-            lines.append(f"    {completes} path{'s' if completes != 1 else ''} still complete")
+            lines.append(f"    {_unaffected(completes, impact.lost_share)}")
         if impact.paths_truncated:
             lines.append("    (more paths not shown)")
         if impact.delayed:
@@ -143,6 +143,17 @@ def _failure(report: AnalysisReport) -> list[str]:
         lines.append("")
         lines.append("Data at risk: " + ", ".join(risks))
     return lines
+
+
+def _unaffected(paths: int, lost_share: float) -> str:
+    """The paths a failure does not touch, in words that never contradict the lost share:
+    a request makes every call on its paths, so one failing call fails the request."""
+    noun = "path" if paths == 1 else "paths"
+    if lost_share <= 0:
+        return f"{paths} {noun} complete"
+    if lost_share >= 1:
+        return f"every request takes a failing path; {paths} other {noun} unaffected"
+    return f"{paths} other {noun} unaffected (a request fails when a call it makes fails)"
 
 
 def _to_operations(graph: TrafficGraph, nodes: list[str], handoff: bool) -> bool:

@@ -1,6 +1,7 @@
 """The one traffic model: clients' rates through links' `calls` to per-component arrival rates.
 
-A component's arrival rate is what its sources send times the `calls` of every link on the
+A component's arrival rate is what its sources send at their burst (`rps` times
+`peak_factor`, a daily or hourly peak) times the `calls` of every link on the
 way: a link carries `calls` requests for each request its sender receives (below 1: the
 share of requests that make the call), a cache, CDN or device cache passes on only its
 misses (1 - `hit_ratio`), a caller reading a store through a cache it also calls
@@ -24,19 +25,20 @@ from archdraw.model import Design
 
 # What the rates read: an incremental lint session re-runs a rule that uses them when one
 # of these properties changes (components, then links).
-TRAFFIC_PROPERTIES = frozenset({"rps", "hit_ratio", "fronts"})
+TRAFFIC_PROPERTIES = frozenset({"rps", "peak_factor", "hit_ratio", "fronts"})
 TRAFFIC_LINK_PROPERTIES = frozenset({"calls", "writes"})
 
 
 def arrival_rates(
     graph: TrafficGraph, growth: float = 1.0, miss: Sequence[float] | None = None
 ) -> list[float]:
-    """λ per component (requests per second), every stated rate times `growth`.
+    """λ per component (requests per second) at the burst: every stated rate times its
+    source's `peak_factor` and `growth`.
 
     `miss` overrides each component's passed-on share (a failed cache misses more).
     """
     passed = graph.miss if miss is None else miss
-    rates = [rps * growth for rps in graph.rps]
+    rates = [rps * peak * growth for rps, peak in zip(graph.rps, graph.peak, strict=True)]
     for node in graph.order:
         sent = rates[node]
         if sent == 0:

@@ -82,6 +82,8 @@ def weakest_points(
     rates = arrival_rates(graph)
     ranked: list[tuple[tuple[float, float, float, int], WeakPoint]] = []
     for node in shared(graph):
+        if graph.spans_zones[node]:
+            continue  # a managed service spanning zones: no one instance of it to lose
         losses = instance_losses(graph, [graph.ids[node]], [])
         point = _point(graph, "component", node, losses, rates)
         availability = instance_availability(library, graph.components[node])
@@ -114,8 +116,9 @@ def _point(
 
 
 def is_single_instance(graph: TrafficGraph, node: int) -> bool:
-    """One machine we run (its type takes `replicas`), whatever its failover says."""
-    return graph.runs_replicas[node] and graph.instances(node) == 1
+    """One machine we run (its type takes `replicas`), whatever its failover says; not a
+    managed service spanning zones on its own (`global: true`)."""
+    return graph.runs_replicas[node] and graph.instances(node) == 1 and not graph.spans_zones[node]
 
 
 def single_points_of_failure(

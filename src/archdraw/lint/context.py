@@ -8,10 +8,11 @@ from functools import cached_property
 from typing import NamedTuple
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
-from archdraw.analysis.roles import DataRoles
+from archdraw.analysis.kinds import CACHING_TYPES
+from archdraw.analysis.roles import DataRoles, data_roles
+from archdraw.analysis.traffic import traffic_of
 from archdraw.cost import CostEstimate, estimate, shipped_prices
 from archdraw.library import Library
-from archdraw.lint.capacity import CACHING_TYPES, arrival_rates
 from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews, structural_view
@@ -62,19 +63,13 @@ class LintContext(ElementViews):
     def roles(self) -> DataRoles:
         """The data roles of `archdraw.analysis.roles` (copies, shards, replication targets,
         standbys, the store a cache fronts), as the analysis' traffic graph holds them."""
-        return self.traffic_graph.roles
+        return self.data_roles
 
     def is_copy(self, component: ComponentView) -> bool:
         """A replica, replication target or standby: rules about protecting data judge its
         primary, whose protection it inherits."""
         roles = self.roles()
         return roles.is_copy(component.id) or roles.is_standby(component.id)
-
-    def instances(self, component: ComponentView) -> int:
-        """Machines that can fail one at a time: `replicas`, or for a stateful component the
-        data roles' count (more zones or shards than replicas take more machines)."""
-        role = self.roles().of(component.id)
-        return self.replicas(component) if role is None else max(1, role.instances)
 
     def fronts(self, cache: ComponentView) -> str | None:
         """The store a cache (or CDN) fronts, stated or inferred, or None."""
@@ -376,16 +371,21 @@ class LintContext(ElementViews):
         return [c for c in found if c is not None]
 
     # -- traffic ----------------------------------------------------------------
+    # These three read property values: a session carries each while none it reads changes.
+    @cached_property
+    def data_roles(self) -> DataRoles:
+        return data_roles(self.model, self.library)
+
     @cached_property
     def traffic_graph(self) -> TrafficGraph:
         """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
         and failures come from there, so lint and `archdraw analyze` agree."""
-        return build_graph(self.model, self.library)
+        return build_graph(self.model, self.library, self.data_roles)
 
     @cached_property
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
-        return arrival_rates(self)
+        return traffic_of(self.traffic_graph).rates
 
     def capacity(self, component: ComponentView) -> float | None:
         """Requests per second all replicas together serve, or None when unknown."""

@@ -20,32 +20,20 @@ import gc
 import math
 import threading
 import time
-from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
-from archdraw.analysis.graph import (
-    GRAPH_LINK_PROPERTIES,
-    GRAPH_PROPERTIES,
-    TrafficGraph,
-    build_graph,
-)
-from archdraw.cost import CostEstimate
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.capacity import ARRIVAL_LINK_PROPERTIES, ARRIVAL_PROPERTIES, arrival_rates
 from archdraw.lint.config import resolve
-from archdraw.lint.context import LintContext
-from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
-from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
+from archdraw.lint.recording import VALUE_VIEWS, Reads, RecordingContext
 from archdraw.lint.rules import all_rules
 from archdraw.lint.types import BY_POSITION, Finding
 from archdraw.model import Component, Design, Link
 
-# The one cached view of `LintContext` that reads property values (rules that use it
-# depend on what it read); `_RecordingContext` overrides it to notice who asks.
-VIEWS = ""
+_T = TypeVar("_T")
+
 _STRUCTURE = "structure"  # the structural views, in `_seconds`
 
 # Per element: the fields rules read and a copy of its props; then zones and settings;
@@ -54,72 +42,6 @@ _STRUCTURE = "structure"  # the structural views, in `_seconds`
 _INSERT_AT_MOST = 400
 
 _Snapshot = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], Any, list[object]]
-# Names of component and link properties read, and whether the traffic view was used.
-_Reads = tuple[frozenset[str], frozenset[str], bool]
-
-
-class _RecordingContext(LintContext):
-    """A `LintContext` that notes which property names are read."""
-
-    def __init__(self, design: Design, library: Library) -> None:
-        super().__init__(design, library)
-        self.component_reads: set[str] = set()
-        self.link_reads: set[str] = set()
-        self.used_views = False
-
-    @property
-    def arrival_rps(self) -> dict[str, float]:
-        self.used_views = True
-        return self._recorded_arrival_rps
-
-    @cached_property
-    def _recorded_arrival_rps(self) -> dict[str, float]:
-        self.component_reads.update(ARRIVAL_PROPERTIES)
-        self.link_reads.update(ARRIVAL_LINK_PROPERTIES)
-        return arrival_rates(self)
-
-    @property
-    def traffic_graph(self) -> TrafficGraph:
-        # Whoever reads the analysis' graph depends on every property it reads.
-        self.component_reads.update(GRAPH_PROPERTIES)
-        self.link_reads.update(GRAPH_LINK_PROPERTIES)
-        return self._recorded_traffic_graph
-
-    @cached_property
-    def _recorded_traffic_graph(self) -> TrafficGraph:
-        return build_graph(self.model, self.library)
-
-    def routes(self) -> Routes:
-        # Shared by the rules that ask: each depends on what the first one's walk read.
-        self.component_reads.update(ROUTE_PROPERTIES)
-        self.link_reads.update(ROUTE_PROPERTIES)
-        return super().routes()
-
-    def cost_estimate(self) -> CostEstimate:
-        # The estimate reads nearly every property of every component and link.
-        self.used_views = True
-        self.component_reads.update(
-            name for spec in self.library.types.values() for name in spec.properties
-        )
-        self.link_reads.update(self.library.link_properties)
-        return super().cost_estimate()
-
-    def stated(self, component: ComponentView, name: str) -> bool:
-        self.component_reads.add(name)
-        return super().stated(component, name)
-
-    def prop(self, component: ComponentView, name: str) -> Any:
-        self.component_reads.add(name)
-        return super().prop(component, name)
-
-    def link_prop(self, link: LinkView, name: str) -> Any:
-        self.link_reads.add(name)
-        return super().link_prop(link, name)
-
-    def take_reads(self) -> _Reads:
-        reads = frozenset(self.component_reads), frozenset(self.link_reads), self.used_views
-        self.component_reads, self.link_reads, self.used_views = set(), set(), False
-        return reads
 
 
 def _snapshot(design: Design) -> _Snapshot:
@@ -162,18 +84,21 @@ def _structural_views() -> frozenset[str]:
     design's structure, so a session may carry them from one run to the next."""
     return frozenset(
         name
-        for cls in _RecordingContext.__mro__
+        for cls in RecordingContext.__mro__
         for name, value in vars(cls).items()
         if isinstance(value, structural_view)
     )
 
 
-def _changed_names(old: list[tuple[Any, ...]], new: list[tuple[Any, ...]]) -> set[str] | None:
-    """Names of properties whose values changed, or None for any other change."""
+def _changed_names(
+    old: list[tuple[Any, ...]], new: list[tuple[Any, ...]], where: list[int] | None = None
+) -> set[str] | None:
+    """Names of properties whose values changed, or None for any other change (the indices
+    of the elements whose values changed are added to `where`)."""
     if len(old) != len(new):
         return None
     names: set[str] = set()
-    for before, after in zip(old, new, strict=True):
+    for place, (before, after) in enumerate(zip(old, new, strict=True)):
         if before[:5] != after[:5]:
             return None
         old_props, new_props = before[5], after[5]
@@ -181,6 +106,8 @@ def _changed_names(old: list[tuple[Any, ...]], new: list[tuple[Any, ...]]) -> se
             if old_props.keys() != new_props.keys():
                 return None
             names.update(k for k, v in new_props.items() if old_props[k] != v)
+            if where is not None:
+                where.append(place)
     return names
 
 
@@ -195,12 +122,14 @@ class LintSession:
         self._findings: list[Finding] = []  # the last answer, sorted
         self._keys: list[tuple[int, int, int, str, str]] = []  # their sort keys
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
-        self._reads: dict[str, _Reads] = {}
+        self._reads: dict[str, Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
         self._lock = threading.Lock()
         self._owned = False  # whether the last design linted was a private copy
         self._seconds: dict[str, float] = {}  # how long each rule (and view) took last
         self._views: dict[str, Any] = {}  # structural views of the last run's context
+        self._values: dict[str, Any] = {}  # its value views (`VALUE_VIEWS`)
+        self._edited: list[int] = []  # components whose values changed since the last run
         self._structural = _structural_views()
 
     def lint(
@@ -254,7 +183,8 @@ class LintSession:
         previous, self._snapshot = self._snapshot, snapshot
         changed = None
         if previous is not None and locations is self._locations and previous[2] == snapshot[2]:
-            component_names = _changed_names(previous[0], snapshot[0])
+            self._edited = []
+            component_names = _changed_names(previous[0], snapshot[0], self._edited)
             link_names = _changed_names(previous[1], snapshot[1])
             if component_names is not None and link_names is not None:
                 changed = component_names, link_names
@@ -291,25 +221,23 @@ class LintSession:
         changed: tuple[set[str], set[str]] | None,
     ) -> list[Finding]:
         settings = resolve(design.lint)
-        context = _RecordingContext(design, self.library)
+        carried = {} if changed is None else _carried(self._values, changed)
+        context = RecordingContext(design, self.library, carried)
         if changed is not None:  # same structure: reuse what the last run computed
             context.__dict__.update(self._views)
             # The element views share props dicts with the design they were built from:
             # share those of the design linted now (edited values, or a patched copy).
             context.design.follow_props(design)
+            if "traffic_graph" not in carried and not _touches(_LINK_GRAPH_READS, changed):
+                context.previous_graph = self._values.get("traffic_graph")
+                context.edited = self._edited
         if not self._views or changed is None:  # timed, for `lint_if_cheap`
             started = time.perf_counter()
             for view in self._structural:
                 getattr(context, view)
             self._seconds[_STRUCTURE] = time.perf_counter() - started
-        views_changed = changed is None or _touches(self._reads[VIEWS], changed)
         if changed is None:
             self._by_rule, self._reads = {}, {}
-        if views_changed:  # computed up front, so that its reads are its own
-            started = time.perf_counter()
-            context.arrival_rps  # noqa: B018
-            self._reads[VIEWS] = context.take_reads()
-            self._seconds[VIEWS] = time.perf_counter() - started
         findings: list[Finding] = []
         fresh: list[Finding] = []  # from the rules that ran
         ran = {r.code for r in self.rules if r.category == "settings"}
@@ -321,7 +249,7 @@ class LintSession:
             kept = self._by_rule.get(rule.code)
             if changed is not None and kept is not None:
                 reads = self._reads[rule.code]
-                if not (_touches(reads, changed) or (reads[2] and views_changed)):
+                if not _touches(reads, changed):
                     findings.extend(kept[0])
                     used_ignores.update(kept[1])
                     continue
@@ -341,6 +269,7 @@ class LintSession:
             self.rules, True, settings, locations, used_ignores, context
         )
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
+        self._values = {k: v for k, v in context.__dict__.items() if k in VALUE_VIEWS}
         if changed is not None and len(fresh) + len(settings_found) <= _INSERT_AT_MOST:
             self._insert_fresh(fresh + settings_found, ran)
         else:
@@ -351,14 +280,11 @@ class LintSession:
 
     def _cost(self, changed: tuple[set[str], set[str]] | None, reuse_views: bool) -> float:
         """Seconds the rules and views to re-run took last time (infinite: everything)."""
-        if changed is None or self._snapshot is None or VIEWS not in self._reads:
+        if changed is None or self._snapshot is None or not self._reads:
             return math.inf
-        views_changed = _touches(self._reads[VIEWS], changed)
         cost = 0.0 if reuse_views else self._seconds.get(_STRUCTURE, math.inf)
-        if views_changed:
-            cost += self._seconds.get(VIEWS, 0.0)
         for code, reads in self._reads.items():
-            if code != VIEWS and (_touches(reads, changed) or (reads[2] and views_changed)):
+            if _touches(reads, changed):
                 cost += self._seconds.get(code, 0.0)
         return cost
 
@@ -377,5 +303,14 @@ class LintSession:
         self._findings, self._keys = findings, keys
 
 
-def _touches(reads: _Reads, changed: tuple[set[str], set[str]] | None) -> bool:
+# A change to these link properties moves traffic between links: the graph is built anew.
+_LINK_GRAPH_READS: Reads = (frozenset(), VALUE_VIEWS["traffic_graph"][1])
+
+
+def _carried(values: dict[str, Any], changed: tuple[set[str], set[str]]) -> dict[str, Any]:
+    """The previous run's value views that read none of the changed properties."""
+    return {name: v for name, v in values.items() if not _touches(VALUE_VIEWS[name], changed)}
+
+
+def _touches(reads: Reads, changed: tuple[set[str], set[str]] | None) -> bool:
     return changed is None or bool(reads[0] & changed[0] or reads[1] & changed[1])

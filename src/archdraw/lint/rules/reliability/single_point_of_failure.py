@@ -37,8 +37,6 @@ from archdraw.lint.types import Issue, Severity, rule
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
     shares = single_points_of_failure(ctx.traffic_graph)
     for component in ctx.components_of(shares):
-        if ctx.is_global(component) or ctx.in_process(component):
-            continue
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
             fix = ctx.fix(

@@ -3,7 +3,9 @@
 from collections import defaultdict
 from collections.abc import Iterator
 
-from archdraw.lint.context import LintContext
+from archdraw.lint.context import CACHING_TYPES, LintContext
+from archdraw.lint.design_view import ComponentView
+from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -44,18 +46,45 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
         if ctx.failover(component) == "dns" or ctx.is_global(component):
             continue  # DNS failover moves it; a global managed service spans zones itself
         zones = ctx.number(component, "zones") or 1
-        if zones < 2:
-            yield Issue(
-                f"'{component.title}' is on a request path but runs in one zone: losing "
-                "that zone stops every request through it",
-                component=component.id,
-                fix=ctx.fix(
-                    component,
-                    "Spread over 2 zones",
-                    zones=2,
-                    replicas=max(2, ctx.replicas(component)),
-                ),
-            )
+        if zones >= 2:
+            continue
+        loss: str | None = "stops every request through it"
+        if component.type in CACHING_TYPES:
+            loss = _cache_loss(ctx, component)  # a cache misses, it does not fail
+        if loss is None:
+            continue
+        yield Issue(
+            f"'{component.title}' is on a request path but runs in one zone: losing "
+            f"that zone {loss}",
+            component=component.id,
+            fix=ctx.fix(
+                component,
+                "Spread over 2 zones",
+                zones=2,
+                replicas=max(2, ctx.replicas(component)),
+            ),
+        )
+
+
+def _cache_loss(ctx: LintContext, cache: ComponentView) -> str | None:
+    """What losing a cache's zone does: its hits miss and go on to the store it fronts.
+    None when that store's stated capacity takes the misses (nothing to report)."""
+    store = ctx.components.get(ctx.fronts(cache) or "")
+    if store is None:
+        return "turns its hits into misses: its callers must do that work themselves"
+    arrival = ctx.arrival_rps.get(cache.id, 0.0)
+    today = ctx.arrival_rps.get(store.id, 0.0)
+    cold = today + arrival * (ctx.number(cache, "hit_ratio") or 0.0)
+    capacity = ctx.capacity(store)
+    if capacity is not None and arrival > 0 and cold <= capacity:
+        return None
+    if arrival <= 0:
+        return f"turns its hits into misses, which all go on to '{store.title}'"
+    above = f", above its {rate(capacity)} req/s" if capacity is not None else ""
+    return (
+        f"turns its hits into misses: '{store.title}' then gets {rate(cold)} req/s "
+        f"instead of {rate(today)}{above}"
+    )
 
 
 def _states_spread(ctx: LintContext) -> bool:

@@ -1,0 +1,116 @@
+"""`RecordingContext`: a `LintContext` that notes which property names a rule reads, so a
+`LintSession` re-runs a rule only when one of them changed (see `archdraw.lint.session`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from archdraw.analysis.graph import (
+    GRAPH_LINK_PROPERTIES,
+    GRAPH_PROPERTIES,
+    TrafficGraph,
+    build_graph,
+)
+from archdraw.analysis.refresh import refresh_graph
+from archdraw.analysis.roles import ROLE_LINK_PROPERTIES, ROLE_PROPERTIES, DataRoles, data_roles
+from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, traffic_of
+from archdraw.cost import CostEstimate
+from archdraw.library import Library
+from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView, LinkView
+from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
+from archdraw.model import Design
+
+_T = TypeVar("_T")
+# Names of component and link properties read.
+Reads = tuple[frozenset[str], frozenset[str]]
+
+# The cached views that read property values, with the component and link properties each
+# reads: a session keeps one from the previous run while none of them changed.
+VALUE_VIEWS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "data_roles": (ROLE_PROPERTIES, ROLE_LINK_PROPERTIES),
+    "traffic_graph": (GRAPH_PROPERTIES, GRAPH_LINK_PROPERTIES),
+    "arrival_rps": (TRAFFIC_PROPERTIES, TRAFFIC_LINK_PROPERTIES),
+}
+
+
+class RecordingContext(LintContext):
+    """A `LintContext` that notes which property names are read. A rule that reads a value
+    view (`VALUE_VIEWS`: the data roles, the traffic graph, the rates) reads every property
+    that view reads; the view itself may come from the previous run (`carried`)."""
+
+    def __init__(self, design: Design, library: Library, carried: dict[str, Any]) -> None:
+        super().__init__(design, library)
+        self.component_reads: set[str] = set()
+        self.link_reads: set[str] = set()
+        self.__dict__.update(carried)
+        self.previous_graph: TrafficGraph | None = None  # to refresh, when values changed
+        self.edited: list[int] = []  # the components whose values changed since then
+        self._computing = 0  # inside a value view: its reads are the view's, not the rule's
+
+    def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
+        if not self._computing:
+            components, links = VALUE_VIEWS[name]
+            self.component_reads.update(components)
+            self.link_reads.update(links)
+        if name not in self.__dict__:
+            self._computing += 1
+            try:
+                self.__dict__[name] = compute()
+            finally:
+                self._computing -= 1
+        found: _T = self.__dict__[name]
+        return found
+
+    @property
+    def data_roles(self) -> DataRoles:
+        return self._value_view("data_roles", lambda: data_roles(self.model, self.library))
+
+    @property
+    def traffic_graph(self) -> TrafficGraph:
+        return self._value_view("traffic_graph", self._graph)
+
+    @property
+    def arrival_rps(self) -> dict[str, float]:
+        return self._value_view("arrival_rps", lambda: traffic_of(self.traffic_graph).rates)
+
+    def _graph(self) -> TrafficGraph:
+        roles = self.data_roles
+        if self.previous_graph is not None:
+            previous = self.previous_graph
+            refreshed = refresh_graph(previous, self.model, self.library, roles, self.edited)
+            if refreshed is not None:
+                return refreshed
+        return build_graph(self.model, self.library, roles)
+
+    def routes(self) -> Routes:
+        # Shared by the rules that ask: each depends on what the first one's walk read.
+        self.component_reads.update(ROUTE_PROPERTIES)
+        self.link_reads.update(ROUTE_PROPERTIES)
+        return super().routes()
+
+    def cost_estimate(self) -> CostEstimate:
+        # The estimate reads nearly every property of every component and link.
+        self.component_reads.update(
+            name for spec in self.library.types.values() for name in spec.properties
+        )
+        self.link_reads.update(self.library.link_properties)
+        return super().cost_estimate()
+
+    def stated(self, component: ComponentView, name: str) -> bool:
+        self.component_reads.add(name)
+        return super().stated(component, name)
+
+    def prop(self, component: ComponentView, name: str) -> Any:
+        self.component_reads.add(name)
+        return super().prop(component, name)
+
+    def link_prop(self, link: LinkView, name: str) -> Any:
+        self.link_reads.add(name)
+        return super().link_prop(link, name)
+
+    def take_reads(self) -> Reads:
+        reads = frozenset(self.component_reads), frozenset(self.link_reads)
+        self.component_reads, self.link_reads = set(), set()
+        return reads
