@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.editing import Editing
+from archdraw.gui.panels.cost_note import CostNote
 from archdraw.gui.panels.fields import (
     Choices,
     FloatBox,
@@ -65,10 +66,10 @@ class PropertiesPanel(QWidget):
         self.scene, self.editing = scene, editing
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.error = QLabel()
+        self.error = QLabel(wordWrap=True)
         self.error.setObjectName("properties-error")
-        self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d92d20;")
+        self.cost = CostNote()
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         scroll = QScrollArea()
@@ -78,6 +79,7 @@ class PropertiesPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.cost)
         layout.addWidget(self.error)
         self.fields: dict[str, QWidget] = {}
         self._titles: dict[str, str] = {}  # field name -> the words its row shows
@@ -90,9 +92,7 @@ class PropertiesPanel(QWidget):
         self._shape_changed = False
         self._restore = False
         self._selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
-        self._rebuild_timer = QTimer(self)
-        self._rebuild_timer.setSingleShot(True)
-        self._rebuild_timer.setInterval(0)
+        self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
         self._rebuild_timer.timeout.connect(self.rebuild)
         scene.selectionChanged.connect(self.schedule_rebuild)
         editing.failed.connect(self.remember_error)
@@ -119,9 +119,12 @@ class PropertiesPanel(QWidget):
         )
 
     def _on_change(self, change: Change) -> None:
+        self.cost.invalidate()  # any edit can move the design's cost
         ids = set(self._selection[0]) | set(self._selection[1]) | set(self._selection[2])
         if change.is_reset or ids & change.touched:
             self.refresh()
+        else:
+            self.cost.show_for(self.scene.design, self.editing.library, self._selection[0])
 
     def refresh(self, restore: bool = False) -> None:
         """Show the model's current values in the fields, or rebuild later if the form changes.
@@ -162,6 +165,7 @@ class PropertiesPanel(QWidget):
     def _fill(self) -> None:
         components, zones, links = self._selection
         design = self.scene.design
+        self.cost.show_for(design, self.editing.library, components)
         if len(components) == 1 and not zones and not links:
             self._component_form(components[0])
         elif components and not zones and not links:
@@ -176,7 +180,6 @@ class PropertiesPanel(QWidget):
                 f"<b>{design.name}</b><br>Select a component, link or zone to edit it."
             )
 
-    # Forms --------------------------------------------------------------------
     def _component_form(self, component_id: str) -> None:
         component = self.scene.design.component(component_id)
         if component is None:
@@ -272,7 +275,6 @@ class PropertiesPanel(QWidget):
             lambda v: SetZoneFields(zone_id, {"parent": None if v == NONE_ZONE else v}),
         )
 
-    # Widgets --------------------------------------------------------------------
     def _commit(self, edit: Edit) -> None:
         self.error.clear()
         if not self.editing.apply(edit):
