@@ -45,6 +45,29 @@ def test_the_canvas_gets_most_of_a_1366_wide_window(small_screen):  # type: igno
     assert share >= 0.6, share
 
 
+def test_the_docks_stay_wide_enough_to_read_in_a_small_first_window(qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    # Without a window manager the first show can be smaller than the screen; shares
+    # of that width cut the palette's type names to three letters.
+    from PySide6.QtWidgets import QDockWidget, QMessageBox
+
+    from archdraw.gui.main_window import MainWindow
+    from archdraw.library import builtin_library
+
+    monkeypatch.setattr(
+        MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
+    )
+    main = MainWindow(builtin_library(), "light")
+    qtbot.addWidget(main)
+    main.resize(900, 700)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.wait(30)
+    palette = main.findChild(QDockWidget, "dock-palette")
+    right = main.findChild(QDockWidget, "dock-properties")
+    assert palette.width() >= 150 and right.width() >= 230, (palette.width(), right.width())
+    main.lint.timer.stop()
+
+
 def test_the_design_opens_with_every_component_and_zone_on_screen(small_screen):  # type: ignore[no-untyped-def]
     visible = _visible(small_screen)
     items = {**small_screen.scene.components, **small_screen.scene.zones}

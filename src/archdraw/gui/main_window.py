@@ -142,10 +142,12 @@ class MainWindow(QMainWindow):
             self.resizeDocks([bottom], [min(180, int(tall * 0.14))], Qt.Orientation.Vertical)
         right = self.findChild(QDockWidget, "dock-properties")
         if right is not None:
-            self.resizeDocks([right], [min(340, int(wide * 0.2))], Qt.Orientation.Horizontal)
+            width = min(340, max(240, int(wide * 0.2)))  # a floor: the window may be small yet
+            self.resizeDocks([right], [width], Qt.Orientation.Horizontal)
         palette = self.findChild(QDockWidget, "dock-palette")
         if palette is not None:
-            self.resizeDocks([palette], [min(240, int(wide * 0.12))], Qt.Orientation.Horizontal)
+            width = min(240, max(160, int(wide * 0.12)))  # type names stay readable
+            self.resizeDocks([palette], [width], Qt.Orientation.Horizontal)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
