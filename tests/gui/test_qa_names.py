@@ -97,3 +97,23 @@ def test_the_type_box_lists_type_labels_and_sets_the_type_id(window, qtbot):  # 
     assert window.document.design.component("orders_db").type == "database"
     type_box = property_field(window, "type", QComboBox)
     assert type_box.currentData() == "database"
+
+
+def test_the_link_form_names_the_link_by_its_ends_titles(window, qtbot):  # type: ignore[no-untyped-def]
+    from .conftest import load_into
+
+    load_into(
+        window,
+        """
+archdraw: 1
+name: t
+components:
+  - {id: api, type: service, label: Shop API, position: [0, 0]}
+  - {id: db, type: database, label: Orders <DB>, position: [400, 0]}
+links:
+  - {from: api, to: db}
+""",
+    )
+    window.scene.select_ids(["api->db"])
+    qtbot.wait(10)
+    assert window.properties.title.text() == "<b>Link</b> Shop API → Orders &lt;DB&gt;"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from archdraw.library.types import PropertySpec
-from archdraw.model import Edit
+from archdraw.model import Design, Edit, Link
 from archdraw.model.edits import Batch, SetLinkProperties, SetProperties
 
 INT_LIMIT = 2_000_000_000
@@ -92,3 +93,13 @@ def set_prop_on_all(component_ids: list[str], name: str, value: Any) -> Edit:
     """One value on every selected component, as one undo step."""
     edits = tuple(SetProperties(c, {name: value}) for c in component_ids)
     return Batch(edits, label=f"Set {name} on {len(component_ids)} components")
+
+
+def link_title(design: Design, link: Link) -> str:
+    """'Source → Target' by the components' titles, as every other place names them."""
+    ends = (design.component(link.source), design.component(link.target))
+    source, target = (
+        e.title if e is not None else i
+        for e, i in zip(ends, (link.source, link.target), strict=True)
+    )
+    return html.escape(f"{source} → {target}")

@@ -39,6 +39,7 @@ from archdraw.gui.panels.cost_note import CostNote
 from archdraw.gui.panels.fields import (
     Choices,
     FloatBox,
+    link_title,
     number_box,
     quietly,
     set_items,
@@ -129,9 +130,7 @@ class PropertiesPanel(QWidget):
     def refresh(self, restore: bool = False) -> None:
         """Show the model's current values in the fields, or rebuild later if the form changes.
 
-        A text field being typed in keeps its text unless `restore` (a refused edit) says
-        to put the model's value back.
-        """
+        A text field being typed in keeps its text unless `restore` (after a refused edit)."""
         self._restore = restore
         if not shiboken6.isValid(self.scene) or self._rebuild_timer.isActive():
             return
@@ -237,7 +236,7 @@ class PropertiesPanel(QWidget):
         link = self.scene.design.link(key)
         if link is None:
             return
-        self.title.setText(f"<b>Link</b> {link.source} → {link.target}")
+        self.title.setText(f"<b>Link</b> {link_title(self.scene.design, link)}")
         self._choice(
             "kind",
             list(LINK_KINDS),
