@@ -46,6 +46,8 @@ class LintContext(ElementViews):
         super().__init__(design, library)
         self._routes: Routes | None = None
         self._cost: CostEstimate | None = None
+        self.run: LintRun | None = None
+        """Set by the engine before the settings rules (AD0xx) run, after the others."""
 
     def cost_estimate(self) -> CostEstimate:
         """The monthly cost at 1x (AD7xx), memoised for this run. Shipped prices and the
@@ -53,8 +55,6 @@ class LintContext(ElementViews):
         if self._cost is None:
             self._cost = estimate(self.design.model, self.library, shipped_prices())
         return self._cost
-        self.run: LintRun | None = None
-        """Set by the engine before the settings rules (AD0xx) run, after the others."""
 
     def lint_run(self) -> LintRun:
         """The run the settings rules judge (without an engine: no ignore matched yet)."""
