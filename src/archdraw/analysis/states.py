@@ -71,10 +71,6 @@ class ComponentState:
     writes_serving: float = 1.0  # share of requests over `writes: true` links it still takes
     missing: float = 0.0  # a cache: share of its hits that now miss
 
-    @property
-    def hurts(self) -> bool:
-        return self.serving < 1.0 or self.writes_serving < 1.0 or self.missing > 0.0
-
 
 def instance_losses(
     graph: TrafficGraph, components: Iterable[str], zones: Iterable[str], whole: bool = False
