@@ -121,13 +121,11 @@ def is_single_instance(graph: TrafficGraph, node: int) -> bool:
     return graph.runs_replicas[node] and graph.instances(node) == 1 and not graph.spans_zones[node]
 
 
-def single_points_of_failure(
-    graph: TrafficGraph, rates: list[float] | None = None
-) -> dict[str, float]:
+def single_points_of_failure(graph: TrafficGraph) -> dict[str, float]:
     """Components run as one instance whose loss fails some client's requests, by id, with
     the share of all client requests lost: what `--weakest` marks `single_point` and lint's
     AD101 reports (one definition for both)."""
-    rates = arrival_rates(graph) if rates is None else rates
+    rates = arrival_rates(graph)
     found = {}
     for node in shared(graph):
         if not is_single_instance(graph, node):
