@@ -16,14 +16,13 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from archdraw.drawing import LabelDrawing, LinkDrawing
 from archdraw.drawing.faces import READABLE_PX
-from archdraw.drawing.parts import LINK_LABEL_SIZE
+from archdraw.drawing.parts import LINK_LABEL_SIZE, LINK_WIDTH
 from archdraw.model import Link
 from archdraw.style import Theme
 
 from .text import draw_run, pixmap_ratio, scene_rect
 
 LINK_TYPE = 65536 + 2  # QGraphicsItem.UserType + n
-LINK_WIDTH = 1.5
 MAX_LABEL_PICTURES = 2_000
 _LABELS: dict[tuple[object, ...], QPixmap] = {}
 _INKS: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
