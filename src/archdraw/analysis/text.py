@@ -28,7 +28,7 @@ def _table(rows: list[list[str]], right: Iterable[int] = ()) -> list[str]:
     return lines
 
 
-def _pct(share: float) -> str:
+def pct(share: float) -> str:
     return f"{share * 100:.1f} %" if share not in (0.0, 1.0) else f"{share * 100:.0f} %"
 
 
@@ -90,7 +90,7 @@ def _failure(report: AnalysisReport) -> list[str]:
     for state in hit:
         detail = state.reason
         if state.state == "degraded":
-            serves = f"serves {_pct(state.serving)}"
+            serves = f"serves {pct(state.serving)}"
             detail += f"; {serves} {state.recovery}" if state.recovery else f"; {serves}"
         rows.append([state.id, state.state, detail])
     lines += _table(rows) if rows else ["  nothing is affected"]
@@ -100,7 +100,7 @@ def _failure(report: AnalysisReport) -> list[str]:
     if not unknown:
         lines.append(
             f"Clients: {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail "
-            f"({_pct(failure.lost_share)})"
+            f"({pct(failure.lost_share)})"
         )
     else:
         known = ""
@@ -110,11 +110,11 @@ def _failure(report: AnalysisReport) -> list[str]:
                 "the clients that state a rate"
             )
         lines.append(
-            f"Clients: {_pct(failure.lost_share)} of requests fail (each client counted the "
+            f"Clients: {pct(failure.lost_share)} of requests fail (each client counted the "
             f"same: no rps stated for {', '.join(unknown)}){known}"
         )
     for impact in failure.clients.values():
-        lines.append(f"  {impact.id}: {_pct(impact.lost_share)} of its requests fail")
+        lines.append(f"  {impact.id}: {pct(impact.lost_share)} of its requests fail")
         broken = [
             p
             for p in impact.paths
@@ -233,7 +233,7 @@ def _weakest(report: AnalysisReport, top: int) -> list[str]:
         return ["Weakest points: no single component or zone failure loses any request"]
     first = points[0]
     lines = [
-        f"Weakest point: {_what_fails(report, first)} loses {_pct(first.lost_share)} of "
+        f"Weakest point: {_what_fails(report, first)} loses {pct(first.lost_share)} of "
         f"requests{_per_second(report, first.lost_rps)}.",
         "Single failures, most requests lost first:",
     ]
@@ -245,7 +245,7 @@ def _weakest(report: AnalysisReport, top: int) -> list[str]:
                 f"{rank}.",
                 _what_fails(report, point),
                 _per_second(report, point.lost_rps).strip(" ()") or "-",
-                _pct(point.lost_share),
+                pct(point.lost_share),
                 down,
             ]
         )

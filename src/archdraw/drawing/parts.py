@@ -12,6 +12,7 @@ from archdraw.library import Library
 from archdraw.model import Component
 
 LINK_LABEL_SIZE = 11.0
+LINK_WIDTH = 1.5
 ZONE_TITLE_SIZE = 12.0
 ZONE_KIND_SIZE = 10.5
 ZONE_STROKE = 1.2

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from archdraw.drawing import BoxDrawing, LabelDrawing, LinkPath, ZoneDrawing, face
 from archdraw.drawing.parts import (
     LINK_LABEL_SIZE,
+    LINK_WIDTH,
     ZONE_DASH,
     ZONE_KIND_SIZE,
     ZONE_STROKE,
@@ -19,8 +20,6 @@ from archdraw.drawing.parts import (
 from archdraw.export.svg_paths import portable_icon
 from archdraw.layout import clean_text
 from archdraw.style import CORNER_RADIUS, Theme
-
-LINK_WIDTH = 1.5
 
 
 def text(value: str | None, max_chars: int = 2_000) -> str:

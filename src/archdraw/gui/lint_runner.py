@@ -127,16 +127,6 @@ class LintRunner(QObject):
             self._again = False
             self.run_now()
 
-    def worst_by_component(self) -> dict[str, str]:
-        worst: dict[str, Finding] = {}
-        for finding in self.findings:
-            if finding.component is None:
-                continue
-            current = worst.get(finding.component)
-            if current is None or finding.severity.rank > current.severity.rank:
-                worst[finding.component] = finding
-        return {component: f.severity.value for component, f in worst.items()}
-
 
 def _rebuild(data: dict[str, Any]) -> Design:
     """The design again from its own `model_dump`: already valid, so construct it without

@@ -18,7 +18,7 @@ from archdraw.drawing import ComponentLook, Face, face_at
 from archdraw.gui.icons import icon_pixmap
 from archdraw.style import CORNER_RADIUS, NODE_HEIGHT, NODE_WIDTH, Theme
 
-from .text import draw_run
+from .text import draw_run, pixmap_ratio
 
 PIXMAP_CACHE_BYTES = 64 * 1024 * 1024  # least recently drawn pixmaps go beyond this
 _PIXMAPS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
@@ -113,7 +113,7 @@ class ComponentItem(QGraphicsRectItem):
             self._outline(painter, selected, cosmetic=True)
             painter.drawRect(self.box())
             return
-        ratio = min(4.0, max(1.0, -(-scale * painter.device().devicePixelRatioF() // 1)))
+        ratio = pixmap_ratio(painter, scale)
         bounds = self.boundingRect()
         painter.drawPixmap(bounds.topLeft(), self._picture(drawn, ratio, selected))
         if self.hovered:

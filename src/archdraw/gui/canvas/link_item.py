@@ -16,14 +16,13 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from archdraw.drawing import LabelDrawing, LinkDrawing
 from archdraw.drawing.faces import READABLE_PX
-from archdraw.drawing.parts import LINK_LABEL_SIZE
+from archdraw.drawing.parts import LINK_LABEL_SIZE, LINK_WIDTH
 from archdraw.model import Link
 from archdraw.style import Theme
 
-from .text import draw_run, scene_rect
+from .text import draw_run, pixmap_ratio, scene_rect
 
 LINK_TYPE = 65536 + 2  # QGraphicsItem.UserType + n
-LINK_WIDTH = 1.5
 MAX_LABEL_PICTURES = 2_000
 _LABELS: dict[tuple[object, ...], QPixmap] = {}
 _INKS: dict[tuple[str, str, bool], tuple[QPen, QColor]] = {}
@@ -127,7 +126,7 @@ class LinkItem(QGraphicsRectItem):
         label = self.drawing.label if self.drawing else None
         if label is None or self.label_rect is None or LINK_LABEL_SIZE * scale < READABLE_PX:
             return
-        ratio = min(4.0, max(1.0, -(-scale * painter.device().devicePixelRatioF() // 1)))
+        ratio = pixmap_ratio(painter, scale)
         painter.drawPixmap(self.label_rect.topLeft(), self._label_picture(label, colour, ratio))
 
     def _ink(self, selected: bool) -> tuple[QPen, QColor]:

@@ -42,5 +42,10 @@ def draw_run(
     painter.drawText(QPointF(x, y), text)
 
 
+def pixmap_ratio(painter: QPainter, scale: float) -> float:
+    """Device pixels per scene pixel for a cached picture: whole steps, 1 to 4."""
+    return min(4.0, max(1.0, -(-scale * painter.device().devicePixelRatioF() // 1)))
+
+
 def scene_rect(rect: Rect) -> QRectF:
     return QRectF(rect.x0, rect.y0, rect.width, rect.height)

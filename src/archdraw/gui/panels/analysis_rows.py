@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtime_per_year
 from archdraw.analysis.failure import ClientImpact
 from archdraw.analysis.report import AnalysisReport
+from archdraw.analysis.text import pct
 
 Cell = tuple[str, float | str]  # text shown, value sorted by
 UNKNOWN_LAST = float("inf")  # "-" sorts after every number
@@ -37,12 +38,6 @@ class Bar:
     title: str
     utilization: float | None  # None: capacity unknown
     figure: str
-
-
-def pct(share: float) -> str:
-    if share in (0.0, 1.0):
-        return f"{share * 100:.0f} %"
-    return f"{share * 100:.1f} %"
 
 
 def _rate(value: float) -> str:
