@@ -139,5 +139,4 @@ def _mib(path: Path) -> str:
 
 
 if __name__ == "__main__":
-    shutil.rmtree(BUILD / "deb-root", ignore_errors=True)
     raise SystemExit(main())
