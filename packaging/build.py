@@ -24,7 +24,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
-APP_ID = "dev.archdraw.Archdraw"
 ICON_SIZES = (16, 32, 64, 128, 256, 512)
 
 
@@ -140,5 +139,4 @@ def _mib(path: Path) -> str:
 
 
 if __name__ == "__main__":
-    shutil.rmtree(BUILD / "deb-root", ignore_errors=True)
     raise SystemExit(main())

@@ -22,7 +22,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 APP_ID = "dev.archdraw.Archdraw"
-MIME_TYPE = "application/x-archdraw+yaml"
 DEPENDS = (
     "libc6",
     "libdbus-1-3",

@@ -16,7 +16,8 @@ import subprocess
 import time
 from pathlib import Path
 
-APP_ID = "dev.archdraw.Archdraw"
+from deb import APP_ID
+
 MIME_TYPE = "application/x-archdraw+yaml"
 DIST = Path(__file__).resolve().parents[2] / "dist"
 

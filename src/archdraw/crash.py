@@ -16,9 +16,9 @@ def internal_error_message(error: BaseException, argv: Sequence[str] = ()) -> st
     """A crash in two lines, with no traceback and at most 200 characters of its message."""
     # Imported here: `archdraw --version` must start without YAML or the design model.
     from archdraw.source import printable
+    from archdraw.source.numbers import clip
 
-    what = printable(" ".join(str(error).split()))
-    what = what if len(what) <= 200 else what[:199] + "…"
+    what = clip(printable(" ".join(str(error).split())), 200)
     command = " ".join(["archdraw", *argv[:1]])
     return (
         f"archdraw: internal error (a bug in archdraw, not a problem in your file): "

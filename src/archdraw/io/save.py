@@ -110,7 +110,7 @@ def _keep_owner_and_mode(path: Path, temporary: str) -> None:
         old = path.stat()
     except OSError:
         with contextlib.suppress(OSError):
-            os.chmod(temporary, _mode_of(path))
+            os.chmod(temporary, _new_file_mode())
         return
     if hasattr(os, "chown"):
         # Only root may give a file away; others keep their own group where they can.
@@ -148,13 +148,11 @@ def _running(pid: int | None) -> bool:
     return True
 
 
-def _mode_of(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def _new_file_mode() -> int:
+    """The mode a new file gets here: 0o666 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _sync_directory(directory: Path) -> None:
