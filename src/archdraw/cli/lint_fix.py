@@ -16,7 +16,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from archdraw.io import LoadedDesign, dumps, loads, save
+from archdraw.io import LoadedDesign, dumps, loads
+from archdraw.io.save import write_atomic
 from archdraw.library import Library
 from archdraw.lint import Finding, Rule, lint_design
 from archdraw.lint.fixes import fix_edit
@@ -109,5 +110,5 @@ def apply_fixes(
         # Nothing was written: the report that follows is of the file as it is, so that its
         # lines point at the file on disk, not at a fixed text nobody can open.
         return loaded
-    save(document.design, path)
+    write_atomic(Path(path), text.encode("utf-8"))
     return loads(text, path, library)
