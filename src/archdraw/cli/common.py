@@ -17,6 +17,7 @@ from archdraw.cli import EXIT_OK as EXIT_OK
 from archdraw.io import DesignError, LoadedDesign, load
 from archdraw.io.save import write_atomic
 from archdraw.library import Library, default_library, load_library, user_library_dir
+from archdraw.source import printable
 
 
 def library_for(no_user_types: bool = False) -> Library:
@@ -84,7 +85,7 @@ def write_output(target: str, data: str | bytes, command: str, inputs: Sequence[
     payload = data.encode("utf-8") if isinstance(data, str) else data
     problem = output_problem(target, inputs)
     if problem is not None:
-        print(f"archdraw {command}: {problem}", file=sys.stderr)
+        print(printable(f"archdraw {command}: {problem}"), file=sys.stderr)
         return EXIT_INVALID
     try:
         if target == STDOUT:
@@ -98,7 +99,7 @@ def write_output(target: str, data: str | bytes, command: str, inputs: Sequence[
             write_atomic(Path(target), payload)
     except (OSError, RuntimeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        print(f"archdraw {command}: cannot write {target}: {reason}", file=sys.stderr)
+        print(printable(f"archdraw {command}: cannot write {target}: {reason}"), file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 

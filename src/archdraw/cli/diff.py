@@ -32,6 +32,7 @@ from archdraw.io import DesignError, load, loads
 from archdraw.io.save import write_atomic
 from archdraw.library import Library
 from archdraw.lint.project import ProjectConfig, includes
+from archdraw.source import printable
 
 FORMATS = ("text", "markdown", "json")
 
@@ -190,7 +191,10 @@ def handle(args: argparse.Namespace) -> int:
             except _Invalid as error:
                 # The earlier version was broken: this change is what mends or removes it, so
                 # it is compared as new (or not at all), not refused.
-                print(f"archdraw diff: {old} does not load, compared as absent:", file=sys.stderr)
+                print(
+                    printable(f"archdraw diff: {old} does not load, compared as absent:"),
+                    file=sys.stderr,
+                )
                 for problem in error.problems:
                     print(f"  {problem}", file=sys.stderr)
                 before = Side(f"{old} (does not load)", None)
@@ -216,14 +220,14 @@ def handle(args: argparse.Namespace) -> int:
                 )
             )
     except RevisionError as error:
-        print(f"archdraw diff: {error}", file=sys.stderr)
+        print(printable(f"archdraw diff: {error}"), file=sys.stderr)
         return EXIT_INVALID
     images: dict[str, tuple[str, str]] = {}
     if args.images:
         try:
             images = _write_images(diffs, args, library)
         except OSError as error:
-            print(f"archdraw diff: cannot write images: {error}", file=sys.stderr)
+            print(printable(f"archdraw diff: cannot write images: {error}"), file=sys.stderr)
             return EXIT_INVALID
     if args.format == "json":
         output = render_json(diffs, fail_on, invalid)

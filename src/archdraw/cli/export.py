@@ -149,5 +149,5 @@ def _export_one(args: argparse.Namespace, path: str, loaded: LoadedDesign, libra
     if write_output(target, result, "export", args.files) != EXIT_OK:
         return EXIT_INVALID
     if target != STDOUT:
-        print(f"{path}: wrote {target}", file=sys.stderr)
+        print(printable(f"{path}: wrote {target}"), file=sys.stderr)
     return EXIT_OK

@@ -17,7 +17,7 @@ from archdraw.io.save import write_atomic
 from archdraw.layout import auto_layout
 from archdraw.library import Library
 from archdraw.model.edits import MoveComponents
-from archdraw.source import SourceError
+from archdraw.source import SourceError, printable
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,8 +93,10 @@ def handle(args: argparse.Namespace) -> int:
     clobbered = _overwrites_an_input(args)
     if clobbered is not None:
         print(
-            f"archdraw import: -o {args.output} is an input ({clobbered}); writing the design "
-            "there would destroy it: name another file (e.g. NAME.archdraw.yaml)",
+            printable(
+                f"archdraw import: -o {args.output} is an input ({clobbered}); writing the design "
+                "there would destroy it: name another file (e.g. NAME.archdraw.yaml)"
+            ),
             file=sys.stderr,
         )
         return EXIT_INVALID
@@ -122,7 +124,7 @@ def handle(args: argparse.Namespace) -> int:
         file=report_stream,
     )
     if note:
-        print(f"layout: {note}", file=report_stream)
+        print(printable(f"layout: {note}"), file=report_stream)
     body = dumps(result.design)
     if args.output in (None, "-"):
         sys.stdout.write(body)
@@ -131,7 +133,7 @@ def handle(args: argparse.Namespace) -> int:
         write_atomic(Path(args.output), body.encode("utf-8"))
     except OSError as error:
         print(
-            f"archdraw import: cannot write {args.output}: {error.strerror or error}",
+            printable(f"archdraw import: cannot write {args.output}: {error.strerror or error}"),
             file=sys.stderr,
         )
         return EXIT_INVALID

@@ -33,6 +33,7 @@ from archdraw.lint.baseline import BaselineError
 from archdraw.lint.output import FORMATS, FileResult, renderer
 from archdraw.lint.output import text as text_output
 from archdraw.lint.project import with_project_severity
+from archdraw.source import printable
 
 __all__ = ["display_path", "pick_rules", "register"]
 
@@ -107,7 +108,7 @@ def display_path(path: str) -> str:
 
 
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+    print(printable(message), file=sys.stderr)
     return EXIT_INVALID
 
 

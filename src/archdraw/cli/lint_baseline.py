@@ -24,6 +24,7 @@ from archdraw.lint.baseline import (
     read_baseline,
 )
 from archdraw.lint.output import FileResult
+from archdraw.source import printable
 
 
 def _compared(result: FileResult, accepted: Sequence[Keyed]) -> FileResult:
@@ -88,8 +89,10 @@ def _findings_at(
         loaded = loads(data, f"{revision}:{path}", library)
     except DesignError as error:
         print(
-            f"archdraw lint: {revision}:{path} does not load ({error.problems[0]}); "
-            "every finding counts as new",
+            printable(
+                f"archdraw lint: {revision}:{path} does not load ({error.problems[0]}); "
+                "every finding counts as new"
+            ),
             file=sys.stderr,
         )
         return []

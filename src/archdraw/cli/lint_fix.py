@@ -16,12 +16,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from archdraw.io import LoadedDesign, dumps, loads, save
+from archdraw.io import LoadedDesign, dumps, loads
+from archdraw.io.save import write_atomic
 from archdraw.library import Library
 from archdraw.lint import Finding, Rule, lint_design
 from archdraw.lint.fixes import fix_edit
 from archdraw.model import Document
 from archdraw.model.edit_base import EditError
+from archdraw.source import printable
 
 MAX_ROUNDS = 10
 
@@ -46,7 +48,7 @@ def _round(
         try:
             document.apply(edit)
         except EditError as error:  # an earlier fix removed what this one changes
-            print(f"{path}: {finding.code}: fix not applied: {error}", file=sys.stderr)
+            print(printable(f"{path}: {finding.code}: fix not applied: {error}"), file=sys.stderr)
             continue
         touched |= _targets(finding)
         # Lines of the file as it was: later rounds lint a re-written text.
@@ -68,8 +70,11 @@ def _print_diff(path: str, loaded: LoadedDesign, fixed: str) -> None:
     if saved != original:
         before, label = saved, f"{path} (as archdraw saves it)"
         print(
-            f"{path}: not in the layout archdraw saves; the diff compares that layout, and "
-            "--fix writes the whole file in it (as the editor's Save does; comments are dropped)",
+            printable(
+                f"{path}: not in the layout archdraw saves; the diff compares that layout, and "
+                "--fix writes the whole file in it (as the editor's Save does; comments are "
+                "dropped)"
+            ),
             file=sys.stderr,
         )
     diff = difflib.unified_diff(
@@ -103,11 +108,11 @@ def apply_fixes(
     text = dumps(document.design)
     verb = "would fix" if dry_run else "fixed"
     for line in applied:
-        print(f"{verb} {line}", file=sys.stderr)
+        print(printable(f"{verb} {line}"), file=sys.stderr)
     if dry_run:
         _print_diff(path, loaded, text)
         # Nothing was written: the report that follows is of the file as it is, so that its
         # lines point at the file on disk, not at a fixed text nobody can open.
         return loaded
-    save(document.design, path)
+    write_atomic(Path(path), text.encode("utf-8"))
     return loads(text, path, library)

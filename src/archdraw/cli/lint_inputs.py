@@ -20,6 +20,7 @@ from archdraw.lint.project import (
     project_for,
     read_config,
 )
+from archdraw.source import printable
 
 
 def pick_rules(spec: str | list[str] | tuple[str, ...]) -> list[Rule] | str:
@@ -130,7 +131,7 @@ def library_of(config: ProjectConfig, no_user_types: bool) -> Library:
     # The project's own types are part of its designs: one that is skipped must say why,
     # or every design using it fails with only "unknown type".
     for problem in library.problems:
-        print(f"{problem} (type skipped; library of {config.path})", file=sys.stderr)
+        print(printable(f"{problem} (type skipped; library of {config.path})"), file=sys.stderr)
     return library
 
 

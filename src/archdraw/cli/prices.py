@@ -9,6 +9,7 @@ from pathlib import Path
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK
 from archdraw.cost import PriceError, load_prices, user_prices_dir
 from archdraw.cost.update import write_snapshot
+from archdraw.source import printable
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +37,7 @@ def handle(args: argparse.Namespace) -> int:
             return _update(args)
         book = load_prices(user_dir=None if args.no_user_types else user_prices_dir())
     except PriceError as error:
-        print(f"archdraw prices: {error}", file=sys.stderr)
+        print(printable(f"archdraw prices: {error}"), file=sys.stderr)
         return EXIT_INVALID
     print(
         f"{book.provider} {book.region}, on-demand list prices in {book.currency}, "

@@ -11,6 +11,7 @@ from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one, wr
 from archdraw.cost import PriceError, load_prices, user_prices_dir
 from archdraw.export.svg import export_svg
 from archdraw.review import build_review, render_html, render_markdown
+from archdraw.source import printable
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,7 +58,7 @@ def handle(args: argparse.Namespace) -> int:
     try:
         book = load_prices(user_dir=None if args.no_user_types else user_prices_dir())
     except PriceError as error:
-        print(f"archdraw review: {error}", file=sys.stderr)
+        print(printable(f"archdraw review: {error}"), file=sys.stderr)
         return EXIT_INVALID
     review = build_review(loaded.design, library, book, args.growth)
     kind = args.format or (

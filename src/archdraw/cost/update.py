@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from archdraw.cost.prices import LLM_FILE, PriceError
+from archdraw.io.save import write_atomic
 
 PRICED_MODES = frozenset({"chat", "completion", "embedding", "responses"})
 
@@ -85,5 +86,5 @@ def write_snapshot(
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / LLM_FILE
     header = "# Written by `archdraw prices update`; replaces the shipped LLM prices.\n"
-    target.write_text(header + yaml.safe_dump(written, sort_keys=False), encoding="utf-8")
+    write_atomic(target, (header + yaml.safe_dump(written, sort_keys=False)).encode("utf-8"))
     return target
