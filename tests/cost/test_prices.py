@@ -152,3 +152,18 @@ def test_cost_settings_survive_a_save(load_text) -> None:  # type: ignore[no-unt
         "  average_load: 0.3\n  prices: {gpt-4o.input_per_mtok: 2, vm.general: 0.05}\n"
     )
     assert dumps(load_text(text).design) == text
+
+
+def test_update_into_a_place_it_cannot_write_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "prices.json"
+    source.write_text(
+        '{"m": {"input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "mode": "chat"}}',
+        encoding="utf-8",
+    )
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code = main(["prices", "update", "--from", str(source), "--models", "m", "--to", str(blocker)])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("archdraw prices update: ")

@@ -62,6 +62,10 @@ def _update(args: argparse.Namespace) -> int:
         current.models
     )
     target = Path(args.to) if args.to else user_prices_dir()
-    written = write_snapshot(Path(args.source), target, models)
-    print(f"wrote {len(models)} model price(s) to {written}")
+    try:
+        written = write_snapshot(Path(args.source), target, models)
+    except OSError as error:
+        print(printable(f"archdraw prices update: {error}"), file=sys.stderr)
+        return EXIT_INVALID
+    print(printable(f"wrote {len(models)} model price(s) to {written}"))
     return EXIT_OK
