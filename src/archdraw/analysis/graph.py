@@ -33,7 +33,6 @@ from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
-    is_traffic_source,
     number,
 )
 from archdraw.analysis.roles import (
@@ -224,7 +223,7 @@ def build_graph(design: Design, library: Library, roles: DataRoles | None = None
             row.sort(key=lambda e: (ids[e.target], e.key))
 
     sources = sorted(
-        (i for i, c in enumerate(components) if is_traffic_source(library, c)),
+        (i for i, c in enumerate(components) if facts.is_traffic_source(c)),
         key=ids.__getitem__,
     )
     order, back = _cut_cycles(ids, edges, sources)
@@ -341,22 +340,21 @@ def _cut_cycles(
         if state[start]:
             continue
         state[start] = 1
-        stack: list[tuple[int, int]] = [(start, 0)]
+        stack = [(start, iter(edges[start]))]  # each node with the links it has left to follow
         while stack:
-            node, position = stack[-1]
-            row = edges[node]
-            if position < len(row):
-                stack[-1] = (node, position + 1)
-                edge = row[position]
-                if state[edge.target] == 1:
+            node, left = stack[-1]
+            for edge in left:
+                target = edge.target
+                if state[target] == 1:
                     back.append(edge)
-                elif state[edge.target] == 0:
-                    state[edge.target] = 1
-                    stack.append((edge.target, 0))
-                continue
-            state[node] = 2
-            postorder.append(node)
-            stack.pop()
+                elif state[target] == 0:
+                    state[target] = 1
+                    stack.append((target, iter(edges[target])))
+                    break
+            else:
+                state[node] = 2
+                postorder.append(node)
+                stack.pop()
     postorder.reverse()
     back.sort(key=lambda e: (ids[e.source], ids[e.target], e.key))
     return postorder, back

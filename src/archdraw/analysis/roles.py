@@ -59,7 +59,6 @@ from archdraw.analysis.kinds import (
     CACHING_TYPES,
     TypeFacts,
     count,
-    is_traffic_source,
 )
 from archdraw.library import Library
 from archdraw.model import Component, Design
@@ -257,7 +256,7 @@ def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component])
     ]
     if not starts:
         return set()
-    sources = [c.id for c in components.values() if is_traffic_source(facts.library, c)]
+    sources = [c.id for c in components.values() if facts.is_traffic_source(c)]
     return _reach(starts, links.out) - _reach(sources, links.out)
 
 

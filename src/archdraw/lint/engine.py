@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.config import LintRun, ResolvedSettings, ignore_matches, resolve
+from archdraw.lint.config import (
+    LintRun,
+    ResolvedSettings,
+    ignore_matches,
+    ignore_names,
+    resolve,
+)
 from archdraw.lint.context import LintContext
 from archdraw.lint.rules import all_rules
 from archdraw.lint.types import (
@@ -100,8 +106,9 @@ def rule_findings(
     ignores are added to `used_ignores`)."""
     findings: list[Finding] = []
     override = settings.severity.get(rule.code)
+    ignores = [(i, ignore) for i, ignore, _ in settings.ignores if ignore_names(ignore, rule)]
     for issue in rule.check(context):
-        matched = [i for i, ignore, _ in settings.ignores if ignore_matches(ignore, rule, issue)]
+        matched = [i for i, ignore in ignores if ignore_matches(ignore, rule, issue)]
         if matched:
             used_ignores.update(matched)
             continue
