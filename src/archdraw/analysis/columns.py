@@ -159,11 +159,11 @@ def with_rows(
     library: Library,
 ) -> Columns:
     """`columns` with the cells of `nodes` read again from `components` (their values changed)."""
-    nodes = list(nodes)
-    again = per_component([components[node] for node in nodes], facts, library)
-    fresh = [list(column) for column in columns]
+    edited = list(nodes)
+    again: list[list[Any]] = list(per_component([components[n] for n in edited], facts, library))
+    fresh: list[list[Any]] = [list(column) for column in columns]
     for column, cells in zip(fresh, again, strict=True):
-        for node, cell in zip(nodes, cells, strict=True):
+        for node, cell in zip(edited, cells, strict=True):
             column[node] = cell
     return Columns(*fresh)
 

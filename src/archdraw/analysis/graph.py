@@ -227,21 +227,19 @@ def build_graph(design: Design, library: Library, roles: DataRoles | None = None
         key=ids.__getitem__,
     )
     order, back = _cut_cycles(ids, edges, sources)
-    out_edges = edges
-    if back:
-        back_keys = {(e.source, e.target, e.key) for e in back}
-        out_edges = [
-            [e for e in row if (e.source, e.target, e.key) not in back_keys] for row in edges
-        ]
-    in_edges: list[list[Edge]] = [[] for _ in ids]
-    for row in out_edges:
-        for edge in row:
-            in_edges[edge.target].append(edge)
+    out_edges = list(edges)  # the rows of the senders of back edges are replaced below
     back_out: list[list[Edge]] = [[] for _ in ids]
     back_in: list[list[Edge]] = [[] for _ in ids]
     for edge in back:
         back_out[edge.source].append(edge)
         back_in[edge.target].append(edge)
+    for sender in {edge.source for edge in back}:
+        cut = {(e.target, e.key) for e in back_out[sender]}
+        out_edges[sender] = [e for e in edges[sender] if (e.target, e.key) not in cut]
+    in_edges: list[list[Edge]] = [[] for _ in ids]
+    for row in out_edges:
+        for edge in row:
+            in_edges[edge.target].append(edge)
     zones = design.zone_index()
     return TrafficGraph(
         ids=ids,
@@ -280,10 +278,10 @@ def _mark_cache_aside(
     }
     if not fronted:
         return
-    for row in edges:
+    callers = {e.source for row in edges for e in row if e.target in fronted}
+    for caller in callers:
+        row = edges[caller]
         caches = {fronted[e.target]: e.target for e in row if e.target in fronted}
-        if not caches:
-            continue
         for place, edge in enumerate(row):
             cache = caches.get(edge.target)
             if cache is not None and not edge.writes:

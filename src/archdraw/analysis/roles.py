@@ -49,7 +49,7 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -131,8 +131,10 @@ class DataRoles:
 class _Links:
     """The links between known components, read once (through each link's field dict)."""
 
-    out: dict[str, list[str]] = field(default_factory=dict)  # requests, calls > 0
-    into: dict[str, list[str]] = field(default_factory=dict)  # requests, any calls
+    out: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Requests, over links with calls > 0 (look up with `get`: indexing inserts)."""
+    into: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Requests, over links with any calls."""
     idle: list[tuple[str, str]] = field(default_factory=list)  # requests, calls == 0
     copies: list[tuple[str, str]] = field(default_factory=list)  # replication
 
@@ -149,10 +151,10 @@ def _links(design: Design, facts: TypeFacts, components: dict[str, Component]) -
             if source != target:
                 found.copies.append((source, target))
             continue
-        found.into.setdefault(target, []).append(source)
+        found.into[target].append(source)
         props = fields["props"]
         if (_calls(facts, props) if props else unstated) > 0:
-            found.out.setdefault(source, []).append(target)
+            found.out[source].append(target)
         else:
             found.idle.append((source, target))
     return found
@@ -171,17 +173,15 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
     for found in targets.values():
         found.sort()
     standbys = _standbys(links, facts, components)
+    fronted = _fronted(links, facts, components)
     roles: dict[str, DataRole] = {}
     for component in components.values():
         if not facts.stateful(component.type):
             continue
+        store, basis = fronted.get(component.id, (None, None))
         roles[component.id] = _role(
-            component, facts, source_of.get(component.id), component.id in standbys
+            component, facts, source_of.get(component.id), component.id in standbys, store, basis
         )
-    for cache_id, (store, basis) in _fronted(links, facts, components).items():
-        role = roles.get(cache_id)
-        if role is not None:
-            roles[cache_id] = replace(role, fronts=store, fronts_basis=basis)
     # A copy of a store with a failover that no request reaches is a standby for it.
     for target, source in source_of.items():
         role, origin = roles.get(target), roles.get(source)
@@ -194,7 +194,14 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
     return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
 
 
-def _role(component: Component, facts: TypeFacts, source: str | None, standby: bool) -> DataRole:
+def _role(
+    component: Component,
+    facts: TypeFacts,
+    source: str | None,
+    standby: bool,
+    fronts: str | None,
+    fronts_basis: str | None,
+) -> DataRole:
     value = facts.values(component).get
     shards = count(value("shards"))
     failover = str(value("failover") or "none")
@@ -223,6 +230,8 @@ def _role(component: Component, facts: TypeFacts, source: str | None, standby: b
         failover=failover,
         standby=standby,
         source=source,
+        fronts=fronts,
+        fronts_basis=fronts_basis,
     )
 
 
