@@ -48,9 +48,11 @@ class RecordingContext(LintContext):
         self.previous_graph: TrafficGraph | None = None  # to refresh, when values changed
         self.edited: list[int] = []  # the components whose values changed since then
         self._computing = 0  # inside a value view: its reads are the view's, not the rule's
+        self._views_read: set[str] = set()  # value views whose reads are noted since `take_reads`
 
     def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
-        if not self._computing:
+        if not self._computing and name not in self._views_read:
+            self._views_read.add(name)
             components, links = VALUE_VIEWS[name]
             self.component_reads.update(components)
             self.link_reads.update(links)
@@ -112,5 +114,5 @@ class RecordingContext(LintContext):
 
     def take_reads(self) -> Reads:
         reads = frozenset(self.component_reads), frozenset(self.link_reads)
-        self.component_reads, self.link_reads = set(), set()
+        self.component_reads, self.link_reads, self._views_read = set(), set(), set()
         return reads
