@@ -139,6 +139,9 @@ class TrafficGraph:
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
     position: list[int] = field(default_factory=list)  # index of each node in `order`
     _aside: dict[int, list[Edge]] | None = None
+    base_rates: list[float] | None = field(default=None, init=False, repr=False)
+    """The arrival rates at growth 1, kept by `archdraw.analysis.traffic.arrival_rates` for
+    the next caller (lint's rates and its single points of failure read the same)."""
 
     def __post_init__(self) -> None:
         self.position = [0] * len(self.order)
@@ -212,7 +215,8 @@ def build_graph(design: Design, library: Library, roles: DataRoles | None = None
         if kind == "replication" or source is None or target is None:
             continue
         props = fields["props"]
-        calls, writes = _calls_and_writes(link_value, props) if props else unstated
+        stated = "calls" in props or "writes" in props
+        calls, writes = _calls_and_writes(link_value, props) if stated else unstated
         key = fields["id"] if fields["id"] is not None else f"{source_id}->{target_id}"
         edge = Edge(source, target, kind, calls, key, writes, -1, target in dns)
         edges[source].append(edge)

@@ -153,7 +153,7 @@ def _links(design: Design, facts: TypeFacts, components: dict[str, Component]) -
             continue
         found.into[target].append(source)
         props = fields["props"]
-        if (_calls(facts, props) if props else unstated) > 0:
+        if (_calls(facts, props) if "calls" in props else unstated) > 0:
             found.out[source].append(target)
         else:
             found.idle.append((source, target))

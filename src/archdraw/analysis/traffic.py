@@ -37,7 +37,14 @@ def arrival_rates(
 
     `miss` overrides each component's passed-on share (a failed cache misses more).
     """
-    passed = graph.miss if miss is None else miss
+    if growth != 1.0 or miss is not None:
+        return _arrival_rates(graph, growth, graph.miss if miss is None else miss)
+    if graph.base_rates is None:
+        graph.base_rates = _arrival_rates(graph, growth, graph.miss)
+    return list(graph.base_rates)  # a copy: callers may change theirs
+
+
+def _arrival_rates(graph: TrafficGraph, growth: float, passed: Sequence[float]) -> list[float]:
     rates = [rps * peak * growth for rps, peak in zip(graph.rps, graph.peak, strict=True)]
     for node in graph.order:
         sent = rates[node]
