@@ -3,7 +3,7 @@ and defaults looked up once per type, a property's own value only where it is st
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from archdraw.analysis.kinds import (
@@ -149,23 +149,6 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
         in_process=read["in_process"],
         peak=read["peak"],
     )
-
-
-def with_rows(
-    columns: Columns,
-    components: list[Component],
-    nodes: Iterable[int],
-    facts: TypeFacts,
-    library: Library,
-) -> Columns:
-    """`columns` with the cells of `nodes` read again from `components` (their values changed)."""
-    edited = list(nodes)
-    again: list[list[Any]] = list(per_component([components[n] for n in edited], facts, library))
-    fresh: list[list[Any]] = [list(column) for column in columns]
-    for column, cells in zip(fresh, again, strict=True):
-        for node, cell in zip(edited, cells, strict=True):
-            column[node] = cell
-    return Columns(*fresh)
 
 
 def node_columns(
