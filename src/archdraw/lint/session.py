@@ -43,8 +43,8 @@ _INSERT_AT_MOST = 400
 
 
 class _Elements(NamedTuple):
-    """What the rules read of the components (or the links): each one's fields, and a copy of
-    its props, in file order."""
+    """What the rules read of the components (or the links): each one's fields, and its
+    props (the models' own dicts, or copies of them in a snapshot), in file order."""
 
     fields: list[tuple[Any, ...]]
     props: list[dict[str, Any]]
@@ -53,18 +53,19 @@ class _Elements(NamedTuple):
 _COMPONENT_FIELDS = itemgetter("id", "type", "label", "zone", "notes")
 _LINK_FIELDS = itemgetter("id", "source", "target", "kind", "label")
 
-
-def _elements(models: list[Component] | list[Link], fields: itemgetter[Any]) -> _Elements:
-    # Fields read from each model's field dict in one call: thousands of elements per edit.
-    return _Elements([fields(m.__dict__) for m in models], [dict(m.props) for m in models])
-
-
-# Per element: the fields rules read and a copy of its props; then zones and settings;
-# then the element objects themselves (views over the same objects can be reused).
+# Per element: the fields rules read and its props; then zones and settings; then the
+# element objects themselves (views over the same objects can be reused).
 _Snapshot = tuple[_Elements, _Elements, Any, list[object]]
 
 
-def _snapshot(design: Design) -> _Snapshot:
+def _elements(models: list[Component] | list[Link], fields: itemgetter[Any]) -> _Elements:
+    """The elements as they are now: their props are the models' own dicts, not copies."""
+    # Fields read from each model's field dict in one call: thousands of elements per edit.
+    return _Elements([fields(m.__dict__) for m in models], [m.props for m in models])
+
+
+def _current(design: Design) -> _Snapshot:
+    """The design as it is now (props not copied: see `_copied`)."""
     components = _elements(design.components, _COMPONENT_FIELDS)
     links = _elements(design.links, _LINK_FIELDS)
     # Who is confirmed in the `import:` block (AD607 reads it; the editor confirms guesses).
@@ -77,6 +78,18 @@ def _snapshot(design: Design) -> _Snapshot:
         design.cost.model_dump(),
     )
     return components, links, rest, [design, *design.components, *design.links, *design.zones]
+
+
+def _copied(now: _Elements, before: _Elements | None, edited: list[int]) -> _Elements:
+    """A copy of `now` to compare the next version with: the copy `before` (of the same
+    elements, equal but at `edited`) with the props at `edited` copied again, or, without
+    it, every props copied."""
+    if before is None:
+        return _Elements(now.fields, [dict(props) for props in now.props])
+    props = list(before.props)
+    for place in edited:
+        props[place] = dict(now.props[place])
+    return _Elements(now.fields, props)
 
 
 def _same_objects(old: list[object], new: list[object]) -> bool:
@@ -194,15 +207,24 @@ class LintSession:
         owned: bool,
         budget_s: float | None,
     ) -> list[Finding] | None:
-        snapshot = _snapshot(design)
-        previous, self._snapshot = self._snapshot, snapshot
+        now = _current(design)
+        previous = self._snapshot
         changed = None
-        if previous is not None and locations is self._locations and previous[2] == snapshot[2]:
-            self._edited = []
-            component_names = _changed_names(previous[0], snapshot[0], self._edited)
-            link_names = _changed_names(previous[1], snapshot[1])
+        edited: list[int] = []  # the components whose values changed
+        links_edited: list[int] = []
+        if previous is not None and locations is self._locations and previous[2] == now[2]:
+            component_names = _changed_names(previous[0], now[0], edited)
+            link_names = _changed_names(previous[1], now[1], links_edited)
             if component_names is not None and link_names is not None:
                 changed = component_names, link_names
+        kept = previous if changed is not None else None  # the same elements: copy edits
+        snapshot = self._snapshot = (
+            _copied(now[0], kept[0] if kept else None, edited),
+            _copied(now[1], kept[1] if kept else None, links_edited),
+            now[2],
+            now[3],
+        )
+        self._edited = edited
         patchable = owned and self._owned
         reuse = previous is not None and (patchable or _same_objects(previous[3], snapshot[3]))
         if budget_s is not None and self._cost(changed, reuse) > budget_s:
