@@ -175,8 +175,9 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
     standbys = _standbys(links, facts, components)
     fronted = _fronted(links, facts, components)
     roles: dict[str, DataRole] = {}
+    stateful = {t for t in {c.type for c in components.values()} if facts.stateful(t)}
     for component in components.values():
-        if not facts.stateful(component.type):
+        if component.type not in stateful:
             continue
         store, basis = fronted.get(component.id, (None, None))
         roles[component.id] = _role(
