@@ -131,11 +131,15 @@ def traffic(design: Design, library: Library, growth: float = 1.0) -> Traffic:
     return traffic_of(build_graph(design, library), growth)
 
 
+def rates_by_id(graph: TrafficGraph, growth: float = 1.0) -> dict[str, float]:
+    """The arrival rates by component id (lint's `arrival_rps`: the rates alone)."""
+    return dict(zip(graph.ids, arrival_rates(graph, growth), strict=True))
+
+
 def traffic_of(graph: TrafficGraph, growth: float = 1.0) -> Traffic:
-    rates = arrival_rates(graph, growth)
     partial = partial_rates(graph)
     return Traffic(
-        rates=dict(zip(graph.ids, rates, strict=True)),
+        rates=rates_by_id(graph, growth),
         partial=frozenset(
             graph.ids[n] for n in range(len(graph)) if partial[n] and graph.rate_known[n]
         ),

@@ -14,7 +14,7 @@ from archdraw.analysis.graph import (
 )
 from archdraw.analysis.refresh import refresh_graph
 from archdraw.analysis.roles import ROLE_LINK_PROPERTIES, ROLE_PROPERTIES, DataRoles, data_roles
-from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, traffic_of
+from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, rates_by_id
 from archdraw.cost import CostEstimate
 from archdraw.library import Library
 from archdraw.lint.context import LintContext
@@ -75,7 +75,7 @@ class RecordingContext(LintContext):
 
     @property
     def arrival_rps(self) -> dict[str, float]:
-        return self._value_view("arrival_rps", lambda: traffic_of(self.traffic_graph).rates)
+        return self._value_view("arrival_rps", lambda: rates_by_id(self.traffic_graph))
 
     def _graph(self) -> TrafficGraph:
         roles = self.data_roles
