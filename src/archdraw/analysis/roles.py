@@ -50,7 +50,7 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -67,6 +67,11 @@ ROLE_PROPERTIES = frozenset(
     {"replicas", "zones", "shards", "failover", "replication", "conflict_resolution", "fronts"}
 )
 ROLE_LINK_PROPERTIES = frozenset({"calls"})
+# The properties a role reads of its own component alone (`failover` and `fronts` also
+# decide other components' roles: standbys, the store a cache fronts).
+OWN_ROLE_PROPERTIES = frozenset(
+    {"replicas", "zones", "shards", "replication", "conflict_resolution"}
+)
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
@@ -193,6 +198,27 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
         standbys.add(target)
         roles[target] = replace(role, standby=True)
     return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
+
+
+def refresh_roles(
+    roles: DataRoles, design: Design, library: Library, nodes: Iterable[int], names: set[str]
+) -> DataRoles | None:
+    """`data_roles(design, library)` when `design` differs from the design `roles` were
+    found in only in the values of properties `names` of the components at `nodes`: their
+    roles are found again, the others stand. None unless every name is one a role reads of
+    its own component alone (`OWN_ROLE_PROPERTIES`)."""
+    if not names <= OWN_ROLE_PROPERTIES:
+        return None
+    facts = TypeFacts(library)
+    found = dict(roles.roles)
+    for node in nodes:
+        component = design.components[node]
+        old = found.get(component.id)
+        if old is not None:  # stateless components have no role
+            found[component.id] = _role(
+                component, facts, old.source, old.standby, old.fronts, old.fronts_basis
+            )
+    return DataRoles(roles=found, standbys=roles.standbys, _targets=roles._targets)
 
 
 def _role(

@@ -265,9 +265,11 @@ class LintSession:
             # The element views share props dicts with the design they were built from:
             # share those of the design linted now (edited values, or a patched copy).
             context.design.follow_props(design)
+            context.edited, context.changed = self._edited, changed[0]
+            if "data_roles" not in carried and not _touches(_LINK_ROLE_READS, changed):
+                context.previous_roles = self._values.get("data_roles")
             if "traffic_graph" not in carried and not _touches(_LINK_GRAPH_READS, changed):
                 context.previous_graph = self._values.get("traffic_graph")
-                context.edited = self._edited
         if not self._views or changed is None:  # timed, for `lint_if_cheap`
             started = time.perf_counter()
             for view in self._structural:
@@ -342,6 +344,8 @@ class LintSession:
 
 # A change to these link properties moves traffic between links: the graph is built anew.
 _LINK_GRAPH_READS: Reads = (frozenset(), VALUE_VIEWS["traffic_graph"][1])
+# A change to these link properties changes which components are standbys: roles anew.
+_LINK_ROLE_READS: Reads = (frozenset(), VALUE_VIEWS["data_roles"][1])
 
 
 def _carried(values: dict[str, Any], changed: tuple[set[str], set[str]]) -> dict[str, Any]:
