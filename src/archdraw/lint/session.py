@@ -15,7 +15,6 @@ are returned as they are.
 
 from __future__ import annotations
 
-import bisect
 import gc
 import math
 import threading
@@ -37,9 +36,6 @@ from archdraw.model import Component, Design, Link
 _T = TypeVar("_T")
 
 _STRUCTURE = "structure"  # the structural views, in `_seconds`
-
-# Above this many findings from the rules that ran, sorting everything again is cheaper.
-_INSERT_AT_MOST = 400
 
 
 class _Elements(NamedTuple):
@@ -148,7 +144,6 @@ class LintSession:
         self._snapshot: _Snapshot | None = None
         self._locations: ElementLocations | None = None
         self._findings: list[Finding] = []  # the last answer, sorted
-        self._keys: list[tuple[int, int, int, str, str]] = []  # their sort keys
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
         self._reads: dict[str, Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
@@ -309,12 +304,12 @@ class LintSession:
         )
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
         self._values = {k: v for k, v in context.__dict__.items() if k in VALUE_VIEWS}
-        if changed is not None and len(fresh) + len(settings_found) <= _INSERT_AT_MOST:
-            self._insert_fresh(fresh + settings_found, ran)
+        if changed is not None:
+            self._findings = self._merged(fresh + settings_found, ran)
         else:
             findings.extend(settings_found)
             findings.sort(key=BY_POSITION)
-            self._findings, self._keys = findings, [f.sort_key() for f in findings]
+            self._findings = findings
         return list(self._findings)
 
     def _cost(self, changed: tuple[set[str], set[str]] | None, reuse_views: bool) -> float:
@@ -327,19 +322,16 @@ class LintSession:
                 cost += self._seconds.get(code, 0.0)
         return cost
 
-    def _insert_fresh(self, fresh: list[Finding], ran: set[str]) -> None:
-        """Swap in the findings of the rules that ran, keeping the list sorted: cheaper
-        than sorting it again when they are few. Equal sort keys come from one rule only
-        (the code is part of the key), so inserting after equals keeps `sort`'s order."""
-        kept = [i for i, f in enumerate(self._findings) if f.code not in ran]
-        findings = [self._findings[i] for i in kept]
-        keys = [self._keys[i] for i in kept]
-        for finding in fresh:
-            key = finding.sort_key()
-            at = bisect.bisect_right(keys, key)
-            keys.insert(at, key)
-            findings.insert(at, finding)
-        self._findings, self._keys = findings, keys
+    def _merged(self, fresh: list[Finding], ran: set[str]) -> list[Finding]:
+        """The last answer with the findings of the rules that ran swapped in. The kept ones
+        are in order already and the fresh ones are sorted apart, so sorting the two together
+        merges two sorted runs (a linear pass). Equal sort keys come from one rule only (the
+        code is part of the key): the order is the one a full sort gives."""
+        findings = [f for f in self._findings if f.code not in ran]
+        fresh.sort(key=BY_POSITION)
+        findings += fresh
+        findings.sort(key=BY_POSITION)
+        return findings
 
 
 # A change to these link properties moves traffic between links: the graph is built anew.
