@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from archdraw.imports.mapping import Rule
+from archdraw.imports.outside import block_label, let_in, outside_client
 from archdraw.imports.terraform_refs import References, at, base_address, unknown_at
 
 if TYPE_CHECKING:
@@ -133,4 +135,36 @@ def reachability(
                                 f"security group {group} lets {allowed} in ({address})",
                             )
                             joined.add((start, end))
+                for path in rule.get("cidrs") or []:
+                    for found in at(values, str(path)):
+                        for cidr in found if isinstance(found, list) else [found]:
+                            if isinstance(cidr, str):
+                                boxes = members.get(group, [])
+                                _outside(importer, rule, cidr, address, group, boxes)
     return joined
+
+
+def _outside(
+    importer: TerraformImport,
+    rule: Rule,
+    cidr: str,
+    rule_address: str,
+    group: str,
+    members: list[str],
+) -> None:
+    """An address block a group lets in: a guessed client linked to the group's boxes."""
+    label = block_label(cidr, importer.networks)
+    if label is None or not members:
+        return
+    builder, where = importer.builder, importer.where(rule_address)
+    said = f"network reachability: {rule.name}: an address block let in"
+    client = outside_client(builder, label, where, said)
+    for member in members:
+        let_in(
+            builder,
+            client,
+            importer.components[member],
+            where,
+            said,
+            f"security group {group} lets {cidr} in ({rule_address})",
+        )
