@@ -16,7 +16,7 @@ from archdraw.diff.report import FileDiff, Unreadable
 from archdraw.diff.wording import delta_text, field_text, summary
 from archdraw.library import Library
 from archdraw.lint import Finding, Severity
-from archdraw.source import markdown_text
+from archdraw.source import markdown_text, printable
 
 MARKER = "<!-- archdraw-diff -->"
 # GitHub refuses comments over 65,536 characters; a flowchart of a few hundred
@@ -39,7 +39,7 @@ class MarkdownOptions:
 def _where(path: str, finding: Finding, link_base: str | None) -> str:
     shown = f"{path}:{finding.line}" if finding.line else path
     if link_base is None:
-        return f"`{shown}`"
+        return f"`{printable(shown)}`"
     anchor = f"#L{finding.line}" if finding.line else ""
     return f"[{markdown_text(shown)}]({link_base.rstrip('/')}/{path}{anchor})"
 
@@ -144,7 +144,12 @@ def _pictures(diff: FileDiff, library: Library, options: MarkdownOptions) -> lis
 
 
 def _file(diff: FileDiff, library: Library, options: MarkdownOptions) -> list[str]:
-    lines = [f"### `{diff.path}`", "", f"**{markdown_text(summary(diff, options.fail_on))}**", ""]
+    lines = [
+        f"### `{printable(diff.path)}`",
+        "",
+        f"**{markdown_text(summary(diff, options.fail_on))}**",
+        "",
+    ]
     lines += _changes_table(diff)
     if diff.changes.moved:
         lines += ["", f"<sub>{len(diff.changes.moved)} layout-only move(s) not listed.</sub>"]
@@ -168,7 +173,12 @@ def render_markdown(
         verdict = f"❌ {len(options.unreadable)} design(s) do not load; {verdict[2:]}"
     lines = [MARKER, f"## archdraw design review: {verdict}", ""]
     for unreadable in options.unreadable:
-        lines += [f"### `{unreadable.path}`", "", "**Does not load, so it was not compared:**", ""]
+        lines += [
+            f"### `{printable(unreadable.path)}`",
+            "",
+            "**Does not load, so it was not compared:**",
+            "",
+        ]
         lines += [f"- {markdown_text(problem)}" for problem in unreadable.problems]
         lines.append("")
     if not diffs and not options.unreadable:
