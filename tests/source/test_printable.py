@@ -6,7 +6,7 @@ import pytest
 
 from archdraw.review.markdown import render_markdown as review_markdown
 from archdraw.review.types import Item, Review, Section
-from archdraw.source import markdown_text, printable_lines
+from archdraw.source import markdown_text, printable_joined
 
 
 @pytest.mark.parametrize(
@@ -45,6 +45,6 @@ def test_review_markdown_escapes_cells_as_diff_markdown_does() -> None:
 
 
 def test_printable_lines_keeps_our_breaks_and_escapes_theirs() -> None:
-    assert printable_lines(["ours", "theirs\nforged", "x\u2028y"]) == (
+    assert printable_joined(["ours", "theirs\nforged", "x\u2028y"]) == (
         "ours\ntheirs\\nforged\nx\\u2028y"
     )

@@ -9,7 +9,7 @@ from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.weakest import WeakPoint
-from archdraw.source import printable_lines
+from archdraw.source import printable_joined
 
 ARROW = " -> "
 
@@ -74,7 +74,7 @@ def render_text(report: AnalysisReport, *, growth_asked: bool = True, top: int =
             ]
         )
     # Labels and the design name are file text: escaped, so none can start a line of its own.
-    return "\n\n".join(printable_lines(lines) for lines in sections) + "\n"
+    return "\n\n".join(printable_joined(lines) for lines in sections) + "\n"
 
 
 def _failure(report: AnalysisReport) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK
 from archdraw.cost import PriceError, load_prices, user_prices_dir
 from archdraw.cost.update import write_snapshot
-from archdraw.source import printable, printable_lines
+from archdraw.source import printable, printable_joined
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +55,7 @@ def handle(args: argparse.Namespace) -> int:
         lines.append(f"  {name:<28} in {model.input_per_mtok:g}  out {model.output_per_mtok:g}")
     lines.append("Sources: " + ", ".join(book.sources))
     # A user's price file can say anything: its text is escaped like any file's.
-    print(printable_lines(lines))
+    print(printable_joined(lines))
     return EXIT_OK
 
 

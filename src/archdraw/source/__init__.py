@@ -6,7 +6,7 @@ Used by `archdraw.library` (component type files) and `archdraw.io` (designs).
 from archdraw.source.json_reader import read_json
 from archdraw.source.limits import Limits
 from archdraw.source.locations import Locations
-from archdraw.source.printable import markdown_text, printable, printable_lines
+from archdraw.source.printable import markdown_text, printable, printable_joined
 from archdraw.source.problems import Problem, SourceError
 from archdraw.source.reader import read_yaml, read_yaml_documents
 from archdraw.source.writer import FlowMap, FlowSeq, write_yaml
@@ -20,7 +20,7 @@ __all__ = [
     "SourceError",
     "markdown_text",
     "printable",
-    "printable_lines",
+    "printable_joined",
     "read_json",
     "read_yaml",
     "read_yaml_documents",

@@ -29,7 +29,7 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-def printable_lines(lines: Iterable[str]) -> str:
+def printable_joined(lines: Iterable[str]) -> str:
     """Lines we built, each made `printable`, joined by line breaks: a line break inside a
     line (a label holding one) is shown as `\\n`, so it can never start a line of its own."""
     return "\n".join(printable(line) for line in lines)
