@@ -491,14 +491,16 @@ def test_address_blocks_a_security_group_lets_in_are_drawn_as_guessed_clients(
     )
     assert not any(k.startswith("users->aws_ecs_service") for k in found)  # egress: no
     assert record(result, "users->aws_lb.public")[0] == "inferred"  # the entry stays as it was
-    assert "security group aws_security_group.alb lets 0.0.0.0/0 in (aws_security_group.alb)" in (
-        _evidence(result, "users->aws_lb.public")
-    )
+    assert _evidence(result, "users->aws_lb.public")[1:] == [
+        "security group aws_security_group.alb lets 0.0.0.0/0 in on port 443 "
+        "(aws_security_group.alb)",
+        "security group aws_security_group.alb lets ::/0 in on port 443 (aws_security_group.alb)",
+    ]
     for subject in ("10.20.0.0-16", "10.20.0.0-16->aws_ecs_service.app"):
         confidence, rule = record(result, subject)
         assert confidence == "guessed" and rule.startswith("network reachability")
     assert _evidence(result, "203.0.113.0-24->aws_instance.bastion") == [
-        "security group aws_security_group.bastion lets 203.0.113.0/24 in "
+        "security group aws_security_group.bastion lets 203.0.113.0/24 in on port 22 "
         "(aws_vpc_security_group_ingress_rule.ssh_from_office)"
     ]
     guesses = {e.subject for e in result.block.unconfirmed_guesses()}

@@ -135,19 +135,35 @@ def reachability(
                                 f"security group {group} lets {allowed} in ({address})",
                             )
                             joined.add((start, end))
-                for path in rule.get("cidrs") or []:
-                    for found in at(values, str(path)):
-                        for cidr in found if isinstance(found, list) else [found]:
-                            if isinstance(cidr, str):
-                                boxes = members.get(group, [])
-                                _outside(importer, rule, cidr, address, group, boxes)
+                for cidr, ports in _blocks(values, rule):
+                    _outside(importer, rule, cidr, ports, address, group, members.get(group, []))
     return joined
+
+
+def _blocks(values: dict[str, Any], rule: Rule) -> list[tuple[str, str]]:
+    """The address blocks a rule lets in, each with the ports it opens ("" when not said):
+    a `cidrs` path names a list or a text in the rule itself or in each of its blocks."""
+    found = []
+    for path in rule.get("cidrs") or []:
+        parent, _, name = str(path).rpartition(".")
+        held = at(values, parent) if parent else [values]
+        for block in [b for item in held for b in (item if isinstance(item, list) else [item])]:
+            if not isinstance(block, dict):
+                continue
+            cidrs = block.get(name)
+            ports = sorted({str(block[p]) for p in ("from_port", "to_port") if p in block})
+            shown = f" on port {'-'.join(ports)}" if ports else ""
+            for cidr in cidrs if isinstance(cidrs, list) else [cidrs]:
+                if isinstance(cidr, str):
+                    found.append((cidr, shown))
+    return found
 
 
 def _outside(
     importer: TerraformImport,
     rule: Rule,
     cidr: str,
+    ports: str,
     rule_address: str,
     group: str,
     members: list[str],
@@ -166,5 +182,5 @@ def _outside(
             importer.components[member],
             where,
             said,
-            f"security group {group} lets {cidr} in ({rule_address})",
+            f"security group {group} lets {cidr} in{ports} ({rule_address})",
         )
