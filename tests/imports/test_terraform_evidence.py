@@ -490,6 +490,9 @@ def test_address_blocks_a_security_group_lets_in_are_drawn_as_guessed_clients(
         found
     )
     assert not any(k.startswith("users->aws_ecs_service") for k in found)  # egress: no
+    calls = {link.key: link.props.get("calls") for link in design.links}
+    assert calls["10.20.0.0-16->aws_ecs_service.app"] == 0  # may connect; sends no requests
+    assert calls["users->aws_lb.public"] is None  # the entry keeps its traffic
     assert record(result, "users->aws_lb.public")[0] == "inferred"  # the entry stays as it was
     assert _evidence(result, "users->aws_lb.public")[1:] == [
         "security group aws_security_group.alb lets 0.0.0.0/0 in on port 443 "

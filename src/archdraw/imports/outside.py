@@ -3,7 +3,8 @@ group's CIDR blocks, a NetworkPolicy's `ipBlock`) and namespaces picked by label
 
 Each is drawn as a client standing for whoever is there ("internet 0.0.0.0/0", "10.0.0.0/8
 (VPC)", "namespace monitoring"), linked to the boxes the rule lets it reach. The rule says
-who may connect, not who does, so box and links are `guessed`, with the rule as evidence:
+who may connect, not who does, so box and links are `guessed`, with the rule as evidence,
+and the links carry no requests (`calls: 0`) until someone states a rate:
 the report lists them, the editor marks them and lint (AD607) asks to confirm them. The
 whole internet is the client that stands for the users, not a second one.
 """
@@ -86,4 +87,7 @@ def let_in(
     if key in builder.links:
         builder.evidence(key, evidence)
         return
-    builder.add_link(client, target, "sync", source, rule, CONFIDENCE, evidence=evidence)
+    # May connect, not does: no requests of the analysis go this way until someone says so.
+    builder.add_link(
+        client, target, "sync", source, rule, CONFIDENCE, evidence=evidence, props={"calls": 0}
+    )
