@@ -13,9 +13,9 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from archdraw.drawing import Drawing, FindingLike
 from archdraw.layout import ZoneTree
@@ -32,6 +32,7 @@ from archdraw.model.edits import (
 from archdraw.style import Theme
 
 from .component_item import ComponentItem
+from .hover import hover_text
 from .link_item import LinkItem
 from .markers_item import MarkersItem
 from .overview_item import OverviewItem, node_box
@@ -50,6 +51,8 @@ NO_GEOMETRY = (
 
 
 class DesignScene(QGraphicsScene):
+    findings_changed = Signal()
+
     def __init__(self, document: Document, library: Library, theme: Theme) -> None:
         super().__init__()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -252,6 +255,22 @@ class DesignScene(QGraphicsScene):
         self._findings = list(findings)
         self.drawing.set_findings(self._findings)
         self._follow_markers()
+        self.findings_changed.emit()
+
+    @property
+    def findings(self) -> Sequence[FindingLike]:
+        return self._findings
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """Tooltips: a marker's findings, a component's name and type (see .hover)."""
+        views = self.views()
+        scale = views[0].transform().m11() if views else 1.0
+        text = hover_text(self, event.scenePos(), scale)
+        if text is None:
+            super().helpEvent(event)
+            return
+        QToolTip.showText(event.screenPos(), text, event.widget())
+        event.accept()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -1,0 +1,107 @@
+"""Names and findings one look or one hover away: titles at fit are drawn at a readable size,
+hovering a findings marker lists its findings, hovering a box too small for its name names it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRectF
+from PySide6.QtWidgets import QToolTip
+
+from archdraw.drawing import face_at
+from archdraw.drawing.faces import READABLE_PX
+from archdraw.gui.canvas.component_item import ComponentItem
+from archdraw.style import NODE_WIDTH
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "sample_designs"
+SMALLEST_NAMED_BOX_PX = 25.0  # on screen; smaller boxes are named on hover
+
+
+def _largest_sample() -> Path:
+    return max(SAMPLES.glob("*.archdraw.yaml"), key=lambda p: p.read_text().count("type:"))
+
+
+def _hover(window, qtbot, spot: QPoint) -> str:  # type: ignore[no-untyped-def]
+    """Rest the mouse on `spot` of the canvas and read the tooltip that comes up."""
+    QToolTip.hideText()
+    qtbot.wait(50)
+    viewport = window.view.viewport()
+    qtbot.mouseMove(viewport, spot + QPoint(3, 0))
+    qtbot.wait(30)
+    qtbot.mouseMove(viewport, spot)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
+    return QToolTip.text()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
+def test_at_fit_on_the_largest_sample_every_title_is_readable(window, qtbot, size):  # type: ignore[no-untyped-def]
+    assert window.files.open_path(_largest_sample())
+    window.resize(*size)
+    qtbot.wait(30)
+    window.view.fit()
+    qtbot.wait(30)
+    scale = window.view.scale_factor()
+    assert NODE_WIDTH * scale >= SMALLEST_NAMED_BOX_PX  # what the floor below rests on
+    small = []
+    for item in window.scene.components.values():
+        titles = [run for run in face_at(item.look, scale).texts if run.role == "title"]
+        on_screen = min((run.size * scale for run in titles), default=0.0)
+        if on_screen < READABLE_PX:
+            small.append((item.look.title, round(on_screen, 1)))
+    assert small == []
+
+
+def test_hovering_a_findings_marker_lists_its_findings(window, qtbot):  # type: ignore[no-untyped-def]
+    assert window.files.open_path(SAMPLES / "rag-pipeline-naive.archdraw.yaml")
+    window.lint.run_now()
+    qtbot.waitUntil(lambda: bool(window.scene.drawing.markers), timeout=5000)
+    markers = window.scene.drawing.markers
+    target = next(t for t in markers if t[0] == "component")
+    component = window.scene.design.component(target[1])
+    assert component is not None
+    window.view.centerOn(*markers[target].centre)
+    qtbot.wait(20)
+    spot = window.view.mapFromScene(*markers[target].centre)
+    text = _hover(window, qtbot, spot)
+    found = [f for f in window.lint.findings if f.component == target[1]]
+    assert text.startswith(f"{component.title}\n")
+    assert f"\n{len(found)} finding" in text
+    worst = min(found, key=lambda f: ("error", "warning", "info").index(f.severity))
+    assert f"{worst.code} {worst.severity}: {worst.message}" in text
+
+
+def test_hovering_a_box_too_small_for_its_name_names_it(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from bench_editor import generate  # 1,000 components on a grid, as the benchmark's
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    path = tmp_path / "big.archdraw.yaml"
+    path.write_text(generate(1000))
+    assert window.files.open_path(path)
+    window.view.fit()
+    qtbot.wait(30)
+    scale = window.view.scale_factor()
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+
+    def alone(item: ComponentItem) -> bool:  # no other box or other element's marker within 4 px
+        steps = (-4.0, 0.0, 4.0)
+        spot = QPointF(window.view.mapToScene(window.view.mapFromScene(item.pos())))
+        near = [spot + QPointF(dx, dy) / scale for dx in steps for dy in steps]
+        area = QRectF(near[0], near[-1])
+        others = [i for i in window.scene.items(area) if isinstance(i, ComponentItem)]
+        own = (None, ("component", item.component_id))
+        return others == [item] and all(window.scene.markers.at(p, scale) in own for p in near)
+
+    item = next(
+        i
+        for i in window.scene.components.values()
+        if visible.contains(i.sceneBoundingRect()) and alone(i)
+    )
+    assert face_at(item.look, scale).texts == ()  # too small to write in
+    spot = window.view.mapFromScene(item.pos())
+    text = _hover(window, qtbot, spot)
+    assert text.splitlines()[:2] == [item.look.title, item.look.type_label]
