@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QToolTip
 
 from archdraw.drawing import face_at
@@ -105,3 +105,20 @@ def test_hovering_a_box_too_small_for_its_name_names_it(window, qtbot, tmp_path)
     spot = window.view.mapFromScene(item.pos())
     text = _hover(window, qtbot, spot)
     assert text.splitlines()[:2] == [item.look.title, item.look.type_label]
+
+
+def test_clicking_a_marker_selects_its_element_and_its_finding(window, qtbot):  # type: ignore[no-untyped-def]
+    assert window.files.open_path(SAMPLES / "rag-pipeline-naive.archdraw.yaml")
+    window.lint.run_now()
+    qtbot.waitUntil(lambda: bool(window.scene.drawing.markers), timeout=5000)
+    markers = window.scene.drawing.markers
+    target = next(t for t in markers if t[0] == "component")
+    window.view.centerOn(*markers[target].centre)
+    qtbot.wait(20)
+    spot = window.view.mapFromScene(*markers[target].centre)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.wait(20)
+    assert window.scene.selected_component_ids() == [target[1]]
+    chosen = window.findings.current()
+    assert chosen is not None and chosen.component == target[1]
+    assert not window.document.dirty  # a click on a marker starts no move and no link

@@ -52,6 +52,7 @@ NO_GEOMETRY = (
 
 class DesignScene(QGraphicsScene):
     findings_changed = Signal()
+    marker_clicked = Signal(str, str)  # the marked element: "component" | "link" | "zone", id
 
     def __init__(self, document: Document, library: Library, theme: Theme) -> None:
         super().__init__()
