@@ -32,6 +32,7 @@ from archdraw.model.edits import (
 from archdraw.style import Theme
 
 from .component_item import ComponentItem
+from .focus_labels import FocusLabels
 from .hover import hover_text
 from .link_item import LinkItem
 from .markers_item import MarkersItem
@@ -66,7 +67,9 @@ class DesignScene(QGraphicsScene):
         self.overview_on = False
         self.overview = OverviewItem(theme)
         self.markers = MarkersItem(theme)
+        self.focus = FocusLabels(theme)
         self.selectionChanged.connect(self._overview_selection)
+        self.selectionChanged.connect(self._focus_selection)
         self.setBackgroundBrush(QColor(theme.background))
         self._unsubscribe = document.subscribe(self.on_change)
         self.rebuild()
@@ -81,7 +84,7 @@ class DesignScene(QGraphicsScene):
     # Following the document -------------------------------------------------
     def rebuild(self) -> None:
         self.setSceneRect(QRectF())
-        for keep in (self.overview, self.markers):
+        for keep in (self.overview, self.markers, self.focus):
             if keep.scene() is self:
                 self.removeItem(keep)
         self.clear()
@@ -90,11 +93,15 @@ class DesignScene(QGraphicsScene):
         self.addItem(self.overview)
         self.markers = MarkersItem(self.theme)
         self.addItem(self.markers)
+        scale, self.focus = self.focus.view_scale, FocusLabels(self.theme)
+        self.focus.view_scale = scale
+        self.addItem(self.focus)
         self.components.clear()
         self.links.clear()
         self.zones.clear()
         centres = {c.id: c.position or (0.0, 0.0) for c in self.design.components}
         self.drawing = Drawing(self.design, self.library, centres, self._findings)
+        self.focus.follow(self.drawing.links)
         self._sync_components(set(centres))
         self._sync_links(set(self.drawing.links))
         self._sync_zones()
@@ -203,6 +210,7 @@ class DesignScene(QGraphicsScene):
             item = self.links.get(key)
             if item is None:
                 item = LinkItem(link, self.theme)
+                item.on_hover = self.focus_hover
                 item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_on)
                 self.links[key] = item
                 self.addItem(item)
@@ -215,6 +223,20 @@ class DesignScene(QGraphicsScene):
                 item.update_from(link)
             item.set_drawing(drawn)
         self._follow_markers()
+        if self.focus.chosen or self.focus.hovered:
+            self.focus.follow(self.drawing.links)
+
+    def focus_hover(self, key: str | None) -> None:
+        self.focus.set_hovered(key)
+
+    def _focus_selection(self) -> None:
+        """The labels of the selected links and of the selected components' links."""
+        if not shiboken6.isValid(self):
+            return
+        keys = set(self.selected_link_keys())
+        for component_id in self.selected_component_ids():
+            keys.update(self.drawing.links_at(component_id))
+        self.focus.set_chosen(keys)
 
     def _follow_markers(self) -> None:
         """Markers that moved with what they sit on since the last look."""
@@ -279,6 +301,7 @@ class DesignScene(QGraphicsScene):
         self.overview.theme = theme
         self.overview.invalidate()
         self.markers.set_theme(theme)
+        self.focus.set_theme(theme)
         for item in self.items():
             if isinstance(item, ComponentItem | LinkItem | ZoneItem):
                 item.set_theme(theme)

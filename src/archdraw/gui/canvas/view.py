@@ -60,6 +60,7 @@ class DesignView(QGraphicsView):
         self.zoom_changed.connect(self.update_level_of_detail)
 
     def update_level_of_detail(self) -> None:
+        self.design_scene.focus.set_scale(self.scale_factor())
         big = len(self.design_scene.components) >= OVERVIEW_MIN_COMPONENTS
         self.design_scene.set_overview(big and self.scale_factor() < OVERVIEW_SCALE)
 
