@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip
 
 from archdraw.drawing import face_at
 from archdraw.drawing.faces import READABLE_PX
+from archdraw.drawing.parts import ZONE_TITLE_SIZE
 from archdraw.gui.canvas.component_item import ComponentItem
 from archdraw.style import NODE_WIDTH
 
@@ -122,3 +124,27 @@ def test_clicking_a_marker_selects_its_element_and_its_finding(window, qtbot):  
     chosen = window.findings.current()
     assert chosen is not None and chosen.component == target[1]
     assert not window.document.dirty  # a click on a marker starts no move and no link
+
+
+def test_at_fit_zone_titles_are_drawn(window, qtbot):  # type: ignore[no-untyped-def]
+    assert window.files.open_path(_largest_sample())
+    window.resize(1600, 1000)
+    qtbot.wait(30)
+    window.view.fit()
+    window.scene.clearSelection()
+    qtbot.wait(30)
+    view = window.view
+    assert ZONE_TITLE_SIZE * view.scale_factor() < READABLE_PX  # the normal heading is too small
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    blank = []
+    for zone_id, item in window.scene.zones.items():
+        band = view.mapFromScene(item.title_rect()).boundingRect().adjusted(2, 1, -2, 0)
+        ink = sum(
+            QColor(image.pixel(int(x * ratio), int(y * ratio))).lightness() < 110
+            for x in range(band.left(), band.right())
+            for y in range(band.top(), band.bottom())
+        )
+        if ink < 10:
+            blank.append(zone_id)
+    assert blank == []
