@@ -31,7 +31,8 @@ def test_nothing_selected_shows_the_design_overview(window, qtbot):  # type: ign
     assert f"{len(design.components)} components · {len(design.links)} links" in text
     counts = Counter(f.severity for f in window.scene.findings)
     for severity, count in counts.items():
-        assert f"{count} {severity}</span>" in text
+        word = severity if count == 1 or severity == "info" else f"{severity}s"
+        assert f"{count} {word}</span>" in text
     assert "Select a component" in text
     assert panel.cost.isVisible() and "month" in panel.cost.text()  # the design's cost
 

@@ -62,7 +62,8 @@ def overview_html(
         named = []
         for type_id, count in kinds.most_common(TOP_TYPES):
             spec = library.get(type_id)
-            named.append(f"{html.escape(spec.label if spec else type_id)} ×{count}")
+            label = html.escape(spec.label if spec else type_id)
+            named.append(f"{label} ×{count}" if count > 1 else label)
         more = len(kinds) - TOP_TYPES
         parts.append("<br>" + ", ".join(named) + (f", and {more} more types" if more > 0 else ""))
     parts.append("</p>")
@@ -84,12 +85,15 @@ def overview_html(
 
 
 def findings_line(findings: Sequence[FindingLike], theme: Theme) -> str:
+    """ "2 errors, 1 warning, 4 info", each in its severity's colour."""
     if not findings:
         return "<b>Findings:</b> none"
     counts = Counter(finding.severity for finding in findings)
+    order = (*SEVERITY_ORDER, *sorted(set(counts) - set(SEVERITY_ORDER)))
     shown = [
-        f"<span style='color:{theme.severity.get(s, theme.text)}'>{counts[s]} {s}</span>"
-        for s in (*SEVERITY_ORDER, *sorted(set(counts) - set(SEVERITY_ORDER)))
+        f"<span style='color:{theme.severity.get(s, theme.text)}'>"
+        f"{f'{counts[s]} info' if s == 'info' else plural(counts[s], s)}</span>"
+        for s in order
         if counts[s]
     ]
     return "<b>Findings:</b> " + ", ".join(shown)

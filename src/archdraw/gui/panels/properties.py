@@ -63,10 +63,11 @@ class PropertiesPanel(FormRows):
         self.overview = DesignOverview()  # with nothing selected, in place of the form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        for widget, stretch in ((self.title, 0), (self.form_scroll, 1), (self.overview, 1)):
+        for widget, stretch in ((self.title, 0), (self.form_scroll, 1), (self.overview, 0)):
             layout.addWidget(widget, stretch)
         layout.addWidget(self.cost)
         layout.addWidget(self.error)
+        layout.addStretch()  # below the overview's text and cost; the form takes it all
         self._selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
         self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
         self._rebuild_timer.timeout.connect(self.rebuild)
