@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import QToolTip
 
 from archdraw.drawing import face_at
@@ -35,7 +35,9 @@ def _hover(window, qtbot, spot: QPoint) -> str:  # type: ignore[no-untyped-def]
     qtbot.wait(30)
     qtbot.mouseMove(viewport, spot)
     qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
-    return QToolTip.text()
+    document = QTextDocument()
+    document.setHtml(QToolTip.text())  # rich text, wrapped by Qt: read it as a user does
+    return document.toPlainText()
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
@@ -84,6 +86,7 @@ def test_hovering_a_box_too_small_for_its_name_names_it(window, qtbot, tmp_path)
     path = tmp_path / "big.archdraw.yaml"
     path.write_text(generate(1000))
     assert window.files.open_path(path)
+    qtbot.waitUntil(lambda: bool(window.scene.findings), timeout=30000)  # markers placed
     window.view.fit()
     qtbot.wait(30)
     scale = window.view.scale_factor()

@@ -5,10 +5,14 @@ more); a component names itself and its type, and far out, where boxes are a
 few pixels wide, the nearest box within a few pixels of the pointer does, so
 a name that cannot be drawn is still one hover away. Anything else keeps the
 tooltip of the item under the pointer (links, zones).
+
+The text is rich text: Qt wraps it at a readable width (a finding's message
+is often longer than a screen is wide) and it names the element in bold.
 """
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -51,18 +55,23 @@ def component_near(scene: DesignScene, point: QPointF, scale: float) -> Componen
 
 
 def component_text(item: ComponentItem) -> str:
-    return f"{item.look.title}\n{item.look.type_label}\nid: {item.component_id}"
+    return f"{_heading(item)}<br>id: {html.escape(item.component_id)}"
+
+
+def _heading(item: ComponentItem) -> str:
+    return f"<b>{html.escape(item.look.title)}</b><br>{html.escape(item.look.type_label)}"
 
 
 def marker_text(scene: DesignScene, target: Target) -> str:
     """The element's name (and a component's type), then its findings, worst first."""
     marker = scene.drawing.markers.get(target)
     item = scene.components.get(target[1]) if target[0] == "component" else None
-    heading = f"{item.look.title}\n{item.look.type_label}" if item else element_name(scene, target)
+    heading = _heading(item) if item else f"<b>{html.escape(element_name(scene, target))}</b>"
     if marker is None:
         return heading
     count = f"{marker.count} finding{'s' if marker.count != 1 else ''}"
-    return f"{heading}\n{count}:\n{marker.tooltip}"
+    lines = "".join(f"<br>{html.escape(line)}" for line in marker.tooltip.splitlines())
+    return f"{heading}<br><i>{count}:</i>{lines}"
 
 
 def element_name(scene: DesignScene, target: Target) -> str:

@@ -78,6 +78,7 @@ class FormRows(QWidget):
         self.fields[name] = widget
         label = QLabel(self._titles.get(name) or name.capitalize())
         label.setToolTip(tip)  # the words say what it is; hovering says what it means
+        label.setWordWrap(True)  # long names take two lines rather than push the fields off
         self.form.addRow(label, widget)
 
     def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:

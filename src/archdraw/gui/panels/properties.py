@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -59,6 +59,7 @@ class PropertiesPanel(FormRows):
         self.form = QFormLayout(self.form_host)
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setWidget(self.form_host)
         self.overview = DesignOverview()  # with nothing selected, in place of the form
         layout = QVBoxLayout(self)
