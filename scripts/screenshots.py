@@ -131,27 +131,28 @@ def with_findings(app: QApplication, theme: str) -> None:
 
 def hover_marker(shown: MainWindow, name: str) -> None:
     """Rest the pointer on the marker with the most findings; the tooltip is its own
-    window, so the picture is taken from the screen round the canvas."""
+    window, so the picture is taken from the screen where the editor is."""
     markers = shown.scene.drawing.markers
     if not markers:
         raise SystemExit("no findings markers to hover")
     marker = max(markers.values(), key=lambda m: (m.count, m.centre))
     viewport = shown.view.viewport()
     spot = shown.view.mapFromScene(*marker.centre)
+    shown.raise_()
     shown.activateWindow()  # Qt shows tooltips for the active window only
-    settle()
-    QCursor.setPos(viewport.mapToGlobal(spot + QPoint(4, 0)))  # the X pointer itself
-    QTest.qWait(50)
-    QCursor.setPos(viewport.mapToGlobal(spot))
-    for _ in range(300):
+    QTest.qWait(200)
+    for step in (QPoint(40, 40), QPoint(4, 0), QPoint(0, 0)):  # the X pointer itself
+        QCursor.setPos(viewport.mapToGlobal(spot + step))
+        QTest.qWait(100)
+    for _ in range(500):
         if QToolTip.isVisible():
             break
         QTest.qWait(10)
     else:
         raise SystemExit("the marker's tooltip did not show")
     settle()
-    corner = viewport.mapToGlobal(QPoint(0, 0))
-    size = viewport.size()
+    corner = shown.mapToGlobal(QPoint(0, 0))  # the whole window: the tooltip may leave the canvas
+    size = shown.size()
     screen = QGuiApplication.primaryScreen()
     picture = screen.grabWindow(0, corner.x(), corner.y(), size.width(), size.height())
     path = OUT / name
