@@ -3,28 +3,32 @@
 Below the zoom where a label's 11 px text drops under READABLE_PX on screen, the
 links draw no labels (hundreds of tiny pills would be noise). The labels of
 the links in focus (the one under the pointer, the selected ones, and those of
-the selected components) are drawn here instead, on top, at READABLE_PX on
-screen and centred where the Drawing placed them.
+the selected components) are drawn here instead, at READABLE_PX on screen,
+centred where the Drawing placed them or, when a grown label would cover a
+box or another label, moved up or down by a line or two to a free spot if
+there is one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from archdraw.drawing import LinkDrawing
+from archdraw.drawing import Drawing
 from archdraw.drawing.faces import READABLE_PX
 from archdraw.drawing.parts import LINK_LABEL_SIZE
 from archdraw.drawing.text_metrics import text_width
+from archdraw.layout import Rect
 from archdraw.style import Theme
 
 from .text import draw_run
 
 PILL_PADDING = 5.0  # each side, at LINK_LABEL_SIZE
 PILL_HEIGHT = 18.0  # at LINK_LABEL_SIZE
+SHIFTS = (0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0)  # in pill heights, tried in turn
 
 
 def focus_size(scale: float) -> float | None:
@@ -43,11 +47,11 @@ class FocusLabels(QGraphicsItem):
         self.view_scale = 1.0
         self.hovered: str | None = None
         self.chosen: frozenset[str] = frozenset()
-        self.links: Mapping[str, LinkDrawing] = {}
+        self.drawing: Drawing | None = None
         self._pills: list[tuple[QRectF, str, str]] = []  # rect, text, link kind
 
-    def follow(self, links: Mapping[str, LinkDrawing]) -> None:
-        self.links = links
+    def follow(self, drawing: Drawing) -> None:
+        self.drawing = drawing
         self._measure()
 
     def set_scale(self, scale: float) -> None:
@@ -76,21 +80,37 @@ class FocusLabels(QGraphicsItem):
     def _measure(self) -> None:
         size = focus_size(self.view_scale)
         keys = set(self.chosen) | ({self.hovered} if self.hovered else set())
-        pills = []
+        pills: list[tuple[QRectF, str, str]] = []
         for key in sorted(keys):
-            if size is None:
+            if size is None or self.drawing is None:
                 break
-            drawn = self.links.get(key)
+            drawn = self.drawing.links.get(key)
             if drawn is None or drawn.label is None:
                 continue
             grow = size / LINK_LABEL_SIZE
             width = text_width(drawn.label.text, size) + 2 * PILL_PADDING * grow
             x, y = drawn.label.rect.centre
-            rect = QRectF(x - width / 2, y - PILL_HEIGHT * grow / 2, width, PILL_HEIGHT * grow)
+            height = PILL_HEIGHT * grow
+            rect = QRectF(x - width / 2, y - height / 2, width, height)
+            placed = [r for r, _, _ in pills]
+            candidates = [rect.translated(0, shift * height) for shift in SHIFTS]
+            rect = min(candidates, key=lambda spot: self._covered(spot, placed))
             pills.append((rect, drawn.label.text, drawn.kind))
         self.prepareGeometryChange()
         self._pills = pills
         self.update()
+
+    def _covered(self, spot: QRectF, placed: list[QRectF]) -> float:
+        """How much of boxes and of labels already placed `spot` would cover (0: a free spot;
+        the first free one in SHIFTS order wins, as min keeps the first of equals)."""
+        boxes = self.drawing.boxes if self.drawing is not None else {}
+        meeting = self.drawing.boxes_meeting(_rect(spot)) if self.drawing is not None else []
+        others = [boxes[key].rect for key in meeting if key in boxes]
+        area = 0.0
+        for other in [*(QRectF(b.x0, b.y0, b.width, b.height) for b in others), *placed]:
+            overlap = spot.intersected(other)
+            area += overlap.width() * overlap.height()
+        return area
 
     def boundingRect(self) -> QRectF:
         bounds = QRectF()
@@ -114,3 +134,7 @@ class FocusLabels(QGraphicsItem):
             painter.drawRoundedRect(rect, radius, radius)
             baseline = rect.center().y() + size * 0.36
             draw_run(painter, rect.center().x(), baseline, text, size, False, colour, True)
+
+
+def _rect(rect: QRectF) -> Rect:
+    return Rect(rect.left(), rect.top(), rect.right(), rect.bottom())

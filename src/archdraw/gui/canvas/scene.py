@@ -101,7 +101,7 @@ class DesignScene(QGraphicsScene):
         self.zones.clear()
         centres = {c.id: c.position or (0.0, 0.0) for c in self.design.components}
         self.drawing = Drawing(self.design, self.library, centres, self._findings)
-        self.focus.follow(self.drawing.links)
+        self.focus.follow(self.drawing)
         self._sync_components(set(centres))
         self._sync_links(set(self.drawing.links))
         self._sync_zones()
@@ -224,7 +224,7 @@ class DesignScene(QGraphicsScene):
             item.set_drawing(drawn)
         self._follow_markers()
         if self.focus.chosen or self.focus.hovered:
-            self.focus.follow(self.drawing.links)
+            self.focus.follow(self.drawing)
 
     def focus_hover(self, key: str | None) -> None:
         self.focus.set_hovered(key)
