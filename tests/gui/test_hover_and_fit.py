@@ -58,19 +58,24 @@ def test_at_fit_on_the_largest_sample_every_title_is_readable(window, qtbot, siz
     assert small == []
 
 
-def test_hovering_a_findings_marker_lists_its_findings(window, qtbot):  # type: ignore[no-untyped-def]
+def _component_marker(window, qtbot) -> tuple[str, QPoint]:  # type: ignore[no-untyped-def]
+    """The naive RAG sample linted, centred on a component's marker: its id and where it is."""
     assert window.files.open_path(SAMPLES / "rag-pipeline-naive.archdraw.yaml")
     window.lint.run_now()
     qtbot.waitUntil(lambda: bool(window.scene.drawing.markers), timeout=5000)
     markers = window.scene.drawing.markers
     target = next(t for t in markers if t[0] == "component")
-    component = window.scene.design.component(target[1])
-    assert component is not None
     window.view.centerOn(*markers[target].centre)
     qtbot.wait(20)
-    spot = window.view.mapFromScene(*markers[target].centre)
+    return target[1], window.view.mapFromScene(*markers[target].centre)
+
+
+def test_hovering_a_findings_marker_lists_its_findings(window, qtbot):  # type: ignore[no-untyped-def]
+    component_id, spot = _component_marker(window, qtbot)
+    component = window.scene.design.component(component_id)
+    assert component is not None
     text = _hover(window, qtbot, spot)
-    found = [f for f in window.lint.findings if f.component == target[1]]
+    found = [f for f in window.lint.findings if f.component == component_id]
     assert text.startswith(f"{component.title}\n")
     assert f"\n{len(found)} finding" in text
     worst = min(found, key=lambda f: ("error", "warning", "info").index(f.severity))
@@ -113,19 +118,12 @@ def test_hovering_a_box_too_small_for_its_name_names_it(window, qtbot, tmp_path)
 
 
 def test_clicking_a_marker_selects_its_element_and_its_finding(window, qtbot):  # type: ignore[no-untyped-def]
-    assert window.files.open_path(SAMPLES / "rag-pipeline-naive.archdraw.yaml")
-    window.lint.run_now()
-    qtbot.waitUntil(lambda: bool(window.scene.drawing.markers), timeout=5000)
-    markers = window.scene.drawing.markers
-    target = next(t for t in markers if t[0] == "component")
-    window.view.centerOn(*markers[target].centre)
-    qtbot.wait(20)
-    spot = window.view.mapFromScene(*markers[target].centre)
+    component_id, spot = _component_marker(window, qtbot)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     qtbot.wait(20)
-    assert window.scene.selected_component_ids() == [target[1]]
+    assert window.scene.selected_component_ids() == [component_id]
     chosen = window.findings.current()
-    assert chosen is not None and chosen.component == target[1]
+    assert chosen is not None and chosen.component == component_id
     assert not window.document.dirty  # a click on a marker starts no move and no link
 
 
