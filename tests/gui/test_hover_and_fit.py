@@ -82,16 +82,21 @@ def test_hovering_a_findings_marker_lists_its_findings(window, qtbot):  # type: 
     assert f"{worst.code} {worst.severity}: {worst.message}" in text
 
 
-def test_hovering_a_box_too_small_for_its_name_names_it(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+def _open_generated(window, qtbot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """1,000 components on a grid in five zones (the editor benchmark's design), linted."""
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
-        from bench_editor import generate  # 1,000 components on a grid, as the benchmark's
+        from bench_editor import generate
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
-    path = tmp_path / "big.archdraw.yaml"
+    path = folder / "big.archdraw.yaml"
     path.write_text(generate(1000))
     assert window.files.open_path(path)
     qtbot.waitUntil(lambda: bool(window.scene.findings), timeout=30000)  # markers placed
+
+
+def test_hovering_a_box_too_small_for_its_name_names_it(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    _open_generated(window, qtbot, tmp_path)
     window.view.fit()
     qtbot.wait(30)
     scale = window.view.scale_factor()
@@ -149,3 +154,26 @@ def test_at_fit_zone_titles_are_drawn(window, qtbot):  # type: ignore[no-untyped
         if ink < 10:
             blank.append(zone_id)
     assert blank == []
+
+
+def test_far_out_zone_titles_are_drawn_over_the_boxes(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    _open_generated(window, qtbot, tmp_path)
+    window.resize(1600, 1000)
+    qtbot.wait(30)
+    window.view.fit()
+    qtbot.wait(30)
+    view = window.view
+    scale = view.scale_factor()
+    shown = dict((text, rect) for rect, text in window.scene.zone_headings.shown())
+    assert sorted(shown) == sorted(z.title for z in window.document.design.zones)
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    for rect in shown.values():
+        assert rect.height() * scale >= READABLE_PX  # the label holds text of 7 px or more
+        area = view.mapFromScene(rect).boundingRect().adjusted(1, 1, -1, -1)
+        ink = sum(
+            QColor(image.pixel(int(x * ratio), int(y * ratio))).lightness() < 110
+            for x in range(area.left(), area.right())
+            for y in range(area.top(), area.bottom())
+        )
+        assert ink >= 10

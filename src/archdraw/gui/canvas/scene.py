@@ -38,6 +38,7 @@ from .link_item import LinkItem
 from .markers_item import MarkersItem
 from .overview_item import OverviewItem, node_box
 from .text import scene_rect
+from .zone_headings import ZoneHeadings
 from .zone_item import ZoneItem
 
 # Edits that change no position, zone or membership: the scene skips re-measuring zones.
@@ -68,6 +69,7 @@ class DesignScene(QGraphicsScene):
         self.overview = OverviewItem(theme)
         self.markers = MarkersItem(theme)
         self.focus = FocusLabels(theme)
+        self.zone_headings = ZoneHeadings(theme)
         self.selectionChanged.connect(self._overview_selection)
         self.selectionChanged.connect(self._focus_selection)
         self.setBackgroundBrush(QColor(theme.background))
@@ -84,7 +86,7 @@ class DesignScene(QGraphicsScene):
     # Following the document -------------------------------------------------
     def rebuild(self) -> None:
         self.setSceneRect(QRectF())
-        for keep in (self.overview, self.markers, self.focus):
+        for keep in (self.overview, self.markers, self.focus, self.zone_headings):
             if keep.scene() is self:
                 self.removeItem(keep)
         self.clear()
@@ -96,6 +98,9 @@ class DesignScene(QGraphicsScene):
         scale, self.focus = self.focus.view_scale, FocusLabels(self.theme)
         self.focus.view_scale = scale
         self.addItem(self.focus)
+        self.zone_headings = ZoneHeadings(self.theme)
+        self.zone_headings.view_scale = scale
+        self.addItem(self.zone_headings)
         self.components.clear()
         self.links.clear()
         self.zones.clear()
@@ -271,6 +276,7 @@ class DesignScene(QGraphicsScene):
                 # An empty zone has no extent; park it to the left so it can be seen and filled.
                 item.set_rect(QRectF(-400, 120 * empty_slot, 220, 90), 0)
                 empty_slot += 1
+        self.zone_headings.follow(self.zones)
 
     # Findings, theme, selection --------------------------------------------
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
@@ -302,6 +308,7 @@ class DesignScene(QGraphicsScene):
         self.overview.invalidate()
         self.markers.set_theme(theme)
         self.focus.set_theme(theme)
+        self.zone_headings.set_theme(theme)
         for item in self.items():
             if isinstance(item, ComponentItem | LinkItem | ZoneItem):
                 item.set_theme(theme)

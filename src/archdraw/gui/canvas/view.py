@@ -61,6 +61,7 @@ class DesignView(QGraphicsView):
 
     def update_level_of_detail(self) -> None:
         self.design_scene.focus.set_scale(self.scale_factor())
+        self.design_scene.zone_headings.set_scale(self.scale_factor())
         big = len(self.design_scene.components) >= OVERVIEW_MIN_COMPONENTS
         self.design_scene.set_overview(big and self.scale_factor() < OVERVIEW_SCALE)
 
