@@ -55,18 +55,14 @@ def component_near(scene: DesignScene, point: QPointF, scale: float) -> Componen
 
 
 def component_text(item: ComponentItem) -> str:
-    return f"{_heading(item)}<br>id: {html.escape(item.component_id)}"
-
-
-def _heading(item: ComponentItem) -> str:
-    return f"<b>{html.escape(item.look.title)}</b><br>{html.escape(item.look.type_label)}"
+    return item.toolTip()
 
 
 def marker_text(scene: DesignScene, target: Target) -> str:
     """The element's name (and a component's type), then its findings, worst first."""
     marker = scene.drawing.markers.get(target)
     item = scene.components.get(target[1]) if target[0] == "component" else None
-    heading = _heading(item) if item else f"<b>{html.escape(element_name(scene, target))}</b>"
+    heading = item.heading() if item else f"<b>{html.escape(element_name(scene, target))}</b>"
     if marker is None:
         return heading
     count = f"{marker.count} finding{'s' if marker.count != 1 else ''}"
