@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRectF, Qt
@@ -10,6 +11,7 @@ from PySide6.QtGui import QImage
 
 from archdraw.drawing.faces import READABLE_PX
 from archdraw.drawing.parts import LINK_LABEL_SIZE
+from archdraw.gui.canvas.focus_labels import MAX_FOCUS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_designs"
 FAR = 0.4  # 11 px labels would be 4.4 px on screen: the links draw none
@@ -72,3 +74,23 @@ def test_hovering_a_link_shows_its_label(window, qtbot):  # type: ignore[no-unty
     assert [text for _, text in scene.focus.shown()] == [scene.drawing.links[key].label.text]
     qtbot.mouseMove(view.viewport(), QPoint(2, 2))
     qtbot.waitUntil(lambda: not scene.focus.shown(), timeout=2000)
+
+
+def test_a_large_selection_labels_only_the_hovered_link(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(SAMPLES.parent / "benchmarks"))
+    try:
+        from bench_editor import generate  # every fifth link labelled
+    finally:
+        sys.path.remove(str(SAMPLES.parent / "benchmarks"))
+    path = tmp_path / "grid.archdraw.yaml"
+    path.write_text(generate(300))
+    assert window.files.open_path(path)
+    window.view.actual_size()
+    window.view.zoom_by(FAR)
+    scene = window.scene
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select all
+    qtbot.wait(30)
+    labelled = [k for k, d in scene.drawing.links.items() if d.label]
+    assert len(scene.selected_component_ids()) == len(scene.components)
+    assert len(labelled) > MAX_FOCUS and scene.focus.shown() == []

@@ -28,6 +28,9 @@ from .text import draw_run
 
 PILL_PADDING = 5.0  # each side, at LINK_LABEL_SIZE
 PILL_HEIGHT = 18.0  # at LINK_LABEL_SIZE
+# More links in focus than this (a large selection) and only the hovered one is labelled:
+# a crowd of grown labels cannot be read, and placing each against the others is quadratic.
+MAX_FOCUS = 40
 SHIFTS = (0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0)  # in pill heights, tried in turn
 
 
@@ -79,7 +82,8 @@ class FocusLabels(QGraphicsItem):
 
     def _measure(self) -> None:
         size = focus_size(self.view_scale)
-        keys = set(self.chosen) | ({self.hovered} if self.hovered else set())
+        keys = set(self.chosen) if len(self.chosen) <= MAX_FOCUS else set()
+        keys |= {self.hovered} if self.hovered else set()
         pills: list[tuple[QRectF, str, str]] = []
         for key in sorted(keys):
             if size is None or self.drawing is None:
