@@ -100,6 +100,8 @@ class FocusLabels(QGraphicsItem):
             candidates = [rect.translated(0, shift * height) for shift in SHIFTS]
             rect = min(candidates, key=lambda spot: self._covered(spot, placed))
             pills.append((rect, drawn.label.text, drawn.kind))
+        if pills == self._pills:
+            return  # a drag frame away from any label in focus
         self.prepareGeometryChange()
         self._pills = pills
         self.update()

@@ -77,6 +77,8 @@ class ZoneHeadings(QGraphicsItem):
             rect = QRectF(item.rect.left(), item.rect.top(), width, size + 2 * pad)
             if not any(rect.intersects(other) for other, _ in pills):
                 pills.append((rect, text))
+        if pills == self._pills:
+            return
         self.prepareGeometryChange()
         self._pills = pills
         self.update()
