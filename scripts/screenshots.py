@@ -159,6 +159,7 @@ def hover_marker(shown: MainWindow, name: str) -> None:
     picture.save(str(path))
     print(f"wrote {path.relative_to(REPO)}")
     QToolTip.hideText()
+    QCursor.setPos(screen.geometry().bottomRight())  # hovering nothing in the next pictures
 
 
 def with_analysis(app: QApplication, theme: str) -> None:
