@@ -11,7 +11,7 @@ there is one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -42,7 +42,8 @@ def focus_size(scale: float) -> float | None:
 
 
 class FocusLabels(QGraphicsItem):
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, drawing: Callable[[], Drawing]) -> None:
+        """`drawing` gives the scene's current Drawing (a new one after each rebuild)."""
         super().__init__()
         self.theme = theme
         self.setZValue(25)  # over boxes (10), under findings markers (30)
@@ -50,11 +51,11 @@ class FocusLabels(QGraphicsItem):
         self.view_scale = 1.0
         self.hovered: str | None = None
         self.chosen: frozenset[str] = frozenset()
-        self.drawing: Drawing | None = None
+        self.drawing = drawing
         self._pills: list[tuple[QRectF, str, str]] = []  # rect, text, link kind
 
-    def follow(self, drawing: Drawing) -> None:
-        self.drawing = drawing
+    def refresh(self) -> None:
+        """Follow the links and boxes as the Drawing has them now (after an edit, a frame)."""
         self._measure()
 
     def set_scale(self, scale: float) -> None:
@@ -85,10 +86,11 @@ class FocusLabels(QGraphicsItem):
         keys = set(self.chosen) if len(self.chosen) <= MAX_FOCUS else set()
         keys |= {self.hovered} if self.hovered else set()
         pills: list[tuple[QRectF, str, str]] = []
+        drawing = self.drawing()
         for key in sorted(keys):
-            if size is None or self.drawing is None:
+            if size is None:
                 break
-            drawn = self.drawing.links.get(key)
+            drawn = drawing.links.get(key)
             if drawn is None or drawn.label is None:
                 continue
             grow = size / LINK_LABEL_SIZE
@@ -109,9 +111,8 @@ class FocusLabels(QGraphicsItem):
     def _covered(self, spot: QRectF, placed: list[QRectF]) -> float:
         """How much of boxes and of labels already placed `spot` would cover (0: a free spot;
         the first free one in SHIFTS order wins, as min keeps the first of equals)."""
-        boxes = self.drawing.boxes if self.drawing is not None else {}
-        meeting = self.drawing.boxes_meeting(_rect(spot)) if self.drawing is not None else []
-        others = [boxes[key].rect for key in meeting if key in boxes]
+        drawing = self.drawing()
+        others = [drawing.boxes[k].rect for k in drawing.boxes_meeting(_rect(spot))]
         area = 0.0
         for other in [*(QRectF(b.x0, b.y0, b.width, b.height) for b in others), *placed]:
             overlap = spot.intersected(other)

@@ -68,7 +68,7 @@ class DesignScene(QGraphicsScene):
         self.overview_on = False
         self.overview = OverviewItem(theme)
         self.markers = MarkersItem(theme)
-        self.focus = FocusLabels(theme)
+        self.focus = FocusLabels(theme, lambda: self.drawing)
         self.zone_headings = ZoneHeadings(theme)
         self.selectionChanged.connect(self._overview_selection)
         self.selectionChanged.connect(self._focus_selection)
@@ -95,7 +95,7 @@ class DesignScene(QGraphicsScene):
         self.addItem(self.overview)
         self.markers = MarkersItem(self.theme)
         self.addItem(self.markers)
-        scale, self.focus = self.focus.view_scale, FocusLabels(self.theme)
+        scale, self.focus = self.focus.view_scale, FocusLabels(self.theme, lambda: self.drawing)
         self.focus.view_scale = scale
         self.addItem(self.focus)
         self.zone_headings = ZoneHeadings(self.theme)
@@ -106,7 +106,6 @@ class DesignScene(QGraphicsScene):
         self.zones.clear()
         centres = {c.id: c.position or (0.0, 0.0) for c in self.design.components}
         self.drawing = Drawing(self.design, self.library, centres, self._findings)
-        self.focus.follow(self.drawing)
         self._sync_components(set(centres))
         self._sync_links(set(self.drawing.links))
         self._sync_zones()
@@ -229,7 +228,7 @@ class DesignScene(QGraphicsScene):
             item.set_drawing(drawn)
         self._follow_markers()
         if self.focus.chosen or self.focus.hovered:
-            self.focus.follow(self.drawing)
+            self.focus.refresh()
 
     def focus_hover(self, key: str | None) -> None:
         self.focus.set_hovered(key)
