@@ -58,20 +58,21 @@ def test_at_fit_on_the_largest_sample_every_title_is_readable(window, qtbot, siz
     assert small == []
 
 
-def _component_marker(window, qtbot) -> tuple[str, QPoint]:  # type: ignore[no-untyped-def]
-    """The naive RAG sample linted, centred on a component's marker: its id and where it is."""
+def _marker(window, qtbot, kind: str = "component") -> tuple[str, QPoint]:  # type: ignore[no-untyped-def]
+    """The naive RAG sample linted, centred on the marker of a `kind` of element: the
+    element's id (a link's key) and where the marker is on screen."""
     assert window.files.open_path(SAMPLES / "rag-pipeline-naive.archdraw.yaml")
     window.lint.run_now()
     qtbot.waitUntil(lambda: bool(window.scene.drawing.markers), timeout=5000)
     markers = window.scene.drawing.markers
-    target = next(t for t in markers if t[0] == "component")
+    target = next(t for t in markers if t[0] == kind)
     window.view.centerOn(*markers[target].centre)
     qtbot.wait(20)
     return target[1], window.view.mapFromScene(*markers[target].centre)
 
 
 def test_hovering_a_findings_marker_lists_its_findings(window, qtbot):  # type: ignore[no-untyped-def]
-    component_id, spot = _component_marker(window, qtbot)
+    component_id, spot = _marker(window, qtbot)
     component = window.scene.design.component(component_id)
     assert component is not None
     text = _hover(window, qtbot, spot)
@@ -123,7 +124,7 @@ def test_hovering_a_box_too_small_for_its_name_names_it(window, qtbot, tmp_path)
 
 
 def test_clicking_a_marker_selects_its_element_and_its_finding(window, qtbot):  # type: ignore[no-untyped-def]
-    component_id, spot = _component_marker(window, qtbot)
+    component_id, spot = _marker(window, qtbot)
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     qtbot.wait(20)
     assert window.scene.selected_component_ids() == [component_id]
@@ -177,3 +178,12 @@ def test_far_out_zone_titles_are_drawn_over_the_boxes(window, qtbot, tmp_path): 
             for y in range(area.top(), area.bottom())
         )
         assert ink >= 10
+
+
+def test_hovering_a_links_marker_names_the_link_by_its_ends(window, qtbot):  # type: ignore[no-untyped-def]
+    key, spot = _marker(window, qtbot, "link")
+    link = window.scene.drawing.link(key)
+    design = window.document.design
+    ends = [design.component(link.source), design.component(link.target)]
+    text = _hover(window, qtbot, spot)
+    assert text.startswith(f"{ends[0].title} → {ends[1].title}\n")

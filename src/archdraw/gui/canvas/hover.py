@@ -84,8 +84,4 @@ def element_name(scene: DesignScene, target: Target) -> str:
     if link is None:
         return key
     ends = (design.component(link.source), design.component(link.target))
-    source, target_name = (
-        end.title if end is not None else name
-        for end, name in zip(ends, (link.source, link.target), strict=True)
-    )
-    return f"{source} → {target_name}"
+    return link.ends_title({end.id: end.title for end in ends if end is not None})
