@@ -24,7 +24,7 @@ from archdraw.drawing.text_metrics import text_width
 from archdraw.layout import Rect
 from archdraw.style import Theme
 
-from .text import draw_run
+from .text import draw_label
 
 PILL_PADDING = 5.0  # each side, at LINK_LABEL_SIZE
 PILL_HEIGHT = 18.0  # at LINK_LABEL_SIZE
@@ -135,12 +135,7 @@ class FocusLabels(QGraphicsItem):
         background.setAlphaF(0.92)
         for rect, text, kind in self._pills:
             colour = QColor(self.theme.link(kind).colour)
-            painter.setPen(colour)
-            painter.setBrush(background)
-            radius = rect.height() / 4
-            painter.drawRoundedRect(rect, radius, radius)
-            baseline = rect.center().y() + size * 0.36
-            draw_run(painter, rect.center().x(), baseline, text, size, False, colour, True)
+            draw_label(painter, rect, text, size, colour, colour, background)
 
 
 def _rect(rect: QRectF) -> Rect:

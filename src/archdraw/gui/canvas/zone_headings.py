@@ -22,7 +22,7 @@ from archdraw.drawing.text_metrics import fit, text_width
 from archdraw.layout import clean_text
 from archdraw.style import Theme
 
-from .text import draw_run
+from .text import draw_label
 from .zone_item import LARGE_HEADING_MAX, ZoneItem
 
 MIN_LETTERS = 3  # a title cut shorter than this says nothing
@@ -97,18 +97,6 @@ class ZoneHeadings(QGraphicsItem):
             return
         background = QColor(self.theme.background)
         background.setAlphaF(0.88)
-        painter.setPen(QColor(self.theme.zone_stroke))
+        ink, edge = QColor(self.theme.text), QColor(self.theme.zone_stroke)
         for rect, text in self._pills:
-            painter.setBrush(background)
-            painter.drawRect(rect)
-            baseline = rect.top() + rect.height() / 2 + size * 0.36
-            draw_run(
-                painter,
-                rect.left() + size * PADDING,
-                baseline,
-                text,
-                size,
-                True,
-                QColor(self.theme.text),
-            )
-            painter.setPen(QColor(self.theme.zone_stroke))
+            draw_label(painter, rect, text, size, ink, edge, background, bold=True, centred=False)
