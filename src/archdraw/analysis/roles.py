@@ -51,8 +51,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
@@ -76,8 +76,9 @@ OWN_ROLE_PROPERTIES = frozenset(
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
 
-@dataclass(frozen=True)
-class DataRole:
+class DataRole(NamedTuple):
+    """One stateful component's role (a named tuple: a design has thousands, built per run)."""
+
     id: str
     kind: str  # "primary" | "replica" | "multi-primary" | "cache"
     instances: int  # machines: see `instance_count`
@@ -196,7 +197,7 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
         if target in standbys or target in links.into:
             continue  # requests reach it: a copy that serves, not a standby
         standbys.add(target)
-        roles[target] = replace(role, standby=True)
+        roles[target] = role._replace(standby=True)
     return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
 
 
