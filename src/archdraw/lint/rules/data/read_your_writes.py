@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -26,33 +27,61 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
     roles = ctx.roles()
-    written: dict[str, set[str]] = {}
+    written: dict[str, dict[str, LinkView]] = {}  # writer -> primary -> its writing link
     for link in ctx.writing_links():
         if link.kind == "sync":
-            written.setdefault(link.source, set()).add(link.target)
-    for caller, targets in written.items():
-        component = ctx.components.get(caller)
-        if component is None:
-            continue
-        for link in ctx.sync_out(caller):
-            role = roles.of(link.target)
-            if ctx.writes(link) or role is None or role.kind != "replica":
-                continue
-            primary_id = roles.primary_of(link.target)
-            if primary_id not in targets or not _lags(ctx, primary_id, link.target):
-                continue
-            replica, primary = ctx.components[link.target], ctx.components[primary_id]
-            yield Issue(
-                f"'{component.title}' writes to '{primary.title}' and reads from "
-                f"'{replica.title}', an asynchronous copy of it: it may not see its own writes",
-                link=link.key,
-            )
-
-
-def _lags(ctx: LintContext, primary_id: str, replica_id: str) -> bool:
-    """The copy is made after the write is acknowledged (`replication: async`)."""
-    primary = ctx.components[primary_id]
+            written.setdefault(link.source, {})[link.target] = link
+    lagging: dict[str, list[tuple[LinkView, str]]] = {}  # reader -> (read link, primary)
+    primaries = {p for targets in written.values() for p in targets}
     for link in ctx.replication_links:
-        if link.source == primary_id and link.target == replica_id:
-            return ctx.replication_mode(link, primary) == "async"
-    return False
+        primary = ctx.components.get(link.source)
+        if primary is None or link.source not in primaries:
+            continue
+        if ctx.replication_mode(link, primary) != "async":
+            continue  # a synchronous copy has every acknowledged write
+        for read in ctx.sync_in(link.target):
+            if not ctx.writes(read):
+                lagging.setdefault(read.source, []).append((read, link.source))
+    for caller, reads in lagging.items():
+        own = written.get(caller, {})
+        for read, primary_id in reads:
+            if primary_id in own:
+                yield Issue(
+                    f"'{ctx.title(caller)}' writes to '{ctx.title(primary_id)}' and reads from "
+                    f"'{ctx.title(read.target)}', an asynchronous copy of it: it may not see its "
+                    "own writes",
+                    link=read.key,
+                )
+    yield from _through_callees(ctx, written, lagging)
+
+
+def _through_callees(
+    ctx: LintContext,
+    written: dict[str, dict[str, LinkView]],
+    lagging: dict[str, list[tuple[LinkView, str]]],
+) -> Iterator[Issue]:
+    """A component that writes through one service and reads the copy through another (a
+    web tier in front of a write API and a read API): its users may not see their writes."""
+    for caller, calls in ctx.sync_callers.items():
+        writers = {k.target: k for k in calls if k.target in written} | (
+            {caller: None} if caller in written else {}
+        )
+        readers = [k for k in calls if k.target in lagging]
+        if not writers or not readers:
+            continue
+        for call in readers:
+            for read, primary_id in lagging[call.target]:
+                via = next(
+                    (w for w in writers if primary_id in written[w] and w != call.target), None
+                )
+                if via is None:
+                    continue
+                how = "" if via == caller else f" through '{ctx.title(via)}'"
+                yield Issue(
+                    f"'{ctx.title(caller)}' writes to '{ctx.title(primary_id)}'{how} and reads "
+                    f"'{ctx.title(read.target)}', an asynchronous copy of it, through "
+                    f"'{ctx.title(call.target)}': what a user just wrote may not be there yet",
+                    component=caller,
+                    related=(written[via][primary_id].key, read.key),
+                )
+                break
