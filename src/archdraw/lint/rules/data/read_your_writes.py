@@ -45,14 +45,31 @@ def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
     for caller, reads in lagging.items():
         own = written.get(caller, {})
         for read, primary_id in reads:
-            if primary_id in own:
+            if primary_id in own and read.target not in own:
                 yield Issue(
                     f"'{ctx.title(caller)}' writes to '{ctx.title(primary_id)}' and reads from "
                     f"'{ctx.title(read.target)}', an asynchronous copy of it: it may not see its "
                     "own writes",
                     link=read.key,
                 )
+    # Another service's cache of the store lags too (a balance service polling the ledger):
+    # a caller that writes the store and asks that service reads behind its own writes.
+    for cache in ctx.of_type("cache"):
+        fronted = ctx.fronts(cache)
+        primary_id = None if fronted is None else roles.primary_of(fronted)
+        if primary_id not in primaries:
+            continue
+        for read in ctx.sync_in(cache.id):  # its readers and the poller that fills it
+            if primary_id not in written.get(read.source, {}):
+                lagging.setdefault(read.source, []).append((read, primary_id))
     yield from _through_callees(ctx, written, lagging)
+
+
+_CONSEQUENCE = {
+    False: "what a user just wrote may not be there yet",
+    True: "a check made on the copy misses the latest writes and can pass twice (two "
+    "transfers spending the same balance)",
+}
 
 
 def _through_callees(
@@ -61,7 +78,8 @@ def _through_callees(
     lagging: dict[str, list[tuple[LinkView, str]]],
 ) -> Iterator[Issue]:
     """A component that writes through one service and reads the copy through another (a
-    web tier in front of a write API and a read API): its users may not see their writes."""
+    web tier in front of a write API and a read API), or writes the store itself and asks
+    another service that reads a copy (a transfer checked against a cached balance)."""
     for caller, calls in ctx.sync_callers.items():
         writers = {k.target: k for k in calls if k.target in written} | (
             {caller: None} if caller in written else {}
@@ -72,15 +90,25 @@ def _through_callees(
         for call in readers:
             for read, primary_id in lagging[call.target]:
                 via = next(
-                    (w for w in writers if primary_id in written[w] and w != call.target), None
+                    (
+                        w
+                        for w in writers
+                        if primary_id in written[w]
+                        and read.target not in written[w]
+                        and w != call.target
+                    ),
+                    None,
                 )
                 if via is None:
                     continue
                 how = "" if via == caller else f" through '{ctx.title(via)}'"
+                copy = (
+                    "a cached" if ctx.components[read.target].type == "cache" else "an asynchronous"
+                )
                 yield Issue(
                     f"'{ctx.title(caller)}' writes to '{ctx.title(primary_id)}'{how} and reads "
-                    f"'{ctx.title(read.target)}', an asynchronous copy of it, through "
-                    f"'{ctx.title(call.target)}': what a user just wrote may not be there yet",
+                    f"'{ctx.title(read.target)}', {copy} copy of it, through "
+                    f"'{ctx.title(call.target)}': {_CONSEQUENCE[via == caller]}",
                     component=caller,
                     related=(written[via][primary_id].key, read.key),
                 )

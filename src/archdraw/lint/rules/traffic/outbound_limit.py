@@ -7,7 +7,6 @@ from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
 
-
 # Third parties and hosted models: someone else's limits apply to this design's account.
 PROVIDER_TYPES = frozenset({"external_api", "llm", "embedding_model"})
 
