@@ -32,7 +32,9 @@ from archdraw.lint.types import Issue, Severity, rule
 def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
     writes_out: dict[str, list[LinkView]] = {}
     for link in ctx.writing_links():
-        if link.kind == "sync":
+        target = ctx.target(link)
+        # Filling an in-process cache changes no one else's state.
+        if link.kind == "sync" and target is not None and not ctx.in_process(target):
             writes_out.setdefault(link.source, []).append(link)
     found: dict[str, list[LinkView]] = {}
     for caller, written in writes_out.items():

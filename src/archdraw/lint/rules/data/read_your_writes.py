@@ -87,6 +87,8 @@ def _through_callees(
         readers = [k for k in calls if k.target in lagging]
         if not writers or not readers:
             continue
+        # One finding per caller: every store it writes and every lagging copy it reads back.
+        found: list[tuple[str, str, LinkView, LinkView]] = []  # (primary, via, call, read)
         for call in readers:
             for read, primary_id in lagging[call.target]:
                 via = next(
@@ -99,17 +101,40 @@ def _through_callees(
                     ),
                     None,
                 )
-                if via is None:
-                    continue
-                how = "" if via == caller else f" through '{ctx.title(via)}'"
-                copy = (
-                    "a cached" if ctx.components[read.target].type == "cache" else "an asynchronous"
-                )
-                yield Issue(
-                    f"'{ctx.title(caller)}' writes to '{ctx.title(primary_id)}'{how} and reads "
-                    f"'{ctx.title(read.target)}', {copy} copy of it, through "
-                    f"'{ctx.title(call.target)}': {_CONSEQUENCE[via == caller]}",
-                    component=caller,
-                    related=(written[via][primary_id].key, read.key),
-                )
-                break
+                if via is not None:
+                    found.append((primary_id, via, call, read))
+        if found:
+            yield _issue(ctx, caller, written, found)
+
+
+def _issue(
+    ctx: LintContext,
+    caller: str,
+    written: dict[str, dict[str, LinkView]],
+    found: list[tuple[str, str, LinkView, LinkView]],
+) -> Issue:
+    stores = dict.fromkeys((primary, via) for primary, via, _, _ in found)
+    writes = ", ".join(
+        f"'{ctx.title(primary)}'" + ("" if via == caller else f" (through '{ctx.title(via)}')")
+        for primary, via in stores
+    )
+    copies = ", ".join(
+        f"'{ctx.title(read.target)}' ({_kind(ctx, read.target)} copy, through "
+        f"'{ctx.title(call.target)}')"
+        for _, _, call, read in found
+    )
+    checks = any(via == caller for _, via in stores)
+    return Issue(
+        f"'{ctx.title(caller)}' writes to {writes} and reads {copies}: {_CONSEQUENCE[checks]}",
+        component=caller,
+        related=tuple(
+            dict.fromkeys(
+                [written[via][primary].key for primary, via in stores]
+                + [read.key for _, _, _, read in found]
+            )
+        ),
+    )
+
+
+def _kind(ctx: LintContext, copy_id: str) -> str:
+    return "a cached" if ctx.components[copy_id].type == "cache" else "an asynchronous"
