@@ -33,8 +33,9 @@ def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
     writes_out: dict[str, list[LinkView]] = {}
     for link in ctx.writing_links():
         target = ctx.target(link)
-        # Filling an in-process cache changes no one else's state.
-        if link.kind == "sync" and target is not None and not ctx.in_process(target):
+        # A cache holds copies (a session, a fan-out's timelines): writing it is not a
+        # change a later failure must undo, and filling one changes no one else's state.
+        if link.kind == "sync" and target is not None and target.type != "cache":
             writes_out.setdefault(link.source, []).append(link)
     found: dict[str, list[LinkView]] = {}
     for caller, written in writes_out.items():

@@ -38,8 +38,8 @@ def component_not_monitored(ctx: LintContext) -> Iterator[Issue]:
             component_id = component.id
             if component_id in skipped or component.type in outside:
                 continue
-            if ctx.in_process(component):
-                continue  # watched with the process it runs in
+            if ctx.in_process(component) or ctx.is_global(component):
+                continue  # watched with the process it runs in, or by its provider
             yield Issue(
                 f"'{component.title}' is critical but sends nothing to monitoring",
                 component=component_id,
