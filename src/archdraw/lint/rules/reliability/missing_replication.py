@@ -20,9 +20,10 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     or disk dies, everything written since the last backup is gone, and until a new machine is
     restored (often hours) the store is down. Replication keeps a second, up-to-date copy that
     can take over in seconds. A copy of a store (a replication target, a standby) is not
-    judged: its primary is. Stores and queues whose `replication` the design does not state
-    are reported together, once, as info: the verdict rests on the library default (a managed
-    queue or database usually replicates; say so).""",
+    judged: its primary is. Where the design does not state `replication`, only databases and
+    file systems it writes to are asked about, together, once, as info (the verdict rests on
+    the library default): queues, streams and warehouses are usually managed services that
+    replicate on their own, and derived indexes are rebuilt rather than copied (AD406).""",
     fix="""Set `replication: async` (a follower a few milliseconds behind, usual for
     PostgreSQL and MySQL) or `replication: sync` (no acknowledged write lost, each write
     waits for the follower), with `replicas: 2` or more,
@@ -53,7 +54,8 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
             if _copies_over_a_link(ctx, component):
                 continue
             if not ctx.stated(component, "replication"):
-                unstated.append((component.id, component.title))
+                if _written_source_of_truth(ctx, component):
+                    unstated.append((component.id, component.title))
                 continue
             yield Issue(
                 f"'{component.title}' keeps its data on one machine (`replication: none`): "
@@ -73,6 +75,17 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
             "the verdict rests on the library default (one copy); if that holds, losing the "
             "machine loses every write since the last backup",
         )
+
+
+# Types whose copies are the design's to arrange: the unstated case is worth asking about.
+_ASKED_WHEN_UNSTATED = frozenset({"database", "nosql_database", "graph_database", "file_system"})
+
+
+def _written_source_of_truth(ctx: LintContext, store: ComponentView) -> bool:
+    """A database or file system the design writes to (its data starts there)."""
+    if store.type not in _ASKED_WHEN_UNSTATED:
+        return False
+    return any(ctx.writes(k) for k in ctx.in_links.get(store.id, ()))
 
 
 def _copied(ctx: LintContext, store: ComponentView) -> bool:
