@@ -80,10 +80,13 @@ def _through_callees(
     """A component that writes through one service and reads the copy through another (a
     web tier in front of a write API and a read API), or writes the store itself and asks
     another service that reads a copy (a transfer checked against a cached balance)."""
-    for caller, calls in ctx.sync_callers.items():
-        writers = {k.target: k for k in calls if k.target in written} | (
-            {caller: None} if caller in written else {}
-        )
+    # Only the callers of a component that reads a lagging copy can read behind a write.
+    callers = dict.fromkeys(k.source for reader in lagging for k in ctx.sync_in(reader))
+    for caller in callers:
+        calls = ctx.sync_out(caller)
+        writers = [k.target for k in calls if k.target in written]
+        if caller in written:
+            writers.append(caller)
         readers = [k for k in calls if k.target in lagging]
         if not writers or not readers:
             continue
