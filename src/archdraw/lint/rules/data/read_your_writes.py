@@ -56,12 +56,12 @@ def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
     # a caller that writes the store and asks that service reads behind its own writes.
     for cache in ctx.of_type("cache"):
         fronted = ctx.fronts(cache)
-        primary_id = None if fronted is None else roles.primary_of(fronted)
-        if primary_id not in primaries:
+        store = None if fronted is None else roles.primary_of(fronted)
+        if store is None or store not in primaries:
             continue
         for read in ctx.sync_in(cache.id):  # its readers and the poller that fills it
-            if primary_id not in written.get(read.source, {}):
-                lagging.setdefault(read.source, []).append((read, primary_id))
+            if store not in written.get(read.source, {}):
+                lagging.setdefault(read.source, []).append((read, store))
     yield from _through_callees(ctx, written, lagging)
 
 

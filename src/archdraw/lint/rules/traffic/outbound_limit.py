@@ -7,6 +7,7 @@ from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
 
+QUOTAS = ("rpm_limit", "tokens_per_minute")
 # Third parties and hosted models: someone else's limits apply to this design's account.
 PROVIDER_TYPES = frozenset({"external_api", "llm", "embedding_model"})
 
@@ -28,10 +29,11 @@ PROVIDER_TYPES = frozenset({"external_api", "llm", "embedding_model"})
     references=("Azure OpenAI quotas and limits; OpenAI rate limits",),
 )
 def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
-    for component_id, arrival in ctx.arrival_rps.items():
-        component = ctx.components[component_id]
-        per_minute = arrival * 60
-        if component.type in PROVIDER_TYPES and per_minute > 0:
+    # A quota is the provider's: only components whose type takes one can exceed it.
+    takers = {c.id: c for name in QUOTAS for c in ctx.with_prop(name)}
+    for component_id, component in takers.items():
+        per_minute = ctx.arrival_rps.get(component_id, 0.0) * 60
+        if per_minute > 0 and component.type in PROVIDER_TYPES:
             unknown = _quota_unstated(ctx, component)
             if unknown:
                 yield unknown
@@ -58,7 +60,7 @@ def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
 
 def _quota_unstated(ctx: LintContext, provider: ComponentView) -> Issue | None:
     """Info when the design sends the provider traffic and states none of its quotas."""
-    if any(ctx.stated(provider, name) for name in ("rpm_limit", "tokens_per_minute")):
+    if any(ctx.stated(provider, name) for name in QUOTAS):
         return None
     per_minute = ctx.arrival_rps[provider.id] * 60
     return Issue(
