@@ -20,7 +20,7 @@ from archdraw.lint.types import Issue, Severity, rule
     then calls a service that writes (a post saved, then the fan-out called): a crash between
     the two loses the second change, which is what an outbox exists for. A call counts as a
     change when it says `writes: true`; when no call of the caller says so, a call to a
-    service that itself writes counts.""",
+    service that writes and serves only this caller counts.""",
     fix="""Say how the request recovers (`compensation` on the caller): a saga that undoes
     the completed steps (refund the charge), a transactional outbox that makes the later
     steps happen eventually, or one transaction where the changes share a store.""",
@@ -45,12 +45,14 @@ def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
         services = [k for k in written if _changes_a_service(ctx, k)]
         stated = {k.target for k in services}
         if not services:
-            # No call is marked `writes`: a called service that writes is taken to write on
-            # the call (a caller that marks some calls has said which ones change state).
+            # No call is marked `writes`: a called service that writes, and that only this
+            # caller calls, writes on this request (a fan-out service behind a write API).
             services = [
                 k
                 for k in ctx.sync_out(caller)
-                if k.target in writes_out and _changes_a_service(ctx, k)
+                if k.target in writes_out
+                and _changes_a_service(ctx, k)
+                and all(j.source == caller for j in ctx.sync_in(k.target))
             ]
         if services and len(written) + len(services) - len(stated) >= 2:
             found[caller] = [k for k in written if k.target not in stated] + services

@@ -94,6 +94,8 @@ def _through_callees(
         found: list[tuple[str, str, LinkView, LinkView]] = []  # (primary, via, call, read)
         for call in readers:
             for read, primary_id in lagging[call.target]:
+                # Through two services, only a replica's lag is the store's own; a cache
+                # another service keeps is its business (AD412) unless the caller checks it.
                 via = next(
                     (
                         w
@@ -101,6 +103,7 @@ def _through_callees(
                         if primary_id in written[w]
                         and read.target not in written[w]
                         and w != call.target
+                        and (w == caller or _kind(ctx, read.target) != "a cached")
                     ),
                     None,
                 )
