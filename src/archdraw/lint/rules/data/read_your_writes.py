@@ -16,10 +16,15 @@ from archdraw.lint.types import Issue, Severity, rule
     component that writes to the primary and reads from the replica can miss its own write:
     a user posts and does not see the post, saves a setting and sees the old one, and a
     read-modify-write on the replica writes back stale data. Replication lag grows exactly
-    when load is highest.""",
+    when load is highest. The same holds one hop away: a web tier that writes through a
+    write API and reads a replica through a read API, and a service that writes a ledger
+    after checking the balance with a service that reads its own cache of it (two
+    concurrent transfers both pass the check and spend the same money).""",
     fix="""Read your own recent writes from the primary (for a few seconds after a write, or
     for the writing user), route by a version or LSN the write returned, or replicate
-    synchronously (`replication: sync` on the link) where the read must see the write.""",
+    synchronously (`replication: sync` on the link) where the read must see the write. A
+    check that guards a write belongs in the same transaction as the write (a conditional
+    update or a constraint on the primary), not on a copy.""",
     references=(
         "Designing Data-Intensive Applications, ch. 5 (reading your own writes)",
         "AWS Builders' Library: avoiding fallback in distributed systems",
