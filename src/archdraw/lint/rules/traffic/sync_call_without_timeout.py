@@ -55,7 +55,7 @@ def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
             target = components.get(link.target)
             if timeout is not None or target is None or link.target in clients:
                 continue
-            if target.type in _OWN_RULES or ctx.in_process(target) or _interactive(ctx, link):
+            if target.type in _OWN_RULES or ctx.in_process(target) or interactive(ctx, link):
                 continue
             unbounded.append((link, target))
         if unbounded:
@@ -89,6 +89,7 @@ def _one_issue(
 _INTERACTIVE = ("ssh", "rdp")
 
 
-def _interactive(ctx: LintContext, link: LinkView) -> bool:
+def interactive(ctx: LintContext, link: LinkView) -> bool:
+    """The link carries a person's session (`protocol: SSH` or RDP), not requests."""
     protocol = ctx.link_prop(link, "protocol")
     return isinstance(protocol, str) and protocol.strip().lower().startswith(_INTERACTIVE)
