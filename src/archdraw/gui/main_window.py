@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
@@ -388,7 +387,3 @@ class MainWindow(QMainWindow):
             self.layout_job.cancel()
             self.layout_job.wait(5000)
         event.accept()
-
-
-def open_in_window(window: MainWindow, path: Path | str) -> bool:
-    return window.files.open_path(path)
