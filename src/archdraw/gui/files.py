@@ -11,6 +11,7 @@ from archdraw.crash import internal_error_message
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
+from archdraw.gui.heap import settle_long_lived
 from archdraw.gui.layout_job import place_unpositioned
 from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
@@ -88,6 +89,7 @@ class FileController:
         self.document.replace(design, path, saved)
         self.window.view.fit_readable()
         self.window.update_title()
+        settle_long_lived()
 
     def new(self) -> None:
         if self.confirm_discard():

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def _findings_ready(self, findings: list[object]) -> None:
         self.findings.show_findings(self.lint.findings)
-        self.scene.set_findings(self.lint.findings)
+        self.scene.set_findings(self.lint.findings, self.lint.marker_changes)
         self.findings_label.setText(self.lint.failure or self.findings.summary.text())
 
     # Editing commands -------------------------------------------------------------
@@ -387,6 +387,7 @@ class MainWindow(QMainWindow):
         if self.layout_job is not None:
             self.layout_job.cancel()
             self.layout_job.wait(5000)
+        self.lint.shutdown()  # a lint in flight finishes before the window goes
         event.accept()
 
 

@@ -10,7 +10,7 @@ edits the model: interactions do, through undo commands, and the scene follows.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import shiboken6
 from PySide6.QtCore import QLineF, QPointF, QRectF
@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from archdraw.drawing import Drawing, FindingLike
+from archdraw.drawing.markers import FindingChanges
 from archdraw.layout import ZoneTree
 from archdraw.library import Library
 from archdraw.model import Change, Design, Document
@@ -58,6 +59,8 @@ class DesignScene(QGraphicsScene):
         self.links: dict[str, LinkItem] = {}
         self.zones: dict[str, ZoneItem] = {}
         self._findings: Sequence[FindingLike] = ()
+        self._prepared: tuple[Design, Drawing] | None = None
+        self.generation = 0  # counts rebuilds
         self.drawing = Drawing(document.design, library, {})
         self.overview_on = False
         self.overview = OverviewItem(theme)
@@ -89,10 +92,41 @@ class DesignScene(QGraphicsScene):
         self.components.clear()
         self.links.clear()
         self.zones.clear()
+        self.generation += 1
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[0] is self.design:
+            self.drawing = prepared[1]  # its items follow from `build_items`
+            return
         centres = {c.id: c.position or (0.0, 0.0) for c in self.design.components}
         self.drawing = Drawing(self.design, self.library, centres, self._findings)
-        self._sync_components(set(centres))
-        self._sync_links(set(self.drawing.links))
+        for _ in self.build_items():
+            pass
+
+    def prepare(self, design: Design, drawing: Drawing) -> None:
+        """`drawing` (of `design`, with no findings) was made off the UI thread: when
+        `design` is opened, the rebuild takes it and leaves its items to `build_items`."""
+        self._prepared = (design, drawing)
+
+    def build_items(self, chunk: int = 0) -> Iterator[None]:
+        """Make the items of the drawing, pausing (yielding) after every `chunk` of them
+        (0: never) so a caller can let the event loop run; stops if the scene is rebuilt
+        meanwhile. Items an edit made meanwhile are brought up to date, not duplicated."""
+        generation = self.generation
+        ids, keys = list(self.drawing.boxes), list(self.drawing.links)
+        step = chunk or max(1, len(ids) + len(keys))
+        for start in range(0, len(ids), step):
+            self._sync_components(ids[start : start + step])
+            if chunk:
+                yield
+                if self.generation != generation:
+                    return
+        for start in range(0, len(keys), step):
+            self._sync_links(keys[start : start + step])
+            if chunk:
+                yield
+                if self.generation != generation:
+                    return
+        self._sync_links(())  # markers placed meanwhile
         self._sync_zones()
         self.grow_scene_rect(self.itemsBoundingRect())
         self._refresh_overview()
@@ -247,10 +281,13 @@ class DesignScene(QGraphicsScene):
                 empty_slot += 1
 
     # Findings, theme, selection --------------------------------------------
-    def set_findings(self, findings: Sequence[FindingLike]) -> None:
-        """Mark these findings on the drawing (markers placed as the exports place them)."""
-        self._findings = list(findings)
-        self.drawing.set_findings(self._findings)
+    def set_findings(
+        self, findings: Sequence[FindingLike], changes: FindingChanges | None = None
+    ) -> None:
+        """Mark these findings on the drawing (markers placed as the exports place them);
+        `changes` as `Drawing.set_findings` takes them."""
+        self._findings = findings
+        self.drawing.set_findings(self._findings, changes)
         self._follow_markers()
 
     def set_theme(self, theme: Theme) -> None:
