@@ -94,7 +94,7 @@ class LintRunner(QObject):
         self._last_mirror: Mirror | None = None  # the one before a run took it
         self._pending: list[Edit] = []  # applied to the document, not yet to the mirror
         self._copy_needed = True
-        self._prepared: tuple[Design, Design] | None = None  # (design, a private copy of it)
+        self._prepared: tuple[Design, FirstLint] | None = None  # see `adopt`
         self._worker: threading.Thread | None = None
         self._closed = False
         # The findings gone and come since those published before (None: unknown), for
@@ -119,12 +119,23 @@ class LintRunner(QObject):
         if worker is not None:
             worker.join(wait_s)
 
-    def adopt_copy(self, design: Design, private: Design) -> None:
-        """`private` is a copy of `design` nobody else holds (made by the loader, off the
-        UI thread): when `design` is opened, the worker starts from it instead of a copy."""
-        self._prepared = (design, private)
+    def adopt(self, design: Design, first: FirstLint) -> None:
+        """`first` linted a copy of `design` nobody else holds (by the loader, off the UI
+        thread): when `design` is opened, its findings are those, and the worker follows
+        the edits from that copy."""
+        self._prepared = (design, first)
 
     def _on_change(self, change: Change) -> None:
+        prepared, self._prepared = self._prepared, None
+        if change.edit is None and prepared is not None and prepared[0] is self.document.design:
+            mirror = prepared[1].mirror
+            self._mirror = self._last_mirror = mirror
+            self._copy_needed, self._pending = False, []
+            self.timer.stop()
+            self.marker_changes = (Counter(), Counter())  # marked with the drawing already
+            self._publish(prepared[1].findings, prepared[1].failure, 0.0)
+            self._shown = (id(mirror), mirror.answers)
+            return
         if change.edit is None or not self.threaded:
             self._copy_needed, self._pending = True, []
         elif not self._copy_needed:
@@ -196,12 +207,7 @@ class LintRunner(QObject):
         """How the worker gets a fresh copy of the design, or None to keep its mirror."""
         if not self._copy_needed and self._mirror is not None:
             return None
-        design = self.document.design
-        prepared, self._prepared = self._prepared, None
-        if prepared is not None and prepared[0] is design:
-            private = prepared[1]
-            return lambda: private
-        data = design.model_dump()  # a deep copy as plain data: the UI thread's share
+        data = self.document.design.model_dump()  # a deep copy as plain data: the UI's share
         return lambda: rebuild(data)
 
     def _worker_done(self, result: object) -> None:
@@ -224,6 +230,25 @@ class LintRunner(QObject):
             self._run_in_thread()  # stale: the edits made meanwhile are waiting
         else:
             self.run_now()
+
+
+@dataclass(frozen=True)
+class FirstLint:
+    """A design's findings, worked out before it opens (`first_lint`)."""
+
+    mirror: Mirror
+    findings: list[Finding]
+    failure: str | None
+
+
+def first_lint(design: Design, library: Library) -> FirstLint:
+    """Lint a private copy of `design` (which must not change meanwhile), for
+    `LintRunner.adopt`."""
+    mirror = Mirror(rebuild(design.model_dump()), LintSession(library))
+    findings, failure = _lint(mirror.design, mirror.session)
+    _, mirror.counts = finding_changes(mirror.counts, findings)
+    mirror.answers = 1
+    return FirstLint(mirror, findings, failure)
 
 
 def rebuild(data: dict[str, Any]) -> Design:

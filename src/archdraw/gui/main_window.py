@@ -387,7 +387,8 @@ class MainWindow(QMainWindow):
         if self.layout_job is not None:
             self.layout_job.cancel()
             self.layout_job.wait(5000)
-        self.lint.shutdown()  # a lint in flight finishes before the window goes
+        self.files.stop_opening(wait_s=10.0)  # its worker finishes before the window goes
+        self.lint.shutdown()  # and so does a lint in flight
         event.accept()
 
 

@@ -107,23 +107,24 @@ class DesignScene(QGraphicsScene):
         `design` is opened, the rebuild takes it and leaves its items to `build_items`."""
         self._prepared = (design, drawing)
 
-    def build_items(self, chunk: int = 0) -> Iterator[None]:
-        """Make the items of the drawing, pausing (yielding) after every `chunk` of them
-        (0: never) so a caller can let the event loop run; stops if the scene is rebuilt
-        meanwhile. Items an edit made meanwhile are brought up to date, not duplicated."""
+    def build_items(self, chunk: int = 0) -> Iterator[tuple[int, int]]:
+        """Make the items of the drawing, pausing after every `chunk` of them (0: never)
+        to say how many are made of how many, so a caller can let the event loop run;
+        stops if the scene is rebuilt meanwhile. Items an edit made meanwhile are brought
+        up to date, not duplicated."""
         generation = self.generation
         ids, keys = list(self.drawing.boxes), list(self.drawing.links)
-        step = chunk or max(1, len(ids) + len(keys))
-        for start in range(0, len(ids), step):
-            self._sync_components(ids[start : start + step])
+        total = len(ids) + len(keys)
+        step = chunk or max(1, total)
+        for done, (group, sync) in enumerate(
+            itertools.chain(
+                ((ids[i : i + step], self._sync_components) for i in range(0, len(ids), step)),
+                ((keys[i : i + step], self._sync_links) for i in range(0, len(keys), step)),
+            )
+        ):
+            sync(group)
             if chunk:
-                yield
-                if self.generation != generation:
-                    return
-        for start in range(0, len(keys), step):
-            self._sync_links(keys[start : start + step])
-            if chunk:
-                yield
+                yield min(total, (done + 1) * step), total
                 if self.generation != generation:
                     return
         self._sync_links(())  # markers placed meanwhile

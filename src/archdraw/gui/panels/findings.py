@@ -213,7 +213,7 @@ class FindingsPanel(QWidget):
             again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
             if again is not None:
                 self.select_row(again)
-        counts = Counter(f.severity for f in findings)  # a StrEnum: counts["error"] works
+        counts = Counter(f.severity.value for f in findings)
         self.summary.setText(
             f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} info"
         )
