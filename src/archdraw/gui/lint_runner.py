@@ -97,6 +97,7 @@ class LintRunner(QObject):
         self._prepared: tuple[Design, FirstLint] | None = None  # see `adopt`
         self._worker: threading.Thread | None = None
         self._closed = False
+        self.jobs = 0  # worker runs started (coalescing makes it fewer than the edits)
         # The findings gone and come since those published before (None: unknown), for
         # the canvas markers; and which worker answer is shown.
         self.marker_changes: FindingChanges | None = None
@@ -174,6 +175,7 @@ class LintRunner(QObject):
         if self._worker is not None:
             return  # the run in flight starts the next one when it answers
         job = _Job(self.document.revision, self._pending, self._copy_of())
+        self.jobs += 1
         self._pending, self._copy_needed = [], False
         mirror, finished, library = self._mirror, self._finished, self.library
         self._mirror = None  # the worker's until it answers

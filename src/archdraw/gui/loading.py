@@ -32,6 +32,9 @@ PROGRESS_AFTER_MS = 300
 ITEMS_PER_TICK = 300  # canvas items made per pass of the event loop (a few ms each pass)
 
 
+_RUNNING: set[Opening] = set()  # whose workers have not answered yet
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A design read, placed and drawn off the UI thread, ready to open."""
@@ -127,6 +130,7 @@ class Opening(QObject):
         self.worker = threading.Thread(target=work, name="archdraw-open", daemon=True)
 
     def start(self) -> None:
+        _RUNNING.add(self)  # the worker answers into this object, even once cancelled
         self._show_timer.start(PROGRESS_AFTER_MS)
         self.worker.start()
 
@@ -152,6 +156,7 @@ class Opening(QObject):
             self.progress.say(f"Opening {self.path.name}: {stage}…")
 
     def _arrived(self, result: object) -> None:
+        _RUNNING.discard(self)
         if self.cancelled:
             return
         if not isinstance(result, Prepared):
