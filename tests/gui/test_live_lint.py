@@ -181,3 +181,27 @@ def test_cancel_leaves_the_open_design_alone(window, qtbot, tmp_path, monkeypatc
     assert window.files.opening is None and not window.files.progress.isVisible()
     qtbot.wait(3000)  # the worker's answer, when it comes, is dropped
     assert window.document.path is None and not window.document.design.components
+
+
+def test_the_analysis_of_a_big_design_follows_edits_from_the_worker(window, qtbot):  # type: ignore[no-untyped-def]
+    from archdraw.analysis.report import run_analysis
+    from archdraw.gui.panels.analysis_rows import headline
+
+    design = big_design(THREAD_ABOVE + 100)
+    design.components[0] = Component(id="c0", type="client", position=(0, 0), props={"rps": 500})
+    window.files.replace(design, None)
+    qtbot.waitUntil(lambda: not window.lint.busy, timeout=60000)
+    panel = window.analysis_panel
+    window.scene.select_ids(["c1"])
+    qtbot.mouseClick(panel.fail_button, Qt.MouseButton.LeftButton)
+    assert panel.report is None  # asked of the worker: the click did not wait for it
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=60000)
+
+    def expected() -> str:
+        return headline(run_analysis(window.document.design, window.library, fail=["c1"]))
+
+    assert headline(panel.report) == expected()
+    first = panel.report
+    window.editing.apply(SetProperties("c1", {"replicas": 1}))
+    qtbot.waitUntil(lambda: panel.report is not first and not window.lint.busy, timeout=60000)
+    assert headline(panel.report) == expected() != headline(first)

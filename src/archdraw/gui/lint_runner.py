@@ -59,6 +59,7 @@ class _Job:
     revision: int
     edits: list[Edit]  # copies, in the order the document applied them
     copy_of: Callable[[], Design] | None  # a fresh copy replaces the mirror first
+    analysis: Callable[[Design], object] | None
     started: float = field(default_factory=time.perf_counter)
 
 
@@ -72,10 +73,13 @@ class _Result:
     changes: FindingChanges | None  # since the answer numbered `base` (None: from nothing)
     base: tuple[int, int]  # (mirror, answer) the changes are from; `answer`: this one
     answer: tuple[int, int]
+    analysis: Callable[[Design], object] | None  # the function that answered `analysed`
+    analysed: object
 
 
 class LintRunner(QObject):
     findings_ready = Signal(list)
+    analysis_ready = Signal(object)  # what `analyse`'s function answered for the design now
     _finished = Signal(object)  # a _Result, queued from the worker thread
 
     def __init__(self, document: Document, library: Library) -> None:
@@ -98,6 +102,8 @@ class LintRunner(QObject):
         self._worker: threading.Thread | None = None
         self._closed = False
         self.jobs = 0  # worker runs started (coalescing makes it fewer than the edits)
+        self._analysis: Callable[[Design], object] | None = None
+        self._analysis_due = False
         # The findings gone and come since those published before (None: unknown), for
         # the canvas markers; and which worker answer is shown.
         self.marker_changes: FindingChanges | None = None
@@ -125,6 +131,15 @@ class LintRunner(QObject):
         thread): when `design` is opened, its findings are those, and the worker follows
         the edits from that copy."""
         self._prepared = (design, first)
+
+    def analyse(self, compute: Callable[[Design], object] | None) -> None:
+        """Run `compute` (the Analysis panel's report) in the worker after the lint, on a
+        copy of the design of its own (its answer may keep references into it), and after
+        every edit until called with None; answers come through `analysis_ready` (an
+        exception it raised, too). For designs the worker lints (`threaded`)."""
+        self._analysis, self._analysis_due = compute, compute is not None
+        if compute is not None:
+            self.timer.start(0)
 
     def _on_change(self, change: Change) -> None:
         prepared, self._prepared = self._prepared, None
@@ -174,7 +189,8 @@ class LintRunner(QObject):
     def _run_in_thread(self) -> None:
         if self._worker is not None:
             return  # the run in flight starts the next one when it answers
-        job = _Job(self.document.revision, self._pending, self._copy_of())
+        job = _Job(self.document.revision, self._pending, self._copy_of(), self._analysis)
+        self._analysis_due = False
         self.jobs += 1
         self._pending, self._copy_needed = [], False
         mirror, finished, library = self._mirror, self._finished, self.library
@@ -198,8 +214,25 @@ class LintRunner(QObject):
                 findings, failure, mirror = [], f"lint failed: {error}", None
                 changes, base, answer = None, (0, -1), (0, -1)
             seconds = time.perf_counter() - job.started
+            analysed: object = None
+            if job.analysis is not None and mirror is not None:
+                try:
+                    analysed = job.analysis(rebuild(mirror.design.model_dump()))
+                except Exception as error:  # the panel says what went wrong
+                    analysed = error
             finished.emit(
-                _Result(job.revision, findings, failure, seconds, mirror, changes, base, answer)
+                _Result(
+                    job.revision,
+                    findings,
+                    failure,
+                    seconds,
+                    mirror,
+                    changes,
+                    base,
+                    answer,
+                    job.analysis,
+                    analysed,
+                )
             )
 
         self._worker = threading.Thread(target=work, name="archdraw-lint", daemon=True)
@@ -228,6 +261,10 @@ class LintRunner(QObject):
             self.marker_changes = result.changes if follows else None
             self._publish(result.findings, result.failure, result.seconds)
             self._shown = result.answer
+            if result.analysis is not None and result.analysis is self._analysis:
+                self.analysis_ready.emit(result.analysed)
+            if self._analysis_due and self.threaded:
+                self._run_in_thread()
         elif self.threaded:
             self._run_in_thread()  # stale: the edits made meanwhile are waiting
         else:

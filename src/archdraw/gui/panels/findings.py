@@ -209,7 +209,11 @@ class FindingsPanel(QWidget):
             self.model.update_rows(shown)
         else:
             self.model.set_rows(shown)
-        if current is not None and self.current() is None:  # the rows were reset
+        after = self.current()
+        if current is not None and (after is None or not _same(current, after)):
+            # Its row went (fixed, or the rows were reset): Qt would move the selection
+            # to a neighbour nobody picked. Select the same finding again, else nothing.
+            self.table.selectionModel().clear()
             again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
             if again is not None:
                 self.select_row(again)
