@@ -128,9 +128,15 @@ class DesignScene(QGraphicsScene):
                 if self.generation != generation:
                     return
         self._sync_links(())  # markers placed meanwhile
-        self._sync_zones()
+        for finish in (self._sync_zones, self._fit_scene_rect, self._refresh_overview):
+            finish()
+            if chunk:
+                yield total, total
+                if self.generation != generation:
+                    return
+
+    def _fit_scene_rect(self) -> None:
         self.grow_scene_rect(self.itemsBoundingRect())
-        self._refresh_overview()
 
     def on_change(self, change: Change) -> None:
         if change.is_reset:
