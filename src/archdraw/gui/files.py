@@ -118,6 +118,10 @@ class FileController:
             self.window.scene.prepare(design, prepared.drawing)
             self.replace(design, None if as_copy else path.resolve())
             self.opened(path, as_copy, prepared.note)
+            # Fit once the canvas is complete: at 100 % meanwhile, each pass paints the few
+            # items in view, not every item made so far at the scale of the whole design.
+            self.window.view.actual_size()
+            self.window.view.follow_resizes = False
             return self.window.scene.build_items(ITEMS_PER_TICK)
 
         opening = Opening(
