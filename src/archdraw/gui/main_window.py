@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
@@ -390,7 +389,3 @@ class MainWindow(QMainWindow):
         self.files.stop_opening(wait_s=10.0)  # its worker finishes before the window goes
         self.lint.shutdown()  # and so does a lint in flight
         event.accept()
-
-
-def open_in_window(window: MainWindow, path: Path | str) -> bool:
-    return window.files.open_path(path)

@@ -351,7 +351,4 @@ def element_names(design: Design) -> dict[str, str]:
 
 def link_titles(design: Design, names: dict[str, str]) -> dict[str, str]:
     """Link key -> "Source → Target" by the titles of its ends."""
-    return {
-        link.key: f"{names.get(link.source, link.source)} → {names.get(link.target, link.target)}"
-        for link in design.links
-    }
+    return {link.key: link.ends_title(names) for link in design.links}
