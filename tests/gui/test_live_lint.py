@@ -19,7 +19,7 @@ from archdraw.gui.lint_runner import THREAD_ABOVE
 from archdraw.gui.panels.findings import row_steps
 from archdraw.io import dumps
 from archdraw.lint import lint_design
-from archdraw.model import Component, Design, Link, new_design
+from archdraw.model import Change, Component, Design, Link, new_design
 from archdraw.model.edits import SetProperties
 
 REPO = Path(__file__).resolve().parents[2]
@@ -205,3 +205,32 @@ def test_the_analysis_of_a_big_design_follows_edits_from_the_worker(window, qtbo
     window.editing.apply(SetProperties("c1", {"replicas": 1}))
     qtbot.waitUntil(lambda: panel.report is not first and not window.lint.busy, timeout=60000)
     assert headline(panel.report) == expected() != headline(first)
+
+
+def test_edits_while_the_canvas_fills_end_in_one_item_each(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from archdraw.model.edits import AddElements, RemoveElements
+
+    path = tmp_path / "big.archdraw.yaml"
+    path.write_text(dumps(big_design(2200)))
+    built_then: list[int] = []
+
+    def edit() -> None:  # from the event loop, between two passes that make items
+        built_then.append(len(window.scene.components))
+        added = Component(id="late", type="cache", position=(-400.0, -400.0))
+        window.editing.apply(AddElements(components=(added,)))
+        window.editing.apply(RemoveElements(component_ids=("c2199",)))
+        window.editing.apply(SetProperties("c5", {"replicas": 4}))
+
+    def opened(change: Change) -> None:
+        if change.is_reset and window.document.design.components:
+            QTimer.singleShot(0, edit)
+
+    window.document.subscribe(opened)
+    window.files.open_path(path)
+    qtbot.waitUntil(lambda: window.files.opening is None, timeout=120000)
+    assert built_then and built_then[0] < 2200  # the canvas was still being made
+    ids = {c.id for c in window.document.design.components}
+    assert set(window.scene.components) == ids and "late" in ids and "c2199" not in ids
+    assert set(window.scene.links) == {k.key for k in window.document.design.links}
+    qtbot.waitUntil(lambda: not window.lint.busy, timeout=60000)
+    assert seen(window.lint.findings) == seen(lint_design(window.document.design, window.library))
