@@ -54,7 +54,10 @@ class FileController:
         dialog.open()
 
     def open_path(self, path: str | Path, as_copy: bool = False) -> bool:
-        """Open a file; a bad one shows its problems and leaves the current design alone."""
+        """Open a file; a bad one shows its problems and leaves the current design alone.
+
+        A big file opens in the background (`open_in_background`): True then means the
+        open has started, and `opening` is set until it ends."""
         path = Path(path)
         if not path.exists():  # a mistyped name or a moved file: not a file with problems
             where = path.absolute()
