@@ -10,7 +10,8 @@ edits the model: interactions do, through undo commands, and the scene follows.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
@@ -114,44 +115,33 @@ class DesignScene(QGraphicsScene):
             return
         centres = {c.id: c.position or (0.0, 0.0) for c in self.design.components}
         self.drawing = Drawing(self.design, self.library, centres, self._findings)
-        for _ in self.build_items():
-            pass
+        list(self.build_items())  # all at once: no pauses
 
     def prepare(self, design: Design, drawing: Drawing) -> None:
-        """`drawing` (of `design`, with no findings) was made off the UI thread: when
-        `design` is opened, the rebuild takes it and leaves its items to `build_items`."""
+        """When `design` opens, take `drawing` (made off the UI thread); see `build_items`."""
         self._prepared = (design, drawing)
 
     def build_items(self, chunk: int = 0) -> Iterator[tuple[int, int]]:
-        """Make the items of the drawing, pausing after every `chunk` of them (0: never)
-        to say how many are made of how many, so a caller can let the event loop run;
-        stops if the scene is rebuilt meanwhile. Items an edit made meanwhile are brought
-        up to date, not duplicated."""
-        generation = self.generation
-        ids, keys = list(self.drawing.boxes), list(self.drawing.links)
+        """Make the drawing's items, pausing after every `chunk` (0: never) with how many
+        are made of how many so a caller can run the event loop; stops if the scene is
+        rebuilt. Items an edit made meanwhile are brought up to date, not duplicated."""
+        generation, ids, keys = self.generation, list(self.drawing.boxes), list(self.drawing.links)
         total = len(ids) + len(keys)
         step = chunk or max(1, total)
-        for done, (group, sync) in enumerate(
-            itertools.chain(
-                ((ids[i : i + step], self._sync_components) for i in range(0, len(ids), step)),
-                ((keys[i : i + step], self._sync_links) for i in range(0, len(keys), step)),
-            )
-        ):
-            sync(group)
+        steps: list[Callable[[], object]] = [
+            *(partial(self._sync_components, ids[i : i + step]) for i in range(0, len(ids), step)),
+            *(partial(self._sync_links, keys[i : i + step]) for i in range(0, len(keys), step)),
+            partial(self._sync_links, ()),  # markers placed meanwhile
+            self._sync_zones,
+            lambda: self.grow_scene_rect(self.itemsBoundingRect()),
+            self._refresh_overview,
+        ]
+        for done, run in enumerate(steps, 1):
+            run()
             if chunk:
-                yield min(total, (done + 1) * step), total
+                yield min(total, done * step), total
                 if self.generation != generation:
                     return
-        self._sync_links(())  # markers placed meanwhile
-        for finish in (self._sync_zones, self._fit_scene_rect, self._refresh_overview):
-            finish()
-            if chunk:
-                yield total, total
-                if self.generation != generation:
-                    return
-
-    def _fit_scene_rect(self) -> None:
-        self.grow_scene_rect(self.itemsBoundingRect())
 
     def on_change(self, change: Change) -> None:
         if change.is_reset:
