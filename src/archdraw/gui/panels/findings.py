@@ -31,6 +31,7 @@ from archdraw.model.edits import (
     SetLintSettings,
     SetProperties,
 )
+from archdraw.source.printable import plural
 from archdraw.style import Theme
 
 # Edits that leave every element's title as it was (the Element column).
@@ -219,7 +220,8 @@ class FindingsPanel(QWidget):
                 self.select_row(again)
         counts = Counter(f.severity.value for f in findings)
         self.summary.setText(
-            f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} info"
+            f"{plural(counts['error'], 'error')} · {plural(counts['warning'], 'warning')} · "
+            f"{counts['info']} info"
         )
         self._current_changed()
 
