@@ -79,8 +79,10 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
 
     Components missing from the answer complete everything. Only the callers of what
     completes less are visited (a caller whose calls all complete completes too), latest
-    in topological order first. Requests over a link marked `writes: true` use the
-    receiver's share of writes (`Scenario.writes`).
+    in topological order first, and a caller reads only its links to what completes less
+    (a client or a gateway calls hundreds of components, and a single failure reaches
+    one or two of them). Requests over a link marked `writes: true` use the receiver's
+    share of writes (`Scenario.writes`).
     """
     hurt = scenario.hurt()
     if not hurt:
@@ -89,16 +91,24 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
     position = graph.position
     complete: dict[int, float] = {}
     written: dict[int, float] = {}
+    # Per caller, its links to callees that complete less.
+    into_failure: dict[int, list[Edge]] = {}
     # Callers over a link that closes a cycle read the hurt receiver's own answer.
     todo = {*hurt, *(e.source for n in hurt for e in graph.back_in[n])}
     heap = [(-position[n], n) for n in todo]
     heapq.heapify(heap)
     while heap:
         node = heapq.heappop(heap)[1]
-        share = _complete(graph, node, scenario, miss, complete, written)
+        links = into_failure.pop(node, [])
+        # With several, read the whole row so the product is taken in the order of the
+        # links (floating-point products depend on it), whichever callees were reached first.
+        if len(links) > 1:
+            links = graph.out_edges[node]
+        share = _complete(graph, node, links, scenario, complete, written)
         if share >= 1.0 and written.get(node, 1.0) >= 1.0:
             continue
         for edge in graph.in_edges[node]:
+            into_failure.setdefault(edge.source, []).append(edge)
             if edge.source not in todo:
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
@@ -108,15 +118,17 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
 def _complete(
     graph: TrafficGraph,
     node: int,
+    links: list[Edge],
     scenario: Scenario,
-    miss: dict[int, float],
     complete: dict[int, float],
     written: dict[int, float],
 ) -> float:
     """The node's share of requests that complete, from its callees' (entered in `complete`
-    and, for a node that lost writes, `written`)."""
+    and, for a node that lost writes, `written`) over `links` (every link of the node's to
+    a callee that completes less; other links are not read)."""
+    miss = scenario.miss
     downstream = 1.0
-    for edge in graph.out_edges[node]:
+    for edge in links:
         if edge.kind != "sync":
             continue
         target = edge.target
