@@ -128,6 +128,33 @@ def _complete(
     a callee that completes less; other links are not read)."""
     miss = scenario.miss
     downstream = 1.0
+    # What answers nothing completes nothing, whatever its callees do (a region's failure
+    # takes down thousands of components): their shares need not be read.
+    if scenario.serves(node) > 0.0 or scenario.writes.get(node, 0.0) > 0.0:
+        downstream = _downstream(graph, node, links, scenario, complete, written)
+    passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
+    onward = (1.0 - passed) + passed * downstream
+    cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
+    reads = _covered(scenario.serves(node) * onward, cover)
+    complete[node] = 1.0 if graph.fallback[node] else reads
+    if node in scenario.writes:
+        takes = _covered(scenario.writes[node] * onward, cover)
+        written[node] = 1.0 if graph.fallback[node] else takes
+    return complete[node]
+
+
+def _downstream(
+    graph: TrafficGraph,
+    node: int,
+    links: list[Edge],
+    scenario: Scenario,
+    complete: dict[int, float],
+    written: dict[int, float],
+) -> float:
+    """Share of the node's requests whose calls over `links` and its cycle-closing links
+    all succeed."""
+    miss = scenario.miss
+    downstream = 1.0
     for edge in links:
         if edge.kind != "sync":
             continue
@@ -141,15 +168,7 @@ def _complete(
             share = scenario.writes.get(edge.target, 1.0) if edge.writes else 1.0
             share = min(share, scenario.serves(edge.target))
             downstream *= call_success(_needed(graph, edge, miss), share)
-    passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
-    onward = (1.0 - passed) + passed * downstream
-    cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
-    reads = _covered(scenario.serves(node) * onward, cover)
-    complete[node] = 1.0 if graph.fallback[node] else reads
-    if node in scenario.writes:
-        takes = _covered(scenario.writes[node] * onward, cover)
-        written[node] = 1.0 if graph.fallback[node] else takes
-    return complete[node]
+    return downstream
 
 
 def _covered(share: float, cover: float | None) -> float:

@@ -90,7 +90,15 @@ def instance_losses(
             add(node, 1.0 / count, f"1 of its {count} instances failed", one=True)
     failed = set(zones)
     if failed:
-        for node in range(len(graph)):
+        # A zone fails with every zone enclosing it: look only at what is placed in those.
+        inside = {
+            zone
+            for zone in graph.zones
+            if zone in failed or any(z in failed for z in graph.zone_ancestors.get(zone, ()))
+        }
+        for node, zone in enumerate(graph.zone_of):
+            if zone not in inside:
+                continue
             hit = [z for z in graph.zones_containing(node) if z in failed]
             if not hit:
                 continue
