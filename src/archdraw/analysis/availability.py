@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.traffic import arrival_rates
-from archdraw.analysis.weakest import FAILURE_DOMAINS, single_failure_losses, zone_losses
+from archdraw.analysis.weakest import FAILURE_DOMAINS, SingleFailures
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -156,15 +156,19 @@ def analyze_availability(
         graph.ids[n]: component_availability(library, graph, n, rates[n]) for n in shared(graph)
     }
     # Every single cause of failure: its unavailability and the share of each client it loses.
+    # (What cannot lose requests alone is no cause: it would multiply every client by 1.)
+    failures = SingleFailures(graph, rates)
     causes: list[tuple[str, str, float, dict[int, float]]] = []
-    for node, lost in single_failure_losses(graph, rates, whole=True).items():
-        figures = components[graph.ids[node]]
-        causes.append(("component", graph.ids[node], figures.availability, lost))
+    for node in shared(graph):
+        if failures.may_lose(node):
+            lost = failures.component(node, whole=True)[0]
+            figures = components[graph.ids[node]]
+            causes.append(("component", graph.ids[node], figures.availability, lost))
     zones: dict[str, float] = {}
     for zone in graph.zones.values():
         zones[zone.id] = zone_figures.get(zone.kind, 1.0)
         if zone.kind in FAILURE_DOMAINS and zones[zone.id] < 1.0:
-            causes.append(("zone", zone.id, zones[zone.id], zone_losses(graph, zone.id, rates)))
+            causes.append(("zone", zone.id, zones[zone.id], failures.zone(zone.id)[0]))
 
     clients = {c: 1.0 for c in graph.sources}
     contributors: dict[str, list[WeakLink]] = {graph.ids[c]: [] for c in graph.sources}

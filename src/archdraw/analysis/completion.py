@@ -32,6 +32,7 @@ when the primary site is gone; a single machine's failure does not move it).
 from __future__ import annotations
 
 import heapq
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import Edge, TrafficGraph
@@ -74,7 +75,9 @@ def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
     return edge.needed * miss.get(edge.aside, graph.miss[edge.aside])
 
 
-def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]:
+def complete_shares(
+    graph: TrafficGraph, scenario: Scenario, within: Collection[int] | None = None
+) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
     Components missing from the answer complete everything. Only the callers of what
@@ -83,11 +86,15 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
     (a client or a gateway calls hundreds of components, and a single failure reaches
     one or two of them). Requests over a link marked `writes: true` use the receiver's
     share of writes (`Scenario.writes`).
+
+    `within` limits the answer to some components (with everything their shares read,
+    such as `depended_on(graph)` for the sources' shares).
     """
     hurt = scenario.hurt()
+    if within is not None:
+        hurt = {node for node in hurt if node in within}
     if not hurt:
         return {}
-    miss = scenario.miss
     position = graph.position
     complete: dict[int, float] = {}
     written: dict[int, float] = {}
@@ -95,6 +102,8 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
     into_failure: dict[int, list[Edge]] = {}
     # Callers over a link that closes a cycle read the hurt receiver's own answer.
     todo = {*hurt, *(e.source for n in hurt for e in graph.back_in[n])}
+    if within is not None:
+        todo = {node for node in todo if node in within}
     heap = [(-position[n], n) for n in todo]
     heapq.heapify(heap)
     while heap:
@@ -108,11 +117,30 @@ def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]
         if share >= 1.0 and written.get(node, 1.0) >= 1.0:
             continue
         for edge in graph.in_edges[node]:
+            if within is not None and edge.source not in within:
+                continue
             into_failure.setdefault(edge.source, []).append(edge)
             if edge.source not in todo:
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
     return complete
+
+
+def depended_on(graph: TrafficGraph) -> set[int]:
+    """The components whose shares of completed requests the sources' shares read: the
+    sources, and what they reach over sync links (cycle-closing ones included) and a
+    failover entry's links to its standbys. What lies only past an async link never
+    fails a source's request."""
+    found = set(graph.sources)
+    stack = list(found)
+    while stack:
+        node = stack.pop()
+        calls = [e for e in (*graph.out_edges[node], *graph.back_out[node]) if e.kind == "sync"]
+        for edge in (*calls, *graph.standby_out[node]):
+            if edge.target not in found:
+                found.add(edge.target)
+                stack.append(edge.target)
+    return found
 
 
 def _complete(
