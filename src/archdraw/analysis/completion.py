@@ -32,7 +32,6 @@ when the primary site is gone; a single machine's failure does not move it).
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -76,16 +75,8 @@ def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
     return edge.needed * miss.get(edge.aside, graph.miss[edge.aside])
 
 
-# What lies above a component, by (component, its share of requests that complete, of
-# writes): see `complete_shares`.
-Above = dict[tuple[int, float, float | None], dict[int, float]]
-
-
 def complete_shares(
-    graph: TrafficGraph,
-    scenario: Scenario,
-    within: Collection[int] | None = None,
-    above: Above | None = None,
+    graph: TrafficGraph, scenario: Scenario, within: Collection[int] | None = None
 ) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
@@ -98,12 +89,6 @@ def complete_shares(
 
     `within` limits the answer to some components (with everything their shares read,
     such as `depended_on(graph)` for the sources' shares).
-
-    `above` carries answers from one call to the next on the same graph and `within` (an
-    enumeration of single failures): when one component is left whose callers are to be
-    followed, and no cache misses more, every share above it follows from that
-    component's own shares, whatever failed below it; the shares above are computed once
-    for each component and shares, and reused.
     """
     hurt = scenario.hurt()
     if within is not None:
@@ -121,9 +106,6 @@ def complete_shares(
         todo = {node for node in todo if node in within}
     heap = [(-position[n], n) for n in todo]
     heapq.heapify(heap)
-    reuse = above is not None and not scenario.miss and not scenario.standbys
-    # Where the shares above a component start in `complete`, to remember them at the end.
-    starts: list[tuple[tuple[int, float, float | None], int]] = []
     while heap:
         node = heapq.heappop(heap)[1]
         links = into_failure.pop(node, [])
@@ -134,13 +116,6 @@ def complete_shares(
         share = _complete(graph, node, links, scenario, complete, written)
         if share >= 1.0 and written.get(node, 1.0) >= 1.0:
             continue
-        if reuse and not heap:  # nothing else is left: what lies above depends on it alone
-            key = (node, share, written.get(node))
-            known = above.get(key) if above is not None else None
-            if known is not None:
-                complete.update(known)
-                break
-            starts.append((key, len(complete)))
         for edge in graph.in_edges[node]:
             if within is not None and edge.source not in within:
                 continue
@@ -148,9 +123,6 @@ def complete_shares(
             if edge.source not in todo:
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
-    if above is not None:
-        for key, start in starts:
-            above[key] = dict(itertools.islice(complete.items(), start, None))
     return complete
 
 

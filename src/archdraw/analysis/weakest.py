@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archdraw.analysis.completion import (
-    Above,
     client_lost_share,
     complete_shares,
     depended_on,
@@ -58,7 +57,6 @@ class SingleFailures:
         self.graph = graph
         self.rates = arrival_rates(graph) if rates is None else rates
         self.depended = depended_on(graph)
-        self.above: Above = {}
 
     def may_lose(self, node: int) -> bool:
         """Whether losing `node` alone can fail a client's request: a client waits for it, or
@@ -86,13 +84,12 @@ class SingleFailures:
         down = [graph.ids[node] for node, s in sorted(states.items()) if s.state == "down"]
         if not scenario.hurt():
             return {}, down
-        complete = complete_shares(graph, scenario, self.depended, self.above)
+        complete = complete_shares(graph, scenario, self.depended)
         lost = {}
         for client in graph.sources:
-            if client in complete:  # the others complete everything
-                share = client_lost_share(client, complete)
-                if share > 0:
-                    lost[client] = share
+            share = client_lost_share(client, complete)
+            if share > 0:
+                lost[client] = share
         return lost, down
 
 
