@@ -26,6 +26,7 @@ order of (1 - A)², far below the precision of any availability figure.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ class AvailabilityResult:
     contributors: dict[str, list[WeakLink]] = field(default_factory=dict)
 
 
+@functools.cache  # components of one type share their figures: thousands of calls, few answers
 def k_of_n(k: int, n: int, p: float) -> float:
     """Probability that at least k of n independent instances, each up with p, are up."""
     if k <= 0:

@@ -257,7 +257,8 @@ def scenario_of(
         serving={n: s.serving for n, s in states.items() if s.serving < 1.0},
         writes={n: s.writes_serving for n, s in states.items() if s.writes_serving < 1.0},
         missing={n: s.missing for n, s in states.items() if s.missing > 0.0},
-        standbys=zones_failed,
+        # Failover entries move traffic to standbys only where the design draws some.
+        standbys=zones_failed and any(graph.standby_out),
     )
     if not scenario.missing:
         return scenario, states

@@ -87,9 +87,10 @@ class SingleFailures:
         complete = complete_shares(graph, scenario, self.depended)
         lost = {}
         for client in graph.sources:
-            share = client_lost_share(client, complete)
-            if share > 0:
-                lost[client] = share
+            if client in complete:  # the others complete everything
+                share = client_lost_share(client, complete)
+                if share > 0:
+                    lost[client] = share
         return lost, down
 
 
