@@ -132,6 +132,16 @@ def component_availability(
     )
 
 
+# A WeakLink's fields, as ranked: a design has thousands of causes and shows a few.
+_Link = tuple[str, str, float, float]
+
+
+def _largest(links: list[_Link], count: int) -> list[WeakLink]:
+    """The `count` links with the largest gain (among equals, the first listed first)."""
+    links.sort(key=lambda link: -link[3])
+    return [WeakLink(*link) for link in links[:count]]
+
+
 def _product_without(
     causes: list[tuple[str, str, float, dict[int, float]]], left_out: str, client: int
 ) -> float:
@@ -173,15 +183,13 @@ def analyze_availability(
             causes.append(("zone", zone.id, zones[zone.id], failures.zone(zone.id)[0]))
 
     clients = {c: 1.0 for c in graph.sources}
-    contributors: dict[str, list[WeakLink]] = {graph.ids[c]: [] for c in graph.sources}
+    costs: dict[str, list[_Link]] = {graph.ids[c]: [] for c in graph.sources}
     for kind, element, available, lost in causes:
         for client, share in lost.items():
             clients[client] *= 1.0 - (1.0 - available) * share
             cost = (1.0 - available) * share
-            contributors[graph.ids[client]].append(WeakLink(kind, element, available, cost))
-    for links in contributors.values():
-        links.sort(key=lambda link: -link.gain)
-        del links[CONTRIBUTORS_SHOWN:]
+            costs[graph.ids[client]].append((kind, element, available, cost))
+    contributors = {client: _largest(links, CONTRIBUTORS_SHOWN) for client, links in costs.items()}
     weights = {c: graph.rps[c] for c in graph.sources}
     total = sum(weights.values())
 
@@ -191,7 +199,7 @@ def analyze_availability(
         return sum(values[c] * weights[c] for c in values) / total
 
     today = design_figure(clients)
-    weakest = []
+    gains: list[_Link] = []
     for kind, element, available, lost in causes:
         if not lost or available >= 1.0:
             continue
@@ -202,13 +210,12 @@ def analyze_availability(
                 improved[client] = clients[client] / factor
             else:  # cannot divide out a zero: multiply the other causes again
                 improved[client] = _product_without(causes, element, client)
-        weakest.append(WeakLink(kind, element, available, design_figure(improved) - today))
-    weakest.sort(key=lambda link: -link.gain)
+        gains.append((kind, element, available, design_figure(improved) - today))
     return AvailabilityResult(
         design=today,
         clients={graph.ids[c]: value for c, value in clients.items()},
         components=components,
         zones=zones,
-        weakest=weakest[:top],
+        weakest=_largest(gains, top),
         contributors=contributors,
     )
