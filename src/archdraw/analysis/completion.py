@@ -87,12 +87,14 @@ def complete_shares(
     one or two of them). Requests over a link marked `writes: true` use the receiver's
     share of writes (`Scenario.writes`).
 
-    `within` limits the answer to some components (with everything their shares read,
-    such as `depended_on(graph)` for the sources' shares).
+    `within` asks only for the shares that the shares of the sources in it read (it
+    holds everything they read, as `depended_on(graph)` does): components outside it are
+    left out, and so is a hurt component whose every caller answers nothing (a region's
+    failure takes down thousands of components, most of them called only by others in it).
     """
     hurt = scenario.hurt()
     if within is not None:
-        hurt = {node for node in hurt if node in within}
+        hurt = {node for node in hurt if node in within and _read(graph, node, scenario, within)}
     if not hurt:
         return {}
     position = graph.position
@@ -124,6 +126,25 @@ def complete_shares(
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
     return complete
+
+
+def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection[int]) -> bool:
+    """Whether a source's share can read the node's: it is a source, or a caller within
+    that still answers something calls it (what answers nothing reads none of its callees;
+    with standbys it still reads its first hops, so every caller counts)."""
+    if not graph.in_edges[node]:
+        return True
+    return any(
+        edge.kind == "sync"
+        and edge.source in within
+        and (scenario.standbys or _answers(scenario, edge.source))
+        for edge in graph.in_edges[node]
+    )
+
+
+def _answers(scenario: Scenario, node: int) -> bool:
+    """Whether the node answers any of its requests (reads or writes)."""
+    return scenario.serves(node) > 0.0 or scenario.writes.get(node, 0.0) > 0.0
 
 
 def depended_on(graph: TrafficGraph) -> set[int]:
@@ -158,7 +179,7 @@ def _complete(
     downstream = 1.0
     # What answers nothing completes nothing, whatever its callees do (a region's failure
     # takes down thousands of components): their shares need not be read.
-    if scenario.serves(node) > 0.0 or scenario.writes.get(node, 0.0) > 0.0:
+    if _answers(scenario, node):
         downstream = _downstream(graph, node, links, scenario, complete, written)
     passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
     onward = (1.0 - passed) + passed * downstream
