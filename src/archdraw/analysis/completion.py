@@ -132,14 +132,13 @@ def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection
     """Whether a source's share can read the node's: it is a source, or a caller within
     that still answers something calls it (what answers nothing reads none of its callees;
     with standbys it still reads its first hops, so every caller counts)."""
-    if not graph.in_edges[node]:
-        return True
-    return any(
-        edge.kind == "sync"
-        and edge.source in within
-        and (scenario.standbys or _answers(scenario, edge.source))
-        for edge in graph.in_edges[node]
-    )
+    callers = graph.in_edges[node]
+    for edge in callers:
+        if edge.kind != "sync" or edge.source not in within:
+            continue
+        if scenario.standbys or _answers(scenario, edge.source):
+            return True
+    return not callers
 
 
 def _answers(scenario: Scenario, node: int) -> bool:
