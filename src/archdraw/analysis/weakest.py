@@ -78,6 +78,8 @@ class SingleFailures:
     def lost(
         self, losses: dict[int, Loss], zone: bool = False
     ) -> tuple[dict[int, float], list[str]]:
+        """What `losses` (instances lost per component) lose: share per client (only > 0),
+        and the components down."""
         graph = self.graph
         states = component_states(graph, losses, self.rates)
         scenario, states = scenario_of(graph, states, self.rates, zones_failed=zone)
