@@ -133,3 +133,23 @@ links:
         design, library, components=["cache"], whole=True
     )[0]
     assert lost[graph.index["web"]] == pytest.approx(0.25)
+
+
+def test_a_client_something_calls_still_loses_its_requests(design_of, library) -> None:  # type: ignore[no-untyped-def]
+    # A client is where requests start even when a link points at it.
+    design = design_of(
+        """
+zones:
+  - {id: eu, kind: region}
+components:
+  - {id: web, type: client, zone: eu, props: {rps: 10}}
+  - {id: bot, type: agent}
+  - {id: api, type: service}
+links:
+  - {from: bot, to: web}
+  - {from: web, to: api}
+"""
+    )
+    assert _check_every_single_failure(design, library) > 0
+    graph = build_graph(design, library)
+    assert SingleFailures(graph).zone("eu")[0] == {graph.index["web"]: 1.0}

@@ -94,7 +94,12 @@ def complete_shares(
     """
     hurt = scenario.hurt()
     if within is not None:
-        hurt = {node for node in hurt if node in within and _read(graph, node, scenario, within)}
+        sources = set(graph.sources)
+        hurt = {
+            node
+            for node in hurt
+            if node in within and (node in sources or _read(graph, node, scenario, within))
+        }
     if not hurt:
         return {}
     position = graph.position
@@ -129,9 +134,10 @@ def complete_shares(
 
 
 def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection[int]) -> bool:
-    """Whether a source's share can read the node's: it is a source, or a caller within
-    that still answers something calls it (what answers nothing reads none of its callees;
-    with standbys it still reads its first hops, so every caller counts)."""
+    """Whether a source's share can read the (non-source) node's: a caller within that
+    still answers something calls it (what answers nothing reads none of its callees;
+    with standbys it still reads its first hops, so every caller counts). A node with no
+    callers is kept too (reached only over a link that closes a cycle)."""
     callers = graph.in_edges[node]
     for edge in callers:
         if edge.kind != "sync" or edge.source not in within:
