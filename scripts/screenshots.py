@@ -24,8 +24,10 @@ if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
     raise SystemExit(subprocess.call(command))
 os.environ["ARCHDRAW_STATE_DIR"] = tempfile.mkdtemp(prefix="archdraw-shots-")
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolTip
 
 from archdraw.gui.app import make_app
 from archdraw.gui.main_window import MainWindow
@@ -97,8 +99,8 @@ def close(main: MainWindow) -> None:
 def at_open(app: QApplication, theme: str) -> None:
     shown = window(app, theme)
     open_design(shown, SAMPLE)  # as `archdraw FILE` opens it: no extra fit
-    first = next(iter(shown.scene.components))
-    shown.scene.select_ids([first])
+    ids = [c.id for c in shown.document.design.components]
+    shown.scene.select_ids(["llm" if "llm" in ids else ids[0]])  # many kinds of property
     save(shown, f"editor-open-{theme}.png")
     if theme == "light":
         save(dock(shown, "dock-properties"), "properties-panel.png")
@@ -118,10 +120,46 @@ def with_findings(app: QApplication, theme: str) -> None:
     shown = window(app, theme)
     open_design(shown, NAIVE)
     shown.resizeDocks([dock(shown, "dock-findings")], [300], Qt.Orientation.Vertical)
+    if theme == "light":  # nothing selected: the design overview
+        save(dock(shown, "dock-properties"), "properties-overview.png")
     if shown.findings.row_count():
         shown.findings.select_row(0)
     save(shown, f"editor-findings-{theme}.png")
+    hover_marker(shown, f"editor-marker-tooltip-{theme}.png")
     close(shown)
+
+
+def hover_marker(shown: MainWindow, name: str) -> None:
+    """Rest the pointer on the marker with the most findings; the tooltip is its own
+    window, so the picture is taken from the screen where the editor is."""
+    markers = shown.scene.drawing.markers
+    if not markers:
+        raise SystemExit("no findings markers to hover")
+    marker = max(markers.values(), key=lambda m: (m.count, m.centre))
+    viewport = shown.view.viewport()
+    spot = shown.view.mapFromScene(*marker.centre)
+    shown.raise_()
+    shown.activateWindow()  # Qt shows tooltips for the active window only
+    QTest.qWait(200)
+    for step in (QPoint(40, 40), QPoint(4, 0), QPoint(0, 0)):  # the X pointer itself
+        QCursor.setPos(viewport.mapToGlobal(spot + step))
+        QTest.qWait(100)
+    for _ in range(500):
+        if QToolTip.isVisible():
+            break
+        QTest.qWait(10)
+    else:
+        raise SystemExit("the marker's tooltip did not show")
+    settle()
+    corner = shown.mapToGlobal(QPoint(0, 0))  # the whole window: the tooltip may leave the canvas
+    size = shown.size()
+    screen = QGuiApplication.primaryScreen()
+    picture = screen.grabWindow(0, corner.x(), corner.y(), size.width(), size.height())
+    path = OUT / name
+    picture.save(str(path))
+    print(f"wrote {path.relative_to(REPO)}")
+    QToolTip.hideText()
+    QCursor.setPos(screen.geometry().bottomRight())  # hovering nothing in the next pictures
 
 
 def with_analysis(app: QApplication, theme: str) -> None:

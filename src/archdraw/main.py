@@ -16,6 +16,7 @@ from pathlib import Path
 
 from archdraw.cli import EXIT_INVALID
 from archdraw.cli.main import COMMANDS, run
+from archdraw.selftest import no_display
 
 DESIGN_SUFFIXES = (".yaml", ".yml")
 SELF_TEST = "self-test"
@@ -47,9 +48,7 @@ def _unknown_command(word: str) -> str | None:
 
 def _missing_display() -> str | None:
     """Why the editor cannot show a window here, or None when it can."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if os.environ.get("QT_QPA_PLATFORM") or not no_display():
         return None
     return (
         "archdraw: no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are not set)\n"

@@ -88,11 +88,17 @@ def _no_network() -> Iterator[None]:
         socket.socket.connect, socket.getaddrinfo, socket.create_connection = saved  # type: ignore[method-assign]
 
 
+def no_display() -> bool:
+    """True on Linux when neither an X nor a Wayland display is there to draw on (Qt's
+    own platforms need one; the offscreen platform does not)."""
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def _headless_if_needed() -> str:
     """Use Qt's offscreen platform where no display is there to draw on."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
+    if no_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return os.environ.get("QT_QPA_PLATFORM", "native")
 
@@ -212,6 +218,7 @@ def _steps(state: _State) -> list[tuple[str, Callable[[], str]]]:
 
 def run_self_test(out: Any = None) -> list[Step]:
     from archdraw.io.samples import sample_dir
+    from archdraw.source import printable
 
     stream = out or sys.stdout
     platform_name = _headless_if_needed()
@@ -235,7 +242,7 @@ def run_self_test(out: Any = None) -> list[Step]:
             step = Step(name, time.perf_counter() - start, error, detail)
             results.append(step)
             status = "ok  " if error is None else "FAIL"
-            note = error or detail
+            note = printable(error or detail)  # an error can quote a file: escaped
             print(
                 f"  {status} {name:<38} {step.seconds * 1000:7.0f} ms  {note}",
                 file=stream,
@@ -252,7 +259,10 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__)
         return 0
     if args:
-        print(f"archdraw self-test: takes no arguments (got {' '.join(args)})", file=sys.stderr)
+        from archdraw.source import printable  # here: `archdraw --version` reads no YAML
+
+        got = printable(" ".join(args))
+        print(f"archdraw self-test: takes no arguments (got {got})", file=sys.stderr)
         return 2
     global WATCHDOG
     WATCHDOG = _Watchdog(TIME_LIMIT_S, sys.stdout)

@@ -1,4 +1,5 @@
-"""`refresh_graph` (an edit of component property values) gives the graph `build_graph` would."""
+"""`refresh_graph` and `refresh_roles` (an edit of component property values) give the graph
+`build_graph` and the roles `data_roles` would."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.refresh import refresh_graph
-from archdraw.analysis.roles import data_roles
+from archdraw.analysis.roles import OWN_ROLE_PROPERTIES, data_roles, refresh_roles
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -77,3 +78,31 @@ def test_refresh_declines_when_a_cache_fronts_another_store(library: Library) ->
     cache.props["fronts"] = next(s for s in stores if s != fronted.fronts)
     roles = data_roles(design, library)
     assert refresh_graph(graph, design, library, roles, [design.components.index(cache)]) is None
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_refreshed_roles_match_fresh_ones(library: Library, seed: int) -> None:
+    rng = random.Random(seed)
+    design: Design = generate_design(300, seed)
+    roles = data_roles(design, library)
+    own = sorted(OWN_ROLE_PROPERTIES & EDITS.keys())
+    refreshed = 0
+    for _ in range(30):
+        node = rng.randrange(len(design.components))
+        props = design.components[node].props
+        names = sorted(EDITS.keys() & props.keys())
+        if not names:
+            continue
+        name = rng.choice(names)
+        props[name] = rng.choice(EDITS[name])
+        expected = data_roles(design, library)
+        found = refresh_roles(roles, design, library, [node], {name})
+        if name in own:
+            assert found is not None
+            refreshed += 1
+        else:  # `failover` decides standbys elsewhere: found afresh
+            assert found is None
+            found = expected
+        assert found == expected
+        roles = found
+    assert refreshed > 5

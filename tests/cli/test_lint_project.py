@@ -195,3 +195,19 @@ def test_a_broken_type_in_the_project_library_is_reported(project: Path, capsys)
     configure(project, "[tool.archdraw]\nlibrary = 'types'\n")
     _, _, err = lint(capsys, "a.archdraw.yaml")
     assert "bad.yaml:2:5: " in err and "(type skipped; library of " in err
+
+
+def test_a_renamed_design_keeps_its_accepted_findings(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    baseline = project / "baseline.json"
+    code, _, _ = lint(capsys, "a.archdraw.yaml", "--baseline", str(baseline), "--update-baseline")
+    assert code == 0
+    (project / "designs" / "a.archdraw.yaml").rename(project / "designs" / "renamed.archdraw.yaml")
+    code, data, _ = lint(capsys, "renamed.archdraw.yaml", "--baseline", str(baseline))
+    states = {f["baseline_state"] for file in data["files"] for f in file["findings"]}
+    assert code == 0 and states == {"unchanged"}
+    # Entries of a design that still exists stay its own: a copy of it starts with new findings.
+    (project / "designs" / "copy.archdraw.yaml").write_text(RISKY, encoding="utf-8")
+    lint(capsys, "renamed.archdraw.yaml", "--baseline", str(baseline), "--update-baseline")
+    code, data, _ = lint(capsys, "copy.archdraw.yaml", "--baseline", str(baseline))
+    states = {f["baseline_state"] for file in data["files"] for f in file["findings"]}
+    assert code == 1 and states == {"new"}

@@ -132,3 +132,24 @@ def test_an_existing_file_named_like_a_word_still_opens_in_the_editor(tmp_path: 
     (tmp_path / "lnit").write_text("archdraw: 1\nname: x\n")
     assert _unknown_command(str(tmp_path / "lnit")) is None
     assert _unknown_command("nosuchword") is not None
+
+
+@pytest.mark.parametrize(
+    ("display", "wayland", "missing"), [("", "", True), (":0", "", False), ("", "wayland-0", False)]
+)
+def test_the_editor_and_the_self_test_ask_one_question_about_the_display(
+    monkeypatch: pytest.MonkeyPatch, display: str, wayland: str, missing: bool
+) -> None:
+    from archdraw import main, selftest
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("DISPLAY", display)
+    monkeypatch.setenv("WAYLAND_DISPLAY", wayland)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    assert selftest.no_display() is missing
+    assert (main._missing_display() is not None) is missing
+    assert selftest._headless_if_needed() == ("offscreen" if missing else "native")
+    # The editor asks the self-test's question.
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(main, "no_display", lambda: not missing)
+    assert (main._missing_display() is not None) is not missing

@@ -37,20 +37,53 @@ def test_a_user_file_replaces_prices(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "line", "message"),
     [
-        ("prices: [1, 2]\n", "'prices' must be a mapping"),
-        ("prices:\n  x: {price: -1, unit: gb}\n", "a price cannot be negative"),
-        ("prices:\n  x: {price: 1, unit: parsec}\n", "prices.x.unit: one of"),
-        ("types:\n  service: {compute: nope}\n", "no price named 'nope'"),
-        ("prices: {a: [\n", "not valid YAML"),
+        ("prices: [1, 2]\n", 1, "'prices' must be a mapping"),
+        ("prices:\n  x: {price: -1, unit: gb}\n", 2, "a price cannot be negative"),
+        ("prices:\n  x: {price: 1, unit: parsec}\n", 2, "prices.x.unit: one of"),
+        ("types:\n  service: {compute: nope}\n", 2, "no price named 'nope'"),
+        ("types:\n  service:\n    compute: [a, b]\n", 3, "no price named ['a', 'b']"),
+        ("prices: {a: [\n", 1, "malformed YAML"),
+        # Hostile files: what the design loader refuses, the price loader refuses the same way.
+        ("prices:\n  x: {price: .inf, unit: gb}\n", 2, "not a finite number"),
+        ("prices:\n\n  x: {price: 0x" + "f" * 5000 + ", unit: gb}\n", 3, "characters long"),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, "
+                f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+                f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+                for i in range(9)
+            ),
+            0,
+            "alias",
+        ),
+        ("prices: " + "[" * 10_000 + "\n", 1, "nesting"),
+        ("prices: {x: 1}\nprices: {y: 2}\n", 2, "duplicate"),
     ],
 )
-def test_a_bad_user_file_names_file_and_cause(tmp_path: Path, text: str, message: str) -> None:
+def test_a_bad_user_file_names_file_line_and_cause(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
     (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(PriceError) as caught:
         load_prices(user_dir=tmp_path)
-    assert str(tmp_path / "bad.yaml") in str(caught.value) and message in str(caught.value)
+    shown = str(caught.value)
+    assert shown.startswith(f"{tmp_path / 'bad.yaml'}:{line or ''}"), shown[:300]
+    assert message in shown and len(shown) < 500, shown[:300]
+
+
+def test_a_hostile_price_file_is_exit_2_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "prices"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text("models:\n  m: {input_per_mtok: 1e999}\n", encoding="utf-8")
+    monkeypatch.setattr("archdraw.cli.prices.user_prices_dir", lambda: folder)
+    assert main(["prices"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"archdraw prices: {folder / 'mine.yaml'}:2:") and "Traceback" not in err
 
 
 def test_unknown_design_keys_are_rejected_not_applied() -> None:
@@ -106,7 +139,28 @@ def test_update_reports_bad_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
     source = tmp_path / "prices.json"
     source.write_text('{"x": ', encoding="utf-8")
     assert main(["prices", "update", "--from", str(source), "--to", str(tmp_path)]) == 2
-    assert f"{source}:1:7: not valid JSON" in capsys.readouterr().err
+    assert f"{source}:1:7: malformed JSON" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ('{"m":\n {"input_cost_per_token": 1' + "0" * 5000 + "}}", "2:", "characters long"),
+        ('{"m":\n {"input_cost_per_token": NaN}}', "2:", "not a finite number"),
+        ('{"m": {"input_cost_per_token": 1e999}}', "1:", "not a finite number"),
+        ("[" * 100_000 + "]" * 100_000, "1:", "nesting deeper"),
+        ('{"m": "\xff"}', "1:", "not UTF-8"),
+    ],
+)
+def test_update_refuses_a_hostile_price_list_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, where: str, message: str
+) -> None:
+    source = tmp_path / "prices.json"
+    source.write_bytes(text.encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+    assert main(["prices", "update", "--from", str(source), "--to", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"archdraw prices: {source}:{where}"), err[:300]
+    assert message in err and len(err) < 500 and not (tmp_path / "llm.yaml").exists()
 
 
 def test_prices_show_lists_keys_and_sources(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,9 +18,10 @@ import pytest
 
 from archdraw.diff import FileDiff, render_json, render_markdown, render_text
 from archdraw.diff.images import COLOURS, highlighted_mermaid, highlighted_svg, marks
-from archdraw.diff.markdown import MARKER, MarkdownOptions, escape
+from archdraw.diff.markdown import MARKER, MarkdownOptions
 from archdraw.library import Library
 from archdraw.lint import Severity
+from archdraw.source import markdown_text as escape
 
 JS = Path(__file__).resolve().parents[1] / "js"
 LINK_BASE = "https://github.com/acme/shop/blob/abc123"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archdraw.drawing import Drawing, face, level_at
-from archdraw.drawing.faces import TITLE_MIN_PX
+from archdraw.drawing.faces import READABLE_PX
 from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.routing import route
 from archdraw.io import load
@@ -121,7 +121,7 @@ def test_a_small_box_keeps_a_larger_title_and_drops_the_rest(
     far = face(look, level_at(look, far_scale))
     assert far.level == "title" and far.icon is None and far.badge is None
     assert {run.role for run in far.texts} == {"title"}
-    assert far.texts[0].size * far_scale >= TITLE_MIN_PX  # made out on screen
+    assert far.texts[0].size * far_scale >= READABLE_PX  # made out on screen
     assert " ".join(run.text for run in far.texts) == title
     assert level_at(look, 0.05) == "box"
 

@@ -396,3 +396,140 @@ def test_what_the_internet_reaches_is_an_entry_from_a_client(
     assert _evidence(result, "users->aws_lb.public") == ["aws_lb with internal False"]
     assert "not reached from outside: internal is True" in _evidence(result, "aws_lb.inner")
     assert record(result, "users->aws_lb.public")[1].endswith("reached from the internet")
+
+
+def test_address_blocks_a_security_group_lets_in_are_drawn_as_guessed_clients(
+    tmp_path: Path, library: Library
+) -> None:
+    """The usual shapes: an ALB open to the world, a bastion open to the office, the
+    app open to the VPC (inline `ingress`, `aws_security_group_rule` and
+    `aws_vpc_security_group_ingress_rule`)."""
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_vpc.core", {"cidr_block": "10.20.0.0/16", "tags": {"Name": "core"}}),
+            resource(
+                "aws_security_group.alb",
+                {
+                    "name": "alb",
+                    "ingress": [
+                        {
+                            "from_port": 443,
+                            "to_port": 443,
+                            "protocol": "tcp",
+                            "cidr_blocks": ["0.0.0.0/0"],
+                            "ipv6_cidr_blocks": ["::/0"],
+                            "security_groups": [],
+                            "self": False,
+                        },
+                    ],
+                },
+            ),
+            resource("aws_security_group.app", {"name": "app"}),
+            resource(
+                "aws_security_group_rule.app_from_vpc",
+                {
+                    "type": "ingress",
+                    "from_port": 8080,
+                    "to_port": 8080,
+                    "protocol": "tcp",
+                    "cidr_blocks": ["10.20.0.0/16"],
+                },
+                {"security_group_id": ref("aws_security_group.app.id")},
+            ),
+            resource(
+                "aws_security_group_rule.app_egress",
+                {
+                    "type": "egress",
+                    "from_port": 0,
+                    "to_port": 0,
+                    "protocol": "-1",
+                    "cidr_blocks": ["0.0.0.0/0"],
+                },
+                {"security_group_id": ref("aws_security_group.app.id")},
+            ),
+            resource("aws_security_group.bastion", {"name": "bastion"}),
+            resource(
+                "aws_vpc_security_group_ingress_rule.ssh_from_office",
+                {
+                    "cidr_ipv4": "203.0.113.0/24",
+                    "from_port": 22,
+                    "to_port": 22,
+                    "ip_protocol": "tcp",
+                },
+                {"security_group_id": ref("aws_security_group.bastion.id")},
+            ),
+            resource(
+                "aws_lb.public",
+                {"name": "public", "internal": False},
+                {"security_groups": ref("aws_security_group.alb.id")},
+            ),
+            resource(
+                "aws_ecs_service.app",
+                {"name": "app", "desired_count": 2},
+                {"network_configuration": [{"security_groups": ref("aws_security_group.app.id")}]},
+            ),
+            resource(
+                "aws_instance.bastion",
+                {"tags": {"Name": "bastion"}},
+                {"vpc_security_group_ids": ref("aws_security_group.bastion.id")},
+            ),
+        ],
+    )
+    design = result.design
+    labels = {c.id: c.label for c in design.components if c.type == "client"}
+    # The whole internet is the users' client the load balancer's entry already drew.
+    assert labels == {
+        "users": "users",
+        "10.20.0.0-16": "10.20.0.0/16 (VPC)",
+        "203.0.113.0-24": "203.0.113.0/24 (outside addresses)",
+    }
+    found = links(result)
+    assert {"10.20.0.0-16->aws_ecs_service.app", "203.0.113.0-24->aws_instance.bastion"} <= set(
+        found
+    )
+    assert not any(k.startswith("users->aws_ecs_service") for k in found)  # egress: no
+    calls = {link.key: link.props.get("calls") for link in design.links}
+    assert calls["10.20.0.0-16->aws_ecs_service.app"] == 0  # may connect; sends no requests
+    assert calls["users->aws_lb.public"] is None  # the entry keeps its traffic
+    assert record(result, "users->aws_lb.public")[0] == "inferred"  # the entry stays as it was
+    assert _evidence(result, "users->aws_lb.public")[1:] == [
+        "security group aws_security_group.alb lets 0.0.0.0/0 in on port 443 "
+        "(aws_security_group.alb)",
+        "security group aws_security_group.alb lets ::/0 in on port 443 (aws_security_group.alb)",
+    ]
+    for subject in ("10.20.0.0-16", "10.20.0.0-16->aws_ecs_service.app"):
+        confidence, rule = record(result, subject)
+        assert confidence == "guessed" and rule.startswith("network reachability")
+    assert _evidence(result, "203.0.113.0-24->aws_instance.bastion") == [
+        "security group aws_security_group.bastion lets 203.0.113.0/24 in on port 22 "
+        "(aws_vpc_security_group_ingress_rule.ssh_from_office)"
+    ]
+    guesses = {e.subject for e in result.block.unconfirmed_guesses()}
+    assert {"10.20.0.0-16", "203.0.113.0-24->aws_instance.bastion"} <= guesses
+    assert not any("security_group" in c.id for c in design.components)
+
+
+def test_the_internet_alone_is_a_client_of_its_own_when_no_entry_drew_one(
+    tmp_path: Path, library: Library
+) -> None:
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource(
+                "aws_security_group.web",
+                {"name": "web", "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "from_port": 80}]},
+            ),
+            resource(
+                "aws_instance.web",
+                {"tags": {"Name": "web"}},
+                {"vpc_security_group_ids": ref("aws_security_group.web.id")},
+            ),
+        ],
+    )
+    (client,) = [c for c in result.design.components if c.type == "client"]
+    assert (client.id, client.label) == ("internet", "internet 0.0.0.0/0")
+    assert record(result, "internet")[0] == "guessed"
+    assert "internet->aws_instance.web" in links(result)

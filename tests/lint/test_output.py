@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -17,6 +18,7 @@ from archdraw.io import LoadedDesign
 from archdraw.library import Library
 from archdraw.lint import all_rules, lint_design
 from archdraw.lint.output import FileResult, github, json_format, junit, sarif, text
+from archdraw.lint.types import Related
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -221,3 +223,28 @@ def test_github_message_with_newline_stays_on_one_line(results: list[FileResult]
     assert out.count("\n") == 1
     assert out.rstrip("\n").endswith("::line one%0Aline two 50%25")
     assert "file=a%2Cb%3Ac.yaml," in out
+
+
+def test_sarif_v2_fingerprints_survive_the_design_moving(results: list[FileResult]) -> None:
+    moved = [FileResult("elsewhere/renamed.archdraw.yaml", results[0].findings)]
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    here, there = sarif_log(results[:1]), sarif_log(moved)
+    assert [e.message for e in validator.iter_errors(there)] == []
+    for before, after in zip(here["runs"][0]["results"], there["runs"][0]["results"], strict=True):
+        old, new = before["partialFingerprints"], after["partialFingerprints"]
+        assert set(old) == {"archdrawFinding/v1", "archdrawFinding/v2"}
+        assert old["archdrawFinding/v2"] == new["archdrawFinding/v2"]
+        assert old["archdrawFinding/v1"] != new["archdrawFinding/v1"]  # kept as it always was
+    v2 = [r["partialFingerprints"]["archdrawFinding/v2"] for r in here["runs"][0]["results"]]
+    assert len(set(v2)) == len(v2)
+
+
+def test_sarif_v2_fingerprint_names_rule_element_and_cause(results: list[FileResult]) -> None:
+    finding = results[0].findings[0]
+    same = sarif.cause_fingerprint(finding)
+    assert sarif.cause_fingerprint(replace(finding, line=(finding.line or 0) + 40)) == same
+    assert sarif.cause_fingerprint(replace(finding, message="reworded")) == same
+    assert sarif.cause_fingerprint(replace(finding, code="AD999")) != same
+    other = replace(finding, related=(Related("elsewhere", 3, 1),))
+    assert sarif.cause_fingerprint(other) != same

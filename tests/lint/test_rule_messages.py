@@ -59,3 +59,20 @@ def test_a_cache_in_one_zone_misses_it_does_not_fail(library: Library) -> None:
     (message,) = messages("AD105_single-zone", "AD105", "sessions", library)
     assert "stops every request" not in message
     assert "'db' then gets 100 req/s instead of 10, above its 60 req/s" in message
+
+
+def test_queue_without_producer_names_a_consumer_not_the_dead_letter_queue(
+    library: Library,
+) -> None:
+    (message,) = messages("AD212_queue-without-producer", "AD212", "payments", library)
+    assert message.startswith("'charger' consumes 'payments'")
+
+
+def test_single_region_store_names_the_region_by_label_else_id(library: Library) -> None:
+    (message,) = messages("AD107_single-region-store", "AD107", "db", library)
+    assert "only in region 'eu'" in message  # no label (as imported designs have): the id
+    loaded = load(CASES / "AD107_single-region-store" / "fires.archdraw.yaml", library)
+    design = loaded.design
+    design.zones[0].label = "Europe (Ireland)"
+    (found,) = [f for f in lint_design(design, library) if f.code == "AD107"]
+    assert "only in region 'Europe (Ireland)'" in found.message

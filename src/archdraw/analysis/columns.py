@@ -1,9 +1,9 @@
-"""The per-component columns of the traffic graph, read in one pass over the components
-(a type's facts looked up once per type, a property as its own value else the default)."""
+"""The per-component columns of the traffic graph, read a column at a time (a type's facts
+and defaults looked up once per type, a property's own value only where it is stated)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from archdraw.analysis.kinds import (
@@ -51,105 +51,6 @@ class Columns(NamedTuple):
     peak: list[float]  # `peak_factor`: a source's burst over its stated `rps`
 
 
-# The properties a row reads: a component that states none of them has its type's row.
-_ROW_PROPERTIES = frozenset(
-    {
-        "replicas",
-        "zones",
-        "hit_ratio",
-        "failover",
-        "capacity_rps",
-        "latency_ms",
-        "fallback",
-        "global",
-        "in_process",
-        "peak_factor",
-    }
-)
-_Row = tuple[
-    float,
-    int,
-    int,
-    int,
-    str,
-    bool,
-    float | None,
-    float | None,
-    bool,
-    bool,
-    bool,
-    bool,
-    bool,
-    bool,
-    float,
-]
-
-
-def per_component(components: list[Component], facts: TypeFacts, library: Library) -> Columns:
-    """Every per-component column in one pass: one row per type from its defaults, and a row
-    of its own for a component that states a property the row reads."""
-    by_type: dict[str, tuple[_Row, dict[str, Any]]] = {}
-    rows: list[_Row] = []
-    for component in components:
-        type_id, props = component.type, component.props
-        known = by_type.get(type_id)
-        if known is None:
-            defaults = facts.defaults(type_id)
-            known = by_type[type_id] = (_row(library, type_id, defaults.get), defaults)
-        if props and not _ROW_PROPERTIES.isdisjoint(props):
-            rows.append(_row(library, type_id, (known[1] | props).get))
-        else:
-            rows.append(known[0])
-    return _from_rows(rows)
-
-
-def with_rows(
-    columns: Columns,
-    components: list[Component],
-    nodes: Iterable[int],
-    facts: TypeFacts,
-    library: Library,
-) -> Columns:
-    """`columns` with the rows of `nodes` read again from `components` (their values changed)."""
-    rows: list[_Row] = list(zip(*columns, strict=True))
-    for node in nodes:
-        component = components[node]
-        rows[node] = _row(library, component.type, facts.values(component).get)
-    return _from_rows(rows)
-
-
-def _from_rows(rows: list[_Row]) -> Columns:
-    if not rows:
-        return Columns(*([] for _ in Columns._fields))
-    columns: list[list[Any]] = [list(column) for column in zip(*rows, strict=True)]
-    return Columns(*columns)
-
-
-def _row(library: Library, type_id: str, value: Callable[[str], Any]) -> _Row:
-    """One component's columns, from `value` (its own value of a property, else the default)."""
-    found = library.get(type_id)
-    caching = type_id in CACHING_TYPES
-    hit = (number(value("hit_ratio"), 0.0) or 0.0) if caching else 0.0
-    replicas, zones = count(value("replicas")), count(value("zones"))
-    return (
-        1.0 - min(1.0, max(0.0, hit)) if caching else 1.0,
-        replicas,
-        zones,
-        max(replicas, zones),
-        str(value("failover") or "none"),
-        found is not None and found.stateful,
-        _positive(value("capacity_rps")),
-        _non_negative(value("latency_ms")),
-        type_id in BUFFER_TYPES,
-        found is not None and found.category == "client",
-        value("fallback") is True,
-        found is not None and "replicas" in found.properties,
-        value("global") is True,
-        value("in_process") is True,
-        max(1.0, number(value("peak_factor"), 1.0) or 1.0),
-    )
-
-
 def _positive(value: object) -> float | None:
     found = number(value, None)
     return found if found is not None and found > 0 else None
@@ -158,6 +59,96 @@ def _positive(value: object) -> float | None:
 def _non_negative(value: object) -> float | None:
     found = number(value, None)
     return found if found is not None and found >= 0 else None
+
+
+def _share(value: object) -> float:
+    """A `hit_ratio` within 0..1 (0 when not a number)."""
+    return min(1.0, max(0.0, number(value, 0.0) or 0.0))
+
+
+def _peak(value: object) -> float:
+    return max(1.0, number(value, 1.0) or 1.0)
+
+
+def _failover(value: object) -> str:
+    return str(value or "none")
+
+
+def _is_true(value: object) -> bool:
+    return value is True
+
+
+# The columns read from one property each, with how its value reads: the component's own
+# value, else its type's default. `miss` and `machines` follow from these.
+_PROPERTY_COLUMNS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "hit": ("hit_ratio", _share),
+    "replicas": ("replicas", count),
+    "zones": ("zones", count),
+    "failover": ("failover", _failover),
+    "capacity": ("capacity_rps", _positive),
+    "latency": ("latency_ms", _non_negative),
+    "fallback": ("fallback", _is_true),
+    "spans_zones": ("global", _is_true),
+    "in_process": ("in_process", _is_true),
+    "peak": ("peak_factor", _peak),
+}
+
+
+class _TypeColumns(NamedTuple):
+    """The columns a component's type decides alone."""
+
+    caching: bool
+    stateful: bool
+    buffer: bool
+    on_device: bool
+    runs_replicas: bool
+
+
+def _type_columns(library: Library, type_id: str) -> _TypeColumns:
+    found = library.get(type_id)
+    return _TypeColumns(
+        caching=type_id in CACHING_TYPES,
+        stateful=found is not None and found.stateful,
+        buffer=type_id in BUFFER_TYPES,
+        on_device=found is not None and found.category == "client",
+        runs_replicas=found is not None and "replicas" in found.properties,
+    )
+
+
+def per_component(components: list[Component], facts: TypeFacts, library: Library) -> Columns:
+    """Every per-component column, one column at a time: a property's value read once per
+    type from its default, and again only for the components that state it."""
+    types = [c.type for c in components]
+    props = [c.props for c in components]
+    kinds = {t: _type_columns(library, t) for t in set(types)}
+    read: dict[str, list[Any]] = {}
+    for column, (name, convert) in _PROPERTY_COLUMNS.items():
+        default = {t: convert(facts.defaults(t).get(name)) for t in kinds}
+        read[column] = [
+            convert(own[name]) if name in own else default[t]
+            for t, own in zip(types, props, strict=True)
+        ]
+    of_type = [kinds[t] for t in types]
+    return Columns(
+        miss=[
+            1.0 - hit if kind.caching else 1.0
+            for kind, hit in zip(of_type, read["hit"], strict=True)
+        ],
+        replicas=read["replicas"],
+        zones=read["zones"],
+        machines=list(map(max, read["replicas"], read["zones"])),
+        failover=read["failover"],
+        stateful=[kind.stateful for kind in of_type],
+        capacity=read["capacity"],
+        latency=read["latency"],
+        buffer=[kind.buffer for kind in of_type],
+        on_device=[kind.on_device for kind in of_type],
+        fallback=read["fallback"],
+        runs_replicas=[kind.runs_replicas for kind in of_type],
+        spans_zones=read["spans_zones"],
+        in_process=read["in_process"],
+        peak=read["peak"],
+    )
 
 
 def node_columns(

@@ -33,7 +33,6 @@ from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
-    is_traffic_source,
     number,
 )
 from archdraw.analysis.roles import (
@@ -140,6 +139,9 @@ class TrafficGraph:
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
     position: list[int] = field(default_factory=list)  # index of each node in `order`
     _aside: dict[int, list[Edge]] | None = None
+    base_rates: list[float] | None = field(default=None, init=False, repr=False)
+    """The arrival rates at growth 1, kept by `archdraw.analysis.traffic.arrival_rates` for
+    the next caller (lint's rates and its single points of failure read the same)."""
 
     def __post_init__(self) -> None:
         self.position = [0] * len(self.order)
@@ -213,7 +215,8 @@ def build_graph(design: Design, library: Library, roles: DataRoles | None = None
         if kind == "replication" or source is None or target is None:
             continue
         props = fields["props"]
-        calls, writes = _calls_and_writes(link_value, props) if props else unstated
+        stated = "calls" in props or "writes" in props
+        calls, writes = _calls_and_writes(link_value, props) if stated else unstated
         key = fields["id"] if fields["id"] is not None else f"{source_id}->{target_id}"
         edge = Edge(source, target, kind, calls, key, writes, -1, target in dns)
         edges[source].append(edge)
@@ -224,25 +227,23 @@ def build_graph(design: Design, library: Library, roles: DataRoles | None = None
             row.sort(key=lambda e: (ids[e.target], e.key))
 
     sources = sorted(
-        (i for i, c in enumerate(components) if is_traffic_source(library, c)),
+        (i for i, c in enumerate(components) if facts.is_traffic_source(c)),
         key=ids.__getitem__,
     )
     order, back = _cut_cycles(ids, edges, sources)
-    out_edges = edges
-    if back:
-        back_keys = {(e.source, e.target, e.key) for e in back}
-        out_edges = [
-            [e for e in row if (e.source, e.target, e.key) not in back_keys] for row in edges
-        ]
-    in_edges: list[list[Edge]] = [[] for _ in ids]
-    for row in out_edges:
-        for edge in row:
-            in_edges[edge.target].append(edge)
+    out_edges = list(edges)  # the rows of the senders of back edges are replaced below
     back_out: list[list[Edge]] = [[] for _ in ids]
     back_in: list[list[Edge]] = [[] for _ in ids]
     for edge in back:
         back_out[edge.source].append(edge)
         back_in[edge.target].append(edge)
+    for sender in {edge.source for edge in back}:
+        cut = {(e.target, e.key) for e in back_out[sender]}
+        out_edges[sender] = [e for e in edges[sender] if (e.target, e.key) not in cut]
+    in_edges: list[list[Edge]] = [[] for _ in ids]
+    for row in out_edges:
+        for edge in row:
+            in_edges[edge.target].append(edge)
     zones = design.zone_index()
     return TrafficGraph(
         ids=ids,
@@ -281,10 +282,10 @@ def _mark_cache_aside(
     }
     if not fronted:
         return
-    for row in edges:
+    callers = {e.source for row in edges for e in row if e.target in fronted}
+    for caller in callers:
+        row = edges[caller]
         caches = {fronted[e.target]: e.target for e in row if e.target in fronted}
-        if not caches:
-            continue
         for place, edge in enumerate(row):
             cache = caches.get(edge.target)
             if cache is not None and not edge.writes:
@@ -341,22 +342,21 @@ def _cut_cycles(
         if state[start]:
             continue
         state[start] = 1
-        stack: list[tuple[int, int]] = [(start, 0)]
+        stack = [(start, iter(edges[start]))]  # each node with the links it has left to follow
         while stack:
-            node, position = stack[-1]
-            row = edges[node]
-            if position < len(row):
-                stack[-1] = (node, position + 1)
-                edge = row[position]
-                if state[edge.target] == 1:
+            node, left = stack[-1]
+            for edge in left:
+                target = edge.target
+                if state[target] == 1:
                     back.append(edge)
-                elif state[edge.target] == 0:
-                    state[edge.target] = 1
-                    stack.append((edge.target, 0))
-                continue
-            state[node] = 2
-            postorder.append(node)
-            stack.pop()
+                elif state[target] == 0:
+                    state[target] = 1
+                    stack.append((target, iter(edges[target])))
+                    break
+            else:
+                state[node] = 2
+                postorder.append(node)
+                stack.pop()
     postorder.reverse()
     back.sort(key=lambda e: (ids[e.source], ids[e.target], e.key))
     return postorder, back

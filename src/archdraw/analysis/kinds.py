@@ -19,8 +19,7 @@ _NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per
 
 
 def category(library: Library, component: Component) -> str | None:
-    found = library.get(component.type)
-    return None if found is None else found.category
+    return category_of_type(library, component.type)
 
 
 def holds_data(library: Library, component: Component) -> bool:
@@ -39,8 +38,17 @@ def _holds_data(library: Library, type_id: str) -> bool:
 def is_traffic_source(library: Library, component: Component) -> bool:
     """Where requests start: a client (not a device cache, which only answers its own
     client) or any component that states an `rps` (a scheduler, a crawler)."""
-    client = category(library, component) == "client" and component.type != "device_cache"
-    return client or "rps" in component.props
+    return _starts_requests(library, component.type) or "rps" in component.props
+
+
+def _starts_requests(library: Library, type_id: str) -> bool:
+    """A client type other than a device cache: its components are traffic sources."""
+    return category_of_type(library, type_id) == "client" and type_id != "device_cache"
+
+
+def category_of_type(library: Library, type_id: str) -> str | None:
+    found = library.get(type_id)
+    return None if found is None else found.category
 
 
 def stated_rps(component: Component) -> float | None:
@@ -61,6 +69,7 @@ class TypeFacts:
         self._defaults: dict[str, dict[str, Any]] = {}
         self._stateful: dict[str, bool] = {}
         self._holds_data: dict[str, bool] = {}
+        self._starts_requests: dict[str, bool] = {}
         self._link_defaults = {
             name: spec.default
             for name, spec in library.link_properties.items()
@@ -100,6 +109,15 @@ class TypeFacts:
         if found is None:
             found = self._holds_data[type_id] = _holds_data(self.library, type_id)
         return found
+
+    def is_traffic_source(self, component: Component) -> bool:
+        """`is_traffic_source`, with the type's part answered once per type."""
+        starts = self._starts_requests.get(component.type)
+        if starts is None:
+            starts = self._starts_requests[component.type] = _starts_requests(
+                self.library, component.type
+            )
+        return starts or "rps" in component.props
 
     def value(self, component: Component, name: str) -> Any:
         props = component.props

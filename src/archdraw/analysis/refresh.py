@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from archdraw.analysis.columns import Columns, node_columns, with_rows
+from archdraw.analysis.columns import node_columns, per_component
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.kinds import TypeFacts
 from archdraw.analysis.roles import DataRoles
@@ -19,35 +20,41 @@ def refresh_graph(
 ) -> TrafficGraph | None:
     """`build_graph(design, library, roles)` when `design` differs from the design `graph`
     was built from only in the property values of the components at `nodes` (the same
-    components, links, link properties and zones): their columns are read again, the links
-    kept. None when the links would change too (a cache now fronts another store)."""
+    components, links, link properties and zones): their cells are read again, the links
+    kept. None when the links would change too (a cache now fronts another store).
+
+    Every column read from property values depends on the component's own values only, so
+    the other components' cells stand."""
     if _fronted(roles) != _fronted(graph.roles):
         return None
     components = list(design.components)
-    rows = [[*out, *back] for out, back in zip(graph.out_edges, graph.back_out, strict=True)]
-    for row in rows:
-        if len(row) > 1:
-            row.sort(key=lambda e: (graph.ids[e.target], e.key))
-    machines_before = [max(r, z) for r, z in zip(graph.replicas, graph.zones_spanned, strict=True)]
-    before = Columns(
-        graph.miss,
-        graph.replicas,
-        graph.zones_spanned,
-        machines_before,
-        graph.failover,
-        graph.stateful,
-        graph.capacity_rps,
-        graph.latency_ms,
-        graph.buffer,
-        graph.on_device,
-        graph.fallback,
-        graph.runs_replicas,
-        graph.spans_zones,
-        graph.in_process,
-        graph.peak,
+    edited = sorted(set(nodes))
+    changed = [components[node] for node in edited]
+    # The links of each edited component, in the order `build_graph` reads them.
+    rows = [
+        sorted(
+            [*graph.out_edges[n], *graph.back_out[n]], key=lambda e: (graph.ids[e.target], e.key)
+        )
+        for n in edited
+    ]
+    sources = set(graph.sources)
+    cells = node_columns(
+        changed,
+        per_component(changed, TypeFacts(library), library),
+        roles,
+        [place for place, node in enumerate(edited) if node in sources],
+        rows,
+        graph.zones,
     )
-    per = with_rows(before, components, nodes, TypeFacts(library), library)
-    return replace(graph, **node_columns(components, per, roles, graph.sources, rows, graph.zones))
+    fields: dict[str, Any] = {"components": components, "roles": roles}
+    for name, column in cells.items():
+        if name in fields:
+            continue
+        whole = list(getattr(graph, name))
+        for node, cell in zip(edited, column, strict=True):
+            whole[node] = cell
+        fields[name] = whole
+    return replace(graph, **fields)
 
 
 def _fronted(roles: DataRoles) -> dict[str, str]:

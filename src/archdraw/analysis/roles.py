@@ -49,8 +49,8 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -59,7 +59,6 @@ from archdraw.analysis.kinds import (
     CACHING_TYPES,
     TypeFacts,
     count,
-    is_traffic_source,
 )
 from archdraw.library import Library
 from archdraw.model import Component, Design
@@ -68,6 +67,11 @@ ROLE_PROPERTIES = frozenset(
     {"replicas", "zones", "shards", "failover", "replication", "conflict_resolution", "fronts"}
 )
 ROLE_LINK_PROPERTIES = frozenset({"calls"})
+# The properties a role reads of its own component alone (`failover` and `fronts` also
+# decide other components' roles: standbys, the store a cache fronts).
+OWN_ROLE_PROPERTIES = frozenset(
+    {"replicas", "zones", "shards", "replication", "conflict_resolution"}
+)
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
@@ -132,8 +136,10 @@ class DataRoles:
 class _Links:
     """The links between known components, read once (through each link's field dict)."""
 
-    out: dict[str, list[str]] = field(default_factory=dict)  # requests, calls > 0
-    into: dict[str, list[str]] = field(default_factory=dict)  # requests, any calls
+    out: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Requests, over links with calls > 0 (look up with `get`: indexing inserts)."""
+    into: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Requests, over links with any calls."""
     idle: list[tuple[str, str]] = field(default_factory=list)  # requests, calls == 0
     copies: list[tuple[str, str]] = field(default_factory=list)  # replication
 
@@ -150,10 +156,10 @@ def _links(design: Design, facts: TypeFacts, components: dict[str, Component]) -
             if source != target:
                 found.copies.append((source, target))
             continue
-        found.into.setdefault(target, []).append(source)
+        found.into[target].append(source)
         props = fields["props"]
-        if (_calls(facts, props) if props else unstated) > 0:
-            found.out.setdefault(source, []).append(target)
+        if (_calls(facts, props) if "calls" in props else unstated) > 0:
+            found.out[source].append(target)
         else:
             found.idle.append((source, target))
     return found
@@ -172,17 +178,16 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
     for found in targets.values():
         found.sort()
     standbys = _standbys(links, facts, components)
+    fronted = _fronted(links, facts, components)
     roles: dict[str, DataRole] = {}
+    stateful = {t for t in {c.type for c in components.values()} if facts.stateful(t)}
     for component in components.values():
-        if not facts.stateful(component.type):
+        if component.type not in stateful:
             continue
+        store, basis = fronted.get(component.id, (None, None))
         roles[component.id] = _role(
-            component, facts, source_of.get(component.id), component.id in standbys
+            component, facts, source_of.get(component.id), component.id in standbys, store, basis
         )
-    for cache_id, (store, basis) in _fronted(links, facts, components).items():
-        role = roles.get(cache_id)
-        if role is not None:
-            roles[cache_id] = replace(role, fronts=store, fronts_basis=basis)
     # A copy of a store with a failover that no request reaches is a standby for it.
     for target, source in source_of.items():
         role, origin = roles.get(target), roles.get(source)
@@ -195,7 +200,35 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
     return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
 
 
-def _role(component: Component, facts: TypeFacts, source: str | None, standby: bool) -> DataRole:
+def refresh_roles(
+    roles: DataRoles, design: Design, library: Library, nodes: Iterable[int], names: set[str]
+) -> DataRoles | None:
+    """`data_roles(design, library)` when `design` differs from the design `roles` were
+    found in only in the values of properties `names` of the components at `nodes`: their
+    roles are found again, the others stand. None unless every name is one a role reads of
+    its own component alone (`OWN_ROLE_PROPERTIES`)."""
+    if not names <= OWN_ROLE_PROPERTIES:
+        return None
+    facts = TypeFacts(library)
+    found = dict(roles.roles)
+    for node in nodes:
+        component = design.components[node]
+        old = found.get(component.id)
+        if old is not None:  # stateless components have no role
+            found[component.id] = _role(
+                component, facts, old.source, old.standby, old.fronts, old.fronts_basis
+            )
+    return DataRoles(roles=found, standbys=roles.standbys, _targets=roles._targets)
+
+
+def _role(
+    component: Component,
+    facts: TypeFacts,
+    source: str | None,
+    standby: bool,
+    fronts: str | None,
+    fronts_basis: str | None,
+) -> DataRole:
     value = facts.values(component).get
     shards = count(value("shards"))
     failover = str(value("failover") or "none")
@@ -224,6 +257,8 @@ def _role(component: Component, facts: TypeFacts, source: str | None, standby: b
         failover=failover,
         standby=standby,
         source=source,
+        fronts=fronts,
+        fronts_basis=fronts_basis,
     )
 
 
@@ -257,7 +292,7 @@ def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component])
     ]
     if not starts:
         return set()
-    sources = [c.id for c in components.values() if is_traffic_source(facts.library, c)]
+    sources = [c.id for c in components.values() if facts.is_traffic_source(c)]
     return _reach(starts, links.out) - _reach(sources, links.out)
 
 

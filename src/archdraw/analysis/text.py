@@ -9,6 +9,7 @@ from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.weakest import WeakPoint
+from archdraw.source import printable_joined
 
 ARROW = " -> "
 
@@ -72,7 +73,8 @@ def render_text(report: AnalysisReport, *, growth_asked: bool = True, top: int =
                 "not passed on): " + ", ".join(report.growth.cycle_links)
             ]
         )
-    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+    # Labels and the design name are file text: escaped, so none can start a line of its own.
+    return "\n\n".join(printable_joined(lines) for lines in sections) + "\n"
 
 
 def _failure(report: AnalysisReport) -> list[str]:

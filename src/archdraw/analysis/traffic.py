@@ -37,7 +37,14 @@ def arrival_rates(
 
     `miss` overrides each component's passed-on share (a failed cache misses more).
     """
-    passed = graph.miss if miss is None else miss
+    if growth != 1.0 or miss is not None:
+        return _arrival_rates(graph, growth, graph.miss if miss is None else miss)
+    if graph.base_rates is None:
+        graph.base_rates = _arrival_rates(graph, growth, graph.miss)
+    return list(graph.base_rates)  # a copy: callers may change theirs
+
+
+def _arrival_rates(graph: TrafficGraph, growth: float, passed: Sequence[float]) -> list[float]:
     rates = [rps * peak * growth for rps, peak in zip(graph.rps, graph.peak, strict=True)]
     for node in graph.order:
         sent = rates[node]
@@ -124,11 +131,15 @@ def traffic(design: Design, library: Library, growth: float = 1.0) -> Traffic:
     return traffic_of(build_graph(design, library), growth)
 
 
+def rates_by_id(graph: TrafficGraph, growth: float = 1.0) -> dict[str, float]:
+    """The arrival rates by component id (lint's `arrival_rps`: the rates alone)."""
+    return dict(zip(graph.ids, arrival_rates(graph, growth), strict=True))
+
+
 def traffic_of(graph: TrafficGraph, growth: float = 1.0) -> Traffic:
-    rates = arrival_rates(graph, growth)
     partial = partial_rates(graph)
     return Traffic(
-        rates=dict(zip(graph.ids, rates, strict=True)),
+        rates=rates_by_id(graph, growth),
         partial=frozenset(
             graph.ids[n] for n in range(len(graph)) if partial[n] and graph.rate_known[n]
         ),

@@ -24,7 +24,7 @@ from archdraw.cost import (
 )
 from archdraw.library import Library
 from archdraw.model import ZONE_KINDS, Design
-from archdraw.source import printable, printable_lines
+from archdraw.source import printable
 
 MAX_GROWTH = 1_000_000.0
 
@@ -181,9 +181,9 @@ def handle(args: argparse.Namespace) -> int:
     if estimates is None or other or args.simulate:
         growth_asked = args.growth is not None or args.simulate or not other
         text = render_text(report, growth_asked=growth_asked, top=args.top)
-        sys.stdout.write(printable_lines(text))
+        sys.stdout.write(text)
     if estimates is not None:
-        sys.stdout.write(printable_lines(render_cost_text(estimates)))
+        sys.stdout.write(render_cost_text(estimates))
     return EXIT_OK
 
 

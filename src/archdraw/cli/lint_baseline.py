@@ -27,11 +27,23 @@ from archdraw.lint.output import FileResult
 from archdraw.source import printable
 
 
-def _compared(result: FileResult, accepted: Sequence[Keyed]) -> FileResult:
+def _compared(
+    result: FileResult, accepted: Sequence[Keyed], moved: list[BaselineEntry] | None = None
+) -> FileResult:
+    """`result` with each finding's state against the file's own `accepted` findings, then,
+    for those still new, against `moved` (entries of designs that are gone: the file moved
+    or was renamed). Rule and element ids match either way; the path only picks the file
+    first. Entries matched from `moved` are taken out of it, so each is used once."""
     matching = match_findings(accepted, result.findings)
     state = {id(f): "new" for f in matching.new}
     state.update({id(f): "unchanged" for _, f in matching.unchanged})
     state.update({id(f): "updated" for _, f in matching.updated})
+    if moved and matching.new:
+        again = match_findings(moved, matching.new)
+        state.update({id(f): "unchanged" for _, f in again.unchanged})
+        state.update({id(f): "updated" for _, f in again.updated})
+        used = {id(e) for e, _ in [*again.unchanged, *again.updated]}
+        moved[:] = [e for e in moved if id(e) not in used]
     return replace(
         result, states=[state[id(f)] for f in result.findings], absent=list(matching.absent)
     )
@@ -47,10 +59,13 @@ def against_baseline(results: list[FileResult], baseline: Path) -> list[FileResu
     by_path: dict[str, list[BaselineEntry]] = {}
     for entry in entries:
         by_path.setdefault(entry.path, []).append(entry)
+    folder = baseline.resolve().parent
+    linted = {_key(baseline, result.path) for result in results}
+    moved = [e for e in entries if e.path not in linted and not (folder / e.path).exists()]
     return [
         result
         if result.problems
-        else _compared(result, by_path.get(_key(baseline, result.path), []))
+        else _compared(result, by_path.get(_key(baseline, result.path), []), moved)
         for result in results
     ]
 

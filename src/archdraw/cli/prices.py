@@ -9,7 +9,7 @@ from pathlib import Path
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK
 from archdraw.cost import PriceError, load_prices, user_prices_dir
 from archdraw.cost.update import write_snapshot
-from archdraw.source import printable
+from archdraw.source import printable, printable_joined
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,17 +39,23 @@ def handle(args: argparse.Namespace) -> int:
     except PriceError as error:
         print(printable(f"archdraw prices: {error}"), file=sys.stderr)
         return EXIT_INVALID
-    print(
+    lines = [
         f"{book.provider} {book.region}, on-demand list prices in {book.currency}, "
         f"taken {book.taken}"
-    )
+    ]
     for key, price in sorted(book.prices.items()):
-        print(f"  {key:<18} {price.price:>12g} per {price.unit:<12} {price.what} [{price.origin}]")
-    print(f"LLM prices per million tokens: {book.llm_source}")
-    print(f"  version {book.llm_version}, {book.llm_licence} licence, taken {book.llm_taken}")
+        lines.append(
+            f"  {key:<18} {price.price:>12g} per {price.unit:<12} {price.what} [{price.origin}]"
+        )
+    lines.append(f"LLM prices per million tokens: {book.llm_source}")
+    lines.append(
+        f"  version {book.llm_version}, {book.llm_licence} licence, taken {book.llm_taken}"
+    )
     for name, model in sorted(book.models.items()):
-        print(f"  {name:<28} in {model.input_per_mtok:g}  out {model.output_per_mtok:g}")
-    print("Sources: " + ", ".join(book.sources))
+        lines.append(f"  {name:<28} in {model.input_per_mtok:g}  out {model.output_per_mtok:g}")
+    lines.append("Sources: " + ", ".join(book.sources))
+    # A user's price file can say anything: its text is escaped like any file's.
+    print(printable_joined(lines))
     return EXIT_OK
 
 

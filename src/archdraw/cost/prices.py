@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from archdraw.library import builtin_library_dir
+from archdraw.source import Limits, Locations, SourceError, read_yaml
+from archdraw.source.numbers import clip
 
 CLOUD_FILE = "cloud.yaml"
 LLM_FILE = "llm.yaml"
@@ -129,117 +129,157 @@ def user_prices_dir() -> Path:
     return Path(platformdirs.user_config_dir("archdraw")) / "prices"
 
 
-def _read(path: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _File:
+    """A price file read by the bounded reader, so every complaint names file:line:col."""
+
+    path: Path
+    data: dict[str, Any]
+    locations: Locations
+
+    def at(self, *keys: str | int) -> str:
+        line, column = self.locations.of(keys)
+        return f"{self.path}:{line}:{column}"
+
+
+# Price files are small tables; a larger one is not a price file.
+_LIMITS = Limits(max_bytes=4 * 1024 * 1024)
+
+
+def _read(path: Path) -> _File:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except OSError as error:
         raise PriceError(f"{path}: cannot read: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise PriceError(f"{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    try:
+        data, locations = read_yaml(raw, str(path), _LIMITS)
+    except SourceError as error:
+        more = len(error.problems) - 1
+        raise PriceError(
+            str(error.problems[0]) + (f" (and {more} more problem(s))" if more else "")
+        ) from None
     if not isinstance(data, dict):
-        raise PriceError(f"{path}: a price file must be a mapping")
-    return data
+        raise PriceError(f"{path}:1:1: a price file must be a mapping")
+    return _File(path, data, locations)
 
 
-def _number(path: Path, where: str, value: object) -> float:
+def _number(src: _File, keys: tuple[str, ...], value: object) -> float:
+    where = f"{src.at(*keys)}: {'.'.join(keys)}"
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise PriceError(f"{path}: {where}: expected a number, got {value!r}")
+        raise PriceError(f"{where}: expected a number, got {clip(repr(value))}")
     if value < 0:
-        raise PriceError(f"{path}: {where}: a price cannot be negative, got {value!r}")
+        raise PriceError(f"{where}: a price cannot be negative, got {value!r}")
     return float(value)
 
 
-def _mapping(path: Path, data: dict[str, Any], key: str) -> dict[str, Any]:
-    value = data.get(key) or {}
+def _mapping(src: _File, key: str) -> dict[str, Any]:
+    value = src.data.get(key) or {}
     if not isinstance(value, dict):
-        raise PriceError(f"{path}: '{key}' must be a mapping")
+        raise PriceError(f"{src.at(key)}: '{key}' must be a mapping")
     return value
 
 
-def _prices(path: Path, data: dict[str, Any], origin: str) -> dict[str, Price]:
+def _prices(src: _File, origin: str) -> dict[str, Price]:
     found: dict[str, Price] = {}
-    for key, entry in _mapping(path, data, "prices").items():
+    for key, entry in _mapping(src, "prices").items():
         if not isinstance(entry, dict):
-            raise PriceError(f"{path}: prices.{key}: expected {{price, unit, what}}")
+            raise PriceError(
+                f"{src.at('prices', key)}: prices.{key}: expected {{price, unit, what}}"
+            )
         unit = entry.get("unit")
         if unit not in UNITS:
-            raise PriceError(f"{path}: prices.{key}.unit: one of {', '.join(UNITS)}, got {unit!r}")
-        price = _number(path, f"prices.{key}.price", entry.get("price"))
+            raise PriceError(
+                f"{src.at('prices', key, 'unit')}: prices.{key}.unit: one of {', '.join(UNITS)}, "
+                f"got {clip(repr(unit))}"
+            )
+        price = _number(src, ("prices", key, "price"), entry.get("price"))
         found[str(key)] = Price(str(key), price, str(unit), str(entry.get("what", key)), origin)
     return found
 
 
-def _billing(path: Path, data: dict[str, Any], prices: Iterable[str]) -> dict[str, Billing]:
+def _billing(src: _File, prices: Iterable[str]) -> dict[str, Billing]:
     known = set(prices)
     found: dict[str, Billing] = {}
-    for type_id, entry in _mapping(path, data, "types").items():
+    for type_id, entry in _mapping(src, "types").items():
         if not isinstance(entry, dict):
-            raise PriceError(f"{path}: types.{type_id}: expected a mapping")
+            raise PriceError(f"{src.at('types', type_id)}: types.{type_id}: expected a mapping")
         keys = {name: entry.get(name) for name in BILLING_KEYS}
         for name, value in keys.items():
-            if value is not None and value not in known:
-                raise PriceError(f"{path}: types.{type_id}.{name}: no price named {value!r}")
+            if value is not None and (not isinstance(value, str) or value not in known):
+                raise PriceError(
+                    f"{src.at('types', type_id, name)}: types.{type_id}.{name}: "
+                    f"no price named {clip(repr(value))}"
+                )
         found[str(type_id)] = Billing(
             **keys, per_copy=entry.get("per_copy") is True, sharded=entry.get("sharded") is True
         )
     return found
 
 
-def _models(path: Path, data: dict[str, Any], origin: str) -> dict[str, ModelPrice]:
+def _models(src: _File, origin: str) -> dict[str, ModelPrice]:
     found: dict[str, ModelPrice] = {}
-    for name, entry in _mapping(path, data, "models").items():
+    for name, entry in _mapping(src, "models").items():
         if not isinstance(entry, dict):
-            raise PriceError(f"{path}: models.{name}: expected {{input_per_mtok, output_per_mtok}}")
+            raise PriceError(
+                f"{src.at('models', name)}: models.{name}: "
+                "expected {input_per_mtok, output_per_mtok}"
+            )
         found[str(name)] = ModelPrice(
             str(name),
-            _number(path, f"models.{name}.input_per_mtok", entry.get("input_per_mtok")),
-            _number(path, f"models.{name}.output_per_mtok", entry.get("output_per_mtok", 0)),
+            _number(src, ("models", name, "input_per_mtok"), entry.get("input_per_mtok")),
+            _number(src, ("models", name, "output_per_mtok"), entry.get("output_per_mtok", 0)),
             origin,
         )
     return found
 
 
+def _text_list(src: _File, key: str) -> list[str]:
+    value = src.data.get(key) or []
+    if not isinstance(value, list):
+        raise PriceError(f"{src.at(key)}: '{key}' must be a list")
+    return [str(item) for item in value]
+
+
 def load_prices(directory: Path | None = None, user_dir: Path | None = None) -> PriceBook:
     """The shipped price book, with the user's price files (if any) laid over it."""
     directory = directory or prices_dir()
-    cloud_path, llm_path = directory / CLOUD_FILE, directory / LLM_FILE
-    cloud, llm = _read(cloud_path), _read(llm_path)
-    prices = _prices(cloud_path, cloud, "table")
+    cloud, llm = _read(directory / CLOUD_FILE), _read(directory / LLM_FILE)
+    prices = _prices(cloud, "table")
+    about, llm_about = cloud.data, llm.data
     book = PriceBook(
-        provider=str(cloud.get("provider", "?")),
-        region=str(cloud.get("region", "?")),
-        currency=str(cloud.get("currency", "USD")),
-        taken=str(cloud.get("taken", "?")),
-        hours_per_month=_number(cloud_path, "hours_per_month", cloud.get("hours_per_month", 730)),
-        sources=[str(s) for s in cloud.get("sources") or []],
+        provider=str(about.get("provider", "?")),
+        region=str(about.get("region", "?")),
+        currency=str(about.get("currency", "USD")),
+        taken=str(about.get("taken", "?")),
+        hours_per_month=_number(cloud, ("hours_per_month",), about.get("hours_per_month", 730)),
+        sources=_text_list(cloud, "sources"),
         prices=prices,
-        types=_billing(cloud_path, cloud, prices),
-        models=_models(llm_path, llm, "table"),
-        default_models={str(k): str(v) for k, v in _mapping(llm_path, llm, "defaults").items()},
-        llm_source=str(llm.get("source", "?")),
-        llm_version=str(llm.get("version", "?")),
-        llm_licence=str(llm.get("licence", "?")),
-        llm_taken=str(llm.get("taken", "?")),
+        types=_billing(cloud, prices),
+        models=_models(llm, "table"),
+        default_models={str(k): str(v) for k, v in _mapping(llm, "defaults").items()},
+        llm_source=str(llm_about.get("source", "?")),
+        llm_version=str(llm_about.get("version", "?")),
+        llm_licence=str(llm_about.get("licence", "?")),
+        llm_taken=str(llm_about.get("taken", "?")),
     )
     if user_dir is not None and user_dir.is_dir():
         for path in sorted(user_dir.glob("*.y*ml")):
-            _lay_over(book, path)
+            _lay_over(book, _read(path))
     return book
 
 
-def _lay_over(book: PriceBook, path: Path) -> None:
-    data = _read(path)
-    for key, price in _prices(path, data, str(path)).items():
+def _lay_over(book: PriceBook, src: _File) -> None:
+    origin = str(src.path)
+    for key, price in _prices(src, origin).items():
         book.prices[key] = price
         book.overridden.append(key)
-    book.types.update(_billing(path, data, book.prices))
-    for name, model in _models(path, data, str(path)).items():
+    book.types.update(_billing(src, book.prices))
+    for name, model in _models(src, origin).items():
         book.models[name] = model
         book.overridden.append(f"{name}.*")
+    data = src.data
     if data.get("models"):
-        book.llm_source = str(data.get("source", path))
+        book.llm_source = str(data.get("source", origin))
         book.llm_version = str(data.get("version", "?"))
         book.llm_licence = str(data.get("licence", book.llm_licence))
         book.llm_taken = str(data.get("taken", "?"))

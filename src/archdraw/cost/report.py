@@ -6,6 +6,7 @@ from typing import Any
 
 from archdraw.cost.estimate import NOT_MODELLED, CostEstimate
 from archdraw.cost.lines import CostLine, money
+from archdraw.source import printable_joined
 
 
 def headline(estimate: CostEstimate) -> str:
@@ -88,7 +89,7 @@ def render_cost_text(estimates: list[CostEstimate]) -> str:
     out.append(f"Coverage: {coverage_note(first)}.")
     out.append("Not modelled: " + "; ".join(NOT_MODELLED) + ".")
     out.append(f"Prices: {prices_note(first)}.")
-    return "\n".join(out) + "\n"
+    return printable_joined(out) + "\n"  # titles are file text: escaped
 
 
 def _line_json(line: CostLine) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import math
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +20,7 @@ import yaml
 
 from archdraw.cost.prices import LLM_FILE, PriceError
 from archdraw.io.save import write_atomic
+from archdraw.source import SourceError, read_json
 
 PRICED_MODES = frozenset({"chat", "completion", "embedding", "responses"})
 
@@ -38,12 +38,11 @@ def read_price_list(path: Path) -> tuple[dict[str, Any], str]:
     except OSError as error:
         raise PriceError(f"{path}: cannot read: {error.strerror}") from None
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        where = f":{error.lineno}:{error.colno}" if isinstance(error, json.JSONDecodeError) else ""
-        raise PriceError(f"{path}{where}: not valid JSON: {error}") from None
+        data = read_json(raw, str(path))
+    except SourceError as error:
+        raise PriceError(str(error.problems[0])) from None
     if not isinstance(data, dict):
-        raise PriceError(f"{path}: expected an object of model name -> prices")
+        raise PriceError(f"{path}:1:1: expected an object of model name -> prices")
     return data, hashlib.sha256(raw).hexdigest()
 
 
@@ -58,7 +57,8 @@ def snapshot(
         if not isinstance(entry, dict) or price_in is None:
             missing.append(name)
             continue
-        if entry.get("mode", "chat") not in PRICED_MODES:
+        mode = entry.get("mode", "chat")
+        if not isinstance(mode, str) or mode not in PRICED_MODES:
             missing.append(name)
             continue
         chosen[name] = {

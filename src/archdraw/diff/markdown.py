@@ -8,7 +8,6 @@ its own comment instead of adding one per push.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from archdraw.diff.report import FileDiff, Unreadable
 from archdraw.diff.wording import delta_text, field_text, summary
 from archdraw.library import Library
 from archdraw.lint import Finding, Severity
+from archdraw.source import markdown_text, printable
 
 MARKER = "<!-- archdraw-diff -->"
 # GitHub refuses comments over 65,536 characters; a flowchart of a few hundred
@@ -36,27 +36,19 @@ class MarkdownOptions:
     unreadable: tuple[Unreadable, ...] = ()  # designs not compared: a version does not load
 
 
-def escape(text: str) -> str:
-    """User text inside Markdown (and table cells): no markup, no HTML, one line."""
-    text = html.escape(" ".join(text.split()), quote=False)
-    for char in "\\`*_[]|#":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
 def _where(path: str, finding: Finding, link_base: str | None) -> str:
     shown = f"{path}:{finding.line}" if finding.line else path
     if link_base is None:
-        return f"`{shown}`"
+        return f"`{printable(shown)}`"
     anchor = f"#L{finding.line}" if finding.line else ""
-    return f"[{escape(shown)}]({link_base.rstrip('/')}/{path}{anchor})"
+    return f"[{markdown_text(shown)}]({link_base.rstrip('/')}/{path}{anchor})"
 
 
 def _finding(path: str, finding: Finding, link_base: str | None) -> str:
     element = f" on `{finding.element}`" if finding.element else ""
     return (
         f"- {_SEVERITY[str(finding.severity)]} **{finding.code}** {finding.name}{element}: "
-        f"{escape(finding.message)} ({_where(path, finding, link_base)})"
+        f"{markdown_text(finding.message)} ({_where(path, finding, link_base)})"
     )
 
 
@@ -67,11 +59,11 @@ def _changes_table(diff: FileDiff) -> list[str]:
     for change in diff.changes.changes:
         name = "design" if change.kind == "design" else f"{change.kind} `{change.id}`"
         if change.kind == "component" and change.title != change.id:
-            name += f" ({escape(change.title)})"
+            name += f" ({markdown_text(change.title)})"
         if change.fields:
-            what = "<br>".join(escape(field_text(f)) for f in change.fields)
+            what = "<br>".join(markdown_text(field_text(f)) for f in change.fields)
         else:
-            what = f"type {escape(change.type)}" if change.type else ""
+            what = f"type {markdown_text(change.type)}" if change.type else ""
         rows.append(f"| {_STATUS[change.status]} | {name} | {what} |")
     return rows
 
@@ -86,17 +78,18 @@ def _derived(diff: FileDiff) -> list[str]:
         lines += ["", "| figure | before | after |", "|---|---|---|"]
         for delta in changed:
             before, after = delta_text(delta)
-            lines.append(f"| {escape(delta.label)} | {escape(before)} | {escape(after)} |")
+            cells = (markdown_text(text) for text in (delta.label, before, after))
+            lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
         # Each distinct basis once (the analysis figures share one; the cost has its own).
         for number, basis in enumerate(dict.fromkeys(delta.basis for delta in changed)):
-            lines += [""] * (number > 0) + [f"<sub>{escape(basis)}</sub>"]
+            lines += [""] * (number > 0) + [f"<sub>{markdown_text(basis)}</sub>"]
     for heading, points in (
         ("New single points of failure", derived.new_single_points),
         ("Single points of failure removed", derived.removed_single_points),
     ):
         if points:
-            named = ", ".join(f"`{key}` ({escape(title)})" for key, title in points.items())
+            named = ", ".join(f"`{key}` ({markdown_text(title)})" for key, title in points.items())
             lines += ["", f"**{heading}:** {named}"]
     return lines
 
@@ -151,7 +144,12 @@ def _pictures(diff: FileDiff, library: Library, options: MarkdownOptions) -> lis
 
 
 def _file(diff: FileDiff, library: Library, options: MarkdownOptions) -> list[str]:
-    lines = [f"### `{diff.path}`", "", f"**{escape(summary(diff, options.fail_on))}**", ""]
+    lines = [
+        f"### `{printable(diff.path)}`",
+        "",
+        f"**{markdown_text(summary(diff, options.fail_on))}**",
+        "",
+    ]
     lines += _changes_table(diff)
     if diff.changes.moved:
         lines += ["", f"<sub>{len(diff.changes.moved)} layout-only move(s) not listed.</sub>"]
@@ -175,8 +173,13 @@ def render_markdown(
         verdict = f"❌ {len(options.unreadable)} design(s) do not load; {verdict[2:]}"
     lines = [MARKER, f"## archdraw design review: {verdict}", ""]
     for unreadable in options.unreadable:
-        lines += [f"### `{unreadable.path}`", "", "**Does not load, so it was not compared:**", ""]
-        lines += [f"- {escape(problem)}" for problem in unreadable.problems]
+        lines += [
+            f"### `{printable(unreadable.path)}`",
+            "",
+            "**Does not load, so it was not compared:**",
+            "",
+        ]
+        lines += [f"- {markdown_text(problem)}" for problem in unreadable.problems]
         lines.append("")
     if not diffs and not options.unreadable:
         lines.append("No design changed.")

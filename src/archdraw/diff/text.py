@@ -5,6 +5,7 @@ from __future__ import annotations
 from archdraw.diff.report import FileDiff
 from archdraw.diff.wording import delta_text, element_name, field_text, summary
 from archdraw.lint import Finding, Severity
+from archdraw.source import printable
 
 _GREEN, _RED, _YELLOW, _BOLD, _DIM, _RESET = (
     "\033[32m",
@@ -23,15 +24,16 @@ def _finding_line(path: str, finding: Finding) -> str:
 
 
 def _file(diff: FileDiff, fail_on: Severity, colour: bool) -> list[str]:
-    def paint(text: str, tint: str) -> str:
-        return f"{tint}{text}{_RESET}" if colour else text
+    def paint(text: str, tint: str | None = None) -> str:
+        # Labels are file text: escaped before our own colour codes go around them.
+        return f"{tint}{printable(text)}{_RESET}" if colour and tint else printable(text)
 
     lines = [paint(f"{diff.old.label} → {diff.new.label}", _BOLD)]
     for change in diff.changes.changes:
         mark, tint = _MARKS.get(change.status, ("»", _DIM))
         extra = f" [{change.type}]" if change.type and change.status != "changed" else ""
         lines.append(paint(f"{mark} {element_name(change)}{extra}", tint))
-        lines.extend(f"    {field_text(f)}" for f in change.fields)
+        lines.extend(paint(f"    {field_text(f)}") for f in change.fields)
     if diff.changes.moved:
         lines.append(
             paint(f"  ({len(diff.changes.moved)} layout-only move(s); --layout lists them)", _DIM)
@@ -42,7 +44,7 @@ def _file(diff: FileDiff, fail_on: Severity, colour: bool) -> list[str]:
             lines.append(paint("derived (from the analysis):", _BOLD))
         for delta in changed:
             before, after = delta_text(delta)
-            lines.append(f"  {delta.label}: {before} → {after}")
+            lines.append(paint(f"  {delta.label}: {before} → {after}"))
         for key, title in diff.derived.new_single_points.items():
             lines.append(paint(f"+ single point of failure: {key} ({title})", _RED))
         for key, title in diff.derived.removed_single_points.items():

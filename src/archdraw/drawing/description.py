@@ -168,6 +168,14 @@ class Drawing:
         """The design's link drawn under `key`."""
         return self._by_key.get(key)
 
+    def boxes_meeting(self, rect: Rect) -> list[str]:
+        """The components whose boxes overlap `rect`."""
+        return self._box_index.meeting(rect)
+
+    def links_at(self, component_id: str) -> Sequence[str]:
+        """The keys of the links from or to this component."""
+        return self._links_of.get(component_id, ())
+
     def sync_links(self) -> set[str]:
         """Follow the design's links: routes for new or changed ones, every label re-placed.
 

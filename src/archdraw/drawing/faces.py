@@ -2,11 +2,12 @@
 
 A face is laid out relative to the box's top-left corner, so one face serves
 every box with the same look. At full detail: icon, title (up to two lines),
-type line, replicas badge. When the title would be too small on screen to
-read, the face keeps only the title, drawn as large as the box allows (the
+type line, replicas badge. When the title would be smaller than READABLE_PX on
+screen, the face keeps only the title, drawn as large as the box allows (the
 subtitle, badge and icon go first); when the whole title is then still too
-small, it is drawn larger and cut with "…" (the hover shows all of it). Only a
-box a few pixels tall on screen is drawn empty.
+small, it is drawn at the smallest readable size and cut with "…" (the hover
+shows all of it). A box too small on screen to show even a few readable
+letters of its name is drawn empty, and the hover names it.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ TYPE_SIZE = 11.0
 BADGE_SIZE = 10.5
 LINE_HEIGHT = 16.0
 READABLE_PX = 7.0  # text smaller than this on screen cannot be read
-# A large bold name is still made out down to here, and beats an empty box.
-TITLE_MIN_PX = 4.5
 LARGE_TITLE_SIZES = (30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0)
 # Sizes a cut title may take, smallest first: the smallest readable one keeps the most words.
-CUT_TITLE_SIZES = (14.0, 16.0, 18.0, 20.0, 24.0, 28.0, 34.0, 40.0, 48.0)
-LARGE_LINE_SPACING = 1.1
+CUT_TITLE_SIZES = tuple(float(size) for size in range(14, 46, 2))
+# A cut title shows at least this many letters before its "…", or the box is left empty.
+MIN_CUT_LETTERS = 3
+LARGE_LINE_SPACING = 1.05
 TITLE_ONLY_LINES = 3
+TITLE_ONLY_MARGIN = 10.0  # left and right together, inside the box
 
 Level = Literal["full", "title", "box"]
 
@@ -76,11 +78,15 @@ def level_at(look: ComponentLook, scale: float) -> Level:
 
 def title_size_at(title: str, scale: float) -> float | None:
     """The size of a title-only face at `scale`: the whole title when it is readable,
-    else the smallest readable cut size; None when the box is too small for any."""
+    else the smallest readable size, cut; None when that shows too few letters."""
     whole = _large_title(title)
-    if whole * scale >= TITLE_MIN_PX:
+    if whole * scale >= READABLE_PX:
         return whole
-    return next((size for size in CUT_TITLE_SIZES if size * scale >= TITLE_MIN_PX), None)
+    size = next((size for size in CUT_TITLE_SIZES if size * scale >= READABLE_PX), None)
+    if size is None:
+        return None
+    shown = sum(len(run.text.rstrip("…")) for run in _title_face(title, size).texts)
+    return size if shown >= min(MIN_CUT_LETTERS, len(clean_text(title, 400))) else None
 
 
 def face_at(look: ComponentLook, scale: float) -> Face:
@@ -105,7 +111,7 @@ def _title_face(title: str, size: float) -> Face:
     the last one cut with "…" when the rest does not fit."""
     step = size * LARGE_LINE_SPACING
     room = max(1, min(TITLE_ONLY_LINES, int((NODE_HEIGHT - 4) // step)))
-    lines = wrap(clean_text(title, 400), NODE_WIDTH - 14, size, room, bold=True)
+    lines = wrap(clean_text(title, 400), NODE_WIDTH - TITLE_ONLY_MARGIN, size, room, bold=True)
     top = (NODE_HEIGHT - len(lines) * step) / 2 + size * 0.85
     runs = tuple(
         TextRun(NODE_WIDTH / 2, top + i * step, line, size, True, "title", True)
@@ -144,7 +150,7 @@ def _large_title(title: str) -> float:
     """The largest size at which the whole title fits the box in a few lines."""
     text = clean_text(title, 400)
     for size in LARGE_TITLE_SIZES:
-        lines = wrap(text, NODE_WIDTH - 14, size, TITLE_ONLY_LINES, bold=True)
+        lines = wrap(text, NODE_WIDTH - TITLE_ONLY_MARGIN, size, TITLE_ONLY_LINES, bold=True)
         tall_enough = len(lines) * size * LARGE_LINE_SPACING <= NODE_HEIGHT - 4
         if tall_enough and " ".join(lines) == " ".join(text.split()):
             return size

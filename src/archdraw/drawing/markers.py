@@ -11,6 +11,7 @@ from archdraw.layout import Rect
 
 SEVERITY_ORDER = ("error", "warning", "info")
 MARKER_RADIUS = 9.0
+SHOWN_FINDINGS = 5  # a marker's tooltip lists the worst few, then says how many more
 
 
 class FindingLike(Protocol):
@@ -99,8 +100,25 @@ def place_marker(
         centre = (zones[key].x1 - 16, zones[key].y0 + 14)
     else:
         return None
-    # In a fixed order, so a marker kept up to date finding by finding reads as a fresh one.
-    lines = sorted(f"{code} {severity}: {message}" for code, severity, message, *_ in found)
     severities = {severity for _, severity, *_ in found}
     severity = next((s for s in SEVERITY_ORDER if s in severities), "info")
-    return MarkerDrawing(centre, severity, len(found), "\n".join(lines[:20]))
+    return MarkerDrawing(centre, severity, len(found), finding_lines(found))
+
+
+def finding_lines(found: Sequence[FindingKey]) -> str:
+    """The worst findings first, one a line ("AD101 error: message"), then "and N more".
+
+    In a fixed order, so a marker kept up to date finding by finding reads as a fresh one."""
+
+    def rank(key: FindingKey) -> tuple[int, str, str]:
+        code, severity, message = key[0], key[1], key[2]
+        worst = (
+            SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else len(SEVERITY_ORDER)
+        )
+        return (worst, code, message)
+
+    lines = [
+        f"{code} {severity}: {message}" for code, severity, message, *_ in sorted(found, key=rank)
+    ]
+    more = len(lines) - SHOWN_FINDINGS
+    return "\n".join(lines[:SHOWN_FINDINGS] + ([f"and {more} more"] if more > 0 else []))

@@ -54,6 +54,8 @@ def fit(text: str, width: float, size: float, bold: bool = False) -> str:
 def wrap(text: str, width: float, size: float, lines: int, bold: bool = False) -> list[str]:
     """Up to `lines` lines no wider than `width`, broken at spaces; the last one shortened."""
     words = text.split()
+    if lines <= 1:  # all of it on the one line, cut: never a first word that looks whole
+        return [fit(" ".join(words), width, size, bold)] if words else []
     result: list[str] = []
     current = ""
     for index, word in enumerate(words):

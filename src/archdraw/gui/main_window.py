@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
@@ -44,6 +43,7 @@ from archdraw.gui.grouping import group_edit
 from archdraw.gui.import_dialog import install as install_imports
 from archdraw.gui.layout_job import LayoutJob
 from archdraw.gui.lint_runner import LintRunner
+from archdraw.gui.marker_click import connect_marker_clicks
 from archdraw.gui.panels.analysis import install as install_analysis_panel
 from archdraw.gui.panels.document import DocumentPanel
 from archdraw.gui.panels.findings import FindingsPanel
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.analysis_panel = install_analysis_panel(self)
         self.imports = install_imports(self)
+        connect_marker_clicks(self)
         self.setAcceptDrops(True)
         self._default_size()
         self.refresh_recent_menu()
@@ -388,7 +389,3 @@ class MainWindow(QMainWindow):
             self.layout_job.cancel()
             self.layout_job.wait(5000)
         event.accept()
-
-
-def open_in_window(window: MainWindow, path: Path | str) -> bool:
-    return window.files.open_path(path)

@@ -105,11 +105,11 @@ def _run(
             [(name, doc) for name, raw in raws for doc in yaml_documents(raw, name, limits)]
         )
     elif fmt == "terraform":
-        from archdraw.imports.inputs import json_data
         from archdraw.imports.terraform import TerraformImport
+        from archdraw.source import read_json
 
         for name, raw in raws:
-            TerraformImport(builder, mapping, name).run(json_data(raw, name, limits))
+            TerraformImport(builder, mapping, name).run(read_json(raw, name, limits))
     else:
         from archdraw.imports.drawio import DrawioImport
 

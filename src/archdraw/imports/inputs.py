@@ -1,20 +1,26 @@
 """Reading input files safely: size, depth and count limits, no code, errors with places.
 
 YAML goes through the same event reader as design files (`archdraw.source`), JSON through
-the standard parser with the same budgets checked after, and XML is refused any document
+its bounded JSON reader (the same budgets), and XML is refused any document
 type declaration, so no entity can expand or fetch anything.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archdraw.source import Limits, Locations, Problem, SourceError, read_yaml_documents
+from archdraw.source import (
+    Limits,
+    Locations,
+    Problem,
+    SourceError,
+    read_json,
+    read_yaml_documents,
+)
 
 FORMATS = ("compose", "kubernetes", "terraform", "drawio")
 # Compose's merge tags (specification, merge): `!reset` removes what earlier files set,
@@ -74,34 +80,6 @@ def yaml_documents(
     return [YamlDocument(merge_keys(data), where, i) for i, (data, where) in enumerate(documents)]
 
 
-def _check_budget(data: Any, path: str, limits: Limits) -> None:
-    stack, nodes = [(data, 1)], 0
-    while stack:
-        value, depth = stack.pop()
-        nodes += 1
-        if depth > limits.max_depth:
-            raise fail(path, f"nesting deeper than {limits.max_depth} levels is not allowed")
-        if nodes > limits.max_nodes:
-            raise fail(path, f"too many values (over {limits.max_nodes:,})")
-        if isinstance(value, dict):
-            stack.extend((item, depth + 1) for item in value.values())
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
-
-
-def json_data(raw: bytes, path: str, limits: Limits) -> Any:
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise fail(path, "not UTF-8 text (is this a binary file?)") from None
-    except json.JSONDecodeError as error:
-        raise fail(path, f"malformed JSON: {error.msg}", error.lineno, error.colno) from None
-    except RecursionError:
-        raise fail(path, f"nesting deeper than {limits.max_depth} levels is not allowed") from None
-    _check_budget(data, path, limits)
-    return data
-
-
 def xml_root(raw: bytes, path: str, limits: Limits) -> ET.Element:
     if _DECLARATION.search(raw):
         raise fail(
@@ -130,7 +108,7 @@ def detect(path: str, raw: bytes, limits: Limits) -> str:
             return "drawio"
         raise fail(path, "an XML file that is not a draw.io diagram (no <mxfile>)")
     if head.startswith(b"{"):
-        data = json_data(raw, path, limits)
+        data = read_json(raw, path, limits)
         if isinstance(data, dict) and "format_version" in data:
             return "terraform"
         raise fail(

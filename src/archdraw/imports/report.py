@@ -6,6 +6,7 @@ from collections import Counter
 
 from archdraw.model.provenance import ImportBlock
 from archdraw.model.types import Design
+from archdraw.source import printable_joined
 
 
 def summary(design: Design, block: ImportBlock) -> str:
@@ -55,4 +56,4 @@ def render(design: Design, block: ImportBlock) -> str:
             f"{len(guesses)} guess(es) to confirm: check each, then set `confirmed: true` on its "
             "entry in the file's import: block (lint rule AD607 lists them)",
         ]
-    return "\n".join(lines) + "\n"
+    return printable_joined(lines) + "\n"  # names come from the imported files: escaped

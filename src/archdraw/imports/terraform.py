@@ -37,6 +37,7 @@ class TerraformImport:
         self.components: dict[str, str] = {}
         self.zones: dict[str, str] = {}  # by the address of each instance (`aws_subnet.a[0]`)
         self.instances: dict[str, list[str]] = {}
+        self.networks: list[str] = []  # the address blocks of the networks in the input
 
     def table(self, provider: str, name: str) -> list[Rule]:
         return self.mapping.rules(f"terraform.providers.{provider}.{name}")
@@ -123,6 +124,8 @@ class TerraformImport:
         instance: str | None = None,
     ) -> None:
         label = values.get(rule.get("label", "")) if rule.get("label") else None
+        if rule.get("addresses"):
+            self.networks += [a for a in at(values, rule.get("addresses")) if isinstance(a, str)]
         vpcs = [i for p in refs.of(address, "vpc_id") for i in [p, *refs.instances.get(p, [])]]
         parent = next((self.zones[i] for i in vpcs if i in self.zones), None)
         if parent is None and self.region and rule.get("kind") == "network":

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from archdraw.imports.mapping import Rule
+from archdraw.imports.outside import block_label, let_in, outside_client
 from archdraw.imports.terraform_refs import References, at, base_address, unknown_at
 
 if TYPE_CHECKING:
@@ -133,4 +135,52 @@ def reachability(
                                 f"security group {group} lets {allowed} in ({address})",
                             )
                             joined.add((start, end))
+                for cidr, ports in _blocks(values, rule):
+                    _outside(importer, rule, cidr, ports, address, group, members.get(group, []))
     return joined
+
+
+def _blocks(values: dict[str, Any], rule: Rule) -> list[tuple[str, str]]:
+    """The address blocks a rule lets in, each with the ports it opens ("" when not said):
+    a `cidrs` path names a list or a text in the rule itself or in each of its blocks."""
+    found = []
+    for path in rule.get("cidrs") or []:
+        parent, _, name = str(path).rpartition(".")
+        held = at(values, parent) if parent else [values]
+        for block in [b for item in held for b in (item if isinstance(item, list) else [item])]:
+            if not isinstance(block, dict):
+                continue
+            cidrs = block.get(name)
+            ports = sorted({str(block[p]) for p in ("from_port", "to_port") if p in block})
+            shown = f" on port {'-'.join(ports)}" if ports else ""
+            for cidr in cidrs if isinstance(cidrs, list) else [cidrs]:
+                if isinstance(cidr, str):
+                    found.append((cidr, shown))
+    return found
+
+
+def _outside(
+    importer: TerraformImport,
+    rule: Rule,
+    cidr: str,
+    ports: str,
+    rule_address: str,
+    group: str,
+    members: list[str],
+) -> None:
+    """An address block a group lets in: a guessed client linked to the group's boxes."""
+    label = block_label(cidr, importer.networks)
+    if label is None or not members:
+        return
+    builder, where = importer.builder, importer.where(rule_address)
+    said = f"network reachability: {rule.name}: an address block let in"
+    client = outside_client(builder, label, where, said)
+    for member in members:
+        let_in(
+            builder,
+            client,
+            importer.components[member],
+            where,
+            said,
+            f"security group {group} lets {cidr} in{ports} ({rule_address})",
+        )

@@ -164,6 +164,10 @@ def zone_rectangles(
 class RectIndex:
     """Rectangles bucketed on a coarse grid, to ask "does this hit anything?" without a scan."""
 
+    # Not drawing.grid.GridIndex: that one keeps keyed, movable rectangles and answers which
+    # keys; this one answers only yes or no, which the placement loop asks most (keys and
+    # sets make GridIndex about 1.2x slower to ask and 2x slower to build here).
+
     def __init__(self, rects: Iterable[Rect], cell: float = 256.0) -> None:
         self.cell = cell
         self.buckets: dict[tuple[int, int], list[Rect]] = {}

@@ -58,8 +58,13 @@ def did_you_mean(key: str) -> str:
     return f"did you mean '{close[0]}'? " if close else ""
 
 
+def ignore_names(ignore: LintIgnore, rule: Rule) -> bool:
+    """The ignore entry is about this rule (by code or name)."""
+    return ignore.rule.strip() in (rule.code, rule.name) or ignore.rule.upper() == rule.code
+
+
 def ignore_matches(ignore: LintIgnore, rule: Rule, issue: Issue) -> bool:
-    if ignore.rule.strip() not in (rule.code, rule.name) and ignore.rule.upper() != rule.code:
+    if not ignore_names(ignore, rule):
         return False
     return all(
         wanted is None or wanted == actual

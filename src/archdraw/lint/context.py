@@ -10,7 +10,7 @@ from typing import NamedTuple
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.kinds import CACHING_TYPES
 from archdraw.analysis.roles import DataRoles, data_roles
-from archdraw.analysis.traffic import traffic_of
+from archdraw.analysis.traffic import rates_by_id
 from archdraw.cost import CostEstimate, estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.lint.config import LintRun, resolve
@@ -385,7 +385,7 @@ class LintContext(ElementViews):
     @cached_property
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
-        return traffic_of(self.traffic_graph).rates
+        return rates_by_id(self.traffic_graph)
 
     def capacity(self, component: ComponentView) -> float | None:
         """Requests per second all replicas together serve, or None when unknown."""

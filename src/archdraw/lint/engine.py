@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.config import LintRun, ResolvedSettings, ignore_matches, resolve
+from archdraw.lint.config import (
+    LintRun,
+    ResolvedSettings,
+    ignore_matches,
+    ignore_names,
+    resolve,
+)
 from archdraw.lint.context import LintContext
 from archdraw.lint.rules import all_rules
 from archdraw.lint.types import (
@@ -27,6 +33,7 @@ _NOWHERE: tuple[None, None] = (None, None)
 def _finding(
     rule: Rule, issue: Issue, severity: Severity, position: tuple[int | None, int | None]
 ) -> Finding:
+    line, column = position
     element = issue.component or issue.link or issue.zone
     return Finding(
         code=rule.code,
@@ -36,11 +43,11 @@ def _finding(
         link=issue.link,
         zone=issue.zone,
         message=issue.message,
-        line=position[0],
-        column=position[1],
+        line=line,
+        column=column,
         rule=rule,
         fix=issue.fix,
-        order=position_order(position[0], position[1], severity, rule.code, element),
+        order=position_order(line, column, severity, rule.code, element),
     )
 
 
@@ -100,11 +107,13 @@ def rule_findings(
     ignores are added to `used_ignores`)."""
     findings: list[Finding] = []
     override = settings.severity.get(rule.code)
+    ignores = [(i, ignore) for i, ignore, _ in settings.ignores if ignore_names(ignore, rule)]
     for issue in rule.check(context):
-        matched = [i for i, ignore, _ in settings.ignores if ignore_matches(ignore, rule, issue)]
-        if matched:
-            used_ignores.update(matched)
-            continue
+        if ignores:
+            matched = [i for i, ignore in ignores if ignore_matches(ignore, rule, issue)]
+            if matched:
+                used_ignores.update(matched)
+                continue
         position = _position(locations, issue.component, issue.link, issue.zone)
         finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
         if issue.related:

@@ -13,8 +13,14 @@ from archdraw.analysis.graph import (
     build_graph,
 )
 from archdraw.analysis.refresh import refresh_graph
-from archdraw.analysis.roles import ROLE_LINK_PROPERTIES, ROLE_PROPERTIES, DataRoles, data_roles
-from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, traffic_of
+from archdraw.analysis.roles import (
+    ROLE_LINK_PROPERTIES,
+    ROLE_PROPERTIES,
+    DataRoles,
+    data_roles,
+    refresh_roles,
+)
+from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, rates_by_id
 from archdraw.cost import CostEstimate
 from archdraw.library import Library
 from archdraw.lint.context import LintContext
@@ -45,12 +51,17 @@ class RecordingContext(LintContext):
         self.component_reads: set[str] = set()
         self.link_reads: set[str] = set()
         self.__dict__.update(carried)
-        self.previous_graph: TrafficGraph | None = None  # to refresh, when values changed
+        # The previous run's roles and graph, to refresh when property values changed.
+        self.previous_roles: DataRoles | None = None
+        self.previous_graph: TrafficGraph | None = None
         self.edited: list[int] = []  # the components whose values changed since then
+        self.changed: set[str] = set()  # the names of the component properties changed
         self._computing = 0  # inside a value view: its reads are the view's, not the rule's
+        self._views_read: set[str] = set()  # value views whose reads are noted since `take_reads`
 
     def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
-        if not self._computing:
+        if not self._computing and name not in self._views_read:
+            self._views_read.add(name)
             components, links = VALUE_VIEWS[name]
             self.component_reads.update(components)
             self.link_reads.update(links)
@@ -65,7 +76,7 @@ class RecordingContext(LintContext):
 
     @property
     def data_roles(self) -> DataRoles:
-        return self._value_view("data_roles", lambda: data_roles(self.model, self.library))
+        return self._value_view("data_roles", self._roles)
 
     @property
     def traffic_graph(self) -> TrafficGraph:
@@ -73,7 +84,16 @@ class RecordingContext(LintContext):
 
     @property
     def arrival_rps(self) -> dict[str, float]:
-        return self._value_view("arrival_rps", lambda: traffic_of(self.traffic_graph).rates)
+        return self._value_view("arrival_rps", lambda: rates_by_id(self.traffic_graph))
+
+    def _roles(self) -> DataRoles:
+        if self.previous_roles is not None:
+            found = refresh_roles(
+                self.previous_roles, self.model, self.library, self.edited, self.changed
+            )
+            if found is not None:
+                return found
+        return data_roles(self.model, self.library)
 
     def _graph(self) -> TrafficGraph:
         roles = self.data_roles
@@ -112,5 +132,5 @@ class RecordingContext(LintContext):
 
     def take_reads(self) -> Reads:
         reads = frozenset(self.component_reads), frozenset(self.link_reads)
-        self.component_reads, self.link_reads = set(), set()
+        self.component_reads, self.link_reads, self._views_read = set(), set(), set()
         return reads

@@ -15,12 +15,13 @@ are returned as they are.
 
 from __future__ import annotations
 
-import bisect
 import gc
 import math
 import threading
 import time
-from typing import Any, TypeVar
+from itertools import compress, count
+from operator import is_, itemgetter, ne
+from typing import Any, NamedTuple, TypeVar
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
@@ -36,19 +37,33 @@ _T = TypeVar("_T")
 
 _STRUCTURE = "structure"  # the structural views, in `_seconds`
 
-# Per element: the fields rules read and a copy of its props; then zones and settings;
-# then the element objects themselves (views over the same objects can be reused).
-# Above this many findings from the rules that ran, sorting everything again is cheaper.
-_INSERT_AT_MOST = 400
 
-_Snapshot = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], Any, list[object]]
+class _Elements(NamedTuple):
+    """What the rules read of the components (or the links): each one's fields, and its
+    props (the models' own dicts, or copies of them in a snapshot), in file order."""
+
+    fields: list[tuple[Any, ...]]
+    props: list[dict[str, Any]]
 
 
-def _snapshot(design: Design) -> _Snapshot:
-    components = [
-        (c.id, c.type, c.label, c.zone, c.notes, dict(c.props)) for c in design.components
-    ]
-    links = [(k.id, k.source, k.target, k.kind, k.label, dict(k.props)) for k in design.links]
+_COMPONENT_FIELDS = itemgetter("id", "type", "label", "zone", "notes")
+_LINK_FIELDS = itemgetter("id", "source", "target", "kind", "label")
+
+# Per element: the fields rules read and its props; then zones and settings; then the
+# element objects themselves (views over the same objects can be reused).
+_Snapshot = tuple[_Elements, _Elements, Any, list[object]]
+
+
+def _elements(models: list[Component] | list[Link], fields: itemgetter[Any]) -> _Elements:
+    """The elements as they are now: their props are the models' own dicts, not copies."""
+    # Fields read from each model's field dict in one call: thousands of elements per edit.
+    return _Elements([fields(m.__dict__) for m in models], [m.props for m in models])
+
+
+def _current(design: Design) -> _Snapshot:
+    """The design as it is now (props not copied: see `_copied`)."""
+    components = _elements(design.components, _COMPONENT_FIELDS)
+    links = _elements(design.links, _LINK_FIELDS)
     # Who is confirmed in the `import:` block (AD607 reads it; the editor confirms guesses).
     block = design.imported
     confirmed = tuple(e.confirmed for e in block.elements) if block is not None else None
@@ -61,8 +76,20 @@ def _snapshot(design: Design) -> _Snapshot:
     return components, links, rest, [design, *design.components, *design.links, *design.zones]
 
 
+def _copied(now: _Elements, before: _Elements | None, edited: list[int]) -> _Elements:
+    """A copy of `now` to compare the next version with: the copy `before` (of the same
+    elements, equal but at `edited`) with the props at `edited` copied again, or, without
+    it, every props copied."""
+    if before is None:
+        return _Elements(now.fields, [dict(props) for props in now.props])
+    props = list(before.props)
+    for place in edited:
+        props[place] = dict(now.props[place])
+    return _Elements(now.fields, props)
+
+
 def _same_objects(old: list[object], new: list[object]) -> bool:
-    return len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+    return len(old) == len(new) and all(map(is_, old, new))
 
 
 def _patched(old: list[object], new: list[object]) -> Design:
@@ -91,23 +118,20 @@ def _structural_views() -> frozenset[str]:
 
 
 def _changed_names(
-    old: list[tuple[Any, ...]], new: list[tuple[Any, ...]], where: list[int] | None = None
+    old: _Elements, new: _Elements, where: list[int] | None = None
 ) -> set[str] | None:
     """Names of properties whose values changed, or None for any other change (the indices
     of the elements whose values changed are added to `where`)."""
-    if len(old) != len(new):
+    if old.fields != new.fields:
         return None
     names: set[str] = set()
-    for place, (before, after) in enumerate(zip(old, new, strict=True)):
-        if before[:5] != after[:5]:
+    for place in compress(count(), map(ne, old.props, new.props)):  # the props that differ
+        before, after = old.props[place], new.props[place]
+        if before.keys() != after.keys():
             return None
-        old_props, new_props = before[5], after[5]
-        if old_props != new_props:
-            if old_props.keys() != new_props.keys():
-                return None
-            names.update(k for k, v in new_props.items() if old_props[k] != v)
-            if where is not None:
-                where.append(place)
+        names.update(k for k, v in after.items() if before[k] != v)
+        if where is not None:
+            where.append(place)
     return names
 
 
@@ -120,7 +144,6 @@ class LintSession:
         self._snapshot: _Snapshot | None = None
         self._locations: ElementLocations | None = None
         self._findings: list[Finding] = []  # the last answer, sorted
-        self._keys: list[tuple[int, int, int, str, str]] = []  # their sort keys
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
         self._reads: dict[str, Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
@@ -179,15 +202,24 @@ class LintSession:
         owned: bool,
         budget_s: float | None,
     ) -> list[Finding] | None:
-        snapshot = _snapshot(design)
-        previous, self._snapshot = self._snapshot, snapshot
+        now = _current(design)
+        previous = self._snapshot
         changed = None
-        if previous is not None and locations is self._locations and previous[2] == snapshot[2]:
-            self._edited = []
-            component_names = _changed_names(previous[0], snapshot[0], self._edited)
-            link_names = _changed_names(previous[1], snapshot[1])
+        edited: list[int] = []  # the components whose values changed
+        links_edited: list[int] = []
+        if previous is not None and locations is self._locations and previous[2] == now[2]:
+            component_names = _changed_names(previous[0], now[0], edited)
+            link_names = _changed_names(previous[1], now[1], links_edited)
             if component_names is not None and link_names is not None:
                 changed = component_names, link_names
+        kept = previous if changed is not None else None  # the same elements: copy edits
+        snapshot = self._snapshot = (
+            _copied(now[0], kept[0] if kept else None, edited),
+            _copied(now[1], kept[1] if kept else None, links_edited),
+            now[2],
+            now[3],
+        )
+        self._edited = edited
         patchable = owned and self._owned
         reuse = previous is not None and (patchable or _same_objects(previous[3], snapshot[3]))
         if budget_s is not None and self._cost(changed, reuse) > budget_s:
@@ -228,9 +260,11 @@ class LintSession:
             # The element views share props dicts with the design they were built from:
             # share those of the design linted now (edited values, or a patched copy).
             context.design.follow_props(design)
+            context.edited, context.changed = self._edited, changed[0]
+            if "data_roles" not in carried and not _touches(_LINK_ROLE_READS, changed):
+                context.previous_roles = self._values.get("data_roles")
             if "traffic_graph" not in carried and not _touches(_LINK_GRAPH_READS, changed):
                 context.previous_graph = self._values.get("traffic_graph")
-                context.edited = self._edited
         if not self._views or changed is None:  # timed, for `lint_if_cheap`
             started = time.perf_counter()
             for view in self._structural:
@@ -270,12 +304,12 @@ class LintSession:
         )
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
         self._values = {k: v for k, v in context.__dict__.items() if k in VALUE_VIEWS}
-        if changed is not None and len(fresh) + len(settings_found) <= _INSERT_AT_MOST:
-            self._insert_fresh(fresh + settings_found, ran)
+        if changed is not None:
+            self._findings = self._merged(fresh + settings_found, ran)
         else:
             findings.extend(settings_found)
             findings.sort(key=BY_POSITION)
-            self._findings, self._keys = findings, [f.sort_key() for f in findings]
+            self._findings = findings
         return list(self._findings)
 
     def _cost(self, changed: tuple[set[str], set[str]] | None, reuse_views: bool) -> float:
@@ -288,23 +322,22 @@ class LintSession:
                 cost += self._seconds.get(code, 0.0)
         return cost
 
-    def _insert_fresh(self, fresh: list[Finding], ran: set[str]) -> None:
-        """Swap in the findings of the rules that ran, keeping the list sorted: cheaper
-        than sorting it again when they are few. Equal sort keys come from one rule only
-        (the code is part of the key), so inserting after equals keeps `sort`'s order."""
-        kept = [i for i, f in enumerate(self._findings) if f.code not in ran]
-        findings = [self._findings[i] for i in kept]
-        keys = [self._keys[i] for i in kept]
-        for finding in fresh:
-            key = finding.sort_key()
-            at = bisect.bisect_right(keys, key)
-            keys.insert(at, key)
-            findings.insert(at, finding)
-        self._findings, self._keys = findings, keys
+    def _merged(self, fresh: list[Finding], ran: set[str]) -> list[Finding]:
+        """The last answer with the findings of the rules that ran swapped in. The kept ones
+        are in order already and the fresh ones are sorted apart, so sorting the two together
+        merges two sorted runs (a linear pass). Equal sort keys come from one rule only (the
+        code is part of the key): the order is the one a full sort gives."""
+        findings = [f for f in self._findings if f.code not in ran]
+        fresh.sort(key=BY_POSITION)
+        findings += fresh
+        findings.sort(key=BY_POSITION)
+        return findings
 
 
 # A change to these link properties moves traffic between links: the graph is built anew.
 _LINK_GRAPH_READS: Reads = (frozenset(), VALUE_VIEWS["traffic_graph"][1])
+# A change to these link properties changes which components are standbys: roles anew.
+_LINK_ROLE_READS: Reads = (frozenset(), VALUE_VIEWS["data_roles"][1])
 
 
 def _carried(values: dict[str, Any], changed: tuple[set[str], set[str]]) -> dict[str, Any]:

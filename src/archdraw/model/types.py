@@ -5,6 +5,7 @@ Everything a design file holds is here. Changes go through `archdraw.model.edits
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, Strict, field_validator
@@ -68,6 +69,11 @@ class Link(_Strict):
     def key(self) -> str:
         """The link's identity: its explicit id, or "from->to"."""
         return self.id if self.id is not None else f"{self.source}->{self.target}"
+
+    def ends_title(self, titles: Mapping[str, str]) -> str:
+        """ "Source → Target" by the ends' titles (`titles`: id -> title; an end not in it
+        keeps its id): how the editor names a link wherever it shows one."""
+        return f"{titles.get(self.source, self.source)} → {titles.get(self.target, self.target)}"
 
 
 class DesignDoc(_Strict):

@@ -3,48 +3,56 @@
 from __future__ import annotations
 
 from archdraw.review.types import DOC_FIELDS, Item, Review, Section
+from archdraw.source import markdown_text
 
 MARK = {"error": "**error**", "warning": "**warning**", "info": "info", "ok": "ok"}
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _table(section: Section) -> list[str]:
     if not section.rows:
         return []
-    out = ["| " + " | ".join(section.header) + " |", "|" + "---|" * len(section.header)]
-    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in section.rows]
+    out = [
+        "| " + " | ".join(markdown_text(h) for h in section.header) + " |",
+        "|" + "---|" * len(section.header),
+    ]
+    out += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in section.rows]
     return [*out, ""]
 
 
 def _item(item: Item) -> str:
-    return f"- {MARK.get(item.severity, item.severity)}: {_cell(item.text)}"
+    return f"- {MARK.get(item.severity, item.severity)}: {markdown_text(item.text)}"
 
 
 def render_markdown(review: Review, diagram: str | None = None) -> str:
     """`diagram` is a relative path to an image of the diagram (optional)."""
-    out = [f"# Design review: {review.name}", ""]
+    out = [f"# Design review: {markdown_text(review.name)}", ""]
     if review.description:
-        out += [review.description.strip(), ""]
+        out += [markdown_text(review.description), ""]
     out += ["## At a glance", ""]
-    out += [f"- **{s.title}** {_cell(s.answer)}" for s in review.sections if s.key != "assumptions"]
+    out += [
+        f"- **{s.title}** {markdown_text(s.answer)}"
+        for s in review.sections
+        if s.key != "assumptions"
+    ]
     out += ["", "## Design document", ""]
     for name, title in DOC_FIELDS:
         value = review.doc.get(name)
         if not value:
             continue
         out.append(f"### {title}")
-        out += [f"- {_cell(v)}" for v in value] if isinstance(value, list) else [str(value)]
+        out += (
+            [f"- {markdown_text(v)}" for v in value]
+            if isinstance(value, list)
+            else [markdown_text(str(value))]
+        )
         out.append("")
     if review.gaps:
         out += ["### Gaps in the document", ""]
-        out += [f"- {_cell(gap)}" for gap in review.gaps]
+        out += [f"- {markdown_text(gap)}" for gap in review.gaps]
         out.append("")
     out += ["## Diagram", ""]
     if diagram:
-        out += [f"![{_cell(review.name)}]({diagram})", ""]
+        out += [f"![{markdown_text(review.name)}]({diagram})", ""]
     counts = {s: sum(1 for f in review.findings if f.severity == s) for s in MARK}
     out += [
         f"Lint: {counts['error']} error(s), {counts['warning']} warning(s), "
@@ -52,7 +60,7 @@ def render_markdown(review: Review, diagram: str | None = None) -> str:
         "",
     ]
     for section in review.sections:
-        out += [f"## {section.title}", "", f"**Answer:** {section.answer}", ""]
+        out += [f"## {section.title}", "", f"**Answer:** {markdown_text(section.answer)}", ""]
         out += _table(section)
         out += [_item(item) for item in section.items]
         out.append("")

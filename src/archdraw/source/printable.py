@@ -10,7 +10,9 @@ non-characters U+FFFE and U+FFFF (which XML cannot hold) as `\\n`, `\\x1b`,
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterable
 
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -27,6 +29,16 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-def printable_lines(text: str) -> str:
-    """A block of our own lines, each made `printable` (its line breaks are kept)."""
-    return "\n".join(printable(line) for line in text.split("\n"))
+def printable_joined(lines: Iterable[str]) -> str:
+    """Lines we built, each made `printable`, joined by line breaks: a line break inside a
+    line (a label holding one) is shown as `\\n`, so it can never start a line of its own."""
+    return "\n".join(printable(line) for line in lines)
+
+
+def markdown_text(text: str) -> str:
+    """File text inside Markdown (a paragraph, a list item or a table cell): one line, no
+    markup, no HTML, control characters shown as escapes."""
+    text = html.escape(printable(" ".join(text.split())), quote=False)
+    for char in "\\`*_[]|#":
+        text = text.replace(char, "\\" + char)
+    return text

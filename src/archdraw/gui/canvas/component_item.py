@@ -8,6 +8,7 @@ writes, so the canvas and the exports agree on every line of text.
 from __future__ import annotations
 
 import dataclasses
+import html
 from collections import OrderedDict
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -65,8 +66,12 @@ class ComponentItem(QGraphicsRectItem):
 
     def set_look(self, look: ComponentLook) -> None:
         self.look = look
-        self.setToolTip(f"{look.title} ({look.type_label})\nid: {self.component_id}")
+        self.setToolTip(f"{self.heading()}<br>id: {html.escape(self.component_id)}")
         self.update()
+
+    def heading(self) -> str:
+        """Its name in bold over its type, as rich text (tooltips: archdraw.gui.canvas.hover)."""
+        return f"<b>{html.escape(self.look.title)}</b><br>{html.escape(self.look.type_label)}"
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -43,6 +45,9 @@ class LinkItem(QGraphicsRectItem):
         self.arrow = QPolygonF()
         self.label_rect: QRectF | None = None
         self.label: str | None = None
+        # Told when the pointer comes onto (the key) and leaves (None) this link.
+        self.on_hover: Callable[[str | None], None] | None = None
+        self.setAcceptHoverEvents(True)
         self.update_from(link)
 
     def type(self) -> int:
@@ -77,6 +82,14 @@ class LinkItem(QGraphicsRectItem):
         if bounds != self.rect():
             self.setRect(bounds)
         self.update()
+
+    def hoverEnterEvent(self, event: object) -> None:
+        if self.on_hover is not None:
+            self.on_hover(self.key)
+
+    def hoverLeaveEvent(self, event: object) -> None:
+        if self.on_hover is not None:
+            self.on_hover(None)
 
     def middle(self) -> QPointF:
         """The label's centre, else the course's middle (where a rename editor opens)."""

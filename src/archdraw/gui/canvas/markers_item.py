@@ -2,8 +2,9 @@
 
 Thousands of findings on a big design would be thousands of items to rebuild
 after every lint run; instead one item keeps the markers bucketed by grid
-cell and paints only those in the exposed area. It takes no mouse or hover
-events (the Findings panel lists what a marker stands for).
+cell and paints only those in the exposed area. It takes no mouse events:
+the scene's hover (archdraw.gui.canvas.hover) asks `at` for the marker under
+the pointer and lists its findings in a tooltip.
 """
 
 from __future__ import annotations
@@ -59,6 +60,24 @@ class MarkersItem(QGraphicsItem):
             self._bounds = grown
         self.update()
 
+    def at(self, point: QPointF, scale: float) -> Target | None:
+        """The marker drawn under `point` at `scale` (the nearest one, if several)."""
+        radius = self.radius(scale) + 2 / scale  # a pixel or two of slack round the dot
+        x, y = point.x(), point.y()
+        near = []
+        for i in range(int((x - radius) // CELL), int((x + radius) // CELL) + 1):
+            for j in range(int((y - radius) // CELL), int((y + radius) // CELL) + 1):
+                for target, marker in self._cells.get((i, j), {}).items():
+                    distance = (marker.centre[0] - x) ** 2 + (marker.centre[1] - y) ** 2
+                    if distance <= radius**2:
+                        near.append((distance, target))
+        return min(near)[1] if near else None
+
+    @staticmethod
+    def radius(scale: float) -> float:
+        """A marker's radius in scene units: never smaller than a few pixels on screen."""
+        return max(MARKER_RADIUS, MIN_SCREEN_RADIUS / (scale or 1.0))
+
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.update()
@@ -73,7 +92,7 @@ class MarkersItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         scale = painter.worldTransform().m11() or 1.0
-        radius = max(MARKER_RADIUS, MIN_SCREEN_RADIUS / scale)
+        radius = self.radius(scale)
         readable = MARKER_TEXT_SIZE * scale >= 7.0
         area = option.exposedRect.adjusted(-radius, -radius, radius, radius)
         columns = range(int(area.left() // CELL), int(area.right() // CELL) + 1)

@@ -13,9 +13,9 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from archdraw.drawing import Drawing, FindingLike
 from archdraw.layout import ZoneTree
@@ -32,10 +32,13 @@ from archdraw.model.edits import (
 from archdraw.style import Theme
 
 from .component_item import ComponentItem
+from .focus_labels import FocusLabels
+from .hover import hover_text
 from .link_item import LinkItem
 from .markers_item import MarkersItem
 from .overview_item import OverviewItem, node_box
 from .text import scene_rect
+from .zone_headings import ZoneHeadings
 from .zone_item import ZoneItem
 
 # Edits that change no position, zone or membership: the scene skips re-measuring zones.
@@ -50,6 +53,9 @@ NO_GEOMETRY = (
 
 
 class DesignScene(QGraphicsScene):
+    findings_changed = Signal()
+    marker_clicked = Signal(str, str)  # the marked element: "component" | "link" | "zone", id
+
     def __init__(self, document: Document, library: Library, theme: Theme) -> None:
         super().__init__()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -62,7 +68,10 @@ class DesignScene(QGraphicsScene):
         self.overview_on = False
         self.overview = OverviewItem(theme)
         self.markers = MarkersItem(theme)
+        self.focus = FocusLabels(theme, lambda: self.drawing)
+        self.zone_headings = ZoneHeadings(theme)
         self.selectionChanged.connect(self._overview_selection)
+        self.selectionChanged.connect(self._focus_selection)
         self.setBackgroundBrush(QColor(theme.background))
         self._unsubscribe = document.subscribe(self.on_change)
         self.rebuild()
@@ -77,7 +86,7 @@ class DesignScene(QGraphicsScene):
     # Following the document -------------------------------------------------
     def rebuild(self) -> None:
         self.setSceneRect(QRectF())
-        for keep in (self.overview, self.markers):
+        for keep in (self.overview, self.markers, self.focus, self.zone_headings):
             if keep.scene() is self:
                 self.removeItem(keep)
         self.clear()
@@ -86,6 +95,12 @@ class DesignScene(QGraphicsScene):
         self.addItem(self.overview)
         self.markers = MarkersItem(self.theme)
         self.addItem(self.markers)
+        scale, self.focus = self.focus.view_scale, FocusLabels(self.theme, lambda: self.drawing)
+        self.focus.view_scale = scale
+        self.addItem(self.focus)
+        self.zone_headings = ZoneHeadings(self.theme)
+        self.zone_headings.view_scale = scale
+        self.addItem(self.zone_headings)
         self.components.clear()
         self.links.clear()
         self.zones.clear()
@@ -199,6 +214,7 @@ class DesignScene(QGraphicsScene):
             item = self.links.get(key)
             if item is None:
                 item = LinkItem(link, self.theme)
+                item.on_hover = self.focus_hover
                 item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.overview_on)
                 self.links[key] = item
                 self.addItem(item)
@@ -211,6 +227,20 @@ class DesignScene(QGraphicsScene):
                 item.update_from(link)
             item.set_drawing(drawn)
         self._follow_markers()
+        if self.focus.chosen or self.focus.hovered:
+            self.focus.refresh()
+
+    def focus_hover(self, key: str | None) -> None:
+        self.focus.set_hovered(key)
+
+    def _focus_selection(self) -> None:
+        """The labels of the selected links and of the selected components' links."""
+        if not shiboken6.isValid(self):
+            return
+        keys = set(self.selected_link_keys())
+        for component_id in self.selected_component_ids():
+            keys.update(self.drawing.links_at(component_id))
+        self.focus.set_chosen(keys)
 
     def _follow_markers(self) -> None:
         """Markers that moved with what they sit on since the last look."""
@@ -245,6 +275,7 @@ class DesignScene(QGraphicsScene):
                 # An empty zone has no extent; park it to the left so it can be seen and filled.
                 item.set_rect(QRectF(-400, 120 * empty_slot, 220, 90), 0)
                 empty_slot += 1
+        self.zone_headings.follow(self.zones)
 
     # Findings, theme, selection --------------------------------------------
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
@@ -252,6 +283,22 @@ class DesignScene(QGraphicsScene):
         self._findings = list(findings)
         self.drawing.set_findings(self._findings)
         self._follow_markers()
+        self.findings_changed.emit()
+
+    @property
+    def findings(self) -> Sequence[FindingLike]:
+        return self._findings
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """Tooltips: a marker's findings, a component's name and type (see .hover)."""
+        views = self.views()
+        scale = views[0].transform().m11() if views else 1.0
+        text = hover_text(self, event.scenePos(), scale)
+        if text is None:
+            super().helpEvent(event)
+            return
+        QToolTip.showText(event.screenPos(), text, event.widget())
+        event.accept()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -259,6 +306,8 @@ class DesignScene(QGraphicsScene):
         self.overview.theme = theme
         self.overview.invalidate()
         self.markers.set_theme(theme)
+        self.focus.set_theme(theme)
+        self.zone_headings.set_theme(theme)
         for item in self.items():
             if isinstance(item, ComponentItem | LinkItem | ZoneItem):
                 item.set_theme(theme)

@@ -42,6 +42,31 @@ def draw_run(
     painter.drawText(QPointF(x, y), text)
 
 
+# A baseline this far (times the size) below a line's middle centres lowercase text on it.
+MIDDLE_TO_BASELINE = 0.36
+
+
+def draw_label(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    size: float,
+    ink: QColor,
+    edge: QColor,
+    background: QColor,
+    bold: bool = False,
+    centred: bool = True,
+) -> None:
+    """`text` on a rounded label filling `rect`: centred on it, or from its left padding."""
+    painter.setPen(edge)
+    painter.setBrush(background)
+    radius = rect.height() / 4
+    painter.drawRoundedRect(rect, radius, radius)
+    baseline = rect.center().y() + size * MIDDLE_TO_BASELINE
+    x = rect.center().x() if centred else rect.left() + (rect.height() - size) / 2
+    draw_run(painter, x, baseline, text, size, bold, ink, centred)
+
+
 def pixmap_ratio(painter: QPainter, scale: float) -> float:
     """Device pixels per scene pixel for a cached picture: whole steps, 1 to 4."""
     return min(4.0, max(1.0, -(-scale * painter.device().devicePixelRatioF() // 1)))

@@ -60,6 +60,8 @@ class DesignView(QGraphicsView):
         self.zoom_changed.connect(self.update_level_of_detail)
 
     def update_level_of_detail(self) -> None:
+        self.design_scene.focus.set_scale(self.scale_factor())
+        self.design_scene.zone_headings.set_scale(self.scale_factor())
         big = len(self.design_scene.components) >= OVERVIEW_MIN_COMPONENTS
         self.design_scene.set_overview(big and self.scale_factor() < OVERVIEW_SCALE)
 
@@ -182,10 +184,25 @@ class DesignView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if event.button() == Qt.MouseButton.LeftButton and self._press_marker(event):
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton and self.interactions.press(event):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def _press_marker(self, event: QMouseEvent) -> bool:
+        """A plain click on a findings marker selects what it marks and tells who lists findings."""
+        if event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        point = self.mapToScene(event.position().toPoint())
+        target = self.design_scene.markers.at(point, self.scale_factor())
+        if target is None:
+            return False
+        self.design_scene.select_ids([target[1]])
+        self.design_scene.marker_clicked.emit(*target)
+        return True
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:

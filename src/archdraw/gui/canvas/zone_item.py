@@ -8,12 +8,17 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from archdraw.drawing.faces import READABLE_PX
 from archdraw.drawing.parts import ZONE_DASH, ZONE_KIND_SIZE, ZONE_STROKE, ZONE_TITLE_SIZE
+from archdraw.drawing.text_metrics import fit
+from archdraw.layout import clean_text
 from archdraw.model import Zone
-from archdraw.style import ZONE_TITLE_HEIGHT, Theme
+from archdraw.style import ZONE_PADDING, ZONE_TITLE_HEIGHT, Theme
 
 from .text import draw_run, font
 
 ZONE_TYPE = 65536 + 3  # QGraphicsItem.UserType + n
+# Zoomed out, a zone's title grows to stay readable (its kind is dropped) as far as the band
+# above its members holds it: ZONE_TITLE_HEIGHT + ZONE_PADDING, less room for descenders.
+LARGE_HEADING_MAX = (ZONE_TITLE_HEIGHT + ZONE_PADDING) * 0.8
 
 
 class ZoneItem(QGraphicsItem):
@@ -99,7 +104,9 @@ class ZoneItem(QGraphicsItem):
             self._paint_part(painter, seen)  # dashing a zone far bigger than the view is slow
         else:
             painter.drawRoundedRect(self.rect, 12, 12)
-        if ZONE_TITLE_SIZE * painter.worldTransform().m11() < READABLE_PX:
+        scale = painter.worldTransform().m11()
+        if ZONE_TITLE_SIZE * scale < READABLE_PX:
+            self._paint_large_heading(painter, scale)
             return
         left, top, right = self.rect.left(), self.rect.top(), self.rect.right()
         ink, muted = QColor(self.theme.text), QColor(self.theme.muted_text)
@@ -114,3 +121,13 @@ class ZoneItem(QGraphicsItem):
             False,
             muted,
         )
+
+    def _paint_large_heading(self, painter: QPainter, scale: float) -> None:
+        """The title alone, at READABLE_PX on screen, when the band above the members holds it."""
+        size = READABLE_PX / (scale or 1.0)
+        if size > LARGE_HEADING_MAX:
+            return
+        grow = size / ZONE_TITLE_SIZE
+        text = fit(clean_text(self.title, 400), self.rect.width() - 24 * grow, size, True)
+        left, top = self.rect.left() + 12, self.rect.top() + 6 + size * 0.95
+        draw_run(painter, left, top, text, size, True, QColor(self.theme.text))

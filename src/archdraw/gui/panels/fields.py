@@ -98,8 +98,4 @@ def set_prop_on_all(component_ids: list[str], name: str, value: Any) -> Edit:
 def link_title(design: Design, link: Link) -> str:
     """'Source → Target' by the components' titles, as every other place names them."""
     ends = (design.component(link.source), design.component(link.target))
-    source, target = (
-        e.title if e is not None else i
-        for e, i in zip(ends, (link.source, link.target), strict=True)
-    )
-    return html.escape(f"{source} → {target}")
+    return html.escape(link.ends_title({e.id: e.title for e in ends if e is not None}))

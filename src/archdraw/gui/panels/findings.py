@@ -241,10 +241,7 @@ def element_titles(findings: list[Finding], design: Design) -> list[str]:
     by those titles. An element the design no longer has keeps its id.
     """
     names = {z.id: z.title for z in design.zones} | {c.id: c.title for c in design.components}
-    links = {
-        link.key: f"{names.get(link.source, link.source)} → {names.get(link.target, link.target)}"
-        for link in design.links
-    }
+    links = {link.key: link.ends_title(names) for link in design.links}
     titles = []
     for finding in findings:
         if finding.link is not None and finding.component is None:

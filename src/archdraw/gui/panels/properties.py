@@ -1,34 +1,23 @@
 """The properties of the selection: a form generated from the type's property specs.
 
 Every change is one undoable edit; a value a spec refuses is never written,
-and the reason is shown under the form.
-
-A field's own signal (editingFinished, toggled, valueChanged) applies an edit,
-and the document then reports the change back here. The form must never be
-torn down from inside that signal: deleting the widget whose signal is being
-delivered crashed the editor on every number, checkbox and choice edit. So a
-change that keeps the form's shape updates the fields in place, with their
-signals blocked, and anything that needs a new form (another selection, a new
-type) rebuilds it from the event loop, after the signal has returned.
+and the reason is shown under the form. A change that keeps the form's shape
+updates the fields in place (archdraw.gui.panels.form_rows says why), and
+anything that needs a new form (another selection, a new type) rebuilds it
+from the event loop. With nothing selected, the panel shows an overview of
+the design instead (archdraw.gui.panels.overview).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,19 +26,14 @@ from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.editing import Editing
 from archdraw.gui.panels.cost_note import CostNote
 from archdraw.gui.panels.fields import (
-    Choices,
-    FloatBox,
     link_title,
-    number_box,
-    quietly,
-    set_items,
     set_link_prop,
     set_prop,
     set_prop_on_all,
-    show_number,
 )
-from archdraw.library.types import PropertySpec
-from archdraw.model import LINK_KINDS, ZONE_KINDS, Change, Edit
+from archdraw.gui.panels.form_rows import FormRows
+from archdraw.gui.panels.overview import DesignOverview
+from archdraw.model import LINK_KINDS, ZONE_KINDS, Change
 from archdraw.model.edits import (
     MoveToZone,
     RenameId,
@@ -61,7 +45,7 @@ from archdraw.model.edits import (
 NONE_ZONE = "(none)"
 
 
-class PropertiesPanel(QWidget):
+class PropertiesPanel(FormRows):
     def __init__(self, scene: DesignScene, editing: Editing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scene, self.editing = scene, editing
@@ -73,29 +57,23 @@ class PropertiesPanel(QWidget):
         self.cost = CostNote()
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form_host)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(self.form_host)
+        self.overview = DesignOverview()  # with nothing selected, in place of the form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.title)
-        layout.addWidget(scroll, 1)
+        for widget, stretch in ((self.title, 0), (self.form_scroll, 1), (self.overview, 0)):
+            layout.addWidget(widget, stretch)
         layout.addWidget(self.cost)
         layout.addWidget(self.error)
-        self.fields: dict[str, QWidget] = {}
-        self._titles: dict[str, str] = {}  # field name -> the words its row shows
-        # The value each field showed when last built or refreshed: an edit is
-        # applied only when the user changed it.
-        self._shown: dict[str, Any] = {}
-        # While refreshing in place, the names of the fields the form still has;
-        # None while building a new form.
-        self._refreshing: list[str] | None = None
-        self._shape_changed = False
-        self._restore = False
+        layout.addStretch()  # below the overview's text and cost; the form takes it all
         self._selection: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
         self._rebuild_timer = QTimer(self, singleShot=True, interval=0)
         self._rebuild_timer.timeout.connect(self.rebuild)
         scene.selectionChanged.connect(self.schedule_rebuild)
+        scene.findings_changed.connect(self._show_overview)
         editing.failed.connect(self.remember_error)
         self._unsubscribe = scene.document.subscribe(self._on_change)
         self.rebuild()
@@ -126,6 +104,16 @@ class PropertiesPanel(QWidget):
             self.refresh()
         else:
             self.cost.show_for(self.scene.design, self.editing.library, self._selection[0])
+        self._show_overview()
+
+    def _show_overview(self) -> None:
+        nothing = not any(self._selection)
+        self.title.setVisible(not nothing)
+        self.form_scroll.setVisible(not nothing)
+        self.overview.setVisible(nothing)
+        if nothing and shiboken6.isValid(self.scene):
+            scene = self.scene
+            self.overview.show_for(scene.design, self.editing.library, scene.findings, scene.theme)
 
     def refresh(self, restore: bool = False) -> None:
         """Show the model's current values in the fields, or rebuild later if the form changes.
@@ -155,8 +143,7 @@ class PropertiesPanel(QWidget):
         focused_name = next((n for n, w in self.fields.items() if w is focus), None)
         while self.form.rowCount():
             self.form.removeRow(0)
-        self.fields = {}
-        self._shown = {}
+        self.fields, self._shown = {}, {}
         self._fill()
         if focused_name in self.fields:
             self.fields[focused_name].setFocus()
@@ -174,10 +161,10 @@ class PropertiesPanel(QWidget):
             self._link_form(links[0])
         elif len(zones) == 1 and not components and not links:
             self._zone_form(zones[0])
-        else:
-            self.title.setText(
-                f"<b>{design.name}</b><br>Select a component, link or zone to edit it."
-            )
+        elif any(self._selection):
+            count = len(components) + len(zones) + len(links)
+            self.title.setText(f"<b>{count} elements</b><br>Select one kind to edit it.")
+        self._show_overview()
 
     def _component_form(self, component_id: str) -> None:
         component = self.scene.design.component(component_id)
@@ -273,127 +260,3 @@ class PropertiesPanel(QWidget):
             zone.parent or NONE_ZONE,
             lambda v: SetZoneFields(zone_id, {"parent": None if v == NONE_ZONE else v}),
         )
-
-    def _commit(self, edit: Edit) -> None:
-        self.error.clear()
-        if not self.editing.apply(edit):
-            self.error.setText(f"Not applied: {self._last_error}")
-            self.refresh(restore=True)
-
-    _last_error = ""
-
-    def remember_error(self, message: str) -> None:
-        self._last_error = message
-
-    def _row(self, name: str, widget: QWidget, tip: str = "") -> None:
-        widget.setObjectName(f"prop-{name}")
-        widget.setToolTip(tip)
-        self.fields[name] = widget
-        label = QLabel(self._titles.get(name) or name.capitalize())
-        label.setToolTip(tip)  # the words say what it is; hovering says what it means
-        self.form.addRow(label, widget)
-
-    def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:
-        """While refreshing: the field to update in place (None when building a new form)."""
-        if self._refreshing is None:
-            self._shown[name] = value
-            return None
-        self._refreshing.append(name)
-        widget = self.fields.get(name)
-        if type(widget) is not kind:
-            self._shape_changed = True
-            return None
-        self._shown[name] = value
-        return widget
-
-    def _text(self, name: str, value: str, make: Callable[[str], Edit]) -> None:
-        existing = self._existing(name, QLineEdit, value)
-        if isinstance(existing, QLineEdit):
-            if self._restore or not existing.hasFocus():
-                quietly(existing, existing.setText, value)
-            return
-        if self._refreshing is not None:
-            return
-        field = QLineEdit(value)
-        field.setCursorPosition(0)
-
-        def done() -> None:
-            if field.text().strip() != self._shown.get(name):
-                self._commit(make(field.text().strip()))
-
-        field.editingFinished.connect(done)
-        self._row(name, field)
-
-    def _choice(
-        self, name: str, choices: Choices, value: str, make: Callable[[str], Edit], tip: str = ""
-    ) -> None:
-        """A combo box over `choices` (shown in words where given); an edit sets the value."""
-        existing = self._existing(name, QComboBox, value)
-        if isinstance(existing, QComboBox):
-            quietly(existing, set_items, existing, choices, value)
-            return
-        if self._refreshing is not None:
-            return
-        box = QComboBox()
-        set_items(box, choices, value)
-
-        def chosen(index: int) -> None:
-            choice = box.itemData(index)
-            if index >= 0 and choice != self._shown.get(name):
-                self._commit(make(choice))
-
-        box.currentIndexChanged.connect(chosen)
-        self._row(name, box, tip)
-
-    def _prop(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
-        tip = f"{spec.help}\n({spec.name}: {spec.describe_range()})"
-        self._titles[spec.name] = spec.shown_name
-        if spec.kind == "choice":
-            self._choice(
-                spec.name, list(spec.choices), "" if value is None else str(value), make, tip
-            )
-            return
-        if spec.kind == "bool":
-            existing = self._existing(spec.name, QCheckBox, bool(value))
-            if isinstance(existing, QCheckBox):
-                quietly(existing, existing.setChecked, bool(value))
-                return
-            if self._refreshing is not None:
-                return
-            check = QCheckBox()
-            check.setChecked(bool(value))
-            check.toggled.connect(lambda on: self._checked(spec, on, make))
-            self._row(spec.name, check, tip)
-            return
-        if spec.kind in ("int", "float"):
-            self._number(spec, value, make, tip)
-            return
-        self._text(spec.name, "" if value is None else str(value), lambda v: make(v or None))
-        if spec.name in self.fields:
-            self.fields[spec.name].setToolTip(tip)
-
-    def _checked(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
-        reason = spec.check(value)
-        if reason:
-            self.error.setText(f"{spec.name}: {reason}")
-            self.refresh(restore=True)
-            return
-        self._commit(make(value))
-
-    def _number(
-        self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit], tip: str
-    ) -> None:
-        known = isinstance(value, int | float) and not isinstance(value, bool)
-        kind = QSpinBox if spec.kind == "int" else FloatBox
-        existing = self._existing(spec.name, kind, value)
-        if isinstance(existing, QSpinBox | QDoubleSpinBox):
-            quietly(existing, show_number, existing, value if known else None)
-            return
-        if self._refreshing is not None:
-            return
-        box = number_box(spec)
-        show_number(box, value if known else None)
-        box.valueChanged.connect(
-            lambda v: self._checked(spec, int(v) if spec.kind == "int" else float(v), make)
-        )
-        self._row(spec.name, box, tip)

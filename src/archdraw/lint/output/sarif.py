@@ -2,7 +2,9 @@
 
 Every rule is described (short and full description, help in text and
 markdown); each result points at a repo-relative file with a 1-based line and
-carries a fingerprint that survives lines moving (rule, element and file).
+carries fingerprints that survive lines moving: `archdrawFinding/v2` (rule, element
+and cause) also survives the file moving; `archdrawFinding/v1` (rule, element and file)
+is kept for alerts recorded before v2.
 Compared with a baseline, each result has a `baselineState` and accepted
 findings that are gone are listed as `absent` results. Files that did not
 load are tool execution notifications with their locations, and the
@@ -48,9 +50,26 @@ def rule_data(rule: Rule) -> dict[str, Any]:
     }
 
 
+# Two fingerprints per result: v1 (rule, element, file) as earlier versions wrote it, so
+# alerts GitHub already tracks keep matching; v2 leaves the file out, so moving or renaming
+# a design keeps its alerts. GitHub matches on any key the two runs share.
+FINGERPRINT_V1 = "archdrawFinding/v1"
+FINGERPRINT_V2 = "archdrawFinding/v2"
+
+
 def fingerprint(path: str, finding: Keyed) -> str:
+    """v1: rule, element and file."""
     element = finding.component or finding.link or finding.zone
     key = f"{finding.code}|{element or ''}|{path}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def cause_fingerprint(finding: Keyed) -> str:
+    """v2: rule, element and cause (the other elements of the same cause), never the file."""
+    element = finding.component or finding.link or finding.zone
+    related = finding.related if isinstance(finding, Finding) else ()
+    cause = ",".join(sorted(r.element for r in related))
+    key = f"v2|{finding.code}|{element or ''}|{cause}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -78,7 +97,10 @@ def result_data(
                 "logicalLocations": [{"name": element or "design", "kind": "element"}],
             }
         ],
-        "partialFingerprints": {"archdrawFinding/v1": fingerprint(path, finding)},
+        "partialFingerprints": {
+            FINGERPRINT_V1: fingerprint(path, finding),
+            FINGERPRINT_V2: cause_fingerprint(finding),
+        },
         **_related(path, finding),
     }
     if state is not None:

@@ -6,6 +6,8 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
 
+QUOTAS = ("rpm_limit", "tokens_per_minute")
+
 
 @rule(
     code="AD217",
@@ -21,9 +23,10 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("Azure OpenAI quotas and limits; OpenAI rate limits",),
 )
 def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
-    for component_id, arrival in ctx.arrival_rps.items():
-        component = ctx.components[component_id]
-        per_minute = arrival * 60
+    # A quota is the provider's: only components whose type takes one can exceed it.
+    takers = {c.id: c for name in QUOTAS for c in ctx.with_prop(name)}
+    for component_id, component in takers.items():
+        per_minute = ctx.arrival_rps.get(component_id, 0.0) * 60
         limit = ctx.number(component, "rpm_limit")
         if limit is not None and per_minute > limit:
             yield Issue(

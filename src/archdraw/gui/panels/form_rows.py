@@ -1,0 +1,187 @@
+"""The rows of the Properties form, built once and then updated in place.
+
+A field's own signal (editingFinished, toggled, valueChanged) applies an edit,
+and the document then reports the change back. The form must never be torn
+down from inside that signal: deleting the widget whose signal is being
+delivered crashed the editor on every number, checkbox and choice edit. So
+while `_refreshing` is a list, each row builder updates its existing field in
+place, with its signals blocked, and notes a changed shape; the panel then
+rebuilds from the event loop, after the signal has returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from archdraw.gui.editing import Editing
+from archdraw.gui.panels.fields import (
+    Choices,
+    FloatBox,
+    number_box,
+    quietly,
+    set_items,
+    show_number,
+)
+from archdraw.library.types import PropertySpec
+from archdraw.model import Edit
+
+
+class FormRows(QWidget):
+    """Builds and refreshes the rows of `form`; subclasses say which rows (and `refresh`)."""
+
+    editing: Editing
+    form: QFormLayout
+    error: QLabel
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields: dict[str, QWidget] = {}
+        self._titles: dict[str, str] = {}  # field name -> the words its row shows
+        # The value each field showed when last built or refreshed: an edit is
+        # applied only when the user changed it.
+        self._shown: dict[str, Any] = {}
+        # While refreshing in place, the names of the fields the form still has;
+        # None while building a new form.
+        self._refreshing: list[str] | None = None
+        self._shape_changed = False
+        self._restore = False
+
+    def refresh(self, restore: bool = False) -> None:
+        raise NotImplementedError
+
+    def _commit(self, edit: Edit) -> None:
+        self.error.clear()
+        if not self.editing.apply(edit):
+            self.error.setText(f"Not applied: {self._last_error}")
+            self.refresh(restore=True)
+
+    _last_error = ""
+
+    def remember_error(self, message: str) -> None:
+        self._last_error = message
+
+    def _row(self, name: str, widget: QWidget, tip: str = "") -> None:
+        widget.setObjectName(f"prop-{name}")
+        widget.setToolTip(tip)
+        self.fields[name] = widget
+        label = QLabel(self._titles.get(name) or name.capitalize())
+        label.setToolTip(tip)  # the words say what it is; hovering says what it means
+        label.setWordWrap(True)  # long names take two lines rather than push the fields off
+        self.form.addRow(label, widget)
+
+    def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:
+        """While refreshing: the field to update in place (None when building a new form)."""
+        if self._refreshing is None:
+            self._shown[name] = value
+            return None
+        self._refreshing.append(name)
+        widget = self.fields.get(name)
+        if type(widget) is not kind:
+            self._shape_changed = True
+            return None
+        self._shown[name] = value
+        return widget
+
+    def _text(self, name: str, value: str, make: Callable[[str], Edit]) -> None:
+        existing = self._existing(name, QLineEdit, value)
+        if isinstance(existing, QLineEdit):
+            if self._restore or not existing.hasFocus():
+                quietly(existing, existing.setText, value)
+            return
+        if self._refreshing is not None:
+            return
+        field = QLineEdit(value)
+        field.setCursorPosition(0)
+
+        def done() -> None:
+            if field.text().strip() != self._shown.get(name):
+                self._commit(make(field.text().strip()))
+
+        field.editingFinished.connect(done)
+        self._row(name, field)
+
+    def _choice(
+        self, name: str, choices: Choices, value: str, make: Callable[[str], Edit], tip: str = ""
+    ) -> None:
+        """A combo box over `choices` (shown in words where given); an edit sets the value."""
+        existing = self._existing(name, QComboBox, value)
+        if isinstance(existing, QComboBox):
+            quietly(existing, set_items, existing, choices, value)
+            return
+        if self._refreshing is not None:
+            return
+        box = QComboBox()
+        set_items(box, choices, value)
+
+        def chosen(index: int) -> None:
+            choice = box.itemData(index)
+            if index >= 0 and choice != self._shown.get(name):
+                self._commit(make(choice))
+
+        box.currentIndexChanged.connect(chosen)
+        self._row(name, box, tip)
+
+    def _prop(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
+        tip = f"{spec.help}\n({spec.name}: {spec.describe_range()})"
+        self._titles[spec.name] = spec.shown_name
+        if spec.kind == "choice":
+            self._choice(
+                spec.name, list(spec.choices), "" if value is None else str(value), make, tip
+            )
+            return
+        if spec.kind == "bool":
+            existing = self._existing(spec.name, QCheckBox, bool(value))
+            if isinstance(existing, QCheckBox):
+                quietly(existing, existing.setChecked, bool(value))
+                return
+            if self._refreshing is not None:
+                return
+            check = QCheckBox()
+            check.setChecked(bool(value))
+            check.toggled.connect(lambda on: self._checked(spec, on, make))
+            self._row(spec.name, check, tip)
+            return
+        if spec.kind in ("int", "float"):
+            self._number(spec, value, make, tip)
+            return
+        self._text(spec.name, "" if value is None else str(value), lambda v: make(v or None))
+        if spec.name in self.fields:
+            self.fields[spec.name].setToolTip(tip)
+
+    def _checked(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
+        reason = spec.check(value)
+        if reason:
+            self.error.setText(f"{spec.name}: {reason}")
+            self.refresh(restore=True)
+            return
+        self._commit(make(value))
+
+    def _number(
+        self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit], tip: str
+    ) -> None:
+        known = isinstance(value, int | float) and not isinstance(value, bool)
+        kind = QSpinBox if spec.kind == "int" else FloatBox
+        existing = self._existing(spec.name, kind, value)
+        if isinstance(existing, QSpinBox | QDoubleSpinBox):
+            quietly(existing, show_number, existing, value if known else None)
+            return
+        if self._refreshing is not None:
+            return
+        box = number_box(spec)
+        show_number(box, value if known else None)
+        box.valueChanged.connect(
+            lambda v: self._checked(spec, int(v) if spec.kind == "int" else float(v), make)
+        )
+        self._row(spec.name, box, tip)

@@ -1,0 +1,58 @@
+"""With nothing selected, the Properties dock shows an overview of the design (name, counts,
+findings by severity, cost, hints) instead of an empty form; selecting something brings the form."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_designs"
+
+
+def _settled(window, qtbot):  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not window.properties.rebuild_pending(), timeout=2000)
+    qtbot.wait(20)
+
+
+def test_nothing_selected_shows_the_design_overview(window, qtbot):  # type: ignore[no-untyped-def]
+    assert window.files.open_path(SAMPLES / "rag-pipeline-naive.archdraw.yaml")
+    window.lint.run_now()
+    qtbot.waitUntil(lambda: bool(window.scene.findings), timeout=5000)
+    view = window.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))  # empty canvas
+    _settled(window, qtbot)
+    panel = window.properties
+    assert panel.overview.isVisible() and not panel.form_scroll.isVisible()
+    text = panel.overview.text()
+    design = window.document.design
+    assert design.name in text
+    assert f"{len(design.components)} components · {len(design.links)} links" in text
+    counts = Counter(f.severity for f in window.scene.findings)
+    for severity, count in counts.items():
+        word = severity if count == 1 or severity == "info" else f"{severity}s"
+        assert f"{count} {word}</span>" in text
+    assert "Select a component" in text
+    assert panel.cost.isVisible() and "month" in panel.cost.text()  # the design's cost
+
+    # A click on a component brings its form back; an empty click, the overview.
+    first = next(iter(window.scene.components.values()))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(first.pos()))
+    _settled(window, qtbot)
+    assert panel.form_scroll.isVisible() and not panel.overview.isVisible()
+    assert panel.fields
+
+
+def test_the_overview_follows_edits_and_findings(window, qtbot):  # type: ignore[no-untyped-def]
+    assert window.files.open_path(SAMPLES / "rag-pipeline-naive.archdraw.yaml")
+    window.lint.run_now()
+    _settled(window, qtbot)
+    before = len(window.document.design.components)
+    window.view.setFocus()
+    window.scene.select_ids([next(iter(window.scene.components))])
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    window.scene.select_ids([])
+    window.lint.run_now()
+    _settled(window, qtbot)
+    assert f"{before - 1} components" in window.properties.overview.text()
