@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ARCHDRAW_STATE_DIR", tempfile.mkdtemp(prefix="archdraw-bench-"))
 
 import yaml
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
 
@@ -164,6 +164,87 @@ def drag_frame(window: MainWindow, component_id: str, moves: int = 20) -> float:
     return statistics.median(samples)
 
 
+def edit_stalls(window: MainWindow, edits: int = 5) -> tuple[float, float, float]:
+    """Property edits made from the event loop, each until its findings are shown: the
+    longest the UI thread went without returning to the event loop (wall time, and the
+    UI thread's own CPU time, which a busy machine does not inflate), and the median
+    wall time from the edit to the findings shown."""
+    app = QApplication.instance()
+    assert app is not None
+    window.lint.run_now()
+    settle(window)  # start from findings of the current design
+    last = [time.perf_counter(), time.thread_time()]
+    worst = [0.0, 0.0]
+
+    def tick() -> None:
+        now = [time.perf_counter(), time.thread_time()]
+        worst[0] = max(worst[0], now[0] - last[0])
+        worst[1] = max(worst[1], now[1] - last[1])
+        last[:] = now
+
+    ticker = QTimer()
+    ticker.setInterval(0)  # fires once per pass of the event loop
+    ticker.timeout.connect(tick)
+    counter = iter(range(2, 10_000))
+    latencies = []
+    ticker.start()
+    for _ in range(edits):
+        value = next(counter)
+        QTimer.singleShot(
+            0, lambda value=value: window.editing.apply(SetProperties("c1", {"replicas": value}))
+        )
+        began = time.perf_counter()
+        app.processEvents()
+        while window.lint.busy:
+            app.processEvents()
+        latencies.append(time.perf_counter() - began)
+    ticker.stop()
+    return worst[0], worst[1], statistics.median(latencies)
+
+
+def background_open(window: MainWindow, path: Path) -> tuple[float, float, float, bool]:
+    """File > Open of a big file, as the editor does it (read, placed and drawn in a
+    worker; canvas items made a chunk per pass of the event loop): wall time until the
+    canvas is complete, the longest UI-thread stall (wall, UI-thread CPU), and whether
+    progress was shown."""
+    app = QApplication.instance()
+    assert app is not None
+    window.document.history.mark_clean()  # nothing to save: no question asked
+    last = [time.perf_counter(), time.thread_time()]
+    worst = [0.0, 0.0]
+    shown = [False]
+
+    def tick() -> None:
+        now = [time.perf_counter(), time.thread_time()]
+        worst[0] = max(worst[0], now[0] - last[0])
+        worst[1] = max(worst[1], now[1] - last[1])
+        last[:] = now
+        shown[0] = shown[0] or window.files.progress.isVisible()
+
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(tick)
+    ticker.start()
+    began = time.perf_counter()
+    last[:] = [began, time.thread_time()]
+    window.files.open_path(path)
+    while window.files.opening is not None:
+        app.processEvents()
+    took = time.perf_counter() - began
+    ticker.stop()
+    return took, worst[0], worst[1], shown[0]
+
+
+def settle(window: MainWindow) -> None:
+    """Let the event loop run until the findings shown are those of the current design."""
+    app = QApplication.instance()
+    assert app is not None
+    while window.lint.busy:
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--components", type=int, default=5000)
@@ -184,21 +265,29 @@ def main() -> int:
 
     rows: list[tuple[str, float, float | None, str]] = []
     opened: dict[int, float] = {}
+    stalls: dict[int, tuple[float, float]] = {}
     for size in (int(n) for n in args.open_sizes.split(",")):
         text = generate(size)
         parse = timed(lambda text=text: yaml.load(text, Loader=loader), 3)
         paint = first_paint(window, text, folder / f"open-{size}.archdraw.yaml")
-        window.lint.timer.stop()
         opened[size] = paint / parse
         rows.append((f"YAML parse, {size} components (baseline)", parse, None, ""))
         rows.append((f"  open to first paint, {size}", paint, paint / parse, "<= 3x at 10,000"))
+        stall, stall_cpu, _ = edit_stalls(window)
+        stalls[size] = (stall, stall_cpu)
+        if size >= 10_000:
+            took, wall, cpu, shown = background_open(window, folder / f"open-{size}.archdraw.yaml")
+            said = "progress shown" if shown else "NO progress shown"
+            rows.append((f"  File > Open in the background, {size}: until drawn", took, None, said))
+            rows.append(("    longest UI-thread stall meanwhile (wall)", wall, None, "<= 50 ms"))
+            rows.append(("    the same, UI-thread CPU time", cpu, None, "<= 50 ms"))
 
     n = args.components
     _, bare_fit, bare_full = bare_view(n)
     text = generate(n)
     parse = timed(lambda: yaml.load(text, Loader=loader), 3)
     first_paint(window, text, folder / "bench.archdraw.yaml")
-    window.lint.timer.stop()
+    settle(window)
     window.view.fit()
     fit_frame = pan_frame(window.view)
     fit_scale = window.view.scale_factor()
@@ -210,14 +299,13 @@ def main() -> int:
     def edit_to_findings() -> None:
         """From the edit to the findings shown (lint runs in a worker; the UI stays live)."""
         window.editing.apply(SetProperties("c1", {"replicas": next(counter)}))
-        window.lint.run_now()
-        while window.lint.busy:
-            app.processEvents()
-            time.sleep(0.001)
-        app.processEvents()
+        settle(window)
         window.view.viewport().repaint()
 
+    edit_to_findings()  # the worker's copy of the design is made once, after opening
     update = timed(edit_to_findings, 5)
+    stall, stall_cpu, _ = edit_stalls(window)
+    stalls[n] = (stall, stall_cpu)
     bare_lint = timed(lambda: lint_design(window.document.design, library), 3)
     findings = len(window.lint.findings)
     window.document.history.mark_clean()  # nothing to save: closing does not ask
@@ -238,6 +326,9 @@ def main() -> int:
         ("lint_design alone (the rules engine)", bare_lint, None, ""),
         (f"property edit to findings shown ({findings})", update, update / bare_lint, "<= 50 ms"),
     ]
+    for size, (wall, cpu) in sorted(stalls.items()):
+        rows.append((f"longest UI-thread stall in an edit, {size} (wall)", wall, None, "<= 50 ms"))
+        rows.append(("  the same, UI-thread CPU time", cpu, None, "<= 50 ms"))
     print(
         f"archdraw editor benchmark: Python {sys.version.split()[0]}, {args.clock} clock; "
         "ratios: opening against the YAML parse, frames against the bare view's 100 % "

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QP
 
 from archdraw.gui.import_dialog import ImportReportDialog
 from archdraw.gui.import_marks import GuessMark
-from archdraw.gui.lint_runner import _rebuild
+from archdraw.gui.lint_runner import rebuild
 from archdraw.imports import import_files
 
 from .conftest import send_mouse, viewport_point
@@ -138,7 +138,7 @@ def test_threaded_lint_keeps_the_import_block(tmp_path):  # type: ignore[no-unty
     from archdraw.library import builtin_library
 
     result = import_files([COMPOSE], builtin_library(), user_mappings=False)
-    rebuilt = _rebuild(result.design.model_dump())
+    rebuilt = rebuild(result.design.model_dump())
     assert rebuilt.imported == result.design.imported
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from archdraw.gui.panels.fields import link_title
-from archdraw.gui.panels.findings import element_titles
+from archdraw.gui.panels.findings import FindingsModel
+from archdraw.gui.theme import resolve
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.model import Component, Design, Link
@@ -27,6 +28,7 @@ def test_properties_and_findings_name_a_link_alike(library: Library) -> None:
     assert link_title(design, first) == "Browser &lt;b&gt; → api"  # rich text in the panel
     about_links = [f for f in lint_design(design, library) if f.link and not f.component]
     assert about_links
-    for finding, shown in zip(about_links, element_titles(about_links, design), strict=True):
+    model = FindingsModel(resolve("light"), lambda: design)  # the Findings panel's rows
+    for finding in about_links:
         link = design.link(finding.link or "")
-        assert link is not None and shown == link.ends_title(titles)
+        assert link is not None and model.title(finding) == link.ends_title(titles)

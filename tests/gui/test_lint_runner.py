@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from archdraw.gui.lint_runner import _rebuild
+from archdraw.gui.lint_runner import rebuild
 from archdraw.io import dumps, load
 from archdraw.lint import lint_design
 
@@ -16,7 +16,7 @@ SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample_designs").glob("
 @pytest.mark.parametrize("path", SAMPLES[:8], ids=[p.name for p in SAMPLES[:8]])
 def test_snapshot_rebuild_is_the_same_design(path, library):  # type: ignore[no-untyped-def]
     design = load(path, library).design
-    copy = _rebuild(design.model_dump())
+    copy = rebuild(design.model_dump())
     assert copy == design and dumps(copy) == dumps(design)
     assert copy.components[0] is not design.components[0]
 

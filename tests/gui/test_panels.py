@@ -229,3 +229,15 @@ def test_big_designs_lint_in_a_worker_and_drop_stale_results(window, qtbot):  # 
     assert window.lint.failure is None
     assert window.lint.findings and window.findings.row_count() > 0
     assert all(f.component != "db0" or f.code != "AD101" for f in window.lint.findings)
+
+
+def test_findings_summary_counts_in_words(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, LINTED)
+    window.lint.run_now()
+    qtbot.wait(10)
+    counts = {
+        s: sum(f.severity.value == s for f in window.lint.findings) for s in ("error", "warning")
+    }
+    assert 1 in counts.values(), counts  # the design was chosen to have one of something
+    words = [f"{n} {s}" if n == 1 else f"{n} {s}s" for s, n in counts.items()]
+    assert window.findings.summary.text().startswith(" · ".join(words) + " · ")

@@ -24,7 +24,7 @@ components:
     props: {backups: true, auth: true}
 links:
   - {from: web, to: api}
-  - {from: api, to: db}
+  - {from: api, to: db, props: {writes: true}}
 """
 
 

@@ -26,13 +26,14 @@ order of (1 - A)², far below the precision of any availability figure.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.traffic import arrival_rates
-from archdraw.analysis.weakest import FAILURE_DOMAINS, single_failure_losses, zone_losses
+from archdraw.analysis.weakest import FAILURE_DOMAINS, SingleFailures
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -73,6 +74,7 @@ class AvailabilityResult:
     contributors: dict[str, list[WeakLink]] = field(default_factory=dict)
 
 
+@functools.cache  # components of one type share their figures: thousands of calls, few answers
 def k_of_n(k: int, n: int, p: float) -> float:
     """Probability that at least k of n independent instances, each up with p, are up."""
     if k <= 0:
@@ -130,6 +132,16 @@ def component_availability(
     )
 
 
+# A WeakLink's fields, as ranked: a design has thousands of causes and shows a few.
+_Link = tuple[str, str, float, float]
+
+
+def _largest(links: list[_Link], count: int) -> list[WeakLink]:
+    """The `count` links with the largest gain (among equals, the first listed first)."""
+    links.sort(key=lambda link: -link[3])
+    return [WeakLink(*link) for link in links[:count]]
+
+
 def _product_without(
     causes: list[tuple[str, str, float, dict[int, float]]], left_out: str, client: int
 ) -> float:
@@ -156,26 +168,28 @@ def analyze_availability(
         graph.ids[n]: component_availability(library, graph, n, rates[n]) for n in shared(graph)
     }
     # Every single cause of failure: its unavailability and the share of each client it loses.
+    # (What cannot lose requests alone is no cause: it would multiply every client by 1.)
+    failures = SingleFailures(graph, rates)
     causes: list[tuple[str, str, float, dict[int, float]]] = []
-    for node, lost in single_failure_losses(graph, rates, whole=True).items():
-        figures = components[graph.ids[node]]
-        causes.append(("component", graph.ids[node], figures.availability, lost))
+    for node in shared(graph):
+        if failures.may_lose(node):
+            lost = failures.component(node, whole=True)[0]
+            figures = components[graph.ids[node]]
+            causes.append(("component", graph.ids[node], figures.availability, lost))
     zones: dict[str, float] = {}
     for zone in graph.zones.values():
         zones[zone.id] = zone_figures.get(zone.kind, 1.0)
         if zone.kind in FAILURE_DOMAINS and zones[zone.id] < 1.0:
-            causes.append(("zone", zone.id, zones[zone.id], zone_losses(graph, zone.id, rates)))
+            causes.append(("zone", zone.id, zones[zone.id], failures.zone(zone.id)[0]))
 
     clients = {c: 1.0 for c in graph.sources}
-    contributors: dict[str, list[WeakLink]] = {graph.ids[c]: [] for c in graph.sources}
+    costs: dict[str, list[_Link]] = {graph.ids[c]: [] for c in graph.sources}
     for kind, element, available, lost in causes:
         for client, share in lost.items():
             clients[client] *= 1.0 - (1.0 - available) * share
             cost = (1.0 - available) * share
-            contributors[graph.ids[client]].append(WeakLink(kind, element, available, cost))
-    for links in contributors.values():
-        links.sort(key=lambda link: -link.gain)
-        del links[CONTRIBUTORS_SHOWN:]
+            costs[graph.ids[client]].append((kind, element, available, cost))
+    contributors = {client: _largest(links, CONTRIBUTORS_SHOWN) for client, links in costs.items()}
     weights = {c: graph.rps[c] for c in graph.sources}
     total = sum(weights.values())
 
@@ -185,7 +199,7 @@ def analyze_availability(
         return sum(values[c] * weights[c] for c in values) / total
 
     today = design_figure(clients)
-    weakest = []
+    gains: list[_Link] = []
     for kind, element, available, lost in causes:
         if not lost or available >= 1.0:
             continue
@@ -196,13 +210,12 @@ def analyze_availability(
                 improved[client] = clients[client] / factor
             else:  # cannot divide out a zero: multiply the other causes again
                 improved[client] = _product_without(causes, element, client)
-        weakest.append(WeakLink(kind, element, available, design_figure(improved) - today))
-    weakest.sort(key=lambda link: -link.gain)
+        gains.append((kind, element, available, design_figure(improved) - today))
     return AvailabilityResult(
         design=today,
         clients={graph.ids[c]: value for c, value in clients.items()},
         components=components,
         zones=zones,
-        weakest=weakest[:top],
+        weakest=_largest(gains, top),
         contributors=contributors,
     )

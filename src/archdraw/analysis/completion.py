@@ -32,6 +32,7 @@ when the primary site is gone; a single machine's failure does not move it).
 from __future__ import annotations
 
 import heapq
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import Edge, TrafficGraph
@@ -74,49 +75,141 @@ def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
     return edge.needed * miss.get(edge.aside, graph.miss[edge.aside])
 
 
-def complete_shares(graph: TrafficGraph, scenario: Scenario) -> dict[int, float]:
+def complete_shares(
+    graph: TrafficGraph, scenario: Scenario, within: Collection[int] | None = None
+) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
     Components missing from the answer complete everything. Only the callers of what
     completes less are visited (a caller whose calls all complete completes too), latest
-    in topological order first. Requests over a link marked `writes: true` use the
-    receiver's share of writes (`Scenario.writes`).
+    in topological order first, and a caller reads only its links to what completes less
+    (a client or a gateway calls hundreds of components, and a single failure reaches
+    one or two of them). Requests over a link marked `writes: true` use the receiver's
+    share of writes (`Scenario.writes`).
+
+    `within` asks only for the shares that the shares of the sources in it read (it
+    holds everything they read, as `depended_on(graph)` does): components outside it are
+    left out, and so is a hurt component whose every caller answers nothing (a region's
+    failure takes down thousands of components, most of them called only by others in it).
     """
     hurt = scenario.hurt()
+    if within is not None:
+        sources = set(graph.sources)
+        hurt = {
+            node
+            for node in hurt
+            if node in within and (node in sources or _read(graph, node, scenario, within))
+        }
     if not hurt:
         return {}
-    miss = scenario.miss
     position = graph.position
     complete: dict[int, float] = {}
     written: dict[int, float] = {}
+    # Per caller, its links to callees that complete less.
+    into_failure: dict[int, list[Edge]] = {}
     # Callers over a link that closes a cycle read the hurt receiver's own answer.
     todo = {*hurt, *(e.source for n in hurt for e in graph.back_in[n])}
+    if within is not None:
+        todo = {node for node in todo if node in within}
     heap = [(-position[n], n) for n in todo]
     heapq.heapify(heap)
     while heap:
         node = heapq.heappop(heap)[1]
-        share = _complete(graph, node, scenario, miss, complete, written)
+        links = into_failure.pop(node, [])
+        # With several, read the whole row so the product is taken in the order of the
+        # links (floating-point products depend on it), whichever callees were reached first.
+        if len(links) > 1:
+            links = graph.out_edges[node]
+        share = _complete(graph, node, links, scenario, complete, written)
         if share >= 1.0 and written.get(node, 1.0) >= 1.0:
             continue
         for edge in graph.in_edges[node]:
+            if within is not None and edge.source not in within:
+                continue
+            into_failure.setdefault(edge.source, []).append(edge)
             if edge.source not in todo:
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
     return complete
 
 
+def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection[int]) -> bool:
+    """Whether a source's share can read the (non-source) node's: a caller within that
+    still answers something calls it (what answers nothing reads none of its callees;
+    with standbys it still reads its first hops, so every caller counts). A node with no
+    callers is kept too (reached only over a link that closes a cycle)."""
+    callers = graph.in_edges[node]
+    for edge in callers:
+        if edge.kind != "sync" or edge.source not in within:
+            continue
+        if scenario.standbys or _answers(scenario, edge.source):
+            return True
+    return not callers
+
+
+def _answers(scenario: Scenario, node: int) -> bool:
+    """Whether the node answers any of its requests (reads or writes)."""
+    return scenario.serves(node) > 0.0 or scenario.writes.get(node, 0.0) > 0.0
+
+
+def depended_on(graph: TrafficGraph) -> set[int]:
+    """The components whose shares of completed requests the sources' shares read: the
+    sources, and what they reach over sync links (cycle-closing ones included) and a
+    failover entry's links to its standbys. What lies only past an async link never
+    fails a source's request."""
+    found = set(graph.sources)
+    stack = list(found)
+    while stack:
+        node = stack.pop()
+        calls = [e for e in (*graph.out_edges[node], *graph.back_out[node]) if e.kind == "sync"]
+        for edge in (*calls, *graph.standby_out[node]):
+            if edge.target not in found:
+                found.add(edge.target)
+                stack.append(edge.target)
+    return found
+
+
 def _complete(
     graph: TrafficGraph,
     node: int,
+    links: list[Edge],
     scenario: Scenario,
-    miss: dict[int, float],
     complete: dict[int, float],
     written: dict[int, float],
 ) -> float:
     """The node's share of requests that complete, from its callees' (entered in `complete`
-    and, for a node that lost writes, `written`)."""
+    and, for a node that lost writes, `written`) over `links` (every link of the node's to
+    a callee that completes less; other links are not read)."""
+    miss = scenario.miss
     downstream = 1.0
-    for edge in graph.out_edges[node]:
+    # What answers nothing completes nothing, whatever its callees do (a region's failure
+    # takes down thousands of components): their shares need not be read.
+    if _answers(scenario, node):
+        downstream = _downstream(graph, node, links, scenario, complete, written)
+    passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
+    onward = (1.0 - passed) + passed * downstream
+    cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
+    reads = _covered(scenario.serves(node) * onward, cover)
+    complete[node] = 1.0 if graph.fallback[node] else reads
+    if node in scenario.writes:
+        takes = _covered(scenario.writes[node] * onward, cover)
+        written[node] = 1.0 if graph.fallback[node] else takes
+    return complete[node]
+
+
+def _downstream(
+    graph: TrafficGraph,
+    node: int,
+    links: list[Edge],
+    scenario: Scenario,
+    complete: dict[int, float],
+    written: dict[int, float],
+) -> float:
+    """Share of the node's requests whose calls over `links` and its cycle-closing links
+    all succeed."""
+    miss = scenario.miss
+    downstream = 1.0
+    for edge in links:
         if edge.kind != "sync":
             continue
         target = edge.target
@@ -129,15 +222,7 @@ def _complete(
             share = scenario.writes.get(edge.target, 1.0) if edge.writes else 1.0
             share = min(share, scenario.serves(edge.target))
             downstream *= call_success(_needed(graph, edge, miss), share)
-    passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
-    onward = (1.0 - passed) + passed * downstream
-    cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
-    reads = _covered(scenario.serves(node) * onward, cover)
-    complete[node] = 1.0 if graph.fallback[node] else reads
-    if node in scenario.writes:
-        takes = _covered(scenario.writes[node] * onward, cover)
-        written[node] = 1.0 if graph.fallback[node] else takes
-    return complete[node]
+    return downstream
 
 
 def _covered(share: float, cover: float | None) -> float:

@@ -90,9 +90,16 @@ def instance_losses(
             add(node, 1.0 / count, f"1 of its {count} instances failed", one=True)
     failed = set(zones)
     if failed:
-        for node in range(len(graph)):
-            hit = [z for z in graph.zones_containing(node) if z in failed]
-            if not hit:
+        # What fails around a component depends only on the zone it is placed in: each zone
+        # the failure reaches (a failed zone or one inside it), with the failed ones holding it.
+        hits = {
+            zone: [z for z in (zone, *graph.zone_ancestors.get(zone, ())) if z in failed]
+            for zone in graph.zones
+        }
+        hits = {zone: hit for zone, hit in hits.items() if hit}
+        for node, zone in enumerate(graph.zone_of):
+            hit = hits.get(zone) if zone is not None else None
+            if hit is None:
                 continue
             spans = graph.zones_spanned[node]
             if spans >= 2 and all(graph.zones[z].kind == "zone" for z in hit):
@@ -141,7 +148,7 @@ def _state(
         recovery = "when readers reconnect to the primary"
         return ComponentState(cid, "degraded", count, 0.0, 1.0, recovery, False, reason)
     if remaining <= EPSILON:
-        promoted = _promoted_copy(graph, node, losses)
+        promoted = _promoted_copy(graph, role, losses)
         if promoted is None:
             if graph.fallback[node]:
                 reason += "; its fallback answers its callers"
@@ -196,9 +203,10 @@ def _primary_up(graph: TrafficGraph, role: DataRole | None, losses: dict[int, Lo
     return lost is None or lost.share < 1.0 - EPSILON
 
 
-def _promoted_copy(graph: TrafficGraph, node: int, losses: dict[int, Loss]) -> str | None:
+def _promoted_copy(
+    graph: TrafficGraph, role: DataRole | None, losses: dict[int, Loss]
+) -> str | None:
     """A replication target that takes over a store with a failover, if one is still up."""
-    role = graph.roles.of(graph.ids[node])
     if role is None or not role.takes_over:
         return None
     for copy in graph.roles.copies_of(role.id):
@@ -249,7 +257,8 @@ def scenario_of(
         serving={n: s.serving for n, s in states.items() if s.serving < 1.0},
         writes={n: s.writes_serving for n, s in states.items() if s.writes_serving < 1.0},
         missing={n: s.missing for n, s in states.items() if s.missing > 0.0},
-        standbys=zones_failed,
+        # Failover entries move traffic to standbys only where the design draws some.
+        standbys=zones_failed and any(graph.standby_out),
     )
     if not scenario.missing:
         return scenario, states

@@ -8,15 +8,21 @@ network fails on its own (groups are drawing aids, not failure domains, so
 they are left out; fail one explicitly with `--fail-zone`). A failure is
 ranked by the client requests per second it makes fail; ties go to the
 component more likely to fail (lower availability), then to design order.
-Only the ancestors of what failed are recomputed, so the enumeration costs
-far less than one full analysis per failure.
+The traffic is computed once and each failure recomputes only the callers
+of what it hurts (`SingleFailures`), so the enumeration costs far less than
+one full analysis per failure.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archdraw.analysis.completion import client_lost_share, complete_shares, design_share
+from archdraw.analysis.completion import (
+    client_lost_share,
+    complete_shares,
+    depended_on,
+    design_share,
+)
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.states import Loss, component_states, instance_losses, scenario_of
 from archdraw.analysis.traffic import arrival_rates
@@ -37,37 +43,57 @@ class WeakPoint:
     single_point: bool = False  # one instance we run, whose loss loses requests (AD101)
 
 
-def single_failure_losses(
-    graph: TrafficGraph, rates: list[float], whole: bool
-) -> dict[int, dict[int, float]]:
-    """For each shared component failing alone: lost share per client (only > 0)."""
-    result: dict[int, dict[int, float]] = {}
-    for node in shared(graph):
-        losses = instance_losses(graph, [graph.ids[node]], [], whole)
-        result[node] = _client_losses(graph, losses, rates)[0]
-    return result
+class SingleFailures:
+    """What single failures of one design lose, client by client, on one traffic graph.
 
+    The rates are computed once. A failure changes the state of what it takes down (and,
+    for a cache, the load on the store behind it), and only the callers of what then
+    completes less are recomputed (`complete_shares`), within what the clients' requests
+    wait for (`depended_on`). A component outside that (past an async hand-off) that is
+    not a cache loses nothing when it fails alone, so it need not be analysed at all.
+    """
 
-def zone_losses(graph: TrafficGraph, zone: str, rates: list[float]) -> dict[int, float]:
-    """Lost share per client (only > 0) when `zone` fails alone."""
-    return _client_losses(graph, instance_losses(graph, [], [zone]), rates, zone=True)[0]
+    def __init__(self, graph: TrafficGraph, rates: list[float] | None = None) -> None:
+        self.graph = graph
+        self.rates = arrival_rates(graph) if rates is None else rates
+        self.depended = depended_on(graph)
 
+    def may_lose(self, node: int) -> bool:
+        """Whether losing `node` alone can fail a client's request: a client waits for it, or
+        it is a cache (its misses raise the load on the store it fronts)."""
+        if node in self.depended:
+            return True
+        role = self.graph.roles.of(self.graph.ids[node])
+        return role is not None and role.kind == "cache"
 
-def _client_losses(
-    graph: TrafficGraph, losses: dict[int, Loss], rates: list[float], zone: bool = False
-) -> tuple[dict[int, float], list[str]]:
-    states = component_states(graph, losses, rates)
-    scenario, states = scenario_of(graph, states, rates, zones_failed=zone)
-    down = [graph.ids[node] for node, s in sorted(states.items()) if s.state == "down"]
-    if not scenario.hurt():
-        return {}, down
-    complete = complete_shares(graph, scenario)
-    lost = {}
-    for client in graph.sources:
-        share = client_lost_share(client, complete)
-        if share > 0:
-            lost[client] = share
-    return lost, down
+    def component(self, node: int, whole: bool = False) -> tuple[dict[int, float], list[str]]:
+        """One instance of `node` (every instance with `whole`) fails: lost share per client
+        (only > 0) and the components down."""
+        return self.lost(instance_losses(self.graph, [self.graph.ids[node]], [], whole))
+
+    def zone(self, zone: str) -> tuple[dict[int, float], list[str]]:
+        """`zone` fails: lost share per client (only > 0) and the components down."""
+        return self.lost(instance_losses(self.graph, [], [zone]), zone=True)
+
+    def lost(
+        self, losses: dict[int, Loss], zone: bool = False
+    ) -> tuple[dict[int, float], list[str]]:
+        """What `losses` (instances lost per component) lose: share per client (only > 0),
+        and the components down."""
+        graph = self.graph
+        states = component_states(graph, losses, self.rates)
+        scenario, states = scenario_of(graph, states, self.rates, zones_failed=zone)
+        down = [graph.ids[node] for node, s in sorted(states.items()) if s.state == "down"]
+        if not scenario.hurt():
+            return {}, down
+        complete = complete_shares(graph, scenario, self.depended)
+        lost = {}
+        for client in graph.sources:
+            if client in complete:  # the others complete everything
+                share = client_lost_share(client, complete)
+                if share > 0:
+                    lost[client] = share
+        return lost, down
 
 
 def weakest_points(
@@ -79,30 +105,34 @@ def weakest_points(
 ) -> list[WeakPoint]:
     """Every single-component and single-zone failure, the most traffic lost first."""
     graph = graph or build_graph(design, library)
-    rates = arrival_rates(graph)
+    failures = SingleFailures(graph)
     ranked: list[tuple[tuple[float, float, float, int], WeakPoint]] = []
     for node in shared(graph):
         if graph.spans_zones[node]:
             continue  # a managed service spanning zones: no one instance of it to lose
-        losses = instance_losses(graph, [graph.ids[node]], [])
-        point = _point(graph, "component", node, losses, rates)
+        if not (include_harmless or failures.may_lose(node)):
+            continue
+        lost, down = failures.component(node)
+        if not (lost or include_harmless):
+            continue
+        point = _point(graph, "component", node, lost, down)
         availability = instance_availability(library, graph.components[node])
         ranked.append(((-point.lost_rps, -point.lost_share, availability, node), point))
     for offset, zone in enumerate(graph.zones.values()):
         if zone.kind not in FAILURE_DOMAINS:
             continue
-        losses = instance_losses(graph, [], [zone.id])
-        point = _point(graph, "zone", zone.id, losses, rates)
+        lost, down = failures.zone(zone.id)
+        if not (lost or include_harmless):
+            continue
+        point = _point(graph, "zone", zone.id, lost, down)
         ranked.append(((-point.lost_rps, -point.lost_share, 1.0, len(graph) + offset), point))
     ranked.sort(key=lambda item: item[0])
-    points = [point for _, point in ranked]
-    return points if include_harmless else [p for p in points if p.clients]
+    return [point for _, point in ranked]
 
 
 def _point(
-    graph: TrafficGraph, kind: str, element: int | str, losses: dict[int, Loss], rates: list[float]
+    graph: TrafficGraph, kind: str, element: int | str, lost: dict[int, float], down: list[str]
 ) -> WeakPoint:
-    lost, down = _client_losses(graph, losses, rates, zone=kind == "zone")
     node = element if isinstance(element, int) else -1
     return WeakPoint(
         kind=kind,
@@ -125,13 +155,12 @@ def single_points_of_failure(graph: TrafficGraph) -> dict[str, float]:
     """Components run as one instance whose loss fails some client's requests, by id, with
     the share of all client requests lost: what `--weakest` marks `single_point` and lint's
     AD101 reports (one definition for both)."""
-    rates = arrival_rates(graph)
+    failures = SingleFailures(graph)
     found = {}
     for node in shared(graph):
-        if not is_single_instance(graph, node):
+        if not (is_single_instance(graph, node) and failures.may_lose(node)):
             continue
-        losses = instance_losses(graph, [graph.ids[node]], [])
-        lost = _client_losses(graph, losses, rates)[0]
+        lost = failures.component(node)[0]
         if lost:
             found[graph.ids[node]] = design_share(graph, lost)
     return dict(sorted(found.items()))

@@ -9,6 +9,7 @@ from archdraw.diff.derived import AVAILABILITY_UNIT, Delta
 from archdraw.diff.elements import ElementChange, FieldChange
 from archdraw.diff.report import FileDiff
 from archdraw.lint import Severity
+from archdraw.source.printable import plural
 
 MAX_VALUE = 80  # characters of a changed value shown inline (doc texts can be long)
 
@@ -62,10 +63,6 @@ def delta_text(delta: Delta) -> tuple[str, str]:
         figure_text(delta.old, delta.unit, delta.detail_old),
         figure_text(delta.new, delta.unit, delta.detail_new),
     )
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def summary(diff: FileDiff, fail_on: Severity) -> str:

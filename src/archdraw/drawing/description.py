@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.markers import (
+    FindingChanges,
     FindingKey,
     FindingLike,
     MarkerDrawing,
@@ -288,13 +289,24 @@ class Drawing:
             self.zones[zone_id] = ZoneDrawing(zone_id, zone.title, heading, zone.kind, rect, depth)
         self._place_markers({t for t in self._found if t[0] == "zone"})
 
-    def set_findings(self, findings: Sequence[FindingLike]) -> None:
+    def set_findings(
+        self, findings: Sequence[FindingLike], changes: FindingChanges | None = None
+    ) -> None:
         """Mark these findings; only markers whose findings changed are placed again (a lint
-        run after an edit changes a few of thousands)."""
+        run after an edit changes a few of thousands). `changes`: the findings gone and
+        come since those marked now, when the caller knows them (`finding_changes`)."""
         self.findings = findings
-        counts = Counter(map(key_of, findings))
-        gone, came = self._counts - counts, counts - self._counts
-        self._counts = counts
+        if changes is None:
+            counts = Counter(map(key_of, findings))
+            gone, came = self._counts - counts, counts - self._counts
+            self._counts = counts
+        else:
+            gone, came = changes
+            self._counts.subtract(gone)
+            self._counts.update(came)
+            for key in gone:
+                if self._counts[key] <= 0:
+                    del self._counts[key]
         boxes, zones, routed = self.boxes, self.zones, self._routed()
         touched: set[Target] = set()
         for key, times in gone.items():

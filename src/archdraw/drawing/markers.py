@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -55,6 +56,18 @@ Target = tuple[str, str]  # ("component" | "link" | "zone", id or key)
 
 # What a marker shows of a finding, and where: code, severity, message, component, link, zone.
 FindingKey = tuple[str, str, str, str | None, str | None, str | None]
+
+
+# The findings gone and come between two lint results, by `key_of` and how many times.
+FindingChanges = tuple[Counter[FindingKey], Counter[FindingKey]]
+
+
+def finding_changes(
+    before: Counter[FindingKey], findings: Sequence[FindingLike]
+) -> tuple[FindingChanges, Counter[FindingKey]]:
+    """What changed from findings counted as `before` to `findings`, and their count."""
+    counts = Counter(map(key_of, findings))
+    return (before - counts, counts - before), counts
 
 
 def key_of(finding: FindingLike) -> FindingKey:

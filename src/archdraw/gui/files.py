@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,15 @@ from archdraw.crash import internal_error_message
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
+from archdraw.gui.heap import settle_long_lived
 from archdraw.gui.layout_job import place_unpositioned
+from archdraw.gui.loading import (
+    ITEMS_PER_TICK,
+    OPEN_IN_BACKGROUND_ABOVE,
+    LoadProgress,
+    Opening,
+    Prepared,
+)
 from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
 from archdraw.io import DesignError, load, save
@@ -29,6 +38,10 @@ class FileController:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.last_problems: ProblemDialog | None = None
+        self.opening: Opening | None = None
+        self.progress = LoadProgress()
+        window.statusBar().addWidget(self.progress)
+        self.progress.cancel.clicked.connect(lambda: self.stop_opening())
 
     @property
     def document(self) -> Document:
@@ -41,7 +54,10 @@ class FileController:
         dialog.open()
 
     def open_path(self, path: str | Path, as_copy: bool = False) -> bool:
-        """Open a file; a bad one shows its problems and leaves the current design alone."""
+        """Open a file; a bad one shows its problems and leaves the current design alone.
+
+        A big file opens in the background (`open_in_background`): True then means the
+        open has started, and `opening` is set until it ends."""
         path = Path(path)
         if not path.exists():  # a mistyped name or a moved file: not a file with problems
             where = path.absolute()
@@ -51,43 +67,93 @@ class FileController:
                 [f"{where}: no such file"],
             )
             return False
+        if path.is_file() and path.stat().st_size > OPEN_IN_BACKGROUND_ABOVE:
+            self.open_in_background(path, as_copy)
+            return True
         try:
             loaded = load(path, self.window.library)
-        except DesignError as error:
-            problems = [str(p) for p in error.problems] or [f"{path}: cannot be opened"]
-            self.show_problems(
-                "Cannot open design", f"{path.name} has problems; nothing was opened.", problems
-            )
-            return False
-        except OSError as error:
-            self.show_problems(
-                "Cannot open design",
-                f"{path} cannot be read.",
-                [f"{path}: {error.strerror or error}"],
-            )
-            return False
-        except Exception as error:  # a bug in the loader must not take the editor down
-            self.show_problems(
-                "Cannot open design",
-                f"Opening {path.name} failed: nothing was opened.",
-                [internal_error_message(error)],
-            )
+        except Exception as error:
+            self.cannot_open(path, error)
             return False
         if not self.confirm_discard():
             return False
         note = place_unpositioned(loaded.design, self.window.library)
         self.replace(loaded.design, None if as_copy else path.resolve())
+        self.opened(path, as_copy, note)
+        return True
+
+    def cannot_open(self, path: Path, error: BaseException) -> None:
+        """Say why `path` did not open (the current design stays)."""
+        if isinstance(error, DesignError):
+            problems = [str(p) for p in error.problems] or [f"{path}: cannot be opened"]
+            self.show_problems(
+                "Cannot open design", f"{path.name} has problems; nothing was opened.", problems
+            )
+        elif isinstance(error, OSError):
+            self.show_problems(
+                "Cannot open design",
+                f"{path} cannot be read.",
+                [f"{path}: {error.strerror or error}"],
+            )
+        else:  # a bug in the loader must not take the editor down
+            self.show_problems(
+                "Cannot open design",
+                f"Opening {path.name} failed: nothing was opened.",
+                [internal_error_message(error)],
+            )
+
+    def opened(self, path: Path, as_copy: bool, note: str | None) -> None:
         if not as_copy:
             self.add_recent(path.resolve())
         if note:
             self.window.statusBar().showMessage(note, 8000)
-        return True
+
+    def open_in_background(self, path: Path, as_copy: bool = False) -> None:
+        """Open a big file while the window stays responsive (`archdraw.gui.loading`);
+        `opening` is the open under way until it ends."""
+        self.stop_opening()
+
+        def accept(prepared: Prepared) -> Iterator[tuple[int, int]] | None:
+            if not self.confirm_discard():
+                return None
+            design = prepared.loaded.design
+            self.window.lint.adopt(design, prepared.lint)
+            self.window.scene.prepare(design, prepared.drawing)
+            self.replace(design, None if as_copy else path.resolve())
+            self.opened(path, as_copy, prepared.note)
+            # Fit once the canvas is complete: at 100 % meanwhile, each pass paints the few
+            # items in view, not every item made so far at the scale of the whole design.
+            self.window.view.actual_size()
+            self.window.view.follow_resizes = False
+            return self.window.scene.build_items(ITEMS_PER_TICK)
+
+        opening = Opening(
+            path, self.window.library, self.progress, accept, lambda e: self.cannot_open(path, e)
+        )
+        opening.finished.connect(self._opening_ended)
+        self.opening = opening
+        opening.start()
+
+    def _opening_ended(self, opened: bool) -> None:
+        self.opening = None
+        if opened:
+            self.window.view.fit_readable()  # now that the canvas has its items
+            settle_long_lived()
+
+    def stop_opening(self, wait_s: float = 0.0) -> None:
+        """Cancel an open under way; `wait_s`: wait that long for its worker to stop."""
+        opening = self.opening
+        if opening is not None:
+            opening.cancel()
+            if wait_s and opening.worker.is_alive():
+                opening.worker.join(wait_s)
 
     def replace(self, design: Design, path: Path | None, saved: bool = True) -> None:
         self.window.autosave.discard()
         self.document.replace(design, path, saved)
         self.window.view.fit_readable()
         self.window.update_title()
+        settle_long_lived()
 
     def new(self) -> None:
         if self.confirm_discard():

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def _findings_ready(self, findings: list[object]) -> None:
         self.findings.show_findings(self.lint.findings)
-        self.scene.set_findings(self.lint.findings)
+        self.scene.set_findings(self.lint.findings, self.lint.marker_changes)
         self.findings_label.setText(self.lint.failure or self.findings.summary.text())
 
     # Editing commands -------------------------------------------------------------
@@ -388,4 +388,6 @@ class MainWindow(QMainWindow):
         if self.layout_job is not None:
             self.layout_job.cancel()
             self.layout_job.wait(5000)
+        self.files.stop_opening(wait_s=10.0)  # its worker finishes before the window goes
+        self.lint.shutdown()  # and so does a lint in flight
         event.accept()

@@ -9,6 +9,16 @@ from archdraw.model.types import Design
 
 Position = tuple[float, float] | None
 
+# The farthest a box may sit from the origin: the loader refuses larger numbers
+# (archdraw.source.Limits.max_number), so an edit going further would save a file
+# that no longer opens.
+FARTHEST = 1e12
+
+
+def reachable(x: float, y: float) -> bool:
+    """A point a saved design can hold: finite and within FARTHEST on both axes."""
+    return abs(x) <= FARTHEST and abs(y) <= FARTHEST
+
 
 class EditError(ValueError):
     """The edit does not fit the design it was applied to."""

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from archdraw.model.edit_base import Edit, EditError, Position, swap_fields
+from archdraw.model.edit_base import Edit, EditError, Position, reachable, swap_fields
 from archdraw.model.field_edits import (
     RenameId,
     SetDesignInfo,
@@ -207,6 +207,10 @@ class MoveComponents(Edit):
                 raise EditError(f"no component '{component_id}' to move")
             if position is not None and not all(math.isfinite(v) for v in position):
                 raise EditError(f"position {position} of '{component_id}' is not a finite point")
+            if position is not None and not reachable(*position):
+                raise EditError(
+                    f"position {position} of '{component_id}' is farther than a design can hold"
+                )
         old: dict[str, Position] = {}
         for component_id, position in self.positions.items():
             component = index[component_id]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from archdraw.model.edit_base import reachable
 from archdraw.model.edits import AddElements
 from archdraw.model.types import Component, Design, Link, Zone, new_design
 
@@ -73,10 +74,12 @@ def paste_elements(design: Design, part: Design, offset: float) -> tuple[AddElem
         taken.add(new_id)
         renamed[component.id] = new_id
         x, y = component.position or (0.0, 0.0)
+        # Beside the original; at the edge of what a design can hold, on the other side.
+        beside = (x + offset, y + offset)
+        if not reachable(*beside):
+            beside = (x - offset if x > 0 else x + offset, y - offset if y > 0 else y + offset)
         components.append(
-            component.model_copy(
-                update={"id": new_id, "position": (x + offset, y + offset)}, deep=True
-            )
+            component.model_copy(update={"id": new_id, "position": beside}, deep=True)
         )
     links: list[Link] = []
     keys = {k.key for k in design.links} | taken

@@ -42,3 +42,8 @@ def markdown_text(text: str) -> str:
     for char in "\\`*_[]|#":
         text = text.replace(char, "\\" + char)
     return text
+
+
+def plural(count: int, word: str) -> str:
+    """`1 error`, `2 errors`: a count and its noun, in every output that counts things."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -10,7 +10,8 @@ edits the model: interactions do, through undo commands, and the scene follows.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
@@ -18,6 +19,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from archdraw.drawing import Drawing, FindingLike
+from archdraw.drawing.markers import FindingChanges
 from archdraw.layout import ZoneTree
 from archdraw.library import Library
 from archdraw.model import Change, Design, Document
@@ -64,6 +66,8 @@ class DesignScene(QGraphicsScene):
         self.links: dict[str, LinkItem] = {}
         self.zones: dict[str, ZoneItem] = {}
         self._findings: Sequence[FindingLike] = ()
+        self._prepared: tuple[Design, Drawing] | None = None
+        self.generation = 0  # counts rebuilds
         self.drawing = Drawing(document.design, library, {})
         self.overview_on = False
         self.overview = OverviewItem(theme)
@@ -104,13 +108,40 @@ class DesignScene(QGraphicsScene):
         self.components.clear()
         self.links.clear()
         self.zones.clear()
+        self.generation += 1
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[0] is self.design:
+            self.drawing = prepared[1]  # its items follow from `build_items`
+            return
         centres = {c.id: c.position or (0.0, 0.0) for c in self.design.components}
         self.drawing = Drawing(self.design, self.library, centres, self._findings)
-        self._sync_components(set(centres))
-        self._sync_links(set(self.drawing.links))
-        self._sync_zones()
-        self.grow_scene_rect(self.itemsBoundingRect())
-        self._refresh_overview()
+        list(self.build_items())  # all at once: no pauses
+
+    def prepare(self, design: Design, drawing: Drawing) -> None:
+        """When `design` opens, take `drawing` (made off the UI thread); see `build_items`."""
+        self._prepared = (design, drawing)
+
+    def build_items(self, chunk: int = 0) -> Iterator[tuple[int, int]]:
+        """Make the drawing's items, pausing after every `chunk` (0: never) with how many
+        are made of how many so a caller can run the event loop; stops if the scene is
+        rebuilt. Items an edit made meanwhile are brought up to date, not duplicated."""
+        generation, ids, keys = self.generation, list(self.drawing.boxes), list(self.drawing.links)
+        total = len(ids) + len(keys)
+        step = chunk or max(1, total)
+        steps: list[Callable[[], object]] = [
+            *(partial(self._sync_components, ids[i : i + step]) for i in range(0, len(ids), step)),
+            *(partial(self._sync_links, keys[i : i + step]) for i in range(0, len(keys), step)),
+            partial(self._sync_links, ()),  # markers placed meanwhile
+            self._sync_zones,
+            lambda: self.grow_scene_rect(self.itemsBoundingRect()),
+            self._refresh_overview,
+        ]
+        for done, run in enumerate(steps, 1):
+            run()
+            if chunk:
+                yield min(total, done * step), total
+                if self.generation != generation:
+                    return
 
     def on_change(self, change: Change) -> None:
         if change.is_reset:
@@ -278,10 +309,13 @@ class DesignScene(QGraphicsScene):
         self.zone_headings.follow(self.zones)
 
     # Findings, theme, selection --------------------------------------------
-    def set_findings(self, findings: Sequence[FindingLike]) -> None:
-        """Mark these findings on the drawing (markers placed as the exports place them)."""
-        self._findings = list(findings)
-        self.drawing.set_findings(self._findings)
+    def set_findings(
+        self, findings: Sequence[FindingLike], changes: FindingChanges | None = None
+    ) -> None:
+        """Mark these findings on the drawing (markers placed as the exports place them);
+        `changes` as `Drawing.set_findings` takes them."""
+        self._findings = findings
+        self.drawing.set_findings(self._findings, changes)
         self._follow_markers()
         self.findings_changed.emit()
 

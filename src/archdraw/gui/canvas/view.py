@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
+from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QStyle, QWidget
 
 from archdraw.gui.editing import Editing
 from archdraw.style import GRID_SIZE
@@ -122,8 +122,16 @@ class DesignView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.follow_resizes:
+        if self.follow_resizes and not self._scrollbar_toggled(event):
             self.fit_readable()
+
+    def _scrollbar_toggled(self, event: QResizeEvent) -> bool:
+        """The viewport changed by a scroll bar coming or going, which a fit itself can
+        cause: fitting again would bring it back, and so on for ever."""
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        old, new = event.oldSize(), event.size()
+        change = (abs(new.width() - old.width()), abs(new.height() - old.height()))
+        return old.isValid() and sorted(change) == [0, extent]
 
     def centre_on_ids(self, ids: Iterable[str]) -> None:
         rect = QRectF()

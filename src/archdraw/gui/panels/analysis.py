@@ -4,7 +4,8 @@ Installed by the main window (`install(window)`). Nothing
 here edits the design or pushes on the undo stack: the results are drawn
 over the canvas by `AnalysisOverlay` and written in the panel, and "Leave
 analysis" restores the normal view. While an analysis is shown, every change
-to the design recomputes it (the analyses take milliseconds on real designs).
+to the design recomputes it: here on small designs, in the lint worker on big
+ones (`LintRunner.analyse`), so an edit never waits for it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ from archdraw.analysis.failure import UnknownElement
 from archdraw.analysis.report import AnalysisReport, run_analysis
 from archdraw.gui.analysis_overlay import AnalysisOverlay
 from archdraw.gui.panels.analysis_rows import (
+    AVAILABILITY_HEADERS,
+    COMPONENT_HEADERS,
+    FAILURE_CLIENT_HEADERS,
+    LOAD_HEADERS,
+    WEAKEST_HEADERS,
     availability_rows,
     failure_client_rows,
     failure_component_rows,
@@ -52,19 +58,6 @@ SLIDER_STEPS = 200  # 0..200 on a log scale: 10 ** (value / 100) = 1x..100x
 MAX_GROWTH = 10_000.0  # typed factors go past the slider's 100x
 PRESETS = (1, 2, 10, 100)
 ANALYSIS_WIDTH = 520  # px the dock widens to when an Analyze command shows it
-FAILURE_CLIENT_HEADERS = ("Client", "Failing", "Paths hit", "What happens")
-COMPONENT_HEADERS = ("Component", "State", "Serves", "Why")
-LOAD_HEADERS = (
-    "Component",
-    "Load (req/s)",
-    "Capacity (req/s)",
-    "Capacity from",
-    "Utilisation",
-    "Saturates at",
-    "Replicas needed",
-)
-AVAILABILITY_HEADERS = ("Client", "Availability", "Down a year", "Weakest contributors")
-WEAKEST_HEADERS = ("If this fails", "Requests lost", "Share lost", "Taken down")
 # Above this many components a slider drag recomputes once it pauses, not on every step.
 DEBOUNCE_COMPONENTS = 500
 DEBOUNCE_MS = 80
@@ -95,6 +88,7 @@ class AnalysisPanel(QWidget):
         self._build()
         self._listening = True
         self._unsubscribe = window.document.subscribe(self._on_change)
+        window.lint.analysis_ready.connect(self._analysed)
         # The document can outlive the widget (tests, closing windows): stop listening then.
         self.destroyed.connect(lambda *_: self.detach())
 
@@ -231,6 +225,7 @@ class AnalysisPanel(QWidget):
             table.show_rows([])
         self.chart.show_bars([], self.main.theme)
         self.overlay.clear()
+        self.main.lint.analyse(None)
 
     @property
     def active(self) -> bool:
@@ -261,27 +256,49 @@ class AnalysisPanel(QWidget):
             )
 
     def refresh(self) -> None:
+        """Work the report out again: here on a small design, in the lint worker on a big
+        one (it arrives through `_analysed`, the window stays live meanwhile)."""
+        lint = self.main.lint
         if not self.active:
+            lint.analyse(None)
             return
         design = self.main.document.design
         known = {c.id for c in design.components}
         zones = {z.id for z in design.zones}
         self.failed_components = [c for c in self.failed_components if c in known]
         self.failed_zones = [z for z in self.failed_zones if z in zones]
+        compute = functools.partial(
+            run_analysis,
+            library=self.main.library,
+            fail=tuple(self.failed_components),
+            fail_zones=tuple(self.failed_zones),
+            all_instances=self.all_instances.isChecked(),
+            growth=self.growth or 1.0,
+            weakest=self.extra == "weakest",
+            availability=self.extra == "availability",
+        )
+        if lint.threaded:
+            lint.analyse(compute)
+            return
+        lint.analyse(None)
         try:
-            report = run_analysis(
-                design,
-                self.main.library,
-                fail=self.failed_components,
-                fail_zones=self.failed_zones,
-                all_instances=self.all_instances.isChecked(),
-                growth=self.growth or 1.0,
-                weakest=self.extra == "weakest",
-                availability=self.extra == "availability",
-            )
+            report = compute(design)
         except UnknownElement as error:  # the design changed under us
             self._say(str(error))
             return
+        self._show(report)
+
+    def _analysed(self, answer: object) -> None:
+        if not self.active:
+            return
+        if isinstance(answer, AnalysisReport):
+            self._show(answer)
+        elif isinstance(answer, UnknownElement):  # the design changed under us
+            self._say(str(answer))
+        elif isinstance(answer, Exception):
+            self._say(f"analysis failed: {answer}")
+
+    def _show(self, report: AnalysisReport) -> None:
         self.report = report
         growth = report.growth
         self.growth_label.setText(f"{growth.growth:.3g}x")

@@ -40,6 +40,22 @@ class Bar:
     figure: str
 
 
+# The columns of the tables these rows fill.
+FAILURE_CLIENT_HEADERS = ("Client", "Failing", "Paths hit", "What happens")
+COMPONENT_HEADERS = ("Component", "State", "Serves", "Why")
+LOAD_HEADERS = (
+    "Component",
+    "Load (req/s)",
+    "Capacity (req/s)",
+    "Capacity from",
+    "Utilisation",
+    "Saturates at",
+    "Replicas needed",
+)
+AVAILABILITY_HEADERS = ("Client", "Availability", "Down a year", "Weakest contributors")
+WEAKEST_HEADERS = ("If this fails", "Requests lost", "Share lost", "Taken down")
+
+
 def _rate(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 or value == 0 else f"{value:,.3g}"
 

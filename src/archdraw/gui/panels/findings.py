@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -23,30 +24,81 @@ from PySide6.QtWidgets import (
 from archdraw.gui.editing import Editing
 from archdraw.lint import Finding
 from archdraw.lint.fixes import fix_edit
-from archdraw.model import Design, LintIgnore
-from archdraw.model.edits import SetLintSettings
+from archdraw.model import Change, Design, LintIgnore
+from archdraw.model.edits import (
+    MoveComponents,
+    SetLinkProperties,
+    SetLintSettings,
+    SetProperties,
+)
+from archdraw.source.printable import plural
 from archdraw.style import Theme
 
+# Edits that leave every element's title as it was (the Element column).
+_KEEPS_TITLES = (MoveComponents, SetProperties, SetLinkProperties)
 FILTERS = {"All severities": 1, "Warnings and errors": 2, "Errors only": 3}
 _ROOT = QModelIndex()
 
 
 class FindingsModel(QAbstractTableModel):
-    """Findings as rows; a model (not one widget item per row) keeps 10,000 findings cheap."""
+    """Findings as rows; a model (not one widget item per row) keeps 10,000 findings cheap.
+
+    A new lint result is applied as the rows it inserts and removes (`update_rows`),
+    so the view repaints what changed and keeps its selection and scroll position.
+    Element titles are looked up when a row is drawn, in the current design.
+    """
 
     HEADERS = ("Severity", "Code", "Element", "Message")
+    RESET_ABOVE = 200  # row insertions and removals; past this a reset is cheaper
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, design: Callable[[], Design]) -> None:
         super().__init__()
         self.theme = theme
+        self.design = design
         self.rows: list[Finding] = []
-        self.titles: list[str] = []  # per row: what the Element column shows
+        self._names: dict[str, str] | None = None  # element id -> title, built when drawn
+        self._links: dict[str, str] | None = None
 
-    def set_rows(self, rows: list[Finding], design: Design) -> None:
+    def forget_titles(self) -> None:
+        """The design changed: titles are looked up again when next drawn."""
+        self._names = self._links = None
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self.rows) - 1, 2))
+
+    def set_rows(self, rows: list[Finding]) -> None:
         self.beginResetModel()
-        self.rows = rows
-        self.titles = element_titles(rows, design)
+        self.rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: list[Finding]) -> None:
+        """Make the rows `rows`, inserting and removing only the findings that differ."""
+        steps = row_steps(self.rows, rows)
+        if len(steps) > self.RESET_ABOVE:
+            self.set_rows(rows)
+            return
+        for at, removed, added in steps:
+            if removed:
+                self.beginRemoveRows(_ROOT, at, at + removed - 1)
+                del self.rows[at : at + removed]
+                self.endRemoveRows()
+            if added:
+                self.beginInsertRows(_ROOT, at, at + len(added) - 1)
+                self.rows[at:at] = added
+                self.endInsertRows()
+        self.rows[:] = rows  # equal findings may be new objects: hold the current ones
+
+    def title(self, finding: Finding) -> str:
+        """What a finding is about, named as the canvas names it (`element_title`)."""
+        if self._names is None:
+            design = self.design()
+            self._names = element_names(design)
+        if finding.link is not None and finding.component is None:
+            if self._links is None:
+                self._links = link_titles(self.design(), self._names)
+            return self._links.get(finding.link, finding.link)
+        if finding.element is not None:
+            return self._names.get(finding.element, finding.element)
+        return "(design)"
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -62,13 +114,14 @@ class FindingsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         finding = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                finding.severity.value,
-                finding.code,
-                self.titles[index.row()],
-                finding.message,
-            )
-            return values[index.column()]
+            column = index.column()
+            if column == 0:
+                return finding.severity.value
+            if column == 1:
+                return finding.code
+            if column == 2:
+                return self.title(finding)
+            return finding.message
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QColor(self.theme.severity[finding.severity.value])
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
@@ -103,7 +156,8 @@ class FindingsPanel(QWidget):
         top.addWidget(self.fix_button)
         top.addWidget(self.disable_button)
         top.addWidget(self.ignore_button)
-        self.model = FindingsModel(theme)
+        self.model = FindingsModel(theme, lambda: editing.document.design)
+        editing.document.subscribe(self._design_changed)
         self.table = QTreeView()
         self.table.setObjectName("findings-table")
         self.table.setModel(self.model)
@@ -124,7 +178,7 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        self.severity_filter.currentTextChanged.connect(lambda _: self.show_findings(self.findings))
+        self.severity_filter.currentTextChanged.connect(lambda _: self._refilter())
         self.table.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
         self.table.selectionModel().selectionChanged.connect(self._current_changed)
         self.table.clicked.connect(self._clicked)
@@ -134,21 +188,40 @@ class FindingsPanel(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = self.model.theme = theme
-        self.show_findings(self.findings)
+        self._refilter()
 
-    def show_findings(self, findings: list[Finding]) -> None:
+    def _design_changed(self, change: Change) -> None:
+        if not isinstance(change.edit, _KEEPS_TITLES):
+            self.model.forget_titles()
+
+    def _refilter(self) -> None:
+        self.show_findings(self.findings, incremental=False)
+
+    def show_findings(self, findings: list[Finding], incremental: bool = True) -> None:
+        """Show these findings: only rows that differ from those shown change (the
+        selection stays on its finding), unless `incremental` is off."""
         current = self.current()
         self.findings = list(findings)
         minimum = FILTERS[self.severity_filter.currentText()]
-        shown = [f for f in findings if f.severity.rank >= minimum]
-        self.model.set_rows(shown, self.editing.document.design)
-        if current is not None:
+        shown = (
+            self.findings if minimum == 1 else [f for f in findings if f.severity.rank >= minimum]
+        )
+        if incremental:
+            self.model.update_rows(shown)
+        else:
+            self.model.set_rows(shown)
+        after = self.current()
+        if current is not None and (after is None or not _same(current, after)):
+            # Its row went (fixed, or the rows were reset): Qt would move the selection
+            # to a neighbour nobody picked. Select the same finding again, else nothing.
+            self.table.selectionModel().clear()
             again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
             if again is not None:
                 self.select_row(again)
-        counts = Counter(str(f.severity) for f in findings)
+        counts = Counter(f.severity.value for f in findings)
         self.summary.setText(
-            f"{counts['error']} errors · {counts['warning']} warnings · {counts['info']} info"
+            f"{plural(counts['error'], 'error')} · {plural(counts['warning'], 'warning')} · "
+            f"{counts['info']} info"
         )
         self._current_changed()
 
@@ -231,23 +304,53 @@ class FindingsPanel(QWidget):
 
 
 def _same(a: Finding, b: Finding) -> bool:
-    return (a.code, a.element, a.message) == (b.code, b.element, b.message)
+    return a is b or (a.code, a.element, a.message, a.severity) == (
+        b.code,
+        b.element,
+        b.message,
+        b.severity,
+    )
 
 
-def element_titles(findings: list[Finding], design: Design) -> list[str]:
-    """What each finding is about, named as the canvas names it: a title, not an id.
+def row_steps(old: list[Finding], new: list[Finding]) -> list[tuple[int, int, list[Finding]]]:
+    """How to turn the rows `old` into `new`: (row, how many to remove there, what to insert
+    there), applied in order. Both lists are in lint order (by position), so one merging
+    pass finds them; a finding equal to one shown (a rule that did not run again answers
+    with the same objects) stays where it is."""
+    steps: list[tuple[int, int, list[Finding]]] = []
+    i = j = at = 0
+    while i < len(old) or j < len(new):
+        if i < len(old) and j < len(new) and _same(old[i], new[j]):
+            i, j, at = i + 1, j + 1, at + 1
+            continue
+        removed, start = 0, i
+        while i < len(old) and (j == len(new) or not _before(new[j], old[i])):
+            if j < len(new) and _same(old[i], new[j]):
+                break
+            i += 1
+        removed = i - start
+        added: list[Finding] = []
+        while j < len(new) and (i == len(old) or _before(new[j], old[i])):
+            added.append(new[j])
+            j += 1
+        if not removed and not added:  # out of lint order: take one from each side
+            i, removed, added = i + 1, 1, [new[j]]
+            j += 1
+        steps.append((at, removed, added))
+        at += len(added)
+    return steps
 
-    A component or zone shows its label (else its id); a link shows "Source → Target"
-    by those titles. An element the design no longer has keeps its id.
-    """
-    names = {z.id: z.title for z in design.zones} | {c.id: c.title for c in design.components}
-    links = {link.key: link.ends_title(names) for link in design.links}
-    titles = []
-    for finding in findings:
-        if finding.link is not None and finding.component is None:
-            titles.append(links.get(finding.link, finding.link))
-        elif finding.element is not None:
-            titles.append(names.get(finding.element, finding.element))
-        else:
-            titles.append("(design)")
-    return titles
+
+def _before(a: Finding, b: Finding) -> bool:
+    return a.sort_key() < b.sort_key()
+
+
+def element_names(design: Design) -> dict[str, str]:
+    """Element id -> title, as the canvas names it: a component or zone shows its label
+    (else its id)."""
+    return {z.id: z.title for z in design.zones} | {c.id: c.title for c in design.components}
+
+
+def link_titles(design: Design, names: dict[str, str]) -> dict[str, str]:
+    """Link key -> "Source → Target" by the titles of its ends."""
+    return {link.key: link.ends_title(names) for link in design.links}

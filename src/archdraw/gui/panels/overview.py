@@ -19,14 +19,11 @@ from archdraw.drawing import SEVERITY_ORDER, FindingLike
 from archdraw.layout import clean_text
 from archdraw.library import Library
 from archdraw.model import Design
+from archdraw.source.printable import plural
 from archdraw.style import Theme
 
 TOP_TYPES = 4  # the most used component types, by count
 ABOUT_CHARS = 280
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class DesignOverview(QLabel):

@@ -15,15 +15,18 @@ from archdraw.lint.types import Issue, Severity, rule
     copy. Caches evict under memory pressure and restart empty, so every restart or failover
     loses what was written (home timelines kept only in Redis, a cart in a throwaway Redis).
     Sometimes that is the design (sessions, recomputable timelines): then the design should
-    say how the data is rebuilt.""",
+    say how the data is rebuilt. A cache that fronts a store, or keeps the answers of a
+    service that can compute them again (`fronts` names it), is not the only copy.""",
     fix="""Also write the data to a durable store (and let the cache front it), or make the
     cache a store: persistence, replication and backups, treated as a database.""",
     references=("Designing Data-Intensive Applications, ch. 11 (derived data)",),
 )
 def cache_only_copy(ctx: LintContext) -> Iterator[Issue]:
+    roles = ctx.roles()
     for cache in ctx.of_type("cache"):
-        if ctx.fronts(cache) is not None:
-            continue
+        role = roles.of(cache.id)
+        if role is not None and role.fronts is not None:
+            continue  # copies of a store, or answers a service can compute again
         writers = [
             ctx.components[k.source]
             for k in ctx.in_links.get(cache.id, ())

@@ -16,7 +16,11 @@ from archdraw.lint.types import Issue, Severity, rule
     create the shipment, then empty the cart) has no transaction around them. When it fails
     halfway (a timeout, a crash, a deploy), the first change stands and the second never
     happens: a customer is charged for an order that never ships. Retrying the whole request
-    repeats the first change.""",
+    repeats the first change. The same holds for a component that writes its own store and
+    then calls a service that writes (a post saved, then the fan-out called): a crash between
+    the two loses the second change, which is what an outbox exists for. A call counts as a
+    change when it says `writes: true`; when no call of the caller says so, a call to a
+    service that writes and serves only this caller counts.""",
     fix="""Say how the request recovers (`compensation` on the caller): a saga that undoes
     the completed steps (refund the charge), a transactional outbox that makes the later
     steps happen eventually, or one transaction where the changes share a store.""",
@@ -26,20 +30,48 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
-    by_caller: dict[str, list[LinkView]] = {}
+    writes_out: dict[str, list[LinkView]] = {}
     for link in ctx.writing_links():
-        if link.kind == "sync" and _changes_a_service(ctx, link):
-            by_caller.setdefault(link.source, []).append(link)
-    for caller, changed in by_caller.items():
+        target = ctx.target(link)
+        # A cache holds copies (a session, a fan-out's timelines): writing it is not a
+        # change a later failure must undo, and filling one changes no one else's state.
+        if link.kind == "sync" and target is not None and target.type != "cache":
+            writes_out.setdefault(link.source, []).append(link)
+    found: dict[str, list[LinkView]] = {}
+    for caller, written in writes_out.items():
         component = ctx.components.get(caller)
         if component is None or ctx.prop(component, "compensation") not in (None, "none"):
             continue
-        if len(changed) < 2:
+        services = [k for k in written if _changes_a_service(ctx, k)]
+        stated = {k.target for k in services}
+        if not services:
+            # No call is marked `writes`: a called service that writes, and that only this
+            # caller calls, writes on this request (a fan-out service behind a write API).
+            services = [
+                k
+                for k in ctx.sync_out(caller)
+                if k.target in writes_out
+                and _changes_a_service(ctx, k)
+                and all(j.source == caller for j in ctx.sync_in(k.target))
+            ]
+        if services and len(written) + len(services) - len(stated) >= 2:
+            found[caller] = [k for k in written if k.target not in stated] + services
+    # One finding per request: a callee's own halfway failure is part of its caller's.
+    inner = {k.target for changed in found.values() for k in changed if k.target in found}
+    for caller, changed in found.items():
+        if caller in inner:
             continue
+        component = ctx.components[caller]
         names = ", ".join(f"'{ctx.components[k.target].title}'" for k in changed)
+        nested = "".join(
+            f"; '{ctx.components[k.target].title}' in turn changes "
+            + ", ".join(f"'{ctx.components[j.target].title}'" for j in found[k.target])
+            for k in changed
+            if k.target in found
+        )
         yield Issue(
-            f"'{component.title}' changes {names} one after the other with no compensation: "
-            "a failure halfway leaves the first changes standing",
+            f"'{component.title}' changes {names} one after the other with no compensation"
+            f"{nested}: a failure halfway leaves the first changes standing",
             component=component.id,
             related=tuple(k.key for k in changed),
             fix=ctx.fix(component, "Compensate with a saga", compensation="saga"),

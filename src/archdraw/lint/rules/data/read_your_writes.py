@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -15,10 +16,15 @@ from archdraw.lint.types import Issue, Severity, rule
     component that writes to the primary and reads from the replica can miss its own write:
     a user posts and does not see the post, saves a setting and sees the old one, and a
     read-modify-write on the replica writes back stale data. Replication lag grows exactly
-    when load is highest.""",
+    when load is highest. The same holds one hop away: a web tier that writes through a
+    write API and reads a replica through a read API, and a service that writes a ledger
+    after checking the balance with a service that reads its own cache of it (two
+    concurrent transfers both pass the check and spend the same money).""",
     fix="""Read your own recent writes from the primary (for a few seconds after a write, or
     for the writing user), route by a version or LSN the write returned, or replicate
-    synchronously (`replication: sync` on the link) where the read must see the write.""",
+    synchronously (`replication: sync` on the link) where the read must see the write. A
+    check that guards a write belongs in the same transaction as the write (a conditional
+    update or a constraint on the primary), not on a copy.""",
     references=(
         "Designing Data-Intensive Applications, ch. 5 (reading your own writes)",
         "AWS Builders' Library: avoiding fallback in distributed systems",
@@ -26,33 +32,120 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
     roles = ctx.roles()
-    written: dict[str, set[str]] = {}
+    written: dict[str, dict[str, LinkView]] = {}  # writer -> primary -> its writing link
     for link in ctx.writing_links():
         if link.kind == "sync":
-            written.setdefault(link.source, set()).add(link.target)
-    for caller, targets in written.items():
-        component = ctx.components.get(caller)
-        if component is None:
-            continue
-        for link in ctx.sync_out(caller):
-            role = roles.of(link.target)
-            if ctx.writes(link) or role is None or role.kind != "replica":
-                continue
-            primary_id = roles.primary_of(link.target)
-            if primary_id not in targets or not _lags(ctx, primary_id, link.target):
-                continue
-            replica, primary = ctx.components[link.target], ctx.components[primary_id]
-            yield Issue(
-                f"'{component.title}' writes to '{primary.title}' and reads from "
-                f"'{replica.title}', an asynchronous copy of it: it may not see its own writes",
-                link=link.key,
-            )
-
-
-def _lags(ctx: LintContext, primary_id: str, replica_id: str) -> bool:
-    """The copy is made after the write is acknowledged (`replication: async`)."""
-    primary = ctx.components[primary_id]
+            written.setdefault(link.source, {})[link.target] = link
+    lagging: dict[str, list[tuple[LinkView, str]]] = {}  # reader -> (read link, primary)
+    primaries = {p for targets in written.values() for p in targets}
     for link in ctx.replication_links:
-        if link.source == primary_id and link.target == replica_id:
-            return ctx.replication_mode(link, primary) == "async"
-    return False
+        primary = ctx.components.get(link.source)
+        if primary is None or link.source not in primaries:
+            continue
+        if ctx.replication_mode(link, primary) != "async":
+            continue  # a synchronous copy has every acknowledged write
+        for read in ctx.sync_in(link.target):
+            if not ctx.writes(read):
+                lagging.setdefault(read.source, []).append((read, link.source))
+    for caller, reads in lagging.items():
+        own = written.get(caller, {})
+        for read, primary_id in reads:
+            if primary_id in own and read.target not in own:
+                yield Issue(
+                    f"'{ctx.title(caller)}' writes to '{ctx.title(primary_id)}' and reads from "
+                    f"'{ctx.title(read.target)}', an asynchronous copy of it: it may not see its "
+                    "own writes",
+                    link=read.key,
+                )
+    # Another service's cache of the store lags too (a balance service polling the ledger):
+    # a caller that writes the store and asks that service reads behind its own writes.
+    for cache in ctx.of_type("cache"):
+        fronted = ctx.fronts(cache)
+        store = None if fronted is None else roles.primary_of(fronted)
+        if store is None or store not in primaries:
+            continue
+        for read in ctx.sync_in(cache.id):  # its readers and the poller that fills it
+            if store not in written.get(read.source, {}):
+                lagging.setdefault(read.source, []).append((read, store))
+    yield from _through_callees(ctx, written, lagging)
+
+
+_CONSEQUENCE = {
+    False: "what a user just wrote may not be there yet",
+    True: "a check made on the copy misses the latest writes and can pass twice (two "
+    "transfers spending the same balance)",
+}
+
+
+def _through_callees(
+    ctx: LintContext,
+    written: dict[str, dict[str, LinkView]],
+    lagging: dict[str, list[tuple[LinkView, str]]],
+) -> Iterator[Issue]:
+    """A component that writes through one service and reads the copy through another (a
+    web tier in front of a write API and a read API), or writes the store itself and asks
+    another service that reads a copy (a transfer checked against a cached balance)."""
+    # Only the callers of a component that reads a lagging copy can read behind a write.
+    callers = dict.fromkeys(k.source for reader in lagging for k in ctx.sync_in(reader))
+    for caller in callers:
+        calls = ctx.sync_out(caller)
+        writers = [k.target for k in calls if k.target in written]
+        if caller in written:
+            writers.append(caller)
+        readers = [k for k in calls if k.target in lagging]
+        if not writers or not readers:
+            continue
+        # One finding per caller: every store it writes and every lagging copy it reads back.
+        found: list[tuple[str, str, LinkView, LinkView]] = []  # (primary, via, call, read)
+        for call in readers:
+            for read, primary_id in lagging[call.target]:
+                # Through two services, only a replica's lag is the store's own; a cache
+                # another service keeps is its business (AD412) unless the caller checks it.
+                via = next(
+                    (
+                        w
+                        for w in writers
+                        if primary_id in written[w]
+                        and read.target not in written[w]
+                        and w != call.target
+                        and (w == caller or _kind(ctx, read.target) != "a cached")
+                    ),
+                    None,
+                )
+                if via is not None:
+                    found.append((primary_id, via, call, read))
+        if found:
+            yield _issue(ctx, caller, written, found)
+
+
+def _issue(
+    ctx: LintContext,
+    caller: str,
+    written: dict[str, dict[str, LinkView]],
+    found: list[tuple[str, str, LinkView, LinkView]],
+) -> Issue:
+    stores = dict.fromkeys((primary, via) for primary, via, _, _ in found)
+    writes = ", ".join(
+        f"'{ctx.title(primary)}'" + ("" if via == caller else f" (through '{ctx.title(via)}')")
+        for primary, via in stores
+    )
+    copies = ", ".join(
+        f"'{ctx.title(read.target)}' ({_kind(ctx, read.target)} copy, through "
+        f"'{ctx.title(call.target)}')"
+        for _, _, call, read in found
+    )
+    checks = any(via == caller for _, via in stores)
+    return Issue(
+        f"'{ctx.title(caller)}' writes to {writes} and reads {copies}: {_CONSEQUENCE[checks]}",
+        component=caller,
+        related=tuple(
+            dict.fromkeys(
+                [written[via][primary].key for primary, via in stores]
+                + [read.key for _, _, _, read in found]
+            )
+        ),
+    )
+
+
+def _kind(ctx: LintContext, copy_id: str) -> str:
+    return "a cached" if ctx.components[copy_id].type == "cache" else "an asynchronous"

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -15,7 +16,9 @@ from archdraw.lint.types import Issue, Severity, rule
     link) is retried (`retries` on the link or the caller). When the first attempt succeeded
     but its answer was lost (a timeout is not a failure), the retry does it again: the
     customer is charged twice. Only the callee can tell a retry from a new request, and only
-    if the caller sends the same key each time.""",
+    if the caller sends the same key each time. A call on a client's request path is retried
+    even when no component retries it: the user presses Pay again after an error or a
+    timeout (a warning, where a stated retry is an error).""",
     fix="""Send an idempotency key with each call and reuse it on retries (`idempotency_key:
     true` on the link; Stripe and most payment APIs accept one), or make the callee idempotent
     (`idempotent: true`), or stop retrying that call.""",
@@ -25,20 +28,34 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def side_effect_retried(ctx: LintContext) -> Iterator[Issue]:
+    on_path: dict[str, list[LinkView]] = {}  # caller -> its unkeyed side effects, not retried
     for link in ctx.links_stating("side_effect"):
         if link.kind != "sync" or ctx.link_prop(link, "side_effect") is not True:
             continue
         caller, callee = ctx.source(link), ctx.target(link)
         if caller is None or callee is None or ctx.link_prop(link, "idempotency_key") is True:
             continue
+        if ctx.flag(callee, "idempotent"):
+            continue
         retries = ctx.link_number(link, "retries") if "retries" in link.props else None
         if retries is None:
             retries = ctx.number(caller, "retries") or 0
-        if retries <= 0 or ctx.flag(callee, "idempotent"):
-            continue
+        if retries > 0:
+            yield Issue(
+                f"'{caller.title}' retries '{callee.title}' ({retries:g} times), a call with a "
+                "side effect, with no idempotency key: a retry after a lost answer does it twice",
+                link=link.key,
+                fix=ctx.link_fix(link, "Send an idempotency key", idempotency_key=True),
+            )
+        elif caller.id in ctx.request_path_ids:
+            on_path.setdefault(caller.id, []).append(link)
+    for caller_id, links in on_path.items():
+        names = ", ".join(f"'{ctx.title(k.target)}'" for k in links)
         yield Issue(
-            f"'{caller.title}' retries '{callee.title}' ({retries:g} times), a call with a "
-            "side effect, with no idempotency key: a retry after a lost answer does it twice",
-            link=link.key,
-            fix=ctx.link_fix(link, "Send an idempotency key", idempotency_key=True),
+            f"'{ctx.title(caller_id)}' calls {names} (side effects) with no idempotency key on a "
+            "client's request path: when an answer is lost, the user's retry does it again",
+            link=links[0].key,
+            related=tuple(k.key for k in links[1:]),
+            severity=Severity.WARNING,
+            fix=ctx.link_fix(links[0], "Send an idempotency key", idempotency_key=True),
         )

@@ -6,7 +6,11 @@ from archdraw.lint.context import QUEUE_TYPES, LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
 
-_FEEDERS = QUEUE_TYPES | {"worker", "database", "nosql_database", "embedding_model", "scheduler"}
+# Sources the index is fed from directly: a store or stream keeps the data to rebuild from
+# (a queue feeding it directly counts too; what it carries is the producer's to judge).
+_DIRECT_FEEDERS = QUEUE_TYPES | {"database", "nosql_database"}
+# Compute that feeds an index: it can rebuild it only from what it can read again.
+_FEEDERS = frozenset({"worker", "embedding_model", "scheduler"})
 
 
 def fed(ctx: LintContext, store: ComponentView) -> bool:
@@ -14,11 +18,31 @@ def fed(ctx: LintContext, store: ComponentView) -> bool:
         source = ctx.source(link)
         if source is None:
             continue
-        if link.kind in ("async", "replication") or ctx.link_prop(link, "writes") is True:
+        if link.kind == "replication" or source.type in _DIRECT_FEEDERS:
             return True
-        if source.type in _FEEDERS:
+        writes = link.kind == "async" or ctx.link_prop(link, "writes") is True
+        if (writes or source.type in _FEEDERS) and not _fed_only_by_queues(ctx, source, store):
             return True
     return False
+
+
+def _fed_only_by_queues(ctx: LintContext, writer: ComponentView, store: ComponentView) -> bool:
+    """The writer's data arrives only through queues (gone once consumed) and it reads no
+    other store: nothing is left to rebuild the index from."""
+    arriving = [k for k in ctx.flow_in(writer.id) if k.kind == "async"]
+    if not arriving or any(not _queue(ctx, k.source) for k in arriving):
+        return False
+    return not any(
+        k.target != store.id and ctx.is_store(target)
+        for k in ctx.sync_out(writer.id)
+        if (target := ctx.components.get(k.target)) is not None
+    )
+
+
+def _queue(ctx: LintContext, component_id: str) -> bool:
+    """A queue deletes a message once it is consumed (a stream keeps it to replay)."""
+    component = ctx.components.get(component_id)
+    return component is not None and component.type == "queue"
 
 
 @rule(
@@ -30,7 +54,9 @@ def fed(ctx: LintContext, store: ComponentView) -> bool:
     held elsewhere, reshaped for fast queries. That is what makes it safe to lose: you rebuild
     it from the source. If nothing in the design feeds it from a primary store (a change
     stream, a queue, an ingestion worker) and it has no backups, then it is the only copy, and
-    a corrupted index, a mapping change or a new embedding model means the data is gone.""",
+    a corrupted index, a mapping change or a new embedding model means the data is gone. A
+    pipeline fed only by a queue keeps nothing to replay: once consumed, the messages are
+    gone.""",
     fix="""Draw the pipeline that feeds it (database -> stream -> indexing worker -> index, or
     an ingestion worker with an embedding model), keep that pipeline replayable from the start,
     or at least turn on `backups`.""",

@@ -32,12 +32,15 @@ def component_not_monitored(ctx: LintContext) -> Iterator[Issue]:
     # A third party's monitoring is not ours to draw; the category goes with the type.
     outside = {t for t, found in ctx.by_type.items() if ctx.category(found[0]) == "external"}
     skip = watched | monitors
+    prop = ctx.prop
     # Stores on a request path were already reported with it.
     for critical, skipped in ((ctx.request_path, skip), (ctx.stores, skip | ctx.request_path_ids)):
         for component in critical:
             component_id = component.id
             if component_id in skipped or component.type in outside:
                 continue
+            if prop(component, "in_process") is True or prop(component, "global") is True:
+                continue  # watched with the process it runs in, or by its provider
             yield Issue(
                 f"'{component.title}' is critical but sends nothing to monitoring",
                 component=component_id,

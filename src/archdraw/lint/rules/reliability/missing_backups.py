@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.rules.security.unstated import one_unknown
 from archdraw.lint.types import Issue, Severity, rule
 
 BACKED_UP_TYPES = (
@@ -25,7 +26,8 @@ BACKED_UP_TYPES = (
     without `WHERE`, a bad migration, a bug that corrupts rows, or ransomware is copied to every
     replica within milliseconds. Only a point-in-time copy kept apart from the live data lets you
     go back to 10:41, one minute before the mistake. A copy of a store is not judged (its
-    primary is); where `backups` is not stated the finding says so and is info.""",
+    primary is). Stores whose `backups` the design does not state are reported together, once,
+    as info: the verdict rests on the library default, not on the design.""",
     fix="""Set `backups: true` and mean it: daily snapshots plus write-ahead-log archiving for
     point-in-time recovery (or object versioning for buckets), kept in another account or
     region, with a restore tested regularly: a backup never restored is a hope, not a backup.""",
@@ -35,14 +37,23 @@ BACKED_UP_TYPES = (
     ),
 )
 def missing_backups(ctx: LintContext) -> Iterator[Issue]:
-    prop = ctx.prop
+    unstated: list[tuple[str, str]] = []
     for component in ctx.of_type(*BACKED_UP_TYPES):
-        if prop(component, "backups") is not True and not ctx.is_copy(component):
-            assumed = ctx.assumed(component, "backups")
-            yield Issue(
-                f"'{component.title}' has no backups{assumed}: a bad delete or a corrupting bug "
-                "is replicated everywhere and cannot be undone",
-                component=component.id,
-                severity=Severity.INFO if assumed else None,
-                fix=ctx.fix(component, "Turn on backups", backups=True),
-            )
+        if ctx.prop(component, "backups") is True or ctx.is_copy(component):
+            continue
+        if not ctx.stated(component, "backups"):
+            unstated.append((component.id, component.title))
+            continue
+        yield Issue(
+            f"'{component.title}' has no backups (`backups: false`): a bad delete or a "
+            "corrupting bug is replicated everywhere and cannot be undone",
+            component=component.id,
+            fix=ctx.fix(component, "Turn on backups", backups=True),
+        )
+    if unstated:
+        yield one_unknown(
+            "`backups` not stated",
+            unstated,
+            "the verdict rests on the library default (no backups); without a point-in-time "
+            "copy a bad delete or a corrupting bug cannot be undone",
+        )

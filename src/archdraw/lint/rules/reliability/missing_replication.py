@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
+from archdraw.lint.rules.security.unstated import one_unknown
 from archdraw.lint.types import Issue, Severity, rule
 
 # A cache is a copy of data held elsewhere; losing it costs speed, not data.
@@ -19,8 +20,10 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     or disk dies, everything written since the last backup is gone, and until a new machine is
     restored (often hours) the store is down. Replication keeps a second, up-to-date copy that
     can take over in seconds. A copy of a store (a replication target, a standby) is not
-    judged: its primary is. Where the design does not state `replication`, the finding says
-    it rests on the library default and is info.""",
+    judged: its primary is. Where the design does not state `replication`, only databases and
+    file systems it writes to are asked about, together, once, as info (the verdict rests on
+    the library default): queues, streams and warehouses are usually managed services that
+    replicate on their own, and derived indexes are rebuilt rather than copied (AD406).""",
     fix="""Set `replication: async` (a follower a few milliseconds behind, usual for
     PostgreSQL and MySQL) or `replication: sync` (no acknowledged write lost, each write
     waits for the follower), with `replicas: 2` or more,
@@ -34,6 +37,7 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
 def missing_replication(ctx: LintContext) -> Iterator[Issue]:
     by_type = ctx.by_type
     prop = ctx.prop
+    unstated: list[tuple[str, str]] = []
     # Stores and queues that take `replication`, type by type in `ctx.with_prop` order.
     for type_id in ctx.library.types:
         found = by_type.get(type_id)
@@ -47,21 +51,41 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
                 continue
             if ctx.is_copy(component) or _copied(ctx, component):
                 continue
-            if not _copies_over_a_link(ctx, component):
-                assumed = ctx.assumed(component, "replication")
-                yield Issue(
-                    f"'{component.title}' keeps its data on one machine "
-                    f"({assumed.strip(' ()') or '`replication: none`'}): losing it loses every "
-                    "write since the last backup",
-                    component=component.id,
-                    severity=Severity.INFO if assumed else None,
-                    fix=ctx.fix(
-                        component,
-                        "Replicate asynchronously to a standby",
-                        replication="async",
-                        replicas=max(2, ctx.replicas(component)),
-                    ),
-                )
+            if _copies_over_a_link(ctx, component):
+                continue
+            if not ctx.stated(component, "replication"):
+                if _written_source_of_truth(ctx, component):
+                    unstated.append((component.id, component.title))
+                continue
+            yield Issue(
+                f"'{component.title}' keeps its data on one machine (`replication: none`): "
+                "losing it loses every write since the last backup",
+                component=component.id,
+                fix=ctx.fix(
+                    component,
+                    "Replicate asynchronously to a standby",
+                    replication="async",
+                    replicas=max(2, ctx.replicas(component)),
+                ),
+            )
+    if unstated:
+        yield one_unknown(
+            "`replication` not stated",
+            sorted(unstated, key=lambda e: ctx.file_order[e[0]]),
+            "the verdict rests on the library default (one copy); if that holds, losing the "
+            "machine loses every write since the last backup",
+        )
+
+
+# Types whose copies are the design's to arrange: the unstated case is worth asking about.
+_ASKED_WHEN_UNSTATED = frozenset({"database", "nosql_database", "graph_database", "file_system"})
+
+
+def _written_source_of_truth(ctx: LintContext, store: ComponentView) -> bool:
+    """A database or file system the design writes to (its data starts there)."""
+    if store.type not in _ASKED_WHEN_UNSTATED:
+        return False
+    return any(ctx.writes(k) for k in ctx.in_links.get(store.id, ()))
 
 
 def _copied(ctx: LintContext, store: ComponentView) -> bool:

@@ -34,6 +34,8 @@ def datastore_without_auth(ctx: LintContext) -> Iterator[Issue]:
         auth = ctx.prop(component, "auth")
         if auth is True or _every_caller_authenticates(ctx, component):
             continue
+        if ctx.in_process(component):
+            continue  # memory inside its caller: nothing else can connect to it
         if auth is None:
             unknown.append((component.id, component.title))
             continue

@@ -60,9 +60,11 @@ def judge_encryption(
     what: str,
     advice: str,
 ) -> Iterator[Issue]:
-    """An issue per link the design says is unencrypted (`plaintext` words it), then one for
-    all the links whose encryption it does not state."""
+    """An issue per target the design says is reached unencrypted (`plaintext` words it for
+    the first such link; the others are named and located with it), then one for all the
+    links whose encryption it does not state."""
     unknown: list[tuple[str, str]] = []
+    plain: dict[str, list[LinkView]] = {}
     for link in links:
         source, target = ctx.source(link), ctx.target(link)
         state = encrypted(ctx, link)
@@ -71,10 +73,16 @@ def judge_encryption(
         if state is None:
             unknown.append((link.key, f"{source.title} -> {target.title}"))
             continue
+        plain.setdefault(link.target, []).append(link)
+    for first, *others in plain.values():
+        source, target = ctx.components[first.source], ctx.components[first.target]
+        also = ", ".join(f"'{ctx.title(k.source)}'" for k in others)
+        verb = "so does" if len(others) == 1 else "so do"
         yield Issue(
-            plaintext(source, target, link),
-            link=link.key,
-            fix=ctx.link_fix(link, "Encrypt with TLS", tls=True),
+            plaintext(source, target, first) + (f"; {verb} {also}" if others else ""),
+            link=first.key,
+            related=tuple(k.key for k in others),
+            fix=ctx.link_fix(first, "Encrypt with TLS", tls=True),
         )
     if unknown:
         yield one_unknown(what, unknown, advice, link=True)

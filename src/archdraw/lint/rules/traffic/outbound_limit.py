@@ -3,10 +3,13 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
 
 QUOTAS = ("rpm_limit", "tokens_per_minute")
+# Third parties and hosted models: someone else's limits apply to this design's account.
+PROVIDER_TYPES = frozenset({"external_api", "llm", "embedding_model"})
 
 
 @rule(
@@ -17,7 +20,10 @@ QUOTAS = ("rpm_limit", "tokens_per_minute")
     why="""Third parties and LLM providers limit each account: requests per minute
     (`rpm_limit`) and, for models, tokens per minute (`tokens_per_minute`). Traffic above
     the quota is refused with 429s, not queued: at peak, the excess requests fail however
-    many replicas the design runs. Tokens per minute count each request's `max_tokens`.""",
+    many replicas the design runs. Tokens per minute count each request's `max_tokens`. A
+    third party or model that receives traffic with no quota stated is reported as info:
+    the limit exists, and the design does not say whether its traffic fits under it (a
+    crawler's politeness limit per site, a bank's limit on an aggregator).""",
     fix="""Raise the quota with the provider (or spread over several accounts or regions),
     cache answers, batch requests, or queue the calls and send them at the allowed rate.""",
     references=("Azure OpenAI quotas and limits; OpenAI rate limits",),
@@ -27,6 +33,10 @@ def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
     takers = {c.id: c for name in QUOTAS for c in ctx.with_prop(name)}
     for component_id, component in takers.items():
         per_minute = ctx.arrival_rps.get(component_id, 0.0) * 60
+        if per_minute > 0 and component.type in PROVIDER_TYPES:
+            unknown = _quota_unstated(ctx, component)
+            if unknown:
+                yield unknown
         limit = ctx.number(component, "rpm_limit")
         if limit is not None and per_minute > limit:
             yield Issue(
@@ -46,3 +56,17 @@ def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
                 component=component_id,
                 severity=Severity.WARNING,
             )
+
+
+def _quota_unstated(ctx: LintContext, provider: ComponentView) -> Issue | None:
+    """Info when the design sends the provider traffic and states none of its quotas."""
+    if any(ctx.stated(provider, name) for name in QUOTAS):
+        return None
+    per_minute = ctx.arrival_rps[provider.id] * 60
+    return Issue(
+        f"'{provider.title}' receives {rate(per_minute)} requests a minute at peak and the "
+        "design does not state its quota (`rpm_limit`): whether that fits under the "
+        "provider's limit is unknown, and calls above it are refused",
+        component=provider.id,
+        severity=Severity.INFO,
+    )

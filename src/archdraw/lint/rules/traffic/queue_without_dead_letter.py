@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.rules.traffic.dead_letter import is_dead_letter_queue
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -15,7 +16,8 @@ from archdraw.lint.types import Issue, Severity, rule
     input, a deleted record, a bug. Without a dead-letter queue it is retried forever (blocking
     an ordered queue behind it and burning consumer time) or dropped silently after the broker's
     retry limit. A dead-letter queue after 3 to 5 attempts keeps the line moving and keeps the
-    message for a human to inspect and replay.""",
+    message for a human to inspect and replay. A queue that is itself another queue's
+    dead-letter queue (linked to a queue with `dead_letter`) is not asked for one.""",
     fix="""Set `dead_letter: true`: configure a redrive policy (SQS maxReceiveCount, a RabbitMQ
     dead-letter exchange, a Kafka error topic), alert when it is not empty, and keep a tool to
     replay its messages once fixed.""",
@@ -31,7 +33,8 @@ def queue_without_dead_letter(ctx: LintContext) -> Iterator[Issue]:
         if flag(queue, "dead_letter"):
             continue
         consumers = ctx.consumers(queue)
-        if consumers:
+        # A dead-letter queue is where failures end; its consumer is the replay tool.
+        if consumers and not is_dead_letter_queue(ctx, queue.id):
             yield Issue(
                 f"'{queue.title}' feeds {len(consumers)} consumer(s) but has no dead-letter "
                 "queue: a message that always fails is retried forever or lost",

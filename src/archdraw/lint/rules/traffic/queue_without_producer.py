@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.rules.traffic.dead_letter import dead_letters
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -23,32 +24,18 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("Enterprise Integration Patterns: Message Channel",),
 )
 def queue_without_producer(ctx: LintContext) -> Iterator[Issue]:
-    components, flow_in, flow_out, flag = ctx.components, ctx.flow_in, ctx.flow_out, ctx.flag
-
-    def dead_letters(source: str, target: str) -> bool:
-        """`target` is the dead-letter queue of `source`: a queue with `dead_letter` linked to
-        another queue. Its failures feed the target, with no producer drawn; a link the other
-        way is the redrive that sends them back."""
-        queue, other = components.get(source), components.get(target)
-        return (
-            queue is not None
-            and other is not None
-            and queue.type in QUEUE_TYPES
-            and other.type in QUEUE_TYPES
-            and flag(queue, "dead_letter")
-        )
-
+    components, flow_in, flow_out = ctx.components, ctx.flow_in, ctx.flow_out
     for queue in ctx.of_type(*QUEUE_TYPES):
         queue_id = queue.id
         # Producers first: most queues have one, and then the consumers need no look-up.
         if any(k.source in components for k in flow_in(queue_id)):
             continue
         out = flow_out(queue_id)
-        if any(dead_letters(k.target, queue_id) for k in out):
+        if any(dead_letters(ctx, k.target, queue_id) for k in out):
             continue  # a dead-letter queue drawn with its redrive: its source's failures feed it
         for link in out:
             consumer = components.get(link.target)
-            if consumer is not None and not dead_letters(queue_id, link.target):
+            if consumer is not None and not dead_letters(ctx, queue_id, link.target):
                 yield Issue(
                     f"'{consumer.title}' consumes '{queue.title}', but nothing in the design "
                     "produces into it",

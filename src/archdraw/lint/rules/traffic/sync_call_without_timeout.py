@@ -19,7 +19,8 @@ _OWN_RULES = frozenset({"llm", "external_api"})
     becomes slow rather than dead, and slow is the common way to fail, every caller thread
     waits on it, the caller's pool runs dry, and the caller stops answering too: one slow
     dependency takes down everything above it. A timeout turns a slow dependency into a fast
-    error you can handle. One finding per caller lists every call it makes without one.""",
+    error you can handle. One finding per caller lists every call it makes without one; an
+    interactive session (`protocol: SSH` or RDP) is a person at a terminal, not a call.""",
     fix="""Set `timeout_ms` on the link (or on the caller for all its calls): a little above
     the callee's p99 latency, and shorter than the caller's own deadline. Propagate deadlines
     downstream (gRPC does) so nobody works on a request whose caller has given up.""",
@@ -54,7 +55,7 @@ def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
             target = components.get(link.target)
             if timeout is not None or target is None or link.target in clients:
                 continue
-            if target.type in _OWN_RULES or ctx.in_process(target):
+            if target.type in _OWN_RULES or ctx.in_process(target) or interactive(ctx, link):
                 continue
             unbounded.append((link, target))
         if unbounded:
@@ -82,3 +83,13 @@ def _one_issue(
         related=tuple(link.key for link, _ in calls[1:]),
         fix=ctx.fix(caller, "Time out after 1 second", timeout_ms=1000),
     )
+
+
+# A person's session (SSH, RDP) is not a request waiting on an answer: nothing to time out.
+_INTERACTIVE = ("ssh", "rdp")
+
+
+def interactive(ctx: LintContext, link: LinkView) -> bool:
+    """The link carries a person's session (`protocol: SSH` or RDP), not requests."""
+    protocol = ctx.link_prop(link, "protocol")
+    return isinstance(protocol, str) and protocol.strip().lower().startswith(_INTERACTIVE)
