@@ -43,3 +43,12 @@ def test_the_selection_shows_its_cost_and_an_edit_updates_it(window, qtbot):  # 
     window.scene.select_ids(["db"])
     qtbot.wait(10)
     assert "assumes library defaults" in note.text() and " to $" in note.text()
+
+
+def test_an_empty_design_shows_no_cost_line(window, qtbot):  # type: ignore[no-untyped-def]
+    note = window.properties.cost
+    qtbot.wait(10)
+    assert not note.isVisible()  # a new window: nothing drawn, nothing to cost
+    load_into(window, PRICED)
+    qtbot.wait(10)
+    assert note.isVisible() and note.text().startswith("<b>Cost of the design</b>")

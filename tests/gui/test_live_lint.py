@@ -158,7 +158,9 @@ def test_a_big_file_opens_with_progress_while_the_event_loop_runs(  # type: igno
     ticker.start()
     assert window.files.open_path(path)
     assert window.files.opening is not None and len(window.document.design.components) == 0
+    assert window.view.busy_text == "Opening big.archdraw.yaml…"  # not "drag components here"
     qtbot.waitUntil(lambda: window.files.opening is None, timeout=120000)
+    assert window.view.busy_text is None
     ticker.stop()
     assert sum(ticks) > 20  # the loop turned many times while the file was being opened
     assert any(progress_seen) and not window.files.progress.isVisible()

@@ -132,10 +132,16 @@ class FileController:
         )
         opening.finished.connect(self._opening_ended)
         self.opening = opening
+        self._show_busy(f"Opening {path.name}…")
         opening.start()
+
+    def _show_busy(self, text: str | None) -> None:
+        self.window.view.busy_text = text
+        self.window.view.viewport().update()
 
     def _opening_ended(self, opened: bool) -> None:
         self.opening = None
+        self._show_busy(None)
         if opened:
             self.window.view.fit_readable()  # now that the canvas has its items
             settle_long_lived()

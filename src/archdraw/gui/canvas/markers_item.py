@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from archdraw.drawing import MarkerDrawing
+from archdraw.drawing import SEVERITY_ORDER, MarkerDrawing
 from archdraw.drawing.grid import CELL
 from archdraw.drawing.markers import MARKER_RADIUS, Target
 from archdraw.style import Theme
@@ -24,6 +24,7 @@ from .text import draw_run, scene_rect
 
 MARKER_TEXT_SIZE = 11.0
 MIN_SCREEN_RADIUS = 4.0  # still a visible dot when zoomed far out
+DOTS_IMAGE_MAX = 4096  # pixels a side: larger, the dots are drawn one by one
 Cell = tuple[int, int]
 
 
@@ -38,6 +39,9 @@ class MarkersItem(QGraphicsItem):
         self.markers: dict[Target, MarkerDrawing] = {}
         self._cells: dict[Cell, dict[Target, MarkerDrawing]] = {}
         self._bounds = QRectF()
+        # Zoomed out, where no count is readable: every dot drawn once into a picture
+        # at that scale, reused while panning (a call per dot costs a frame at 5,000).
+        self._dots: tuple[tuple[float, float], QImage] | None = None
         self.setZValue(30)
         self.setAcceptedMouseButtons(self.acceptedMouseButtons().NoButton)
         # Paint is told the exposed area, not the whole (scene-wide) bounding rect.
@@ -58,6 +62,7 @@ class MarkersItem(QGraphicsItem):
         if grown != self._bounds:
             self.prepareGeometryChange()
             self._bounds = grown
+        self._dots = None
         self.update()
 
     def at(self, point: QPointF, scale: float) -> Target | None:
@@ -80,6 +85,7 @@ class MarkersItem(QGraphicsItem):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self._dots = None
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -93,7 +99,10 @@ class MarkersItem(QGraphicsItem):
     ) -> None:
         scale = painter.worldTransform().m11() or 1.0
         radius = self.radius(scale)
+        edge = QPen(QColor(self.theme.background), 1.5)
         readable = MARKER_TEXT_SIZE * scale >= 7.0
+        if not readable and self._paint_dots(painter, edge, radius):
+            return
         area = option.exposedRect.adjusted(-radius, -radius, radius, radius)
         columns = range(int(area.left() // CELL), int(area.right() // CELL) + 1)
         rows = range(int(area.top() // CELL), int(area.bottom() // CELL) + 1)
@@ -101,14 +110,46 @@ class MarkersItem(QGraphicsItem):
             shown: Iterable[MarkerDrawing] = self.markers.values()
         else:
             shown = [m for i in columns for j in rows for m in self._cells.get((i, j), {}).values()]
-        edge = QPen(QColor(self.theme.background), 1.5)
         white = QColor("#ffffff")
         for marker in shown:
             centre = QPointF(*marker.centre)
-            colour = self.theme.severity.get(marker.severity, self.theme.severity["info"])
             painter.setPen(edge)
-            painter.setBrush(QColor(colour))
+            painter.setBrush(QColor(self._colour(marker.severity)))
             painter.drawEllipse(centre, radius, radius)
             if readable:
                 x, y = marker.centre
                 draw_run(painter, x, y + 4, marker.text, MARKER_TEXT_SIZE, True, white, True)
+
+    def _colour(self, severity: str) -> str:
+        return self.theme.severity.get(severity, self.theme.severity["info"])
+
+    def _paint_dots(self, painter: QPainter, edge: QPen, radius: float) -> bool:
+        """Every dot from one picture drawn at this scale (False: too big to keep one)."""
+        scale = painter.worldTransform().m11() or 1.0
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        width = int(self._bounds.width() * scale * ratio) + 1
+        height = int(self._bounds.height() * scale * ratio) + 1
+        if width > DOTS_IMAGE_MAX or height > DOTS_IMAGE_MAX:
+            return False
+        key = (scale * ratio, radius)
+        if self._dots is None or self._dots[0] != key:
+            image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            dots = QPainter(image)
+            dots.setRenderHint(QPainter.RenderHint.Antialiasing)
+            dots.scale(scale * ratio, scale * ratio)
+            dots.translate(-self._bounds.topLeft())
+            dots.setPen(edge)
+            # The worst severity last, so it is drawn on top.
+            for marker in sorted(self.markers.values(), key=lambda m: -_rank(m.severity)):
+                dots.setBrush(QColor(self._colour(marker.severity)))
+                dots.drawEllipse(QPointF(*marker.centre), radius, radius)
+            dots.end()
+            self._dots = (key, image)
+        painter.drawImage(self._bounds, self._dots[1])
+        return True
+
+
+def _rank(severity: str) -> int:
+    """0 for the worst severity; unknown ones rank with the least."""
+    return SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else len(SEVERITY_ORDER)

@@ -39,6 +39,7 @@ class DesignView(QGraphicsView):
         super().__init__(scene, parent)
         self.design_scene, self.editing = scene, editing
         self.show_grid = True
+        self.busy_text: str | None = None  # an empty canvas says this instead of the hint
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.TextAntialiasing
@@ -276,7 +277,8 @@ class DesignView(QGraphicsView):
         painter.drawText(
             QRectF(self.viewport().rect()),
             Qt.AlignmentFlag.AlignCenter,
-            "Drag components here from the palette\n"
+            self.busy_text
+            or "Drag components here from the palette\n"
             "or open a design: File > Open, File > Open Sample, or drop a file",
         )
         painter.restore()

@@ -30,6 +30,7 @@ class CostNote(QLabel):
         self._estimate = None
 
     def show_for(self, design: Design, library: Library, component_ids: tuple[str, ...]) -> None:
+        self.setVisible(bool(design.components))  # an empty design costs nothing worth saying
         if len(design.components) > COST_ABOVE:
             self.setText("Cost: see View > Design Review (a large design)")
             return
