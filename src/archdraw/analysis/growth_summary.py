@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad, GrowthResult
 from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph
+from archdraw.source.printable import plural
 
 
 def _fmt(factor: float) -> str:
@@ -50,7 +51,7 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
             f"at {_fmt(first.saturates_at)}x{basis}{sooner}{notes}."
         )
     add = (first.replicas_needed or first.servers) - first.servers
-    advice = f"add {add} replica{'s' if add != 1 else ''}"
+    advice = f"add {plural(add, 'replica')}"
     node = graph.index[first.id]
     if graph.stateful[node] and graph.components[node].type not in CACHING_TYPES:
         cached = any(graph.components[e.source].type in CACHING_TYPES for e in graph.in_edges[node])

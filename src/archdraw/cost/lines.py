@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
 from archdraw.model import Component
+from archdraw.source.printable import plural
 
 BASELINE_KINDS = ("compute", "storage")
 USAGE_KINDS = ("requests", "tokens", "transfer")
@@ -117,7 +118,7 @@ def compute_line(
     grown = f" (re-sized from {resized_from} for the growth)" if resized_from is not None else ""
     split = f" x {shards:g} shards" if shards != 1 else ""
     detail = (
-        f"{replicas} replica{'s' if replicas != 1 else ''}{grown}{split} x {hours:g} h x "
+        f"{plural(replicas, 'replica')}{grown}{split} x {hours:g} h x "
         f"{money(price, book.currency)}/h ({what})"
     )
     return CostLine(component.id, "compute", replicas * shards * hours * price, basis, detail)

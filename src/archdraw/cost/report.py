@@ -7,6 +7,7 @@ from typing import Any
 from archdraw.cost.estimate import NOT_MODELLED, CostEstimate
 from archdraw.cost.lines import CostLine, money
 from archdraw.source import printable_joined
+from archdraw.source.printable import plural
 
 
 def headline(estimate: CostEstimate) -> str:
@@ -23,8 +24,7 @@ def headline(estimate: CostEstimate) -> str:
         text += f", between {low} and {high} where inputs are defaults"
     unknown = estimate.unknown
     if unknown:
-        plural = "s" if len(unknown) != 1 else ""
-        text += f"; plus {len(unknown)} unknown line{plural} ({unknown[0].unknown})"
+        text += f"; plus {plural(len(unknown), 'unknown line')} ({unknown[0].unknown})"
     return text
 
 

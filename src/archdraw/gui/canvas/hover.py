@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF
 
 from archdraw.drawing.markers import Target
+from archdraw.source.printable import plural
 
 from .component_item import ComponentItem
 
@@ -65,7 +66,7 @@ def marker_text(scene: DesignScene, target: Target) -> str:
     heading = item.heading() if item else f"<b>{html.escape(element_name(scene, target))}</b>"
     if marker is None:
         return heading
-    count = f"{marker.count} finding{'s' if marker.count != 1 else ''}"
+    count = plural(marker.count, "finding")
     lines = "".join(f"<br>{html.escape(line)}" for line in marker.tooltip.splitlines())
     return f"{heading}<br><i>{count}:</i>{lines}"
 

@@ -15,6 +15,7 @@ from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtim
 from archdraw.analysis.failure import ClientImpact
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text import pct
+from archdraw.source.printable import plural
 
 Cell = tuple[str, float | str]  # text shown, value sorted by
 UNKNOWN_LAST = float("inf")  # "-" sorts after every number
@@ -69,7 +70,7 @@ def _number(value: float | None, unit: str = "") -> Cell:
 def client_words(impact: ClientImpact, titles: Mapping[str, str]) -> str:
     failing = sum(1 for p in impact.paths if p.status != "completes")
     unaffected = len(impact.paths) - failing
-    others = f"; {unaffected} other path{'s' if unaffected != 1 else ''} unaffected"
+    others = f"; {plural(unaffected, 'other path')} unaffected"
     if impact.lost_share >= 1.0:
         words = "every request takes a failing path" + (others if unaffected else "")
     elif impact.lost_share > 0:
