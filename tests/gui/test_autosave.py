@@ -225,3 +225,35 @@ def test_growing_past_the_threshold_keeps_the_old_autosave_until_the_new_one_is_
     window.autosave.write_now()
     window.autosave.wait()
     assert small.exists()
+
+
+def test_a_big_autosave_is_restored_in_the_background(window, isolated_state, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    from archdraw.gui import loading
+    from archdraw.gui.main_window import MainWindow
+    from archdraw.model.edits import AddElements
+
+    from .test_live_lint import big_design
+
+    monkeypatch.setattr(loading, "PROGRESS_AFTER_MS", 0)
+    monkeypatch.setattr(
+        MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
+    )
+    big = big_design(3000)
+    window.editing.apply(AddElements(components=tuple(big.components), links=tuple(big.links)))
+    _crash(window, isolated_state)
+    [entry] = pending_autosaves(isolated_state / "autosave")
+    assert entry.data_path.stat().st_size > loading.OPEN_IN_BACKGROUND_ABOVE
+
+    restoring = MainWindow(window.library, "light")
+    qtbot.addWidget(restoring)
+    restoring.show()
+    _on_recovery([("restore", 0)])
+    assert restoring.files.offer_recovery() is True
+    # Started, not done: the window is live while the autosave is read, drawn and linted.
+    assert restoring.files.opening is not None
+    qtbot.waitUntil(lambda: restoring.files.progress.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: restoring.files.opening is None, timeout=120000)
+    assert len(restoring.document.design.components) == 3000 == len(restoring.scene.components)
+    assert restoring.isWindowModified() and restoring.document.path is None
+    assert restoring.autosave.session == entry.session  # the restored session is adopted
+    restoring.document.history.mark_clean()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from archdraw.crash import internal_error_message
 from archdraw.export import FORMATS, ExportError, export_design
-from archdraw.gui.autosave import pending_autosaves, read_autosave
+from archdraw.gui.autosave import AutosaveEntry, pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
 from archdraw.gui.heap import settle_long_lived
 from archdraw.gui.layout_job import place_unpositioned
@@ -23,7 +23,7 @@ from archdraw.gui.loading import (
 )
 from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
-from archdraw.io import DesignError, load, save
+from archdraw.io import DesignError, ElementLocations, LoadedDesign, load, save
 from archdraw.model import Design, Document, new_design
 
 if TYPE_CHECKING:
@@ -111,6 +111,20 @@ class FileController:
     def open_in_background(self, path: Path, as_copy: bool = False) -> None:
         """Open a big file while the window stays responsive (`archdraw.gui.loading`);
         `opening` is the open under way until it ends."""
+
+        def opened(prepared: Prepared) -> None:
+            self.replace(prepared.loaded.design, None if as_copy else path.resolve())
+            self.opened(path, as_copy, prepared.note)
+
+        self._in_background(path, None, opened, lambda e: self.cannot_open(path, e))
+
+    def _in_background(
+        self,
+        path: Path,
+        read: Callable[[], LoadedDesign] | None,
+        opened: Callable[[Prepared], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
         self.stop_opening()
 
         def accept(prepared: Prepared) -> Iterator[tuple[int, int]] | None:
@@ -119,17 +133,14 @@ class FileController:
             design = prepared.loaded.design
             self.window.lint.adopt(design, prepared.lint)
             self.window.scene.prepare(design, prepared.drawing)
-            self.replace(design, None if as_copy else path.resolve())
-            self.opened(path, as_copy, prepared.note)
+            opened(prepared)
             # Fit once the canvas is complete: at 100 % meanwhile, each pass paints the few
             # items in view, not every item made so far at the scale of the whole design.
             self.window.view.actual_size()
             self.window.view.follow_resizes = False
             return self.window.scene.build_items(ITEMS_PER_TICK)
 
-        opening = Opening(
-            path, self.window.library, self.progress, accept, lambda e: self.cannot_open(path, e)
-        )
+        opening = Opening(path, self.window.library, self.progress, accept, failed, read)
         opening.finished.connect(self._opening_ended)
         self.opening = opening
         self._show_busy(f"Opening {path.name}…")
@@ -308,18 +319,43 @@ class FileController:
         entry = dialog.chosen
         if entry is None:
             return False
+        if entry.data_path.stat().st_size > OPEN_IN_BACKGROUND_ABOVE:
+            self._recover_in_background(entry)
+            return True
         try:
             design = read_autosave(entry, self.window.library)
         except (DesignError, OSError, ValueError) as error:
-            self.show_problems(
-                "Cannot restore", "The autosaved design cannot be read.", [str(error)]
-            )
+            self._cannot_restore(error)
             return False
         place_unpositioned(design, self.window.library)
+        self._restored(design, entry)
+        return True
+
+    def _recover_in_background(self, entry: AutosaveEntry) -> None:
+        """A big autosave is restored as a big file opens: read, drawn and linted in the
+        background, with progress."""
+        library = self.window.library
+
+        def read() -> LoadedDesign:
+            design = read_autosave(entry, library)
+            return LoadedDesign(design, ElementLocations({}, {}, {}), None)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, DesignError | OSError | ValueError):
+                self._cannot_restore(error)
+            else:
+                self.cannot_open(entry.data_path, error)
+
+        name = entry.original or entry.data_path
+        self._in_background(name, read, lambda p: self._restored(p.loaded.design, entry), failed)
+
+    def _restored(self, design: Design, entry: AutosaveEntry) -> None:
         self.replace(design, entry.original, saved=False)
         self.window.autosave.adopt(entry)
         self.window.update_title()
-        return True
+
+    def _cannot_restore(self, error: BaseException) -> None:
+        self.show_problems("Cannot restore", "The autosaved design cannot be read.", [str(error)])
 
 
 def export_format(target: Path, chosen: str | None) -> str | None:

@@ -45,10 +45,16 @@ class Prepared:
     lint: FirstLint  # the lint worker's copy of the design, linted
 
 
-def prepare(path: Path, library: Library, stage: Callable[[str], None]) -> Prepared:
-    """Everything about opening `path` that does not touch Qt (run in the worker)."""
+def prepare(
+    path: Path,
+    library: Library,
+    stage: Callable[[str], None],
+    read: Callable[[], LoadedDesign] | None = None,
+) -> Prepared:
+    """Everything about opening `path` that does not touch Qt (run in the worker);
+    `read` reads the design another way than loading `path` (an autosave)."""
     stage("Reading")
-    loaded = load(path, library)
+    loaded = read() if read is not None else load(path, library)
     design = loaded.design
     stage("Placing")
     note = place_unpositioned(design, library)
@@ -100,10 +106,11 @@ class Opening(QObject):
         progress: LoadProgress,
         accept: Callable[[Prepared], Iterator[tuple[int, int]] | None],
         failed: Callable[[BaseException], None],
+        read: Callable[[], LoadedDesign] | None = None,
     ) -> None:
         """`accept` opens the design and returns the steps drawing its canvas (done and
         total items after each), or None when it was not opened; `failed` reports an
-        error from reading the file."""
+        error from reading the file; `read`, when given, reads it (see `prepare`)."""
         super().__init__()
         self.path, self.progress = path, progress
         self._accept, self._failed = accept, failed
@@ -122,7 +129,7 @@ class Opening(QObject):
 
         def work() -> None:
             try:
-                result: object = prepare(path, library, stage.emit)
+                result: object = prepare(path, library, stage.emit, read)
             except Exception as error:  # reported on the UI thread, as a synchronous open
                 result = error
             arrived.emit(result)
