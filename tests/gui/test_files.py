@@ -194,3 +194,11 @@ def test_rules_reference_lists_every_rule():  # type: ignore[no-untyped-def]
 
     text = rules_reference_html()
     assert all(rule.code in text and rule.name in text for rule in all_rules())
+
+
+def test_a_name_too_long_to_look_at_is_reported_not_raised(window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    reported: list[str] = []
+    monkeypatch.setattr(window.files, "show_problems", lambda title, *_: reported.append(title))
+    path = tmp_path / ("x" * 5000)  # stat() fails with "file name too long"
+    assert window.files.open_path(path) is False
+    assert reported and window.document.design.components == []

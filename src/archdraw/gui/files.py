@@ -59,7 +59,7 @@ class FileController:
         A big file opens in the background (`open_in_background`): True then means the
         open has started, and `opening` is set until it ends."""
         path = Path(path)
-        if not path.exists():  # a mistyped name or a moved file: not a file with problems
+        if not _exists(path):  # a mistyped name or a moved file: not a file with problems
             where = path.absolute()
             self.show_problems(
                 "Cannot open design",
@@ -67,7 +67,7 @@ class FileController:
                 [f"{where}: no such file"],
             )
             return False
-        if path.is_file() and path.stat().st_size > OPEN_IN_BACKGROUND_ABOVE:
+        if _opens_in_background(path):
             self.open_in_background(path, as_copy)
             return True
         try:
@@ -319,7 +319,7 @@ class FileController:
         entry = dialog.chosen
         if entry is None:
             return False
-        if entry.data_path.stat().st_size > OPEN_IN_BACKGROUND_ABOVE:
+        if _opens_in_background(entry.data_path):
             self._recover_in_background(entry)
             return True
         try:
@@ -356,6 +356,23 @@ class FileController:
 
     def _cannot_restore(self, error: BaseException) -> None:
         self.show_problems("Cannot restore", "The autosaved design cannot be read.", [str(error)])
+
+
+def _exists(path: Path) -> bool:
+    """`path.exists()`, False where the system cannot even look (a name too long)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _opens_in_background(path: Path) -> bool:
+    """Big enough to read in the background; a file that cannot be looked at is read at
+    once, and that read says why it fails."""
+    try:
+        return path.is_file() and path.stat().st_size > OPEN_IN_BACKGROUND_ABOVE
+    except OSError:
+        return False
 
 
 def export_format(target: Path, chosen: str | None) -> str | None:
