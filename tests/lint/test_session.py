@@ -189,5 +189,5 @@ def test_only_views_marked_structural_are_kept_across_edits() -> None:
     from archdraw.lint.session import _structural_views
 
     kept = _structural_views()
-    assert "request_path" in kept and "_links_by_key" in kept
+    assert "request_path" in kept and "link_table" in kept
     assert "arrival_rps" not in kept and "_recorded_arrival_rps" not in kept

@@ -35,6 +35,7 @@ from archdraw.analysis.kinds import (
     TypeFacts,
     number,
 )
+from archdraw.analysis.links import LinkTable
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
     ROLE_PROPERTIES,
@@ -197,28 +198,33 @@ class TrafficGraph:
         return [zone, *self.zone_ancestors.get(zone, [])]
 
 
-def build_graph(design: Design, library: Library, roles: DataRoles | None = None) -> TrafficGraph:
-    """The traffic graph of `design` (`roles`: its data roles, when already known)."""
+def build_graph(
+    design: Design,
+    library: Library,
+    roles: DataRoles | None = None,
+    table: LinkTable | None = None,
+) -> TrafficGraph:
+    """The traffic graph of `design` (`roles`: its data roles, `table`: its link table,
+    when already known)."""
     components = list(design.components)
     ids = [c.id for c in components]
     index = {cid: i for i, cid in enumerate(ids)}
     facts = TypeFacts(library)
-    roles = roles if roles is not None else data_roles(design, library, facts)
+    table = table or LinkTable(design)
+    roles = roles if roles is not None else data_roles(design, library, facts, table)
     edges: list[list[Edge]] = [[] for _ in ids]
     link_value = facts.link_value
     dns = {i for i, c in enumerate(components) if c.type == "dns"}
     unstated = _calls_and_writes(link_value, {})  # most links state neither
-    for link in design.links:
-        fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
-        kind, source_id, target_id = fields["kind"], fields["source"], fields["target"]
-        source, target = index.get(source_id), index.get(target_id)
+    for link in table.links:
+        kind = link.kind
+        source, target = index.get(link.source), index.get(link.target)
         if kind == "replication" or source is None or target is None:
             continue
-        props = fields["props"]
+        props = link.props
         stated = "calls" in props or "writes" in props
         calls, writes = _calls_and_writes(link_value, props) if stated else unstated
-        key = fields["id"] if fields["id"] is not None else f"{source_id}->{target_id}"
-        edge = Edge(source, target, kind, calls, key, writes, -1, target in dns)
+        edge = Edge(source, target, kind, calls, link.key, writes, -1, target in dns)
         edges[source].append(edge)
     _mark_cache_aside(edges, ids, index, roles)
     # Links in order of target id, then key: the cut below must not depend on file order.

@@ -49,7 +49,7 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -60,6 +60,7 @@ from archdraw.analysis.kinds import (
     TypeFacts,
     count,
 )
+from archdraw.analysis.links import LinkRecord, LinkTable
 from archdraw.library import Library
 from archdraw.model import Component, Design
 
@@ -133,47 +134,72 @@ class DataRoles:
         return self._targets.get(component_id, [])
 
 
-@dataclass
 class _Links:
-    """The links between known components, read once (through each link's field dict)."""
+    """The links between known components that roles follow, read from the design's link
+    table as they are asked for (a design has thousands of links and few caches, copies
+    and standbys)."""
 
-    out: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    """Requests, over links with calls > 0 (look up with `get`: indexing inserts)."""
-    into: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    """Requests, over links with any calls."""
-    idle: list[tuple[str, str]] = field(default_factory=list)  # requests, calls == 0
-    copies: list[tuple[str, str]] = field(default_factory=list)  # replication
+    def __init__(
+        self, table: LinkTable, facts: TypeFacts, components: dict[str, Component]
+    ) -> None:
+        self.table, self.facts, self.components = table, facts, components
+        self._unstated = _calls(facts, {})  # most links state no `calls`
+        self._calls: dict[str, list[str]] = {}
+
+    def _known(self, link: LinkRecord) -> bool:
+        return link.source in self.components and link.target in self.components
+
+    def copies(self) -> list[tuple[str, str]]:
+        """Replication links, (source, target)."""
+        return [
+            (k.source, k.target)
+            for k in self.table.replication
+            if k.source != k.target and self._known(k)
+        ]
+
+    def callers(self, target: str) -> list[str]:
+        """Who sends requests to `target`, over links with any `calls`."""
+        arriving = self.table.into.get(target, ())
+        return [k.source for k in arriving if k.kind != "replication" and self._known(k)]
+
+    def calls(self, source: str) -> list[str]:
+        """Where `source` sends requests, over links with `calls` > 0."""
+        found = self._calls.get(source)
+        if found is None:
+            found = self._calls[source] = [
+                k.target
+                for k in self.table.out.get(source, ())
+                if k.kind != "replication" and self._known(k) and self._sends(k)
+            ]
+        return found
+
+    def idle(self, source: str) -> list[str]:
+        """Where `source` links over request links with `calls: 0`."""
+        return [
+            k.target
+            for k in self.table.out.get(source, ())
+            if k.kind != "replication" and self._known(k) and not self._sends(k)
+        ]
+
+    def _sends(self, link: LinkRecord) -> bool:
+        props = link.props
+        return (_calls(self.facts, props) if "calls" in props else self._unstated) > 0
 
 
-def _links(design: Design, facts: TypeFacts, components: dict[str, Component]) -> _Links:
-    found = _Links()
-    unstated = _calls(facts, {})  # most links state nothing
-    for link in design.links:
-        fields = link.__dict__  # one look-up instead of one per field (a pydantic model)
-        source, target = fields["source"], fields["target"]
-        if source not in components or target not in components:
-            continue
-        if fields["kind"] == "replication":
-            if source != target:
-                found.copies.append((source, target))
-            continue
-        found.into[target].append(source)
-        props = fields["props"]
-        if (_calls(facts, props) if "calls" in props else unstated) > 0:
-            found.out[source].append(target)
-        else:
-            found.idle.append((source, target))
-    return found
-
-
-def data_roles(design: Design, library: Library, facts: TypeFacts | None = None) -> DataRoles:
-    """The data role of every stateful component of `design` (see the module docstring)."""
+def data_roles(
+    design: Design,
+    library: Library,
+    facts: TypeFacts | None = None,
+    table: LinkTable | None = None,
+) -> DataRoles:
+    """The data role of every stateful component of `design` (see the module docstring);
+    `table`: its link table, when already read."""
     facts = facts or TypeFacts(library)
     components = {c.id: c for c in design.components}
-    links = _links(design, facts, components)
+    links = _Links(table or LinkTable(design), facts, components)
     targets: dict[str, list[str]] = {}
     source_of: dict[str, str] = {}
-    for source, target in links.copies:
+    for source, target in links.copies():
         targets.setdefault(source, []).append(target)
         source_of.setdefault(target, source)
     for found in targets.values():
@@ -194,7 +220,7 @@ def data_roles(design: Design, library: Library, facts: TypeFacts | None = None)
         role, origin = roles.get(target), roles.get(source)
         if role is None or origin is None or not origin.takes_over:
             continue
-        if target in standbys or target in links.into:
+        if target in standbys or links.callers(target):
             continue  # requests reach it: a copy that serves, not a standby
         standbys.add(target)
         roles[target] = role._replace(standby=True)
@@ -288,20 +314,21 @@ def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component])
     """Components reached only over `calls: 0` links out of a failover entry (and beyond)."""
     starts = [
         target
-        for source, target in links.idle
-        if str(facts.value(components[source], "failover") or "none") in STANDBY_FAILOVERS
+        for entry in components.values()
+        if str(facts.value(entry, "failover") or "none") in STANDBY_FAILOVERS
+        for target in links.idle(entry.id)
     ]
     if not starts:
         return set()
     sources = [c.id for c in components.values() if facts.is_traffic_source(c)]
-    return _reach(starts, links.out) - _reach(sources, links.out)
+    return _reach(starts, links.calls) - _reach(sources, links.calls)
 
 
-def _reach(starts: list[str], out: dict[str, list[str]]) -> set[str]:
+def _reach(starts: list[str], calls: Callable[[str], list[str]]) -> set[str]:
     seen = set(starts)
     stack = list(starts)
     while stack:
-        for target in out.get(stack.pop(), ()):
+        for target in calls(stack.pop()):
             if target not in seen:
                 seen.add(target)
                 stack.append(target)
@@ -320,21 +347,20 @@ def _fronted(
         found = components.get(cid)
         return found is not None and facts.holds_data(found.type)
 
-    calls, callers = links.out, links.into
     result: dict[str, tuple[str, str]] = {}
     for cache in caches:
         stated = cache.props.get("fronts")
         if isinstance(stated, str) and stated in components:
             result[cache.id] = (stated, "stated")
             continue
-        own = sorted(t for t in calls.get(cache.id, ()) if is_store(t))
+        own = sorted(t for t in links.calls(cache.id) if is_store(t))
         if own:
             result[cache.id] = (own[0], "inferred")
             continue
         votes = Counter(
             target
-            for caller in set(callers.get(cache.id, ()))
-            for target in set(calls.get(caller, ()))
+            for caller in set(links.callers(cache.id))
+            for target in set(links.calls(caller))
             if target != cache.id and is_store(target)
         )
         if votes:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Iterable
 from functools import cached_property
-from typing import NamedTuple
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.kinds import CACHING_TYPES
@@ -27,16 +26,6 @@ QUEUE_TYPES = frozenset({"queue", "stream"})
 PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
 _NO_LINKS: list[LinkView] = []  # shared empty answers: callers only read them
 _NO_COMPONENTS: list[ComponentView] = []
-
-
-class _LinkIndex(NamedTuple):
-    out_all: dict[str, list[LinkView]]
-    in_all: dict[str, list[LinkView]]
-    out_sync: dict[str, list[LinkView]]
-    in_sync: dict[str, list[LinkView]]
-    out_flow: dict[str, list[LinkView]]
-    in_flow: dict[str, list[LinkView]]
-    replication: list[LinkView]
 
 
 class LintContext(ElementViews):
@@ -88,28 +77,13 @@ class LintContext(ElementViews):
 
     # -- links ----------------------------------------------------------------
     @structural_view
-    def _link_index(self) -> _LinkIndex:
-        """One pass over the links: out and in by component, for all, sync and flow links."""
-        index: tuple[defaultdict[str, list[LinkView]], ...] = tuple(
-            defaultdict(list) for _ in range(4)
-        )
-        all_out, all_in, sync_out, sync_in = index
-        copies: list[LinkView] = []
-        for link in self.design.links:
-            source, target, kind = link.source, link.target, link.kind
-            all_out[source].append(link)
-            all_in[target].append(link)
-            if kind == "sync":
-                sync_out[source].append(link)
-                sync_in[target].append(link)
-            elif kind == "replication":
-                copies.append(link)
-        # Plain dicts again: a look-up of a missing key must not insert it.
-        out_all, in_all, out_sync, in_sync = (dict(part) for part in index)
-        # Flow links are all links but replication, which few components have: share the
-        # lists of the others, and filter only theirs.
-        out_flow, in_flow = dict(out_all), dict(in_all)
-        for link in copies:
+    def _flow_index(self) -> tuple[dict[str, list[LinkView]], dict[str, list[LinkView]]]:
+        """Flow links (all but replication) by sender and by receiver."""
+        table = self.link_table
+        out_flow, in_flow = dict(table.out), dict(table.into)
+        # Few components have replication links: share the lists of the others, and filter
+        # only theirs.
+        for link in table.replication:
             for flow, key in ((out_flow, link.source), (in_flow, link.target)):
                 if key in flow:
                     kept = [k for k in flow[key] if k.kind != "replication"]
@@ -117,21 +91,11 @@ class LintContext(ElementViews):
                         flow[key] = kept
                     else:
                         del flow[key]
-        return _LinkIndex(out_all, in_all, out_sync, in_sync, out_flow, in_flow, copies)
-
-    @structural_view
-    def _links_by_key(self) -> dict[str, list[LinkView]]:
-        """Links by the property names they state (keys only: structural, as a session
-        re-runs everything when a key is added or removed)."""
-        index: defaultdict[str, list[LinkView]] = defaultdict(list)
-        for link in self.design.links:
-            for name in link.props:
-                index[name].append(link)
-        return dict(index)
+        return out_flow, in_flow
 
     def links_stating(self, name: str) -> list[LinkView]:
         """Links that state property `name`, in file order (read its value with `link_prop`)."""
-        return self._links_by_key.get(name, _NO_LINKS)
+        return self.link_table.stating.get(name, _NO_LINKS)
 
     def writing_links(self) -> list[LinkView]:
         """Links that change data in their target: `writes: true` is stated (the library's
@@ -141,40 +105,40 @@ class LintContext(ElementViews):
     @structural_view
     def replication_links(self) -> list[LinkView]:
         """The replication links, in file order."""
-        return self._link_index.replication
+        return self.link_table.replication
 
     @structural_view
     def out_links(self) -> dict[str, list[LinkView]]:
         """Every link by its source (all kinds)."""
-        return self._link_index.out_all
+        return self.link_table.out
 
     @structural_view
     def in_links(self) -> dict[str, list[LinkView]]:
         """Every link by its target (all kinds)."""
-        return self._link_index.in_all
+        return self.link_table.into
 
-    @property
+    @structural_view
     def sync_callers(self) -> dict[str, list[LinkView]]:
         """Sync links grouped by caller id (callers with at least one, in order of first call)."""
-        return self._link_index.out_sync
+        return self.link_table.sync_out
 
-    @property
+    @structural_view
     def flow_senders(self) -> dict[str, list[LinkView]]:
         """Flow links (all but replication) grouped by sender id, in order of first link."""
-        return self._link_index.out_flow
+        return self._flow_index[0]
 
     def sync_out(self, component_id: str) -> list[LinkView]:
-        return self._link_index.out_sync.get(component_id, _NO_LINKS)
+        return self.link_table.sync_out.get(component_id, _NO_LINKS)
 
     def sync_in(self, component_id: str) -> list[LinkView]:
-        return self._link_index.in_sync.get(component_id, _NO_LINKS)
+        return self.link_table.sync_in.get(component_id, _NO_LINKS)
 
     def flow_out(self, component_id: str) -> list[LinkView]:
         """Links that carry requests or messages (not replication)."""
-        return self._link_index.out_flow.get(component_id, _NO_LINKS)
+        return self._flow_index[0].get(component_id, _NO_LINKS)
 
     def flow_in(self, component_id: str) -> list[LinkView]:
-        return self._link_index.in_flow.get(component_id, _NO_LINKS)
+        return self._flow_index[1].get(component_id, _NO_LINKS)
 
     def target(self, link: LinkView) -> ComponentView | None:
         return self.components.get(link.target)
@@ -266,7 +230,7 @@ class LintContext(ElementViews):
     def reachable(self, starts: Iterable[str], sync_only: bool) -> set[str]:
         seen = set(starts)
         todo = deque(seen)
-        index = self._link_index.out_sync if sync_only else self._link_index.out_flow
+        index = self.link_table.sync_out if sync_only else self._flow_index[0]
         components = self.components
         while todo:
             for link in index.get(todo.popleft(), _NO_LINKS):
@@ -374,13 +338,13 @@ class LintContext(ElementViews):
     # These three read property values: a session carries each while none it reads changes.
     @cached_property
     def data_roles(self) -> DataRoles:
-        return data_roles(self.model, self.library)
+        return data_roles(self.model, self.library, table=self.link_table)
 
     @cached_property
     def traffic_graph(self) -> TrafficGraph:
         """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
         and failures come from there, so lint and `archdraw analyze` agree."""
-        return build_graph(self.model, self.library, self.data_roles)
+        return build_graph(self.model, self.library, self.data_roles, self.link_table)
 
     @cached_property
     def arrival_rps(self) -> dict[str, float]:

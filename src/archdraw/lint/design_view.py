@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from itertools import repeat
 from typing import Any
 
-from archdraw.model import Component, CostSettings, Design, Link, LintSettings, Zone
+from archdraw.analysis.links import LinkRecord, LinkTable
+from archdraw.model import Component, CostSettings, Design, LintSettings, Zone
 
 _NO_DEFAULTS: dict[str, Any] = {}  # for a type the library does not know
 
@@ -37,22 +38,9 @@ class ComponentView:
         the component does not set stands for."""
 
 
-class LinkView:
-    __slots__ = ("id", "kind", "label", "props", "source", "target")
-
-    def __init__(self, link: Link) -> None:
-        fields = link.__dict__
-        self.id: str | None = fields["id"]
-        self.source: str = fields["source"]
-        self.target: str = fields["target"]
-        self.kind: str = fields["kind"]
-        self.label: str | None = fields["label"]
-        self.props: dict[str, Any] = fields["props"]
-
-    @property
-    def key(self) -> str:
-        """The link's identity: its explicit id, or "from->to"."""
-        return self.id if self.id is not None else f"{self.source}->{self.target}"
+# A link as the rules read it: the record of the design's link table, which lint's link
+# views, the data roles and the traffic graph share (`archdraw.analysis.links`).
+LinkView = LinkRecord
 
 
 class ZoneView:
@@ -74,10 +62,13 @@ class DesignView:
 
     __slots__ = ("components", "cost", "imported", "links", "lint", "model", "zones")
 
-    def __init__(self, design: Design, defaults: Mapping[str, dict[str, Any]]) -> None:
-        """`defaults`: each component type's default property values."""
+    def __init__(
+        self, design: Design, defaults: Mapping[str, dict[str, Any]], links: LinkTable
+    ) -> None:
+        """`defaults`: each component type's default property values; `links`: the table of
+        the design's links."""
         self.components = list(map(ComponentView, design.components, repeat(defaults)))
-        self.links = list(map(LinkView, design.links))
+        self.links = links.links
         self.zones = [ZoneView(z) for z in design.zones]
         self.lint: LintSettings = design.lint
         self.cost: CostSettings = design.cost

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
+from archdraw.analysis.links import LinkTable
 from archdraw.library import Library
 from archdraw.lint.design_view import ComponentView, DesignView, LinkView
 from archdraw.lint.types import Fix
@@ -61,7 +62,13 @@ class ElementViews:
     @structural_view
     def design(self) -> DesignView:
         """The design as the rules read it (see `archdraw.lint.design_view`)."""
-        return DesignView(self.model, self._type_defaults)
+        return DesignView(self.model, self._type_defaults, self.link_table)
+
+    @structural_view
+    def link_table(self) -> LinkTable:
+        """The design's links, read once and indexed (`archdraw.analysis.links`): the rules'
+        link look-ups, the data roles and the traffic graph share it."""
+        return LinkTable(self.model)
 
     # -- options --------------------------------------------------------------
     def option(self, name: str) -> float:
