@@ -226,7 +226,7 @@ def build_graph(
         calls, writes = _calls_and_writes(link_value, props) if stated else unstated
         edge = Edge(source, target, kind, calls, link.key, writes, -1, target in dns)
         edges[source].append(edge)
-    _mark_cache_aside(edges, ids, index, roles)
+    _mark_cache_aside(edges, ids, index, roles, table)
     # Links in order of target id, then key: the cut below must not depend on file order.
     for row in edges:
         if len(row) > 1:
@@ -278,7 +278,11 @@ def _calls_and_writes(
 
 
 def _mark_cache_aside(
-    edges: list[list[Edge]], ids: list[str], index: dict[str, int], roles: DataRoles
+    edges: list[list[Edge]],
+    ids: list[str],
+    index: dict[str, int],
+    roles: DataRoles,
+    table: LinkTable,
 ) -> None:
     """A caller's reads of a store it also reads through a cache go only on misses."""
     fronted = {
@@ -288,7 +292,12 @@ def _mark_cache_aside(
     }
     if not fronted:
         return
-    callers = {e.source for row in edges for e in row if e.target in fronted}
+    callers = {
+        index[k.source]
+        for cache in fronted
+        for k in table.into.get(ids[cache], ())
+        if k.kind != "replication" and k.source in index
+    }
     for caller in callers:
         row = edges[caller]
         caches = {fronted[e.target]: e.target for e in row if e.target in fronted}

@@ -163,13 +163,14 @@ class _Links:
         return [k.source for k in arriving if k.kind != "replication" and self._known(k)]
 
     def calls(self, source: str) -> list[str]:
-        """Where `source` sends requests, over links with `calls` > 0."""
+        """Where `source` (a known component) sends requests, over links with `calls` > 0."""
         found = self._calls.get(source)
         if found is None:
+            components = self.components
             found = self._calls[source] = [
                 k.target
                 for k in self.table.out.get(source, ())
-                if k.kind != "replication" and self._known(k) and self._sends(k)
+                if k.kind != "replication" and k.target in components and self._sends(k)
             ]
         return found
 

@@ -38,9 +38,7 @@ def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
     everywhere = (ctx.link_default_number("retries") or 0) > 0
     default_timeout = ctx.link_default_number("timeout_ms")
     components = ctx.components
-    for link in ctx.design.links:
-        if not everywhere and "retries" not in link.props:
-            continue
+    for link in ctx.design.links if everywhere else ctx.links_stating("retries"):
         # The timeout first: a link that sets retries usually sets one too, and one without
         # its own has the library's default (no look-up needed).
         timeout = default_timeout
