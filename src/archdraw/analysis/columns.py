@@ -3,6 +3,7 @@ and defaults looked up once per type, a property's own value only where it is st
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -49,6 +50,7 @@ class Columns(NamedTuple):
     spans_zones: list[bool]  # `global: true`: a managed service that spans zones and regions
     in_process: list[bool]  # `in_process: true`: runs inside its caller, no failure of its own
     peak: list[float]  # `peak_factor`: a source's burst over its stated `rps`
+    rps: list[float | None]  # the stated `rps` (None: not stated, never a library default)
 
 
 def _positive(value: object) -> float | None:
@@ -102,9 +104,10 @@ class _TypeColumns(NamedTuple):
     buffer: bool
     on_device: bool
     runs_replicas: bool
+    defaults: dict[str, Any]  # the type's default property values
 
 
-def _type_columns(library: Library, type_id: str) -> _TypeColumns:
+def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColumns:
     found = library.get(type_id)
     return _TypeColumns(
         caching=type_id in CACHING_TYPES,
@@ -112,43 +115,60 @@ def _type_columns(library: Library, type_id: str) -> _TypeColumns:
         buffer=type_id in BUFFER_TYPES,
         on_device=found is not None and found.category == "client",
         runs_replicas=found is not None and "replicas" in found.properties,
+        defaults=facts.defaults(type_id),
     )
 
 
 def per_component(components: list[Component], facts: TypeFacts, library: Library) -> Columns:
-    """Every per-component column, one column at a time: a property's value read once per
-    type from its default, and again only for the components that state it."""
+    """Every per-component column, one column at a time: each starts from the value of the
+    component's type (its default, converted once per type), and only the components that
+    state the property read their own."""
     types = [c.type for c in components]
     props = [c.props for c in components]
-    kinds = {t: _type_columns(library, t) for t in set(types)}
+    kinds = {t: _type_columns(library, facts, t) for t in set(types)}
+
+    def per_type(by_type: dict[str, Any]) -> list[Any]:
+        """The column of a value that each type decides."""
+        return list(map(by_type.__getitem__, types))
+
+    stating = _stating(props)
     read: dict[str, list[Any]] = {}
     for column, (name, convert) in _PROPERTY_COLUMNS.items():
-        default = {t: convert(facts.defaults(t).get(name)) for t in kinds}
-        read[column] = [
-            convert(own[name]) if name in own else default[t]
-            for t, own in zip(types, props, strict=True)
-        ]
-    of_type = [kinds[t] for t in types]
+        values = per_type({t: convert(kind.defaults.get(name)) for t, kind in kinds.items()})
+        for node in stating.get(name, ()):
+            values[node] = convert(props[node][name])
+        read[column] = values
+    rps: list[float | None] = [None] * len(components)
+    for node in stating.get("rps", ()):
+        rps[node] = stated_rps(components[node])
+    caching = per_type({t: kind.caching for t, kind in kinds.items()})
     return Columns(
-        miss=[
-            1.0 - hit if kind.caching else 1.0
-            for kind, hit in zip(of_type, read["hit"], strict=True)
-        ],
+        miss=[1.0 - hit if cache else 1.0 for cache, hit in zip(caching, read["hit"], strict=True)],
         replicas=read["replicas"],
         zones=read["zones"],
         machines=list(map(max, read["replicas"], read["zones"])),
         failover=read["failover"],
-        stateful=[kind.stateful for kind in of_type],
+        stateful=per_type({t: kind.stateful for t, kind in kinds.items()}),
         capacity=read["capacity"],
         latency=read["latency"],
-        buffer=[kind.buffer for kind in of_type],
-        on_device=[kind.on_device for kind in of_type],
+        buffer=per_type({t: kind.buffer for t, kind in kinds.items()}),
+        on_device=per_type({t: kind.on_device for t, kind in kinds.items()}),
         fallback=read["fallback"],
-        runs_replicas=[kind.runs_replicas for kind in of_type],
+        runs_replicas=per_type({t: kind.runs_replicas for t, kind in kinds.items()}),
         spans_zones=read["spans_zones"],
         in_process=read["in_process"],
         peak=read["peak"],
+        rps=rps,
     )
+
+
+def _stating(props: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """The positions of the components that state each property name."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for node, own in enumerate(props):
+        for name in own:
+            found[name].append(node)
+    return found
 
 
 def node_columns(
@@ -161,7 +181,7 @@ def node_columns(
 ) -> dict[str, Any]:
     """The graph's fields read from component property values (the rest follow the links)."""
     source_set = set(sources)
-    stated = [stated_rps(c) for c in components]
+    stated = per.rps
     failover = per.failover
     return {
         "components": components,
