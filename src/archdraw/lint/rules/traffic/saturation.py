@@ -23,8 +23,9 @@ def rate(value: float) -> str:
     title="Saturated at today's traffic",
     why="""A verdict that rests on the library's default capacity (no `capacity_rps` stated)
     says so and is info: it names the number that would settle it. Utilization is arrival
-    rate over capacity: rho = lambda / (replicas x
-    capacity_rps), with lambda followed from the clients' `rps` through each link's `calls`
+    rate over capacity: rho = lambda / (instances x
+    capacity_rps), where the instances are `replicas` (or one per zone when it is not
+    stated, and at least one per shard of a store), with lambda followed from the clients' `rps` through each link's `calls`
     and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
     waits about as long as its service time, at 80 % four times, at 95 % nineteen times, and at
     100 % the queue grows without bound. Error at 100 %, warning from 80 %
@@ -48,13 +49,16 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         if utilization < warning:
             continue
         per_machine = ctx.number(component, "capacity_rps") or capacity
-        machines = round(capacity / per_machine)
+        found = ctx.instances(component)
+        machines = found.count
         needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
         assumed = ctx.assumed(component, "capacity_rps")
+        how = found.rests_on()
+        counted = f" ({how})" if how else ""
         severity = None if utilization >= 1 else Severity.WARNING
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization ({rate(arrival)} req/s "
-            f"for {machines} x {rate(per_machine)} req/s){assumed}",
+            f"for {machines} x {rate(per_machine)} req/s){counted}{assumed}",
             component=component_id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
             severity=Severity.INFO if assumed else severity,
