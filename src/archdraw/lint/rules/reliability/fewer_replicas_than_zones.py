@@ -36,11 +36,12 @@ def fewer_replicas_than_zones(ctx: LintContext) -> Iterator[Issue]:
         if found.count >= zones:
             continue
         running = plural(found.count, "instance")
+        cover = "covers" if found.count == 1 else "cover"
+        spanned = plural(found.zones, "zone")
         yield Issue(
             f"'{component.title}' states `replicas: {found.replicas}` over `zones: {zones}`: "
-            f"{running} {'covers' if found.count == 1 else 'cover'} at most {plural(found.zones, 'zone')}, so {zones - found.zones} "
-            f"of the {zones} would have none; the analysis counts {running} in "
-            f"{plural(found.zones, 'zone')}",
+            f"{running} {cover} at most {spanned}, so {zones - found.zones} of the {zones} "
+            f"would have none; the analysis counts {running} in {spanned}",
             component=component.id,
             fix=ctx.fix(component, f"Run {zones} replicas, one per zone", replicas=zones),
         )

@@ -23,10 +23,10 @@ def rate(value: float) -> str:
     title="Saturated at today's traffic",
     why="""A verdict that rests on the library's default capacity (no `capacity_rps` stated)
     says so and is info: it names the number that would settle it. Utilization is arrival
-    rate over capacity: rho = lambda / (instances x
-    capacity_rps), where the instances are `replicas` (or one per zone when it is not
-    stated, and at least one per shard of a store), with lambda followed from the clients' `rps` through each link's `calls`
-    and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
+    rate over capacity: rho = lambda / (instances x capacity_rps), where the instances are
+    `replicas` (one per zone when it is not stated, at least one per shard of a store; the
+    message says which), with lambda followed from the clients' `rps` through each link's
+    `calls` and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
     waits about as long as its service time, at 80 % four times, at 95 % nineteen times, and at
     100 % the queue grows without bound. Error at 100 %, warning from 80 %
     (`lint.options.utilization_warning`).""",
