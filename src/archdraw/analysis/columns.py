@@ -143,9 +143,9 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             1.0 - hit if kind.caching else 1.0
             for kind, hit in zip(of_type, read["hit"], strict=True)
         ],
-        replicas=[found.count for found in counted],
+        replicas=[found.total for found in counted],
         zones=[found.zones for found in counted],
-        machines=[found.count for found in counted],
+        machines=[found.total for found in counted],
         instance_basis=[found.basis for found in counted],
         failover=read["failover"],
         stateful=[kind.stateful for kind in of_type],

@@ -15,7 +15,7 @@ What the file means (README, "Analysis: the model"):
 API (no Qt):
 
     found = instances(replicas, zones, shards, stated=True, sharded=False)
-    found.count      # machines that can fail one at a time; capacity is count x capacity_rps
+    found.total      # machines that can fail one at a time; capacity is total x capacity_rps
     found.basis      # "stated" | "default" | "zones" | "shards"
     found.replicas   # the count before the shard rule (stated, default or one per zone)
     found.zones      # availability zones the instances span (at most one per instance)
@@ -29,12 +29,8 @@ from typing import NamedTuple
 
 from archdraw.analysis.kinds import count
 
-# The properties the count reads (a component's own value, else its type's default).
-INSTANCE_PROPERTIES = frozenset({"replicas", "zones", "shards"})
-
-
 class Instances(NamedTuple):
-    count: int  # machines that can fail one at a time
+    total: int  # machines that can fail one at a time
     basis: str  # "stated" | "default" | "zones" | "shards"
     replicas: int  # before the shard rule: stated, the library default, or one per zone
     zones: int  # zones the instances span: `zones`, at most one per instance
@@ -51,12 +47,12 @@ class Instances(NamedTuple):
 
     def describe(self) -> str:
         """ "3 instances, one per zone (`replicas` not stated)", "2 instances"."""
-        noun = "instance" if self.count == 1 else "instances"
+        noun = "instance" if self.total == 1 else "instances"
         if self.basis in DERIVED:
             each, why = DERIVED[self.basis]
-            return f"{self.count} {noun}, {each} ({why})"
+            return f"{self.total} {noun}, {each} ({why})"
         how = self.rests_on()
-        return f"{self.count} {noun} ({how})" if how else f"{self.count} {noun}"
+        return f"{self.total} {noun} ({how})" if how else f"{self.total} {noun}"
 
 
 # Counts that follow from another property: how many, and why.

@@ -274,7 +274,7 @@ def _instances(component: Component, facts: TypeFacts, value: Callable[[str], An
     stated = "replicas" in component.props
     return instances(
         value("replicas"), value("zones"), value("shards"), stated=stated, sharded=sharded
-    ).count
+    ).total
 
 
 def _calls(facts: TypeFacts, props: dict[str, object]) -> float:

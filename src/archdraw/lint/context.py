@@ -392,4 +392,4 @@ class LintContext(ElementViews):
         per_replica = self.number(component, "capacity_rps")
         if per_replica is None:
             return None
-        return per_replica * self.instances(component).count
+        return per_replica * self.instances(component).total

@@ -172,7 +172,7 @@ class ElementViews:
 
     def replicas(self, component: ComponentView) -> int:
         """The instances it runs (see `instances` for what the count rests on)."""
-        return self.instances(component).count
+        return self.instances(component).total
 
     def failover(self, component: ComponentView) -> str:
         return str(self.prop(component, "failover") or "none")

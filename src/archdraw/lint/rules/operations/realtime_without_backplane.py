@@ -27,7 +27,7 @@ from archdraw.lint.types import Issue, Severity, rule
 def realtime_without_backplane(ctx: LintContext) -> Iterator[Issue]:
     for gateway in ctx.of_type("realtime_gateway"):
         found = ctx.instances(gateway)
-        if found.count < 2 or ctx.flag(gateway, "backplane"):
+        if found.total < 2 or ctx.flag(gateway, "backplane"):
             continue
         if any(n.type in QUEUE_TYPES | {"cache"} for n in ctx.neighbours(gateway.id)):
             continue

@@ -33,10 +33,10 @@ def fewer_replicas_than_zones(ctx: LintContext) -> Iterator[Issue]:
             continue  # an unstated `replicas` is one per zone; an unstated `zones` claims nothing
         zones = int(ctx.number(component, "zones") or 1)
         found = ctx.instances(component)
-        if found.count >= zones:
+        if found.total >= zones:
             continue
-        running = plural(found.count, "instance")
-        cover = "covers" if found.count == 1 else "cover"
+        running = plural(found.total, "instance")
+        cover = "covers" if found.total == 1 else "cover"
         spanned = plural(found.zones, "zone")
         yield Issue(
             f"'{component.title}' states `replicas: {found.replicas}` over `zones: {zones}`: "

@@ -26,10 +26,10 @@ from archdraw.lint.types import Issue, Severity, rule
 def scheduler_without_leader_election(ctx: LintContext) -> Iterator[Issue]:
     for scheduler in ctx.of_type("scheduler"):
         found = ctx.instances(scheduler)
-        if found.count >= 2 and not ctx.flag(scheduler, "leader_election"):
+        if found.total >= 2 and not ctx.flag(scheduler, "leader_election"):
             yield Issue(
                 f"'{scheduler.title}' runs {found.describe()} with no leader election: every "
-                f"job fires {found.count} times",
+                f"job fires {found.total} times",
                 component=scheduler.id,
                 fix=ctx.fix(scheduler, "Elect a leader", leader_election=True),
             )

@@ -60,8 +60,8 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
         per_replica = number(component, "capacity_rps")
         if per_replica is None:
             continue
-        found = ctx.instances(component)
-        replicas, spread = found.count, found.zones  # n instances cover at most n zones
+        running = ctx.instances(component)
+        replicas, spread = running.total, running.zones  # n instances cover at most n zones
         lost = math.ceil(replicas / spread)
         left = replicas - lost
         if left * per_replica >= arrival:
@@ -72,7 +72,7 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             where = f"the {spread} zones its {replicas} instances cover (of `zones: {zones}`)"
         yield Issue(
             f"'{component.title}' receives {rate(arrival)} req/s; losing one of {where} leaves "
-            f"{left} of its {found.describe()}, for {rate(left * per_replica)} req/s",
+            f"{left} of its {running.describe()}, for {rate(left * per_replica)} req/s",
             component=component.id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
         )

@@ -50,7 +50,7 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
             continue
         per_machine = ctx.number(component, "capacity_rps") or capacity
         found = ctx.instances(component)
-        machines = found.count
+        machines = found.total
         needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
         assumed = ctx.assumed(component, "capacity_rps")
         how = found.rests_on()
