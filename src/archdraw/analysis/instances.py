@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from archdraw.analysis.kinds import count
 
+
 class Instances(NamedTuple):
     total: int  # machines that can fail one at a time
     basis: str  # "stated" | "default" | "zones" | "shards"
