@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from archdraw.analysis.instances import instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -36,9 +37,10 @@ class Columns(NamedTuple):
     """The per-component columns, one list each, by component index."""
 
     miss: list[float]
-    replicas: list[int]
-    zones: list[int]
-    machines: list[int]  # max(replicas, zones): a stateful component's role may count more
+    replicas: list[int]  # instances (`archdraw.analysis.instances`): what capacity counts
+    zones: list[int]  # zones those instances span
+    machines: list[int]  # the same count: a stateful component's role says the same
+    instance_basis: list[str]  # "stated" | "default" | "zones" | "shards" (derived from them)
     failover: list[str]
     stateful: list[bool]
     capacity: list[float | None]
@@ -86,6 +88,7 @@ _PROPERTY_COLUMNS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "hit": ("hit_ratio", _share),
     "replicas": ("replicas", count),
     "zones": ("zones", count),
+    "shards": ("shards", count),
     "failover": ("failover", _failover),
     "capacity": ("capacity_rps", _positive),
     "latency": ("latency_ms", _non_negative),
@@ -141,12 +144,20 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     rps: list[float | None] = [None] * len(components)
     for node in stating.get("rps", ()):
         rps[node] = stated_rps(components[node])
+    of_type: list[_TypeColumns] = per_type(kinds)
+    counted = [
+        instances(r, z, s, stated="replicas" in own, sharded=kind.stateful and not kind.buffer)
+        for r, z, s, own, kind in zip(
+            read["replicas"], read["zones"], read["shards"], props, of_type, strict=True
+        )
+    ]
     caching = per_type({t: kind.caching for t, kind in kinds.items()})
     return Columns(
         miss=[1.0 - hit if cache else 1.0 for cache, hit in zip(caching, read["hit"], strict=True)],
-        replicas=read["replicas"],
-        zones=read["zones"],
-        machines=list(map(max, read["replicas"], read["zones"])),
+        replicas=[found.total for found in counted],
+        zones=[found.zones for found in counted],
+        machines=[found.total for found in counted],
+        instance_basis=[found.basis for found in counted],
         failover=read["failover"],
         stateful=per_type({t: kind.stateful for t, kind in kinds.items()}),
         capacity=read["capacity"],
@@ -191,6 +202,7 @@ def node_columns(
         "replicas": per.replicas,
         "zones_spanned": per.zones,
         "instance_counts": machines(components, per.machines, roles),
+        "instance_basis": per.instance_basis,
         "failover": failover,
         "standby_out": [
             [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
