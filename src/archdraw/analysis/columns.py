@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from archdraw.analysis.instances import instances
@@ -145,8 +146,10 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     for node in stating.get("rps", ()):
         rps[node] = stated_rps(components[node])
     of_type: list[_TypeColumns] = per_type(kinds)
+    # Thousands of components repeat a few counts: each distinct one is worked out once.
+    instances_of = cache(instances)
     counted = [
-        instances(r, z, s, stated="replicas" in own, sharded=kind.stateful and not kind.buffer)
+        instances_of(r, z, s, stated="replicas" in own, sharded=kind.stateful and not kind.buffer)
         for r, z, s, own, kind in zip(
             read["replicas"], read["zones"], read["shards"], props, of_type, strict=True
         )

@@ -3,7 +3,8 @@ dicts built once per lint run. `LintContext` adds the graph views on top."""
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from archdraw.analysis.instances import Instances, instances
@@ -169,13 +170,22 @@ class ElementViews:
         the count failure analysis, capacity and cost read too)."""
         prop = self.prop
         sharded = self.is_stateful(component) and component.type not in BUFFER_TYPES
-        return instances(
+        counts = (
             prop(component, "replicas"),
             prop(component, "zones"),
             prop(component, "shards") if sharded else None,
-            stated="replicas" in component.props,
-            sharded=sharded,
         )
+        stated = "replicas" in component.props
+        try:
+            return self._instances_of(*counts, stated=stated, sharded=sharded)
+        except TypeError:  # an unhashable value (a list): nothing to remember it by
+            return instances(*counts, stated=stated, sharded=sharded)
+
+    @cached_property
+    def _instances_of(self) -> Callable[..., Instances]:
+        """`instances`, worked out once per distinct set of values in a run (thousands of
+        components repeat a few counts; `typed`: 1, 1.0 and true stay apart)."""
+        return lru_cache(maxsize=None, typed=True)(instances)
 
     def replicas(self, component: ComponentView) -> int:
         """The instances it runs (see `instances` for what the count rests on)."""
