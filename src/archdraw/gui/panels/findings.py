@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Callable
+from itertools import compress, count
+from operator import attrgetter, is_not
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -218,7 +220,7 @@ class FindingsPanel(QWidget):
             again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
             if again is not None:
                 self.select_row(again)
-        counts = Counter(f.severity.value for f in findings)
+        counts = Counter(map(attrgetter("severity"), findings))  # Severity: str keys
         self.summary.setText(
             f"{plural(counts['error'], 'error')} · {plural(counts['warning'], 'warning')} · "
             f"{counts['info']} info"
@@ -316,9 +318,21 @@ def row_steps(old: list[Finding], new: list[Finding]) -> list[tuple[int, int, li
     """How to turn the rows `old` into `new`: (row, how many to remove there, what to insert
     there), applied in order. Both lists are in lint order (by position), so one merging
     pass finds them; a finding equal to one shown (a rule that did not run again answers
-    with the same objects) stays where it is."""
+    with the same objects) stays where it is. The rows that are the very same objects at
+    both ends (after an edit, nearly all of them) are passed over without comparing."""
+    shorter = min(len(old), len(new))
+    head = next(compress(count(), map(is_not, old, new)), shorter)
+    tail = next(compress(count(), map(is_not, reversed(old), reversed(new))), shorter)
+    tail = min(tail, shorter - head)
+    return _merge_steps(old[head : len(old) - tail], new[head : len(new) - tail], head)
+
+
+def _merge_steps(
+    old: list[Finding], new: list[Finding], at: int
+) -> list[tuple[int, int, list[Finding]]]:
+    """`row_steps` for rows that start at row `at`."""
     steps: list[tuple[int, int, list[Finding]]] = []
-    i = j = at = 0
+    i = j = 0
     while i < len(old) or j < len(new):
         if i < len(old) and j < len(new) and _same(old[i], new[j]):
             i, j, at = i + 1, j + 1, at + 1
