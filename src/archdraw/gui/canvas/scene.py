@@ -154,7 +154,7 @@ class DesignScene(QGraphicsScene):
         redrawn |= self.drawing.sync_components(change.touched | gone)
         self._sync_components(change.touched | gone)
         rekeyed = not same and {link.key for link in self.design.links} != set(self.drawing.links)
-        if rekeyed or not change.touched.isdisjoint(self.drawing.links):
+        if rekeyed or any(key in self.drawing.links for key in change.touched):
             redrawn |= self.drawing.sync_links()
         self._sync_links(redrawn)
         if same:
@@ -238,7 +238,7 @@ class DesignScene(QGraphicsScene):
     def _sync_links(self, keys: Iterable[str]) -> None:
         """Add, remove and redraw the items of the links with these keys."""
         by_key = self.drawing.links
-        for gone in set(self.links) - set(by_key):
+        for gone in self.links.keys() - by_key.keys():
             self.removeItem(self.links.pop(gone))
         for key in keys:
             drawn, link = by_key.get(key), self.drawing.link(key)

@@ -142,6 +142,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.editing, self.theme = editing, theme
         self.findings: list[Finding] = []
+        self._detailed: list[Finding | None] = []  # whose details are shown (empty: none yet)
         self.severity_filter = QComboBox()
         self.severity_filter.setObjectName("severity-filter")
         self.severity_filter.addItems(list(FILTERS))
@@ -254,6 +255,9 @@ class FindingsPanel(QWidget):
         self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
         self.disable_button.setEnabled(finding is not None)
         self.ignore_button.setEnabled(finding is not None and finding.element is not None)
+        if self._detailed == [finding]:
+            return  # the text shown already (the same finding object, or none)
+        self._detailed = [finding]
         if finding is None:
             self.details.setHtml("<p>Select a finding to see why it matters and how to fix it.</p>")
             return
