@@ -178,9 +178,9 @@ def render_markdown(
         else f"✅ no new finding at or above {options.fail_on}"
     )
     if options.unreadable:
-        unreadable = len(options.unreadable)
-        do = "does" if unreadable == 1 else "do"
-        verdict = f"❌ {plural(unreadable, 'design')} {do} not load; {verdict[2:]}"
+        failed = len(options.unreadable)
+        do = "does" if failed == 1 else "do"
+        verdict = f"❌ {plural(failed, 'design')} {do} not load; {verdict[2:]}"
     lines = [MARKER, f"## archdraw design review: {verdict}", ""]
     for unreadable in options.unreadable:
         lines += [

@@ -33,6 +33,7 @@ FAILURE_CODES = frozenset(
         "AD107",
         "AD109",
         "AD110",
+        "AD111",
         "AD206",
         "AD210",
         "AD402",
