@@ -5,7 +5,8 @@ views all read this table rather than walking the design's links each.
 Everything here follows from the design's structure (which links exist, their ends and kind,
 the property names they state), never from property values: a lint session keeps one table
 across property edits. A record shares its link's `props` dict, so it reads the values as
-they are now (`follow` re-points the records at another copy of the same design).
+they are now (lint's `DesignView.follow_props` re-points the records at another copy of the
+same design).
 """
 
 from __future__ import annotations
@@ -74,9 +75,3 @@ class LinkTable:
         """The replication links."""
         self.stating = dict(stating)
         """Links by the property names they state (read the values from `props`)."""
-
-    def follow(self, design: Design) -> None:
-        """Share the props of `design`'s links, which stand where this table's links stand
-        (the same design, or a copy of it with property values edited since)."""
-        for record, link in zip(self.links, design.links, strict=True):
-            record.props = link.props
