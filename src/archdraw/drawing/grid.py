@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from archdraw.layout import Rect
 
@@ -42,16 +42,27 @@ class GridIndex:
 
     def near(self, rect: Rect) -> set[str]:
         """Keys with a rectangle in a cell `rect` covers (a superset of those it meets)."""
-        buckets = self._buckets
-        return set().union(*(buckets.get(cell, ()) for cell in cells(rect)))
+        buckets, keys = self._buckets, set()
+        columns = range(int(rect.x0 // CELL), int(rect.x1 // CELL) + 1)
+        for j in range(int(rect.y0 // CELL), int(rect.y1 // CELL) + 1):
+            for i in columns:  # the loops of `cells`, written out: asked most of all
+                bucket = buckets.get((i, j))
+                if bucket:
+                    keys |= bucket
+        return keys
 
-    def meeting(self, rect: Rect) -> list[str]:
-        """Keys with a rectangle whose interior overlaps `rect`'s."""
+    def meeting(self, rect: Rect, skip: Container[str] = (), most: int | None = None) -> list[str]:
+        """Keys with a rectangle whose interior overlaps `rect`'s, but for those in `skip`;
+        with `most`, no more than that many (the first found)."""
         x0, y0, x1, y1 = rect.x0, rect.y0, rect.x1, rect.y1
         found = []
         for key in self.near(rect):
+            if key in skip:
+                continue
             for r in self._rects[key]:
                 if x0 < r.x1 and r.x0 < x1 and y0 < r.y1 and r.y0 < y1:
                     found.append(key)
                     break
+            if len(found) == most:
+                break
         return found

@@ -11,6 +11,7 @@ those, the shortest with the fewest bends.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterator
 from itertools import pairwise
@@ -32,13 +33,18 @@ def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> 
     """The link's course from `source`'s border to `target`'s; None when the boxes overlap."""
     if source.intersects(target):
         return straight_path(source, target, offset)
-    best, hit = _cheapest(_candidates(source, target, offset, _middles(source, target, [])), boxes)
+    runs = _Runs(boxes)
+    best, hit = _cheapest(_candidates(source, target, offset, _middles(source, target, [])), runs)
     if best is not None and best[0] >= HIT_COST and hit:
-        # Channels beside the boxes in the way, the nearest to either end first.
+        # Channels beside the boxes in the way, the nearest to either end first (ties by
+        # place, so the route never depends on the order of a set).
         rects = [r for key in hit for r in boxes.rects(key)]
-        obstacles = sorted(rects, key=lambda r: _distance(r, source, target))[:MAX_OBSTACLES]
+        obstacles = heapq.nsmallest(
+            MAX_OBSTACLES, rects, key=lambda r: (_distance(r, source, target), r.x0, r.y0)
+        )
         middles = _middles(source, target, obstacles)
-        more, _ = _cheapest(_candidates(source, target, offset, middles), boxes, best[0])
+        candidates = _candidates(source, target, offset, middles)
+        more, _ = _cheapest(candidates, runs, best[0], every_hit=False)
         if more is not None and more[0] < best[0]:
             best = more
     if best is None:
@@ -46,10 +52,33 @@ def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> 
     return LinkPath(tuple(simplified(best[1])))
 
 
+class _Runs:
+    """The boxes each run of a route's candidates crosses, asked of the index once a run:
+    the second round tries the first round's courses again."""
+
+    def __init__(self, boxes: GridIndex) -> None:
+        self.boxes = boxes
+        self._known: dict[tuple[float, float, float, float], list[str]] = {}
+
+    def crossing(self, run: Rect, skip: set[str], most: int | None) -> list[str]:
+        """The boxes `run` crosses but for those in `skip`; with `most`, perhaps only
+        that many (the rest are wanted only to know the run costs too much)."""
+        known = self._known.get((run.x0, run.y0, run.x1, run.y1))
+        if known is None:
+            if most is not None:
+                return self.boxes.meeting(run, skip, most)
+            known = self._known[(run.x0, run.y0, run.x1, run.y1)] = self.boxes.meeting(run)
+        return [key for key in known if key not in skip]
+
+
 def _cheapest(
-    candidates: Iterator[list[Point]], boxes: GridIndex, limit: float = math.inf
+    candidates: Iterator[list[Point]],
+    boxes: _Runs,
+    limit: float = math.inf,
+    every_hit: bool = True,
 ) -> tuple[tuple[float, list[Point]] | None, set[str]]:
-    """The candidate of least cost below `limit`, and the boxes the others ran into.
+    """The candidate of least cost below `limit`, and the boxes the others ran into (all
+    of them if `every_hit`, else enough to tell a candidate costs too much).
 
     Tried shortest first: once one crosses nothing, no longer one can beat it."""
     ranked = sorted(((_length(points), i, points) for i, points in enumerate(candidates)))
@@ -59,7 +88,7 @@ def _cheapest(
         bound = best[0] if best is not None else limit
         if length >= bound:
             break
-        cost, crossed = _cost(points, boxes, bound)
+        cost, crossed = _cost(points, boxes, bound, every_hit)
         hit |= crossed
         if cost < bound:
             best = (cost, points)
@@ -74,8 +103,12 @@ def _length(points: list[Point]) -> float:
     return total
 
 
-def _cost(points: list[Point], boxes: GridIndex, limit: float) -> tuple[float, set[str]]:
-    """Length, bends and boxes crossed, as one number; counting stops once past `limit`."""
+def _cost(
+    points: list[Point], boxes: _Runs, limit: float, every_hit: bool = True
+) -> tuple[float, set[str]]:
+    """Length, bends and boxes crossed, as one number; counting stops once past `limit`,
+    at the end of a run if `every_hit` (all the boxes it crosses are wanted), else at
+    the box that takes it past."""
     cost = _length(points)
     crossed: set[str] = set()
     for (x0, y0), (x1, y1) in pairwise(points):
@@ -89,8 +122,9 @@ def _cost(points: list[Point], boxes: GridIndex, limit: float) -> tuple[float, s
             max(x0, x1) + across_x,
             max(y0, y1) + across_y,
         )
-        found = boxes.meeting(segment)
-        cost += len(set(found) - crossed) * HIT_COST
+        most = None if every_hit else math.ceil((limit - cost) / HIT_COST)
+        found = boxes.crossing(segment, crossed, most)
+        cost += len(found) * HIT_COST
         crossed.update(found)
     return cost, crossed
 
