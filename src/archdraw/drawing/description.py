@@ -70,7 +70,7 @@ class Drawing:
         self.moved_markers: set[Target] = set()  # since the last full placement; see move()
         self._found: dict[Target, list[FindingKey]] = {}
         self._counts: Counter[FindingKey] = Counter()
-        self._box_index = GridIndex()
+        self._box_index = GridIndex(runs=True)  # routes ask it about their runs
         self._reach = GridIndex()
         self._labels = GridIndex()
         self._order: dict[str, int] = {}

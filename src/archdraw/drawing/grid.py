@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
 
+from archdraw.drawing.strips import Strips
 from archdraw.layout import Rect
 
 CELL = 256.0
@@ -18,9 +19,11 @@ def cells(rect: Rect) -> Iterator[tuple[int, int]]:
 class GridIndex:
     """Each key owns some rectangles; queries answer which keys' rectangles meet a rectangle."""
 
-    def __init__(self) -> None:
+    def __init__(self, runs: bool = False) -> None:
+        """`runs`: asked mostly about long thin runs (links' courses), so keep Strips too."""
         self._buckets: dict[tuple[int, int], set[str]] = {}
         self._rects: dict[str, tuple[Rect, ...]] = {}
+        self._strips = Strips() if runs else None
 
     def put(self, key: str, rects: Iterable[Rect]) -> None:
         self.remove(key)
@@ -29,9 +32,13 @@ class GridIndex:
         for rect in owned:
             for cell in cells(rect):
                 self._buckets.setdefault(cell, set()).add(key)
+            if self._strips is not None:
+                self._strips.put(key, rect)
 
     def remove(self, key: str) -> None:
         for rect in self._rects.pop(key, ()):
+            if self._strips is not None:
+                self._strips.remove(key, rect)
             for cell in cells(rect):
                 bucket = self._buckets.get(cell)
                 if bucket is not None:
@@ -54,6 +61,10 @@ class GridIndex:
     def meeting(self, rect: Rect, skip: Container[str] = (), most: int | None = None) -> list[str]:
         """Keys with a rectangle whose interior overlaps `rect`'s, but for those in `skip`;
         with `most`, no more than that many (the first found)."""
+        if self._strips is not None:
+            answer = self._strips.meeting(rect, skip, most)
+            if answer is not None:
+                return answer
         x0, y0, x1, y1 = rect.x0, rect.y0, rect.x1, rect.y1
         found = []
         for key in self.near(rect):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from archdraw.drawing.grid import GridIndex
@@ -38,10 +38,8 @@ def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> 
     if best is not None and best[0] >= HIT_COST and hit:
         # Channels beside the boxes in the way, the nearest to either end first (ties by
         # place, so the route never depends on the order of a set).
-        rects = [r for key in hit for r in boxes.rects(key)]
-        obstacles = heapq.nsmallest(
-            MAX_OBSTACLES, rects, key=lambda r: (_distance(r, source, target), r.x0, r.y0)
-        )
+        rects = [r for key in hit for r in runs.boxes.rects(key)]
+        obstacles = heapq.nsmallest(MAX_OBSTACLES, rects, key=_nearest_first(source, target))
         middles = _middles(source, target, obstacles)
         candidates = _candidates(source, target, offset, middles)
         more, _ = _cheapest(candidates, runs, best[0], every_hit=False)
@@ -60,14 +58,16 @@ class _Runs:
         self.boxes = boxes
         self._known: dict[tuple[float, float, float, float], list[str]] = {}
 
-    def crossing(self, run: Rect, skip: set[str], most: int | None) -> list[str]:
-        """The boxes `run` crosses but for those in `skip`; with `most`, perhaps only
-        that many (the rest are wanted only to know the run costs too much)."""
-        known = self._known.get((run.x0, run.y0, run.x1, run.y1))
+    def crossing(
+        self, run: tuple[float, float, float, float], skip: set[str], most: int | None
+    ) -> list[str]:
+        """The boxes the `run` rectangle crosses but for those in `skip`; with `most`,
+        perhaps only that many (the rest are wanted only to know it costs too much)."""
+        known = self._known.get(run)
         if known is None:
             if most is not None:
-                return self.boxes.meeting(run, skip, most)
-            known = self._known[(run.x0, run.y0, run.x1, run.y1)] = self.boxes.meeting(run)
+                return self.boxes.meeting(Rect(*run), skip, most)
+            known = self._known[run] = self.boxes.meeting(Rect(*run))
         return [key for key in known if key not in skip]
 
 
@@ -116,7 +116,7 @@ def _cost(
             break
         # Widened across its run only: a run that ends on a box's border does not cross it.
         across_x, across_y = (1.0, 0.0) if x0 == x1 else (0.0, 1.0)
-        segment = Rect(
+        segment = (
             min(x0, x1) - across_x,
             min(y0, y1) - across_y,
             max(x0, x1) + across_x,
@@ -129,9 +129,16 @@ def _cost(
     return cost, crossed
 
 
-def _distance(rect: Rect, source: Rect, target: Rect) -> float:
-    (x, y), ends = rect.centre, (source.centre, target.centre)
-    return min(abs(x - ex) + abs(y - ey) for ex, ey in ends)
+def _nearest_first(source: Rect, target: Rect) -> Callable[[Rect], tuple[float, float, float]]:
+    """A sort key: a box's distance from the nearer end (centre to centre, along the axes),
+    then its place."""
+    (sx, sy), (tx, ty) = source.centre, target.centre
+
+    def key(rect: Rect) -> tuple[float, float, float]:
+        x, y = (rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2
+        return (min(abs(x - sx) + abs(y - sy), abs(x - tx) + abs(y - ty)), rect.x0, rect.y0)
+
+    return key
 
 
 def _port(centre: float, extent: float, toward: float, offset: float) -> float:
