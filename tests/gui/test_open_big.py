@@ -26,9 +26,7 @@ def zoned_design(count: int, prefix: str) -> Design:
     """`count` components in zones of 200, every 25th without a position (auto layout
     places it), linked in a chain with every 5th link labelled."""
     design = new_design(prefix)
-    design.zones = [
-        Zone(id=f"{prefix}-z{i}", label=f"Zone {i}") for i in range(-(-count // 200))
-    ]
+    design.zones = [Zone(id=f"{prefix}-z{i}", label=f"Zone {i}") for i in range(-(-count // 200))]
     for i in range(count):
         design.components.append(
             Component(
