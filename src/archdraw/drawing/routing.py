@@ -88,7 +88,7 @@ def _cheapest(
         bound = best[0] if best is not None else limit
         if length >= bound:
             break
-        cost, crossed = _cost(points, boxes, bound, every_hit)
+        cost, crossed = _cost(points, length, boxes, bound, every_hit)
         hit |= crossed
         if cost < bound:
             best = (cost, points)
@@ -104,12 +104,12 @@ def _length(points: list[Point]) -> float:
 
 
 def _cost(
-    points: list[Point], boxes: _Runs, limit: float, every_hit: bool = True
+    points: list[Point], length: float, boxes: _Runs, limit: float, every_hit: bool = True
 ) -> tuple[float, set[str]]:
-    """Length, bends and boxes crossed, as one number; counting stops once past `limit`,
-    at the end of a run if `every_hit` (all the boxes it crosses are wanted), else at
-    the box that takes it past."""
-    cost = _length(points)
+    """Length (`_length`), bends and boxes crossed, as one number; counting stops once
+    past `limit`, at the end of a run if `every_hit` (all the boxes it crosses are
+    wanted), else at the box that takes it past."""
+    cost = length
     crossed: set[str] = set()
     for (x0, y0), (x1, y1) in pairwise(points):
         if cost >= limit:
