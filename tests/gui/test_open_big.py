@@ -17,7 +17,7 @@ from archdraw.gui.canvas.link_item import LinkItem
 from archdraw.gui.canvas.text import scene_rect
 from archdraw.gui.canvas.zone_item import ZoneItem
 from archdraw.io import dumps, load
-from archdraw.model import Component, Design, Link, Zone, new_design
+from archdraw.model import Change, Component, Design, Link, Zone, new_design
 
 TYPES = ("service", "database", "cache", "queue", "worker")
 
@@ -106,3 +106,27 @@ def test_a_big_file_opened_over_a_big_design_draws_every_element(  # type: ignor
     assert window.scene.markers.markers == window.scene.drawing.markers
     assert window.scene.overview_on and window.scene.overview.isVisible()
     assert sum(len(b) for b in window.scene.overview.boxes.values()) == len(boxes)
+
+
+def test_a_second_open_while_the_first_fills_the_canvas_ends_with_the_second(  # type: ignore[no-untyped-def]
+    window, qtbot, tmp_path
+):
+    first, second = tmp_path / "first.archdraw.yaml", tmp_path / "second.archdraw.yaml"
+    first.write_text(dumps(zoned_design(2200, "one")))
+    second.write_text(dumps(zoned_design(2300, "two")))
+    started: list[int] = []
+
+    def open_second(change: Change) -> None:  # once the first is open, its canvas filling
+        if change.is_reset and window.document.path == first.resolve() and not started:
+            started.append(len(window.scene.components))
+            QTimer.singleShot(0, lambda: window.files.open_path(second))
+
+    window.document.subscribe(open_second)
+    window.files.open_path(first)
+    qtbot.waitUntil(lambda: window.document.path == second.resolve(), timeout=120000)
+    qtbot.waitUntil(lambda: window.files.opening is None, timeout=120000)
+    assert started == [0] and window.view.showing_design
+    ids = {c.id for c in window.document.design.components}
+    assert len(ids) == 2300 and all(i.startswith("two") for i in ids)
+    items = [i for i in window.scene.items() if isinstance(i, ComponentItem)]
+    assert sorted(i.component_id for i in items) == sorted(ids)  # none of the first's left

@@ -140,7 +140,7 @@ class FileController:
             return scene.build_items(ITEMS_PER_TICK)
 
         opening = Opening(path, self.window.library, self.progress, accept, failed, read)
-        opening.finished.connect(self._opening_ended)
+        opening.finished.connect(lambda opened: self._opening_ended(opening, opened))
         self.opening = opening
         self._show_busy(f"Opening {path.name}…")
         opening.start()
@@ -149,7 +149,9 @@ class FileController:
         self.window.view.busy_text = text
         self.window.view.viewport().update()
 
-    def _opening_ended(self, opened: bool) -> None:
+    def _opening_ended(self, opening: Opening, opened: bool) -> None:
+        if self.opening not in (None, opening):
+            return  # another open is under way: it shows and fits its design when it ends
         self.opening = None
         self._show_busy(None)
         self.window.view.show_design()
