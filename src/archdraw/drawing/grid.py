@@ -8,6 +8,7 @@ from archdraw.drawing.strips import Strips
 from archdraw.layout import Rect
 
 CELL = 256.0
+LONG = 2 * CELL  # a run longer than this is answered by the strips, when kept
 
 
 def cells(rect: Rect) -> Iterator[tuple[int, int]]:
@@ -61,7 +62,8 @@ class GridIndex:
     def meeting(self, rect: Rect, skip: Container[str] = (), most: int | None = None) -> list[str]:
         """Keys with a rectangle whose interior overlaps `rect`'s, but for those in `skip`;
         with `most`, no more than that many (the first found)."""
-        if self._strips is not None:
+        long = max(rect.x1 - rect.x0, rect.y1 - rect.y0) > LONG
+        if self._strips is not None and long:
             answer = self._strips.meeting(rect, skip, most)
             if answer is not None:
                 return answer
