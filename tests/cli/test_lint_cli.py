@@ -61,7 +61,7 @@ def test_fail_on_threshold(files: Path, capsys) -> None:  # type: ignore[no-unty
 def test_invalid_file_exits_two_and_names_the_line(files: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = lint(capsys, "broken.archdraw.yaml", "mild.archdraw.yaml")
     assert code == 2
-    assert "broken.archdraw.yaml:" in out and "1 file(s) could not be loaded" in out
+    assert "broken.archdraw.yaml:" in out and "1 file could not be loaded" in out
     code, out, err = lint(capsys, "broken.archdraw.yaml", "--format", "json")
     assert code == 2 and "broken.archdraw.yaml:" in err
     assert json.loads(out)["files"][0]["errors"][0]["line"] >= 1

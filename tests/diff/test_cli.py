@@ -28,7 +28,7 @@ def test_exit_codes_follow_fail_on(capsys) -> None:  # type: ignore[no-untyped-d
 
 def test_layout_lists_the_move(capsys) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = diff(capsys, BEFORE, AFTER, "--no-derived")
-    assert "component lb" not in out and "(1 layout-only move(s); --layout lists them)" in out
+    assert "component lb" not in out and "(1 layout-only move; --layout lists them)" in out
     _, out, _ = diff(capsys, BEFORE, AFTER, "--no-derived", "--layout")
     assert "» component lb (Load balancer)\n    position: [220, 100] → [220, 40]" in out
 

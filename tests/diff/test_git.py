@@ -95,7 +95,7 @@ def test_lint_diff_rev_fails_only_on_new_findings(repo: Path, capsys) -> None:  
     assert code == 0 and set(states(data).values()) == {"unchanged"}
     code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~1")
     assert code == 0 and out.endswith(
-        "2 finding(s) already at HEAD~1 not shown; 2 finding(s) at HEAD~1 no longer found\n"
+        "2 findings already at HEAD~1 not shown; 2 findings at HEAD~1 no longer found\n"
     )
 
 
@@ -104,9 +104,9 @@ def test_lint_diff_text_summary_counts_only_the_new_findings(repo: Path, capsys)
     listed = [line for line in out.splitlines() if line.startswith(DESIGN)]
     new = sum(1 for v in states(lint_json(capsys, "--diff", "HEAD~2")[1]).values() if v == "new")
     assert code == 1 and len(listed) == new
-    assert f"\n{new} new finding(s) in 1 file(s): " in out
+    assert f"\n{new} new finding{'' if new == 1 else 's'} in 1 file: " in out
     code, out, _ = cli(capsys, "lint", DESIGN, "--diff", "HEAD~1")
-    assert "no new findings in 1 file(s)\n" in out
+    assert "no new findings in 1 file\n" in out
 
 
 def test_lint_diff_rev_that_does_not_exist_is_exit_two(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -252,7 +252,7 @@ def test_a_design_that_does_not_load_is_reported_beside_the_others(repo: Path, c
     assert invalid["path"] == "designs/broken.archdraw.yaml"
     assert "unknown type 'nosuch'" in invalid["errors"][0]
     code, out, _ = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "markdown")
-    assert code == 2 and "❌ 1 design(s) do not load; " in out
+    assert code == 2 and "❌ 1 design does not load; " in out
     assert "### `designs/broken.archdraw.yaml`" in out and f"### `{DESIGN}`" in out
 
 

@@ -104,7 +104,7 @@ def test_markdown_comment(shop: FileDiff, library: Library) -> None:
     text = render_markdown([shop], library, MarkdownOptions(Severity.ERROR, LINK_BASE))
     lines = text.splitlines()
     assert lines[0] == MARKER
-    assert lines[1] == "## archdraw design review: ❌ 1 new finding(s) at or above error"
+    assert lines[1] == "## archdraw design review: ❌ 1 new finding at or above error"
     assert "**2 added, 2 removed, 4 changed; 1 layout move; availability " in text
     assert (
         "| 🟡 changed | component `api` (Storefront API) | label: Shop API → Storefront API |"
@@ -113,7 +113,7 @@ def test_markdown_comment(shop: FileDiff, library: Library) -> None:
     assert "| 🟡 changed | component `db` (Orders DB) | zone: eu-a → eu-b |" in lines
     assert "| 🟢 added | component `cache` (Session cache) | type cache |" in lines
     assert "| 🔴 removed | component `search` (Product search) | type search\\_index |" in lines
-    assert "<sub>1 layout-only move(s) not listed.</sub>" in lines
+    assert "<sub>1 layout-only move not listed.</sub>" in lines
     assert "| Availability for Web shoppers | 99.9495 % | 99.6753 % |" in lines
     assert "**New single points of failure:** `zone:eu-a` (EU zone A), `component:api`" in text
     blocking = text.split("#### New blocking findings (at or above error)")[1].split("####")[0]
@@ -126,7 +126,7 @@ def test_markdown_comment(shop: FileDiff, library: Library) -> None:
     assert "**AD105**" not in others and "**AD304**" in others
     fixed = text.split("#### Fixed findings")[1].split("<details>")[0]
     assert "`main:designs/shop.archdraw.yaml:54`" in fixed  # the line in the older version
-    assert "<details><summary>1 unchanged finding(s)</summary>" in lines
+    assert "<details><summary>1 unchanged finding</summary>" in lines
     assert text.count("```mermaid") == 2 and "class cache diff_added" in text
 
 
@@ -144,7 +144,7 @@ def test_text_form(shop: FileDiff) -> None:
     assert "~ component api (Storefront API)\n    label: Shop API → Storefront API\n" in text
     assert "+ component cache (Session cache) [cache]" in text
     assert "- component search (Product search) [search_index]" in text
-    assert "(1 layout-only move(s); --layout lists them)" in text
+    assert "(1 layout-only move; --layout lists them)" in text
     assert "+ single point of failure: component:api (Storefront API)" in text
     assert "\033[" not in text
     assert "\033[32m+ component cache" in render_text([shop], Severity.WARNING, colour=True)

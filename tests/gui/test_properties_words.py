@@ -88,3 +88,23 @@ def test_arrowing_through_types_is_one_step_that_undo_reverses(window, qtbot):  
     window.stack.undo()
     component = window.document.design.component("db")
     assert component.type == "database" and component.props == {"backups": True, "replicas": 2}
+
+
+def test_every_field_fits_a_narrow_properties_dock(window, qtbot):  # type: ignore[no-untyped-def]
+    """On a small screen the dock starts narrow; a field cut off at its right edge hides its
+    value and its arrows (the float boxes and the type list were sized for their widest
+    value and pushed the form past the dock)."""
+    window.resize(1366, 768)
+    load_into(window)
+    window.scene.select_ids(["api"])
+    property_field(window, "capacity_rps", QSpinBox.__base__)
+    dock = window.properties.parentWidget()
+    window.resizeDocks([dock], [250], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    viewport = window.properties.form_scroll.viewport()
+    fields = list(window.properties.fields.values())
+    assert len(fields) > 10
+    for field in fields:
+        right = field.mapTo(viewport, field.rect().topRight()).x()
+        assert right < viewport.width(), f"{field.objectName()} is cut off at the dock's edge"
+        assert field.width() >= 24, f"{field.objectName()} is too narrow to read"

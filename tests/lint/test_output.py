@@ -62,7 +62,7 @@ def test_text_lines_follow_the_contract(results: list[FileResult]) -> None:
         f"[{first.severity}] {first.message}"
     )
     assert "\033[" not in out
-    assert f"{len(results[0].findings)} finding(s)" in out
+    assert f"{len(results[0].findings)} findings" in out
 
 
 def test_text_is_coloured_when_asked(results: list[FileResult]) -> None:

@@ -117,7 +117,7 @@ def test_plug_in_lists_what_an_extension_point_lacks(load_text, library: Library
         ("gw (api_gateway)", "yes", "10/s per client", "yes"),
         ("hooks (notification)", "NO", "NO", "NO"),
     ]
-    assert section.answer.startswith("2 extension point(s); 1 lack")
+    assert section.answer.startswith("2 extension points; 1 lacks")
 
 
 def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:

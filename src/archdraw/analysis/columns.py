@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from archdraw.analysis.instances import instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -35,9 +36,10 @@ class Columns(NamedTuple):
     """The per-component columns, one list each, by component index."""
 
     miss: list[float]
-    replicas: list[int]
-    zones: list[int]
-    machines: list[int]  # max(replicas, zones): a stateful component's role may count more
+    replicas: list[int]  # instances (`archdraw.analysis.instances`): what capacity counts
+    zones: list[int]  # zones those instances span
+    machines: list[int]  # the same count: a stateful component's role says the same
+    instance_basis: list[str]  # "stated" | "default" | "zones" | "shards" (derived from them)
     failover: list[str]
     stateful: list[bool]
     capacity: list[float | None]
@@ -84,6 +86,7 @@ _PROPERTY_COLUMNS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "hit": ("hit_ratio", _share),
     "replicas": ("replicas", count),
     "zones": ("zones", count),
+    "shards": ("shards", count),
     "failover": ("failover", _failover),
     "capacity": ("capacity_rps", _positive),
     "latency": ("latency_ms", _non_negative),
@@ -129,14 +132,21 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             for t, own in zip(types, props, strict=True)
         ]
     of_type = [kinds[t] for t in types]
+    counted = [
+        instances(r, z, s, stated="replicas" in own, sharded=kind.stateful and not kind.buffer)
+        for r, z, s, own, kind in zip(
+            read["replicas"], read["zones"], read["shards"], props, of_type, strict=True
+        )
+    ]
     return Columns(
         miss=[
             1.0 - hit if kind.caching else 1.0
             for kind, hit in zip(of_type, read["hit"], strict=True)
         ],
-        replicas=read["replicas"],
-        zones=read["zones"],
-        machines=list(map(max, read["replicas"], read["zones"])),
+        replicas=[found.total for found in counted],
+        zones=[found.zones for found in counted],
+        machines=[found.total for found in counted],
+        instance_basis=[found.basis for found in counted],
         failover=read["failover"],
         stateful=[kind.stateful for kind in of_type],
         capacity=read["capacity"],
@@ -171,6 +181,7 @@ def node_columns(
         "replicas": per.replicas,
         "zones_spanned": per.zones,
         "instance_counts": machines(components, per.machines, roles),
+        "instance_basis": per.instance_basis,
         "failover": failover,
         "standby_out": [
             [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []

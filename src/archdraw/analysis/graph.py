@@ -112,7 +112,7 @@ class TrafficGraph:
     rps: list[float]  # stated rates (0 where unknown)
     rate_known: list[bool]  # False only for a source without a stated `rps`
     miss: list[float]  # share of requests passed on (1 - hit_ratio for caches)
-    replicas: list[int]
+    replicas: list[int]  # instances serving (`archdraw.analysis.instances`)
     zones_spanned: list[int]
     instance_counts: list[int]
     failover: list[str]
@@ -135,6 +135,7 @@ class TrafficGraph:
         return "stated" if name in self.stated[node] else "default"
 
     roles: DataRoles = field(default_factory=lambda: DataRoles({}))
+    instance_basis: list[str] = field(default_factory=list)  # `archdraw.analysis.instances`
     zones: dict[str, Zone] = field(default_factory=dict)
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
     position: list[int] = field(default_factory=list)  # index of each node in `order`

@@ -17,6 +17,7 @@ from archdraw.analysis.availability import AvailabilityResult, analyze_availabil
 from archdraw.analysis.capacity import ComponentLoad, GrowthResult, analyze_growth
 from archdraw.analysis.failure import FailureResult, analyze_failure
 from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.instances import report_basis
 from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.weakest import WeakPoint, weakest_points
 from archdraw.library import Library
@@ -194,7 +195,7 @@ def _basis(graph: TrafficGraph, cid: str, load: ComponentLoad) -> dict[str, str 
     return {
         "arrival_rps": arrival,
         "capacity_rps": capacity or "unknown",
-        "replicas": graph.basis(node, "replicas") if graph.runs_replicas[node] else None,
+        "replicas": report_basis(graph.instance_basis[node]) if graph.runs_replicas[node] else None,
         "saturates_at": None if load.saturates_at is None else f"derived from {capacity}",
         "latency_ms": _latency_basis(graph, node),
     }

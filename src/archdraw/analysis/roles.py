@@ -54,6 +54,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from archdraw.analysis.instances import instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -264,17 +265,16 @@ def _role(
 
 
 def instance_count(component: Component, facts: TypeFacts) -> int:
-    """Machines that can fail one at a time: `replicas`, or `zones` when that is more (three
-    zones take three machines); a store's shards run on machines of their own, a stream's or
-    a queue's partitions share its brokers."""
+    """Machines that can fail one at a time (`archdraw.analysis.instances`)."""
     return _instances(component, facts, facts.values(component).get)
 
 
 def _instances(component: Component, facts: TypeFacts, value: Callable[[str], Any]) -> int:
-    machines = max(count(value("replicas")), count(value("zones")))
-    if facts.stateful(component.type) and component.type not in BUFFER_TYPES:
-        machines = max(machines, count(value("shards")))
-    return machines
+    sharded = facts.stateful(component.type) and component.type not in BUFFER_TYPES
+    stated = "replicas" in component.props
+    return instances(
+        value("replicas"), value("zones"), value("shards"), stated=stated, sharded=sharded
+    ).total
 
 
 def _calls(facts: TypeFacts, props: dict[str, object]) -> float:

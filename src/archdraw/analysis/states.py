@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from archdraw.analysis.completion import Scenario
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.instances import rests_on
 from archdraw.analysis.kinds import BUFFER_TYPES, holds_data
 from archdraw.analysis.roles import DataRole
 from archdraw.analysis.traffic import added_rates
@@ -87,7 +88,9 @@ def instance_losses(
         if whole or count == 1:
             add(node, 1.0, "every instance failed" if count > 1 else "its only instance failed")
         else:
-            add(node, 1.0 / count, f"1 of its {count} instances failed", one=True)
+            how = rests_on(graph.instance_basis[node])
+            of = f"{count} instances ({how})" if how else f"{count} instances"
+            add(node, 1.0 / count, f"1 of its {of} failed", one=True)
     failed = set(zones)
     if failed:
         # What fails around a component depends only on the zone it is placed in: each zone

@@ -9,6 +9,7 @@ from pathlib import Path
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, STDOUT, library_for, load_one, write_output
 from archdraw.layout import auto_layout
 from archdraw.layout.patch import write_positions
+from archdraw.source.printable import plural
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -71,5 +72,5 @@ def handle(args: argparse.Namespace) -> int:
         return EXIT_OK
     placed = len(result.positions)
     how = f" with {result.engine}" if placed else ""
-    print(f"{args.file}: placed {placed} component(s){how} -> {target}", file=sys.stderr)
+    print(f"{args.file}: placed {plural(placed, 'component')}{how} -> {target}", file=sys.stderr)
     return EXIT_OK

@@ -25,6 +25,7 @@ from archdraw.lint.baseline import (
 )
 from archdraw.lint.output import FileResult
 from archdraw.source import printable
+from archdraw.source.printable import plural
 
 
 def _compared(
@@ -84,7 +85,8 @@ def update_baseline(results: list[FileResult], baseline: Path) -> str:
     added = sum(1 for r in results for s in (r.states or []) if s == "new")
     write_atomic(baseline, dump_baseline([*kept, *accepted]).encode("utf-8"))
     return (
-        f"archdraw lint: wrote {baseline}: {len(kept) + len(accepted)} accepted finding(s), "
+        f"archdraw lint: wrote {baseline}: "
+        f"{plural(len(kept) + len(accepted), 'accepted finding')}, "
         f"{added} added, {pruned} pruned (no longer found)"
     )
 

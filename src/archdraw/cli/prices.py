@@ -10,6 +10,7 @@ from archdraw.cli.common import EXIT_INVALID, EXIT_OK
 from archdraw.cost import PriceError, load_prices, user_prices_dir
 from archdraw.cost.update import write_snapshot
 from archdraw.source import printable, printable_joined
+from archdraw.source.printable import plural
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,5 +74,5 @@ def _update(args: argparse.Namespace) -> int:
     except OSError as error:
         print(printable(f"archdraw prices update: {error}"), file=sys.stderr)
         return EXIT_INVALID
-    print(printable(f"wrote {len(models)} model price(s) to {written}"))
+    print(printable(f"wrote {plural(len(models), 'model price')} to {written}"))
     return EXIT_OK

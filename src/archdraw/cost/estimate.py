@@ -25,6 +25,7 @@ from archdraw.cost.lines import (
     DEFAULT_AVERAGE_LOAD,
     CostLine,
     Usage,
+    billed_replicas,
     compute_line,
     request_line,
     storage_line,
@@ -123,10 +124,11 @@ def estimate(
             cost.status, cost.reason = "not billed", "runs on users' devices"
             continue
         billing = book.types.get(component.type, Billing())
-        replicas, resized_from = _replicas(graph, node, usage[component.id], growth)
+        drawn = billed_replicas(component, library).total
+        replicas, resized_from = _replicas(graph, node, drawn, usage[component.id], growth)
         found = [
             compute_line(component, library, book, billing, replicas, resized_from),
-            storage_line(component, book, billing, replicas),
+            storage_line(component, library, book, billing, replicas),
             request_line(component, book, billing, usage[component.id]),
         ]
         if component.type in TOKEN_TYPES and "price_per_hour" not in component.props:
@@ -156,13 +158,12 @@ def _judge(cost: ComponentCost, book: PriceBook) -> None:
 
 
 def _replicas(
-    graph: TrafficGraph, node: int, usage: Usage, growth: float
+    graph: TrafficGraph, node: int, drawn: int, usage: Usage, growth: float
 ) -> tuple[int, int | None]:
     """Billed replicas: as drawn at 1x; at a growth, enough for the target utilization.
 
     Where part of the traffic is unknown, replicas are sized for the known part (a floor).
     """
-    drawn = graph.replicas[node]
     capacity = graph.capacity_rps[node]
     if growth == 1.0 or capacity is None or usage.rps <= 0:
         return drawn, None

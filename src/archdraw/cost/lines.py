@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from archdraw.analysis.instances import Instances, instances
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
 from archdraw.model import Component
@@ -83,8 +84,27 @@ def money(value: float, currency: str = "USD") -> str:
     return f"{sign}{value:.4g}"
 
 
-def _basis(component: Component, *names: str) -> str:
-    return "stated" if all(name in component.props for name in names) else "default"
+def billed_replicas(component: Component, library: Library) -> Instances:
+    """The replicas billed (`archdraw.analysis.instances`: stated, the library default, or one
+    per zone), before its shard rule: a sharded type is billed per shard (`Billing.sharded`)."""
+    prop = library.prop
+    return instances(
+        prop(component, "replicas"),
+        prop(component, "zones"),
+        None,
+        stated="replicas" in component.props,
+        sharded=False,
+    )
+
+
+def _replica_basis(component: Component, library: Library) -> tuple[str, str]:
+    """The basis of a count of replicas ("derived" from a stated `zones`: one per zone) and
+    how the line says so."""
+    found = billed_replicas(component, library)
+    if found.basis == "zones":
+        basis = "derived" if "zones" in component.props else "default"
+        return basis, f" ({found.rests_on()})"
+    return found.basis, ""
 
 
 def _stated_number(component: Component, name: str) -> float | None:
@@ -112,20 +132,20 @@ def compute_line(
         assert billing.compute is not None
         entry = book.prices[billing.compute]
         price, what = entry.price, entry.what
-    basis = _basis(component, "replicas")
+    basis, counted = _replica_basis(component, library)
     # A sharded store's shards are partitions, each with its own `replicas` copies.
     shards = (_stated_number(component, "shards") or 1.0) if billing.sharded else 1.0
     grown = f" (re-sized from {resized_from} for the growth)" if resized_from is not None else ""
     split = f" x {shards:g} shards" if shards != 1 else ""
     detail = (
-        f"{plural(replicas, 'replica')}{grown}{split} x {hours:g} h x "
+        f"{plural(replicas, 'replica')}{counted}{grown}{split} x {hours:g} h x "
         f"{money(price, book.currency)}/h ({what})"
     )
     return CostLine(component.id, "compute", replicas * shards * hours * price, basis, detail)
 
 
 def storage_line(
-    component: Component, book: PriceBook, billing: Billing, copies: int
+    component: Component, library: Library, book: PriceBook, billing: Billing, copies: int
 ) -> CostLine | None:
     if billing.storage is None:
         return None
@@ -145,7 +165,7 @@ def storage_line(
         f"{size:g} GB x {copies} cop{'ies' if copies != 1 else 'y'} x "
         f"{money(entry.price, book.currency)}/GB-month ({entry.what})"
     )
-    basis = _basis(component, "replicas") if billing.per_copy else "stated"
+    basis = _replica_basis(component, library)[0] if billing.per_copy else "stated"
     return CostLine(component.id, "storage", size * copies * entry.price, basis, detail)
 
 

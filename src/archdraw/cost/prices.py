@@ -21,6 +21,7 @@ from typing import Any
 from archdraw.library import builtin_library_dir
 from archdraw.source import Limits, Locations, SourceError, read_yaml
 from archdraw.source.numbers import clip
+from archdraw.source.printable import plural
 
 CLOUD_FILE = "cloud.yaml"
 LLM_FILE = "llm.yaml"
@@ -156,7 +157,7 @@ def _read(path: Path) -> _File:
     except SourceError as error:
         more = len(error.problems) - 1
         raise PriceError(
-            str(error.problems[0]) + (f" (and {more} more problem(s))" if more else "")
+            str(error.problems[0]) + (f" (and {plural(more, 'more problem')})" if more else "")
         ) from None
     if not isinstance(data, dict):
         raise PriceError(f"{path}:1:1: a price file must be a mapping")

@@ -38,7 +38,9 @@ def cost_sentence(today: CostEstimate, grown: CostEstimate) -> str:
     )
     unknown = len({line.component for line in today.unknown})
     if unknown:
-        text += f", plus {unknown} component(s) whose cost depends on figures the design omits"
+        text += (
+            f", plus {plural(unknown, 'component')} whose cost depends on figures the design omits"
+        )
     return text + "."
 
 
@@ -57,7 +59,8 @@ def prices_note(estimate: CostEstimate) -> str:
 def coverage_note(estimate: CostEstimate) -> str:
     counts = estimate.coverage()
     return (
-        f"{counts['stated']} component(s) priced from stated values, {counts['default']} with "
+        f"{plural(counts['stated'], 'component')} priced from stated values, "
+        f"{counts['default']} with "
         f"library defaults, {counts['not priced']} not priced, {counts['not billed']} not billed "
         "(users' devices)"
     )

@@ -16,6 +16,7 @@ from archdraw.analysis import analyze_availability, analyze_growth, build_graph,
 from archdraw.cost import estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.model import Design
+from archdraw.source.printable import plural
 
 # Availability is a fraction (0.9995) in json, as `archdraw analyze` gives it; text and
 # markdown show it as a percentage.
@@ -47,7 +48,9 @@ def monthly_cost(design: Design, library: Library) -> dict[str, Figure]:
         f"taken {book.taken}"
     )
     if cost.unknown:
-        basis += f"; {len(cost.unknown)} line(s) depend on figures the design omits, left out"
+        basis += (
+            f"; {plural(len(cost.unknown), 'line')} resting on figures the design omits, left out"
+        )
     return {"cost": Figure("Monthly cost", cost.total, "USD/month", basis)}
 
 

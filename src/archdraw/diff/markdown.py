@@ -17,6 +17,7 @@ from archdraw.diff.wording import delta_text, field_text, summary
 from archdraw.library import Library
 from archdraw.lint import Finding, Severity
 from archdraw.source import markdown_text, printable
+from archdraw.source.printable import plural
 
 MARKER = "<!-- archdraw-diff -->"
 # GitHub refuses comments over 65,536 characters; a flowchart of a few hundred
@@ -110,7 +111,11 @@ def _findings(diff: FileDiff, options: MarkdownOptions) -> list[str]:
             lines += ["", f"#### {heading}", ""]
             lines += [_finding(path, f, base) for f in findings]
     if diff.unchanged:
-        lines += ["", f"<details><summary>{len(diff.unchanged)} unchanged finding(s)</summary>", ""]
+        lines += [
+            "",
+            f"<details><summary>{plural(len(diff.unchanged), 'unchanged finding')}</summary>",
+            "",
+        ]
         lines += [_finding(diff.path, f, link_base) for f in diff.unchanged]
         lines += ["", "</details>"]
     return lines
@@ -152,7 +157,10 @@ def _file(diff: FileDiff, library: Library, options: MarkdownOptions) -> list[st
     ]
     lines += _changes_table(diff)
     if diff.changes.moved:
-        lines += ["", f"<sub>{len(diff.changes.moved)} layout-only move(s) not listed.</sub>"]
+        lines += [
+            "",
+            f"<sub>{plural(len(diff.changes.moved), 'layout-only move')} not listed.</sub>",
+        ]
     lines += _derived(diff)
     lines += _findings(diff, options)
     lines += _pictures(diff, library, options)
@@ -165,12 +173,14 @@ def render_markdown(
     options = options or MarkdownOptions()
     blocking = sum(len(d.blocking(options.fail_on)) for d in diffs)
     verdict = (
-        f"❌ {blocking} new finding(s) at or above {options.fail_on}"
+        f"❌ {plural(blocking, 'new finding')} at or above {options.fail_on}"
         if blocking
         else f"✅ no new finding at or above {options.fail_on}"
     )
     if options.unreadable:
-        verdict = f"❌ {len(options.unreadable)} design(s) do not load; {verdict[2:]}"
+        failed = len(options.unreadable)
+        do = "does" if failed == 1 else "do"
+        verdict = f"❌ {plural(failed, 'design')} {do} not load; {verdict[2:]}"
     lines = [MARKER, f"## archdraw design review: {verdict}", ""]
     for unreadable in options.unreadable:
         lines += [

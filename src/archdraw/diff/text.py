@@ -6,6 +6,7 @@ from archdraw.diff.report import FileDiff
 from archdraw.diff.wording import delta_text, element_name, field_text, summary
 from archdraw.lint import Finding, Severity
 from archdraw.source import printable
+from archdraw.source.printable import plural
 
 _GREEN, _RED, _YELLOW, _BOLD, _DIM, _RESET = (
     "\033[32m",
@@ -36,7 +37,10 @@ def _file(diff: FileDiff, fail_on: Severity, colour: bool) -> list[str]:
         lines.extend(paint(f"    {field_text(f)}") for f in change.fields)
     if diff.changes.moved:
         lines.append(
-            paint(f"  ({len(diff.changes.moved)} layout-only move(s); --layout lists them)", _DIM)
+            paint(
+                f"  ({plural(len(diff.changes.moved), 'layout-only move')}; --layout lists them)",
+                _DIM,
+            )
         )
     if diff.derived is not None:
         changed = diff.derived.changed

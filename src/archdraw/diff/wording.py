@@ -87,16 +87,18 @@ def summary(diff: FileDiff, fail_on: Severity) -> str:
             before, after = delta_text(overall)
             parts.append(f"availability {before} → {after}")
         if derived.new_single_points:
-            parts.append(f"{len(derived.new_single_points)} new single point(s) of failure")
+            parts.append(f"{plural(len(derived.new_single_points), 'new single point')} of failure")
         if derived.removed_single_points:
-            parts.append(f"{len(derived.removed_single_points)} single point(s) of failure removed")
+            parts.append(
+                f"{plural(len(derived.removed_single_points), 'single point')} of failure removed"
+            )
     blocking = len(diff.blocking(fail_on))
     findings = f"{plural(len(diff.introduced), 'new finding')}"
     if diff.introduced:
         findings += f" ({blocking} at or above {fail_on})"
     if diff.new.loaded is None:
         # Its findings went with the file: nothing was fixed.
-        parts.append(f"{len(diff.fixed)} finding(s) gone with it")
+        parts.append(f"{plural(len(diff.fixed), 'finding')} gone with it")
         return "; ".join(parts)
     parts.append(f"{findings}, {len(diff.fixed)} fixed, {len(diff.unchanged)} unchanged")
     return "; ".join(parts)

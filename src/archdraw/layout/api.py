@@ -20,6 +20,7 @@ from archdraw.layout.incremental import place_new
 from archdraw.layout.layered import layout_layered
 from archdraw.library import Library
 from archdraw.model import Design
+from archdraw.source.printable import plural
 
 EngineChoice = Literal["auto", "dot", "layered"]
 
@@ -78,7 +79,7 @@ def auto_layout(
     notes = list(runner.notes)
     if cramped:
         notes.append(
-            f"{len(cramped)} new component(s) had no free room beside their zone's other "
+            f"{plural(len(cramped), 'new component')} had no free room beside their zone's other "
             "members, so their zone now overlaps a neighbour: a full re-layout tidies it."
         )
     rounded = {c: (float(round(x)), float(round(y))) for c, (x, y) in positions.items()}

@@ -388,13 +388,8 @@ class LintContext(ElementViews):
         return rates_by_id(self.traffic_graph)
 
     def capacity(self, component: ComponentView) -> float | None:
-        """Requests per second all replicas together serve, or None when unknown."""
+        """Requests per second all its instances together serve, or None when unknown."""
         per_replica = self.number(component, "capacity_rps")
         if per_replica is None:
             return None
-        role = self.roles().of(component.id) if self.is_stateful(component) else None
-        # A store's shards run on machines of their own (`archdraw.analysis.roles`).
-        machines = self.replicas(component)
-        if role is not None and component.type not in QUEUE_TYPES:
-            machines = max(machines, role.shards)
-        return per_replica * machines
+        return per_replica * self.instances(component).total

@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
+from archdraw.analysis.instances import Instances, instances
+from archdraw.analysis.kinds import BUFFER_TYPES
 from archdraw.library import Library
 from archdraw.lint.design_view import ComponentView, DesignView, LinkView
 from archdraw.lint.types import Fix
@@ -155,9 +157,22 @@ class ElementViews:
     def flag(self, component: ComponentView, name: str) -> bool:
         return self.prop(component, name) is True
 
+    def instances(self, component: ComponentView) -> Instances:
+        """How many instances it runs and what that rests on (`archdraw.analysis.instances`:
+        the count failure analysis, capacity and cost read too)."""
+        prop = self.prop
+        sharded = self.is_stateful(component) and component.type not in BUFFER_TYPES
+        return instances(
+            prop(component, "replicas"),
+            prop(component, "zones"),
+            prop(component, "shards") if sharded else None,
+            stated="replicas" in component.props,
+            sharded=sharded,
+        )
+
     def replicas(self, component: ComponentView) -> int:
-        value = self.number(component, "replicas")
-        return 1 if value is None else int(value)
+        """The instances it runs (see `instances` for what the count rests on)."""
+        return self.instances(component).total
 
     def failover(self, component: ComponentView) -> str:
         return str(self.prop(component, "failover") or "none")

@@ -7,6 +7,7 @@ from archdraw.cost.estimate import TOKEN_TYPES
 from archdraw.cost.report import coverage_note, headline, prices_note
 from archdraw.review.questions import Context, basis, findings_of
 from archdraw.review.types import Item, Section
+from archdraw.source.printable import plural
 
 
 def _amount(cost: ComponentCost, currency: str) -> str:
@@ -90,7 +91,7 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
     for name, ids in defaults.items():
         section.items.append(
             Item(
-                f"`{name}` is a default (not stated) for {len(ids)} component(s): "
+                f"`{name}` is a default (not stated) for {plural(len(ids), 'component')}: "
                 + ", ".join(ids[:10]),
                 "info",
                 tuple(ids),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from archdraw.review.types import DOC_FIELDS, Item, Review, Section
 from archdraw.source import markdown_text
+from archdraw.source.printable import plural
 
 MARK = {"error": "**error**", "warning": "**warning**", "info": "info", "ok": "ok"}
 
@@ -55,8 +56,8 @@ def render_markdown(review: Review, diagram: str | None = None) -> str:
         out += [f"![{markdown_text(review.name)}]({diagram})", ""]
     counts = {s: sum(1 for f in review.findings if f.severity == s) for s in MARK}
     out += [
-        f"Lint: {counts['error']} error(s), {counts['warning']} warning(s), "
-        f"{counts['info']} info finding(s), marked on the diagram.",
+        f"Lint: {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+        f"{plural(counts['info'], 'info finding')}, marked on the diagram.",
         "",
     ]
     for section in review.sections:

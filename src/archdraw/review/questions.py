@@ -18,6 +18,7 @@ from archdraw.library import Library
 from archdraw.lint import Finding
 from archdraw.model import Component, Design
 from archdraw.review.types import DOC_FIELDS, Item, Section
+from archdraw.source.printable import plural
 
 Context = tuple[Design, Library, TrafficGraph, list[Finding]]
 
@@ -32,6 +33,7 @@ FAILURE_CODES = frozenset(
         "AD107",
         "AD109",
         "AD110",
+        "AD111",
         "AD206",
         "AD210",
         "AD402",
@@ -125,9 +127,11 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
             )
     if grown.unknown:
         names = ", ".join(grown.titles.get(i, i) for i in grown.unknown[:8])
+        carry = "carries" if len(grown.unknown) == 1 else "carry"
         section.items.append(
             Item(
-                f"{len(grown.unknown)} component(s) carry traffic with no `capacity_rps`, so "
+                f"{plural(len(grown.unknown), 'component')} {carry} traffic with no "
+                "`capacity_rps`, so "
                 f"where they saturate is unknown: {names}",
                 "info",
                 tuple(grown.unknown),
@@ -156,7 +160,7 @@ def fails_halfway(context: Context) -> Section:
     points = weakest_points(design, library, graph=graph)
     singles = [p for p in points if p.kind == "component" and p.lost_share >= 0.999]
     answer = (
-        f"{len(singles)} single point(s) of failure each fail every request: "
+        f"{plural(len(singles), 'single point')} of failure, each failing every request: "
         + ", ".join(graph.components[graph.index[p.id]].title for p in singles[:TOP])
         if singles
         else "No single component failure fails every request."
@@ -243,9 +247,10 @@ def plug_in(context: Context) -> Section:
                     f"{component.title} has no " + ", no ".join(missing), "warning", (component.id,)
                 )
             )
+    lack = "lacks" if gaps == 1 else "lack"
     section.answer = (
-        f"{len(points)} extension point(s); {gaps} lack authentication, a rate limit or a "
-        "versioned contract."
+        f"{plural(len(points), 'extension point')}; {gaps} {lack} authentication, a rate limit "
+        "or a versioned contract."
         if points
         else "No extension point is drawn (nothing public)."
     )
@@ -283,8 +288,8 @@ def data_order(context: Context) -> Section:
     section.items += findings_of(findings, ORDER_CODES)
     problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
     section.answer = (
-        f"{len(asynchronous)} asynchronous link(s); {problems} ordering, idempotency or "
-        "delivery finding(s)."
+        f"{plural(len(asynchronous), 'asynchronous link')}; {problems} ordering, idempotency or "
+        f"delivery {'finding' if problems == 1 else 'findings'}."
         if asynchronous
         else "No asynchronous path: requests are answered in the order they are handled."
     )

@@ -14,6 +14,7 @@ from archdraw.cost import CostEstimate, PriceError, estimate, load_prices, money
 from archdraw.cost.estimate import ComponentCost
 from archdraw.library import Library
 from archdraw.model import Design
+from archdraw.source.printable import plural
 
 # Above this many components the estimate (a traffic graph of its own) is left to
 # View > Design Review, so that selecting and editing stay quick on huge designs.
@@ -71,7 +72,8 @@ def component_text(cost: ComponentCost) -> str:
 def design_text(estimate: CostEstimate) -> str:
     total = estimate.total
     unknown = len(estimate.unknown)
-    depends = f"; {unknown} usage line(s) depend on rates not stated" if unknown else ""
+    rest = "depends" if unknown == 1 else "depend"
+    depends = f"; {plural(unknown, 'usage line')} {rest} on rates not stated" if unknown else ""
     return (
         f"about {money(total)}/month{_range(estimate.low, estimate.high, total)}"
         f"{depends} (a planning estimate from list prices; View > Design Review has the detail)"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -79,6 +80,7 @@ class FormRows(QWidget):
         label = QLabel(self._titles.get(name) or name.capitalize())
         label.setToolTip(tip)  # the words say what it is; hovering says what it means
         label.setWordWrap(True)  # long names take two lines rather than push the fields off
+        _fit_narrow_dock(widget)
         self.form.addRow(label, widget)
 
     def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:
@@ -185,3 +187,20 @@ class FormRows(QWidget):
             lambda v: self._checked(spec, int(v) if spec.kind == "int" else float(v), make)
         )
         self._row(spec.name, box, tip)
+
+
+# Narrower than this and a field shows too little of its value to be read.
+FIELD_MIN_WIDTH = 64
+
+
+def _fit_narrow_dock(widget: QWidget) -> None:
+    """Let a field shrink to the dock's width. Left to their size hints, a float box sized
+    for its widest value (-1e12 with five decimals) and a combo sized for its longest
+    choice made the form wider than the dock, and the scroll area cut every field off at
+    its right edge."""
+    if isinstance(widget, QComboBox):
+        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        widget.setMinimumContentsLength(6)
+    if not isinstance(widget, QCheckBox):
+        widget.setMinimumWidth(FIELD_MIN_WIDTH)
+        widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())

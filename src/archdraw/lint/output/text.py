@@ -7,6 +7,7 @@ from collections import Counter
 from archdraw.lint.output import FileResult, position
 from archdraw.lint.types import Finding
 from archdraw.source import printable
+from archdraw.source.printable import plural
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -31,12 +32,12 @@ def summary(results: list[FileResult], new: str = "") -> str:
     counts = Counter(str(f.severity) for r in results for f in r.new_findings())
     total = sum(counts.values())
     invalid = sum(1 for r in results if r.problems)
-    not_loaded = f"; {invalid} file(s) could not be loaded" if invalid else ""
+    not_loaded = f"; {plural(invalid, 'file')} could not be loaded" if invalid else ""
     if not total:
-        return f"no {new}findings in {len(results) - invalid} file(s){not_loaded}"
+        return f"no {new}findings in {plural(len(results) - invalid, 'file')}{not_loaded}"
     parts = [f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s]]
     return (
-        f"{total} {new}finding(s) in {len(results) - invalid} file(s): "
+        f"{plural(total, new + 'finding')} in {plural(len(results) - invalid, 'file')}: "
         f"{', '.join(parts)}{not_loaded}"
     )
 
@@ -60,11 +61,11 @@ def render(results: list[FileResult], colour: bool = False, revision: str | None
     compared = any(r.states is not None for r in results)
     tail = summary(results, "new " if compared else "")
     if compared and revision is not None:
-        tail += f"\n{accepted} finding(s) already at {revision} not shown"
+        tail += f"\n{plural(accepted, 'finding')} already at {revision} not shown"
         if absent:
-            tail += f"; {absent} finding(s) at {revision} no longer found"
+            tail += f"; {plural(absent, 'finding')} at {revision} no longer found"
     elif compared:
-        tail += f"\n{accepted} finding(s) accepted by the baseline not shown"
+        tail += f"\n{plural(accepted, 'finding')} accepted by the baseline not shown"
         if absent:
             tail += f"; {absent} baseline entr(ies) no longer found (--update-baseline prunes them)"
     if colour:

@@ -26,12 +26,13 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def realtime_without_backplane(ctx: LintContext) -> Iterator[Issue]:
     for gateway in ctx.of_type("realtime_gateway"):
-        if ctx.replicas(gateway) < 2 or ctx.flag(gateway, "backplane"):
+        found = ctx.instances(gateway)
+        if found.total < 2 or ctx.flag(gateway, "backplane"):
             continue
         if any(n.type in QUEUE_TYPES | {"cache"} for n in ctx.neighbours(gateway.id)):
             continue
         yield Issue(
-            f"'{gateway.title}' runs {ctx.replicas(gateway)} replicas with no backplane: a "
+            f"'{gateway.title}' runs {found.describe()} with no backplane: a "
             "message reaching one instance never reaches users connected to another",
             component=gateway.id,
             fix=ctx.fix(gateway, "Share messages through a pub/sub backplane", backplane=True),

@@ -26,7 +26,9 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def missing_failover(ctx: LintContext) -> Iterator[Issue]:
     for component in ctx.stateful:
-        if not ctx.stated(component, "replicas") or ctx.replicas(component) < 2:
+        # The copies the design states (its shards' own machines are partitions, not copies).
+        stated = ctx.instances(component).replicas
+        if not ctx.stated(component, "replicas") or stated < 2:
             continue
         if not ctx.has_prop(component, "failover") or ctx.failover(component) != "none":
             continue
@@ -36,7 +38,7 @@ def missing_failover(ctx: LintContext) -> Iterator[Issue]:
             continue  # cache nodes hold keys; none of them is a primary
         assumed = ctx.assumed(component, "failover")
         yield Issue(
-            f"'{component.title}' has {ctx.replicas(component)} replicas but `failover: none`"
+            f"'{component.title}' has {stated} replicas but `failover: none`"
             f"{assumed}: when the primary dies nothing promotes a replica",
             component=component.id,
             severity=Severity.INFO if assumed else None,

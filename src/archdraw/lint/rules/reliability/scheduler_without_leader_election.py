@@ -25,11 +25,11 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def scheduler_without_leader_election(ctx: LintContext) -> Iterator[Issue]:
     for scheduler in ctx.of_type("scheduler"):
-        replicas = ctx.replicas(scheduler)
-        if replicas >= 2 and not ctx.flag(scheduler, "leader_election"):
+        found = ctx.instances(scheduler)
+        if found.total >= 2 and not ctx.flag(scheduler, "leader_election"):
             yield Issue(
-                f"'{scheduler.title}' runs {replicas} replicas with no leader election: every "
-                f"job fires {replicas} times",
+                f"'{scheduler.title}' runs {found.describe()} with no leader election: every "
+                f"job fires {found.total} times",
                 component=scheduler.id,
                 fix=ctx.fix(scheduler, "Elect a leader", leader_election=True),
             )

@@ -20,8 +20,9 @@ PROVIDER_REPLICATED_TYPES = frozenset({"object_storage"})
     why="""Spreading replicas over zones only helps if the survivors can carry the load. With 4
     replicas over 2 zones at 70 % utilization, losing a zone leaves 2 replicas facing 140 %:
     they saturate, queues grow, timeouts fire, retries add load, and the zone outage becomes a
-    full outage. This is computed from `capacity_rps`, `replicas`, `zones` and the traffic that
-    reaches the component from the clients' `rps`. Object storage is judged by its
+    full outage. This is computed from `capacity_rps`, the instances it runs (`replicas`, or one per
+    zone when `replicas` is not stated; n instances cover at most n zones), `zones` and the
+    traffic that reaches the component from the clients' `rps`. Object storage is judged by its
     `replication` and `zones` instead: the provider keeps a copy of every object in each zone
     and scales the service behind one endpoint, so `replicas` means nothing there; replicated
     over 2 or more zones it survives a zone loss, unreplicated it loses the objects held there.""",
@@ -59,14 +60,19 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
         per_replica = number(component, "capacity_rps")
         if per_replica is None:
             continue
-        replicas = ctx.replicas(component)
-        left = replicas - math.ceil(replicas / zones)
+        running = ctx.instances(component)
+        replicas, spread = running.total, running.zones  # n instances cover at most n zones
+        lost = math.ceil(replicas / spread)
+        left = replicas - lost
         if left * per_replica >= arrival:
             continue
-        needed = math.ceil(arrival / per_replica) + math.ceil(replicas / zones)
+        needed = math.ceil(arrival / per_replica) + lost
+        where = f"its {zones} zones"
+        if spread < zones:
+            where = f"the {spread} zones its {replicas} instances cover (of `zones: {zones}`)"
         yield Issue(
-            f"'{component.title}' receives {rate(arrival)} req/s; losing one of its {zones} zones "
-            f"leaves {left} replica(s) for {rate(left * per_replica)} req/s",
+            f"'{component.title}' receives {rate(arrival)} req/s; losing one of {where} leaves "
+            f"{left} of its {running.describe()}, for {rate(left * per_replica)} req/s",
             component=component.id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
         )

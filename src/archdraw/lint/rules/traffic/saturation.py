@@ -23,9 +23,10 @@ def rate(value: float) -> str:
     title="Saturated at today's traffic",
     why="""A verdict that rests on the library's default capacity (no `capacity_rps` stated)
     says so and is info: it names the number that would settle it. Utilization is arrival
-    rate over capacity: rho = lambda / (replicas x
-    capacity_rps), with lambda followed from the clients' `rps` through each link's `calls`
-    and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
+    rate over capacity: rho = lambda / (instances x capacity_rps), where the instances are
+    `replicas` (one per zone when it is not stated, at least one per shard of a store; the
+    message says which), with lambda followed from the clients' `rps` through each link's
+    `calls` and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
     waits about as long as its service time, at 80 % four times, at 95 % nineteen times, and at
     100 % the queue grows without bound. Error at 100 %, warning from 80 %
     (`lint.options.utilization_warning`).""",
@@ -48,13 +49,17 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         if utilization < warning:
             continue
         per_machine = ctx.number(component, "capacity_rps") or capacity
-        machines = round(capacity / per_machine)
+        found = ctx.instances(component)
+        machines = found.total
         needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
         assumed = ctx.assumed(component, "capacity_rps")
+        # What the figures rest on, in one parenthesis: the count, then the capacity.
+        rests = "; ".join(x for x in (found.rests_on(), assumed.strip()[1:-1]) if x)
+        counted = f" ({rests})" if rests else ""
         severity = None if utilization >= 1 else Severity.WARNING
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization ({rate(arrival)} req/s "
-            f"for {machines} x {rate(per_machine)} req/s){assumed}",
+            f"for {machines} x {rate(per_machine)} req/s){counted}",
             component=component_id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
             severity=Severity.INFO if assumed else severity,

@@ -1,0 +1,101 @@
+"""How many instances a component runs, and what that count rests on: the one answer failure
+analysis, capacity, saturation, growth, cost and lint all read.
+
+What the file means (README, "Analysis: the model"):
+
+- `replicas` stated: that many instances, whatever `zones` says. A stated count is never
+  overridden by an inference; n instances cover at most n zones, so `replicas: 2` with
+  `zones: 3` runs 2 instances over 2 zones (AD111 reports the contradiction).
+- `replicas` not stated: the type's library default, or `zones` when that is more:
+  spreading over three zones takes at least one instance in each (derived, "one per zone").
+- A store's shards run on machines of their own (`archdraw.analysis.roles`): a stateful
+  component other than a queue or stream runs at least one machine per shard (derived).
+  A queue's or stream's partitions share its brokers.
+
+API (no Qt):
+
+    found = instances(replicas, zones, shards, stated=True, sharded=False)
+    found.total      # machines that can fail one at a time; capacity is total x capacity_rps
+    found.basis      # "stated" | "default" | "zones" | "shards"
+    found.replicas   # the count before the shard rule (stated, default or one per zone)
+    found.zones      # availability zones the instances span (at most one per instance)
+    found.describe() # "3 instances, one per zone (`replicas` not stated)"
+    report_basis(found.basis)  # "stated" | "default" | "derived", as every figure's basis
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from archdraw.analysis.kinds import count
+
+
+class Instances(NamedTuple):
+    total: int  # machines that can fail one at a time
+    basis: str  # "stated" | "default" | "zones" | "shards"
+    replicas: int  # before the shard rule: stated, the library default, or one per zone
+    zones: int  # zones the instances span: `zones`, at most one per instance
+    default: object = None  # the library's `replicas` default, when the count rests on it
+
+    @property
+    def derived(self) -> bool:
+        """The count follows from `zones` or `shards`, not from a `replicas` value."""
+        return self.basis in DERIVED
+
+    def rests_on(self) -> str:
+        """What the count rests on, for a message ("" when `replicas` is stated and used)."""
+        return rests_on(self.basis, self.default)
+
+    def describe(self) -> str:
+        """ "3 instances, one per zone (`replicas` not stated)", "2 instances"."""
+        noun = "instance" if self.total == 1 else "instances"
+        if self.basis in DERIVED:
+            each, why = DERIVED[self.basis]
+            return f"{self.total} {noun}, {each} ({why})"
+        how = self.rests_on()
+        return f"{self.total} {noun} ({how})" if how else f"{self.total} {noun}"
+
+
+# Counts that follow from another property: how many, and why.
+DERIVED = {
+    "zones": ("one per zone", "`replicas` not stated"),
+    "shards": ("one per shard", "a store's shards run on machines of their own"),
+}
+
+
+def report_basis(basis: str) -> str:
+    """A count's basis in the vocabulary of every figure: stated / default / derived."""
+    return "derived" if basis in DERIVED else basis
+
+
+def rests_on(basis: str, default: object = None) -> str:
+    """What a count with this basis rests on ("one per zone: `replicas` not stated"; ""
+    when stated)."""
+    if basis in DERIVED:
+        return ": ".join(DERIVED[basis])
+    if basis == "default":
+        if default is None:
+            return "`replicas` not stated"
+        return f"`replicas` not stated: assuming the library default `replicas: {default}`"
+    return ""
+
+
+def instances(
+    replicas: object, zones: object, shards: object, *, stated: bool, sharded: bool
+) -> Instances:
+    """The instances of a component whose `replicas`, `zones` and `shards` read these values
+    (its own, else its type's default); `stated`: the design gives `replicas` itself;
+    `sharded`: a store whose shards take machines of their own (not a queue or stream)."""
+    given = count(replicas)
+    spread = count(zones)
+    if stated:
+        found, basis = given, "stated"
+    elif spread > given:
+        found, basis = spread, "zones"
+    else:
+        found, basis = given, "default"
+    machines = found
+    if sharded and count(shards) > found:
+        machines, basis = count(shards), "shards"
+    default = replicas if basis == "default" else None
+    return Instances(machines, basis, found, min(spread, machines), default)
