@@ -57,6 +57,7 @@ class Strips:
         x0, y0, x1, y1 = run.x0, run.y0, run.x1, run.y1
         reach = start - self._longest[along_x] - 1.0  # nothing starting before it gets this far
         found: list[str] = []
+        known: set[str] = set()  # found, for a quick look: a box lies in a few strips
         low, high = (y0, y1) if along_x else (x0, x1)
         for across in range(int(low // STRIP), int(high // STRIP) + 1):
             strip = (along_x, across)
@@ -65,10 +66,11 @@ class Strips:
                 continue
             owners = self._owners[strip]
             for key, r in owners[bisect_right(starts, reach) : bisect_left(starts, end)]:
-                if key in skip or key in found:
+                if key in skip or key in known:
                     continue
                 if x0 < r.x1 and r.x0 < x1 and y0 < r.y1 and r.y0 < y1:
                     found.append(key)
+                    known.add(key)
                     if len(found) == most:
                         return found
         return found
