@@ -242,3 +242,36 @@ def test_edits_while_the_canvas_fills_end_in_one_item_each(window, qtbot, tmp_pa
     assert set(window.scene.links) == {k.key for k in window.document.design.links}
     qtbot.waitUntil(lambda: not window.lint.busy, timeout=60000)
     assert seen(window.lint.findings) == seen(lint_design(window.document.design, window.library))
+
+
+def test_a_property_typed_on_a_big_design_changes_only_the_rows_that_changed(window, qtbot):  # type: ignore[no-untyped-def]
+    """Unchanged findings come back from the worker as the same objects: the panel keeps
+    those rows as they were (no reset) and changes only the others, and the canvas
+    markers follow."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    from .conftest import property_field
+
+    window.files.replace(big_design(THREAD_ABOVE + 100), None)
+    qtbot.waitUntil(lambda: not window.lint.busy, timeout=60000)
+    window.scene.select_ids(["c1"])
+    box = property_field(window, "replicas", QAbstractSpinBox)
+    before = list(window.findings.model.rows)
+    resets: list[bool] = []
+    window.findings.model.modelReset.connect(lambda: resets.append(True))
+    box.setFocus()
+    box.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(box, "1")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: window.document.design.components[1].props["replicas"] == 1)
+    qtbot.waitUntil(lambda: not window.lint.busy, timeout=60000)
+    after = list(window.findings.model.rows)
+    expected = seen(lint_design(window.document.design, window.library))
+    assert seen(after) == expected != seen(before)
+    assert not resets
+    earlier = {id(f): seen([f])[0] for f in before}
+    kept = [f for f in after if id(f) in earlier]
+    assert len(kept) >= len(after) - 3  # the findings about c1 are new, the others kept
+    assert all(seen([f])[0] == earlier[id(f)] for f in kept)
+    marked = {key for _, key in window.scene.drawing.markers}
+    assert marked == {f.element for f in after if f.element is not None}

@@ -14,8 +14,10 @@ from archdraw.io import dumps, loads
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.session import LintSession
+from archdraw.lint.value_edits import value_edits
 from archdraw.model import Design, Document, LintIgnore, LintSettings
 from archdraw.model.edits import (
+    Batch,
     Edit,
     MoveComponents,
     RemoveComponents,
@@ -191,3 +193,88 @@ def test_only_views_marked_structural_are_kept_across_edits() -> None:
     kept = _structural_views()
     assert "request_path" in kept and "_links_by_key" in kept
     assert "arrival_rps" not in kept and "_recorded_arrival_rps" not in kept
+
+
+def _key_edit(design: Design, rng: random.Random) -> Edit:
+    """Add or remove a property key, or set a value back: what a hint must not hide."""
+    component = rng.choice(design.components)
+    if component.props and rng.random() < 0.5:
+        return SetProperties(component.id, {rng.choice(sorted(component.props)): None})
+    return SetProperties(component.id, {"replicas": component.props.get("replicas", 2)})
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_hinted_runs_answer_as_unhinted_ones(library: Library, seed: int) -> None:
+    """A session told which elements the edits touched (`value_edits`) gives the same
+    findings as one comparing whole snapshots, after random edits linted a few at a time
+    (as the editor's worker coalesces them)."""
+    rng = random.Random(seed)
+    loaded = loads(dumps(generate_design(250, seed)), "generated.archdraw.yaml", library)
+    document, locations = Document(loaded.design), loaded.locations
+    hinted, unhinted = LintSession(library), LintSession(library)
+    hinted.lint(document.design, locations)
+    unhinted.lint(document.design, locations)
+    pending: list[Edit] = []
+    partial_hinted_runs = 0
+    for step in range(60):
+        roll = rng.random()
+        if roll < 0.65:
+            edit = _value_edit(document.design, library, rng)
+        elif roll < 0.8:
+            edit = _key_edit(document.design, rng)
+        elif roll < 0.9:
+            edit = MoveComponents({rng.choice(document.design.components).id: (1.0, 2.0)})
+        else:
+            edit = _structural_edit(document.design, rng)
+        if edit is not None:
+            document.apply(edit)
+            pending.append(edit)
+        if rng.random() < 0.5:
+            continue  # coalesced with the next edits
+        hint = value_edits(pending)
+        got = hinted.lint(document.design, locations, edited=hint)
+        expected = unhinted.lint(document.design, locations)
+        assert [_row(f) for f in got] == [_row(f) for f in expected], f"step {step}"
+        if hint is not None and 0 < hinted.rules_run < len(hinted.rules) - 3:
+            partial_hinted_runs += 1
+        pending = []
+    got = hinted.lint(document.design, locations, edited=value_edits(pending))
+    assert [_row(f) for f in got] == [
+        _row(f) for f in lint_design(document.design, library, locations)
+    ]
+    assert partial_hinted_runs > 5  # the hinted, partial path ran, not only full runs
+
+
+def test_edits_other_than_values_give_no_hint() -> None:
+    assert value_edits([SetProperties("a", {"replicas": 3}), MoveComponents({"b": None})]) == (
+        frozenset({"a"}),
+        frozenset(),
+    )
+    assert value_edits([Batch((SetLinkProperties("a->b", {"timeout_ms": 5}),))]) == (
+        frozenset(),
+        frozenset({"a->b"}),
+    )
+    assert value_edits([SetProperties("a", {}), SetLabel("a", "renamed")]) is None
+    assert value_edits([Batch((RemoveComponents(["a"]),))]) is None
+
+
+def test_unchanged_findings_come_back_as_the_same_objects(library: Library) -> None:
+    """A rule run again hands back its previous finding where the new one equals it, so
+    whoever shows findings sees the unchanged ones by identity."""
+    document = Document(generate_design(200, 7))
+    session = LintSession(library)
+    before = session.lint(document.design)
+    component = next(c for c in document.design.components if c.props.get("replicas", 0) > 1)
+    document.apply(SetProperties(component.id, {"replicas": 1}))  # now a single point
+    after = session.lint(document.design)
+    assert 0 < session.rules_run < len(session.rules)
+    earlier = {id(f) for f in before}
+    rows_before = [_row(f) for f in before]
+    for finding in after:
+        assert (id(finding) in earlier) == (_row(finding) in rows_before), _row(finding)
+    assert any(id(f) not in earlier for f in after) or len(after) != len(before)
+    document.apply(SetLabel(component.id, "renamed"))  # a full run: every rule again
+    again = session.lint(document.design)
+    assert session.rules_run >= len(session.rules) - 3
+    unchanged = [f for f in again if f.component != component.id]
+    assert unchanged and all(id(f) in {id(g) for g in after} for f in unchanged)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from archdraw.drawing.grid import GridIndex
@@ -339,8 +339,8 @@ class Drawing:
         self.markers = {}
         self._place_markers(set(self._found))
 
-    def _routed(self) -> set[str]:
-        return {k for k, d in self.links.items() if d.path is not None}
+    def _routed(self) -> Container[str]:
+        return _Routed(self.links)
 
     def _place_markers(self, targets: set[Target]) -> None:
         keys = {key for _, key in targets}  # only what these markers sit on: a drag is per frame
@@ -363,3 +363,15 @@ class Drawing:
         rects.extend(d.label.rect for d in self.links.values() if d.label is not None)
         rects.extend(m.rect for m in self.markers.values())
         return bounding(rects)
+
+
+class _Routed(Container[str]):
+    """The keys of the links drawn with a path, looked up as a marker asks (a lint run
+    after an edit places a few markers of thousands: no set of every key)."""
+
+    def __init__(self, links: Mapping[str, LinkDrawing]) -> None:
+        self.links = links
+
+    def __contains__(self, key: object) -> bool:
+        drawn = self.links.get(key) if isinstance(key, str) else None
+        return drawn is not None and drawn.path is not None

@@ -20,11 +20,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from archdraw.drawing.markers import FindingChanges, FindingKey, finding_changes
+from archdraw.drawing.markers import FindingChanges, key_of
 from archdraw.gui.heap import retire, settle_long_lived
 from archdraw.library import Library
 from archdraw.lint import Finding
 from archdraw.lint.session import LintSession
+from archdraw.lint.value_edits import ValueEdits, value_edits
 from archdraw.model import (
     Change,
     Component,
@@ -50,7 +51,7 @@ class Mirror:
 
     design: Design
     session: LintSession
-    counts: Counter[FindingKey] = field(default_factory=Counter)  # the last answer's
+    shown: list[Finding] = field(default_factory=list)  # the last answer
     answers: int = 0  # counts the answers given: which one the next diff is from
 
 
@@ -205,9 +206,9 @@ class LintRunner(QObject):
                     mirror = Mirror(job.copy_of(), LintSession(library))
                 for edit in job.edits:
                     edit.apply(mirror.design)
-                findings, failure = _lint(mirror.design, mirror.session)
+                findings, failure = _lint(mirror.design, mirror.session, value_edits(job.edits))
                 # What the canvas markers need, worked out here rather than on the UI thread.
-                changes, mirror.counts = finding_changes(mirror.counts, findings)
+                changes, mirror.shown = changes_between(mirror.shown, findings), findings
                 base = (id(mirror), mirror.answers)
                 mirror.answers += 1
                 answer = (id(mirror), mirror.answers)
@@ -286,8 +287,7 @@ def first_lint(design: Design, library: Library) -> FirstLint:
     `LintRunner.adopt`."""
     mirror = Mirror(rebuild(design.model_dump()), LintSession(library))
     findings, failure = _lint(mirror.design, mirror.session)
-    _, mirror.counts = finding_changes(mirror.counts, findings)
-    mirror.answers = 1
+    mirror.shown, mirror.answers = findings, 1
     return FirstLint(mirror, findings, failure)
 
 
@@ -308,8 +308,20 @@ def rebuild(data: dict[str, Any]) -> Design:
     )
 
 
-def _lint(design: Design, session: LintSession) -> tuple[list[Finding], str | None]:
+def changes_between(before: list[Finding], after: list[Finding]) -> FindingChanges:
+    """The findings gone and come from `before` to `after`, as `finding_changes` counts
+    them. The session hands back unchanged findings as the same objects: only the others
+    are counted (equal findings that are new objects cancel out in the counts)."""
+    kept = set(map(id, before)) & set(map(id, after))
+    gone = Counter(key_of(f) for f in before if id(f) not in kept)
+    came = Counter(key_of(f) for f in after if id(f) not in kept)
+    return gone - came, came - gone
+
+
+def _lint(
+    design: Design, session: LintSession, edited: ValueEdits | None = None
+) -> tuple[list[Finding], str | None]:
     try:
-        return session.lint(design), None
+        return session.lint(design, edited=edited), None
     except Exception as error:  # a broken rule must not take the editor down
         return [], f"lint failed: {error}"

@@ -57,14 +57,9 @@ class RecordingContext(LintContext):
         self.edited: list[int] = []  # the components whose values changed since then
         self.changed: set[str] = set()  # the names of the component properties changed
         self._computing = 0  # inside a value view: its reads are the view's, not the rule's
-        self._views_read: set[str] = set()  # value views whose reads are noted since `take_reads`
+        self._noted: dict[str, Any] = {}  # value views whose reads are noted since `take_reads`
 
     def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
-        if not self._computing and name not in self._views_read:
-            self._views_read.add(name)
-            components, links = VALUE_VIEWS[name]
-            self.component_reads.update(components)
-            self.link_reads.update(links)
         if name not in self.__dict__:
             self._computing += 1
             try:
@@ -72,18 +67,30 @@ class RecordingContext(LintContext):
             finally:
                 self._computing -= 1
         found: _T = self.__dict__[name]
+        if not self._computing:
+            components, links = VALUE_VIEWS[name]
+            self.component_reads.update(components)
+            self.link_reads.update(links)
+            self._noted[name] = found
         return found
 
+    # Rules ask for a view thousands of times a run: once its reads are noted for the
+    # rule running, the view is handed out as it is.
     @property
     def data_roles(self) -> DataRoles:
-        return self._value_view("data_roles", self._roles)
+        found = self._noted.get("data_roles")
+        return found if found is not None else self._value_view("data_roles", self._roles)
 
     @property
     def traffic_graph(self) -> TrafficGraph:
-        return self._value_view("traffic_graph", self._graph)
+        found = self._noted.get("traffic_graph")
+        return found if found is not None else self._value_view("traffic_graph", self._graph)
 
     @property
     def arrival_rps(self) -> dict[str, float]:
+        found = self._noted.get("arrival_rps")
+        if found is not None:
+            return found  # type: ignore[no-any-return]
         return self._value_view("arrival_rps", lambda: rates_by_id(self.traffic_graph))
 
     def _roles(self) -> DataRoles:
@@ -132,5 +139,5 @@ class RecordingContext(LintContext):
 
     def take_reads(self) -> Reads:
         reads = frozenset(self.component_reads), frozenset(self.link_reads)
-        self.component_reads, self.link_reads, self._views_read = set(), set(), set()
+        self.component_reads, self.link_reads, self._noted = set(), set(), {}
         return reads

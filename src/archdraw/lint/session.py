@@ -11,6 +11,10 @@ renamed or re-typed, a link re-wired, a property key added or removed, zones,
 `lint:` settings, other locations) falls back to a full run. Moving components or
 editing the design document changes nothing the rules read: the previous findings
 are returned as they are.
+
+A caller that knows which elements its edits touched (`ValueEdits`) says so, and only
+those are compared. A finding equal to one the same rule gave last time is returned as
+that same object, so whoever shows findings can tell the unchanged ones by identity.
 """
 
 from __future__ import annotations
@@ -19,9 +23,7 @@ import gc
 import math
 import threading
 import time
-from itertools import compress, count
-from operator import is_, itemgetter, ne
-from typing import Any, NamedTuple, TypeVar
+from typing import Any
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
@@ -30,80 +32,20 @@ from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
 from archdraw.lint.recording import VALUE_VIEWS, Reads, RecordingContext
 from archdraw.lint.rules import all_rules
+from archdraw.lint.snapshot import (
+    Snapshot,
+    as_before,
+    changed_names,
+    copied,
+    current,
+    patched,
+    same_objects,
+)
 from archdraw.lint.types import BY_POSITION, Finding
-from archdraw.model import Component, Design, Link
-
-_T = TypeVar("_T")
+from archdraw.lint.value_edits import ValueEdits
+from archdraw.model import Design
 
 _STRUCTURE = "structure"  # the structural views, in `_seconds`
-
-
-class _Elements(NamedTuple):
-    """What the rules read of the components (or the links): each one's fields, and its
-    props (the models' own dicts, or copies of them in a snapshot), in file order."""
-
-    fields: list[tuple[Any, ...]]
-    props: list[dict[str, Any]]
-
-
-_COMPONENT_FIELDS = itemgetter("id", "type", "label", "zone", "notes")
-_LINK_FIELDS = itemgetter("id", "source", "target", "kind", "label")
-
-# Per element: the fields rules read and its props; then zones and settings; then the
-# element objects themselves (views over the same objects can be reused).
-_Snapshot = tuple[_Elements, _Elements, Any, list[object]]
-
-
-def _elements(models: list[Component] | list[Link], fields: itemgetter[Any]) -> _Elements:
-    """The elements as they are now: their props are the models' own dicts, not copies."""
-    # Fields read from each model's field dict in one call: thousands of elements per edit.
-    return _Elements([fields(m.__dict__) for m in models], [m.props for m in models])
-
-
-def _current(design: Design) -> _Snapshot:
-    """The design as it is now (props not copied: see `_copied`)."""
-    components = _elements(design.components, _COMPONENT_FIELDS)
-    links = _elements(design.links, _LINK_FIELDS)
-    # Who is confirmed in the `import:` block (AD607 reads it; the editor confirms guesses).
-    block = design.imported
-    confirmed = tuple(e.confirmed for e in block.elements) if block is not None else None
-    rest = (
-        [z.model_dump() for z in design.zones],
-        design.lint.model_dump(),
-        confirmed,
-        design.cost.model_dump(),
-    )
-    return components, links, rest, [design, *design.components, *design.links, *design.zones]
-
-
-def _copied(now: _Elements, before: _Elements | None, edited: list[int]) -> _Elements:
-    """A copy of `now` to compare the next version with: the copy `before` (of the same
-    elements, equal but at `edited`) with the props at `edited` copied again, or, without
-    it, every props copied."""
-    if before is None:
-        return _Elements(now.fields, [dict(props) for props in now.props])
-    props = list(before.props)
-    for place in edited:
-        props[place] = dict(now.props[place])
-    return _Elements(now.fields, props)
-
-
-def _same_objects(old: list[object], new: list[object]) -> bool:
-    return len(old) == len(new) and all(map(is_, old, new))
-
-
-def _patched(old: list[object], new: list[object]) -> Design:
-    """The old copy of the design with the new copy's property values (same structure)."""
-    for before, after in zip(old, new, strict=True):
-        if (
-            isinstance(before, Component | Link)
-            and isinstance(after, Component | Link)
-            and before.props != after.props
-        ):
-            before.props = after.props
-    design = old[0]
-    assert isinstance(design, Design)
-    return design
 
 
 def _structural_views() -> frozenset[str]:
@@ -117,34 +59,17 @@ def _structural_views() -> frozenset[str]:
     )
 
 
-def _changed_names(
-    old: _Elements, new: _Elements, where: list[int] | None = None
-) -> set[str] | None:
-    """Names of properties whose values changed, or None for any other change (the indices
-    of the elements whose values changed are added to `where`)."""
-    if old.fields != new.fields:
-        return None
-    names: set[str] = set()
-    for place in compress(count(), map(ne, old.props, new.props)):  # the props that differ
-        before, after = old.props[place], new.props[place]
-        if before.keys() != after.keys():
-            return None
-        names.update(k for k, v in after.items() if before[k] != v)
-        if where is not None:
-            where.append(place)
-    return names
-
-
 class LintSession:
     """Lints successive versions of one design; `lint` answers as `lint_design` would."""
 
     def __init__(self, library: Library) -> None:
         self.library = library
         self.rules = all_rules()
-        self._snapshot: _Snapshot | None = None
+        self._snapshot: Snapshot | None = None
         self._locations: ElementLocations | None = None
         self._findings: list[Finding] = []  # the last answer, sorted
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
+        self._settings_found: list[Finding] = []  # the settings rules' (AD0xx) last findings
         self._reads: dict[str, Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
         self._lock = threading.Lock()
@@ -154,17 +79,27 @@ class LintSession:
         self._values: dict[str, Any] = {}  # its value views (`VALUE_VIEWS`)
         self._edited: list[int] = []  # components whose values changed since the last run
         self._structural = _structural_views()
+        # Where each component id and link key stands, while the structure stays the same.
+        self._places: tuple[dict[str, int], dict[str, int]] | None = None
 
     def lint(
-        self, design: Design, locations: ElementLocations | None = None, *, owned: bool = False
+        self,
+        design: Design,
+        locations: ElementLocations | None = None,
+        *,
+        owned: bool = False,
+        edited: ValueEdits | None = None,
     ) -> list[Finding]:
         """Findings for `design` as `lint_design(design, library, locations)` gives them.
 
         Thread-safe (one run at a time); `design` must not change during the call.
         `owned`: the design is a private copy (the editor lints snapshots in a worker)
         that the session may keep and update in place, then lint instead of the next copy
-        when that one differs only in property values."""
-        found = self._locked(design, locations, owned, None)
+        when that one differs only in property values.
+        `edited`: `design` is the design this session linted last, changed since only
+        in the property values of these elements (`value_edits` of the edits applied);
+        the other elements are then taken as they were, not compared."""
+        found = self._locked(design, locations, owned, None, edited)
         assert found is not None  # no budget, always an answer
         return found
 
@@ -174,7 +109,7 @@ class LintSession:
         """`lint(design, locations)` when the rules it must re-run took less than
         `budget_s` seconds last time (the editor then lints on the UI thread, without a
         snapshot); otherwise None, and the session is as before the call."""
-        return self._locked(design, locations, False, budget_s)
+        return self._locked(design, locations, False, budget_s, None)
 
     def _locked(
         self,
@@ -182,12 +117,13 @@ class LintSession:
         locations: ElementLocations | None,
         owned: bool,
         budget_s: float | None,
+        edited: ValueEdits | None,
     ) -> list[Finding] | None:
         with self._lock:
             collecting = gc.isenabled()
             gc.disable()  # as in lint_design: no cycles worth collecting during a run
             try:
-                return self._lint(design, locations, owned, budget_s)
+                return self._lint(design, locations, owned, budget_s, edited)
             except Exception:
                 self._snapshot = None  # half-updated: the next run starts afresh
                 raise
@@ -201,34 +137,41 @@ class LintSession:
         locations: ElementLocations | None,
         owned: bool,
         budget_s: float | None,
+        hint: ValueEdits | None,
     ) -> list[Finding] | None:
-        now = _current(design)
         previous = self._snapshot
+        places, now = None, None
+        if hint is not None and previous is not None and previous[3][0] is design:
+            places = self._where(design, hint)
+            now = None if places is None else as_before(design, previous)
+        if now is None:
+            now = current(design)
         changed = None
         edited: list[int] = []  # the components whose values changed
         links_edited: list[int] = []
         if previous is not None and locations is self._locations and previous[2] == now[2]:
-            component_names = _changed_names(previous[0], now[0], edited)
-            link_names = _changed_names(previous[1], now[1], links_edited)
+            where = (None, None) if places is None else places
+            component_names = changed_names(previous[0], now[0], edited, where[0])
+            link_names = changed_names(previous[1], now[1], links_edited, where[1])
             if component_names is not None and link_names is not None:
                 changed = component_names, link_names
         kept = previous if changed is not None else None  # the same elements: copy edits
         snapshot = self._snapshot = (
-            _copied(now[0], kept[0] if kept else None, edited),
-            _copied(now[1], kept[1] if kept else None, links_edited),
+            copied(now[0], kept[0] if kept else None, edited),
+            copied(now[1], kept[1] if kept else None, links_edited),
             now[2],
             now[3],
         )
         self._edited = edited
         patchable = owned and self._owned
-        reuse = previous is not None and (patchable or _same_objects(previous[3], snapshot[3]))
+        reuse = previous is not None and (patchable or same_objects(previous[3], snapshot[3]))
         if budget_s is not None and self._cost(changed, reuse) > budget_s:
             self._snapshot = previous
             return None
         self._locations = locations
         was_owned, self._owned = self._owned, owned
         if changed is None or previous is None:
-            self._views = {}
+            self._views, self._places = {}, None
             return self._run(design, locations, None)
         if not changed[0] and not changed[1]:
             # Nothing ran: the views still stand on the elements linted last.
@@ -236,15 +179,31 @@ class LintSession:
             self._owned = was_owned
             self.rules_run = 0
             return list(self._findings)
-        if not _same_objects(previous[3], snapshot[3]):
+        if not same_objects(previous[3], snapshot[3]):
             if not patchable:
                 self._views = {}
                 return self._run(design, locations, changed)
             # Another private copy of the design: bring the last copy up to date instead,
             # so that the views computed over its elements stay valid.
-            design = _patched(previous[3], snapshot[3])
+            design = patched(previous[3], snapshot[3])
             self._snapshot = (snapshot[0], snapshot[1], snapshot[2], previous[3])
         return self._run(design, locations, changed)
+
+    def _where(self, design: Design, hint: ValueEdits) -> tuple[list[int], list[int]] | None:
+        """Where the elements `hint` names stand in `design`, in order (None: one is
+        missing, so the hint is not about this design)."""
+        if self._places is None:
+            self._places = (
+                {c.id: i for i, c in enumerate(design.components)},
+                {k.key: i for i, k in enumerate(design.links)},
+            )
+        components, links = self._places
+        try:
+            return sorted(components[i] for i in hint.components), sorted(
+                links[k] for k in hint.links
+            )
+        except KeyError:
+            return None
 
     def _run(
         self,
@@ -270,6 +229,7 @@ class LintSession:
             for view in self._structural:
                 getattr(context, view)
             self._seconds[_STRUCTURE] = time.perf_counter() - started
+        earlier = self._by_rule  # what each rule found last time
         if changed is None:
             self._by_rule, self._reads = {}, {}
         findings: list[Finding] = []
@@ -292,6 +252,8 @@ class LintSession:
             started = time.perf_counter()
             found = rule_findings(rule, context, settings, locations, used)
             self._seconds[rule.code] = time.perf_counter() - started
+            if kept := earlier.get(rule.code):
+                found = _as_found_before(found, kept[0])
             self._reads[rule.code] = context.take_reads()
             self._by_rule[rule.code] = (found, used)
             self.rules_run += 1
@@ -299,9 +261,11 @@ class LintSession:
             findings.extend(found)
             fresh.extend(found)
             used_ignores.update(used)
-        settings_found = settings_findings(
-            self.rules, True, settings, locations, used_ignores, context
+        settings_found = _as_found_before(
+            settings_findings(self.rules, True, settings, locations, used_ignores, context),
+            self._settings_found,
         )
+        self._settings_found = settings_found
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
         self._values = {k: v for k, v in context.__dict__.items() if k in VALUE_VIEWS}
         if changed is not None:
@@ -338,6 +302,27 @@ class LintSession:
 _LINK_GRAPH_READS: Reads = (frozenset(), VALUE_VIEWS["traffic_graph"][1])
 # A change to these link properties changes which components are standbys: roles anew.
 _LINK_ROLE_READS: Reads = (frozenset(), VALUE_VIEWS["data_roles"][1])
+
+
+def _as_found_before(found: list[Finding], before: list[Finding]) -> list[Finding]:
+    """`found`, with each finding equal to one in `before` (what the same rules found last
+    time) replaced by that one: an unchanged finding stays the same object."""
+    if not before:
+        return found
+    earlier: dict[tuple[Any, ...], list[Finding]] = {}
+    for finding in before:
+        earlier.setdefault(_identity(finding), []).append(finding)
+    same: list[Finding] = []
+    for finding in found:
+        candidates = earlier.get(_identity(finding))
+        match = next((i for i, old in enumerate(candidates or ()) if old == finding), None)
+        same.append(finding if candidates is None or match is None else candidates.pop(match))
+    return same
+
+
+def _identity(finding: Finding) -> tuple[Any, ...]:
+    """What tells most findings apart (`==` decides): their place, code and message."""
+    return finding.order, finding.component, finding.link, finding.zone, finding.message
 
 
 def _carried(values: dict[str, Any], changed: tuple[set[str], set[str]]) -> dict[str, Any]:

@@ -44,7 +44,8 @@ from .text import scene_rect
 from .zone_headings import ZoneHeadings
 from .zone_item import ZoneItem
 
-# Edits that change no position, zone or membership: the scene skips re-measuring zones.
+# Edits that change no position, zone or membership, and add, remove or re-key no
+# element: the scene skips the passes over every element.
 NO_GEOMETRY = (
     SetProperties,
     SetLinkProperties,
@@ -159,15 +160,16 @@ class DesignScene(QGraphicsScene):
         if change.is_reset:
             self.rebuild()
             return
-        gone = set(self.drawing.boxes) - set(self.design.component_index())
+        same = isinstance(change.edit, NO_GEOMETRY)  # the same elements, where they were
+        gone = set() if same else set(self.drawing.boxes) - set(self.design.component_index())
         redrawn = self.drawing.settle()  # a drag that just ended
         redrawn |= self.drawing.sync_components(change.touched | gone)
         self._sync_components(change.touched | gone)
-        keys = {link.key for link in self.design.links}
-        if keys != set(self.drawing.links) or keys & change.touched:
+        rekeyed = not same and {link.key for link in self.design.links} != set(self.drawing.links)
+        if rekeyed or any(key in self.drawing.links for key in change.touched):
             redrawn |= self.drawing.sync_links()
         self._sync_links(redrawn)
-        if isinstance(change.edit, NO_GEOMETRY):
+        if same:
             return  # property and text edits move nothing: skip the O(n) geometry passes
         self._sync_zones(change.touched)
         for element_id in change.touched:
@@ -233,7 +235,7 @@ class DesignScene(QGraphicsScene):
     def _sync_links(self, keys: Iterable[str]) -> None:
         """Add, remove and redraw the items of the links with these keys."""
         by_key = self.drawing.links
-        for gone in set(self.links) - set(by_key):
+        for gone in self.links.keys() - by_key.keys():
             self.removeItem(self.links.pop(gone))
         for key in keys:
             drawn, link = by_key.get(key), self.drawing.link(key)

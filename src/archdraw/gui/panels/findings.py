@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Callable
+from itertools import compress, count
+from operator import attrgetter, is_not
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -140,6 +142,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.editing, self.theme = editing, theme
         self.findings: list[Finding] = []
+        self._detailed: list[Finding | None] = []  # whose details are shown (empty: none yet)
         self.severity_filter = QComboBox()
         self.severity_filter.setObjectName("severity-filter")
         self.severity_filter.addItems(list(FILTERS))
@@ -218,7 +221,7 @@ class FindingsPanel(QWidget):
             again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
             if again is not None:
                 self.select_row(again)
-        counts = Counter(f.severity.value for f in findings)
+        counts = Counter(map(attrgetter("severity"), findings))  # Severity: str keys
         self.summary.setText(
             f"{plural(counts['error'], 'error')} · {plural(counts['warning'], 'warning')} · "
             f"{counts['info']} info"
@@ -252,6 +255,9 @@ class FindingsPanel(QWidget):
         self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
         self.disable_button.setEnabled(finding is not None)
         self.ignore_button.setEnabled(finding is not None and finding.element is not None)
+        if self._detailed == [finding]:
+            return  # the text shown already (the same finding object, or none)
+        self._detailed = [finding]
         if finding is None:
             self.details.setHtml("<p>Select a finding to see why it matters and how to fix it.</p>")
             return
@@ -316,9 +322,21 @@ def row_steps(old: list[Finding], new: list[Finding]) -> list[tuple[int, int, li
     """How to turn the rows `old` into `new`: (row, how many to remove there, what to insert
     there), applied in order. Both lists are in lint order (by position), so one merging
     pass finds them; a finding equal to one shown (a rule that did not run again answers
-    with the same objects) stays where it is."""
+    with the same objects) stays where it is. The rows that are the very same objects at
+    both ends (after an edit, nearly all of them) are passed over without comparing."""
+    shorter = min(len(old), len(new))
+    head = next(compress(count(), map(is_not, old, new)), shorter)
+    tail = next(compress(count(), map(is_not, reversed(old), reversed(new))), shorter)
+    tail = min(tail, shorter - head)
+    return _merge_steps(old[head : len(old) - tail], new[head : len(new) - tail], head)
+
+
+def _merge_steps(
+    old: list[Finding], new: list[Finding], at: int
+) -> list[tuple[int, int, list[Finding]]]:
+    """`row_steps` for rows that start at row `at`."""
     steps: list[tuple[int, int, list[Finding]]] = []
-    i = j = at = 0
+    i = j = 0
     while i < len(old) or j < len(new):
         if i < len(old) and j < len(new) and _same(old[i], new[j]):
             i, j, at = i + 1, j + 1, at + 1

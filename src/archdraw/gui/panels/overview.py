@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -54,7 +55,7 @@ def overview_html(
         )
     )
     parts.append(f"<p><b>{counts}</b>")
-    kinds = Counter(component.type for component in design.components)
+    kinds = Counter(map(attrgetter("type"), design.components))
     if kinds:
         named = []
         for type_id, count in kinds.most_common(TOP_TYPES):
@@ -85,7 +86,7 @@ def findings_line(findings: Sequence[FindingLike], theme: Theme) -> str:
     """ "2 errors, 1 warning, 4 info", each in its severity's colour."""
     if not findings:
         return "<b>Findings:</b> none"
-    counts = Counter(finding.severity for finding in findings)
+    counts = Counter(map(attrgetter("severity"), findings))
     order = (*SEVERITY_ORDER, *sorted(set(counts) - set(SEVERITY_ORDER)))
     shown = [
         f"<span style='color:{theme.severity.get(s, theme.text)}'>"

@@ -1,0 +1,110 @@
+"""What a `LintSession` keeps of the design it linted last (a snapshot), and how it tells
+what changed since: the elements' fields the rules read, their props (copied), the
+zones and settings, and the objects themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import compress, count
+from operator import is_, itemgetter, ne
+from typing import Any, NamedTuple
+
+from archdraw.model import Component, Design, Link
+
+
+class Elements(NamedTuple):
+    """What the rules read of the components (or the links): each one's fields, and its
+    props (the models' own dicts, or copies of them in a snapshot), in file order."""
+
+    fields: list[tuple[Any, ...]]
+    props: list[dict[str, Any]]
+
+
+_COMPONENT_FIELDS = itemgetter("id", "type", "label", "zone", "notes")
+_LINK_FIELDS = itemgetter("id", "source", "target", "kind", "label")
+
+# Per element: the fields rules read and its props; then zones and settings; then the
+# element objects themselves (views over the same objects can be reused).
+Snapshot = tuple[Elements, Elements, Any, list[object]]
+
+
+def _elements(models: list[Component] | list[Link], fields: itemgetter[Any]) -> Elements:
+    """The elements as they are now: their props are the models' own dicts, not copies."""
+    # Fields read from each model's field dict in one call: thousands of elements per edit.
+    return Elements([fields(m.__dict__) for m in models], [m.props for m in models])
+
+
+def current(design: Design) -> Snapshot:
+    """The design as it is now (props not copied: see `copied`)."""
+    components = _elements(design.components, _COMPONENT_FIELDS)
+    links = _elements(design.links, _LINK_FIELDS)
+    # Who is confirmed in the `import:` block (AD607 reads it; the editor confirms guesses).
+    block = design.imported
+    confirmed = tuple(e.confirmed for e in block.elements) if block is not None else None
+    rest = (
+        [z.model_dump() for z in design.zones],
+        design.lint.model_dump(),
+        confirmed,
+        design.cost.model_dump(),
+    )
+    return components, links, rest, [design, *design.components, *design.links, *design.zones]
+
+
+def as_before(design: Design, previous: Snapshot) -> Snapshot:
+    """The design as it is now, knowing that only property values changed since
+    `previous` was taken of it: the rest is taken from `previous`."""
+    components = Elements(previous[0].fields, [c.props for c in design.components])
+    links = Elements(previous[1].fields, [k.props for k in design.links])
+    return components, links, previous[2], previous[3]
+
+
+def copied(now: Elements, before: Elements | None, edited: list[int]) -> Elements:
+    """A copy of `now` to compare the next version with: the copy `before` (of the same
+    elements, equal but at `edited`) with the props at `edited` copied again, or, without
+    it, every props copied."""
+    if before is None:
+        return Elements(now.fields, [dict(props) for props in now.props])
+    props = list(before.props)
+    for place in edited:
+        props[place] = dict(now.props[place])
+    return Elements(now.fields, props)
+
+
+def same_objects(old: list[object], new: list[object]) -> bool:
+    return old is new or (len(old) == len(new) and all(map(is_, old, new)))
+
+
+def patched(old: list[object], new: list[object]) -> Design:
+    """The old copy of the design with the new copy's property values (same structure)."""
+    for before, after in zip(old, new, strict=True):
+        if (
+            isinstance(before, Component | Link)
+            and isinstance(after, Component | Link)
+            and before.props != after.props
+        ):
+            before.props = after.props
+    design = old[0]
+    assert isinstance(design, Design)
+    return design
+
+
+def changed_names(
+    old: Elements, new: Elements, where: list[int], places: Iterable[int] | None = None
+) -> set[str] | None:
+    """Names of properties whose values changed, or None for any other change (the indices
+    of the elements whose values changed are added to `where`). `places`: the only
+    elements that may differ, in order (None: any may)."""
+    if places is None:
+        if old.fields != new.fields:
+            return None
+        places = compress(count(), map(ne, old.props, new.props))  # the props that differ
+    names: set[str] = set()
+    for place in places:
+        before, after = old.props[place], new.props[place]
+        if before == after:
+            continue
+        if before.keys() != after.keys():
+            return None
+        names.update(k for k, v in after.items() if before[k] != v)
+        where.append(place)
+    return names
