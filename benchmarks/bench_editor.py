@@ -202,11 +202,13 @@ def edit_stalls(window: MainWindow, edits: int = 5) -> tuple[float, float, float
     return worst[0], worst[1], statistics.median(latencies)
 
 
-def background_open(window: MainWindow, path: Path) -> tuple[float, float, float, bool]:
+def background_open(
+    window: MainWindow, path: Path
+) -> tuple[float, float, float, bool, tuple[float, float]]:
     """File > Open of a big file, as the editor does it (read, placed and drawn in a
     worker; canvas items made a chunk per pass of the event loop): wall time until the
-    canvas is complete, the longest UI-thread stall (wall, UI-thread CPU), and whether
-    progress was shown."""
+    canvas is complete, the longest UI-thread stall (wall, UI-thread CPU), whether
+    progress was shown, and the pass that then paints the fitted design (wall, CPU)."""
     app = QApplication.instance()
     assert app is not None
     window.document.history.mark_clean()  # nothing to save: no question asked
@@ -232,7 +234,10 @@ def background_open(window: MainWindow, path: Path) -> tuple[float, float, float
         app.processEvents()
     took = time.perf_counter() - began
     ticker.stop()
-    return took, worst[0], worst[1], shown[0]
+    painted = [time.perf_counter(), time.thread_time()]
+    app.processEvents()  # the fitted design's first paint
+    paint = (time.perf_counter() - painted[0], time.thread_time() - painted[1])
+    return took, worst[0], worst[1], shown[0], paint
 
 
 def settle(window: MainWindow) -> None:
@@ -276,11 +281,15 @@ def main() -> int:
         stall, stall_cpu, _ = edit_stalls(window)
         stalls[size] = (stall, stall_cpu)
         if size >= 10_000:
-            took, wall, cpu, shown = background_open(window, folder / f"open-{size}.archdraw.yaml")
+            took, wall, cpu, shown, fitted = background_open(
+                window, folder / f"open-{size}.archdraw.yaml"
+            )
             said = "progress shown" if shown else "NO progress shown"
             rows.append((f"  File > Open in the background, {size}: until drawn", took, None, said))
             rows.append(("    longest UI-thread stall meanwhile (wall)", wall, None, "<= 50 ms"))
             rows.append(("    the same, UI-thread CPU time", cpu, None, "<= 50 ms"))
+            rows.append(("    then the first paint, fitted (wall)", fitted[0], None, "<= 50 ms"))
+            rows.append(("    the same, UI-thread CPU time", fitted[1], None, "<= 50 ms"))
 
     n = args.components
     _, bare_fit, bare_full = bare_view(n)

@@ -70,7 +70,7 @@ class Drawing:
         self.moved_markers: set[Target] = set()  # since the last full placement; see move()
         self._found: dict[Target, list[FindingKey]] = {}
         self._counts: Counter[FindingKey] = Counter()
-        self._box_index = GridIndex()
+        self._box_index = GridIndex(runs=True)  # routes ask it about their runs
         self._reach = GridIndex()
         self._labels = GridIndex()
         self._order: dict[str, int] = {}
@@ -216,7 +216,10 @@ class Drawing:
             if path is not None and path.length < ARROW_LENGTH * 1.2:
                 path = None
             reach = source.rect.union(target.rect).grown(REACH, REACH, REACH, REACH)
-            self._reach.put(key, (reach,) if path is None else (reach, path.bounds()))
+            # The course's bounds, only when a detour takes it out of reach (put is costly).
+            b = reach if path is None else path.bounds()
+            inside = reach.x0 <= b.x0 and reach.y0 <= b.y0 and b.x1 <= reach.x1 and b.y1 <= reach.y1
+            self._reach.put(key, (reach,) if inside else (reach, b))
         else:
             self._reach.remove(key)
         old = self.links.get(key)

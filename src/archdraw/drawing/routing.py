@@ -11,8 +11,9 @@ those, the shortest with the fewest bends.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from archdraw.drawing.grid import GridIndex
@@ -32,13 +33,16 @@ def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> 
     """The link's course from `source`'s border to `target`'s; None when the boxes overlap."""
     if source.intersects(target):
         return straight_path(source, target, offset)
-    best, hit = _cheapest(_candidates(source, target, offset, _middles(source, target, [])), boxes)
+    runs = _Runs(boxes)
+    best, hit = _cheapest(_candidates(source, target, offset, _middles(source, target, [])), runs)
     if best is not None and best[0] >= HIT_COST and hit:
-        # Channels beside the boxes in the way, the nearest to either end first.
-        rects = [r for key in hit for r in boxes.rects(key)]
-        obstacles = sorted(rects, key=lambda r: _distance(r, source, target))[:MAX_OBSTACLES]
+        # Channels beside the boxes in the way, the nearest to either end first (ties by
+        # place, so the route never depends on the order of a set).
+        rects = [r for key in hit for r in runs.boxes.rects(key)]
+        obstacles = heapq.nsmallest(MAX_OBSTACLES, rects, key=_nearest_first(source, target))
         middles = _middles(source, target, obstacles)
-        more, _ = _cheapest(_candidates(source, target, offset, middles), boxes, best[0])
+        candidates = _candidates(source, target, offset, middles)
+        more, _ = _cheapest(candidates, runs, best[0], every_hit=False)
         if more is not None and more[0] < best[0]:
             best = more
     if best is None:
@@ -46,10 +50,35 @@ def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> 
     return LinkPath(tuple(simplified(best[1])))
 
 
+class _Runs:
+    """The boxes each run of a route's candidates crosses, asked of the index once a run:
+    the second round tries the first round's courses again."""
+
+    def __init__(self, boxes: GridIndex) -> None:
+        self.boxes = boxes
+        self._known: dict[tuple[float, float, float, float], list[str]] = {}
+
+    def crossing(
+        self, run: tuple[float, float, float, float], skip: set[str], most: int | None
+    ) -> list[str]:
+        """The boxes the `run` rectangle crosses but for those in `skip`; with `most`,
+        perhaps only that many (the rest are wanted only to know it costs too much)."""
+        known = self._known.get(run)
+        if known is None:
+            if most is not None:
+                return self.boxes.meeting(Rect(*run), skip, most)
+            known = self._known[run] = self.boxes.meeting(Rect(*run))
+        return [key for key in known if key not in skip]
+
+
 def _cheapest(
-    candidates: Iterator[list[Point]], boxes: GridIndex, limit: float = math.inf
+    candidates: Iterator[list[Point]],
+    boxes: _Runs,
+    limit: float = math.inf,
+    every_hit: bool = True,
 ) -> tuple[tuple[float, list[Point]] | None, set[str]]:
-    """The candidate of least cost below `limit`, and the boxes the others ran into.
+    """The candidate of least cost below `limit`, and the boxes the others ran into (all
+    of them if `every_hit`, else enough to tell a candidate costs too much).
 
     Tried shortest first: once one crosses nothing, no longer one can beat it."""
     ranked = sorted(((_length(points), i, points) for i, points in enumerate(candidates)))
@@ -59,7 +88,7 @@ def _cheapest(
         bound = best[0] if best is not None else limit
         if length >= bound:
             break
-        cost, crossed = _cost(points, boxes, bound)
+        cost, crossed = _cost(points, length, boxes, bound, every_hit)
         hit |= crossed
         if cost < bound:
             best = (cost, points)
@@ -74,30 +103,42 @@ def _length(points: list[Point]) -> float:
     return total
 
 
-def _cost(points: list[Point], boxes: GridIndex, limit: float) -> tuple[float, set[str]]:
-    """Length, bends and boxes crossed, as one number; counting stops once past `limit`."""
-    cost = _length(points)
+def _cost(
+    points: list[Point], length: float, boxes: _Runs, limit: float, every_hit: bool = True
+) -> tuple[float, set[str]]:
+    """Length (`_length`), bends and boxes crossed, as one number; counting stops once
+    past `limit`, at the end of a run if `every_hit` (all the boxes it crosses are
+    wanted), else at the box that takes it past."""
+    cost = length
     crossed: set[str] = set()
     for (x0, y0), (x1, y1) in pairwise(points):
         if cost >= limit:
             break
         # Widened across its run only: a run that ends on a box's border does not cross it.
         across_x, across_y = (1.0, 0.0) if x0 == x1 else (0.0, 1.0)
-        segment = Rect(
+        segment = (
             min(x0, x1) - across_x,
             min(y0, y1) - across_y,
             max(x0, x1) + across_x,
             max(y0, y1) + across_y,
         )
-        found = boxes.meeting(segment)
-        cost += len(set(found) - crossed) * HIT_COST
+        most = None if every_hit else math.ceil((limit - cost) / HIT_COST)
+        found = boxes.crossing(segment, crossed, most)
+        cost += len(found) * HIT_COST
         crossed.update(found)
     return cost, crossed
 
 
-def _distance(rect: Rect, source: Rect, target: Rect) -> float:
-    (x, y), ends = rect.centre, (source.centre, target.centre)
-    return min(abs(x - ex) + abs(y - ey) for ex, ey in ends)
+def _nearest_first(source: Rect, target: Rect) -> Callable[[Rect], tuple[float, float, float]]:
+    """A sort key: a box's distance from the nearer end (centre to centre, along the axes),
+    then its place."""
+    (sx, sy), (tx, ty) = source.centre, target.centre
+
+    def key(rect: Rect) -> tuple[float, float, float]:
+        x, y = (rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2
+        return (min(abs(x - sx) + abs(y - sy), abs(x - tx) + abs(y - ty)), rect.x0, rect.y0)
+
+    return key
 
 
 def _port(centre: float, extent: float, toward: float, offset: float) -> float:

@@ -130,18 +130,17 @@ class FileController:
         def accept(prepared: Prepared) -> Iterator[tuple[int, int]] | None:
             if not self.confirm_discard():
                 return None
-            design = prepared.loaded.design
+            design, scene, view = prepared.loaded.design, self.window.scene, self.window.view
+            view.show_blank()  # until the scene is complete
             self.window.lint.adopt(design, prepared.lint)
-            self.window.scene.prepare(design, prepared.drawing)
+            # Items made with the far-zoom flag if the fitted view will want it (see
+            # `update_level_of_detail`), rather than set on each once fitted.
+            scene.prepare(design, prepared.drawing, view.fits_far(prepared.drawing))
             opened(prepared)
-            # Fit once the canvas is complete: at 100 % meanwhile, each pass paints the few
-            # items in view, not every item made so far at the scale of the whole design.
-            self.window.view.actual_size()
-            self.window.view.follow_resizes = False
-            return self.window.scene.build_items(ITEMS_PER_TICK)
+            return scene.build_items(ITEMS_PER_TICK)
 
         opening = Opening(path, self.window.library, self.progress, accept, failed, read)
-        opening.finished.connect(self._opening_ended)
+        opening.finished.connect(lambda opened: self._opening_ended(opening, opened))
         self.opening = opening
         self._show_busy(f"Opening {path.name}…")
         opening.start()
@@ -150,9 +149,12 @@ class FileController:
         self.window.view.busy_text = text
         self.window.view.viewport().update()
 
-    def _opening_ended(self, opened: bool) -> None:
+    def _opening_ended(self, opening: Opening, opened: bool) -> None:
+        if self.opening not in (None, opening):
+            return  # another open is under way: it shows and fits its design when it ends
         self.opening = None
         self._show_busy(None)
+        self.window.view.show_design()
         if opened:
             self.window.view.fit_readable()  # now that the canvas has its items
             settle_long_lived()
@@ -168,7 +170,8 @@ class FileController:
     def replace(self, design: Design, path: Path | None, saved: bool = True) -> None:
         self.window.autosave.discard()
         self.document.replace(design, path, saved)
-        self.window.view.fit_readable()
+        if self.window.view.showing_design:  # else fitted once it is complete
+            self.window.view.fit_readable()
         self.window.update_title()
         settle_long_lived()
 

@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from archdraw.drawing.markers import FindingChanges, key_of
-from archdraw.gui.heap import settle_long_lived
+from archdraw.gui.heap import retire, settle_long_lived
 from archdraw.library import Library
 from archdraw.lint import Finding
 from archdraw.lint.session import LintSession
@@ -146,6 +146,7 @@ class LintRunner(QObject):
         prepared, self._prepared = self._prepared, None
         if change.edit is None and prepared is not None and prepared[0] is self.document.design:
             mirror = prepared[1].mirror
+            retire(self._mirror, self._last_mirror, self.findings)  # the design before's
             self._mirror = self._last_mirror = mirror
             self._copy_needed, self._pending = False, []
             self.timer.stop()

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from archdraw.drawing import Drawing
+from archdraw.gui.heap import settle_long_lived
 from archdraw.gui.layout_job import place_unpositioned
 from archdraw.gui.lint_runner import FirstLint, first_lint
 from archdraw.io import LoadedDesign, load
@@ -185,6 +186,7 @@ class Opening(QObject):
         except StopIteration:
             self._end(True)
             return
+        settle_long_lived()  # the items made live as long as the design: no collection walks them
         if self.shown:
             self.progress.say(f"Opening {self.path.name}: drawing the canvas", done, total)
 

@@ -103,13 +103,6 @@ class LinkItem(QGraphicsRectItem):
             return QPointF(*self.drawing.path.at(0.5))
         return self.rect().center()
 
-    def segments(self) -> list[QPointF]:
-        """The course and arrowhead tip as points (for the far-zoom overview)."""
-        points = [self.line.at(i) for i in range(self.line.size())]
-        if self.arrow.size():
-            points.append(self.arrow.at(0))
-        return points
-
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addPolygon(self.line)

@@ -9,17 +9,17 @@ edits the model: interactions do, through undo commands, and the scene follows.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from archdraw.drawing import Drawing, FindingLike
-from archdraw.drawing.markers import FindingChanges
+from archdraw.drawing.markers import FindingChanges, Target
+from archdraw.gui.heap import retire
 from archdraw.layout import ZoneTree
 from archdraw.library import Library
 from archdraw.model import Change, Design, Document
@@ -38,7 +38,8 @@ from .focus_labels import FocusLabels
 from .hover import hover_text
 from .link_item import LinkItem
 from .markers_item import MarkersItem
-from .overview_item import OverviewItem, node_box
+from .overview_item import Geometry, OverviewItem
+from .scene_build import Leftovers, Step, chunks, run_steps
 from .text import scene_rect
 from .zone_headings import ZoneHeadings
 from .zone_item import ZoneItem
@@ -67,7 +68,9 @@ class DesignScene(QGraphicsScene):
         self.links: dict[str, LinkItem] = {}
         self.zones: dict[str, ZoneItem] = {}
         self._findings: Sequence[FindingLike] = ()
-        self._prepared: tuple[Design, Drawing] | None = None
+        self._prepared: tuple[Design, Drawing, bool] | None = None
+        self._old = Leftovers()  # the design before's, deleted by `build_items`
+        self._unmarked: set[Target] = set()  # markers of a prepared drawing not yet shown
         self.generation = 0  # counts rebuilds
         self.drawing = Drawing(document.design, library, {})
         self.overview_on = False
@@ -91,10 +94,21 @@ class DesignScene(QGraphicsScene):
     # Following the document -------------------------------------------------
     def rebuild(self) -> None:
         self.setSceneRect(QRectF())
-        for keep in (self.overview, self.markers, self.focus, self.zone_headings):
+        singles = (self.overview, self.markers, self.focus, self.zone_headings)
+        for keep in singles:
             if keep.scene() is self:
                 self.removeItem(keep)
-        self.clear()
+        opened = self._prepared if self._prepared and self._prepared[0] is self.design else None
+        self._prepared = None
+        if opened is not None:  # thousands of items: `build_items` deletes them in chunks
+            self.clearSelection()
+            made = [*self.components.values(), *self.links.values(), *self.zones.values()]
+            self._old.keep(made)
+            retire(*singles, self.drawing)
+            self.overview_on = opened[2]
+        else:
+            self.clear()
+            self._old.forget()
         self.overview = OverviewItem(self.theme)
         self.overview.setVisible(self.overview_on)
         self.addItem(self.overview)
@@ -106,43 +120,41 @@ class DesignScene(QGraphicsScene):
         self.zone_headings = ZoneHeadings(self.theme)
         self.zone_headings.view_scale = scale
         self.addItem(self.zone_headings)
-        self.components.clear()
-        self.links.clear()
-        self.zones.clear()
+        for items in (self.components, self.links, self.zones):
+            items.clear()
         self.generation += 1
-        prepared, self._prepared = self._prepared, None
-        if prepared is not None and prepared[0] is self.design:
-            self.drawing = prepared[1]  # its items follow from `build_items`
+        if opened is not None:  # its items and markers follow from `build_items`
+            self.drawing, self._unmarked = opened[1], opened[1].moved_markers
+            self.drawing.moved_markers = set()
             return
         centres = {c.id: c.position or (0.0, 0.0) for c in self.design.components}
         self.drawing = Drawing(self.design, self.library, centres, self._findings)
         list(self.build_items())  # all at once: no pauses
 
-    def prepare(self, design: Design, drawing: Drawing) -> None:
-        """When `design` opens, take `drawing` (made off the UI thread); see `build_items`."""
-        self._prepared = (design, drawing)
+    def prepare(self, design: Design, drawing: Drawing, far: bool) -> None:
+        """When `design` opens, take `drawing` (made off the UI thread; see `build_items`),
+        and make items with the far-zoom flag if `far` (see `set_overview`)."""
+        self._prepared = (design, drawing, far)
 
     def build_items(self, chunk: int = 0) -> Iterator[tuple[int, int]]:
-        """Make the drawing's items, pausing after every `chunk` (0: never) with how many
-        are made of how many so a caller can run the event loop; stops if the scene is
-        rebuilt. Items an edit made meanwhile are brought up to date, not duplicated."""
+        """Delete the design before's items (see `rebuild`), make the drawing's, show its
+        markers, pausing every `chunk` (0: never) with how many are done of how many so a
+        caller can run the event loop; stops if the scene is rebuilt. Items an edit made
+        meanwhile are brought up to date, not duplicated."""
         generation, ids, keys = self.generation, list(self.drawing.boxes), list(self.drawing.links)
-        total = len(ids) + len(keys)
-        step = chunk or max(1, total)
-        steps: list[Callable[[], object]] = [
-            *(partial(self._sync_components, ids[i : i + step]) for i in range(0, len(ids), step)),
-            *(partial(self._sync_links, keys[i : i + step]) for i in range(0, len(keys), step)),
-            partial(self._sync_links, ()),  # markers placed meanwhile
-            self._sync_zones,
-            lambda: self.grow_scene_rect(self.itemsBoundingRect()),
-            self._refresh_overview,
+        marks, self._unmarked = list(self._unmarked), set()
+        total = len(self._old) + len(ids) + len(keys) + len(marks)
+        size = chunk or max(1, total)
+        steps: list[Step] = [
+            *self._old.steps(size),
+            *chunks(ids, size, self._sync_components),
+            *chunks(keys, size, self._sync_links),
+            (0, partial(self._sync_links, ())),  # markers placed meanwhile
+            *chunks(marks, size, lambda part: self.markers.change(self.drawing.markers, part)),
+            (0, self._sync_zones),
+            *self.overview.steps(self.drawing, self.zones, size, self.grow_scene_rect),
         ]
-        for done, run in enumerate(steps, 1):
-            run()
-            if chunk:
-                yield min(total, done * step), total
-                if self.generation != generation:
-                    return
+        yield from run_steps(steps, total, chunk > 0, lambda: self.generation != generation)
 
     def on_change(self, change: Change) -> None:
         if change.is_reset:
@@ -181,22 +193,7 @@ class DesignScene(QGraphicsScene):
     def _refresh_overview(self) -> None:
         if not self.overview_on:
             return
-        boxes: dict[str, list[QRectF]] = {}
-        for item in self.components.values():
-            boxes.setdefault(item.category, []).append(node_box(item.x(), item.y()))
-        lines: dict[str, list[QLineF]] = {}
-        for link in self.links.values():
-            points = link.segments()
-            lines.setdefault(link.kind, []).extend(
-                QLineF(a, b) for a, b in itertools.pairwise(points)
-            )
-        bounds = QRectF()
-        for zone in self.zones.values():
-            bounds = bounds.united(zone.rect)
-        for group in boxes.values():
-            for box in group:
-                bounds = bounds.united(box)
-        self.overview.set_geometry(boxes, lines, bounds)
+        self.overview.set_geometry(Geometry.of(self.drawing), self.zones)
         self._overview_selection()
 
     def _overview_selection(self) -> None:

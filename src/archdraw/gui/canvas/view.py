@@ -14,12 +14,14 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QStyle, QWidget
 
+from archdraw.drawing import Drawing
 from archdraw.gui.editing import Editing
 from archdraw.style import GRID_SIZE
 
@@ -40,6 +42,7 @@ class DesignView(QGraphicsView):
         self.design_scene, self.editing = scene, editing
         self.show_grid = True
         self.busy_text: str | None = None  # an empty canvas says this instead of the hint
+        self._blank = False  # see show_blank
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.TextAntialiasing
@@ -65,6 +68,43 @@ class DesignView(QGraphicsView):
         self.design_scene.zone_headings.set_scale(self.scale_factor())
         big = len(self.design_scene.components) >= OVERVIEW_MIN_COMPONENTS
         self.design_scene.set_overview(big and self.scale_factor() < OVERVIEW_SCALE)
+
+    # While a big design's canvas is made (archdraw.gui.loading) ------------------
+    def show_blank(self) -> None:
+        """Paint a blank canvas saying `busy_text` until `show_design`, and pass no clicks:
+        no pass of the event loop paints, nor lets the user touch, items going or coming."""
+        self._blank = True
+        self.setInteractive(False)
+        self.viewport().update()
+
+    def show_design(self) -> None:
+        if self._blank:
+            self._blank = False
+            self.setInteractive(True)
+            self.viewport().update()
+
+    def fits_far(self, drawing: Drawing) -> bool:
+        """Whether `fit` will show `drawing`'s boxes from far (see `update_level_of_detail`)."""
+        rects = [box.rect for box in drawing.boxes.values()]
+        if len(rects) < OVERVIEW_MIN_COMPONENTS:
+            return False
+        width = max(r.x1 for r in rects) - min(r.x0 for r in rects)
+        height = max(r.y1 for r in rects) - min(r.y0 for r in rects)
+        room = self.viewport().size()
+        return min(room.width() / width, room.height() / height) < OVERVIEW_SCALE
+
+    @property
+    def showing_design(self) -> bool:
+        return not self._blank
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._blank:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.fillRect(self.viewport().rect(), self.design_scene.backgroundBrush())
+        self._say(painter)
+        painter.end()
 
     # Zoom --------------------------------------------------------------------
     def scale_factor(self) -> float:
@@ -270,6 +310,11 @@ class DesignView(QGraphicsView):
             return
         painter.save()
         painter.resetTransform()
+        self._say(painter)
+        painter.restore()
+
+    def _say(self, painter: QPainter) -> None:
+        """The busy text, or the empty canvas's hint, across the middle of the viewport."""
         painter.setPen(QColor(self.design_scene.theme.muted_text))
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -281,7 +326,6 @@ class DesignView(QGraphicsView):
             or "Drag components here from the palette\n"
             "or open a design: File > Open, File > Open Sample, or drop a file",
         )
-        painter.restore()
 
     def drawBackground(self, painter: QPainter, area: QRectF | QRect) -> None:
         super().drawBackground(painter, area)
