@@ -100,7 +100,7 @@ class RecordingContext(LintContext):
             )
             if found is not None:
                 return found
-        return data_roles(self.model, self.library)
+        return data_roles(self.model, self.library, table=self.link_table)
 
     def _graph(self) -> TrafficGraph:
         roles = self.data_roles
@@ -109,7 +109,7 @@ class RecordingContext(LintContext):
             refreshed = refresh_graph(previous, self.model, self.library, roles, self.edited)
             if refreshed is not None:
                 return refreshed
-        return build_graph(self.model, self.library, roles)
+        return build_graph(self.model, self.library, roles, self.link_table)
 
     def routes(self) -> Routes:
         # Shared by the rules that ask: each depends on what the first one's walk read.

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from archdraw.lint.context import QUEUE_TYPES, LintContext
 from archdraw.lint.rules.traffic.dead_letter import is_dead_letter_queue
 from archdraw.lint.types import Issue, Severity, rule
+from archdraw.source.printable import plural
 
 
 @rule(
@@ -36,8 +37,8 @@ def queue_without_dead_letter(ctx: LintContext) -> Iterator[Issue]:
         # A dead-letter queue is where failures end; its consumer is the replay tool.
         if consumers and not is_dead_letter_queue(ctx, queue.id):
             yield Issue(
-                f"'{queue.title}' feeds {len(consumers)} consumer(s) but has no dead-letter "
-                "queue: a message that always fails is retried forever or lost",
+                f"'{queue.title}' feeds {plural(len(consumers), 'consumer')} but has no "
+                "dead-letter queue: a message that always fails is retried forever or lost",
                 component=queue.id,
                 fix=ctx.fix(queue, "Add a dead-letter queue", dead_letter=True),
             )

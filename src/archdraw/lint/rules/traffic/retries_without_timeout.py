@@ -29,7 +29,7 @@ def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
         retries = number(component, "retries") or 0
         if retries > 0 and number(component, "timeout_ms") is None:
             yield Issue(
-                f"'{component.title}' retries {retries:g} time(s) but has no `timeout_ms`: a "
+                f"'{component.title}' retries {_times(retries)} but has no `timeout_ms`: a "
                 "call that hangs never fails, so it is never retried",
                 component=component.id,
                 fix=ctx.fix(component, "Time out after 1 second", timeout_ms=1000),
@@ -54,7 +54,11 @@ def retries_without_timeout(ctx: LintContext) -> Iterator[Issue]:
             continue
         key = link.key
         yield Issue(
-            f"the call '{key}' retries {retries:g} time(s) with no `timeout_ms`",
+            f"the call '{key}' retries {_times(retries)} with no `timeout_ms`",
             link=key,
             fix=Fix("Time out after 1 second", None, key, {"timeout_ms": 1000}),
         )
+
+
+def _times(retries: float) -> str:
+    return f"{retries:g} {'time' if retries == 1 else 'times'}"
