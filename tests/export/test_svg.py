@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,3 +173,23 @@ def test_links_are_routed_round_boxes(library: Library):
     root = _parse(export_svg(design, library))
     shapes = _links(root).values()
     assert any(e.tag == f"{SVG}polyline" for e in shapes)  # bends: routed, not straight
+
+
+def test_an_export_with_findings_is_the_same_file_whatever_the_hash_seed(tmp_path: Path):
+    """Exported pictures are committed beside designs: the same design must give the same
+    bytes in every run (the markers were written in the order of a set of strings)."""
+    sample = next(p for p in SAMPLES if p.name == "payment-gateway-naive.archdraw.yaml")
+    written = []
+    command = [sys.executable, "-m", "archdraw", "export", "-f", "svg", "--findings"]
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.svg"
+        run = subprocess.run(
+            [*command, str(sample), "-o", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        written.append(out.read_bytes())
+    assert written[0] == written[1] and written[0].count(b'class="finding"') > 3

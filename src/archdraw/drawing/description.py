@@ -347,7 +347,9 @@ class Drawing:
         boxes = {k: self.boxes[k].rect for k in keys if k in self.boxes}
         zones = {k: self.zones[k].rect for k in keys if k in self.zones}
         paths = {k: p for k in keys if k in self.links and (p := self.links[k].path) is not None}
-        for target in targets:
+        # In a fixed order, not the set's: the order markers are drawn in is the order an
+        # export writes them, and an export must not change with the interpreter's hash seed.
+        for target in sorted(targets):
             found = self._found.get(target)
             marker = place_marker(target, found, boxes, zones, paths) if found else None
             if marker is None:
