@@ -135,19 +135,44 @@ class MarkersItem(QGraphicsItem):
         if self._dots is None or self._dots[0] != key:
             image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(Qt.GlobalColor.transparent)
+            # One dot per severity drawn once, then copied to each marker: copying pixels
+            # is far cheaper than drawing thousands of antialiased circles.
+            pixels = scale * ratio
+            stamps = {
+                severity: _stamp(QColor(self._colour(severity)), edge, radius, pixels)
+                for severity in {m.severity for m in self.markers.values()}
+            }
+            left, top = self._bounds.left(), self._bounds.top()
             dots = QPainter(image)
-            dots.setRenderHint(QPainter.RenderHint.Antialiasing)
-            dots.scale(scale * ratio, scale * ratio)
-            dots.translate(-self._bounds.topLeft())
-            dots.setPen(edge)
             # The worst severity last, so it is drawn on top.
             for marker in sorted(self.markers.values(), key=lambda m: -_rank(m.severity)):
-                dots.setBrush(QColor(self._colour(marker.severity)))
-                dots.drawEllipse(QPointF(*marker.centre), radius, radius)
+                stamp = stamps[marker.severity]
+                half = stamp.width() / 2
+                x, y = marker.centre
+                dots.drawImage(
+                    QPointF((x - left) * pixels - half, (y - top) * pixels - half), stamp
+                )
             dots.end()
             self._dots = (key, image)
         painter.drawImage(self._bounds, self._dots[1])
         return True
+
+
+def _stamp(fill: QColor, edge: QPen, radius: float, pixels: float) -> QImage:
+    """One antialiased dot as a marker looks at `pixels` per scene unit (its `radius` and
+    `edge` in scene units), on a transparent square."""
+    side = int(2 * (radius + edge.widthF()) * pixels + 2) | 1  # odd: centred on a pixel
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(side / 2, side / 2)
+    painter.scale(pixels, pixels)
+    painter.setPen(edge)
+    painter.setBrush(fill)
+    painter.drawEllipse(QPointF(0, 0), radius, radius)
+    painter.end()
+    return image
 
 
 def _rank(severity: str) -> int:
