@@ -25,22 +25,13 @@ if TYPE_CHECKING:
     from archdraw.analysis.graph import Edge
 
 
-def machines(components: list[Component], machines: list[int], roles: DataRoles) -> list[int]:
-    """Machines per component: a stateful one's data role counts its shards too."""
-    found = roles.roles
-    return [
-        found[c.id].instances if c.id in found else count
-        for c, count in zip(components, machines, strict=True)
-    ]
-
-
 class Columns(NamedTuple):
     """The per-component columns, one list each, by component index."""
 
     miss: list[float]
-    replicas: list[int]  # instances (`archdraw.analysis.instances`): what capacity counts
+    replicas: list[int]  # instances (`archdraw.analysis.instances`): what capacity counts,
+    # and the machines that fail one at a time (a store's data role counts the same)
     zones: list[int]  # zones those instances span
-    machines: list[int]  # the same count: a stateful component's role says the same
     instance_basis: list[str]  # "stated" | "default" | "zones" | "shards" (derived from them)
     failover: list[str]
     stateful: list[bool]
@@ -159,7 +150,6 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
         miss=[1.0 - hit if cache else 1.0 for cache, hit in zip(caching, read["hit"], strict=True)],
         replicas=[found.total for found in counted],
         zones=[found.zones for found in counted],
-        machines=[found.total for found in counted],
         instance_basis=[found.basis for found in counted],
         failover=read["failover"],
         stateful=per_type({t: kind.stateful for t, kind in kinds.items()}),
@@ -204,7 +194,7 @@ def node_columns(
         "miss": per.miss,
         "replicas": per.replicas,
         "zones_spanned": per.zones,
-        "instance_counts": machines(components, per.machines, roles),
+        "instance_counts": per.replicas,
         "instance_basis": per.instance_basis,
         "failover": failover,
         "standby_out": [
