@@ -60,6 +60,9 @@ class RecordingContext(LintContext):
         self._noted: dict[str, Any] = {}  # value views whose reads are noted since `take_reads`
 
     def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
+        noted: _T | None = self._noted.get(name)
+        if noted is not None:  # its reads are noted for the rule running: handed out as is
+            return noted
         if name not in self.__dict__:
             self._computing += 1
             try:
@@ -74,23 +77,16 @@ class RecordingContext(LintContext):
             self._noted[name] = found
         return found
 
-    # Rules ask for a view thousands of times a run: once its reads are noted for the
-    # rule running, the view is handed out as it is.
     @property
     def data_roles(self) -> DataRoles:
-        found = self._noted.get("data_roles")
-        return found if found is not None else self._value_view("data_roles", self._roles)
+        return self._value_view("data_roles", self._roles)
 
     @property
     def traffic_graph(self) -> TrafficGraph:
-        found = self._noted.get("traffic_graph")
-        return found if found is not None else self._value_view("traffic_graph", self._graph)
+        return self._value_view("traffic_graph", self._graph)
 
     @property
     def arrival_rps(self) -> dict[str, float]:
-        found = self._noted.get("arrival_rps")
-        if found is not None:
-            return found  # type: ignore[no-any-return]
         return self._value_view("arrival_rps", lambda: rates_by_id(self.traffic_graph))
 
     def _roles(self) -> DataRoles:
