@@ -297,7 +297,7 @@ class Drawing:
     ) -> None:
         """Mark these findings; only markers whose findings changed are placed again (a lint
         run after an edit changes a few of thousands). `changes`: the findings gone and
-        come since those marked now, when the caller knows them (`finding_changes`)."""
+        come since those marked now (`FindingChanges`), when the caller knows them."""
         self.findings = findings
         if changes is None:
             counts = Counter(map(key_of, findings))

@@ -62,14 +62,6 @@ FindingKey = tuple[str, str, str, str | None, str | None, str | None]
 FindingChanges = tuple[Counter[FindingKey], Counter[FindingKey]]
 
 
-def finding_changes(
-    before: Counter[FindingKey], findings: Sequence[FindingLike]
-) -> tuple[FindingChanges, Counter[FindingKey]]:
-    """What changed from findings counted as `before` to `findings`, and their count."""
-    counts = Counter(map(key_of, findings))
-    return (before - counts, counts - before), counts
-
-
 def key_of(finding: FindingLike) -> FindingKey:
     return (
         finding.code,

@@ -309,8 +309,8 @@ def rebuild(data: dict[str, Any]) -> Design:
 
 
 def changes_between(before: list[Finding], after: list[Finding]) -> FindingChanges:
-    """The findings gone and come from `before` to `after`, as `finding_changes` counts
-    them. The session hands back unchanged findings as the same objects: only the others
+    """The findings gone and come from `before` to `after`, counted by `key_of`. The
+    session hands back unchanged findings as the same objects: only the others
     are counted (equal findings that are new objects cancel out in the counts)."""
     kept = set(map(id, before)) & set(map(id, after))
     gone = Counter(key_of(f) for f in before if id(f) not in kept)
