@@ -20,11 +20,14 @@ API (no Qt):
     found.replicas   # the count before the shard rule (stated, default or one per zone)
     found.zones      # availability zones the instances span (at most one per instance)
     found.describe() # "3 instances, one per zone (`replicas` not stated)"
+    count = instance_counter()  # `instances`, each distinct set of values worked out once
     report_basis(found.basis)  # "stated" | "default" | "derived", as every figure's basis
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from archdraw.analysis.kinds import count
@@ -99,3 +102,10 @@ def instances(
         machines, basis = count(shards), "shards"
     default = replicas if basis == "default" else None
     return Instances(machines, basis, found, min(spread, machines), default)
+
+
+def instance_counter() -> Callable[..., Instances]:
+    """`instances`, remembering its answer for each distinct set of values: the thousands of
+    components of a big design repeat a few counts. `typed`: 1, 1.0 and true stay apart (a
+    message quotes the value the count rests on)."""
+    return lru_cache(maxsize=None, typed=True)(instances)
