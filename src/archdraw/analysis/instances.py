@@ -21,13 +21,15 @@ API (no Qt):
     found.zones      # availability zones the instances span (at most one per instance)
     found.describe() # "3 instances, one per zone (`replicas` not stated)"
     report_basis(found.basis)  # "stated" | "default" | "derived", as every figure's basis
+    component_instances(component, TypeFacts(library))  # the same, read off a component
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from archdraw.analysis.kinds import count
+from archdraw.analysis.kinds import BUFFER_TYPES, TypeFacts, count
+from archdraw.model import Component
 
 
 class Instances(NamedTuple):
@@ -99,3 +101,16 @@ def instances(
         machines, basis = count(shards), "shards"
     default = replicas if basis == "default" else None
     return Instances(machines, basis, found, min(spread, machines), default)
+
+
+def component_instances(component: Component, facts: TypeFacts) -> Instances:
+    """The instances of a component: its own `replicas`, `zones` and `shards`, else its
+    type's defaults; a stateful type other than a queue or stream runs one machine per shard."""
+    value = facts.values(component).get
+    return instances(
+        value("replicas"),
+        value("zones"),
+        value("shards"),
+        stated="replicas" in component.props,
+        sharded=facts.stateful(component.type) and component.type not in BUFFER_TYPES,
+    )

@@ -52,11 +52,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from archdraw.analysis.instances import instances
+from archdraw.analysis.instances import component_instances
 from archdraw.analysis.kinds import (
-    BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
     count,
@@ -261,11 +260,8 @@ def _role(
     value = facts.values(component).get
     shards = count(value("shards"))
     failover = str(value("failover") or "none")
-    instances = _instances(component, facts, value)
-    copies = max(1, instances // shards)
-    copied = value("replication") in ("sync", "async")
-    if copies == 1 and instances > 1 and copied:
-        copies = 2  # more partitions than machines, each copied to another machine
+    instances = component_instances(component, facts).total
+    copies = copies_of(instances, shards, value("replication"))
     resolution = value("conflict_resolution")
     if component.type in CACHING_TYPES:
         kind = "cache"
@@ -293,15 +289,16 @@ def _role(
 
 def instance_count(component: Component, facts: TypeFacts) -> int:
     """Machines that can fail one at a time (`archdraw.analysis.instances`)."""
-    return _instances(component, facts, facts.values(component).get)
+    return component_instances(component, facts).total
 
 
-def _instances(component: Component, facts: TypeFacts, value: Callable[[str], Any]) -> int:
-    sharded = facts.stateful(component.type) and component.type not in BUFFER_TYPES
-    stated = "replicas" in component.props
-    return instances(
-        value("replicas"), value("zones"), value("shards"), stated=stated, sharded=sharded
-    ).total
+def copies_of(instances: int, shards: int, replication: object) -> int:
+    """Copies of each partition that `instances` machines hold over `shards` shards (at least
+    one; two when partitions outnumber machines but `replication` copies each elsewhere)."""
+    copies = max(1, instances // max(1, shards))
+    if copies == 1 and instances > 1 and replication in ("sync", "async"):
+        copies = 2  # more partitions than machines, each copied to another machine
+    return copies
 
 
 def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
