@@ -20,12 +20,15 @@ API (no Qt):
     found.replicas   # the count before the shard rule (stated, default or one per zone)
     found.zones      # availability zones the instances span (at most one per instance)
     found.describe() # "3 instances, one per zone (`replicas` not stated)"
+    count = instance_counter()  # `instances`, each distinct set of values worked out once
     report_basis(found.basis)  # "stated" | "default" | "derived", as every figure's basis
-    component_instances(component, TypeFacts(library))  # the same, read off a component
+    component_instances(component, TypeFacts(library), count)  # the same, off a component
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
 from archdraw.analysis.kinds import BUFFER_TYPES, TypeFacts, count
@@ -103,11 +106,21 @@ def instances(
     return Instances(machines, basis, found, min(spread, machines), default)
 
 
-def component_instances(component: Component, facts: TypeFacts) -> Instances:
+def instance_counter() -> Callable[..., Instances]:
+    """`instances`, remembering its answer for each distinct set of values: the thousands of
+    components of a big design repeat a few counts. `typed`: 1, 1.0 and true stay apart (a
+    message quotes the value the count rests on)."""
+    return lru_cache(maxsize=None, typed=True)(instances)
+
+
+def component_instances(
+    component: Component, facts: TypeFacts, counted: Callable[..., Instances] = instances
+) -> Instances:
     """The instances of a component: its own `replicas`, `zones` and `shards`, else its
-    type's defaults; a stateful type other than a queue or stream runs one machine per shard."""
+    type's defaults; a stateful type other than a queue or stream runs one machine per shard
+    (`counted`: `instances`, or an `instance_counter()` shared by a run)."""
     value = facts.values(component).get
-    return instances(
+    return counted(
         value("replicas"),
         value("zones"),
         value("shards"),
