@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from archdraw.analysis import analyze_failure, analyze_growth, build_graph
-from archdraw.analysis.instances import instances
+from archdraw.analysis.instances import instance_counter, instances
 from archdraw.cost import estimate, shipped_prices
 from archdraw.io import load
 from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
@@ -88,3 +88,33 @@ def test_lint_analysis_and_cost_count_the_same_instances(path: Path, library: Li
         per_replica = graph.capacity_rps[node]
         if per_replica is not None:
             assert ctx.capacity(view) == pytest.approx(per_replica * found.total), component.id
+
+
+def test_a_value_that_cannot_be_remembered_is_still_counted() -> None:
+    """A design that fails validation can still be analysed while the user fixes it: a list
+    where a count belongs is read as the count it defaults to, not a crash of the memo."""
+    counted = instance_counter()
+    listed = counted([1, 2], 3, None, stated=True, sharded=False)
+    assert listed == instances([1, 2], 3, None, stated=True, sharded=False)
+    assert listed.total == 1
+    # Remembered values keep their type apart: the message quotes the default as written.
+    assert counted(2, 1, 1, stated=False, sharded=False).default == 2
+    assert counted(2.0, 1, 1, stated=False, sharded=False).default == 2.0
+    assert isinstance(counted(2.0, 1, 1, stated=False, sharded=False).default, float)
+
+
+def test_lint_and_analysis_read_a_list_where_a_count_belongs(library: Library) -> None:
+    from archdraw.model import Component, Design, Link
+
+    design = Design(
+        archdraw=1,
+        name="Lists",
+        components=[
+            Component(id="web", type="client", props={"rps": 10}),
+            Component(id="db", type="database", props={"replicas": [1, 2], "shards": [3]}),
+        ],
+        links=[Link.model_validate({"from": "web", "to": "db"})],
+    )
+    graph = build_graph(design, library)
+    assert graph.instances(graph.index["db"]) == 1
+    assert any(f.component == "db" for f in lint_design(design, library))

@@ -110,7 +110,17 @@ def instance_counter() -> Callable[..., Instances]:
     """`instances`, remembering its answer for each distinct set of values: the thousands of
     components of a big design repeat a few counts. `typed`: 1, 1.0 and true stay apart (a
     message quotes the value the count rests on)."""
-    return lru_cache(maxsize=None, typed=True)(instances)
+    remembered = lru_cache(maxsize=None, typed=True)(instances)
+
+    def counted(
+        replicas: object, zones: object, shards: object, *, stated: bool, sharded: bool
+    ) -> Instances:
+        try:
+            return remembered(replicas, zones, shards, stated=stated, sharded=sharded)
+        except TypeError:  # an unhashable value (a list): nothing to remember it by
+            return instances(replicas, zones, shards, stated=stated, sharded=sharded)
+
+    return counted
 
 
 def component_instances(
