@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QToolTip
 
 from archdraw.gui.canvas.view import RELATED_MIN_SCALE
 
-from .conftest import load_into
+from .conftest import load_into, viewport_point
 
 # 'API' calls three dependencies with no timeout: AD205 reports it once, on one call,
 # with the other two calls related.
@@ -60,6 +62,8 @@ def test_clicking_a_folded_finding_selects_its_related_links(window, qtbot):  # 
     assert panel.current() is finding
     assert set(window.scene.selected_link_keys()) == CALLS
     assert window.scene.selected_component_ids() == []
+    qtbot.waitUntil(lambda: not window.properties.rebuild_pending())
+    assert window.properties.title.text().startswith("<b>3 links</b>")
     seen = _on_screen(window)
     for key in CALLS:  # close together: all in view, at the zoom the user had
         assert seen.contains(window.scene.links[key].sceneBoundingRect())
@@ -105,3 +109,36 @@ def test_related_far_away_zooms_out_only_so_far(window, qtbot):  # type: ignore[
     main = window.scene.links[finding.element or ""].sceneBoundingRect()
     middle = _on_screen(window).center()
     assert abs(middle.x() - main.center().x()) < 2 and abs(middle.y() - main.center().y()) < 2
+
+
+def _hover(window, qtbot, spot: QPoint) -> str:  # type: ignore[no-untyped-def]
+    """Rest the mouse on `spot` of the canvas and read the tooltip that comes up."""
+    QToolTip.hideText()
+    qtbot.wait(50)
+    viewport = window.view.viewport()
+    qtbot.mouseMove(viewport, spot + QPoint(3, 0))
+    qtbot.wait(30)
+    qtbot.mouseMove(viewport, spot)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
+    document = QTextDocument()
+    document.setHtml(QToolTip.text())
+    return document.toPlainText()
+
+
+def test_hovering_a_related_element_names_the_finding(window, qtbot):  # type: ignore[no-untyped-def]
+    panel, row = _open(window, qtbot)
+    timeouts = panel.row(row)
+    auth = next(panel.row(r) for r in range(panel.row_count()) if panel.row(r).code == "AD304")
+    assert auth.component == "db" and [r.element for r in auth.related] == ["cache"]
+    # 'Cache' has no marker of its own; its box's tooltip names it, then AD304.
+    cache = window.scene.components["cache"].sceneBoundingRect().center()
+    text = _hover(window, qtbot, viewport_point(window, cache))
+    assert text.startswith("Cache\n")
+    assert f"Also named in 1 finding:\nAD304 info: {auth.message}" in text
+    # A related link (one of the calls AD205 is located on another of) names AD205.
+    other = next(r.element for r in timeouts.related)
+    text = _hover(window, qtbot, viewport_point(window, window.scene.links[other].course_middle()))
+    assert "Also named in 1 finding:" in text and f"AD205 {timeouts.severity}:" in text
+    # An element no finding elsewhere names keeps its plain tooltip.
+    web = window.scene.components["web"].sceneBoundingRect().center()
+    assert "Also named" not in _hover(window, qtbot, viewport_point(window, web))

@@ -150,7 +150,8 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             return finding.element
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return finding.message + listed(self.related_titles(finding), TOOLTIP_NAMES, "\n")
+            related = listed(self.related_titles(finding), TOOLTIP_NAMES, "\n")
+            return finding.message + (f"\nAlso about:{related}" if related else "")
         if role == Qt.ItemDataRole.UserRole:
             return finding
         return None
