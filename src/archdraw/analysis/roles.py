@@ -54,9 +54,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from archdraw.analysis.instances import Instances, instance_counter
+from archdraw.analysis.instances import Instances, component_instances, instance_counter
 from archdraw.analysis.kinds import (
-    BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
     count,
@@ -270,15 +269,8 @@ def _role(
     value = facts.values(component).get
     shards = count(value("shards"))
     failover = str(value("failover") or "none")
-    sharded = facts.stateful(component.type) and component.type not in BUFFER_TYPES
-    stated = "replicas" in component.props
-    instances = counted(
-        value("replicas"), value("zones"), value("shards"), stated=stated, sharded=sharded
-    ).total
-    copies = max(1, instances // shards)
-    copied = value("replication") in ("sync", "async")
-    if copies == 1 and instances > 1 and copied:
-        copies = 2  # more partitions than machines, each copied to another machine
+    instances = component_instances(component, facts, counted).total
+    copies = copies_of(instances, shards, value("replication"))
     resolution = value("conflict_resolution")
     if component.type in CACHING_TYPES:
         kind = "cache"
@@ -302,6 +294,15 @@ def _role(
         fronts=fronts,
         fronts_basis=fronts_basis,
     )
+
+
+def copies_of(instances: int, shards: int, replication: object) -> int:
+    """Copies of each partition that `instances` machines hold over `shards` shards (at least
+    one; two when partitions outnumber machines but `replication` copies each elsewhere)."""
+    copies = max(1, instances // max(1, shards))
+    if copies == 1 and instances > 1 and replication in ("sync", "async"):
+        copies = 2  # more partitions than machines, each copied to another machine
+    return copies
 
 
 def _calls(facts: TypeFacts, props: dict[str, object]) -> float:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
-from archdraw.analysis.instances import Instances, instance_counter, instances
+from archdraw.analysis.instances import Instances, instance_counter
 from archdraw.analysis.kinds import BUFFER_TYPES
 from archdraw.analysis.links import LinkTable
 from archdraw.library import Library
@@ -176,10 +176,7 @@ class ElementViews:
             prop(component, "shards") if sharded else None,
         )
         stated = "replicas" in component.props
-        try:
-            return self._instances_of(*counts, stated=stated, sharded=sharded)
-        except TypeError:  # an unhashable value (a list): nothing to remember it by
-            return instances(*counts, stated=stated, sharded=sharded)
+        return self._instances_of(*counts, stated=stated, sharded=sharded)
 
     @cached_property
     def _instances_of(self) -> Callable[..., Instances]:
