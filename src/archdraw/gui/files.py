@@ -116,15 +116,17 @@ class FileController:
             self.replace(prepared.loaded.design, None if as_copy else path.resolve())
             self.opened(path, as_copy, prepared.note)
 
-        self._in_background(path, None, opened, lambda e: self.cannot_open(path, e))
+        self.in_background(path, None, opened, lambda e: self.cannot_open(path, e))
 
-    def _in_background(
+    def in_background(
         self,
         path: Path,
         read: Callable[[], LoadedDesign] | None,
         opened: Callable[[Prepared], None],
         failed: Callable[[BaseException], None],
+        verb: str = "Opening",
     ) -> None:
+        """Load `path` (or run `read`) in a worker; `opened` takes the result on the UI thread."""
         self.stop_opening()
 
         def accept(prepared: Prepared) -> Iterator[tuple[int, int]] | None:
@@ -139,10 +141,10 @@ class FileController:
             opened(prepared)
             return scene.build_items(ITEMS_PER_TICK)
 
-        opening = Opening(path, self.window.library, self.progress, accept, failed, read)
+        opening = Opening(path, self.window.library, self.progress, accept, failed, read, verb)
         opening.finished.connect(lambda opened: self._opening_ended(opening, opened))
         self.opening = opening
-        self._show_busy(f"Opening {path.name}…")
+        self._show_busy(f"{verb} {path.name}…")
         opening.start()
 
     def _show_busy(self, text: str | None) -> None:
@@ -350,7 +352,7 @@ class FileController:
                 self.cannot_open(entry.data_path, error)
 
         name = entry.original or entry.data_path
-        self._in_background(name, read, lambda p: self._restored(p.loaded.design, entry), failed)
+        self.in_background(name, read, lambda p: self._restored(p.loaded.design, entry), failed)
 
     def _restored(self, design: Design, entry: AutosaveEntry) -> None:
         self.replace(design, entry.original, saved=False)
