@@ -12,7 +12,7 @@ from archdraw.crash import internal_error_message
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import AutosaveEntry, pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
-from archdraw.gui.heap import settle_long_lived
+from archdraw.gui.heap import forget, settle_long_lived
 from archdraw.gui.layout_job import place_unpositioned
 from archdraw.gui.loading import (
     ITEMS_PER_TICK,
@@ -126,7 +126,6 @@ class FileController:
         failed: Callable[[BaseException], None],
         verb: str = "Opening",
     ) -> None:
-        """Load `path` (or run `read`) in a worker; `opened` takes the result on the UI thread."""
         self.stop_opening()
 
         def accept(prepared: Prepared) -> Iterator[tuple[int, int]] | None:
@@ -170,6 +169,7 @@ class FileController:
                 opening.worker.join(wait_s)
 
     def replace(self, design: Design, path: Path | None, saved: bool = True) -> None:
+        forget(self.document.design)  # if it outlives its drawing and items, the heap says
         self.window.autosave.discard()
         self.document.replace(design, path, saved)
         if self.window.view.showing_design:  # else fitted once it is complete
