@@ -159,12 +159,12 @@ class ImportController:
 
     def cannot_import(self, path: Path, error: BaseException) -> None:
         if isinstance(error, SourceError):
-            summary = "Nothing was imported: the input has problems."
+            headline = "Nothing was imported: the input has problems."
             problems = [str(p) for p in error.problems]
         else:  # a bug in an importer must not take the editor down
-            summary = f"Importing {path.name} failed: nothing was imported."
+            headline = f"Importing {path.name} failed: nothing was imported."
             problems = [internal_error_message(error)]
-        self.window.files.show_problems("Cannot import", summary, problems)
+        self.window.files.show_problems("Cannot import", headline, problems)
 
     def choose_page(self, paths: list[str]) -> str | None:
         """A draw.io file of several pages: which one (or all); "" when there is nothing to
