@@ -21,6 +21,12 @@ from archdraw.io import dumps
 from .test_open_big import zoned_design
 
 
+@pytest.fixture(autouse=True)
+def quiet_heap(qtbot):  # type: ignore[no-untyped-def]
+    """What earlier tests' windows left to check is checked (and collected) before."""
+    qtbot.waitUntil(lambda: not heap._RETIRED and not heap._GOING, timeout=30000)
+
+
 def _open(window, qtbot, path) -> None:  # type: ignore[no-untyped-def]
     assert window.files.open_path(path)
     qtbot.waitUntil(lambda: window.files.opening is None, timeout=60000)
