@@ -15,6 +15,7 @@ What the file means (README, "Analysis: the model"):
 API (no Qt):
 
     found = instances(replicas, zones, shards, stated=True, sharded=False)
+    found = instances_of(component, library)  # read from a component (the drawing's badge)
     found.total      # machines that can fail one at a time; capacity is total x capacity_rps
     found.basis      # "stated" | "default" | "zones" | "shards"
     found.replicas   # the count before the shard rule (stated, default or one per zone)
@@ -27,7 +28,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from archdraw.analysis.kinds import count
+from archdraw.analysis.kinds import BUFFER_TYPES, count
+from archdraw.library import Library
+from archdraw.model import Component
 
 
 class Instances(NamedTuple):
@@ -99,3 +102,23 @@ def instances(
         machines, basis = count(shards), "shards"
     default = replicas if basis == "default" else None
     return Instances(machines, basis, found, min(spread, machines), default)
+
+
+def instances_of(component: Component, library: Library | None) -> Instances:
+    """The instances of one component: its `replicas`, `zones` and `shards`, else its type's
+    defaults (without a library, its own values only). The analysis reads the same values
+    from its columns; a store other than a queue or stream runs its shards on their own."""
+    if library is None:
+        own = component.props
+        return instances(
+            own.get("replicas"), own.get("zones"), None, stated="replicas" in own, sharded=False
+        )
+    sharded = library.is_stateful(component) and component.type not in BUFFER_TYPES
+    prop = library.prop
+    return instances(
+        prop(component, "replicas"),
+        prop(component, "zones"),
+        prop(component, "shards") if sharded else None,
+        stated="replicas" in component.props,
+        sharded=sharded,
+    )

@@ -2,12 +2,19 @@
 
 A face is laid out relative to the box's top-left corner, so one face serves
 every box with the same look. At full detail: icon, title (up to two lines),
-type line, replicas badge. When the title would be smaller than READABLE_PX on
+type line, instances badge. When the title would be smaller than READABLE_PX on
 screen, the face keeps only the title, drawn as large as the box allows (the
 subtitle, badge and icon go first); when the whole title is then still too
 small, it is drawn at the smallest readable size and cut with "…" (the hover
 shows all of it). A box too small on screen to show even a few readable
 letters of its name is drawn empty, and the hover names it.
+
+The badge ("×3") shows the instances the analysis counts
+(`archdraw.analysis.instances`), drawn only when there are two or more. A count
+the design states (`replicas`) is a filled pill; one that rests on the library's
+default or is derived (one per zone, one per shard) is an outlined, dashed pill
+with the number in the category's colour, and the hover says what it rests on
+(`instances_note`).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from archdraw.analysis.instances import Instances
 from archdraw.drawing.text_metrics import fit, text_width, wrap
 from archdraw.layout import Rect, clean_text
 from archdraw.style import ICON_SIZE, NODE_HEIGHT, NODE_WIDTH
@@ -23,6 +31,8 @@ from archdraw.style import ICON_SIZE, NODE_HEIGHT, NODE_WIDTH
 TITLE_SIZE = 13.0
 TYPE_SIZE = 11.0
 BADGE_SIZE = 10.5
+BADGE_STROKE = 1.2  # the outline of a badge whose count is not stated
+BADGE_DASH = (3.0, 2.0)
 LINE_HEIGHT = 16.0
 READABLE_PX = 7.0  # text smaller than this on screen cannot be read
 LARGE_TITLE_SIZES = (30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0)
@@ -43,7 +53,8 @@ class ComponentLook:
     type_label: str
     category: str
     icon: str
-    replicas: int
+    # What the analysis counts (None: the type runs no replicas, e.g. a client or an API).
+    instances: Instances | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +75,9 @@ class Face:
     level: Level
     icon: Rect | None
     texts: tuple[TextRun, ...]
-    badge: Rect | None  # the replicas badge's pill, drawn under its text run
+    badge: Rect | None  # the instances badge's pill, drawn under its text run
+    # A filled pill for a stated count; an outlined, dashed one for a default or derived one.
+    badge_stated: bool = True
 
 
 def level_at(look: ComponentLook, scale: float) -> Level:
@@ -136,13 +149,24 @@ def _full(look: ComponentLook) -> Face:
     runs.append(
         TextRun(text_x, baseline + len(lines) * LINE_HEIGHT, type_line, TYPE_SIZE, False, "type")
     )
-    badge = None
-    if look.replicas > 1:
-        label = f"×{look.replicas}"
+    badge, stated = None, True
+    found = look.instances
+    if found is not None and found.total > 1:
+        label = f"×{found.total}"
         width = text_width(label, BADGE_SIZE, bold=True) + 10
         badge = Rect(w - width + 6, -8, w + 6, 8)
         runs.append(TextRun(badge.centre[0], 4, label, BADGE_SIZE, True, "badge", True))
-    return Face("full", icon, tuple(runs), badge)
+        stated = found.basis == "stated"
+    return Face("full", icon, tuple(runs), badge, stated)
+
+
+def instances_note(look: ComponentLook) -> str | None:
+    """The instance count in words, with what it rests on, for a hover: "3 instances, one
+    per zone (`replicas` not stated)", "2 instances (stated)"; None when the type runs none."""
+    found = look.instances
+    if found is None:
+        return None
+    return f"{found.describe()} (stated)" if found.basis == "stated" else found.describe()
 
 
 @lru_cache(maxsize=8192)

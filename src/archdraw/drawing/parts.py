@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archdraw.analysis.instances import instances_of
 from archdraw.drawing.faces import ComponentLook
 from archdraw.drawing.paths import LinkPath, Point
 from archdraw.drawing.text_metrics import text_width
@@ -25,16 +26,14 @@ ZONE_DASH: dict[str, tuple[float, ...]] = {
 
 def look_of(component: Component, library: Library | None) -> ComponentLook:
     spec = library.get(component.type) if library is not None else None
-    replicas = library.prop(component, "replicas") if library is not None else None
-    if replicas is None:
-        replicas = component.props.get("replicas")
-    count = replicas if isinstance(replicas, int) and not isinstance(replicas, bool) else 1
+    # A known type without `replicas` (a client, an external API) runs no instances of ours.
+    runs = spec is None or "replicas" in spec.properties
     return ComponentLook(
         title=component.title,
         type_label=spec.label if spec is not None else f"{component.type} (unknown type)",
         category=spec.category if spec is not None else "external",
         icon=spec.icon if spec is not None and spec.icon else "circle-help",
-        replicas=count,
+        instances=instances_of(component, library) if runs else None,
     )
 
 
