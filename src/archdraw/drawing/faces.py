@@ -38,10 +38,9 @@ BADGE_STROKE = 1.2  # the outline of a badge whose count is not stated
 BADGE_DASH = (3.0, 2.0)
 LINE_HEIGHT = 16.0
 READABLE_PX = 7.0  # text smaller than this on screen cannot be read
-# Every title-only face's size, then the sizes of titles that do not fit whole at it. Nine
-# in ten titles of the samples fit at the first (two lines of about ten letters), all but
-# two at the next: a size per box (as large as each title fits) drew "DNS" at three times
-# the size of "Stock and reservations" beside it.
+# Every title-only face's size, then the sizes of titles that do not fit whole at it. One
+# size for all: sized per box, a short title would be drawn far larger than a long one
+# beside it. Nine in ten titles of the samples fit at the first (two lines of ten letters).
 TITLE_ONLY_SIZES = (22.0, 20.0, 18.0, 16.0, 14.0)
 # Sizes a cut title may take, smallest first: the smallest readable one keeps the most words.
 CUT_TITLE_SIZES = tuple(float(size) for size in range(14, 46, 2))
@@ -101,10 +100,7 @@ def title_size_at(title: str, scale: float) -> float | None:
     still readable at which the whole title fits; else the smallest readable size (the
     same for every box at this zoom), cut when the title does not fit; None when that
     shows too few letters."""
-    whole = next(
-        (size for size in TITLE_ONLY_SIZES if size * scale >= READABLE_PX and _fits(title, size)),
-        None,
-    )
+    whole = next((size for size in _whole_sizes(title) if size * scale >= READABLE_PX), None)
     if whole is not None:
         return whole
     cut = next((size for size in CUT_TITLE_SIZES if size * scale >= READABLE_PX), None)
@@ -187,9 +183,15 @@ def instances_note(look: ComponentLook) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def _fits(title: str, size: float) -> bool:
-    """Whether the whole title fits the box at `size`, in a few lines."""
+def _whole_sizes(title: str) -> tuple[float, ...]:
+    """The TITLE_ONLY_SIZES at which the whole title fits the box in a few lines, largest
+    first (asked at every paint: worked out once per title)."""
     text = clean_text(title, 400)
-    lines = wrap(text, NODE_WIDTH - TITLE_ONLY_MARGIN, size, TITLE_ONLY_LINES, bold=True)
-    tall_enough = len(lines) * size * LARGE_LINE_SPACING <= NODE_HEIGHT - 4
-    return tall_enough and " ".join(lines) == " ".join(text.split())
+    words = " ".join(text.split())
+    found = []
+    for size in TITLE_ONLY_SIZES:
+        lines = wrap(text, NODE_WIDTH - TITLE_ONLY_MARGIN, size, TITLE_ONLY_LINES, bold=True)
+        tall_enough = len(lines) * size * LARGE_LINE_SPACING <= NODE_HEIGHT - 4
+        if tall_enough and " ".join(lines) == words:
+            found.append(size)
+    return tuple(found)
