@@ -56,7 +56,10 @@ def test_web_app_grows_in_steps(design_of, library: Library, book) -> None:  # t
     grown = estimate(design, library, book, 10.0)
     # 1,000 req/s on web at 100 per replica and 70 % utilization: ceil(1000 / 70) = 15 replicas.
     assert grown.components["web"].total() == pytest.approx(15 * 730 * 0.096)
-    assert "re-sized from 3" in grown.components["web"].lines[0].detail
+    detail = grown.components["web"].lines[0].detail
+    assert detail.startswith("15 instances (re-sized for the growth from 3 instances) x 730 h")
+    assert grown.components["web"].instances.total == 3  # type: ignore[union-attr]
+    assert grown.components["web"].machines == 15
     assert grown.components["lb"].total() == pytest.approx(32.85 + 5913.0)
     # Between two growths that need the same replicas, only usage moves: a step function.
     at_11 = estimate(design, library, book, 10.4).components["web"].total()
@@ -190,16 +193,3 @@ def test_baseline_cost_is_a_step_function(design_of, library: Library, book) -> 
     # fewer than the 3 drawn: 3 up to 2.1x, then 4 (one more replica, 730 x 0.096 = 70.08).
     assert steps[1.0] == steps[1.2] == steps[2.0]
     assert steps[2.2] - steps[2.0] == pytest.approx(70.08)
-
-
-def test_shards_each_run_their_replicas(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
-    design = design_of(
-        "components:\n"
-        "  - {id: db, type: database, props: {replicas: 2, shards: 4, storage_gb: 80}}\n"
-        "  - {id: log, type: stream, props: {replicas: 3, shards: 64}}\n"
-    )
-    cost = estimate(design, library, book)
-    # 2 copies of each of 4 shards: 8 x 730 x 0.178 = 1,039.52; storage 80 GB per copy x 2 x 0.115.
-    assert cost.components["db"].total() == pytest.approx(1039.52 + 18.4)
-    # A stream's shards are partitions on its brokers, not machines: 3 x 730 x 0.21.
-    assert cost.components["log"].total() == pytest.approx(459.9)

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.instances import instances
+from archdraw.analysis.instances import instance_counter
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -137,8 +136,7 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     for node in stating.get("rps", ()):
         rps[node] = stated_rps(components[node])
     of_type: list[_TypeColumns] = per_type(kinds)
-    # Thousands of components repeat a few counts: each distinct one is worked out once.
-    instances_of = cache(instances)
+    instances_of = instance_counter()
     counted = [
         instances_of(r, z, s, stated="replicas" in own, sharded=kind.stateful and not kind.buffer)
         for r, z, s, own, kind in zip(

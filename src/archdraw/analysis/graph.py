@@ -158,7 +158,7 @@ class TrafficGraph:
         return [edge.key for edge in self.back_edges]
 
     def instances(self, node: int) -> int:
-        """Machines that can fail one at a time (`archdraw.analysis.roles.instance_count`)."""
+        """Machines that can fail one at a time (`archdraw.analysis.instances`)."""
         return self.instance_counts[node]
 
     def aside_of(self, cache: int) -> list[Edge]:

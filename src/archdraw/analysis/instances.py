@@ -15,21 +15,23 @@ What the file means (README, "Analysis: the model"):
 API (no Qt):
 
     found = instances(replicas, zones, shards, stated=True, sharded=False)
-    found = instances_of(component, library)  # read from a component (the drawing's badge)
     found.total      # machines that can fail one at a time; capacity is total x capacity_rps
     found.basis      # "stated" | "default" | "zones" | "shards"
     found.replicas   # the count before the shard rule (stated, default or one per zone)
     found.zones      # availability zones the instances span (at most one per instance)
     found.describe() # "3 instances, one per zone (`replicas` not stated)"
+    count = instance_counter()  # `instances`, each distinct set of values worked out once
     report_basis(found.basis)  # "stated" | "default" | "derived", as every figure's basis
+    component_instances(component, TypeFacts(library), count)  # the same, off a component
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import NamedTuple
 
-from archdraw.analysis.kinds import BUFFER_TYPES, count
-from archdraw.library import Library
+from archdraw.analysis.kinds import BUFFER_TYPES, TypeFacts, count
 from archdraw.model import Component
 
 
@@ -104,21 +106,34 @@ def instances(
     return Instances(machines, basis, found, min(spread, machines), default)
 
 
-def instances_of(component: Component, library: Library | None) -> Instances:
-    """The instances of one component: its `replicas`, `zones` and `shards`, else its type's
-    defaults (without a library, its own values only). The analysis reads the same values
-    from its columns; a store other than a queue or stream runs its shards on their own."""
-    if library is None:
-        own = component.props
-        return instances(
-            own.get("replicas"), own.get("zones"), None, stated="replicas" in own, sharded=False
-        )
-    sharded = library.is_stateful(component) and component.type not in BUFFER_TYPES
-    prop = library.prop
-    return instances(
-        prop(component, "replicas"),
-        prop(component, "zones"),
-        prop(component, "shards") if sharded else None,
+def instance_counter() -> Callable[..., Instances]:
+    """`instances`, remembering its answer for each distinct set of values: the thousands of
+    components of a big design repeat a few counts. `typed`: 1, 1.0 and true stay apart (a
+    message quotes the value the count rests on)."""
+    remembered = lru_cache(maxsize=None, typed=True)(instances)
+
+    def counted(
+        replicas: object, zones: object, shards: object, *, stated: bool, sharded: bool
+    ) -> Instances:
+        try:
+            return remembered(replicas, zones, shards, stated=stated, sharded=sharded)
+        except TypeError:  # an unhashable value (a list): nothing to remember it by
+            return instances(replicas, zones, shards, stated=stated, sharded=sharded)
+
+    return counted
+
+
+def component_instances(
+    component: Component, facts: TypeFacts, counted: Callable[..., Instances] = instances
+) -> Instances:
+    """The instances of a component: its own `replicas`, `zones` and `shards`, else its
+    type's defaults; a stateful type other than a queue or stream runs one machine per shard
+    (`counted`: `instances`, or an `instance_counter()` shared by a run)."""
+    value = facts.values(component).get
+    return counted(
+        value("replicas"),
+        value("zones"),
+        value("shards"),
         stated="replicas" in component.props,
-        sharded=sharded,
+        sharded=facts.stateful(component.type) and component.type not in BUFFER_TYPES,
     )

@@ -20,7 +20,7 @@ from archdraw.model import Design, Link
 class LinkRecord:
     """One link's fields, copied from the model once (a pydantic model hooks every read)."""
 
-    __slots__ = ("id", "kind", "label", "props", "source", "target")
+    __slots__ = ("id", "key", "kind", "label", "props", "source", "target")
 
     def __init__(self, link: Link) -> None:
         fields = link.__dict__  # one hooked look-up instead of one per field
@@ -30,11 +30,10 @@ class LinkRecord:
         self.kind: str = fields["kind"]  # "sync" | "async" | "replication"
         self.label: str | None = fields["label"]
         self.props: dict[str, Any] = fields["props"]
-
-    @property
-    def key(self) -> str:
+        # The ends and id never change while a record lives (a re-wired link is a new
+        # structure, and a new table): its identity is worked out once.
+        self.key: str = self.id if self.id is not None else f"{self.source}->{self.target}"
         """The link's identity: its explicit id, or "from->to"."""
-        return self.id if self.id is not None else f"{self.source}->{self.target}"
 
 
 class LinkTable:

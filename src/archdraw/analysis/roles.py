@@ -52,11 +52,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from archdraw.analysis.instances import instances
+from archdraw.analysis.instances import Instances, component_instances, instance_counter
 from archdraw.analysis.kinds import (
-    BUFFER_TYPES,
     CACHING_TYPES,
     TypeFacts,
     count,
@@ -83,7 +82,7 @@ class DataRole(NamedTuple):
 
     id: str
     kind: str  # "primary" | "replica" | "multi-primary" | "cache"
-    instances: int  # machines: see `instance_count`
+    instances: int  # machines (`archdraw.analysis.instances`)
     shards: int
     copies: int  # of each partition
     writable: bool
@@ -210,12 +209,19 @@ def data_roles(
     fronted = _fronted(links, facts, components)
     roles: dict[str, DataRole] = {}
     stateful = {t for t in {c.type for c in components.values()} if facts.stateful(t)}
+    counted = instance_counter()
     for component in components.values():
         if component.type not in stateful:
             continue
         store, basis = fronted.get(component.id, (None, None))
         roles[component.id] = _role(
-            component, facts, source_of.get(component.id), component.id in standbys, store, basis
+            component,
+            facts,
+            counted,
+            source_of.get(component.id),
+            component.id in standbys,
+            store,
+            basis,
         )
     # A copy of a store with a failover that no request reaches is a standby for it.
     for target, source in source_of.items():
@@ -239,13 +245,14 @@ def refresh_roles(
     if not names <= OWN_ROLE_PROPERTIES:
         return None
     facts = TypeFacts(library)
+    counted = instance_counter()
     found = dict(roles.roles)
     for node in nodes:
         component = design.components[node]
         old = found.get(component.id)
         if old is not None:  # stateless components have no role
             found[component.id] = _role(
-                component, facts, old.source, old.standby, old.fronts, old.fronts_basis
+                component, facts, counted, old.source, old.standby, old.fronts, old.fronts_basis
             )
     return DataRoles(roles=found, standbys=roles.standbys, _targets=roles._targets)
 
@@ -253,6 +260,7 @@ def refresh_roles(
 def _role(
     component: Component,
     facts: TypeFacts,
+    counted: Callable[..., Instances],
     source: str | None,
     standby: bool,
     fronts: str | None,
@@ -261,11 +269,8 @@ def _role(
     value = facts.values(component).get
     shards = count(value("shards"))
     failover = str(value("failover") or "none")
-    instances = _instances(component, facts, value)
-    copies = max(1, instances // shards)
-    copied = value("replication") in ("sync", "async")
-    if copies == 1 and instances > 1 and copied:
-        copies = 2  # more partitions than machines, each copied to another machine
+    instances = component_instances(component, facts, counted).total
+    copies = copies_of(instances, shards, value("replication"))
     resolution = value("conflict_resolution")
     if component.type in CACHING_TYPES:
         kind = "cache"
@@ -291,17 +296,13 @@ def _role(
     )
 
 
-def instance_count(component: Component, facts: TypeFacts) -> int:
-    """Machines that can fail one at a time (`archdraw.analysis.instances`)."""
-    return _instances(component, facts, facts.values(component).get)
-
-
-def _instances(component: Component, facts: TypeFacts, value: Callable[[str], Any]) -> int:
-    sharded = facts.stateful(component.type) and component.type not in BUFFER_TYPES
-    stated = "replicas" in component.props
-    return instances(
-        value("replicas"), value("zones"), value("shards"), stated=stated, sharded=sharded
-    ).total
+def copies_of(instances: int, shards: int, replication: object) -> int:
+    """Copies of each partition that `instances` machines hold over `shards` shards (at least
+    one; two when partitions outnumber machines but `replication` copies each elsewhere)."""
+    copies = max(1, instances // max(1, shards))
+    if copies == 1 and instances > 1 and replication in ("sync", "async"):
+        copies = 2  # more partitions than machines, each copied to another machine
+    return copies
 
 
 def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
@@ -344,9 +345,18 @@ def _fronted(
     if not caches:
         return {}
 
-    def is_store(cid: str) -> bool:
-        found = components.get(cid)
-        return found is not None and facts.holds_data(found.type)
+    stores_called: dict[str, set[str]] = {}
+
+    def stores(caller: str) -> set[str]:
+        """The stores `caller` sends requests to (callers of several caches are asked once)."""
+        found = stores_called.get(caller)
+        if found is None:
+            found = stores_called[caller] = {
+                target
+                for target in links.calls(caller)
+                if facts.holds_data(components[target].type)
+            }
+        return found
 
     result: dict[str, tuple[str, str]] = {}
     for cache in caches:
@@ -354,15 +364,15 @@ def _fronted(
         if isinstance(stated, str) and stated in components:
             result[cache.id] = (stated, "stated")
             continue
-        own = sorted(t for t in links.calls(cache.id) if is_store(t))
+        own = sorted(stores(cache.id))
         if own:
             result[cache.id] = (own[0], "inferred")
             continue
         votes = Counter(
             target
             for caller in set(links.callers(cache.id))
-            for target in set(links.calls(caller))
-            if target != cache.id and is_store(target)
+            for target in stores(caller)
+            if target != cache.id
         )
         if votes:
             store = min(votes, key=lambda t: (-votes[t], t))

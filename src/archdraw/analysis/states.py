@@ -4,7 +4,7 @@ What fails:
 - a component: by default *one instance* of it (the machine it runs on dies, the
   failure `replicas` protects against); with `whole=True`, every instance (a bad
   deploy, an outage of the service). Machines are counted by
-  `archdraw.analysis.roles.instance_count`.
+  `archdraw.analysis.instances`.
 - a zone: the zone and every zone nested in it. A component placed in a failed zone
   loses every instance, with one exception: when every failed zone containing it is an
   availability zone (kind `zone`) and it spans `zones` >= 2, it loses 1/zones of them.

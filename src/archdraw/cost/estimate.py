@@ -1,9 +1,11 @@
 """The cost of a design per month: baseline (provisioned) apart from usage, at a growth factor.
 
-Compute is billed per replica-hour (standbys and idle replicas too: they run;
-a sharded store runs `replicas` copies of each shard),
-storage per GB-month per copy, managed services per request received, LLMs and
-embedding models per token, and transfer per GB where a link states its
+Compute is billed per machine-hour for every machine the analysis counts
+(`archdraw.analysis.instances`: stated `replicas`, the library default, one per zone, or
+one per shard of a store; standbys and idle replicas too: they run), storage per GB-month
+per copy (a store's copies of each shard, as its data role counts them), managed services
+per request received, LLMs and embedding models per token, and transfer per GB where a
+link states its
 `payload_kb` and crosses to users, to an outside service or to another region.
 Usage follows the one traffic model (`archdraw.analysis.arrival_rates`); where a
 client states no `rps`, the usage it causes is unknown and said so, never $0.
@@ -19,16 +21,19 @@ from dataclasses import dataclass, field
 
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.instances import Instances
+from archdraw.analysis.kinds import TypeFacts
 from archdraw.analysis.queueing import replicas_needed
 from archdraw.analysis.traffic import arrival_rates
 from archdraw.cost.lines import (
     DEFAULT_AVERAGE_LOAD,
     CostLine,
     Usage,
-    billed_replicas,
     compute_line,
+    machines,
     request_line,
     storage_line,
+    stored_copies,
     token_line,
 )
 from archdraw.cost.prices import Billing, PriceBook
@@ -54,6 +59,10 @@ class ComponentCost:
     status: str  # stated | default | not priced | not billed
     lines: list[CostLine] = field(default_factory=list)
     reason: str = ""
+    # Priced by machine: the analysis's count of its instances, and the machines billed
+    # (the same, or more where a growth re-sizes it).
+    instances: Instances | None = None
+    machines: int | None = None
 
     def total(self, baseline: bool | None = None) -> float:
         return sum(
@@ -115,6 +124,7 @@ def estimate(
     book = book.with_design_prices(design.cost.prices) if design.cost.prices else book
     graph = graph or build_graph(design, library)
     usage = usages(design, library, graph, growth)
+    facts = TypeFacts(library)
     components: dict[str, ComponentCost] = {}
     for node, component in enumerate(graph.components):
         spec = library.get(component.type)
@@ -124,11 +134,14 @@ def estimate(
             cost.status, cost.reason = "not billed", "runs on users' devices"
             continue
         billing = book.types.get(component.type, Billing())
-        drawn = billed_replicas(component, library).total
-        replicas, resized_from = _replicas(graph, node, drawn, usage[component.id], growth)
+        drawn = machines(component, facts)
+        billed = _replicas(graph, node, drawn.total, usage[component.id], growth)
+        compute = compute_line(component, book, billing, drawn, billed)
+        if compute is not None:
+            cost.instances, cost.machines = drawn, billed
         found = [
-            compute_line(component, library, book, billing, replicas, resized_from),
-            storage_line(component, library, book, billing, replicas),
+            compute,
+            storage_line(component, book, billing, stored_copies(component, facts, drawn, billed)),
             request_line(component, book, billing, usage[component.id]),
         ]
         if component.type in TOKEN_TYPES and "price_per_hour" not in component.props:
@@ -157,18 +170,16 @@ def _judge(cost: ComponentCost, book: PriceBook) -> None:
         cost.status = "stated"
 
 
-def _replicas(
-    graph: TrafficGraph, node: int, drawn: int, usage: Usage, growth: float
-) -> tuple[int, int | None]:
-    """Billed replicas: as drawn at 1x; at a growth, enough for the target utilization.
+def _replicas(graph: TrafficGraph, node: int, drawn: int, usage: Usage, growth: float) -> int:
+    """Billed machines: as drawn at 1x; at a growth, enough for the target utilization.
 
     Where part of the traffic is unknown, replicas are sized for the known part (a floor).
     """
     capacity = graph.capacity_rps[node]
     if growth == 1.0 or capacity is None or usage.rps <= 0:
-        return drawn, None
+        return drawn
     needed = replicas_needed(usage.rps, capacity, TARGET_UTILIZATION) or drawn
-    return (needed, drawn) if needed > drawn else (drawn, None)
+    return max(needed, drawn)
 
 
 def usages(

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from archdraw.analysis.instances import Instances, instances
+from archdraw.analysis.instances import DERIVED, Instances, component_instances
+from archdraw.analysis.kinds import TypeFacts, count
+from archdraw.analysis.roles import copies_of
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
 from archdraw.model import Component
@@ -84,27 +86,43 @@ def money(value: float, currency: str = "USD") -> str:
     return f"{sign}{value:.4g}"
 
 
-def billed_replicas(component: Component, library: Library) -> Instances:
-    """The replicas billed (`archdraw.analysis.instances`: stated, the library default, or one
-    per zone), before its shard rule: a sharded type is billed per shard (`Billing.sharded`)."""
-    prop = library.prop
-    return instances(
-        prop(component, "replicas"),
-        prop(component, "zones"),
-        None,
-        stated="replicas" in component.props,
-        sharded=False,
-    )
+def machines(component: Component, facts: TypeFacts) -> Instances:
+    """The machines a component runs, counted as the analysis counts them
+    (`archdraw.analysis.instances`: stated `replicas`, the library default, one per zone, or
+    one per shard of a store; a queue's or stream's partitions share its brokers)."""
+    return component_instances(component, facts)
 
 
-def _replica_basis(component: Component, library: Library) -> tuple[str, str]:
-    """The basis of a count of replicas ("derived" from a stated `zones`: one per zone) and
-    how the line says so."""
-    found = billed_replicas(component, library)
-    if found.basis == "zones":
-        basis = "derived" if "zones" in component.props else "default"
-        return basis, f" ({found.rests_on()})"
-    return found.basis, ""
+def count_basis(component: Component, found: Instances) -> str:
+    """The basis of a line that rests on a count: stated, a library default, or derived from
+    a stated `zones` or `shards` (a default one makes it a default)."""
+    if found.basis in DERIVED:
+        return "derived" if found.basis in component.props else "default"
+    return found.basis
+
+
+@dataclass(frozen=True)
+class Copies:
+    """Copies of a store's data: each partition's copies on its machines (data roles)."""
+
+    count: int
+    basis: str
+    note: str  # what the count rests on, for the line's detail ("" when plain)
+
+
+def stored_copies(component: Component, facts: TypeFacts, found: Instances, billed: int) -> Copies:
+    """The copies `billed` machines hold (`archdraw.analysis.roles.copies_of`): a store's
+    shards split its data, so machines over shards copies of each, never fewer than one."""
+    value = facts.values(component).get
+    shards = count(value("shards"))
+    copies = copies_of(billed, shards, value("replication"))
+    basis = count_basis(component, found)
+    if copies != max(1, billed // shards) and "replication" not in component.props:
+        basis = "default"  # the second copy rests on the type's default `replication`
+    if shards == 1:
+        return Copies(copies, basis, "")
+    note = f" (of each of {shards} shards on {plural(billed, 'instance')})"
+    return Copies(copies, basis, note)
 
 
 def _stated_number(component: Component, name: str) -> float | None:
@@ -115,13 +133,9 @@ def _stated_number(component: Component, name: str) -> float | None:
 
 
 def compute_line(
-    component: Component,
-    library: Library,
-    book: PriceBook,
-    billing: Billing,
-    replicas: int,
-    resized_from: int | None,
+    component: Component, book: PriceBook, billing: Billing, found: Instances, billed: int
 ) -> CostLine | None:
+    """Every machine the analysis counts (`found`), or `billed` when re-sized for a growth."""
     own = _stated_number(component, "price_per_hour")
     if own is None and billing.compute is None:
         return None
@@ -132,20 +146,17 @@ def compute_line(
         assert billing.compute is not None
         entry = book.prices[billing.compute]
         price, what = entry.price, entry.what
-    basis, counted = _replica_basis(component, library)
-    # A sharded store's shards are partitions, each with its own `replicas` copies.
-    shards = (_stated_number(component, "shards") or 1.0) if billing.sharded else 1.0
-    grown = f" (re-sized from {resized_from} for the growth)" if resized_from is not None else ""
-    split = f" x {shards:g} shards" if shards != 1 else ""
-    detail = (
-        f"{plural(replicas, 'replica')}{counted}{grown}{split} x {hours:g} h x "
-        f"{money(price, book.currency)}/h ({what})"
+    counted = found.describe()
+    if billed != found.total:
+        counted = f"{plural(billed, 'instance')} (re-sized for the growth from {counted})"
+    detail = f"{counted} x {hours:g} h x {money(price, book.currency)}/h ({what})"
+    return CostLine(
+        component.id, "compute", billed * hours * price, count_basis(component, found), detail
     )
-    return CostLine(component.id, "compute", replicas * shards * hours * price, basis, detail)
 
 
 def storage_line(
-    component: Component, library: Library, book: PriceBook, billing: Billing, copies: int
+    component: Component, book: PriceBook, billing: Billing, copies: Copies
 ) -> CostLine | None:
     if billing.storage is None:
         return None
@@ -160,13 +171,14 @@ def storage_line(
             unknown="storage not priced: set `storage_gb` (GB per copy)",
         )
     entry = book.prices[billing.storage]
-    copies = copies if billing.per_copy else 1
+    if not billing.per_copy:
+        copies = Copies(1, "stated", "")
+    many = copies.count
     detail = (
-        f"{size:g} GB x {copies} cop{'ies' if copies != 1 else 'y'} x "
+        f"{size:g} GB x {many} cop{'ies' if many != 1 else 'y'}{copies.note} x "
         f"{money(entry.price, book.currency)}/GB-month ({entry.what})"
     )
-    basis = _replica_basis(component, library)[0] if billing.per_copy else "stated"
-    return CostLine(component.id, "storage", size * copies * entry.price, basis, detail)
+    return CostLine(component.id, "storage", size * many * entry.price, copies.basis, detail)
 
 
 def request_line(

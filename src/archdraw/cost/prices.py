@@ -59,7 +59,6 @@ class Billing:
     requests: str | None = None
     transfer: str | None = None
     per_copy: bool = False
-    sharded: bool = False  # each shard runs its own replicas: replicas x shards machines
 
 
 @dataclass
@@ -211,9 +210,7 @@ def _billing(src: _File, prices: Iterable[str]) -> dict[str, Billing]:
                     f"{src.at('types', type_id, name)}: types.{type_id}.{name}: "
                     f"no price named {clip(repr(value))}"
                 )
-        found[str(type_id)] = Billing(
-            **keys, per_copy=entry.get("per_copy") is True, sharded=entry.get("sharded") is True
-        )
+        found[str(type_id)] = Billing(**keys, per_copy=entry.get("per_copy") is True)
     return found
 
 

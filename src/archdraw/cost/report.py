@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archdraw.cost.estimate import NOT_MODELLED, CostEstimate
+from archdraw.cost.estimate import NOT_MODELLED, ComponentCost, CostEstimate
 from archdraw.cost.lines import CostLine, money
 from archdraw.source import printable_joined
 from archdraw.source.printable import plural
@@ -109,6 +109,18 @@ def _line_json(line: CostLine) -> dict[str, Any]:
     }
 
 
+def _instances_json(cost: ComponentCost) -> dict[str, Any] | None:
+    """The machines a component is billed for, counted as the analysis counts them."""
+    if cost.instances is None:
+        return None  # not priced by machine
+    return {
+        "count": cost.instances.total,
+        "basis": cost.instances.basis,
+        "rests_on": cost.instances.rests_on(),
+        "billed": cost.machines,
+    }
+
+
 def estimate_json(estimate: CostEstimate) -> dict[str, Any]:
     return {
         "growth": estimate.growth,
@@ -129,6 +141,7 @@ def estimate_json(estimate: CostEstimate) -> dict[str, Any]:
                 "baseline": cost.total(baseline=True),
                 "usage": cost.total(baseline=False),
                 "lines": [_line_json(line) for line in cost.lines],
+                "instances": _instances_json(cost),
             }
             for cost in estimate.components.values()
         },

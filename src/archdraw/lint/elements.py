@@ -4,10 +4,10 @@ dicts built once per lint run. `LintContext` adds the graph views on top."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
-from archdraw.analysis.instances import Instances, instances
+from archdraw.analysis.instances import Instances, instance_counter
 from archdraw.analysis.kinds import BUFFER_TYPES
 from archdraw.analysis.links import LinkTable
 from archdraw.library import Library
@@ -176,16 +176,12 @@ class ElementViews:
             prop(component, "shards") if sharded else None,
         )
         stated = "replicas" in component.props
-        try:
-            return self._instances_of(*counts, stated=stated, sharded=sharded)
-        except TypeError:  # an unhashable value (a list): nothing to remember it by
-            return instances(*counts, stated=stated, sharded=sharded)
+        return self._instances_of(*counts, stated=stated, sharded=sharded)
 
     @cached_property
     def _instances_of(self) -> Callable[..., Instances]:
-        """`instances`, worked out once per distinct set of values in a run (thousands of
-        components repeat a few counts; `typed`: 1, 1.0 and true stay apart)."""
-        return lru_cache(maxsize=None, typed=True)(instances)
+        """`instances`, worked out once per distinct set of values in a run."""
+        return instance_counter()
 
     def replicas(self, component: ComponentView) -> int:
         """The instances it runs (see `instances` for what the count rests on)."""

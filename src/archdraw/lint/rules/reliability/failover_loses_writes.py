@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -13,7 +14,10 @@ from archdraw.lint.types import Issue, Severity, rule
     title="Failover with asynchronous replication loses recent writes",
     why="""With asynchronous replication the standby is a little behind the primary (usually
     milliseconds, seconds under load). When the primary dies and the standby is promoted, the
-    writes it had not received yet are gone, even though users were told they succeeded. Often
+    writes it had not received yet are gone, even though users were told they succeeded. The
+    same holds for a copy that takes over when the primary's region is lost (a disaster-recovery
+    replica in another region) or a standby fed over an asynchronous replication link: the
+    finding is the primary's, since a copy takes no writes of its own. Often
     an acceptable trade (the recovery point objective is seconds), but it should be known and
     written down, not discovered after an order vanished.""",
     fix="""Either accept it and state the recovery point objective in the design doc, or use
@@ -27,8 +31,8 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def failover_loses_writes(ctx: LintContext) -> Iterator[Issue]:
     for component in ctx.stateful:
-        if component.type == "cache":
-            continue
+        if component.type == "cache" or ctx.is_copy(component):
+            continue  # a copy takes no writes of its own: its primary is judged
         if ctx.failover(component) == "active-standby" and ctx.prop(component, "replication") == (
             "async"
         ):
@@ -37,3 +41,30 @@ def failover_loses_writes(ctx: LintContext) -> Iterator[Issue]:
                 "replicated when the primary dies are lost",
                 component=component.id,
             )
+            continue
+        promoted = _async_successors(ctx, component)
+        if promoted:
+            names = ", ".join(f"'{copy.title}'" for copy in promoted)
+            verb = "takes" if len(promoted) == 1 else "take"
+            yield Issue(
+                f"'{component.title}' is copied asynchronously to {names}, which {verb} over "
+                "when it or its region is lost: the writes not yet copied are lost",
+                component=component.id,
+                related=tuple(copy.id for copy in promoted),
+            )
+
+
+def _async_successors(ctx: LintContext, primary: ComponentView) -> list[ComponentView]:
+    """The copies that take over when `primary` is lost (its standbys, and copies in another
+    region: promoted when its region goes) and are copied asynchronously."""
+    roles, region = ctx.roles(), ctx.region_of
+    found = []
+    for link in ctx.out_links.get(primary.id, ()):
+        copy = ctx.target(link)
+        if link.kind != "replication" or copy is None:
+            continue
+        elsewhere = region[copy.id] is not None and region[copy.id] != region[primary.id]
+        takes_over = roles.is_standby(copy.id) or elsewhere
+        if takes_over and ctx.replication_mode(link, primary) == "async":
+            found.append(copy)
+    return found
