@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
@@ -220,9 +221,9 @@ class MainWindow(QMainWindow):
     def add_at_centre(self, type_id: str) -> None:
         add_from_palette(self, type_id)
 
-    def select_and_centre(self, ids: list[str]) -> None:
-        self.scene.select_ids(ids)
-        self.view.centre_on_ids(ids)
+    def select_and_centre(self, ids: list[str], related: Sequence[str] = ()) -> None:
+        self.scene.select_ids([*ids, *related])
+        self.view.centre_on_ids(ids, related)
 
     def delete_selection(self) -> None:
         components = tuple(self.scene.selected_component_ids())

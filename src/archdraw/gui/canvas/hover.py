@@ -3,8 +3,9 @@
 A findings marker lists its element's findings (the worst few, then how many
 more); a component names itself and its type, and far out, where boxes are a
 few pixels wide, the nearest box within a few pixels of the pointer does, so
-a name that cannot be drawn is still one hover away. Anything else keeps the
-tooltip of the item under the pointer (links, zones).
+a name that cannot be drawn is still one hover away. An element that findings
+located elsewhere are also about (their related elements) lists those findings
+too. Anything else keeps the tooltip of the item under the pointer (links, zones).
 
 The text is rich text: Qt wraps it at a readable width (a finding's message
 is often longer than a screen is wide) and it names the element in bold.
@@ -17,10 +18,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
 
-from archdraw.drawing.markers import Target
+from archdraw.drawing.markers import Target, finding_lines, key_of
 from archdraw.source.printable import plural
 
 from .component_item import ComponentItem
+from .link_item import LinkItem
 
 if TYPE_CHECKING:
     from .scene import DesignScene
@@ -32,9 +34,31 @@ def hover_text(scene: DesignScene, point: QPointF, scale: float) -> str | None:
     """The tooltip for the pointer at scene `point` seen at `scale`; None for the default."""
     target = scene.markers.at(point, scale)
     if target is not None:
-        return marker_text(scene, target)
+        return marker_text(scene, target) + related_text(scene, target[1])
     item = component_near(scene, point, scale)
-    return None if item is None else component_text(item)
+    if item is not None:
+        return component_text(item) + related_text(scene, item.component_id)
+    link = next((i for i in scene.items(point) if isinstance(i, LinkItem)), None)
+    mention = related_text(scene, link.key) if link is not None else ""
+    if link is None or not mention:
+        return None
+    return html.escape(link.toolTip()).replace("\n", "<br>") + mention
+
+
+def related_text(scene: DesignScene, element: str) -> str:
+    """The findings located elsewhere that are about `element` too (`Finding.related`:
+    AD205's other calls, AD304's other stores), worst first, after a line break; "" if
+    none. Looked up when the pointer rests, not kept up to date at every lint run."""
+    found = [
+        finding
+        for finding in scene.findings
+        if any(r.element == element for r in getattr(finding, "related", ()))
+    ]
+    if not found:
+        return ""
+    lines = finding_lines([key_of(finding) for finding in found]).splitlines()
+    listed = "".join(f"<br>{html.escape(line)}" for line in lines)
+    return f"<br><i>Also named in {plural(len(found), 'finding')}:</i>{listed}"
 
 
 def component_near(scene: DesignScene, point: QPointF, scale: float) -> ComponentItem | None:

@@ -19,7 +19,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QGestureEvent,
+    QGraphicsItem,
+    QGraphicsView,
+    QPinchGesture,
+    QStyle,
+    QWidget,
+)
 
 from archdraw.drawing import Drawing
 from archdraw.gui.editing import Editing
@@ -31,6 +38,7 @@ from .scene import DesignScene
 
 TYPE_MIME = "application/x-archdraw-type"
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
+RELATED_MIN_SCALE = 0.3  # showing a finding's related elements zooms out no further
 
 
 class DesignView(QGraphicsView):
@@ -174,16 +182,34 @@ class DesignView(QGraphicsView):
         change = (abs(new.width() - old.width()), abs(new.height() - old.height()))
         return old.isValid() and sorted(change) == [0, extent]
 
-    def centre_on_ids(self, ids: Iterable[str]) -> None:
-        rect = QRectF()
+    def centre_on_ids(self, ids: Iterable[str], related: Iterable[str] = ()) -> None:
+        """Centre on the elements `ids`. With `related` ones (a finding's), show them all,
+        zooming out if need be but not below RELATED_MIN_SCALE (names stay readable);
+        when they do not fit even so, `ids` stay centred."""
+        main, others = self._rect_of(ids), self._rect_of(related)
+        every = main.united(others)
+        if every.isEmpty():
+            return
+        main = every if main.isEmpty() else main
+        scale, room = self.scale_factor(), self.viewport().rect().adjusted(40, 40, -40, -40)
+        needed = min(room.width() / max(every.width(), 1), room.height() / max(every.height(), 1))
+        if not others.isEmpty() and needed < scale and scale > RELATED_MIN_SCALE:
+            self.zoom_by(max(needed, RELATED_MIN_SCALE) / scale)
+        fits = needed >= self.scale_factor() * 0.999  # zoom_by's float arithmetic
+        self.centerOn(every.center() if fits else main.center())
+
+    def _rect_of(self, ids: Iterable[str]) -> QRectF:
+        """What the components, zones and links `ids` cover in the scene."""
+        scene, rect = self.design_scene, QRectF()
         for element_id in ids:
-            item = self.design_scene.components.get(element_id) or self.design_scene.zones.get(
-                element_id
+            item: QGraphicsItem | None = (
+                scene.components.get(element_id)
+                or scene.zones.get(element_id)
+                or scene.links.get(element_id)
             )
             if item is not None:
                 rect = rect.united(item.sceneBoundingRect())
-        if not rect.isEmpty():
-            self.centerOn(rect.center())
+        return rect
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -24,6 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from archdraw.gui.editing import Editing
+from archdraw.gui.panels.finding_names import (
+    TOOLTIP_NAMES,
+    element_names,
+    link_titles,
+    listed,
+    related_html,
+)
 from archdraw.lint import Finding
 from archdraw.lint.fixes import fix_edit
 from archdraw.model import Change, Design, LintIgnore
@@ -95,12 +102,26 @@ class FindingsModel(QAbstractTableModel):
             design = self.design()
             self._names = element_names(design)
         if finding.link is not None and finding.component is None:
-            if self._links is None:
-                self._links = link_titles(self.design(), self._names)
-            return self._links.get(finding.link, finding.link)
+            return self._link_titles().get(finding.link, finding.link)
         if finding.element is not None:
             return self._names.get(finding.element, finding.element)
         return "(design)"
+
+    def related_titles(self, finding: Finding) -> list[str]:
+        """The other elements the finding is about (`Finding.related`: component or zone ids,
+        link keys), by their titles."""
+        if not finding.related:
+            return []
+        links = self._link_titles()
+        names = self._names or {}
+        return [names.get(r.element) or links.get(r.element, r.element) for r in finding.related]
+
+    def _link_titles(self) -> dict[str, str]:
+        if self._links is None:
+            if self._names is None:
+                self._names = element_names(self.design())
+            self._links = link_titles(self.design(), self._names)
+        return self._links
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -129,14 +150,15 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             return finding.element
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return finding.message
+            related = listed(self.related_titles(finding), TOOLTIP_NAMES, "\n")
+            return finding.message + (f"\nAlso about:{related}" if related else "")
         if role == Qt.ItemDataRole.UserRole:
             return finding
         return None
 
 
 class FindingsPanel(QWidget):
-    locate = Signal(list)
+    locate = Signal(list, list)  # the finding's element (if any), its related elements
 
     def __init__(self, editing: Editing, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,6 +218,7 @@ class FindingsPanel(QWidget):
     def _design_changed(self, change: Change) -> None:
         if not isinstance(change.edit, _KEEPS_TITLES):
             self.model.forget_titles()
+            self._detailed = []  # the details name related elements: write them again
 
     def _refilter(self) -> None:
         self.show_findings(self.findings, incremental=False)
@@ -265,6 +288,7 @@ class FindingsPanel(QWidget):
         self.details.setHtml(
             f"<h3>{finding.code} {html.escape(rule.name)}</h3>"
             f"<p><b>{html.escape(rule.title)}</b></p><p>{html.escape(finding.message)}</p>"
+            f"{related_html(self.model.related_titles(finding))}"
             f"<p><b>Why:</b> {html.escape(rule.why)}</p><p><b>Fix:</b> {html.escape(rule.fix)}</p>"
         )
 
@@ -272,8 +296,9 @@ class FindingsPanel(QWidget):
         if not index.isValid():
             return
         finding = self.model.rows[index.row()]
-        if finding.element is not None:
-            self.locate.emit([finding.element])
+        related = [r.element for r in finding.related]
+        if finding.element is not None or related:
+            self.locate.emit([finding.element] if finding.element is not None else [], related)
 
     def apply_fix(self) -> None:
         finding = self.current()
@@ -361,14 +386,3 @@ def _merge_steps(
 
 def _before(a: Finding, b: Finding) -> bool:
     return a.sort_key() < b.sort_key()
-
-
-def element_names(design: Design) -> dict[str, str]:
-    """Element id -> title, as the canvas names it: a component or zone shows its label
-    (else its id)."""
-    return {z.id: z.title for z in design.zones} | {c.id: c.title for c in design.components}
-
-
-def link_titles(design: Design, names: dict[str, str]) -> dict[str, str]:
-    """Link key -> "Source → Target" by the titles of its ends."""
-    return {link.key: link.ends_title(names) for link in design.links}

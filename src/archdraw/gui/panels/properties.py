@@ -162,6 +162,8 @@ class PropertiesPanel(FormRows):
             self._link_form(links[0])
         elif len(zones) == 1 and not components and not links:
             self._zone_form(zones[0])
+        elif links and not components and not zones:  # a finding's related links, say
+            self.title.setText(f"<b>{len(links)} links</b><br>Select one to edit it.")
         elif any(self._selection):
             count = len(components) + len(zones) + len(links)
             self.title.setText(f"<b>{count} elements</b><br>Select one kind to edit it.")

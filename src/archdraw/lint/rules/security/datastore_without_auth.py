@@ -21,8 +21,9 @@ from archdraw.lint.types import Issue, Severity, rule
     fix="""Turn on authentication (`auth: true`): a password or IAM identity per service,
     least privilege (read-only where possible), credentials from a secret manager, and TLS so
     they cannot be sniffed. Links into the store that say `auth: true` count: the callers
-    authenticate. A store whose `auth` the design does not state is unknown, not open: those
-    are reported together, once, as info.""",
+    authenticate. Public files (`anonymous: true` on object storage: anyone may read them, by
+    design) need it only on the links that write. A store whose `auth` the design does not
+    state is unknown, not open: those are reported together, once, as info.""",
     references=(
         "OWASP Top 10 2021: A07 identification and authentication failures",
         "AWS Well-Architected Framework, Security pillar: SEC03 manage permissions",
@@ -63,6 +64,11 @@ def _guarded(ctx: LintContext) -> list[ComponentView]:
 
 
 def _every_caller_authenticates(ctx: LintContext, store: ComponentView) -> bool:
-    """Every link into the store says the caller authenticates (`auth: true`)."""
+    """Every link into the store says the caller authenticates (`auth: true`). A store that
+    serves anonymous readers by design (`anonymous: true`: public files) asks it only of the
+    links that write, and of none when nothing writes over a drawn link."""
     arriving = [k for k in ctx.in_links.get(store.id, ()) if k.kind != "replication"]
+    if ctx.flag(store, "anonymous"):
+        writers = [k for k in arriving if ctx.writes(k)]
+        return all(ctx.link_prop(k, "auth") is True for k in writers)
     return bool(arriving) and all(ctx.link_prop(k, "auth") is True for k in arriving)
