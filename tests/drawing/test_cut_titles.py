@@ -11,7 +11,7 @@ from archdraw.style import NODE_HEIGHT
 
 
 def _look(title: str) -> ComponentLook:
-    return ComponentLook(title, "Service", "compute", "server", 1)
+    return ComponentLook(title, "Service", "compute", "server")
 
 
 @pytest.mark.parametrize("scale", [0.3, 0.2, 0.17])

@@ -40,11 +40,13 @@ def test_edit_a_property_in_the_panel(window, qtbot):  # type: ignore[no-untyped
     qtbot.keyClicks(replicas, "3")
     qtbot.keyClick(replicas, Qt.Key.Key_Return)
     assert window.document.design.component("api").props["replicas"] == 3
-    assert window.scene.components["api"].look.replicas == 3
+    found = window.scene.components["api"].look.instances
+    assert found is not None and (found.total, found.basis) == (3, "stated")
     assert window.stack.count() == 1
     window.stack.undo()
     assert "replicas" not in window.document.design.component("api").props
-    assert window.scene.components["api"].look.replicas == 1
+    found = window.scene.components["api"].look.instances
+    assert found is not None and found.basis == "default"
 
 
 def test_invalid_id_is_refused_with_the_reason(window, qtbot):  # type: ignore[no-untyped-def]

@@ -7,7 +7,15 @@ writes them, so the two agree by construction.
 """
 
 from archdraw.drawing.description import Drawing
-from archdraw.drawing.faces import ComponentLook, Face, TextRun, face, face_at, level_at
+from archdraw.drawing.faces import (
+    ComponentLook,
+    Face,
+    TextRun,
+    face,
+    face_at,
+    instances_note,
+    level_at,
+)
 from archdraw.drawing.markers import SEVERITY_ORDER, FindingLike, MarkerDrawing
 from archdraw.drawing.parts import BoxDrawing, LabelDrawing, LinkDrawing, ZoneDrawing, look_of
 from archdraw.drawing.paths import LinkPath
@@ -27,6 +35,7 @@ __all__ = [
     "ZoneDrawing",
     "face",
     "face_at",
+    "instances_note",
     "level_at",
     "look_of",
 ]

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import pairwise
 
+from archdraw.analysis.kinds import TypeFacts
 from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.markers import (
     FindingChanges,
@@ -62,6 +63,7 @@ class Drawing:
         findings: Sequence[FindingLike] = (),
     ) -> None:
         self.design, self.library = design, library
+        self._facts = TypeFacts(library) if library is not None else None  # for the badges
         self.findings: Sequence[FindingLike] = findings
         self.boxes: dict[str, BoxDrawing] = {}
         self.zones: dict[str, ZoneDrawing] = {}
@@ -88,7 +90,9 @@ class Drawing:
 
     # Components ---------------------------------------------------------------
     def _put_box(self, component: Component, rect: Rect) -> None:
-        self.boxes[component.id] = BoxDrawing(component.id, rect, look_of(component, self.library))
+        self.boxes[component.id] = BoxDrawing(
+            component.id, rect, look_of(component, self.library, self._facts)
+        )
         self._box_index.put(component.id, (rect,))
 
     def sync_components(self, ids: Iterable[str]) -> set[str]:
@@ -108,7 +112,7 @@ class Drawing:
                 self._put_box(component, node_rect(centre))
                 moved[component_id] = centre
             else:
-                look = look_of(component, self.library)
+                look = look_of(component, self.library, self._facts)
                 if look != box.look:
                     self.boxes[component_id] = BoxDrawing(component_id, box.rect, look)
                 if centre != box.rect.centre:

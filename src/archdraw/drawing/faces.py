@@ -2,12 +2,22 @@
 
 A face is laid out relative to the box's top-left corner, so one face serves
 every box with the same look. At full detail: icon, title (up to two lines),
-type line, replicas badge. When the title would be smaller than READABLE_PX on
-screen, the face keeps only the title, drawn as large as the box allows (the
-subtitle, badge and icon go first); when the whole title is then still too
-small, it is drawn at the smallest readable size and cut with "…" (the hover
-shows all of it). A box too small on screen to show even a few readable
-letters of its name is drawn empty, and the hover names it.
+type line, instances badge. When the title would be smaller than READABLE_PX on
+screen, the face keeps only the title (the subtitle, badge and icon go first),
+every box's at one size, so a diagram reads uniformly: TITLE_ONLY_SIZES[0]
+while that is readable on screen, else the smallest readable size. Only a
+title that does not fit whole at it is drawn smaller (never below READABLE_PX
+on screen); when even that does not hold it, it is drawn at the smallest
+readable size and cut with "…" (the hover shows all of it). A box too small
+on screen to show even a few readable letters of its name is drawn empty, and
+the hover names it.
+
+The badge ("×3") shows the instances the analysis counts
+(`archdraw.analysis.instances`), drawn only when there are two or more. A count
+the design states (`replicas`) is a filled pill; one that rests on the library's
+default or is derived (one per zone, one per shard) is an outlined, dashed pill
+with the number in the category's colour, and the hover says what it rests on
+(`instances_note`).
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from archdraw.analysis.instances import Instances
 from archdraw.drawing.text_metrics import fit, text_width, wrap
 from archdraw.layout import Rect, clean_text
 from archdraw.style import ICON_SIZE, NODE_HEIGHT, NODE_WIDTH
@@ -23,9 +34,14 @@ from archdraw.style import ICON_SIZE, NODE_HEIGHT, NODE_WIDTH
 TITLE_SIZE = 13.0
 TYPE_SIZE = 11.0
 BADGE_SIZE = 10.5
+BADGE_STROKE = 1.2  # the outline of a badge whose count is not stated
+BADGE_DASH = (3.0, 2.0)
 LINE_HEIGHT = 16.0
 READABLE_PX = 7.0  # text smaller than this on screen cannot be read
-LARGE_TITLE_SIZES = (30.0, 28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0, 14.0)
+# Every title-only face's size, then the sizes of titles that do not fit whole at it. One
+# size for all: sized per box, a short title would be drawn far larger than a long one
+# beside it. Nine in ten titles of the samples fit at the first (two lines of ten letters).
+TITLE_ONLY_SIZES = (22.0, 20.0, 18.0, 16.0, 14.0)
 # Sizes a cut title may take, smallest first: the smallest readable one keeps the most words.
 CUT_TITLE_SIZES = tuple(float(size) for size in range(14, 46, 2))
 # A cut title shows at least this many letters before its "…", or the box is left empty.
@@ -43,7 +59,8 @@ class ComponentLook:
     type_label: str
     category: str
     icon: str
-    replicas: int
+    # What the analysis counts (None: the type runs no replicas, e.g. a client or an API).
+    instances: Instances | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +81,9 @@ class Face:
     level: Level
     icon: Rect | None
     texts: tuple[TextRun, ...]
-    badge: Rect | None  # the replicas badge's pill, drawn under its text run
+    badge: Rect | None  # the instances badge's pill, drawn under its text run
+    # A filled pill for a stated count; an outlined, dashed one for a default or derived one.
+    badge_stated: bool = True
 
 
 def level_at(look: ComponentLook, scale: float) -> Level:
@@ -77,16 +96,18 @@ def level_at(look: ComponentLook, scale: float) -> Level:
 
 
 def title_size_at(title: str, scale: float) -> float | None:
-    """The size of a title-only face at `scale`: the whole title when it is readable,
-    else the smallest readable size, cut; None when that shows too few letters."""
-    whole = _large_title(title)
-    if whole * scale >= READABLE_PX:
+    """The size of a title-only face at `scale`: TITLE_ONLY_SIZES[0], or the largest one
+    still readable at which the whole title fits; else the smallest readable size (the
+    same for every box at this zoom), cut when the title does not fit; None when that
+    shows too few letters."""
+    whole = next((size for size in _whole_sizes(title) if size * scale >= READABLE_PX), None)
+    if whole is not None:
         return whole
-    size = next((size for size in CUT_TITLE_SIZES if size * scale >= READABLE_PX), None)
-    if size is None:
+    cut = next((size for size in CUT_TITLE_SIZES if size * scale >= READABLE_PX), None)
+    if cut is None:
         return None
-    shown = sum(len(run.text.rstrip("…")) for run in _title_face(title, size).texts)
-    return size if shown >= min(MIN_CUT_LETTERS, len(clean_text(title, 400))) else None
+    shown = sum(len(run.text.rstrip("…")) for run in _title_face(title, cut).texts)
+    return cut if shown >= min(MIN_CUT_LETTERS, len(clean_text(title, 400))) else None
 
 
 def face_at(look: ComponentLook, scale: float) -> Face:
@@ -96,12 +117,17 @@ def face_at(look: ComponentLook, scale: float) -> Face:
     return face(look, level)
 
 
+# The largest scale drawn title-only: just below where the full face's title turns readable.
+TITLE_ONLY_FROM = READABLE_PX / TITLE_SIZE * 0.99
+
+
 @lru_cache(maxsize=8192)
 def face(look: ComponentLook, level: Level) -> Face:
+    """The face at a level; "title" is the title alone as drawn where full detail ends."""
     if level == "full":
         return _full(look)
     if level == "title":
-        return _title_face(look.title, _large_title(look.title))
+        return _title_face(look.title, title_size_at(look.title, TITLE_ONLY_FROM) or TITLE_SIZE)
     return Face("box", None, (), None)
 
 
@@ -136,22 +162,36 @@ def _full(look: ComponentLook) -> Face:
     runs.append(
         TextRun(text_x, baseline + len(lines) * LINE_HEIGHT, type_line, TYPE_SIZE, False, "type")
     )
-    badge = None
-    if look.replicas > 1:
-        label = f"×{look.replicas}"
+    badge, stated = None, True
+    found = look.instances
+    if found is not None and found.total > 1:
+        label = f"×{found.total}"
         width = text_width(label, BADGE_SIZE, bold=True) + 10
         badge = Rect(w - width + 6, -8, w + 6, 8)
         runs.append(TextRun(badge.centre[0], 4, label, BADGE_SIZE, True, "badge", True))
-    return Face("full", icon, tuple(runs), badge)
+        stated = found.basis == "stated"
+    return Face("full", icon, tuple(runs), badge, stated)
+
+
+def instances_note(look: ComponentLook) -> str | None:
+    """The instance count in words, with what it rests on, for a hover: "3 instances, one
+    per zone (`replicas` not stated)", "2 instances (stated)"; None when the type runs none."""
+    found = look.instances
+    if found is None:
+        return None
+    return f"{found.describe()} (stated)" if found.basis == "stated" else found.describe()
 
 
 @lru_cache(maxsize=8192)
-def _large_title(title: str) -> float:
-    """The largest size at which the whole title fits the box in a few lines."""
+def _whole_sizes(title: str) -> tuple[float, ...]:
+    """The TITLE_ONLY_SIZES at which the whole title fits the box in a few lines, largest
+    first (asked at every paint: worked out once per title)."""
     text = clean_text(title, 400)
-    for size in LARGE_TITLE_SIZES:
+    words = " ".join(text.split())
+    found = []
+    for size in TITLE_ONLY_SIZES:
         lines = wrap(text, NODE_WIDTH - TITLE_ONLY_MARGIN, size, TITLE_ONLY_LINES, bold=True)
         tall_enough = len(lines) * size * LARGE_LINE_SPACING <= NODE_HEIGHT - 4
-        if tall_enough and " ".join(lines) == " ".join(text.split()):
-            return size
-    return LARGE_TITLE_SIZES[-1]
+        if tall_enough and " ".join(lines) == words:
+            found.append(size)
+    return tuple(found)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archdraw.analysis.instances import Instances, component_instances, instances
+from archdraw.analysis.kinds import TypeFacts
 from archdraw.drawing.faces import ComponentLook
 from archdraw.drawing.paths import LinkPath, Point
 from archdraw.drawing.text_metrics import text_width
@@ -23,19 +25,30 @@ ZONE_DASH: dict[str, tuple[float, ...]] = {
 }
 
 
-def look_of(component: Component, library: Library | None) -> ComponentLook:
+def look_of(
+    component: Component, library: Library | None, facts: TypeFacts | None = None
+) -> ComponentLook:
+    """What a component's box shows (`facts`: the library's, when the caller keeps them)."""
     spec = library.get(component.type) if library is not None else None
-    replicas = library.prop(component, "replicas") if library is not None else None
-    if replicas is None:
-        replicas = component.props.get("replicas")
-    count = replicas if isinstance(replicas, int) and not isinstance(replicas, bool) else 1
+    # A known type without `replicas` (a client, an external API) runs no instances of ours.
+    runs = spec is None or "replicas" in spec.properties
     return ComponentLook(
         title=component.title,
         type_label=spec.label if spec is not None else f"{component.type} (unknown type)",
         category=spec.category if spec is not None else "external",
         icon=spec.icon if spec is not None and spec.icon else "circle-help",
-        replicas=count,
+        instances=_instances(component, library, facts) if runs else None,
     )
+
+
+def _instances(component: Component, library: Library | None, facts: TypeFacts | None) -> Instances:
+    """The count the analysis uses; without a library, read from the component's own values."""
+    if library is None:
+        own = component.props
+        return instances(
+            own.get("replicas"), own.get("zones"), None, stated="replicas" in own, sharded=False
+        )
+    return component_instances(component, facts or TypeFacts(library))
 
 
 @dataclass(frozen=True)

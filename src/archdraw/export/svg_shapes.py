@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from archdraw.drawing import BoxDrawing, LabelDrawing, LinkPath, ZoneDrawing, face
+from archdraw.drawing import (
+    BoxDrawing,
+    LabelDrawing,
+    LinkPath,
+    ZoneDrawing,
+    face,
+    instances_note,
+)
+from archdraw.drawing.faces import BADGE_DASH, BADGE_STROKE
 from archdraw.drawing.parts import (
     LINK_LABEL_SIZE,
     LINK_WIDTH,
@@ -41,9 +49,11 @@ def component_svg(box: BoxDrawing, theme: Theme) -> str:
     colours = theme.category(look.category)
     x, y, w, h = box.rect.x0, box.rect.y0, box.rect.width, box.rect.height
     drawn = face(look, "full")
+    note = instances_note(look)
+    note = f": {note}" if note else ""
     parts = [
         f'<g class="component" data-id="{attr(box.id)}">',
-        f"<title>{text(look.title)} ({text(look.type_label)})</title>",
+        f"<title>{text(look.title)} ({text(look.type_label)}){text(note)}</title>",
         f'<rect x="{number(x)}" y="{number(y)}" width="{number(w)}" height="{number(h)}" '
         f'rx="{number(CORNER_RADIUS)}" fill="{colours.fill}" stroke="{colours.stroke}" '
         f'stroke-width="1.5"/>',
@@ -56,12 +66,19 @@ def component_svg(box: BoxDrawing, theme: Theme) -> str:
         )
     if drawn.badge is not None:
         pill = drawn.badge
+        paint = f'fill="{colours.accent}"'
+        if not drawn.badge_stated:
+            dash = " ".join(number(d) for d in BADGE_DASH)
+            paint = (
+                f'fill="{theme.background}" stroke="{colours.accent}" '
+                f'stroke-width="{number(BADGE_STROKE)}" stroke-dasharray="{dash}"'
+            )
         parts.append(
             f'<rect x="{number(x + pill.x0)}" y="{number(y + pill.y0)}" '
-            f'width="{number(pill.width)}" height="{number(pill.height)}" rx="8" '
-            f'fill="{colours.accent}"/>'
+            f'width="{number(pill.width)}" height="{number(pill.height)}" rx="8" {paint}/>'
         )
-    ink = {"title": theme.text, "type": theme.muted_text, "badge": theme.background}
+    badge_ink = theme.background if drawn.badge_stated else colours.accent
+    ink = {"title": theme.text, "type": theme.muted_text, "badge": badge_ink}
     for run in drawn.texts:
         weight = ' font-weight="bold"' if run.bold else ""
         anchor = ' text-anchor="middle"' if run.centred else ""

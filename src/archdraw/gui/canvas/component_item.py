@@ -15,7 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from archdraw.drawing import ComponentLook, Face, face_at
+from archdraw.drawing import ComponentLook, Face, face_at, instances_note
+from archdraw.drawing.faces import BADGE_DASH, BADGE_STROKE
 from archdraw.gui.icons import icon_pixmap
 from archdraw.style import CORNER_RADIUS, NODE_HEIGHT, NODE_WIDTH, Theme
 
@@ -66,7 +67,9 @@ class ComponentItem(QGraphicsRectItem):
 
     def set_look(self, look: ComponentLook) -> None:
         self.look = look
-        self.setToolTip(f"{self.heading()}<br>id: {html.escape(self.component_id)}")
+        note = instances_note(look)
+        count = f"<br>{html.escape(note)}" if note else ""
+        self.setToolTip(f"{self.heading()}{count}<br>id: {html.escape(self.component_id)}")
         self.update()
 
     def heading(self) -> str:
@@ -182,17 +185,25 @@ class ComponentItem(QGraphicsRectItem):
             target = QRectF(left + icon.x0, top + icon.y0, icon.width, icon.height)
             pixmap = icon_pixmap(self.look.icon, colours.accent, round(icon.width))
             painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+        badge_ink = self.theme.background
         if drawn.badge is not None:
             pill = drawn.badge
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colours.accent))
+            if drawn.badge_stated:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(colours.accent))
+            else:  # a default or derived count: outlined, as the SVG export draws it
+                pen = QPen(QColor(colours.accent), BADGE_STROKE)
+                pen.setDashPattern([d / BADGE_STROKE for d in BADGE_DASH])
+                painter.setPen(pen)
+                painter.setBrush(QColor(self.theme.background))
+                badge_ink = colours.accent
             painter.drawRoundedRect(
                 QRectF(left + pill.x0, top + pill.y0, pill.width, pill.height), 8, 8
             )
         ink = {
             "title": QColor(self.theme.text),
             "type": QColor(self.theme.muted_text),
-            "badge": QColor(self.theme.background),
+            "badge": QColor(badge_ink),
         }
         for run in drawn.texts:
             x, y = left + run.x, top + run.y
