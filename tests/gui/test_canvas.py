@@ -328,3 +328,22 @@ def test_find_searches_the_design_opened_after_it(window, qtbot):  # type: ignor
     qtbot.keyClicks(window.find_bar.field, "database")
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     assert window.scene.selected_component_ids() == ["ledger"]
+
+
+ROW_OF_TEN = "archdraw: 1\nname: Row\ncomponents:\n" + "".join(
+    f"  - {{id: s{n}, type: service, position: [{(n % 5) * 60}, {(n // 5) * 60}]}}\n"
+    for n in (7, 2, 9, 0, 5, 3, 8, 1, 6, 4)
+)
+
+
+def test_a_selection_is_named_in_the_designs_order(window, qtbot):  # type: ignore[no-untyped-def]
+    """Qt lists selected items in an order that changes from run to run; a failure summary
+    or a copy that names them must read the same every time: the file's order."""
+    load_into(window, ROW_OF_TEN)
+    drag(window, (-120, -80), (500, 200), steps=10)
+    qtbot.wait(10)
+    ids = window.scene.selected_component_ids()
+    assert ids == ["s7", "s2", "s9", "s0", "s5", "s3", "s8", "s1", "s6", "s4"]
+    window.analysis_panel.fail_selection()
+    qtbot.wait(10)
+    assert window.analysis_panel.failed_components == ids

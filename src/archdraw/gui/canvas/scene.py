@@ -139,9 +139,8 @@ class DesignScene(QGraphicsScene):
 
     def build_items(self, chunk: int = 0) -> Iterator[tuple[int, int]]:
         """Delete the design before's items (see `rebuild`), make the drawing's, show its
-        markers, pausing every `chunk` (0: never) with how many are done of how many so a
-        caller can run the event loop; stops if the scene is rebuilt. Items an edit made
-        meanwhile are brought up to date, not duplicated."""
+        markers, pausing every `chunk` (0: never) with how many are done of how many (for the
+        event loop); stops if the scene is rebuilt. Items an edit made meanwhile are updated."""
         generation, ids, keys = self.generation, list(self.drawing.boxes), list(self.drawing.links)
         marks, self._unmarked = list(self._unmarked), set()
         total = len(self._old) + len(ids) + len(keys) + len(marks)
@@ -347,14 +346,18 @@ class DesignScene(QGraphicsScene):
             if isinstance(item, ComponentItem | LinkItem | ZoneItem):
                 item.set_theme(theme)
 
+    # In the design's order (Qt's selection order changes between runs; summaries name them).
     def selected_component_ids(self) -> list[str]:
-        return [i.component_id for i in self.selectedItems() if isinstance(i, ComponentItem)]
+        chosen = {i.component_id for i in self.selectedItems() if isinstance(i, ComponentItem)}
+        return [cid for cid in self.components if cid in chosen]
 
     def selected_zone_ids(self) -> list[str]:
-        return [i.zone_id for i in self.selectedItems() if isinstance(i, ZoneItem)]
+        chosen = {i.zone_id for i in self.selectedItems() if isinstance(i, ZoneItem)}
+        return [zid for zid in self.zones if zid in chosen]
 
     def selected_link_keys(self) -> list[str]:
-        return [i.key for i in self.selectedItems() if isinstance(i, LinkItem)]
+        chosen = {i.key for i in self.selectedItems() if isinstance(i, LinkItem)}
+        return [key for key in self.links if key in chosen]
 
     def select_ids(self, ids: Iterable[str]) -> None:
         wanted = set(ids)
