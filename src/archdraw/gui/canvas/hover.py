@@ -48,13 +48,14 @@ def hover_text(scene: DesignScene, point: QPointF, scale: float) -> str | None:
 
 
 def link_text(scene: DesignScene, key: str) -> str:
-    """ "Source → Target" in bold and the kind, then the label, then the id when the
+    """ "Source → Target" in bold and the kind, on one line (Qt would break a short
+    tooltip's first line to keep the box narrow), then the label, then the id when the
     file gives the link one (a key made of its ends' ids says nothing the name does not)."""
-    text = f"<b>{html.escape(element_name(scene, ('link', key)))}</b>"
+    name = f"<b>{html.escape(element_name(scene, ('link', key)))}</b>"
     link = scene.drawing.link(key)
     if link is None:
-        return text
-    text += f" ({link.kind})"
+        return f"<nobr>{name}</nobr>"
+    text = f"<nobr>{name} ({link.kind})</nobr>"
     if link.label:
         text += f"<br>{html.escape(link.label)}"
     if link.id is not None:
