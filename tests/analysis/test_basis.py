@@ -86,3 +86,19 @@ links:
     assert "web: 100 % of its requests fail" in text
     assert "every request takes a failing path; 1 other path unaffected" in text
     assert "still complete" not in text
+
+
+def test_a_fast_service_time_is_shown_not_rounded_to_zero(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: user, type: client, props: {rps: 1000}}
+  - {id: kv, type: nosql_database, props: {replicas: 3, capacity_rps: 50000}}
+links:
+  - {from: user, to: kv}
+"""
+    )
+    text = render_text(run_analysis(design, library), growth_asked=True)
+    row = next(line for line in text.splitlines() if line.strip().startswith("kv "))
+    assert "0.02 ms" in row  # 1 / 50,000 s, derived from capacity_rps
+    assert " 0.0 ms" not in row

@@ -188,7 +188,7 @@ def test_summary_names_the_bottleneck_and_the_replicas_to_add(design_of, library
     api = result.components["api"]
     needed = math.ceil(api.arrival_rps / (100.0 * TARGET_UTILIZATION))
     assert result.summary.startswith("api saturates at 1.25x; at 10x, ")
-    assert f"add {needed - 1} replicas" in result.summary
+    assert f"run {needed} replicas ({needed - 1} more)" in result.summary
     assert "db (6.25x)" in result.summary
 
 
@@ -203,7 +203,26 @@ links:
 """
     )
     summary = analyze_growth(design, library, 10.0).summary
-    assert summary.startswith("db saturates at 3x; at 10x, add 4 replicas or a cache")
+    assert summary.startswith(
+        "db saturates at 3x; at 10x, run 5 replicas (4 more) or put a cache in front"
+    )
+    assert "shard" not in summary  # nothing writes to it: replicas are the answer
+
+
+def test_summary_says_replicas_do_not_relieve_a_store_that_writes_saturate(
+    design_of, library
+) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: db, type: database, props: {capacity_rps: 300}}
+links:
+  - {from: web, to: db, props: {writes: true}}
+"""
+    )
+    summary = analyze_growth(design, library, 10.0).summary
+    assert "replicas serve only its reads: if its writes saturate it, shard it" in summary
 
 
 def test_nothing_saturating_says_where_the_first_limit_is(design_of, library) -> None:

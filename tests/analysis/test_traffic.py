@@ -150,3 +150,26 @@ links:
     assert traffic(design, library).rates["api"] == pytest.approx(100 * 3 * 0.5 + 10)
     saturated = [f for f in lint_design(design, library) if f.code == "AD209"]
     assert [f.component for f in saturated] == ["api"]  # 160 req/s for 200: 80 %
+
+
+def test_telemetry_links_carry_no_request_rate_unless_they_state_calls(design_of, library) -> None:
+    """Metrics and logs are sampled and batched: three services drawn reporting to monitoring
+    do not send it the sum of their requests (a confident 301,000/s from a default `calls`)."""
+    design = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 1000}}
+  - {id: api, type: service}
+  - {id: metrics, type: monitoring}
+  - {id: logs, type: monitoring}
+links:
+  - {from: web, to: api}
+  - {from: api, to: metrics, kind: async, label: metrics}
+  - {from: api, to: logs, kind: async, label: one log line per request, props: {calls: 1}}
+"""
+    )
+    graph = build_graph(design, library)
+    rates = dict(zip(graph.ids, arrival_rates(graph), strict=True))
+    assert rates["api"] == 1000
+    assert rates["metrics"] == 0
+    assert rates["logs"] == 1000  # stated: the design says every request writes a line

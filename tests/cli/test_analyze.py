@@ -57,7 +57,9 @@ def test_growth_json_has_the_contract_keys(design_file: Path, capsys) -> None:
     assert db["state"] == "up"
     assert data["clients"]["web"]["latency_ms"] is None  # db is saturated at 10x
     assert data["clients"]["web"]["lost_share"] == 0.0
-    assert data["summary"].startswith("db saturates at 6.25x; at 10x, add 2 replicas or a cache")
+    assert data["summary"].startswith(
+        "db saturates at 6.25x; at 10x, run 3 replicas (2 more) or put a cache in front"
+    )
 
 
 def test_latency_at_todays_traffic(design_file: Path, capsys) -> None:

@@ -123,3 +123,67 @@ def test_export_works_in_a_process_without_any_display(tmp_path: Path):
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout == PNG_MAGIC + b"%PDF-"
+
+
+SAMPLE = Path(__file__).parents[2] / "sample_designs" / "payment-gateway-naive.archdraw.yaml"
+
+
+def test_pdf_and_png_are_the_same_bytes_in_every_run(tmp_path: Path):
+    """As the SVG export (tests/export/test_svg.py): exported pictures are committed beside
+    designs, so two runs, with different hash seeds and clocks, write the same bytes."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    for fmt in ("pdf", "png"):
+        written = []
+        for seed in ("1", "2"):
+            out = tmp_path / f"seed{seed}.{fmt}"
+            command = [sys.executable, "-m", "archdraw", "export", "-f", fmt, "--findings"]
+            run = subprocess.run(
+                [*command, str(SAMPLE), "-o", str(out)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                env={**env, "PYTHONHASHSEED": seed},
+            )
+            assert run.returncode == 0, run.stderr[-2000:]
+            written.append(out.read_bytes())
+        assert written[0] == written[1], fmt
+
+
+def test_pdf_fonts_come_in_one_order_whatever_qts_hash_seed(library: Library):
+    """Qt keeps a PDF's fonts in a hash table seeded at random per process; each new seed
+    here is what another run would have had."""
+    from PySide6.QtCore import QHashSeed
+
+    from archdraw.io import load
+
+    svg = export_svg(load(SAMPLE, library).design, library)
+    pdfs = set()
+    for _ in range(6):
+        QHashSeed.resetRandomGlobalSeed()
+        pdfs.add(svg_to_pdf(svg))
+    assert len(pdfs) == 1
+    assert len(re.findall(rb"/FontName /\w+\+DejaVuSans", pdfs.pop())) >= 2  # bold, regular
+
+
+def test_pdf_dates_come_from_source_date_epoch_or_nowhere(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    svg = export_svg(_design(), library)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    undated = svg_to_pdf(svg)
+    assert b"Date" not in undated  # not the clock's: no /CreationDate, no xmp:CreateDate
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    dated = svg_to_pdf(svg)
+    assert len(dated) == len(undated)  # replaced in place: the xref offsets hold
+    assert dated.count(b"(D:20231114221320Z)") == 2  # CreationDate, ModDate
+    assert dated.count(b'="2023-11-14T22:13:20Z"') == 3  # XMP create, modify, metadata
+    if shutil.which("pdfinfo") is not None:  # a reader that checks the structure agrees
+        (tmp_path / "d.pdf").write_bytes(dated)
+        info = subprocess.run(
+            ["pdfinfo", str(tmp_path / "d.pdf")], capture_output=True, text=True, check=True
+        )
+        assert "CreationDate:    Tue Nov 14 22:13:20 2023 UTC" in info.stdout
+        assert "Syntax" not in info.stderr
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(RasterError, match="SOURCE_DATE_EPOCH"):
+        svg_to_pdf(svg)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QPlainTextEdit
@@ -22,7 +23,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 def _import_with_keys(window, qtbot, monkeypatch, paths):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (paths, ""))
     qtbot.keyClick(window, Qt.Key.Key_I, CTRL_SHIFT)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: window.files.opening is None, timeout=30000)  # in the background
 
 
 def _close_report(window, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -164,14 +165,21 @@ def test_a_drawio_file_of_several_pages_asks_which(window, qtbot, monkeypatch): 
     assert window.document.design is before
 
 
-def test_an_imported_design_opened_from_a_file_shows_its_guesses(window, tmp_path):  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("background", [False, True])
+def test_an_imported_design_opened_from_a_file_shows_its_guesses(  # type: ignore[no-untyped-def]
+    window, qtbot, tmp_path, monkeypatch, background
+):
+    from archdraw.gui import files
     from archdraw.io import save
     from archdraw.library import builtin_library
 
+    if background:  # its canvas items come after the design opened: marked then
+        monkeypatch.setattr(files, "OPEN_IN_BACKGROUND_ABOVE", 0)
     result = import_files([COMPOSE], builtin_library(), user_mappings=False)
     path = tmp_path / "shop.archdraw.yaml"
     save(result.design, path)
     assert window.files.open_path(path)
+    qtbot.waitUntil(lambda: window.files.opening is None, timeout=30000)
     marks = window.imports.marks.marks
     assert {e.subject for e in result.block.unconfirmed_guesses()} == set(marks)
     assert marks["worker"].parentItem() is window.scene.components["worker"]

@@ -179,3 +179,16 @@ def test_an_unlabelled_container_is_named_by_its_shape(library: Library, tmp_pat
         "availability-zone-2": ("availability zone", "zone"),
     }
     assert {c.zone for c in design.components} == {"availability-zone", "availability-zone-2"}
+
+
+def test_page_names_come_from_draw_io_files_alone_without_parsing_others(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from archdraw.imports import api, drawio_pages
+
+    assert drawio_pages(DATA / "drawio" / "two-pages.drawio") == ["Overview", "Checkout detail"]
+    # The editor asks this on its UI thread: a manifest or a plan is not parsed to answer.
+    monkeypatch.setattr(api, "detect", lambda *a: pytest.fail("parsed a file that is not XML"))
+    assert drawio_pages(DATA / "kubernetes" / "shop.yaml") == []
+    assert drawio_pages(DATA / "terraform" / "plan.json") == []
+    assert drawio_pages(tmp_path / "missing.drawio") == []

@@ -17,6 +17,9 @@ once at its receiver, but not passed on from there (that would go round the
 cycle for ever); a sender over a sync back edge waits for the receiver's own
 answer only. Back edges are listed as `cycle_links`.
 
+Telemetry: a link into monitoring carries metrics, logs and traces, sampled and batched, not
+one message per request: it carries no requests unless it states `calls`.
+
 Cache-aside: a caller that links to a cache and to the store the cache fronts
 (`archdraw.analysis.roles`) reads the store only on a miss, so its reads over
 that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
@@ -32,6 +35,7 @@ from archdraw.analysis.columns import node_columns, per_component
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
+    TELEMETRY_TYPES,
     TypeFacts,
     number,
 )
@@ -216,6 +220,7 @@ def build_graph(
     edges: list[list[Edge]] = [[] for _ in ids]
     link_value = facts.link_value
     dns = {i for i, c in enumerate(components) if c.type == "dns"}
+    telemetry = {i for i, c in enumerate(components) if c.type in TELEMETRY_TYPES}
     unstated = _calls_and_writes(link_value, {})  # most links state neither
     for link in table.links:
         kind = link.kind
@@ -223,6 +228,8 @@ def build_graph(
         if kind == "replication" or source is None or target is None:
             continue
         props = link.props
+        if target in telemetry and "calls" not in props:
+            continue  # metrics and logs, batched: not one message per request
         stated = "calls" in props or "writes" in props
         calls, writes = _calls_and_writes(link_value, props) if stated else unstated
         edge = Edge(source, target, kind, calls, link.key, writes, -1, target in dns)

@@ -50,12 +50,19 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
             f"Nothing with {what} capacity saturates at {_fmt(k)}x; the first is {name} "
             f"at {_fmt(first.saturates_at)}x{basis}{sooner}{notes}."
         )
-    add = (first.replicas_needed or first.servers) - first.servers
-    advice = f"add {plural(add, 'replica')}"
+    needed = first.replicas_needed or first.servers
+    advice = f"run {plural(needed, 'replica')} ({needed - first.servers} more)"
     node = graph.index[first.id]
     if graph.stateful[node] and graph.components[node].type not in CACHING_TYPES:
         cached = any(graph.components[e.source].type in CACHING_TYPES for e in graph.in_edges[node])
-        advice += " or raise the cache hit ratio" if cached else " or a cache"
+        advice += " or raise the cache hit ratio" if cached else " or put a cache in front"
+    written = ""
+    holds_data = graph.stateful[node] and not graph.buffer[node]
+    store = holds_data and graph.components[node].type not in CACHING_TYPES
+    if store and any(e.writes for e in graph.in_edges[node]):
+        # A copy serves reads; every write goes to its partition's primary (and is applied
+        # on each copy), so replicas never relieve a store that writes saturate.
+        written = "; replicas serve only its reads: if its writes saturate it, shard it"
     others = [i for i in result.saturated if i not in (first.id, result.first_assumed)]
     also = ""
     if others:
@@ -69,7 +76,8 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
     already = " (already saturated today)" if first.saturates_at < 1 else ""
     return (
         f"{name} saturates at {_fmt(first.saturates_at)}x{already}{basis}; at {_fmt(k)}x, "
-        f"{advice} (to stay under {TARGET_UTILIZATION:.0%} utilization){sooner}{also}{notes}."
+        f"{advice} to stay under {TARGET_UTILIZATION:.0%} utilization{written}{sooner}{also}"
+        f"{notes}."
     )
 
 

@@ -15,6 +15,9 @@ CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 # Buffers: a request is done once one of these accepts the message, whatever the link
 # kind; the consumers behind them work later (their failure delays, not fails).
 BUFFER_TYPES = frozenset({"queue", "stream"})
+# Where telemetry goes: metrics, logs and traces are sampled and batched on the way, so a link
+# into one carries no request rate of its own (a link that states `calls` still does).
+TELEMETRY_TYPES = frozenset({"monitoring"})
 _NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
 
 

@@ -34,7 +34,11 @@ def pct(share: float) -> str:
 
 
 def _ms(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f} ms"
+    if value is None:
+        return "-"
+    if 0 < value < 0.05:  # a fast store's service time: "0.024 ms", never a "0.0 ms"
+        return f"{value:.2g} ms"
+    return f"{value:.1f} ms"
 
 
 def _rate(value: float) -> str:

@@ -12,7 +12,7 @@ from archdraw.crash import internal_error_message
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import AutosaveEntry, pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
-from archdraw.gui.heap import settle_long_lived
+from archdraw.gui.heap import forget, settle_long_lived
 from archdraw.gui.layout_job import place_unpositioned
 from archdraw.gui.loading import (
     ITEMS_PER_TICK,
@@ -116,14 +116,15 @@ class FileController:
             self.replace(prepared.loaded.design, None if as_copy else path.resolve())
             self.opened(path, as_copy, prepared.note)
 
-        self._in_background(path, None, opened, lambda e: self.cannot_open(path, e))
+        self.in_background(path, None, opened, lambda e: self.cannot_open(path, e))
 
-    def _in_background(
+    def in_background(
         self,
         path: Path,
         read: Callable[[], LoadedDesign] | None,
         opened: Callable[[Prepared], None],
         failed: Callable[[BaseException], None],
+        verb: str = "Opening",
     ) -> None:
         self.stop_opening()
 
@@ -139,10 +140,10 @@ class FileController:
             opened(prepared)
             return scene.build_items(ITEMS_PER_TICK)
 
-        opening = Opening(path, self.window.library, self.progress, accept, failed, read)
+        opening = Opening(path, self.window.library, self.progress, accept, failed, read, verb)
         opening.finished.connect(lambda opened: self._opening_ended(opening, opened))
         self.opening = opening
-        self._show_busy(f"Opening {path.name}…")
+        self._show_busy(f"{verb} {path.name}…")
         opening.start()
 
     def _show_busy(self, text: str | None) -> None:
@@ -168,6 +169,7 @@ class FileController:
                 opening.worker.join(wait_s)
 
     def replace(self, design: Design, path: Path | None, saved: bool = True) -> None:
+        forget(self.document.design)  # if it outlives its drawing and items, the heap says
         self.window.autosave.discard()
         self.document.replace(design, path, saved)
         if self.window.view.showing_design:  # else fitted once it is complete
@@ -350,7 +352,7 @@ class FileController:
                 self.cannot_open(entry.data_path, error)
 
         name = entry.original or entry.data_path
-        self._in_background(name, read, lambda p: self._restored(p.loaded.design, entry), failed)
+        self.in_background(name, read, lambda p: self._restored(p.loaded.design, entry), failed)
 
     def _restored(self, design: Design, entry: AutosaveEntry) -> None:
         self.replace(design, entry.original, saved=False)

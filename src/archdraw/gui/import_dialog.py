@@ -1,9 +1,11 @@
 """File > Import…: Compose, Kubernetes, Terraform JSON or draw.io files as a new design.
 
-The import runs `archdraw.imports` (the same code as `archdraw import`), opens the result
-as an unsaved design and shows its report: every element with its source, the mapping
-rule and its confidence, then what was skipped, unresolved or unknown. Guessed elements
-stay marked on the canvas (`import_marks`) until confirmed.
+The import runs `archdraw.imports` (the same code as `archdraw import`) in a worker thread,
+as a big file opens (`archdraw.gui.loading`: progress and Cancel in the status bar, the
+window responsive), opens the result as an unsaved design and shows its report: every
+element with its source, the mapping rule and its confidence, then what was skipped,
+unresolved or unknown. Guessed elements stay marked on the canvas (`import_marks`) until
+confirmed.
 """
 
 from __future__ import annotations
@@ -28,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archdraw.crash import internal_error_message
 from archdraw.gui.import_marks import CONFIRM_ACTION, ImportMarks
-from archdraw.gui.layout_job import place_unpositioned
-from archdraw.imports import ImportResult, drawio_pages, import_files, summary
+from archdraw.gui.loading import Prepared
+from archdraw.imports import drawio_pages, import_files, summary
 from archdraw.imports.drawio_read import ALL_PAGES
+from archdraw.io import ElementLocations, LoadedDesign
 from archdraw.model.provenance import ImportBlock
 from archdraw.model.types import Design
 from archdraw.source import SourceError
@@ -126,30 +130,41 @@ class ImportController:
             self.import_paths(names)
 
     def import_paths(self, paths: list[str]) -> bool:
-        """Import, open the design unsaved and show the report; a bad input shows its
-        problems (file, line, cause) and leaves the current design alone."""
+        """Import in the background, as a big file opens (`FileController.in_background`):
+        the window stays responsive, with progress and Cancel. The design then opens unsaved
+        and the report shows; a bad input shows its problems (file, line, cause) and leaves
+        the current design alone. True when the import started."""
         window = self.window
         page = self.choose_page(paths)
         if page is None:
             return False
-        try:
-            result: ImportResult = import_files(paths, window.library, page=page or None)
-        except SourceError as error:
-            window.files.show_problems(
-                "Cannot import",
-                "Nothing was imported: the input has problems.",
-                [str(p) for p in error.problems],
-            )
-            return False
-        if not window.files.confirm_discard():
-            return False
-        note = place_unpositioned(result.design, window.library)
-        window.files.replace(result.design, None)
-        self.marks.refresh()
-        self.report = ImportReportDialog(result.design, result.block, window)
-        self.report.open()
-        window.statusBar().showMessage(note or f"Imported {Path(paths[0]).name}", 8000)
+        library, first = window.library, Path(paths[0])
+
+        def read() -> LoadedDesign:  # in the worker: the importer core, no Qt
+            result = import_files(paths, library, page=page or None)
+            return LoadedDesign(result.design, ElementLocations({}, {}, {}), None)
+
+        def imported(prepared: Prepared) -> None:  # on the UI thread
+            design = prepared.loaded.design
+            window.files.replace(design, None)
+            if design.imported is not None:  # every import writes its block
+                self.report = ImportReportDialog(design, design.imported, window)
+                self.report.open()
+            window.statusBar().showMessage(prepared.note or f"Imported {first.name}", 8000)
+
+        window.files.in_background(
+            first, read, imported, lambda error: self.cannot_import(first, error), "Importing"
+        )
         return True
+
+    def cannot_import(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, SourceError):
+            headline = "Nothing was imported: the input has problems."
+            problems = [str(p) for p in error.problems]
+        else:  # a bug in an importer must not take the editor down
+            headline = f"Importing {path.name} failed: nothing was imported."
+            problems = [internal_error_message(error)]
+        self.window.files.show_problems("Cannot import", headline, problems)
 
     def choose_page(self, paths: list[str]) -> str | None:
         """A draw.io file of several pages: which one (or all); "" when there is nothing to

@@ -83,6 +83,8 @@ class ImportMarks:
         self.marks: dict[str, GuessMark] = {}
         self.guesses: dict[str, ImportedElement] = {}
         window.document.subscribe(self.refresh)
+        # A design opened in the background gets its items after the reset: mark them then.
+        window.scene.items_built.connect(self.refresh)
 
     def refresh(self, change: Change | None = None) -> None:
         scene = self.window.scene

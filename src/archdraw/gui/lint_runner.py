@@ -143,6 +143,8 @@ class LintRunner(QObject):
             self.timer.start(0)
 
     def _on_change(self, change: Change) -> None:
+        if change.edit is None:  # another design: the last one's views must not keep it
+            self.session = LintSession(self.library)
         prepared, self._prepared = self._prepared, None
         if change.edit is None and prepared is not None and prepared[0] is self.document.design:
             mirror = prepared[1].mirror

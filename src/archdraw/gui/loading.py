@@ -1,4 +1,5 @@
-"""Opening a big design while the window stays responsive, with progress and Cancel.
+"""Opening a big design, or importing one, while the window stays responsive, with
+progress and Cancel.
 
 A worker thread reads and checks the file, places unpositioned components, draws
 the design (`archdraw.drawing`, Qt-free), and lints a copy of it that the lint
@@ -53,7 +54,7 @@ def prepare(
     read: Callable[[], LoadedDesign] | None = None,
 ) -> Prepared:
     """Everything about opening `path` that does not touch Qt (run in the worker);
-    `read` reads the design another way than loading `path` (an autosave)."""
+    `read` reads the design another way than loading `path` (an autosave, an import)."""
     stage("Reading")
     loaded = read() if read is not None else load(path, library)
     design = loaded.design
@@ -108,12 +109,14 @@ class Opening(QObject):
         accept: Callable[[Prepared], Iterator[tuple[int, int]] | None],
         failed: Callable[[BaseException], None],
         read: Callable[[], LoadedDesign] | None = None,
+        verb: str = "Opening",
     ) -> None:
         """`accept` opens the design and returns the steps drawing its canvas (done and
         total items after each), or None when it was not opened; `failed` reports an
-        error from reading the file; `read`, when given, reads it (see `prepare`)."""
+        error from reading the file; `read`, when given, reads it (see `prepare`); `verb`
+        names what is under way in the status bar ("Importing compose.yaml: Reading…")."""
         super().__init__()
-        self.path, self.progress = path, progress
+        self.path, self.progress, self.verb = path, progress, verb
         self._accept, self._failed = accept, failed
         self.cancelled = False
         self.stage = "Reading"
@@ -155,13 +158,13 @@ class Opening(QObject):
 
     def _show(self) -> None:
         self.progress.cancel.setEnabled(self._steps is None)
-        self.progress.say(f"Opening {self.path.name}: {self.stage}…")
+        self.progress.say(f"{self.verb} {self.path.name}: {self.stage}…")
         self.progress.show()
 
     def _staged(self, stage: str) -> None:
         self.stage = stage
         if self.shown and self._steps is None:
-            self.progress.say(f"Opening {self.path.name}: {stage}…")
+            self.progress.say(f"{self.verb} {self.path.name}: {stage}…")
 
     def _arrived(self, result: object) -> None:
         _RUNNING.discard(self)
@@ -188,7 +191,7 @@ class Opening(QObject):
             return
         settle_long_lived()  # the items made live as long as the design: no collection walks them
         if self.shown:
-            self.progress.say(f"Opening {self.path.name}: drawing the canvas", done, total)
+            self.progress.say(f"{self.verb} {self.path.name}: drawing the canvas", done, total)
 
     def _end(self, opened: bool) -> None:
         self._tick.stop()

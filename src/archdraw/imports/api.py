@@ -68,11 +68,16 @@ def drawio_pages(path: Path | str, limits: Limits | None = None) -> list[str]:
 
     limits = limits or Limits()
     try:
+        # Only XML can be draw.io: a big manifest or plan is not parsed just to say so
+        # (the editor asks this on its UI thread, before importing in the background).
+        with Path(path).open("rb") as stream:
+            if not stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+                return []
         raw = read_bytes(Path(path), limits)
         if detect(str(path), raw, limits) != "drawio":
             return []
         return [page.name for page in pages(xml_root(raw, str(path), limits), str(path), limits)]
-    except SourceError:
+    except (SourceError, OSError):
         return []
 
 

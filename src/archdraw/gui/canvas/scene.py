@@ -59,6 +59,7 @@ NO_GEOMETRY = (
 class DesignScene(QGraphicsScene):
     findings_changed = Signal()
     marker_clicked = Signal(str, str)  # the marked element: "component" | "link" | "zone", id
+    items_built = Signal()  # `build_items` made the last of an opened design's items
 
     def __init__(self, document: Document, library: Library, theme: Theme) -> None:
         super().__init__()
@@ -153,6 +154,7 @@ class DesignScene(QGraphicsScene):
             *chunks(marks, size, lambda part: self.markers.change(self.drawing.markers, part)),
             (0, self._sync_zones),
             *self.overview.steps(self.drawing, self.zones, size, self.grow_scene_rect),
+            (0, self.items_built.emit),
         ]
         yield from run_steps(steps, total, chunk > 0, lambda: self.generation != generation)
 
