@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
 from archdraw.io import dumps, loads
 
-from .conftest import load_into, property_field
+from .conftest import load_into, property_field, viewport_point
 
 STORE = """
 archdraw: 1
@@ -108,3 +108,49 @@ def test_every_field_fits_a_narrow_properties_dock(window, qtbot):  # type: igno
         right = field.mapTo(viewport, field.rect().topRight()).x()
         assert right < viewport.width(), f"{field.objectName()} is cut off at the dock's edge"
         assert field.width() >= 24, f"{field.objectName()} is too narrow to read"
+
+
+CHAIN = """
+archdraw: 1
+name: chain
+components:
+  - {id: web, type: client, position: [0, 0]}
+  - {id: api, type: service, position: [400, 0]}
+  - {id: db, type: database, position: [800, 0]}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db}
+"""
+
+
+def test_mixed_kinds_say_what_to_select_instead_of_an_empty_form(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, CHAIN)
+    window.lint.timer.stop()  # no markers over the links
+    panel, scene, viewport = window.properties, window.scene, window.view.viewport()
+
+    def click(point, ctrl: bool = True) -> None:  # type: ignore[no-untyped-def]
+        held = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+        spot = viewport_point(window, point)
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, held, spot)
+        qtbot.waitUntil(lambda: not panel.rebuild_pending(), timeout=2000)
+        qtbot.wait(10)
+
+    def on_link(key: str):  # type: ignore[no-untyped-def]
+        return scene.links[key].drawing.path.at(0.3)
+
+    click(scene.components["web"].pos(), ctrl=False)
+    click(scene.components["api"].pos())
+    click(on_link("web->api"))
+    assert scene.selected_component_ids() and scene.selected_link_keys() == ["web->api"]
+    assert panel.title.isVisible() and not panel.form_scroll.isVisible()
+    assert panel.title.text() == (
+        "<b>2 components and 1 link</b><br>"
+        "Select only the components to edit the properties they share."
+    )
+    click(on_link("web->api"))  # Ctrl+click again: the components alone share a form
+    assert panel.form_scroll.isVisible() and panel.fields
+    assert panel.title.text().startswith("<b>2 components</b>")
+    click(on_link("api->db"), ctrl=False)
+    click(on_link("web->api"))
+    assert panel.title.text() == "<b>2 links</b><br>Select one to edit it."
+    assert not panel.form_scroll.isVisible()

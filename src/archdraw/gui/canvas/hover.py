@@ -5,7 +5,10 @@ more); a component names itself and its type, and far out, where boxes are a
 few pixels wide, the nearest box within a few pixels of the pointer does, so
 a name that cannot be drawn is still one hover away. An element that findings
 located elsewhere are also about (their related elements) lists those findings
-too. Anything else keeps the tooltip of the item under the pointer (links, zones).
+too. A link names itself as everywhere else in the editor, "Source → Target" by its
+ends' titles (read when the pointer rests, so a renamed end shows its new name), with
+its kind, label and explicit id. Anything else keeps the tooltip of the item under
+the pointer (zones).
 
 The text is rich text: Qt wraps it at a readable width (a finding's message
 is often longer than a screen is wide) and it names the element in bold.
@@ -39,10 +42,25 @@ def hover_text(scene: DesignScene, point: QPointF, scale: float) -> str | None:
     if item is not None:
         return component_text(item) + related_text(scene, item.component_id)
     link = next((i for i in scene.items(point) if isinstance(i, LinkItem)), None)
-    mention = related_text(scene, link.key) if link is not None else ""
-    if link is None or not mention:
+    if link is None:
         return None
-    return html.escape(link.toolTip()).replace("\n", "<br>") + mention
+    return link_text(scene, link.key) + related_text(scene, link.key)
+
+
+def link_text(scene: DesignScene, key: str) -> str:
+    """ "Source → Target" in bold and the kind, on one line (Qt would break a short
+    tooltip's first line to keep the box narrow), then the label, then the id when the
+    file gives the link one (a key made of its ends' ids says nothing the name does not)."""
+    name = f"<b>{html.escape(element_name(scene, ('link', key)))}</b>"
+    link = scene.drawing.link(key)
+    if link is None:
+        return f"<nobr>{name}</nobr>"
+    text = f"<nobr>{name} ({link.kind})</nobr>"
+    if link.label:
+        text += f"<br>{html.escape(link.label)}"
+    if link.id is not None:
+        text += f"<br>id: {html.escape(link.id)}"
+    return text
 
 
 def related_text(scene: DesignScene, element: str) -> str:

@@ -56,11 +56,7 @@ class LinkItem(QGraphicsRectItem):
     def update_from(self, link: Link) -> None:
         self.key, self.source, self.target = link.key, link.source, link.target
         self.kind, self.label = link.kind, link.label
-        self.setToolTip(
-            f"{link.source} → {link.target} ({link.kind})"
-            + (f"\n{link.label}" if link.label else "")
-        )
-        self.update()
+        self.update()  # its tooltip is written when asked (.hover): it names the ends' titles
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from archdraw.gui.panels.finding_names import (
     listed,
     related_html,
 )
+from archdraw.gui.panels.findings_table import FindingsTable
 from archdraw.lint import Finding
 from archdraw.lint.fixes import fix_edit
 from archdraw.model import Change, Design, LintIgnore
@@ -183,7 +183,7 @@ class FindingsPanel(QWidget):
         top.addWidget(self.ignore_button)
         self.model = FindingsModel(theme, lambda: editing.document.design)
         editing.document.subscribe(self._design_changed)
-        self.table = QTreeView()
+        self.table = FindingsTable()
         self.table.setObjectName("findings-table")
         self.table.setModel(self.model)
         self.table.setRootIsDecorated(False)
@@ -204,9 +204,10 @@ class FindingsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.severity_filter.currentTextChanged.connect(lambda _: self._refilter())
-        self.table.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(FindingsTable.SelectionMode.SingleSelection)
         self.table.selectionModel().selectionChanged.connect(self._current_changed)
         self.table.clicked.connect(self._clicked)
+        self.table.chosen.connect(self._clicked)  # with the keyboard
         self.fix_button.clicked.connect(self.apply_fix)
         self.disable_button.clicked.connect(self.disable_rule)
         self.ignore_button.clicked.connect(self.ignore_here)

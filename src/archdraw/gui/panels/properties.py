@@ -11,6 +11,7 @@ the design instead (archdraw.gui.panels.overview).
 from __future__ import annotations
 
 import functools
+from collections.abc import Sized
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
@@ -41,6 +42,7 @@ from archdraw.model.edits import (
     SetLinkFields,
     SetZoneFields,
 )
+from archdraw.source.printable import plural
 
 NONE_ZONE = "(none)"
 
@@ -110,7 +112,7 @@ class PropertiesPanel(FormRows):
     def _show_overview(self) -> None:
         nothing = not any(self._selection)
         self.title.setVisible(not nothing)
-        self.form_scroll.setVisible(not nothing)
+        self.form_scroll.setVisible(not nothing and self.form.rowCount() > 0)  # no empty box
         self.overview.setVisible(nothing)
         if nothing and shiboken6.isValid(self.scene):
             scene = self.scene
@@ -162,11 +164,8 @@ class PropertiesPanel(FormRows):
             self._link_form(links[0])
         elif len(zones) == 1 and not components and not links:
             self._zone_form(zones[0])
-        elif links and not components and not zones:  # a finding's related links, say
-            self.title.setText(f"<b>{len(links)} links</b><br>Select one to edit it.")
-        elif any(self._selection):
-            count = len(components) + len(zones) + len(links)
-            self.title.setText(f"<b>{count} elements</b><br>Select one kind to edit it.")
+        elif any(self._selection):  # several links (a finding's related ones), or kinds mixed
+            self.title.setText(no_form_words(components, zones, links))
         self._show_overview()
 
     def _component_form(self, component_id: str) -> None:
@@ -263,3 +262,21 @@ class PropertiesPanel(FormRows):
             zone.parent or NONE_ZONE,
             lambda v: SetZoneFields(zone_id, {"parent": None if v == NONE_ZONE else v}),
         )
+
+
+def no_form_words(components: Sized, zones: Sized, links: Sized) -> str:
+    """The title for a selection no one form edits: what is selected, and what to select
+    instead ("2 components and 3 links", "Select only the components to edit ...")."""
+    counts = [
+        plural(len(ids), noun)
+        for ids, noun in ((components, "component"), (zones, "zone"), (links, "link"))
+        if len(ids)
+    ]
+    named = " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 2 else counts)
+    if len(counts) == 1:
+        hint = "Select one to edit it."
+    elif len(components):
+        hint = "Select only the components to edit the properties they share."
+    else:
+        hint = "Select one element to edit it."
+    return f"<b>{named}</b><br>{hint}"
