@@ -93,46 +93,95 @@ def _load(load: ComponentLoad) -> str:
     return f"at least {text}" if load.rate_basis == "lower bound" else text
 
 
+def _share(share: float) -> str:
+    return "under 0.1%" if 0 < share < 0.001 else f"{share:.1%}"
+
+
+def grows_answer(grown: GrowthResult, graph: TrafficGraph) -> str:
+    """The answer in short sentences: how many saturate, the first, what else is unknown."""
+    k = grown.growth
+    first = grown.components.get(grown.bottleneck or "")
+    if first is None or first.saturates_at is None or first.saturates_at > k:
+        return grown.summary  # nothing saturates, or nothing is known: already one sentence
+    title = grown.titles.get
+    count = len(grown.saturated)
+    verb = "saturates" if count == 1 else "saturate"
+    text = f"No: {plural(count, 'component')} {verb} before {k:g}x traffic. "
+    text += f"{title(first.id, first.id)} is first, at {factor(first.saturates_at)}"
+    if first.saturates_at < 1:
+        text += ", so it is over capacity already today"
+    if first.capacity_basis != "stated":
+        text += f" ({_capacity(first)})"
+    needed = first.replicas_needed or first.servers
+    text += f"; at {k:g}x it needs {plural(needed, 'replica')} instead of {first.servers}."
+    node = graph.index[first.id]
+    store = graph.stateful[node] and not graph.buffer[node]
+    if store and any(e.writes for e in graph.in_edges[node]):
+        # A copy serves reads; every write goes to its partition's primary.
+        text += " Replicas relieve only its reads: if writes saturate it, shard it."
+    sooner = grown.components.get(grown.first_assumed or "")
+    if sooner is not None and sooner.saturates_at is not None:
+        text += (
+            f" {title(sooner.id, sooner.id)} may saturate sooner, at "
+            f"{factor(sooner.saturates_at)}, {_capacity(sooner)}: state its `capacity_rps`."
+        )
+    if grown.unknown:
+        text += (
+            f" {plural(len(grown.unknown), 'other component')} with traffic state no "
+            "`capacity_rps`, so where they saturate is unknown."
+            if len(grown.unknown) > 1
+            else f" {title(grown.unknown[0], grown.unknown[0])} states no `capacity_rps`, so "
+            "where it saturates is unknown."
+        )
+    if grown.unknown_sources:
+        named = ", ".join(title(i, i) for i in grown.unknown_sources[:3])
+        text += f" Traffic from {named} is left out: no `rps` stated."
+    return text
+
+
 def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section:
     _, _, graph, findings = context
     k = grown.growth
-    section = Section("grows", f"Grows {k:g}x?", grown.summary)
+    section = Section("grows", f"Grows {k:g}x?", grows_answer(grown, graph))
     ranked = sorted(
         (load for load in today.components.values() if load.saturates_at is not None),
         key=lambda load: load.saturates_at or 0.0,
     )
     section.header = ("component", "load at 1x", "saturates at", "capacity", f"replicas at {k:g}x")
+    before: list[tuple[str, str]] = []
     for load in ranked[: TOP * 2]:
         component = graph.components[graph.index[load.id]]
         at_k = grown.components[load.id]
         needed = at_k.replicas_needed or load.servers
+        at = factor(load.saturates_at or 0.0)
         section.rows.append(
             (
                 component.title,
                 _load(load),
-                factor(load.saturates_at or 0.0),
+                f"{at}, over capacity today" if (load.saturates_at or 0.0) < 1 else at,
                 _capacity(load),
-                f"{load.servers} -> {needed}" if needed > load.servers else f"{load.servers}",
+                f"{load.servers} → {needed}" if needed > load.servers else f"{load.servers}",
             )
         )
         if load.saturates_at is not None and load.saturates_at <= k:
-            section.items.append(
-                Item(
-                    f"{component.title} saturates at {load.saturates_at:.3g}x "
-                    f"({_capacity(load)}); at {k:g}x it "
-                    f"needs {needed} replicas",
-                    "warning",
-                    (load.id,),
-                )
+            before.append((load.id, f"{component.title} at {at}"))
+    if before:
+        # One line for the table's rows that fail the question; each is marked on the diagram.
+        section.items.append(
+            Item(
+                f"Saturate before {k:g}x: " + ", ".join(text for _, text in before)
+                + f"; the table gives the replicas each needs at {k:g}x",
+                "warning",
+                tuple(i for i, _ in before),
             )
+        )
     if grown.unknown:
         names = ", ".join(grown.titles.get(i, i) for i in grown.unknown[:8])
         carry = "carries" if len(grown.unknown) == 1 else "carry"
         section.items.append(
             Item(
                 f"{plural(len(grown.unknown), 'component')} {carry} traffic with no "
-                "`capacity_rps`, so "
-                f"where they saturate is unknown: {names}",
+                f"`capacity_rps`, so where they saturate is unknown: {names}",
                 "info",
                 tuple(grown.unknown),
             )
@@ -141,7 +190,9 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
     if silent:
         section.items.append(
             Item(
-                "no rate stated for " + ", ".join(silent) + ": set `rps` to size what they reach",
+                "no rate stated for "
+                + ", ".join(grown.titles.get(i, i) for i in silent)
+                + ": set `rps` to size what they reach",
                 "warning",
                 tuple(silent),
             )
@@ -159,23 +210,29 @@ def fails_halfway(context: Context) -> Section:
     design, library, graph, findings = context
     points = weakest_points(design, library, graph=graph)
     singles = [p for p in points if p.kind == "component" and p.lost_share >= 0.999]
+    titles = {c.id: c.title for c in design.components}
     answer = (
         f"{plural(len(singles), 'single point')} of failure, each failing every request: "
-        + ", ".join(graph.components[graph.index[p.id]].title for p in singles[:TOP])
+        + ", ".join(titles[p.id] for p in singles[:TOP])
+        + "."
         if singles
         else "No single component failure fails every request."
     )
     section = Section("fails", "Fails halfway?", answer)
     section.header = ("failure", "requests lost", "goes down with it")
     for point in points[: TOP * 2]:
-        title = point.id
         if point.kind == "component":
-            title = graph.components[graph.index[point.id]].title
+            title = titles[point.id]
+        else:
+            zone = design.zone(point.id)
+            title = f"{point.kind} {zone.title if zone else point.id}"
+        others = [titles.get(i, i) for i in point.down if i != point.id]
+        more = f" and {len(others) - 6} more" if len(others) > 6 else ""
         section.rows.append(
             (
-                f"{point.kind} {title}",
-                f"{point.lost_share:.1%} ({rate(point.lost_rps)})",
-                ", ".join(point.down[:6]) or "-",
+                title,
+                f"{_share(point.lost_share)}, {rate(point.lost_rps)}",
+                ", ".join(others[:6]) + more if others else "nothing else",
             )
         )
     target = design.cost.availability_target
@@ -185,8 +242,8 @@ def fails_halfway(context: Context) -> Section:
         section.items.append(
             Item(
                 f"expected availability {expected:.5f} ({'meets' if meets else 'misses'} the "
-                f"design's target of {target:g}; per-instance figures partly library defaults, "
-                "see Assumptions)",
+                f"design's target of {target:g}); the Assumptions say which per-instance "
+                "figures are library defaults",
                 "info" if meets else "warning",
             )
         )
@@ -213,11 +270,23 @@ def extension_points(design: Design, library: Library, graph: TrafficGraph) -> l
     ]
 
 
+def _listed(missing: list[str]) -> str:
+    """"no a, no b and no c"."""
+    said = [f"no {name}" for name in missing]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+
+
 def plug_in(context: Context) -> Section:
     design, library, graph, findings = context
     points = extension_points(design, library, graph)
     section = Section("plug", "Can someone plug in?", "")
-    section.header = ("extension point", "authentication", "rate limit", "versioned contract")
+    section.header = (
+        "extension point",
+        "type",
+        "authentication",
+        "rate limit",
+        "versioned contract",
+    )
     gaps = 0
     for component in points:
         auth = library.prop(component, "auth") is True
@@ -225,7 +294,8 @@ def plug_in(context: Context) -> Section:
         versioned = library.prop(component, "versioned") is True
         section.rows.append(
             (
-                f"{component.title} ({component.type})",
+                component.title,
+                component.type,
                 "yes" if auth else "NO",
                 f"{limit:g}/s per client" if isinstance(limit, int | float) else "NO",
                 "yes" if versioned else "NO",
@@ -234,8 +304,8 @@ def plug_in(context: Context) -> Section:
         missing = [
             name
             for name, ok in (
-                ("authentication", auth),
-                ("rate limit", limit is not None),
+                ("authentication (`auth`)", auth),
+                ("rate limit (`rate_limit`)", limit is not None),
                 ("versioned contract (`versioned`)", versioned),
             )
             if not ok
@@ -243,9 +313,7 @@ def plug_in(context: Context) -> Section:
         if missing:
             gaps += 1
             section.items.append(
-                Item(
-                    f"{component.title} has no " + ", no ".join(missing), "warning", (component.id,)
-                )
+                Item(f"{component.title} has {_listed(missing)}", "warning", (component.id,))
             )
     lack = "lacks" if gaps == 1 else "lack"
     section.answer = (
@@ -279,7 +347,7 @@ def data_order(context: Context) -> Section:
         )
         section.rows.append(
             (
-                f"{source.title} -> {target.title}",
+                f"{source.title} → {target.title}",
                 "yes" if ordered else "no",
                 "yes" if idempotent else "no",
                 "yes" if dead else "no",
