@@ -55,7 +55,9 @@ def cost_answer(today: CostEstimate, grown: CostEstimate) -> str:
     if len(reasons) == 1:
         text += f" {plural(count, 'cost line')} cannot be priced — {next(iter(reasons))}."
     elif reasons:
-        text += f" {plural(count, 'cost line')} cannot be priced, for {len(reasons)} reasons listed "
+        text += (
+            f" {plural(count, 'cost line')} cannot be priced, for {len(reasons)} reasons listed "
+        )
         text += "below the cost table."
     return text
 
@@ -82,8 +84,11 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
             )
         )
     for reason, ids in _unpriced(today).items():
-        names = ", ".join(dict.fromkeys(today.components[i].title for i in ids))
-        section.items.append(Item(f"{names} — {reason}", "info", tuple(dict.fromkeys(ids))))
+        unique = tuple(dict.fromkeys(ids))
+        names = ", ".join(today.components[i].title for i in unique)
+        section.items.append(
+            Item(f"{reason} — for {plural(len(unique), 'component')}: {names}", "info", unique)
+        )
     factors = sorted({1.0, 2.0, 5.0, grown.growth})
     steps = cost_steps(design, library, today.book, factors, graph=graph)
     section.items.append(

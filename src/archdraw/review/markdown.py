@@ -35,7 +35,9 @@ def _table(section: Section) -> list[str]:
         "| " + " | ".join(markdown_text(h, cell=True) for h in section.header) + " |",
         "|" + "---|" * len(section.header),
     ]
-    out += ["| " + " | ".join(markdown_text(c, cell=True) for c in row) + " |" for row in section.rows]
+    out += [
+        "| " + " | ".join(markdown_text(c, cell=True) for c in row) + " |" for row in section.rows
+    ]
     return [*out, ""]
 
 

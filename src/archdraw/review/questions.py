@@ -101,37 +101,45 @@ def grows_answer(grown: GrowthResult, graph: TrafficGraph) -> str:
     """The answer in short sentences: how many saturate, the first, what else is unknown."""
     k = grown.growth
     first = grown.components.get(grown.bottleneck or "")
-    if first is None or first.saturates_at is None or first.saturates_at > k:
-        return grown.summary  # nothing saturates, or nothing is known: already one sentence
+    if first is None or first.saturates_at is None:
+        return grown.summary  # nothing with a capacity gets traffic: it says which number to set
     title = grown.titles.get
-    count = len(grown.saturated)
-    verb = "saturates" if count == 1 else "saturate"
-    text = f"No: {plural(count, 'component')} {verb} before {k:g}x traffic. "
-    text += f"{title(first.id, first.id)} is first, at {factor(first.saturates_at)}"
-    if first.saturates_at < 1:
-        text += ", so it is over capacity already today"
-    if first.capacity_basis != "stated":
-        text += f" ({_capacity(first)})"
-    needed = first.replicas_needed or first.servers
-    text += f"; at {k:g}x it needs {plural(needed, 'replica')} instead of {first.servers}."
-    node = graph.index[first.id]
-    store = graph.stateful[node] and not graph.buffer[node]
-    if store and any(e.writes for e in graph.in_edges[node]):
-        # A copy serves reads; every write goes to its partition's primary.
-        text += " Replicas relieve only its reads: if writes saturate it, shard it."
+    name = title(first.id, first.id)
+    basis = "" if first.capacity_basis == "stated" else f" ({_capacity(first)})"
+    if first.saturates_at > k:
+        text = (
+            f"Yes: nothing with a known capacity saturates at {k:g}x traffic; the first to "
+            f"saturate is {name}, at {factor(first.saturates_at)}{basis}."
+        )
+    else:
+        count = len(grown.saturated)
+        verb = "saturates" if count == 1 else "saturate"
+        text = f"No: {plural(count, 'component')} {verb} before {k:g}x traffic. "
+        text += f"{name} is first, at {factor(first.saturates_at)}{basis}"
+        if first.saturates_at < 1:
+            text += ", so it is over capacity already today"
+        needed = first.replicas_needed or first.servers
+        text += f"; at {k:g}x it needs {needed:,} replicas instead of {first.servers:,}."
+        node = graph.index[first.id]
+        store = graph.stateful[node] and not graph.buffer[node]
+        if store and any(e.writes for e in graph.in_edges[node]):
+            # A copy serves reads; every write goes to its partition's primary.
+            text += " Replicas relieve only its reads: if writes saturate it, shard it."
     sooner = grown.components.get(grown.first_assumed or "")
     if sooner is not None and sooner.saturates_at is not None:
         text += (
             f" {title(sooner.id, sooner.id)} may saturate sooner, at "
             f"{factor(sooner.saturates_at)}, {_capacity(sooner)}: state its `capacity_rps`."
         )
-    if grown.unknown:
+    if len(grown.unknown) > 1:
         text += (
             f" {plural(len(grown.unknown), 'other component')} with traffic state no "
             "`capacity_rps`, so where they saturate is unknown."
-            if len(grown.unknown) > 1
-            else f" {title(grown.unknown[0], grown.unknown[0])} states no `capacity_rps`, so "
-            "where it saturates is unknown."
+        )
+    elif grown.unknown:
+        text += (
+            f" {title(grown.unknown[0], grown.unknown[0])} states no `capacity_rps`, so where "
+            "it saturates is unknown."
         )
     if grown.unknown_sources:
         named = ", ".join(title(i, i) for i in grown.unknown_sources[:3])
@@ -160,7 +168,7 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
                 _load(load),
                 f"{at}, over capacity today" if (load.saturates_at or 0.0) < 1 else at,
                 _capacity(load),
-                f"{load.servers} → {needed}" if needed > load.servers else f"{load.servers}",
+                f"{load.servers:,} → {needed:,}" if needed > load.servers else f"{load.servers:,}",
             )
         )
         if load.saturates_at is not None and load.saturates_at <= k:
@@ -169,7 +177,8 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
         # One line for the table's rows that fail the question; each is marked on the diagram.
         section.items.append(
             Item(
-                f"Saturate before {k:g}x: " + ", ".join(text for _, text in before)
+                f"Saturate before {k:g}x: "
+                + ", ".join(text for _, text in before)
                 + f"; the table gives the replicas each needs at {k:g}x",
                 "warning",
                 tuple(i for i, _ in before),
@@ -190,9 +199,9 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
     if silent:
         section.items.append(
             Item(
-                "no rate stated for "
+                "no `rps` stated for "
                 + ", ".join(grown.titles.get(i, i) for i in silent)
-                + ": set `rps` to size what they reach",
+                + f": set it to size what {'it reaches' if len(silent) == 1 else 'they reach'}",
                 "warning",
                 tuple(silent),
             )
@@ -231,7 +240,9 @@ def fails_halfway(context: Context) -> Section:
         section.rows.append(
             (
                 title,
-                f"{_share(point.lost_share)}, {rate(point.lost_rps)}",
+                # With no client rate stated the share is all that is known.
+                _share(point.lost_share)
+                + (f" ({rate(point.lost_rps)})" if point.lost_rps > 0 else ""),
                 ", ".join(others[:6]) + more if others else "nothing else",
             )
         )
@@ -271,7 +282,7 @@ def extension_points(design: Design, library: Library, graph: TrafficGraph) -> l
 
 
 def _listed(missing: list[str]) -> str:
-    """"no a, no b and no c"."""
+    """ "no a, no b and no c"."""
     said = [f"no {name}" for name in missing]
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
 
@@ -376,7 +387,9 @@ def document_gaps(design: Design, sections: list[Section]) -> list[str]:
             rows = found["fails"].rows[:4]
             listed = "; ".join(f"{r[0]} loses {r[1]}" for r in rows)
             gaps.append(
-                f"no failure modes written; the analysis found {len(rows)}: {listed}"
+                f"no failure modes written; the analysis found "
+                f"{plural(len(rows), 'failure')} that "
+                f"{'loses' if len(rows) == 1 else 'lose'} requests: {listed}"
                 if rows
                 else "no failure modes written"
             )
