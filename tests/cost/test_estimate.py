@@ -184,7 +184,7 @@ def test_no_stated_traffic_is_unknown(design_of, library: Library, book) -> None
     cost = estimate(design, library, book)
     assert cost.total == 0
     assert cost.unknown[0].unknown.startswith(
-        "depends on usage, and no stated traffic reaches the component: set `rps`"
+        "no stated traffic reaches the component, so usage is unknown: set `rps`"
     )
 
 

@@ -205,8 +205,8 @@ def test_rag_pipeline_cost_answer(library: Library, book) -> None:  # type: igno
     review = build_review(design, library, book)
     answer = review.section("cost").answer
     assert answer.endswith(
-        "2 cost lines cannot be priced — depends on usage, and no stated traffic reaches the "
-        "component: set `rps` on the client or component that starts its work."
+        "2 cost lines cannot be priced — no stated traffic reaches the component, so usage is "
+        "unknown: set `rps` on the client or component that starts its work."
     )
     page = render_html(review, design, library)
     dd = page.split('<a href="#cost">What does it cost?</a></dt><dd>')[1].split("</dd>")[0]

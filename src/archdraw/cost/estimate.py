@@ -213,7 +213,7 @@ def usages(
         elif rates[node] <= 0:
             found[component_id] = Usage(
                 0.0,
-                "depends on usage, and no stated traffic reaches the component: set `rps` on "
+                "no stated traffic reaches the component, so usage is unknown: set `rps` on "
                 "the client or component that starts its work",
                 share,
                 known,

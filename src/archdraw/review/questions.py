@@ -12,7 +12,7 @@ from archdraw.analysis import (
     analyze_availability,
     weakest_points,
 )
-from archdraw.analysis.capacity import ComponentLoad
+from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad
 from archdraw.cost.lines import per_second
 from archdraw.library import Library
 from archdraw.lint import Finding
@@ -119,7 +119,10 @@ def grows_answer(grown: GrowthResult, graph: TrafficGraph) -> str:
         if first.saturates_at < 1:
             text += ", so it is over capacity already today"
         needed = first.replicas_needed or first.servers
-        text += f"; at {k:g}x it needs {needed:,} replicas instead of {first.servers:,}."
+        text += (
+            f"; at {k:g}x it needs {needed:,} replicas instead of {first.servers:,} to stay "
+            f"under {TARGET_UTILIZATION:.0%} busy."
+        )
         node = graph.index[first.id]
         store = graph.stateful[node] and not graph.buffer[node]
         if store and any(e.writes for e in graph.in_edges[node]):
@@ -155,7 +158,13 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
         (load for load in today.components.values() if load.saturates_at is not None),
         key=lambda load: load.saturates_at or 0.0,
     )
-    section.header = ("component", "load at 1x", "saturates at", "capacity", f"replicas at {k:g}x")
+    section.header = (
+        "component",
+        "load at 1x",
+        "saturates at",
+        "capacity",
+        f"replicas at {k:g}x, {TARGET_UTILIZATION:.0%} busy",
+    )
     before: list[tuple[str, str]] = []
     for load in ranked[: TOP * 2]:
         component = graph.components[graph.index[load.id]]
