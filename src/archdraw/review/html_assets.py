@@ -22,7 +22,7 @@ table { border-collapse: collapse; font-size: 0.92rem; min-width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;
   vertical-align: top; overflow-wrap: normal; }
 td:first-child { min-width: 8em; }
-th { background: #f4f7fa; }
+th { background: #f4f7fa; white-space: nowrap; }
 ul.items { padding-left: 0; list-style: none; }
 ul.items li { padding: 4px 8px 4px 10px; border-left: 4px solid var(--info); margin: 4px 0; }
 ul.items li.error { border-color: var(--error); }
