@@ -136,7 +136,9 @@ def test_markdown_without_changes_says_so(shop: FileDiff, library: Library) -> N
 
 
 def test_markdown_escapes_user_text() -> None:
-    assert escape("a | b <script> `x` *y*") == "a \\| b &lt;script&gt; \\`x\\` \\*y\\*"
+    # A code span stays code (its content is shown literally); the rest is escaped.
+    assert escape("a | b <script> `x` *y*") == "a \\| b &lt;script&gt; `x` \\*y\\*"
+    assert escape("`<img src=x>`") == "`<img src=x>`"  # literal inside code: never HTML
 
 
 def test_text_form(shop: FileDiff) -> None:

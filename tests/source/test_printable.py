@@ -13,7 +13,7 @@ from archdraw.source import markdown_text, printable_joined
     ("text", "shown"),
     [
         ("a | b", "a \\| b"),
-        ("`code` and ``more``", "\\`code\\` and \\`\\`more\\`\\`"),
+        ("`code` and ``more``", "`code` and \\``more`\\`"),  # code spans stay code
         (
             "<script>alert(1)</script> & <b>",
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;",

@@ -14,8 +14,8 @@ from archdraw.export.svg import export_svg
 from archdraw.library import Library
 from archdraw.model import Design
 from archdraw.review.html_assets import CSP, SCRIPT, STYLE
-from archdraw.review.spans import spans
 from archdraw.review.types import DOC_FIELDS, Item, Review, Section
+from archdraw.source.printable import spans
 
 
 def text(value: str) -> str:

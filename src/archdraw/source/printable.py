@@ -35,13 +35,47 @@ def printable_joined(lines: Iterable[str]) -> str:
     return "\n".join(printable(line) for line in lines)
 
 
-def markdown_text(text: str) -> str:
-    """File text inside Markdown (a paragraph, a list item or a table cell): one line, no
-    markup, no HTML, control characters shown as escapes."""
-    text = html.escape(printable(" ".join(text.split())), quote=False)
-    for char in "\\`*_[]|#":
-        text = text.replace(char, "\\" + char)
-    return text
+# Inline markup in the text we show: text between backticks is code (`rps`), the rest prose.
+# Our sentences name properties and commands in backticks; lint messages and design documents
+# do too. Each renderer (Markdown of the review and of `archdraw diff`, the review's HTML) shows
+# those spans as code and escapes everything else, so a label can never inject markup: a code
+# span's content is shown literally. A code span has no backtick inside and no space at either
+# end: what a property, path or command looks like.
+_CODE = re.compile(r"`([^`\s](?:[^`]*[^`\s])?)`")
+
+
+def spans(text: str) -> list[tuple[bool, str]]:
+    """`text` on one line (line breaks read as spaces, then made `printable`), cut into
+    (is_code, part) pieces in order."""
+    line = printable(" ".join(text.split()))
+    out: list[tuple[bool, str]] = []
+    at = 0
+    for match in _CODE.finditer(line):
+        if match.start() > at:
+            out.append((False, line[at : match.start()]))
+        out.append((True, match.group(1)))
+        at = match.end()
+    if at < len(line):
+        out.append((False, line[at:]))
+    return out
+
+
+def markdown_text(text: str, cell: bool = False) -> str:
+    """File text inside Markdown (a paragraph, a list item or, with `cell`, a table cell):
+    one line, its `code` spans as code and no other markup (no links, images or HTML),
+    control characters shown as escapes."""
+    out = []
+    for code, part in spans(text):
+        if code:
+            # Inside a code span everything is literal, except that a table cell ends at
+            # an unescaped pipe (GitHub's tables read `\|` there as the character).
+            out.append("`" + (part.replace("|", "\\|") if cell else part) + "`")
+            continue
+        part = html.escape(part, quote=False)
+        for char in "\\`*_[]|#":
+            part = part.replace(char, "\\" + char)
+        out.append(part)
+    return "".join(out)
 
 
 def plural(count: int, word: str) -> str:
