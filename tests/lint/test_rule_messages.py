@@ -32,7 +32,7 @@ def test_rates_keep_their_significant_digits() -> None:
 
 def test_saturation_names_a_fractional_capacity(library: Library) -> None:
     (message,) = messages("AD209_saturation", "AD209", "gpu", library)
-    assert "(2.25 req/s for 4 x 0.5 req/s)" in message
+    assert "utilization: 2.25 req/s for 4 x 0.5 req/s" in message
 
 
 def test_backlog_names_the_lagging_consumer_group(library: Library) -> None:

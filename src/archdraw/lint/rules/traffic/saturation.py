@@ -53,13 +53,13 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         machines = found.total
         needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
         assumed = ctx.assumed(component, "capacity_rps")
-        # What the figures rest on, in one parenthesis: the count, then the capacity.
+        # What the figures rest on, after them: the count, then the capacity.
         rests = "; ".join(x for x in (found.rests_on(), assumed.strip()[1:-1]) if x)
-        counted = f" ({rests})" if rests else ""
+        counted = f"; {rests}" if rests else ""
         severity = None if utilization >= 1 else Severity.WARNING
         yield Issue(
-            f"'{component.title}' is at {utilization:.0%} utilization ({rate(arrival)} req/s "
-            f"for {machines} x {rate(per_machine)} req/s){counted}",
+            f"'{component.title}' is at {utilization:.0%} utilization: {rate(arrival)} req/s "
+            f"for {machines} x {rate(per_machine)} req/s{counted}",
             component=component_id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
             severity=Severity.INFO if assumed else severity,
