@@ -183,7 +183,9 @@ def test_no_stated_traffic_is_unknown(design_of, library: Library, book) -> None
     design = design_of("components:\n  - {id: q, type: queue}\n")
     cost = estimate(design, library, book)
     assert cost.total == 0
-    assert cost.unknown[0].unknown.startswith("depends on usage: no stated traffic")
+    assert cost.unknown[0].unknown.startswith(
+        "no stated traffic reaches the component, so usage is unknown: set `rps`"
+    )
 
 
 def test_baseline_cost_is_a_step_function(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]

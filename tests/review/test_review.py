@@ -99,7 +99,9 @@ def test_gaps_name_what_the_analysis_found(load_text, library: Library, book) ->
     review = build_review(design, library, book)
     assert "no principles written" in review.gaps
     failure = next(g for g in review.gaps if g.startswith("no failure modes written"))
-    assert "the analysis found 1: component api loses 100.0%" in failure and "api" in failure
+    assert (
+        "the analysis found 1 failure that loses requests: api loses 100.0% (50 req/s)" in failure
+    )
     scaling = next(g for g in review.gaps if g.startswith("no scaling limits written"))
     assert "2x" in scaling  # api saturates at 100 / 50 = 2x
 
@@ -114,10 +116,15 @@ def test_plug_in_lists_what_an_extension_point_lacks(load_text, library: Library
     ).design
     section = build_review(design, library, book).section("plug")
     assert section.rows == [
-        ("gw (api_gateway)", "yes", "10/s per client", "yes"),
-        ("hooks (notification)", "NO", "NO", "NO"),
+        ("gw", "api_gateway", "yes", "10/s per client", "yes"),
+        ("hooks", "notification", "NO", "NO", "NO"),
     ]
     assert section.answer.startswith("2 extension points; 1 lacks")
+    lacks = [i.text for i in section.items if i.elements == ("hooks",)]
+    assert lacks == [
+        "hooks has no authentication (`auth`), no rate limit (`rate_limit`) and no versioned "
+        "contract (`versioned`)"
+    ]
 
 
 def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:
@@ -153,3 +160,76 @@ def test_budget_and_availability_target_are_judged(load_text, library: Library, 
     fails = [i for i in review.section("fails").items if i.text.startswith("expected availability")]
     # Two replicas at 0.99: 1 - 0.01^2 = 0.9999, which meets the target.
     assert fails and "0.99990 (meets the design's target of 0.9999" in fails[0].text
+
+
+def _depth(text: str) -> int:
+    """How deep parentheses nest in `text`."""
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth -= 1
+    return deepest
+
+
+@pytest.mark.parametrize("name", ["rag-pipeline", "twitter-naive", "payment-gateway", "netflix"])
+def test_answers_read_plainly(name: str, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = load(sample_dir() / f"{name}{SAMPLE_SUFFIX}", library).design
+    review = build_review(design, library, book)
+    text = render_markdown(review)
+    # Our code spans are code: a backtick is never escaped into a literal one.
+    assert "\\`" not in text
+    assert "`rps`" in text or "`storage_gb`" in text
+    for section in review.sections:
+        assert _depth(section.answer) <= 1, section.answer
+        assert section.answer.endswith("."), section.answer
+    cost = review.section("cost").answer
+    # The totals once each, and what cannot be priced said once, not per growth.
+    assert cost.count("/month at 1x") == 1 and cost.count("/month at 10x") == 1
+    assert cost.count("cannot be priced") <= 1
+    assert "unknown line" not in cost
+    # People read titles: no component id where the component has a label.
+    ids = {c.id for c in design.components if c.label and c.label != c.id}
+    named = {name for row in review.section("fails").rows for name in row[2].split(", ")}
+    named |= {row[0] for row in review.section("fails").rows}
+    for item in review.section("assumptions").items:
+        if item.elements:
+            named |= set(item.text.rsplit(": ", 1)[1].split(" and ")[0].split(", "))
+    assert named and not named & ids, named & ids
+
+
+def test_rag_pipeline_cost_answer(library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = load(sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}", library).design
+    review = build_review(design, library, book)
+    answer = review.section("cost").answer
+    assert answer.endswith(
+        "2 cost lines cannot be priced — no stated traffic reaches the component, so usage is "
+        "unknown: set `rps` on the client or component that starts its work."
+    )
+    page = render_html(review, design, library)
+    dd = page.split('<a href="#cost">What does it cost?</a></dt><dd>')[1].split("</dd>")[0]
+    assert "set <code>rps</code> on the client" in dd and "`" not in dd
+    markdown = render_markdown(review)
+    assert "set `rps` on the client or component that starts its work." in markdown
+
+
+def test_labels_are_escaped_and_code_spans_stay_code(load_text, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = load_text(
+        "archdraw: 1\nname: '<b>x</b> [link](http://example.com)'\ncomponents:\n"
+        "  - {id: web, type: client, props: {rps: 10}}\n"
+        "  - {id: api, type: service, label: '<img src=x> *api* `cmd`', props: {capacity_rps: 5}}\n"
+        "links:\n  - {from: web, to: api}\n"
+    ).design
+    review = build_review(design, library, book)
+    # The page's JSON data holds labels as they are: only text nodes are made from it.
+    page = render_html(review, design, library).split('<script type="application/json"')[0]
+    assert "<img src=x>" not in page and "&lt;img src=x&gt;" in page
+    assert "<b>x</b>" not in page
+    assert "<code>capacity_rps</code>" in page or "<code>replicas</code>" in page
+    markdown = render_markdown(review)
+    assert "[link](http" not in markdown and "\\[link\\]" in markdown
+    assert "<img" not in markdown and "\\*api\\*" in markdown
+    # A code span's content is literal, so a label's backticks cannot inject markup.
+    assert "`cmd`" in markdown

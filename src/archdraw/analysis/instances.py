@@ -124,12 +124,17 @@ def instance_counter() -> Callable[..., Instances]:
 
 
 def component_instances(
-    component: Component, facts: TypeFacts, counted: Callable[..., Instances] = instances
+    component: Component,
+    facts: TypeFacts,
+    counted: Callable[..., Instances] = instances,
+    value: Callable[[str], object] | None = None,
 ) -> Instances:
     """The instances of a component: its own `replicas`, `zones` and `shards`, else its
     type's defaults; a stateful type other than a queue or stream runs one machine per shard
-    (`counted`: `instances`, or an `instance_counter()` shared by a run)."""
-    value = facts.values(component).get
+    (`counted`: `instances`, or an `instance_counter()` shared by a run; `value`: the
+    component's property values, when the caller has read them already)."""
+    if value is None:
+        value = facts.values(component).get
     return counted(
         value("replicas"),
         value("zones"),

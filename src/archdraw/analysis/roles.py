@@ -269,7 +269,7 @@ def _role(
     value = facts.values(component).get
     shards = count(value("shards"))
     failover = str(value("failover") or "none")
-    instances = component_instances(component, facts, counted).total
+    instances = component_instances(component, facts, counted, value).total
     copies = copies_of(instances, shards, value("replication"))
     resolution = value("conflict_resolution")
     if component.type in CACHING_TYPES:

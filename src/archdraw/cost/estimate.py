@@ -213,8 +213,8 @@ def usages(
         elif rates[node] <= 0:
             found[component_id] = Usage(
                 0.0,
-                "depends on usage: no stated traffic reaches it (set `rps` on the client "
-                "or component that starts its work)",
+                "no stated traffic reaches the component, so usage is unknown: set `rps` on "
+                "the client or component that starts its work",
                 share,
                 known,
             )

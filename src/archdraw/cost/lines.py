@@ -168,7 +168,7 @@ def storage_line(
             None,
             "default",
             "storage",
-            unknown="storage not priced: set `storage_gb` (GB per copy)",
+            unknown="storage size not stated: set `storage_gb`, in GB per copy",
         )
     entry = book.prices[billing.storage]
     if not billing.per_copy:

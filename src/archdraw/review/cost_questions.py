@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from archdraw.cost import NOT_MODELLED, ComponentCost, CostEstimate, cost_steps, money
 from archdraw.cost.estimate import TOKEN_TYPES
-from archdraw.cost.report import coverage_note, headline, prices_note
+from archdraw.cost.report import coverage_note, prices_note
 from archdraw.review.questions import Context, basis, findings_of
 from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
@@ -20,11 +20,53 @@ def _amount(cost: ComponentCost, currency: str) -> str:
     return text
 
 
+# How the table's basis column reads each cost status.
+STATUS = {"stated": "stated", "default": "partly library defaults", "not priced": "not priced"}
+
+
+def _range(estimate: CostEstimate) -> str | None:
+    low, high = estimate.low, estimate.high
+    if round(low) == round(high):
+        return None
+    cur = estimate.book.currency
+    return f"{money(low, cur)} to {money(high, cur)} at {estimate.growth:g}x"
+
+
+def _unpriced(estimate: CostEstimate) -> dict[str, list[str]]:
+    """Each reason a line cannot be priced, with the components it holds for."""
+    reasons: dict[str, list[str]] = {}
+    for line in estimate.unknown:
+        reasons.setdefault(line.unknown or "unknown", []).append(line.component)
+    return reasons
+
+
+def cost_answer(today: CostEstimate, grown: CostEstimate) -> str:
+    """The totals, their range, and what cannot be priced, each said once."""
+    cur = today.book.currency
+    text = (
+        f"{money(today.total, cur)}/month at 1x and {money(grown.total, cur)}/month at "
+        f"{grown.growth:g}x."
+    )
+    ranges = [r for r in (_range(today), _range(grown)) if r]
+    if ranges:
+        text += f" Some inputs are library defaults, so the range is {' and '.join(ranges)}."
+    count = len(today.unknown)
+    reasons = _unpriced(today)
+    if len(reasons) == 1:
+        text += f" {plural(count, 'cost line')} cannot be priced — {next(iter(reasons))}."
+    elif reasons:
+        text += (
+            f" {plural(count, 'cost line')} cannot be priced, for {len(reasons)} reasons listed "
+        )
+        text += "below the cost table."
+    return text
+
+
 def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
     design, library, graph, findings = context
     today, grown = costs[0], costs[-1]
     cur = today.book.currency
-    section = Section("cost", "What does it cost?", f"{headline(today)}. {headline(grown)}.")
+    section = Section("cost", "What does it cost?", cost_answer(today, grown))
     section.header = ("component", "1x / month", f"{grown.growth:g}x / month", "basis")
     ranked = sorted(today.components.values(), key=lambda c: -c.total())
     for item in ranked:
@@ -32,21 +74,20 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
             continue
         later = grown.components[item.id]
         unpriced = item.status == "not priced"
+        shown = STATUS.get(item.status, item.status)
         section.rows.append(
             (
                 item.title,
                 "unknown" if unpriced else _amount(item, cur),
                 "unknown" if unpriced else _amount(later, cur),
-                item.status if not item.reason else f"{item.status}: {item.reason}",
+                item.reason or shown,
             )
         )
-    for line in today.unknown:
+    for reason, ids in _unpriced(today).items():
+        unique = tuple(dict.fromkeys(ids))
+        names = ", ".join(today.components[i].title for i in unique)
         section.items.append(
-            Item(
-                f"{today.components[line.component].title}: {line.unknown}",
-                "info",
-                (line.component,),
-            )
+            Item(f"{reason} — for {plural(len(unique), 'component')}: {names}", "info", unique)
         )
     factors = sorted({1.0, 2.0, 5.0, grown.growth})
     steps = cost_steps(design, library, today.book, factors, graph=graph)
@@ -54,7 +95,7 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
         Item(
             "Cost curve: "
             + ", ".join(f"{factor:g}x {money(total, cur)}" for factor, total in steps)
-            + " (replicas come whole, so baseline cost rises in steps)"
+            + "; replicas come whole, so the baseline rises in steps"
         )
     )
     budget = design.cost.budget_month
@@ -74,7 +115,7 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
 
 def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
     design, library, _, _ = context
-    section = Section("assumptions", "Assumptions", "What the figures rest on.")
+    section = Section("assumptions", "Assumptions", "")
     defaults: dict[str, list[str]] = {}
     for component in design.components:
         for name in ("capacity_rps", "replicas", "availability", "latency_ms"):
@@ -88,11 +129,14 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
                 continue
             if name not in component.props:
                 defaults.setdefault(name, []).append(component.id)
+    titles = {c.id: c.title for c in design.components}
     for name, ids in defaults.items():
+        names = ", ".join(titles[i] for i in ids[:8])
+        more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
         section.items.append(
             Item(
-                f"`{name}` is a default (not stated) for {plural(len(ids), 'component')}: "
-                + ", ".join(ids[:10]),
+                f"`{name}` is not stated, so the library default is used, for "
+                f"{plural(len(ids), 'component')}: {names}{more}",
                 "info",
                 tuple(ids),
             )
@@ -102,13 +146,21 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
         Item(
             "usage is billed at the average load, "
             + (
-                f"{share:g} of the peak `rps` (stated)"
+                f"{share:g} of the peak `rps`, stated"
                 if share is not None
-                else "0.4 of the peak `rps` (a default: set `cost.average_load`)"
+                else "0.4 of the peak `rps`, a default; set `cost.average_load` to state it"
             )
         )
     )
     section.items.append(Item(f"Prices: {prices_note(costs[0])}."))
+    count = sum(len(ids) for ids in defaults.values())
+    section.answer = (
+        f"Library defaults stand in for {plural(count, 'figure')} the file does not state ("
+        + ", ".join(f"`{name}`" for name in defaults)
+        + "); prices are list prices."
+        if count
+        else "Every figure the analyses use is stated in the file; prices are list prices."
+    )
     section.items.append(Item("Not modelled: " + "; ".join(NOT_MODELLED) + "."))
     section.items.append(Item("Cost is a planning estimate from list prices, not a quote."))
     return section

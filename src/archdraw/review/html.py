@@ -14,7 +14,15 @@ from archdraw.export.svg import export_svg
 from archdraw.library import Library
 from archdraw.model import Design
 from archdraw.review.html_assets import CSP, SCRIPT, STYLE
+from archdraw.review.spans import spans
 from archdraw.review.types import DOC_FIELDS, Item, Review, Section
+
+
+def text(value: str) -> str:
+    """Escaped text with its `code` spans as <code>: a label's markup is shown, never obeyed."""
+    return "".join(
+        f"<code>{escape(part)}</code>" if code else escape(part) for code, part in spans(value)
+    )
 
 
 def _items(items: list[Item]) -> str:
@@ -23,7 +31,7 @@ def _items(items: list[Item]) -> str:
         elements = escape(" ".join(item.elements))
         rows.append(
             f'<li class="{escape(item.severity)}" data-elements="{elements}">'
-            f'<span class="sev">{escape(item.severity)}</span>{escape(item.text)}</li>'
+            f'<span class="sev">{escape(item.severity)}</span>{text(item.text)}</li>'
         )
     return f'<ul class="items">{"".join(rows)}</ul>' if rows else ""
 
@@ -31,10 +39,9 @@ def _items(items: list[Item]) -> str:
 def _table(section: Section) -> str:
     if not section.rows:
         return ""
-    head = "".join(f"<th>{escape(h)}</th>" for h in section.header)
+    head = "".join(f"<th>{text(h)}</th>" for h in section.header)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-        for row in section.rows
+        "<tr>" + "".join(f"<td>{text(cell)}</td>" for cell in row) + "</tr>" for row in section.rows
     )
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     return f'<div class="scroll">{table}</div>'
@@ -48,20 +55,20 @@ def _document(review: Review) -> str:
             continue
         out.append(f"<h3>{escape(title)}</h3>")
         if isinstance(value, list):
-            out.append("<ul>" + "".join(f"<li>{escape(v)}</li>" for v in value) + "</ul>")
+            out.append("<ul>" + "".join(f"<li>{text(v)}</li>" for v in value) + "</ul>")
         else:
-            out.append(f"<p>{escape(str(value))}</p>")
+            out.append(f"<p>{text(str(value))}</p>")
     if review.gaps:
         out.append("<h3>Gaps in the document</h3>")
         out.append(
-            '<ul class="gaps">' + "".join(f"<li>{escape(g)}</li>" for g in review.gaps) + "</ul>"
+            '<ul class="gaps">' + "".join(f"<li>{text(g)}</li>" for g in review.gaps) + "</ul>"
         )
     return "".join(out)
 
 
 def _glance(review: Review) -> str:
     rows = "".join(
-        f'<dt><a href="#{s.key}">{escape(s.title)}</a></dt><dd>{escape(s.answer)}</dd>'
+        f'<dt><a href="#{s.key}">{escape(s.title)}</a></dt><dd>{text(s.answer)}</dd>'
         for s in review.sections
         if s.key != "assumptions"
     )
@@ -85,10 +92,10 @@ def render_html(review: Review, design: Design, library: Library) -> str:
     nav = "".join(f'<a href="#{s.key}">{escape(s.title)}</a>' for s in review.sections)
     sections = "".join(
         f'<section id="{s.key}"><h2>{escape(s.title)}</h2>'
-        f'<p class="answer">{escape(s.answer)}</p>{_table(s)}{_items(s.items)}</section>'
+        f'<p class="answer">{text(s.answer)}</p>{_table(s)}{_items(s.items)}</section>'
         for s in review.sections
     )
-    description = f"<p>{escape(review.description)}</p>" if review.description else ""
+    description = f"<p>{text(review.description)}</p>" if review.description else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

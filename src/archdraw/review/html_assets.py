@@ -22,7 +22,7 @@ table { border-collapse: collapse; font-size: 0.92rem; min-width: 100%; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;
   vertical-align: top; overflow-wrap: normal; }
 td:first-child { min-width: 8em; }
-th { background: #f4f7fa; }
+th { background: #f4f7fa; white-space: nowrap; }
 ul.items { padding-left: 0; list-style: none; }
 ul.items li { padding: 4px 8px 4px 10px; border-left: 4px solid var(--info); margin: 4px 0; }
 ul.items li.error { border-color: var(--error); }
@@ -44,6 +44,8 @@ dl.glance a { color: inherit; }
   border: 1px solid #e6d9a8; border-radius: 6px; padding: 6px 12px; margin-bottom: 8px;
   max-height: 35vh; overflow: auto; }
 #details h3 { margin-top: 0; }
+code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  background: #eef1f4; border-radius: 3px; padding: 0 3px; overflow-wrap: anywhere; }
 .hint { color: var(--muted); font-size: 0.9rem; }
 @media (max-width: 600px) { body { font-size: 15px; } main { padding: 8px 10px 40px; }
   h1 { font-size: 1.3rem; } th, td { padding: 3px 5px; } }
@@ -53,6 +55,19 @@ SCRIPT = """
 (function () {
   var data = JSON.parse(document.getElementById('review-data').textContent);
   var panel = document.getElementById('details');
+  // The same `code` spans the page shows as code; every part is set as text, never HTML.
+  var CODE = /`([^`\\s](?:[^`]*[^`\\s])?)`/g;
+  function addText(parent, line) {
+    var at = 0, match;
+    CODE.lastIndex = 0;
+    while ((match = CODE.exec(line)) !== null) {
+      parent.appendChild(document.createTextNode(line.slice(at, match.index)));
+      var code = document.createElement('code'); code.textContent = match[1];
+      parent.appendChild(code);
+      at = match.index + match[0].length;
+    }
+    parent.appendChild(document.createTextNode(line.slice(at)));
+  }
   function show(id) {
     var info = data.components[id];
     if (!info) { return; }
@@ -62,7 +77,7 @@ SCRIPT = """
     var list = panel.querySelector('ul');
     (info.lines.length ? info.lines : ['No finding and no figure for this component.'])
       .forEach(function (line) {
-        var li = document.createElement('li'); li.textContent = line; list.appendChild(li);
+        var li = document.createElement('li'); addText(li, line); list.appendChild(li);
       });
     document.querySelectorAll('g.component.picked, li.picked').forEach(function (el) {
       el.classList.remove('picked');

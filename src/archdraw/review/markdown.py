@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+import html
+
+from archdraw.review.spans import spans
 from archdraw.review.types import DOC_FIELDS, Item, Review, Section
-from archdraw.source import markdown_text
 from archdraw.source.printable import plural
 
 MARK = {"error": "**error**", "warning": "**warning**", "info": "info", "ok": "ok"}
+
+
+def markdown_text(text: str, cell: bool = False) -> str:
+    """Text on one line with its `code` spans as code and no other markup: file text
+    (labels, messages) is escaped, so it cannot start a link, an image or HTML."""
+    out = []
+    for code, part in spans(text):
+        if code:
+            # Inside a code span everything is literal, except that a table cell ends at
+            # an unescaped pipe (GitHub's tables read `\|` there as the character).
+            out.append("`" + (part.replace("|", "\\|") if cell else part) + "`")
+            continue
+        part = html.escape(part, quote=False)
+        for char in "\\`*_[]|#":
+            part = part.replace(char, "\\" + char)
+        out.append(part)
+    return "".join(out)
 
 
 def _table(section: Section) -> list[str]:
     if not section.rows:
         return []
     out = [
-        "| " + " | ".join(markdown_text(h) for h in section.header) + " |",
+        "| " + " | ".join(markdown_text(h, cell=True) for h in section.header) + " |",
         "|" + "---|" * len(section.header),
     ]
-    out += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in section.rows]
+    out += [
+        "| " + " | ".join(markdown_text(c, cell=True) for c in row) + " |" for row in section.rows
+    ]
     return [*out, ""]
 
 

@@ -13,7 +13,7 @@ from archdraw.cost import PriceBook, estimate, money
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.model import Design
-from archdraw.review.cost_questions import assumptions, cost_section
+from archdraw.review.cost_questions import STATUS, assumptions, cost_section
 from archdraw.review.questions import (
     data_order,
     document_gaps,
@@ -77,7 +77,8 @@ def component_numbers(review: Review, today: GrowthResult) -> dict[str, list[str
             numbers[cid].append(f"cost: not priced ({item.reason})")
         else:
             numbers[cid].append(
-                f"cost: {money(item.total(), cost.book.currency)}/month ({item.status})"
+                f"cost: {money(item.total(), cost.book.currency)}/month "
+                f"({STATUS.get(item.status, item.status)})"
             )
     for finding in review.findings:
         if finding.component in numbers:

@@ -12,7 +12,7 @@ from archdraw.analysis import (
     analyze_availability,
     weakest_points,
 )
-from archdraw.analysis.capacity import ComponentLoad
+from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad
 from archdraw.cost.lines import per_second
 from archdraw.library import Library
 from archdraw.lint import Finding
@@ -93,46 +93,113 @@ def _load(load: ComponentLoad) -> str:
     return f"at least {text}" if load.rate_basis == "lower bound" else text
 
 
+def _share(share: float) -> str:
+    return "under 0.1%" if 0 < share < 0.001 else f"{share:.1%}"
+
+
+def grows_answer(grown: GrowthResult, graph: TrafficGraph) -> str:
+    """The answer in short sentences: how many saturate, the first, what else is unknown."""
+    k = grown.growth
+    first = grown.components.get(grown.bottleneck or "")
+    if first is None or first.saturates_at is None:
+        return grown.summary  # nothing with a capacity gets traffic: it says which number to set
+    title = grown.titles.get
+    name = title(first.id, first.id)
+    basis = "" if first.capacity_basis == "stated" else f" ({_capacity(first)})"
+    if first.saturates_at > k:
+        text = (
+            f"Yes: nothing with a known capacity saturates at {k:g}x traffic; the first to "
+            f"saturate is {name}, at {factor(first.saturates_at)}{basis}."
+        )
+    else:
+        count = len(grown.saturated)
+        verb = "saturates" if count == 1 else "saturate"
+        text = f"No: {plural(count, 'component')} {verb} before {k:g}x traffic. "
+        text += f"{name} is first, at {factor(first.saturates_at)}{basis}"
+        if first.saturates_at < 1:
+            text += ", so it is over capacity already today"
+        needed = first.replicas_needed or first.servers
+        text += (
+            f"; at {k:g}x it needs {needed:,} replicas instead of {first.servers:,} to stay "
+            f"under {TARGET_UTILIZATION:.0%} busy."
+        )
+        node = graph.index[first.id]
+        store = graph.stateful[node] and not graph.buffer[node]
+        if store and any(e.writes for e in graph.in_edges[node]):
+            # A copy serves reads; every write goes to its partition's primary.
+            text += " Replicas relieve only its reads: if writes saturate it, shard it."
+    sooner = grown.components.get(grown.first_assumed or "")
+    if sooner is not None and sooner.saturates_at is not None:
+        text += (
+            f" {title(sooner.id, sooner.id)} may saturate sooner, at "
+            f"{factor(sooner.saturates_at)}, {_capacity(sooner)}: state its `capacity_rps`."
+        )
+    if len(grown.unknown) > 1:
+        text += (
+            f" {plural(len(grown.unknown), 'other component')} with traffic state no "
+            "`capacity_rps`, so where they saturate is unknown."
+        )
+    elif grown.unknown:
+        text += (
+            f" {title(grown.unknown[0], grown.unknown[0])} states no `capacity_rps`, so where "
+            "it saturates is unknown."
+        )
+    if grown.unknown_sources:
+        named = ", ".join(title(i, i) for i in grown.unknown_sources[:3])
+        text += f" Traffic from {named} is left out: no `rps` stated."
+    return text
+
+
 def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section:
     _, _, graph, findings = context
     k = grown.growth
-    section = Section("grows", f"Grows {k:g}x?", grown.summary)
+    section = Section("grows", f"Grows {k:g}x?", grows_answer(grown, graph))
     ranked = sorted(
         (load for load in today.components.values() if load.saturates_at is not None),
         key=lambda load: load.saturates_at or 0.0,
     )
-    section.header = ("component", "load at 1x", "saturates at", "capacity", f"replicas at {k:g}x")
+    section.header = (
+        "component",
+        "load at 1x",
+        "saturates at",
+        "capacity",
+        f"replicas at {k:g}x, {TARGET_UTILIZATION:.0%} busy",
+    )
+    before: list[tuple[str, str]] = []
     for load in ranked[: TOP * 2]:
         component = graph.components[graph.index[load.id]]
         at_k = grown.components[load.id]
         needed = at_k.replicas_needed or load.servers
+        at = factor(load.saturates_at or 0.0)
         section.rows.append(
             (
                 component.title,
                 _load(load),
-                factor(load.saturates_at or 0.0),
+                f"{at}, over capacity today" if (load.saturates_at or 0.0) < 1 else at,
                 _capacity(load),
-                f"{load.servers} -> {needed}" if needed > load.servers else f"{load.servers}",
+                f"{load.servers:,} → {needed:,}" if needed > load.servers else f"{load.servers:,}",
             )
         )
         if load.saturates_at is not None and load.saturates_at <= k:
-            section.items.append(
-                Item(
-                    f"{component.title} saturates at {load.saturates_at:.3g}x "
-                    f"({_capacity(load)}); at {k:g}x it "
-                    f"needs {needed} replicas",
-                    "warning",
-                    (load.id,),
-                )
+            before.append((load.id, f"{component.title} at {at}"))
+    if before:
+        # One line for the table's rows that fail the question; each is marked on the diagram.
+        section.items.append(
+            Item(
+                f"Saturate before {k:g}x: "
+                + ", ".join(text for _, text in before)
+                + f"; the table gives the replicas each needs at {k:g}x",
+                "warning",
+                tuple(i for i, _ in before),
             )
+        )
     if grown.unknown:
         names = ", ".join(grown.titles.get(i, i) for i in grown.unknown[:8])
         carry = "carries" if len(grown.unknown) == 1 else "carry"
         section.items.append(
             Item(
                 f"{plural(len(grown.unknown), 'component')} {carry} traffic with no "
-                "`capacity_rps`, so "
-                f"where they saturate is unknown: {names}",
+                f"`capacity_rps`, so where they saturate is unknown: {names}",
                 "info",
                 tuple(grown.unknown),
             )
@@ -141,7 +208,9 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
     if silent:
         section.items.append(
             Item(
-                "no rate stated for " + ", ".join(silent) + ": set `rps` to size what they reach",
+                "no `rps` stated for "
+                + ", ".join(grown.titles.get(i, i) for i in silent)
+                + f": set it to size what {'it reaches' if len(silent) == 1 else 'they reach'}",
                 "warning",
                 tuple(silent),
             )
@@ -159,23 +228,31 @@ def fails_halfway(context: Context) -> Section:
     design, library, graph, findings = context
     points = weakest_points(design, library, graph=graph)
     singles = [p for p in points if p.kind == "component" and p.lost_share >= 0.999]
+    titles = {c.id: c.title for c in design.components}
     answer = (
         f"{plural(len(singles), 'single point')} of failure, each failing every request: "
-        + ", ".join(graph.components[graph.index[p.id]].title for p in singles[:TOP])
+        + ", ".join(titles[p.id] for p in singles[:TOP])
+        + "."
         if singles
         else "No single component failure fails every request."
     )
     section = Section("fails", "Fails halfway?", answer)
     section.header = ("failure", "requests lost", "goes down with it")
     for point in points[: TOP * 2]:
-        title = point.id
         if point.kind == "component":
-            title = graph.components[graph.index[point.id]].title
+            title = titles[point.id]
+        else:
+            zone = design.zone(point.id)
+            title = f"{point.kind} {zone.title if zone else point.id}"
+        others = [titles.get(i, i) for i in point.down if i != point.id]
+        more = f" and {len(others) - 6} more" if len(others) > 6 else ""
         section.rows.append(
             (
-                f"{point.kind} {title}",
-                f"{point.lost_share:.1%} ({rate(point.lost_rps)})",
-                ", ".join(point.down[:6]) or "-",
+                title,
+                # With no client rate stated the share is all that is known.
+                _share(point.lost_share)
+                + (f" ({rate(point.lost_rps)})" if point.lost_rps > 0 else ""),
+                ", ".join(others[:6]) + more if others else "nothing else",
             )
         )
     target = design.cost.availability_target
@@ -185,8 +262,8 @@ def fails_halfway(context: Context) -> Section:
         section.items.append(
             Item(
                 f"expected availability {expected:.5f} ({'meets' if meets else 'misses'} the "
-                f"design's target of {target:g}; per-instance figures partly library defaults, "
-                "see Assumptions)",
+                f"design's target of {target:g}); the Assumptions say which per-instance "
+                "figures are library defaults",
                 "info" if meets else "warning",
             )
         )
@@ -213,11 +290,23 @@ def extension_points(design: Design, library: Library, graph: TrafficGraph) -> l
     ]
 
 
+def _listed(missing: list[str]) -> str:
+    """ "no a, no b and no c"."""
+    said = [f"no {name}" for name in missing]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+
+
 def plug_in(context: Context) -> Section:
     design, library, graph, findings = context
     points = extension_points(design, library, graph)
     section = Section("plug", "Can someone plug in?", "")
-    section.header = ("extension point", "authentication", "rate limit", "versioned contract")
+    section.header = (
+        "extension point",
+        "type",
+        "authentication",
+        "rate limit",
+        "versioned contract",
+    )
     gaps = 0
     for component in points:
         auth = library.prop(component, "auth") is True
@@ -225,7 +314,8 @@ def plug_in(context: Context) -> Section:
         versioned = library.prop(component, "versioned") is True
         section.rows.append(
             (
-                f"{component.title} ({component.type})",
+                component.title,
+                component.type,
                 "yes" if auth else "NO",
                 f"{limit:g}/s per client" if isinstance(limit, int | float) else "NO",
                 "yes" if versioned else "NO",
@@ -234,8 +324,8 @@ def plug_in(context: Context) -> Section:
         missing = [
             name
             for name, ok in (
-                ("authentication", auth),
-                ("rate limit", limit is not None),
+                ("authentication (`auth`)", auth),
+                ("rate limit (`rate_limit`)", limit is not None),
                 ("versioned contract (`versioned`)", versioned),
             )
             if not ok
@@ -243,9 +333,7 @@ def plug_in(context: Context) -> Section:
         if missing:
             gaps += 1
             section.items.append(
-                Item(
-                    f"{component.title} has no " + ", no ".join(missing), "warning", (component.id,)
-                )
+                Item(f"{component.title} has {_listed(missing)}", "warning", (component.id,))
             )
     lack = "lacks" if gaps == 1 else "lack"
     section.answer = (
@@ -279,7 +367,7 @@ def data_order(context: Context) -> Section:
         )
         section.rows.append(
             (
-                f"{source.title} -> {target.title}",
+                f"{source.title} → {target.title}",
                 "yes" if ordered else "no",
                 "yes" if idempotent else "no",
                 "yes" if dead else "no",
@@ -308,7 +396,9 @@ def document_gaps(design: Design, sections: list[Section]) -> list[str]:
             rows = found["fails"].rows[:4]
             listed = "; ".join(f"{r[0]} loses {r[1]}" for r in rows)
             gaps.append(
-                f"no failure modes written; the analysis found {len(rows)}: {listed}"
+                f"no failure modes written; the analysis found "
+                f"{plural(len(rows), 'failure')} that "
+                f"{'loses' if len(rows) == 1 else 'lose'} requests: {listed}"
                 if rows
                 else "no failure modes written"
             )

@@ -30,41 +30,43 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def failover_loses_writes(ctx: LintContext) -> Iterator[Issue]:
+    reported = set()
     for component in ctx.stateful:
         if component.type == "cache" or ctx.is_copy(component):
             continue  # a copy takes no writes of its own: its primary is judged
         if ctx.failover(component) == "active-standby" and ctx.prop(component, "replication") == (
             "async"
         ):
+            reported.add(component.id)
             yield Issue(
                 f"'{component.title}' fails over to an asynchronous standby: writes not yet "
                 "replicated when the primary dies are lost",
                 component=component.id,
             )
+    for primary, copies in _async_successors(ctx).items():
+        if primary.id in reported:
             continue
-        promoted = _async_successors(ctx, component)
-        if promoted:
-            names = ", ".join(f"'{copy.title}'" for copy in promoted)
-            verb = "takes" if len(promoted) == 1 else "take"
-            yield Issue(
-                f"'{component.title}' is copied asynchronously to {names}, which {verb} over "
-                "when it or its region is lost: the writes not yet copied are lost",
-                component=component.id,
-                related=tuple(copy.id for copy in promoted),
-            )
+        names = ", ".join(f"'{copy.title}'" for copy in copies)
+        verb = "takes" if len(copies) == 1 else "take"
+        yield Issue(
+            f"'{primary.title}' is copied asynchronously to {names}, which {verb} over when it "
+            "or its region is lost: the writes not yet copied are lost",
+            component=primary.id,
+            related=tuple(copy.id for copy in copies),
+        )
 
 
-def _async_successors(ctx: LintContext, primary: ComponentView) -> list[ComponentView]:
-    """The copies that take over when `primary` is lost (its standbys, and copies in another
-    region: promoted when its region goes) and are copied asynchronously."""
+def _async_successors(ctx: LintContext) -> dict[ComponentView, list[ComponentView]]:
+    """Primaries with the copies that take over when they are lost (their standbys, and copies
+    in another region: promoted when the region goes) and are copied asynchronously."""
     roles, region = ctx.roles(), ctx.region_of
-    found = []
-    for link in ctx.out_links.get(primary.id, ()):
-        copy = ctx.target(link)
-        if link.kind != "replication" or copy is None:
+    found: dict[ComponentView, list[ComponentView]] = {}
+    for link in ctx.replication_links:
+        primary, copy = ctx.source(link), ctx.target(link)
+        if primary is None or copy is None or primary.type == "cache" or ctx.is_copy(primary):
             continue
         elsewhere = region[copy.id] is not None and region[copy.id] != region[primary.id]
         takes_over = roles.is_standby(copy.id) or elsewhere
         if takes_over and ctx.replication_mode(link, primary) == "async":
-            found.append(copy)
+            found.setdefault(primary, []).append(copy)
     return found
