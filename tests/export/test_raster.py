@@ -187,3 +187,43 @@ def test_pdf_dates_come_from_source_date_epoch_or_nowhere(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(RasterError, match="SOURCE_DATE_EPOCH"):
         svg_to_pdf(svg)
+
+
+def test_png_legend_draws_the_badge_swatches(library: Library):
+    """The raster step (PNG; PDF is the same drawing) paints the legend's badge swatches:
+    the stated one filled with its accent, the other one hollow."""
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtGui import QColor, QImage
+
+    from archdraw.style import theme
+
+    design = Design(
+        archdraw=1,
+        name="badges",
+        components=[
+            Component(id="api", type="service", props={"replicas": 3}, position=(100.0, 100.0)),
+            Component(id="db", type="database", props={"zones": 3}, position=(400.0, 100.0)),
+        ],
+    )
+    svg = export_svg(design, library, legend=True)
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(svg)
+    shifted = root.find(f"{ns}g")
+    assert shifted is not None
+    dx, dy = map(float, re.findall(r"[-\d.]+", shifted.get("transform", ""))[:2])
+    legend = next(g for g in root.iter(f"{ns}g") if g.get("class") == "legend")
+    entries = [g for g in legend if g.find(f"{ns}rect[@class='badge-swatch']") is not None]
+    image = QImage.fromData(svg_to_png(svg, 1.0))
+    background = theme("light").background
+    painted = []
+    for entry in entries:
+        x, y = map(float, re.findall(r"[-\d.]+", entry.get("transform", ""))[:2])
+        swatch = entry.find(f"{ns}rect")
+        assert swatch is not None
+        # Inside the pill, left of its "×N": the fill's colour.
+        pixel = QColor(image.pixel(round(dx + x + 3), round(dy + y + 8))).name()
+        painted.append((swatch.get("fill"), pixel))
+    accent = entries[0].find(f"{ns}rect").get("fill")  # type: ignore[union-attr]
+    assert accent != background
+    assert painted == [(accent, accent), (background, background)]

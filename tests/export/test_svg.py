@@ -193,3 +193,67 @@ def test_an_export_with_findings_is_the_same_file_whatever_the_hash_seed(tmp_pat
         assert run.returncode == 0, run.stderr[-2000:]
         written.append(out.read_bytes())
     assert written[0] == written[1] and written[0].count(b'class="finding"') > 3
+
+
+def _badged() -> Design:
+    """One stated count (api), one derived from zones (db), one instance (cache, no badge)."""
+    return Design(
+        archdraw=1,
+        name="badged",
+        components=[
+            Component(id="api", type="service", props={"replicas": 3}, position=(100.0, 100.0)),
+            Component(id="db", type="database", props={"zones": 3}, position=(400.0, 100.0)),
+            Component(id="cache", type="cache", props={"replicas": 1}, position=(700.0, 100.0)),
+        ],
+        links=[Link.model_validate({"from": "api", "to": "db"})],
+    )
+
+
+def _badge_swatches(root: ET.Element) -> list[ET.Element]:
+    return [e for e in root.iter(f"{SVG}rect") if e.get("class") == "badge-swatch"]
+
+
+def _badge_pills(root: ET.Element) -> dict[str, ET.Element]:
+    """Each component's badge pill (the rect with rx 8 inside its group), by id."""
+    found = {}
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") == "component":
+            pills = [r for r in group.iter(f"{SVG}rect") if r.get("rx") == "8"]
+            if pills:
+                found[group.get("data-id", "")] = pills[0]
+    return found
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_legend_explains_both_badge_styles_as_the_boxes_draw_them(
+    library: Library, theme_name: str
+):
+    root = _parse(export_svg(_badged(), library, theme=theme_name, legend=True))
+    pills = _badge_pills(root)
+    assert set(pills) == {"api", "db"}  # one instance draws no badge
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
+    words = " ".join(legend.itertext())
+    assert "×N instances, stated (replicas)" in words
+    assert "×N instances, not stated (library default, or one per zone or shard)" in words
+    filled, outlined = _badge_swatches(legend)
+    paint = ("fill", "stroke", "stroke-dasharray", "stroke-width")
+    # The filled swatch is painted as api's pill (stated), the outlined one as db's.
+    assert [filled.get(a) for a in paint] == [pills["api"].get(a) for a in paint]
+    assert [outlined.get(a) for a in paint] == [pills["db"].get(a) for a in paint]
+    assert filled.get("stroke") is None and outlined.get("stroke-dasharray")
+
+
+def test_legend_names_only_the_badge_styles_drawn(library: Library):
+    stated_only = _badged()
+    stated_only.components[1].props["replicas"] = 2  # now stated too
+    root = _parse(export_svg(stated_only, library, legend=True))
+    words = " ".join(next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend").itertext())
+    assert "stated (replicas)" in words and "not stated" not in words
+    assert len(_badge_swatches(root)) == 1
+    root = _parse(export_svg(_small(), library, legend=True))  # _small: api runs 3, stated
+    assert len(_badge_swatches(root)) == 1
+    plain = _badged()
+    plain.components[:2] = []  # the cache alone: one instance, no badge
+    root = _parse(export_svg(plain, library, legend=True))
+    assert not _badge_swatches(root)
+    assert "instances" not in " ".join(root.itertext())

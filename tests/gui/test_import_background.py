@@ -102,7 +102,7 @@ def test_the_window_keeps_running_while_the_importer_works(window, qtbot, monkey
     assert "worker" in window.imports.marks.marks  # a guess, marked once its item exists
     report = window.imports.report
     assert isinstance(report, ImportReportDialog) and report.isVisible()
-    assert report.table.rowCount() == len(design.imported.elements)
+    assert report.table.model().rowCount() == len(design.imported.elements)
     assert not progress.isVisible()
     assert window.statusBar().currentMessage() == "Imported docker-compose.yml"
 

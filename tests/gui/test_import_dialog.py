@@ -47,16 +47,20 @@ def test_import_opens_the_design_and_shows_the_report(window, qtbot, monkeypatch
     assert {"db", "rabbitmq", "worker"} <= set(window.scene.components)
     dialog = window.imports.report
     assert isinstance(dialog, ImportReportDialog) and dialog.isVisible()
-    table = dialog.table
-    assert table.rowCount() == len(design.imported.elements)
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    model = dialog.table.model()
+    assert model.rowCount() == len(design.imported.elements)
+
+    def cell(row: int, column: int) -> str:
+        return str(model.index(row, column).data())
+
+    rows = {cell(r, 0): r for r in range(model.rowCount())}
     db = rows["db"]
-    assert table.item(db, 1).text() == "database"
-    assert table.item(db, 2).text().startswith("inferred")
-    assert "images.by_image" in table.item(db, 3).text()
-    assert "docker-compose.yml:36" in table.item(db, 4).text()
+    assert cell(db, 1) == "database"
+    assert cell(db, 2).startswith("inferred")
+    assert "images.by_image" in cell(db, 3)
+    assert "docker-compose.yml:36" in cell(db, 4)
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs[0] == f"Elements ({table.rowCount()})"
+    assert tabs[0] == f"Elements ({model.rowCount()})"
     assert any(t.startswith("Unknown (") and t != "Unknown (0)" for t in tabs)
     unknown = dialog.findChild(QPlainTextEdit, "import-unknown")
     assert "db: backups:" in unknown.toPlainText()
@@ -183,3 +187,51 @@ def test_an_imported_design_opened_from_a_file_shows_its_guesses(  # type: ignor
     marks = window.imports.marks.marks
     assert {e.subject for e in result.block.unconfirmed_guesses()} == set(marks)
     assert marks["worker"].parentItem() is window.scene.components["worker"]
+
+
+def test_a_report_of_many_elements_shows_every_row(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetrics
+
+    from archdraw.library import builtin_library
+
+    from .test_import_background import manifest
+
+    path = tmp_path / "rendered.yaml"
+    path.write_text(manifest(600))
+    design = import_files([path], builtin_library(), user_mappings=False).design
+    block = design.imported
+    assert block is not None and len(block.elements) > 1000
+    dialog = ImportReportDialog(design, block)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table, model = dialog.table, dialog.table.model()
+    assert model.rowCount() == len(block.elements) and model.columnCount() == 5
+    assert dialog.tabs.tabText(0) == f"Elements ({len(block.elements)})"
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Element", "Type", "Confidence", "Rule", "Source"]
+    kinds = {c.id: c.type for c in design.components}
+    last = len(block.elements) - 1
+    for row in (0, last // 2, last):
+        element = block.elements[row]
+        shown = [model.index(row, c).data() for c in range(5)]
+        kind = kinds.get(element.subject, "zone" if element.zone else "link")
+        assert shown[0] == element.subject and shown[1] == kind
+        assert shown[2].startswith(element.confidence)
+        assert shown[3] == element.rule and shown[4] == element.source
+        tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip == ("\n".join(element.evidence) or None)
+    assert {model.index(r, 1).data() for r in range(model.rowCount())} >= {"service", "link"}
+    # Every text fits its column, the widest row too (measured without asking every row).
+    metrics = QFontMetrics(table.font())
+    for column in range(5):
+        widest = max(
+            metrics.horizontalAdvance(model.index(r, column).data()) for r in range(last + 1)
+        )
+        assert table.columnWidth(column) >= widest
+    # The view reaches the last row: scrolled there, it is the row under the bottom cell.
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: table.rowAt(table.viewport().height() - 2) == last)
+    assert table.indexAt(table.visualRect(model.index(last, 0)).center()).data() == (
+        block.elements[last].subject
+    )

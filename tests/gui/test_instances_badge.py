@@ -87,3 +87,43 @@ def test_hover_and_badge_say_what_the_count_rests_on(window, qtbot):  # type: ig
     qtbot.wait(30)
     assert _hover(window, qtbot, "db")[2] == "3 instances, one per zone (`replicas` not stated)"
     assert _near(_pill_colour(window, "db"), theme.background)
+
+
+CORNER = """
+archdraw: 1
+name: corner
+components:
+  - {id: web, type: service, label: Web, position: [240, -300]}
+  - {id: api, type: service, label: API, position: [0, 0], props: {replicas: 1}}
+links:
+  - {from: web, to: api}
+"""
+
+
+def test_a_badge_stated_in_the_panel_moves_the_arrowhead_off_it(window, qtbot):  # type: ignore[no-untyped-def]
+    """The link enters the top side by the corner; once `replicas: 4` draws a badge there,
+    the canvas's arrowhead slides left of it, and undo brings it back."""
+    load_into(window, CORNER)
+    item = window.scene.links["web->api"]
+
+    def arrow_right_edge() -> float:
+        return item.arrow.boundingRect().right()
+
+    before = arrow_right_edge()
+    box = window.scene.drawing.boxes["api"].rect
+    assert box.x1 - 20 < before <= box.x1  # by the corner: where the badge will be
+    window.scene.select_ids(["api"])
+    replicas = property_field(window, "replicas", QSpinBox)
+    replicas.setFocus()
+    replicas.selectAll()
+    qtbot.keyClicks(replicas, "4")
+    qtbot.keyClick(replicas, Qt.Key.Key_Return)
+    assert window.document.design.component("api").props["replicas"] == 4
+    badge = window.scene.drawing.boxes["api"].badge
+    assert badge is not None
+    qtbot.waitUntil(lambda: arrow_right_edge() < badge.x0)
+    path = window.scene.drawing.links["web->api"].path
+    assert path is not None and item.arrow.boundingRect().top() < box.y0  # the top side still
+    assert [(p.x(), p.y()) for p in item.arrow] == list(path.arrowhead())
+    window.stack.undo()
+    qtbot.waitUntil(lambda: arrow_right_edge() == before)

@@ -49,7 +49,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--findings", action="store_true", help="mark lint findings on the image (svg/png/pdf)"
     )
     parser.add_argument(
-        "--legend", action="store_true", help="add a legend of categories and link kinds"
+        "--legend",
+        action="store_true",
+        help="add a legend of the categories, link kinds, instances badges and finding "
+        "severities drawn",
     )
     parser.add_argument(
         "--no-user-types", action="store_true", help="use only the built-in component library"

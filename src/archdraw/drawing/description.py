@@ -18,6 +18,7 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from archdraw.analysis.kinds import TypeFacts
+from archdraw.drawing.faces import face
 from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.markers import (
     FindingChanges,
@@ -99,6 +100,7 @@ class Drawing:
         """Follow added, removed and changed components; the keys of links re-drawn."""
         index = self.design.component_index()
         moved: dict[str, Point] = {}
+        rebadged: set[str] = set()  # links into a box whose badge changed: their arrowheads
         for component_id in ids:
             component = index.get(component_id)
             box = self.boxes.get(component_id)
@@ -115,9 +117,16 @@ class Drawing:
                 look = look_of(component, self.library, self._facts)
                 if look != box.look:
                     self.boxes[component_id] = BoxDrawing(component_id, box.rect, look)
+                    if face(look, "full").badge != face(box.look, "full").badge:
+                        rebadged.update(
+                            k
+                            for k in self._links_of.get(component_id, ())
+                            if self._by_key[k].target == component_id
+                        )
                 if centre != box.rect.centre:
                     moved[component_id] = centre
-        return self.move(moved) if moved else set()
+        changed = self.move(moved) if moved else set()
+        return changed | self._redraw(rebadged - changed, set()) if rebadged else changed
 
     def move(self, centres: Mapping[str, Point], settle: bool = True) -> set[str]:
         """Put components at new centres; the keys of the links whose drawing changed.
@@ -216,7 +225,8 @@ class Drawing:
         source, target = self.boxes.get(link.source), self.boxes.get(link.target)
         path: LinkPath | None = None
         if source is not None and target is not None and link.source != link.target:
-            path = route(source.rect, target.rect, self._box_index, self._offsets.get(key, 0.0))
+            offset = self._offsets.get(key, 0.0)
+            path = route(source.rect, target.rect, self._box_index, offset, target.badge)
             if path is not None and path.length < ARROW_LENGTH * 1.2:
                 path = None
             reach = source.rect.union(target.rect).grown(REACH, REACH, REACH, REACH)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from archdraw.analysis.instances import Instances, component_instances, instances
 from archdraw.analysis.kinds import TypeFacts
-from archdraw.drawing.faces import ComponentLook
+from archdraw.drawing.faces import ComponentLook, face
 from archdraw.drawing.paths import LinkPath, Point
 from archdraw.drawing.text_metrics import text_width
 from archdraw.layout import Rect
@@ -56,6 +56,16 @@ class BoxDrawing:
     id: str
     rect: Rect
     look: ComponentLook
+
+    @property
+    def badge(self) -> Rect | None:
+        """Where the instances badge is drawn (at full detail); links keep their arrowheads
+        off it."""
+        pill = face(self.look, "full").badge
+        if pill is None:
+            return None
+        x, y = self.rect.x0, self.rect.y0
+        return Rect(x + pill.x0, y + pill.y0, x + pill.x1, y + pill.y1)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,14 @@ tried: straight, one bend (L), two bends through the gap between the boxes
 (Z) or round both (U), and two bends through the channels beside any box the
 first candidates ran into. The one crossing the fewest boxes wins; among
 those, the shortest with the fewest bends.
+
+The arrowhead stays off the target's instances badge (`keep_out`, which sits
+astride the box's top-right corner): when the chosen course would end on it,
+its last run slides along the side it enters, just clear of the badge (left
+of it on the top side, below it on the right side). The course is chosen
+first, so the slide never sends a link round to another side; only when it
+cannot slide (a straight link between boxes that barely overlap, a bend too
+close) does the cheapest course that ends clear of the badge take its place.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from archdraw.drawing.grid import GridIndex
-from archdraw.drawing.paths import LinkPath, Point, simplified, straight_path
+from archdraw.drawing.paths import ARROW_HALF_WIDTH, LinkPath, Point, simplified, straight_path
 from archdraw.layout import Rect
 
 GAP = 14.0  # the shortest run out of a box before a bend: room for the arrowhead
@@ -27,14 +35,19 @@ BEND_COST = 24.0
 HIT_COST = 100_000.0
 PARALLEL_SPACING = 10.0
 MAX_OBSTACLES = 6  # boxes in the way whose sides are tried as channels
+BADGE_CLEARANCE = ARROW_HALF_WIDTH + 2.0  # from an arrowhead's centre line to the badge
 
 
-def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> LinkPath | None:
-    """The link's course from `source`'s border to `target`'s; None when the boxes overlap."""
+def route(
+    source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0, keep_out: Rect | None = None
+) -> LinkPath | None:
+    """The link's course from `source`'s border to `target`'s; None when the boxes overlap.
+    `keep_out`: where the target's badge is drawn, which the arrowhead must not cover."""
     if source.intersects(target):
         return straight_path(source, target, offset)
     runs = _Runs(boxes)
-    best, hit = _cheapest(_candidates(source, target, offset, _middles(source, target, [])), runs)
+    middles = _middles(source, target, [])
+    best, hit = _cheapest(_candidates(source, target, offset, middles), runs)
     if best is not None and best[0] >= HIT_COST and hit:
         # Channels beside the boxes in the way, the nearest to either end first (ties by
         # place, so the route never depends on the order of a set).
@@ -47,7 +60,18 @@ def route(source: Rect, target: Rect, boxes: GridIndex, offset: float = 0.0) -> 
             best = more
     if best is None:
         return straight_path(source, target, offset)
-    return LinkPath(tuple(simplified(best[1])))
+    points = best[1]
+    if keep_out is not None and _lands_on(points, keep_out):
+        crossed = len(_crossed(points, runs))
+        slid = _off_badge(points, source, target, keep_out)
+        # It runs a few pixels from the chosen course: kept if it crosses no more boxes.
+        if slid is not None and len(_crossed(slid, runs)) <= crossed:
+            points = slid
+        else:
+            clear = _clear_candidates(source, target, offset, middles, keep_out)
+            other, _ = _cheapest(clear, runs, (crossed + 1) * HIT_COST)
+            points = other[1] if other is not None else points
+    return LinkPath(tuple(simplified(points)))
 
 
 class _Runs:
@@ -129,6 +153,10 @@ def _cost(
     return cost, crossed
 
 
+def _crossed(points: list[Point], boxes: _Runs) -> set[str]:
+    return _cost(points, 0.0, boxes, math.inf)[1]
+
+
 def _nearest_first(source: Rect, target: Rect) -> Callable[[Rect], tuple[float, float, float]]:
     """A sort key: a box's distance from the nearer end (centre to centre, along the axes),
     then its place."""
@@ -164,6 +192,54 @@ def _middles(s: Rect, t: Rect, obstacles: list[Rect]) -> tuple[list[float], list
 
 def _gap_mid(a0: float, a1: float, b0: float, b1: float) -> float:
     return (a1 + b0) / 2 if b0 >= a1 else (b1 + a0) / 2
+
+
+def _lands_on(points: list[Point], badge: Rect) -> bool:
+    """Whether the arrowhead at the course's end overlaps the badge's pill."""
+    corners = LinkPath(tuple(simplified(points))).arrowhead()
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs) < badge.x1 and max(xs) > badge.x0 and min(ys) < badge.y1 and max(ys) > badge.y0
+
+
+def _off_badge(points: list[Point], s: Rect, t: Rect, badge: Rect) -> list[Point] | None:
+    """The course with its last run slid along the side it enters until the arrowhead
+    clears `badge`; None when it cannot slide: not the top or right side, no room on
+    it, or the run before the last would turn back (or leave the source too short)."""
+    (x0, y0), (x1, y1) = points[-2], points[-1]
+    along = 0  # the axis the last run slides along: 0 for x, 1 for y
+    if x0 == x1 and y1 == t.y0 and y0 < y1:  # down into the top side
+        new, low, high = badge.x0 - BADGE_CLEARANCE, t.x0 + 8, t.x1 - 8
+    elif y0 == y1 and x1 == t.x1 and x0 > x1:  # leftward into the right side
+        new, low, high, along = badge.y1 + BADGE_CLEARANCE, t.y0 + 8, t.y1 - 8, 1
+    else:
+        return None
+    if not low <= new <= high:
+        return None
+    if len(points) == 2:  # a straight link: it leaves the source where it enters the target
+        s_low, s_high = (s.x0, s.x1) if along == 0 else (s.y0, s.y1)
+        if not s_low + 4 <= new <= s_high - 4:
+            return None
+    else:
+        before, old = points[-3][along], points[-2][along]
+        run = new - before  # the run before the last, along the same axis
+        if (old - before) * run < 0 or (len(points) == 3 and abs(run) < GAP):
+            return None
+    moved = [list(p) for p in points]
+    moved[-1][along] = moved[-2][along] = new
+    return [(p[0], p[1]) for p in moved]
+
+
+def _clear_candidates(
+    s: Rect, t: Rect, off: float, middles: tuple[list[float], list[float]], badge: Rect
+) -> Iterator[list[Point]]:
+    """The candidates, each slid off the badge if it ends on it (dropped if it cannot be)."""
+    for points in _candidates(s, t, off, middles):
+        if _lands_on(points, badge):
+            slid = _off_badge(points, s, t, badge)
+            if slid is None or _lands_on(slid, badge):
+                continue
+            points = slid
+        yield points
 
 
 def _candidates(

@@ -1,7 +1,9 @@
-"""The legend (categories, link kinds, severities in use) and lint findings markers."""
+"""The legend (categories, link kinds, instances badges, severities in use) and lint findings
+markers."""
 
 from __future__ import annotations
 
+from archdraw.drawing.faces import BADGE_DASH, BADGE_SIZE, BADGE_STROKE
 from archdraw.drawing.markers import MARKER_RADIUS, MarkerDrawing
 from archdraw.drawing.text_metrics import text_width
 from archdraw.export.svg_shapes import number, text
@@ -51,6 +53,34 @@ def link_entry(kind: str, colour: str, dash: tuple[float, ...]) -> LegendEntry:
         f'<polygon points="30,8 21,3.5 21,12.5" fill="{colour}"/>'
     )
     return LegendEntry(f"{kind} link", swatch, 30.0)
+
+
+BADGE_LABELS = {
+    True: "instances, stated (replicas)",
+    False: "instances, not stated (library default, or one per zone or shard)",
+}
+
+
+def badge_entry(stated: bool, accent: str, theme: Theme) -> LegendEntry:
+    """A badge as boxes draw it (`svg_shapes.component_svg`): filled for a stated count,
+    outlined and dashed for one the design does not state."""
+    label = "×N"
+    width = text_width(label, BADGE_SIZE, bold=True) + 10
+    if stated:
+        paint, ink = f'fill="{accent}"', theme.background
+    else:
+        dash = " ".join(number(d) for d in BADGE_DASH)
+        paint = (
+            f'fill="{theme.background}" stroke="{accent}" stroke-width="{number(BADGE_STROKE)}" '
+            f'stroke-dasharray="{dash}"'
+        )
+        ink = accent
+    swatch = (
+        f'<rect class="badge-swatch" x="0" y="0" width="{number(width)}" height="16" rx="8" '
+        f'{paint}/><text x="{number(width / 2)}" y="12" font-size="{number(BADGE_SIZE)}" '
+        f'font-weight="bold" fill="{ink}" text-anchor="middle">{label}</text>'
+    )
+    return LegendEntry(BADGE_LABELS[stated], swatch, width)
 
 
 def severity_entry(severity: str, colour: str, count: int) -> LegendEntry:

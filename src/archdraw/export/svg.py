@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from archdraw.drawing import SEVERITY_ORDER, Drawing, FindingLike, LinkDrawing
+from archdraw.drawing import SEVERITY_ORDER, Drawing, FindingLike, LinkDrawing, face
 from archdraw.export.legend import (
     LegendEntry,
+    badge_entry,
     category_entry,
     legend_svg,
     link_entry,
@@ -127,6 +128,15 @@ def _legend_entries(drawing: Drawing, look: Theme) -> list[LegendEntry]:
         if any(link.kind == kind for link in drawing.design.links):
             style = look.link(kind)
             entries.append(link_entry(kind, style.colour, style.dash))
+    # Each badge style in use, in the colours of the first box that wears it.
+    badges: dict[bool, str] = {}
+    for box in drawing.boxes.values():
+        drawn = face(box.look, "full")
+        if drawn.badge is not None and drawn.badge_stated not in badges:
+            badges[drawn.badge_stated] = look.category(box.look.category).accent
+    for stated in (True, False):
+        if stated in badges:
+            entries.append(badge_entry(stated, badges[stated], look))
     for severity in SEVERITY_ORDER:
         count = sum(1 for f in drawing.findings if f.severity == severity)
         if count:

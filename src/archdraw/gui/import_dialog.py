@@ -13,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,8 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +49,8 @@ IMPORT_FILTER = (
     "draw.io (*.drawio *.xml);;All files (*)"
 )
 COLUMNS = ("Element", "Type", "Confidence", "Rule", "Source")
+# Column widths are measured on this many of each column's longest texts, not on every row.
+MEASURED_PER_COLUMN = 12
 
 
 def _lines(block: ImportBlock) -> dict[str, list[str]]:
@@ -64,6 +66,53 @@ def _lines(block: ImportBlock) -> dict[str, list[str]]:
     }
 
 
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ElementsModel(QAbstractTableModel):
+    """The report's elements, one row each: the texts are made once, and Qt asks only for
+    the rows it shows (a view filled item by item paid for every row before opening)."""
+
+    def __init__(self, design: Design, block: ImportBlock) -> None:
+        super().__init__()
+        types = {c.id: c.type for c in design.components}
+        self.rows: list[tuple[str, str, str, str, str]] = []
+        self.tips: list[str] = []
+        for element in block.elements:
+            kind = types.get(element.subject, "zone" if element.zone else "link")
+            guessed = [n for n, how in element.properties.items() if how != "explicit"]
+            sure = element.confidence + "".join(f"; {n} {element.properties[n]}" for n in guessed)
+            self.rows.append((element.subject, kind, sure, element.rule, element.source))
+            self.tips.append("\n".join(element.evidence))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tips[index.row()] or None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | int | None:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return COLUMNS[section] if orientation == Qt.Orientation.Horizontal else section + 1
+
+    def widest(self, column: int) -> list[str]:
+        """The column's longest texts (by letters), the ones worth measuring."""
+        texts = {row[column] for row in self.rows}
+        return sorted(texts, key=len, reverse=True)[:MEASURED_PER_COLUMN]
+
+
 class ImportReportDialog(QDialog):
     """What an import made and how surely, as the CLI prints it, in a table."""
 
@@ -75,23 +124,12 @@ class ImportReportDialog(QDialog):
         heading = QLabel(summary(design, block))
         heading.setObjectName("import-summary")
         heading.setWordWrap(True)
-        self.table = QTableWidget(len(block.elements), len(COLUMNS))
+        self.elements = ElementsModel(design, block)
+        self.table = QTableView()
         self.table.setObjectName("import-elements")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        types = {c.id: c.type for c in design.components}
-        for row, element in enumerate(block.elements):
-            kind = types.get(element.subject, "zone" if element.zone else "link")
-            guessed = [n for n, how in element.properties.items() if how != "explicit"]
-            sure = element.confidence + "".join(f"; {n} {element.properties[n]}" for n in guessed)
-            for column, text in enumerate(
-                (element.subject, kind, sure, element.rule, element.source)
-            ):
-                item = QTableWidgetItem(text)
-                if element.evidence:
-                    item.setToolTip("\n".join(element.evidence))
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        self.table.setModel(self.elements)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._fit_columns()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, f"Elements ({len(block.elements)})")
         for title, lines in _lines(block).items():
@@ -114,6 +152,21 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(footer)
         layout.addWidget(buttons)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its widest text, as resizeColumnsToContents makes it, but
+        measured on a few long texts: asking the view would size every row."""
+        metrics = QFontMetrics(self.table.font())
+        header = self.table.horizontalHeader()
+        header_metrics = QFontMetrics(header.font())
+        padding = 2 * self.table.style().pixelMetric(
+            self.table.style().PixelMetric.PM_FocusFrameHMargin
+        )
+        for column, title in enumerate(COLUMNS):
+            texts = self.elements.widest(column)
+            width = max((metrics.horizontalAdvance(t) for t in texts), default=0) + padding + 8
+            width = max(width, header_metrics.horizontalAdvance(title) + 24)
+            header.resizeSection(column, width)
 
 
 class ImportController:
