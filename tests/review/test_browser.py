@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from tests.review.cdp import Browser
 
 from archdraw.cost import load_prices
-from archdraw.io import load
+from archdraw.io import LoadedDesign, load
 from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
 from archdraw.library import Library
 from archdraw.review import build_review, render_html
@@ -124,3 +124,22 @@ def test_screenshots(
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert width == size[0] and height > size[1]  # the whole page, at the device's width
     assert "RAG service" in browser.evaluate("document.getElementById('details').textContent")
+
+
+def test_an_unpriced_components_reason_shows_once(
+    browser: Browser, tmp_path: Path, load_text: Callable[[str], LoadedDesign], library: Library
+) -> None:
+    design = load_text(
+        "archdraw: 1\nname: no rate\ncomponents:\n"
+        "  - {id: web, type: client, position: [0, 0]}\n"
+        "  - {id: api, type: service, position: [300, 0], props: {replicas: 2}}\n"
+        "  - {id: q, type: queue, position: [600, 0]}\n"
+        "links:\n  - {from: web, to: api}\n  - {from: api, to: q}\n"
+    ).design
+    page = tmp_path / "no-rate.html"
+    page.write_text(render_html(build_review(design, library, load_prices()), design, library))
+    browser.open(page.as_uri(), *DESKTOP, mobile=False)
+    browser.hover(*_centre_of(browser, "q"))
+    shown = browser.evaluate("document.getElementById('details').innerText")
+    assert "not priced" in shown
+    assert shown.count("set rps on client 'web'") == 1, shown

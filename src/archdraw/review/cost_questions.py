@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from archdraw.analysis import TrafficGraph
 from archdraw.cost import NOT_MODELLED, ComponentCost, CostEstimate, cost_steps, money
 from archdraw.cost.estimate import TOKEN_TYPES
+from archdraw.cost.lines import USAGE_KINDS
 from archdraw.cost.report import coverage_note, prices_note
 from archdraw.review.questions import Context, basis, findings_of
 from archdraw.review.types import Item, Section
@@ -40,13 +42,38 @@ def _unpriced(estimate: CostEstimate) -> dict[str, list[str]]:
     return reasons
 
 
-def cost_answer(today: CostEstimate, grown: CostEstimate) -> str:
-    """The totals, their range, and what cannot be priced, each said once."""
+def traffic_stated(graph: TrafficGraph) -> bool:
+    return any(graph.rps[s] > 0 for s in graph.sources)
+
+
+def no_traffic(graph: TrafficGraph, today: CostEstimate, growth: float) -> str:
+    """Why the grown figure is the 1x one when no source states its `rps`, or "".
+
+    Without a stated rate every usage line is unknown (never $0) and replicas keep
+    their drawn count (`cost.estimate`), so both figures are the baseline as drawn.
+    """
+    if growth == 1.0 or traffic_stated(graph):
+        return ""
+    silent = [graph.components[s].title for s in graph.sources if not graph.rate_known[s]]
+    where = f" (set `rps` on {', '.join(silent[:3])})" if silent else ""
+    usage = sum(1 for line in today.unknown if line.kind in USAGE_KINDS)
+    lines = f" and pricing the {plural(usage, 'usage line')}" if usage else ""
+    return (
+        f" No client states its `rps`, so {growth:g}x traffic cannot be costed: both figures "
+        f"are only the machines and storage as drawn; re-sizing replicas for the growth{lines} "
+        f"need a stated rate{where}."
+    )
+
+
+def cost_answer(today: CostEstimate, grown: CostEstimate, graph: TrafficGraph) -> str:
+    """The totals, why they are equal when no traffic is stated, their range, and what
+    cannot be priced, each said once."""
     cur = today.book.currency
     text = (
         f"{money(today.total, cur)}/month at 1x and {money(grown.total, cur)}/month at "
         f"{grown.growth:g}x."
     )
+    text += no_traffic(graph, today, grown.growth)
     ranges = [r for r in (_range(today), _range(grown)) if r]
     if ranges:
         text += f" Some inputs are library defaults, so the range is {' and '.join(ranges)}."
@@ -66,7 +93,7 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
     design, library, graph, findings = context
     today, grown = costs[0], costs[-1]
     cur = today.book.currency
-    section = Section("cost", "What does it cost?", cost_answer(today, grown))
+    section = Section("cost", "What does it cost?", cost_answer(today, grown, graph))
     section.header = ("component", "1x / month", f"{grown.growth:g}x / month", "basis")
     ranked = sorted(today.components.values(), key=lambda c: -c.total())
     for item in ranked:
@@ -95,7 +122,11 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
         Item(
             "Cost curve: "
             + ", ".join(f"{factor:g}x {money(total, cur)}" for factor, total in steps)
-            + "; replicas come whole, so the baseline rises in steps"
+            + (
+                "; flat, since no `rps` is stated"
+                if not traffic_stated(graph)
+                else "; replicas come whole, so the baseline rises in steps"
+            )
         )
     )
     budget = design.cost.budget_month

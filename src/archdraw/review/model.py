@@ -85,11 +85,21 @@ def component_numbers(review: Review, today: GrowthResult) -> dict[str, list[str
             numbers[finding.component].append(
                 f"{finding.code} {finding.severity}: {finding.message}"
             )
+    # An unpriced component's cost line above already gives its reason: the cost
+    # section's item with that reason (listing the components it holds for) would repeat it.
+    given = {
+        cid: tuple(line.unknown for line in item.lines if line.unknown)
+        for cid, item in cost.components.items()
+        if item.status == "not priced"
+    }
     for section in review.sections:
         if section.key == "assumptions":
             continue
         for entry in section.items:
             for element in entry.elements:
-                if element in numbers and not entry.code:
-                    numbers[element].append(f"{section.title} {entry.text}")
+                if element not in numbers or entry.code:
+                    continue
+                if section.key == "cost" and entry.text.startswith(given.get(element, ())):
+                    continue
+                numbers[element].append(f"{section.title} {entry.text}")
     return numbers

@@ -1,0 +1,103 @@
+"""The review's cost answer says why 10x equals 1x without a stated rate, and the details
+panel gives an unpriced component's reason once."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from archdraw.cost import load_prices
+from archdraw.library import Library
+from archdraw.review import build_review, render_html, render_markdown
+
+# A client with no `rps`: the queue's requests and the LLM's tokens cannot be priced.
+NO_RPS = """
+archdraw: 1
+name: no rate
+components:
+  - {id: web, type: client, position: [0, 0]}
+  - {id: api, type: service, position: [300, 0], props: {replicas: 2}}
+  - {id: db, type: database, position: [600, 0], props: {storage_gb: 100}}
+  - {id: q, type: queue, position: [600, 200]}
+  - {id: llm, type: llm, position: [900, 0]}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db}
+  - {from: api, to: q}
+  - {from: api, to: llm}
+"""
+SAID = "No client states its `rps`, so 10x traffic cannot be costed"
+
+
+@pytest.fixture(scope="module")
+def book():  # type: ignore[no-untyped-def]
+    return load_prices()
+
+
+def test_without_a_stated_rate_the_answer_says_why_10x_is_1x(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    design = load_text(NO_RPS).design
+    review = build_review(design, library, book)
+    today, grown = review.costs[0], review.costs[-1]
+    # The numbers first: with no rate, both are the machines and storage as drawn.
+    assert today.total == grown.total > 0
+    assert today.usage == grown.usage == 0
+    assert {(line.component, line.kind) for line in today.unknown} == {
+        ("q", "requests"),
+        ("llm", "tokens"),
+    }
+    answer = review.section("cost").answer
+    assert answer.startswith(f"{_money(today.total)}/month at 1x and {_money(grown.total)}")
+    assert (
+        f"{SAID}: both figures are only the machines and storage as drawn; re-sizing "
+        "replicas for the growth and pricing the 2 usage lines need a stated rate "
+        "(set `rps` on web)." in answer
+    )
+    curve = next(i.text for i in review.section("cost").items if i.text.startswith("Cost curve"))
+    assert curve.endswith("; flat, since no `rps` is stated")
+    markdown = render_markdown(review)
+    assert markdown.count(SAID) == 2  # at a glance and in the cost section
+    page = render_html(review, design, library)
+    assert page.count("No client states its <code>rps</code>, so 10x traffic") == 2
+
+
+def test_with_a_stated_rate_the_answer_does_not_say_it(load_text, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = load_text(
+        NO_RPS.replace(
+            "type: client, position: [0, 0]}", "type: client, position: [0, 0], props: {rps: 50}}"
+        )
+    ).design
+    review = build_review(design, library, book)
+    today, grown = review.costs[0], review.costs[-1]
+    assert grown.total > today.total and today.unknown == []
+    assert SAID not in review.section("cost").answer
+    assert "flat" not in render_markdown(review)
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}" if value >= 100 else f"${value:,.2f}"
+
+
+def _details(page: str) -> dict[str, list[str]]:
+    data = re.search(r'id="review-data">(.*?)</script>', page, re.S)
+    assert data is not None
+    return {cid: info["lines"] for cid, info in json.loads(data.group(1))["components"].items()}
+
+
+def test_an_unpriced_components_reason_is_shown_once(load_text, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    # db states no `storage_gb` now: priced in part (machines), its storage unknown.
+    design = load_text(NO_RPS.replace(", props: {storage_gb: 100}", "")).design
+    review = build_review(design, library, book)
+    details = _details(render_html(review, design, library))
+    reason = "depends on usage: set `rps` on client 'web'"
+    for unpriced in ("q", "llm"):
+        assert review.costs[0].components[unpriced].status == "not priced"
+        shown = "\n".join(details[unpriced])
+        assert shown.count(reason) == 1, details[unpriced]
+        assert f"cost: not priced ({reason})" in details[unpriced]
+    # A component priced in part keeps the cost section's item for the line it cannot price.
+    storage = [line for line in details["db"] if "`storage_gb`" in line]
+    assert len(storage) == 1 and storage[0].startswith("What does it cost? storage size")
