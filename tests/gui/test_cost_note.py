@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox
 
-from .conftest import load_into, property_field
+from archdraw.cost import estimate, load_prices, money, user_prices_dir
+from archdraw.gui.panels.cost_note import selection_text
+
+from .conftest import load_into, property_field, viewport_point
 
 PRICED = """
 archdraw: 1
@@ -52,3 +55,54 @@ def test_an_empty_design_shows_no_cost_line(window, qtbot):  # type: ignore[no-u
     load_into(window, PRICED)
     qtbot.wait(10)
     assert note.isVisible() and note.text().startswith("<b>Cost of the design</b>")
+
+
+def _ctrl_click(window, qtbot, component_id: str, ctrl: bool = True) -> None:  # type: ignore[no-untyped-def]
+    held = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    spot = viewport_point(window, window.scene.components[component_id].pos())
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, held, spot)
+    qtbot.waitUntil(lambda: not window.properties.rebuild_pending(), timeout=2000)
+    qtbot.wait(10)
+
+
+def test_several_selected_components_show_their_cost_together(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, PRICED)
+    window.lint.timer.stop()  # no markers over the boxes
+    note = window.properties.cost
+    # The design's one estimate, as the note computes it: the selection sums its lines.
+    found = estimate(
+        window.document.design, window.library, load_prices(user_dir=user_prices_dir())
+    )
+    api, db = found.components["api"], found.components["db"]
+    _ctrl_click(window, qtbot, "api", ctrl=False)
+    assert "about $146/month" in note.text()
+    _ctrl_click(window, qtbot, "db")
+    assert sorted(window.scene.selected_component_ids()) == ["api", "db"]
+    low = sum(line.low or 0.0 for line in [*api.lines, *db.lines])
+    high = sum(line.high or 0.0 for line in [*api.lines, *db.lines])
+    assert note.text() == (
+        f"<b>Cost of these 2 components</b>: about {money(api.total() + db.total())}/month, "
+        f"{money(low)} to {money(high)}; assumes library defaults; 1 cost line cannot be "
+        "priced (storage size not stated: set `storage_gb`, in GB per copy)"
+    )
+    _ctrl_click(window, qtbot, "web")
+    assert note.text().startswith("<b>Cost of these 3 components</b>: about ")
+    assert note.text().endswith("; 1 not billed (runs on users' devices)")
+    _ctrl_click(window, qtbot, "api")  # Ctrl+click again takes it out of the selection
+    assert note.text().startswith(
+        f"<b>Cost of these 2 components</b>: about {money(db.total())}/month"
+    )
+
+
+def test_a_selection_with_nothing_priced_says_unknown_never_zero(load_text, library):  # type: ignore[no-untyped-def]
+    # A queue bills per message: with no `rps` on the client, its only line is unknown.
+    design = load_text(
+        "archdraw: 1\nname: silent\ncomponents:\n  - {id: web, type: client}\n"
+        "  - {id: q, type: queue}\nlinks:\n  - {from: web, to: q}\n"
+    ).design
+    found = estimate(design, library, load_prices())
+    text = selection_text([found.components["q"], found.components["web"]])
+    assert text == (
+        "unknown; 1 cost line cannot be priced (depends on usage: set `rps` on client 'web'); "
+        "1 not billed (runs on users' devices)"
+    )

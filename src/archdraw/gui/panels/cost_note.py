@@ -1,4 +1,5 @@
-"""The monthly cost line under the Properties form: the selected component's, or the design's.
+"""The monthly cost line under the Properties form: the selected component's, the selected
+components' together, or the design's.
 
 It is the same planning estimate as `archdraw analyze --cost` and the review
 (`archdraw.cost`), read from the one traffic model, so it says what it rests
@@ -7,6 +8,8 @@ on a client with no stated `rps` says so instead of reading $0.
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtWidgets import QLabel
 
@@ -44,6 +47,11 @@ class CostNote(QLabel):
         cost = self._estimate.components.get(component_ids[0]) if component_ids else None
         if len(component_ids) == 1 and cost is not None:
             self.setText(f"<b>Cost</b>: {component_text(cost)}")
+        elif len(component_ids) > 1:
+            found = self._estimate.components
+            costs = [found[i] for i in component_ids if i in found]
+            heading = f"Cost of these {len(costs):,} components"
+            self.setText(f"<b>{heading}</b>: {selection_text(costs)}")
         else:
             self.setText(f"<b>Cost of the design</b>: {design_text(self._estimate)}")
 
@@ -78,3 +86,37 @@ def design_text(estimate: CostEstimate) -> str:
         f"about {money(total)}/month{_range(estimate.low, estimate.high, total)}"
         f"{depends} (a planning estimate from list prices; View > Design Review has the detail)"
     )
+
+
+def selection_text(costs: list[ComponentCost]) -> str:
+    """Several components' lines summed: the design's one estimate, read for the selection."""
+    lines = [line for cost in costs for line in cost.lines]
+    known = [line for line in lines if line.monthly is not None]
+    # Each reason a line (or a component with no line at all) cannot be priced, with a count.
+    reasons: dict[str, int] = {}
+    for line in lines:
+        if line.unknown is not None:
+            reasons[line.unknown] = reasons.get(line.unknown, 0) + 1
+    for cost in costs:
+        if cost.status == "not priced" and not cost.lines:
+            reasons[cost.reason] = reasons.get(cost.reason, 0) + 1
+    parts = []
+    if known:
+        total = sum(line.monthly or 0.0 for line in known)
+        low = sum(line.low or 0.0 for line in known)
+        high = sum(line.high or 0.0 for line in known)
+        defaults = any(line.basis == "default" for line in known)
+        basis = "assumes library defaults" if defaults else "from stated values"
+        parts.append(f"about {money(total)}/month{_range(low, high, total)}; {basis}")
+    elif reasons:
+        parts.append("unknown")
+    if reasons:
+        first, *more = reasons
+        why = escape(first, quote=False)  # a reason names ids: file text, shown as rich text
+        rest = f"; and {plural(len(more), 'other reason')}" if more else ""
+        count = sum(reasons.values())
+        parts.append(f"{plural(count, 'cost line')} cannot be priced ({why}{rest})")
+    billed_not = [cost for cost in costs if cost.status == "not billed"]
+    if billed_not:
+        parts.append(f"{len(billed_not)} not billed ({billed_not[0].reason})")
+    return "; ".join(parts)
