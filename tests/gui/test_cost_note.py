@@ -28,6 +28,10 @@ def test_the_selection_shows_its_cost_and_an_edit_updates_it(window, qtbot):  # 
     qtbot.wait(1)
     note = window.properties.cost
     assert note.text().startswith("<b>Cost of the design</b>: about $")
+    # db states no `storage_gb`: a storage line, not usage, and said as such.
+    assert "; 1 cost line cannot be priced (storage size not stated: set `storage_gb`" in (
+        note.text()
+    )
     window.scene.select_ids(["api"])
     qtbot.wait(10)
     # 2 replicas x $0.10 an hour x 730 hours, stated in the file: no range.

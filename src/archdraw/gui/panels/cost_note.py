@@ -79,27 +79,36 @@ def component_text(cost: ComponentCost) -> str:
 
 def design_text(estimate: CostEstimate) -> str:
     total = estimate.total
-    unknown = len(estimate.unknown)
-    rest = "depends" if unknown == 1 else "depend"
-    depends = f"; {plural(unknown, 'usage line')} {rest} on rates not stated" if unknown else ""
+    unpriced = unpriced_text(list(estimate.components.values()))
     return (
         f"about {money(total)}/month{_range(estimate.low, estimate.high, total)}"
-        f"{depends} (a planning estimate from list prices; View > Design Review has the detail)"
+        f"{f'; {unpriced}' if unpriced else ''}. A planning estimate from list prices; "
+        "View > Design Review has the detail"
     )
+
+
+def unpriced_text(costs: list[ComponentCost]) -> str:
+    """How many cost lines cannot be priced and why (the first reason), or ""."""
+    # Each reason a line (or a component with no line at all) cannot be priced, with a count.
+    reasons: dict[str, int] = {}
+    for cost in costs:
+        for line in cost.lines:
+            if line.unknown is not None:
+                reasons[line.unknown] = reasons.get(line.unknown, 0) + 1
+        if cost.status == "not priced" and not cost.lines:
+            reasons[cost.reason] = reasons.get(cost.reason, 0) + 1
+    if not reasons:
+        return ""
+    first, *more = reasons
+    why = escape(first, quote=False)  # a reason names ids: file text, shown as rich text
+    rest = f"; and {plural(len(more), 'other reason')}" if more else ""
+    return f"{plural(sum(reasons.values()), 'cost line')} cannot be priced ({why}{rest})"
 
 
 def selection_text(costs: list[ComponentCost]) -> str:
     """Several components' lines summed: the design's one estimate, read for the selection."""
-    lines = [line for cost in costs for line in cost.lines]
-    known = [line for line in lines if line.monthly is not None]
-    # Each reason a line (or a component with no line at all) cannot be priced, with a count.
-    reasons: dict[str, int] = {}
-    for line in lines:
-        if line.unknown is not None:
-            reasons[line.unknown] = reasons.get(line.unknown, 0) + 1
-    for cost in costs:
-        if cost.status == "not priced" and not cost.lines:
-            reasons[cost.reason] = reasons.get(cost.reason, 0) + 1
+    known = [line for cost in costs for line in cost.lines if line.monthly is not None]
+    unpriced = unpriced_text(costs)
     parts = []
     if known:
         total = sum(line.monthly or 0.0 for line in known)
@@ -108,14 +117,10 @@ def selection_text(costs: list[ComponentCost]) -> str:
         defaults = any(line.basis == "default" for line in known)
         basis = "assumes library defaults" if defaults else "from stated values"
         parts.append(f"about {money(total)}/month{_range(low, high, total)}; {basis}")
-    elif reasons:
+    elif unpriced:
         parts.append("unknown")
-    if reasons:
-        first, *more = reasons
-        why = escape(first, quote=False)  # a reason names ids: file text, shown as rich text
-        rest = f"; and {plural(len(more), 'other reason')}" if more else ""
-        count = sum(reasons.values())
-        parts.append(f"{plural(count, 'cost line')} cannot be priced ({why}{rest})")
+    if unpriced:
+        parts.append(unpriced)
     billed_not = [cost for cost in costs if cost.status == "not billed"]
     if billed_not:
         parts.append(f"{len(billed_not)} not billed ({billed_not[0].reason})")
