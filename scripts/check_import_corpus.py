@@ -5,21 +5,24 @@ Usage: .venv/bin/python scripts/check_import_corpus.py [CORPUS_DIR] [-v]
 CORPUS_DIR (default: ../shared/import-corpus beside the repository) holds inputs, each with a
 `NAME.expect.json` beside it: `inputs`, and lists of `components`, `links`, `props`, `zones`
 and `absent` expectations, each with a `why`. Every input set is imported with
-`archdraw.imports.import_files` (what `archdraw import` runs, without the layout step), the
-result is saved as text, loaded back and linted as `archdraw validate` and `archdraw lint` would,
-then each expectation is checked. Prints per file the expectations met out of the total and
-each miss with its `why` (`-v`: the met ones too, with what matched), then the overall
-figure. A report, not a test: exit 0 unless the
-script itself crashes (an import that fails is a miss, not a crash).
+`archdraw.imports.import_files` (what `archdraw import` runs, without the layout step and with
+the built-in tables only), the design is saved to a temporary folder, `archdraw validate` and
+`archdraw lint --format json` run on it, and each expectation is checked against the saved
+design as loaded back. Prints per file the expectations met out of the total and each miss
+with its `why` (`-v`: the met ones too, with what matched), then the overall figure. A report,
+not a test: exit 0 unless the script itself crashes (a failing import is a miss, not a crash).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
+import io
 import json
 import re
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,10 +32,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from archdraw.cli.main import main as cli_main  # noqa: E402
 from archdraw.imports import import_files  # noqa: E402
 from archdraw.io import DesignError, dumps, loads  # noqa: E402
 from archdraw.library import Library, load_library  # noqa: E402
-from archdraw.lint import lint_design  # noqa: E402
 from archdraw.model.types import Component, Design  # noqa: E402
 from archdraw.source import SourceError  # noqa: E402
 
@@ -210,7 +213,15 @@ class Checker:
             out.check(ok, f"{e['within']} within zone {e['zone']!r}", e["why"], f"chains {chains}")
 
 
-def check_case(expect_path: Path, library: Library) -> Outcome:
+def _cli(argv: list[str]) -> tuple[int, str]:
+    """Run `archdraw ARGV` in this process: its exit code and what it printed."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        code = cli_main(argv)
+    return code, printed.getvalue()
+
+
+def check_case(expect_path: Path, library: Library, workdir: Path) -> Outcome:
     expect = json.loads(expect_path.read_text(encoding="utf-8"))
     inputs = [expect_path.parent / name for name in expect["inputs"]]
     out = Outcome()
@@ -221,18 +232,17 @@ def check_case(expect_path: Path, library: Library) -> Outcome:
         return out
     out.check(True, "import", "the import must succeed")
     text = dumps(result.design)
+    saved = workdir / (expect_path.name.removesuffix(".expect.json") + ".archdraw.yaml")
+    saved.write_text(text, encoding="utf-8")
+    code, printed = _cli(["validate", "-q", "--no-user-types", str(saved)])
+    out.check(code == 0, "archdraw validate", "the design must validate", printed.strip()[:300])
+    code, printed = _cli(["lint", "--format", "json", "--no-user-types", str(saved)])
+    out.check(code in (0, 1), "archdraw lint", "lint must exit 0 or 1", f"exit {code}")
     try:
-        loaded = loads(text, "imported.archdraw.yaml", library)
-        out.check(True, "validate", "the design must validate")
-    except DesignError as error:
-        out.check(False, "validate", "the design must validate", str(error.problems[:3]))
+        loaded = loads(text, str(saved), library)
+    except DesignError:
         return out
-    try:
-        findings = lint_design(loaded.design, library, loaded.locations)
-        out.check(True, "lint", "lint must run", f"{len(findings)} findings")
-    except Exception as error:  # a crashing rule is a miss to report, not a stop
-        out.check(False, "lint", "lint must run (exit 0 or 1)", repr(error))
-    Checker(result.design, text, expect).run(out)
+    Checker(loaded.design, text, expect).run(out)
     return out
 
 
@@ -252,8 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     # The built-in library and tables only, so every machine gets the same figures.
     library = load_library()
     met = total = 0
+    workdir = Path(tempfile.mkdtemp(prefix="archdraw-corpus-"))
     for case in cases:
-        out = check_case(case, library)
+        out = check_case(case, library, workdir)
         name = case.name.removesuffix(".expect.json")
         hit = out.total - len(out.misses)
         met, total = met + hit, total + out.total
@@ -263,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         for miss in out.misses:
             print(f"  MISS {miss}")
     print(f"overall: {met}/{total} expectations met in {len(cases)} files")
+    print(f"(imported designs kept in {workdir})")
     return 0
 
 
