@@ -14,11 +14,11 @@ from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.model import Design
 from archdraw.review.cost_questions import STATUS, assumptions, cost_section
+from archdraw.review.grows import grows
 from archdraw.review.questions import (
     data_order,
     document_gaps,
     fails_halfway,
-    grows,
     plug_in,
     rate,
 )
