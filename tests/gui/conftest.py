@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
+from pytestqt.qtbot import QtBot
 
 from archdraw.gui.main_window import MainWindow
 from archdraw.io import loads
@@ -126,3 +127,18 @@ def drag(
         send_mouse(window, QEvent.Type.MouseMove, point, modifiers=modifiers)
     send_mouse(window, QEvent.Type.MouseButtonRelease, end, modifiers=modifiers)
     QApplication.processEvents()
+
+
+def hover_text(window: MainWindow, qtbot: QtBot, spot: QPoint) -> str:
+    """Rest the mouse on `spot` of the canvas and read the tooltip that comes up, as plain
+    text (rich text, wrapped by Qt: read it as a user does)."""
+    QToolTip.hideText()
+    qtbot.wait(50)
+    viewport = window.view.viewport()
+    qtbot.mouseMove(viewport, spot + QPoint(3, 0))
+    qtbot.wait(30)
+    qtbot.mouseMove(viewport, spot)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
+    document = QTextDocument()
+    document.setHtml(QToolTip.text())
+    return document.toPlainText()

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QTextDocument
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtGui import QColor
 
 from archdraw.drawing import face_at
 from archdraw.drawing.faces import READABLE_PX
 from archdraw.drawing.parts import ZONE_TITLE_SIZE
 from archdraw.gui.canvas.component_item import ComponentItem
 from archdraw.style import NODE_WIDTH
+
+from .conftest import hover_text
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "sample_designs"
@@ -24,20 +25,6 @@ SMALLEST_NAMED_BOX_PX = 25.0  # on screen; smaller boxes are named on hover
 
 def _largest_sample() -> Path:
     return max(SAMPLES.glob("*.archdraw.yaml"), key=lambda p: p.read_text().count("type:"))
-
-
-def _hover(window, qtbot, spot: QPoint) -> str:  # type: ignore[no-untyped-def]
-    """Rest the mouse on `spot` of the canvas and read the tooltip that comes up."""
-    QToolTip.hideText()
-    qtbot.wait(50)
-    viewport = window.view.viewport()
-    qtbot.mouseMove(viewport, spot + QPoint(3, 0))
-    qtbot.wait(30)
-    qtbot.mouseMove(viewport, spot)
-    qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
-    document = QTextDocument()
-    document.setHtml(QToolTip.text())  # rich text, wrapped by Qt: read it as a user does
-    return document.toPlainText()
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1600, 1000)])
@@ -75,7 +62,7 @@ def test_hovering_a_findings_marker_lists_its_findings(window, qtbot):  # type: 
     component_id, spot = _marker(window, qtbot)
     component = window.scene.design.component(component_id)
     assert component is not None
-    text = _hover(window, qtbot, spot)
+    text = hover_text(window, qtbot, spot)
     found = [f for f in window.lint.findings if f.component == component_id]
     assert text.startswith(f"{component.title}\n")
     assert f"\n{len(found)} finding" in text
@@ -119,7 +106,7 @@ def test_hovering_a_box_too_small_for_its_name_names_it(window, qtbot, tmp_path)
     )
     assert face_at(item.look, scale).texts == ()  # too small to write in
     spot = window.view.mapFromScene(item.pos())
-    text = _hover(window, qtbot, spot)
+    text = hover_text(window, qtbot, spot)
     assert text.splitlines()[:2] == [item.look.title, item.look.type_label]
 
 
@@ -185,5 +172,5 @@ def test_hovering_a_links_marker_names_the_link_by_its_ends(window, qtbot):  # t
     link = window.scene.drawing.link(key)
     design = window.document.design
     ends = [design.component(link.source), design.component(link.target)]
-    text = _hover(window, qtbot, spot)
+    text = hover_text(window, qtbot, spot)
     assert text.startswith(f"{ends[0].title} → {ends[1].title}\n")

@@ -4,13 +4,13 @@ in the Properties panel turns it into a filled badge and a stated count."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QTextDocument
-from PySide6.QtWidgets import QSpinBox, QToolTip
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QSpinBox
 
 from archdraw.drawing import face
 
-from .conftest import load_into, property_field
+from .conftest import hover_text, load_into, property_field
 
 DESIGN = """
 archdraw: 1
@@ -23,17 +23,8 @@ components:
 
 def _hover(window, qtbot, component_id: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Rest the mouse on the component's box and read the tooltip's lines."""
-    QToolTip.hideText()
-    qtbot.wait(50)
     spot = window.view.mapFromScene(window.scene.components[component_id].pos())
-    viewport = window.view.viewport()
-    qtbot.mouseMove(viewport, spot + QPoint(3, 0))
-    qtbot.wait(30)
-    qtbot.mouseMove(viewport, spot)
-    qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
-    document = QTextDocument()
-    document.setHtml(QToolTip.text())
-    return document.toPlainText().splitlines()
+    return hover_text(window, qtbot, spot).splitlines()
 
 
 def _pill_colour(window, component_id: str) -> QColor:  # type: ignore[no-untyped-def]

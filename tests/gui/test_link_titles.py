@@ -10,8 +10,7 @@ from archdraw.lint import lint_design
 from archdraw.model import Component, Design, Link
 from archdraw.model.edits import SetComponentFields
 
-from .conftest import load_into, viewport_point
-from .test_hover_and_fit import _hover
+from .conftest import hover_text, load_into, viewport_point
 
 
 def test_properties_and_findings_name_a_link_alike(library: Library) -> None:
@@ -57,7 +56,7 @@ def test_hovering_a_link_names_its_ends_by_title(window, qtbot) -> None:  # type
 
     def hover_link(key: str) -> str:
         path = window.scene.links[key].drawing.path
-        return _hover(window, qtbot, viewport_point(window, path.at(0.3)))
+        return hover_text(window, qtbot, viewport_point(window, path.at(0.3)))
 
     assert hover_link("web->api") == "Browser → Shop <API> (sync)\nplaces orders"
     # An explicit id is what other files and the lint settings name the link by: shown

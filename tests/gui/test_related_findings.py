@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QRectF, Qt
 
 from archdraw.gui.canvas.view import RELATED_MIN_SCALE
 
-from .conftest import load_into, viewport_point
+from .conftest import hover_text, load_into, viewport_point
 
 # 'API' calls three dependencies with no timeout: AD205 reports it once, on one call,
 # with the other two calls related.
@@ -111,20 +109,6 @@ def test_related_far_away_zooms_out_only_so_far(window, qtbot):  # type: ignore[
     assert abs(middle.x() - main.center().x()) < 2 and abs(middle.y() - main.center().y()) < 2
 
 
-def _hover(window, qtbot, spot: QPoint) -> str:  # type: ignore[no-untyped-def]
-    """Rest the mouse on `spot` of the canvas and read the tooltip that comes up."""
-    QToolTip.hideText()
-    qtbot.wait(50)
-    viewport = window.view.viewport()
-    qtbot.mouseMove(viewport, spot + QPoint(3, 0))
-    qtbot.wait(30)
-    qtbot.mouseMove(viewport, spot)
-    qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
-    document = QTextDocument()
-    document.setHtml(QToolTip.text())
-    return document.toPlainText()
-
-
 def test_hovering_a_related_element_names_the_finding(window, qtbot):  # type: ignore[no-untyped-def]
     panel, row = _open(window, qtbot)
     timeouts = panel.row(row)
@@ -132,13 +116,15 @@ def test_hovering_a_related_element_names_the_finding(window, qtbot):  # type: i
     assert auth.component == "db" and [r.element for r in auth.related] == ["cache"]
     # 'Cache' has no marker of its own; its box's tooltip names it, then AD304.
     cache = window.scene.components["cache"].sceneBoundingRect().center()
-    text = _hover(window, qtbot, viewport_point(window, cache))
+    text = hover_text(window, qtbot, viewport_point(window, cache))
     assert text.startswith("Cache\n")
     assert f"Also named in 1 finding:\nAD304 info: {auth.message}" in text
     # A related link (one of the calls AD205 is located on another of) names AD205.
     other = next(r.element for r in timeouts.related)
-    text = _hover(window, qtbot, viewport_point(window, window.scene.links[other].course_middle()))
+    text = hover_text(
+        window, qtbot, viewport_point(window, window.scene.links[other].course_middle())
+    )
     assert "Also named in 1 finding:" in text and f"AD205 {timeouts.severity}:" in text
     # An element no finding elsewhere names keeps its plain tooltip.
     web = window.scene.components["web"].sceneBoundingRect().center()
-    assert "Also named" not in _hover(window, qtbot, viewport_point(window, web))
+    assert "Also named" not in hover_text(window, qtbot, viewport_point(window, web))
