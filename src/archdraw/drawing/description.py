@@ -4,8 +4,9 @@
 markers of a design at given positions. The SVG exporter renders it once;
 the canvas keeps one and asks it to `move` components during a drag, which
 re-routes only the links near what moved (a link's route depends only on
-its two boxes and the boxes in between) and re-places only the labels that
-can see the change. Labels are placed in link order, each avoiding the boxes
+its two boxes and the boxes in between), spreads again the ends on the sides
+those links meet (`ports`) and re-places only the labels that can see the
+change. Labels are placed in link order, each avoiding the boxes
 and the labels of earlier links, so an incremental update lands where a
 fresh drawing would put them.
 """
@@ -25,23 +26,24 @@ from archdraw.drawing.markers import (
     FindingKey,
     FindingLike,
     MarkerDrawing,
+    Routed,
     Target,
     key_of,
     place_marker,
     target_of,
 )
 from archdraw.drawing.parts import (
-    LINK_LABEL_SIZE,
     ZONE_KIND_SIZE,
     ZONE_TITLE_SIZE,
     BoxDrawing,
     LabelDrawing,
     LinkDrawing,
     ZoneDrawing,
-    label_rect,
+    label_on,
     look_of,
 )
 from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
+from archdraw.drawing.ports import Ports
 from archdraw.drawing.routing import parallel_offsets, route
 from archdraw.drawing.text_metrics import fit, text_width
 from archdraw.layout import Rect, ZoneTree, clean_text, node_rect, zone_rectangles
@@ -49,9 +51,6 @@ from archdraw.layout.geometry import bounding
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link
 
-MAX_LINK_LABEL_WIDTH = 160.0
-LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
-LABEL_SHIFTS = (0.0, -12.0, 12.0)  # beside the line when every spot on it is taken
 REACH = 200.0  # how far beside its two boxes a route may run (detours round obstacles)
 
 
@@ -75,6 +74,7 @@ class Drawing:
         self._counts: Counter[FindingKey] = Counter()
         self._box_index = GridIndex(runs=True)  # routes ask it about their runs
         self._reach = GridIndex()
+        self._ports = Ports()
         self._labels = GridIndex()
         self._order: dict[str, int] = {}
         self._offsets: dict[str, float] = {}
@@ -169,8 +169,7 @@ class Drawing:
         )
 
     def _redraw(self, affected: set[str], targets: set[Target]) -> set[str]:
-        for key in affected:
-            self._route(key)
+        affected = self._routes(affected)
         changed = affected | self._place_labels(affected)
         if self._found:
             targets = targets | {("link", k) for k in affected}
@@ -206,29 +205,49 @@ class Drawing:
             del self.links[gone]
             self._reach.remove(gone)
             self._labels.remove(gone)
+            self._ports.remove(gone)
+        rerouted = []
         for link, offset in zip(links, offsets, strict=True):
             old = self.links.get(link.key)
             same = old is not None and (old.source, old.target) == (link.source, link.target)
             if not same or self._offsets.get(link.key) != offset:
                 self._offsets[link.key] = offset
-                self._route(link.key)
+                rerouted.append(link.key)
             elif old is not None and old.kind != link.kind:
                 self.links[link.key] = LinkDrawing(
                     link.key, link.kind, link.source, link.target, old.path, old.label
                 )
+        self._routes(rerouted)
         self._labels = GridIndex()
         self._place_labels(self._order)
         return set(self.links)
 
-    def _route(self, key: str) -> None:
+    def _routes(self, keys: Iterable[str]) -> set[str]:
+        """Route these links, spread the ends on the sides they meet, draw them and the other
+        links on those sides; the keys of the links routed and of those drawn differently."""
+        routed = sorted(set(keys), key=self._order.__getitem__)  # drawn in the design's order
+        for key in routed:
+            link = self._by_key[key]
+            source, target = self.boxes.get(link.source), self.boxes.get(link.target)
+            path: LinkPath | None = None
+            if source is not None and target is not None and link.source != link.target:
+                offset = self._offsets.get(key, 0.0)
+                path = route(source.rect, target.rect, self._box_index, offset, target.badge)
+                if path is not None and path.length < ARROW_LENGTH * 1.2:
+                    path = None
+            self._ports.put(key, path, source, target)
+        beside = self._ports.spread(self.boxes.get, self._order).difference(routed)
+        for key in routed:
+            self._draw(key)
+        return set(routed) | {key for key in beside if self._draw(key)}
+
+    def _draw(self, key: str) -> bool:
+        """Draw the link as spread (`_routes` routed it); whether its course changed."""
         link = self._by_key[key]
         source, target = self.boxes.get(link.source), self.boxes.get(link.target)
         path: LinkPath | None = None
         if source is not None and target is not None and link.source != link.target:
-            offset = self._offsets.get(key, 0.0)
-            path = route(source.rect, target.rect, self._box_index, offset, target.badge)
-            if path is not None and path.length < ARROW_LENGTH * 1.2:
-                path = None
+            path = self._ports.path(key, self._box_index, target.badge)
             reach = source.rect.union(target.rect).grown(REACH, REACH, REACH, REACH)
             # The course's bounds, only when a detour takes it out of reach (put is costly).
             b = reach if path is None else path.bounds()
@@ -239,6 +258,7 @@ class Drawing:
         old = self.links.get(key)
         label = old.label if old is not None else None
         self.links[key] = LinkDrawing(key, link.kind, link.source, link.target, path, label)
+        return old is None or old.path != path
 
     def _place_labels(self, keys: Iterable[str]) -> set[str]:
         """Re-place these links' labels, then any later label that could see the change."""
@@ -273,20 +293,13 @@ class Drawing:
         label = self._by_key[key].label
         if path is None or not label:
             return None
-        text = fit(clean_text(label, 400), MAX_LINK_LABEL_WIDTH, LINK_LABEL_SIZE)
-        first: Rect | None = None
-        spots = [(f, s) for s in LABEL_SHIFTS for f in LABEL_FRACTIONS]
-        for fraction, shift in spots:
-            x, y = path.at(fraction)
-            rect = label_rect((x, y + shift), text)
-            first = first or rect
+
+        def free(rect: Rect) -> bool:
             if self._box_index.meeting(rect):
-                continue
-            if any(self._order[k] < order for k in self._labels.meeting(rect) if k != key):
-                continue
-            return LabelDrawing(text, rect)
-        assert first is not None
-        return LabelDrawing(text, first)
+                return False
+            return all(self._order[k] >= order for k in self._labels.meeting(rect) if k != key)
+
+        return label_on(label, path, free)
 
     # Zones, findings, extent -------------------------------------------------------
     def measure_zones(self) -> None:
@@ -354,7 +367,7 @@ class Drawing:
         self._place_markers(set(self._found))
 
     def _routed(self) -> Container[str]:
-        return _Routed(self.links)
+        return Routed(self.links)
 
     def _place_markers(self, targets: set[Target]) -> None:
         keys = {key for _, key in targets}  # only what these markers sit on: a drag is per frame
@@ -379,15 +392,3 @@ class Drawing:
         rects.extend(d.label.rect for d in self.links.values() if d.label is not None)
         rects.extend(m.rect for m in self.markers.values())
         return bounding(rects)
-
-
-class _Routed(Container[str]):
-    """The keys of the links drawn with a path, looked up as a marker asks (a lint run
-    after an edit places a few markers of thousands: no set of every key)."""
-
-    def __init__(self, links: Mapping[str, LinkDrawing]) -> None:
-        self.links = links
-
-    def __contains__(self, key: object) -> bool:
-        drawn = self.links.get(key) if isinstance(key, str) else None
-        return drawn is not None and drawn.path is not None

@@ -7,6 +7,7 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from archdraw.drawing.parts import LinkDrawing
 from archdraw.drawing.paths import LinkPath, Point
 from archdraw.layout import Rect
 
@@ -127,3 +128,15 @@ def finding_lines(found: Sequence[FindingKey]) -> str:
     ]
     more = len(lines) - SHOWN_FINDINGS
     return "\n".join(lines[:SHOWN_FINDINGS] + ([f"and {more} more"] if more > 0 else []))
+
+
+class Routed(Container[str]):
+    """The keys of the links drawn with a path, looked up as a marker asks (a lint run
+    after an edit places a few markers of thousands: no set of every key)."""
+
+    def __init__(self, links: Mapping[str, LinkDrawing]) -> None:
+        self.links = links
+
+    def __contains__(self, key: object) -> bool:
+        drawn = self.links.get(key) if isinstance(key, str) else None
+        return drawn is not None and drawn.path is not None

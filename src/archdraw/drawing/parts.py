@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from archdraw.analysis.instances import Instances, component_instances, instances
 from archdraw.analysis.kinds import TypeFacts
 from archdraw.drawing.faces import ComponentLook, face
 from archdraw.drawing.paths import LinkPath, Point
-from archdraw.drawing.text_metrics import text_width
-from archdraw.layout import Rect
+from archdraw.drawing.text_metrics import fit, text_width
+from archdraw.layout import Rect, clean_text
 from archdraw.library import Library
 from archdraw.model import Component
 
 LINK_LABEL_SIZE = 11.0
+MAX_LINK_LABEL_WIDTH = 160.0
+LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
+LABEL_SHIFTS = (0.0, -12.0, 12.0)  # beside the line when every spot on it is taken
 LINK_WIDTH = 1.5
 ZONE_TITLE_SIZE = 12.0
 ZONE_KIND_SIZE = 10.5
@@ -103,3 +107,18 @@ class LinkDrawing:
 def label_rect(centre: Point, label: str) -> Rect:
     width = text_width(label, LINK_LABEL_SIZE) + 10
     return Rect(centre[0] - width / 2, centre[1] - 9, centre[0] + width / 2, centre[1] + 9)
+
+
+def label_on(label: str, path: LinkPath, free: Callable[[Rect], bool]) -> LabelDrawing:
+    """The label at the first spot along the link that is `free`, else at its middle."""
+    text = fit(clean_text(label, 400), MAX_LINK_LABEL_WIDTH, LINK_LABEL_SIZE)
+    first: Rect | None = None
+    for shift in LABEL_SHIFTS:
+        for fraction in LABEL_FRACTIONS:
+            x, y = path.at(fraction)
+            rect = label_rect((x, y + shift), text)
+            first = first or rect
+            if free(rect):
+                return LabelDrawing(text, rect)
+    assert first is not None
+    return LabelDrawing(text, first)

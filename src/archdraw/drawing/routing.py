@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
 from archdraw.drawing.grid import GridIndex
@@ -61,7 +61,7 @@ def route(
     if best is None:
         return straight_path(source, target, offset)
     points = best[1]
-    if keep_out is not None and _lands_on(points, keep_out):
+    if keep_out is not None and lands_on(points, keep_out):
         crossed = len(_crossed(points, runs))
         slid = _off_badge(points, source, target, keep_out)
         # It runs a few pixels from the chosen course: kept if it crosses no more boxes.
@@ -157,6 +157,11 @@ def _crossed(points: list[Point], boxes: _Runs) -> set[str]:
     return _cost(points, 0.0, boxes, math.inf)[1]
 
 
+def crossings(points: Sequence[Point], boxes: GridIndex) -> int:
+    """How many boxes the course crosses (its own two it only touches)."""
+    return len(_crossed(list(points), _Runs(boxes)))
+
+
 def _nearest_first(source: Rect, target: Rect) -> Callable[[Rect], tuple[float, float, float]]:
     """A sort key: a box's distance from the nearer end (centre to centre, along the axes),
     then its place."""
@@ -194,7 +199,7 @@ def _gap_mid(a0: float, a1: float, b0: float, b1: float) -> float:
     return (a1 + b0) / 2 if b0 >= a1 else (b1 + a0) / 2
 
 
-def _lands_on(points: list[Point], badge: Rect) -> bool:
+def lands_on(points: list[Point], badge: Rect) -> bool:
     """Whether the arrowhead at the course's end overlaps the badge's pill."""
     corners = LinkPath(tuple(simplified(points))).arrowhead()
     xs, ys = [x for x, _ in corners], [y for _, y in corners]
@@ -234,9 +239,9 @@ def _clear_candidates(
 ) -> Iterator[list[Point]]:
     """The candidates, each slid off the badge if it ends on it (dropped if it cannot be)."""
     for points in _candidates(s, t, off, middles):
-        if _lands_on(points, badge):
+        if lands_on(points, badge):
             slid = _off_badge(points, s, t, badge)
-            if slid is None or _lands_on(slid, badge):
+            if slid is None or lands_on(slid, badge):
                 continue
             points = slid
         yield points

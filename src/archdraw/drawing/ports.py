@@ -1,0 +1,242 @@
+"""Ports spread along a side: links that leave or enter one side of a box get points of their own.
+
+A route (`routing.route`) places its ends from its two boxes alone: slid toward the far
+end, short of the corner. Links fanning out of one side toward boxes in one column would
+so all start at one point and run down one line. Once the routes are known, the ends on
+each side of a box are put in the order that keeps their first runs from crossing (of the
+runs that turn toward one end of the side, the one that turns soonest sits nearest that
+end; the runs turning the other way sit on the other side of any straight link) and moved
+as little as they can be to lie SPACING apart, closer only when the side is too short.
+
+An end moves with the run it starts, along its side. The move is kept only if the course
+still crosses no more boxes, every run keeps its direction, the first and last runs keep
+their room for a bend (GAP) and the arrowhead stays off the target's badge; else that end
+stays where it was routed. A straight link keeps its ends (moving one would move the
+other), and the ends beside it keep clear of it. A side with one end keeps it as routed.
+
+Which ends a side holds changes only when a route touching it does, so a drag spreads
+again just the sides of the links it re-routes and re-draws the other links on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+
+from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.parts import BoxDrawing
+from archdraw.drawing.paths import LinkPath, Point, simplified
+from archdraw.drawing.routing import BADGE_CLEARANCE, GAP, PARALLEL_SPACING, crossings, lands_on
+from archdraw.layout import Rect
+
+SPACING = PARALLEL_SPACING  # between ends on one side, as between parallel links
+MARGIN = 8.0  # from an end to the corner, as routing keeps its ports
+
+Side = tuple[str, str]  # a component's id and "top", "bottom", "left" or "right"
+End = tuple[str, int]  # a link's key and 0 (where it leaves) or -1 (where it enters)
+
+
+@dataclass(frozen=True)
+class Meet:
+    """Where one end of a route meets its box's side, and what decides its order there."""
+
+    side: Side
+    at: float  # along the side: x on the top and bottom, y on the left and right
+    turn: int  # the way the second run goes along the side (+1 toward larger values), 0 straight
+    depth: float  # how far out from the side the first run turns
+
+
+def meet(points: tuple[Point, ...], box: str, rect: Rect, leaving: bool) -> Meet | None:
+    """How the course meets `rect` at its start (`leaving`) or its end; None when its run
+    there does not leave the side square (a diagonal drawn between overlapping boxes)."""
+    q = points if leaving else points[::-1]
+    (x0, y0), (x1, y1) = q[0], q[1]
+    if x0 == x1 and y1 > y0 and y0 == rect.y1:
+        name, along = "bottom", 0
+    elif x0 == x1 and y1 < y0 and y0 == rect.y0:
+        name, along = "top", 0
+    elif y0 == y1 and x1 > x0 and x0 == rect.x1:
+        name, along = "right", 1
+    elif y0 == y1 and x1 < x0 and x0 == rect.x0:
+        name, along = "left", 1
+    else:
+        return None
+    if len(q) == 2:
+        return Meet((box, name), q[0][along], 0, 0.0)
+    turn = 1 if q[2][along] > q[1][along] else -1
+    return Meet((box, name), q[0][along], turn, abs(q[1][1 - along] - q[0][1 - along]))
+
+
+class Ports:
+    """Each link's course as routed, where its ends meet their sides, and where the spreading
+    puts them; `path` gives the course to draw."""
+
+    def __init__(self) -> None:
+        self._routed: dict[str, LinkPath] = {}
+        self._meets: dict[str, tuple[Meet | None, Meet | None]] = {}
+        self._sides: dict[Side, set[End]] = {}
+        self._at: dict[End, float] = {}
+        self._touched: set[Side] = set()  # sides whose ends changed since the last spread
+
+    def put(
+        self, key: str, path: LinkPath | None, source: BoxDrawing | None, target: BoxDrawing | None
+    ) -> None:
+        """The link's course as routed between its source's and target's boxes (None: none)."""
+        self.remove(key)
+        if path is None or source is None or target is None:
+            return
+        self._routed[key] = path
+        meets = (
+            meet(path.points, source.id, source.rect, True),
+            meet(path.points, target.id, target.rect, False),
+        )
+        self._meets[key] = meets
+        for index, found in zip((0, -1), meets, strict=True):
+            if found is not None:
+                self._sides.setdefault(found.side, set()).add((key, index))
+                self._touched.add(found.side)
+
+    def remove(self, key: str) -> None:
+        self._routed.pop(key, None)
+        for index, found in zip((0, -1), self._meets.pop(key, (None, None)), strict=True):
+            if found is None:
+                continue
+            ends = self._sides[found.side]
+            ends.discard((key, index))
+            if not ends:
+                del self._sides[found.side]
+            self._at.pop((key, index), None)
+            self._touched.add(found.side)
+
+    def spread(
+        self, box_of: Callable[[str], BoxDrawing | None], order: Mapping[str, int]
+    ) -> set[str]:
+        """Spread the ends on the sides touched since the last call; the keys of every link
+        with an end on them (each side on its own, so the order they come in does not matter)."""
+        touched, self._touched = self._touched, set()
+        keys: set[str] = set()
+        for side in touched:
+            ends = self._sides.get(side, set())
+            keys.update(key for key, _ in ends)
+            for end in ends:
+                self._at.pop(end, None)
+            box = box_of(side[0])
+            if len(ends) > 1 and box is not None:
+                self._at.update(self._spread_side(side, ends, box, order))
+        return keys
+
+    def _spread_side(
+        self, side: Side, ends: Iterable[End], box: BoxDrawing, order: Mapping[str, int]
+    ) -> dict[End, float]:
+        def meet_of(end: End) -> Meet:
+            found = self._meets[end[0]][0 if end[1] == 0 else 1]
+            assert found is not None
+            return found
+
+        def rank(end: End) -> tuple[int, float, float, int, int]:
+            m = meet_of(end)  # straight ends (turn 0) in their places, the others by depth
+            return (
+                m.turn,
+                -m.turn * m.depth,
+                m.at if m.turn == 0 else 0.0,
+                order.get(end[0], 0),
+                end[1],
+            )
+
+        ranked = sorted(ends, key=rank)
+        rect, name = box.rect, side[1]
+        lo, hi = (rect.x0, rect.x1) if name in ("top", "bottom") else (rect.y0, rect.y1)
+        lo, hi = lo + MARGIN, hi - MARGIN
+        badge = box.badge
+        if badge is not None and any(i == -1 and meet_of((k, i)).turn for k, i in ranked):
+            # Arrowheads come in: all keep clear of the badge astride the top-right corner.
+            if name == "top":
+                hi = min(hi, badge.x0 - BADGE_CLEARANCE)
+            elif name == "right":
+                lo = max(lo, badge.y1 + BADGE_CLEARANCE)
+        pins = [meet_of(e).at for e in ranked if meet_of(e).turn == 0]
+        before = [e for e in ranked if meet_of(e).turn < 0]
+        after = [e for e in ranked if meet_of(e).turn > 0]
+        placed: dict[End, float] = {}
+
+        def place(group: list[End], low: float, high: float, step: float) -> None:
+            if group and low <= high and step > 0:
+                spots = spaced([meet_of(e).at for e in group], low, high, step)
+                placed.update(zip(group, spots, strict=True))
+
+        if not pins:
+            place(before + after, lo, hi, min(SPACING, (hi - lo) / (len(ranked) - 1)))
+            return placed
+        # Each group shares the room between the corner and the straight links with them.
+        step = min(SPACING, (min(pins) - lo) / max(1, len(before)))
+        place(before, lo, min(pins) - step, step)
+        step = min(SPACING, (hi - max(pins)) / max(1, len(after)))
+        place(after, max(pins) + step, hi, step)
+        return placed
+
+    def path(self, key: str, boxes: GridIndex, badge: Rect | None) -> LinkPath | None:
+        """The course to draw: as routed, with its ends where the spreading put them if that
+        keeps it sound (else with the one end that does, or as routed)."""
+        routed = self._routed.get(key)
+        meets = self._meets.get(key)
+        if routed is None or meets is None:
+            return routed
+        moves = []
+        for index, found in zip((0, -1), meets, strict=True):
+            at = self._at.get((key, index))
+            if found is not None and at is not None and at != found.at:
+                moves.append((index, 0 if found.side[1] in ("top", "bottom") else 1, at))
+        if not moves:
+            return routed
+        tries = [moves] if len(moves) == 1 else [moves, moves[:1], moves[1:]]
+        limit: int | None = None
+        for chosen in tries:
+            points = [list(p) for p in routed.points]
+            for index, along, at in chosen:
+                ends = (0, 1) if index == 0 else (-1, -2)
+                for i in ends:
+                    points[i][along] = at
+            moved = [(p[0], p[1]) for p in points]
+            if not _sound(moved, routed.points, badge):
+                continue
+            limit = crossings(routed.points, boxes) if limit is None else limit
+            if crossings(moved, boxes) <= limit:
+                return LinkPath(tuple(simplified(moved)))
+        return routed
+
+
+def spaced(wanted: list[float], low: float, high: float, step: float) -> list[float]:
+    """Places in [low, high], in the order given, at least `step` apart (the room holds
+    them), each as near its `wanted` place as can be (least squares).
+
+    With i * step taken off the i-th place the spacing becomes an order, which pooling
+    neighbours that break it (to their mean) finds; the room bounds the pooled places."""
+    n = len(wanted)
+    pools: list[tuple[float, int]] = []  # sum and count of each run of pooled places
+    for i, place in enumerate(wanted):
+        total, count = place - i * step, 1
+        while pools and pools[-1][0] / pools[-1][1] > total / count:
+            before, many = pools.pop()
+            total, count = total + before, count + many
+        pools.append((total, count))
+    top = high - (n - 1) * step
+    result: list[float] = []
+    for total, count in pools:
+        result.extend([min(max(total / count, low), top)] * count)
+    return [place + i * step for i, place in enumerate(result)]
+
+
+def _sound(moved: list[Point], routed: tuple[Point, ...], badge: Rect | None) -> bool:
+    """Every run goes the way it was routed; the first and last keep their room to bend."""
+    for (a, b), (c, d) in zip(pairwise(moved), pairwise(routed), strict=True):
+        for axis in (0, 1):
+            was, now = d[axis] - c[axis], b[axis] - a[axis]
+            if was * now < 0 or (was != 0) != (now != 0):
+                return False
+    if len(moved) > 2:
+        for new, old in ((moved[:2], routed[:2]), (moved[-2:], routed[-2:])):
+            length = abs(new[1][0] - new[0][0]) + abs(new[1][1] - new[0][1])
+            if length < min(GAP, abs(old[1][0] - old[0][0]) + abs(old[1][1] - old[0][1])):
+                return False
+    return badge is None or not lands_on(moved, badge)
