@@ -247,7 +247,7 @@ class Drawing:
         source, target = self.boxes.get(link.source), self.boxes.get(link.target)
         path: LinkPath | None = None
         if source is not None and target is not None and link.source != link.target:
-            path = self._ports.path(key, self._box_index, target.badge)
+            path = self._ports.path(key, self._box_index, target)
             reach = source.rect.union(target.rect).grown(REACH, REACH, REACH, REACH)
             # The course's bounds, only when a detour takes it out of reach (put is costly).
             b = reach if path is None else path.bounds()

@@ -21,8 +21,8 @@ again just the sides of the links it re-routes and re-draws the other links on t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.parts import BoxDrawing
@@ -37,8 +37,7 @@ Side = tuple[str, str]  # a component's id and "top", "bottom", "left" or "right
 End = tuple[str, int]  # a link's key and 0 (where it leaves) or -1 (where it enters)
 
 
-@dataclass(frozen=True)
-class Meet:
+class Meet(NamedTuple):
     """Where one end of a route meets its box's side, and what decides its order there."""
 
     side: Side
@@ -75,7 +74,9 @@ class Ports:
     def __init__(self) -> None:
         self._routed: dict[str, LinkPath] = {}
         self._meets: dict[str, tuple[Meet | None, Meet | None]] = {}
-        self._sides: dict[Side, set[End]] = {}
+        # Tuples, not sets: a side holds a few ends, and a big design has thousands of sides
+        # (tuples of plain values are no work for the garbage collector).
+        self._sides: dict[Side, tuple[End, ...]] = {}
         self._at: dict[End, float] = {}
         self._touched: set[Side] = set()  # sides whose ends changed since the last spread
 
@@ -94,7 +95,7 @@ class Ports:
         self._meets[key] = meets
         for index, found in zip((0, -1), meets, strict=True):
             if found is not None:
-                self._sides.setdefault(found.side, set()).add((key, index))
+                self._sides[found.side] = (*self._sides.get(found.side, ()), (key, index))
                 self._touched.add(found.side)
 
     def remove(self, key: str) -> None:
@@ -102,9 +103,10 @@ class Ports:
         for index, found in zip((0, -1), self._meets.pop(key, (None, None)), strict=True):
             if found is None:
                 continue
-            ends = self._sides[found.side]
-            ends.discard((key, index))
-            if not ends:
+            ends = tuple(end for end in self._sides[found.side] if end != (key, index))
+            if ends:
+                self._sides[found.side] = ends
+            else:
                 del self._sides[found.side]
             self._at.pop((key, index), None)
             self._touched.add(found.side)
@@ -117,7 +119,7 @@ class Ports:
         touched, self._touched = self._touched, set()
         keys: set[str] = set()
         for side in touched:
-            ends = self._sides.get(side, set())
+            ends = self._sides.get(side, ())
             keys.update(key for key, _ in ends)
             for end in ends:
                 self._at.pop(end, None)
@@ -175,7 +177,7 @@ class Ports:
         place(after, max(pins) + step, hi, step)
         return placed
 
-    def path(self, key: str, boxes: GridIndex, badge: Rect | None) -> LinkPath | None:
+    def path(self, key: str, boxes: GridIndex, target: BoxDrawing) -> LinkPath | None:
         """The course to draw: as routed, with its ends where the spreading put them if that
         keeps it sound (else with the one end that does, or as routed)."""
         routed = self._routed.get(key)
@@ -190,6 +192,7 @@ class Ports:
         if not moves:
             return routed
         tries = [moves] if len(moves) == 1 else [moves, moves[:1], moves[1:]]
+        badge = target.badge
         limit: int | None = None
         for chosen in tries:
             points = [list(p) for p in routed.points]
