@@ -57,6 +57,7 @@ from archdraw.library import Library
 from archdraw.model import Change, Document
 from archdraw.model.edits import MoveComponents, RemoveElements
 from archdraw.source import printable
+from archdraw.source.printable import plural
 
 
 class MainWindow(QMainWindow):
@@ -208,8 +209,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.dirty)
         design = self.document.design
         self.counts_label.setText(
-            f"{len(design.components)} components · {len(design.links)} links · "
-            f"{len(design.zones)} zones"
+            f"{plural(len(design.components), 'component')} · "
+            f"{plural(len(design.links), 'link')} · {plural(len(design.zones), 'zone')}"
         )
 
     def _findings_ready(self, findings: list[object]) -> None:
