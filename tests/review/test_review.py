@@ -127,6 +127,22 @@ def test_plug_in_lists_what_an_extension_point_lacks(load_text, library: Library
     ]
 
 
+def test_a_firewall_users_reach_first_is_not_an_extension_point(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    # Users' devices reach the WAF, but nobody builds on a WAF: the service behind it
+    # is judged through its own `public`, like one behind a load balancer.
+    design = load_text(
+        "archdraw: 1\nname: waf\ncomponents:\n"
+        "  - {id: users, type: client, props: {rps: 5}}\n"
+        "  - {id: waf, type: firewall}\n"
+        "  - {id: gw, type: api_gateway, props: {auth: true, rate_limit: 10, versioned: true}}\n"
+        "links:\n  - {from: users, to: waf}\n  - {from: waf, to: gw}\n"
+    ).design
+    section = build_review(design, library, book).section("plug")
+    assert [row[0] for row in section.rows] == ["gw"]
+
+
 def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:
     sample = str(sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}")
     assert main(["review", sample, "-o", str(tmp_path / "r.md"), "--no-user-types"]) == 0
