@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([right], [width], Qt.Orientation.Horizontal)
         palette = self.findChild(QDockWidget, "dock-palette")
         if palette is not None:
-            width = min(240, max(160, int(wide * 0.12)))  # type names stay readable
+            width = min(240, max(160, int(wide * 0.12), self.palette_panel.readable_width()))
             self.resizeDocks([palette], [width], Qt.Orientation.Horizontal)
 
     def showEvent(self, event: QShowEvent) -> None:
