@@ -138,6 +138,27 @@ def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_cli_never_writes_over_its_design(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    design = tmp_path / "shop.archdraw.yaml"
+    original = (sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}").read_text(encoding="utf-8")
+    design.write_text(original, encoding="utf-8")
+    assert main(["review", str(design), "-o", str(design), "--no-user-types"]) == 2
+    assert "is an input" in capsys.readouterr().err
+    assert design.read_text(encoding="utf-8") == original
+    assert not (tmp_path / "shop.archdraw.svg").exists()  # no picture written first either
+    # `-o -` is standard output: no picture called "-.svg" in the working folder.
+    monkeypatch.chdir(tmp_path)
+    assert main(["review", str(design), "-o", "-", "--no-user-types"]) == 0
+    assert capsys.readouterr().out.startswith("# Design review")
+    assert not (tmp_path / "-.svg").exists()
+    # `-o review.svg`: the Markdown and its picture are two files.
+    assert main(["review", str(design), "-o", "review.svg", "--no-user-types"]) == 0
+    assert (tmp_path / "review.svg").read_text(encoding="utf-8").startswith("# Design review")
+    assert (tmp_path / "review.diagram.svg").read_text(encoding="utf-8").startswith("<?xml")
+
+
 def test_cli_reports_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.archdraw.yaml"
     bad.write_text("archdraw: 1\nname: x\ncomponents: [{id: a, type: nope}]\n", encoding="utf-8")
