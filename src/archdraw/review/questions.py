@@ -44,7 +44,7 @@ PLUG_CODES = frozenset({"AD201", "AD301", "AD302", "AD505"})
 # Types that are extension points by nature: others call or subscribe to them.
 PLUG_TYPES = frozenset({"api_gateway", "realtime_gateway", "tool_server"})
 # Reached by users' devices but not a contract anyone builds on.
-NOT_PLUGS = frozenset({"dns", "cdn", "load_balancer"})
+NOT_PLUGS = frozenset({"dns", "cdn", "load_balancer", "firewall"})
 TOP = 5
 
 
