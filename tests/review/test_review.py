@@ -270,3 +270,22 @@ def test_labels_are_escaped_and_code_spans_stay_code(load_text, library: Library
     assert "<img" not in markdown and "\\*api\\*" in markdown
     # A code span's content is literal, so a label's backticks cannot inject markup.
     assert "`cmd`" in markdown
+
+
+def test_a_saturated_component_is_named_beside_a_zero_availability(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    design = load_text(
+        "archdraw: 1\nname: judged\ncomponents:\n"
+        "  - {id: web, type: client, props: {rps: 300}}\n"
+        "  - {id: api, type: service, props: {replicas: 2, capacity_rps: 100}}\n"
+        "links:\n  - {from: web, to: api}\n"
+        "cost: {availability_target: 0.999}\n"
+    ).design
+    review = build_review(design, library, book)
+    fails = [i for i in review.section("fails").items if i.text.startswith("expected availability")]
+    # 300 req/s at 100 each needs 3 instances; api has 2: never enough up, so 0.
+    assert fails and fails[0].text.startswith(
+        "expected availability 0.00000 (misses the design's target of 0.999); saturated today "
+        "(0 % available until they carry their load): api;"
+    )

@@ -229,10 +229,13 @@ def availability_rows(report: AnalysisReport) -> list[Row]:
 
 
 def _figure_basis(result: AvailabilityResult, link: WeakLink) -> str:
-    """ ", on a default figure" when the cause's availability is the library's, not stated."""
+    """ ", on a default figure" when the cause's availability is the library's, not stated;
+    ", saturated today" when it is 0 because the component cannot carry its load."""
     if link.kind == "zone":
         return ", zone default"
     figures = result.components.get(link.id)
+    if figures and figures.overloaded:
+        return ", saturated today"
     return ", library default" if figures and figures.instance_basis == "default" else ""
 
 
