@@ -298,12 +298,19 @@ def _availability(report: AnalysisReport, top: int) -> list[str]:
     assert result is not None
     if not result.clients:
         return ["Availability: no clients to measure it for"]
-    lines = [
-        f"Availability: {result.design * 100:.4f} % "
-        f"(about {downtime_per_year(result.design)} down a year)"
-    ]
+    # Zero because it cannot carry today's load is not a year of outages: say which.
+    why = (
+        "saturated today, see below"
+        if result.design == 0 and result.saturated
+        else f"about {downtime_per_year(result.design)} down a year"
+    )
+    lines = [f"Availability: {result.design * 100:.4f} % ({why})"]
     rows = [
-        [client, f"{value * 100:.4f} %", downtime_per_year(value)]
+        [
+            client,
+            f"{value * 100:.4f} %",
+            "saturated" if value == 0 and result.saturated else downtime_per_year(value),
+        ]
         for client, value in result.clients.items()
     ]
     lines += _table(rows, right=(1,))
