@@ -26,6 +26,16 @@ from typing import Any
 from archdraw import __version__
 
 TIME_LIMIT_S = 30
+
+
+def plural(count: int, word: str) -> str:
+    """`archdraw.source.printable.plural`, imported when a check reports (`--version` must not
+    load the packages behind it)."""
+    from archdraw.source.printable import plural as counted
+
+    return counted(count, word)
+
+
 SAMPLE = "twitter"
 
 
@@ -109,7 +119,7 @@ def _load(state: _State) -> str:
 
     state.library = builtin_library()
     state.design = load(state.sample, state.library).design
-    return f"{state.sample.name}: {len(state.design.components)} components"
+    return f"{state.sample.name}: {plural(len(state.design.components), 'component')}"
 
 
 def _save_and_reload(state: _State) -> str:
@@ -136,7 +146,7 @@ def _analyze(state: _State) -> str:
     report = run_analysis(state.design, state.library, growth=10.0, weakest=True)
     if report.weakest is None:
         raise AssertionError("the analysis ranked no weak points")
-    return f"{len(report.weakest)} weak points ranked, growth checked at 10x"
+    return f"{plural(len(report.weakest), 'weak point')} ranked, growth checked at 10x"
 
 
 def _layout(state: _State) -> str:
@@ -145,7 +155,7 @@ def _layout(state: _State) -> str:
     result = auto_layout(state.design, state.library, full=True, timeout_s=10.0)
     if len(result.positions) != len(state.design.components):
         raise AssertionError(f"placed {len(result.positions)} of the components")
-    return f"{len(result.positions)} components placed by {result.engine}"
+    return f"{plural(len(result.positions), 'component')} placed by {result.engine}"
 
 
 def _export(state: _State, fmt: str) -> str:
@@ -196,7 +206,9 @@ def _window(state: _State) -> str:
         if picture.isNull() or picture.width() < 100:
             raise AssertionError("the window could not be drawn")
         picture.save(str(state.work / "window.png"))
-        return f"{shown} components on the canvas, {picture.width()}x{picture.height()} px"
+        return (
+            f"{plural(shown, 'component')} on the canvas, {picture.width()}x{picture.height()} px"
+        )
     finally:
         window.close()
         app.processEvents()

@@ -174,3 +174,27 @@ def test_zone_availability_can_be_set_per_kind(design_file: Path, capsys) -> Non
     assert sturdier["clients"]["web"] > default["clients"]["web"]
     assert run(["analyze", str(design_file), "--zone-availability", "moon=0.9"]) == 2
     assert run(["analyze", str(design_file), "--zone-availability", "zone=2"]) == 2
+
+
+TWITTER_NAIVE = Path(__file__).parents[2] / "sample_designs" / "twitter-naive.archdraw.yaml"
+
+
+def test_a_saturated_component_is_said_apart_in_text_and_json(capsys) -> None:
+    assert run(["analyze", str(TWITTER_NAIVE), "--availability"]) == 0
+    out = capsys.readouterr().out
+    # Zero because it cannot carry today's load, not "365.2 days down a year".
+    assert "Availability: 0.0000 % (saturated today, see below)" in out
+    assert "days" not in out.split("Saturated today")[0]
+    assert "Saturated today, so 0 % available" in out
+    # 3,000 req/s at 800 each: 4 needed; the capacity is the design's own figure.
+    assert "web           needs 4 instances, has 1  3,000.0 req/s at 800 req/s each" in out
+    assert "(stated capacity)" in out
+    figures = _json(capsys, str(TWITTER_NAIVE), "--availability")["availability"]
+    assert figures["saturated"] == ["web", "db", "email_worker"]
+    web = figures["components"]["web"]
+    assert (web["needed"], web["replicas"], web["availability"]) == (4, 1, 0.0)
+    assert (web["overloaded"], web["capacity_basis"], web["instance_basis"]) == (
+        True,
+        "stated",
+        "default",
+    )

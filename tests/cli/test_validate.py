@@ -19,7 +19,7 @@ def test_valid_file_exits_0(good_file: Path, capsys: pytest.CaptureFixture[str])
     assert run(["validate", "--no-user-types", str(good_file)]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    assert out == f"{good_file}: ok (2 components, 1 links, 0 zones)\n"
+    assert out == f"{good_file}: ok (2 components, 1 link, 0 zones)\n"
 
 
 def test_quiet_prints_nothing(good_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -195,3 +195,25 @@ def test_baseline_cost_is_a_step_function(design_of, library: Library, book) -> 
     # fewer than the 3 drawn: 3 up to 2.1x, then 4 (one more replica, 730 x 0.096 = 70.08).
     assert steps[1.0] == steps[1.2] == steps[2.0]
     assert steps[2.2] - steps[2.0] == pytest.approx(70.08)
+
+
+def test_a_firewall_is_not_priced_until_the_design_states_its_price(
+    design_of, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    # A WAF bills per web ACL, rule and request; a network firewall per endpoint-hour and
+    # GB: one type, no honest shared price, so the table has none and the estimate says so.
+    body = """
+components:
+  - {id: users, type: client, props: {rps: 10}}
+  - {id: waf, type: firewall}
+  - {id: edge, type: firewall, props: {replicas: 2, price_per_hour: 0.395}}
+links:
+  - {from: users, to: waf}
+  - {from: users, to: edge}
+"""
+    cost = estimate(design_of(body), library, book)
+    waf, edge = cost.components["waf"], cost.components["edge"]
+    assert waf.status == "not priced" and waf.total() == 0
+    assert "no price for type 'firewall'" in waf.reason and "price_per_hour" in waf.reason
+    assert edge.status == "stated"
+    assert edge.total() == pytest.approx(2 * 0.395 * 730)

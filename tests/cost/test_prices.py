@@ -45,6 +45,8 @@ def test_a_user_file_replaces_prices(tmp_path: Path) -> None:
         ("types:\n  service: {compute: nope}\n", 2, "no price named 'nope'"),
         ("types:\n  service:\n    compute: [a, b]\n", 3, "no price named ['a', 'b']"),
         ("prices: {a: [\n", 1, "malformed YAML"),
+        # Prices in another currency would be added to the book's as the same money.
+        ("currency: EUR\nprices:\n  x: {price: 1, unit: gb}\n", 1, "differs from the price"),
         # Hostile files: what the design loader refuses, the price loader refuses the same way.
         ("prices:\n  x: {price: .inf, unit: gb}\n", 2, "not a finite number"),
         ("prices:\n\n  x: {price: 0x" + "f" * 5000 + ", unit: gb}\n", 3, "characters long"),

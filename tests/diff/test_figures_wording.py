@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.diff.conftest import AFTER, BEFORE
 
 from archdraw.diff import FileDiff, Side, compare, render_json, render_text
+from archdraw.diff.derived import compare_figures, measure
 from archdraw.io import load
 from archdraw.library import Library
 from archdraw.lint import Severity
@@ -45,3 +47,29 @@ def test_a_deleted_or_new_design_file_says_so(library: Library) -> None:
     assert "fixed" not in line
     new = compare("shop", Side("old", None), Side("new", load(AFTER, library)), library)
     assert summary(new, Severity.WARNING).startswith("new design file (")
+
+
+def test_replicas_added_to_a_saturated_server_never_lower_availability(load_text, library) -> None:
+    text = (Path(__file__).parents[2] / "sample_designs" / "twitter-naive.archdraw.yaml").read_text(
+        encoding="utf-8"
+    )
+    figures = [
+        measure(
+            load_text(
+                text.replace("{capacity_rps: 800,", f"{{replicas: {n}, capacity_rps: 800,")
+            ).design,
+            library,
+        )
+        for n in (1, 3, 4)
+    ]
+    (one_to_three,) = [
+        d for d in compare_figures(figures[0], figures[1]).deltas if d.key == "availability"
+    ]
+    (three_to_four,) = [
+        d for d in compare_figures(figures[1], figures[2]).deltas if d.key == "availability"
+    ]
+    # Every count is 0: db (9,000 req/s at 1,500 each) stays saturated; the detail says why,
+    # and that web stops being saturated at 4 (3,000 req/s at 800 each).
+    assert (one_to_three.old, one_to_three.new, three_to_four.new) == (0.0, 0.0, 0.0)
+    assert one_to_three.detail_old == "saturated: web, db, email_worker"
+    assert three_to_four.detail_new == "saturated: db, email_worker"

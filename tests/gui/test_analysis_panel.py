@@ -142,6 +142,15 @@ def test_weakest_points_and_availability_from_the_menu(window, qtbot):  # type: 
     assert window.stack.count() == 0
 
 
+def test_a_saturated_contributor_is_named_saturated_not_a_default_figure(window, qtbot):  # type: ignore[no-untyped-def]
+    # 300 req/s on db's 250 per instance: it needs 2 instances and has 1, so it is never up.
+    load_into(window, SHOP.replace("props: {rps: 100}", "props: {rps: 300}"))
+    window.actions_by_name["analyze-availability"].trigger()
+    (web,) = _panel(window).availability_table.texts()
+    assert web[1] == "0.000 %"
+    assert "db (365.2 days a year, saturated today)" in web[3]
+
+
 def test_failing_nothing_says_what_to_do(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window, SHOP)
     window.scene.select_ids([])

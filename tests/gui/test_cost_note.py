@@ -105,8 +105,36 @@ def test_a_selection_with_nothing_priced_says_unknown_never_zero(load_text, libr
         "  - {id: q, type: queue}\nlinks:\n  - {from: web, to: q}\n"
     ).design
     found = estimate(design, library, load_prices())
-    text = selection_text([found.components["q"], found.components["web"]])
+    text = selection_text([found.components["q"], found.components["web"]], found.book.currency)
     assert text == (
         "unknown; 1 cost line cannot be priced (depends on usage: set `rps` on client 'web'); "
         "1 not billed (runs on users' devices)"
     )
+
+
+def test_the_note_writes_the_price_books_currency(window, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    # Only the shipped table names a currency (a design's `cost.prices` and the user's
+    # price files change amounts, not the unit), so a table in EUR stands in for a build
+    # that ships one: the same files with the currency changed, read by the real loader.
+    from archdraw.cost.prices import prices_dir
+    from archdraw.gui.panels import cost_note
+
+    for name in ("cloud.yaml", "llm.yaml"):
+        text = (prices_dir() / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(
+            text.replace("currency: USD", "currency: EUR"), encoding="utf-8"
+        )
+    monkeypatch.setattr(
+        cost_note, "load_prices", lambda user_dir=None: load_prices(tmp_path, user_dir)
+    )
+    load_into(window, PRICED)
+    window.lint.timer.stop()
+    note = window.properties.cost
+    qtbot.wait(10)
+    assert note.text().startswith("<b>Cost of the design</b>: about EUR ")
+    _ctrl_click(window, qtbot, "api", ctrl=False)
+    # 2 replicas x 0.10 an hour x 730 hours, in the table's currency.
+    assert "about EUR 146/month" in note.text()
+    _ctrl_click(window, qtbot, "db")
+    assert "/month, EUR " in note.text() and " to EUR " in note.text()
+    assert "$" not in note.text()

@@ -102,3 +102,18 @@ def test_no_named_box_is_drawn_blank_at_the_opening_zoom(small_screen, qtbot):  
 
 def test_the_window_takes_its_size_from_that_screen(small_screen):  # type: ignore[no-untyped-def]
     assert 1100 <= small_screen.width() <= 1366 and small_screen.height() <= 738
+
+
+def test_every_palette_type_name_shows_whole_on_that_screen(small_screen):  # type: ignore[no-untyped-def]
+    # "Relational d…", "Load balan…": at 12 % of a 1366-wide window the dock cut half
+    # the type names a first-time user reads to choose one.
+    tree = small_screen.palette_panel.tree
+    tree.expandAll()
+    widest = tree.sizeHintForColumn(0)
+    assert tree.viewport().width() >= widest, (tree.viewport().width(), widest)
+    names = [
+        tree.topLevelItem(g).child(c).text(0)
+        for g in range(tree.topLevelItemCount())
+        for c in range(tree.topLevelItem(g).childCount())
+    ]
+    assert "Relational database" in names  # the widest measured is a type's name

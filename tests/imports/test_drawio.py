@@ -192,3 +192,56 @@ def test_page_names_come_from_draw_io_files_alone_without_parsing_others(
     assert drawio_pages(DATA / "kubernetes" / "shop.yaml") == []
     assert drawio_pages(DATA / "terraform" / "plan.json") == []
     assert drawio_pages(tmp_path / "missing.drawio") == []
+
+
+def test_aws_waf_and_firewall_shapes_are_firewalls_that_lint_looks_past(
+    library: Library, tmp_path: Path
+) -> None:
+    from archdraw.lint import lint_design
+
+    # Styles as draw.io's AWS 2021 library writes them (a resource icon, then `resIcon`).
+    icon = (
+        "sketch=0;outlineConnect=0;fontColor=#232F3E;gradientColor=#F54749;"
+        "gradientDirection=north;fillColor=#C7131F;strokeColor=#ffffff;dashed=0;"
+        "verticalLabelPosition=bottom;verticalAlign=top;align=center;html=1;fontSize=12;"
+        "fontStyle=0;aspect=fixed;shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.{};"
+    )
+    cells = [
+        ("users", "Users", "outlineConnect=0;html=1;shape=mxgraph.aws4.users;"),
+        ("waf", "AWS WAF", icon.format("waf")),
+        ("nfw", "Inspection", icon.format("network_firewall")),
+        ("alb", "ALB", icon.format("application_load_balancer")),
+        ("app", "Orders", icon.format("ec2")),
+        ("box", "Office firewall", "rounded=1;whiteSpace=wrap;html=1;"),
+    ]
+    vertices = "".join(
+        f'<mxCell id="{cid}" value="{label}" style="{style}" vertex="1" parent="1">'
+        f'<mxGeometry x="{i * 120}" y="100" width="78" height="78" as="geometry"/></mxCell>'
+        for i, (cid, label, style) in enumerate(cells)
+    )
+    edges = "".join(
+        f'<mxCell id="e{i}" style="edgeStyle=orthogonalEdgeStyle;html=1;" edge="1" '
+        f'parent="1" source="{a}" target="{b}"><mxGeometry relative="1" as="geometry"/></mxCell>'
+        for i, (a, b) in enumerate(
+            [("users", "waf"), ("waf", "nfw"), ("nfw", "alb"), ("alb", "app")]
+        )
+    )
+    path = tmp_path / "waf.drawio"
+    path.write_text(
+        '<mxfile host="app.diagrams.net"><diagram name="Edge"><mxGraphModel><root>'
+        f'<mxCell id="0"/><mxCell id="1" parent="0"/>{vertices}{edges}'
+        "</root></mxGraphModel></diagram></mxfile>",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    found = types(result)
+    assert found["AWS-WAF"] == found["Inspection"] == found["Office-firewall"] == "firewall"
+    assert record(result, "AWS-WAF")[0] == "inferred"  # the shape is the product
+    assert record(result, "Inspection")[0] == "inferred"
+    assert record(result, "Office-firewall")[0] == "guessed"  # only the label says so
+    # Neither firewall checks who calls: AD302 reaches the service behind them.
+    findings = lint_design(result.design, library)
+    unauthenticated = {f.component for f in findings if f.code == "AD302"}
+    assert unauthenticated == {"Orders"}
+    # Nor do they limit a rate they were never given: AD201 still asks for one.
+    assert {f.component for f in findings if f.code == "AD201"} == {"AWS-WAF"}

@@ -533,3 +533,63 @@ def test_the_internet_alone_is_a_client_of_its_own_when_no_entry_drew_one(
     assert (client.id, client.label) == ("internet", "internet 0.0.0.0/0")
     assert record(result, "internet")[0] == "guessed"
     assert "internet->aws_instance.web" in links(result)
+
+
+def test_waf_shield_and_network_firewall_are_firewalls_in_front_of_what_they_guard(
+    tmp_path: Path, library: Library
+) -> None:
+    # As `terraform show -json` writes them: the ARNs are known only after apply, so the
+    # association names its two ends in the configuration's references.
+    result = _import(
+        tmp_path,
+        library,
+        [
+            resource("aws_lb.front", {"name": "front", "internal": False}),
+            resource(
+                "aws_wafv2_web_acl.edge",
+                {
+                    "name": "edge-acl",
+                    "scope": "REGIONAL",
+                    "default_action": [{"allow": [{}], "block": []}],
+                    "rule": [{"name": "AWSManagedRulesCommonRuleSet", "priority": 1}],
+                },
+                unknown={"arn": True, "id": True},
+            ),
+            resource(
+                "aws_wafv2_web_acl_association.front",
+                expressions={
+                    "resource_arn": ref("aws_lb.front.arn"),
+                    "web_acl_arn": ref("aws_wafv2_web_acl.edge.arn"),
+                },
+                unknown={"resource_arn": True, "web_acl_arn": True},
+            ),
+            resource(
+                "aws_networkfirewall_firewall.egress",
+                {
+                    "name": "egress",
+                    "subnet_mapping": [{"subnet_id": "subnet-a"}, {"subnet_id": "subnet-b"}],
+                },
+            ),
+            resource(
+                "aws_shield_protection.front",
+                {"name": "front-ddos"},
+                {"resource_arn": ref("aws_lb.front.arn")},
+                unknown={"resource_arn": True},
+            ),
+        ],
+    )
+    design = result.design
+    found = {c.id: (c.type, c.label, c.props.get("technology")) for c in design.components}
+    assert found["aws_wafv2_web_acl.edge"] == ("firewall", "edge-acl", "AWS WAF")
+    assert found["aws_shield_protection.front"] == ("firewall", "front-ddos", "AWS Shield")
+    assert found["aws_networkfirewall_firewall.egress"][0] == "firewall"
+    assert design.component("aws_networkfirewall_firewall.egress").props["zones"] == 2  # type: ignore[union-attr]
+    # The resource type is the product: inferred, not a guess for someone to confirm.
+    for subject in ("aws_wafv2_web_acl.edge", "aws_networkfirewall_firewall.egress"):
+        assert record(result, subject)[0] == "inferred"
+    assert "rate_limiter" not in {c.type for c in design.components}
+    wired = links(result)
+    assert wired["aws_wafv2_web_acl.edge->aws_lb.front"] == "sync"
+    assert wired["aws_shield_protection.front->aws_lb.front"] == "sync"
+    # The association is how it is wired, never a box of its own.
+    assert design.component("aws_wafv2_web_acl_association.front") is None

@@ -16,7 +16,7 @@ REQUIRED_TYPES = {
     "client", "dns", "cdn", "load_balancer", "api_gateway", "rate_limiter", "service",
     "worker", "scheduler", "cache", "database", "nosql_database", "object_storage", "queue",
     "stream", "search_index", "vector_db", "llm", "external_api", "auth", "realtime_gateway",
-    "notification", "monitoring", "data_warehouse", "peer", "device_cache",
+    "notification", "monitoring", "data_warehouse", "peer", "device_cache", "firewall",
 }  # fmt: skip
 # The common property names, with the kind and (min, max, default) they must have.
 COMMON = {
@@ -121,3 +121,18 @@ def test_check_props_names_the_problem(library: Library) -> None:
     assert "did you mean 'replicas'" in reasons["replicaz"]
     assert "true or false" in reasons["tls"]
     assert "one of none, active-standby" in reasons["failover"]
+
+
+def test_a_firewall_filters_but_neither_authenticates_nor_limits_by_default(
+    library: Library,
+) -> None:
+    firewall = library.types["firewall"]
+    assert firewall.category == "network" and not firewall.stateful
+    # Not authentication: no `auth` to state, so rules never take it for a sign-in check.
+    assert "auth" not in firewall.properties
+    # A rate-based rule is something a design states; the type assumes none.
+    assert "rate_limit" in firewall.properties
+    assert library.prop(Component(id="waf", type="firewall"), "rate_limit") is None
+    # Nobody's measured throughput: capacity stays unknown rather than a made-up default.
+    assert firewall.default("capacity_rps") is None
+    assert {"replicas", "zones", "global", "latency_ms", "availability"} <= set(firewall.properties)

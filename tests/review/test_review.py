@@ -127,6 +127,22 @@ def test_plug_in_lists_what_an_extension_point_lacks(load_text, library: Library
     ]
 
 
+def test_a_firewall_users_reach_first_is_not_an_extension_point(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    # Users' devices reach the WAF, but nobody builds on a WAF: the service behind it
+    # is judged through its own `public`, like one behind a load balancer.
+    design = load_text(
+        "archdraw: 1\nname: waf\ncomponents:\n"
+        "  - {id: users, type: client, props: {rps: 5}}\n"
+        "  - {id: waf, type: firewall}\n"
+        "  - {id: gw, type: api_gateway, props: {auth: true, rate_limit: 10, versioned: true}}\n"
+        "links:\n  - {from: users, to: waf}\n  - {from: waf, to: gw}\n"
+    ).design
+    section = build_review(design, library, book).section("plug")
+    assert [row[0] for row in section.rows] == ["gw"]
+
+
 def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:
     sample = str(sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}")
     assert main(["review", sample, "-o", str(tmp_path / "r.md"), "--no-user-types"]) == 0
@@ -136,6 +152,27 @@ def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:
     assert (tmp_path / "r.svg").read_text(encoding="utf-8").startswith("<?xml")
     assert main(["review", sample, "-o", str(tmp_path / "r.html"), "--no-user-types"]) == 0
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_cli_never_writes_over_its_design(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    design = tmp_path / "shop.archdraw.yaml"
+    original = (sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}").read_text(encoding="utf-8")
+    design.write_text(original, encoding="utf-8")
+    assert main(["review", str(design), "-o", str(design), "--no-user-types"]) == 2
+    assert "is an input" in capsys.readouterr().err
+    assert design.read_text(encoding="utf-8") == original
+    assert not (tmp_path / "shop.archdraw.svg").exists()  # no picture written first either
+    # `-o -` is standard output: no picture called "-.svg" in the working folder.
+    monkeypatch.chdir(tmp_path)
+    assert main(["review", str(design), "-o", "-", "--no-user-types"]) == 0
+    assert capsys.readouterr().out.startswith("# Design review")
+    assert not (tmp_path / "-.svg").exists()
+    # `-o review.svg`: the Markdown and its picture are two files.
+    assert main(["review", str(design), "-o", "review.svg", "--no-user-types"]) == 0
+    assert (tmp_path / "review.svg").read_text(encoding="utf-8").startswith("# Design review")
+    assert (tmp_path / "review.diagram.svg").read_text(encoding="utf-8").startswith("<?xml")
 
 
 def test_cli_reports_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -233,3 +270,22 @@ def test_labels_are_escaped_and_code_spans_stay_code(load_text, library: Library
     assert "<img" not in markdown and "\\*api\\*" in markdown
     # A code span's content is literal, so a label's backticks cannot inject markup.
     assert "`cmd`" in markdown
+
+
+def test_a_saturated_component_is_named_beside_a_zero_availability(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    design = load_text(
+        "archdraw: 1\nname: judged\ncomponents:\n"
+        "  - {id: web, type: client, props: {rps: 300}}\n"
+        "  - {id: api, type: service, props: {replicas: 2, capacity_rps: 100}}\n"
+        "links:\n  - {from: web, to: api}\n"
+        "cost: {availability_target: 0.999}\n"
+    ).design
+    review = build_review(design, library, book)
+    fails = [i for i in review.section("fails").items if i.text.startswith("expected availability")]
+    # 300 req/s at 100 each needs 3 instances; api has 2: never enough up, so 0.
+    assert fails and fails[0].text.startswith(
+        "expected availability 0.00000 (misses the design's target of 0.999); saturated today "
+        "(0 % available until they carry their load): api;"
+    )

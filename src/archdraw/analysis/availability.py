@@ -1,13 +1,22 @@
 """Expected availability of each client's requests, and the weakest link.
 
 One instance is up a share `availability` of the time (a property; 0.999 by
-default, per type in the library). A component with n = `replicas` instances
-that needs k of them to carry its load (k = ceil(λ / capacity_rps) at
-today's traffic, 1 when the capacity is unknown) is up with the k-of-n
-binomial probability; a store that takes writes and has no failover needs
-the one instance holding a request's data (its primary), so it is up
-`availability` of the time whatever its replicas; read-only copies and caches
-need any k. Zones fail as common causes, taking down (or degrading)
+default, per type in the library). A component's availability is the
+probability that enough of its instances are up to carry today's load: with
+n instances (`analysis.instances`) each serving `capacity_rps`, it needs
+k = ceil(λ / capacity_rps) of them (1 when the capacity is unknown or nothing
+arrives), and is up with the k-of-n binomial probability. A store that takes
+writes and has no failover also needs the one instance holding a request's
+data (its primary): p × P(at least k - 1 of the other n - 1 are up), which is
+p for k = 1; read-only copies and caches need any k. Both are monotone in n:
+another instance with the same figures never lowers them.
+
+A component that needs more instances than it has (k > n: saturated today,
+the growth view and AD209) is never up in this sense: its availability is 0,
+not one instance's figure; `saturated` names it, and every client whose
+requests it carries is 0 available until it has the capacity.
+
+Zones fail as common causes, taking down (or degrading)
 everything in them at once, with the availabilities in ZONE_AVAILABILITY
 (zones carry no properties; groups never fail as a unit;
 `--zone-availability` overrides them per kind).
@@ -47,11 +56,15 @@ class ComponentAvailability:
     id: str
     instance: float  # one instance
     replicas: int
-    needed: int  # k of the k-of-n
-    availability: float  # the component as a whole
-    overloaded: bool  # needs more replicas than it has just to carry today's load
+    needed: int  # k of the k-of-n: instances that carry today's load (may exceed `replicas`)
+    availability: float  # the component as a whole (0 when saturated today)
+    overloaded: bool  # saturated today: needs more instances than it has (k > n)
     instance_basis: str = "default"  # "stated" | "default" (the library's figure for its type)
     product_note: str = ""  # what a default figure describes
+    # What k rests on: "stated" | "default" (the capacity's basis) | "unknown" (k = 1).
+    capacity_basis: str = "unknown"
+    arrival_rps: float = 0.0  # today's load λ
+    capacity_rps: float | None = None  # per instance
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,8 @@ class AvailabilityResult:
     # Per client, the causes costing it the most availability, worst first: each
     # WeakLink's `gain` is the share of that client's requests the cause loses.
     contributors: dict[str, list[WeakLink]] = field(default_factory=dict)
+    # Components saturated today (k > n): availability 0, whatever their instances' figure.
+    saturated: list[str] = field(default_factory=list)
 
 
 @functools.cache  # components of one type share their figures: thousands of calls, few answers
@@ -112,14 +127,15 @@ def component_availability(
     instance = instance_availability(library, graph.components[node])
     replicas = graph.replicas[node]
     capacity = graph.capacity_rps[node]
-    wanted = math.ceil(rate / capacity - 1e-9) if capacity and rate > 0 else 1
-    needed = min(replicas, max(1, wanted))
+    # k is not capped at n: a component that needs more instances than it has is
+    # saturated, and capping k would count it as up (and make more replicas look worse).
+    needed = max(1, math.ceil(rate / capacity - 1e-9)) if capacity and rate > 0 else 1
     role = graph.roles.of(graph.ids[node])
-    # A primary without failover needs its one primary instance; read-only copies and
-    # caches need any k of their copies.
+    # A primary without failover needs its one primary instance and k - 1 of the others;
+    # read-only copies and caches need any k of their copies.
     needs_primary = role is None or (role.writable and role.kind != "cache")
     if graph.stateful[node] and graph.failover[node] == "none" and needs_primary:
-        whole = instance
+        whole = instance * k_of_n(needed - 1, replicas - 1, instance)  # 0 when k > n
     else:
         whole = k_of_n(needed, replicas, instance)
     basis = graph.basis(node, "availability")
@@ -128,7 +144,17 @@ def component_availability(
         "" if basis == "stated" else f"the library's figure for any {component.type}, no product's"
     )
     return ComponentAvailability(
-        graph.ids[node], instance, replicas, needed, whole, wanted > replicas, basis, note
+        graph.ids[node],
+        instance,
+        replicas,
+        needed,
+        whole,
+        needed > replicas,
+        basis,
+        note,
+        graph.basis(node, "capacity_rps") if capacity else "unknown",
+        rate,
+        capacity,
     )
 
 
@@ -218,4 +244,5 @@ def analyze_availability(
         zones=zones,
         weakest=_largest(gains, top),
         contributors=contributors,
+        saturated=[cid for cid, figures in components.items() if figures.overloaded],
     )

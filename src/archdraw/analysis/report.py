@@ -243,10 +243,12 @@ def _availability_json(result: AvailabilityResult) -> dict[str, Any]:
                 "availability": c.availability,
                 "overloaded": c.overloaded,
                 "instance_basis": c.instance_basis,
+                "capacity_basis": c.capacity_basis,
             }
             for cid, c in result.components.items()
         },
         "zones": result.zones,
+        "saturated": result.saturated,
         "weakest": [
             {"kind": w.kind, "id": w.id, "availability": w.availability, "gain": w.gain}
             for w in result.weakest

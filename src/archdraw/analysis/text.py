@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from archdraw.analysis.availability import downtime_per_year
+from archdraw.analysis.availability import AvailabilityResult, downtime_per_year
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
@@ -298,15 +298,23 @@ def _availability(report: AnalysisReport, top: int) -> list[str]:
     assert result is not None
     if not result.clients:
         return ["Availability: no clients to measure it for"]
-    lines = [
-        f"Availability: {result.design * 100:.4f} % "
-        f"(about {downtime_per_year(result.design)} down a year)"
-    ]
+    # Zero because it cannot carry today's load is not a year of outages: say which.
+    why = (
+        "saturated today, see below"
+        if result.design == 0 and result.saturated
+        else f"about {downtime_per_year(result.design)} down a year"
+    )
+    lines = [f"Availability: {result.design * 100:.4f} % ({why})"]
     rows = [
-        [client, f"{value * 100:.4f} %", downtime_per_year(value)]
+        [
+            client,
+            f"{value * 100:.4f} %",
+            "saturated" if value == 0 and result.saturated else downtime_per_year(value),
+        ]
         for client, value in result.clients.items()
     ]
     lines += _table(rows, right=(1,))
+    lines += _saturated(result)
     # Rows that would show +0.0000 change nothing a reader can see: left out.
     weakest = [w for w in result.weakest if w.gain >= 0.5e-6][:top]
     if weakest:
@@ -328,6 +336,30 @@ def _availability(report: AnalysisReport, top: int) -> list[str]:
         for value, ids in sorted(by_figure.items()):
             lines.append(f"  {value * 100:.6g} %: {', '.join(ids)}")
     return lines
+
+
+def _saturated(result: AvailabilityResult) -> list[str]:
+    """Components whose availability is 0 because their load needs more instances than they
+    have: said apart, so a 0 reads as saturation, not as failing instances."""
+    figures = [result.components[cid] for cid in result.saturated]
+    if not figures:
+        return []
+    lines = [
+        "Saturated today, so 0 % available (even with every instance up they cannot carry "
+        "today's load; see --growth, AD209):"
+    ]
+    rows = []
+    for c in figures:
+        capacity = "library default" if c.capacity_basis == "default" else c.capacity_basis
+        rows.append(
+            [
+                c.id,
+                f"needs {c.needed} instances, has {c.replicas}",
+                f"{_rate(c.arrival_rps)} req/s at {c.capacity_rps or 0:,.6g} req/s each "
+                f"({capacity} capacity)",
+            ]
+        )
+    return lines + _table(rows)
 
 
 def _simulation(report: AnalysisReport) -> list[str]:

@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 from archdraw.cli.analyze import _factor
-from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one, write_output
+from archdraw.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    STDOUT,
+    library_for,
+    load_one,
+    output_problem,
+    write_output,
+)
 from archdraw.cost import PriceError, load_prices, user_prices_dir
 from archdraw.export.svg import export_svg
 from archdraw.review import build_review, render_html, render_markdown
@@ -64,18 +72,25 @@ def handle(args: argparse.Namespace) -> int:
     kind = args.format or (
         "html" if (args.output or "").endswith((".html", ".htm")) else "markdown"
     )
+    inputs = [args.file]  # never written over (with the picture beside the Markdown)
     if kind == "html":
         text = render_html(review, loaded.design, library)
-    elif args.output:
+    elif args.output and args.output != STDOUT:
         # Markdown shows the diagram as an SVG written beside it, findings marked.
         picture = Path(args.output).with_suffix(".svg")
+        if picture == Path(args.output):  # `-o review.svg`: the picture must not be it
+            picture = picture.with_suffix(".diagram.svg")
+        problem = output_problem(args.output, inputs)
+        if problem is not None:  # said before the picture is written, not after
+            print(printable(f"archdraw review: {problem}"), file=sys.stderr)
+            return EXIT_INVALID
         svg = export_svg(loaded.design, library, findings=review.findings, legend=True)
-        if write_output(str(picture), svg, "review") != EXIT_OK:
+        if write_output(str(picture), svg, "review", inputs) != EXIT_OK:
             return EXIT_INVALID
         text = render_markdown(review, diagram=picture.name)
     else:
         text = render_markdown(review)
     if args.output:
-        return write_output(args.output, text, "review")
+        return write_output(args.output, text, "review", inputs)
     sys.stdout.write(text)
     return EXIT_OK

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_each
+from archdraw.source.printable import plural
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,8 +33,8 @@ def handle(args: argparse.Namespace) -> int:
         elif not args.quiet:
             design = loaded.design
             print(
-                f"{path}: ok ({len(design.components)} components, {len(design.links)} links, "
-                f"{len(design.zones)} zones)",
+                f"{path}: ok ({plural(len(design.components), 'component')}, "
+                f"{plural(len(design.links), 'link')}, {plural(len(design.zones), 'zone')})",
                 file=sys.stdout,
             )
     return EXIT_INVALID if failed else EXIT_OK

@@ -268,6 +268,13 @@ def load_prices(directory: Path | None = None, user_dir: Path | None = None) -> 
 
 def _lay_over(book: PriceBook, src: _File) -> None:
     origin = str(src.path)
+    stated = src.data.get("currency")
+    if stated is not None and str(stated) != book.currency:
+        # Its prices would be added to the book's as if they were the same money.
+        raise PriceError(
+            f"{src.at('currency')}: currency {clip(repr(stated))} differs from the price "
+            f"book's {book.currency}: write this file's prices in {book.currency}"
+        )
     for key, price in _prices(src, origin).items():
         book.prices[key] = price
         book.overridden.append(key)

@@ -67,6 +67,8 @@ class Figures:
     bottleneck: str | None  # the first component to saturate as traffic grows
     saturates_at: float | None  # the traffic growth factor at which it does
     extra: dict[str, Figure] = field(default_factory=dict)
+    # Components saturated today: each makes the availability of what it carries 0.
+    saturated: tuple[str, ...] = ()
 
 
 # A side where the file does not exist (added or deleted in the change): no figures.
@@ -95,6 +97,7 @@ def measure(design: Design, library: Library, measures: tuple[Measure, ...] = ME
         bottleneck=bottleneck,
         saturates_at=saturates_at,
         extra=extra,
+        saturated=tuple(availability.saturated),
     )
 
 
@@ -127,6 +130,11 @@ class DerivedChanges:
         return [d for d in self.deltas if d.changed]
 
 
+def _saturated(figures: Figures) -> str | None:
+    """Why an availability is 0: the components saturated today (None when none is)."""
+    return "saturated: " + ", ".join(figures.saturated) if figures.saturated else None
+
+
 def compare_figures(old: Figures, new: Figures) -> DerivedChanges:
     deltas = [
         Delta(
@@ -136,6 +144,8 @@ def compare_figures(old: Figures, new: Figures) -> DerivedChanges:
             new.design_availability,
             AVAILABILITY_UNIT,
             BASIS,
+            _saturated(old),
+            _saturated(new),
         )
     ]
     for client in sorted(old.availability.keys() | new.availability.keys()):

@@ -29,6 +29,7 @@ from archdraw.layout import zone_rectangles
 from archdraw.library import Library
 from archdraw.model import Component, Design, Link, Zone
 from archdraw.model.types import PropValue
+from archdraw.source.printable import plural
 from archdraw.style import (
     LABEL_FONT,
     NODE_HEIGHT,
@@ -96,7 +97,7 @@ def place(design: Design, library: Library) -> tuple[dict[str, Point], str]:
                 NODE_WIDTH / 2 + column * _GRID_STEP[0],
                 bottom + (row + 1) * _GRID_STEP[1] + ZONE_TITLE_HEIGHT,
             )
-    return positions, f"{len(missing)} components placed by {how}"
+    return positions, f"{plural(len(missing), 'component')} placed by {how}"
 
 
 def zone_boxes(design: Design, positions: dict[str, Point]) -> dict[str, Box]:

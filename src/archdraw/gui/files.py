@@ -267,12 +267,12 @@ class FileController:
         self.window.refresh_recent_menu()
 
     def export(self) -> None:
-        filters = {
-            f"{spec.description} (*{spec.extension})": name for name, spec in FORMATS.items()
-        }
-        suggested = _slug(self.document.design.name)
+        filters = {f"{spec.description} (*{spec.extension})": n for n, spec in FORMATS.items()}
+        # Beside the design and named after its file, as Save As starts there too.
+        path, folder = self.document.path, Path(self.last_folder() or Path.home())
+        stem = (path.name.split(".")[0] if path else "") or _slug(self.document.design.name)
         name, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export design", suggested, ";;".join(filters)
+            self.window, "Export design", str(folder / stem), ";;".join(filters)
         )
         if name:
             self.export_to(Path(name), filters.get(chosen))

@@ -38,6 +38,7 @@ from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
 from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
 from archdraw.gui.editing import Editing
+from archdraw.gui.field_keys import install as install_field_keys
 from archdraw.gui.files import FileController
 from archdraw.gui.find import FindBar
 from archdraw.gui.grouping import group_edit
@@ -57,6 +58,7 @@ from archdraw.library import Library
 from archdraw.model import Change, Document
 from archdraw.model.edits import MoveComponents, RemoveElements
 from archdraw.source import printable
+from archdraw.source.printable import plural
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.layout_job: LayoutJob | None = None
         self._was_empty = True
         build_menus(self)
+        install_field_keys(self)
         build_toolbar(self)
         self._docks()
         self._status()
@@ -148,7 +151,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([right], [width], Qt.Orientation.Horizontal)
         palette = self.findChild(QDockWidget, "dock-palette")
         if palette is not None:
-            width = min(240, max(160, int(wide * 0.12)))  # type names stay readable
+            width = min(240, max(160, int(wide * 0.12), self.palette_panel.readable_width()))
             self.resizeDocks([palette], [width], Qt.Orientation.Horizontal)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -207,10 +210,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{printable(name)}[*] — archdraw")
         self.setWindowModified(self.document.dirty)
         design = self.document.design
-        self.counts_label.setText(
-            f"{len(design.components)} components · {len(design.links)} links · "
-            f"{len(design.zones)} zones"
-        )
+        counts = ((design.components, "component"), (design.links, "link"), (design.zones, "zone"))
+        self.counts_label.setText(" · ".join(plural(len(items), word) for items, word in counts))
 
     def _findings_ready(self, findings: list[object]) -> None:
         self.findings.show_findings(self.lint.findings)

@@ -7,6 +7,7 @@ from collections import Counter
 from archdraw.model.provenance import ImportBlock
 from archdraw.model.types import Design
 from archdraw.source import printable_joined
+from archdraw.source.printable import plural
 
 
 def summary(design: Design, block: ImportBlock) -> str:
@@ -15,8 +16,9 @@ def summary(design: Design, block: ImportBlock) -> str:
         f"{counts[c]} {c}" for c in ("explicit", "inferred", "guessed", "defaulted") if counts[c]
     )
     return (
-        f"imported {len(design.components)} components, {len(design.links)} links, "
-        f"{len(design.zones)} zones from {block.format} ({sure or 'nothing'})"
+        f"imported {plural(len(design.components), 'component')}, "
+        f"{plural(len(design.links), 'link')}, {plural(len(design.zones), 'zone')} "
+        f"from {block.format} ({sure or 'nothing'})"
     )
 
 

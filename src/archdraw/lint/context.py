@@ -22,8 +22,9 @@ __all__ = ["CACHING_TYPES", "DEFAULT_OPTIONS", "PASS_THROUGH_TYPES", "QUEUE_TYPE
 
 # Conventions the rules share (documented in the README's rules section).
 QUEUE_TYPES = frozenset({"queue", "stream"})
-# Network hops that forward a request without looking at who sends it.
-PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter"})
+# Network hops that forward a request without looking at who sends it (a firewall filters
+# by what a request looks like, never by who sent it).
+PASS_THROUGH_TYPES = frozenset({"load_balancer", "cdn", "dns", "rate_limiter", "firewall"})
 _NO_LINKS: list[LinkView] = []  # shared empty answers: callers only read them
 _NO_COMPONENTS: list[ComponentView] = []
 

@@ -44,7 +44,7 @@ PLUG_CODES = frozenset({"AD201", "AD301", "AD302", "AD505"})
 # Types that are extension points by nature: others call or subscribe to them.
 PLUG_TYPES = frozenset({"api_gateway", "realtime_gateway", "tool_server"})
 # Reached by users' devices but not a contract anyone builds on.
-NOT_PLUGS = frozenset({"dns", "cdn", "load_balancer"})
+NOT_PLUGS = frozenset({"dns", "cdn", "load_balancer", "firewall"})
 TOP = 5
 
 
@@ -118,13 +118,21 @@ def fails_halfway(context: Context) -> Section:
         )
     target = design.cost.availability_target
     if target is not None:
-        expected = analyze_availability(design, library, graph=graph).design
+        result = analyze_availability(design, library, graph=graph)
+        expected = result.design
         meets = expected >= target
+        # A saturated component makes the figure 0: say so, or it reads as failing machines.
+        saturated = (
+            f"; saturated today (0 % available until they carry their load): "
+            f"{', '.join(result.saturated)}"
+            if result.saturated
+            else ""
+        )
         section.items.append(
             Item(
                 f"expected availability {expected:.5f} ({'meets' if meets else 'misses'} the "
-                f"design's target of {target:g}); the Assumptions say which per-instance "
-                "figures are library defaults",
+                f"design's target of {target:g}){saturated}; the Assumptions say which "
+                "per-instance figures are library defaults",
                 "info" if meets else "warning",
             )
         )

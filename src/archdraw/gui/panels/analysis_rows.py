@@ -116,14 +116,17 @@ def failure_component_rows(report: AnalysisReport) -> list[Row]:
     for state in failure.components.values():
         if state.state == "up":
             continue
-        serving = f"{pct(state.serving)}" + (f", {state.recovery}" if state.recovery else "")
+        # The figure alone in Serves: a sentence there took the width the Why column wraps in.
+        why = state.reason
+        if state.recovery:
+            why += f"; serves {pct(state.serving)} {state.recovery}"
         rows.append(
             Row(
                 (
                     (report.growth.titles.get(state.id, state.id), state.id),
                     (state.state, order.get(state.state, 2)),
-                    (serving, state.serving),
-                    (state.reason, state.reason),
+                    (pct(state.serving), state.serving),
+                    (why, state.reason),
                 ),
                 state.id,
             )
@@ -226,10 +229,13 @@ def availability_rows(report: AnalysisReport) -> list[Row]:
 
 
 def _figure_basis(result: AvailabilityResult, link: WeakLink) -> str:
-    """ ", on a default figure" when the cause's availability is the library's, not stated."""
+    """ ", on a default figure" when the cause's availability is the library's, not stated;
+    ", saturated today" when it is 0 because the component cannot carry its load."""
     if link.kind == "zone":
         return ", zone default"
     figures = result.components.get(link.id)
+    if figures and figures.overloaded:
+        return ", saturated today"
     return ", library default" if figures and figures.instance_basis == "default" else ""
 
 
@@ -269,8 +275,23 @@ def headline(report: AnalysisReport) -> str:
                 f"{titles.get(r.id, r.id)} ({'restore from backup' if r.backups else 'no backups'})"
                 for r in failure.data_at_risk
             )
+        graph = report.graph
+        unknown = [
+            titles.get(graph.ids[c], graph.ids[c]) for c in graph.sources if not graph.rate_known[c]
+        ]
+        if not unknown:
+            lost = f"{_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail"
+            return f"Failing {scope} {failed}: {lost} ({pct(failure.lost_share)}).{risk}"
+        # "0 of 0 requests/s fail (100 %)" reads as a contradiction: with a client's rate
+        # unknown the share is of its requests, and requests/s only for the stated ones.
+        known = ""
+        if failure.total_rps > 0:
+            known = (
+                f"; {_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s from "
+                "the clients that state a rate"
+            )
         return (
-            f"Failing {scope} {failed}: {_rate(failure.lost_rps)} of "
-            f"{_rate(failure.total_rps)} requests/s fail ({pct(failure.lost_share)}).{risk}"
+            f"Failing {scope} {failed}: {pct(failure.lost_share)} of client requests fail "
+            f"(no Peak load stated for {', '.join(unknown)}){known}.{risk}"
         )
     return ""  # growth alone: the bottleneck sentence above the tabs says it

@@ -4,7 +4,8 @@ components' together, or the design's.
 It is the same planning estimate as `archdraw analyze --cost` and the review
 (`archdraw.cost`), read from the one traffic model, so it says what it rests
 on: a figure from library defaults shows its range, and usage that depends
-on a client with no stated `rps` says so instead of reading $0.
+on a client with no stated `rps` says so instead of reading $0. Figures are in
+the price book's currency, written as `archdraw.cost`'s reports write them.
 """
 
 from __future__ import annotations
@@ -44,29 +45,32 @@ class CostNote(QLabel):
         except PriceError as error:
             self.setText(f"Cost: the price files have a problem: {error}")
             return
+        currency = self._estimate.book.currency
         cost = self._estimate.components.get(component_ids[0]) if component_ids else None
         if len(component_ids) == 1 and cost is not None:
-            self.setText(f"<b>Cost</b>: {component_text(cost)}")
+            self.setText(f"<b>Cost</b>: {component_text(cost, currency)}")
         elif len(component_ids) > 1:
             found = self._estimate.components
             costs = [found[i] for i in component_ids if i in found]
             heading = f"Cost of these {len(costs):,} components"
-            self.setText(f"<b>{heading}</b>: {selection_text(costs)}")
+            self.setText(f"<b>{heading}</b>: {selection_text(costs, currency)}")
         else:
             self.setText(f"<b>Cost of the design</b>: {design_text(self._estimate)}")
 
 
-def _range(low: float, high: float, total: float) -> str:
-    return "" if low == high == total else f", {money(low)} to {money(high)}"
+def _range(low: float, high: float, total: float, currency: str) -> str:
+    return "" if low == high == total else f", {money(low, currency)} to {money(high, currency)}"
 
 
-def component_text(cost: ComponentCost) -> str:
+def component_text(cost: ComponentCost, currency: str) -> str:
     if cost.status == "not billed":
         return f"not billed ({cost.reason})"
     if not cost.lines:
         return f"not priced{f' ({cost.reason})' if cost.reason else ''}"
     parts = [
-        f"{line.kind} {money(line.monthly)}" if line.monthly is not None else str(line.unknown)
+        f"{line.kind} {money(line.monthly, currency)}"
+        if line.monthly is not None
+        else str(line.unknown)
         for line in cost.lines
     ]
     low = sum(line.low or 0.0 for line in cost.lines)
@@ -74,14 +78,16 @@ def component_text(cost: ComponentCost) -> str:
     defaults = any(line.basis == "default" for line in cost.lines)
     basis = "assumes library defaults" if defaults else "from stated values"
     total = cost.total()
-    return f"about {money(total)}/month ({'; '.join(parts)}); {basis}{_range(low, high, total)}"
+    spread = _range(low, high, total, currency)
+    return f"about {money(total, currency)}/month ({'; '.join(parts)}); {basis}{spread}"
 
 
 def design_text(estimate: CostEstimate) -> str:
-    total = estimate.total
+    total, currency = estimate.total, estimate.book.currency
     unpriced = unpriced_text(list(estimate.components.values()))
+    spread = _range(estimate.low, estimate.high, total, currency)
     return (
-        f"about {money(total)}/month{_range(estimate.low, estimate.high, total)}"
+        f"about {money(total, currency)}/month{spread}"
         f"{f'; {unpriced}' if unpriced else ''}. A planning estimate from list prices; "
         "View > Design Review has the detail"
     )
@@ -105,7 +111,7 @@ def unpriced_text(costs: list[ComponentCost]) -> str:
     return f"{plural(sum(reasons.values()), 'cost line')} cannot be priced ({why}{rest})"
 
 
-def selection_text(costs: list[ComponentCost]) -> str:
+def selection_text(costs: list[ComponentCost], currency: str) -> str:
     """Several components' lines summed: the design's one estimate, read for the selection."""
     known = [line for cost in costs for line in cost.lines if line.monthly is not None]
     unpriced = unpriced_text(costs)
@@ -116,7 +122,8 @@ def selection_text(costs: list[ComponentCost]) -> str:
         high = sum(line.high or 0.0 for line in known)
         defaults = any(line.basis == "default" for line in known)
         basis = "assumes library defaults" if defaults else "from stated values"
-        parts.append(f"about {money(total)}/month{_range(low, high, total)}; {basis}")
+        spread = _range(low, high, total, currency)
+        parts.append(f"about {money(total, currency)}/month{spread}; {basis}")
     elif unpriced:
         parts.append("unknown")
     if unpriced:

@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from archdraw.gui.canvas.view import TYPE_MIME
 from archdraw.gui.icons import qicon
 from archdraw.library import Library
 from archdraw.library.types import CATEGORIES
 from archdraw.style import Theme
+
+MARGIN = 4  # around the filter box and the tree
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -44,7 +53,7 @@ class Palette(QWidget):
         self.tree.setDragEnabled(True)
         self.tree.setIndentation(12)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
         self.filter.textChanged.connect(self.apply_filter)
@@ -99,6 +108,13 @@ class Palette(QWidget):
                 child.setHidden(hidden)
                 visible += not hidden
             header.setHidden(visible == 0)
+
+    def readable_width(self) -> int:
+        """The dock width that shows every type's name whole ("Relational database")."""
+        tree = self.tree
+        scrollbar = tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        frame = 2 * (tree.frameWidth() + MARGIN)
+        return tree.sizeHintForColumn(0) + scrollbar + frame + 4
 
     def type_item(self, type_id: str) -> QTreeWidgetItem | None:
         for _header, children in self._groups():

@@ -30,7 +30,7 @@ class Hop(NamedTuple):
 
 
 def first_application_hops(ctx: LintContext) -> list[Hop]:
-    """Past pass-through hops (load balancers, CDNs, DNS), in file order."""
+    """Past pass-through hops (load balancers, CDNs, DNS, firewalls), in file order."""
     found: dict[str, Hop] = {}
     clients = {c.id for c in ctx.client_side}  # those `is_client` accepts
     for entry in (k for k in ctx.entry_links if k.source in clients):
