@@ -43,7 +43,11 @@ def test_the_selection_shows_its_cost_and_an_edit_updates_it(window, qtbot):  # 
     qtbot.keyClicks(replicas, "3")
     qtbot.keyClick(replicas, Qt.Key.Key_Tab)
     qtbot.wait(10)
-    assert "about $219/month" in note.text()
+    # The estimate is worked out again once edits pause, not inside the edit: the last
+    # figure stays shown meanwhile.
+    assert note.pending() and "about $146/month" in note.text()
+    qtbot.waitUntil(lambda: "about $219/month" in note.text(), timeout=3000)
+    assert not note.pending()
     window.scene.select_ids(["web"])
     qtbot.wait(10)
     assert "not billed" in note.text()

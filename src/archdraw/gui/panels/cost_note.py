@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from html import escape
 
+import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
 from archdraw.cost import CostEstimate, PriceError, estimate, load_prices, money, user_prices_dir
@@ -25,26 +27,63 @@ from archdraw.source.printable import plural
 COST_ABOVE = 2000
 
 
+# After an edit the estimate (a traffic graph of its own, read on the UI thread) is worked
+# out again once edits pause for this long: typing a value or dragging must not wait for it.
+RECOMPUTE_AFTER_MS = 300
+
+
 class CostNote(QLabel):
     def __init__(self) -> None:
         super().__init__(wordWrap=True)
         self.setObjectName("properties-cost")
         self._estimate: CostEstimate | None = None
+        self._stale = False  # an edit since `_estimate` was worked out
+        self._shown: tuple[Design, Library, tuple[str, ...]] | None = None
+        self._later = QTimer(self, singleShot=True, interval=RECOMPUTE_AFTER_MS)
+        self._later.timeout.connect(self._recompute)
 
-    def invalidate(self) -> None:
-        self._estimate = None
+    def invalidate(self, reset: bool = False) -> None:
+        """The design changed: its figures are worked out again once edits pause (at once
+        for another design, `reset`; until then the last figures stay shown)."""
+        if reset:
+            self._estimate = None
+        self._stale = True
+
+    def pending(self) -> bool:
+        """Figures shown are from before the last edit (they are being worked out again)."""
+        return self._stale and self._later.isActive()
 
     def show_for(self, design: Design, library: Library, component_ids: tuple[str, ...]) -> None:
+        self._shown = (design, library, component_ids)
         self.setVisible(bool(design.components))  # an empty design costs nothing worth saying
         if len(design.components) > COST_ABOVE:
             self.setText("Cost: see View > Design Review (a large design)")
             return
+        if self._estimate is None:
+            if not self._work_out(design, library):
+                return
+        elif self._stale:
+            self._later.start()  # the last figures meanwhile
+        self._show(component_ids)
+
+    def _recompute(self) -> None:
+        if self._shown is None or not shiboken6.isValid(self):
+            return
+        design, library, component_ids = self._shown
+        if len(design.components) <= COST_ABOVE and self._work_out(design, library):
+            self._show(component_ids)
+
+    def _work_out(self, design: Design, library: Library) -> bool:
         try:
-            if self._estimate is None:
-                self._estimate = estimate(design, library, load_prices(user_dir=user_prices_dir()))
+            self._estimate = estimate(design, library, load_prices(user_dir=user_prices_dir()))
         except PriceError as error:
             self.setText(f"Cost: the price files have a problem: {error}")
-            return
+            return False
+        self._stale = False
+        return True
+
+    def _show(self, component_ids: tuple[str, ...]) -> None:
+        assert self._estimate is not None
         currency = self._estimate.book.currency
         cost = self._estimate.components.get(component_ids[0]) if component_ids else None
         if len(component_ids) == 1 and cost is not None:

@@ -101,7 +101,7 @@ class PropertiesPanel(FormRows):
         )
 
     def _on_change(self, change: Change) -> None:
-        self.cost.invalidate()  # any edit can move the design's cost
+        self.cost.invalidate(change.is_reset)  # any edit can move the design's cost
         ids = set(self._selection[0]) | set(self._selection[1]) | set(self._selection[2])
         if change.is_reset or ids & change.touched:
             self.refresh()
