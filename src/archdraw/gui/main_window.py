@@ -37,6 +37,7 @@ from archdraw.gui.canvas.view import DesignView
 from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
 from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
+from archdraw.gui.dock_tabs import whole_tab_titles
 from archdraw.gui.editing import Editing
 from archdraw.gui.field_keys import install as install_field_keys
 from archdraw.gui.files import FileController
@@ -135,12 +136,14 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(right[0], right[1])
         self.tabifyDockWidget(right[1], right[2])
         right[0].raise_()
+        self.tabifiedDockWidgetActivated.connect(lambda _dock: whole_tab_titles(self))
         self._docks_sized = False  # first show sizes them, unless a saved layout does
 
     def _size_docks(self) -> None:
         """The docks start narrow, as shares of the window (1366x768 included): the canvas
         gets most of it. Run once the window has its size; a restored layout wins."""
         self._docks_sized = True
+        whole_tab_titles(self)  # the docks' tab bars exist once the window is laid out
         wide, tall = self.width(), self.height()
         bottom = self.findChild(QDockWidget, "dock-findings")
         if bottom is not None:
