@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph, build_graph
-from archdraw.analysis.instances import Instances
+from archdraw.analysis.instances import Instances, component_instances, instance_counter
 from archdraw.analysis.kinds import TypeFacts
 from archdraw.analysis.queueing import replicas_needed
 from archdraw.analysis.traffic import arrival_rates
@@ -30,7 +30,6 @@ from archdraw.cost.lines import (
     CostLine,
     Usage,
     compute_line,
-    machines,
     request_line,
     storage_line,
     stored_copies,
@@ -124,7 +123,7 @@ def estimate(
     book = book.with_design_prices(design.cost.prices) if design.cost.prices else book
     graph = graph or build_graph(design, library)
     usage = usages(design, library, graph, growth)
-    facts = TypeFacts(library)
+    facts, counted = TypeFacts(library), instance_counter()
     components: dict[str, ComponentCost] = {}
     for node, component in enumerate(graph.components):
         spec = library.get(component.type)
@@ -134,7 +133,7 @@ def estimate(
             cost.status, cost.reason = "not billed", "runs on users' devices"
             continue
         billing = book.types.get(component.type, Billing())
-        drawn = machines(component, facts)
+        drawn = component_instances(component, facts, counted)  # as the analysis counts
         billed = _replicas(graph, node, drawn.total, usage[component.id], growth)
         compute = compute_line(component, book, billing, drawn, billed)
         if compute is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from archdraw.analysis.instances import DERIVED, Instances, component_instances
+from archdraw.analysis.instances import DERIVED, Instances
 from archdraw.analysis.kinds import TypeFacts, count
 from archdraw.analysis.roles import copies_of
 from archdraw.cost.prices import Billing, PriceBook
@@ -84,13 +84,6 @@ def money(value: float, currency: str = "USD") -> str:
     if value >= 1:
         return f"{sign}{value:,.2f}"
     return f"{sign}{value:.4g}"
-
-
-def machines(component: Component, facts: TypeFacts) -> Instances:
-    """The machines a component runs, counted as the analysis counts them
-    (`archdraw.analysis.instances`: stated `replicas`, the library default, one per zone, or
-    one per shard of a store; a queue's or stream's partitions share its brokers)."""
-    return component_instances(component, facts)
 
 
 def count_basis(component: Component, found: Instances) -> str:
