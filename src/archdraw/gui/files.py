@@ -25,6 +25,7 @@ from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
 from archdraw.io import DesignError, ElementLocations, LoadedDesign, load, save
 from archdraw.model import Design, Document, new_design
+from archdraw.model.edits import SetDesignInfo
 
 if TYPE_CHECKING:
     from archdraw.gui.main_window import MainWindow
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 FILE_FILTER = "archdraw designs (*.archdraw.yaml *.yaml *.yml);;All files (*)"
 DESIGN_SUFFIX = ".archdraw.yaml"
 MAX_RECENT = 10
+UNTITLED = new_design().name  # what a new design is called until it is named
 
 
 class FileController:
@@ -225,7 +227,23 @@ class FileController:
         if not path.name.lower().endswith((".yaml", ".yml")):
             path = path.with_name(path.name + DESIGN_SUFFIX)  # "shop" -> "shop.archdraw.yaml"
         self.remember_folder(path)
-        return self._write(path)
+        renamed = self._name_after(path)
+        if self._write(path):
+            return True
+        if renamed:  # a Save As that wrote nothing changes nothing
+            self.document.undo()
+        return False
+
+    def _name_after(self, path: Path) -> bool:
+        """Name a design still called "Untitled design" after the file it is saved as
+        ("online-checkout.archdraw.yaml": "online checkout"): one undoable edit, in the file
+        written. A name the design states is the design's name and stays."""
+        design = self.document.design
+        name = name_from_file(path)
+        if design.name != UNTITLED or name.lower() in ("", UNTITLED.lower()):
+            return False  # named, or saved under the name suggested for an untitled one
+        edit = SetDesignInfo(name, design.description, label="Name the design after its file")
+        return self.window.editing.apply(edit)
 
     def _write(self, path: Path) -> bool:
         try:
@@ -390,6 +408,16 @@ def export_format(target: Path, chosen: str | None) -> str | None:
         return chosen
     # Two formats share .mmd: the first listed (the flowchart) is the default.
     return matching[0] if matching else None
+
+
+def name_from_file(path: Path) -> str:
+    """A design name from its file name: "online-checkout.archdraw.yaml": "online checkout"."""
+    stem = path.name
+    for suffix in (DESIGN_SUFFIX, ".yaml", ".yml"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return " ".join(stem.replace("-", " ").replace("_", " ").split())
 
 
 def _slug(name: str) -> str:
