@@ -62,3 +62,20 @@ def test_a_failed_save_as_leaves_the_name_alone(window, qtbot, tmp_path, monkeyp
     dialog.close()
     assert window.document.design.name == "Untitled design"
     assert window.document.path is None
+
+
+def test_the_suggested_name_for_an_untitled_design_renames_nothing(
+    window, qtbot, tmp_path, monkeypatch
+):  # type: ignore[no-untyped-def]
+    window.actions_by_name["new"].trigger()
+    suggested: list[str] = []
+
+    def accept_suggestion(parent, caption, start, filters):  # type: ignore[no-untyped-def]
+        suggested.append(start)
+        return str(tmp_path / Path(start).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", accept_suggestion)
+    window.actions_by_name["save-as"].trigger()
+    assert Path(suggested[0]).name == "untitled-design.archdraw.yaml"
+    assert window.document.design.name == "Untitled design"  # not "untitled design"
+    assert window.stack.count() == 0
