@@ -164,6 +164,9 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.editing, self.theme = editing, theme
         self.findings: list[Finding] = []
+        # The document revision the findings are for: after an edit, until the lint catches
+        # up, a finding's fix is the one worked out for the design before the edit.
+        self.revision = editing.document.revision
         self._detailed: list[Finding | None] = []  # whose details are shown (empty: none yet)
         self.severity_filter = QComboBox()
         self.severity_filter.setObjectName("severity-filter")
@@ -220,13 +223,37 @@ class FindingsPanel(QWidget):
         if not isinstance(change.edit, _KEEPS_TITLES):
             self.model.forget_titles()
             self._detailed = []  # the details name related elements: write them again
+        if change.is_reset:  # another design: a finding of the last one is nobody's pick
+            self.table.selectionModel().clear()
+        self._show_fix(self.current())
+
+    def findings_current(self) -> bool:
+        """Whether the findings shown are those of the design as it is now."""
+        return self.revision == self.editing.document.revision
+
+    def _show_fix(self, finding: Finding | None) -> None:
+        """The Fix button offers `finding`'s fix, if it has one and the findings are
+        current; a fix from before the last edit could undo what the user just did."""
+        fix = finding.fix if finding is not None else None
+        self.fix_button.setEnabled(fix is not None and self.findings_current())
+        self.fix_button.setText(f"Fix: {fix.label}" if fix is not None else "Fix")
+        self.fix_button.setToolTip(
+            ""
+            if fix is None or self.findings_current()
+            else "Waiting for the findings of the design as it is now"
+        )
 
     def _refilter(self) -> None:
-        self.show_findings(self.findings, incremental=False)
+        self._show(self.findings, incremental=False)
 
     def show_findings(self, findings: list[Finding], incremental: bool = True) -> None:
-        """Show these findings: only rows that differ from those shown change (the
-        selection stays on its finding), unless `incremental` is off."""
+        """Show these findings, those of the design as it is now: only rows that differ
+        from those shown change (the selection stays on its finding), unless `incremental`
+        is off."""
+        self.revision = self.editing.document.revision
+        self._show(findings, incremental)
+
+    def _show(self, findings: list[Finding], incremental: bool) -> None:
         current = self.current()
         self.findings = list(findings)
         minimum = FILTERS[self.severity_filter.currentText()]
@@ -275,8 +302,7 @@ class FindingsPanel(QWidget):
 
     def _current_changed(self, *_: object) -> None:
         finding = self.current()
-        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
-        self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
+        self._show_fix(finding)
         self.disable_button.setEnabled(finding is not None)
         self.ignore_button.setEnabled(finding is not None and finding.element is not None)
         if self._detailed == [finding]:
@@ -303,7 +329,7 @@ class FindingsPanel(QWidget):
 
     def apply_fix(self) -> None:
         finding = self.current()
-        if finding is None or finding.fix is None:
+        if finding is None or finding.fix is None or not self.findings_current():
             return
         edit = fix_edit(finding)
         if edit is not None:
