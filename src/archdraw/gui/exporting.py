@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QFileDialog
 
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.file_names import slug
+from archdraw.gui.pending import enter_pending
 
 if TYPE_CHECKING:
     from archdraw.gui.files import FileController
 
 
 def export_dialog(files: FileController) -> None:
+    enter_pending(files.window)  # the export shows what the window shows
     filters = {f"{spec.description} (*{spec.extension})": n for n, spec in FORMATS.items()}
     # Beside the design and named after its file, as Save As starts there too.
     path, folder = files.document.path, Path(files.last_folder() or Path.home())

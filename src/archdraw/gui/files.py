@@ -22,6 +22,7 @@ from archdraw.gui.loading import (
     Opening,
     Prepared,
 )
+from archdraw.gui.pending import enter_pending
 from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
 from archdraw.io import DesignError, ElementLocations, LoadedDesign, load, save
@@ -210,11 +211,13 @@ class FileController:
 
     # Saving ---------------------------------------------------------------------
     def save(self) -> bool:
+        enter_pending(self.window)
         if self.document.path is None:
             return self.save_as()
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
+        enter_pending(self.window)
         folder = Path(self.last_folder() or Path.home())
         name = f"{slug(self.document.design.name)}{DESIGN_SUFFIX}"
         suggested = self.document.path or folder / name
@@ -260,6 +263,7 @@ class FileController:
 
     def confirm_discard(self) -> bool:
         """True when it is fine to drop the current design (saved, or the user said so)."""
+        enter_pending(self.window)
         if not self.document.dirty:
             return True
         answer = self.window.ask_save_changes()
