@@ -101,6 +101,7 @@ class FormRows(QWidget):
         if isinstance(existing, QLineEdit):
             if self._restore or not existing.hasFocus():
                 quietly(existing, existing.setText, value)
+                existing.setCursorPosition(0)  # its start, as a new field shows, not its end
             return
         if self._refreshing is not None:
             return
