@@ -79,3 +79,16 @@ def test_the_suggested_name_for_an_untitled_design_renames_nothing(
     assert Path(suggested[0]).name == "untitled-design.archdraw.yaml"
     assert window.document.design.name == "Untitled design"  # not "untitled design"
     assert window.stack.count() == 0
+
+
+def test_save_as_suggests_a_plain_file_name(window, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    load_into(window, "archdraw: 1\nname: AI job queue (LLM responses -- images)\n")
+    suggested: list[str] = []
+
+    def cancel(parent, caption, start, filters):  # type: ignore[no-untyped-def]
+        suggested.append(Path(start).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
+    window.actions_by_name["save-as"].trigger()
+    assert suggested == ["ai-job-queue-llm-responses-images.archdraw.yaml"]  # no "--"

@@ -18,8 +18,6 @@ def name_from_file(path: Path) -> str:
 
 
 def slug(name: str) -> str:
-    """A file name from a design name: "Untitled design": "untitled-design"."""
-    return (
-        "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name.lower()).strip("-")
-        or "design"
-    )
+    """A file name from a design name: "AI job queue (LLM)": "ai-job-queue-llm"."""
+    kept = "".join(ch if ch.isalnum() or ch in "-_" else " " for ch in name.lower())
+    return "-".join(kept.replace("-", " ").split()) or "design"
