@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from archdraw.analysis.availability import AvailabilityResult, downtime_per_year
+from archdraw.analysis.availability import VISIBLE_GAIN, AvailabilityResult, downtime_per_year
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
@@ -12,6 +12,11 @@ from archdraw.analysis.weakest import WeakPoint
 from archdraw.source import printable_joined
 
 ARROW = " -> "
+
+
+def _and(ids: list[str]) -> str:
+    """ "a and b", "a, b and c"."""
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
 
 
 def _table(rows: list[list[str]], right: Iterable[int] = ()) -> list[str]:
@@ -316,14 +321,29 @@ def _availability(report: AnalysisReport, top: int) -> list[str]:
     lines += _table(rows, right=(1,))
     lines += _saturated(result)
     # Rows that would show +0.0000 change nothing a reader can see: left out.
-    weakest = [w for w in result.weakest if w.gain >= 0.5e-6][:top]
-    if weakest:
+    weakest = [w for w in result.weakest if w.gain >= VISIBLE_GAIN][:top]
+    together = result.together
+    if weakest or together:
         lines.append("Weakest links (design availability gained if it never failed):")
         rows = [
             [f"{w.kind} {w.id}", f"{w.availability * 100:.4f} %", f"+{w.gain * 100:.4f} points"]
             for w in weakest
         ]
+        if together:
+            rows.append(
+                [
+                    "components " + " + ".join(together.ids) + " together",
+                    "saturated",
+                    f"+{together.gain * 100:.4f} points",
+                ]
+            )
         lines += _table(rows, right=(1, 2))
+    if together:
+        lines.append(
+            f"  {_and(together.ids)} are saturated on the same requests: fixing one alone "
+            "gains nothing while another stays saturated; the row is the gain if all of them "
+            "carried today's load and never failed"
+        )
     by_figure: dict[float, list[str]] = {}
     for figure in result.components.values():
         if figure.instance_basis == "default":
