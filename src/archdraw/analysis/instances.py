@@ -11,6 +11,10 @@ What the file means (README, "Analysis: the model"):
 - A store's shards run on machines of their own (`archdraw.analysis.roles`): a stateful
   component other than a queue or stream runs at least one machine per shard (derived).
   A queue's or stream's partitions share its brokers.
+- Copies of each partition (`copies_of`): a store's machines over its shards (at least one;
+  two when partitions outnumber machines and `replication` copies each elsewhere); a
+  stream's `replication_factor` brokers each (Kafka's replication factor), at most the
+  brokers it has and however many partitions, or one when `replication` is none.
 
 API (no Qt):
 
@@ -23,6 +27,7 @@ API (no Qt):
     count = instance_counter()  # `instances`, each distinct set of values worked out once
     report_basis(found.basis)  # "stated" | "default" | "derived", as every figure's basis
     component_instances(component, TypeFacts(library), count)  # the same, off a component
+    copies_of(found.total, shards, replication, replication_factor)  # copies per partition
 """
 
 from __future__ import annotations
@@ -142,3 +147,20 @@ def component_instances(
         stated="replicas" in component.props,
         sharded=facts.stateful(component.type) and component.type not in BUFFER_TYPES,
     )
+
+
+def copies_of(instances: int, shards: int, replication: object, factor: object = None) -> int:
+    """Copies of each partition that `instances` machines hold over `shards` shards.
+
+    `factor`: a stream's `replication_factor` (None for a type without one). A stream copies
+    each partition to that many brokers, whatever the partition count, and cannot put two
+    copies on one broker; `replication: none` keeps one. Other stores: machines over shards,
+    at least one; two when partitions outnumber machines but `replication` copies each
+    elsewhere."""
+    replicated = replication in ("sync", "async")
+    if factor is not None:
+        return min(count(factor), instances) if replicated else 1
+    copies = max(1, instances // max(1, shards))
+    if copies == 1 and instances > 1 and replicated:
+        copies = 2  # more partitions than machines, each copied to another machine
+    return copies
