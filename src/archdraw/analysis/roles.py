@@ -58,8 +58,8 @@ from typing import NamedTuple
 from archdraw.analysis.instances import (
     Instances,
     component_instances,
-    copies_of,
     instance_counter,
+    partition_copies,
 )
 from archdraw.analysis.kinds import (
     CACHING_TYPES,
@@ -284,8 +284,9 @@ def _role(
     value = facts.values(component).get
     shards = count(value("shards"))
     failover = str(value("failover") or "none")
-    instances = component_instances(component, facts, counted, value).total
-    copies = copies_of(instances, shards, value("replication"), value("replication_factor"))
+    found = component_instances(component, facts, counted, value)
+    instances = found.total
+    copies = partition_copies(found, shards, value("replication"), value("replication_factor"))
     resolution = value("conflict_resolution")
     if component.type in CACHING_TYPES:
         kind = "cache"

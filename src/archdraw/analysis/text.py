@@ -8,7 +8,7 @@ from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.text_table import table as _table
-from archdraw.analysis.weakest import WeakPoint
+from archdraw.analysis.weakest import WeakPoint, what_fails
 from archdraw.source import printable_joined
 
 ARROW = " -> "
@@ -256,15 +256,7 @@ def _is_dns(report: AnalysisReport, component_id: str) -> bool:
 
 
 def _what_fails(report: AnalysisReport, point: WeakPoint) -> str:
-    if point.kind == "zone":
-        return f"zone {point.id}"
-    graph = report.graph
-    node = graph.index[point.id]
-    if not graph.runs_replicas[node]:
-        return f"{point.id} (the whole service)"
-    if point.single_point:
-        return f"{point.id} (its only instance)"
-    return f"one instance of {point.id}"
+    return what_fails(report.graph, point)
 
 
 def _per_second(report: AnalysisReport, lost_rps: float) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from archdraw.analysis.instances import DERIVED, Instances, copies_of
+from archdraw.analysis.instances import DERIVED, Instances, partition_copies, report_basis
 from archdraw.analysis.kinds import TypeFacts, count
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
@@ -90,7 +90,7 @@ def count_basis(component: Component, found: Instances) -> str:
     a stated `zones` or `shards` (a default one makes it a default)."""
     if found.basis in DERIVED:
         return "derived" if found.basis in component.props else "default"
-    return found.basis
+    return report_basis(found.basis)
 
 
 @dataclass(frozen=True)
@@ -103,13 +103,13 @@ class Copies:
 
 
 def stored_copies(component: Component, facts: TypeFacts, found: Instances, billed: int) -> Copies:
-    """The copies `billed` machines hold (`archdraw.analysis.instances.copies_of`): a store's
+    """The copies `billed` machines hold (`archdraw.analysis.instances.partition_copies`): a store's
     shards split its data, so machines over shards copies of each, never fewer than one; a
     stream keeps `replication_factor` copies of each partition, at most one per broker."""
     value = facts.values(component).get
     shards = count(value("shards"))
     factor = value("replication_factor")
-    copies = copies_of(billed, shards, value("replication"), factor)
+    copies = partition_copies(found._replace(total=billed), shards, value("replication"), factor)
     basis = count_basis(component, found)
     if factor is not None:
         return _stream_copies(component, copies, count(factor), billed, shards, basis)
