@@ -50,7 +50,7 @@ class Instances(NamedTuple):
     total: int  # machines that can fail one at a time (1: a managed service as a whole)
     basis: str  # "stated" | "default" | "zones" | "shards" | "managed"
     replicas: int  # before the shard rule: stated, the library default, or one per zone
-    zones: int  # zones the instances span: `zones`, at most one per instance
+    zones: int  # zones spanned: `zones`, at most one per instance (a managed service: all)
     default: object = None  # the library's `replicas` default, when the count rests on it
 
     @property

@@ -103,9 +103,10 @@ class Copies:
 
 
 def stored_copies(component: Component, facts: TypeFacts, found: Instances, billed: int) -> Copies:
-    """The copies `billed` machines hold (`archdraw.analysis.instances.partition_copies`): a store's
-    shards split its data, so machines over shards copies of each, never fewer than one; a
-    stream keeps `replication_factor` copies of each partition, at most one per broker."""
+    """The copies `billed` machines hold (`archdraw.analysis.instances.partition_copies`): a
+    store's shards split its data, so machines over shards copies of each, never fewer than
+    one; a stream keeps `replication_factor` copies of each partition, at most one per
+    broker."""
     value = facts.values(component).get
     shards = count(value("shards"))
     factor = value("replication_factor")
