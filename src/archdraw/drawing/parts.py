@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archdraw.analysis.instances import Instances, component_instances, instances
-from archdraw.analysis.kinds import TypeFacts
+from archdraw.analysis.kinds import PROVIDER_REPLICATED_TYPES, TypeFacts
 from archdraw.drawing.faces import ComponentLook, face
 from archdraw.drawing.paths import LinkPath, Point
 from archdraw.drawing.text_metrics import fit, text_width
@@ -50,7 +50,12 @@ def _instances(component: Component, library: Library | None, facts: TypeFacts |
     if library is None:
         own = component.props
         return instances(
-            own.get("replicas"), own.get("zones"), None, stated="replicas" in own, sharded=False
+            own.get("replicas"),
+            own.get("zones"),
+            None,
+            stated="replicas" in own,
+            sharded=False,
+            managed=component.type in PROVIDER_REPLICATED_TYPES,
         )
     return component_instances(component, facts or TypeFacts(library))
 
