@@ -83,6 +83,20 @@ def marked_on(key: FindingKey, found: Mapping[Target, Sequence[FindingKey]]) -> 
     return None
 
 
+def unmark(found: dict[Target, list[FindingKey]], gone: Counter[FindingKey]) -> set[Target]:
+    """Take the findings `gone` off the targets they are marked on in `found`; the targets
+    whose findings changed."""
+    touched: set[Target] = set()
+    for key, times in gone.items():
+        target = marked_on(key, found)
+        if target is not None:
+            keys = found[target]
+            for _ in range(min(times, keys.count(key))):
+                keys.remove(key)
+            touched.add(target)
+    return touched
+
+
 def target_of(
     key: FindingKey, boxes: Container[str], zones: Container[str], paths: Container[str]
 ) -> Target | None:
