@@ -22,13 +22,15 @@ def rate(value: float) -> str:
     severity=Severity.ERROR,
     title="Saturated at today's traffic",
     why="""A verdict that rests on the library's default capacity (no `capacity_rps` stated)
-    says so and is info: it names the number that would settle it. Utilization is arrival
-    rate over capacity: rho = lambda / (instances x capacity_rps), where the instances are
-    `replicas` (one per zone when it is not stated, at least one per shard of a store; the
+    or on its default instance count (no `replicas` stated, none following from stated
+    `zones` or `shards`) says so and is info: it names the number that would settle it.
+    Utilization is
+    arrival rate over capacity: rho = lambda / (instances x capacity_rps), where the instances
+    are `replicas` (one per zone when it is not stated, at least one per shard of a store; the
     message says which), with lambda followed from the clients' `rps` through each link's
-    `calls` and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
-    waits about as long as its service time, at 80 % four times, at 95 % nineteen times, and at
-    100 % the queue grows without bound. Error at 100 %, warning from 80 %
+    `calls` and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a
+    request waits about as long as its service time, at 80 % four times, at 95 % nineteen times,
+    and at 100 % the queue grows without bound. Error at 100 %, warning from 80 %
     (`lint.options.utilization_warning`).""",
     fix="""Add replicas (or capacity per replica) until utilization at peak is below 70 to
     80 %, leaving headroom for bursts and for losing an instance; or take load off it (a cache
@@ -67,5 +69,6 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
             f"for {machines} x {rate(per_machine)} req/s{counted}{more}",
             component=component_id,
             fix=fix,
-            severity=Severity.INFO if assumed else severity,
+            # A count or a capacity the design does not give is the library's: a question.
+            severity=Severity.INFO if assumed or found.basis == "default" else severity,
         )
