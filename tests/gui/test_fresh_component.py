@@ -44,3 +44,14 @@ def test_a_fresh_service_and_database_behind_a_client_are_asked_about(window, qt
     assert all(f.severity is Severity.INFO for f in spof.values())
     assert all("`replicas` not stated" in f.message for f in spof.values())
     assert "0 errors" in panel.summary.text()
+
+
+def test_a_fresh_scheduler_is_asked_how_many_instances_it_runs(window, qtbot):  # type: ignore[no-untyped-def]
+    window.actions_by_name["new"].trigger()
+    _double_click_palette(window, qtbot, "scheduler")
+    (scheduler,) = window.document.design.components
+    window.lint.run_now()
+    panel = window.findings
+    found = [panel.row(i) for i in range(panel.row_count()) if panel.row(i).code == "AD109"]
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert "`replicas` not stated" in found[0].message and scheduler.title in found[0].message
