@@ -36,6 +36,8 @@ class LintContext(ElementViews):
         super().__init__(design, library)
         self._routes: Routes | None = None
         self._cost: CostEstimate | None = None
+        self._writing: list[LinkView] | None = None
+        self._writes_into: dict[str, list[LinkView]] | None = None
         self.run: LintRun | None = None
         """Set by the engine before the settings rules (AD0xx) run, after the others."""
 
@@ -100,8 +102,27 @@ class LintContext(ElementViews):
 
     def writing_links(self) -> list[LinkView]:
         """Links that change data in their target: `writes: true` is stated (the library's
-        default is false), in file order."""
-        return [k for k in self.links_stating("writes") if self.writes(k)]
+        default is false), in file order. Memoised for this run, as `routes` is: it reads
+        `writes` values, so the session must not keep it across property edits (and a caller
+        that gets the memo must count as reading them)."""
+        if self._writing is None:
+            self._writing = [k for k in self.links_stating("writes") if self.writes(k)]
+        return self._writing
+
+    def writes_into(self, component_id: str) -> list[LinkView]:
+        """The links into a component that change data in it (those `writes` accepts), in
+        file order. Memoised for this run, as `writing_links` is."""
+        if self._writes_into is None:
+            # Only a link that states `writes` can write, unless the library's default does.
+            if self._link_defaults.get("writes") is True:
+                writing = [k for k in self.design.links if self.writes(k)]
+            else:
+                writing = self.writing_links()
+            found: dict[str, list[LinkView]] = {}
+            for link in writing:
+                found.setdefault(link.target, []).append(link)
+            self._writes_into = found
+        return self._writes_into.get(component_id, _NO_LINKS)
 
     @structural_view
     def replication_links(self) -> list[LinkView]:

@@ -113,6 +113,15 @@ class RecordingContext(LintContext):
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
 
+    def writing_links(self) -> list[LinkView]:
+        # Shared by the rules that ask, as the routes are: each reads the `writes` values.
+        self.link_reads.add("writes")
+        return super().writing_links()
+
+    def writes_into(self, component_id: str) -> list[LinkView]:
+        self.link_reads.add("writes")
+        return super().writes_into(component_id)
+
     def cost_estimate(self) -> CostEstimate:
         # The estimate reads nearly every property of every component and link.
         self.component_reads.update(
