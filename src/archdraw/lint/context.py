@@ -101,25 +101,25 @@ class LintContext(ElementViews):
         return self.link_table.stating.get(name, _NO_LINKS)
 
     def writing_links(self) -> list[LinkView]:
-        """Links that change data in their target: `writes: true` is stated (the library's
-        default is false), in file order. Memoised for this run, as `routes` is: it reads
+        """Links that change data in their target: `writes: true` is stated, or the
+        library's default says so, in file order. Memoised for this run, as `routes` is: it reads
         `writes` values, so the session must not keep it across property edits (and a caller
         that gets the memo must count as reading them)."""
         if self._writing is None:
-            self._writing = [k for k in self.links_stating("writes") if self.writes(k)]
+            # Only a link that states `writes` can write, unless the library's default does.
+            if self._link_defaults.get("writes") is True:
+                candidates: Iterable[LinkView] = self.design.links
+            else:
+                candidates = self.links_stating("writes")
+            self._writing = [k for k in candidates if self.writes(k)]
         return self._writing
 
     def writes_into(self, component_id: str) -> list[LinkView]:
         """The links into a component that change data in it (those `writes` accepts), in
         file order. Memoised for this run, as `writing_links` is."""
         if self._writes_into is None:
-            # Only a link that states `writes` can write, unless the library's default does.
-            if self._link_defaults.get("writes") is True:
-                writing = [k for k in self.design.links if self.writes(k)]
-            else:
-                writing = self.writing_links()
             found: dict[str, list[LinkView]] = {}
-            for link in writing:
+            for link in self.writing_links():
                 found.setdefault(link.target, []).append(link)
             self._writes_into = found
         return self._writes_into.get(component_id, _NO_LINKS)
