@@ -195,6 +195,25 @@ def test_only_views_marked_structural_are_kept_across_edits() -> None:
     assert "arrival_rps" not in kept and "_recorded_arrival_rps" not in kept
 
 
+def test_every_value_view_is_recorded_with_what_it_reads() -> None:
+    """A view marked `value_view` is computed by the first rule that asks; the session
+    records its property reads for every later rule only through `VALUE_VIEWS` and the
+    recording context's own property of that name. A view missing there would leave later
+    rules' reads unrecorded, and an edit to one of them would not re-run those rules."""
+    from archdraw.lint.context import LintContext
+    from archdraw.lint.elements import value_view
+    from archdraw.lint.recording import VALUE_VIEWS, RecordingContext
+
+    marked = {
+        name
+        for cls in LintContext.__mro__
+        for name, value in vars(cls).items()
+        if isinstance(value, value_view)
+    }
+    assert marked == set(VALUE_VIEWS)
+    assert all(isinstance(vars(RecordingContext).get(name), property) for name in marked)
+
+
 def _key_edit(design: Design, rng: random.Random) -> Edit:
     """Add or remove a property key, or set a value back: what a hint must not hide."""
     component = rng.choice(design.components)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from functools import cached_property
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.kinds import CACHING_TYPES
@@ -14,7 +13,7 @@ from archdraw.cost import CostEstimate, estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
-from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews, structural_view
+from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews, structural_view, value_view
 from archdraw.lint.routes import Routes
 from archdraw.model import Design
 
@@ -358,17 +357,17 @@ class LintContext(ElementViews):
 
     # -- traffic ----------------------------------------------------------------
     # These three read property values: a session carries each while none it reads changes.
-    @cached_property
+    @value_view
     def data_roles(self) -> DataRoles:
         return data_roles(self.model, self.library, table=self.link_table)
 
-    @cached_property
+    @value_view
     def traffic_graph(self) -> TrafficGraph:
         """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
         and failures come from there, so lint and `archdraw analyze` agree."""
         return build_graph(self.model, self.library, self.data_roles, self.link_table)
 
-    @cached_property
+    @value_view
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
         return rates_by_id(self.traffic_graph)

@@ -87,7 +87,7 @@ class RecordingContext(LintContext):
 
     @property
     def arrival_rps(self) -> dict[str, float]:
-        return self._value_view("arrival_rps", lambda: rates_by_id(self.traffic_graph))
+        return self._value_view("arrival_rps", self._rates)
 
     def _roles(self) -> DataRoles:
         if self.previous_roles is not None:
@@ -106,6 +106,9 @@ class RecordingContext(LintContext):
             if refreshed is not None:
                 return refreshed
         return build_graph(self.model, self.library, roles, self.link_table)
+
+    def _rates(self) -> dict[str, float]:
+        return rates_by_id(self.traffic_graph)
 
     def routes(self) -> Routes:
         # Shared by the rules that ask: each depends on what the first one's walk read.
