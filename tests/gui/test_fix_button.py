@@ -86,7 +86,7 @@ def test_another_design_drops_the_selection_and_its_fix(window, qtbot, tmp_path)
     panel = window.findings
     _click_row(qtbot, window, _row_of(window, "AD101", "api"))
     other = tmp_path / "other.archdraw.yaml"  # an `api` too, stated as one instance
-    other.write_text(LINTED.replace("type: service,", "type: service, props: {replicas: 1},"))
+    other.write_text(LINTED.replace("name: shop", "name: other"))
     assert window.files.open_path(other)
     assert not panel.fix_button.isEnabled()
     qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
