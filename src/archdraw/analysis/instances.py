@@ -28,7 +28,6 @@ API (no Qt):
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import NamedTuple
 
 from archdraw.analysis.kinds import BUFFER_TYPES, TypeFacts, count
@@ -108,17 +107,24 @@ def instances(
 
 def instance_counter() -> Callable[..., Instances]:
     """`instances`, remembering its answer for each distinct set of values: the thousands of
-    components of a big design repeat a few counts. `typed`: 1, 1.0 and true stay apart (a
+    components of a big design repeat a few counts. Typed: 1, 1.0 and true stay apart (a
     message quotes the value the count rests on)."""
-    remembered = lru_cache(maxsize=None, typed=True)(instances)
+    remembered: dict[tuple[object, ...], Instances] = {}
 
     def counted(
         replicas: object, zones: object, shards: object, *, stated: bool, sharded: bool
     ) -> Instances:
+        # A plain dict, not lru_cache: its key for keyword arguments costs more than the count.
+        key = (replicas, zones, shards, stated, sharded, type(replicas), type(zones), type(shards))
         try:
-            return remembered(replicas, zones, shards, stated=stated, sharded=sharded)
+            found = remembered.get(key)
         except TypeError:  # an unhashable value (a list): nothing to remember it by
             return instances(replicas, zones, shards, stated=stated, sharded=sharded)
+        if found is None:
+            found = remembered[key] = instances(
+                replicas, zones, shards, stated=stated, sharded=sharded
+            )
+        return found
 
     return counted
 

@@ -169,14 +169,23 @@ class ElementViews:
         """How many instances it runs and what that rests on (`archdraw.analysis.instances`:
         the count failure analysis, capacity and cost read too)."""
         prop = self.prop
-        sharded = self.is_stateful(component) and component.type not in BUFFER_TYPES
-        counts = (
+        sharded = component.type in self._sharded_types
+        return self._instances_of(
             prop(component, "replicas"),
             prop(component, "zones"),
             prop(component, "shards") if sharded else None,
+            stated="replicas" in component.props,
+            sharded=sharded,
         )
-        stated = "replicas" in component.props
-        return self._instances_of(*counts, stated=stated, sharded=sharded)
+
+    @structural_view
+    def _sharded_types(self) -> frozenset[str]:
+        """Types whose shards run on machines of their own: stateful, but not a buffer."""
+        return frozenset(
+            type_id
+            for type_id, facts in self._type_facts.items()
+            if facts.stateful and type_id not in BUFFER_TYPES
+        )
 
     @cached_property
     def _instances_of(self) -> Callable[..., Instances]:
