@@ -224,21 +224,22 @@ def data_roles(
     for found in targets.values():
         found.sort()
     standbys = _standbys(links, facts, components)
-    types = {c.type for c in components.values()}
-    fronted = _fronted(links, facts, components, types)
+    # Each component's type, read once (a model's fields are read through a hook).
+    type_of = {component_id: c.type for component_id, c in components.items()}
+    fronted = _fronted(links, facts, components, type_of)
     roles: dict[str, DataRole] = {}
-    stateful = {t for t in types if facts.stateful(t)}
+    stateful = {t for t in set(type_of.values()) if facts.stateful(t)}
     counted = instance_counter()
-    for component in components.values():
-        if component.type not in stateful:
+    for component_id, type_id in type_of.items():
+        if type_id not in stateful:
             continue
-        store, basis = fronted.get(component.id, (None, None))
-        roles[component.id] = _role(
-            component,
+        store, basis = fronted.get(component_id, (None, None))
+        roles[component_id] = _role(
+            components[component_id],
             facts,
             counted,
-            source_of.get(component.id),
-            component.id in standbys,
+            source_of.get(component_id),
+            component_id in standbys,
             store,
             basis,
         )
@@ -357,14 +358,14 @@ def _reach(starts: list[str], calls: Callable[[str], list[str]]) -> set[str]:
 
 
 def _fronted(
-    links: _Links, facts: TypeFacts, components: dict[str, Component], types: set[str]
+    links: _Links, facts: TypeFacts, components: dict[str, Component], type_of: dict[str, str]
 ) -> dict[str, tuple[str, str]]:
-    """The store each cache fronts, and whether the design stated it (`types`: the types of
-    `components`)."""
-    caches = [c for c in components.values() if c.type == "cache"]
+    """The store each cache fronts, and whether the design stated it (`type_of`: the type of
+    each of `components`)."""
+    caches = [components[c] for c, type_id in type_of.items() if type_id == "cache"]
     if not caches:
         return {}
-    holding = {t for t in types if facts.holds_data(t)}
+    holding = {t for t in set(type_of.values()) if facts.holds_data(t)}
 
     stores_called: dict[str, set[str]] = {}
 
@@ -373,7 +374,7 @@ def _fronted(
         found = stores_called.get(caller)
         if found is None:
             found = stores_called[caller] = {
-                target for target in links.calls(caller) if components[target].type in holding
+                target for target in links.calls(caller) if type_of[target] in holding
             }
         return found
 
