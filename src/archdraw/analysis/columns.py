@@ -11,6 +11,7 @@ from archdraw.analysis.instances import instance_counter
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
+    PROVIDER_REPLICATED_TYPES,
     TypeFacts,
     count,
     number,
@@ -31,7 +32,7 @@ class Columns(NamedTuple):
     replicas: list[int]  # instances (`archdraw.analysis.instances`): what capacity counts,
     # and the machines that fail one at a time (a store's data role counts the same)
     zones: list[int]  # zones those instances span
-    instance_basis: list[str]  # "stated" | "default" | "zones" | "shards" (derived from them)
+    instance_basis: list[str]  # "stated" | "default" | "zones" | "shards" | "managed"
     failover: list[str]
     stateful: list[bool]
     capacity: list[float | None]
@@ -98,6 +99,7 @@ class _TypeColumns(NamedTuple):
     buffer: bool
     on_device: bool
     runs_replicas: bool
+    managed: bool  # the provider runs it (`PROVIDER_REPLICATED_TYPES`)
     defaults: dict[str, Any]  # the type's default property values
 
 
@@ -109,6 +111,7 @@ def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColu
         buffer=type_id in BUFFER_TYPES,
         on_device=found is not None and found.category == "client",
         runs_replicas=found is not None and "replicas" in found.properties,
+        managed=type_id in PROVIDER_REPLICATED_TYPES,
         defaults=facts.defaults(type_id),
     )
 
@@ -138,7 +141,14 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     of_type: list[_TypeColumns] = per_type(kinds)
     instances_of = instance_counter()
     counted = [
-        instances_of(r, z, s, stated="replicas" in own, sharded=kind.stateful and not kind.buffer)
+        instances_of(
+            r,
+            z,
+            s,
+            stated="replicas" in own,
+            sharded=kind.stateful and not kind.buffer,
+            managed=kind.managed,
+        )
         for r, z, s, own, kind in zip(
             read["replicas"], read["zones"], read["shards"], props, of_type, strict=True
         )
@@ -156,7 +166,11 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
         buffer=per_type({t: kind.buffer for t, kind in kinds.items()}),
         on_device=per_type({t: kind.on_device for t, kind in kinds.items()}),
         fallback=read["fallback"],
-        runs_replicas=per_type({t: kind.runs_replicas for t, kind in kinds.items()}),
+        # A managed service is not ours to run: no machine of it to lose alone.
+        runs_replicas=[
+            kind.runs_replicas and not found.managed
+            for kind, found in zip(of_type, counted, strict=True)
+        ],
         spans_zones=read["spans_zones"],
         in_process=read["in_process"],
         peak=read["peak"],

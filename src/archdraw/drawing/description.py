@@ -5,10 +5,10 @@ markers of a design at given positions. The SVG exporter renders it once;
 the canvas keeps one and asks it to `move` components during a drag, which
 re-routes only the links near what moved (a link's route depends only on
 its two boxes and the boxes in between), spreads again the ends on the sides
-those links meet (`ports`) and re-places only the labels that can see the
-change. Labels are placed in link order, each avoiding the boxes
-and the labels of earlier links, so an incremental update lands where a
-fresh drawing would put them.
+those links meet (`ports`) and the middle runs in the gaps they share
+(`lanes`), and re-places only the labels that can see the change. Labels are
+placed in link order, each avoiding the boxes and the labels of earlier links,
+so an incremental update lands where a fresh drawing would put them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from itertools import pairwise
 from archdraw.analysis.kinds import TypeFacts
 from archdraw.drawing.faces import face
 from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.lanes import Lanes
 from archdraw.drawing.markers import (
     FindingChanges,
     FindingKey,
@@ -75,6 +76,7 @@ class Drawing:
         self._box_index = GridIndex(runs=True)  # routes ask it about their runs
         self._reach = GridIndex()
         self._ports = Ports()
+        self._lanes = Lanes()
         self._labels = GridIndex()
         self._order: dict[str, int] = {}
         self._offsets: dict[str, float] = {}
@@ -206,6 +208,7 @@ class Drawing:
             self._reach.remove(gone)
             self._labels.remove(gone)
             self._ports.remove(gone)
+            self._lanes.remove(gone)
         rerouted = []
         for link, offset in zip(links, offsets, strict=True):
             old = self.links.get(link.key)
@@ -223,8 +226,8 @@ class Drawing:
         return set(self.links)
 
     def _routes(self, keys: Iterable[str]) -> set[str]:
-        """Route these links, spread the ends on the sides they meet, draw them and the other
-        links on those sides; the keys of the links routed and of those drawn differently."""
+        """Route these links, spread the sides and lanes they meet, draw them and the other
+        links there; the keys of the links routed and of those drawn differently."""
         routed = sorted(set(keys), key=self._order.__getitem__)  # drawn in the design's order
         for key in routed:
             link = self._by_key[key]
@@ -236,7 +239,9 @@ class Drawing:
                 if path is not None and path.length < ARROW_LENGTH * 1.2:
                     path = None
             self._ports.put(key, path, source, target)
-        beside = self._ports.spread(self.boxes.get, self._order).difference(routed)
+            self._lanes.put(key, path)
+        beside = self._ports.spread(self.boxes.get, self._order) | self._lanes.spread(self._order)
+        beside.difference_update(routed)
         for key in routed:
             self._draw(key)
         return set(routed) | {key for key in beside if self._draw(key)}
@@ -247,7 +252,7 @@ class Drawing:
         source, target = self.boxes.get(link.source), self.boxes.get(link.target)
         path: LinkPath | None = None
         if source is not None and target is not None and link.source != link.target:
-            path = self._ports.path(key, self._box_index, target)
+            path = self._ports.path(key, self._box_index, target, self._lanes.at(key))
             reach = source.rect.union(target.rect).grown(REACH, REACH, REACH, REACH)
             # The course's bounds, only when a detour takes it out of reach (put is costly).
             b = reach if path is None else path.bounds()

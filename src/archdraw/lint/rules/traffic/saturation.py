@@ -57,10 +57,15 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         rests = "; ".join(x for x in (found.rests_on(), assumed.strip()[1:-1]) if x)
         counted = f"; {rests}" if rests else ""
         severity = None if utilization >= 1 else Severity.WARNING
+        # A provider's service takes no replicas of ours: it needs capacity from the provider.
+        fix = (
+            None if found.managed else ctx.fix(component, f"Run {needed} replicas", replicas=needed)
+        )
+        more = f": it needs {rate(arrival / 0.7)} req/s from its provider" if found.managed else ""
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization: {rate(arrival)} req/s "
-            f"for {machines} x {rate(per_machine)} req/s{counted}",
+            f"for {machines} x {rate(per_machine)} req/s{counted}{more}",
             component=component_id,
-            fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
+            fix=fix,
             severity=Severity.INFO if assumed else severity,
         )
