@@ -45,35 +45,32 @@ class LinkTable:
 
     def __init__(self, design: Design) -> None:
         self.links = [LinkRecord(link) for link in design.links]
-        # Most ids send or receive a few links: `setdefault` costs less than a defaultdict,
-        # whose every new key calls its factory through `__missing__`.
-        out: dict[str, list[LinkRecord]] = {}
-        into: dict[str, list[LinkRecord]] = {}
-        sync_out: dict[str, list[LinkRecord]] = {}
-        sync_in: dict[str, list[LinkRecord]] = {}
-        stating: defaultdict[str, list[LinkRecord]] = defaultdict(list)  # a few names
+        index: tuple[defaultdict[str, list[LinkRecord]], ...] = tuple(
+            defaultdict(list) for _ in range(5)
+        )
+        out, into, sync_out, sync_in, stating = index
         replication: list[LinkRecord] = []
         for link in self.links:
             source, target, kind = link.source, link.target, link.kind
-            out.setdefault(source, []).append(link)
-            into.setdefault(target, []).append(link)
+            out[source].append(link)
+            into[target].append(link)
             if kind == "sync":
-                sync_out.setdefault(source, []).append(link)
-                sync_in.setdefault(target, []).append(link)
+                sync_out[source].append(link)
+                sync_in[target].append(link)
             elif kind == "replication":
                 replication.append(link)
             for name in link.props:
                 stating[name].append(link)
-        self.out = out
+        # Plain dicts again: a look-up of a missing key must not insert it.
+        self.out = dict(out)
         """Every link by its sender (all kinds)."""
-        self.into = into
+        self.into = dict(into)
         """Every link by its receiver (all kinds)."""
-        self.sync_out = sync_out
+        self.sync_out = dict(sync_out)
         """Sync links by caller."""
-        self.sync_in = sync_in
+        self.sync_in = dict(sync_in)
         """Sync links by callee."""
         self.replication = replication
         """The replication links."""
-        # A plain dict again: a look-up of a missing name must not insert it.
         self.stating = dict(stating)
         """Links by the property names they state (read the values from `props`)."""
