@@ -161,11 +161,8 @@ class _Links:
         # Whether a link sends requests (`calls` > 0): most links state no `calls` and send
         # as the library default says; the few whose own value answers otherwise are listed.
         self._by_default = _calls(facts, {}) > 0
-        self._otherwise = {
-            k
-            for k in table.stating.get("calls", ())
-            if (_calls(facts, k.props) > 0) != self._by_default
-        }
+        stating = table.stating.get("calls", ())
+        self._otherwise = {k for k in stating if (_calls(facts, k.props) > 0) != self._by_default}
         self._calls: dict[str, list[str]] = {}
 
     def _known(self, link: LinkRecord) -> bool:
@@ -181,8 +178,7 @@ class _Links:
 
     def callers(self, target: str) -> list[str]:
         """Who sends requests to `target`, over links with any `calls`."""
-        arriving = self.table.into.get(target, ())
-        components = self.components
+        arriving, components = self.table.into.get(target, ()), self.components
         return [
             k.source
             for k in arriving
@@ -193,8 +189,7 @@ class _Links:
         """Where `source` (a known component) sends requests, over links with `calls` > 0."""
         found = self._calls.get(source)
         if found is None:
-            components, otherwise = self.components, self._otherwise
-            sends = self._by_default
+            components, otherwise, sends = self.components, self._otherwise, self._by_default
             found = self._calls[source] = [
                 k.target
                 for k in self.table.out.get(source, ())
@@ -367,8 +362,7 @@ def _reach(starts: list[str], calls: Callable[[str], list[str]]) -> set[str]:
 def _fronted(
     links: _Links, facts: TypeFacts, components: dict[str, Component], type_of: dict[str, str]
 ) -> dict[str, tuple[str, str]]:
-    """The store each cache fronts, and whether the design stated it (`type_of`: the type of
-    each of `components`)."""
+    """The store each cache fronts, and whether the design stated it (`type_of`: by id)."""
     caches = [components[c] for c, type_id in type_of.items() if type_id == "cache"]
     if not caches:
         return {}
