@@ -32,6 +32,7 @@ from archdraw.drawing.markers import (
     key_of,
     place_marker,
     target_of,
+    unmark,
 )
 from archdraw.drawing.parts import (
     ZONE_KIND_SIZE,
@@ -110,6 +111,8 @@ class Drawing:
                 if box is not None:
                     del self.boxes[component_id]
                     self._box_index.remove(component_id)
+                    # Its marker goes; its findings stay noted (for an undo) until a lint run.
+                    self._place_markers({("component", component_id)} & self._found.keys())
                 continue
             centre = component.position or (box.rect.centre if box else (0.0, 0.0))
             if box is None:
@@ -203,12 +206,14 @@ class Drawing:
         for link in links:
             self._links_of.setdefault(link.source, []).append(link.key)
             self._links_of.setdefault(link.target, []).append(link.key)
-        for gone in set(self.links) - set(self._by_key):
+        removed = set(self.links) - set(self._by_key)
+        for gone in removed:
             del self.links[gone]
             self._reach.remove(gone)
             self._labels.remove(gone)
             self._ports.remove(gone)
             self._lanes.remove(gone)
+        self._place_markers({("link", key) for key in removed} & self._found.keys())
         rerouted = []
         for link, offset in zip(links, offsets, strict=True):
             old = self.links.get(link.key)
@@ -220,7 +225,8 @@ class Drawing:
                 self.links[link.key] = LinkDrawing(
                     link.key, link.kind, link.source, link.target, old.path, old.label
                 )
-        self._routes(rerouted)
+        routed = self._routes(rerouted)
+        self._place_markers({("link", key) for key in routed} & self._found.keys())
         self._labels = GridIndex()
         self._place_labels(self._order)
         return set(self.links)
@@ -343,15 +349,7 @@ class Drawing:
                 if self._counts[key] <= 0:
                     del self._counts[key]
         boxes, zones, routed = self.boxes, self.zones, self._routed()
-        touched: set[Target] = set()
-        for key, times in gone.items():
-            target = target_of(key, boxes, zones, routed)
-            found = self._found.get(target) if target else None
-            if target is not None and found is not None:
-                for _ in range(times):
-                    if key in found:
-                        found.remove(key)
-                touched.add(target)
+        touched = unmark(self._found, gone)
         for key, times in came.items():
             target = target_of(key, boxes, zones, routed)
             if target is not None:

@@ -27,6 +27,12 @@ class structural_view(cached_property[_T]):
     computed afresh on every run, so forgetting the mark costs time, never correctness."""
 
 
+class value_view(cached_property[_T]):
+    """A cached view that reads property values: computed once per run. A lint session
+    carries one to the next run only while none of the values it reads changed, so each
+    is listed in `archdraw.lint.recording.VALUE_VIEWS` with the properties it reads."""
+
+
 DEFAULT_OPTIONS: dict[str, float] = {
     "max_sync_depth": 5,
     "max_retry_amplification": 8,

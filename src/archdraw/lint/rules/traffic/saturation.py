@@ -42,15 +42,14 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
     for component_id, arrival in ctx.arrival_rps.items():
         component = ctx.components[component_id]
-        capacity = ctx.capacity(component) if arrival > 0 else None
-        if not capacity:
+        per_machine = ctx.number(component, "capacity_rps") if arrival > 0 else None
+        if not per_machine:
             continue  # no traffic, or no capacity known: never guessed
-        utilization = arrival / capacity
-        if utilization < warning:
-            continue
-        per_machine = ctx.number(component, "capacity_rps") or capacity
         found = ctx.instances(component)
         machines = found.total
+        utilization = arrival / (machines * per_machine)
+        if utilization < warning:
+            continue
         needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
         assumed = ctx.assumed(component, "capacity_rps")
         # What the figures rest on, after them: the count, then the capacity.
