@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
@@ -18,7 +18,6 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.rules import all_rules
 from archdraw.lint.types import (
     BY_POSITION,
-    RANK,
     Finding,
     Issue,
     Related,
@@ -112,61 +111,20 @@ def rule_findings(
     findings: list[Finding] = []
     override = settings.severity.get(rule.code)
     ignores = [(i, ignore) for i, ignore, _ in settings.ignores if ignore_names(ignore, rule)]
-    code, name = rule.code, rule.name
-    # A rule may yield thousands of issues: the loop builds each finding itself, where the
-    # element is (as `_position`) and its sort key (as `position_order`), without the
-    # function calls those would cost per finding.
-    at_component, at_link, at_zone = _places(locations)
     for issue in rule.check(context):
-        component, link, zone = issue.component, issue.link, issue.zone
         if ignores:
             matched = [i for i, ignore in ignores if ignore_matches(ignore, rule, issue)]
             if matched:
                 used_ignores.update(matched)
                 continue
-        where = None
-        if component is not None:
-            where = at_component.get(component)
-        if where is None and link is not None:
-            where = at_link.get(link)
-        if where is None and zone is not None:
-            where = at_zone.get(zone)
-        line, column = _NOWHERE if where is None else where
-        severity = override or issue.severity or rule.severity
-        order = (line or 0, column or 0, -RANK[severity], code, component or link or zone or "")
-        # The fields in their declared order: keyword arguments cost the dataclass a
-        # look-up each.
-        finding = Finding(
-            code,
-            name,
-            severity,
-            component,
-            link,
-            zone,
-            issue.message,
-            line,
-            column,
-            rule,
-            issue.fix,
-            order,
-        )
+        position = _position(locations, issue.component, issue.link, issue.zone)
+        finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
         if issue.related:
             finding.related = tuple(
                 Related(key, *_position(locations, key, key, None)) for key in issue.related
             )
         findings.append(finding)
     return findings
-
-
-Places = Mapping[str, tuple[int, int]]
-_NO_PLACES: Places = {}
-
-
-def _places(locations: ElementLocations | None) -> tuple[Places, Places, Places]:
-    """Where components, links and zones are in the file, by id (empty without locations)."""
-    if locations is None:
-        return _NO_PLACES, _NO_PLACES, _NO_PLACES
-    return locations.components, locations.links, locations.zones
 
 
 def _position(
