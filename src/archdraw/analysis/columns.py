@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from archdraw.analysis.instances import instance_counter
@@ -116,7 +117,8 @@ def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColu
 def per_component(components: list[Component], facts: TypeFacts, library: Library) -> Columns:
     """Every per-component column, one column at a time: each starts from the value of the
     component's type (its default, converted once per type), and only the components that
-    state the property read their own."""
+    state the property read their own (each distinct value converted once: thousands of
+    components state the same few)."""
     types = [c.type for c in components]
     props = [c.props for c in components]
     kinds = {t: _type_columns(library, facts, t) for t in set(types)}
@@ -129,8 +131,13 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     read: dict[str, list[Any]] = {}
     for column, (name, convert) in _PROPERTY_COLUMNS.items():
         values = per_type({t: convert(kind.defaults.get(name)) for t, kind in kinds.items()})
+        remembered = lru_cache(maxsize=None, typed=True)(convert)  # 1, 1.0 and true apart
         for node in stating.get(name, ()):
-            values[node] = convert(props[node][name])
+            value = props[node][name]
+            try:
+                values[node] = remembered(value)
+            except TypeError:  # an unhashable value (a list): nothing to remember it by
+                values[node] = convert(value)
         read[column] = values
     rps: list[float | None] = [None] * len(components)
     for node in stating.get("rps", ()):
