@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.instances import instance_counter
+from archdraw.analysis.instances import Instances, instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -142,14 +142,21 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     rps: list[float | None] = [None] * len(components)
     for node in stating.get("rps", ()):
         rps[node] = stated_rps(components[node])
-    of_type: list[_TypeColumns] = per_type(kinds)
-    instances_of = instance_counter()
-    counted = [
-        instances_of(r, z, s, stated="replicas" in own, sharded=kind.stateful and not kind.buffer)
-        for r, z, s, own, kind in zip(
-            read["replicas"], read["zones"], read["shards"], props, of_type, strict=True
+    # The instances of each distinct set of values, worked out once.
+    sets = list(
+        zip(
+            read["replicas"],
+            read["zones"],
+            read["shards"],
+            ["replicas" in own for own in props],
+            per_type({t: kind.stateful and not kind.buffer for t, kind in kinds.items()}),
+            strict=True,
         )
-    ]
+    )
+    distinct: dict[tuple[int, int, int, bool, bool], Instances] = {}
+    for r, z, s, stated, sharded in set(sets):
+        distinct[r, z, s, stated, sharded] = instances(r, z, s, stated=stated, sharded=sharded)
+    counted = list(map(distinct.__getitem__, sets))
     caching = per_type({t: kind.caching for t, kind in kinds.items()})
     return Columns(
         miss=[1.0 - hit if cache else 1.0 for cache, hit in zip(caching, read["hit"], strict=True)],
