@@ -123,9 +123,21 @@ def test_stream_partitions_share_brokers(design_of, library) -> None:
 components:
   - {id: events, type: stream, props: {shards: 64, replicas: 3, replication: sync}}
   - {id: log, type: stream, props: {shards: 64, replicas: 3, replication: none}}
+  - {id: wide, type: stream, props: {shards: 64, replicas: 6}}
+  - {id: small, type: stream, props: {shards: 4, replicas: 2}}
+  - {id: one, type: stream, props: {shards: 64, replicas: 6, replication_factor: 1}}
 """
     roles = data_roles(design_of(body), library)
-    events, log = roles.of("events"), roles.of("log")
-    assert events is not None and log is not None
-    assert (events.instances, events.copies) == (3, 2)
-    assert (log.instances, log.copies, log.unreplicated_shards) == (3, 1, True)
+    found = {cid: roles.of(cid) for cid in ("events", "log", "wide", "small", "one")}
+    copies = {cid: (r.instances, r.copies) for cid, r in found.items() if r is not None}
+    # Each partition on `replication_factor` brokers (3 by default), however many
+    # partitions there are; never two copies on one broker; none with `replication: none`.
+    assert copies == {
+        "events": (3, 3),
+        "log": (3, 1),
+        "wide": (6, 3),
+        "small": (2, 2),
+        "one": (6, 1),
+    }
+    assert found["log"] is not None and found["log"].unreplicated_shards
+    assert found["one"] is not None and found["one"].unreplicated_shards

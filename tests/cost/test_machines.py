@@ -137,10 +137,12 @@ def test_partitions_share_a_streams_brokers(design_of, library: Library, book) -
     # 64 partitions on 3 brokers: 3 machines, not 64 and not 3 x 64.
     assert line(log, "compute").monthly == pytest.approx(3 * 730 * 0.21)  # 459.90
     assert log.instances is not None and log.instances.basis == "stated"
-    # Each partition on one broker, copied to another (the type's default sync replication).
+    # Each partition on 3 brokers: the type's default replication factor (and sync
+    # replication), whatever the partition count.
     storage = line(log, "storage")
-    assert storage.monthly == pytest.approx(10 * 2 * 0.08)
+    assert storage.monthly == pytest.approx(10 * 3 * 0.08)
     assert storage.basis == "default"
+    assert "3 copies (of each of 64 partitions: replication factor 3)" in storage.detail
     # A self-run queue with its own hourly price, spread over three zones: one broker each.
     jobs = line(cost.components["jobs"], "compute")
     assert jobs.monthly == pytest.approx(3 * 730 * 0.05)
@@ -208,3 +210,25 @@ def hourly(component: Component, book) -> float:  # type: ignore[no-untyped-def]
     if own is not None:
         return float(own)
     return float(book.prices[book.types[component.type].compute].price)
+
+
+def test_a_streams_copies_rest_on_what_it_states(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = design_of(
+        "components:\n"
+        "  - {id: stated, type: stream, props: {replicas: 6, shards: 64, storage_gb: 10,"
+        " replication: sync, replication_factor: 2}}\n"
+        "  - {id: few, type: stream, props: {replicas: 2, shards: 8, storage_gb: 10,"
+        " replication: sync}}\n"
+        "  - {id: none, type: stream, props: {replicas: 3, shards: 8, storage_gb: 10,"
+        " replication: none}}\n"
+    )
+    cost = priced(design, library, book)
+    stated = line(cost.components["stated"], "storage")
+    assert (stated.monthly, stated.basis) == (pytest.approx(10 * 2 * 0.08), "stated")
+    few = line(cost.components["few"], "storage")
+    assert few.monthly == pytest.approx(10 * 2 * 0.08)
+    assert "replication factor 3, but 2 brokers" in few.detail
+    assert few.basis == "stated"  # two brokers and sync replication, both stated
+    none = line(cost.components["none"], "storage")
+    assert none.monthly == pytest.approx(10 * 1 * 0.08)
+    assert "`replication` none" in none.detail

@@ -134,7 +134,7 @@ def test_weakest_points_and_availability_from_the_menu(window, qtbot):  # type: 
     load_into(window, SHOP)
     window.actions_by_name["analyze-weakest"].trigger()
     panel = _panel(window)
-    assert panel.weakest_table.texts()[0][0] == "one instance of db"
+    assert panel.weakest_table.texts()[0][0] == "db (its only instance)"
     assert panel.tabs.tabText(panel.tabs.currentIndex()) == "Weakest points"
     window.actions_by_name["analyze-availability"].trigger()
     (web,) = panel.availability_table.texts()
@@ -163,11 +163,11 @@ def test_an_edit_asks_for_the_weakest_points_again(window, qtbot):  # type: igno
     load_into(window, SHOP)
     qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
     panel = _panel(window)
-    assert panel.weakest_table.texts()[0][0] == "one instance of db"
+    assert panel.weakest_table.texts()[0][0] == "db (its only instance)"
     window.editing.apply(SetProperties("db", {"replicas": 2, "failover": "active-standby"}))
     assert "press Find weakest points or Compute availability again" in panel.message.text()
     qtbot.mouseClick(_button(window, "analysis-weakest"), Qt.MouseButton.LeftButton)
-    assert ["one instance of db"] not in [row[:1] for row in panel.weakest_table.texts()]
+    assert ["db (its only instance)"] not in [row[:1] for row in panel.weakest_table.texts()]
 
 
 def test_on_a_big_design_the_slider_recomputes_when_it_pauses(window, qtbot):  # type: ignore[no-untyped-def]

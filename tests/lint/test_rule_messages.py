@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archdraw.io import load
+from archdraw.io import load, loads
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.rules.traffic.saturation import rate
+from archdraw.model import Design
 from archdraw.model.edits import SetLinkProperties
 
 CASES = Path(__file__).parent / "cases"
+
+
+def load_text_design(body: str, library: Library) -> Design:
+    return loads(f"archdraw: 1\nname: messages\n{body}", "test.archdraw.yaml", library).design
 
 
 def messages(case: str, code: str, element: str, library: Library) -> list[str]:
@@ -33,6 +38,23 @@ def test_rates_keep_their_significant_digits() -> None:
 def test_saturation_names_a_fractional_capacity(library: Library) -> None:
     (message,) = messages("AD209_saturation", "AD209", "gpu", library)
     assert "utilization: 2.25 req/s for 4 x 0.5 req/s" in message
+
+
+def test_a_saturated_bucket_needs_capacity_from_its_provider_not_replicas(
+    library: Library,
+) -> None:
+    loaded = load_text_design(
+        "components:\n"
+        "  - {id: web, type: client, props: {rps: 3000}}\n"
+        "  - {id: media, type: object_storage, props: {zones: 3, capacity_rps: 2000}}\n"
+        "links:\n  - {from: web, to: media}\n",
+        library,
+    )
+    (finding,) = [f for f in lint_design(loaded, library) if f.code == "AD209"]
+    # The bucket's 2,000 req/s is the service's, not one of three zone copies'.
+    assert "utilization: 3,000 req/s for 1 x 2,000 req/s; one managed service" in finding.message
+    assert finding.message.endswith("it needs 4,286 req/s from its provider")
+    assert finding.fix is None  # `replicas` would say we run its machines
 
 
 def test_backlog_names_the_lagging_consumer_group(library: Library) -> None:

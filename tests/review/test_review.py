@@ -289,3 +289,27 @@ def test_a_saturated_component_is_named_beside_a_zero_availability(
         "expected availability 0.00000 (misses the design's target of 0.999); saturated today "
         "(0 % available until they carry their load): api;"
     )
+
+
+def test_a_providers_service_that_saturates_needs_capacity_not_replicas(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    design = load_text(
+        "archdraw: 1\nname: bucket\ncomponents:\n"
+        "  - {id: web, type: client, props: {rps: 1000}}\n"
+        "  - {id: media, type: object_storage, props: {zones: 3, capacity_rps: 2000}}\n"
+        "links:\n  - {from: web, to: media}\n"
+    ).design
+    section = build_review(design, library, book).section("grows")
+    # 10,000 req/s on the bucket's 2,000 (the service's, not 3 zones x 2,000): it needs
+    # 10,000 / 0.7 = 14,286 req/s from its provider, not "1 -> 15 replicas".
+    assert section.rows == [
+        (
+            "media",
+            "1,000 req/s",
+            "2x",
+            "2,000 req/s for the whole service, stated",
+            "not ours to run: needs 14,286 req/s",
+        )
+    ]
+    assert "at 10x it needs 14,286 req/s of capacity from its provider." in section.answer

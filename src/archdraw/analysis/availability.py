@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
@@ -49,6 +49,7 @@ from archdraw.model import Design
 CONTRIBUTORS_SHOWN = 3  # per client
 ZONE_AVAILABILITY = {"zone": 0.9995, "region": 0.9999, "network": 0.9999, "group": 1.0}
 HOURS_PER_YEAR = 24 * 365.25
+VISIBLE_GAIN = 0.5e-6  # a gain under this prints as +0.0000 points: nothing a reader can see
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,15 @@ class WeakLink:
     gain: float  # design availability if this never failed, minus today's
 
 
+@dataclass(frozen=True)
+class SaturatedTogether:
+    """Saturated components that share clients' requests: each alone gains nothing (its clients
+    stay at 0 while another is saturated), so the weakest links would not name them."""
+
+    ids: list[str]  # in design order
+    gain: float  # design availability if all of them carried their load and never failed
+
+
 @dataclass
 class AvailabilityResult:
     design: float  # client availabilities weighted by rps
@@ -87,6 +97,8 @@ class AvailabilityResult:
     contributors: dict[str, list[WeakLink]] = field(default_factory=dict)
     # Components saturated today (k > n): availability 0, whatever their instances' figure.
     saturated: list[str] = field(default_factory=list)
+    # Saturated components only fixing together raises availability (None: no such set).
+    together: SaturatedTogether | None = None
 
 
 @functools.cache  # components of one type share their figures: thousands of calls, few answers
@@ -169,11 +181,11 @@ def _largest(links: list[_Link], count: int) -> list[WeakLink]:
 
 
 def _product_without(
-    causes: list[tuple[str, str, float, dict[int, float]]], left_out: str, client: int
+    causes: list[tuple[str, str, float, dict[int, float]]], left_out: set[str], client: int
 ) -> float:
     product = 1.0
     for _, element, available, lost in causes:
-        if element != left_out:
+        if element not in left_out:
             product *= 1.0 - (1.0 - available) * lost.get(client, 0.0)
     return product
 
@@ -235,8 +247,10 @@ def analyze_availability(
             if factor > 0:
                 improved[client] = clients[client] / factor
             else:  # cannot divide out a zero: multiply the other causes again
-                improved[client] = _product_without(causes, element, client)
+                improved[client] = _product_without(causes, {element}, client)
         gains.append((kind, element, available, design_figure(improved) - today))
+    saturated = [cid for cid, figures in components.items() if figures.overloaded]
+    together = _saturated_together(causes, gains, set(saturated), clients, design_figure)
     return AvailabilityResult(
         design=today,
         clients={graph.ids[c]: value for c, value in clients.items()},
@@ -244,5 +258,35 @@ def analyze_availability(
         zones=zones,
         weakest=_largest(gains, top),
         contributors=contributors,
-        saturated=[cid for cid, figures in components.items() if figures.overloaded],
+        saturated=saturated,
+        together=together,
     )
+
+
+def _saturated_together(
+    causes: list[tuple[str, str, float, dict[int, float]]],
+    gains: list[_Link],
+    saturated: set[str],
+    clients: dict[int, float],
+    design_figure: Callable[[dict[int, float]], float],
+) -> SaturatedTogether | None:
+    """The saturated causes whose own gain is invisible (another saturated component keeps
+    their clients at 0), with what the design gains were none of them a cause: None unless
+    two or more such causes exist."""
+    visible = {link[1] for link in gains if link[3] >= VISIBLE_GAIN}
+    stuck = [
+        cause
+        for cause in causes
+        if cause[0] == "component"
+        and cause[1] in saturated
+        and cause[3]
+        and cause[1] not in visible
+    ]
+    if len(stuck) < 2:
+        return None
+    left_out = {cause[1] for cause in stuck}
+    improved = dict(clients)
+    for client in {client for cause in stuck for client in cause[3]}:
+        improved[client] = _product_without(causes, left_out, client)
+    gain = design_figure(improved) - design_figure(clients)
+    return SaturatedTogether([cause[1] for cause in stuck], gain)

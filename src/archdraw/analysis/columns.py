@@ -12,6 +12,7 @@ from archdraw.analysis.instances import Instances, instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
+    PROVIDER_REPLICATED_TYPES,
     TypeFacts,
     count,
     number,
@@ -32,7 +33,7 @@ class Columns(NamedTuple):
     replicas: list[int]  # instances (`archdraw.analysis.instances`): what capacity counts,
     # and the machines that fail one at a time (a store's data role counts the same)
     zones: list[int]  # zones those instances span
-    instance_basis: list[str]  # "stated" | "default" | "zones" | "shards" (derived from them)
+    instance_basis: list[str]  # "stated" | "default" | "zones" | "shards" | "managed"
     failover: list[str]
     stateful: list[bool]
     capacity: list[float | None]
@@ -99,6 +100,7 @@ class _TypeColumns(NamedTuple):
     buffer: bool
     on_device: bool
     runs_replicas: bool
+    managed: bool  # the provider runs it (`PROVIDER_REPLICATED_TYPES`)
     defaults: dict[str, Any]  # the type's default property values
 
 
@@ -110,6 +112,7 @@ def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColu
         buffer=type_id in BUFFER_TYPES,
         on_device=found is not None and found.category == "client",
         runs_replicas=found is not None and "replicas" in found.properties,
+        managed=type_id in PROVIDER_REPLICATED_TYPES,
         defaults=facts.defaults(type_id),
     )
 
@@ -150,13 +153,17 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             read["shards"],
             ["replicas" in own for own in props],
             per_type({t: kind.stateful and not kind.buffer for t, kind in kinds.items()}),
+            per_type({t: kind.managed for t, kind in kinds.items()}),
             strict=True,
         )
     )
-    distinct: dict[tuple[int, int, int, bool, bool], Instances] = {}
-    for r, z, s, stated, sharded in set(sets):
-        distinct[r, z, s, stated, sharded] = instances(r, z, s, stated=stated, sharded=sharded)
+    distinct: dict[tuple[int, int, int, bool, bool, bool], Instances] = {}
+    for r, z, s, stated, sharded, managed in set(sets):
+        distinct[r, z, s, stated, sharded, managed] = instances(
+            r, z, s, stated=stated, sharded=sharded, managed=managed
+        )
     counted = list(map(distinct.__getitem__, sets))
+    of_type: list[_TypeColumns] = per_type(kinds)
     caching = per_type({t: kind.caching for t, kind in kinds.items()})
     return Columns(
         miss=[1.0 - hit if cache else 1.0 for cache, hit in zip(caching, read["hit"], strict=True)],
@@ -170,7 +177,11 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
         buffer=per_type({t: kind.buffer for t, kind in kinds.items()}),
         on_device=per_type({t: kind.on_device for t, kind in kinds.items()}),
         fallback=read["fallback"],
-        runs_replicas=per_type({t: kind.runs_replicas for t, kind in kinds.items()}),
+        # A managed service is not ours to run: no machine of it to lose alone.
+        runs_replicas=[
+            kind.runs_replicas and not found.managed
+            for kind, found in zip(of_type, counted, strict=True)
+        ],
         spans_zones=read["spans_zones"],
         in_process=read["in_process"],
         peak=read["peak"],

@@ -53,6 +53,11 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
     needed = first.replicas_needed or first.servers
     advice = f"run {plural(needed, 'replica')} ({needed - first.servers} more)"
     node = graph.index[first.id]
+    if not graph.runs_replicas[node]:  # a third party's or provider's service: no replicas
+        advice = (
+            f"raise its capacity to {first.arrival_rps / TARGET_UTILIZATION:,.0f} req/s with "
+            "its provider"
+        )
     if graph.stateful[node] and graph.components[node].type not in CACHING_TYPES:
         cached = any(graph.components[e.source].type in CACHING_TYPES for e in graph.in_edges[node])
         advice += " or raise the cache hit ratio" if cached else " or put a cache in front"

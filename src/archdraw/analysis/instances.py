@@ -8,21 +8,32 @@ What the file means (README, "Analysis: the model"):
   `zones: 3` runs 2 instances over 2 zones (AD111 reports the contradiction).
 - `replicas` not stated: the type's library default, or `zones` when that is more:
   spreading over three zones takes at least one instance in each (derived, "one per zone").
+- A store the provider runs (`PROVIDER_REPLICATED_TYPES`: object storage) with `replicas`
+  not stated is one service, whatever `zones` says: its `availability` and `capacity_rps`
+  are the service's, it spans all its `zones` (the provider keeps a copy in each when it
+  replicates), and there is no one machine of it to lose (basis "managed").
 - A store's shards run on machines of their own (`archdraw.analysis.roles`): a stateful
   component other than a queue or stream runs at least one machine per shard (derived).
   A queue's or stream's partitions share its brokers.
+- Copies of each partition (`copies_of`): a store's machines over its shards (at least one;
+  two when partitions outnumber machines and `replication` copies each elsewhere); a
+  stream's `replication_factor` brokers each (Kafka's replication factor), at most the
+  brokers it has and however many partitions, or one when `replication` is none.
 
 API (no Qt):
 
-    found = instances(replicas, zones, shards, stated=True, sharded=False)
+    found = instances(replicas, zones, shards, stated=True, sharded=False, managed=False)
     found.total      # machines that can fail one at a time; capacity is total x capacity_rps
-    found.basis      # "stated" | "default" | "zones" | "shards"
+    found.basis      # "stated" | "default" | "zones" | "shards" | "managed"
     found.replicas   # the count before the shard rule (stated, default or one per zone)
     found.zones      # availability zones the instances span (at most one per instance)
     found.describe() # "3 instances, one per zone (`replicas` not stated)"
     count = instance_counter()  # `instances`, each distinct set of values worked out once
     report_basis(found.basis)  # "stated" | "default" | "derived", as every figure's basis
+    found.managed    # one service the provider runs (no machine of ours to count or lose)
     component_instances(component, TypeFacts(library), count)  # the same, off a component
+    copies_of(found.total, shards, replication, replication_factor)  # copies per partition
+    partition_copies(found, shards, replication, replication_factor)  # managed stores too
 """
 
 from __future__ import annotations
@@ -31,16 +42,21 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from archdraw.analysis.kinds import BUFFER_TYPES, TypeFacts, count
+from archdraw.analysis.kinds import BUFFER_TYPES, PROVIDER_REPLICATED_TYPES, TypeFacts, count
 from archdraw.model import Component
 
 
 class Instances(NamedTuple):
-    total: int  # machines that can fail one at a time
-    basis: str  # "stated" | "default" | "zones" | "shards"
+    total: int  # machines that can fail one at a time (1: a managed service as a whole)
+    basis: str  # "stated" | "default" | "zones" | "shards" | "managed"
     replicas: int  # before the shard rule: stated, the library default, or one per zone
-    zones: int  # zones the instances span: `zones`, at most one per instance
+    zones: int  # zones spanned: `zones`, at most one per instance (a managed service: all)
     default: object = None  # the library's `replicas` default, when the count rests on it
+
+    @property
+    def managed(self) -> bool:
+        """One service the provider runs over its zones: no machine of ours to count."""
+        return self.basis == "managed"
 
     @property
     def derived(self) -> bool:
@@ -54,6 +70,9 @@ class Instances(NamedTuple):
     def describe(self) -> str:
         """ "3 instances, one per zone (`replicas` not stated)", "2 instances"."""
         noun = "instance" if self.total == 1 else "instances"
+        if self.managed:
+            over = f" over {self.zones} zones" if self.zones > 1 else ""
+            return f"one managed service{over} ({MANAGED})"
         if self.basis in DERIVED:
             each, why = DERIVED[self.basis]
             return f"{self.total} {noun}, {each} ({why})"
@@ -68,8 +87,15 @@ DERIVED = {
 }
 
 
+# What a managed store's count rests on.
+MANAGED = "`replicas` not stated: the provider runs its machines"
+
+
 def report_basis(basis: str) -> str:
-    """A count's basis in the vocabulary of every figure: stated / default / derived."""
+    """A count's basis in the vocabulary of every figure: stated / default / derived (a
+    managed service's one rests on the library's view of its type: default)."""
+    if basis == "managed":
+        return "default"
     return "derived" if basis in DERIVED else basis
 
 
@@ -78,6 +104,8 @@ def rests_on(basis: str, default: object = None) -> str:
     when stated)."""
     if basis in DERIVED:
         return ": ".join(DERIVED[basis])
+    if basis == "managed":
+        return f"one managed service: {MANAGED}"
     if basis == "default":
         if default is None:
             return "`replicas` not stated"
@@ -86,13 +114,22 @@ def rests_on(basis: str, default: object = None) -> str:
 
 
 def instances(
-    replicas: object, zones: object, shards: object, *, stated: bool, sharded: bool
+    replicas: object,
+    zones: object,
+    shards: object,
+    *,
+    stated: bool,
+    sharded: bool,
+    managed: bool = False,
 ) -> Instances:
     """The instances of a component whose `replicas`, `zones` and `shards` read these values
     (its own, else its type's default); `stated`: the design gives `replicas` itself;
-    `sharded`: a store whose shards take machines of their own (not a queue or stream)."""
+    `sharded`: a store whose shards take machines of their own (not a queue or stream);
+    `managed`: a store the provider runs (`PROVIDER_REPLICATED_TYPES`)."""
     given = count(replicas)
     spread = count(zones)
+    if managed and not stated:
+        return Instances(1, "managed", 1, spread)
     if stated:
         found, basis = given, "stated"
     elif spread > given:
@@ -113,12 +150,22 @@ def instance_counter() -> Callable[..., Instances]:
     remembered = lru_cache(maxsize=None, typed=True)(instances)
 
     def counted(
-        replicas: object, zones: object, shards: object, *, stated: bool, sharded: bool
+        replicas: object,
+        zones: object,
+        shards: object,
+        *,
+        stated: bool,
+        sharded: bool,
+        managed: bool = False,
     ) -> Instances:
         try:
-            return remembered(replicas, zones, shards, stated=stated, sharded=sharded)
+            return remembered(
+                replicas, zones, shards, stated=stated, sharded=sharded, managed=managed
+            )
         except TypeError:  # an unhashable value (a list): nothing to remember it by
-            return instances(replicas, zones, shards, stated=stated, sharded=sharded)
+            return instances(
+                replicas, zones, shards, stated=stated, sharded=sharded, managed=managed
+            )
 
     return counted
 
@@ -141,4 +188,30 @@ def component_instances(
         value("shards"),
         stated="replicas" in component.props,
         sharded=facts.stateful(component.type) and component.type not in BUFFER_TYPES,
+        managed=component.type in PROVIDER_REPLICATED_TYPES,
     )
+
+
+def partition_copies(found: Instances, shards: int, replication: object, factor: object) -> int:
+    """`copies_of` for a counted component: a managed store keeps a copy in each zone it
+    spans when it replicates (one when `replication` is none)."""
+    if found.managed:
+        return found.zones if replication in ("sync", "async") else 1
+    return copies_of(found.total, shards, replication, factor)
+
+
+def copies_of(instances: int, shards: int, replication: object, factor: object = None) -> int:
+    """Copies of each partition that `instances` machines hold over `shards` shards.
+
+    `factor`: a stream's `replication_factor` (None for a type without one). A stream copies
+    each partition to that many brokers, whatever the partition count, and cannot put two
+    copies on one broker; `replication: none` keeps one. Other stores: machines over shards,
+    at least one; two when partitions outnumber machines but `replication` copies each
+    elsewhere."""
+    replicated = replication in ("sync", "async")
+    if factor is not None:
+        return min(count(factor), instances) if replicated else 1
+    copies = max(1, instances // max(1, shards))
+    if copies == 1 and instances > 1 and replicated:
+        copies = 2  # more partitions than machines, each copied to another machine
+    return copies

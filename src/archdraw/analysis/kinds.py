@@ -15,6 +15,11 @@ CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 # Buffers: a request is done once one of these accepts the message, whatever the link
 # kind; the consumers behind them work later (their failure delays, not fails).
 BUFFER_TYPES = frozenset({"queue", "stream"})
+# Stores the provider runs (S3, GCS, Azure Blob): it keeps a copy of every object in each zone
+# and scales the service behind one endpoint. Unless the design states `replicas` (it runs
+# one itself), such a store is one service: its `availability` and `capacity_rps` are the
+# service's, and `zones` says how far the provider spreads the copies, not machines.
+PROVIDER_REPLICATED_TYPES = frozenset({"object_storage"})
 # Where telemetry goes: metrics, logs and traces are sampled and batched on the way, so a link
 # into one carries no request rate of its own (a link that states `calls` still does).
 TELEMETRY_TYPES = frozenset({"monitoring"})

@@ -249,6 +249,10 @@ def _availability_json(result: AvailabilityResult) -> dict[str, Any]:
         },
         "zones": result.zones,
         "saturated": result.saturated,
+        # Saturated components whose gains show only together (each alone gains nothing).
+        "saturated_together": (
+            {"ids": result.together.ids, "gain": result.together.gain} if result.together else None
+        ),
         "weakest": [
             {"kind": w.kind, "id": w.id, "availability": w.availability, "gain": w.gain}
             for w in result.weakest

@@ -5,8 +5,9 @@ What the file means (README, "Analysis: the model"):
 - `replicas` counts a component's instances. On a stateful component they are
   copies of the same data, not partitions: with `shards: s` the data is split
   into s partitions and each partition has replicas / s copies (at least one;
-  a database's shards run on machines of their own, a stream's partitions
-  share its brokers and are copied when `replication` is sync or async).
+  a database's shards run on machines of their own; a stream's partitions
+  share its brokers, each copied to `replication_factor` of them when
+  `replication` is sync or async: `archdraw.analysis.instances.copies_of`).
 - One copy of each partition is its primary (it takes the writes); the others
   serve reads. Losing a copy loses capacity, never data or requests; losing a
   primary is taken over when the component has a `failover` (stated or its
@@ -54,7 +55,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from archdraw.analysis.instances import Instances, component_instances, instance_counter
+from archdraw.analysis.instances import (
+    Instances,
+    component_instances,
+    instance_counter,
+    partition_copies,
+)
 from archdraw.analysis.kinds import (
     CACHING_TYPES,
     TypeFacts,
@@ -65,13 +71,22 @@ from archdraw.library import Library
 from archdraw.model import Component, Design
 
 ROLE_PROPERTIES = frozenset(
-    {"replicas", "zones", "shards", "failover", "replication", "conflict_resolution", "fronts"}
+    {
+        "replicas",
+        "zones",
+        "shards",
+        "failover",
+        "replication",
+        "replication_factor",
+        "conflict_resolution",
+        "fronts",
+    }
 )
 ROLE_LINK_PROPERTIES = frozenset({"calls"})
 # The properties a role reads of its own component alone (`failover` and `fronts` also
 # decide other components' roles: standbys, the store a cache fronts).
 OWN_ROLE_PROPERTIES = frozenset(
-    {"replicas", "zones", "shards", "replication", "conflict_resolution"}
+    {"replicas", "zones", "shards", "replication", "replication_factor", "conflict_resolution"}
 )
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
@@ -269,8 +284,9 @@ def _role(
     value = facts.values(component).get
     shards = count(value("shards"))
     failover = str(value("failover") or "none")
-    instances = component_instances(component, facts, counted, value).total
-    copies = copies_of(instances, shards, value("replication"))
+    found = component_instances(component, facts, counted, value)
+    instances = found.total
+    copies = partition_copies(found, shards, value("replication"), value("replication_factor"))
     resolution = value("conflict_resolution")
     if component.type in CACHING_TYPES:
         kind = "cache"
@@ -294,15 +310,6 @@ def _role(
         fronts=fronts,
         fronts_basis=fronts_basis,
     )
-
-
-def copies_of(instances: int, shards: int, replication: object) -> int:
-    """Copies of each partition that `instances` machines hold over `shards` shards (at least
-    one; two when partitions outnumber machines but `replication` copies each elsewhere)."""
-    copies = max(1, instances // max(1, shards))
-    if copies == 1 and instances > 1 and replication in ("sync", "async"):
-        copies = 2  # more partitions than machines, each copied to another machine
-    return copies
 
 
 def _calls(facts: TypeFacts, props: dict[str, object]) -> float:

@@ -85,7 +85,9 @@ def instance_losses(
     for cid in components:
         node = graph.index[cid]
         count = graph.instances(node)
-        if whole or count == 1:
+        if graph.instance_basis[node] == "managed":
+            add(node, 1.0, "the managed service failed")
+        elif whole or count == 1:
             add(node, 1.0, "every instance failed" if count > 1 else "its only instance failed")
         else:
             how = rests_on(graph.instance_basis[node])

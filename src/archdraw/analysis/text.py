@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from archdraw.analysis.availability import AvailabilityResult, downtime_per_year
+from archdraw.analysis.availability_text import availability_lines
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
-from archdraw.analysis.weakest import WeakPoint
+from archdraw.analysis.text_table import rate as _rate
+from archdraw.analysis.text_table import table as _table
+from archdraw.analysis.weakest import WeakPoint, what_fails
 from archdraw.source import printable_joined
 
 ARROW = " -> "
-
-
-def _table(rows: list[list[str]], right: Iterable[int] = ()) -> list[str]:
-    if not rows:
-        return []
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    aligned = set(right)
-    lines = []
-    for row in rows:
-        cells = [
-            cell.rjust(widths[i]) if i in aligned else cell.ljust(widths[i])
-            for i, cell in enumerate(row)
-        ]
-        lines.append("  " + "  ".join(cells).rstrip())
-    return lines
 
 
 def pct(share: float) -> str:
@@ -39,10 +24,6 @@ def _ms(value: float | None) -> str:
     if 0 < value < 0.05:  # a fast store's service time: "0.024 ms", never a "0.0 ms"
         return f"{value:.2g} ms"
     return f"{value:.1f} ms"
-
-
-def _rate(value: float) -> str:
-    return f"{value:,.1f}"
 
 
 def _factor(value: float | None) -> str:
@@ -64,7 +45,7 @@ def render_text(report: AnalysisReport, *, growth_asked: bool = True, top: int =
     if report.weakest is not None:
         sections.append(_weakest(report, top))
     if report.availability is not None:
-        sections.append(_availability(report, top))
+        sections.append(availability_lines(report, top))
     asked_other = report.failure or report.weakest is not None or report.availability
     if growth_asked or not asked_other:
         sections.append(_growth(report))
@@ -275,15 +256,7 @@ def _is_dns(report: AnalysisReport, component_id: str) -> bool:
 
 
 def _what_fails(report: AnalysisReport, point: WeakPoint) -> str:
-    if point.kind == "zone":
-        return f"zone {point.id}"
-    graph = report.graph
-    node = graph.index[point.id]
-    if not graph.runs_replicas[node]:
-        return f"{point.id} (the whole service)"
-    if point.single_point:
-        return f"{point.id} (its only instance)"
-    return f"one instance of {point.id}"
+    return what_fails(report.graph, point)
 
 
 def _per_second(report: AnalysisReport, lost_rps: float) -> str:
@@ -291,75 +264,6 @@ def _per_second(report: AnalysisReport, lost_rps: float) -> str:
     if not all(graph.rate_known[c] for c in graph.sources):
         return ""  # rates unknown: the share says it
     return f" ({_rate(lost_rps)}/s)"
-
-
-def _availability(report: AnalysisReport, top: int) -> list[str]:
-    result = report.availability
-    assert result is not None
-    if not result.clients:
-        return ["Availability: no clients to measure it for"]
-    # Zero because it cannot carry today's load is not a year of outages: say which.
-    why = (
-        "saturated today, see below"
-        if result.design == 0 and result.saturated
-        else f"about {downtime_per_year(result.design)} down a year"
-    )
-    lines = [f"Availability: {result.design * 100:.4f} % ({why})"]
-    rows = [
-        [
-            client,
-            f"{value * 100:.4f} %",
-            "saturated" if value == 0 and result.saturated else downtime_per_year(value),
-        ]
-        for client, value in result.clients.items()
-    ]
-    lines += _table(rows, right=(1,))
-    lines += _saturated(result)
-    # Rows that would show +0.0000 change nothing a reader can see: left out.
-    weakest = [w for w in result.weakest if w.gain >= 0.5e-6][:top]
-    if weakest:
-        lines.append("Weakest links (design availability gained if it never failed):")
-        rows = [
-            [f"{w.kind} {w.id}", f"{w.availability * 100:.4f} %", f"+{w.gain * 100:.4f} points"]
-            for w in weakest
-        ]
-        lines += _table(rows, right=(1, 2))
-    by_figure: dict[float, list[str]] = {}
-    for figure in result.components.values():
-        if figure.instance_basis == "default":
-            by_figure.setdefault(figure.instance, []).append(figure.id)
-    if by_figure:
-        lines.append(
-            "Assumed per instance (the library's figure for any component of the type, no "
-            "product's; state `availability` where you know it):"
-        )
-        for value, ids in sorted(by_figure.items()):
-            lines.append(f"  {value * 100:.6g} %: {', '.join(ids)}")
-    return lines
-
-
-def _saturated(result: AvailabilityResult) -> list[str]:
-    """Components whose availability is 0 because their load needs more instances than they
-    have: said apart, so a 0 reads as saturation, not as failing instances."""
-    figures = [result.components[cid] for cid in result.saturated]
-    if not figures:
-        return []
-    lines = [
-        "Saturated today, so 0 % available (even with every instance up they cannot carry "
-        "today's load; see --growth, AD209):"
-    ]
-    rows = []
-    for c in figures:
-        capacity = "library default" if c.capacity_basis == "default" else c.capacity_basis
-        rows.append(
-            [
-                c.id,
-                f"needs {c.needed} instances, has {c.replicas}",
-                f"{_rate(c.arrival_rps)} req/s at {c.capacity_rps or 0:,.6g} req/s each "
-                f"({capacity} capacity)",
-            ]
-        )
-    return lines + _table(rows)
 
 
 def _simulation(report: AnalysisReport) -> list[str]:

@@ -145,6 +145,19 @@ def _point(
     )
 
 
+def what_fails(graph: TrafficGraph, point: WeakPoint, name: str | None = None) -> str:
+    """The failure a weak point stands for, in words ("one instance of api", "stripe (the
+    whole service)"); `name`: how to call the element (its id when None)."""
+    name = name or point.id
+    if point.kind == "zone":
+        return f"zone {name}"
+    if not graph.runs_replicas[graph.index[point.id]]:
+        return f"{name} (the whole service)"  # a third party's, or one the provider runs
+    if point.single_point:
+        return f"{name} (its only instance)"
+    return f"one instance of {name}"
+
+
 def is_single_instance(graph: TrafficGraph, node: int) -> bool:
     """One machine we run (its type takes `replicas`), whatever its failover says; not a
     managed service spanning zones on its own (`global: true`)."""

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from archdraw.analysis.instances import DERIVED, Instances
+from archdraw.analysis.instances import DERIVED, Instances, partition_copies, report_basis
 from archdraw.analysis.kinds import TypeFacts, count
-from archdraw.analysis.roles import copies_of
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
 from archdraw.model import Component
@@ -86,12 +85,19 @@ def money(value: float, currency: str = "USD") -> str:
     return f"{sign}{value:.4g}"
 
 
+def money_range(low: float, high: float, currency: str = "USD", *, joined_by: str = "to") -> str:
+    """A range of figures as every cost text writes it, "$1,544 to $6,176"; "" when both
+    ends read the same once written, since a range of one figure says nothing."""
+    first, last = money(low, currency), money(high, currency)
+    return "" if first == last else f"{first} {joined_by} {last}"
+
+
 def count_basis(component: Component, found: Instances) -> str:
     """The basis of a line that rests on a count: stated, a library default, or derived from
     a stated `zones` or `shards` (a default one makes it a default)."""
     if found.basis in DERIVED:
         return "derived" if found.basis in component.props else "default"
-    return found.basis
+    return report_basis(found.basis)
 
 
 @dataclass(frozen=True)
@@ -104,18 +110,43 @@ class Copies:
 
 
 def stored_copies(component: Component, facts: TypeFacts, found: Instances, billed: int) -> Copies:
-    """The copies `billed` machines hold (`archdraw.analysis.roles.copies_of`): a store's
-    shards split its data, so machines over shards copies of each, never fewer than one."""
+    """The copies `billed` machines hold (`archdraw.analysis.instances.partition_copies`): a
+    store's shards split its data, so machines over shards copies of each, never fewer than
+    one; a stream keeps `replication_factor` copies of each partition, at most one per
+    broker."""
     value = facts.values(component).get
     shards = count(value("shards"))
-    copies = copies_of(billed, shards, value("replication"))
+    factor = value("replication_factor")
+    copies = partition_copies(found._replace(total=billed), shards, value("replication"), factor)
     basis = count_basis(component, found)
+    if factor is not None:
+        return _stream_copies(component, copies, count(factor), billed, shards, basis)
     if copies != max(1, billed // shards) and "replication" not in component.props:
         basis = "default"  # the second copy rests on the type's default `replication`
     if shards == 1:
         return Copies(copies, basis, "")
     note = f" (of each of {shards} shards on {plural(billed, 'instance')})"
     return Copies(copies, basis, note)
+
+
+def _stream_copies(
+    component: Component, copies: int, factor: int, brokers: int, partitions: int, basis: str
+) -> Copies:
+    """A stream's copies say what they rest on: `replication: none`, its replication factor,
+    or its brokers when it has fewer (`basis`: the broker count's)."""
+    props = component.props
+    stated = "replication" in props
+    if copies == 1 and factor > 1 and brokers > 1:
+        why = "`replication` none"
+    elif copies < factor:
+        why = f"replication factor {factor}, but {plural(brokers, 'broker')}"
+        stated = stated and basis == "stated"
+    else:
+        why = f"replication factor {factor}"
+        stated = stated and "replication_factor" in props
+    of = f"{partitions} partitions" if partitions > 1 else "its partition"
+    # Unstated, the count rests on the type's default `replication` or factor.
+    return Copies(copies, "stated" if stated else "default", f" (of each of {of}: {why})")
 
 
 def _stated_number(component: Component, name: str) -> float | None:

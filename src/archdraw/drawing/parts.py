@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archdraw.analysis.instances import Instances, component_instances, instances
-from archdraw.analysis.kinds import TypeFacts
+from archdraw.analysis.kinds import PROVIDER_REPLICATED_TYPES, TypeFacts
 from archdraw.drawing.faces import ComponentLook, face
 from archdraw.drawing.paths import LinkPath, Point
 from archdraw.drawing.text_metrics import fit, text_width
@@ -17,7 +17,7 @@ from archdraw.model import Component
 LINK_LABEL_SIZE = 11.0
 MAX_LINK_LABEL_WIDTH = 160.0
 LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
-LABEL_SHIFTS = (0.0, -12.0, 12.0)  # beside the line when every spot on it is taken
+LABEL_SHIFTS = (0.0, -12.0, 12.0, -24.0, 24.0)  # beside the line when every spot on it is taken
 LINK_WIDTH = 1.5
 ZONE_TITLE_SIZE = 12.0
 ZONE_KIND_SIZE = 10.5
@@ -50,7 +50,12 @@ def _instances(component: Component, library: Library | None, facts: TypeFacts |
     if library is None:
         own = component.props
         return instances(
-            own.get("replicas"), own.get("zones"), None, stated="replicas" in own, sharded=False
+            own.get("replicas"),
+            own.get("zones"),
+            None,
+            stated="replicas" in own,
+            sharded=False,
+            managed=component.type in PROVIDER_REPLICATED_TYPES,
         )
     return component_instances(component, facts or TypeFacts(library))
 

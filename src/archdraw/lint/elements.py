@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from archdraw.analysis.instances import Instances, instance_counter
-from archdraw.analysis.kinds import BUFFER_TYPES
+from archdraw.analysis.kinds import BUFFER_TYPES, PROVIDER_REPLICATED_TYPES
 from archdraw.analysis.links import LinkTable
 from archdraw.library import Library
 from archdraw.lint.design_view import ComponentView, DesignView, LinkView
@@ -25,6 +25,12 @@ class structural_view(cached_property[_T]):
     their types, zones, links and the property names they state), never on property
     values: a lint session keeps it across property edits. A view not marked so is
     computed afresh on every run, so forgetting the mark costs time, never correctness."""
+
+
+class value_view(cached_property[_T]):
+    """A cached view that reads property values: computed once per run. A lint session
+    carries one to the next run only while none of the values it reads changed, so each
+    is listed in `archdraw.lint.recording.VALUE_VIEWS` with the properties it reads."""
 
 
 DEFAULT_OPTIONS: dict[str, float] = {
@@ -176,7 +182,8 @@ class ElementViews:
             prop(component, "shards") if sharded else None,
         )
         stated = "replicas" in component.props
-        return self._instances_of(*counts, stated=stated, sharded=sharded)
+        managed = component.type in PROVIDER_REPLICATED_TYPES
+        return self._instances_of(*counts, stated=stated, sharded=sharded, managed=managed)
 
     @cached_property
     def _instances_of(self) -> Callable[..., Instances]:

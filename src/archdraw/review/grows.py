@@ -10,13 +10,15 @@ from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
 
 
-def _capacity(load: ComponentLoad) -> str:
-    """The capacity a saturation point rests on, and its basis (the analysis's)."""
+def _capacity(load: ComponentLoad, ours: bool = True) -> str:
+    """The capacity a saturation point rests on, and its basis (the analysis's); `ours`: a
+    component we run (else a third party's or provider's service, whose capacity is whole)."""
     if load.capacity_rps is None:
         return "capacity unknown"
+    each = "per replica" if ours else "for the whole service"
     if load.capacity_basis == "stated":
-        return f"{rate(load.capacity_rps)} per replica, stated"
-    return f"assuming the library default of {rate(load.capacity_rps)} per replica"
+        return f"{rate(load.capacity_rps)} {each}, stated"
+    return f"assuming the library default of {rate(load.capacity_rps)} {each}"
 
 
 def _load(load: ComponentLoad) -> str:
@@ -47,13 +49,17 @@ def grows_answer(grown: GrowthResult, graph: TrafficGraph) -> str:
         if first.saturates_at < 1:
             text += ", so it is over capacity already today"
         needed = first.replicas_needed or first.servers
+        node = graph.index[first.id]
+        ours = graph.runs_replicas[node]
         text += (
             f"; at {k:g}x it needs {needed:,} replicas instead of {first.servers:,} to stay "
             f"under {TARGET_UTILIZATION:.0%} busy."
+            if ours  # else a third party's or provider's service: capacity, not replicas
+            else f"; at {k:g}x it needs {rate(first.arrival_rps / TARGET_UTILIZATION)} of "
+            "capacity from its provider."
         )
-        node = graph.index[first.id]
         store = graph.stateful[node] and not graph.buffer[node]
-        if store and any(e.writes for e in graph.in_edges[node]):
+        if ours and store and any(e.writes for e in graph.in_edges[node]):
             # A copy serves reads; every write goes to its partition's primary.
             text += " Replicas relieve only its reads: if writes saturate it, shard it."
     sooner = grown.components.get(grown.first_assumed or "")
@@ -95,17 +101,22 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
     )
     before: list[tuple[str, str]] = []
     for load in ranked[: TOP * 2]:
-        component = graph.components[graph.index[load.id]]
+        node = graph.index[load.id]
+        component = graph.components[node]
         at_k = grown.components[load.id]
         needed = at_k.replicas_needed or load.servers
         at = factor(load.saturates_at or 0.0)
+        ours = graph.runs_replicas[node]
+        grow = f"{load.servers:,} → {needed:,}" if needed > load.servers else f"{load.servers:,}"
+        if not ours:  # no replicas of ours to add: the capacity it needs from its provider
+            grow = f"not ours to run: needs {rate(at_k.arrival_rps / TARGET_UTILIZATION)}"
         section.rows.append(
             (
                 component.title,
                 _load(load),
                 f"{at}, over capacity today" if (load.saturates_at or 0.0) < 1 else at,
-                _capacity(load),
-                f"{load.servers:,} → {needed:,}" if needed > load.servers else f"{load.servers:,}",
+                _capacity(load, ours),
+                grow,
             )
         )
         if load.saturates_at is not None and load.saturates_at <= k:

@@ -15,6 +15,7 @@ from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtim
 from archdraw.analysis.failure import ClientImpact
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text import pct
+from archdraw.analysis.weakest import what_fails
 from archdraw.source.printable import plural
 
 Cell = tuple[str, float | str]  # text shown, value sorted by
@@ -243,7 +244,7 @@ def weakest_rows(report: AnalysisReport) -> list[Row]:
     rows, titles = [], report.growth.titles
     for point in report.weakest or []:
         name = titles.get(point.id, point.id)
-        what = f"zone {point.id}" if point.kind == "zone" else f"one instance of {name}"
+        what = what_fails(report.graph, point, name)
         rows.append(
             Row(
                 (

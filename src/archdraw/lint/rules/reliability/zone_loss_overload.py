@@ -3,13 +3,11 @@
 import math
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import PROVIDER_REPLICATED_TYPES
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
-
-# Stores whose provider places copies in every zone and scales capacity behind one endpoint.
-PROVIDER_REPLICATED_TYPES = frozenset({"object_storage"})
 
 
 @rule(

@@ -42,25 +42,29 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
     for component_id, arrival in ctx.arrival_rps.items():
         component = ctx.components[component_id]
-        capacity = ctx.capacity(component) if arrival > 0 else None
-        if not capacity:
+        per_machine = ctx.number(component, "capacity_rps") if arrival > 0 else None
+        if not per_machine:
             continue  # no traffic, or no capacity known: never guessed
-        utilization = arrival / capacity
-        if utilization < warning:
-            continue
-        per_machine = ctx.number(component, "capacity_rps") or capacity
         found = ctx.instances(component)
         machines = found.total
+        utilization = arrival / (machines * per_machine)
+        if utilization < warning:
+            continue
         needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
         assumed = ctx.assumed(component, "capacity_rps")
         # What the figures rest on, after them: the count, then the capacity.
         rests = "; ".join(x for x in (found.rests_on(), assumed.strip()[1:-1]) if x)
         counted = f"; {rests}" if rests else ""
         severity = None if utilization >= 1 else Severity.WARNING
+        # A provider's service takes no replicas of ours: it needs capacity from the provider.
+        fix = (
+            None if found.managed else ctx.fix(component, f"Run {needed} replicas", replicas=needed)
+        )
+        more = f": it needs {rate(arrival / 0.7)} req/s from its provider" if found.managed else ""
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization: {rate(arrival)} req/s "
-            f"for {machines} x {rate(per_machine)} req/s{counted}",
+            f"for {machines} x {rate(per_machine)} req/s{counted}{more}",
             component=component_id,
-            fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
+            fix=fix,
             severity=Severity.INFO if assumed else severity,
         )

@@ -1,0 +1,24 @@
+"""Aligned text tables and rates, shared by the analysis text's sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def table(rows: list[list[str]], right: Iterable[int] = ()) -> list[str]:
+    if not rows:
+        return []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    aligned = set(right)
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(widths[i]) if i in aligned else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return lines
+
+
+def rate(value: float) -> str:
+    return f"{value:,.1f}"
