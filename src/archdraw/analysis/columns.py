@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.instances import instance_counter
+from archdraw.analysis.instances import Instances, instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -119,7 +120,8 @@ def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColu
 def per_component(components: list[Component], facts: TypeFacts, library: Library) -> Columns:
     """Every per-component column, one column at a time: each starts from the value of the
     component's type (its default, converted once per type), and only the components that
-    state the property read their own."""
+    state the property read their own (each distinct value converted once: thousands of
+    components state the same few)."""
     types = [c.type for c in components]
     props = [c.props for c in components]
     kinds = {t: _type_columns(library, facts, t) for t in set(types)}
@@ -132,27 +134,36 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     read: dict[str, list[Any]] = {}
     for column, (name, convert) in _PROPERTY_COLUMNS.items():
         values = per_type({t: convert(kind.defaults.get(name)) for t, kind in kinds.items()})
+        remembered = lru_cache(maxsize=None, typed=True)(convert)  # 1, 1.0 and true apart
         for node in stating.get(name, ()):
-            values[node] = convert(props[node][name])
+            value = props[node][name]
+            try:
+                values[node] = remembered(value)
+            except TypeError:  # an unhashable value (a list): nothing to remember it by
+                values[node] = convert(value)
         read[column] = values
     rps: list[float | None] = [None] * len(components)
     for node in stating.get("rps", ()):
         rps[node] = stated_rps(components[node])
+    # The instances of each distinct set of values, worked out once.
+    sets = list(
+        zip(
+            read["replicas"],
+            read["zones"],
+            read["shards"],
+            ["replicas" in own for own in props],
+            per_type({t: kind.stateful and not kind.buffer for t, kind in kinds.items()}),
+            per_type({t: kind.managed for t, kind in kinds.items()}),
+            strict=True,
+        )
+    )
+    distinct: dict[tuple[int, int, int, bool, bool, bool], Instances] = {}
+    for r, z, s, stated, sharded, managed in set(sets):
+        distinct[r, z, s, stated, sharded, managed] = instances(
+            r, z, s, stated=stated, sharded=sharded, managed=managed
+        )
+    counted = list(map(distinct.__getitem__, sets))
     of_type: list[_TypeColumns] = per_type(kinds)
-    instances_of = instance_counter()
-    counted = [
-        instances_of(
-            r,
-            z,
-            s,
-            stated="replicas" in own,
-            sharded=kind.stateful and not kind.buffer,
-            managed=kind.managed,
-        )
-        for r, z, s, own, kind in zip(
-            read["replicas"], read["zones"], read["shards"], props, of_type, strict=True
-        )
-    ]
     caching = per_type({t: kind.caching for t, kind in kinds.items()})
     return Columns(
         miss=[1.0 - hit if cache else 1.0 for cache, hit in zip(caching, read["hit"], strict=True)],

@@ -133,11 +133,11 @@ class TrafficGraph:
     spans_zones: list[bool]  # `global: true`: no zone of its own, no single instance to lose
     in_process: list[bool]  # `in_process: true`: fails only with its caller
     peak: list[float]  # `peak_factor`: the burst over a source's `rps` (1: none stated)
-    stated: list[frozenset[str]]  # the property names each component sets itself
 
     def basis(self, node: int, name: str) -> str:
-        """Where a property value came from: "stated" (in the file) or "default" (library)."""
-        return "stated" if name in self.stated[node] else "default"
+        """Where a property value came from: "stated" (in the file) or "default" (library).
+        Read off the component itself: only the analyses' reports ask, for a few nodes."""
+        return "stated" if name in self.components[node].props else "default"
 
     roles: DataRoles = field(default_factory=lambda: DataRoles({}))
     instance_basis: list[str] = field(default_factory=list)  # `archdraw.analysis.instances`
@@ -269,7 +269,6 @@ def build_graph(
         back_out=back_out,
         back_in=back_in,
         sources=sources,
-        stated=[frozenset(c.props) for c in components],
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
         **node_columns(
