@@ -11,10 +11,10 @@ from archdraw.analysis.instances import instance_counter
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
-    PROVIDER_REPLICATED_TYPES,
     TypeFacts,
     count,
     number,
+    provider_runs,
     stated_rps,
 )
 from archdraw.analysis.roles import STANDBY_FAILOVERS, DataRoles
@@ -99,7 +99,6 @@ class _TypeColumns(NamedTuple):
     buffer: bool
     on_device: bool
     runs_replicas: bool
-    managed: bool  # the provider runs it (`PROVIDER_REPLICATED_TYPES`)
     defaults: dict[str, Any]  # the type's default property values
 
 
@@ -111,7 +110,6 @@ def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColu
         buffer=type_id in BUFFER_TYPES,
         on_device=found is not None and found.category == "client",
         runs_replicas=found is not None and "replicas" in found.properties,
-        managed=type_id in PROVIDER_REPLICATED_TYPES,
         defaults=facts.defaults(type_id),
     )
 
@@ -147,10 +145,17 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             s,
             stated="replicas" in own,
             sharded=kind.stateful and not kind.buffer,
-            managed=kind.managed,
+            managed=provider_runs(type_id, spans),
         )
-        for r, z, s, own, kind in zip(
-            read["replicas"], read["zones"], read["shards"], props, of_type, strict=True
+        for r, z, s, own, kind, type_id, spans in zip(
+            read["replicas"],
+            read["zones"],
+            read["shards"],
+            props,
+            of_type,
+            types,
+            read["spans_zones"],
+            strict=True,
         )
     ]
     caching = per_type({t: kind.caching for t, kind in kinds.items()})
