@@ -156,7 +156,7 @@ links:
 
 
 TWITTER_NAIVE = Path(__file__).parents[2] / "sample_designs" / "twitter-naive.archdraw.yaml"
-WEB_PROPS = "props: {capacity_rps: 800,"
+WEB_PROPS = "props: {replicas: 1, capacity_rps: 800,"
 
 
 def _twitter_naive(load_text, web_replicas: int, db_capacity: int | None = None):  # type: ignore[no-untyped-def]

@@ -56,7 +56,9 @@ def test_replicas_added_to_a_saturated_server_never_lower_availability(load_text
     figures = [
         measure(
             load_text(
-                text.replace("{capacity_rps: 800,", f"{{replicas: {n}, capacity_rps: 800,")
+                text.replace(
+                    "{replicas: 1, capacity_rps: 800,", f"{{replicas: {n}, capacity_rps: 800,"
+                )
             ).design,
             library,
         )

@@ -149,3 +149,28 @@ def test_findings_kept_up_to_date_mark_as_fresh_ones(library: Library):
     assert drawing.markers == fresh.markers
     assert ("link", "c3->c4") in drawing.markers and ("component", "c2") not in drawing.markers
     assert drawing.markers[("component", "c0")].count == 1
+
+
+def test_a_deleted_component_loses_its_marker_and_an_undo_restores_it(library: Library):
+    design = _grid(12)
+    centres = {c.id: c.position for c in design.components if c.position}
+    findings = [
+        FakeFinding("AD101", "error", "one", component="c1"),
+        FakeFinding("AD205", "info", "no timeout", link="c1->c2"),
+    ]
+    drawing = Drawing(design, library, centres, findings)
+    assert {("component", "c1"), ("link", "c1->c2")} <= set(drawing.markers)
+    removed = design.components.pop(1)
+    kept_links = list(design.links)
+    design.links = [k for k in design.links if "c1" not in (k.source, k.target)]
+    drawing.sync_components(["c1"])
+    drawing.sync_links()
+    assert ("component", "c1") not in drawing.markers  # at once, before a lint run
+    assert ("link", "c1->c2") not in drawing.markers
+    drawing.set_findings([])  # the lint run after the delete
+    design.components.insert(1, removed)  # undo
+    design.links = kept_links
+    drawing.sync_components(["c1"])
+    drawing.sync_links()
+    drawing.set_findings(findings)
+    assert drawing.markers == Drawing(design, library, centres, findings).markers

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractSpinBox
 
 from archdraw.cost import estimate, load_prices, money, user_prices_dir
 from archdraw.gui.panels.cost_note import selection_text
+from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
 
 from .conftest import load_into, property_field, viewport_point
 
@@ -54,6 +55,24 @@ def test_the_selection_shows_its_cost_and_an_edit_updates_it(window, qtbot):  # 
     window.scene.select_ids(["db"])
     qtbot.wait(10)
     assert "assumes library defaults" in note.text() and " to $" in note.text()
+
+
+def test_a_range_whose_ends_read_the_same_is_not_shown(window, qtbot):  # type: ignore[no-untyped-def]
+    # The RAG pipeline states every priced figure, but its total, summed in another order,
+    # differs from its ends in the last bits: the note said "$260,994 to $260,994".
+    load_into(window, (sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}").read_text("utf-8"))
+    window.lint.timer.stop()
+    note = window.properties.cost
+    found = estimate(
+        window.document.design, window.library, load_prices(user_dir=user_prices_dir())
+    )
+    assert not found.low == found.high == found.total
+    assert money(found.low) == money(found.high) == money(found.total)
+    qtbot.waitUntil(lambda: note.text().startswith("<b>Cost of the design</b>"), timeout=3000)
+    assert note.text().startswith(
+        f"<b>Cost of the design</b>: about {money(found.total)}/month; 3 cost lines cannot"
+    )
+    assert " to $" not in note.text()
 
 
 def test_an_empty_design_shows_no_cost_line(window, qtbot):  # type: ignore[no-untyped-def]

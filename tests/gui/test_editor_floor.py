@@ -40,6 +40,9 @@ def _double_click_palette(window, qtbot, type_id: str) -> None:  # type: ignore[
     # A user's double-click: a click, then the second press arriving as a double-click.
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    # QTest's double-click leaves the button held in its own state: release it, or every
+    # later mouse move in this process is a drag and no tooltip ever comes up.
+    qtbot.mouseRelease(tree.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.wait(QApplication.doubleClickInterval() + 20)  # the next one is a new double-click
 
 

@@ -147,6 +147,15 @@ def test_open_sample_from_gallery_opens_a_copy(window, qtbot, monkeypatch):  # t
     assert len(window.scene.components) == len(load(chosen, window.library).design.components)
 
 
+def test_the_gallery_says_naive_once(window, qtbot):  # type: ignore[no-untyped-def]
+    # Found under Xvfb: "AI generation API (naive first version) (naive)".
+    gallery = SampleGallery(window.library, window.theme, window)
+    qtbot.addWidget(gallery)
+    titles = [gallery.list.item(i).text() for i in range(gallery.list.count())]
+    naive = [t for t in titles if "naive" in t.lower()]
+    assert naive and all(t.lower().count("naive") == 1 for t in naive), naive
+
+
 def test_dark_theme_recolours_the_canvas(window):  # type: ignore[no-untyped-def]
     load_into(window)
     window.actions_by_name["theme-dark"].trigger()

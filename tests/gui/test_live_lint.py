@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from archdraw.gui import lint_runner, loading
 from archdraw.gui.lint_runner import THREAD_ABOVE
-from archdraw.gui.panels.findings import row_steps
+from archdraw.gui.panels.finding_rows import row_steps
 from archdraw.io import dumps
 from archdraw.lint import lint_design
 from archdraw.model import Change, Component, Design, Link, new_design

@@ -19,7 +19,7 @@ archdraw: 1
 name: shop
 components:
   - {id: web, type: client, position: [0, 0], props: {rps: 100}}
-  - {id: api, type: service, position: [300, 0]}
+  - {id: api, type: service, position: [300, 0], props: {replicas: 1}}
   - {id: db, type: database, position: [600, 0]}
 links:
   - {from: web, to: api}

@@ -205,3 +205,18 @@ def test_availability_keeps_its_nines(window, qtbot):  # type: ignore[no-untyped
     qtbot.keyClick(box, Qt.Key.Key_Tab)
     qtbot.wait(1)
     assert window.document.design.component("subject").props["availability"] == 0.99995
+
+
+def test_text_fields_show_the_start_of_their_text_after_an_edit(window, qtbot):  # type: ignore[no-untyped-def]
+    # Found under Xvfb: after any edit, the Label and Notes fields showed the ends of their
+    # text ("et gateways") because refreshing in place left the cursor at the end.
+    long = "WebSocket gateways for every workspace"
+    load_into(window, _design_with("service").replace("position: [0, 0]", f"label: {long}"))
+    window.scene.select_ids(["subject"])
+    label = property_field(window, "label", QLineEdit)
+    assert label.text() == long and label.cursorPosition() == 0
+    spec = LIBRARY.types["service"].properties["auth"]
+    assert _edit(qtbot, window, spec, None, 0) is True
+    assert window.document.design.component("subject").props["auth"] is True
+    qtbot.wait(20)
+    assert label.cursorPosition() == 0

@@ -35,7 +35,7 @@ def test_grouped_views_hold_exactly_the_matching_components(
     design: Design, library: Library
 ) -> None:
     ctx = LintContext(design, library)
-    everything = design.components
+    everything = ctx.design.components
     assert sorted(ids(ctx.stateful)) == sorted(ids(c for c in everything if ctx.is_stateful(c)))
     assert sorted(ids(ctx.stores)) == sorted(ids(c for c in everything if ctx.is_store(c)))
     assert sorted(ids(ctx.client_side)) == sorted(ids(c for c in everything if ctx.is_client(c)))

@@ -61,7 +61,7 @@ def test_severity_override_beats_a_rule_chosen_severity(
     load_text: Loader, library: Library
 ) -> None:
     text = BASE.replace("type: client", "type: client\n    props: {rps: 900}").replace(
-        "type: service", "type: service\n    props: {capacity_rps: 1000}"
+        "type: service", "type: service\n    props: {replicas: 1, capacity_rps: 1000}"
     )
     plain = lint_design(load_text(text).design, library)
     assert [f.severity for f in plain if f.code == "AD209"] == [Severity.WARNING]

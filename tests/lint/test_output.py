@@ -33,6 +33,7 @@ components:
   - id: api
     type: service
     label: "API, 100% of traffic"
+    props: {replicas: 1}
   - id: db
     type: database
 links:

@@ -195,6 +195,25 @@ def test_only_views_marked_structural_are_kept_across_edits() -> None:
     assert "arrival_rps" not in kept and "_recorded_arrival_rps" not in kept
 
 
+def test_every_value_view_is_recorded_with_what_it_reads() -> None:
+    """A view marked `value_view` is computed by the first rule that asks; the session
+    records its property reads for every later rule only through `VALUE_VIEWS` and the
+    recording context's own property of that name. A view missing there would leave later
+    rules' reads unrecorded, and an edit to one of them would not re-run those rules."""
+    from archdraw.lint.context import LintContext
+    from archdraw.lint.elements import value_view
+    from archdraw.lint.recording import VALUE_VIEWS, RecordingContext
+
+    marked = {
+        name
+        for cls in LintContext.__mro__
+        for name, value in vars(cls).items()
+        if isinstance(value, value_view)
+    }
+    assert marked == set(VALUE_VIEWS)
+    assert all(isinstance(vars(RecordingContext).get(name), property) for name in marked)
+
+
 def _key_edit(design: Design, rng: random.Random) -> Edit:
     """Add or remove a property key, or set a value back: what a hint must not hide."""
     component = rng.choice(design.components)
@@ -278,3 +297,36 @@ def test_unchanged_findings_come_back_as_the_same_objects(library: Library) -> N
     assert session.rules_run >= len(session.rules) - 3
     unchanged = [f for f in again if f.component != component.id]
     assert unchanged and all(id(f) in {id(g) for g in after} for f in unchanged)
+
+
+@pytest.mark.parametrize("code", ["AD409", "AD412"])
+def test_rules_sharing_the_writing_links_rerun_when_a_write_changes(
+    library: Library, code: str
+) -> None:
+    """The writing links are worked out once per run and shared (`writing_links`,
+    `writes_into`): a rule handed the memo still counts as reading `writes`, so turning a
+    write off re-runs it. AD409 reads the writing links, AD412 the writes into a store."""
+    document = Document(generate_design(200, 7))
+    session = LintSession(library)
+    before = session.lint(document.design)
+    found = next(f for f in before if f.code == code)
+    document.apply(SetLinkProperties(_write_named_by(document.design, found), {"writes": False}))
+    after = session.lint(document.design)
+    assert 0 < session.rules_run < len(session.rules)  # the incremental path
+    assert [_row(f) for f in after] == [_row(f) for f in lint_design(document.design, library)]
+    assert found not in [f for f in after if f.code == code]
+
+
+def _write_named_by(design: Design, finding: Any) -> str:
+    """The write a finding is about: its link (AD409), else the first writing link whose
+    sender it names (AD412 names the writers that do not tell the cache)."""
+    if finding.link is not None:
+        return str(finding.link)
+    titles = {c.id: c.label or c.id for c in design.components}
+    return next(
+        k.key
+        for k in design.links
+        if k.props.get("writes") is True
+        and k.target != finding.component
+        and f"'{titles[k.source]}'" in finding.message.split("changed by ")[1]
+    )

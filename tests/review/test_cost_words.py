@@ -8,7 +8,9 @@ import re
 
 import pytest
 
-from archdraw.cost import load_prices
+from archdraw.cost import load_prices, money, money_range
+from archdraw.io import load
+from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
 from archdraw.library import Library
 from archdraw.review import build_review, render_html, render_markdown
 
@@ -101,3 +103,17 @@ def test_an_unpriced_components_reason_is_shown_once(load_text, library: Library
     # A component priced in part keeps the cost section's item for the line it cannot price.
     storage = [line for line in details["db"] if "`storage_gb`" in line]
     assert len(storage) == 1 and storage[0].startswith("What does it cost? storage size")
+
+
+def test_a_small_figure_shows_its_range_as_the_grown_one_does(library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    # The web seed's requests rest on a default: cents a month at 1x, with a range four
+    # times wide. Rounded to whole dollars both ends were 0 and the 1x column hid it.
+    design = load(sample_dir() / f"p2p-file-sharing{SAMPLE_SUFFIX}", library).design
+    review = build_review(design, library, book)
+    seed = review.costs[0].components["web_seed"]
+    low = sum(line.low or 0.0 for line in seed.lines)
+    high = sum(line.high or 0.0 for line in seed.lines)
+    assert high < 1 and round(low) == round(high) and money(low) != money(high)
+    row = next(row for row in review.section("cost").rows if row[0] == seed.title)
+    assert row[1] == f"{money(seed.total())} ({money_range(low, high)})"
+    assert " to " in row[2]  # the 10x column, as before

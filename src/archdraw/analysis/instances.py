@@ -40,7 +40,6 @@ API (no Qt):
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import NamedTuple
 
 from archdraw.analysis.kinds import BUFFER_TYPES, TypeFacts, count, provider_runs
@@ -146,9 +145,9 @@ def instances(
 
 def instance_counter() -> Callable[..., Instances]:
     """`instances`, remembering its answer for each distinct set of values: the thousands of
-    components of a big design repeat a few counts. `typed`: 1, 1.0 and true stay apart (a
+    components of a big design repeat a few counts. Typed: 1, 1.0 and true stay apart (a
     message quotes the value the count rests on)."""
-    remembered = lru_cache(maxsize=None, typed=True)(instances)
+    remembered: dict[tuple[object, ...], Instances] = {}
 
     def counted(
         replicas: object,
@@ -159,14 +158,29 @@ def instance_counter() -> Callable[..., Instances]:
         sharded: bool,
         managed: bool = False,
     ) -> Instances:
+        # A plain dict, not lru_cache: its key for keyword arguments costs more than the count.
+        key = (
+            replicas,
+            zones,
+            shards,
+            stated,
+            sharded,
+            managed,
+            type(replicas),
+            type(zones),
+            type(shards),
+        )
         try:
-            return remembered(
-                replicas, zones, shards, stated=stated, sharded=sharded, managed=managed
-            )
+            found = remembered.get(key)
         except TypeError:  # an unhashable value (a list): nothing to remember it by
             return instances(
                 replicas, zones, shards, stated=stated, sharded=sharded, managed=managed
             )
+        if found is None:
+            found = remembered[key] = instances(
+                replicas, zones, shards, stated=stated, sharded=sharded, managed=managed
+            )
+        return found
 
     return counted
 

@@ -50,7 +50,6 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -88,6 +87,7 @@ ROLE_LINK_PROPERTIES = frozenset({"calls"})
 OWN_ROLE_PROPERTIES = frozenset(
     {"replicas", "zones", "shards", "replication", "replication_factor", "conflict_resolution"}
 )
+_NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
@@ -158,7 +158,11 @@ class _Links:
         self, table: LinkTable, facts: TypeFacts, components: dict[str, Component]
     ) -> None:
         self.table, self.facts, self.components = table, facts, components
-        self._unstated = _calls(facts, {})  # most links state no `calls`
+        # Whether a link sends requests (`calls` > 0): most links state no `calls` and send
+        # as the library default says; the few whose own value answers otherwise are listed.
+        self._by_default = _calls(facts, {}) > 0
+        stating = table.stating.get("calls", ())
+        self._otherwise = {k for k in stating if (_calls(facts, k.props) > 0) != self._by_default}
         self._calls: dict[str, list[str]] = {}
 
     def _known(self, link: LinkRecord) -> bool:
@@ -174,32 +178,41 @@ class _Links:
 
     def callers(self, target: str) -> list[str]:
         """Who sends requests to `target`, over links with any `calls`."""
-        arriving = self.table.into.get(target, ())
-        return [k.source for k in arriving if k.kind != "replication" and self._known(k)]
+        arriving, components = self.table.into.get(target, ()), self.components
+        return [
+            k.source
+            for k in arriving
+            if k.kind != "replication" and k.source in components and k.target in components
+        ]
 
     def calls(self, source: str) -> list[str]:
         """Where `source` (a known component) sends requests, over links with `calls` > 0."""
         found = self._calls.get(source)
         if found is None:
-            components = self.components
+            components, otherwise, sends = self.components, self._otherwise, self._by_default
             found = self._calls[source] = [
                 k.target
                 for k in self.table.out.get(source, ())
-                if k.kind != "replication" and k.target in components and self._sends(k)
+                if k.kind != "replication" and k.target in components and sends != (k in otherwise)
             ]
         return found
 
+    def idle_senders(self) -> list[str]:
+        """Known components with a request link of `calls: 0`, in file order of those links."""
+        if self._by_default:  # only links that state `calls` can be idle
+            idle = (k.source for k in self.table.stating.get("calls", ()) if k in self._otherwise)
+        else:
+            idle = (k.source for k in self.table.links)
+        return [source for source in dict.fromkeys(idle) if source in self.components]
+
     def idle(self, source: str) -> list[str]:
         """Where `source` links over request links with `calls: 0`."""
+        otherwise, sends = self._otherwise, self._by_default
         return [
             k.target
             for k in self.table.out.get(source, ())
-            if k.kind != "replication" and self._known(k) and not self._sends(k)
+            if k.kind != "replication" and self._known(k) and sends == (k in otherwise)
         ]
-
-    def _sends(self, link: LinkRecord) -> bool:
-        props = link.props
-        return (_calls(self.facts, props) if "calls" in props else self._unstated) > 0
 
 
 def data_roles(
@@ -221,20 +234,22 @@ def data_roles(
     for found in targets.values():
         found.sort()
     standbys = _standbys(links, facts, components)
-    fronted = _fronted(links, facts, components)
+    # Each component's type, read once (a model's fields are read through a hook).
+    type_of = {component_id: c.type for component_id, c in components.items()}
+    fronted = _fronted(links, facts, components, type_of)
     roles: dict[str, DataRole] = {}
-    stateful = {t for t in {c.type for c in components.values()} if facts.stateful(t)}
+    stateful = {t for t in set(type_of.values()) if facts.stateful(t)}
     counted = instance_counter()
-    for component in components.values():
-        if component.type not in stateful:
+    for component_id, type_id in type_of.items():
+        if type_id not in stateful:
             continue
-        store, basis = fronted.get(component.id, (None, None))
-        roles[component.id] = _role(
-            component,
+        store, basis = fronted.get(component_id, (None, None))
+        roles[component_id] = _role(
+            components[component_id],
             facts,
             counted,
-            source_of.get(component.id),
-            component.id in standbys,
+            source_of.get(component_id),
+            component_id in standbys,
             store,
             basis,
         )
@@ -314,7 +329,7 @@ def _role(
 
 def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
     value = facts.link_value(props, "calls")
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, _NUMBERS):
         return 1.0
     return float(value)
 
@@ -323,9 +338,9 @@ def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component])
     """Components reached only over `calls: 0` links out of a failover entry (and beyond)."""
     starts = [
         target
-        for entry in components.values()
-        if str(facts.value(entry, "failover") or "none") in STANDBY_FAILOVERS
-        for target in links.idle(entry.id)
+        for entry in links.idle_senders()
+        if str(facts.value(components[entry], "failover") or "none") in STANDBY_FAILOVERS
+        for target in links.idle(entry)
     ]
     if not starts:
         return set()
@@ -345,12 +360,13 @@ def _reach(starts: list[str], calls: Callable[[str], list[str]]) -> set[str]:
 
 
 def _fronted(
-    links: _Links, facts: TypeFacts, components: dict[str, Component]
+    links: _Links, facts: TypeFacts, components: dict[str, Component], type_of: dict[str, str]
 ) -> dict[str, tuple[str, str]]:
-    """The store each cache fronts, and whether the design stated it."""
-    caches = [c for c in components.values() if c.type == "cache"]
+    """The store each cache fronts, and whether the design stated it (`type_of`: by id)."""
+    caches = [components[c] for c, type_id in type_of.items() if type_id == "cache"]
     if not caches:
         return {}
+    holding = {t for t in set(type_of.values()) if facts.holds_data(t)}
 
     stores_called: dict[str, set[str]] = {}
 
@@ -359,9 +375,7 @@ def _fronted(
         found = stores_called.get(caller)
         if found is None:
             found = stores_called[caller] = {
-                target
-                for target in links.calls(caller)
-                if facts.holds_data(components[target].type)
+                target for target in links.calls(caller) if type_of[target] in holding
             }
         return found
 
@@ -375,12 +389,11 @@ def _fronted(
         if own:
             result[cache.id] = (own[0], "inferred")
             continue
-        votes = Counter(
-            target
-            for caller in set(links.callers(cache.id))
-            for target in stores(caller)
-            if target != cache.id
-        )
+        votes: dict[str, int] = {}
+        for caller in set(links.callers(cache.id)):
+            for target in stores(caller):
+                if target != cache.id:
+                    votes[target] = votes.get(target, 0) + 1
         if votes:
             store = min(votes, key=lambda t: (-votes[t], t))
             result[cache.id] = (store, "inferred")

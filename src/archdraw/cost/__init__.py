@@ -17,7 +17,7 @@ from archdraw.cost.estimate import (
     cost_steps,
     estimate,
 )
-from archdraw.cost.lines import CostLine, money
+from archdraw.cost.lines import CostLine, money, money_range
 from archdraw.cost.prices import (
     PriceBook,
     PriceError,
@@ -40,6 +40,7 @@ __all__ = [
     "estimate",
     "load_prices",
     "money",
+    "money_range",
     "render_cost_text",
     "shipped_prices",
     "user_prices_dir",

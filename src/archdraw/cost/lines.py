@@ -85,6 +85,13 @@ def money(value: float, currency: str = "USD") -> str:
     return f"{sign}{value:.4g}"
 
 
+def money_range(low: float, high: float, currency: str = "USD", *, joined_by: str = "to") -> str:
+    """A range of figures as every cost text writes it, "$1,544 to $6,176"; "" when both
+    ends read the same once written, since a range of one figure says nothing."""
+    first, last = money(low, currency), money(high, currency)
+    return "" if first == last else f"{first} {joined_by} {last}"
+
+
 def count_basis(component: Component, found: Instances) -> str:
     """The basis of a line that rests on a count: stated, a library default, or derived from
     a stated `zones` or `shards` (a default one makes it a default)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdraw.cost.estimate import NOT_MODELLED, ComponentCost, CostEstimate
-from archdraw.cost.lines import CostLine, money
+from archdraw.cost.lines import CostLine, money, money_range
 from archdraw.source import printable_joined
 from archdraw.source.printable import plural
 
@@ -19,9 +19,9 @@ def headline(estimate: CostEstimate) -> str:
         f"(baseline {money(estimate.baseline, cur)} provisioned"
         f" + usage {money(estimate.usage, cur)})"
     )
-    if round(estimate.low) != round(estimate.high):
-        low, high = money(estimate.low, cur), money(estimate.high, cur)
-        text += f", between {low} and {high} where inputs are defaults"
+    spread = money_range(estimate.low, estimate.high, cur, joined_by="and")
+    if spread:
+        text += f", between {spread} where inputs are defaults"
     unknown = estimate.unknown
     if unknown:
         text += f"; plus {plural(len(unknown), 'unknown line')} ({unknown[0].unknown})"

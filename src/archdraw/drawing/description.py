@@ -5,10 +5,10 @@ markers of a design at given positions. The SVG exporter renders it once;
 the canvas keeps one and asks it to `move` components during a drag, which
 re-routes only the links near what moved (a link's route depends only on
 its two boxes and the boxes in between), spreads again the ends on the sides
-those links meet (`ports`) and re-places only the labels that can see the
-change. Labels are placed in link order, each avoiding the boxes
-and the labels of earlier links, so an incremental update lands where a
-fresh drawing would put them.
+those links meet (`ports`) and the middle runs in the gaps they share
+(`lanes`), and re-places only the labels that can see the change. Labels are
+placed in link order, each avoiding the boxes and the labels of earlier links,
+so an incremental update lands where a fresh drawing would put them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from itertools import pairwise
 from archdraw.analysis.kinds import TypeFacts
 from archdraw.drawing.faces import face
 from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.lanes import Lanes
 from archdraw.drawing.markers import (
     FindingChanges,
     FindingKey,
@@ -31,6 +32,7 @@ from archdraw.drawing.markers import (
     key_of,
     place_marker,
     target_of,
+    unmark,
 )
 from archdraw.drawing.parts import (
     ZONE_KIND_SIZE,
@@ -75,6 +77,7 @@ class Drawing:
         self._box_index = GridIndex(runs=True)  # routes ask it about their runs
         self._reach = GridIndex()
         self._ports = Ports()
+        self._lanes = Lanes()
         self._labels = GridIndex()
         self._order: dict[str, int] = {}
         self._offsets: dict[str, float] = {}
@@ -108,6 +111,8 @@ class Drawing:
                 if box is not None:
                     del self.boxes[component_id]
                     self._box_index.remove(component_id)
+                    # Its marker goes; its findings stay noted (for an undo) until a lint run.
+                    self._place_markers({("component", component_id)} & self._found.keys())
                 continue
             centre = component.position or (box.rect.centre if box else (0.0, 0.0))
             if box is None:
@@ -201,11 +206,14 @@ class Drawing:
         for link in links:
             self._links_of.setdefault(link.source, []).append(link.key)
             self._links_of.setdefault(link.target, []).append(link.key)
-        for gone in set(self.links) - set(self._by_key):
+        removed = set(self.links) - set(self._by_key)
+        for gone in removed:
             del self.links[gone]
             self._reach.remove(gone)
             self._labels.remove(gone)
             self._ports.remove(gone)
+            self._lanes.remove(gone)
+        self._place_markers({("link", key) for key in removed} & self._found.keys())
         rerouted = []
         for link, offset in zip(links, offsets, strict=True):
             old = self.links.get(link.key)
@@ -217,14 +225,15 @@ class Drawing:
                 self.links[link.key] = LinkDrawing(
                     link.key, link.kind, link.source, link.target, old.path, old.label
                 )
-        self._routes(rerouted)
+        routed = self._routes(rerouted)
+        self._place_markers({("link", key) for key in routed} & self._found.keys())
         self._labels = GridIndex()
         self._place_labels(self._order)
         return set(self.links)
 
     def _routes(self, keys: Iterable[str]) -> set[str]:
-        """Route these links, spread the ends on the sides they meet, draw them and the other
-        links on those sides; the keys of the links routed and of those drawn differently."""
+        """Route these links, spread the sides and lanes they meet, draw them and the other
+        links there; the keys of the links routed and of those drawn differently."""
         routed = sorted(set(keys), key=self._order.__getitem__)  # drawn in the design's order
         for key in routed:
             link = self._by_key[key]
@@ -236,7 +245,9 @@ class Drawing:
                 if path is not None and path.length < ARROW_LENGTH * 1.2:
                     path = None
             self._ports.put(key, path, source, target)
-        beside = self._ports.spread(self.boxes.get, self._order).difference(routed)
+            self._lanes.put(key, path)
+        beside = self._ports.spread(self.boxes.get, self._order) | self._lanes.spread(self._order)
+        beside.difference_update(routed)
         for key in routed:
             self._draw(key)
         return set(routed) | {key for key in beside if self._draw(key)}
@@ -247,7 +258,7 @@ class Drawing:
         source, target = self.boxes.get(link.source), self.boxes.get(link.target)
         path: LinkPath | None = None
         if source is not None and target is not None and link.source != link.target:
-            path = self._ports.path(key, self._box_index, target)
+            path = self._ports.path(key, self._box_index, target, self._lanes.at(key))
             reach = source.rect.union(target.rect).grown(REACH, REACH, REACH, REACH)
             # The course's bounds, only when a detour takes it out of reach (put is costly).
             b = reach if path is None else path.bounds()
@@ -338,15 +349,7 @@ class Drawing:
                 if self._counts[key] <= 0:
                     del self._counts[key]
         boxes, zones, routed = self.boxes, self.zones, self._routed()
-        touched: set[Target] = set()
-        for key, times in gone.items():
-            target = target_of(key, boxes, zones, routed)
-            found = self._found.get(target) if target else None
-            if target is not None and found is not None:
-                for _ in range(times):
-                    if key in found:
-                        found.remove(key)
-                touched.add(target)
+        touched = unmark(self._found, gone)
         for key, times in came.items():
             target = target_of(key, boxes, zones, routed)
             if target is not None:

@@ -74,6 +74,29 @@ def key_of(finding: FindingLike) -> FindingKey:
     )
 
 
+def marked_on(key: FindingKey, found: Mapping[Target, Sequence[FindingKey]]) -> Target | None:
+    """Where a finding is marked (`found`: the findings noted on each target): not always
+    where `target_of` would put it now, when what it sat on has been deleted since."""
+    for kind, element in (("component", key[3]), ("link", key[4]), ("zone", key[5])):
+        if element is not None and key in found.get((kind, element), ()):
+            return (kind, element)
+    return None
+
+
+def unmark(found: dict[Target, list[FindingKey]], gone: Counter[FindingKey]) -> set[Target]:
+    """Take the findings `gone` off the targets they are marked on in `found`; the targets
+    whose findings changed."""
+    touched: set[Target] = set()
+    for key, times in gone.items():
+        target = marked_on(key, found)
+        if target is not None:
+            keys = found[target]
+            for _ in range(min(times, keys.count(key))):
+                keys.remove(key)
+            touched.add(target)
+    return touched
+
+
 def target_of(
     key: FindingKey, boxes: Container[str], zones: Container[str], paths: Container[str]
 ) -> Target | None:

@@ -17,7 +17,7 @@ from archdraw.model import Component
 LINK_LABEL_SIZE = 11.0
 MAX_LINK_LABEL_WIDTH = 160.0
 LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
-LABEL_SHIFTS = (0.0, -12.0, 12.0)  # beside the line when every spot on it is taken
+LABEL_SHIFTS = (0.0, -12.0, 12.0, -24.0, 24.0)  # beside the line when every spot on it is taken
 LINK_WIDTH = 1.5
 ZONE_TITLE_SIZE = 12.0
 ZONE_KIND_SIZE = 10.5

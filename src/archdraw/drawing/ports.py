@@ -21,7 +21,7 @@ again just the sides of the links it re-routes and re-draws the other links on t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from archdraw.drawing.grid import GridIndex
@@ -177,29 +177,39 @@ class Ports:
         place(after, max(pins) + step, hi, step)
         return placed
 
-    def path(self, key: str, boxes: GridIndex, target: BoxDrawing) -> LinkPath | None:
-        """The course to draw: as routed, with its ends where the spreading put them if that
-        keeps it sound (else with the one end that does, or as routed)."""
+    def path(
+        self,
+        key: str,
+        boxes: GridIndex,
+        target: BoxDrawing,
+        lane: tuple[int, float] | None = None,
+    ) -> LinkPath | None:
+        """The course to draw: as routed, with its ends where the spreading put them and its
+        middle run in its `lane` (`lanes`: the axis it keeps and its place) if that keeps it
+        sound (else with as many of those moves as do, or as routed)."""
         routed = self._routed.get(key)
         meets = self._meets.get(key)
         if routed is None or meets is None:
             return routed
-        moves = []
+        moves: list[tuple[tuple[int, int], int, float]] = []  # the points, the axis, the place
         for index, found in zip((0, -1), meets, strict=True):
             at = self._at.get((key, index))
             if found is not None and at is not None and at != found.at:
-                moves.append((index, 0 if found.side[1] in ("top", "bottom") else 1, at))
+                along = 0 if found.side[1] in ("top", "bottom") else 1
+                moves.append(((0, 1) if index == 0 else (-1, -2), along, at))
+        if lane is not None and len(routed.points) == 4 and routed.points[1][lane[0]] != lane[1]:
+            moves.append(((1, 2), *lane))
         if not moves:
             return routed
-        tries = [moves] if len(moves) == 1 else [moves, moves[:1], moves[1:]]
+        # Every move, then fewer: the first that keeps the course sound is drawn.
+        tries = [c for n in range(len(moves), 0, -1) for c in combinations(moves, n)]
         badge = target.badge
         limit: int | None = None
         for chosen in tries:
             points = [list(p) for p in routed.points]
-            for index, along, at in chosen:
-                ends = (0, 1) if index == 0 else (-1, -2)
+            for ends, axis, at in chosen:
                 for i in ends:
-                    points[i][along] = at
+                    points[i][axis] = at
             moved = [(p[0], p[1]) for p in points]
             if not _sound(moved, routed.points, badge):
                 continue

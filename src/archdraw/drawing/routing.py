@@ -7,7 +7,8 @@ tried: straight, one bend (L), two bends through the gap between the boxes
 (Z) or round both (U), and two bends through the channels beside any box the
 first candidates ran into. The one crossing the fewest boxes wins; among
 those, the shortest with the fewest bends. Where several links meet one side
-of a box, `ports` then spreads their ends along it.
+of a box, `ports` then spreads their ends along it; where their middle runs
+share a gap, `lanes` sets them apart across it.
 
 The arrowhead stays off the target's instances badge (`keep_out`, which sits
 astride the box's top-right corner): when the chosen course would end on it,

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from archdraw.crash import internal_error_message
-from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.autosave import AutosaveEntry, pending_autosaves, read_autosave
 from archdraw.gui.dialogs import ProblemDialog
+from archdraw.gui.exporting import export_dialog, export_to
+from archdraw.gui.file_names import DESIGN_SUFFIX, name_from_file, slug
 from archdraw.gui.heap import forget, settle_long_lived
 from archdraw.gui.layout_job import place_unpositioned
 from archdraw.gui.loading import (
@@ -21,17 +22,19 @@ from archdraw.gui.loading import (
     Opening,
     Prepared,
 )
+from archdraw.gui.pending import enter_pending
 from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
 from archdraw.io import DesignError, ElementLocations, LoadedDesign, load, save
 from archdraw.model import Design, Document, new_design
+from archdraw.model.edits import SetDesignInfo
 
 if TYPE_CHECKING:
     from archdraw.gui.main_window import MainWindow
 
 FILE_FILTER = "archdraw designs (*.archdraw.yaml *.yaml *.yml);;All files (*)"
-DESIGN_SUFFIX = ".archdraw.yaml"
 MAX_RECENT = 10
+UNTITLED = new_design().name  # what a new design is called until it is named
 
 
 class FileController:
@@ -208,13 +211,15 @@ class FileController:
 
     # Saving ---------------------------------------------------------------------
     def save(self) -> bool:
+        enter_pending(self.window)
         if self.document.path is None:
             return self.save_as()
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
+        enter_pending(self.window)
         folder = Path(self.last_folder() or Path.home())
-        name = f"{_slug(self.document.design.name)}{DESIGN_SUFFIX}"
+        name = f"{slug(self.document.design.name)}{DESIGN_SUFFIX}"
         suggested = self.document.path or folder / name
         chosen, _ = QFileDialog.getSaveFileName(
             self.window, "Save design", str(suggested), FILE_FILTER
@@ -225,7 +230,23 @@ class FileController:
         if not path.name.lower().endswith((".yaml", ".yml")):
             path = path.with_name(path.name + DESIGN_SUFFIX)  # "shop" -> "shop.archdraw.yaml"
         self.remember_folder(path)
-        return self._write(path)
+        renamed = self._name_after(path)
+        if self._write(path):
+            return True
+        if renamed:  # a Save As that wrote nothing changes nothing
+            self.document.undo()
+        return False
+
+    def _name_after(self, path: Path) -> bool:
+        """Name a design still called "Untitled design" after the file it is saved as
+        ("online-checkout.archdraw.yaml": "online checkout"): one undoable edit, in the file
+        written. A name the design states is the design's name and stays."""
+        design = self.document.design
+        name = name_from_file(path)
+        if design.name != UNTITLED or name.lower() in ("", UNTITLED.lower()):
+            return False  # named, or saved under the name suggested for an untitled one
+        edit = SetDesignInfo(name, design.description, label="Name the design after its file")
+        return self.window.editing.apply(edit)
 
     def _write(self, path: Path) -> bool:
         try:
@@ -242,6 +263,7 @@ class FileController:
 
     def confirm_discard(self) -> bool:
         """True when it is fine to drop the current design (saved, or the user said so)."""
+        enter_pending(self.window)
         if not self.document.dirty:
             return True
         answer = self.window.ask_save_changes()
@@ -267,50 +289,10 @@ class FileController:
         self.window.refresh_recent_menu()
 
     def export(self) -> None:
-        filters = {f"{spec.description} (*{spec.extension})": n for n, spec in FORMATS.items()}
-        # Beside the design and named after its file, as Save As starts there too.
-        path, folder = self.document.path, Path(self.last_folder() or Path.home())
-        stem = (path.name.split(".")[0] if path else "") or _slug(self.document.design.name)
-        name, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export design", str(folder / stem), ";;".join(filters)
-        )
-        if name:
-            self.export_to(Path(name), filters.get(chosen))
+        export_dialog(self)
 
     def export_to(self, target: Path, chosen: str | None = None) -> bool:
-        """Export to `target` in the format its extension names.
-
-        `chosen` (the dialog's filter) decides only when the name has no extension,
-        or between formats sharing one (.mmd); an unknown extension is refused.
-        """
-        fmt = export_format(target, chosen)
-        if fmt is None:
-            known = ", ".join(sorted({spec.extension for spec in FORMATS.values()}))
-            self.show_problems(
-                "Export",
-                f"{target.name}: the extension names no export format; nothing was written.",
-                [f"{target}: unknown extension '{target.suffix}'; use one of {known}"],
-            )
-            return False
-        if not target.suffix:
-            target = target.with_suffix(FORMATS[fmt].extension)
-        try:
-            data = export_design(
-                self.document.design,
-                self.window.library,
-                fmt,
-                theme=self.window.theme.name,
-                findings=self.window.lint.findings,
-            )
-            if isinstance(data, bytes):
-                target.write_bytes(data)
-            else:
-                target.write_text(data, encoding="utf-8")
-        except (ExportError, OSError) as error:
-            self.show_problems("Export failed", f"Exporting as {fmt} failed.", [str(error)])
-            return False
-        self.window.statusBar().showMessage(f"Exported {target}", 4000)
-        return True
+        return export_to(self, target, chosen)
 
     def offer_recovery(self) -> bool:
         """Offer every autosave left by an editor that did not close; True if one was restored.
@@ -378,22 +360,3 @@ def _opens_in_background(path: Path) -> bool:
         return path.is_file() and path.stat().st_size > OPEN_IN_BACKGROUND_ABOVE
     except OSError:
         return False
-
-
-def export_format(target: Path, chosen: str | None) -> str | None:
-    """The format to write `target` in: its extension decides; None when it names none."""
-    suffix = target.suffix.lower()
-    if not suffix:
-        return chosen
-    matching = [name for name, spec in FORMATS.items() if spec.extension == suffix]
-    if chosen in matching:
-        return chosen
-    # Two formats share .mmd: the first listed (the flowchart) is the default.
-    return matching[0] if matching else None
-
-
-def _slug(name: str) -> str:
-    return (
-        "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name.lower()).strip("-")
-        or "design"
-    )

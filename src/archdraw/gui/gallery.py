@@ -64,7 +64,8 @@ class SampleGallery(QDialog):
         blank = QPixmap(THUMB)
         blank.fill(QColor(theme.background))
         for sample in self.samples:
-            title = sample.name + ("  (naive)" if sample.naive else "")
+            said = "naive" in sample.name.lower()  # "(naive first version)" says it already
+            title = sample.name + ("  (naive)" if sample.naive and not said else "")
             item = QListWidgetItem(QIcon(blank), title)
             item.setToolTip(f"<b>{sample.name}</b><p>{sample.purpose}</p>")
             item.setData(PATH_ROLE, str(sample.path))

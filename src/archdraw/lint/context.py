@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from functools import cached_property
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.kinds import CACHING_TYPES
@@ -14,7 +13,7 @@ from archdraw.cost import CostEstimate, estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.lint.config import LintRun, resolve
 from archdraw.lint.design_view import ComponentView, LinkView
-from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews, structural_view
+from archdraw.lint.elements import DEFAULT_OPTIONS, ElementViews, structural_view, value_view
 from archdraw.lint.routes import Routes
 from archdraw.model import Design
 
@@ -36,6 +35,8 @@ class LintContext(ElementViews):
         super().__init__(design, library)
         self._routes: Routes | None = None
         self._cost: CostEstimate | None = None
+        self._writing: list[LinkView] | None = None
+        self._writes_into: dict[str, list[LinkView]] | None = None
         self.run: LintRun | None = None
         """Set by the engine before the settings rules (AD0xx) run, after the others."""
 
@@ -99,9 +100,28 @@ class LintContext(ElementViews):
         return self.link_table.stating.get(name, _NO_LINKS)
 
     def writing_links(self) -> list[LinkView]:
-        """Links that change data in their target: `writes: true` is stated (the library's
-        default is false), in file order."""
-        return [k for k in self.links_stating("writes") if self.writes(k)]
+        """Links that change data in their target: `writes: true` is stated, or the
+        library's default says so, in file order. Memoised for this run, as `routes` is: it reads
+        `writes` values, so the session must not keep it across property edits (and a caller
+        that gets the memo must count as reading them)."""
+        if self._writing is None:
+            # Only a link that states `writes` can write, unless the library's default does.
+            if self._link_defaults.get("writes") is True:
+                candidates: Iterable[LinkView] = self.design.links
+            else:
+                candidates = self.links_stating("writes")
+            self._writing = [k for k in candidates if self.writes(k)]
+        return self._writing
+
+    def writes_into(self, component_id: str) -> list[LinkView]:
+        """The links into a component that change data in it (those `writes` accepts), in
+        file order. Memoised for this run, as `writing_links` is."""
+        if self._writes_into is None:
+            found: dict[str, list[LinkView]] = {}
+            for link in self.writing_links():
+                found.setdefault(link.target, []).append(link)
+            self._writes_into = found
+        return self._writes_into.get(component_id, _NO_LINKS)
 
     @structural_view
     def replication_links(self) -> list[LinkView]:
@@ -337,17 +357,17 @@ class LintContext(ElementViews):
 
     # -- traffic ----------------------------------------------------------------
     # These three read property values: a session carries each while none it reads changes.
-    @cached_property
+    @value_view
     def data_roles(self) -> DataRoles:
         return data_roles(self.model, self.library, table=self.link_table)
 
-    @cached_property
+    @value_view
     def traffic_graph(self) -> TrafficGraph:
         """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
         and failures come from there, so lint and `archdraw analyze` agree."""
         return build_graph(self.model, self.library, self.data_roles, self.link_table)
 
-    @cached_property
+    @value_view
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
         return rates_by_id(self.traffic_graph)

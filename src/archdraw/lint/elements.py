@@ -27,6 +27,12 @@ class structural_view(cached_property[_T]):
     computed afresh on every run, so forgetting the mark costs time, never correctness."""
 
 
+class value_view(cached_property[_T]):
+    """A cached view that reads property values: computed once per run. A lint session
+    carries one to the next run only while none of the values it reads changed, so each
+    is listed in `archdraw.lint.recording.VALUE_VIEWS` with the properties it reads."""
+
+
 DEFAULT_OPTIONS: dict[str, float] = {
     "max_sync_depth": 5,
     "max_retry_amplification": 8,
@@ -156,11 +162,15 @@ class ElementViews:
     # names read there to know which rules an edit can affect.
     def prop(self, component: ComponentView, name: str) -> Any:
         """The component's value for `name`, or its type's default (None if neither)."""
-        value = component.props.get(name, _MISSING)
-        return component.defaults.get(name) if value is _MISSING else value
+        props = component.props  # `in` and a subscript cost less than a call of `get`
+        return props[name] if name in props else component.defaults.get(name)
 
     def number(self, component: ComponentView, name: str) -> float | None:
-        return as_number(self.prop(component, name))
+        value = self.prop(component, name)
+        # `as_number`, written out: rules ask tens of thousands of times per run.
+        if isinstance(value, bool) or not isinstance(value, _NUMBERS):
+            return None
+        return float(value)
 
     def flag(self, component: ComponentView, name: str) -> bool:
         return self.prop(component, name) is True
@@ -169,15 +179,24 @@ class ElementViews:
         """How many instances it runs and what that rests on (`archdraw.analysis.instances`:
         the count failure analysis, capacity and cost read too)."""
         prop = self.prop
-        sharded = self.is_stateful(component) and component.type not in BUFFER_TYPES
-        counts = (
+        sharded = component.type in self._sharded_types
+        return self._instances_of(
             prop(component, "replicas"),
             prop(component, "zones"),
             prop(component, "shards") if sharded else None,
+            stated="replicas" in component.props,
+            sharded=sharded,
+            managed=provider_runs(component.type, self.is_global(component)),
         )
-        stated = "replicas" in component.props
-        managed = provider_runs(component.type, self.is_global(component))
-        return self._instances_of(*counts, stated=stated, sharded=sharded, managed=managed)
+
+    @structural_view
+    def _sharded_types(self) -> frozenset[str]:
+        """Types whose shards run on machines of their own: stateful, but not a buffer."""
+        return frozenset(
+            type_id
+            for type_id, facts in self._type_facts.items()
+            if facts.stateful and type_id not in BUFFER_TYPES
+        )
 
     @cached_property
     def _instances_of(self) -> Callable[..., Instances]:
@@ -218,11 +237,14 @@ class ElementViews:
         return self.link_prop(link, "writes") is True
 
     def link_prop(self, link: LinkView, name: str) -> Any:
-        value = link.props.get(name, _MISSING)
-        return self._link_defaults.get(name) if value is _MISSING else value
+        props = link.props
+        return props[name] if name in props else self._link_defaults.get(name)
 
     def link_number(self, link: LinkView, name: str) -> float | None:
-        return as_number(self.link_prop(link, name))
+        value = self.link_prop(link, name)
+        if isinstance(value, bool) or not isinstance(value, _NUMBERS):  # as `as_number`
+            return None
+        return float(value)
 
     def link_default_number(self, name: str) -> float | None:
         """The library's default for link property `name`, when it is a number."""

@@ -87,7 +87,7 @@ class RecordingContext(LintContext):
 
     @property
     def arrival_rps(self) -> dict[str, float]:
-        return self._value_view("arrival_rps", lambda: rates_by_id(self.traffic_graph))
+        return self._value_view("arrival_rps", self._rates)
 
     def _roles(self) -> DataRoles:
         if self.previous_roles is not None:
@@ -107,11 +107,23 @@ class RecordingContext(LintContext):
                 return refreshed
         return build_graph(self.model, self.library, roles, self.link_table)
 
+    def _rates(self) -> dict[str, float]:
+        return rates_by_id(self.traffic_graph)
+
     def routes(self) -> Routes:
         # Shared by the rules that ask: each depends on what the first one's walk read.
         self.component_reads.update(ROUTE_PROPERTIES)
         self.link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
+
+    def writing_links(self) -> list[LinkView]:
+        # Shared by the rules that ask, as the routes are: each reads the `writes` values.
+        self.link_reads.add("writes")
+        return super().writing_links()
+
+    def writes_into(self, component_id: str) -> list[LinkView]:
+        self.link_reads.add("writes")
+        return super().writes_into(component_id)
 
     def cost_estimate(self) -> CostEstimate:
         # The estimate reads nearly every property of every component and link.

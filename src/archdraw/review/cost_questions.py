@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from archdraw.analysis import TrafficGraph
-from archdraw.cost import NOT_MODELLED, ComponentCost, CostEstimate, cost_steps, money
+from archdraw.cost import (
+    NOT_MODELLED,
+    ComponentCost,
+    CostEstimate,
+    cost_steps,
+    money,
+    money_range,
+)
 from archdraw.cost.estimate import TOKEN_TYPES
 from archdraw.cost.lines import USAGE_KINDS
 from archdraw.cost.report import coverage_note, prices_note
@@ -16,22 +23,17 @@ def _amount(cost: ComponentCost, currency: str) -> str:
     """Its monthly figure, with the range where an input is a default."""
     low = sum(line.low or 0.0 for line in cost.lines)
     high = sum(line.high or 0.0 for line in cost.lines)
-    text = money(cost.total(), currency)
-    if round(low) != round(high):
-        text += f" ({money(low, currency)} to {money(high, currency)})"
-    return text
+    spread = money_range(low, high, currency)
+    return money(cost.total(), currency) + (f" ({spread})" if spread else "")
 
 
 # How the table's basis column reads each cost status.
 STATUS = {"stated": "stated", "default": "partly library defaults", "not priced": "not priced"}
 
 
-def _range(estimate: CostEstimate) -> str | None:
-    low, high = estimate.low, estimate.high
-    if round(low) == round(high):
-        return None
-    cur = estimate.book.currency
-    return f"{money(low, cur)} to {money(high, cur)} at {estimate.growth:g}x"
+def _range(estimate: CostEstimate) -> str:
+    spread = money_range(estimate.low, estimate.high, estimate.book.currency)
+    return f"{spread} at {estimate.growth:g}x" if spread else ""
 
 
 def _unpriced(estimate: CostEstimate) -> dict[str, list[str]]:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QLineEdit
 
-from archdraw.model import Edit, Link
+from archdraw.model import Design, Edit, Link
 from archdraw.model.edits import (
     AddLink,
     Batch,
@@ -181,14 +181,18 @@ class MouseInteractions:
     def _finish_move(self, state: _Move, point: QPointF) -> None:
         targets = self._targets(state, point - state.start)
         edits: list[Edit] = [MoveComponents({i: (p.x(), p.y()) for i, p in targets.items()})]
+        label = ""
         if not state.zone_drag and isinstance(state.item, ComponentItem):
             moving = set(targets)
-            index = self.scene.design.component_index()
+            design = self.scene.design
+            index = design.component_index()
             zone = self.scene.innermost_zone_at(point)
             changing = [i for i in sorted(moving) if i in index and index[i].zone != zone]
             if changing:
                 edits.append(MoveToZone(changing, zone))
-        edit = edits[0] if len(edits) == 1 else Batch(tuple(edits), label="Move to zone")
+                left = {index[i].zone for i in changing}
+                label = _zone_move_label(design, zone, left)
+        edit = edits[0] if len(edits) == 1 else Batch(tuple(edits), label=label)
         if not self.view.editing.apply(edit):
             self.scene.preview_move(state.origins, relayout_zones=True)
 
@@ -267,3 +271,13 @@ class MouseInteractions:
             self.view.editing.apply(
                 SetLinkFields(item.key, {"label": text or None}, label="Label link")
             )
+
+
+def _zone_move_label(design: Design, into: str | None, left: set[str | None]) -> str:
+    """The undo text of a drag that changes zones: "Move into Zone A", "Move out of Zone A"."""
+    if into is not None:
+        zone = design.zone(into)
+        return f"Move into {zone.title if zone else into}"
+    only = next(iter(left)) if len(left) == 1 else None
+    zone = design.zone(only) if only is not None else None
+    return f"Move out of {zone.title}" if zone else "Move out of zones"

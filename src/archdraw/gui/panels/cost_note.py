@@ -16,7 +16,15 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
-from archdraw.cost import CostEstimate, PriceError, estimate, load_prices, money, user_prices_dir
+from archdraw.cost import (
+    CostEstimate,
+    PriceError,
+    estimate,
+    load_prices,
+    money,
+    money_range,
+    user_prices_dir,
+)
 from archdraw.cost.estimate import ComponentCost
 from archdraw.library import Library
 from archdraw.model import Design
@@ -97,8 +105,9 @@ class CostNote(QLabel):
             self.setText(f"<b>Cost of the design</b>: {design_text(self._estimate)}")
 
 
-def _range(low: float, high: float, total: float, currency: str) -> str:
-    return "" if low == high == total else f", {money(low, currency)} to {money(high, currency)}"
+def _range(low: float, high: float, currency: str) -> str:
+    spread = money_range(low, high, currency)
+    return f", {spread}" if spread else ""
 
 
 def component_text(cost: ComponentCost, currency: str) -> str:
@@ -117,14 +126,14 @@ def component_text(cost: ComponentCost, currency: str) -> str:
     defaults = any(line.basis == "default" for line in cost.lines)
     basis = "assumes library defaults" if defaults else "from stated values"
     total = cost.total()
-    spread = _range(low, high, total, currency)
+    spread = _range(low, high, currency)
     return f"about {money(total, currency)}/month ({'; '.join(parts)}); {basis}{spread}"
 
 
 def design_text(estimate: CostEstimate) -> str:
     total, currency = estimate.total, estimate.book.currency
     unpriced = unpriced_text(list(estimate.components.values()))
-    spread = _range(estimate.low, estimate.high, total, currency)
+    spread = _range(estimate.low, estimate.high, currency)
     return (
         f"about {money(total, currency)}/month{spread}"
         f"{f'; {unpriced}' if unpriced else ''}. A planning estimate from list prices; "
@@ -161,7 +170,7 @@ def selection_text(costs: list[ComponentCost], currency: str) -> str:
         high = sum(line.high or 0.0 for line in known)
         defaults = any(line.basis == "default" for line in known)
         basis = "assumes library defaults" if defaults else "from stated values"
-        spread = _range(low, high, total, currency)
+        spread = _range(low, high, currency)
         parts.append(f"about {money(total, currency)}/month{spread}; {basis}")
     elif unpriced:
         parts.append("unknown")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Callable
-from itertools import compress, count
-from operator import attrgetter, is_not
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -30,6 +29,7 @@ from archdraw.gui.panels.finding_names import (
     listed,
     related_html,
 )
+from archdraw.gui.panels.finding_rows import row_steps, same_finding
 from archdraw.gui.panels.findings_table import FindingsTable
 from archdraw.lint import Finding
 from archdraw.lint.fixes import fix_edit
@@ -164,6 +164,9 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.editing, self.theme = editing, theme
         self.findings: list[Finding] = []
+        # The document revision the findings are for: after an edit, until the lint catches
+        # up, a finding's fix is the one worked out for the design before the edit.
+        self.revision = editing.document.revision
         self._detailed: list[Finding | None] = []  # whose details are shown (empty: none yet)
         self.severity_filter = QComboBox()
         self.severity_filter.setObjectName("severity-filter")
@@ -220,13 +223,37 @@ class FindingsPanel(QWidget):
         if not isinstance(change.edit, _KEEPS_TITLES):
             self.model.forget_titles()
             self._detailed = []  # the details name related elements: write them again
+        if change.is_reset:  # another design: a finding of the last one is nobody's pick
+            self.table.selectionModel().clear()
+        self._show_fix(self.current())
+
+    def findings_current(self) -> bool:
+        """Whether the findings shown are those of the design as it is now."""
+        return self.revision == self.editing.document.revision
+
+    def _show_fix(self, finding: Finding | None) -> None:
+        """The Fix button offers `finding`'s fix, if it has one and the findings are
+        current; a fix from before the last edit could undo what the user just did."""
+        fix = finding.fix if finding is not None else None
+        self.fix_button.setEnabled(fix is not None and self.findings_current())
+        self.fix_button.setText(f"Fix: {fix.label}" if fix is not None else "Fix")
+        self.fix_button.setToolTip(
+            ""
+            if fix is None or self.findings_current()
+            else "Waiting for the findings of the design as it is now"
+        )
 
     def _refilter(self) -> None:
-        self.show_findings(self.findings, incremental=False)
+        self._show(self.findings, incremental=False)
 
     def show_findings(self, findings: list[Finding], incremental: bool = True) -> None:
-        """Show these findings: only rows that differ from those shown change (the
-        selection stays on its finding), unless `incremental` is off."""
+        """Show these findings, those of the design as it is now: only rows that differ
+        from those shown change (the selection stays on its finding), unless `incremental`
+        is off."""
+        self.revision = self.editing.document.revision
+        self._show(findings, incremental)
+
+    def _show(self, findings: list[Finding], incremental: bool) -> None:
         current = self.current()
         self.findings = list(findings)
         minimum = FILTERS[self.severity_filter.currentText()]
@@ -238,11 +265,13 @@ class FindingsPanel(QWidget):
         else:
             self.model.set_rows(shown)
         after = self.current()
-        if current is not None and (after is None or not _same(current, after)):
+        if current is not None and (after is None or not same_finding(current, after)):
             # Its row went (fixed, or the rows were reset): Qt would move the selection
             # to a neighbour nobody picked. Select the same finding again, else nothing.
             self.table.selectionModel().clear()
-            again = next((i for i, f in enumerate(self.model.rows) if _same(current, f)), None)
+            again = next(
+                (i for i, f in enumerate(self.model.rows) if same_finding(current, f)), None
+            )
             if again is not None:
                 self.select_row(again)
         counts = Counter(map(attrgetter("severity"), findings))  # Severity: str keys
@@ -275,8 +304,7 @@ class FindingsPanel(QWidget):
 
     def _current_changed(self, *_: object) -> None:
         finding = self.current()
-        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
-        self.fix_button.setText(f"Fix: {finding.fix.label}" if finding and finding.fix else "Fix")
+        self._show_fix(finding)
         self.disable_button.setEnabled(finding is not None)
         self.ignore_button.setEnabled(finding is not None and finding.element is not None)
         if self._detailed == [finding]:
@@ -303,7 +331,7 @@ class FindingsPanel(QWidget):
 
     def apply_fix(self) -> None:
         finding = self.current()
-        if finding is None or finding.fix is None:
+        if finding is None or finding.fix is None or not self.findings_current():
             return
         edit = fix_edit(finding)
         if edit is not None:
@@ -333,57 +361,3 @@ class FindingsPanel(QWidget):
             )
         )
         self.editing.apply(SetLintSettings(settings, label=f"Ignore {finding.code}"))
-
-
-def _same(a: Finding, b: Finding) -> bool:
-    return a is b or (a.code, a.element, a.message, a.severity) == (
-        b.code,
-        b.element,
-        b.message,
-        b.severity,
-    )
-
-
-def row_steps(old: list[Finding], new: list[Finding]) -> list[tuple[int, int, list[Finding]]]:
-    """How to turn the rows `old` into `new`: (row, how many to remove there, what to insert
-    there), applied in order. Both lists are in lint order (by position), so one merging
-    pass finds them; a finding equal to one shown (a rule that did not run again answers
-    with the same objects) stays where it is. The rows that are the very same objects at
-    both ends (after an edit, nearly all of them) are passed over without comparing."""
-    shorter = min(len(old), len(new))
-    head = next(compress(count(), map(is_not, old, new)), shorter)
-    tail = next(compress(count(), map(is_not, reversed(old), reversed(new))), shorter)
-    tail = min(tail, shorter - head)
-    return _merge_steps(old[head : len(old) - tail], new[head : len(new) - tail], head)
-
-
-def _merge_steps(
-    old: list[Finding], new: list[Finding], at: int
-) -> list[tuple[int, int, list[Finding]]]:
-    """`row_steps` for rows that start at row `at`."""
-    steps: list[tuple[int, int, list[Finding]]] = []
-    i = j = 0
-    while i < len(old) or j < len(new):
-        if i < len(old) and j < len(new) and _same(old[i], new[j]):
-            i, j, at = i + 1, j + 1, at + 1
-            continue
-        removed, start = 0, i
-        while i < len(old) and (j == len(new) or not _before(new[j], old[i])):
-            if j < len(new) and _same(old[i], new[j]):
-                break
-            i += 1
-        removed = i - start
-        added: list[Finding] = []
-        while j < len(new) and (i == len(old) or _before(new[j], old[i])):
-            added.append(new[j])
-            j += 1
-        if not removed and not added:  # out of lint order: take one from each side
-            i, removed, added = i + 1, 1, [new[j]]
-            j += 1
-        steps.append((at, removed, added))
-        at += len(added)
-    return steps
-
-
-def _before(a: Finding, b: Finding) -> bool:
-    return a.sort_key() < b.sort_key()

@@ -101,6 +101,7 @@ class FormRows(QWidget):
         if isinstance(existing, QLineEdit):
             if self._restore or not existing.hasFocus():
                 quietly(existing, existing.setText, value)
+                existing.setCursorPosition(0)  # its start, as a new field shows, not its end
             return
         if self._refreshing is not None:
             return
@@ -135,9 +136,25 @@ class FormRows(QWidget):
         box.currentIndexChanged.connect(chosen)
         self._row(name, box, tip)
 
-    def _prop(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
+    def _prop(
+        self,
+        spec: PropertySpec,
+        value: Any,
+        make: Callable[[Any], Edit],
+        stated: bool | None = None,
+    ) -> None:
+        """The row of one property; `stated`: whether the design gives the value (else it
+        is the type's default), None when that is not one answer (several selected)."""
         tip = f"{spec.help}\n({spec.name}: {spec.describe_range()})"
         self._titles[spec.name] = spec.shown_name
+        self._prop_field(spec, value, make, tip)
+        field = self.fields.get(spec.name)
+        if field is not None and stated is not None:
+            _show_basis(field, tip, None if stated else spec.default)
+
+    def _prop_field(
+        self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit], tip: str
+    ) -> None:
         if spec.kind == "choice":
             self._choice(
                 spec.name, list(spec.choices), "" if value is None else str(value), make, tip
@@ -204,3 +221,17 @@ def _fit_narrow_dock(widget: QWidget) -> None:
     if not isinstance(widget, QCheckBox):
         widget.setMinimumWidth(FIELD_MIN_WIDTH)
         widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
+
+
+def _show_basis(field: QWidget, tip: str, default: object) -> None:
+    """A value the design does not state, shown from the library (`default`, None when the
+    value is stated or there is no default), reads as such: in italics, and its tooltip
+    says so. A number must say what it rests on."""
+    assumed = default is not None
+    font = field.font()
+    if font.italic() != assumed:
+        font.setItalic(assumed)
+        field.setFont(font)
+    field.setToolTip(
+        f"The library default, not stated in the file: {default}\n{tip}" if assumed else tip
+    )

@@ -203,7 +203,8 @@ class PropertiesPanel(FormRows):
         )
         for name, spec in kind.properties.items() if kind else ():
             value = component.props.get(name, spec.default)
-            self._prop(spec, value, functools.partial(set_prop, component_id, name))
+            edit = functools.partial(set_prop, component_id, name)
+            self._prop(spec, value, edit, stated=name in component.props)
 
     def _shared_form(self, component_ids: list[str]) -> None:
         index = self.scene.design.component_index()
@@ -218,8 +219,9 @@ class PropertiesPanel(FormRows):
             value = (
                 index[component_ids[0]].props.get(name, spec.default) if len(values) == 1 else None
             )
-
-            self._prop(spec, value, functools.partial(set_prop_on_all, component_ids, name))
+            said = {name in index[c].props for c in component_ids}
+            stated = said.pop() if len(said) == 1 else None
+            self._prop(spec, value, functools.partial(set_prop_on_all, component_ids, name), stated)
 
     def _link_form(self, key: str) -> None:
         link = self.scene.design.link(key)
@@ -239,7 +241,8 @@ class PropertiesPanel(FormRows):
         )
         for name, spec in self.editing.library.link_properties.items():
             value = link.props.get(name, spec.default)
-            self._prop(spec, value, functools.partial(set_link_prop, key, name))
+            edit = functools.partial(set_link_prop, key, name)
+            self._prop(spec, value, edit, stated=name in link.props)
 
     def _zone_form(self, zone_id: str) -> None:
         zone = self.scene.design.zone(zone_id)

@@ -29,8 +29,8 @@ def cache_only_copy(ctx: LintContext) -> Iterator[Issue]:
             continue  # copies of a store, or answers a service can compute again
         writers = [
             ctx.components[k.source]
-            for k in ctx.in_links.get(cache.id, ())
-            if ctx.writes(k) and k.source in ctx.components
+            for k in ctx.writes_into(cache.id)
+            if k.source in ctx.components
         ]
         for writer in writers:
             stores = [

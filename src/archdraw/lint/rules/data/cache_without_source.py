@@ -47,7 +47,7 @@ def backed(ctx: LintContext, cache: ComponentView) -> bool:
 )
 def cache_without_source(ctx: LintContext) -> Iterator[Issue]:
     for cache in ctx.of_type("cache"):
-        if any(ctx.writes(k) for k in ctx.in_links.get(cache.id, ())):
+        if ctx.writes_into(cache.id):
             continue  # written data: AD413 says whether the cache is its only copy
         if not backed(ctx, cache):
             yield Issue(

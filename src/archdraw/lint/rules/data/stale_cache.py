@@ -3,7 +3,6 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -30,13 +29,13 @@ def stale_cache(ctx: LintContext) -> Iterator[Issue]:
         if fronted is None or ctx.number(cache, "ttl_s") is not None:
             continue
         primary = roles.primary_of(fronted)
+        if any(_reads(ctx, k.source, primary) for k in ctx.writes_into(cache.id)):
+            continue  # a writer of the cache that reads the store keeps it current
         informed = {k.source for k in ctx.in_links.get(cache.id, ())}
-        if any(_refreshes(ctx, k, primary) for k in ctx.in_links.get(cache.id, ())):
-            continue
         writers = [
             ctx.components[k.source]
-            for k in ctx.in_links.get(primary, ())
-            if ctx.writes(k) and k.source not in informed and k.source in ctx.components
+            for k in ctx.writes_into(primary)
+            if k.source not in informed and k.source in ctx.components
         ]
         if writers:
             names = ", ".join(f"'{w.title}'" for w in writers)
@@ -48,8 +47,6 @@ def stale_cache(ctx: LintContext) -> Iterator[Issue]:
             )
 
 
-def _refreshes(ctx: LintContext, link: LinkView, primary: str) -> bool:
-    """The link writes the cache from a component that reads the store: it keeps it current."""
-    if not ctx.writes(link):
-        return False
-    return any(k.target == primary and not ctx.writes(k) for k in ctx.flow_out(link.source))
+def _reads(ctx: LintContext, component_id: str, primary: str) -> bool:
+    """The component reads the store (a link to it that does not write)."""
+    return any(k.target == primary and not ctx.writes(k) for k in ctx.flow_out(component_id))

@@ -56,7 +56,8 @@ def _queue(ctx: LintContext, component_id: str) -> bool:
     stream, a queue, an ingestion worker) and it has no backups, then it is the only copy, and
     a corrupted index, a mapping change or a new embedding model means the data is gone. A
     pipeline fed only by a queue keeps nothing to replay: once consumed, the messages are
-    gone.""",
+    gone. When the design does not state `backups`, "no backups" is only the library's
+    default: the finding says so and is info.""",
     fix="""Draw the pipeline that feeds it (database -> stream -> indexing worker -> index, or
     an ingestion worker with an embedding model), keep that pipeline replayable from the start,
     or at least turn on `backups`.""",
@@ -67,9 +68,15 @@ def _queue(ctx: LintContext, component_id: str) -> bool:
 def unrebuildable_derived_store(ctx: LintContext) -> Iterator[Issue]:
     for store in ctx.of_type("search_index", "vector_db"):
         if not fed(ctx, store) and not ctx.flag(store, "backups"):
+            stated = ctx.stated(store, "backups")
             yield Issue(
                 f"nothing feeds '{store.title}' from a primary store and it has no backups: "
-                "if it is lost or corrupted it cannot be rebuilt",
+                "if it is lost or corrupted it cannot be rebuilt"
+                if stated
+                else f"nothing feeds '{store.title}' from a primary store and the design does "
+                "not say it has backups (`backups` not stated): if it has none, it cannot be "
+                "rebuilt when it is lost or corrupted",
                 component=store.id,
                 fix=ctx.fix(store, "Turn on backups", backups=True),
+                severity=None if stated else Severity.INFO,
             )

@@ -14,7 +14,9 @@ from archdraw.lint.types import Issue, Severity, rule
     why="""Each realtime gateway instance holds its own set of open WebSocket connections.
     With 2 replicas, a message for a user connected to instance B that arrives at instance A
     has nowhere to go: half the messages are silently not delivered, and which half depends on
-    where the load balancer happened to put each user.""",
+    where the load balancer happened to put each user. A gateway whose instance count rests on
+    the library default (`replicas` not stated: 2) is reported as info, saying so: the design
+    has not said it runs several.""",
     fix="""Connect the instances through a pub/sub backplane (`backplane: true`: Redis
     pub/sub, NATS, Kafka; draw the link to it) so every instance hears every message and
     delivers those for its own connections, or keep a registry of which instance holds which
@@ -36,4 +38,7 @@ def realtime_without_backplane(ctx: LintContext) -> Iterator[Issue]:
             "message reaching one instance never reaches users connected to another",
             component=gateway.id,
             fix=ctx.fix(gateway, "Share messages through a pub/sub backplane", backplane=True),
+            # A count the design gives (`replicas`, or one instance per stated zone) is an
+            # error; the library's default count is a question.
+            severity=Severity.INFO if found.basis == "default" else None,
         )

@@ -26,16 +26,18 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def missing_failover(ctx: LintContext) -> Iterator[Issue]:
     for component in ctx.stateful:
-        # The copies the design states (its shards' own machines are partitions, not copies).
-        stated = ctx.instances(component).replicas
-        if not ctx.stated(component, "replicas") or stated < 2:
+        if component.type in CACHING_TYPES:
+            continue  # cache nodes hold keys; none of them is a primary
+        if not ctx.stated(component, "replicas"):
             continue
         if not ctx.has_prop(component, "failover") or ctx.failover(component) != "none":
             continue
         if ctx.is_copy(component) or ctx.roles().of(component.id) is None:
             continue
-        if component.type in CACHING_TYPES:
-            continue  # cache nodes hold keys; none of them is a primary
+        # The copies the design states (its shards' own machines are partitions, not copies).
+        stated = ctx.instances(component).replicas
+        if stated < 2:
+            continue
         assumed = ctx.assumed(component, "failover")
         yield Issue(
             f"'{component.title}' has {stated} replicas but `failover: none`"

@@ -85,7 +85,7 @@ def _written_source_of_truth(ctx: LintContext, store: ComponentView) -> bool:
     """A database or file system the design writes to (its data starts there)."""
     if store.type not in _ASKED_WHEN_UNSTATED:
         return False
-    return any(ctx.writes(k) for k in ctx.in_links.get(store.id, ()))
+    return bool(ctx.writes_into(store.id))
 
 
 def _copied(ctx: LintContext, store: ComponentView) -> bool:

@@ -22,8 +22,10 @@ from archdraw.lint.types import Issue, Severity, rule
     (that misses; unless the store behind cannot take the misses), a `fallback: true` (a
     second provider or a degraded answer answers) or a `calls: 0` standby link. Nor is a
     service marked `global` (it spans zones and regions on its own) or an in-process
-    library. A hosted model whose `replicas` the design does not state is asked about, as
-    info: its instances are the provider's.""",
+    library. A component whose `replicas` the design does not state is asked about, as info,
+    saying so: its one instance is only the library's default (a hosted model's instances
+    are the provider's). A count that follows from a stated `zones` or `shards` is the
+    design's.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. Managed services that replicate internally: set `failover` to say so.
@@ -50,8 +52,9 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             fix = ctx.fix(component, "Run 2 replicas", replicas=2)
         share = shares[component.id]
         lost = f"{share * 100:.3g} %" if share >= 0.001 else "a few"
-        # A hosted model's instances are the provider's: unstated, they are unknown.
-        unknown = not ctx.stated(component, "replicas") and "replicas" not in component.defaults
+        # One instance the design does not state is the library's default, not the design's
+        # (a hosted model's instances are the provider's): a question, not a verdict.
+        unknown = ctx.instances(component).basis == "default"
         yield Issue(
             f"'{component.title}' is on a client's request path and the design does not say "
             "how many instances it runs (`replicas` not stated): if it is one, "

@@ -14,7 +14,8 @@ from archdraw.lint.types import Issue, Severity, rule
     why="""A scheduler is rarely on a user's request path, so its death goes unnoticed: no
     errors, just nothing happening. Invoices are not sent, reminders do not fire, retries never
     run, and you find out days later. One instance dies with its machine, and with every deploy
-    jobs due in that window are skipped.""",
+    jobs due in that window are skipped. A scheduler whose `replicas` the design does not
+    state runs one only by the library's default: that is asked about, as info.""",
     fix="""Run two or more replicas with `leader_election` (one fires, the other takes over
     within a lease period of seconds), persist the schedule and what has run, and alert when a
     job has not run on time.""",
@@ -25,10 +26,17 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def single_scheduler(ctx: LintContext) -> Iterator[Issue]:
     for scheduler in ctx.of_type("scheduler"):
-        if ctx.replicas(scheduler) < 2 and ctx.failover(scheduler) == "none":
+        found = ctx.instances(scheduler)
+        if found.total < 2 and ctx.failover(scheduler) == "none":
+            # One instance by the library's default is a question, not the design's choice.
+            unknown = found.basis == "default"
             yield Issue(
-                f"'{scheduler.title}' runs as one instance: when it is down, no job fires and "
-                "nothing reports an error",
+                f"the design does not say how many instances '{scheduler.title}' runs "
+                "(`replicas` not stated): if it is one, when it is down no job fires and "
+                "nothing reports an error"
+                if unknown
+                else f"'{scheduler.title}' runs as one instance: when it is down, no job fires "
+                "and nothing reports an error",
                 component=scheduler.id,
                 fix=ctx.fix(
                     scheduler,
@@ -36,4 +44,5 @@ def single_scheduler(ctx: LintContext) -> Iterator[Issue]:
                     replicas=2,
                     leader_election=True,
                 ),
+                severity=Severity.INFO if unknown else None,
             )

@@ -23,7 +23,9 @@ from archdraw.lint.types import Issue, Severity, rule
     (object storage, a hosted model, anything `global: true`, with `replicas` not stated) has
     no replicas of ours: the provider scales it behind one endpoint. A store of that kind is
     judged by its `replication` and `zones` instead: replicated over 2 or more zones it
-    survives a zone loss, unreplicated it loses the objects held there.""",
+    survives a zone loss, unreplicated it loses the objects held there.
+    A count that is the library's default (`replicas` not stated, and no more than `zones`)
+    is reported as info, saying so.""",
     fix="""Provision N+1 per zone: enough replicas that the largest zone can be lost and the
     rest stay below about 80 % utilization (for 2 zones that means running under 40 % in normal
     operation), or spread over 3 zones so a loss removes a third, not half.""",
@@ -74,6 +76,8 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             f"{left} of its {running.describe()}, for {rate(left * per_replica)} req/s",
             component=component.id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
+            # The library's default count (`replicas` not stated) is a question, not a verdict.
+            severity=Severity.INFO if running.basis == "default" else None,
         )
 
 

@@ -67,7 +67,7 @@ def _every_caller_authenticates(ctx: LintContext, store: ComponentView) -> bool:
     """Every link into the store says the caller authenticates (`auth: true`). A store that
     serves anonymous readers by design (`anonymous: true`: public files) asks it only of the
     links that write, and of none when nothing writes over a drawn link."""
-    arriving = [k for k in ctx.in_links.get(store.id, ()) if k.kind != "replication"]
+    arriving = ctx.flow_in(store.id)
     if ctx.flag(store, "anonymous"):
         writers = [k for k in arriving if ctx.writes(k)]
         return all(ctx.link_prop(k, "auth") is True for k in writers)

@@ -20,7 +20,9 @@ from archdraw.lint.types import Fix, Issue, Severity, rule
     waits longer than the last until retention drops them. Computed from the producers' traffic
     and the consumers' `replicas` x `capacity_rps`. A queue gives each message to one consumer,
     so its consumers share the work; a stream gives every message to every consumer group, so
-    each group must keep up on its own: three groups of 300/s do not drain a 500/s stream.""",
+    each group must keep up on its own: three groups of 300/s do not drain a 500/s stream.
+    A verdict resting on a consumer's default instance count or capacity (`replicas` or
+    `capacity_rps` not stated) says so and is info.""",
     fix="""Add consumer replicas (autoscale on queue depth or age of the oldest message), make
     each consumer faster (batching), or shed or defer low-priority work
     (`priority_levels`). Check that the peak lasts only minutes if you rely on the backlog
@@ -59,11 +61,13 @@ def _competing_consumers(
     drain = sum(capacities)
     if drain < arrival:
         first = consumers[0]
+        rests = _rests_on(ctx, consumers)
         yield Issue(
             f"'{queue.title}' receives {rate(arrival)} messages/s but its consumers process "
-            f"{rate(drain)}/s: the backlog grows by {rate(arrival - drain)} every second",
+            f"{rate(drain)}/s: the backlog grows by {rate(arrival - drain)} every second{rests}",
             component=queue.id,
             fix=_more_replicas(ctx, first, arrival - drain),
+            severity=Severity.INFO if rests else None,
         )
 
 
@@ -76,13 +80,27 @@ def _lagging_groups(
         drain = ctx.capacity(group)
         if drain is None or drain >= arrival:
             continue
+        rests = _rests_on(ctx, [group])
         yield Issue(
             f"'{stream.title}' receives {rate(arrival)} messages/s and consumer group "
             f"'{group.title}' reads every one of them but processes {rate(drain)}/s: its lag "
-            f"grows by {rate(arrival - drain)} every second",
+            f"grows by {rate(arrival - drain)} every second{rests}",
             component=stream.id,
             fix=_more_replicas(ctx, group, arrival - drain),
+            severity=Severity.INFO if rests else None,
         )
+
+
+def _rests_on(ctx: LintContext, consumers: list[ComponentView]) -> str:
+    """What of the consumers' drain rate is the library's default, not the design's ("" when
+    the design states every count and capacity): a verdict resting on it is a question."""
+    said = []
+    for consumer in consumers:
+        count = ctx.instances(consumer)
+        parts = [count.rests_on()] if count.basis == "default" else []
+        parts.append(ctx.assumed(consumer, "capacity_rps").strip()[1:-1])
+        said += [f"'{consumer.title}': {part}" for part in parts if part]
+    return f" ({'; '.join(said)})" if said else ""
 
 
 def _more_replicas(ctx: LintContext, consumer: ComponentView, shortfall: float) -> Fix | None:

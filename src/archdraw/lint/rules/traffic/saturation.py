@@ -22,13 +22,15 @@ def rate(value: float) -> str:
     severity=Severity.ERROR,
     title="Saturated at today's traffic",
     why="""A verdict that rests on the library's default capacity (no `capacity_rps` stated)
-    says so and is info: it names the number that would settle it. Utilization is arrival
-    rate over capacity: rho = lambda / (instances x capacity_rps), where the instances are
-    `replicas` (one per zone when it is not stated, at least one per shard of a store; the
+    or on its default instance count (no `replicas` stated, none following from stated
+    `zones` or `shards`) says so and is info: it names the number that would settle it.
+    Utilization is
+    arrival rate over capacity: rho = lambda / (instances x capacity_rps), where the instances
+    are `replicas` (one per zone when it is not stated, at least one per shard of a store; the
     message says which), with lambda followed from the clients' `rps` through each link's
-    `calls` and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a request
-    waits about as long as its service time, at 80 % four times, at 95 % nineteen times, and at
-    100 % the queue grows without bound. Error at 100 %, warning from 80 %
+    `calls` and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a
+    request waits about as long as its service time, at 80 % four times, at 95 % nineteen times,
+    and at 100 % the queue grows without bound. Error at 100 %, warning from 80 %
     (`lint.options.utilization_warning`).""",
     fix="""Add replicas (or capacity per replica) until utilization at peak is below 70 to
     80 %, leaving headroom for bursts and for losing an instance; or take load off it (a cache
@@ -42,15 +44,14 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
     for component_id, arrival in ctx.arrival_rps.items():
         component = ctx.components[component_id]
-        capacity = ctx.capacity(component) if arrival > 0 else None
-        if not capacity:
+        per_machine = ctx.number(component, "capacity_rps") if arrival > 0 else None
+        if not per_machine:
             continue  # no traffic, or no capacity known: never guessed
-        utilization = arrival / capacity
-        if utilization < warning:
-            continue
-        per_machine = ctx.number(component, "capacity_rps") or capacity
         found = ctx.instances(component)
         machines = found.total
+        utilization = arrival / (machines * per_machine)
+        if utilization < warning:
+            continue
         needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
         assumed = ctx.assumed(component, "capacity_rps")
         # What the figures rest on, after them: the count, then the capacity.
@@ -67,5 +68,6 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
             f"for {machines} x {rate(per_machine)} req/s{counted}{more}",
             component=component_id,
             fix=fix,
-            severity=Severity.INFO if assumed else severity,
+            # A count or a capacity the design does not give is the library's: a question.
+            severity=Severity.INFO if assumed or found.basis == "default" else severity,
         )
