@@ -217,3 +217,26 @@ links:
     assert "no price for type 'firewall'" in waf.reason and "price_per_hour" in waf.reason
     assert edge.status == "stated"
     assert edge.total() == pytest.approx(2 * 0.395 * 730)
+
+
+def test_a_provider_run_service_is_billed_as_one_and_not_re_sized(
+    design_of, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    design = design_of(
+        """
+components:
+  - {id: app, type: client, props: {rps: 100}}
+  - {id: model, type: llm, props: {zones: 3, capacity_rps: 120, price_per_hour: 2.0,
+     model: gpt-4o, tokens_in: 1000, tokens_out: 100}}
+links:
+  - {from: app, to: model}
+"""
+    )
+    # One endpoint the provider runs over 3 zones: one hour of its price, not one per zone.
+    today = estimate(design, library, book).components["model"]
+    assert (today.machines, today.lines[0].kind) == (1, "compute")
+    assert today.lines[0].monthly == pytest.approx(730 * 2.0)
+    # At 10x it needs capacity from its provider, not 12 replicas of ours at its hourly price.
+    grown = estimate(design, library, book, 10.0).components["model"]
+    assert grown.machines == 1
+    assert grown.lines[0].monthly == pytest.approx(730 * 2.0)

@@ -58,11 +58,21 @@ def _badge(look: ComponentLook) -> tuple[str, bool] | None:
             "4 instances, one per shard (a store's shards run on machines of their own)",
         ),
         (
+            "load_balancer",
+            {},
+            ("×2", False),
+            "2 instances (`replicas` not stated: assuming the library default `replicas: 2`)",
+        ),
+        # A CDN is `global: true` by its type: the provider's one service over its 20 points
+        # of presence, not the library's 100 edge servers of ours.
+        (
             "cdn",
             {},
-            ("×100", False),
-            "100 instances (`replicas` not stated: assuming the library default `replicas: 100`)",
+            None,
+            "one managed service over 20 zones (`replicas` not stated: the provider runs its "
+            "machines)",
         ),
+        ("cdn", {"replicas": 100}, ("×100", True), "100 instances (stated)"),
         # A stream's partitions share its brokers: the library's three, not one per shard.
         ("stream", {"shards": 8}, ("×3", False), None),
     ],

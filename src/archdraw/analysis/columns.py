@@ -12,10 +12,10 @@ from archdraw.analysis.instances import Instances, instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
-    PROVIDER_REPLICATED_TYPES,
     TypeFacts,
     count,
     number,
+    provider_runs,
     stated_rps,
 )
 from archdraw.analysis.roles import STANDBY_FAILOVERS, DataRoles
@@ -100,7 +100,6 @@ class _TypeColumns(NamedTuple):
     buffer: bool
     on_device: bool
     runs_replicas: bool
-    managed: bool  # the provider runs it (`PROVIDER_REPLICATED_TYPES`)
     defaults: dict[str, Any]  # the type's default property values
 
 
@@ -112,7 +111,6 @@ def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColu
         buffer=type_id in BUFFER_TYPES,
         on_device=found is not None and found.category == "client",
         runs_replicas=found is not None and "replicas" in found.properties,
-        managed=type_id in PROVIDER_REPLICATED_TYPES,
         defaults=facts.defaults(type_id),
     )
 
@@ -153,7 +151,7 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             read["shards"],
             ["replicas" in own for own in props],
             per_type({t: kind.stateful and not kind.buffer for t, kind in kinds.items()}),
-            per_type({t: kind.managed for t, kind in kinds.items()}),
+            map(provider_runs, types, read["spans_zones"]),
             strict=True,
         )
     )

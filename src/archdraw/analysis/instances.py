@@ -8,10 +8,11 @@ What the file means (README, "Analysis: the model"):
   `zones: 3` runs 2 instances over 2 zones (AD111 reports the contradiction).
 - `replicas` not stated: the type's library default, or `zones` when that is more:
   spreading over three zones takes at least one instance in each (derived, "one per zone").
-- A store the provider runs (`PROVIDER_REPLICATED_TYPES`: object storage) with `replicas`
-  not stated is one service, whatever `zones` says: its `availability` and `capacity_rps`
-  are the service's, it spans all its `zones` (the provider keeps a copy in each when it
-  replicates), and there is no one machine of it to lose (basis "managed").
+- A service the provider runs (`archdraw.analysis.kinds.provider_runs`: object storage, a
+  hosted model endpoint, anything `global: true`) with `replicas` not stated is one
+  service, whatever `zones` says: its `availability` and `capacity_rps` are the service's,
+  it spans all its `zones` (a store keeps a copy in each when it replicates), and there is
+  no one machine of it to lose (basis "managed").
 - A store's shards run on machines of their own (`archdraw.analysis.roles`): a stateful
   component other than a queue or stream runs at least one machine per shard (derived).
   A queue's or stream's partitions share its brokers.
@@ -41,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from archdraw.analysis.kinds import BUFFER_TYPES, PROVIDER_REPLICATED_TYPES, TypeFacts, count
+from archdraw.analysis.kinds import BUFFER_TYPES, TypeFacts, count, provider_runs
 from archdraw.model import Component
 
 
@@ -124,7 +125,7 @@ def instances(
     """The instances of a component whose `replicas`, `zones` and `shards` read these values
     (its own, else its type's default); `stated`: the design gives `replicas` itself;
     `sharded`: a store whose shards take machines of their own (not a queue or stream);
-    `managed`: a store the provider runs (`PROVIDER_REPLICATED_TYPES`)."""
+    `managed`: a service the provider runs (`provider_runs`), one service unless `stated`."""
     given = count(replicas)
     spread = count(zones)
     if managed and not stated:
@@ -202,7 +203,7 @@ def component_instances(
         value("shards"),
         stated="replicas" in component.props,
         sharded=facts.stateful(component.type) and component.type not in BUFFER_TYPES,
-        managed=component.type in PROVIDER_REPLICATED_TYPES,
+        managed=provider_runs(component.type, value("global") is True),
     )
 
 

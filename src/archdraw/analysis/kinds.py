@@ -15,15 +15,24 @@ CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 # Buffers: a request is done once one of these accepts the message, whatever the link
 # kind; the consumers behind them work later (their failure delays, not fails).
 BUFFER_TYPES = frozenset({"queue", "stream"})
-# Stores the provider runs (S3, GCS, Azure Blob): it keeps a copy of every object in each zone
-# and scales the service behind one endpoint. Unless the design states `replicas` (it runs
-# one itself), such a store is one service: its `availability` and `capacity_rps` are the
-# service's, and `zones` says how far the provider spreads the copies, not machines.
-PROVIDER_REPLICATED_TYPES = frozenset({"object_storage"})
+# Types a provider runs as one service behind one endpoint: object storage (S3, GCS, Azure
+# Blob: a copy of every object in each of its `zones`) and hosted model endpoints (an LLM or
+# embedding API). `provider_runs` is the one rule that reads this.
+PROVIDER_RUN_TYPES = frozenset({"object_storage", "llm", "embedding_model"})
 # Where telemetry goes: metrics, logs and traces are sampled and batched on the way, so a link
 # into one carries no request rate of its own (a link that states `calls` still does).
 TELEMETRY_TYPES = frozenset({"monitoring"})
 _NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
+
+
+def provider_runs(type_id: str, global_: bool) -> bool:
+    """A component the provider runs as one service, unless the design states `replicas`
+    (machines it runs itself: MinIO, a self-hosted model): its type is one a provider runs
+    (`PROVIDER_RUN_TYPES`), or it says `global: true` (a managed service spanning zones and
+    regions on its own; its type's default for DNS and CDNs). Its `availability` and
+    `capacity_rps` are then the service's, and `zones` how far the provider spreads it, not
+    machines (`archdraw.analysis.instances`)."""
+    return global_ or type_id in PROVIDER_RUN_TYPES
 
 
 def category(library: Library, component: Component) -> str | None:

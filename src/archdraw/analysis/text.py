@@ -8,7 +8,7 @@ from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.text_table import table as _table
-from archdraw.analysis.weakest import WeakPoint, what_fails
+from archdraw.analysis.weakest import WeakPoint, failed_components, what_fails
 from archdraw.source import printable_joined
 
 ARROW = " -> "
@@ -67,8 +67,7 @@ def _failure(report: AnalysisReport) -> list[str]:
     assert failure is not None
     what = []
     if failure.failed_components:
-        scope = "every instance of" if failure.whole else "one instance of"
-        what.append(f"{scope} {', '.join(failure.failed_components)}")
+        what.append(failed_components(report.graph, failure.failed_components, failure.whole))
     if failure.failed_zones:
         what.append(f"zone {', '.join(failure.failed_zones)}")
     lines = [f"Failure: {' and '.join(what)}"]

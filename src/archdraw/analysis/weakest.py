@@ -15,6 +15,7 @@ one full analysis per failure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from archdraw.analysis.completion import (
@@ -156,6 +157,19 @@ def what_fails(graph: TrafficGraph, point: WeakPoint, name: str | None = None) -
     if point.single_point:
         return f"{name} (its only instance)"
     return f"one instance of {name}"
+
+
+def failed_components(
+    graph: TrafficGraph, ids: list[str], whole: bool, name: Callable[[str], str] = str
+) -> str:
+    """What `--fail` took down, in words: "one instance of api, web" (every instance with
+    `whole`), and a service we do not run as "s3 (the whole service)" either way: a third
+    party's, or one the provider runs, fails as one (`name`: how to call a component)."""
+    runs = [graph.runs_replicas[graph.index[c]] for c in ids]
+    ours = [name(c) for c, own in zip(ids, runs, strict=True) if own]
+    theirs = [f"{name(c)} (the whole service)" for c, own in zip(ids, runs, strict=True) if not own]
+    scope = "every instance of" if whole else "one instance of"
+    return " and ".join(([f"{scope} {', '.join(ours)}"] if ours else []) + theirs)
 
 
 def is_single_instance(graph: TrafficGraph, node: int) -> bool:

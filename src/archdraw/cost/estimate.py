@@ -173,9 +173,11 @@ def _replicas(graph: TrafficGraph, node: int, drawn: int, usage: Usage, growth: 
     """Billed machines: as drawn at 1x; at a growth, enough for the target utilization.
 
     Where part of the traffic is unknown, replicas are sized for the known part (a floor).
+    A service we do not run (a provider's, a third party's) takes no replicas of ours: its
+    capacity grows with the provider, so its hourly price stays the one stated.
     """
     capacity = graph.capacity_rps[node]
-    if growth == 1.0 or capacity is None or usage.rps <= 0:
+    if growth == 1.0 or capacity is None or usage.rps <= 0 or not graph.runs_replicas[node]:
         return drawn
     needed = replicas_needed(usage.rps, capacity, TARGET_UTILIZATION) or drawn
     return max(needed, drawn)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archdraw.analysis.instances import Instances, component_instances, instances
-from archdraw.analysis.kinds import PROVIDER_REPLICATED_TYPES, TypeFacts
+from archdraw.analysis.kinds import TypeFacts, provider_runs
 from archdraw.drawing.faces import ComponentLook, face
 from archdraw.drawing.paths import LinkPath, Point
 from archdraw.drawing.text_metrics import fit, text_width
@@ -55,7 +55,7 @@ def _instances(component: Component, library: Library | None, facts: TypeFacts |
             None,
             stated="replicas" in own,
             sharded=False,
-            managed=component.type in PROVIDER_REPLICATED_TYPES,
+            managed=provider_runs(component.type, own.get("global") is True),
         )
     return component_instances(component, facts or TypeFacts(library))
 

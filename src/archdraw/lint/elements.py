@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from archdraw.analysis.instances import Instances, instance_counter
-from archdraw.analysis.kinds import BUFFER_TYPES, PROVIDER_REPLICATED_TYPES
+from archdraw.analysis.kinds import BUFFER_TYPES, provider_runs
 from archdraw.analysis.links import LinkTable
 from archdraw.library import Library
 from archdraw.lint.design_view import ComponentView, DesignView, LinkView
@@ -186,7 +186,7 @@ class ElementViews:
             prop(component, "shards") if sharded else None,
             stated="replicas" in component.props,
             sharded=sharded,
-            managed=component.type in PROVIDER_REPLICATED_TYPES,
+            managed=provider_runs(component.type, self.is_global(component)),
         )
 
     @structural_view

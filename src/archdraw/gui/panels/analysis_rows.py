@@ -15,7 +15,7 @@ from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtim
 from archdraw.analysis.failure import ClientImpact
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text import pct
-from archdraw.analysis.weakest import what_fails
+from archdraw.analysis.weakest import failed_components, what_fails
 from archdraw.source.printable import plural
 
 Cell = tuple[str, float | str]  # text shown, value sorted by
@@ -266,10 +266,12 @@ def headline(report: AnalysisReport) -> str:
         return "No clients: give a client (or any component) an rps so traffic has a start."
     if failure is not None:
         titles = report.growth.titles
-        failed = ", ".join(
-            [titles.get(c, c) for c in failure.failed_components] + failure.failed_zones
+        failed = failed_components(
+            report.graph, failure.failed_components, failure.whole, lambda c: titles.get(c, c)
         )
-        scope = "every instance of" if failure.whole else "one instance of"
+        if failure.failed_zones:
+            zones = f"zone {', '.join(failure.failed_zones)}"
+            failed = f"{failed} and {zones}" if failed else zones
         risk = ""
         if failure.data_at_risk:
             risk = " Data at risk: " + ", ".join(
@@ -282,7 +284,7 @@ def headline(report: AnalysisReport) -> str:
         ]
         if not unknown:
             lost = f"{_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail"
-            return f"Failing {scope} {failed}: {lost} ({pct(failure.lost_share)}).{risk}"
+            return f"Failing {failed}: {lost} ({pct(failure.lost_share)}).{risk}"
         # "0 of 0 requests/s fail (100 %)" reads as a contradiction: with a client's rate
         # unknown the share is of its requests, and requests/s only for the stated ones.
         known = ""
@@ -292,7 +294,7 @@ def headline(report: AnalysisReport) -> str:
                 "the clients that state a rate"
             )
         return (
-            f"Failing {scope} {failed}: {pct(failure.lost_share)} of client requests fail "
+            f"Failing {failed}: {pct(failure.lost_share)} of client requests fail "
             f"(no Peak load stated for {', '.join(unknown)}){known}.{risk}"
         )
     return ""  # growth alone: the bottleneck sentence above the tabs says it

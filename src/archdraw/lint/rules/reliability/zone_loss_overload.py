@@ -3,7 +3,6 @@
 import math
 from collections.abc import Iterator
 
-from archdraw.analysis.kinds import PROVIDER_REPLICATED_TYPES
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
@@ -20,10 +19,11 @@ from archdraw.lint.types import Issue, Severity, rule
     they saturate, queues grow, timeouts fire, retries add load, and the zone outage becomes a
     full outage. This is computed from `capacity_rps`, the instances it runs (`replicas`, or one per
     zone when `replicas` is not stated; n instances cover at most n zones), `zones` and the
-    traffic that reaches the component from the clients' `rps`. Object storage is judged by its
-    `replication` and `zones` instead: the provider keeps a copy of every object in each zone
-    and scales the service behind one endpoint, so `replicas` means nothing there; replicated
-    over 2 or more zones it survives a zone loss, unreplicated it loses the objects held there.
+    traffic that reaches the component from the clients' `rps`. A service the provider runs
+    (object storage, a hosted model, anything `global: true`, with `replicas` not stated) has
+    no replicas of ours: the provider scales it behind one endpoint. A store of that kind is
+    judged by its `replication` and `zones` instead: replicated over 2 or more zones it
+    survives a zone loss, unreplicated it loses the objects held there.
     A count that is the library's default (`replicas` not stated, and no more than `zones`)
     is reported as info, saying so.""",
     fix="""Provision N+1 per zone: enough replicas that the largest zone can be lost and the
@@ -54,13 +54,14 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             zones = found
         if zones < 2:
             continue
-        if component.type in PROVIDER_REPLICATED_TYPES:
-            yield from _unreplicated_zone_loss(ctx, component, arrival, zones)
+        running = ctx.instances(component)
+        if running.managed:  # the provider's service: it carries a zone loss, if it copies
+            if ctx.is_stateful(component):
+                yield from _unreplicated_zone_loss(ctx, component, arrival, zones)
             continue
         per_replica = number(component, "capacity_rps")
         if per_replica is None:
             continue
-        running = ctx.instances(component)
         replicas, spread = running.total, running.zones  # n instances cover at most n zones
         lost = math.ceil(replicas / spread)
         left = replicas - lost

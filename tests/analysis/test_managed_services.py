@@ -1,0 +1,115 @@
+"""Services the provider runs (hosted models, anything `global: true`) with `replicas` not
+stated: one service over its zones, as object storage is (`test_managed_store`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from archdraw.analysis import analyze_failure, analyze_growth, build_graph
+from archdraw.analysis.availability import analyze_availability
+from archdraw.analysis.report import run_analysis
+from archdraw.analysis.text import render_text
+from archdraw.analysis.weakest import failed_components, single_points_of_failure
+from archdraw.lint import lint_design
+
+HOSTED = """
+zones:
+  - {id: region, kind: region}
+  - {id: a, kind: zone, parent: region}
+components:
+  - {id: app, type: client, props: {rps: 100}}
+  - {id: api, type: service, zone: a, props: {replicas: 2, capacity_rps: 100000,
+     failover: active-active, availability: 0.999}}
+  - {id: model, type: llm, zone: a, props: {zones: 3, capacity_rps: 200, latency_ms: 2000}}
+  - {id: embed, type: embedding_model, zone: a, props: {zones: 2, capacity_rps: 1000}}
+  - {id: gpu, type: llm, zone: a, props: {replicas: 2, zones: 2, capacity_rps: 60,
+     price_per_hour: 1.0}}
+links:
+  - {from: app, to: api}
+  - {from: api, to: model}
+  - {from: api, to: embed}
+  - {from: api, to: gpu, props: {calls: 0.1}}
+"""
+
+
+@pytest.mark.parametrize(("node", "zones"), [("model", 3), ("embed", 2)])
+def test_a_hosted_model_over_zones_is_one_service(design_of, library, node, zones) -> None:
+    design = design_of(HOSTED)
+    graph = build_graph(design, library)
+    index = graph.index[node]
+    assert (graph.instances(index), graph.zones_spanned[index]) == (1, zones)
+    assert graph.instance_basis[index] == "managed" and not graph.runs_replicas[index]
+    # The library's 99.5 % is the provider's figure for the endpoint, not one zone's.
+    figures = analyze_availability(design, library, graph=graph).components[node]
+    assert figures.availability == pytest.approx(0.995)
+    assert node not in single_points_of_failure(graph)
+
+
+def test_its_capacity_is_the_services_and_grows_with_its_provider(design_of, library) -> None:
+    design = design_of(HOSTED)
+    load = analyze_growth(design, library).components["model"]
+    # 100 req/s on the endpoint's 200: 50 %, not 100 over 3 x 200.
+    assert (load.servers, load.utilization) == (1, pytest.approx(0.5))
+    grown = analyze_growth(design, library, growth=10.0)
+    assert "raise its capacity to 1,429 req/s with its provider" in grown.summary
+
+
+def test_a_stated_count_is_machines_we_run(design_of, library) -> None:
+    design = design_of(HOSTED)
+    graph = build_graph(design, library)
+    gpu = graph.index["gpu"]
+    assert (graph.instances(gpu), graph.instance_basis[gpu], graph.runs_replicas[gpu]) == (
+        2,
+        "stated",
+        True,
+    )
+    assert analyze_growth(design, library).components["gpu"].utilization == pytest.approx(10 / 120)
+
+
+def test_a_zone_loss_is_the_providers_to_carry(design_of, library) -> None:
+    design = design_of(HOSTED)
+    codes = {(f.code, f.component) for f in lint_design(design, library)}
+    # AD106 would read "losing one of its 3 zones leaves 0 of its one managed service".
+    assert ("AD106", "model") not in codes and ("AD106", "embed") not in codes
+    assert ("AD101", "model") not in codes
+
+
+def test_global_true_is_a_managed_service_and_global_false_dns_is_ours(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 10}}
+  - {id: idp, type: auth, props: {global: true}}
+  - {id: dns, type: dns}
+  - {id: own_dns, type: dns, props: {global: false}}
+  - {id: edge, type: cdn}
+links:
+  - {from: web, to: idp}
+  - {from: web, to: dns}
+  - {from: web, to: own_dns}
+  - {from: web, to: edge}
+"""
+    )
+    graph = build_graph(design, library)
+    basis = {c: graph.instance_basis[graph.index[c]] for c in ("idp", "dns", "own_dns", "edge")}
+    # A self-hosted DNS (the library's own words: `global: false`) runs the servers we give it.
+    assert basis == {"idp": "managed", "dns": "managed", "own_dns": "default", "edge": "managed"}
+    figures = analyze_availability(design, library, graph=graph).components
+    # The identity provider's and the CDN's figures are the services', not 1 - (1 - A)^n
+    # over the library's 2 and 100 default replicas.
+    assert figures["idp"].availability == pytest.approx(0.9995)
+    assert figures["edge"].availability == pytest.approx(0.9999)
+    assert "own_dns" in single_points_of_failure(graph)
+
+
+def test_failing_one_says_the_whole_service_fails(design_of, library) -> None:
+    design = design_of(HOSTED)
+    graph = build_graph(design, library)
+    assert failed_components(graph, ["api", "model"], whole=False) == (
+        "one instance of api and model (the whole service)"
+    )
+    assert failed_components(graph, ["model"], whole=True) == "model (the whole service)"
+    report = render_text(run_analysis(design, library, fail=["api", "model"]), growth_asked=False)
+    assert "Failure: one instance of api and model (the whole service)\n" in report
+    failure = analyze_failure(design, library, ["model"])
+    assert failure.components["model"].state == "down"
