@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox
 
-from archdraw.cost import estimate, load_prices, money, user_prices_dir
-from archdraw.gui.panels.cost_note import selection_text
+from archdraw.cost import estimate, load_prices, money, shipped_prices, user_prices_dir
+from archdraw.gui.panels.cost_note import selection_text, unpriced_text
+from archdraw.io import load
 from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
+from archdraw.library import builtin_library
 
 from .conftest import load_into, property_field, viewport_point
 
@@ -161,3 +163,16 @@ def test_the_note_writes_the_price_books_currency(window, qtbot, tmp_path, monke
     _ctrl_click(window, qtbot, "db")
     assert "/month, EUR " in note.text() and " to EUR " in note.text()
     assert "$" not in note.text()
+
+
+def test_the_note_counts_unpriced_lines_as_the_review_does() -> None:
+    """Two storage sizes not stated and two third parties with no price: four lines, as the
+    review says (tests/cost/test_unpriced.py); the note once counted only what the review
+    did not, and the review only the storage."""
+    library = builtin_library()
+    path = sample_dir() / f"payment-gateway-naive{SAMPLE_SUFFIX}"
+    design = load(path, library).design
+    today = estimate(design, library, shipped_prices())
+    assert unpriced_text(list(today.components.values())).startswith(
+        "4 cost lines cannot be priced ("
+    )

@@ -241,15 +241,25 @@ def test_rag_pipeline_cost_answer(library: Library, book) -> None:  # type: igno
     design = load(sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}", library).design
     review = build_review(design, library, book)
     answer = review.section("cost").answer
+    # A third party with no price counts beside the usage no stated traffic reaches.
     assert answer.endswith(
-        "2 cost lines cannot be priced — no stated traffic reaches the component, so usage is "
-        "unknown: set `rps` on the client or component that starts its work."
+        "3 cost lines cannot be priced, for 2 reasons listed below the cost table."
     )
+    items = [item.text for item in review.section("cost").items]
+    assert any(
+        text.startswith(
+            "no stated traffic reaches the component, so usage is unknown: set `rps` "
+            "on the client or component that starts its work — for 2 components"
+        )
+        for text in items
+    )
+    assert any(text.startswith("no price for type 'external_api'") for text in items)
     page = render_html(review, design, library)
     dd = page.split('<a href="#cost">What does it cost?</a></dt><dd>')[1].split("</dd>")[0]
-    assert "set <code>rps</code> on the client" in dd and "`" not in dd
+    assert "3 cost lines cannot be priced" in dd and "`" not in dd
+    assert "set <code>rps</code> on the client" in page
     markdown = render_markdown(review)
-    assert "set `rps` on the client or component that starts its work." in markdown
+    assert "set `rps` on the client or component that starts its work — for 2 components" in markdown
 
 
 def test_labels_are_escaped_and_code_spans_stay_code(load_text, library: Library, book) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from archdraw.cost.estimate import (
     CostEstimate,
     cost_steps,
     estimate,
+    unpriced_reasons,
 )
 from archdraw.cost.lines import CostLine, money, money_range
 from archdraw.cost.prices import (
@@ -43,5 +44,6 @@ __all__ = [
     "money_range",
     "render_cost_text",
     "shipped_prices",
+    "unpriced_reasons",
     "user_prices_dir",
 ]

@@ -17,6 +17,7 @@ its stated size. It is a planning estimate, not a quote.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archdraw.analysis.capacity import TARGET_UTILIZATION
@@ -104,11 +105,30 @@ class CostEstimate:
     def unknown(self) -> list[CostLine]:
         return [line for line in self.lines() if line.monthly is None]
 
+    def unpriced(self) -> dict[str, list[str]]:
+        """Each reason a cost cannot be worked out, with its components (`unpriced_reasons`)."""
+        return unpriced_reasons(self.components.values())
+
     def coverage(self) -> dict[str, int]:
         counts = {"stated": 0, "default": 0, "not priced": 0, "not billed": 0}
         for cost in self.components.values():
             counts[cost.status] += 1
         return counts
+
+
+def unpriced_reasons(costs: Iterable[ComponentCost]) -> dict[str, list[str]]:
+    """Each reason a cost cannot be worked out, with the id of the component it holds for
+    once per cost line: a line whose figure is unknown (storage size not stated), or a
+    component with no line at all (no price for its type). The editor's note, the review
+    and the cost sentence all count from here, so they give one number."""
+    reasons: dict[str, list[str]] = {}
+    for cost in costs:
+        for line in cost.lines:
+            if line.monthly is None:
+                reasons.setdefault(line.unknown or "unknown", []).append(cost.id)
+        if cost.status == "not priced" and not cost.lines:
+            reasons.setdefault(cost.reason or "unknown", []).append(cost.id)
+    return reasons
 
 
 def estimate(

@@ -36,7 +36,7 @@ def cost_sentence(today: CostEstimate, grown: CostEstimate) -> str:
         f"list prices): {money(today.total, cur)}/month at the stated traffic, "
         f"{money(grown.total, cur)}/month at {grown.growth:g}x"
     )
-    unknown = len({line.component for line in today.unknown})
+    unknown = len({cid for ids in today.unpriced().values() for cid in ids})
     if unknown:
         text += (
             f", plus {plural(unknown, 'component')} whose cost depends on figures the design omits"

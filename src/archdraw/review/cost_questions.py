@@ -36,14 +36,6 @@ def _range(estimate: CostEstimate) -> str:
     return f"{spread} at {estimate.growth:g}x" if spread else ""
 
 
-def _unpriced(estimate: CostEstimate) -> dict[str, list[str]]:
-    """Each reason a line cannot be priced, with the components it holds for."""
-    reasons: dict[str, list[str]] = {}
-    for line in estimate.unknown:
-        reasons.setdefault(line.unknown or "unknown", []).append(line.component)
-    return reasons
-
-
 def traffic_stated(graph: TrafficGraph) -> bool:
     return any(graph.rps[s] > 0 for s in graph.sources)
 
@@ -79,8 +71,8 @@ def cost_answer(today: CostEstimate, grown: CostEstimate, graph: TrafficGraph) -
     ranges = [r for r in (_range(today), _range(grown)) if r]
     if ranges:
         text += f" Some inputs are library defaults, so the range is {' and '.join(ranges)}."
-    count = len(today.unknown)
-    reasons = _unpriced(today)
+    reasons = today.unpriced()
+    count = sum(len(ids) for ids in reasons.values())
     if len(reasons) == 1:
         text += f" {plural(count, 'cost line')} cannot be priced — {next(iter(reasons))}."
     elif reasons:
@@ -112,7 +104,7 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
                 item.reason or shown,
             )
         )
-    for reason, ids in _unpriced(today).items():
+    for reason, ids in today.unpriced().items():
         unique = tuple(dict.fromkeys(ids))
         names = ", ".join(today.components[i].title for i in unique)
         section.items.append(

@@ -25,7 +25,7 @@ from archdraw.cost import (
     money_range,
     user_prices_dir,
 )
-from archdraw.cost.estimate import ComponentCost
+from archdraw.cost.estimate import ComponentCost, unpriced_reasons
 from archdraw.library import Library
 from archdraw.model import Design
 from archdraw.source.printable import plural
@@ -143,20 +143,14 @@ def design_text(estimate: CostEstimate) -> str:
 
 def unpriced_text(costs: list[ComponentCost]) -> str:
     """How many cost lines cannot be priced and why (the first reason), or ""."""
-    # Each reason a line (or a component with no line at all) cannot be priced, with a count.
-    reasons: dict[str, int] = {}
-    for cost in costs:
-        for line in cost.lines:
-            if line.unknown is not None:
-                reasons[line.unknown] = reasons.get(line.unknown, 0) + 1
-        if cost.status == "not priced" and not cost.lines:
-            reasons[cost.reason] = reasons.get(cost.reason, 0) + 1
+    reasons = unpriced_reasons(costs)
     if not reasons:
         return ""
     first, *more = reasons
     why = escape(first, quote=False)  # a reason names ids: file text, shown as rich text
     rest = f"; and {plural(len(more), 'other reason')}" if more else ""
-    return f"{plural(sum(reasons.values()), 'cost line')} cannot be priced ({why}{rest})"
+    count = sum(len(ids) for ids in reasons.values())
+    return f"{plural(count, 'cost line')} cannot be priced ({why}{rest})"
 
 
 def selection_text(costs: list[ComponentCost], currency: str) -> str:
