@@ -259,7 +259,8 @@ def test_rag_pipeline_cost_answer(library: Library, book) -> None:  # type: igno
     assert "3 cost lines cannot be priced" in dd and "`" not in dd
     assert "set <code>rps</code> on the client" in page
     markdown = render_markdown(review)
-    assert "set `rps` on the client or component that starts its work — for 2 components" in markdown
+    wanted = "set `rps` on the client or component that starts its work — for 2 components"
+    assert wanted in markdown
 
 
 def test_labels_are_escaped_and_code_spans_stay_code(load_text, library: Library, book) -> None:  # type: ignore[no-untyped-def]
