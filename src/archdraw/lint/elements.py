@@ -166,11 +166,7 @@ class ElementViews:
         return props[name] if name in props else component.defaults.get(name)
 
     def number(self, component: ComponentView, name: str) -> float | None:
-        value = self.prop(component, name)
-        # `as_number`, written out: rules ask tens of thousands of times per run.
-        if isinstance(value, bool) or not isinstance(value, _NUMBERS):
-            return None
-        return float(value)
+        return as_number(self.prop(component, name))
 
     def flag(self, component: ComponentView, name: str) -> bool:
         return self.prop(component, name) is True
@@ -241,10 +237,7 @@ class ElementViews:
         return props[name] if name in props else self._link_defaults.get(name)
 
     def link_number(self, link: LinkView, name: str) -> float | None:
-        value = self.link_prop(link, name)
-        if isinstance(value, bool) or not isinstance(value, _NUMBERS):  # as `as_number`
-            return None
-        return float(value)
+        return as_number(self.link_prop(link, name))
 
     def link_default_number(self, name: str) -> float | None:
         """The library's default for link property `name`, when it is a number."""
