@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.instances import Instances, instances
+from archdraw.analysis.instances import instance_counter
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -143,9 +143,10 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     rps: list[float | None] = [None] * len(components)
     for node in stating.get("rps", ()):
         rps[node] = stated_rps(components[node])
-    # The instances of each distinct set of values, worked out once.
-    sets = list(
-        zip(
+    instances_of = instance_counter()  # a few distinct counts repeat over thousands
+    counted = [
+        instances_of(r, z, s, stated=stated, sharded=sharded, managed=managed)
+        for r, z, s, stated, sharded, managed in zip(
             read["replicas"],
             read["zones"],
             read["shards"],
@@ -154,13 +155,7 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             map(provider_runs, types, read["spans_zones"]),
             strict=True,
         )
-    )
-    distinct: dict[tuple[int, int, int, bool, bool, bool], Instances] = {}
-    for r, z, s, stated, sharded, managed in set(sets):
-        distinct[r, z, s, stated, sharded, managed] = instances(
-            r, z, s, stated=stated, sharded=sharded, managed=managed
-        )
-    counted = list(map(distinct.__getitem__, sets))
+    ]
     of_type: list[_TypeColumns] = per_type(kinds)
     caching = per_type({t: kind.caching for t, kind in kinds.items()})
     return Columns(
