@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from archdraw.analysis.columns import node_columns, per_component
 from archdraw.analysis.kinds import (
@@ -81,8 +81,11 @@ GRAPH_PROPERTIES = frozenset(
 GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", *ROLE_LINK_PROPERTIES})
 
 
-class Edge(NamedTuple):
-    """One link that carries requests, by component index (a tuple: graphs hold thousands)."""
+@dataclass(slots=True)
+class Edge:
+    """One link that carries requests, by component index (slotted: graphs hold thousands,
+    and every analysis reads their fields over and over). `build_graph` fills it in; it is
+    read-only from then on."""
 
     source: int
     target: int
@@ -308,10 +311,10 @@ def _mark_cache_aside(
     for caller in callers:
         row = edges[caller]
         caches = {fronted[e.target]: e.target for e in row if e.target in fronted}
-        for place, edge in enumerate(row):
+        for edge in row:
             cache = caches.get(edge.target)
             if cache is not None and not edge.writes:
-                row[place] = edge._replace(aside=cache)
+                edge.aside = cache
 
 
 def shared(graph: TrafficGraph) -> list[int]:
