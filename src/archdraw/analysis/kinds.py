@@ -143,6 +143,10 @@ class TypeFacts:
     def link_value(self, props: Mapping[str, Any], name: str) -> Any:
         return props[name] if name in props else self._link_defaults.get(name)
 
+    def link_default(self, name: str) -> Any:
+        """The library's default for a link property (None: it has none)."""
+        return self._link_defaults.get(name)
+
     def is_stateful(self, component: Component) -> bool:
         return self.stateful(component.type)
 
