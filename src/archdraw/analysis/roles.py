@@ -54,18 +54,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from archdraw.analysis.instances import (
-    Instances,
-    component_instances,
-    instance_counter,
-    partition_copies,
-)
-from archdraw.analysis.kinds import (
-    CACHING_TYPES,
-    TypeFacts,
-    count,
-)
+from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts
 from archdraw.analysis.links import LinkRecord, LinkTable
+from archdraw.analysis.role_counts import RoleCounts
 from archdraw.library import Library
 from archdraw.model import Component, Design
 
@@ -239,15 +230,14 @@ def data_roles(
     fronted = _fronted(links, facts, components, type_of)
     roles: dict[str, DataRole] = {}
     stateful = {t for t in set(type_of.values()) if facts.stateful(t)}
-    counted = instance_counter()
+    counts = RoleCounts(facts)
     for component_id, type_id in type_of.items():
         if type_id not in stateful:
             continue
         store, basis = fronted.get(component_id, (None, None))
         roles[component_id] = _role(
             components[component_id],
-            facts,
-            counted,
+            counts,
             source_of.get(component_id),
             component_id in standbys,
             store,
@@ -274,52 +264,44 @@ def refresh_roles(
     its own component alone (`OWN_ROLE_PROPERTIES`)."""
     if not names <= OWN_ROLE_PROPERTIES:
         return None
-    facts = TypeFacts(library)
-    counted = instance_counter()
+    counts = RoleCounts(TypeFacts(library))
     found = dict(roles.roles)
     for node in nodes:
         component = design.components[node]
         old = found.get(component.id)
         if old is not None:  # stateless components have no role
             found[component.id] = _role(
-                component, facts, counted, old.source, old.standby, old.fronts, old.fronts_basis
+                component, counts, old.source, old.standby, old.fronts, old.fronts_basis
             )
     return DataRoles(roles=found, standbys=roles.standbys, _targets=roles._targets)
 
 
 def _role(
     component: Component,
-    facts: TypeFacts,
-    counted: Callable[..., Instances],
+    counts: RoleCounts,
     source: str | None,
     standby: bool,
     fronts: str | None,
     fronts_basis: str | None,
 ) -> DataRole:
-    value = facts.values(component).get
-    shards = count(value("shards"))
-    failover = str(value("failover") or "none")
-    found = component_instances(component, facts, counted, value)
-    instances = found.total
-    copies = partition_copies(found, shards, value("replication"), value("replication_factor"))
-    resolution = value("conflict_resolution")
+    counted = counts(component)
     if component.type in CACHING_TYPES:
         kind = "cache"
     elif source is None:
         kind = "primary"
-    elif resolution not in (None, "none"):
+    elif counted.resolution not in (None, "none"):
         kind = "multi-primary"
     else:
         kind = "replica"
     return DataRole(
         id=component.id,
         kind=kind,
-        instances=instances,
-        shards=shards,
-        copies=copies,
+        instances=counted.instances,
+        shards=counted.shards,
+        copies=counted.copies,
         writable=kind in ("primary", "multi-primary"),
-        takes_over=failover != "none",
-        failover=failover,
+        takes_over=counted.failover != "none",
+        failover=counted.failover,
         standby=standby,
         source=source,
         fronts=fronts,
