@@ -91,3 +91,18 @@ cost: {average_load: 0.5}
     (requests,) = cost.lines
     assert requests.monthly == pytest.approx(100 * 0.5 * 730 * 3600 * 1e-06)
     assert cost.instances is None  # priced as a service: no machines
+
+
+def test_a_managed_load_balancer_pays_one_service_hour(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    design = design_of(
+        """
+components:
+  - {id: own, type: load_balancer, props: {zones: 3}}
+  - {id: alb, type: load_balancer, props: {zones: 3, managed: true}}
+"""
+    )
+    cost = estimate(design, library, book).components
+    # lb.hour is one load balancer's hour: ours counts three machines, the managed one one.
+    assert cost["own"].total() == pytest.approx(3 * 730 * 0.0225)
+    assert cost["alb"].total() == pytest.approx(730 * 0.0225)
+    assert cost["alb"].lines[0].detail.startswith("one managed service over 3 zones")

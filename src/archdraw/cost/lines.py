@@ -185,8 +185,11 @@ def compute_line(
 
 def as_a_service(billing: Billing) -> Billing:
     """How a service the provider runs is billed: by request and by GB stored, once (its
-    price covers the copies it keeps), never at the type's price per machine."""
-    return replace(billing, compute=None, per_copy=False)
+    price covers the copies it keeps), never at the type's price per machine (an hourly price
+    of the whole service, a load balancer's, stays)."""
+    return replace(
+        billing, compute=billing.compute if billing.service_hour else None, per_copy=False
+    )
 
 
 def service_line(component: Component, book: PriceBook) -> CostLine:
