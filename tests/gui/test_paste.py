@@ -82,3 +82,20 @@ def test_duplicating_twice_cascades(window, qtbot):  # type: ignore[no-untyped-d
     design = window.document.design
     assert design.component("db-2").position == (440.0, 40.0)
     assert design.component("db-3").position == (480.0, 80.0)
+
+
+def test_findings_tell_a_pasted_copy_from_its_original(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, PAIR)
+    window.view.setFocus()
+    _click(window, (0, 0))
+    _keys(window, qtbot, Qt.Key.Key_C)
+    _keys(window, qtbot, Qt.Key.Key_V)  # a lone copy of the API: nothing reaches it (AD606)
+    window.lint.run_now()
+    panel = window.findings
+    rows = [
+        (panel.model.index(i, 1).data(), panel.model.index(i, 2).data())
+        for i in range(panel.row_count())
+    ]
+    assert ("AD606", "Public API (api-2)") in rows
+    assert ("AD205", "Public API (api) → Orders") in rows  # the original's link, named apart
+    assert ("AD104", "Orders") in rows  # a title used once stays as it is
