@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from archdraw.model.edits import MoveComponents
 
@@ -99,3 +100,9 @@ def test_findings_tell_a_pasted_copy_from_its_original(window, qtbot):  # type: 
     assert ("AD606", "Public API (api-2)") in rows
     assert ("AD205", "Public API (api) → Orders") in rows  # the original's link, named apart
     assert ("AD104", "Orders") in rows  # a title used once stays as it is
+    # A narrow Element column keeps the end of the name, where the id tells them apart.
+    option = QStyleOptionViewItem()
+    at = panel.model.index(rows.index(("AD606", "Public API (api-2)")), 2)
+    panel.table.itemDelegateForColumn(2).initStyleOption(option, at)
+    assert option.text == "Public API (api-2)"
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
