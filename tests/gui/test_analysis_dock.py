@@ -59,3 +59,18 @@ def test_leave_from_the_menu_never_widens_the_dock(window, qtbot):  # type: igno
     qtbot.wait(50)
     assert abs(properties.width() - before) <= 4 and window.view.width() == canvas
     assert not properties.visibleRegion().isEmpty()
+
+
+def test_availability_rows_fit_the_widened_dock_and_name_zones_as_drawn(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP.replace("{id: eu-b, kind: zone}", "{id: eu-b, kind: zone, label: EU B}"))
+    window.actions_by_name["analyze-availability"].trigger()  # widens the dock as rows come
+    panel = window.analysis_panel
+    table = panel.availability_table
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=5000)
+    qtbot.wait(50)
+    (web,) = table.texts()
+    assert "EU B (" in web[3] and "eu-b" not in web[3]  # the zone by its label
+    # Rows measured for the width the table has now, not the narrow one they came at.
+    assert table.rowHeight(0) == table.sizeHintForRow(0)
+    lines = table.fontMetrics().lineSpacing()
+    assert table.rowHeight(0) <= lines * (web[3].count(",") + 3)
