@@ -214,11 +214,13 @@ class ElementViews:
         """How a verdict resting on an unstated value says so ("" when the design states it)."""
         if name in component.props:
             return ""
-        value = component.defaults.get(name)
-        if value is None:
-            return f" (`{name}` not stated)"
-        shown = str(value).lower() if isinstance(value, bool) else value
-        return f" (`{name}` not stated: assuming the library default `{name}: {shown}`)"
+        return _assumed(name, component.defaults.get(name))
+
+    def link_assumed(self, link: LinkView, name: str) -> str:
+        """`assumed` for a link's property."""
+        if name in link.props:
+            return ""
+        return _assumed(name, self._link_defaults.get(name))
 
     def is_global(self, component: ComponentView) -> bool:
         """A managed service spanning zones and regions on its own (`global: true`)."""
@@ -293,3 +295,11 @@ class ElementViews:
     @staticmethod
     def link_fix(link: LinkView, label: str, **props: Any) -> Fix:
         return Fix(label, None, link.key, props)
+
+
+def _assumed(name: str, value: Any) -> str:
+    """ " (`tls` not stated)", or with the library default the verdict assumed instead."""
+    if value is None:
+        return f" (`{name}` not stated)"
+    shown = str(value).lower() if isinstance(value, bool) else value
+    return f" (`{name}` not stated: assuming the library default `{name}: {shown}`)"

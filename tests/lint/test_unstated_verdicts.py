@@ -1,0 +1,52 @@
+"""A verdict resting on a value the design does not state says what it assumed and is info;
+the same verdict on a stated value keeps the rule's severity (the issue: "a finding whose
+verdict rests on a library default says so and is info unless the design states the value").
+
+Each row names a rule's `fires` case, the element whose deciding value is not stated there,
+and the words that say so; the case's `expected.yaml` holds a stated twin at the old severity.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archdraw.io import load
+from archdraw.library import Library
+from archdraw.lint import lint_design
+from archdraw.lint.types import Severity
+
+CASES = Path(__file__).parent / "cases"
+
+UNSTATED = [
+    ("AD105_single-zone", "search", "(`zones` not stated: assuming the library default `zones: 1`)"),
+    ("AD108_scheduler-without-leader-election", "reports", "no leader election (`leader_election` not stated: assuming the library default `leader_election: false`)"),
+    ("AD202_queue-without-dead-letter", "mail", "(`dead_letter` not stated: assuming the library default `dead_letter: false`)"),
+    ("AD502_llm-without-fallback", "writer", "(`fallback` not stated: assuming the library default `fallback: false`)"),
+    ("AD603_realtime-without-backplane", "unsaid", "(`backplane` not stated: assuming the library default `backplane: false`)"),
+]
+
+
+@pytest.mark.parametrize(("case", "element", "words"), UNSTATED, ids=[r[0] for r in UNSTATED])
+def test_a_verdict_on_an_unstated_value_says_so_and_is_info(
+    case: str, element: str, words: str, library: Library
+) -> None:
+    code = case.split("_")[0]
+    loaded = load(CASES / case / "fires.archdraw.yaml", library)
+    found = [
+        f
+        for f in lint_design(loaded.design, library, loaded.locations)
+        if f.code == code and element in (f.component, f.link)
+    ]
+    assert found, f"{code} does not fire on '{element}'"
+    for finding in found:
+        assert finding.severity == Severity.INFO
+        assert words in finding.message
+    stated = [
+        f
+        for f in lint_design(loaded.design, library, loaded.locations)
+        if f.code == code and f.severity != Severity.INFO
+    ]
+    assert stated, f"{code} has no stated twin at its own severity in {case}"
+    assert all(words not in f.message for f in stated)
