@@ -20,11 +20,48 @@ from archdraw.lint.types import Severity
 CASES = Path(__file__).parent / "cases"
 
 UNSTATED = [
-    ("AD105_single-zone", "search", "(`zones` not stated: assuming the library default `zones: 1`)"),
-    ("AD108_scheduler-without-leader-election", "reports", "no leader election (`leader_election` not stated: assuming the library default `leader_election: false`)"),
-    ("AD202_queue-without-dead-letter", "mail", "(`dead_letter` not stated: assuming the library default `dead_letter: false`)"),
-    ("AD502_llm-without-fallback", "writer", "(`fallback` not stated: assuming the library default `fallback: false`)"),
-    ("AD603_realtime-without-backplane", "unsaid", "(`backplane` not stated: assuming the library default `backplane: false`)"),
+    (
+        "AD105_single-zone",
+        "search",
+        "(`zones` not stated: assuming the library default `zones: 1`)",
+    ),
+    (
+        "AD108_scheduler-without-leader-election",
+        "reports",
+        "no leader election (`leader_election` not stated: assuming the library default `leader_election: false`)",
+    ),
+    (
+        "AD202_queue-without-dead-letter",
+        "mail",
+        "(`dead_letter` not stated: assuming the library default `dead_letter: false`)",
+    ),
+    ("AD415_multi-service-write", "post", "with no compensation (`compensation` not stated)"),
+    (
+        "AD416_side-effect-retried",
+        "refunds->bank",
+        "with no idempotency key (`idempotency_key` not stated: assuming the library default `idempotency_key: false`)",
+    ),
+    (
+        "AD416_side-effect-retried",
+        "tickets->printer",
+        "with no idempotency key (`idempotency_key` not stated: assuming the library default `idempotency_key: false`) on a client's",
+    ),
+    (
+        "AD502_llm-without-fallback",
+        "writer",
+        "(`fallback` not stated: assuming the library default `fallback: false`)",
+    ),
+    ("AD505_tool-server-without-auth", "files", "without authentication (`auth` not stated)"),
+    (
+        "AD605_third-party-unprotected",
+        "mailer->mail",
+        "with no circuit breaker or fallback (`circuit_breaker` not stated: assuming the library default `circuit_breaker: false`)",
+    ),
+    (
+        "AD603_realtime-without-backplane",
+        "unsaid",
+        "(`backplane` not stated: assuming the library default `backplane: false`)",
+    ),
 ]
 
 
