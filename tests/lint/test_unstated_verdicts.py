@@ -26,6 +26,16 @@ UNSTATED = [
         "(`zones` not stated: assuming the library default `zones: 1`)",
     ),
     (
+        "AD106_zone-loss-overload",
+        "proxy",
+        "(`capacity_rps` not stated: assuming the library default `capacity_rps: 50000`)",
+    ),
+    (
+        "AD106_zone-loss-overload",
+        "media",
+        "without replication (`zones` not stated: assuming the library default `zones: 3`)",
+    ),
+    (
         "AD108_scheduler-without-leader-election",
         "reports",
         "no leader election (`leader_election` not stated: assuming the library default `leader_election: false`)",
@@ -34,6 +44,26 @@ UNSTATED = [
         "AD202_queue-without-dead-letter",
         "mail",
         "(`dead_letter` not stated: assuming the library default `dead_letter: false`)",
+    ),
+    (
+        "AD210_cache-loss-overload",
+        "warehouse",
+        "('memo': `hit_ratio` not stated: assuming the library default `hit_ratio: 0.8`; 'warehouse': `replicas` not stated: assuming the library default `replicas: 1`)",
+    ),
+    (
+        "AD216_fan-out-on-write",
+        "notify->inboxes",
+        "with no celebrity path (`celebrity_path` not stated: assuming the library default `celebrity_path: false`)",
+    ),
+    (
+        "AD218_hot-key",
+        "trending",
+        "(`capacity_rps` not stated: assuming the library default `capacity_rps: 100000`)",
+    ),
+    (
+        "AD404_multi-writer-without-conflict-resolution",
+        "sessions",
+        "(`conflict_resolution` not stated: assuming the library default `conflict_resolution: none`)",
     ),
     ("AD415_multi-service-write", "post", "with no compensation (`compensation` not stated)"),
     (
@@ -53,14 +83,14 @@ UNSTATED = [
     ),
     ("AD505_tool-server-without-auth", "files", "without authentication (`auth` not stated)"),
     (
-        "AD605_third-party-unprotected",
-        "mailer->mail",
-        "with no circuit breaker or fallback (`circuit_breaker` not stated: assuming the library default `circuit_breaker: false`)",
-    ),
-    (
         "AD603_realtime-without-backplane",
         "unsaid",
         "(`backplane` not stated: assuming the library default `backplane: false`)",
+    ),
+    (
+        "AD605_third-party-unprotected",
+        "mailer->mail",
+        "with no circuit breaker or fallback (`circuit_breaker` not stated: assuming the library default `circuit_breaker: false`)",
     ),
 ]
 
