@@ -19,78 +19,58 @@ from archdraw.lint.types import Severity
 
 CASES = Path(__file__).parent / "cases"
 
+
+def said(name: str, default: object = None) -> str:
+    """The words `LintContext.assumed` gives a value the design does not state."""
+    if default is None:
+        return f"`{name}` not stated"
+    return f"`{name}` not stated: assuming the library default `{name}: {default}`"
+
+
 UNSTATED = [
-    (
-        "AD105_single-zone",
-        "search",
-        "(`zones` not stated: assuming the library default `zones: 1`)",
-    ),
-    (
-        "AD106_zone-loss-overload",
-        "proxy",
-        "(`capacity_rps` not stated: assuming the library default `capacity_rps: 50000`)",
-    ),
-    (
-        "AD106_zone-loss-overload",
-        "media",
-        "without replication (`zones` not stated: assuming the library default `zones: 3`)",
-    ),
+    ("AD105_single-zone", "search", f"one zone ({said('zones', 1)})"),
+    ("AD106_zone-loss-overload", "proxy", f"({said('capacity_rps', 50000)})"),
+    ("AD106_zone-loss-overload", "media", f"without replication ({said('zones', 3)})"),
     (
         "AD108_scheduler-without-leader-election",
         "reports",
-        "no leader election (`leader_election` not stated: assuming the library default `leader_election: false`)",
+        f"no leader election ({said('leader_election', 'false')})",
     ),
-    (
-        "AD202_queue-without-dead-letter",
-        "mail",
-        "(`dead_letter` not stated: assuming the library default `dead_letter: false`)",
-    ),
+    ("AD202_queue-without-dead-letter", "mail", f"({said('dead_letter', 'false')})"),
     (
         "AD210_cache-loss-overload",
         "warehouse",
-        "('memo': `hit_ratio` not stated: assuming the library default `hit_ratio: 0.8`; 'warehouse': `replicas` not stated: assuming the library default `replicas: 1`)",
+        f"('memo': {said('hit_ratio', 0.8)}; 'warehouse': {said('replicas', 1)})",
     ),
     (
         "AD216_fan-out-on-write",
         "notify->inboxes",
-        "with no celebrity path (`celebrity_path` not stated: assuming the library default `celebrity_path: false`)",
+        f"with no celebrity path ({said('celebrity_path', 'false')})",
     ),
-    (
-        "AD218_hot-key",
-        "trending",
-        "(`capacity_rps` not stated: assuming the library default `capacity_rps: 100000`)",
-    ),
+    ("AD218_hot-key", "trending", f"({said('capacity_rps', 100000)})"),
     (
         "AD404_multi-writer-without-conflict-resolution",
         "sessions",
-        "(`conflict_resolution` not stated: assuming the library default `conflict_resolution: none`)",
+        f"({said('conflict_resolution', 'none')})",
     ),
-    ("AD415_multi-service-write", "post", "with no compensation (`compensation` not stated)"),
+    ("AD415_multi-service-write", "post", f"with no compensation ({said('compensation')})"),
     (
         "AD416_side-effect-retried",
         "refunds->bank",
-        "with no idempotency key (`idempotency_key` not stated: assuming the library default `idempotency_key: false`)",
+        f"with no idempotency key ({said('idempotency_key', 'false')})",
     ),
     (
         "AD416_side-effect-retried",
         "tickets->printer",
-        "with no idempotency key (`idempotency_key` not stated: assuming the library default `idempotency_key: false`) on a client's",
+        f"with no idempotency key ({said('idempotency_key', 'false')}) on a client's",
     ),
-    (
-        "AD502_llm-without-fallback",
-        "writer",
-        "(`fallback` not stated: assuming the library default `fallback: false`)",
-    ),
-    ("AD505_tool-server-without-auth", "files", "without authentication (`auth` not stated)"),
-    (
-        "AD603_realtime-without-backplane",
-        "unsaid",
-        "(`backplane` not stated: assuming the library default `backplane: false`)",
-    ),
+    ("AD502_llm-without-fallback", "writer", f"({said('fallback', 'false')})"),
+    ("AD505_tool-server-without-auth", "files", f"without authentication ({said('auth')})"),
+    ("AD603_realtime-without-backplane", "unsaid", f"({said('backplane', 'false')})"),
     (
         "AD605_third-party-unprotected",
         "mailer->mail",
-        "with no circuit breaker or fallback (`circuit_breaker` not stated: assuming the library default `circuit_breaker: false`)",
+        f"with no circuit breaker or fallback ({said('circuit_breaker', 'false')})",
     ),
 ]
 

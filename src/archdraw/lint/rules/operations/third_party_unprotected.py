@@ -6,7 +6,6 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
-
 _BREAKER = "circuit breaker or fallback"
 _BREAKERS = ("circuit_breaker", "fallback")
 
