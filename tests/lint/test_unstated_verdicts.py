@@ -53,6 +53,16 @@ UNSTATED = [
         "sessions",
         f"({said('conflict_resolution', 'none')})",
     ),
+    (
+        "AD401_cross-region-sync-replication",
+        "media-eu->media-us",
+        f"to 'us' ({said('replication', 'sync')})",
+    ),
+    (
+        "AD410_read-your-writes",
+        "feed->likes-copy",
+        f"copy of it ('likes': {said('replication', 'async')})",
+    ),
     ("AD415_multi-service-write", "post", f"with no compensation ({said('compensation')})"),
     (
         "AD416_side-effect-retried",
