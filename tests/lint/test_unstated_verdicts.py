@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from archdraw.io import load
+from archdraw.io import load, loads
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.types import Severity
@@ -63,6 +63,11 @@ UNSTATED = [
         "feed->likes-copy",
         f"copy of it ('likes': {said('replication', 'async')})",
     ),
+    (
+        "AD411_unreplicated-shard",
+        "orders",
+        f"one copy each ({said('replicas', 1)}; {said('replication', 'none')})",
+    ),
     ("AD415_multi-service-write", "post", f"with no compensation ({said('compensation')})"),
     (
         "AD416_side-effect-retried",
@@ -107,3 +112,25 @@ def test_a_verdict_on_an_unstated_value_says_so_and_is_info(
     ]
     assert stated, f"{code} has no stated twin at its own severity in {case}"
     assert all(words not in f.message for f in stated)
+
+
+def test_a_long_generation_on_the_default_latency_says_so_and_is_info(library: Library) -> None:
+    """AD504 at a threshold the library's default latency reaches: the stated latency keeps
+    the warning, the default one is asked about."""
+    design = loads(
+        "archdraw: 1\nname: waits\nlint: {options: {long_generation_ms: 1000}}\n"
+        "components:\n"
+        "  - {id: web, type: client}\n"
+        "  - {id: api, type: service}\n"
+        "  - {id: stated, type: llm, props: {latency_ms: 2000}}\n"
+        "  - {id: fresh, type: llm}\n"
+        "links:\n  - {from: web, to: api}\n  - {from: api, to: stated}\n"
+        "  - {from: api, to: fresh}\n",
+        "waits.archdraw.yaml",
+        library,
+    ).design
+    found = {f.component: f for f in lint_design(design, library) if f.code == "AD504"}
+    assert found["stated"].severity == Severity.WARNING
+    assert "not stated" not in found["stated"].message
+    assert found["fresh"].severity == Severity.INFO
+    assert f"(2 s) ({said('latency_ms', 2000)})" in found["fresh"].message
