@@ -87,6 +87,12 @@ UNSTATED = [
         "mailer->mail",
         f"with no circuit breaker or fallback ({said('circuit_breaker', 'false')})",
     ),
+    (
+        "AD701_llm-cost-over-budget",
+        "helper",
+        f"at the stated traffic ({said('model', 'gpt-4o')}; {said('tokens_in', 1500)}; "
+        f"{said('tokens_out', 400)}), over",
+    ),
 ]
 
 

@@ -214,12 +214,12 @@ class ElementViews:
         """How a verdict resting on unstated values says so ("" when the design states them):
         " (`zones` not stated: assuming the library default `zones: 1`)"."""
         props, defaults = component.props, component.defaults
-        return _assumed([(n, defaults.get(n)) for n in names if n not in props])
+        return assumed_words([(n, defaults.get(n)) for n in names if n not in props])
 
     def link_assumed(self, link: LinkView, *names: str) -> str:
         """`assumed` for a link's properties."""
         props, defaults = link.props, self._link_defaults
-        return _assumed([(n, defaults.get(n)) for n in names if n not in props])
+        return assumed_words([(n, defaults.get(n)) for n in names if n not in props])
 
     def is_global(self, component: ComponentView) -> bool:
         """A managed service spanning zones and regions on its own (`global: true`)."""
@@ -296,7 +296,7 @@ class ElementViews:
         return Fix(label, None, link.key, props)
 
 
-def _assumed(unstated: list[tuple[str, Any]]) -> str:
+def assumed_words(unstated: list[tuple[str, Any]]) -> str:
     """ " (`tls` not stated)", or with the library default the verdict assumed instead; several
     joined by "; " ("" when there are none)."""
     said = []
