@@ -140,3 +140,31 @@ def test_a_long_generation_on_the_default_latency_says_so_and_is_info(library: L
     assert "not stated" not in found["stated"].message
     assert found["fresh"].severity == Severity.INFO
     assert f"(2 s) ({said('latency_ms', 2000)})" in found["fresh"].message
+
+
+INFO_RULES = [
+    ("AD107_single-region-store", "db", f"region 'eu' ({said('failover', 'none')})"),
+    ("AD110_failover-loses-writes", "carts", f"standby ({said('replication', 'async')})"),
+    (
+        "AD307_vector-db-without-tenant-isolation",
+        "vectors",
+        f"queries ({said('tenant_isolation', 'false')}; {said('auth')})",
+    ),
+    ("AD506_llm-responses-not-cached", "llm", f"cached ({said('cache_responses', 'false')})"),
+]
+
+
+@pytest.mark.parametrize(("case", "element", "words"), INFO_RULES, ids=[r[0] for r in INFO_RULES])
+def test_an_info_rule_says_what_it_assumed(
+    case: str, element: str, words: str, library: Library
+) -> None:
+    """Rules that are info anyway still say which of their verdict the design does not state."""
+    code = case.split("_")[0]
+    loaded = load(CASES / case / "fires.archdraw.yaml", library)
+    (finding,) = [
+        f
+        for f in lint_design(loaded.design, library, loaded.locations)
+        if f.code == code and f.component == element
+    ]
+    assert finding.severity == Severity.INFO
+    assert words in finding.message

@@ -87,9 +87,10 @@ def _cache_loss(ctx: LintContext, cache: ComponentView) -> str | None:
     if arrival <= 0:
         return f"turns its hits into misses, which all go on to '{store.title}'"
     above = f", above its {rate(capacity)} req/s" if capacity is not None else ""
+    # The figures say what they rest on: a hit ratio the design does not give is the library's.
     return (
         f"turns its hits into misses: '{store.title}' then gets {rate(cold)} req/s "
-        f"instead of {rate(today)}{above}"
+        f"instead of {rate(today)}{above}{ctx.assumed(cache, 'hit_ratio')}"
     )
 
 
