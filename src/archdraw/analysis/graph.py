@@ -72,6 +72,7 @@ GRAPH_PROPERTIES = frozenset(
         "fallback",
         "availability",
         "global",
+        "managed",
         "in_process",
         "peak_factor",
         *ROLE_PROPERTIES,
