@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from archdraw.analysis.instances import component_instances, partition_copies
+from archdraw.analysis.instances import (
+    INSTANCE_PROPERTIES,
+    component_instances,
+    partition_copies,
+)
 from archdraw.analysis.kinds import TypeFacts, count
 from archdraw.model import Component
 
@@ -22,15 +26,16 @@ class Counts(NamedTuple):
 
 
 # The properties `Counts` reads of a component (its own value, else its type's default).
-_COUNTED = (
-    "conflict_resolution",
-    "failover",
-    "global",
-    "replicas",
-    "replication",
-    "replication_factor",
-    "shards",
-    "zones",
+_COUNTED = tuple(
+    sorted(
+        {
+            *INSTANCE_PROPERTIES,
+            "replication",
+            "replication_factor",
+            "failover",
+            "conflict_resolution",
+        }
+    )
 )
 _UNSTATED = object()  # in a key: the component does not state the property
 
