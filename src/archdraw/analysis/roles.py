@@ -51,8 +51,7 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass, field, replace
 
 from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts
 from archdraw.analysis.links import LinkRecord, LinkTable
@@ -83,8 +82,10 @@ _NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
 
-class DataRole(NamedTuple):
-    """One stateful component's role (a named tuple: a design has thousands, built per run)."""
+@dataclass(slots=True)
+class DataRole:
+    """One stateful component's role (slotted: a design has thousands, built per run, and the
+    rules read their fields over and over). Read-only once `data_roles` has built it."""
 
     id: str
     kind: str  # "primary" | "replica" | "multi-primary" | "cache"
@@ -251,7 +252,7 @@ def data_roles(
         if target in standbys or links.callers(target):
             continue  # requests reach it: a copy that serves, not a standby
         standbys.add(target)
-        roles[target] = role._replace(standby=True)
+        roles[target] = replace(role, standby=True)
     return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
 
 
@@ -293,19 +294,22 @@ def _role(
         kind = "multi-primary"
     else:
         kind = "replica"
+    writable = kind in ("primary", "multi-primary")
+    takes_over = counted.failover != "none"
+    # Positional, in the order of the fields (keywords to a class go through a dict).
     return DataRole(
-        id=component.id,
-        kind=kind,
-        instances=counted.instances,
-        shards=counted.shards,
-        copies=counted.copies,
-        writable=kind in ("primary", "multi-primary"),
-        takes_over=counted.failover != "none",
-        failover=counted.failover,
-        standby=standby,
-        source=source,
-        fronts=fronts,
-        fronts_basis=fronts_basis,
+        component.id,
+        kind,
+        counted.instances,
+        counted.shards,
+        counted.copies,
+        writable,
+        takes_over,
+        counted.failover,
+        standby,
+        source,
+        fronts,
+        fronts_basis,
     )
 
 
