@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts
 from archdraw.analysis.links import LinkRecord, LinkTable
@@ -152,9 +153,20 @@ class _Links:
         self.table, self.facts, self.components = table, facts, components
         # Whether a link sends requests (`calls` > 0): most links state no `calls` and send
         # as the library default says; the few whose own value answers otherwise are listed.
-        self._by_default = _calls(facts, {}) > 0
-        stating = table.stating.get("calls", ())
-        self._otherwise = {k for k in stating if (_calls(facts, k.props) > 0) != self._by_default}
+        default = facts.link_default("calls")
+        self._by_default = _sends(default)
+        self._otherwise: set[LinkRecord] = set()
+        # Each distinct value judged once (thousands of links state the same few); typed: 1
+        # and true apart.
+        judged = lru_cache(maxsize=None, typed=True)(_sends)
+        for link in table.stating.get("calls", ()):
+            value = link.props.get("calls", default)
+            try:
+                sends = judged(value)
+            except TypeError:  # an unhashable value (a list): nothing to remember it by
+                sends = _sends(value)
+            if sends != self._by_default:
+                self._otherwise.add(link)
         self._calls: dict[str, list[str]] = {}
 
     def _known(self, link: LinkRecord) -> bool:
@@ -313,11 +325,11 @@ def _role(
     )
 
 
-def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
-    value = facts.link_value(props, "calls")
-    if isinstance(value, bool) or not isinstance(value, _NUMBERS):
-        return 1.0
-    return float(value)
+def _sends(calls: object) -> bool:
+    """Whether a link whose `calls` reads this value sends requests (not a number: it does)."""
+    if isinstance(calls, bool) or not isinstance(calls, _NUMBERS):
+        return True
+    return float(calls) > 0
 
 
 def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component]) -> set[str]:
