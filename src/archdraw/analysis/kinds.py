@@ -151,6 +151,13 @@ class TypeFacts:
         return self.stateful(component.type)
 
 
+def sends_requests(calls: object) -> bool:
+    """Whether a link whose `calls` reads this value sends requests (not a number: it does)."""
+    if isinstance(calls, bool) or not isinstance(calls, _NUMBERS):
+        return True
+    return float(calls) > 0
+
+
 def number(value: object, default: float | None) -> float | None:
     """A property value as a finite number, else `default` (booleans are not numbers)."""
     if value is None or value is True or value is False or not isinstance(value, _NUMBERS):

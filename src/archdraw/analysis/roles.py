@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts
+from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts, sends_requests
 from archdraw.analysis.links import LinkRecord, LinkTable
 from archdraw.analysis.role_counts import RoleCounts
 from archdraw.library import Library
@@ -78,7 +78,6 @@ ROLE_LINK_PROPERTIES = frozenset({"calls"})
 OWN_ROLE_PROPERTIES = frozenset(
     {"replicas", "zones", "shards", "replication", "replication_factor", "conflict_resolution"}
 )
-_NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
@@ -154,17 +153,17 @@ class _Links:
         # Whether a link sends requests (`calls` > 0): most links state no `calls` and send
         # as the library default says; the few whose own value answers otherwise are listed.
         default = facts.link_default("calls")
-        self._by_default = _sends(default)
+        self._by_default = sends_requests(default)
         self._otherwise: set[LinkRecord] = set()
         # Each distinct value judged once (thousands of links state the same few); typed: 1
         # and true apart.
-        judged = lru_cache(maxsize=None, typed=True)(_sends)
+        judged = lru_cache(maxsize=None, typed=True)(sends_requests)
         for link in table.stating.get("calls", ()):
             value = link.props.get("calls", default)
             try:
                 sends = judged(value)
             except TypeError:  # an unhashable value (a list): nothing to remember it by
-                sends = _sends(value)
+                sends = sends_requests(value)
             if sends != self._by_default:
                 self._otherwise.add(link)
         self._calls: dict[str, list[str]] = {}
@@ -187,6 +186,15 @@ class _Links:
             k.source
             for k in arriving
             if k.kind != "replication" and k.source in components and k.target in components
+        ]
+
+    def senders(self, target: str) -> list[str]:
+        """Who sends requests to `target` (a known component), over links with `calls` > 0."""
+        components, otherwise, sends = self.components, self._otherwise, self._by_default
+        return [
+            k.source
+            for k in self.table.into.get(target, ())
+            if k.kind != "replication" and k.source in components and sends != (k in otherwise)
         ]
 
     def calls(self, source: str) -> list[str]:
@@ -325,13 +333,6 @@ def _role(
     )
 
 
-def _sends(calls: object) -> bool:
-    """Whether a link whose `calls` reads this value sends requests (not a number: it does)."""
-    if isinstance(calls, bool) or not isinstance(calls, _NUMBERS):
-        return True
-    return float(calls) > 0
-
-
 def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component]) -> set[str]:
     """Components reached only over `calls: 0` links out of a failover entry (and beyond)."""
     starts = [
@@ -366,30 +367,26 @@ def _fronted(
         return {}
     holding = {t for t in set(type_of.values()) if facts.holds_data(t)}
 
+    # The stores each component sends requests to, read off the links into the stores.
     stores_called: dict[str, set[str]] = {}
-
-    def stores(caller: str) -> set[str]:
-        """The stores `caller` sends requests to (callers of several caches are asked once)."""
-        found = stores_called.get(caller)
-        if found is None:
-            found = stores_called[caller] = {
-                target for target in links.calls(caller) if type_of[target] in holding
-            }
-        return found
-
+    for store, type_id in type_of.items():
+        if type_id in holding:
+            for caller in links.senders(store):
+                stores_called.setdefault(caller, set()).add(store)
+    none: set[str] = set()
     result: dict[str, tuple[str, str]] = {}
     for cache in caches:
         stated = cache.props.get("fronts")
         if isinstance(stated, str) and stated in components:
             result[cache.id] = (stated, "stated")
             continue
-        own = sorted(stores(cache.id))
+        own = sorted(stores_called.get(cache.id, none))
         if own:
             result[cache.id] = (own[0], "inferred")
             continue
         votes: dict[str, int] = {}
         for caller in set(links.callers(cache.id)):
-            for target in stores(caller):
+            for target in stores_called.get(caller, none):
                 if target != cache.id:
                     votes[target] = votes.get(target, 0) + 1
         if votes:
