@@ -164,7 +164,10 @@ def _growth(report: AnalysisReport) -> list[str]:
             util, response = "down", "-"
         else:
             util = "-" if load.utilization is None else f"{load.utilization:.0%}"
-            response = "saturated" if load.response_ms is None else _ms(load.response_ms)
+            response = _ms(load.response_ms)
+            if load.response_ms is None:  # a service we do not run refuses what is over quota
+                ours = graph.runs_replicas[graph.index[cid]]
+                response = "saturated" if ours else "over quota"
         saturates = _factor(load.saturates_at)
         if load.capacity_basis == "default" and load.saturates_at is not None:
             saturates += "*"
