@@ -158,3 +158,19 @@ def test_the_simulation_holds_a_hosted_model_in_flight(design_of, library) -> No
     assert model.response_ms == pytest.approx(2000.0)
     assert model.wq_ms == 0.0
     assert model.utilization == pytest.approx(0.5, abs=0.03)
+
+
+def test_a_third_partys_api_is_held_to_its_quota_too(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: shop, type: client, props: {rps: 40}}
+  - {id: psp, type: external_api, props: {capacity_rps: 50, latency_ms: 300}}
+links:
+  - {from: shop, to: psp}
+"""
+    )
+    today = analyze_growth(design, library).components["psp"]
+    assert (today.utilization, today.response_ms) == (pytest.approx(0.8), 300.0)
+    over = analyze_growth(design, library, growth=1.5)
+    assert over.components["psp"].response_ms is None and over.saturated == ["psp"]
