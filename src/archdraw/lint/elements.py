@@ -182,7 +182,7 @@ class ElementViews:
             prop(component, "shards") if sharded else None,
             stated="replicas" in component.props,
             sharded=sharded,
-            managed=provider_runs(component.type, self.is_global(component)),
+            managed=provider_runs(prop(component, "managed"), prop(component, "global")),
         )
 
     @structural_view
