@@ -149,6 +149,9 @@ def test_at_or_over_its_quota_a_hosted_model_is_saturated(design_of, library, gr
     assert grown.clients["app"].latency_ms is None and "model" in grown.clients["app"].saturated
     report = render_text(run_analysis(design_of(HOSTED), library, growth=growth))
     assert re.search(r"\n  model +[\d,.]+ +\d+% +over quota +", report)
+    # The provider refuses the excess: no queue grows without bound, no replicas to add.
+    assert re.search(r"\n  app +[\d,.]+ +excess refused \(model over quota\)\n", report)
+    assert "unbounded" not in report and "Replicas are suggested" not in report
 
 
 def test_the_simulation_holds_a_hosted_model_in_flight(design_of, library) -> None:
