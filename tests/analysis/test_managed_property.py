@@ -14,7 +14,7 @@ from archdraw.drawing.parts import look_of
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.session import LintSession
-from archdraw.model import Document
+from archdraw.model import Component, Document
 from archdraw.model.edits import SetProperties
 
 # A gateway, a database and a queue, each as the test states it (MANAGED is replaced).
@@ -66,15 +66,23 @@ def test_provider_runs_reads_managed_then_global(managed, global_, runs) -> None
 def test_the_library_takes_managed_with_defaults_only_where_a_provider_runs_the_type(
     library: Library,
 ) -> None:
-    for type_id in ("queue", "stream", "api_gateway", "database", "nosql_database", "cache"):
+    # Serverless functions (Lambda, Cloud Run) are services and workers the provider runs.
+    kinds = ("queue", "stream", "api_gateway", "database", "nosql_database", "cache", "service")
+    for type_id in (*kinds, "worker", "scheduler", "realtime_gateway"):
         spec = library.get(type_id)
         assert spec is not None and spec.properties["managed"].kind == "bool"
         assert spec.properties["managed"].default is None, f"{type_id}: unstated, not managed"
     for type_id in ("object_storage", "llm", "embedding_model"):
         spec = library.get(type_id)
         assert spec is not None and spec.properties["managed"].default is True
-    service = library.get("service")
-    assert service is not None and "managed" not in service.properties
+    client = library.get("client")
+    assert client is not None and "managed" not in client.properties  # on users' devices
+
+
+def test_a_serverless_function_is_one_managed_service(library: Library) -> None:
+    function = Component(id="fn", type="service", props={"managed": True, "zones": 3})
+    found = component_instances(function, TypeFacts(library))
+    assert (found.total, found.basis, found.managed) == (1, "managed", True)
 
 
 def test_unstated_managed_counts_machines_as_before(design_of, library: Library) -> None:

@@ -33,13 +33,13 @@ def _what(rule: Rule) -> str:
     return f"`{result}`" + (f" ({'; '.join(extra)})" if extra else "")
 
 
-def _prop(name: str, how: dict[str, Any]) -> str:
+def _prop(name: str, how: Any) -> str:
     """ "backups from `point_in_time_recovery.enabled`", or a constant as the file writes it:
-    "`managed: true`", "`technology: SQS`"."""
-    if "const" in how:
-        value = how["const"]
-        return f"`{name}: {str(value).lower() if isinstance(value, bool) else value}`"
-    return f"{name} from `{how.get('from', '')}`"
+    "`managed: true`", "`technology: SQS`" (a Terraform `const`, or a draw.io shape's value)."""
+    if isinstance(how, dict) and "from" in how and "const" not in how:
+        return f"{name} from `{how['from']}`"
+    value = how["const"] if isinstance(how, dict) else how
+    return f"`{name}: {str(value).lower() if isinstance(value, bool) else value}`"
 
 
 def _table(rules: list[Rule], heading: str) -> list[str]:

@@ -25,7 +25,8 @@ from archdraw.lint.types import Issue, Severity, rule
     fix="""Spread its replicas over two or more zones (`zones: 2` or more, with `replicas` at
     least as many), so each zone keeps at least one. Not reported when the same kind of
     component on a request path also runs in another zone (a cell per zone, or a copy drawn
-    per zone), nor for components pinned to one zone behind DNS failover.""",
+    per zone), nor for components pinned to one zone behind DNS failover, nor for a service
+    the provider runs (`managed: true`) when neither `zones` nor a zone box says where.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL10 deploy to multiple locations",
     ),
@@ -48,6 +49,8 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
             continue
         if ctx.failover(component) == "dns" or ctx.is_global(component):
             continue  # DNS failover moves it; a global managed service spans zones itself
+        if _provider_spreads(ctx, component):
+            continue
         zones = ctx.number(component, "zones") or 1
         if zones >= 2:
             continue
@@ -91,6 +94,17 @@ def _cache_loss(ctx: LintContext, cache: ComponentView) -> str | None:
     return (
         f"turns its hits into misses: '{store.title}' then gets {rate(cold)} req/s "
         f"instead of {rate(today)}{above}{ctx.assumed(cache, 'hit_ratio')}"
+    )
+
+
+def _provider_spreads(ctx: LintContext, component: ComponentView) -> bool:
+    """A service the provider runs (`managed`), whose zones neither the design's `zones` nor
+    a zone box gives: how far it spreads is the provider's (SQS and DynamoDB span a region's
+    zones), not the library's `zones: 1`."""
+    return (
+        ctx.instances(component).managed
+        and not ctx.stated(component, "zones")
+        and not _drawn_in_a_zone(ctx, component)
     )
 
 
