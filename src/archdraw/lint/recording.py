@@ -47,6 +47,11 @@ VALUE_VIEWS: dict[str, Reads] = {
     "traffic_graph": Reads(GRAPH_PROPERTIES, GRAPH_LINK_PROPERTIES),
     "arrival_rps": Reads(TRAFFIC_PROPERTIES, TRAFFIC_LINK_PROPERTIES),
 }
+# The value views a session compares with the last run's, to spare their readers a re-run
+# when they come out equal: plain values, cheap to compare. The traffic graph holds the
+# design's component models (compared field by field when they are copies) and changes with
+# nearly every property it reads: its readers re-run whenever one of those changed.
+COMPARED_VIEWS = frozenset({"data_roles", "arrival_rps"})
 
 
 class RecordingContext(LintContext):

@@ -30,7 +30,7 @@ from archdraw.library import Library
 from archdraw.lint.config import resolve
 from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
-from archdraw.lint.recording import VALUE_VIEWS, Reads, RecordingContext
+from archdraw.lint.recording import COMPARED_VIEWS, VALUE_VIEWS, Reads, RecordingContext
 from archdraw.lint.rules import all_rules
 from archdraw.lint.snapshot import (
     Snapshot,
@@ -286,7 +286,7 @@ class LintSession:
     ) -> bool:
         """Whether a rule that read `reads` last time may find something else now: it read a
         changed property, or a value view that reads one and came out different (a value
-        view equal to the last run's gives the rule what it had)."""
+        view equal to the last run's gives the rule what it had; `COMPARED_VIEWS`)."""
         if _touches(reads, changed):
             return True
         for name in reads.views:
@@ -294,7 +294,9 @@ class LintSession:
                 continue
             if name not in views_changed:
                 before = self._values.get(name)
-                views_changed[name] = before is None or getattr(context, name) != before
+                views_changed[name] = (
+                    name not in COMPARED_VIEWS or before is None or getattr(context, name) != before
+                )
             if views_changed[name]:
                 return True
         return False
