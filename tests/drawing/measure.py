@@ -6,6 +6,7 @@ the tests import the counts. Each count is of pairs of different links:
 - overlaps: runs on one line sharing more than SHARED px of it (drawn over one another);
 - arrowheads: arrowheads that overlap (two links entering at one point, or nearly);
 - labels on lines: a label over a run of another link (its pill hides that line there);
+- labels on arrowheads: a label over an arrowhead (its own or another link's);
 - labels over labels: two labels that overlap;
 - crossings: a run of one link crossing a run of the other.
 """
@@ -32,6 +33,7 @@ class Counts(NamedTuple):
     overlaps: int
     arrowheads: int
     labels_on_lines: int
+    labels_on_arrowheads: int
     labels_over_labels: int
     crossings: int
 
@@ -120,6 +122,18 @@ def labels_on_lines(drawing: Drawing) -> list[tuple[str, str]]:
     return found
 
 
+def labels_on_arrowheads(drawing: Drawing) -> list[tuple[str, str]]:
+    """(the label's link, the link whose arrowhead it covers)."""
+    heads = {k: _head(path) for k, path in _paths(drawing).items()}
+    return [
+        (key, other)
+        for key, link in drawing.links.items()
+        if link.label is not None
+        for other, head in heads.items()
+        if link.label.rect.intersects(head)
+    ]
+
+
 def labels_over_labels(drawing: Drawing) -> list[tuple[str, str]]:
     labels = {k: d.label.rect for k, d in drawing.links.items() if d.label is not None}
     return [(a, b) for (a, r), (b, s) in combinations(labels.items(), 2) if r.intersects(s)]
@@ -137,6 +151,7 @@ def counts(drawing: Drawing) -> Counts:
         len(overlaps(drawing)),
         len(arrowheads(drawing)),
         len(labels_on_lines(drawing)),
+        len(labels_on_arrowheads(drawing)),
         len(labels_over_labels(drawing)),
         crossings(drawing),
     )
@@ -152,8 +167,8 @@ def total(found: dict[str, Counts]) -> Counts:
 
 if __name__ == "__main__":
     found = corpus(builtin_library())
-    print(f"{'sample':<24}" + "".join(f"{name:>20}" for name in Counts._fields))
+    print(f"{'sample':<24}" + "".join(f"{name:>21}" for name in Counts._fields))
     for name, row in found.items():
         if any(row):
-            print(f"{name:<24}" + "".join(f"{n:>20}" for n in row))
-    print(f"{'total':<24}" + "".join(f"{n:>20}" for n in total(found)))
+            print(f"{name:<24}" + "".join(f"{n:>21}" for n in row))
+    print(f"{'total':<24}" + "".join(f"{n:>21}" for n in total(found)))

@@ -16,7 +16,7 @@ from archdraw.model import Component
 
 LINK_LABEL_SIZE = 11.0
 MAX_LINK_LABEL_WIDTH = 160.0
-LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
+LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85, 0.1, 0.9)
 LABEL_SHIFTS = (0.0, -12.0, 12.0, -24.0, 24.0)  # beside the line when every spot on it is taken
 LINK_WIDTH = 1.5
 ZONE_TITLE_SIZE = 12.0
@@ -109,21 +109,55 @@ class LinkDrawing:
     label: LabelDrawing | None
 
 
-def label_rect(centre: Point, label: str) -> Rect:
-    width = text_width(label, LINK_LABEL_SIZE) + 10
-    return Rect(centre[0] - width / 2, centre[1] - 9, centre[0] + width / 2, centre[1] + 9)
-
-
-def label_on(label: str, path: LinkPath, free: Callable[[Rect], bool]) -> LabelDrawing:
-    """The label at the first spot along the link that is `free`, else at its middle."""
+def _spots(label: str, path: LinkPath) -> tuple[str, float, list[Point]]:
+    """The label's text as drawn, half its pill's width, and its spots' centres on the link."""
     text = fit(clean_text(label, 400), MAX_LINK_LABEL_WIDTH, LINK_LABEL_SIZE)
+    half = (text_width(text, LINK_LABEL_SIZE) + 10) / 2
+    return text, half, [path.at(fraction) for fraction in LABEL_FRACTIONS]
+
+
+def label_reach(label: str, path: LinkPath) -> list[Rect]:
+    """Where `label_on` may put the label, with the room its spots claim from other lines:
+    a rectangle round each of its spots on the link, as high as its shifts reach."""
+    _, half, points = _spots(label, path)
+    most = max(abs(shift) for shift in LABEL_SHIFTS) * 2 + 9
+    return [Rect(x - half, y - most, x + half, y + most) for x, y in points]
+
+
+def label_on(
+    label: str,
+    path: LinkPath,
+    blocked: Callable[[Rect], bool],
+    covers: Callable[[Rect, Rect, Rect | None, int | None], int],
+) -> LabelDrawing:
+    """The label at the first spot along the link (`LABEL_FRACTIONS` on it, then beside it by
+    `LABEL_SHIFTS`) that is not `blocked` and `covers` the least (none best), else at the
+    link's middle.
+
+    `covers` is asked about the label's rectangle, the room it claims from other links' lines
+    (beside its link, as far again beyond the label: a line just past it would seem to be the
+    one labelled), the gap between the label and its link when beside it (a line there would
+    too), and the count past which it need not count (that of the best spot so far)."""
+    text, half, points = _spots(label, path)
+    best: tuple[int, Rect] | None = None
     first: Rect | None = None
     for shift in LABEL_SHIFTS:
-        for fraction in LABEL_FRACTIONS:
-            x, y = path.at(fraction)
-            rect = label_rect((x, y + shift), text)
+        for x, y in points:
+            rect = Rect(x - half, y + shift - 9, x + half, y + shift + 9)
             first = first or rect
-            if free(rect):
+            if blocked(rect):
+                continue
+            between: Rect | None = None
+            if shift < 0:
+                claim, between = rect.grown(0, -shift, 0, 0), Rect(rect.x0, rect.y1, rect.x1, y)
+            elif shift > 0:
+                claim, between = rect.grown(0, 0, 0, shift), Rect(rect.x0, y, rect.x1, rect.y0)
+            else:
+                claim = rect
+            count = covers(rect, claim, between, best[0] if best is not None else None)
+            if count == 0:
                 return LabelDrawing(text, rect)
+            if best is None or count < best[0]:
+                best = (count, rect)
     assert first is not None
-    return LabelDrawing(text, first)
+    return LabelDrawing(text, best[1] if best is not None else first)

@@ -30,11 +30,11 @@ the last spread) and re-draws the other links on them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
-from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.grid import CELL, GridIndex
 from archdraw.drawing.parts import BoxDrawing
 from archdraw.drawing.paths import LinkPath, Point, simplified
 from archdraw.drawing.routing import BADGE_CLEARANCE, GAP, PARALLEL_SPACING, crossings, lands_on
@@ -95,8 +95,13 @@ def _across(side: Side) -> int:
     return 0 if side[1] in ("top", "bottom") else 1
 
 
-def _bucket(found: Meet) -> tuple[int, int]:
-    return (_across(found.side), int(found.at // SPACING))
+def _buckets(found: Meet) -> Iterator[tuple[int, int, int]]:
+    """Where to keep the end to find the ends it may clash with: by the line its first run
+    lies on (SPACING wide) and the stretches (CELL long) the run reaches, or nearly."""
+    across, line = _across(found.side), int(found.at // SPACING)
+    low, high = found.reach[0] - SPACING, found.reach[1] + SPACING
+    for cell in range(int(low // CELL), int(high // CELL) + 1):
+        yield (across, line, cell)
 
 
 class Ports:
@@ -112,7 +117,7 @@ class Ports:
         self._at: dict[End, float] = {}
         self._touched: set[Side] = set()  # sides whose ends changed since the last spread
         # Ends by the line their first run lies near, to find the ends they clash with.
-        self._near: dict[tuple[int, int], set[End]] = {}
+        self._near: dict[tuple[int, int, int], dict[End, Meet]] = {}
         self._joined: dict[Side, tuple[Side, ...]] = {}  # sides spread with others, and those
 
     def put(
@@ -131,7 +136,8 @@ class Ports:
         for index, found in zip((0, -1), meets, strict=True):
             if found is not None:
                 self._sides[found.side] = (*self._sides.get(found.side, ()), (key, index))
-                self._near.setdefault(_bucket(found), set()).add((key, index))
+                for bucket in _buckets(found):
+                    self._near.setdefault(bucket, {})[(key, index)] = found
                 self._touched.add(found.side)
 
     def remove(self, key: str) -> None:
@@ -140,7 +146,11 @@ class Ports:
             if found is None:
                 continue
             ends = tuple(end for end in self._sides[found.side] if end != (key, index))
-            self._near[_bucket(found)].discard((key, index))
+            for bucket in _buckets(found):
+                near = self._near[bucket]
+                del near[(key, index)]
+                if not near:
+                    del self._near[bucket]
             if ends:
                 self._sides[found.side] = ends
             else:
@@ -184,15 +194,18 @@ class Ports:
         """The side and every side whose ends clash with its ends (or theirs), in order."""
         group, queue = {start}, [start]
         while queue:
-            for end in self._sides.get(queue.pop(), ()):
-                mine = self._meet(end)
-                across, bucket = _bucket(mine)
-                for near in (bucket - 1, bucket, bucket + 1):
-                    for other in self._near.get((across, near), ()):
-                        found = self._meet(other)
-                        if found.side not in group and _clash(mine, found):
-                            group.add(found.side)
-                            queue.append(found.side)
+            mine = [self._meet(end) for end in self._sides.get(queue.pop(), ())]
+            buckets = {
+                (across, near, cell)
+                for m in mine
+                for across, line, cell in _buckets(m)
+                for near in (line - 1, line, line + 1)
+            }
+            for bucket in buckets:
+                for found in self._near.get(bucket, {}).values():
+                    if found.side not in group and any(_clash(m, found) for m in mine):
+                        group.add(found.side)
+                        queue.append(found.side)
         return tuple(sorted(group))
 
     def _spread_group(

@@ -1,0 +1,150 @@
+"""Where links' labels go: on their link, clear of boxes, earlier labels and other links' lines.
+
+A label sits on a background pill that hides whatever line it covers: set over another
+link's run, it cuts that link in two and seems to name it. So each label takes the first of
+its link's spots (`parts.label_on`: along the link, middle first, then beside it) that
+covers no box, no earlier label, no arrowhead and no other link's run (nor has one between
+it and its link); when every spot covers some, the first that covers the fewest, hiding an
+arrowhead or misleading last; when every spot covers a box or an earlier label, its link's
+middle.
+
+Labels are placed in link order, each avoiding the labels of earlier links, so a label
+depends on the earlier labels near it and on the courses near its link. When a course
+changes (`course`), the labels that could have a spot on its old or new runs are placed
+again, with the later labels that could see theirs move: an incremental update lands where
+a fresh drawing would put them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from itertools import pairwise
+
+from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.parts import LabelDrawing, LinkDrawing, label_on, label_reach
+from archdraw.drawing.paths import LinkPath
+from archdraw.layout import Rect
+from archdraw.model import Link
+
+MISLEADS = 1000  # what a spot that hides an arrowhead or seems to label another line costs
+
+
+def _runs(path: LinkPath) -> Iterator[Rect]:
+    """The course's runs: thin rectangles, one covered if a label's interior meets it."""
+    for (x0, y0), (x1, y1) in pairwise(path.points):
+        yield Rect(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _head(path: LinkPath) -> Rect:
+    xs, ys = zip(*path.arrowhead(), strict=True)
+    return Rect(min(xs), min(ys), max(xs), max(ys))
+
+
+class Labels:
+    """The labels placed and the lines they keep off; which labels a change may move."""
+
+    def __init__(self) -> None:
+        self.placed = GridIndex()
+        self._lines = GridIndex()
+        self._heads = GridIndex()
+        self._reach = GridIndex()  # where each label may go (`label_reach`)
+        self._stirred: list[Rect] = []  # where courses or boxes changed since the last place
+
+    def course(self, key: str, old: LinkPath | None, new: LinkPath | None) -> None:
+        """The link's course is now `new` (None: not drawn); it was `old`."""
+        if new is None:
+            self._lines.remove(key)
+            self._heads.remove(key)
+        else:
+            self._lines.put(key, _runs(new))
+            self._heads.put(key, (_head(new),))
+            self._stirred.extend(self._lines.rects(key))
+            self._stirred.extend(self._heads.rects(key))
+        if old is not None:
+            self._stirred.extend((*_runs(old), _head(old)))
+
+    def stir(self, rect: Rect) -> None:
+        """Something labels keep off (a box) came or went here."""
+        self._stirred.append(rect)
+
+    def remove(self, key: str) -> None:
+        self.placed.remove(key)
+        self._reach.remove(key)
+        self._lines.remove(key)
+        self._heads.remove(key)
+
+    def place(
+        self,
+        keys: Iterable[str],
+        links: MutableMapping[str, LinkDrawing],
+        design_links: Mapping[str, Link],
+        order: Mapping[str, int],
+        boxes: GridIndex,
+    ) -> set[str]:
+        """Place these links' labels, those that could see a change since the last call, and
+        any later label that could see theirs move; the keys of the labels that moved."""
+        stirred, self._stirred = self._stirred, []
+        asked = set(keys)
+        if len(asked) < len(order):  # else every label is placed anyway (a fresh drawing)
+            for rect in stirred:
+                asked.update(self._reach.meeting(rect, asked))
+        queue = [(order[k], k) for k in asked if k in order]
+        heapq.heapify(queue)
+        done: set[str] = set()
+        moved: set[str] = set()
+        while queue:
+            rank, key = heapq.heappop(queue)
+            if key in done:
+                continue
+            done.add(key)
+            drawing, text = links[key], design_links[key].label
+            old = drawing.label
+            new = self._label_for(key, drawing.path, text, rank, order, boxes)
+            if new is None or drawing.path is None or not text:
+                self.placed.remove(key)
+                self._reach.remove(key)
+            else:
+                self.placed.put(key, (new.rect,))
+                self._reach.put(key, label_reach(text, drawing.path))
+            if new == old:
+                continue
+            moved.add(key)
+            links[key] = LinkDrawing(
+                key, drawing.kind, drawing.source, drawing.target, drawing.path, new
+            )
+            for rect in (r.rect for r in (old, new) if r is not None):
+                for later in self._reach.meeting(rect, done):
+                    if order[later] > rank:
+                        heapq.heappush(queue, (order[later], later))
+        return moved
+
+    def _label_for(
+        self,
+        key: str,
+        path: LinkPath | None,
+        text: str | None,
+        rank: int,
+        order: Mapping[str, int],
+        boxes: GridIndex,
+    ) -> LabelDrawing | None:
+        if path is None or not text:
+            return None
+
+        def blocked(rect: Rect) -> bool:
+            if boxes.meeting(rect, (), 1):
+                return True
+            return any(order[k] < rank for k in self.placed.meeting(rect) if k != key)
+
+        def covers(rect: Rect, claim: Rect, between: Rect | None, most: int | None) -> int:
+            # An arrowhead under a label would hide where a link goes, and a line between a
+            # label and its link would seem to be the one labelled: worse than any crossing.
+            hidden = bool(self._heads.meeting(rect, (), 1))
+            astray = between is not None and bool(self._lines.meeting(between, (key,), 1))
+            count = MISLEADS * (hidden + astray)
+            if most is not None and count >= most:
+                return count
+            left = None if most is None else most - count
+            return count + len(self._lines.meeting(claim, (key,), left))
+
+        return label_on(text, path, blocked, covers)
