@@ -3,9 +3,11 @@
 Run as a script for a table over every sample (`.venv/bin/python tests/drawing/measure.py`);
 the tests import the counts. Each count is of pairs of different links:
 
-- overlaps: runs on one line sharing more than SHARED px of it (drawn over one another);
+- overlaps: runs on one line, or less than CLOSE px apart, sharing more than SHARED px
+  (drawn over one another, or as one thick line);
 - arrowheads: arrowheads that overlap (two links entering at one point, or nearly);
 - labels on lines: a label over a run of another link (its pill hides that line there);
+- labels along lines: a label over a horizontal run of another link (it seems to be its);
 - labels on arrowheads: a label over an arrowhead (its own or another link's);
 - labels over labels: two labels that overlap;
 - crossings: a run of one link crossing a run of the other.
@@ -25,6 +27,7 @@ from archdraw.library import Library, builtin_library
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample_designs").glob("*.archdraw.yaml"))
 SHARED = 1.0
+CLOSE = 5.0  # half the spacing between parallel links: lines nearer than this read as one
 
 Segment = tuple[tuple[float, float], tuple[float, float]]
 
@@ -33,6 +36,7 @@ class Counts(NamedTuple):
     overlaps: int
     arrowheads: int
     labels_on_lines: int
+    labels_along_lines: int
     labels_on_arrowheads: int
     labels_over_labels: int
     crossings: int
@@ -53,10 +57,11 @@ def _paths(drawing: Drawing) -> dict[str, LinkPath]:
 
 
 def _shared(r: Segment, s: Segment) -> bool:
-    """Both square runs on one line, sharing more than SHARED of it."""
+    """Both square runs on one line or on lines too close to tell apart (less than CLOSE),
+    sharing more than SHARED of their length."""
     for axis in (0, 1):
         (a, b), (c, d) = r, s
-        if a[axis] == b[axis] and c[axis] == d[axis] and a[axis] == c[axis]:
+        if a[axis] == b[axis] and c[axis] == d[axis] and abs(a[axis] - c[axis]) < CLOSE:
             low = max(min(a[1 - axis], b[1 - axis]), min(c[1 - axis], d[1 - axis]))
             high = min(max(a[1 - axis], b[1 - axis]), max(c[1 - axis], d[1 - axis]))
             return high - low > SHARED
@@ -122,6 +127,24 @@ def labels_on_lines(drawing: Drawing) -> list[tuple[str, str]]:
     return found
 
 
+def labels_along_lines(drawing: Drawing) -> list[tuple[str, str]]:
+    """(the label's link, the link with a horizontal run under it, which it seems to label)."""
+    return [
+        (key, other)
+        for key, other in labels_on_lines(drawing)
+        if any(
+            a[1] == b[1] and _through(_label(drawing, key), (a, b))
+            for a, b in _runs(_paths(drawing)[other])
+        )
+    ]
+
+
+def _label(drawing: Drawing, key: str) -> Rect:
+    label = drawing.links[key].label
+    assert label is not None
+    return label.rect
+
+
 def labels_on_arrowheads(drawing: Drawing) -> list[tuple[str, str]]:
     """(the label's link, the link whose arrowhead it covers)."""
     heads = {k: _head(path) for k, path in _paths(drawing).items()}
@@ -151,6 +174,7 @@ def counts(drawing: Drawing) -> Counts:
         len(overlaps(drawing)),
         len(arrowheads(drawing)),
         len(labels_on_lines(drawing)),
+        len(labels_along_lines(drawing)),
         len(labels_on_arrowheads(drawing)),
         len(labels_over_labels(drawing)),
         crossings(drawing),

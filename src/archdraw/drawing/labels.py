@@ -4,9 +4,9 @@ A label sits on a background pill that hides whatever line it covers: set over a
 link's run, it cuts that link in two and seems to name it. So each label takes the first of
 its link's spots (`parts.label_on`: along the link, middle first, then beside it) that
 covers no box, no earlier label, no arrowhead and no other link's run (nor has one between
-it and its link); when every spot covers some, the first that covers the fewest, hiding an
-arrowhead or misleading last; when every spot covers a box or an earlier label, its link's
-middle.
+it and its link); when every spot covers some, the first that covers the fewest, those that
+hide an arrowhead or seem to label another link (a run along the label, or between it and
+its link) last; when every spot covers a box or an earlier label, its link's middle.
 
 Labels are placed in link order, each avoiding the labels of earlier links, so a label
 depends on the earlier labels near it and on the courses near its link. When a course
@@ -137,14 +137,18 @@ class Labels:
             return any(order[k] < rank for k in self.placed.meeting(rect) if k != key)
 
         def covers(rect: Rect, claim: Rect, between: Rect | None, most: int | None) -> int:
-            # An arrowhead under a label would hide where a link goes, and a line between a
-            # label and its link would seem to be the one labelled: worse than any crossing.
+            # An arrowhead under a label would hide where a link goes, and a line along a label
+            # or between it and its link would seem to be the one labelled: worse than any
+            # number of lines across it.
             hidden = bool(self._heads.meeting(rect, (), 1))
             astray = between is not None and bool(self._lines.meeting(between, (key,), 1))
             count = MISLEADS * (hidden + astray)
             if most is not None and count >= most:
                 return count
-            left = None if most is None else most - count
-            return count + len(self._lines.meeting(claim, (key,), left))
+            crossed = self._lines.meeting(claim, (key,))
+            along = any(
+                r.y0 == r.y1 and rect.intersects(r) for k in crossed for r in self._lines.rects(k)
+            )
+            return count + MISLEADS * along + len(crossed)
 
         return label_on(text, path, blocked, covers)

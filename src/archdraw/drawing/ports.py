@@ -8,8 +8,8 @@ runs that turn toward one end of the side, the one that turns soonest sits neare
 end; the runs turning the other way sit on the other side of any straight link) and moved
 as little as they can be to lie SPACING apart, closer only when the side is too short.
 Where the room between a straight link and the corner cannot hold its ends SPACING apart,
-they go to the straight link's other side: one crossing is easier to read than two
-arrowheads drawn over one another.
+they go to the nearest room past the straight link that can: one crossing is easier to
+read than two arrowheads drawn over one another.
 
 Two sides facing one another across a gap (the bottom of one box and the top of the next
 in its column, say) are spread as one when a run out of one would lie on the line of a
@@ -253,6 +253,33 @@ class Ports:
     def _spread_ends(
         self, ends: Iterable[End], lo: float, hi: float, order: Mapping[str, int]
     ) -> dict[End, float]:
+        """The ends' places; an end that cannot move where it is put (its run would turn back
+        or leave no room to bend) is held where it was routed and the others spread round it."""
+        held: set[End] = set()
+        ends = list(ends)
+        while True:
+            placed = self._places(ends, lo, hi, order, held)
+            stuck = {end for end, at in placed.items() if not self._movable(end, at)}
+            if not stuck:
+                return placed
+            held |= stuck
+
+    def _movable(self, end: End, at: float) -> bool:
+        """Whether the course keeps its shape with this end moved to `at` along its side."""
+        routed, found = self._routed[end[0]], self._meet(end)
+        points = [list(p) for p in routed.points]
+        for i in (0, 1) if end[1] == 0 else (-1, -2):
+            points[i][_across(found.side)] = at
+        return _sound([(x, y) for x, y in points], routed.points, None)
+
+    def _places(
+        self,
+        ends: list[End],
+        lo: float,
+        hi: float,
+        order: Mapping[str, int],
+        held: set[End],
+    ) -> dict[End, float]:
         meet_of = self._meet
 
         def rank(end: End) -> tuple[int, float, float, int, int, Side]:
@@ -273,24 +300,61 @@ class Ports:
         placed: dict[End, float] = {}
 
         def place(group: list[End], low: float, high: float, step: float) -> None:
-            if group and low <= high and step > 0:
-                spots = spaced([meet_of(e).at for e in group], low, high, step)
-                placed.update(zip(group, spots, strict=True))
+            """Spread the group in order over [low, high], those held in their places and
+            the others between them."""
+            if not group or step <= 0:
+                return
+            run: list[End] = []
+            for end in [*group, None]:
+                if end is not None and end not in held:
+                    run.append(end)
+                    continue
+                top = high if end is None else meet_of(end).at - step
+                if run and low <= top:
+                    spots = spaced([meet_of(e).at for e in run], low, top, step)
+                    placed.update(zip(run, spots, strict=True))
+                if end is not None:
+                    low = meet_of(end).at + step
+                run = []
 
         if not pins:
             place(before + after, lo, hi, min(SPACING, (hi - lo) / max(1, len(ranked) - 1)))
             return placed
-        # Each group shares the room between the corner and the straight links with them;
-        # a group that has too little room there goes to the other side of them, nearest.
-        below, above = min(pins) - lo, hi - max(pins)
-        if before and len(before) * SPACING > below >= 0 and len(ranked) * SPACING <= above:
-            before, after = [], before + after
-        elif after and len(after) * SPACING > above >= 0 and len(ranked) * SPACING <= below:
-            before, after = before + after, []
-        step = min(SPACING, below / max(1, len(before)))
-        place(before, lo, min(pins) - step, step)
-        step = min(SPACING, above / max(1, len(after)))
-        place(after, max(pins) + step, hi, step)
+        # Each group takes the room between the straight links (and the corners) nearest
+        # the end it turns toward that holds it SPACING apart (one crossing is easier to read
+        # than two arrowheads drawn as one); both in one room if it holds them both; with
+        # no such room, the group squeezes between its corner and the nearest straight link.
+        bounds = [lo, *sorted(pins), hi]
+        last = len(bounds) - 2
+
+        def room(i: int) -> tuple[float, float]:
+            return (
+                bounds[i] + (SPACING if i > 0 else 0.0),
+                bounds[i + 1] - (SPACING if i < last else 0.0),
+            )
+
+        def holds(i: int, n: int) -> bool:
+            low, high = room(i)
+            return high - low >= (n - 1) * SPACING
+
+        gaps = range(last + 1)
+        low_gap = next((i for i in gaps if holds(i, len(before))), None)
+        high_gap = next((i for i in reversed(gaps) if holds(i, len(after))), None)
+        if before and after and low_gap is not None and low_gap == high_gap:
+            if holds(low_gap, len(before) + len(after)):
+                place(before + after, *room(low_gap), SPACING)
+                return placed
+            low_gap = high_gap = None
+        if low_gap is not None:
+            place(before, *room(low_gap), SPACING)
+        else:
+            step = min(SPACING, (min(pins) - lo) / max(1, len(before)))
+            place(before, lo, min(pins) - step, step)
+        if high_gap is not None:
+            place(after, *room(high_gap), SPACING)
+        else:
+            step = min(SPACING, (hi - max(pins)) / max(1, len(after)))
+            place(after, max(pins) + step, hi, step)
         return placed
 
     def path(
