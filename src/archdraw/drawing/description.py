@@ -177,7 +177,7 @@ class Drawing:
 
     def _redraw(self, affected: set[str], targets: set[Target]) -> set[str]:
         affected = self._routes(affected)
-        changed = affected | self._place_labels(affected)
+        changed = affected | self._place_labels(())  # those whose course changed, and near
         if self._found:
             targets = targets | {("link", k) for k in affected}
             self._place_markers(targets & set(self._found))

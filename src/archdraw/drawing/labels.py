@@ -50,25 +50,41 @@ class Labels:
         self._heads = GridIndex()
         self._reach = GridIndex()  # where each label may go (`label_reach`)
         self._stirred: list[Rect] = []  # where courses or boxes changed since the last place
+        self._rerouted: set[str] = set()  # links whose course changed since the last place
+        # The lines are indexed once a label is to be placed: until then (a design without
+        # labels) a course that changes costs nothing here.
+        self._courses: dict[str, LinkPath] = {}
+        self._kept = False
 
     def course(self, key: str, old: LinkPath | None, new: LinkPath | None) -> None:
         """The link's course is now `new` (None: not drawn); it was `old`."""
+        self._rerouted.add(key)
+        if new is None:
+            self._courses.pop(key, None)
+        else:
+            self._courses[key] = new
+        if not self._kept:
+            return
+        was = {*_runs(old), _head(old)} if old is not None else set()
         if new is None:
             self._lines.remove(key)
             self._heads.remove(key)
-        else:
-            self._lines.put(key, _runs(new))
-            self._heads.put(key, (_head(new),))
-            self._stirred.extend(self._lines.rects(key))
-            self._stirred.extend(self._heads.rects(key))
-        if old is not None:
-            self._stirred.extend((*_runs(old), _head(old)))
+            self._stirred.extend(was)
+            return
+        self._lines.put(key, _runs(new))
+        self._heads.put(key, (_head(new),))
+        # Only what was drawn and is not, or is and was not: a run kept as it was (most of
+        # a course whose end slid along its side) moves no label.
+        self._stirred.extend(
+            was.symmetric_difference((*self._lines.rects(key), *self._heads.rects(key)))
+        )
 
     def stir(self, rect: Rect) -> None:
         """Something labels keep off (a box) came or went here."""
         self._stirred.append(rect)
 
     def remove(self, key: str) -> None:
+        self._courses.pop(key, None)
         self.placed.remove(key)
         self._reach.remove(key)
         self._lines.remove(key)
@@ -82,10 +98,18 @@ class Labels:
         order: Mapping[str, int],
         boxes: GridIndex,
     ) -> set[str]:
-        """Place these links' labels, those that could see a change since the last call, and
-        any later label that could see theirs move; the keys of the labels that moved."""
+        """Place these links' labels, those of links whose course changed and those that could
+        see a change since the last call, and any later label that could see theirs move; the
+        keys of the labels that moved."""
         stirred, self._stirred = self._stirred, []
-        asked = set(keys)
+        asked, self._rerouted = self._rerouted | set(keys), set()
+        if not self._kept:
+            if not any(design_links[k].label for k in asked if k in design_links):
+                return set()
+            self._kept = True
+            for key, path in self._courses.items():
+                self._lines.put(key, _runs(path))
+                self._heads.put(key, (_head(path),))
         if len(asked) < len(order):  # else every label is placed anyway (a fresh drawing)
             for rect in stirred:
                 asked.update(self._reach.meeting(rect, asked))

@@ -135,9 +135,10 @@ def label_on(
     link's middle.
 
     `covers` is asked about the label's rectangle, the room it claims from other links' lines
-    (beside its link, as far again beyond the label: a line just past it would seem to be the
-    one labelled), the label and the gap to its link when beside it (a line there would seem
-    to be so too), and the count past which it need not count (that of the best spot so far)."""
+    (beside its link, from its link to as far again beyond the label: a line just past it
+    would seem to be the one labelled), beside its link the label with the gap to its link
+    (a line there would seem to be so too), and the count past which it need not count (that
+    of the best spot so far)."""
     text, half, points = _spots(label, path)
     best: tuple[int, Rect] | None = None
     first: Rect | None = None
@@ -149,9 +150,11 @@ def label_on(
                 continue
             between: Rect | None = None
             if shift < 0:
-                claim, between = rect.grown(0, -shift, 0, 0), Rect(rect.x0, rect.y0, rect.x1, y)
+                between = Rect(rect.x0, rect.y0, rect.x1, y)
+                claim = between.grown(0, -shift, 0, 0)
             elif shift > 0:
-                claim, between = rect.grown(0, 0, 0, shift), Rect(rect.x0, y, rect.x1, rect.y1)
+                between = Rect(rect.x0, y, rect.x1, rect.y1)
+                claim = between.grown(0, 0, 0, shift)
             else:
                 claim = rect
             count = covers(rect, claim, between, best[0] if best is not None else None)
