@@ -101,3 +101,16 @@ def test_unwritable_output_is_exit_2_with_a_message(
 ) -> None:
     assert run(["schema", "-o", str(tmp_path / "no-such-dir" / "schema.json")]) == 2
     assert "archdraw schema: cannot write" in capsys.readouterr().err
+
+
+def test_managed_is_a_boolean_on_the_types_a_provider_may_run(schema: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def errors(type_id: str, value: Any) -> list[Any]:
+        design = json.loads(json.dumps(DESIGN))
+        design["components"].append({"id": "jobs", "type": type_id, "props": {"managed": value}})
+        return list(validator.iter_errors(design))
+
+    assert errors("queue", True) == [] and errors("api_gateway", False) == []
+    assert errors("queue", "yes"), "`managed` takes true or false"
+    assert errors("service", True), "a service we deploy does not take `managed`"

@@ -32,7 +32,7 @@ def _on_recovery(steps: list[tuple[str, int]]) -> list[str]:
         if not isinstance(dialog, RecoveryDialog):
             QTimer.singleShot(20, act)
             return
-        listed.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+        listed.extend(dialog.list.item(i).toolTip() for i in range(dialog.list.count()))
         buttons = {
             "restore": dialog.restore_button,
             "discard": dialog.discard_button,

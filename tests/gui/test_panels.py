@@ -65,7 +65,9 @@ def test_invalid_id_is_refused_with_the_reason(window, qtbot):  # type: ignore[n
 def test_zone_combo_moves_component_into_zone(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window)
     window.scene.select_ids(["cache"])
-    _field(window, "zone", QComboBox).setCurrentText("zone-a")
+    box = _field(window, "zone", QComboBox)
+    assert [box.itemText(i) for i in range(box.count())] == ["(none)", "Zone A"]  # as drawn
+    box.setCurrentText("Zone A")
     assert window.document.design.component("cache").zone == "zone-a"
     assert window.scene.zones["zone-a"].rect.contains(window.scene.components["cache"].pos())
 

@@ -76,8 +76,7 @@ def _edit_number(qtbot, box: QAbstractSpinBox, spec, current, way: int) -> Any: 
 def _edit_choice(qtbot, box: QComboBox) -> str:  # type: ignore[no-untyped-def]
     box.setFocus()
     qtbot.wait(1)
-    last_real = box.count() - 1 if box.itemText(box.count() - 1) else box.count() - 2
-    key = Qt.Key.Key_Down if box.currentIndex() < last_real else Qt.Key.Key_Up
+    key = Qt.Key.Key_Down if box.currentIndex() < box.count() - 1 else Qt.Key.Key_Up
     qtbot.keyClick(box, key)
     return box.currentText()
 
@@ -220,3 +219,21 @@ def test_text_fields_show_the_start_of_their_text_after_an_edit(window, qtbot): 
     assert window.document.design.component("subject").props["auth"] is True
     qtbot.wait(20)
     assert label.cursorPosition() == 0
+
+
+def test_a_choice_with_no_value_reads_unset_not_blank(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, _design_with("service"))
+    window.scene.select_ids(["subject"])
+    box = property_field(window, "compensation", QComboBox)
+    assert box.currentText() == "(unset)" and box.currentIndex() == 0
+    assert all(box.itemText(i) for i in range(box.count()))  # no blank entry
+    choices = [str(c) for c in LIBRARY.types["service"].properties["compensation"].choices]
+    assert [box.itemText(i) for i in range(1, box.count())] == choices
+    chosen = _edit_choice(qtbot, box)
+    assert window.document.design.component("subject").props["compensation"] == chosen
+    assert [box.itemText(i) for i in range(box.count())] == choices  # a value: no "(unset)"
+    window.stack.undo()
+    qtbot.wait(10)
+    box = property_field(window, "compensation", QComboBox)
+    assert box.currentText() == "(unset)"
+    assert "compensation" not in window.document.design.component("subject").props

@@ -92,3 +92,21 @@ def test_save_as_suggests_a_plain_file_name(window, qtbot, tmp_path, monkeypatch
     monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
     window.actions_by_name["save-as"].trigger()
     assert suggested == ["ai-job-queue-llm-responses-images.archdraw.yaml"]  # no "--"
+
+
+def test_saving_deep_in_folders_keeps_the_file_name_in_the_status_bar(
+    window, qtbot, tmp_path, monkeypatch
+):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.resize(1000, window.height())
+    qtbot.wait(30)
+    deep = tmp_path.joinpath(*["customer-platform-architecture-reviews"] * 5)
+    deep.mkdir(parents=True)
+    target = deep / "uber-ride-hailing-with-surge-pricing.archdraw.yaml"
+    _save_as(window, monkeypatch, target)
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    assert shown.startswith("Saved /") and shown.endswith("/" + target.name)
+    assert "…" in shown  # the folders lost their middle, not the file its name
+    counts = window.counts_label.mapTo(bar, window.counts_label.rect().topLeft()).x()
+    assert bar.fontMetrics().horizontalAdvance(shown) < counts  # clear of the counts

@@ -245,3 +245,26 @@ def test_aws_waf_and_firewall_shapes_are_firewalls_that_lint_looks_past(
     assert unauthenticated == {"Orders"}
     # Nor do they limit a rate they were never given: AD201 still asks for one.
     assert {f.component for f in findings if f.code == "AD201"} == {"AWS-WAF"}
+
+
+def test_icons_of_managed_services_say_so_and_instance_icons_do_not(
+    library: Library, tmp_path: Path
+) -> None:
+    icon = "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.{};"
+    shapes = {"orders": "sqs", "fn": "lambda", "table": "dynamodb", "vm": "ec2", "kafka": "msk"}
+    cells = "".join(
+        f'<mxCell id="{name}" value="{name}" style="{icon.format(res)}" vertex="1" parent="1">'
+        f'<mxGeometry x="{i * 120}" y="0" width="78" height="78" as="geometry"/></mxCell>'
+        for i, (name, res) in enumerate(shapes.items())
+    )
+    path = tmp_path / "managed.drawio"
+    path.write_text(
+        '<mxfile><diagram name="P"><mxGraphModel><root><mxCell id="0"/>'
+        f'<mxCell id="1" parent="0"/>{cells}</root></mxGraphModel></diagram></mxfile>'
+    )
+    result = import_files([path], library, user_mappings=False)
+    managed = {c.id: c.props.get("managed") for c in result.design.components}
+    assert managed == {"orders": True, "fn": True, "table": True, "vm": None, "kafka": None}
+    assert types(result)["fn"] == "service" and types(result)["kafka"] == "stream"
+    # What the icon says is inferred, like its type: the report marks it so.
+    assert record(result, "orders")[0] == "inferred"

@@ -62,6 +62,19 @@ def test_plan_maps_resources_wiring_and_zones(library: Library) -> None:
         (u.component, u.property) for u in block.unknown
     }
     assert "backups" not in design.component("aws_dynamodb_table.sessions").props
+    # Services AWS runs are marked so (one service each); the database it runs on machines
+    # the design counts is not.
+    for managed in (
+        "aws_sqs_queue.orders",
+        "aws_dynamodb_table.sessions",
+        "aws_lambda_function.worker",
+    ):
+        assert design.component(managed).props["managed"] is True
+    assert "managed" not in main.props
+    # DynamoDB's own copies: three zones, a write acknowledged in more than one; no `replica`
+    # block (a global table) means no other region, not one copy.
+    sessions = design.component("aws_dynamodb_table.sessions")
+    assert (sessions.props["zones"], sessions.props["replication"]) == (3, "sync")
     assert block.skipped["aws_iam_role"] == 1
     assert block.unresolved == [
         f"{PLAN} aws_transfer_server.sftp: resource type aws_transfer_server is not mapped"

@@ -75,6 +75,11 @@ def _is_true(value: object) -> bool:
     return value is True
 
 
+def _flag(value: object) -> bool | None:
+    """A boolean as stated, None when not one (`managed` unstated reads `global`)."""
+    return value if value is True or value is False else None
+
+
 # The columns read from one property each, with how its value reads: the component's own
 # value, else its type's default. `miss` and `machines` follow from these.
 _PROPERTY_COLUMNS: dict[str, tuple[str, Callable[[Any], Any]]] = {
@@ -87,6 +92,7 @@ _PROPERTY_COLUMNS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "latency": ("latency_ms", _non_negative),
     "fallback": ("fallback", _is_true),
     "spans_zones": ("global", _is_true),
+    "managed": ("managed", _flag),
     "in_process": ("in_process", _is_true),
     "peak": ("peak_factor", _peak),
 }
@@ -152,7 +158,7 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             read["shards"],
             ["replicas" in own for own in props],
             per_type({t: kind.stateful and not kind.buffer for t, kind in kinds.items()}),
-            map(provider_runs, types, read["spans_zones"]),
+            map(provider_runs, read["managed"], read["spans_zones"]),
             strict=True,
         )
     ]

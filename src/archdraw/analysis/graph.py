@@ -73,6 +73,7 @@ GRAPH_PROPERTIES = frozenset(
         "fallback",
         "availability",
         "global",
+        "managed",
         "in_process",
         "peak_factor",
         *ROLE_PROPERTIES,

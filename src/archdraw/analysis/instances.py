@@ -8,11 +8,12 @@ What the file means (README, "Analysis: the model"):
   `zones: 3` runs 2 instances over 2 zones (AD111 reports the contradiction).
 - `replicas` not stated: the type's library default, or `zones` when that is more:
   spreading over three zones takes at least one instance in each (derived, "one per zone").
-- A service the provider runs (`archdraw.analysis.kinds.provider_runs`: object storage, a
-  hosted model endpoint, anything `global: true`) with `replicas` not stated is one
-  service, whatever `zones` says: its `availability` and `capacity_rps` are the service's,
-  it spans all its `zones` (a store keeps a copy in each when it replicates), and there is
-  no one machine of it to lose (basis "managed").
+- A service the provider runs (`archdraw.analysis.kinds.provider_runs`: `managed: true`,
+  the default of object storage and hosted model endpoints, or else `global: true`) with
+  `replicas` not stated is one service, whatever `zones` says: its `availability` and
+  `capacity_rps` are the service's, it spans all its `zones` (a store keeps a copy in each
+  when it replicates), and there is no one machine of it to lose (basis "managed"). A
+  stated `replicas` wins: nodes the design sizes, each a machine that can fail.
 - A store's shards run on machines of their own (`archdraw.analysis.roles`): a stateful
   component other than a queue or stream runs at least one machine per shard (derived).
   A queue's or stream's partitions share its brokers.
@@ -203,7 +204,7 @@ def component_instances(
         value("shards"),
         stated="replicas" in component.props,
         sharded=facts.stateful(component.type) and component.type not in BUFFER_TYPES,
-        managed=provider_runs(component.type, value("global") is True),
+        managed=provider_runs(value("managed"), value("global")),
     )
 
 

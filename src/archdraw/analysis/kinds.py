@@ -15,24 +15,24 @@ CACHING_TYPES = frozenset({"cache", "cdn", "device_cache"})
 # Buffers: a request is done once one of these accepts the message, whatever the link
 # kind; the consumers behind them work later (their failure delays, not fails).
 BUFFER_TYPES = frozenset({"queue", "stream"})
-# Types a provider runs as one service behind one endpoint: object storage (S3, GCS, Azure
-# Blob: a copy of every object in each of its `zones`) and hosted model endpoints (an LLM or
-# embedding API). `provider_runs` is the one rule that reads this.
-PROVIDER_RUN_TYPES = frozenset({"object_storage", "llm", "embedding_model"})
 # Where telemetry goes: metrics, logs and traces are sampled and batched on the way, so a link
 # into one carries no request rate of its own (a link that states `calls` still does).
 TELEMETRY_TYPES = frozenset({"monitoring"})
 _NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
 
 
-def provider_runs(type_id: str, global_: bool) -> bool:
-    """A component the provider runs as one service, unless the design states `replicas`
-    (machines it runs itself: MinIO, a self-hosted model): its type is one a provider runs
-    (`PROVIDER_RUN_TYPES`), or it says `global: true` (a managed service spanning zones and
-    regions on its own; its type's default for DNS and CDNs). Its `availability` and
-    `capacity_rps` are then the service's, and `zones` how far the provider spreads it, not
-    machines (`archdraw.analysis.instances`)."""
-    return global_ or type_id in PROVIDER_RUN_TYPES
+def provider_runs(managed: object, global_: object) -> bool:
+    """A component the provider runs as one service (SQS, API Gateway, DynamoDB, S3, a hosted
+    model): `managed` (its own value, else its type's default, true for object storage and
+    hosted models) when it is a boolean, else `global: true` (a managed service spanning zones
+    and regions on its own; its type's default for DNS and CDNs). `managed: false` is one you
+    run yourself, whatever `global` says. Its `availability` and `capacity_rps` are then the
+    service's, and `zones` how far the provider spreads it, not machines, unless the design
+    states `replicas` (nodes it sizes: `archdraw.analysis.instances`). The one rule that
+    reads `managed`."""
+    if managed is True or managed is False:
+        return managed
+    return global_ is True
 
 
 def category(library: Library, component: Component) -> str | None:

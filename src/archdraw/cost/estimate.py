@@ -3,10 +3,12 @@
 Compute is billed per machine-hour for every machine the analysis counts
 (`archdraw.analysis.instances`: stated `replicas`, the library default, one per zone, or
 one per shard of a store; standbys and idle replicas too: they run), storage per GB-month
-per copy (a store's copies of each shard, as its data role counts them), managed services
-per request received, LLMs and embedding models per token, and transfer per GB where a
-link states its
-`payload_kb` and crosses to users, to an outside service or to another region.
+per copy (a store's copies of each shard, as its data role counts them), LLMs and
+embedding models per token, and transfer per GB where a link states its `payload_kb` and
+crosses to users, to an outside service or to another region. A service the provider runs
+(`managed`, counted as one managed service) has no machines of ours: it is billed per
+request received and per GB stored once (the provider's price covers its copies), or at
+its own `price_per_hour`; never at the type's price per machine.
 Usage follows the one traffic model (`archdraw.analysis.arrival_rates`); where a
 client states no `rps`, the usage it causes is unknown and said so, never $0.
 At a growth factor, request-driven lines scale with traffic and replicas are
@@ -30,8 +32,10 @@ from archdraw.cost.lines import (
     DEFAULT_AVERAGE_LOAD,
     CostLine,
     Usage,
+    as_a_service,
     compute_line,
     request_line,
+    service_line,
     storage_line,
     stored_copies,
     token_line,
@@ -152,19 +156,24 @@ def estimate(
         if spec is not None and spec.category == "client":
             cost.status, cost.reason = "not billed", "runs on users' devices"
             continue
-        billing = book.types.get(component.type, Billing())
         drawn = component_instances(component, facts, counted)  # as the analysis counts
+        billing = book.types.get(component.type, Billing())
+        if drawn.managed:
+            billing = as_a_service(billing)
         billed = _replicas(graph, node, drawn.total, usage[component.id], growth)
         compute = compute_line(component, book, billing, drawn, billed)
         if compute is not None:
             cost.instances, cost.machines = drawn, billed
+        requests = request_line(component, book, billing, usage[component.id])
         found = [
             compute,
             storage_line(component, book, billing, stored_copies(component, facts, drawn, billed)),
-            request_line(component, book, billing, usage[component.id]),
+            requests,
         ]
         if component.type in TOKEN_TYPES and "price_per_hour" not in component.props:
             found.append(token_line(component, library, book, usage[component.id]))
+        elif drawn.managed and compute is None and requests is None:
+            found.append(service_line(component, book))  # its use has a price we lack
         cost.lines = [line for line in found if line is not None]
     for line in transfer_lines(design, library, graph, book, usage):
         components[line.component].lines.append(line)

@@ -94,9 +94,13 @@ def money_range(low: float, high: float, currency: str = "USD", *, joined_by: st
 
 def count_basis(component: Component, found: Instances) -> str:
     """The basis of a line that rests on a count: stated, a library default, or derived from
-    a stated `zones` or `shards` (a default one makes it a default)."""
+    a stated `zones` or `shards` (a default one makes it a default); one managed service is
+    stated when the design says `managed` or `global` itself."""
     if found.basis in DERIVED:
         return "derived" if found.basis in component.props else "default"
+    own = component.props
+    if found.managed and (own.get("managed") is True or own.get("global") is True):
+        return "stated"  # one service because the design says the provider runs it
     return report_basis(found.basis)
 
 
@@ -176,6 +180,30 @@ def compute_line(
     detail = f"{counted} x {hours:g} h x {money(price, book.currency)}/h ({what})"
     return CostLine(
         component.id, "compute", billed * hours * price, count_basis(component, found), detail
+    )
+
+
+def as_a_service(billing: Billing) -> Billing:
+    """How a service the provider runs is billed: by request and by GB stored, once (its
+    price covers the copies it keeps), never at the type's price per machine (an hourly price
+    of the whole service, a load balancer's, stays)."""
+    return replace(
+        billing, compute=billing.compute if billing.service_hour else None, per_copy=False
+    )
+
+
+def service_line(component: Component, book: PriceBook) -> CostLine:
+    """The unknown line of a service the provider runs that has no price by request, GB or
+    hour: its cost is not the type's per-machine price, and not $0."""
+    return CostLine(
+        component.id,
+        "requests",
+        None,
+        "default",
+        "a service the provider runs",
+        unknown=f"no price for a managed '{component.type}' in the {book.provider} table (it "
+        "is billed per request or GB, not per machine): set `price_per_request` or "
+        "`price_per_hour`",
     )
 
 

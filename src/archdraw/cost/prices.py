@@ -52,13 +52,16 @@ class ModelPrice:
 
 @dataclass(frozen=True)
 class Billing:
-    """How one component type is billed: price keys by kind, and whether storage is per copy."""
+    """How one component type is billed: price keys by kind, whether storage is per copy, and
+    whether its compute price is one service's hour (a load balancer's), which a service the
+    provider runs keeps, rather than one machine's, which it does not."""
 
     compute: str | None = None
     storage: str | None = None
     requests: str | None = None
     transfer: str | None = None
     per_copy: bool = False
+    service_hour: bool = False
 
 
 @dataclass
@@ -210,7 +213,11 @@ def _billing(src: _File, prices: Iterable[str]) -> dict[str, Billing]:
                     f"{src.at('types', type_id, name)}: types.{type_id}.{name}: "
                     f"no price named {clip(repr(value))}"
                 )
-        found[str(type_id)] = Billing(**keys, per_copy=entry.get("per_copy") is True)
+        found[str(type_id)] = Billing(
+            **keys,
+            per_copy=entry.get("per_copy") is True,
+            service_hour=entry.get("service_hour") is True,
+        )
     return found
 
 

@@ -55,7 +55,7 @@ def _instances(component: Component, library: Library | None, facts: TypeFacts |
             None,
             stated="replicas" in own,
             sharded=False,
-            managed=provider_runs(component.type, own.get("global") is True),
+            managed=provider_runs(own.get("managed"), own.get("global")),
         )
     return component_instances(component, facts or TypeFacts(library))
 

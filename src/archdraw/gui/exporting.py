@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from archdraw.export import FORMATS, ExportError, export_design
 from archdraw.gui.file_names import slug
 from archdraw.gui.pending import enter_pending
+from archdraw.gui.status_path import show_path_message
 
 if TYPE_CHECKING:
     from archdraw.gui.files import FileController
@@ -60,7 +61,7 @@ def export_to(files: FileController, target: Path, chosen: str | None = None) ->
     except (ExportError, OSError) as error:
         files.show_problems("Export failed", f"Exporting as {fmt} failed.", [str(error)])
         return False
-    files.window.statusBar().showMessage(f"Exported {target}", 4000)
+    show_path_message(files.window, "Exported", target, 4000)
     return True
 
 

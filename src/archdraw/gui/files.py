@@ -25,6 +25,7 @@ from archdraw.gui.loading import (
 from archdraw.gui.pending import enter_pending
 from archdraw.gui.recovery import RecoveryDialog
 from archdraw.gui.settings import settings
+from archdraw.gui.status_path import show_path_message
 from archdraw.io import DesignError, ElementLocations, LoadedDesign, load, save
 from archdraw.model import Design, Document, new_design
 from archdraw.model.edits import SetDesignInfo
@@ -258,7 +259,7 @@ class FileController:
         self.window.autosave.discard()
         self.add_recent(path.resolve())
         self.window.update_title()
-        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        show_path_message(self.window, "Saved", path, 4000)
         return True
 
     def confirm_discard(self) -> bool:

@@ -47,7 +47,7 @@ from archdraw.gui.import_dialog import install as install_imports
 from archdraw.gui.layout_job import LayoutJob
 from archdraw.gui.lint_runner import LintRunner
 from archdraw.gui.marker_click import connect_marker_clicks
-from archdraw.gui.panels.analysis import install as install_analysis_panel
+from archdraw.gui.panels.analysis_dock import install as install_analysis_panel
 from archdraw.gui.panels.document import DocumentPanel
 from archdraw.gui.panels.findings import FindingsPanel
 from archdraw.gui.panels.palette import Palette

@@ -1,23 +1,33 @@
 """The dialog that offers every autosave left by editors that did not close.
 
 Each session is listed; the user restores one, discards the ones they do not
-want (only those), or keeps the rest for the next start.
+want (only those), or keeps the rest for the next start. A row is the design's
+name and when it was saved, over the file it came from; a path too long for the
+dialog loses its middle (folder and file name stay) and shows whole in a tooltip.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from archdraw.gui.autosave import AutosaveEntry, discard_entry
+from archdraw.gui.elided_label import ElidedLabel
 from archdraw.source import printable
+
+WIDTH = 720  # px the dialog asks for (less on a small screen): most paths fit whole
 
 
 class RecoveryDialog(QDialog):
@@ -32,7 +42,12 @@ class RecoveryDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
-        self.list.addItems([printable(entry.describe()) for entry in self.entries])
+        # Rows are as wide as the list and shorten their text to fit, never scroll sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        for entry in self.entries:
+            self._add_row(entry)
+        self.list.currentRowChanged.connect(self._mark_current)
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(lambda _item: self.restore())
         buttons = QDialogButtonBox()
@@ -50,6 +65,31 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
+        screen = self.screen().availableGeometry().width() if self.screen() else WIDTH
+        self.resize(min(WIDTH, int(screen * 0.9)), self.sizeHint().height())
+
+    def _add_row(self, entry: AutosaveEntry) -> None:
+        full = printable(entry.describe())
+        item = QListWidgetItem()
+        item.setToolTip(full)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, full)
+        row = EntryRow(entry)
+        row.setToolTip(full)
+        # Narrow on purpose: the list gives every row its own width.
+        item.setSizeHint(QSize(1, row.sizeHint().height()))
+        self.list.addItem(item)
+        self.list.setItemWidget(item, row)
+
+    def row_widget(self, row: int) -> EntryRow:
+        widget = self.list.itemWidget(self.list.item(row))
+        assert isinstance(widget, EntryRow)
+        return widget
+
+    def _mark_current(self, current: int) -> None:
+        for row in range(self.list.count()):
+            widget = self.list.itemWidget(self.list.item(row))
+            if isinstance(widget, EntryRow):  # not yet, while a row is being taken out
+                widget.set_selected(row == current)
 
     def restore(self) -> None:
         row = self.list.currentRow()
@@ -66,3 +106,33 @@ class RecoveryDialog(QDialog):
         self.list.takeItem(row)
         if not self.entries:
             self.reject()
+
+
+class EntryRow(QWidget):
+    """One autosave: its name (shortened at the end) and time, over its file (shortened in
+    the middle)."""
+
+    def __init__(self, entry: AutosaveEntry) -> None:
+        super().__init__()
+        where = str(entry.original) if entry.original else "an unsaved design"
+        self.name = ElidedLabel(printable(entry.name), Qt.TextElideMode.ElideRight)
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        self.saved = QLabel(f"autosaved {entry.saved_at:%Y-%m-%d %H:%M:%S}")
+        self.path = ElidedLabel(printable(where), Qt.TextElideMode.ElideMiddle)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.name, 1)
+        top.addWidget(self.saved, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(1)
+        layout.addLayout(top)
+        layout.addWidget(self.path)
+
+    def set_selected(self, selected: bool) -> None:
+        """Text in the selection's colours, readable on its highlight."""
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.WindowText
+        for label in (self.name, self.saved, self.path):
+            label.setForegroundRole(role)

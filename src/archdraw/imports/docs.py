@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from archdraw.imports.mapping import MappingTables, Rule, load_mapping
 from archdraw.library import load_library
@@ -28,11 +29,17 @@ def _what(rule: Rule) -> str:
     result = rule.get("type") or rule.get("kind") or "by image"
     extra = [f"{k}: {rule.get(k)}" for k in ("technology", "replicas") if rule.get(k)]
     if isinstance(rule.get("props"), dict):
-        extra += [
-            f"{name} from `{how.get('from', how.get('const', ''))}`"
-            for name, how in rule.get("props").items()
-        ]
+        extra += [_prop(name, how) for name, how in rule.get("props").items()]
     return f"`{result}`" + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def _prop(name: str, how: Any) -> str:
+    """ "backups from `point_in_time_recovery.enabled`", or a constant as the file writes it:
+    "`managed: true`", "`technology: SQS`" (a Terraform `const`, or a draw.io shape's value)."""
+    if isinstance(how, dict) and "from" in how and "const" not in how:
+        return f"{name} from `{how['from']}`"
+    value = how["const"] if isinstance(how, dict) else how
+    return f"`{name}: {str(value).lower() if isinstance(value, bool) else value}`"
 
 
 def _table(rules: list[Rule], heading: str) -> list[str]:

@@ -154,20 +154,23 @@ class DrawioImport:
         self.builder.taken.add(wanted)
         self.zones[cell.id] = wanted
 
-    def typing(self, cell: Cell) -> tuple[str, str, str]:
+    def typing(self, cell: Cell) -> tuple[str, str, str, dict[str, Any]]:
+        """The type, the rule that chose it, its confidence, and the properties the shape
+        says (an AWS SQS icon is the managed service: `managed: true`)."""
         own = cell.style.get("archdrawType")
         if own in self.builder.library.types:
-            return own, "archdraw export: type", "explicit"
+            return own, "archdraw export: type", "explicit", {}
         shape = self.mapping.first("drawio.shapes", cell.shape())
         if shape is not None:
-            return shape.get("type"), f"{shape.name} (shape {cell.shape()})", shape.confidence
+            said = dict(shape.get("props") or {})
+            return shape.get("type"), f"{shape.name} (shape {cell.shape()})", shape.confidence, said
         label = self.mapping.first("drawio.labels", cell.label.lower())
         if label is not None:
-            return label.get("type"), f"{label.name} (label {cell.label!r})", label.confidence
-        return "service", "unknown shape: a service", "defaulted"
+            return label.get("type"), f"{label.name} (label {cell.label!r})", label.confidence, {}
+        return "service", "unknown shape: a service", "defaulted", {}
 
     def component(self, cell: Cell) -> None:
-        type_id, rule, confidence = self.typing(cell)
+        type_id, rule, confidence, said = self.typing(cell)
         position = None
         if cell.box is not None:
             ox, oy = self.origin(cell)
@@ -192,6 +195,8 @@ class DrawioImport:
         )
         self.components[cell.id] = cid
         specs = self.builder.library.types[type_id].properties
+        for name, value in said.items():
+            self.builder.set_prop(cid, name, value, confidence)
         for name, text in cell.data.items():
             if name in specs:
                 self.builder.set_prop(cid, name, _value(text, specs[name].kind))

@@ -182,7 +182,7 @@ class ElementViews:
             prop(component, "shards") if sharded else None,
             stated="replicas" in component.props,
             sharded=sharded,
-            managed=provider_runs(component.type, self.is_global(component)),
+            managed=provider_runs(prop(component, "managed"), prop(component, "global")),
         )
 
     @structural_view
@@ -210,15 +210,16 @@ class ElementViews:
         """Whether the design gives the value itself (else it is the type's default)."""
         return name in component.props
 
-    def assumed(self, component: ComponentView, name: str) -> str:
-        """How a verdict resting on an unstated value says so ("" when the design states it)."""
-        if name in component.props:
-            return ""
-        value = component.defaults.get(name)
-        if value is None:
-            return f" (`{name}` not stated)"
-        shown = str(value).lower() if isinstance(value, bool) else value
-        return f" (`{name}` not stated: assuming the library default `{name}: {shown}`)"
+    def assumed(self, component: ComponentView, *names: str) -> str:
+        """How a verdict resting on unstated values says so ("" when the design states them):
+        " (`zones` not stated: assuming the library default `zones: 1`)"."""
+        props, defaults = component.props, component.defaults
+        return assumed_words([(n, defaults.get(n)) for n in names if n not in props])
+
+    def link_assumed(self, link: LinkView, *names: str) -> str:
+        """`assumed` for a link's properties."""
+        props, defaults = link.props, self._link_defaults
+        return assumed_words([(n, defaults.get(n)) for n in names if n not in props])
 
     def is_global(self, component: ComponentView) -> bool:
         """A managed service spanning zones and regions on its own (`global: true`)."""
@@ -293,3 +294,16 @@ class ElementViews:
     @staticmethod
     def link_fix(link: LinkView, label: str, **props: Any) -> Fix:
         return Fix(label, None, link.key, props)
+
+
+def assumed_words(unstated: list[tuple[str, Any]]) -> str:
+    """ " (`tls` not stated)", or with the library default the verdict assumed instead; several
+    joined by "; " ("" when there are none)."""
+    said = []
+    for name, value in unstated:
+        if value is None:
+            said.append(f"`{name}` not stated")
+            continue
+        shown = str(value).lower() if isinstance(value, bool) else value
+        said.append(f"`{name}` not stated: assuming the library default `{name}: {shown}`")
+    return f" ({'; '.join(said)})" if said else ""

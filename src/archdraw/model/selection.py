@@ -8,6 +8,7 @@ selection moves between windows and text editors.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 
@@ -59,7 +60,10 @@ def selection_design(
 def paste_elements(design: Design, part: Design, offset: float) -> tuple[AddElements, list[str]]:
     """The edit adding `part` to `design` with fresh ids, and the new component ids.
 
-    Zones the design already has are reused; the others come along.
+    Zones the design already has are reused; the others come along. Labels are kept,
+    as drawing tools keep them. The part moves `offset` down and right, and a further
+    `offset` for as long as one of its components would land on a component already
+    there: pasting twice (or duplicating twice) cascades instead of stacking.
     """
     taken = design.element_ids()
     zones: list[Zone] = []
@@ -69,15 +73,16 @@ def paste_elements(design: Design, part: Design, offset: float) -> tuple[AddElem
             taken.add(zone.id)
     renamed: dict[str, str] = {}
     components: list[Component] = []
+    shift = _free_shift(design, part, offset)
     for component in part.components:
         new_id = fresh_id(component.id, taken)
         taken.add(new_id)
         renamed[component.id] = new_id
         x, y = component.position or (0.0, 0.0)
         # Beside the original; at the edge of what a design can hold, on the other side.
-        beside = (x + offset, y + offset)
+        beside = (x + shift, y + shift)
         if not reachable(*beside):
-            beside = (x - offset if x > 0 else x + offset, y - offset if y > 0 else y + offset)
+            beside = (x - shift if x > 0 else x + shift, y - shift if y > 0 else y + shift)
         components.append(
             component.model_copy(update={"id": new_id, "position": beside}, deep=True)
         )
@@ -102,3 +107,48 @@ def paste_elements(design: Design, part: Design, offset: float) -> tuple[AddElem
         zones=tuple(zones), components=tuple(components), links=tuple(links), label="Paste"
     )
     return edit, [c.id for c in components]
+
+
+CASCADE_LIMIT = 50  # steps tried before a paste settles for overlapping anyway
+
+
+def _free_shift(design: Design, part: Design, offset: float) -> float:
+    """The first multiple of `offset` at which no pasted box lands on an existing one.
+
+    "Lands on" is closer than half an offset on both axes, so a copy moved a few
+    pixels by hand still counts as in the way.
+    """
+    near = abs(offset) / 2
+    if near == 0:
+        return offset
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for component in design.components:
+        if component.position is not None:
+            cells.setdefault(_cell(component.position, near), []).append(component.position)
+    starts = [c.position or (0.0, 0.0) for c in part.components]
+    for step in range(1, CASCADE_LIMIT + 1):
+        shift = offset * step
+        if not any(_crowded(cells, (x + shift, y + shift), near) for x, y in starts):
+            return shift
+    return offset
+
+
+def _cell(point: tuple[float, float], size: float) -> tuple[int, int]:
+    return (math.floor(point[0] / size), math.floor(point[1] / size))
+
+
+def _crowded(
+    cells: dict[tuple[int, int], list[tuple[float, float]]],
+    point: tuple[float, float],
+    near: float,
+) -> bool:
+    """Whether a box sits closer than `near` to `point` on both axes (the cells are `near`
+    wide, so such a box is in the point's cell or one beside it)."""
+    cx, cy = _cell(point, near)
+    x, y = point
+    return any(
+        abs(ox - x) < near and abs(oy - y) < near
+        for dx in (-1, 0, 1)
+        for dy in (-1, 0, 1)
+        for ox, oy in cells.get((cx + dx, cy + dy), ())
+    )

@@ -14,15 +14,12 @@ import functools
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDockWidget,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -57,7 +54,6 @@ if TYPE_CHECKING:
 SLIDER_STEPS = 200  # 0..200 on a log scale: 10 ** (value / 100) = 1x..100x
 MAX_GROWTH = 10_000.0  # typed factors go past the slider's 100x
 PRESETS = (1, 2, 10, 100)
-ANALYSIS_WIDTH = 520  # px the dock widens to when an Analyze command shows it
 # Above this many components a slider drag recomputes once it pauses, not on every step.
 DEBOUNCE_COMPONENTS = 500
 DEBOUNCE_MS = 80
@@ -72,6 +68,8 @@ def slider_value(growth: float) -> int:
 
 
 class AnalysisPanel(QWidget):
+    left = Signal()  # Leave analysis: the normal view is back
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.main = window
@@ -226,6 +224,7 @@ class AnalysisPanel(QWidget):
         self.chart.show_bars([], self.main.theme)
         self.overlay.clear()
         self.main.lint.analyse(None)
+        self.left.emit()
 
     @property
     def active(self) -> bool:
@@ -345,56 +344,3 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(widget)
     return area
-
-
-def install(window: MainWindow) -> AnalysisPanel:
-    """Add the Analysis dock and the Analyze menu to the editor window."""
-    panel = AnalysisPanel(window)
-    dock = QDockWidget("Analysis", window)
-    dock.setObjectName("dock-analysis")
-    # Scrolled, so its rows never force a wide dock on a small screen: the canvas keeps the room.
-    scroller = QScrollArea()
-    scroller.setWidgetResizable(True)
-    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroller.setWidget(panel)
-    dock.setWidget(scroller)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    properties = window.findChild(QDockWidget, "dock-properties")
-    if properties is not None:
-        window.tabifyDockWidget(properties, dock)
-        properties.raise_()
-    if window.docks_menu is not None:
-        window.docks_menu.addAction(dock.toggleViewAction())
-
-    def shown(action: object) -> None:
-        dock.show()
-        dock.raise_()
-        if dock.width() < ANALYSIS_WIDTH and window.width() > 2 * ANALYSIS_WIDTH:
-            # Tables and bars need room; the docks' first width suits the Properties form.
-            window.resizeDocks([dock], [ANALYSIS_WIDTH], Qt.Orientation.Horizontal)
-
-    bar = window.menuBar()
-    menu = QMenu("&Analyze", window)
-    menu.setObjectName("menu-analyze")
-    help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-    if help_menu is not None:
-        bar.insertMenu(help_menu, menu)
-    else:
-        bar.addMenu(menu)
-    entries = (
-        ("Fail Selection", "analyze-fail", panel.fail_selection, "Ctrl+Shift+F"),
-        ("Growth…", "analyze-growth", lambda: panel.growth_box.setFocus(), None),
-        ("Weakest Points", "analyze-weakest", lambda: panel.show_extra("weakest"), None),
-        ("Availability", "analyze-availability", lambda: panel.show_extra("availability"), None),
-        ("Leave Analysis", "analyze-leave", panel.leave, None),
-    )
-    for text, name, slot, shortcut in entries:
-        action = QAction(text, window)
-        action.setObjectName(name)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        action.triggered.connect(shown)
-        menu.addAction(action)
-        window.actions_by_name[name] = action
-    return panel

@@ -198,11 +198,17 @@ def load_bars(report: AnalysisReport, limit: int = 15) -> list[Bar]:
     return bars[:limit]
 
 
+def element_titles(report: AnalysisReport) -> dict[str, str]:
+    """Component and zone id -> the title the canvas shows (a weak point can be a zone)."""
+    zones = {zone_id: zone.title for zone_id, zone in report.graph.zones.items()}
+    return zones | report.growth.titles
+
+
 def availability_rows(report: AnalysisReport) -> list[Row]:
     result = report.availability
     if result is None:
         return []
-    rows, titles = [], report.growth.titles
+    rows, titles = [], element_titles(report)
     for client, figure in result.clients.items():
         weakest = result.contributors.get(client, [])
         named = (
@@ -241,7 +247,7 @@ def _figure_basis(result: AvailabilityResult, link: WeakLink) -> str:
 
 
 def weakest_rows(report: AnalysisReport) -> list[Row]:
-    rows, titles = [], report.growth.titles
+    rows, titles = [], element_titles(report)
     for point in report.weakest or []:
         name = titles.get(point.id, point.id)
         what = what_fails(report.graph, point, name)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,11 @@ class ResultTable(QTableWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         self.itemSelectionChanged.connect(self._selected)
+        # Wrapped rows are as tall as their text at the width they have: when the width
+        # changes (the dock widens after the rows came, the user drags it), measure again.
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._refit.start())
 
     def show_rows(self, rows: Sequence[Row]) -> None:
         self.setSortingEnabled(False)  # filling a sorted table moves rows under our feet

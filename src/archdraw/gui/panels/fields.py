@@ -32,6 +32,7 @@ def quietly(widget: QWidget, setter: Callable[..., Any], *args: Any) -> None:
         widget.blockSignals(blocked)
 
 
+UNSET = "(unset)"  # what a field with no value and no default shows
 Choices = list[str] | dict[str, str]
 """A choice box's values, or its values mapped to the words it shows for them."""
 
@@ -55,7 +56,7 @@ def show_number(box: QSpinBox | QDoubleSpinBox, value: float | None) -> None:
     else:
         box.setValue(box.minimum() if value is None else float(value))
     if value is None:
-        box.setSpecialValueText("(unset)")
+        box.setSpecialValueText(UNSET)
 
 
 def number_box(spec: PropertySpec) -> QSpinBox | QDoubleSpinBox:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 from archdraw.model import Design
 
@@ -12,8 +13,14 @@ TOOLTIP_NAMES, DETAIL_NAMES = 10, 50
 
 def element_names(design: Design) -> dict[str, str]:
     """Element id -> title, as the canvas names it: a component or zone shows its label
-    (else its id)."""
-    return {z.id: z.title for z in design.zones} | {c.id: c.title for c in design.components}
+    (else its id). Elements sharing a title (a pasted copy keeps its label) get their id
+    after it, so two findings about "API gateway" say which one they mean."""
+    titles = {z.id: z.title for z in design.zones} | {c.id: c.title for c in design.components}
+    uses = Counter(titles.values())
+    return {
+        id_: title if uses[title] == 1 or title == id_ else f"{title} ({id_})"
+        for id_, title in titles.items()
+    }
 
 
 def link_titles(design: Design, names: dict[str, str]) -> dict[str, str]:

@@ -16,9 +16,11 @@ moving the canvas.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QTreeView, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
+
+ELEMENT_COLUMN = 2
 
 
 class FindingsTable(QTreeView):
@@ -30,6 +32,9 @@ class FindingsTable(QTreeView):
         self.settle = QTimer(self, singleShot=True, interval=self.SETTLE_MS)
         self.settle.timeout.connect(self._choose_selected)
         self.clicked.connect(lambda _: self.settle.stop())  # the click chose it already
+        # Element names end in what tells them apart ("API gateway (gateway-2)", "A → B"):
+        # a narrow column loses their middle, not their end.
+        self.setItemDelegateForColumn(ELEMENT_COLUMN, MiddleElided(self))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -49,3 +54,11 @@ class FindingsTable(QTreeView):
         rows = self.selectionModel().selectedRows()
         if len(rows) == 1:  # the current row without a selection (Ctrl+arrows) is not chosen
             self.chosen.emit(rows[0])
+
+
+class MiddleElided(QStyledItemDelegate):
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle

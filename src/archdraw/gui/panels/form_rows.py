@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from archdraw.gui.editing import Editing
 from archdraw.gui.panels.fields import (
+    UNSET,
     Choices,
     FloatBox,
     number_box,
@@ -156,9 +157,10 @@ class FormRows(QWidget):
         self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit], tip: str
     ) -> None:
         if spec.kind == "choice":
-            self._choice(
-                spec.name, list(spec.choices), "" if value is None else str(value), make, tip
-            )
+            # No value and no default reads "(unset)", as an unset number does, not blank.
+            unset = {"": UNSET} if value is None else {}
+            words = unset | {str(c): str(c) for c in spec.choices}
+            self._choice(spec.name, words, "" if value is None else str(value), make, tip)
             return
         if spec.kind == "bool":
             existing = self._existing(spec.name, QCheckBox, bool(value))

@@ -189,7 +189,8 @@ class PropertiesPanel(FormRows):
             component.type,
             lambda v: self.editing.type_change(component_id, v),
         )
-        zones = [NONE_ZONE, *(z.id for z in self.scene.design.zones)]
+        # Zones by the title the canvas shows ("us-east (primary)"), not the id ("east").
+        zones = {NONE_ZONE: NONE_ZONE} | {z.id: z.title for z in self.scene.design.zones}
         self._choice(
             "zone",
             zones,
@@ -258,7 +259,8 @@ class PropertiesPanel(FormRows):
         self._choice(
             "kind", list(ZONE_KINDS), zone.kind, lambda v: SetZoneFields(zone_id, {"kind": v})
         )
-        parents = [NONE_ZONE, *(z.id for z in self.scene.design.zones if z.id != zone_id)]
+        others = {z.id: z.title for z in self.scene.design.zones if z.id != zone_id}
+        parents = {NONE_ZONE: NONE_ZONE} | others
         self._choice(
             "parent",
             parents,

@@ -41,8 +41,9 @@ def llm_responses_not_cached(ctx: LintContext) -> Iterator[Issue]:
             continue
         if not cache_beside(ctx, llm):
             yield Issue(
-                f"answers from '{llm.title}' are never cached: repeated prompts pay full "
-                "price and latency every time",
+                f"answers from '{llm.title}' are never cached"
+                f"{ctx.assumed(llm, 'cache_responses')}: repeated prompts pay full price and "
+                "latency every time",
                 component=llm.id,
                 fix=ctx.fix(llm, "Cache repeated answers", cache_responses=True),
             )

@@ -24,7 +24,8 @@ def has_second_provider(ctx: LintContext, llm: ComponentView) -> bool:
     times a year, and a model version can be withdrawn. If a user's request needs the model and
     there is no alternative, the feature is down for as long as the provider is. A fallback
     (another provider, a smaller self-hosted model, a cached or rule-based answer) keeps a
-    degraded answer flowing.""",
+    degraded answer flowing. An LLM whose `fallback` the design does not state has none only
+    by the library's default (`fallback: false`): that is asked about, as info, saying so.""",
     fix="""Set `fallback: true` and build it: route to a second provider or model on errors and
     timeouts (a gateway such as LiteLLM does this), or draw the second LLM beside the first.
     Use `failover` if the endpoint itself is replicated across regions.""",
@@ -41,8 +42,11 @@ def llm_without_fallback(ctx: LintContext) -> Iterator[Issue]:
             continue
         if has_second_provider(ctx, llm):
             continue
+        # No fallback by the library's default, not the design's word: a question.
+        assumed = ctx.assumed(llm, "fallback")
         yield Issue(
-            f"users wait on the LLM '{llm.title}' and nothing answers when it is down",
+            f"users wait on the LLM '{llm.title}' and nothing answers when it is down{assumed}",
             component=llm.id,
             fix=ctx.fix(llm, "Fall back to a second provider", fallback=True),
+            severity=Severity.INFO if assumed else None,
         )

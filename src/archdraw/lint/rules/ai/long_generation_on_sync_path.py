@@ -17,7 +17,8 @@ from archdraw.lint.types import Issue, Severity, rule
     network blip and then repaid in full, and make capacity planning impossible because
     concurrency equals rate times a long duration. Measured from the LLM's `latency_ms` (at least
     `lint.options.long_generation_ms`, default 10 s) or `max_tokens` (at least
-    `lint.options.long_generation_tokens`, default 4000).""",
+    `lint.options.long_generation_tokens`, default 4000). A latency that is the library's
+    default (`latency_ms` not stated) says so and is info.""",
     fix="""Make it a job: the request enqueues it and returns a job id at once (HTTP 202);
     workers call the model; the client follows progress by polling, server-sent events or a
     WebSocket, and the result is stored so a reconnect does not regenerate it. Stream tokens if
@@ -37,8 +38,11 @@ def long_generation_on_sync_path(ctx: LintContext) -> Iterator[Issue]:
         tokens = ctx.number(llm, "max_tokens") or 0.0
         if latency >= slow_ms or tokens >= many_tokens:
             what = f"{latency / 1000:g} s" if latency >= slow_ms else f"up to {tokens:g} tokens"
+            # A latency the design does not give is the library's: alone, a question.
+            assumed = ctx.assumed(llm, "latency_ms") if tokens < many_tokens else ""
             yield Issue(
-                f"users wait synchronously on '{llm.title}' ({what}): a generation this long "
-                "belongs behind a job queue",
+                f"users wait synchronously on '{llm.title}' ({what}){assumed}: a generation "
+                "this long belongs behind a job queue",
                 component=llm.id,
+                severity=Severity.INFO if assumed else None,
             )

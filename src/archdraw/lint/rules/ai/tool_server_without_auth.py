@@ -15,7 +15,9 @@ from archdraw.lint.types import Issue, Severity, rule
     tickets) on request. A model decides which calls to make from text it reads, and text can
     be written by an attacker (prompt injection in a web page, an email, a document). A tool
     server that does not authenticate its caller and act with the end user's permissions
-    will do whatever the most gullible agent, or anyone else who reaches it, asks.""",
+    will do whatever the most gullible agent, or anyone else who reaches it, asks. Where
+    neither the server nor the calling link states `auth`, whether it authenticates is
+    unknown: that is asked about, as info, saying so.""",
     fix="""Require authentication on every call (`auth: true` on the tool server, or on the
     link from the agent: OAuth tokens per user, mTLS between services), act with the end user's
     rights rather than a super-user's, validate arguments, and rate limit.""",
@@ -30,10 +32,16 @@ def tool_server_without_auth(ctx: LintContext) -> Iterator[Issue]:
             continue
         callers = [k for k in ctx.flow_in(server.id) if ctx.link_prop(k, "auth") is not True]
         if callers:
+            # `auth: false` on the server or a calling link is the design's word; with
+            # neither stated, whether the call is checked is unknown: a question.
+            refused = [k for k in callers if ctx.link_prop(k, "auth") is False]
+            caller = (refused or callers)[0]
+            assumed = "" if refused else ctx.assumed(server, "auth")
             yield Issue(
-                f"'{callers[0].source}' calls the tool server '{server.title}' without "
-                "authentication: a prompt-injected agent, or anyone who reaches it, can use "
-                "its tools",
+                f"'{caller.source}' calls the tool server '{server.title}' without "
+                f"authentication{assumed}: a prompt-injected agent, or anyone who reaches it, "
+                "can use its tools",
                 component=server.id,
                 fix=ctx.fix(server, "Require authentication", auth=True),
+                severity=Severity.INFO if assumed else None,
             )

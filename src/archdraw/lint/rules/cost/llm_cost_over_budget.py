@@ -3,7 +3,11 @@
 from collections.abc import Iterator
 
 from archdraw.cost import money
+from archdraw.cost.lines import DEFAULT_AVERAGE_LOAD, DEFAULT_TOKENS_IN, DEFAULT_TOKENS_OUT
+from archdraw.cost.prices import PriceBook
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
+from archdraw.lint.elements import assumed_words
 from archdraw.lint.rules.ai.llm_unbounded_cost import unbounded_llms
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -17,7 +21,9 @@ from archdraw.lint.types import Issue, Severity, rule
     traffic the design states, this model alone costs more per month than the whole design
     may spend (`cost.budget_month`), and nothing caps it: no `max_tokens` on the model and
     no rate limit or `quota` on the way. A longer prompt or a chattier model moves the bill
-    at once, and so does every extra user.""",
+    at once, and so does every extra user. A cost that rests on the estimate's library
+    defaults (the `model`, `tokens_in` or `tokens_out` not stated on the model, or
+    `cost.average_load` not stated) says which and is info.""",
     fix="""Cap tokens (`max_tokens`, and a per-user `quota` on the gateway or the service),
     cache repeated answers, route easy questions to a smaller `model`, or raise the budget
     if this spend is intended.""",
@@ -39,9 +45,25 @@ def llm_cost_over_budget(ctx: LintContext) -> Iterator[Issue]:
         monthly = estimate.components[llm.id].total()
         if monthly > budget:
             cur = estimate.book.currency
+            rests = _rests_on(ctx, llm, estimate.book)
             yield Issue(
-                f"'{llm.title}' costs {money(monthly, cur)}/month at the stated traffic, over "
-                f"the design's budget of {money(budget, cur)}, and nothing caps its tokens",
+                f"'{llm.title}' costs {money(monthly, cur)}/month at the stated traffic{rests}, "
+                f"over the design's budget of {money(budget, cur)}, and nothing caps its tokens",
                 component=llm.id,
                 fix=ctx.fix(llm, "Cap answers at 500 tokens", max_tokens=500),
+                severity=Severity.INFO if rests else None,
             )
+
+
+def _rests_on(ctx: LintContext, llm: ComponentView, book: PriceBook) -> str:
+    """The library defaults the estimate's figure for the model rests on ("" when the design
+    states them all): a cost resting on them is a question, not a verdict."""
+    defaults: dict[str, object] = {
+        "model": book.default_models.get(llm.type),
+        "tokens_in": DEFAULT_TOKENS_IN.get(llm.type),
+        "tokens_out": DEFAULT_TOKENS_OUT,
+    }
+    unstated = [(name, value) for name, value in defaults.items() if not ctx.stated(llm, name)]
+    if ctx.design.cost.average_load is None:
+        unstated.append(("cost.average_load", DEFAULT_AVERAGE_LOAD))
+    return assumed_words(unstated)

@@ -16,7 +16,9 @@ from archdraw.lint.types import Issue, Severity, rule
     Virginia is about 90 ms), and during a network partition between the regions writes stop
     altogether: the CAP trade-off, choosing consistency over availability. Sometimes that is the
     right choice (money, inventory, with consensus as in Spanner); it should be a deliberate
-    one.""",
+    one. Where neither the link nor its source states `replication`, synchronous is only the
+    library's default for the source's type (object storage, streams): that is asked about,
+    as info, saying so.""",
     fix="""Replicate across regions asynchronously (`replication: async`) and accept losing
     the last seconds of writes on a regional failover, or keep synchronous replication inside a
     region (across zones, about 1 ms) and replicate asynchronously to the other region. A
@@ -37,9 +39,13 @@ def cross_region_sync_replication(ctx: LintContext) -> Iterator[Issue]:
         if here is None or there is None or here == there:
             continue
         if ctx.replication_mode(link, source) == "sync":
+            # Synchronous by the source type's default, not the design's word: a question.
+            assumed = "" if "replication" in link.props else ctx.assumed(source, "replication")
             yield Issue(
-                f"'{source.title}' replicates synchronously from region '{here}' to '{there}': "
-                "every write waits a cross-region round trip, and a partition stops writes",
+                f"'{source.title}' replicates synchronously from region '{here}' to '{there}'"
+                f"{assumed}: every write waits a cross-region round trip, and a partition "
+                "stops writes",
                 link=link.key,
                 fix=ctx.link_fix(link, "Replicate asynchronously", replication="async"),
+                severity=Severity.INFO if assumed else None,
             )

@@ -20,7 +20,9 @@ from archdraw.lint.types import Issue, Severity, rule
     then calls a service that writes (a post saved, then the fan-out called): a crash between
     the two loses the second change, which is what an outbox exists for. A call counts as a
     change when it says `writes: true`; when no call of the caller says so, a call to a
-    service that writes and serves only this caller counts.""",
+    service that writes and serves only this caller counts. A caller whose `compensation` the
+    design does not state may recover in a way the drawing does not show: that is asked about,
+    as info, saying so; `compensation: none` keeps the warning.""",
     fix="""Say how the request recovers (`compensation` on the caller): a saga that undoes
     the completed steps (refund the charge), a transactional outbox that makes the later
     steps happen eventually, or one transaction where the changes share a store.""",
@@ -69,10 +71,13 @@ def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
             for k in changed
             if k.target in found
         )
+        # No compensation stated at all is unknown, not `none`: a question.
+        assumed = ctx.assumed(component, "compensation")
         yield Issue(
             f"'{component.title}' changes {names} one after the other with no compensation"
-            f"{nested}: a failure halfway leaves the first changes standing",
+            f"{assumed}{nested}: a failure halfway leaves the first changes standing",
             component=component.id,
+            severity=Severity.INFO if assumed else None,
             related=tuple(k.key for k in changed),
             fix=ctx.fix(component, "Compensate with a saga", compensation="saga"),
         )

@@ -16,7 +16,9 @@ from archdraw.lint.types import Issue, Severity, rule
     write succeeds locally; when the replicas exchange them, one must win or they must be
     merged. Without a rule, the result depends on timing: a cart loses an item, a balance is
     wrong, and nobody sees an error. Only a multi-writer the design states is judged: a
-    type's default `failover` says nothing about where writes go.""",
+    type's default `failover` says nothing about where writes go. A store whose
+    `conflict_resolution` the design does not state has none only by the library's default:
+    that is asked about, as info, saying so.""",
     fix="""Choose and record a `conflict_resolution`: last-write-wins (simple, silently drops
     one write; fine for profiles), crdt (counters and sets that merge), application (keep
     both versions and merge in code), or consensus (one leader per key, as with Raft or
@@ -37,10 +39,13 @@ def multi_writer_without_conflict_resolution(ctx: LintContext) -> Iterator[Issue
         if ctx.prop(store, "replication") == "sync":
             continue
         if ctx.prop(store, "conflict_resolution") in (None, "none"):
+            # None by the library's default, not the design's word: a question.
+            assumed = ctx.assumed(store, "conflict_resolution")
             yield Issue(
                 f"'{store.title}' accepts writes on several replicas but says nothing about "
-                "conflicts: concurrent writes to the same record resolve by timing",
+                f"conflicts{assumed}: concurrent writes to the same record resolve by timing",
                 component=store.id,
+                severity=Severity.INFO if assumed else None,
                 fix=ctx.fix(
                     store,
                     "Resolve conflicts by last write wins",

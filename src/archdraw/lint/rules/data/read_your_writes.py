@@ -19,7 +19,10 @@ from archdraw.lint.types import Issue, Severity, rule
     when load is highest. The same holds one hop away: a web tier that writes through a
     write API and reads a replica through a read API, and a service that writes a ledger
     after checking the balance with a service that reads its own cache of it (two
-    concurrent transfers both pass the check and spend the same money).""",
+    concurrent transfers both pass the check and spend the same money). A copy that is
+    asynchronous only by the library's default for its primary's type (neither the
+    replication link nor the primary states `replication`) is asked about, as info, saying
+    so.""",
     fix="""Read your own recent writes from the primary (for a few seconds after a write, or
     for the writing user), route by a version or LSN the write returned, or replicate
     synchronously (`replication: sync` on the link) where the read must see the write. A
@@ -37,6 +40,8 @@ def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
         if link.kind == "sync":
             written.setdefault(link.source, {})[link.target] = link
     lagging: dict[str, list[tuple[LinkView, str]]] = {}  # reader -> (read link, primary)
+    # Reads of a copy that lags only by the library's default mode: what that rests on.
+    assumed: dict[str, str] = {}
     primaries = {p for targets in written.values() for p in targets}
     for link in ctx.replication_links:
         primary = ctx.components.get(link.source)
@@ -44,18 +49,23 @@ def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
             continue
         if ctx.replication_mode(link, primary) != "async":
             continue  # a synchronous copy has every acknowledged write
+        default = "" if "replication" in link.props else ctx.assumed(primary, "replication")
         for read in ctx.sync_in(link.target):
             if not ctx.writes(read):
                 lagging.setdefault(read.source, []).append((read, link.source))
+                if default:
+                    assumed[read.key] = f"'{ctx.title(link.source)}': {default[2:-1]}"
     for caller, reads in lagging.items():
         own = written.get(caller, {})
         for read, primary_id in reads:
             if primary_id in own and read.target not in own:
+                rests = _rests_on(assumed, [read])
                 yield Issue(
                     f"'{ctx.title(caller)}' writes to '{ctx.title(primary_id)}' and reads from "
-                    f"'{ctx.title(read.target)}', an asynchronous copy of it: it may not see its "
-                    "own writes",
+                    f"'{ctx.title(read.target)}', an asynchronous copy of it{rests}: it may not "
+                    "see its own writes",
                     link=read.key,
+                    severity=Severity.INFO if rests else None,
                 )
     # Another service's cache of the store lags too (a balance service polling the ledger):
     # a caller that writes the store and asks that service reads behind its own writes.
@@ -67,7 +77,14 @@ def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
         for read in ctx.sync_in(cache.id):  # its readers and the poller that fills it
             if store not in written.get(read.source, {}):
                 lagging.setdefault(read.source, []).append((read, store))
-    yield from _through_callees(ctx, written, lagging)
+    yield from _through_callees(ctx, written, lagging, assumed)
+
+
+def _rests_on(assumed: dict[str, str], reads: list[LinkView]) -> str:
+    """What the copies' lag rests on when every one is asynchronous only by the library's
+    default ("" when the design states the mode of one of them): a question, not a verdict."""
+    said = [assumed.get(read.key, "") for read in reads]
+    return f" ({'; '.join(dict.fromkeys(said))})" if all(said) else ""
 
 
 _CONSEQUENCE = {
@@ -81,6 +98,7 @@ def _through_callees(
     ctx: LintContext,
     written: dict[str, dict[str, LinkView]],
     lagging: dict[str, list[tuple[LinkView, str]]],
+    assumed: dict[str, str],
 ) -> Iterator[Issue]:
     """A component that writes through one service and reads the copy through another (a
     web tier in front of a write API and a read API), or writes the store itself and asks
@@ -115,7 +133,7 @@ def _through_callees(
                 if via is not None:
                     found.append((primary_id, via, call, read))
         if found:
-            yield _issue(ctx, caller, written, found)
+            yield _issue(ctx, caller, written, found, _rests_on(assumed, [f[3] for f in found]))
 
 
 def _issue(
@@ -123,6 +141,7 @@ def _issue(
     caller: str,
     written: dict[str, dict[str, LinkView]],
     found: list[tuple[str, str, LinkView, LinkView]],
+    rests: str,
 ) -> Issue:
     stores = dict.fromkeys((primary, via) for primary, via, _, _ in found)
     writes = ", ".join(
@@ -136,8 +155,10 @@ def _issue(
     )
     checks = any(via == caller for _, via in stores)
     return Issue(
-        f"'{ctx.title(caller)}' writes to {writes} and reads {copies}: {_CONSEQUENCE[checks]}",
+        f"'{ctx.title(caller)}' writes to {writes} and reads {copies}{rests}: "
+        f"{_CONSEQUENCE[checks]}",
         component=caller,
+        severity=Severity.INFO if rests else None,
         related=tuple(
             dict.fromkeys(
                 [written[via][primary].key for primary, via in stores]

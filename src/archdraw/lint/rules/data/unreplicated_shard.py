@@ -13,7 +13,9 @@ from archdraw.lint.types import Issue, Severity, rule
     title="Shards without copies",
     why="""`shards` are partitions: each holds part of the keys. When a shard has one copy,
     losing its machine fails the requests whose keys live there (1 in `shards`) and loses
-    that part of the data. Sharding spreads load; it does not protect anything.""",
+    that part of the data. Sharding spreads load; it does not protect anything. One copy that
+    rests on the library's defaults (`replicas` or `replication` not stated) is asked about,
+    as info, saying so.""",
     fix="""Give each shard a copy: `replicas` at least twice `shards`, with `replication`
     (async or sync) and a `failover`, or a store that replicates partitions itself.""",
     references=("Designing Data-Intensive Applications, ch. 6 (partitioning and replication)",),
@@ -25,10 +27,13 @@ def unreplicated_shard(ctx: LintContext) -> Iterator[Issue]:
         if role is None or role.kind == "cache" or role.shards < 2:
             continue
         if role.unreplicated_shards and not roles.copies_of(store.id):
+            # One copy by the library's default count or mode, not the design's: a question.
+            assumed = ctx.assumed(store, "replicas", "replication")
             yield Issue(
-                f"'{store.title}' is split into {role.shards} shards with one copy each: "
-                f"losing one fails 1 in {role.shards} requests and loses its data",
+                f"'{store.title}' is split into {role.shards} shards with one copy each"
+                f"{assumed}: losing one fails 1 in {role.shards} requests and loses its data",
                 component=store.id,
+                severity=Severity.INFO if assumed else None,
                 fix=ctx.fix(
                     store,
                     "Copy each shard",

@@ -6,6 +6,9 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
+_BREAKER = "circuit breaker or fallback"
+_BREAKERS = ("circuit_breaker", "fallback")
+
 
 def missing_guards(ctx: LintContext, api: ComponentView, link: LinkView) -> list[str]:
     caller = ctx.source(link)
@@ -19,7 +22,7 @@ def missing_guards(ctx: LintContext, api: ComponentView, link: LinkView) -> list
         missing.append("timeout")
     breakers = (api, caller) if caller is not None else (api,)
     if not any(ctx.flag(c, "circuit_breaker") or ctx.flag(c, "fallback") for c in breakers):
-        missing.append("circuit breaker or fallback")
+        missing.append(_BREAKER)
     return missing
 
 
@@ -32,7 +35,9 @@ def missing_guards(ctx: LintContext, api: ComponentView, link: LinkView) -> list
     Called synchronously without a timeout, a provider that slows to 30 s holds all your
     threads; without a circuit breaker you keep hammering it (and paying for it) while it is
     down; without a fallback, your feature is down whenever theirs is. A 99.9 % provider is down
-    about 8.8 hours a year.""",
+    about 8.8 hours a year. A call whose only gap is a circuit breaker or fallback that
+    neither the caller nor the API states (`circuit_breaker`, `fallback`: none only by the
+    library's default) is asked about, as info, saying so.""",
     fix="""Set `timeout_ms` on the call, wrap it in a `circuit_breaker` (open after a burst of
     failures, probe again after a pause), and plan a `fallback`: a queue to retry later, a
     second provider, or a degraded answer. Idempotency keys make retries safe.""",
@@ -49,10 +54,15 @@ def third_party_unprotected(ctx: LintContext) -> Iterator[Issue]:
                 continue
             missing = missing_guards(ctx, api, link)
             if missing:
+                # No breaker by the library's default, not the design's word: with a timeout
+                # in place, that alone is a question.
+                said = any(ctx.stated(c, name) for c in (api, caller) for name in _BREAKERS)
+                assumed = "" if said else ctx.assumed(api, "circuit_breaker")
                 yield Issue(
                     f"'{caller.title}' calls '{api.title}' synchronously with no "
-                    f"{' and no '.join(missing)}",
+                    f"{' and no '.join(missing)}{assumed if _BREAKER in missing else ''}",
                     link=link.key,
+                    severity=Severity.INFO if missing == [_BREAKER] and assumed else None,
                     fix=(
                         ctx.link_fix(link, "Time out after 2 s", timeout_ms=2000)
                         if "timeout" in missing

@@ -39,8 +39,9 @@ def failover_loses_writes(ctx: LintContext) -> Iterator[Issue]:
         ):
             reported.add(component.id)
             yield Issue(
-                f"'{component.title}' fails over to an asynchronous standby: writes not yet "
-                "replicated when the primary dies are lost",
+                f"'{component.title}' fails over to an asynchronous standby"
+                f"{ctx.assumed(component, 'replication')}: writes not yet replicated when the "
+                "primary dies are lost",
                 component=component.id,
             )
     for primary, copies in _async_successors(ctx).items():

@@ -21,16 +21,17 @@ from archdraw.lint.types import Issue, Severity, rule
     instance fails some client's requests, so not behind a queue (that delays work), a cache
     (that misses; unless the store behind cannot take the misses), a `fallback: true` (a
     second provider or a degraded answer answers) or a `calls: 0` standby link. Nor is a
-    service marked `global` (it spans zones and regions on its own) or an in-process
-    library. A component whose `replicas` the design does not state is asked about, as info,
-    saying so: its one instance is only the library's default (a hosted model's instances
-    are the provider's). A count that follows from a stated `zones` or `shards` is the
-    design's.""",
+    service the provider runs (`managed: true` with `replicas` not stated: SQS, API Gateway,
+    DynamoDB, object storage and hosted models by default; it fails as a whole service), one
+    marked `global` (it spans zones and regions on its own) or an in-process library. A
+    component whose `replicas` the design does not state is asked about, as info, saying so:
+    its one instance is only the library's default. A count that follows from a stated
+    `zones` or `shards` is the design's.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
-    different zones. Managed services that replicate internally: set `failover` to say so.
-    Where a second provider or a degraded answer (cached, default, smaller model) can stand in,
-    set `fallback: true`.""",
+    different zones. A service the provider runs as a whole (SQS, Kinesis, API Gateway,
+    DynamoDB): set `managed: true`. Where a second provider or a degraded answer (cached,
+    default, smaller model) can stand in, set `fallback: true`.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL10 use fault isolation",
         "Google SRE book, ch. 26 and 22 (addressing cascading failures)",

@@ -52,7 +52,8 @@ def single_region_store(ctx: LintContext) -> Iterator[Issue]:
             continue
         if not replicated_elsewhere(ctx, store):
             yield Issue(
-                f"'{store.title}' keeps its data only in region '{ctx.zone_title(region)}': a "
-                "regional outage takes it away from every region",
+                f"'{store.title}' keeps its data only in region '{ctx.zone_title(region)}'"
+                f"{ctx.assumed(store, 'failover')}: a regional outage takes it away from every "
+                "region",
                 component=store_id,
             )

@@ -18,11 +18,15 @@ from archdraw.lint.types import Issue, Severity, rule
     network; whole zones do go down (power events, fibre cuts, bad network changes). The design
     already uses several zones (zone boxes, or components that say `zones: 2` or more), but
     this component on a client's request path runs in only one, so losing that zone fails
-    every request through it however many replicas it has.""",
+    every request through it however many replicas it has. A component drawn in one zone
+    box runs in one zone by the design's drawing; one whose `zones` the design does not state
+    and that no zone box pins runs in one only by the library's default (`zones: 1`): that is
+    asked about, as info, saying so.""",
     fix="""Spread its replicas over two or more zones (`zones: 2` or more, with `replicas` at
     least as many), so each zone keeps at least one. Not reported when the same kind of
     component on a request path also runs in another zone (a cell per zone, or a copy drawn
-    per zone), nor for components pinned to one zone behind DNS failover.""",
+    per zone), nor for components pinned to one zone behind DNS failover, nor for a service
+    the provider runs (`managed: true`) when neither `zones` nor a zone box says where.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL10 deploy to multiple locations",
     ),
@@ -45,18 +49,23 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
             continue
         if ctx.failover(component) == "dns" or ctx.is_global(component):
             continue  # DNS failover moves it; a global managed service spans zones itself
+        if _provider_spreads(ctx, component):
+            continue
         zones = ctx.number(component, "zones") or 1
         if zones >= 2:
             continue
+        # One zone by the library's default, not by a zone box or a stated `zones`: a question.
+        assumed = "" if _drawn_in_a_zone(ctx, component) else ctx.assumed(component, "zones")
         loss: str | None = "stops every request through it"
         if component.type in CACHING_TYPES:
             loss = _cache_loss(ctx, component)  # a cache misses, it does not fail
         if loss is None:
             continue
         yield Issue(
-            f"'{component.title}' is on a request path but runs in one zone: losing "
-            f"that zone {loss}",
+            f"'{component.title}' is on a request path but runs in one zone{assumed}: "
+            f"losing that zone {loss}",
             component=component.id,
+            severity=Severity.INFO if assumed else None,
             fix=ctx.fix(
                 component,
                 "Spread over 2 zones",
@@ -81,10 +90,28 @@ def _cache_loss(ctx: LintContext, cache: ComponentView) -> str | None:
     if arrival <= 0:
         return f"turns its hits into misses, which all go on to '{store.title}'"
     above = f", above its {rate(capacity)} req/s" if capacity is not None else ""
+    # The figures say what they rest on: a hit ratio the design does not give is the library's.
     return (
         f"turns its hits into misses: '{store.title}' then gets {rate(cold)} req/s "
-        f"instead of {rate(today)}{above}"
+        f"instead of {rate(today)}{above}{ctx.assumed(cache, 'hit_ratio')}"
     )
+
+
+def _provider_spreads(ctx: LintContext, component: ComponentView) -> bool:
+    """A service the provider runs (`managed`), whose zones neither the design's `zones` nor
+    a zone box gives: how far it spreads is the provider's (SQS and DynamoDB span a region's
+    zones), not the library's `zones: 1`."""
+    return (
+        ctx.instances(component).managed
+        and not ctx.stated(component, "zones")
+        and not _drawn_in_a_zone(ctx, component)
+    )
+
+
+def _drawn_in_a_zone(ctx: LintContext, component: ComponentView) -> bool:
+    """The component sits in an availability-zone box (the drawing says which one)."""
+    zones = ctx.availability_zones
+    return any(z in zones for z in ctx.zone_chain(component.zone))
 
 
 def _states_spread(ctx: LintContext) -> bool:

@@ -24,8 +24,9 @@ from archdraw.lint.types import Issue, Severity, rule
     no replicas of ours: the provider scales it behind one endpoint. A store of that kind is
     judged by its `replication` and `zones` instead: replicated over 2 or more zones it
     survives a zone loss, unreplicated it loses the objects held there.
-    A count that is the library's default (`replicas` not stated, and no more than `zones`)
-    is reported as info, saying so.""",
+    A count that is the library's default (`replicas` not stated, and no more than `zones`),
+    a capacity that is (`capacity_rps` not stated), or an object store's `zones` or
+    `replication` the design does not state, is reported as info, saying so.""",
     fix="""Provision N+1 per zone: enough replicas that the largest zone can be lost and the
     rest stay below about 80 % utilization (for 2 zones that means running under 40 % in normal
     operation), or spread over 3 zones so a loss removes a third, not half.""",
@@ -71,13 +72,15 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
         where = f"its {zones} zones"
         if spread < zones:
             where = f"the {spread} zones its {replicas} instances cover (of `zones: {zones}`)"
+        assumed = ctx.assumed(component, "capacity_rps")
         yield Issue(
             f"'{component.title}' receives {rate(arrival)} req/s; losing one of {where} leaves "
-            f"{left} of its {running.describe()}, for {rate(left * per_replica)} req/s",
+            f"{left} of its {running.describe()}, for {rate(left * per_replica)} req/s"
+            f"{assumed}",
             component=component.id,
             fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
-            # The library's default count (`replicas` not stated) is a question, not a verdict.
-            severity=Severity.INFO if running.basis == "default" else None,
+            # The library's default count or capacity is a question, not a verdict.
+            severity=Severity.INFO if assumed or running.basis == "default" else None,
         )
 
 
@@ -89,9 +92,12 @@ def _unreplicated_zone_loss(
     if ctx.prop(store, "replication") in ("sync", "async"):
         return
     failing = arrival / zones
+    assumed = ctx.assumed(store, "zones", "replication")
     yield Issue(
-        f"'{store.title}' spreads its objects over {zones} zones without replication: losing one "
-        f"fails the {rate(failing)} req/s (1/{zones} of {rate(arrival)}) for the objects there",
+        f"'{store.title}' spreads its objects over {zones} zones without replication"
+        f"{assumed}: losing one fails the {rate(failing)} req/s (1/{zones} of "
+        f"{rate(arrival)}) for the objects there",
         component=store.id,
         fix=ctx.fix(store, "Replicate across zones", replication="sync"),
+        severity=Severity.INFO if assumed else None,
     )

@@ -28,10 +28,13 @@ def vector_db_without_tenant_isolation(ctx: LintContext) -> Iterator[Issue]:
     for store in ctx.of_type("vector_db"):
         if ctx.flag(store, "tenant_isolation"):
             continue
-        extra = "" if ctx.flag(store, "auth") else ", and it accepts unauthenticated queries"
+        authenticates = ctx.flag(store, "auth")
+        extra = "" if authenticates else ", and it accepts unauthenticated queries"
+        # Info either way; it says which of this rests on values the design does not state.
+        unstated = ("tenant_isolation",) if authenticates else ("tenant_isolation", "auth")
         yield Issue(
-            f"'{store.title}' does not isolate tenants{extra}: one customer's documents can "
-            "land in another's answers",
+            f"'{store.title}' does not isolate tenants{extra}{ctx.assumed(store, *unstated)}: "
+            "one customer's documents can land in another's answers",
             component=store.id,
             fix=ctx.fix(store, "Isolate tenants", tenant_isolation=True),
         )

@@ -4,6 +4,7 @@ import math
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -16,7 +17,9 @@ from archdraw.lint.types import Issue, Severity, rule
     and it is tempting to size the store for that tenth. But caches restart, get flushed by a
     deploy, lose a node, or go cold after a failover, and then all reads fall through at once:
     the store receives ten times its usual load, saturates, and the site goes down exactly when
-    the cache was supposed to be only an optimisation.""",
+    the cache was supposed to be only an optimisation. A verdict resting on a library default
+    (the cache's `hit_ratio`, the store's `capacity_rps`, or its instance count with `replicas`
+    not stated) says so and is info.""",
     fix="""Size the store to survive a cold cache (or most of one), warm caches before they
     take traffic, replicate the cache (`replicas`, `failover`) so one node's loss is a partial
     miss, and limit the stampede (request coalescing, a rate limit on misses).""",
@@ -51,9 +54,22 @@ def cache_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             cold = today + arrival * hit_ratio * (ctx.link_number(link, "calls") or 0.0)
             if today < capacity <= cold:
                 needed = math.ceil(cold / per_replica)
+                rests = _rests_on(ctx, cache, store)
                 yield Issue(
                     f"if '{cache.title}' is lost, '{store.title}' receives {cold:,.0f} req/s "
-                    f"instead of {today:,.0f}, above its {capacity:,.0f} req/s",
+                    f"instead of {today:,.0f}, above its {capacity:,.0f} req/s{rests}",
                     component=store.id,
                     fix=ctx.fix(store, f"Run {needed} replicas", replicas=needed),
+                    severity=Severity.INFO if rests else None,
                 )
+
+
+def _rests_on(ctx: LintContext, cache: ComponentView, store: ComponentView) -> str:
+    """What of the figures is the library's default, not the design's ("" when the design
+    states them all), as AD213 says it of a consumer: a verdict resting on it is a question."""
+    count = ctx.instances(store)
+    said = [(cache, ctx.assumed(cache, "hit_ratio")[2:-1])]
+    said.append((store, count.rests_on() if count.basis == "default" else ""))
+    said.append((store, ctx.assumed(store, "capacity_rps")[2:-1]))
+    parts = [f"'{component.title}': {text}" for component, text in said if text]
+    return f" ({'; '.join(parts)})" if parts else ""

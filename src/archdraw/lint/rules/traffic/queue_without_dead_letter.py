@@ -18,7 +18,9 @@ from archdraw.source.printable import plural
     an ordered queue behind it and burning consumer time) or dropped silently after the broker's
     retry limit. A dead-letter queue after 3 to 5 attempts keeps the line moving and keeps the
     message for a human to inspect and replay. A queue that is itself another queue's
-    dead-letter queue (linked to a queue with `dead_letter`) is not asked for one.""",
+    dead-letter queue (linked to a queue with `dead_letter`) is not asked for one. A queue
+    whose `dead_letter` the design does not state has none only by the library's default
+    (`dead_letter: false`): that is asked about, as info, saying so.""",
     fix="""Set `dead_letter: true`: configure a redrive policy (SQS maxReceiveCount, a RabbitMQ
     dead-letter exchange, a Kafka error topic), alert when it is not empty, and keep a tool to
     replay its messages once fixed.""",
@@ -36,9 +38,13 @@ def queue_without_dead_letter(ctx: LintContext) -> Iterator[Issue]:
         consumers = ctx.consumers(queue)
         # A dead-letter queue is where failures end; its consumer is the replay tool.
         if consumers and not is_dead_letter_queue(ctx, queue.id):
+            # None by the library's default, not the design's word: a question.
+            assumed = ctx.assumed(queue, "dead_letter")
             yield Issue(
                 f"'{queue.title}' feeds {plural(len(consumers), 'consumer')} but has no "
-                "dead-letter queue: a message that always fails is retried forever or lost",
+                f"dead-letter queue{assumed}: a message that always fails is retried forever "
+                "or lost",
                 component=queue.id,
                 fix=ctx.fix(queue, "Add a dead-letter queue", dead_letter=True),
+                severity=Severity.INFO if assumed else None,
             )

@@ -62,7 +62,7 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         fix = (
             None if found.managed else ctx.fix(component, f"Run {needed} replicas", replicas=needed)
         )
-        more = f": it needs {rate(arrival / 0.7)} req/s from its provider" if found.managed else ""
+        more = f"; it needs {rate(arrival / 0.7)} req/s from its provider" if found.managed else ""
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization: {rate(arrival)} req/s "
             f"for {machines} x {rate(per_machine)} req/s{counted}{more}",
