@@ -48,12 +48,6 @@ class GridIndex:
     def rects(self, key: str) -> tuple[Rect, ...]:
         return self._rects.get(key, ())
 
-    def __len__(self) -> int:
-        return len(self._rects)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._rects
-
     def near(self, rect: Rect) -> set[str]:
         """Keys with a rectangle in a cell `rect` covers (a superset of those it meets)."""
         buckets, keys = self._buckets, set()
