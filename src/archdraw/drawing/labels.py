@@ -18,11 +18,18 @@ a fresh drawing would put them.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from itertools import pairwise
 
 from archdraw.drawing.grid import GridIndex
-from archdraw.drawing.parts import LabelDrawing, LinkDrawing, label_on, label_reach
+from archdraw.drawing.parts import (
+    LabelDrawing,
+    LinkDrawing,
+    Spots,
+    label_on,
+    label_reach,
+    label_spots,
+)
 from archdraw.drawing.paths import LinkPath
 from archdraw.layout import Rect
 from archdraw.model import Link
@@ -30,10 +37,14 @@ from archdraw.model import Link
 MISLEADS = 1000  # what a spot that hides an arrowhead or seems to label another line costs
 
 
-def _runs(path: LinkPath) -> Iterator[Rect]:
-    """The course's runs: thin rectangles, one covered if a label's interior meets it."""
-    for (x0, y0), (x1, y1) in pairwise(path.points):
-        yield Rect(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+def _lines(path: LinkPath) -> tuple[Rect, ...]:
+    """The course's runs (thin rectangles: one covered if a label's interior meets it), then
+    its arrowhead's bounds."""
+    runs = (
+        Rect(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        for (x0, y0), (x1, y1) in pairwise(path.points)
+    )
+    return (*runs, _head(path))
 
 
 def _head(path: LinkPath) -> Rect:
@@ -47,7 +58,6 @@ class Labels:
     def __init__(self) -> None:
         self.placed = GridIndex()
         self._lines = GridIndex()
-        self._heads = GridIndex()
         self._reach = GridIndex()  # where each label may go (`label_reach`)
         self._stirred: list[Rect] = []  # where courses or boxes changed since the last place
         self._rerouted: set[str] = set()  # links whose course changed since the last place
@@ -65,19 +75,15 @@ class Labels:
             self._courses[key] = new
         if not self._kept:
             return
-        was = {*_runs(old), _head(old)} if old is not None else set()
+        was = set(_lines(old)) if old is not None else set()
         if new is None:
             self._lines.remove(key)
-            self._heads.remove(key)
             self._stirred.extend(was)
             return
-        self._lines.put(key, _runs(new))
-        self._heads.put(key, (_head(new),))
+        self._lines.put(key, _lines(new))
         # Only what was drawn and is not, or is and was not: a run kept as it was (most of
         # a course whose end slid along its side) moves no label.
-        self._stirred.extend(
-            was.symmetric_difference((*self._lines.rects(key), *self._heads.rects(key)))
-        )
+        self._stirred.extend(was.symmetric_difference(self._lines.rects(key)))
 
     def stir(self, rect: Rect) -> None:
         """Something labels keep off (a box) came or went here."""
@@ -88,7 +94,6 @@ class Labels:
         self.placed.remove(key)
         self._reach.remove(key)
         self._lines.remove(key)
-        self._heads.remove(key)
 
     def place(
         self,
@@ -108,8 +113,7 @@ class Labels:
                 return set()
             self._kept = True
             for key, path in self._courses.items():
-                self._lines.put(key, _runs(path))
-                self._heads.put(key, (_head(path),))
+                self._lines.put(key, _lines(path))
         if len(asked) < len(order):  # else every label is placed anyway (a fresh drawing)
             for rect in stirred:
                 asked.update(self._reach.meeting(rect, asked))
@@ -124,13 +128,15 @@ class Labels:
             done.add(key)
             drawing, text = links[key], design_links[key].label
             old = drawing.label
-            new = self._label_for(key, drawing.path, text, rank, order, boxes)
-            if new is None or drawing.path is None or not text:
+            if drawing.path is None or not text:
+                new = None
                 self.placed.remove(key)
                 self._reach.remove(key)
             else:
+                spots = label_spots(text, drawing.path)
+                new = self._label_for(key, spots, rank, order, boxes)
                 self.placed.put(key, (new.rect,))
-                self._reach.put(key, label_reach(text, drawing.path))
+                self._reach.put(key, label_reach(spots))
             if new == old:
                 continue
             moved.add(key)
@@ -144,17 +150,8 @@ class Labels:
         return moved
 
     def _label_for(
-        self,
-        key: str,
-        path: LinkPath | None,
-        text: str | None,
-        rank: int,
-        order: Mapping[str, int],
-        boxes: GridIndex,
-    ) -> LabelDrawing | None:
-        if path is None or not text:
-            return None
-
+        self, key: str, spots: Spots, rank: int, order: Mapping[str, int], boxes: GridIndex
+    ) -> LabelDrawing:
         def blocked(rect: Rect) -> bool:
             if boxes.meeting(rect, (), 1):
                 return True
@@ -164,7 +161,8 @@ class Labels:
             # An arrowhead under a label would hide where a link goes, and a line along a label
             # or between it and its link would seem to be the one labelled: worse than any
             # number of lines across it.
-            hidden = bool(self._heads.meeting(rect, (), 1))
+            near = self._lines.meeting(rect)
+            hidden = any(rect.intersects(self._lines.rects(k)[-1]) for k in near)
             astray = between is not None and bool(self._lines.meeting(between, (key,), 1))
             count = MISLEADS * (hidden + astray)
             if most is not None and count >= most:
@@ -175,4 +173,4 @@ class Labels:
             )
             return count + MISLEADS * along + len(crossed)
 
-        return label_on(text, path, blocked, covers)
+        return label_on(spots, blocked, covers)

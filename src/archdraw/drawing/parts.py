@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from archdraw.analysis.instances import Instances, component_instances, instances
 from archdraw.analysis.kinds import TypeFacts, provider_runs
@@ -109,24 +110,30 @@ class LinkDrawing:
     label: LabelDrawing | None
 
 
-def _spots(label: str, path: LinkPath) -> tuple[str, float, list[Point]]:
-    """The label's text as drawn, half its pill's width, and its spots' centres on the link."""
+class Spots(NamedTuple):
+    """Where a link's label may go: its text as drawn, half its pill's width, and the
+    centres of its spots on the link (`LABEL_FRACTIONS` of the way along)."""
+
+    text: str
+    half: float
+    points: list[Point]
+
+
+def label_spots(label: str, path: LinkPath) -> Spots:
     text = fit(clean_text(label, 400), MAX_LINK_LABEL_WIDTH, LINK_LABEL_SIZE)
     half = (text_width(text, LINK_LABEL_SIZE) + 10) / 2
-    return text, half, [path.at(fraction) for fraction in LABEL_FRACTIONS]
+    return Spots(text, half, [path.at(fraction) for fraction in LABEL_FRACTIONS])
 
 
-def label_reach(label: str, path: LinkPath) -> list[Rect]:
+def label_reach(spots: Spots) -> list[Rect]:
     """Where `label_on` may put the label, with the room its spots claim from other lines:
     a rectangle round each of its spots on the link, as high as its shifts reach."""
-    _, half, points = _spots(label, path)
     most = max(abs(shift) for shift in LABEL_SHIFTS) * 2 + 9
-    return [Rect(x - half, y - most, x + half, y + most) for x, y in points]
+    return [Rect(x - spots.half, y - most, x + spots.half, y + most) for x, y in spots.points]
 
 
 def label_on(
-    label: str,
-    path: LinkPath,
+    spots: Spots,
     blocked: Callable[[Rect], bool],
     covers: Callable[[Rect, Rect, Rect | None, int | None], int],
 ) -> LabelDrawing:
@@ -139,7 +146,7 @@ def label_on(
     would seem to be the one labelled), beside its link the label with the gap to its link
     (a line there would seem to be so too), and the count past which it need not count (that
     of the best spot so far)."""
-    text, half, points = _spots(label, path)
+    text, half, points = spots
     best: tuple[int, Rect] | None = None
     first: Rect | None = None
     for shift in LABEL_SHIFTS:

@@ -90,9 +90,12 @@ def _clash(one: Meet, other: Meet) -> bool:
     return max(one.reach[0], other.reach[0]) - min(one.reach[1], other.reach[1]) < SPACING
 
 
+ACROSS = {"top": 0, "bottom": 0, "left": 1, "right": 1}  # the axis ends are placed along
+
+
 def _across(side: Side) -> int:
     """0 for the top and bottom sides (ends placed by x), 1 for the left and right."""
-    return 0 if side[1] in ("top", "bottom") else 1
+    return ACROSS[side[1]]
 
 
 def _buckets(found: Meet) -> Iterator[tuple[int, int, int]]:
@@ -191,19 +194,22 @@ class Ports:
         return found
 
     def _group(self, start: Side) -> tuple[Side, ...]:
-        """The side and every side whose ends clash with its ends (or theirs), in order."""
+        """The side and every side whose ends clash with its ends (or theirs), in order; the
+        two ends of one link (a straight one, on facing sides) do not count."""
         group, queue = {start}, [start]
         while queue:
-            mine = [self._meet(end) for end in self._sides.get(queue.pop(), ())]
+            mine = [(end[0], self._meet(end)) for end in self._sides.get(queue.pop(), ())]
             buckets = {
                 (across, near, cell)
-                for m in mine
+                for _, m in mine
                 for across, line, cell in _buckets(m)
                 for near in (line - 1, line, line + 1)
             }
             for bucket in buckets:
-                for found in self._near.get(bucket, {}).values():
-                    if found.side not in group and any(_clash(m, found) for m in mine):
+                for (key, _), found in self._near.get(bucket, {}).items():
+                    if found.side in group:
+                        continue
+                    if any(key != link and _clash(m, found) for link, m in mine):
                         group.add(found.side)
                         queue.append(found.side)
         return tuple(sorted(group))
@@ -216,6 +222,8 @@ class Ports:
     ) -> dict[End, float]:
         """The places of the ends on these sides: spread as one over the room they share,
         or each side on its own when they share too little."""
+        if len(group) == 1 and len(self._sides.get(group[0], ())) < 2:
+            return {}  # a side with one end keeps it as routed (most sides)
         rooms = {side: self._room(side, box_of) for side in group}
         known = [room for room in rooms.values() if room is not None]
         if len(group) > 1 and len(known) == len(group):
