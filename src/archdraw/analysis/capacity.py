@@ -4,8 +4,12 @@ The contract (issue 8): a component's arrival rate λ is the sum over its
 incoming sync and async links of the sender's rate times the link's `calls`
 (times 1 - `hit_ratio` when the sender is a cache, CDN or device cache);
 a traffic source adds its own `rps`. Utilization ρ = λ / (replicas ×
-capacity_rps); waiting Wq from Erlang C with c = replicas, μ = capacity_rps;
-response = latency_ms (default 1/μ) × (1 + Wq·μ).
+capacity_rps); for replicas we run, waiting Wq from Erlang C with c = replicas,
+μ = capacity_rps, and response = latency_ms (default 1/μ) × (1 + Wq·μ). A service we
+do not run (a third party's, or one its provider runs: `graph.runs_replicas` false) is
+one service whose capacity_rps is the account's quota: it answers in latency_ms at any
+load below the quota and is saturated (over quota: the excess refused) at or above it
+(`archdraw.analysis.queueing.response_ms`, the one place response time is computed).
 
 End-to-end latency: a component waits for each sync call it makes, one after
 another (fan-out is summed, weighted by `calls`, and by the miss share after
@@ -44,7 +48,7 @@ class ComponentLoad:
     wq_ms: float | None
     response_ms: float | None  # None when saturated, down or unknown
     saturates_at: float | None  # growth factor where utilization reaches 1
-    replicas_needed: int | None  # to stay under TARGET_UTILIZATION at this growth
+    replicas_needed: int | None  # to stay under TARGET_UTILIZATION; None: not ours to run
     capacity_basis: str | None = None  # "stated" | "default" (None: unknown)
     rate_basis: str = "derived"  # "derived" | "lower bound" (a source's rate is unknown)
 
@@ -163,7 +167,9 @@ def _load(
         )
     basis = graph.basis(node, "capacity_rps")
     saturates_at = servers * capacity / base_rps if base_rps > 0 and servers > 0 else None
-    needed = replicas_needed(arrival, capacity, TARGET_UTILIZATION)
+    ours = graph.runs_replicas[node]
+    # A service we do not run grows with its provider (a higher quota), not by replicas.
+    needed = replicas_needed(arrival, capacity, TARGET_UTILIZATION) if ours else None
     if servers == 0:
         return ComponentLoad(
             graph.ids[node],
@@ -179,7 +185,7 @@ def _load(
             capacity_basis=basis,
             rate_basis=rate_basis,
         )
-    queue, response = response_ms(arrival, capacity, servers, graph.latency_ms[node])
+    queue, response = response_ms(arrival, capacity, servers, graph.latency_ms[node], ours=ours)
     return ComponentLoad(
         id=graph.ids[node],
         arrival_rps=arrival,
