@@ -358,3 +358,35 @@ def test_a_value_view_that_comes_out_the_same_reruns_none_of_its_readers(
     assert by_roles, "some rules read the roles only: the test means something"
     assert all(session._by_rule[code] is kept[code] for code in by_roles)
     assert 0 < session.rules_run < len(reads)
+
+
+def test_a_managed_or_global_edit_re_judges_the_data_roles(library: Library) -> None:
+    """`managed` and `global` decide a store's instance count and so its role's copies: an
+    edit of either re-runs what reads the roles, as an edit of `replicas` does."""
+    text = """archdraw: 1
+name: Stores
+components:
+  - {id: users, type: client, props: {rps: 50}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: orders, type: nosql_database, props: {managed: false, zones: 3, replication: async}}
+  - {id: ledger, type: database, props: {managed: true, zones: 2, replication: none}}
+  - {id: files, type: object_storage, props: {global: false}}
+links:
+  - {from: users, to: api}
+  - {from: api, to: orders, props: {writes: true}}
+  - {from: api, to: ledger, props: {writes: true}}
+  - {from: api, to: files, props: {writes: true}}
+"""
+    loaded = loads(text, "stores.archdraw.yaml", library)
+    document, locations = Document(loaded.design), loaded.locations
+    session = LintSession(library)
+    session.lint(document.design, locations)
+    for edit in (
+        SetProperties("orders", {"managed": True}),
+        SetProperties("ledger", {"managed": False}),
+        SetProperties("files", {"global": True}),
+        SetProperties("orders", {"managed": False}),
+    ):
+        document.apply(edit)
+        expected = [_row(f) for f in lint_design(document.design, library, locations)]
+        assert [_row(f) for f in session.lint(document.design, locations)] == expected, edit

@@ -54,6 +54,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from archdraw.analysis.instances import INSTANCE_PROPERTIES
 from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts, sends_requests
 from archdraw.analysis.links import LinkRecord, LinkTable
 from archdraw.analysis.role_counts import RoleCounts
@@ -62,9 +63,7 @@ from archdraw.model import Component, Design
 
 ROLE_PROPERTIES = frozenset(
     {
-        "replicas",
-        "zones",
-        "shards",
+        *INSTANCE_PROPERTIES,  # a role's machines and copies are its instance count's
         "failover",
         "replication",
         "replication_factor",
@@ -76,7 +75,7 @@ ROLE_LINK_PROPERTIES = frozenset({"calls"})
 # The properties a role reads of its own component alone (`failover` and `fronts` also
 # decide other components' roles: standbys, the store a cache fronts).
 OWN_ROLE_PROPERTIES = frozenset(
-    {"replicas", "zones", "shards", "replication", "replication_factor", "conflict_resolution"}
+    {*INSTANCE_PROPERTIES, "replication", "replication_factor", "conflict_resolution"}
 )
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
