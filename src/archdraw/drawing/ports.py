@@ -13,7 +13,7 @@ read than two arrowheads drawn over one another.
 
 Two sides facing one another across a gap (the bottom of one box and the top of the next
 in its column, say) are spread as one when a run out of one would lie on the line of a
-run out of the other and meet it (`_clash`): links entering boxes of one column near the
+run out of the other and meet it (`sides.clash`): links entering boxes of one column near the
 same corner, one from above and one from below, would otherwise share a stretch of line.
 
 An end moves with the run it starts, along its side. The move is kept only if the course
@@ -30,81 +30,28 @@ the last spread) and re-draws the other links on them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import combinations, pairwise
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Mapping
+from itertools import combinations
 
-from archdraw.drawing.grid import CELL, GridIndex
+from archdraw.drawing.grid import GridIndex
 from archdraw.drawing.parts import BoxDrawing
-from archdraw.drawing.paths import LinkPath, Point, simplified
-from archdraw.drawing.routing import BADGE_CLEARANCE, GAP, PARALLEL_SPACING, crossings, lands_on
-from archdraw.layout import Rect
+from archdraw.drawing.paths import LinkPath, simplified
+from archdraw.drawing.routing import BADGE_CLEARANCE, crossings
+from archdraw.drawing.sides import (
+    SPACING,
+    Meet,
+    Side,
+    axis_of,
+    clash,
+    end_buckets,
+    meet,
+    sound,
+    spaced,
+)
 
-SPACING = PARALLEL_SPACING  # between ends on one side, as between parallel links
 MARGIN = 8.0  # from an end to the corner, as routing keeps its ports
 
-Side = tuple[str, str]  # a component's id and "top", "bottom", "left" or "right"
 End = tuple[str, int]  # a link's key and 0 (where it leaves) or -1 (where it enters)
-
-
-class Meet(NamedTuple):
-    """Where one end of a route meets its box's side, and what decides its order there."""
-
-    side: Side
-    at: float  # along the side: x on the top and bottom, y on the left and right
-    turn: int  # the way the second run goes along the side (+1 toward larger values), 0 straight
-    depth: float  # how far out from the side the first run turns
-    reach: tuple[float, float]  # where the first run lies across the side (the whole of a straight)
-
-
-def meet(points: tuple[Point, ...], box: str, rect: Rect, leaving: bool) -> Meet | None:
-    """How the course meets `rect` at its start (`leaving`) or its end; None when its run
-    there does not leave the side square (a diagonal drawn between overlapping boxes)."""
-    q = points if leaving else points[::-1]
-    (x0, y0), (x1, y1) = q[0], q[1]
-    if x0 == x1 and y1 > y0 and y0 == rect.y1:
-        name, along = "bottom", 0
-    elif x0 == x1 and y1 < y0 and y0 == rect.y0:
-        name, along = "top", 0
-    elif y0 == y1 and x1 > x0 and x0 == rect.x1:
-        name, along = "right", 1
-    elif y0 == y1 and x1 < x0 and x0 == rect.x0:
-        name, along = "left", 1
-    else:
-        return None
-    a, b = q[0][1 - along], q[1][1 - along]
-    reach = (min(a, b), max(a, b))
-    if len(q) == 2:
-        return Meet((box, name), q[0][along], 0, 0.0, reach)
-    turn = 1 if q[2][along] > q[1][along] else -1
-    return Meet((box, name), q[0][along], turn, abs(b - a), reach)
-
-
-def _clash(one: Meet, other: Meet) -> bool:
-    """Whether the first runs at two ends on different boxes' sides would lie on one line
-    and meet (or nearly) if each kept its place: runs out of facing sides of a gap."""
-    if one.side[0] == other.side[0] or _across(one.side) != _across(other.side):
-        return False
-    if abs(one.at - other.at) >= SPACING:
-        return False
-    return max(one.reach[0], other.reach[0]) - min(one.reach[1], other.reach[1]) < SPACING
-
-
-ACROSS = {"top": 0, "bottom": 0, "left": 1, "right": 1}  # the axis ends are placed along
-
-
-def _across(side: Side) -> int:
-    """0 for the top and bottom sides (ends placed by x), 1 for the left and right."""
-    return ACROSS[side[1]]
-
-
-def _buckets(found: Meet) -> Iterator[tuple[int, int, int]]:
-    """Where to keep the end to find the ends it may clash with: by the line its first run
-    lies on (SPACING wide) and the stretches (CELL long) the run reaches, or nearly."""
-    across, line = _across(found.side), int(found.at // SPACING)
-    low, high = found.reach[0] - SPACING, found.reach[1] + SPACING
-    for cell in range(int(low // CELL), int(high // CELL) + 1):
-        yield (across, line, cell)
 
 
 class Ports:
@@ -139,7 +86,7 @@ class Ports:
         for index, found in zip((0, -1), meets, strict=True):
             if found is not None:
                 self._sides[found.side] = (*self._sides.get(found.side, ()), (key, index))
-                for bucket in _buckets(found):
+                for bucket in end_buckets(found):
                     self._near.setdefault(bucket, {})[(key, index)] = found
                 self._touched.add(found.side)
 
@@ -149,7 +96,7 @@ class Ports:
             if found is None:
                 continue
             ends = tuple(end for end in self._sides[found.side] if end != (key, index))
-            for bucket in _buckets(found):
+            for bucket in end_buckets(found):
                 near = self._near[bucket]
                 del near[(key, index)]
                 if not near:
@@ -202,14 +149,14 @@ class Ports:
             buckets = {
                 (across, near, cell)
                 for _, m in mine
-                for across, line, cell in _buckets(m)
+                for across, line, cell in end_buckets(m)
                 for near in (line - 1, line, line + 1)
             }
             for bucket in buckets:
                 for (key, _), found in self._near.get(bucket, {}).items():
                     if found.side in group:
                         continue
-                    if any(key != link and _clash(m, found) for link, m in mine):
+                    if any(key != link and clash(m, found) for link, m in mine):
                         group.add(found.side)
                         queue.append(found.side)
         return tuple(sorted(group))
@@ -277,8 +224,8 @@ class Ports:
         routed, found = self._routed[end[0]], self._meet(end)
         points = [list(p) for p in routed.points]
         for i in (0, 1) if end[1] == 0 else (-1, -2):
-            points[i][_across(found.side)] = at
-        return _sound([(x, y) for x, y in points], routed.points, None)
+            points[i][axis_of(found.side)] = at
+        return sound([(x, y) for x, y in points], routed.points, None)
 
     def _places(
         self,
@@ -399,45 +346,9 @@ class Ports:
                 for i in ends:
                     points[i][axis] = at
             moved = [(p[0], p[1]) for p in points]
-            if not _sound(moved, routed.points, badge):
+            if not sound(moved, routed.points, badge):
                 continue
             limit = crossings(routed.points, boxes) if limit is None else limit
             if crossings(moved, boxes) <= limit:
                 return LinkPath(tuple(simplified(moved)))
         return routed
-
-
-def spaced(wanted: list[float], low: float, high: float, step: float) -> list[float]:
-    """Places in [low, high], in the order given, at least `step` apart (the room holds
-    them), each as near its `wanted` place as can be (least squares).
-
-    With i * step taken off the i-th place the spacing becomes an order, which pooling
-    neighbours that break it (to their mean) finds; the room bounds the pooled places."""
-    n = len(wanted)
-    pools: list[tuple[float, int]] = []  # sum and count of each run of pooled places
-    for i, place in enumerate(wanted):
-        total, count = place - i * step, 1
-        while pools and pools[-1][0] / pools[-1][1] > total / count:
-            before, many = pools.pop()
-            total, count = total + before, count + many
-        pools.append((total, count))
-    top = high - (n - 1) * step
-    result: list[float] = []
-    for total, count in pools:
-        result.extend([min(max(total / count, low), top)] * count)
-    return [place + i * step for i, place in enumerate(result)]
-
-
-def _sound(moved: list[Point], routed: tuple[Point, ...], badge: Rect | None) -> bool:
-    """Every run goes the way it was routed; the first and last keep their room to bend."""
-    for (a, b), (c, d) in zip(pairwise(moved), pairwise(routed), strict=True):
-        for axis in (0, 1):
-            was, now = d[axis] - c[axis], b[axis] - a[axis]
-            if was * now < 0 or (was != 0) != (now != 0):
-                return False
-    if len(moved) > 2:
-        for new, old in ((moved[:2], routed[:2]), (moved[-2:], routed[-2:])):
-            length = abs(new[1][0] - new[0][0]) + abs(new[1][1] - new[0][1])
-            if length < min(GAP, abs(old[1][0] - old[0][0]) + abs(old[1][1] - old[0][1])):
-                return False
-    return badge is None or not lands_on(moved, badge)
