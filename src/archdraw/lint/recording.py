@@ -21,6 +21,7 @@ from archdraw.analysis.roles import (
     refresh_roles,
 )
 from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, rates_by_id
+from archdraw.analysis.writes import WORK_LINK_PROPERTIES, WORK_PROPERTIES, StoreWork
 from archdraw.cost import CostEstimate
 from archdraw.library import Library
 from archdraw.lint.context import LintContext
@@ -38,6 +39,7 @@ VALUE_VIEWS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "data_roles": (ROLE_PROPERTIES, ROLE_LINK_PROPERTIES),
     "traffic_graph": (GRAPH_PROPERTIES, GRAPH_LINK_PROPERTIES),
     "arrival_rps": (TRAFFIC_PROPERTIES, TRAFFIC_LINK_PROPERTIES),
+    "store_work": (WORK_PROPERTIES, WORK_LINK_PROPERTIES),
 }
 
 
@@ -88,6 +90,10 @@ class RecordingContext(LintContext):
     @property
     def arrival_rps(self) -> dict[str, float]:
         return self._value_view("arrival_rps", self._rates)
+
+    @property
+    def store_work(self) -> StoreWork:
+        return self._value_view("store_work", lambda: StoreWork(self.traffic_graph))
 
     def _roles(self) -> DataRoles:
         if self.previous_roles is not None:

@@ -3,6 +3,7 @@
 import math
 from collections.abc import Iterator
 
+from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -42,6 +43,7 @@ def rate(value: float) -> str:
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
+    store_work = ctx.store_work
     for component_id, arrival in ctx.arrival_rps.items():
         component = ctx.components[component_id]
         per_machine = ctx.number(component, "capacity_rps") if arrival > 0 else None
@@ -49,23 +51,34 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
             continue  # no traffic, or no capacity known: never guessed
         found = ctx.instances(component)
         machines = found.total
-        utilization = arrival / (machines * per_machine)
+        # A replicated store applies each write on every copy: its machines do more work
+        # than the requests that arrive (`archdraw.analysis.writes`).
+        work = store_work.work_of(component_id)
+        utilization = work / (machines * per_machine)
         if utilization < warning:
             continue
-        needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
+        shares = store_work.needed_of(component_id, per_machine, TARGET_UTILIZATION)
         assumed = ctx.assumed(component, "capacity_rps")
         # What the figures rest on, after them: the count, then the capacity.
         rests = "; ".join(x for x in (found.rests_on(), assumed.strip()[1:-1]) if x)
         counted = f"; {rests}" if rests else ""
         severity = None if utilization >= 1 else Severity.WARNING
-        # A provider's service takes no replicas of ours: it needs capacity from the provider.
-        fix = (
-            None if found.managed else ctx.fix(component, f"Run {needed} replicas", replicas=needed)
-        )
-        more = f"; it needs {rate(arrival / 0.7)} req/s from its provider" if found.managed else ""
+        applied = ""
+        if work > arrival:
+            applied = f" (its writes applied on each copy: {rate(work)} req/s of work)"
+        fix = None
+        more = ""
+        if found.managed:
+            # A provider's service takes no replicas of ours: it needs capacity from it.
+            more = f"; it needs {rate(arrival / TARGET_UTILIZATION)} req/s from its provider"
+        elif shares is None:
+            more = "; its writes alone fill each copy: replicas do not help, shard it"
+        else:
+            needed = max(machines + 1, shares)
+            fix = ctx.fix(component, f"Run {needed} replicas", replicas=needed)
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization: {rate(arrival)} req/s "
-            f"for {machines} x {rate(per_machine)} req/s{counted}{more}",
+            f"for {machines} x {rate(per_machine)} req/s{applied}{counted}{more}",
             component=component_id,
             fix=fix,
             # A count or a capacity the design does not give is the library's: a question.
