@@ -3,11 +3,15 @@ stated: one service over its zones, as object storage is (`test_managed_store`).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from archdraw.analysis import analyze_failure, analyze_growth, build_graph
 from archdraw.analysis.availability import analyze_availability
+from archdraw.analysis.queueing import response_ms
 from archdraw.analysis.report import run_analysis
+from archdraw.analysis.simulation import simulate
 from archdraw.analysis.text import render_text
 from archdraw.analysis.weakest import failed_components, single_points_of_failure
 from archdraw.lint import lint_design
@@ -113,3 +117,63 @@ def test_failing_one_says_the_whole_service_fails(design_of, library) -> None:
     assert "Failure: one instance of api and model (the whole service)\n" in report
     failure = analyze_failure(design, library, ["model"])
     assert failure.components["model"].state == "down"
+
+
+def test_a_hosted_model_at_half_its_quota_answers_in_its_own_latency(design_of, library) -> None:
+    growth = analyze_growth(design_of(HOSTED), library)
+    model = growth.components["model"]
+    # 100 req/s against a quota of 200: the provider holds them all in flight. Queued as one
+    # M/M/1 server the 2 s endpoint would have answered in 4 s.
+    assert model.utilization == pytest.approx(0.5)
+    assert model.response_ms == 2000.0
+    assert (model.wait_probability, model.wq_ms, model.replicas_needed) == (0.0, 0.0, None)
+    assert "model" not in growth.saturated
+
+
+def test_our_own_replicas_still_queue(design_of, library) -> None:
+    growth = analyze_growth(design_of(HOSTED), library, growth=5.0)
+    gpu = growth.components["gpu"]
+    # 50 req/s on our two GPU replicas of 60: M/M/2, the library's 2 s latency stretched.
+    queue, expected = response_ms(50.0, 60.0, 2, 2000.0, ours=True)
+    assert gpu.servers == 2 and gpu.response_ms == pytest.approx(expected)
+    assert queue.wq_s is not None and gpu.response_ms > 2000.0
+    assert gpu.replicas_needed == 2
+
+
+@pytest.mark.parametrize("growth", [2.0, 3.0])
+def test_at_or_over_its_quota_a_hosted_model_is_saturated(design_of, library, growth) -> None:
+    grown = analyze_growth(design_of(HOSTED), library, growth=growth)
+    model = grown.components["model"]
+    assert model.utilization == pytest.approx(growth / 2)
+    assert model.response_ms is None and "model" in grown.saturated
+    assert grown.clients["app"].latency_ms is None and "model" in grown.clients["app"].saturated
+    report = render_text(run_analysis(design_of(HOSTED), library, growth=growth))
+    assert re.search(r"\n  model +[\d,.]+ +\d+% +over quota +", report)
+    # The provider refuses the excess: no queue grows without bound, no replicas to add.
+    assert re.search(r"\n  app +[\d,.]+ +excess refused \(model over quota\)\n", report)
+    assert "unbounded" not in report and "Replicas are suggested" not in report
+
+
+def test_the_simulation_holds_a_hosted_model_in_flight(design_of, library) -> None:
+    design = design_of(HOSTED)
+    simulated = simulate(design, library, seed=1, requests=4_000)
+    model = simulated.components["model"]
+    assert model.response_ms == pytest.approx(2000.0)
+    assert model.wq_ms == 0.0
+    assert model.utilization == pytest.approx(0.5, abs=0.03)
+
+
+def test_a_third_partys_api_is_held_to_its_quota_too(design_of, library) -> None:
+    design = design_of(
+        """
+components:
+  - {id: shop, type: client, props: {rps: 40}}
+  - {id: psp, type: external_api, props: {capacity_rps: 50, latency_ms: 300}}
+links:
+  - {from: shop, to: psp}
+"""
+    )
+    today = analyze_growth(design, library).components["psp"]
+    assert (today.utilization, today.response_ms) == (pytest.approx(0.8), 300.0)
+    over = analyze_growth(design, library, growth=1.5)
+    assert over.components["psp"].response_ms is None and over.saturated == ["psp"]

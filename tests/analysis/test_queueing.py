@@ -6,7 +6,14 @@ import math
 
 import pytest
 
-from archdraw.analysis.queueing import erlang_b, erlang_c, mmc, replicas_needed, response_ms
+from archdraw.analysis.queueing import (
+    erlang_b,
+    erlang_c,
+    mmc,
+    replicas_needed,
+    response_ms,
+    within_quota,
+)
 
 
 def test_mm1_lambda_8_mu_10_waits_0_4_s_and_spends_0_5_s() -> None:
@@ -32,12 +39,12 @@ def test_mm10_lambda_100_mu_12_5_gives_c_0_40918_and_16_37_ms() -> None:
 
 
 def test_one_replica_at_80_of_100_without_latency_answers_in_50_ms() -> None:
-    _, response = response_ms(80.0, 100.0, 1, None)
+    _, response = response_ms(80.0, 100.0, 1, None, ours=True)
     assert response == pytest.approx(50.0)
 
 
 def test_response_stretches_a_given_latency_by_the_queueing_factor() -> None:
-    queue, response = response_ms(80.0, 100.0, 1, 4.0)
+    queue, response = response_ms(80.0, 100.0, 1, 4.0, ours=True)
     assert queue.wq_s is not None
     assert response == pytest.approx(4.0 * (1 + queue.wq_s * 100.0))
 
@@ -65,7 +72,7 @@ def test_saturated_queue_has_no_waiting_time() -> None:
     queue = mmc(120.0, 100.0, 1)
     assert queue.saturated
     assert queue.wq_s is None and queue.w_s is None
-    _, response = response_ms(120.0, 100.0, 1, None)
+    _, response = response_ms(120.0, 100.0, 1, None, ours=True)
     assert math.isinf(response)
 
 
@@ -84,3 +91,42 @@ def test_replicas_needed_keeps_utilization_under_the_target() -> None:
     needed = replicas_needed(800.0, 100.0, 0.7)
     assert 800.0 / (needed * 100.0) <= 0.7 < 800.0 / ((needed - 1) * 100.0)
     assert replicas_needed(0.0, 100.0, 0.7) == 1
+
+
+# A service we do not run: many requests in flight up to the account's quota.
+
+
+@pytest.mark.parametrize("share", [0.0, 0.5, 0.9, 0.999])
+def test_a_service_we_do_not_run_keeps_its_latency_below_its_quota(share: float) -> None:
+    queue, response = response_ms(share * 50.0, 50.0, 1, 2000.0, ours=False)
+    assert response == 2000.0
+    assert (queue.utilization, queue.wait_probability, queue.wq_s) == (
+        pytest.approx(share),
+        0.0,
+        0.0,
+    )
+
+
+def test_the_same_load_on_one_replica_of_ours_doubles_its_latency() -> None:
+    # The M/M/1 model the provider's endpoint was once given: at half its capacity a 2 s
+    # endpoint answered in 4 s. Our own replica still does.
+    _, response = response_ms(25.0, 50.0, 1, 2000.0, ours=True)
+    assert response == pytest.approx(4000.0)
+
+
+@pytest.mark.parametrize("share", [1.0, 1.5])
+def test_a_service_at_or_over_its_quota_is_saturated(share: float) -> None:
+    queue, response = response_ms(share * 50.0, 50.0, 1, 2000.0, ours=False)
+    assert queue.saturated and queue.utilization == pytest.approx(share)
+    assert math.isinf(response)
+    assert queue.wait_probability is None and queue.wq_s is None
+
+
+def test_a_quota_without_latency_answers_in_one_over_the_quota() -> None:
+    _, response = response_ms(80.0, 100.0, 1, None, ours=False)
+    assert response == pytest.approx(10.0)
+
+
+def test_a_quota_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        within_quota(1.0, 0.0)

@@ -113,4 +113,5 @@ def test_managed_is_a_boolean_on_the_types_a_provider_may_run(schema: dict[str, 
 
     assert errors("queue", True) == [] and errors("api_gateway", False) == []
     assert errors("queue", "yes"), "`managed` takes true or false"
-    assert errors("service", True), "a service we deploy does not take `managed`"
+    assert errors("service", True) == [], "a serverless function (Lambda) is a managed service"
+    assert errors("client", True), "a client runs on users' devices: no `managed`"

@@ -330,3 +330,31 @@ def _write_named_by(design: Design, finding: Any) -> str:
         and k.target != finding.component
         and f"'{titles[k.source]}'" in finding.message.split("changed by ")[1]
     )
+
+
+def test_a_value_view_that_comes_out_the_same_reruns_none_of_its_readers(
+    library: Library,
+) -> None:
+    """The data roles read `replicas` (a store's count), but a load balancer has no role: after
+    an edit of its `replicas` the roles come out equal, and the rules that read them (and not
+    `replicas` itself) keep their findings."""
+    document = Document(generate_design(300, 3))
+    session = LintSession(library)
+    session.lint(document.design)
+    reads, kept = dict(session._reads), dict(session._by_rule)
+    balancer = next(
+        c for c in document.design.components if c.type == "load_balancer" and "replicas" in c.props
+    )
+    document.apply(SetProperties(balancer.id, {"replicas": balancer.props["replicas"] + 1}))
+    after = session.lint(document.design)
+    assert [_row(f) for f in after] == [_row(f) for f in lint_design(document.design, library)]
+    by_roles = [
+        code
+        for code, read in reads.items()
+        if "data_roles" in read.views
+        and "replicas" not in read.components
+        and "traffic_graph" not in read.views
+    ]
+    assert by_roles, "some rules read the roles only: the test means something"
+    assert all(session._by_rule[code] is kept[code] for code in by_roles)
+    assert 0 < session.rules_run < len(reads)

@@ -4,8 +4,12 @@ The contract (issue 8): a component's arrival rate λ is the sum over its
 incoming sync and async links of the sender's rate times the link's `calls`
 (times 1 - `hit_ratio` when the sender is a cache, CDN or device cache);
 a traffic source adds its own `rps`. Utilization ρ = λ / (replicas ×
-capacity_rps); waiting Wq from Erlang C with c = replicas, μ = capacity_rps;
-response = latency_ms (default 1/μ) × (1 + Wq·μ).
+capacity_rps); for replicas we run, waiting Wq from Erlang C with c = replicas,
+μ = capacity_rps, and response = latency_ms (default 1/μ) × (1 + Wq·μ). A service we
+do not run (a third party's, or one its provider runs: `graph.runs_replicas` false) is
+one service whose capacity_rps is the account's quota: it answers in latency_ms at any
+load below the quota and is saturated (over quota: the excess refused) at or above it
+(`archdraw.analysis.queueing.response_ms`, the one place response time is computed).
 
 End-to-end latency: a component waits for each sync call it makes, one after
 another (fan-out is summed, weighted by `calls`, and by the miss share after
@@ -45,7 +49,7 @@ class ComponentLoad:
     wq_ms: float | None
     response_ms: float | None  # None when saturated, down or unknown
     saturates_at: float | None  # growth factor where utilization reaches 1
-    # To stay under TARGET_UTILIZATION at this growth; None when unknown, or when no count
+    # To stay under TARGET_UTILIZATION at this growth; None: not ours to run, or no count
     # does (`writes_saturate`).
     replicas_needed: int | None
     capacity_basis: str | None = None  # "stated" | "default" (None: unknown)
@@ -53,12 +57,9 @@ class ComponentLoad:
     writes_rps: float = 0.0  # over links marked `writes: true`, at this growth
     copies: int = 1  # each write is applied on this many machines (a store's copies)
     work_rps: float = 0.0  # on its machines: arrival_rps + writes_rps x (copies - 1)
-
-    @property
-    def writes_saturate(self) -> bool:
-        """A store whose writes alone keep its machines over the target: replicas do not
-        help (each copy applies every write of its partition), shards do."""
-        return self.capacity_rps is not None and self.replicas_needed is None
+    # A store whose writes alone keep each machine over the target: replicas do not help
+    # (each copy applies every write of its partition), shards do.
+    writes_saturate: bool = False
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,11 @@ def _load(
         )
     basis = graph.basis(node, "capacity_rps")
     saturates_at = servers * capacity / base_work if base_work > 0 and servers > 0 else None
-    needed = work.replicas_needed(node, capacity, TARGET_UTILIZATION, growth)
+    ours = graph.runs_replicas[node]
+    # A service we do not run grows with its provider (a higher quota), not by replicas.
+    needed = work.replicas_needed(node, capacity, TARGET_UTILIZATION, growth) if ours else None
+    # Each copy applies every write: when the writes alone fill a machine, no count does.
+    saturate = ours and needed is None
     if servers == 0:
         return ComponentLoad(
             graph.ids[node],
@@ -199,8 +204,11 @@ def _load(
             writes_rps=writes,
             copies=copies,
             work_rps=base_work * growth,
+            writes_saturate=saturate,
         )
-    queue, response = response_ms(base_work * growth, capacity, servers, graph.latency_ms[node])
+    queue, response = response_ms(
+        base_work * growth, capacity, servers, graph.latency_ms[node], ours=ours
+    )
     return ComponentLoad(
         id=graph.ids[node],
         arrival_rps=arrival,
@@ -217,6 +225,7 @@ def _load(
         writes_rps=writes,
         copies=copies,
         work_rps=base_work * growth,
+        writes_saturate=saturate,
     )
 
 

@@ -1,8 +1,15 @@
-"""M/M/c queueing: Erlang C waiting and the response-time contract of issue 8.
+"""A component's response time under load: the one place it is computed (`response_ms`).
 
-A component with `replicas` c, each serving `capacity_rps` μ, receiving λ
-requests per second (Poisson arrivals, exponential service) is an M/M/c
-queue. The formulas are the textbook ones (Hillier and Lieberman, ch. 17):
+Two models, by who runs the component:
+
+- Our own replicas: a component with `replicas` c, each serving `capacity_rps` μ,
+  receiving λ requests per second (Poisson arrivals, exponential service) is an M/M/c
+  queue (`mmc`).
+- A service we do not run (a third party's API, a hosted model, object storage, anything
+  the provider runs as one managed service): many requests in flight on machines its
+  provider scales, up to the account's quota (`capacity_rps`); `within_quota`.
+
+The M/M/c formulas are the textbook ones (Hillier and Lieberman, ch. 17):
 
     a = λ/μ (offered load), ρ = a/c (utilization)
     C(c, a) = probability an arrival waits (Erlang C)
@@ -69,17 +76,46 @@ def mmc(arrival_rate: float, service_rate: float, servers: int) -> QueueResult:
     return QueueResult(utilization, wait_probability, wq, wq + 1.0 / service_rate)
 
 
-def response_ms(
-    arrival_rps: float, capacity_rps: float, replicas: int, latency_ms: float | None
-) -> tuple[QueueResult, float]:
-    """The component's response time: no-load latency stretched by queueing.
+def within_quota(arrival_rate: float, quota: float) -> QueueResult:
+    """A service we do not run, at `arrival_rate` against its `quota` (the same time unit).
 
-    response = latency_ms × (1 + Wq·μ), with latency_ms defaulting to 1/μ, so
-    for latency_ms = 1/μ it is exactly the M/M/c time in system W. Infinite
-    when saturated.
+    Its provider runs as many machines as the account's quota needs and holds many
+    requests in flight, so below the quota nothing waits in a queue of ours: no
+    waiting, whatever the utilization. At or over the quota it is saturated: the
+    provider refuses the excess (429s, the rate limit), it does not queue it.
     """
-    queue = mmc(arrival_rps, capacity_rps, replicas)
+    if quota <= 0:
+        raise ValueError("a quota must be positive")
+    utilization = max(0.0, arrival_rate) / quota
+    if utilization >= 1.0:
+        return QueueResult(utilization, None, None, None)
+    return QueueResult(utilization, 0.0, 0.0, 1.0 / quota)
+
+
+def response_ms(
+    arrival_rps: float,
+    capacity_rps: float,
+    servers: int,
+    latency_ms: float | None,
+    *,
+    ours: bool,
+) -> tuple[QueueResult, float]:
+    """The component's response time in ms at `arrival_rps`: its no-load `latency_ms`
+    (default 1/μ) under the model of who runs it. Infinite when saturated.
+
+    - `ours` (replicas we run): `servers` M/M/c servers of `capacity_rps` μ each;
+      response = latency_ms × (1 + Wq·μ), so for latency_ms = 1/μ it is exactly the
+      M/M/c time in system W, and it grows as the replicas fill up.
+    - not ours (a third party's API, a hosted model, a managed service): one service
+      whose `capacity_rps` is the account's quota (`within_quota`). Its response stays
+      `latency_ms` at any load below the quota; at or over it the service is saturated
+      (over quota): the excess is refused, not queued.
+    """
     base_ms = 1000.0 / capacity_rps if latency_ms is None else latency_ms
+    if ours:
+        queue = mmc(arrival_rps, capacity_rps, servers)
+    else:
+        queue = within_quota(arrival_rps, capacity_rps)
     if queue.wq_s is None:
         return queue, math.inf
     return queue, base_ms * (1.0 + queue.wq_s * capacity_rps)

@@ -4,12 +4,17 @@ The same model as `archdraw.analysis.capacity`, played out request by
 request instead of solved:
 - every client link sends a Poisson stream of rps × growth × `calls`
   requests per second (exponential gaps, seeded);
-- a component with `capacity_rps` is `replicas` servers sharing one queue
-  (a SimPy Resource); each request holds a server for an exponential time
-  with mean 1/capacity_rps. Its time there (wait + service) is scaled by
+- a component we run with `capacity_rps` is `replicas` servers sharing one
+  queue (a SimPy Resource); each request holds a server for an exponential
+  time with mean 1/capacity_rps. Its time there (wait + service) is scaled by
   latency_ms·μ when `latency_ms` is set, exactly as the analysis stretches
   latency_ms by (1 + Wq·μ); without a capacity a component is a plain delay
   of `latency_ms` with no queue;
+- a service we do not run (a third party's, or one its provider runs) holds
+  every request in flight at once: a plain delay of its `latency_ms` (default
+  1/capacity_rps) with no queue, its `capacity_rps` the account's quota that
+  its utilization is measured against. Requests over the quota are not
+  refused here: the analysis reports it saturated (over quota);
 - after its own part a component makes its sync calls one after another
   (`calls` per request: the whole part always, the fraction with that
   probability), only for misses after a cache; a message sent over an async
@@ -84,7 +89,7 @@ class _Model:
         self.servers = {
             node: simpy.Resource(self.env, capacity=graph.replicas[node])
             for node in range(len(graph))
-            if graph.capacity_rps[node] is not None
+            if graph.capacity_rps[node] is not None and graph.runs_replicas[node]
         }
         self.latencies: dict[int, list[float]] = {client: [] for client in graph.sources}
 
@@ -144,6 +149,8 @@ class _Model:
             if counting:
                 self.stats.own[node] += delay
             return delay
+        if not self.graph.runs_replicas[node]:
+            return (yield from self._in_flight(node, capacity, latency_ms, counting))
         queued = self.env.now
         # The work is drawn, and counted, when the request arrives: utilization is the
         # offered load (work arriving / servers' time), as in the formula, so a saturated
@@ -161,6 +168,18 @@ class _Model:
             self.stats.wait[node] += waited
             self.stats.own[node] += own
         return own
+
+    def _in_flight(
+        self, node: int, quota: float, latency_ms: float | None, counting: bool
+    ) -> Process:
+        """A service we do not run: every request in flight at once, none waiting."""
+        delay = 1.0 / quota if latency_ms is None else latency_ms / 1000.0
+        if counting:
+            # The quota's share this request uses, counted when it arrives (offered load).
+            self.stats.busy[node] += 1.0 / quota
+            self.stats.own[node] += delay
+        yield self.env.timeout(delay)
+        return delay
 
     def _onward(self, node: int) -> Process:
         """The calls a component makes for one request, one after another."""
@@ -213,11 +232,13 @@ def simulate(
     for node, cid in enumerate(graph.ids):
         count = stats.arrivals[node]
         known = graph.capacity_rps[node] is not None
+        # A service we do not run has one capacity, the quota, whatever its instances.
+        servers = graph.replicas[node] if graph.runs_replicas[node] else 1
         components[cid] = SimulatedComponent(
             id=cid,
             arrivals=count,
             arrival_rps=count / measured,
-            utilization=stats.busy[node] / (graph.replicas[node] * measured) if known else None,
+            utilization=stats.busy[node] / (servers * measured) if known else None,
             wq_ms=1000.0 * stats.wait[node] / count if known and count else None,
             response_ms=1000.0 * stats.own[node] / count if count else None,
         )

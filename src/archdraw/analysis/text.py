@@ -164,7 +164,10 @@ def _growth(report: AnalysisReport) -> list[str]:
             util, response = "down", "-"
         else:
             util = "-" if load.utilization is None else f"{load.utilization:.0%}"
-            response = "saturated" if load.response_ms is None else _ms(load.response_ms)
+            response = _ms(load.response_ms)
+            if load.response_ms is None:  # a service we do not run refuses what is over quota
+                ours = graph.runs_replicas[graph.index[cid]]
+                response = "saturated" if ours else "over quota"
         saturates = _factor(load.saturates_at)
         if load.capacity_basis == "default" and load.saturates_at is not None:
             saturates += "*"
@@ -207,20 +210,26 @@ def _growth(report: AnalysisReport) -> list[str]:
             "Unknown (no capacity_rps; counted at latency_ms without queueing): "
             + ", ".join(growth.unknown)
         )
-    if growth.saturated:
+    if any(graph.runs_replicas[graph.index[cid]] for cid in growth.saturated):
         lines.append(f"Replicas are suggested to keep utilization under {TARGET_UTILIZATION:.0%}.")
     return lines
 
 
 def _unbounded(report: AnalysisReport, blocked: list[str]) -> str:
+    graph = report.graph
     down = [cid for cid in blocked if report.growth.components[cid].servers == 0]
-    full = [cid for cid in blocked if cid not in down]
+    up = [cid for cid in blocked if cid not in down]
+    full = [cid for cid in up if graph.runs_replicas[graph.index[cid]]]
+    # A service we do not run refuses what is over its quota: no queue grows without bound.
+    over = [cid for cid in up if cid not in full]
     parts = []
     if full:
         parts.append(", ".join(full) + " saturated")
+    if over:
+        parts.append(", ".join(over) + " over quota")
     if down:
         parts.append(", ".join(down) + " down")
-    return f"unbounded ({'; '.join(parts)})"
+    return f"{'unbounded' if full or down else 'excess refused'} ({'; '.join(parts)})"
 
 
 def _weakest(report: AnalysisReport, top: int) -> list[str]:

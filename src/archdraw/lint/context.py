@@ -330,6 +330,18 @@ class LintContext(ElementViews):
         return zone_id
 
     @structural_view
+    def links_between_zones(self) -> list[LinkView]:
+        """Links whose ends are both known and placed in two different zones (one zone may
+        hold the other), in file order."""
+        zone_of = {c.id: c.zone for c in self.design.components}
+        found = []
+        for link in self.design.links:
+            here, there = zone_of.get(link.source), zone_of.get(link.target)
+            if here is not None and there is not None and here != there:
+                found.append(link)
+        return found
+
+    @structural_view
     def availability_zones(self) -> list[str]:
         return [z.id for z in self.design.zones if z.kind == "zone"]
 

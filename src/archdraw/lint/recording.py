@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from archdraw.analysis.graph import (
     GRAPH_LINK_PROPERTIES,
@@ -30,28 +30,43 @@ from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.model import Design
 
 _T = TypeVar("_T")
-# Names of component and link properties read.
-Reads = tuple[frozenset[str], frozenset[str]]
+
+
+class Reads(NamedTuple):
+    """What a rule (or a value view) read: component and link property names, and the
+    value views it asked for (what those read is theirs, in `VALUE_VIEWS`)."""
+
+    components: frozenset[str]
+    links: frozenset[str]
+    views: frozenset[str] = frozenset()
+
 
 # The cached views that read property values, with the component and link properties each
 # reads: a session keeps one from the previous run while none of them changed.
-VALUE_VIEWS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "data_roles": (ROLE_PROPERTIES, ROLE_LINK_PROPERTIES),
-    "traffic_graph": (GRAPH_PROPERTIES, GRAPH_LINK_PROPERTIES),
-    "arrival_rps": (TRAFFIC_PROPERTIES, TRAFFIC_LINK_PROPERTIES),
-    "store_work": (WORK_PROPERTIES, WORK_LINK_PROPERTIES),
+VALUE_VIEWS: dict[str, Reads] = {
+    "data_roles": Reads(ROLE_PROPERTIES, ROLE_LINK_PROPERTIES),
+    "traffic_graph": Reads(GRAPH_PROPERTIES, GRAPH_LINK_PROPERTIES),
+    "arrival_rps": Reads(TRAFFIC_PROPERTIES, TRAFFIC_LINK_PROPERTIES),
+    "store_work": Reads(WORK_PROPERTIES, WORK_LINK_PROPERTIES),
 }
+# The value views a session compares with the last run's, to spare their readers a re-run
+# when they come out equal: plain values, cheap to compare. The traffic graph holds the
+# design's component models (compared field by field when they are copies) and changes with
+# nearly every property it reads: its readers re-run whenever one of those changed.
+COMPARED_VIEWS = frozenset({"data_roles", "arrival_rps"})
 
 
 class RecordingContext(LintContext):
-    """A `LintContext` that notes which property names are read. A rule that reads a value
-    view (`VALUE_VIEWS`: the data roles, the traffic graph, the rates) reads every property
-    that view reads; the view itself may come from the previous run (`carried`)."""
+    """A `LintContext` that notes which property names are read, and which value views
+    (`VALUE_VIEWS`: the data roles, the traffic graph, the rates): a rule that reads one
+    depends on every property that view reads; the view itself may come from the previous
+    run (`carried`)."""
 
     def __init__(self, design: Design, library: Library, carried: dict[str, Any]) -> None:
         super().__init__(design, library)
         self.component_reads: set[str] = set()
         self.link_reads: set[str] = set()
+        self.view_reads: set[str] = set()
         self.__dict__.update(carried)
         # The previous run's roles and graph, to refresh when property values changed.
         self.previous_roles: DataRoles | None = None
@@ -73,9 +88,7 @@ class RecordingContext(LintContext):
                 self._computing -= 1
         found: _T = self.__dict__[name]
         if not self._computing:
-            components, links = VALUE_VIEWS[name]
-            self.component_reads.update(components)
-            self.link_reads.update(links)
+            self.view_reads.add(name)
             self._noted[name] = found
         return found
 
@@ -152,6 +165,9 @@ class RecordingContext(LintContext):
         return super().link_prop(link, name)
 
     def take_reads(self) -> Reads:
-        reads = frozenset(self.component_reads), frozenset(self.link_reads)
-        self.component_reads, self.link_reads, self._noted = set(), set(), {}
+        reads = Reads(
+            frozenset(self.component_reads), frozenset(self.link_reads), frozenset(self.view_reads)
+        )
+        self.component_reads, self.link_reads, self.view_reads = set(), set(), set()
+        self._noted = {}
         return reads

@@ -39,7 +39,8 @@ class Routes:
     about nearly every call, and a memo consulted per call cost them more than the passes."""
 
     def __init__(self, ctx: LintContext) -> None:
-        self.ctx = ctx
+        # Keeps no reference to `ctx`: a context holding its routes would be a cycle, and the
+        # run's views would wait for the garbage collector instead of going with the context.
         self.calls: dict[str, list[Call]] = {}
         """Each caller's sync calls, in the order of `LintContext.sync_callers`."""
         self.slowest: dict[str, float] = {}
@@ -49,13 +50,12 @@ class Routes:
         self.partial: set[int] = set()
         """The calls (by `id` of the link) after which a request may take only some of the
         callee's routes: the others belong to callers that wait longer."""
-        self._measure_calls()
-        self._find_routes_taken()
+        self._measure_calls(ctx)
+        self._find_routes_taken(ctx)
 
-    def _measure_calls(self) -> None:
+    def _measure_calls(self, ctx: LintContext) -> None:
         # Reads `timeout_ms` and `retries` straight from the props: a lint session counts
         # them as read by whoever asks for the routes (ROUTE_PROPERTIES).
-        ctx = self.ctx
         components, number = ctx.components, ctx.number
         calls, slowest, longest = self.calls, self.slowest, self.longest
         default = ctx.link_default_number("timeout_ms")
@@ -88,10 +88,10 @@ class Routes:
             calls[caller_id] = rows
             slowest[caller_id] = worst
 
-    def _find_routes_taken(self) -> None:
+    def _find_routes_taken(self, ctx: LintContext) -> None:
         # A call without a timeout, or waiting long enough for every route, takes them all;
         # so does an only caller (no other caller to give a route to).
-        calls, partial, slowest, sync_in = self.calls, self.partial, self.slowest, self.ctx.sync_in
+        calls, partial, slowest, sync_in = self.calls, self.partial, self.slowest, ctx.sync_in
         explained: dict[str, float] = {}  # the slowest route some caller waits for
         for rows in calls.values():
             for link, target, waits, _, _ in rows:

@@ -30,7 +30,7 @@ from archdraw.library import Library
 from archdraw.lint.config import resolve
 from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
-from archdraw.lint.recording import VALUE_VIEWS, Reads, RecordingContext
+from archdraw.lint.recording import COMPARED_VIEWS, VALUE_VIEWS, Reads, RecordingContext
 from archdraw.lint.rules import all_rules
 from archdraw.lint.snapshot import (
     Snapshot,
@@ -237,13 +237,14 @@ class LintSession:
         ran = {r.code for r in self.rules if r.category == "settings"}
         used_ignores: set[int] = set()
         self.rules_run = 0
+        views_changed: dict[str, bool] = {}  # by value view, once asked
         for rule in self.rules:
             if rule.code in settings.disabled or rule.category == "settings":
                 continue
             kept = self._by_rule.get(rule.code)
             if changed is not None and kept is not None:
                 reads = self._reads[rule.code]
-                if not _touches(reads, changed):
+                if not self._stale(reads, changed, context, views_changed):
                     findings.extend(kept[0])
                     used_ignores.update(kept[1])
                     continue
@@ -276,13 +277,40 @@ class LintSession:
             self._findings = findings
         return list(self._findings)
 
+    def _stale(
+        self,
+        reads: Reads,
+        changed: tuple[set[str], set[str]],
+        context: RecordingContext,
+        views_changed: dict[str, bool],
+    ) -> bool:
+        """Whether a rule that read `reads` last time may find something else now: it read a
+        changed property, or a value view that reads one and came out different (a value
+        view equal to the last run's gives the rule what it had; `COMPARED_VIEWS`)."""
+        if _touches(reads, changed):
+            return True
+        for name in reads.views:
+            if not _touches(VALUE_VIEWS[name], changed):
+                continue
+            if name not in views_changed:
+                before = self._values.get(name)
+                views_changed[name] = (
+                    name not in COMPARED_VIEWS or before is None or getattr(context, name) != before
+                )
+            if views_changed[name]:
+                return True
+        return False
+
     def _cost(self, changed: tuple[set[str], set[str]] | None, reuse_views: bool) -> float:
         """Seconds the rules and views to re-run took last time (infinite: everything)."""
         if changed is None or self._snapshot is None or not self._reads:
             return math.inf
         cost = 0.0 if reuse_views else self._seconds.get(_STRUCTURE, math.inf)
         for code, reads in self._reads.items():
-            if _touches(reads, changed):
+            # Whether a view it read comes out the same is not known before it is computed.
+            if _touches(reads, changed) or any(
+                _touches(VALUE_VIEWS[name], changed) for name in reads.views
+            ):
                 cost += self._seconds.get(code, 0.0)
         return cost
 
@@ -299,9 +327,9 @@ class LintSession:
 
 
 # A change to these link properties moves traffic between links: the graph is built anew.
-_LINK_GRAPH_READS: Reads = (frozenset(), VALUE_VIEWS["traffic_graph"][1])
+_LINK_GRAPH_READS = Reads(frozenset(), VALUE_VIEWS["traffic_graph"].links)
 # A change to these link properties changes which components are standbys: roles anew.
-_LINK_ROLE_READS: Reads = (frozenset(), VALUE_VIEWS["data_roles"][1])
+_LINK_ROLE_READS = Reads(frozenset(), VALUE_VIEWS["data_roles"].links)
 
 
 def _as_found_before(found: list[Finding], before: list[Finding]) -> list[Finding]:
@@ -331,4 +359,5 @@ def _carried(values: dict[str, Any], changed: tuple[set[str], set[str]]) -> dict
 
 
 def _touches(reads: Reads, changed: tuple[set[str], set[str]] | None) -> bool:
-    return changed is None or bool(reads[0] & changed[0] or reads[1] & changed[1])
+    """Whether `reads` names a changed property (its views aside)."""
+    return changed is None or bool(reads.components & changed[0] or reads.links & changed[1])

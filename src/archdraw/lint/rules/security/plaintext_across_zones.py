@@ -28,7 +28,7 @@ from archdraw.lint.types import Issue, Severity, rule
 def plaintext_across_zones(ctx: LintContext) -> Iterator[Issue]:
     yield from judge_encryption(
         ctx,
-        (k for k in ctx.design.links if _zones_crossed(ctx, k) is not None),
+        (k for k in ctx.links_between_zones if _zones_crossed(ctx, k) is not None),
         lambda source, target, link: (
             f"'{source.title}' talks to '{target.title}' unencrypted "
             f"across zones ({_zones_crossed(ctx, link)}): the traffic leaves the building in "
