@@ -57,9 +57,7 @@ def test_reads_alone_are_spread_as_before(design_of, library) -> None:  # type: 
 def test_one_copy_and_a_managed_store_are_unchanged(design_of, library) -> None:  # type: ignore[no-untyped-def]
     single = store(design_of, db="replicas: 1, capacity_rps: 600")
     assert analyze_growth(single, library).components["db"].utilization == pytest.approx(400 / 600)
-    managed = store(
-        design_of, db="managed: true, zones: 3, replication: sync, capacity_rps: 600"
-    )
+    managed = store(design_of, db="managed: true, zones: 3, replication: sync, capacity_rps: 600")
     graph = build_graph(managed, library)
     assert StoreWork(graph).copies[graph.index["db"]] == 1
     load = analyze_growth(managed, library, graph=graph).components["db"]

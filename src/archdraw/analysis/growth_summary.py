@@ -84,17 +84,28 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
         also = f"; also saturated at {_fmt(k)}x: {named}{more}" if named else ""
     already = " (already saturated today)" if first.saturates_at < 1 else ""
     if first.writes_saturate:  # each copy applies every write: no replica count is enough
-        assert first.capacity_rps is not None
         return (
             f"{name} saturates at {_fmt(first.saturates_at)}x{already}{basis}; at {_fmt(k)}x, "
-            f"shard it: each of its {first.copies} copies applies all "
-            f"{first.writes_rps:,.0f} writes/s, over {TARGET_UTILIZATION:.0%} of a machine's "
-            f"{first.capacity_rps:,.0f} req/s, so replicas do not help{sooner}{also}{notes}."
+            f"{shard_advice(first, graph)}{sooner}{also}{notes}."
         )
     return (
         f"{name} saturates at {_fmt(first.saturates_at)}x{already}{basis}; at {_fmt(k)}x, "
         f"{advice} to stay under {TARGET_UTILIZATION:.0%} utilization{written}{sooner}{also}"
         f"{notes}."
+    )
+
+
+def shard_advice(load: ComponentLoad, graph: TrafficGraph) -> str:
+    """Why replicas cannot relieve a store whose writes fill each copy, and what can."""
+    role = graph.roles.of(load.id)
+    shards = 1 if role is None else max(1, role.shards)
+    if shards == 1:
+        applies = f"shard it: each of its {load.copies} copies applies all"
+    else:
+        applies = f"shard it further: each copy of its {shards} partitions applies that partition's"
+    return (
+        f"{applies} {load.writes_rps / shards:,.0f} writes/s, over {TARGET_UTILIZATION:.0%} of "
+        f"a machine's {load.capacity_rps or 0:,.0f} req/s, so replicas do not help"
     )
 
 

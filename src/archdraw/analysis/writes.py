@@ -65,7 +65,7 @@ def write_copies(graph: TrafficGraph) -> list[int]:
     return found
 
 
-def applied(writes: float, copies: int, machines: int, serving: int) -> float:
+def applied(writes: float, copies: int, machines: int, serving: float) -> float:
     """The writes' extra work: each is applied on the copies still serving besides the
     primary's (a failure that leaves `serving` of `machines` leaves that share of copies)."""
     if writes <= 0 or copies <= 1 or serving <= 0:
@@ -84,39 +84,69 @@ class StoreWork:
         self.writes = write_rates(graph, self.rates)
         self.copies = write_copies(graph)
 
-    def work_of(self, component_id: str) -> float:
-        """The work on a component's machines at today's traffic, by id."""
-        return self.work(self.graph.index[component_id])
+    def work_of(self, component_id: str, serving: float | None = None) -> float:
+        """`work` at today's traffic, by id."""
+        return self.work(self.graph.index[component_id], 1.0, serving)
 
     def needed_of(self, component_id: str, capacity: float, target: float) -> int | None:
         """`replicas_needed` at today's traffic, by id."""
         return self.replicas_needed(self.graph.index[component_id], capacity, target)
 
-    def work(self, node: int, growth: float = 1.0, serving: int | None = None) -> float:
+    def machines_of(
+        self, component_id: str, capacity: float, arrival: float | None = None
+    ) -> int | None:
+        """`machines_at` full utilization for today's traffic (or `arrival`), by id."""
+        node = self.graph.index[component_id]
+        rate = self.rates[node] if arrival is None else arrival
+        return self.machines_at(node, rate, capacity)
+
+    def work_at_of(self, component_id: str, arrival: float) -> float:
+        """`work_at` by id: the work when `arrival` requests per second arrive."""
+        return self.work_at(self.graph.index[component_id], arrival)
+
+    def work(self, node: int, growth: float = 1.0, serving: float | None = None) -> float:
         """Requests per second of work on the component's machines at `growth` (`serving`:
         the machines still up, default all of them)."""
+        return self.work_at(node, self.rates[node], serving) * growth
+
+    def work_at(self, node: int, rate: float, serving: float | None = None) -> float:
+        """The work when `rate` requests per second arrive (its writes unchanged: a cache
+        that misses more sends more reads, never more writes)."""
         machines = self.graph.replicas[node]
         alive = machines if serving is None else serving
-        extra = applied(self.writes[node], self.copies[node], machines, alive)
-        return (self.rates[node] + extra) * growth
+        return rate + applied(self.writes[node], self.copies[node], machines, alive)
 
-    def replicas_needed(
-        self, node: int, capacity: float, target: float, growth: float = 1.0
+    def machines_needed(
+        self, node: int, capacity: float, target: float = 1.0, growth: float = 1.0
     ) -> int | None:
-        """Fewest machines that keep utilization at or under `target` at `growth`; None
-        when no count does (the writes alone fill each partition's machines: shard it)."""
-        arrival = self.rates[node] * growth
+        """Fewest machines whose work each stays at or under `target` x `capacity` at
+        `growth`; None when no count does (the writes alone fill each copy)."""
+        return self.machines_at(node, self.rates[node] * growth, capacity, target, growth)
+
+    def machines_at(
+        self, node: int, arrival: float, capacity: float, target: float = 1.0, growth: float = 1.0
+    ) -> int | None:
+        """`machines_needed` when `arrival` requests per second arrive, with the writes at
+        `growth` (more reads, a cache lost, leave the writes as they were)."""
         if arrival <= 0:
             return 1
         writes = self.writes[node] * growth
         if self.copies[node] <= 1 or writes <= 0:
             return _ceil(arrival / (capacity * target))
-        shards = self._shards(node)
         # Per machine: reads / n + writes / shards (each copy applies its partition's).
-        room = capacity * target - writes / shards
-        if room <= 0:
-            return None
-        return max(shards, _ceil((arrival - writes) / room))
+        room = capacity * target - writes / self._shards(node)
+        return _ceil((arrival - writes) / room) if room > 0 else None
+
+    def replicas_needed(
+        self, node: int, capacity: float, target: float, growth: float = 1.0
+    ) -> int | None:
+        """The replicas that keep utilization at or under `target` at `growth` (a store that
+        applies writes on its copies keeps a machine per shard); None when no count does:
+        shard it."""
+        found = self.machines_needed(node, capacity, target, growth)
+        if found is None or self.copies[node] <= 1 or self.writes[node] <= 0:
+            return found
+        return max(self._shards(node), found)
 
     def _shards(self, node: int) -> int:
         role = self.graph.roles.of(self.graph.ids[node])

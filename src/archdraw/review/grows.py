@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from archdraw.analysis import GrowthResult, TrafficGraph
 from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad
-from archdraw.cost.lines import per_second
+from archdraw.analysis.growth_summary import shard_advice
 from archdraw.review.questions import TOP, Context, factor, findings_of, rate
 from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
@@ -53,11 +53,7 @@ def grows_answer(grown: GrowthResult, graph: TrafficGraph) -> str:
         node = graph.index[first.id]
         ours = graph.runs_replicas[node]
         if first.writes_saturate:  # each copy applies every write: no replica count is enough
-            text += (
-                f"; at {k:g}x each of its {first.copies} copies applies all "
-                f"{per_second(first.writes_rps)} writes/s, over {TARGET_UTILIZATION:.0%} of a "
-                "machine: replicas do not help, shard it."
-            )
+            text += f"; at {k:g}x, {shard_advice(first, graph)}."
         else:
             text += (
                 f"; at {k:g}x it needs {needed:,} replicas instead of {first.servers:,} to stay "
