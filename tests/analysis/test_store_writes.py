@@ -10,6 +10,9 @@ import pytest
 from archdraw.analysis import analyze_growth, build_graph
 from archdraw.analysis.writes import StoreWork
 from archdraw.lint import lint_design
+from archdraw.lint.session import LintSession
+from archdraw.model import Document
+from archdraw.model.edits import SetLinkProperties, SetProperties
 
 # 100 writes/s and 300 reads/s into 3 copies of one partition at 200 req/s per machine.
 STORE = """
@@ -95,3 +98,52 @@ def test_a_failed_copy_applies_no_writes(design_of, library) -> None:  # type: i
     # Two of three copies left: 300 reads + 100 writes on each of two.
     assert work.work(node, serving=2) == pytest.approx(500)
     assert work.work(node, serving=0) == pytest.approx(400)
+
+
+def test_an_editor_session_follows_the_writes(design_of, library) -> None:  # type: ignore[no-untyped-def]
+    # The work is a value view of its own: changing `writes`, `shards` or `replicas` re-runs
+    # AD209 in an editor session, as a fresh lint would.
+    document = Document(store(design_of, writes=0, reads=1))
+    session = LintSession(library)
+
+    def saturated() -> list[str]:
+        return [f.message for f in session.lint(document.design) if f.code == "AD209"]
+
+    assert saturated() == []
+    document.apply(SetLinkProperties("writes", {"calls": 0.1}))
+    document.apply(SetLinkProperties("reads", {"calls": 0.9}))
+    (message,) = saturated()  # 360 reads/s over 3 copies, 40 writes/s on each
+    assert "80% utilization" in message
+    document.apply(SetLinkProperties("reads", {"writes": True}))  # every call now writes
+    (message,) = saturated()
+    assert "its writes alone fill each copy: replicas do not help, shard it" in message
+    document.apply(SetProperties("db", {"replicas": 6, "shards": 2}))
+    (message,) = saturated()  # 400 writes/s over 2 shards: 200 on each machine
+    assert "100% utilization" in message
+    document.apply(SetProperties("db", {"replicas": 12, "shards": 4}))
+    assert saturated() == []
+    fresh = [f.message for f in lint_design(document.design, library) if f.code == "AD209"]
+    assert fresh == saturated()
+
+
+def test_a_sharded_store_is_told_to_shard_further(design_of, library) -> None:  # type: ignore[no-untyped-def]
+    design = store(design_of, db=REPLICATED.replace("replicas: 3", "replicas: 6, shards: 2"))
+    result = analyze_growth(design, library, growth=3.0)  # 300 writes/s: 150 a partition
+    assert result.components["db"].writes_saturate
+    assert (
+        "shard it further: each copy of its 2 partitions applies that partition's 150 writes/s"
+        in result.summary
+    )
+
+
+def test_availability_needs_the_copies_that_carry_reads_beside_the_writes(
+    design_of,  # type: ignore[no-untyped-def]
+    library,  # type: ignore[no-untyped-def]
+) -> None:
+    from archdraw.analysis.availability import analyze_availability
+
+    # 300 reads/s over k machines that each apply 100 writes/s at 200 req/s: k = 3 of 3.
+    db = analyze_availability(store(design_of), library).components["db"]
+    assert (db.needed, db.overloaded, db.writes_fill) == (3, False, False)
+    filled = analyze_availability(store(design_of, writes=0.5, reads=0.5), library)
+    assert filled.components["db"].writes_fill and filled.components["db"].availability == 0

@@ -26,16 +26,20 @@ def rate(value: float) -> str:
     or on its default instance count (no `replicas` stated, none following from stated
     `zones` or `shards`) says so and is info: it names the number that would settle it.
     Utilization is
-    arrival rate over capacity: rho = lambda / (instances x capacity_rps), where the instances
+    work over capacity: rho = work / (instances x capacity_rps), where the instances
     are `replicas` (one per zone when it is not stated, at least one per shard of a store; the
-    message says which), with lambda followed from the clients' `rps` through each link's
-    `calls` and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a
+    message says which), and the work is the arrival rate lambda, followed from the clients'
+    `rps` through each link's `calls` and each cache's `hit_ratio`; a replicated store we run
+    also applies every write (each call over a link marked `writes: true`) on every copy of
+    its partition, so its work is lambda + writes x (copies - 1), and replicas relieve only
+    its reads. Queueing delay grows as rho / (1 - rho): at 50 % a
     request waits about as long as its service time, at 80 % four times, at 95 % nineteen times,
     and at 100 % the queue grows without bound. Error at 100 %, warning from 80 %
     (`lint.options.utilization_warning`).""",
     fix="""Add replicas (or capacity per replica) until utilization at peak is below 70 to
     80 %, leaving headroom for bursts and for losing an instance; or take load off it (a cache
-    in front, fewer `calls` per request, async work behind a queue).""",
+    in front, fewer `calls` per request, async work behind a queue). A store whose writes
+    alone fill each copy needs shards (`shards`), not replicas.""",
     references=(
         "Google SRE book, ch. 21 (handling overload)",
         "Harchol-Balter, Performance Modeling and Design of Computer Systems (M/M/c queues)",
