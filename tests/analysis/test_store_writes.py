@@ -147,3 +147,15 @@ def test_availability_needs_the_copies_that_carry_reads_beside_the_writes(
     assert (db.needed, db.overloaded, db.writes_fill) == (3, False, False)
     filled = analyze_availability(store(design_of, writes=0.5, reads=0.5), library)
     assert filled.components["db"].writes_fill and filled.components["db"].availability == 0
+
+
+def test_one_copy_is_told_the_replicas_that_carry_its_reads_beside_its_writes(
+    design_of,  # type: ignore[no-untyped-def]
+    library,  # type: ignore[no-untyped-def]
+) -> None:
+    # One machine: 400 req/s at 200 is 200 %, as before. Three replicas would each apply
+    # the 100 writes/s (100 + 300 / 3 = 200 a machine: still full), so 8 are needed.
+    design = store(design_of, db="replicas: 1, replication: sync, capacity_rps: 200")
+    db = analyze_growth(design, library).components["db"]
+    assert db.utilization == pytest.approx(2.0)
+    assert db.replicas_needed == 8

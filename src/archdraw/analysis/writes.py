@@ -47,19 +47,25 @@ def write_rates(graph: TrafficGraph, rates: Sequence[float]) -> list[float]:
     return writes
 
 
-def write_copies(graph: TrafficGraph) -> list[int]:
+def copying_stores(graph: TrafficGraph) -> list[bool]:
+    """Per component: a store we run, whose replicas are copies that apply every write."""
+    return [
+        graph.stateful[node]
+        and not graph.buffer[node]
+        and component.type not in CACHING_TYPES
+        and graph.instance_basis[node] != "managed"
+        and graph.roles.of(component.id) is not None
+        for node, component in enumerate(graph.components)
+    ]
+
+
+def write_copies(graph: TrafficGraph, stores: Sequence[bool] | None = None) -> list[int]:
     """The copies each write is applied on, per component: a store's copies of each
     partition when we run it, else 1."""
+    stores = copying_stores(graph) if stores is None else stores
     found = [1] * len(graph)
     for node, component in enumerate(graph.components):
-        if (
-            not graph.stateful[node]
-            or graph.buffer[node]
-            or component.type in CACHING_TYPES
-            or graph.instance_basis[node] == "managed"
-        ):
-            continue
-        role = graph.roles.of(component.id)
+        role = graph.roles.of(component.id) if stores[node] else None
         if role is not None:
             found[node] = max(1, role.copies)
     return found
@@ -82,7 +88,8 @@ class StoreWork:
         self.graph = graph
         self.rates = list(arrival_rates(graph) if rates is None else rates)
         self.writes = write_rates(graph, self.rates)
-        self.copies = write_copies(graph)
+        self.stores = copying_stores(graph)
+        self.copies = write_copies(graph, self.stores)
 
     def work_of(self, component_id: str, serving: float | None = None) -> float:
         """`work` at today's traffic, by id."""
@@ -131,7 +138,9 @@ class StoreWork:
         if arrival <= 0:
             return 1
         writes = self.writes[node] * growth
-        if self.copies[node] <= 1 or writes <= 0:
+        # A store's added replicas are copies: each applies its partition's writes, whether
+        # it has one copy today or several.
+        if not self.stores[node] or writes <= 0:
             return _ceil(arrival / (capacity * target))
         # Per machine: reads / n + writes / shards (each copy applies its partition's).
         room = capacity * target - writes / self._shards(node)
@@ -144,7 +153,7 @@ class StoreWork:
         applies writes on its copies keeps a machine per shard); None when no count does:
         shard it."""
         found = self.machines_needed(node, capacity, target, growth)
-        if found is None or self.copies[node] <= 1 or self.writes[node] <= 0:
+        if found is None or not self.stores[node] or self.writes[node] <= 0:
             return found
         return max(self._shards(node), found)
 
