@@ -159,3 +159,24 @@ def test_one_copy_is_told_the_replicas_that_carry_its_reads_beside_its_writes(
     db = analyze_growth(design, library).components["db"]
     assert db.utilization == pytest.approx(2.0)
     assert db.replicas_needed == 8
+
+
+def test_writes_round_a_cycle_are_counted_as_arrivals_are(design_of, library) -> None:  # type: ignore[no-untyped-def]
+    # A worker woken by the store's change feed writes back: the link closing the cycle is
+    # counted once at the store, and every call into it is a write.
+    design = design_of(
+        """
+components:
+  - {id: app, type: client, props: {rps: 100}}
+  - {id: db, type: database, props: {replicas: 3, capacity_rps: 1000}}
+  - {id: feed, type: worker, props: {capacity_rps: 1000}}
+links:
+  - {from: app, to: db, props: {writes: true}}
+  - {from: db, to: feed, kind: async}
+  - {from: feed, to: db, props: {writes: true}}
+"""
+    )
+    db = analyze_growth(design, library).components["db"]
+    assert db.arrival_rps == pytest.approx(200)
+    assert db.writes_rps == pytest.approx(db.arrival_rps)
+    assert db.work_rps == pytest.approx(600)

@@ -26,7 +26,12 @@ from collections.abc import Sequence
 
 from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph
 from archdraw.analysis.roles import OWN_ROLE_PROPERTIES
-from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, arrival_rates
+from archdraw.analysis.traffic import (
+    TRAFFIC_LINK_PROPERTIES,
+    TRAFFIC_PROPERTIES,
+    arrival_rates,
+    sent_rates,
+)
 
 # What the work reads (an incremental lint session recomputes it when one changes):
 # the rates' properties, the copies' (`replicas`, `shards`, `replication`, ...) and what
@@ -35,10 +40,11 @@ WORK_PROPERTIES = TRAFFIC_PROPERTIES | OWN_ROLE_PROPERTIES | {"managed", "global
 WORK_LINK_PROPERTIES = TRAFFIC_LINK_PROPERTIES
 
 
-def write_rates(graph: TrafficGraph, rates: Sequence[float]) -> list[float]:
-    """W per component: what arrives over its links marked `writes: true` (`rates`: the
-    arrival rates the senders' traffic is taken from)."""
+def write_rates(graph: TrafficGraph) -> list[float]:
+    """W per component: what arrives over its links marked `writes: true`, followed as the
+    arrival rates are (a sender passes on what it was sent, not what a cycle brings it)."""
     passed = graph.miss
+    rates = sent_rates(graph)
     writes = [0.0] * len(graph)
     for node in range(len(graph)):
         for edge in (*graph.in_edges[node], *graph.back_in[node]):
@@ -87,7 +93,7 @@ class StoreWork:
     def __init__(self, graph: TrafficGraph, rates: Sequence[float] | None = None) -> None:
         self.graph = graph
         self.rates = list(arrival_rates(graph) if rates is None else rates)
-        self.writes = write_rates(graph, self.rates)
+        self.writes = write_rates(graph)
         self.stores = copying_stores(graph)
         self.copies = write_copies(graph, self.stores)
 
