@@ -99,7 +99,9 @@ def shard_advice(load: ComponentLoad, graph: TrafficGraph) -> str:
     """Why replicas cannot relieve a store whose writes fill each copy, and what can."""
     role = graph.roles.of(load.id)
     shards = 1 if role is None else max(1, role.shards)
-    if shards == 1:
+    if shards == 1 and load.copies == 1:  # a replica added would apply them all too
+        applies = "shard it: its one copy, and any replica added, applies all"
+    elif shards == 1:
         applies = f"shard it: each of its {load.copies} copies applies all"
     else:
         applies = f"shard it further: each copy of its {shards} partitions applies that partition's"
