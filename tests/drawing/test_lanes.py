@@ -22,7 +22,7 @@ SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample_designs").glob("
 # share the 10 px between their lanes), and two links entering boxes of one column at the
 # same place near the corner, one from above and one from below.
 SHARED = 1.0
-MOST_OVERLAPS = 4
+MOST_OVERLAPS = 0
 
 
 class Segment(NamedTuple):

@@ -6,14 +6,13 @@ the canvas keeps one and asks it to `move` components during a drag, which
 re-routes only the links near what moved (a link's route depends only on
 its two boxes and the boxes in between), spreads again the ends on the sides
 those links meet (`ports`) and the middle runs in the gaps they share
-(`lanes`), and re-places only the labels that can see the change. Labels are
-placed in link order, each avoiding the boxes and the labels of earlier links,
-so an incremental update lands where a fresh drawing would put them.
+(`lanes`), and re-places only the labels that can see the change (`labels`:
+each on its link, clear of boxes, earlier labels and other links' lines), so
+an incremental update lands where a fresh drawing would put them.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import pairwise
@@ -21,6 +20,7 @@ from itertools import pairwise
 from archdraw.analysis.kinds import TypeFacts
 from archdraw.drawing.faces import face
 from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.labels import Labels
 from archdraw.drawing.lanes import Lanes
 from archdraw.drawing.markers import (
     FindingChanges,
@@ -38,10 +38,8 @@ from archdraw.drawing.parts import (
     ZONE_KIND_SIZE,
     ZONE_TITLE_SIZE,
     BoxDrawing,
-    LabelDrawing,
     LinkDrawing,
     ZoneDrawing,
-    label_on,
     look_of,
 )
 from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
@@ -78,7 +76,7 @@ class Drawing:
         self._reach = GridIndex()
         self._ports = Ports()
         self._lanes = Lanes()
-        self._labels = GridIndex()
+        self._labels = Labels()
         self._order: dict[str, int] = {}
         self._offsets: dict[str, float] = {}
         self._links_of: dict[str, list[str]] = {}
@@ -98,6 +96,7 @@ class Drawing:
             component.id, rect, look_of(component, self.library, self._facts)
         )
         self._box_index.put(component.id, (rect,))
+        self._labels.stir(rect)
 
     def sync_components(self, ids: Iterable[str]) -> set[str]:
         """Follow added, removed and changed components; the keys of links re-drawn."""
@@ -111,6 +110,7 @@ class Drawing:
                 if box is not None:
                     del self.boxes[component_id]
                     self._box_index.remove(component_id)
+                    self._labels.stir(box.rect)
                     # Its marker goes; its findings stay noted (for an undo) until a lint run.
                     self._place_markers({("component", component_id)} & self._found.keys())
                 continue
@@ -146,6 +146,8 @@ class Drawing:
                 continue
             rect = node_rect(centre)
             self._left.extend((box.rect, rect))
+            self._labels.stir(box.rect)
+            self._labels.stir(rect)
             self.boxes[component_id] = BoxDrawing(component_id, rect, box.look)
             self._box_index.put(component_id, (rect,))
             affected.update(self._links_of.get(component_id, ()))
@@ -175,7 +177,7 @@ class Drawing:
 
     def _redraw(self, affected: set[str], targets: set[Target]) -> set[str]:
         affected = self._routes(affected)
-        changed = affected | self._place_labels(affected)
+        changed = affected | self._place_labels(())  # those whose course changed, and near
         if self._found:
             targets = targets | {("link", k) for k in affected}
             self._place_markers(targets & set(self._found))
@@ -227,7 +229,6 @@ class Drawing:
                 )
         routed = self._routes(rerouted)
         self._place_markers({("link", key) for key in routed} & self._found.keys())
-        self._labels = GridIndex()
         self._place_labels(self._order)
         return set(self.links)
 
@@ -269,48 +270,14 @@ class Drawing:
         old = self.links.get(key)
         label = old.label if old is not None else None
         self.links[key] = LinkDrawing(key, link.kind, link.source, link.target, path, label)
-        return old is None or old.path != path
+        if old is None or old.path != path:
+            self._labels.course(key, old.path if old is not None else None, path)
+            return True
+        return False
 
     def _place_labels(self, keys: Iterable[str]) -> set[str]:
-        """Re-place these links' labels, then any later label that could see the change."""
-        queue = [(self._order[k], k) for k in keys if k in self._order]
-        heapq.heapify(queue)
-        done: set[str] = set()
-        while queue:
-            order, key = heapq.heappop(queue)
-            if key in done:
-                continue
-            done.add(key)
-            drawing = self.links[key]
-            old = drawing.label
-            new = self._label_for(key, drawing.path, order)
-            if new is None:
-                self._labels.remove(key)
-            else:
-                self._labels.put(key, (new.rect,))
-            if new == old:
-                continue
-            self.links[key] = LinkDrawing(
-                key, drawing.kind, drawing.source, drawing.target, drawing.path, new
-            )
-            for rect in (r.rect for r in (old, new) if r is not None):
-                for later in self._reach.meeting(rect):
-                    if self._order[later] > order and later not in done:
-                        heapq.heappush(queue, (self._order[later], later))
-        return done
-
-    def _label_for(self, key: str, path: LinkPath | None, order: int) -> LabelDrawing | None:
-        """At the first point along the link where the label covers no box or earlier label."""
-        label = self._by_key[key].label
-        if path is None or not label:
-            return None
-
-        def free(rect: Rect) -> bool:
-            if self._box_index.meeting(rect):
-                return False
-            return all(self._order[k] >= order for k in self._labels.meeting(rect) if k != key)
-
-        return label_on(label, path, free)
+        """Re-place these links' labels and those a change could move; the keys of those moved."""
+        return self._labels.place(keys, self.links, self._by_key, self._order, self._box_index)
 
     # Zones, findings, extent -------------------------------------------------------
     def measure_zones(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from archdraw.analysis.instances import Instances, component_instances, instances
 from archdraw.analysis.kinds import TypeFacts, provider_runs
@@ -16,7 +17,7 @@ from archdraw.model import Component
 
 LINK_LABEL_SIZE = 11.0
 MAX_LINK_LABEL_WIDTH = 160.0
-LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
+LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85, 0.1, 0.9)
 LABEL_SHIFTS = (0.0, -12.0, 12.0, -24.0, 24.0)  # beside the line when every spot on it is taken
 LINK_WIDTH = 1.5
 ZONE_TITLE_SIZE = 12.0
@@ -109,21 +110,64 @@ class LinkDrawing:
     label: LabelDrawing | None
 
 
-def label_rect(centre: Point, label: str) -> Rect:
-    width = text_width(label, LINK_LABEL_SIZE) + 10
-    return Rect(centre[0] - width / 2, centre[1] - 9, centre[0] + width / 2, centre[1] + 9)
+class Spots(NamedTuple):
+    """Where a link's label may go: its text as drawn, half its pill's width, and the
+    centres of its spots on the link (`LABEL_FRACTIONS` of the way along)."""
+
+    text: str
+    half: float
+    points: list[Point]
 
 
-def label_on(label: str, path: LinkPath, free: Callable[[Rect], bool]) -> LabelDrawing:
-    """The label at the first spot along the link that is `free`, else at its middle."""
+def label_spots(label: str, path: LinkPath) -> Spots:
     text = fit(clean_text(label, 400), MAX_LINK_LABEL_WIDTH, LINK_LABEL_SIZE)
+    half = (text_width(text, LINK_LABEL_SIZE) + 10) / 2
+    return Spots(text, half, [path.at(fraction) for fraction in LABEL_FRACTIONS])
+
+
+def label_reach(spots: Spots) -> list[Rect]:
+    """Where `label_on` may put the label, with the room its spots claim from other lines:
+    a rectangle round each of its spots on the link, as high as its shifts reach."""
+    most = max(abs(shift) for shift in LABEL_SHIFTS) * 2 + 9
+    return [Rect(x - spots.half, y - most, x + spots.half, y + most) for x, y in spots.points]
+
+
+def label_on(
+    spots: Spots,
+    blocked: Callable[[Rect], bool],
+    covers: Callable[[Rect, Rect, Rect | None, int | None], int],
+) -> LabelDrawing:
+    """The label at the first spot along the link (`LABEL_FRACTIONS` on it, then beside it by
+    `LABEL_SHIFTS`) that is not `blocked` and `covers` the least (none best), else at the
+    link's middle.
+
+    `covers` is asked about the label's rectangle, the room it claims from other links' lines
+    (beside its link, from its link to as far again beyond the label: a line just past it
+    would seem to be the one labelled), beside its link the label with the gap to its link
+    (a line there would seem to be so too), and the count past which it need not count (that
+    of the best spot so far)."""
+    text, half, points = spots
+    best: tuple[int, Rect] | None = None
     first: Rect | None = None
     for shift in LABEL_SHIFTS:
-        for fraction in LABEL_FRACTIONS:
-            x, y = path.at(fraction)
-            rect = label_rect((x, y + shift), text)
+        for x, y in points:
+            rect = Rect(x - half, y + shift - 9, x + half, y + shift + 9)
             first = first or rect
-            if free(rect):
+            if blocked(rect):
+                continue
+            between: Rect | None = None
+            if shift < 0:
+                between = Rect(rect.x0, rect.y0, rect.x1, y)
+                claim = between.grown(0, -shift, 0, 0)
+            elif shift > 0:
+                between = Rect(rect.x0, y, rect.x1, rect.y1)
+                claim = between.grown(0, 0, 0, shift)
+            else:
+                claim = rect
+            count = covers(rect, claim, between, best[0] if best is not None else None)
+            if count == 0:
                 return LabelDrawing(text, rect)
+            if best is None or count < best[0]:
+                best = (count, rect)
     assert first is not None
-    return LabelDrawing(text, first)
+    return LabelDrawing(text, best[1] if best is not None else first)

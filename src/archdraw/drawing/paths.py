@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from archdraw.layout import Rect
 
@@ -27,7 +28,7 @@ class LinkPath:
     def end(self) -> Point:
         return self.points[-1]
 
-    @property
+    @cached_property  # asked once a point along it: a label tries several
     def length(self) -> float:
         return sum(math.dist(a, b) for a, b in zip(self.points, self.points[1:], strict=False))
 

@@ -1,0 +1,176 @@
+"""Where links' labels go: on their link, clear of boxes, earlier labels and other links' lines.
+
+A label sits on a background pill that hides whatever line it covers: set over another
+link's run, it cuts that link in two and seems to name it. So each label takes the first of
+its link's spots (`parts.label_on`: along the link, middle first, then beside it) that
+covers no box, no earlier label, no arrowhead and no other link's run (nor has one between
+it and its link); when every spot covers some, the first that covers the fewest, those that
+hide an arrowhead or seem to label another link (a run along the label, or between it and
+its link) last; when every spot covers a box or an earlier label, its link's middle.
+
+Labels are placed in link order, each avoiding the labels of earlier links, so a label
+depends on the earlier labels near it and on the courses near its link. When a course
+changes (`course`), the labels that could have a spot on its old or new runs are placed
+again, with the later labels that could see theirs move: an incremental update lands where
+a fresh drawing would put them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, MutableMapping
+from itertools import pairwise
+
+from archdraw.drawing.grid import GridIndex
+from archdraw.drawing.parts import (
+    LabelDrawing,
+    LinkDrawing,
+    Spots,
+    label_on,
+    label_reach,
+    label_spots,
+)
+from archdraw.drawing.paths import LinkPath
+from archdraw.layout import Rect
+from archdraw.model import Link
+
+MISLEADS = 1000  # what a spot that hides an arrowhead or seems to label another line costs
+
+
+def _lines(path: LinkPath) -> tuple[Rect, ...]:
+    """The course's runs (thin rectangles: one covered if a label's interior meets it), then
+    its arrowhead's bounds."""
+    runs = (
+        Rect(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        for (x0, y0), (x1, y1) in pairwise(path.points)
+    )
+    return (*runs, _head(path))
+
+
+def _head(path: LinkPath) -> Rect:
+    xs, ys = zip(*path.arrowhead(), strict=True)
+    return Rect(min(xs), min(ys), max(xs), max(ys))
+
+
+class Labels:
+    """The labels placed and the lines they keep off; which labels a change may move."""
+
+    def __init__(self) -> None:
+        self.placed = GridIndex()
+        self._lines = GridIndex()
+        self._reach = GridIndex()  # where each label may go (`label_reach`)
+        self._stirred: list[Rect] = []  # where courses or boxes changed since the last place
+        self._rerouted: set[str] = set()  # links whose course changed since the last place
+        # The lines are indexed once a label is to be placed: until then (a design without
+        # labels) a course that changes costs nothing here.
+        self._courses: dict[str, LinkPath] = {}
+        self._kept = False
+
+    def course(self, key: str, old: LinkPath | None, new: LinkPath | None) -> None:
+        """The link's course is now `new` (None: not drawn); it was `old`."""
+        self._rerouted.add(key)
+        if new is None:
+            self._courses.pop(key, None)
+        else:
+            self._courses[key] = new
+        if not self._kept:
+            return
+        was = set(_lines(old)) if old is not None else set()
+        if new is None:
+            self._lines.remove(key)
+            self._stirred.extend(was)
+            return
+        self._lines.put(key, _lines(new))
+        # Only what was drawn and is not, or is and was not: a run kept as it was (most of
+        # a course whose end slid along its side) moves no label.
+        self._stirred.extend(was.symmetric_difference(self._lines.rects(key)))
+
+    def stir(self, rect: Rect) -> None:
+        """Something labels keep off (a box) came or went here."""
+        self._stirred.append(rect)
+
+    def remove(self, key: str) -> None:
+        self._courses.pop(key, None)
+        self.placed.remove(key)
+        self._reach.remove(key)
+        self._lines.remove(key)
+
+    def place(
+        self,
+        keys: Iterable[str],
+        links: MutableMapping[str, LinkDrawing],
+        design_links: Mapping[str, Link],
+        order: Mapping[str, int],
+        boxes: GridIndex,
+    ) -> set[str]:
+        """Place these links' labels, those of links whose course changed and those that could
+        see a change since the last call, and any later label that could see theirs move; the
+        keys of the labels that moved."""
+        stirred, self._stirred = self._stirred, []
+        asked, self._rerouted = self._rerouted | set(keys), set()
+        if not self._kept:
+            if not any(design_links[k].label for k in asked if k in design_links):
+                return set()
+            self._kept = True
+            for key, path in self._courses.items():
+                self._lines.put(key, _lines(path))
+        if len(asked) < len(order):  # else every label is placed anyway (a fresh drawing)
+            for rect in stirred:
+                asked.update(self._reach.meeting(rect, asked))
+        queue = [(order[k], k) for k in asked if k in order]
+        heapq.heapify(queue)
+        done: set[str] = set()
+        moved: set[str] = set()
+        while queue:
+            rank, key = heapq.heappop(queue)
+            if key in done:
+                continue
+            done.add(key)
+            drawing, text = links[key], design_links[key].label
+            old = drawing.label
+            if drawing.path is None or not text:
+                new = None
+                self.placed.remove(key)
+                self._reach.remove(key)
+            else:
+                spots = label_spots(text, drawing.path)
+                new = self._label_for(key, spots, rank, order, boxes)
+                self.placed.put(key, (new.rect,))
+                self._reach.put(key, label_reach(spots))
+            if new == old:
+                continue
+            moved.add(key)
+            links[key] = LinkDrawing(
+                key, drawing.kind, drawing.source, drawing.target, drawing.path, new
+            )
+            for rect in (r.rect for r in (old, new) if r is not None):
+                for later in self._reach.meeting(rect, done):
+                    if order[later] > rank:
+                        heapq.heappush(queue, (order[later], later))
+        return moved
+
+    def _label_for(
+        self, key: str, spots: Spots, rank: int, order: Mapping[str, int], boxes: GridIndex
+    ) -> LabelDrawing:
+        def blocked(rect: Rect) -> bool:
+            if boxes.meeting(rect, (), 1):
+                return True
+            return any(order[k] < rank for k in self.placed.meeting(rect) if k != key)
+
+        def covers(rect: Rect, claim: Rect, between: Rect | None, most: int | None) -> int:
+            # An arrowhead under a label would hide where a link goes, and a line along a label
+            # or between it and its link would seem to be the one labelled: worse than any
+            # number of lines across it.
+            near = self._lines.meeting(rect)
+            hidden = any(rect.intersects(self._lines.rects(k)[-1]) for k in near)
+            astray = between is not None and bool(self._lines.meeting(between, (key,), 1))
+            count = MISLEADS * (hidden + astray)
+            if most is not None and count >= most:
+                return count
+            crossed = self._lines.meeting(claim, (key,))
+            along = any(
+                r.y0 == r.y1 and rect.intersects(r) for k in crossed for r in self._lines.rects(k)
+            )
+            return count + MISLEADS * along + len(crossed)
+
+        return label_on(spots, blocked, covers)
