@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.instances import instance_counter
+from archdraw.analysis.instances import Instances, instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -149,10 +149,9 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     rps: list[float | None] = [None] * len(components)
     for node in stating.get("rps", ()):
         rps[node] = stated_rps(components[node])
-    instances_of = instance_counter()  # a few distinct counts repeat over thousands
-    counted = [
-        instances_of(r, z, s, stated=stated, sharded=sharded, managed=managed)
-        for r, z, s, stated, sharded, managed in zip(
+    # What each component's count follows from: its counts (converted above) and flags.
+    count_of = list(
+        zip(
             read["replicas"],
             read["zones"],
             read["shards"],
@@ -161,7 +160,10 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             map(provider_runs, read["managed"], read["spans_zones"]),
             strict=True,
         )
-    ]
+    )
+    # Each distinct set worked out once: a few repeat over thousands of components.
+    known = {found: _instances(*found) for found in set(count_of)}
+    counted = list(map(known.__getitem__, count_of))
     of_type: list[_TypeColumns] = per_type(kinds)
     caching = per_type({t: kind.caching for t, kind in kinds.items()})
     return Columns(
@@ -186,6 +188,12 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
         peak=read["peak"],
         rps=rps,
     )
+
+
+def _instances(
+    replicas: int, zones: int, shards: int, stated: bool, sharded: bool, managed: bool
+) -> Instances:
+    return instances(replicas, zones, shards, stated=stated, sharded=sharded, managed=managed)
 
 
 def _stating(props: list[dict[str, Any]]) -> dict[str, list[int]]:

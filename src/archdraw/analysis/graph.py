@@ -27,9 +27,8 @@ that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from functools import lru_cache
 
 from archdraw.analysis.columns import node_columns, per_component
 from archdraw.analysis.kinds import (
@@ -82,8 +81,11 @@ GRAPH_PROPERTIES = frozenset(
 GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", *ROLE_LINK_PROPERTIES})
 
 
-class Edge(NamedTuple):
-    """One link that carries requests, by component index (a tuple: graphs hold thousands)."""
+@dataclass(slots=True)
+class Edge:
+    """One link that carries requests, by component index (slotted: graphs hold thousands,
+    and every analysis reads their fields over and over). `build_graph` fills it in; it is
+    read-only from then on."""
 
     source: int
     target: int
@@ -219,10 +221,13 @@ def build_graph(
     table = table or LinkTable(design)
     roles = roles if roles is not None else data_roles(design, library, facts, table)
     edges: list[list[Edge]] = [[] for _ in ids]
-    link_value = facts.link_value
     dns = {i for i, c in enumerate(components) if c.type == "dns"}
     telemetry = {i for i, c in enumerate(components) if c.type in TELEMETRY_TYPES}
-    unstated = _calls_and_writes(link_value, {})  # most links state neither
+    no_calls, no_writes = facts.link_default("calls"), facts.link_default("writes")
+    unstated = _calls_and_writes(no_calls, no_writes)  # most links state neither
+    # Each distinct pair of values converted once (thousands of links state the same few);
+    # typed: 1 and true apart.
+    converted = lru_cache(maxsize=None, typed=True)(_calls_and_writes)
     for link in table.links:
         kind = link.kind
         source, target = index.get(link.source), index.get(link.target)
@@ -231,8 +236,13 @@ def build_graph(
         props = link.props
         if target in telemetry and "calls" not in props:
             continue  # metrics and logs, batched: not one message per request
-        stated = "calls" in props or "writes" in props
-        calls, writes = _calls_and_writes(link_value, props) if stated else unstated
+        calls, writes = unstated
+        if "calls" in props or "writes" in props:
+            stated = props.get("calls", no_calls), props.get("writes", no_writes)
+            try:
+                calls, writes = converted(*stated)
+            except TypeError:  # an unhashable value (a list): nothing to remember it by
+                calls, writes = _calls_and_writes(*stated)
         edge = Edge(source, target, kind, calls, link.key, writes, -1, target in dns)
         edges[source].append(edge)
     _mark_cache_aside(edges, ids, index, roles, table)
@@ -278,11 +288,10 @@ def build_graph(
     )
 
 
-def _calls_and_writes(
-    link_value: Callable[[Mapping[str, Any], str], Any], props: Mapping[str, Any]
-) -> tuple[float, bool]:
-    calls = number(link_value(props, "calls"), 1.0) or 0.0
-    return max(0.0, calls), link_value(props, "writes") is True
+def _calls_and_writes(calls: object, writes: object) -> tuple[float, bool]:
+    """A link's calls per request (at least 0) and whether it writes, from the values of its
+    `calls` and `writes` (its own, else the library's defaults)."""
+    return max(0.0, number(calls, 1.0) or 0.0), writes is True
 
 
 def _mark_cache_aside(
@@ -309,10 +318,10 @@ def _mark_cache_aside(
     for caller in callers:
         row = edges[caller]
         caches = {fronted[e.target]: e.target for e in row if e.target in fronted}
-        for place, edge in enumerate(row):
+        for edge in row:
             cache = caches.get(edge.target)
             if cache is not None and not edge.writes:
-                row[place] = edge._replace(aside=cache)
+                edge.aside = cache
 
 
 def shared(graph: TrafficGraph) -> list[int]:

@@ -186,6 +186,10 @@ def instance_counter() -> Callable[..., Instances]:
     return counted
 
 
+# The properties `component_instances` reads of a component (its own value, else its type's).
+INSTANCE_PROPERTIES = frozenset({"replicas", "zones", "shards", "managed", "global"})
+
+
 def component_instances(
     component: Component,
     facts: TypeFacts,

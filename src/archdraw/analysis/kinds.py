@@ -143,8 +143,19 @@ class TypeFacts:
     def link_value(self, props: Mapping[str, Any], name: str) -> Any:
         return props[name] if name in props else self._link_defaults.get(name)
 
+    def link_default(self, name: str) -> Any:
+        """The library's default for a link property (None: it has none)."""
+        return self._link_defaults.get(name)
+
     def is_stateful(self, component: Component) -> bool:
         return self.stateful(component.type)
+
+
+def sends_requests(calls: object) -> bool:
+    """Whether a link whose `calls` reads this value sends requests (not a number: it does)."""
+    if isinstance(calls, bool) or not isinstance(calls, _NUMBERS):
+        return True
+    return float(calls) > 0
 
 
 def number(value: object, default: float | None) -> float | None:

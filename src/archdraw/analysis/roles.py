@@ -51,21 +51,12 @@ The properties read are listed in ROLE_PROPERTIES and ROLE_LINK_PROPERTIES
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from archdraw.analysis.instances import (
-    Instances,
-    component_instances,
-    instance_counter,
-    partition_copies,
-)
-from archdraw.analysis.kinds import (
-    CACHING_TYPES,
-    TypeFacts,
-    count,
-)
+from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts, sends_requests
 from archdraw.analysis.links import LinkRecord, LinkTable
+from archdraw.analysis.role_counts import RoleCounts
 from archdraw.library import Library
 from archdraw.model import Component, Design
 
@@ -87,13 +78,14 @@ ROLE_LINK_PROPERTIES = frozenset({"calls"})
 OWN_ROLE_PROPERTIES = frozenset(
     {"replicas", "zones", "shards", "replication", "replication_factor", "conflict_resolution"}
 )
-_NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
 
-class DataRole(NamedTuple):
-    """One stateful component's role (a named tuple: a design has thousands, built per run)."""
+@dataclass(slots=True)
+class DataRole:
+    """One stateful component's role (slotted: a design has thousands, built per run, and the
+    rules read their fields over and over). Read-only once `data_roles` has built it."""
 
     id: str
     kind: str  # "primary" | "replica" | "multi-primary" | "cache"
@@ -160,9 +152,20 @@ class _Links:
         self.table, self.facts, self.components = table, facts, components
         # Whether a link sends requests (`calls` > 0): most links state no `calls` and send
         # as the library default says; the few whose own value answers otherwise are listed.
-        self._by_default = _calls(facts, {}) > 0
-        stating = table.stating.get("calls", ())
-        self._otherwise = {k for k in stating if (_calls(facts, k.props) > 0) != self._by_default}
+        default = facts.link_default("calls")
+        self._by_default = sends_requests(default)
+        self._otherwise: set[LinkRecord] = set()
+        # Each distinct value judged once (thousands of links state the same few); typed: 1
+        # and true apart.
+        judged = lru_cache(maxsize=None, typed=True)(sends_requests)
+        for link in table.stating.get("calls", ()):
+            value = link.props.get("calls", default)
+            try:
+                sends = judged(value)
+            except TypeError:  # an unhashable value (a list): nothing to remember it by
+                sends = sends_requests(value)
+            if sends != self._by_default:
+                self._otherwise.add(link)
         self._calls: dict[str, list[str]] = {}
 
     def _known(self, link: LinkRecord) -> bool:
@@ -183,6 +186,15 @@ class _Links:
             k.source
             for k in arriving
             if k.kind != "replication" and k.source in components and k.target in components
+        ]
+
+    def senders(self, target: str) -> list[str]:
+        """Who sends requests to `target` (a known component), over links with `calls` > 0."""
+        components, otherwise, sends = self.components, self._otherwise, self._by_default
+        return [
+            k.source
+            for k in self.table.into.get(target, ())
+            if k.kind != "replication" and k.source in components and sends != (k in otherwise)
         ]
 
     def calls(self, source: str) -> list[str]:
@@ -239,15 +251,14 @@ def data_roles(
     fronted = _fronted(links, facts, components, type_of)
     roles: dict[str, DataRole] = {}
     stateful = {t for t in set(type_of.values()) if facts.stateful(t)}
-    counted = instance_counter()
+    counts = RoleCounts(facts)
     for component_id, type_id in type_of.items():
         if type_id not in stateful:
             continue
         store, basis = fronted.get(component_id, (None, None))
         roles[component_id] = _role(
             components[component_id],
-            facts,
-            counted,
+            counts,
             source_of.get(component_id),
             component_id in standbys,
             store,
@@ -261,7 +272,7 @@ def data_roles(
         if target in standbys or links.callers(target):
             continue  # requests reach it: a copy that serves, not a standby
         standbys.add(target)
-        roles[target] = role._replace(standby=True)
+        roles[target] = replace(role, standby=True)
     return DataRoles(roles=roles, standbys=frozenset(standbys), _targets=targets)
 
 
@@ -274,64 +285,52 @@ def refresh_roles(
     its own component alone (`OWN_ROLE_PROPERTIES`)."""
     if not names <= OWN_ROLE_PROPERTIES:
         return None
-    facts = TypeFacts(library)
-    counted = instance_counter()
+    counts = RoleCounts(TypeFacts(library))
     found = dict(roles.roles)
     for node in nodes:
         component = design.components[node]
         old = found.get(component.id)
         if old is not None:  # stateless components have no role
             found[component.id] = _role(
-                component, facts, counted, old.source, old.standby, old.fronts, old.fronts_basis
+                component, counts, old.source, old.standby, old.fronts, old.fronts_basis
             )
     return DataRoles(roles=found, standbys=roles.standbys, _targets=roles._targets)
 
 
 def _role(
     component: Component,
-    facts: TypeFacts,
-    counted: Callable[..., Instances],
+    counts: RoleCounts,
     source: str | None,
     standby: bool,
     fronts: str | None,
     fronts_basis: str | None,
 ) -> DataRole:
-    value = facts.values(component).get
-    shards = count(value("shards"))
-    failover = str(value("failover") or "none")
-    found = component_instances(component, facts, counted, value)
-    instances = found.total
-    copies = partition_copies(found, shards, value("replication"), value("replication_factor"))
-    resolution = value("conflict_resolution")
+    counted = counts(component)
     if component.type in CACHING_TYPES:
         kind = "cache"
     elif source is None:
         kind = "primary"
-    elif resolution not in (None, "none"):
+    elif counted.resolution not in (None, "none"):
         kind = "multi-primary"
     else:
         kind = "replica"
+    writable = kind in ("primary", "multi-primary")
+    takes_over = counted.failover != "none"
+    # Positional, in the order of the fields (keywords to a class go through a dict).
     return DataRole(
-        id=component.id,
-        kind=kind,
-        instances=instances,
-        shards=shards,
-        copies=copies,
-        writable=kind in ("primary", "multi-primary"),
-        takes_over=failover != "none",
-        failover=failover,
-        standby=standby,
-        source=source,
-        fronts=fronts,
-        fronts_basis=fronts_basis,
+        component.id,
+        kind,
+        counted.instances,
+        counted.shards,
+        counted.copies,
+        writable,
+        takes_over,
+        counted.failover,
+        standby,
+        source,
+        fronts,
+        fronts_basis,
     )
-
-
-def _calls(facts: TypeFacts, props: dict[str, object]) -> float:
-    value = facts.link_value(props, "calls")
-    if isinstance(value, bool) or not isinstance(value, _NUMBERS):
-        return 1.0
-    return float(value)
 
 
 def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component]) -> set[str]:
@@ -368,30 +367,26 @@ def _fronted(
         return {}
     holding = {t for t in set(type_of.values()) if facts.holds_data(t)}
 
+    # The stores each component sends requests to, read off the links into the stores.
     stores_called: dict[str, set[str]] = {}
-
-    def stores(caller: str) -> set[str]:
-        """The stores `caller` sends requests to (callers of several caches are asked once)."""
-        found = stores_called.get(caller)
-        if found is None:
-            found = stores_called[caller] = {
-                target for target in links.calls(caller) if type_of[target] in holding
-            }
-        return found
-
+    for store, type_id in type_of.items():
+        if type_id in holding:
+            for caller in links.senders(store):
+                stores_called.setdefault(caller, set()).add(store)
+    none: set[str] = set()
     result: dict[str, tuple[str, str]] = {}
     for cache in caches:
         stated = cache.props.get("fronts")
         if isinstance(stated, str) and stated in components:
             result[cache.id] = (stated, "stated")
             continue
-        own = sorted(stores(cache.id))
+        own = sorted(stores_called.get(cache.id, none))
         if own:
             result[cache.id] = (own[0], "inferred")
             continue
         votes: dict[str, int] = {}
         for caller in set(links.callers(cache.id)):
-            for target in stores(caller):
+            for target in stores_called.get(caller, none):
                 if target != cache.id:
                     votes[target] = votes.get(target, 0) + 1
         if votes:
