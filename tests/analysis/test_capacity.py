@@ -222,6 +222,22 @@ links:
 """
     )
     summary = analyze_growth(design, library, 10.0).summary
+    # 1,000 writes/s, each applied on any copy: no replica count keeps one under 70 %.
+    assert "shard it: its one copy, and any replica added, applies all 1,000 writes/s" in summary
+    assert "replicas do not help" in summary and "run " not in summary
+    mostly_reads = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: db, type: database, props: {capacity_rps: 300}}
+links:
+  - {id: reads, from: web, to: db, props: {calls: 0.9}}
+  - {id: writes, from: web, to: db, props: {calls: 0.1, writes: true}}
+"""
+    )
+    summary = analyze_growth(mostly_reads, library, 10.0).summary
+    # 900 reads/s over n machines, each applying the 100 writes/s: 900 / (210 - 100) -> 9.
+    assert "run 9 replicas (8 more)" in summary
     assert "replicas serve only its reads: if its writes saturate it, shard it" in summary
 
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.traffic import arrival_rates
 from archdraw.analysis.weakest import FAILURE_DOMAINS, SingleFailures
+from archdraw.analysis.writes import StoreWork
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -66,6 +67,7 @@ class ComponentAvailability:
     capacity_basis: str = "unknown"
     arrival_rps: float = 0.0  # today's load λ
     capacity_rps: float | None = None  # per instance
+    writes_fill: bool = False  # no k carries it: its writes alone fill each copy (shard it)
 
 
 @dataclass(frozen=True)
@@ -134,14 +136,19 @@ def downtime_per_year(availability: float) -> str:
 
 
 def component_availability(
-    library: Library, graph: TrafficGraph, node: int, rate: float
+    library: Library, graph: TrafficGraph, node: int, work: StoreWork
 ) -> ComponentAvailability:
     instance = instance_availability(library, graph.components[node])
     replicas = graph.replicas[node]
     capacity = graph.capacity_rps[node]
+    rate = work.rates[node]
     # k is not capped at n: a component that needs more instances than it has is
     # saturated, and capping k would count it as up (and make more replicas look worse).
-    needed = max(1, math.ceil(rate / capacity - 1e-9)) if capacity and rate > 0 else 1
+    # A replicated store's machines each apply its writes: no k suffices when they fill one.
+    needed, fill = 1, False
+    if capacity and rate > 0:
+        found = work.machines_needed(node, capacity)
+        needed, fill = (replicas + 1, True) if found is None else (found, False)
     role = graph.roles.of(graph.ids[node])
     # A primary without failover needs its one primary instance and k - 1 of the others;
     # read-only copies and caches need any k of their copies.
@@ -167,6 +174,7 @@ def component_availability(
         graph.basis(node, "capacity_rps") if capacity else "unknown",
         rate,
         capacity,
+        fill,
     )
 
 
@@ -202,8 +210,9 @@ def analyze_availability(
     graph = graph or build_graph(design, library)
     zone_figures = {**ZONE_AVAILABILITY, **(zone_availability or {})}
     rates = arrival_rates(graph)
+    work = StoreWork(graph, rates)
     components = {
-        graph.ids[n]: component_availability(library, graph, n, rates[n]) for n in shared(graph)
+        graph.ids[n]: component_availability(library, graph, n, work) for n in shared(graph)
     }
     # Every single cause of failure: its unavailability and the share of each client it loses.
     # (What cannot lose requests alone is no cause: it would multiply every client by 1.)

@@ -90,7 +90,12 @@ def _saturated(result: AvailabilityResult) -> list[str]:
         rows.append(
             [
                 c.id,
-                f"needs {c.needed} instances, has {c.replicas}",
+                (
+                    f"no instance count is enough: its writes fill each copy (shard it), "
+                    f"has {c.replicas}"
+                    if c.writes_fill
+                    else f"needs {c.needed} instances, has {c.replicas}"
+                ),
                 f"{_rate(c.arrival_rps)} req/s at {c.capacity_rps or 0:,.6g} req/s each "
                 f"({capacity} capacity)",
             ]

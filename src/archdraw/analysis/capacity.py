@@ -28,8 +28,9 @@ import math
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
-from archdraw.analysis.queueing import replicas_needed, response_ms
+from archdraw.analysis.queueing import response_ms
 from archdraw.analysis.traffic import arrival_rates, partial_rates
+from archdraw.analysis.writes import StoreWork
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -48,9 +49,17 @@ class ComponentLoad:
     wq_ms: float | None
     response_ms: float | None  # None when saturated, down or unknown
     saturates_at: float | None  # growth factor where utilization reaches 1
-    replicas_needed: int | None  # to stay under TARGET_UTILIZATION; None: not ours to run
+    # To stay under TARGET_UTILIZATION at this growth; None: not ours to run, or no count
+    # does (`writes_saturate`).
+    replicas_needed: int | None
     capacity_basis: str | None = None  # "stated" | "default" (None: unknown)
     rate_basis: str = "derived"  # "derived" | "lower bound" (a source's rate is unknown)
+    writes_rps: float = 0.0  # over links marked `writes: true`, at this growth
+    copies: int = 1  # each write is applied on this many machines (a store's copies)
+    work_rps: float = 0.0  # on its machines: arrival_rps + writes_rps x (copies - 1)
+    # A store whose writes alone keep each machine over the target: replicas do not help
+    # (each copy applies every write of its partition), shards do.
+    writes_saturate: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,11 +105,11 @@ def analyze_growth(
     graph = graph or build_graph(design, library)
     growth = max(0.0, growth)
     base = arrival_rates(graph, 1.0)
+    work = StoreWork(graph, base)
     partial = partial_rates(graph)
     serving = servers if servers is not None else graph.replicas
     loads = [
-        _load(graph, node, base[node], growth, serving[node], partial[node])
-        for node in range(len(graph))
+        _load(graph, node, work, growth, serving[node], partial[node]) for node in range(len(graph))
     ]
     responses = [_response(graph, node, loads[node]) for node in range(len(graph))]
     totals = _end_to_end(graph, responses)
@@ -146,11 +155,14 @@ def analyze_growth(
 
 
 def _load(
-    graph: TrafficGraph, node: int, base_rps: float, growth: float, servers: int, partial: bool
+    graph: TrafficGraph, node: int, work: StoreWork, growth: float, servers: int, partial: bool
 ) -> ComponentLoad:
-    arrival = base_rps * growth
+    arrival = work.rates[node] * growth
     capacity = graph.capacity_rps[node]
     rate_basis = "lower bound" if partial else "derived"
+    # The machines' work: a replicated store applies each write on every copy.
+    base_work = work.work(node, 1.0, servers)
+    writes, copies = work.writes[node] * growth, work.copies[node]
     if capacity is None:
         return ComponentLoad(
             graph.ids[node],
@@ -164,12 +176,17 @@ def _load(
             None,
             None,
             rate_basis=rate_basis,
+            writes_rps=writes,
+            copies=copies,
+            work_rps=base_work * growth,
         )
     basis = graph.basis(node, "capacity_rps")
-    saturates_at = servers * capacity / base_rps if base_rps > 0 and servers > 0 else None
+    saturates_at = servers * capacity / base_work if base_work > 0 and servers > 0 else None
     ours = graph.runs_replicas[node]
     # A service we do not run grows with its provider (a higher quota), not by replicas.
-    needed = replicas_needed(arrival, capacity, TARGET_UTILIZATION) if ours else None
+    needed = work.replicas_needed(node, capacity, TARGET_UTILIZATION, growth) if ours else None
+    # Each copy applies every write: when the writes alone fill a machine, no count does.
+    saturate = ours and needed is None
     if servers == 0:
         return ComponentLoad(
             graph.ids[node],
@@ -184,8 +201,14 @@ def _load(
             needed,
             capacity_basis=basis,
             rate_basis=rate_basis,
+            writes_rps=writes,
+            copies=copies,
+            work_rps=base_work * growth,
+            writes_saturate=saturate,
         )
-    queue, response = response_ms(arrival, capacity, servers, graph.latency_ms[node], ours=ours)
+    queue, response = response_ms(
+        base_work * growth, capacity, servers, graph.latency_ms[node], ours=ours
+    )
     return ComponentLoad(
         id=graph.ids[node],
         arrival_rps=arrival,
@@ -199,6 +222,10 @@ def _load(
         replicas_needed=needed,
         capacity_basis=basis,
         rate_basis=rate_basis,
+        writes_rps=writes,
+        copies=copies,
+        work_rps=base_work * growth,
+        writes_saturate=saturate,
     )
 
 

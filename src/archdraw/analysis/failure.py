@@ -31,6 +31,7 @@ from archdraw.analysis.states import (
     scenario_of,
 )
 from archdraw.analysis.traffic import arrival_rates
+from archdraw.analysis.writes import StoreWork
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -112,8 +113,9 @@ def analyze_failure(
     check_ids(graph, failed_components, failed_zones)
     rates = arrival_rates(graph)
     losses = instance_losses(graph, failed_components, failed_zones, whole)
-    states = component_states(graph, losses, rates)
-    scenario, states = scenario_of(graph, states, rates, zones_failed=bool(failed_zones))
+    work = StoreWork(graph, rates)
+    states = component_states(graph, losses, rates, work)
+    scenario, states = scenario_of(graph, states, rates, bool(failed_zones), work)
     complete = complete_shares(graph, scenario)
     all_states = {
         cid: states.get(node)

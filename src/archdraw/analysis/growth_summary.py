@@ -58,13 +58,17 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
             f"raise its capacity to {first.arrival_rps / TARGET_UTILIZATION:,.0f} req/s with "
             "its provider"
         )
-    if graph.stateful[node] and graph.components[node].type not in CACHING_TYPES:
+    if (
+        graph.stateful[node]
+        and graph.components[node].type not in CACHING_TYPES
+        and not first.writes_saturate  # a cache takes reads off it, never writes
+    ):
         cached = any(graph.components[e.source].type in CACHING_TYPES for e in graph.in_edges[node])
         advice += " or raise the cache hit ratio" if cached else " or put a cache in front"
     written = ""
     holds_data = graph.stateful[node] and not graph.buffer[node]
     store = holds_data and graph.components[node].type not in CACHING_TYPES
-    if store and any(e.writes for e in graph.in_edges[node]):
+    if store and not first.writes_saturate and any(e.writes for e in graph.in_edges[node]):
         # A copy serves reads; every write goes to its partition's primary (and is applied
         # on each copy), so replicas never relieve a store that writes saturate.
         written = "; replicas serve only its reads: if its writes saturate it, shard it"
@@ -79,10 +83,31 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
         more = f" and {len(others) - 3} more" if len(others) > 3 else ""
         also = f"; also saturated at {_fmt(k)}x: {named}{more}" if named else ""
     already = " (already saturated today)" if first.saturates_at < 1 else ""
+    if first.writes_saturate:  # each copy applies every write: no replica count is enough
+        return (
+            f"{name} saturates at {_fmt(first.saturates_at)}x{already}{basis}; at {_fmt(k)}x, "
+            f"{shard_advice(first, graph)}{sooner}{also}{notes}."
+        )
     return (
         f"{name} saturates at {_fmt(first.saturates_at)}x{already}{basis}; at {_fmt(k)}x, "
         f"{advice} to stay under {TARGET_UTILIZATION:.0%} utilization{written}{sooner}{also}"
         f"{notes}."
+    )
+
+
+def shard_advice(load: ComponentLoad, graph: TrafficGraph) -> str:
+    """Why replicas cannot relieve a store whose writes fill each copy, and what can."""
+    role = graph.roles.of(load.id)
+    shards = 1 if role is None else max(1, role.shards)
+    if shards == 1 and load.copies == 1:  # a replica added would apply them all too
+        applies = "shard it: its one copy, and any replica added, applies all"
+    elif shards == 1:
+        applies = f"shard it: each of its {load.copies} copies applies all"
+    else:
+        applies = f"shard it further: each copy of its {shards} partitions applies that partition's"
+    return (
+        f"{applies} {load.writes_rps / shards:,.0f} writes/s, over {TARGET_UTILIZATION:.0%} of "
+        f"a machine's {load.capacity_rps or 0:,.0f} req/s, so replicas do not help"
     )
 
 

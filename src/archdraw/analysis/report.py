@@ -112,6 +112,9 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
             "wait_probability": _num(load.wait_probability),
             "wq_ms": _num(load.wq_ms),
             "replicas_needed": load.replicas_needed,
+            # A replicated store applies each write on every copy (`analysis.writes`).
+            "writes_rps": _num(load.writes_rps),
+            "work_rps": _num(load.work_rps),
             "basis": _basis(report.graph, cid, load),
         }
         role = report.graph.roles.of(cid)

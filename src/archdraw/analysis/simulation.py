@@ -19,7 +19,10 @@ request instead of solved:
   (`calls` per request: the whole part always, the fraction with that
   probability), only for misses after a cache; a message sent over an async
   link goes on without the sender waiting, and a sync call to a queue or
-  stream waits for the enqueue only, the consumers working on their own.
+  stream waits for the enqueue only, the consumers working on their own;
+- a write (a call over a link marked `writes: true`) to a replicated store we run
+  is applied on each other copy of its partition too: one more service time on
+  its servers per copy, which no caller waits for (`archdraw.analysis.writes`).
 
 Statistics are taken after a warm-up (the first tenth of the run).
 Utilization is the offered load: the service time each request brings, counted
@@ -42,6 +45,7 @@ import simpy
 
 from archdraw.analysis.graph import Edge, TrafficGraph, build_graph
 from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
+from archdraw.analysis.writes import write_copies
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -92,6 +96,7 @@ class _Model:
             if graph.capacity_rps[node] is not None and graph.runs_replicas[node]
         }
         self.latencies: dict[int, list[float]] = {client: [] for client in graph.sources}
+        self.copies = write_copies(graph)  # each write is applied on every copy
 
     def start(self) -> None:
         for client in self.graph.sources:
@@ -118,8 +123,25 @@ class _Model:
             self.latencies[client].append(elapsed)
         return elapsed
 
+    def _apply(self, edge: Edge) -> None:
+        """A write to a replicated store is applied on each other copy of its partition too:
+        work on the same machines that no caller waits for."""
+        if not edge.writes or edge.target not in self.servers:
+            return
+        for _ in range(self.copies[edge.target] - 1):
+            self.env.process(self._applied(edge.target))
+
+    def _applied(self, node: int) -> Generator[Any, Any, None]:
+        service = self.rng.expovariate(self.graph.capacity_rps[node] or 1.0)
+        if self.env.now >= self.warmup:
+            self.stats.busy[node] += service
+        with self.servers[node].request() as slot:
+            yield slot
+            yield self.env.timeout(service)
+
     def _call(self, edge: Edge) -> Process:
         """One call over `edge`: the receiver's own part, then its calls unless handed off."""
+        self._apply(edge)
         if edge.kind == "async":
             self.env.process(self._serve(edge.target))
             return 0.0
@@ -191,6 +213,7 @@ class _Model:
                 elapsed += yield from self._call(edge)
         for edge in self.graph.back_out[node]:  # closing a cycle: the receiver's own part
             for _ in range(self._times(edge.calls)):
+                self._apply(edge)
                 if edge.kind == "async":
                     self.env.process(self._own(edge.target))
                 else:

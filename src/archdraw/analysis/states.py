@@ -42,6 +42,7 @@ from archdraw.analysis.instances import rests_on
 from archdraw.analysis.kinds import BUFFER_TYPES, holds_data
 from archdraw.analysis.roles import DataRole
 from archdraw.analysis.traffic import added_rates
+from archdraw.analysis.writes import StoreWork
 from archdraw.library import Library
 
 TAKES_OVER = {
@@ -117,15 +118,18 @@ def instance_losses(
 
 
 def component_states(
-    graph: TrafficGraph, losses: dict[int, Loss], rates: list[float]
+    graph: TrafficGraph, losses: dict[int, Loss], rates: list[float], work: StoreWork | None = None
 ) -> dict[int, ComponentState]:
-    """The state of every component that lost instances (the rest are up)."""
-    return {node: _state(graph, node, loss, rates[node], losses) for node, loss in losses.items()}
+    """The state of every component that lost instances (the rest are up). `work`: the
+    stores' writes (`archdraw.analysis.writes`), when already known for `rates`."""
+    work = work or StoreWork(graph, rates)
+    return {node: _state(graph, node, loss, work, losses) for node, loss in losses.items()}
 
 
 def _state(
-    graph: TrafficGraph, node: int, loss: Loss, rate: float, losses: dict[int, Loss]
+    graph: TrafficGraph, node: int, loss: Loss, work: StoreWork, losses: dict[int, Loss]
 ) -> ComponentState:
+    rate = work.rates[node]
     remaining = max(0.0, 1.0 - loss.share)
     reason = "; ".join(loss.reasons)
     count = graph.instances(node)
@@ -181,8 +185,12 @@ def _state(
     overloaded = False
     capacity = graph.capacity_rps[node]
     if capacity is not None and rate > 0 and remaining > EPSILON:
-        before = min(1.0, graph.replicas[node] * capacity / rate)
-        after = min(1.0, graph.replicas[node] * capacity * remaining / rate)
+        # The machines' work: a lost copy applies no writes, the survivors apply them all.
+        machines = graph.replicas[node]
+        before = min(1.0, machines * capacity / work.work(node))
+        after = min(
+            1.0, machines * capacity * remaining / work.work(node, 1.0, machines * remaining)
+        )
         if after < before:
             serving *= after / before
             writes *= after / before
@@ -254,10 +262,12 @@ def scenario_of(
     states: dict[int, ComponentState],
     rates: list[float],
     zones_failed: bool = False,
+    work: StoreWork | None = None,
 ) -> tuple[Scenario, dict[int, ComponentState]]:
     """The failure as `complete_shares` reads it, and the states with the caches' misses
     followed: a store behind a cache that lost nodes takes the misses, and fails the
-    excess it cannot carry (the thundering herd, computed)."""
+    excess it cannot carry (the thundering herd, computed). `work`: as for
+    `component_states`."""
     scenario = Scenario(
         serving={n: s.serving for n, s in states.items() if s.serving < 1.0},
         writes={n: s.writes_serving for n, s in states.items() if s.writes_serving < 1.0},
@@ -273,6 +283,7 @@ def scenario_of(
     }
     scenario.miss = miss
     added = added_rates(graph, rates, miss)
+    work = work or StoreWork(graph, rates)
     states = dict(states)
     for node in sorted(added):
         rate = rates[node] + added[node]
@@ -284,12 +295,20 @@ def scenario_of(
         )
         if state.remaining <= EPSILON:
             continue
-        total = graph.replicas[node] * capacity * state.remaining
-        carried = min(1.0, total / rate) / min(1.0, total / rates[node]) if rates[node] else 1.0
+        machines = graph.replicas[node] * state.remaining
+        total = capacity * machines
+        # Misses are reads: the writes each copy applies stay as they were.
+        before, after = (
+            work.work_at(node, rates[node], machines),
+            work.work_at(node, rate, machines),
+        )
+        carried = min(1.0, total / after) / min(1.0, total / before) if rates[node] else 1.0
         herd = (
             f"the caches' misses raise its load from {rates[node]:,.0f} to {rate:,.0f} req/s"
             f" (capacity {total:,.0f} req/s)"
         )
+        if after > rate * (1 + EPSILON):
+            herd += f", {after:,.0f} req/s of work with its writes applied on each copy"
         reason = f"{state.reason}; {herd}" if state.reason else herd
         if carried >= 1.0:
             reason += ": it carries them"

@@ -183,6 +183,17 @@ def _growth(report: AnalysisReport) -> list[str]:
             "  * assuming the library default capacity per replica (req/s), not stated: "
             + ", ".join(defaults)
         )
+    applied = [
+        f"{cid} {load.work_rps:,.0f} ({load.arrival_rps - load.writes_rps:,.0f} reads/s + "
+        f"{load.writes_rps:,.0f} writes/s x {load.copies} copies)"
+        for cid, load in growth.components.items()
+        if load.capacity_rps is not None and load.work_rps > load.arrival_rps
+    ]
+    if applied:
+        lines.append(
+            "  util counts each write on every copy of a replicated store (req/s of work): "
+            + ", ".join(applied)
+        )
     if growth.clients:
         lines.append("")
         rows = [["client", "requests/s", "latency"]]

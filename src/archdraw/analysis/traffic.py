@@ -45,6 +45,21 @@ def arrival_rates(
 
 
 def _arrival_rates(graph: TrafficGraph, growth: float, passed: Sequence[float]) -> list[float]:
+    rates = sent_rates(graph, growth, passed)
+    # Closing a cycle: counted at the receiver, not passed on (see graph.py).
+    extra = [0.0] * len(rates)
+    for edge in graph.back_edges:
+        share = passed[edge.source] if edge.aside < 0 else passed[edge.aside]
+        extra[edge.target] += rates[edge.source] * share * edge.calls
+    return [rate + more for rate, more in zip(rates, extra, strict=True)]
+
+
+def sent_rates(
+    graph: TrafficGraph, growth: float = 1.0, passed: Sequence[float] | None = None
+) -> list[float]:
+    """What each component's links carry on from, per request it passes on: its arrival
+    rate without what links closing a cycle bring it (counted at it, not passed on)."""
+    passed = graph.miss if passed is None else passed
     rates = [rps * peak * growth for rps, peak in zip(graph.rps, graph.peak, strict=True)]
     for node in graph.order:
         sent = rates[node]
@@ -54,12 +69,7 @@ def _arrival_rates(graph: TrafficGraph, growth: float, passed: Sequence[float]) 
         for edge in graph.out_edges[node]:
             share = onward if edge.aside < 0 else sent * passed[edge.aside]
             rates[edge.target] += share * edge.calls
-    # Closing a cycle: counted at the receiver, not passed on (see graph.py).
-    extra = [0.0] * len(rates)
-    for edge in graph.back_edges:
-        share = passed[edge.source] if edge.aside < 0 else passed[edge.aside]
-        extra[edge.target] += rates[edge.source] * share * edge.calls
-    return [rate + more for rate, more in zip(rates, extra, strict=True)]
+    return rates
 
 
 def added_rates(

@@ -27,6 +27,7 @@ from archdraw.analysis.completion import (
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.states import Loss, component_states, instance_losses, scenario_of
 from archdraw.analysis.traffic import arrival_rates
+from archdraw.analysis.writes import StoreWork
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -57,6 +58,7 @@ class SingleFailures:
     def __init__(self, graph: TrafficGraph, rates: list[float] | None = None) -> None:
         self.graph = graph
         self.rates = arrival_rates(graph) if rates is None else rates
+        self.work = StoreWork(graph, self.rates)
         self.depended = depended_on(graph)
 
     def may_lose(self, node: int) -> bool:
@@ -82,8 +84,8 @@ class SingleFailures:
         """What `losses` (instances lost per component) lose: share per client (only > 0),
         and the components down."""
         graph = self.graph
-        states = component_states(graph, losses, self.rates)
-        scenario, states = scenario_of(graph, states, self.rates, zones_failed=zone)
+        states = component_states(graph, losses, self.rates, self.work)
+        scenario, states = scenario_of(graph, states, self.rates, zone, self.work)
         down = [graph.ids[node] for node, s in sorted(states.items()) if s.state == "down"]
         if not scenario.hurt():
             return {}, down

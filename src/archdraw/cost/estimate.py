@@ -19,6 +19,7 @@ its stated size. It is a planning estimate, not a quote.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -26,8 +27,8 @@ from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.instances import Instances, component_instances, instance_counter
 from archdraw.analysis.kinds import TypeFacts
-from archdraw.analysis.queueing import replicas_needed
 from archdraw.analysis.traffic import arrival_rates
+from archdraw.analysis.writes import StoreWork
 from archdraw.cost.lines import (
     DEFAULT_AVERAGE_LOAD,
     CostLine,
@@ -148,6 +149,7 @@ def estimate(
     graph = graph or build_graph(design, library)
     usage = usages(design, library, graph, growth)
     facts, counted = TypeFacts(library), instance_counter()
+    work = StoreWork(graph) if growth != 1.0 else None  # machines are sized at a growth only
     components: dict[str, ComponentCost] = {}
     for node, component in enumerate(graph.components):
         spec = library.get(component.type)
@@ -160,7 +162,7 @@ def estimate(
         billing = book.types.get(component.type, Billing())
         if drawn.managed:
             billing = as_a_service(billing)
-        billed = _replicas(graph, node, drawn.total, usage[component.id], growth)
+        billed = _replicas(graph, node, drawn.total, usage[component.id], growth, work)
         compute = compute_line(component, book, billing, drawn, billed)
         if compute is not None:
             cost.instances, cost.machines = drawn, billed
@@ -198,17 +200,28 @@ def _judge(cost: ComponentCost, book: PriceBook) -> None:
         cost.status = "stated"
 
 
-def _replicas(graph: TrafficGraph, node: int, drawn: int, usage: Usage, growth: float) -> int:
+def _replicas(
+    graph: TrafficGraph,
+    node: int,
+    drawn: int,
+    usage: Usage,
+    growth: float,
+    work: StoreWork | None,
+) -> int:
     """Billed machines: as drawn at 1x; at a growth, enough for the target utilization.
 
     Where part of the traffic is unknown, replicas are sized for the known part (a floor).
     A service we do not run (a provider's, a third party's) takes no replicas of ours: its
-    capacity grows with the provider, so its hourly price stays the one stated.
+    capacity grows with the provider, so its hourly price stays the one stated. A replicated
+    store applies each write on every copy (`archdraw.analysis.writes`); when its writes
+    alone fill each copy it needs shards, and the machines its work needs once sharded.
     """
     capacity = graph.capacity_rps[node]
-    if growth == 1.0 or capacity is None or usage.rps <= 0 or not graph.runs_replicas[node]:
+    if work is None or capacity is None or usage.rps <= 0 or not graph.runs_replicas[node]:
         return drawn
-    needed = replicas_needed(usage.rps, capacity, TARGET_UTILIZATION) or drawn
+    needed = work.replicas_needed(node, capacity, TARGET_UTILIZATION, growth)
+    if needed is None:
+        needed = math.ceil(work.work(node, growth) / (capacity * TARGET_UTILIZATION) - 1e-9)
     return max(needed, drawn)
 
 

@@ -9,6 +9,7 @@ from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.kinds import CACHING_TYPES
 from archdraw.analysis.roles import DataRoles, data_roles
 from archdraw.analysis.traffic import rates_by_id
+from archdraw.analysis.writes import StoreWork
 from archdraw.cost import CostEstimate, estimate, shipped_prices
 from archdraw.library import Library
 from archdraw.lint.config import LintRun, resolve
@@ -383,6 +384,12 @@ class LintContext(ElementViews):
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
         return rates_by_id(self.traffic_graph)
+
+    @value_view
+    def store_work(self) -> StoreWork:
+        """The work on each component's machines: its arrival rate, plus each write applied
+        again on every other copy of a replicated store (`archdraw.analysis.writes`)."""
+        return StoreWork(self.traffic_graph)
 
     def capacity(self, component: ComponentView) -> float | None:
         """Requests per second all its instances together serve, or None when unknown."""

@@ -21,6 +21,7 @@ from archdraw.analysis.roles import (
     refresh_roles,
 )
 from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIES, rates_by_id
+from archdraw.analysis.writes import WORK_LINK_PROPERTIES, WORK_PROPERTIES, StoreWork
 from archdraw.cost import CostEstimate
 from archdraw.library import Library
 from archdraw.lint.context import LintContext
@@ -46,6 +47,7 @@ VALUE_VIEWS: dict[str, Reads] = {
     "data_roles": Reads(ROLE_PROPERTIES, ROLE_LINK_PROPERTIES),
     "traffic_graph": Reads(GRAPH_PROPERTIES, GRAPH_LINK_PROPERTIES),
     "arrival_rps": Reads(TRAFFIC_PROPERTIES, TRAFFIC_LINK_PROPERTIES),
+    "store_work": Reads(WORK_PROPERTIES, WORK_LINK_PROPERTIES),
 }
 # The value views a session compares with the last run's, to spare their readers a re-run
 # when they come out equal: plain values, cheap to compare. The traffic graph holds the
@@ -101,6 +103,10 @@ class RecordingContext(LintContext):
     @property
     def arrival_rps(self) -> dict[str, float]:
         return self._value_view("arrival_rps", self._rates)
+
+    @property
+    def store_work(self) -> StoreWork:
+        return self._value_view("store_work", lambda: StoreWork(self.traffic_graph))
 
     def _roles(self) -> DataRoles:
         if self.previous_roles is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from archdraw.analysis import GrowthResult, TrafficGraph
 from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad
+from archdraw.analysis.growth_summary import shard_advice
 from archdraw.review.questions import TOP, Context, factor, findings_of, rate
 from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
@@ -51,15 +52,23 @@ def grows_answer(grown: GrowthResult, graph: TrafficGraph) -> str:
         needed = first.replicas_needed or first.servers
         node = graph.index[first.id]
         ours = graph.runs_replicas[node]
-        text += (
-            f"; at {k:g}x it needs {needed:,} replicas instead of {first.servers:,} to stay "
-            f"under {TARGET_UTILIZATION:.0%} busy."
-            if ours  # else a third party's or provider's service: capacity, not replicas
-            else f"; at {k:g}x it needs {rate(first.arrival_rps / TARGET_UTILIZATION)} of "
-            "capacity from its provider."
-        )
+        if first.writes_saturate:  # each copy applies every write: no replica count is enough
+            text += f"; at {k:g}x, {shard_advice(first, graph)}."
+        else:
+            text += (
+                f"; at {k:g}x it needs {needed:,} replicas instead of {first.servers:,} to stay "
+                f"under {TARGET_UTILIZATION:.0%} busy."
+                if ours  # else a third party's or provider's service: capacity, not replicas
+                else f"; at {k:g}x it needs {rate(first.arrival_rps / TARGET_UTILIZATION)} of "
+                "capacity from its provider."
+            )
         store = graph.stateful[node] and not graph.buffer[node]
-        if ours and store and any(e.writes for e in graph.in_edges[node]):
+        if (
+            ours
+            and store
+            and not first.writes_saturate
+            and any(e.writes for e in graph.in_edges[node])
+        ):
             # A copy serves reads; every write goes to its partition's primary.
             text += " Replicas relieve only its reads: if writes saturate it, shard it."
     sooner = grown.components.get(grown.first_assumed or "")
@@ -108,6 +117,8 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
         at = factor(load.saturates_at or 0.0)
         ours = graph.runs_replicas[node]
         grow = f"{load.servers:,} → {needed:,}" if needed > load.servers else f"{load.servers:,}"
+        if at_k.writes_saturate:
+            grow = f"{load.servers:,}: shard it (writes fill each copy)"
         if not ours:  # no replicas of ours to add: the capacity it needs from its provider
             grow = f"not ours to run: needs {rate(at_k.arrival_rps / TARGET_UTILIZATION)}"
         section.rows.append(

@@ -66,19 +66,27 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
         replicas, spread = running.total, running.zones  # n instances cover at most n zones
         lost = math.ceil(replicas / spread)
         left = replicas - lost
-        if left * per_replica >= arrival:
+        # A replicated store's survivors apply every write (`archdraw.analysis.writes`).
+        work = ctx.store_work.work_of(component_id, left)
+        if left * per_replica >= work:
             continue
-        needed = math.ceil(arrival / per_replica) + lost
+        carried = ctx.store_work.machines_of(component_id, per_replica)
+        needed = None if carried is None else carried + lost
         where = f"its {zones} zones"
         if spread < zones:
             where = f"the {spread} zones its {replicas} instances cover (of `zones: {zones}`)"
         assumed = ctx.assumed(component, "capacity_rps")
+        applied = f" ({rate(work)} req/s of work, its writes applied on each copy)"
+        shard = "; its writes alone fill each copy: replicas do not help, shard it"
         yield Issue(
-            f"'{component.title}' receives {rate(arrival)} req/s; losing one of {where} leaves "
+            f"'{component.title}' receives {rate(arrival)} req/s"
+            f"{applied if work > arrival else ''}; losing one of {where} leaves "
             f"{left} of its {running.describe()}, for {rate(left * per_replica)} req/s"
-            f"{assumed}",
+            f"{assumed}{shard if needed is None else ''}",
             component=component.id,
-            fix=ctx.fix(component, f"Run {needed} replicas", replicas=needed),
+            fix=None
+            if needed is None
+            else ctx.fix(component, f"Run {needed} replicas", replicas=needed),
             # The library's default count or capacity is a question, not a verdict.
             severity=Severity.INFO if assumed or running.basis == "default" else None,
         )

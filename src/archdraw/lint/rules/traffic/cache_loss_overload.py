@@ -1,6 +1,5 @@
 """AD210: if the cache empties or dies, the store behind it receives more than it can serve."""
 
-import math
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
@@ -52,16 +51,32 @@ def cache_loss_overload(ctx: LintContext) -> Iterator[Issue]:
                 continue
             today = arrival_rps.get(store.id, 0.0)
             cold = today + arrival * hit_ratio * (ctx.link_number(link, "calls") or 0.0)
-            if today < capacity <= cold:
-                needed = math.ceil(cold / per_replica)
+            # The misses are reads; a replicated store's copies still apply every write.
+            work = ctx.store_work
+            hot = work.work_at_of(store.id, cold)
+            if work.work_at_of(store.id, today) < capacity <= hot:
+                needed = work.machines_of(store.id, per_replica, cold)
                 rests = _rests_on(ctx, cache, store)
+                shard = ""
+                if needed is None:
+                    shard = "; its writes alone fill each copy: replicas do not help, shard it"
                 yield Issue(
                     f"if '{cache.title}' is lost, '{store.title}' receives {cold:,.0f} req/s "
-                    f"instead of {today:,.0f}, above its {capacity:,.0f} req/s{rests}",
+                    f"instead of {today:,.0f}{_applied(cold, hot)}, above its {capacity:,.0f} "
+                    f"req/s{rests}{shard}",
                     component=store.id,
-                    fix=ctx.fix(store, f"Run {needed} replicas", replicas=needed),
+                    fix=None
+                    if needed is None
+                    else ctx.fix(store, f"Run {needed} replicas", replicas=needed),
                     severity=Severity.INFO if rests else None,
                 )
+
+
+def _applied(arrival: float, work: float) -> str:
+    """The work a replicated store does beyond its arrivals, when it does."""
+    if work <= arrival:
+        return ""
+    return f" ({work:,.0f} req/s of work, its writes applied on each copy)"
 
 
 def _rests_on(ctx: LintContext, cache: ComponentView, store: ComponentView) -> str:

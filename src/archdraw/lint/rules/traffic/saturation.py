@@ -3,6 +3,7 @@
 import math
 from collections.abc import Iterator
 
+from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -25,16 +26,20 @@ def rate(value: float) -> str:
     or on its default instance count (no `replicas` stated, none following from stated
     `zones` or `shards`) says so and is info: it names the number that would settle it.
     Utilization is
-    arrival rate over capacity: rho = lambda / (instances x capacity_rps), where the instances
+    work over capacity: rho = work / (instances x capacity_rps), where the instances
     are `replicas` (one per zone when it is not stated, at least one per shard of a store; the
-    message says which), with lambda followed from the clients' `rps` through each link's
-    `calls` and each cache's `hit_ratio`. Queueing delay grows as rho / (1 - rho): at 50 % a
+    message says which), and the work is the arrival rate lambda, followed from the clients'
+    `rps` through each link's `calls` and each cache's `hit_ratio`; a replicated store we run
+    also applies every write (each call over a link marked `writes: true`) on every copy of
+    its partition, so its work is lambda + writes x (copies - 1), and replicas relieve only
+    its reads. Queueing delay grows as rho / (1 - rho): at 50 % a
     request waits about as long as its service time, at 80 % four times, at 95 % nineteen times,
     and at 100 % the queue grows without bound. Error at 100 %, warning from 80 %
     (`lint.options.utilization_warning`).""",
     fix="""Add replicas (or capacity per replica) until utilization at peak is below 70 to
     80 %, leaving headroom for bursts and for losing an instance; or take load off it (a cache
-    in front, fewer `calls` per request, async work behind a queue).""",
+    in front, fewer `calls` per request, async work behind a queue). A store whose writes
+    alone fill each copy needs shards (`shards`), not replicas.""",
     references=(
         "Google SRE book, ch. 21 (handling overload)",
         "Harchol-Balter, Performance Modeling and Design of Computer Systems (M/M/c queues)",
@@ -42,6 +47,7 @@ def rate(value: float) -> str:
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
+    store_work = ctx.store_work
     for component_id, arrival in ctx.arrival_rps.items():
         component = ctx.components[component_id]
         per_machine = ctx.number(component, "capacity_rps") if arrival > 0 else None
@@ -49,23 +55,34 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
             continue  # no traffic, or no capacity known: never guessed
         found = ctx.instances(component)
         machines = found.total
-        utilization = arrival / (machines * per_machine)
+        # A replicated store applies each write on every copy: its machines do more work
+        # than the requests that arrive (`archdraw.analysis.writes`).
+        work = store_work.work_of(component_id)
+        utilization = work / (machines * per_machine)
         if utilization < warning:
             continue
-        needed = max(machines + 1, math.ceil(arrival / (per_machine * 0.7)))
+        shares = store_work.needed_of(component_id, per_machine, TARGET_UTILIZATION)
         assumed = ctx.assumed(component, "capacity_rps")
         # What the figures rest on, after them: the count, then the capacity.
         rests = "; ".join(x for x in (found.rests_on(), assumed.strip()[1:-1]) if x)
         counted = f"; {rests}" if rests else ""
         severity = None if utilization >= 1 else Severity.WARNING
-        # A provider's service takes no replicas of ours: it needs capacity from the provider.
-        fix = (
-            None if found.managed else ctx.fix(component, f"Run {needed} replicas", replicas=needed)
-        )
-        more = f"; it needs {rate(arrival / 0.7)} req/s from its provider" if found.managed else ""
+        applied = ""
+        if work > arrival:
+            applied = f" (its writes applied on each copy: {rate(work)} req/s of work)"
+        fix = None
+        more = ""
+        if found.managed:
+            # A provider's service takes no replicas of ours: it needs capacity from it.
+            more = f"; it needs {rate(arrival / TARGET_UTILIZATION)} req/s from its provider"
+        elif shares is None:
+            more = "; its writes alone fill each copy: replicas do not help, shard it"
+        else:
+            needed = max(machines + 1, shares)
+            fix = ctx.fix(component, f"Run {needed} replicas", replicas=needed)
         yield Issue(
             f"'{component.title}' is at {utilization:.0%} utilization: {rate(arrival)} req/s "
-            f"for {machines} x {rate(per_machine)} req/s{counted}{more}",
+            f"for {machines} x {rate(per_machine)} req/s{applied}{counted}{more}",
             component=component_id,
             fix=fix,
             # A count or a capacity the design does not give is the library's: a question.
