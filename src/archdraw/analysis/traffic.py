@@ -59,6 +59,9 @@ def sent_rates(
 ) -> list[float]:
     """What each component's links carry on from, per request it passes on: its arrival
     rate without what links closing a cycle bring it (counted at it, not passed on)."""
+    base = growth == 1.0 and (passed is None or passed is graph.miss)
+    if base and graph.base_sent is not None:
+        return list(graph.base_sent)  # a copy: callers may change theirs
     passed = graph.miss if passed is None else passed
     rates = [rps * peak * growth for rps, peak in zip(graph.rps, graph.peak, strict=True)]
     for node in graph.order:
@@ -69,6 +72,8 @@ def sent_rates(
         for edge in graph.out_edges[node]:
             share = onward if edge.aside < 0 else sent * passed[edge.aside]
             rates[edge.target] += share * edge.calls
+    if base:
+        graph.base_sent = list(rates)
     return rates
 
 

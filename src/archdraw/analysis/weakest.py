@@ -55,10 +55,13 @@ class SingleFailures:
     not a cache loses nothing when it fails alone, so it need not be analysed at all.
     """
 
-    def __init__(self, graph: TrafficGraph, rates: list[float] | None = None) -> None:
+    def __init__(
+        self, graph: TrafficGraph, rates: list[float] | None = None, work: StoreWork | None = None
+    ) -> None:
+        """`work`: the graph's `StoreWork` at today's traffic, when the caller has it."""
         self.graph = graph
         self.rates = arrival_rates(graph) if rates is None else rates
-        self.work = StoreWork(graph, self.rates)
+        self.work = StoreWork(graph, self.rates) if work is None else work
         self.depended = depended_on(graph)
 
     def may_lose(self, node: int) -> bool:
@@ -180,11 +183,13 @@ def is_single_instance(graph: TrafficGraph, node: int) -> bool:
     return graph.runs_replicas[node] and graph.instances(node) == 1 and not graph.spans_zones[node]
 
 
-def single_points_of_failure(graph: TrafficGraph) -> dict[str, float]:
+def single_points_of_failure(
+    graph: TrafficGraph, work: StoreWork | None = None
+) -> dict[str, float]:
     """Components run as one instance whose loss fails some client's requests, by id, with
     the share of all client requests lost: what `--weakest` marks `single_point` and lint's
-    AD101 reports (one definition for both)."""
-    failures = SingleFailures(graph)
+    AD101 reports (one definition for both). `work`: the graph's `StoreWork`, if known."""
+    failures = SingleFailures(graph, work=work)
     found = {}
     for node in shared(graph):
         if not (is_single_instance(graph, node) and failures.may_lose(node)):

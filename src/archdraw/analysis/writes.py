@@ -99,7 +99,8 @@ class StoreWork:
 
     def work_of(self, component_id: str, serving: float | None = None) -> float:
         """`work` at today's traffic, by id."""
-        return self.work(self.graph.index[component_id], 1.0, serving)
+        node = self.graph.index[component_id]
+        return self.work_at(node, self.rates[node], serving)
 
     def needed_of(self, component_id: str, capacity: float, target: float) -> int | None:
         """`replicas_needed` at today's traffic, by id."""
@@ -125,9 +126,12 @@ class StoreWork:
     def work_at(self, node: int, rate: float, serving: float | None = None) -> float:
         """The work when `rate` requests per second arrive (its writes unchanged: a cache
         that misses more sends more reads, never more writes)."""
+        writes = self.writes[node]
+        if writes <= 0:
+            return rate  # nothing to apply again: the work is what arrives
         machines = self.graph.replicas[node]
         alive = machines if serving is None else serving
-        return rate + applied(self.writes[node], self.copies[node], machines, alive)
+        return rate + applied(writes, self.copies[node], machines, alive)
 
     def machines_needed(
         self, node: int, capacity: float, target: float = 1.0, growth: float = 1.0

@@ -38,7 +38,7 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
-    shares = single_points_of_failure(ctx.traffic_graph)
+    shares = single_points_of_failure(ctx.traffic_graph, ctx.store_work)
     for component in ctx.components_of(shares):
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
