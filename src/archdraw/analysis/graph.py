@@ -136,6 +136,7 @@ class TrafficGraph:
     spans_zones: list[bool]  # `global: true`: no zone of its own, no single instance to lose
     in_process: list[bool]  # `in_process: true`: fails only with its caller
     peak: list[float]  # `peak_factor`: the burst over a source's `rps` (1: none stated)
+    written: set[int]  # the components some edge (a back edge too) writes into
 
     def basis(self, node: int, name: str) -> str:
         """Where a property value came from: "stated" (in the file) or "default" (library).
@@ -224,6 +225,7 @@ def build_graph(
     table = table or LinkTable(design)
     roles = roles if roles is not None else data_roles(design, library, facts, table)
     edges: list[list[Edge]] = [[] for _ in ids]
+    written: set[int] = set()
     dns = {i for i, c in enumerate(components) if c.type == "dns"}
     telemetry = {i for i, c in enumerate(components) if c.type in TELEMETRY_TYPES}
     no_calls, no_writes = facts.link_default("calls"), facts.link_default("writes")
@@ -248,6 +250,8 @@ def build_graph(
                 calls, writes = _calls_and_writes(*stated)
         edge = Edge(source, target, kind, calls, link.key, writes, -1, target in dns)
         edges[source].append(edge)
+        if writes:
+            written.add(target)
     _mark_cache_aside(edges, ids, index, roles, table)
     # Links in order of target id, then key: the cut below must not depend on file order.
     for row in edges:
@@ -283,6 +287,7 @@ def build_graph(
         back_out=back_out,
         back_in=back_in,
         sources=sources,
+        written=written,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
         **node_columns(

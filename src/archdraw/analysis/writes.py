@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import compress
 
 from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph
 from archdraw.analysis.roles import OWN_ROLE_PROPERTIES
@@ -46,7 +47,7 @@ def write_rates(graph: TrafficGraph) -> list[float]:
     passed = graph.miss
     rates = sent_rates(graph)
     writes = [0.0] * len(graph)
-    for node in range(len(graph)):
+    for node in graph.written:  # the others receive no writes
         for edge in (*graph.in_edges[node], *graph.back_in[node]):
             if edge.writes:  # never a cache-aside read: writes all go
                 writes[node] += rates[edge.source] * passed[edge.source] * edge.calls
@@ -55,14 +56,16 @@ def write_rates(graph: TrafficGraph) -> list[float]:
 
 def copying_stores(graph: TrafficGraph) -> list[bool]:
     """Per component: a store we run, whose replicas are copies that apply every write."""
-    return [
-        graph.stateful[node]
-        and not graph.buffer[node]
-        and component.type not in CACHING_TYPES
-        and graph.instance_basis[node] != "managed"
-        and graph.roles.of(component.id) is not None
-        for node, component in enumerate(graph.components)
-    ]
+    found = [False] * len(graph)
+    for node in compress(range(len(graph)), graph.stateful):  # a store holds state
+        component = graph.components[node]
+        found[node] = (
+            not graph.buffer[node]
+            and component.type not in CACHING_TYPES
+            and graph.instance_basis[node] != "managed"
+            and graph.roles.of(component.id) is not None
+        )
+    return found
 
 
 def write_copies(graph: TrafficGraph, stores: Sequence[bool] | None = None) -> list[int]:
@@ -70,8 +73,8 @@ def write_copies(graph: TrafficGraph, stores: Sequence[bool] | None = None) -> l
     partition when we run it, else 1."""
     stores = copying_stores(graph) if stores is None else stores
     found = [1] * len(graph)
-    for node, component in enumerate(graph.components):
-        role = graph.roles.of(component.id) if stores[node] else None
+    for node in compress(range(len(graph)), stores):
+        role = graph.roles.of(graph.ids[node])
         if role is not None:
             found[node] = max(1, role.copies)
     return found
