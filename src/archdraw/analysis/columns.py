@@ -132,6 +132,10 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
 
     def per_type(by_type: dict[str, Any]) -> list[Any]:
         """The column of a value that each type decides."""
+        values = iter(by_type.values())
+        first = next(values, None)
+        if all(type(value) is type(first) and value == first for value in values):
+            return [first] * len(types)  # every type alike (typed: 1, 1.0 and true apart)
         return list(map(by_type.__getitem__, types))
 
     stating = _stating(props)
