@@ -67,6 +67,7 @@ class ElementViews:
         self.model = design
         self.library = library
         self._fitted: dict[tuple[str, str, type, Any], Any] = {}  # `_fit`'s answers
+        self._assumed_words: dict[tuple[str, tuple[str, ...]], str] = {}  # `assumed`'s
 
     @structural_view
     def design(self) -> DesignView:
@@ -213,8 +214,18 @@ class ElementViews:
     def assumed(self, component: ComponentView, *names: str) -> str:
         """How a verdict resting on unstated values says so ("" when the design states them):
         " (`zones` not stated: assuming the library default `zones: 1`)"."""
-        props, defaults = component.props, component.defaults
-        return assumed_words([(n, defaults.get(n)) for n in names if n not in props])
+        props = component.props
+        unstated = tuple([n for n in names if n not in props])
+        if not unstated:
+            return ""
+        # The words depend on the type's defaults only: each distinct set is written once.
+        key = (component.type, unstated)
+        words = self._assumed_words.get(key)
+        if words is None:
+            defaults = component.defaults
+            words = assumed_words([(n, defaults.get(n)) for n in unstated])
+            self._assumed_words[key] = words
+        return words
 
     def link_assumed(self, link: LinkView, *names: str) -> str:
         """`assumed` for a link's properties."""
