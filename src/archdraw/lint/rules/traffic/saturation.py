@@ -7,24 +7,9 @@ from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
-# `rate`'s answers by value: the findings of a big design quote a few distinct rates many
-# times. Zero and non-finite values are never kept (0.0 and -0.0 are equal keys but read
-# differently); the bound keeps a long editing session from growing it without end.
-_SHOWN: dict[float, str] = {}
-_SHOWN_MAX = 4096
-
 
 def rate(value: float) -> str:
     """A rate with three significant digits: 0.5 stays 0.5, 1234.5 becomes 1,235."""
-    shown = _SHOWN.get(value)
-    if shown is None:
-        shown = _rate(value)
-        if value and math.isfinite(value) and len(_SHOWN) < _SHOWN_MAX:
-            _SHOWN[value] = shown
-    return shown
-
-
-def _rate(value: float) -> str:
     if value == 0 or not math.isfinite(value):
         return f"{value:g}"
     decimals = max(0, 2 - math.floor(math.log10(abs(value))))
