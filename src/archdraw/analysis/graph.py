@@ -149,12 +149,10 @@ class TrafficGraph:
     zone_ancestors: dict[str, list[str]] = field(default_factory=dict)
     position: list[int] = field(default_factory=list)  # index of each node in `order`
     _aside: dict[int, list[Edge]] | None = None
+    # At growth 1, kept by `archdraw.analysis.traffic` for the next caller: the arrival rates
+    # (lint's and its single points of failure's) and what each passes on (writes follow it).
     base_rates: list[float] | None = field(default=None, init=False, repr=False)
-    """The arrival rates at growth 1, kept by `archdraw.analysis.traffic.arrival_rates` for
-    the next caller (lint's rates and its single points of failure read the same)."""
     base_sent: list[float] | None = field(default=None, init=False, repr=False)
-    """What each component passes on at growth 1, kept by `archdraw.analysis.traffic.sent_rates`
-    (the arrival rates and the write rates both follow it)."""
 
     def __post_init__(self) -> None:
         self.position = [0] * len(self.order)
