@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QPushButton
+from PySide6.QtWidgets import QDockWidget, QMenu, QPushButton
 
 from archdraw.gui.panels.analysis_dock import ANALYSIS_WIDTH
 
@@ -74,3 +74,26 @@ def test_availability_rows_fit_the_widened_dock_and_name_zones_as_drawn(window, 
     assert table.rowHeight(0) == table.sizeHintForRow(0)
     lines = table.fontMetrics().lineSpacing()
     assert table.rowHeight(0) <= lines * (web[3].count(",") + 3)
+
+
+def test_leave_analysis_is_offered_only_while_an_analysis_shows(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window, SHOP)
+    menu = window.findChild(QMenu, "menu-analyze")
+    leave = window.actions_by_name["analyze-leave"]
+
+    def open_menu() -> None:
+        menu.popup(window.mapToGlobal(window.rect().center()))
+        qtbot.waitUntil(menu.isVisible)
+
+    open_menu()
+    assert not leave.isEnabled()  # nothing to leave
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    _fail_db(window, qtbot)
+    open_menu()
+    assert leave.isEnabled()
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(leave).center())
+    qtbot.waitUntil(lambda: window.analysis_panel.failed_components == [])
+    open_menu()
+    assert not leave.isEnabled()  # left: nothing to leave again
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)

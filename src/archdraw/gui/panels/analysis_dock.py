@@ -93,4 +93,7 @@ def install(window: MainWindow) -> AnalysisPanel:
         action.triggered.connect(slot)
         menu.addAction(action)
         window.actions_by_name[name] = action
+    leave = window.actions_by_name["analyze-leave"]
+    # Leaving means something only while an analysis shows or has widened the dock.
+    menu.aboutToShow.connect(lambda: leave.setEnabled(panel.active or width.before is not None))
     return panel
