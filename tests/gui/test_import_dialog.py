@@ -125,6 +125,16 @@ def test_right_click_menu_confirms_the_guess_under_the_pointer(window, qtbot, mo
     popup = QApplication.activePopupWidget()
     if popup is not None:
         popup.close()
+    # The menu on empty canvas greyed the action; selecting a guess offers it again, and
+    # its shortcut confirms (it stayed disabled until the next right-click).
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "worker" in window.imports.marks.marks)
+    centre = window.view.mapFromScene(item.pos())
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert window.scene.selected_component_ids() == ["worker"] and action.isEnabled()
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_K, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "worker" not in window.imports.marks.marks)
+    assert not action.isEnabled()  # confirmed: no guess selected any more
 
 
 def test_bad_input_shows_its_place_and_keeps_the_design(window, qtbot, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]

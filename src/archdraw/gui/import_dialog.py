@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
@@ -261,6 +262,18 @@ def install(window: MainWindow) -> ImportController:
             else:
                 menu.addAction(action)
         window.actions_by_name[name] = action
+    confirming = window.actions_by_name[CONFIRM_ACTION]
+
+    def offer_confirming(_change: object = None) -> None:
+        # Offered (menu and shortcut) while a selected element is an unconfirmed guess; the
+        # marks refresh on the same change first (they subscribed first). A closing window
+        # deletes its scene, which says its selection changed on the way out.
+        if shiboken6.isValid(window.scene) and shiboken6.isValid(confirming):
+            confirming.setEnabled(bool(controller.marks.selected_guesses()))
+
+    window.scene.selectionChanged.connect(offer_confirming)
+    window.document.subscribe(offer_confirming)
+    offer_confirming()
     window.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     window.view.customContextMenuRequested.connect(controller.marks.context_menu)
     return controller
