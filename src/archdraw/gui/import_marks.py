@@ -139,9 +139,8 @@ class ImportMarks:
             under.setSelected(True)
         menu = QMenu(window.view)
         menu.setObjectName("canvas-menu")
-        action = window.actions_by_name[CONFIRM_ACTION]
-        action.setEnabled(bool(self.selected_guesses()))
-        menu.addAction(action)
+        # Enabled or not as the selection just set says (`import_dialog.install` follows it).
+        menu.addAction(window.actions_by_name[CONFIRM_ACTION])
         menu.addSeparator()
         for name in ("cut", "copy", "paste", "duplicate", "delete"):
             found: QAction | None = window.actions_by_name.get(name)
