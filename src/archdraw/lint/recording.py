@@ -123,6 +123,7 @@ class RecordingContext(LintContext):
             previous = self.previous_graph
             refreshed = refresh_graph(previous, self.model, self.library, roles, self.edited)
             if refreshed is not None:
+                _keep_rates(previous, refreshed, self.edited)
                 return refreshed
         return build_graph(self.model, self.library, roles, self.link_table)
 
@@ -171,3 +172,21 @@ class RecordingContext(LintContext):
         self.component_reads, self.link_reads, self.view_reads = set(), set(), set()
         self._noted = {}
         return reads
+
+
+# The columns the arrival rates follow besides the links (`archdraw.analysis.traffic`).
+_RATE_COLUMNS = ("rps", "peak", "miss")
+
+
+def _keep_rates(previous: TrafficGraph, graph: TrafficGraph, edited: list[int]) -> None:
+    """Give `graph` (refreshed from `previous` at the `edited` components, over the same
+    links) the rates worked out on `previous` when no rate column changed there: an edit of
+    `replicas` or `capacity_rps` changes what a component can serve, not what arrives."""
+    if previous.base_rates is None or previous.base_sent is None:
+        return
+    for name in _RATE_COLUMNS:
+        before, after = getattr(previous, name), getattr(graph, name)
+        # By repr: 0.0 and -0.0 are equal, yet a rate keeps its sign.
+        if any(repr(before[node]) != repr(after[node]) for node in edited):
+            return
+    graph.base_rates, graph.base_sent = previous.base_rates, previous.base_sent

@@ -337,15 +337,31 @@ def _as_found_before(found: list[Finding], before: list[Finding]) -> list[Findin
     time) replaced by that one: an unchanged finding stays the same object."""
     if not before:
         return found
+    # A rule finds in the order it walks the design, so most findings stand where they
+    # stood: each is compared with the one at its place first.
+    same = list(map(_same_or_new, found, before))
+    if len(found) > len(before):
+        same.extend(found[len(before) :])
+    missed = [place for place, finding in enumerate(same) if finding is found[place]]
+    if not missed:
+        return same
+    kept = {id(finding) for finding in same}
     earlier: dict[tuple[Any, ...], list[Finding]] = {}
     for finding in before:
-        earlier.setdefault(_identity(finding), []).append(finding)
-    same: list[Finding] = []
-    for finding in found:
+        if id(finding) not in kept:
+            earlier.setdefault(_identity(finding), []).append(finding)
+    for place in missed:
+        finding = found[place]
         candidates = earlier.get(_identity(finding))
         match = next((i for i, old in enumerate(candidates or ()) if old == finding), None)
-        same.append(finding if candidates is None or match is None else candidates.pop(match))
+        if candidates is not None and match is not None:
+            same[place] = candidates.pop(match)
     return same
+
+
+def _same_or_new(new: Finding, old: Finding) -> Finding:
+    """`old` when it equals `new`, else `new`."""
+    return old if old == new else new
 
 
 def _identity(finding: Finding) -> tuple[Any, ...]:
