@@ -33,12 +33,18 @@ _T = TypeVar("_T")
 
 
 class Reads(NamedTuple):
-    """What a rule (or a value view) read: component and link property names, and the
-    value views it asked for (what those read is theirs, in `VALUE_VIEWS`)."""
+    """What a rule (or a value view) read: the component and link property names it read of
+    every element (a view does, and so does a memo the rules share), the value views it
+    asked for (what those read is theirs, in `VALUE_VIEWS`), and the names it read of
+    some elements only, with those elements (component ids, link keys)."""
 
     components: frozenset[str]
     links: frozenset[str]
     views: frozenset[str] = frozenset()
+    component_names: frozenset[str] = frozenset()  # read of the components in `component_ids`
+    component_ids: frozenset[str] = frozenset()
+    link_names: frozenset[str] = frozenset()  # read of the links in `link_keys`
+    link_keys: frozenset[str] = frozenset()
 
 
 # The cached views that read property values, with the component and link properties each
@@ -64,9 +70,14 @@ class RecordingContext(LintContext):
 
     def __init__(self, design: Design, library: Library, carried: dict[str, Any]) -> None:
         super().__init__(design, library)
-        self.component_reads: set[str] = set()
-        self.link_reads: set[str] = set()
+        # What the rule running read (`Reads`): of every element, then of some, and which.
+        self.all_component_reads: set[str] = set()
+        self.all_link_reads: set[str] = set()
         self.view_reads: set[str] = set()
+        self.component_reads: set[str] = set()
+        self.components_read: set[str] = set()
+        self.link_reads: set[str] = set()
+        self.links_read: set[str] = set()
         self.__dict__.update(carried)
         # The previous run's roles and graph, to refresh when property values changed.
         self.previous_roles: DataRoles | None = None
@@ -132,44 +143,55 @@ class RecordingContext(LintContext):
 
     def routes(self) -> Routes:
         # Shared by the rules that ask: each depends on what the first one's walk read.
-        self.component_reads.update(ROUTE_PROPERTIES)
-        self.link_reads.update(ROUTE_PROPERTIES)
+        self.all_component_reads.update(ROUTE_PROPERTIES)
+        self.all_link_reads.update(ROUTE_PROPERTIES)
         return super().routes()
 
     def writing_links(self) -> list[LinkView]:
         # Shared by the rules that ask, as the routes are: each reads the `writes` values.
-        self.link_reads.add("writes")
+        self.all_link_reads.add("writes")
         return super().writing_links()
 
     def writes_into(self, component_id: str) -> list[LinkView]:
-        self.link_reads.add("writes")
+        self.all_link_reads.add("writes")
         return super().writes_into(component_id)
 
     def cost_estimate(self) -> CostEstimate:
         # The estimate reads nearly every property of every component and link.
-        self.component_reads.update(
+        self.all_component_reads.update(
             name for spec in self.library.types.values() for name in spec.properties
         )
-        self.link_reads.update(self.library.link_properties)
+        self.all_link_reads.update(self.library.link_properties)
         return super().cost_estimate()
 
     def stated(self, component: ComponentView, name: str) -> bool:
         self.component_reads.add(name)
+        self.components_read.add(component.id)
         return super().stated(component, name)
 
     def prop(self, component: ComponentView, name: str) -> Any:
         self.component_reads.add(name)
+        self.components_read.add(component.id)
         return super().prop(component, name)
 
     def link_prop(self, link: LinkView, name: str) -> Any:
         self.link_reads.add(name)
+        self.links_read.add(link.key)
         return super().link_prop(link, name)
 
     def take_reads(self) -> Reads:
         reads = Reads(
-            frozenset(self.component_reads), frozenset(self.link_reads), frozenset(self.view_reads)
+            frozenset(self.all_component_reads),
+            frozenset(self.all_link_reads),
+            frozenset(self.view_reads),
+            frozenset(self.component_reads),
+            frozenset(self.components_read),
+            frozenset(self.link_reads),
+            frozenset(self.links_read),
         )
-        self.component_reads, self.link_reads, self.view_reads = set(), set(), set()
+        self.all_component_reads, self.all_link_reads, self.view_reads = set(), set(), set()
+        self.component_reads, self.components_read = set(), set()
+        self.link_reads, self.links_read = set(), set()
         self._noted = {}
         return reads
 

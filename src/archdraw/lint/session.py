@@ -23,7 +23,7 @@ import gc
 import math
 import threading
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
@@ -46,6 +46,17 @@ from archdraw.lint.value_edits import ValueEdits
 from archdraw.model import Design
 
 _STRUCTURE = "structure"  # the structural views, in `_seconds`
+
+
+class Changed(NamedTuple):
+    """What changed since the last run, when only property values did: the names of the
+    component and link properties whose values changed, and the elements they changed on
+    (component ids, link keys)."""
+
+    components: set[str]
+    links: set[str]
+    component_ids: set[str]
+    link_keys: set[str]
 
 
 def _structural_views() -> frozenset[str]:
@@ -154,7 +165,13 @@ class LintSession:
             component_names = changed_names(previous[0], now[0], edited, where[0])
             link_names = changed_names(previous[1], now[1], links_edited, where[1])
             if component_names is not None and link_names is not None:
-                changed = component_names, link_names
+                links = now[1].fields
+                changed = Changed(
+                    component_names,
+                    link_names,
+                    {now[0].fields[place][0] for place in edited},
+                    {_link_key(*links[place][:3]) for place in links_edited},
+                )
         kept = previous if changed is not None else None  # the same elements: copy edits
         snapshot = self._snapshot = (
             copied(now[0], kept[0] if kept else None, edited),
@@ -209,7 +226,7 @@ class LintSession:
         self,
         design: Design,
         locations: ElementLocations | None,
-        changed: tuple[set[str], set[str]] | None,
+        changed: Changed | None,
     ) -> list[Finding]:
         settings = resolve(design.lint)
         carried = {} if changed is None else _carried(self._values, changed)
@@ -280,7 +297,7 @@ class LintSession:
     def _stale(
         self,
         reads: Reads,
-        changed: tuple[set[str], set[str]],
+        changed: Changed,
         context: RecordingContext,
         views_changed: dict[str, bool],
     ) -> bool:
@@ -301,7 +318,7 @@ class LintSession:
                 return True
         return False
 
-    def _cost(self, changed: tuple[set[str], set[str]] | None, reuse_views: bool) -> float:
+    def _cost(self, changed: Changed | None, reuse_views: bool) -> float:
         """Seconds the rules and views to re-run took last time (infinite: everything)."""
         if changed is None or self._snapshot is None or not self._reads:
             return math.inf
@@ -369,11 +386,31 @@ def _identity(finding: Finding) -> tuple[Any, ...]:
     return finding.order, finding.component, finding.link, finding.zone, finding.message
 
 
-def _carried(values: dict[str, Any], changed: tuple[set[str], set[str]]) -> dict[str, Any]:
+def _carried(values: dict[str, Any], changed: Changed) -> dict[str, Any]:
     """The previous run's value views that read none of the changed properties."""
     return {name: v for name, v in values.items() if not _touches(VALUE_VIEWS[name], changed)}
 
 
-def _touches(reads: Reads, changed: tuple[set[str], set[str]] | None) -> bool:
-    """Whether `reads` names a changed property (its views aside)."""
-    return changed is None or bool(reads.components & changed[0] or reads.links & changed[1])
+def _touches(reads: Reads, changed: Changed | None) -> bool:
+    """Whether `reads` names a changed property (its views aside): one read of every
+    element, or one read of an element whose value of it changed (any of them, when several
+    changed)."""
+    if changed is None:
+        return True
+    return bool(
+        reads.components & changed.components
+        or reads.links & changed.links
+        or (
+            reads.component_names & changed.components
+            and not reads.component_ids.isdisjoint(changed.component_ids)
+        )
+        or (
+            reads.link_names & changed.links
+            and not reads.link_keys.isdisjoint(changed.link_keys)
+        )
+    )
+
+
+def _link_key(link_id: str | None, source: str, target: str) -> str:
+    """A link's key (`Link.key`) from its snapshot fields."""
+    return link_id if link_id is not None else f"{source}->{target}"
