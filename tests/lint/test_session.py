@@ -390,3 +390,84 @@ links:
         document.apply(edit)
         expected = [_row(f) for f in lint_design(document.design, library, locations)]
         assert [_row(f) for f in session.lint(document.design, locations)] == expected, edit
+
+
+def test_a_rule_reruns_only_when_it_read_the_edited_element(library: Library) -> None:
+    """A rule's reads are noted with the elements read: AD102 reads `replicas` of stateful
+    components only, so an edit of a load balancer's `replicas` keeps its findings, and an
+    edit of a database's re-runs it."""
+    document = Document(generate_design(300, 3))
+    session = LintSession(library)
+    session.lint(document.design)
+    assert "replicas" in session._reads["AD102"].component_names
+    kept = session._by_rule["AD102"]
+    balancer = next(
+        c for c in document.design.components if c.type == "load_balancer" and "replicas" in c.props
+    )
+    document.apply(SetProperties(balancer.id, {"replicas": balancer.props["replicas"] + 1}))
+    after = session.lint(document.design)
+    assert [_row(f) for f in after] == [_row(f) for f in lint_design(document.design, library)]
+    assert session._by_rule["AD102"] is kept
+    store = next(
+        c
+        for c in document.design.components
+        if c.id in session._reads["AD102"].component_ids and c.props.get("replicas", 0) > 1
+    )
+    document.apply(SetProperties(store.id, {"replicas": 1}))
+    after = session.lint(document.design)
+    assert [_row(f) for f in after] == [_row(f) for f in lint_design(document.design, library)]
+    assert session._by_rule["AD102"] is not kept
+
+
+@pytest.mark.parametrize("seed", [21, 22])
+def test_each_edited_element_answers_as_a_full_lint(library: Library, seed: int) -> None:
+    """Edits of one property of one element at a time, over every property some element
+    states a number or a choice for, each followed by a comparison with a full lint: a rule
+    kept because it did not read the edited element must find what a full run finds."""
+    rng = random.Random(seed)
+    loaded = loads(dumps(generate_design(120, seed)), "generated.archdraw.yaml", library)
+    document, locations = Document(loaded.design), loaded.locations
+    session = LintSession(library)
+    session.lint(document.design, locations)
+    names = sorted({n for c in document.design.components for n in c.props})
+    kept_some = 0
+    for name in names:
+        stating = [c for c in document.design.components if name in c.props]
+        for component in rng.sample(stating, min(3, len(stating))):
+            found = library.get(component.type)
+            spec = found.properties.get(name) if found is not None else None
+            choices = tuple(spec.choices or ()) if spec is not None else None
+            value = _other_value(component.props[name], rng, choices)
+            edit = SetProperties(component.id, {name: value})
+            document.apply(edit)
+            got = session.lint(document.design, locations, edited=value_edits([edit]))
+            expected = lint_design(document.design, library, locations)
+            assert [_row(f) for f in got] == [_row(f) for f in expected], (component.id, name)
+            kept_some += session.rules_run < len(session.rules) - 3
+    assert kept_some > 10  # the partial path ran
+
+
+def test_rates_are_kept_only_while_what_arrives_is_the_same(library: Library) -> None:
+    """A refreshed traffic graph keeps the last run's rates after an edit of what a
+    component serves (`replicas`), and works them out again after an edit of what arrives
+    (`rps`, `hit_ratio`)."""
+    document = Document(generate_design(200, 8))
+    session = LintSession(library)
+    session.lint(document.design)
+    rates = session._values["traffic_graph"].base_rates
+    assert rates is not None
+    balancer = next(
+        c for c in document.design.components if c.type == "load_balancer" and "replicas" in c.props
+    )
+    document.apply(SetProperties(balancer.id, {"replicas": balancer.props["replicas"] + 2}))
+    after = session.lint(document.design)
+    assert [_row(f) for f in after] == [_row(f) for f in lint_design(document.design, library)]
+    assert session._values["traffic_graph"].base_rates is rates
+    for name in ("rps", "hit_ratio"):
+        component = next(c for c in document.design.components if name in c.props)
+        value = component.props[name]
+        document.apply(SetProperties(component.id, {name: value * 0.5}))
+        after = session.lint(document.design)
+        expected = lint_design(document.design, library)
+        assert [_row(f) for f in after] == [_row(f) for f in expected], name
+        assert session._values["traffic_graph"].base_rates != rates, name

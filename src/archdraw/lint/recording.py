@@ -47,6 +47,39 @@ class Reads(NamedTuple):
     link_keys: frozenset[str] = frozenset()
 
 
+class Changed(NamedTuple):
+    """What changed since the last run, when only property values did: the names of the
+    component and link properties whose values changed, and the elements they changed on
+    (component ids, link keys)."""
+
+    components: set[str]
+    links: set[str]
+    component_ids: set[str]
+    link_keys: set[str]
+
+
+def touches(reads: Reads, changed: Changed | None) -> bool:
+    """Whether `reads` names a changed property (its views aside): one read of every
+    element, or one read of an element whose value of it changed (any of them, when several
+    changed)."""
+    if changed is None:
+        return True
+    return bool(
+        reads.components & changed.components
+        or reads.links & changed.links
+        or (
+            reads.component_names & changed.components
+            and not reads.component_ids.isdisjoint(changed.component_ids)
+        )
+        or (reads.link_names & changed.links and not reads.link_keys.isdisjoint(changed.link_keys))
+    )
+
+
+def link_key(link_id: str | None, source: str, target: str) -> str:
+    """A link's key (`Link.key`) from its snapshot fields."""
+    return link_id if link_id is not None else f"{source}->{target}"
+
+
 # The cached views that read property values, with the component and link properties each
 # reads: a session keeps one from the previous run while none of them changed.
 VALUE_VIEWS: dict[str, Reads] = {

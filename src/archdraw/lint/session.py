@@ -23,14 +23,22 @@ import gc
 import math
 import threading
 import time
-from typing import Any, NamedTuple
+from typing import Any
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
 from archdraw.lint.config import resolve
 from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
-from archdraw.lint.recording import COMPARED_VIEWS, VALUE_VIEWS, Reads, RecordingContext
+from archdraw.lint.recording import (
+    COMPARED_VIEWS,
+    VALUE_VIEWS,
+    Changed,
+    Reads,
+    RecordingContext,
+    link_key,
+    touches,
+)
 from archdraw.lint.rules import all_rules
 from archdraw.lint.snapshot import (
     Snapshot,
@@ -46,17 +54,6 @@ from archdraw.lint.value_edits import ValueEdits
 from archdraw.model import Design
 
 _STRUCTURE = "structure"  # the structural views, in `_seconds`
-
-
-class Changed(NamedTuple):
-    """What changed since the last run, when only property values did: the names of the
-    component and link properties whose values changed, and the elements they changed on
-    (component ids, link keys)."""
-
-    components: set[str]
-    links: set[str]
-    component_ids: set[str]
-    link_keys: set[str]
 
 
 def _structural_views() -> frozenset[str]:
@@ -170,7 +167,7 @@ class LintSession:
                     component_names,
                     link_names,
                     {now[0].fields[place][0] for place in edited},
-                    {_link_key(*links[place][:3]) for place in links_edited},
+                    {link_key(*links[place][:3]) for place in links_edited},
                 )
         kept = previous if changed is not None else None  # the same elements: copy edits
         snapshot = self._snapshot = (
@@ -237,9 +234,9 @@ class LintSession:
             # share those of the design linted now (edited values, or a patched copy).
             context.design.follow_props(design)
             context.edited, context.changed = self._edited, changed[0]
-            if "data_roles" not in carried and not _touches(_LINK_ROLE_READS, changed):
+            if "data_roles" not in carried and not touches(_LINK_ROLE_READS, changed):
                 context.previous_roles = self._values.get("data_roles")
-            if "traffic_graph" not in carried and not _touches(_LINK_GRAPH_READS, changed):
+            if "traffic_graph" not in carried and not touches(_LINK_GRAPH_READS, changed):
                 context.previous_graph = self._values.get("traffic_graph")
         if not self._views or changed is None:  # timed, for `lint_if_cheap`
             started = time.perf_counter()
@@ -304,10 +301,10 @@ class LintSession:
         """Whether a rule that read `reads` last time may find something else now: it read a
         changed property, or a value view that reads one and came out different (a value
         view equal to the last run's gives the rule what it had; `COMPARED_VIEWS`)."""
-        if _touches(reads, changed):
+        if touches(reads, changed):
             return True
         for name in reads.views:
-            if not _touches(VALUE_VIEWS[name], changed):
+            if not touches(VALUE_VIEWS[name], changed):
                 continue
             if name not in views_changed:
                 before = self._values.get(name)
@@ -325,8 +322,8 @@ class LintSession:
         cost = 0.0 if reuse_views else self._seconds.get(_STRUCTURE, math.inf)
         for code, reads in self._reads.items():
             # Whether a view it read comes out the same is not known before it is computed.
-            if _touches(reads, changed) or any(
-                _touches(VALUE_VIEWS[name], changed) for name in reads.views
+            if touches(reads, changed) or any(
+                touches(VALUE_VIEWS[name], changed) for name in reads.views
             ):
                 cost += self._seconds.get(code, 0.0)
         return cost
@@ -388,29 +385,4 @@ def _identity(finding: Finding) -> tuple[Any, ...]:
 
 def _carried(values: dict[str, Any], changed: Changed) -> dict[str, Any]:
     """The previous run's value views that read none of the changed properties."""
-    return {name: v for name, v in values.items() if not _touches(VALUE_VIEWS[name], changed)}
-
-
-def _touches(reads: Reads, changed: Changed | None) -> bool:
-    """Whether `reads` names a changed property (its views aside): one read of every
-    element, or one read of an element whose value of it changed (any of them, when several
-    changed)."""
-    if changed is None:
-        return True
-    return bool(
-        reads.components & changed.components
-        or reads.links & changed.links
-        or (
-            reads.component_names & changed.components
-            and not reads.component_ids.isdisjoint(changed.component_ids)
-        )
-        or (
-            reads.link_names & changed.links
-            and not reads.link_keys.isdisjoint(changed.link_keys)
-        )
-    )
-
-
-def _link_key(link_id: str | None, source: str, target: str) -> str:
-    """A link's key (`Link.key`) from its snapshot fields."""
-    return link_id if link_id is not None else f"{source}->{target}"
+    return {name: v for name, v in values.items() if not touches(VALUE_VIEWS[name], changed)}
