@@ -351,8 +351,8 @@ def test_a_value_view_that_comes_out_the_same_reruns_none_of_its_readers(
     by_roles = [
         code
         for code, read in reads.items()
-        if "data_roles" in read.views
-        and "replicas" not in read.components
+        if (read.roles or "data_roles" in read.views)
+        and "replicas" not in read.components | read.component_names
         and "traffic_graph" not in read.views
     ]
     assert by_roles, "some rules read the roles only: the test means something"
@@ -471,3 +471,55 @@ def test_rates_are_kept_only_while_what_arrives_is_the_same(library: Library) ->
         expected = lint_design(document.design, library)
         assert [_row(f) for f in after] == [_row(f) for f in expected], name
         assert session._values["traffic_graph"].base_rates != rates, name
+
+
+def test_a_rule_asking_for_a_changed_role_reruns(library: Library) -> None:
+    """AD409 reads no property of the copy it judges, only its data role (`roles().of`):
+    when `conflict_resolution` makes the copy writable, the role it asked for differs and
+    it runs again; an edit that changes another store's role keeps its finding."""
+    text = """archdraw: 1
+name: Copies
+components:
+  - {id: users, type: client, props: {rps: 50}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: main, type: database, props: {replicas: 2, failover: active-standby}}
+  - {id: copy, type: database, props: {replicas: 2, conflict_resolution: none}}
+  - {id: other, type: database, props: {replicas: 2, shards: 1}}
+links:
+  - {from: users, to: api}
+  - {from: api, to: main, props: {writes: true}}
+  - {from: api, to: copy, props: {writes: true}}
+  - {from: api, to: other}
+  - {from: main, to: copy, kind: replication}
+"""
+    loaded = loads(text, "copies.archdraw.yaml", library)
+    document, locations = Document(loaded.design), loaded.locations
+    session = LintSession(library)
+    before = session.lint(document.design, locations)
+    assert any(f.code == "AD409" for f in before)
+    assert "AD409" in session._reads and "copy" in session._reads["AD409"].roles
+    kept = session._by_rule["AD409"]
+    for edit in (
+        SetProperties("other", {"shards": 2}),  # another store's role: AD409 kept
+        SetProperties("copy", {"conflict_resolution": "last-write-wins"}),
+    ):
+        document.apply(edit)
+        expected = [_row(f) for f in lint_design(document.design, library, locations)]
+        assert [_row(f) for f in session.lint(document.design, locations)] == expected, edit
+        assert (session._by_rule["AD409"] is kept) == (edit.component_id == "other")
+    assert not any(f.code == "AD409" for f in session.lint(document.design, locations))
+
+
+def test_rules_read_data_roles_only_through_the_noted_look_ups() -> None:
+    """A session notes which components' roles a rule asked for (`NotedRoles`: `of`,
+    `is_copy`, `is_standby`, `primary_of`, `copies_of`); a rule reading the role table
+    itself would escape it."""
+    rules_dir = Path(__file__).resolve().parents[2] / "src" / "archdraw" / "lint" / "rules"
+    table = re.compile(r"\.(roles|standbys|_targets|data_roles)\b(?!\()")
+    offending = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(rules_dir.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if table.search(line.split("#")[0]) and '"""' not in line
+    ]
+    assert not offending, "ask for roles through ctx.roles():\n" + "\n".join(offending)

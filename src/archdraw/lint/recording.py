@@ -16,6 +16,7 @@ from archdraw.analysis.refresh import refresh_graph
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
     ROLE_PROPERTIES,
+    DataRole,
     DataRoles,
     data_roles,
     refresh_roles,
@@ -45,6 +46,7 @@ class Reads(NamedTuple):
     component_ids: frozenset[str] = frozenset()
     link_names: frozenset[str] = frozenset()  # read of the links in `link_keys`
     link_keys: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()  # the components whose data roles it asked for
 
 
 class Changed(NamedTuple):
@@ -111,6 +113,7 @@ class RecordingContext(LintContext):
         self.components_read: set[str] = set()
         self.link_reads: set[str] = set()
         self.links_read: set[str] = set()
+        self.roles_read: set[str] = set()
         self.__dict__.update(carried)
         # The previous run's roles and graph, to refresh when property values changed.
         self.previous_roles: DataRoles | None = None
@@ -119,6 +122,7 @@ class RecordingContext(LintContext):
         self.changed: set[str] = set()  # the names of the component properties changed
         self._computing = 0  # inside a value view: its reads are the view's, not the rule's
         self._noted: dict[str, Any] = {}  # value views whose reads are noted since `take_reads`
+        self._asked_roles: NotedRoles | None = None  # the roles as `roles()` hands them out
 
     def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
         noted: _T | None = self._noted.get(name)
@@ -139,6 +143,17 @@ class RecordingContext(LintContext):
     @property
     def data_roles(self) -> DataRoles:
         return self._value_view("data_roles", self._roles)
+
+    def roles(self) -> DataRoles:
+        # The rules ask for the roles of some components (`of`, `is_copy`, ...): those are
+        # noted, not the whole view, so an edit that changes other roles keeps their findings.
+        if self._asked_roles is None:
+            self._computing += 1
+            try:
+                self._asked_roles = NotedRoles(self.data_roles, self)
+            finally:
+                self._computing -= 1
+        return self._asked_roles
 
     @property
     def traffic_graph(self) -> TrafficGraph:
@@ -221,12 +236,59 @@ class RecordingContext(LintContext):
             frozenset(self.components_read),
             frozenset(self.link_reads),
             frozenset(self.links_read),
+            frozenset(self.roles_read),
         )
         self.all_component_reads, self.all_link_reads, self.view_reads = set(), set(), set()
         self.component_reads, self.components_read = set(), set()
-        self.link_reads, self.links_read = set(), set()
+        self.link_reads, self.links_read, self.roles_read = set(), set(), set()
         self._noted = {}
         return reads
+
+
+class NotedRoles(DataRoles):
+    """The data roles as the rules ask for them, noting each component asked about in the
+    asking context (`roles_read`). Only the look-ups below are noted: a rule reads roles
+    through them (a test checks it reads no role table itself)."""
+
+    def __init__(self, roles: DataRoles, context: RecordingContext) -> None:
+        super().__init__(roles.roles, roles.standbys, roles._targets)
+        self._context = context
+
+    def of(self, component_id: str) -> DataRole | None:
+        self._context.roles_read.add(component_id)
+        return self.roles.get(component_id)
+
+    def is_copy(self, component_id: str) -> bool:
+        role = self.of(component_id)
+        return role is not None and role.is_copy
+
+    def is_standby(self, component_id: str) -> bool:
+        self._context.roles_read.add(component_id)
+        return component_id in self.standbys
+
+    def primary_of(self, component_id: str) -> str:
+        seen = {component_id}
+        current = component_id
+        while True:
+            role = self.of(current)
+            if role is None or role.source is None or role.source in seen:
+                return current
+            seen.add(role.source)
+            current = role.source
+
+    def copies_of(self, component_id: str) -> list[str]:
+        self._context.roles_read.add(component_id)
+        return super().copies_of(component_id)
+
+
+def changed_roles(before: DataRoles, after: DataRoles) -> set[str] | None:
+    """The components whose data role differs between two versions of the roles, or None
+    when the standbys or the replication targets differ (what every look-up may read)."""
+    if before.standbys != after.standbys or before._targets != after._targets:
+        return None
+    found = {i for i, role in after.roles.items() if before.roles.get(i) != role}
+    found.update(i for i in before.roles if i not in after.roles)
+    return found
 
 
 # The columns the arrival rates follow besides the links (`archdraw.analysis.traffic`).

@@ -36,6 +36,7 @@ from archdraw.lint.recording import (
     Changed,
     Reads,
     RecordingContext,
+    changed_roles,
     link_key,
     touches,
 )
@@ -252,13 +253,14 @@ class LintSession:
         used_ignores: set[int] = set()
         self.rules_run = 0
         views_changed: dict[str, bool] = {}  # by value view, once asked
+        roles_changed: dict[str, set[str] | None] = {}  # the roles that differ, once asked
         for rule in self.rules:
             if rule.code in settings.disabled or rule.category == "settings":
                 continue
             kept = self._by_rule.get(rule.code)
             if changed is not None and kept is not None:
                 reads = self._reads[rule.code]
-                if not self._stale(reads, changed, context, views_changed):
+                if not self._stale(reads, changed, context, views_changed, roles_changed):
                     findings.extend(kept[0])
                     used_ignores.update(kept[1])
                     continue
@@ -297,6 +299,7 @@ class LintSession:
         changed: Changed,
         context: RecordingContext,
         views_changed: dict[str, bool],
+        roles_changed: dict[str, set[str] | None],
     ) -> bool:
         """Whether a rule that read `reads` last time may find something else now: it read a
         changed property, or a value view that reads one and came out different (a value
@@ -313,6 +316,15 @@ class LintSession:
                 )
             if views_changed[name]:
                 return True
+        if reads.roles and touches(VALUE_VIEWS["data_roles"], changed):
+            # The roles it asked for (`NotedRoles`): stale when one of those differs.
+            if "roles" not in roles_changed:
+                before = self._values.get("data_roles")
+                roles_changed["roles"] = (
+                    None if before is None else changed_roles(before, context.data_roles)
+                )
+            found = roles_changed["roles"]
+            return found is None or not reads.roles.isdisjoint(found)
         return False
 
     def _cost(self, changed: Changed | None, reuse_views: bool) -> float:
@@ -322,8 +334,9 @@ class LintSession:
         cost = 0.0 if reuse_views else self._seconds.get(_STRUCTURE, math.inf)
         for code, reads in self._reads.items():
             # Whether a view it read comes out the same is not known before it is computed.
+            views = reads.views | ({"data_roles"} if reads.roles else set())
             if touches(reads, changed) or any(
-                touches(VALUE_VIEWS[name], changed) for name in reads.views
+                touches(VALUE_VIEWS[name], changed) for name in views
             ):
                 cost += self._seconds.get(code, 0.0)
         return cost
