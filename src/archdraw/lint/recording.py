@@ -286,8 +286,11 @@ def changed_roles(before: DataRoles, after: DataRoles) -> set[str] | None:
     when the standbys or the replication targets differ (what every look-up may read)."""
     if before.standbys != after.standbys or before._targets != after._targets:
         return None
-    found = {i for i, role in after.roles.items() if before.roles.get(i) != role}
-    found.update(i for i in before.roles if i not in after.roles)
+    earlier = before.roles
+    # A refresh keeps the role objects it did not rebuild: most differ by identity only.
+    found = {i for i, role in after.roles.items() if earlier.get(i) is not role}
+    found = {i for i in found if earlier.get(i) != after.roles[i]}
+    found.update(i for i in earlier if i not in after.roles)
     return found
 
 
