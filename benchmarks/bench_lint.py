@@ -52,7 +52,7 @@ def main() -> int:
         f"{'load cpu':>9} {'lint cpu':>9} {'ratio':>6} findings"
     )
     largest = max(args.sizes)
-    sessions: list[tuple[int, float, float, float]] = []
+    sessions: list[tuple[int, float, float, float, str, float]] = []
     lint_at_largest = 0.0
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
@@ -72,19 +72,21 @@ def main() -> int:
             )
             if size == largest:
                 lint_at_largest = lint_cpu
-            sessions.append((size, *session_ms(loaded.design, library, args.repeat)))
+            sessions.append((size, *session_ms(loaded.design, library, args.repeat), lint_cpu))
     verdict = "met" if lint_at_largest < 150 else "MISSED"
     print(f"targets: lint/load < 1; lint < 150 ms CPU at {largest} components: {verdict}")
-    print("LintSession (the editor's re-lint), CPU ms, median over the edits:")
-    print(f"{'components':>10} {'move':>6} {'prop edit':>9} {'(max)':>6}")
-    for size, move, edit, worst in sessions:
-        print(f"{size:>10} {move:>6.1f} {edit:>9.1f} {worst:>6.1f}")
+    print("LintSession (the editor's re-lint), CPU ms, median over the edits; the slowest")
+    print("property edit, and it against the full lint's CPU above (goal: under 50 ms):")
+    print(f"{'components':>10} {'move':>6} {'prop edit':>9} {'(max)':>6} {'max/lint':>8} slowest")
+    for size, move, edit, worst, name, lint_cpu in sessions:
+        print(f"{size:>10} {move:>6.1f} {edit:>9.1f} {worst:>6.1f} {worst / lint_cpu:>8.2f} {name}")
     return 0
 
 
-def session_ms(design: Design, library: Library, repeat: int) -> tuple[float, float, float]:
+def session_ms(design: Design, library: Library, repeat: int) -> tuple[float, float, float, str]:
     """Re-lint after moving a component, and after changing one set property value
-    (replicas, capacity_rps, timeout_ms, ... of components that set them)."""
+    (replicas, capacity_rps, timeout_ms, ... of components that set them): the medians, the
+    slowest edit and what it edited."""
     document, session = Document(design), LintSession(library)
     session.lint(design)
     moves, edits = [], []
@@ -100,11 +102,14 @@ def session_ms(design: Design, library: Library, repeat: int) -> tuple[float, fl
             if isinstance(v, int | float) and not isinstance(v, bool)
         }
     )
+    edited = []
     for name in names:
         component = next(c for c in design.components if name in c.props)
         document.apply(SetProperties(component.id, {name: component.props[name] + 1}))
         edits.append(_cpu_ms(lambda: session.lint(design)))
-    return statistics.median(moves), statistics.median(edits), max(edits)
+        edited.append(f"{component.type}.{name}")
+    worst = max(range(len(edits)), key=edits.__getitem__)
+    return statistics.median(moves), statistics.median(edits), edits[worst], edited[worst]
 
 
 def _cpu_ms(action: Callable[[], object]) -> float:

@@ -2,15 +2,17 @@
 the edit can affect.
 
 A full run records, per rule, the names of the component and link properties it
-read (through `LintContext`'s look-ups). The next run compares the design with a
-snapshot of the previous one. When only property VALUES changed (the same keys,
-the same elements, types, labels, zones, links and settings), a rule that read
-none of the changed names followed the same path over the same values, so its
-findings stand; the others run again. Anything else (an element added, removed,
-renamed or re-typed, a link re-wired, a property key added or removed, zones,
-`lint:` settings, other locations) falls back to a full run. Moving components or
-editing the design document changes nothing the rules read: the previous findings
-are returned as they are.
+read (through `LintContext`'s look-ups) and of which elements, the components whose
+data roles it asked for, and the value views it read (`Reads`). The next run compares
+the design with a snapshot of the previous one. When only property VALUES changed (the
+same keys, the same elements, types, labels, zones, links and settings), a rule that
+read no changed value (no changed name of an edited element, or of every element, no
+role that came out different, no value view that came out different) followed the same
+path over the same values, so its findings stand; the others run again. Anything else
+(an element added, removed, renamed or re-typed, a link re-wired, a property key added
+or removed, zones, `lint:` settings, other locations) falls back to a full run. Moving
+components or editing the design document changes nothing the rules read: the previous
+findings are returned as they are.
 
 A caller that knows which elements its edits touched (`ValueEdits`) says so, and only
 those are compared. A finding equal to one the same rule gave last time is returned as
@@ -44,6 +46,7 @@ from archdraw.lint.rules import all_rules
 from archdraw.lint.snapshot import (
     Snapshot,
     as_before,
+    as_found_before,
     changed_names,
     copied,
     current,
@@ -270,7 +273,7 @@ class LintSession:
             found = rule_findings(rule, context, settings, locations, used)
             self._seconds[rule.code] = time.perf_counter() - started
             if kept := earlier.get(rule.code):
-                found = _as_found_before(found, kept[0])
+                found = as_found_before(found, kept[0])
             self._reads[rule.code] = context.take_reads()
             self._by_rule[rule.code] = (found, used)
             self.rules_run += 1
@@ -278,7 +281,7 @@ class LintSession:
             findings.extend(found)
             fresh.extend(found)
             used_ignores.update(used)
-        settings_found = _as_found_before(
+        settings_found = as_found_before(
             settings_findings(self.rules, True, settings, locations, used_ignores, context),
             self._settings_found,
         )
@@ -357,43 +360,6 @@ class LintSession:
 _LINK_GRAPH_READS = Reads(frozenset(), VALUE_VIEWS["traffic_graph"].links)
 # A change to these link properties changes which components are standbys: roles anew.
 _LINK_ROLE_READS = Reads(frozenset(), VALUE_VIEWS["data_roles"].links)
-
-
-def _as_found_before(found: list[Finding], before: list[Finding]) -> list[Finding]:
-    """`found`, with each finding equal to one in `before` (what the same rules found last
-    time) replaced by that one: an unchanged finding stays the same object."""
-    if not before:
-        return found
-    # A rule finds in the order it walks the design, so most findings stand where they
-    # stood: each is compared with the one at its place first.
-    same = list(map(_same_or_new, found, before))
-    if len(found) > len(before):
-        same.extend(found[len(before) :])
-    missed = [place for place, finding in enumerate(same) if finding is found[place]]
-    if not missed:
-        return same
-    kept = {id(finding) for finding in same}
-    earlier: dict[tuple[Any, ...], list[Finding]] = {}
-    for finding in before:
-        if id(finding) not in kept:
-            earlier.setdefault(_identity(finding), []).append(finding)
-    for place in missed:
-        finding = found[place]
-        candidates = earlier.get(_identity(finding))
-        match = next((i for i, old in enumerate(candidates or ()) if old == finding), None)
-        if candidates is not None and match is not None:
-            same[place] = candidates.pop(match)
-    return same
-
-
-def _same_or_new(new: Finding, old: Finding) -> Finding:
-    """`old` when it equals `new`, else `new`."""
-    return old if old == new else new
-
-
-def _identity(finding: Finding) -> tuple[Any, ...]:
-    """What tells most findings apart (`==` decides): their place, code and message."""
-    return finding.order, finding.component, finding.link, finding.zone, finding.message
 
 
 def _carried(values: dict[str, Any], changed: Changed) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """What a `LintSession` keeps of the design it linted last (a snapshot), and how it tells
 what changed since: the elements' fields the rules read, their props (copied), the
-zones and settings, and the objects themselves."""
+zones and settings, and the objects themselves; and how it hands back a finding it gave
+before as the same object."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from itertools import compress, count
 from operator import is_, itemgetter, ne
 from typing import Any, NamedTuple
 
+from archdraw.lint.types import Finding
 from archdraw.model import Component, Design, Link
 
 
@@ -108,3 +110,40 @@ def changed_names(
         names.update(k for k, v in after.items() if before[k] != v)
         where.append(place)
     return names
+
+
+def as_found_before(found: list[Finding], before: list[Finding]) -> list[Finding]:
+    """`found`, with each finding equal to one in `before` (what the same rules found last
+    time) replaced by that one: an unchanged finding stays the same object."""
+    if not before:
+        return found
+    # A rule finds in the order it walks the design, so most findings stand where they
+    # stood: each is compared with the one at its place first.
+    same = list(map(_same_or_new, found, before))
+    if len(found) > len(before):
+        same.extend(found[len(before) :])
+    missed = [place for place, finding in enumerate(same) if finding is found[place]]
+    if not missed:
+        return same
+    kept = {id(finding) for finding in same}
+    earlier: dict[tuple[Any, ...], list[Finding]] = {}
+    for finding in before:
+        if id(finding) not in kept:
+            earlier.setdefault(_identity(finding), []).append(finding)
+    for place in missed:
+        finding = found[place]
+        candidates = earlier.get(_identity(finding))
+        match = next((i for i, old in enumerate(candidates or ()) if old == finding), None)
+        if candidates is not None and match is not None:
+            same[place] = candidates.pop(match)
+    return same
+
+
+def _same_or_new(new: Finding, old: Finding) -> Finding:
+    """`old` when it equals `new`, else `new`."""
+    return old if old == new else new
+
+
+def _identity(finding: Finding) -> tuple[Any, ...]:
+    """What tells most findings apart (`==` decides): their place, code and message."""
+    return finding.order, finding.component, finding.link, finding.zone, finding.message
