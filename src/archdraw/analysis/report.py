@@ -115,6 +115,7 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
             # A replicated store applies each write on every copy (`analysis.writes`).
             "writes_rps": _num(load.writes_rps),
             "work_rps": _num(load.work_rps),
+            "replicated_rps": _num(load.replicated_rps),
             "basis": _basis(report.graph, cid, load),
         }
         role = report.graph.roles.of(cid)

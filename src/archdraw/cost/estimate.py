@@ -217,7 +217,9 @@ def _replicas(
     alone fill each copy it needs shards, and the machines its work needs once sharded.
     """
     capacity = graph.capacity_rps[node]
-    if work is None or capacity is None or usage.rps <= 0 or not graph.runs_replicas[node]:
+    if work is None or capacity is None or not graph.runs_replicas[node]:
+        return drawn
+    if usage.rps <= 0 and work.replicated[node] <= 0:  # a drawn copy applies writes anyway
         return drawn
     needed = work.replicas_needed(node, capacity, TARGET_UTILIZATION, growth)
     if needed is None:
