@@ -173,3 +173,10 @@ def test_an_editor_session_follows_the_sources_writes(design_of, library) -> Non
     assert saturated() == []
     fresh = [f.component for f in lint_design(document.design, library) if f.code == "AD209"]
     assert fresh == saturated()
+
+
+def test_a_copy_without_a_capacity_is_listed_as_unknown(design_of, library) -> None:  # type: ignore[no-untyped-def]
+    # remote takes no requests, but applies 200 writes/s: work whose capacity is unknown.
+    result = analyze_growth(copies(design_of, remote="replicas: 3"), library)
+    assert "remote" in result.unknown
+    assert result.components["remote"].work_rps == pytest.approx(600)

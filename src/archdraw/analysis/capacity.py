@@ -135,7 +135,7 @@ def analyze_growth(
         graph.ids[node]
         for node in range(len(graph))
         if graph.capacity_rps[node] is None
-        and (base[node] > 0 or partial[node])
+        and (base[node] > 0 or partial[node] or work.replicated[node] > 0)
         and node not in sources
     ]
     result = GrowthResult(

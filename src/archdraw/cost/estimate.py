@@ -217,9 +217,7 @@ def _replicas(
     alone fill each copy it needs shards, and the machines its work needs once sharded.
     """
     capacity = graph.capacity_rps[node]
-    if work is None or capacity is None or not graph.runs_replicas[node]:
-        return drawn
-    if usage.rps <= 0 and work.replicated[node] <= 0:  # a drawn copy applies writes anyway
+    if work is None or capacity is None or usage.rps <= 0 or not graph.runs_replicas[node]:
         return drawn
     needed = work.replicas_needed(node, capacity, TARGET_UTILIZATION, growth)
     if needed is None:
@@ -230,10 +228,15 @@ def _replicas(
 def usages(
     design: Design, library: Library, graph: TrafficGraph, growth: float
 ) -> dict[str, Usage]:
-    """Requests per second at each component, or which client's missing `rps` hides them."""
+    """Requests per second at each component (a drawn copy's replicated writes too), or which
+    client's missing `rps` hides them."""
     # A source whose rate the file does not state adds nothing to the rates (traffic model).
     silent = [node for node in graph.sources if not graph.rate_known[node]]
-    rates = arrival_rates(graph, growth)
+    # A copy drawn behind a `replication` link is sent every write its sources take: work
+    # billed as its requests are (`archdraw.analysis.writes`).
+    replicated = StoreWork(graph).replicated
+    arriving = arrival_rates(graph, growth)
+    rates = [rate + more * growth for rate, more in zip(arriving, replicated, strict=True)]
     stated = design.cost.average_load
     share, known = (DEFAULT_AVERAGE_LOAD, False) if stated is None else (stated, True)
     silent_reach: dict[int, str] = {}
