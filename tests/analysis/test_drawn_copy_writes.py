@@ -180,3 +180,22 @@ def test_a_copy_without_a_capacity_is_listed_as_unknown(design_of, library) -> N
     result = analyze_growth(copies(design_of, remote="replicas: 3"), library)
     assert "remote" in result.unknown
     assert result.components["remote"].work_rps == pytest.approx(600)
+
+
+def test_a_copy_priced_per_request_is_billed_for_the_writes_it_applies(design_of, library) -> None:  # type: ignore[no-untyped-def]
+    design = design_of(
+        """
+components:
+  - {id: app, type: client, props: {rps: 100}}
+  - {id: table, type: nosql_database, props: {replicas: 3}}
+  - {id: replica, type: nosql_database, props: {replicas: 3}}
+links:
+  - {from: app, to: table, props: {writes: true}}
+  - {from: table, to: replica, kind: replication}
+"""
+    )
+    cost = estimate(design, library, load_prices())
+    primary, copy = cost.components["table"], cost.components["replica"]
+    (sent,) = [line for line in primary.lines if line.kind == "requests"]
+    (applied,) = [line for line in copy.lines if line.kind == "requests"]
+    assert applied.detail.startswith("100 req/s peak") and applied.monthly == sent.monthly

@@ -67,20 +67,25 @@ def write_rates(graph: TrafficGraph) -> list[float]:
 
 def replication_reach(graph: TrafficGraph, writes: Sequence[float]) -> dict[int, list[int]]:
     """The drawn copies each written component's writes reach (the stateful targets of its
-    `replication` links, and theirs in turn), by node; only components with writes."""
-    roles, index, stateful = graph.roles, graph.index, graph.stateful
+    `replication` links, and theirs in turn, each once), by node; only components with
+    writes."""
+    copies_of, ids, index, stateful = graph.roles.copies_of, graph.ids, graph.index, graph.stateful
     reach: dict[int, list[int]] = {}
     for origin in sorted(graph.written):  # the others take no writes to pass on
-        if writes[origin] <= 0 or not roles.copies_of(graph.ids[origin]):
+        targets = copies_of(ids[origin]) if writes[origin] > 0 else None
+        if not targets:
             continue
-        seen, stack, found = {origin}, [origin], []
+        seen, found, stack = {origin}, [], [targets]
         while stack:
-            for target_id in roles.copies_of(graph.ids[stack.pop()]):
+            for target_id in stack.pop():
                 target = index.get(target_id)
-                if target is not None and target not in seen and stateful[target]:
-                    seen.add(target)
-                    stack.append(target)
-                    found.append(target)
+                if target is None or target in seen or not stateful[target]:
+                    continue
+                seen.add(target)
+                found.append(target)
+                further = copies_of(target_id)
+                if further:
+                    stack.append(further)
         if found:
             reach[origin] = found
     return reach
