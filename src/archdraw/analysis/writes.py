@@ -237,7 +237,9 @@ class StoreWork:
         applies writes on its copies keeps a machine per shard); None when no count does:
         shard it."""
         found = self.machines_needed(node, capacity, target, growth)
-        if found is None or not self.stores[node] or self.applies(node) <= 0:
+        if found is None or not self.stores[node]:
+            return found
+        if self.writes[node] <= 0 and self.replicated[node] <= 0:
             return found
         return max(self._shards(node), found)
 
