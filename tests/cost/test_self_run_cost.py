@@ -6,12 +6,16 @@ block.storage 0.08/GB-month, nosql.write 1.25e-06, queue.request 4e-07, cdn.tran
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from archdraw.cost import PriceError, estimate, load_prices
+from archdraw.cost.estimate import ComponentCost
+from archdraw.cost.prices import PriceBook
 from archdraw.library import Library
+from archdraw.model import Design
 
 STORES = """
 components:
@@ -30,16 +34,25 @@ cost: {average_load: 0.5}
 
 
 @pytest.fixture(scope="module")
-def book():  # type: ignore[no-untyped-def]
+def book() -> PriceBook:
     return load_prices()
 
 
-def _costs(design_of, library: Library, book, store: str, queue: str = "", cdn: str = ""):  # type: ignore[no-untyped-def]
+def _costs(
+    design_of: Callable[[str], Design],
+    library: Library,
+    book: PriceBook,
+    store: str,
+    queue: str = "",
+    cdn: str = "",
+) -> dict[str, ComponentCost]:
     text = STORES.replace("STORE", store).replace("QUEUE", queue).replace("CDN", cdn)
     return estimate(design_of(text), library, book).components
 
 
-def test_a_nosql_store_we_run_pays_for_its_machines_and_disks(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+def test_a_nosql_store_we_run_pays_for_its_machines_and_disks(
+    design_of: Callable[[str], Design], library: Library, book: PriceBook
+) -> None:
     inbox = _costs(design_of, library, book, "replicas: 6, zones: 3, shards: 2, storage_gb: 50")[
         "inbox"
     ]
@@ -51,7 +64,9 @@ def test_a_nosql_store_we_run_pays_for_its_machines_and_disks(design_of, library
     assert storage.monthly == pytest.approx(50 * 3 * 0.08)
 
 
-def test_a_managed_nosql_store_pays_per_request(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+def test_a_managed_nosql_store_pays_per_request(
+    design_of: Callable[[str], Design], library: Library, book: PriceBook
+) -> None:
     inbox = _costs(design_of, library, book, "managed: true, zones: 3, storage_gb: 50")["inbox"]
     assert [line.kind for line in inbox.lines] == ["storage", "requests"]
     storage, requests = inbox.lines
@@ -59,7 +74,9 @@ def test_a_managed_nosql_store_pays_per_request(design_of, library: Library, boo
     assert requests.monthly == pytest.approx(100 * 0.5 * 730 * 3600 * 1.25e-06)
 
 
-def test_a_provider_service_sized_in_nodes_keeps_the_providers_prices(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+def test_a_provider_service_sized_in_nodes_keeps_the_providers_prices(
+    design_of: Callable[[str], Design], library: Library, book: PriceBook
+) -> None:
     # `managed: true` with `replicas` stated: nodes the design sizes, of a service the
     # provider runs (Bigtable): not our EC2 machines.
     inbox = _costs(design_of, library, book, "managed: true, replicas: 3")["inbox"]
@@ -67,7 +84,9 @@ def test_a_provider_service_sized_in_nodes_keeps_the_providers_prices(design_of,
     assert "requests" in [line.kind for line in inbox.lines]
 
 
-def test_a_queue_we_run_is_machines_and_a_managed_one_requests(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+def test_a_queue_we_run_is_machines_and_a_managed_one_requests(
+    design_of: Callable[[str], Design], library: Library, book: PriceBook
+) -> None:
     ours = _costs(design_of, library, book, "", queue="replicas: 3")["jobs"]
     assert [(line.kind, line.monthly) for line in ours.lines] == [
         ("compute", pytest.approx(3 * 730 * 0.096))
@@ -77,7 +96,9 @@ def test_a_queue_we_run_is_machines_and_a_managed_one_requests(design_of, librar
     assert sqs.lines[0].monthly == pytest.approx(100 * 0.5 * 730 * 3600 * 4e-07)
 
 
-def test_a_cdn_we_run_pays_internet_egress_and_has_no_machine_price(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+def test_a_cdn_we_run_pays_internet_egress_and_has_no_machine_price(
+    design_of: Callable[[str], Design], library: Library, book: PriceBook
+) -> None:
     gb = 100 * 0.5 * 1000 / 1e6 * 730 * 3600
     ours = _costs(design_of, library, book, "", cdn="managed: false, replicas: 40")["edge"]
     (transfer,) = [line for line in ours.lines if line.kind == "transfer"]
