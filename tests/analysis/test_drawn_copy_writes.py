@@ -183,12 +183,13 @@ def test_a_copy_without_a_capacity_is_listed_as_unknown(design_of, library) -> N
 
 
 def test_a_copy_priced_per_request_is_billed_for_the_writes_it_applies(design_of, library) -> None:  # type: ignore[no-untyped-def]
+    # A global table's replica in another region: the provider bills each replicated write.
     design = design_of(
         """
 components:
   - {id: app, type: client, props: {rps: 100}}
-  - {id: table, type: nosql_database, props: {replicas: 3}}
-  - {id: replica, type: nosql_database, props: {replicas: 3}}
+  - {id: table, type: nosql_database, props: {managed: true}}
+  - {id: replica, type: nosql_database, props: {managed: true}}
 links:
   - {from: app, to: table, props: {writes: true}}
   - {from: table, to: replica, kind: replication}
