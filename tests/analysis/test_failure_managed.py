@@ -48,12 +48,15 @@ def test_a_queue_we_run_on_one_machine_loses_its_messages(design_of, library) ->
     assert "Data at risk: jobs (no replication; no backups)" in text
 
 
-def test_a_managed_service_keeps_its_data_when_one_of_its_zones_fails(design_of, library) -> None:
-    # Spread over three zones by the provider, `replication` left at the queue's default.
-    design = design_of(QUEUE.replace("MANAGED", "managed: true, zones: 3"))
-    result = analyze_failure(design, library, zones=["a"])
+@pytest.mark.parametrize(("replication", "lost"), [("sync", []), ("none", ["jobs"])])
+def test_one_of_its_zones_failing_loses_only_what_the_provider_kept_there_alone(
+    design_of, library, replication: str, lost: list[str]
+) -> None:
+    # Spread over three zones by the provider: copied to each (sync), or a share in each.
+    props = f"managed: true, zones: 3, replication: {replication}"
+    result = analyze_failure(design_of(QUEUE.replace("MANAGED", props)), library, zones=["a"])
     assert result.components["jobs"].remaining == pytest.approx(2 / 3)
-    assert result.data_at_risk == []
+    assert [r.id for r in result.data_at_risk] == lost
 
 
 @pytest.mark.parametrize("zones", [1, 3])

@@ -29,9 +29,10 @@ What that does, with `remaining` the share of instances left (data roles from
   excess fails too (`overloaded`).
 
 Data at risk: a store that lost every copy of some partition, with no `replication` beyond
-the drawing. A service the provider runs (`managed`) keeps its copies in the zones it spans:
-its outage makes it unavailable (requests refused, consumers waiting), it keeps what it has
-accepted, and only losing every zone it spans loses its data. A cache is a copy of what it
+the drawing. A service the provider runs (`managed`) keeps its data in the zones it spans:
+its outage makes it unavailable (requests refused, consumers waiting) and loses nothing it
+has accepted; failed zones lose what it kept there (a zone's share of it without
+`replication`, all of it when every zone it spans fails). A cache is a copy of what it
 fronts; one that is written to and fronts no store is the only copy (AD413), and an
 in-memory copy without `replication` is lost with the nodes that held it, whoever runs them.
 """
@@ -267,7 +268,7 @@ def data_at_risk(
     """Stores that lost every copy of some of their data (a promoted copy keeps it), and
     caches that were the only copy (module docstring). `zone_losses`: what the failed zones
     alone took of each component (`instance_losses` with no component failed): a service the
-    provider runs loses data only when they take all of it."""
+    provider runs loses data to its zones, never to its own outage."""
     risky = []
     for node in sorted(states):
         state = states[node]
@@ -288,9 +289,10 @@ def data_at_risk(
             continue  # holds no data of its own to copy (a scheduler, a gateway)
         elif graph.instance_basis[node] == "managed":
             lost = None if zone_losses is None else zone_losses.get(node)
-            if lost is None or lost.share < 1.0 - EPSILON:
-                continue  # unavailable, not lost: the provider keeps what it has accepted
-            why = "every zone it spans failed"
+            if lost is None:
+                continue  # its outage: unavailable, not lost (the provider keeps its copies)
+            if lost.share >= 1.0 - EPSILON:
+                why = "every zone it spans failed"
         elif state.remaining > EPSILON and role.copies > 1:
             continue  # another copy of each partition survives
         risky.append(DataAtRisk(state.id, bool(library.prop(component, "backups")), why))
