@@ -242,9 +242,10 @@ def usages(
     silent = [node for node in graph.sources if not graph.rate_known[node]]
     # A copy drawn behind a `replication` link is sent every write its sources take: work
     # billed as its requests are (`archdraw.analysis.writes`).
-    replicated = StoreWork(graph).replicated
+    work = StoreWork(graph)
     arriving = arrival_rates(graph, growth)
-    rates = [rate + more * growth for rate, more in zip(arriving, replicated, strict=True)]
+    rates = [rate + more * growth for rate, more in zip(arriving, work.replicated, strict=True)]
+    applied = [work.applies(node) * growth for node in range(len(graph))]
     stated = design.cost.average_load
     share, known = (DEFAULT_AVERAGE_LOAD, False) if stated is None else (stated, True)
     silent_reach: dict[int, str] = {}
@@ -264,7 +265,11 @@ def usages(
         if node in silent_reach:
             client = silent_reach[node]
             found[component_id] = Usage(
-                rates[node], f"depends on usage: set `rps` on {client}", share, known
+                rates[node],
+                f"depends on usage: set `rps` on {client}",
+                share,
+                known,
+                applied[node],
             )
         elif rates[node] <= 0:
             found[component_id] = Usage(
@@ -275,7 +280,7 @@ def usages(
                 known,
             )
         else:
-            found[component_id] = Usage(rates[node], None, share, known)
+            found[component_id] = Usage(rates[node], None, share, known, applied[node])
     return found
 
 

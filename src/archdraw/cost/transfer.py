@@ -5,7 +5,8 @@ goes out to the internet), at that type's `transfer` price (a CDN's) or internet
 egress; a link to an outside service (or to a device) is billed to its sender as
 internet egress; a link between two regions is billed to its sender at the
 inter-region price. On a replication link between regions, `payload_kb` is what
-is copied per request the source store receives. Transfer inside one region is
+is copied per write the source store applies (its own and those it passes on; reads
+are not copied). Transfer inside one region is
 not modelled. 1 GB = 10^6 KB.
 """
 
@@ -72,15 +73,17 @@ def transfer_lines(
             continue
         sender = usage[source.id]
         node = graph.index[source.id]
-        rps = sender.rps
-        if link.kind != "replication":  # a copy per request the store receives
+        if link.kind == "replication":  # a copy of each write the store applies
+            rps, what = sender.writes, "writes/s"
+        else:
+            rps, what = sender.rps, "calls/s"
             calls = library.link_prop(link.props, "calls")
             number = isinstance(calls, int | float) and not isinstance(calls, bool)
             rps *= graph.miss[node] * (float(calls) if number else 1.0)
         entry = book.prices[price_key]
         gb = rps * sender.average_load * float(size) / 1e6 * book.hours_per_month * 3600.0
         detail = (
-            f"{link.key}: {per_second(rps)} calls/s peak x {sender.average_load:g} average x "
+            f"{link.key}: {per_second(rps)} {what} peak x {sender.average_load:g} average x "
             f"{float(size):g} KB = {gb:,.0f} GB/month x "
             f"{money(entry.price, book.currency)}/GB ({entry.what})"
         )
