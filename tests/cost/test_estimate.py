@@ -180,7 +180,8 @@ def test_default_average_load_is_marked(design_of, library: Library, book) -> No
 
 
 def test_no_stated_traffic_is_unknown(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
-    design = design_of("components:\n  - {id: q, type: queue}\n")
+    # SQS: billed only per request, and no request is known.
+    design = design_of("components:\n  - {id: q, type: queue, props: {managed: true}}\n")
     cost = estimate(design, library, book)
     assert cost.total == 0
     assert cost.unknown[0].unknown.startswith(

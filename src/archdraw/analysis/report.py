@@ -218,7 +218,9 @@ def _failure_json(failure: FailureResult) -> dict[str, Any]:
         "all_instances": failure.whole,
         "lost_rps": failure.lost_rps,
         "lost_share": failure.lost_share,
-        "data_at_risk": [{"id": r.id, "backups": r.backups} for r in failure.data_at_risk],
+        "data_at_risk": [
+            {"id": r.id, "backups": r.backups, "why": r.why} for r in failure.data_at_risk
+        ],
     }
 
 

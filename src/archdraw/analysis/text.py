@@ -123,7 +123,7 @@ def _failure(report: AnalysisReport) -> list[str]:
             lines.append(f"    delayed, not failed (behind a queue or async link): {waiting}")
     if failure.data_at_risk:
         risks = [
-            f"{r.id} (no replication; {'restore from backup' if r.backups else 'no backups'})"
+            f"{r.id} ({r.why}; {'restore from backup' if r.backups else 'no backups'})"
             for r in failure.data_at_risk
         ]
         lines.append("")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.cost.lines import CostLine, Usage, money, per_second
-from archdraw.cost.prices import PriceBook
+from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
 from archdraw.model import Component, Design
 
@@ -39,8 +39,15 @@ def _category(library: Library, component: Component) -> str | None:
 
 
 def transfer_lines(
-    design: Design, library: Library, graph: TrafficGraph, book: PriceBook, usage: dict[str, Usage]
+    design: Design,
+    library: Library,
+    graph: TrafficGraph,
+    book: PriceBook,
+    usage: dict[str, Usage],
+    billed_as: dict[str, Billing],
 ) -> Iterator[CostLine]:
+    """The transfer lines; `billed_as`: how each component is billed (a CDN the provider
+    runs at its transfer price, one of our own at internet egress)."""
     for link in design.links:
         size = link.props.get("payload_kb")
         if isinstance(size, bool) or not isinstance(size, int | float):
@@ -52,8 +59,8 @@ def transfer_lines(
         if _category(library, source) in OUTSIDE and _category(library, target) in OUTSIDE:
             continue
         if _category(library, source) in OUTSIDE:
-            billed, key = target, book.types.get(target.type)
-            price_key = (key.transfer if key else None) or "egress.internet"
+            billed = target
+            price_key = billed_as.get(target.id, Billing()).transfer or "egress.internet"
         elif _category(library, target) in OUTSIDE:
             billed, price_key = source, "egress.internet"
         elif _region(design, source) != _region(design, target) and None not in (
