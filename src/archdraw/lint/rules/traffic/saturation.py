@@ -9,7 +9,9 @@ from archdraw.lint.types import Issue, Severity, rule
 
 
 def rate(value: float) -> str:
-    """A rate with three significant digits: 0.5 stays 0.5, 1234.5 becomes 1,235."""
+    """A rate with three significant digits: 0.5 stays 0.5, 1234.6 becomes 1,235."""
+    if value >= 100:  # three digits or more before the point: no decimals to work out
+        return f"{value:,.0f}"
     if value == 0 or not math.isfinite(value):
         return f"{value:g}"
     decimals = max(0, 2 - math.floor(math.log10(abs(value))))
@@ -49,14 +51,15 @@ def rate(value: float) -> str:
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
     store_work = ctx.store_work
+    components, number, instances = ctx.components, ctx.number, ctx.instances
     for component_id, arrival in ctx.arrival_rps.items():
-        component = ctx.components[component_id]
+        component = components[component_id]
         # A drawn copy with no requests of its own still applies its sources' writes.
         working = arrival > 0 or store_work.replicates(component_id)
-        per_machine = ctx.number(component, "capacity_rps") if working else None
+        per_machine = number(component, "capacity_rps") if working else None
         if not per_machine:
             continue  # no work, or no capacity known: never guessed
-        found = ctx.instances(component)
+        found = instances(component)
         machines = found.total
         # A replicated store applies each write on every copy: its machines do more work
         # than the requests that arrive (`archdraw.analysis.writes`).
