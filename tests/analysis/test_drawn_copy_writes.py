@@ -200,3 +200,23 @@ links:
     (sent,) = [line for line in primary.lines if line.kind == "requests"]
     (applied,) = [line for line in copy.lines if line.kind == "requests"]
     assert applied.detail.startswith("100 req/s peak") and applied.monthly == sent.monthly
+
+
+def test_a_cache_failure_names_whose_writes_its_copy_applies(design_of, library) -> None:  # type: ignore[no-untyped-def]
+    # The replica's reads go through a cache; losing it sends every read to the replica,
+    # which still applies the primary's writes on each copy.
+    text = (
+        COPIES.format(replica=REPLICA, remote=REMOTE, writes=0.2)
+        .replace(
+            "  - {from: api, to: replica, props: {calls: 0.6}}\n",
+            "  - {from: api, to: cache, props: {calls: 0.6}}\n  - {from: cache, to: replica}\n",
+        )
+        .replace(
+            "  - {id: remote,",
+            "  - {id: cache, type: cache, props: {replicas: 1, hit_ratio: 0.9}}\n  - {id: remote,",
+        )
+    )
+    result = run_analysis(design_of(text), library, fail=["cache"], all_instances=True)
+    reason = render_text(result)
+    assert "the caches' misses raise its load from 60 to 600 req/s" in reason, reason
+    assert "req/s of work with writes replicated from 'db' applied on each copy" in reason, reason

@@ -350,7 +350,8 @@ def scenario_of(
             f" (capacity {total:,.0f} req/s)"
         )
         if after > rate * (1 + EPSILON):
-            herd += f", {after:,.0f} req/s of work with its writes applied on each copy"
+            whose = work.whose(graph.ids[node])
+            herd += f", {after:,.0f} req/s of work with {whose} applied on each copy"
         reason = f"{state.reason}; {herd}" if state.reason else herd
         if carried >= 1.0:
             reason += ": it carries them"
