@@ -29,12 +29,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from archdraw.analysis.columns import node_columns, per_component
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
-    TELEMETRY_TYPES,
     TypeFacts,
     number,
 )
@@ -217,15 +217,15 @@ def build_graph(
     """The traffic graph of `design` (`roles`: its data roles, `table`: its link table,
     when already known)."""
     components = list(design.components)
-    ids = [c.id for c in components]
-    index = {cid: i for i, cid in enumerate(ids)}
     facts = TypeFacts(library)
+    per = per_component(components, facts, library)
+    ids = per.ids
+    index = {cid: i for i, cid in enumerate(ids)}
     table = table or LinkTable(design)
     roles = roles if roles is not None else data_roles(design, library, facts, table)
     edges: list[list[Edge]] = [[] for _ in ids]
     written: set[int] = set()
-    dns = {i for i, c in enumerate(components) if c.type == "dns"}
-    telemetry = {i for i, c in enumerate(components) if c.type in TELEMETRY_TYPES}
+    lookup, telemetry = per.lookup, per.telemetry
     no_calls, no_writes = facts.link_default("calls"), facts.link_default("writes")
     unstated = _calls_and_writes(no_calls, no_writes)  # most links state neither
     # Each distinct pair of values converted once (thousands of links state the same few);
@@ -237,7 +237,7 @@ def build_graph(
         if kind == "replication" or source is None or target is None:
             continue
         props = link.props
-        if target in telemetry and "calls" not in props:
+        if telemetry[target] and "calls" not in props:
             continue  # metrics and logs, batched: not one message per request
         calls, writes = unstated
         if "calls" in props or "writes" in props:
@@ -246,7 +246,7 @@ def build_graph(
                 calls, writes = converted(*stated)
             except TypeError:  # an unhashable value (a list): nothing to remember it by
                 calls, writes = _calls_and_writes(*stated)
-        edge = Edge(source, target, kind, calls, link.key, writes, -1, target in dns)
+        edge = Edge(source, target, kind, calls, link.key, writes, -1, lookup[target])
         edges[source].append(edge)
         if writes:
             written.add(target)
@@ -256,10 +256,7 @@ def build_graph(
         if len(row) > 1:
             row.sort(key=lambda e: (ids[e.target], e.key))
 
-    sources = sorted(
-        (i for i, c in enumerate(components) if facts.is_traffic_source(c)),
-        key=ids.__getitem__,
-    )
+    sources = sorted(compress(range(len(ids)), per.source), key=ids.__getitem__)
     order, back = _cut_cycles(ids, edges, sources)
     out_edges = list(edges)  # the rows of the senders of back edges are replaced below
     back_out: list[list[Edge]] = [[] for _ in ids]
@@ -288,9 +285,7 @@ def build_graph(
         written=written,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
-        **node_columns(
-            components, per_component(components, facts, library), roles, sources, edges, zones
-        ),
+        **node_columns(components, per, roles, edges, zones),
     )
 
 
