@@ -6,9 +6,12 @@ to first paint (load, place, build the drawing and the scene, paint once) at
 1,000 and 10,000 components; on 5,000: one frame of panning at fit zoom and
 at 100 %, one frame of dragging a component (its links re-routed, the view
 repainted), and the edit-to-findings update (one property edit, then the
-lint run the editor does after it).
+lint run the editor does after it). On a realistic 1,000-component design
+(benchmarks/generate.py), a drag of 20 selected components with every link
+labelled and with none: a frame, and the drop (labels and courses settled).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_editor.py [--components N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_editor.py --clock cpu --drag-only
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from archdraw.library import builtin_library
 from archdraw.lint import lint_design
 from archdraw.model import Component, Link, Zone, new_design
 from archdraw.model.edits import SetProperties
+from generate import generate_design
 
 TYPES = ("service", "cache", "database", "queue", "worker", "load_balancer")
 VIEW_SIZE = (1600, 1000)
@@ -138,30 +142,67 @@ def drag_frame(window: MainWindow, component_id: str, moves: int = 20) -> float:
     view.centerOn(item.pos())
     QApplication.processEvents()
 
-    def send(kind: QEvent.Type, scene: QPointF, buttons: Qt.MouseButton) -> None:
-        local = QPointF(view.mapFromScene(scene))
-        event = QMouseEvent(
-            kind,
-            local,
-            QPointF(view.viewport().mapToGlobal(local.toPoint())),
-            Qt.MouseButton.LeftButton,
-            buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(view.viewport(), event)
-
     start = QPointF(item.pos())
     held = Qt.MouseButton.LeftButton
-    send(QEvent.Type.MouseButtonPress, start, held)
+    press(view, QEvent.Type.MouseButtonPress, start, held)
     samples = []
     for step in range(1, moves + 1):
         began = CLOCK[0]()
-        send(QEvent.Type.MouseMove, start + QPointF(7 * step, 9 * step), held)
+        press(view, QEvent.Type.MouseMove, start + QPointF(7 * step, 9 * step), held)
         view.viewport().repaint()
         samples.append(CLOCK[0]() - began)
-    send(QEvent.Type.MouseButtonRelease, start + QPointF(7 * moves, 9 * moves), held)
+    press(view, QEvent.Type.MouseButtonRelease, start + QPointF(7 * moves, 9 * moves), held)
     QApplication.processEvents()
     return statistics.median(samples)
+
+
+def selection_drag(
+    window: MainWindow, labelled: bool, path: Path, count: int = 20, moves: int = 40
+) -> tuple[float, float]:
+    """Open a realistic 1,000-component design (every link labelled, or none), select `count`
+    components from its middle and drag them by `moves` mouse moves: the median frame (the
+    move and the repaint it causes) and the drop (release until the canvas is settled)."""
+    design = generate_design(1000, seed=1, library=window.library)
+    for number, link in enumerate(design.links):
+        link.label = f"calls {number}" if labelled else None
+    place_unpositioned(design, window.library)
+    first_paint(window, dumps(design), path)
+    settle(window)
+    view, scene = window.view, window.scene
+    view.actual_size()
+    middle = len(design.components) // 2
+    chosen = [c.id for c in design.components[middle : middle + count]]
+    scene.select_ids(chosen)
+    start = QPointF(scene.components[chosen[0]].pos())
+    view.centerOn(start)
+    QApplication.processEvents()
+    held = Qt.MouseButton.LeftButton
+    press(view, QEvent.Type.MouseButtonPress, start, held)
+    samples = []
+    for step in range(1, moves + 1):
+        began = CLOCK[0]()
+        press(view, QEvent.Type.MouseMove, start + QPointF(7 * step, 9 * step), held)
+        view.viewport().repaint()
+        samples.append(CLOCK[0]() - began)
+    began = CLOCK[0]()
+    press(view, QEvent.Type.MouseButtonRelease, start + QPointF(7 * moves, 9 * moves), held)
+    view.viewport().repaint()
+    drop = CLOCK[0]() - began
+    return statistics.median(samples), drop
+
+
+def press(view: QGraphicsView, kind: QEvent.Type, scene: QPointF, buttons: Qt.MouseButton) -> None:
+    """Send a mouse event of the left button at this scene point to the view."""
+    local = QPointF(view.mapFromScene(scene))
+    event = QMouseEvent(
+        kind,
+        local,
+        QPointF(view.viewport().mapToGlobal(local.toPoint())),
+        Qt.MouseButton.LeftButton,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), event)
 
 
 def edit_stalls(window: MainWindow, edits: int = 5) -> tuple[float, float, float]:
@@ -255,6 +296,7 @@ def main() -> int:
     parser.add_argument("--components", type=int, default=5000)
     parser.add_argument("--open-sizes", default="1000,10000")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
+    parser.add_argument("--drag-only", action="store_true", help="only the labelled drag")
     args = parser.parse_args()
     if args.clock == "cpu":
         CLOCK[0] = time.process_time
@@ -269,6 +311,23 @@ def main() -> int:
     window.lint.timer.stop()
 
     rows: list[tuple[str, float, float | None, str]] = []
+    _, _, bare_1000 = bare_view(1000)
+    plain = selection_drag(window, False, folder / "drag-plain.archdraw.yaml")
+    named = selection_drag(window, True, folder / "drag-labelled.archdraw.yaml")
+    rows += [
+        ("bare QGraphicsView, 1,000 rectangles: frame at 100 % (baseline)", bare_1000, None, ""),
+        (
+            "drag 20 of 1,000 (realistic), no link labelled: a frame",
+            plain[0],
+            plain[0] / bare_1000,
+            "<= 16 ms",
+        ),
+        ("  the drop", plain[1], None, ""),
+        ("  every link labelled: a frame", named[0], named[0] / plain[0], "vs unlabelled"),
+        ("  the drop", named[1], named[1] / plain[1], "vs unlabelled"),
+    ]
+    if args.drag_only:
+        return report(rows, args.clock)
     opened: dict[int, float] = {}
     stalls: dict[int, tuple[float, float]] = {}
     for size in (int(n) for n in args.open_sizes.split(",")):
@@ -338,10 +397,15 @@ def main() -> int:
     for size, (wall, cpu) in sorted(stalls.items()):
         rows.append((f"longest UI-thread stall in an edit, {size} (wall)", wall, None, "<= 50 ms"))
         rows.append(("  the same, UI-thread CPU time", cpu, None, "<= 50 ms"))
+    return report(rows, args.clock)
+
+
+def report(rows: list[tuple[str, float, float | None, str]], clock: str) -> int:
     print(
-        f"archdraw editor benchmark: Python {sys.version.split()[0]}, {args.clock} clock; "
+        f"archdraw editor benchmark: Python {sys.version.split()[0]}, {clock} clock; "
         "ratios: opening against the YAML parse, frames against the bare view's 100 % "
-        "frame (fit: its fit frame), the edit against lint alone"
+        "frame (fit: its fit frame), the edit against lint alone, the labelled drag against "
+        "the same drag unlabelled"
     )
     for name, seconds, ratio, goal in rows:
         suffix = "" if ratio is None else f"   ratio {ratio:6.2f}x"

@@ -81,7 +81,9 @@ def test_fail_reports_states_lost_share_and_data_at_risk(design_file: Path, caps
     web = data["clients"]["web"]
     assert web["lost_share"] == 1.0
     assert web["delayed"] == ["worker"]
-    assert data["failure"]["data_at_risk"] == [{"id": "db", "backups": False}]
+    assert data["failure"]["data_at_risk"] == [
+        {"id": "db", "backups": False, "why": "no replication"}
+    ]
 
 
 def test_fail_zone_degrades_what_spans_two_zones(design_file: Path, capsys) -> None:

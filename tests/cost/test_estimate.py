@@ -151,7 +151,8 @@ components:
   - {id: db_us, type: database, zone: us, props: {replicas: 1, storage_gb: 200}}
 links:
   - {from: users, to: api}
-  - {from: api, to: db}
+  - {from: api, to: db, props: {calls: 0.75}}
+  - {id: api-writes, from: api, to: db, props: {calls: 0.25, writes: true}}
   - {from: db, to: db_us, kind: replication, props: {payload_kb: 2}}
 cost: {average_load: 0.5}
 """
@@ -161,14 +162,13 @@ def test_multi_region_database_by_hand(design_of, library: Library, book) -> Non
     cost = estimate(design_of(MULTI_REGION), library, book)
     parts = {c.id: c.total() for c in cost.components.values()}
     assert parts["api"] == pytest.approx(140.16)
-    assert parts["db"] == pytest.approx(
-        259.88 + 200 * 2 * 0.115 + 100 * 0.5 * 2e-6 * SECONDS * 0.02
-    )
+    assert parts["db"] == pytest.approx(259.88 + 200 * 2 * 0.115 + 25 * 0.5 * 2e-6 * SECONDS * 0.02)
     # The standby is billed although it serves nothing: 1 x 730 x 0.178 + 200 GB x 0.115.
     assert parts["db_us"] == pytest.approx(129.94 + 23.0)
     transfer = [line for line in cost.components["db"].lines if line.kind == "transfer"]
-    # 100 req/s x 0.5 x 2 KB x 2,628,000 s = 262.8 GB x 0.02 = 5.256.
-    assert transfer[0].monthly == pytest.approx(5.256)
+    # Only the writes are copied: 25 writes/s x 0.5 x 2 KB x 2,628,000 s = 65.7 GB x 0.02.
+    assert transfer[0].monthly == pytest.approx(1.314)
+    assert transfer[0].detail.startswith("db->db_us: 25 writes/s peak x 0.5 average x 2 KB")
 
 
 def test_default_average_load_is_marked(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
@@ -180,7 +180,8 @@ def test_default_average_load_is_marked(design_of, library: Library, book) -> No
 
 
 def test_no_stated_traffic_is_unknown(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
-    design = design_of("components:\n  - {id: q, type: queue}\n")
+    # SQS: billed only per request, and no request is known.
+    design = design_of("components:\n  - {id: q, type: queue, props: {managed: true}}\n")
     cost = estimate(design, library, book)
     assert cost.total == 0
     assert cost.unknown[0].unknown.startswith(

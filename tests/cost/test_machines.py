@@ -171,7 +171,8 @@ def test_json_states_the_count_and_its_basis(design_of, library: Library, book) 
     design = design_of(
         "components:\n"
         "  - {id: api, type: service, props: {zones: 3}}\n"
-        "  - {id: jobs, type: queue}\n"
+        "  - {id: jobs, type: queue, props: {managed: true}}\n"
+        "  - {id: rabbit, type: queue}\n"
     )
     components = cost_to_json([estimate(design, library, book)])["at"][0]["components"]
     assert components["api"]["instances"] == {
@@ -180,7 +181,10 @@ def test_json_states_the_count_and_its_basis(design_of, library: Library, book) 
         "rests_on": "one per zone: `replicas` not stated",
         "billed": 3,
     }
-    assert components["jobs"]["instances"] is None  # billed per request, not per machine
+    assert components["jobs"]["instances"] is None  # SQS: billed per request, not per machine
+    # A queue we run ourselves is its brokers, as the analysis counts them.
+    assert components["rabbit"]["instances"]["count"] == 1
+    assert components["rabbit"]["instances"]["basis"] == "default"
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
@@ -209,7 +213,9 @@ def hourly(component: Component, book) -> float:  # type: ignore[no-untyped-def]
     own = component.props.get("price_per_hour")
     if own is not None:
         return float(own)
-    return float(book.prices[book.types[component.type].compute].price)
+    billing = book.types[component.type]
+    compute = billing.compute or (billing.self_run and billing.self_run.compute)
+    return float(book.prices[compute].price)
 
 
 def test_a_streams_copies_rest_on_what_it_states(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]

@@ -58,7 +58,7 @@ def test_fail_a_component_from_the_panel(window, qtbot):  # type: ignore[no-unty
     assert links["api->db"].opacity() == window.theme.down_opacity
     assert links["web->api"].opacity() == 1.0
     assert _client_row(window, "web")[1] == "100 %"
-    assert "Data at risk: db" in _panel(window).message.text()
+    assert "Data at risk: db (no replication; no backups)" in _panel(window).message.text()
     assert window.stack.count() == 0
     assert not window.document.dirty
 

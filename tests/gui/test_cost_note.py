@@ -124,10 +124,10 @@ def test_several_selected_components_show_their_cost_together(window, qtbot):  #
 
 
 def test_a_selection_with_nothing_priced_says_unknown_never_zero(load_text, library):  # type: ignore[no-untyped-def]
-    # A queue bills per message: with no `rps` on the client, its only line is unknown.
+    # SQS bills per message: with no `rps` on the client, its only line is unknown.
     design = load_text(
         "archdraw: 1\nname: silent\ncomponents:\n  - {id: web, type: client}\n"
-        "  - {id: q, type: queue}\nlinks:\n  - {from: web, to: q}\n"
+        "  - {id: q, type: queue, props: {managed: true}}\nlinks:\n  - {from: web, to: q}\n"
     ).design
     found = estimate(design, library, load_prices())
     text = selection_text([found.components["q"], found.components["web"]], found.book.currency)

@@ -133,7 +133,7 @@ def test_an_unpriced_components_reason_shows_once(
         "archdraw: 1\nname: no rate\ncomponents:\n"
         "  - {id: web, type: client, position: [0, 0]}\n"
         "  - {id: api, type: service, position: [300, 0], props: {replicas: 2}}\n"
-        "  - {id: q, type: queue, position: [600, 0]}\n"
+        "  - {id: q, type: queue, position: [600, 0], props: {managed: true}}\n"
         "links:\n  - {from: web, to: api}\n  - {from: api, to: q}\n"
     ).design
     page = tmp_path / "no-rate.html"

@@ -22,7 +22,7 @@ components:
   - {id: web, type: client, position: [0, 0]}
   - {id: api, type: service, position: [300, 0], props: {replicas: 2}}
   - {id: db, type: database, position: [600, 0], props: {storage_gb: 100}}
-  - {id: q, type: queue, position: [600, 200]}
+  - {id: q, type: queue, position: [600, 200], props: {managed: true}}
   - {id: llm, type: llm, position: [900, 0]}
 links:
   - {from: web, to: api}

@@ -54,9 +54,14 @@ class ComponentLoad:
     replicas_needed: int | None
     capacity_basis: str | None = None  # "stated" | "default" (None: unknown)
     rate_basis: str = "derived"  # "derived" | "lower bound" (a source's rate is unknown)
-    writes_rps: float = 0.0  # over links marked `writes: true`, at this growth
+    # The writes each copy applies, at this growth: over links marked `writes: true`, plus
+    # `replicated_rps`, a drawn copy's from its replication sources (not in arrival_rps).
+    writes_rps: float = 0.0
     copies: int = 1  # each write is applied on this many machines (a store's copies)
-    work_rps: float = 0.0  # on its machines: arrival_rps + writes_rps x (copies - 1)
+    # On its machines: reads + writes_rps x copies, reads = arrival_rps - (writes_rps -
+    # replicated_rps).
+    work_rps: float = 0.0
+    replicated_rps: float = 0.0
     # A store whose writes alone keep each machine over the target: replicas do not help
     # (each copy applies every write of its partition), shards do.
     writes_saturate: bool = False
@@ -130,7 +135,7 @@ def analyze_growth(
         graph.ids[node]
         for node in range(len(graph))
         if graph.capacity_rps[node] is None
-        and (base[node] > 0 or partial[node])
+        and (base[node] > 0 or partial[node] or work.replicated[node] > 0)
         and node not in sources
     ]
     result = GrowthResult(
@@ -162,7 +167,8 @@ def _load(
     rate_basis = "lower bound" if partial else "derived"
     # The machines' work: a replicated store applies each write on every copy.
     base_work = work.work(node, 1.0, servers)
-    writes, copies = work.writes[node] * growth, work.copies[node]
+    writes, copies = work.applies(node) * growth, work.copies[node]
+    replicated = work.replicated[node] * growth
     if capacity is None:
         return ComponentLoad(
             graph.ids[node],
@@ -177,6 +183,7 @@ def _load(
             None,
             rate_basis=rate_basis,
             writes_rps=writes,
+            replicated_rps=replicated,
             copies=copies,
             work_rps=base_work * growth,
         )
@@ -202,6 +209,7 @@ def _load(
             capacity_basis=basis,
             rate_basis=rate_basis,
             writes_rps=writes,
+            replicated_rps=replicated,
             copies=copies,
             work_rps=base_work * growth,
             writes_saturate=saturate,
@@ -223,6 +231,7 @@ def _load(
         capacity_basis=basis,
         rate_basis=rate_basis,
         writes_rps=writes,
+        replicated_rps=replicated,
         copies=copies,
         work_rps=base_work * growth,
         writes_saturate=saturate,

@@ -141,7 +141,12 @@ def analyze_failure(
         whole=whole,
         components=all_states,
         clients=clients,
-        data_at_risk=data_at_risk(graph, library, states),
+        data_at_risk=data_at_risk(
+            graph,
+            library,
+            states,
+            instance_losses(graph, (), failed_zones) if failed_zones else None,
+        ),
         lost_rps=sum(impact.rps * impact.lost_share for impact in clients.values()),
         lost_share=design_share(
             graph, {graph.index[c]: impact.lost_share for c, impact in clients.items()}

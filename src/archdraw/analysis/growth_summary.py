@@ -68,7 +68,8 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
     written = ""
     holds_data = graph.stateful[node] and not graph.buffer[node]
     store = holds_data and graph.components[node].type not in CACHING_TYPES
-    if store and not first.writes_saturate and any(e.writes for e in graph.in_edges[node]):
+    writes = first.replicated_rps > 0 or any(e.writes for e in graph.in_edges[node])
+    if store and not first.writes_saturate and writes:
         # A copy serves reads; every write goes to its partition's primary (and is applied
         # on each copy), so replicas never relieve a store that writes saturate.
         written = "; replicas serve only its reads: if its writes saturate it, shard it"

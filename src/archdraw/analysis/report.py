@@ -115,6 +115,7 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
             # A replicated store applies each write on every copy (`analysis.writes`).
             "writes_rps": _num(load.writes_rps),
             "work_rps": _num(load.work_rps),
+            "replicated_rps": _num(load.replicated_rps),
             "basis": _basis(report.graph, cid, load),
         }
         role = report.graph.roles.of(cid)
@@ -218,7 +219,9 @@ def _failure_json(failure: FailureResult) -> dict[str, Any]:
         "all_instances": failure.whole,
         "lost_rps": failure.lost_rps,
         "lost_share": failure.lost_share,
-        "data_at_risk": [{"id": r.id, "backups": r.backups} for r in failure.data_at_risk],
+        "data_at_risk": [
+            {"id": r.id, "backups": r.backups, "why": r.why} for r in failure.data_at_risk
+        ],
     }
 
 

@@ -22,7 +22,8 @@ request instead of solved:
   stream waits for the enqueue only, the consumers working on their own;
 - a write (a call over a link marked `writes: true`) to a replicated store we run
   is applied on each other copy of its partition too: one more service time on
-  its servers per copy, which no caller waits for (`archdraw.analysis.writes`).
+  its servers per copy, which no caller waits for (`archdraw.analysis.writes`);
+  and on every copy of each copy drawn behind its `replication` links.
 
 Statistics are taken after a warm-up (the first tenth of the run).
 Utilization is the offered load: the service time each request brings, counted
@@ -45,7 +46,7 @@ import simpy
 
 from archdraw.analysis.graph import Edge, TrafficGraph, build_graph
 from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
-from archdraw.analysis.writes import write_copies
+from archdraw.analysis.writes import replication_reach, write_copies, write_rates
 from archdraw.library import Library
 from archdraw.model import Design
 
@@ -97,6 +98,7 @@ class _Model:
         }
         self.latencies: dict[int, list[float]] = {client: [] for client in graph.sources}
         self.copies = write_copies(graph)  # each write is applied on every copy
+        self.drawn = replication_reach(graph, write_rates(graph))  # and on drawn copies
 
     def start(self) -> None:
         for client in self.graph.sources:
@@ -124,12 +126,18 @@ class _Model:
         return elapsed
 
     def _apply(self, edge: Edge) -> None:
-        """A write to a replicated store is applied on each other copy of its partition too:
-        work on the same machines that no caller waits for."""
-        if not edge.writes or edge.target not in self.servers:
+        """A write to a replicated store is applied on each other copy of its partition too,
+        and on every copy of the copies drawn behind its `replication` links: work that no
+        caller waits for."""
+        if not edge.writes:
             return
-        for _ in range(self.copies[edge.target] - 1):
-            self.env.process(self._applied(edge.target))
+        if edge.target in self.servers:
+            for _ in range(self.copies[edge.target] - 1):
+                self.env.process(self._applied(edge.target))
+        for copy in self.drawn.get(edge.target, ()):
+            if copy in self.servers:
+                for _ in range(self.copies[copy]):
+                    self.env.process(self._applied(copy))
 
     def _applied(self, node: int) -> Generator[Any, Any, None]:
         service = self.rng.expovariate(self.graph.capacity_rps[node] or 1.0)

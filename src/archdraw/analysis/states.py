@@ -28,7 +28,13 @@ What that does, with `remaining` the share of instances left (data roles from
 - if the survivors have less capacity than the traffic (known `capacity_rps`), the
   excess fails too (`overloaded`).
 
-Data at risk: a store (not a cache) that lost every copy of some partition.
+Data at risk: a store that lost every copy of some partition, with no `replication` beyond
+the drawing. A service the provider runs (`managed`) keeps its data in the zones it spans:
+its outage makes it unavailable (requests refused, consumers waiting) and loses nothing it
+has accepted; failed zones lose what it kept there (a zone's share of it without
+`replication`, all of it when every zone it spans fails). A cache is a copy of what it
+fronts; one that is written to and fronts no store is the only copy (AD413), and an
+in-memory copy without `replication` is lost with the nodes that held it, whoever runs them.
 """
 
 from __future__ import annotations
@@ -87,7 +93,7 @@ def instance_losses(
         node = graph.index[cid]
         count = graph.instances(node)
         if graph.instance_basis[node] == "managed":
-            add(node, 1.0, "the managed service failed")
+            add(node, 1.0, _outage(graph, node))
         elif whole or count == 1:
             add(node, 1.0, "every instance failed" if count > 1 else "its only instance failed")
         else:
@@ -115,6 +121,23 @@ def instance_losses(
     return {
         node: Loss(share, tuple(reasons), one) for node, (share, reasons, one) in losses.items()
     }
+
+
+def _outage(graph: TrafficGraph, node: int) -> str:
+    """Why a service the provider runs is down: its outage, which refuses requests but loses
+    nothing a store or buffer of it has accepted (the provider's copies outlive it)."""
+    role = graph.roles.of(graph.ids[node])
+    if role is None or role.kind == "cache":
+        return "the managed service failed"
+    if graph.buffer[node]:
+        return (
+            "the managed service failed: unavailable, not lost (sends are refused and "
+            "consumers wait; it keeps the messages it has accepted)"
+        )
+    return (
+        "the managed service failed: unavailable, not lost (requests are refused; it keeps "
+        "the data it has accepted)"
+    )
 
 
 def component_states(
@@ -233,27 +256,46 @@ def _promoted_copy(
 class DataAtRisk:
     id: str
     backups: bool
+    why: str = "no replication"  # how its copies went (the zones it spans, a cache alone)
 
 
 def data_at_risk(
-    graph: TrafficGraph, library: Library, states: dict[int, ComponentState]
+    graph: TrafficGraph,
+    library: Library,
+    states: dict[int, ComponentState],
+    zone_losses: dict[int, Loss] | None = None,
 ) -> list[DataAtRisk]:
-    """Stores that lost every copy of some of their data (a promoted copy keeps it)."""
+    """Stores that lost every copy of some of their data (a promoted copy keeps it), and
+    caches that were the only copy (module docstring). `zone_losses`: what the failed zones
+    alone took of each component (`instance_losses` with no component failed): a service the
+    provider runs loses data to its zones, never to its own outage."""
     risky = []
     for node in sorted(states):
         state = states[node]
         role = graph.roles.of(state.id)
-        if role is None or role.kind == "cache" or state.remaining >= 1.0 - EPSILON:
+        if role is None or state.remaining >= 1.0 - EPSILON:
             continue
-        if state.remaining <= EPSILON and state.recovery is not None:
-            continue  # promoted: a copy holds the data
         component = graph.components[node]
-        if not holds_data(library, component) and component.type not in BUFFER_TYPES:
-            continue  # holds no data of its own to copy (a scheduler, a gateway)
         if library.prop(component, "replication") in ("sync", "async"):
             continue  # copied somewhere the drawing does not show
-        if state.remaining <= EPSILON or role.copies == 1:
-            risky.append(DataAtRisk(state.id, bool(library.prop(component, "backups"))))
+        why = "no replication"
+        if role.kind == "cache":
+            if component.type != "cache" or role.fronts is not None or node not in graph.written:
+                continue  # a copy of what it fronts (or of what computes it again)
+            why = "an in-memory cache that is the only copy of what is written to it"
+        elif state.remaining <= EPSILON and state.recovery is not None:
+            continue  # promoted: a copy holds the data
+        elif not holds_data(library, component) and component.type not in BUFFER_TYPES:
+            continue  # holds no data of its own to copy (a scheduler, a gateway)
+        elif graph.instance_basis[node] == "managed":
+            lost = None if zone_losses is None else zone_losses.get(node)
+            if lost is None:
+                continue  # its outage: unavailable, not lost (the provider keeps its copies)
+            if lost.share >= 1.0 - EPSILON:
+                why = "every zone it spans failed"
+        elif state.remaining > EPSILON and role.copies > 1:
+            continue  # another copy of each partition survives
+        risky.append(DataAtRisk(state.id, bool(library.prop(component, "backups")), why))
     return risky
 
 
@@ -308,7 +350,8 @@ def scenario_of(
             f" (capacity {total:,.0f} req/s)"
         )
         if after > rate * (1 + EPSILON):
-            herd += f", {after:,.0f} req/s of work with its writes applied on each copy"
+            whose = work.whose(graph.ids[node])
+            herd += f", {after:,.0f} req/s of work with {whose} applied on each copy"
         reason = f"{state.reason}; {herd}" if state.reason else herd
         if carried >= 1.0:
             reason += ": it carries them"

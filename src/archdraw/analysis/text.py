@@ -123,7 +123,7 @@ def _failure(report: AnalysisReport) -> list[str]:
             lines.append(f"    delayed, not failed (behind a queue or async link): {waiting}")
     if failure.data_at_risk:
         risks = [
-            f"{r.id} (no replication; {'restore from backup' if r.backups else 'no backups'})"
+            f"{r.id} ({r.why}; {'restore from backup' if r.backups else 'no backups'})"
             for r in failure.data_at_risk
         ]
         lines.append("")
@@ -183,8 +183,10 @@ def _growth(report: AnalysisReport) -> list[str]:
             "  * assuming the library default capacity per replica (req/s), not stated: "
             + ", ".join(defaults)
         )
+    # A drawn copy's replicated writes are applied, never arrived: not part of its reads.
     applied = [
-        f"{cid} {load.work_rps:,.0f} ({load.arrival_rps - load.writes_rps:,.0f} reads/s + "
+        f"{cid} {load.work_rps:,.0f} "
+        f"({load.arrival_rps - load.writes_rps + load.replicated_rps:,.0f} reads/s + "
         f"{load.writes_rps:,.0f} writes/s x {load.copies} copies)"
         for cid, load in growth.components.items()
         if load.capacity_rps is not None and load.work_rps > load.arrival_rps

@@ -17,6 +17,17 @@ whole service. Everything else does λ of work. Utilization is work / (instances
 
 Replicas therefore add read capacity only: with shards s, each machine applies W / s of
 the writes whatever the replica count, so writes that keep a machine busy call for shards.
+
+A copy drawn as its own component (the target of a `replication` link: a read replica, a
+standby, another region's cluster) applies every write its source takes, sync or async,
+and a copy of a copy applies them too. Those writes, R, never arrive as requests, so
+
+    work = λ + W × (copies − 1) + R × copies     (per machine: reads / machines + (W + R) / shards)
+
+where R sums the writes of every component that reaches it over replication links (each
+once, however many paths lead there). A follower's apply is counted as costly as serving
+the write, as for a store's own copies. Where copies are not counted (a cache, a managed
+service) R is work once, like W.
 """
 
 from __future__ import annotations
@@ -54,6 +65,32 @@ def write_rates(graph: TrafficGraph) -> list[float]:
     return writes
 
 
+def replication_reach(graph: TrafficGraph, writes: Sequence[float]) -> dict[int, list[int]]:
+    """The drawn copies each written component's writes reach (the stateful targets of its
+    `replication` links, and theirs in turn, each once), by node; only components with
+    writes."""
+    copies_of, ids, index, stateful = graph.roles.copies_of, graph.ids, graph.index, graph.stateful
+    reach: dict[int, list[int]] = {}
+    for origin in sorted(graph.written):  # the others take no writes to pass on
+        targets = copies_of(ids[origin]) if writes[origin] > 0 else None
+        if not targets:
+            continue
+        seen, found, stack = {origin}, [], [targets]
+        while stack:
+            for target_id in stack.pop():
+                target = index.get(target_id)
+                if target is None or target in seen or not stateful[target]:
+                    continue
+                seen.add(target)
+                found.append(target)
+                further = copies_of(target_id)
+                if further:
+                    stack.append(further)
+        if found:
+            reach[origin] = found
+    return reach
+
+
 def copying_stores(graph: TrafficGraph) -> list[bool]:
     """Per component: a store we run, whose replicas are copies that apply every write."""
     found = [False] * len(graph)
@@ -80,13 +117,16 @@ def write_copies(graph: TrafficGraph, stores: Sequence[bool] | None = None) -> l
     return found
 
 
-def applied(writes: float, copies: int, machines: int, serving: float) -> float:
-    """The writes' extra work: each is applied on the copies still serving besides the
-    primary's (a failure that leaves `serving` of `machines` leaves that share of copies)."""
-    if writes <= 0 or copies <= 1 or serving <= 0:
+def applied(
+    writes: float, copies: int, machines: int, serving: float, replicated: float = 0.0
+) -> float:
+    """The writes' extra work: each write taken is applied on the copies still serving
+    besides the primary's, each write replicated from a source on every copy still serving
+    (a failure that leaves `serving` of `machines` leaves that share of copies)."""
+    if serving <= 0 or (replicated <= 0 and (writes <= 0 or copies <= 1)):
         return 0.0
     alive = copies if serving >= machines else max(1.0, copies * serving / machines)
-    return writes * (alive - 1)
+    return max(0.0, writes) * (alive - 1) + max(0.0, replicated) * alive
 
 
 class StoreWork:
@@ -96,9 +136,40 @@ class StoreWork:
     def __init__(self, graph: TrafficGraph, rates: Sequence[float] | None = None) -> None:
         self.graph = graph
         self.rates = list(arrival_rates(graph) if rates is None else rates)
-        self.writes = write_rates(graph)
+        self.writes = write_rates(graph)  # W: taken over links marked `writes: true`
         self.stores = copying_stores(graph)
         self.copies = write_copies(graph, self.stores)
+        # R: applied by a drawn copy from its replication sources (not in its arrivals),
+        # and the components whose writes those are, by node.
+        self.replicated = [0.0] * len(graph)
+        self.origins: dict[int, list[int]] = {}
+        for origin, copies in replication_reach(graph, self.writes).items():
+            for copy in copies:
+                self.replicated[copy] += self.writes[origin]
+                self.origins.setdefault(copy, []).append(origin)
+
+    def applies(self, node: int) -> float:
+        """The writes each copy of the component applies: W + R."""
+        return self.writes[node] + self.replicated[node]
+
+    def replicates(self, component_id: str) -> bool:
+        """True when the component is a drawn copy that applies writes from its sources."""
+        return self.graph.index[component_id] in self.origins
+
+    def whose(self, component_id: str) -> str:
+        """Whose writes the component applies, for a finding: "its writes", "writes
+        replicated from 'Orders'", or both."""
+        node = self.graph.index[component_id]
+        origins = self.origins.get(node)
+        if not origins:
+            return "its writes"
+        titles = [self.graph.components[n].title for n in origins]
+        named = " and ".join(f"'{title}'" for title in titles[:2])
+        if len(titles) > 2:
+            named = ", ".join(f"'{title}'" for title in titles[:2]) + f" and {len(titles) - 2} more"
+        if self.writes[node] > 0:
+            return f"its writes and those replicated from {named}"
+        return f"writes replicated from {named}"
 
     def work_of(self, component_id: str, serving: float | None = None) -> float:
         """`work` at today's traffic, by id."""
@@ -129,12 +200,12 @@ class StoreWork:
     def work_at(self, node: int, rate: float, serving: float | None = None) -> float:
         """The work when `rate` requests per second arrive (its writes unchanged: a cache
         that misses more sends more reads, never more writes)."""
-        writes = self.writes[node]
-        if writes <= 0:
+        writes, replicated = self.writes[node], self.replicated[node]
+        if writes <= 0 and replicated <= 0:
             return rate  # nothing to apply again: the work is what arrives
         machines = self.graph.replicas[node]
         alive = machines if serving is None else serving
-        return rate + applied(writes, self.copies[node], machines, alive)
+        return rate + applied(writes, self.copies[node], machines, alive, replicated)
 
     def machines_needed(
         self, node: int, capacity: float, target: float = 1.0, growth: float = 1.0
@@ -148,15 +219,15 @@ class StoreWork:
     ) -> int | None:
         """`machines_needed` when `arrival` requests per second arrive, with the writes at
         `growth` (more reads, a cache lost, leave the writes as they were)."""
-        if arrival <= 0:
+        writes, replicated = self.writes[node] * growth, self.replicated[node] * growth
+        if arrival <= 0 and replicated <= 0:
             return 1
-        writes = self.writes[node] * growth
         # A store's added replicas are copies: each applies its partition's writes, whether
         # it has one copy today or several.
-        if not self.stores[node] or writes <= 0:
-            return _ceil(arrival / (capacity * target))
-        # Per machine: reads / n + writes / shards (each copy applies its partition's).
-        room = capacity * target - writes / self._shards(node)
+        if not self.stores[node] or (writes <= 0 and replicated <= 0):
+            return _ceil((arrival + replicated) / (capacity * target))
+        # Per machine: reads / n + (W + R) / shards (each copy applies its partition's).
+        room = capacity * target - (writes + replicated) / self._shards(node)
         return _ceil((arrival - writes) / room) if room > 0 else None
 
     def replicas_needed(
@@ -166,7 +237,9 @@ class StoreWork:
         applies writes on its copies keeps a machine per shard); None when no count does:
         shard it."""
         found = self.machines_needed(node, capacity, target, growth)
-        if found is None or not self.stores[node] or self.writes[node] <= 0:
+        if found is None or not self.stores[node]:
+            return found
+        if self.writes[node] <= 0 and self.replicated[node] <= 0:
             return found
         return max(self._shards(node), found)
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.instances import Instances, component_instances, instance_counter
-from archdraw.analysis.kinds import TypeFacts
+from archdraw.analysis.kinds import TypeFacts, provider_runs
 from archdraw.analysis.traffic import arrival_rates
 from archdraw.analysis.writes import StoreWork
 from archdraw.cost.lines import (
@@ -151,6 +151,7 @@ def estimate(
     facts, counted = TypeFacts(library), instance_counter()
     work = StoreWork(graph) if growth != 1.0 else None  # machines are sized at a growth only
     components: dict[str, ComponentCost] = {}
+    billed_as: dict[str, Billing] = {}  # how each is billed, for its transfer too
     for node, component in enumerate(graph.components):
         spec = library.get(component.type)
         cost = ComponentCost(component.id, component.title, component.type, "stated")
@@ -162,6 +163,13 @@ def estimate(
         billing = book.types.get(component.type, Billing())
         if drawn.managed:
             billing = as_a_service(billing)
+        elif billing.self_run is not None:
+            # A provider's service sized in nodes (`replicas` stated) keeps the service's
+            # prices; one we run ourselves is billed for its machines, not per request.
+            values = facts.values(component)
+            if not provider_runs(values.get("managed"), values.get("global")):
+                billing = billing.self_run
+        billed_as[component.id] = billing
         billed = _replicas(graph, node, drawn.total, usage[component.id], growth, work)
         compute = compute_line(component, book, billing, drawn, billed)
         if compute is not None:
@@ -177,7 +185,7 @@ def estimate(
         elif drawn.managed and compute is None and requests is None:
             found.append(service_line(component, book))  # its use has a price we lack
         cost.lines = [line for line in found if line is not None]
-    for line in transfer_lines(design, library, graph, book, usage):
+    for line in transfer_lines(design, library, graph, book, usage, billed_as):
         components[line.component].lines.append(line)
     for cost in components.values():
         if cost.status != "not billed":
@@ -228,10 +236,16 @@ def _replicas(
 def usages(
     design: Design, library: Library, graph: TrafficGraph, growth: float
 ) -> dict[str, Usage]:
-    """Requests per second at each component, or which client's missing `rps` hides them."""
+    """Requests per second at each component (a drawn copy's replicated writes too), or which
+    client's missing `rps` hides them."""
     # A source whose rate the file does not state adds nothing to the rates (traffic model).
     silent = [node for node in graph.sources if not graph.rate_known[node]]
-    rates = arrival_rates(graph, growth)
+    # A copy drawn behind a `replication` link is sent every write its sources take: work
+    # billed as its requests are (`archdraw.analysis.writes`).
+    work = StoreWork(graph)
+    arriving = arrival_rates(graph, growth)
+    rates = [rate + more * growth for rate, more in zip(arriving, work.replicated, strict=True)]
+    applied = [work.applies(node) * growth for node in range(len(graph))]
     stated = design.cost.average_load
     share, known = (DEFAULT_AVERAGE_LOAD, False) if stated is None else (stated, True)
     silent_reach: dict[int, str] = {}
@@ -251,7 +265,11 @@ def usages(
         if node in silent_reach:
             client = silent_reach[node]
             found[component_id] = Usage(
-                rates[node], f"depends on usage: set `rps` on {client}", share, known
+                rates[node],
+                f"depends on usage: set `rps` on {client}",
+                share,
+                known,
+                applied[node],
             )
         elif rates[node] <= 0:
             found[component_id] = Usage(
@@ -262,7 +280,7 @@ def usages(
                 known,
             )
         else:
-            found[component_id] = Usage(rates[node], None, share, known)
+            found[component_id] = Usage(rates[node], None, share, known, applied[node])
     return found
 
 

@@ -66,6 +66,8 @@ class Usage:
     unknown: str | None  # "depends on usage: set `rps` on client 'users'"
     average_load: float = DEFAULT_AVERAGE_LOAD
     average_stated: bool = False
+    writes: float = 0.0  # the writes it applies per second (its own and replicated): what
+    # its `replication` links carry
 
     def requests(self, hours: float) -> float:
         return self.rps * self.average_load * hours * 3600.0

@@ -62,6 +62,9 @@ class Billing:
     transfer: str | None = None
     per_copy: bool = False
     service_hour: bool = False
+    # How one we run ourselves is billed, for a type whose prices are a provider's service
+    # (a queue priced as SQS): per machine the analysis counts, not per request.
+    self_run: Billing | None = None
 
 
 @dataclass
@@ -204,21 +207,31 @@ def _billing(src: _File, prices: Iterable[str]) -> dict[str, Billing]:
     known = set(prices)
     found: dict[str, Billing] = {}
     for type_id, entry in _mapping(src, "types").items():
-        if not isinstance(entry, dict):
-            raise PriceError(f"{src.at('types', type_id)}: types.{type_id}: expected a mapping")
-        keys = {name: entry.get(name) for name in BILLING_KEYS}
-        for name, value in keys.items():
-            if value is not None and (not isinstance(value, str) or value not in known):
-                raise PriceError(
-                    f"{src.at('types', type_id, name)}: types.{type_id}.{name}: "
-                    f"no price named {clip(repr(value))}"
-                )
-        found[str(type_id)] = Billing(
-            **keys,
-            per_copy=entry.get("per_copy") is True,
-            service_hour=entry.get("service_hour") is True,
-        )
+        found[str(type_id)] = _one_billing(src, ("types", str(type_id)), entry, known)
     return found
+
+
+def _one_billing(
+    src: _File, path: tuple[str | int, ...], entry: object, known: set[str]
+) -> Billing:
+    name = ".".join(str(part) for part in path)
+    if not isinstance(entry, dict):
+        raise PriceError(f"{src.at(*path)}: {name}: expected a mapping")
+    keys = {key: entry.get(key) for key in BILLING_KEYS}
+    for key, value in keys.items():
+        if value is not None and (not isinstance(value, str) or value not in known):
+            raise PriceError(
+                f"{src.at(*path, key)}: {name}.{key}: no price named {clip(repr(value))}"
+            )
+    own = entry.get("self_run")
+    if own is not None and len(path) > 2:
+        raise PriceError(f"{src.at(*path, 'self_run')}: {name}.self_run: not inside self_run")
+    return Billing(
+        **keys,
+        per_copy=entry.get("per_copy") is True,
+        service_hour=entry.get("service_hour") is True,
+        self_run=None if own is None else _one_billing(src, (*path, "self_run"), own, known),
+    )
 
 
 def _models(src: _File, origin: str) -> dict[str, ModelPrice]:

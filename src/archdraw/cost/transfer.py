@@ -5,7 +5,8 @@ goes out to the internet), at that type's `transfer` price (a CDN's) or internet
 egress; a link to an outside service (or to a device) is billed to its sender as
 internet egress; a link between two regions is billed to its sender at the
 inter-region price. On a replication link between regions, `payload_kb` is what
-is copied per request the source store receives. Transfer inside one region is
+is copied per write the source store applies (its own and those it passes on; reads
+are not copied). Transfer inside one region is
 not modelled. 1 GB = 10^6 KB.
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.cost.lines import CostLine, Usage, money, per_second
-from archdraw.cost.prices import PriceBook
+from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
 from archdraw.model import Component, Design
 
@@ -39,8 +40,15 @@ def _category(library: Library, component: Component) -> str | None:
 
 
 def transfer_lines(
-    design: Design, library: Library, graph: TrafficGraph, book: PriceBook, usage: dict[str, Usage]
+    design: Design,
+    library: Library,
+    graph: TrafficGraph,
+    book: PriceBook,
+    usage: dict[str, Usage],
+    billed_as: dict[str, Billing],
 ) -> Iterator[CostLine]:
+    """The transfer lines; `billed_as`: how each component is billed (a CDN the provider
+    runs at its transfer price, one of our own at internet egress)."""
     for link in design.links:
         size = link.props.get("payload_kb")
         if isinstance(size, bool) or not isinstance(size, int | float):
@@ -52,8 +60,8 @@ def transfer_lines(
         if _category(library, source) in OUTSIDE and _category(library, target) in OUTSIDE:
             continue
         if _category(library, source) in OUTSIDE:
-            billed, key = target, book.types.get(target.type)
-            price_key = (key.transfer if key else None) or "egress.internet"
+            billed = target
+            price_key = billed_as.get(target.id, Billing()).transfer or "egress.internet"
         elif _category(library, target) in OUTSIDE:
             billed, price_key = source, "egress.internet"
         elif _region(design, source) != _region(design, target) and None not in (
@@ -65,15 +73,17 @@ def transfer_lines(
             continue
         sender = usage[source.id]
         node = graph.index[source.id]
-        rps = sender.rps
-        if link.kind != "replication":  # a copy per request the store receives
+        if link.kind == "replication":  # a copy of each write the store applies
+            rps, what = sender.writes, "writes/s"
+        else:
+            rps, what = sender.rps, "calls/s"
             calls = library.link_prop(link.props, "calls")
             number = isinstance(calls, int | float) and not isinstance(calls, bool)
             rps *= graph.miss[node] * (float(calls) if number else 1.0)
         entry = book.prices[price_key]
         gb = rps * sender.average_load * float(size) / 1e6 * book.hours_per_month * 3600.0
         detail = (
-            f"{link.key}: {per_second(rps)} calls/s peak x {sender.average_load:g} average x "
+            f"{link.key}: {per_second(rps)} {what} peak x {sender.average_load:g} average x "
             f"{float(size):g} KB = {gb:,.0f} GB/month x "
             f"{money(entry.price, book.currency)}/GB ({entry.what})"
         )

@@ -147,12 +147,12 @@ class Drawing:
             rect = node_rect(centre)
             self._left.extend((box.rect, rect))
             self._labels.stir(box.rect)
-            self._labels.stir(rect)
+            self._labels.stir(rect, came=True)
             self.boxes[component_id] = BoxDrawing(component_id, rect, box.look)
             self._box_index.put(component_id, (rect,))
             affected.update(self._links_of.get(component_id, ()))
             affected.update(k for k in self._reach.meeting(rect) if self._covers(k, rect))
-        changed = self._redraw(affected, {("component", c) for c in centres})
+        changed = self._redraw(affected, {("component", c) for c in centres}, settle)
         return changed | self.settle() if settle else changed
 
     def settle(self) -> set[str]:
@@ -175,9 +175,16 @@ class Drawing:
             for a, b in pairwise(path.points)
         )
 
-    def _redraw(self, affected: set[str], targets: set[Target]) -> set[str]:
+    def _redraw(self, affected: set[str], targets: set[Target], settle: bool = True) -> set[str]:
         affected = self._routes(affected)
-        changed = affected | self._place_labels(())  # those whose course changed, and near
+        # The labels of the links whose course changed, and those near (in a frame of a drag,
+        # only those a moved box or label lies on: see Labels.follow).
+        if settle:
+            changed = affected | self._place_labels(())
+        else:
+            changed = affected | self._labels.follow(
+                self.links, self._by_key, self._order, self._box_index
+            )
         if self._found:
             targets = targets | {("link", k) for k in affected}
             self._place_markers(targets & set(self._found))
@@ -264,7 +271,9 @@ class Drawing:
             # The course's bounds, only when a detour takes it out of reach (put is costly).
             b = reach if path is None else path.bounds()
             inside = reach.x0 <= b.x0 and reach.y0 <= b.y0 and b.x1 <= reach.x1 and b.y1 <= reach.y1
-            self._reach.put(key, (reach,) if inside else (reach, b))
+            rects = (reach,) if inside else (reach, b)
+            if self._reach.rects(key) != rects:  # a long link's reach fills many cells
+                self._reach.put(key, rects)
         else:
             self._reach.remove(key)
         old = self.links.get(key)

@@ -13,6 +13,11 @@ depends on the earlier labels near it and on the courses near its link. When a c
 changes (`course`), the labels that could have a spot on its old or new runs are placed
 again, with the later labels that could see theirs move: an incremental update lands where
 a fresh drawing would put them.
+
+A frame of a drag (`follow`) re-places only the labels of links whose course changed and
+those a moved box or label now lies on (each of which may push on a later one); every other
+label a change could move waits for the next `place` (the drop), which re-places them all as
+one change and so lands where a fresh drawing would.
 """
 
 from __future__ import annotations
@@ -59,8 +64,10 @@ class Labels:
         self.placed = GridIndex()
         self._lines = GridIndex()
         self._reach = GridIndex()  # where each label may go (`label_reach`)
-        self._stirred: list[Rect] = []  # where courses or boxes changed since the last place
+        self._stirred: list[Rect] = []  # where courses, boxes or labels changed since `place`
         self._rerouted: set[str] = set()  # links whose course changed since the last place
+        self._recent: set[str] = set()  # the same since the last `follow`
+        self._covered: list[Rect] = []  # where boxes came since the last `follow`
         # The lines are indexed once a label is to be placed: until then (a design without
         # labels) a course that changes costs nothing here.
         self._courses: dict[str, LinkPath] = {}
@@ -69,6 +76,7 @@ class Labels:
     def course(self, key: str, old: LinkPath | None, new: LinkPath | None) -> None:
         """The link's course is now `new` (None: not drawn); it was `old`."""
         self._rerouted.add(key)
+        self._recent.add(key)
         if new is None:
             self._courses.pop(key, None)
         else:
@@ -85,9 +93,11 @@ class Labels:
         # a course whose end slid along its side) moves no label.
         self._stirred.extend(was.symmetric_difference(self._lines.rects(key)))
 
-    def stir(self, rect: Rect) -> None:
-        """Something labels keep off (a box) came or went here."""
+    def stir(self, rect: Rect, came: bool = False) -> None:
+        """Something labels keep off (a box) went here, or `came` here."""
         self._stirred.append(rect)
+        if came:
+            self._covered.append(rect)
 
     def remove(self, key: str) -> None:
         self._courses.pop(key, None)
@@ -106,17 +116,54 @@ class Labels:
         """Place these links' labels, those of links whose course changed and those that could
         see a change since the last call, and any later label that could see theirs move; the
         keys of the labels that moved."""
-        stirred, self._stirred = self._stirred, []
-        asked, self._rerouted = self._rerouted | set(keys), set()
+        stirred, self._stirred, self._covered = self._stirred, [], []
+        asked, self._rerouted, self._recent = self._rerouted | set(keys), set(), set()
+        if not self._start(asked, design_links):
+            return set()
+        if len(asked) < len(order):  # else every label is placed anyway (a fresh drawing)
+            for rect in dict.fromkeys(stirred):  # a drag stirs the same places many times
+                asked.update(self._reach.meeting(rect, asked))
+        return self._run(asked, links, design_links, order, boxes, frame=False)
+
+    def follow(
+        self,
+        links: MutableMapping[str, LinkDrawing],
+        design_links: Mapping[str, Link],
+        order: Mapping[str, int],
+        boxes: GridIndex,
+    ) -> set[str]:
+        """A frame of a drag: place the labels of links whose course changed since the last
+        frame and the labels that boxes which came or labels which moved now lie on; the
+        keys of the labels that moved. The rest wait for `place`."""
+        covered, self._covered = self._covered, []
+        asked, self._recent = self._recent, set()
+        if not self._start(asked, design_links):
+            return set()
+        for rect in covered:
+            asked.update(self.placed.meeting(rect, asked))
+        return self._run(asked, links, design_links, order, boxes, frame=True)
+
+    def _start(self, asked: set[str], design_links: Mapping[str, Link]) -> bool:
+        """Whether labels are kept (indexing the lines the first time one is to be placed)."""
         if not self._kept:
             if not any(design_links[k].label for k in asked if k in design_links):
-                return set()
+                return False
             self._kept = True
             for key, path in self._courses.items():
                 self._lines.put(key, _lines(path))
-        if len(asked) < len(order):  # else every label is placed anyway (a fresh drawing)
-            for rect in stirred:
-                asked.update(self._reach.meeting(rect, asked))
+        return True
+
+    def _run(
+        self,
+        asked: set[str],
+        links: MutableMapping[str, LinkDrawing],
+        design_links: Mapping[str, Link],
+        order: Mapping[str, int],
+        boxes: GridIndex,
+        frame: bool,
+    ) -> set[str]:
+        """Place the `asked` labels in link order, and each later label that could see one
+        move (in a `frame`: that one now lies on); the keys of the labels that moved."""
         queue = [(order[k], k) for k in asked if k in order]
         heapq.heapify(queue)
         done: set[str] = set()
@@ -135,18 +182,30 @@ class Labels:
             else:
                 spots = label_spots(text, drawing.path)
                 new = self._label_for(key, spots, rank, order, boxes)
-                self.placed.put(key, (new.rect,))
-                self._reach.put(key, label_reach(spots))
+                if self.placed.rects(key) != (new.rect,):
+                    self.placed.put(key, (new.rect,))
+                reach = tuple(label_reach(spots))
+                if self._reach.rects(key) != reach:
+                    self._reach.put(key, reach)
             if new == old:
                 continue
             moved.add(key)
             links[key] = LinkDrawing(
                 key, drawing.kind, drawing.source, drawing.target, drawing.path, new
             )
-            for rect in (r.rect for r in (old, new) if r is not None):
-                for later in self._reach.meeting(rect, done):
-                    if order[later] > rank:
-                        heapq.heappush(queue, (order[later], later))
+            if frame:  # the labels that could see this one move wait for `place`
+                self._stirred.extend(r.rect for r in (old, new) if r is not None)
+                pushed = self.placed.meeting(new.rect, done) if new is not None else []
+            else:
+                pushed = [
+                    k
+                    for r in (old, new)
+                    if r is not None
+                    for k in self._reach.meeting(r.rect, done)
+                ]
+            for later in pushed:
+                if order[later] > rank:
+                    heapq.heappush(queue, (order[later], later))
         return moved
 
     def _label_for(

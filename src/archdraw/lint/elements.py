@@ -46,7 +46,11 @@ DEFAULT_OPTIONS: dict[str, float] = {
 
 def as_number(value: Any) -> float | None:
     """A property value as a number: None for anything else (booleans included)."""
-    if isinstance(value, bool) or not isinstance(value, _NUMBERS):
+    # The exact type first: nearly every value read is an int, a float or None.
+    kind = type(value)
+    if kind is int or kind is float:
+        return float(value)
+    if value is None or kind is bool or not isinstance(value, _NUMBERS):
         return None
     return float(value)
 

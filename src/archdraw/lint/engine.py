@@ -28,16 +28,16 @@ from archdraw.lint.types import (
 from archdraw.model import Design
 
 _NOWHERE: tuple[None, None] = (None, None)
+_NO_PLACES: dict[str, tuple[int, int]] = {}
 
 
 def _finding(
     rule: Rule, issue: Issue, severity: Severity, position: tuple[int | None, int | None]
 ) -> Finding:
+    """A settings rule's finding (`rule_findings` builds the other rules' the same way)."""
     line, column = position
     component, link, zone = issue.component, issue.link, issue.zone
     order = position_order(line, column, severity, rule.code, component or link or zone)
-    # The fields in their declared order: a run builds thousands of findings, and keyword
-    # arguments cost the dataclass a look-up each.
     return Finding(
         rule.code,
         rule.name,
@@ -109,16 +109,43 @@ def rule_findings(
     """One rule's findings after severity overrides and ignores (indices of matched
     ignores are added to `used_ignores`)."""
     findings: list[Finding] = []
-    override = settings.severity.get(rule.code)
+    code, name = rule.code, rule.name
+    override = settings.severity.get(code)
     ignores = [(i, ignore) for i, ignore, _ in settings.ignores if ignore_names(ignore, rule)]
+    # Nearly every finding is about a component: its place is looked up here, the others'
+    # through `_position`.
+    placed = _NO_PLACES if locations is None else locations.components
     for issue in rule.check(context):
         if ignores:
             matched = [i for i, ignore in ignores if ignore_matches(ignore, rule, issue)]
             if matched:
                 used_ignores.update(matched)
                 continue
-        position = _position(locations, issue.component, issue.link, issue.zone)
-        finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
+        component, link, zone = issue.component, issue.link, issue.zone
+        position: tuple[int | None, int | None] | None = None
+        if component is not None:
+            position = placed.get(component)
+        if position is None:
+            position = _position(locations, None, link, zone)
+        line, column = position
+        severity = override or issue.severity or rule.severity
+        order = position_order(line, column, severity, code, component or link or zone)
+        # The fields in their declared order: a run builds thousands of findings, and keyword
+        # arguments cost the dataclass a look-up each.
+        finding = Finding(
+            code,
+            name,
+            severity,
+            component,
+            link,
+            zone,
+            issue.message,
+            line,
+            column,
+            rule,
+            issue.fix,
+            order,
+        )
         if issue.related:
             finding.related = tuple(
                 Related(key, *_position(locations, key, key, None)) for key in issue.related

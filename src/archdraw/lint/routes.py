@@ -3,7 +3,7 @@ take (AD206 and AD207 share it, through `LintContext.routes`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from archdraw.lint.design_view import LinkView
 from archdraw.lint.elements import as_number
@@ -15,14 +15,11 @@ if TYPE_CHECKING:
 ROUTE_PROPERTIES = frozenset({"timeout_ms", "retries"})
 
 
-class Call(NamedTuple):
-    """One sync call, as the routes see it."""
-
-    link: LinkView
-    target: str
-    waits: float | None  # the link's `timeout_ms`, else the caller's (None: no limit)
-    retries: float  # the link's `retries`, else the caller's
-    spends: float | None  # all the caller may spend on it, wait x attempts (None: no limit)
+# One sync call, as the routes see it: (link, target, waits, retries, spends), where `waits`
+# is the link's `timeout_ms`, else the caller's (None: no limit); `retries` the link's, else
+# the caller's; `spends` all the caller may spend on it, wait x attempts (None: no limit).
+# A plain tuple, always unpacked: a run builds one per sync link.
+Call = tuple[LinkView, str, float | None, float, float | None]
 
 
 class Routes:
@@ -76,10 +73,10 @@ class Routes:
                 if "retries" in props:
                     retries = max(0.0, as_number(props["retries"]) or 0.0)
                 if timeout is None:
-                    rows.append(Call(link, target, None, retries, None))
+                    rows.append((link, target, None, retries, None))
                     continue
                 spent = timeout * (1 + retries)
-                rows.append(Call(link, target, timeout, retries, spent))
+                rows.append((link, target, timeout, retries, spent))
                 if spent > worst:
                     worst = spent
                 known = longest.get(target)
@@ -100,7 +97,7 @@ class Routes:
                 bound = explained.get(target)
                 if bound is None:
                     patience = self.longest.get(target, 0.0)
-                    spends = [row.spends for row in calls.get(target, ())]
+                    spends = [spent for _, _, _, _, spent in calls.get(target, ())]
                     bound = explained[target] = max(
                         (s for s in spends if s is not None and s <= patience), default=0.0
                     )

@@ -88,15 +88,28 @@ def _is_client(library: Library, component: Component) -> bool:
 def fails_halfway(context: Context) -> Section:
     design, library, graph, findings = context
     points = weakest_points(design, library, graph=graph)
-    singles = [p for p in points if p.kind == "component" and p.lost_share >= 0.999]
+    total = [p for p in points if p.kind == "component" and p.lost_share >= 0.999]
+    # A service someone else runs (managed, a third party) fails whole in its provider's
+    # outage: no one instance of ours to add a replica to, so not a single point (AD101).
+    singles = [p for p in total if p.single_point]
+    outages = [p for p in total if not p.single_point]
     titles = {c.id: c.title for c in design.components}
     answer = (
         f"{plural(len(singles), 'single point')} of failure, each failing every request: "
         + ", ".join(titles[p.id] for p in singles[:TOP])
         + "."
         if singles
+        else "No single component we run fails every request."
+        if outages
         else "No single component failure fails every request."
     )
+    if outages:
+        answer += (
+            " An outage of a service someone else runs fails every request"
+            + (" too: " if singles else ": ")
+            + ", ".join(titles[p.id] for p in outages[:TOP])
+            + "."
+        )
     section = Section("fails", "Fails halfway?", answer)
     section.header = ("failure", "requests lost", "goes down with it")
     for point in points[: TOP * 2]:

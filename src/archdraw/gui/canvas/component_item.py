@@ -12,12 +12,13 @@ import html
 from collections import OrderedDict
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from archdraw.drawing import ComponentLook, Face, face_at, instances_note
+from archdraw.drawing import ComponentLook, Face, face, face_at, instances_note
 from archdraw.drawing.faces import BADGE_DASH, BADGE_STROKE
 from archdraw.gui.icons import icon_pixmap
+from archdraw.layout import Rect
 from archdraw.style import CORNER_RADIUS, NODE_HEIGHT, NODE_WIDTH, Theme
 
 from .text import draw_run, pixmap_ratio
@@ -25,9 +26,11 @@ from .text import draw_run, pixmap_ratio
 PIXMAP_CACHE_BYTES = 64 * 1024 * 1024  # least recently drawn pixmaps go beyond this
 _PIXMAPS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
 _cached_bytes = [0]
+HANDLE_RADIUS = 5.0  # the round handle drawn on the right edge on hover: drag it to link
 EDGE_BAND = 7.0  # pressing this close to the border starts a link instead of a move
 _BOX = QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
-_BOUNDS = _BOX.adjusted(-8, -10, 8, 4)
+_BOUNDS = _BOX.adjusted(-8, -10, 8, 4)  # room for the badge, the hover handle and the pen
+_SHAPES: dict[Rect | None, QPainterPath] = {}  # by the badge's pill: a few in a design
 COMPONENT_TYPE = 65536 + 1  # QGraphicsItem.UserType + n
 
 
@@ -89,6 +92,26 @@ class ComponentItem(QGraphicsRectItem):
 
     def box(self) -> QRectF:
         return QRectF(_BOX)
+
+    def shape(self) -> QPainterPath:
+        """What is drawn (the box, its badge and the handle shown on hover, with half the
+        pen): clicks, hover and the rubber band meet that, not the room kept around it for
+        repaints (`boundingRect`)."""
+        pill = face(self.look, "full").badge
+        shape = _SHAPES.get(pill)
+        if shape is None:
+            shape = QPainterPath()
+            pen = 1.25  # half the widest outline
+            box = _BOX.adjusted(-pen, -pen, pen, pen)
+            shape.addRoundedRect(box, CORNER_RADIUS + pen, CORNER_RADIUS + pen)
+            if pill is not None:
+                left, top = _BOX.left(), _BOX.top()
+                badge = QRectF(left + pill.x0, top + pill.y0, pill.width, pill.height)
+                shape.addRoundedRect(badge.adjusted(-pen, -pen, pen, pen), 8, 8)
+            shape.addEllipse(QPointF(_BOX.right(), 0), HANDLE_RADIUS + 1, HANDLE_RADIUS + 1)
+            shape.setFillRule(Qt.FillRule.WindingFill)  # the badge overlaps the box: both in
+            _SHAPES[pill] = shape
+        return shape
 
     def near_edge(self, scene_point: QPointF) -> bool:
         local = self.mapFromScene(scene_point)
@@ -212,4 +235,4 @@ class ComponentItem(QGraphicsRectItem):
     def _handle(self, painter: QPainter, centre: QPointF) -> None:
         painter.setPen(QPen(QColor(self.theme.selection), 1.5))
         painter.setBrush(QColor(self.theme.background))
-        painter.drawEllipse(centre, 5, 5)
+        painter.drawEllipse(centre, HANDLE_RADIUS, HANDLE_RADIUS)

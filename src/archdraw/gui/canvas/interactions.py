@@ -194,14 +194,14 @@ class MouseInteractions:
                 label = _zone_move_label(design, zone, left)
         edit = edits[0] if len(edits) == 1 else Batch(tuple(edits), label=label)
         if not self.view.editing.apply(edit):
-            self.scene.preview_move(state.origins, relayout_zones=True)
+            self.scene.preview_move(state.origins, relayout_zones=True, settle=True)
 
     def cancel(self) -> None:
         state, self._state = self._state, None
         if isinstance(state, _Connect):
             self.scene.removeItem(state.line)
         elif isinstance(state, _Move):
-            self.scene.preview_move(state.origins, relayout_zones=True)
+            self.scene.preview_move(state.origins, relayout_zones=True, settle=True)
 
     def key_press(self, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Escape and self._state is not None:

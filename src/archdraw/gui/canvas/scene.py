@@ -378,19 +378,19 @@ class DesignScene(QGraphicsScene):
         """Components inside `zone_id` or any zone nested in it."""
         return ZoneTree(self.design).subtree_components(zone_id)
 
-    def preview_move(self, positions: dict[str, QPointF], relayout_zones: bool) -> None:
-        """Move items during a drag, before the edit is applied on release.
-
-        Zones keep their size while components are dragged, so a component can
-        be dragged out of its zone; they follow when a whole zone is dragged.
-        """
+    def preview_move(
+        self, positions: dict[str, QPointF], relayout_zones: bool, settle: bool = False
+    ) -> None:
+        """Move items during a drag (`settle`: back, at its end with no edit), before the edit
+        is applied on release. Zones keep their size while components are dragged, so one can
+        be dragged out of its zone; they follow when a whole zone is dragged."""
         centres: dict[str, tuple[float, float]] = {}
         for component_id, point in positions.items():
             item = self.components.get(component_id)
             if item is not None:
                 item.setPos(point)
                 centres[component_id] = (point.x(), point.y())
-        self._sync_links(self.drawing.move(centres, settle=False))
+        self._sync_links(self.drawing.move(centres, settle=settle))
         if relayout_zones:
             self.layout_zones()
 

@@ -281,7 +281,8 @@ def headline(report: AnalysisReport) -> str:
         risk = ""
         if failure.data_at_risk:
             risk = " Data at risk: " + ", ".join(
-                f"{titles.get(r.id, r.id)} ({'restore from backup' if r.backups else 'no backups'})"
+                f"{titles.get(r.id, r.id)} "
+                f"({r.why}; {'restore from backup' if r.backups else 'no backups'})"
                 for r in failure.data_at_risk
             )
         graph = report.graph

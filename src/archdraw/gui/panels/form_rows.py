@@ -14,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -59,6 +62,7 @@ class FormRows(QWidget):
         self._refreshing: list[str] | None = None
         self._shape_changed = False
         self._restore = False
+        self._wheel = _WheelScrollsTheForm(self)
 
     def refresh(self, restore: bool = False) -> None:
         raise NotImplementedError
@@ -82,6 +86,9 @@ class FormRows(QWidget):
         label.setToolTip(tip)  # the words say what it is; hovering says what it means
         label.setWordWrap(True)  # long names take two lines rather than push the fields off
         _fit_narrow_dock(widget)
+        if isinstance(widget, QComboBox | QSpinBox | QDoubleSpinBox):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # clicked or tabbed to, not wheeled
+            widget.installEventFilter(self._wheel)
         self.form.addRow(label, widget)
 
     def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:
@@ -123,11 +130,13 @@ class FormRows(QWidget):
         existing = self._existing(name, QComboBox, value)
         if isinstance(existing, QComboBox):
             quietly(existing, set_items, existing, choices, value)
+            existing.setToolTip(tip or existing.currentText())
             return
         if self._refreshing is not None:
             return
         box = QComboBox()
         set_items(box, choices, value)
+        tip = tip or box.currentText()  # a long choice (a zone's title) may not show whole
 
         def chosen(index: int) -> None:
             choice = box.itemData(index)
@@ -206,6 +215,24 @@ class FormRows(QWidget):
             lambda v: self._checked(spec, int(v) if spec.kind == "int" else float(v), make)
         )
         self._row(spec.name, box, tip)
+
+
+class _WheelScrollsTheForm(QObject):
+    """A wheel over a choice or number that is not being edited scrolls the form: left to
+    Qt, scrolling down the form changed the value of each field that passed under the
+    pointer (a database became a secrets store)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+            return False
+        if watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.viewport(), event)
+        return True
 
 
 # Narrower than this and a field shows too little of its value to be read.

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Sized
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -45,6 +45,10 @@ from archdraw.model.edits import (
 from archdraw.source.printable import plural
 
 NONE_ZONE = "(none)"
+# Narrower than this (the right dock at 1366 x 768 is about 250 px), a label beside its
+# field leaves the field too little room for its value ("Relational database", a zone's
+# title): each label then goes over its field, and the field takes the whole width.
+SIDE_BY_SIDE_WIDTH = 380
 
 
 class PropertiesPanel(FormRows):
@@ -64,6 +68,7 @@ class PropertiesPanel(FormRows):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setWidget(self.form_host)
+        self.form_scroll.viewport().installEventFilter(self)  # its width: see `_fit_rows`
         self.overview = DesignOverview()  # with nothing selected, in place of the form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -84,6 +89,28 @@ class PropertiesPanel(FormRows):
     def detach(self) -> None:
         self._unsubscribe()
         self._rebuild_timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.form_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_rows()
+        return False
+
+    def _fit_rows(self) -> None:
+        """Labels beside their fields in a wide dock, over them in a narrow one. A label over
+        its field is as wide as its words or the form (Qt would give it its size hint, and a
+        label that wraps hints at half its words: "Global managed / service")."""
+        rows = QFormLayout.RowWrapPolicy
+        wrap = self.width() < SIDE_BY_SIDE_WIDTH
+        if self.form.rowWrapPolicy() != (rows.WrapAllRows if wrap else rows.DontWrapRows):
+            self.form.setRowWrapPolicy(rows.WrapAllRows if wrap else rows.DontWrapRows)
+        margins = self.form.contentsMargins()
+        room = self.form_scroll.viewport().width() - margins.left() - margins.right()
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                words = label.fontMetrics().horizontalAdvance(label.text()) + 2
+                label.setMinimumWidth(min(words, room) if wrap else 0)
 
     def schedule_rebuild(self) -> None:
         """Rebuild the form once control is back in the event loop."""
@@ -148,6 +175,7 @@ class PropertiesPanel(FormRows):
             self.form.removeRow(0)
         self.fields, self._shown = {}, {}
         self._fill()
+        self._fit_rows()
         if focused_name in self.fields:
             self.fields[focused_name].setFocus()
 

@@ -15,7 +15,9 @@ from archdraw.lint.types import Issue, Severity, rule
     errors, just nothing happening. Invoices are not sent, reminders do not fire, retries never
     run, and you find out days later. One instance dies with its machine, and with every deploy
     jobs due in that window are skipped. A scheduler whose `replicas` the design does not
-    state runs one only by the library's default: that is asked about, as info.""",
+    state runs one only by the library's default: that is asked about, as info. One the
+    provider runs (`managed: true`: EventBridge Scheduler, Cloud Scheduler) has no one machine
+    to lose and is not reported.""",
     fix="""Run two or more replicas with `leader_election` (one fires, the other takes over
     within a lease period of seconds), persist the schedule and what has run, and alert when a
     job has not run on time.""",
@@ -27,6 +29,8 @@ from archdraw.lint.types import Issue, Severity, rule
 def single_scheduler(ctx: LintContext) -> Iterator[Issue]:
     for scheduler in ctx.of_type("scheduler"):
         found = ctx.instances(scheduler)
+        if found.managed:
+            continue  # the provider's service: no one instance of it dies with its machine
         if found.total < 2 and ctx.failover(scheduler) == "none":
             # One instance by the library's default is a question, not the design's choice.
             unknown = found.basis == "default"

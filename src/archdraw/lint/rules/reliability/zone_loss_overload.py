@@ -76,8 +76,9 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
         if spread < zones:
             where = f"the {spread} zones its {replicas} instances cover (of `zones: {zones}`)"
         assumed = ctx.assumed(component, "capacity_rps")
-        applied = f" ({rate(work)} req/s of work, its writes applied on each copy)"
-        shard = "; its writes alone fill each copy: replicas do not help, shard it"
+        whose = ctx.store_work.whose(component_id)
+        applied = f" ({rate(work)} req/s of work, {whose} applied on each copy)"
+        shard = f"; {whose} alone fill each copy: replicas do not help, shard it"
         yield Issue(
             f"'{component.title}' receives {rate(arrival)} req/s"
             f"{applied if work > arrival else ''}; losing one of {where} leaves "

@@ -2,10 +2,19 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import QUEUE_TYPES, LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.security.unstated import one_unknown
 from archdraw.lint.types import Issue, Severity, rule
+
+# Stores whose managed offerings still accept connections from the network alone until
+# authentication is turned on: ElastiCache and Memorystore (Redis AUTH is off by default,
+# Memcached has none), NFS file systems (EFS, Filestore: security groups only) and Neptune
+# (IAM auth off by default). Other managed stores are reached through the provider's signed
+# API (DynamoDB, S3, SQS, Kinesis, BigQuery) or an API key (Pinecone, Azure AI Search), or
+# always get a login (RDS, Cloud SQL): no credentials, no connection.
+OPEN_WHEN_MANAGED = frozenset({"cache", "file_system", "graph_database"})
 
 
 @rule(
@@ -23,7 +32,15 @@ from archdraw.lint.types import Issue, Severity, rule
     they cannot be sniffed. Links into the store that say `auth: true` count: the callers
     authenticate. Public files (`anonymous: true` on object storage: anyone may read them, by
     design) need it only on the links that write. A store whose `auth` the design does not
-    state is unknown, not open: those are reported together, once, as info.""",
+    state is unknown, not open: those are reported together, once, as info. A store the
+    provider runs (`managed: true`: DynamoDB, S3, SQS, Kinesis, BigQuery, RDS, Cloud SQL, a
+    hosted vector database) with `auth` not stated is not reported: it cannot be reached
+    without the provider's credentials (IAM, an API key, the login it creates), so they are
+    assumed; keep each service's identity least-privilege. Managed caches, NFS file systems
+    and graph stores (ElastiCache, Memorystore, EFS, Neptune) accept connections from the
+    network alone until authentication is turned on, so they are still asked; and any managed
+    store stated `auth: false` (a bucket policy open to anyone, an open search domain) is
+    reported.""",
     references=(
         "OWASP Top 10 2021: A07 identification and authentication failures",
         "AWS Well-Architected Framework, Security pillar: SEC03 manage permissions",
@@ -38,7 +55,8 @@ def datastore_without_auth(ctx: LintContext) -> Iterator[Issue]:
         if ctx.in_process(component):
             continue  # memory inside its caller: nothing else can connect to it
         if auth is None:
-            unknown.append((component.id, component.title))
+            if not credentials_assumed(ctx, component):
+                unknown.append((component.id, component.title))
             continue
         yield Issue(
             f"'{component.title}' accepts connections without authentication (`auth: false`): "
@@ -61,6 +79,13 @@ def _guarded(ctx: LintContext) -> list[ComponentView]:
     stores = [c for c in ctx.stores if ctx.has_prop(c, "auth")]
     queues = [c for c in ctx.of_type(*QUEUE_TYPES) if ctx.has_prop(c, "auth")]
     return stores + [c for c in queues if not ctx.is_store(c)]
+
+
+def credentials_assumed(ctx: LintContext, store: ComponentView) -> bool:
+    """A store the provider runs that no one reaches without the provider's credentials."""
+    if store.type in OPEN_WHEN_MANAGED:
+        return False
+    return provider_runs(ctx.prop(store, "managed"), ctx.prop(store, "global"))
 
 
 def _every_caller_authenticates(ctx: LintContext, store: ComponentView) -> bool:

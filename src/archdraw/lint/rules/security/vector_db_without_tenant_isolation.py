@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
+from archdraw.lint.rules.security.datastore_without_auth import credentials_assumed
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -28,7 +29,10 @@ def vector_db_without_tenant_isolation(ctx: LintContext) -> Iterator[Issue]:
     for store in ctx.of_type("vector_db"):
         if ctx.flag(store, "tenant_isolation"):
             continue
-        authenticates = ctx.flag(store, "auth")
+        # A managed one (Pinecone, a hosted index) takes no query without the provider's key.
+        authenticates = ctx.flag(store, "auth") or (
+            ctx.prop(store, "auth") is None and credentials_assumed(ctx, store)
+        )
         extra = "" if authenticates else ", and it accepts unauthenticated queries"
         # Info either way; it says which of this rests on values the design does not state.
         unstated = ("tenant_isolation",) if authenticates else ("tenant_isolation", "auth")

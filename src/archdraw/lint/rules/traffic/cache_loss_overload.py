@@ -57,12 +57,13 @@ def cache_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             if work.work_at_of(store.id, today) < capacity <= hot:
                 needed = work.machines_of(store.id, per_replica, cold)
                 rests = _rests_on(ctx, cache, store)
-                shard = ""
+                shard, whose = "", work.whose(store.id)
                 if needed is None:
-                    shard = "; its writes alone fill each copy: replicas do not help, shard it"
+                    shard = f"; {whose} alone fill each copy: replicas do not help, shard it"
                 yield Issue(
                     f"if '{cache.title}' is lost, '{store.title}' receives {cold:,.0f} req/s "
-                    f"instead of {today:,.0f}{_applied(cold, hot)}, above its {capacity:,.0f} "
+                    f"instead of {today:,.0f}{_applied(cold, hot, whose)}, above its "
+                    f"{capacity:,.0f} "
                     f"req/s{rests}{shard}",
                     component=store.id,
                     fix=None
@@ -72,11 +73,12 @@ def cache_loss_overload(ctx: LintContext) -> Iterator[Issue]:
                 )
 
 
-def _applied(arrival: float, work: float) -> str:
-    """The work a replicated store does beyond its arrivals, when it does."""
+def _applied(arrival: float, work: float, whose: str) -> str:
+    """The work a replicated store does beyond its arrivals, when it does (`whose`: whose
+    writes it applies)."""
     if work <= arrival:
         return ""
-    return f" ({work:,.0f} req/s of work, its writes applied on each copy)"
+    return f" ({work:,.0f} req/s of work, {whose} applied on each copy)"
 
 
 def _rests_on(ctx: LintContext, cache: ComponentView, store: ComponentView) -> str:

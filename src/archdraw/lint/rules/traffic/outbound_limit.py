@@ -2,13 +2,15 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
 
 QUOTAS = ("rpm_limit", "tokens_per_minute")
-# Third parties and hosted models: someone else's limits apply to this design's account.
+# Third parties and models: someone else's limits apply to this design's account, unless we
+# run the model ourselves (`managed: false`).
 PROVIDER_TYPES = frozenset({"external_api", "llm", "embedding_model"})
 
 
@@ -23,7 +25,10 @@ PROVIDER_TYPES = frozenset({"external_api", "llm", "embedding_model"})
     many replicas the design runs. Tokens per minute count each request's `max_tokens`. A
     third party or model that receives traffic with no quota stated is reported as info:
     the limit exists, and the design does not say whether its traffic fits under it (a
-    crawler's politeness limit per site, a bank's limit on an aggregator).""",
+    crawler's politeness limit per site, a bank's limit on an aggregator). A model we run
+    ourselves (`managed: false`: a self-hosted LLM or embedding model) has no provider and no
+    quota: its limit is its capacity (`capacity_rps`, `replicas`), which the saturation rules
+    judge, so it is not asked for one.""",
     fix="""Raise the quota with the provider (or spread over several accounts or regions),
     cache answers, batch requests, or queue the calls and send them at the allowed rate.""",
     references=("Azure OpenAI quotas and limits; OpenAI rate limits",),
@@ -33,7 +38,7 @@ def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
     takers = {c.id: c for name in QUOTAS for c in ctx.with_prop(name)}
     for component_id, component in takers.items():
         per_minute = ctx.arrival_rps.get(component_id, 0.0) * 60
-        if per_minute > 0 and component.type in PROVIDER_TYPES:
+        if per_minute > 0 and _runs_elsewhere(ctx, component):
             unknown = _quota_unstated(ctx, component)
             if unknown:
                 yield unknown
@@ -56,6 +61,17 @@ def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
                 component=component_id,
                 severity=Severity.WARNING,
             )
+
+
+def _runs_elsewhere(ctx: LintContext, component: ComponentView) -> bool:
+    """A third party or a model someone else runs: a provider sets its quota. A type without
+    `managed` (an external API) is never ours; a model is the provider's unless stated
+    `managed: false` (hosted is its type's default)."""
+    if component.type not in PROVIDER_TYPES:
+        return False
+    return not ctx.has_prop(component, "managed") or provider_runs(
+        ctx.prop(component, "managed"), ctx.prop(component, "global")
+    )
 
 
 def _quota_unstated(ctx: LintContext, provider: ComponentView) -> Issue | None:

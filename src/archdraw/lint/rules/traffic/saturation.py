@@ -9,7 +9,9 @@ from archdraw.lint.types import Issue, Severity, rule
 
 
 def rate(value: float) -> str:
-    """A rate with three significant digits: 0.5 stays 0.5, 1234.5 becomes 1,235."""
+    """A rate with three significant digits: 0.5 stays 0.5, 1234.6 becomes 1,235."""
+    if value >= 100:  # three digits or more before the point: no decimals to work out
+        return f"{value:,.0f}"
     if value == 0 or not math.isfinite(value):
         return f"{value:g}"
     decimals = max(0, 2 - math.floor(math.log10(abs(value))))
@@ -32,10 +34,11 @@ def rate(value: float) -> str:
     `rps` through each link's `calls` and each cache's `hit_ratio`; a replicated store we run
     also applies every write (each call over a link marked `writes: true`) on every copy of
     its partition, so its work is lambda + writes x (copies - 1), and replicas relieve only
-    its reads. Queueing delay grows as rho / (1 - rho): at 50 % a
-    request waits about as long as its service time, at 80 % four times, at 95 % nineteen times,
-    and at 100 % the queue grows without bound. Error at 100 %, warning from 80 %
-    (`lint.options.utilization_warning`).""",
+    its reads; a copy drawn behind a `replication` link also applies every write of its
+    source(s) on each of its copies, requests or none. Queueing delay grows as rho / (1 -
+    rho): at 50 % a request waits about as long as its service time, at 80 % four times, at
+    95 % nineteen times, and at 100 % the queue grows without bound. Error at 100 %, warning
+    from 80 % (`lint.options.utilization_warning`).""",
     fix="""Add replicas (or capacity per replica) until utilization at peak is below 70 to
     80 %, leaving headroom for bursts and for losing an instance; or take load off it (a cache
     in front, fewer `calls` per request, async work behind a queue). A store whose writes
@@ -48,12 +51,15 @@ def rate(value: float) -> str:
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
     store_work = ctx.store_work
+    components, number, instances = ctx.components, ctx.number, ctx.instances
     for component_id, arrival in ctx.arrival_rps.items():
-        component = ctx.components[component_id]
-        per_machine = ctx.number(component, "capacity_rps") if arrival > 0 else None
+        component = components[component_id]
+        # A drawn copy with no requests of its own still applies its sources' writes.
+        working = arrival > 0 or store_work.replicates(component_id)
+        per_machine = number(component, "capacity_rps") if working else None
         if not per_machine:
-            continue  # no traffic, or no capacity known: never guessed
-        found = ctx.instances(component)
+            continue  # no work, or no capacity known: never guessed
+        found = instances(component)
         machines = found.total
         # A replicated store applies each write on every copy: its machines do more work
         # than the requests that arrive (`archdraw.analysis.writes`).
@@ -69,14 +75,16 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         severity = None if utilization >= 1 else Severity.WARNING
         applied = ""
         if work > arrival:
-            applied = f" (its writes applied on each copy: {rate(work)} req/s of work)"
+            whose = store_work.whose(component_id)
+            applied = f" ({whose} applied on each copy: {rate(work)} req/s of work)"
         fix = None
         more = ""
         if found.managed:
             # A provider's service takes no replicas of ours: it needs capacity from it.
-            more = f"; it needs {rate(arrival / TARGET_UTILIZATION)} req/s from its provider"
+            more = f"; it needs {rate(work / TARGET_UTILIZATION)} req/s from its provider"
         elif shares is None:
-            more = "; its writes alone fill each copy: replicas do not help, shard it"
+            whose = store_work.whose(component_id)
+            more = f"; {whose} alone fill each copy: replicas do not help, shard it"
         else:
             needed = max(machines + 1, shares)
             fix = ctx.fix(component, f"Run {needed} replicas", replicas=needed)

@@ -1,0 +1,106 @@
+"""The Properties form reads whole at 1366 x 768: in the narrow dock each label goes over
+its field and the field takes the dock's width; a wide dock puts them side by side; the
+wheel scrolls the form instead of changing the fields that pass under the pointer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QWidget
+
+from archdraw.gui.main_window import MainWindow
+
+from .conftest import property_field
+
+UBER = Path(__file__).resolve().parents[2] / "sample_designs" / "uber.archdraw.yaml"
+
+
+def _open_at_1366(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1366, 768)
+    qtbot.wait(20)
+    window._size_docks()  # as a first start at this size lays them out
+    qtbot.wait(20)
+    assert window.files.open_path(UBER)
+    qtbot.waitUntil(lambda: "trips_db" in window.scene.components)
+    window.scene.select_ids(["trips_db"])
+    qtbot.wait(20)
+
+
+def _label(window: MainWindow, field: QWidget) -> QLabel:
+    label = window.properties.form.labelForField(field)
+    assert isinstance(label, QLabel)
+    return label
+
+
+def _shows_whole(widget: QWidget, text: str) -> bool:
+    return widget.fontMetrics().horizontalAdvance(text) < widget.contentsRect().width() - 8
+
+
+def test_the_form_reads_whole_in_the_dock_of_a_1366_window(window, qtbot):  # type: ignore[no-untyped-def]
+    _open_at_1366(window, qtbot)
+    dock = window.findChild(QDockWidget, "dock-properties")
+    assert dock is not None and dock.width() <= 300  # the dock stays narrow: the canvas gets it
+    kind = property_field(window, "type", QComboBox)
+    label = property_field(window, "label", QLineEdit)
+    qtbot.waitUntil(lambda: _label(window, kind).geometry().bottom() < kind.geometry().top())
+    assert _shows_whole(kind, "Relational database") and kind.currentText() == (
+        "Relational database"
+    )
+    assert _shows_whole(label, "Trips (sharded)")
+    viewport = window.properties.form_scroll.viewport()
+    for name, field in window.properties.fields.items():
+        words = _label(window, field)
+        # Over its field, inside the visible width, and tall enough for all its lines.
+        assert words.geometry().bottom() < field.geometry().top(), name
+        assert field.geometry().right() <= viewport.width(), name
+        assert words.geometry().right() <= viewport.width(), name
+        assert words.height() >= words.heightForWidth(words.width()), name
+        if words.fontMetrics().horizontalAdvance(words.text()) < words.width():
+            assert words.height() < 2 * words.fontMetrics().height(), name  # one line
+
+
+def test_a_wide_dock_puts_each_label_beside_its_field(window, qtbot):  # type: ignore[no-untyped-def]
+    _open_at_1366(window, qtbot)
+    dock = window.findChild(QDockWidget, "dock-properties")
+    assert dock is not None
+    window.resizeDocks([dock], [520], Qt.Orientation.Horizontal)  # as Analyze widens it
+    kind = property_field(window, "type", QComboBox)
+    qtbot.waitUntil(lambda: _label(window, kind).geometry().right() < kind.geometry().left())
+    words = _label(window, kind)
+    assert words.geometry().top() < kind.geometry().bottom()  # on the same row
+    assert _shows_whole(kind, "Relational database")
+    window.resizeDocks([dock], [250], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: _label(window, kind).geometry().bottom() < kind.geometry().top())
+
+
+def test_the_wheel_scrolls_the_form_past_choices_and_numbers(window, qtbot):  # type: ignore[no-untyped-def]
+    _open_at_1366(window, qtbot)
+    kind = property_field(window, "type", QComboBox)
+    bar = window.properties.form_scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # more rows than the dock shows
+    before = bar.value()
+    centre = QPointF(kind.rect().center())
+    for _ in range(3):
+        wheel = QWheelEvent(
+            centre,
+            QPointF(kind.mapToGlobal(centre.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, -120),  # down
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(kind, wheel)
+        qtbot.wait(10)
+    assert bar.value() > before
+    assert window.document.design.component("trips_db").type == "database"
+    assert window.stack.count() == 0
+    # Once chosen (clicked or tabbed to), the field takes the wheel as Qt's fields do.
+    kind.setFocus()
+    qtbot.waitUntil(kind.hasFocus)
+    QApplication.sendEvent(kind, wheel)
+    qtbot.wait(10)
+    assert window.document.design.component("trips_db").type != "database"

@@ -1,0 +1,44 @@
+"""The review's "Fails halfway?" calls a component a single point of failure as AD101 does:
+an outage of a service someone else runs (managed, a third party) is named apart."""
+
+from __future__ import annotations
+
+from archdraw.cost import load_prices
+from archdraw.library import Library
+from archdraw.review import build_review
+
+DESIGN = """
+archdraw: 1
+name: managed queue
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: jobs, type: queue, label: SQS jobs, props: {managed: true}}
+  - {id: worker, type: worker, props: {replicas: 2}}
+  - {id: files, type: object_storage, label: S3 files}
+  - {id: db, type: database, label: Orders, props: {replicas: 1}}
+links:
+  - {from: web, to: api}
+  - {from: api, to: jobs, props: {writes: true}}
+  - {from: jobs, to: worker, kind: async}
+  - {from: api, to: files}
+  - {from: api, to: db}
+"""
+
+
+def answer(load_text, library: Library, text: str) -> str:  # type: ignore[no-untyped-def]
+    review = build_review(load_text(text).design, library, load_prices())
+    (section,) = [s for s in review.sections if s.key == "fails"]
+    return section.answer
+
+
+def test_a_providers_outage_is_not_called_a_single_point_of_failure(load_text, library) -> None:
+    assert answer(load_text, library, DESIGN) == (
+        "1 single point of failure, each failing every request: Orders. An outage of a "
+        "service someone else runs fails every request too: SQS jobs, S3 files."
+    )
+    two = DESIGN.replace("props: {replicas: 1}", "props: {replicas: 2, failover: active-standby}")
+    assert answer(load_text, library, two) == (
+        "No single component we run fails every request. An outage of a service someone "
+        "else runs fails every request: SQS jobs, S3 files."
+    )
