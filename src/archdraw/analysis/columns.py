@@ -1,22 +1,22 @@
-"""The per-component columns of the traffic graph, read a column at a time (a type's facts
-and defaults looked up once per type, a property's own value only where it is stated)."""
+"""The per-component columns of the traffic graph. A component's cells follow from its type
+and its own property values alone, so each distinct type and set of own values is worked out
+once (the thousands of components of a big design repeat a few) and the rows are then turned
+into columns."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.instances import Instances, instances
+from archdraw.analysis.instances import instances
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
+    TELEMETRY_TYPES,
     TypeFacts,
     count,
     number,
     provider_runs,
-    stated_rps,
+    stated_rate,
 )
 from archdraw.analysis.roles import STANDBY_FAILOVERS, DataRoles
 from archdraw.library import Library
@@ -26,14 +26,44 @@ if TYPE_CHECKING:
     from archdraw.analysis.graph import Edge
 
 
-class Columns(NamedTuple):
-    """The per-component columns, one list each, by component index."""
+class _Cells(NamedTuple):
+    """One component's cells: what its type and its own property values make of it."""
 
-    miss: list[float]
-    replicas: list[int]  # instances (`archdraw.analysis.instances`): what capacity counts,
+    miss: float  # share of requests passed on (1 - hit_ratio for caches)
+    replicas: int  # instances (`archdraw.analysis.instances`): what capacity counts,
     # and the machines that fail one at a time (a store's data role counts the same)
-    zones: list[int]  # zones those instances span
-    instance_basis: list[str]  # "stated" | "default" | "zones" | "shards" | "managed"
+    zones: int  # zones those instances span
+    instance_basis: str  # "stated" | "default" | "zones" | "shards" | "managed"
+    failover: str
+    stateful: bool
+    capacity: float | None
+    latency: float | None
+    buffer: bool
+    on_device: bool
+    fallback: bool
+    runs_replicas: bool
+    spans_zones: bool  # `global: true`: a managed service that spans zones and regions
+    in_process: bool  # `in_process: true`: runs inside its caller, no failure of its own
+    peak: float  # `peak_factor`: a source's burst over its stated `rps`
+    rps: float  # the stated `rps` (0 where unknown, never a library default)
+    source: bool  # where traffic starts (`archdraw.analysis.kinds.is_traffic_source`)
+    rate_known: bool  # False only for a source without a stated `rps`
+    standby_entry: bool  # its `failover` moves traffic to standbys behind `calls: 0` links
+    lookup: bool  # a DNS: what it answers is cached
+    telemetry: bool  # where metrics and logs go (`archdraw.analysis.kinds.TELEMETRY_TYPES`)
+
+
+class Columns(NamedTuple):
+    """The per-component columns, one list each, by component index: the fields read off
+    the model, then one column for each of the cells in `_Cells`."""
+
+    ids: list[str]
+    types: list[str]
+    zone: list[str | None]  # as stated (`node_columns` drops what is not a zone)
+    miss: list[float]
+    replicas: list[int]
+    zones: list[int]
+    instance_basis: list[str]
     failover: list[str]
     stateful: list[bool]
     capacity: list[float | None]
@@ -42,10 +72,44 @@ class Columns(NamedTuple):
     on_device: list[bool]
     fallback: list[bool]
     runs_replicas: list[bool]
-    spans_zones: list[bool]  # `global: true`: a managed service that spans zones and regions
-    in_process: list[bool]  # `in_process: true`: runs inside its caller, no failure of its own
-    peak: list[float]  # `peak_factor`: a source's burst over its stated `rps`
-    rps: list[float | None]  # the stated `rps` (None: not stated, never a library default)
+    spans_zones: list[bool]
+    in_process: list[bool]
+    peak: list[float]
+    rps: list[float]
+    source: list[bool]
+    rate_known: list[bool]
+    standby_entry: list[bool]
+    lookup: list[bool]
+    telemetry: list[bool]
+
+
+class _TypeColumns(NamedTuple):
+    """The cells a component's type decides alone."""
+
+    caching: bool
+    stateful: bool
+    buffer: bool
+    on_device: bool
+    runs_replicas: bool
+    starts_requests: bool
+    lookup: bool
+    telemetry: bool
+    defaults: dict[str, Any]  # the type's default property values
+
+
+def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColumns:
+    found = library.get(type_id)
+    return _TypeColumns(
+        caching=type_id in CACHING_TYPES,
+        stateful=found is not None and found.stateful,
+        buffer=type_id in BUFFER_TYPES,
+        on_device=found is not None and found.category == "client",
+        runs_replicas=found is not None and "replicas" in found.properties,
+        starts_requests=facts.starts_requests(type_id),
+        lookup=type_id == "dns",
+        telemetry=type_id in TELEMETRY_TYPES,
+        defaults=facts.defaults(type_id),
+    )
 
 
 def _positive(value: object) -> float | None:
@@ -63,185 +127,113 @@ def _share(value: object) -> float:
     return min(1.0, max(0.0, number(value, 0.0) or 0.0))
 
 
-def _peak(value: object) -> float:
-    return max(1.0, number(value, 1.0) or 1.0)
-
-
-def _failover(value: object) -> str:
-    return str(value or "none")
-
-
-def _is_true(value: object) -> bool:
-    return value is True
-
-
-def _flag(value: object) -> bool | None:
-    """A boolean as stated, None when not one (`managed` unstated reads `global`)."""
-    return value if value is True or value is False else None
-
-
-# The columns read from one property each, with how its value reads: the component's own
-# value, else its type's default. `miss` and `machines` follow from these.
-_PROPERTY_COLUMNS: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "hit": ("hit_ratio", _share),
-    "replicas": ("replicas", count),
-    "zones": ("zones", count),
-    "shards": ("shards", count),
-    "failover": ("failover", _failover),
-    "capacity": ("capacity_rps", _positive),
-    "latency": ("latency_ms", _non_negative),
-    "fallback": ("fallback", _is_true),
-    "spans_zones": ("global", _is_true),
-    "managed": ("managed", _flag),
-    "in_process": ("in_process", _is_true),
-    "peak": ("peak_factor", _peak),
-}
-
-
-class _TypeColumns(NamedTuple):
-    """The columns a component's type decides alone."""
-
-    caching: bool
-    stateful: bool
-    buffer: bool
-    on_device: bool
-    runs_replicas: bool
-    defaults: dict[str, Any]  # the type's default property values
-
-
-def _type_columns(library: Library, facts: TypeFacts, type_id: str) -> _TypeColumns:
-    found = library.get(type_id)
-    return _TypeColumns(
-        caching=type_id in CACHING_TYPES,
-        stateful=found is not None and found.stateful,
-        buffer=type_id in BUFFER_TYPES,
-        on_device=found is not None and found.category == "client",
-        runs_replicas=found is not None and "replicas" in found.properties,
-        defaults=facts.defaults(type_id),
+def _cells(kind: _TypeColumns, own: dict[str, Any]) -> _Cells:
+    """The cells of a component of this type that states `own` (each property reads its own
+    value, else its type's default)."""
+    value = (kind.defaults | own if own else kind.defaults).get
+    spans = value("global") is True
+    found = instances(
+        count(value("replicas")),
+        count(value("zones")),
+        count(value("shards")),
+        stated="replicas" in own,
+        sharded=kind.stateful and not kind.buffer,
+        managed=provider_runs(value("managed"), spans),
+    )
+    failover = str(value("failover") or "none")
+    rps = stated_rate(own.get("rps"))
+    source = kind.starts_requests or "rps" in own
+    return _Cells(
+        miss=1.0 - _share(value("hit_ratio")) if kind.caching else 1.0,
+        replicas=found.total,
+        zones=found.zones,
+        instance_basis=found.basis,
+        failover=failover,
+        stateful=kind.stateful,
+        capacity=_positive(value("capacity_rps")),
+        latency=_non_negative(value("latency_ms")),
+        buffer=kind.buffer,
+        on_device=kind.on_device,
+        fallback=value("fallback") is True,
+        # A managed service is not ours to run: no machine of it to lose alone.
+        runs_replicas=kind.runs_replicas and not found.managed,
+        spans_zones=spans,
+        in_process=value("in_process") is True,
+        peak=max(1.0, number(value("peak_factor"), 1.0) or 1.0),
+        rps=0.0 if rps is None else rps,
+        source=source,
+        rate_known=rps is not None or not source,
+        standby_entry=failover in STANDBY_FAILOVERS,
+        lookup=kind.lookup,
+        telemetry=kind.telemetry,
     )
 
 
 def per_component(components: list[Component], facts: TypeFacts, library: Library) -> Columns:
-    """Every per-component column, one column at a time: each starts from the value of the
-    component's type (its default, converted once per type), and only the components that
-    state the property read their own (each distinct value converted once: thousands of
-    components state the same few)."""
-    types = [c.type for c in components]
-    props = [c.props for c in components]
-    kinds = {t: _type_columns(library, facts, t) for t in set(types)}
+    """Every per-component column. Each distinct type and set of own values (typed: 1, 1.0
+    and true apart) is worked out once."""
+    kinds: dict[str, _TypeColumns] = {}
+    known: dict[tuple[object, ...], _Cells] = {}
+    ids: list[str] = []
+    types: list[str] = []
+    zones: list[str | None] = []
+    rows: list[_Cells] = []
 
-    def per_type(by_type: dict[str, Any]) -> list[Any]:
-        """The column of a value that each type decides."""
-        values = iter(by_type.values())
-        first = next(values, None)
-        if all(type(value) is type(first) and value == first for value in values):
-            return [first] * len(types)  # every type alike (typed: 1, 1.0 and true apart)
-        return list(map(by_type.__getitem__, types))
+    def kind_of(type_id: str) -> _TypeColumns:
+        found = kinds.get(type_id)
+        if found is None:
+            found = kinds[type_id] = _type_columns(library, facts, type_id)
+        return found
 
-    stating = _stating(props)
-    read: dict[str, list[Any]] = {}
-    for column, (name, convert) in _PROPERTY_COLUMNS.items():
-        values = per_type({t: convert(kind.defaults.get(name)) for t, kind in kinds.items()})
-        remembered = lru_cache(maxsize=None, typed=True)(convert)  # 1, 1.0 and true apart
-        for node in stating.get(name, ()):
-            value = props[node][name]
-            try:
-                values[node] = remembered(value)
-            except TypeError:  # an unhashable value (a list): nothing to remember it by
-                values[node] = convert(value)
-        read[column] = values
-    rps: list[float | None] = [None] * len(components)
-    for node in stating.get("rps", ()):
-        rps[node] = stated_rps(components[node])
-    # What each component's count follows from: its counts (converted above) and flags.
-    count_of = list(
-        zip(
-            read["replicas"],
-            read["zones"],
-            read["shards"],
-            ["replicas" in own for own in props],
-            per_type({t: kind.stateful and not kind.buffer for t, kind in kinds.items()}),
-            map(provider_runs, read["managed"], read["spans_zones"]),
-            strict=True,
-        )
-    )
-    # Each distinct set worked out once: a few repeat over thousands of components.
-    known = {found: _instances(*found) for found in set(count_of)}
-    counted = list(map(known.__getitem__, count_of))
-    of_type: list[_TypeColumns] = per_type(kinds)
-    caching = per_type({t: kind.caching for t, kind in kinds.items()})
-    return Columns(
-        miss=[1.0 - hit if cache else 1.0 for cache, hit in zip(caching, read["hit"], strict=True)],
-        replicas=[found.total for found in counted],
-        zones=[found.zones for found in counted],
-        instance_basis=[found.basis for found in counted],
-        failover=read["failover"],
-        stateful=per_type({t: kind.stateful for t, kind in kinds.items()}),
-        capacity=read["capacity"],
-        latency=read["latency"],
-        buffer=per_type({t: kind.buffer for t, kind in kinds.items()}),
-        on_device=per_type({t: kind.on_device for t, kind in kinds.items()}),
-        fallback=read["fallback"],
-        # A managed service is not ours to run: no machine of it to lose alone.
-        runs_replicas=[
-            kind.runs_replicas and not found.managed
-            for kind, found in zip(of_type, counted, strict=True)
-        ],
-        spans_zones=read["spans_zones"],
-        in_process=read["in_process"],
-        peak=read["peak"],
-        rps=rps,
-    )
-
-
-def _instances(
-    replicas: int, zones: int, shards: int, stated: bool, sharded: bool, managed: bool
-) -> Instances:
-    return instances(replicas, zones, shards, stated=stated, sharded=sharded, managed=managed)
-
-
-def _stating(props: list[dict[str, Any]]) -> dict[str, list[int]]:
-    """The positions of the components that state each property name."""
-    found: defaultdict[str, list[int]] = defaultdict(list)
-    for node, own in enumerate(props):
-        for name in own:
-            found[name].append(node)
-    return found
+    for component in components:
+        fields = component.__dict__  # one hooked look-up instead of one per field
+        type_id, own = fields["type"], fields["props"]
+        ids.append(fields["id"])
+        types.append(type_id)
+        zones.append(fields["zone"])
+        key = (type_id, *own.items(), *map(type, own.values()))
+        try:
+            found = known.get(key)
+        except TypeError:  # an unhashable value (a list): nothing to remember it by
+            found = _cells(kind_of(type_id), own)
+        if found is None:
+            found = known[key] = _cells(kind_of(type_id), own)
+        rows.append(found)
+    # The rows turned into columns, by field name.
+    columns = zip(*rows, strict=True) if rows else [()] * len(_Cells._fields)
+    cells = {name: list(column) for name, column in zip(_Cells._fields, columns, strict=True)}
+    return Columns(ids=ids, types=types, zone=zones, **cells)
 
 
 def node_columns(
     components: list[Component],
     per: Columns,
     roles: DataRoles,
-    sources: list[int],
     edges: list[list[Edge]],
     zones: dict[str, Zone],
 ) -> dict[str, Any]:
     """The graph's fields read from component property values (the rest follow the links)."""
-    source_set = set(sources)
-    stated = per.rps
-    failover = per.failover
     return {
         "components": components,
-        "rps": [0.0 if value is None else value for value in stated],
-        "rate_known": [value is not None or i not in source_set for i, value in enumerate(stated)],
+        "rps": per.rps,
+        "rate_known": per.rate_known,
         "miss": per.miss,
         "replicas": per.replicas,
         "zones_spanned": per.zones,
         "instance_counts": per.replicas,
         "instance_basis": per.instance_basis,
-        "failover": failover,
+        "failover": per.failover,
         "standby_out": [
-            [e for e in row if e.calls == 0] if failover[node] in STANDBY_FAILOVERS else []
-            for node, row in enumerate(edges)
+            [e for e in row if e.calls == 0] if entry else []
+            for entry, row in zip(per.standby_entry, edges, strict=True)
         ],
         "stateful": per.stateful,
         "capacity_rps": per.capacity,
         "latency_ms": per.latency,
         # A service that spans zones and regions on its own is in none of them.
         "zone_of": [
-            c.zone if c.zone in zones and not spans else None
-            for c, spans in zip(components, per.spans_zones, strict=True)
+            zone if zone in zones and not spans else None
+            for zone, spans in zip(per.zone, per.spans_zones, strict=True)
         ],
         "buffer": per.buffer,
         "on_device": per.on_device,

@@ -34,6 +34,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import chain
 
 from archdraw.analysis.graph import Edge, TrafficGraph
 
@@ -157,12 +158,16 @@ def depended_on(graph: TrafficGraph) -> set[int]:
     sources, and what they reach over sync links (cycle-closing ones included) and a
     failover entry's links to its standbys. What lies only past an async link never
     fails a source's request."""
+    out_edges, back_out, standby_out = graph.out_edges, graph.back_out, graph.standby_out
     found = set(graph.sources)
     stack = list(found)
     while stack:
         node = stack.pop()
-        calls = [e for e in (*graph.out_edges[node], *graph.back_out[node]) if e.kind == "sync"]
-        for edge in (*calls, *graph.standby_out[node]):
+        for edge in chain(out_edges[node], back_out[node]):
+            if edge.kind == "sync" and edge.target not in found:
+                found.add(edge.target)
+                stack.append(edge.target)
+        for edge in standby_out[node]:  # whatever their kind
             if edge.target not in found:
                 found.add(edge.target)
                 stack.append(edge.target)

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, not_
 
 from archdraw.analysis.columns import node_columns, per_component
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
-    TELEMETRY_TYPES,
     TypeFacts,
     number,
 )
@@ -217,49 +218,45 @@ def build_graph(
     """The traffic graph of `design` (`roles`: its data roles, `table`: its link table,
     when already known)."""
     components = list(design.components)
-    ids = [c.id for c in components]
-    index = {cid: i for i, cid in enumerate(ids)}
     facts = TypeFacts(library)
+    per = per_component(components, facts, library)
+    ids = per.ids
+    index = {cid: i for i, cid in enumerate(ids)}
     table = table or LinkTable(design)
     roles = roles if roles is not None else data_roles(design, library, facts, table)
     edges: list[list[Edge]] = [[] for _ in ids]
     written: set[int] = set()
-    dns = {i for i, c in enumerate(components) if c.type == "dns"}
-    telemetry = {i for i, c in enumerate(components) if c.type in TELEMETRY_TYPES}
+    lookup, telemetry = per.lookup, per.telemetry
     no_calls, no_writes = facts.link_default("calls"), facts.link_default("writes")
     unstated = _calls_and_writes(no_calls, no_writes)  # most links state neither
-    # Each distinct pair of values converted once (thousands of links state the same few);
-    # typed: 1 and true apart.
+    # Each distinct pair converted once (thousands of links state a few); typed: 1, true apart.
     converted = lru_cache(maxsize=None, typed=True)(_calls_and_writes)
-    for link in table.links:
-        kind = link.kind
-        source, target = index.get(link.source), index.get(link.target)
-        if kind == "replication" or source is None or target is None:
+    target_then_key = attrgetter("target", "key")
+    for sender_id, sent in table.out.items():
+        source = index.get(sender_id)
+        if source is None:
             continue
-        props = link.props
-        if target in telemetry and "calls" not in props:
-            continue  # metrics and logs, batched: not one message per request
-        calls, writes = unstated
-        if "calls" in props or "writes" in props:
-            stated = props.get("calls", no_calls), props.get("writes", no_writes)
-            try:
-                calls, writes = converted(*stated)
-            except TypeError:  # an unhashable value (a list): nothing to remember it by
-                calls, writes = _calls_and_writes(*stated)
-        edge = Edge(source, target, kind, calls, link.key, writes, -1, target in dns)
-        edges[source].append(edge)
-        if writes:
-            written.add(target)
+        row = edges[source]
+        # Links in order of target id, then key: the cut below must not depend on file order.
+        for link in sorted(sent, key=target_then_key) if len(sent) > 1 else sent:
+            kind, target = link.kind, index.get(link.target)
+            if kind == "replication" or target is None:
+                continue
+            props = link.props
+            if telemetry[target] and "calls" not in props:
+                continue  # metrics and logs, batched: not one message per request
+            calls, writes = unstated
+            if "calls" in props or "writes" in props:
+                stated = props.get("calls", no_calls), props.get("writes", no_writes)
+                try:
+                    calls, writes = converted(*stated)
+                except TypeError:  # an unhashable value (a list): nothing to remember it by
+                    calls, writes = _calls_and_writes(*stated)
+            row.append(Edge(source, target, kind, calls, link.key, writes, -1, lookup[target]))
+            if writes:
+                written.add(target)
     _mark_cache_aside(edges, ids, index, roles, table)
-    # Links in order of target id, then key: the cut below must not depend on file order.
-    for row in edges:
-        if len(row) > 1:
-            row.sort(key=lambda e: (ids[e.target], e.key))
-
-    sources = sorted(
-        (i for i, c in enumerate(components) if facts.is_traffic_source(c)),
-        key=ids.__getitem__,
-    )
+    sources = sorted(compress(range(len(ids)), per.source), key=ids.__getitem__)
     order, back = _cut_cycles(ids, edges, sources)
     out_edges = list(edges)  # the rows of the senders of back edges are replaced below
     back_out: list[list[Edge]] = [[] for _ in ids]
@@ -288,15 +285,12 @@ def build_graph(
         written=written,
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
-        **node_columns(
-            components, per_component(components, facts, library), roles, sources, edges, zones
-        ),
+        **node_columns(components, per, roles, edges, zones),
     )
 
 
 def _calls_and_writes(calls: object, writes: object) -> tuple[float, bool]:
-    """A link's calls per request (at least 0) and whether it writes, from the values of its
-    `calls` and `writes` (its own, else the library's defaults)."""
+    """A link's calls per request (at least 0) and whether it writes, from its values."""
     return max(0.0, number(calls, 1.0) or 0.0), writes is True
 
 
@@ -375,10 +369,8 @@ def _cut_cycles(
     state = [0] * count  # 0 unseen, 1 on the stack, 2 done
     postorder: list[int] = []
     back: list[Edge] = []
-    starts = [*sources, *sorted(range(count), key=ids.__getitem__)]
-    for start in starts:
-        if state[start]:
-            continue
+
+    def visit(start: int) -> None:
         state[start] = 1
         stack = [(start, iter(edges[start]))]  # each node with the links it has left to follow
         while stack:
@@ -395,6 +387,14 @@ def _cut_cycles(
                 state[node] = 2
                 postorder.append(node)
                 stack.pop()
+
+    for start in sources:
+        if not state[start]:
+            visit(start)
+    # Then every other component by id: only those the sources did not reach need sorting.
+    for start in sorted(compress(range(count), map(not_, state)), key=ids.__getitem__):
+        if not state[start]:
+            visit(start)
     postorder.reverse()
     back.sort(key=lambda e: (ids[e.source], ids[e.target], e.key))
     return postorder, back

@@ -70,7 +70,11 @@ def category_of_type(library: Library, type_id: str) -> str | None:
 
 def stated_rps(component: Component) -> float | None:
     """The rate the design states for a source (None: unknown, never a library default)."""
-    value = component.props.get("rps")
+    return stated_rate(component.props.get("rps"))
+
+
+def stated_rate(value: object) -> float | None:
+    """`stated_rps` of a component whose own `rps` reads this value (None: not stated)."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
         return None
     return max(0.0, float(value)) if value != float("inf") else None
@@ -129,12 +133,14 @@ class TypeFacts:
 
     def is_traffic_source(self, component: Component) -> bool:
         """`is_traffic_source`, with the type's part answered once per type."""
-        starts = self._starts_requests.get(component.type)
+        return self.starts_requests(component.type) or "rps" in component.props
+
+    def starts_requests(self, type_id: str) -> bool:
+        """Whether a component of this type is a traffic source whatever it states."""
+        starts = self._starts_requests.get(type_id)
         if starts is None:
-            starts = self._starts_requests[component.type] = _starts_requests(
-                self.library, component.type
-            )
-        return starts or "rps" in component.props
+            starts = self._starts_requests[type_id] = _starts_requests(self.library, type_id)
+        return starts
 
     def value(self, component: Component, name: str) -> Any:
         props = component.props

@@ -37,14 +37,8 @@ def refresh_graph(
         )
         for n in edited
     ]
-    sources = set(graph.sources)
     cells = node_columns(
-        changed,
-        per_component(changed, TypeFacts(library), library),
-        roles,
-        [place for place, node in enumerate(edited) if node in sources],
-        rows,
-        graph.zones,
+        changed, per_component(changed, TypeFacts(library), library), roles, rows, graph.zones
     )
     fields: dict[str, Any] = {"components": components, "roles": roles}
     for name, column in cells.items():
