@@ -44,6 +44,10 @@ def test_a_user_file_replaces_prices(tmp_path: Path) -> None:
         ("prices:\n  x: {price: 1, unit: parsec}\n", 2, "prices.x.unit: one of"),
         ("types:\n  service: {compute: nope}\n", 2, "no price named 'nope'"),
         ("types:\n  service:\n    compute: [a, b]\n", 3, "no price named ['a', 'b']"),
+        # How a type we run ourselves is billed: the same checks, one level down.
+        ("types:\n  queue: {self_run: {compute: nope}}\n", 2, "types.queue.self_run.compute"),
+        ("types:\n  queue: {self_run: [vm.general]}\n", 2, "types.queue.self_run: expected"),
+        ("types:\n  queue: {self_run: {self_run: {}}}\n", 2, "not inside self_run"),
         ("prices: {a: [\n", 1, "malformed YAML"),
         # Prices in another currency would be added to the book's as the same money.
         ("currency: EUR\nprices:\n  x: {price: 1, unit: gb}\n", 1, "differs from the price"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archdraw.cost import PriceError, estimate, load_prices
+from archdraw.cost import estimate, load_prices
 from archdraw.cost.estimate import ComponentCost
 from archdraw.cost.prices import PriceBook
 from archdraw.library import Library
@@ -109,29 +109,6 @@ def test_a_cdn_we_run_pays_internet_egress_and_has_no_machine_price(
     (transfer,) = [line for line in bought.lines if line.kind == "transfer"]
     assert transfer.monthly == pytest.approx(gb * 0.085)
     assert "requests" in [line.kind for line in bought.lines]
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "message"),
-    [
-        ("types:\n  queue: {self_run: {compute: nope}}\n", 2, "types.queue.self_run.compute"),
-        ("types:\n  queue: {self_run: [vm.general]}\n", 2, "types.queue.self_run: expected"),
-        (
-            "types:\n  queue: {self_run: {self_run: {compute: vm.general}}}\n",
-            2,
-            "not inside self_run",
-        ),
-    ],
-)
-def test_a_bad_self_run_entry_names_file_line_and_cause(
-    tmp_path: Path, text: str, line: int, message: str
-) -> None:
-    (tmp_path / "bad.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(PriceError) as caught:
-        load_prices(user_dir=tmp_path)
-    shown = str(caught.value)
-    assert shown.startswith(f"{tmp_path / 'bad.yaml'}:{line}:"), shown
-    assert message in shown, shown
 
 
 def test_a_user_file_can_give_a_type_a_self_run_price(tmp_path: Path) -> None:

@@ -34,10 +34,12 @@ _NO_PLACES: dict[str, tuple[int, int]] = {}
 def _finding(
     rule: Rule, issue: Issue, severity: Severity, position: tuple[int | None, int | None]
 ) -> Finding:
-    """A settings rule's finding (`rule_findings` builds the other rules' the same way)."""
+    """A finding of `rule` at `position` (line and column in the file)."""
     line, column = position
     component, link, zone = issue.component, issue.link, issue.zone
     order = position_order(line, column, severity, rule.code, component or link or zone)
+    # The fields in their declared order: a run builds thousands of findings, and keyword
+    # arguments cost the dataclass a look-up each.
     return Finding(
         rule.code,
         rule.name,
@@ -109,8 +111,7 @@ def rule_findings(
     """One rule's findings after severity overrides and ignores (indices of matched
     ignores are added to `used_ignores`)."""
     findings: list[Finding] = []
-    code, name = rule.code, rule.name
-    override = settings.severity.get(code)
+    override = settings.severity.get(rule.code)
     ignores = [(i, ignore) for i, ignore, _ in settings.ignores if ignore_names(ignore, rule)]
     # Nearly every finding is about a component: its place is looked up here, the others'
     # through `_position`.
@@ -127,25 +128,7 @@ def rule_findings(
             position = placed.get(component)
         if position is None:
             position = _position(locations, None, link, zone)
-        line, column = position
-        severity = override or issue.severity or rule.severity
-        order = position_order(line, column, severity, code, component or link or zone)
-        # The fields in their declared order: a run builds thousands of findings, and keyword
-        # arguments cost the dataclass a look-up each.
-        finding = Finding(
-            code,
-            name,
-            severity,
-            component,
-            link,
-            zone,
-            issue.message,
-            line,
-            column,
-            rule,
-            issue.fix,
-            order,
-        )
+        finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
         if issue.related:
             finding.related = tuple(
                 Related(key, *_position(locations, key, key, None)) for key in issue.related
