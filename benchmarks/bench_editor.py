@@ -134,6 +134,20 @@ def first_paint(window: MainWindow, text: str, path: Path) -> float:
     return CLOCK[0]() - started
 
 
+def drag_frames(view: QGraphicsView, start: QPointF, moves: int) -> list[float]:
+    """Press at `start` and move the mouse `moves` times with the button held: the clock
+    time of each frame (the move and the repaint it causes). The button stays down."""
+    held = Qt.MouseButton.LeftButton
+    press(view, QEvent.Type.MouseButtonPress, start, held)
+    samples = []
+    for step in range(1, moves + 1):
+        began = CLOCK[0]()
+        press(view, QEvent.Type.MouseMove, start + QPointF(7 * step, 9 * step), held)
+        view.viewport().repaint()
+        samples.append(CLOCK[0]() - began)
+    return samples
+
+
 def drag_frame(window: MainWindow, component_id: str, moves: int = 20) -> float:
     """One mouse move of a drag (the component's links re-routed) and the repaint it causes."""
     view = window.view
@@ -144,13 +158,7 @@ def drag_frame(window: MainWindow, component_id: str, moves: int = 20) -> float:
 
     start = QPointF(item.pos())
     held = Qt.MouseButton.LeftButton
-    press(view, QEvent.Type.MouseButtonPress, start, held)
-    samples = []
-    for step in range(1, moves + 1):
-        began = CLOCK[0]()
-        press(view, QEvent.Type.MouseMove, start + QPointF(7 * step, 9 * step), held)
-        view.viewport().repaint()
-        samples.append(CLOCK[0]() - began)
+    samples = drag_frames(view, start, moves)
     press(view, QEvent.Type.MouseButtonRelease, start + QPointF(7 * moves, 9 * moves), held)
     QApplication.processEvents()
     return statistics.median(samples)
@@ -177,13 +185,7 @@ def selection_drag(
     view.centerOn(start)
     QApplication.processEvents()
     held = Qt.MouseButton.LeftButton
-    press(view, QEvent.Type.MouseButtonPress, start, held)
-    samples = []
-    for step in range(1, moves + 1):
-        began = CLOCK[0]()
-        press(view, QEvent.Type.MouseMove, start + QPointF(7 * step, 9 * step), held)
-        view.viewport().repaint()
-        samples.append(CLOCK[0]() - began)
+    samples = drag_frames(view, start, moves)
     began = CLOCK[0]()
     press(view, QEvent.Type.MouseButtonRelease, start + QPointF(7 * moves, 9 * moves), held)
     view.viewport().repaint()
