@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import LintContext
 from archdraw.lint.rules.security.unstated import one_unknown
 from archdraw.lint.types import Issue, Severity, rule
@@ -15,6 +16,11 @@ BACKED_UP_TYPES = (
     "graph_database",
     "file_system",
 )
+# Run by the provider, these are backed up unless someone turns it off: automated backups
+# with point-in-time recovery (RDS, Cloud SQL, Azure SQL), automated snapshots (Redshift),
+# time travel (BigQuery, Snowflake). DynamoDB's point-in-time recovery, S3's versioning and
+# most other managed stores' are off until turned on: those are still asked.
+BACKED_UP_BY_PROVIDER = ("database", "data_warehouse")
 
 
 @rule(
@@ -27,7 +33,12 @@ BACKED_UP_TYPES = (
     replica within milliseconds. Only a point-in-time copy kept apart from the live data lets you
     go back to 10:41, one minute before the mistake. A copy of a store is not judged (its
     primary is). Stores whose `backups` the design does not state are reported together, once,
-    as info: the verdict rests on the library default, not on the design.""",
+    as info: the verdict rests on the library default, not on the design. A relational
+    database or warehouse the provider runs (`managed`) with `backups` unstated is taken as
+    backed up: RDS, Cloud SQL and Azure SQL keep automated backups, Redshift snapshots, and
+    BigQuery and Snowflake time travel, unless someone turns them off (then say
+    `backups: false`); DynamoDB's point-in-time recovery and S3's versioning are off until
+    turned on, so those are still asked.""",
     fix="""Set `backups: true` and mean it: daily snapshots plus write-ahead-log archiving for
     point-in-time recovery (or object versioning for buckets), kept in another account or
     region, with a restore tested regularly: a backup never restored is a hope, not a backup.""",
@@ -42,6 +53,10 @@ def missing_backups(ctx: LintContext) -> Iterator[Issue]:
         if ctx.prop(component, "backups") is True or ctx.is_copy(component):
             continue
         if not ctx.stated(component, "backups"):
+            if component.type in BACKED_UP_BY_PROVIDER and provider_runs(
+                ctx.prop(component, "managed"), ctx.prop(component, "global")
+            ):
+                continue  # the provider's automated backups, on unless turned off
             unstated.append((component.id, component.title))
             continue
         yield Issue(
