@@ -47,8 +47,9 @@ _ARCH_ICONS = {"storage": "database", "network": "internet", "external": "cloud"
 
 
 def _label(text: str) -> str:
-    """A double-quoted flowchart label: entity codes for the characters Mermaid reads."""
-    escaped = "".join(_ENTITIES.get(char, char) for char in clean_text(text))
+    """A double-quoted flowchart label: entity codes for the characters Mermaid reads. Mermaid
+    refuses an empty one (`[""]`), so nothing left once control characters go is one space."""
+    escaped = "".join(_ENTITIES.get(char, char) for char in clean_text(text)) or " "
     return '"' + escaped.replace("\n", "<br/>") + '"'
 
 
@@ -130,7 +131,9 @@ def _flowchart(design: Design, library: Library) -> str:
 
 def _flow_link(link: Link, ids: IdMap) -> str:
     arrow = _ARROWS.get(link.kind, "-->")
-    label = f"|{_label(link.label)}|" if link.label else ""
+    # No label rather than a blank one when nothing is left of it.
+    text = link.label or ""
+    label = f"|{_label(text)}|" if clean_text(text).strip() else ""
     return f"{ids[link.source]} {arrow}{label} {ids[link.target]}"
 
 

@@ -56,6 +56,23 @@ def _escape(text: str) -> str:
     return "".join(out)
 
 
+def _name(text: str) -> str:
+    """An element's quoted name: PlantUML refuses an empty one (`""`), so a label with
+    nothing left once control characters are gone is written as one space: a blank box,
+    as the other formats draw it."""
+    return _escape(text) or " "
+
+
+def _title(text: str) -> str:
+    """The diagram's title line: PlantUML misreads a title of brackets alone (`title )}`),
+    so a first character that is not a letter or digit is written as its escape."""
+    text = clean_text(text).strip()
+    if not text:
+        return ""
+    first = text[0] if text[0].isalnum() else f"<U+{ord(text[0]):04X}>"
+    return (first + _escape(text[1:])).strip()
+
+
 def _keyword(component: Component, library: Library) -> str:
     if component.type in _TYPE_KEYWORDS:
         return _TYPE_KEYWORDS[component.type]
@@ -80,13 +97,13 @@ class _Writer:
 
     def component(self, component: Component, indent: str) -> None:
         keyword = _keyword(component, self.library)
-        label = _escape(component.title)
+        label = _name(component.title)
         alias = self.ids[component.id]
         self.lines.append(f'{indent}{keyword} "{label}" as {alias} {_stereotype(component.type)}')
 
     def zone(self, zone: Zone, indent: str) -> None:
         keyword = _ZONE_KEYWORDS.get(zone.kind, "rectangle")
-        label = _escape(zone.title)
+        label = _name(zone.title)
         alias = self.ids[zone.id]
         self.lines.append(f'{indent}{keyword} "{label}" as {alias} {_stereotype(zone.kind)} {{')
         for child in self.tree.zone_children(zone.id):
@@ -113,7 +130,7 @@ class _Writer:
             self.lines.append(f"' id {one_line(repr(raw))} written as {name}")
         self.lines.append("skinparam componentStyle rectangle")
         self.lines.append("left to right direction")
-        title = _escape(design.name).strip()
+        title = _title(design.name)
         if title:
             self.lines.append(f"title {title}")
         for zone in self.tree.roots:

@@ -93,3 +93,8 @@ def test_the_reported_labels_pass_their_parsers() -> None:
     test_every_text_export_passes_its_real_parser.hypothesis.inner_test(  # type: ignore[attr-defined]
         ["a <br> b", "x --- y", "p \ufffe q", "u \u2028 v", "n \x85 m", "&" * 4000]
     )
+    # A name with nothing left once control characters go (PlantUML and Mermaid refuse
+    # `""`), and a design name of brackets alone (PlantUML misreads `title )}`).
+    test_every_text_export_passes_its_real_parser.hypothesis.inner_test(  # type: ignore[attr-defined]
+        ["~", "\x00", ")}"]
+    )
