@@ -1,16 +1,18 @@
-"""The per-component columns of the traffic graph. A component's cells follow from its type
-and its own property values alone, so each distinct type and set of own values is worked out
-once (the thousands of components of a big design repeat a few) and the rows are then turned
-into columns."""
+"""The per-component columns of the traffic graph and the data roles. A component's cells
+follow from its type and its own property values alone, so each distinct type and set of own
+values is worked out once (the thousands of components of a big design repeat a few) and the
+rows are then turned into columns. The data roles (`archdraw.analysis.roles`) read the same
+cells: a store's instances, shards and copies are counted once for both."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from archdraw.analysis.instances import instances
+from archdraw.analysis.instances import instances, partition_copies
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
+    STANDBY_FAILOVERS,
     TELEMETRY_TYPES,
     TypeFacts,
     count,
@@ -18,15 +20,15 @@ from archdraw.analysis.kinds import (
     provider_runs,
     stated_rate,
 )
-from archdraw.analysis.roles import STANDBY_FAILOVERS, DataRoles
 from archdraw.library import Library
 from archdraw.model import Component, Zone
 
 if TYPE_CHECKING:
     from archdraw.analysis.graph import Edge
+    from archdraw.analysis.roles import DataRoles
 
 
-class _Cells(NamedTuple):
+class Cells(NamedTuple):
     """One component's cells: what its type and its own property values make of it."""
 
     miss: float  # share of requests passed on (1 - hit_ratio for caches)
@@ -51,15 +53,22 @@ class _Cells(NamedTuple):
     standby_entry: bool  # its `failover` moves traffic to standbys behind `calls: 0` links
     lookup: bool  # a DNS: what it answers is cached
     telemetry: bool  # where metrics and logs go (`archdraw.analysis.kinds.TELEMETRY_TYPES`)
+    # What a stateful component's data role counts besides its instances and failover:
+    caching: bool  # a cache (`CACHING_TYPES`): its role is "cache"
+    shards: int  # partitions of its data
+    copies: int  # of each partition (`archdraw.analysis.instances.partition_copies`)
+    reconciles: bool  # a `conflict_resolution` other than none: a copy that takes writes
 
 
 class Columns(NamedTuple):
     """The per-component columns, one list each, by component index: the fields read off
-    the model, then one column for each of the cells in `_Cells`."""
+    the model, each component's `Cells` (shared by those that state the same values), then
+    one column for each of the cells."""
 
     ids: list[str]
     types: list[str]
     zone: list[str | None]  # as stated (`node_columns` drops what is not a zone)
+    cells: list[Cells]
     miss: list[float]
     replicas: list[int]
     zones: list[int]
@@ -81,6 +90,10 @@ class Columns(NamedTuple):
     standby_entry: list[bool]
     lookup: list[bool]
     telemetry: list[bool]
+    caching: list[bool]
+    shards: list[int]
+    copies: list[int]
+    reconciles: list[bool]
 
 
 class _TypeColumns(NamedTuple):
@@ -127,15 +140,16 @@ def _share(value: object) -> float:
     return min(1.0, max(0.0, number(value, 0.0) or 0.0))
 
 
-def _cells(kind: _TypeColumns, own: dict[str, Any]) -> _Cells:
+def _cells(kind: _TypeColumns, own: dict[str, Any]) -> Cells:
     """The cells of a component of this type that states `own` (each property reads its own
     value, else its type's default)."""
     value = (kind.defaults | own if own else kind.defaults).get
     spans = value("global") is True
+    shards = count(value("shards"))
     found = instances(
         count(value("replicas")),
         count(value("zones")),
-        count(value("shards")),
+        shards,
         stated="replicas" in own,
         sharded=kind.stateful and not kind.buffer,
         managed=provider_runs(value("managed"), spans),
@@ -143,7 +157,7 @@ def _cells(kind: _TypeColumns, own: dict[str, Any]) -> _Cells:
     failover = str(value("failover") or "none")
     rps = stated_rate(own.get("rps"))
     source = kind.starts_requests or "rps" in own
-    return _Cells(
+    return Cells(
         miss=1.0 - _share(value("hit_ratio")) if kind.caching else 1.0,
         replicas=found.total,
         zones=found.zones,
@@ -166,6 +180,10 @@ def _cells(kind: _TypeColumns, own: dict[str, Any]) -> _Cells:
         standby_entry=failover in STANDBY_FAILOVERS,
         lookup=kind.lookup,
         telemetry=kind.telemetry,
+        caching=kind.caching,
+        shards=shards,
+        copies=partition_copies(found, shards, value("replication"), value("replication_factor")),
+        reconciles=value("conflict_resolution") not in (None, "none"),
     )
 
 
@@ -173,11 +191,11 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
     """Every per-component column. Each distinct type and set of own values (typed: 1, 1.0
     and true apart) is worked out once."""
     kinds: dict[str, _TypeColumns] = {}
-    known: dict[tuple[object, ...], _Cells] = {}
+    known: dict[tuple[object, ...], Cells] = {}
     ids: list[str] = []
     types: list[str] = []
     zones: list[str | None] = []
-    rows: list[_Cells] = []
+    rows: list[Cells] = []
 
     def kind_of(type_id: str) -> _TypeColumns:
         found = kinds.get(type_id)
@@ -200,9 +218,9 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
             found = known[key] = _cells(kind_of(type_id), own)
         rows.append(found)
     # The rows turned into columns, by field name.
-    columns = zip(*rows, strict=True) if rows else [()] * len(_Cells._fields)
-    cells = {name: list(column) for name, column in zip(_Cells._fields, columns, strict=True)}
-    return Columns(ids=ids, types=types, zone=zones, **cells)
+    columns = zip(*rows, strict=True) if rows else [()] * len(Cells._fields)
+    cells = {name: list(column) for name, column in zip(Cells._fields, columns, strict=True)}
+    return Columns(ids=ids, types=types, zone=zones, cells=rows, **cells)
 
 
 def node_columns(

@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import attrgetter, not_
 
-from archdraw.analysis.columns import node_columns, per_component
+from archdraw.analysis.columns import Columns, node_columns, per_component
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -214,16 +214,17 @@ def build_graph(
     library: Library,
     roles: DataRoles | None = None,
     table: LinkTable | None = None,
+    columns: Columns | None = None,
 ) -> TrafficGraph:
     """The traffic graph of `design` (`roles`: its data roles, `table`: its link table,
-    when already known)."""
+    `columns`: its per-component columns, when already known)."""
     components = list(design.components)
     facts = TypeFacts(library)
-    per = per_component(components, facts, library)
+    per = columns if columns is not None else per_component(components, facts, library)
     ids = per.ids
     index = {cid: i for i, cid in enumerate(ids)}
     table = table or LinkTable(design)
-    roles = roles if roles is not None else data_roles(design, library, facts, table)
+    roles = roles if roles is not None else data_roles(design, library, facts, table, per)
     edges: list[list[Edge]] = [[] for _ in ids]
     written: set[int] = set()
     lookup, telemetry = per.lookup, per.telemetry

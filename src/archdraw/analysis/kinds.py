@@ -18,6 +18,8 @@ BUFFER_TYPES = frozenset({"queue", "stream"})
 # Where telemetry goes: metrics, logs and traces are sampled and batched on the way, so a link
 # into one carries no request rate of its own (a link that states `calls` still does).
 TELEMETRY_TYPES = frozenset({"monitoring"})
+# Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
+STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 _NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
 
 

@@ -52,14 +52,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from itertools import compress
 
+from archdraw.analysis.columns import Cells, Columns, per_component
 from archdraw.analysis.instances import INSTANCE_PROPERTIES
-from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts, sends_requests
-from archdraw.analysis.links import LinkRecord, LinkTable
-from archdraw.analysis.role_counts import RoleCounts
+from archdraw.analysis.kinds import STANDBY_FAILOVERS, TypeFacts
+from archdraw.analysis.links import LinkTable
+from archdraw.analysis.role_links import RoleLinks
 from archdraw.library import Library
-from archdraw.model import Component, Design
+from archdraw.model import Design
 
 ROLE_PROPERTIES = frozenset(
     {
@@ -77,8 +78,6 @@ ROLE_LINK_PROPERTIES = frozenset({"calls"})
 OWN_ROLE_PROPERTIES = frozenset(
     {*INSTANCE_PROPERTIES, "replication", "replication_factor", "conflict_resolution"}
 )
-# Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
-STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 
 
 @dataclass(slots=True)
@@ -140,103 +139,22 @@ class DataRoles:
         return self._targets.get(component_id, [])
 
 
-class _Links:
-    """The links between known components that roles follow, read from the design's link
-    table as they are asked for (a design has thousands of links and few caches, copies
-    and standbys)."""
-
-    def __init__(
-        self, table: LinkTable, facts: TypeFacts, components: dict[str, Component]
-    ) -> None:
-        self.table, self.facts, self.components = table, facts, components
-        # Whether a link sends requests (`calls` > 0): most links state no `calls` and send
-        # as the library default says; the few whose own value answers otherwise are listed.
-        default = facts.link_default("calls")
-        self._by_default = sends_requests(default)
-        self._otherwise: set[LinkRecord] = set()
-        # Each distinct value judged once (thousands of links state the same few); typed: 1
-        # and true apart.
-        judged = lru_cache(maxsize=None, typed=True)(sends_requests)
-        for link in table.stating.get("calls", ()):
-            value = link.props.get("calls", default)
-            try:
-                sends = judged(value)
-            except TypeError:  # an unhashable value (a list): nothing to remember it by
-                sends = sends_requests(value)
-            if sends != self._by_default:
-                self._otherwise.add(link)
-        self._calls: dict[str, list[str]] = {}
-
-    def _known(self, link: LinkRecord) -> bool:
-        return link.source in self.components and link.target in self.components
-
-    def copies(self) -> list[tuple[str, str]]:
-        """Replication links, (source, target)."""
-        return [
-            (k.source, k.target)
-            for k in self.table.replication
-            if k.source != k.target and self._known(k)
-        ]
-
-    def callers(self, target: str) -> list[str]:
-        """Who sends requests to `target`, over links with any `calls`."""
-        arriving, components = self.table.into.get(target, ()), self.components
-        return [
-            k.source
-            for k in arriving
-            if k.kind != "replication" and k.source in components and k.target in components
-        ]
-
-    def senders(self, target: str) -> list[str]:
-        """Who sends requests to `target` (a known component), over links with `calls` > 0."""
-        components, otherwise, sends = self.components, self._otherwise, self._by_default
-        return [
-            k.source
-            for k in self.table.into.get(target, ())
-            if k.kind != "replication" and k.source in components and sends != (k in otherwise)
-        ]
-
-    def calls(self, source: str) -> list[str]:
-        """Where `source` (a known component) sends requests, over links with `calls` > 0."""
-        found = self._calls.get(source)
-        if found is None:
-            components, otherwise, sends = self.components, self._otherwise, self._by_default
-            found = self._calls[source] = [
-                k.target
-                for k in self.table.out.get(source, ())
-                if k.kind != "replication" and k.target in components and sends != (k in otherwise)
-            ]
-        return found
-
-    def idle_senders(self) -> list[str]:
-        """Known components with a request link of `calls: 0`, in file order of those links."""
-        if self._by_default:  # only links that state `calls` can be idle
-            idle = (k.source for k in self.table.stating.get("calls", ()) if k in self._otherwise)
-        else:
-            idle = (k.source for k in self.table.links)
-        return [source for source in dict.fromkeys(idle) if source in self.components]
-
-    def idle(self, source: str) -> list[str]:
-        """Where `source` links over request links with `calls: 0`."""
-        otherwise, sends = self._otherwise, self._by_default
-        return [
-            k.target
-            for k in self.table.out.get(source, ())
-            if k.kind != "replication" and self._known(k) and sends == (k in otherwise)
-        ]
-
-
 def data_roles(
     design: Design,
     library: Library,
     facts: TypeFacts | None = None,
     table: LinkTable | None = None,
+    columns: Columns | None = None,
 ) -> DataRoles:
     """The data role of every stateful component of `design` (see the module docstring);
-    `table`: its link table, when already read."""
+    `table`: its link table, `columns`: its per-component columns (`per_component`), when
+    already read."""
     facts = facts or TypeFacts(library)
-    components = {c.id: c for c in design.components}
-    links = _Links(table or LinkTable(design), facts, components)
+    if columns is None:
+        columns = per_component(list(design.components), facts, library)
+    ids = columns.ids
+    type_of = dict(zip(ids, columns.types, strict=True))
+    links = RoleLinks(table or LinkTable(design), facts, type_of)
     targets: dict[str, list[str]] = {}
     source_of: dict[str, str] = {}
     for source, target in links.copies():
@@ -244,20 +162,16 @@ def data_roles(
         source_of.setdefault(target, source)
     for found in targets.values():
         found.sort()
-    standbys = _standbys(links, facts, components)
-    # Each component's type, read once (a model's fields are read through a hook).
-    type_of = {component_id: c.type for component_id, c in components.items()}
-    fronted = _fronted(links, facts, components, type_of)
+    standbys = _standbys(links, columns)
+    fronted = _fronted(links, facts, design, columns, type_of)
     roles: dict[str, DataRole] = {}
-    stateful = {t for t in set(type_of.values()) if facts.stateful(t)}
-    counts = RoleCounts(facts)
-    for component_id, type_id in type_of.items():
-        if type_id not in stateful:
-            continue
+    cells = columns.cells
+    for node in compress(range(len(ids)), columns.stateful):
+        component_id = ids[node]
         store, basis = fronted.get(component_id, (None, None))
         roles[component_id] = _role(
-            components[component_id],
-            counts,
+            component_id,
+            cells[node],
             source_of.get(component_id),
             component_id in standbys,
             store,
@@ -284,47 +198,47 @@ def refresh_roles(
     its own component alone (`OWN_ROLE_PROPERTIES`)."""
     if not names <= OWN_ROLE_PROPERTIES:
         return None
-    counts = RoleCounts(TypeFacts(library))
+    components = design.components
+    edited = per_component([components[node] for node in nodes], TypeFacts(library), library)
     found = dict(roles.roles)
-    for node in nodes:
-        component = design.components[node]
-        old = found.get(component.id)
+    for component_id, cells in zip(edited.ids, edited.cells, strict=True):
+        old = found.get(component_id)
         if old is not None:  # stateless components have no role
-            found[component.id] = _role(
-                component, counts, old.source, old.standby, old.fronts, old.fronts_basis
+            found[component_id] = _role(
+                component_id, cells, old.source, old.standby, old.fronts, old.fronts_basis
             )
     return DataRoles(roles=found, standbys=roles.standbys, _targets=roles._targets)
 
 
 def _role(
-    component: Component,
-    counts: RoleCounts,
+    component_id: str,
+    cells: Cells,
     source: str | None,
     standby: bool,
     fronts: str | None,
     fronts_basis: str | None,
 ) -> DataRole:
-    counted = counts(component)
-    if component.type in CACHING_TYPES:
+    """A stateful component's role, from its cells (`archdraw.analysis.columns`)."""
+    if cells.caching:
         kind = "cache"
     elif source is None:
         kind = "primary"
-    elif counted.resolution not in (None, "none"):
+    elif cells.reconciles:
         kind = "multi-primary"
     else:
         kind = "replica"
     writable = kind in ("primary", "multi-primary")
-    takes_over = counted.failover != "none"
+    takes_over = cells.failover != "none"
     # Positional, in the order of the fields (keywords to a class go through a dict).
     return DataRole(
-        component.id,
+        component_id,
         kind,
-        counted.instances,
-        counted.shards,
-        counted.copies,
+        cells.replicas,
+        cells.shards,
+        cells.copies,
         writable,
         takes_over,
-        counted.failover,
+        cells.failover,
         standby,
         source,
         fronts,
@@ -332,17 +246,21 @@ def _role(
     )
 
 
-def _standbys(links: _Links, facts: TypeFacts, components: dict[str, Component]) -> set[str]:
+def _standbys(links: RoleLinks, columns: Columns) -> set[str]:
     """Components reached only over `calls: 0` links out of a failover entry (and beyond)."""
+    entries = links.idle_senders()
+    if not entries:
+        return set()
+    failover = dict(zip(columns.ids, columns.failover, strict=True))
     starts = [
         target
-        for entry in links.idle_senders()
-        if str(facts.value(components[entry], "failover") or "none") in STANDBY_FAILOVERS
+        for entry in entries
+        if failover[entry] in STANDBY_FAILOVERS
         for target in links.idle(entry)
     ]
     if not starts:
         return set()
-    sources = [c.id for c in components.values() if facts.is_traffic_source(c)]
+    sources = list(compress(columns.ids, columns.source))
     return _reach(starts, links.calls) - _reach(sources, links.calls)
 
 
@@ -358,37 +276,44 @@ def _reach(starts: list[str], calls: Callable[[str], list[str]]) -> set[str]:
 
 
 def _fronted(
-    links: _Links, facts: TypeFacts, components: dict[str, Component], type_of: dict[str, str]
+    links: RoleLinks, facts: TypeFacts, design: Design, columns: Columns, type_of: dict[str, str]
 ) -> dict[str, tuple[str, str]]:
-    """The store each cache fronts, and whether the design stated it (`type_of`: by id)."""
-    caches = [components[c] for c, type_id in type_of.items() if type_id == "cache"]
+    """The store each cache fronts, and whether the design stated it (`type_of`: each
+    component's type, by id)."""
+    ids, types = columns.ids, columns.types
+    caches = [n for n in compress(range(len(ids)), columns.caching) if types[n] == "cache"]
     if not caches:
         return {}
     holding = {t for t in set(type_of.values()) if facts.holds_data(t)}
 
     # The stores each component sends requests to, read off the links into the stores.
     stores_called: dict[str, set[str]] = {}
-    for store, type_id in type_of.items():
-        if type_id in holding:
-            for caller in links.senders(store):
-                stores_called.setdefault(caller, set()).add(store)
+    for store in compress(ids, map(holding.__contains__, types)):
+        for caller in links.senders(store):
+            found = stores_called.get(caller)
+            if found is None:
+                stores_called[caller] = {store}
+            else:
+                found.add(store)
     none: set[str] = set()
     result: dict[str, tuple[str, str]] = {}
-    for cache in caches:
-        stated = cache.props.get("fronts")
-        if isinstance(stated, str) and stated in components:
-            result[cache.id] = (stated, "stated")
+    components = design.components
+    for node in caches:
+        cache = ids[node]
+        stated = components[node].props.get("fronts")
+        if isinstance(stated, str) and stated in type_of:
+            result[cache] = (stated, "stated")
             continue
-        own = sorted(stores_called.get(cache.id, none))
+        own = stores_called.get(cache)
         if own:
-            result[cache.id] = (own[0], "inferred")
+            result[cache] = (min(own), "inferred")
             continue
         votes: dict[str, int] = {}
-        for caller in set(links.callers(cache.id)):
+        for caller in set(links.callers(cache)):
             for target in stores_called.get(caller, none):
-                if target != cache.id:
+                if target != cache:
                     votes[target] = votes.get(target, 0) + 1
         if votes:
             store = min(votes, key=lambda t: (-votes[t], t))
-            result[cache.id] = (store, "inferred")
+            result[cache] = (store, "inferred")
     return result

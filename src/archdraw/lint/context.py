@@ -84,8 +84,7 @@ class LintContext(ElementViews):
         """Flow links (all but replication) by sender and by receiver."""
         table = self.link_table
         out_flow, in_flow = dict(table.out), dict(table.into)
-        # Few components have replication links: share the lists of the others, and filter
-        # only theirs.
+        # Few components have replication links: filter only their lists, share the others'.
         for link in table.replication:
             for flow, key in ((out_flow, link.source), (in_flow, link.target)):
                 if key in flow:
@@ -372,13 +371,15 @@ class LintContext(ElementViews):
     # These three read property values: a session carries each while none it reads changes.
     @value_view
     def data_roles(self) -> DataRoles:
-        return data_roles(self.model, self.library, table=self.link_table)
+        columns = self.component_columns()
+        return data_roles(self.model, self.library, table=self.link_table, columns=columns)
 
     @value_view
     def traffic_graph(self) -> TrafficGraph:
         """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
         and failures come from there, so lint and `archdraw analyze` agree."""
-        return build_graph(self.model, self.library, self.data_roles, self.link_table)
+        roles, columns = self.data_roles, self.component_columns()
+        return build_graph(self.model, self.library, roles, self.link_table, columns)
 
     @value_view
     def arrival_rps(self) -> dict[str, float]:

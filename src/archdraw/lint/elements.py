@@ -7,6 +7,8 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
+from archdraw.analysis import kinds
+from archdraw.analysis.columns import Columns, per_component
 from archdraw.analysis.instances import Instances, instance_counter
 from archdraw.analysis.kinds import BUFFER_TYPES, provider_runs
 from archdraw.analysis.links import LinkTable
@@ -72,6 +74,7 @@ class ElementViews:
         self.library = library
         self._fitted: dict[tuple[str, str, type, Any], Any] = {}  # `_fit`'s answers
         self._assumed_words: dict[tuple[str, tuple[str, ...]], str] = {}  # `assumed`'s
+        self._columns: Columns | None = None  # `component_columns`
 
     @structural_view
     def design(self) -> DesignView:
@@ -83,6 +86,16 @@ class ElementViews:
         """The design's links, read once and indexed (`archdraw.analysis.links`): the rules'
         link look-ups, the data roles and the traffic graph share it."""
         return LinkTable(self.model)
+
+    def component_columns(self) -> Columns:
+        """Each component's cells as the data roles and the traffic graph read them
+        (`archdraw.analysis.columns`), worked out once per run for both. A memo, not a view:
+        it reads property values, so a lint session never keeps it for the next run."""
+        if self._columns is None:
+            library = self.library
+            components = list(self.model.components)
+            self._columns = per_component(components, kinds.TypeFacts(library), library)
+        return self._columns
 
     # -- options --------------------------------------------------------------
     def option(self, name: str) -> float:
