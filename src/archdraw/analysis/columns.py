@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from archdraw.analysis.graph import Edge
     from archdraw.analysis.roles import DataRoles
 
+# The row of a component without such edges (rows are read-only): one list shared by all.
+NO_EDGES: list[Edge] = []
+
 
 class Cells(NamedTuple):
     """One component's cells: what its type and its own property values make of it."""
@@ -209,7 +212,8 @@ def per_component(components: list[Component], facts: TypeFacts, library: Librar
         ids.append(fields["id"])
         types.append(type_id)
         zones.append(fields["zone"])
-        key = (type_id, *own.items(), *map(type, own.values()))
+        values = own.values()
+        key = (type_id, *own, *values, *map(type, values))
         try:
             found = known.get(key)
         except TypeError:  # an unhashable value (a list): nothing to remember it by
@@ -242,7 +246,7 @@ def node_columns(
         "instance_basis": per.instance_basis,
         "failover": per.failover,
         "standby_out": [
-            [e for e in row if e.calls == 0] if entry else []
+            [e for e in row if e.calls == 0] if entry else NO_EDGES
             for entry, row in zip(per.standby_entry, edges, strict=True)
         ],
         "stateful": per.stateful,

@@ -30,9 +30,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, not_
+from operator import attrgetter
 
-from archdraw.analysis.columns import Columns, node_columns, per_component
+from archdraw.analysis.columns import NO_EDGES, Columns, node_columns, per_component
+from archdraw.analysis.cut import cut_cycles
 from archdraw.analysis.kinds import (
     BUFFER_TYPES,
     CACHING_TYPES,
@@ -225,7 +226,8 @@ def build_graph(
     index = {cid: i for i, cid in enumerate(ids)}
     table = table or LinkTable(design)
     roles = roles if roles is not None else data_roles(design, library, facts, table, per)
-    edges: list[list[Edge]] = [[] for _ in ids]
+    # A component that sends nothing keeps the shared empty row (rows are read-only).
+    edges: list[list[Edge]] = [NO_EDGES] * len(ids)
     written: set[int] = set()
     lookup, telemetry = per.lookup, per.telemetry
     no_calls, no_writes = facts.link_default("calls"), facts.link_default("writes")
@@ -237,7 +239,7 @@ def build_graph(
         source = index.get(sender_id)
         if source is None:
             continue
-        row = edges[source]
+        row = edges[source] = []
         # Links in order of target id, then key: the cut below must not depend on file order.
         for link in sorted(sent, key=target_then_key) if len(sent) > 1 else sent:
             kind, target = link.kind, index.get(link.target)
@@ -258,13 +260,13 @@ def build_graph(
                 written.add(target)
     _mark_cache_aside(edges, ids, index, roles, table)
     sources = sorted(compress(range(len(ids)), per.source), key=ids.__getitem__)
-    order, back = _cut_cycles(ids, edges, sources)
+    order, back = cut_cycles(ids, edges, sources)
     out_edges = list(edges)  # the rows of the senders of back edges are replaced below
-    back_out: list[list[Edge]] = [[] for _ in ids]
-    back_in: list[list[Edge]] = [[] for _ in ids]
+    back_out = [NO_EDGES] * len(ids)  # few components close a cycle: the others share a row
+    back_in = [NO_EDGES] * len(ids)
     for edge in back:
-        back_out[edge.source].append(edge)
-        back_in[edge.target].append(edge)
+        back_out[edge.source] = [*back_out[edge.source], edge]
+        back_in[edge.target] = [*back_in[edge.target], edge]
     for sender in {edge.source for edge in back}:
         cut = {(e.target, e.key) for e in back_out[sender]}
         out_edges[sender] = [e for e in edges[sender] if (e.target, e.key) not in cut]
@@ -355,47 +357,3 @@ def _zone_ancestors(zones: dict[str, Zone]) -> dict[str, list[str]]:
             parent = zones[parent].parent
         result[zone_id] = chain
     return result
-
-
-def _cut_cycles(
-    ids: list[str], edges: list[list[Edge]], sources: list[int]
-) -> tuple[list[int], list[Edge]]:
-    """Topological order of the DAG left after removing back edges, and the back edges.
-
-    Iterative depth-first search (designs may be deep); starting at the sources
-    means a cycle is cut at the link that points back towards the traffic. Starts
-    and links are taken in order of id, so the answer does not depend on file order.
-    """
-    count = len(ids)
-    state = [0] * count  # 0 unseen, 1 on the stack, 2 done
-    postorder: list[int] = []
-    back: list[Edge] = []
-
-    def visit(start: int) -> None:
-        state[start] = 1
-        stack = [(start, iter(edges[start]))]  # each node with the links it has left to follow
-        while stack:
-            node, left = stack[-1]
-            for edge in left:
-                target = edge.target
-                if state[target] == 1:
-                    back.append(edge)
-                elif state[target] == 0:
-                    state[target] = 1
-                    stack.append((target, iter(edges[target])))
-                    break
-            else:
-                state[node] = 2
-                postorder.append(node)
-                stack.pop()
-
-    for start in sources:
-        if not state[start]:
-            visit(start)
-    # Then every other component by id: only those the sources did not reach need sorting.
-    for start in sorted(compress(range(count), map(not_, state)), key=ids.__getitem__):
-        if not state[start]:
-            visit(start)
-    postorder.reverse()
-    back.sort(key=lambda e: (ids[e.source], ids[e.target], e.key))
-    return postorder, back
