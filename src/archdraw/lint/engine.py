@@ -125,16 +125,29 @@ def rule_findings(
                 used_ignores.update(matched)
                 continue
         component = issue.component
-        position = None if component is None else placed.get(component)
+        position: tuple[int | None, int | None] | None = None
+        if component is not None:
+            position = placed.get(component)
         if position is None:
             position = _position(locations, None, issue.link, issue.zone)
         finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
         if issue.related:
-            finding.related = tuple(
-                Related(key, *_position(locations, key, key, None)) for key in issue.related
-            )
+            finding.related = _related(locations, issue.related)
         append(finding)
     return findings
+
+
+def _related(locations: ElementLocations | None, keys: tuple[str, ...]) -> tuple[Related, ...]:
+    """The other elements a finding is about (component ids, else link keys), each with its
+    place in the file: `_position` of each, with the tables looked up once (one finding may
+    name thousands)."""
+    if locations is None:
+        return tuple([Related(key, None, None) for key in keys])
+    components, links = locations.components, locations.links
+    # A place is a non-empty (line, column): `or` moves on only when there is none.
+    return tuple(
+        [Related(key, *(components.get(key) or links.get(key) or _NOWHERE)) for key in keys]
+    )
 
 
 def _position(
