@@ -171,15 +171,19 @@ class ElementViews:
         return props[name] if name in props else component.defaults.get(name)
 
     def valued(self, name: str) -> list[ComponentView]:
-        """The components whose `prop(name)` can be other than None, in file order: those that
-        state `name` and those whose type has a default for it. Which they are follows from
-        the structure (the names stated, the types), so a rule about a value most components
+        """The components whose `prop(name)` can be other than None, grouped by type: those
+        whose type has a default for it and those that state it. Which they are follows from
+        the structure (the types, the names stated), so a rule about a value most components
         lack reads it of these only."""
         found = self._valued.get(name)
         if found is None:
-            found = self._valued[name] = [
-                c for c in self.design.components if name in c.props or name in c.defaults
-            ]
+            found = self._valued[name] = []
+            defaults = self._type_defaults
+            for type_id, components in self.by_type.items():
+                if name in defaults.get(type_id, ()):
+                    found.extend(components)
+                else:
+                    found.extend([c for c in components if name in c.props])
         return found
 
     @structural_view
