@@ -4,7 +4,7 @@ and lint (one list each, never a copy in another package)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence, Sized
 from typing import Any
 
 from archdraw.library import Library
@@ -50,6 +50,21 @@ def _holds_data(library: Library, type_id: str) -> bool:
     if found is None or type_id in CACHING_TYPES or type_id in BUFFER_TYPES:
         return False
     return bool({"replication", "backups"} & set(found.properties))
+
+
+def _streams_changes(library: Library, type_id: str) -> bool:
+    """A store whose links out carry its changes, not the requests it serves: change data
+    capture, a transactional outbox's relay, an object store's event notifications, a
+    trigger. That is a store that `holds_data` and is storage (a database, object store,
+    search index, warehouse, file system) or a vector database; an identity provider or a
+    secrets store holds data too, but serves requests and calls out for them (a sign-up's
+    verification SMS)."""
+    found = library.get(type_id)
+    return (
+        found is not None
+        and found.category in ("storage", "ai")
+        and _holds_data(library, type_id)
+    )
 
 
 def is_traffic_source(library: Library, component: Component) -> bool:
@@ -130,6 +145,12 @@ class TypeFacts:
         if found is None:
             found = self._holds_data[type_id] = _holds_data(self.library, type_id)
         return found
+
+    def change_streams(self, types: Sequence[str], rows: Sequence[Sized]) -> list[bool]:
+        """Per component of these types, with these links out (`rows`): a store whose links
+        out carry its writes (`_streams_changes`, answered once per type) and that has some."""
+        streams = {type_id: _streams_changes(self.library, type_id) for type_id in set(types)}
+        return [streams[type_id] and len(row) > 0 for type_id, row in zip(types, rows, strict=True)]
 
     def is_traffic_source(self, component: Component) -> bool:
         """`is_traffic_source`, with the type's part answered once per type."""
