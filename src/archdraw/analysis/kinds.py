@@ -61,9 +61,7 @@ def _streams_changes(library: Library, type_id: str) -> bool:
     verification SMS)."""
     found = library.get(type_id)
     return (
-        found is not None
-        and found.category in ("storage", "ai")
-        and _holds_data(library, type_id)
+        found is not None and found.category in ("storage", "ai") and _holds_data(library, type_id)
     )
 
 

@@ -9,8 +9,19 @@ misses (1 - `hit_ratio`), a caller reading a store through a cache it also calls
 its receiver (see `archdraw.analysis.graph`). Lint, the analyses, the editor's overlay and
 the exports all read rates from here.
 
+A store's links out are its change stream (change data capture, a transactional outbox's
+relay, an object store's event notifications, a trigger): they carry `calls` messages for
+each write it takes, never for a read. Its writes are what arrives over its links marked
+`writes: true` (the write rate W of `archdraw.analysis.writes`, except that writes over a
+link closing a cycle are not passed on), plus any `rps` it states itself. So a read-heavy
+store's indexer runs at the write rate, and a cache that fails sends the store more reads,
+not its change stream more messages. A queue or stream is no store: every message it takes
+was produced for its consumers, so they receive all of it.
+
 A source without a stated `rps` has an unknown rate: it adds nothing to the rates, and
-every component it reaches is marked `partial` (its rate is at least the figure given).
+every component it reaches is marked `partial` (its rate is at least the figure given). So
+is every component a store's change stream reaches when no link into the store states
+`writes` (true or false): its writes are unknown (`unknown_writes`).
 """
 
 from __future__ import annotations
@@ -66,13 +77,15 @@ def sent_rates(
     graph: TrafficGraph, growth: float = 1.0, passed: Sequence[float] | None = None
 ) -> list[float]:
     """What each component's links carry on from, per request it passes on: its arrival
-    rate without what links closing a cycle bring it (counted at it, not passed on)."""
+    rate without what links closing a cycle bring it (counted at it, not passed on). A
+    store with a change stream passes on its writes instead (`store_changes`)."""
     base = growth == 1.0 and (passed is None or passed is graph.miss)
     if base and graph.base_sent is not None:
         return list(graph.base_sent)  # a copy: callers may change theirs
     passed = graph.miss if passed is None else passed
     rates = [rps * peak * growth for rps, peak in zip(graph.rps, graph.peak, strict=True)]
-    streams, changes = graph.change_stream, {}
+    streams = graph.change_stream
+    changes: dict[int, float] = {}  # what each store's change stream carries, per call
     for node in graph.order:
         sent = rates[node]
         if sent == 0:
