@@ -177,9 +177,7 @@ def test_a_change_stream_to_another_region_sends_writes(design_of, library: Libr
         MULTI_REGION.replace(
             "kind: replication, props: {payload_kb: 2}}",
             "kind: replication}\n  - {from: db, to: sink, kind: async, props: {payload_kb: 2}}",
-        ).replace(
-            "links:", "  - {id: sink, type: worker, zone: us, props: {replicas: 1}}\nlinks:"
-        )
+        ).replace("links:", "  - {id: sink, type: worker, zone: us, props: {replicas: 1}}\nlinks:")
     )
     for growth, writes in ((1.0, 25), (10.0, 250)):
         cost = estimate(design, library, book, growth)
