@@ -28,7 +28,8 @@ from archdraw.lint.types import Issue, Severity, rule
     relational database spans two zones): with `replication` not stated it is not reported.
     Only a stated `replication: none` is: the data held in the lost zone is gone, with its
     share of the requests. (A provider's one-zone option, Cloud SQL without HA, RDS
-    Single-AZ or S3 One Zone, is `zones: 1`: no zone of it is left to lose one of.)
+    Single-AZ or S3 One Zone, is `zones: 1`: AD105's question, not this rule's. A cache's
+    keys lost with a zone are misses on its store, AD210's.)
     A count that is the library's default (`replicas` not stated, and no more than `zones`),
     a capacity that is (`capacity_rps` not stated), or an object store's `zones` the design
     does not state, is reported as info, saying so.""",
