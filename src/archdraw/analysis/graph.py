@@ -282,7 +282,7 @@ def build_graph(
         back_in=back_in,
         sources=sources,
         written=written,
-        change_stream=facts.change_streams(per.types, edges),
+        change_stream=facts.change_streams(per.types, per.stateful, edges),
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
         **node_columns(components, per, roles, edges, zones),

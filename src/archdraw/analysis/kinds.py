@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence, Sized
+from itertools import compress
 from typing import Any
 
 from archdraw.library import Library
@@ -144,11 +145,22 @@ class TypeFacts:
             found = self._holds_data[type_id] = _holds_data(self.library, type_id)
         return found
 
-    def change_streams(self, types: Sequence[str], rows: Sequence[Sized]) -> list[bool]:
-        """Per component of these types, with these links out (`rows`): a store whose links
-        out carry its writes (`_streams_changes`, answered once per type) and that has some."""
-        streams = {type_id: _streams_changes(self.library, type_id) for type_id in set(types)}
-        return [streams[type_id] and len(row) > 0 for type_id, row in zip(types, rows, strict=True)]
+    def change_streams(
+        self, types: Sequence[str], stateful: Sequence[bool], rows: Sequence[Sized]
+    ) -> list[bool]:
+        """Per component of these types, statefulness and links out (`rows`): a store whose
+        links out carry its writes (`_streams_changes`, answered once per type) and that has
+        some. Only stateful components with links out are looked at (a store is stateful)."""
+        flags = [False] * len(types)
+        streams: dict[str, bool] = {}
+        for node in compress(range(len(types)), stateful):
+            if len(rows[node]) > 0:
+                type_id = types[node]
+                found = streams.get(type_id)
+                if found is None:
+                    found = streams[type_id] = _streams_changes(self.library, type_id)
+                flags[node] = found
+        return flags
 
     def is_traffic_source(self, component: Component) -> bool:
         """`is_traffic_source`, with the type's part answered once per type."""
