@@ -37,3 +37,24 @@ def test_explain_by_code_or_name(key: str, capsys: pytest.CaptureFixture[str]) -
 def test_explain_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["explain", "AD999"]) == 2
     assert "AD999" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("single-point", "single-point-of-failure"),
+        ("single-pont", "single-point-of-failure"),
+        ("AD1O1", "AD101"),
+        ("saturaton", "saturation"),
+    ],
+)
+def test_explain_a_mistyped_rule_names_the_nearest(
+    typed: str, meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["explain", typed]) == 2
+    assert f"did you mean '{meant}'?" in capsys.readouterr().err
+
+
+def test_explain_names_no_rule_for_a_word_like_none(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["explain", "zzz"]) == 2
+    assert "did you mean" not in capsys.readouterr().err

@@ -124,8 +124,12 @@ def test_a_value_fitting_no_kind_is_one_problem(library: Library) -> None:
         loads(text, "u.archdraw.yaml", library)
     messages = [(p.line, p.message) for p in caught.value.problems]
     assert messages == [
-        (4, "'x' must be true or false, a number, text or a list of text, got {'a': 1}"),
-        (4, "'y' must be true or false, a number, text or a list of text, got [1, 2]"),
+        (
+            4,
+            "'lint.options.x' must be true or false, a number, text or a list of text, "
+            "got {'a': 1}",
+        ),
+        (4, "'lint.options.y' must be true or false, a number, text or a list of text, got [1, 2]"),
     ]
 
 

@@ -14,6 +14,7 @@ from archdraw.imports.inputs import fail
 from archdraw.imports.mapping import MappingTables, Rule
 from archdraw.imports.terraform_evidence import apply_settings, reachability, value_of
 from archdraw.imports.terraform_refs import References, at, base_address, configured, unknown_at
+from archdraw.imports.terraform_shape import check_shape
 
 _FORMAT_MAJORS = ("0", "1")
 
@@ -50,6 +51,7 @@ class TerraformImport:
             raise fail(
                 self.filename, f"format_version {version!r} is not supported (0.x and 1.x are)"
             )
+        check_shape(self.filename, data)
         values = data.get("planned_values") or data.get("values")
         if not isinstance(values, dict):
             raise fail(
@@ -73,7 +75,8 @@ class TerraformImport:
             instances,
         )
         region = ((data.get("configuration") or {}).get("provider_config") or {}).get("aws", {})
-        self.region = ((region.get("expressions") or {}).get("region") or {}).get("constant_value")
+        region = ((region.get("expressions") or {}).get("region") or {}).get("constant_value")
+        self.region = region if isinstance(region, str) else None
         for resource in resources:
             self.resource(resource, unknown.get(base_address(resource["address"]), {}), refs)
         apply_settings(self, resources, refs, unknown)

@@ -1,0 +1,68 @@
+"""Mistakes a newcomer makes writing a design by hand, worded for a YAML author: the
+element, the field as the file spells it, what it takes, the value found, and the nearest
+choice for a misspelt one; never pydantic's words for Python programmers."""
+
+from __future__ import annotations
+
+import pytest
+
+from archdraw.io import DesignError, loads
+from archdraw.library import Library
+
+TEXT = """\
+archdraw: 1
+name: ""
+doc: {purpose: 5}
+zones:
+  - {id: z, kind: regin}
+  - {id: "bad id"}
+components:
+  - {id: a, type: service, position: [1, 2, 3]}
+  - {id: b, type: service, position: [1]}
+  - id: web
+    type: client
+    props:
+    rps: 2000
+links:
+  - {from: a, to: b, kind: synch}
+lint:
+  severity: {AD101: fatal}
+  ignore: [{rule: AD101, component: a, reason: 5}]
+cost: {budget_month: -5, average_load: abc}
+"""
+
+EXPECTED = [
+    (2, "'name' must not be empty"),
+    (3, "'doc.purpose' must be text, got 5"),
+    (
+        5,
+        "zone 'z', 'kind' must be 'region', 'zone', 'network' or 'group', got 'regin' "
+        "(did you mean 'region'?)",
+    ),
+    (6, "zone 2, 'id': 'bad id' is not a valid id (use letters, digits, _ . -)"),
+    (8, "component 'a', 'position' must be [x, y], two numbers, got [1, 2, 3]"),
+    (9, "component 'b', 'position' must be [x, y], two numbers, got [1]"),
+    (12, "component 'web', 'props' must be a mapping of names to values, not an empty value"),
+    (
+        13,
+        "component 'web', unknown field 'rps' "
+        "(a property? indent it under 'props:', which is empty)",
+    ),
+    (
+        15,
+        "link 'a->b', 'kind' must be 'sync', 'async' or 'replication', got 'synch' "
+        "(did you mean 'sync'?)",
+    ),
+    (17, "'lint.severity.AD101' must be 'error', 'warning' or 'info', got 'fatal'"),
+    (18, "lint ignore entry 1, 'reason' must be text, got 5"),
+    (19, "'cost.budget_month' must be at least 0, got -5"),
+    (19, "'cost.average_load' must be a number, got 'abc'"),
+]
+
+
+def test_each_mistake_is_named_in_the_file_s_words(library: Library) -> None:
+    with pytest.raises(DesignError) as caught:
+        loads(TEXT, "mine.archdraw.yaml", library)
+    found = sorted((p.line, p.message) for p in caught.value.problems)
+    assert found == sorted(EXPECTED)
+    assert not any("should" in message or "Input" in message for _, message in found)
