@@ -13,7 +13,6 @@ import re
 from typing import Any
 
 from archdraw.model.types import ID_PATTERN
-
 from archdraw.source.numbers import clip
 
 
