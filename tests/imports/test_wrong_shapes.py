@@ -122,3 +122,101 @@ def test_terraform_values_of_every_kind_never_crash(tmp_path: Path, library: Lib
     data = json.loads((DATA / "terraform" / "plan.json").read_text(encoding="utf-8"))
     path = tmp_path / "plan.json"
     assert _every_mutation_imports_or_is_refused(library, data, path, json.dumps, "terraform")
+
+
+def test_kubernetes_fields_of_the_wrong_shape_are_named(tmp_path: Path, library: Library) -> None:
+    path = tmp_path / "k8s.yaml"
+    path.write_text(
+        "apiVersion: apps/v1\n"
+        "kind: Deployment\n"
+        "metadata: {name: api, namespace: 5}\n"
+        "spec:\n"
+        "  template:\n"
+        "    spec:\n"
+        "      containers:\n"
+        "        - {name: api, image: myorg/api, env: REDIS_HOST=redis}\n"
+        "        - just-a-string\n"
+        "---\n"
+        "apiVersion: networking.k8s.io/v1\n"
+        "kind: Ingress\n"
+        "metadata: {name: web}\n"
+        "spec:\n"
+        "  rules: {host: x}\n"
+        "---\n"
+        "apiVersion: example.com/v1\n"
+        "kind: Widget\n"
+        "metadata: {name: w}\n"
+        "spec: {containers: 5}\n",  # a custom resource's spec is its own business
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceError) as caught:
+        import_files([path], library, user_mappings=False)
+    assert sorted((p.line, p.message) for p in caught.value.problems) == [
+        (3, "Deployment/api metadata.namespace must be text, not a number"),
+        (
+            8,
+            "Deployment/api spec.template.spec.containers[0].env must be a list, "
+            "not a single value",
+        ),
+        (
+            9,
+            "Deployment/api spec.template.spec.containers[1] must be a mapping, not a single value",
+        ),
+        (15, "Ingress/web spec.rules must be a list, not a mapping"),
+    ]
+
+
+MANIFEST = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop, labels: {app: api}}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      topologySpreadConstraints: [{topologyKey: topology.kubernetes.io/zone}]
+      containers:
+        - name: api
+          image: myorg/api
+          args: [--db, postgres://db:5432]
+          env: [{name: REDIS_HOST, value: redis}]
+          ports: [{containerPort: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: shop}
+spec: {selector: {app: api}, ports: [{port: 80}]}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web, namespace: shop}
+spec:
+  tls: [{hosts: [shop.example]}]
+  rules:
+    - host: shop.example
+      http:
+        paths: [{path: /, backend: {service: {name: api, port: {number: 80}}}}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: api}}
+  policyTypes: [Ingress]
+  ingress: [{from: [{ipBlock: {cidr: 10.0.0.0/8}}], ports: [{port: 80}]}]
+"""
+
+
+def test_kubernetes_values_of_every_kind_never_crash(tmp_path: Path, library: Library) -> None:
+    documents = list(yaml.safe_load_all(MANIFEST))
+    path = tmp_path / "k8s.yaml"
+    tried = 0
+    for index, document in enumerate(documents):
+
+        def dump(changed: Any, index: int = index) -> str:
+            return yaml.safe_dump_all([*documents[:index], changed, *documents[index + 1 :]])
+
+        tried += _every_mutation_imports_or_is_refused(library, document, path, dump, "kubernetes")
+    assert tried
