@@ -7,6 +7,7 @@ target group); any other reference is start-up order, kept apart from the links.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from archdraw.imports.builder import DesignBuilder
@@ -30,6 +31,11 @@ def _resources(module: Any) -> list[dict[str, Any]]:
     for child in module.get("child_modules") or []:
         found += _resources(child)
     return found
+
+
+def _spelt(value: Any) -> str:
+    """A plan's value as Terraform's JSON writes it (`false`, not Python's `False`)."""
+    return json.dumps(value) if isinstance(value, bool) or value is None else str(value)
 
 
 class TerraformImport:
@@ -197,9 +203,9 @@ class TerraformImport:
         for path, value in (rule.get("unless") or {}).items():
             found = at(values, str(path))
             if found and found[0] == value:
-                self.builder.evidence(cid, f"not reached from outside: {path} is {value}")
+                self.builder.evidence(cid, f"not reached from outside: {path} is {_spelt(value)}")
                 return
-            said.append(f"{path} {found[0] if found else 'not set'}")
+            said.append(f"{path} {_spelt(found[0]) if found else 'not set'}")
         client = self.builder.client(self.where(address), "an internet-facing resource: a client")
         self.builder.add_link(
             client,
