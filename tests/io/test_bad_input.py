@@ -113,7 +113,10 @@ def test_non_utf8_text_names_the_line(library: Library) -> None:
         loads(b"archdraw: 1\nname: caf\xe9\n", "latin1.archdraw.yaml", library)
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (2, 10)
-    assert "not UTF-8" in problem.message
+    assert problem.message == (
+        "not UTF-8 text: byte 0xE9 (a file saved as Latin-1 or Windows-1252, or a binary "
+        "file?); save it as UTF-8"
+    )
 
 
 def test_a_value_fitting_no_kind_is_one_problem(library: Library) -> None:

@@ -28,7 +28,7 @@ links:
 lint:
   severity: {AD101: fatal}
   ignore: [{rule: AD101, component: a, reason: 5}]
-cost: {budget_month: -5, average_load: abc}
+cost: {budget_month: -5, average_load: abc, prices: {vm.general: x}}
 """
 
 EXPECTED = [
@@ -57,6 +57,7 @@ EXPECTED = [
     (18, "lint ignore entry 1, 'reason' must be text, got 5"),
     (19, "'cost.budget_month' must be at least 0, got -5"),
     (19, "'cost.average_load' must be a number, got 'abc'"),
+    (19, "'cost.prices' entry 'vm.general' must be a number, got 'x'"),
 ]
 
 

@@ -74,7 +74,10 @@ def field_name(rest: tuple[Any, ...]) -> str:
     if isinstance(rest[-1], int):
         owner = next((part for part in reversed(rest) if isinstance(part, str)), "design")
         return f"item {rest[-1] + 1} of '{owner}'"
-    return "'" + ".".join(str(part) for part in rest) + "'"
+    *owners, last = (str(part) for part in rest)
+    if "." in last and owners:  # a price key such as `vm.general` is one name, not a path
+        return f"'{'.'.join(owners)}' entry '{last}'"
+    return "'" + ".".join((*owners, last)) + "'"
 
 
 def _suggestion(value: Any, expected: str) -> str:
