@@ -67,3 +67,12 @@ def test_each_mistake_is_named_in_the_file_s_words(library: Library) -> None:
     found = sorted((p.line, p.message) for p in caught.value.problems)
     assert found == sorted(EXPECTED)
     assert not any("should" in message or "Input" in message for _, message in found)
+
+
+def test_a_tab_in_the_indentation_is_named(library: Library) -> None:
+    text = "archdraw: 1\nname: x\ncomponents:\n\t- {id: a, type: service}\n"
+    with pytest.raises(DesignError) as caught:
+        loads(text, "tab.archdraw.yaml", library)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (4, 1)
+    assert problem.message.endswith("; this is a tab, and YAML indents with spaces only")
