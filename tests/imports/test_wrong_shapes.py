@@ -220,3 +220,25 @@ def test_kubernetes_values_of_every_kind_never_crash(tmp_path: Path, library: Li
 
         tried += _every_mutation_imports_or_is_refused(library, document, path, dump, "kubernetes")
     assert tried
+
+
+def test_drawio_cells_whose_parents_loop_are_put_at_the_top(
+    tmp_path: Path, library: Library
+) -> None:
+    path = tmp_path / "loop.drawio"
+    path.write_text(
+        '<mxfile><diagram name="p"><mxGraphModel><root><mxCell id="0"/>'
+        '<mxCell id="1" parent="0"/>'
+        '<mxCell id="a" value="A" style="swimlane" vertex="1" parent="b">'
+        '<mxGeometry x="0" y="0" width="100" height="100" as="geometry"/></mxCell>'
+        '<mxCell id="b" value="B" style="swimlane" vertex="1" parent="a">'
+        '<mxGeometry x="0" y="0" width="100" height="100" as="geometry"/></mxCell>'
+        '<mxCell id="c" value="C" vertex="1" parent="c">'
+        '<mxGeometry x="0" y="0" width="100" height="100" as="geometry"/></mxCell>'
+        "</root></mxGraphModel></diagram></mxfile>",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    assert sorted(z.title for z in result.design.zones) == ["A", "B"]
+    loops = [u for u in result.block.unresolved if "lead back to it" in u]
+    assert len(loops) == 2
