@@ -76,3 +76,20 @@ def test_a_tab_in_the_indentation_is_named(library: Library) -> None:
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (4, 1)
     assert problem.message.endswith("; this is a tab, and YAML indents with spaces only")
+
+
+def test_a_value_of_no_plain_kind_does_not_hide_the_element_s_other_problems(
+    library: Library,
+) -> None:
+    text = (
+        "archdraw: 1\nname: x\ncomponents:\n"
+        "  - {id: a, type: service, props: {replicas: [2], timeout_ms: -1, auth: 'yes'}}\n"
+    )
+    with pytest.raises(DesignError) as caught:
+        loads(text, "x.archdraw.yaml", library)
+    assert [p.message for p in caught.value.problems] == [
+        "component 'a', property 'replicas': expected a number, true/false, text or a list "
+        "of text, got [2]",
+        "component 'a', property 'timeout_ms': must be at least 0, got -1",
+        "component 'a', property 'auth': expected true or false, got 'yes'",
+    ]
