@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 import textwrap
 
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK
-from archdraw.lint import all_rules, find_rule
+from archdraw.lint import find_rule
+from archdraw.lint.config import nearest_rule
 from archdraw.source import printable
-
-
-def nearest_rule(key: str) -> str | None:
-    """The rule code or name a mistyped `key` most likely means, weighing each name whole
-    and cut to the key's length (`single-pont` is AD101's name cut short and misspelt)."""
-    key = key.strip()
-    names = [name for rule in all_rules() for name in (rule.code, rule.name)]
-
-    def score(name: str) -> float:
-        whole = difflib.SequenceMatcher(None, key.lower(), name.lower()).ratio()
-        start = difflib.SequenceMatcher(None, key.lower(), name[: len(key)].lower()).ratio()
-        return max(whole, start)
-
-    best = max(names, key=score)
-    return best if score(best) >= 0.75 else None
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
