@@ -212,7 +212,9 @@ class PropertiesPanel(FormRows):
         self._text(
             "label",
             component.label or "",
-            lambda v: SetComponentFields(component_id, {"label": v or None}, label="Rename"),
+            lambda v: SetComponentFields(
+                component_id, {"label": v or None}, label=f"Rename {component_id}"
+            ),
         )
         kinds = sorted(self.editing.library.types.items(), key=lambda i: i[1].label.casefold())
         self._choice(
