@@ -69,3 +69,26 @@ def test_history_names_the_element_a_property_was_set_on(window, qtbot) -> None:
         )
     texts = [window.stack.text(i) for i in range(window.stack.count())]
     assert texts == ["Set replicas of api", "Set replicas of inner"]
+
+
+def test_a_whole_number_typed_in_a_number_field_is_saved_as_typed(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from archdraw.io import dumps
+
+    load_into(window)
+    window.scene.select_ids(["api"])
+    field = property_field(window, "capacity_rps", QAbstractSpinBox)
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "500")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "capacity_rps" in window.document.design.component("api").props)
+    assert "props: {capacity_rps: 500}" in dumps(window.document.design)  # not 500.0
+    window.scene.select_ids(["cache"])
+    field = property_field(window, "hit_ratio", QAbstractSpinBox)
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "0.75")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.document.design.component("cache").props.get("hit_ratio") == 0.75
+    )
