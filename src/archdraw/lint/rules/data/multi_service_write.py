@@ -6,7 +6,6 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
-
 # Each request goes on to one backend: a gateway's routes are alternatives, not steps.
 _ROUTERS = frozenset({"api_gateway", "load_balancer"})
 
