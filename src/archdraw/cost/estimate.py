@@ -185,7 +185,7 @@ def estimate(
         elif drawn.managed and compute is None and requests is None:
             found.append(service_line(component, book))  # its use has a price we lack
         cost.lines = [line for line in found if line is not None]
-    for line in transfer_lines(design, library, graph, book, usage, billed_as):
+    for line in transfer_lines(design, library, graph, book, usage, billed_as, growth):
         components[line.component].lines.append(line)
     for cost in components.values():
         if cost.status != "not billed":
