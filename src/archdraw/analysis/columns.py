@@ -185,7 +185,14 @@ def _cells(kind: _TypeColumns, own: dict[str, Any]) -> Cells:
         telemetry=kind.telemetry,
         caching=kind.caching,
         shards=shards,
-        copies=partition_copies(found, shards, value("replication"), value("replication_factor")),
+        copies=partition_copies(
+            found,
+            shards,
+            value("replication"),
+            value("replication_factor"),
+            stated="replication" in own,
+            cache=kind.caching,
+        ),
         reconciles=value("conflict_resolution") not in (None, "none"),
     )
 

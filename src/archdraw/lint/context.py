@@ -363,23 +363,23 @@ class LintContext(ElementViews):
         return [c for c in found if c is not None]
 
     def consumers(self, queue: ComponentView) -> list[ComponentView]:
-        """Who reads a queue: links point the way messages flow, queue -> consumer."""
+        """Who reads a queue: links point the way messages flow, queue -> consumer. A link to
+        monitoring carries the queue's metrics (its depth, its age), not its messages."""
         found = (self.target(k) for k in self.flow_out(queue.id))
-        return [c for c in found if c is not None]
+        return [c for c in found if c is not None and c.type != "monitoring"]
 
     # -- traffic ----------------------------------------------------------------
     # These three read property values: a session carries each while none it reads changes.
     @value_view
     def data_roles(self) -> DataRoles:
-        columns = self.component_columns()
-        return data_roles(self.model, self.library, table=self.link_table, columns=columns)
+        return data_roles(self.model, self.library, table=self.link_table, columns=self.columns())
 
     @value_view
     def traffic_graph(self) -> TrafficGraph:
         """The analysis' view of this design (`archdraw.analysis.graph`): rates, data roles
         and failures come from there, so lint and `archdraw analyze` agree."""
-        roles, columns = self.data_roles, self.component_columns()
-        return build_graph(self.model, self.library, roles, self.link_table, columns)
+        table = self.link_table
+        return build_graph(self.model, self.library, self.data_roles, table, self.columns())
 
     @value_view
     def arrival_rps(self) -> dict[str, float]:
