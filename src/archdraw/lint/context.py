@@ -71,9 +71,8 @@ class LintContext(ElementViews):
         return fronted.id if fronted is not None and self.is_store(fronted) else None
 
     def routes(self) -> Routes:
-        """The route attribution AD206 and AD207 share, memoised for this run. A method, not
-        a cached view: it reads timeouts and retries, so the session must not keep it across
-        property edits (and a caller that gets the memo must count as reading them)."""
+        """The route attribution AD206 and AD207 share, memoised for this run (a method: it
+        reads timeouts and retries; a caller that gets the memo counts as reading them)."""
         if self._routes is None:
             self._routes = Routes(self)
         return self._routes
@@ -101,10 +100,9 @@ class LintContext(ElementViews):
         return self.link_table.stating.get(name, _NO_LINKS)
 
     def writing_links(self) -> list[LinkView]:
-        """Links that change data in their target: `writes: true` is stated, or the
-        library's default says so, in file order. Memoised for this run, as `routes` is: it reads
-        `writes` values, so the session must not keep it across property edits (and a caller
-        that gets the memo must count as reading them)."""
+        """Links that change data in their target: `writes: true` is stated, or the library's
+        default says so, in file order. Memoised for this run, as `routes` is (it reads
+        `writes` values; a caller that gets the memo counts as reading them)."""
         if self._writing is None:
             # Only a link that states `writes` can write, unless the library's default does.
             if self._link_defaults.get("writes") is True:
@@ -368,8 +366,7 @@ class LintContext(ElementViews):
         found = (self.target(k) for k in self.flow_out(queue.id))
         return [c for c in found if c is not None]
 
-    # -- traffic ----------------------------------------------------------------
-    # These three read property values: a session carries each while none it reads changes.
+    # -- traffic: value views (a session carries each while none it reads changes) --
     @value_view
     def data_roles(self) -> DataRoles:
         return data_roles(self.model, self.library, table=self.link_table)
@@ -384,6 +381,10 @@ class LintContext(ElementViews):
     def arrival_rps(self) -> dict[str, float]:
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
         return rates_by_id(self.traffic_graph)
+
+    def arrival(self, component_id: str) -> float:
+        """One component's `arrival_rps` (what a rule judging it alone reads: `each`)."""
+        return self.arrival_rps[component_id]
 
     @value_view
     def store_work(self) -> StoreWork:

@@ -3,7 +3,7 @@ dicts built once per lint run. `LintContext` adds the graph views on top."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
@@ -134,6 +134,14 @@ class ElementViews:
             else:
                 found.append(component)
         return index
+
+    def each(self, items: Iterable[_T]) -> Iterable[_T]:
+        """The elements (components or their ids) a rule judges one at a time: the body of
+        its loop over them judges one element from that element's properties and its own
+        entries of the traffic views (`arrival`, `store_work` by id, its data role), and
+        yields only findings about it. A lint session then re-judges only the elements an
+        edit changed (`archdraw.lint.element_reads`); any other read counts for them all."""
+        return items
 
     def title(self, component_id: str) -> str:
         """A component's label, else its id (what messages name)."""

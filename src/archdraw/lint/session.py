@@ -25,20 +25,19 @@ import gc
 import math
 import threading
 import time
+from dataclasses import replace
 from typing import Any
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.config import resolve
+from archdraw.lint.config import ResolvedSettings, ignore_names, resolve
 from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
 from archdraw.lint.recording import (
-    COMPARED_VIEWS,
     VALUE_VIEWS,
     Changed,
     Reads,
     RecordingContext,
-    changed_roles,
     link_key,
     touches,
 )
@@ -53,7 +52,8 @@ from archdraw.lint.snapshot import (
     patched,
     same_objects,
 )
-from archdraw.lint.types import BY_POSITION, Finding
+from archdraw.lint.stale import Staleness, attributed, may_rerun, rejudged
+from archdraw.lint.types import BY_POSITION, Finding, Rule
 from archdraw.lint.value_edits import ValueEdits
 from archdraw.model import Design
 
@@ -77,6 +77,8 @@ class LintSession:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.rules = all_rules()
+        # Each rule's check, telling the context which findings it yields (`each`).
+        self._checks = {r.code: replace(r, check=attributed(r.check)) for r in self.rules}
         self._snapshot: Snapshot | None = None
         self._locations: ElementLocations | None = None
         self._findings: list[Finding] = []  # the last answer, sorted
@@ -255,27 +257,20 @@ class LintSession:
         ran = {r.code for r in self.rules if r.category == "settings"}
         used_ignores: set[int] = set()
         self.rules_run = 0
-        views_changed: dict[str, bool] = {}  # by value view, once asked
-        roles_changed: dict[str, set[str] | None] = {}  # the roles that differ, once asked
+        staleness = None if changed is None else Staleness(self._values, context, changed)
         for rule in self.rules:
             if rule.code in settings.disabled or rule.category == "settings":
                 continue
             kept = self._by_rule.get(rule.code)
-            if changed is not None and kept is not None:
-                reads = self._reads[rule.code]
-                if not self._stale(reads, changed, context, views_changed, roles_changed):
+            stale: bool | set[str] = True
+            if staleness is not None and kept is not None:
+                stale = staleness.of(self._reads[rule.code])
+                if stale is False:
                     findings.extend(kept[0])
                     used_ignores.update(kept[1])
                     continue
-            context.take_reads()
-            used: set[int] = set()
-            started = time.perf_counter()
-            found = rule_findings(rule, context, settings, locations, used)
-            self._seconds[rule.code] = time.perf_counter() - started
-            if kept := earlier.get(rule.code):
-                found = as_found_before(found, kept[0])
-            self._reads[rule.code] = context.take_reads()
-            self._by_rule[rule.code] = (found, used)
+            before = earlier.get(rule.code)
+            found, used = self._judge(rule, context, settings, locations, stale, before)
             self.rules_run += 1
             ran.add(rule.code)
             findings.extend(found)
@@ -296,39 +291,41 @@ class LintSession:
             self._findings = findings
         return list(self._findings)
 
-    def _stale(
+    def _judge(
         self,
-        reads: Reads,
-        changed: Changed,
+        rule: Rule,
         context: RecordingContext,
-        views_changed: dict[str, bool],
-        roles_changed: dict[str, set[str] | None],
-    ) -> bool:
-        """Whether a rule that read `reads` last time may find something else now: it read a
-        changed property, or a value view that reads one and came out different (a value
-        view equal to the last run's gives the rule what it had; `COMPARED_VIEWS`)."""
-        if touches(reads, changed):
-            return True
-        for name in reads.views:
-            if not touches(VALUE_VIEWS[name], changed):
-                continue
-            if name not in views_changed:
-                before = self._values.get(name)
-                views_changed[name] = (
-                    name not in COMPARED_VIEWS or before is None or getattr(context, name) != before
-                )
-            if views_changed[name]:
-                return True
-        if reads.roles and touches(VALUE_VIEWS["data_roles"], changed):
-            # The roles it asked for (`NotedRoles`): stale when one of those differs.
-            if "roles" not in roles_changed:
-                before = self._values.get("data_roles")
-                roles_changed["roles"] = (
-                    None if before is None else changed_roles(before, context.data_roles)
-                )
-            found = roles_changed["roles"]
-            return found is None or not reads.roles.isdisjoint(found)
-        return False
+        settings: ResolvedSettings,
+        locations: ElementLocations | None,
+        stale: bool | set[str],
+        kept: tuple[list[Finding], set[int]] | None,
+    ) -> tuple[list[Finding], set[int]]:
+        """Run `rule` again: whole, or (`stale` a set) at those elements only, when it
+        judged its elements one at a time and no ignore names it (the ignores an element's
+        finding matched are not told apart). `kept`: what it found and matched last time."""
+        judged = None if stale is True or stale is False else stale
+        if judged is not None and any(ignore_names(i, rule) for _, i, _ in settings.ignores):
+            judged = None
+        context.take_reads()
+        used: set[int] = set()
+        started = time.perf_counter()
+        context.judging = judged
+        try:
+            found = rule_findings(self._checks[rule.code], context, settings, locations, used)
+        finally:
+            context.judging = None
+        reads = context.take_reads()
+        if judged is not None and kept is not None and reads.each:
+            found, reads = rejudged(kept[0], found, judged, self._reads[rule.code], reads)
+        elif judged is not None:  # judged otherwise this time: judge them all
+            return self._judge(rule, context, settings, locations, True, kept)
+        else:
+            self._seconds[rule.code] = time.perf_counter() - started
+            if kept:
+                found = as_found_before(found, kept[0])
+        self._reads[rule.code] = reads
+        self._by_rule[rule.code] = (found, used)
+        return found, used
 
     def _cost(self, changed: Changed | None, reuse_views: bool) -> float:
         """Seconds the rules and views to re-run took last time (infinite: everything)."""
@@ -336,11 +333,7 @@ class LintSession:
             return math.inf
         cost = 0.0 if reuse_views else self._seconds.get(_STRUCTURE, math.inf)
         for code, reads in self._reads.items():
-            # Whether a view it read comes out the same is not known before it is computed.
-            views = reads.views | ({"data_roles"} if reads.roles else set())
-            if touches(reads, changed) or any(
-                touches(VALUE_VIEWS[name], changed) for name in views
-            ):
+            if may_rerun(reads, changed):
                 cost += self._seconds.get(code, 0.0)
         return cost
 

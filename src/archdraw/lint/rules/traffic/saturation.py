@@ -50,9 +50,10 @@ def rate(value: float) -> str:
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
-    store_work = ctx.store_work
     components, number, instances = ctx.components, ctx.number, ctx.instances
-    for component_id, arrival in ctx.arrival_rps.items():
+    # One component at a time, from its own values, arrival rate and work (`each`).
+    for component_id in ctx.each(components):
+        arrival, store_work = ctx.arrival(component_id), ctx.store_work
         component = components[component_id]
         # A drawn copy with no requests of its own still applies its sources' writes.
         working = arrival > 0 or store_work.replicates(component_id)

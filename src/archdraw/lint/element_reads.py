@@ -1,0 +1,207 @@
+"""What a rule that judges elements one at a time (`ctx.each`) read of each, and which
+elements' inputs an edit changed, so that a `LintSession` re-judges only those.
+
+Inside the body of `each` for element e, a read of e's own properties, or of e's entry of
+a keyed value view (its arrival rate, its store work, its data role), is an *own* read:
+the names read and the views so read are kept for the rule as a whole (their union over
+the elements). Any other read (another element's property, a whole view, a link) is the
+rule's, as outside `each`. After an edit that leaves the rule's own reads alone, only the
+edited elements (when a name it read of its elements changed) and those whose entry of a
+keyed view came out different are judged again; the rest stand. A finding yielded in the
+body of e must be about e, else the rule is judged whole again after every such edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import compress, count, repeat
+from math import copysign
+from operator import ne
+from typing import TYPE_CHECKING, Any
+
+from archdraw.analysis.roles import DataRoles
+from archdraw.analysis.writes import StoreWork
+
+if TYPE_CHECKING:
+    from archdraw.lint.recording import RecordingContext
+
+
+def _differ(before: list[Any], after: list[Any]) -> set[int]:
+    """The places where two lists of values differ, the sign of a zero included (-0.0 is
+    written with its sign)."""
+    if before is after:
+        return set()
+    found = set(compress(count(), map(ne, before, after)))
+    try:
+        signs = map(copysign, repeat(1.0), before), map(copysign, repeat(1.0), after)
+        found.update(compress(count(), map(ne, *signs)))
+    except TypeError:  # not numbers: no sign to tell apart
+        pass
+    return found
+
+
+def changed_rates(before: dict[str, float], after: dict[str, float]) -> set[str] | None:
+    """The components whose arrival rate differs (None: other components)."""
+    if before.keys() != after.keys():
+        return None
+    ids = list(after)
+    return {ids[place] for place in _differ(list(before.values()), list(after.values()))}
+
+
+def changed_roles(before: DataRoles, after: DataRoles) -> set[str] | None:
+    """The components whose data role differs between two versions of the roles, or None
+    when the standbys or the replication targets differ (what every look-up may read)."""
+    if before.standbys != after.standbys or before._targets != after._targets:
+        return None
+    earlier = before.roles
+    # A refresh keeps the role objects it did not rebuild: most differ by identity only.
+    found = {i for i, role in after.roles.items() if earlier.get(i) is not role}
+    found = {i for i in found if earlier.get(i) != after.roles[i]}
+    found.update(i for i in earlier if i not in after.roles)
+    return found
+
+
+def changed_work(before: StoreWork, after: StoreWork) -> set[str] | None:
+    """The components whose store work may answer differently (None: other components).
+    A look-up by id reads its component's entries of the work's per-component lists and
+    tables (rates, writes, copies, ...: compared entry by entry, whatever they are), and
+    of the graph its instances and its data role (shards)."""
+    ids = after.graph.ids
+    if before.graph.ids != ids:
+        return None
+    nodes = _differ(before.graph.replicas, after.graph.replicas)
+    earlier = vars(before)
+    for name, value in vars(after).items():
+        old = earlier.get(name)
+        if name == "graph":
+            continue
+        if isinstance(value, list) and isinstance(old, list) and len(value) == len(ids):
+            if len(old) != len(value):
+                return None
+            nodes |= _differ(old, value)
+        elif isinstance(value, dict) and isinstance(old, dict):  # by node
+            nodes.update(n for n in old.keys() | value.keys() if old.get(n) != value.get(n))
+        elif value != old:
+            return None
+    roles = changed_roles(before.graph.roles, after.graph.roles)
+    if roles is None:
+        return None
+    return roles.union(ids[node] for node in nodes)
+
+
+# The keyed value views, with how to tell the elements whose entry differs.
+KEYED_VIEWS: dict[str, Callable[[Any, Any], set[str] | None]] = {
+    "arrival_rps": changed_rates,
+    "store_work": changed_work,
+    "data_roles": changed_roles,
+}
+
+
+class ElementWork(StoreWork):
+    """The store work as a body of `each` sees it: a look-up of its own element by id is an
+    own read of that element's work; any other look-up reads the whole view. Rules read
+    the work only through these methods (a test checks it)."""
+
+    def __init__(self, work: StoreWork, context: RecordingContext) -> None:
+        self.__dict__.update(work.__dict__)
+        self.view = work  # the view it reads for
+        self._context = context
+        self._inner = 0  # inside a look-up by id: what it calls in turn is its own
+
+    def _enter(self, component_id: str | None) -> None:
+        if not self._inner:
+            self._context.note_keyed("store_work", component_id)
+        self._inner += 1
+
+    def replicates(self, component_id: str) -> bool:
+        self._enter(component_id)
+        try:
+            return super().replicates(component_id)
+        finally:
+            self._inner -= 1
+
+    def whose(self, component_id: str) -> str:
+        self._enter(component_id)
+        try:
+            return super().whose(component_id)
+        finally:
+            self._inner -= 1
+
+    def work_of(self, component_id: str, serving: float | None = None) -> float:
+        self._enter(component_id)
+        try:
+            return super().work_of(component_id, serving)
+        finally:
+            self._inner -= 1
+
+    def needed_of(self, component_id: str, capacity: float, target: float) -> int | None:
+        self._enter(component_id)
+        try:
+            return super().needed_of(component_id, capacity, target)
+        finally:
+            self._inner -= 1
+
+    def machines_of(
+        self, component_id: str, capacity: float, arrival: float | None = None
+    ) -> int | None:
+        self._enter(component_id)
+        try:
+            return super().machines_of(component_id, capacity, arrival)
+        finally:
+            self._inner -= 1
+
+    def work_at_of(self, component_id: str, arrival: float) -> float:
+        self._enter(component_id)
+        try:
+            return super().work_at_of(component_id, arrival)
+        finally:
+            self._inner -= 1
+
+    # By node: the whole view (a body reads its own element by id).
+    def applies(self, node: int) -> float:
+        self._enter(None)
+        try:
+            return super().applies(node)
+        finally:
+            self._inner -= 1
+
+    def work(self, node: int, growth: float = 1.0, serving: float | None = None) -> float:
+        self._enter(None)
+        try:
+            return super().work(node, growth, serving)
+        finally:
+            self._inner -= 1
+
+    def work_at(self, node: int, rate: float, serving: float | None = None) -> float:
+        self._enter(None)
+        try:
+            return super().work_at(node, rate, serving)
+        finally:
+            self._inner -= 1
+
+    def machines_needed(
+        self, node: int, capacity: float, target: float = 1.0, growth: float = 1.0
+    ) -> int | None:
+        self._enter(None)
+        try:
+            return super().machines_needed(node, capacity, target, growth)
+        finally:
+            self._inner -= 1
+
+    def machines_at(
+        self, node: int, arrival: float, capacity: float, target: float = 1.0, growth: float = 1.0
+    ) -> int | None:
+        self._enter(None)
+        try:
+            return super().machines_at(node, arrival, capacity, target, growth)
+        finally:
+            self._inner -= 1
+
+    def replicas_needed(
+        self, node: int, capacity: float, target: float, growth: float = 1.0
+    ) -> int | None:
+        self._enter(None)
+        try:
+            return super().replicas_needed(node, capacity, target, growth)
+        finally:
+            self._inner -= 1

@@ -1,0 +1,131 @@
+"""Which rules a `LintSession` runs again after an edit of property values, and which
+elements a rule judging them one at a time (`each`) judges again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, cast
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.element_reads import KEYED_VIEWS
+from archdraw.lint.recording import (
+    COMPARED_VIEWS,
+    VALUE_VIEWS,
+    Changed,
+    Reads,
+    RecordingContext,
+    touches,
+)
+from archdraw.lint.snapshot import as_found_before
+from archdraw.lint.types import Check, Finding, Issue
+
+
+class Staleness:
+    """What one run after an edit finds stale: the value views the last run computed
+    (`before`) against this run's (`context`, computed when first asked), once each."""
+
+    def __init__(self, before: dict[str, Any], context: RecordingContext, changed: Changed):
+        self._before = before
+        self._context = context
+        self.changed = changed
+        self._views: dict[str, bool] = {}  # by value view: whether it came out different
+        self._keys: dict[str, set[str] | None] = {}  # by keyed view: the entries that did
+
+    def of(self, reads: Reads) -> bool | set[str]:
+        """Whether a rule that read `reads` last time may find something else now: True (run
+        it again), False (its findings stand), or the elements to judge again. Stale when it
+        read a changed property, or a value view that reads one and came out different (a
+        view equal to the last run's gives the rule what it had: `COMPARED_VIEWS`), or the
+        role of a component whose role differs; its own reads of the elements it judges
+        (`each`) name those to judge again."""
+        changed = self.changed
+        if touches(reads, changed):
+            return True
+        for name in reads.views:
+            if touches(VALUE_VIEWS[name], changed) and self._view_changed(name):
+                return True
+        if reads.roles:
+            roles = self.keys("data_roles")
+            if roles is None or not reads.roles.isdisjoint(roles):
+                return True
+        if not reads.each:
+            return False
+        judged: set[str] = set()
+        if reads.own_names & changed.components:
+            judged |= changed.component_ids
+        for name in reads.own_views:
+            found = self.keys(name)
+            if found is None:
+                return True
+            judged |= found
+        judged &= reads.judged
+        return judged or False
+
+    def keys(self, name: str) -> set[str] | None:
+        """The elements whose entry of keyed view `name` came out different (None: not
+        known, take them all)."""
+        if name not in self._keys:
+            found: set[str] | None = set()
+            if touches(VALUE_VIEWS[name], self.changed):  # else carried over: the same
+                before = self._before.get(name)
+                after = getattr(self._context, name)
+                found = None if before is None else KEYED_VIEWS[name](before, after)
+            self._keys[name] = found
+        return self._keys[name]
+
+    def _view_changed(self, name: str) -> bool:
+        if name not in self._views:
+            before = self._before.get(name)
+            self._views[name] = (
+                name not in COMPARED_VIEWS
+                or before is None
+                or getattr(self._context, name) != before
+            )
+        return self._views[name]
+
+
+def may_rerun(reads: Reads, changed: Changed) -> bool:
+    """Whether a rule that read `reads` may run again (in whole or in part): whether a view
+    it read comes out the same is not known before it is computed."""
+    views = reads.views | reads.own_views | ({"data_roles"} if reads.roles else set())
+    return (
+        touches(reads, changed)
+        or bool(reads.own_names & changed.components)
+        or any(touches(VALUE_VIEWS[name], changed) for name in views)
+    )
+
+
+def attributed(check: Check) -> Check:
+    """`check`, telling the context of each finding it yields (`RecordingContext.issued`)."""
+
+    def run(ctx: LintContext) -> Iterator[Issue]:
+        issued = cast(RecordingContext, ctx).issued
+        for issue in check(ctx):
+            issued(issue)
+            yield issue
+
+    return run
+
+
+def rejudged(
+    kept: list[Finding], found: list[Finding], judged: set[str], before: Reads, now: Reads
+) -> tuple[list[Finding], Reads]:
+    """A rule's findings and reads after judging the elements `judged` again (`found`)
+    where it last found `kept` and read `before`: the others' findings stand."""
+    stays = [f for f in kept if f.component not in judged]
+    again = as_found_before(found, [f for f in kept if f.component in judged])
+    reads = Reads(
+        before.components | now.components,
+        before.links | now.links,
+        before.views | now.views,
+        before.component_names | now.component_names,
+        before.component_ids | now.component_ids,
+        before.link_names | now.link_names,
+        before.link_keys | now.link_keys,
+        before.roles | now.roles,
+        before.own_names | now.own_names,
+        before.own_views | now.own_views,
+        True,
+        before.judged,  # the same elements: what they are depends on the rule's own reads
+    )
+    return stays + again, reads
