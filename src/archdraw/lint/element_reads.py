@@ -13,13 +13,14 @@ body of e must be about e, else the rule is judged whole again after every such 
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from itertools import compress, count, repeat
 from math import copysign
 from operator import ne
 from typing import TYPE_CHECKING, Any
 
-from archdraw.analysis.roles import DataRoles
+from archdraw.analysis.roles import DataRole, DataRoles
 from archdraw.analysis.writes import StoreWork
 
 if TYPE_CHECKING:
@@ -31,11 +32,17 @@ def _differ(before: list[Any], after: list[Any]) -> set[int]:
     written with its sign)."""
     if before is after:
         return set()
+    if before == after:  # the common case, told at C speed: only a zero's sign may differ
+        try:
+            if array("d", before).tobytes() == array("d", after).tobytes():
+                return set()
+        except TypeError:  # not numbers: no sign to tell apart
+            return set()
     found = set(compress(count(), map(ne, before, after)))
     try:
         signs = map(copysign, repeat(1.0), before), map(copysign, repeat(1.0), after)
         found.update(compress(count(), map(ne, *signs)))
-    except TypeError:  # not numbers: no sign to tell apart
+    except TypeError:
         pass
     return found
 
@@ -87,6 +94,17 @@ def changed_work(before: StoreWork, after: StoreWork) -> set[str] | None:
     if roles is None:
         return None
     return roles.union(ids[node] for node in nodes)
+
+
+def changed_places(before: DataRoles, after: DataRoles, changed: set[str]) -> set[str]:
+    """Of the components whose role changed (`changed`), those whose role's place among
+    the others changed: whether it has one, its replication source, standby, the store it
+    fronts (what `is_copy`, `primary_of` and `fronts` read)."""
+    return {i for i in changed if _place(before.roles.get(i)) != _place(after.roles.get(i))}
+
+
+def _place(role: DataRole | None) -> tuple[object, ...] | None:
+    return None if role is None else (role.source, role.standby, role.fronts)
 
 
 # The keyed value views, with how to tell the elements whose entry differs.
@@ -205,3 +223,41 @@ class ElementWork(StoreWork):
             return super().replicas_needed(node, capacity, target, growth)
         finally:
             self._inner -= 1
+
+
+class NotedRoles(DataRoles):
+    """The data roles as the rules ask for them, noting each component asked about in the
+    asking context (`roles_read`). Only the look-ups below are noted: a rule reads roles
+    through them (a test checks it reads no role table itself)."""
+
+    def __init__(self, roles: DataRoles, context: RecordingContext) -> None:
+        super().__init__(roles.roles, roles.standbys, roles._targets)
+        self._context = context
+
+    def of(self, component_id: str) -> DataRole | None:
+        self._context.note_role(component_id)
+        return self.roles.get(component_id)
+
+    def is_copy(self, component_id: str) -> bool:
+        self._context.note_role(component_id, place=True)
+        role = self.roles.get(component_id)
+        return role is not None and role.is_copy
+
+    def is_standby(self, component_id: str) -> bool:
+        self._context.note_role(component_id, place=True)
+        return component_id in self.standbys
+
+    def primary_of(self, component_id: str) -> str:
+        seen = {component_id}
+        current = component_id
+        while True:
+            self._context.note_role(current, place=True)
+            role = self.roles.get(current)
+            if role is None or role.source is None or role.source in seen:
+                return current
+            seen.add(role.source)
+            current = role.source
+
+    def copies_of(self, component_id: str) -> list[str]:
+        self._context.note_role(component_id, place=True)
+        return super().copies_of(component_id)

@@ -16,7 +16,6 @@ from archdraw.analysis.refresh import refresh_graph
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
     ROLE_PROPERTIES,
-    DataRole,
     DataRoles,
     data_roles,
     refresh_roles,
@@ -27,7 +26,7 @@ from archdraw.cost import CostEstimate
 from archdraw.library import Library
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
-from archdraw.lint.element_reads import ElementWork
+from archdraw.lint.element_reads import ElementWork, NotedRoles
 from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.lint.types import Issue
 from archdraw.model import Design
@@ -55,6 +54,9 @@ class Reads(NamedTuple):
     own_views: frozenset[str] = frozenset()
     each: bool = False  # it judged elements one at a time, each finding about its own
     judged: frozenset[str] = frozenset()  # those elements
+    # The components whose role's place among the others it asked for only (`is_copy`,
+    # `primary_of`, `fronts`: its replication source, standby, the store it fronts).
+    role_places: frozenset[str] = frozenset()
 
 
 class Changed(NamedTuple):
@@ -122,6 +124,8 @@ class RecordingContext(LintContext):
         self.link_reads: set[str] = set()
         self.links_read: set[str] = set()
         self.roles_read: set[str] = set()
+        self.places_read: set[str] = set()
+        self._placing = 0  # inside `fronts`: the role's place is asked for, not all of it
         self.__dict__.update(carried)
         # The previous run's roles and graph, to refresh when property values changed.
         self.previous_roles: DataRoles | None = None
@@ -304,12 +308,22 @@ class RecordingContext(LintContext):
         self.links_read.add(link.key)
         return super().link_prop(link, name)
 
-    def note_role(self, component_id: str) -> None:
-        """A look-up of one component's data role (`NotedRoles`)."""
+    def note_role(self, component_id: str, place: bool = False) -> None:
+        """A look-up of one component's data role (`NotedRoles`); `place`: of its place among
+        the others only (`Reads.role_places`)."""
         if component_id == self._element:
             self.own_views.add("data_roles")
+        elif place or self._placing:
+            self.places_read.add(component_id)
         else:
             self.roles_read.add(component_id)
+
+    def fronts(self, cache: ComponentView) -> str | None:
+        self._placing += 1
+        try:
+            return super().fronts(cache)
+        finally:
+            self._placing -= 1
 
     def take_reads(self) -> Reads:
         each = self._each and self._attributed
@@ -329,50 +343,16 @@ class RecordingContext(LintContext):
             frozenset(self.own_views) if each else frozenset(),
             each,
             frozenset(self._judged) if each else frozenset(),
+            frozenset(self.places_read),
         )
         self.all_component_reads, self.all_link_reads, self.view_reads = set(), set(), set()
         self.component_reads, self.components_read = set(), set()
         self.link_reads, self.links_read, self.roles_read = set(), set(), set()
         self.own_names, self.own_views, self._judged = set(), set(), set()
+        self.places_read = set()
         self._each, self._attributed, self._element = False, True, None
         self._noted = {}
         return reads
-
-
-class NotedRoles(DataRoles):
-    """The data roles as the rules ask for them, noting each component asked about in the
-    asking context (`roles_read`). Only the look-ups below are noted: a rule reads roles
-    through them (a test checks it reads no role table itself)."""
-
-    def __init__(self, roles: DataRoles, context: RecordingContext) -> None:
-        super().__init__(roles.roles, roles.standbys, roles._targets)
-        self._context = context
-
-    def of(self, component_id: str) -> DataRole | None:
-        self._context.note_role(component_id)
-        return self.roles.get(component_id)
-
-    def is_copy(self, component_id: str) -> bool:
-        role = self.of(component_id)
-        return role is not None and role.is_copy
-
-    def is_standby(self, component_id: str) -> bool:
-        self._context.note_role(component_id)
-        return component_id in self.standbys
-
-    def primary_of(self, component_id: str) -> str:
-        seen = {component_id}
-        current = component_id
-        while True:
-            role = self.of(current)
-            if role is None or role.source is None or role.source in seen:
-                return current
-            seen.add(role.source)
-            current = role.source
-
-    def copies_of(self, component_id: str) -> list[str]:
-        self._context.note_role(component_id)
-        return super().copies_of(component_id)
 
 
 # The columns the arrival rates follow besides the links (`archdraw.analysis.traffic`).

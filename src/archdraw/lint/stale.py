@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any, cast
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.element_reads import KEYED_VIEWS
+from archdraw.lint.element_reads import KEYED_VIEWS, changed_places
 from archdraw.lint.recording import (
     COMPARED_VIEWS,
     VALUE_VIEWS,
@@ -30,6 +30,7 @@ class Staleness:
         self.changed = changed
         self._views: dict[str, bool] = {}  # by value view: whether it came out different
         self._keys: dict[str, set[str] | None] = {}  # by keyed view: the entries that did
+        self._placed: set[str] | None = None  # the components whose role's place did
 
     def of(self, reads: Reads) -> bool | set[str]:
         """Whether a rule that read `reads` last time may find something else now: True (run
@@ -44,9 +45,11 @@ class Staleness:
         for name in reads.views:
             if touches(VALUE_VIEWS[name], changed) and self._view_changed(name):
                 return True
-        if reads.roles:
+        if reads.roles or reads.role_places:
             roles = self.keys("data_roles")
             if roles is None or not reads.roles.isdisjoint(roles):
+                return True
+            if not reads.role_places.isdisjoint(self._places(roles)):
                 return True
         if not reads.each:
             return False
@@ -73,6 +76,13 @@ class Staleness:
             self._keys[name] = found
         return self._keys[name]
 
+    def _places(self, roles: set[str]) -> set[str]:
+        """Of the components whose role differs, those whose role's place differs."""
+        if self._placed is None:
+            before, after = self._before.get("data_roles"), self._context.data_roles
+            self._placed = roles if before is None else changed_places(before, after, roles)
+        return self._placed
+
     def _view_changed(self, name: str) -> bool:
         if name not in self._views:
             before = self._before.get(name)
@@ -87,7 +97,8 @@ class Staleness:
 def may_rerun(reads: Reads, changed: Changed) -> bool:
     """Whether a rule that read `reads` may run again (in whole or in part): whether a view
     it read comes out the same is not known before it is computed."""
-    views = reads.views | reads.own_views | ({"data_roles"} if reads.roles else set())
+    asked = reads.roles or reads.role_places
+    views = reads.views | reads.own_views | ({"data_roles"} if asked else set())
     return (
         touches(reads, changed)
         or bool(reads.own_names & changed.components)
@@ -127,5 +138,6 @@ def rejudged(
         before.own_views | now.own_views,
         True,
         before.judged,  # the same elements: what they are depends on the rule's own reads
+        before.role_places | now.role_places,
     )
     return stays + again, reads
