@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable
-from itertools import compress, count, repeat
-from math import copysign
+from itertools import compress, count
 from operator import ne
 from typing import TYPE_CHECKING, Any
 
@@ -28,23 +27,17 @@ if TYPE_CHECKING:
 
 
 def _differ(before: list[Any], after: list[Any]) -> set[int]:
-    """The places where two lists of values differ, the sign of a zero included (-0.0 is
-    written with its sign)."""
+    """The places where two lists of values differ; numbers bit by bit, so that the sign
+    of a zero counts (-0.0 is written with its sign)."""
     if before is after:
         return set()
-    if before == after:  # the common case, told at C speed: only a zero's sign may differ
-        try:
-            if array("d", before).tobytes() == array("d", after).tobytes():
-                return set()
-        except TypeError:  # not numbers: no sign to tell apart
-            return set()
-    found = set(compress(count(), map(ne, before, after)))
     try:
-        signs = map(copysign, repeat(1.0), before), map(copysign, repeat(1.0), after)
-        found.update(compress(count(), map(ne, *signs)))
-    except TypeError:
-        pass
-    return found
+        bits = array("d", before).tobytes(), array("d", after).tobytes()
+    except TypeError:  # not numbers
+        return set(compress(count(), map(ne, before, after)))
+    if bits[0] == bits[1]:
+        return set()
+    return set(compress(count(), map(ne, array("Q", bits[0]), array("Q", bits[1]))))
 
 
 def changed_rates(before: dict[str, float], after: dict[str, float]) -> set[str] | None:

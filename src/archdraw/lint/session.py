@@ -25,6 +25,7 @@ import gc
 import math
 import threading
 import time
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
@@ -168,12 +169,12 @@ class LintSession:
             component_names = changed_names(previous[0], now[0], edited, where[0])
             link_names = changed_names(previous[1], now[1], links_edited, where[1])
             if component_names is not None and link_names is not None:
-                links = now[1].fields
+                ids, (link_ids, sources, targets) = now[0].fields[0], now[1].fields[:3]
                 changed = Changed(
                     component_names,
                     link_names,
-                    {now[0].fields[place][0] for place in edited},
-                    {link_key(*links[place][:3]) for place in links_edited},
+                    {ids[place] for place in edited},
+                    {link_key(link_ids[p], sources[p], targets[p]) for p in links_edited},
                 )
         kept = previous if changed is not None else None  # the same elements: copy edits
         snapshot = self._snapshot = (
@@ -254,6 +255,7 @@ class LintSession:
             self._by_rule, self._reads = {}, {}
         findings: list[Finding] = []
         fresh: list[Finding] = []  # from the rules that ran
+        replaced = list(self._settings_found)  # what the rules that ran found last time
         ran = {r.code for r in self.rules if r.category == "settings"}
         used_ignores: set[int] = set()
         self.rules_run = 0
@@ -271,6 +273,8 @@ class LintSession:
                     continue
             before = earlier.get(rule.code)
             found, used = self._judge(rule, context, settings, locations, stale, before)
+            if before is not None:
+                replaced += before[0]
             self.rules_run += 1
             ran.add(rule.code)
             findings.extend(found)
@@ -284,7 +288,7 @@ class LintSession:
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
         self._values = {k: v for k, v in context.__dict__.items() if k in VALUE_VIEWS}
         if changed is not None:
-            self._findings = self._merged(fresh + settings_found, ran)
+            self._findings = self._merged(fresh + settings_found, replaced, ran)
         else:
             findings.extend(settings_found)
             findings.sort(key=BY_POSITION)
@@ -337,13 +341,35 @@ class LintSession:
                 cost += self._seconds.get(code, 0.0)
         return cost
 
-    def _merged(self, fresh: list[Finding], ran: set[str]) -> list[Finding]:
-        """The last answer with the findings of the rules that ran swapped in. The kept ones
-        are in order already and the fresh ones are sorted apart, so sorting the two together
-        merges two sorted runs (a linear pass). Equal sort keys come from one rule only (the
-        code is part of the key): the order is the one a full sort gives."""
+    def _merged(
+        self, fresh: list[Finding], replaced: list[Finding], ran: set[str]
+    ) -> list[Finding]:
+        """The last answer with the findings of the rules that ran (`fresh`; `replaced`:
+        theirs last time) swapped in. A finding found again is the same object, so only
+        those that came or went move: the others stand in order, and each new one goes
+        where its sort key puts it. A key equal to another's (the same rule and element)
+        leaves the order to a full sort, as a full run does."""
+        now = {id(f) for f in fresh}
+        gone = {id(f) for f in replaced if id(f) not in now}
+        before = {id(f) for f in replaced}
+        findings = (
+            [f for f in self._findings if id(f) not in gone] if gone else list(self._findings)
+        )
+        for finding in sorted((f for f in fresh if id(f) not in before), key=BY_POSITION):
+            order = finding.order
+            place = bisect_left(findings, order, key=BY_POSITION)
+            if place < len(findings) and findings[place].order == order:
+                return self._sorted(fresh, ran)
+            findings.insert(place, finding)
+        return findings
+
+    def _sorted(self, fresh: list[Finding], ran: set[str]) -> list[Finding]:
+        """`_merged` by sorting: the kept findings are in order already and the fresh ones
+        are sorted apart, so sorting the two together merges two sorted runs. Equal sort
+        keys come from one rule only (the code is part of the key): the order is the one a
+        full sort gives."""
         findings = [f for f in self._findings if f.code not in ran]
-        fresh.sort(key=BY_POSITION)
+        fresh = sorted(fresh, key=BY_POSITION)
         findings += fresh
         findings.sort(key=BY_POSITION)
         return findings
