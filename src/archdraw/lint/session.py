@@ -87,6 +87,8 @@ class LintSession:
         self._settings_found: list[Finding] = []  # the settings rules' (AD0xx) last findings
         self._reads: dict[str, Reads] = {}
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
+        # The rules the last call ran in part (`each`), with the elements they judged again.
+        self.judged_again: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
         self._owned = False  # whether the last design linted was a private copy
         self._seconds: dict[str, float] = {}  # how long each rule (and view) took last
@@ -258,7 +260,7 @@ class LintSession:
         replaced = list(self._settings_found)  # what the rules that ran found last time
         ran = {r.code for r in self.rules if r.category == "settings"}
         used_ignores: set[int] = set()
-        self.rules_run = 0
+        self.rules_run, self.judged_again = 0, {}
         staleness = None if changed is None else Staleness(self._values, context, changed)
         for rule in self.rules:
             if rule.code in settings.disabled or rule.category == "settings":
@@ -320,6 +322,7 @@ class LintSession:
             context.judging = None
         reads = context.take_reads()
         if judged is not None and kept is not None and reads.each:
+            self.judged_again[rule.code] = reads.judged
             found, reads = rejudged(kept[0], found, judged, self._reads[rule.code], reads)
         elif judged is not None:  # judged otherwise this time: judge them all
             return self._judge(rule, context, settings, locations, True, kept)
