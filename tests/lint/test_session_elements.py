@@ -18,8 +18,9 @@ from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.context import LintContext
 from archdraw.lint.session import LintSession
+from archdraw.lint.snapshot import merged
 from archdraw.lint.stale import attributed
-from archdraw.lint.types import Issue, Severity, rule
+from archdraw.lint.types import BY_POSITION, Issue, Severity, rule
 from archdraw.lint.value_edits import value_edits
 from archdraw.model import Document
 from archdraw.model.edits import SetLinkProperties, SetProperties
@@ -175,3 +176,26 @@ def test_rules_read_store_work_only_through_its_look_ups() -> None:
         if table.search(line.split("#")[0])
     ]
     assert not offending, "read store work through its methods:\n" + "\n".join(offending)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_findings_merged_in_place_are_in_the_order_a_full_sort_gives(
+    library: Library, seed: int
+) -> None:
+    """The session moves only the findings that came or went (`snapshot.merged`): the
+    result is the list a sort of the kept and fresh findings gives, equal keys included."""
+    rng = random.Random(seed)
+    old = lint_design(generate_design(150, seed), library)
+    codes = sorted({f.code for f in old})
+    ran = set(rng.sample(codes, 5))
+    replaced = [f for f in old if f.code in ran]
+    fresh = [f for f in replaced if rng.random() < 0.8]
+    fresh += [replace(f, message=f.message + " again") for f in rng.sample(replaced, 5)]
+    if seed == 3:  # a finding with the key of one kept: the order is the sort's
+        fresh.append(replace(fresh[0], message="twin"))
+    rng.shuffle(fresh)
+    got = merged(old, fresh, replaced, ran)
+    expected = sorted(
+        [f for f in old if f.code not in ran] + sorted(fresh, key=BY_POSITION), key=BY_POSITION
+    )
+    assert [id(f) for f in got] == [id(f) for f in expected]

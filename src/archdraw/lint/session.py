@@ -25,7 +25,6 @@ import gc
 import math
 import threading
 import time
-from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
@@ -50,6 +49,7 @@ from archdraw.lint.snapshot import (
     changed_names,
     copied,
     current,
+    merged,
     patched,
     same_objects,
 )
@@ -187,7 +187,8 @@ class LintSession:
         )
         self._edited = edited
         patchable = owned and self._owned
-        reuse = previous is not None and (patchable or same_objects(previous[3], snapshot[3]))
+        same = previous is not None and same_objects(previous[3], snapshot[3])
+        reuse = previous is not None and (patchable or same)
         if budget_s is not None and self._cost(changed, reuse) > budget_s:
             self._snapshot = previous
             return None
@@ -202,7 +203,7 @@ class LintSession:
             self._owned = was_owned
             self.rules_run = 0
             return list(self._findings)
-        if not same_objects(previous[3], snapshot[3]):
+        if not same:
             if not patchable:
                 self._views = {}
                 return self._run(design, locations, changed)
@@ -290,7 +291,7 @@ class LintSession:
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
         self._values = {k: v for k, v in context.__dict__.items() if k in VALUE_VIEWS}
         if changed is not None:
-            self._findings = self._merged(fresh + settings_found, replaced, ran)
+            self._findings = merged(self._findings, fresh + settings_found, replaced, ran)
         else:
             findings.extend(settings_found)
             findings.sort(key=BY_POSITION)
@@ -343,39 +344,6 @@ class LintSession:
             if may_rerun(reads, changed):
                 cost += self._seconds.get(code, 0.0)
         return cost
-
-    def _merged(
-        self, fresh: list[Finding], replaced: list[Finding], ran: set[str]
-    ) -> list[Finding]:
-        """The last answer with the findings of the rules that ran (`fresh`; `replaced`:
-        theirs last time) swapped in. A finding found again is the same object, so only
-        those that came or went move: the others stand in order, and each new one goes
-        where its sort key puts it. A key equal to another's (the same rule and element)
-        leaves the order to a full sort, as a full run does."""
-        now = {id(f) for f in fresh}
-        gone = {id(f) for f in replaced if id(f) not in now}
-        before = {id(f) for f in replaced}
-        findings = (
-            [f for f in self._findings if id(f) not in gone] if gone else list(self._findings)
-        )
-        for finding in sorted((f for f in fresh if id(f) not in before), key=BY_POSITION):
-            order = finding.order
-            place = bisect_left(findings, order, key=BY_POSITION)
-            if place < len(findings) and findings[place].order == order:
-                return self._sorted(fresh, ran)
-            findings.insert(place, finding)
-        return findings
-
-    def _sorted(self, fresh: list[Finding], ran: set[str]) -> list[Finding]:
-        """`_merged` by sorting: the kept findings are in order already and the fresh ones
-        are sorted apart, so sorting the two together merges two sorted runs. Equal sort
-        keys come from one rule only (the code is part of the key): the order is the one a
-        full sort gives."""
-        findings = [f for f in self._findings if f.code not in ran]
-        fresh = sorted(fresh, key=BY_POSITION)
-        findings += fresh
-        findings.sort(key=BY_POSITION)
-        return findings
 
 
 # A change to these link properties moves traffic between links: the graph is built anew.

@@ -5,12 +5,13 @@ before as the same object."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import compress, count
 from operator import attrgetter, is_, itemgetter, ne
 from typing import Any, NamedTuple
 
-from archdraw.lint.types import Finding
+from archdraw.lint.types import BY_POSITION, Finding
 from archdraw.model import Component, Design, Link
 
 
@@ -153,3 +154,60 @@ def _same_or_new(new: Finding, old: Finding) -> Finding:
 def _identity(finding: Finding) -> tuple[Any, ...]:
     """What tells most findings apart (`==` decides): their place, code and message."""
     return finding.order, finding.component, finding.link, finding.zone, finding.message
+
+
+def merged(
+    old: list[Finding], fresh: list[Finding], replaced: list[Finding], ran: set[str]
+) -> list[Finding]:
+    """`old` (a session's last answer, sorted) with the findings of the rules that ran
+    (`fresh`; `replaced`: theirs last time) swapped in. A finding found again is the same
+    object, so only those that came or went move: each is found by its sort key, and the
+    others are copied between them in slices. A key equal to another's (the same rule and element)
+    leaves the order to a full sort, as a full run does."""
+    if len({f.order for f in fresh}) < len(fresh):  # equal keys: their order is the rules'
+        return _sorted(old, fresh, ran)
+    now = {id(f) for f in fresh}
+    before = {id(f) for f in replaced}
+    drop: set[int] = set()
+    for finding in replaced:
+        if id(finding) not in now:
+            place = bisect_left(old, finding.order, key=BY_POSITION)
+            while old[place] is not finding:  # among equal keys (a rule's, an element's)
+                place += 1
+            drop.add(place)
+    added: dict[int, list[Finding]] = {}
+    last = None
+    for finding in sorted((f for f in fresh if id(f) not in before), key=BY_POSITION):
+        order = finding.order
+        place = bisect_left(old, order, key=BY_POSITION)
+        end = place
+        while end < len(old) and old[end].order == order:
+            if end not in drop:
+                return _sorted(old, fresh, ran)
+            end += 1
+        if order == last:
+            return _sorted(old, fresh, ran)
+        added.setdefault(place, []).append(finding)
+        last = order
+    if not drop and not added:
+        return list(old)
+    findings: list[Finding] = []
+    start = 0
+    for place in sorted(drop | added.keys()):
+        findings += old[start:place]
+        findings += added.get(place, ())
+        start = place + 1 if place in drop else place
+    findings += old[start:]
+    return findings
+
+
+def _sorted(old: list[Finding], fresh: list[Finding], ran: set[str]) -> list[Finding]:
+    """`_merged` by sorting: the kept findings are in order already and the fresh ones
+    are sorted apart, so sorting the two together merges two sorted runs. Equal sort
+    keys come from one rule only (the code is part of the key): the order is the one a
+    full sort gives."""
+    findings = [f for f in old if f.code not in ran]
+    fresh = sorted(fresh, key=BY_POSITION)
+    findings += fresh
+    findings.sort(key=BY_POSITION)
+    return findings

@@ -24,10 +24,10 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("Designing Data-Intensive Applications, ch. 6 (skewed workloads, hot spots)",),
 )
 def hot_key(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.with_prop("skew"):
+    for component in ctx.each(ctx.with_prop("skew")):  # one at a time, from its own values
         skew = ctx.number(component, "skew")
         per_machine = ctx.number(component, "capacity_rps")
-        arrival = ctx.arrival_rps.get(component.id, 0.0)
+        arrival = ctx.arrival(component.id)
         if skew is None or per_machine is None or arrival <= 0:
             continue
         hottest = arrival * skew
