@@ -27,7 +27,16 @@ from archdraw.model.edits import SetLinkProperties, SetProperties
 
 # What the traffic rules (AD209, AD106, AD101) read: the edits that move rates, work,
 # instance counts and roles.
-_TRAFFIC = ("rps", "capacity_rps", "replicas", "shards", "zones", "hit_ratio", "peak_factor")
+_TRAFFIC = (
+    "rps",
+    "capacity_rps",
+    "replicas",
+    "shards",
+    "zones",
+    "hit_ratio",
+    "peak_factor",
+    "timeout_ms",
+)
 
 
 def _rows(findings: list[Any]) -> list[tuple[Any, ...]]:
@@ -113,31 +122,34 @@ def _traffic_edit(document: Document, rng: random.Random) -> Any:
     name="saturation",
     severity=Severity.ERROR,
     title="A test rule",
-    why="Judges each component, but reports about its neighbour.",
+    why="Judges each component, but reports after the loop.",
     fix="None.",
 )
-def _about_another(ctx: LintContext) -> Iterator[Issue]:
-    ids = list(ctx.components)
-    for component_id in ctx.each(ids):
-        if ctx.number(ctx.components[component_id], "capacity_rps") is not None:
-            yield Issue("the next one", component=ids[(ids.index(component_id) + 1) % len(ids)])
+def _after_the_loop(ctx: LintContext) -> Iterator[Issue]:
+    found = [
+        component_id
+        for component_id in ctx.each(ctx.components)
+        if ctx.number(ctx.components[component_id], "capacity_rps") is not None
+    ]
+    for component_id in found:
+        yield Issue("a capacity", component=component_id)
 
 
-def test_a_finding_about_another_element_makes_the_rule_whole(library: Library) -> None:
-    """A rule whose body for one element yields a finding about another cannot be judged
-    element by element: the session runs it whole after an edit it read."""
+def test_a_finding_yielded_outside_each_makes_the_rule_whole(library: Library) -> None:
+    """A rule that yields a finding outside the body of `each` (what it collected there)
+    cannot be judged element by element: the session runs it whole after an edit it read."""
     document = Document(generate_design(120, 5))
     session = LintSession(library)
-    session.rules = (_about_another,)
-    session._checks = {"AD209": replace(_about_another, check=attributed(_about_another.check))}
+    session.rules = (_after_the_loop,)
+    session._checks = {"AD209": replace(_after_the_loop, check=attributed(_after_the_loop.check))}
     first = session.lint(document.design)
     assert first and not session._reads["AD209"].each
     assert "capacity_rps" in session._reads["AD209"].components  # read of every component
     component = next(c for c in document.design.components if "capacity_rps" in c.props)
     document.apply(SetProperties(component.id, {"capacity_rps": 7.0}))
     again = session.lint(document.design)
-    expected = lint_design(document.design, library, rules=[_about_another])
-    assert session.rules_run == 1
+    expected = lint_design(document.design, library, rules=[_after_the_loop])
+    assert session.rules_run == 1 and not session.judged_again
     assert _rows(again) == _rows(expected)
 
 

@@ -8,7 +8,8 @@ the elements). Any other read (another element's property, a whole view, a link)
 rule's, as outside `each`. After an edit that leaves the rule's own reads alone, only the
 edited elements (when a name it read of its elements changed) and those whose entry of a
 keyed view came out different are judged again; the rest stand. A finding yielded in the
-body of e must be about e, else the rule is judged whole again after every such edit.
+body of e is e's (whatever it is about); one yielded outside every body makes the rule
+whole again after every edit it read.
 """
 
 from __future__ import annotations

@@ -138,9 +138,10 @@ class ElementViews:
     def each(self, items: Iterable[_T]) -> Iterable[_T]:
         """The elements (components or their ids) a rule judges one at a time: the body of
         its loop over them judges one element from that element's properties and its own
-        entries of the traffic views (`arrival`, `store_work` by id, its data role), and
-        yields only findings about it. A lint session then re-judges only the elements an
-        edit changed (`archdraw.lint.element_reads`); any other read counts for them all."""
+        entries of the traffic views (`arrival`, `store_work` by id, its data role), with
+        nothing carried from one body to the next, and every finding is yielded in a body.
+        A lint session then re-judges only the elements an edit changed
+        (`archdraw.lint.element_reads`); any other read counts for them all."""
         return items
 
     def title(self, component_id: str) -> str:

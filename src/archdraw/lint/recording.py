@@ -145,6 +145,7 @@ class RecordingContext(LintContext):
         self._each = False
         self._attributed = True
         self._judged: set[str] = set()
+        self.issued_by: list[str] = []  # the element whose body yielded each finding
         self._element_work: ElementWork | None = None
 
     def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
@@ -230,9 +231,12 @@ class RecordingContext(LintContext):
                 self._element = None
 
     def issued(self, issue: Issue) -> None:
-        """A finding the rule running yielded: it must be about the element judged now."""
-        if issue.component is None or issue.component != self._element:
+        """A finding the rule running yielded: it belongs to the element judged now, and
+        one yielded outside the body of `each` makes the rule's findings whole."""
+        if self._element is None:
             self._attributed = False
+        else:
+            self.issued_by.append(self._element)
 
     def note_keyed(self, view: str, component_id: str | None) -> None:
         """A read of a keyed view (`element_reads.KEYED_VIEWS`) at one element (None: the
@@ -349,7 +353,7 @@ class RecordingContext(LintContext):
         self.component_reads, self.components_read = set(), set()
         self.link_reads, self.links_read, self.roles_read = set(), set(), set()
         self.own_names, self.own_views, self._judged = set(), set(), set()
-        self.places_read = set()
+        self.places_read, self.issued_by = set(), []
         self._each, self._attributed, self._element = False, True, None
         self._noted = {}
         return reads

@@ -53,7 +53,7 @@ from archdraw.lint.snapshot import (
     patched,
     same_objects,
 )
-from archdraw.lint.stale import Staleness, attributed, may_rerun, rejudged
+from archdraw.lint.stale import Staleness, attributed, may_rerun, merged_reads, rejudged
 from archdraw.lint.types import BY_POSITION, Finding, Rule
 from archdraw.lint.value_edits import ValueEdits
 from archdraw.model import Design
@@ -86,6 +86,7 @@ class LintSession:
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
         self._settings_found: list[Finding] = []  # the settings rules' (AD0xx) last findings
         self._reads: dict[str, Reads] = {}
+        self._owners: dict[str, list[str]] = {}  # by rule judging elements: each finding's
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
         # The rules the last call ran in part (`each`), with the elements they judged again.
         self.judged_again: dict[str, frozenset[str]] = {}
@@ -255,7 +256,7 @@ class LintSession:
             self._seconds[_STRUCTURE] = time.perf_counter() - started
         earlier = self._by_rule  # what each rule found last time
         if changed is None:
-            self._by_rule, self._reads = {}, {}
+            self._by_rule, self._reads, self._owners = {}, {}, {}
         findings: list[Finding] = []
         fresh: list[Finding] = []  # from the rules that ran
         replaced = list(self._settings_found)  # what the rules that ran found last time
@@ -321,16 +322,26 @@ class LintSession:
             found = rule_findings(self._checks[rule.code], context, settings, locations, used)
         finally:
             context.judging = None
+        owners = context.issued_by  # the element whose body yielded each finding
         reads = context.take_reads()
-        if judged is not None and kept is not None and reads.each:
+        before = self._owners.get(rule.code)
+        if judged is not None and kept is not None and before is not None and reads.each:
+            again = rejudged(kept[0], before, found, owners, judged)
+            if again is None:  # equal sort keys: the order is the whole rule's
+                return self._judge(rule, context, settings, locations, True, kept)
             self.judged_again[rule.code] = reads.judged
-            found, reads = rejudged(kept[0], found, judged, self._reads[rule.code], reads)
+            found, owners = again
+            reads = merged_reads(self._reads[rule.code], reads)
         elif judged is not None:  # judged otherwise this time: judge them all
             return self._judge(rule, context, settings, locations, True, kept)
         else:
             self._seconds[rule.code] = time.perf_counter() - started
             if kept:
                 found = as_found_before(found, kept[0])
+        if reads.each and len(owners) == len(found):  # (an ignore may drop findings)
+            self._owners[rule.code] = owners
+        else:
+            self._owners.pop(rule.code, None)
         self._reads[rule.code] = reads
         self._by_rule[rule.code] = (found, used)
         return found, used

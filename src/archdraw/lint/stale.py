@@ -119,13 +119,23 @@ def attributed(check: Check) -> Check:
 
 
 def rejudged(
-    kept: list[Finding], found: list[Finding], judged: set[str], before: Reads, now: Reads
-) -> tuple[list[Finding], Reads]:
-    """A rule's findings and reads after judging the elements `judged` again (`found`)
-    where it last found `kept` and read `before`: the others' findings stand."""
-    stays = [f for f in kept if f.component not in judged]
-    again = as_found_before(found, [f for f in kept if f.component in judged])
-    reads = Reads(
+    kept: list[Finding], owners: list[str], found: list[Finding], now: list[str], judged: set[str]
+) -> tuple[list[Finding], list[str]] | None:
+    """A rule's findings after judging the elements `judged` again (`found`, yielded in the
+    bodies for `now`) where it last found `kept` (in the bodies for `owners`): the other
+    elements' findings stand. None when two findings share a sort key: their order is the
+    one the rule yields them in, which only a whole run tells."""
+    stays = [(f, o) for f, o in zip(kept, owners, strict=True) if o not in judged]
+    again = as_found_before(found, [f for f, o in zip(kept, owners, strict=True) if o in judged])
+    findings = [f for f, _ in stays] + again
+    if len({f.order for f in findings}) < len(findings):
+        return None
+    return findings, [o for _, o in stays] + now
+
+
+def merged_reads(before: Reads, now: Reads) -> Reads:
+    """What a rule judged in part read: what it read last time, and in this run."""
+    return Reads(
         before.components | now.components,
         before.links | now.links,
         before.views | now.views,
@@ -140,4 +150,3 @@ def rejudged(
         before.judged,  # the same elements: what they are depends on the rule's own reads
         before.role_places | now.role_places,
     )
-    return stays + again, reads
