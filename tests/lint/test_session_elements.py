@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 from tests.lint.test_session import _row, generate_design
 
+from archdraw.analysis.writes import StoreWork
 from archdraw.io import dumps, loads
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.context import LintContext
+from archdraw.lint.element_reads import ElementWork
 from archdraw.lint.session import LintSession
 from archdraw.lint.snapshot import merged
 from archdraw.lint.stale import attributed
@@ -211,3 +213,10 @@ def test_findings_merged_in_place_are_in_the_order_a_full_sort_gives(
         [f for f in old if f.code not in ran] + sorted(fresh, key=BY_POSITION), key=BY_POSITION
     )
     assert [id(f) for f in got] == [id(f) for f in expected]
+
+
+def test_element_work_answers_every_look_up_of_the_store_work() -> None:
+    """`ElementWork` notes each look-up and answers through the view; a look-up it did not
+    override would read tables it does not have."""
+    public = {name for name in vars(StoreWork) if not name.startswith("_")}
+    assert public <= set(vars(ElementWork))

@@ -52,6 +52,8 @@ def changed_rates(before: dict[str, float], after: dict[str, float]) -> set[str]
 def changed_roles(before: DataRoles, after: DataRoles) -> set[str] | None:
     """The components whose data role differs between two versions of the roles, or None
     when the standbys or the replication targets differ (what every look-up may read)."""
+    if before is after:
+        return set()
     if before.standbys != after.standbys or before._targets != after._targets:
         return None
     earlier = before.roles
@@ -111,112 +113,71 @@ KEYED_VIEWS: dict[str, Callable[[Any, Any], set[str] | None]] = {
 
 class ElementWork(StoreWork):
     """The store work as a body of `each` sees it: a look-up of its own element by id is an
-    own read of that element's work; any other look-up reads the whole view. Rules read
-    the work only through these methods (a test checks it)."""
+    own read of that element's work; any other look-up reads the whole view. It answers
+    through the view's methods only (its tables are not there to read; a test checks the
+    rules use none)."""
 
     def __init__(self, work: StoreWork, context: RecordingContext) -> None:
-        self.__dict__.update(work.__dict__)
-        self.view = work  # the view it reads for
+        # No tables of its own: a rule reading one fails instead of escaping the notes.
+        self.view = work
         self._context = context
-        self._inner = 0  # inside a look-up by id: what it calls in turn is its own
-
-    def _enter(self, component_id: str | None) -> None:
-        if not self._inner:
-            self._context.note_keyed("store_work", component_id)
-        self._inner += 1
 
     def replicates(self, component_id: str) -> bool:
-        self._enter(component_id)
-        try:
-            return super().replicates(component_id)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", component_id)
+        return self.view.replicates(component_id)
 
     def whose(self, component_id: str) -> str:
-        self._enter(component_id)
-        try:
-            return super().whose(component_id)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", component_id)
+        return self.view.whose(component_id)
 
     def work_of(self, component_id: str, serving: float | None = None) -> float:
-        self._enter(component_id)
-        try:
-            return super().work_of(component_id, serving)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", component_id)
+        return self.view.work_of(component_id, serving)
 
     def needed_of(self, component_id: str, capacity: float, target: float) -> int | None:
-        self._enter(component_id)
-        try:
-            return super().needed_of(component_id, capacity, target)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", component_id)
+        return self.view.needed_of(component_id, capacity, target)
 
     def machines_of(
         self, component_id: str, capacity: float, arrival: float | None = None
     ) -> int | None:
-        self._enter(component_id)
-        try:
-            return super().machines_of(component_id, capacity, arrival)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", component_id)
+        return self.view.machines_of(component_id, capacity, arrival)
 
     def work_at_of(self, component_id: str, arrival: float) -> float:
-        self._enter(component_id)
-        try:
-            return super().work_at_of(component_id, arrival)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", component_id)
+        return self.view.work_at_of(component_id, arrival)
 
     # By node: the whole view (a body reads its own element by id).
     def applies(self, node: int) -> float:
-        self._enter(None)
-        try:
-            return super().applies(node)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", None)
+        return self.view.applies(node)
 
     def work(self, node: int, growth: float = 1.0, serving: float | None = None) -> float:
-        self._enter(None)
-        try:
-            return super().work(node, growth, serving)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", None)
+        return self.view.work(node, growth, serving)
 
     def work_at(self, node: int, rate: float, serving: float | None = None) -> float:
-        self._enter(None)
-        try:
-            return super().work_at(node, rate, serving)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", None)
+        return self.view.work_at(node, rate, serving)
 
     def machines_needed(
         self, node: int, capacity: float, target: float = 1.0, growth: float = 1.0
     ) -> int | None:
-        self._enter(None)
-        try:
-            return super().machines_needed(node, capacity, target, growth)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", None)
+        return self.view.machines_needed(node, capacity, target, growth)
 
     def machines_at(
         self, node: int, arrival: float, capacity: float, target: float = 1.0, growth: float = 1.0
     ) -> int | None:
-        self._enter(None)
-        try:
-            return super().machines_at(node, arrival, capacity, target, growth)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", None)
+        return self.view.machines_at(node, arrival, capacity, target, growth)
 
     def replicas_needed(
         self, node: int, capacity: float, target: float, growth: float = 1.0
     ) -> int | None:
-        self._enter(None)
-        try:
-            return super().replicas_needed(node, capacity, target, growth)
-        finally:
-            self._inner -= 1
+        self._context.note_keyed("store_work", None)
+        return self.view.replicas_needed(node, capacity, target, growth)
 
 
 class NotedRoles(DataRoles):

@@ -192,24 +192,29 @@ class RecordingContext(LintContext):
         if self._element is None:
             return self._value_view("store_work", lambda: StoreWork(self.traffic_graph))
         # In the body of `each`: read by id, each look-up noted where it looks (`ElementWork`).
+        noted = self._element_work
+        if noted is not None and self.__dict__.get("store_work") is noted.view:
+            return noted  # the common case: asked once per element, computed long since
         self._computing += 1
         try:
             work = self._value_view("store_work", lambda: StoreWork(self.traffic_graph))
         finally:
             self._computing -= 1
-        if self._element_work is None or self._element_work.view is not work:
-            self._element_work = ElementWork(work, self)
+        self._element_work = ElementWork(work, self)
         return self._element_work
 
     def arrival(self, component_id: str) -> float:
         if component_id != self._element:
             return super().arrival(component_id)
         self.own_views.add("arrival_rps")
-        self._computing += 1
-        try:
-            return self.arrival_rps[component_id]
-        finally:
-            self._computing -= 1
+        rates: dict[str, float] | None = self.__dict__.get("arrival_rps")
+        if rates is None:
+            self._computing += 1
+            try:
+                rates = self.arrival_rps
+            finally:
+                self._computing -= 1
+        return rates[component_id]
 
     def each(self, items: Iterable[_T]) -> Iterator[_T]:
         # The element judged now, set while its body runs (until the rule asks for the next).
