@@ -30,7 +30,7 @@ def said(name: str, default: object = None) -> str:
 UNSTATED = [
     ("AD105_single-zone", "search", f"one zone ({said('zones', 1)})"),
     ("AD106_zone-loss-overload", "proxy", f"({said('capacity_rps', 50000)})"),
-    ("AD106_zone-loss-overload", "media", f"without replication ({said('zones', 3)})"),
+    ("AD106_zone-loss-overload", "media", f"`replication: none` ({said('zones', 3)})"),
     (
         "AD108_scheduler-without-leader-election",
         "reports",

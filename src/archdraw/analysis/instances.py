@@ -12,15 +12,17 @@ What the file means (README, "Analysis: the model"):
   the default of object storage and hosted model endpoints, or else `global: true`) with
   `replicas` not stated is one service, whatever `zones` says: its `availability` and
   `capacity_rps` are the service's, it spans all its `zones` (a store keeps a copy in each
-  when it replicates), and there is no one machine of it to lose (basis "managed"). A
-  stated `replicas` wins: nodes the design sizes, each a machine that can fail.
+  unless it states `replication: none`), and there is no one machine of it to lose (basis
+  "managed"). A stated `replicas` wins: nodes the design sizes, each a machine that can fail.
 - A store's shards run on machines of their own (`archdraw.analysis.roles`): a stateful
   component other than a queue or stream runs at least one machine per shard (derived).
   A queue's or stream's partitions share its brokers.
 - Copies of each partition (`copies_of`): a store's machines over its shards (at least one;
   two when partitions outnumber machines and `replication` copies each elsewhere); a
   stream's `replication_factor` brokers each (Kafka's replication factor), at most the
-  brokers it has and however many partitions, or one when `replication` is none.
+  brokers it has and however many partitions, or one when `replication` is none. A store
+  the provider runs as one service (`partition_copies`): one copy in each zone it spans,
+  unless the design states `replication: none` (a managed cache: only with `replication`).
 
 API (no Qt):
 
@@ -35,7 +37,7 @@ API (no Qt):
     found.managed    # one service the provider runs (no machine of ours to count or lose)
     component_instances(component, TypeFacts(library), count)  # the same, off a component
     copies_of(found.total, shards, replication, replication_factor)  # copies per partition
-    partition_copies(found, shards, replication, replication_factor)  # managed stores too
+    partition_copies(found, shards, replication, factor, stated=..., cache=...)  # managed too
 """
 
 from __future__ import annotations
@@ -212,11 +214,29 @@ def component_instances(
     )
 
 
-def partition_copies(found: Instances, shards: int, replication: object, factor: object) -> int:
-    """`copies_of` for a counted component: a managed store keeps a copy in each zone it
-    spans when it replicates (one when `replication` is none)."""
+def partition_copies(
+    found: Instances,
+    shards: int,
+    replication: object,
+    factor: object,
+    *,
+    stated: bool,
+    cache: bool,
+) -> int:
+    """`copies_of` for a counted component (`replication`: its own value, else its type's;
+    `stated`: the design gives `replication` itself; `cache`: a caching type).
+
+    A store the provider runs as one service keeps a copy in each zone it spans (SQS,
+    Pub/Sub, DynamoDB, S3 Standard; a managed relational database spans two zones only
+    with HA: RDS Multi-AZ, Cloud SQL HA): the library's `replication: none` is a default
+    made for a store we run, so only a stated `none` is one copy (RDS Single-AZ, S3 One
+    Zone). A managed cache copies only when `replication` says so (ElastiCache without
+    replicas and Memorystore Basic keep one): losing its keys is misses, not lost data, but
+    one written to and fronting nothing is the only copy (`archdraw.analysis.states`)."""
     if found.managed:
-        return found.zones if replication in ("sync", "async") else 1
+        if cache:
+            return found.zones if replication in ("sync", "async") else 1
+        return 1 if stated and replication == "none" else found.zones
     return copies_of(found.total, shards, replication, factor)
 
 

@@ -11,7 +11,7 @@ from archdraw.analysis.instances import (
     component_instances,
     partition_copies,
 )
-from archdraw.analysis.kinds import TypeFacts, count
+from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts, count
 from archdraw.model import Component
 
 
@@ -69,7 +69,12 @@ class RoleCounts:
             instances=found.total,
             shards=shards,
             copies=partition_copies(
-                found, shards, value("replication"), value("replication_factor")
+                found,
+                shards,
+                value("replication"),
+                value("replication_factor"),
+                stated="replication" in component.props,
+                cache=component.type in CACHING_TYPES,
             ),
             failover=str(value("failover") or "none"),
             resolution=value("conflict_resolution"),

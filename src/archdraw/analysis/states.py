@@ -28,11 +28,15 @@ What that does, with `remaining` the share of instances left (data roles from
 - if the survivors have less capacity than the traffic (known `capacity_rps`), the
   excess fails too (`overloaded`).
 
+A store the provider runs as one service (`managed`) keeps a copy in each zone it spans
+unless it states `replication: none` (`archdraw.analysis.instances.partition_copies`): with
+`failover` not stated it serves on from the zones left, as the provider fails over.
+
 Data at risk: a store that lost every copy of some partition, with no `replication` beyond
 the drawing. A service the provider runs (`managed`) keeps its data in the zones it spans:
 its outage makes it unavailable (requests refused, consumers waiting) and loses nothing it
-has accepted; failed zones lose what it kept there (a zone's share of it without
-`replication`, all of it when every zone it spans fails). A cache is a copy of what it
+has accepted; failed zones lose what it kept there (a zone's share of it when it states
+`replication: none`, all of it when every zone it spans fails). A cache is a copy of what it
 fronts; one that is written to and fronts no store is the only copy (AD413), and an
 in-memory copy without `replication` is lost with the nodes that held it, whoever runs them.
 """
@@ -195,6 +199,8 @@ def _state(
         serving = 1.0
         if role.takes_over:
             recovery = TAKES_OVER.get(role.failover, "after failover")
+        elif _provider_serves(graph, node):
+            recovery = "from the provider's copies in its other zones"
         else:
             # The worst machine to lose is a primary: its partition takes no writes.
             writes = 1.0 - min(1.0, max(loss.share, 1.0 / role.shards))
@@ -202,6 +208,12 @@ def _state(
                 "; reads go on on the other copies; with no failover, writes to the lost "
                 "primary's data fail until a copy is promoted by hand"
             )
+    elif graph.instance_basis[node] == "managed":  # a stated `replication: none`
+        serving = writes = remaining
+        reason += (
+            "; it states `replication: none`: what it kept in the lost zones is gone, and the "
+            "requests for it fail"
+        )
     else:
         serving = writes = remaining
         reason += "; its partitions have one copy each: requests for the lost ones' keys fail"
@@ -224,6 +236,15 @@ def _state(
         reason += "; its fallback answers its callers"
     return ComponentState(
         cid, state, count, remaining, serving, recovery, overloaded, reason, writes
+    )
+
+
+def _provider_serves(graph: TrafficGraph, node: int) -> bool:
+    """A store the provider runs as one service, with `failover` not stated: it serves from
+    its copies in the zones left (SQS, DynamoDB), or promotes its standby (RDS Multi-AZ,
+    Cloud SQL HA); the library's `failover: none` is a default made for a store we run."""
+    return graph.instance_basis[node] == "managed" and "failover" not in (
+        graph.components[node].props
     )
 
 
@@ -293,6 +314,8 @@ def data_at_risk(
                 continue  # its outage: unavailable, not lost (the provider keeps its copies)
             if lost.share >= 1.0 - EPSILON:
                 why = "every zone it spans failed"
+            elif role.copies > 1:
+                continue  # its copies in the zones left keep the data
         elif state.remaining > EPSILON and role.copies > 1:
             continue  # another copy of each partition survives
         risky.append(DataAtRisk(state.id, bool(library.prop(component, "backups")), why))

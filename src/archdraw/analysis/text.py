@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from archdraw.analysis.availability_text import availability_lines
 from archdraw.analysis.capacity import TARGET_UTILIZATION
+from archdraw.analysis.completion import RequestPath
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
@@ -30,6 +31,27 @@ def _factor(value: float | None) -> str:
     if value is None:
         return "-"
     return f"{value:,.0f}x" if value >= 100 else f"{value:.3g}x"
+
+
+def _why_nothing_lost(report: AnalysisReport, broken: list[RequestPath]) -> str:
+    """Why a client loses nothing although some of its paths fail: only writes fail there
+    and none of its requests are counted as writes, or a failover entry's standby answers."""
+    failure = report.failure
+    assert failure is not None
+    on_paths = {node for path in broken if path.status == "fails" for node in path.nodes}
+    writes_only = [
+        cid
+        for cid in on_paths
+        if (state := failure.components.get(cid)) is not None
+        and state.serving > 0
+        and state.writes_serving <= 0
+    ]
+    if writes_only:
+        return (
+            f"its failed paths fail only for writes (at {', '.join(sorted(writes_only))}); "
+            "no link on them states `writes: true`, so its requests are counted as reads"
+        )
+    return "its failed paths are answered by the standby (after DNS moves traffic)"
 
 
 def render_text(report: AnalysisReport, *, growth_asked: bool = True, top: int = 10) -> str:
@@ -107,9 +129,7 @@ def _failure(report: AnalysisReport) -> list[str]:
             if p.status != "completes" and not _to_operations(graph, p.nodes, p.ends_in_handoff)
         ]
         if impact.lost_share == 0 and any(p.status == "fails" for p in broken):
-            lines.append(
-                "    its failed paths are answered by the standby (after DNS moves traffic)"
-            )
+            lines.append(f"    {_why_nothing_lost(report, broken)}")
             broken = []
         for path in broken:
             lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from archdraw.analysis.instances import DERIVED, Instances, partition_copies, report_basis
-from archdraw.analysis.kinds import TypeFacts, count
+from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts, count
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
 from archdraw.model import Component
@@ -123,7 +123,14 @@ def stored_copies(component: Component, facts: TypeFacts, found: Instances, bill
     value = facts.values(component).get
     shards = count(value("shards"))
     factor = value("replication_factor")
-    copies = partition_copies(found._replace(total=billed), shards, value("replication"), factor)
+    copies = partition_copies(
+        found._replace(total=billed),
+        shards,
+        value("replication"),
+        factor,
+        stated="replication" in component.props,
+        cache=component.type in CACHING_TYPES,
+    )
     basis = count_basis(component, found)
     if factor is not None:
         return _stream_copies(component, copies, count(factor), billed, shards, basis)

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.missing_rate_limit import limits_rate
@@ -20,7 +21,10 @@ def bounded(ctx: LintContext, component: ComponentView) -> bool:
     why="""Every LLM call costs money per token, and a client can send as many as it likes: a
     loop in your own app, one heavy user, or someone who found your endpoint and uses it as a
     free model. At a few cents per long answer, 10 requests per second all night is thousands
-    of dollars by morning ("denial of wallet").""",
+    of dollars by morning ("denial of wallet"). A model you run yourself (`managed: false`)
+    is paid by the GPU hour instead, so the flood costs capacity, not tokens: one client fills
+    its replicas' GPUs and every other user's request waits or times out (or, if it scales
+    out on load, the flood buys GPUs).""",
     fix="""Put a rate limit and a per-user or per-tenant `quota` (tokens or money per day)
     between clients and the model: on the gateway, the service, or the LLM component; cap
     `max_tokens`, and alert on spend.""",
@@ -33,9 +37,16 @@ def llm_unbounded_cost(ctx: LintContext) -> Iterator[Issue]:
     reported = unbounded_llms(ctx)
     for llm in ctx.of_type("llm"):
         if llm.id in reported:
+            if provider_runs(ctx.prop(llm, "managed"), ctx.prop(llm, "global")):
+                model, harm = f"the LLM '{llm.title}'", "its cost is unbounded"
+            else:  # paid by the GPU hour: what runs out is our capacity
+                model = f"the self-hosted LLM '{llm.title}'"
+                harm = (
+                    f"one client can fill the GPUs of its {ctx.instances(llm).describe()} "
+                    "and every other request waits behind it"
+                )
             yield Issue(
-                f"clients reach the LLM '{llm.title}' with no rate limit or quota on the way: "
-                "its cost is unbounded",
+                f"clients reach {model} with no rate limit or quota on the way: {harm}",
                 component=llm.id,
                 fix=ctx.fix(llm, "Cap usage at 100,000 tokens per user per day", quota=100000),
             )

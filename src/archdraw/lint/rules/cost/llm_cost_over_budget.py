@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import provider_runs
 from archdraw.cost import money
 from archdraw.cost.lines import DEFAULT_AVERAGE_LOAD, DEFAULT_TOKENS_IN, DEFAULT_TOKENS_OUT
 from archdraw.cost.prices import PriceBook
@@ -23,7 +24,11 @@ from archdraw.lint.types import Issue, Severity, rule
     no rate limit or `quota` on the way. A longer prompt or a chattier model moves the bill
     at once, and so does every extra user. A cost that rests on the estimate's library
     defaults (the `model`, `tokens_in` or `tokens_out` not stated on the model, or
-    `cost.average_load` not stated) says which and is info.""",
+    `cost.average_load` not stated) says which and is info. A model you run yourself
+    (`managed: false`) is not reported: it is paid by the GPU hour (its `price_per_hour`
+    times its replicas), busy or idle, so no cap on tokens lowers its bill and no flood
+    raises it (the flood queues on its GPUs: AD503); the review's cost section compares it,
+    with every other machine, with the budget.""",
     fix="""Cap tokens (`max_tokens`, and a per-user `quota` on the gateway or the service),
     cache repeated answers, route easy questions to a smaller `model`, or raise the budget
     if this spend is intended.""",
@@ -39,6 +44,8 @@ def llm_cost_over_budget(ctx: LintContext) -> Iterator[Issue]:
     for llm in ctx.of_type("llm"):
         if llm.id not in on_path or llm.id not in unbounded:
             continue
+        if not provider_runs(ctx.prop(llm, "managed"), ctx.prop(llm, "global")):
+            continue  # our own GPUs: paid by the hour, not by the token (why)
         if ctx.number(llm, "max_tokens") is not None:
             continue
         estimate = estimate or ctx.cost_estimate()

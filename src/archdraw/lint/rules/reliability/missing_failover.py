@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import CACHING_TYPES, LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -16,7 +17,11 @@ from archdraw.lint.types import Issue, Severity, rule
     traffic: the outage lasts until a human notices, decides and promotes it by hand, typically
     30 minutes to hours, against seconds to a minute for automated failover.""",
     fix="""Does not apply to a copy of a store (its primary is judged), to caches (their nodes
-    hold keys, not a primary) or to replicas the design does not state. Set
+    hold keys, not a primary), to replicas the design does not state, or to a store the
+    provider runs (`managed: true`) with `failover` not stated: a managed database with a
+    standby fails over on its own (RDS Multi-AZ, Cloud SQL HA, Aurora, Azure SQL), and the
+    library's `failover: none` is a default made for one we run; where its replicas are read
+    replicas promoted by hand (RDS or Cloud SQL read replicas), say `failover: none`. Set
     `failover: active-standby` (a standby promoted automatically, e.g. Patroni, RDS
     Multi-AZ) or `active-active` when every replica accepts traffic. Rehearse the failover.""",
     references=(
@@ -32,6 +37,10 @@ def missing_failover(ctx: LintContext) -> Iterator[Issue]:
             continue
         if not ctx.has_prop(component, "failover") or ctx.failover(component) != "none":
             continue
+        if not ctx.stated(component, "failover") and provider_runs(
+            ctx.prop(component, "managed"), ctx.prop(component, "global")
+        ):
+            continue  # the provider promotes a standby; `failover: none` is our default
         if ctx.is_copy(component) or ctx.roles().of(component.id) is None:
             continue
         # The copies the design states (its shards' own machines are partitions, not copies).

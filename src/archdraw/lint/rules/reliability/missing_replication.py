@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.security.unstated import one_unknown
@@ -23,7 +24,13 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     judged: its primary is. Where the design does not state `replication`, only databases and
     file systems it writes to are asked about, together, once, as info (the verdict rests on
     the library default): queues, streams and warehouses are usually managed services that
-    replicate on their own, and derived indexes are rebuilt rather than copied (AD406).""",
+    replicate on their own, and derived indexes are rebuilt rather than copied (AD406). A
+    store the provider runs (`managed: true`) is not asked either: its data sits on the
+    provider's storage, which outlives any one machine (RDS on EBS, Cloud SQL on persistent
+    disk, DynamoDB and SQS copied across zones), and the library's `replication: none` is a
+    default made for a store we run. Stated `replication: none` on it means one copy of the
+    data: losing the zone or the volume holding it can lose the writes since the last
+    backup.""",
     fix="""Set `replication: async` (a follower a few milliseconds behind, usual for
     PostgreSQL and MySQL) or `replication: sync` (no acknowledged write lost, each write
     waits for the follower), with `replicas: 2` or more,
@@ -53,9 +60,21 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
                 continue
             if _copies_over_a_link(ctx, component):
                 continue
+            managed = provider_runs(prop(component, "managed"), prop(component, "global"))
             if not ctx.stated(component, "replication"):
-                if _written_source_of_truth(ctx, component):
+                if not managed and _written_source_of_truth(ctx, component):
                     unstated.append((component.id, component.title))
+                continue
+            if managed:  # no machine of ours: one copy on the provider's storage
+                yield Issue(
+                    f"'{component.title}' is run by the provider with `replication: none`: it "
+                    "keeps one copy of its data, and losing the zone or the volume that holds it "
+                    "can lose every write since the last backup",
+                    component=component.id,
+                    fix=ctx.fix(
+                        component, "Turn on the provider's replication", replication="sync"
+                    ),
+                )
                 continue
             yield Issue(
                 f"'{component.title}' keeps its data on one machine (`replication: none`): "

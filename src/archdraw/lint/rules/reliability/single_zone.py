@@ -26,7 +26,10 @@ from archdraw.lint.types import Issue, Severity, rule
     least as many), so each zone keeps at least one. Not reported when the same kind of
     component on a request path also runs in another zone (a cell per zone, or a copy drawn
     per zone), nor for components pinned to one zone behind DNS failover, nor for a service
-    the provider runs (`managed: true`) when neither `zones` nor a zone box says where.""",
+    the provider runs (`managed: true`) when neither `zones` nor a zone box says where (SQS
+    and DynamoDB span a region's zones), except a managed relational database: RDS and Cloud
+    SQL run in one zone unless Multi-AZ or HA is turned on, so that one is asked about, as
+    info.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL10 deploy to multiple locations",
     ),
@@ -50,6 +53,8 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
         if ctx.failover(component) == "dns" or ctx.is_global(component):
             continue  # DNS failover moves it; a global managed service spans zones itself
         if _provider_spreads(ctx, component):
+            if type_id in _ONE_ZONE_UNLESS_HA:
+                yield _which_zones(ctx, component)
             continue
         zones = ctx.number(component, "zones") or 1
         if zones >= 2:
@@ -94,6 +99,25 @@ def _cache_loss(ctx: LintContext, cache: ComponentView) -> str | None:
     return (
         f"turns its hits into misses: '{store.title}' then gets {rate(cold)} req/s "
         f"instead of {rate(today)}{above}{ctx.assumed(cache, 'hit_ratio')}"
+    )
+
+
+# Managed types whose provider runs one zone unless high availability is turned on: RDS
+# Single-AZ and zonal Cloud SQL are what the CLI, Terraform and gcloud create by default.
+_ONE_ZONE_UNLESS_HA = frozenset({"database"})
+
+
+def _which_zones(ctx: LintContext, database: ComponentView) -> Issue:
+    """The question a reviewer asks of a managed relational database whose zones the design
+    does not give: Multi-AZ (HA), or one zone?"""
+    return Issue(
+        f"'{database.title}' is a managed relational database on a request path and does not "
+        "state `zones`: RDS and Cloud SQL run in one zone unless Multi-AZ or HA is on, and "
+        "losing that zone stops every request through it; say `zones: 2` (Multi-AZ, HA) or "
+        "`zones: 1`",
+        component=database.id,
+        severity=Severity.INFO,
+        fix=ctx.fix(database, "Run it Multi-AZ (HA)", zones=2),
     )
 
 

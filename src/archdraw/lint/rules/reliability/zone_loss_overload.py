@@ -3,7 +3,7 @@
 import math
 from collections.abc import Iterator
 
-from archdraw.lint.context import LintContext
+from archdraw.lint.context import CACHING_TYPES, LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
 from archdraw.lint.types import Issue, Severity, rule
@@ -21,12 +21,18 @@ from archdraw.lint.types import Issue, Severity, rule
     zone when `replicas` is not stated; n instances cover at most n zones), `zones` and the
     traffic that reaches the component from the clients' `rps`. A service the provider runs
     (object storage, a hosted model, anything `global: true`, with `replicas` not stated) has
-    no replicas of ours: the provider scales it behind one endpoint. A store of that kind is
-    judged by its `replication` and `zones` instead: replicated over 2 or more zones it
-    survives a zone loss, unreplicated it loses the objects held there.
+    no replicas of ours: the provider scales it behind one endpoint. A store of that kind
+    spread over 2 or more zones survives a zone loss when it copies its data across them,
+    and that is what a provider does with a store it spreads (SQS, Pub/Sub and DynamoDB
+    always; S3 Standard; RDS Multi-AZ or Cloud SQL with HA, the only way a managed
+    relational database spans two zones): with `replication` not stated it is not reported.
+    Only a stated `replication: none` is: the data held in the lost zone is gone, with its
+    share of the requests. (A provider's one-zone option, Cloud SQL without HA, RDS
+    Single-AZ or S3 One Zone, is `zones: 1`: AD105's question, not this rule's. A cache's
+    keys lost with a zone are misses on its store, AD210's.)
     A count that is the library's default (`replicas` not stated, and no more than `zones`),
-    a capacity that is (`capacity_rps` not stated), or an object store's `zones` or
-    `replication` the design does not state, is reported as info, saying so.""",
+    a capacity that is (`capacity_rps` not stated), or an object store's `zones` the design
+    does not state, is reported as info, saying so.""",
     fix="""Provision N+1 per zone: enough replicas that the largest zone can be lost and the
     rest stay below about 80 % utilization (for 2 zones that means running under 40 % in normal
     operation), or spread over 3 zones so a loss removes a third, not half.""",
@@ -58,7 +64,8 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
             continue
         running = ctx.instances(component)
         if running.managed:  # the provider's service: it carries a zone loss, if it copies
-            if ctx.is_stateful(component):
+            # A cache's keys lost with a zone are misses on its store (AD210), not failures.
+            if ctx.is_stateful(component) and component.type not in CACHING_TYPES:
                 yield from _unreplicated_zone_loss(ctx, component, arrival, zones)
             continue
         per_replica = number(component, "capacity_rps")
@@ -97,17 +104,24 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
 def _unreplicated_zone_loss(
     ctx: LintContext, store: ComponentView, arrival: float, zones: int
 ) -> Iterator[Issue]:
-    """Replicated object storage serves every object from the surviving zones; without
-    replication the objects in the lost zone are gone, with their share of the requests."""
-    if ctx.prop(store, "replication") in ("sync", "async"):
+    """A store the provider spreads over zones copies its data across them unless the design
+    says it does not (`replication: none`): the library's `none` is a default made for a
+    database we run, and a provider's queue, table or bucket is not one machine's disk.
+    Stated unreplicated, the data in the lost zone is gone, with its share of the requests."""
+    if not ctx.stated(store, "replication") or ctx.prop(store, "replication") != "none":
         return
     failing = arrival / zones
-    assumed = ctx.assumed(store, "zones", "replication")
+    assumed = ctx.assumed(store, "zones")
+    held = _HELD.get(store.type, "data")
     yield Issue(
-        f"'{store.title}' spreads its objects over {zones} zones without replication"
-        f"{assumed}: losing one fails the {rate(failing)} req/s (1/{zones} of "
-        f"{rate(arrival)}) for the objects there",
+        f"'{store.title}' spreads its {held} over {zones} zones and states "
+        f"`replication: none`{assumed}: losing one fails the {rate(failing)} req/s "
+        f"(1/{zones} of {rate(arrival)}) for the {held} there",
         component=store.id,
         fix=ctx.fix(store, "Replicate across zones", replication="sync"),
         severity=Severity.INFO if assumed else None,
     )
+
+
+# What a store keeps, in its message's words (everything else keeps "data").
+_HELD = {"object_storage": "objects", "queue": "messages", "stream": "messages"}

@@ -1,0 +1,47 @@
+"""Why a client whose paths fail loses nothing, in the failure text: it is said as it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archdraw.analysis.report import run_analysis
+from archdraw.analysis.text import render_text
+from archdraw.io import load
+
+PRIMARY_WITHOUT_FAILOVER = """
+components:
+  - {id: users, type: client, props: {rps: 100}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: db, type: database,
+     props: {replicas: 2, replication: async, failover: none}}
+links:
+  - {from: users, to: api}
+  - {from: api, to: db%s}
+"""
+
+
+def _failure_text(design, library, **failed) -> str:  # type: ignore[no-untyped-def]
+    return render_text(run_analysis(design, library, **failed), growth_asked=False)
+
+
+def test_only_writes_fail_and_no_link_says_it_writes(design_of, library) -> None:
+    # The lost primary's writes fail; the design counts api's calls as reads.
+    text = _failure_text(design_of(PRIMARY_WITHOUT_FAILOVER % ""), library, fail=["db"])
+    assert "users: 0 % of its requests fail" in text
+    assert "fail only for writes (at db)" in text
+    assert "no link on them states `writes: true`" in text
+    assert "standby" not in text  # there is none to answer
+
+
+def test_a_link_that_writes_makes_the_loss_visible(design_of, library) -> None:
+    body = PRIMARY_WITHOUT_FAILOVER % ", props: {writes: true}"
+    text = _failure_text(design_of(body), library, fail=["db"])
+    assert "users: 100 % of its requests fail" in text
+    assert "fail only for writes" not in text
+
+
+def test_a_standby_region_answers_the_failed_paths(library) -> None:
+    case = Path(__file__).parent / "cases" / "10-standby-region.archdraw.yaml"
+    text = _failure_text(load(case, library).design, library, fail_zones=["a"])
+    assert "user: 0 % of its requests fail" in text
+    assert "answered by the standby (after DNS moves traffic)" in text
