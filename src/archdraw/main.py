@@ -41,7 +41,7 @@ def _unknown_command(word: str) -> str | None:
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return (
         f"archdraw: unknown command '{word}'{hint}, and no file of that name\n"
-        f"  commands: {', '.join(COMMANDS)}\n"
+        f"  commands: {', '.join((*COMMANDS, SELF_TEST))}\n"
         "  open a design in the editor with:  archdraw FILE.archdraw.yaml"
     )
 

@@ -176,6 +176,15 @@ def test_zone_availability_can_be_set_per_kind(design_file: Path, capsys) -> Non
     assert sturdier["clients"]["web"] > default["clients"]["web"]
     assert run(["analyze", str(design_file), "--zone-availability", "moon=0.9"]) == 2
     assert run(["analyze", str(design_file), "--zone-availability", "zone=2"]) == 2
+    capsys.readouterr()
+    # Zone figures alone ask for the availability they change (it was the growth table).
+    assert run(["analyze", str(design_file), "--zone-availability", "zone=1,region=1"]) == 0
+    assert capsys.readouterr().out.splitlines()[2].startswith("Availability: ")
+
+
+def test_all_instances_without_fail_is_a_usage_error(design_file: Path, capsys) -> None:
+    assert run(["analyze", str(design_file), "--all-instances"]) == 2
+    assert "--all-instances goes with --fail ID" in capsys.readouterr().err
 
 
 TWITTER_NAIVE = Path(__file__).parents[2] / "sample_designs" / "twitter-naive.archdraw.yaml"

@@ -181,3 +181,29 @@ def test_both_mermaid_syntaxes_keep_their_own_file_in_out_dir(design_file: Path,
         assert run(["export", str(design_file), "-f", fmt, "--out-dir", str(out_dir)]) == 0
     assert (out_dir / "shop.mmd").read_text(encoding="utf-8").count("flowchart LR") == 1
     assert "architecture-beta" in (out_dir / "shop.architecture.mmd").read_text(encoding="utf-8")
+
+
+def test_the_output_s_extension_names_the_format_as_in_the_editor(
+    design_file: Path, tmp_path: Path
+) -> None:
+    for name, start in (
+        ("d.png", PNG_MAGIC),
+        ("d.svg", b"<?xml"),
+        ("d.mmd", b"%% archdraw export: shop (mermaid flowchart)"),
+        ("d.architecture.mmd", b"%% archdraw export: shop (mermaid architecture)"),
+    ):
+        assert run(["export", str(design_file), "-o", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).read_bytes().startswith(start), name
+
+
+def test_an_extension_of_another_format_or_none_is_refused(
+    design_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -f svg -o x.png would be SVG text in a file every viewer opens as a PNG.
+    assert run(["export", str(design_file), "-f", "svg", "-o", str(tmp_path / "x.png")]) == 2
+    assert "names a png file but -f svg writes svg" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+    assert run(["export", str(design_file), "-o", str(tmp_path / "x.txt")]) == 2
+    assert "say which format with -f FORMAT" in capsys.readouterr().err
+    # An extension no format uses is the user's to choose with -f.
+    assert run(["export", str(design_file), "-f", "mermaid", "-o", str(tmp_path / "x.md")]) == 0

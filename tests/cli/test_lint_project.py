@@ -211,3 +211,15 @@ def test_a_renamed_design_keeps_its_accepted_findings(project: Path, capsys) -> 
     code, data, _ = lint(capsys, "copy.archdraw.yaml", "--baseline", str(baseline))
     states = {f["baseline_state"] for file in data["files"] for f in file["findings"]}
     assert code == 1 and states == {"new"}
+
+
+def test_a_baseline_not_there_yet_is_said(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # A mistyped --baseline must not pass silently for an empty one.
+    code, data, err = lint(capsys, "a.archdraw.yaml", "--baseline", "basline.json")
+    assert codes(data) and code == 1
+    assert "no baseline at basline.json yet: every finding is new" in err
+    assert not (project / "designs" / "basline.json").exists()
+    _, _, err = lint(capsys, "a.archdraw.yaml", "--baseline", "basline.json", "--update-baseline")
+    assert "no baseline" not in err and (project / "designs" / "basline.json").exists()
+    _, _, err = lint(capsys, "a.archdraw.yaml", "--baseline", "basline.json")
+    assert "no baseline" not in err

@@ -37,3 +37,39 @@ def test_explain_by_code_or_name(key: str, capsys: pytest.CaptureFixture[str]) -
 def test_explain_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["explain", "AD999"]) == 2
     assert "AD999" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("single-point", "single-point-of-failure"),
+        ("single-pont", "single-point-of-failure"),
+        ("AD1O1", "AD101"),
+        ("saturaton", "saturation"),
+    ],
+)
+def test_explain_a_mistyped_rule_names_the_nearest(
+    typed: str, meant: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["explain", typed]) == 2
+    assert f"did you mean '{meant}'?" in capsys.readouterr().err
+
+
+def test_explain_names_no_rule_for_a_word_like_none(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["explain", "zzz"]) == 2
+    assert "did you mean" not in capsys.readouterr().err
+
+
+def test_a_design_s_misspelt_rule_gets_the_same_suggestion(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from archdraw.io import loads
+    from archdraw.library import load_library
+    from archdraw.lint import lint_design
+
+    library = load_library()
+    text = "archdraw: 1\nname: x\nlint:\n  disable: [single-pont, AD999]\n"
+    loaded = loads(text, "x.archdraw.yaml", library)
+    messages = [f.message for f in lint_design(loaded.design, library, loaded.locations)]
+    assert any(
+        "'single-pont'" in m and "did you mean 'single-point-of-failure'?" in m for m in messages
+    )
+    assert any("'AD999'" in m and "did you mean" not in m for m in messages)

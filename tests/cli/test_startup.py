@@ -114,6 +114,15 @@ def test_a_mistyped_command_is_unknown_with_a_suggestion(
     assert status == 2
     assert "unknown command 'lnit' (did you mean 'lint'?)" in stderr
     assert qt == []
+    # The list a mistyped command shows names every command, the self-test too.
+    assert stderr.split("commands: ")[1].splitlines()[0].endswith(", textconv, self-test")
+
+
+def test_help_names_the_self_test(capsys: pytest.CaptureFixture[str]) -> None:
+    from archdraw.cli.main import run
+
+    assert run(["-h"]) == 0
+    assert "archdraw self-test checks an installed archdraw" in capsys.readouterr().out
 
 
 def test_no_display_says_how_to_run_headless_before_qt(

@@ -58,3 +58,8 @@ def test_unknown_type_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["types", "quantum", "--no-user-types"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "no type 'quantum'" in err
+
+
+def test_a_mistyped_type_names_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["types", "loadbalancer", "--no-user-types"]) == 2
+    assert "did you mean 'load_balancer'?" in capsys.readouterr().err

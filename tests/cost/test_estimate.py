@@ -171,6 +171,21 @@ def test_multi_region_database_by_hand(design_of, library: Library, book) -> Non
     assert transfer[0].detail.startswith("db->db_us: 25 writes/s peak x 0.5 average x 2 KB")
 
 
+def test_a_change_stream_to_another_region_sends_writes(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
+    """A store's links out carry its writes (`archdraw.analysis.traffic`), not its reads."""
+    design = design_of(
+        MULTI_REGION.replace(
+            "kind: replication, props: {payload_kb: 2}}",
+            "kind: replication}\n  - {from: db, to: sink, kind: async, props: {payload_kb: 2}}",
+        ).replace("links:", "  - {id: sink, type: worker, zone: us, props: {replicas: 1}}\nlinks:")
+    )
+    for growth, writes in ((1.0, 25), (10.0, 250)):
+        cost = estimate(design, library, book, growth)
+        transfer = [line for line in cost.components["db"].lines if line.kind == "transfer"]
+        assert transfer[0].detail.startswith(f"db->sink: {writes} writes/s peak x 0.5 average")
+        assert transfer[0].monthly == pytest.approx(1.314 * growth)
+
+
 def test_default_average_load_is_marked(design_of, library: Library, book) -> None:  # type: ignore[no-untyped-def]
     design: Design = design_of(WEB_APP.replace("cost: {average_load: 0.5}", ""))
     cost = estimate(design, library, book)

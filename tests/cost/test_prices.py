@@ -201,7 +201,8 @@ def test_bad_cost_settings_are_named_with_their_line(
     )
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert f"{bad}:4:3: 'budget_month'" in err and f"{bad}:5:12: 'vm.general'" in err
+    assert f"{bad}:4:3: 'cost.budget_month' must be at least 0, got -5" in err
+    assert f"{bad}:5:12: 'cost.prices' entry 'vm.general' must be a number, got 'abc'" in err
 
 
 def test_cost_settings_survive_a_save(load_text) -> None:  # type: ignore[no-untyped-def]

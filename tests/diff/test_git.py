@@ -254,6 +254,18 @@ def test_a_design_that_does_not_load_is_reported_beside_the_others(repo: Path, c
     code, out, _ = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "markdown")
     assert code == 2 and "❌ 1 design does not load; " in out
     assert "### `designs/broken.archdraw.yaml`" in out and f"### `{DESIGN}`" in out
+    # Text too says so on stdout, not "no design changed" when it is the only change.
+    code, out, _ = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived")
+    assert code == 2
+    assert out.endswith("designs/broken.archdraw.yaml: not compared, it does not load (above)\n")
+
+
+def test_an_old_path_that_is_not_there_is_said(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = cli(capsys, "diff", "HEAD:designs/shpo.archdraw.yaml", DESIGN, "--no-derived")
+    assert code in (0, 1)
+    assert "HEAD:designs/shpo.archdraw.yaml does not exist; compared as absent" in err
+    _, _, err = cli(capsys, "diff", f"HEAD:{DESIGN}", DESIGN, "--no-derived")
+    assert "does not exist" not in err
 
 
 def test_images_of_two_designs_of_one_name_do_not_overwrite_each_other(repo: Path, capsys) -> None:  # type: ignore[no-untyped-def]

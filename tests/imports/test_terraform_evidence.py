@@ -393,8 +393,9 @@ def test_what_the_internet_reaches_is_an_entry_from_a_client(
     )
     entries = {key for key in links(result) if key.startswith("users->")}
     assert entries == {"users->aws_lb.public", "users->aws_api_gateway_rest_api.open"}
-    assert _evidence(result, "users->aws_lb.public") == ["aws_lb with internal False"]
-    assert "not reached from outside: internal is True" in _evidence(result, "aws_lb.inner")
+    # Values as the plan spells them, not as Python does.
+    assert _evidence(result, "users->aws_lb.public") == ["aws_lb with internal false"]
+    assert "not reached from outside: internal is true" in _evidence(result, "aws_lb.inner")
     assert record(result, "users->aws_lb.public")[1].endswith("reached from the internet")
 
 

@@ -113,7 +113,10 @@ def test_non_utf8_text_names_the_line(library: Library) -> None:
         loads(b"archdraw: 1\nname: caf\xe9\n", "latin1.archdraw.yaml", library)
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (2, 10)
-    assert "not UTF-8" in problem.message
+    assert problem.message == (
+        "not UTF-8 text: byte 0xE9 (a file saved as Latin-1 or Windows-1252, or a binary "
+        "file?); save it as UTF-8"
+    )
 
 
 def test_a_value_fitting_no_kind_is_one_problem(library: Library) -> None:
@@ -124,8 +127,12 @@ def test_a_value_fitting_no_kind_is_one_problem(library: Library) -> None:
         loads(text, "u.archdraw.yaml", library)
     messages = [(p.line, p.message) for p in caught.value.problems]
     assert messages == [
-        (4, "'x' must be true or false, a number, text or a list of text, got {'a': 1}"),
-        (4, "'y' must be true or false, a number, text or a list of text, got [1, 2]"),
+        (
+            4,
+            "'lint.options.x' must be true or false, a number, text or a list of text, "
+            "got {'a': 1}",
+        ),
+        (4, "'lint.options.y' must be true or false, a number, text or a list of text, got [1, 2]"),
     ]
 
 

@@ -104,4 +104,7 @@ def test_a_component_missing_its_fields_is_not_called_a_union(library: Library) 
     with pytest.raises(DesignError) as caught:
         loads(HEAD + "components:\n  - {}\n", "m.archdraw.yaml", library)
     messages = sorted(p.message for p in caught.value.problems)
-    assert messages == ["missing required field 'id'", "missing required field 'type'"]
+    assert messages == [
+        "component 1, missing required field 'id'",
+        "component 1, missing required field 'type'",
+    ]

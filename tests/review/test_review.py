@@ -175,6 +175,16 @@ def test_cli_never_writes_over_its_design(
     assert (tmp_path / "review.diagram.svg").read_text(encoding="utf-8").startswith("<?xml")
 
 
+def test_cli_names_the_markdown_not_its_picture_when_the_folder_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sample = str(sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}")
+    target = tmp_path / "nowhere" / "r.md"
+    assert main(["review", sample, "-o", str(target), "--no-user-types"]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {target}: no folder {target.parent}" in err and ".svg" not in err
+
+
 def test_cli_reports_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.archdraw.yaml"
     bad.write_text("archdraw: 1\nname: x\ncomponents: [{id: a, type: nope}]\n", encoding="utf-8")

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.queueing import response_ms
-from archdraw.analysis.traffic import arrival_rates, partial_rates
+from archdraw.analysis.traffic import arrival_rates, partial_rates, unknown_writes
 from archdraw.analysis.writes import StoreWork
 from archdraw.library import Library
 from archdraw.model import Design
@@ -86,10 +86,11 @@ class GrowthResult:
     saturated: list[str]  # at this growth, first to saturate first
     unknown: list[str]  # carry traffic but have no capacity_rps
     cycle_links: list[str]
-    partial: list[str] = field(default_factory=list)  # a source of unknown rate reaches them
+    partial: list[str] = field(default_factory=list)  # lower bounds (`partial_rates`)
     bottleneck_basis: str | None = None  # "stated" | "default": its capacity's basis
     first_assumed: str | None = None  # saturates before the bottleneck, on a default capacity
     unknown_sources: list[str] = field(default_factory=list)  # sources with no stated rps
+    unknown_writes: list[str] = field(default_factory=list)  # change streams of unknown rate
     summary: str = ""
     titles: dict[str, str] = field(default_factory=dict)
 
@@ -146,6 +147,7 @@ def analyze_growth(
         bottleneck_basis=None if bottleneck is None else bottleneck.capacity_basis,
         first_assumed=first.id if first is not None and first is not bottleneck else None,
         unknown_sources=[graph.ids[s] for s in graph.sources if not graph.rate_known[s]],
+        unknown_writes=[graph.ids[n] for n in unknown_writes(graph)],
         saturated=saturated,
         unknown=unknown,
         cycle_links=graph.cycle_links,

@@ -20,6 +20,9 @@ answer only. Back edges are listed as `cycle_links`.
 Telemetry: a link into monitoring carries metrics, logs and traces, sampled and batched, not
 one message per request: it carries no requests unless it states `calls`.
 
+A store's links out (change data capture, an outbox relay, an object store's events) carry
+its writes, not its reads: `change_stream` marks such stores (`archdraw.analysis.traffic`).
+
 Cache-aside: a caller that links to a cache and to the store the cache fronts
 (`archdraw.analysis.roles`) reads the store only on a miss, so its reads over
 that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
@@ -33,12 +36,7 @@ from itertools import compress
 from operator import attrgetter, not_
 
 from archdraw.analysis.columns import node_columns, per_component
-from archdraw.analysis.kinds import (
-    BUFFER_TYPES,
-    CACHING_TYPES,
-    TypeFacts,
-    number,
-)
+from archdraw.analysis.kinds import BUFFER_TYPES, CACHING_TYPES, TypeFacts, number
 from archdraw.analysis.links import LinkTable
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
@@ -93,7 +91,7 @@ class Edge:
     kind: str  # "sync" | "async"
     calls: float
     key: str
-    writes: bool = False
+    writes: bool | None = False  # None: not stated (the library's default, false)
     aside: int = -1  # cache-aside: the cache whose misses this read goes on (-1: none)
     lookup: bool = False  # to a DNS: `calls` < 1 are cached answers, which expire
 
@@ -138,6 +136,7 @@ class TrafficGraph:
     in_process: list[bool]  # `in_process: true`: fails only with its caller
     peak: list[float]  # `peak_factor`: the burst over a source's `rps` (1: none stated)
     written: set[int]  # the components some edge (a back edge too) writes into
+    change_stream: list[bool]  # a store whose links out carry its writes (see traffic.py)
 
     def basis(self, node: int, name: str) -> str:
         """Where a property value came from: "stated" (in the file) or "default" (library).
@@ -227,8 +226,8 @@ def build_graph(
     edges: list[list[Edge]] = [[] for _ in ids]
     written: set[int] = set()
     lookup, telemetry = per.lookup, per.telemetry
-    no_calls, no_writes = facts.link_default("calls"), facts.link_default("writes")
-    unstated = _calls_and_writes(no_calls, no_writes)  # most links state neither
+    no_calls = facts.link_default("calls")
+    unstated = _calls_and_writes(no_calls, None)  # most links state neither
     # Each distinct pair converted once (thousands of links state a few); typed: 1, true apart.
     converted = lru_cache(maxsize=None, typed=True)(_calls_and_writes)
     target_then_key = attrgetter("target", "key")
@@ -247,7 +246,7 @@ def build_graph(
                 continue  # metrics and logs, batched: not one message per request
             calls, writes = unstated
             if "calls" in props or "writes" in props:
-                stated = props.get("calls", no_calls), props.get("writes", no_writes)
+                stated = props.get("calls", no_calls), props.get("writes")
                 try:
                     calls, writes = converted(*stated)
                 except TypeError:  # an unhashable value (a list): nothing to remember it by
@@ -283,15 +282,16 @@ def build_graph(
         back_in=back_in,
         sources=sources,
         written=written,
+        change_stream=facts.change_streams(per.types, per.stateful, edges),
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
         **node_columns(components, per, roles, edges, zones),
     )
 
 
-def _calls_and_writes(calls: object, writes: object) -> tuple[float, bool]:
-    """A link's calls per request (at least 0) and whether it writes, from its values."""
-    return max(0.0, number(calls, 1.0) or 0.0), writes is True
+def _calls_and_writes(calls: object, writes: object) -> tuple[float, bool | None]:
+    """A link's calls per request (at least 0) and whether it writes (None: not stated)."""
+    return max(0.0, number(calls, 1.0) or 0.0), None if writes is None else writes is True
 
 
 def _mark_cache_aside(

@@ -133,4 +133,7 @@ def _notes(result: GrowthResult) -> str:
     if result.unknown_sources:
         named = ", ".join(result.unknown_sources[:3])
         notes += f" (no rps stated for {named}: their traffic is left out)"
+    if result.unknown_writes:
+        named = ", ".join(result.unknown_writes[:3])
+        notes += f" (no link into {named} states `writes`: their change streams are left out)"
     return notes

@@ -4,7 +4,8 @@ and lint (one list each, never a copy in another package)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence, Sized
+from itertools import compress
 from typing import Any
 
 from archdraw.library import Library
@@ -50,6 +51,19 @@ def _holds_data(library: Library, type_id: str) -> bool:
     if found is None or type_id in CACHING_TYPES or type_id in BUFFER_TYPES:
         return False
     return bool({"replication", "backups"} & set(found.properties))
+
+
+def _streams_changes(library: Library, type_id: str) -> bool:
+    """A store whose links out carry its changes, not the requests it serves: change data
+    capture, a transactional outbox's relay, an object store's event notifications, a
+    trigger. That is a store that `holds_data` and is storage (a database, object store,
+    search index, warehouse, file system) or a vector database; an identity provider or a
+    secrets store holds data too, but serves requests and calls out for them (a sign-up's
+    verification SMS)."""
+    found = library.get(type_id)
+    return (
+        found is not None and found.category in ("storage", "ai") and _holds_data(library, type_id)
+    )
 
 
 def is_traffic_source(library: Library, component: Component) -> bool:
@@ -130,6 +144,23 @@ class TypeFacts:
         if found is None:
             found = self._holds_data[type_id] = _holds_data(self.library, type_id)
         return found
+
+    def change_streams(
+        self, types: Sequence[str], stateful: Sequence[bool], rows: Sequence[Sized]
+    ) -> list[bool]:
+        """Per component of these types, statefulness and links out (`rows`): a store whose
+        links out carry its writes (`_streams_changes`, answered once per type) and that has
+        some. Only stateful components with links out are looked at (a store is stateful)."""
+        flags = [False] * len(types)
+        streams: dict[str, bool] = {}
+        for node in compress(range(len(types)), stateful):
+            if len(rows[node]) > 0:
+                type_id = types[node]
+                found = streams.get(type_id)
+                if found is None:
+                    found = streams[type_id] = _streams_changes(self.library, type_id)
+                flags[node] = found
+        return flags
 
     def is_traffic_source(self, component: Component) -> bool:
         """`is_traffic_source`, with the type's part answered once per type."""

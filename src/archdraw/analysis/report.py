@@ -175,6 +175,7 @@ def to_json(report: AnalysisReport) -> dict[str, Any]:
         "bottleneck_basis": growth.bottleneck_basis,
         "first_assumed": growth.first_assumed,
         "unknown_sources": growth.unknown_sources,
+        "unknown_writes": growth.unknown_writes,
         "partial": growth.partial,
     }
     if failure is not None:

@@ -20,6 +20,9 @@ request instead of solved:
   probability), only for misses after a cache; a message sent over an async
   link goes on without the sender waiting, and a sync call to a queue or
   stream waits for the enqueue only, the consumers working on their own;
+- a store's links out are its change stream (`archdraw.analysis.traffic`): it
+  makes their calls for a request that came over a link marked `writes: true`
+  only, never for a read;
 - a write (a call over a link marked `writes: true`) to a replicated store we run
   is applied on each other copy of its partition too: one more service time on
   its servers per copy, which no caller waits for (`archdraw.analysis.writes`);
@@ -150,21 +153,22 @@ class _Model:
     def _call(self, edge: Edge) -> Process:
         """One call over `edge`: the receiver's own part, then its calls unless handed off."""
         self._apply(edge)
+        writes = edge.writes is True
         if edge.kind == "async":
-            self.env.process(self._serve(edge.target))
+            self.env.process(self._serve(edge.target, writes))
             return 0.0
         if self.graph.buffer[edge.target]:
             elapsed = yield from self._own(edge.target)
             self.env.process(self._onward(edge.target))
             return elapsed
-        return (yield from self._serve(edge.target))
+        return (yield from self._serve(edge.target, writes))
 
-    def _serve(self, node: int) -> Process:
+    def _serve(self, node: int, writes: bool = False) -> Process:
         elapsed = yield from self._own(node)
         if self.graph.buffer[node]:
             self.env.process(self._onward(node))
             return elapsed
-        return elapsed + (yield from self._onward(node))
+        return elapsed + (yield from self._onward(node, writes))
 
     def _own(self, node: int) -> Process:
         counting = self.env.now >= self.warmup
@@ -211,8 +215,11 @@ class _Model:
         yield self.env.timeout(delay)
         return delay
 
-    def _onward(self, node: int) -> Process:
-        """The calls a component makes for one request, one after another."""
+    def _onward(self, node: int, writes: bool = False) -> Process:
+        """The calls a component makes for one request, one after another (a store with a
+        change stream makes them for its writes only)."""
+        if self.graph.change_stream[node] and not writes:
+            return 0.0
         if self.rng.random() >= self.graph.miss[node]:
             return 0.0
         elapsed = 0.0

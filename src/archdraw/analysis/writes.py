@@ -42,7 +42,9 @@ from archdraw.analysis.traffic import (
     TRAFFIC_LINK_PROPERTIES,
     TRAFFIC_PROPERTIES,
     arrival_rates,
+    passed_on,
     sent_rates,
+    store_changes,
 )
 
 # What the work reads (an incremental lint session recomputes it when one changes):
@@ -54,14 +56,16 @@ WORK_LINK_PROPERTIES = TRAFFIC_LINK_PROPERTIES
 
 def write_rates(graph: TrafficGraph) -> list[float]:
     """W per component: what arrives over its links marked `writes: true`, followed as the
-    arrival rates are (a sender passes on what it was sent, not what a cycle brings it)."""
+    arrival rates are (a sender passes on what it was sent, not what a cycle brings it; a
+    store with a change stream, its writes), over links closing a cycle too."""
     passed = graph.miss
     rates = sent_rates(graph)
+    changes = store_changes(graph, rates)
     writes = [0.0] * len(graph)
     for node in graph.written:  # the others receive no writes
         for edge in (*graph.in_edges[node], *graph.back_in[node]):
             if edge.writes:  # never a cache-aside read: writes all go
-                writes[node] += rates[edge.source] * passed[edge.source] * edge.calls
+                writes[node] += passed_on(edge.source, rates, passed, changes) * edge.calls
     return writes
 
 

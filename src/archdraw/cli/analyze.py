@@ -142,6 +142,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def handle(args: argparse.Namespace) -> int:
+    if args.all_instances and not args.fail:
+        print(
+            "archdraw analyze: --all-instances goes with --fail ID (every instance of those "
+            "fails, not one)",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    # Zone figures only change the availability: asking for them asks for it.
+    args.availability = args.availability or args.zone_availability is not None
     library = library_for(args.no_user_types)
     loaded = load_one(args.file, library)
     if loaded is None:

@@ -184,10 +184,18 @@ def handle(args: argparse.Namespace) -> int:
     # A design that does not load is reported beside the others, not instead of them: one
     # broken file must not leave a pull request without its review.
     invalid: list[Unreadable] = []
+    # OLD and NEW named one by one (not two revisions): an OLD that is not there may be a
+    # typo in its path, so that it is compared as absent is said.
+    one_pair = args.new is not None and _kind(args.new) != "revision"
     try:
         for path, old, new in _pairs(args.old, args.new, choice.config):
             try:
                 before = _side(old, "(absent)", library)
+                if one_pair and before.loaded is None:
+                    print(
+                        printable(f"archdraw diff: {old} does not exist; compared as absent"),
+                        file=sys.stderr,
+                    )
             except _Invalid as error:
                 # The earlier version was broken: this change is what mends or removes it, so
                 # it is compared as new (or not at all), not refused.
@@ -235,7 +243,11 @@ def handle(args: argparse.Namespace) -> int:
         options = MarkdownOptions(fail_on, args.link_base, images, unreadable=tuple(invalid))
         output = render_markdown(diffs, library, options)
     else:
-        output = render_text(diffs, fail_on, colour=args.output is None and use_colour(sys.stdout))
+        colour = args.output is None and use_colour(sys.stdout)
+        output = render_text(diffs, fail_on, colour) if diffs or not invalid else ""
+        for unreadable in invalid:  # not "no design changed": it changed, and does not load
+            output += printable(f"{unreadable.path}: not compared, it does not load (above)")
+            output += "\n"
     if args.output:
         inputs = [a for a in (args.old, args.new) if a is not None and Path(a).exists()]
         if write_output(args.output, output, "diff", inputs) != EXIT_OK:

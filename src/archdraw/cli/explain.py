@@ -8,6 +8,8 @@ import textwrap
 
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK
 from archdraw.lint import find_rule
+from archdraw.lint.config import nearest_rule
+from archdraw.source import printable
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,8 +25,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def handle(args: argparse.Namespace) -> int:
     rule = find_rule(args.rule)
     if rule is None:
+        close = nearest_rule(args.rule)
+        hint = f"did you mean '{close}'? " if close else ""
         print(
-            f"archdraw explain: no rule '{args.rule}' (`archdraw rules` lists them)",
+            printable(
+                f"archdraw explain: no rule '{args.rule}' ({hint}`archdraw rules` lists them)"
+            ),
             file=sys.stderr,
         )
         return EXIT_INVALID

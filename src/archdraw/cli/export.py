@@ -35,7 +35,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument(
-        "-f", "--format", required=True, metavar="FORMAT", help=f"one of: {', '.join(FORMATS)}"
+        "-f",
+        "--format",
+        metavar="FORMAT",
+        help=f"one of: {', '.join(FORMATS)}; without it, the extension of -o OUT decides",
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", help="output file, or - for stdout (one FILE only)"
@@ -84,7 +87,42 @@ def file_extension(fmt: str) -> str:
     return f".{fmt.removeprefix(first + '-')}{extension}"
 
 
+def _by_extension(output: str | None) -> list[str]:
+    """The formats whose files end as `output` does, the one named most exactly first
+    (`x.architecture.mmd`: mermaid-architecture, then mermaid; `x.mmd`: the other way)."""
+    if output is None or output == STDOUT:
+        return []
+    name = Path(output).name.lower()
+    suffix = Path(output).suffix.lower()
+    found = [f for f, spec in FORMATS.items() if suffix and spec.extension == suffix]
+    return sorted(found, key=lambda f: -len(file_extension(f)) * name.endswith(file_extension(f)))
+
+
+def _choose_format(args: argparse.Namespace) -> str | None:
+    """Set `args.format` from -o's extension when -f is not given; a problem, or None.
+
+    As in the editor, `-o x.png` is a PNG; `-f svg -o x.png` would write SVG text into a
+    file every viewer opens as PNG, so it is refused rather than guessed."""
+    named = _by_extension(args.output)
+    if args.format is None:
+        if not named:
+            return (
+                "say which format with -f FORMAT (one of "
+                f"{', '.join(FORMATS)}), or name -o OUT with its extension (x.svg, x.png)"
+            )
+        args.format = named[0]
+    elif args.format in FORMATS and named and args.format not in named:
+        return (
+            f"-o {args.output} names a {named[0]} file but -f {args.format} writes "
+            f"{args.format}; use -f {named[0]}, or -o with {FORMATS[args.format].extension}"
+        )
+    return None
+
+
 def _check_usage(args: argparse.Namespace) -> str | None:
+    chosen = _choose_format(args)
+    if chosen:
+        return chosen
     if args.format not in FORMATS:
         return f"unknown format '{args.format}' (choose from {', '.join(FORMATS)})"
     if args.output is not None and args.out_dir is not None:

@@ -143,6 +143,15 @@ def handle(args: argparse.Namespace) -> int:
         if args.revision:
             results = against_revision(results, args.revision, library, chosen.rules)
         elif chosen.baseline is not None:
+            if not args.update_baseline and not chosen.baseline.exists():
+                # A mistyped path must not pass for an empty baseline unremarked.
+                print(
+                    printable(
+                        f"archdraw lint: no baseline at {chosen.baseline} yet: every finding is "
+                        "new (--update-baseline writes it)"
+                    ),
+                    file=sys.stderr,
+                )
             results = against_baseline(results, chosen.baseline)
             if args.update_baseline:
                 print(update_baseline(results, chosen.baseline), file=sys.stderr)

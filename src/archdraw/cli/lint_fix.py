@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from archdraw.io import LoadedDesign, dumps, loads
-from archdraw.io.save import write_atomic
+from archdraw.io.save import saved_text, write_atomic
 from archdraw.library import Library
 from archdraw.lint import Finding, Rule, lint_design
 from archdraw.lint.fixes import fix_edit
@@ -65,15 +65,15 @@ def _print_diff(path: str, loaded: LoadedDesign, fixed: str) -> None:
     """The fixes as a unified diff. A file not in the layout archdraw saves would show every
     line re-laid out, burying the fixes: it is compared as archdraw saves it, and said so."""
     original = Path(path).read_text(encoding="utf-8")
-    saved = dumps(loaded.design)
+    saved = saved_text(loaded.design, path)
     before, label = original, path
     if saved != original:
         before, label = saved, f"{path} (as archdraw saves it)"
         print(
             printable(
                 f"{path}: not in the layout archdraw saves; the diff compares that layout, and "
-                "--fix writes the whole file in it (as the editor's Save does; comments are "
-                "dropped)"
+                "--fix writes the whole file in it (as the editor's Save does; comments below "
+                "the opening ones are dropped)"
             ),
             file=sys.stderr,
         )
@@ -105,7 +105,7 @@ def apply_fixes(
         current = loads(dumps(document.design), path, library)
     if not applied:
         return loaded
-    text = dumps(document.design)
+    text = saved_text(document.design, path)
     verb = "would fix" if dry_run else "fixed"
     for line in applied:
         print(printable(f"{verb} {line}"), file=sys.stderr)

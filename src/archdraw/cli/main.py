@@ -39,7 +39,9 @@ def build_parser(names: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
         prog="archdraw",
         description="Draw, lint and analyse system designs. "
         "With no command (or with files), opens the editor.",
-        epilog="Exit codes: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage, "
+        epilog="archdraw self-test checks an installed archdraw end to end (editor, save, lint, "
+        "analysis, layout, export). "
+        "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage, "
         "3 internal error (a bug in archdraw: please report it).",
     )
     parser.add_argument("--version", action="version", version=f"archdraw {__version__}")

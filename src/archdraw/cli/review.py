@@ -81,6 +81,10 @@ def handle(args: argparse.Namespace) -> int:
         if picture == Path(args.output):  # `-o review.svg`: the picture must not be it
             picture = picture.with_suffix(".diagram.svg")
         problem = output_problem(args.output, inputs)
+        folder = Path(args.output).parent
+        if problem is None and not folder.is_dir():
+            # Else the picture, written first, would be the file named as unwritable.
+            problem = f"cannot write {args.output}: no folder {folder}"
         if problem is not None:  # said before the picture is written, not after
             print(printable(f"archdraw review: {problem}"), file=sys.stderr)
             return EXIT_INVALID

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from typing import Any
 
 from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, report_library_problems
 from archdraw.library import ComponentType
+from archdraw.source import printable
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,8 +57,12 @@ def handle(args: argparse.Namespace) -> int:
     if args.type_id:
         found = library.get(args.type_id)
         if found is None:
+            close = difflib.get_close_matches(args.type_id, list(library.types), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
             print(
-                f"archdraw types: no type '{args.type_id}' (`archdraw types` lists them)",
+                printable(
+                    f"archdraw types: no type '{args.type_id}' ({hint}`archdraw types` lists them)"
+                ),
                 file=sys.stderr,
             )
             return EXIT_INVALID

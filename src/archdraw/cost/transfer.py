@@ -6,7 +6,8 @@ egress; a link to an outside service (or to a device) is billed to its sender as
 internet egress; a link between two regions is billed to its sender at the
 inter-region price. On a replication link between regions, `payload_kb` is what
 is copied per write the source store applies (its own and those it passes on; reads
-are not copied). Transfer inside one region is
+are not copied); on another link from a data store, its change stream, what is sent
+per write it takes (`archdraw.analysis.traffic`). Transfer inside one region is
 not modelled. 1 GB = 10^6 KB.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.traffic import sent_rates, store_changes
 from archdraw.cost.lines import CostLine, Usage, money, per_second
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
@@ -46,9 +48,11 @@ def transfer_lines(
     book: PriceBook,
     usage: dict[str, Usage],
     billed_as: dict[str, Billing],
+    growth: float = 1.0,
 ) -> Iterator[CostLine]:
-    """The transfer lines; `billed_as`: how each component is billed (a CDN the provider
-    runs at its transfer price, one of our own at internet egress)."""
+    """The transfer lines at `growth`; `billed_as`: how each component is billed (a CDN the
+    provider runs at its transfer price, one of our own at internet egress)."""
+    changes: dict[int, float] | None = None  # what stores' change streams carry, once asked
     for link in design.links:
         size = link.props.get("payload_kb")
         if isinstance(size, bool) or not isinstance(size, int | float):
@@ -76,10 +80,14 @@ def transfer_lines(
         if link.kind == "replication":  # a copy of each write the store applies
             rps, what = sender.writes, "writes/s"
         else:
-            rps, what = sender.rps, "calls/s"
+            rps, share, what = sender.rps, graph.miss[node], "calls/s"
+            if graph.change_stream[node]:  # a store's links out carry its writes
+                if changes is None:
+                    changes = store_changes(graph, sent_rates(graph, growth), growth)
+                rps, share, what = changes.get(node, 0.0), 1.0, "writes/s"
             calls = library.link_prop(link.props, "calls")
             number = isinstance(calls, int | float) and not isinstance(calls, bool)
-            rps *= graph.miss[node] * (float(calls) if number else 1.0)
+            rps *= share * (float(calls) if number else 1.0)
         entry = book.prices[price_key]
         gb = rps * sender.average_load * float(size) / 1e6 * book.hours_per_month * 3600.0
         detail = (

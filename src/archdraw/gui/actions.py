@@ -39,6 +39,16 @@ def add_action(
     return action
 
 
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys, and both common ones: on X11 Qt binds only
+    `Ctrl+Shift+Z`, but Linux users press `Ctrl+Y` too (as the README's table says)."""
+    keys = list(QKeySequence.keyBindings(Key.Redo))
+    for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+        if QKeySequence(extra) not in keys:
+            keys.append(QKeySequence(extra))
+    return keys
+
+
 def open_review(window: MainWindow) -> None:
     from archdraw.gui.review_dialog import ReviewDialog
 
@@ -65,7 +75,7 @@ def build_menus(window: MainWindow) -> None:
     undo = window.stack.createUndoAction(window, "Undo")
     undo.setShortcuts(Key.Undo)
     redo = window.stack.createRedoAction(window, "Redo")
-    redo.setShortcuts(Key.Redo)
+    redo.setShortcuts(redo_keys())
     edit.addActions([undo, redo])
     window.actions_by_name.update(undo=undo, redo=redo)
     edit.addSeparator()

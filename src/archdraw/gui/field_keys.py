@@ -33,11 +33,16 @@ class FieldKeys(QObject):
             return False
         if event.matches(QKeySequence.StandardKey.Undo):
             return not field.isUndoAvailable()
-        if event.matches(QKeySequence.StandardKey.Redo):
+        if event.matches(QKeySequence.StandardKey.Redo) or _is_ctrl_y(event):
             return not field.isRedoAvailable()
         pressed = QKeySequence(event.keyCombination())
         # True leaves the override unaccepted, so the window's shortcut runs.
         return any(pressed.matches(key) == EXACT for key in _WINDOW_KEYS)
+
+
+def _is_ctrl_y(event: QKeyEvent) -> bool:
+    # The window's second Redo key (see `actions.redo_keys`), unbound in fields on X11.
+    return QKeySequence(event.keyCombination()).matches(QKeySequence("Ctrl+Y")) == EXACT
 
 
 def _line_edit(widget: QObject) -> QLineEdit | None:

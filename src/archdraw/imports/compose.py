@@ -14,6 +14,7 @@ from archdraw.imports.compose_files import (
     read_env_file,
     tagged,
 )
+from archdraw.imports.compose_shape import check_shape
 from archdraw.imports.hosts import host_references
 from archdraw.imports.images import Typing, type_of
 from archdraw.imports.inputs import MERGE_TAGS, YamlDocument, fail, read_bytes, yaml_documents
@@ -105,6 +106,7 @@ class ComposeImport:
         data = document.data
         if not isinstance(data, dict) or not isinstance(data.get("services"), dict):
             raise fail(name, "a Compose file needs a 'services' mapping", document.line())
+        check_shape(name, document)
         return normalise_services(
             self.interpolate.data(tagged(data, document.locations.tags), name)
         )

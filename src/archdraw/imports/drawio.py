@@ -71,6 +71,7 @@ class DrawioImport:
                 )
             for cell in cells(page.model, page.index):
                 self.cells[cell.id] = cell
+        self.break_parent_loops()
         parents = {c.parent for c in self.cells.values() if c.vertex}
         vertices = [c for c in self.cells.values() if c.vertex]
         for cell in vertices:
@@ -90,6 +91,26 @@ class DrawioImport:
         for cell in (c for c in self.cells.values() if c.edge):
             self.edge(cell)
         self.join_markers()
+
+    def break_parent_loops(self) -> None:
+        """A cell whose parents lead back to it (a hand-edited file: draw.io writes none)
+        is put at the top of its page, and that is reported; zones and positions follow
+        parents, and a loop would never end."""
+        safe: set[str] = set()
+        for cell in list(self.cells.values()):
+            path: list[Cell] = []
+            current: Cell | None = cell
+            while current is not None and current.id not in safe:
+                if any(current.id == seen.id for seen in path):
+                    path[-1].parent = None  # the cell whose parent closes the loop
+                    self.builder.unresolved(
+                        f"{self.where(path[-1])}: its parent cells lead back to it; "
+                        "placed at the top of its page"
+                    )
+                    break
+                path.append(current)
+                current = self.cells.get(current.parent or "")
+            safe.update(c.id for c in path)
 
     def is_container(self, cell: Cell, parents: set[str | None]) -> bool:
         style = cell.style

@@ -7,6 +7,7 @@ reaches. Namespaces become groups; unknown kinds and custom resources are report
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,8 +17,10 @@ from archdraw.imports.images import Typing, type_of
 from archdraw.imports.inputs import YamlDocument
 from archdraw.imports.kubernetes_policies import NetworkPolicies
 from archdraw.imports.kubernetes_routes import Routes
+from archdraw.imports.kubernetes_shape import check_shape
 from archdraw.imports.mapping import MappingTables
 from archdraw.imports.wiring import link_by_reference, resolve
+from archdraw.source import Problem, SourceError
 
 # Read by `kubernetes_routes`; listed so they are not reported as unknown kinds.
 ROUTED_KINDS = {
@@ -61,10 +64,15 @@ class Workload:
 
 
 def resources(
-    files: list[tuple[str, YamlDocument]], builder: DesignBuilder | None = None
+    files: list[tuple[str, YamlDocument]],
+    builder: DesignBuilder | None = None,
+    read: Callable[[str], bool] = lambda kind: True,
 ) -> list[Resource]:
-    """The objects in the documents; a document that is not one is reported to `builder`."""
+    """The objects in the documents; a document that is not one is reported to `builder`.
+    Raise `SourceError` naming every field of the wrong shape in the objects whose kind
+    the importer `read`s (the metadata of the others)."""
     found = []
+    problems: list[Problem] = []
     for name, document in files:
         items: list[tuple[Any, tuple[Any, ...]]] = [(document.data, ())]
         if isinstance(document.data, dict) and str(document.data.get("kind", "")).endswith("List"):
@@ -81,6 +89,7 @@ def resources(
                         "(no 'kind'); left out"
                     )
                 continue
+            problems += check_shape(name, document, body, path, read(body["kind"]))
             meta: dict[str, Any] = body.get("metadata") or {}
             meta = meta if isinstance(meta, dict) else {}
             api = str(body.get("apiVersion", ""))
@@ -95,6 +104,8 @@ def resources(
                     f"{name}:{document.line(*path, 'kind')} {title}",
                 )
             )
+    if problems:
+        raise SourceError(problems)
     return found
 
 
@@ -113,8 +124,13 @@ class KubernetesImport:
             )
         return self.namespaces[name]
 
+    def reads(self, kind: str) -> bool:
+        """The importer reads objects of `kind` beyond their metadata."""
+        known = kind in ROUTED_KINDS or kind == "NetworkPolicy"
+        return known or self.mapping.first("kubernetes.workloads", kind) is not None
+
     def run(self, files: list[tuple[str, YamlDocument]]) -> None:
-        found = resources(files, self.builder)
+        found = resources(files, self.builder, self.reads)
         routes = Routes(self)
         for resource in found:
             if resource.kind == "Namespace":

@@ -7,6 +7,7 @@ target group); any other reference is start-up order, kept apart from the links.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from archdraw.imports.builder import DesignBuilder
@@ -14,6 +15,7 @@ from archdraw.imports.inputs import fail
 from archdraw.imports.mapping import MappingTables, Rule
 from archdraw.imports.terraform_evidence import apply_settings, reachability, value_of
 from archdraw.imports.terraform_refs import References, at, base_address, configured, unknown_at
+from archdraw.imports.terraform_shape import check_shape
 
 _FORMAT_MAJORS = ("0", "1")
 
@@ -29,6 +31,11 @@ def _resources(module: Any) -> list[dict[str, Any]]:
     for child in module.get("child_modules") or []:
         found += _resources(child)
     return found
+
+
+def _spelt(value: Any) -> str:
+    """A plan's value as Terraform's JSON writes it (`false`, not Python's `False`)."""
+    return json.dumps(value) if isinstance(value, bool) or value is None else str(value)
 
 
 class TerraformImport:
@@ -50,6 +57,7 @@ class TerraformImport:
             raise fail(
                 self.filename, f"format_version {version!r} is not supported (0.x and 1.x are)"
             )
+        check_shape(self.filename, data)
         values = data.get("planned_values") or data.get("values")
         if not isinstance(values, dict):
             raise fail(
@@ -73,7 +81,8 @@ class TerraformImport:
             instances,
         )
         region = ((data.get("configuration") or {}).get("provider_config") or {}).get("aws", {})
-        self.region = ((region.get("expressions") or {}).get("region") or {}).get("constant_value")
+        region = ((region.get("expressions") or {}).get("region") or {}).get("constant_value")
+        self.region = region if isinstance(region, str) else None
         for resource in resources:
             self.resource(resource, unknown.get(base_address(resource["address"]), {}), refs)
         apply_settings(self, resources, refs, unknown)
@@ -194,9 +203,9 @@ class TerraformImport:
         for path, value in (rule.get("unless") or {}).items():
             found = at(values, str(path))
             if found and found[0] == value:
-                self.builder.evidence(cid, f"not reached from outside: {path} is {value}")
+                self.builder.evidence(cid, f"not reached from outside: {path} is {_spelt(value)}")
                 return
-            said.append(f"{path} {found[0] if found else 'not set'}")
+            said.append(f"{path} {_spelt(found[0]) if found else 'not set'}")
         client = self.builder.client(self.where(address), "an internet-facing resource: a client")
         self.builder.add_link(
             client,

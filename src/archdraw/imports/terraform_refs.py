@@ -116,9 +116,8 @@ class References:
             return [address]
         found: list[str] = []
         for expression in at(self.expressions.get(address, {}), path):
-            for reference in (
-                expression.get("references", []) if isinstance(expression, dict) else []
-            ):
+            references = expression.get("references") if isinstance(expression, dict) else None
+            for reference in references if isinstance(references, list) else []:
                 owner = self.owner(str(reference))
                 if owner and owner not in found:
                     found.append(owner)
@@ -135,9 +134,8 @@ class References:
         as every instance the plan has of it."""
         named: dict[str, set[str]] = {}
         for expression in at(self.expressions.get(address, {}), path):
-            for reference in (
-                expression.get("references", []) if isinstance(expression, dict) else []
-            ):
+            references = expression.get("references") if isinstance(expression, dict) else None
+            for reference in references if isinstance(references, list) else []:
                 owner = self.owner(str(reference))
                 if owner is None:
                     continue

@@ -12,6 +12,7 @@ from typing import Any, cast
 from archdraw import FORMAT_VERSION
 from archdraw.io.errors import DesignError, Problem
 from archdraw.io.locations import ElementLocations
+from archdraw.io.messages import field_name, message, quote, split
 from archdraw.io.migrate import migrate
 from archdraw.io.validate import ErrorDetail, validate_data
 from archdraw.model.catalog import TypeCatalog
@@ -21,60 +22,11 @@ from archdraw.source import Limits, Locations, SourceError, read_yaml
 from archdraw.source.numbers import clip
 
 
-def _quote(value: Any) -> str:
-    """A value as a message quotes it: its repr, cut short when long."""
-    return clip(repr(value), 80)
-
-
 @dataclass(frozen=True)
 class LoadedDesign:
     design: Design
     locations: ElementLocations
     path: Path | None
-
-
-def _shape(value: Any) -> str:
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"the value {_quote(value)}"
-
-
-def _field_name(loc: tuple[Any, ...]) -> str:
-    if not loc:
-        return "the design"
-    if isinstance(loc[-1], int):
-        owner = next((part for part in reversed(loc) if isinstance(part, str)), "design")
-        return f"item {loc[-1] + 1} of '{owner}'"
-    return f"'{loc[-1]}'"
-
-
-def _pydantic_message(error: Any) -> str:
-    kind, message, loc = error["type"], error["msg"], tuple(error["loc"])
-    field = _field_name(loc)
-    if loc and loc[-1] == "[key]":
-        return f"names must be text, got {_quote(error['input'])}"
-    if kind in ("dict_type", "model_type"):
-        return f"{field} must be a mapping of names to values, not {_shape(error['input'])}"
-    if kind in ("list_type", "tuple_type"):
-        return f"{field} must be a list, not {_shape(error['input'])}"
-    if kind == "missing":
-        return f"missing required field {field}"
-    if kind == "extra_forbidden":
-        if error["input"] is None and loc and not str(loc[-1]).isidentifier():
-            # `{label: SQL (primary, read-only)}`: in a one-line mapping a comma ends a value.
-            return (
-                f"unknown field {field}: in a one-line {{...}} mapping a comma ends the value "
-                "before it, so a label or text with a comma needs quotes "
-                '(label: "SQL (primary, read-only)")'
-            )
-        return f"unknown field {field}"
-    if kind == "value_error":
-        return clip(str(message).removeprefix("Value error, "), 300)
-    if kind == "string_pattern_mismatch":
-        return f"{field}: {_quote(error['input'])} is not a valid id (use letters, digits, _ . -)"
-    return f"{field}: {clip(str(message), 300)}"
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -118,13 +70,14 @@ def _validation_problems(
                 _KINDS.get(tag, tag.replace("list[str]", "a list of text")) for tag in tags
             )
             whole = len(items[0]["loc"]) == len(where) + 1
-            shown = _quote(items[0]["input"]) if whole else "this value"
+            shown = quote(items[0]["input"]) if whole else "this value"
             *first, last = kinds
             wanted = f"{', '.join(first)} or {last}" if first else last
-            message = f"{_field_name(where)} must be {wanted}, got {shown}"
-            problems.append(Problem(filename, line, column, message))
+            owner, rest = split(where, data)
+            text = f"{owner}{field_name(rest)} must be {wanted}, got {shown}"
+            problems.append(Problem(filename, line, column, text))
         else:
-            problems += [Problem(filename, line, column, _pydantic_message(i)) for i in items]
+            problems += [Problem(filename, line, column, message(i, data)) for i in items]
     return problems
 
 
@@ -150,7 +103,7 @@ def _header_problems(data: Any, filename: str, source: Locations) -> list[Proble
                 line,
                 column,
                 f"'archdraw' must be the format version number ({FORMAT_VERSION}), "
-                f"got {_quote(version)}",
+                f"got {quote(version)}",
             )
         ]
     return []

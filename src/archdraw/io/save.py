@@ -68,9 +68,37 @@ def dumps(design: Design) -> str:
     return write_yaml(_shape(design.to_data()))
 
 
+# How much of the file being replaced is read for its opening comments.
+_HEADER_BYTES = 64 * 1024
+
+
+def leading_comments(path: Path) -> str:
+    """The comment lines that open the file at `path` (such as the
+    `# yaml-language-server: $schema=...` line editors read), or "" when there is none or
+    no readable file. A save keeps them; comments further down are not kept."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_HEADER_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    lines = head.splitlines(keepends=True)
+    kept = []
+    for line in lines[:-1] if len(head) == _HEADER_BYTES else lines:
+        if not line.startswith("#"):
+            break
+        kept.append(line if line.endswith("\n") else line + "\n")
+    return "".join(kept).replace("\r\n", "\n")
+
+
+def saved_text(design: Design, path: Path | str) -> str:
+    """What saving `design` over `path` writes: its opening comments, then the design."""
+    return leading_comments(Path(path)) + dumps(design)
+
+
 def save(design: Design, path: Path | str) -> None:
-    """Write atomically: a crash leaves either the old file or the new one, never half."""
-    write_atomic(Path(path), dumps(design).encode("utf-8"))
+    """Write atomically: a crash leaves either the old file or the new one, never half.
+    The comment lines that open the file it replaces are kept."""
+    write_atomic(Path(path), saved_text(design, path).encode("utf-8"))
 
 
 # Temporary files of a save end in this, so one .gitignore line (`*.archdraw-tmp`) hides

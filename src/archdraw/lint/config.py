@@ -52,10 +52,25 @@ def rule_names() -> list[str]:
     return [name for rule in all_rules() for name in (rule.code, rule.name)]
 
 
+def nearest_rule(key: str) -> str | None:
+    """The rule code or name a mistyped `key` most likely means, weighing each name whole
+    and cut to the key's length (`single-pont` is AD101's name cut short and misspelt,
+    closer to it than to `single-zone`)."""
+    key = key.strip().lower()
+
+    def score(name: str) -> float:
+        whole = difflib.SequenceMatcher(None, key, name.lower()).ratio()
+        start = difflib.SequenceMatcher(None, key, name[: len(key)].lower()).ratio()
+        return max(whole, start)
+
+    best = max(rule_names(), key=score)
+    return best if score(best) >= 0.75 else None
+
+
 def did_you_mean(key: str) -> str:
     """A hint naming the closest rule code or name, or ""."""
-    close = difflib.get_close_matches(key, rule_names(), n=1)
-    return f"did you mean '{close[0]}'? " if close else ""
+    close = nearest_rule(key)
+    return f"did you mean '{close}'? " if close else ""
 
 
 def ignore_names(ignore: LintIgnore, rule: Rule) -> bool:

@@ -266,7 +266,7 @@ class SetComponentFields(Edit):
 
 
 def SetLabel(component_id: str, label: str | None) -> SetComponentFields:
-    return SetComponentFields(component_id, {"label": label}, label="Rename")
+    return SetComponentFields(component_id, {"label": label}, label=f"Rename {component_id}")
 
 
 def MoveToZone(component_ids: tuple[str, ...] | list[str], zone: str | None) -> Batch:

@@ -122,10 +122,14 @@ def _plain_props(design: Design) -> list[Issue]:
     return issues
 
 
+def _plain(props: dict[str, object]) -> dict[str, object]:
+    """The properties a catalog checks: a value of no plain kind (`replicas: [2]`) is
+    reported on its own, and the element's other properties are checked all the same."""
+    return {name: value for name, value in props.items() if _is_plain(value)}
+
+
 def _props(design: Design, catalog: TypeCatalog) -> list[Issue]:
-    issues: list[Issue] = _plain_props(design)
-    # Elements with a non-plain value skip the spec checks; every other element is checked.
-    odd = {issue.path[:2] for issue in issues}
+    issues: list[Issue] = []
     for index, component in enumerate(design.components):
         if not catalog.has_type(component.type):
             close = difflib.get_close_matches(component.type, list(catalog.type_ids()), n=1)
@@ -138,9 +142,7 @@ def _props(design: Design, catalog: TypeCatalog) -> list[Issue]:
                 )
             )
             continue
-        if ("components", index) in odd:
-            continue
-        for problem in catalog.check_props(component.type, component.props):
+        for problem in catalog.check_props(component.type, _plain(component.props)):
             issues.append(
                 Issue(
                     ("components", index, "props", problem.prop),
@@ -148,16 +150,14 @@ def _props(design: Design, catalog: TypeCatalog) -> list[Issue]:
                 )
             )
     for index, link in enumerate(design.links):
-        if ("links", index) in odd:
-            continue
-        for problem in catalog.check_link_props(link.props):
+        for problem in catalog.check_link_props(_plain(link.props)):
             issues.append(
                 Issue(
                     ("links", index, "props", problem.prop),
                     f"link '{link.key}', property '{problem.prop}': {problem.message}",
                 )
             )
-    return issues
+    return [*_plain_props(design), *issues]
 
 
 def validate_design(design: Design, catalog: TypeCatalog) -> list[Issue]:

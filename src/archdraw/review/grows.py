@@ -90,6 +90,9 @@ def grows_answer(grown: GrowthResult, graph: TrafficGraph) -> str:
     if grown.unknown_sources:
         named = ", ".join(title(i, i) for i in grown.unknown_sources[:3])
         text += f" Traffic from {named} is left out: no `rps` stated."
+    if grown.unknown_writes:
+        named = ", ".join(title(i, i) for i in grown.unknown_writes[:3])
+        text += f" The change streams of {named} are left out: no link into them states `writes`."
     return text
 
 

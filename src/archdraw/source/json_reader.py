@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 from archdraw.source.limits import Limits
 from archdraw.source.numbers import NumberError, clip, read_number
 from archdraw.source.problems import Problem, SourceError
+from archdraw.source.text import not_utf8
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -62,7 +63,7 @@ def read_json(data: bytes, filename: str, limits: Limits | None = None) -> Any:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _fail(filename, "not UTF-8 text (is this a binary file?)", line, column) from None
+        raise _fail(filename, not_utf8(data, error), line, column) from None
 
     def number(tag: str) -> Any:
         def read(token: str) -> int | float:

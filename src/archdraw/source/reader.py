@@ -365,6 +365,8 @@ def _read(
         start = error.context_mark
         if start is not None and mark is not None and start.line != mark.line:
             what += f" (it starts on line {start.line + 1}, column {start.column + 1})"
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            what += "; this is a tab, and YAML indents with spaces only"
         builder.problem((line, column), f"malformed YAML: {what}")
         raise SourceError(builder.problems) from None
     except yaml.reader.ReaderError as error:

@@ -13,9 +13,17 @@ def decode(data: bytes, filename: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SourceError(
-            [Problem(filename, line, column, "not UTF-8 text (is this a binary file?)")]
-        ) from None
+        raise SourceError([Problem(filename, line, column, not_utf8(data, error))]) from None
+
+
+def not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
+    """What a byte that is not UTF-8 most likely means: an 'é' saved by an editor set to
+    Latin-1 or Windows-1252 is one byte that UTF-8 cannot read."""
+    byte = data[error.start]
+    return (
+        f"not UTF-8 text: byte 0x{byte:02X} (a file saved as Latin-1 or Windows-1252, "
+        "or a binary file?); save it as UTF-8"
+    )
 
 
 def encode(text: str, filename: str) -> bytes:

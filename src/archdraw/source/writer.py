@@ -39,9 +39,11 @@ def _flow_seq(dumper: yaml.SafeDumper, data: FlowSeq) -> yaml.Node:
 
 
 def _text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    # Multi-line prose (design documents) reads best as a literal block.
+    # Multi-line prose (design documents) reads best as a literal block; so does one line
+    # ending in a newline, which is what a `|` block of one line reads as (`notes: |`).
+    one_line = data.endswith("\n") and "\n" not in data[:-1] and data.strip()
     if (
-        "\n" in data.strip("\n")
+        ("\n" in data.strip("\n") or one_line)
         and not any(ch in data for ch in "\r\t")
         and data == data.rstrip(" ")
     ):

@@ -24,7 +24,8 @@ UNKNOWN_LAST = float("inf")  # "-" sorts after every number
 BASIS_WORDS = {"stated": "stated", "default": "library default"}
 RATE_WORDS = {
     "derived": "derived from the clients' stated rps",
-    "lower bound": "at least this: a client reaching it states no rps",
+    "lower bound": "at least this: a client reaching it states no rps, or a store whose "
+    "change stream reaches it states no writes",
 }
 
 
@@ -149,7 +150,7 @@ def load_rows(report: AnalysisReport) -> list[Row]:
             use = _percent_cell(load.utilization)
         total = None if load.capacity_rps is None else load.capacity_rps * max(load.servers, 0)
         arrival = _number(load.arrival_rps)
-        if load.rate_basis == "lower bound":  # a client reaching it states no rps
+        if load.rate_basis == "lower bound":  # see RATE_WORDS
             arrival, use = (f"≥ {arrival[0]}", arrival[1]), (f"≥ {use[0]}", use[1])
         basis = BASIS_WORDS.get(load.capacity_basis or "", "unknown")
         rows.append(

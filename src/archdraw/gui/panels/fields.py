@@ -83,11 +83,12 @@ def number_box(spec: PropertySpec) -> QSpinBox | QDoubleSpinBox:
 
 
 def set_prop(component_id: str, name: str, value: Any) -> Edit:
-    return SetProperties(component_id, {name: value}, label=f"Set {name}")
+    # Named with its element, so the History tab tells apart the same property set twice.
+    return SetProperties(component_id, {name: value}, label=f"Set {name} of {component_id}")
 
 
 def set_link_prop(key: str, name: str, value: Any) -> Edit:
-    return SetLinkProperties(key, {name: value}, label=f"Set {name}")
+    return SetLinkProperties(key, {name: value}, label=f"Set {name} of {key}")
 
 
 def set_prop_on_all(component_ids: list[str], name: str, value: Any) -> Edit:

@@ -212,9 +212,15 @@ class FormRows(QWidget):
         box = number_box(spec)
         show_number(box, value if known else None)
         box.valueChanged.connect(
-            lambda v: self._checked(spec, int(v) if spec.kind == "int" else float(v), make)
+            lambda v: self._checked(spec, int(v) if spec.kind == "int" else typed_number(v), make)
         )
         self._row(spec.name, box, tip)
+
+
+def typed_number(value: float) -> int | float:
+    """What a number field holds as the person typed it: `500` stays 500 in the file, as
+    a hand-written design says it, not `500.0` (a float box holds only floats)."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
 
 
 class _WheelScrollsTheForm(QObject):

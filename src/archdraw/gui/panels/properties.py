@@ -168,7 +168,7 @@ class PropertiesPanel(FormRows):
         if not shiboken6.isValid(self.scene):  # the scene emits while being destroyed
             return
         self._rebuild_timer.stop()
-        self._selection = self._current_selection()
+        previous, self._selection = self._selection, self._current_selection()
         focus = self.focusWidget()
         focused_name = next((n for n, w in self.fields.items() if w is focus), None)
         while self.form.rowCount():
@@ -176,6 +176,10 @@ class PropertiesPanel(FormRows):
         self.fields, self._shown = {}, {}
         self._fill()
         self._fit_rows()
+        if self._selection != previous:
+            # Another element's form starts at its top (its id and label), not scrolled as
+            # far down as the last form was.
+            self.form_scroll.verticalScrollBar().setValue(0)
         if focused_name in self.fields:
             self.fields[focused_name].setFocus()
 
@@ -208,7 +212,9 @@ class PropertiesPanel(FormRows):
         self._text(
             "label",
             component.label or "",
-            lambda v: SetComponentFields(component_id, {"label": v or None}, label="Rename"),
+            lambda v: SetComponentFields(
+                component_id, {"label": v or None}, label=f"Rename {component_id}"
+            ),
         )
         kinds = sorted(self.editing.library.types.items(), key=lambda i: i[1].label.casefold())
         self._choice(
