@@ -87,8 +87,7 @@ def render_cost_text(estimates: list[CostEstimate]) -> str:
             status = cost.status if not cost.reason else f"{cost.status}: {cost.reason}"
             if cost.unsized:
                 status += (
-                    "; machines as drawn: no `capacity_rps` says what the growth needs "
-                    "(a floor)"
+                    "; machines as drawn: no `capacity_rps` says what the growth needs (a floor)"
                 )
             name = cost.id if cost.title == cost.id else f"{cost.id} ({cost.title})"
             out.append(f"  {name} {money(cost.total(), cur)} - {status}")
