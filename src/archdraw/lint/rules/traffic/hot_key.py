@@ -24,7 +24,9 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("Designing Data-Intensive Applications, ch. 6 (skewed workloads, hot spots)",),
 )
 def hot_key(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.each(ctx.with_prop("skew")):  # one at a time, from its own values
+    # Only a component with a `skew`, stated or its type's, has a hot key to judge; one at a
+    # time, from its own values (`each`).
+    for component in ctx.each(ctx.valued("skew")):
         skew = ctx.number(component, "skew")
         per_machine = ctx.number(component, "capacity_rps")
         arrival = ctx.arrival(component.id)

@@ -50,16 +50,17 @@ def rate(value: float) -> str:
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
-    components, number, instances = ctx.components, ctx.number, ctx.instances
-    # One component at a time, from its own values, arrival rate and work (`each`).
-    for component_id in ctx.each(components):
+    number, instances = ctx.number, ctx.instances
+    # Only a component with a capacity, stated or its type's, is judged: none is guessed;
+    # one at a time, from its own values, arrival rate and work (`each`).
+    for component in ctx.each(ctx.valued("capacity_rps")):
+        component_id = component.id
         arrival, store_work = ctx.arrival(component_id), ctx.store_work
-        component = components[component_id]
         # A drawn copy with no requests of its own still applies its sources' writes.
         working = arrival > 0 or store_work.replicates(component_id)
         per_machine = number(component, "capacity_rps") if working else None
         if not per_machine:
-            continue  # no work, or no capacity known: never guessed
+            continue  # no work, or no capacity
         found = instances(component)
         machines = found.total
         # A replicated store applies each write on every copy: its machines do more work
@@ -71,8 +72,10 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         shares = store_work.needed_of(component_id, per_machine, TARGET_UTILIZATION)
         assumed = ctx.assumed(component, "capacity_rps")
         # What the figures rest on, after them: the count, then the capacity.
-        rests = "; ".join(x for x in (found.rests_on(), assumed.strip()[1:-1]) if x)
-        counted = f"; {rests}" if rests else ""
+        counted = ""
+        for rest in (found.rests_on(), assumed.strip()[1:-1]):
+            if rest:
+                counted += f"; {rest}"
         severity = None if utilization >= 1 else Severity.WARNING
         applied = ""
         if work > arrival:
