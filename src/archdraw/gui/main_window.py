@@ -37,7 +37,7 @@ from archdraw.gui.canvas.view import DesignView
 from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
 from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
-from archdraw.gui.dock_tabs import whole_tab_titles
+from archdraw.gui.dock_tabs import properties_on_selection, right_dock_width, whole_tab_titles
 from archdraw.gui.editing import Editing
 from archdraw.gui.field_keys import install as install_field_keys
 from archdraw.gui.files import FileController
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.analysis_panel = install_analysis_panel(self)
         self.imports = install_imports(self)
         connect_marker_clicks(self)
+        properties_on_selection(self)
         self.setAcceptDrops(True)
         self._default_size()
         self.refresh_recent_menu()
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         for title, widget, where in (
             ("Palette", self.palette_panel, area.LeftDockWidgetArea),
             ("Properties", self.properties, area.RightDockWidgetArea),
-            ("Design document", self.doc_panel, area.RightDockWidgetArea),
+            ("Document", self.doc_panel, area.RightDockWidgetArea),
             ("History", self.history, area.RightDockWidgetArea),
             ("Findings", self.findings, area.BottomDockWidgetArea),
         ):
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
         right = [
             d
             for d in self.findChildren(QDockWidget)
-            if d.objectName() in ("dock-properties", "dock-design-document", "dock-history")
+            if d.objectName() in ("dock-properties", "dock-document", "dock-history")
         ]
         self.tabifyDockWidget(right[0], right[1])
         self.tabifyDockWidget(right[1], right[2])
@@ -150,8 +151,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([bottom], [min(180, int(tall * 0.14))], Qt.Orientation.Vertical)
         right = self.findChild(QDockWidget, "dock-properties")
         if right is not None:
-            width = min(340, max(240, int(wide * 0.2)))  # a floor: the window may be small yet
-            self.resizeDocks([right], [width], Qt.Orientation.Horizontal)
+            self.resizeDocks([right], [right_dock_width(self)], Qt.Orientation.Horizontal)
         palette = self.findChild(QDockWidget, "dock-palette")
         if palette is not None:
             width = min(240, max(160, int(wide * 0.12), self.palette_panel.readable_width()))
