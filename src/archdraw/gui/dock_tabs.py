@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
@@ -54,6 +55,8 @@ def properties_on_selection(window: MainWindow) -> None:
 
     def selected() -> None:
         scene = window.scene
+        if not (shiboken6.isValid(window) and shiboken6.isValid(scene)):
+            return  # the window is closing: the scene deselects as it empties
         count = (
             len(scene.selected_component_ids())
             + len(scene.selected_zone_ids())
