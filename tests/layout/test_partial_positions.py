@@ -81,6 +81,23 @@ def test_what_the_placed_ones_call_comes_after_them(engine: str, direction: str)
     assert positions["api"][axis] > positions["lb"][axis]
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("direction", ["LR", "TB"])
+def test_no_zone_edge_runs_level_with_a_new_component_linked_to_the_drawing(
+    engine: str, direction: str
+):
+    design = _readme_design()
+    positions = _complete(design, engine, direction)
+    zones = zone_rectangles(design, positions).values()
+    # A link along the flow meets the side of its box: a zone edge across that side would
+    # have the link (and its label) run on the zone's border.
+    edges = [e for r in zones for e in ((r.x0, r.x1) if direction == "TB" else (r.y0, r.y1))]
+    for new in ("web", "cache", "db"):
+        box = node_rect(positions[new])
+        low, high = (box.x0, box.x1) if direction == "TB" else (box.y0, box.y1)
+        assert not [e for e in edges if low < e < high], new
+
+
 def test_a_labelled_link_leaves_room_for_its_label_outside_the_zones():
     design = _readme_design()
     positions = _complete(design, "layered", "LR")

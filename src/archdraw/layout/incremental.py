@@ -15,6 +15,7 @@ that side, level with the placed components it links to.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -29,7 +30,7 @@ from archdraw.layout.geometry import (
     zone_rectangles,
 )
 from archdraw.model import Design
-from archdraw.style import ZONE_PADDING, ZONE_TITLE_HEIGHT
+from archdraw.style import NODE_HEIGHT, NODE_WIDTH, ZONE_PADDING, ZONE_TITLE_HEIGHT
 
 GAP = 40.0
 STEP = 40.0
@@ -41,6 +42,13 @@ BlockLayout = Callable[[Sequence[str]], dict[str, Point]]
 # character of it takes about LABEL_CHAR_WIDTH at the link label size.
 LABEL_MAX_WIDTH = 170.0
 LABEL_CHAR_WIDTH = 7.0
+# A component linked to the drawing keeps its box this far from any zone edge across the
+# flow (more than a label's half height), moved in steps of BORDER_STEP at most BORDER_TRIES
+# times either way.
+BORDER_CLEARANCE = 16.0
+BORDER_STEP = 8.0
+BORDER_TRIES = 20
+PORT_INSET = 8.0  # links meet a box's side at least this far from its corners
 
 
 class Flow(NamedTuple):
@@ -96,6 +104,9 @@ def place_new(
             cramped.extend(ids)
         if offset is None:
             offset = _beyond_everything(design, tree, positions, block_rect, flow)
+        if anchor is None:
+            linked = [block[c] for c in ids if neighbours.get(c, set()) & positions.keys()]
+            offset = _off_borders(offset, linked, zone_rectangles(design, positions, tree), flow)
         dx, dy = offset
         for component_id, (x, y) in block.items():
             placed[component_id] = positions[component_id] = (x + dx, y + dy)
@@ -106,6 +117,35 @@ def _drawing(design: Design, tree: ZoneTree, positions: dict[str, Point]) -> Rec
     rects = [node_rect(p) for p in positions.values()]
     rects.extend(zone_rectangles(design, positions, tree).values())
     return bounding(rects)
+
+
+def _off_borders(offset: Point, linked: list[Point], zones: dict[str, Rect], flow: Flow) -> Point:
+    """The offset moved across the flow, by as little as it takes, so that no zone's edge
+    runs level with a member linked to the drawing: a link drawn along the flow into that
+    member's side would run on the edge, its label over the zone's border."""
+    if not linked or not zones:
+        return offset
+    across = 0 if flow.direction == "TB" else 1
+    edges = sorted(
+        {e for r in zones.values() for e in ((r.x0, r.x1) if across == 0 else (r.y0, r.y1))}
+    )
+    size = NODE_WIDTH if across == 0 else NODE_HEIGHT
+    dx, dy = offset
+    # Clear of the whole box if it can be; else clear of where links meet its side, which
+    # stops short of its corners.
+    for half in (size / 2 + BORDER_CLEARANCE, size / 2 - PORT_INSET + BORDER_CLEARANCE / 2):
+        for k in range(2 * BORDER_TRIES + 1):
+            shift = (k + 1) // 2 * BORDER_STEP * (1 if k % 2 else -1)
+            base = (dx, dy)[across] + shift
+            if not any(_edge_within(edges, p[across] + base, half) for p in linked):
+                return (dx + shift, dy) if across == 0 else (dx, dy + shift)
+    return offset
+
+
+def _edge_within(edges: list[float], centre: float, half: float) -> bool:
+    """Whether a sorted edge lies strictly within `half` of `centre`."""
+    i = bisect_right(edges, centre - half)
+    return i < len(edges) and edges[i] < centre + half
 
 
 def _upstream(design: Design, existing: dict[str, Point], new_ids: Sequence[str]) -> set[str]:
