@@ -180,6 +180,7 @@ def test_json_states_the_count_and_its_basis(design_of, library: Library, book) 
         "basis": "zones",
         "rests_on": "one per zone: `replicas` not stated",
         "billed": 3,
+        "as_drawn_unsized": False,
     }
     assert components["jobs"]["instances"] is None  # SQS: billed per request, not per machine
     # A queue we run ourselves is its brokers, as the analysis counts them.

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from archdraw.cost import load_prices, money, money_range
+from archdraw.cost import cost_to_json, estimate, load_prices, money, money_range, render_cost_text
 from archdraw.io import load
 from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
 from archdraw.library import Library
@@ -117,3 +117,60 @@ def test_a_small_figure_shows_its_range_as_the_grown_one_does(library: Library, 
     row = next(row for row in review.section("cost").rows if row[0] == seed.title)
     assert row[1] == f"{money(seed.total())} ({money_range(low, high)})"
     assert " to " in row[2]  # the 10x column, as before
+
+
+UNSIZED = "keep the machines drawn: they state no `capacity_rps`"
+
+
+def test_machines_that_cannot_be_resized_make_the_grown_figure_a_floor(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    rated = NO_RPS.replace(
+        "type: client, position: [0, 0]}", "type: client, position: [0, 0], props: {rps: 50}}"
+    )
+    review = build_review(load_text(rated).design, library, book)
+    grown = review.costs[-1]
+    # api and db carry traffic but say nothing of what one machine takes: billed as drawn.
+    assert [c.id for c in grown.components.values() if c.unsized] == ["api", "db"]
+    assert grown.components["api"].machines == 2
+    answer = review.section("cost").answer
+    assert f"At 10x, api and db {UNSIZED}, so what 10x traffic needs of them is unknown" in answer
+    assert "the 10x figure is a floor" in answer
+    rows = {row[0]: row for row in review.section("cost").rows}
+    assert rows["api"][3].endswith("machines as drawn at 10x (no `capacity_rps`)")
+    assert not rows["q"][3].endswith("(no `capacity_rps`)")  # the provider sizes it
+
+
+def test_stated_capacity_resizes_and_is_not_called_a_floor(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    sized = NO_RPS.replace(
+        "type: client, position: [0, 0]}", "type: client, position: [0, 0], props: {rps: 500}}"
+    ).replace("props: {replicas: 2}", "props: {replicas: 2, capacity_rps: 200}")
+    review = build_review(load_text(sized).design, library, book)
+    today, grown = review.costs[0], review.costs[-1]
+    api_today, api_grown = today.components["api"], grown.components["api"]
+    assert not api_grown.unsized and api_grown.machines is not None
+    assert api_grown.machines > api_today.machines == 2  # 5,000 req/s at 200 each
+    assert "api and" not in review.section("cost").answer
+    assert "At 10x, db keeps the machines drawn: it states no `capacity_rps`" in (
+        review.section("cost").answer
+    )
+    assert not today.components["db"].unsized  # at 1x nothing is re-sized
+
+
+def test_the_cost_text_and_json_say_which_machines_are_as_drawn(
+    load_text, library: Library, book
+) -> None:  # type: ignore[no-untyped-def]
+    rated = NO_RPS.replace(
+        "type: client, position: [0, 0]}", "type: client, position: [0, 0], props: {rps: 50}}"
+    )
+    design = load_text(rated).design
+    estimates = [estimate(design, library, book, g) for g in (1.0, 10.0)]
+    text = render_cost_text(estimates)
+    grown_part = text.split("Per component at 10x:")[1]
+    assert "machines as drawn: no `capacity_rps` says what the growth needs" in grown_part
+    assert "machines as drawn" not in text.split("Per component at 10x:")[0]
+    at = cost_to_json(estimates)["at"]
+    assert at[1]["components"]["api"]["instances"]["as_drawn_unsized"] is True
+    assert at[0]["components"]["api"]["instances"]["as_drawn_unsized"] is False

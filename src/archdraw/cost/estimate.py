@@ -68,6 +68,9 @@ class ComponentCost:
     # (the same, or more where a growth re-sizes it).
     instances: Instances | None = None
     machines: int | None = None
+    # At a growth: its machines are billed as drawn because it states no `capacity_rps`, so
+    # what the growth needs of them is unknown (the figure is a floor).
+    unsized: bool = False
 
     def total(self, baseline: bool | None = None) -> float:
         return sum(
@@ -174,6 +177,7 @@ def estimate(
         compute = compute_line(component, book, billing, drawn, billed)
         if compute is not None:
             cost.instances, cost.machines = drawn, billed
+            cost.unsized = _unsized(graph, node, usage[component.id], work)
         requests = request_line(component, book, billing, usage[component.id])
         found = [
             compute,
@@ -231,6 +235,17 @@ def _replicas(
     if needed is None:
         needed = math.ceil(work.work(node, growth) / (capacity * TARGET_UTILIZATION) - 1e-9)
     return max(needed, drawn)
+
+
+def _unsized(graph: TrafficGraph, node: int, usage: Usage, work: StoreWork | None) -> bool:
+    """At a growth, machines of ours that carry traffic but cannot be re-sized (no
+    `capacity_rps`): `_replicas` keeps them as drawn."""
+    return (
+        work is not None
+        and usage.rps > 0
+        and graph.runs_replicas[node]
+        and graph.capacity_rps[node] is None
+    )
 
 
 def usages(

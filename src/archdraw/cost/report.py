@@ -85,6 +85,10 @@ def render_cost_text(estimates: list[CostEstimate]) -> str:
             if cost.status == "not billed":
                 continue
             status = cost.status if not cost.reason else f"{cost.status}: {cost.reason}"
+            if cost.unsized:
+                status += (
+                    "; machines as drawn: no `capacity_rps` says what the growth needs (a floor)"
+                )
             name = cost.id if cost.title == cost.id else f"{cost.id} ({cost.title})"
             out.append(f"  {name} {money(cost.total(), cur)} - {status}")
             out += [f"      {_line_text(line, cur)}" for line in cost.lines]
@@ -118,6 +122,8 @@ def _instances_json(cost: ComponentCost) -> dict[str, Any] | None:
         "basis": cost.instances.basis,
         "rests_on": cost.instances.rests_on(),
         "billed": cost.machines,
+        # At a growth: billed as drawn because no `capacity_rps` says what it can take.
+        "as_drawn_unsized": cost.unsized,
     }
 
 

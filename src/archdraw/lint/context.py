@@ -364,9 +364,10 @@ class LintContext(ElementViews):
         return [c for c in found if c is not None]
 
     def consumers(self, queue: ComponentView) -> list[ComponentView]:
-        """Who reads a queue: links point the way messages flow, queue -> consumer."""
+        """Who reads a queue: links point the way messages flow, queue -> consumer. A link to
+        monitoring carries the queue's metrics (its depth, its age), not its messages."""
         found = (self.target(k) for k in self.flow_out(queue.id))
-        return [c for c in found if c is not None]
+        return [c for c in found if c is not None and c.type != "monitoring"]
 
     # -- traffic ----------------------------------------------------------------
     # These three read property values: a session carries each while none it reads changes.

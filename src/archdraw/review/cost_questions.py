@@ -59,6 +59,26 @@ def no_traffic(graph: TrafficGraph, today: CostEstimate, growth: float) -> str:
     )
 
 
+def unsized(grown: CostEstimate, graph: TrafficGraph) -> str:
+    """Which components' machines the grown figure keeps as drawn because what they can
+    take is unknown, or "" (when no rate is stated, `no_traffic` says it for all)."""
+    if grown.growth == 1.0 or not traffic_stated(graph):
+        return ""
+    names = [cost.title for cost in grown.components.values() if cost.unsized]
+    if not names:
+        return ""
+    if len(names) > 4:
+        shown = f"{', '.join(names[:4])} and {len(names) - 4} more"
+    else:
+        shown = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return (
+        f" At {grown.growth:g}x, {shown} keep{'s' if len(names) == 1 else ''} the machines "
+        f"drawn: {'it states' if len(names) == 1 else 'they state'} no `capacity_rps`, so "
+        f"what {grown.growth:g}x traffic needs of {'it' if len(names) == 1 else 'them'} is "
+        f"unknown and the {grown.growth:g}x figure is a floor."
+    )
+
+
 def cost_answer(today: CostEstimate, grown: CostEstimate, graph: TrafficGraph) -> str:
     """The totals, why they are equal when no traffic is stated, their range, and what
     cannot be priced, each said once."""
@@ -68,6 +88,7 @@ def cost_answer(today: CostEstimate, grown: CostEstimate, graph: TrafficGraph) -
         f"{grown.growth:g}x."
     )
     text += no_traffic(graph, today, grown.growth)
+    text += unsized(grown, graph)
     ranges = [r for r in (_range(today), _range(grown)) if r]
     if ranges:
         text += f" Some inputs are library defaults, so the range is {' and '.join(ranges)}."
@@ -101,7 +122,13 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
                 item.title,
                 "unknown" if unpriced else _amount(item, cur),
                 "unknown" if unpriced else _amount(later, cur),
-                item.reason or shown,
+                item.reason
+                or shown
+                + (
+                    f"; machines as drawn at {grown.growth:g}x (no `capacity_rps`)"
+                    if later.unsized and traffic_stated(graph)
+                    else ""
+                ),
             )
         )
     for reason, ids in today.unpriced().items():

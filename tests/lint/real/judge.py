@@ -186,8 +186,8 @@ def summary(judged: dict[tuple[str, str], str] | None = None) -> str:
     c = total(verdicts() if judged is None else judged)
     return (
         f"Expressible problems found: {c.want} of {c.want + c.expressed} "
-        f"({c.found_share:.0%}); findings a reviewer would write: {c.want} of {c.findings} "
-        f"({c.want_share:.0%}); wrong: {c.wrong} ({c.wrong_share:.1%})."
+        f"({c.found_share:.1%}); findings a reviewer would write: {c.want} of {c.findings} "
+        f"({c.want_share:.1%}); wrong: {c.wrong} ({c.wrong_share:.1%})."
     )
 
 

@@ -6,6 +6,9 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
+# Each request goes on to one backend: a gateway's routes are alternatives, not steps.
+_ROUTERS = frozenset({"api_gateway", "load_balancer"})
+
 
 @rule(
     code="AD415",
@@ -22,7 +25,9 @@ from archdraw.lint.types import Issue, Severity, rule
     change when it says `writes: true`; when no call of the caller says so, a call to a
     service that writes and serves only this caller counts. A caller whose `compensation` the
     design does not state may recover in a way the drawing does not show: that is asked about,
-    as info, saying so; `compensation: none` keeps the warning.""",
+    as info, saying so; `compensation: none` keeps the warning. An API gateway or load
+    balancer is not asked: it sends each request on to one backend, so its routes to several
+    services that write are alternatives, not steps of one request.""",
     fix="""Say how the request recovers (`compensation` on the caller): a saga that undoes
     the completed steps (refund the charge), a transactional outbox that makes the later
     steps happen eventually, or one transaction where the changes share a store.""",
@@ -42,7 +47,9 @@ def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
     found: dict[str, list[LinkView]] = {}
     for caller, written in writes_out.items():
         component = ctx.components.get(caller)
-        if component is None or ctx.prop(component, "compensation") not in (None, "none"):
+        if component is None or component.type in _ROUTERS:
+            continue
+        if ctx.prop(component, "compensation") not in (None, "none"):
             continue
         services = [k for k in written if _changes_a_service(ctx, k)]
         stated = {k.target for k in services}

@@ -15,7 +15,9 @@ from archdraw.lint.types import Issue, Severity, rule
     request path or holding data, does not. Whatever breaks there will be seen only through its
     effects elsewhere, later and harder to diagnose. Designs that draw no monitoring links at
     all are assumed to monitor everything and are not flagged; if yours draws links only for
-    some signals, ignore this rule for the design with that reason.""",
+    some signals, ignore this rule for the design with that reason. The components are
+    named together in one finding: one gap in what the drawing monitors, not one per
+    component.""",
     fix="""Link the component to the monitoring component (metrics and logs flow from it) and
     give it the four golden signals: latency, traffic, errors, saturation; for stores, add
     replication lag and disk space.""",
@@ -33,7 +35,8 @@ def component_not_monitored(ctx: LintContext) -> Iterator[Issue]:
     outside = {t for t, found in ctx.by_type.items() if ctx.category(found[0]) == "external"}
     skip = watched | monitors
     prop = ctx.prop
-    # Stores on a request path were already reported with it.
+    unwatched: list[tuple[str, str]] = []
+    # Stores on a request path were already listed with it.
     for critical, skipped in ((ctx.request_path, skip), (ctx.stores, skip | ctx.request_path_ids)):
         for component in critical:
             component_id = component.id
@@ -41,7 +44,13 @@ def component_not_monitored(ctx: LintContext) -> Iterator[Issue]:
                 continue
             if prop(component, "in_process") is True or prop(component, "global") is True:
                 continue  # watched with the process it runs in, or by its provider
-            yield Issue(
-                f"'{component.title}' is critical but sends nothing to monitoring",
-                component=component_id,
-            )
+            unwatched.append((component_id, component.title))
+    if unwatched:
+        names = ", ".join(f"'{title}'" for _, title in unwatched)
+        verb = "is" if len(unwatched) == 1 else "are"
+        sends = "sends" if len(unwatched) == 1 else "send"
+        yield Issue(
+            f"{names} {verb} critical but {sends} nothing to monitoring",
+            component=unwatched[0][0],
+            related=tuple(key for key, _ in unwatched[1:]),
+        )

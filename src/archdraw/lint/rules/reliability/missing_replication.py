@@ -24,7 +24,9 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     judged: its primary is. Where the design does not state `replication`, only databases and
     file systems it writes to are asked about, together, once, as info (the verdict rests on
     the library default): queues, streams and warehouses are usually managed services that
-    replicate on their own, and derived indexes are rebuilt rather than copied (AD406). A
+    replicate on their own, and derived indexes are rebuilt rather than copied (AD406); a
+    queue or stream we run whose design states `replicas: 1` (one RabbitMQ or Kafka broker)
+    is one machine holding every message in flight, and is reported as such. A
     store the provider runs (`managed: true`) is not asked either: its data sits on the
     provider's storage, which outlives any one machine (RDS on EBS, Cloud SQL on persistent
     disk, DynamoDB and SQS copied across zones), and the library's `replication: none` is a
@@ -62,7 +64,21 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
                 continue
             managed = provider_runs(prop(component, "managed"), prop(component, "global"))
             if not ctx.stated(component, "replication"):
-                if not managed and _written_source_of_truth(ctx, component):
+                if not managed and _one_broker(ctx, component):
+                    yield Issue(
+                        f"'{component.title}' is one broker (`replicas: 1`): every message "
+                        "in flight has one copy; while it is down nothing can be handed to it "
+                        "or consumed, and losing its disk loses what it accepted and nobody "
+                        "consumed yet",
+                        component=component.id,
+                        fix=ctx.fix(
+                            component,
+                            "Run a replicated cluster (quorum queues, replicated partitions)",
+                            replicas=3,
+                            replication="sync",
+                        ),
+                    )
+                elif not managed and _written_source_of_truth(ctx, component):
                     unstated.append((component.id, component.title))
                 continue
             if managed:  # no machine of ours: one copy on the provider's storage
@@ -105,6 +121,16 @@ def _written_source_of_truth(ctx: LintContext, store: ComponentView) -> bool:
     if store.type not in _ASKED_WHEN_UNSTATED:
         return False
     return bool(ctx.writes_into(store.id))
+
+
+def _one_broker(ctx: LintContext, queue: ComponentView) -> bool:
+    """A queue or stream we run that the design states runs on one machine: its messages
+    have one copy whatever `replication` would say."""
+    return (
+        queue.type in ("queue", "stream")
+        and ctx.stated(queue, "replicas")
+        and ctx.replicas(queue) == 1
+    )
 
 
 def _copied(ctx: LintContext, store: ComponentView) -> bool:

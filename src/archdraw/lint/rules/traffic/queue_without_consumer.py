@@ -28,8 +28,12 @@ def queue_without_consumer(ctx: LintContext) -> Iterator[Issue]:
     components, flow_in, flow_out = ctx.components, ctx.flow_in, ctx.flow_out
     for queue in ctx.of_type(*QUEUE_TYPES):
         queue_id = queue.id
-        # Consumers first: most queues have one, and then the producers need no look-up.
-        if any(k.target in components for k in flow_out(queue_id)):
+        # Consumers first: most queues have one, and then the producers need no look-up. A
+        # link to monitoring carries the queue's metrics, not its messages.
+        if any(
+            k.target in components and components[k.target].type != "monitoring"
+            for k in flow_out(queue_id)
+        ):
             continue
         for link in flow_in(queue_id):
             producer = components.get(link.source)
