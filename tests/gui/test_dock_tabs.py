@@ -46,7 +46,10 @@ def test_right_dock_tabs_all_fit_without_scrolling_at_1366_by_768(window, qtbot)
     qtbot.wait(50)
     bar = _right_tabs(window)
     titles = [bar.tabText(i) for i in range(bar.count())]
-    assert titles == ["Properties", "Document", "History", "Analysis"]
+    assert titles == ["Properties", "Document", "Analysis"]
+    assert window.dockWidgetArea(window.findChild(QDockWidget, "dock-history")) == (
+        Qt.DockWidgetArea.BottomDockWidgetArea  # beside Findings, another list of what happened
+    )
     # Every tab lies inside the bar as drawn: no scroll arrows are needed to reach one.
     assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count())), titles
     assert window.view.width() > window.width() * 0.55  # the canvas still has most of the room
@@ -62,20 +65,19 @@ def _click(window, qtbot, component_id: str, ctrl: bool = False) -> None:  # typ
 def test_selecting_one_component_brings_properties_forward(window, qtbot):  # type: ignore[no-untyped-def]
     load_into(window)
     window.lint.timer.stop()  # no markers over the boxes
-    for dock in ("dock-history", "dock-document"):
-        window.findChild(QDockWidget, dock).raise_()
-        qtbot.wait(20)
-        assert _shown_tab(window) != "Properties"
-        _click(window, qtbot, "api")
-        assert window.scene.selected_component_ids() == ["api"]
-        assert _shown_tab(window) == "Properties"
-        window.scene.clearSelection()
+    window.findChild(QDockWidget, "dock-document").raise_()
+    qtbot.wait(20)
+    assert _shown_tab(window) == "Document"
+    _click(window, qtbot, "api")
+    assert window.scene.selected_component_ids() == ["api"]
+    assert _shown_tab(window) == "Properties"
+    window.scene.clearSelection()
     # A second component added with Ctrl is a multiple selection: the tab shown stays.
     _click(window, qtbot, "api")
-    window.findChild(QDockWidget, "dock-history").raise_()
+    window.findChild(QDockWidget, "dock-document").raise_()
     _click(window, qtbot, "db", ctrl=True)
     assert window.scene.selected_component_ids() == ["api", "db"]
-    assert _shown_tab(window) == "History"
+    assert _shown_tab(window) == "Document"
 
 
 def test_selecting_while_analysis_is_shown_keeps_analysis(window, qtbot):  # type: ignore[no-untyped-def]

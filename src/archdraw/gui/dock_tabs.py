@@ -1,9 +1,12 @@
-"""The docks stacked on the right: whole tab titles that fit, and Properties on a selection.
+"""The docks stacked in tabs: whole titles that fit, and Properties on a selection.
 
 Qt draws the tab bar of tabified docks eliding its titles to fit ("Pr…", "An…" for
 Properties and Analysis at 1366 x 768). A title cut to two letters names nothing: the
-titles stay whole and short ("Document", not "Design document"), the right dock starts
-as wide as its tabs need, and the bar scrolls only in a window too small even for that.
+titles stay whole and short ("Document", not "Design document"), and the right dock
+holds only what edits or reads the selection (Properties, Document, Analysis) so its
+tabs fit its first width, a fifth of the window; History, a list of steps like the
+findings, is a tab beside Findings at the bottom. Where the tabs still do not fit, the
+right dock starts as wide as they need (up to 340 px), and beyond that the bar scrolls.
 
 Selecting one element on the canvas is asking to see or edit it: Properties comes to the
 front, unless the Analysis tab is shown. There the selection is what *Fail Selection*
@@ -23,6 +26,16 @@ if TYPE_CHECKING:
 
 RIGHT_DOCK_MAX = 340  # px: the right dock's first width at most, so the canvas keeps most
 KEEPS_SELECTION = "Analysis"  # the tab whose panel takes the selection as its input
+
+
+def stack_docks(window: QMainWindow) -> None:
+    """Document behind Properties on the right, History behind Findings at the bottom."""
+    for front, behind in (("properties", "document"), ("findings", "history")):
+        first = window.findChild(QDockWidget, f"dock-{front}")
+        second = window.findChild(QDockWidget, f"dock-{behind}")
+        if first is not None and second is not None:
+            window.tabifyDockWidget(first, second)
+            first.raise_()
 
 
 def whole_tab_titles(window: QMainWindow) -> None:

@@ -37,7 +37,12 @@ from archdraw.gui.canvas.view import DesignView
 from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
 from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
-from archdraw.gui.dock_tabs import properties_on_selection, right_dock_width, whole_tab_titles
+from archdraw.gui.dock_tabs import (
+    properties_on_selection,
+    right_dock_width,
+    stack_docks,
+    whole_tab_titles,
+)
 from archdraw.gui.editing import Editing
 from archdraw.gui.field_keys import install as install_field_keys
 from archdraw.gui.files import FileController
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
             ("Palette", self.palette_panel, area.LeftDockWidgetArea),
             ("Properties", self.properties, area.RightDockWidgetArea),
             ("Document", self.doc_panel, area.RightDockWidgetArea),
-            ("History", self.history, area.RightDockWidgetArea),
+            ("History", self.history, area.BottomDockWidgetArea),
             ("Findings", self.findings, area.BottomDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
@@ -129,14 +134,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(where, dock)
             if self.docks_menu is not None:
                 self.docks_menu.addAction(dock.toggleViewAction())
-        right = [
-            d
-            for d in self.findChildren(QDockWidget)
-            if d.objectName() in ("dock-properties", "dock-document", "dock-history")
-        ]
-        self.tabifyDockWidget(right[0], right[1])
-        self.tabifyDockWidget(right[1], right[2])
-        right[0].raise_()
+        stack_docks(self)
         self.tabifiedDockWidgetActivated.connect(lambda _dock: whole_tab_titles(self))
         self._docks_sized = False  # first show sizes them, unless a saved layout does
 
