@@ -50,6 +50,13 @@ def test_right_dock_tabs_all_fit_without_scrolling_at_1366_by_768(window, qtbot)
     assert window.dockWidgetArea(window.findChild(QDockWidget, "dock-history")) == (
         Qt.DockWidgetArea.BottomDockWidgetArea  # beside Findings, another list of what happened
     )
+    bottom = [
+        b
+        for b in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if b.isVisible() and "History" in [b.tabText(i) for i in range(b.count())]
+    ]
+    assert len(bottom) == 1 and [bottom[0].tabText(i) for i in range(2)] == ["Findings", "History"]
+    assert bottom[0].tabText(bottom[0].currentIndex()) == "Findings"
     # Every tab lies inside the bar as drawn: no scroll arrows are needed to reach one.
     assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count())), titles
     assert window.view.width() > window.width() * 0.55  # the canvas still has most of the room

@@ -28,14 +28,22 @@ RIGHT_DOCK_MAX = 340  # px: the right dock's first width at most, so the canvas 
 KEEPS_SELECTION = "Analysis"  # the tab whose panel takes the selection as its input
 
 
-def stack_docks(window: QMainWindow) -> None:
-    """Document behind Properties on the right, History behind Findings at the bottom."""
-    for front, behind in (("properties", "document"), ("findings", "history")):
-        first = window.findChild(QDockWidget, f"dock-{front}")
-        second = window.findChild(QDockWidget, f"dock-{behind}")
-        if first is not None and second is not None:
-            window.tabifyDockWidget(first, second)
-            first.raise_()
+# Saved window layouts carry this number: one saved before History moved to the bottom
+# is not restored (its four tabs on the right would not fit), the first start's is used.
+DOCK_LAYOUT_VERSION = 1
+
+
+def stack_docks(window: QMainWindow, front: str, behind: str) -> None:
+    """The dock `behind` as a tab behind `front` (object names without "dock-").
+
+    Document goes behind Properties as the window is built; History behind Findings once
+    the window is shown: a second stack tabified before the first show leaves Qt with a
+    stray copy of its tab bar, drawn over the palette."""
+    first = window.findChild(QDockWidget, f"dock-{front}")
+    second = window.findChild(QDockWidget, f"dock-{behind}")
+    if first is not None and second is not None:
+        window.tabifyDockWidget(first, second)
+        first.raise_()
 
 
 def whole_tab_titles(window: QMainWindow) -> None:

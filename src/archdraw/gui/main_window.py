@@ -38,6 +38,7 @@ from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
 from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
 from archdraw.gui.dock_tabs import (
+    DOCK_LAYOUT_VERSION,
     properties_on_selection,
     right_dock_width,
     stack_docks,
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(where, dock)
             if self.docks_menu is not None:
                 self.docks_menu.addAction(dock.toggleViewAction())
-        stack_docks(self)
+        stack_docks(self, "properties", "document")
         self.tabifiedDockWidgetActivated.connect(lambda _dock: whole_tab_titles(self))
         self._docks_sized = False  # first show sizes them, unless a saved layout does
 
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         """The docks start narrow, as shares of the window (1366x768 included): the canvas
         gets most of it. Run once the window has its size; a restored layout wins."""
         self._docks_sized = True
+        stack_docks(self, "findings", "history")
         whole_tab_titles(self)  # the docks' tab bars exist once the window is laid out
         wide, tall = self.width(), self.height()
         bottom = self.findChild(QDockWidget, "dock-findings")
@@ -377,7 +379,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
-            self._docks_sized = self.restoreState(state)
+            self._docks_sized = self.restoreState(state, DOCK_LAYOUT_VERSION)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
@@ -385,7 +387,7 @@ class MainWindow(QMainWindow):
             return
         store = settings()
         store.setValue("geometry", self.saveGeometry())
-        store.setValue("window_state", self.saveState())
+        store.setValue("window_state", self.saveState(DOCK_LAYOUT_VERSION))
         self.autosave.stop()
         self.autosave.discard()  # saved or declined: nothing to recover
         if self.layout_job is not None:
