@@ -17,7 +17,12 @@ import pytest
 from archdraw.analysis.completion import depended_on
 from archdraw.analysis.failure import analyze_failure
 from archdraw.analysis.graph import build_graph, shared
-from archdraw.analysis.weakest import FAILURE_DOMAINS, SingleFailures
+from archdraw.analysis.weakest import (
+    FAILURE_DOMAINS,
+    SingleFailures,
+    is_single_instance,
+    single_instances,
+)
 from archdraw.io import load
 from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
 from archdraw.library import Library
@@ -153,3 +158,19 @@ links:
     assert _check_every_single_failure(design, library) > 0
     graph = build_graph(design, library)
     assert SingleFailures(graph).zone("eu")[0] == {graph.index["web"]: 1.0}
+
+
+@pytest.mark.parametrize("path", DESIGNS, ids=[p.name for p in DESIGNS])
+def test_single_instances_are_the_nodes_is_single_instance_accepts(
+    path: Path, library: Library
+) -> None:
+    graph = build_graph(load(path, library).design, library)
+    plain = {n for n in range(len(graph)) if is_single_instance(graph, n)}
+    assert single_instances(graph) == plain
+
+
+def test_single_instances_of_a_generated_design(library: Library) -> None:
+    graph = build_graph(generate_design(300, seed=3), library)
+    plain = {n for n in range(len(graph)) if is_single_instance(graph, n)}
+    assert plain, "the generated design runs single instances: the comparison means something"
+    assert single_instances(graph) == plain

@@ -45,6 +45,20 @@ def test_grouped_views_hold_exactly_the_matching_components(
     assert ctx.stores, "the generated design has stores: the comparison means something"
 
 
+def test_valued_holds_every_component_whose_value_can_be_read(
+    design: Design, library: Library
+) -> None:
+    ctx = LintContext(design, library)
+    everything = ctx.design.components
+    for name in ("capacity_rps", "replicas", "timeout_ms", "auth", "no_such_property"):
+        plain = [c for c in everything if name in c.props or ctx.prop(c, name) is not None]
+        assert sorted(ids(ctx.valued(name))) == sorted(ids(plain)), name
+        left_out = [c for c in everything if c not in ctx.valued(name)]
+        assert all(ctx.prop(c, name) is None for c in left_out), name
+    assert ctx.valued("capacity_rps"), "some components have a capacity: it means something"
+    assert len(ctx.valued("capacity_rps")) < len(everything), "and some have none"
+
+
 def test_sync_callers_and_components_of_follow_the_links(design: Design, library: Library) -> None:
     ctx = LintContext(design, library)
     plain: dict[str, list[str]] = {}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from archdraw.io import LoadedDesign
 from archdraw.library import Library
 from archdraw.lint import Severity, all_rules, lint_design
-from archdraw.lint.types import Finding
+from archdraw.lint.types import Finding, position_order
 
 Loader = Callable[[str], LoadedDesign]
 
@@ -134,6 +134,19 @@ def test_findings_are_sorted_by_line(load_text: Loader, library: Library) -> Non
     findings = run(load_text, library)
     assert findings == sorted(findings, key=Finding.sort_key)
     assert [f.line for f in findings] == sorted(f.line or 0 for f in findings)
+
+
+def test_each_finding_keeps_the_order_its_sort_key_defines(
+    load_text: Loader, library: Library
+) -> None:
+    # The engine builds the order tuple itself; `position_order` is its definition.
+    for loaded in (load_text(BASE), None):
+        findings = (
+            run(load_text, library) if loaded is None else lint_design(loaded.design, library)
+        )
+        assert findings
+        for f in findings:
+            assert f.order == position_order(f.line, f.column, f.severity, f.code, f.element)
 
 
 def test_restricting_rules_runs_only_those(load_text: Loader, library: Library) -> None:

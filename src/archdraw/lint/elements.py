@@ -170,8 +170,33 @@ class ElementViews:
         props = component.props  # `in` and a subscript cost less than a call of `get`
         return props[name] if name in props else component.defaults.get(name)
 
+    def valued(self, name: str) -> list[ComponentView]:
+        """The components whose `prop(name)` can be other than None, grouped by type: those
+        whose type has a default for it and those that state it. Which they are follows from
+        the structure (the types, the names stated), so a rule about a value most components
+        lack reads it of these only."""
+        found = self._valued.get(name)
+        if found is None:
+            found = self._valued[name] = []
+            defaults = self._type_defaults
+            for type_id, components in self.by_type.items():
+                if name in defaults.get(type_id, ()):
+                    found.extend(components)
+                else:
+                    found.extend([c for c in components if name in c.props])
+        return found
+
+    @structural_view
+    def _valued(self) -> dict[str, list[ComponentView]]:
+        return {}
+
     def number(self, component: ComponentView, name: str) -> float | None:
-        return as_number(self.prop(component, name))
+        value = self.prop(component, name)
+        # `as_number`'s first test, here: nearly every value read is an int, a float or None.
+        kind = type(value)
+        if kind is int or kind is float:
+            return float(value)
+        return None if value is None else as_number(value)
 
     def flag(self, component: ComponentView, name: str) -> bool:
         return self.prop(component, name) is True
@@ -253,7 +278,11 @@ class ElementViews:
         return props[name] if name in props else self._link_defaults.get(name)
 
     def link_number(self, link: LinkView, name: str) -> float | None:
-        return as_number(self.link_prop(link, name))
+        value = self.link_prop(link, name)
+        kind = type(value)  # as in `number`
+        if kind is int or kind is float:
+            return float(value)
+        return None if value is None else as_number(value)
 
     def link_default_number(self, name: str) -> float | None:
         """The library's default for link property `name`, when it is a number."""

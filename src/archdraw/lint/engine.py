@@ -18,12 +18,12 @@ from archdraw.lint.context import LintContext
 from archdraw.lint.rules import all_rules
 from archdraw.lint.types import (
     BY_POSITION,
+    RANK,
     Finding,
     Issue,
     Related,
     Rule,
     Severity,
-    position_order,
 )
 from archdraw.model import Design
 
@@ -37,11 +37,12 @@ def _finding(
     """A finding of `rule` at `position` (line and column in the file)."""
     line, column = position
     component, link, zone = issue.component, issue.link, issue.zone
-    order = position_order(line, column, severity, rule.code, component or link or zone)
+    code = rule.code
     # The fields in their declared order: a run builds thousands of findings, and keyword
-    # arguments cost the dataclass a look-up each.
+    # arguments cost the dataclass a look-up each. The order is `position_order`'s tuple,
+    # built here without a call per finding (a test holds the two to the same key).
     return Finding(
-        rule.code,
+        code,
         rule.name,
         severity,
         component,
@@ -52,7 +53,7 @@ def _finding(
         column,
         rule,
         issue.fix,
-        order,
+        (line or 0, column or 0, -RANK[severity], code, component or link or zone or ""),
     )
 
 
@@ -116,25 +117,37 @@ def rule_findings(
     # Nearly every finding is about a component: its place is looked up here, the others'
     # through `_position`.
     placed = _NO_PLACES if locations is None else locations.components
+    append = findings.append
     for issue in rule.check(context):
         if ignores:
             matched = [i for i, ignore in ignores if ignore_matches(ignore, rule, issue)]
             if matched:
                 used_ignores.update(matched)
                 continue
-        component, link, zone = issue.component, issue.link, issue.zone
+        component = issue.component
         position: tuple[int | None, int | None] | None = None
         if component is not None:
             position = placed.get(component)
         if position is None:
-            position = _position(locations, None, link, zone)
+            position = _position(locations, None, issue.link, issue.zone)
         finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
         if issue.related:
-            finding.related = tuple(
-                Related(key, *_position(locations, key, key, None)) for key in issue.related
-            )
-        findings.append(finding)
+            finding.related = _related(locations, issue.related)
+        append(finding)
     return findings
+
+
+def _related(locations: ElementLocations | None, keys: tuple[str, ...]) -> tuple[Related, ...]:
+    """The other elements a finding is about (component ids, else link keys), each with its
+    place in the file: `_position` of each, with the tables looked up once (one finding may
+    name thousands)."""
+    if locations is None:
+        return tuple([Related(key, None, None) for key in keys])
+    components, links = locations.components, locations.links
+    # A place is a non-empty (line, column): `or` moves on only when there is none.
+    return tuple(
+        [Related(key, *(components.get(key) or links.get(key) or _NOWHERE)) for key in keys]
+    )
 
 
 def _position(

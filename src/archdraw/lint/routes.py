@@ -47,6 +47,9 @@ class Routes:
         self.partial: set[int] = set()
         """The calls (by `id` of the link) after which a request may take only some of the
         callee's routes: the others belong to callers that wait longer."""
+        self.outwaited: list[Call] = []
+        """The calls that wait less than their callee may spend on one of its own calls, in
+        the order of `calls`: the only calls that can give up before the callee (AD207)."""
         self._measure_calls(ctx)
         self._find_routes_taken(ctx)
 
@@ -90,9 +93,14 @@ class Routes:
         # so does an only caller (no other caller to give a route to).
         calls, partial, slowest, sync_in = self.calls, self.partial, self.slowest, ctx.sync_in
         explained: dict[str, float] = {}  # the slowest route some caller waits for
+        outwaited = self.outwaited
         for rows in calls.values():
-            for link, target, waits, _, _ in rows:
-                if waits is None or waits >= slowest.get(target, 0.0) or len(sync_in(target)) < 2:
+            for row in rows:
+                link, target, waits, _, _ = row
+                if waits is None or waits >= slowest.get(target, 0.0):
+                    continue
+                outwaited.append(row)
+                if len(sync_in(target)) < 2:
                     continue
                 bound = explained.get(target)
                 if bound is None:

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
+from archdraw.lint.design_view import LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -27,18 +28,14 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def dual_write(ctx: LintContext) -> Iterator[Issue]:
-    # A link writes only when it says so, unless the library makes writing the default:
-    # testing for the key first spares the look-up on most links.
-    spec = ctx.library.link_properties.get("writes")
-    implied = spec is not None and spec.default is True
-    link_prop, components = ctx.link_prop, ctx.components
-    for caller, outgoing in ctx.sync_callers.items():
-        if len(outgoing) < 2:
-            continue
-        writing = []
-        for link in outgoing:
-            if (implied or "writes" in link.props) and link_prop(link, "writes") is True:
-                writing.append(link)
+    # Each caller's synchronous calls that write, in file order (the links that write are a
+    # view the data rules share).
+    writing_calls: dict[str, list[LinkView]] = {}
+    for link in ctx.writing_links():
+        if link.kind == "sync":
+            writing_calls.setdefault(link.source, []).append(link)
+    components = ctx.components
+    for caller, writing in writing_calls.items():
         component = components.get(caller)
         if len(writing) < 2 or component is None:
             continue  # two writes at least, to two different stores

@@ -119,19 +119,16 @@ def _through_callees(
             for read, primary_id in lagging[call.target]:
                 # Through two services, only a replica's lag is the store's own; a cache
                 # another service keeps is its business (AD412) unless the caller checks it.
-                via = next(
-                    (
-                        w
-                        for w in writers
-                        if primary_id in written[w]
-                        and read.target not in written[w]
-                        and w != call.target
-                        and (w == caller or _kind(ctx, read.target) != "a cached")
-                    ),
-                    None,
-                )
-                if via is not None:
-                    found.append((primary_id, via, call, read))
+                for via in writers:  # the first that writes the primary but not the copy
+                    stores = written[via]
+                    if (
+                        primary_id in stores
+                        and read.target not in stores
+                        and via != call.target
+                        and (via == caller or _kind(ctx, read.target) != "a cached")
+                    ):
+                        found.append((primary_id, via, call, read))
+                        break
         if found:
             yield _issue(ctx, caller, written, found, _rests_on(assumed, [f[3] for f in found]))
 

@@ -24,7 +24,8 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("Designing Data-Intensive Applications, ch. 6 (skewed workloads, hot spots)",),
 )
 def hot_key(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.with_prop("skew"):
+    # Only a component with a `skew`, stated or its type's, has a hot key to judge.
+    for component in ctx.valued("skew"):
         skew = ctx.number(component, "skew")
         per_machine = ctx.number(component, "capacity_rps")
         arrival = ctx.arrival_rps.get(component.id, 0.0)

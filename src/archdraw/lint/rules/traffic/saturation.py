@@ -50,15 +50,19 @@ def rate(value: float) -> str:
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
-    store_work = ctx.store_work
-    components, number, instances = ctx.components, ctx.number, ctx.instances
-    for component_id, arrival in ctx.arrival_rps.items():
-        component = components[component_id]
+    store_work, arrival_rps = ctx.store_work, ctx.arrival_rps
+    number, instances = ctx.number, ctx.instances
+    # Only a component with a capacity, stated or its type's, is judged: none is guessed.
+    for component in ctx.valued("capacity_rps"):
+        component_id = component.id
+        arrival = arrival_rps.get(component_id)
+        if arrival is None:
+            continue
         # A drawn copy with no requests of its own still applies its sources' writes.
         working = arrival > 0 or store_work.replicates(component_id)
         per_machine = number(component, "capacity_rps") if working else None
         if not per_machine:
-            continue  # no work, or no capacity known: never guessed
+            continue  # no work, or no capacity
         found = instances(component)
         machines = found.total
         # A replicated store applies each write on every copy: its machines do more work
@@ -70,8 +74,10 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         shares = store_work.needed_of(component_id, per_machine, TARGET_UTILIZATION)
         assumed = ctx.assumed(component, "capacity_rps")
         # What the figures rest on, after them: the count, then the capacity.
-        rests = "; ".join(x for x in (found.rests_on(), assumed.strip()[1:-1]) if x)
-        counted = f"; {rests}" if rests else ""
+        counted = ""
+        for rest in (found.rests_on(), assumed.strip()[1:-1]):
+            if rest:
+                counted += f"; {rest}"
         severity = None if utilization >= 1 else Severity.WARNING
         applied = ""
         if work > arrival:

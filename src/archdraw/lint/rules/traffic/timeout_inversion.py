@@ -33,22 +33,17 @@ def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
     # inverted exactly when the callee has a route nobody waits long enough for.
     routes = ctx.routes()
     worst_by_callee: dict[str, tuple[float, LinkView | None]] = {}
-    slowest = routes.slowest
-    for rows in routes.calls.values():
-        for link, target, timeout, _, _ in rows:
-            # A callee that calls nothing (or nothing bounded) cannot outwait its caller.
-            if timeout is None or timeout >= slowest.get(target, 0.0):
-                continue
-            if target not in worst_by_callee:
-                worst_by_callee[target] = routes.worst_unexplained(target)
-            worst, inner = worst_by_callee[target]
-            if inner is not None and timeout < worst:
-                yield Issue(
-                    f"'{ctx.title(link.source)}' waits {timeout:g} ms for '{ctx.title(target)}', "
-                    f"which may itself wait {worst:g} ms on '{ctx.link_title(inner)}' "
-                    "(timeout x attempts)",
-                    link=link.key,
-                    fix=ctx.link_fix(
-                        link, f"Wait {worst * 1.2:g} ms", timeout_ms=round(worst * 1.2)
-                    ),
-                )
+    # Only a call that waits less than its callee may spend can be one (a callee that calls
+    # nothing, or nothing bounded, cannot outwait its caller).
+    for link, target, timeout, _, _ in routes.outwaited:
+        if target not in worst_by_callee:
+            worst_by_callee[target] = routes.worst_unexplained(target)
+        worst, inner = worst_by_callee[target]
+        if inner is not None and timeout is not None and timeout < worst:
+            yield Issue(
+                f"'{ctx.title(link.source)}' waits {timeout:g} ms for '{ctx.title(target)}', "
+                f"which may itself wait {worst:g} ms on '{ctx.link_title(inner)}' "
+                "(timeout x attempts)",
+                link=link.key,
+                fix=ctx.link_fix(link, f"Wait {worst * 1.2:g} ms", timeout_ms=round(worst * 1.2)),
+            )
