@@ -167,6 +167,7 @@ def with_analysis(app: QApplication, theme: str) -> None:
     open_design(shown, largest_sample())
     dock(shown, "dock-palette").hide()
     dock(shown, "dock-findings").hide()
+    dock(shown, "dock-history").hide()  # it shares the bottom with Findings
     analysis = dock(shown, "dock-analysis")
     shown.resizeDocks([analysis], [560], Qt.Orientation.Horizontal)
     settle()
