@@ -179,8 +179,10 @@ def with_analysis(app: QApplication, theme: str) -> None:
     panel.fail_selection()
     shown.scene.select_ids([])
     save(shown, f"editor-analysis-failure-{theme}.png")
-    panel.leave()
+    panel.leave()  # leaving brings Properties forward: show the Load tab again
     panel.set_growth(2.0)
+    analysis.raise_()
+    panel.tabs.setCurrentIndex(1)  # Load
     save(shown, f"editor-analysis-load-{theme}.png")
     panel.show_extra("availability")
     save(analysis, f"analysis-availability-{theme}.png")
