@@ -392,10 +392,3 @@ class LintContext(ElementViews):
         """The work on each component's machines: its arrival rate, plus each write applied
         again on every other copy of a replicated store (`archdraw.analysis.writes`)."""
         return StoreWork(self.traffic_graph)
-
-    def capacity(self, component: ComponentView) -> float | None:
-        """Requests per second all its instances together serve, or None when unknown."""
-        per_replica = self.number(component, "capacity_rps")
-        if per_replica is None:
-            return None
-        return per_replica * self.instances(component).total

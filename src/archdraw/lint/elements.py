@@ -224,6 +224,13 @@ class ElementViews:
             managed=provider_runs(prop(component, "managed"), prop(component, "global")),
         )
 
+    def capacity(self, component: ComponentView) -> float | None:
+        """Requests per second all its instances together serve, or None when unknown."""
+        per_replica = self.number(component, "capacity_rps")
+        if per_replica is None:
+            return None
+        return per_replica * self.instances(component).total
+
     @structural_view
     def _sharded_types(self) -> frozenset[str]:
         """Types whose shards run on machines of their own: stateful, but not a buffer."""
