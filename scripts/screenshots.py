@@ -167,6 +167,7 @@ def with_analysis(app: QApplication, theme: str) -> None:
     open_design(shown, largest_sample())
     dock(shown, "dock-palette").hide()
     dock(shown, "dock-findings").hide()
+    dock(shown, "dock-history").hide()  # it shares the bottom with Findings
     analysis = dock(shown, "dock-analysis")
     shown.resizeDocks([analysis], [560], Qt.Orientation.Horizontal)
     settle()
@@ -178,8 +179,10 @@ def with_analysis(app: QApplication, theme: str) -> None:
     panel.fail_selection()
     shown.scene.select_ids([])
     save(shown, f"editor-analysis-failure-{theme}.png")
-    panel.leave()
+    panel.leave()  # leaving brings Properties forward: show the Load tab again
     panel.set_growth(2.0)
+    analysis.raise_()
+    panel.tabs.setCurrentIndex(1)  # Load
     save(shown, f"editor-analysis-load-{theme}.png")
     panel.show_extra("availability")
     save(analysis, f"analysis-availability-{theme}.png")

@@ -1,11 +1,14 @@
-"""The tabs of the docks stacked on the right show their whole titles on a small screen."""
+"""The docks stacked on the right: whole titles that fit a small screen, and Properties
+brought forward when one element is selected."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabBar
+from PySide6.QtWidgets import QDockWidget, QTabBar
 
-from .conftest import load_into
+from archdraw.gui.dock_tabs import right_tab_bar
+
+from .conftest import load_into, viewport_point
 
 
 def test_dock_tabs_keep_their_titles_whole_at_1366_by_768(window, qtbot):  # type: ignore[no-untyped-def]
@@ -22,3 +25,74 @@ def test_dock_tabs_keep_their_titles_whole_at_1366_by_768(window, qtbot):  # typ
         index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
         # The tab is as wide as its title: nothing is cut to "Pr…".
         assert bar.tabRect(index).width() >= bar.fontMetrics().horizontalAdvance(title), title
+
+
+def _right_tabs(window):  # type: ignore[no-untyped-def]
+    bar = right_tab_bar(window)
+    assert bar is not None
+    return bar
+
+
+def _shown_tab(window) -> str:  # type: ignore[no-untyped-def]
+    bar = _right_tabs(window)
+    return str(bar.tabText(bar.currentIndex()))
+
+
+def test_right_dock_tabs_all_fit_without_scrolling_at_1366_by_768(window, qtbot):  # type: ignore[no-untyped-def]
+    window.resize(1366, 768)
+    load_into(window)
+    window._docks_sized = False
+    window._size_docks()
+    qtbot.wait(50)
+    bar = _right_tabs(window)
+    titles = [bar.tabText(i) for i in range(bar.count())]
+    assert titles == ["Properties", "Document", "Analysis"]
+    assert window.dockWidgetArea(window.findChild(QDockWidget, "dock-history")) == (
+        Qt.DockWidgetArea.BottomDockWidgetArea  # beside Findings, another list of what happened
+    )
+    bottom = [
+        b
+        for b in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if b.isVisible() and "History" in [b.tabText(i) for i in range(b.count())]
+    ]
+    assert len(bottom) == 1 and [bottom[0].tabText(i) for i in range(2)] == ["Findings", "History"]
+    assert bottom[0].tabText(bottom[0].currentIndex()) == "Findings"
+    # Every tab lies inside the bar as drawn: no scroll arrows are needed to reach one.
+    assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count())), titles
+    assert window.view.width() > window.width() * 0.55  # the canvas still has most of the room
+
+
+def _click(window, qtbot, component_id: str, ctrl: bool = False) -> None:  # type: ignore[no-untyped-def]
+    held = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    spot = viewport_point(window, window.scene.components[component_id].pos())
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, held, spot)
+    qtbot.wait(20)
+
+
+def test_selecting_one_component_brings_properties_forward(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.lint.timer.stop()  # no markers over the boxes
+    window.findChild(QDockWidget, "dock-document").raise_()
+    qtbot.wait(20)
+    assert _shown_tab(window) == "Document"
+    _click(window, qtbot, "api")
+    assert window.scene.selected_component_ids() == ["api"]
+    assert _shown_tab(window) == "Properties"
+    window.scene.clearSelection()
+    # A second component added with Ctrl is a multiple selection: the tab shown stays.
+    _click(window, qtbot, "api")
+    window.findChild(QDockWidget, "dock-document").raise_()
+    _click(window, qtbot, "db", ctrl=True)
+    assert window.scene.selected_component_ids() == ["api", "db"]
+    assert _shown_tab(window) == "Document"
+
+
+def test_selecting_while_analysis_is_shown_keeps_analysis(window, qtbot):  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.lint.timer.stop()
+    window.findChild(QDockWidget, "dock-analysis").raise_()
+    qtbot.wait(20)
+    _click(window, qtbot, "db")
+    # The selection is what Fail Selection fails next: the analysis stays in view.
+    assert window.scene.selected_component_ids() == ["db"]
+    assert _shown_tab(window) == "Analysis"

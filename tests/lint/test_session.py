@@ -393,13 +393,13 @@ links:
 
 
 def test_a_rule_reruns_only_when_it_read_the_edited_element(library: Library) -> None:
-    """A rule's reads are noted with the elements read: AD102 reads `replicas` of stateful
-    components only, so an edit of a load balancer's `replicas` keeps its findings, and an
-    edit of a database's re-runs it."""
+    """A rule's reads are noted with the elements read: AD102 reads `replicas` of the
+    stateful components it judges one at a time, so an edit of a load balancer's `replicas`
+    keeps its findings, and an edit of a database's judges that database again."""
     document = Document(generate_design(300, 3))
     session = LintSession(library)
     session.lint(document.design)
-    assert "replicas" in session._reads["AD102"].component_names
+    assert "replicas" in session._reads["AD102"].own_names
     kept = session._by_rule["AD102"]
     balancer = next(
         c for c in document.design.components if c.type == "load_balancer" and "replicas" in c.props
@@ -411,7 +411,7 @@ def test_a_rule_reruns_only_when_it_read_the_edited_element(library: Library) ->
     store = next(
         c
         for c in document.design.components
-        if c.id in session._reads["AD102"].component_ids and c.props.get("replicas", 0) > 1
+        if c.id in session._reads["AD102"].judged and c.props.get("replicas", 0) > 1
     )
     document.apply(SetProperties(store.id, {"replicas": 1}))
     after = session.lint(document.design)

@@ -37,7 +37,13 @@ from archdraw.gui.canvas.view import DesignView
 from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
 from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
-from archdraw.gui.dock_tabs import whole_tab_titles
+from archdraw.gui.dock_tabs import (
+    DOCK_LAYOUT_VERSION,
+    properties_on_selection,
+    right_dock_width,
+    stack_docks,
+    whole_tab_titles,
+)
 from archdraw.gui.editing import Editing
 from archdraw.gui.field_keys import install as install_field_keys
 from archdraw.gui.files import FileController
@@ -106,6 +112,7 @@ class MainWindow(QMainWindow):
         self.analysis_panel = install_analysis_panel(self)
         self.imports = install_imports(self)
         connect_marker_clicks(self)
+        properties_on_selection(self)
         self.setAcceptDrops(True)
         self._default_size()
         self.refresh_recent_menu()
@@ -118,8 +125,8 @@ class MainWindow(QMainWindow):
         for title, widget, where in (
             ("Palette", self.palette_panel, area.LeftDockWidgetArea),
             ("Properties", self.properties, area.RightDockWidgetArea),
-            ("Design document", self.doc_panel, area.RightDockWidgetArea),
-            ("History", self.history, area.RightDockWidgetArea),
+            ("Document", self.doc_panel, area.RightDockWidgetArea),
+            ("History", self.history, area.BottomDockWidgetArea),
             ("Findings", self.findings, area.BottomDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
@@ -128,14 +135,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(where, dock)
             if self.docks_menu is not None:
                 self.docks_menu.addAction(dock.toggleViewAction())
-        right = [
-            d
-            for d in self.findChildren(QDockWidget)
-            if d.objectName() in ("dock-properties", "dock-design-document", "dock-history")
-        ]
-        self.tabifyDockWidget(right[0], right[1])
-        self.tabifyDockWidget(right[1], right[2])
-        right[0].raise_()
+        stack_docks(self, "properties", "document")
         self.tabifiedDockWidgetActivated.connect(lambda _dock: whole_tab_titles(self))
         self._docks_sized = False  # first show sizes them, unless a saved layout does
 
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         """The docks start narrow, as shares of the window (1366x768 included): the canvas
         gets most of it. Run once the window has its size; a restored layout wins."""
         self._docks_sized = True
+        stack_docks(self, "findings", "history")
         whole_tab_titles(self)  # the docks' tab bars exist once the window is laid out
         wide, tall = self.width(), self.height()
         bottom = self.findChild(QDockWidget, "dock-findings")
@@ -150,8 +151,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([bottom], [min(180, int(tall * 0.14))], Qt.Orientation.Vertical)
         right = self.findChild(QDockWidget, "dock-properties")
         if right is not None:
-            width = min(340, max(240, int(wide * 0.2)))  # a floor: the window may be small yet
-            self.resizeDocks([right], [width], Qt.Orientation.Horizontal)
+            self.resizeDocks([right], [right_dock_width(self)], Qt.Orientation.Horizontal)
         palette = self.findChild(QDockWidget, "dock-palette")
         if palette is not None:
             width = min(240, max(160, int(wide * 0.12), self.palette_panel.readable_width()))
@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
-            self._docks_sized = self.restoreState(state)
+            self._docks_sized = self.restoreState(state, DOCK_LAYOUT_VERSION)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
             return
         store = settings()
         store.setValue("geometry", self.saveGeometry())
-        store.setValue("window_state", self.saveState())
+        store.setValue("window_state", self.saveState(DOCK_LAYOUT_VERSION))
         self.autosave.stop()
         self.autosave.discard()  # saved or declined: nothing to recover
         if self.layout_job is not None:

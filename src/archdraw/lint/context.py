@@ -71,9 +71,8 @@ class LintContext(ElementViews):
         return fronted.id if fronted is not None and self.is_store(fronted) else None
 
     def routes(self) -> Routes:
-        """The route attribution AD206 and AD207 share, memoised for this run. A method, not
-        a cached view: it reads timeouts and retries, so the session must not keep it across
-        property edits (and a caller that gets the memo must count as reading them)."""
+        """The route attribution AD206 and AD207 share, memoised for this run (a method: it
+        reads timeouts and retries; a caller that gets the memo counts as reading them)."""
         if self._routes is None:
             self._routes = Routes(self)
         return self._routes
@@ -100,10 +99,9 @@ class LintContext(ElementViews):
         return self.link_table.stating.get(name, _NO_LINKS)
 
     def writing_links(self) -> list[LinkView]:
-        """Links that change data in their target: `writes: true` is stated, or the
-        library's default says so, in file order. Memoised for this run, as `routes` is: it reads
-        `writes` values, so the session must not keep it across property edits (and a caller
-        that gets the memo must count as reading them)."""
+        """Links that change data in their target: `writes: true` is stated, or the library's
+        default says so, in file order. Memoised for this run, as `routes` is (it reads
+        `writes` values; a caller that gets the memo counts as reading them)."""
         if self._writing is None:
             # Only a link that states `writes` can write, unless the library's default does.
             if self._link_defaults.get("writes") is True:
@@ -368,8 +366,7 @@ class LintContext(ElementViews):
         found = (self.target(k) for k in self.flow_out(queue.id))
         return [c for c in found if c is not None and c.type != "monitoring"]
 
-    # -- traffic ----------------------------------------------------------------
-    # These three read property values: a session carries each while none it reads changes.
+    # -- traffic: value views (a session carries each while none it reads changes) --
     @value_view
     def data_roles(self) -> DataRoles:
         return data_roles(self.model, self.library, table=self.link_table, columns=self.columns())
@@ -386,15 +383,12 @@ class LintContext(ElementViews):
         """Peak arrival rate per component (the queueing contract of `archdraw analyze`)."""
         return rates_by_id(self.traffic_graph)
 
+    def arrival(self, component_id: str) -> float:
+        """One component's `arrival_rps` (what a rule judging it alone reads: `each`)."""
+        return self.arrival_rps[component_id]
+
     @value_view
     def store_work(self) -> StoreWork:
         """The work on each component's machines: its arrival rate, plus each write applied
         again on every other copy of a replicated store (`archdraw.analysis.writes`)."""
         return StoreWork(self.traffic_graph)
-
-    def capacity(self, component: ComponentView) -> float | None:
-        """Requests per second all its instances together serve, or None when unknown."""
-        per_replica = self.number(component, "capacity_rps")
-        if per_replica is None:
-            return None
-        return per_replica * self.instances(component).total

@@ -3,7 +3,7 @@ dicts built once per lint run. `LintContext` adds the graph views on top."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
@@ -148,6 +148,15 @@ class ElementViews:
                 found.append(component)
         return index
 
+    def each(self, items: Iterable[_T]) -> Iterable[_T]:
+        """The elements (components or their ids) a rule judges one at a time: the body of
+        its loop over them judges one element from that element's properties and its own
+        entries of the traffic views (`arrival`, `store_work` by id, its data role), with
+        nothing carried from one body to the next, and every finding is yielded in a body.
+        A lint session then re-judges only the elements an edit changed
+        (`archdraw.lint.element_reads`); any other read counts for them all."""
+        return items
+
     def title(self, component_id: str) -> str:
         """A component's label, else its id (what messages name)."""
         component = self.components.get(component_id)
@@ -227,6 +236,13 @@ class ElementViews:
             sharded=sharded,
             managed=provider_runs(prop(component, "managed"), prop(component, "global")),
         )
+
+    def capacity(self, component: ComponentView) -> float | None:
+        """Requests per second all its instances together serve, or None when unknown."""
+        per_replica = self.number(component, "capacity_rps")
+        if per_replica is None:
+            return None
+        return per_replica * self.instances(component).total
 
     @structural_view
     def _sharded_types(self) -> frozenset[str]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple, TypeVar
 
 from archdraw.analysis.graph import (
@@ -16,7 +16,6 @@ from archdraw.analysis.refresh import refresh_graph
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
     ROLE_PROPERTIES,
-    DataRole,
     DataRoles,
     data_roles,
     refresh_roles,
@@ -27,7 +26,9 @@ from archdraw.cost import CostEstimate
 from archdraw.library import Library
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
+from archdraw.lint.element_reads import ElementWork, NotedRoles
 from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
+from archdraw.lint.types import Issue
 from archdraw.model import Design
 
 _T = TypeVar("_T")
@@ -47,6 +48,15 @@ class Reads(NamedTuple):
     link_names: frozenset[str] = frozenset()  # read of the links in `link_keys`
     link_keys: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()  # the components whose data roles it asked for
+    # Read by a rule judging elements one at a time (`each`), in the body for an element:
+    # the names read of that element, and the keyed views read at it (`element_reads`).
+    own_names: frozenset[str] = frozenset()
+    own_views: frozenset[str] = frozenset()
+    each: bool = False  # it judged elements one at a time, each finding about its own
+    judged: frozenset[str] = frozenset()  # those elements
+    # The components whose role's place among the others it asked for only (`is_copy`,
+    # `primary_of`, `fronts`: its replication source, standby, the store it fronts).
+    role_places: frozenset[str] = frozenset()
 
 
 class Changed(NamedTuple):
@@ -114,6 +124,8 @@ class RecordingContext(LintContext):
         self.link_reads: set[str] = set()
         self.links_read: set[str] = set()
         self.roles_read: set[str] = set()
+        self.places_read: set[str] = set()
+        self._placing = 0  # inside `fronts`: the role's place is asked for, not all of it
         self.__dict__.update(carried)
         # The previous run's roles and graph, to refresh when property values changed.
         self.previous_roles: DataRoles | None = None
@@ -123,6 +135,18 @@ class RecordingContext(LintContext):
         self._computing = 0  # inside a value view: its reads are the view's, not the rule's
         self._noted: dict[str, Any] = {}  # value views whose reads are noted since `take_reads`
         self._asked_roles: NotedRoles | None = None  # the roles as `roles()` hands them out
+        # Judging elements one at a time (`each`): the element judged now, the only ones to
+        # judge (None: all), what the bodies read of their own element, and whether every
+        # finding so far came from the body of the element it is about.
+        self.judging: set[str] | None = None
+        self._element: str | None = None
+        self.own_names: set[str] = set()
+        self.own_views: set[str] = set()
+        self._each = False
+        self._attributed = True
+        self._judged: set[str] = set()
+        self.issued_by: list[str] = []  # the element whose body yielded each finding
+        self._element_work: ElementWork | None = None
 
     def _value_view(self, name: str, compute: Callable[[], _T]) -> _T:
         noted: _T | None = self._noted.get(name)
@@ -165,7 +189,67 @@ class RecordingContext(LintContext):
 
     @property
     def store_work(self) -> StoreWork:
-        return self._value_view("store_work", lambda: StoreWork(self.traffic_graph))
+        if self._element is None:
+            return self._value_view("store_work", lambda: StoreWork(self.traffic_graph))
+        # In the body of `each`: read by id, each look-up noted where it looks (`ElementWork`).
+        noted = self._element_work
+        if noted is not None and self.__dict__.get("store_work") is noted.view:
+            return noted  # the common case: asked once per element, computed long since
+        self._computing += 1
+        try:
+            work = self._value_view("store_work", lambda: StoreWork(self.traffic_graph))
+        finally:
+            self._computing -= 1
+        self._element_work = ElementWork(work, self)
+        return self._element_work
+
+    def arrival(self, component_id: str) -> float:
+        if component_id != self._element:
+            return super().arrival(component_id)
+        self.own_views.add("arrival_rps")
+        rates: dict[str, float] | None = self.__dict__.get("arrival_rps")
+        if rates is None:
+            self._computing += 1
+            try:
+                rates = self.arrival_rps
+            finally:
+                self._computing -= 1
+        return rates[component_id]
+
+    def each(self, items: Iterable[_T]) -> Iterator[_T]:
+        # The element judged now, set while its body runs (until the rule asks for the next).
+        self._each = True
+        judging = self.judging
+        for item in items:
+            key = item if isinstance(item, str) else getattr(item, "id", None)
+            if not isinstance(key, str) or self._element is not None:
+                self._attributed = False  # not an element, or `each` inside `each`
+                yield item
+                continue
+            if judging is not None and key not in judging:
+                continue
+            self._judged.add(key)
+            self._element = key
+            try:
+                yield item
+            finally:
+                self._element = None
+
+    def issued(self, issue: Issue) -> None:
+        """A finding the rule running yielded: it belongs to the element judged now, and
+        one yielded outside the body of `each` makes the rule's findings whole."""
+        if self._element is None:
+            self._attributed = False
+        else:
+            self.issued_by.append(self._element)
+
+    def note_keyed(self, view: str, component_id: str | None) -> None:
+        """A read of a keyed view (`element_reads.KEYED_VIEWS`) at one element (None: the
+        whole view, computed by now)."""
+        if component_id is not None and component_id == self._element:
+            self.own_views.add(view)
+        elif not self._computing:
+            self.view_reads.add(view)
 
     def _roles(self) -> DataRoles:
         if self.previous_roles is not None:
@@ -213,13 +297,19 @@ class RecordingContext(LintContext):
         return super().cost_estimate()
 
     def stated(self, component: ComponentView, name: str) -> bool:
-        self.component_reads.add(name)
-        self.components_read.add(component.id)
+        if component.id == self._element:
+            self.own_names.add(name)
+        else:
+            self.component_reads.add(name)
+            self.components_read.add(component.id)
         return super().stated(component, name)
 
     def prop(self, component: ComponentView, name: str) -> Any:
-        self.component_reads.add(name)
-        self.components_read.add(component.id)
+        if component.id == self._element:
+            self.own_names.add(name)
+        else:
+            self.component_reads.add(name)
+            self.components_read.add(component.id)
         return super().prop(component, name)
 
     def link_prop(self, link: LinkView, name: str) -> Any:
@@ -227,7 +317,28 @@ class RecordingContext(LintContext):
         self.links_read.add(link.key)
         return super().link_prop(link, name)
 
+    def note_role(self, component_id: str, place: bool = False) -> None:
+        """A look-up of one component's data role (`NotedRoles`); `place`: of its place among
+        the others only (`Reads.role_places`)."""
+        if component_id == self._element:
+            self.own_views.add("data_roles")
+        elif place or self._placing:
+            self.places_read.add(component_id)
+        else:
+            self.roles_read.add(component_id)
+
+    def fronts(self, cache: ComponentView) -> str | None:
+        self._placing += 1
+        try:
+            return super().fronts(cache)
+        finally:
+            self._placing -= 1
+
     def take_reads(self) -> Reads:
+        each = self._each and self._attributed
+        if self._each and not each:  # own reads that cannot be told apart: every element's
+            self.all_component_reads |= self.own_names
+            self.view_reads |= self.own_views
         reads = Reads(
             frozenset(self.all_component_reads),
             frozenset(self.all_link_reads),
@@ -237,61 +348,20 @@ class RecordingContext(LintContext):
             frozenset(self.link_reads),
             frozenset(self.links_read),
             frozenset(self.roles_read),
+            frozenset(self.own_names) if each else frozenset(),
+            frozenset(self.own_views) if each else frozenset(),
+            each,
+            frozenset(self._judged) if each else frozenset(),
+            frozenset(self.places_read),
         )
         self.all_component_reads, self.all_link_reads, self.view_reads = set(), set(), set()
         self.component_reads, self.components_read = set(), set()
         self.link_reads, self.links_read, self.roles_read = set(), set(), set()
+        self.own_names, self.own_views, self._judged = set(), set(), set()
+        self.places_read, self.issued_by = set(), []
+        self._each, self._attributed, self._element = False, True, None
         self._noted = {}
         return reads
-
-
-class NotedRoles(DataRoles):
-    """The data roles as the rules ask for them, noting each component asked about in the
-    asking context (`roles_read`). Only the look-ups below are noted: a rule reads roles
-    through them (a test checks it reads no role table itself)."""
-
-    def __init__(self, roles: DataRoles, context: RecordingContext) -> None:
-        super().__init__(roles.roles, roles.standbys, roles._targets)
-        self._context = context
-
-    def of(self, component_id: str) -> DataRole | None:
-        self._context.roles_read.add(component_id)
-        return self.roles.get(component_id)
-
-    def is_copy(self, component_id: str) -> bool:
-        role = self.of(component_id)
-        return role is not None and role.is_copy
-
-    def is_standby(self, component_id: str) -> bool:
-        self._context.roles_read.add(component_id)
-        return component_id in self.standbys
-
-    def primary_of(self, component_id: str) -> str:
-        seen = {component_id}
-        current = component_id
-        while True:
-            role = self.of(current)
-            if role is None or role.source is None or role.source in seen:
-                return current
-            seen.add(role.source)
-            current = role.source
-
-    def copies_of(self, component_id: str) -> list[str]:
-        self._context.roles_read.add(component_id)
-        return super().copies_of(component_id)
-
-
-def changed_roles(before: DataRoles, after: DataRoles) -> set[str] | None:
-    """The components whose data role differs between two versions of the roles, or None
-    when the standbys or the replication targets differ (what every look-up may read)."""
-    if before.standbys != after.standbys or before._targets != after._targets:
-        return None
-    earlier = before.roles
-    # A refresh keeps the role objects it did not rebuild: most differ by identity only.
-    found = {i for i, role in after.roles.items() if earlier.get(i) is not role}
-    found = {i for i in found if earlier.get(i) != after.roles[i]}
-    found.update(i for i in earlier if i not in after.roles)
-    return found
 
 
 # The columns the arrival rates follow besides the links (`archdraw.analysis.traffic`).

@@ -25,20 +25,19 @@ import gc
 import math
 import threading
 import time
+from dataclasses import replace
 from typing import Any
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
-from archdraw.lint.config import resolve
+from archdraw.lint.config import ResolvedSettings, ignore_names, resolve
 from archdraw.lint.elements import structural_view
 from archdraw.lint.engine import rule_findings, settings_findings
 from archdraw.lint.recording import (
-    COMPARED_VIEWS,
     VALUE_VIEWS,
     Changed,
     Reads,
     RecordingContext,
-    changed_roles,
     link_key,
     touches,
 )
@@ -50,10 +49,12 @@ from archdraw.lint.snapshot import (
     changed_names,
     copied,
     current,
+    merged,
     patched,
     same_objects,
 )
-from archdraw.lint.types import BY_POSITION, Finding
+from archdraw.lint.stale import Staleness, attributed, may_rerun, merged_reads, rejudged
+from archdraw.lint.types import BY_POSITION, Finding, Rule
 from archdraw.lint.value_edits import ValueEdits
 from archdraw.model import Design
 
@@ -77,13 +78,18 @@ class LintSession:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.rules = all_rules()
+        # Each rule's check, telling the context which findings it yields (`each`).
+        self._checks = {r.code: replace(r, check=attributed(r.check)) for r in self.rules}
         self._snapshot: Snapshot | None = None
         self._locations: ElementLocations | None = None
         self._findings: list[Finding] = []  # the last answer, sorted
         self._by_rule: dict[str, tuple[list[Finding], set[int]]] = {}
         self._settings_found: list[Finding] = []  # the settings rules' (AD0xx) last findings
         self._reads: dict[str, Reads] = {}
+        self._owners: dict[str, list[str]] = {}  # by rule judging elements: each finding's
         self.rules_run = 0  # rules run by the last call (for tests and the status bar)
+        # The rules the last call ran in part (`each`), with the elements they judged again.
+        self.judged_again: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
         self._owned = False  # whether the last design linted was a private copy
         self._seconds: dict[str, float] = {}  # how long each rule (and view) took last
@@ -166,12 +172,12 @@ class LintSession:
             component_names = changed_names(previous[0], now[0], edited, where[0])
             link_names = changed_names(previous[1], now[1], links_edited, where[1])
             if component_names is not None and link_names is not None:
-                links = now[1].fields
+                ids, (link_ids, sources, targets) = now[0].fields[0], now[1].fields[:3]
                 changed = Changed(
                     component_names,
                     link_names,
-                    {now[0].fields[place][0] for place in edited},
-                    {link_key(*links[place][:3]) for place in links_edited},
+                    {ids[place] for place in edited},
+                    {link_key(link_ids[p], sources[p], targets[p]) for p in links_edited},
                 )
         kept = previous if changed is not None else None  # the same elements: copy edits
         snapshot = self._snapshot = (
@@ -182,7 +188,8 @@ class LintSession:
         )
         self._edited = edited
         patchable = owned and self._owned
-        reuse = previous is not None and (patchable or same_objects(previous[3], snapshot[3]))
+        same = previous is not None and same_objects(previous[3], snapshot[3])
+        reuse = previous is not None and (patchable or same)
         if budget_s is not None and self._cost(changed, reuse) > budget_s:
             self._snapshot = previous
             return None
@@ -197,7 +204,7 @@ class LintSession:
             self._owned = was_owned
             self.rules_run = 0
             return list(self._findings)
-        if not same_objects(previous[3], snapshot[3]):
+        if not same:
             if not patchable:
                 self._views = {}
                 return self._run(design, locations, changed)
@@ -249,33 +256,29 @@ class LintSession:
             self._seconds[_STRUCTURE] = time.perf_counter() - started
         earlier = self._by_rule  # what each rule found last time
         if changed is None:
-            self._by_rule, self._reads = {}, {}
+            self._by_rule, self._reads, self._owners = {}, {}, {}
         findings: list[Finding] = []
         fresh: list[Finding] = []  # from the rules that ran
+        replaced = list(self._settings_found)  # what the rules that ran found last time
         ran = {r.code for r in self.rules if r.category == "settings"}
         used_ignores: set[int] = set()
-        self.rules_run = 0
-        views_changed: dict[str, bool] = {}  # by value view, once asked
-        roles_changed: dict[str, set[str] | None] = {}  # the roles that differ, once asked
+        self.rules_run, self.judged_again = 0, {}
+        staleness = None if changed is None else Staleness(self._values, context, changed)
         for rule in self.rules:
             if rule.code in settings.disabled or rule.category == "settings":
                 continue
             kept = self._by_rule.get(rule.code)
-            if changed is not None and kept is not None:
-                reads = self._reads[rule.code]
-                if not self._stale(reads, changed, context, views_changed, roles_changed):
+            stale: bool | set[str] = True
+            if staleness is not None and kept is not None:
+                stale = staleness.of(self._reads[rule.code])
+                if stale is False:
                     findings.extend(kept[0])
                     used_ignores.update(kept[1])
                     continue
-            context.take_reads()
-            used: set[int] = set()
-            started = time.perf_counter()
-            found = rule_findings(rule, context, settings, locations, used)
-            self._seconds[rule.code] = time.perf_counter() - started
-            if kept := earlier.get(rule.code):
-                found = as_found_before(found, kept[0])
-            self._reads[rule.code] = context.take_reads()
-            self._by_rule[rule.code] = (found, used)
+            before = earlier.get(rule.code)
+            found, used = self._judge(rule, context, settings, locations, stale, before)
+            if before is not None:
+                replaced += before[0]
             self.rules_run += 1
             ran.add(rule.code)
             findings.extend(found)
@@ -289,46 +292,59 @@ class LintSession:
         self._views = {k: v for k, v in context.__dict__.items() if k in self._structural}
         self._values = {k: v for k, v in context.__dict__.items() if k in VALUE_VIEWS}
         if changed is not None:
-            self._findings = self._merged(fresh + settings_found, ran)
+            self._findings = merged(self._findings, fresh + settings_found, replaced, ran)
         else:
             findings.extend(settings_found)
             findings.sort(key=BY_POSITION)
             self._findings = findings
         return list(self._findings)
 
-    def _stale(
+    def _judge(
         self,
-        reads: Reads,
-        changed: Changed,
+        rule: Rule,
         context: RecordingContext,
-        views_changed: dict[str, bool],
-        roles_changed: dict[str, set[str] | None],
-    ) -> bool:
-        """Whether a rule that read `reads` last time may find something else now: it read a
-        changed property, or a value view that reads one and came out different (a value
-        view equal to the last run's gives the rule what it had; `COMPARED_VIEWS`)."""
-        if touches(reads, changed):
-            return True
-        for name in reads.views:
-            if not touches(VALUE_VIEWS[name], changed):
-                continue
-            if name not in views_changed:
-                before = self._values.get(name)
-                views_changed[name] = (
-                    name not in COMPARED_VIEWS or before is None or getattr(context, name) != before
-                )
-            if views_changed[name]:
-                return True
-        if reads.roles and touches(VALUE_VIEWS["data_roles"], changed):
-            # The roles it asked for (`NotedRoles`): stale when one of those differs.
-            if "roles" not in roles_changed:
-                before = self._values.get("data_roles")
-                roles_changed["roles"] = (
-                    None if before is None else changed_roles(before, context.data_roles)
-                )
-            found = roles_changed["roles"]
-            return found is None or not reads.roles.isdisjoint(found)
-        return False
+        settings: ResolvedSettings,
+        locations: ElementLocations | None,
+        stale: bool | set[str],
+        kept: tuple[list[Finding], set[int]] | None,
+    ) -> tuple[list[Finding], set[int]]:
+        """Run `rule` again: whole, or (`stale` a set) at those elements only, when it
+        judged its elements one at a time and no ignore names it (the ignores an element's
+        finding matched are not told apart). `kept`: what it found and matched last time."""
+        judged = None if stale is True or stale is False else stale
+        if judged is not None and any(ignore_names(i, rule) for _, i, _ in settings.ignores):
+            judged = None
+        context.take_reads()
+        used: set[int] = set()
+        started = time.perf_counter()
+        context.judging = judged
+        try:
+            found = rule_findings(self._checks[rule.code], context, settings, locations, used)
+        finally:
+            context.judging = None
+        owners = context.issued_by  # the element whose body yielded each finding
+        reads = context.take_reads()
+        before = self._owners.get(rule.code)
+        if judged is not None and kept is not None and before is not None and reads.each:
+            again = rejudged(kept[0], before, found, owners, judged)
+            if again is None:  # equal sort keys: the order is the whole rule's
+                return self._judge(rule, context, settings, locations, True, kept)
+            self.judged_again[rule.code] = reads.judged
+            found, owners = again
+            reads = merged_reads(self._reads[rule.code], reads)
+        elif judged is not None:  # judged otherwise this time: judge them all
+            return self._judge(rule, context, settings, locations, True, kept)
+        else:
+            self._seconds[rule.code] = time.perf_counter() - started
+            if kept:
+                found = as_found_before(found, kept[0])
+        if reads.each and len(owners) == len(found):  # (an ignore may drop findings)
+            self._owners[rule.code] = owners
+        else:
+            self._owners.pop(rule.code, None)
+        self._reads[rule.code] = reads
+        self._by_rule[rule.code] = (found, used)
+        return found, used
 
     def _cost(self, changed: Changed | None, reuse_views: bool) -> float:
         """Seconds the rules and views to re-run took last time (infinite: everything)."""
@@ -336,24 +352,9 @@ class LintSession:
             return math.inf
         cost = 0.0 if reuse_views else self._seconds.get(_STRUCTURE, math.inf)
         for code, reads in self._reads.items():
-            # Whether a view it read comes out the same is not known before it is computed.
-            views = reads.views | ({"data_roles"} if reads.roles else set())
-            if touches(reads, changed) or any(
-                touches(VALUE_VIEWS[name], changed) for name in views
-            ):
+            if may_rerun(reads, changed):
                 cost += self._seconds.get(code, 0.0)
         return cost
-
-    def _merged(self, fresh: list[Finding], ran: set[str]) -> list[Finding]:
-        """The last answer with the findings of the rules that ran swapped in. The kept ones
-        are in order already and the fresh ones are sorted apart, so sorting the two together
-        merges two sorted runs (a linear pass). Equal sort keys come from one rule only (the
-        code is part of the key): the order is the one a full sort gives."""
-        findings = [f for f in self._findings if f.code not in ran]
-        fresh.sort(key=BY_POSITION)
-        findings += fresh
-        findings.sort(key=BY_POSITION)
-        return findings
 
 
 # A change to these link properties moves traffic between links: the graph is built anew.

@@ -5,41 +5,48 @@ before as the same object."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import compress, count
-from operator import is_, itemgetter, ne
+from operator import attrgetter, is_, itemgetter, ne
 from typing import Any, NamedTuple
 
-from archdraw.lint.types import Finding
+from archdraw.lint.types import BY_POSITION, Finding
 from archdraw.model import Component, Design, Link
 
 
 class Elements(NamedTuple):
-    """What the rules read of the components (or the links): each one's fields, and its
-    props (the models' own dicts, or copies of them in a snapshot), in file order."""
+    """What the rules read of the components (or the links): their fields, a list per
+    field in file order (`COMPONENT_FIELDS`, `LINK_FIELDS`), and their props (the models'
+    own dicts, or copies of them in a snapshot)."""
 
-    fields: list[tuple[Any, ...]]
+    fields: tuple[list[Any], ...]
     props: list[dict[str, Any]]
 
 
-_COMPONENT_FIELDS = itemgetter("id", "type", "label", "zone", "notes")
-_LINK_FIELDS = itemgetter("id", "source", "target", "kind", "label")
+COMPONENT_FIELDS = ("id", "type", "label", "zone", "notes")
+LINK_FIELDS = ("id", "source", "target", "kind", "label")
+_DICT = attrgetter("__dict__")
+_PROPS = itemgetter("props")
 
 # Per element: the fields rules read and its props; then zones and settings; then the
 # element objects themselves (views over the same objects can be reused).
 Snapshot = tuple[Elements, Elements, Any, list[object]]
 
 
-def _elements(models: list[Component] | list[Link], fields: itemgetter[Any]) -> Elements:
+def _elements(models: list[Component] | list[Link], names: tuple[str, ...]) -> Elements:
     """The elements as they are now: their props are the models' own dicts, not copies."""
-    # Fields read from each model's field dict in one call: thousands of elements per edit.
-    return Elements([fields(m.__dict__) for m in models], [m.props for m in models])
+    # A list per field, read from the models' field dicts at C speed (thousands of
+    # elements per edit): lists of the same values compare by identity first.
+    fields = list(map(_DICT, models))
+    columns = tuple(list(map(itemgetter(name), fields)) for name in names)
+    return Elements(columns, list(map(_PROPS, fields)))
 
 
 def current(design: Design) -> Snapshot:
     """The design as it is now (props not copied: see `copied`)."""
-    components = _elements(design.components, _COMPONENT_FIELDS)
-    links = _elements(design.links, _LINK_FIELDS)
+    components = _elements(design.components, COMPONENT_FIELDS)
+    links = _elements(design.links, LINK_FIELDS)
     # Who is confirmed in the `import:` block (AD607 reads it; the editor confirms guesses).
     block = design.imported
     confirmed = tuple(e.confirmed for e in block.elements) if block is not None else None
@@ -147,3 +154,60 @@ def _same_or_new(new: Finding, old: Finding) -> Finding:
 def _identity(finding: Finding) -> tuple[Any, ...]:
     """What tells most findings apart (`==` decides): their place, code and message."""
     return finding.order, finding.component, finding.link, finding.zone, finding.message
+
+
+def merged(
+    old: list[Finding], fresh: list[Finding], replaced: list[Finding], ran: set[str]
+) -> list[Finding]:
+    """`old` (a session's last answer, sorted) with the findings of the rules that ran
+    (`fresh`; `replaced`: theirs last time) swapped in. A finding found again is the same
+    object, so only those that came or went move: each is found by its sort key, and the
+    others are copied between them in slices. A key equal to another's (the same rule and element)
+    leaves the order to a full sort, as a full run does."""
+    if len({f.order for f in fresh}) < len(fresh):  # equal keys: their order is the rules'
+        return _sorted(old, fresh, ran)
+    now = {id(f) for f in fresh}
+    before = {id(f) for f in replaced}
+    drop: set[int] = set()
+    for finding in replaced:
+        if id(finding) not in now:
+            place = bisect_left(old, finding.order, key=BY_POSITION)
+            while old[place] is not finding:  # among equal keys (a rule's, an element's)
+                place += 1
+            drop.add(place)
+    added: dict[int, list[Finding]] = {}
+    last = None
+    for finding in sorted((f for f in fresh if id(f) not in before), key=BY_POSITION):
+        order = finding.order
+        place = bisect_left(old, order, key=BY_POSITION)
+        end = place
+        while end < len(old) and old[end].order == order:
+            if end not in drop:
+                return _sorted(old, fresh, ran)
+            end += 1
+        if order == last:
+            return _sorted(old, fresh, ran)
+        added.setdefault(place, []).append(finding)
+        last = order
+    if not drop and not added:
+        return list(old)
+    findings: list[Finding] = []
+    start = 0
+    for place in sorted(drop | added.keys()):
+        findings += old[start:place]
+        findings += added.get(place, ())
+        start = place + 1 if place in drop else place
+    findings += old[start:]
+    return findings
+
+
+def _sorted(old: list[Finding], fresh: list[Finding], ran: set[str]) -> list[Finding]:
+    """`_merged` by sorting: the kept findings are in order already and the fresh ones
+    are sorted apart, so sorting the two together merges two sorted runs. Equal sort
+    keys come from one rule only (the code is part of the key): the order is the one a
+    full sort gives."""
+    findings = [f for f in old if f.code not in ran]
+    fresh = sorted(fresh, key=BY_POSITION)
+    findings += fresh
+    findings.sort(key=BY_POSITION)
+    return findings

@@ -30,7 +30,7 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def missing_failover(ctx: LintContext) -> Iterator[Issue]:
-    for component in ctx.stateful:
+    for component in ctx.each(ctx.stateful):  # one at a time, from its own values
         if component.type in CACHING_TYPES:
             continue  # cache nodes hold keys; none of them is a primary
         if not ctx.stated(component, "replicas"):

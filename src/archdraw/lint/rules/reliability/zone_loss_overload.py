@@ -47,7 +47,8 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
     # A component without its own `zones` has its type's default: look that up once per
     # type (most components set none, and most types default to one zone).
     type_zones: dict[str, int] = {}
-    for component_id, arrival in ctx.arrival_rps.items():
+    for component_id in ctx.each(components):  # one at a time, from its own values
+        arrival = ctx.arrival(component_id)
         if arrival <= 0:
             continue
         component = components[component_id]

@@ -33,10 +33,9 @@ from archdraw.lint.types import Fix, Issue, Severity, rule
     ),
 )
 def backlog_grows(ctx: LintContext) -> Iterator[Issue]:
-    arrival_rps = ctx.arrival_rps
-    for queue in ctx.of_type(*QUEUE_TYPES):
+    for queue in ctx.each(ctx.of_type(*QUEUE_TYPES)):  # one queue at a time
         # The rate first: a queue nothing reaches needs no look-up of its consumers.
-        arrival = arrival_rps.get(queue.id, 0.0)
+        arrival = ctx.arrival(queue.id)
         if arrival <= 0:
             continue
         consumers = ctx.consumers(queue)

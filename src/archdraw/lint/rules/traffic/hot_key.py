@@ -24,11 +24,12 @@ from archdraw.lint.types import Issue, Severity, rule
     references=("Designing Data-Intensive Applications, ch. 6 (skewed workloads, hot spots)",),
 )
 def hot_key(ctx: LintContext) -> Iterator[Issue]:
-    # Only a component with a `skew`, stated or its type's, has a hot key to judge.
-    for component in ctx.valued("skew"):
+    # Only a component with a `skew`, stated or its type's, has a hot key to judge; one at a
+    # time, from its own values (`each`).
+    for component in ctx.each(ctx.valued("skew")):
         skew = ctx.number(component, "skew")
         per_machine = ctx.number(component, "capacity_rps")
-        arrival = ctx.arrival_rps.get(component.id, 0.0)
+        arrival = ctx.arrival(component.id)
         if skew is None or per_machine is None or arrival <= 0:
             continue
         hottest = arrival * skew

@@ -36,8 +36,9 @@ PROVIDER_TYPES = frozenset({"external_api", "llm", "embedding_model"})
 def outbound_limit(ctx: LintContext) -> Iterator[Issue]:
     # A quota is the provider's: only components whose type takes one can exceed it.
     takers = {c.id: c for name in QUOTAS for c in ctx.with_prop(name)}
-    for component_id, component in takers.items():
-        per_minute = ctx.arrival_rps.get(component_id, 0.0) * 60
+    for component_id in ctx.each(takers):  # one at a time, from its own values
+        component = takers[component_id]
+        per_minute = ctx.arrival(component_id) * 60
         if per_minute > 0 and _runs_elsewhere(ctx, component):
             unknown = _quota_unstated(ctx, component)
             if unknown:
@@ -78,7 +79,7 @@ def _quota_unstated(ctx: LintContext, provider: ComponentView) -> Issue | None:
     """Info when the design sends the provider traffic and states none of its quotas."""
     if any(ctx.stated(provider, name) for name in QUOTAS):
         return None
-    per_minute = ctx.arrival_rps[provider.id] * 60
+    per_minute = ctx.arrival(provider.id) * 60
     return Issue(
         f"'{provider.title}' receives {rate(per_minute)} requests a minute at peak and the "
         "design does not state its quota (`rpm_limit`): whether that fits under the "

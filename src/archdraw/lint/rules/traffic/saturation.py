@@ -50,14 +50,12 @@ def rate(value: float) -> str:
 )
 def saturation(ctx: LintContext) -> Iterator[Issue]:
     warning = ctx.option("utilization_warning")
-    store_work, arrival_rps = ctx.store_work, ctx.arrival_rps
     number, instances = ctx.number, ctx.instances
-    # Only a component with a capacity, stated or its type's, is judged: none is guessed.
-    for component in ctx.valued("capacity_rps"):
+    # Only a component with a capacity, stated or its type's, is judged: none is guessed;
+    # one at a time, from its own values, arrival rate and work (`each`).
+    for component in ctx.each(ctx.valued("capacity_rps")):
         component_id = component.id
-        arrival = arrival_rps.get(component_id)
-        if arrival is None:
-            continue
+        arrival, store_work = ctx.arrival(component_id), ctx.store_work
         # A drawn copy with no requests of its own still applies its sources' writes.
         working = arrival > 0 or store_work.replicates(component_id)
         per_machine = number(component, "capacity_rps") if working else None

@@ -37,8 +37,9 @@ def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
     # A link without its own `timeout_ms` has the library's default: no look-up needed.
     default_timeout = ctx.link_default_number("timeout_ms")
     # By caller: whether the caller qualifies is decided once for all its calls.
-    for caller, links in ctx.sync_callers.items():
-        source = components.get(caller)
+    callers = ctx.sync_callers
+    for caller in ctx.each(callers):  # one caller at a time, from its own values
+        links, source = callers[caller], components.get(caller)
         if source is None or caller in clients:
             continue
         type_id = source.type
