@@ -48,6 +48,9 @@ class Cells(NamedTuple):
     fallback: bool
     runs_replicas: bool
     spans_zones: bool  # `global: true`: a managed service that spans zones and regions
+    # Run by the provider with `failover` not stated: the provider promotes a copy itself
+    # (RDS Multi-AZ, Aurora, Cloud SQL HA), nodes sized by `replicas` or not.
+    provider_failover: bool
     in_process: bool  # `in_process: true`: runs inside its caller, no failure of its own
     peak: float  # `peak_factor`: a source's burst over its stated `rps`
     rps: float  # the stated `rps` (0 where unknown, never a library default)
@@ -85,6 +88,7 @@ class Columns(NamedTuple):
     fallback: list[bool]
     runs_replicas: list[bool]
     spans_zones: list[bool]
+    provider_failover: list[bool]
     in_process: list[bool]
     peak: list[float]
     rps: list[float]
@@ -149,13 +153,14 @@ def _cells(kind: _TypeColumns, own: dict[str, Any]) -> Cells:
     value = (kind.defaults | own if own else kind.defaults).get
     spans = value("global") is True
     shards = count(value("shards"))
+    provider = provider_runs(value("managed"), spans)
     found = instances(
         count(value("replicas")),
         count(value("zones")),
         shards,
         stated="replicas" in own,
         sharded=kind.stateful and not kind.buffer,
-        managed=provider_runs(value("managed"), spans),
+        managed=provider,
     )
     failover = str(value("failover") or "none")
     rps = stated_rate(own.get("rps"))
@@ -175,6 +180,7 @@ def _cells(kind: _TypeColumns, own: dict[str, Any]) -> Cells:
         # A managed service is not ours to run: no machine of it to lose alone.
         runs_replicas=kind.runs_replicas and not found.managed,
         spans_zones=spans,
+        provider_failover=provider and "failover" not in own,
         in_process=value("in_process") is True,
         peak=max(1.0, number(value("peak_factor"), 1.0) or 1.0),
         rps=0.0 if rps is None else rps,
@@ -269,6 +275,7 @@ def node_columns(
         "fallback": per.fallback,
         "runs_replicas": per.runs_replicas,
         "spans_zones": per.spans_zones,
+        "provider_failover": per.provider_failover,
         "in_process": per.in_process,
         "peak": per.peak,
         "roles": roles,

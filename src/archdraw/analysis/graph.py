@@ -134,6 +134,7 @@ class TrafficGraph:
     fallback: list[bool]
     runs_replicas: list[bool]  # its type takes `replicas` (ours to run, not a third party's)
     spans_zones: list[bool]  # `global: true`: no zone of its own, no single instance to lose
+    provider_failover: list[bool]  # the provider promotes a copy (`failover` not stated)
     in_process: list[bool]  # `in_process: true`: fails only with its caller
     peak: list[float]  # `peak_factor`: the burst over a source's `rps` (1: none stated)
     written: set[int]  # the components some edge (a back edge too) writes into

@@ -30,7 +30,10 @@ What that does, with `remaining` the share of instances left (data roles from
 
 A store the provider runs as one service (`managed`) keeps a copy in each zone it spans
 unless it states `replication: none` (`archdraw.analysis.instances.partition_copies`): with
-`failover` not stated it serves on from the zones left, as the provider fails over.
+`failover` not stated it serves on from the zones left, as the provider fails over. One
+whose nodes the design sizes (`managed` with `replicas`: an RDS or Aurora cluster) has the
+lost primary's copy promoted by the provider when `failover` is not stated, as AD102 takes
+it; a stated `failover: none` still waits for a promotion by hand.
 
 Data at risk: a store that lost every copy of some partition, with no `replication` beyond
 the drawing. A service the provider runs (`managed`) keeps its data in the zones it spans:
@@ -199,8 +202,12 @@ def _state(
         serving = 1.0
         if role.takes_over:
             recovery = TAKES_OVER.get(role.failover, "after failover")
-        elif _provider_serves(graph, node):
+        elif graph.provider_failover[node] and graph.instance_basis[node] == "managed":
+            # One service: it serves from its copies in the zones left (SQS, DynamoDB).
             recovery = "from the provider's copies in its other zones"
+        elif graph.provider_failover[node]:
+            # Nodes the design sizes: the provider promotes a copy of the lost primary.
+            recovery = "once the provider promotes a copy (`failover` not stated)"
         else:
             # The worst machine to lose is a primary: its partition takes no writes.
             writes = 1.0 - min(1.0, max(loss.share, 1.0 / role.shards))
@@ -236,15 +243,6 @@ def _state(
         reason += "; its fallback answers its callers"
     return ComponentState(
         cid, state, count, remaining, serving, recovery, overloaded, reason, writes
-    )
-
-
-def _provider_serves(graph: TrafficGraph, node: int) -> bool:
-    """A store the provider runs as one service, with `failover` not stated: it serves from
-    its copies in the zones left (SQS, DynamoDB), or promotes its standby (RDS Multi-AZ,
-    Cloud SQL HA); the library's `failover: none` is a default made for a store we run."""
-    return graph.instance_basis[node] == "managed" and "failover" not in (
-        graph.components[node].props
     )
 
 
