@@ -10,43 +10,35 @@ from __future__ import annotations
 from typing import Any
 
 from archdraw.imports.inputs import YamlDocument
+from archdraw.imports.shape_words import LIST, MAPPING, shape_of
 from archdraw.source import Problem, SourceError
 
-_MAPPING, _LIST = "a mapping", "a list"
 # Top-level sections besides `services`, and service keys, by the shapes the spec allows.
 _SECTIONS: dict[str, tuple[str, ...]] = {
-    name: (_MAPPING,) for name in ("volumes", "networks", "secrets", "configs")
+    name: (MAPPING,) for name in ("volumes", "networks", "secrets", "configs")
 }
 _SERVICE_KEYS: dict[str, tuple[str, ...]] = {
-    "ports": (_LIST,),
-    "expose": (_LIST,),
-    "volumes": (_LIST,),
-    "profiles": (_LIST,),
-    "links": (_LIST,),
-    "external_links": (_LIST,),
-    "depends_on": (_LIST, _MAPPING),
-    "environment": (_LIST, _MAPPING),
-    "networks": (_LIST, _MAPPING),
-    "labels": (_LIST, _MAPPING),
-    "secrets": (_LIST,),
-    "configs": (_LIST,),
-    "deploy": (_MAPPING,),
-    "healthcheck": (_MAPPING,),
-    "x-archdraw": (_MAPPING,),
+    "ports": (LIST,),
+    "expose": (LIST,),
+    "volumes": (LIST,),
+    "profiles": (LIST,),
+    "links": (LIST,),
+    "external_links": (LIST,),
+    "depends_on": (LIST, MAPPING),
+    "environment": (LIST, MAPPING),
+    "networks": (LIST, MAPPING),
+    "labels": (LIST, MAPPING),
+    "secrets": (LIST,),
+    "configs": (LIST,),
+    "deploy": (MAPPING,),
+    "healthcheck": (MAPPING,),
+    "x-archdraw": (MAPPING,),
 }
-
-
-def _shape(value: Any) -> str:
-    if isinstance(value, dict):
-        return _MAPPING
-    if isinstance(value, list):
-        return _LIST
-    return "a single value"
 
 
 def _fits(value: Any, shapes: tuple[str, ...]) -> bool:
     # null is allowed everywhere: Compose reads `ports:` with nothing after it as no ports.
-    return value is None or _shape(value) in shapes
+    return value is None or shape_of(value) in shapes
 
 
 def check_shape(name: str, document: YamlDocument) -> None:
@@ -60,7 +52,7 @@ def check_shape(name: str, document: YamlDocument) -> None:
         line, column = document.locations.of(path)
         wanted = " or ".join(shapes)
         where = ".".join(str(part) for part in path)
-        message = f"{where} must be {wanted}, not {_shape(value)}{hint}"
+        message = f"{where} must be {wanted}, not {shape_of(value)}{hint}"
         problems.append(Problem(name, line, column, message))
 
     for section, shapes in _SECTIONS.items():
@@ -71,7 +63,7 @@ def check_shape(name: str, document: YamlDocument) -> None:
             if body is not None:
                 slipped = service in _SERVICE_KEYS or service in ("image", "build", "command")
                 hint = f" ('{service}' is a service's key: indent it under its service)"
-                refuse(("services", service), (_MAPPING,), body, hint if slipped else "")
+                refuse(("services", service), (MAPPING,), body, hint if slipped else "")
             continue
         for key, shapes in _SERVICE_KEYS.items():
             if not _fits(body.get(key), shapes):

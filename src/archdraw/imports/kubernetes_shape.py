@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from archdraw.imports.inputs import YamlDocument
+from archdraw.imports.shape_words import LIST, MAPPING, shape_of
 from archdraw.source import Problem
 
-_MAPPING, _LIST = "a mapping", "a list"
 _MAPPINGS = frozenset(
     {
         "metadata",
@@ -62,14 +62,6 @@ def _text(value: Any) -> bool:
     return value is None or isinstance(value, str)
 
 
-def _shape(value: Any) -> str:
-    if isinstance(value, dict):
-        return _MAPPING
-    if isinstance(value, list):
-        return _LIST
-    return "a single value"
-
-
 class _Check:
     def __init__(self, name: str, document: YamlDocument) -> None:
         self.name, self.document = name, document
@@ -77,7 +69,7 @@ class _Check:
 
     def refuse(self, path: tuple[Any, ...], shape: str, value: Any, where: str) -> None:
         line, column = self.document.locations.of(path)
-        message = f"{where} must be {shape}, not {_shape(value)}"
+        message = f"{where} must be {shape}, not {shape_of(value)}"
         self.problems.append(Problem(self.name, line, column, message))
 
     def walk(self, value: Any, path: tuple[Any, ...], where: str, kind: str) -> None:
@@ -91,18 +83,18 @@ class _Check:
                 self.walk(item, (*path, index), f"{where}[{index}]", kind)
 
     def field(self, key: str, value: Any, path: tuple[Any, ...], where: str, kind: str) -> None:
-        wanted = _MAPPING if key in _MAPPINGS else None
+        wanted = MAPPING if key in _MAPPINGS else None
         if key in _LISTS or key in _LISTS_OF_MAPPINGS:
-            wanted = _LIST
+            wanted = LIST
         if key == "tls":  # an Ingress lists its TLS hosts; a Gateway listener's is an object
-            wanted = _LIST if kind == "Ingress" else _MAPPING
-        if wanted is not None and _shape(value) != wanted:
+            wanted = LIST if kind == "Ingress" else MAPPING
+        if wanted is not None and shape_of(value) != wanted:
             self.refuse(path, wanted, value, where)
             return
         if key in _LISTS_OF_MAPPINGS or (key == "tls" and kind == "Ingress"):
             for index, item in enumerate(value):
                 if item is not None and not isinstance(item, dict):
-                    self.refuse((*path, index), _MAPPING, item, f"{where}[{index}]")
+                    self.refuse((*path, index), MAPPING, item, f"{where}[{index}]")
         if key not in _OPAQUE and key not in _LISTS:
             self.walk(value, path, where, kind)
 
@@ -118,13 +110,13 @@ def check_shape(
     title = metadata.get("name") if isinstance(metadata, dict) else None
     where = f"{kind}/{title}" if isinstance(title, str | int) else kind
     if metadata is not None and not isinstance(metadata, dict):
-        check.refuse((*path, "metadata"), _MAPPING, metadata, f"{where} metadata")
+        check.refuse((*path, "metadata"), MAPPING, metadata, f"{where} metadata")
     elif isinstance(metadata, dict):
         for key in ("name", "namespace"):
             value = metadata.get(key)
             # A name may be written as a number (`name: 404`); a namespace is a zone's name.
             if isinstance(value, dict | list) or (key == "namespace" and not _text(value)):
-                shown = "a number" if isinstance(value, int | float) else _shape(value)
+                shown = "a number" if isinstance(value, int | float) else shape_of(value)
                 message = f"{where} metadata.{key} must be text, not {shown}"
                 line, column = document.locations.of((*path, "metadata", key))
                 check.problems.append(Problem(name, line, column, message))
