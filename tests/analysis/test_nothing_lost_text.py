@@ -45,3 +45,23 @@ def test_a_standby_region_answers_the_failed_paths(library) -> None:
     text = _failure_text(load(case, library).design, library, fail_zones=["a"])
     assert "user: 0 % of its requests fail" in text
     assert "answered by the standby (after DNS moves traffic)" in text
+
+
+def test_a_third_partys_outage_is_named_as_such(design_of, library) -> None:
+    body = """
+components:
+  - {id: users, type: client, props: {rps: 10}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: psp, type: external_api}
+  - {id: lib, type: library}
+links:
+  - {from: users, to: api}
+  - {from: api, to: psp}
+  - {from: api, to: lib}
+"""
+    design = design_of(body)
+    text = _failure_text(design, library, fail=["psp"])
+    assert "psp  down  the third party's service failed" in text
+    assert "its only instance failed" not in text
+    # An in-process library is not a third party: it fails as the one copy it is.
+    assert "third party" not in _failure_text(design, library, fail=["lib"])

@@ -101,6 +101,8 @@ def instance_losses(
         count = graph.instances(node)
         if graph.instance_basis[node] == "managed":
             add(node, 1.0, _outage(graph, node))
+        elif not (graph.runs_replicas[node] or graph.on_device[node] or graph.in_process[node]):
+            add(node, 1.0, "the third party's service failed")  # no instance of ours to lose
         elif whole or count == 1:
             add(node, 1.0, "every instance failed" if count > 1 else "its only instance failed")
         else:
