@@ -126,14 +126,17 @@ class DataRoles:
 
     def primary_of(self, component_id: str) -> str:
         """Follow replication links back to the component that holds the original."""
-        seen = {component_id}
-        current = component_id
+        return self._replication_chain(component_id)[-1]
+
+    def _replication_chain(self, component_id: str) -> list[str]:
+        """The component, its replication source, that one's source, ... up to the
+        component that holds the original (a cycle stops where it would repeat)."""
+        chain = [component_id]
         while True:
-            role = self.roles.get(current)
-            if role is None or role.source is None or role.source in seen:
-                return current
-            seen.add(role.source)
-            current = role.source
+            role = self.roles.get(chain[-1])
+            if role is None or role.source is None or role.source in chain:
+                return chain
+            chain.append(role.source)
 
     def copies_of(self, component_id: str) -> list[str]:
         return self._targets.get(component_id, [])

@@ -203,15 +203,10 @@ class NotedRoles(DataRoles):
         return component_id in self.standbys
 
     def primary_of(self, component_id: str) -> str:
-        seen = {component_id}
-        current = component_id
-        while True:
-            self._context.note_role(current, place=True)
-            role = self.roles.get(current)
-            if role is None or role.source is None or role.source in seen:
-                return current
-            seen.add(role.source)
-            current = role.source
+        chain = self._replication_chain(component_id)
+        for step in chain:  # each role on the way was read
+            self._context.note_role(step, place=True)
+        return chain[-1]
 
     def copies_of(self, component_id: str) -> list[str]:
         self._context.note_role(component_id, place=True)
