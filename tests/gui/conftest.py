@@ -16,7 +16,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from archdraw.gui.main_window import MainWindow
@@ -81,6 +88,19 @@ def property_field(window: MainWindow, name: str, kind: type[QWidget]) -> QWidge
     assert widget is not None, f"no field {name}"
     assert isinstance(widget, kind)
     return widget
+
+
+def replicas_field(window: MainWindow, qtbot: QtBot) -> QWidget:
+    """The two-service design loaded, `api` selected and its `replicas` field clicked into
+    with its text selected, ready for typed keys."""
+    load_into(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.scene.select_ids(["api"])
+    field = property_field(window, "replicas", QAbstractSpinBox)
+    qtbot.mouseClick(field.findChild(QLineEdit), Qt.MouseButton.LeftButton)
+    field.selectAll()  # type: ignore[attr-defined]
+    return field
 
 
 def viewport_point(window: MainWindow, scene_point: QPointF | tuple[float, float]) -> QPoint:

@@ -16,21 +16,10 @@ from PySide6.QtWidgets import QAbstractSpinBox, QFileDialog, QLineEdit
 
 from archdraw.io import dumps
 
-from .conftest import load_into, property_field
+from .conftest import load_into, property_field, replicas_field
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
-
-
-def _replicas_field(window, qtbot):  # type: ignore[no-untyped-def]
-    load_into(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    window.scene.select_ids(["api"])
-    field = property_field(window, "replicas", QAbstractSpinBox)
-    qtbot.mouseClick(field.findChild(QLineEdit), Qt.MouseButton.LeftButton)
-    field.selectAll()
-    return field
 
 
 def _replicas(window):  # type: ignore[no-untyped-def]
@@ -38,7 +27,7 @@ def _replicas(window):  # type: ignore[no-untyped-def]
 
 
 def test_ctrl_z_in_a_field_undoes_the_committed_edit_and_redo_redoes_it(window, qtbot):  # type: ignore[no-untyped-def]
-    field = _replicas_field(window, qtbot)
+    field = replicas_field(window, qtbot)
     QTest.keyClicks(field, "3")
     QTest.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _replicas(window) == 3)
@@ -58,7 +47,7 @@ def test_ctrl_z_in_a_field_undoes_the_committed_edit_and_redo_redoes_it(window, 
 
 
 def test_ctrl_z_while_typing_undoes_the_typing_only(window, qtbot):  # type: ignore[no-untyped-def]
-    field = _replicas_field(window, qtbot)
+    field = replicas_field(window, qtbot)
     QTest.keyClicks(field, "7")
     assert field.findChild(QLineEdit).text() == "7"
     QTest.keyClick(field, Qt.Key.Key_Z, CTRL)

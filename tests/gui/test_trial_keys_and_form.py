@@ -7,11 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
+from PySide6.QtWidgets import QAbstractSpinBox
 
 from archdraw.gui.actions import redo_keys
 
-from .conftest import load_into, property_field
+from .conftest import load_into, property_field, replicas_field
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -23,13 +23,7 @@ def test_redo_answers_both_keys_whatever_the_platform_binds(qapp) -> None:  # ty
 
 
 def test_ctrl_y_redoes_a_property_edit(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    load_into(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
-    window.scene.select_ids(["api"])
-    field = property_field(window, "replicas", QAbstractSpinBox)
-    qtbot.mouseClick(field.findChild(QLineEdit), Qt.MouseButton.LeftButton)
-    field.selectAll()
+    field = replicas_field(window, qtbot)
     QTest.keyClicks(field, "4")
     QTest.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.document.design.component("api").props.get("replicas") == 4)
