@@ -235,11 +235,13 @@ def build_graph(
     # Each distinct pair converted once (thousands of links state a few); typed: 1, true apart.
     converted = lru_cache(maxsize=None, typed=True)(_calls_and_writes)
     target_then_key = attrgetter("target", "key")
+    aside_of = _cache_aside(ids, index, roles, table, telemetry)
     for sender_id, sent in table.out.items():
         source = index.get(sender_id)
         if source is None:
             continue
         row = edges[source] = []
+        read_aside = aside_of.get(source)  # None for most: no store read through a cache
         # Links in order of target id, then key: the cut below must not depend on file order.
         for link in sorted(sent, key=target_then_key) if len(sent) > 1 else sent:
             kind, target = link.kind, index.get(link.target)
@@ -255,10 +257,10 @@ def build_graph(
                     calls, writes = converted(*stated)
                 except TypeError:  # an unhashable value (a list): nothing to remember it by
                     calls, writes = _calls_and_writes(*stated)
-            row.append(Edge(source, target, kind, calls, link.key, writes, -1, lookup[target]))
+            aside = read_aside.get(target, -1) if read_aside and not writes else -1  # writes all go
+            row.append(Edge(source, target, kind, calls, link.key, writes, aside, lookup[target]))
             if writes:
                 written.add(target)
-    _mark_cache_aside(edges, ids, index, roles, table)
     sources = sorted(compress(range(len(ids)), per.source), key=ids.__getitem__)
     order, back = cut_cycles(ids, edges, sources)
     out_edges = list(edges)  # the rows of the senders of back edges are replaced below
@@ -298,34 +300,33 @@ def _calls_and_writes(calls: object, writes: object) -> tuple[float, bool | None
     return max(0.0, number(calls, 1.0) or 0.0), None if writes is None else writes is True
 
 
-def _mark_cache_aside(
-    edges: list[list[Edge]],
+def _cache_aside(
     ids: list[str],
     index: dict[str, int],
     roles: DataRoles,
     table: LinkTable,
-) -> None:
-    """A caller's reads of a store it also reads through a cache go only on misses."""
-    fronted = {
-        index[role.id]: index[role.fronts]
+    telemetry: list[bool],
+) -> dict[int, dict[int, int]]:
+    """A caller's reads of a store it also reads through a cache go only on the cache's
+    misses: for each caller of a cache that fronts a store, that store -> the cache. When
+    several caches front one store, the caller's last in order of id (as its links are
+    followed) is the one."""
+    fronted = sorted(
+        (role.id, index[role.fronts])
         for role in roles.roles.values()
         if role.fronts is not None and role.id in index and role.fronts in index
-    }
-    if not fronted:
-        return
-    callers = {
-        index[k.source]
-        for cache in fronted
-        for k in table.into.get(ids[cache], ())
-        if k.kind != "replication" and k.source in index
-    }
-    for caller in callers:
-        row = edges[caller]
-        caches = {fronted[e.target]: e.target for e in row if e.target in fronted}
-        for edge in row:
-            cache = caches.get(edge.target)
-            if cache is not None and not edge.writes:
-                edge.aside = cache
+    )
+    found: dict[int, dict[int, int]] = {}
+    for cache_id, store in fronted:
+        cache = index[cache_id]
+        for link in table.into.get(cache_id, ()):
+            caller = index.get(link.source)
+            if link.kind == "replication" or caller is None:
+                continue
+            if telemetry[cache] and "calls" not in link.props:
+                continue  # not followed (see `build_graph`)
+            found.setdefault(caller, {})[store] = cache
+    return found
 
 
 def shared(graph: TrafficGraph) -> list[int]:

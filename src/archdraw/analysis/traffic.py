@@ -59,7 +59,7 @@ def arrival_rates(
 def _arrival_rates(graph: TrafficGraph, growth: float, passed: Sequence[float]) -> list[float]:
     rates = sent_rates(graph, growth, passed)
     # Closing a cycle: counted at the receiver, not passed on (see graph.py).
-    extra = [0.0] * len(rates)
+    extra: dict[int, float] = {}
     streams = graph.change_stream
     from_store = any(streams[edge.source] for edge in graph.back_edges)
     changes = store_changes(graph, rates, growth, passed) if from_store else {}
@@ -69,8 +69,10 @@ def _arrival_rates(graph: TrafficGraph, growth: float, passed: Sequence[float]) 
             share = passed_on(source, rates, passed, changes)
         else:
             share = rates[source] * passed[edge.aside]
-        extra[edge.target] += share * edge.calls
-    return [rate + more for rate, more in zip(rates, extra, strict=True)]
+        extra[edge.target] = extra.get(edge.target, 0.0) + share * edge.calls
+    for node, more in extra.items():  # `rates` is this call's own list
+        rates[node] += more
+    return rates
 
 
 def sent_rates(
@@ -86,17 +88,18 @@ def sent_rates(
     rates = [rps * peak * growth for rps, peak in zip(graph.rps, graph.peak, strict=True)]
     streams = graph.change_stream
     changes: dict[int, float] = {}  # what each store's change stream carries, per call
+    out_edges = graph.out_edges
     for node in graph.order:
         sent = rates[node]
         if sent == 0:
             continue
         if streams[node]:  # a store's links carry its writes
             changes[node] = onward = _taken(graph, node, rates, passed, changes, growth)
-            for edge in graph.out_edges[node]:
+            for edge in out_edges[node]:
                 rates[edge.target] += onward * edge.calls
             continue
         onward = sent * passed[node]
-        for edge in graph.out_edges[node]:
+        for edge in out_edges[node]:
             share = onward if edge.aside < 0 else sent * passed[edge.aside]
             rates[edge.target] += share * edge.calls
     if base:

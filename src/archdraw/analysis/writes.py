@@ -95,30 +95,33 @@ def replication_reach(graph: TrafficGraph, writes: Sequence[float]) -> dict[int,
     return reach
 
 
-def copying_stores(graph: TrafficGraph) -> list[bool]:
-    """Per component: a store we run, whose replicas are copies that apply every write."""
-    found = [False] * len(graph)
-    for node in compress(range(len(graph)), graph.stateful):  # a store holds state
-        component = graph.components[node]
-        found[node] = (
-            not graph.buffer[node]
-            and component.type not in CACHING_TYPES
-            and graph.instance_basis[node] != "managed"
-            and graph.roles.of(component.id) is not None
-        )
-    return found
-
-
-def write_copies(graph: TrafficGraph, stores: Sequence[bool] | None = None) -> list[int]:
+def write_copies(graph: TrafficGraph) -> list[int]:
     """The copies each write is applied on, per component: a store's copies of each
     partition when we run it, else 1."""
-    stores = copying_stores(graph) if stores is None else stores
-    found = [1] * len(graph)
-    for node in compress(range(len(graph)), stores):
-        role = graph.roles.of(graph.ids[node])
-        if role is not None:
-            found[node] = max(1, role.copies)
-    return found
+    _stores, copies = store_copies(graph)
+    return copies
+
+
+def store_copies(graph: TrafficGraph) -> tuple[list[bool], list[int]]:
+    """Per component: a store we run, whose replicas are copies that apply every write; and
+    `write_copies` (one look at each store's data role for both)."""
+    stores = [False] * len(graph)
+    copies = [1] * len(graph)
+    buffer, basis, components, role_of = (
+        graph.buffer,
+        graph.instance_basis,
+        graph.components,
+        graph.roles.of,
+    )
+    for node in compress(range(len(graph)), graph.stateful):  # a store holds state
+        if buffer[node] or basis[node] == "managed":
+            continue
+        component = components[node]
+        role = role_of(component.id)
+        if component.type not in CACHING_TYPES and role is not None:
+            stores[node] = True
+            copies[node] = max(1, role.copies)
+    return stores, copies
 
 
 def applied(
@@ -141,8 +144,7 @@ class StoreWork:
         self.graph = graph
         self.rates = list(arrival_rates(graph) if rates is None else rates)
         self.writes = write_rates(graph)  # W: taken over links marked `writes: true`
-        self.stores = copying_stores(graph)
-        self.copies = write_copies(graph, self.stores)
+        self.stores, self.copies = store_copies(graph)
         # R: applied by a drawn copy from its replication sources (not in its arrivals),
         # and the components whose writes those are, by node.
         self.replicated = [0.0] * len(graph)
