@@ -22,10 +22,12 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "dangling_link": [(10, ("link 'api->db'", "'db'", "not a component"))],
     "zone_cycle": [(4, ("zone cycle", "outer -> inner -> outer"))],
     "unknown_property": [
-        (8, ("'db'", "'replicaz'", "unknown property", "did you mean 'replicas'"))
+        (8, ("'db'", "'replicaz'", "not a property of type 'database'", "did you mean 'replicas'"))
     ],
     "wrong_property_type": [(7, ("'api'", "'replicas'", "whole number", "'two'"))],
-    "out_of_range": [(7, ("'cache'", "'hit_ratio'", "at most 1", "1.5"))],
+    "out_of_range": [
+        (7, ("'cache'", "'hit_ratio'", "from 0 to 1", "got 1.5", "write `hit_ratio: 1` or less"))
+    ],
     "python_tag": [(6, ("tag", "python/object/apply", "not allowed"))],
     "alias_bomb": [(8, ("aliases expand to over 100,000 values", "alias bomb"))],
     "deep_nesting": [(3, ("nesting deeper than 64",))],
@@ -37,7 +39,7 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "huge_hex_integer": [(8, ("'0xffff", "4,402 characters long", "at most 1,000,000,000,000"))],
     "infinite_rate": [(5, ("'.inf'", "not a finite number"))],
     "three_problems": [
-        (9, ("'api'", "'replicas'", "at least 1", "got 0")),
+        (9, ("'api'", "'replicas'", "from 1 to 100,000", "got 0", "`replicas: 1` or more")),
         (11, ("'db'", "unknown type", "'databse'")),
         (14, ("link 'api->cache'", "'cache'", "not a component")),
     ],

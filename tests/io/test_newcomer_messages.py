@@ -75,7 +75,10 @@ def test_a_tab_in_the_indentation_is_named(library: Library) -> None:
         loads(text, "tab.archdraw.yaml", library)
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (4, 1)
-    assert problem.message.endswith("; this is a tab, and YAML indents with spaces only")
+    assert problem.message.endswith(
+        "; this is a tab, and YAML indents with spaces only; "
+        "reading stops here, so nothing after this point was checked"
+    )
 
 
 def test_a_value_of_no_plain_kind_does_not_hide_the_element_s_other_problems(
@@ -88,8 +91,10 @@ def test_a_value_of_no_plain_kind_does_not_hide_the_element_s_other_problems(
     with pytest.raises(DesignError) as caught:
         loads(text, "x.archdraw.yaml", library)
     assert [p.message for p in caught.value.problems] == [
-        "component 'a', property 'replicas': expected a number, true/false, text or a list "
-        "of text, got [2]",
-        "component 'a', property 'timeout_ms': must be at least 0, got -1",
-        "component 'a', property 'auth': expected true or false, got 'yes'",
+        "component 'a', property 'replicas' takes a whole number from 1 to 100,000; "
+        "got a list, [2]; write `replicas: 2`",
+        "component 'a', property 'timeout_ms' takes a number of at least 0; got -1; "
+        "write `timeout_ms: 1` (without the minus sign), or leave it out when it is not known",
+        "component 'a', property 'auth' takes true or false; got the text 'yes'; "
+        "write `auth: true`",
     ]

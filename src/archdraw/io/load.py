@@ -10,16 +10,19 @@ from pathlib import Path
 from typing import Any, cast
 
 from archdraw import FORMAT_VERSION
+from archdraw.io.cross import cross_issues, reworded, under
 from archdraw.io.errors import DesignError, Problem
 from archdraw.io.locations import ElementLocations
 from archdraw.io.messages import field_name, message, quote, split
 from archdraw.io.migrate import migrate
+from archdraw.io.props import number_message, spec_of
 from archdraw.io.validate import ErrorDetail, validate_data
 from archdraw.model.catalog import TypeCatalog
 from archdraw.model.types import Design
-from archdraw.model.validation import validate_design
-from archdraw.source import Limits, Locations, SourceError, read_yaml
+from archdraw.model.version import check_format_version
+from archdraw.source import Limits, Locations, SourceError
 from archdraw.source.numbers import clip
+from archdraw.source.reader import read_yaml_recovering
 
 
 @dataclass(frozen=True)
@@ -81,41 +84,88 @@ def _validation_problems(
     return problems
 
 
-def _header_problems(data: Any, filename: str, source: Locations) -> list[Problem]:
-    if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
-        return [Problem(filename, 1, 1, f"a design must be a mapping of fields, not {kind}")]
+def _header_problems(data: dict[str, Any], filename: str, source: Locations) -> list[Problem]:
+    """What is wrong with the format version; the rest of the file is checked as the
+    current version all the same."""
     version = data.get("archdraw")
     line, column = source.of(("archdraw",))
     if "archdraw" not in data:
-        return [
-            Problem(
-                filename,
-                1,
-                1,
-                f"missing 'archdraw: {FORMAT_VERSION}' (the format version) at the top",
-            )
-        ]
+        text = f"missing 'archdraw: {FORMAT_VERSION}' (the format version) at the top"
+        return [Problem(filename, 1, 1, text)]
     if not isinstance(version, int) or isinstance(version, bool):
-        return [
-            Problem(
-                filename,
-                line,
-                column,
-                f"'archdraw' must be the format version number ({FORMAT_VERSION}), "
-                f"got {quote(version)}",
-            )
-        ]
+        text = (
+            f"'archdraw' must be the format version number ({FORMAT_VERSION}), got "
+            f"{quote(version)}; write 'archdraw: {FORMAT_VERSION}'"
+        )
+        return [Problem(filename, line, column, text)]
     return []
 
 
-def _at_most(problems: list[Problem], count: int, filename: str) -> list[Problem]:
-    if len(problems) <= count:
+_NOTHING_MORE = "nothing else in the file was checked"
+_READ_STOPS = "reading stops here, so nothing after this point was checked"
+
+
+def _unusable(data: Any, filename: str, source: Locations) -> Problem | None:
+    """A problem that leaves nothing to check: not a mapping, or a format too new."""
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        text = (
+            f"a design must be a mapping of fields (archdraw: {FORMAT_VERSION}, name: ..., "
+            f"components: ...), not {kind}; {_NOTHING_MORE}"
+        )
+        return Problem(filename, 1, 1, text)
+    version = data.get("archdraw")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        try:
+            check_format_version(version)
+        except ValueError as error:
+            line, column = source.of(("archdraw",))
+            return Problem(filename, line, column, f"{error}; {_NOTHING_MORE}")
+    return None
+
+
+def _at_most(problems: list[Problem], count: int, filename: str, complete: bool) -> list[Problem]:
+    if len(problems) <= count and complete:
         return problems
     shown = sorted(problems)[:count]
+    hidden = len(problems) - len(shown)
+    notes = [f"and {hidden:,} more {'problem' if hidden == 1 else 'problems'}"] if hidden else []
+    if not complete:
+        notes.append(f"checking stopped after {count} problems, so the file may hold more")
     last = shown[-1]
-    note = f"stopped after {count} problems ({len(problems):,} found); fix these first"
-    return [*shown, Problem(filename, last.line, last.column, note)]
+    # Placed just after the last problem shown, so it is printed last.
+    return [*shown, Problem(filename, last.line, last.column + 1, "; ".join(notes))]
+
+
+def _stopped(problems: list[Problem], filename: str) -> list[Problem]:
+    """The reader's problems, the one that stopped it saying that nothing after it was checked."""
+    *before, last = problems
+    whole_file = last.message.startswith(("not UTF-8", "not a text file", "file is"))
+    if whole_file or (last.line, last.column) == (1, 1) or "stopped after" in last.message:
+        return problems
+    note = f"{last.message}; {_READ_STOPS}"
+    return [*before, Problem(filename, last.line, last.column, note)]
+
+
+def _recovered(
+    problems: list[Problem], data: Any, source: Locations, catalog: TypeCatalog
+) -> list[Problem]:
+    """The reader's problems about single values, each naming the element it is in."""
+    paths = {position: path for path, position in source.unreadable}
+    named = []
+    for problem in problems:
+        path = paths.get((problem.line, problem.column))
+        owner, rest = split(path, data) if path else ("", ())
+        text = problem.message
+        if len(rest) == 2 and rest[0] == "props" and path is not None:
+            element = data[path[0]][path[1]]
+            spec = spec_of(catalog, element, str(path[0]), str(rest[1]))
+            if spec is not None and "number" in text:
+                owner, text = "", number_message(owner, spec, text)
+            else:
+                owner += f"property '{rest[1]}': "
+        named.append(Problem(problem.path, problem.line, problem.column, owner + text))
+    return named
 
 
 def loads(
@@ -124,25 +174,34 @@ def loads(
     catalog: TypeCatalog,
     limits: Limits | None = None,
 ) -> LoadedDesign:
-    """Parse and validate a design; raise `DesignError` listing every problem."""
-    try:
-        data, source = read_yaml(text, filename, limits)
-    except SourceError as error:
-        raise DesignError(error.problems) from None
-    problems = _header_problems(data, filename, source)
-    if problems:
-        raise DesignError(problems)
-    data = migrate(data)
+    """Parse and validate a design; raise `DesignError` listing every problem found.
+
+    Reading stops only where the YAML cannot be read on; every other problem (a number
+    out of range, an unknown field, a dangling link) is reported with all the others."""
     limits = limits or Limits()
-    design = validate_data(data, limits.max_problems)
-    if not isinstance(design, Design):
-        problems = _validation_problems(design, data, filename, source)
-        raise DesignError(_at_most(problems, limits.max_problems, filename))
-    issues = validate_design(design, catalog)
-    if issues:
-        problems = [Problem(filename, *source.of(i.path), clip(i.message, 400)) for i in issues]
-        raise DesignError(_at_most(problems, limits.max_problems, filename))
-    return LoadedDesign(design, ElementLocations.from_source(design, source), None)
+    try:
+        data, source, recovered = read_yaml_recovering(text, filename, limits)
+    except SourceError as error:
+        raise DesignError(_stopped(error.problems, filename)) from None
+    problems = _recovered(recovered, data, source, catalog)
+    unusable = _unusable(data, filename, source)
+    if unusable is not None:
+        raise DesignError([*problems, unusable])
+    problems += _header_problems(data, filename, source)
+    # A missing or mistyped version was reported above; check the rest as the current one.
+    typed = validate_data(migrate({**data, "archdraw": FORMAT_VERSION}), limits.max_problems)
+    unreadable = [path for path, _ in source.unreadable]
+    errors = [e for e in typed.errors if not under(tuple(e["loc"]), unreadable)]
+    problems += _validation_problems(errors, data, filename, source)
+    if typed.complete:
+        for issue in cross_issues(typed, catalog):
+            if not under(issue.path, unreadable):
+                line, column = source.of(issue.path)
+                message = clip(reworded(issue, data, catalog), 400)
+                problems.append(Problem(filename, line, column, message))
+    if problems or typed.design is None:
+        raise DesignError(_at_most(problems, limits.max_problems, filename, typed.complete))
+    return LoadedDesign(typed.design, ElementLocations.from_source(typed.design, source), None)
 
 
 def load(path: Path | str, catalog: TypeCatalog, limits: Limits | None = None) -> LoadedDesign:
