@@ -17,6 +17,7 @@ from archdraw.io.messages import field_name, message, quote, split
 from archdraw.io.migrate import migrate
 from archdraw.io.props import number_message, spec_of
 from archdraw.io.validate import ErrorDetail, validate_data
+from archdraw.io.yaml_hints import hint
 from archdraw.model.catalog import TypeCatalog
 from archdraw.model.types import Design
 from archdraw.model.version import check_format_version
@@ -137,13 +138,20 @@ def _at_most(problems: list[Problem], count: int, filename: str, complete: bool)
     return [*shown, Problem(filename, last.line, last.column + 1, "; ".join(notes))]
 
 
-def _stopped(problems: list[Problem], filename: str) -> list[Problem]:
-    """The reader's problems, the one that stopped it saying that nothing after it was checked."""
+def _stopped(problems: list[Problem], filename: str, text: bytes | str) -> list[Problem]:
+    """The reader's problems, the one that stopped it with the likely slip behind it and
+    saying that nothing after it was checked."""
     *before, last = problems
     whole_file = last.message.startswith(("not UTF-8", "not a text file", "file is"))
     if whole_file or (last.line, last.column) == (1, 1) or "stopped after" in last.message:
         return problems
-    note = f"{last.message}; {_READ_STOPS}"
+    note = last.message
+    if note.startswith("malformed YAML") and "this is a tab" not in note:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", errors="replace")
+        slip = hint(note, text, last.line, last.column)
+        note += "" if slip is None else f"; {slip}"
+    note = f"{note}; {_READ_STOPS}"
     return [*before, Problem(filename, last.line, last.column, note)]
 
 
@@ -182,7 +190,7 @@ def loads(
     try:
         data, source, recovered = read_yaml_recovering(text, filename, limits)
     except SourceError as error:
-        raise DesignError(_stopped(error.problems, filename)) from None
+        raise DesignError(_stopped(error.problems, filename, text)) from None
     problems = _recovered(recovered, data, source, catalog)
     unusable = _unusable(data, filename, source)
     if unusable is not None:

@@ -132,6 +132,30 @@ def _unindented(data: Any, loc: tuple[Any, ...]) -> str:
     return ""
 
 
+def _comma_cut(data: Any, loc: tuple[Any, ...]) -> str | None:
+    """`label: "SQL (primary, read-only)"` when the unknown field at `loc` is the tail of a
+    text a comma cut in a one-line mapping (`{label: SQL (primary, read-only)}` reads as
+    `label: SQL (primary` and two keys with no value), else None."""
+    item = _item(data, loc[0], loc[1]) if len(loc) == 3 and loc[0] in _ELEMENTS else None
+    if not isinstance(item, dict) or loc[-1] not in item:
+        return None
+    keys = list(item)
+    at = keys.index(loc[-1])
+    start = at
+    while start > 0 and item[keys[start - 1]] is None:
+        start -= 1
+    end = at
+    while end + 1 < len(keys) and item[keys[end + 1]] is None:
+        end += 1
+    head, tail = keys[start - 1] if start else None, [str(k) for k in keys[start : end + 1]]
+    if head is None or not isinstance(item[head], str):
+        return None
+    if all(part.isidentifier() for part in tail):
+        return None  # plain misspelt fields with no value, not a cut text
+    text = ", ".join([item[head], *tail]).replace('"', '\\"')
+    return clip(f'{head}: "{text}"', 120)
+
+
 def message(error: Any, data: Any) -> str:
     """One pydantic error detail as a sentence naming the element, the field and the
     value found."""
@@ -151,12 +175,11 @@ def message(error: Any, data: Any) -> str:
     if kind == "missing":
         return f"{owner}missing required field {field}"
     if kind == "extra_forbidden":
-        if value is None and rest and not str(rest[-1]).isidentifier():
-            # `{label: SQL (primary, read-only)}`: in a one-line mapping a comma ends a value.
+        whole = _comma_cut(data, loc) if value is None else None
+        if whole is not None:
             return (
                 f"{owner}unknown field {field}: in a one-line {{...}} mapping a comma ends the "
-                "value before it, so a label or text with a comma needs quotes "
-                '(label: "SQL (primary, read-only)")'
+                f"value before it, so a text with a comma needs quotes ({whole})"
             )
         return f"{owner}unknown field {field}{_unindented(data, loc)}"
     if kind == "value_error":
