@@ -98,3 +98,30 @@ def test_a_value_of_no_plain_kind_does_not_hide_the_element_s_other_problems(
         "component 'a', property 'auth' takes true or false; got the text 'yes'; "
         "write `auth: true`",
     ]
+
+
+def test_a_label_cut_by_several_commas_is_quoted_back_whole(library: Library) -> None:
+    text = (
+        "archdraw: 1\nname: x\ncomponents:\n"
+        "  - {id: db, type: database, label: Orders DB (primary, hot, replicated)}\n"
+    )
+    with pytest.raises(DesignError) as caught:
+        loads(text, "c.archdraw.yaml", library)
+    advice = 'needs quotes (label: "Orders DB (primary, hot, replicated)")'
+    messages = [p.message for p in caught.value.problems]
+    assert messages == [
+        "component 'db', unknown field 'hot': in a one-line {...} mapping a comma ends the "
+        f"value before it, so a text with a comma {advice}",
+        "component 'db', unknown field 'replicated)': in a one-line {...} mapping a comma "
+        f"ends the value before it, so a text with a comma {advice}",
+    ]
+
+
+def test_misspelt_fields_with_no_value_are_not_taken_for_a_cut_label(library: Library) -> None:
+    text = "archdraw: 1\nname: x\ncomponents:\n  - {id: db, type: database, lable: DB, zoen: ~}\n"
+    with pytest.raises(DesignError) as caught:
+        loads(text, "c.archdraw.yaml", library)
+    assert [p.message for p in caught.value.problems] == [
+        "component 'db', unknown field 'lable'",
+        "component 'db', unknown field 'zoen'",
+    ]

@@ -163,16 +163,22 @@ def _recovered(
     named = []
     for problem in problems:
         path = paths.get((problem.line, problem.column))
-        owner, rest = split(path, data) if path else ("", ())
         text = problem.message
-        if len(rest) == 2 and rest[0] == "props" and path is not None:
-            element = data[path[0]][path[1]]
-            spec = spec_of(catalog, element, str(path[0]), str(rest[1]))
-            if spec is not None and "number" in text:
-                owner, text = "", number_message(owner, spec, text)
+        if path is not None:
+            owner, rest = split(path, data)
+            props = len(rest) == 2 and rest[0] == "props"
+            spec = (
+                spec_of(catalog, data[path[0]][path[1]], str(path[0]), str(rest[1]))
+                if props
+                else None
+            )
+            if text.startswith("duplicate key"):
+                text = owner + text
+            elif spec is not None:
+                text = number_message(owner, spec, text)
             else:
-                owner += f"property '{rest[1]}': "
-        named.append(Problem(problem.path, problem.line, problem.column, owner + text))
+                text = f"{owner}{field_name(rest)}: {text}"
+        named.append(Problem(problem.path, problem.line, problem.column, text))
     return named
 
 

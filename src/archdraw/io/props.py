@@ -13,6 +13,8 @@ import difflib
 import math
 from typing import Any
 
+import yaml
+
 from archdraw.library import Library, PropertySpec
 from archdraw.model.catalog import TypeCatalog
 from archdraw.source.numbers import clip
@@ -123,9 +125,17 @@ def _candidates(spec: PropertySpec, value: Any) -> list[Any]:
 _YES_NO = {"true", "false", "yes", "no", "on", "off", "1", "0"}
 
 
+def _plain_text(text: str) -> bool:
+    """Whether YAML reads `text`, unquoted, back as the same text."""
+    try:
+        return bool(yaml.safe_load(f"v: {text}") == {"v": text})
+    except yaml.YAMLError:
+        return False
+
+
 def _written(name: str, value: Any) -> str:
     if isinstance(value, str):
-        return f'`{name}: "{value}"`'
+        return f"`{name}: {value}`" if _plain_text(value) else f'`{name}: "{value}"`'
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"`{name}: {flow(value)}`"
