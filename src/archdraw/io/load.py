@@ -201,10 +201,11 @@ def loads(
     unusable = _unusable(data, filename, source)
     if unusable is not None:
         raise DesignError([*problems, unusable])
-    problems += _header_problems(data, filename, source)
+    unreadable = [path for path, _ in source.unreadable]
+    if not under(("archdraw",), unreadable):
+        problems += _header_problems(data, filename, source)
     # A missing or mistyped version was reported above; check the rest as the current one.
     typed = validate_data(migrate({**data, "archdraw": FORMAT_VERSION}), limits.max_problems)
-    unreadable = [path for path, _ in source.unreadable]
     errors = [e for e in typed.errors if not under(tuple(e["loc"]), unreadable)]
     problems += _validation_problems(errors, data, filename, source)
     if typed.complete:
