@@ -45,8 +45,8 @@ EXPECTED = [
     (12, "component 'web', 'props' must be a mapping of names to values, not an empty value"),
     (
         13,
-        "component 'web', unknown field 'rps' "
-        "(a property? indent it under 'props:', which is empty)",
+        "component 'web', unknown field 'rps': it is a property of type 'client'; "
+        "indent it under 'props:', which is empty",
     ),
     (
         15,
@@ -125,3 +125,35 @@ def test_misspelt_fields_with_no_value_are_not_taken_for_a_cut_label(library: Li
         "component 'db', unknown field 'lable'",
         "component 'db', unknown field 'zoen'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "components:\n  api: {type: service}\n",
+            "'components' must be a list, not a mapping; write each as a list item, "
+            "'- id: NAME' with its fields below",
+        ),
+        (
+            "components: [{id: a, type: service}, {id: b, type: service}]\nlinks: [a -> b]\n",
+            "link 1 must be a mapping of fields, not the value 'a -> b'; write {from: a, to: b}",
+        ),
+        (
+            "zones: [eu-west]\n",
+            "zone 1 must be a mapping of fields, not the value 'eu-west'; write {id: eu-west}",
+        ),
+        (
+            "components:\n  - id: api\n    type: service\n    replicas: 3\n",
+            "component 'api', unknown field 'replicas': it is a property of type 'service'; "
+            "write it under 'props:'",
+        ),
+    ],
+    ids=["components keyed by id", "link as text", "zone as text", "property as a field"],
+)
+def test_an_element_of_the_wrong_shape_gets_the_shape_it_takes(
+    body: str, expected: str, library: Library
+) -> None:
+    with pytest.raises(DesignError) as caught:
+        loads("archdraw: 1\nname: s\n" + body, "s.archdraw.yaml", library)
+    assert [p.message for p in caught.value.problems] == [expected]

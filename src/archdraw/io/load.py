@@ -15,7 +15,7 @@ from archdraw.io.errors import DesignError, Problem
 from archdraw.io.locations import ElementLocations
 from archdraw.io.messages import field_name, message, quote, split
 from archdraw.io.migrate import migrate
-from archdraw.io.props import number_message, spec_of
+from archdraw.io.props import misplaced, number_message, spec_of
 from archdraw.io.validate import ErrorDetail, validate_data
 from archdraw.io.yaml_hints import hint
 from archdraw.model.catalog import TypeCatalog
@@ -47,8 +47,17 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
 _KINDS = {"bool": "true or false", "int": "a number", "float": "a number", "str": "text"}
 
 
+def _misplaced(error: ErrorDetail, data: Any, catalog: TypeCatalog) -> str | None:
+    """`replicas: 3` written level with `type:` instead of under `props:`."""
+    loc = tuple(error["loc"])
+    if error["type"] != "extra_forbidden" or len(loc) != 3 or loc[0] != "components":
+        return None
+    owner, _ = split(loc, data)
+    return misplaced(owner, catalog, data["components"][loc[1]], str(loc[2]))
+
+
 def _validation_problems(
-    errors: list[ErrorDetail], data: Any, filename: str, source: Locations
+    errors: list[ErrorDetail], data: Any, filename: str, source: Locations, catalog: TypeCatalog
 ) -> list[Problem]:
     # A value that fits no member of a union gets one error per member: say it once.
     grouped: dict[tuple[bool, tuple[Any, ...]], list[Any]] = {}
@@ -81,7 +90,10 @@ def _validation_problems(
             text = f"{owner}{field_name(rest)} must be {wanted}, got {shown}"
             problems.append(Problem(filename, line, column, text))
         else:
-            problems += [Problem(filename, line, column, message(i, data)) for i in items]
+            problems += [
+                Problem(filename, line, column, _misplaced(i, data, catalog) or message(i, data))
+                for i in items
+            ]
     return problems
 
 
@@ -207,7 +219,7 @@ def loads(
     # A missing or mistyped version was reported above; check the rest as the current one.
     typed = validate_data(migrate({**data, "archdraw": FORMAT_VERSION}), limits.max_problems)
     errors = [e for e in typed.errors if not under(tuple(e["loc"]), unreadable)]
-    problems += _validation_problems(errors, data, filename, source)
+    problems += _validation_problems(errors, data, filename, source, catalog)
     if typed.complete:
         for issue in cross_issues(typed, catalog):
             if not under(issue.path, unreadable):

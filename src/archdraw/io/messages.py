@@ -156,6 +156,16 @@ def _comma_cut(data: Any, loc: tuple[Any, ...]) -> str | None:
     return clip(f'{head}: "{text}"', 120)
 
 
+def _as_mapping(loc: tuple[Any, ...], value: Any) -> str:
+    """How an element written as one text is written as a mapping."""
+    if not isinstance(value, str):
+        return ""
+    if loc[0] == "links" and "->" in value:
+        source, _, target = (part.strip() for part in value.partition("->"))
+        return f"; write {{from: {source}, to: {target}}}"
+    return f"; write {{id: {value}}}" if loc[0] == "zones" else ""
+
+
 def message(error: Any, data: Any) -> str:
     """One pydantic error detail as a sentence naming the element, the field and the
     value found."""
@@ -169,9 +179,14 @@ def message(error: Any, data: Any) -> str:
     if position is not None:
         return position
     if kind in ("dict_type", "model_type"):
+        if owner and not rest:  # the element itself: `- api -> db`, `zones: [eu-west]`
+            hint = _as_mapping(loc, value)
+            return f"{owner[:-2]} must be a mapping of fields, not {shape(value)}{hint}"
         return f"{owner}{field} must be a mapping of names to values, not {shape(value)}"
     if kind in ("list_type", "tuple_type"):
-        return f"{owner}{field} must be a list, not {shape(value)}"
+        keyed = loc in (("components",), ("zones",)) and isinstance(value, dict)
+        hint = "; write each as a list item, '- id: NAME' with its fields below" if keyed else ""
+        return f"{owner}{field} must be a list, not {shape(value)}{hint}"
     if kind == "missing":
         return f"{owner}missing required field {field}"
     if kind == "extra_forbidden":

@@ -238,3 +238,17 @@ def unknown_message(owner: str, catalog: TypeCatalog, element: Any, name: str) -
     listed = ", ".join(owners[:4]) + (" and others" if len(owners) > 4 else "")
     also = f" (it is a property of {listed})" if owners else ""
     return f"{text}{also}; `archdraw types {type_id}` lists the ones it takes"
+
+
+def misplaced(owner: str, catalog: TypeCatalog, element: Any, name: str) -> str | None:
+    """A property of the component's type written as a field, level with `type:`."""
+    type_id = element.get("type") if isinstance(element, dict) else None
+    if not isinstance(catalog, Library) or not isinstance(type_id, str):
+        return None
+    component_type = catalog.get(type_id)
+    if component_type is None or name not in component_type.properties:
+        return None
+    empty = "props" in element and element["props"] is None
+    under = "indent it under 'props:', which is empty" if empty else "write it under 'props:'"
+    where = f"it is a property of type '{type_id}'; {under}"
+    return f"{owner}unknown field '{clip(name)}': {where}"
