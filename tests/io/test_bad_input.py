@@ -38,6 +38,20 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...]]]] = {
     "duplicate_key": [(9, ("duplicate key 'replicas'", "first given on line 7"))],
     "huge_hex_integer": [(8, ("'0xffff", "4,402 characters long", "at most 1,000,000,000,000"))],
     "infinite_rate": [(5, ("'.inf'", "not a finite number"))],
+    "crlf_line_endings": [(7, ("'api'", "'replicas'", "got 0", "`replicas: 1` or more"))],
+    "byte_order_mark": [(4, ("'api'", "'replicas'", "'1e400'", "not a finite number"))],
+    "wrong_shapes": [
+        (7, ("'api'", "'replicas'", "got a list, [2]", "write `replicas: 2`")),
+        (8, ("'api'", "'zones'", "got the text 'three'", "write `zones: 3`")),
+        (9, ("'api'", "'timeout_ms'", "got -5", "write `timeout_ms: 5`")),
+        (13, ("'db'", "'replicas'", "got a mapping, {n: 2}", "write `replicas: 2`")),
+        (14, ("'db'", "'zones'", "got true", "`zones: 1`")),
+    ],
+    "every_round": [
+        (4, ("'web'", "'rps'", "'.inf'", "not a finite number")),
+        (5, ("'api'", "unknown field 'colour'")),
+        (7, ("link 'web->apii'", "not a component")),
+    ],
     "three_problems": [
         (9, ("'api'", "'replicas'", "from 1 to 100,000", "got 0", "`replicas: 1` or more")),
         (11, ("'db'", "unknown type", "'databse'")),
