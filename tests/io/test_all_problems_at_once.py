@@ -51,7 +51,7 @@ def test_a_number_problem_does_not_hide_the_schema_and_reference_problems(
         "number; write a number, such as `rps: 1`",
         "component 'api', property 'replicas' takes a whole number from 1 to 100,000; got 0; "
         "write `replicas: 1` or more",
-        "duplicate id 'api' (already used by a component)",
+        "duplicate id 'api' (already used by a component on line 5)",
         "component 'api' has unknown type 'databse' (did you mean 'database'? `archdraw types` "
         "lists the known ones)",
         "component 'q', unknown field 'colour'",
@@ -221,3 +221,15 @@ def test_the_readme_example_is_what_the_loader_says(library: Library) -> None:
     with pytest.raises(DesignError) as caught:
         loads(SHOP, "shop.archdraw.yaml", library)
     assert shown.group(1).splitlines() == [str(p) for p in caught.value.problems]
+
+
+def test_a_draft_s_empty_sections_and_a_duplicate_id_say_what_to_write(library: Library) -> None:
+    text = (
+        "archdraw: 1\nname: Draft\nzones: [{id: a}]\ncomponents:\n"
+        "  - {id: a, type: service}\nlinks:\n"
+    )
+    assert [m for _, _, m in located(problems_of(text, library))] == [
+        "duplicate id 'a' (already used by a zone on line 3)",
+        "'links' must be a list, not an empty value; write its items under it, "
+        "or 'links: []', or leave it out",
+    ]

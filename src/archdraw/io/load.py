@@ -5,6 +5,7 @@ Every problem found is reported, as `file:line:column: message`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -194,6 +195,24 @@ def _recovered(
     return named
 
 
+def _first_use(message: str, path: tuple[Any, ...], source: Locations) -> str:
+    """A duplicate id says where the id was first used."""
+    found = re.match(r"duplicate id '(.*)' \(already used by a (zone|component)\)$", message)
+    if found is None:
+        return message
+    section = f"{found.group(2)}s"
+    items = source.root.get(section) if isinstance(source.root, dict) else None
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if (
+            isinstance(item, dict)
+            and item.get("id") == found.group(1)
+            and (section, index) != path[:2]
+        ):
+            line = source.of((section, index))[0]
+            return f"{message[:-1]} on line {line})"
+    return message
+
+
 def loads(
     text: bytes | str,
     filename: str,
@@ -224,7 +243,7 @@ def loads(
         for issue in cross_issues(typed, catalog):
             if not under(issue.path, unreadable):
                 line, column = source.of(issue.path)
-                message = clip(reworded(issue, data, catalog), 400)
+                message = clip(_first_use(reworded(issue, data, catalog), issue.path, source), 400)
                 problems.append(Problem(filename, line, column, message))
     if problems or typed.design is None:
         raise DesignError(_at_most(problems, limits.max_problems, filename, typed.complete))

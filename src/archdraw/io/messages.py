@@ -186,6 +186,8 @@ def message(error: Any, data: Any) -> str:
     if kind in ("list_type", "tuple_type"):
         keyed = loc in (("components",), ("zones",)) and isinstance(value, dict)
         hint = "; write each as a list item, '- id: NAME' with its fields below" if keyed else ""
+        if value is None and len(loc) == 1:  # `links:` with nothing under it, as in a draft
+            hint = f"; write its items under it, or '{loc[0]}: []', or leave it out"
         return f"{owner}{field} must be a list, not {shape(value)}{hint}"
     if kind == "missing":
         return f"{owner}missing required field {field}"
