@@ -16,10 +16,7 @@ from archdraw.lint.types import Issue, Severity, rule
     loses what was written (home timelines kept only in Redis, a cart in a throwaway Redis).
     Sometimes that is the design (sessions, recomputable timelines): then the design should
     say how the data is rebuilt. A cache that fronts a store, or keeps the answers of a
-    service that can compute them again (`fronts` names it), is not the only copy; when the
-    store it fronts is only inferred (from what its other callers call), a writer that never
-    calls that store writes data of its own into it (carts in the Redis whose other user
-    keeps a counter beside its database).""",
+    service that can compute them again (`fronts` names it), is not the only copy.""",
     fix="""Also write the data to a durable store (and let the cache front it), or make the
     cache a store: persistence, replication and backups, treated as a database.""",
     references=("Designing Data-Intensive Applications, ch. 11 (derived data)",),
@@ -28,8 +25,7 @@ def cache_only_copy(ctx: LintContext) -> Iterator[Issue]:
     roles = ctx.roles()
     for cache in ctx.of_type("cache"):
         role = roles.of(cache.id)
-        fronts = None if role is None else role.fronts
-        if fronts is not None and role is not None and role.fronts_basis == "stated":
+        if role is not None and role.fronts is not None:
             continue  # copies of a store, or answers a service can compute again
         writers = [
             ctx.components[k.source]
@@ -37,8 +33,6 @@ def cache_only_copy(ctx: LintContext) -> Iterator[Issue]:
             if k.source in ctx.components
         ]
         for writer in writers:
-            if fronts is not None and any(k.target == fronts for k in ctx.flow_out(writer.id)):
-                continue  # a copy of the store it fronts, which this writer calls too
             stores = [
                 k for k in ctx.flow_out(writer.id)
                 if ctx.writes(k) and k.target != cache.id and _durable(ctx, k.target)
