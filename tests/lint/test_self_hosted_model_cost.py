@@ -1,7 +1,7 @@
 """A model we run ourselves (`managed: false` on an `llm`) is paid by the GPU hour, not by the
 token: AD506 says a repeated prompt takes its GPUs' time, and AD701 (an uncapped per-token
 bill over the budget) does not judge it, nor a hosted endpoint billed by the hour
-(`price_per_hour`), whose AD503 speaks of capacity, not cost. A hosted model billed by the
+(`price_per_hour`), whose AD503 and AD506 speak of capacity, not cost. A hosted model billed by the
 token keeps the per-token words."""
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ def test_a_hosted_endpoint_billed_by_the_hour_has_no_token_bill(load_text) -> No
     assert found["hosted"].message.endswith("its cost is unbounded")
     local = found["local"].message
     assert "billed by the hour" in local and "not its cost but its capacity" in local
+    repeated = by_code(load_text, hourly, "AD506")["local"].message
+    assert "take its capacity from other requests" in repeated and "price" not in repeated
 
 
 def test_a_repeated_prompt_takes_a_self_hosted_models_gpu_time(load_text) -> None:  # type: ignore[no-untyped-def]
