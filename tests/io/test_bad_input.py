@@ -145,8 +145,7 @@ def test_a_value_fitting_no_kind_is_one_problem(library: Library) -> None:
     assert messages == [
         (
             4,
-            "'lint.options.x' must be true or false, a number, text or a list of text, "
-            "got {'a': 1}",
+            "'lint.options.x' must be true or false, a number, text or a list of text, got {a: 1}",
         ),
         (4, "'lint.options.y' must be true or false, a number, text or a list of text, got [1, 2]"),
     ]

@@ -140,3 +140,38 @@ def test_a_huge_value_is_quoted_briefly(library: Library) -> None:
     found = message_for("replicas: [" + ", ".join(["7"] * 5000) + "]", library)
     assert "got a list, [7, 7, 7, 7, 7, 7, …]" in found
     assert len(found) < 200
+
+
+def test_a_refused_number_where_text_goes_says_to_quote_it(library: Library) -> None:
+    text = (
+        "archdraw: 1\nname: T\ncomponents:\n"
+        "  - {id: api, type: service, label: 1e400, props: {technology: .inf}}\n"
+    )
+    with pytest.raises(DesignError) as caught:
+        loads(text, "t.archdraw.yaml", library)
+    assert [p.message for p in caught.value.problems] == [
+        "component 'api', 'label' takes text, and YAML reads 1e400 as a number (one no design "
+        'uses); quote it: label: "1e400"',
+        "component 'api', property 'technology' takes text, and YAML reads .inf as a number "
+        '(one no design uses); quote it: technology: ".inf"',
+    ]
+
+
+def test_a_property_text_cut_by_a_comma_is_quoted_back_whole(library: Library) -> None:
+    # message_for writes this one-line mapping as the value of `props:`.
+    message = message_for("{technology: Postgres (primary, replica)}", library, "database")
+    assert message == (
+        "component 'api', unknown property 'replica)': in a one-line {...} mapping a comma "
+        "ends the value before it, so a text with a comma needs quotes "
+        '(technology: "Postgres (primary, replica)")'
+    )
+
+
+def test_values_are_quoted_as_yaml_writes_them(library: Library) -> None:
+    text = "archdraw: 1\nname: Q\ncomponents:\n  - {id: a, type: service, position: [1, {2: ~}]}\n"
+    with pytest.raises(DesignError) as caught:
+        loads(text, "q.archdraw.yaml", library)
+    [problem] = caught.value.problems
+    assert problem.message == (
+        "component 'a', 'position' must be [x, y], two numbers, got [1, {2: null}]"
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from archdraw import FORMAT_VERSION
-from archdraw.io.messages import split
+from archdraw.io.messages import comma_cut, comma_message, split
 from archdraw.io.props import spec_of, unknown_message, value_message
 from archdraw.io.validate import Typed
 from archdraw.model.catalog import TypeCatalog
@@ -64,10 +64,12 @@ def reworded(issue: Issue, data: Any, catalog: TypeCatalog) -> str:
     spec = spec_of(catalog, element, str(section), str(name))
     owner, _ = split(path, data)
     if spec is None:
-        unknown = (
-            None if section == "links" else unknown_message(owner, catalog, element, str(name))
-        )
-        return unknown or issue.message
+        whole = comma_cut(element["props"], name)
+        if whole is not None:
+            return comma_message(owner, f"property '{name}'", whole)
+        if section == "links":
+            return issue.message
+        return unknown_message(owner, catalog, element, str(name)) or issue.message
     return value_message(owner, spec, element["props"][name]) or issue.message
 
 

@@ -168,6 +168,32 @@ def _stopped(problems: list[Problem], filename: str, text: bytes | str) -> list[
     return [*before, Problem(filename, last.line, last.column, note)]
 
 
+# Fields that take text, where a refused number (`label: 1e400`) was meant as text.
+_TEXT_FIELDS = {
+    "name",
+    "description",
+    "id",
+    "type",
+    "label",
+    "zone",
+    "notes",
+    "from",
+    "to",
+    "parent",
+}
+
+
+def _text_not_number(owner: str, rest: tuple[Any, ...], reason: str) -> str:
+    written = re.search(r"'(.*)'", reason)
+    shown = written.group(1) if written else "it"
+    name = str(rest[-1])
+    what = f"property '{name}'" if rest[0] == "props" else f"'{name}'"
+    return (
+        f"{owner}{what} takes text, and YAML reads {shown} as a number (one no design "
+        f'uses); quote it: {name}: "{shown}"'
+    )
+
+
 def _recovered(
     problems: list[Problem], data: Any, source: Locations, catalog: TypeCatalog
 ) -> list[Problem]:
@@ -187,8 +213,10 @@ def _recovered(
             )
             if text.startswith("duplicate key"):
                 text = owner + text
-            elif spec is not None:
+            elif spec is not None and spec.kind in ("int", "float"):
                 text = number_message(owner, spec, text)
+            elif spec is not None or (len(rest) == 1 and rest[0] in _TEXT_FIELDS):
+                text = _text_not_number(owner, rest, text)
             else:
                 text = f"{owner}{field_name(rest)}: {text}"
         named.append(Problem(problem.path, problem.line, problem.column, text))

@@ -17,13 +17,32 @@ from archdraw.source.numbers import clip
 
 
 def quote(value: Any) -> str:
-    """A value as a message quotes it: its repr (YAML's words for None and booleans), cut
-    short when long."""
+    """A value as a message quotes it: text in quotes, anything else as YAML writes it on
+    one line (null, true, [1, 2], {n: 2}), cut short when long."""
+    return flow(value, 80)
+
+
+def flow(value: Any, room: int = 60) -> str:
+    """`value` as YAML writes it on one line ([2], {n: 2}, 'three', true), cut short."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return clip(repr(value), 80)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return f"{value:.1f}"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        return clip(repr(value), room)
+    if isinstance(value, list):
+        parts = [flow(item, room) for item in value[:6]]
+        return clip("[" + ", ".join(parts) + (", …" if len(value) > 6 else "") + "]", room)
+    if isinstance(value, dict):
+        items = list(value.items())[:6]
+        parts = [f"{flow(key, room)}: {flow(item, room)}" for key, item in items]
+        more = ", …" if len(value) > 6 else ""
+        return clip("{" + ", ".join(parts) + more + "}", room).replace("'", "")
+    return clip(repr(value), room)
 
 
 def shape(value: Any) -> str:
@@ -132,15 +151,14 @@ def _unindented(data: Any, loc: tuple[Any, ...]) -> str:
     return ""
 
 
-def _comma_cut(data: Any, loc: tuple[Any, ...]) -> str | None:
-    """`label: "SQL (primary, read-only)"` when the unknown field at `loc` is the tail of a
+def comma_cut(item: Any, key: Any) -> str | None:
+    """`label: "SQL (primary, read-only)"` when `key` of mapping `item` is the tail of a
     text a comma cut in a one-line mapping (`{label: SQL (primary, read-only)}` reads as
-    `label: SQL (primary` and two keys with no value), else None."""
-    item = _item(data, loc[0], loc[1]) if len(loc) == 3 and loc[0] in _ELEMENTS else None
-    if not isinstance(item, dict) or loc[-1] not in item:
+    `label: SQL (primary` and a key `read-only)` with no value), else None."""
+    if not isinstance(item, dict) or key not in item:
         return None
     keys = list(item)
-    at = keys.index(loc[-1])
+    at = keys.index(key)
     start = at
     while start > 0 and item[keys[start - 1]] is None:
         start -= 1
@@ -148,12 +166,19 @@ def _comma_cut(data: Any, loc: tuple[Any, ...]) -> str | None:
     while end + 1 < len(keys) and item[keys[end + 1]] is None:
         end += 1
     head, tail = keys[start - 1] if start else None, [str(k) for k in keys[start : end + 1]]
-    if head is None or not isinstance(item[head], str):
+    if head is None or not isinstance(item[head], str) or any(":" in part for part in tail):
         return None
     if all(part.isidentifier() for part in tail):
         return None  # plain misspelt fields with no value, not a cut text
     text = ", ".join([item[head], *tail]).replace('"', '\\"')
     return clip(f'{head}: "{text}"', 120)
+
+
+def comma_message(owner: str, field: str, whole: str) -> str:
+    return (
+        f"{owner}unknown {field}: in a one-line {{...}} mapping a comma ends the "
+        f"value before it, so a text with a comma needs quotes ({whole})"
+    )
 
 
 def _as_mapping(loc: tuple[Any, ...], value: Any) -> str:
@@ -192,12 +217,10 @@ def message(error: Any, data: Any) -> str:
     if kind == "missing":
         return f"{owner}missing required field {field}"
     if kind == "extra_forbidden":
-        whole = _comma_cut(data, loc) if value is None else None
+        element = _item(data, loc[0], loc[1]) if len(loc) == 3 and loc[0] in _ELEMENTS else None
+        whole = comma_cut(element, loc[-1]) if value is None else None
         if whole is not None:
-            return (
-                f"{owner}unknown field {field}: in a one-line {{...}} mapping a comma ends the "
-                f"value before it, so a text with a comma needs quotes ({whole})"
-            )
+            return comma_message(owner, f"field {field}", whole)
         return f"{owner}unknown field {field}{_unindented(data, loc)}"
     if kind == "value_error":
         return owner + clip(str(error["msg"]).removeprefix("Value error, "), 300)

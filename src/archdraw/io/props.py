@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from archdraw.io.messages import flow
 from archdraw.library import Library, PropertySpec
 from archdraw.model.catalog import TypeCatalog
 from archdraw.source.numbers import clip
@@ -22,29 +23,6 @@ from archdraw.source.numbers import clip
 _WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve".split()  # noqa: SIM905
 )
-
-
-def flow(value: Any, room: int = 60) -> str:
-    """`value` as YAML writes it on one line ([2], {n: 2}, 'three', true), cut short."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return f"{value:.1f}"
-    if isinstance(value, int | float):
-        return f"{value:g}" if isinstance(value, float) else str(value)
-    if isinstance(value, str):
-        return clip(repr(value), room)
-    if isinstance(value, list):
-        parts = [flow(item, room) for item in value[:6]]
-        return clip("[" + ", ".join(parts) + (", …" if len(value) > 6 else "") + "]", room)
-    if isinstance(value, dict):
-        items = list(value.items())[:6]
-        parts = [f"{flow(key, room)}: {flow(item, room)}" for key, item in items]
-        more = ", …" if len(value) > 6 else ""
-        return clip("{" + ", ".join(parts) + more + "}", room).replace("'", "")
-    return clip(repr(value), room)
 
 
 def _bound(number: float) -> str:
@@ -172,9 +150,8 @@ def fix(spec: PropertySpec, value: Any) -> str | None:
         return bound
     if isinstance(value, bool) and spec.kind in ("str", "choice"):
         return "YAML reads an unquoted yes, no, on or off as true or false: quote the word"
-    example = spec.default if spec.default is not None else spec.minimum
-    if spec.kind in ("int", "float") and example is not None and _fits(spec, example):
-        return f"write a number, such as {_written(spec.name, example)}"
+    if spec.kind in ("int", "float"):
+        return _example(spec)
     return None
 
 
