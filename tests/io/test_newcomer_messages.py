@@ -157,3 +157,19 @@ def test_an_element_of_the_wrong_shape_gets_the_shape_it_takes(
     with pytest.raises(DesignError) as caught:
         loads("archdraw: 1\nname: s\n" + body, "s.archdraw.yaml", library)
     assert [p.message for p in caught.value.problems] == [expected]
+
+
+def test_a_merge_key_is_named_once_not_as_missing_fields(library: Library) -> None:
+    text = (
+        "archdraw: 1\nname: M\ncomponents:\n"
+        "  - &svc {id: api, type: service}\n  - <<: *svc\n    id: api2\n"
+    )
+    with pytest.raises(DesignError) as caught:
+        loads(text, "m.archdraw.yaml", library)
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (
+            5,
+            "component 'api2', a merge key ('<<: *anchor') is not read in a design file: "
+            "write the fields out in each element",
+        )
+    ]

@@ -57,6 +57,16 @@ def _misplaced(error: ErrorDetail, data: Any, catalog: TypeCatalog) -> str | Non
     return misplaced(owner, catalog, data["components"][loc[1]], str(loc[2]))
 
 
+def _merged(error: ErrorDetail, data: Any) -> bool:
+    """A field missing from an element that has a merge key (reported on its own)."""
+    loc = tuple(error["loc"])
+    if error["type"] != "missing" or len(loc) != 3 or not isinstance(loc[1], int):
+        return False
+    items = data.get(loc[0])
+    item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+    return isinstance(item, dict) and "<<" in item
+
+
 def _validation_problems(
     errors: list[ErrorDetail], data: Any, filename: str, source: Locations, catalog: TypeCatalog
 ) -> list[Problem]:
@@ -266,6 +276,7 @@ def loads(
     # A missing or mistyped version was reported above; check the rest as the current one.
     typed = validate_data(migrate({**data, "archdraw": FORMAT_VERSION}), limits.max_problems)
     errors = [e for e in typed.errors if not under(tuple(e["loc"]), unreadable)]
+    errors = [e for e in errors if not _merged(e, data)]
     problems += _validation_problems(errors, data, filename, source, catalog)
     if typed.complete:
         for issue in cross_issues(typed, catalog):

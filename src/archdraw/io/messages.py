@@ -216,6 +216,11 @@ def message(error: Any, data: Any) -> str:
         return f"{owner}{field} must be a list, not {shape(value)}{hint}"
     if kind == "missing":
         return f"{owner}missing required field {field}"
+    if kind == "extra_forbidden" and rest and rest[-1] == "<<":
+        return (
+            f"{owner}a merge key ('<<: *anchor') is not read in a design file: "
+            "write the fields out in each element"
+        )
     if kind == "extra_forbidden":
         element = _item(data, loc[0], loc[1]) if len(loc) == 3 and loc[0] in _ELEMENTS else None
         whole = comma_cut(element, loc[-1]) if value is None else None
