@@ -16,9 +16,9 @@ from archdraw.io.errors import DesignError, Problem
 from archdraw.io.locations import ElementLocations
 from archdraw.io.messages import field_name, message, quote, split
 from archdraw.io.migrate import migrate
-from archdraw.io.props import misplaced, number_message, spec_of
+from archdraw.io.props import misplaced
+from archdraw.io.read_problems import recovered_problems, stopped
 from archdraw.io.validate import ErrorDetail, validate_data
-from archdraw.io.yaml_hints import hint
 from archdraw.model.catalog import TypeCatalog
 from archdraw.model.types import Design
 from archdraw.model.version import check_format_version
@@ -126,7 +126,6 @@ def _header_problems(data: dict[str, Any], filename: str, source: Locations) -> 
 
 
 _NOTHING_MORE = "nothing else in the file was checked"
-_READ_STOPS = "reading stops here, so nothing after this point was checked"
 
 
 def _unusable(data: Any, filename: str, source: Locations) -> Problem | None:
@@ -161,78 +160,6 @@ def _at_most(problems: list[Problem], count: int, filename: str, complete: bool)
     return [*shown, Problem(filename, last.line, last.column + 1, "; ".join(notes))]
 
 
-def _stopped(problems: list[Problem], filename: str, text: bytes | str) -> list[Problem]:
-    """The reader's problems, the one that stopped it with the likely slip behind it and
-    saying that nothing after it was checked."""
-    *before, last = problems
-    whole_file = last.message.startswith(("not UTF-8", "not a text file", "file is"))
-    if whole_file or (last.line, last.column) == (1, 1) or "stopped after" in last.message:
-        return problems
-    note = last.message
-    if note.startswith("malformed YAML") and "this is a tab" not in note:
-        if isinstance(text, bytes):
-            text = text.decode("utf-8", errors="replace")
-        slip = hint(note, text, last.line, last.column)
-        note += "" if slip is None else f"; {slip}"
-    note = f"{note}; {_READ_STOPS}"
-    return [*before, Problem(filename, last.line, last.column, note)]
-
-
-# Fields that take text, where a refused number (`label: 1e400`) was meant as text.
-_TEXT_FIELDS = {
-    "name",
-    "description",
-    "id",
-    "type",
-    "label",
-    "zone",
-    "notes",
-    "from",
-    "to",
-    "parent",
-}
-
-
-def _text_not_number(owner: str, rest: tuple[Any, ...], reason: str) -> str:
-    written = re.search(r"'(.*)'", reason)
-    shown = written.group(1) if written else "it"
-    name = str(rest[-1])
-    what = f"property '{name}'" if rest[0] == "props" else f"'{name}'"
-    return (
-        f"{owner}{what} takes text, and YAML reads {shown} as a number (one no design "
-        f'uses); quote it: {name}: "{shown}"'
-    )
-
-
-def _recovered(
-    problems: list[Problem], data: Any, source: Locations, catalog: TypeCatalog
-) -> list[Problem]:
-    """The reader's problems about single values, each naming the element it is in."""
-    paths = {position: path for path, position in source.unreadable}
-    named = []
-    for problem in problems:
-        path = paths.get((problem.line, problem.column))
-        text = problem.message
-        if path is not None:
-            owner, rest = split(path, data)
-            props = len(rest) == 2 and rest[0] == "props"
-            spec = (
-                spec_of(catalog, data[path[0]][path[1]], str(path[0]), str(rest[1]))
-                if props
-                else None
-            )
-            if text.startswith("duplicate key"):
-                text = owner + text
-            elif spec is not None and spec.kind in ("int", "float"):
-                text = number_message(owner, spec, text)
-            elif spec is not None or (len(rest) == 1 and rest[0] in _TEXT_FIELDS):
-                text = _text_not_number(owner, rest, text)
-            else:
-                text = f"{owner}{field_name(rest)}: {text}"
-        named.append(Problem(problem.path, problem.line, problem.column, text))
-    return named
-
-
 def _first_use(message: str, path: tuple[Any, ...], source: Locations) -> str:
     """A duplicate id says where the id was first used."""
     found = re.match(r"duplicate id '(.*)' \(already used by a (zone|component)\)$", message)
@@ -265,8 +192,8 @@ def loads(
     try:
         data, source, recovered = read_yaml_recovering(text, filename, limits)
     except SourceError as error:
-        raise DesignError(_stopped(error.problems, filename, text)) from None
-    problems = _recovered(recovered, data, source, catalog)
+        raise DesignError(stopped(error.problems, filename, text)) from None
+    problems = recovered_problems(recovered, data, source, catalog)
     unusable = _unusable(data, filename, source)
     if unusable is not None:
         raise DesignError([*problems, unusable])
