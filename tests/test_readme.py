@@ -1,8 +1,10 @@
-"""The README's links land: `#anchors` name a heading, relative paths (pictures too) exist."""
+"""What the README says of the repository holds: its links land (`#anchors` name a heading,
+relative paths and pictures exist) and its layers are the import-linter contract's."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,3 +64,17 @@ def test_every_link_lands() -> None:
         elif not path and anchor not in names:
             broken.append(f"{target}: no such heading")
     assert not broken, broken
+
+
+def test_layers_are_the_import_contract() -> None:
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(
+        c for c in pyproject["tool"]["importlinter"]["contracts"] if c["type"] == "layers"
+    )
+    layers = [layer.replace("archdraw.", "") for layer in reversed(contract["layers"])]
+    text = README.read_text(encoding="utf-8")
+    found = re.search(r"Layers, lowest first.*?:\n(.*?)\.\s", text, re.S)
+    assert found, "the README no longer lists the layers"
+    # The layers are the code spans joined by arrows; a note in brackets may follow one.
+    chain = re.sub(r"\([^)]*\)", "", found.group(1))
+    assert re.findall(r"`([^`]+)`", chain) == layers
