@@ -126,3 +126,17 @@ def test_an_excerpt_must_be_in_order() -> None:
     assert not shows(["a", "...", "c", "b"], actual)
     assert not shows(["b", "..."], actual)
     assert not shows(["a", "b"], actual)
+
+
+def test_the_review_at_a_glance_is_real(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = re.search(
+        r"\(from `(archdraw review\s[^`]*)`\):\n\n```markdown\n(.*?)```", README_TEXT, re.S
+    )
+    assert found, "the README no longer shows the review's answers at a glance"
+    monkeypatch.chdir(REPO)
+    run(shlex.split(found.group(1))[1:])
+    review = capsys.readouterr().out.splitlines()
+    for line in found.group(2).splitlines():
+        assert line in review, f"the review no longer says: {line}"
