@@ -1,11 +1,19 @@
 """What the README says of the repository holds: its links land (`#anchors` name a heading,
-relative paths and pictures exist) and its layers are the import-linter contract's."""
+relative paths and pictures exist), its layers are the import-linter contract's, and its
+counts of the samples and of their findings are today's."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from pathlib import Path
+
+import yaml
+
+from archdraw.io import load
+from archdraw.library import builtin_library
+from archdraw.lint import lint_design
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
@@ -78,3 +86,31 @@ def test_layers_are_the_import_contract() -> None:
     # The layers are the code spans joined by arrows; a note in brackets may follow one.
     chain = re.sub(r"\([^)]*\)", "", found.group(1))
     assert re.findall(r"`([^`]+)`", chain) == layers
+
+
+def test_sample_counts_are_current() -> None:
+    samples = sorted((REPO / "sample_designs").glob("*.archdraw.yaml"))
+    data = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in samples]
+    naive = sum(path.stem.endswith("-naive.archdraw") for path in samples)
+    components = sum(len(d.get("components") or []) for d in data)
+    links = sum(len(d.get("links") or []) for d in data)
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    claim = (
+        f"holds {len(samples)} designs of real systems from the study plan ({components:,} "
+        f"components, {links:,} links): {len(samples) - naive} refined designs and {naive} "
+    )
+    assert claim in text, f"the README's sample counts are stale; today: {claim}"
+
+
+def test_sample_findings_are_counted_right() -> None:
+    library = builtin_library()
+    severities: Counter[str] = Counter()
+    for path in sorted((REPO / "sample_designs").glob("*.archdraw.yaml")):
+        loaded = load(path, library)
+        severities.update(f.severity for f in lint_design(loaded.design, library))
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    claim = (
+        f"Across all samples the linter reports {severities['error']} errors, "
+        f"{severities['warning']} warnings and {severities['info']} infos"
+    )
+    assert claim in text, f"the README's sample findings are stale; today: {claim}"
