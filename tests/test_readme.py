@@ -114,3 +114,12 @@ def test_sample_findings_are_counted_right() -> None:
         f"{severities['warning']} warnings and {severities['info']} infos"
     )
     assert claim in text, f"the README's sample findings are stale; today: {claim}"
+
+
+def test_contents_lists_every_section() -> None:
+    text = prose(README.read_text(encoding="utf-8"))
+    contents = re.search(r"^\*\*Contents:\*\*(.*?)\n\n", text, re.S | re.M)
+    assert contents, "the README has no Contents line"
+    listed = LINK.findall(contents.group(1))
+    sections = [f"#{a}" for a in sorted(anchors("\n".join(re.findall(r"^## .*$", text, re.M))))]
+    assert sorted(listed) == sections
