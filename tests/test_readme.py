@@ -123,3 +123,23 @@ def test_contents_lists_every_section() -> None:
     listed = LINK.findall(contents.group(1))
     sections = [f"#{a}" for a in sorted(anchors("\n".join(re.findall(r"^## .*$", text, re.M))))]
     assert sorted(listed) == sections
+
+
+def test_quick_start_commands_are_the_scripts_ci_runs() -> None:
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"## Quick start\n.*?```bash\n(.*?)```", text, re.S)
+    assert block, "the README has no Quick start commands"
+    commands = [line.split("#")[0].strip() for line in block.group(1).splitlines()]
+    assert commands == ["scripts/run.sh", "scripts/test.sh"]
+    for command in commands:
+        script = REPO / command
+        assert script.is_file() and script.stat().st_mode & 0o111, f"{command} is not executable"
+    run_lines = (REPO / "scripts/run.sh").read_text(encoding="utf-8").splitlines()
+    assert "scripts/setup.sh" in run_lines and "exec .venv/bin/archdraw" in "\n".join(run_lines)
+    ci = [
+        line.strip()
+        for line in (REPO / ".ci/run").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    assert ci[-1] == "exec scripts/test.sh", ".ci/run must end by running the README's test command"
+    assert "`.ci/run` runs exactly `scripts/test.sh`" in text
