@@ -4,6 +4,8 @@ counts of the samples and of their findings are today's."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
 import tomllib
 from collections import Counter
@@ -143,3 +145,55 @@ def test_quick_start_commands_are_the_scripts_ci_runs() -> None:
     ]
     assert ci[-1] == "exec scripts/test.sh", ".ci/run must end by running the README's test command"
     assert "`.ci/run` runs exactly `scripts/test.sh`" in text
+
+
+REPO_FOLDERS = ("src/", "tests/", "scripts/", "benchmarks/", "component_library/", "packaging/",
+                "docs/", "sample_designs/", ".github/", ".ci/")  # fmt: skip
+QT_MODULES = ("archdraw.gui", "archdraw.export.raster")  # named, never imported here
+NOT_MODULES = {"archdraw.toml", "archdraw.type"}  # a file name; a Compose label
+
+
+def test_paths_and_modules_named_in_code_spans_exist() -> None:
+    text = README.read_text(encoding="utf-8")
+    missing = []
+    for span in sorted(set(re.findall(r"`([^`\s]+)`", text))):
+        if span.startswith(REPO_FOLDERS) and not re.search(r"[<*]", span):
+            exists = (REPO / span).exists()
+        elif re.fullmatch(r"archdraw(\.[A-Za-z_]\w*)+", span) and span not in NOT_MODULES:
+            exists = names_something(span)
+        else:
+            continue
+        if not exists:
+            missing.append(span)
+    assert not missing, f"the README names what does not exist: {missing}"
+
+
+def names_something(dotted: str) -> bool:
+    """Whether `dotted` is a module, or a module's attribute (without importing Qt)."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        module = ".".join(parts[:cut])
+        try:
+            found = importlib.util.find_spec(module)
+        except ModuleNotFoundError:
+            found = None
+        if found is None:
+            continue
+        if cut == len(parts):
+            return True
+        if module.startswith(QT_MODULES):
+            return False
+        value: object = importlib.import_module(module)
+        for name in parts[cut:]:
+            if not hasattr(value, name):
+                return False
+            value = getattr(value, name)
+        return True
+    return False
+
+
+def test_names_something() -> None:
+    assert names_something("archdraw.lint.session.LintSession")
+    assert names_something("archdraw.gui")
+    assert not names_something("archdraw.lint.session.NoSuchThing")
+    assert not names_something("archdraw.nosuchmodule")
