@@ -102,3 +102,24 @@ def test_the_sentence_on_no_user_types_names_the_commands_without_it() -> None:
         if not any(SHARED in a.option_strings for a in parser._actions)
     }
     assert named == without | {"self-test"}
+
+
+# Sections with a table of one command's options: the heading, and the command.
+OPTION_TABLES = {"### `archdraw diff`": "diff", "### Export": "export"}
+
+
+def test_option_tables_list_every_option() -> None:
+    text = README.read_text(encoding="utf-8")
+    parsers = subparsers()
+    for heading, name in OPTION_TABLES.items():
+        section = text.split(f"\n{heading}\n", 1)[1].split("\n#", 1)[0]
+        table = re.search(r"^\| option \| meaning \|\n(?:\|.*\n)+", section, re.M)
+        assert table, f"the README's {heading} section has no option table"
+        first_cells = re.findall(r"^\| (.*?) \| ", table.group(0), re.M)
+        shown = set(OPTION.findall(" ".join(first_cells)))
+        for action in options(parsers[name]):
+            if name == "export" and SHARED in action.option_strings:
+                continue  # the shared option is named under the command table
+            assert shown & set(action.option_strings), (
+                f"the README's {heading} table leaves out {'/'.join(action.option_strings)}"
+            )
