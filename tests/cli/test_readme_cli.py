@@ -5,6 +5,7 @@ Each row of the table in the README's "Command line" section starts with
 options of `archdraw COMMAND --help` (the shared `--no-user-types` is named once,
 in the sentence under the table, with the commands that lack it), and an option
 shown with its choices (`--format text\\|json`) must show all of them and no other.
+The option tables of `diff` and `export` list every option of their command.
 """
 
 from __future__ import annotations
