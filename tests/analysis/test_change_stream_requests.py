@@ -1,0 +1,104 @@
+"""Only the writes a store takes wait on, or fail with, its change stream.
+
+The traffic model sends a store's links out its writes alone (`archdraw.analysis.traffic`):
+a trigger, a change feed or an object store's event fires on a write. Latency, the failure
+analysis (which requests fail, their paths, what is delayed), the weakest points and the
+availability follow the same model: a read of the store never waits on what its change
+stream calls. When no link into the store states `writes`, no request is counted as a
+write, and the failure text says that this is what the answer rests on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archdraw.analysis.availability import analyze_availability
+from archdraw.analysis.capacity import analyze_growth
+from archdraw.analysis.failure import analyze_failure
+from archdraw.analysis.report import run_analysis
+from archdraw.analysis.text import render_text
+from archdraw.analysis.weakest import weakest_points
+
+# 900 reads/s and 100 writes/s of one store; each write fires a synchronous trigger (a
+# validation hook that runs 50 ms) before it is acknowledged.
+TRIGGER = """
+components:
+  - {id: readers, type: client, props: {rps: 900}}
+  - {id: writers, type: client, props: {rps: 100}}
+  - {id: db, type: database,
+     props: {replicas: 2, failover: active-standby, capacity_rps: 100000, latency_ms: 5}}
+  - {id: hook, type: service, props: {replicas: 1, latency_ms: 50}}
+links:
+  - {from: readers, to: db, props: {writes: false}}
+  - {from: writers, to: db, props: {writes: true}}
+  - {from: db, to: hook}
+"""
+
+
+def test_only_the_writes_wait_on_a_stores_change_stream(design_of, library) -> None:
+    growth = analyze_growth(design_of(TRIGGER), library)
+    assert growth.components["hook"].arrival_rps == pytest.approx(100)
+    reads = growth.clients["readers"].latency_ms
+    writes = growth.clients["writers"].latency_ms
+    assert reads is not None and writes is not None
+    assert reads == pytest.approx(5, abs=0.01)  # the store's own time: no hook
+    assert writes == pytest.approx(55, abs=0.01)  # the store, then the trigger
+
+
+def test_only_the_writes_fail_with_a_stores_change_stream(design_of, library) -> None:
+    failure = analyze_failure(design_of(TRIGGER), library, ["hook"])
+    assert failure.clients["readers"].lost_share == 0
+    assert failure.clients["writers"].lost_share == 1
+    assert failure.lost_rps == pytest.approx(100)
+    # The readers' request paths end at the store; the writers' go on to the trigger.
+    assert [p.nodes for p in failure.clients["readers"].paths] == [["readers", "db"]]
+    assert [(p.nodes, p.status) for p in failure.clients["writers"].paths] == [
+        (["writers", "db", "hook"], "fails")
+    ]
+
+
+def test_weakest_points_and_availability_follow_the_writes(design_of, library) -> None:
+    design = design_of(TRIGGER)
+    hook = next(p for p in weakest_points(design, library) if p.id == "hook")
+    assert hook.lost_share == pytest.approx(0.1)  # the writers' 100 of 1,000 requests/s
+    assert hook.clients == {"writers": pytest.approx(1.0)}
+    result = analyze_availability(design, library)
+    # Only the writers need the single hook too.
+    assert result.clients["readers"] > result.clients["writers"]
+
+
+def test_a_read_of_a_store_is_not_delayed_by_its_change_stream(design_of, library) -> None:
+    """The async case every sample draws (a search indexer behind the catalog): when the
+    indexer is down, the listings are delayed, the shoppers' reads are not."""
+    design = design_of(
+        """
+components:
+  - {id: shoppers, type: client, props: {rps: 1000}}
+  - {id: sellers, type: client, props: {rps: 20}}
+  - {id: db, type: nosql_database}
+  - {id: indexer, type: worker}
+links:
+  - {from: shoppers, to: db}
+  - {from: sellers, to: db, props: {writes: true}}
+  - {from: db, to: indexer, kind: async}
+"""
+    )
+    failure = analyze_failure(design, library, ["indexer"], whole=True)
+    assert failure.clients["shoppers"].delayed == []
+    assert failure.clients["sellers"].delayed == ["indexer"]
+    assert [p.nodes for p in failure.clients["shoppers"].paths] == [["shoppers", "db"]]
+
+
+def test_unknown_writes_wait_on_nothing_and_the_text_says_so(design_of, library) -> None:
+    body = TRIGGER.replace(", props: {writes: false}", "").replace(", props: {writes: true}", "")
+    report = run_analysis(design_of(body), library, fail=["hook"])
+    assert report.failure is not None
+    assert report.failure.lost_share == 0
+    text = render_text(report, growth_asked=False)
+    assert (
+        "no link into db states `writes`: no request is counted as a write, so none goes "
+        "on over its change stream (to hook)"
+    ) in text
+    assert "no link into db states `writes`" not in render_text(
+        run_analysis(design_of(TRIGGER), library, fail=["hook"]), growth_asked=False
+    )
