@@ -19,7 +19,10 @@ that is down (and everything behind it) delays that work, it does not fail the
 request; such components are reported as *delayed*. A queue or stream is a hand-off
 too, whatever the kind of the link into it: a request sent to it over a sync link
 needs it to accept the message, and nothing behind it. A cache needs its downstream
-only for misses; a caller reading a store cache-aside reads it only on misses. Over a
+only for misses; a caller reading a store cache-aside reads it only on misses. A store's
+links out are its change stream (`archdraw.analysis.traffic`): only a request that came
+over a link marked `writes: true` goes on over them, so a read never waits on, or fails
+with, what they reach (with no link stating `writes`, no request does). Over a
 link that closes a cycle a sender needs the receiver's own answer only. A component
 with `fallback: true` (a second provider, a degraded answer) answers its callers even
 when it or something behind it fails: their paths are degraded, not failed. A caller
