@@ -102,3 +102,35 @@ def test_unknown_writes_wait_on_nothing_and_the_text_says_so(design_of, library)
     assert "no link into db states `writes`" not in render_text(
         run_analysis(design_of(TRIGGER), library, fail=["hook"]), growth_asked=False
     )
+
+
+# An app that reads its prompts from the repository on each request (1,000/s), developers
+# pushing twice a minute, and the push webhook starting CI/CD, which deploys the workers.
+REPOSITORY = """
+components:
+  - {id: users, type: client, props: {rps: 1000}}
+  - {id: developers, type: client, props: {rps: 0.03}}
+  - {id: app, type: service}
+  - {id: repo, type: source_repository}
+  - {id: ci, type: ci_cd}
+  - {id: workers, type: service}
+links:
+  - {from: users, to: app}
+  - {from: app, to: repo, label: read the prompts}
+  - {from: developers, to: repo, label: push, props: {writes: true}}
+  - {from: repo, to: ci, label: push webhook}
+  - {from: ci, to: workers, label: deploy}
+"""
+
+
+def test_a_push_webhook_carries_pushes_not_the_repositorys_reads(design_of, library) -> None:
+    """A source repository's links out fire on a push (a write to it), as a store's change
+    stream does: CI/CD runs at the developers' push rate, never at the users' request rate,
+    and a user's request never waits on (or fails with) the pipeline."""
+    design = design_of(REPOSITORY)
+    growth = analyze_growth(design, library)
+    assert growth.components["ci"].arrival_rps == pytest.approx(0.03)
+    assert growth.components["workers"].arrival_rps == pytest.approx(0.03)  # a deploy a push
+    failure = analyze_failure(design, library, ["ci"], whole=True)
+    assert failure.clients["users"].lost_share == 0
+    assert failure.clients["developers"].lost_share == 1  # drawn sync: a push waits on it
