@@ -16,6 +16,7 @@ from archdraw.analysis.availability import analyze_availability
 from archdraw.analysis.capacity import analyze_growth
 from archdraw.analysis.failure import analyze_failure
 from archdraw.analysis.report import run_analysis
+from archdraw.analysis.simulation import simulate
 from archdraw.analysis.text import render_text
 from archdraw.analysis.weakest import weakest_points
 
@@ -43,6 +44,24 @@ def test_only_the_writes_wait_on_a_stores_change_stream(design_of, library) -> N
     assert reads is not None and writes is not None
     assert reads == pytest.approx(5, abs=0.01)  # the store's own time: no hook
     assert writes == pytest.approx(55, abs=0.01)  # the store, then the trigger
+
+
+def test_the_latency_formula_agrees_with_the_simulation(design_of, library) -> None:
+    """The simulation has always called a store's change stream for its writes alone; the
+    formula now waits on it for them alone too (it read 60.6 ms for the readers, against
+    5.0 ms simulated)."""
+    design = design_of(
+        TRIGGER.replace("rps: 900", "rps: 90")
+        .replace("rps: 100}", "rps: 10}")
+        .replace("replicas: 1, latency_ms: 50", "replicas: 1, capacity_rps: 100, latency_ms: 50")
+    )
+    formula = analyze_growth(design, library).clients
+    simulated = simulate(design, library, requests=20_000).clients
+    for client in ("readers", "writers"):
+        expected, measured = formula[client].latency_ms, simulated[client]
+        assert expected is not None and measured is not None
+        assert measured == pytest.approx(expected, rel=0.08)
+    assert formula["readers"].latency_ms == pytest.approx(5, abs=0.01)
 
 
 def test_only_the_writes_fail_with_a_stores_change_stream(design_of, library) -> None:
