@@ -115,10 +115,10 @@ def test_unknown_writes_wait_on_nothing_and_the_text_says_so(design_of, library)
     assert report.failure.lost_share == 0
     text = render_text(report, growth_asked=False)
     assert (
-        "no link into db states `writes`: no request is counted as a write, so none goes "
+        "No link into db states `writes`: no request is counted as a write, so none goes "
         "on over its change stream (to hook)"
     ) in text
-    assert "no link into db states `writes`" not in render_text(
+    assert "No link into db states `writes`" not in render_text(
         run_analysis(design_of(TRIGGER), library, fail=["hook"]), growth_asked=False
     )
 
