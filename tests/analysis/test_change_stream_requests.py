@@ -149,7 +149,36 @@ def test_a_push_webhook_carries_pushes_not_the_repositorys_reads(design_of, libr
     design = design_of(REPOSITORY)
     growth = analyze_growth(design, library)
     assert growth.components["ci"].arrival_rps == pytest.approx(0.03)
-    assert growth.components["workers"].arrival_rps == pytest.approx(0.03)  # a deploy a push
+    assert growth.components["workers"].arrival_rps == 0  # a deploy is no request
     failure = analyze_failure(design, library, ["ci"], whole=True)
     assert failure.clients["users"].lost_share == 0
     assert failure.clients["developers"].lost_share == 1  # drawn sync: a push waits on it
+
+
+def test_a_deploy_is_not_a_request_to_what_it_ships(design_of, library) -> None:
+    """The usual drawing: a repository, its pipeline, and the service the pipeline deploys,
+    nobody drawn pushing. The pushes are unknown, but a deploy is no request: the service's
+    rate is its users' 1,000/s exactly (not a lower bound), and a push never waits on it."""
+    design = design_of(
+        """
+components:
+  - {id: users, type: client, props: {rps: 1000}}
+  - {id: api, type: service, props: {capacity_rps: 2000, replicas: 2}}
+  - {id: repo, type: source_repository}
+  - {id: ci, type: ci_cd}
+links:
+  - {from: users, to: api}
+  - {from: repo, to: ci, label: push webhook}
+  - {from: ci, to: api, label: deploy}
+"""
+    )
+    growth = analyze_growth(design, library)
+    assert growth.components["api"].arrival_rps == 1000
+    assert growth.partial == ["ci"]  # its pushes are unknown: nobody is drawn pushing
+    stated = design_of(
+        REPOSITORY.replace(
+            "{from: ci, to: workers, label: deploy}",
+            "{from: ci, to: workers, label: deploy, props: {calls: 2}}",
+        )
+    )
+    assert analyze_growth(stated, library).components["workers"].arrival_rps == pytest.approx(0.06)

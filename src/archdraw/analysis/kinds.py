@@ -19,6 +19,9 @@ BUFFER_TYPES = frozenset({"queue", "stream"})
 # Where telemetry goes: metrics, logs and traces are sampled and batched on the way, so a link
 # into one carries no request rate of its own (a link that states `calls` still does).
 TELEMETRY_TYPES = frozenset({"monitoring"})
+# Where releases come from: a link out of one is a deploy (it ships a release to its target),
+# not a request its target serves, so it carries none unless it states `calls`.
+DEPLOY_TYPES = frozenset({"ci_cd"})
 # Holders of data outside storage whose links out fire on a change to it, never on a read: a
 # source repository's push webhooks (a push starts CI/CD; a clone or a fetch starts nothing).
 CHANGE_EVENT_TYPES = frozenset({"source_repository"})
