@@ -23,21 +23,18 @@ BLOCK = re.compile(r"^```[a-z]*\n(.*?)^```", re.S | re.M)
 
 # The README's validate example shows three problems of a shop design it does not
 # print: a replicas of 0 on line 9, a misspelt type on line 11, a link to nothing.
+# The README's hand-written file with a mistake of every kind the loader reports together.
 BAD_SHOP = """\
 archdraw: 1
 name: Shop
 components:
-  - id: web
-    type: client
-  - id: api
-    type: service
-    props:
-      replicas: 0
-  - id: db
-    type: databse
+  - {id: web, type: client, props: {rps: .inf}}
+  - {id: api, type: service, props: {replicas: 0}}
+  - {id: db, type: databse}
+  - {id: q, type: queue, colour: red}
 links:
-  - {from: web, to: api}
-  - {from: api, to: cache}
+  - {from: web, to: apii}
+  - {from: api, to: q, kind: synch}
 """
 
 

@@ -4,9 +4,7 @@ elsewhere; only YAML that cannot be read stops the checks, and then the message 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -198,29 +196,6 @@ def test_windows_line_endings_and_a_bom_keep_every_position(
     encode: Callable[[str], bytes], library: Library
 ) -> None:
     assert located(problems_of(encode(ROUNDS), library)) == located(problems_of(ROUNDS, library))
-
-
-SHOP = """\
-archdraw: 1
-name: Shop
-components:
-  - {id: web, type: client, props: {rps: .inf}}
-  - {id: api, type: service, props: {replicas: 0}}
-  - {id: db, type: databse}
-  - {id: q, type: queue, colour: red}
-links:
-  - {from: web, to: apii}
-  - {from: api, to: q, kind: synch}
-"""
-
-
-def test_the_readme_example_is_what_the_loader_says(library: Library) -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    shown = re.search(r"\$ archdraw validate shop.archdraw.yaml\n(.*?)```", readme, re.S)
-    assert shown is not None
-    with pytest.raises(DesignError) as caught:
-        loads(SHOP, "shop.archdraw.yaml", library)
-    assert shown.group(1).splitlines() == [str(p) for p in caught.value.problems]
 
 
 def test_a_draft_s_empty_sections_and_a_duplicate_id_say_what_to_write(library: Library) -> None:
