@@ -26,7 +26,11 @@ def _design(
 ) -> Design:
     components = [
         Component(
-            id=key, type="service", position=at, zone=zoned.get(key), props=(props or {}).get(key, {})
+            id=key,
+            type="service",
+            position=at,
+            zone=zoned.get(key),
+            props=(props or {}).get(key, {}),
         )
         for key, at in places.items()
     ]
@@ -109,7 +113,7 @@ def _spots(drawing: Drawing, key: str) -> list[tuple[Rect, Rect]]:
     it claims from other lines: beside its link, from the link to as far again past it."""
     link, path = drawing.link(key), drawing.links[key].path
     assert link is not None and link.label and path is not None
-    text, half, points = label_spots(link.label, path)
+    _text, half, points = label_spots(link.label, path)
     spots = []
     for s in LABEL_SHIFTS:
         for x, y in points:
