@@ -42,7 +42,7 @@ from archdraw.drawing.parts import (
     ZoneDrawing,
     look_of,
 )
-from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
+from archdraw.drawing.paths import ARROW_HALF_WIDTH, ARROW_LENGTH, LinkPath, Point
 from archdraw.drawing.ports import Ports
 from archdraw.drawing.routing import parallel_offsets, route
 from archdraw.drawing.text_metrics import fit, text_width
@@ -372,9 +372,14 @@ class Drawing:
         self.moved_markers |= targets
 
     def extent(self) -> Rect | None:
-        """Everything drawn: zones, boxes with their badges, labels, markers."""
+        """Everything drawn: zones, boxes with their badges, links (a detour round the boxes
+        at the edge runs outside them), labels, markers."""
         rects = [z.rect for z in self.zones.values()]
         rects.extend(b.rect.grown(0, 10, 6, 0) for b in self.boxes.values())
-        rects.extend(d.label.rect for d in self.links.values() if d.label is not None)
+        for drawn in self.links.values():
+            if drawn.path is not None:
+                rects.append(drawn.path.bounds().grown(*(ARROW_HALF_WIDTH,) * 4))
+            if drawn.label is not None:
+                rects.append(drawn.label.rect)
         rects.extend(m.rect for m in self.markers.values())
         return bounding(rects)
