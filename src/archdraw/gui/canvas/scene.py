@@ -294,9 +294,8 @@ class DesignScene(QGraphicsScene):
         self.layout_zones()
 
     def layout_zones(self, settle: bool = True) -> None:
-        """Size every zone around its members and child zones, as the exports draw it, and
-        move the labels off where their borders and titles went (in a frame of a drag, when
-        not `settle`, at its drop)."""
+        """Size every zone round its members and child zones, as the exports draw it; labels
+        leave where its borders went (in a frame of a drag, not `settle`: at its drop)."""
         self._sync_links(self.drawing.measure_zones(settle))
         empty_slot = 0
         for zone_id, item in self.zones.items():
