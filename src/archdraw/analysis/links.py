@@ -50,12 +50,11 @@ class LinkTable:
         stating: dict[str, list[LinkRecord]] = {}
         replication: list[LinkRecord] = []
         # One pass copies each link's fields and files it under every index. The records
-        # are filled in here rather than by an `__init__`: calling a class enters a fresh
-        # interpreter frame per link, and a design has thousands.
-        new_record = object.__new__
+        # are filled in here rather than by an `__init__`: a Python `__init__` enters a
+        # fresh interpreter frame per link, and a design has thousands.
         for model in design.links:
             fields = model.__dict__  # one hooked look-up instead of one per field
-            link = new_record(LinkRecord)
+            link = LinkRecord()
             link.id = link_id = fields["id"]
             link.source = source = fields["source"]
             link.target = target = fields["target"]
