@@ -219,7 +219,7 @@ class ElementViews:
     def number(self, component: ComponentView, name: str) -> float | None:
         """`prop` as a number: None for anything else (booleans included)."""
         props = component.props  # `prop`'s read
-        value = props[name] if name in props else component.defaults.get(name)
+        value: Any = props[name] if name in props else component.defaults.get(name)
         # `as_number`'s first test, here: nearly every value read is an int, a float or None.
         kind = type(value)
         if kind is int or kind is float:
@@ -321,7 +321,7 @@ class ElementViews:
 
     def link_number(self, link: LinkView, name: str) -> float | None:
         props = link.props  # `link_prop`'s read
-        value = props[name] if name in props else self._link_defaults.get(name)
+        value: Any = props[name] if name in props else self._link_defaults.get(name)
         kind = type(value)  # as in `number`
         if kind is int or kind is float:
             return float(value)

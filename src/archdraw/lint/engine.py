@@ -130,6 +130,7 @@ def rule_findings(
                 used_ignores.update(matched)
                 continue
         # No component id is None: a finding about none looks its place up elsewhere.
+        position: tuple[int | None, int | None] | None
         position = placed.get(issue.component)  # type: ignore[arg-type]
         if position is None:
             position = _position(locations, None, issue.link, issue.zone)
