@@ -200,6 +200,8 @@ class _Builder:
         self.check_items(frame, event)
         if key in frame.container:
             first = unpack(frame.positions[list(frame.container).index(key)])[0]
+            path: Any = (*(f.at for f in self.stack[1:]), key)
+            self.locations.unreadable.append((path, _pos(event)))
             self.problem(
                 _pos(event),
                 f"duplicate key '{clip(str(key))}' (first given on line {first}); say it once",
@@ -257,8 +259,10 @@ class _Builder:
         try:
             value = _scalar(event, self.limits.max_number)
         except NumberError as error:
+            path = self.child_path()
+            self.locations.unreadable += [] if path is None else [(path, _pos(event))]
             self.problem(_pos(event), str(error))
-            value = 0
+            value = 0 if path is None else None
         except (ValueError, KeyError) as error:
             raise self.fatal(
                 _pos(event), f"cannot read the value '{clip(event.value)}': {clip(str(error))}"
@@ -293,6 +297,18 @@ def read_yaml(
     return _read(data, filename, limits or Limits(), many=False)[0]
 
 
+def read_yaml_recovering(
+    data: bytes | str, filename: str, limits: Limits | None = None
+) -> tuple[Any, Locations, list[Problem]]:
+    """As `read_yaml`, but a value a problem makes unusable (a number out of range, a key
+    given twice) is read as None, its path noted in `Locations.unreadable`, and the problem
+    returned with the data, so the caller can check the rest of the file. Problems that
+    stop the reading (malformed YAML, a limit) still raise `SourceError`."""
+    recovered: list[Problem] = []
+    [(value, locations)] = _read(data, filename, limits or Limits(), False, recovered=recovered)
+    return value, locations, recovered
+
+
 def read_yaml_documents(
     data: bytes | str,
     filename: str,
@@ -314,21 +330,13 @@ def _read(
     limits: Limits,
     many: bool,
     tags: frozenset[str] = frozenset(),
+    recovered: list[Problem] | None = None,
 ) -> list[tuple[Any, Locations]]:
     if isinstance(data, str):
         data = encode(data, filename)
-    size = len(data)
-    if size > limits.max_bytes:
-        raise SourceError(
-            [
-                Problem(
-                    filename,
-                    1,
-                    1,
-                    f"file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes",
-                )
-            ]
-        )
+    if len(data) > limits.max_bytes:
+        over = f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,} bytes"
+        raise SourceError([Problem(filename, 1, 1, over)])
     text = decode(data, filename)
     if not text.strip():
         raise SourceError([Problem(filename, 1, 1, "the file is empty")])
@@ -380,7 +388,9 @@ def _read(
         builder.problem((1, 1), f"malformed YAML: {error}")
         raise SourceError(builder.problems) from None
     if builder.problems:
-        raise SourceError(builder.problems)
+        if recovered is None:
+            raise SourceError(builder.problems)
+        recovered += builder.problems
     if many:
         return documents
     if not builder.done:
