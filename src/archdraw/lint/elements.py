@@ -189,8 +189,8 @@ class ElementViews:
     # `link_prop` and `link_number`: a lint session records the names read there to know
     # which rules an edit can affect. `number`, `flag`, `instances` and `link_number` do
     # `prop`'s read inline, a call less for each of the tens of thousands of values a run
-    # reads; `archdraw.lint.recording.RecordingContext` answers each through `prop`, noting
-    # the names (a test holds it to overriding every look-up that reads a value).
+    # reads; a lint session's context answers each through `prop`, noting the names
+    # (`archdraw.lint.element_reads.PropReads`; a test holds it to every such look-up).
     def prop(self, component: ComponentView, name: str) -> Any:
         """The component's value for `name`, or its type's default (None if neither)."""
         props = component.props  # `in` and a subscript cost less than a call of `get`

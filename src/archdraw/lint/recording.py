@@ -12,8 +12,6 @@ from archdraw.analysis.graph import (
     TrafficGraph,
     build_graph,
 )
-from archdraw.analysis.instances import Instances
-from archdraw.analysis.kinds import provider_runs
 from archdraw.analysis.refresh import refresh_graph
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
@@ -26,10 +24,8 @@ from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIE
 from archdraw.analysis.writes import WORK_LINK_PROPERTIES, WORK_PROPERTIES, StoreWork
 from archdraw.cost import CostEstimate
 from archdraw.library import Library
-from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
-from archdraw.lint.element_reads import ElementWork, NotedRoles
-from archdraw.lint.elements import as_number
+from archdraw.lint.element_reads import ElementWork, NotedRoles, PropReads
 from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.lint.types import Issue
 from archdraw.model import Design
@@ -110,7 +106,7 @@ VALUE_VIEWS: dict[str, Reads] = {
 COMPARED_VIEWS = frozenset({"data_roles", "arrival_rps"})
 
 
-class RecordingContext(LintContext):
+class RecordingContext(PropReads):
     """A `LintContext` that notes which property names are read, and which value views
     (`VALUE_VIEWS`: the data roles, the traffic graph, the rates): a rule that reads one
     depends on every property that view reads; the view itself may come from the previous
@@ -319,29 +315,6 @@ class RecordingContext(LintContext):
         self.link_reads.add(name)
         self.links_read.add(link.key)
         return super().link_prop(link, name)
-
-    # The look-ups that read values without `prop` (`LintContext` does its read inline),
-    # answered through `prop` and `link_prop` here, which note what they read.
-    def number(self, component: ComponentView, name: str) -> float | None:
-        return as_number(self.prop(component, name))
-
-    def flag(self, component: ComponentView, name: str) -> bool:
-        return self.prop(component, name) is True
-
-    def link_number(self, link: LinkView, name: str) -> float | None:
-        return as_number(self.link_prop(link, name))
-
-    def instances(self, component: ComponentView) -> Instances:
-        prop = self.prop
-        sharded = component.type in self._sharded_types
-        return self._instances_of(
-            prop(component, "replicas"),
-            prop(component, "zones"),
-            prop(component, "shards") if sharded else None,
-            stated="replicas" in component.props,
-            sharded=sharded,
-            managed=provider_runs(prop(component, "managed"), prop(component, "global")),
-        )
 
     def note_role(self, component_id: str, place: bool = False) -> None:
         """A look-up of one component's data role (`NotedRoles`); `place`: of its place among
