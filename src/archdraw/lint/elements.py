@@ -184,9 +184,13 @@ class ElementViews:
         return facts is not None and name in facts.properties
 
     # -- properties: one read path ---------------------------------------------
-    # Every component property is read through `prop` (its own value, else its type's
-    # default) and every link property through `link_prop`: a lint session records the
-    # names read there to know which rules an edit can affect.
+    # Every component property is read through the look-ups below (`prop` and those built on
+    # it: its own value, else its type's default) and every link property through
+    # `link_prop` and `link_number`: a lint session records the names read there to know
+    # which rules an edit can affect. `number`, `flag`, `instances` and `link_number` do
+    # `prop`'s read inline, a call less for each of the tens of thousands of values a run
+    # reads; a lint session's context answers each through `prop`, noting the names
+    # (`archdraw.lint.element_reads.PropReads`; a test holds it to every such look-up).
     def prop(self, component: ComponentView, name: str) -> Any:
         """The component's value for `name`, or its type's default (None if neither)."""
         props = component.props  # `in` and a subscript cost less than a call of `get`
@@ -213,7 +217,9 @@ class ElementViews:
         return {}
 
     def number(self, component: ComponentView, name: str) -> float | None:
-        value = self.prop(component, name)
+        """`prop` as a number: None for anything else (booleans included)."""
+        props = component.props  # `prop`'s read
+        value: Any = props[name] if name in props else component.defaults.get(name)
         # `as_number`'s first test, here: nearly every value read is an int, a float or None.
         kind = type(value)
         if kind is int or kind is float:
@@ -221,20 +227,27 @@ class ElementViews:
         return None if value is None else as_number(value)
 
     def flag(self, component: ComponentView, name: str) -> bool:
-        return self.prop(component, name) is True
+        """Whether `prop` is true itself (not merely truthy)."""
+        props = component.props  # `prop`'s read
+        return (props[name] if name in props else component.defaults.get(name)) is True
 
     def instances(self, component: ComponentView) -> Instances:
         """How many instances it runs and what that rests on (`archdraw.analysis.instances`:
         the count failure analysis, capacity and cost read too)."""
-        prop = self.prop
+        props, defaults = component.props, component.defaults  # `prop`'s read of each value
         sharded = component.type in self._sharded_types
+        shards = None
+        if sharded:  # a store's shards take machines of their own: only then read
+            shards = props["shards"] if "shards" in props else defaults.get("shards")
+        managed = props["managed"] if "managed" in props else defaults.get("managed")
+        global_ = props["global"] if "global" in props else defaults.get("global")
         return self._instances_of(
-            prop(component, "replicas"),
-            prop(component, "zones"),
-            prop(component, "shards") if sharded else None,
-            stated="replicas" in component.props,
+            props["replicas"] if "replicas" in props else defaults.get("replicas"),
+            props["zones"] if "zones" in props else defaults.get("zones"),
+            shards,
+            stated="replicas" in props,
             sharded=sharded,
-            managed=provider_runs(prop(component, "managed"), prop(component, "global")),
+            managed=provider_runs(managed, global_),
         )
 
     def capacity(self, component: ComponentView) -> float | None:
@@ -307,7 +320,8 @@ class ElementViews:
         return props[name] if name in props else self._link_defaults.get(name)
 
     def link_number(self, link: LinkView, name: str) -> float | None:
-        value = self.link_prop(link, name)
+        props = link.props  # `link_prop`'s read
+        value: Any = props[name] if name in props else self._link_defaults.get(name)
         kind = type(value)  # as in `number`
         if kind is int or kind is float:
             return float(value)
@@ -334,8 +348,7 @@ class ElementViews:
         """A property fix, keeping only properties the type accepts, clamped to their range."""
         accepted: dict[str, Any] | None = None
         fitted, type_id = self._fitted, component.type
-        for name in props:
-            value = props[name]
+        for name, value in props.items():
             # Fixes propose a few distinct values: check each against the library once.
             key = (type_id, name, type(value), value)
             try:
