@@ -7,7 +7,6 @@ drops or adds an element would silently change findings on large designs.
 from __future__ import annotations
 
 import gc
-import inspect
 import sys
 from pathlib import Path
 
@@ -16,7 +15,6 @@ import pytest
 from archdraw.library import Library
 from archdraw.lint import lint_design
 from archdraw.lint.context import LintContext
-from archdraw.lint.recording import RecordingContext
 from archdraw.model import Design
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -97,41 +95,3 @@ def test_a_run_leaves_no_cycles_behind(design: Design, library: Library) -> None
         assert gc.collect() == 0
     finally:
         gc.enable()
-
-
-def _reads_values_inline(function: object) -> bool:
-    """Whether a look-up subscripts an element's props dict (reads a value, not a key)."""
-    return "props[" in inspect.getsource(function)  # type: ignore[arg-type]
-
-
-def test_every_look_up_reading_values_inline_is_noted_by_a_session() -> None:
-    """`number`, `flag`, `instances`, ... read values without calling `prop`; a lint session
-    notes reads in `prop` and `link_prop`, so it must answer each such look-up through them."""
-    inline = {
-        name
-        for cls in LintContext.__mro__[:-1]
-        for name, value in vars(cls).items()
-        if inspect.isfunction(value) and _reads_values_inline(value)
-    }
-    assert {"number", "flag", "instances", "link_number"} <= inline
-    unnoted = {
-        name
-        for name in inline - {"prop", "link_prop"}
-        if getattr(RecordingContext, name) is getattr(LintContext, name)
-    }
-    assert not unnoted, f"RecordingContext must answer these through `prop`: {sorted(unnoted)}"
-
-
-def test_a_session_notes_what_the_inline_look_ups_read(design: Design, library: Library) -> None:
-    ctx = RecordingContext(design, library, {})
-    plain = LintContext(design, library)
-    store = next(c for c in ctx.stateful if c.type == "database")
-    link = next(k for k in ctx.design.links if "timeout_ms" in k.props)
-    assert ctx.number(store, "replicas") == plain.number(plain.components[store.id], "replicas")
-    assert ctx.flag(store, "backups") == plain.flag(plain.components[store.id], "backups")
-    assert ctx.instances(store) == plain.instances(plain.components[store.id])
-    assert ctx.link_number(link, "timeout_ms") == plain.link_number(link, "timeout_ms")
-    reads = ctx.take_reads()
-    assert {"replicas", "backups", "zones", "shards", "managed", "global"} <= reads.component_names
-    assert store.id in reads.component_ids
-    assert "timeout_ms" in reads.link_names and link.key in reads.link_keys

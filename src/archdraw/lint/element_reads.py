@@ -20,13 +20,8 @@ from itertools import compress, count
 from operator import ne
 from typing import TYPE_CHECKING, Any
 
-from archdraw.analysis.instances import Instances
-from archdraw.analysis.kinds import provider_runs
 from archdraw.analysis.roles import DataRole, DataRoles
 from archdraw.analysis.writes import StoreWork
-from archdraw.lint.context import LintContext
-from archdraw.lint.design_view import ComponentView, LinkView
-from archdraw.lint.elements import as_number
 
 if TYPE_CHECKING:
     from archdraw.lint.recording import RecordingContext
@@ -216,30 +211,3 @@ class NotedRoles(DataRoles):
     def copies_of(self, component_id: str) -> list[str]:
         self._context.note_role(component_id, place=True)
         return super().copies_of(component_id)
-
-
-class PropReads(LintContext):
-    """The look-ups `LintContext` answers with `prop`'s read inline (`number`, `flag`,
-    `instances`, `link_number`), answered through `prop` and `link_prop` instead: the
-    `RecordingContext` built on it notes what those read."""
-
-    def number(self, component: ComponentView, name: str) -> float | None:
-        return as_number(self.prop(component, name))
-
-    def flag(self, component: ComponentView, name: str) -> bool:
-        return self.prop(component, name) is True
-
-    def link_number(self, link: LinkView, name: str) -> float | None:
-        return as_number(self.link_prop(link, name))
-
-    def instances(self, component: ComponentView) -> Instances:
-        prop = self.prop
-        sharded = component.type in self._sharded_types
-        return self._instances_of(
-            prop(component, "replicas"),
-            prop(component, "zones"),
-            prop(component, "shards") if sharded else None,
-            stated="replicas" in component.props,
-            sharded=sharded,
-            managed=provider_runs(prop(component, "managed"), prop(component, "global")),
-        )

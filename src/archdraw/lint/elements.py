@@ -184,13 +184,9 @@ class ElementViews:
         return facts is not None and name in facts.properties
 
     # -- properties: one read path ---------------------------------------------
-    # Every component property is read through the look-ups below (`prop` and those built on
-    # it: its own value, else its type's default) and every link property through
-    # `link_prop` and `link_number`: a lint session records the names read there to know
-    # which rules an edit can affect. `number`, `flag`, `instances` and `link_number` do
-    # `prop`'s read inline, a call less for each of the tens of thousands of values a run
-    # reads; a lint session's context answers each through `prop`, noting the names
-    # (`archdraw.lint.element_reads.PropReads`; a test holds it to every such look-up).
+    # Every component property is read through `prop` (its own value, else its type's
+    # default) and every link property through `link_prop`: a lint session records the
+    # names read there to know which rules an edit can affect.
     def prop(self, component: ComponentView, name: str) -> Any:
         """The component's value for `name`, or its type's default (None if neither)."""
         props = component.props  # `in` and a subscript cost less than a call of `get`
@@ -218,8 +214,7 @@ class ElementViews:
 
     def number(self, component: ComponentView, name: str) -> float | None:
         """`prop` as a number: None for anything else (booleans included)."""
-        props = component.props  # `prop`'s read
-        value: Any = props[name] if name in props else component.defaults.get(name)
+        value = self.prop(component, name)
         # `as_number`'s first test, here: nearly every value read is an int, a float or None.
         kind = type(value)
         if kind is int or kind is float:
@@ -228,26 +223,20 @@ class ElementViews:
 
     def flag(self, component: ComponentView, name: str) -> bool:
         """Whether `prop` is true itself (not merely truthy)."""
-        props = component.props  # `prop`'s read
-        return (props[name] if name in props else component.defaults.get(name)) is True
+        return self.prop(component, name) is True
 
     def instances(self, component: ComponentView) -> Instances:
         """How many instances it runs and what that rests on (`archdraw.analysis.instances`:
         the count failure analysis, capacity and cost read too)."""
-        props, defaults = component.props, component.defaults  # `prop`'s read of each value
+        prop = self.prop
         sharded = component.type in self._sharded_types
-        shards = None
-        if sharded:  # a store's shards take machines of their own: only then read
-            shards = props["shards"] if "shards" in props else defaults.get("shards")
-        managed = props["managed"] if "managed" in props else defaults.get("managed")
-        global_ = props["global"] if "global" in props else defaults.get("global")
         return self._instances_of(
-            props["replicas"] if "replicas" in props else defaults.get("replicas"),
-            props["zones"] if "zones" in props else defaults.get("zones"),
-            shards,
-            stated="replicas" in props,
+            prop(component, "replicas"),
+            prop(component, "zones"),
+            prop(component, "shards") if sharded else None,
+            stated="replicas" in component.props,
             sharded=sharded,
-            managed=provider_runs(managed, global_),
+            managed=provider_runs(prop(component, "managed"), prop(component, "global")),
         )
 
     def capacity(self, component: ComponentView) -> float | None:
@@ -320,8 +309,7 @@ class ElementViews:
         return props[name] if name in props else self._link_defaults.get(name)
 
     def link_number(self, link: LinkView, name: str) -> float | None:
-        props = link.props  # `link_prop`'s read
-        value: Any = props[name] if name in props else self._link_defaults.get(name)
+        value = self.link_prop(link, name)
         kind = type(value)  # as in `number`
         if kind is int or kind is float:
             return float(value)

@@ -24,8 +24,9 @@ from archdraw.analysis.traffic import TRAFFIC_LINK_PROPERTIES, TRAFFIC_PROPERTIE
 from archdraw.analysis.writes import WORK_LINK_PROPERTIES, WORK_PROPERTIES, StoreWork
 from archdraw.cost import CostEstimate
 from archdraw.library import Library
+from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
-from archdraw.lint.element_reads import ElementWork, NotedRoles, PropReads
+from archdraw.lint.element_reads import ElementWork, NotedRoles
 from archdraw.lint.routes import ROUTE_PROPERTIES, Routes
 from archdraw.lint.types import Issue
 from archdraw.model import Design
@@ -106,7 +107,7 @@ VALUE_VIEWS: dict[str, Reads] = {
 COMPARED_VIEWS = frozenset({"data_roles", "arrival_rps"})
 
 
-class RecordingContext(PropReads):
+class RecordingContext(LintContext):
     """A `LintContext` that notes which property names are read, and which value views
     (`VALUE_VIEWS`: the data roles, the traffic graph, the rates): a rule that reads one
     depends on every property that view reads; the view itself may come from the previous
