@@ -9,6 +9,10 @@ import pytest
 from archdraw.io import LoadedDesign, loads
 from archdraw.library import Library, builtin_library
 
+# Every hypothesis test runs under the project's profile (no deadline: this machine is shared
+# and a slow example is not a failure), whichever folders a run collects.
+from property import profiles  # noqa: F401
+
 REPO = Path(__file__).resolve().parents[1]
 # A module that loads Qt in the test process runs in the test command's
 # one-process pytest run (scripts/run_tests.py): Qt can crash at interpreter

@@ -305,11 +305,12 @@ components:
   - {id: payments, type: service}
 links:
   - {from: web, to: api}
-  - {from: api, to: db}
+  - {from: api, to: db, props: {writes: true}}
   - {from: db, to: payments}
   - {from: payments, to: db}
 """
     )
+    # The store's link out is its change stream: each write waits on payments.
     result = analyze_failure(design, library, ["payments"], whole=True)
     assert result.clients["web"].lost_share == 1.0
     paths = {tuple(p.nodes): p.status for p in result.clients["web"].paths}

@@ -10,6 +10,9 @@ the tests import the counts. Each count is of pairs of different links:
 - labels along lines: a label over a horizontal run of another link (it seems to be its);
 - labels on arrowheads: a label over an arrowhead (its own or another link's);
 - labels over labels: two labels that overlap;
+- labels on zone borders: a label over a side of a zone's border (its pill cuts the border);
+- labels on zone titles: a label over a zone's heading or kind;
+- labels on badges: a label over a box's instances badge;
 - crossings: a run of one link crossing a run of the other.
 """
 
@@ -39,6 +42,9 @@ class Counts(NamedTuple):
     labels_along_lines: int
     labels_on_arrowheads: int
     labels_over_labels: int
+    labels_on_zone_borders: int
+    labels_on_zone_titles: int
+    labels_on_badges: int
     crossings: int
 
 
@@ -162,6 +168,39 @@ def labels_over_labels(drawing: Drawing) -> list[tuple[str, str]]:
     return [(a, b) for (a, r), (b, s) in combinations(labels.items(), 2) if r.intersects(s)]
 
 
+def labels_on_zone_borders(drawing: Drawing) -> list[tuple[str, str]]:
+    """(the label's link, the zone one of whose sides it covers)."""
+    return [
+        (key, zone.id)
+        for key, link in drawing.links.items()
+        if link.label is not None
+        for zone in drawing.zones.values()
+        if any(link.label.rect.intersects(side) for side in zone.border)
+    ]
+
+
+def labels_on_zone_titles(drawing: Drawing) -> list[tuple[str, str]]:
+    """(the label's link, the zone whose heading or kind it covers)."""
+    return [
+        (key, zone.id)
+        for key, link in drawing.links.items()
+        if link.label is not None
+        for zone in drawing.zones.values()
+        if any(link.label.rect.intersects(title) for title in zone.titles)
+    ]
+
+
+def labels_on_badges(drawing: Drawing) -> list[tuple[str, str]]:
+    """(the label's link, the component whose instances badge it covers)."""
+    return [
+        (key, box.id)
+        for key, link in drawing.links.items()
+        if link.label is not None
+        for box in drawing.boxes.values()
+        if box.badge is not None and link.label.rect.intersects(box.badge)
+    ]
+
+
 def crossings(drawing: Drawing) -> int:
     paths = list(_paths(drawing).values())
     return sum(
@@ -177,6 +216,9 @@ def counts(drawing: Drawing) -> Counts:
         len(labels_along_lines(drawing)),
         len(labels_on_arrowheads(drawing)),
         len(labels_over_labels(drawing)),
+        len(labels_on_zone_borders(drawing)),
+        len(labels_on_zone_titles(drawing)),
+        len(labels_on_badges(drawing)),
         crossings(drawing),
     )
 
@@ -191,8 +233,9 @@ def total(found: dict[str, Counts]) -> Counts:
 
 if __name__ == "__main__":
     found = corpus(builtin_library())
-    print(f"{'sample':<24}" + "".join(f"{name:>21}" for name in Counts._fields))
+    names = (name.replace("labels_", "") for name in Counts._fields)
+    print(f"{'sample':<24}" + "".join(f"{name:>18}" for name in names))
     for name, row in found.items():
         if any(row):
-            print(f"{name:<24}" + "".join(f"{n:>21}" for n in row))
-    print(f"{'total':<24}" + "".join(f"{n:>21}" for n in total(found)))
+            print(f"{name:<24}" + "".join(f"{n:>18}" for n in row))
+    print(f"{'total':<24}" + "".join(f"{n:>18}" for n in total(found)))

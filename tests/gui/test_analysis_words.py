@@ -54,3 +54,30 @@ def test_one_instance_keeps_the_serves_figure_apart_from_the_why(window, qtbot):
     assert row[3].endswith("; serves 100 % when callers retry on the other instances")
     table = panel.failure_components
     assert table.columnWidth(3) > table.columnWidth(2)
+
+
+UNSTATED_WRITES = """
+archdraw: 1
+name: trigger
+components:
+  - {id: app, type: client, label: App, position: [0, 0], props: {rps: 100}}
+  - {id: db, type: database, label: Orders DB, position: [300, 0]}
+  - {id: hook, type: service, label: Hook, position: [600, 0], props: {replicas: 1}}
+links:
+  - {from: app, to: db}
+  - {from: db, to: hook}
+"""
+
+
+def test_a_failure_behind_a_change_stream_of_unstated_writes_says_what_it_rests_on(window, qtbot):  # type: ignore[no-untyped-def]
+    """No link into the store states `writes`: no request is counted as a write, so failing
+    what its change stream calls fails nothing, and the panel says why."""
+    panel = window.analysis_panel
+    load_into(window, UNSTATED_WRITES)
+    window.scene.select_ids(["hook"])
+    qtbot.mouseClick(panel.findChild(QPushButton, "analysis-fail"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Failing" in panel.message.text())
+    assert panel.message.text() == (
+        "Failing one instance of Hook: 0 of 100 requests/s fail (0 %). No link into "
+        "Orders DB states writes: no request goes on over its change stream (to Hook)."
+    )

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from archdraw.gui.import_dialog import ImportReportDialog
 from archdraw.gui.import_marks import GuessMark
@@ -211,8 +218,9 @@ def test_a_report_of_many_elements_shows_every_row(qtbot, tmp_path):  # type: ig
     design = import_files([path], builtin_library(), user_mappings=False).design
     block = design.imported
     assert block is not None and len(block.elements) > 1000
-    dialog = ImportReportDialog(design, block)
-    qtbot.addWidget(dialog)
+    owner = QWidget()  # the window it belongs to (it closes with it)
+    qtbot.addWidget(owner)
+    dialog = ImportReportDialog(design, block, owner)
     dialog.show()
     qtbot.waitExposed(dialog)
     table, model = dialog.table, dialog.table.model()

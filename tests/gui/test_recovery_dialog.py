@@ -35,6 +35,13 @@ def _fits(widget: QWidget, viewport: QWidget) -> bool:
     )
 
 
+def _owner(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+    """The window the dialog belongs to (it closes with it)."""
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    return owner
+
+
 def test_long_paths_lose_their_middle_and_show_whole_on_hover(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     short = tmp_path / "shop.archdraw.yaml"
     entries = [
@@ -42,8 +49,8 @@ def test_long_paths_lose_their_middle_and_show_whole_on_hover(qtbot, tmp_path): 
         _entry(tmp_path, "b", short, "shop"),
         _entry(tmp_path, "c", None, "draft"),
     ]
-    dialog = RecoveryDialog(entries)
-    qtbot.addWidget(dialog)
+    owner = _owner(qtbot)  # kept: the dialog lives as long as it
+    dialog = RecoveryDialog(entries, owner)
     dialog.show()
     qtbot.waitExposed(dialog)
     for width in (dialog.width(), 420):  # as it opens, and squeezed by hand
@@ -74,8 +81,8 @@ def test_long_paths_lose_their_middle_and_show_whole_on_hover(qtbot, tmp_path): 
 
 def test_a_row_clicked_on_its_text_is_the_one_restored(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     entries = [_entry(tmp_path, "a", DEEP, LONG_NAME), _entry(tmp_path, "b", None, "draft")]
-    dialog = RecoveryDialog(entries)
-    qtbot.addWidget(dialog)
+    owner = _owner(qtbot)  # kept: the dialog lives as long as it
+    dialog = RecoveryDialog(entries, owner)
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.list.currentRow() == 0

@@ -12,6 +12,7 @@ from tests.imports.conftest import DATA
 
 from archdraw.cli.main import run
 from archdraw.imports import import_files, load_mapping
+from archdraw.imports.docs import main as docs_main
 from archdraw.imports.docs import with_tables
 from archdraw.library import Library
 from archdraw.lint import lint_design as lint
@@ -143,6 +144,19 @@ def test_typical_stack_lints_as_a_reviewer_expects(library: Library) -> None:
 def test_readme_import_tables_are_current() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert with_tables(readme) == readme, "run: python -m archdraw.imports.docs README.md"
+
+
+def test_docs_check_fails_on_stale_tables_and_writes_nothing(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tables = readme.index("<!-- import-tables:begin")
+    stale = readme[:tables] + readme[tables:].replace("| `", "| `x", 1)
+    path = tmp_path / "README.md"
+    path.write_text(stale, encoding="utf-8")
+    assert docs_main(["--check", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == stale
+    assert docs_main([str(path)]) == 0
+    assert docs_main(["--check", str(path)]) == 0
+    assert docs_main(["--check", str(tmp_path / "missing.md")]) == 2
 
 
 def test_readme_override_example_is_a_valid_mapping(tmp_path: Path, library: Library) -> None:

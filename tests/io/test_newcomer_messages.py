@@ -45,8 +45,8 @@ EXPECTED = [
     (12, "component 'web', 'props' must be a mapping of names to values, not an empty value"),
     (
         13,
-        "component 'web', unknown field 'rps' "
-        "(a property? indent it under 'props:', which is empty)",
+        "component 'web', unknown field 'rps': it is a property of type 'client'; "
+        "indent it under 'props:', which is empty",
     ),
     (
         15,
@@ -75,7 +75,10 @@ def test_a_tab_in_the_indentation_is_named(library: Library) -> None:
         loads(text, "tab.archdraw.yaml", library)
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (4, 1)
-    assert problem.message.endswith("; this is a tab, and YAML indents with spaces only")
+    assert problem.message.endswith(
+        "; this is a tab, and YAML indents with spaces only; "
+        "reading stops here, so nothing after this point was checked"
+    )
 
 
 def test_a_value_of_no_plain_kind_does_not_hide_the_element_s_other_problems(
@@ -88,8 +91,85 @@ def test_a_value_of_no_plain_kind_does_not_hide_the_element_s_other_problems(
     with pytest.raises(DesignError) as caught:
         loads(text, "x.archdraw.yaml", library)
     assert [p.message for p in caught.value.problems] == [
-        "component 'a', property 'replicas': expected a number, true/false, text or a list "
-        "of text, got [2]",
-        "component 'a', property 'timeout_ms': must be at least 0, got -1",
-        "component 'a', property 'auth': expected true or false, got 'yes'",
+        "component 'a', property 'replicas' takes a whole number from 1 to 100,000; "
+        "got a list, [2]; write `replicas: 2`",
+        "component 'a', property 'timeout_ms' takes a number of at least 0; got -1; "
+        "write `timeout_ms: 1` (without the minus sign), or leave it out when it is not known",
+        "component 'a', property 'auth' takes true or false; got the text 'yes'; "
+        "write `auth: true`",
+    ]
+
+
+def test_a_label_cut_by_several_commas_is_quoted_back_whole(library: Library) -> None:
+    text = (
+        "archdraw: 1\nname: x\ncomponents:\n"
+        "  - {id: db, type: database, label: Orders DB (primary, hot, replicated)}\n"
+    )
+    with pytest.raises(DesignError) as caught:
+        loads(text, "c.archdraw.yaml", library)
+    advice = 'needs quotes (label: "Orders DB (primary, hot, replicated)")'
+    messages = [p.message for p in caught.value.problems]
+    assert messages == [
+        "component 'db', unknown field 'hot': in a one-line {...} mapping a comma ends the "
+        f"value before it, so a text with a comma {advice}",
+        "component 'db', unknown field 'replicated)': in a one-line {...} mapping a comma "
+        f"ends the value before it, so a text with a comma {advice}",
+    ]
+
+
+def test_misspelt_fields_with_no_value_are_not_taken_for_a_cut_label(library: Library) -> None:
+    text = "archdraw: 1\nname: x\ncomponents:\n  - {id: db, type: database, lable: DB, zoen: ~}\n"
+    with pytest.raises(DesignError) as caught:
+        loads(text, "c.archdraw.yaml", library)
+    assert [p.message for p in caught.value.problems] == [
+        "component 'db', unknown field 'lable'",
+        "component 'db', unknown field 'zoen'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "components:\n  api: {type: service}\n",
+            "'components' must be a list, not a mapping; write each as a list item, "
+            "'- id: NAME' with its fields below",
+        ),
+        (
+            "components: [{id: a, type: service}, {id: b, type: service}]\nlinks: [a -> b]\n",
+            "link 1 must be a mapping of fields, not the value 'a -> b'; write {from: a, to: b}",
+        ),
+        (
+            "zones: [eu-west]\n",
+            "zone 1 must be a mapping of fields, not the value 'eu-west'; write {id: eu-west}",
+        ),
+        (
+            "components:\n  - id: api\n    type: service\n    replicas: 3\n",
+            "component 'api', unknown field 'replicas': it is a property of type 'service'; "
+            "write it under 'props:'",
+        ),
+    ],
+    ids=["components keyed by id", "link as text", "zone as text", "property as a field"],
+)
+def test_an_element_of_the_wrong_shape_gets_the_shape_it_takes(
+    body: str, expected: str, library: Library
+) -> None:
+    with pytest.raises(DesignError) as caught:
+        loads("archdraw: 1\nname: s\n" + body, "s.archdraw.yaml", library)
+    assert [p.message for p in caught.value.problems] == [expected]
+
+
+def test_a_merge_key_is_named_once_not_as_missing_fields(library: Library) -> None:
+    text = (
+        "archdraw: 1\nname: M\ncomponents:\n"
+        "  - &svc {id: api, type: service}\n  - <<: *svc\n    id: api2\n"
+    )
+    with pytest.raises(DesignError) as caught:
+        loads(text, "m.archdraw.yaml", library)
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (
+            5,
+            "component 'api2', a merge key ('<<: *anchor') is not read in a design file: "
+            "write the fields out in each element",
+        )
     ]

@@ -163,13 +163,18 @@ def test_a_shards_edit_keeps_the_rules_that_asked_where_a_role_stands(library: L
     document = Document(generate_design(300, 6))
     session = LintSession(library)
     session.lint(document.design)
-    store = next(c for c in document.design.components if "shards" in c.props)
-    placed = [
-        code
-        for code, reads in session._reads.items()
-        if store.id in reads.role_places and store.id not in reads.roles
-    ]
-    assert placed
+
+    def placed_by(store_id: str) -> list[str]:
+        """The rules that asked where the store stands, and nothing else of its role."""
+        return [
+            code
+            for code, reads in session._reads.items()
+            if store_id in reads.role_places and store_id not in reads.roles
+        ]
+
+    sharded = (c for c in document.design.components if "shards" in c.props)
+    store = next(c for c in sharded if placed_by(c.id))
+    placed = placed_by(store.id)
     kept = {code: session._by_rule[code] for code in placed}
     document.apply(SetProperties(store.id, {"shards": store.props["shards"] + 3}))
     after = session.lint(document.design)

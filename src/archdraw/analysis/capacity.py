@@ -27,7 +27,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.completion import passes_on
+from archdraw.analysis.graph import Edge, TrafficGraph, build_graph
 from archdraw.analysis.queueing import response_ms
 from archdraw.analysis.traffic import arrival_rates, partial_rates, unknown_writes
 from archdraw.analysis.writes import StoreWork
@@ -118,9 +119,9 @@ def analyze_growth(
         _load(graph, node, work, growth, serving[node], partial[node]) for node in range(len(graph))
     ]
     responses = [_response(graph, node, loads[node]) for node in range(len(graph))]
-    totals = _end_to_end(graph, responses)
+    ends = _end_to_end(graph, responses)
     clients = {
-        graph.ids[node]: _client(graph, node, growth, responses, totals) for node in graph.sources
+        graph.ids[node]: _client(graph, node, growth, responses, ends) for node in graph.sources
     }
     known = [load for load in loads if load.saturates_at is not None]
     known.sort(key=lambda load: (load.saturates_at, graph.index[load.id]))
@@ -254,32 +255,55 @@ def _weighted(weight: float, value: float) -> float:
     return 0.0 if weight == 0 else weight * value
 
 
-def _end_to_end(graph: TrafficGraph, responses: list[float]) -> list[float]:
+def _end_to_end(
+    graph: TrafficGraph, responses: list[float]
+) -> tuple[list[float], dict[int, float]]:
+    """Each component's time per request, its calls included, and for a store with a change
+    stream the time of a write (its reads wait on none of its links out)."""
     totals = list(responses)
+    written: dict[int, float] = {}
     for node in reversed(graph.order):
         if graph.buffer[node]:
             continue  # the sender waits for the enqueue, not for the consumers
         downstream = 0.0
         for edge in graph.out_edges[node]:
             if edge.kind == "sync":
-                downstream += _weighted(edge.calls * graph.edge_miss(edge), totals[edge.target])
+                value = _arriving(edge, totals, written)
+                downstream += _weighted(edge.calls * graph.edge_miss(edge), value)
         for edge in graph.back_out[node]:
             if edge.kind == "sync":
                 downstream += _weighted(edge.calls * graph.edge_miss(edge), responses[edge.target])
-        totals[node] = responses[node] + _weighted(graph.miss[node], downstream)
-    return totals
+        total = responses[node] + _weighted(graph.miss[node], downstream)
+        if graph.change_stream[node]:
+            written[node] = total
+        else:
+            totals[node] = total
+    return totals, written
+
+
+def _arriving(edge: Edge, totals: list[float], written: dict[int, float]) -> float:
+    """The time of a call over `edge`: a write's, when it writes to a store with a change
+    stream (`_end_to_end`)."""
+    if edge.writes:
+        return written.get(edge.target, totals[edge.target])
+    return totals[edge.target]
 
 
 def _client(
-    graph: TrafficGraph, node: int, growth: float, responses: list[float], totals: list[float]
+    graph: TrafficGraph,
+    node: int,
+    growth: float,
+    responses: list[float],
+    ends: tuple[list[float], dict[int, float]],
 ) -> ClientLatency:
+    totals, written = ends
     branches: dict[str, float | None] = {}
     weight_sum = 0.0
     weighted = 0.0
     for edge in graph.out_edges[node]:
         if edge.kind != "sync":
             continue
-        value = totals[edge.target]
+        value = _arriving(edge, totals, written)
         branches[graph.ids[edge.target]] = None if math.isinf(value) else value
         weight_sum += edge.calls
         weighted += _weighted(edge.calls, value)
@@ -300,12 +324,17 @@ def _path_notes(
 ) -> tuple[list[str], list[str]]:
     """Components on the client's request path with unknown capacity, and saturated ones."""
     seen: set[int] = set()
+    walked: set[tuple[int, bool]] = set()  # a component, and whether the call to it writes
     stack = [e for e in graph.out_edges[client] if e.calls > 0 and e.kind == "sync"]
     while stack:
         edge = stack.pop()
-        if edge.target in seen:
+        step = (edge.target, edge.writes is True)
+        if step in walked:
             continue
+        walked.add(step)
         seen.add(edge.target)
+        if not passes_on(graph, *step):
+            continue  # a read of a store: its change stream is not on the read's path
         if not graph.hands_off(edge.target):
             stack.extend(
                 e for e in graph.out_edges[edge.target] if e.calls > 0 and e.kind == "sync"

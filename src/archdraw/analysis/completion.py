@@ -19,7 +19,10 @@ that is down (and everything behind it) delays that work, it does not fail the
 request; such components are reported as *delayed*. A queue or stream is a hand-off
 too, whatever the kind of the link into it: a request sent to it over a sync link
 needs it to accept the message, and nothing behind it. A cache needs its downstream
-only for misses; a caller reading a store cache-aside reads it only on misses. Over a
+only for misses; a caller reading a store cache-aside reads it only on misses. A store's
+links out are its change stream (`archdraw.analysis.traffic`): only a request that came
+over a link marked `writes: true` goes on over them, so a read never waits on, or fails
+with, what they reach (with no link stating `writes`, no request does). Over a
 link that closes a cycle a sender needs the receiver's own answer only. A component
 with `fallback: true` (a second provider, a degraded answer) answers its callers even
 when it or something behind it fails: their paths are degraded, not failed. A caller
@@ -34,7 +37,6 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from itertools import chain
 
 from archdraw.analysis.graph import Edge, TrafficGraph
 
@@ -163,7 +165,11 @@ def depended_on(graph: TrafficGraph) -> set[int]:
     stack = list(found)
     while stack:
         node = stack.pop()
-        for edge in chain(out_edges[node], back_out[node]):
+        for edge in out_edges[node]:
+            if edge.kind == "sync" and edge.target not in found:
+                found.add(edge.target)
+                stack.append(edge.target)
+        for edge in back_out[node]:  # links that close a cycle: few nodes have one
             if edge.kind == "sync" and edge.target not in found:
                 found.add(edge.target)
                 stack.append(edge.target)
@@ -194,6 +200,13 @@ def _complete(
     passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
     onward = (1.0 - passed) + passed * downstream
     cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
+    if graph.change_stream[node]:
+        # A store's links out are its change stream: its writes wait on them, its reads not.
+        reads = _covered(scenario.serves(node), cover)
+        takes = _covered(scenario.writes.get(node, scenario.serves(node)) * onward, cover)
+        complete[node] = 1.0 if graph.fallback[node] else reads
+        written[node] = 1.0 if graph.fallback[node] else takes
+        return complete[node]
     reads = _covered(scenario.serves(node) * onward, cover)
     complete[node] = 1.0 if graph.fallback[node] else reads
     if node in scenario.writes:
@@ -290,22 +303,25 @@ def request_paths(
     Returns at most `limit` paths and whether more exist.
     """
     paths: list[RequestPath] = []
-    stack: list[tuple[list[int], bool]] = [
-        ([client, edge.target], edge.kind == "async")
+    # Each step: the path so far, whether it ends over an async link, and whether its
+    # last call writes (only a write goes on over a store's change stream).
+    stack: list[tuple[list[int], bool, bool]] = [
+        ([client, edge.target], edge.kind == "async", edge.writes is True)
         for edge in reversed(graph.out_edges[client])
         if edge.calls > 0
     ]
     while stack:
-        nodes, async_tail = stack.pop()
+        nodes, async_tail, write = stack.pop()
         last = nodes[-1]
         handoff = async_tail or graph.buffer[last]
         closes_cycle = last in nodes[:-1]
         stop = handoff or closes_cycle or graph.hands_off(last)
+        stop = stop or not passes_on(graph, last, write)
         onward = [] if stop else [*graph.out_edges[last], *graph.back_out[last]]
         onward = [e for e in onward if e.calls > 0]
         if onward:
             for edge in reversed(onward):
-                stack.append(([*nodes, edge.target], edge.kind == "async"))
+                stack.append(([*nodes, edge.target], edge.kind == "async", edge.writes is True))
             continue
         if len(paths) == limit:
             return paths, True
@@ -333,36 +349,52 @@ def delayed_consumers(graph: TrafficGraph, client: int, serving: dict[int, float
     """Components past an async hand-off of the client's requests that cannot keep up.
 
     Their work waits (in a queue, or for the sender's retries) until they are
-    back; the client's requests themselves complete.
+    back; the client's requests themselves complete. Only a write goes on over a store's
+    change stream (`passes_on`): each step is a component and whether its call writes.
     """
     on_path: set[int] = {client}
-    later: list[int] = []
-    stack = [client]
+    seen: set[tuple[int, bool]] = {(client, False)}
+    later: list[tuple[int, bool]] = []
+    stack = [(client, False)]
     while stack:
-        node = stack.pop()
+        node, write = stack.pop()
+        if not passes_on(graph, node, write):
+            continue
         if node != client and graph.hands_off(node):
-            later.extend(edge.target for edge in graph.out_edges[node])
+            later.extend((edge.target, edge.writes is True) for edge in graph.out_edges[node])
             continue
         for edge in graph.out_edges[node]:
             if edge.calls <= 0:
                 continue
+            step = (edge.target, edge.writes is True)
             if edge.kind == "async":
-                later.append(edge.target)
-            elif edge.target not in on_path:
+                later.append(step)
+            elif step not in seen:
+                seen.add(step)
                 on_path.add(edge.target)
-                stack.append(edge.target)
+                stack.append(step)
         for edge in graph.back_out[node]:  # the receiver answers; nothing past it
             if edge.calls <= 0:
                 continue
             if edge.kind == "async":
-                later.append(edge.target)
+                later.append((edge.target, edge.writes is True))
             else:
                 on_path.add(edge.target)
     beyond: set[int] = set()
+    reached: set[tuple[int, bool]] = set()
     while later:
-        node = later.pop()
-        if node in beyond:
+        step = later.pop()
+        if step in reached:
             continue
+        reached.add(step)
+        node, write = step
         beyond.add(node)
-        later.extend(edge.target for edge in graph.out_edges[node])
+        if passes_on(graph, node, write):
+            later.extend((edge.target, edge.writes is True) for edge in graph.out_edges[node])
     return [graph.ids[n] for n in sorted(beyond - on_path) if serving.get(n, 1.0) < 1.0]
+
+
+def passes_on(graph: TrafficGraph, node: int, write: bool) -> bool:
+    """Whether a call that reached `node` goes on over its links: a store's links out are its
+    change stream (`archdraw.analysis.traffic`), which carries its writes, never its reads."""
+    return write or not graph.change_stream[node]

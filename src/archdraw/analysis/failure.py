@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archdraw.analysis.completion import (
     RequestPath,
@@ -30,7 +30,7 @@ from archdraw.analysis.states import (
     instance_losses,
     scenario_of,
 )
-from archdraw.analysis.traffic import arrival_rates
+from archdraw.analysis.traffic import arrival_rates, unknown_writes
 from archdraw.analysis.writes import StoreWork
 from archdraw.library import Library
 from archdraw.model import Design
@@ -63,6 +63,9 @@ class FailureResult:
     lost_rps: float  # from the clients with a stated rate
     total_rps: float
     lost_share: float  # of all client requests (clients weighted equally if a rate is unknown)
+    # Stores whose writes no link states, by id, with the hurt components their change stream
+    # reaches: no request is counted as a write, so none waits on those (`unwritten_streams`).
+    unknown_writes: dict[str, list[str]] = field(default_factory=dict)
 
     def servers(self, graph: TrafficGraph) -> list[int]:
         """Replicas still serving each component, for a growth analysis of the failure."""
@@ -152,4 +155,23 @@ def analyze_failure(
             graph, {graph.index[c]: impact.lost_share for c, impact in clients.items()}
         ),
         total_rps=total,
+        unknown_writes=unwritten_streams(graph, {n for n, s in states.items() if s.state != "up"}),
     )
+
+
+def unwritten_streams(graph: TrafficGraph, hurt: set[int]) -> dict[str, list[str]]:
+    """Per store whose writes no link states (`unknown_writes`), the hurt components its
+    change stream reaches: the answer counts no request as a write there, so none waits on
+    them or fails with them."""
+    found: dict[str, list[str]] = {}
+    for store in unknown_writes(graph) if hurt else ():
+        reached: set[int] = set()
+        stack = [edge.target for edge in (*graph.out_edges[store], *graph.back_out[store])]
+        while stack:
+            node = stack.pop()
+            if node not in reached:
+                reached.add(node)
+                stack.extend(edge.target for edge in graph.out_edges[node])
+        if reached & hurt:
+            found[graph.ids[store]] = [graph.ids[n] for n in sorted(reached & hurt)]
+    return found

@@ -18,7 +18,8 @@ cycle for ever); a sender over a sync back edge waits for the receiver's own
 answer only. Back edges are listed as `cycle_links`.
 
 Telemetry: a link into monitoring carries metrics, logs and traces, sampled and batched, not
-one message per request: it carries no requests unless it states `calls`.
+one message per request: it carries no requests unless it states `calls`. Nor does a deploy,
+a link out of CI/CD: it ships a release, not a request its target serves.
 
 A store's links out (change data capture, an outbox relay, an object store's events) carry
 its writes, not its reads: `change_stream` marks such stores (`archdraw.analysis.traffic`).
@@ -37,7 +38,7 @@ from operator import attrgetter
 
 from archdraw.analysis.columns import NO_EDGES, Columns, node_columns, per_component
 from archdraw.analysis.cut import cut_cycles
-from archdraw.analysis.kinds import BUFFER_TYPES, CACHING_TYPES, TypeFacts, number
+from archdraw.analysis.kinds import BUFFER_TYPES, CACHING_TYPES, DEPLOY_TYPES, TypeFacts, number
 from archdraw.analysis.links import LinkTable
 from archdraw.analysis.roles import (
     ROLE_LINK_PROPERTIES,
@@ -235,21 +236,22 @@ def build_graph(
     # Each distinct pair converted once (thousands of links state a few); typed: 1, true apart.
     converted = lru_cache(maxsize=None, typed=True)(_calls_and_writes)
     target_then_key = attrgetter("target", "key")
-    aside_of = _cache_aside(ids, index, roles, table, telemetry)
+    aside_of = _cache_aside(index, roles, table, per)
     for sender_id, sent in table.out.items():
         source = index.get(sender_id)
         if source is None:
             continue
         row = edges[source] = []
         read_aside = aside_of.get(source)  # None for most: no store read through a cache
+        deploys = per.types[source] in DEPLOY_TYPES  # a pipeline ships releases, not requests
         # Links in order of target id, then key: the cut below must not depend on file order.
         for link in sorted(sent, key=target_then_key) if len(sent) > 1 else sent:
             kind, target = link.kind, index.get(link.target)
             if kind == "replication" or target is None:
                 continue
             props = link.props
-            if telemetry[target] and "calls" not in props:
-                continue  # metrics and logs, batched: not one message per request
+            if (telemetry[target] or deploys) and "calls" not in props:
+                continue  # metrics and logs, batched, or a deploy: not one message per request
             calls, writes = unstated
             if "calls" in props or "writes" in props:
                 stated = props.get("calls", no_calls), props.get("writes")
@@ -301,11 +303,7 @@ def _calls_and_writes(calls: object, writes: object) -> tuple[float, bool | None
 
 
 def _cache_aside(
-    ids: list[str],
-    index: dict[str, int],
-    roles: DataRoles,
-    table: LinkTable,
-    telemetry: list[bool],
+    index: dict[str, int], roles: DataRoles, table: LinkTable, per: Columns
 ) -> dict[int, dict[int, int]]:
     """A caller's reads of a store it also reads through a cache go only on the cache's
     misses: for each caller of a cache that fronts a store, that store -> the cache. When
@@ -323,7 +321,8 @@ def _cache_aside(
             caller = index.get(link.source)
             if link.kind == "replication" or caller is None:
                 continue
-            if telemetry[cache] and "calls" not in link.props:
+            skipped = per.telemetry[cache] or per.types[caller] in DEPLOY_TYPES
+            if skipped and "calls" not in link.props:
                 continue  # not followed (see `build_graph`)
             found.setdefault(caller, {})[store] = cache
     return found

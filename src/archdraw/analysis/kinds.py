@@ -19,6 +19,12 @@ BUFFER_TYPES = frozenset({"queue", "stream"})
 # Where telemetry goes: metrics, logs and traces are sampled and batched on the way, so a link
 # into one carries no request rate of its own (a link that states `calls` still does).
 TELEMETRY_TYPES = frozenset({"monitoring"})
+# Where releases come from: a link out of one is a deploy (it ships a release to its target),
+# not a request its target serves, so it carries none unless it states `calls`.
+DEPLOY_TYPES = frozenset({"ci_cd"})
+# Holders of data outside storage whose links out fire on a change to it, never on a read: a
+# source repository's push webhooks (a push starts CI/CD; a clone or a fetch starts nothing).
+CHANGE_EVENT_TYPES = frozenset({"source_repository"})
 # Entries whose `failover` moves traffic to a standby drawn behind a `calls: 0` link.
 STANDBY_FAILOVERS = frozenset({"dns", "active-standby"})
 _NUMBERS = (int, float)  # a tuple: `int | float` would build a union object per call
@@ -58,13 +64,16 @@ def _holds_data(library: Library, type_id: str) -> bool:
 def _streams_changes(library: Library, type_id: str) -> bool:
     """A store whose links out carry its changes, not the requests it serves: change data
     capture, a transactional outbox's relay, an object store's event notifications, a
-    trigger. That is a store that `holds_data` and is storage (a database, object store,
-    search index, warehouse, file system) or a vector database; an identity provider or a
+    trigger, a source repository's push webhook. That is a store that `holds_data` and is
+    storage (a database, object store, search index, warehouse, file system), a vector
+    database or a source repository (`CHANGE_EVENT_TYPES`); an identity provider or a
     secrets store holds data too, but serves requests and calls out for them (a sign-up's
     verification SMS)."""
     found = library.get(type_id)
     return (
-        found is not None and found.category in ("storage", "ai") and _holds_data(library, type_id)
+        found is not None
+        and (found.category in ("storage", "ai") or type_id in CHANGE_EVENT_TYPES)
+        and _holds_data(library, type_id)
     )
 
 

@@ -223,6 +223,8 @@ def _failure_json(failure: FailureResult) -> dict[str, Any]:
         "data_at_risk": [
             {"id": r.id, "backups": r.backups, "why": r.why} for r in failure.data_at_risk
         ],
+        # Stores whose change stream reaches what failed but whose writes no link states.
+        "unknown_writes": failure.unknown_writes,
     }
 
 

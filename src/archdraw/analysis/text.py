@@ -141,6 +141,14 @@ def _failure(report: AnalysisReport) -> list[str]:
         if impact.delayed:
             waiting = ", ".join(impact.delayed)
             lines.append(f"    delayed, not failed (behind a queue or async link): {waiting}")
+    if failure.unknown_writes:
+        lines.append("")
+    for store, reached in failure.unknown_writes.items():
+        lines.append(
+            f"No link into {store} states `writes`: no request is counted as a write, so none "
+            f"goes on over its change stream (to {', '.join(reached)}); mark the links that "
+            "write `writes: true`"
+        )
     if failure.data_at_risk:
         risks = [
             f"{r.id} ({r.why}; {'restore from backup' if r.backups else 'no backups'})"

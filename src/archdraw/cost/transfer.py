@@ -7,8 +7,9 @@ internet egress; a link between two regions is billed to its sender at the
 inter-region price. On a replication link between regions, `payload_kb` is what
 is copied per write the source store applies (its own and those it passes on; reads
 are not copied); on another link from a data store, its change stream, what is sent
-per write it takes (`archdraw.analysis.traffic`). Transfer inside one region is
-not modelled. 1 GB = 10^6 KB.
+per write it takes (`archdraw.analysis.traffic`); on a link into monitoring, per call it
+states (telemetry is batched, not sent per request: with no `calls`, its volume is unknown).
+Transfer inside one region is not modelled. 1 GB = 10^6 KB.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.kinds import TELEMETRY_TYPES
 from archdraw.analysis.traffic import sent_rates, store_changes
 from archdraw.cost.lines import CostLine, Usage, money, per_second
 from archdraw.cost.prices import Billing, PriceBook
@@ -74,6 +76,20 @@ def transfer_lines(
         ):
             billed, price_key = source, "egress.region"
         else:
+            continue
+        if target.type in TELEMETRY_TYPES and "calls" not in link.props:
+            # As in the traffic model: telemetry is batched, not one message per request.
+            yield CostLine(
+                billed.id,
+                "transfer",
+                None,
+                "default",
+                f"{link.key}: telemetry x {float(size):g} KB",
+                unknown=(
+                    "telemetry is sampled and batched, not sent per request: state `calls` "
+                    "(messages per request) on the link to monitoring to price its transfer"
+                ),
+            )
             continue
         sender = usage[source.id]
         node = graph.index[source.id]

@@ -42,7 +42,7 @@ from archdraw.drawing.parts import (
     ZoneDrawing,
     look_of,
 )
-from archdraw.drawing.paths import ARROW_LENGTH, LinkPath, Point
+from archdraw.drawing.paths import ARROW_HALF_WIDTH, ARROW_LENGTH, LinkPath, Point
 from archdraw.drawing.ports import Ports
 from archdraw.drawing.routing import parallel_offsets, route
 from archdraw.drawing.text_metrics import fit, text_width
@@ -85,18 +85,18 @@ class Drawing:
         for component in design.components:
             if component.id in positions:
                 self._put_box(component, node_rect(positions[component.id]))
+        self.measure_zones()  # first: labels keep off zones' borders and titles
         self.sync_links()
-        self.measure_zones()
         if findings:
             self.place_markers()
 
     # Components ---------------------------------------------------------------
     def _put_box(self, component: Component, rect: Rect) -> None:
-        self.boxes[component.id] = BoxDrawing(
-            component.id, rect, look_of(component, self.library, self._facts)
-        )
+        box = BoxDrawing(component.id, rect, look_of(component, self.library, self._facts))
+        self.boxes[component.id] = box
         self._box_index.put(component.id, (rect,))
         self._labels.stir(rect)
+        self._labels.badge(component.id, box.badge)
 
     def sync_components(self, ids: Iterable[str]) -> set[str]:
         """Follow added, removed and changed components; the keys of links re-drawn."""
@@ -111,6 +111,7 @@ class Drawing:
                     del self.boxes[component_id]
                     self._box_index.remove(component_id)
                     self._labels.stir(box.rect)
+                    self._labels.badge(component_id, None)
                     # Its marker goes; its findings stay noted (for an undo) until a lint run.
                     self._place_markers({("component", component_id)} & self._found.keys())
                 continue
@@ -122,6 +123,7 @@ class Drawing:
                 look = look_of(component, self.library, self._facts)
                 if look != box.look:
                     self.boxes[component_id] = BoxDrawing(component_id, box.rect, look)
+                    self._labels.badge(component_id, self.boxes[component_id].badge)
                     if face(look, "full").badge != face(box.look, "full").badge:
                         rebadged.update(
                             k
@@ -150,6 +152,7 @@ class Drawing:
             self._labels.stir(rect, came=True)
             self.boxes[component_id] = BoxDrawing(component_id, rect, box.look)
             self._box_index.put(component_id, (rect,))
+            self._labels.badge(component_id, self.boxes[component_id].badge, came=True)
             affected.update(self._links_of.get(component_id, ()))
             affected.update(k for k in self._reach.meeting(rect) if self._covers(k, rect))
         changed = self._redraw(affected, {("component", c) for c in centres}, settle)
@@ -289,8 +292,10 @@ class Drawing:
         return self._labels.place(keys, self.links, self._by_key, self._order, self._box_index)
 
     # Zones, findings, extent -------------------------------------------------------
-    def measure_zones(self) -> None:
-        """Each non-empty zone round its members, as zone_rectangles measures it."""
+    def measure_zones(self, settle: bool = True) -> set[str]:
+        """Each non-empty zone round its members, as zone_rectangles measures it; the keys of
+        the links whose labels moved off (or back onto) where the zones' borders and titles
+        went. In a frame of a drag (`settle=False`) the labels wait for the next placement."""
         tree = ZoneTree(self.design)
         centres = {cid: box.rect.centre for cid, box in self.boxes.items()}
         rects = zone_rectangles(self.design, centres, tree)
@@ -305,6 +310,8 @@ class Drawing:
             depth = len(tree.chain(zone_id)) - 1
             self.zones[zone_id] = ZoneDrawing(zone_id, zone.title, heading, zone.kind, rect, depth)
         self._place_markers({t for t in self._found if t[0] == "zone"})
+        self._labels.zones(self.zones)
+        return self._place_labels(()) if settle else set()
 
     def set_findings(
         self, findings: Sequence[FindingLike], changes: FindingChanges | None = None
@@ -365,9 +372,14 @@ class Drawing:
         self.moved_markers |= targets
 
     def extent(self) -> Rect | None:
-        """Everything drawn: zones, boxes with their badges, labels, markers."""
+        """Everything drawn: zones, boxes with their badges, links (a detour round the boxes
+        at the edge runs outside them), labels, markers."""
         rects = [z.rect for z in self.zones.values()]
         rects.extend(b.rect.grown(0, 10, 6, 0) for b in self.boxes.values())
-        rects.extend(d.label.rect for d in self.links.values() if d.label is not None)
+        for drawn in self.links.values():
+            if drawn.path is not None:
+                rects.append(drawn.path.bounds().grown(*(ARROW_HALF_WIDTH,) * 4))
+            if drawn.label is not None:
+                rects.append(drawn.label.rect)
         rects.extend(m.rect for m in self.markers.values())
         return bounding(rects)

@@ -2,7 +2,8 @@
 
 A face is laid out relative to the box's top-left corner, so one face serves
 every box with the same look. At full detail: icon, title (up to two lines),
-type line, instances badge. When the title would be smaller than READABLE_PX on
+type (on two lines under a one-line title when it needs them), instances
+badge. When the title would be smaller than READABLE_PX on
 screen, the face keeps only the title (the subtitle, badge and icon go first),
 every box's at one size, so a diagram reads uniformly: TITLE_ONLY_SIZES[0]
 while that is readable on screen, else the smallest readable size. Only a
@@ -33,6 +34,9 @@ from archdraw.style import ICON_SIZE, NODE_HEIGHT, NODE_WIDTH
 
 TITLE_SIZE = 13.0
 TYPE_SIZE = 11.0
+TYPE_SIZES = (TYPE_SIZE, 10.5, 10.0, 9.5, 9.0)  # a long type under a two-line title
+TYPE_LINE_HEIGHT = 13.0
+TYPE_RIGHT_MARGIN = 6.0
 BADGE_SIZE = 10.5
 BADGE_STROKE = 1.2  # the outline of a badge whose count is not stated
 BADGE_DASH = (3.0, 2.0)
@@ -153,15 +157,15 @@ def _full(look: ComponentLook) -> Face:
     room = w - 8 - text_x
     lines = wrap(clean_text(look.title, 400), room, TITLE_SIZE, 2, bold=True)
     block = len(lines) * LINE_HEIGHT + 14
+    if len(lines) == 1 and text_width(clean_text(look.type_label, 200), TYPE_SIZE) > _type_room():
+        block += TYPE_LINE_HEIGHT  # the type on two lines under a one-line title
     baseline = (h - block) / 2 + 12
     runs = [
         TextRun(text_x, baseline + i * LINE_HEIGHT, line, TITLE_SIZE, True, "title")
         for i, line in enumerate(lines)
     ]
-    type_line = fit(clean_text(look.type_label, 200), room, TYPE_SIZE)
-    runs.append(
-        TextRun(text_x, baseline + len(lines) * LINE_HEIGHT, type_line, TYPE_SIZE, False, "type")
-    )
+    below = baseline + len(lines) * LINE_HEIGHT
+    runs.extend(_type_runs(clean_text(look.type_label, 200), text_x, below, len(lines)))
     badge, stated = None, True
     found = look.instances
     if found is not None and found.total > 1:
@@ -171,6 +175,29 @@ def _full(look: ComponentLook) -> Face:
         runs.append(TextRun(badge.centre[0], 4, label, BADGE_SIZE, True, "badge", True))
         stated = found.basis == "stated"
     return Face("full", icon, tuple(runs), badge, stated)
+
+
+def _type_room() -> float:
+    """How wide the type line may be: from beside the icon to near the box's right side
+    (nothing else is drawn there: the badge sits on the top edge)."""
+    return NODE_WIDTH - TYPE_RIGHT_MARGIN - (12 + ICON_SIZE + 10)
+
+
+def _type_runs(text: str, x: float, y: float, title_lines: int) -> list[TextRun]:
+    """The type under the title, whole where the box has room: on two lines under a one-line
+    title, a little smaller under a two-line one; cut with "…" only when even that does not
+    hold it ("Relational dat…" said less than the box could)."""
+    room = _type_room()
+    if text_width(text, TYPE_SIZE) <= room:
+        return [TextRun(x, y, text, TYPE_SIZE, False, "type")]
+    if title_lines == 1:
+        lines = wrap(text, room, TYPE_SIZE, 2)
+        return [
+            TextRun(x, y + i * TYPE_LINE_HEIGHT, line, TYPE_SIZE, False, "type")
+            for i, line in enumerate(lines)
+        ]
+    size = next((s for s in TYPE_SIZES if text_width(text, s) <= room), TYPE_SIZES[-1])
+    return [TextRun(x, y, fit(text, room, size), size, False, "type")]
 
 
 def instances_note(look: ComponentLook) -> str | None:

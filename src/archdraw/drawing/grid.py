@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, KeysView
 
 from archdraw.drawing.strips import Strips
 from archdraw.layout import Rect
@@ -44,6 +44,9 @@ class GridIndex:
                 bucket = self._buckets.get(cell)
                 if bucket is not None:
                     bucket.discard(key)
+
+    def keys(self) -> KeysView[str]:
+        return self._rects.keys()
 
     def rects(self, key: str) -> tuple[Rect, ...]:
         return self._rects.get(key, ())

@@ -8,6 +8,11 @@ it and its link); when every spot covers some, the first that covers the fewest,
 hide an arrowhead or seem to label another link (a run along the label, or between it and
 its link) last; when every spot covers a box or an earlier label, its link's middle.
 
+Zones count too, whatever placed the boxes (a hand-made design as much as a laid-out one): a
+label over a side of a zone's border cuts it as it would a link's line, and one over a zone's
+heading or kind hides it (as bad as hiding an arrowhead). An instances badge blocks a spot as
+its box does.
+
 Labels are placed in link order, each avoiding the labels of earlier links, so a label
 depends on the earlier labels near it and on the courses near its link. When a course
 changes (`course`), the labels that could have a spot on its old or new runs are placed
@@ -31,6 +36,7 @@ from archdraw.drawing.parts import (
     LabelDrawing,
     LinkDrawing,
     Spots,
+    ZoneDrawing,
     label_on,
     label_reach,
     label_spots,
@@ -39,7 +45,8 @@ from archdraw.drawing.paths import LinkPath
 from archdraw.layout import Rect
 from archdraw.model import Link
 
-MISLEADS = 1000  # what a spot that hides an arrowhead or seems to label another line costs
+MISLEADS = 1000  # a spot that hides an arrowhead or a title, or seems to label another line
+LINE = 2  # what each line across a spot costs; a zone's (dashed) border across it costs 1
 
 
 def _lines(path: LinkPath) -> tuple[Rect, ...]:
@@ -57,6 +64,14 @@ def _head(path: LinkPath) -> Rect:
     return Rect(min(xs), min(ys), max(xs), max(ys))
 
 
+def _borders(zones: Mapping[str, ZoneDrawing]) -> dict[str, tuple[Rect, ...]]:
+    return {zone_id: zone.border for zone_id, zone in zones.items()}
+
+
+def _titles(zones: Mapping[str, ZoneDrawing]) -> dict[str, tuple[Rect, ...]]:
+    return {zone_id: zone.titles for zone_id, zone in zones.items()}
+
+
 class Labels:
     """The labels placed and the lines they keep off; which labels a change may move."""
 
@@ -64,6 +79,9 @@ class Labels:
         self.placed = GridIndex()
         self._lines = GridIndex()
         self._reach = GridIndex()  # where each label may go (`label_reach`)
+        self._badges = GridIndex()  # boxes' instances badges, by component
+        self._borders = GridIndex()  # zones' sides, by zone
+        self._titles = GridIndex()  # zones' headings and kinds, by zone
         self._stirred: list[Rect] = []  # where courses, boxes or labels changed since `place`
         self._rerouted: set[str] = set()  # links whose course changed since the last place
         self._recent: set[str] = set()  # the same since the last `follow`
@@ -98,6 +116,34 @@ class Labels:
         self._stirred.append(rect)
         if came:
             self._covered.append(rect)
+
+    def badge(self, component_id: str, rect: Rect | None, came: bool = False) -> None:
+        """The component's instances badge is now at `rect` (None: none drawn); `came`: as in
+        `stir`."""
+        new = (rect,) if rect is not None else ()
+        old = self._badges.rects(component_id)
+        if old == new:
+            return
+        if rect is None:
+            self._badges.remove(component_id)
+        else:
+            self._badges.put(component_id, new)
+        self._stirred.extend(old)
+        for r in new:
+            self.stir(r, came)
+
+    def zones(self, zones: Mapping[str, ZoneDrawing]) -> None:
+        """The zones are now drawn as `zones`: labels keep off their borders and titles."""
+        for index, fences in ((self._borders, _borders(zones)), (self._titles, _titles(zones))):
+            for zone_id in index.keys() - fences.keys():
+                self._stirred.extend(index.rects(zone_id))
+                index.remove(zone_id)
+            for zone_id, rects in fences.items():
+                old = index.rects(zone_id)
+                if old != rects:
+                    # Only the sides that moved: a zone grown downwards keeps its top.
+                    self._stirred.extend(set(old).symmetric_difference(rects))
+                    index.put(zone_id, rects)
 
     def remove(self, key: str) -> None:
         self._courses.pop(key, None)
@@ -212,16 +258,17 @@ class Labels:
         self, key: str, spots: Spots, rank: int, order: Mapping[str, int], boxes: GridIndex
     ) -> LabelDrawing:
         def blocked(rect: Rect) -> bool:
-            if boxes.meeting(rect, (), 1):
+            if boxes.meeting(rect, (), 1) or self._badges.meeting(rect, (), 1):
                 return True
             return any(order[k] < rank for k in self.placed.meeting(rect) if k != key)
 
         def covers(rect: Rect, claim: Rect, between: Rect | None, most: int | None) -> int:
-            # An arrowhead under a label would hide where a link goes, and a line along a label
-            # or between it and its link would seem to be the one labelled: worse than any
-            # number of lines across it.
+            # An arrowhead or a zone's title under a label would be hidden, and a line along a
+            # label or between it and its link would seem to be the one labelled: worse than
+            # any number of lines or zone borders across it.
             near = self._lines.meeting(rect)
             hidden = any(rect.intersects(self._lines.rects(k)[-1]) for k in near)
+            hidden = hidden or bool(self._titles.meeting(rect, (), 1))
             astray = between is not None and bool(self._lines.meeting(between, (key,), 1))
             count = MISLEADS * (hidden + astray)
             if most is not None and count >= most:
@@ -230,6 +277,6 @@ class Labels:
             along = any(
                 r.y0 == r.y1 and rect.intersects(r) for k in crossed for r in self._lines.rects(k)
             )
-            return count + MISLEADS * along + len(crossed)
+            return count + MISLEADS * along + LINE * len(crossed) + len(self._borders.meeting(rect))
 
         return label_on(spots, blocked, covers)

@@ -23,6 +23,8 @@ LINK_WIDTH = 1.5
 ZONE_TITLE_SIZE = 12.0
 ZONE_KIND_SIZE = 10.5
 ZONE_STROKE = 1.2
+ZONE_TEXT_INSET = 12.0  # a zone's heading starts, and its kind ends, this far in from its sides
+ZONE_TEXT_BASELINE = 19.0  # below the zone's top
 ZONE_DASH: dict[str, tuple[float, ...]] = {
     "zone": (6, 4),
     "network": (2, 3),
@@ -86,6 +88,25 @@ class ZoneDrawing:
     kind: str
     rect: Rect
     depth: int
+
+    @property
+    def border(self) -> tuple[Rect, ...]:
+        """The four sides of its border, as lines (a label's interior crossing one hides it)."""
+        x0, y0, x1, y1 = self.rect.x0, self.rect.y0, self.rect.x1, self.rect.y1
+        top, bottom = Rect(x0, y0, x1, y0), Rect(x0, y1, x1, y1)
+        return (top, bottom, Rect(x0, y0, x0, y1), Rect(x1, y0, x1, y1))
+
+    @property
+    def titles(self) -> tuple[Rect, ...]:
+        """Where its heading (top left) and kind (top right) are written, with a little room."""
+        x0, y0, x1 = self.rect.x0, self.rect.y0, self.rect.x1
+        top, bottom = y0 + ZONE_TEXT_BASELINE - ZONE_TITLE_SIZE - 2, y0 + ZONE_TEXT_BASELINE + 5
+        heading = text_width(self.heading, ZONE_TITLE_SIZE, True)
+        kind = text_width(self.kind, ZONE_KIND_SIZE)
+        return (
+            Rect(x0 + ZONE_TEXT_INSET - 3, top, x0 + ZONE_TEXT_INSET + heading + 3, bottom),
+            Rect(x1 - ZONE_TEXT_INSET - kind - 3, top, x1 - ZONE_TEXT_INSET + 3, bottom),
+        )
 
 
 @dataclass(frozen=True)

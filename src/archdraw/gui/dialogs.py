@@ -1,10 +1,21 @@
-"""Dialogs the editor shows: file problems (file:line:col), the rules reference."""
+"""Dialogs the editor shows: file problems (file:line:col), the rules reference; what keeps
+every dialog over the window it belongs to.
+
+Without a window manager (a bare X server, some kiosks and remote sessions) nothing keeps a
+dialog over its window: it is stacked where it is mapped, and raising the window (a file
+handed over by a second launch does) buries it; a modal one then leaves the window dead to
+the mouse with no sign why. So each dialog is a child of its window, modal to it, raises
+and activates itself once shown, and `bring_forward` raises a window's dialogs with it.
+"""
 
 from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -15,12 +26,46 @@ from PySide6.QtWidgets import (
 )
 
 
-class ProblemDialog(QDialog):
+class ChildDialog(QDialog):
+    """A dialog of `parent`'s window: centred over it, modal to it, on top once shown."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once mapped (the show is under way here): an unmapped window cannot take the focus.
+        QTimer.singleShot(0, self, self.to_front)
+
+    def to_front(self) -> None:
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show, raise and activate `window`, then raise its dialogs over it and activate the
+    one waiting for an answer (a modal dialog: it may belong to another window)."""
+    if window.isMinimized():
+        window.showNormal()
+    else:
+        window.show()
+    window.raise_()
+    window.activateWindow()
+    for dialog in window.findChildren(QDialog):
+        if dialog.isWindow() and dialog.isVisible():
+            dialog.raise_()
+    modal = QApplication.activeModalWidget()
+    if modal is not None:
+        modal.raise_()
+        modal.activateWindow()
+
+
+class ProblemDialog(ChildDialog):
     """Lists problems as `file:line:col: message`, selectable for copying."""
 
-    def __init__(
-        self, title: str, summary: str, problems: list[str], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, title: str, summary: str, problems: list[str], parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(720, 360)
@@ -52,8 +97,8 @@ def rules_reference_html() -> str:
     return "<h2>Lint rules</h2>" + "".join(rows)
 
 
-class RulesDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class RulesDialog(ChildDialog):
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Rules reference")
         self.resize(720, 640)

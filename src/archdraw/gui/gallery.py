@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from archdraw.gui.canvas.scene import DesignScene
+from archdraw.gui.dialogs import ChildDialog
 from archdraw.gui.layout_job import place_unpositioned
 from archdraw.io import DesignError, load
 from archdraw.io.samples import SampleInfo, list_samples
@@ -47,8 +47,8 @@ def thumbnail(path: Path, library: Library, theme: Theme) -> QPixmap:
     return pixmap
 
 
-class SampleGallery(QDialog):
-    def __init__(self, library: Library, theme: Theme, parent: QWidget | None = None) -> None:
+class SampleGallery(ChildDialog):
+    def __init__(self, library: Library, theme: Theme, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Open Sample")
         self.resize(900, 620)

@@ -18,7 +18,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from archdraw.crash import internal_error_message
+from archdraw.gui.dialogs import ChildDialog
 from archdraw.gui.import_marks import CONFIRM_ACTION, ImportMarks
 from archdraw.gui.loading import Prepared
 from archdraw.imports import drawio_pages, import_files, summary
@@ -114,10 +114,10 @@ class ElementsModel(QAbstractTableModel):
         return sorted(texts, key=len, reverse=True)[:MEASURED_PER_COLUMN]
 
 
-class ImportReportDialog(QDialog):
+class ImportReportDialog(ChildDialog):
     """What an import made and how surely, as the CLI prints it, in a table."""
 
-    def __init__(self, design: Design, block: ImportBlock, parent: QWidget | None = None) -> None:
+    def __init__(self, design: Design, block: ImportBlock, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import report")
         self.setObjectName("import-report")

@@ -20,6 +20,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
+from archdraw.gui.dialogs import bring_forward
 from archdraw.gui.main_window import MainWindow
 from archdraw.gui.settings import state_dir
 from archdraw.library import Library
@@ -85,19 +86,12 @@ class Windows(QObject):
                 window.open_files([str(path)])
                 if reused is None and window.document.path != path:
                     window = self._drop_failed(window)
-            window.showNormal() if window.isMinimized() else window.show()
-            window.raise_()
-            window.activateWindow()
-            problems = window.files.last_problems
-            if window.document.path != path and problems is not None and problems.isVisible():
-                problems.raise_()  # raising the window must not bury why the file did not open
+            bring_forward(window)  # with its dialogs: why the file did not open, say
 
     def open_empty(self) -> None:
         """A launch with no file: an empty window (the one already empty, if any)."""
         window = next((w for w in self.windows if _untouched(w)), None) or self.new_window()
-        window.showNormal() if window.isMinimized() else window.show()
-        window.raise_()
-        window.activateWindow()
+        bring_forward(window)
 
     def _drop_failed(self, window: MainWindow) -> MainWindow:
         """A window opened for a file that did not open would stay behind empty: close it

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -24,14 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from archdraw.gui.autosave import AutosaveEntry, discard_entry
+from archdraw.gui.dialogs import ChildDialog
 from archdraw.gui.elided_label import ElidedLabel
 from archdraw.source import printable
 
 WIDTH = 720  # px the dialog asks for (less on a small screen): most paths fit whole
 
 
-class RecoveryDialog(QDialog):
-    def __init__(self, entries: list[AutosaveEntry], parent: QWidget | None = None) -> None:
+class RecoveryDialog(ChildDialog):
+    def __init__(self, entries: list[AutosaveEntry], parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore autosaved work?")
         self.entries = list(entries)

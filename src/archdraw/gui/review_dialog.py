@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QMessageBox,
@@ -22,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from archdraw.cost import PriceError, load_prices, user_prices_dir
+from archdraw.gui.dialogs import ChildDialog
 from archdraw.review import Review, build_review, render_html, render_markdown
 
 if TYPE_CHECKING:
     from archdraw.gui.main_window import MainWindow
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(ChildDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setWindowTitle("Design Review")

@@ -5,6 +5,7 @@ Run `python -m archdraw.imports.docs README.md` after changing a table.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import Any
@@ -157,10 +158,27 @@ def with_tables(readme: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0]) if args else Path("README.md")
-    text = path.read_text(encoding="utf-8")
-    path.write_text(with_tables(text), encoding="utf-8")
+    parser = argparse.ArgumentParser(
+        prog="python -m archdraw.imports.docs",
+        description="Write the import mapping tables into the README between their markers.",
+    )
+    parser.add_argument("readme", nargs="?", default="README.md", type=Path)
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if the tables are stale"
+    )
+    args = parser.parse_args(argv)
+    try:
+        text = args.readme.read_text(encoding="utf-8")
+        updated = with_tables(text)
+    except (OSError, ValueError) as error:
+        print(f"{args.readme}: {error}", file=sys.stderr)
+        return 2
+    if args.check:
+        if updated != text:
+            print(f"{args.readme}: import tables are stale; run {parser.prog}", file=sys.stderr)
+            return 1
+        return 0
+    args.readme.write_text(updated, encoding="utf-8")
     return 0
 
 

@@ -17,13 +17,32 @@ from archdraw.source.numbers import clip
 
 
 def quote(value: Any) -> str:
-    """A value as a message quotes it: its repr (YAML's words for None and booleans), cut
-    short when long."""
+    """A value as a message quotes it: text in quotes, anything else as YAML writes it on
+    one line (null, true, [1, 2], {n: 2}), cut short when long."""
+    return flow(value, 80)
+
+
+def flow(value: Any, room: int = 60) -> str:
+    """`value` as YAML writes it on one line ([2], {n: 2}, 'three', true), cut short."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return clip(repr(value), 80)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return f"{value:.1f}"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, str):
+        return clip(repr(value), room)
+    if isinstance(value, list):
+        parts = [flow(item, room) for item in value[:6]]
+        return clip("[" + ", ".join(parts) + (", …" if len(value) > 6 else "") + "]", room)
+    if isinstance(value, dict):
+        items = list(value.items())[:6]
+        parts = [f"{flow(key, room)}: {flow(item, room)}" for key, item in items]
+        more = ", …" if len(value) > 6 else ""
+        return clip("{" + ", ".join(parts) + more + "}", room).replace("'", "")
+    return clip(repr(value), room)
 
 
 def shape(value: Any) -> str:
@@ -132,6 +151,46 @@ def _unindented(data: Any, loc: tuple[Any, ...]) -> str:
     return ""
 
 
+def comma_cut(item: Any, key: Any) -> str | None:
+    """`label: "SQL (primary, read-only)"` when `key` of mapping `item` is the tail of a
+    text a comma cut in a one-line mapping (`{label: SQL (primary, read-only)}` reads as
+    `label: SQL (primary` and a key `read-only)` with no value), else None."""
+    if not isinstance(item, dict) or key not in item:
+        return None
+    keys = list(item)
+    at = keys.index(key)
+    start = at
+    while start > 0 and item[keys[start - 1]] is None:
+        start -= 1
+    end = at
+    while end + 1 < len(keys) and item[keys[end + 1]] is None:
+        end += 1
+    head, tail = keys[start - 1] if start else None, [str(k) for k in keys[start : end + 1]]
+    if head is None or not isinstance(item[head], str) or any(":" in part for part in tail):
+        return None
+    if all(part.isidentifier() for part in tail):
+        return None  # plain misspelt fields with no value, not a cut text
+    text = ", ".join([item[head], *tail]).replace('"', '\\"')
+    return clip(f'{head}: "{text}"', 120)
+
+
+def comma_message(owner: str, field: str, whole: str) -> str:
+    return (
+        f"{owner}unknown {field}: in a one-line {{...}} mapping a comma ends the "
+        f"value before it, so a text with a comma needs quotes ({whole})"
+    )
+
+
+def _as_mapping(loc: tuple[Any, ...], value: Any) -> str:
+    """How an element written as one text is written as a mapping."""
+    if not isinstance(value, str):
+        return ""
+    if loc[0] == "links" and "->" in value:
+        source, _, target = (part.strip() for part in value.partition("->"))
+        return f"; write {{from: {source}, to: {target}}}"
+    return f"; write {{id: {value}}}" if loc[0] == "zones" else ""
+
+
 def message(error: Any, data: Any) -> str:
     """One pydantic error detail as a sentence naming the element, the field and the
     value found."""
@@ -145,19 +204,28 @@ def message(error: Any, data: Any) -> str:
     if position is not None:
         return position
     if kind in ("dict_type", "model_type"):
+        if owner and not rest:  # the element itself: `- api -> db`, `zones: [eu-west]`
+            hint = _as_mapping(loc, value)
+            return f"{owner[:-2]} must be a mapping of fields, not {shape(value)}{hint}"
         return f"{owner}{field} must be a mapping of names to values, not {shape(value)}"
     if kind in ("list_type", "tuple_type"):
-        return f"{owner}{field} must be a list, not {shape(value)}"
+        keyed = loc in (("components",), ("zones",)) and isinstance(value, dict)
+        hint = "; write each as a list item, '- id: NAME' with its fields below" if keyed else ""
+        if value is None and len(loc) == 1:  # `links:` with nothing under it, as in a draft
+            hint = f"; write its items under it, or '{loc[0]}: []', or leave it out"
+        return f"{owner}{field} must be a list, not {shape(value)}{hint}"
     if kind == "missing":
         return f"{owner}missing required field {field}"
+    if kind == "extra_forbidden" and rest and rest[-1] == "<<":
+        return (
+            f"{owner}a merge key ('<<: *anchor') is not read in a design file: "
+            "write the fields out in each element"
+        )
     if kind == "extra_forbidden":
-        if value is None and rest and not str(rest[-1]).isidentifier():
-            # `{label: SQL (primary, read-only)}`: in a one-line mapping a comma ends a value.
-            return (
-                f"{owner}unknown field {field}: in a one-line {{...}} mapping a comma ends the "
-                "value before it, so a label or text with a comma needs quotes "
-                '(label: "SQL (primary, read-only)")'
-            )
+        element = _item(data, loc[0], loc[1]) if len(loc) == 3 and loc[0] in _ELEMENTS else None
+        whole = comma_cut(element, loc[-1]) if value is None else None
+        if whole is not None:
+            return comma_message(owner, f"field {field}", whole)
         return f"{owner}unknown field {field}{_unindented(data, loc)}"
     if kind == "value_error":
         return owner + clip(str(error["msg"]).removeprefix("Value error, "), 300)

@@ -112,9 +112,43 @@ def _details(error: ValidationError, where: Loc) -> list[ErrorDetail]:
     ]
 
 
-def validate_data(data: dict[str, Any], max_problems: int) -> Design | list[ErrorDetail]:
+@dataclass
+class Typed:
+    """What typing found: the design when nothing is wrong; otherwise the errors, and
+    the elements that typed (each with its index in the file) for the cross-element checks."""
+
+    errors: list[ErrorDetail]
+    design: Design | None
+    elements: dict[str, list[tuple[int, Any]]]
+    # Ids of zones and components that did not type, so a link or zone naming one is not
+    # also reported as pointing nowhere.
+    broken_ids: set[str]
+    # False when the problem budget stopped typing before the end of the file.
+    complete: bool = True
+
+
+# Without these an element is not itself; with them it can be checked without its other fields.
+_REQUIRED = {"id", "type", "from", "to"}
+
+
+def _salvage(unit: _Unit, errors: list[ErrorDetail]) -> Any:
+    """The element typed without the optional fields it got wrong, or None."""
+    if any(len(detail["loc"]) <= len(unit.where) for detail in errors):
+        return None
+    fields = {detail["loc"][len(unit.where)] for detail in errors}
+    if not isinstance(unit.value, dict) or fields & _REQUIRED or not fields <= set(unit.value):
+        return None
+    try:
+        return unit.adapter.validate_python(
+            {k: v for k, v in unit.value.items() if k not in fields}
+        )
+    except ValidationError:
+        return None
+
+
+def validate_data(data: dict[str, Any], max_problems: int) -> Typed:
     """The design, or pydantic's error details (located in `data`) for at most about
-    `max_problems` problems."""
+    `max_problems` problems, with the elements that typed."""
     skeleton, errors = _skeleton(data)
     design: Design | None = None
     try:
@@ -122,8 +156,10 @@ def validate_data(data: dict[str, Any], max_problems: int) -> Design | list[Erro
     except ValidationError as error:
         errors += _details(error, ())
     values: list[tuple[Loc, Any]] = []
+    typed = Typed(errors, None, {name: [] for name in _ELEMENTS}, set())
     for unit in _units(data):
         if len(errors) > max_problems:
+            typed.complete = False
             break
         if unit.where == ("lint", "options"):
             [(key, value)] = unit.value.items()
@@ -133,13 +169,29 @@ def validate_data(data: dict[str, Any], max_problems: int) -> Design | list[Erro
                     errors += found
                     continue
         try:
-            values.append((unit.where, unit.adapter.validate_python(unit.value)))
+            value = unit.adapter.validate_python(unit.value)
         except ValidationError as error:
-            errors += _details(error, unit.where)
+            found = _details(error, unit.where)
+            errors += found
+            value = _salvage(unit, found) if unit.where[0] in _ELEMENTS else None
+            if value is None:
+                _note_broken(typed, unit)
+                continue
+        values.append((unit.where, value))
+        if unit.where[0] in _ELEMENTS:
+            typed.elements[unit.where[0]].append((unit.where[1], value))
     if errors or design is None:
-        return errors
+        return typed
     _assemble(design, values)
-    return design
+    typed.design = design
+    return typed
+
+
+def _note_broken(typed: Typed, unit: _Unit) -> None:
+    if unit.where[0] in ("zones", "components") and isinstance(unit.value, dict):
+        element_id = unit.value.get("id")
+        if isinstance(element_id, str):
+            typed.broken_ids.add(element_id)
 
 
 def _assemble(design: Design, values: list[tuple[Loc, Any]]) -> None:

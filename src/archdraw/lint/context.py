@@ -321,10 +321,15 @@ class LintContext(ElementViews):
 
     def zone_title(self, zone_id: str) -> str:
         """A zone's label, else its id (what messages name)."""
+        return self._zone_titles.get(zone_id, zone_id)
+
+    @structural_view
+    def _zone_titles(self) -> dict[str, str]:
+        """`zone_title` of each zone (the first of a repeated id, as a scan finds it)."""
+        titles: dict[str, str] = {}
         for zone in self.design.zones:
-            if zone.id == zone_id:
-                return zone.title
-        return zone_id
+            titles.setdefault(zone.id, zone.title)
+        return titles
 
     @structural_view
     def links_between_zones(self) -> list[LinkView]:

@@ -213,6 +213,7 @@ class ElementViews:
         return {}
 
     def number(self, component: ComponentView, name: str) -> float | None:
+        """`prop` as a number: None for anything else (booleans included)."""
         value = self.prop(component, name)
         # `as_number`'s first test, here: nearly every value read is an int, a float or None.
         kind = type(value)
@@ -221,6 +222,7 @@ class ElementViews:
         return None if value is None else as_number(value)
 
     def flag(self, component: ComponentView, name: str) -> bool:
+        """Whether `prop` is true itself (not merely truthy)."""
         return self.prop(component, name) is True
 
     def instances(self, component: ComponentView) -> Instances:
@@ -313,6 +315,10 @@ class ElementViews:
             return float(value)
         return None if value is None else as_number(value)
 
+    def link_default(self, name: str) -> Any:
+        """The library's default for link property `name` (None if it has none)."""
+        return self._link_defaults.get(name)
+
     def link_default_number(self, name: str) -> float | None:
         """The library's default for link property `name`, when it is a number."""
         return as_number(self._link_defaults.get(name))
@@ -330,8 +336,7 @@ class ElementViews:
         """A property fix, keeping only properties the type accepts, clamped to their range."""
         accepted: dict[str, Any] | None = None
         fitted, type_id = self._fitted, component.type
-        for name in props:
-            value = props[name]
+        for name, value in props.items():
             # Fixes propose a few distinct values: check each against the library once.
             key = (type_id, name, type(value), value)
             try:

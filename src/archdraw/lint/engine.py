@@ -53,8 +53,13 @@ def _finding(
         column,
         rule,
         issue.fix,
-        (line or 0, column or 0, -RANK[severity], code, component or link or zone or ""),
+        (line or 0, column or 0, _WORST_FIRST[severity], code, component or link or zone or ""),
     )
+
+
+# `-RANK[severity]` by the severity itself: a `Severity` looked up in a table of plain
+# strings takes the slow path of string comparison, once per finding.
+_WORST_FIRST: dict[str, int] = {severity: -RANK[severity] for severity in Severity}
 
 
 def lint_design(
@@ -124,10 +129,9 @@ def rule_findings(
             if matched:
                 used_ignores.update(matched)
                 continue
-        component = issue.component
-        position: tuple[int | None, int | None] | None = None
-        if component is not None:
-            position = placed.get(component)
+        # No component id is None: a finding about none looks its place up elsewhere.
+        position: tuple[int | None, int | None] | None
+        position = placed.get(issue.component)  # type: ignore[arg-type]
         if position is None:
             position = _position(locations, None, issue.link, issue.zone)
         finding = _finding(rule, issue, override or issue.severity or rule.severity, position)

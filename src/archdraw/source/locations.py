@@ -38,6 +38,9 @@ class Locations:
         self._positions: dict[int, array[int]] = {}
         # Custom tags the caller allowed (Compose's `!reset`), by the path of the tagged value.
         self.tags: dict[Path, str] = {}
+        # Values a problem made unusable (read as None) when reading went on past it, by
+        # path, with the position of the problem.
+        self.unreadable: list[tuple[Path, Position]] = []
 
     def record(self, container: dict[Any, Any] | list[Any], positions: array[int]) -> None:
         """The packed positions of the items (or keys, in order) of `container`."""

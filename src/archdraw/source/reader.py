@@ -43,7 +43,7 @@ _resolver = ArchdrawResolver()
 _BOOLS = yaml.constructor.SafeConstructor.bool_values
 
 
-def _scalar(event: yaml.ScalarEvent, max_number: float) -> Any:
+def _scalar(event: yaml.ScalarEvent, max_number: float, yaml_1_1_ints: bool) -> Any:
     tag = event.tag
     if tag in (None, "!"):
         if not event.implicit[0]:
@@ -55,7 +55,7 @@ def _scalar(event: yaml.ScalarEvent, max_number: float) -> Any:
     if tag == "tag:yaml.org,2002:bool":
         return _BOOLS[value.lower()]
     if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-        return read_number(tag, value, max_number)
+        return read_number(tag, value, max_number, yaml_1_1_ints)
     # Timestamps and other implicit types stay text: designs have no dates.
     return _shared(value)
 
@@ -89,10 +89,11 @@ def _pos(event: Any) -> Position:
 
 
 class _Builder:
-    def __init__(self, filename: str, limits: Limits, tags: frozenset[str] = frozenset()) -> None:
+    def __init__(self, filename: str, limits: Limits, tags: frozenset[str], many: bool) -> None:
         self.filename = filename
         self.limits = limits
         self.allowed_tags = tags
+        self.foreign = many  # another tool's files (manifests): YAML 1.1's numbers, as they meant
         self.locations = Locations()
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -200,6 +201,8 @@ class _Builder:
         self.check_items(frame, event)
         if key in frame.container:
             first = unpack(frame.positions[list(frame.container).index(key)])[0]
+            path: Any = (*(f.at for f in self.stack[1:]), key)
+            self.locations.unreadable.append((path, _pos(event)))
             self.problem(
                 _pos(event),
                 f"duplicate key '{clip(str(key))}' (first given on line {first}); say it once",
@@ -255,10 +258,12 @@ class _Builder:
                 event.anchor, None, (True, False), event.value, event.start_mark, event.end_mark
             )
         try:
-            value = _scalar(event, self.limits.max_number)
+            value = _scalar(event, self.limits.max_number, self.foreign)
         except NumberError as error:
+            path = self.child_path()
+            self.locations.unreadable += [] if path is None else [(path, _pos(event))]
             self.problem(_pos(event), str(error))
-            value = 0
+            value = 0 if path is None else None
         except (ValueError, KeyError) as error:
             raise self.fatal(
                 _pos(event), f"cannot read the value '{clip(event.value)}': {clip(str(error))}"
@@ -293,6 +298,18 @@ def read_yaml(
     return _read(data, filename, limits or Limits(), many=False)[0]
 
 
+def read_yaml_recovering(
+    data: bytes | str, filename: str, limits: Limits | None = None
+) -> tuple[Any, Locations, list[Problem]]:
+    """As `read_yaml`, but a value a problem makes unusable (a number out of range, a key
+    given twice) is read as None, its path noted in `Locations.unreadable`, and the problem
+    returned with the data, so the caller can check the rest of the file. Problems that
+    stop the reading (malformed YAML, a limit) still raise `SourceError`."""
+    recovered: list[Problem] = []
+    [(value, locations)] = _read(data, filename, limits or Limits(), False, recovered=recovered)
+    return value, locations, recovered
+
+
 def read_yaml_documents(
     data: bytes | str,
     filename: str,
@@ -314,25 +331,17 @@ def _read(
     limits: Limits,
     many: bool,
     tags: frozenset[str] = frozenset(),
+    recovered: list[Problem] | None = None,
 ) -> list[tuple[Any, Locations]]:
     if isinstance(data, str):
         data = encode(data, filename)
-    size = len(data)
-    if size > limits.max_bytes:
-        raise SourceError(
-            [
-                Problem(
-                    filename,
-                    1,
-                    1,
-                    f"file is {size:,} bytes, over the limit of {limits.max_bytes:,} bytes",
-                )
-            ]
-        )
+    if len(data) > limits.max_bytes:
+        over = f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,} bytes"
+        raise SourceError([Problem(filename, 1, 1, over)])
     text = decode(data, filename)
     if not text.strip():
         raise SourceError([Problem(filename, 1, 1, "the file is empty")])
-    builder = _Builder(filename, limits, tags)
+    builder = _Builder(filename, limits, tags, many)
     documents: list[tuple[Any, Locations]] = []
     try:
         for event in yaml.parse(text, Loader=_Parser):
@@ -343,7 +352,7 @@ def _read(
                     builder.locations.root = builder.root
                     documents.append((builder.root, builder.locations))
                 spent = (builder.nodes, builder.collections, builder.alias_values)
-                builder = _Builder(filename, limits, tags)
+                builder = _Builder(filename, limits, tags, many)
                 builder.nodes, builder.collections, builder.alias_values = spent
                 continue
             if builder.done and not isinstance(event, yaml.StreamEndEvent | yaml.DocumentEndEvent):
@@ -380,7 +389,9 @@ def _read(
         builder.problem((1, 1), f"malformed YAML: {error}")
         raise SourceError(builder.problems) from None
     if builder.problems:
-        raise SourceError(builder.problems)
+        if recovered is None:
+            raise SourceError(builder.problems)
+        recovered += builder.problems
     if many:
         return documents
     if not builder.done:

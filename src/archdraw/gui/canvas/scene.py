@@ -293,10 +293,10 @@ class DesignScene(QGraphicsScene):
                 item.update_from(zone)
         self.layout_zones()
 
-    def layout_zones(self) -> None:
-        """Size every zone around its members and child zones, as the exports draw it."""
-        self.drawing.measure_zones()
-        self._follow_markers()
+    def layout_zones(self, settle: bool = True) -> None:
+        """Size every zone round its members and child zones, as the exports draw it; labels
+        leave where its borders went (in a frame of a drag, not `settle`: at its drop)."""
+        self._sync_links(self.drawing.measure_zones(settle))
         empty_slot = 0
         for zone_id, item in self.zones.items():
             drawn = self.drawing.zones.get(zone_id)
@@ -392,7 +392,7 @@ class DesignScene(QGraphicsScene):
                 centres[component_id] = (point.x(), point.y())
         self._sync_links(self.drawing.move(centres, settle=settle))
         if relayout_zones:
-            self.layout_zones()
+            self.layout_zones(settle)
 
     def innermost_zone_at(self, point: QPointF, exclude: Iterable[str] = ()) -> str | None:
         skip = set(exclude)

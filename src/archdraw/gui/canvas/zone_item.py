@@ -7,7 +7,14 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from archdraw.drawing.faces import READABLE_PX
-from archdraw.drawing.parts import ZONE_DASH, ZONE_KIND_SIZE, ZONE_STROKE, ZONE_TITLE_SIZE
+from archdraw.drawing.parts import (
+    ZONE_DASH,
+    ZONE_KIND_SIZE,
+    ZONE_STROKE,
+    ZONE_TEXT_BASELINE,
+    ZONE_TEXT_INSET,
+    ZONE_TITLE_SIZE,
+)
 from archdraw.drawing.text_metrics import fit
 from archdraw.layout import clean_text
 from archdraw.model import Zone
@@ -108,14 +115,15 @@ class ZoneItem(QGraphicsItem):
         if ZONE_TITLE_SIZE * scale < READABLE_PX:
             self._paint_large_heading(painter, scale)
             return
-        left, top, right = self.rect.left(), self.rect.top(), self.rect.right()
+        left, right = self.rect.left() + ZONE_TEXT_INSET, self.rect.right() - ZONE_TEXT_INSET
+        baseline = self.rect.top() + ZONE_TEXT_BASELINE  # where labels keep off (`titles`)
         ink, muted = QColor(self.theme.text), QColor(self.theme.muted_text)
-        draw_run(painter, left + 12, top + 19, self.heading, ZONE_TITLE_SIZE, True, ink)
+        draw_run(painter, left, baseline, self.heading, ZONE_TITLE_SIZE, True, ink)
         kind_width = QFontMetricsF(font(ZONE_KIND_SIZE, False, painter.device().logicalDpiY()))
         draw_run(
             painter,
-            right - 12 - kind_width.horizontalAdvance(self.kind),
-            top + 19,
+            right - kind_width.horizontalAdvance(self.kind),
+            baseline,
             self.kind,
             ZONE_KIND_SIZE,
             False,

@@ -286,6 +286,11 @@ def headline(report: AnalysisReport) -> str:
                 f"({r.why}; {'restore from backup' if r.backups else 'no backups'})"
                 for r in failure.data_at_risk
             )
+        for store, reached in failure.unknown_writes.items():
+            risk += (
+                f" No link into {titles.get(store, store)} states writes: no request goes on"
+                f" over its change stream (to {', '.join(titles.get(c, c) for c in reached)})."
+            )
         graph = report.graph
         unknown = [
             titles.get(graph.ids[c], graph.ids[c]) for c in graph.sources if not graph.rate_known[c]

@@ -137,7 +137,7 @@ def design_text(estimate: CostEstimate) -> str:
     return (
         f"about {money(total, currency)}/month{spread}"
         f"{f'; {unpriced}' if unpriced else ''}. A planning estimate from list prices; "
-        "View > Design Review has the detail"
+        "View > Design Review has the detail."
     )
 
 

@@ -48,7 +48,11 @@ def render(results: list[FileResult], colour: bool = False, revision: str | None
     blocks = []
     accepted = absent = 0
     for result in results:
-        lines = [f"{p} (the file was not linted)" for p in result.problems]
+        lines = [str(p) for p in result.problems]
+        if result.problems:
+            # Said once after the problems, so each problem line stays `file:line:col: message`.
+            count = plural(len(result.problems), "problem")
+            lines.append(f"{printable(result.path)}: the file was not linted ({count} above)")
         # Compared with a baseline: only the new findings are listed.
         shown = result.new_findings()
         accepted += len(result.findings) - len(shown)

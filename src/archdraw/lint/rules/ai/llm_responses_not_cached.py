@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
+from archdraw.lint.rules.ai.llm_unbounded_cost import billed_per_token
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -30,7 +31,8 @@ def cache_beside(ctx: LintContext, llm: ComponentView) -> bool:
     document summary, the same classification of a popular item. Each repeat costs tokens and
     seconds of latency, where a cache hit costs a millisecond and nothing. On a model you run
     yourself (`managed: false`) a repeat costs GPU time instead of tokens: time the GPUs you
-    pay for by the hour cannot give to other requests, which wait behind it. Exact-match
+    pay for by the hour cannot give to other requests, which wait behind it; so it does on a
+    hosted endpoint billed by the hour (`price_per_hour`). Exact-match
     caching of deterministic calls (temperature 0) is safe; semantic caching needs care. Does
     not apply when every prompt is unique (personal conversations).""",
     fix="""Cache responses keyed by a hash of model, parameters and prompt (`cache_responses:
@@ -44,8 +46,11 @@ def llm_responses_not_cached(ctx: LintContext) -> Iterator[Issue]:
         if ctx.flag(llm, "cache_responses") or not ctx.in_links.get(llm.id):
             continue
         if not cache_beside(ctx, llm):
-            if provider_runs(ctx.prop(llm, "managed"), ctx.prop(llm, "global")):
+            if billed_per_token(ctx, llm):
                 model, repeats = f"'{llm.title}'", "pay full price and latency every time"
+            elif provider_runs(ctx.prop(llm, "managed"), ctx.prop(llm, "global")):
+                model = f"'{llm.title}'"  # billed by the hour: a repeat takes its capacity
+                repeats = "take its capacity from other requests, and the latency, every time"
             else:  # paid by the GPU hour: a repeat takes GPU time from other requests
                 model = f"the self-hosted LLM '{llm.title}'"
                 repeats = "take its GPUs' time from other requests, and the latency, every time"

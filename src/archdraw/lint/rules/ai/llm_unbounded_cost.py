@@ -13,6 +13,14 @@ def bounded(ctx: LintContext, component: ComponentView) -> bool:
     return limits_rate(ctx, component) or ctx.number(component, "quota") is not None
 
 
+def billed_per_token(ctx: LintContext, llm: ComponentView) -> bool:
+    """The provider runs the model and bills its tokens: not a model on our own GPUs, nor a
+    hosted endpoint billed by the hour (`price_per_hour`: provisioned throughput, a dedicated
+    endpoint), whose bill no number of tokens moves."""
+    managed = provider_runs(ctx.prop(llm, "managed"), ctx.prop(llm, "global"))
+    return managed and not ctx.stated(llm, "price_per_hour")
+
+
 @rule(
     code="AD503",
     name="llm-unbounded-cost",
@@ -24,7 +32,9 @@ def bounded(ctx: LintContext, component: ComponentView) -> bool:
     of dollars by morning ("denial of wallet"). A model you run yourself (`managed: false`)
     is paid by the GPU hour instead, so the flood costs capacity, not tokens: one client fills
     its replicas' GPUs and every other user's request waits or times out (or, if it scales
-    out on load, the flood buys GPUs).""",
+    out on load, the flood buys GPUs). The same holds for a hosted endpoint billed by the hour
+    (`price_per_hour`: provisioned throughput, a dedicated endpoint): its bill is fixed and
+    its capacity is what one client can take from the others.""",
     fix="""Put a rate limit and a per-user or per-tenant `quota` (tokens or money per day)
     between clients and the model: on the gateway, the service, or the LLM component; cap
     `max_tokens`, and alert on spend.""",
@@ -37,8 +47,15 @@ def llm_unbounded_cost(ctx: LintContext) -> Iterator[Issue]:
     reported = unbounded_llms(ctx)
     for llm in ctx.of_type("llm"):
         if llm.id in reported:
-            if provider_runs(ctx.prop(llm, "managed"), ctx.prop(llm, "global")):
+            if billed_per_token(ctx, llm):
                 model, harm = f"the LLM '{llm.title}'", "its cost is unbounded"
+            elif provider_runs(ctx.prop(llm, "managed"), ctx.prop(llm, "global")):
+                model = f"the LLM '{llm.title}'"
+                harm = (
+                    "it is billed by the hour (`price_per_hour`), so what is unbounded is not "
+                    "its cost but its capacity: one client can fill it and every other request "
+                    "waits behind it"
+                )
             else:  # paid by the GPU hour: what runs out is our capacity
                 model = f"the self-hosted LLM '{llm.title}'"
                 harm = (

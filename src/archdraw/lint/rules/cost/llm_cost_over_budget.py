@@ -2,14 +2,13 @@
 
 from collections.abc import Iterator
 
-from archdraw.analysis.kinds import provider_runs
 from archdraw.cost import money
 from archdraw.cost.lines import DEFAULT_AVERAGE_LOAD, DEFAULT_TOKENS_IN, DEFAULT_TOKENS_OUT
 from archdraw.cost.prices import PriceBook
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.elements import assumed_words
-from archdraw.lint.rules.ai.llm_unbounded_cost import unbounded_llms
+from archdraw.lint.rules.ai.llm_unbounded_cost import billed_per_token, unbounded_llms
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -28,7 +27,9 @@ from archdraw.lint.types import Issue, Severity, rule
     (`managed: false`) is not reported: it is paid by the GPU hour (its `price_per_hour`
     times its replicas), busy or idle, so no cap on tokens lowers its bill and no flood
     raises it (the flood queues on its GPUs: AD503); the review's cost section compares it,
-    with every other machine, with the budget.""",
+    with every other machine, with the budget. Nor is a hosted endpoint billed by the hour
+    (`price_per_hour`: provisioned throughput, a dedicated endpoint): it has no bill per token,
+    so a token cap lowers nothing; what a flood takes from it is capacity (AD503).""",
     fix="""Cap tokens (`max_tokens`, and a per-user `quota` on the gateway or the service),
     cache repeated answers, route easy questions to a smaller `model`, or raise the budget
     if this spend is intended.""",
@@ -44,8 +45,8 @@ def llm_cost_over_budget(ctx: LintContext) -> Iterator[Issue]:
     for llm in ctx.of_type("llm"):
         if llm.id not in on_path or llm.id not in unbounded:
             continue
-        if not provider_runs(ctx.prop(llm, "managed"), ctx.prop(llm, "global")):
-            continue  # our own GPUs: paid by the hour, not by the token (why)
+        if not billed_per_token(ctx, llm):
+            continue  # our own GPUs or an hourly endpoint: no bill per token (why)
         if ctx.number(llm, "max_tokens") is not None:
             continue
         estimate = estimate or ctx.cost_estimate()

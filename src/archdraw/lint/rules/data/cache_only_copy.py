@@ -16,7 +16,10 @@ from archdraw.lint.types import Issue, Severity, rule
     loses what was written (home timelines kept only in Redis, a cart in a throwaway Redis).
     Sometimes that is the design (sessions, recomputable timelines): then the design should
     say how the data is rebuilt. A cache that fronts a store, or keeps the answers of a
-    service that can compute them again (`fronts` names it), is not the only copy.""",
+    service that can compute them again (`fronts` names it), is not the only copy. When
+    neither `fronts` nor a link of the cache's own names that store, and it is only inferred
+    from what the cache's callers also call, a writer that never calls it writes data of its
+    own (carts in a Redis whose other user keeps a counter beside its database).""",
     fix="""Also write the data to a durable store (and let the cache front it), or make the
     cache a store: persistence, replication and backups, treated as a database.""",
     references=("Designing Data-Intensive Applications, ch. 11 (derived data)",),
@@ -25,7 +28,9 @@ def cache_only_copy(ctx: LintContext) -> Iterator[Issue]:
     roles = ctx.roles()
     for cache in ctx.of_type("cache"):
         role = roles.of(cache.id)
-        if role is not None and role.fronts is not None:
+        fronts = None if role is None else role.fronts
+        stated = role is not None and role.fronts_basis == "stated"
+        if fronts is not None and (stated or _calls(ctx, cache.id, fronts)):
             continue  # copies of a store, or answers a service can compute again
         writers = [
             ctx.components[k.source]
@@ -33,6 +38,8 @@ def cache_only_copy(ctx: LintContext) -> Iterator[Issue]:
             if k.source in ctx.components
         ]
         for writer in writers:
+            if fronts is not None and _calls(ctx, writer.id, fronts):
+                continue  # it fills the cache from the store it fronts: a copy
             stores = [
                 k for k in ctx.flow_out(writer.id)
                 if ctx.writes(k) and k.target != cache.id and _durable(ctx, k.target)
@@ -44,6 +51,10 @@ def cache_only_copy(ctx: LintContext) -> Iterator[Issue]:
                     component=cache.id,
                 )
                 break
+
+
+def _calls(ctx: LintContext, source: str, store: str) -> bool:
+    return any(k.target == store for k in ctx.flow_out(source))
 
 
 def _durable(ctx: LintContext, component_id: str) -> bool:

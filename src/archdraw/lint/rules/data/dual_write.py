@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import QUEUE_TYPES, LintContext
 from archdraw.lint.design_view import LinkView
+from archdraw.lint.rules.data.shares import one_per_request
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -17,7 +18,9 @@ from archdraw.lint.types import Issue, Severity, rule
     network between the two writes. One store then has the change and the other never will:
     an order with no event, an event with no order. Retrying does not help either, because the
     first write may or may not have happened. It fails rarely and silently, which is why it is
-    found late.""",
+    found late. A component whose writing calls each state their share of its requests
+    (`calls`), adding up to at most one, is not reported: the design gives each request one
+    of the stores (one kind of request writes the users table, another an id counter in Redis).""",
     fix="""Write to one store only and derive the other: the transactional outbox (write the
     event into an outbox table in the same transaction; a relay publishes it), change data
     capture (Debezium reads the database's log), or an event log as the single source that both
@@ -39,12 +42,13 @@ def dual_write(ctx: LintContext) -> Iterator[Issue]:
         component = components.get(caller)
         if len(writing) < 2 or component is None:
             continue  # two writes at least, to two different stores
-        targets = []
+        targets, into = [], []
         for link in writing:
             target = ctx.target(link)
             if target is not None and (ctx.is_store(target) or target.type in QUEUE_TYPES):
                 targets.append(target)
-        if len({t.id for t in targets}) >= 2:
+                into.append(link)
+        if len({t.id for t in targets}) >= 2 and not one_per_request(ctx, into):
             names = ", ".join(f"'{t.title}'" for t in targets)
             yield Issue(
                 f"'{component.title}' writes synchronously to {names} in one request: a crash "

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import LinkView
+from archdraw.lint.rules.data.shares import one_per_request
 from archdraw.lint.types import Issue, Severity, rule
 
 # Each request goes on to one backend: a gateway's routes are alternatives, not steps.
@@ -27,7 +28,10 @@ _ROUTERS = frozenset({"api_gateway", "load_balancer"})
     design does not state may recover in a way the drawing does not show: that is asked about,
     as info, saying so; `compensation: none` keeps the warning. An API gateway or load
     balancer is not asked: it sends each request on to one backend, so its routes to several
-    services that write are alternatives, not steps of one request.""",
+    services that write are alternatives, not steps of one request; nor is any caller whose
+    changing calls each state their share of its requests (`calls`) and add up to at most
+    one (an Nginx front end proxying /api/<service>): the design leaves each request one of
+    them.""",
     fix="""Say how the request recovers (`compensation` on the caller): a saga that undoes
     the completed steps (refund the charge), a transactional outbox that makes the later
     steps happen eventually, or one transaction where the changes share a store.""",
@@ -63,8 +67,9 @@ def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
                 and _changes_a_service(ctx, k)
                 and all(j.source == caller for j in ctx.sync_in(k.target))
             ]
-        if services and len(written) + len(services) - len(stated) >= 2:
-            found[caller] = [k for k in written if k.target not in stated] + services
+        changed = [k for k in written if k.target not in stated] + services
+        if services and len(changed) >= 2 and not one_per_request(ctx, changed):
+            found[caller] = changed
     # One finding per request: a callee's own halfway failure is part of its caller's.
     inner = {k.target for changed in found.values() for k in changed if k.target in found}
     for caller, changed in found.items():

@@ -32,11 +32,13 @@ from archdraw.lint.types import Issue, Severity, rule
 def failover_loses_writes(ctx: LintContext) -> Iterator[Issue]:
     reported = set()
     for component in ctx.stateful:
-        if component.type == "cache" or ctx.is_copy(component):
-            continue  # a copy takes no writes of its own: its primary is judged
-        if ctx.failover(component) == "active-standby" and ctx.prop(component, "replication") == (
-            "async"
-        ):
+        if component.type == "cache":
+            continue
+        async_standby = ctx.failover(component) == "active-standby" and (
+            ctx.prop(component, "replication") == "async"
+        )
+        # A copy takes no writes of its own: its primary is judged.
+        if async_standby and not ctx.is_copy(component):
             reported.add(component.id)
             yield Issue(
                 f"'{component.title}' fails over to an asynchronous standby"

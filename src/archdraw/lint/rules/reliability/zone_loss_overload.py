@@ -48,9 +48,6 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
     # type (most components set none, and most types default to one zone).
     type_zones: dict[str, int] = {}
     for component_id in ctx.each(components):  # one at a time, from its own values
-        arrival = ctx.arrival(component_id)
-        if arrival <= 0:
-            continue
         component = components[component_id]
         # `zones` first: in one zone, nothing else here matters, whatever the type.
         if "zones" in component.props:
@@ -61,6 +58,9 @@ def zone_loss_overload(ctx: LintContext) -> Iterator[Issue]:
                 found = type_zones[component.type] = int(number(component, "zones") or 1)
             zones = found
         if zones < 2:
+            continue
+        arrival = ctx.arrival(component_id)
+        if arrival <= 0:
             continue
         running = ctx.instances(component)
         if running.managed:  # the provider's service: it carries a zone loss, if it copies

@@ -18,7 +18,9 @@ from archdraw.source.printable import plural
     an ordered queue behind it and burning consumer time) or dropped silently after the broker's
     retry limit. A dead-letter queue after 3 to 5 attempts keeps the line moving and keeps the
     message for a human to inspect and replay. A queue that is itself another queue's
-    dead-letter queue (linked to a queue with `dead_letter`) is not asked for one. A queue
+    dead-letter queue (linked to a queue with `dead_letter`) is not asked for one, nor is a
+    queue with `delivery: at-most-once`: it hands each message out once and never again, so
+    nothing is retried and a failed message is simply lost (AD414 reports that). A queue
     whose `dead_letter` the design does not state has none only by the library's default
     (`dead_letter: false`): that is asked about, as info, saying so.""",
     fix="""Set `dead_letter: true`: configure a redrive policy (SQS maxReceiveCount, a RabbitMQ
@@ -35,6 +37,8 @@ def queue_without_dead_letter(ctx: LintContext) -> Iterator[Issue]:
         # The flag first: most queues have one, and then their consumers need no look-up.
         if flag(queue, "dead_letter"):
             continue
+        if ctx.prop(queue, "delivery") == "at-most-once":
+            continue  # never handed out twice: nothing to retry, the loss is AD414's
         consumers = ctx.consumers(queue)
         # A dead-letter queue is where failures end; its consumer is the replay tool.
         if consumers and not is_dead_letter_queue(ctx, queue.id):
