@@ -187,7 +187,9 @@ def _example(spec: PropertySpec) -> str:
 def number_message(owner: str, spec: PropertySpec, reason: str) -> str:
     """A number the reader refused (`.inf`, `1e400`, 400 digits) for property `spec`."""
     reason = reason.split("; write a number", 1)[0]
-    return f"{owner}property '{spec.name}' takes {takes(spec)}; {reason}; {_example(spec)}"
+    # A reason that names its own fix (a leading zero's two readings) keeps it alone.
+    advice = "" if "; write " in reason else f"; {_example(spec)}"
+    return f"{owner}property '{spec.name}' takes {takes(spec)}; {reason}{advice}"
 
 
 # A component's own fields, which a newcomer may write under `props:`.

@@ -10,6 +10,7 @@ every number must be finite and at most `Limits.max_number` in size.
 from __future__ import annotations
 
 import math
+import re
 
 import yaml
 
@@ -17,6 +18,9 @@ _constructor = yaml.constructor.SafeConstructor()
 # Far more than any in-range number needs, in any YAML integer notation, with
 # room for `_` digit separators; short enough that building one costs nothing.
 _MAX_NUMBER_TEXT = 100
+# Integers that YAML 1.1 and YAML 1.2 readers read differently: a leading zero is octal in 1.1
+# (`010` is 8) and decimal in 1.2 (10); `1:30` is base 60 in 1.1 (90) and text in 1.2.
+_AMBIGUOUS_INT = re.compile(r"[-+]?(0[0-9_]+|[0-9][0-9_]*(:[0-5]?[0-9])+)")
 
 
 class NumberError(ValueError):
@@ -28,8 +32,12 @@ def clip(text: str, at_most: int = 60) -> str:
     return text if len(text) <= at_most else text[: at_most - 1] + "…"
 
 
-def read_number(tag: str, text: str, max_number: float) -> int | float:
-    """The int or float `text` means, or `NumberError` when it is too long, large or not finite."""
+def read_number(tag: str, text: str, max_number: float, yaml_1_1_ints: bool = False) -> int | float:
+    """The int or float `text` means, or `NumberError` when it is too long, large or not finite.
+
+    An integer YAML 1.1 and 1.2 read differently (`010`, `1:30`) is refused unless
+    `yaml_1_1_ints`: a design file is read by other tools too, and the author's meaning is
+    unknown. Files of other tools (Compose's `mode: 0644`) keep YAML 1.1's meaning."""
     quoted = clip(text)
     if len(text) > _MAX_NUMBER_TEXT:
         raise NumberError(
@@ -39,6 +47,8 @@ def read_number(tag: str, text: str, max_number: float) -> int | float:
     node = yaml.ScalarNode(tag, text)
     if tag == "tag:yaml.org,2002:int":
         value: int | float = _constructor.construct_yaml_int(node)
+        if not yaml_1_1_ints and _AMBIGUOUS_INT.fullmatch(text):
+            raise NumberError(_ambiguous(text, int(value)))
     else:
         value = _constructor.construct_yaml_float(node)
     if isinstance(value, float) and not math.isfinite(value):
@@ -49,3 +59,17 @@ def read_number(tag: str, text: str, max_number: float) -> int | float:
             f"{max_number:,.0f} in size"
         )
     return value
+
+
+def _ambiguous(text: str, value: int) -> str:
+    if ":" in text:
+        return (
+            f"'{clip(text)}' is a base-60 number to YAML 1.1 readers ({value:,}) and text to "
+            f"YAML 1.2 readers; write the number you mean without ':', such as {value}"
+        )
+    sign = "-" if text.startswith("-") else ""
+    decimal = sign + (text.replace("_", "").lstrip("+-").lstrip("0") or "0")
+    return (
+        f"'{clip(text)}' starts with a zero: YAML 1.1 readers take it as octal ({value}) and "
+        f"YAML 1.2 readers as {decimal}; write {decimal} (or {value}) without the leading zero"
+    )

@@ -43,7 +43,7 @@ _resolver = ArchdrawResolver()
 _BOOLS = yaml.constructor.SafeConstructor.bool_values
 
 
-def _scalar(event: yaml.ScalarEvent, max_number: float) -> Any:
+def _scalar(event: yaml.ScalarEvent, max_number: float, yaml_1_1_ints: bool) -> Any:
     tag = event.tag
     if tag in (None, "!"):
         if not event.implicit[0]:
@@ -55,7 +55,7 @@ def _scalar(event: yaml.ScalarEvent, max_number: float) -> Any:
     if tag == "tag:yaml.org,2002:bool":
         return _BOOLS[value.lower()]
     if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-        return read_number(tag, value, max_number)
+        return read_number(tag, value, max_number, yaml_1_1_ints)
     # Timestamps and other implicit types stay text: designs have no dates.
     return _shared(value)
 
@@ -89,10 +89,11 @@ def _pos(event: Any) -> Position:
 
 
 class _Builder:
-    def __init__(self, filename: str, limits: Limits, tags: frozenset[str] = frozenset()) -> None:
+    def __init__(self, filename: str, limits: Limits, tags: frozenset[str], many: bool) -> None:
         self.filename = filename
         self.limits = limits
         self.allowed_tags = tags
+        self.foreign = many  # another tool's files (manifests): YAML 1.1's numbers, as they meant
         self.locations = Locations()
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -257,7 +258,7 @@ class _Builder:
                 event.anchor, None, (True, False), event.value, event.start_mark, event.end_mark
             )
         try:
-            value = _scalar(event, self.limits.max_number)
+            value = _scalar(event, self.limits.max_number, self.foreign)
         except NumberError as error:
             path = self.child_path()
             self.locations.unreadable += [] if path is None else [(path, _pos(event))]
@@ -340,7 +341,7 @@ def _read(
     text = decode(data, filename)
     if not text.strip():
         raise SourceError([Problem(filename, 1, 1, "the file is empty")])
-    builder = _Builder(filename, limits, tags)
+    builder = _Builder(filename, limits, tags, many)
     documents: list[tuple[Any, Locations]] = []
     try:
         for event in yaml.parse(text, Loader=_Parser):
@@ -351,7 +352,7 @@ def _read(
                     builder.locations.root = builder.root
                     documents.append((builder.root, builder.locations))
                 spent = (builder.nodes, builder.collections, builder.alias_values)
-                builder = _Builder(filename, limits, tags)
+                builder = _Builder(filename, limits, tags, many)
                 builder.nodes, builder.collections, builder.alias_values = spent
                 continue
             if builder.done and not isinstance(event, yaml.StreamEndEvent | yaml.DocumentEndEvent):
