@@ -37,7 +37,6 @@ from __future__ import annotations
 import heapq
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from itertools import chain
 
 from archdraw.analysis.graph import Edge, TrafficGraph
 
@@ -166,7 +165,11 @@ def depended_on(graph: TrafficGraph) -> set[int]:
     stack = list(found)
     while stack:
         node = stack.pop()
-        for edge in chain(out_edges[node], back_out[node]):
+        for edge in out_edges[node]:
+            if edge.kind == "sync" and edge.target not in found:
+                found.add(edge.target)
+                stack.append(edge.target)
+        for edge in back_out[node]:  # links that close a cycle: few nodes have one
             if edge.kind == "sync" and edge.target not in found:
                 found.add(edge.target)
                 stack.append(edge.target)

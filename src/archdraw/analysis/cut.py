@@ -29,25 +29,28 @@ def cut_cycles(
 
     def visit(start: int) -> None:
         state[start] = 1
-        stack = [(start, iter(edges[start]))]  # each node with the links it has left to follow
-        while stack:
-            node, left = stack[-1]
-            for edge in left:
+        path = [start]  # the search stack: nodes whose links are being followed
+        left = [iter(edges[start])]  # each one's links still to follow
+        while left:
+            for edge in left[-1]:
                 target = edge.target
                 seen = state[target]
-                if seen == 1:
-                    back.append(edge)
-                elif seen == 0 and not edges[target]:
+                if seen == 0:
+                    onward = edges[target]
+                    if onward:
+                        state[target] = 1
+                        path.append(target)
+                        left.append(iter(onward))
+                        break
                     state[target] = 2  # it sends nothing: done as soon as it is reached
                     postorder.append(target)
-                elif seen == 0:
-                    state[target] = 1
-                    stack.append((target, iter(edges[target])))
-                    break
+                elif seen == 1:
+                    back.append(edge)
             else:
+                node = path.pop()
+                left.pop()
                 state[node] = 2
                 postorder.append(node)
-                stack.pop()
 
     for start in sources:
         if not state[start]:

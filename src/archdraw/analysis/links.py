@@ -11,29 +11,27 @@ same design).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
-from archdraw.model import Design, Link
+from archdraw.model import Design
 
 
 class LinkRecord:
-    """One link's fields, copied from the model once (a pydantic model hooks every read)."""
+    """One link's fields, copied from the model once (a pydantic model hooks every read).
+
+    `LinkTable` fills the fields in as it indexes the links; `key` is the link's identity:
+    its explicit id, or "from->to" (the ends and id never change while a record lives: a
+    re-wired link is a new structure, and a new table)."""
 
     __slots__ = ("id", "key", "kind", "label", "props", "source", "target")
 
-    def __init__(self, link: Link) -> None:
-        fields = link.__dict__  # one hooked look-up instead of one per field
-        self.id: str | None = fields["id"]
-        self.source: str = fields["source"]
-        self.target: str = fields["target"]
-        self.kind: str = fields["kind"]  # "sync" | "async" | "replication"
-        self.label: str | None = fields["label"]
-        self.props: dict[str, Any] = fields["props"]
-        # The ends and id never change while a record lives (a re-wired link is a new
-        # structure, and a new table): its identity is worked out once.
-        self.key: str = self.id if self.id is not None else f"{self.source}->{self.target}"
-        """The link's identity: its explicit id, or "from->to"."""
+    id: str | None
+    key: str
+    kind: str  # "sync" | "async" | "replication"
+    label: str | None
+    props: dict[str, Any]
+    source: str
+    target: str
 
 
 class LinkTable:
@@ -44,33 +42,46 @@ class LinkTable:
     __slots__ = ("into", "links", "out", "replication", "stating", "sync_in", "sync_out")
 
     def __init__(self, design: Design) -> None:
-        self.links = [LinkRecord(link) for link in design.links]
-        index: tuple[defaultdict[str, list[LinkRecord]], ...] = tuple(
-            defaultdict(list) for _ in range(5)
-        )
-        out, into, sync_out, sync_in, stating = index
+        links: list[LinkRecord] = []
+        out: dict[str, list[LinkRecord]] = {}
+        into: dict[str, list[LinkRecord]] = {}
+        sync_out: dict[str, list[LinkRecord]] = {}
+        sync_in: dict[str, list[LinkRecord]] = {}
+        stating: dict[str, list[LinkRecord]] = {}
         replication: list[LinkRecord] = []
-        for link in self.links:
-            source, target, kind = link.source, link.target, link.kind
-            out[source].append(link)
-            into[target].append(link)
+        # One pass copies each link's fields and files it under every index. The records
+        # are filled in here rather than by an `__init__`: a Python `__init__` enters a
+        # fresh interpreter frame per link, and a design has thousands.
+        for model in design.links:
+            fields = model.__dict__  # one hooked look-up instead of one per field
+            link = LinkRecord()
+            link.id = link_id = fields["id"]
+            link.source = source = fields["source"]
+            link.target = target = fields["target"]
+            link.kind = kind = fields["kind"]
+            link.label = fields["label"]
+            link.props = props = fields["props"]
+            link.key = link_id if link_id is not None else f"{source}->{target}"
+            links.append(link)
+            out.setdefault(source, []).append(link)
+            into.setdefault(target, []).append(link)
             if kind == "sync":
-                sync_out[source].append(link)
-                sync_in[target].append(link)
+                sync_out.setdefault(source, []).append(link)
+                sync_in.setdefault(target, []).append(link)
             elif kind == "replication":
                 replication.append(link)
-            for name in link.props:
-                stating[name].append(link)
-        # Plain dicts again: a look-up of a missing key must not insert it.
-        self.out = dict(out)
+            for name in props:
+                stating.setdefault(name, []).append(link)
+        self.links = links
+        self.out = out
         """Every link by its sender (all kinds)."""
-        self.into = dict(into)
+        self.into = into
         """Every link by its receiver (all kinds)."""
-        self.sync_out = dict(sync_out)
+        self.sync_out = sync_out
         """Sync links by caller."""
-        self.sync_in = dict(sync_in)
+        self.sync_in = sync_in
         """Sync links by callee."""
         self.replication = replication
         """The replication links."""
-        self.stating = dict(stating)
+        self.stating = stating
         """Links by the property names they state (read the values from `props`)."""

@@ -3,7 +3,7 @@ over links with `calls` > 0, and the replication links, between known components
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from archdraw.analysis.kinds import TypeFacts, sends_requests
@@ -19,10 +19,11 @@ class RoleLinks:
         """`components`: the ids of the design's components."""
         self.table, self.facts, self.components = table, facts, components
         # Whether a link sends requests (`calls` > 0): most links state no `calls` and send
-        # as the library default says; the few whose own value answers otherwise are listed.
+        # as the library default says; the few whose own value answers otherwise are listed,
+        # in file order (a dict used as an ordered set).
         default = facts.link_default("calls")
         self._by_default = sends_requests(default)
-        self._otherwise: set[LinkRecord] = set()
+        self._otherwise: dict[LinkRecord, None] = {}
         # Each distinct value judged once (thousands of links state the same few); typed: 1
         # and true apart.
         judged = lru_cache(maxsize=None, typed=True)(sends_requests)
@@ -33,7 +34,7 @@ class RoleLinks:
             except TypeError:  # an unhashable value (a list): nothing to remember it by
                 sends = sends_requests(value)
             if sends != self._by_default:
-                self._otherwise.add(link)
+                self._otherwise[link] = None
         self._calls: dict[str, list[str]] = {}
 
     def _known(self, link: LinkRecord) -> bool:
@@ -56,14 +57,21 @@ class RoleLinks:
             if k.kind != "replication" and k.source in components and k.target in components
         ]
 
-    def senders(self, target: str) -> list[str]:
-        """Who sends requests to `target` (a known component), over links with `calls` > 0."""
+    def senders_to(self, targets: Iterable[str]) -> dict[str, set[str]]:
+        """Who sends requests to any of `targets` (known components), over links with
+        `calls` > 0: each sender with the targets it sends to."""
         components, otherwise, sends = self.components, self._otherwise, self._by_default
-        return [
-            k.source
-            for k in self.table.into.get(target, ())
-            if k.kind != "replication" and k.source in components and sends != (k in otherwise)
-        ]
+        into = self.table.into
+        found: dict[str, set[str]] = {}
+        for target in targets:
+            for k in into.get(target, ()):
+                if k.kind != "replication" and k.source in components and sends != (k in otherwise):
+                    reached = found.get(k.source)
+                    if reached is None:
+                        found[k.source] = {target}
+                    else:
+                        reached.add(target)
+        return found
 
     def calls(self, source: str) -> list[str]:
         """Where `source` (a known component) sends requests, over links with `calls` > 0."""
@@ -79,8 +87,8 @@ class RoleLinks:
 
     def idle_senders(self) -> list[str]:
         """Known components with a request link of `calls: 0`, in file order of those links."""
-        if self._by_default:  # only links that state `calls` can be idle
-            idle = (k.source for k in self.table.stating.get("calls", ()) if k in self._otherwise)
+        if self._by_default:  # only links that state `calls` can be idle: the listed ones
+            idle = (k.source for k in self._otherwise)
         else:
             idle = (k.source for k in self.table.links)
         return [source for source in dict.fromkeys(idle) if source in self.components]

@@ -168,13 +168,11 @@ def data_roles(
     standbys = _standbys(links, columns)
     fronted = _fronted(links, facts, design, columns, type_of)
     roles: dict[str, DataRole] = {}
-    cells = columns.cells
-    for node in compress(range(len(ids)), columns.stateful):
-        component_id = ids[node]
+    for component_id, cells in compress(zip(ids, columns.cells, strict=True), columns.stateful):
         store, basis = fronted.get(component_id, (None, None))
         roles[component_id] = _role(
             component_id,
-            cells[node],
+            cells,
             source_of.get(component_id),
             component_id in standbys,
             store,
@@ -290,14 +288,7 @@ def _fronted(
     holding = {t for t in set(type_of.values()) if facts.holds_data(t)}
 
     # The stores each component sends requests to, read off the links into the stores.
-    stores_called: dict[str, set[str]] = {}
-    for store in compress(ids, map(holding.__contains__, types)):
-        for caller in links.senders(store):
-            found = stores_called.get(caller)
-            if found is None:
-                stores_called[caller] = {store}
-            else:
-                found.add(store)
+    stores_called = links.senders_to(compress(ids, map(holding.__contains__, types)))
     none: set[str] = set()
     result: dict[str, tuple[str, str]] = {}
     components = design.components

@@ -313,6 +313,10 @@ class ElementViews:
             return float(value)
         return None if value is None else as_number(value)
 
+    def link_default(self, name: str) -> Any:
+        """The library's default for link property `name` (None if it has none)."""
+        return self._link_defaults.get(name)
+
     def link_default_number(self, name: str) -> float | None:
         """The library's default for link property `name`, when it is a number."""
         return as_number(self._link_defaults.get(name))

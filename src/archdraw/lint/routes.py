@@ -64,7 +64,9 @@ class Routes:
             own_timeout, own_retries = None, 0.0
             if caller is not None:
                 own_timeout = number(caller, "timeout_ms")
-                own_retries = max(0.0, number(caller, "retries") or 0.0)
+                own_retries = number(caller, "retries") or 0.0
+                if not own_retries > 0.0:  # a negative count (or NaN) retries nothing
+                    own_retries = 0.0
             rows: list[Call] = []
             worst = 0.0
             for link in links:
@@ -74,7 +76,9 @@ class Routes:
                     timeout = own_timeout
                 retries = own_retries
                 if "retries" in props:
-                    retries = max(0.0, as_number(props["retries"]) or 0.0)
+                    retries = as_number(props["retries"]) or 0.0
+                    if not retries > 0.0:
+                        retries = 0.0
                 if timeout is None:
                     rows.append((link, target, None, retries, None))
                     continue

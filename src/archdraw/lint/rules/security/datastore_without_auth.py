@@ -48,9 +48,10 @@ OPEN_WHEN_MANAGED = frozenset({"cache", "file_system", "graph_database"})
 )
 def datastore_without_auth(ctx: LintContext) -> Iterator[Issue]:
     unknown: list[tuple[str, str]] = []
+    told = _told_auth(ctx)
     for component in _guarded(ctx):
         auth = ctx.prop(component, "auth")
-        if auth is True or _every_caller_authenticates(ctx, component):
+        if auth is True or _every_caller_authenticates(ctx, component, told):
             continue
         if ctx.in_process(component):
             continue  # memory inside its caller: nothing else can connect to it
@@ -88,12 +89,25 @@ def credentials_assumed(ctx: LintContext, store: ComponentView) -> bool:
     return provider_runs(ctx.prop(store, "managed"), ctx.prop(store, "global"))
 
 
-def _every_caller_authenticates(ctx: LintContext, store: ComponentView) -> bool:
+def _told_auth(ctx: LintContext) -> set[str] | None:
+    """The components some link into states `auth`: only those links can say their caller
+    authenticates, unless the library's default for links says so (then None: any link)."""
+    if ctx.link_default("auth") is True:
+        return None
+    return {k.target for k in ctx.links_stating("auth")}
+
+
+def _every_caller_authenticates(
+    ctx: LintContext, store: ComponentView, told: set[str] | None
+) -> bool:
     """Every link into the store says the caller authenticates (`auth: true`). A store that
     serves anonymous readers by design (`anonymous: true`: public files) asks it only of the
-    links that write, and of none when nothing writes over a drawn link."""
-    arriving = ctx.flow_in(store.id)
+    links that write, and of none when nothing writes over a drawn link. `told`: the stores
+    some link into states `auth` (`_told_auth`)."""
     if ctx.flag(store, "anonymous"):
-        writers = [k for k in arriving if ctx.writes(k)]
+        writers = [k for k in ctx.flow_in(store.id) if ctx.writes(k)]
         return all(ctx.link_prop(k, "auth") is True for k in writers)
+    if told is not None and store.id not in told:
+        return False  # no link into it says so
+    arriving = ctx.flow_in(store.id)
     return bool(arriving) and all(ctx.link_prop(k, "auth") is True for k in arriving)
