@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QTextDocument
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -49,6 +49,34 @@ def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ARCHDRAW_STATE_DIR", str(state))
     monkeypatch.setenv("ARCHDRAW_AUTOSAVE_SECONDS", "3600")
     return state
+
+
+@pytest.fixture(autouse=True)
+def no_button_left_down(qtbot: QtBot) -> Iterator[None]:
+    """After each test, no mouse button is down as far as Qt knows.
+
+    `QTest.mouseDClick` on a widget ends on its second press (no release follows), so
+    Qt goes on believing the button is held; and Qt shows no tooltip while a button is
+    down, so every later test that hovers for one timed out, until some click released
+    it. A release on a throwaway window puts Qt back to no buttons."""
+    yield
+    held = QGuiApplication.mouseButtons()
+    if held == Qt.MouseButton.NoButton:
+        return
+    spot = QWidget()
+    spot.resize(8, 8)
+    spot.show()
+    qtbot.waitExposed(spot)
+    for button in (
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.RightButton,
+        Qt.MouseButton.MiddleButton,
+    ):
+        if held & button:
+            QTest.mouseRelease(spot, button, Qt.KeyboardModifier.NoModifier, QPoint(1, 1))
+    spot.close()
+    spot.deleteLater()
+    assert QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton
 
 
 @pytest.fixture

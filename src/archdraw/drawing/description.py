@@ -202,6 +202,11 @@ class Drawing:
         """The components whose boxes overlap `rect`."""
         return self._box_index.meeting(rect)
 
+    def hides_zone_title(self, rect: Rect) -> bool:
+        """Whether a label at `rect` would hide a zone's heading or kind (as link labels
+        avoid doing)."""
+        return self._labels.hides_title(rect)
+
     def links_at(self, component_id: str) -> Sequence[str]:
         """The keys of the links from or to this component."""
         return self._links_of.get(component_id, ())

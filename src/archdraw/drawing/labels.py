@@ -145,6 +145,10 @@ class Labels:
                     self._stirred.extend(set(old).symmetric_difference(rects))
                     index.put(zone_id, rects)
 
+    def hides_title(self, rect: Rect) -> bool:
+        """Whether a label at `rect` would hide a zone's heading or kind."""
+        return bool(self._titles.meeting(rect, (), 1))
+
     def remove(self, key: str) -> None:
         self._courses.pop(key, None)
         self.placed.remove(key)
@@ -268,7 +272,7 @@ class Labels:
             # any number of lines or zone borders across it.
             near = self._lines.meeting(rect)
             hidden = any(rect.intersects(self._lines.rects(k)[-1]) for k in near)
-            hidden = hidden or bool(self._titles.meeting(rect, (), 1))
+            hidden = hidden or self.hides_title(rect)
             astray = between is not None and bool(self._lines.meeting(between, (key,), 1))
             count = MISLEADS * (hidden + astray)
             if most is not None and count >= most:

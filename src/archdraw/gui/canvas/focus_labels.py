@@ -5,8 +5,8 @@ links draw no labels (hundreds of tiny pills would be noise). The labels of
 the links in focus (the one under the pointer, the selected ones, and those of
 the selected components) are drawn here instead, at READABLE_PX on screen,
 centred where the Drawing placed them or, when a grown label would cover a
-box or another label, moved up or down by a line or two to a free spot if
-there is one.
+box or another label or hide a zone's title, moved up or down by a line or two
+to a free spot if there is one.
 """
 
 from __future__ import annotations
@@ -108,16 +108,18 @@ class FocusLabels(QGraphicsItem):
         self._pills = pills
         self.update()
 
-    def _covered(self, spot: QRectF, placed: list[QRectF]) -> float:
-        """How much of boxes and of labels already placed `spot` would cover (0: a free spot;
-        the first free one in SHIFTS order wins, as min keeps the first of equals)."""
+    def _covered(self, spot: QRectF, placed: list[QRectF]) -> tuple[bool, float]:
+        """Whether `spot` would hide a zone's title (worse than any overlap, as for the
+        Drawing's own labels), then how much of boxes and of labels already placed it would
+        cover (a free spot: (False, 0); the first free one in SHIFTS order wins, as min keeps
+        the first of equals)."""
         drawing = self.drawing()
         others = [drawing.boxes[k].rect for k in drawing.boxes_meeting(_rect(spot))]
         area = 0.0
         for other in [*(QRectF(b.x0, b.y0, b.width, b.height) for b in others), *placed]:
             overlap = spot.intersected(other)
             area += overlap.width() * overlap.height()
-        return area
+        return drawing.hides_zone_title(_rect(spot)), area
 
     def boundingRect(self) -> QRectF:
         bounds = QRectF()

@@ -14,14 +14,12 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QLineEdit
 
 from archdraw.model import Design, Edit, Link
+from archdraw.model import edits_named as named
 from archdraw.model.edits import (
     AddLink,
     Batch,
     MoveComponents,
     MoveToZone,
-    SetLabel,
-    SetLinkFields,
-    SetZoneFields,
 )
 
 from .component_item import ComponentItem
@@ -262,15 +260,13 @@ class MouseInteractions:
         if not commit:
             return
         if isinstance(item, ComponentItem) and text != item.title:
-            self.view.editing.apply(SetLabel(item.component_id, text or None))
+            design = self.scene.design
+            self.view.editing.apply(named.rename_component(design, item.component_id, text))
         elif isinstance(item, ZoneItem) and text != item.title:
-            self.view.editing.apply(
-                SetZoneFields(item.zone_id, {"label": text or None}, label="Rename zone")
-            )
+            self.view.editing.apply(named.rename_zone(self.scene.design, item.zone_id, text))
         elif isinstance(item, LinkItem) and text != (item.label or ""):
-            self.view.editing.apply(
-                SetLinkFields(item.key, {"label": text or None}, label="Label link")
-            )
+            edit = named.set_link_fields(self.scene.design, item.key, {"label": text or None})
+            self.view.editing.apply(edit)
 
 
 def _zone_move_label(design: Design, into: str | None, left: set[str | None]) -> str:

@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from archdraw.library.types import PropertySpec
-from archdraw.model import Design, Edit, Link
-from archdraw.model.edits import Batch, SetLinkProperties, SetProperties
+from archdraw.model import Design, Link, edits_named
 
 INT_LIMIT = 2_000_000_000
 FLOAT_DECIMALS = 6
@@ -82,22 +81,6 @@ def number_box(spec: PropertySpec) -> QSpinBox | QDoubleSpinBox:
     return box
 
 
-def set_prop(component_id: str, name: str, value: Any) -> Edit:
-    # Named with its element, so the History tab tells apart the same property set twice.
-    return SetProperties(component_id, {name: value}, label=f"Set {name} of {component_id}")
-
-
-def set_link_prop(key: str, name: str, value: Any) -> Edit:
-    return SetLinkProperties(key, {name: value}, label=f"Set {name} of {key}")
-
-
-def set_prop_on_all(component_ids: list[str], name: str, value: Any) -> Edit:
-    """One value on every selected component, as one undo step."""
-    edits = tuple(SetProperties(c, {name: value}) for c in component_ids)
-    return Batch(edits, label=f"Set {name} on {len(component_ids)} components")
-
-
 def link_title(design: Design, link: Link) -> str:
     """'Source → Target' by the components' titles, as every other place names them."""
-    ends = (design.component(link.source), design.component(link.target))
-    return html.escape(link.ends_title({e.id: e.title for e in ends if e is not None}))
+    return html.escape(edits_named.link_title(design, link))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sized
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -26,22 +27,11 @@ from PySide6.QtWidgets import (
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.editing import Editing
 from archdraw.gui.panels.cost_note import CostNote
-from archdraw.gui.panels.fields import (
-    link_title,
-    set_link_prop,
-    set_prop,
-    set_prop_on_all,
-)
+from archdraw.gui.panels.fields import link_title
 from archdraw.gui.panels.form_rows import FormRows
 from archdraw.gui.panels.overview import DesignOverview
-from archdraw.model import LINK_KINDS, ZONE_KINDS, Change
-from archdraw.model.edits import (
-    MoveToZone,
-    RenameId,
-    SetComponentFields,
-    SetLinkFields,
-    SetZoneFields,
-)
+from archdraw.model import LINK_KINDS, ZONE_KINDS, Change, Design, Edit
+from archdraw.model import edits_named as named
 from archdraw.source.printable import plural
 
 NONE_ZONE = "(none)"
@@ -200,6 +190,18 @@ class PropertiesPanel(FormRows):
             self.title.setText(no_form_words(components, zones, links))
         self._show_overview()
 
+    @property
+    def design(self) -> Design:
+        """The design as it is now: an edit's description names elements as they are when
+        the edit is made, not as they were when the form was built."""
+        return self.scene.design
+
+    def _set_property(self, component_id: str, name: str, value: Any) -> Edit:
+        return named.set_property(self.design, component_id, name, value)
+
+    def _set_link_property(self, key: str, name: str, value: Any) -> Edit:
+        return named.set_link_property(self.design, key, name, value)
+
     def _component_form(self, component_id: str) -> None:
         component = self.scene.design.component(component_id)
         if component is None:
@@ -208,13 +210,11 @@ class PropertiesPanel(FormRows):
         self.title.setText(
             f"<b>{component.title}</b><br>{kind.summary if kind else 'unknown type'}"
         )
-        self._text("id", component.id, lambda v: RenameId(component_id, v))
+        self._text("id", component.id, lambda v: named.change_id(self.design, component_id, v))
         self._text(
             "label",
             component.label or "",
-            lambda v: SetComponentFields(
-                component_id, {"label": v or None}, label=f"Rename {component_id}"
-            ),
+            lambda v: named.rename_component(self.design, component_id, v),
         )
         kinds = sorted(self.editing.library.types.items(), key=lambda i: i[1].label.casefold())
         self._choice(
@@ -229,16 +229,18 @@ class PropertiesPanel(FormRows):
             "zone",
             zones,
             component.zone or NONE_ZONE,
-            lambda v: MoveToZone([component_id], None if v == NONE_ZONE else v),
+            lambda v: named.move_to_zone(
+                self.design, [component_id], None if v == NONE_ZONE else v
+            ),
         )
         self._text(
             "notes",
             component.notes or "",
-            lambda v: SetComponentFields(component_id, {"notes": v or None}, label="Edit notes"),
+            lambda v: named.set_component_notes(self.design, component_id, v),
         )
         for name, spec in kind.properties.items() if kind else ():
             value = component.props.get(name, spec.default)
-            edit = functools.partial(set_prop, component_id, name)
+            edit = functools.partial(self._set_property, component_id, name)
             self._prop(spec, value, edit, stated=name in component.props)
 
     def _shared_form(self, component_ids: list[str]) -> None:
@@ -256,7 +258,12 @@ class PropertiesPanel(FormRows):
             )
             said = {name in index[c].props for c in component_ids}
             stated = said.pop() if len(said) == 1 else None
-            self._prop(spec, value, functools.partial(set_prop_on_all, component_ids, name), stated)
+            self._prop(
+                spec,
+                value,
+                functools.partial(named.set_property_on_all, component_ids, name),
+                stated,
+            )
 
     def _link_form(self, key: str) -> None:
         link = self.scene.design.link(key)
@@ -267,16 +274,16 @@ class PropertiesPanel(FormRows):
             "kind",
             list(LINK_KINDS),
             link.kind,
-            lambda v: SetLinkFields(key, {"kind": v}, label="Change link kind"),
+            lambda v: named.set_link_fields(self.design, key, {"kind": v}),
         )
         self._text(
             "label",
             link.label or "",
-            lambda v: SetLinkFields(key, {"label": v or None}, label="Label link"),
+            lambda v: named.set_link_fields(self.design, key, {"label": v or None}),
         )
         for name, spec in self.editing.library.link_properties.items():
             value = link.props.get(name, spec.default)
-            edit = functools.partial(set_link_prop, key, name)
+            edit = functools.partial(self._set_link_property, key, name)
             self._prop(spec, value, edit, stated=name in link.props)
 
     def _zone_form(self, zone_id: str) -> None:
@@ -284,14 +291,17 @@ class PropertiesPanel(FormRows):
         if zone is None:
             return
         self.title.setText(f"<b>{zone.title}</b> ({zone.kind})")
-        self._text("id", zone.id, lambda v: RenameId(zone_id, v))
+        self._text("id", zone.id, lambda v: named.change_id(self.design, zone_id, v))
         self._text(
             "label",
             zone.label or "",
-            lambda v: SetZoneFields(zone_id, {"label": v or None}, label="Rename zone"),
+            lambda v: named.rename_zone(self.design, zone_id, v),
         )
         self._choice(
-            "kind", list(ZONE_KINDS), zone.kind, lambda v: SetZoneFields(zone_id, {"kind": v})
+            "kind",
+            list(ZONE_KINDS),
+            zone.kind,
+            lambda v: named.set_zone_fields(self.design, zone_id, {"kind": v}),
         )
         others = {z.id: z.title for z in self.scene.design.zones if z.id != zone_id}
         parents = {NONE_ZONE: NONE_ZONE} | others
@@ -299,7 +309,9 @@ class PropertiesPanel(FormRows):
             "parent",
             parents,
             zone.parent or NONE_ZONE,
-            lambda v: SetZoneFields(zone_id, {"parent": None if v == NONE_ZONE else v}),
+            lambda v: named.set_zone_fields(
+                self.design, zone_id, {"parent": None if v == NONE_ZONE else v}
+            ),
         )
 
 
