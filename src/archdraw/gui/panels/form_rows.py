@@ -107,7 +107,9 @@ class FormRows(QWidget):
     def _text(self, name: str, value: str, make: Callable[[str], Edit]) -> None:
         existing = self._existing(name, QLineEdit, value)
         if isinstance(existing, QLineEdit):
-            if self._restore or not existing.hasFocus():
+            # Text being typed (changed since it was shown or committed) is kept; a focused
+            # field holding an applied value follows the model (an undo from the menu).
+            if self._restore or not existing.hasFocus() or not existing.isModified():
                 quietly(existing, existing.setText, value)
                 existing.setCursorPosition(0)  # its start, as a new field shows, not its end
             return
@@ -117,6 +119,7 @@ class FormRows(QWidget):
         field.setCursorPosition(0)
 
         def done() -> None:
+            field.setModified(False)  # committed (or unchanged): no longer being typed
             if field.text().strip() != self._shown.get(name):
                 self._commit(make(field.text().strip()))
 
