@@ -168,37 +168,31 @@ def labels_over_labels(drawing: Drawing) -> list[tuple[str, str]]:
     return [(a, b) for (a, r), (b, s) in combinations(labels.items(), 2) if r.intersects(s)]
 
 
-def labels_on_zone_borders(drawing: Drawing) -> list[tuple[str, str]]:
-    """(the label's link, the zone one of whose sides it covers)."""
+def _labels_over(drawing: Drawing, places: dict[str, list[Rect]]) -> list[tuple[str, str]]:
+    """(the label's link, the element) for each label covering one of an element's places."""
     return [
-        (key, zone.id)
+        (key, element)
         for key, link in drawing.links.items()
         if link.label is not None
-        for zone in drawing.zones.values()
-        if any(link.label.rect.intersects(side) for side in zone.border)
+        for element, rects in places.items()
+        if any(link.label.rect.intersects(rect) for rect in rects)
     ]
+
+
+def labels_on_zone_borders(drawing: Drawing) -> list[tuple[str, str]]:
+    """(the label's link, the zone one of whose sides it covers)."""
+    return _labels_over(drawing, {z.id: list(z.border) for z in drawing.zones.values()})
 
 
 def labels_on_zone_titles(drawing: Drawing) -> list[tuple[str, str]]:
     """(the label's link, the zone whose heading or kind it covers)."""
-    return [
-        (key, zone.id)
-        for key, link in drawing.links.items()
-        if link.label is not None
-        for zone in drawing.zones.values()
-        if any(link.label.rect.intersects(title) for title in zone.titles)
-    ]
+    return _labels_over(drawing, {z.id: list(z.titles) for z in drawing.zones.values()})
 
 
 def labels_on_badges(drawing: Drawing) -> list[tuple[str, str]]:
     """(the label's link, the component whose instances badge it covers)."""
-    return [
-        (key, box.id)
-        for key, link in drawing.links.items()
-        if link.label is not None
-        for box in drawing.boxes.values()
-        if box.badge is not None and link.label.rect.intersects(box.badge)
-    ]
+    badges = {b.id: [b.badge] for b in drawing.boxes.values() if b.badge is not None}
+    return _labels_over(drawing, badges)
 
 
 def crossings(drawing: Drawing) -> int:

@@ -118,6 +118,14 @@ def property_field(window: MainWindow, name: str, kind: type[QWidget]) -> QWidge
     return widget
 
 
+def type_into(field: QWidget, text: str) -> None:
+    """Click-free typing as a user does it: focus the field, select its text, type, Enter."""
+    field.setFocus()
+    field.selectAll()  # type: ignore[attr-defined]
+    QTest.keyClicks(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+
+
 def replicas_field(window: MainWindow, qtbot: QtBot) -> QWidget:
     """The two-service design loaded, `api` selected and its `replicas` field clicked into
     with its text selected, ready for typed keys."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractSpinBox
 
 from archdraw.gui.actions import redo_keys
 
-from .conftest import load_into, property_field, replicas_field
+from .conftest import load_into, property_field, replicas_field, type_into
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -54,10 +54,7 @@ def test_history_names_the_element_a_property_was_set_on(window, qtbot) -> None:
     for component_id in ("api", "inner"):
         window.scene.select_ids([component_id])
         field = property_field(window, "replicas", QAbstractSpinBox)
-        field.setFocus()
-        field.selectAll()
-        QTest.keyClicks(field, "2")
-        QTest.keyClick(field, Qt.Key.Key_Return)
+        type_into(field, "2")
         qtbot.waitUntil(
             lambda c=component_id: window.document.design.component(c).props.get("replicas") == 2
         )
@@ -71,18 +68,12 @@ def test_a_whole_number_typed_in_a_number_field_is_saved_as_typed(window, qtbot)
     load_into(window)
     window.scene.select_ids(["api"])
     field = property_field(window, "capacity_rps", QAbstractSpinBox)
-    field.setFocus()
-    field.selectAll()
-    QTest.keyClicks(field, "500")
-    QTest.keyClick(field, Qt.Key.Key_Return)
+    type_into(field, "500")
     qtbot.waitUntil(lambda: "capacity_rps" in window.document.design.component("api").props)
     assert "props: {capacity_rps: 500}" in dumps(window.document.design)  # not 500.0
     window.scene.select_ids(["cache"])
     field = property_field(window, "hit_ratio", QAbstractSpinBox)
-    field.setFocus()
-    field.selectAll()
-    QTest.keyClicks(field, "0.75")
-    QTest.keyClick(field, Qt.Key.Key_Return)
+    type_into(field, "0.75")
     qtbot.waitUntil(
         lambda: window.document.design.component("cache").props.get("hit_ratio") == 0.75
     )

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from .conftest import load_into, property_field
+from .conftest import load_into, property_field, type_into
 
 DESIGN = """
 archdraw: 1
@@ -22,10 +22,7 @@ def test_menu_undo_updates_the_focused_label_and_leaving_it_changes_nothing(wind
     load_into(window, DESIGN)
     window.scene.select_ids(["catalog"])
     label = property_field(window, "label", QLineEdit)
-    label.setFocus()
-    label.selectAll()
-    QTest.keyClicks(label, "Product catalog")
-    QTest.keyClick(label, Qt.Key.Key_Return)
+    type_into(label, "Product catalog")
     qtbot.waitUntil(lambda: window.document.design.component("catalog").label == "Product catalog")
 
     window.actions_by_name["undo"].trigger()  # as the Edit menu does; the field keeps focus

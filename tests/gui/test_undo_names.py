@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMenu
 
-from .conftest import load_into, property_field
+from .conftest import load_into, property_field, type_into
 
 LABELLED = """
 archdraw: 1
@@ -34,18 +33,12 @@ def test_edit_menu_and_history_name_the_component_by_its_label(window, qtbot) ->
     load_into(window, LABELLED)
     window.scene.select_ids(["llm_workers"])
     field = property_field(window, "replicas", QAbstractSpinBox)
-    field.setFocus()
-    field.selectAll()
-    QTest.keyClicks(field, "3")
-    QTest.keyClick(field, Qt.Key.Key_Return)
+    type_into(field, "3")
     qtbot.waitUntil(
         lambda: window.document.design.component("llm_workers").props.get("replicas") == 3
     )
     label = property_field(window, "label", QLineEdit)
-    label.setFocus()
-    label.selectAll()
-    QTest.keyClicks(label, "GPU workers")
-    QTest.keyClick(label, Qt.Key.Key_Return)
+    type_into(label, "GPU workers")
     qtbot.waitUntil(lambda: window.document.design.component("llm_workers").label == "GPU workers")
     qtbot.waitUntil(lambda: len(_history_rows(window)) == 2)
     assert _history_rows(window) == [
