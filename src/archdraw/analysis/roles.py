@@ -40,6 +40,7 @@ API (no Qt; lint, analysis, cost and the editor read the same answers):
     role.fronts, role.fronts_basis     # caches: the store fronted, "stated" | "inferred"
     roles.primary_of("orders_replica") # the primary whose data a copy holds (itself if none)
     roles.is_copy("orders_replica")    # True: judge its primary instead
+    roles.is_copy_or_standby("standby_api")  # a copy or a standby (stateless ones too)
     roles.copies_of("orders_db")       # replication targets of a component, by id
     roles.standbys                     # ids drawn as standbys (stateless ones too)
     roles.is_standby("standby_api")
@@ -113,6 +114,13 @@ class DataRoles:
     roles: dict[str, DataRole]
     standbys: frozenset[str] = frozenset()
     _targets: dict[str, list[str]] = field(default_factory=dict)
+    # What `is_copy_or_standby` accepts, found once: rules ask it of every stateful component.
+    _copies_and_standbys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # A component with a role and a replication source is a copy (`DataRole.is_copy`).
+        copies = (t for found in self._targets.values() for t in found if t in self.roles)
+        self._copies_and_standbys = self.standbys.union(copies)
 
     def of(self, component_id: str) -> DataRole | None:
         return self.roles.get(component_id)
@@ -123,6 +131,11 @@ class DataRoles:
 
     def is_standby(self, component_id: str) -> bool:
         return component_id in self.standbys
+
+    def is_copy_or_standby(self, component_id: str) -> bool:
+        """A copy (`is_copy`) or a standby, stateless ones too: what rules about protecting
+        data judge by its primary or by what it stands in for."""
+        return component_id in self._copies_and_standbys
 
     def primary_of(self, component_id: str) -> str:
         """Follow replication links back to the component that holds the original."""

@@ -60,8 +60,7 @@ class LintContext(ElementViews):
     def is_copy(self, component: ComponentView) -> bool:
         """A replica, replication target or standby: rules about protecting data judge its
         primary, whose protection it inherits."""
-        roles = self.roles()
-        return roles.is_copy(component.id) or roles.is_standby(component.id)
+        return self.roles().is_copy_or_standby(component.id)
 
     def fronts(self, cache: ComponentView) -> str | None:
         """The store a cache (or CDN) fronts, stated or inferred, or None."""

@@ -202,6 +202,10 @@ class NotedRoles(DataRoles):
         self._context.note_role(component_id, place=True)
         return component_id in self.standbys
 
+    def is_copy_or_standby(self, component_id: str) -> bool:
+        self._context.note_role(component_id, place=True)
+        return super().is_copy_or_standby(component_id)
+
     def primary_of(self, component_id: str) -> str:
         chain = self._replication_chain(component_id)
         for step in chain:  # each role on the way was read
