@@ -12,15 +12,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from archdraw.analysis.completion import (
-    RequestPath,
-    client_lost_share,
-    complete_shares,
-    delayed_consumers,
-    design_share,
-    request_paths,
-)
+from archdraw.analysis.completion import client_lost_share, complete_shares, design_share
 from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.paths import RequestPath, delayed_consumers, request_paths
 from archdraw.analysis.states import (
     EPSILON,
     ComponentState,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from archdraw.analysis.availability_text import availability_lines
 from archdraw.analysis.capacity import TARGET_UTILIZATION
-from archdraw.analysis.completion import RequestPath
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.paths import RequestPath
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.text_table import table as _table
