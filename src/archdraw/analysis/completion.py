@@ -39,6 +39,15 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import Edge, TrafficGraph
+from archdraw.analysis.overlap import (
+    Assumed,
+    Overlap,
+    Part,
+    Unstated,
+    assumed,
+    call_success,
+    parts_success,
+)
 
 
 @dataclass
@@ -61,14 +70,6 @@ class Scenario:
         return {n: min(self.serves(n), self.writes.get(n, 1.0)) for n in nodes}
 
 
-def call_success(calls: float, share: float) -> float:
-    """Share of a sender's requests whose `calls` calls to a receiver all succeed."""
-    if calls <= 0 or share >= 1.0:
-        return 1.0
-    making = min(calls, 1.0)
-    return (1.0 - making) + making * float(share ** max(calls, 1.0))
-
-
 def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
     """Calls per request that must succeed (the cache-aside reads only on misses)."""
     if edge.aside < 0:
@@ -77,7 +78,11 @@ def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
 
 
 def complete_shares(
-    graph: TrafficGraph, scenario: Scenario, within: Collection[int] | None = None
+    graph: TrafficGraph,
+    scenario: Scenario,
+    within: Collection[int] | None = None,
+    unstated: Unstated | None = None,
+    how: Overlap = "independent",
 ) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
@@ -92,6 +97,10 @@ def complete_shares(
     holds everything they read, as `depended_on(graph)` does): components outside it are
     left out, and so is a hurt component whose every caller answers nothing (a region's
     failure takes down thousands of components, most of them called only by others in it).
+
+    A sender's calls made by some of its requests combine as `archdraw.analysis.overlap`
+    says; those that name no `request` are taken `how` says. `unstated`, when given, gets
+    the calls the answer took as independent requests (`rests_on` says what that means).
     """
     hurt = scenario.hurt()
     if within is not None:
@@ -121,7 +130,7 @@ def complete_shares(
         # links (floating-point products depend on it), whichever callees were reached first.
         if len(links) > 1:
             links = graph.out_edges[node]
-        share = _complete(graph, node, links, scenario, complete, written)
+        share = _complete(graph, node, links, scenario, complete, written, how, unstated)
         if share >= 1.0 and written.get(node, 1.0) >= 1.0:
             continue
         for edge in graph.in_edges[node]:
@@ -132,6 +141,24 @@ def complete_shares(
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
     return complete
+
+
+def rests_on(
+    graph: TrafficGraph,
+    scenario: Scenario,
+    unstated: Unstated,
+    within: Collection[int] | None = None,
+) -> Assumed | None:
+    """What the share of all client requests lost rests on, when `complete_shares` took
+    calls as independent requests (`unstated`, as it filled it): those calls, and the share
+    if each sender's are parts of the same requests, or different ones. None: nothing."""
+    if not unstated:
+        return None
+    ends = []
+    for how in ("same", "different"):
+        complete = complete_shares(graph, scenario, within, how=how)
+        ends.append(design_share(graph, {c: client_lost_share(c, complete) for c in graph.sources}))
+    return assumed(graph, unstated, ends[0], ends[1])
 
 
 def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection[int]) -> bool:
@@ -185,6 +212,8 @@ def _complete(
     scenario: Scenario,
     complete: dict[int, float],
     written: dict[int, float],
+    how: Overlap,
+    unstated: Unstated | None,
 ) -> float:
     """The node's share of requests that complete, from its callees' (entered in `complete`
     and, for a node that lost writes, `written`) over `links` (every link of the node's to
@@ -194,7 +223,7 @@ def _complete(
     # What answers nothing completes nothing, whatever its callees do (a region's failure
     # takes down thousands of components): their shares need not be read.
     if _answers(scenario, node):
-        downstream = _downstream(graph, node, links, scenario, complete, written)
+        downstream = _downstream(graph, node, links, scenario, complete, written, how, unstated)
     passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
     onward = (1.0 - passed) + passed * downstream
     cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
@@ -220,11 +249,15 @@ def _downstream(
     scenario: Scenario,
     complete: dict[int, float],
     written: dict[int, float],
+    how: Overlap,
+    unstated: Unstated | None,
 ) -> float:
     """Share of the node's requests whose calls over `links` and its cycle-closing links
-    all succeed."""
+    all succeed: a call independent of the others multiplies it; the calls made by the same
+    or by different requests (`archdraw.analysis.overlap`) combine first."""
     miss = scenario.miss
     downstream = 1.0
+    parts: list[Part] = []  # calls made by some requests, or naming one: combined below
     for edge in links:
         if edge.kind != "sync":
             continue
@@ -232,12 +265,22 @@ def _downstream(
         share = written[target] if edge.writes and target in written else None
         share = complete.get(target, 1.0) if share is None else share
         if share < 1.0:  # most links lead to what the failure does not reach
-            downstream *= call_success(_needed(graph, edge, miss), share)
+            needed = _needed(graph, edge, miss)
+            if edge.request is None and not 0.0 < edge.calls < 1.0:  # made by every request
+                downstream *= call_success(needed, share)
+            else:
+                parts.append((edge, needed, share))
     for edge in graph.back_out[node]:  # closing a cycle: the receiver's own answer
         if edge.kind == "sync":
             share = scenario.writes.get(edge.target, 1.0) if edge.writes else 1.0
             share = min(share, scenario.serves(edge.target))
-            downstream *= call_success(_needed(graph, edge, miss), share)
+            needed = _needed(graph, edge, miss)
+            if edge.request is None and not 0.0 < edge.calls < 1.0:
+                downstream *= call_success(needed, share)
+            else:
+                parts.append((edge, needed, share))
+    if parts:
+        downstream *= parts_success(node, parts, how, unstated)
     return downstream
 
 
