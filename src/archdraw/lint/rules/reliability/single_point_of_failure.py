@@ -27,7 +27,10 @@ from archdraw.lint.types import Issue, Severity, rule
     marked `global` (it spans zones and regions on its own) or an in-process library. A
     component whose `replicas` the design does not state is asked about, as info, saying so:
     its one instance is only the library's default. A count that follows from a stated
-    `zones` or `shards` is the design's.""",
+    `zones` or `shards` is the design's. The share of requests lost counts a sender's calls
+    that name the same `request` once; where two or more calls made by some of its requests
+    name none, it takes them as independent requests and says so, with the share either
+    other way.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. A service the provider runs as a whole (SQS, Kinesis, API Gateway,
