@@ -42,3 +42,37 @@ def test_a_request_name_is_applied_and_words_are_refused(window, qtbot):  # type
     assert window.properties.error.text() == ""
     saved = dumps(window.document.design)
     assert loads(saved, "saved.archdraw.yaml", builtin_library()).design == window.document.design
+
+
+def test_the_failure_headline_says_what_its_share_rests_on() -> None:
+    from archdraw.analysis import run_analysis
+    from archdraw.gui.panels.analysis_rows import headline
+
+    text = """
+archdraw: 1
+name: parts
+components:
+  - {id: users, type: client, props: {rps: 100}}
+  - {id: front, type: service, label: Front end}
+  - {id: media, type: service, label: Media}
+  - {id: text, type: service, label: Text}
+  - {id: compose, type: service}
+links:
+  - {from: users, to: front}
+  - {from: front, to: media, props: {calls: 0.1REQUEST}}
+  - {from: front, to: text, props: {calls: 0.1REQUEST}}
+  - {from: media, to: compose}
+  - {from: text, to: compose}
+"""
+    library = builtin_library()
+    unstated = loads(text.replace("REQUEST", ""), "p.archdraw.yaml", library).design
+    assert headline(run_analysis(unstated, library, fail=["compose"])) == (
+        "Failing one instance of compose: 19 of 100 requests/s fail (19.0 %), assuming Front "
+        "end's 2 calls to Media and Text (each made by some of the sender's requests) are "
+        "independent requests (`request` not stated): 10.0 % if they are parts of the same "
+        "requests, 20.0 % if different ones."
+    )
+    stated = loads(text.replace("REQUEST", ", request: post"), "p.archdraw.yaml", library)
+    assert headline(run_analysis(stated.design, library, fail=["compose"])) == (
+        "Failing one instance of compose: 10 of 100 requests/s fail (10.0 %)."
+    )

@@ -138,12 +138,15 @@ def assumed(graph: TrafficGraph, unstated: Unstated, low: float, high: float) ->
     return Assumed(calls, low, high)
 
 
-def assumption_text(rests: Assumed, pct: Callable[[float], str]) -> str:
+def assumption_text(
+    rests: Assumed, pct: Callable[[float], str], name: Callable[[str], str] = str
+) -> str:
     """The assumption in words, to follow the figure: "assuming nginx's 2 calls to media and
     text (each made by some of the sender's requests) are independent requests (`request`
-    not stated): 10 % if they are parts of the same requests, 19 % if different ones"."""
+    not stated): 10 % if they are parts of the same requests, 20 % if different ones"
+    (`name`: how to call a component, its id by default)."""
     senders = [
-        f"{sender}'s {len(targets)} calls to {_listed(targets)}"
+        f"{name(sender)}'s {len(targets)} calls to {_listed([name(t) for t in targets])}"
         for sender, targets in rests.calls.items()
     ]
     text = (
