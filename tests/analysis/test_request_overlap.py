@@ -140,8 +140,8 @@ def test_the_text_and_the_json_say_what_the_share_rests_on(design_of, library) -
     text = render_text(report, growth_asked=False)
     assert "34.4 %" in text
     assert (
-        "assuming front's 4 calls to ids, media, text and user (each made by some of the "
-        "sender's requests) are independent requests (`request` not stated): 10.0 % if they "
+        "assuming the 4 calls from front (to ids, media, text and user), each made by some of "
+        "its requests, are independent requests (`request` not stated): 10.0 % if they "
         "are parts of the same requests, 40.0 % if different ones"
     ) in text
     failure = to_json(report)["failure"]
@@ -167,7 +167,9 @@ def test_weakest_points_agree_with_the_failure_and_say_what_they_rest_on(
     entry = next(e for e in to_json(report)["weakest"] if e["id"] == "compose")
     assert entry["independent_calls"] == {"front": ["ids", "media", "text", "user"]}
     assert entry["lost_share_range"] == [pytest.approx(0.1), pytest.approx(0.4)]
-    assert "compose: 34.4 % assuming front's 4 calls" in render_text(report, growth_asked=False)
+    assert "compose: 34.4 % assuming the 4 calls from front" in render_text(
+        report, growth_asked=False
+    )
     stated = weakest_points(design_of(SAME), library)
     assert next(p for p in stated if p.id == "compose").lost_share == pytest.approx(0.1)
     assert all(p.assumed is None for p in stated)

@@ -67,8 +67,8 @@ links:
     library = builtin_library()
     unstated = loads(text.replace("REQUEST", ""), "p.archdraw.yaml", library).design
     assert headline(run_analysis(unstated, library, fail=["compose"])) == (
-        "Failing one instance of compose: 19 of 100 requests/s fail (19.0 %), assuming Front "
-        "end's 2 calls to Media and Text (each made by some of the sender's requests) are "
+        "Failing one instance of compose: 19 of 100 requests/s fail (19.0 %), assuming the 2 "
+        "calls from Front end (to Media and Text), each made by some of its requests, are "
         "independent requests (`request` not stated): 10.0 % if they are parts of the same "
         "requests, 20.0 % if different ones."
     )

@@ -71,8 +71,8 @@ def test_a_share_that_rests_on_independent_calls_says_so(load_text, library: Lib
         return [item.text for item in section.items if "independent" in item.text]
 
     assert notes(PARTS.replace("REQUEST", "")) == [
-        "zone zone-b: 19.0% lost, assuming Front end's 2 calls to Media and Text (each made by "
-        "some of the sender's requests) are independent requests (`request` not stated): "
+        "zone zone-b: 19.0% lost, assuming the 2 calls from Front end (to Media and Text), each "
+        "made by some of its requests, are independent requests (`request` not stated): "
         "10.0% if they are parts of the same requests, 20.0% if different ones"
     ]
     assert notes(PARTS.replace("REQUEST", ", request: post")) == []

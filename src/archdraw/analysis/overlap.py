@@ -141,16 +141,16 @@ def assumed(graph: TrafficGraph, unstated: Unstated, low: float, high: float) ->
 def assumption_text(
     rests: Assumed, pct: Callable[[float], str], name: Callable[[str], str] = str
 ) -> str:
-    """The assumption in words, to follow the figure: "assuming nginx's 2 calls to media and
-    text (each made by some of the sender's requests) are independent requests (`request`
+    """The assumption in words, to follow the figure: "assuming the 2 calls from nginx (to
+    media and text), each made by some of its requests, are independent requests (`request`
     not stated): 10 % if they are parts of the same requests, 20 % if different ones"
     (`name`: how to call a component, its id by default)."""
     senders = [
-        f"{name(sender)}'s {len(targets)} calls to {_listed([name(t) for t in targets])}"
+        f"{len(targets)} calls from {name(sender)} (to {_listed([name(t) for t in targets])})"
         for sender, targets in rests.calls.items()
     ]
     text = (
-        f"assuming {' and '.join(senders)} (each made by some of the sender's requests) are "
+        f"assuming the {' and the '.join(senders)}, each made by some of its requests, are "
         "independent requests (`request` not stated)"
     )
     if not rests.wide():
