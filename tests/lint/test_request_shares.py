@@ -74,3 +74,29 @@ def test_different_requests_add_up(load_text: Loader, library: Library) -> None:
         if f.code == "AD101"
     }
     assert found["compose"].endswith("when it dies, 20 % of client requests fail")
+
+
+def test_a_session_follows_request_names_set_and_changed(
+    load_text: Loader, library: Library
+) -> None:
+    from archdraw.lint.session import LintSession
+    from archdraw.model import Document
+    from archdraw.model.edits import SetLinkProperties
+
+    loaded = load_text(DESIGN.replace("REQUEST_READ", "").replace("REQUEST", ""))
+    document, session = Document(loaded.design), LintSession(library)
+
+    def compose_share() -> str:
+        got = session.lint(document.design, loaded.locations)
+        expected = lint_design(document.design, library, loaded.locations)
+        assert [(f.code, f.element, f.message) for f in got] == [
+            (f.code, f.element, f.message) for f in expected
+        ]
+        return next(f.message for f in got if f.code == "AD101" and f.element == "compose")
+
+    assert "19 % of client requests fail, assuming" in compose_share()
+    for key in ("front->media", "front->text"):  # a name stated: a new property on the link
+        document.apply(SetLinkProperties(key, {"request": "post"}))
+    assert compose_share().endswith("10 % of client requests fail")
+    document.apply(SetLinkProperties("front->text", {"request": "edit"}))  # a value changed
+    assert compose_share().endswith("20 % of client requests fail")
