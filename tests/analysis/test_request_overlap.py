@@ -185,3 +185,14 @@ def test_single_points_report_what_their_share_rests_on(design_of, library) -> N
     graph = build_graph(design_of(SAME), library)
     assert single_points_of_failure(graph, assumed=stated) == {"compose": pytest.approx(0.1)}
     assert stated == {}
+
+
+def test_calls_that_do_not_move_the_share_are_not_an_assumption(design_of, library) -> None:
+    """Every request needs what failed anyway: how the parts overlap changes nothing."""
+    body = UNSTATED.replace(
+        "  - {from: ids, to: compose}\n",
+        "  - {from: ids, to: compose}\n  - {from: front, to: compose}\n",
+    )
+    result = analyze_failure(design_of(body), library, ["compose"])
+    assert result.lost_share == 1.0
+    assert result.assumed is None

@@ -151,13 +151,16 @@ def rests_on(
 ) -> Assumed | None:
     """What the share of all client requests lost rests on, when `complete_shares` took
     calls as independent requests (`unstated`, as it filled it): those calls, and the share
-    if each sender's are parts of the same requests, or different ones. None: nothing."""
+    if each sender's are parts of the same requests, or different ones. None: nothing (no
+    such calls, or none that moves the share: a client that loses every request anyway)."""
     if not unstated:
         return None
     ends = []
     for how in ("same", "different"):
         complete = complete_shares(graph, scenario, within, how=how)
         ends.append(design_share(graph, {c: client_lost_share(c, complete) for c in graph.sources}))
+    if ends[1] - ends[0] <= 1e-12:
+        return None
     return assumed(graph, unstated, ends[0], ends[1])
 
 
