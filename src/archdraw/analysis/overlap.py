@@ -10,7 +10,7 @@ different requests are made by different requests: their lost shares add up (at 
 of them). A call that names none is taken as independent of every other (a request makes
 it or not at random, whatever else it makes), which is exact for a call every request
 makes; for two or more calls made by some requests each, it is an assumption, so the
-figure says it rests on it (`Unstated`) and gives what it would be either way: the sender's
+figure says it rests on it (`Assumed`) and gives what it would be either way: the sender's
 calls as parts of the same requests (the least lost) or as different ones (the most).
 """
 
