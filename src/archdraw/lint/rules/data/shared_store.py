@@ -1,0 +1,135 @@
+"""AD417: a service reads or writes the store of another service, in a design whose services
+keep their data to themselves."""
+
+from collections.abc import Iterator
+
+from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView, LinkView
+from archdraw.lint.types import Issue, Severity, rule
+
+# Stores with a schema a second reader couples to (tables, documents, a graph): a bucket's
+# files are handed over by name, and an index or a warehouse is derived by design.
+_SCHEMA_STORES = ("database", "nosql_database", "graph_database")
+# What a reader copies into when it reads to derive, not to serve: an ETL or indexing job.
+_DERIVED = frozenset({"data_warehouse", "search_index", "vector_db"})
+
+
+@rule(
+    code="AD417",
+    name="shared-store",
+    severity=Severity.WARNING,
+    title="A service reaches another service's store directly",
+    why="""Where services keep their data to themselves (database per service), a store is
+    part of the service that writes it: its schema is that service's private detail, and its
+    rules (validation, invariants, the caches it keeps current) live in that service's code.
+    A second service that reads the store directly, or writes the cache in front of it,
+    couples both to one schema: the owner can no longer change a table or a document, nor
+    move, split or re-key its data, without breaking the other, and what the other does
+    bypasses the owner's rules. Judged only where the design keeps data per service: the
+    store (a database, NoSQL or graph store) is written by exactly one service, its owner;
+    another service reaches it (or a cache in front of it: one `fronts` names the store, or
+    that calls it itself, or whose caller also calls the store); and some service other than
+    the owner keeps a store to itself (the only service that reaches it, and its writer).
+    A store several services write is shared on purpose (a monolith's, the Shared database
+    pattern), and so is every store of a design where no second service keeps one of its own
+    (services that share one server for their separate data). Workers, schedulers and
+    in-process libraries run with the service whose data they handle; read replicas and
+    other replication targets, change streams, and a reader that copies what it reads into
+    a warehouse or an index (ETL, indexing) publish the owner's data rather than share it.""",
+    fix="""Go through the owner: call its API for what the other service needs, or have the
+    owner publish its changes (events, change data capture) and let the other service keep
+    the copy it needs. If one schema for both is the design, draw them as one service, or
+    the store as written by both.""",
+    references=(
+        "microservices.io (Richardson): Database per service; Shared database",
+        "Building Microservices (Newman), 2nd ed., ch. 4 (don't share databases)",
+    ),
+)
+def shared_store(ctx: LintContext) -> Iterator[Issue]:
+    roles = ctx.roles()
+    stores = [s for s in ctx.of_type(*_SCHEMA_STORES) if not roles.is_copy(s.id)]
+    owners = {s.id: owner for s in stores if (owner := _owner(ctx, s)) is not None}
+    if len(set(owners.values())) < 2:
+        return  # no two services write data of their own: a store they share is the design
+    caches: dict[str, list[ComponentView]] = {}
+    for cache in ctx.of_type("cache"):
+        fronted = ctx.fronts(cache)
+        if fronted in owners:
+            caches.setdefault(fronted, []).append(cache)
+    reached = {store: _reachers(ctx, store, caches.get(store, [])) for store in owners}
+    # The services that keep a store to themselves: the design keeps data per service.
+    keepers = {owners[s] for s, reaching in reached.items() if reaching.keys() <= {owners[s]}}
+    for store_id, owner in owners.items():
+        others = {s: links for s, links in reached[store_id].items() if s != owner}
+        if not others or not keepers - {owner}:
+            continue
+        store = ctx.components[store_id]
+        how = "; ".join(_reaches(ctx, store, links) for links in others.values())
+        services, bypass = (
+            ("both services", "the other bypasses")
+            if len(others) == 1
+            else (f"{len(others) + 1} services", "the others bypass")
+        )
+        yield Issue(
+            f"'{store.title}' is written only by '{ctx.title(owner)}', yet {how}: {services} "
+            f"depend on one schema, which its owner can no longer change alone, and {bypass} "
+            "the owner's API",
+            component=store_id,
+            related=tuple(k.key for links in others.values() for k in links),
+        )
+
+
+def _owner(ctx: LintContext, store: ComponentView) -> str | None:
+    """The one service that writes the store, or None (none, or several)."""
+    writers = {k.source for k in ctx.writes_into(store.id) if _a_service(ctx, k.source)}
+    return writers.pop() if len(writers) == 1 else None
+
+
+def _reachers(
+    ctx: LintContext, store_id: str, caches: list[ComponentView]
+) -> dict[str, list[LinkView]]:
+    """The services that reach the store or a cache in front of it, with their links. A
+    cache whose store is inferred only from its callers (`fronts` not stated, no link of its
+    own to the store) counts for a caller that also reaches the store itself."""
+    found: dict[str, list[LinkView]] = {}
+    for link in ctx.flow_in(store_id):
+        if _serves(ctx, link.source):
+            found.setdefault(link.source, []).append(link)
+    roles = ctx.roles()
+    for cache in caches:
+        role = roles.of(cache.id)
+        drawn = (role is not None and role.fronts_basis == "stated") or any(
+            k.target == store_id for k in ctx.flow_out(cache.id)
+        )
+        for link in ctx.flow_in(cache.id):
+            if (drawn or link.source in found) and _serves(ctx, link.source):
+                found.setdefault(link.source, []).append(link)
+    return found
+
+
+def _a_service(ctx: LintContext, component_id: str) -> bool:
+    component = ctx.components.get(component_id)
+    return component is not None and component.type == "service" and not ctx.in_process(component)
+
+
+def _serves(ctx: LintContext, component_id: str) -> bool:
+    """A service that serves what it reads: not one that copies it into a derived store."""
+    if not _a_service(ctx, component_id):
+        return False
+    return not any(
+        target.type in _DERIVED
+        for k in ctx.flow_out(component_id)
+        if (target := ctx.target(k)) is not None
+    )
+
+
+def _reaches(ctx: LintContext, store: ComponentView, links: list[LinkView]) -> str:
+    """How one service reaches the store: "'X' reads it and writes its cache 'C'"."""
+    parts: list[str] = []
+    last = None
+    for link in links:
+        verb = "writes" if ctx.writes(link) else "reads"
+        what = "it" if link.target == store.id else f"its cache '{ctx.title(link.target)}'"
+        parts.append(what if verb == last else f"{verb} {what}")
+        last = verb
+    return f"'{ctx.title(links[0].source)}' {' and '.join(parts)}"
