@@ -47,8 +47,13 @@ _DERIVED = frozenset({"data_warehouse", "search_index", "vector_db"})
 )
 def shared_store(ctx: LintContext) -> Iterator[Issue]:
     roles = ctx.roles()
-    stores = [s for s in ctx.of_type(*_SCHEMA_STORES) if not roles.is_copy(s.id)]
-    owners = {s.id: owner for s in stores if (owner := _owner(ctx, s)) is not None}
+    services = _Services(ctx)
+    owners: dict[str, str] = {}
+    for store in ctx.of_type(*_SCHEMA_STORES):
+        if not roles.is_copy(store.id):
+            writers = {k.source for k in ctx.writes_into(store.id) if services.runs(k.source)}
+            if len(writers) == 1:
+                owners[store.id] = writers.pop()
     if len(set(owners.values())) < 2:
         return  # no two services write data of their own: a store they share is the design
     caches: dict[str, list[ComponentView]] = {}
@@ -56,7 +61,7 @@ def shared_store(ctx: LintContext) -> Iterator[Issue]:
         fronted = ctx.fronts(cache)
         if fronted in owners:
             caches.setdefault(fronted, []).append(cache)
-    reached = {store: _reachers(ctx, store, caches.get(store, [])) for store in owners}
+    reached = {store: _reachers(ctx, services, store, caches.get(store, [])) for store in owners}
     # The services that keep a store to themselves: the design keeps data per service.
     keepers = {owners[s] for s, reaching in reached.items() if reaching.keys() <= {owners[s]}}
     for store_id, owner in owners.items():
@@ -65,13 +70,13 @@ def shared_store(ctx: LintContext) -> Iterator[Issue]:
             continue
         store = ctx.components[store_id]
         how = "; ".join(_reaches(ctx, store, links) for links in others.values())
-        services, bypass = (
+        many, bypass = (
             ("both services", "the other bypasses")
             if len(others) == 1
             else (f"{len(others) + 1} services", "the others bypass")
         )
         yield Issue(
-            f"'{store.title}' is written only by '{ctx.title(owner)}', yet {how}: {services} "
+            f"'{store.title}' is written only by '{ctx.title(owner)}', yet {how}: {many} "
             f"depend on one schema, which its owner can no longer change alone, and {bypass} "
             "the owner's API",
             component=store_id,
@@ -79,21 +84,49 @@ def shared_store(ctx: LintContext) -> Iterator[Issue]:
         )
 
 
-def _owner(ctx: LintContext, store: ComponentView) -> str | None:
-    """The one service that writes the store, or None (none, or several)."""
-    writers = {k.source for k in ctx.writes_into(store.id) if _a_service(ctx, k.source)}
-    return writers.pop() if len(writers) == 1 else None
+class _Services:
+    """Which components are services (not in-process), and which of those serve what they
+    read rather than copy it into a derived store (an ETL or indexing job); each answered
+    once per run."""
+
+    def __init__(self, ctx: LintContext) -> None:
+        self.ctx = ctx
+        self._runs: dict[str, bool] = {}
+        self._serves: dict[str, bool] = {}
+
+    def runs(self, component_id: str) -> bool:
+        found = self._runs.get(component_id)
+        if found is None:
+            ctx = self.ctx
+            component = ctx.components.get(component_id)
+            found = self._runs[component_id] = (
+                component is not None
+                and component.type == "service"
+                and not ctx.in_process(component)
+            )
+        return found
+
+    def serves(self, component_id: str) -> bool:
+        found = self._serves.get(component_id)
+        if found is None:
+            ctx = self.ctx
+            found = self._serves[component_id] = self.runs(component_id) and not any(
+                target.type in _DERIVED
+                for k in ctx.flow_out(component_id)
+                if (target := ctx.target(k)) is not None
+            )
+        return found
 
 
 def _reachers(
-    ctx: LintContext, store_id: str, caches: list[ComponentView]
+    ctx: LintContext, services: _Services, store_id: str, caches: list[ComponentView]
 ) -> dict[str, list[LinkView]]:
     """The services that reach the store or a cache in front of it, with their links. A
     cache whose store is inferred only from its callers (`fronts` not stated, no link of its
     own to the store) counts for a caller that also reaches the store itself."""
     found: dict[str, list[LinkView]] = {}
     for link in ctx.flow_in(store_id):
-        if _serves(ctx, link.source):
+        if services.serves(link.source):
             found.setdefault(link.source, []).append(link)
     roles = ctx.roles()
     for cache in caches:
@@ -102,25 +135,9 @@ def _reachers(
             k.target == store_id for k in ctx.flow_out(cache.id)
         )
         for link in ctx.flow_in(cache.id):
-            if (drawn or link.source in found) and _serves(ctx, link.source):
+            if (drawn or link.source in found) and services.serves(link.source):
                 found.setdefault(link.source, []).append(link)
     return found
-
-
-def _a_service(ctx: LintContext, component_id: str) -> bool:
-    component = ctx.components.get(component_id)
-    return component is not None and component.type == "service" and not ctx.in_process(component)
-
-
-def _serves(ctx: LintContext, component_id: str) -> bool:
-    """A service that serves what it reads: not one that copies it into a derived store."""
-    if not _a_service(ctx, component_id):
-        return False
-    return not any(
-        target.type in _DERIVED
-        for k in ctx.flow_out(component_id)
-        if (target := ctx.target(k)) is not None
-    )
 
 
 def _reaches(ctx: LintContext, store: ComponentView, links: list[LinkView]) -> str:
