@@ -22,46 +22,58 @@ _DERIVED = frozenset({"data_warehouse", "search_index", "vector_db"})
     why="""Where services keep their data to themselves (database per service), a store is
     part of the service that writes it: its schema is that service's private detail, and its
     rules (validation, invariants, the caches it keeps current) live in that service's code.
-    A second service that reads the store directly, or writes the cache in front of it,
+    A second service that reads the store or its cache directly, or writes that cache,
     couples both to one schema: the owner can no longer change a table or a document, nor
     move, split or re-key its data, without breaking the other, and what the other does
     bypasses the owner's rules. Judged only where the design keeps data per service: the
     store (a database, NoSQL or graph store) is written by exactly one service, its owner;
     another service reaches it (or a cache in front of it: one `fronts` names the store, or
-    that calls it itself, or whose caller also calls the store); and some service other than
-    the owner keeps a store to itself (the only service that reaches it, and its writer).
-    A store several services write is shared on purpose (a monolith's, the Shared database
-    pattern), and so is every store of a design where no second service keeps one of its own
-    (services that share one server for their separate data). Workers, schedulers and
-    in-process libraries run with the service whose data they handle; read replicas and
-    other replication targets, change streams, and a reader that copies what it reads into
-    a warehouse or an index (ETL, indexing) publish the owner's data rather than share it.""",
+    that calls it itself, or when that service also reaches the store); and some service
+    other than the owner keeps a store to itself (its writer and the only service that
+    reaches it). A store several services write is shared on purpose (the Shared database
+    pattern), and so is every store of a design where no second service keeps one of its
+    own (a monolith and the services that read its database, services that share one server
+    for their separate data). Workers, schedulers and in-process libraries run with the
+    service whose data they handle; read replicas and other replication targets, change
+    streams, and a reader that copies what it reads into a warehouse or an index (ETL,
+    indexing) publish the owner's data rather than share it.""",
     fix="""Go through the owner: call its API for what the other service needs, or have the
     owner publish its changes (events, change data capture) and let the other service keep
     the copy it needs. If one schema for both is the design, draw them as one service, or
     the store as written by both.""",
     references=(
         "microservices.io (Richardson): Database per service; Shared database",
-        "Building Microservices (Newman), 2nd ed., ch. 4 (don't share databases)",
+        "Building Microservices (Newman, 1st ed.), ch. 4: the shared database",
     ),
 )
 def shared_store(ctx: LintContext) -> Iterator[Issue]:
     roles = ctx.roles()
     services = _Services(ctx)
     owners: dict[str, str] = {}
-    for store in ctx.of_type(*_SCHEMA_STORES):
+    for store in ctx.of_types(_SCHEMA_STORES):
         if not roles.is_copy(store.id):
             writers = {k.source for k in ctx.writes_into(store.id) if services.runs(k.source)}
             if len(writers) == 1:
                 owners[store.id] = writers.pop()
     if len(set(owners.values())) < 2:
         return  # no two services write data of their own: a store they share is the design
-    caches: dict[str, list[ComponentView]] = {}
+    # The caches in front of each owned store (as their data roles say), and those whose
+    # store the design draws: `fronts` names it, or the cache calls it itself.
+    caches: dict[str, list[str]] = {}
+    drawn: set[str] = set()
     for cache in ctx.of_type("cache"):
-        fronted = ctx.fronts(cache)
-        if fronted in owners:
-            caches.setdefault(fronted, []).append(cache)
-    reached = {store: _reachers(ctx, services, store, caches.get(store, [])) for store in owners}
+        role = roles.of(cache.id)
+        fronted = None if role is None else role.fronts
+        if role is None or fronted is None or fronted not in owners:
+            continue
+        caches.setdefault(fronted, []).append(cache.id)
+        own_link = any(k.target == fronted for k in ctx.flow_out(cache.id))
+        if role.fronts_basis == "stated" or own_link:
+            drawn.add(cache.id)
+    reached = {
+        store_id: _reachers(ctx, services, store_id, caches.get(store_id, []), drawn)
+        for store_id in owners
+    }
     # The services that keep a store to themselves: the design keeps data per service.
     keepers = {owners[s] for s, reaching in reached.items() if reaching.keys() <= {owners[s]}}
     for store_id, owner in owners.items():
@@ -119,23 +131,19 @@ class _Services:
 
 
 def _reachers(
-    ctx: LintContext, services: _Services, store_id: str, caches: list[ComponentView]
+    ctx: LintContext, services: _Services, store_id: str, caches: list[str], drawn: set[str]
 ) -> dict[str, list[LinkView]]:
     """The services that reach the store or a cache in front of it, with their links. A
-    cache whose store is inferred only from its callers (`fronts` not stated, no link of its
-    own to the store) counts for a caller that also reaches the store itself."""
+    cache whose store the design does not draw (`drawn`: `fronts` names it, or a link of the
+    cache's own), inferred only from its callers, counts for a caller that also reaches the
+    store itself."""
     found: dict[str, list[LinkView]] = {}
     for link in ctx.flow_in(store_id):
         if services.serves(link.source):
             found.setdefault(link.source, []).append(link)
-    roles = ctx.roles()
     for cache in caches:
-        role = roles.of(cache.id)
-        drawn = (role is not None and role.fronts_basis == "stated") or any(
-            k.target == store_id for k in ctx.flow_out(cache.id)
-        )
-        for link in ctx.flow_in(cache.id):
-            if (drawn or link.source in found) and services.serves(link.source):
+        for link in ctx.flow_in(cache):
+            if (cache in drawn or link.source in found) and services.serves(link.source):
                 found.setdefault(link.source, []).append(link)
     return found
 
