@@ -97,8 +97,8 @@ def test_the_finding_names_owner_and_readers_and_locates_each_link(
         f for f in lint_design(loaded.design, library, loaded.locations) if f.code == "AD417"
     )
     assert finding.message.startswith(
-        "'MySQL' is written only by 'Write API', yet 'Read API' reads it; 'Search API' "
-        "reads it: 3 services depend on one schema"
+        "'MySQL' belongs to 'Write API', the one service that writes it, yet 'Read API' "
+        "reads it; 'Search API' reads it: 3 services depend on one schema"
     )
     assert [(r.element, r.line) for r in finding.related] == [
         ("read_api->mysql", 12),

@@ -88,7 +88,8 @@ def shared_store(ctx: LintContext) -> Iterator[Issue]:
             else (f"{len(others) + 1} services", "the others bypass")
         )
         yield Issue(
-            f"'{store.title}' is written only by '{ctx.title(owner)}', yet {how}: {many} "
+            f"'{store.title}' belongs to '{ctx.title(owner)}', the one service that writes it, "
+            f"yet {how}: {many} "
             f"depend on one schema, which its owner can no longer change alone, and {bypass} "
             "the owner's API",
             component=store_id,
