@@ -17,6 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QLabel,
     QScrollArea,
@@ -159,7 +160,9 @@ class PropertiesPanel(FormRows):
             return
         self._rebuild_timer.stop()
         previous, self._selection = self._selection, self._current_selection()
-        focus = self.focusWidget()
+        # The field that has the keys now: `self.focusWidget()` would name the last one that
+        # had them, and a click on the canvas since then would lose its keys to the new form.
+        focus = QApplication.focusWidget()
         focused_name = next((n for n, w in self.fields.items() if w is focus), None)
         while self.form.rowCount():
             self.form.removeRow(0)
