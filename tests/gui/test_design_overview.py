@@ -56,3 +56,30 @@ def test_the_overview_follows_edits_and_findings(window, qtbot):  # type: ignore
     window.lint.run_now()
     _settled(window, qtbot)
     assert f"{before - 1} components" in window.properties.overview.text()
+
+
+def test_the_overview_is_never_cut_off_in_a_laptop_window(window, qtbot):  # type: ignore[no-untyped-def]
+    """On a 1366 x 768 screen the overview and the cost line under it are taller than the dock:
+    the overview's last line ("...click it to open them in Findings.") was cut in half. It
+    scrolls instead, and shows whole when the dock has room."""
+    window.resize(1256, 691)  # what the editor opens at on a 1366 x 768 screen
+    assert window.files.open_path(SAMPLES / "ecommerce.archdraw.yaml")
+    window.lint.run_now()
+    qtbot.waitUntil(lambda: bool(window.scene.findings), timeout=5000)
+    _settled(window, qtbot)
+    qtbot.waitUntil(lambda: "Cost of the design" in window.properties.cost.text(), timeout=5000)
+    qtbot.wait(50)
+    overview = window.properties.overview
+    assert overview.isVisible()
+    assert overview.height() >= overview.heightForWidth(overview.width())
+    scroll = window.properties.overview_scroll
+    bar = scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the last line can be scrolled to
+    qtbot.wait(20)
+    bottom = overview.mapTo(scroll.viewport(), overview.rect().bottomLeft()).y()
+    assert bottom <= scroll.viewport().height()
+
+    window.resize(1256, 1000)  # room enough: all of it shows, and no scroll bar
+    qtbot.waitUntil(lambda: not bar.isVisible() or bar.maximum() == 0)
+    assert overview.height() >= overview.heightForWidth(overview.width())
+    assert window.properties.cost.geometry().top() >= scroll.geometry().bottom()
