@@ -58,6 +58,7 @@ class ResultTable(QTableWidget):
         # Rows come in the analysis's order (worst first) until a header is clicked.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
+        self._sentences = False  # whether the last column holds words (see `_fit_columns`)
         self.itemSelectionChanged.connect(self._selected)
         # Wrapped rows are as tall as their text at the width they have: when the width
         # changes (the dock widens after the rows came, the user drags it), measure again.
@@ -70,16 +71,15 @@ class ResultTable(QTableWidget):
         self.blockSignals(True)
         self.clearContents()
         self.setRowCount(len(rows))
-        # A column of figures (numbers, "-", "never") lines up on the right; a column of
-        # names or sentences reads from the left, even where one of its cells is short.
+        # A column of figures (numbers, with "-" or "never" among them) lines up on the right;
+        # a column of names or sentences reads from the left, even one sorted by a count.
         figures = {
             column
             for column in range(self.columnCount())
-            if all(
-                isinstance(row.cells[column][1], int | float) and len(row.cells[column][0]) < 16
-                for row in rows
-            )
+            if all(isinstance(row.cells[column][1], int | float) for row in rows)
+            and any(row.cells[column][0][:1].isdigit() for row in rows)
         }
+        self._sentences = bool(rows) and self.columnCount() - 1 not in figures
         for number, row in enumerate(rows):
             for column, (text, key) in enumerate(row.cells):
                 item = _Item(text)
@@ -103,8 +103,8 @@ class ResultTable(QTableWidget):
             self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """The names column as wide as its names, unless that squeezes the last column (a
-        sentence: "Taken down") under the width it needs or half of what the figures leave.
+        """The names column as wide as its names, unless that squeezes a last column of words
+        ("Taken down") under the width it needs or half of what the figures leave.
         A long name then wraps in its column instead of the sentence wrapping a word a line."""
         header, last = self.horizontalHeader(), self.columnCount() - 1
         if last < 1:
@@ -117,8 +117,10 @@ class ResultTable(QTableWidget):
         def wanted(column: int) -> int:
             return max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
 
-        sentence = min(wanted(last), spare // 2)
-        width = max(header.sectionSizeHint(0), min(wanted(0), spare - sentence))
+        width = wanted(0)
+        if self._sentences:
+            sentence = min(wanted(last), spare // 2)
+            width = max(header.sectionSizeHint(0), min(width, spare - sentence))
         if header.sectionSize(0) != width:
             header.resizeSection(0, width)
 
