@@ -77,11 +77,13 @@ def overview_html(
     about = design.doc.purpose or design.description
     if about:
         parts.append(f"<p>{html.escape(clean_text(about, ABOUT_CHARS))}</p>")
+    # A count keeps its word on its line ("3 zones", "Service ×6"): the line wraps between them.
     counts = " · ".join(
-        (
-            plural(len(design.components), "component"),
-            plural(len(design.links), "link"),
-            plural(len(design.zones), "zone"),
+        plural(len(items), word).replace(" ", "&nbsp;")
+        for items, word in (
+            (design.components, "component"),
+            (design.links, "link"),
+            (design.zones, "zone"),
         )
     )
     parts.append(f"<p><b>{counts}</b>")
@@ -91,7 +93,7 @@ def overview_html(
         for type_id, count in kinds.most_common(TOP_TYPES):
             spec = library.get(type_id)
             label = html.escape(spec.label if spec else type_id)
-            named.append(f"{label} ×{count}" if count > 1 else label)
+            named.append(f"{label}&nbsp;×{count}" if count > 1 else label)
         more = len(kinds) - TOP_TYPES
         parts.append("<br>" + ", ".join(named) + (f", and {more} more types" if more > 0 else ""))
     parts.append("</p>")
