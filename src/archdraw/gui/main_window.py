@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.editing, self.theme)
         self.doc_panel = DocumentPanel(self.editing)
         self.history = QUndoView(self.stack)
-        self.history.setEmptyLabel("<opened>")
+        self.history.setEmptyLabel("New design")  # FileController.replace names others
         self.lint = LintRunner(self.document, library)
         self.autosave = Autosave(self.document, state_dir() / "autosave", autosave_interval_s())
         self.files = FileController(self)
