@@ -93,7 +93,11 @@ def failure_client_rows(report: AnalysisReport) -> list[Row]:
     rows, titles = [], report.growth.titles
     for impact in failure.clients.values():
         failing = sum(1 for p in impact.paths if p.status != "completes")
-        paths = " / ".join(" -> ".join(p.nodes) for p in impact.paths if p.status != "completes")
+        paths = " / ".join(
+            " → ".join(titles.get(n, n) for n in p.nodes)
+            for p in impact.paths
+            if p.status != "completes"
+        )
         words = client_words(impact, titles)
         rows.append(
             Row(
