@@ -343,14 +343,14 @@ def _cache_aside(
         if role.fronts is not None and role.id in index and role.fronts in index
     )
     found: dict[int, dict[int, int]] = {}
+    telemetry, types = per.telemetry, per.types
     for cache_id, store in fronted:
         cache = index[cache_id]
         for link in table.into.get(cache_id, ()):
             caller = index.get(link.source)
             if link.kind == "replication" or caller is None:
                 continue
-            skipped = per.telemetry[cache] or per.types[caller] in DEPLOY_TYPES
-            if skipped and "calls" not in link.props:
+            if (telemetry[cache] or types[caller] in DEPLOY_TYPES) and "calls" not in link.props:
                 continue  # not followed (see `build_graph`)
             found.setdefault(caller, {})[store] = cache
     return found
