@@ -140,7 +140,8 @@ class ImportReportDialog(ChildDialog):
             self.tabs.addTab(page, f"{title} ({len(lines)})")
         guesses = len(block.unconfirmed_guesses())
         footer = QLabel(
-            f"{guesses} guess(es) are marked '?' on the canvas: check each, then confirm it "
+            f"{guesses} {'guess is' if guesses == 1 else 'guesses are'} marked '?' on the canvas: "
+            "check each, then confirm it "
             "(Edit > Confirm Import Guess, or right-click). Lint rule AD607 lists the rest."
             if guesses
             else "Nothing was only guessed."

@@ -62,8 +62,8 @@ from archdraw.gui.settings import autosave_interval_s, settings, state_dir
 from archdraw.gui.theme import apply_palette, resolve
 from archdraw.layout import LayoutResult
 from archdraw.library import Library
-from archdraw.model import Change, Document
-from archdraw.model.edits import MoveComponents, RemoveElements
+from archdraw.model import Change, Document, edits_named
+from archdraw.model.edits import MoveComponents
 from archdraw.source import printable
 from archdraw.source.printable import plural
 
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         index = {k.key for k in self.document.design.links}
         links = tuple(k for k in self.scene.selected_link_keys() if k in index)
         if components or zones or links:
-            self.editing.apply(RemoveElements(zones, components, links, label="Delete"))
+            self.editing.apply(edits_named.delete(self.document.design, zones, components, links))
 
     def copy(self) -> None:
         ids = self.scene.selected_component_ids()
@@ -246,9 +246,9 @@ class MainWindow(QMainWindow):
         self.copy()
         self.delete_selection()
 
-    def paste(self, text: str | None = None, offset: float = 40.0) -> None:
+    def paste(self, text: str | None = None, offset: float = 40.0, verb: str = "Paste") -> None:
         result = paste_edit(self.editing, clipboard_text() if text is None else text, offset)
-        if result is not None and self.editing.apply(result[0]):
+        if result is not None and self.editing.apply(edits_named.pasted(result[0], verb)):
             self.scene.select_ids(result[1])
 
     def duplicate(self) -> None:
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
 
         ids = self.scene.selected_component_ids()
         if ids:
-            self.paste(dumps(selection_design(self.document.design, ids)))
+            self.paste(dumps(selection_design(self.document.design, ids)), verb="Duplicate")
 
     def group_into_zone(self) -> None:
         edit, zone_id = group_edit(

@@ -8,7 +8,7 @@ unaffected" rather than "100 % fail ... 3 paths still complete".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtime_per_year
@@ -252,18 +252,30 @@ def weakest_rows(report: AnalysisReport) -> list[Row]:
     for point in report.weakest or []:
         name = titles.get(point.id, point.id)
         what = what_fails(report.graph, point, name)
+        down = [titles.get(c, c) for c in point.down]
         rows.append(
             Row(
                 (
                     (what, what),
                     _number(point.lost_rps, "/s"),
                     (pct(point.lost_share), point.lost_share),
-                    (", ".join(titles.get(c, c) for c in point.down) or "-", len(point.down)),
+                    (_first_names(down), len(down)),
                 ),
                 point.id,
+                tip=f"Taken down: {', '.join(down)}" if len(down) > NAMES_SHOWN else "",
             )
         )
     return rows
+
+
+NAMES_SHOWN = 4  # a zone takes down dozens: a row names this many, its tooltip names all
+
+
+def _first_names(names: Sequence[str]) -> str:
+    """'A, B, C, D and 16 more' (hover for all); '-' for none."""
+    if len(names) <= NAMES_SHOWN:
+        return ", ".join(names) or "-"
+    return f"{', '.join(names[:NAMES_SHOWN])} and {len(names) - NAMES_SHOWN} more"
 
 
 def headline(report: AnalysisReport) -> str:
