@@ -82,7 +82,9 @@ GRAPH_PROPERTIES = frozenset(
 GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", *ROLE_LINK_PROPERTIES})
 
 
-@dataclass(slots=True)
+# No `__init__`: `build_graph` fills each edge in field by field (as `LinkTable` fills its
+# records), since an `__init__` would enter a fresh interpreter frame for every edge.
+@dataclass(slots=True, init=False)
 class Edge:
     """One link that carries requests, by component index (slotted: graphs hold thousands,
     and every analysis reads their fields over and over). `build_graph` fills it in; it is
@@ -93,9 +95,9 @@ class Edge:
     kind: str  # "sync" | "async"
     calls: float
     key: str
-    writes: bool | None = False  # None: not stated (the library's default, false)
-    aside: int = -1  # cache-aside: the cache whose misses this read goes on (-1: none)
-    lookup: bool = False  # to a DNS: `calls` < 1 are cached answers, which expire
+    writes: bool | None  # None: not stated (the library's default, false)
+    aside: int  # cache-aside: the cache whose misses this read goes on (-1: none)
+    lookup: bool  # to a DNS: `calls` < 1 are cached answers, which expire
 
     @property
     def needed(self) -> float:
@@ -255,7 +257,6 @@ def build_graph(
     target_then_key = attrgetter("target", "key")
     aside_of = _cache_aside(index, roles, table, per)
     links_out = table.out
-    blank = object.__new__  # an edge whose fields are still to be filled in
     for source, sender_id in enumerate(ids):
         sent = links_out.get(sender_id)
         if sent is None:
@@ -279,9 +280,7 @@ def build_graph(
                 except TypeError:  # an unhashable value (a list): nothing to remember it by
                     calls, writes = _calls_and_writes(*stated)
             aside = read_aside.get(target, -1) if read_aside and not writes else -1  # writes all go
-            # Filled in field by field (as `LinkTable` fills its records) rather than by
-            # `Edge(...)`: a dataclass `__init__` enters a fresh interpreter frame per edge.
-            edge = blank(Edge)
+            edge = Edge()
             edge.source = source
             edge.target = target
             edge.kind = kind
