@@ -79,7 +79,7 @@ GRAPH_PROPERTIES = frozenset(
         *ROLE_PROPERTIES,
     }
 )
-GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", *ROLE_LINK_PROPERTIES})
+GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", "request", *ROLE_LINK_PROPERTIES})
 
 
 # No `__init__`: `build_graph` fills each edge in field by field (as `LinkTable` fills its
@@ -98,6 +98,7 @@ class Edge:
     writes: bool | None  # None: not stated (the library's default, false)
     aside: int  # cache-aside: the cache whose misses this read goes on (-1: none)
     lookup: bool  # to a DNS: `calls` < 1 are cached answers, which expire
+    request: str | None  # `request`: the kind of the sender's requests it is made for
 
     @property
     def needed(self) -> float:
@@ -289,10 +290,15 @@ def build_graph(
             edge.writes = writes
             edge.aside = aside
             edge.lookup = lookup[target]
+            edge.request = None  # the few links that name one are set below
             row.append(edge)
             in_edges[target].append(edge)
             if writes:
                 written.add(target)
+    for link in table.stating.get("request", ()):  # few links name one: set after the fact
+        for edge in edges[index[link.source]] if link.source in index else ():
+            if edge.key == link.key:
+                edge.request = str(link.props["request"])
     sources = sorted(compress(range(len(ids)), per.source), key=ids.__getitem__)
     order, back = cut_cycles(ids, edges, sources)
     out_edges = list(edges)  # the rows of the senders of back edges are replaced below

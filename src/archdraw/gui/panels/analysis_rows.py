@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtime_per_year
 from archdraw.analysis.failure import ClientImpact
+from archdraw.analysis.overlap import assumption_text
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text import pct
 from archdraw.analysis.weakest import failed_components, what_fails
@@ -307,9 +308,13 @@ def headline(report: AnalysisReport) -> str:
         unknown = [
             titles.get(graph.ids[c], graph.ids[c]) for c in graph.sources if not graph.rate_known[c]
         ]
+        # Calls taken as independent requests (`request` not stated): the share says so.
+        rests = ""
+        if failure.assumed is not None:
+            rests = f", {assumption_text(failure.assumed, pct, lambda c: titles.get(c, c))}"
         if not unknown:
             lost = f"{_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail"
-            return f"Failing {failed}: {lost} ({pct(failure.lost_share)}).{risk}"
+            return f"Failing {failed}: {lost} ({pct(failure.lost_share)}){rests}.{risk}"
         # "0 of 0 requests/s fail (100 %)" reads as a contradiction: with a client's rate
         # unknown the share is of its requests, and requests/s only for the stated ones.
         known = ""
@@ -320,6 +325,6 @@ def headline(report: AnalysisReport) -> str:
             )
         return (
             f"Failing {failed}: {pct(failure.lost_share)} of client requests fail "
-            f"(no Peak load stated for {', '.join(unknown)}){known}.{risk}"
+            f"(no Peak load stated for {', '.join(unknown)}){known}{rests}.{risk}"
         )
     return ""  # growth alone: the bottleneck sentence above the tabs says it
