@@ -201,7 +201,8 @@ class ImportController:
 
         def imported(prepared: Prepared) -> None:  # on the UI thread
             design = prepared.loaded.design
-            window.files.replace(design, None)
+            more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+            window.files.replace(design, None, origin=f"Imported {first.name}{more}")
             if design.imported is not None:  # every import writes its block
                 self.report = ImportReportDialog(design, design.imported, window)
                 self.report.open()

@@ -39,6 +39,7 @@ from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
 from archdraw.gui.dock_tabs import (
     DOCK_LAYOUT_VERSION,
+    bottom_dock_height,
     properties_on_selection,
     right_dock_width,
     stack_docks,
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.editing, self.theme)
         self.doc_panel = DocumentPanel(self.editing)
         self.history = QUndoView(self.stack)
-        self.history.setEmptyLabel("<opened>")
+        self.history.setEmptyLabel("New design")  # FileController.replace names others
         self.lint = LintRunner(self.document, library)
         self.autosave = Autosave(self.document, state_dir() / "autosave", autosave_interval_s())
         self.files = FileController(self)
@@ -145,10 +146,10 @@ class MainWindow(QMainWindow):
         self._docks_sized = True
         stack_docks(self, "findings", "history")
         whole_tab_titles(self)  # the docks' tab bars exist once the window is laid out
-        wide, tall = self.width(), self.height()
+        wide = self.width()
         bottom = self.findChild(QDockWidget, "dock-findings")
         if bottom is not None:
-            self.resizeDocks([bottom], [min(180, int(tall * 0.14))], Qt.Orientation.Vertical)
+            self.resizeDocks([bottom], [bottom_dock_height(self)], Qt.Orientation.Vertical)
         right = self.findChild(QDockWidget, "dock-properties")
         if right is not None:
             self.resizeDocks([right], [right_dock_width(self)], Qt.Orientation.Horizontal)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtime_per_year
 from archdraw.analysis.failure import ClientImpact
-from archdraw.analysis.overlap import assumption_text
+from archdraw.analysis.overlap import Assumed, assumption_text
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text import pct
 from archdraw.analysis.weakest import failed_components, what_fails
@@ -93,7 +93,11 @@ def failure_client_rows(report: AnalysisReport) -> list[Row]:
     rows, titles = [], report.growth.titles
     for impact in failure.clients.values():
         failing = sum(1 for p in impact.paths if p.status != "completes")
-        paths = " / ".join(" -> ".join(p.nodes) for p in impact.paths if p.status != "completes")
+        paths = " / ".join(
+            " → ".join(titles.get(n, n) for n in p.nodes)
+            for p in impact.paths
+            if p.status != "completes"
+        )
         words = client_words(impact, titles)
         rows.append(
             Row(
@@ -248,25 +252,54 @@ def _figure_basis(result: AvailabilityResult, link: WeakLink) -> str:
     return ", library default" if figures and figures.instance_basis == "default" else ""
 
 
+# Marks a figure that rests on calls taken as independent requests (`request` not stated);
+# the note under the table and the row's tooltip say which, and the range either way.
+ASSUMED_MARK = " *"
+
+
 def weakest_rows(report: AnalysisReport) -> list[Row]:
     rows, titles = [], element_titles(report)
     for point in report.weakest or []:
         name = titles.get(point.id, point.id)
         what = what_fails(report.graph, point, name)
         down = [titles.get(c, c) for c in point.down]
+        lost = _number(point.lost_rps, "/s")
+        share: Cell = (pct(point.lost_share), point.lost_share)
+        tips = [f"Taken down: {', '.join(down)}"] if len(down) > NAMES_SHOWN else []
+        if point.assumed is not None:
+            lost, share = _marked(lost), _marked(share)
+            tips.insert(0, f"Share lost: {_assumption(report, point.lost_share, point.assumed)}")
         rows.append(
             Row(
-                (
-                    (what, what),
-                    _number(point.lost_rps, "/s"),
-                    (pct(point.lost_share), point.lost_share),
-                    (_first_names(down), len(down)),
-                ),
+                ((what, what), lost, share, (_first_names(down), len(down))),
                 point.id,
-                tip=f"Taken down: {', '.join(down)}" if len(down) > NAMES_SHOWN else "",
+                tip="\n".join(tips),
             )
         )
     return rows
+
+
+def weakest_notes(report: AnalysisReport) -> list[str]:
+    """The note under the weakest points: what each marked figure rests on, as the CLI's
+    `--weakest` says it ("* Carts DB: 20.8 % assuming the 2 calls from ...")."""
+    titles = element_titles(report)
+    return [
+        f"{ASSUMED_MARK.strip()} {titles.get(p.id, p.id)}: "
+        f"{_assumption(report, p.lost_share, p.assumed)}"
+        for p in report.weakest or []
+        if p.assumed is not None
+    ]
+
+
+def _marked(cell: Cell) -> Cell:
+    return (f"{cell[0]}{ASSUMED_MARK}", cell[1])
+
+
+def _assumption(report: AnalysisReport, share: float, rests: Assumed) -> str:
+    """A share with what it rests on: "20.8 % assuming the 2 calls from API gateway (...)
+    are independent requests (`request` not stated): 20.0 % if ..."."""
+    titles = element_titles(report)
+    return f"{pct(share)} {assumption_text(rests, pct, lambda c: titles.get(c, c))}"
 
 
 NAMES_SHOWN = 4  # a zone takes down dozens: a row names this many, its tooltip names all

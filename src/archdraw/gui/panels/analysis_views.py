@@ -6,6 +6,7 @@ column of percentages sorts as numbers and "-" (unknown) sorts last.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
@@ -81,12 +82,13 @@ class ResultTable(QTableWidget):
         }
         self._sentences = bool(rows) and self.columnCount() - 1 not in figures
         for number, row in enumerate(rows):
+            tip = _wrapped(row.tip)
             for column, (text, key) in enumerate(row.cells):
                 item = _Item(text)
                 item.setData(SORT_ROLE, key)
                 item.setData(ID_ROLE, row.element)
-                if row.tip:
-                    item.setToolTip(row.tip)
+                if tip:
+                    item.setToolTip(tip)
                 if column in figures:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -137,6 +139,14 @@ class ResultTable(QTableWidget):
         element = items[0].data(ID_ROLE) if items else None
         if element:
             self.element_chosen.emit(str(element))
+
+
+def _wrapped(tip: str) -> str:
+    """A tooltip as rich text, which Qt wraps (plain text shows as one line as wide as a
+    sentence: a list of twenty names, an assumption with its range); lines kept."""
+    if not tip:
+        return ""
+    return "<p>" + "<br>".join(html.escape(line) for line in tip.splitlines()) + "</p>"
 
 
 class LoadChart(QWidget):
