@@ -9,6 +9,7 @@ display, with a message about missing libraries.
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import os
 import sys
@@ -20,6 +21,8 @@ from archdraw.selftest import no_display
 
 DESIGN_SUFFIXES = (".yaml", ".yml")
 SELF_TEST = "self-test"
+# `archdraw edit FILE`: the editor, as other tools spell it (`archdraw FILE` works too).
+EDIT = "edit"
 
 
 def _wants_editor(argv: list[str]) -> bool:
@@ -37,13 +40,24 @@ def _unknown_command(word: str) -> str | None:
     """
     if Path(word).exists() or word.lower().endswith(DESIGN_SUFFIXES) or os.sep in word:
         return None
-    close = difflib.get_close_matches(word, (*COMMANDS, SELF_TEST), n=1, cutoff=0.6)
+    words = (EDIT, *COMMANDS, SELF_TEST)
+    close = difflib.get_close_matches(word, words, n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return (
         f"archdraw: unknown command '{word}'{hint}, and no file of that name\n"
-        f"  commands: {', '.join((*COMMANDS, SELF_TEST))}\n"
-        "  open a design in the editor with:  archdraw FILE.archdraw.yaml"
+        f"  commands: {', '.join(words)}\n"
+        "  open a design in the editor with:  archdraw edit FILE.archdraw.yaml"
     )
+
+
+def edit_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"archdraw {EDIT}",
+        description="Open the editor, with the design files given (each in a window of its "
+        "own); with none, an empty design. `archdraw FILE...` does the same.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="design files to open")
+    return parser
 
 
 def _missing_display() -> str | None:
@@ -66,13 +80,23 @@ def main(argv: list[str] | None = None) -> int:
         from archdraw.selftest import main as self_test
 
         return self_test(argv[1:])
-    if not _wants_editor(argv):
+    if argv[:1] == [EDIT]:
+        # Every word after `edit` names a file: one that does not exist is the editor's to
+        # report ("does not exist; nothing was opened"), not a mistyped command.
+        try:
+            files = edit_parser().parse_args(argv[1:]).files
+        except SystemExit as exit_:  # -h, or an option `edit` does not take
+            return int(exit_.code or 0)
+        refusal = _missing_display()
+    elif _wants_editor(argv):
+        files = argv
+        refusal = next((m for m in map(_unknown_command, argv) if m), None) or _missing_display()
+    else:
         return run(argv)
-    refusal = next((m for m in map(_unknown_command, argv) if m), None) or _missing_display()
     if refusal:
         print(refusal, file=sys.stderr)
         return EXIT_INVALID
-    return _start_editor(argv)
+    return _start_editor(files)
 
 
 def _start_editor(files: list[str]) -> int:

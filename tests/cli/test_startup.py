@@ -115,7 +115,36 @@ def test_a_mistyped_command_is_unknown_with_a_suggestion(
     assert "unknown command 'lnit' (did you mean 'lint'?)" in stderr
     assert qt == []
     # The list a mistyped command shows names every command, the self-test too.
-    assert stderr.split("commands: ")[1].splitlines()[0].endswith(", textconv, self-test")
+    listed = stderr.split("commands: ")[1].splitlines()[0]
+    assert listed.startswith("edit, validate, ") and listed.endswith(", textconv, self-test")
+
+
+def test_edit_is_the_editor_command_not_a_mistyped_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Users coming from other tools type `archdraw edit FILE`: every word after `edit` is a
+    # file for the editor (here it stops at the missing display, before Qt, as `archdraw
+    # FILE` does), even one not shaped like a design file.
+    env = _without_display(monkeypatch)
+    for argv in (["edit", "shop.archdraw.yaml"], ["edit", "notes"], ["edit"]):
+        status, stderr, qt = _start(argv, env, tmp_path)
+        assert status == 2, argv
+        assert "no display" in stderr and "unknown command" not in stderr, stderr
+        assert qt == []
+    status, stderr, _ = _start(["edt", "x"], env, tmp_path)
+    assert "did you mean 'edit'?" in stderr
+    assert "archdraw edit FILE.archdraw.yaml" in stderr
+
+
+def test_edit_has_its_own_help_and_refuses_options_it_does_not_take(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from archdraw.main import main
+
+    assert main(["edit", "-h"]) == 0
+    assert capsys.readouterr().out.startswith("usage: archdraw edit [-h] [FILE ...]")
+    assert main(["edit", "--fail", "x"]) == 2
+    assert "unrecognized arguments: --fail" in capsys.readouterr().err
 
 
 def test_help_names_the_self_test(capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,3 +47,13 @@ def churn_then_quit(window) -> None:  # type: ignore[no-untyped-def]
         QApplication.instance().exit(0 if ok else 3)
 
     step()
+
+
+def note_opened_then_quit(window) -> None:  # type: ignore[no-untyped-def]
+    """Write the design's path and the History tab's first line to the marker, then quit."""
+    from PySide6.QtWidgets import QApplication
+
+    marker = Path(os.environ["ARCHDRAW_TEST_MARKER"])
+    marker.write_text(f"{window.document.path}\n{window.history.emptyLabel()}\n")
+    window.lint.timer.stop()
+    QApplication.instance().exit(0)

@@ -81,3 +81,11 @@ def test_a_failure_behind_a_change_stream_of_unstated_writes_says_what_it_rests_
         "Failing one instance of Hook: 0 of 100 requests/s fail (0 %). No link into "
         "Orders DB states writes: no request goes on over its change stream (to Hook)."
     )
+
+
+def test_a_failing_path_is_named_by_titles_with_the_editors_arrow(window, qtbot):  # type: ignore[no-untyped-def]
+    panel = _fail(window, qtbot, every=True)
+    table = panel.failure_clients
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    tip = table.item(0, 0).toolTip()  # rich text, so Qt wraps it
+    assert "Failing paths: Phone → Chat API" in tip, tip

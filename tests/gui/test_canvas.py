@@ -121,7 +121,7 @@ def test_drop_into_zone_sets_zone_and_undoes(window, qtbot):  # type: ignore[no-
     drag(window, (0, 300), (target.x(), target.y()), steps=10)
     assert window.document.design.component("cache").zone == "zone-a"
     assert window.scene.zones["zone-a"].rect.contains(window.scene.components["cache"].pos())
-    assert window.stack.undoText() == "Move into Zone A"
+    assert window.stack.undoText() == "Move cache into zone Zone A"
     window.stack.undo()
     cache = window.document.design.component("cache")
     assert cache.zone is None and cache.position == (0.0, 300.0)
@@ -132,7 +132,7 @@ def test_dragging_out_of_a_zone_says_so_in_the_undo_text(window, qtbot):  # type
     start = window.scene.components["inner"].sceneBoundingRect().center()
     drag(window, (start.x(), start.y()), (start.x(), start.y() + 600), steps=10)
     assert window.document.design.component("inner").zone is None
-    assert window.stack.undoText() == "Move out of Zone A"  # was "Move to zone"
+    assert window.stack.undoText() == "Move inner out of zone Zone A"
 
 
 def test_dragging_a_zone_moves_its_members(window, qtbot):  # type: ignore[no-untyped-def]

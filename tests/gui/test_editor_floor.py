@@ -165,7 +165,7 @@ def test_align_and_distribute_from_the_menu_are_one_step_each(window, qtbot):  #
     window.actions_by_name["align-top"].trigger()
     design = window.document.design
     assert {design.component(i).position[1] for i in ("api", "db", "cache")} == {0.0}
-    assert window.stack.count() == 1 and window.stack.undoText() == "Align top"
+    assert window.stack.count() == 1 and window.stack.undoText() == "Align 3 components top"
     window.actions_by_name["distribute-horizontal"].trigger()
     xs = sorted(design.component(i).position[0] for i in ("api", "db", "cache"))
     assert xs[1] - xs[0] == xs[2] - xs[1]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMenu,
     QPlainTextEdit,
     QWidget,
@@ -73,6 +74,12 @@ def test_import_opens_the_design_and_shows_the_report(window, qtbot, monkeypatch
     assert "db: backups:" in unknown.toPlainText()
     start_up = dialog.findChild(QPlainTextEdit, "import-start-up-order")
     assert "api after db" in start_up.toPlainText()
+    guesses = len(design.imported.unconfirmed_guesses())
+    footer = [label.text() for label in dialog.findChildren(QLabel) if "'?'" in label.text()]
+    assert footer == [
+        f"{guesses} guesses are marked '?' on the canvas: check each, then confirm it "
+        "(Edit > Confirm Import Guess, or right-click). Lint rule AD607 lists the rest."
+    ]
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
 

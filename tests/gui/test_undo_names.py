@@ -59,3 +59,70 @@ def test_edit_menu_and_history_name_the_component_by_its_label(window, qtbot) ->
         "Set replicas of LLM workers",
         "Rename LLM workers to GPU workers",
     ]
+
+
+SHOP = """
+archdraw: 1
+name: shop
+components:
+  - {id: orders_db, type: database, label: Orders DB, position: [0, 0]}
+  - {id: api, type: service, position: [400, 0]}
+  - {id: worker, type: service, position: [400, 300]}
+links:
+  - {from: api, to: orders_db}
+  - {from: worker, to: orders_db}
+  - {from: api, to: worker}
+"""
+
+
+def _undo_text_in_the_menu(window, qtbot) -> str:  # type: ignore[no-untyped-def]
+    """The Undo entry as the open Edit menu shows it."""
+    menu = _edit_menu(window)
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(menu.isVisible)
+    text = str(window.actions_by_name["undo"].text())
+    menu.hide()
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    # The offscreen platform gives the window no activation back after a popup closes.
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.view.setFocus()
+    return text
+
+
+def test_group_and_delete_from_the_keys_say_what_they_did(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtTest import QTest
+
+    from .conftest import send_mouse
+
+    load_into(window, SHOP)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for spot, modifiers in (((0, 0), Qt.KeyboardModifier.NoModifier), ((400, 0), ctrl)):
+        send_mouse(window, QEvent.Type.MouseButtonPress, spot, modifiers=modifiers)
+        send_mouse(window, QEvent.Type.MouseButtonRelease, spot, modifiers=modifiers)
+    send_mouse(window, QEvent.Type.MouseButtonPress, (400, 300), modifiers=ctrl)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, (400, 300), modifiers=ctrl)
+    assert sorted(window.scene.selected_component_ids()) == ["api", "orders_db", "worker"]
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_G, ctrl)
+    qtbot.waitUntil(lambda: len(window.document.design.zones) == 1)
+    qtbot.wait(20)
+    assert _undo_text_in_the_menu(window, qtbot) == "Undo Group 3 components into a new zone"
+
+    QTest.keyClick(window.view, Qt.Key.Key_Z, ctrl)
+    qtbot.waitUntil(lambda: not window.document.design.zones)
+    send_mouse(window, QEvent.Type.MouseButtonPress, (0, 0))
+    send_mouse(window, QEvent.Type.MouseButtonRelease, (0, 0))
+    assert window.scene.selected_component_ids() == ["orders_db"]
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: window.document.design.component("orders_db") is None)
+    qtbot.wait(20)
+    assert _undo_text_in_the_menu(window, qtbot) == "Undo Delete Orders DB and 2 links"
+    assert len(window.document.design.links) == 1
+    QTest.keyClick(window.view, Qt.Key.Key_Z, ctrl)
+    qtbot.waitUntil(lambda: len(window.document.design.links) == 3)
+    assert window.actions_by_name["redo"].text() == "Redo Delete Orders DB and 2 links"

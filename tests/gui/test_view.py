@@ -113,7 +113,7 @@ def test_history_view_lists_steps(window, qtbot):  # type: ignore[no-untyped-def
     window.add_at_centre("cache")
     window.add_at_centre("queue")
     assert window.history.stack().count() == 2
-    assert window.stack.text(0) == "Add component"
+    assert window.stack.text(0) == "Add Cache"
 
 
 def test_trackpad_pinch_zooms(window):  # type: ignore[no-untyped-def]

@@ -87,3 +87,44 @@ def test_user_folder_is_in_the_platform_config_dir() -> None:
 
     expected = Path(platformdirs.user_config_dir("archdraw")) / "component_library"
     assert user_library_dir() == expected
+
+
+FORMATS = """\
+types:
+  - id: named
+    label: Named
+    category: compute
+    summary: Its technology must be a name.
+    properties:
+      technology: {format: name}
+  - id: numbered
+    label: Numbered
+    category: compute
+    summary: A format on a number is refused.
+    properties:
+      replicas: {format: name}
+  - id: unknown_format
+    label: Unknown format
+    category: compute
+    summary: A format the library does not know is refused.
+    properties:
+      technology: {format: email}
+"""
+
+
+def test_a_text_property_may_require_a_name(tmp_path: Path) -> None:
+    (tmp_path / "formats.yaml").write_text(FORMATS, encoding="utf-8")
+    library = load_library(user_dirs=[tmp_path])
+    spec = library.types["named"].properties["technology"]
+    assert spec.format == "name" and spec.describe_range() == "name"
+    assert spec.check("PostgreSQL") is None
+    assert spec.check("Postgre SQL") == (
+        "expected a name: letters, digits, '-', '_' or '.', no spaces; got 'Postgre SQL'"
+    )
+    assert library.types["service"].properties["technology"].check("Postgre SQL") is None
+    assert not {"numbered", "unknown_format"} & set(library.types)
+    refused = [p.message for p in library.problems]
+    assert refused == [
+        "property 'replicas': format applies to text, one of name",
+        "property 'technology': format applies to text, one of name",
+    ]

@@ -98,3 +98,13 @@ def test_single_region_store_names_the_region_by_label_else_id(library: Library)
     design.zones[0].label = "Europe (Ireland)"
     (found,) = [f for f in lint_design(design, library) if f.code == "AD107"]
     assert "only in region 'Europe (Ireland)'" in found.message
+
+
+def test_links_and_chains_are_written_with_the_arrow_the_editor_writes(library: Library) -> None:
+    # The History tab and the Edit menu name a link "Source → Target"; AD301 and AD204 wrote
+    # "->" (the link's key in the file keeps it: `link: web->lb` stays the finding's key).
+    (unknown,) = messages("AD301_public-without-tls", "AD301", "web->lb", library)
+    assert "encryption not stated for 'web → lb'" in unknown
+    (chain,) = messages("AD204_deep-sync-chain", "AD204", "web", library)
+    assert chain.endswith("web → lb → gw → bff → orders → pricing → db")
+    assert "->" not in unknown + chain

@@ -84,6 +84,8 @@ def test_type_changes_joined_into_one_step_undo_to_the_first_type_with_every_pro
     for type_id in ("monitoring", "device_cache", "client"):
         document.apply(change_type(document.design, library, "gw", type_id), "type:gw")
     assert len(document.history.steps) == 1
+    # Named by the component, not the type it ended on: the joined step went through three.
+    assert document.history.steps[0].label == "Change type of gw"
     document.undo()
     assert document.design == original
     document.redo()

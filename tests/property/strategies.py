@@ -50,6 +50,9 @@ def _bound(value: float | None, default: float) -> float:
 def prop_value(spec: PropertySpec) -> st.SearchStrategy[Any]:
     if spec.kind == "bool":
         return st.booleans()
+    if spec.kind == "str" and spec.format:
+        # A text that must be a name (`format`): ids are names, YAML's numbers among them.
+        return ids.filter(lambda text: spec.check(text) is None)
     if spec.kind == "str":
         return texts
     if spec.kind == "choice":

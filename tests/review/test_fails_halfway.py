@@ -42,3 +42,37 @@ def test_a_providers_outage_is_not_called_a_single_point_of_failure(load_text, l
         "No single component we run fails every request. An outage of a service someone "
         "else runs fails every request: SQS jobs, S3 files."
     )
+
+
+PARTS = """
+archdraw: 1
+name: parts
+zones:
+  - {id: zone-b, kind: zone}
+components:
+  - {id: users, type: client, props: {rps: 100}}
+  - {id: front, type: service, label: Front end, props: {replicas: 2}}
+  - {id: media, type: service, label: Media, props: {replicas: 2}}
+  - {id: text, type: service, label: Text, props: {replicas: 2}}
+  - {id: compose, type: service, label: Compose, zone: zone-b, props: {replicas: 2}}
+links:
+  - {from: users, to: front}
+  - {from: front, to: media, props: {calls: 0.1REQUEST}}
+  - {from: front, to: text, props: {calls: 0.1REQUEST}}
+  - {from: media, to: compose}
+  - {from: text, to: compose}
+"""
+
+
+def test_a_share_that_rests_on_independent_calls_says_so(load_text, library: Library) -> None:
+    def notes(text: str) -> list[str]:
+        review = build_review(load_text(text).design, library, load_prices())
+        (section,) = [s for s in review.sections if s.key == "fails"]
+        return [item.text for item in section.items if "independent" in item.text]
+
+    assert notes(PARTS.replace("REQUEST", "")) == [
+        "zone zone-b: 19.0% lost, assuming the 2 calls from Front end (to Media and Text), each "
+        "made by some of its requests, are independent requests (`request` not stated): "
+        "10.0% if they are parts of the same requests, 20.0% if different ones"
+    ]
+    assert notes(PARTS.replace("REQUEST", ", request: post")) == []

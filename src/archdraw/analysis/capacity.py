@@ -27,8 +27,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from archdraw.analysis.completion import passes_on
 from archdraw.analysis.graph import Edge, TrafficGraph, build_graph
+from archdraw.analysis.paths import passes_on
 from archdraw.analysis.queueing import response_ms
 from archdraw.analysis.traffic import arrival_rates, partial_rates, unknown_writes
 from archdraw.analysis.writes import StoreWork

@@ -6,6 +6,7 @@ cells: a store's instances, shards and copies are counted once for both."""
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from archdraw.analysis.instances import instances, partition_copies
@@ -21,7 +22,7 @@ from archdraw.analysis.kinds import (
     stated_rate,
 )
 from archdraw.library import Library
-from archdraw.model import Component, Zone
+from archdraw.model import Component
 
 if TYPE_CHECKING:
     from archdraw.analysis.graph import Edge
@@ -54,11 +55,15 @@ class Cells(NamedTuple):
     in_process: bool  # `in_process: true`: runs inside its caller, no failure of its own
     peak: float  # `peak_factor`: a source's burst over its stated `rps`
     rps: float  # the stated `rps` (0 where unknown, never a library default)
+    burst: float  # what it sends at its burst: `rps` times `peak_factor`
     source: bool  # where traffic starts (`archdraw.analysis.kinds.is_traffic_source`)
     rate_known: bool  # False only for a source without a stated `rps`
     standby_entry: bool  # its `failover` moves traffic to standbys behind `calls: 0` links
     lookup: bool  # a DNS: what it answers is cached
     telemetry: bool  # where metrics and logs go (`archdraw.analysis.kinds.TELEMETRY_TYPES`)
+    # Can fail for everyone at once: not a source, not on users' devices, not a library
+    # running inside its caller (`in_process`: it fails with the caller).
+    fails_for_all: bool
     # What a stateful component's data role counts besides its instances and failover:
     caching: bool  # a cache (`CACHING_TYPES`): its role is "cache"
     shards: int  # partitions of its data
@@ -73,7 +78,7 @@ class Columns(NamedTuple):
 
     ids: list[str]
     types: list[str]
-    zone: list[str | None]  # as stated (`node_columns` drops what is not a zone)
+    zone: list[str | None]  # as stated (the graph's `zone_of` drops what is not a zone)
     cells: list[Cells]
     miss: list[float]
     replicas: list[int]
@@ -92,11 +97,13 @@ class Columns(NamedTuple):
     in_process: list[bool]
     peak: list[float]
     rps: list[float]
+    burst: list[float]
     source: list[bool]
     rate_known: list[bool]
     standby_entry: list[bool]
     lookup: list[bool]
     telemetry: list[bool]
+    fails_for_all: list[bool]
     caching: list[bool]
     shards: list[int]
     copies: list[int]
@@ -163,8 +170,11 @@ def _cells(kind: _TypeColumns, own: dict[str, Any]) -> Cells:
         managed=provider,
     )
     failover = str(value("failover") or "none")
-    rps = stated_rate(own.get("rps"))
+    stated = stated_rate(own.get("rps"))  # None: not stated, an unknown rate
+    rps = 0.0 if stated is None else stated
+    peak = max(1.0, number(value("peak_factor"), 1.0) or 1.0)
     source = kind.starts_requests or "rps" in own
+    in_process = value("in_process") is True
     return Cells(
         miss=1.0 - _share(value("hit_ratio")) if kind.caching else 1.0,
         replicas=found.total,
@@ -181,14 +191,16 @@ def _cells(kind: _TypeColumns, own: dict[str, Any]) -> Cells:
         runs_replicas=kind.runs_replicas and not found.managed,
         spans_zones=spans,
         provider_failover=provider and "failover" not in own,
-        in_process=value("in_process") is True,
-        peak=max(1.0, number(value("peak_factor"), 1.0) or 1.0),
-        rps=0.0 if rps is None else rps,
+        in_process=in_process,
+        peak=peak,
+        rps=rps,
+        burst=rps * peak,
         source=source,
-        rate_known=rps is not None or not source,
+        rate_known=stated is not None or not source,
         standby_entry=failover in STANDBY_FAILOVERS,
         lookup=kind.lookup,
         telemetry=kind.telemetry,
+        fails_for_all=not (source or kind.on_device or in_process),
         caching=kind.caching,
         shards=shards,
         copies=partition_copies(
@@ -245,7 +257,6 @@ def node_columns(
     per: Columns,
     roles: DataRoles,
     edges: list[list[Edge]],
-    zones: dict[str, Zone],
 ) -> dict[str, Any]:
     """The graph's fields read from component property values (the rest follow the links)."""
     return {
@@ -258,18 +269,11 @@ def node_columns(
         "instance_counts": per.replicas,
         "instance_basis": per.instance_basis,
         "failover": per.failover,
-        "standby_out": [
-            [e for e in row if e.calls == 0] if entry else NO_EDGES
-            for entry, row in zip(per.standby_entry, edges, strict=True)
-        ],
+        "standby_out": _standby_out(per.standby_entry, edges),
         "stateful": per.stateful,
         "capacity_rps": per.capacity,
         "latency_ms": per.latency,
-        # A service that spans zones and regions on its own is in none of them.
-        "zone_of": [
-            zone if zone in zones and not spans else None
-            for zone, spans in zip(per.zone, per.spans_zones, strict=True)
-        ],
+        "stated_zone": per.zone,
         "buffer": per.buffer,
         "on_device": per.on_device,
         "fallback": per.fallback,
@@ -278,5 +282,16 @@ def node_columns(
         "provider_failover": per.provider_failover,
         "in_process": per.in_process,
         "peak": per.peak,
+        "burst": per.burst,
+        "fails_for_all": per.fails_for_all,
         "roles": roles,
     }
+
+
+def _standby_out(entries: list[bool], edges: list[list[Edge]]) -> list[list[Edge]]:
+    """Each failover entry's `calls: 0` links to its standbys (`standby_entry`); the other
+    components, most of them, share the empty row."""
+    found = [NO_EDGES] * len(entries)
+    for entry in compress(range(len(entries)), entries):
+        found[entry] = [edge for edge in edges[entry] if edge.calls == 0]
+    return found

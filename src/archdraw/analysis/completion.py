@@ -39,8 +39,15 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from archdraw.analysis.graph import Edge, TrafficGraph
-
-PATH_LIMIT = 50
+from archdraw.analysis.overlap import (
+    Assumed,
+    Overlap,
+    Part,
+    Unstated,
+    assumed,
+    call_success,
+    parts_success,
+)
 
 
 @dataclass
@@ -63,14 +70,6 @@ class Scenario:
         return {n: min(self.serves(n), self.writes.get(n, 1.0)) for n in nodes}
 
 
-def call_success(calls: float, share: float) -> float:
-    """Share of a sender's requests whose `calls` calls to a receiver all succeed."""
-    if calls <= 0 or share >= 1.0:
-        return 1.0
-    making = min(calls, 1.0)
-    return (1.0 - making) + making * float(share ** max(calls, 1.0))
-
-
 def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
     """Calls per request that must succeed (the cache-aside reads only on misses)."""
     if edge.aside < 0:
@@ -79,7 +78,11 @@ def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
 
 
 def complete_shares(
-    graph: TrafficGraph, scenario: Scenario, within: Collection[int] | None = None
+    graph: TrafficGraph,
+    scenario: Scenario,
+    within: Collection[int] | None = None,
+    unstated: Unstated | None = None,
+    how: Overlap = "independent",
 ) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
@@ -94,6 +97,10 @@ def complete_shares(
     holds everything they read, as `depended_on(graph)` does): components outside it are
     left out, and so is a hurt component whose every caller answers nothing (a region's
     failure takes down thousands of components, most of them called only by others in it).
+
+    A sender's calls made by some of its requests combine as `archdraw.analysis.overlap`
+    says; those that name no `request` are taken `how` says. `unstated`, when given, gets
+    the calls the answer took as independent requests (`rests_on` says what that means).
     """
     hurt = scenario.hurt()
     if within is not None:
@@ -123,7 +130,7 @@ def complete_shares(
         # links (floating-point products depend on it), whichever callees were reached first.
         if len(links) > 1:
             links = graph.out_edges[node]
-        share = _complete(graph, node, links, scenario, complete, written)
+        share = _complete(graph, node, links, scenario, complete, written, how, unstated)
         if share >= 1.0 and written.get(node, 1.0) >= 1.0:
             continue
         for edge in graph.in_edges[node]:
@@ -134,6 +141,27 @@ def complete_shares(
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
     return complete
+
+
+def rests_on(
+    graph: TrafficGraph,
+    scenario: Scenario,
+    unstated: Unstated,
+    within: Collection[int] | None = None,
+) -> Assumed | None:
+    """What the share of all client requests lost rests on, when `complete_shares` took
+    calls as independent requests (`unstated`, as it filled it): those calls, and the share
+    if each sender's are parts of the same requests, or different ones. None: nothing (no
+    such calls, or none that moves the share: a client that loses every request anyway)."""
+    if not unstated:
+        return None
+    ends = []
+    for how in ("same", "different"):
+        complete = complete_shares(graph, scenario, within, how=how)
+        ends.append(design_share(graph, {c: client_lost_share(c, complete) for c in graph.sources}))
+    if ends[1] - ends[0] <= 1e-12:
+        return None
+    return assumed(graph, unstated, ends[0], ends[1])
 
 
 def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection[int]) -> bool:
@@ -187,6 +215,8 @@ def _complete(
     scenario: Scenario,
     complete: dict[int, float],
     written: dict[int, float],
+    how: Overlap,
+    unstated: Unstated | None,
 ) -> float:
     """The node's share of requests that complete, from its callees' (entered in `complete`
     and, for a node that lost writes, `written`) over `links` (every link of the node's to
@@ -196,7 +226,7 @@ def _complete(
     # What answers nothing completes nothing, whatever its callees do (a region's failure
     # takes down thousands of components): their shares need not be read.
     if _answers(scenario, node):
-        downstream = _downstream(graph, node, links, scenario, complete, written)
+        downstream = _downstream(graph, node, links, scenario, complete, written, how, unstated)
     passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
     onward = (1.0 - passed) + passed * downstream
     cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
@@ -222,11 +252,15 @@ def _downstream(
     scenario: Scenario,
     complete: dict[int, float],
     written: dict[int, float],
+    how: Overlap,
+    unstated: Unstated | None,
 ) -> float:
     """Share of the node's requests whose calls over `links` and its cycle-closing links
-    all succeed."""
+    all succeed: a call independent of the others multiplies it; the calls made by the same
+    or by different requests (`archdraw.analysis.overlap`) combine first."""
     miss = scenario.miss
     downstream = 1.0
+    parts: list[Part] = []  # calls made by some requests, or naming one: combined below
     for edge in links:
         if edge.kind != "sync":
             continue
@@ -234,12 +268,22 @@ def _downstream(
         share = written[target] if edge.writes and target in written else None
         share = complete.get(target, 1.0) if share is None else share
         if share < 1.0:  # most links lead to what the failure does not reach
-            downstream *= call_success(_needed(graph, edge, miss), share)
+            needed = _needed(graph, edge, miss)
+            if edge.request is None and not 0.0 < edge.calls < 1.0:  # made by every request
+                downstream *= call_success(needed, share)
+            else:
+                parts.append((edge, needed, share))
     for edge in graph.back_out[node]:  # closing a cycle: the receiver's own answer
         if edge.kind == "sync":
             share = scenario.writes.get(edge.target, 1.0) if edge.writes else 1.0
             share = min(share, scenario.serves(edge.target))
-            downstream *= call_success(_needed(graph, edge, miss), share)
+            needed = _needed(graph, edge, miss)
+            if edge.request is None and not 0.0 < edge.calls < 1.0:
+                downstream *= call_success(needed, share)
+            else:
+                parts.append((edge, needed, share))
+    if parts:
+        downstream *= parts_success(node, parts, how, unstated)
     return downstream
 
 
@@ -286,115 +330,3 @@ def design_share(graph: TrafficGraph, lost: dict[int, float]) -> float:
         if total > 0:
             return sum(graph.rps[c] * share for c, share in lost.items()) / total
     return sum(lost.values()) / len(sources)
-
-
-@dataclass(frozen=True)
-class RequestPath:
-    nodes: list[str]
-    status: str  # "completes" | "degraded" | "fails"
-    ends_in_handoff: bool  # ends at a queue or stream, or over an async link
-
-
-def request_paths(
-    graph: TrafficGraph, client: int, serving: dict[int, float], limit: int = PATH_LIMIT
-) -> tuple[list[RequestPath], bool]:
-    """The client's request paths (sync hops, ending at a leaf or an async hand-off).
-
-    Returns at most `limit` paths and whether more exist.
-    """
-    paths: list[RequestPath] = []
-    # Each step: the path so far, whether it ends over an async link, and whether its
-    # last call writes (only a write goes on over a store's change stream).
-    stack: list[tuple[list[int], bool, bool]] = [
-        ([client, edge.target], edge.kind == "async", edge.writes is True)
-        for edge in reversed(graph.out_edges[client])
-        if edge.calls > 0
-    ]
-    while stack:
-        nodes, async_tail, write = stack.pop()
-        last = nodes[-1]
-        handoff = async_tail or graph.buffer[last]
-        closes_cycle = last in nodes[:-1]
-        stop = handoff or closes_cycle or graph.hands_off(last)
-        stop = stop or not passes_on(graph, last, write)
-        onward = [] if stop else [*graph.out_edges[last], *graph.back_out[last]]
-        onward = [e for e in onward if e.calls > 0]
-        if onward:
-            for edge in reversed(onward):
-                stack.append(([*nodes, edge.target], edge.kind == "async", edge.writes is True))
-            continue
-        if len(paths) == limit:
-            return paths, True
-        # Over an async link the receiver is not waited for: only the senders count.
-        counted = nodes[:-1] if async_tail else nodes
-        status = _path_status(graph, counted, serving)
-        paths.append(RequestPath([graph.ids[n] for n in nodes], status, handoff))
-    return paths, False
-
-
-def _path_status(graph: TrafficGraph, nodes: list[int], serving: dict[int, float]) -> str:
-    status = "completes"
-    covered = False  # a fallback earlier on the path answers for what follows
-    for node in nodes:
-        covered = covered or graph.fallback[node]
-        share = serving.get(node, 1.0)
-        if share <= 0.0 and not covered:
-            return "fails"
-        if share < 1.0:
-            status = "degraded"
-    return status
-
-
-def delayed_consumers(graph: TrafficGraph, client: int, serving: dict[int, float]) -> list[str]:
-    """Components past an async hand-off of the client's requests that cannot keep up.
-
-    Their work waits (in a queue, or for the sender's retries) until they are
-    back; the client's requests themselves complete. Only a write goes on over a store's
-    change stream (`passes_on`): each step is a component and whether its call writes.
-    """
-    on_path: set[int] = {client}
-    seen: set[tuple[int, bool]] = {(client, False)}
-    later: list[tuple[int, bool]] = []
-    stack = [(client, False)]
-    while stack:
-        node, write = stack.pop()
-        if not passes_on(graph, node, write):
-            continue
-        if node != client and graph.hands_off(node):
-            later.extend((edge.target, edge.writes is True) for edge in graph.out_edges[node])
-            continue
-        for edge in graph.out_edges[node]:
-            if edge.calls <= 0:
-                continue
-            step = (edge.target, edge.writes is True)
-            if edge.kind == "async":
-                later.append(step)
-            elif step not in seen:
-                seen.add(step)
-                on_path.add(edge.target)
-                stack.append(step)
-        for edge in graph.back_out[node]:  # the receiver answers; nothing past it
-            if edge.calls <= 0:
-                continue
-            if edge.kind == "async":
-                later.append((edge.target, edge.writes is True))
-            else:
-                on_path.add(edge.target)
-    beyond: set[int] = set()
-    reached: set[tuple[int, bool]] = set()
-    while later:
-        step = later.pop()
-        if step in reached:
-            continue
-        reached.add(step)
-        node, write = step
-        beyond.add(node)
-        if passes_on(graph, node, write):
-            later.extend((edge.target, edge.writes is True) for edge in graph.out_edges[node])
-    return [graph.ids[n] for n in sorted(beyond - on_path) if serving.get(n, 1.0) < 1.0]
-
-
-def passes_on(graph: TrafficGraph, node: int, write: bool) -> bool:
-    """Whether a call that reached `node` goes on over its links: a store's links out are its
-    change stream (`archdraw.analysis.traffic`), which carries its writes, never its reads."""
-    return write or not graph.change_stream[node]

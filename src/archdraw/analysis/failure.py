@@ -13,14 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archdraw.analysis.completion import (
-    RequestPath,
     client_lost_share,
     complete_shares,
-    delayed_consumers,
     design_share,
-    request_paths,
+    rests_on,
 )
 from archdraw.analysis.graph import TrafficGraph, build_graph
+from archdraw.analysis.overlap import Assumed, Unstated
+from archdraw.analysis.paths import RequestPath, delayed_consumers, request_paths
 from archdraw.analysis.states import (
     EPSILON,
     ComponentState,
@@ -66,6 +66,8 @@ class FailureResult:
     # Stores whose writes no link states, by id, with the hurt components their change stream
     # reaches: no request is counted as a write, so none waits on those (`unwritten_streams`).
     unknown_writes: dict[str, list[str]] = field(default_factory=dict)
+    # Calls the shares took as independent requests (`request` not stated), and the range.
+    assumed: Assumed | None = None
 
     def servers(self, graph: TrafficGraph) -> list[int]:
         """Replicas still serving each component, for a growth analysis of the failure."""
@@ -119,7 +121,8 @@ def analyze_failure(
     work = StoreWork(graph, rates)
     states = component_states(graph, losses, rates, work)
     scenario, states = scenario_of(graph, states, rates, bool(failed_zones), work)
-    complete = complete_shares(graph, scenario)
+    unstated: Unstated = {}
+    complete = complete_shares(graph, scenario, unstated=unstated)
     all_states = {
         cid: states.get(node)
         or ComponentState(cid, "up", graph.instances(node), 1.0, 1.0, None, False, "")
@@ -156,6 +159,7 @@ def analyze_failure(
         ),
         total_rps=total,
         unknown_writes=unwritten_streams(graph, {n for n, s in states.items() if s.state != "up"}),
+        assumed=rests_on(graph, scenario, unstated),
     )
 
 

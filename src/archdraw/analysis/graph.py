@@ -32,7 +32,7 @@ that link carry `calls x (1 - hit_ratio)` (its writes, `writes: true`, all go).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from operator import attrgetter
 
@@ -79,10 +79,12 @@ GRAPH_PROPERTIES = frozenset(
         *ROLE_PROPERTIES,
     }
 )
-GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", *ROLE_LINK_PROPERTIES})
+GRAPH_LINK_PROPERTIES = frozenset({"calls", "writes", "request", *ROLE_LINK_PROPERTIES})
 
 
-@dataclass(slots=True)
+# No `__init__`: `build_graph` fills each edge in field by field (as `LinkTable` fills its
+# records), since an `__init__` would enter a fresh interpreter frame for every edge.
+@dataclass(slots=True, init=False)
 class Edge:
     """One link that carries requests, by component index (slotted: graphs hold thousands,
     and every analysis reads their fields over and over). `build_graph` fills it in; it is
@@ -93,9 +95,10 @@ class Edge:
     kind: str  # "sync" | "async"
     calls: float
     key: str
-    writes: bool | None = False  # None: not stated (the library's default, false)
-    aside: int = -1  # cache-aside: the cache whose misses this read goes on (-1: none)
-    lookup: bool = False  # to a DNS: `calls` < 1 are cached answers, which expire
+    writes: bool | None  # None: not stated (the library's default, false)
+    aside: int  # cache-aside: the cache whose misses this read goes on (-1: none)
+    lookup: bool  # to a DNS: `calls` < 1 are cached answers, which expire
+    request: str | None  # `request`: the kind of the sender's requests it is made for
 
     @property
     def needed(self) -> float:
@@ -129,7 +132,7 @@ class TrafficGraph:
     stateful: list[bool]
     capacity_rps: list[float | None]
     latency_ms: list[float | None]
-    zone_of: list[str | None]
+    stated_zone: list[str | None]  # the zone each states (see `zone_of`)
     buffer: list[bool]
     on_device: list[bool]  # client-category types: one per user, never one shared failure
     fallback: list[bool]
@@ -138,6 +141,8 @@ class TrafficGraph:
     provider_failover: list[bool]  # the provider promotes a copy (`failover` not stated)
     in_process: list[bool]  # `in_process: true`: fails only with its caller
     peak: list[float]  # `peak_factor`: the burst over a source's `rps` (1: none stated)
+    burst: list[float]  # what a source sends at its burst: `rps` times `peak_factor`
+    fails_for_all: list[bool]  # see `shared`
     written: set[int]  # the components some edge (a back edge too) writes into
     change_stream: list[bool]  # a store whose links out carry its writes (see traffic.py)
 
@@ -158,9 +163,9 @@ class TrafficGraph:
     base_sent: list[float] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.position = [0] * len(self.order)
+        position = self.position = [0] * len(self.order)
         for place, node in enumerate(self.order):
-            self.position[node] = place
+            position[node] = place
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -168,6 +173,17 @@ class TrafficGraph:
     @property
     def cycle_links(self) -> list[str]:
         return [edge.key for edge in self.back_edges]
+
+    @cached_property
+    def zone_of(self) -> list[str | None]:
+        """The zone each component is in: the one it states, unless that is no zone of the
+        design or it spans zones and regions on its own (`global: true`). Worked out on
+        first read: only the zone failures ask."""
+        zones = self.zones
+        return [
+            zone if zone in zones and not spans else None
+            for zone, spans in zip(self.stated_zone, self.spans_zones, strict=True)
+        ]
 
     def instances(self, node: int) -> int:
         """Machines that can fail one at a time (`archdraw.analysis.instances`)."""
@@ -224,26 +240,31 @@ def build_graph(
     facts = TypeFacts(library)
     per = columns if columns is not None else per_component(components, facts, library)
     ids = per.ids
-    index = {cid: i for i, cid in enumerate(ids)}
+    index = dict(zip(ids, range(len(ids)), strict=True))
     table = table or LinkTable(design)
     roles = roles if roles is not None else data_roles(design, library, facts, table, per)
     # A component that sends nothing keeps the shared empty row (rows are read-only).
     edges: list[list[Edge]] = [NO_EDGES] * len(ids)
+    # Each edge is filed under its receiver as it is made: senders are taken in order of
+    # index, so each receiver's row lists its senders in that order (the links closing a
+    # cycle are taken out once the cut has found them).
+    in_edges: list[list[Edge]] = [[] for _ in ids]
     written: set[int] = set()
-    lookup, telemetry = per.lookup, per.telemetry
+    types, lookup, telemetry = per.types, per.lookup, per.telemetry
     no_calls = facts.link_default("calls")
     unstated = _calls_and_writes(no_calls, None)  # most links state neither
     # Each distinct pair converted once (thousands of links state a few); typed: 1, true apart.
     converted = lru_cache(maxsize=None, typed=True)(_calls_and_writes)
     target_then_key = attrgetter("target", "key")
     aside_of = _cache_aside(index, roles, table, per)
-    for sender_id, sent in table.out.items():
-        source = index.get(sender_id)
-        if source is None:
+    links_out = table.out
+    for source, sender_id in enumerate(ids):
+        sent = links_out.get(sender_id)
+        if sent is None:
             continue
         row = edges[source] = []
         read_aside = aside_of.get(source)  # None for most: no store read through a cache
-        deploys = per.types[source] in DEPLOY_TYPES  # a pipeline ships releases, not requests
+        deploys = types[source] in DEPLOY_TYPES  # a pipeline ships releases, not requests
         # Links in order of target id, then key: the cut below must not depend on file order.
         for link in sorted(sent, key=target_then_key) if len(sent) > 1 else sent:
             kind, target = link.kind, index.get(link.target)
@@ -260,9 +281,24 @@ def build_graph(
                 except TypeError:  # an unhashable value (a list): nothing to remember it by
                     calls, writes = _calls_and_writes(*stated)
             aside = read_aside.get(target, -1) if read_aside and not writes else -1  # writes all go
-            row.append(Edge(source, target, kind, calls, link.key, writes, aside, lookup[target]))
+            edge = Edge()
+            edge.source = source
+            edge.target = target
+            edge.kind = kind
+            edge.calls = calls
+            edge.key = link.key
+            edge.writes = writes
+            edge.aside = aside
+            edge.lookup = lookup[target]
+            edge.request = None  # the few links that name one are set below
+            row.append(edge)
+            in_edges[target].append(edge)
             if writes:
                 written.add(target)
+    for link in table.stating.get("request", ()):  # few links name one: set after the fact
+        for edge in edges[index[link.source]] if link.source in index else ():
+            if edge.key == link.key:
+                edge.request = str(link.props["request"])
     sources = sorted(compress(range(len(ids)), per.source), key=ids.__getitem__)
     order, back = cut_cycles(ids, edges, sources)
     out_edges = list(edges)  # the rows of the senders of back edges are replaced below
@@ -271,13 +307,10 @@ def build_graph(
     for edge in back:
         back_out[edge.source] = [*back_out[edge.source], edge]
         back_in[edge.target] = [*back_in[edge.target], edge]
+        in_edges[edge.target] = [e for e in in_edges[edge.target] if e is not edge]
     for sender in {edge.source for edge in back}:
         cut = {(e.target, e.key) for e in back_out[sender]}
         out_edges[sender] = [e for e in edges[sender] if (e.target, e.key) not in cut]
-    in_edges: list[list[Edge]] = [[] for _ in ids]
-    for row in out_edges:
-        for edge in row:
-            in_edges[edge.target].append(edge)
     zones = design.zone_index()
     return TrafficGraph(
         ids=ids,
@@ -293,7 +326,7 @@ def build_graph(
         change_stream=facts.change_streams(per.types, per.stateful, edges),
         zones=zones,
         zone_ancestors=_zone_ancestors(zones),
-        **node_columns(components, per, roles, edges, zones),
+        **node_columns(components, per, roles, edges),
     )
 
 
@@ -315,14 +348,14 @@ def _cache_aside(
         if role.fronts is not None and role.id in index and role.fronts in index
     )
     found: dict[int, dict[int, int]] = {}
+    telemetry, types = per.telemetry, per.types
     for cache_id, store in fronted:
         cache = index[cache_id]
         for link in table.into.get(cache_id, ()):
             caller = index.get(link.source)
             if link.kind == "replication" or caller is None:
                 continue
-            skipped = per.telemetry[cache] or per.types[caller] in DEPLOY_TYPES
-            if skipped and "calls" not in link.props:
+            if (telemetry[cache] or types[caller] in DEPLOY_TYPES) and "calls" not in link.props:
                 continue  # not followed (see `build_graph`)
             found.setdefault(caller, {})[store] = cache
     return found
@@ -331,12 +364,7 @@ def _cache_aside(
 def shared(graph: TrafficGraph) -> list[int]:
     """Components that can fail for everyone at once: not sources, not on users' devices,
     not a library running inside its caller (`in_process`: it fails with the caller)."""
-    sources = set(graph.sources)
-    return [
-        n
-        for n in range(len(graph))
-        if n not in sources and not graph.on_device[n] and not graph.in_process[n]
-    ]
+    return list(compress(range(len(graph)), graph.fails_for_all))
 
 
 def instance_availability(library: Library, component: Component) -> float:

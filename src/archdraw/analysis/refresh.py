@@ -37,9 +37,7 @@ def refresh_graph(
         )
         for n in edited
     ]
-    cells = node_columns(
-        changed, per_component(changed, TypeFacts(library), library), roles, rows, graph.zones
-    )
+    cells = node_columns(changed, per_component(changed, TypeFacts(library), library), roles, rows)
     fields: dict[str, Any] = {"components": components, "roles": roles}
     for name, column in cells.items():
         if name in fields:

@@ -18,6 +18,7 @@ from archdraw.analysis.capacity import ComponentLoad, GrowthResult, analyze_grow
 from archdraw.analysis.failure import FailureResult, analyze_failure
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.instances import report_basis
+from archdraw.analysis.overlap import Assumed
 from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.weakest import WeakPoint, weakest_points
 from archdraw.library import Library
@@ -225,6 +226,7 @@ def _failure_json(failure: FailureResult) -> dict[str, Any]:
         ],
         # Stores whose change stream reaches what failed but whose writes no link states.
         "unknown_writes": failure.unknown_writes,
+        **_assumed_json(failure.assumed),
     }
 
 
@@ -237,6 +239,16 @@ def _weak_json(point: WeakPoint) -> dict[str, Any]:
         "clients": point.clients,
         "down": point.down,
         "single_point": point.single_point,
+        **_assumed_json(point.assumed),
+    }
+
+
+def _assumed_json(rests: Assumed | None) -> dict[str, Any]:
+    """The calls a `lost_share` took as independent requests (`request` not stated), by
+    sender, and the share if each sender's are parts of the same requests or different ones."""
+    return {
+        "independent_calls": {} if rests is None else rests.calls,
+        "lost_share_range": None if rests is None else [rests.low, rests.high],
     }
 
 

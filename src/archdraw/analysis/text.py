@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from archdraw.analysis.availability_text import availability_lines
 from archdraw.analysis.capacity import TARGET_UTILIZATION
-from archdraw.analysis.completion import RequestPath
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.overlap import Assumed, assumption_text
+from archdraw.analysis.paths import RequestPath
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.text_table import table as _table
@@ -121,6 +122,8 @@ def _failure(report: AnalysisReport) -> list[str]:
             f"Clients: {pct(failure.lost_share)} of requests fail (each client counted the "
             f"same: no rps stated for {', '.join(unknown)}){known}"
         )
+    if failure.assumed is not None:
+        lines.append(f"  {_resting(failure.assumed)}")
     for impact in failure.clients.values():
         lines.append(f"  {impact.id}: {pct(impact.lost_share)} of its requests fail")
         broken = [
@@ -288,6 +291,9 @@ def _weakest(report: AnalysisReport, top: int) -> list[str]:
     lines += _table(rows, right=(2, 3))
     if len(points) > top:
         lines.append(f"  ... and {len(points) - top} more")
+    for point in points[:top]:
+        if point.assumed is not None:
+            lines.append(f"  {point.id}: {pct(point.lost_share)} {_resting(point.assumed)}")
     lookups = [p.id for p in points[:top] if p.kind == "component" and _is_dns(report, p.id)]
     for dns in lookups:
         ttl = graph.components[graph.index[dns]].props.get("ttl_s")
@@ -297,6 +303,11 @@ def _weakest(report: AnalysisReport, top: int) -> list[str]:
             "after that every request needs it"
         )
     return lines
+
+
+def _resting(rests: Assumed) -> str:
+    """What a share of lost requests rests on (calls taken as independent requests)."""
+    return assumption_text(rests, pct)
 
 
 def _is_dns(report: AnalysisReport, component_id: str) -> bool:

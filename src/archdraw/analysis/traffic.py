@@ -85,7 +85,8 @@ def sent_rates(
     if base and graph.base_sent is not None:
         return list(graph.base_sent)  # a copy: callers may change theirs
     passed = graph.miss if passed is None else passed
-    rates = [rps * peak * growth for rps, peak in zip(graph.rps, graph.peak, strict=True)]
+    # Each source at its burst: `growth` 1 (most calls) leaves its rate as it is.
+    rates = list(graph.burst) if growth == 1.0 else [burst * growth for burst in graph.burst]
     streams = graph.change_stream
     changes: dict[int, float] = {}  # what each store's change stream carries, per call
     out_edges = graph.out_edges
@@ -145,7 +146,7 @@ def _taken(
     growth: float,
 ) -> float:
     """`store_changes` of one store, its writers' already known."""
-    taken = graph.rps[node] * graph.peak[node] * growth
+    taken = graph.burst[node] * growth
     for edge in graph.in_edges[node]:
         if edge.writes:  # never a cache-aside read: writes all go
             taken += passed_on(edge.source, rates, passed, changes) * edge.calls

@@ -24,8 +24,10 @@ from archdraw.analysis.completion import (
     complete_shares,
     depended_on,
     design_share,
+    rests_on,
 )
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
+from archdraw.analysis.overlap import Assumed, Unstated
 from archdraw.analysis.states import Loss, component_states, instance_losses, scenario_of
 from archdraw.analysis.traffic import arrival_rates
 from archdraw.analysis.writes import StoreWork
@@ -44,6 +46,7 @@ class WeakPoint:
     clients: dict[str, float]  # client -> its lost share (only those that lose some)
     down: list[str]  # components the failure takes down
     single_point: bool = False  # one instance we run, whose loss loses requests (AD101)
+    assumed: Assumed | None = None  # calls taken as independent requests, and the range
 
 
 class SingleFailures:
@@ -73,27 +76,37 @@ class SingleFailures:
         role = self.graph.roles.of(self.graph.ids[node])
         return role is not None and role.kind == "cache"
 
-    def component(self, node: int, whole: bool = False) -> tuple[dict[int, float], list[str]]:
+    def component(
+        self, node: int, whole: bool = False, rests: list[Assumed] | None = None
+    ) -> tuple[dict[int, float], list[str]]:
         """One instance of `node` (every instance with `whole`) fails: lost share per client
-        (only > 0) and the components down."""
-        return self.lost(instance_losses(self.graph, [self.graph.ids[node]], [], whole))
+        (only > 0) and the components down (`rests`: as `lost` says)."""
+        losses = instance_losses(self.graph, [self.graph.ids[node]], [], whole)
+        return self.lost(losses, rests=rests)
 
-    def zone(self, zone: str) -> tuple[dict[int, float], list[str]]:
+    def zone(
+        self, zone: str, rests: list[Assumed] | None = None
+    ) -> tuple[dict[int, float], list[str]]:
         """`zone` fails: lost share per client (only > 0) and the components down."""
-        return self.lost(instance_losses(self.graph, [], [zone]), zone=True)
+        return self.lost(instance_losses(self.graph, [], [zone]), zone=True, rests=rests)
 
     def lost(
-        self, losses: dict[int, Loss], zone: bool = False
+        self, losses: dict[int, Loss], zone: bool = False, rests: list[Assumed] | None = None
     ) -> tuple[dict[int, float], list[str]]:
         """What `losses` (instances lost per component) lose: share per client (only > 0),
-        and the components down."""
+        and the components down. `rests` gets what the shares rest on, when they took calls
+        as independent requests (`archdraw.analysis.overlap`)."""
         graph = self.graph
         states = component_states(graph, losses, self.rates, self.work)
         scenario, states = scenario_of(graph, states, self.rates, zone, self.work)
         down = [graph.ids[node] for node, s in sorted(states.items()) if s.state == "down"]
         if not scenario.hurt():
             return {}, down
-        complete = complete_shares(graph, scenario, self.depended)
+        unstated: Unstated | None = None if rests is None else {}
+        complete = complete_shares(graph, scenario, self.depended, unstated)
+        found = rests_on(graph, scenario, unstated, self.depended) if unstated else None
+        if rests is not None and found is not None:
+            rests.append(found)
         lost = {}
         for client in graph.sources:
             if client in complete:  # the others complete everything
@@ -119,26 +132,33 @@ def weakest_points(
             continue  # a managed service spanning zones: no one instance of it to lose
         if not (include_harmless or failures.may_lose(node)):
             continue
-        lost, down = failures.component(node)
+        rests: list[Assumed] = []
+        lost, down = failures.component(node, rests=rests)
         if not (lost or include_harmless):
             continue
-        point = _point(graph, "component", node, lost, down)
+        point = _point(graph, "component", node, lost, down, rests)
         availability = instance_availability(library, graph.components[node])
         ranked.append(((-point.lost_rps, -point.lost_share, availability, node), point))
     for offset, zone in enumerate(graph.zones.values()):
         if zone.kind not in FAILURE_DOMAINS:
             continue
-        lost, down = failures.zone(zone.id)
+        rests = []
+        lost, down = failures.zone(zone.id, rests)
         if not (lost or include_harmless):
             continue
-        point = _point(graph, "zone", zone.id, lost, down)
+        point = _point(graph, "zone", zone.id, lost, down, rests)
         ranked.append(((-point.lost_rps, -point.lost_share, 1.0, len(graph) + offset), point))
     ranked.sort(key=lambda item: item[0])
     return [point for _, point in ranked]
 
 
 def _point(
-    graph: TrafficGraph, kind: str, element: int | str, lost: dict[int, float], down: list[str]
+    graph: TrafficGraph,
+    kind: str,
+    element: int | str,
+    lost: dict[int, float],
+    down: list[str],
+    rests: list[Assumed],
 ) -> WeakPoint:
     node = element if isinstance(element, int) else -1
     return WeakPoint(
@@ -149,6 +169,7 @@ def _point(
         clients={graph.ids[c]: share for c, share in lost.items()},
         down=down,
         single_point=node >= 0 and bool(lost) and is_single_instance(graph, node),
+        assumed=rests[0] if rests else None,
     )
 
 
@@ -192,17 +213,21 @@ def single_instances(graph: TrafficGraph) -> set[int]:
 
 
 def single_points_of_failure(
-    graph: TrafficGraph, work: StoreWork | None = None
+    graph: TrafficGraph, work: StoreWork | None = None, assumed: dict[str, Assumed] | None = None
 ) -> dict[str, float]:
     """Components run as one instance whose loss fails some client's requests, by id, with
     the share of all client requests lost: what `--weakest` marks `single_point` and lint's
-    AD101 reports (one definition for both). `work`: the graph's `StoreWork`, if known."""
+    AD101 reports (one definition for both). `work`: the graph's `StoreWork`, if known;
+    `assumed` gets, by id, what a share rests on when it took calls as independent requests."""
     failures = SingleFailures(graph, work=work)
     found = {}
     for node in single_instances(graph).intersection(shared(graph)):
         if not failures.may_lose(node):
             continue
-        lost = failures.component(node)[0]
+        rests: list[Assumed] | None = None if assumed is None else []
+        lost = failures.component(node, rests=rests)[0]
         if lost:
             found[graph.ids[node]] = design_share(graph, lost)
+            if rests and assumed is not None:
+                assumed[graph.ids[node]] = rests[0]
     return dict(sorted(found.items()))

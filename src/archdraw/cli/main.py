@@ -38,7 +38,8 @@ def build_parser(names: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="archdraw",
         description="Draw, lint and analyse system designs. "
-        "With no command (or with files), opens the editor.",
+        "With no command, or with files (archdraw FILE... or archdraw edit FILE...), opens "
+        "the editor.",
         epilog="archdraw self-test checks an installed archdraw end to end (editor, save, lint, "
         "analysis, layout, export). "
         "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 invalid input or usage, "

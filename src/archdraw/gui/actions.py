@@ -49,6 +49,12 @@ def redo_keys() -> list[QKeySequence]:
     return keys
 
 
+def delete_keys() -> list[QKeySequence]:
+    """The platform's Delete keys but `Ctrl+D`: X11 binds that to Delete as well, and two
+    actions on one key make Qt run neither, so Duplicate (`Ctrl+D`) did nothing."""
+    return [k for k in QKeySequence.keyBindings(Key.Delete) if k != QKeySequence("Ctrl+D")]
+
+
 def open_review(window: MainWindow) -> None:
     from archdraw.gui.review_dialog import ReviewDialog
 
@@ -84,7 +90,8 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, edit, "Paste", window.paste, Key.Paste)
     add_action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
     add_action(window, edit, "Group into Zone", window.group_into_zone, "Ctrl+G", "group")
-    add_action(window, edit, "Delete", window.delete_selection, Key.Delete)
+    delete = add_action(window, edit, "Delete", window.delete_selection)
+    delete.setShortcuts(delete_keys())
     arrange = edit.addMenu("Arrange")
     for text, slot, shortcut, name in arrange_commands(window):
         add_action(window, arrange, text, slot, shortcut, name)

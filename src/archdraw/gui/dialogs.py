@@ -104,5 +104,11 @@ class RulesDialog(ChildDialog):
         self.resize(720, 640)
         browser = QTextBrowser()
         browser.setHtml(rules_reference_html())
+        # Modal to its window: without a window manager (no title bar to close it from) a
+        # mouse user would be stuck behind it but for this button.
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.setObjectName("rules-buttons")
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(browser)
+        layout.addWidget(buttons)

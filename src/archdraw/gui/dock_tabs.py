@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from archdraw.gui.main_window import MainWindow
 
 RIGHT_DOCK_MAX = 340  # px: the right dock's first width at most, so the canvas keeps most
+# The bottom stack's (Findings, History) first height: a quarter of the window, at most
+# 180 px. At 1366 x 768 a finding's details then read seven lines (heading, rule, message,
+# the start of why) where the dock's least height showed three; the canvas keeps the rest.
+BOTTOM_DOCK_SHARE = 0.26
+BOTTOM_DOCK_MAX = 180
 KEEPS_SELECTION = "Analysis"  # the tab whose panel takes the selection as its input
 
 
@@ -69,6 +74,11 @@ def right_dock_width(window: QMainWindow) -> int:
     if bar is None:
         return share
     return max(share, min(RIGHT_DOCK_MAX, bar.sizeHint().width() + 4))
+
+
+def bottom_dock_height(window: QMainWindow) -> int:
+    """The first height asked for the bottom stack (`resizeDocks` counts its tab bar)."""
+    return min(BOTTOM_DOCK_MAX, int(window.height() * BOTTOM_DOCK_SHARE))
 
 
 def properties_on_selection(window: MainWindow) -> None:

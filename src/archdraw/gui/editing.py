@@ -12,8 +12,8 @@ from PySide6.QtGui import QUndoStack
 
 from archdraw.library import Library
 from archdraw.model import Component, Document, Edit, EditError
+from archdraw.model import edits_named as named
 from archdraw.model.edit_base import Refused
-from archdraw.model.edits import AddComponent
 from archdraw.model.selection import fresh_id
 from archdraw.model.type_change import ChangeType, change_type, describe_drop
 from archdraw.style import GRID_SIZE
@@ -73,7 +73,7 @@ class Editing(QObject):
             zone=zone,
             position=self.snapped(at.x(), at.y()),
         )
-        return component_id if self.apply(AddComponent(component)) else None
+        return component_id if self.apply(named.add_component(component)) else None
 
     def type_change(self, component_id: str, type_id: str) -> Edit:
         """The edit giving a component another type, dropping what the new type refuses.

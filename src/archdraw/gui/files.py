@@ -36,6 +36,13 @@ if TYPE_CHECKING:
 FILE_FILTER = "archdraw designs (*.archdraw.yaml *.yaml *.yml);;All files (*)"
 MAX_RECENT = 10
 UNTITLED = new_design().name  # what a new design is called until it is named
+NEW = "New design"  # the History tab's first line for it
+
+
+def opened_words(path: Path, as_copy: bool) -> str:
+    """The History tab's first line for a design opened from `path` (a sample opens as a
+    copy, saved elsewhere)."""
+    return f"Opened a copy of {path.name}" if as_copy else f"Opened {path.name}"
 
 
 class FileController:
@@ -82,7 +89,9 @@ class FileController:
         if not self.confirm_discard():
             return False
         note = place_unpositioned(loaded.design, self.window.library)
-        self.replace(loaded.design, None if as_copy else path.resolve())
+        self.replace(
+            loaded.design, None if as_copy else path.resolve(), origin=opened_words(path, as_copy)
+        )
         self.opened(path, as_copy, note)
         return True
 
@@ -116,11 +125,12 @@ class FileController:
         """Open a big file while the window stays responsive (`archdraw.gui.loading`);
         `opening` is the open under way until it ends."""
 
-        def opened(prepared: Prepared) -> None:
-            self.replace(prepared.loaded.design, None if as_copy else path.resolve())
+        def accept(prepared: Prepared) -> None:
+            design, origin = prepared.loaded.design, opened_words(path, as_copy)
+            self.replace(design, None if as_copy else path.resolve(), origin=origin)
             self.opened(path, as_copy, prepared.note)
 
-        self.in_background(path, None, opened, lambda e: self.cannot_open(path, e))
+        self.in_background(path, None, accept, lambda e: self.cannot_open(path, e))
 
     def in_background(
         self,
@@ -172,9 +182,14 @@ class FileController:
             if wait_s and opening.worker.is_alive():
                 opening.worker.join(wait_s)
 
-    def replace(self, design: Design, path: Path | None, saved: bool = True) -> None:
+    def replace(
+        self, design: Design, path: Path | None, saved: bool = True, origin: str | None = None
+    ) -> None:
+        """Swap in `design`; `origin`: where it came from, the first line of the History tab
+        (the step Undo goes back to), "Opened shop.archdraw.yaml" or "New design" by default."""
         forget(self.document.design)  # if it outlives its drawing and items, the heap says
         self.window.autosave.discard()
+        self.window.history.setEmptyLabel(origin or (f"Opened {path.name}" if path else NEW))
         self.document.replace(design, path, saved)
         if self.window.view.showing_design:  # else fitted once it is complete
             self.window.view.fit_readable()
@@ -338,7 +353,8 @@ class FileController:
         self.in_background(name, read, lambda p: self._restored(p.loaded.design, entry), failed)
 
     def _restored(self, design: Design, entry: AutosaveEntry) -> None:
-        self.replace(design, entry.original, saved=False)
+        where = entry.original.name if entry.original else "an unsaved design"
+        self.replace(design, entry.original, saved=False, origin=f"Restored autosave of {where}")
         self.window.autosave.adopt(entry)
         self.window.update_title()
 

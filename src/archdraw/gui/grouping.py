@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from archdraw.model import Design, Edit, Zone
-from archdraw.model.edits import AddZone, Batch, MoveToZone, SetZoneFields
+from archdraw.model import edits_named as named
 
 
 def group_edit(
@@ -21,8 +21,5 @@ def group_edit(
     parent = homes.pop() if len(homes) == 1 else None
     if parent in zone_ids:
         parent = None
-    edits: list[Edit] = [AddZone(Zone(id=new_id, label="New zone", kind="zone", parent=parent))]
-    if component_ids:
-        edits.append(MoveToZone(component_ids, new_id))
-    edits.extend(SetZoneFields(z, {"parent": new_id}) for z in zone_ids)
-    return Batch(tuple(edits), label="Group into zone"), new_id
+    zone = Zone(id=new_id, label="New zone", kind="zone", parent=parent)
+    return named.group_into_new_zone(design, component_ids, zone_ids, zone), new_id

@@ -140,7 +140,8 @@ class ImportReportDialog(ChildDialog):
             self.tabs.addTab(page, f"{title} ({len(lines)})")
         guesses = len(block.unconfirmed_guesses())
         footer = QLabel(
-            f"{guesses} guess(es) are marked '?' on the canvas: check each, then confirm it "
+            f"{guesses} {'guess is' if guesses == 1 else 'guesses are'} marked '?' on the canvas: "
+            "check each, then confirm it "
             "(Edit > Confirm Import Guess, or right-click). Lint rule AD607 lists the rest."
             if guesses
             else "Nothing was only guessed."
@@ -200,7 +201,8 @@ class ImportController:
 
         def imported(prepared: Prepared) -> None:  # on the UI thread
             design = prepared.loaded.design
-            window.files.replace(design, None)
+            more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+            window.files.replace(design, None, origin=f"Imported {first.name}{more}")
             if design.imported is not None:  # every import writes its block
                 self.report = ImportReportDialog(design, design.imported, window)
                 self.report.open()

@@ -39,6 +39,7 @@ from archdraw.gui.commands import HistoryMirror
 from archdraw.gui.dialogs import RulesDialog
 from archdraw.gui.dock_tabs import (
     DOCK_LAYOUT_VERSION,
+    bottom_dock_height,
     properties_on_selection,
     right_dock_width,
     stack_docks,
@@ -62,8 +63,8 @@ from archdraw.gui.settings import autosave_interval_s, settings, state_dir
 from archdraw.gui.theme import apply_palette, resolve
 from archdraw.layout import LayoutResult
 from archdraw.library import Library
-from archdraw.model import Change, Document
-from archdraw.model.edits import MoveComponents, RemoveElements
+from archdraw.model import Change, Document, edits_named
+from archdraw.model.edits import MoveComponents
 from archdraw.source import printable
 from archdraw.source.printable import plural
 
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.editing, self.theme)
         self.doc_panel = DocumentPanel(self.editing)
         self.history = QUndoView(self.stack)
-        self.history.setEmptyLabel("<opened>")
+        self.history.setEmptyLabel("New design")  # FileController.replace names others
         self.lint = LintRunner(self.document, library)
         self.autosave = Autosave(self.document, state_dir() / "autosave", autosave_interval_s())
         self.files = FileController(self)
@@ -145,10 +146,10 @@ class MainWindow(QMainWindow):
         self._docks_sized = True
         stack_docks(self, "findings", "history")
         whole_tab_titles(self)  # the docks' tab bars exist once the window is laid out
-        wide, tall = self.width(), self.height()
+        wide = self.width()
         bottom = self.findChild(QDockWidget, "dock-findings")
         if bottom is not None:
-            self.resizeDocks([bottom], [min(180, int(tall * 0.14))], Qt.Orientation.Vertical)
+            self.resizeDocks([bottom], [bottom_dock_height(self)], Qt.Orientation.Vertical)
         right = self.findChild(QDockWidget, "dock-properties")
         if right is not None:
             self.resizeDocks([right], [right_dock_width(self)], Qt.Orientation.Horizontal)
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
         index = {k.key for k in self.document.design.links}
         links = tuple(k for k in self.scene.selected_link_keys() if k in index)
         if components or zones or links:
-            self.editing.apply(RemoveElements(zones, components, links, label="Delete"))
+            self.editing.apply(edits_named.delete(self.document.design, zones, components, links))
 
     def copy(self) -> None:
         ids = self.scene.selected_component_ids()
@@ -246,9 +247,9 @@ class MainWindow(QMainWindow):
         self.copy()
         self.delete_selection()
 
-    def paste(self, text: str | None = None, offset: float = 40.0) -> None:
+    def paste(self, text: str | None = None, offset: float = 40.0, verb: str = "Paste") -> None:
         result = paste_edit(self.editing, clipboard_text() if text is None else text, offset)
-        if result is not None and self.editing.apply(result[0]):
+        if result is not None and self.editing.apply(edits_named.pasted(result[0], verb)):
             self.scene.select_ids(result[1])
 
     def duplicate(self) -> None:
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
 
         ids = self.scene.selected_component_ids()
         if ids:
-            self.paste(dumps(selection_design(self.document.design, ids)))
+            self.paste(dumps(selection_design(self.document.design, ids)), verb="Duplicate")
 
     def group_into_zone(self) -> None:
         edit, zone_id = group_edit(

@@ -17,6 +17,7 @@ import yaml
 
 from archdraw.io.messages import flow
 from archdraw.library import Library, PropertySpec
+from archdraw.library.types import TEXT_FORMATS
 from archdraw.model.catalog import TypeCatalog
 from archdraw.source.numbers import clip
 
@@ -34,7 +35,7 @@ def takes(spec: PropertySpec) -> str:
     if spec.kind == "bool":
         return "true or false"
     if spec.kind == "str":
-        return "text"
+        return TEXT_FORMATS[spec.format][1] if spec.format else "text"
     if spec.kind == "choice":
         return "one of " + ", ".join(spec.choices)
     kind = "a whole number" if spec.kind == "int" else "a number"
@@ -88,6 +89,8 @@ def _candidates(spec: PropertySpec, value: Any) -> list[Any]:
         return ["none"] if spec.kind == "choice" and not value else []
     if isinstance(value, int | float) and spec.kind == "str":
         return [flow(value)]
+    if isinstance(value, str) and spec.kind == "str":  # words where a name is asked for
+        return ["-".join(value.split())] if value.strip() else []
     if isinstance(value, str) and spec.kind == "choice":
         lowered = {choice.lower(): choice for choice in spec.choices}
         close = difflib.get_close_matches(value.strip().lower(), list(lowered), n=1, cutoff=0.6)

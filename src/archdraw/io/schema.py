@@ -10,6 +10,7 @@ from typing import Any
 
 from archdraw import FORMAT_VERSION
 from archdraw.library import Library, PropertySpec
+from archdraw.library.types import TEXT_FORMATS
 from archdraw.model.types import Design
 
 SCHEMA_ID = "https://archdraw.dev/schema/design-v1.json"
@@ -21,6 +22,8 @@ def _spec_schema(spec: PropertySpec) -> dict[str, Any]:
         schema["type"] = "boolean"
     elif spec.kind == "str":
         schema["type"] = "string"
+        if spec.format:
+            schema["pattern"] = f"^{TEXT_FORMATS[spec.format][0]}$"
     elif spec.kind == "choice":
         schema["enum"] = list(spec.choices)
     else:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from archdraw.layout.geometry import Point, RectIndex, node_rect
 from archdraw.model import Design, EditError
+from archdraw.model import edits_named as named
 from archdraw.model.edits import MoveComponents
 from archdraw.style import GRID_SIZE, NODE_HEIGHT, NODE_WIDTH
 
@@ -47,7 +48,7 @@ def align(design: Design, ids: Sequence[str], how: str) -> MoveComponents:
     values = [p[axis] for p in placed.values()]
     target = pick(values) if pick is not None else sum(values) / len(values)
     moves = {i: ((target, p[1]) if axis == 0 else (p[0], target)) for i, p in placed.items()}
-    return MoveComponents(moves, label=f"Align {how}")
+    return named.move(design, moves, "Align", how)
 
 
 def distribute(design: Design, ids: Sequence[str], axis: str) -> MoveComponents:
@@ -64,7 +65,7 @@ def distribute(design: Design, ids: Sequence[str], axis: str) -> MoveComponents:
         x, y = placed[component_id]
         value = first + rank * step
         moves[component_id] = (value, y) if index == 0 else (x, value)
-    return MoveComponents(moves, label=f"Distribute {axis}ly")
+    return named.move(design, moves, "Distribute", f"{axis}ly")
 
 
 def free_spot(design: Design, near: Point) -> Point:

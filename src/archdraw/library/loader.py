@@ -9,12 +9,18 @@ import re
 from pathlib import Path
 from typing import Any
 
-from archdraw.library.types import CATEGORIES, PROP_KINDS, ComponentType, PropertySpec
+from archdraw.library.types import (
+    CATEGORIES,
+    PROP_KINDS,
+    TEXT_FORMATS,
+    ComponentType,
+    PropertySpec,
+)
 from archdraw.model.types import ID_PATTERN
 from archdraw.source import Locations, Problem, SourceError, read_yaml
 
 SHARED_PROPERTIES_FILE = "_properties.yaml"
-_SPEC_KEYS = {"type", "title", "default", "min", "max", "choices", "help"}
+_SPEC_KEYS = {"type", "title", "default", "min", "max", "choices", "help", "format"}
 _TYPE_KEYS = {"id", "label", "category", "icon", "stateful", "summary", "explanation", "properties"}
 
 
@@ -57,6 +63,11 @@ def read_property_spec(
         reader.problem(where, f"property '{name}' needs a type, one of {', '.join(PROP_KINDS)}")
         return None
     choices = raw.get("choices", list(base.choices) if base else [])
+    text_format = raw.get("format", base.format if base else "")
+    if text_format and (kind != "str" or text_format not in TEXT_FORMATS):
+        known = ", ".join(TEXT_FORMATS)
+        reader.problem(where, f"property '{name}': format applies to text, one of {known}")
+        return None
     spec = PropertySpec(
         name=name,
         kind=kind,
@@ -66,6 +77,7 @@ def read_property_spec(
         minimum=raw.get("min", base.minimum if base else None),
         maximum=raw.get("max", base.maximum if base else None),
         choices=tuple(str(c) for c in choices),
+        format=text_format,
     )
     if kind == "choice" and not spec.choices:
         reader.problem(where, f"property '{name}' is a choice but lists no choices")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
@@ -21,6 +22,11 @@ CATEGORIES: tuple[str, ...] = (
     "operations",
     "external",
 )
+# What a text property may require of its value (`format` in the library): the pattern the
+# whole value must match, and the words that say it to a person.
+TEXT_FORMATS: dict[str, tuple[str, str]] = {
+    "name": (r"[A-Za-z0-9_.\-]+", "a name: letters, digits, '-', '_' or '.', no spaces"),
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class PropertySpec:
     maximum: float | None = None
     choices: tuple[str, ...] = ()
     title: str = ""  # the name shown to people, with its unit: "Capacity (requests/s)"
+    format: str = ""  # a text property's required shape, a key of TEXT_FORMATS ("" for any)
 
     @property
     def shown_name(self) -> str:
@@ -44,7 +51,11 @@ class PropertySpec:
         if self.kind == "bool":
             return None if isinstance(value, bool) else f"expected true or false, got {value!r}"
         if self.kind == "str":
-            return None if isinstance(value, str) else f"expected text, got {value!r}"
+            if not isinstance(value, str):
+                return f"expected text, got {value!r}"
+            if self.format and not re.fullmatch(TEXT_FORMATS[self.format][0], value):
+                return f"expected {TEXT_FORMATS[self.format][1]}; got {value!r}"
+            return None
         if self.kind == "choice":
             if value in self.choices:
                 return None
@@ -66,7 +77,7 @@ class PropertySpec:
         if self.kind == "choice":
             return " | ".join(self.choices)
         if self.kind in ("bool", "str"):
-            return self.kind
+            return self.format or self.kind
         low = "" if self.minimum is None else _fmt(self.minimum)
         high = "" if self.maximum is None else _fmt(self.maximum)
         return f"{self.kind} {low}..{high}" if (low or high) else self.kind

@@ -10,18 +10,22 @@ differently before and after its own undo).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from archdraw.model.edit_base import Edit
+from archdraw.model.edit_base import Edit, Position
 from archdraw.model.edits import (
+    AddElements,
     Batch,
+    MoveComponents,
+    RemoveElements,
     SetComponentFields,
     SetLinkProperties,
     SetProperties,
 )
 from archdraw.model.field_edits import RenameId, SetLinkFields, SetZoneFields
-from archdraw.model.types import Design, Link
+from archdraw.model.types import Component, Design, Link, Zone
 
 
 def link_title(design: Design, link: Link) -> str:
@@ -108,3 +112,90 @@ def move_to_zone(design: Design, component_ids: Sequence[str], zone: str | None)
     )
     where = f"zone {element_title(design, zone)}" if zone is not None else "no zone"
     return Batch(edits, label=f"Move {what} to {where}")
+
+
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _phrase(components: Sequence[str], zones: Sequence[str], links: Sequence[str]) -> str:
+    """Titles of what an edit touches: one of a kind by its title, more of a kind counted.
+
+    A link is named only when it is all there is ("link A → B"); beside components it is
+    counted ("orders-db and 2 links"), as those are mostly the links a box takes with it.
+    """
+    parts = []
+    if components:
+        parts.append(
+            components[0] if len(components) == 1 else _counted(len(components), "component")
+        )
+    if zones:
+        parts.append(f"zone {zones[0]}" if len(zones) == 1 else _counted(len(zones), "zone"))
+    if len(links) == 1 and not parts:
+        parts.append(f"link {links[0]}")
+    elif links:
+        parts.append(_counted(len(links), "link"))
+    if len(parts) < 2:
+        return parts[0] if parts else "nothing"
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def phrase(design: Design, component_ids: Sequence[str], zone_ids: Sequence[str] = ()) -> str:
+    """'LLM workers', '3 components', 'zone US east', '2 components and zone US east'."""
+    components = [element_title(design, c) for c in component_ids]
+    return _phrase(components, [element_title(design, z) for z in zone_ids], ())
+
+
+def add_component(component: Component) -> Edit:
+    return AddElements(components=(component,), label=f"Add {component.title}")
+
+
+def connect(design: Design, link: Link) -> Edit:
+    return AddElements(links=(link,), label=f"Connect {link_title(design, link)}")
+
+
+def delete(
+    design: Design,
+    zone_ids: Sequence[str] = (),
+    component_ids: Sequence[str] = (),
+    link_keys: Sequence[str] = (),
+) -> Edit:
+    """Delete, named with the links that go with the deleted components as well as the chosen."""
+    gone, chosen = set(component_ids), set(link_keys)
+    links = [k for k in design.links if k.key in chosen or k.source in gone or k.target in gone]
+    what = _phrase(
+        [element_title(design, c) for c in component_ids],
+        [element_title(design, z) for z in zone_ids],
+        [link_title(design, k) for k in links],
+    )
+    return RemoveElements(
+        tuple(zone_ids), tuple(component_ids), tuple(link_keys), label=f"Delete {what}"
+    )
+
+
+def pasted(edit: AddElements, verb: str = "Paste") -> AddElements:
+    """A paste's edit named by what it adds: 'Paste LLM workers', 'Duplicate 3 components and
+    2 links' (the zones a paste brings along are where the components go, not what was pasted)."""
+    titles = [c.title for c in edit.components]
+    what = _phrase(titles, (), [k.key for k in edit.links])
+    return dataclasses.replace(edit, label=f"{verb} {what}")
+
+
+def move(
+    design: Design, positions: Mapping[str, Position], verb: str = "Move", how: str = ""
+) -> MoveComponents:
+    """'Move LLM workers', 'Nudge 3 components', 'Align 3 components left'."""
+    what = phrase(design, list(positions))
+    return MoveComponents(positions, label=f"{verb} {what}{' ' + how if how else ''}")
+
+
+def group_into_new_zone(
+    design: Design, component_ids: Sequence[str], zone_ids: Sequence[str], zone: Zone
+) -> Edit:
+    """Add `zone` and move the chosen components and zones into it, as one step."""
+    edits: list[Edit] = [AddElements(zones=(zone,))]
+    edits += [SetComponentFields(c, {"zone": zone.id}) for c in component_ids]
+    edits += [SetZoneFields(z, {"parent": zone.id}) for z in zone_ids]
+    return Batch(
+        tuple(edits), label=f"Group {phrase(design, component_ids, zone_ids)} into a new zone"
+    )

@@ -78,7 +78,8 @@ def change_type(
     if not catalog.has_type(type_id):
         raise EditError(f"unknown component type '{type_id}'")
     refused = {problem.prop for problem in catalog.check_props(type_id, component.props)}
-    return ChangeType(component_id, type_id, tuple(sorted(refused)))
+    label = f"Change type of {component.title}"
+    return ChangeType(component_id, type_id, tuple(sorted(refused)), label=label)
 
 
 def describe_drop(edit: ChangeType) -> str:

@@ -11,6 +11,7 @@ from archdraw.analysis import (
     analyze_availability,
     weakest_points,
 )
+from archdraw.analysis.overlap import assumption_text
 from archdraw.cost.lines import per_second
 from archdraw.library import Library
 from archdraw.lint import Finding
@@ -129,6 +130,10 @@ def fails_halfway(context: Context) -> Section:
                 ", ".join(others[:6]) + more if others else "nothing else",
             )
         )
+        # Calls taken as independent requests: say so (AD101's finding says it of its own).
+        if point.assumed is not None and not point.single_point:
+            rests = assumption_text(point.assumed, _share, lambda c: titles.get(c, c))
+            section.items.append(Item(f"{title}: {_share(point.lost_share)} lost, {rests}", "info"))
     target = design.cost.availability_target
     if target is not None:
         result = analyze_availability(design, library, graph=graph)

@@ -15,12 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QLineEdit
 
 from archdraw.model import Design, Edit, Link
 from archdraw.model import edits_named as named
-from archdraw.model.edits import (
-    AddLink,
-    Batch,
-    MoveComponents,
-    MoveToZone,
-)
+from archdraw.model.edits import Batch, MoveComponents, MoveToZone
 
 from .component_item import ComponentItem
 from .link_item import LinkItem
@@ -173,25 +168,29 @@ class MouseInteractions:
             return
         target = targets[0].component_id
         link = Link(source=source, target=target, kind=self.view.editing.link_kind)
-        if self.view.editing.apply(AddLink(link)):
+        if self.view.editing.apply(named.connect(self.scene.design, link)):
             self.scene.select_ids([link.key])
 
     def _finish_move(self, state: _Move, point: QPointF) -> None:
         targets = self._targets(state, point - state.start)
-        edits: list[Edit] = [MoveComponents({i: (p.x(), p.y()) for i, p in targets.items()})]
-        label = ""
+        design = self.scene.design
+        if state.zone_drag:  # named by what was picked up, not every member carried along
+            chosen = self.scene.selected_component_ids(), self.scene.selected_zone_ids()
+            what = named.phrase(design, *chosen)
+        else:
+            what = named.phrase(design, list(targets))
+        positions = {i: (p.x(), p.y()) for i, p in targets.items()}
+        edits: list[Edit] = [MoveComponents(positions, label=f"Move {what}")]
         if not state.zone_drag and isinstance(state.item, ComponentItem):
-            moving = set(targets)
-            design = self.scene.design
             index = design.component_index()
             zone = self.scene.innermost_zone_at(point)
-            changing = [i for i in sorted(moving) if i in index and index[i].zone != zone]
+            changing = [i for i in sorted(targets) if i in index and index[i].zone != zone]
             if changing:
                 edits.append(MoveToZone(changing, zone))
                 left = {index[i].zone for i in changing}
-                label = _zone_move_label(design, zone, left)
-        edit = edits[0] if len(edits) == 1 else Batch(tuple(edits), label=label)
-        if not self.view.editing.apply(edit):
+                what = _zone_move_label(design, named.phrase(design, changing), zone, left)
+                edits = [Batch(tuple(edits), label=what)]
+        if not self.view.editing.apply(edits[0]):
             self.scene.preview_move(state.origins, relayout_zones=True, settle=True)
 
     def cancel(self) -> None:
@@ -215,7 +214,7 @@ class MouseInteractions:
         for component_id in ids:
             x, y = index[component_id].position or (0.0, 0.0)
             moves[component_id] = (x + step[0] * distance, y + step[1] * distance)
-        self.view.editing.apply(MoveComponents(moves, label="Nudge"), merge_key="nudge")
+        self.view.editing.apply(named.move(self.scene.design, moves, "Nudge"), merge_key="nudge")
         return True
 
     # Rename in place -----------------------------------------------------------
@@ -269,11 +268,11 @@ class MouseInteractions:
             self.view.editing.apply(edit)
 
 
-def _zone_move_label(design: Design, into: str | None, left: set[str | None]) -> str:
-    """The undo text of a drag that changes zones: "Move into Zone A", "Move out of Zone A"."""
+def _zone_move_label(design: Design, what: str, into: str | None, left: set[str | None]) -> str:
+    """The undo text of a drag that changes zones: "Move api into zone Zone A", "Move 2
+    components out of zone Zone A"."""
     if into is not None:
-        zone = design.zone(into)
-        return f"Move into {zone.title if zone else into}"
+        return f"Move {what} into zone {named.element_title(design, into)}"
     only = next(iter(left)) if len(left) == 1 else None
     zone = design.zone(only) if only is not None else None
-    return f"Move out of {zone.title}" if zone else "Move out of zones"
+    return f"Move {what} out of zone {zone.title}" if zone else f"Move {what} out of zones"

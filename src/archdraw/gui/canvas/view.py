@@ -39,6 +39,9 @@ from .scene import DesignScene
 TYPE_MIME = "application/x-archdraw-type"
 MIN_SCALE, MAX_SCALE = 0.02, 8.0
 RELATED_MIN_SCALE = 0.3  # showing a finding's related elements zooms out no further
+# Showing a found element (a finding's, a search's) from farther out comes this close: where
+# its box's words read whole (`archdraw.drawing.level_at`: TITLE_SIZE at READABLE_PX).
+FOUND_SCALE = 0.6
 
 
 class DesignView(QGraphicsView):
@@ -185,7 +188,8 @@ class DesignView(QGraphicsView):
     def centre_on_ids(self, ids: Iterable[str], related: Iterable[str] = ()) -> None:
         """Centre on the elements `ids`. With `related` ones (a finding's), show them all,
         zooming out if need be but not below RELATED_MIN_SCALE (names stay readable);
-        when they do not fit even so, `ids` stay centred."""
+        when they do not fit even so, `ids` stay centred. From a zoom too far out to read
+        them, come in to FOUND_SCALE (or as close as showing them all allows)."""
         main, others = self._rect_of(ids), self._rect_of(related)
         every = main.united(others)
         if every.isEmpty():
@@ -195,6 +199,8 @@ class DesignView(QGraphicsView):
         needed = min(room.width() / max(every.width(), 1), room.height() / max(every.height(), 1))
         if not others.isEmpty() and needed < scale and scale > RELATED_MIN_SCALE:
             self.zoom_by(max(needed, RELATED_MIN_SCALE) / scale)
+        if scale < FOUND_SCALE and needed > scale:  # too far out to read what was found
+            self.zoom_by(min(needed, FOUND_SCALE) / scale)
         fits = needed >= self.scale_factor() * 0.999  # zoom_by's float arithmetic
         self.centerOn(every.center() if fits else main.center())
 

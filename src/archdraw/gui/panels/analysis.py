@@ -43,6 +43,7 @@ from archdraw.gui.panels.analysis_rows import (
     headline,
     load_bars,
     load_rows,
+    weakest_notes,
     weakest_rows,
 )
 from archdraw.gui.panels.analysis_views import LoadChart, ResultTable
@@ -136,7 +137,16 @@ class AnalysisPanel(QWidget):
         self.weakest_button.setObjectName("analysis-weakest")
         self.weakest_button.clicked.connect(lambda: self.show_extra("weakest"))
         self.weakest_table = self._table("analysis-weakest-table", WEAKEST_HEADERS)
-        self.tabs.addTab(_stack(self.weakest_button, self.weakest_table), "Weakest points")
+        # What the figures marked * rest on (calls taken as independent requests), as the
+        # CLI's --weakest says it under its table.
+        self.weakest_note = QLabel("")
+        self.weakest_note.setObjectName("analysis-weakest-note")
+        self.weakest_note.setWordWrap(True)
+        self.weakest_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.weakest_note.setVisible(False)
+        self.tabs.addTab(
+            _stack(self.weakest_button, self.weakest_table, self.weakest_note), "Weakest points"
+        )
         layout.addWidget(self.tabs, 1)
 
     def _growth_row(self) -> QHBoxLayout:
@@ -221,6 +231,7 @@ class AnalysisPanel(QWidget):
         self._say("Select components or a zone on the canvas, then fail them.")
         for table in self.findChildren(ResultTable):
             table.show_rows([])
+        self._show_weakest_note([])
         self.chart.show_bars([], self.main.theme)
         self.overlay.clear()
         self.main.lint.analyse(None)
@@ -319,10 +330,15 @@ class AnalysisPanel(QWidget):
             self.availability_table.show_rows(availability_rows(report))
         if report.weakest is not None:
             self.weakest_table.show_rows(weakest_rows(report))
+            self._show_weakest_note(weakest_notes(report))
         if report.failure is not None and self.extra == "":
             self.tabs.setCurrentIndex(0)
         elif self.growth is not None and self.extra == "" and report.failure is None:
             self.tabs.setCurrentIndex(1)
+
+    def _show_weakest_note(self, notes: list[str]) -> None:
+        self.weakest_note.setText("\n".join(notes))
+        self.weakest_note.setVisible(bool(notes))
 
     def detach(self) -> None:
         if self._listening:
@@ -334,8 +350,8 @@ def _stack(*widgets: QWidget) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
     layout.setContentsMargins(2, 2, 2, 2)
-    for widget in widgets:
-        layout.addWidget(widget, 0 if isinstance(widget, QPushButton) else 1)
+    for widget in widgets:  # the tables and the chart take the height; buttons and notes not
+        layout.addWidget(widget, 0 if isinstance(widget, QPushButton | QLabel) else 1)
     return page
 
 

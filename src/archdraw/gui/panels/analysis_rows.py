@@ -8,11 +8,12 @@ unaffected" rather than "100 % fail ... 3 paths still complete".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtime_per_year
 from archdraw.analysis.failure import ClientImpact
+from archdraw.analysis.overlap import Assumed, assumption_text
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text import pct
 from archdraw.analysis.weakest import failed_components, what_fails
@@ -92,7 +93,11 @@ def failure_client_rows(report: AnalysisReport) -> list[Row]:
     rows, titles = [], report.growth.titles
     for impact in failure.clients.values():
         failing = sum(1 for p in impact.paths if p.status != "completes")
-        paths = " / ".join(" -> ".join(p.nodes) for p in impact.paths if p.status != "completes")
+        paths = " / ".join(
+            " → ".join(titles.get(n, n) for n in p.nodes)
+            for p in impact.paths
+            if p.status != "completes"
+        )
         words = client_words(impact, titles)
         rows.append(
             Row(
@@ -247,23 +252,64 @@ def _figure_basis(result: AvailabilityResult, link: WeakLink) -> str:
     return ", library default" if figures and figures.instance_basis == "default" else ""
 
 
+# Marks a figure that rests on calls taken as independent requests (`request` not stated);
+# the note under the table and the row's tooltip say which, and the range either way.
+ASSUMED_MARK = " *"
+
+
 def weakest_rows(report: AnalysisReport) -> list[Row]:
     rows, titles = [], element_titles(report)
     for point in report.weakest or []:
         name = titles.get(point.id, point.id)
         what = what_fails(report.graph, point, name)
+        down = [titles.get(c, c) for c in point.down]
+        lost = _number(point.lost_rps, "/s")
+        share: Cell = (pct(point.lost_share), point.lost_share)
+        tips = [f"Taken down: {', '.join(down)}"] if len(down) > NAMES_SHOWN else []
+        if point.assumed is not None:
+            lost, share = _marked(lost), _marked(share)
+            tips.insert(0, f"Share lost: {_assumption(report, point.lost_share, point.assumed)}")
         rows.append(
             Row(
-                (
-                    (what, what),
-                    _number(point.lost_rps, "/s"),
-                    (pct(point.lost_share), point.lost_share),
-                    (", ".join(titles.get(c, c) for c in point.down) or "-", len(point.down)),
-                ),
+                ((what, what), lost, share, (_first_names(down), len(down))),
                 point.id,
+                tip="\n".join(tips),
             )
         )
     return rows
+
+
+def weakest_notes(report: AnalysisReport) -> list[str]:
+    """The note under the weakest points: what each marked figure rests on, as the CLI's
+    `--weakest` says it ("* Carts DB: 20.8 % assuming the 2 calls from ...")."""
+    titles = element_titles(report)
+    return [
+        f"{ASSUMED_MARK.strip()} {titles.get(p.id, p.id)}: "
+        f"{_assumption(report, p.lost_share, p.assumed)}"
+        for p in report.weakest or []
+        if p.assumed is not None
+    ]
+
+
+def _marked(cell: Cell) -> Cell:
+    return (f"{cell[0]}{ASSUMED_MARK}", cell[1])
+
+
+def _assumption(report: AnalysisReport, share: float, rests: Assumed) -> str:
+    """A share with what it rests on: "20.8 % assuming the 2 calls from API gateway (...)
+    are independent requests (`request` not stated): 20.0 % if ..."."""
+    titles = element_titles(report)
+    return f"{pct(share)} {assumption_text(rests, pct, lambda c: titles.get(c, c))}"
+
+
+NAMES_SHOWN = 4  # a zone takes down dozens: a row names this many, its tooltip names all
+
+
+def _first_names(names: Sequence[str]) -> str:
+    """'A, B, C, D and 16 more' (hover for all); '-' for none."""
+    if len(names) <= NAMES_SHOWN:
+        return ", ".join(names) or "-"
+    return f"{', '.join(names[:NAMES_SHOWN])} and {len(names) - NAMES_SHOWN} more"
 
 
 def headline(report: AnalysisReport) -> str:
@@ -295,9 +341,13 @@ def headline(report: AnalysisReport) -> str:
         unknown = [
             titles.get(graph.ids[c], graph.ids[c]) for c in graph.sources if not graph.rate_known[c]
         ]
+        # Calls taken as independent requests (`request` not stated): the share says so.
+        rests = ""
+        if failure.assumed is not None:
+            rests = f", {assumption_text(failure.assumed, pct, lambda c: titles.get(c, c))}"
         if not unknown:
             lost = f"{_rate(failure.lost_rps)} of {_rate(failure.total_rps)} requests/s fail"
-            return f"Failing {failed}: {lost} ({pct(failure.lost_share)}).{risk}"
+            return f"Failing {failed}: {lost} ({pct(failure.lost_share)}){rests}.{risk}"
         # "0 of 0 requests/s fail (100 %)" reads as a contradiction: with a client's rate
         # unknown the share is of its requests, and requests/s only for the stated ones.
         known = ""
@@ -308,6 +358,6 @@ def headline(report: AnalysisReport) -> str:
             )
         return (
             f"Failing {failed}: {pct(failure.lost_share)} of client requests fail "
-            f"(no Peak load stated for {', '.join(unknown)}){known}.{risk}"
+            f"(no Peak load stated for {', '.join(unknown)}){known}{rests}.{risk}"
         )
     return ""  # growth alone: the bottleneck sentence above the tabs says it

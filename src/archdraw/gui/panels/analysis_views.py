@@ -6,10 +6,11 @@ column of percentages sorts as numbers and "-" (unknown) sorts last.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -50,12 +51,15 @@ class ResultTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The last column holds sentences: it takes the width left and wraps.
+        # The first column (names) is sized by `_fit_columns`; the last holds sentences: it
+        # takes the width left and wraps.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         self.setWordWrap(True)
         # Rows come in the analysis's order (worst first) until a header is clicked.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
+        self._sentences = False  # whether the last column holds words (see `_fit_columns`)
         self.itemSelectionChanged.connect(self._selected)
         # Wrapped rows are as tall as their text at the width they have: when the width
         # changes (the dock widens after the rows came, the user drags it), measure again.
@@ -68,21 +72,59 @@ class ResultTable(QTableWidget):
         self.blockSignals(True)
         self.clearContents()
         self.setRowCount(len(rows))
+        # A column of figures (numbers, with "-" or "never" among them) lines up on the right;
+        # a column of names or sentences reads from the left, even one sorted by a count.
+        figures = {
+            column
+            for column in range(self.columnCount())
+            if all(isinstance(row.cells[column][1], int | float) for row in rows)
+            and any(row.cells[column][0][:1].isdigit() for row in rows)
+        }
+        self._sentences = bool(rows) and self.columnCount() - 1 not in figures
         for number, row in enumerate(rows):
+            tip = _wrapped(row.tip)
             for column, (text, key) in enumerate(row.cells):
                 item = _Item(text)
                 item.setData(SORT_ROLE, key)
                 item.setData(ID_ROLE, row.element)
-                if row.tip:
-                    item.setToolTip(row.tip)
-                if isinstance(key, int | float) and len(text) < 16:  # figures, not sentences
+                if tip:
+                    item.setToolTip(tip)
+                if column in figures:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.setItem(number, column, item)
         self.blockSignals(False)
         self.setSortingEnabled(True)
+        self._fit_columns()
         self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The names column as wide as its names, unless that squeezes a last column of words
+        ("Taken down") under the width it needs or half of what the figures leave.
+        A long name then wraps in its column instead of the sentence wrapping a word a line."""
+        header, last = self.horizontalHeader(), self.columnCount() - 1
+        if last < 1:
+            return
+        for column in range(1, last):
+            self.resizeColumnToContents(column)
+        figures = sum(header.sectionSize(c) for c in range(1, last))
+        spare = self.viewport().width() - figures
+
+        def wanted(column: int) -> int:
+            return max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+        width = wanted(0)
+        if self._sentences:
+            sentence = min(wanted(last), spare // 2)
+            width = max(header.sectionSizeHint(0), min(width, spare - sentence))
+        if header.sectionSize(0) != width:
+            header.resizeSection(0, width)
 
     def texts(self) -> list[list[str]]:
         """What the table shows, row by row, in its current order."""
@@ -97,6 +139,14 @@ class ResultTable(QTableWidget):
         element = items[0].data(ID_ROLE) if items else None
         if element:
             self.element_chosen.emit(str(element))
+
+
+def _wrapped(tip: str) -> str:
+    """A tooltip as rich text, which Qt wraps (plain text shows as one line as wide as a
+    sentence: a list of twenty names, an assumption with its range); lines kept."""
+    if not tip:
+        return ""
+    return "<p>" + "<br>".join(html.escape(line) for line in tip.splitlines()) + "</p>"
 
 
 class LoadChart(QWidget):

@@ -104,7 +104,14 @@ class FormRows(QWidget):
         self._shown[name] = value
         return widget
 
-    def _text(self, name: str, value: str, make: Callable[[str], Edit]) -> None:
+    def _text(
+        self,
+        name: str,
+        value: str,
+        make: Callable[[str], Edit],
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
+        """A line edit; `check` says why a typed text cannot be the value (None: it can)."""
         existing = self._existing(name, QLineEdit, value)
         if isinstance(existing, QLineEdit):
             # Text being typed (changed since it was shown or committed) is kept; a focused
@@ -120,8 +127,15 @@ class FormRows(QWidget):
 
         def done() -> None:
             field.setModified(False)  # committed (or unchanged): no longer being typed
-            if field.text().strip() != self._shown.get(name):
-                self._commit(make(field.text().strip()))
+            text = field.text().strip()
+            if text == self._shown.get(name):
+                return
+            reason = check(text) if check is not None and text else None
+            if reason:  # refused as a loaded file would be (a request name with a space)
+                self.error.setText(f"{name}: {reason}")
+                self.refresh(restore=True)
+                return
+            self._commit(make(text))
 
         field.editingFinished.connect(done)
         self._row(name, field)
@@ -189,7 +203,8 @@ class FormRows(QWidget):
         if spec.kind in ("int", "float"):
             self._number(spec, value, make, tip)
             return
-        self._text(spec.name, "" if value is None else str(value), lambda v: make(v or None))
+        shown = "" if value is None else str(value)
+        self._text(spec.name, shown, lambda v: make(v or None), spec.check)
         if spec.name in self.fields:
             self.fields[spec.name].setToolTip(tip)
 

@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy
 
 from archdraw.drawing import SEVERITY_ORDER, FindingLike
 from archdraw.layout import clean_text
@@ -40,6 +41,35 @@ class DesignOverview(QLabel):
         self.setText(overview_html(design, library, findings, theme))
 
 
+class OverviewScroll(QScrollArea):
+    """The overview as tall as its text when the dock has room, scrolling when it has not.
+
+    A word-wrapped label laid out in a dock too short for it and the cost line below is
+    squeezed, and its last lines are cut off; here it keeps its height and scrolls.
+    """
+
+    def __init__(self, overview: DesignOverview) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setWidget(overview)
+
+    def sizeHint(self) -> QSize:
+        widget = self.widget()
+        height = widget.heightForWidth(self.viewport().width()) if widget is not None else 0
+        return QSize(super().sizeHint().width(), max(height, 0) + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), 60))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the text wraps to another height at another width
+
+
 def overview_html(
     design: Design, library: Library, findings: Sequence[FindingLike], theme: Theme
 ) -> str:
@@ -47,11 +77,13 @@ def overview_html(
     about = design.doc.purpose or design.description
     if about:
         parts.append(f"<p>{html.escape(clean_text(about, ABOUT_CHARS))}</p>")
+    # A count keeps its word on its line ("3 zones", "Service ×6"): the line wraps between them.
     counts = " · ".join(
-        (
-            plural(len(design.components), "component"),
-            plural(len(design.links), "link"),
-            plural(len(design.zones), "zone"),
+        plural(len(items), word).replace(" ", "&nbsp;")
+        for items, word in (
+            (design.components, "component"),
+            (design.links, "link"),
+            (design.zones, "zone"),
         )
     )
     parts.append(f"<p><b>{counts}</b>")
@@ -61,7 +93,7 @@ def overview_html(
         for type_id, count in kinds.most_common(TOP_TYPES):
             spec = library.get(type_id)
             label = html.escape(spec.label if spec else type_id)
-            named.append(f"{label} ×{count}" if count > 1 else label)
+            named.append(f"{label}&nbsp;×{count}" if count > 1 else label)
         more = len(kinds) - TOP_TYPES
         parts.append("<br>" + ", ".join(named) + (f", and {more} more types" if more > 0 else ""))
     parts.append("</p>")

@@ -17,6 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QLabel,
     QScrollArea,
@@ -29,7 +30,7 @@ from archdraw.gui.editing import Editing
 from archdraw.gui.panels.cost_note import CostNote
 from archdraw.gui.panels.fields import link_title
 from archdraw.gui.panels.form_rows import FormRows
-from archdraw.gui.panels.overview import DesignOverview
+from archdraw.gui.panels.overview import DesignOverview, OverviewScroll
 from archdraw.model import LINK_KINDS, ZONE_KINDS, Change, Design, Edit
 from archdraw.model import edits_named as named
 from archdraw.source.printable import plural
@@ -60,9 +61,10 @@ class PropertiesPanel(FormRows):
         self.form_scroll.setWidget(self.form_host)
         self.form_scroll.viewport().installEventFilter(self)  # its width: see `_fit_rows`
         self.overview = DesignOverview()  # with nothing selected, in place of the form
+        self.overview_scroll = OverviewScroll(self.overview)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        for widget, stretch in ((self.title, 0), (self.form_scroll, 1), (self.overview, 0)):
+        for widget, stretch in ((self.title, 0), (self.form_scroll, 1), (self.overview_scroll, 0)):
             layout.addWidget(widget, stretch)
         layout.addWidget(self.cost)
         layout.addWidget(self.error)
@@ -130,10 +132,11 @@ class PropertiesPanel(FormRows):
         nothing = not any(self._selection)
         self.title.setVisible(not nothing)
         self.form_scroll.setVisible(not nothing and self.form.rowCount() > 0)  # no empty box
-        self.overview.setVisible(nothing)
+        self.overview_scroll.setVisible(nothing)
         if nothing and shiboken6.isValid(self.scene):
             scene = self.scene
             self.overview.show_for(scene.design, self.editing.library, scene.findings, scene.theme)
+            self.overview_scroll.updateGeometry()  # its height follows the text's
 
     def refresh(self, restore: bool = False) -> None:
         """Show the model's current values in the fields, or rebuild later if the form changes.
@@ -159,7 +162,9 @@ class PropertiesPanel(FormRows):
             return
         self._rebuild_timer.stop()
         previous, self._selection = self._selection, self._current_selection()
-        focus = self.focusWidget()
+        # The field that has the keys now: `self.focusWidget()` would name the last one that
+        # had them, and a click on the canvas since then would lose its keys to the new form.
+        focus = QApplication.focusWidget()
         focused_name = next((n for n, w in self.fields.items() if w is focus), None)
         while self.form.rowCount():
             self.form.removeRow(0)

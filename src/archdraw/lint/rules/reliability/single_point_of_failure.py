@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.overlap import Assumed, assumption_text
 from archdraw.analysis.weakest import single_points_of_failure
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
@@ -26,7 +27,10 @@ from archdraw.lint.types import Issue, Severity, rule
     marked `global` (it spans zones and regions on its own) or an in-process library. A
     component whose `replicas` the design does not state is asked about, as info, saying so:
     its one instance is only the library's default. A count that follows from a stated
-    `zones` or `shards` is the design's.""",
+    `zones` or `shards` is the design's. The share of requests lost counts a sender's calls
+    that name the same `request` once; where two or more calls made by some of its requests
+    name none, it takes them as independent requests and says so, with the share either
+    other way.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. A service the provider runs as a whole (SQS, Kinesis, API Gateway,
@@ -38,7 +42,8 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
-    shares = single_points_of_failure(ctx.traffic_graph, ctx.store_work)
+    assumed: dict[str, Assumed] = {}
+    shares = single_points_of_failure(ctx.traffic_graph, ctx.store_work, assumed)
     for component in ctx.components_of(shares):
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
@@ -51,19 +56,25 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             )
         else:
             fix = ctx.fix(component, "Run 2 replicas", replicas=2)
-        share = shares[component.id]
-        lost = f"{share * 100:.3g} %" if share >= 0.001 else "a few"
+        lost = _share(shares[component.id])
+        rests = assumed.get(component.id)
+        # Calls taken as independent requests: the figure says so, with its range.
+        resting = "" if rests is None else f", {assumption_text(rests, _share)}"
         # One instance the design does not state is the library's default, not the design's
         # (a hosted model's instances are the provider's): a question, not a verdict.
         unknown = ctx.instances(component).basis == "default"
         yield Issue(
             f"'{component.title}' is on a client's request path and the design does not say "
             "how many instances it runs (`replicas` not stated): if it is one, "
-            f"{lost} of client requests fail when it dies"
+            f"{lost} of client requests fail when it dies{resting}"
             if unknown
             else f"'{component.title}' runs as one instance and client requests need it: when "
-            f"it dies, {lost} of client requests fail",
+            f"it dies, {lost} of client requests fail{resting}",
             component=component.id,
             fix=fix,
             severity=Severity.INFO if unknown else None,
         )
+
+
+def _share(share: float) -> str:
+    return f"{share * 100:.3g} %" if share >= 0.001 else "a few"

@@ -71,7 +71,7 @@ def judge_encryption(
         if source is None or target is None or state is True:
             continue
         if state is None:
-            unknown.append((link.key, f"{source.title} -> {target.title}"))
+            unknown.append((link.key, f"{source.title} → {target.title}"))
             continue
         plain.setdefault(link.target, []).append(link)
     for first, *others in plain.values():

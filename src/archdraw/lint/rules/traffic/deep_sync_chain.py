@@ -89,7 +89,7 @@ def deep_sync_chain(ctx: LintContext) -> Iterator[Issue]:
         hops = chains[client.id][0] - 1 if client.id in chains else -1
         if hops > limit:
             chain = chain_from(chains, client.id)
-            names = " -> ".join(ctx.components[c].title for c in chain)
+            names = " → ".join(ctx.components[c].title for c in chain)
             yield Issue(
                 f"'{client.title}' waits on a chain of {hops} synchronous hops (limit {limit}): "
                 f"{names}",
