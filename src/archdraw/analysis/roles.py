@@ -169,8 +169,8 @@ def data_roles(
     if columns is None:
         columns = per_component(list(design.components), facts, library)
     ids = columns.ids
-    type_of = dict(zip(ids, columns.types, strict=True))
-    links = RoleLinks(table or LinkTable(design), facts, type_of)
+    known = set(ids)
+    links = RoleLinks(table or LinkTable(design), facts, known)
     targets: dict[str, list[str]] = {}
     source_of: dict[str, str] = {}
     for source, target in links.copies():
@@ -179,7 +179,7 @@ def data_roles(
     for found in targets.values():
         found.sort()
     standbys = _standbys(links, columns)
-    fronted = _fronted(links, facts, design, columns, type_of)
+    fronted = _fronted(links, facts, design, columns, known)
     roles: dict[str, DataRole] = {}
     for component_id, cells in compress(zip(ids, columns.cells, strict=True), columns.stateful):
         store, basis = fronted.get(component_id, (None, None))
@@ -290,15 +290,15 @@ def _reach(starts: list[str], calls: Callable[[str], list[str]]) -> set[str]:
 
 
 def _fronted(
-    links: RoleLinks, facts: TypeFacts, design: Design, columns: Columns, type_of: dict[str, str]
+    links: RoleLinks, facts: TypeFacts, design: Design, columns: Columns, known: set[str]
 ) -> dict[str, tuple[str, str]]:
-    """The store each cache fronts, and whether the design stated it (`type_of`: each
-    component's type, by id)."""
+    """The store each cache fronts, and whether the design stated it (`known`: the ids of
+    the design's components)."""
     ids, types = columns.ids, columns.types
     caches = [n for n in compress(range(len(ids)), columns.caching) if types[n] == "cache"]
     if not caches:
         return {}
-    holding = {t for t in set(type_of.values()) if facts.holds_data(t)}
+    holding = {t for t in set(types) if facts.holds_data(t)}
 
     # The stores each component sends requests to, read off the links into the stores.
     stores_called = links.senders_to(compress(ids, map(holding.__contains__, types)))
@@ -308,7 +308,7 @@ def _fronted(
     for node in caches:
         cache = ids[node]
         stated = components[node].props.get("fronts")
-        if isinstance(stated, str) and stated in type_of:
+        if isinstance(stated, str) and stated in known:
             result[cache] = (stated, "stated")
             continue
         own = stores_called.get(cache)
