@@ -122,11 +122,12 @@ def instance_losses(
             hit = hits.get(zone) if zone is not None else None
             if hit is None:
                 continue
-            spans = graph.zones_spanned[node]
+            spans, first, last = graph.zones_spanned[node], hit[0], graph.zones[hit[-1]]
             if spans >= 2 and all(graph.zones[z].kind == "zone" for z in hit):
-                add(node, 1.0 / spans, f"zone {hit[0]} failed (1 of the {spans} zones it spans)")
+                spanned = f"(1 of the {spans} zones it spans)"
+                add(node, 1.0 / spans, f"zone '{graph.zones[first].title}' failed {spanned}")
             else:
-                add(node, 1.0, f"{graph.zones[hit[-1]].kind} {hit[-1]} failed")
+                add(node, 1.0, f"{last.kind} '{last.title}' failed")
     return {
         node: Loss(share, tuple(reasons), one) for node, (share, reasons, one) in losses.items()
     }
