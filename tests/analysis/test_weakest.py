@@ -129,7 +129,7 @@ links:
     )
     full = analyze_failure(design, library, ["reader"])
     assert full.lost_share == 0.0
-    assert "fall back to its primary db" in full.components["reader"].reason
+    assert "fall back to its primary 'db'" in full.components["reader"].reason
     both = analyze_failure(design, library, ["reader", "db"], whole=True)
     # No primary to fall back to: the 90 % that read fail, and so do the 10 % that write
     # (the two shares are independent: 1 - 0.1 x 0.9 = 0.91 of requests make either call).

@@ -30,7 +30,7 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
     notes = _notes(result)
     if result.bottleneck is None:
         if not any(graph.rps[s] > 0 for s in graph.sources):
-            named = ", ".join(result.unknown_sources[:3]) or "a client"
+            named = ", ".join(title(c, c) for c in result.unknown_sources[:3]) or "a client"
             return f"Growth is unknown: no client states its rps (set `rps` on {named})."
         busiest = max(result.unknown, key=lambda c: result.components[c].arrival_rps, default=None)
         settle = f"; state {title(busiest, busiest)}'s capacity_rps to settle it" if busiest else ""
@@ -131,9 +131,9 @@ def _notes(result: GrowthResult) -> str:
         verb = "has" if count == 1 else "have"
         notes += f" ({count} with traffic {verb} no capacity_rps: unknown)"
     if result.unknown_sources:
-        named = ", ".join(result.unknown_sources[:3])
+        named = ", ".join(result.titles.get(c, c) for c in result.unknown_sources[:3])
         notes += f" (no rps stated for {named}: their traffic is left out)"
     if result.unknown_writes:
-        named = ", ".join(result.unknown_writes[:3])
+        named = ", ".join(result.titles.get(c, c) for c in result.unknown_writes[:3])
         notes += f" (no link into {named} states `writes`: their change streams are left out)"
     return notes

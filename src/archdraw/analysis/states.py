@@ -122,11 +122,12 @@ def instance_losses(
             hit = hits.get(zone) if zone is not None else None
             if hit is None:
                 continue
-            spans = graph.zones_spanned[node]
+            spans, first, last = graph.zones_spanned[node], hit[0], graph.zones[hit[-1]]
             if spans >= 2 and all(graph.zones[z].kind == "zone" for z in hit):
-                add(node, 1.0 / spans, f"zone {hit[0]} failed (1 of the {spans} zones it spans)")
+                spanned = f"(1 of the {spans} zones it spans)"
+                add(node, 1.0 / spans, f"zone '{graph.zones[first].title}' failed {spanned}")
             else:
-                add(node, 1.0, f"{graph.zones[hit[-1]].kind} {hit[-1]} failed")
+                add(node, 1.0, f"{last.kind} '{last.title}' failed")
     return {
         node: Loss(share, tuple(reasons), one) for node, (share, reasons, one) in losses.items()
     }
@@ -169,7 +170,7 @@ def _state(
     role = graph.roles.of(cid)
     if role is not None and role.kind == "cache":
         state = "down" if remaining <= EPSILON else "degraded"
-        fronts = f" to {role.fronts}" if role.fronts else ""
+        fronts = f" to {_named(graph, role.fronts)}" if role.fronts else ""
         if role.fronts and role.fronts_basis == "inferred":
             fronts += " (inferred from the links; set `fronts` to name another)"
         reason += f"; a cache misses, it does not fail: {loss.share:.0%} of its hits go on{fronts}"
@@ -183,8 +184,8 @@ def _state(
     if remaining <= EPSILON and _primary_up(graph, role, losses):
         assert role is not None and role.source is not None
         reason += (
-            f"; its readers fall back to its primary {role.source}, which takes their reads"
-            " on top of its own"
+            f"; its readers fall back to its primary {_named(graph, role.source)}, which takes"
+            " their reads on top of its own"
         )
         recovery = "when readers reconnect to the primary"
         return ComponentState(cid, "degraded", count, 0.0, 1.0, recovery, False, reason)
@@ -194,8 +195,8 @@ def _state(
             if graph.fallback[node]:
                 reason += "; its fallback answers its callers"
             return ComponentState(cid, "down", count, 0.0, 0.0, None, False, reason, 0.0)
-        serving, recovery = 1.0, f"after promoting {promoted}"
-        reason += f"; its copy {promoted} is promoted"
+        serving, recovery = 1.0, f"after promoting {_named(graph, promoted)}"
+        reason += f"; its copy {_named(graph, promoted)} is promoted"
     elif role is None:
         failover = graph.failover[node]
         serving = 1.0
@@ -246,6 +247,12 @@ def _state(
     return ComponentState(
         cid, state, count, remaining, serving, recovery, overloaded, reason, writes
     )
+
+
+def _named(graph: TrafficGraph, component_id: str) -> str:
+    """A component as a reason names it: by its label, as the rest of the analysis does."""
+    node = graph.index.get(component_id)
+    return f"'{component_id if node is None else graph.components[node].title}'"
 
 
 def _primary_up(graph: TrafficGraph, role: DataRole | None, losses: dict[int, Loss]) -> bool:

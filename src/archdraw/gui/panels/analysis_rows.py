@@ -323,7 +323,8 @@ def headline(report: AnalysisReport) -> str:
             report.graph, failure.failed_components, failure.whole, lambda c: titles.get(c, c)
         )
         if failure.failed_zones:
-            zones = f"zone {', '.join(failure.failed_zones)}"
+            zones = ", ".join(report.graph.zones[z].title for z in failure.failed_zones)
+            zones = f"zone {zones}"
             failed = f"{failed} and {zones}" if failed else zones
         risk = ""
         if failure.data_at_risk:
