@@ -108,3 +108,14 @@ def test_links_and_chains_are_written_with_the_arrow_the_editor_writes(library: 
     (chain,) = messages("AD204_deep-sync-chain", "AD204", "web", library)
     assert chain.endswith("web → lb → gw → bff → orders → pricing → db")
     assert "->" not in unknown + chain
+
+
+def test_retry_and_timeout_messages_name_a_link_by_its_ends_as_the_editor_does(
+    library: Library,
+) -> None:
+    # AD206 and AD207 name the link a request goes through; the editor writes "A → B".
+    (amplified,) = messages("AD206_retry-amplification", "AD206", "gw->api", library)
+    assert "through 'gw → api'" in amplified
+    inverted = messages("AD207_timeout-inversion", "AD207", "gw->api", library)
+    assert [m for m in inverted if "on 'api → db'" in m], inverted
+    assert not [m for m in [amplified, *inverted] if "->" in m]

@@ -163,8 +163,9 @@ class ElementViews:
         return component_id if component is None else component.title
 
     def link_title(self, link: LinkView) -> str:
-        """A link as messages name it: its label, else "source -> target" by titles."""
-        return link.label or f"{self.title(link.source)} -> {self.title(link.target)}"
+        """A link as messages name it: its label, else "Source → Target" by titles (as the
+        editor names links)."""
+        return link.label or f"{self.title(link.source)} → {self.title(link.target)}"
 
     def category(self, component: ComponentView) -> str:
         facts = self._type_facts.get(component.type)
