@@ -13,8 +13,8 @@ pytest.importorskip("PySide6", reason="the editor tests need the gui extra (PySi
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QMouseEvent, QTextDocument
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QScreen, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -92,6 +92,24 @@ def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # t
     qtbot.wait(20)  # the docks take their first widths once the window is laid out
     yield main
     main.lint.timer.stop()
+
+
+def first_start_on_screen(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, height: int, design: Path
+) -> MainWindow:
+    """A first start (no saved layout) on a 1366-wide screen `height` px tall, with `design`
+    open: the docks take their first sizes once the window is laid out, before it opens."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1366, height))
+    monkeypatch.setattr(
+        MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
+    )
+    main = MainWindow(builtin_library(), "light")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.wait(50)
+    assert main.files.open_path(design)
+    return main
 
 
 def load_into(window: MainWindow, text: str = TWO_SERVICES) -> None:

@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QMessageBox, QTextBrowser
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextBrowser
 
 from archdraw.gui.main_window import MainWindow
-from archdraw.library import builtin_library
+
+from .conftest import first_start_on_screen
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_designs" / "ecommerce.archdraw.yaml"
 
@@ -23,17 +23,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "sample_designs" / "ecommerce.arc
 @pytest.fixture(params=[768, 738], ids=["no task bar", "a 30 px task bar"])
 def first_start(request, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """A first start (no saved layout) on a 1366 x 768 screen."""
-    height = request.param
-    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1366, height))
-    monkeypatch.setattr(
-        MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
-    )
-    main = MainWindow(builtin_library(), "light")
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.wait(50)  # the docks take their first sizes once the window is laid out
-    assert main.files.open_path(SAMPLE)
+    main = first_start_on_screen(qtbot, monkeypatch, request.param, SAMPLE)
     yield main
     main.lint.timer.stop()
 

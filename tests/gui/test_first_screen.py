@@ -7,13 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QColor, QScreen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox
 
 from archdraw.drawing import face_at
 from archdraw.gui.main_window import MainWindow
 from archdraw.library import builtin_library
+
+from .conftest import first_start_on_screen
 
 TWITTER = Path(__file__).resolve().parents[2] / "sample_designs" / "twitter.archdraw.yaml"
 
@@ -21,16 +23,7 @@ TWITTER = Path(__file__).resolve().parents[2] / "sample_designs" / "twitter.arch
 @pytest.fixture
 def small_screen(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """A first start (no saved layout) on a 1366x768 screen, a task bar taking 30 px."""
-    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1366, 738))
-    monkeypatch.setattr(
-        MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
-    )
-    main = MainWindow(builtin_library(), "light")
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.wait(50)  # the docks take their first widths once the window is laid out
-    assert main.files.open_path(TWITTER)
+    main = first_start_on_screen(qtbot, monkeypatch, 738, TWITTER)
     qtbot.wait(50)
     yield main
     main.lint.timer.stop()
@@ -48,10 +41,9 @@ def test_the_canvas_gets_most_of_a_1366_wide_window(small_screen):  # type: igno
 def test_the_docks_stay_wide_enough_to_read_in_a_small_first_window(qtbot, monkeypatch):  # type: ignore[no-untyped-def]
     # Without a window manager the first show can be smaller than the screen; shares
     # of that width cut the palette's type names to three letters.
-    from PySide6.QtWidgets import QDockWidget, QMessageBox
+    from PySide6.QtWidgets import QDockWidget
 
     from archdraw.gui.main_window import MainWindow
-    from archdraw.library import builtin_library
 
     monkeypatch.setattr(
         MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
