@@ -177,3 +177,10 @@ def test_adding_connecting_moving_and_pasting_name_the_components() -> None:
     document.apply(named.pasted(paste))
     assert len(design.components) == 5 and len(design.links) == 4
     assert _labels(document) == ["Paste 2 components and 1 link"]
+
+
+def test_a_pasted_link_alone_is_named_by_its_ends_as_the_editor_names_links() -> None:
+    from archdraw.model.edits import AddElements
+
+    link = Link.model_validate({"from": "queue", "to": "api"})
+    assert named.pasted(AddElements(links=(link,))).label == "Paste link queue → api"

@@ -176,8 +176,8 @@ def delete(
 def pasted(edit: AddElements, verb: str = "Paste") -> AddElements:
     """A paste's edit named by what it adds: 'Paste LLM workers', 'Duplicate 3 components and
     2 links' (the zones a paste brings along are where the components go, not what was pasted)."""
-    titles = [c.title for c in edit.components]
-    what = _phrase(titles, (), [k.key for k in edit.links])
+    titles = {c.id: c.title for c in edit.components}
+    what = _phrase(list(titles.values()), (), [k.ends_title(titles) for k in edit.links])
     return dataclasses.replace(edit, label=f"{verb} {what}")
 
 
