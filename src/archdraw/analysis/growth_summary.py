@@ -106,9 +106,15 @@ def shard_advice(load: ComponentLoad, graph: TrafficGraph) -> str:
         applies = f"shard it: each of its {load.copies} copies applies all"
     else:
         applies = f"shard it further: each copy of its {shards} partitions applies that partition's"
+    writes = load.writes_rps / shards
+    capacity = load.capacity_rps or 0
+    # Say how far past a machine the writes go: "over 70%" would hide a store 7 times over.
+    share = writes / capacity if capacity else 0.0
+    of = f"{share:.3g} times" if share >= 1 else f"{share:.0%} of"
+    over = "" if share >= 1 else f" (over the {TARGET_UTILIZATION:.0%} target)"
     return (
-        f"{applies} {load.writes_rps / shards:,.0f} writes/s, over {TARGET_UTILIZATION:.0%} of "
-        f"a machine's {load.capacity_rps or 0:,.0f} req/s, so replicas do not help"
+        f"{applies} {writes:,.0f} writes/s, {of} a machine's {capacity:,.0f} req/s{over}, "
+        "so replicas do not help"
     )
 
 

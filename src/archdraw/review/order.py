@@ -1,0 +1,82 @@
+"""Data out of order? Every asynchronous path that carries data, with its ordering (and the
+key it is ordered by), the consumer's idempotency and a dead-letter path."""
+
+from __future__ import annotations
+
+from archdraw.library import Library
+from archdraw.model import Component, Link
+from archdraw.review.questions import ORDER_CODES, Context, findings_of
+from archdraw.review.types import Item, Section
+from archdraw.source.printable import plural
+
+
+def _ordered(library: Library, link: Link, source: Component, target: Component) -> str:
+    if not (
+        library.link_prop(link.props, "ordered") is True or library.prop(target, "ordered") is True
+    ):
+        return "no"
+    # Order holds per key, never across keys: the key says what stays in order.
+    for component in (target, source):
+        key = library.prop(component, "partition_key")
+        if key:
+            return f"yes, per {key}"
+    return "yes"
+
+
+def data_order(context: Context) -> Section:
+    design, library, _, findings = context
+    section = Section("order", "Data out of order?", "")
+    section.header = ("asynchronous path", "ordered", "consumer idempotent", "dead letter")
+    telemetry = 0
+    for link in (k for k in design.links if k.kind == "async"):
+        target = design.component(link.target)
+        source = design.component(link.source)
+        if target is None or source is None:
+            continue
+        if target.type == "monitoring":
+            # Metrics and alerts: a late or repeated sample changes no one's data.
+            telemetry += 1
+            continue
+        idempotent = library.prop(target, "idempotent") is True
+        dead = (
+            library.prop(target, "dead_letter") is True
+            or library.prop(source, "dead_letter") is True
+        )
+        section.rows.append(
+            (
+                f"{source.title} → {target.title}",
+                _ordered(library, link, source, target),
+                "yes" if idempotent else "no",
+                "yes" if dead else "no",
+            )
+        )
+    if telemetry:
+        section.items.append(
+            Item(
+                f"{plural(telemetry, 'asynchronous link')} to monitoring not listed: telemetry, "
+                "where a late or repeated sample changes no one's data",
+                "info",
+            )
+        )
+    section.items += findings_of(findings, ORDER_CODES)
+    problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
+    found = f"{plural(problems, 'ordering, idempotency or delivery finding')}"
+    rows = section.rows
+    if rows:
+        carry = "carries" if len(rows) == 1 else "carry"
+        section.answer = (
+            f"{plural(len(rows), 'asynchronous link')} {carry} data: "
+            f"{sum(r[1] != 'no' for r in rows)} ordered, "
+            f"{sum(r[2] == 'yes' for r in rows)} with an idempotent consumer, "
+            f"{sum(r[3] == 'yes' for r in rows)} with a dead-letter path; {found}."
+        )
+    elif telemetry:
+        section.answer = (
+            "No asynchronous link carries data (only telemetry to monitoring): requests are "
+            f"answered in the order they are handled; {found}."
+        )
+    else:
+        section.answer = (
+            "No asynchronous path: requests are answered in the order they are handled."
+        )
+    return section
