@@ -91,24 +91,31 @@ def plug_in(context: Context) -> Section:
     )
     gaps = 0
     for component in points:
+        spec = library.get(component.type)
+        takes = set() if spec is None else set(spec.properties)
         auth = authentication(design, library, component)
         limit = library.prop(component, "rate_limit")
         versioned = library.prop(component, "versioned") is True
+        # A type that has no such property is not asked for it: the file could not say it.
         section.rows.append(
             (
                 component.title,
                 component.type,
                 auth,
-                f"{limit:g}/s per client" if isinstance(limit, int | float) else "NO",
-                "yes" if versioned else "NO",
+                f"{limit:g}/s per client"
+                if isinstance(limit, int | float)
+                else "NO"
+                if "rate_limit" in takes
+                else "n/a",
+                "yes" if versioned else "NO" if "versioned" in takes else "n/a",
             )
         )
         missing = [
             name
             for name, ok in (
                 ("authentication (`auth`)", auth != "NO"),
-                ("rate limit (`rate_limit`)", limit is not None),
-                ("versioned contract (`versioned`)", versioned),
+                ("rate limit (`rate_limit`)", limit is not None or "rate_limit" not in takes),
+                ("versioned contract (`versioned`)", versioned or "versioned" not in takes),
             )
             if not ok
         ]

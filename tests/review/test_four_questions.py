@@ -1,0 +1,128 @@
+"""The four questions answered for the design at hand, as a learner's reviewer would: the
+partial-failure and delivery findings under their questions, a region that takes every
+request with it in the answer, what makes a retry safe, and order per key."""
+
+from __future__ import annotations
+
+from archdraw.cost import load_prices
+from archdraw.library import Library
+from archdraw.review import build_review
+from archdraw.review.model import Review
+
+CHARGE = """
+archdraw: 1
+name: charge
+zones:
+  - {id: east, kind: region}
+components:
+  - {id: shop, type: client, props: {rps: 10}}
+  - {id: api, type: service, zone: east, props: {replicas: 2, auth: true, rate_limit: 5}}
+  - {id: db, type: database, zone: east,
+     props: {replicas: 2, replication: sync, failover: active-standby}}
+  - {id: psp, type: external_api, label: Card networks,
+     props: {timeout_ms: 1000, circuit_breaker: true, fallback: true}}
+links:
+  - {from: shop, to: api, props: {timeout_ms: 5000}}
+  - {from: api, to: db, props: {writes: true, timeout_ms: 500}}
+  - {from: api, to: psp, props: {side_effect: true, retries: 2, timeout_ms: 1000KEY}}
+"""
+
+
+def review(load_text, library: Library, text: str) -> Review:  # type: ignore[no-untyped-def]
+    return build_review(load_text(text).design, library, load_prices())
+
+
+def test_a_retried_side_effect_is_answered_under_fails_halfway(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    fails = review(load_text, library, CHARGE.replace("KEY", "")).section("fails")
+    assert [i.code for i in fails.items if i.code == "AD416"] == ["AD416"]
+    keyed = review(load_text, library, CHARGE.replace("KEY", ", idempotency_key: true"))
+    items = [i.text for i in keyed.section("fails").items]
+    assert not any(text.startswith("AD416") for text in items)
+    assert (
+        "api → Card networks has a side effect, done once however often it is retried: the "
+        "caller sends an idempotency key" in items
+    )
+
+
+def test_a_region_that_takes_every_request_is_in_the_answer(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    fails = review(load_text, library, CHARGE.replace("KEY", "")).section("fails")
+    assert fails.answer == (
+        "No single component failure fails every request. Losing region east fails every "
+        "request: nothing outside it takes over."
+    )
+    assert fails.rows[0][0] == "region east"
+    # When no one loss takes every request, the answer names the worst one.
+    partial = """
+archdraw: 1
+name: partial
+zones:
+  - {id: east, kind: region}
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: search, type: service, zone: east, props: {replicas: 2}}
+links:
+  - {from: web, to: api}
+  - {from: api, to: search, props: {calls: 0.3}}
+"""
+    assert review(load_text, library, partial).section("fails").answer == (
+        "No single component failure fails every request. The worst single loss: region "
+        "east, 30.0% of requests."
+    )
+
+
+def test_an_identity_provider_and_authenticated_links_are_not_called_open(
+    load_text, library
+) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: plug
+components:
+  - {id: phone, type: client, props: {rps: 10}}
+  - {id: chat, type: realtime_gateway, props: {rate_limit: 5, versioned: true}}
+  - {id: signup, type: auth, label: Registration, props: {rate_limit: 0.1}}
+  - {id: open, type: api_gateway, props: {rate_limit: 5, versioned: true}}
+links:
+  - {from: phone, to: chat, props: {auth: true}}
+  - {from: phone, to: signup}
+  - {from: phone, to: open}
+"""
+    section = review(load_text, library, design).section("plug")
+    # An identity provider takes no `versioned`: it is not asked for one it cannot state.
+    assert section.rows == [
+        ("chat", "realtime_gateway", "yes, on its links", "5/s per client", "yes"),
+        ("Registration", "auth", "issues it", "0.1/s per client", "n/a"),
+        ("open", "api_gateway", "NO", "5/s per client", "yes"),
+    ]
+    assert (
+        section.answer
+        == "3 extension points; 1 lacks authentication, a rate limit or a versioned contract."
+    )
+
+
+def test_order_is_per_key_and_telemetry_is_set_apart(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: order
+components:
+  - {id: api, type: service}
+  - {id: events, type: stream, props: {partition_key: account_id, ordered: true}}
+  - {id: ledger, type: worker, props: {idempotent: true, ordered: true}}
+  - {id: jobs, type: queue, props: {delivery: at-most-once}}
+  - {id: mailer, type: worker}
+  - {id: mon, type: monitoring}
+links:
+  - {from: api, to: events, kind: async}
+  - {from: events, to: ledger, kind: async}
+  - {from: api, to: jobs, kind: async}
+  - {from: jobs, to: mailer, kind: async}
+  - {from: api, to: mon, kind: async}
+"""
+    section = review(load_text, library, design).section("order")
+    assert ("events → ledger", "yes, per account_id", "yes", "no") in section.rows
+    assert all("mon" not in row[0] for row in section.rows)
+    assert "AD414" in {i.code for i in section.items}
+    assert section.answer.startswith(
+        "4 asynchronous links carry data: 2 ordered, 1 with an idempotent consumer, "
+        "0 with a dead-letter path; "
+    )
