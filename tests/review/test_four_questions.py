@@ -120,9 +120,29 @@ links:
 """
     section = review(load_text, library, design).section("order")
     assert ("events → ledger", "yes, per account_id", "yes", "no") in section.rows
+    assert ("api → events", "yes, per account_id", "n/a (broker)", "no") in section.rows
     assert all("mon" not in row[0] for row in section.rows)
     assert "AD414" in {i.code for i in section.items}
     assert section.answer.startswith(
-        "4 asynchronous links carry data: 2 ordered, 1 with an idempotent consumer, "
+        "4 asynchronous links carry data: 2 ordered, 1 of 2 consumers idempotent, "
         "0 with a dead-letter path; "
     )
+
+
+def test_a_standbys_load_counts_the_writes_it_copies(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: standby
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: db, type: database, props: {replicas: 1, capacity_rps: 500}}
+  - {id: copy, type: database, label: Standby, props: {replicas: 1, capacity_rps: 500}}
+links:
+  - {from: web, to: db, props: {writes: true}}
+  - {from: db, to: copy, kind: replication, props: {replication: async}}
+"""
+    rows = review(load_text, library, design).section("grows").rows
+    # No request reaches the standby, yet it applies db's 100 writes/s: saturates at 5x.
+    assert ("Standby", "0 req/s + 100 writes/s copied from its source", "5x") in [
+        row[:3] for row in rows
+    ]

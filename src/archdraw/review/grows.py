@@ -6,6 +6,7 @@ from __future__ import annotations
 from archdraw.analysis import GrowthResult, TrafficGraph
 from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad
 from archdraw.analysis.growth_summary import shard_advice
+from archdraw.cost.lines import per_second
 from archdraw.review.questions import TOP, Context, factor, findings_of, rate
 from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
@@ -25,6 +26,10 @@ def _capacity(load: ComponentLoad, ours: bool = True) -> str:
 def _load(load: ComponentLoad) -> str:
     # Where a source's rate is unknown, the figure covers the known sources only.
     text = rate(load.arrival_rps)
+    if load.replicated_rps > 0:
+        # A drawn copy applies its source's writes, which never arrive as requests: a
+        # standby with "0 req/s" that saturates at 2x would read as a contradiction.
+        text += f" + {per_second(load.replicated_rps)} writes/s copied from its source"
     return f"at least {text}" if load.rate_basis == "lower bound" else text
 
 

@@ -9,6 +9,8 @@ from archdraw.review.questions import ORDER_CODES, Context, findings_of
 from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
 
+BROKERS = frozenset({"queue", "stream"})
+
 
 def _ordered(library: Library, link: Link, source: Component, target: Component) -> str:
     if not (
@@ -38,6 +40,8 @@ def data_order(context: Context) -> Section:
             telemetry += 1
             continue
         idempotent = library.prop(target, "idempotent") is True
+        # A queue or stream only holds messages: its consumers are the next rows.
+        consumer = "n/a (broker)" if target.type in BROKERS else "yes" if idempotent else "no"
         dead = (
             library.prop(target, "dead_letter") is True
             or library.prop(source, "dead_letter") is True
@@ -46,7 +50,7 @@ def data_order(context: Context) -> Section:
             (
                 f"{source.title} → {target.title}",
                 _ordered(library, link, source, target),
-                "yes" if idempotent else "no",
+                consumer,
                 "yes" if dead else "no",
             )
         )
@@ -67,7 +71,8 @@ def data_order(context: Context) -> Section:
         section.answer = (
             f"{plural(len(rows), 'asynchronous link')} {carry} data: "
             f"{sum(r[1] != 'no' for r in rows)} ordered, "
-            f"{sum(r[2] == 'yes' for r in rows)} with an idempotent consumer, "
+            f"{sum(r[2] == 'yes' for r in rows)} of "
+            f"{plural(sum(r[2] != 'n/a (broker)' for r in rows), 'consumer')} idempotent, "
             f"{sum(r[3] == 'yes' for r in rows)} with a dead-letter path; {found}."
         )
     elif telemetry:
