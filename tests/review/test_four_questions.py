@@ -146,3 +146,24 @@ links:
     assert ("Standby", "0 req/s + 100 writes/s copied from its source", "5x") in [
         row[:3] for row in rows
     ]
+
+
+def test_a_latency_derived_from_capacity_is_named_as_derived(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: derived
+components:
+  - {id: web, type: client, props: {rps: 100}}
+  - {id: db, type: database, label: Orders, props: {replicas: 2, capacity_rps: 20000}}
+  - {id: api, type: service, props: {replicas: 2, capacity_rps: 500, latency_ms: 20}}
+links:
+  - {from: web, to: api}
+  - {from: api, to: db}
+"""
+    section = review(load_text, library, design).section("assumptions")
+    # A database has no default `latency_ms`: its 0.05 ms is 1 / 20,000 req/s, not a
+    # library figure nor the design's, and a reader must not take it for either.
+    assert "; 1 latency is derived from capacity; prices are list prices." in section.answer
+    derived = [i for i in section.items if "derived from capacity" in i.text]
+    assert [i.elements for i in derived] == [("db",)]
+    assert "(Orders: 0.05 ms at 20,000 req/s)" in derived[0].text
