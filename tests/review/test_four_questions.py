@@ -42,6 +42,14 @@ def test_a_retried_side_effect_is_answered_under_fails_halfway(load_text, librar
         "api → Card networks has a side effect, done once however often it is retried: the "
         "caller sends an idempotency key" in items
     )
+    saga = CHARGE.replace("KEY", ", idempotency_key: true").replace(
+        "auth: true, rate_limit: 5}", "auth: true, rate_limit: 5, compensation: saga}"
+    )
+    items = [i.text for i in review(load_text, library, saga).section("fails").items]
+    assert (
+        "api recovers from a failure halfway by a saga (each step recorded, then finished "
+        "or undone)" in items
+    )
 
 
 def test_a_region_that_takes_every_request_is_in_the_answer(load_text, library) -> None:  # type: ignore[no-untyped-def]

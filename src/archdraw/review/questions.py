@@ -48,7 +48,7 @@ ORDER_CODES = frozenset(
 )
 # How a request that changes several things recovers when it stops halfway (`compensation`).
 RECOVERY = {
-    "saga": "a saga (steps that undo the completed ones)",
+    "saga": "a saga (each step recorded, then finished or undone)",
     "outbox": "a transactional outbox (the later steps happen eventually)",
     "transaction": "one transaction",
 }
