@@ -34,8 +34,9 @@ BACKED_UP_BY_PROVIDER = ("database", "data_warehouse")
     go back to 10:41, one minute before the mistake. A copy of a store is not judged (its
     primary is), nor a store inside its caller's process (`in_process`: an embedded engine)
     that its caller only reads: nothing else can reach it, so what it holds is what the process
-    loads at start, and that source is the copy to keep. Stores whose `backups` the design does not state are reported together, once,
-    as info: the verdict rests on the library default, not on the design. A relational
+    loads at start, and that source is the copy to keep. Stores whose `backups` the design
+    does not state are reported together, once, as info: the verdict rests on the library
+    default, not on the design. A relational
     database or warehouse the provider runs (`managed`) with `backups` unstated is taken as
     backed up: RDS, Cloud SQL and Azure SQL keep automated backups, Redshift snapshots, and
     BigQuery and Snowflake time travel, unless someone turns them off (then say
