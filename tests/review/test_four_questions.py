@@ -119,6 +119,7 @@ components:
   - {id: jobs, type: queue, props: {delivery: at-most-once}}
   - {id: mailer, type: worker}
   - {id: mon, type: monitoring}
+  - {id: inbox, type: nosql_database, props: {partition_key: recipient}}
 links:
   - {from: api, to: events, kind: async}
   - {from: events, to: ledger, kind: async}
@@ -131,6 +132,10 @@ links:
     assert ("api → events", "yes, per account_id", "n/a (broker)", "no") in section.rows
     assert all("mon" not in row[0] for row in section.rows)
     assert "AD414" in {i.code for i in section.items}
+    assert (
+        "inbox keeps each recipient's data in one partition (`partition_key`): its writes can "
+        "keep their order per recipient, never across them"
+    ) in [i.text for i in section.items]
     assert section.answer.startswith(
         "4 asynchronous links carry data: 2 ordered, 1 of 2 consumers idempotent, "
         "0 with a dead-letter path; "

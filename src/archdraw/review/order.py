@@ -62,6 +62,19 @@ def data_order(context: Context) -> Section:
                 "info",
             )
         )
+    for component in design.components:
+        key = component.props.get("partition_key")
+        if key and component.type not in BROKERS and library.is_stateful(component):
+            # Only a stated key: what stays in order is what shares one partition.
+            section.items.append(
+                Item(
+                    f"{component.title} keeps each {key}'s data in one partition "
+                    f"(`partition_key`): its writes can keep their order per {key}, "
+                    "never across them",
+                    "info",
+                    (component.id,),
+                )
+            )
     section.items += findings_of(findings, ORDER_CODES)
     problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
     found = f"{plural(problems, 'ordering, idempotency or delivery finding')}"
