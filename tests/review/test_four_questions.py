@@ -180,3 +180,31 @@ links:
     derived = [i for i in section.items if "derived from capacity" in i.text]
     assert [i.elements for i in derived] == [("db",)]
     assert "(Orders: 0.05 ms at 20,000 req/s)" in derived[0].text
+
+
+def test_answers_say_what_rests_on_a_default(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: first try
+components:
+  - {id: phone, type: client, props: {rps: 20}}
+  - {id: chat, type: service, props: {replicas: 2}}
+  - {id: db, type: database}
+  - {id: q, type: queue}
+  - {id: pusher, type: worker}
+links:
+  - {from: phone, to: chat}
+  - {from: chat, to: db, props: {writes: true}}
+  - {from: chat, to: q, kind: async}
+  - {from: q, to: pusher, kind: async}
+"""
+    built = review(load_text, library, design)
+    # db's one instance is the library's default, as AD101 says (info), not the design's word.
+    assert built.section("fails").answer == (
+        "1 single point of failure, each failing every request: db (`replicas` not stated, "
+        "the library default)."
+    )
+    # The info findings (a dead letter and idempotency not stated) are counted, not hidden.
+    assert built.section("order").answer.endswith(
+        "0 ordering, idempotency or delivery findings and 2 to check (info)."
+    )

@@ -77,7 +77,11 @@ def data_order(context: Context) -> Section:
             )
     section.items += findings_of(findings, ORDER_CODES)
     problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
-    found = f"{plural(problems, 'ordering, idempotency or delivery finding')}"
+    # Info findings ask about what the design does not state: counted apart, not hidden.
+    asked = sum(1 for item in section.items if item.code and item.severity == "info")
+    found = f"{plural(problems, 'ordering, idempotency or delivery finding')}" + (
+        f" and {asked} to check (info)" if asked else ""
+    )
     rows = section.rows
     if rows:
         carry = "carries" if len(rows) == 1 else "carry"

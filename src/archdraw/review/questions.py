@@ -97,9 +97,17 @@ def fails_halfway(context: Context) -> Section:
     singles = [p for p in total if p.single_point]
     outages = [p for p in total if not p.single_point]
     titles = {c.id: c.title for c in design.components}
+
+    def single(point: WeakPoint) -> str:
+        # One instance by the library's default, not the design's word (as AD101 says).
+        component = design.component(point.id)
+        if component is None or basis(library, component, "replicas") == "stated":
+            return titles[point.id]
+        return f"{titles[point.id]} (`replicas` not stated, the library default)"
+
     answer = (
         f"{plural(len(singles), 'single point')} of failure, each failing every request: "
-        + ", ".join(titles[p.id] for p in singles[:TOP])
+        + ", ".join(single(p) for p in singles[:TOP])
         + "."
         if singles
         else "No single component we run fails every request."
