@@ -134,8 +134,14 @@ def _failure(report: AnalysisReport) -> list[str]:
         if impact.lost_share == 0 and any(p.status == "fails" for p in broken):
             lines.append(f"    {_why_nothing_lost(report, broken)}")
             broken = []
+        # Two links between the same components (a store's reads and writes drawn apart)
+        # give paths through the same components: one line, saying how many.
+        shown: dict[str, int] = {}
         for path in broken:
-            lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")
+            line = f"    {path.status:9}  {ARROW.join(path.nodes)}"
+            shown[line] = shown.get(line, 0) + 1
+        for line, count in shown.items():
+            lines.append(line if count == 1 else f"{line}  ({count} paths: parallel links)")
         completes = sum(1 for p in impact.paths if p.status == "completes")
         if completes:
             lines.append(f"    {_unaffected(completes, impact.lost_share)}")
