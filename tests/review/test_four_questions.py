@@ -120,6 +120,7 @@ components:
   - {id: mailer, type: worker}
   - {id: mon, type: monitoring}
   - {id: inbox, type: nosql_database, props: {partition_key: recipient}}
+  - {id: notes, type: device_cache, label: Phone notes, props: {offline_writes: true}}
 links:
   - {from: api, to: events, kind: async}
   - {from: events, to: ledger, kind: async}
@@ -135,6 +136,12 @@ links:
     assert (
         "inbox keeps each recipient's data in one partition (`partition_key`): its writes can "
         "keep their order per recipient, never across them"
+    ) in [i.text for i in section.items]
+    # Offline writes are data out of order by nature: said, with what reconciles them.
+    assert (
+        "Phone notes takes writes while offline (`offline_writes`): they reach the servers "
+        "late, after writes made later elsewhere; how they are reconciled is not stated "
+        "(`conflict_resolution`)"
     ) in [i.text for i in section.items]
     assert section.answer.startswith(
         "4 asynchronous links carry data: 2 ordered, 1 of 2 consumers idempotent, "

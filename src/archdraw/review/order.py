@@ -75,6 +75,30 @@ def data_order(context: Context) -> Section:
                     (component.id,),
                 )
             )
+    resolved = {
+        "last-write-wins": "the last write wins (an older edit can overwrite a newer one)",
+        "crdt": "a CRDT merges them",
+        "application": "the application merges them",
+        "consensus": "consensus orders them",
+    }
+    for component in design.components:
+        if library.prop(component, "offline_writes") is not True:
+            continue
+        how = resolved.get(str(component.props.get("conflict_resolution")))
+        if how is None:
+            how = (
+                "nothing reconciles them (`conflict_resolution: none`)"
+                if "conflict_resolution" in component.props
+                else "how they are reconciled is not stated (`conflict_resolution`)"
+            )
+        section.items.append(
+            Item(
+                f"{component.title} takes writes while offline (`offline_writes`): they reach "
+                f"the servers late, after writes made later elsewhere; {how}",
+                "info",
+                (component.id,),
+            )
+        )
     section.items += findings_of(findings, ORDER_CODES)
     problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
     # Info findings ask about what the design does not state: counted apart, not hidden.
