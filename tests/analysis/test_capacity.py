@@ -227,6 +227,8 @@ links:
     assert "replicas do not help" in summary and "run " not in summary
     # 1,000 writes/s on a machine of 300 req/s is 3.3 times what it can do, not "over 70%".
     assert "1,000 writes/s, 3.33 times a machine's 300 req/s" in summary
+    # 1,000 writes/s at 70% of 300 req/s a machine: 1,000 / 210 = 4.8, so 5 partitions at least.
+    assert "at least 5 partitions keep each one's writes under 70% of a machine" in summary
     three_copies = design_of(
         """
 components:
