@@ -104,7 +104,7 @@ links:
     ]
     assert (
         section.answer
-        == "3 extension points; 1 lacks authentication, a rate limit or a versioned contract."
+        == "3 extension points; 1 lacks authentication, a rate limit or a versioned contract: open."
     )
 
 

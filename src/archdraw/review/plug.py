@@ -90,6 +90,7 @@ def plug_in(context: Context) -> Section:
         "versioned contract",
     )
     gaps = 0
+    lacking: list[str] = []
     for component in points:
         spec = library.get(component.type)
         takes = set() if spec is None else set(spec.properties)
@@ -121,13 +122,16 @@ def plug_in(context: Context) -> Section:
         ]
         if missing:
             gaps += 1
+            lacking.append(component.title)
             section.items.append(
                 Item(f"{component.title} has {_listed(missing)}", "warning", (component.id,))
             )
     lack = "lacks" if gaps == 1 else "lack"
+    more = f" and {len(lacking) - 3} more" if len(lacking) > 3 else ""
+    named = f": {', '.join(lacking[:3])}{more}" if lacking else ""
     section.answer = (
         f"{plural(len(points), 'extension point')}; {gaps} {lack} authentication, a rate limit "
-        "or a versioned contract."
+        f"or a versioned contract{named}."
         if points
         else "No extension point is drawn (nothing public)."
     )
