@@ -84,3 +84,23 @@ links:
     text = _failure_text(design, library, fail=["db"])
     assert text.count("users -> api -> db") == 1
     assert "fails      users -> api -> db  (2 paths: parallel links)" in text
+
+
+def test_a_device_cache_is_per_user_not_an_unknown_capacity(design_of, library) -> None:
+    # The phone's own storage is one per user: nothing shared saturates, nothing to state.
+    design = design_of(
+        """
+components:
+  - {id: phone, type: client, props: {rps: 100}}
+  - {id: local, type: device_cache, props: {hit_ratio: 0.9}}
+  - {id: api, type: service, props: {replicas: 2, capacity_rps: 500}}
+links:
+  - {from: phone, to: local}
+  - {from: local, to: api}
+"""
+    )
+    report = run_analysis(design, library)
+    assert report.growth.unknown == []
+    text = render_text(report, growth_asked=False)
+    assert "local" in text and "per user" in text
+    assert "Unknown (no capacity_rps" not in text

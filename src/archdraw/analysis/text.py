@@ -195,7 +195,9 @@ def _growth(report: AnalysisReport) -> list[str]:
     for cid, load in growth.components.items():
         if cid in sources or (load.arrival_rps == 0 and load.capacity_rps is None):
             continue
-        if load.capacity_rps is None:
+        if load.capacity_rps is None and graph.on_device[graph.index[cid]]:
+            util, response = "per user", "-"  # each user's own device: nothing shared to fill
+        elif load.capacity_rps is None:
             util, response = "unknown", "-"
         elif load.servers == 0:
             util, response = "down", "-"
