@@ -94,11 +94,14 @@ components:
   - {id: phone, type: client, props: {rps: 100}}
   - {id: local, type: device_cache, props: {hit_ratio: 0.9}}
   - {id: api, type: service, props: {replicas: 2, capacity_rps: 500}}
+  - {id: dns, type: dns}
 links:
   - {from: phone, to: local}
   - {from: local, to: api}
+  - {from: phone, to: dns, props: {calls: 0.01}}
 """
     )
+    # Nor is a DNS, whose type cannot state a `capacity_rps`, asked for one.
     report = run_analysis(design, library)
     assert report.growth.unknown == []
     text = render_text(report, growth_asked=False)

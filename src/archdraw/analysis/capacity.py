@@ -133,7 +133,8 @@ def analyze_growth(
         load.id for load in known if load.utilization is not None and load.utilization >= 1
     ]
     sources = set(graph.sources)
-    # A phone's own storage is one per user: no shared capacity to saturate or to state.
+    # A phone's own storage is one per user: no shared capacity to saturate or to state;
+    # nor is a capacity asked of a type that cannot state one (a DNS).
     unknown = [
         graph.ids[node]
         for node in range(len(graph))
@@ -141,6 +142,7 @@ def analyze_growth(
         and (base[node] > 0 or partial[node] or work.replicated[node] > 0)
         and node not in sources
         and not graph.on_device[node]
+        and _can_state_capacity(library, graph.components[node].type)
     ]
     result = GrowthResult(
         growth=growth,
@@ -319,6 +321,11 @@ def _client(
         unknown=unknown,
         saturated=saturated,
     )
+
+
+def _can_state_capacity(library: Library, type_id: str) -> bool:
+    spec = library.get(type_id)
+    return spec is None or "capacity_rps" in spec.properties
 
 
 def _path_notes(
