@@ -105,8 +105,21 @@ def test_a_second_writer_of_the_same_store_counts_and_is_named(library: Library)
     )
     found = {f.link: f for f in findings(text, library)}
     assert set(found) == {"makeline->orders", "completer->orders"}
-    assert "and 'Completer' does the same to it:" in found["makeline->orders"].message
+    # Two services may keep their own records on one server: asked, not a verdict.
+    assert "and 'Completer' does the same to it: if they share records, two changes" in (
+        found["makeline->orders"].message
+    )
+    assert {f.severity for f in found.values()} == {Severity.INFO}
     assert [r.element for r in found["makeline->orders"].related] == ["completer->orders"]
+    # The writer's own stated instances settle it.
+    [many, _] = findings(
+        text.replace(
+            "label: Make line, props: {replicas: 1}", "label: Make line, props: {replicas: 2}"
+        ),
+        library,
+    )
+    assert many.link == "makeline->orders" and many.severity == Severity.WARNING
+    assert "it runs 2 instances and 'Completer' does the same to it: two changes" in many.message
     # A plain write by the other (not a read-modify-write) is not a second such writer.
     plain = text.replace(
         "completer, to: orders, props: {writes: true, read_modify_write: true,",

@@ -22,7 +22,9 @@ from archdraw.lint.types import Issue, Severity, rule
     disappears, two buyers get the last item. This happens whenever the read-modify-write
     can run twice at once: its writer runs more than one instance (a serverless function as
     many as requests arrive), or another component reads, changes and writes back the same
-    store. Stores prevent it four ways: a version check on the write (optimistic: an ETag,
+    store (asked, as info, unless the writer's own instances settle it: the design does not
+    say whether the two change the same records or their own, as two services' data on one
+    server). Stores prevent it four ways: a version check on the write (optimistic: an ETag,
     a version column or compare-and-set writes only if the record is still the version read,
     and the loser reads again and retries), a lock held from the read to the write (SELECT
     ... FOR UPDATE, a lease), one serializable transaction around both, or one writer per
@@ -72,17 +74,23 @@ def lost_update(ctx: LintContext) -> Iterator[Issue]:
             if others:
                 names = " and ".join(f"'{ctx.title(other)}'" for other in others)
                 reasons.append(f"{names} {'does' if len(others) == 1 else 'do'} the same to it")
-            # Concurrency the design states: its own instances or another writer.
-            unknown = rests and not others
+            # A verdict when the design states the writer's instances: another writer of the
+            # same store may change other records (two services' data on one server).
+            stated = bool(many) and not rests
+            if stated or (many and many != _UNSAID and not others):
+                condition = ""
+            elif not others:
+                condition = "if two run, "
+            else:
+                condition = "if they share records, "
             assumed = ctx.link_assumed(link, "concurrency_control")
             yield Issue(
                 f"'{writer.title}' reads, changes and writes back '{store.title}' with no "
-                f"concurrency control{assumed}, and {' and '.join(reasons)}: "
-                f"{'if two run, ' if unknown and many == _UNSAID else ''}two changes to one "
-                "record at once can both read the same version, and the second write erases "
-                "the first",
+                f"concurrency control{assumed}, and {' and '.join(reasons)}: {condition}two "
+                "changes to one record at once can both read the same version, and the second "
+                "write erases the first",
                 link=link.key,
-                severity=Severity.INFO if assumed or unknown else None,
+                severity=Severity.INFO if assumed or not stated else None,
                 related=tuple(k.key for k in links if k.source in others),
                 fix=ctx.link_fix(
                     link, "Write only if unchanged since read", concurrency_control="optimistic"
