@@ -163,3 +163,31 @@ def test_the_session_agrees_when_the_control_or_the_count_changes(library: Libra
     document.apply(SetLinkProperties("makeline->orders", {"concurrency_control": "none"}))
     assert len(ad418()) == 1
     assert 0 < session.rules_run < len(session.rules)  # the incremental path
+
+
+@pytest.mark.parametrize(
+    ("control", "erases"),
+    [
+        ("", True),
+        (", concurrency_control: single-writer", True),
+        (", concurrency_control: lock", True),
+        (", concurrency_control: optimistic", False),
+    ],
+)
+def test_a_read_modify_write_off_a_lagging_copy_is_said_by_ad410(
+    control: str, erases: bool, library: Library
+) -> None:
+    """Reading the value off an asynchronous copy erases what the copy has not received, even
+    with one writer or a lock on the primary; a version check on the primary refuses it."""
+    copy = "  - {id: copy, type: nosql_database, label: Replica}\n"
+    text = (
+        design("replicas: 1", control, copy).replace(
+            "label: Open orders}", "label: Open orders, props: {replication: async}}"
+        )
+        + "  - {from: orders, to: copy, kind: replication}\n  - {from: makeline, to: copy}\n"
+    )
+    loaded = loads(text, "x", library)
+    found = [f for f in lint_design(loaded.design, library) if f.code in ("AD410", "AD418")]
+    [finding] = found
+    assert finding.code == "AD410" and finding.link == "makeline->copy"
+    assert ("writes back a stale value" in finding.message) is erases
