@@ -20,8 +20,8 @@ from archdraw.lint.types import Issue, Severity, rule
     both write: the second write carries only its own change, so the first is erased. Nobody
     sees an error: an order never reaches the kitchen, a completed one comes back, a deposit
     disappears, two buyers get the last item. This happens whenever the read-modify-write
-    can run twice at once: its writer runs more than one instance (a serverless function as
-    many as requests arrive), or another component reads, changes and writes back the same
+    can run twice at once: its writer runs more than one instance (a serverless function
+    runs one per request in flight), or another component reads, changes and writes back the same
     store (asked, as info, unless the writer's own instances settle it: the design does not
     say whether the two change the same records or their own, as two services' data on one
     server). Stores prevent it four ways: a version check on the write (optimistic: an ETag,
