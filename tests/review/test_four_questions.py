@@ -213,5 +213,5 @@ links:
     )
     # The info findings (a dead letter and idempotency not stated) are counted, not hidden.
     assert built.section("order").answer.endswith(
-        "0 ordering, idempotency or delivery findings and 2 to check (info)."
+        "0 ordering, idempotency, delivery or concurrency findings and 2 to check (info)."
     )

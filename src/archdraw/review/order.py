@@ -103,7 +103,7 @@ def data_order(context: Context) -> Section:
     problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
     # Info findings ask about what the design does not state: counted apart, not hidden.
     asked = sum(1 for item in section.items if item.code and item.severity == "info")
-    found = f"{plural(problems, 'ordering, idempotency or delivery finding')}" + (
+    found = f"{plural(problems, 'ordering, idempotency, delivery or concurrency finding')}" + (
         f" and {asked} to check (info)" if asked else ""
     )
     rows = section.rows
@@ -120,6 +120,12 @@ def data_order(context: Context) -> Section:
         section.answer = (
             "No asynchronous link carries data (only telemetry to monitoring): requests are "
             f"answered in the order they are handled; {found}."
+        )
+    elif problems:
+        # No message can come late, but two writers can still interleave (AD418).
+        concurrency = "finding" if problems == 1 else "findings"
+        section.answer = (
+            f"No asynchronous path; {problems} concurrency {concurrency} (writes that interleave)."
         )
     else:
         section.answer = (

@@ -43,8 +43,10 @@ FAILURE_CODES = frozenset(
         "AD605",
     }
 )
+# Messages that arrive late, twice or out of turn, reads that miss a write, and writes that
+# interleave (AD404, AD418).
 ORDER_CODES = frozenset(
-    {"AD202", "AD211", "AD213", "AD402", "AD404", "AD407", "AD408", "AD410", "AD414"}
+    {"AD202", "AD211", "AD213", "AD402", "AD404", "AD407", "AD408", "AD410", "AD414", "AD418"}
 )
 # How a request that changes several things recovers when it stops halfway (`compensation`).
 RECOVERY = {
