@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from archdraw.analysis import TrafficGraph
 from archdraw.library import Library
+from archdraw.lint.context import PASS_THROUGH_TYPES
 from archdraw.model import Component, Design, Link
 from archdraw.review.questions import PLUG_CODES, Context, findings_of
 from archdraw.review.types import Item, Section
@@ -14,8 +15,6 @@ from archdraw.source.printable import plural
 PLUG_TYPES = frozenset({"api_gateway", "realtime_gateway", "tool_server"})
 # Reached by users' devices but not a contract anyone builds on.
 NOT_PLUGS = frozenset({"dns", "cdn", "load_balancer", "firewall"})
-# What a client's request passes through before it reaches a service (as AD302 reads it).
-PASS_THROUGH = frozenset({"load_balancer", "cdn", "dns", "rate_limiter", "firewall"})
 
 
 def _is_client(library: Library, component: Component) -> bool:
@@ -49,7 +48,7 @@ def _arriving(design: Design, library: Library, component: Component) -> list[Li
         source = design.component(link.source)
         if link.target != component.id or source is None:
             continue
-        if _is_client(library, source) or source.type in PASS_THROUGH:
+        if _is_client(library, source) or source.type in PASS_THROUGH_TYPES:
             arriving.append(link)
     return arriving
 
