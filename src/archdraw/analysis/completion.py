@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from archdraw.analysis.fanout import Routes
 from archdraw.analysis.graph import Edge, TrafficGraph
 from archdraw.analysis.overlap import (
     Assumed,
@@ -70,6 +71,21 @@ class Scenario:
         return {n: min(self.serves(n), self.writes.get(n, 1.0)) for n in nodes}
 
 
+@dataclass
+class Reading:
+    """How `complete_shares` reads what the design leaves unstated: the calls that name no
+    `request` (`how`, and `unstated` gets those it took as independent requests) and the
+    senders' `routes` (`archdraw.analysis.fanout`): every request calling each, or, with
+    `split`, each request taking one of them, evenly; `fanned` gets the senders whose routes
+    led to what completes less."""
+
+    how: Overlap = "independent"
+    unstated: Unstated | None = None
+    routes: Routes | None = None
+    split: bool = False
+    fanned: set[int] | None = None
+
+
 def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
     """Calls per request that must succeed (the cache-aside reads only on misses)."""
     if edge.aside < 0:
@@ -83,6 +99,9 @@ def complete_shares(
     within: Collection[int] | None = None,
     unstated: Unstated | None = None,
     how: Overlap = "independent",
+    routes: Routes | None = None,
+    split: bool = False,
+    fanned: set[int] | None = None,
 ) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
@@ -101,7 +120,9 @@ def complete_shares(
     A sender's calls made by some of its requests combine as `archdraw.analysis.overlap`
     says; those that name no `request` are taken `how` says. `unstated`, when given, gets
     the calls the answer took as independent requests (`rests_on` says what that means).
+    The senders' `routes` are read as `Reading` says (`split`, `fanned`).
     """
+    reading = Reading(how, unstated, routes, split, fanned)
     hurt = scenario.hurt()
     if within is not None:
         sources = set(graph.sources)
@@ -130,7 +151,7 @@ def complete_shares(
         # links (floating-point products depend on it), whichever callees were reached first.
         if len(links) > 1:
             links = graph.out_edges[node]
-        share = _complete(graph, node, links, scenario, complete, written, how, unstated)
+        share = _complete(graph, node, links, scenario, complete, written, reading)
         if share >= 1.0 and written.get(node, 1.0) >= 1.0:
             continue
         for edge in graph.in_edges[node]:
@@ -146,22 +167,46 @@ def complete_shares(
 def rests_on(
     graph: TrafficGraph,
     scenario: Scenario,
-    unstated: Unstated,
+    unstated: Unstated | None,
     within: Collection[int] | None = None,
+    routes: Routes | None = None,
+    fanned: set[int] | None = None,
 ) -> Assumed | None:
     """What the share of all client requests lost rests on, when `complete_shares` took
     calls as independent requests (`unstated`, as it filled it): those calls, and the share
-    if each sender's are parts of the same requests, or different ones. None: nothing (no
-    such calls, or none that moves the share: a client that loses every request anyway)."""
-    if not unstated:
-        return None
-    ends = []
-    for how in ("same", "different"):
-        complete = complete_shares(graph, scenario, within, how=how)
-        ends.append(design_share(graph, {c: client_lost_share(c, complete) for c in graph.sources}))
-    if ends[1] - ends[0] <= 1e-12:
-        return None
-    return assumed(graph, unstated, ends[0], ends[1])
+    if each sender's are parts of the same requests, or different ones; and when it took the
+    `routes` of the senders in `fanned` (as it filled it) as called by every request: those
+    routes, and the share if each request takes one. None: nothing (no such calls, or none
+    that moves the share: a client that loses every request anyway)."""
+    found = None
+    if unstated:
+        ends = [_lost(graph, complete_shares(graph, scenario, within, how=how)) for how in OVERLAPS]
+        if ends[1] - ends[0] > 1e-12:
+            found = assumed(graph, unstated, ends[0], ends[1])
+    if not (routes and fanned):
+        return found
+    figure = _lost(graph, complete_shares(graph, scenario, within, routes=routes))
+    split = _lost(graph, complete_shares(graph, scenario, within, routes=routes, split=True))
+    if figure - split <= 1e-12:
+        return found
+    taken = {
+        graph.ids[sender]: sorted(
+            graph.ids[edge.target] for edge in graph.out_edges[sender] if edge.key in keys
+        )
+        for sender, keys in sorted(routes.items(), key=lambda item: graph.ids[item[0]])
+        if sender in fanned
+    }
+    if found is None:
+        return Assumed({}, figure, figure, taken, split)
+    return replace(found, routes=taken, split=split)
+
+
+OVERLAPS: tuple[Overlap, Overlap] = ("same", "different")
+
+
+def _lost(graph: TrafficGraph, complete: dict[int, float]) -> float:
+    """Share of all client requests lost, from the shares that complete."""
+    return design_share(graph, {c: client_lost_share(c, complete) for c in graph.sources})
 
 
 def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection[int]) -> bool:
@@ -215,8 +260,7 @@ def _complete(
     scenario: Scenario,
     complete: dict[int, float],
     written: dict[int, float],
-    how: Overlap,
-    unstated: Unstated | None,
+    reading: Reading,
 ) -> float:
     """The node's share of requests that complete, from its callees' (entered in `complete`
     and, for a node that lost writes, `written`) over `links` (every link of the node's to
@@ -226,7 +270,7 @@ def _complete(
     # What answers nothing completes nothing, whatever its callees do (a region's failure
     # takes down thousands of components): their shares need not be read.
     if _answers(scenario, node):
-        downstream = _downstream(graph, node, links, scenario, complete, written, how, unstated)
+        downstream = _downstream(graph, node, links, scenario, complete, written, reading)
     passed = 0.0 if graph.buffer[node] else miss.get(node, graph.miss[node])
     onward = (1.0 - passed) + passed * downstream
     cover = _standby_cover(graph, node, scenario, complete) if scenario.standbys else None
@@ -252,15 +296,17 @@ def _downstream(
     scenario: Scenario,
     complete: dict[int, float],
     written: dict[int, float],
-    how: Overlap,
-    unstated: Unstated | None,
+    reading: Reading,
 ) -> float:
     """Share of the node's requests whose calls over `links` and its cycle-closing links
     all succeed: a call independent of the others multiplies it; the calls made by the same
-    or by different requests (`archdraw.analysis.overlap`) combine first."""
+    or by different requests (`archdraw.analysis.overlap`) combine first; the calls over
+    the node's routes as `reading` says."""
     miss = scenario.miss
     downstream = 1.0
     parts: list[Part] = []  # calls made by some requests, or naming one: combined below
+    routes = reading.routes.get(node) if reading.routes else None
+    routed = 0.0  # share of the requests lost on the routes, each request taking one
     for edge in links:
         if edge.kind != "sync":
             continue
@@ -269,6 +315,12 @@ def _downstream(
         share = complete.get(target, 1.0) if share is None else share
         if share < 1.0:  # most links lead to what the failure does not reach
             needed = _needed(graph, edge, miss)
+            if routes is not None and edge.key in routes:
+                if reading.fanned is not None:
+                    reading.fanned.add(node)
+                if reading.split:
+                    routed += (1.0 - call_success(needed, share)) / len(routes)
+                    continue
             if edge.request is None and not 0.0 < edge.calls < 1.0:  # made by every request
                 downstream *= call_success(needed, share)
             else:
@@ -283,8 +335,8 @@ def _downstream(
             else:
                 parts.append((edge, needed, share))
     if parts:
-        downstream *= parts_success(node, parts, how, unstated)
-    return downstream
+        downstream *= parts_success(node, parts, reading.how, reading.unstated)
+    return downstream * max(0.0, 1.0 - routed)
 
 
 def _covered(share: float, cover: float | None) -> float:

@@ -18,6 +18,7 @@ from archdraw.analysis.completion import (
     design_share,
     rests_on,
 )
+from archdraw.analysis.fanout import stating_calls, unstated_routes
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.overlap import Assumed, Unstated
 from archdraw.analysis.paths import RequestPath, delayed_consumers, request_paths
@@ -122,7 +123,9 @@ def analyze_failure(
     states = component_states(graph, losses, rates, work)
     scenario, states = scenario_of(graph, states, rates, bool(failed_zones), work)
     unstated: Unstated = {}
-    complete = complete_shares(graph, scenario, unstated=unstated)
+    routes = unstated_routes(graph, stating_calls(design.links))
+    fanned: set[int] = set()
+    complete = complete_shares(graph, scenario, unstated=unstated, routes=routes, fanned=fanned)
     all_states = {
         cid: states.get(node)
         or ComponentState(cid, "up", graph.instances(node), 1.0, 1.0, None, False, "")
@@ -159,7 +162,7 @@ def analyze_failure(
         ),
         total_rps=total,
         unknown_writes=unwritten_streams(graph, {n for n, s in states.items() if s.state != "up"}),
-        assumed=rests_on(graph, scenario, unstated),
+        assumed=rests_on(graph, scenario, unstated, routes=routes, fanned=fanned),
     )
 
 

@@ -17,9 +17,10 @@ calls as parts of the same requests (the least lost) or as different ones (the m
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
+from archdraw.analysis.fanout import listed, routes_text
 from archdraw.analysis.graph import Edge, TrafficGraph
 
 # How the calls that name no request are taken: independent (the figure), parts of the same
@@ -119,11 +120,15 @@ Unstated = dict[int, list[int]]
 class Assumed:
     """What a share of lost requests rests on: the calls taken as independent requests (by
     sender id, the receivers' ids) and the share if each sender's calls are parts of the
-    same requests (`low`) or different ones (`high`)."""
+    same requests (`low`) or different ones (`high`); and the senders' routes whose `calls`
+    it takes as one per request (`archdraw.analysis.fanout`; by sender id, the receivers'
+    ids), with the share if each request takes one route (`split`, None: no routes)."""
 
     calls: dict[str, list[str]]
     low: float
     high: float
+    routes: dict[str, list[str]] = field(default_factory=dict)
+    split: float | None = None
 
     def wide(self) -> bool:
         """Whether the range is worth giving: its ends differ by more than 1 % of the most."""
@@ -144,9 +149,17 @@ def assumption_text(
     """The assumption in words, to follow the figure: "assuming the 2 calls from nginx (to
     media and text), each made by some of its requests, are independent requests (`request`
     not stated): 10 % if they are parts of the same requests, 20 % if different ones"
-    (`name`: how to call a component, its id by default)."""
+    (`name`: how to call a component, its id by default), then what it says of the routes
+    (`archdraw.analysis.fanout.routes_text`)."""
+    said = [_calls_text(rests, pct, name)] if rests.calls else []
+    if rests.routes:
+        said.append(routes_text(rests.routes, rests.split, pct, name))
+    return "; ".join(said)
+
+
+def _calls_text(rests: Assumed, pct: Callable[[float], str], name: Callable[[str], str]) -> str:
     senders = [
-        f"{len(targets)} calls from {name(sender)} (to {_listed([name(t) for t in targets])})"
+        f"{len(targets)} calls from {name(sender)} (to {listed([name(t) for t in targets])})"
         for sender, targets in rests.calls.items()
     ]
     text = (
@@ -157,7 +170,3 @@ def assumption_text(
         return text
     same, different = pct(rests.low), pct(rests.high)
     return f"{text}: {same} if they are parts of the same requests, {different} if different ones"
-
-
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

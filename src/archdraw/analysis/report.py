@@ -245,10 +245,14 @@ def _weak_json(point: WeakPoint) -> dict[str, Any]:
 
 def _assumed_json(rests: Assumed | None) -> dict[str, Any]:
     """The calls a `lost_share` took as independent requests (`request` not stated), by
-    sender, and the share if each sender's are parts of the same requests or different ones."""
+    sender, and the share if each sender's are parts of the same requests or different ones;
+    the routes it took as called by every request (`calls` not stated, by sender), and the
+    share if each request takes one of them, evenly."""
     return {
         "independent_calls": {} if rests is None else rests.calls,
-        "lost_share_range": None if rests is None else [rests.low, rests.high],
+        "lost_share_range": None if rests is None or not rests.calls else [rests.low, rests.high],
+        "unstated_routes": {} if rests is None else rests.routes,
+        "lost_share_if_routes_split": None if rests is None else rests.split,
     }
 
 

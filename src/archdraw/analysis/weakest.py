@@ -26,6 +26,7 @@ from archdraw.analysis.completion import (
     design_share,
     rests_on,
 )
+from archdraw.analysis.fanout import Routes, stating_calls, unstated_routes
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.overlap import Assumed, Unstated
 from archdraw.analysis.states import Loss, component_states, instance_losses, scenario_of
@@ -60,10 +61,17 @@ class SingleFailures:
     """
 
     def __init__(
-        self, graph: TrafficGraph, rates: list[float] | None = None, work: StoreWork | None = None
+        self,
+        graph: TrafficGraph,
+        rates: list[float] | None = None,
+        work: StoreWork | None = None,
+        routes: Routes | None = None,
     ) -> None:
-        """`work`: the graph's `StoreWork` at today's traffic, when the caller has it."""
+        """`work`: the graph's `StoreWork` at today's traffic, when the caller has it;
+        `routes`: the senders' routes whose `calls` are not stated (`archdraw.analysis.fanout`),
+        which a share that rests on them says."""
         self.graph = graph
+        self.routes = routes
         self.rates = arrival_rates(graph) if rates is None else rates
         self.work = StoreWork(graph, self.rates) if work is None else work
         self.depended = depended_on(graph)
@@ -95,7 +103,8 @@ class SingleFailures:
     ) -> tuple[dict[int, float], list[str]]:
         """What `losses` (instances lost per component) lose: share per client (only > 0),
         and the components down. `rests` gets what the shares rest on, when they took calls
-        as independent requests (`archdraw.analysis.overlap`)."""
+        as independent requests (`archdraw.analysis.overlap`) or routes as called by every
+        request (`archdraw.analysis.fanout`)."""
         graph = self.graph
         states = component_states(graph, losses, self.rates, self.work)
         scenario, states = scenario_of(graph, states, self.rates, zone, self.work)
@@ -103,8 +112,13 @@ class SingleFailures:
         if not scenario.hurt():
             return {}, down
         unstated: Unstated | None = None if rests is None else {}
-        complete = complete_shares(graph, scenario, self.depended, unstated)
-        found = rests_on(graph, scenario, unstated, self.depended) if unstated else None
+        fanned: set[int] | None = None if rests is None or not self.routes else set()
+        complete = complete_shares(
+            graph, scenario, self.depended, unstated, routes=self.routes, fanned=fanned
+        )
+        found = None
+        if unstated or fanned:
+            found = rests_on(graph, scenario, unstated, self.depended, self.routes, fanned)
         if rests is not None and found is not None:
             rests.append(found)
         lost = {}
@@ -125,7 +139,7 @@ def weakest_points(
 ) -> list[WeakPoint]:
     """Every single-component and single-zone failure, the most traffic lost first."""
     graph = graph or build_graph(design, library)
-    failures = SingleFailures(graph)
+    failures = SingleFailures(graph, routes=unstated_routes(graph, stating_calls(design.links)))
     ranked: list[tuple[tuple[float, float, float, int], WeakPoint]] = []
     for node in shared(graph):
         if graph.spans_zones[node]:
@@ -213,13 +227,17 @@ def single_instances(graph: TrafficGraph) -> set[int]:
 
 
 def single_points_of_failure(
-    graph: TrafficGraph, work: StoreWork | None = None, assumed: dict[str, Assumed] | None = None
+    graph: TrafficGraph,
+    work: StoreWork | None = None,
+    assumed: dict[str, Assumed] | None = None,
+    routes: Routes | None = None,
 ) -> dict[str, float]:
     """Components run as one instance whose loss fails some client's requests, by id, with
     the share of all client requests lost: what `--weakest` marks `single_point` and lint's
     AD101 reports (one definition for both). `work`: the graph's `StoreWork`, if known;
-    `assumed` gets, by id, what a share rests on when it took calls as independent requests."""
-    failures = SingleFailures(graph, work=work)
+    `assumed` gets, by id, what a share rests on when it took calls as independent requests
+    or `routes` (`archdraw.analysis.fanout`) as called by every request."""
+    failures = SingleFailures(graph, work=work, routes=routes)
     found = {}
     for node in single_instances(graph).intersection(shared(graph)):
         if not failures.may_lose(node):

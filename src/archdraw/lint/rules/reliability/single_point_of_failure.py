@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.fanout import stating_calls, unstated_routes
 from archdraw.analysis.overlap import Assumed, assumption_text
 from archdraw.analysis.weakest import single_points_of_failure
 from archdraw.lint.context import LintContext
@@ -30,7 +31,9 @@ from archdraw.lint.types import Issue, Severity, rule
     `zones` or `shards` is the design's. The share of requests lost counts a sender's calls
     that name the same `request` once; where two or more calls made by some of its requests
     name none, it takes them as independent requests and says so, with the share either
-    other way.""",
+    other way. Where a gateway, router or service sends to two or more different components
+    over links that do not state `calls`, it takes every request as calling each and says
+    so, with the share if each request takes one of them.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. A service the provider runs as a whole (SQS, Kinesis, API Gateway,
@@ -43,7 +46,9 @@ from archdraw.lint.types import Issue, Severity, rule
 )
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
     assumed: dict[str, Assumed] = {}
-    shares = single_points_of_failure(ctx.traffic_graph, ctx.store_work, assumed)
+    graph = ctx.traffic_graph
+    routes = unstated_routes(graph, stating_calls(ctx.links_stating("calls")))
+    shares = single_points_of_failure(graph, ctx.store_work, assumed, routes)
     for component in ctx.components_of(shares):
         if ctx.is_stateful(component):
             replication = ctx.prop(component, "replication")
@@ -58,7 +63,8 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             fix = ctx.fix(component, "Run 2 replicas", replicas=2)
         lost = _share(shares[component.id])
         rests = assumed.get(component.id)
-        # Calls taken as independent requests: the figure says so, with its range.
+        # Calls taken as independent requests, or routes as called by every request: the
+        # figure says so, with its range.
         resting = "" if rests is None else f", {assumption_text(rests, _share)}"
         # One instance the design does not state is the library's default, not the design's
         # (a hosted model's instances are the provider's): a question, not a verdict.
