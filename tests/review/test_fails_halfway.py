@@ -76,3 +76,36 @@ def test_a_share_that_rests_on_independent_calls_says_so(load_text, library: Lib
         "10.0% if they are parts of the same requests, 20.0% if different ones"
     ]
     assert notes(PARTS.replace("REQUEST", ", request: post")) == []
+
+
+ROUTES = """
+archdraw: 1
+name: routes
+zones:
+  - {id: zone-b, kind: zone}
+components:
+  - {id: staff, type: client}
+  - {id: gateway, type: api_gateway, label: Gateway, props: {replicas: 2}}
+  - {id: customers, type: service, label: Customers, props: {replicas: 2}}
+  - {id: visits, type: service, label: Visits, props: {replicas: 2}}
+  - {id: vets, type: service, label: Vets, zone: zone-b, props: {replicas: 2}}
+links:
+  - {from: staff, to: gateway}
+  - {from: gateway, to: customers CALLS}
+  - {from: gateway, to: visits CALLS}
+  - {from: gateway, to: vets CALLS}
+"""
+
+
+def test_a_share_that_rests_on_unstated_routes_says_so(load_text, library: Library) -> None:
+    def notes(text: str) -> list[str]:
+        review = build_review(load_text(text).design, library, load_prices())
+        (section,) = [s for s in review.sections if s.key == "fails"]
+        return [item.text for item in section.items if "`calls` not stated" in item.text]
+
+    assert notes(ROUTES.replace(" CALLS", "")) == [
+        "zone zone-b: 100.0% lost, `calls` not stated on Gateway's 3 links to Customers, Vets "
+        "and Visits: taken as every request calling each; if each request calls only one of them, "
+        "less: 33.3% if they split the requests evenly"
+    ]
+    assert notes(ROUTES.replace(" CALLS", ", props: {calls: 1}")) == []

@@ -171,13 +171,15 @@ def rests_on(
     within: Collection[int] | None = None,
     routes: Routes | None = None,
     fanned: set[int] | None = None,
+    complete: dict[int, float] | None = None,
 ) -> Assumed | None:
     """What the share of all client requests lost rests on, when `complete_shares` took
     calls as independent requests (`unstated`, as it filled it): those calls, and the share
     if each sender's are parts of the same requests, or different ones; and when it took the
     `routes` of the senders in `fanned` (as it filled it) as called by every request: those
-    routes, and the share if each request takes one. None: nothing (no such calls, or none
-    that moves the share: a client that loses every request anyway)."""
+    routes, and the share if each request takes one (`complete`: the shares it answered, when
+    known). None: nothing (no such calls, or none that moves the share: a client that loses
+    every request anyway)."""
     found = None
     if unstated:
         ends = [_lost(graph, complete_shares(graph, scenario, within, how=how)) for how in OVERLAPS]
@@ -185,7 +187,9 @@ def rests_on(
             found = assumed(graph, unstated, ends[0], ends[1])
     if not (routes and fanned):
         return found
-    figure = _lost(graph, complete_shares(graph, scenario, within, routes=routes))
+    if complete is None:
+        complete = complete_shares(graph, scenario, within, routes=routes)
+    figure = _lost(graph, complete)
     split = _lost(graph, complete_shares(graph, scenario, within, routes=routes, split=True))
     if figure - split <= 1e-12:
         return found

@@ -162,7 +162,9 @@ def analyze_failure(
         ),
         total_rps=total,
         unknown_writes=unwritten_streams(graph, {n for n, s in states.items() if s.state != "up"}),
-        assumed=rests_on(graph, scenario, unstated, routes=routes, fanned=fanned),
+        assumed=rests_on(
+            graph, scenario, unstated, routes=routes, fanned=fanned, complete=complete
+        ),
     )
 
 

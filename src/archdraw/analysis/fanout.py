@@ -12,9 +12,10 @@ Not routes: a client's links (a client drawn with a DNS, a CDN and a load balanc
 call for each request), a DNS lookup, a call to a store, a cache or a queue (reading or
 writing its data, or handing off its work, is a step of the request the sender serves, not
 another kind of request), a link naming its `request` or stating `calls: 0`, and the links
-of a sender that
-spreads requests over copies of one pool (its receivers of one type, each calling the same
-components): a load balancer's members answer for each other, which the figure does not read.
+of a load balancer that spreads requests over copies of one pool (its receivers of one type,
+each calling the same components): its members answer for each other, which is another
+question than which route a request takes. A load balancer whose receivers differ routes
+(by path or host), as a gateway does.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def unstated_routes(graph: TrafficGraph, stated: set[str]) -> Routes:
         if len(row) < 2 or node in sources:
             continue
         taken = [edge for edge in row if edge.key not in stated and _route(graph, edge)]
-        if len(taken) >= 2 and not _one_pool(graph, taken):
+        if len(taken) < 2:
+            continue
+        if graph.components[node].type != "load_balancer" or not _one_pool(graph, taken):
             routes[node] = frozenset(edge.key for edge in taken)
     return routes
 
@@ -81,16 +84,16 @@ def routes_text(
     pct: Callable[[float], str],
     name: Callable[[str], str] = str,
 ) -> str:
-    """What a figure resting on routes says: "`calls` not stated on api-gateway's 3 routes
-    (to customers, visits and vets): taken as every request calling each; if each request
-    takes one of them, less: 33.3 % if they split the requests evenly"."""
+    """What a figure resting on routes says: "`calls` not stated on gateway's 3 links to
+    customers, vets and visits: taken as every request calling each; if each request calls
+    only one of them, less: 33.3 % if they split the requests evenly"."""
     said = [
-        f"{name(sender)}'s {len(targets)} routes (to {listed([name(t) for t in targets])})"
+        f"{name(sender)}'s {len(targets)} links to {listed([name(t) for t in targets])}"
         for sender, targets in routes.items()
     ]
     text = (
         f"`calls` not stated on {' and on '.join(said)}: taken as every request calling each; "
-        "if each request takes one of them, less"
+        "if each request calls only one of them, less"
     )
     return text if split is None else f"{text}: {pct(split)} if they split the requests evenly"
 

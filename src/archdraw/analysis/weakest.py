@@ -118,7 +118,9 @@ class SingleFailures:
         )
         found = None
         if unstated or fanned:
-            found = rests_on(graph, scenario, unstated, self.depended, self.routes, fanned)
+            found = rests_on(
+                graph, scenario, unstated, self.depended, self.routes, fanned, complete
+            )
         if rests is not None and found is not None:
             rests.append(found)
         lost = {}
