@@ -100,8 +100,8 @@ def complete_shares(
     unstated: Unstated | None = None,
     how: Overlap = "independent",
     routes: Routes | None = None,
-    split: bool = False,
     fanned: set[int] | None = None,
+    written: dict[int, float] | None = None,
 ) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
@@ -120,9 +120,11 @@ def complete_shares(
     A sender's calls made by some of its requests combine as `archdraw.analysis.overlap`
     says; those that name no `request` are taken `how` says. `unstated`, when given, gets
     the calls the answer took as independent requests (`rests_on` says what that means).
-    The senders' `routes` are read as `Reading` says (`split`, `fanned`).
+    The senders' `routes` are taken as called by every request (`fanned`: as `Reading` says;
+    `split_shares` takes them the other way). `written`, when given, gets the shares of
+    requests over `writes: true` links that complete, where they differ.
     """
-    reading = Reading(how, unstated, routes, split, fanned)
+    reading = Reading(how, unstated, routes, False, fanned)
     hurt = scenario.hurt()
     if within is not None:
         sources = set(graph.sources)
@@ -133,15 +135,52 @@ def complete_shares(
         }
     if not hurt:
         return {}
-    position = graph.position
     complete: dict[int, float] = {}
-    written: dict[int, float] = {}
-    # Per caller, its links to callees that complete less.
-    into_failure: dict[int, list[Edge]] = {}
+    written = {} if written is None else written
     # Callers over a link that closes a cycle read the hurt receiver's own answer.
     todo = {*hurt, *(e.source for n in hurt for e in graph.back_in[n])}
     if within is not None:
         todo = {node for node in todo if node in within}
+    _visit(graph, scenario, todo, within, complete, written, reading)
+    return complete
+
+
+def split_shares(
+    graph: TrafficGraph,
+    scenario: Scenario,
+    within: Collection[int] | None,
+    routes: Routes,
+    fanned: set[int],
+    complete: dict[int, float],
+    written: dict[int, float],
+) -> dict[int, float]:
+    """`complete_shares` with each request taking one of its sender's `routes`, evenly, from
+    the shares it answered (`complete`, `written`) and the senders whose routes led to what
+    completes less (`fanned`): only they and their callers can answer otherwise, so only
+    they are visited, each reading its whole row (what it calls answers as before)."""
+    complete, written = dict(complete), dict(written)
+    reading = Reading(routes=routes, split=True)
+    _visit(graph, scenario, set(fanned), within, complete, written, reading, seeded=True)
+    return complete
+
+
+def _visit(
+    graph: TrafficGraph,
+    scenario: Scenario,
+    todo: set[int],
+    within: Collection[int] | None,
+    complete: dict[int, float],
+    written: dict[int, float],
+    reading: Reading,
+    seeded: bool = False,
+) -> None:
+    """Enter in `complete` (and `written`) the shares of the nodes in `todo` and of their
+    callers, latest in topological order first. `seeded`: `complete` already holds the
+    shares of what the nodes call; each visited node's callers are visited too, whatever it
+    answers now (it answered less before)."""
+    position = graph.position
+    # Per caller, its links to callees that complete less.
+    into_failure: dict[int, list[Edge]] = {}
     heap = [(-position[n], n) for n in todo]
     heapq.heapify(heap)
     while heap:
@@ -149,10 +188,10 @@ def complete_shares(
         links = into_failure.pop(node, [])
         # With several, read the whole row so the product is taken in the order of the
         # links (floating-point products depend on it), whichever callees were reached first.
-        if len(links) > 1:
+        if seeded or len(links) > 1:
             links = graph.out_edges[node]
         share = _complete(graph, node, links, scenario, complete, written, reading)
-        if share >= 1.0 and written.get(node, 1.0) >= 1.0:
+        if not seeded and share >= 1.0 and written.get(node, 1.0) >= 1.0:
             continue
         for edge in graph.in_edges[node]:
             if within is not None and edge.source not in within:
@@ -161,7 +200,6 @@ def complete_shares(
             if edge.source not in todo:
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
-    return complete
 
 
 def rests_on(
@@ -172,14 +210,15 @@ def rests_on(
     routes: Routes | None = None,
     fanned: set[int] | None = None,
     complete: dict[int, float] | None = None,
+    written: dict[int, float] | None = None,
 ) -> Assumed | None:
     """What the share of all client requests lost rests on, when `complete_shares` took
     calls as independent requests (`unstated`, as it filled it): those calls, and the share
     if each sender's are parts of the same requests, or different ones; and when it took the
     `routes` of the senders in `fanned` (as it filled it) as called by every request: those
-    routes, and the share if each request takes one (`complete`: the shares it answered, when
-    known). None: nothing (no such calls, or none that moves the share: a client that loses
-    every request anyway)."""
+    routes, and the share if each request takes one (`complete` and `written`: the shares it
+    answered, when known). None: nothing (no such calls, or none that moves the share: a
+    client that loses every request anyway)."""
     found = None
     if unstated:
         ends = [_lost(graph, complete_shares(graph, scenario, within, how=how)) for how in OVERLAPS]
@@ -187,10 +226,11 @@ def rests_on(
             found = assumed(graph, unstated, ends[0], ends[1])
     if not (routes and fanned):
         return found
-    if complete is None:
-        complete = complete_shares(graph, scenario, within, routes=routes)
+    if complete is None or written is None:
+        written = {}
+        complete = complete_shares(graph, scenario, within, routes=routes, written=written)
     figure = _lost(graph, complete)
-    split = _lost(graph, complete_shares(graph, scenario, within, routes=routes, split=True))
+    split = _lost(graph, split_shares(graph, scenario, within, routes, fanned, complete, written))
     if figure - split <= 1e-12:
         return found
     taken = {

@@ -125,7 +125,10 @@ def analyze_failure(
     unstated: Unstated = {}
     routes = unstated_routes(graph, stating_calls(design.links))
     fanned: set[int] = set()
-    complete = complete_shares(graph, scenario, unstated=unstated, routes=routes, fanned=fanned)
+    written: dict[int, float] = {}
+    complete = complete_shares(
+        graph, scenario, unstated=unstated, routes=routes, fanned=fanned, written=written
+    )
     all_states = {
         cid: states.get(node)
         or ComponentState(cid, "up", graph.instances(node), 1.0, 1.0, None, False, "")
@@ -162,9 +165,7 @@ def analyze_failure(
         ),
         total_rps=total,
         unknown_writes=unwritten_streams(graph, {n for n, s in states.items() if s.state != "up"}),
-        assumed=rests_on(
-            graph, scenario, unstated, routes=routes, fanned=fanned, complete=complete
-        ),
+        assumed=rests_on(graph, scenario, unstated, None, routes, fanned, complete, written),
     )
 
 

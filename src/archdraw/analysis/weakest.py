@@ -113,13 +113,20 @@ class SingleFailures:
             return {}, down
         unstated: Unstated | None = None if rests is None else {}
         fanned: set[int] | None = None if rests is None or not self.routes else set()
+        written: dict[int, float] = {}
         complete = complete_shares(
-            graph, scenario, self.depended, unstated, routes=self.routes, fanned=fanned
+            graph,
+            scenario,
+            self.depended,
+            unstated,
+            routes=self.routes,
+            fanned=fanned,
+            written=written,
         )
         found = None
         if unstated or fanned:
             found = rests_on(
-                graph, scenario, unstated, self.depended, self.routes, fanned, complete
+                graph, scenario, unstated, self.depended, self.routes, fanned, complete, written
             )
         if rests is not None and found is not None:
             rests.append(found)
