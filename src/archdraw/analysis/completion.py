@@ -235,10 +235,9 @@ def rests_on(
         return found
     taken = {
         graph.ids[sender]: sorted(
-            graph.ids[edge.target] for edge in graph.out_edges[sender] if edge.key in keys
+            graph.ids[edge.target] for edge in graph.out_edges[sender] if edge.key in routes[sender]
         )
-        for sender, keys in sorted(routes.items(), key=lambda item: graph.ids[item[0]])
-        if sender in fanned
+        for sender in sorted(fanned, key=graph.ids.__getitem__)
     }
     if found is None:
         return Assumed({}, figure, figure, taken, split)

@@ -50,7 +50,7 @@ def unstated_routes(graph: TrafficGraph, stated: set[str]) -> Routes:
     for node, row in enumerate(graph.out_edges):
         if len(row) < 2 or node in sources:
             continue
-        taken = [edge for edge in row if edge.key not in stated and _route(graph, edge)]
+        taken = [edge for edge in row if _route(graph, edge) and edge.key not in stated]
         if len(taken) < 2:
             continue
         if graph.components[node].type != "load_balancer" or not _one_pool(graph, taken):
