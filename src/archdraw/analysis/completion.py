@@ -72,18 +72,30 @@ class Scenario:
 
 
 @dataclass
+class Figure:
+    """What `complete_shares` leaves, when asked, for `split_shares`: the shares of requests
+    that complete (`complete`; of writes, where they differ, `written`), the links each node
+    read, and the senders whose routes led to what completes less (`fanned`)."""
+
+    complete: dict[int, float] = field(default_factory=dict)
+    written: dict[int, float] = field(default_factory=dict)
+    read: dict[int, list[Edge]] = field(default_factory=dict)
+    fanned: set[int] = field(default_factory=set)
+
+
+@dataclass
 class Reading:
     """How `complete_shares` reads what the design leaves unstated: the calls that name no
     `request` (`how`, and `unstated` gets those it took as independent requests) and the
     senders' `routes` (`archdraw.analysis.fanout`): every request calling each, or, with
-    `split`, each request taking one of them, evenly; `fanned` gets the senders whose routes
-    led to what completes less."""
+    `split`, each request taking one of them, evenly; `figure`, when given, gets what
+    `split_shares` reads."""
 
     how: Overlap = "independent"
     unstated: Unstated | None = None
     routes: Routes | None = None
     split: bool = False
-    fanned: set[int] | None = None
+    figure: Figure | None = None
 
 
 def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
@@ -100,8 +112,7 @@ def complete_shares(
     unstated: Unstated | None = None,
     how: Overlap = "independent",
     routes: Routes | None = None,
-    fanned: set[int] | None = None,
-    written: dict[int, float] | None = None,
+    figure: Figure | None = None,
 ) -> dict[int, float]:
     """For each component that can reach a hurt one: share of its requests that complete.
 
@@ -120,11 +131,10 @@ def complete_shares(
     A sender's calls made by some of its requests combine as `archdraw.analysis.overlap`
     says; those that name no `request` are taken `how` says. `unstated`, when given, gets
     the calls the answer took as independent requests (`rests_on` says what that means).
-    The senders' `routes` are taken as called by every request (`fanned`: as `Reading` says;
-    `split_shares` takes them the other way). `written`, when given, gets the shares of
-    requests over `writes: true` links that complete, where they differ.
+    The senders' `routes` are taken as called by every request (`split_shares` takes them
+    the other way, from what this answer leaves in `figure`).
     """
-    reading = Reading(how, unstated, routes, False, fanned)
+    reading = Reading(how, unstated, routes, False, figure)
     hurt = scenario.hurt()
     if within is not None:
         sources = set(graph.sources)
@@ -135,8 +145,8 @@ def complete_shares(
         }
     if not hurt:
         return {}
-    complete: dict[int, float] = {}
-    written = {} if written is None else written
+    complete: dict[int, float] = {} if figure is None else figure.complete
+    written: dict[int, float] = {} if figure is None else figure.written
     # Callers over a link that closes a cycle read the hurt receiver's own answer.
     todo = {*hurt, *(e.source for n in hurt for e in graph.back_in[n])}
     if within is not None:
@@ -150,17 +160,16 @@ def split_shares(
     scenario: Scenario,
     within: Collection[int] | None,
     routes: Routes,
-    fanned: set[int],
-    complete: dict[int, float],
-    written: dict[int, float],
+    figure: Figure,
 ) -> dict[int, float]:
     """`complete_shares` with each request taking one of its sender's `routes`, evenly, from
-    the shares it answered (`complete`, `written`) and the senders whose routes led to what
-    completes less (`fanned`): only they and their callers can answer otherwise, so only
-    they are visited, each reading its whole row (what it calls answers as before)."""
-    complete, written = dict(complete), dict(written)
+    what `complete_shares` left in `figure`: only the senders whose routes led to what
+    completes less, and their callers, can answer otherwise (a request taking one route
+    loses no more than one calling each), so only they are visited, each over the links it
+    read then (what they call answers as before)."""
+    complete, written = dict(figure.complete), dict(figure.written)
     reading = Reading(routes=routes, split=True)
-    _visit(graph, scenario, set(fanned), within, complete, written, reading, seeded=True)
+    _visit(graph, scenario, set(figure.fanned), within, complete, written, reading, figure.read)
     return complete
 
 
@@ -172,12 +181,12 @@ def _visit(
     complete: dict[int, float],
     written: dict[int, float],
     reading: Reading,
-    seeded: bool = False,
+    again: dict[int, list[Edge]] | None = None,
 ) -> None:
     """Enter in `complete` (and `written`) the shares of the nodes in `todo` and of their
-    callers, latest in topological order first. `seeded`: `complete` already holds the
-    shares of what the nodes call; each visited node's callers are visited too, whatever it
-    answers now (it answered less before)."""
+    callers, latest in topological order first. `again`: the links each node read in an
+    answer `complete` and `written` hold, to read again (a node that answered less then has
+    its callers visited, whatever it answers now)."""
     position = graph.position
     # Per caller, its links to callees that complete less.
     into_failure: dict[int, list[Edge]] = {}
@@ -185,13 +194,21 @@ def _visit(
     heapq.heapify(heap)
     while heap:
         node = heapq.heappop(heap)[1]
-        links = into_failure.pop(node, [])
-        # With several, read the whole row so the product is taken in the order of the
-        # links (floating-point products depend on it), whichever callees were reached first.
-        if seeded or len(links) > 1:
-            links = graph.out_edges[node]
+        before = 1.0
+        if again is not None:
+            links = again[node]
+            before = min(complete.get(node, 1.0), written.get(node, 1.0))
+        else:
+            links = into_failure.pop(node, [])
+            # With several, read the whole row so the product is taken in the order of the
+            # links (floating-point products depend on it), whichever callees were reached
+            # first.
+            if len(links) > 1:
+                links = graph.out_edges[node]
+            if reading.figure is not None:
+                reading.figure.read[node] = links
         share = _complete(graph, node, links, scenario, complete, written, reading)
-        if not seeded and share >= 1.0 and written.get(node, 1.0) >= 1.0:
+        if share >= 1.0 and written.get(node, 1.0) >= 1.0 and before >= 1.0:
             continue
         for edge in graph.in_edges[node]:
             if within is not None and edge.source not in within:
@@ -208,39 +225,35 @@ def rests_on(
     unstated: Unstated | None,
     within: Collection[int] | None = None,
     routes: Routes | None = None,
-    fanned: set[int] | None = None,
-    complete: dict[int, float] | None = None,
-    written: dict[int, float] | None = None,
+    figure: Figure | None = None,
 ) -> Assumed | None:
     """What the share of all client requests lost rests on, when `complete_shares` took
     calls as independent requests (`unstated`, as it filled it): those calls, and the share
     if each sender's are parts of the same requests, or different ones; and when it took the
-    `routes` of the senders in `fanned` (as it filled it) as called by every request: those
-    routes, and the share if each request takes one (`complete` and `written`: the shares it
-    answered, when known). None: nothing (no such calls, or none that moves the share: a
-    client that loses every request anyway)."""
+    `routes` of some senders as called by every request (`figure`, as it filled it): those
+    routes, and the share if each request takes one. None: nothing (no such calls, or none
+    that moves the share: a client that loses every request anyway)."""
     found = None
     if unstated:
         ends = [_lost(graph, complete_shares(graph, scenario, within, how=how)) for how in OVERLAPS]
         if ends[1] - ends[0] > 1e-12:
             found = assumed(graph, unstated, ends[0], ends[1])
-    if not (routes and fanned):
+    if routes is None or figure is None or not figure.fanned:
         return found
-    if complete is None or written is None:
-        written = {}
-        complete = complete_shares(graph, scenario, within, routes=routes, written=written)
-    figure = _lost(graph, complete)
-    split = _lost(graph, split_shares(graph, scenario, within, routes, fanned, complete, written))
-    if figure - split <= 1e-12:
+    lost = _lost(graph, figure.complete)
+    split = _lost(graph, split_shares(graph, scenario, within, routes, figure))
+    if lost - split <= 1e-12:
         return found
     taken = {
         graph.ids[sender]: sorted(
-            graph.ids[edge.target] for edge in graph.out_edges[sender] if edge.key in routes[sender]
+            graph.ids[edge.target]
+            for edge in graph.out_edges[sender]
+            if edge.key in (routes.get(sender) or ())
         )
-        for sender in sorted(fanned, key=graph.ids.__getitem__)
+        for sender in sorted(figure.fanned, key=graph.ids.__getitem__)
     }
     if found is None:
-        return Assumed({}, figure, figure, taken, split)
+        return Assumed({}, lost, lost, taken, split)
     return replace(found, routes=taken, split=split)
 
 
@@ -348,7 +361,7 @@ def _downstream(
     miss = scenario.miss
     downstream = 1.0
     parts: list[Part] = []  # calls made by some requests, or naming one: combined below
-    routes = reading.routes.get(node) if reading.routes else None
+    routes = reading.routes.get(node) if reading.routes is not None else None
     routed = 0.0  # share of the requests lost on the routes, each request taking one
     for edge in links:
         if edge.kind != "sync":
@@ -359,8 +372,8 @@ def _downstream(
         if share < 1.0:  # most links lead to what the failure does not reach
             needed = _needed(graph, edge, miss)
             if routes is not None and edge.key in routes:
-                if reading.fanned is not None:
-                    reading.fanned.add(node)
+                if reading.figure is not None:
+                    reading.figure.fanned.add(node)
                 if reading.split:
                     routed += (1.0 - call_success(needed, share)) / len(routes)
                     continue

@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archdraw.analysis.completion import (
+    Figure,
     client_lost_share,
     complete_shares,
     design_share,
     rests_on,
 )
-from archdraw.analysis.fanout import stating_calls, unstated_routes
+from archdraw.analysis.fanout import Routes, links_by_sender
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.overlap import Assumed, Unstated
 from archdraw.analysis.paths import RequestPath, delayed_consumers, request_paths
@@ -123,12 +124,9 @@ def analyze_failure(
     states = component_states(graph, losses, rates, work)
     scenario, states = scenario_of(graph, states, rates, bool(failed_zones), work)
     unstated: Unstated = {}
-    routes = unstated_routes(graph, stating_calls(design.links))
-    fanned: set[int] = set()
-    written: dict[int, float] = {}
-    complete = complete_shares(
-        graph, scenario, unstated=unstated, routes=routes, fanned=fanned, written=written
-    )
+    routes = Routes(graph, links_by_sender(design.links))
+    figure = Figure()
+    complete = complete_shares(graph, scenario, unstated=unstated, routes=routes, figure=figure)
     all_states = {
         cid: states.get(node)
         or ComponentState(cid, "up", graph.instances(node), 1.0, 1.0, None, False, "")
@@ -165,7 +163,7 @@ def analyze_failure(
         ),
         total_rps=total,
         unknown_writes=unwritten_streams(graph, {n for n, s in states.items() if s.state != "up"}),
-        assumed=rests_on(graph, scenario, unstated, None, routes, fanned, complete, written),
+        assumed=rests_on(graph, scenario, unstated, None, routes, figure),
     )
 
 

@@ -6,7 +6,8 @@ out to two or more different components it is a guess: each request may take one
 routes (a gateway routes /api/customer to one service and /api/vet to another), or call each.
 A share of requests lost behind such a sender rests on it, so the failure analysis says so,
 and gives the share if each request takes one route, the routes splitting the requests
-evenly (`Routes`, read by `archdraw.analysis.completion`).
+evenly (`Routes`, read by `archdraw.analysis.completion`). A failure reaches few senders:
+each one's routes are worked out when the analysis first asks for them.
 
 Not routes: a client's links (a client drawn with a DNS, a CDN and a load balancer makes each
 call for each request), a DNS lookup, a call to a store, a cache or a queue (reading or
@@ -20,13 +21,10 @@ question than which route a request takes. A load balancer whose receivers diffe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from archdraw.analysis.graph import Edge, TrafficGraph
-
-# Per sender, the keys of its links taken as routes (two or more).
-Routes = dict[int, frozenset[str]]
 
 
 class _Link(Protocol):
@@ -34,28 +32,52 @@ class _Link(Protocol):
     def key(self) -> str: ...
 
     @property
+    def source(self) -> str: ...
+
+    @property
     def props(self) -> dict[str, object]: ...
 
 
-def stating_calls(links: Iterable[_Link]) -> set[str]:
-    """The keys of the links that state `calls`."""
-    return {link.key for link in links if "calls" in link.props}
+def links_by_sender(links: Iterable[_Link]) -> dict[str, list[_Link]]:
+    """The links by the id of their sender (`Routes` reads what they state)."""
+    found: dict[str, list[_Link]] = {}
+    for link in links:
+        found.setdefault(link.source, []).append(link)
+    return found
 
 
-def unstated_routes(graph: TrafficGraph, stated: set[str]) -> Routes:
-    """Per sender, its routes (module docstring); `stated`: the keys of the links that state
-    `calls` (`stating_calls`)."""
-    sources = set(graph.sources)
-    routes: Routes = {}
-    for node, row in enumerate(graph.out_edges):
-        if len(row) < 2 or node in sources:
-            continue
-        taken = [edge for edge in row if _route(graph, edge) and edge.key not in stated]
+class Routes:
+    """Per sender, the keys of its links taken as routes (module docstring), worked out when
+    first asked; `links_out`: the design's links by sender id (what they state)."""
+
+    def __init__(self, graph: TrafficGraph, links_out: Mapping[str, Iterable[_Link]]) -> None:
+        self.graph = graph
+        self.links_out = links_out
+        self.sources = set(graph.sources)
+        self.found: dict[int, frozenset[str] | None] = {}
+
+    def get(self, sender: int) -> frozenset[str] | None:
+        """The sender's routes (two or more), None if it has none."""
+        if sender in self.found:
+            return self.found[sender]
+        routes = self.found[sender] = self._routes(sender)
+        return routes
+
+    def _routes(self, sender: int) -> frozenset[str] | None:
+        graph = self.graph
+        row = graph.out_edges[sender]
+        if len(row) < 2 or sender in self.sources:
+            return None
+        taken = [edge for edge in row if _route(graph, edge)]
+        if len(taken) >= 2:
+            links = self.links_out.get(graph.ids[sender], ())
+            stated = {link.key for link in links if "calls" in link.props}
+            taken = [edge for edge in taken if edge.key not in stated]
         if len(taken) < 2:
-            continue
-        if graph.components[node].type != "load_balancer" or not _one_pool(graph, taken):
-            routes[node] = frozenset(edge.key for edge in taken)
-    return routes
+            return None
+        if graph.components[sender].type == "load_balancer" and _one_pool(graph, taken):
+            return None
+        return frozenset(edge.key for edge in taken)
 
 
 def _route(graph: TrafficGraph, edge: Edge) -> bool:

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from itertools import count
 
 from archdraw.analysis.completion import (
+    Figure,
     client_lost_share,
     complete_shares,
     depended_on,
     design_share,
     rests_on,
 )
-from archdraw.analysis.fanout import Routes, stating_calls, unstated_routes
+from archdraw.analysis.fanout import Routes, links_by_sender
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.overlap import Assumed, Unstated
 from archdraw.analysis.states import Loss, component_states, instance_losses, scenario_of
@@ -112,22 +113,13 @@ class SingleFailures:
         if not scenario.hurt():
             return {}, down
         unstated: Unstated | None = None if rests is None else {}
-        fanned: set[int] | None = None if rests is None or not self.routes else set()
-        written: dict[int, float] = {}
+        figure = None if rests is None or self.routes is None else Figure()
         complete = complete_shares(
-            graph,
-            scenario,
-            self.depended,
-            unstated,
-            routes=self.routes,
-            fanned=fanned,
-            written=written,
+            graph, scenario, self.depended, unstated, routes=self.routes, figure=figure
         )
         found = None
-        if unstated or fanned:
-            found = rests_on(
-                graph, scenario, unstated, self.depended, self.routes, fanned, complete, written
-            )
+        if unstated or (figure is not None and figure.fanned):
+            found = rests_on(graph, scenario, unstated, self.depended, self.routes, figure)
         if rests is not None and found is not None:
             rests.append(found)
         lost = {}
@@ -148,7 +140,7 @@ def weakest_points(
 ) -> list[WeakPoint]:
     """Every single-component and single-zone failure, the most traffic lost first."""
     graph = graph or build_graph(design, library)
-    failures = SingleFailures(graph, routes=unstated_routes(graph, stating_calls(design.links)))
+    failures = SingleFailures(graph, routes=Routes(graph, links_by_sender(design.links)))
     ranked: list[tuple[tuple[float, float, float, int], WeakPoint]] = []
     for node in shared(graph):
         if graph.spans_zones[node]:

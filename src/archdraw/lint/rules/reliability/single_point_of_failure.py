@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from archdraw.analysis.fanout import stating_calls, unstated_routes
+from archdraw.analysis.fanout import Routes
 from archdraw.analysis.overlap import Assumed, assumption_text
 from archdraw.analysis.weakest import single_points_of_failure
 from archdraw.lint.context import LintContext
@@ -47,7 +47,7 @@ from archdraw.lint.types import Issue, Severity, rule
 def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
     assumed: dict[str, Assumed] = {}
     graph = ctx.traffic_graph
-    routes = unstated_routes(graph, stating_calls(ctx.links_stating("calls")))
+    routes = Routes(graph, ctx.out_links)
     shares = single_points_of_failure(graph, ctx.store_work, assumed, routes)
     for component in ctx.components_of(shares):
         if ctx.is_stateful(component):
