@@ -36,19 +36,11 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from archdraw.analysis.fanout import Routes
 from archdraw.analysis.graph import Edge, TrafficGraph
-from archdraw.analysis.overlap import (
-    Assumed,
-    Overlap,
-    Part,
-    Unstated,
-    assumed,
-    call_success,
-    parts_success,
-)
+from archdraw.analysis.overlap import Overlap, Part, Unstated, call_success, parts_success
 
 
 @dataclass
@@ -130,7 +122,8 @@ def complete_shares(
 
     A sender's calls made by some of its requests combine as `archdraw.analysis.overlap`
     says; those that name no `request` are taken `how` says. `unstated`, when given, gets
-    the calls the answer took as independent requests (`rests_on` says what that means).
+    the calls the answer took as independent requests (`archdraw.analysis.resting.rests_on`
+    says what that means).
     The senders' `routes` are taken as called by every request (`split_shares` takes them
     the other way, from what this answer leaves in `figure`).
     """
@@ -217,52 +210,6 @@ def _visit(
             if edge.source not in todo:
                 todo.add(edge.source)
                 heapq.heappush(heap, (-position[edge.source], edge.source))
-
-
-def rests_on(
-    graph: TrafficGraph,
-    scenario: Scenario,
-    unstated: Unstated | None,
-    within: Collection[int] | None = None,
-    routes: Routes | None = None,
-    figure: Figure | None = None,
-) -> Assumed | None:
-    """What the share of all client requests lost rests on, when `complete_shares` took
-    calls as independent requests (`unstated`, as it filled it): those calls, and the share
-    if each sender's are parts of the same requests, or different ones; and when it took the
-    `routes` of some senders as called by every request (`figure`, as it filled it): those
-    routes, and the share if each request takes one. None: nothing (no such calls, or none
-    that moves the share: a client that loses every request anyway)."""
-    found = None
-    if unstated:
-        ends = [_lost(graph, complete_shares(graph, scenario, within, how=how)) for how in OVERLAPS]
-        if ends[1] - ends[0] > 1e-12:
-            found = assumed(graph, unstated, ends[0], ends[1])
-    if routes is None or figure is None or not figure.fanned:
-        return found
-    lost = _lost(graph, figure.complete)
-    split = _lost(graph, split_shares(graph, scenario, within, routes, figure))
-    if lost - split <= 1e-12:
-        return found
-    taken = {
-        graph.ids[sender]: sorted(
-            graph.ids[edge.target]
-            for edge in graph.out_edges[sender]
-            if edge.key in (routes.get(sender) or ())
-        )
-        for sender in sorted(figure.fanned, key=graph.ids.__getitem__)
-    }
-    if found is None:
-        return Assumed({}, lost, lost, taken, split)
-    return replace(found, routes=taken, split=split)
-
-
-OVERLAPS: tuple[Overlap, Overlap] = ("same", "different")
-
-
-def _lost(graph: TrafficGraph, complete: dict[int, float]) -> float:
-    """Share of all client requests lost, from the shares that complete."""
-    return design_share(graph, {c: client_lost_share(c, complete) for c in graph.sources})
 
 
 def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection[int]) -> bool:

@@ -17,12 +17,12 @@ from archdraw.analysis.completion import (
     client_lost_share,
     complete_shares,
     design_share,
-    rests_on,
 )
 from archdraw.analysis.fanout import Routes, links_by_sender
 from archdraw.analysis.graph import TrafficGraph, build_graph
 from archdraw.analysis.overlap import Assumed, Unstated
 from archdraw.analysis.paths import RequestPath, delayed_consumers, request_paths
+from archdraw.analysis.resting import rests_on
 from archdraw.analysis.states import (
     EPSILON,
     ComponentState,

@@ -25,11 +25,11 @@ from archdraw.analysis.completion import (
     complete_shares,
     depended_on,
     design_share,
-    rests_on,
 )
 from archdraw.analysis.fanout import Routes, links_by_sender
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.overlap import Assumed, Unstated
+from archdraw.analysis.resting import rests_on
 from archdraw.analysis.states import Loss, component_states, instance_losses, scenario_of
 from archdraw.analysis.traffic import arrival_rates
 from archdraw.analysis.writes import StoreWork
