@@ -48,8 +48,9 @@ class Routes:
         """The calls (by `id` of the link) after which a request may take only some of the
         callee's routes: the others belong to callers that wait longer."""
         self.outwaited: list[Call] = []
-        """The calls that wait less than their callee may spend on one of its own calls, in
-        the order of `calls`: the only calls that can give up before the callee (AD207)."""
+        """The calls that wait no longer than their callee may spend on one of its own calls,
+        in the order of `calls`: the only calls that can give up before the callee, or at the
+        same moment (AD207)."""
         self._measure_calls(ctx)
         self._find_routes_taken(ctx)
 
@@ -101,7 +102,7 @@ class Routes:
         for rows in calls.values():
             for row in rows:
                 link, target, waits, _, _ = row
-                if waits is None or waits >= slowest.get(target, 0.0):
+                if waits is None or waits > slowest.get(target, 0.0):
                     continue
                 outwaited.append(row)
                 if len(sync_in(target)) < 2:
