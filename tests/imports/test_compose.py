@@ -239,3 +239,42 @@ def test_an_override_replaces_a_volume_with_the_same_target(
     evidence = next(e.evidence for e in result.block.elements if e.subject == "db")
     # One mount at that target: the override's folder, no longer the named volume.
     assert evidence == ["data persists in a host folder (./pg)"]
+
+
+def test_replicas_from_a_variable_and_the_older_scale_key(library: Library, tmp_path: Path) -> None:
+    # Compose reads an interpolated `replicas: ${N:-2}` as the number it becomes.
+    (tmp_path / ".env").write_text("API_REPLICAS=3\n")
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  api: {image: acme/api, deploy: {replicas: '${API_REPLICAS:-2}'}}\n"
+        "  web: {image: acme/web, scale: 2}\n"
+        "  odd: {image: acme/odd, deploy: {replicas: '${ODD:-many}'}}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    design = result.design
+    assert design.component("api").props["replicas"] == 3
+    assert design.component("web").props["replicas"] == 2
+    assert "replicas" not in design.component("odd").props
+    assert any(
+        "services.odd: the replica count is not a whole number" in text
+        for text in result.block.unresolved
+    )
+
+
+def test_a_scheduler_puts_jobs_on_the_queue_it_names(library: Library, tmp_path: Path) -> None:
+    # Celery beat names the broker to publish the jobs it starts; the worker consumes them.
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  rabbitmq: {image: 'rabbitmq:3'}\n"
+        "  beat:\n    image: acme/app\n"
+        "    environment: {CELERY_BROKER_URL: 'amqp://rabbitmq:5672//'}\n"
+        "  worker:\n    image: acme/app\n"
+        "    environment: {CELERY_BROKER_URL: 'amqp://rabbitmq:5672//'}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    assert types(result)["beat"] == "scheduler"
+    assert links(result) == {"beat->rabbitmq": "async", "rabbitmq->worker": "async"}

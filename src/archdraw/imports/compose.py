@@ -49,6 +49,14 @@ def _volume_source(volume: str | dict[str, Any]) -> str | None:
     return parts[0] if len(parts) > 1 else None
 
 
+def _count(value: Any) -> int | None:
+    """A whole number of containers: an integer, or the digits a variable gave (Compose reads
+    `replicas: ${API_REPLICAS:-2}` as the number it interpolates to)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _is_host_path(source: str) -> bool:
     return source.startswith((".", "/", "~")) or "/" in source
 
@@ -173,7 +181,7 @@ class ComposeImport:
             builder.set_prop(cid, "technology", typing.technology, typing.confidence)
         for prop, value in extra.items():
             builder.set_prop(cid, str(prop), value)
-        self.replicas(cid, service)
+        self.replicas(cid, service, where)
         self.storage(cid, service, named_volumes)
         self.entry(cid, service, where)
         if name in self.profile_only:
@@ -200,16 +208,22 @@ class ComposeImport:
         )
         return zone
 
-    def replicas(self, cid: str, service: dict[str, Any]) -> None:
+    def replicas(self, cid: str, service: dict[str, Any], where: str) -> None:
         deploy = service.get("deploy") if isinstance(service.get("deploy"), dict) else {}
-        replicas = deploy.get("replicas") if deploy else None
+        stated = deploy.get("replicas") if deploy else None
+        stated = service.get("scale") if stated is None else stated  # the older key
+        replicas = _count(stated)
+        if stated is not None and replicas is None:
+            self.builder.unresolved(
+                f"{where}: the replica count is not a whole number; the library default is kept"
+            )
         if deploy and deploy.get("mode") == "global":
             self.builder.unknown(
                 cid,
                 "replicas",
                 "deploy.mode global runs one per node; the node count is not in the file",
             )
-        elif isinstance(replicas, int) and not isinstance(replicas, bool):
+        elif replicas is not None:
             self.builder.set_prop(cid, "replicas", replicas)
         else:
             self.builder.records[cid].properties["replicas"] = "defaulted"
