@@ -67,7 +67,7 @@ def _settings(mapping: MappingTables, prefix: str) -> list[str]:
             f"{name} from `{how.get('from')}`" for name, how in (rule.get("props") or {}).items()
         )
         lines.append(
-            f"| {_names(list(rule.patterns))} | `{rule.get('on')}` | {props} "
+            f"| {_names(list(rule.patterns))} | `{rule.get('box')}` | {props} "
             f"| {rule.get('combine', 'first')} |"
         )
     subnet_groups = _names(mapping.names(f"{prefix}.subnet_groups"))
