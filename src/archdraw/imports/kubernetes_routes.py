@@ -92,14 +92,18 @@ class Routes:
     def entry(self, resource: Resource, backends: list[str], tls: bool, rule: str) -> None:
         builder = self.builder
         zone = self.owner.namespace(resource.namespace, resource.source)
+        # Charts name the Ingress after the Deployment it fronts: two boxes called `shop-api`
+        # would make every message about them read "from 'shop-api' on to 'shop-api'".
+        taken = any(c.label == resource.name for c in builder.components.values())
         cid = builder.add_component(
             f"{resource.namespace}/{resource.kind}/{resource.name}",
             "load_balancer",
-            resource.name,
+            f"{resource.name} ({resource.kind})" if taken else resource.name,
             resource.source,
             rule,
             "explicit",
             zone=zone,
+            wanted_id=f"{resource.name}-{resource.kind.lower()}" if taken else None,
         )
         builder.set_prop(cid, "tls", tls)
         builder.add_link(
