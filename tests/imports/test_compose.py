@@ -278,3 +278,26 @@ def test_a_scheduler_puts_jobs_on_the_queue_it_names(library: Library, tmp_path:
     result = import_files([path], library, user_mappings=False)
     assert types(result)["beat"] == "scheduler"
     assert links(result) == {"beat->rabbitmq": "async", "rabbitmq->worker": "async"}
+
+
+def test_traefik_routes_to_the_services_its_labels_name(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  traefik:\n    image: 'traefik:v3.0'\n    ports: ['80:80']\n    networks: [edge]\n"
+        "  web:\n    image: acme/web\n    networks: [edge]\n"
+        "    labels: ['traefik.http.routers.web.rule=Host(`shop.example.com`)']\n"
+        "  admin:\n    image: acme/admin\n    networks: [edge]\n"
+        "    labels: {traefik.enable: 'false', traefik.http.routers.admin.rule: 'Host(`a`)'}\n"
+        "  api:\n    image: acme/api\n    networks: [edge]\n    labels: {traefik.enable: 'true'}\n"
+        "  hidden:\n    image: acme/hidden\n    networks: [back]\n"
+        "    labels: {traefik.enable: 'true'}\n"
+        "networks: {edge: {}, back: {}}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    found = links(result)
+    assert found["traefik->web"] == "sync" and found["traefik->api"] == "sync"
+    # Disabled, or on no network Traefik is on: no route.
+    assert "traefik->admin" not in found and "traefik->hidden" not in found
+    assert record(result, "traefik->web") == ("explicit", "Traefik route label")

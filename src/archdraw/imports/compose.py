@@ -23,6 +23,7 @@ from archdraw.imports.wiring import link_by_reference, resolve
 from archdraw.source import Limits
 
 _OVERRIDE_LABEL = "archdraw.type"
+_TRAEFIK_ROUTERS = ("traefik.http.routers.", "traefik.tcp.routers.", "traefik.udp.routers.")
 
 
 def _published(port: Any) -> str | None:
@@ -109,6 +110,7 @@ class ComposeImport:
             self.service(name, service, named_volumes)
         for name, service in services.items():
             self.wire(name, service)
+        self.proxy_routes(services)
 
     def read(self, name: str, document: YamlDocument) -> dict[str, Any]:
         data = document.data
@@ -310,3 +312,36 @@ class ComposeImport:
                         "both on network "
                         + ", ".join(sorted(self.networks[name] & self.networks[other])),
                     )
+
+    def proxy_routes(self, services: dict[str, dict[str, Any]]) -> None:
+        """Traefik routes to the services whose labels give it a router (or enable it): the
+        route is written in the file, as an Ingress backend is in a cluster."""
+        builder = self.builder
+        proxies = [
+            name
+            for name in services
+            if builder.components[self.id(name)].props.get("technology") == "Traefik"
+        ]
+        for name, service in services.items():
+            labels = {str(k): str(v) for k, v in (service.get("labels") or {}).items()}
+            routers = sorted(k for k in labels if k.startswith(_TRAEFIK_ROUTERS))
+            enabled = labels.get("traefik.enable", "").lower()
+            if enabled == "false" or not (routers or enabled == "true"):
+                continue
+            said = routers[0] if routers else "traefik.enable=true"
+            for proxy in proxies:
+                if proxy != name and self.networks[proxy] & self.networks[name]:
+                    builder.add_link(
+                        self.id(proxy),
+                        self.id(name),
+                        "sync",
+                        f"{self.where[name]}.labels",
+                        "Traefik route label",
+                        "explicit",
+                        evidence=f"label {said}",
+                    )
+
+    def id(self, name: str) -> str:
+        cid = self.builder.id_of(f"services.{name}")
+        assert cid is not None
+        return cid
