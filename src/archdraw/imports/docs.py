@@ -22,7 +22,11 @@ _SECTIONS = (
     ("Kubernetes custom resources (operators)", "kubernetes.custom_resources", "kind.group"),
     ("draw.io shapes", "drawio.shapes", "shape"),
     ("draw.io containers", "drawio.containers", "shape"),
-    ("draw.io containers by label, when the shape says nothing", "drawio.container_labels", "label"),
+    (
+        "draw.io containers by label, when the shape says nothing",
+        "drawio.container_labels",
+        "label",
+    ),
     ("draw.io labels, when the shape says nothing", "drawio.labels", "label"),
 )
 
