@@ -60,6 +60,9 @@ class _Scope:
     def __init__(self, module: dict[str, Any], prefix: str, inputs: dict[str, list[str]]):
         self.module, self.prefix, self.inputs = module, prefix, inputs
         self.children: dict[str, _Scope | None] = {}
+        # Each output resolved once: outputs that name outputs of nested modules would
+        # otherwise be walked again for every reference, doubling with each level.
+        self.outputs: dict[str, list[str]] = {}
 
     def collect(self, found: dict[str, dict[str, Any]]) -> None:
         for resource in self.module.get("resources") or []:
@@ -95,13 +98,19 @@ class _Scope:
             return self.inputs.get(parts[1].split("[")[0], [])
         if reference.startswith("module.") and len(parts) > 2:
             child = self.child(parts[1].split("[")[0])
-            outputs = child.module.get("outputs") if child is not None else None
-            output = outputs.get(parts[2].split("[")[0]) if isinstance(outputs, dict) else None
-            expression = output.get("expression") if isinstance(output, dict) else None
-            return child.references_in(expression) if child is not None else []
+            return child.output(parts[2].split("[")[0]) if child is not None else []
         if reference.startswith(("module.", *_NOT_RESOURCES)):
             return []
         return [self.prefix + reference]
+
+    def output(self, name: str) -> list[str]:
+        if name not in self.outputs:
+            self.outputs[name] = []
+            outputs = self.module.get("outputs")
+            output = outputs.get(name) if isinstance(outputs, dict) else None
+            expression = output.get("expression") if isinstance(output, dict) else None
+            self.outputs[name] = self.references_in(expression)
+        return self.outputs[name]
 
     def references_in(self, value: Any) -> list[str]:
         """Every address that `references` anywhere inside `value` resolve to, in order."""
