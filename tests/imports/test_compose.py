@@ -301,3 +301,19 @@ def test_traefik_routes_to_the_services_its_labels_name(library: Library, tmp_pa
     # Disabled, or on no network Traefik is on: no route.
     assert "traefik->admin" not in found and "traefik->hidden" not in found
     assert record(result, "traefik->web") == ("explicit", "Traefik route label")
+
+
+def test_a_variable_set_nowhere_is_reported_at_its_line(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n  api:\n    image: acme/api\n    environment:\n"
+        "      DATABASE_URL: 'postgres://app:${DB_PASSWORD}@db/app'\n"
+        "    command: [serve, '${PORT}']\n",
+        encoding="utf-8",
+    )
+    unresolved = import_files([path], library, user_mappings=False).block.unresolved
+    assert (
+        f"{path}:5 services.api.environment.DATABASE_URL: variable DB_PASSWORD is not set; "
+        "read as empty" in unresolved
+    )
+    assert f"{path}:6 services.api.command.1: variable PORT is not set; read as empty" in unresolved

@@ -100,7 +100,7 @@ class ComposeImport:
         interpolate = self.interpolate
         self.choose_profiles(project["services"], env)
         for variable, where in sorted(interpolate.missing.items()):
-            self.builder.unresolved(f"variable {variable} is not set ({where}); read as empty")
+            self.builder.unresolved(f"{where}: variable {variable} is not set; read as empty")
         services: dict[str, dict[str, Any]] = project["services"]
         named_volumes = set(project.get("volumes") or {})
         for section in ("secrets", "configs"):
@@ -118,7 +118,9 @@ class ComposeImport:
             raise fail(name, "a Compose file needs a 'services' mapping", document.line())
         check_shape(name, document)
         return normalise_services(
-            self.interpolate.data(tagged(data, document.locations.tags), name)
+            self.interpolate.data(
+                tagged(data, document.locations.tags), name, lambda path: document.line(*path)
+            )
         )
 
     def load_base(self, path: Path) -> tuple[dict[str, Any], YamlDocument]:
