@@ -317,3 +317,17 @@ def test_a_variable_set_nowhere_is_reported_at_its_line(library: Library, tmp_pa
         "read as empty" in unresolved
     )
     assert f"{path}:6 services.api.command.1: variable PORT is not set; read as empty" in unresolved
+
+
+def test_a_legacy_link_alias_names_its_service(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  web:\n    image: acme/web\n    links: ['db:database']\n"
+        "    environment: {DB_HOST: database}\n"
+        "  db: {image: 'mysql:8'}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    assert links(result) == {"web->db": "sync"}
+    assert not result.block.unresolved

@@ -108,6 +108,8 @@ class ComposeImport:
                 self.builder.skip(section[:-1], len(project[section]))
         for name, service in services.items():
             self.service(name, service, named_volumes)
+        for service in services.values():
+            self.link_aliases(service)
         for name, service in services.items():
             self.wire(name, service)
         self.proxy_routes(services)
@@ -347,3 +349,12 @@ class ComposeImport:
         cid = self.builder.id_of(f"services.{name}")
         assert cid is not None
         return cid
+
+    def link_aliases(self, service: dict[str, Any]) -> None:
+        """The names the legacy `links: ["db:database"]` gives another service: its own
+        configuration may call it by the alias."""
+        for entry in service.get("links") or []:
+            target, _, alias = str(entry).partition(":")
+            cid = self.hosts.get(target.strip().lower())
+            if alias.strip() and cid is not None:
+                self.hosts.setdefault(alias.strip().lower(), cid)
