@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.imports.helpers import links
+from tests.imports.tf_plan import resource, write_plan
 
 from archdraw.imports import import_files
 from archdraw.library import Library
@@ -135,3 +136,21 @@ def test_an_https_listener_says_its_load_balancer_speaks_tls(
     result = import_files([_plan(tmp_path)], library, user_mappings=False)
     assert result.design.component("module.alb.aws_lb.this").props.get("tls") is True
     assert "tls" not in result.design.component("aws_lb.this").props
+
+
+def test_a_group_spans_no_more_zones_than_it_has_instances(
+    tmp_path: Path, library: Library
+) -> None:
+    zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+    path = write_plan(
+        tmp_path / "plan.json",
+        [
+            resource("aws_autoscaling_group.small", {"name": "small", "min_size": 2,
+                                                     "availability_zones": zones}),
+            resource("aws_autoscaling_group.big", {"name": "big", "min_size": 6,
+                                                   "availability_zones": zones}),
+        ],
+    )  # fmt: skip
+    design = import_files([path], library, user_mappings=False).design
+    assert design.component("aws_autoscaling_group.small").props == {"replicas": 2, "zones": 2}
+    assert design.component("aws_autoscaling_group.big").props == {"replicas": 6, "zones": 3}
