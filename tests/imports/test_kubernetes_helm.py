@@ -138,3 +138,31 @@ def test_helm_hooks_are_skipped_and_an_ingress_keeps_a_name_of_its_own(
     entry = result.design.component("shop-api-ingress")
     assert entry.label == "shop-api (Ingress)"
     assert links(result)["shop-api-ingress->shop-api"] == "sync"
+
+
+def test_an_external_name_service_is_a_box_outside_the_cluster(
+    tmp_path: Path, library: Library
+) -> None:
+    path = tmp_path / "external.yaml"
+    path.write_text(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: payments-db, namespace: shop}\n"
+        "spec: {type: ExternalName, externalName: payments.abc.eu-west-1.rds.amazonaws.com}\n"
+        "---\n"
+        "apiVersion: v1\nkind: Service\nmetadata: {name: tax, namespace: shop}\n"
+        "spec: {type: ExternalName, externalName: api.tax.example.com}\n"
+        "---\n"
+        "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: billing, namespace: shop}\n"
+        "spec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n"
+        "          containers:\n            - name: job\n              image: acme/billing\n"
+        "              env: [{name: DB_HOST, value: payments-db}, "
+        "{name: TAX_URL, value: 'https://tax.shop.svc.cluster.local/v1'}]\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    design = result.design
+    assert {c.id: (c.type, c.zone) for c in design.components if c.id != "billing"} == {
+        "payments-db": ("database", None),
+        "tax": ("external_api", None),
+    }
+    assert links(result) == {"billing->payments-db": "sync", "billing->tax": "sync"}
+    assert not result.block.unresolved
