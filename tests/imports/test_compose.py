@@ -331,3 +331,24 @@ def test_a_legacy_link_alias_names_its_service(library: Library, tmp_path: Path)
     result = import_files([path], library, user_mappings=False)
     assert links(result) == {"web->db": "sync"}
     assert not result.block.unresolved
+
+
+def test_a_service_in_another_services_network_namespace_shares_its_networks(
+    library: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  db: {image: 'postgres:16', networks: [back]}\n"
+        "  vpn: {image: acme/vpn, container_name: tunnel, networks: [back]}\n"
+        "  app:\n    image: acme/app\n    network_mode: 'service:vpn'\n"
+        "    environment: {DB_URL: 'postgres://db:5432/x'}\n"
+        "  sync:\n    image: acme/sync\n    network_mode: 'container:tunnel'\n"
+        "    environment: {DB_URL: 'postgres://db:5432/x'}\n"
+        "networks: {back: {}}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    assert links(result) == {"app->db": "sync", "sync->db": "sync"}
+    assert result.design.component("app").zone == "back"
+    assert not result.block.unresolved

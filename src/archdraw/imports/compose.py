@@ -111,6 +111,8 @@ class ComposeImport:
         for service in services.values():
             self.link_aliases(service)
         for name, service in services.items():
+            self.shared_namespace(name, service, services)
+        for name, service in services.items():
             self.wire(name, service)
         self.proxy_routes(services)
 
@@ -358,3 +360,22 @@ class ComposeImport:
             cid = self.hosts.get(target.strip().lower())
             if alias.strip() and cid is not None:
                 self.hosts.setdefault(alias.strip().lower(), cid)
+
+    def shared_namespace(
+        self, name: str, service: dict[str, Any], services: dict[str, dict[str, Any]]
+    ) -> None:
+        """`network_mode: service:vpn` (or `container:NAME`) runs in the other's network
+        namespace: on its networks, in its zone."""
+        mode = service.get("network_mode")
+        if not isinstance(mode, str) or not mode.startswith(("service:", "container:")):
+            return
+        other = mode.split(":", 1)[1]
+        peer = other if other in services else None
+        for candidate, body in services.items():
+            if peer is None and isinstance(body, dict) and body.get("container_name") == other:
+                peer = candidate
+        if peer is None or peer == name:
+            return
+        self.networks[name] = self.networks[peer]
+        self.builder.components[self.id(name)].zone = self.builder.components[self.id(peer)].zone
+        self.builder.evidence(self.id(name), f"network_mode {mode}: on the networks of {peer}")
