@@ -6,7 +6,9 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
 
 from archdraw.library.types import PropertySpec
 from archdraw.model import Design, Link, edits_named
@@ -78,7 +80,27 @@ def number_box(spec: PropertySpec) -> QSpinBox | QDoubleSpinBox:
         if box.maximum() - box.minimum() <= 1:
             box.setSingleStep(0.01)  # a ratio or a probability: a step of 1 spans it all
     box.setKeyboardTracking(False)
+    box.installEventFilter(_TypingReplacesUnset(box))
     return box
+
+
+class _TypingReplacesUnset(QObject):
+    """A key typed into a field that shows "(unset)" replaces those words. Left to Qt, a
+    click put the cursor among them and every key after it was refused ("(unset)500" is
+    no number): typing a value into an unset field did nothing, and said nothing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QAbstractSpinBox)
+            and event.text().isprintable()
+            and event.text()
+            and watched.specialValueText()
+            and watched.text() == watched.specialValueText()
+        ):
+            watched.selectAll()
+        return False
 
 
 def link_title(design: Design, link: Link) -> str:
