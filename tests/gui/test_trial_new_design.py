@@ -25,3 +25,24 @@ def test_a_number_typed_after_clicking_into_an_unset_field_is_taken(window, qtbo
     qtbot.waitUntil(
         lambda: window.document.design.component("api").props.get("capacity_rps") == 500
     )
+
+
+def test_the_palette_adds_a_type_from_the_keyboard(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitActive(window)
+    palette = window.palette_panel
+    palette.filter.setFocus()
+    QTest.keyClicks(palette.filter, "relational")
+    QTest.keyClick(palette.filter, Qt.Key.Key_Return)  # the one type the filter leaves
+    qtbot.waitUntil(lambda: [c.type for c in window.document.design.components] == ["database"])
+    QTest.keyClick(palette.filter, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(palette.filter, "queue")  # a worker takes jobs from a queue: two shown
+    QTest.keyClick(palette.filter, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is palette.tree)
+    assert palette.tree.currentItem().text(0) == "Worker"
+    QTest.keyClick(palette.tree, Qt.Key.Key_Down)  # the Messaging heading: Enter adds nothing
+    QTest.keyClick(palette.tree, Qt.Key.Key_Return)
+    QTest.keyClick(palette.tree, Qt.Key.Key_Down)
+    QTest.keyClick(palette.tree, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.document.design.components) == 2)
+    assert window.document.design.components[-1].type == "queue"
