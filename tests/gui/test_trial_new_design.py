@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit
+
+from archdraw.gui.main_window import MainWindow
+from archdraw.gui.panels.analysis_dock import ANALYSIS_WIDTH
+from archdraw.library import builtin_library
 
 from .conftest import load_into, property_field
 
@@ -46,3 +50,26 @@ def test_the_palette_adds_a_type_from_the_keyboard(window, qtbot) -> None:  # ty
     QTest.keyClick(palette.tree, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(window.document.design.components) == 2)
     assert window.document.design.components[-1].type == "queue"
+
+
+def test_quitting_during_an_analysis_remembers_the_docks_as_they_were(  # type: ignore[no-untyped-def]
+    window, qtbot
+) -> None:
+    load_into(window)
+    analysis = window.findChild(QDockWidget, "dock-analysis")
+    before = window.findChild(QDockWidget, "dock-properties").width()
+    window.scene.select_ids(["db"])
+    window.actions_by_name["analyze-fail"].trigger()
+    qtbot.waitUntil(lambda: analysis.width() >= ANALYSIS_WIDTH - 10)
+    assert window.close()
+    # The next start: the canvas had lost the 520 px to a dock no analysis needed any more,
+    # and a window made small was left a canvas a few dozen pixels wide.
+    again = MainWindow(builtin_library(), "light")
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.wait(50)
+    properties = again.findChild(QDockWidget, "dock-properties")
+    assert not properties.visibleRegion().isEmpty()  # Properties in front, not Analysis
+    assert properties.width() <= before + 10
+    again.lint.timer.stop()
