@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit
 
@@ -73,3 +73,23 @@ def test_quitting_during_an_analysis_remembers_the_docks_as_they_were(  # type: 
     assert not properties.visibleRegion().isEmpty()  # Properties in front, not Analysis
     assert properties.width() <= before + 10
     again.lint.timer.stop()
+
+
+def test_what_is_failed_stays_on_screen_when_the_analysis_dock_widens(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window)
+    view = window.view
+    window.scene.select_ids(["db"])
+    box = window.scene.components["db"].sceneBoundingRect()
+    room = view.viewport().width() / view.scale_factor()
+    view.centerOn(box.right() + 30 - room / 2, box.center().y())  # at the canvas's right edge
+
+    def shown() -> QRectF:
+        return view.mapToScene(view.viewport().rect()).boundingRect()
+
+    assert shown().contains(box)
+    analysis = window.findChild(QDockWidget, "dock-analysis")
+    window.actions_by_name["analyze-fail"].trigger()
+    qtbot.waitUntil(lambda: analysis.width() >= ANALYSIS_WIDTH - 10)
+    qtbot.wait(50)
+    assert window.analysis_panel.failed_components == ["db"]
+    assert shown().contains(box)
