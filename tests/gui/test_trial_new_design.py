@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit, QMenu
 
 from archdraw.gui.main_window import MainWindow
 from archdraw.gui.panels.analysis_dock import ANALYSIS_WIDTH
@@ -93,3 +93,35 @@ def test_what_is_failed_stays_on_screen_when_the_analysis_dock_widens(window, qt
     qtbot.wait(50)
     assert window.analysis_panel.failed_components == ["db"]
     assert shown().contains(box)
+
+
+def test_f2_renames_the_selected_component_in_place(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.scene.select_ids(["api"])
+    viewport = window.view.viewport()
+    viewport.setFocus()
+    QTest.keyClick(viewport, Qt.Key.Key_F2)
+    editor = window.view.findChild(QLineEdit, "rename-editor")
+    assert editor is not None and editor.isVisible() and editor.text() == "api"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    QTest.keyClicks(editor, "Orders API")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document.design.component("api").label == "Orders API")
+    assert window.stack.undoText() == "Rename api to Orders API"
+
+
+def test_the_canvas_menu_offers_what_a_component_needs_and_fails_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window)
+    item = window.scene.components["db"]
+    point = window.view.mapFromScene(item.sceneBoundingRect().center())
+    window.view.customContextMenuRequested.emit(point)  # what a right-click asks for
+    menu = window.view.findChild(QMenu, "canvas-menu")
+    qtbot.waitUntil(menu.isVisible)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert "confirm-import-guess" not in names  # greyed on a design never imported
+    assert {"rename", "group", "analyze-fail", "delete"} <= set(names)
+    fail = window.actions_by_name["analyze-fail"]
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(fail).center())
+    qtbot.waitUntil(lambda: window.analysis_panel.failed_components == ["db"])

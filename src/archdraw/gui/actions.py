@@ -55,6 +55,17 @@ def delete_keys() -> list[QKeySequence]:
     return [k for k in QKeySequence.keyBindings(Key.Delete) if k != QKeySequence("Ctrl+D")]
 
 
+def rename_selected(window: MainWindow) -> None:
+    """F2: rename the one selected component, zone or link in place, as a double-click
+    does (without a mouse, Properties' Label field was the only way)."""
+    chosen = window.scene.selectedItems()
+    if len(chosen) != 1:
+        window.statusBar().showMessage("Select one component, zone or link to rename it", 5000)
+        return
+    window.view.ensureVisible(chosen[0].sceneBoundingRect(), 20, 20)
+    window.view.interactions.start_rename(chosen[0])
+
+
 def open_review(window: MainWindow) -> None:
     from archdraw.gui.review_dialog import ReviewDialog
 
@@ -89,6 +100,7 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, edit, "Copy", window.copy, Key.Copy)
     add_action(window, edit, "Paste", window.paste, Key.Paste)
     add_action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
+    add_action(window, edit, "Rename", functools.partial(rename_selected, window), "F2")
     add_action(window, edit, "Group into Zone", window.group_into_zone, "Ctrl+G", "group")
     delete = add_action(window, edit, "Delete", window.delete_selection)
     delete.setShortcuts(delete_keys())
