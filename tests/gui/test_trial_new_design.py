@@ -125,3 +125,27 @@ def test_the_canvas_menu_offers_what_a_component_needs_and_fails_it(window, qtbo
     fail = window.actions_by_name["analyze-fail"]
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(fail).center())
     qtbot.waitUntil(lambda: window.analysis_panel.failed_components == ["db"])
+
+
+ROW = """
+archdraw: 1
+name: row
+components:
+  - {id: web, type: service, label: Web, position: [0, 0]}
+  - {id: cache, type: cache, label: Cache, position: [260, 0]}
+  - {id: worker, type: worker, label: Worker, position: [520, 0]}
+"""
+
+
+def test_grouping_says_what_lies_in_the_new_zone_without_being_in_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, ROW)
+    window.scene.select_ids(["web", "worker"])
+    QTest.keyClick(window.view.viewport(), Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.document.design.zones) == 1)
+    zone = window.document.design.zones[0]
+    assert window.document.design.component("cache").zone is None  # not chosen: not grouped
+    assert window.scene.innermost_zone_at(window.scene.components["cache"].pos()) == zone.id
+    assert window.statusBar().currentMessage() == (
+        "Cache lies inside New zone's frame but is not in it: drag it to put it in, "
+        "or out of the frame"
+    )

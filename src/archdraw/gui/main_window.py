@@ -42,7 +42,7 @@ from archdraw.gui.editing import Editing
 from archdraw.gui.field_keys import install as install_field_keys
 from archdraw.gui.files import FileController
 from archdraw.gui.find import FindBar
-from archdraw.gui.grouping import group_edit
+from archdraw.gui.grouping import group_edit, strays_note
 from archdraw.gui.import_dialog import install as install_imports
 from archdraw.gui.layout_job import LayoutJob
 from archdraw.gui.lint_runner import LintRunner
@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         )
         if self.editing.apply(edit):
             self.scene.select_ids([zone_id])
+            if note := strays_note(self.scene, zone_id):  # drawn in the zone, not in it
+                self.statusBar().showMessage(note, 12000)
 
     def select_all(self) -> None:
         self.scene.select_ids(list(self.scene.components))
