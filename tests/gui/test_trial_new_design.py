@@ -149,3 +149,26 @@ def test_grouping_says_what_lies_in_the_new_zone_without_being_in_it(window, qtb
         "Cache lies inside New zone's frame but is not in it: drag it to put it in, "
         "or out of the frame"
     )
+
+
+NO_RPS = """
+archdraw: 1
+name: no rps
+components:
+  - {id: client, type: client, position: [0, 0]}
+  - {id: web, type: service, position: [260, 0]}
+  - {id: cache, type: cache, position: [520, 0]}
+links:
+  - {from: client, to: web}
+  - {from: web, to: cache}
+"""
+
+
+def test_growth_with_no_stated_rps_does_not_paint_boxes_as_idle(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, NO_RPS)
+    window.analysis_panel.set_growth(10.0)
+    cache = window.scene.components["cache"]
+    qtbot.waitUntil(lambda: cache.overlay_text is not None)
+    # Its load comes from a client that states no rps: unknown, not "0% · 0.0/s" in green.
+    assert cache.overlay_text == "load unknown"
+    assert "Growth is unknown" in window.analysis_panel.bottleneck_label.text()
