@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit, QMenu
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDockWidget,
+    QFormLayout,
+    QLineEdit,
+    QMenu,
+)
 
 from archdraw.gui.main_window import MainWindow
 from archdraw.gui.panels.analysis_dock import ANALYSIS_WIDTH
@@ -172,3 +179,18 @@ def test_growth_with_no_stated_rps_does_not_paint_boxes_as_idle(window, qtbot) -
     # Its load comes from a client that states no rps: unknown, not "0% · 0.0/s" in green.
     assert cache.overlay_text == "load unknown"
     assert "Growth is unknown" in window.analysis_panel.bottleneck_label.text()
+
+
+def test_the_document_tab_names_its_rows_in_words(window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.doc_panel
+    form = panel.findChild(QFormLayout)
+    words = [form.labelForField(f).text() for f in (panel.name, *panel.fields.values())]
+    assert words == [
+        "Name",
+        "Purpose",
+        "Principles",
+        "Boundaries",
+        "Trade-offs",
+        "Failure modes",
+        "Scaling limits",
+    ]
