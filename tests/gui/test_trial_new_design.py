@@ -7,6 +7,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
+    QComboBox,
     QDockWidget,
     QFormLayout,
     QLineEdit,
@@ -194,3 +196,30 @@ def test_the_document_tab_names_its_rows_in_words(window) -> None:  # type: igno
         "Failure modes",
         "Scaling limits",
     ]
+
+
+TIERS = """
+archdraw: 1
+name: tiers
+components:
+  - {id: lb, type: load_balancer, label: LB, position: [0, 0]}
+  - {id: web, type: service, label: Web, position: [260, 0], props: {managed: true}}
+"""
+
+
+def test_a_shared_form_says_where_the_selected_components_differ(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, TIERS)
+    window.scene.select_ids(["lb", "web"])
+    failover = property_field(window, "failover", QComboBox)
+    # Each by its own type's default: the load balancer's is active-active, the service's none.
+    assert failover.currentText() == "(values differ)"
+    assert property_field(window, "capacity_rps", QAbstractSpinBox).text() == "(values differ)"
+    managed = property_field(window, "managed", QCheckBox)
+    assert managed.checkState() == Qt.CheckState.PartiallyChecked  # not "no" for both
+    qtbot.mouseClick(managed, Qt.MouseButton.LeftButton, pos=QPoint(4, managed.height() // 2))
+    design = window.document.design
+    qtbot.waitUntil(lambda: design.component("lb").props.get("managed") is True)
+    assert design.component("web").props.get("managed") is True
+    assert window.stack.count() == 1
+    qtbot.waitUntil(lambda: managed.checkState() == Qt.CheckState.Checked)
+    assert not managed.isTristate()

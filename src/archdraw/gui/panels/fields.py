@@ -6,9 +6,16 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QSpinBox,
+    QWidget,
+)
 
 from archdraw.library.types import PropertySpec
 from archdraw.model import Design, Link, edits_named
@@ -34,6 +41,17 @@ def quietly(widget: QWidget, setter: Callable[..., Any], *args: Any) -> None:
 
 
 UNSET = "(unset)"  # what a field with no value and no default shows
+DIFFER = "(values differ)"  # what a field shared by components whose values differ shows
+
+
+class _Mixed:
+    """The value of a property the selected components do not all have the same of."""
+
+    def __repr__(self) -> str:
+        return "MIXED"
+
+
+MIXED: Any = _Mixed()
 Choices = list[str] | dict[str, str]
 """A choice box's values, or its values mapped to the words it shows for them."""
 
@@ -49,15 +67,25 @@ def set_items(box: QComboBox, choices: Choices, current: str) -> None:
     box.setCurrentIndex(box.findData(current))
 
 
-def show_number(box: QSpinBox | QDoubleSpinBox, value: float | None) -> None:
-    """A number, or "(unset)" (the special text shown at the minimum) when there is none."""
+def show_number(box: QSpinBox | QDoubleSpinBox, value: float | None, empty: str = UNSET) -> None:
+    """A number, or `empty` (the special text shown at the minimum) when there is none."""
     box.setSpecialValueText("")
     if isinstance(box, QSpinBox):
         box.setValue(box.minimum() if value is None else int(value))
     else:
         box.setValue(box.minimum() if value is None else float(value))
     if value is None:
-        box.setSpecialValueText(UNSET)
+        box.setSpecialValueText(empty)
+
+
+def show_check(box: QCheckBox, value: Any) -> None:
+    """Checked or not; partly checked when the selected components differ (MIXED): shown
+    unchecked, a click that made them all true looked like no change at all."""
+    box.setTristate(value is MIXED)
+    state = Qt.CheckState
+    box.setCheckState(
+        state.PartiallyChecked if value is MIXED else state.Checked if value else state.Unchecked
+    )
 
 
 def number_box(spec: PropertySpec) -> QSpinBox | QDoubleSpinBox:
