@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMenu,
+    QStyleOptionViewItem,
 )
 
 from archdraw.gui.main_window import MainWindow
 from archdraw.gui.panels.analysis_dock import ANALYSIS_WIDTH
+from archdraw.gui.panels.findings_table import ELEMENT_COLUMN
 from archdraw.library import builtin_library
 
 from .conftest import load_into, property_field
@@ -223,3 +225,43 @@ def test_a_shared_form_says_where_the_selected_components_differ(window, qtbot) 
     assert window.stack.count() == 1
     qtbot.waitUntil(lambda: managed.checkState() == Qt.CheckState.Checked)
     assert not managed.isTristate()
+
+
+CALLS = """
+archdraw: 1
+name: calls
+components:
+  - {id: client, type: client, position: [0, 0], props: {rps: 100}}
+  - {id: web, type: service, label: Storefront web app, position: [260, 0]}
+  - {id: db, type: database, label: Relational database, position: [520, 0]}
+links:
+  - {from: client, to: web}
+  - {from: web, to: db}
+"""
+
+
+def test_a_narrow_element_column_keeps_a_link_s_arrow_and_both_ends(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, CALLS)
+    table, model = window.findings.table, window.findings.model
+    title = "Storefront web app → Relational database"
+
+    def link_row() -> QModelIndex | None:
+        for row in range(model.rowCount()):
+            index = model.index(row, ELEMENT_COLUMN)
+            if index.data() == title:
+                return index
+        return None
+
+    qtbot.waitUntil(lambda: link_row() is not None)
+    table.setColumnWidth(ELEMENT_COLUMN, 140)
+    index = link_row()
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.rect = table.visualRect(index)
+    table.itemDelegateForColumn(ELEMENT_COLUMN).initStyleOption(option, index)
+    # What Qt paints: the delegate's text, elided as its mode says to the cell's room.
+    room = option.rect.width() - 8
+    painted = option.fontMetrics.elidedText(option.text, option.textElideMode, room)
+    source, _, target = painted.partition(" → ")
+    assert target, painted  # the arrow says it is a link ("Storefront…database" did not)
+    assert source.startswith("Sto") and target.startswith("Rel"), painted
