@@ -233,35 +233,45 @@ name: calls
 components:
   - {id: client, type: client, position: [0, 0], props: {rps: 100}}
   - {id: web, type: service, label: Storefront web app, position: [260, 0]}
+  - {id: worker, type: service, label: Worker, position: [260, 200]}
   - {id: db, type: database, label: Relational database, position: [520, 0]}
 links:
   - {from: client, to: web}
+  - {from: client, to: worker}
   - {from: web, to: db}
+  - {from: worker, to: db}
 """
 
 
 def test_a_narrow_element_column_keeps_a_link_s_arrow_and_both_ends(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     load_into(window, CALLS)
     table, model = window.findings.table, window.findings.model
-    title = "Storefront web app → Relational database"
 
-    def link_row() -> QModelIndex | None:
+    def link_row(title: str) -> QModelIndex | None:
         for row in range(model.rowCount()):
             index = model.index(row, ELEMENT_COLUMN)
             if index.data() == title:
                 return index
         return None
 
-    qtbot.waitUntil(lambda: link_row() is not None)
+    def painted(title: str) -> str:
+        """What Qt paints: the delegate's text, elided as its mode says to the room."""
+        index = link_row(title)
+        option = QStyleOptionViewItem()
+        option.initFrom(table)
+        option.rect = table.visualRect(index)
+        table.itemDelegateForColumn(ELEMENT_COLUMN).initStyleOption(option, index)
+        room = option.rect.width() - 8
+        return option.fontMetrics.elidedText(option.text, option.textElideMode, room)
+
+    long_ends, short_end = (
+        "Storefront web app → Relational database",
+        "Worker → Relational database",
+    )
+    qtbot.waitUntil(lambda: None not in (link_row(long_ends), link_row(short_end)))
     table.setColumnWidth(ELEMENT_COLUMN, 140)
-    index = link_row()
-    option = QStyleOptionViewItem()
-    option.initFrom(table)
-    option.rect = table.visualRect(index)
-    table.itemDelegateForColumn(ELEMENT_COLUMN).initStyleOption(option, index)
-    # What Qt paints: the delegate's text, elided as its mode says to the cell's room.
-    room = option.rect.width() - 8
-    painted = option.fontMetrics.elidedText(option.text, option.textElideMode, room)
-    source, _, target = painted.partition(" → ")
-    assert target, painted  # the arrow says it is a link ("Storefront…database" did not)
-    assert source.startswith("Sto") and target.startswith("Rel"), painted
+    source, _, target = painted(long_ends).partition(" → ")
+    assert target, painted(long_ends)  # the arrow says it is a link ("Storefront…database")
+    assert source.startswith("Sto") and target.startswith("Rel"), painted(long_ends)
+    source, _, target = painted(short_end).partition(" → ")
+    assert source == "Worker" and target.startswith("Rel"), painted(short_end)

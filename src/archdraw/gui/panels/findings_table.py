@@ -75,13 +75,17 @@ class MiddleElided(QStyledItemDelegate):
             return
         source, target = text.split(ARROW, 1)
         room -= metrics.horizontalAdvance(ARROW)
-        wide = [metrics.horizontalAdvance(source), metrics.horizontalAdvance(target)]
+        # Measured with room to spare: elidedText cut "Worker" given its own advance.
+        wide = [metrics.horizontalAdvance(source) + 4, metrics.horizontalAdvance(target) + 4]
         half = room // 2
         # An end shorter than half the room keeps all of it; the other end gets the rest.
         source_room = wide[0] if wide[0] < half else room - min(wide[1], half)
         target_room = room - min(wide[0], source_room)
-        middle = Qt.TextElideMode.ElideMiddle
+
+        def fitted(end: str, width: int, needed: int) -> str:
+            middle = Qt.TextElideMode.ElideMiddle
+            return end if width >= needed else metrics.elidedText(end, middle, width)
+
         option.text = (
-            f"{metrics.elidedText(source, middle, source_room)}{ARROW}"
-            f"{metrics.elidedText(target, middle, target_room)}"
+            f"{fitted(source, source_room, wide[0])}{ARROW}{fitted(target, target_room, wide[1])}"
         )
