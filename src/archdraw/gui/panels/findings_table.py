@@ -61,7 +61,7 @@ TEXT_MARGINS = 10  # px the style keeps round a cell's text, both sides, with ro
 
 
 class MiddleElided(QStyledItemDelegate):
-    """A link's title ("Web app → Relational database") keeps its arrow and a part of
+    """A link's title ("Web app → Relational database") keeps its arrow and the start of
     each end: cut in its middle as a whole, it read "Web app …database"."""
 
     def initStyleOption(
@@ -83,8 +83,9 @@ class MiddleElided(QStyledItemDelegate):
         target_room = room - min(wide[0], source_room)
 
         def fitted(end: str, width: int, needed: int) -> str:
-            middle = Qt.TextElideMode.ElideMiddle
-            return end if width >= needed else metrics.elidedText(end, middle, width)
+            # An end cut to a few letters reads by its start ("LLM pro…", not "LLM…der").
+            right = Qt.TextElideMode.ElideRight
+            return end if width >= needed else metrics.elidedText(end, right, width)
 
         option.text = (
             f"{fitted(source, source_room, wide[0])}{ARROW}{fitted(target, target_room, wide[1])}"
