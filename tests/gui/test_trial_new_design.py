@@ -275,3 +275,14 @@ def test_a_narrow_element_column_keeps_a_link_s_arrow_and_both_ends(window, qtbo
     assert source.startswith("Sto") and target.startswith("Rel"), painted(long_ends)
     source, _, target = painted(short_end).partition(" → ")
     assert source == "Worker" and target.startswith("Rel"), painted(short_end)
+
+
+def test_ctrl_equals_zooms_in_as_ctrl_plus_does(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    viewport = window.view.viewport()
+    viewport.setFocus()
+    before = window.view.scale_factor()
+    QTest.keyClick(viewport, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.view.scale_factor() > before * 1.2)

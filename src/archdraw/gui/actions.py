@@ -49,6 +49,15 @@ def redo_keys() -> list[QKeySequence]:
     return keys
 
 
+def zoom_in_keys() -> list[QKeySequence]:
+    """The platform's Zoom In keys and `Ctrl+=`: `Ctrl++` needs Shift on most keyboards,
+    and the key users press, the one that reads "=" unshifted, zoomed nothing."""
+    keys = list(QKeySequence.keyBindings(Key.ZoomIn))
+    if QKeySequence("Ctrl+=") not in keys:
+        keys.append(QKeySequence("Ctrl+="))
+    return keys
+
+
 def delete_keys() -> list[QKeySequence]:
     """The platform's Delete keys but `Ctrl+D`: X11 binds that to Delete as well, and two
     actions on one key make Qt run neither, so Duplicate (`Ctrl+D`) did nothing."""
@@ -112,7 +121,10 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, edit, "Find…", window.open_find, Key.Find, "find")
 
     view = bar.addMenu("&View")
-    add_action(window, view, "Zoom In", lambda: window.view.zoom_by(1.25), Key.ZoomIn, "zoom-in")
+    zoom_in = add_action(
+        window, view, "Zoom In", lambda: window.view.zoom_by(1.25), None, "zoom-in"
+    )
+    zoom_in.setShortcuts(zoom_in_keys())
     add_action(window, view, "Zoom Out", lambda: window.view.zoom_by(0.8), Key.ZoomOut, "zoom-out")
     add_action(window, view, "Fit", window.view.fit, "Ctrl+0", "fit")
     add_action(window, view, "Actual Size", window.view.actual_size, "Ctrl+1", "actual-size")
