@@ -157,8 +157,8 @@ def test_grouping_says_what_lies_in_the_new_zone_without_being_in_it(window, qtb
     assert window.document.design.component("cache").zone is None  # not chosen: not grouped
     assert window.scene.innermost_zone_at(window.scene.components["cache"].pos()) == zone.id
     assert window.statusBar().currentMessage() == (
-        "Cache lies inside New zone's frame but is not in it: drag it to put it in, "
-        "or out of the frame"
+        "Cache lies inside New zone's frame but is not in it: set its Zone in Properties "
+        "to put it in, or drag it out of the frame"
     )
 
 
@@ -286,3 +286,28 @@ def test_ctrl_equals_zooms_in_as_ctrl_plus_does(window, qtbot) -> None:  # type:
     before = window.view.scale_factor()
     QTest.keyClick(viewport, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.view.scale_factor() > before * 1.2)
+
+
+COLUMN = """
+archdraw: 1
+name: column
+zones:
+  - {id: runs, label: Billing runs}
+components:
+  - {id: api, type: service, label: API, position: [0, 0]}
+  - {id: dunning, type: worker, label: Dunning, zone: runs, position: [0, 200]}
+  - {id: ingest, type: service, label: Ingest, position: [0, 400]}
+"""
+
+
+def test_grouping_names_a_component_of_another_zone_left_inside_the_frame(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, COLUMN)
+    window.scene.select_ids(["api", "ingest"])
+    window.actions_by_name["group"].trigger()
+    qtbot.waitUntil(lambda: len(window.document.design.zones) == 2)
+    assert window.document.design.component("dunning").zone == "runs"
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("Dunning lies inside New zone's frame but is not in it")
+    )

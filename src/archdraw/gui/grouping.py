@@ -32,20 +32,20 @@ def group_edit(
 
 
 def strays(scene: DesignScene, zone_id: str) -> list[str]:
-    """The components drawn inside zone `zone_id` (the innermost zone under their centre is
-    it or a zone in it) that are not in it. A zone's frame is drawn round its members, so
-    grouping some components took in the picture, but not the design, others lying among
-    them; dropped where they are, they would go in."""
+    """The components drawn inside zone `zone_id`'s frame that are not in it (nor in a
+    zone inside it). A zone's frame is drawn round its members, so grouping some
+    components took in the picture, but not the design, others lying among them."""
     design = scene.design
+    frame = scene.zones[zone_id].rect if zone_id in scene.zones else None
+    if frame is None:
+        return []
     inside = {zone_id}
     while more := {z.id for z in design.zones if z.parent in inside} - inside:
         inside |= more
     found = []
     for component in design.components:
         item = scene.components.get(component.id)
-        if item is None or component.zone in inside:
-            continue
-        if scene.innermost_zone_at(item.pos()) in inside:
+        if item is not None and component.zone not in inside and frame.contains(item.pos()):
             found.append(component.id)
     return found
 
@@ -60,12 +60,12 @@ def strays_note(scene: DesignScene, zone_id: str) -> str:
     zone = named.element_title(design, zone_id)
     if len(titles) == 1:
         return (
-            f"{titles[0]} lies inside {zone}'s frame but is not in it: drag it to put it in, "
-            "or out of the frame"
+            f"{titles[0]} lies inside {zone}'s frame but is not in it: set its Zone in "
+            "Properties to put it in, or drag it out of the frame"
         )
     listed = f"{', '.join(titles[:-1])} and {titles[-1]}"
     what = plural(len(titles), "component") if len(titles) > 3 else listed
     return (
-        f"{what} lie inside {zone}'s frame but are not in it: drag each to put it in, "
-        "or out of the frame"
+        f"{what} lie inside {zone}'s frame but are not in it: set their Zone in Properties "
+        "to put them in, or drag them out of the frame"
     )
