@@ -311,3 +311,20 @@ def test_grouping_names_a_component_of_another_zone_left_inside_the_frame(window
         .currentMessage()
         .startswith("Dunning lies inside New zone's frame but is not in it")
     )
+
+
+def test_cut_takes_only_what_the_clipboard_carries(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window)
+    count = len(window.document.design.components)
+    window.scene.select_ids(["zone-a"])
+    window.actions_by_name["cut"].trigger()
+    qtbot.wait(20)
+    assert [z.id for z in window.document.design.zones] == ["zone-a"]  # not cut into nothing
+    assert window.stack.count() == 0
+    window.scene.select_ids(["zone-a", "api"])  # the component goes, with its links
+    window.actions_by_name["cut"].trigger()
+    qtbot.waitUntil(lambda: window.document.design.component("api") is None)
+    assert [z.id for z in window.document.design.zones] == ["zone-a"]
+    assert "id: api" in QApplication.clipboard().text()
+    window.actions_by_name["paste"].trigger()
+    qtbot.waitUntil(lambda: len(window.document.design.components) == count)

@@ -145,8 +145,14 @@ class ImportMarks:
             menu.addAction(window.actions_by_name[CONFIRM_ACTION])
             menu.addSeparator()
         picked = bool(window.scene.selectedItems())
+        # Cut, Copy and Duplicate carry components (and the links between them) only.
+        carried = (
+            ("cut", "copy", "paste", "duplicate")
+            if window.scene.selected_component_ids()
+            else ("paste",)
+        )
         groups = (
-            ("rename", "cut", "copy", "paste", "duplicate", "delete") if picked else ("paste",),
+            ("rename", *carried, "delete") if picked else ("paste",),
             ("group", "analyze-fail") if picked else ("select-all",),
         )
         for names in groups:

@@ -237,8 +237,10 @@ class MainWindow(QMainWindow):
             copy_to_clipboard(self.document.design, ids)
 
     def cut(self) -> None:
-        self.copy()
-        self.delete_selection()
+        ids = self.scene.selected_component_ids()
+        if ids:  # only what the clipboard carries: a cut zone or link was gone for good
+            copy_to_clipboard(self.document.design, ids)
+            self.editing.apply(edits_named.delete(self.document.design, (), tuple(ids), ()))
 
     def paste(self, text: str | None = None, offset: float = 40.0, verb: str = "Paste") -> None:
         result = paste_edit(self.editing, clipboard_text() if text is None else text, offset)
