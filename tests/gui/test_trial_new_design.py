@@ -328,3 +328,19 @@ def test_cut_takes_only_what_the_clipboard_carries(window, qtbot) -> None:  # ty
     assert "id: api" in QApplication.clipboard().text()
     window.actions_by_name["paste"].trigger()
     qtbot.waitUntil(lambda: len(window.document.design.components) == count)
+
+
+def test_history_says_which_rule_was_disabled_and_where_one_was_ignored(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, CALLS)
+    window.lint.run_now()
+    panel = window.findings
+    row = next(i for i in range(panel.row_count()) if panel.row(i).component == "db")
+    finding = panel.row(row)
+    panel.select_row(row)
+    qtbot.mouseClick(panel.ignore_button, Qt.MouseButton.LeftButton)
+    assert window.stack.text(0) == f"Ignore {finding.code} on Relational database"
+    window.lint.run_now()
+    panel.select_row(0)
+    finding = panel.current()
+    qtbot.mouseClick(panel.disable_button, Qt.MouseButton.LeftButton)
+    assert window.stack.text(1) == f"Disable rule {finding.code} {finding.name}"
