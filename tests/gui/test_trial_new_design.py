@@ -344,3 +344,32 @@ def test_history_says_which_rule_was_disabled_and_where_one_was_ignored(window, 
     finding = panel.current()
     qtbot.mouseClick(panel.disable_button, Qt.MouseButton.LeftButton)
     assert window.stack.text(1) == f"Disable rule {finding.code} {finding.name}"
+
+
+def test_tab_goes_from_the_canvas_into_the_selection_s_form(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.scene.select_ids(["api"])
+    label = property_field(window, "label", QLineEdit)
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is property_field(window, "id", QLineEdit)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is label
+    QTest.keyClick(label, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier
+    )
+    assert QApplication.focusWidget() is window.view
+
+
+def test_tab_leaves_a_document_field_instead_of_typing_into_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitActive(window)
+    purpose = window.doc_panel.fields["purpose"]
+    purpose.setFocus()
+    QTest.keyClicks(purpose, "Sell things")
+    QTest.keyClick(purpose, Qt.Key.Key_Tab)
+    assert purpose.toPlainText() == "Sell things"  # no tab character in the file's text
+    assert QApplication.focusWidget() is window.doc_panel.fields["principles"]

@@ -45,6 +45,7 @@ class DocumentPanel(QWidget):
             box.setObjectName(f"doc-{field}")
             box.setPlaceholderText("one item per line" if field in LIST_FIELDS else "")
             box.setMinimumHeight(54)
+            box.setTabChangesFocus(True)  # Tab went into the text: keys never got out
             box.textChanged.connect(self._changed)
             self.fields[field] = box
             form.addRow(TITLES.get(field, field.capitalize()), box)

@@ -171,12 +171,25 @@ class PropertiesPanel(FormRows):
         self.fields, self._shown = {}, {}
         self._fill()
         self._fit_rows()
+        self._follow_the_canvas()
         if self._selection != previous:
             # Another element's form starts at its top (its id and label), not scrolled as
             # far down as the last form was.
             self.form_scroll.verticalScrollBar().setValue(0)
         if focused_name in self.fields:
             self.fields[focused_name].setFocus()
+
+    def _follow_the_canvas(self) -> None:
+        """Tab from the canvas goes on to the form's fields, top to bottom. Made with each
+        selection, they came last in the window's focus chain, after every other dock:
+        some thirty Tabs from the canvas, past hidden tabs' fields."""
+        views = self.scene.views()
+        if not views:
+            return
+        before: QWidget = views[0]
+        for field in self.fields.values():
+            QWidget.setTabOrder(before, field)
+            before = field
 
     def _fill(self) -> None:
         components, zones, links = self._selection
