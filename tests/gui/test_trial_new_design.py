@@ -373,3 +373,27 @@ def test_tab_leaves_a_document_field_instead_of_typing_into_it(window, qtbot) ->
     QTest.keyClick(purpose, Qt.Key.Key_Tab)
     assert purpose.toPlainText() == "Sell things"  # no tab character in the file's text
     assert QApplication.focusWidget() is window.doc_panel.fields["principles"]
+
+
+def test_escape_in_a_field_puts_its_value_back(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, ROW)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.scene.select_ids(["web"])
+    label = property_field(window, "label", QLineEdit)
+    label.setFocus()
+    label.selectAll()
+    QTest.keyClicks(label, "oops")
+    QTest.keyClick(label, Qt.Key.Key_Escape)
+    assert label.text() == "Web"
+    replicas = property_field(window, "replicas", QAbstractSpinBox)
+    replicas.setFocus()  # leaving the label applies what it holds: nothing new
+    replicas.selectAll()
+    QTest.keyClicks(replicas, "7")
+    QTest.keyClick(replicas, Qt.Key.Key_Escape)
+    assert replicas.text() == "1"
+    window.view.setFocus()
+    qtbot.wait(50)
+    web = window.document.design.component("web")
+    assert web.label == "Web" and "replicas" not in web.props
+    assert window.stack.count() == 0

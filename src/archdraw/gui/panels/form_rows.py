@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -66,9 +67,15 @@ class FormRows(QWidget):
         self._shape_changed = False
         self._restore = False
         self._wheel = _WheelScrollsTheForm(self)
+        self._escape = _EscapeKeepsTheValue(self)
 
     def refresh(self, restore: bool = False) -> None:
         raise NotImplementedError
+
+    @property
+    def shown_values(self) -> dict[str, Any]:
+        """Each field's value as last shown or committed (what Escape puts back)."""
+        return self._shown
 
     def _commit(self, edit: Edit) -> None:
         self.error.clear()
@@ -89,6 +96,8 @@ class FormRows(QWidget):
         label.setToolTip(tip)  # the words say what it is; hovering says what it means
         label.setWordWrap(True)  # long names take two lines rather than push the fields off
         _fit_narrow_dock(widget)
+        if isinstance(widget, QLineEdit | QSpinBox | QDoubleSpinBox):
+            widget.installEventFilter(self._escape)
         if isinstance(widget, QComboBox | QSpinBox | QDoubleSpinBox):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # clicked or tabbed to, not wheeled
             widget.installEventFilter(self._wheel)
@@ -250,6 +259,33 @@ def typed_number(value: float) -> int | float:
     """What a number field holds as the person typed it: `500` stays 500 in the file, as
     a hand-written design says it, not `500.0` (a float box holds only floats)."""
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
+
+
+class _EscapeKeepsTheValue(QObject):
+    """Escape in a field puts back the value it showed. Left to Qt, Escape kept the typing
+    and leaving the field then applied it: a label typed over by mistake became the label."""
+
+    def __init__(self, rows: FormRows) -> None:
+        super().__init__(rows)
+        self.rows = rows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress):
+            return False
+        name = watched.objectName().removeprefix("prop-")
+        if event.key() != Qt.Key.Key_Escape or name not in self.rows.shown_values:
+            return False
+        shown = self.rows.shown_values[name]
+        if isinstance(watched, QLineEdit):
+            watched.setText("" if shown is None else str(shown))
+            watched.setModified(False)
+            return True
+        if isinstance(watched, QSpinBox | QDoubleSpinBox):
+            known = isinstance(shown, int | float) and not isinstance(shown, bool)
+            empty = DIFFER if shown is MIXED else UNSET
+            quietly(watched, show_number, watched, shown if known else None, empty)
+            return True
+        return False
 
 
 class _WheelScrollsTheForm(QObject):
