@@ -40,7 +40,8 @@ FAILURE_CODES = frozenset(
         "AD605",
     }
 )
-ORDER_CODES = frozenset({"AD202", "AD211", "AD213", "AD402", "AD404", "AD407", "AD408"})
+# Messages that arrive late, twice or out of turn, and writes that interleave (AD404, AD418).
+ORDER_CODES = frozenset({"AD202", "AD211", "AD213", "AD402", "AD404", "AD407", "AD408", "AD418"})
 PLUG_CODES = frozenset({"AD201", "AD301", "AD302", "AD505"})
 # Types that are extension points by nature: others call or subscribe to them.
 PLUG_TYPES = frozenset({"api_gateway", "realtime_gateway", "tool_server"})
@@ -262,12 +263,20 @@ def data_order(context: Context) -> Section:
         )
     section.items += findings_of(findings, ORDER_CODES)
     problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
-    section.answer = (
-        f"{plural(len(asynchronous), 'asynchronous link')}; {problems} ordering, idempotency or "
-        f"delivery {'finding' if problems == 1 else 'findings'}."
-        if asynchronous
-        else "No asynchronous path: requests are answered in the order they are handled."
-    )
+    found = "finding" if problems == 1 else "findings"
+    if asynchronous:
+        section.answer = (
+            f"{plural(len(asynchronous), 'asynchronous link')}; {problems} ordering, "
+            f"idempotency, delivery or concurrency {found}."
+        )
+    elif problems:
+        section.answer = (
+            f"No asynchronous path; {problems} concurrency {found} (writes that interleave)."
+        )
+    else:
+        section.answer = (
+            "No asynchronous path: requests are answered in the order they are handled."
+        )
     return section
 
 
