@@ -52,7 +52,7 @@ class _TypeTree(QTreeWidget):
 
 
 class _FilterBox(QLineEdit):
-    """Down goes on to the types the filter shows (Enter adds the first of them)."""
+    """Down goes on to the types the filter shows (Enter adds the one it names best)."""
 
     down_pressed = Signal()
 
@@ -64,8 +64,8 @@ class _FilterBox(QLineEdit):
 
 
 class Palette(QWidget):
-    """The types to add. From the keyboard: type in the filter, Enter adds the first type
-    shown, Down goes on to the list, where Enter adds the current one."""
+    """The types to add. From the keyboard: type in the filter, Enter adds the type it
+    names best, Down goes on to the list, where Enter adds the current one."""
 
     add_requested = Signal(str)
 
@@ -163,17 +163,33 @@ class Palette(QWidget):
             if not child.isHidden()
         ]
 
-    def _add_first_shown(self) -> None:
+    def best_shown(self) -> QTreeWidgetItem | None:
+        """The shown type the filter names best: its name is the text, starts with it, has
+        a word starting with it, holds it; then the list's order. First in the list,
+        "cache" added a Device cache and "queue" a Worker (its summary names queues)."""
+        needle = self.filter.text().strip().lower()
+
+        def rank(item: QTreeWidgetItem) -> int:
+            name = item.text(0).lower()
+            if name == needle:
+                return 0
+            if name.startswith(needle):
+                return 1
+            return 2 if any(w.startswith(needle) for w in name.split()) else 3
+
         shown = self.shown_types()
-        if shown:
-            self.tree.setCurrentItem(shown[0])
-            self._double_clicked(shown[0])
+        return min(shown, key=rank) if shown else None  # min keeps the first of equals
+
+    def _add_first_shown(self) -> None:
+        best = self.best_shown()
+        if best is not None:
+            self.tree.setCurrentItem(best)
+            self._double_clicked(best)
 
     def _go_to_list(self) -> None:
-        shown = self.shown_types()
-        if shown:
-            current = self.tree.currentItem()
-            self.tree.setCurrentItem(current if current in shown else shown[0])
+        best = self.best_shown()
+        if best is not None:
+            self.tree.setCurrentItem(best)
             self.tree.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _double_clicked(self, item: QTreeWidgetItem | None) -> None:
