@@ -1,4 +1,4 @@
-"""AD207: a caller gives up before its callee has finished waiting on its own calls."""
+"""AD207: a caller gives up no later than its callee, which is still waiting on its own calls."""
 
 from collections.abc import Iterator
 
