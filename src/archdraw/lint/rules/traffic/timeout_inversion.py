@@ -48,20 +48,21 @@ def timeout_inversion(ctx: LintContext) -> Iterator[Issue]:
         worst, inner = worst_by_callee[target]
         if timeout is None or never_called(ctx, link):  # no request waits on the call
             continue
-        caller, callee = ctx.title(link.source), ctx.title(target)
-        if inner is not None and timeout < worst:
-            said = f"may itself wait {worst:g} ms on '{ctx.link_title(inner)}' (timeout x attempts)"
-        else:
-            # A route that another caller waits longer for is taken to be that caller's.
+        if inner is None or not timeout < worst:
+            # An equal wait: only the callee's longest-waiting caller may take the route (one
+            # that another caller waits longer for is taken to be that caller's).
             if timeout != routes.longest.get(target):
                 continue
             inner = _route_spending(ctx, routes, target, timeout)
             if inner is None:
                 continue
             worst = timeout  # what the caller should wait more than
+        caller, callee, route = ctx.title(link.source), ctx.title(target), ctx.link_title(inner)
+        if worst > timeout:
+            said = f"may itself wait {worst:g} ms on '{route}' (timeout x attempts)"
+        else:
             said = (
-                f"may itself wait as long ({worst:g} ms) on '{ctx.link_title(inner)}' "
-                "(timeout x attempts): "
+                f"may itself wait as long ({worst:g} ms) on '{route}' (timeout x attempts): "
                 f"both give up at the same moment, so the error or fallback of '{callee}' "
                 f"never reaches '{caller}'"
             )
