@@ -1,0 +1,60 @@
+"""Keys that change a design only when meant: choices from the keyboard, what Undo brings
+back, and linking two components without a mouse (a new user's trial, session 13)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+from .conftest import load_into, property_field
+
+
+def _tab_to(window, name: str) -> QComboBox:  # type: ignore[no-untyped-def]
+    """Tab from the canvas through the form, as a user does, until field `name` has the keys."""
+    box = property_field(window, name, QComboBox)
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Tab)
+    for _ in range(10):
+        if QApplication.focusWidget() is box:
+            break
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is box
+    return box
+
+
+def test_an_arrow_on_a_tabbed_to_type_opens_its_list_and_enter_chooses(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.scene.select_ids(["db"])
+    property_field(window, "id", QLineEdit)
+    box = _tab_to(window, "type")
+    steps = window.stack.count()
+    QTest.keyClick(box, Qt.Key.Key_Down)
+    assert window.document.design.component("db").type == "database"  # not changed by a key
+    assert window.stack.count() == steps
+    qtbot.waitUntil(box.view().isVisible)  # the list is open to choose from
+    QTest.keyClick(box.view(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.view().isVisible())
+    assert window.document.design.component("db").type == "database"
+    QTest.keyClick(box, Qt.Key.Key_Up)
+    qtbot.waitUntil(box.view().isVisible)
+    QTest.keyClick(box.view(), Qt.Key.Key_Down)
+    QTest.keyClick(box.view(), Qt.Key.Key_Return)  # chosen: one undoable edit
+    qtbot.waitUntil(lambda: window.document.design.component("db").type != "database")
+    assert window.stack.count() == steps + 1
+    window.actions_by_name["undo"].trigger()
+    assert window.document.design.component("db").type == "database"
+
+
+def test_a_letter_on_a_closed_choice_does_not_choose_either(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.scene.select_ids(["db"])
+    box = _tab_to(window, "zone")
+    QTest.keyClick(box, "z")  # Qt jumped to the first zone at once
+    assert window.document.design.component("db").zone is None
+    qtbot.waitUntil(box.view().isVisible)
+    QTest.keyClick(box.view(), Qt.Key.Key_Escape)
