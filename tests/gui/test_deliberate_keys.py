@@ -58,3 +58,68 @@ def test_a_letter_on_a_closed_choice_does_not_choose_either(window, qtbot) -> No
     assert window.document.design.component("db").zone is None
     qtbot.waitUntil(box.view().isVisible)
     QTest.keyClick(box.view(), Qt.Key.Key_Escape)
+
+
+LINKED = """
+archdraw: 1
+name: test
+components:
+  - {id: web, type: service, label: Web, position: [0, 0]}
+  - {id: db, type: database, label: Orders DB, position: [300, 0]}
+  - {id: cache, type: cache, label: Cache, position: [0, 250]}
+links:
+  - {source: web, target: db}
+"""
+
+
+def _press(window, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    QTest.keyClick(window.view.viewport(), key, modifiers)
+    QApplication.processEvents()
+
+
+def test_undo_of_a_delete_selects_what_came_back(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, LINKED)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.view.setFocus()
+    window.scene.select_ids(["db"])
+    _press(window, Qt.Key.Key_Delete)
+    assert window.document.design.component("db") is None
+    window.scene.select_ids(["cache"])  # the user has gone on to something else
+    _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.design.component("db") is not None
+    assert window.scene.selected_component_ids() == ["db"]
+    assert len(window.document.design.links) == 1  # its link came back with it
+    property_field(window, "label", QLineEdit)
+    assert "Orders DB" in window.properties.title.text()  # the form shows it, not the cache
+
+
+def test_redo_of_a_duplicate_selects_the_copy(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, LINKED)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.view.setFocus()
+    window.scene.select_ids(["cache"])
+    _press(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    copy = window.document.design.components[-1].id
+    assert copy != "cache"
+    _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.design.component(copy) is None
+    window.scene.select_ids(["web"])
+    _press(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.scene.selected_component_ids() == [copy]
+    # A link deleted on its own is selected when it comes back.
+    link = window.document.design.links[0].key
+    window.scene.select_ids([link])
+    _press(window, Qt.Key.Key_Delete)
+    window.scene.select_ids(["web"])
+    _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.selected_link_keys() == [link]
+    # An undo that brings nothing back leaves the selection alone.
+    window.scene.select_ids(["web"])
+    _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.scene.selected_component_ids() == ["web"]
