@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
-from .conftest import load_into, property_field
+from .conftest import load_into, property_field, viewport_point
 
 
 def _tab_to(window, name: str) -> QComboBox:  # type: ignore[no-untyped-def]
@@ -123,3 +123,43 @@ def test_redo_of_a_duplicate_selects_the_copy(window, qtbot) -> None:  # type: i
     window.scene.select_ids(["web"])
     _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.scene.selected_component_ids() == ["web"]
+
+
+def _click(window, qtbot, component_id: str, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    centre = window.scene.components[component_id].sceneBoundingRect().center()
+    spot = viewport_point(window, centre)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, modifiers, spot)
+
+
+def test_connect_selected_links_the_first_chosen_to_the_second(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, LINKED)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.view.setFocus()
+    # Chosen against the design's order (web comes first there): cache, then web.
+    _click(window, qtbot, "cache")
+    _click(window, qtbot, "web", Qt.KeyboardModifier.ControlModifier)
+    _press(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    link = window.document.design.links[-1]
+    assert (link.source, link.target, link.kind) == ("cache", "web", "sync")
+    assert window.stack.undoText() == "Connect Cache → Web"  # the words a drag gives
+    assert window.scene.selected_link_keys() == [link.key]
+    window.link_kind_box.setCurrentText("async")
+    _click(window, qtbot, "db")
+    _click(window, qtbot, "cache", Qt.KeyboardModifier.ShiftModifier)
+    _press(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    link = window.document.design.links[-1]
+    assert (link.source, link.target, link.kind) == ("db", "cache", "async")
+    _press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [k.target for k in window.document.design.links] == ["db", "web"]
+
+
+def test_connect_selected_says_what_it_needs(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    load_into(window, LINKED)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.view.setFocus()
+    _click(window, qtbot, "cache")
+    _press(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.document.design.links) == 1
+    assert "Select two components" in window.statusBar().currentMessage()
