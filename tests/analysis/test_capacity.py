@@ -225,6 +225,23 @@ links:
     # 1,000 writes/s, each applied on any copy: no replica count keeps one under 70 %.
     assert "shard it: its one copy, and any replica added, applies all 1,000 writes/s" in summary
     assert "replicas do not help" in summary and "run " not in summary
+    # 1,000 writes/s on a machine of 300 req/s is 3.3 times what it can do, not "over 70%".
+    assert "1,000 writes/s, 3.33 times a machine's 300 req/s" in summary
+    # 1,000 writes/s at 70% of 300 req/s a machine: 1,000 / 210 = 4.8, so 5 partitions at least.
+    assert "at least 5 partitions keep each one's writes under 70% of a machine" in summary
+    three_copies = design_of(
+        """
+components:
+  - {id: web, type: client, props: {rps: 400}}
+  - {id: db, type: database, props: {replicas: 3, capacity_rps: 200}}
+links:
+  - {id: reads, from: web, to: db, props: {calls: 0.75}}
+  - {id: writes, from: web, to: db, props: {calls: 0.25, writes: true}}
+"""
+    )
+    summary = analyze_growth(three_copies, library, 1.5).summary
+    # 150 writes/s on each copy of 200 req/s: 75%, past the 70% target but within a machine.
+    assert "150 writes/s, 75% of a machine's 200 req/s (over the 70% target)" in summary
     mostly_reads = design_of(
         """
 components:

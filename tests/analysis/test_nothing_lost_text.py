@@ -65,3 +65,45 @@ links:
     assert "its only instance failed" not in text
     # An in-process library is not a third party: it fails as the one copy it is.
     assert "third party" not in _failure_text(design, library, fail=["lib"])
+
+
+def test_paths_over_parallel_links_are_one_line(design_of, library) -> None:
+    # Reads and writes of one store drawn as two links: two paths, the same components.
+    design = design_of(
+        """
+components:
+  - {id: users, type: client, props: {rps: 100}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: db, type: database, props: {replicas: 1}}
+links:
+  - {from: users, to: api}
+  - {id: reads, from: api, to: db, props: {calls: 0.7}}
+  - {id: writes, from: api, to: db, props: {calls: 0.3, writes: true}}
+"""
+    )
+    text = _failure_text(design, library, fail=["db"])
+    assert text.count("users -> api -> db") == 1
+    assert "fails      users -> api -> db  (2 paths: parallel links)" in text
+
+
+def test_a_device_cache_is_per_user_not_an_unknown_capacity(design_of, library) -> None:
+    # The phone's own storage is one per user: nothing shared saturates, nothing to state.
+    design = design_of(
+        """
+components:
+  - {id: phone, type: client, props: {rps: 100}}
+  - {id: local, type: device_cache, props: {hit_ratio: 0.9}}
+  - {id: api, type: service, props: {replicas: 2, capacity_rps: 500}}
+  - {id: dns, type: dns}
+links:
+  - {from: phone, to: local}
+  - {from: local, to: api}
+  - {from: phone, to: dns, props: {calls: 0.01}}
+"""
+    )
+    # Nor is a DNS, whose type cannot state a `capacity_rps`, asked for one.
+    report = run_analysis(design, library)
+    assert report.growth.unknown == []
+    text = render_text(report, growth_asked=False)
+    assert "local" in text and "per user" in text
+    assert "Unknown (no capacity_rps" not in text

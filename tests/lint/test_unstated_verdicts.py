@@ -79,6 +79,12 @@ UNSTATED = [
         "tickets->printer",
         f"with no idempotency key ({said('idempotency_key', 'false')}) on a client's",
     ),
+    (
+        "AD418_lost-update",
+        "withdrawals->balances",
+        f"with no concurrency control ({said('concurrency_control')})",
+    ),
+    ("AD418_lost-update", "tally->stock", "how many instances it runs (`replicas` not stated)"),
     ("AD502_llm-without-fallback", "writer", f"({said('fallback', 'false')})"),
     ("AD505_tool-server-without-auth", "files", f"without authentication ({said('auth')})"),
     ("AD603_realtime-without-backplane", "unsaid", f"({said('backplane', 'false')})"),

@@ -133,12 +133,16 @@ def analyze_growth(
         load.id for load in known if load.utilization is not None and load.utilization >= 1
     ]
     sources = set(graph.sources)
+    # A phone's own storage is one per user: no shared capacity to saturate or to state;
+    # nor is a capacity asked of a type that cannot state one (a DNS).
     unknown = [
         graph.ids[node]
         for node in range(len(graph))
         if graph.capacity_rps[node] is None
         and (base[node] > 0 or partial[node] or work.replicated[node] > 0)
         and node not in sources
+        and not graph.on_device[node]
+        and _can_state_capacity(library, graph.components[node].type)
     ]
     result = GrowthResult(
         growth=growth,
@@ -319,6 +323,11 @@ def _client(
     )
 
 
+def _can_state_capacity(library: Library, type_id: str) -> bool:
+    spec = library.get(type_id)
+    return spec is None or "capacity_rps" in spec.properties
+
+
 def _path_notes(
     graph: TrafficGraph, client: int, responses: list[float]
 ) -> tuple[list[str], list[str]]:
@@ -344,7 +353,9 @@ def _path_notes(
         )
     ordered = sorted(seen)
     unknown = [
-        graph.ids[n] for n in ordered if graph.capacity_rps[n] is None and n not in graph.sources
+        graph.ids[n]
+        for n in ordered
+        if graph.capacity_rps[n] is None and n not in graph.sources and not graph.on_device[n]
     ]
     saturated = [graph.ids[n] for n in ordered if math.isinf(responses[n])]
     return unknown, saturated

@@ -8,6 +8,8 @@ the answer says which number is missing instead of guessing.
 
 from __future__ import annotations
 
+import math
+
 from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad, GrowthResult
 from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph
 from archdraw.source.printable import plural
@@ -106,10 +108,32 @@ def shard_advice(load: ComponentLoad, graph: TrafficGraph) -> str:
         applies = f"shard it: each of its {load.copies} copies applies all"
     else:
         applies = f"shard it further: each copy of its {shards} partitions applies that partition's"
-    return (
-        f"{applies} {load.writes_rps / shards:,.0f} writes/s, over {TARGET_UTILIZATION:.0%} of "
-        f"a machine's {load.capacity_rps or 0:,.0f} req/s, so replicas do not help"
+    writes = load.writes_rps / shards
+    capacity = load.capacity_rps or 0
+    # Say how far past a machine the writes go: "over 70%" would hide a store 7 times over.
+    share = writes / capacity if capacity else 0.0
+    of = f"{share:.3g} times" if share >= 1 else f"{share:.0%} of"
+    over = "" if share >= 1 else f" (over the {TARGET_UTILIZATION:.0%} target)"
+    # Writes alone set a floor on the partitions; reads only add to it.
+    needed = partitions_needed(load)
+    floor = (
+        f": at least {needed:,} partitions keep each one's writes under "
+        f"{TARGET_UTILIZATION:.0%} of a machine"
+        if needed
+        else ""
     )
+    return (
+        f"{applies} {writes:,.0f} writes/s, {of} a machine's {capacity:,.0f} req/s{over}, "
+        f"so replicas do not help{floor}"
+    )
+
+
+def partitions_needed(load: ComponentLoad) -> int | None:
+    """The fewest partitions whose share of the writes keeps a machine under the target
+    utilization (a floor: each machine's reads come on top)."""
+    if not load.capacity_rps:
+        return None
+    return max(1, math.ceil(load.writes_rps / (TARGET_UTILIZATION * load.capacity_rps)))
 
 
 def _sooner(result: GrowthResult) -> str:

@@ -134,8 +134,14 @@ def _failure(report: AnalysisReport) -> list[str]:
         if impact.lost_share == 0 and any(p.status == "fails" for p in broken):
             lines.append(f"    {_why_nothing_lost(report, broken)}")
             broken = []
+        # Two links between the same components (a store's reads and writes drawn apart)
+        # give paths through the same components: one line, saying how many.
+        shown: dict[str, int] = {}
         for path in broken:
-            lines.append(f"    {path.status:9}  {ARROW.join(path.nodes)}")
+            line = f"    {path.status:9}  {ARROW.join(path.nodes)}"
+            shown[line] = shown.get(line, 0) + 1
+        for line, count in shown.items():
+            lines.append(line if count == 1 else f"{line}  ({count} paths: parallel links)")
         completes = sum(1 for p in impact.paths if p.status == "completes")
         if completes:
             lines.append(f"    {_unaffected(completes, impact.lost_share)}")
@@ -189,7 +195,9 @@ def _growth(report: AnalysisReport) -> list[str]:
     for cid, load in growth.components.items():
         if cid in sources or (load.arrival_rps == 0 and load.capacity_rps is None):
             continue
-        if load.capacity_rps is None:
+        if load.capacity_rps is None and graph.on_device[graph.index[cid]]:
+            util, response = "per user", "-"  # each user's own device: nothing shared to fill
+        elif load.capacity_rps is None:
             util, response = "unknown", "-"
         elif load.servers == 0:
             util, response = "down", "-"

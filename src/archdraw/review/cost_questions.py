@@ -182,6 +182,17 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
             if name not in component.props:
                 defaults.setdefault(name, []).append(component.id)
     titles = {c.id: c.title for c in design.components}
+    # No `latency_ms` and no default for the type: the analysis takes 1 / capacity as the
+    # service time, a figure neither stated nor a library default, so it is named apart.
+    derived = [
+        c
+        for c in design.components
+        if basis(library, c, "latency_ms") == "unknown"
+        and (spec := library.get(c.type)) is not None
+        and "latency_ms" in spec.properties
+        and isinstance(library.prop(c, "capacity_rps"), int | float)
+        and library.prop(c, "capacity_rps") > 0
+    ]
     for name, ids in defaults.items():
         names = ", ".join(titles[i] for i in ids[:8])
         more = f" and {len(ids) - 8} more" if len(ids) > 8 else ""
@@ -191,6 +202,21 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
                 f"{plural(len(ids), 'component')}: {names}{more}",
                 "info",
                 tuple(ids),
+            )
+        )
+    if derived:
+        first = derived[0]
+        capacity = float(library.prop(first, "capacity_rps"))
+        names = ", ".join(c.title for c in derived[:8])
+        more = f" and {len(derived) - 8} more" if len(derived) > 8 else ""
+        section.items.append(
+            Item(
+                "`latency_ms` is not stated and the type has no default, so the response time "
+                "is derived from capacity, 1 / `capacity_rps` before queueing "
+                f"({first.title}: {1000 / capacity:.3g} ms at {capacity:,.0f} req/s), for "
+                f"{plural(len(derived), 'component')}: {names}{more}",
+                "info",
+                tuple(c.id for c in derived),
             )
         )
     share = design.cost.average_load
@@ -213,6 +239,11 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
         if count
         else "Every figure the analyses use is stated in the file; prices are list prices."
     )
+    if derived:
+        said = "1 latency is" if len(derived) == 1 else f"{len(derived)} latencies are"
+        section.answer = section.answer.replace(
+            "; prices are", f"; {said} derived from capacity; prices are"
+        )
     section.items.append(Item("Not modelled: " + "; ".join(NOT_MODELLED) + "."))
     section.items.append(Item("Cost is a planning estimate from list prices, not a quote."))
     return section

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from archdraw.analysis import GrowthResult, TrafficGraph
 from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad
-from archdraw.analysis.growth_summary import shard_advice
+from archdraw.analysis.growth_summary import partitions_needed, shard_advice
+from archdraw.cost.lines import per_second
 from archdraw.review.questions import TOP, Context, factor, findings_of, rate
 from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
@@ -25,6 +26,10 @@ def _capacity(load: ComponentLoad, ours: bool = True) -> str:
 def _load(load: ComponentLoad) -> str:
     # Where a source's rate is unknown, the figure covers the known sources only.
     text = rate(load.arrival_rps)
+    if load.replicated_rps > 0:
+        # A drawn copy applies its source's writes, which never arrive as requests: a
+        # standby with "0 req/s" that saturates at 2x would read as a contradiction.
+        text += f" + {per_second(load.replicated_rps)} writes/s copied from its source"
     return f"at least {text}" if load.rate_basis == "lower bound" else text
 
 
@@ -121,7 +126,10 @@ def grows(context: Context, today: GrowthResult, grown: GrowthResult) -> Section
         ours = graph.runs_replicas[node]
         grow = f"{load.servers:,} → {needed:,}" if needed > load.servers else f"{load.servers:,}"
         if at_k.writes_saturate:
-            grow = f"{load.servers:,}: shard it (writes fill each copy)"
+            needed_partitions = partitions_needed(at_k)
+            grow = f"{load.servers:,}: shard it (writes fill each copy)" + (
+                f", at least {needed_partitions:,} partitions" if needed_partitions else ""
+            )
         if not ours:  # no replicas of ours to add: the capacity it needs from its provider
             grow = f"not ours to run: needs {rate(at_k.arrival_rps / TARGET_UTILIZATION)}"
         section.rows.append(

@@ -15,13 +15,9 @@ from archdraw.lint import lint_design
 from archdraw.model import Design
 from archdraw.review.cost_questions import STATUS, assumptions, cost_section
 from archdraw.review.grows import grows
-from archdraw.review.questions import (
-    data_order,
-    document_gaps,
-    fails_halfway,
-    plug_in,
-    rate,
-)
+from archdraw.review.order import data_order
+from archdraw.review.plug import plug_in
+from archdraw.review.questions import document_gaps, fails_halfway, rate
 from archdraw.review.types import DOC_FIELDS, Review
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from archdraw.analysis import (
     TrafficGraph,
+    WeakPoint,
     analyze_availability,
     weakest_points,
 )
@@ -37,15 +38,23 @@ FAILURE_CODES = frozenset(
         "AD210",
         "AD402",
         "AD403",
+        "AD415",
+        "AD416",
         "AD605",
     }
 )
-ORDER_CODES = frozenset({"AD202", "AD211", "AD213", "AD402", "AD404", "AD407", "AD408"})
+# Messages that arrive late, twice or out of turn, reads that miss a write, and writes that
+# interleave (AD404, AD418).
+ORDER_CODES = frozenset(
+    {"AD202", "AD211", "AD213", "AD402", "AD404", "AD407", "AD408", "AD410", "AD414", "AD418"}
+)
+# How a request that changes several things recovers when it stops halfway (`compensation`).
+RECOVERY = {
+    "saga": "a saga (each step recorded, then finished or undone)",
+    "outbox": "a transactional outbox (the later steps happen eventually)",
+    "transaction": "one transaction",
+}
 PLUG_CODES = frozenset({"AD201", "AD301", "AD302", "AD505"})
-# Types that are extension points by nature: others call or subscribe to them.
-PLUG_TYPES = frozenset({"api_gateway", "realtime_gateway", "tool_server"})
-# Reached by users' devices but not a contract anyone builds on.
-NOT_PLUGS = frozenset({"dns", "cdn", "load_balancer", "firewall"})
 TOP = 5
 
 
@@ -81,11 +90,6 @@ def _share(share: float) -> str:
     return "under 0.1%" if 0 < share < 0.001 else f"{share:.1%}"
 
 
-def _is_client(library: Library, component: Component) -> bool:
-    spec = library.get(component.type)
-    return spec is not None and spec.category == "client"
-
-
 def fails_halfway(context: Context) -> Section:
     design, library, graph, findings = context
     points = weakest_points(design, library, graph=graph)
@@ -95,9 +99,17 @@ def fails_halfway(context: Context) -> Section:
     singles = [p for p in total if p.single_point]
     outages = [p for p in total if not p.single_point]
     titles = {c.id: c.title for c in design.components}
+
+    def single(point: WeakPoint) -> str:
+        # One instance by the library's default, not the design's word (as AD101 says).
+        component = design.component(point.id)
+        if component is None or basis(library, component, "replicas") == "stated":
+            return titles[point.id]
+        return f"{titles[point.id]} (`replicas` not stated, the library default)"
+
     answer = (
         f"{plural(len(singles), 'single point')} of failure, each failing every request: "
-        + ", ".join(titles[p.id] for p in singles[:TOP])
+        + ", ".join(single(p) for p in singles[:TOP])
         + "."
         if singles
         else "No single component we run fails every request."
@@ -111,14 +123,24 @@ def fails_halfway(context: Context) -> Section:
             + ", ".join(titles[p.id] for p in outages[:TOP])
             + "."
         )
+    # A zone or region is a single failure too: one the whole design may live in.
+    places = [p for p in points if p.kind == "zone" and p.lost_share >= 0.999]
+    if places:
+        answer += (
+            " Losing "
+            + " or ".join(_failure_title(design, titles, p) for p in places[:TOP])
+            + " fails every request: nothing outside it takes over."
+        )
+    elif points and not total:
+        worst = points[0]
+        answer += (
+            f" The worst single loss: {_failure_title(design, titles, worst)}, "
+            f"{_share(worst.lost_share)} of requests."
+        )
     section = Section("fails", "Fails halfway?", answer)
     section.header = ("failure", "requests lost", "goes down with it")
     for point in points[: TOP * 2]:
-        if point.kind == "component":
-            title = titles[point.id]
-        else:
-            zone = design.zone(point.id)
-            title = f"{point.kind} {zone.title if zone else point.id}"
+        title = _failure_title(design, titles, point)
         others = [titles.get(i, i) for i in point.down if i != point.id]
         more = f" and {len(others) - 6} more" if len(others) > 6 else ""
         section.rows.append(
@@ -155,120 +177,50 @@ def fails_halfway(context: Context) -> Section:
             )
         )
     section.items += findings_of(findings, FAILURE_CODES)
+    section.items += _made_safe(design, library, titles)
     return section
 
 
-def extension_points(design: Design, library: Library, graph: TrafficGraph) -> list[Component]:
-    """Public components, gateways, and whatever users' devices call directly."""
-    entry = set()
+def _failure_title(design: Design, titles: dict[str, str], point: WeakPoint) -> str:
+    if point.kind == "component":
+        return titles[point.id]
+    zone = design.zone(point.id)
+    return f"{zone.kind} {zone.title}" if zone else f"zone {point.id}"
+
+
+def _made_safe(design: Design, library: Library, titles: dict[str, str]) -> list[Item]:
+    """What the design states that makes a request stopped halfway safe to retry or finish:
+    side effects sent once, and how changes to several things recover."""
+    items = []
     for link in design.links:
-        source = design.component(link.source)
-        if source is not None and _is_client(library, source):
-            entry.add(link.target)
-    return [
-        c
-        for c in design.components
-        if not _is_client(library, c)
-        and (
-            (c.id in entry and c.type not in NOT_PLUGS)
-            or c.type in PLUG_TYPES
-            or library.prop(c, "public") is True
-        )
-    ]
-
-
-def _listed(missing: list[str]) -> str:
-    """ "no a, no b and no c"."""
-    said = [f"no {name}" for name in missing]
-    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
-
-
-def plug_in(context: Context) -> Section:
-    design, library, graph, findings = context
-    points = extension_points(design, library, graph)
-    section = Section("plug", "Can someone plug in?", "")
-    section.header = (
-        "extension point",
-        "type",
-        "authentication",
-        "rate limit",
-        "versioned contract",
-    )
-    gaps = 0
-    for component in points:
-        auth = library.prop(component, "auth") is True
-        limit = library.prop(component, "rate_limit")
-        versioned = library.prop(component, "versioned") is True
-        section.rows.append(
-            (
-                component.title,
-                component.type,
-                "yes" if auth else "NO",
-                f"{limit:g}/s per client" if isinstance(limit, int | float) else "NO",
-                "yes" if versioned else "NO",
-            )
-        )
-        missing = [
-            name
-            for name, ok in (
-                ("authentication (`auth`)", auth),
-                ("rate limit (`rate_limit`)", limit is not None),
-                ("versioned contract (`versioned`)", versioned),
-            )
-            if not ok
-        ]
-        if missing:
-            gaps += 1
-            section.items.append(
-                Item(f"{component.title} has {_listed(missing)}", "warning", (component.id,))
-            )
-    lack = "lacks" if gaps == 1 else "lack"
-    section.answer = (
-        f"{plural(len(points), 'extension point')}; {gaps} {lack} authentication, a rate limit "
-        "or a versioned contract."
-        if points
-        else "No extension point is drawn (nothing public)."
-    )
-    section.items += findings_of(findings, PLUG_CODES)
-    return section
-
-
-def data_order(context: Context) -> Section:
-    design, library, _, findings = context
-    asynchronous = [k for k in design.links if k.kind == "async"]
-    section = Section("order", "Data out of order?", "")
-    section.header = ("asynchronous path", "ordered", "consumer idempotent", "dead letter")
-    for link in asynchronous:
-        target = design.component(link.target)
-        source = design.component(link.source)
-        if target is None or source is None:
+        if link.kind != "sync" or library.link_prop(link.props, "side_effect") is not True:
             continue
-        ordered = (
-            library.link_prop(link.props, "ordered") is True
-            or library.prop(target, "ordered") is True
-        )
-        idempotent = library.prop(target, "idempotent") is True
-        dead = (
-            library.prop(target, "dead_letter") is True
-            or library.prop(source, "dead_letter") is True
-        )
-        section.rows.append(
-            (
-                f"{source.title} → {target.title}",
-                "yes" if ordered else "no",
-                "yes" if idempotent else "no",
-                "yes" if dead else "no",
+        callee = design.component(link.target)
+        if library.link_prop(link.props, "idempotency_key") is True:
+            how = "the caller sends an idempotency key"
+        elif callee is not None and library.prop(callee, "idempotent") is True:
+            how = "the callee is idempotent"
+        else:
+            continue  # AD416 speaks of it
+        items.append(
+            Item(
+                f"{titles[link.source]} → {titles[link.target]} has a side effect, done once "
+                f"however often it is retried: {how}",
+                "ok",
+                (link.source, link.target),
             )
         )
-    section.items += findings_of(findings, ORDER_CODES)
-    problems = sum(1 for item in section.items if item.severity in ("error", "warning"))
-    section.answer = (
-        f"{plural(len(asynchronous), 'asynchronous link')}; {problems} ordering, idempotency or "
-        f"delivery {'finding' if problems == 1 else 'findings'}."
-        if asynchronous
-        else "No asynchronous path: requests are answered in the order they are handled."
-    )
-    return section
+    for component in design.components:
+        recovery = RECOVERY.get(str(library.prop(component, "compensation")))
+        if recovery:
+            items.append(
+                Item(
+                    f"{component.title} recovers from a failure halfway by {recovery}",
+                    "ok",
+                    (component.id,),
+                )
+            )
+    return items
 
 
 def document_gaps(design: Design, sections: list[Section]) -> list[str]:

@@ -15,8 +15,10 @@ from archdraw.lint.types import Issue, Severity, rule
     why="""An asynchronous replica is behind its primary by milliseconds to minutes. A
     component that writes to the primary and reads from the replica can miss its own write:
     a user posts and does not see the post, saves a setting and sees the old one, and a
-    read-modify-write on the replica writes back stale data. Replication lag grows exactly
-    when load is highest. The same holds one hop away: a web tier that writes through a
+    read-modify-write that reads the replica writes back stale data, erasing what the
+    replica had not yet received (even with one writer, or a lock held on the primary: said
+    when the write states `read_modify_write`). Replication lag grows exactly when load is
+    highest. The same holds one hop away: a web tier that writes through a
     write API and reads a replica through a read API, and a service that writes a ledger
     after checking the balance with a service that reads its own cache of it (two
     concurrent transfers both pass the check and spend the same money). A copy that is
@@ -27,7 +29,9 @@ from archdraw.lint.types import Issue, Severity, rule
     for the writing user), route by a version or LSN the write returned, or replicate
     synchronously (`replication: sync` on the link) where the read must see the write. A
     check that guards a write belongs in the same transaction as the write (a conditional
-    update or a constraint on the primary), not on a copy.""",
+    update or a constraint on the primary), not on a copy; so does the read of a
+    read-modify-write (`read_modify_write`), or a version check on the primary must refuse a
+    write made from a stale copy (`concurrency_control: optimistic`).""",
     references=(
         "Designing Data-Intensive Applications, ch. 5 (reading your own writes)",
         "AWS Builders' Library: avoiding fallback in distributed systems",
@@ -60,10 +64,21 @@ def read_your_writes(ctx: LintContext) -> Iterator[Issue]:
         for read, primary_id in reads:
             if primary_id in own and read.target not in own:
                 rests = _rests_on(assumed, [read])
+                # A read-modify-write that reads the copy writes back a stale value: a lost
+                # update even with one writer, or a lock held on the primary (AD418 counts
+                # writers); only a version check on the primary refuses the stale write.
+                rmw = own[primary_id]
+                stale = (
+                    ", and a read-modify-write that reads the copy writes back a stale value, "
+                    "erasing the writes the copy has not received yet"
+                    if ctx.link_prop(rmw, "read_modify_write") is True
+                    and ctx.link_prop(rmw, "concurrency_control") != "optimistic"
+                    else ""
+                )
                 yield Issue(
                     f"'{ctx.title(caller)}' writes to '{ctx.title(primary_id)}' and reads from "
                     f"'{ctx.title(read.target)}', an asynchronous copy of it{rests}: it may not "
-                    "see its own writes",
+                    f"see its own writes{stale}",
                     link=read.key,
                     severity=Severity.INFO if rests else None,
                 )

@@ -20,9 +20,13 @@ from archdraw.lint.types import Issue, Severity, rule
     finding is the primary's, since a copy takes no writes of its own. Often
     an acceptable trade (the recovery point objective is seconds), but it should be known and
     written down, not discovered after an order vanished.""",
-    fix="""Either accept it and state the recovery point objective in the design doc, or use
-    `replication: sync` (or semi-synchronous) to a standby in another zone, so acknowledged
-    writes survive at the price of about a millisecond more per write.""",
+    fix="""Either accept it and state the recovery point objective in the design doc, with
+    how the lost writes are found again (reconciled against another record, such as a card
+    acquirer's settlement files), or use `replication: sync` (or semi-synchronous) to a
+    standby in another zone, so acknowledged writes survive at the price of about a
+    millisecond more per write. Across regions that price is the round trip between them
+    (tens of milliseconds) on every write (AD401): there, stating the loss is the usual
+    answer.""",
     references=(
         "Designing Data-Intensive Applications, ch. 5 (synchronous vs asynchronous replication; "
         "failover)",

@@ -32,8 +32,11 @@ BACKED_UP_BY_PROVIDER = ("database", "data_warehouse")
     without `WHERE`, a bad migration, a bug that corrupts rows, or ransomware is copied to every
     replica within milliseconds. Only a point-in-time copy kept apart from the live data lets you
     go back to 10:41, one minute before the mistake. A copy of a store is not judged (its
-    primary is). Stores whose `backups` the design does not state are reported together, once,
-    as info: the verdict rests on the library default, not on the design. A relational
+    primary is), nor a store inside its caller's process (`in_process`: an embedded engine)
+    that its caller only reads: nothing else can reach it, so what it holds is what the process
+    loads at start, and that source is the copy to keep. Stores whose `backups` the design
+    does not state are reported together, once, as info: the verdict rests on the library
+    default, not on the design. A relational
     database or warehouse the provider runs (`managed`) with `backups` unstated is taken as
     backed up: RDS, Cloud SQL and Azure SQL keep automated backups, Redshift snapshots, and
     BigQuery and Snowflake time travel, unless someone turns them off (then say
@@ -52,6 +55,8 @@ def missing_backups(ctx: LintContext) -> Iterator[Issue]:
     for component in ctx.of_type(*BACKED_UP_TYPES):
         if ctx.prop(component, "backups") is True or ctx.is_copy(component):
             continue
+        if ctx.in_process(component) and not ctx.writes_into(component.id):
+            continue  # read-only seed data, loaded again at every start
         if not ctx.stated(component, "backups"):
             if component.type in BACKED_UP_BY_PROVIDER and provider_runs(
                 ctx.prop(component, "managed"), ctx.prop(component, "global")

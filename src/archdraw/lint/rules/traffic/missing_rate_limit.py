@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
-from archdraw.lint.rules.traffic.sync_call_without_timeout import interactive
+from archdraw.lint.rules.traffic.sync_call_without_timeout import interactive, never_called
 from archdraw.lint.types import Issue, Severity, rule
 
 _WORK = frozenset({"compute", "ai", "storage"})
@@ -15,7 +15,8 @@ def limits_rate(ctx: LintContext, component: ComponentView) -> bool:
 
 
 def first_unprotected_service(ctx: LintContext, entry: ComponentView) -> ComponentView | None:
-    """A service reachable from `entry` over sync links without passing a rate limit."""
+    """A service reachable from `entry` over sync links without passing a rate limit (a call
+    no request makes, `calls: 0`, carries no client's traffic)."""
     seen = {entry.id}
     todo = [entry]
     while todo:
@@ -25,6 +26,8 @@ def first_unprotected_service(ctx: LintContext, entry: ComponentView) -> Compone
         if ctx.category(current) in _WORK:
             return current
         for link in ctx.sync_out(current.id):
+            if never_called(ctx, link):
+                continue
             target = ctx.target(link)
             if target is not None and target.id not in seen:
                 seen.add(target.id)

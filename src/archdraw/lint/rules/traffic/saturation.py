@@ -2,6 +2,7 @@
 
 import math
 from collections.abc import Iterator
+from functools import lru_cache
 
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.lint.context import LintContext
@@ -11,12 +12,19 @@ from archdraw.lint.types import Issue, Severity, rule
 def rate(value: float) -> str:
     """A rate with three significant digits: 0.5 stays 0.5, 1234.6 becomes 1,235."""
     if value >= 100:  # three digits or more before the point: no decimals to work out
-        return f"{value:,.0f}"
+        return _whole(value)
     if value == 0 or not math.isfinite(value):
         return f"{value:g}"
     decimals = max(0, 2 - math.floor(math.log10(abs(value))))
     text = f"{value:,.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@lru_cache(maxsize=1024)
+def _whole(value: float) -> str:
+    """`value` rounded, with thousands separators: the thousands of components of a big
+    design share a few rates and capacities, so each distinct one is written once."""
+    return f"{value:,.0f}"
 
 
 @rule(
@@ -61,11 +69,15 @@ def saturation(ctx: LintContext) -> Iterator[Issue]:
         per_machine = number(component, "capacity_rps") if working else None
         if not per_machine:
             continue  # no work, or no capacity
-        found = instances(component)
-        machines = found.total
         # A replicated store applies each write on every copy: its machines do more work
         # than the requests that arrive (`archdraw.analysis.writes`).
         work = store_work.work_of(component_id)
+        # More machines only lower the utilization: below the warning on one machine, it
+        # is below on all of them, whatever their count.
+        if 0 <= work / per_machine < warning:
+            continue
+        found = instances(component)
+        machines = found.total
         utilization = work / (machines * per_machine)
         if utilization < warning:
             continue

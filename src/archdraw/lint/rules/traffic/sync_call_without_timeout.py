@@ -20,7 +20,9 @@ _OWN_RULES = frozenset({"llm", "external_api"})
     waits on it, the caller's pool runs dry, and the caller stops answering too: one slow
     dependency takes down everything above it. A timeout turns a slow dependency into a fast
     error you can handle. One finding per caller lists every call it makes without one; an
-    interactive session (`protocol: SSH` or RDP) is a person at a terminal, not a call.""",
+    interactive session (`protocol: SSH` or RDP) is a person at a terminal, not a call, and a
+    call no request makes (`calls: 0`: a fetch at start, a heartbeat) keeps no request
+    waiting.""",
     fix="""Set `timeout_ms` on the link (or on the caller for all its calls): a little above
     the callee's p99 latency, and shorter than the caller's own deadline. Propagate deadlines
     downstream (gRPC does) so nobody works on a request whose caller has given up.""",
@@ -58,6 +60,8 @@ def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
                 continue
             if target.type in _OWN_RULES or ctx.in_process(target) or interactive(ctx, link):
                 continue
+            if never_called(ctx, link):
+                continue
             unbounded.append((link, target))
         if unbounded:
             yield _one_issue(ctx, source, unbounded)
@@ -88,6 +92,12 @@ def _one_issue(
 
 # A person's session (SSH, RDP) is not a request waiting on an answer: nothing to time out.
 _INTERACTIVE = ("ssh", "rdp")
+
+
+def never_called(ctx: LintContext, link: LinkView) -> bool:
+    """The link states that no request of its sender makes the call (`calls: 0`: a fetch at
+    start, a registration renewed on a timer): no request waits on it."""
+    return "calls" in link.props and ctx.link_number(link, "calls") == 0
 
 
 def interactive(ctx: LintContext, link: LinkView) -> bool:
