@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu
 
 from archdraw.gui.arranging import arrange_commands
+from archdraw.gui.connecting import CONNECT_KEY, SelectionOrder, connect_selected
 from archdraw.gui.theme import THEME_CHOICES
 from archdraw.model import LINK_KINDS
 
@@ -111,6 +112,8 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
     add_action(window, edit, "Rename", functools.partial(rename_selected, window), "F2")
     add_action(window, edit, "Group into Zone", window.group_into_zone, "Ctrl+G", "group")
+    connect = functools.partial(connect_selected, window, SelectionOrder(window))
+    add_action(window, edit, "Connect Selected", connect, CONNECT_KEY, "connect-selected")
     delete = add_action(window, edit, "Delete", window.delete_selection)
     delete.setShortcuts(delete_keys())
     arrange = edit.addMenu("Arrange")

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.history_mirror = HistoryMirror(self.document.history, self.stack)
         self.editing = Editing(self.document, self.stack, library)
         self.scene = DesignScene(self.document, library, self.theme)
+        self.history_mirror.show_returned = self.scene.select_ids
         self.view = DesignView(self.scene, self.editing)
         self.find_bar = FindBar()
         central = QWidget()

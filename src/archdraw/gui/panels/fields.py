@@ -131,6 +131,43 @@ class _TypingReplacesUnset(QObject):
         return False
 
 
+# Keys with which a closed QComboBox changes its value at once (and a letter does, by
+# jumping to the first choice it starts).
+_STEP_KEYS = {
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+}
+_HELD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+class ChoiceOpensFirst(QObject):
+    """An arrow or a letter on a closed choice opens its list rather than changing it: Qt
+    changed the value at once, so a user tabbing through the form who pressed Down turned
+    a database into something else. The list then moves with the keys, and Enter (or a
+    click) chooses; Escape leaves the value as it was."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QComboBox)
+            and not watched.view().isVisible()
+            and not event.modifiers() & _HELD
+        ):
+            return False
+        letter = event.text() if event.text().isprintable() and event.text() != " " else ""
+        if event.key() not in _STEP_KEYS and not letter:
+            return False
+        watched.showPopup()
+        if letter:  # on to the first choice it starts, in the open list
+            watched.view().keyboardSearch(letter)
+        return True
+
+
 def link_title(design: Design, link: Link) -> str:
     """'Source → Target' by the components' titles, as every other place names them."""
     return html.escape(edits_named.link_title(design, link))

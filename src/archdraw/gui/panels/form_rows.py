@@ -35,6 +35,7 @@ from archdraw.gui.panels.fields import (
     DIFFER,
     MIXED,
     UNSET,
+    ChoiceOpensFirst,
     Choices,
     FloatBox,
     number_box,
@@ -68,6 +69,7 @@ class FormRows(QWidget):
         self._restore = False
         self._wheel = _WheelScrollsTheForm(self)
         self._escape = _EscapeKeepsTheValue(self)
+        self._open_first = ChoiceOpensFirst(self)
 
     def refresh(self, restore: bool = False) -> None:
         raise NotImplementedError
@@ -101,6 +103,8 @@ class FormRows(QWidget):
         if isinstance(widget, QComboBox | QSpinBox | QDoubleSpinBox):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # clicked or tabbed to, not wheeled
             widget.installEventFilter(self._wheel)
+        if isinstance(widget, QComboBox):
+            widget.installEventFilter(self._open_first)
         self.form.addRow(label, widget)
 
     def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:
