@@ -111,6 +111,10 @@ def test_unwritable_paths_are_exit_2(
     blocker.write_text("x")
     assert run(["export", str(design_file), "-f", "svg", "--out-dir", str(blocker / "sub")]) == 2
     assert "cannot create" in capsys.readouterr().err
+    # An existing file named as the folder is said as such, not as "File exists".
+    assert run(["export", str(design_file), "-f", "svg", "--out-dir", str(blocker)]) == 2
+    assert f"--out-dir {blocker} is a file, not a folder" in capsys.readouterr().err
+    assert blocker.read_text() == "x"
 
 
 def test_missing_text_format_module_is_exit_2(

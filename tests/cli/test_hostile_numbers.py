@@ -97,3 +97,15 @@ def test_a_crash_is_exit_3_with_a_short_message(
     err = capsys.readouterr().err
     assert "internal error" in err and "OverflowError" in err and "report" in err
     assert "Traceback" not in err and len(err) < 600
+
+
+@pytest.mark.parametrize("seconds", ["inf", "1e400", "nan", "-1", "0", "abc"])
+def test_a_layout_time_limit_no_clock_can_mean_is_a_usage_error(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    seconds: str,
+) -> None:
+    path = tmp_path / "d.archdraw.yaml"
+    path.write_text(DESIGN.format(version=1, rps=10, replicas=1), encoding="utf-8")
+    assert run(["layout", str(path), "--timeout", seconds, "-o", "-"]) == 2
+    assert "argument --timeout:" in capsys.readouterr().err

@@ -143,7 +143,7 @@ def test_baseline_path_and_library_folder_from_the_file(project: Path, capsys) -
         ("[tool.archdraw]\nfail_on = 'fatal'\n", "fail-on must be one of error, warning, info"),
         ("[tool.archdraw]\nselcet = ['AD1']\n", "unknown key 'selcet' (did you mean 'select'?)"),
         ("[tool.archdraw]\nselect = ['AD999']\n", "unknown rule 'AD999'"),
-        ("[tool.archdraw\n", "pyproject.toml: "),
+        ("[tool.archdraw\n", "pyproject.toml:1:"),
         ("[tool.archdraw]\nlibrary = 'no-such-types'\n", "no-such-types is not a folder"),
     ],
 )
@@ -223,3 +223,37 @@ def test_a_baseline_not_there_yet_is_said(project: Path, capsys) -> None:  # typ
     assert "no baseline" not in err and (project / "designs" / "basline.json").exists()
     _, _, err = lint(capsys, "a.archdraw.yaml", "--baseline", "basline.json")
     assert "no baseline" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[tool.archdraw]\n\nfail_on = 'fatal'\n", "pyproject.toml:3:1: [tool.archdraw] fail-on"),
+        (
+            "[tool.archdraw]\n  selcet = ['AD1']\n",
+            "pyproject.toml:2:3: [tool.archdraw] has unknown",
+        ),
+        ("[tool.archdraw]\nselect = ['AD1'\nfoo = 1\n", "pyproject.toml:3:1: Unclosed array\n"),
+    ],
+)
+def test_a_configuration_error_names_its_line(
+    project: Path, capsys, text: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    configure(project, text)
+    code, _, err = lint(capsys, "a.archdraw.yaml")
+    assert code == 2 and message in err
+
+
+def test_unreadable_configuration_and_baseline_say_why_without_python_words(
+    project: Path,
+    capsys,  # type: ignore[no-untyped-def]
+) -> None:
+    (project / "designs" / "junk.bin").write_bytes(b"\x00\xfe\x01binary")
+    for option, name, message in (
+        ("--config", "missing.toml", "missing.toml:1:1: cannot read: No such file or directory"),
+        ("--config", "junk.bin", "junk.bin:1:1: this is a binary file, not a TOML file"),
+        ("--baseline", "junk.bin", "junk.bin:1:1: this is a binary file, not a JSON baseline"),
+        ("--baseline", ".", ".:1:1: is a folder, not a JSON baseline"),
+    ):
+        code, _, err = lint(capsys, "a.archdraw.yaml", option, name)
+        assert code == 2 and message in err and "Errno" not in err, err

@@ -9,6 +9,7 @@ from tests.diff.conftest import AFTER, BEFORE
 
 from archdraw.diff import FileDiff, Side, compare, render_json, render_text
 from archdraw.diff.derived import compare_figures, measure
+from archdraw.diff.wording import figure_text
 from archdraw.io import load
 from archdraw.library import Library
 from archdraw.lint import Severity
@@ -75,3 +76,9 @@ def test_replicas_added_to_a_saturated_server_never_lower_availability(load_text
     assert (one_to_three.old, one_to_three.new, three_to_four.new) == (0.0, 0.0, 0.0)
     assert one_to_three.detail_old == "saturated: web, db, email_worker"
     assert three_to_four.detail_new == "saturated: db, email_worker"
+
+
+def test_monthly_cost_is_written_as_money_without_false_cents() -> None:
+    assert figure_text(563_691.98, "USD/month") == "$563,692/month"
+    assert figure_text(42.5, "USD/month") == "$42.50/month"
+    assert figure_text(None, "USD/month") == "—"

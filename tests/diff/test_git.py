@@ -297,6 +297,15 @@ def test_a_moved_design_is_followed_not_new(repo: Path, capsys) -> None:  # type
     assert (file["old"], file["new"]) == (f"HEAD~1:{DESIGN}", "HEAD:models/shop.archdraw.yaml")
     assert file["counts"]["introduced"] == 0 and file["counts"]["unchanged"] > 0
     assert code == 0
+    # The pull-request comment says where the design was before, not only where it is now.
+    _, out, _ = cli(capsys, "diff", "HEAD~1", "HEAD", "--no-derived", "--format", "markdown")
+    assert f"compared with `HEAD~1:{DESIGN}` (moved or renamed)" in out
+    # Two files named on the command line are compared as given: nothing moved.
+    copy = repo / "models" / "copy.archdraw.yaml"
+    copy.write_bytes((repo / "models" / "shop.archdraw.yaml").read_bytes())
+    _, out, _ = cli(capsys, "diff", str(copy), "models/shop.archdraw.yaml", "--format", "markdown")
+    assert "moved or renamed" not in out
+    copy.unlink()
     # lint --diff follows the move too: nothing is new.
     code, data = lint_json_at(capsys, "models/shop.archdraw.yaml")
     assert code == 0 and set(states(data).values()) == {"unchanged"}

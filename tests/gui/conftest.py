@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLineEdit,
     QMessageBox,
     QToolTip,
@@ -134,6 +135,20 @@ def property_field(window: MainWindow, name: str, kind: type[QWidget]) -> QWidge
     assert widget is not None, f"no field {name}"
     assert isinstance(widget, kind)
     return widget
+
+
+def choose_by_keys(qtbot: QtBot, box: QComboBox, key: Qt.Key) -> None:
+    """Choose the item `key` moves to, as a user does from the keyboard: the key opens a
+    closed choice's list (it no longer changes the value), moves in it, and Enter chooses."""
+    qtbot.keyClick(box, key)
+    qtbot.waitUntil(box.view().isVisible)
+    qtbot.keyClick(box.view(), key)
+    qtbot.keyClick(box.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.view().isVisible())
+    # The offscreen platform leaves the closed list's window active; a window manager
+    # gives the keys back to the main window, as the next field's keys need.
+    box.window().activateWindow()
+    qtbot.waitUntil(box.window().isActiveWindow)
 
 
 def type_into(field: QWidget, text: str) -> None:

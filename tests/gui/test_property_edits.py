@@ -29,7 +29,7 @@ from archdraw.io import dumps, loads
 from archdraw.library import builtin_library
 from archdraw.library.types import PropertySpec
 
-from .conftest import load_into, property_field
+from .conftest import choose_by_keys, load_into, property_field
 
 LIBRARY = builtin_library()
 NUMBER_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Return)
@@ -77,7 +77,7 @@ def _edit_choice(qtbot, box: QComboBox) -> str:  # type: ignore[no-untyped-def]
     box.setFocus()
     qtbot.wait(1)
     key = Qt.Key.Key_Down if box.currentIndex() < box.count() - 1 else Qt.Key.Key_Up
-    qtbot.keyClick(box, key)
+    choose_by_keys(qtbot, box, key)
     return box.currentText()
 
 
@@ -157,13 +157,13 @@ def test_type_and_zone_choices_rebuild_after_the_signal(window, qtbot):  # type:
     zone_box = property_field(window, "zone", QComboBox)
     zone_box.setFocus()
     qtbot.wait(1)
-    qtbot.keyClick(zone_box, Qt.Key.Key_Down)
+    choose_by_keys(qtbot, zone_box, Qt.Key.Key_Down)
     qtbot.wait(1)
     assert window.document.design.component("subject").zone == "zone-a"
     type_box = property_field(window, "type", QComboBox)
     type_box.setFocus()
     qtbot.wait(1)
-    qtbot.keyClick(type_box, Qt.Key.Key_Down)
+    choose_by_keys(qtbot, type_box, Qt.Key.Key_Down)
     qtbot.wait(10)
     new_type = window.document.design.component("subject").type
     assert new_type != "database"

@@ -239,3 +239,116 @@ def test_an_override_replaces_a_volume_with_the_same_target(
     evidence = next(e.evidence for e in result.block.elements if e.subject == "db")
     # One mount at that target: the override's folder, no longer the named volume.
     assert evidence == ["data persists in a host folder (./pg)"]
+
+
+def test_replicas_from_a_variable_and_the_older_scale_key(library: Library, tmp_path: Path) -> None:
+    # Compose reads an interpolated `replicas: ${N:-2}` as the number it becomes.
+    (tmp_path / ".env").write_text("API_REPLICAS=3\n")
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  api: {image: acme/api, deploy: {replicas: '${API_REPLICAS:-2}'}}\n"
+        "  web: {image: acme/web, scale: 2}\n"
+        "  odd: {image: acme/odd, deploy: {replicas: '${ODD:-many}'}}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    design = result.design
+    assert design.component("api").props["replicas"] == 3
+    assert design.component("web").props["replicas"] == 2
+    assert "replicas" not in design.component("odd").props
+    assert any(
+        "services.odd: the replica count is not a whole number" in text
+        for text in result.block.unresolved
+    )
+
+
+def test_a_scheduler_puts_jobs_on_the_queue_it_names(library: Library, tmp_path: Path) -> None:
+    # Celery beat names the broker to publish the jobs it starts; the worker consumes them.
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  rabbitmq: {image: 'rabbitmq:3'}\n"
+        "  beat:\n    image: acme/app\n"
+        "    environment: {CELERY_BROKER_URL: 'amqp://rabbitmq:5672//'}\n"
+        "  worker:\n    image: acme/app\n"
+        "    environment: {CELERY_BROKER_URL: 'amqp://rabbitmq:5672//'}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    assert types(result)["beat"] == "scheduler"
+    assert links(result) == {"beat->rabbitmq": "async", "rabbitmq->worker": "async"}
+
+
+def test_traefik_routes_to_the_services_its_labels_name(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  traefik:\n    image: 'traefik:v3.0'\n    ports: ['80:80']\n    networks: [edge]\n"
+        "  web:\n    image: acme/web\n    networks: [edge]\n"
+        "    labels: ['traefik.http.routers.web.rule=Host(`shop.example.com`)']\n"
+        "  admin:\n    image: acme/admin\n    networks: [edge]\n"
+        "    labels: {traefik.enable: 'false', traefik.http.routers.admin.rule: 'Host(`a`)'}\n"
+        "  api:\n    image: acme/api\n    networks: [edge]\n    labels: {traefik.enable: 'true'}\n"
+        "  hidden:\n    image: acme/hidden\n    networks: [back]\n"
+        "    labels: {traefik.enable: 'true'}\n"
+        "networks: {edge: {}, back: {}}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    found = links(result)
+    assert found["traefik->web"] == "sync" and found["traefik->api"] == "sync"
+    # Disabled, or on no network Traefik is on: no route.
+    assert "traefik->admin" not in found and "traefik->hidden" not in found
+    assert record(result, "traefik->web") == ("explicit", "Traefik route label")
+
+
+def test_a_variable_set_nowhere_is_reported_at_its_line(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n  api:\n    image: acme/api\n    environment:\n"
+        "      DATABASE_URL: 'postgres://app:${DB_PASSWORD}@db/app'\n"
+        "    command: [serve, '${PORT}']\n",
+        encoding="utf-8",
+    )
+    unresolved = import_files([path], library, user_mappings=False).block.unresolved
+    assert (
+        f"{path}:5 services.api.environment.DATABASE_URL: variable DB_PASSWORD is not set; "
+        "read as empty" in unresolved
+    )
+    assert f"{path}:6 services.api.command.1: variable PORT is not set; read as empty" in unresolved
+
+
+def test_a_legacy_link_alias_names_its_service(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  web:\n    image: acme/web\n    links: ['db:database']\n"
+        "    environment: {DB_HOST: database}\n"
+        "  db: {image: 'mysql:8'}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    assert links(result) == {"web->db": "sync"}
+    assert not result.block.unresolved
+
+
+def test_a_service_in_another_services_network_namespace_shares_its_networks(
+    library: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "compose.yaml"
+    path.write_text(
+        "services:\n"
+        "  db: {image: 'postgres:16', networks: [back]}\n"
+        "  vpn: {image: acme/vpn, container_name: tunnel, networks: [back]}\n"
+        "  app:\n    image: acme/app\n    network_mode: 'service:vpn'\n"
+        "    environment: {DB_URL: 'postgres://db:5432/x'}\n"
+        "  sync:\n    image: acme/sync\n    network_mode: 'container:tunnel'\n"
+        "    environment: {DB_URL: 'postgres://db:5432/x'}\n"
+        "networks: {back: {}}\n",
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    assert links(result) == {"app->db": "sync", "sync->db": "sync"}
+    assert result.design.component("app").zone == "back"
+    assert not result.block.unresolved

@@ -146,6 +146,12 @@ def test_readme_import_tables_are_current() -> None:
     assert with_tables(readme) == readme, "run: python -m archdraw.imports.docs README.md"
 
 
+def test_readme_settings_table_names_the_attribute_that_names_the_box() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "| `aws_route53_record` | `alias.name` | failover from" in with_tables(readme)
+    assert "| `None` |" not in with_tables(readme)
+
+
 def test_docs_check_fails_on_stale_tables_and_writes_nothing(tmp_path: Path) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     tables = readme.index("<!-- import-tables:begin")

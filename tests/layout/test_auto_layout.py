@@ -220,3 +220,20 @@ def test_positions_are_whole_pixels_and_start_near_the_origin():
     xs = [node_rect(p).x0 for p in result.positions.values()]
     assert all(float(v).is_integer() for p in result.positions.values() for v in p)
     assert min(xs) >= 0
+
+
+@needs_dot
+@pytest.mark.parametrize("direction", ["LR", "TB"])
+def test_unlinked_boxes_in_a_zone_are_laid_out_in_rows_not_one_column(direction: str):
+    # A manifest whose wiring is not in it: nine workloads in a namespace, none linked.
+    design = Design(
+        archdraw=1,
+        name="cluster",
+        zones=[Zone(id="shop", kind="group")],
+        components=[Component(id=f"w{i}", type="service", zone="shop") for i in range(9)],
+    )
+    result = auto_layout(design, None, direction=direction, engine="dot")
+    xs = {round(x) for x, _ in result.positions.values()}
+    ys = {round(y) for _, y in result.positions.values()}
+    assert len(xs) == 3 and len(ys) == 3  # a 3 x 3 block
+    assert layout_problems(design, result.positions) == []

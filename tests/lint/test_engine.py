@@ -7,7 +7,7 @@ from collections.abc import Callable
 from archdraw.io import LoadedDesign
 from archdraw.library import Library
 from archdraw.lint import Severity, all_rules, lint_design
-from archdraw.lint.types import Finding, position_order
+from archdraw.lint.types import Finding, Related, position_order
 
 Loader = Callable[[str], LoadedDesign]
 
@@ -197,3 +197,37 @@ def test_ignore_without_element_covers_the_whole_design(
 ) -> None:
     findings = run(load_text, library, "lint:\n  ignore:\n    - {rule: AD101, reason: a demo}\n")
     assert "AD101" not in codes(findings) and "AD002" not in codes(findings)
+
+
+CALLS = """\
+archdraw: 1
+name: Calls
+components:
+  - {id: web, type: client}
+  - {id: api, type: service}
+  - {id: users, type: service}
+  - {id: orders, type: service}
+  - {id: stock, type: service}
+links:
+  - {from: web, to: api}
+  - {from: api, to: users}
+  - {from: api, to: orders}
+  - {from: api, to: stock}
+"""
+
+
+def test_related_elements_read_as_a_tuple_with_their_places(
+    load_text: Loader, library: Library
+) -> None:
+    # The places are looked up when first read; every way of reading gives the same tuple.
+    loaded = load_text(CALLS)
+    placed = (Related("api->orders", 12, 5), Related("api->stock", 13, 5))
+    unplaced = (Related("api->orders", None, None), Related("api->stock", None, None))
+    for locations, expected in ((loaded.locations, placed), (None, unplaced)):
+        findings = lint_design(loaded.design, library, locations)
+        finding = next(f for f in findings if f.code == "AD205" and f.link == "api->users")
+        assert len(finding.related) == 2
+        assert finding.related[1] == expected[1] and finding.related[:1] == expected[:1]
+        assert tuple(finding.related) == expected and finding.related == expected
+        assert expected == finding.related and finding.related != expected[:1]
+        assert repr(finding.related) == repr(expected)

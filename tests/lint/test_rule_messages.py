@@ -118,4 +118,8 @@ def test_retry_and_timeout_messages_name_a_link_by_its_ends_as_the_editor_does(
     assert "through 'gw → api'" in amplified
     inverted = messages("AD207_timeout-inversion", "AD207", "gw->api", library)
     assert [m for m in inverted if "on 'api → db'" in m], inverted
+    # An equal wait is named as one: the two give up together.
+    (equal,) = messages("AD207_timeout-inversion", "AD207", "webui->auth", library)
+    assert "waits 6000 ms for 'auth', which may itself wait as long (6000 ms)" in equal
+    assert "on 'auth → persistence'" in equal and "at the same moment" in equal
     assert not [m for m in [amplified, *inverted] if "->" in m]

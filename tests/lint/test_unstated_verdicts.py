@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from archdraw.io import load, loads
-from archdraw.library import Library
+from archdraw.library import Library, load_library
 from archdraw.lint import lint_design
 from archdraw.lint.types import Severity
 
@@ -146,6 +146,32 @@ def test_a_long_generation_on_the_default_latency_says_so_and_is_info(library: L
     assert "not stated" not in found["stated"].message
     assert found["fresh"].severity == Severity.INFO
     assert f"(2 s) ({said('latency_ms', 2000)})" in found["fresh"].message
+
+
+def test_an_equal_timeout_on_a_type_default_says_so_and_is_info(tmp_path: Path) -> None:
+    """AD207 on a caller whose timeout is its type's default (a user type with one): the
+    verdict rests on that default, so it is info and says so; the stated twin is a warning."""
+    (tmp_path / "rpc.yaml").write_text(
+        "types:\n  - id: rpc_service\n    label: RPC service\n    category: compute\n"
+        "    summary: A service whose framework waits 6 s by default.\n"
+        "    properties:\n      timeout_ms: {default: 6000}\n",
+        encoding="utf-8",
+    )
+    library = load_library(user_dirs=[tmp_path])
+    design = loads(
+        "archdraw: 1\nname: equal\ncomponents:\n"
+        "  - {id: web, type: rpc_service}\n  - {id: said, type: service}\n"
+        "  - {id: auth, type: service}\n  - {id: db, type: database}\n"
+        "links:\n  - {from: web, to: auth}\n  - {from: said, to: auth, props: {timeout_ms: 6000}}\n"
+        "  - {from: auth, to: db, props: {timeout_ms: 6000}}\n",
+        "equal.archdraw.yaml",
+        library,
+    ).design
+    found = {f.link: f for f in lint_design(design, library) if f.code == "AD207"}
+    assert found["said->auth"].severity == Severity.WARNING
+    assert "not stated" not in found["said->auth"].message
+    assert found["web->auth"].severity == Severity.INFO
+    assert f"('web → auth': {said('timeout_ms', 6000)})" in found["web->auth"].message
 
 
 INFO_RULES = [

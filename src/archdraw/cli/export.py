@@ -157,6 +157,8 @@ def handle(args: argparse.Namespace) -> int:
     if problem:
         return _fail(problem)
     if args.out_dir is not None:
+        if Path(args.out_dir).exists() and not Path(args.out_dir).is_dir():
+            return _fail(f"--out-dir {args.out_dir} is a file, not a folder; nothing written")
         try:
             Path(args.out_dir).mkdir(parents=True, exist_ok=True)
         except OSError as error:

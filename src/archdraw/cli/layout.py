@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -31,12 +32,32 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="left to right (default) or top to bottom",
     )
     parser.add_argument(
-        "--timeout", type=float, default=30.0, metavar="S", help="seconds to give dot (default 30)"
+        "--timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="S",
+        help=f"seconds to give dot, above 0 and at most {MAX_TIMEOUT_S:,} (default 30)",
     )
     parser.add_argument(
         "--no-user-types", action="store_true", help="use only the built-in component library"
     )
     parser.set_defaults(handler=handle)
+
+
+# A day: longer than any layout takes, short enough to stay a number the clock can hold.
+MAX_TIMEOUT_S = 86_400
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not math.isfinite(value) or value <= 0 or value > MAX_TIMEOUT_S:
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds above 0 and at most {MAX_TIMEOUT_S:,}, got {text!r}"
+        )
+    return value
 
 
 def handle(args: argparse.Namespace) -> int:

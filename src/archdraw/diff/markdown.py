@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from archdraw.diff.images import highlighted_mermaid, marks
 from archdraw.diff.report import FileDiff, Unreadable
@@ -149,12 +150,14 @@ def _pictures(diff: FileDiff, library: Library, options: MarkdownOptions) -> lis
 
 
 def _file(diff: FileDiff, library: Library, options: MarkdownOptions) -> list[str]:
-    lines = [
-        f"### `{printable(diff.path)}`",
-        "",
-        f"**{markdown_text(summary(diff, options.fail_on))}**",
-        "",
-    ]
+    lines = [f"### `{printable(diff.path)}`", ""]
+    before = _path_of(diff.old.label)
+    moved = before is not None and before != diff.path
+    if moved and diff.old.loaded is not None and diff.new.loaded is not None:
+        # A design moved or renamed since the base: without this the comment reads as if
+        # the file had always been here.
+        lines += [f"compared with `{printable(diff.old.label)}` (moved or renamed)", ""]
+    lines += [f"**{markdown_text(summary(diff, options.fail_on))}**", ""]
     lines += _changes_table(diff)
     if diff.changes.moved:
         lines += [
@@ -165,6 +168,13 @@ def _file(diff: FileDiff, library: Library, options: MarkdownOptions) -> list[st
     lines += _findings(diff, options)
     lines += _pictures(diff, library, options)
     return lines
+
+
+def _path_of(label: str) -> str | None:
+    """The path in a side's `REV:path` label (git refuses ':' in a revision's name); None
+    for a file named on the command line, which is compared as given, not moved."""
+    revision, colon, path = label.partition(":")
+    return path if colon and revision and not Path(label).exists() else None
 
 
 def render_markdown(

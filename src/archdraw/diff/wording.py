@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from archdraw.cost import money
 from archdraw.diff.derived import AVAILABILITY_UNIT, Delta
 from archdraw.diff.elements import ElementChange, FieldChange
 from archdraw.diff.report import FileDiff
@@ -53,6 +54,10 @@ def figure_text(value: float | None, unit: str, detail: str | None = None) -> st
         shown = f"{value * 100:.4f}".rstrip("0").rstrip(".") + " %"
     elif unit == "x":
         shown = f"{value:.3g}×"
+    elif unit.endswith("/month"):
+        # As the review and `analyze --cost` write money: "$563,692/month", not the false
+        # precision of "563,691.98 USD/month".
+        shown = f"{money(value, unit.removesuffix('/month'))}/month"
     else:
         shown = f"{value:,.2f} {unit}"
     return shown if detail is None else f"{shown} ({detail})"

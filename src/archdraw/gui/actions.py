@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu
 
 from archdraw.gui.arranging import arrange_commands
+from archdraw.gui.connecting import CONNECT_KEY, SelectionOrder, connect_selected
 from archdraw.gui.theme import THEME_CHOICES
 from archdraw.model import LINK_KINDS
 
@@ -49,10 +50,30 @@ def redo_keys() -> list[QKeySequence]:
     return keys
 
 
+def zoom_in_keys() -> list[QKeySequence]:
+    """The platform's Zoom In keys and `Ctrl+=`: `Ctrl++` needs Shift on most keyboards,
+    and the key users press, the one that reads "=" unshifted, zoomed nothing."""
+    keys = list(QKeySequence.keyBindings(Key.ZoomIn))
+    if QKeySequence("Ctrl+=") not in keys:
+        keys.append(QKeySequence("Ctrl+="))
+    return keys
+
+
 def delete_keys() -> list[QKeySequence]:
     """The platform's Delete keys but `Ctrl+D`: X11 binds that to Delete as well, and two
     actions on one key make Qt run neither, so Duplicate (`Ctrl+D`) did nothing."""
     return [k for k in QKeySequence.keyBindings(Key.Delete) if k != QKeySequence("Ctrl+D")]
+
+
+def rename_selected(window: MainWindow) -> None:
+    """F2: rename the one selected component, zone or link in place, as a double-click
+    does (without a mouse, Properties' Label field was the only way)."""
+    chosen = window.scene.selectedItems()
+    if len(chosen) != 1:
+        window.statusBar().showMessage("Select one component, zone or link to rename it", 5000)
+        return
+    window.view.ensureVisible(chosen[0].sceneBoundingRect(), 20, 20)
+    window.view.interactions.start_rename(chosen[0])
 
 
 def open_review(window: MainWindow) -> None:
@@ -89,7 +110,10 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, edit, "Copy", window.copy, Key.Copy)
     add_action(window, edit, "Paste", window.paste, Key.Paste)
     add_action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
+    add_action(window, edit, "Rename", functools.partial(rename_selected, window), "F2")
     add_action(window, edit, "Group into Zone", window.group_into_zone, "Ctrl+G", "group")
+    connect = functools.partial(connect_selected, window, SelectionOrder(window))
+    add_action(window, edit, "Connect Selected", connect, CONNECT_KEY, "connect-selected")
     delete = add_action(window, edit, "Delete", window.delete_selection)
     delete.setShortcuts(delete_keys())
     arrange = edit.addMenu("Arrange")
@@ -100,7 +124,10 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, edit, "Find…", window.open_find, Key.Find, "find")
 
     view = bar.addMenu("&View")
-    add_action(window, view, "Zoom In", lambda: window.view.zoom_by(1.25), Key.ZoomIn, "zoom-in")
+    zoom_in = add_action(
+        window, view, "Zoom In", lambda: window.view.zoom_by(1.25), None, "zoom-in"
+    )
+    zoom_in.setShortcuts(zoom_in_keys())
     add_action(window, view, "Zoom Out", lambda: window.view.zoom_by(0.8), Key.ZoomOut, "zoom-out")
     add_action(window, view, "Fit", window.view.fit, "Ctrl+0", "fit")
     add_action(window, view, "Actual Size", window.view.actual_size, "Ctrl+1", "actual-size")

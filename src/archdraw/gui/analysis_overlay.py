@@ -71,10 +71,16 @@ class AnalysisOverlay:
         load = growth.components.get(component_id)
         if load is None or component_id in sources:
             return None, None
+        # Fed by a client that states no rps, the load is a lower bound (the Load table's
+        # "≥"); from such clients alone it is 0, which said "0% · 0.0/s" in green: no load.
+        at_least = "≥ " if load.rate_basis == "lower bound" else ""
+        if at_least and load.arrival_rps == 0:
+            return utilization_colour(theme, None), "load unknown"
+        rate = at_least + _rate(load.arrival_rps)
         if load.capacity_rps is None:
-            return utilization_colour(theme, None), f"{_rate(load.arrival_rps)} · capacity ?"
+            return utilization_colour(theme, None), f"{rate} · capacity ?"
         utilization = load.utilization
-        text = "down" if utilization is None else f"{utilization:.0%} · {_rate(load.arrival_rps)}"
+        text = "down" if utilization is None else f"{at_least}{utilization:.0%} · {rate}"
         if component_id == growth.bottleneck and utilization is not None:
             text = f"bottleneck {utilization:.0%}"  # short: the line is elided at ~20 characters
         return utilization_colour(theme, utilization), text

@@ -4,14 +4,20 @@ The history (in the core) is the record; the `QUndoStack` exists for Qt's undo
 actions, their texts and the History panel. Every step recorded in the history
 pushes one command here; undoing through either side moves both, and saving
 marks both clean. "Unsaved changes" is read from the history alone.
+
+A step undone or redone that brings elements back (the undo of a delete, the
+redo of a paste) hands them to `show_returned`, so the window selects them and
+the user sees what came back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from archdraw.model.edit_base import Edit
+from archdraw.model.edits import AddElements, Batch
 from archdraw.model.history import Event, History, Step
 
 
@@ -33,6 +39,7 @@ class HistoryMirror:
     def __init__(self, history: History, stack: QUndoStack) -> None:
         self.history, self.stack = history, stack
         self._syncing = False
+        self.show_returned: Callable[[Iterable[str]], None] | None = None
         self.unsubscribe = history.subscribe(self._heard)
 
     def follow(self, action: Callable[[], None]) -> None:
@@ -46,6 +53,12 @@ class HistoryMirror:
             self._syncing = False
 
     def _heard(self, event: Event, step: Step | None) -> None:
+        if step is not None and event in (Event.UNDONE, Event.REDONE):
+            # Undone, the step's inverse was applied; redone, its edit.
+            applied = step.inverse if event is Event.UNDONE else step.edit
+            returned = added_ids(applied)
+            if returned and self.show_returned is not None:
+                self.show_returned(returned)
         if self._syncing:
             return  # the stack asked for this, and is already where the history is
         self._syncing = True
@@ -64,3 +77,16 @@ class HistoryMirror:
                     self.stack.resetClean()
         finally:
             self._syncing = False
+
+
+def added_ids(edit: Edit) -> frozenset[str]:
+    """The zones, components and links `edit` adds (within a batch too), as they were chosen:
+    a link that comes back with one of its ends is left out, as it was when its component
+    was deleted (selected with it, the form gave way to "1 component and 1 link")."""
+    if isinstance(edit, AddElements):
+        ends = {c.id for c in edit.components}
+        alone = [k.key for k in edit.links if k.source not in ends and k.target not in ends]
+        return frozenset([*(z.id for z in edit.zones), *ends, *alone])
+    if isinstance(edit, Batch):
+        return frozenset().union(*(added_ids(e) for e in edit.edits))
+    return frozenset()

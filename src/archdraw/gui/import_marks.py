@@ -139,12 +139,27 @@ class ImportMarks:
             under.setSelected(True)
         menu = QMenu(window.view)
         menu.setObjectName("canvas-menu")
-        # Enabled or not as the selection just set says (`import_dialog.install` follows it).
-        menu.addAction(window.actions_by_name[CONFIRM_ACTION])
-        menu.addSeparator()
-        for name in ("cut", "copy", "paste", "duplicate", "delete"):
-            found: QAction | None = window.actions_by_name.get(name)
-            if found is not None:
-                menu.addAction(found)
+        # Offered as the selection just set says (`import_dialog.install` follows it): greyed
+        # on every design that was never imported, it only puzzled.
+        if window.actions_by_name[CONFIRM_ACTION].isEnabled():
+            menu.addAction(window.actions_by_name[CONFIRM_ACTION])
+            menu.addSeparator()
+        picked = bool(window.scene.selectedItems())
+        # Cut, Copy and Duplicate carry components (and the links between them) only.
+        carried = (
+            ("cut", "copy", "paste", "duplicate")
+            if window.scene.selected_component_ids()
+            else ("paste",)
+        )
+        groups = (
+            ("rename", *carried, "delete") if picked else ("paste",),
+            ("group", "analyze-fail") if picked else ("select-all",),
+        )
+        for names in groups:
+            for name in names:
+                found: QAction | None = window.actions_by_name.get(name)
+                if found is not None:
+                    menu.addAction(found)
+            menu.addSeparator()
         menu.popup(window.view.viewport().mapToGlobal(at))
         return menu

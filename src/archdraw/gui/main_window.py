@@ -6,14 +6,7 @@ import functools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QShowEvent,
-    QUndoStack,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -49,7 +42,7 @@ from archdraw.gui.editing import Editing
 from archdraw.gui.field_keys import install as install_field_keys
 from archdraw.gui.files import FileController
 from archdraw.gui.find import FindBar
-from archdraw.gui.grouping import group_edit
+from archdraw.gui.grouping import group_edit, strays_note
 from archdraw.gui.import_dialog import install as install_imports
 from archdraw.gui.layout_job import LayoutJob
 from archdraw.gui.lint_runner import LintRunner
@@ -80,6 +73,7 @@ class MainWindow(QMainWindow):
         self.history_mirror = HistoryMirror(self.document.history, self.stack)
         self.editing = Editing(self.document, self.stack, library)
         self.scene = DesignScene(self.document, library, self.theme)
+        self.history_mirror.show_returned = self.scene.select_ids
         self.view = DesignView(self.scene, self.editing)
         self.find_bar = FindBar()
         central = QWidget()
@@ -244,8 +238,10 @@ class MainWindow(QMainWindow):
             copy_to_clipboard(self.document.design, ids)
 
     def cut(self) -> None:
-        self.copy()
-        self.delete_selection()
+        ids = self.scene.selected_component_ids()
+        if ids:  # only what the clipboard carries: a cut zone or link was gone for good
+            copy_to_clipboard(self.document.design, ids)
+            self.editing.apply(edits_named.delete(self.document.design, (), tuple(ids), ()))
 
     def paste(self, text: str | None = None, offset: float = 40.0, verb: str = "Paste") -> None:
         result = paste_edit(self.editing, clipboard_text() if text is None else text, offset)
@@ -269,6 +265,8 @@ class MainWindow(QMainWindow):
         )
         if self.editing.apply(edit):
             self.scene.select_ids([zone_id])
+            if note := strays_note(self.scene, zone_id):  # drawn in the zone, not in it
+                self.statusBar().showMessage(note, 12000)
 
     def select_all(self) -> None:
         self.scene.select_ids(list(self.scene.components))
@@ -386,6 +384,7 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             event.ignore()
             return
+        self.analysis_panel.give_back_width()  # remember the layout, not an analysis's widening
         store = settings()
         store.setValue("geometry", self.saveGeometry())
         store.setValue("window_state", self.saveState(DOCK_LAYOUT_VERSION))

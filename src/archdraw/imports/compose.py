@@ -23,6 +23,7 @@ from archdraw.imports.wiring import link_by_reference, resolve
 from archdraw.source import Limits
 
 _OVERRIDE_LABEL = "archdraw.type"
+_TRAEFIK_ROUTERS = ("traefik.http.routers.", "traefik.tcp.routers.", "traefik.udp.routers.")
 
 
 def _published(port: Any) -> str | None:
@@ -47,6 +48,14 @@ def _volume_source(volume: str | dict[str, Any]) -> str | None:
         return str(source) if source else None
     parts = volume.split(":")
     return parts[0] if len(parts) > 1 else None
+
+
+def _count(value: Any) -> int | None:
+    """A whole number of containers: an integer, or the digits a variable gave (Compose reads
+    `replicas: ${API_REPLICAS:-2}` as the number it interpolates to)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _is_host_path(source: str) -> bool:
@@ -91,7 +100,7 @@ class ComposeImport:
         interpolate = self.interpolate
         self.choose_profiles(project["services"], env)
         for variable, where in sorted(interpolate.missing.items()):
-            self.builder.unresolved(f"variable {variable} is not set ({where}); read as empty")
+            self.builder.unresolved(f"{where}: variable {variable} is not set; read as empty")
         services: dict[str, dict[str, Any]] = project["services"]
         named_volumes = set(project.get("volumes") or {})
         for section in ("secrets", "configs"):
@@ -99,8 +108,13 @@ class ComposeImport:
                 self.builder.skip(section[:-1], len(project[section]))
         for name, service in services.items():
             self.service(name, service, named_volumes)
+        for service in services.values():
+            self.link_aliases(service)
+        for name, service in services.items():
+            self.shared_namespace(name, service, services)
         for name, service in services.items():
             self.wire(name, service)
+        self.proxy_routes(services)
 
     def read(self, name: str, document: YamlDocument) -> dict[str, Any]:
         data = document.data
@@ -108,7 +122,9 @@ class ComposeImport:
             raise fail(name, "a Compose file needs a 'services' mapping", document.line())
         check_shape(name, document)
         return normalise_services(
-            self.interpolate.data(tagged(data, document.locations.tags), name)
+            self.interpolate.data(
+                tagged(data, document.locations.tags), name, lambda path: document.line(*path)
+            )
         )
 
     def load_base(self, path: Path) -> tuple[dict[str, Any], YamlDocument]:
@@ -173,7 +189,7 @@ class ComposeImport:
             builder.set_prop(cid, "technology", typing.technology, typing.confidence)
         for prop, value in extra.items():
             builder.set_prop(cid, str(prop), value)
-        self.replicas(cid, service)
+        self.replicas(cid, service, where)
         self.storage(cid, service, named_volumes)
         self.entry(cid, service, where)
         if name in self.profile_only:
@@ -200,16 +216,22 @@ class ComposeImport:
         )
         return zone
 
-    def replicas(self, cid: str, service: dict[str, Any]) -> None:
+    def replicas(self, cid: str, service: dict[str, Any], where: str) -> None:
         deploy = service.get("deploy") if isinstance(service.get("deploy"), dict) else {}
-        replicas = deploy.get("replicas") if deploy else None
+        stated = deploy.get("replicas") if deploy else None
+        stated = service.get("scale") if stated is None else stated  # the older key
+        replicas = _count(stated)
+        if stated is not None and replicas is None:
+            self.builder.unresolved(
+                f"{where}: the replica count is not a whole number; the library default is kept"
+            )
         if deploy and deploy.get("mode") == "global":
             self.builder.unknown(
                 cid,
                 "replicas",
                 "deploy.mode global runs one per node; the node count is not in the file",
             )
-        elif isinstance(replicas, int) and not isinstance(replicas, bool):
+        elif replicas is not None:
             self.builder.set_prop(cid, "replicas", replicas)
         else:
             self.builder.records[cid].properties["replicas"] = "defaulted"
@@ -296,3 +318,64 @@ class ComposeImport:
                         "both on network "
                         + ", ".join(sorted(self.networks[name] & self.networks[other])),
                     )
+
+    def proxy_routes(self, services: dict[str, dict[str, Any]]) -> None:
+        """Traefik routes to the services whose labels give it a router (or enable it): the
+        route is written in the file, as an Ingress backend is in a cluster."""
+        builder = self.builder
+        proxies = [
+            name
+            for name in services
+            if builder.components[self.id(name)].props.get("technology") == "Traefik"
+        ]
+        for name, service in services.items():
+            labels = {str(k): str(v) for k, v in (service.get("labels") or {}).items()}
+            routers = sorted(k for k in labels if k.startswith(_TRAEFIK_ROUTERS))
+            enabled = labels.get("traefik.enable", "").lower()
+            if enabled == "false" or not (routers or enabled == "true"):
+                continue
+            said = routers[0] if routers else "traefik.enable=true"
+            for proxy in proxies:
+                if proxy != name and self.networks[proxy] & self.networks[name]:
+                    builder.add_link(
+                        self.id(proxy),
+                        self.id(name),
+                        "sync",
+                        f"{self.where[name]}.labels",
+                        "Traefik route label",
+                        "explicit",
+                        evidence=f"label {said}",
+                    )
+
+    def id(self, name: str) -> str:
+        cid = self.builder.id_of(f"services.{name}")
+        assert cid is not None
+        return cid
+
+    def link_aliases(self, service: dict[str, Any]) -> None:
+        """The names the legacy `links: ["db:database"]` gives another service: its own
+        configuration may call it by the alias."""
+        for entry in service.get("links") or []:
+            target, _, alias = str(entry).partition(":")
+            cid = self.hosts.get(target.strip().lower())
+            if alias.strip() and cid is not None:
+                self.hosts.setdefault(alias.strip().lower(), cid)
+
+    def shared_namespace(
+        self, name: str, service: dict[str, Any], services: dict[str, dict[str, Any]]
+    ) -> None:
+        """`network_mode: service:vpn` (or `container:NAME`) runs in the other's network
+        namespace: on its networks, in its zone."""
+        mode = service.get("network_mode")
+        if not isinstance(mode, str) or not mode.startswith(("service:", "container:")):
+            return
+        other = mode.split(":", 1)[1]
+        peer = other if other in services else None
+        for candidate, body in services.items():
+            if peer is None and isinstance(body, dict) and body.get("container_name") == other:
+                peer = candidate
+        if peer is None or peer == name:
+            return
+        self.networks[name] = self.networks[peer]
+        self.builder.components[self.id(name)].zone = self.builder.components[self.id(peer)].zone
+        self.builder.evidence(self.id(name), f"network_mode {mode}: on the networks of {peer}")

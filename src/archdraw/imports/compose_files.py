@@ -8,6 +8,7 @@ every machine; a variable that is set nowhere takes its default, and is reported
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,15 +117,25 @@ class Interpolator:
             self.missing.setdefault(name, where)
         return value or ""
 
-    def data(self, value: Any, where: str) -> Any:
+    def data(
+        self,
+        value: Any,
+        where: str,
+        line: Callable[[tuple[Any, ...]], int] | None = None,
+        path: tuple[Any, ...] = (),
+    ) -> Any:
+        """`value` with its variables replaced; a variable set nowhere is reported at
+        `FILE:LINE key.path` when `line` gives the line of a path in the file."""
         if isinstance(value, Override):
-            return Override(self.data(value.value, where))
+            return Override(self.data(value.value, where, line, path))
         if isinstance(value, str):
-            return self.text(value, where)
+            shown = ".".join(str(part) for part in path)
+            here = f"{where}:{line(path)} {shown}" if line and path else f"{where} {shown}"
+            return self.text(value, here.strip())
         if isinstance(value, list):
-            return [self.data(item, where) for item in value]
+            return [self.data(item, where, line, (*path, i)) for i, item in enumerate(value)]
         if isinstance(value, dict):
-            return {key: self.data(item, f"{where}.{key}") for key, item in value.items()}
+            return {key: self.data(item, where, line, (*path, key)) for key, item in value.items()}
         return value
 
 

@@ -22,6 +22,11 @@ _SECTIONS = (
     ("Kubernetes custom resources (operators)", "kubernetes.custom_resources", "kind.group"),
     ("draw.io shapes", "drawio.shapes", "shape"),
     ("draw.io containers", "drawio.containers", "shape"),
+    (
+        "draw.io containers by label, when the shape says nothing",
+        "drawio.container_labels",
+        "label",
+    ),
     ("draw.io labels, when the shape says nothing", "drawio.labels", "label"),
 )
 
@@ -67,7 +72,7 @@ def _settings(mapping: MappingTables, prefix: str) -> list[str]:
             f"{name} from `{how.get('from')}`" for name, how in (rule.get("props") or {}).items()
         )
         lines.append(
-            f"| {_names(list(rule.patterns))} | `{rule.get('on')}` | {props} "
+            f"| {_names(list(rule.patterns))} | `{rule.get('box')}` | {props} "
             f"| {rule.get('combine', 'first')} |"
         )
     subnet_groups = _names(mapping.names(f"{prefix}.subnet_groups"))

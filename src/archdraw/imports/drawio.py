@@ -136,6 +136,8 @@ class DrawioImport:
         rule, confidence = "archdraw export: zone kind", "explicit"
         if kind not in ZONE_KINDS:
             found = self.mapping.first("drawio.containers", cell.shape())
+            if found is None and cell.label:
+                found = self.mapping.first("drawio.container_labels", cell.label.lower())
             kind = found.get("kind") if found else "group"
             rule = found.name if found else "a container: a group"
             confidence = found.confidence if found else "defaulted"
@@ -303,14 +305,31 @@ class DrawioImport:
             kind = "replication" if self.replicates(label, source, target) else "sync"
         specs = self.builder.library.link_properties
         props = {n: _value(t, specs[n].kind) for n, t in cell.data.items() if n in specs}
+        named = _encrypted_protocol(label) if "protocol" not in props else None
+        if named:
+            props["protocol"] = named
         key = self.builder.add_link(
             source, target, kind, self.where(cell), rule, confidence, props=props
         )
         if key and label:
             self.builder.links[key].label = label
+        if key and named:
+            self.builder.evidence(key, f"protocol {named}: the edge's label says so")
 
 
 _REPLICA_WORDS = ("replica", "slave", "standby", "secondary", "follower")
+# An edge labelled with one of these claims encryption; a plain "HTTP" is left unstated,
+# since diagrams write it for any web call.
+_ENCRYPTED_WORDS = {"https": "HTTPS", "tls": "TLS", "mtls": "mTLS", "grpcs": "gRPCS",
+                    "wss": "WSS", "ssh": "SSH", "sftp": "SFTP"}  # fmt: skip
+
+
+def _encrypted_protocol(label: str) -> str | None:
+    """The encrypted protocol an edge's label names as a word ("HTTPS", "REST over TLS")."""
+    words = "".join(c if c.isalnum() else " " for c in label.lower()).split()
+    return next((_ENCRYPTED_WORDS[w] for w in words if w in _ENCRYPTED_WORDS), None)
+
+
 _DATA_TYPES = ("database", "nosql_database", "cache", "search_index")
 
 

@@ -68,8 +68,13 @@ def _references(value: str, variable: str | None) -> list[HostReference]:
 
 def service_name(host: str, cluster_dns: bool) -> list[str]:
     """The names a host could be: itself and, in a cluster, the first label of a Service's
-    DNS name (`cart.shop.svc.cluster.local` or `cart.shop` is the Service `cart`)."""
+    DNS name (`cart.shop.svc.cluster.local` or `cart.shop` is the Service `cart`), or the
+    second of a StatefulSet pod's (`kafka-0.kafka-headless.shop.svc.cluster.local`)."""
     host = host.lower()
-    if cluster_dns and (".svc" in host or host.count(".") == 1):
-        return [host, host.split(".")[0]]
+    labels = host.split(".")
+    if cluster_dns and "svc" in labels[1:]:
+        before = labels[: labels.index("svc", 1)]
+        return [host, before[0], *([before[1]] if len(before) == 3 else [])]
+    if cluster_dns and host.count(".") == 1:
+        return [host, labels[0]]
     return [host]

@@ -61,6 +61,8 @@ class Workload:
     labels: dict[str, str]
     template: dict[str, Any]
     texts: list[tuple[str | None, str]] = field(default_factory=list)
+    # Variables a ConfigMap fills (`envFrom`, `configMapKeyRef`): name, value, ConfigMap.
+    from_config: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def resources(
@@ -114,6 +116,9 @@ class KubernetesImport:
         self.builder, self.mapping = builder, mapping
         self.workloads: list[Workload] = []
         self.namespaces: dict[str, str] = {}
+        # The string data of each ConfigMap by (namespace, name), read for the host names a
+        # pod's environment takes from it. Secrets are never read.
+        self.config_maps: dict[tuple[str | None, str], dict[str, str]] = {}
 
     def namespace(self, name: str | None, source: str) -> str | None:
         if name is None:
@@ -133,6 +138,16 @@ class KubernetesImport:
         found = resources(files, self.builder, self.reads)
         routes = Routes(self)
         for resource in found:
+            data = resource.body.get("data") if resource.kind == "ConfigMap" else None
+            if isinstance(data, dict):
+                texts = {str(k): v for k, v in data.items() if isinstance(v, str)}
+                self.config_maps[(resource.namespace, resource.name)] = texts
+        for resource in found:
+            if _helm_hook(resource):
+                # A test pod or a migration Job runs when a release is installed or tested;
+                # it is no part of the running system.
+                self.builder.skip(f"{resource.kind} (Helm hook)")
+                continue
             if resource.kind == "Namespace":
                 self.namespace(resource.name, resource.source)
                 continue
@@ -189,11 +204,31 @@ class KubernetesImport:
             for item in container.get("env") or []:
                 if isinstance(item, dict) and isinstance(item.get("value"), str):
                     workload.texts.append((str(item.get("name")), item["value"]))
+            self.configured_env(workload, container)
             for key in ("args", "command"):
                 workload.texts += [
                     (None, str(a)) for a in container.get(key) or [] if isinstance(a, str)
                 ]
         self.workloads.append(workload)
+
+    def configured_env(self, workload: Workload, container: dict[str, Any]) -> None:
+        """The variables a container takes from ConfigMaps in the input: every key of an
+        `envFrom` ConfigMap (with its prefix), and each `configMapKeyRef`."""
+        namespace = workload.resource.namespace
+        for source in container.get("envFrom") or []:
+            name = dig(source, "configMapRef.name")
+            data = self.config_maps.get((namespace, str(name)))
+            prefix = source.get("prefix") if isinstance(source, dict) else None
+            for key, value in (data or {}).items():
+                workload.from_config.append((f"{prefix or ''}{key}", value, str(name)))
+        for item in container.get("env") or []:
+            ref = dig(item, "valueFrom.configMapKeyRef")
+            if not isinstance(ref, dict):
+                continue
+            data = self.config_maps.get((namespace, str(ref.get("name"))), {})
+            if str(ref.get("key")) in data:
+                text = data[str(ref.get("key"))]
+                workload.from_config.append((str(item.get("name")), text, str(ref.get("name"))))
 
     def typing(
         self,
@@ -260,9 +295,16 @@ class KubernetesImport:
             self.builder.set_prop(cid, "replicas", replicas)
 
     def wire(self, workload: Workload, hosts: dict[str, str]) -> None:
-        where = f"{workload.resource.source} containers"
-        for variable, value in workload.texts:
+        here = f"{workload.resource.source} containers"
+        found = [(variable, value, here) for variable, value in workload.texts]
+        found += [(v, value, f"{here}, ConfigMap {c}") for v, value, c in workload.from_config]
+        for variable, value, where in found:
             for reference in host_references(value, variable):
                 target = resolve(self.builder, hosts, reference, where, cluster_dns=True)
                 if target is not None and target != workload.component:
                     link_by_reference(self.builder, workload.component, target, reference, where)
+
+
+def _helm_hook(resource: Resource) -> bool:
+    annotations = dig(resource.body, "metadata.annotations")
+    return isinstance(annotations, dict) and "helm.sh/hook" in annotations

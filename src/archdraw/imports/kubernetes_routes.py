@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from archdraw.imports.images import type_of
+
 if TYPE_CHECKING:
     from archdraw.imports.kubernetes import KubernetesImport, Resource, Workload
 
@@ -53,6 +55,9 @@ class Routes:
 
     def service(self, resource: Resource) -> None:
         spec = resource.body.get("spec") or {}
+        if spec.get("type") == "ExternalName":
+            self.external(resource)
+            return
         targets = [w.component for w in self.matching(resource, spec.get("selector"))]
         self.builder.skip("Service (folded into links)")
         if not targets:
@@ -78,6 +83,27 @@ class Routes:
                     evidence=f"exposed outside the cluster by Service {resource.name}",
                 )
 
+    def external(self, resource: Resource) -> None:
+        """An ExternalName Service is a name in the cluster for a host outside it (a managed
+        database, a partner's API): a box of its own that the pods naming it call."""
+        typing = type_of(self.owner.mapping, None, resource.name)
+        chosen = typing.type if typing.confidence != "defaulted" else "external_api"
+        cid = self.builder.add_component(
+            f"{resource.namespace}/{resource.kind}/{resource.name}",
+            chosen,
+            resource.name,
+            resource.source,
+            f"ExternalName Service: a host outside the cluster; {typing.rule}",
+            "guessed",
+            zone=None,
+        )
+        for host in (
+            resource.name,
+            f"{resource.name}.{resource.namespace}" if resource.namespace else None,
+        ):
+            if host:
+                self.hosts.setdefault(host.lower(), cid)
+
     def backends(self, resource: Resource, names: list[str]) -> list[str]:
         found = []
         for name in names:
@@ -92,14 +118,18 @@ class Routes:
     def entry(self, resource: Resource, backends: list[str], tls: bool, rule: str) -> None:
         builder = self.builder
         zone = self.owner.namespace(resource.namespace, resource.source)
+        # Charts name the Ingress after the Deployment it fronts: two boxes called `shop-api`
+        # would make every message about them read "from 'shop-api' on to 'shop-api'".
+        taken = any(c.label == resource.name for c in builder.components.values())
         cid = builder.add_component(
             f"{resource.namespace}/{resource.kind}/{resource.name}",
             "load_balancer",
-            resource.name,
+            f"{resource.name} ({resource.kind})" if taken else resource.name,
             resource.source,
             rule,
             "explicit",
             zone=zone,
+            wanted_id=f"{resource.name}-{resource.kind.lower()}" if taken else None,
         )
         builder.set_prop(cid, "tls", tls)
         builder.add_link(

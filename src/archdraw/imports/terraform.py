@@ -190,8 +190,22 @@ class TerraformImport:
             value = value_of(how, found[0] if found else None)
             if value is not None:
                 builder.set_prop(cid, prop, value)
+        self.spread(cid)
         self.place(cid, address, refs, provider)
         self.entry(cid, address, values, provider)
+
+    def spread(self, cid: str) -> None:
+        """An Auto Scaling group of 2 instances allowed 6 zones runs in 2 of them: `zones`
+        says how many zones the instances span, never more than there are instances."""
+        props = self.builder.components[cid].props
+        replicas, zones = props.get("replicas"), props.get("zones")
+        if isinstance(replicas, int) and isinstance(zones, int) and zones > replicas:
+            self.builder.set_prop(cid, "zones", replicas)
+            self.builder.evidence(
+                cid,
+                f"zones {replicas}: {replicas} instances spread over {zones} availability zones "
+                "cover at most that many",
+            )
 
     def entry(self, cid: str, address: str, values: dict[str, Any], provider: str) -> None:
         """A box the internet reaches gets an entry from the client standing for its users."""

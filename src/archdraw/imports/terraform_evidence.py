@@ -8,6 +8,7 @@ between explicit wiring and a plain reference (which is only start-up order).
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -93,7 +94,8 @@ def apply_settings(
         if builder.set_prop(target, prop, value):
             shown = ", ".join(said for _, said in stated[:6])
             more = f" and {len(stated) - 6} more" if len(stated) > 6 else ""
-            builder.evidence(target, f"{prop} {value}: from {shown}{more}")
+            spelt = json.dumps(value) if isinstance(value, bool) else value  # as HCL says it
+            builder.evidence(target, f"{prop} {spelt}: from {shown}{more}")
 
 
 def reachability(

@@ -36,18 +36,106 @@ def base_address(address: str) -> str:
     return _INDEX.sub("", address)
 
 
-def configured(module: Any, prefix: str = "") -> dict[str, dict[str, Any]]:
-    """Every resource's `expressions` by address (without index), modules included."""
+def configured(module: Any) -> dict[str, dict[str, Any]]:
+    """Every resource's `expressions` by address (without index), modules included, with
+    each `references` list rewritten to whole addresses (see `_Scope`)."""
     found: dict[str, dict[str, Any]] = {}
-    if not isinstance(module, dict):
-        return found
-    for resource in module.get("resources") or []:
-        if isinstance(resource, dict) and isinstance(resource.get("address"), str):
-            found[prefix + resource["address"]] = resource.get("expressions") or {}
-    for name, call in (module.get("module_calls") or {}).items():
-        if isinstance(call, dict):
-            found.update(configured(call.get("module"), f"{prefix}module.{name}."))
+    if isinstance(module, dict):
+        _Scope(module, "", {}).collect(found)
     return found
+
+
+# References that name no resource: the object being counted or iterated, paths, locals
+# (which a plan's configuration does not spell out).
+_NOT_RESOURCES = ("count.", "each.", "path.", "self.", "terraform.", "local.")
+
+
+class _Scope:
+    """One module of a plan's configuration. Its expressions name things as the module sees
+    them: `aws_lb.this` (its own resource, `module.alb.aws_lb.this` from the root),
+    `var.subnets` (whatever its caller passed in) and `module.db.address` (an output of a
+    module it calls). Rewritten to whole addresses, a reference made across a module
+    boundary (`terraform-aws-modules` wire everything so) reaches the resource it names."""
+
+    def __init__(self, module: dict[str, Any], prefix: str, inputs: dict[str, list[str]]):
+        self.module, self.prefix, self.inputs = module, prefix, inputs
+        self.children: dict[str, _Scope | None] = {}
+        # Each output resolved once: outputs that name outputs of nested modules would
+        # otherwise be walked again for every reference, doubling with each level.
+        self.outputs: dict[str, list[str]] = {}
+
+    def collect(self, found: dict[str, dict[str, Any]]) -> None:
+        for resource in self.module.get("resources") or []:
+            if isinstance(resource, dict) and isinstance(resource.get("address"), str):
+                rewritten = self.rewrite(resource.get("expressions") or {})
+                found[self.prefix + resource["address"]] = rewritten
+        for name in self.calls():
+            child = self.child(name)
+            if child is not None:
+                child.collect(found)
+
+    def calls(self) -> dict[str, Any]:
+        calls = self.module.get("module_calls")
+        return calls if isinstance(calls, dict) else {}
+
+    def child(self, name: str) -> _Scope | None:
+        if name not in self.children:
+            call = self.calls().get(name)
+            call = call if isinstance(call, dict) else {}
+            inner, given = call.get("module"), call.get("expressions")
+            self.children[name] = None
+            if isinstance(inner, dict):
+                inputs = {
+                    str(key): self.references_in(value)
+                    for key, value in (given.items() if isinstance(given, dict) else [])
+                }
+                self.children[name] = _Scope(inner, f"{self.prefix}module.{name}.", inputs)
+        return self.children[name]
+
+    def resolve(self, reference: str) -> list[str]:
+        parts = reference.split(".")
+        if reference.startswith("var.") and len(parts) > 1:
+            return self.inputs.get(parts[1].split("[")[0], [])
+        if reference.startswith("module.") and len(parts) > 2:
+            child = self.child(parts[1].split("[")[0])
+            return child.output(parts[2].split("[")[0]) if child is not None else []
+        if reference.startswith(("module.", *_NOT_RESOURCES)):
+            return []
+        return [self.prefix + reference]
+
+    def output(self, name: str) -> list[str]:
+        if name not in self.outputs:
+            self.outputs[name] = []
+            outputs = self.module.get("outputs")
+            output = outputs.get(name) if isinstance(outputs, dict) else None
+            expression = output.get("expression") if isinstance(output, dict) else None
+            self.outputs[name] = self.references_in(expression)
+        return self.outputs[name]
+
+    def references_in(self, value: Any) -> list[str]:
+        """Every address that `references` anywhere inside `value` resolve to, in order."""
+        found: list[str] = []
+        stack = [value]
+        while stack:
+            current = stack.pop(0)
+            if isinstance(current, dict):
+                listed = current.get("references")
+                for reference in listed if isinstance(listed, list) else []:
+                    found += [r for r in self.resolve(str(reference)) if r not in found]
+                stack += [v for k, v in current.items() if k != "references"]
+            elif isinstance(current, list):
+                stack += current
+        return found
+
+    def rewrite(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return [self.rewrite(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        rewritten = {k: self.rewrite(v) for k, v in value.items() if k != "references"}
+        if isinstance(value.get("references"), list):
+            rewritten["references"] = self.references_in({"references": value["references"]})
+        return rewritten
 
 
 def _strings(value: Any) -> list[str]:

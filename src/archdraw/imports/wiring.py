@@ -34,14 +34,15 @@ def link_by_reference(
     """A guessed link from the component whose configuration names another.
 
     A worker that names a queue consumes from it, so that link runs from the queue; a
-    cache named by a broker variable (Celery's `BROKER_URL`) is used as a queue.
+    scheduler (Celery beat, a CronJob) puts the jobs it starts on it, as any other caller
+    does; a cache named by a broker variable (Celery's `BROKER_URL`) is used as a queue.
     """
     target = builder.components[target_id]
     if target.type == "cache" and reference.as_broker:
         builder.set_type(target_id, "queue", f"{RULE}: named by {reference.variable}", "guessed")
     messaging = target.type in _MESSAGING
     kind = "async" if reference.is_async or messaging else "sync"
-    consumer = messaging and builder.components[source_id].type in ("worker", "scheduler")
+    consumer = messaging and builder.components[source_id].type == "worker"
     start, end = (target_id, source_id) if consumer else (source_id, target_id)
     props = {"protocol": reference.scheme.upper()} if reference.scheme else {}
     return builder.add_link(

@@ -8,10 +8,12 @@ are read back (`-Tplain`): links are drawn by the canvas and the exporters.
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from archdraw.layout.geometry import Point, ZoneTree
 from archdraw.layout.labels import clean_text
@@ -100,8 +102,12 @@ def dot_source(design: Design, tree: ZoneTree, ids: Sequence[str], direction: st
     # bar's height reserves the room for it on top.
     cluster_head = f"label={TITLE_SPACER} margin={ZONE_PADDING + CLUSTER_SLACK:g}"
 
+    linked = {end for link in design.links for end in (link.source, link.target)}
+
     def add_zone(zone_id: str | None) -> None:
-        lines.extend(names[c] for c in tree.members[zone_id] if c in wanted)
+        members = [c for c in tree.members[zone_id] if c in wanted]
+        lines.extend(names[c] for c in members)
+        lines.extend(_grid(names[c] for c in members if c not in linked))
         for child in tree.children[zone_id]:
             if any(c in wanted for c in tree.subtree_components(child)):
                 lines.append(f"subgraph cluster_{next(counter)} {{ {cluster_head}")
@@ -112,6 +118,22 @@ def dot_source(design: Design, tree: ZoneTree, ids: Sequence[str], direction: st
     lines.extend(edges)
     lines.append("}")
     return "\n".join(lines)
+
+
+# Unlinked boxes in one zone (a manifest's workloads whose wiring is not in it) would stand
+# in one column as tall as all of them; from this many on they are laid out in rows.
+GRID_FROM = 4
+
+
+def _grid(nodes: Iterable[str]) -> list[str]:
+    """Invisible edges that chain unlinked nodes into rows of about the square root of
+    their count, so dot lays them out as a block rather than a single rank."""
+    found = list(nodes)
+    if len(found) < GRID_FROM:
+        return []
+    width = math.ceil(math.sqrt(len(found)))
+    rows = [found[i : i + width] for i in range(0, len(found), width)]
+    return [f"{a}->{b} [style=invis]" for row in rows for a, b in pairwise(row)]
 
 
 def rank_separation(design: Design) -> float:

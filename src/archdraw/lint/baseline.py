@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
+from archdraw.source import SourceError
+from archdraw.source.text import read_text
+
 BASELINE_VERSION = 1
 
 
@@ -107,11 +110,13 @@ def read_baseline(path: Path) -> list[BaselineEntry]:
     if not path.exists():
         return []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
+        data = json.loads(read_text(path, "a JSON baseline"))
+    except SourceError as error:
+        raise BaselineError(str(error)) from None
     except json.JSONDecodeError as error:
-        raise BaselineError(f"{path}:{error.lineno}:{error.colno}: {error.msg}") from None
+        raise BaselineError(
+            f"{path}:{error.lineno}:{error.colno}: not a JSON baseline: {error.msg}"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not an archdraw baseline (no 'findings' list)")
     entries = []

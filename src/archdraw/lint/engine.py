@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 from archdraw.io import ElementLocations
 from archdraw.library import Library
@@ -136,15 +137,55 @@ def rule_findings(
             position = _position(locations, None, issue.link, issue.zone)
         finding = _finding(rule, issue, override or issue.severity or rule.severity, position)
         if issue.related:
-            finding.related = _related(locations, issue.related)
+            finding.related = RelatedPlaces(issue.related, locations)
         append(finding)
     return findings
 
 
+class RelatedPlaces(Sequence[Related]):
+    """A finding's other elements (component ids, else link keys) with their places in the
+    file, looked up in the run's locations when first read: the places serve the JSON and
+    SARIF outputs, while the editor and the text output read the elements alone, or
+    nothing. The locations of a loaded file never change, so a later read gives what the
+    run would have."""
+
+    __slots__ = ("_keys", "_locations", "_places")
+
+    def __init__(self, keys: tuple[str, ...], locations: ElementLocations | None) -> None:
+        self._keys = keys
+        self._locations = locations
+        self._places: tuple[Related, ...] | None = None
+
+    def _located(self) -> tuple[Related, ...]:
+        if self._places is None:
+            self._places = _related(self._locations, self._keys)
+        return self._places
+
+    @overload
+    def __getitem__(self, index: int) -> Related: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Related, ...]: ...
+    def __getitem__(self, index: int | slice) -> Related | tuple[Related, ...]:
+        return self._located()[index]
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[Related]:
+        return iter(self._located())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return self._located() == tuple(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._located())
+
+
 def _related(locations: ElementLocations | None, keys: tuple[str, ...]) -> tuple[Related, ...]:
-    """The other elements a finding is about (component ids, else link keys), each with its
-    place in the file: `_position` of each, with the tables looked up once (one finding may
-    name thousands)."""
+    """The elements `keys` names, each with its place in the file: `_position` of each, with
+    the tables looked up once (one finding may name thousands)."""
     if locations is None:
         return tuple([Related(key, None, None) for key in keys])
     components, links = locations.components, locations.links

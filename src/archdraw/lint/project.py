@@ -28,6 +28,8 @@ from typing import Any
 from archdraw.lint.config import resolve
 from archdraw.lint.types import Finding, Severity
 from archdraw.model import Design
+from archdraw.source import SourceError
+from archdraw.source.text import read_text
 
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_INCLUDE = ("**/*.archdraw.yaml", "**/*.archdraw.yml")
@@ -59,11 +61,15 @@ class ProjectConfig:
 
 def _section(path: Path) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path, "a TOML file"))
+    except SourceError as error:
+        raise ProjectError(str(error)) from None
     except tomllib.TOMLDecodeError as error:
-        raise ProjectError(f"{path}: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProjectError(f"{path}: cannot read: {error}") from None
+        # "Unclosed array (at line 3, column 1)" -> "FILE:3:1: Unclosed array"
+        at = re.search(r" \(at line (\d+), column (\d+)\)$", str(error))
+        where = f"{path}:{at[1]}:{at[2]}" if at else f"{path}:1:1"
+        message = str(error)[: at.start()] if at else str(error)
+        raise ProjectError(f"{where}: {message}") from None
     if path.name == "archdraw.toml":
         section = data.get("tool", {}).get("archdraw", data)
     else:
@@ -86,17 +92,30 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _at(path: Path, key: str) -> str:
+    """`FILE:LINE:COLUMN` of the line that sets `key` (as written, `-` or `_`), else `FILE`:
+    tomllib keeps no positions, and an error should still point at its line."""
+    try:
+        lines = read_text(path, "a TOML file").splitlines()
+    except SourceError:
+        return str(path)
+    spelt = "[-_]".join(re.escape(part) for part in re.split("[-_]", key))
+    pattern = re.compile(rf"^(\s*)[\"']?{spelt}[\"']?\s*=")
+    found = next(((n, m) for n, line in enumerate(lines, 1) if (m := pattern.match(line))), None)
+    return f"{path}:{found[0]}:{len(found[1][1]) + 1}" if found else str(path)
+
+
 def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ProjectError(f"{path}: [tool.archdraw] {key} must be a list of strings")
+        raise ProjectError(f"{_at(path, key)}: [tool.archdraw] {key} must be a list of strings")
     return tuple(value)
 
 
 def _text(path: Path, key: str, value: Any) -> str:
     if not isinstance(value, str) or not value:
-        raise ProjectError(f"{path}: [tool.archdraw] {key} must be a non-empty string")
+        raise ProjectError(f"{_at(path, key)}: [tool.archdraw] {key} must be a non-empty string")
     return value
 
 
@@ -109,16 +128,18 @@ def read_config(path: Path) -> ProjectConfig:
 
             close = get_close_matches(key, _KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(_KEYS)})"
-            raise ProjectError(f"{path}: [tool.archdraw] has unknown key '{key}'{hint}")
+            raise ProjectError(f"{_at(path, key)}: [tool.archdraw] has unknown key '{key}'{hint}")
     severity = values.get("severity", {})
     if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
         raise ProjectError(
-            f"{path}: [tool.archdraw] severity maps rules to one of {', '.join(SEVERITIES)}"
+            f"{_at(path, 'severity')}: [tool.archdraw] severity maps rules to one of "
+            f"{', '.join(SEVERITIES)}"
         )
     fail_on = values.get("fail-on")
     if fail_on is not None and fail_on not in SEVERITIES:
         raise ProjectError(
-            f"{path}: [tool.archdraw] fail-on must be one of {', '.join(SEVERITIES)}, "
+            f"{_at(path, 'fail-on')}: [tool.archdraw] fail-on must be one of "
+            f"{', '.join(SEVERITIES)}, "
             f"not {fail_on!r}"
         )
     root = path.parent
@@ -130,7 +151,9 @@ def read_config(path: Path) -> ProjectConfig:
     if library is not None and not library.is_dir():
         # Silently linting without the project's own types would misreport every design
         # that uses them.
-        raise ProjectError(f"{path}: [tool.archdraw] library: {library} is not a folder")
+        raise ProjectError(
+            f"{_at(path, 'library')}: [tool.archdraw] library: {library} is not a folder"
+        )
     return ProjectConfig(
         path=path,
         select=_strings(path, "select", values["select"]) if "select" in values else None,

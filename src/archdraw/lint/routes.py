@@ -48,8 +48,9 @@ class Routes:
         """The calls (by `id` of the link) after which a request may take only some of the
         callee's routes: the others belong to callers that wait longer."""
         self.outwaited: list[Call] = []
-        """The calls that wait less than their callee may spend on one of its own calls, in
-        the order of `calls`: the only calls that can give up before the callee (AD207)."""
+        """The calls that wait less than their callee may spend on one of its own calls, or
+        exactly as long while no other caller waits longer, in the order of `calls`: the only
+        calls that can give up before the callee, or at the same moment (AD207)."""
         self._measure_calls(ctx)
         self._find_routes_taken(ctx)
 
@@ -96,19 +97,29 @@ class Routes:
         # A call without a timeout, or waiting long enough for every route, takes them all;
         # so does an only caller (no other caller to give a route to).
         calls, partial, slowest, sync_in = self.calls, self.partial, self.slowest, ctx.sync_in
+        longest = self.longest
         explained: dict[str, float] = {}  # the slowest route some caller waits for
         outwaited = self.outwaited
         for rows in calls.values():
             for row in rows:
                 link, target, waits, _, _ = row
-                if waits is None or waits >= slowest.get(target, 0.0):
+                if waits is None:
                     continue
+                slowest_route = slowest.get(target, 0.0)
+                if waits > slowest_route:
+                    continue
+                if waits == slowest_route:
+                    # Gives up with the callee only on a route nobody waits longer for (a
+                    # route another caller waits longer for is taken to be that caller's).
+                    if waits == longest.get(target):
+                        outwaited.append(row)
+                    continue  # and takes every route: it waits as long as the slowest
                 outwaited.append(row)
                 if len(sync_in(target)) < 2:
                     continue
                 bound = explained.get(target)
                 if bound is None:
-                    patience = self.longest.get(target, 0.0)
+                    patience = longest.get(target, 0.0)
                     spends = [spent for _, _, _, _, spent in calls.get(target, ())]
                     bound = explained[target] = max(
                         (s for s in spends if s is not None and s <= patience), default=0.0

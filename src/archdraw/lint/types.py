@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
@@ -140,7 +140,8 @@ class Finding:
     fix: Fix | None = None
     # `sort_key()`, stored by the engine as it builds the finding (`BY_POSITION`).
     order: tuple[int, int, int, str, str] | None = field(default=None, repr=False, compare=False)
-    related: tuple[Related, ...] = ()
+    # The other elements it is about, with their places (the engine looks them up when read).
+    related: Sequence[Related] = ()
 
     @property
     def element(self) -> str | None:

@@ -176,6 +176,19 @@ class DesignView(QGraphicsView):
         super().resizeEvent(event)
         if self.follow_resizes and not self._scrollbar_toggled(event):
             self.fit_readable()
+        elif event.oldSize().isValid() and self.showing_design:
+            self._keep_selection_in_view()
+
+    def _keep_selection_in_view(self) -> None:
+        """A canvas made narrower (an Analyze command widens its dock) keeps the selection on
+        screen: kept centred, it hid what was just failed at the edge."""
+        chosen = QRectF()
+        for item in self.design_scene.selectedItems():
+            chosen = chosen.united(item.sceneBoundingRect())
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        fits = chosen.width() <= shown.width() and chosen.height() <= shown.height()
+        if not chosen.isEmpty() and fits and not shown.contains(chosen):
+            self.ensureVisible(chosen, 20, 20)
 
     def _scrollbar_toggled(self, event: QResizeEvent) -> bool:
         """The viewport changed by a scroll bar coming or going, which a fit itself can

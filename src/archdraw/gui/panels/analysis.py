@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -79,6 +80,8 @@ class AnalysisPanel(QWidget):
         self.failed_zones: list[str] = []
         self.growth: float | None = None
         self.extra = ""  # "weakest" | "availability" | ""
+        # Narrows the dock back from an Analyze command's width (analysis_dock.install sets it).
+        self.give_back_width: Callable[[], None] = lambda: None
         self.report: AnalysisReport | None = None
         self._slide_timer = QTimer(self)
         self._slide_timer.setSingleShot(True)

@@ -67,6 +67,7 @@ def install(window: MainWindow) -> AnalysisPanel:
         window.docks_menu.addAction(dock.toggleViewAction())
     width = DockWidth(window, dock)
     panel.left.connect(width.restore)
+    panel.give_back_width = width.restore
 
     bar = window.menuBar()
     menu = QMenu("&Analyze", window)

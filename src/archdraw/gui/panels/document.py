@@ -22,6 +22,12 @@ from archdraw.model.edits import Batch, SetDesignInfo, SetDoc
 LIST_FIELDS = ("principles", "tradeoffs", "failure_modes", "scaling_limits")
 TEXT_FIELDS = ("purpose", "boundaries")
 ORDER = ("purpose", "principles", "boundaries", "tradeoffs", "failure_modes", "scaling_limits")
+# Row names in words, capitalised as the Properties form names its rows.
+TITLES = {
+    "tradeoffs": "Trade-offs",
+    "failure_modes": "Failure modes",
+    "scaling_limits": "Scaling limits",
+}
 
 
 class DocumentPanel(QWidget):
@@ -33,15 +39,16 @@ class DocumentPanel(QWidget):
         self.fields: dict[str, QPlainTextEdit] = {}
         host = QWidget()
         form = QFormLayout(host)
-        form.addRow("name", self.name)
+        form.addRow("Name", self.name)
         for field in ORDER:
             box = QPlainTextEdit()
             box.setObjectName(f"doc-{field}")
             box.setPlaceholderText("one item per line" if field in LIST_FIELDS else "")
             box.setMinimumHeight(54)
+            box.setTabChangesFocus(True)  # Tab went into the text: keys never got out
             box.textChanged.connect(self._changed)
             self.fields[field] = box
-            form.addRow(field.replace("_", " "), box)
+            form.addRow(TITLES.get(field, field.capitalize()), box)
         self.name.textChanged.connect(self._changed)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -34,6 +34,7 @@ from archdraw.gui.panels.findings_table import FindingsTable
 from archdraw.lint import Finding
 from archdraw.lint.fixes import fix_edit
 from archdraw.model import Change, Design, LintIgnore
+from archdraw.model import edits_named as named
 from archdraw.model.edits import (
     MoveComponents,
     SetLinkProperties,
@@ -348,7 +349,9 @@ class FindingsPanel(QWidget):
         settings = self.editing.document.design.lint.model_copy(deep=True)
         if finding.code not in settings.disable and finding.name not in settings.disable:
             settings.disable.append(finding.code)
-        self.editing.apply(SetLintSettings(settings, label=f"Disable {finding.code}"))
+        # Named with the rule's name: History's "Disable AD101" said nothing of what went.
+        label = f"Disable rule {finding.code} {finding.name}"
+        self.editing.apply(SetLintSettings(settings, label=label))
 
     def ignore_here(self) -> None:
         finding = self.current()
@@ -364,4 +367,5 @@ class FindingsPanel(QWidget):
                 reason="ignored in the editor",
             )
         )
-        self.editing.apply(SetLintSettings(settings, label=f"Ignore {finding.code}"))
+        where = named.element_title(self.editing.document.design, finding.element)
+        self.editing.apply(SetLintSettings(settings, label=f"Ignore {finding.code} on {where}"))

@@ -56,9 +56,37 @@ class FindingsTable(QTreeView):
             self.chosen.emit(rows[0])
 
 
+ARROW = " → "
+TEXT_MARGINS = 10  # px the style keeps round a cell's text, both sides, with room to spare
+
+
 class MiddleElided(QStyledItemDelegate):
+    """A link's title ("Web app → Relational database") keeps its arrow and the start of
+    each end: cut in its middle as a whole, it read "Web app …database"."""
+
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
+        text, metrics = option.text, option.fontMetrics
+        room = option.rect.width() - TEXT_MARGINS
+        if ARROW not in text or room <= 0 or metrics.horizontalAdvance(text) <= room:
+            return
+        source, target = text.split(ARROW, 1)
+        room -= metrics.horizontalAdvance(ARROW)
+        # Measured with room to spare: elidedText cut "Worker" given its own advance.
+        wide = [metrics.horizontalAdvance(source) + 4, metrics.horizontalAdvance(target) + 4]
+        half = room // 2
+        # An end shorter than half the room keeps all of it; the other end gets the rest.
+        source_room = wide[0] if wide[0] < half else room - min(wide[1], half)
+        target_room = room - min(wide[0], source_room)
+
+        def fitted(end: str, width: int, needed: int) -> str:
+            # An end cut to a few letters reads by its start ("LLM pro…", not "LLM…der").
+            right = Qt.TextElideMode.ElideRight
+            return end if width >= needed else metrics.elidedText(end, right, width)
+
+        option.text = (
+            f"{fitted(source, source_room, wide[0])}{ARROW}{fitted(target, target_room, wide[1])}"
+        )

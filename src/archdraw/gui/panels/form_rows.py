@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -31,12 +32,16 @@ from PySide6.QtWidgets import (
 
 from archdraw.gui.editing import Editing
 from archdraw.gui.panels.fields import (
+    DIFFER,
+    MIXED,
     UNSET,
+    ChoiceOpensFirst,
     Choices,
     FloatBox,
     number_box,
     quietly,
     set_items,
+    show_check,
     show_number,
 )
 from archdraw.library.types import PropertySpec
@@ -63,9 +68,16 @@ class FormRows(QWidget):
         self._shape_changed = False
         self._restore = False
         self._wheel = _WheelScrollsTheForm(self)
+        self._escape = _EscapeKeepsTheValue(self)
+        self._open_first = ChoiceOpensFirst(self)
 
     def refresh(self, restore: bool = False) -> None:
         raise NotImplementedError
+
+    @property
+    def shown_values(self) -> dict[str, Any]:
+        """Each field's value as last shown or committed (what Escape puts back)."""
+        return self._shown
 
     def _commit(self, edit: Edit) -> None:
         self.error.clear()
@@ -86,9 +98,13 @@ class FormRows(QWidget):
         label.setToolTip(tip)  # the words say what it is; hovering says what it means
         label.setWordWrap(True)  # long names take two lines rather than push the fields off
         _fit_narrow_dock(widget)
+        if isinstance(widget, QLineEdit | QSpinBox | QDoubleSpinBox):
+            widget.installEventFilter(self._escape)
         if isinstance(widget, QComboBox | QSpinBox | QDoubleSpinBox):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # clicked or tabbed to, not wheeled
             widget.installEventFilter(self._wheel)
+        if isinstance(widget, QComboBox):
+            widget.installEventFilter(self._open_first)
         self.form.addRow(label, widget)
 
     def _existing(self, name: str, kind: type[QWidget], value: Any) -> QWidget | None:
@@ -170,43 +186,50 @@ class FormRows(QWidget):
         make: Callable[[Any], Edit],
         stated: bool | None = None,
     ) -> None:
-        """The row of one property; `stated`: whether the design gives the value (else it
-        is the type's default), None when that is not one answer (several selected)."""
+        """The row of one property; `value` is MIXED when the selected components differ;
+        `stated`: whether the design gives the value (else it is the type's default), None
+        when that is not one answer (several selected)."""
         tip = f"{spec.help}\n({spec.name}: {spec.describe_range()})"
         self._titles[spec.name] = spec.shown_name
         self._prop_field(spec, value, make, tip)
         field = self.fields.get(spec.name)
-        if field is not None and stated is not None:
+        if field is not None and stated is not None and value is not MIXED:
             _show_basis(field, tip, None if stated else spec.default)
 
     def _prop_field(
         self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit], tip: str
     ) -> None:
+        mixed = value is MIXED
         if spec.kind == "choice":
             # No value and no default reads "(unset)", as an unset number does, not blank.
-            unset = {"": UNSET} if value is None else {}
-            words = unset | {str(c): str(c) for c in spec.choices}
-            self._choice(spec.name, words, "" if value is None else str(value), make, tip)
+            empty = {"": DIFFER if mixed else UNSET} if value is None or mixed else {}
+            words = empty | {str(c): str(c) for c in spec.choices}
+            shown = "" if value is None or mixed else str(value)
+            self._choice(spec.name, words, shown, make, tip)
             return
         if spec.kind == "bool":
-            existing = self._existing(spec.name, QCheckBox, bool(value))
+            existing = self._existing(spec.name, QCheckBox, value)
             if isinstance(existing, QCheckBox):
-                quietly(existing, existing.setChecked, bool(value))
+                quietly(existing, show_check, existing, value)
                 return
             if self._refreshing is not None:
                 return
             check = QCheckBox()
-            check.setChecked(bool(value))
-            check.toggled.connect(lambda on: self._checked(spec, on, make))
+            show_check(check, value)
+            # Clicked, not toggled: from partly checked (the selection differs), a click
+            # checks it, and Qt counts partly checked as checked already.
+            check.clicked.connect(lambda on: self._checked(spec, on, make))
             self._row(spec.name, check, tip)
             return
         if spec.kind in ("int", "float"):
             self._number(spec, value, make, tip)
             return
-        shown = "" if value is None else str(value)
+        shown = "" if value is None or mixed else str(value)
         self._text(spec.name, shown, lambda v: make(v or None), spec.check)
-        if spec.name in self.fields:
-            self.fields[spec.name].setToolTip(tip)
+        field = self.fields.get(spec.name)
+        if isinstance(field, QLineEdit):
+            field.setToolTip(tip)
+            field.setPlaceholderText(DIFFER if mixed else "")
 
     def _checked(self, spec: PropertySpec, value: Any, make: Callable[[Any], Edit]) -> None:
         reason = spec.check(value)
@@ -222,13 +245,14 @@ class FormRows(QWidget):
         known = isinstance(value, int | float) and not isinstance(value, bool)
         kind = QSpinBox if spec.kind == "int" else FloatBox
         existing = self._existing(spec.name, kind, value)
+        empty = DIFFER if value is MIXED else UNSET
         if isinstance(existing, QSpinBox | QDoubleSpinBox):
-            quietly(existing, show_number, existing, value if known else None)
+            quietly(existing, show_number, existing, value if known else None, empty)
             return
         if self._refreshing is not None:
             return
         box = number_box(spec)
-        show_number(box, value if known else None)
+        show_number(box, value if known else None, empty)
         box.valueChanged.connect(
             lambda v: self._checked(spec, int(v) if spec.kind == "int" else typed_number(v), make)
         )
@@ -239,6 +263,33 @@ def typed_number(value: float) -> int | float:
     """What a number field holds as the person typed it: `500` stays 500 in the file, as
     a hand-written design says it, not `500.0` (a float box holds only floats)."""
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
+
+
+class _EscapeKeepsTheValue(QObject):
+    """Escape in a field puts back the value it showed. Left to Qt, Escape kept the typing
+    and leaving the field then applied it: a label typed over by mistake became the label."""
+
+    def __init__(self, rows: FormRows) -> None:
+        super().__init__(rows)
+        self.rows = rows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress):
+            return False
+        name = watched.objectName().removeprefix("prop-")
+        if event.key() != Qt.Key.Key_Escape or name not in self.rows.shown_values:
+            return False
+        shown = self.rows.shown_values[name]
+        if isinstance(watched, QLineEdit):
+            watched.setText("" if shown is None else str(shown))
+            watched.setModified(False)
+            return True
+        if isinstance(watched, QSpinBox | QDoubleSpinBox):
+            known = isinstance(shown, int | float) and not isinstance(shown, bool)
+            empty = DIFFER if shown is MIXED else UNSET
+            quietly(watched, show_number, watched, shown if known else None, empty)
+            return True
+        return False
 
 
 class _WheelScrollsTheForm(QObject):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
@@ -26,7 +27,18 @@ TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _TypeTree(QTreeWidget):
-    """Drags carry the type id; the canvas accepts TYPE_MIME drops."""
+    """Drags carry the type id; the canvas accepts TYPE_MIME drops. Enter on a type adds
+    it, as a double-click does (on a category it opens or closes it, as Qt does)."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        on_type = item is not None and bool(item.data(0, TYPE_ROLE))
+        if on_type and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
     def mimeTypes(self) -> list[str]:
         return [TYPE_MIME]
@@ -39,13 +51,28 @@ class _TypeTree(QTreeWidget):
         return mime
 
 
+class _FilterBox(QLineEdit):
+    """Down goes on to the types the filter shows (Enter adds the one it names best)."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class Palette(QWidget):
+    """The types to add. From the keyboard: type in the filter, Enter adds the type it
+    names best, Down goes on to the list, where Enter adds the current one."""
+
     add_requested = Signal(str)
 
     def __init__(self, library: Library, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.filter = QLineEdit(placeholderText="Filter types…")
+        self.filter = _FilterBox(placeholderText="Filter types…")
         self.filter.setClearButtonEnabled(True)
         self.tree = _TypeTree()
         self.tree.setObjectName("palette-tree")
@@ -58,6 +85,9 @@ class Palette(QWidget):
         layout.addWidget(self.tree)
         self.filter.textChanged.connect(self.apply_filter)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.tree.enter_pressed.connect(lambda: self._double_clicked(self.tree.currentItem()))
+        self.filter.returnPressed.connect(self._add_first_shown)
+        self.filter.down_pressed.connect(self._go_to_list)
         self.populate(theme)
 
     def populate(self, theme: Theme) -> None:
@@ -123,7 +153,46 @@ class Palette(QWidget):
                     return child
         return None
 
-    def _double_clicked(self, item: QTreeWidgetItem) -> None:
-        type_id = item.data(0, TYPE_ROLE)
+    def shown_types(self) -> list[QTreeWidgetItem]:
+        """The type rows the filter leaves, top to bottom."""
+        return [
+            child
+            for header, children in self._groups()
+            if not header.isHidden()
+            for child in children
+            if not child.isHidden()
+        ]
+
+    def best_shown(self) -> QTreeWidgetItem | None:
+        """The shown type the filter names best: its name is the text, starts with it, has
+        a word starting with it, holds it; then the list's order. First in the list,
+        "cache" added a Device cache and "queue" a Worker (its summary names queues)."""
+        needle = self.filter.text().strip().lower()
+
+        def rank(item: QTreeWidgetItem) -> int:
+            name = item.text(0).lower()
+            if name == needle:
+                return 0
+            if name.startswith(needle):
+                return 1
+            return 2 if any(w.startswith(needle) for w in name.split()) else 3
+
+        shown = self.shown_types()
+        return min(shown, key=rank) if shown else None  # min keeps the first of equals
+
+    def _add_first_shown(self) -> None:
+        best = self.best_shown()
+        if best is not None:
+            self.tree.setCurrentItem(best)
+            self._double_clicked(best)
+
+    def _go_to_list(self) -> None:
+        best = self.best_shown()
+        if best is not None:
+            self.tree.setCurrentItem(best)
+            self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _double_clicked(self, item: QTreeWidgetItem | None) -> None:
+        type_id = item.data(0, TYPE_ROLE) if item is not None else None
         if type_id:
             self.add_requested.emit(str(type_id))

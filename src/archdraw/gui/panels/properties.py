@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.editing import Editing
 from archdraw.gui.panels.cost_note import CostNote
-from archdraw.gui.panels.fields import link_title
+from archdraw.gui.panels.fields import MIXED, link_title
 from archdraw.gui.panels.form_rows import FormRows
 from archdraw.gui.panels.overview import DesignOverview, OverviewScroll
 from archdraw.model import LINK_KINDS, ZONE_KINDS, Change, Design, Edit
@@ -171,12 +171,25 @@ class PropertiesPanel(FormRows):
         self.fields, self._shown = {}, {}
         self._fill()
         self._fit_rows()
+        self._follow_the_canvas()
         if self._selection != previous:
             # Another element's form starts at its top (its id and label), not scrolled as
             # far down as the last form was.
             self.form_scroll.verticalScrollBar().setValue(0)
         if focused_name in self.fields:
             self.fields[focused_name].setFocus()
+
+    def _follow_the_canvas(self) -> None:
+        """Tab from the canvas goes on to the form's fields, top to bottom. Made with each
+        selection, they came last in the window's focus chain, after every other dock:
+        some thirty Tabs from the canvas, past hidden tabs' fields."""
+        views = self.scene.views()
+        if not views:
+            return
+        before: QWidget = views[0]
+        for field in self.fields.values():
+            QWidget.setTabOrder(before, field)
+            before = field
 
     def _fill(self) -> None:
         components, zones, links = self._selection
@@ -257,10 +270,13 @@ class PropertiesPanel(FormRows):
         shared = [n for n in kinds[0].properties if all(n in k.properties for k in kinds)]
         for name in shared:
             spec = kinds[0].properties[name]
-            values = {repr(index[c].props.get(name, spec.default)) for c in component_ids}
-            value = (
-                index[component_ids[0]].props.get(name, spec.default) if len(values) == 1 else None
-            )
+            # Each by its own type's default: a load balancer's took the service beside it
+            # to "active-active" and 50,000 req/s.
+            each = [
+                index[c].props.get(name, k.properties[name].default)
+                for c, k in zip(component_ids, kinds, strict=True)
+            ]
+            value = each[0] if len({repr(v) for v in each}) == 1 else MIXED
             said = {name in index[c].props for c in component_ids}
             stated = said.pop() if len(said) == 1 else None
             self._prop(

@@ -26,22 +26,25 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def plaintext_across_zones(ctx: LintContext) -> Iterator[Issue]:
+    places = {z.id for z in ctx.design.zones if z.kind in ("region", "zone")}
     yield from judge_encryption(
         ctx,
-        (k for k in ctx.links_between_zones if _zones_crossed(ctx, k) is not None),
+        (k for k in ctx.links_between_zones if _zones_crossed(ctx, k, places) is not None),
         lambda source, target, link: (
             f"'{source.title}' talks to '{target.title}' unencrypted "
-            f"across zones ({_zones_crossed(ctx, link)}): the traffic leaves the building in "
-            "plaintext"
+            f"across zones ({_zones_crossed(ctx, link, places)}): the traffic leaves the "
+            "building in plaintext"
         ),
         "encryption across zones not stated",
         "say `tls: true` (or the protocol) on these links or their targets",
     )
 
 
-def _zones_crossed(ctx: LintContext, link: LinkView) -> str | None:
+def _zones_crossed(ctx: LintContext, link: LinkView, places: set[str]) -> str | None:
     """ "'A' to 'B'" when the link leaves one zone for another, else None (a component in a
-    region talking to one of its zones stays inside)."""
+    region talking to one of its zones stays inside). Networks and groups are not places:
+    two of them in one region or availability zone (`places`), or with no place stated on
+    either side (a Compose file's networks on one host), keep the traffic in one building."""
     source, target = ctx.source(link), ctx.target(link)
     if source is None or target is None:
         return None
@@ -50,4 +53,11 @@ def _zones_crossed(ctx: LintContext, link: LinkView) -> str | None:
         return None
     if here in ctx.zone_chain(there) or there in ctx.zone_chain(here):
         return None
+    if _place(ctx, here, places) == _place(ctx, there, places):
+        return None
     return f"'{ctx.zone_title(here)}' to '{ctx.zone_title(there)}'"
+
+
+def _place(ctx: LintContext, zone: str, places: set[str]) -> str | None:
+    """The innermost region or availability zone that holds `zone` (itself included)."""
+    return next((z for z in ctx.zone_chain(zone) if z in places), None)

@@ -19,33 +19,32 @@ def longest_sync_chains(ctx: LintContext) -> dict[str, tuple[int, str | None]]:
 
     def walk(start: str) -> None:
         # Iterative depth-first search: designs may hold chains thousands deep. Each frame
-        # keeps the callees in link order (to pick the longest tail) and those not yet
-        # visited, taken from the end.
+        # keeps the component's sync links (in link order, to pick the longest tail) and
+        # the links not yet followed, taken from the last.
         best[start] = _ON_STACK
-        targets = [k.target for k in calls.get(start, ())]
-        stack = [(start, targets, targets[:])]
+        links = calls.get(start, ())
+        stack = [(start, links, reversed(links))]
         while stack:
-            node, targets, pending = stack[-1]
-            while pending:
-                child = pending.pop()
+            node, links, pending = stack[-1]
+            for link in pending:
+                child = link.target
                 if child in best or child not in components:
                     continue
-                links = calls.get(child)
-                if links is None:
+                child_links = calls.get(child)
+                if child_links is None:
                     best[child] = _LEAF  # calls nothing: its chain is itself
                     continue
                 best[child] = _ON_STACK
-                child_targets = [k.target for k in links]
-                stack.append((child, child_targets, child_targets[:]))
+                stack.append((child, child_links, reversed(child_links)))
                 break
             else:
                 stack.pop()
                 # Lengths and successors, not whole chains: copying every chain is quadratic.
                 length, successor = 0, None
-                for target in targets:
-                    tail = best.get(target)
+                for link in links:
+                    tail = best.get(link.target)
                     if tail is not None and tail[0] > length:
-                        length, successor = tail[0], target
+                        length, successor = tail[0], link.target
                 best[node] = (length + 1, successor)
 
     for client in ctx.clients:
