@@ -129,3 +129,29 @@ def test_ad101_says_what_its_share_rests_on(load_text, library) -> None:
         if f.code == "AD101" and f.component == "vets"
     ]
     assert plain.message.endswith("when it dies, 100 % of client requests fail")
+
+
+def test_routes_behind_routes_split_again(design_of, library) -> None:
+    """Half the requests go to `a`, and half of those on to `c`: a quarter need `c`."""
+    body = """
+components:
+  - {id: users, type: client}
+  - {id: gateway, type: api_gateway, props: {replicas: 2}}
+  - {id: a, type: service, props: {replicas: 2}}
+  - {id: b, type: service, props: {replicas: 2}}
+  - {id: c, type: service, props: {replicas: 1}}
+  - {id: d, type: service, props: {replicas: 2}}
+  - {id: db, type: database, props: {replicas: 2, failover: active-standby}}
+links:
+  - {from: users, to: gateway}
+  - {from: gateway, to: a}
+  - {from: gateway, to: b}
+  - {from: a, to: c}
+  - {from: a, to: d}
+  - {from: d, to: db}
+"""
+    result = analyze_failure(design_of(body), library, ["c"])
+    assert result.lost_share == pytest.approx(1.0)
+    assert result.assumed is not None
+    assert result.assumed.routes == {"a": ["c", "d"], "gateway": ["a", "b"]}
+    assert result.assumed.split == pytest.approx(0.25)
