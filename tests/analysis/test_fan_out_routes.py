@@ -96,9 +96,9 @@ def test_text_and_json_carry_it(design_of, library) -> None:
     report = run_analysis(design_of(UNSTATED), library, fail=["vets"], weakest=True)
     text = render_text(report, growth_asked=False)
     said = (
-        "`calls` not stated on gateway's 3 links to customers, vets and visits: taken as "
-        "every request calling each; if each request calls only one of them, less: 33.3 % if they "
-        "split the requests evenly"
+        "`calls` not stated on the 3 links from gateway to customers, vets and visits: taken "
+        "as every request calling each; if each request calls only one of them, less: "
+        "33.3 % if they split the requests evenly"
     )
     assert f"  {said}" in text.splitlines()  # under --fail's figure
     assert f"  vets: 100 % {said}" in text.splitlines()  # under --weakest's
@@ -118,9 +118,9 @@ def test_ad101_says_what_its_share_rests_on(load_text, library) -> None:
     findings = lint_design(loaded.design, library, loaded.locations)
     (vets,) = [f for f in findings if f.code == "AD101" and f.component == "vets"]
     assert vets.message.endswith(
-        "when it dies, 100 % of client requests fail, `calls` not stated on gateway's 3 links "
-        "to customers, vets and visits: taken as every request calling each; if each "
-        "request calls only one of them, less: 33.3 % if they split the requests evenly"
+        "when it dies, 100 % of client requests fail, `calls` not stated on the 3 links from "
+        "'gateway' to 'customers', 'vets' and 'visits': taken as every request calling each; "
+        "if each request calls only one of them, less: 33.3 % if they split the requests evenly"
     )
     stated = load_text("archdraw: 1\nname: p\n" + GATEWAY.replace(" CALLS", ", props: {calls: 1}"))
     (plain,) = [
@@ -132,12 +132,13 @@ def test_ad101_says_what_its_share_rests_on(load_text, library) -> None:
 
 
 def test_routes_behind_routes_split_again(design_of, library) -> None:
-    """Half the requests go to `a`, and half of those on to `c`: a quarter need `c`."""
+    """Half the requests go to `a`, an inner gateway, and half of those on to `c`: a quarter
+    need `c`."""
     body = """
 components:
   - {id: users, type: client}
   - {id: gateway, type: api_gateway, props: {replicas: 2}}
-  - {id: a, type: service, props: {replicas: 2}}
+  - {id: a, type: api_gateway, props: {replicas: 2}}
   - {id: b, type: service, props: {replicas: 2}}
   - {id: c, type: service, props: {replicas: 1}}
   - {id: d, type: service, props: {replicas: 2}}
@@ -155,3 +156,12 @@ links:
     assert result.assumed is not None
     assert result.assumed.routes == {"a": ["c", "d"], "gateway": ["a", "b"]}
     assert result.assumed.split == pytest.approx(0.25)
+
+
+def test_a_service_calling_two_components_calls_both(design_of, library) -> None:
+    """An orchestrator (checkout charges the card and ships the order) makes each call it
+    draws for each request it serves: its links are not routes, and nothing is assumed."""
+    body = GATEWAY.replace(" CALLS", "").replace("type: api_gateway", "type: service")
+    result = analyze_failure(design_of(body), library, ["vets"])
+    assert result.lost_share == pytest.approx(1.0)
+    assert result.assumed is None

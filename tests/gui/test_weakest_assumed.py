@@ -20,12 +20,6 @@ ASSUMED = (
     "of its requests, are independent requests (`request` not stated): 20.0 % if they are "
     "parts of the same requests, 20.9 % if different ones"
 )
-# Checkout's links to the cart and the inventory state no `calls` either.
-ROUTES = (
-    "`calls` not stated on Checkout's 2 links to Cart service and Inventory: taken as every "
-    "request calling each; if each request calls only one of them, less: 20.4 % if they "
-    "split the requests evenly"
-)
 
 
 def _plain(tip: str) -> str:
@@ -61,7 +55,7 @@ def test_a_share_resting_on_independent_calls_is_marked_and_explained(
     assert others and not any(row[2].endswith("*") for row in others)
     note = panel.findChild(QLabel, "analysis-weakest-note")
     assert note is not None and note.isVisible()
-    assert note.text() == f"* Carts DB: 20.8 % {ASSUMED}; {ROUTES}"
+    assert note.text() == f"* Carts DB: 20.8 % {ASSUMED}"
     # Sorting by the share still sorts the figures as numbers, the marked one among them.
     table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     shares = [float(row[2].split(" ")[0]) for row in table.texts()]

@@ -49,8 +49,8 @@ def test_the_same_request_loses_its_share_once(load_text: Loader, library: Libra
 def test_unstated_calls_say_what_the_share_rests_on(load_text: Loader, library: Library) -> None:
     found = single_points(load_text, library, "", "")
     assert found["compose"].endswith(
-        "when it dies, 19 % of client requests fail, assuming the 2 calls from front (to media "
-        "and text), each made by some of its requests, are independent requests "
+        "when it dies, 19 % of client requests fail, assuming the 2 calls from 'front' (to "
+        "'media' and 'text'), each made by some of its requests, are independent requests "
         "(`request` not stated): 10 % if they are parts of the same requests, 20 % if "
         "different ones"
     )

@@ -104,8 +104,8 @@ def test_a_share_that_rests_on_unstated_routes_says_so(load_text, library: Libra
         return [item.text for item in section.items if "`calls` not stated" in item.text]
 
     assert notes(ROUTES.replace(" CALLS", "")) == [
-        "zone zone-b: 100.0% lost, `calls` not stated on Gateway's 3 links to Customers, Vets "
-        "and Visits: taken as every request calling each; if each request calls only one of them, "
-        "less: 33.3% if they split the requests evenly"
+        "zone zone-b: 100.0% lost, `calls` not stated on the 3 links from Gateway to Customers, "
+        "Vets and Visits: taken as every request calling each; if each request calls only one "
+        "of them, less: 33.3% if they split the requests evenly"
     ]
     assert notes(ROUTES.replace(" CALLS", ", props: {calls: 1}")) == []

@@ -1,23 +1,24 @@
 """A sender's routes: the calls whose `calls` a figure of lost requests takes from the library.
 
 A link that states no `calls` is taken as one call per request the sender receives. For a
-sender with one link out that is what it does; for a gateway, a router or a service fanning
-out to two or more different components it is a guess: each request may take one of the
-routes (a gateway routes /api/customer to one service and /api/vet to another), or call each.
-A share of requests lost behind such a sender rests on it, so the failure analysis says so,
-and gives the share if each request takes one route, the routes splitting the requests
-evenly (`Routes`, read by `archdraw.analysis.completion`). A failure reaches few senders:
-each one's routes are worked out when the analysis first asks for them.
+sender with one link out that is what it does, and a service drawn calling two components is
+taken to call both for each request it serves (an orchestrator: checkout charges the card
+and ships the order). A front door whose job is to route (an API gateway, a load balancer
+routing by path or host, a CDN with several origins, a real-time gateway) sends each request
+to one of its receivers: a gateway routes /api/customer to one service and /api/vet to
+another, and taking every request as calling each is a guess. A share of requests lost
+behind such a sender rests on it, so the failure analysis says so, and gives the share if
+each request takes one route, the routes splitting the requests evenly (`Routes`, read by
+`archdraw.analysis.completion`). A failure reaches few senders: each one's routes are worked
+out when the analysis first asks for them.
 
-Not routes: a client's links (a client drawn with a DNS, a CDN and a load balancer makes each
-call for each request), a DNS lookup, a call to a store, a cache or a queue (reading or
-writing its data, or handing off its work, is a step of the request the sender serves, not
-another kind of request), a link naming its `request` or stating `calls: 0`, and the links
-of a load balancer that spreads requests over copies of one pool (its receivers of one type,
-each calling the same components): its members answer for each other, which is another
-question than which route a request takes. A load balancer whose receivers differ routes
-(by path or host), as a gateway does.
-"""
+Not routes, even from a front door: a DNS lookup, a call to a store, a cache or a queue
+(reading or writing its data, or handing off its work, is a step of the request the sender
+serves, not another kind of request), a link naming its `request` or stating `calls: 0`, and
+the links of a load balancer that spreads requests over copies of one pool (its receivers of
+one type, each calling the same components): its members answer for each other, which is
+another question than which route a request takes. A load balancer whose receivers differ
+routes (by path or host), as a gateway does."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from archdraw.analysis.graph import Edge, TrafficGraph
+
+# The types whose job is to send each request on to one of their receivers.
+ROUTING_TYPES = frozenset({"api_gateway", "load_balancer", "cdn", "realtime_gateway"})
 
 
 class _Link(Protocol):
@@ -53,7 +57,6 @@ class Routes:
     def __init__(self, graph: TrafficGraph, links_out: Mapping[str, Iterable[_Link]]) -> None:
         self.graph = graph
         self.links_out = links_out
-        self.sources = set(graph.sources)
         self.found: dict[int, frozenset[str] | None] = {}
 
     def get(self, sender: int) -> frozenset[str] | None:
@@ -66,7 +69,7 @@ class Routes:
     def _routes(self, sender: int) -> frozenset[str] | None:
         graph = self.graph
         row = graph.out_edges[sender]
-        if len(row) < 2 or sender in self.sources:
+        if len(row) < 2 or graph.components[sender].type not in ROUTING_TYPES:
             return None
         taken = [edge for edge in row if _route(graph, edge)]
         if len(taken) >= 2:
@@ -106,11 +109,11 @@ def routes_text(
     pct: Callable[[float], str],
     name: Callable[[str], str] = str,
 ) -> str:
-    """What a figure resting on routes says: "`calls` not stated on gateway's 3 links to
-    customers, vets and visits: taken as every request calling each; if each request calls
+    """What a figure resting on routes says: "`calls` not stated on the 3 links from gateway
+    to customers, vets and visits: taken as every request calling each; if each request calls
     only one of them, less: 33.3 % if they split the requests evenly"."""
     said = [
-        f"{name(sender)}'s {len(targets)} links to {listed([name(t) for t in targets])}"
+        f"the {len(targets)} links from {name(sender)} to {listed([name(t) for t in targets])}"
         for sender, targets in routes.items()
     ]
     text = (

@@ -1,6 +1,6 @@
 """AD101: one instance whose loss fails client requests (what `analyze --weakest` marks)."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from archdraw.analysis.fanout import Routes
 from archdraw.analysis.overlap import Assumed, assumption_text
@@ -31,9 +31,10 @@ from archdraw.lint.types import Issue, Severity, rule
     `zones` or `shards` is the design's. The share of requests lost counts a sender's calls
     that name the same `request` once; where two or more calls made by some of its requests
     name none, it takes them as independent requests and says so, with the share either
-    other way. Where a gateway, router or service sends to two or more different components
-    over links that do not state `calls`, it takes every request as calling each and says
-    so, with the share if each request takes one of them.""",
+    other way. Where a front door that routes (an API gateway, a load balancer routing by
+    path, a CDN with several origins) sends to two or more different components over links
+    that do not state `calls`, it takes every request as calling each and says so, with the
+    share if each request takes one of them.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. A service the provider runs as a whole (SQS, Kinesis, API Gateway,
@@ -65,7 +66,7 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
         rests = assumed.get(component.id)
         # Calls taken as independent requests, or routes as called by every request: the
         # figure says so, with its range.
-        resting = "" if rests is None else f", {assumption_text(rests, _share)}"
+        resting = "" if rests is None else f", {assumption_text(rests, _share, _titled(ctx))}"
         # One instance the design does not state is the library's default, not the design's
         # (a hosted model's instances are the provider's): a question, not a verdict.
         unknown = ctx.instances(component).basis == "default"
@@ -80,6 +81,11 @@ def single_point_of_failure(ctx: LintContext) -> Iterator[Issue]:
             fix=fix,
             severity=Severity.INFO if unknown else None,
         )
+
+
+def _titled(ctx: LintContext) -> Callable[[str], str]:
+    """How the figure's words name a component: its label, quoted, as the message does."""
+    return lambda component_id: f"'{ctx.title(component_id)}'"
 
 
 def _share(share: float) -> str:
