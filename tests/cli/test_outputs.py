@@ -93,3 +93,21 @@ def test_a_symlink_loop_is_a_clear_error(
         assert run([*command, "--no-user-types", str(good_file), "-o", str(loop)]) == 2
         err = capsys.readouterr().err
         assert "loop of symbolic links" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_import_writes_into_a_fifo_not_over_it(tmp_path: Path) -> None:
+    """`import -o /dev/null` once replaced the system's /dev/null with a regular file (as
+    root): every writer of a design now writes into a device or a pipe (`write_atomic`)."""
+    compose = tmp_path / "compose.yaml"
+    compose.write_text("services:\n  web:\n    image: nginx\n", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    status = run(["import", str(compose), "-o", str(fifo)])
+    reader.join(timeout=30)
+    assert status == 0
+    assert fifo.is_fifo()
+    assert received and b"archdraw:" in received[0]

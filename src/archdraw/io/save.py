@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -101,6 +102,16 @@ def save(design: Design, path: Path | str) -> None:
     write_atomic(Path(path), saved_text(design, path).encode("utf-8"))
 
 
+def _is_special(path: Path) -> bool:
+    """Whether `path` exists and is neither a regular file nor a folder (what it names, when
+    it is a link): a device, a pipe or a socket."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 # Temporary files of a save end in this, so one .gitignore line (`*.archdraw-tmp`) hides
 # those an interrupted save leaves, and the next save of the same file can find them.
 TEMPORARY_SUFFIX = ".archdraw-tmp"
@@ -110,7 +121,13 @@ _STALE_SECONDS = 3600
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` through a fsynced temporary file in the same folder,
-    keeping the old file's permissions and, where allowed, its owner and group."""
+    keeping the old file's permissions and, where allowed, its owner and group. A device or
+    a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written into, never replaced: a rename
+    would put a regular file where the system's device was."""
+    if _is_special(path):
+        with open(path, "ab") as stream:  # append: a device has nothing to truncate
+            stream.write(data)
+        return
     # Write through a symlink to its target, so the link survives and the rename
     # stays within the target's file system.
     path = path.resolve()
