@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 
 from archdraw.analysis.availability import ZONE_AVAILABILITY
@@ -12,7 +11,7 @@ from archdraw.analysis.failure import UnknownElement
 from archdraw.analysis.report import run_analysis, to_json
 from archdraw.analysis.simulation_defaults import DEFAULT_REQUESTS
 from archdraw.analysis.text import render_text
-from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one
+from archdraw.cli.common import EXIT_INVALID, EXIT_OK, library_for, load_one, positive_number
 from archdraw.cost import (
     CostEstimate,
     PriceError,
@@ -33,16 +32,7 @@ def _ids(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-def _factor(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not math.isfinite(value) or value <= 0 or value > MAX_GROWTH:
-        raise argparse.ArgumentTypeError(
-            f"must be a number above 0 and at most {MAX_GROWTH:,.0f}, got {text!r}"
-        )
-    return value
+_factor = positive_number(MAX_GROWTH)
 
 
 def _count(text: str) -> int:

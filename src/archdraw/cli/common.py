@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import errno
+import math
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -115,3 +117,21 @@ def use_colour(stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def positive_number(most: float, what: str = "a number") -> Callable[[str], float]:
+    """An option's type: a finite number above 0 and at most `most` (`.inf`, 1e400, 0, -1
+    and nan are usage errors naming the option, not values a clock or a factor can hold)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
+        if not math.isfinite(value) or value <= 0 or value > most:
+            raise argparse.ArgumentTypeError(
+                f"must be {what} above 0 and at most {most:,.0f}, got {text!r}"
+            )
+        return value
+
+    return parse

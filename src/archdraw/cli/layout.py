@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 
-from archdraw.cli.common import EXIT_INVALID, EXIT_OK, STDOUT, library_for, load_one, write_output
+from archdraw.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    STDOUT,
+    library_for,
+    load_one,
+    positive_number,
+    write_output,
+)
 from archdraw.layout import auto_layout
 from archdraw.layout.patch import write_positions
 from archdraw.source.printable import plural
@@ -48,16 +55,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 MAX_TIMEOUT_S = 86_400
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not math.isfinite(value) or value <= 0 or value > MAX_TIMEOUT_S:
-        raise argparse.ArgumentTypeError(
-            f"must be a number of seconds above 0 and at most {MAX_TIMEOUT_S:,}, got {text!r}"
-        )
-    return value
+_seconds = positive_number(MAX_TIMEOUT_S, "a number of seconds")
 
 
 def handle(args: argparse.Namespace) -> int:
