@@ -3,13 +3,12 @@ key it is ordered by), the consumer's idempotency and a dead-letter path."""
 
 from __future__ import annotations
 
+from archdraw.analysis.kinds import BUFFER_TYPES, TELEMETRY_TYPES
 from archdraw.library import Library
 from archdraw.model import Component, Link
 from archdraw.review.questions import ORDER_CODES, Context, findings_of
 from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
-
-BROKERS = frozenset({"queue", "stream"})
 
 
 def _ordered(library: Library, link: Link, source: Component, target: Component) -> str:
@@ -35,13 +34,13 @@ def data_order(context: Context) -> Section:
         source = design.component(link.source)
         if target is None or source is None:
             continue
-        if target.type == "monitoring":
+        if target.type in TELEMETRY_TYPES:
             # Metrics and alerts: a late or repeated sample changes no one's data.
             telemetry += 1
             continue
         idempotent = library.prop(target, "idempotent") is True
         # A queue or stream only holds messages: its consumers are the next rows.
-        consumer = "n/a (broker)" if target.type in BROKERS else "yes" if idempotent else "no"
+        consumer = "n/a (broker)" if target.type in BUFFER_TYPES else "yes" if idempotent else "no"
         dead = (
             library.prop(target, "dead_letter") is True
             or library.prop(source, "dead_letter") is True
@@ -64,7 +63,7 @@ def data_order(context: Context) -> Section:
         )
     for component in design.components:
         key = component.props.get("partition_key")
-        if key and component.type not in BROKERS and library.is_stateful(component):
+        if key and component.type not in BUFFER_TYPES and library.is_stateful(component):
             # Only a stated key: what stays in order is what shares one partition.
             section.items.append(
                 Item(
