@@ -374,14 +374,26 @@ def client_lost_share(client: int, complete: dict[int, float]) -> float:
     return min(1.0, max(0.0, 1.0 - complete.get(client, 1.0)))
 
 
+def clients_lost(graph: TrafficGraph, complete: dict[int, float]) -> dict[int, float]:
+    """Per client that loses some of its requests, the share (0..1) it loses: the clients
+    missing from `complete` complete everything, so only those in it are read."""
+    lost = {}
+    for client in graph.sources:
+        if client in complete:
+            share = client_lost_share(client, complete)
+            if share > 0:
+                lost[client] = share
+    return lost
+
+
 def design_share(graph: TrafficGraph, lost: dict[int, float]) -> float:
-    """Share of all client requests lost: weighted by rate when every rate is stated,
-    else each client counts the same (a share is still a share when rates are unknown)."""
+    """Share of all client requests lost (`lost`: per client, where it is more than 0):
+    weighted by rate when every rate is stated, else each client counts the same (a share
+    is still a share when rates are unknown)."""
     sources = graph.sources
     if not sources:
         return 0.0
-    if all(graph.rate_known[c] for c in sources):
-        total = sum(graph.rps[c] for c in sources)
-        if total > 0:
-            return sum(graph.rps[c] * share for c, share in lost.items()) / total
+    total = graph.stated_rps
+    if total is not None and total > 0:
+        return sum(graph.rps[c] * share for c, share in lost.items()) / total
     return sum(lost.values()) / len(sources)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from archdraw.analysis.completion import (
     Figure,
     Scenario,
-    client_lost_share,
+    clients_lost,
     complete_shares,
     design_share,
     split_shares,
@@ -65,4 +65,4 @@ OVERLAPS: tuple[Overlap, Overlap] = ("same", "different")
 
 def lost_share(graph: TrafficGraph, complete: dict[int, float]) -> float:
     """Share of all client requests lost, from the shares that complete."""
-    return design_share(graph, {c: client_lost_share(c, complete) for c in graph.sources})
+    return design_share(graph, clients_lost(graph, complete))

@@ -21,7 +21,7 @@ from itertools import count
 
 from archdraw.analysis.completion import (
     Figure,
-    client_lost_share,
+    clients_lost,
     complete_shares,
     depended_on,
     design_share,
@@ -122,13 +122,7 @@ class SingleFailures:
             found = rests_on(graph, scenario, unstated, self.depended, self.routes, figure)
         if rests is not None and found is not None:
             rests.append(found)
-        lost = {}
-        for client in graph.sources:
-            if client in complete:  # the others complete everything
-                share = client_lost_share(client, complete)
-                if share > 0:
-                    lost[client] = share
-        return lost, down
+        return clients_lost(graph, complete), down
 
 
 def weakest_points(
