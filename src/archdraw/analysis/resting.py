@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import replace
 
 from archdraw.analysis.completion import (
@@ -15,6 +14,7 @@ from archdraw.analysis.completion import (
     design_share,
     split_shares,
 )
+from archdraw.analysis.depended import Within
 from archdraw.analysis.fanout import Routes
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.overlap import Assumed, Overlap, Unstated, assumed
@@ -24,7 +24,7 @@ def rests_on(
     graph: TrafficGraph,
     scenario: Scenario,
     unstated: Unstated | None,
-    within: Collection[int] | None = None,
+    within: Within | None = None,
     routes: Routes | None = None,
     figure: Figure | None = None,
 ) -> Assumed | None:
