@@ -117,13 +117,13 @@ def test_plug_in_lists_what_an_extension_point_lacks(load_text, library: Library
     section = build_review(design, library, book).section("plug")
     assert section.rows == [
         ("gw", "api_gateway", "yes", "10/s per client", "yes"),
-        ("hooks", "notification", "NO", "NO", "NO"),
+        ("hooks", "notification", "not stated", "NO", "NO"),
     ]
     assert section.answer.startswith("2 extension points; 1 lacks")
     lacks = [i.text for i in section.items if i.elements == ("hooks",)]
     assert lacks == [
-        "hooks has no authentication (`auth`), no rate limit (`rate_limit`) and no versioned "
-        "contract (`versioned`)"
+        "hooks has no rate limit (`rate_limit`), no versioned contract (`versioned`) and "
+        "authentication not stated (`auth`)"
     ]
 
 

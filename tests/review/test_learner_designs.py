@@ -1,0 +1,141 @@
+"""What a learner's first designs taught the review: a service behind a load balancer and a
+webhook a provider calls are extension points; an ordered stream hands its order on; what
+the file does not state is "not stated", not "no"; and "Fails halfway?" answers the
+question asked, a request stopped partway, not only whole failures."""
+
+from __future__ import annotations
+
+from archdraw.cost import load_prices
+from archdraw.library import Library
+from archdraw.review import build_review, render_markdown
+from archdraw.review.model import Review
+
+BEHIND_A_BALANCER = """
+archdraw: 1
+name: image generation
+components:
+  - {id: users, type: client, props: {rps: 20}}
+  - {id: lb, type: load_balancer, props: {rate_limit: 50}}
+  - {id: api, type: service, label: Generate API, props: {replicas: 2}}
+  - {id: files, type: object_storage, label: Images}
+  - {id: db, type: database, label: Jobs DB, props: {replicas: 2}}
+  - {id: psp, type: external_api, label: Payment provider}
+  - {id: hooks, type: service, label: Payment webhooks, props: {auth: true, versioned: true}}
+links:
+  - {from: users, to: lb}
+  - {from: lb, to: api}
+  - {from: api, to: files, props: {writes: true}}
+  - {from: api, to: db, props: {writes: true}}
+  - {from: psp, to: hooks}
+  - {from: hooks, to: db, props: {writes: true}}
+"""
+
+
+def review(load_text, library: Library, text: str) -> Review:  # type: ignore[no-untyped-def]
+    return build_review(load_text(text).design, library, load_prices())
+
+
+def test_what_callers_reach_through_a_load_balancer_or_a_webhook_is_an_extension_point(
+    load_text, library
+) -> None:  # type: ignore[no-untyped-def]
+    section = review(load_text, library, BEHIND_A_BALANCER).section("plug")
+    # Lint says clients reach Generate API (AD302): the review does not answer "none".
+    assert section.rows == [
+        ("Generate API", "service", "not stated", "50/s per client, at lb", "NO"),
+        ("Payment webhooks", "service", "yes", "NO", "yes"),
+    ]
+    assert section.answer == (
+        "2 extension points; 2 lack authentication, a rate limit or a versioned contract: "
+        "Generate API, Payment webhooks."
+    )
+    lacks = [i.text for i in section.items if i.code is None]
+    assert lacks == [
+        "Generate API has no versioned contract (`versioned`) and authentication not stated "
+        "(`auth`)",
+        "Payment webhooks has no rate limit (`rate_limit`)",
+    ]
+
+
+def test_nothing_calling_in_is_said_as_such(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = "archdraw: 1\nname: batch\ncomponents:\n  - {id: job, type: worker}\n"
+    assert review(load_text, library, design).section("plug").answer == (
+        "No extension point: nothing outside calls in, and nothing is marked `public`."
+    )
+
+
+def test_fails_halfway_names_a_request_left_half_done(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    fails = review(load_text, library, BEHIND_A_BALANCER).section("fails")
+    # AD403: Generate API writes Images and Jobs DB in one request.
+    assert fails.answer.endswith(
+        "Stopped partway: 1 finding of work left half done or done twice (AD403)."
+    )
+
+
+def test_fails_halfway_says_what_it_rests_on_when_nothing_is_found(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: billing
+components:
+  - {id: app, type: client, props: {rps: 200}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: db, type: database, props: {replicas: 2, failover: active-standby}}
+  - {id: psp, type: external_api, label: Payment provider}
+links:
+  - {from: app, to: api}
+  - {from: api, to: db, props: {writes: true}}
+  - {from: api, to: psp, label: charge}
+"""
+    answer = review(load_text, library, design).section("fails").answer
+    assert answer.endswith(
+        "Stopped partway: nothing found; no call is marked `side_effect` (it charges, sends "
+        "or ships) and no service states a `compensation`."
+    )
+    charged = design.replace("label: charge}", "label: charge, props: {side_effect: true}}")
+    answer = review(load_text, library, charged).section("fails").answer
+    assert answer.endswith("Stopped partway: 1 to check (AD416, info).")
+    keyed = charged.replace("side_effect: true", "side_effect: true, idempotency_key: true")
+    answer = review(load_text, library, keyed).section("fails").answer
+    assert answer.endswith("Stopped partway: 1 safeguard stated.")
+    # Stated that the call changes nothing outside: nothing to find, and said so.
+    plain = design.replace("label: charge}", "label: charge, props: {side_effect: false}}")
+    answer = review(load_text, library, plain).section("fails").answer
+    assert answer.endswith("Stopped partway: nothing found.")
+
+
+def test_no_asynchronous_path_says_what_is_left_to_race(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    order = review(load_text, library, BEHIND_A_BALANCER).section("order")
+    assert order.answer == (
+        "No asynchronous path: no message can arrive late, twice or out of turn. No write is "
+        "marked `read_modify_write` (3 writing links): concurrent requests to one record are "
+        "safe if each write is applied in place (an insert, an increment), not read, changed "
+        "and written back."
+    )
+
+
+def test_an_ordered_stream_hands_its_order_to_a_consumer_that_cannot_state_one(
+    load_text, library
+) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: file sync
+components:
+  - {id: meta, type: service}
+  - {id: changes, type: stream,
+     props: {partition_key: namespace_id, ordered: true, dead_letter: true}}
+  - {id: notifier, type: realtime_gateway}
+links:
+  - {from: meta, to: changes, kind: async, props: {writes: true}}
+  - {from: changes, to: notifier, kind: async}
+"""
+    order = review(load_text, library, design).section("order")
+    # A push gateway takes no `idempotent`: not a "no", and no "0 of 0 consumers".
+    assert ("changes → notifier", "yes, per namespace_id", "n/a", "yes") in order.rows
+    assert order.answer.startswith(
+        "2 asynchronous links carry data: 2 ordered, 2 with a dead-letter path;"
+    )
+
+
+def test_markdown_leaves_one_blank_line_after_a_section_without_items(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = "archdraw: 1\nname: batch\ncomponents:\n  - {id: job, type: worker}\n"
+    text = render_markdown(review(load_text, library, design))
+    assert "\n\n\n" not in text
