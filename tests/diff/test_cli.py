@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -44,6 +45,26 @@ def test_images_are_written_and_linked(tmp_path: Path, capsys) -> None:  # type:
     assert 'class="diff-added"' in after.read_text(encoding="utf-8")
     assert "![before](https://example.com/run/7/shop-after.before.svg)" in out
     assert "```mermaid" not in out
+
+
+def test_text_and_json_say_where_the_images_went(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Only the markdown showed the pictures: a terminal or a CI log got them silently.
+    folder = tmp_path / "images"
+    before, after = folder / "shop-after.before.svg", folder / "shop-after.after.svg"
+    _, out, _ = diff(capsys, BEFORE, AFTER, "--no-derived", "--images", str(folder))
+    assert f"pictures (changes highlighted): {before.as_posix()}, {after.as_posix()}\n" in out
+    assert before.is_file() and after.is_file()
+    _, out, _ = diff(
+        capsys, BEFORE, AFTER, "--no-derived", "--format", "json", "--images", str(folder)
+    )
+    assert json.loads(out)["files"][0]["images"] == {
+        "before": before.as_posix(),
+        "after": after.as_posix(),
+    }
+    _, out, _ = diff(capsys, BEFORE, AFTER, "--no-derived", "--format", "json")
+    assert json.loads(out)["files"][0]["images"] is None
+    _, out, _ = diff(capsys, BEFORE, AFTER, "--no-derived")
+    assert "pictures" not in out
 
 
 def test_unreadable_design_is_exit_two(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

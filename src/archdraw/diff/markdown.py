@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archdraw.diff.images import highlighted_mermaid, marks
 from archdraw.diff.report import FileDiff, Unreadable
-from archdraw.diff.wording import delta_text, field_text, summary
+from archdraw.diff.wording import delta_text, field_text, point_name, summary
 from archdraw.library import Library
 from archdraw.lint import Finding, Severity
 from archdraw.source import markdown_text, printable
@@ -91,7 +91,10 @@ def _derived(diff: FileDiff) -> list[str]:
         ("Single points of failure removed", derived.removed_single_points),
     ):
         if points:
-            named = ", ".join(f"`{key}` ({markdown_text(title)})" for key, title in points.items())
+            named = ", ".join(
+                f"{markdown_text(point_name(key, '`'))} ({markdown_text(title)})"
+                for key, title in points.items()
+            )
             lines += ["", f"**{heading}:** {named}"]
     return lines
 

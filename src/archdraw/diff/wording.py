@@ -37,6 +37,13 @@ def field_text(change: FieldChange) -> str:
     return f"{change.field}: {value_text(change.old)} → {value_text(change.new)}"
 
 
+def point_name(key: str, code: str = "") -> str:
+    """A single point of failure as the change table names elements: "component api", not
+    the key "component:api" (`code` wraps the id, "`" in markdown)."""
+    kind, _, element = key.partition(":")
+    return f"{kind} {code}{element}{code}"
+
+
 def element_name(change: ElementChange) -> str:
     if change.kind == "design":
         return "design"
