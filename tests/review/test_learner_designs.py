@@ -61,6 +61,13 @@ def test_nothing_calling_in_is_said_as_such(load_text, library) -> None:  # type
     assert review(load_text, library, design).section("plug").answer == (
         "No extension point: nothing outside calls in, and nothing is marked `public`."
     )
+    gated = (
+        "archdraw: 1\nname: api\ncomponents:\n  - {id: gw, type: api_gateway,"
+        " props: {auth: true, rate_limit: 10, versioned: true}}\n"
+    )
+    assert review(load_text, library, gated).section("plug").answer == (
+        "1 extension point; none lacks authentication, a rate limit or a versioned contract."
+    )
 
 
 def test_fails_halfway_names_a_request_left_half_done(load_text, library) -> None:  # type: ignore[no-untyped-def]
@@ -139,3 +146,28 @@ def test_markdown_leaves_one_blank_line_after_a_section_without_items(load_text,
     design = "archdraw: 1\nname: batch\ncomponents:\n  - {id: job, type: worker}\n"
     text = render_markdown(review(load_text, library, design))
     assert "\n\n\n" not in text
+
+
+def test_requests_lost_say_they_are_counted_before_the_peak(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    # Grows counts rps x peak_factor (15,000 req/s), the failure table the stated 5,000:
+    # the same traffic under two figures, so the review says which is which.
+    design = """
+archdraw: 1
+name: metering
+components:
+  - {id: metered, type: client, label: Metered services, props: {rps: 5000, peak_factor: 3}}
+  - {id: ingest, type: service, props: {capacity_rps: 20000}}
+links:
+  - {from: metered, to: ingest}
+"""
+    built = review(load_text, library, design)
+    assert built.section("grows").rows[0][1] == "15,000 req/s"
+    fails = built.section("fails")
+    assert fails.rows[0][1] == "100.0% (5,000 req/s)"
+    assert (
+        "requests lost are counted at the clients' stated `rps`; at their peaks (Metered "
+        "services x3) the same failure loses up to that many times more per second (the loads "
+        "under Grows 10x? are the peaks)"
+    ) in [i.text for i in fails.items]
+    flat = review(load_text, library, design.replace(", peak_factor: 3", ""))
+    assert not [i for i in flat.section("fails").items if "peaks" in i.text]

@@ -192,12 +192,18 @@ def plug_in(context: Context) -> Section:
         said = [
             f"{len(lacking)} {'lacks' if len(lacking) == 1 else 'lack'} authentication, a "
             f"rate limit or a versioned contract{_named(lacking)}"
+            if lacking
+            else "none lacks authentication, a rate limit or a versioned contract"
+            if not unstated
+            else ""
         ]
         if unstated:
             said.append(
                 f"{len(unstated)} {'does' if len(unstated) == 1 else 'do'} not state "
                 f"{'its' if len(unstated) == 1 else 'their'} authentication{_named(unstated)}"
             )
-        section.answer = f"{plural(len(points), 'extension point')}; {'; '.join(said)}."
+        section.answer = (
+            f"{plural(len(points), 'extension point')}; {'; '.join(filter(None, said))}."
+        )
     section.items += findings_of(findings, PLUG_CODES)
     return section

@@ -158,6 +158,17 @@ def fails_halfway(context: Context) -> Section:
         if point.assumed is not None and not point.single_point:
             rests = assumption_text(point.assumed, _share, lambda c: titles.get(c, c))
             section.items.append(Item(f"{title}: {_share(point.lost_share)} lost, {rests}", "info"))
+    bursts = _bursts(design, library)
+    if bursts and any(point.lost_rps > 0 for point in points):
+        # The failure analysis counts the stated rates; Grows counts them at their peaks.
+        section.items.append(
+            Item(
+                "requests lost are counted at the clients' stated `rps`; at their peaks "
+                f"({', '.join(bursts)}) the same failure loses up to that many times more per "
+                "second (the loads under Grows 10x? are the peaks)",
+                "info",
+            )
+        )
     target = design.cost.availability_target
     if target is not None:
         result = analyze_availability(design, library, graph=graph)
@@ -213,6 +224,16 @@ def _stopped_halfway(design: Design, library: Library, findings: list[Finding], 
         " Stopped partway: nothing found; no call is marked `side_effect` (it charges, "
         "sends or ships) and no service states a `compensation`."
     )
+
+
+def _bursts(design: Design, library: Library) -> list[str]:
+    """Traffic sources that state a `peak_factor` above 1, as "Metered services x3"."""
+    said = []
+    for component in design.components:
+        peak = component.props.get("peak_factor")
+        if isinstance(peak, int | float) and peak > 1 and library.prop(component, "rps"):
+            said.append(f"{component.title} x{peak:g}")
+    return said
 
 
 def _failure_title(design: Design, titles: dict[str, str], point: WeakPoint) -> str:
