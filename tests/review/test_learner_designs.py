@@ -171,3 +171,52 @@ links:
     ) in [i.text for i in fails.items]
     flat = review(load_text, library, design.replace(", peak_factor: 3", ""))
     assert not [i for i in flat.section("fails").items if "peaks" in i.text]
+
+
+def test_a_design_over_capacity_today_is_not_called_within_budget(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    # 27 jobs/s for 40 GPUs of 0.1 jobs/s each: the 1x estimate prices the 40 drawn.
+    design = """
+archdraw: 1
+name: image generation
+cost: {budget_month: 60000}
+components:
+  - {id: web, type: client, props: {rps: 27}}
+  - {id: gpu, type: service, label: GPU workers,
+     props: {replicas: 40, capacity_rps: 0.1, price_per_hour: 1.2}}
+links:
+  - {from: web, to: gpu}
+"""
+    cost = review(load_text, library, design).section("cost")
+    assert (
+        "At 1x, GPU workers cannot carry today's load as drawn (over capacity, see Grows): the "
+        "1x figure prices the machines drawn, not the ones the load needs, so it is a floor."
+    ) in cost.answer
+    [budget] = [i for i in cost.items if "budget" in i.text]
+    assert budget.severity == "warning"
+    assert budget.text == (
+        "$35,040/month is within the design's budget of $60,000, but only as drawn: GPU "
+        "workers cannot carry today's load, so the figure is a floor"
+    )
+    fits = review(load_text, library, design.replace("rps: 27", "rps: 2"))
+    assert "floor" not in fits.section("cost").answer.split("at 10x.")[0]
+
+
+def test_a_store_behind_a_cdn_is_asked_for_a_limit_on_the_way_in(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: images
+components:
+  - {id: web, type: client, props: {rps: 10}}
+  - {id: cdn, type: cdn, label: Image CDN}
+  - {id: images, type: object_storage, label: Generated images}
+links:
+  - {from: web, to: cdn}
+  - {from: cdn, to: images}
+"""
+    section = review(load_text, library, design).section("plug")
+    # Object storage takes no `rate_limit`: the CDN in front of it can (AD201's fix).
+    assert section.rows == [("Generated images", "object_storage", "not stated", "NO", "n/a")]
+    assert [i.text for i in section.items if i.code is None] == [
+        "Generated images has no rate limit (`rate_limit`, on it or on the way in) and "
+        "authentication not stated (`auth`)"
+    ]

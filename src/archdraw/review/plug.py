@@ -150,7 +150,8 @@ def plug_in(context: Context) -> Section:
         spec = library.get(component.type)
         takes = set() if spec is None else set(spec.properties)
         auth = authentication(design, library, component)
-        limit = rate_limit(library, component, reached.get(component.id, []), takes)
+        hops = reached.get(component.id, [])
+        limit = rate_limit(library, component, hops, takes)
         versioned = library.prop(component, "versioned") is True
         # A type that has no such property is not asked for it: the file could not say it.
         section.rows.append(
@@ -166,7 +167,13 @@ def plug_in(context: Context) -> Section:
             said
             for said, ok in (
                 ("no authentication (`auth`)", auth != "NO"),
-                ("no rate limit (`rate_limit`)", limit != "NO"),
+                (
+                    # Behind a CDN or load balancer the limit can go on the hop (AD201's fix).
+                    "no rate limit (`rate_limit`, on it or on the way in)"
+                    if hops
+                    else "no rate limit (`rate_limit`)",
+                    limit != "NO",
+                ),
                 ("no versioned contract (`versioned`)", versioned or "versioned" not in takes),
             )
             if not ok
