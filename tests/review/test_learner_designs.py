@@ -201,7 +201,9 @@ links:
     assert "floor" not in fits.section("cost").answer.split("at 10x.")[0]
 
 
-def test_a_store_behind_a_cdn_is_asked_for_a_limit_on_the_way_in(load_text, library) -> None:  # type: ignore[no-untyped-def]
+def test_a_store_behind_a_cdn_is_not_an_extension_point_but_a_service_is(
+    load_text, library
+) -> None:  # type: ignore[no-untyped-def]
     design = """
 archdraw: 1
 name: images
@@ -209,14 +211,19 @@ components:
   - {id: web, type: client, props: {rps: 10}}
   - {id: cdn, type: cdn, label: Image CDN}
   - {id: images, type: object_storage, label: Generated images}
+  - {id: lb, type: load_balancer}
+  - {id: api, type: service, label: Jobs API, props: {auth: true, versioned: true}}
 links:
   - {from: web, to: cdn}
   - {from: cdn, to: images}
+  - {from: web, to: lb}
+  - {from: lb, to: api}
 """
     section = review(load_text, library, design).section("plug")
-    # Object storage takes no `rate_limit`: the CDN in front of it can (AD201's fix).
-    assert section.rows == [("Generated images", "object_storage", "not stated", "NO", "n/a")]
+    # Files served through a CDN are its URLs, not an API; lint still asks who reads them.
+    assert section.rows == [("Jobs API", "service", "yes", "NO", "yes")]
+    assert {"AD201", "AD302"} <= {i.code for i in section.items}
+    # The limit can go on the load balancer in front (AD201's fix): said so.
     assert [i.text for i in section.items if i.code is None] == [
-        "Generated images has no rate limit (`rate_limit`, on it or on the way in) and "
-        "authentication not stated (`auth`)"
+        "Jobs API has no rate limit (`rate_limit`, on it or on the way in)"
     ]

@@ -51,9 +51,15 @@ def entries(design: Design, library: Library) -> dict[str, list[Component]]:
                 if target.id not in seen:
                     seen.add(target.id)
                     todo.append((target.id, [*hops, target]))
-            elif target.id not in reached:
+            elif target.id not in reached and not (hops and _serves_files(library, target)):
                 reached[target.id] = hops
     return reached
+
+
+def _serves_files(library: Library, component: Component) -> bool:
+    """A store behind a CDN or load balancer serves files or rows as they are: its
+    contract is the hop's URLs, not an API anyone builds on (AD302 still asks who reads)."""
+    return _category(library, component) == "storage"
 
 
 def extension_points(design: Design, library: Library, graph: TrafficGraph) -> list[Component]:
