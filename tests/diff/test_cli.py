@@ -67,6 +67,37 @@ def test_text_and_json_say_where_the_images_went(tmp_path: Path, capsys) -> None
     assert "pictures" not in out
 
 
+def test_a_property_removed_says_what_applies_instead(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Removing `replicas: 3` does not remove the replicas: the reviewer is told what is left.
+    old, new = tmp_path / "old.archdraw.yaml", tmp_path / "new.archdraw.yaml"
+    old.write_text(
+        "archdraw: 1\nname: s\ncomponents:\n"
+        "  - {id: api, type: service, props: {replicas: 3, zones: 3}}\n"
+        "  - {id: hub, type: realtime_gateway, props: {replicas: 3, zones: 3, tls: true}}\n",
+        encoding="utf-8",
+    )
+    new.write_text(
+        "archdraw: 1\nname: s\ncomponents:\n"
+        "  - {id: api, type: service, props: {zones: 3}}\n"
+        "  - {id: hub, type: realtime_gateway, props: {replicas: 1, backplane: true}}\n",
+        encoding="utf-8",
+    )
+    _, out, _ = diff(capsys, str(old), str(new), "--no-derived")
+    replicas = "removed (was 3; now 3 instances, one per zone (`replicas` not stated))"
+    assert f"    props.replicas: {replicas}\n" in out
+    assert "    props.zones: removed (was 3; now the library default 1)\n" in out
+    assert "    props.tls: removed (was true; now not stated)\n" in out
+    assert "    props.backplane: set to true (was the library default false)\n" in out
+    _, out, _ = diff(capsys, str(old), str(new), "--no-derived", "--format", "json")
+    [file] = json.loads(out)["files"]
+    absent = {(c["id"], f["field"]): f["absent"] for c in file["changes"] for f in c["fields"]}
+    assert absent[("hub", "props.tls")] == "not stated"
+    assert absent[("api", "props.replicas")] == (
+        "3 instances, one per zone (`replicas` not stated)"
+    )
+    assert absent[("hub", "props.replicas")] is None  # 3 -> 1: both stated
+
+
 def test_unreadable_design_is_exit_two(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     broken = tmp_path / "broken.archdraw.yaml"
     broken.write_text("archdraw: 1\nname: [\n", encoding="utf-8")

@@ -43,13 +43,13 @@ def test_json_lists_every_kind_of_change(shop: FileDiff) -> None:
         ("link", "api->search"): "removed",
     }
     assert changes[("component", "api")]["fields"] == [
-        {"field": "label", "old": "Shop API", "new": "Storefront API"}
+        {"field": "label", "old": "Shop API", "new": "Storefront API", "absent": None}
     ]
     assert changes[("component", "db")]["fields"] == [
-        {"field": "zone", "old": "eu-a", "new": "eu-b"}
+        {"field": "zone", "old": "eu-a", "new": "eu-b", "absent": None}
     ]
     assert changes[("component", "web")]["fields"] == [
-        {"field": "props.rps", "old": 400, "new": 900}
+        {"field": "props.rps", "old": 400, "new": 900, "absent": None}
     ]
     assert changes[("component", "cache")]["type"] == "cache"
     # lb only moved (and db's position change rides along with its zone move, unlisted).

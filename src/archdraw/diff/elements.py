@@ -25,6 +25,9 @@ class FieldChange:
     field: str  # "label", "zone", "props.replicas", "doc.purpose", ...
     old: Any  # None when the field was absent
     new: Any
+    # A property set or removed: what applies where it is absent ("the library default 1",
+    # "not stated"), since removing `replicas: 3` is not removing the replicas.
+    absent: str | None = None
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,11 @@ def file_data(
                 "status": c.status,
                 "title": c.title,
                 "type": c.type,
-                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields],
+                # `absent` (added in version 1): what applies where a property is absent.
+                "fields": [
+                    {"field": f.field, "old": f.old, "new": f.new, "absent": f.absent}
+                    for f in c.fields
+                ],
             }
             for c in diff.changes.changes
         ],
