@@ -227,3 +227,27 @@ links:
     assert [i.text for i in section.items if i.code is None] == [
         "Jobs API has no rate limit (`rate_limit`, on it or on the way in)"
     ]
+
+
+def test_offline_writes_are_late_data_even_without_an_asynchronous_path(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    # "No message can arrive late" was said beside "they reach the servers late".
+    design = """
+archdraw: 1
+name: file sync
+components:
+  - {id: desk, type: client, props: {rps: 300}}
+  - {id: folder, type: device_cache, label: Local folder, props: {offline_writes: true}}
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: db, type: database}
+links:
+  - {from: desk, to: folder}
+  - {from: folder, to: api}
+  - {from: api, to: db, props: {writes: true, read_modify_write: true}}
+"""
+    order = review(load_text, library, design).section("order")
+    assert order.answer == (
+        "No asynchronous path, but Local folder takes writes while offline: they reach the "
+        "servers late, after writes made later elsewhere. 1 read-modify-write, 1 with no "
+        "`concurrency_control` stated: two requests to one record can erase each other's "
+        "change (AD418). 1 to check (info)."
+    )

@@ -143,18 +143,27 @@ def data_order(context: Context) -> Section:
             + f"{sum(r[3] == 'yes' for r in rows)} with a dead-letter path; {found}."
         )
         return section
-    # No message can come late or twice: what is left is requests racing on one record.
+    # No message can come late or twice, unless a device holds writes made offline: what is
+    # left is requests racing on one record.
     only = " (only telemetry to monitoring)" if telemetry else ""
+    late = [c.title for c in design.components if library.prop(c, "offline_writes") is True]
+    offline = (
+        f", but {', '.join(late)} {'takes' if len(late) == 1 else 'take'} writes while "
+        "offline: they reach the servers late, after writes made later elsewhere"
+        if late
+        else ""
+    )
     if problems:
         concurrency = "finding" if problems == 1 else "findings"
         section.answer = (
-            f"No asynchronous path{only}; {problems} concurrency {concurrency} "
+            f"No asynchronous path{only}{offline}; {problems} concurrency {concurrency} "
             "(writes that interleave)."
         )
     else:
         section.answer = (
-            f"No asynchronous path{only}: no message can arrive late, twice or out of turn. "
-            + _racing(design, library)
+            f"No asynchronous path{only}"
+            + (f"{offline}." if late else ": no message can arrive late, twice or out of turn.")
+            + f" {_racing(design, library)}"
             + (f" {asked} to check (info)." if asked else "")
         )
     return section
@@ -176,7 +185,11 @@ def _racing(design: Design, library: Library) -> str:
             f"{' and '.join(f'`{c}`' for c in controls)} concurrency control."
         )
     if rmw:
-        return f"{plural(len(rmw), 'read-modify-write')}: see the findings."
+        bare = sum(1 for k in rmw if not library.link_prop(k.props, "concurrency_control"))
+        return (
+            f"{plural(len(rmw), 'read-modify-write')}, {bare} with no `concurrency_control` "
+            "stated: two requests to one record can erase each other's change (AD418)."
+        )
     return (
         f"No write is marked `read_modify_write` ({plural(len(writes), 'writing link')}): "
         "concurrent requests to one record are safe if each write is applied in place (an "
