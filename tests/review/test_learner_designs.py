@@ -195,10 +195,18 @@ links:
     assert budget.severity == "warning"
     assert budget.text == (
         "$35,040/month is within the design's budget of $60,000, but only as drawn: GPU "
-        "workers cannot carry today's load, so the figure is a floor"
+        "workers cannot carry today's load, so the figure is a floor; it is passed by 2x "
+        "traffic ($676,272/month)"
     )
-    fits = review(load_text, library, design.replace("rps: 27", "rps: 2"))
-    assert "floor" not in fits.section("cost").answer.split("at 10x.")[0]
+    fits = review(load_text, library, design.replace("rps: 27", "rps: 2")).section("cost")
+    assert "floor" not in fits.answer.split("at 10x.")[0]
+    # Within budget today, and where on the curve growth passes it.
+    [budget] = [i for i in fits.items if "budget" in i.text]
+    assert (budget.severity, budget.text) == (
+        "info",
+        "$35,040/month is within the design's budget of $60,000; it is passed by 5x traffic "
+        "($125,268/month)",
+    )
 
 
 def test_a_store_behind_a_cdn_is_not_an_extension_point_but_a_service_is(

@@ -123,6 +123,17 @@ def cost_answer(
     return text
 
 
+def _passed(steps: list[tuple[float, float]], budget: float, currency: str, above: bool) -> str:
+    """Where on the cost curve a budget met today is passed: growth is what a budget is for."""
+    if above:
+        return ""
+    over = next(((factor, total) for factor, total in steps if total > budget), None)
+    if over is None:
+        return ""
+    factor, total = over
+    return f"; it is passed by {factor:g}x traffic ({money(total, currency)}/month)"
+
+
 def cost_section(context: Context, costs: list[CostEstimate], over: Sequence[str] = ()) -> Section:
     """`over`: the components over capacity at 1x, whose machines drawn the 1x figure prices."""
     design, library, graph, findings = context
@@ -184,7 +195,8 @@ def cost_section(context: Context, costs: list[CostEstimate], over: Sequence[str
                     "so the figure is a floor"
                     if floor and not above
                     else ""
-                ),
+                )
+                + _passed(steps, budget, cur, above),
                 "warning" if above or floor else "info",
             )
         )
