@@ -259,3 +259,21 @@ links:
         "`concurrency_control` stated: two requests to one record can erase each other's "
         "change (AD418). 1 to check (info)."
     )
+
+
+def test_a_managed_service_is_not_said_to_run_the_default_replicas(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    # SQS is one service the provider runs: no `replicas` default stands in for it.
+    design = """
+archdraw: 1
+name: jobs
+components:
+  - {id: api, type: service, props: {replicas: 2}}
+  - {id: q, type: queue, label: SQS jobs, props: {managed: true}}
+  - {id: worker, type: worker}
+links:
+  - {from: api, to: q, kind: async, props: {writes: true}}
+  - {from: q, to: worker, kind: async}
+"""
+    items = [i for i in review(load_text, library, design).section("assumptions").items]
+    [replicas] = [i for i in items if i.text.startswith("`replicas` is not stated")]
+    assert replicas.elements == ("worker",)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from archdraw.analysis import TrafficGraph
+from archdraw.analysis.kinds import provider_runs
 from archdraw.cost import (
     NOT_MODELLED,
     ComponentCost,
@@ -210,7 +211,12 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
     section = Section("assumptions", "Assumptions", "")
     defaults: dict[str, list[str]] = {}
     for component in design.components:
+        # A service the provider runs counts as one whole service, never by the `replicas`
+        # default (AD101 and the analysis read it so): no default stands in for it.
+        whole = provider_runs(library.prop(component, "managed"), library.prop(component, "global"))
         for name in ("capacity_rps", "replicas", "availability", "latency_ms"):
+            if name == "replicas" and whole:
+                continue
             if basis(library, component, name) == "library default":
                 defaults.setdefault(name, []).append(component.id)
     for component in design.components:
