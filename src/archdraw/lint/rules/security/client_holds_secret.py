@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.lint.audience import internal
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -19,7 +20,9 @@ _PAID = frozenset({"llm", "embedding_model", "external_api"})
     their calls from your users'. It also puts no server between users and the provider to
     enforce quotas, strip sensitive data or switch providers. Keys meant to be public
     (restricted browser keys for maps, publishable payment keys) are the exception: ignore the
-    finding there with that reason.""",
+    finding there with that reason. A client the design says is one of the organisation's own
+    programs (`audience: internal`: a service or job on its own servers) keeps its key where
+    any service keeps one and is not judged; an app shipped to staff (`audience: staff`) is.""",
     fix="""Route the call through your backend (a service or API gateway) that holds the key,
     authenticates the user and applies rate limits and quotas; or issue short-lived, scoped
     tokens to the client.""",
@@ -30,6 +33,8 @@ _PAID = frozenset({"llm", "embedding_model", "external_api"})
 )
 def client_holds_secret(ctx: LintContext) -> Iterator[Issue]:
     for source in ctx.client_side:
+        if internal(ctx, source):
+            continue  # a program on the organisation's own servers: the key stays there
         for link in ctx.out_links.get(source.id, ()):
             target = ctx.target(link)
             if target is None or target.type not in _PAID:
