@@ -72,9 +72,10 @@ def _anonymous_by_design(ctx: LintContext, hop: Hop) -> bool:
     deliberately public content (a landing page, public product catalogue): ignore it there
     with that reason, or say so in the design: `anonymous: true` on the client (or its link)
     whose users are not signed in by design. Where every client reaching it is the
-    organisation's own staff or programs on its network (`audience: staff` or `internal`), it
-    is open to everyone on that network instead: a guest on the Wi-Fi, a compromised laptop,
-    any pod in the cluster. Still a finding: a network boundary is not an identity.""",
+    organisation's own staff or programs on its network (`audience: staff` or `audience:
+    internal`), it is open to everyone on that network instead: a guest on the Wi-Fi, a
+    compromised laptop, any pod in the cluster. Still a finding: a network boundary is not
+    an identity.""",
     fix="""Authenticate at the edge: `auth: true` on the API gateway or service (verify a
     signed token such as a JWT from your identity provider on every request), or link the
     service to an identity provider. Then authorise each action, not only the login.""",

@@ -17,14 +17,14 @@ from archdraw.lint.types import Issue, Severity, rule
     for a user on another continent), uses your bandwidth and your servers' capacity, and a
     popular launch saturates them. A CDN serves them from an edge a few milliseconds from the
     user and typically absorbs 90 % or more of those requests. That is true of the public
-    (`audience: public` on the client): assets that only the organisation's staff on its own
-    network (`audience: staff`: a store's dashboard, an admin console) or its own programs
-    (`internal`) fetch are not judged. Where the clients do not state their `audience`, they
-    are taken as the public and the finding says so, as info.""",
+    (`audience: public` on the client): assets that only the organisation's staff on its
+    own network (`audience: staff`: a store's dashboard, an admin console) or its own
+    programs (`audience: internal`) fetch are not judged. Where the clients do not state
+    their `audience`, they are taken as the public and the finding says so, as info.""",
     fix="""Put a CDN in front (client -> CDN -> origin) with long cache lifetimes and
     fingerprinted file names, or move the assets to object storage behind a CDN. If only
-    staff or your own programs fetch them, say so: `audience: staff` (or `internal`) on the
-    client.""",
+    staff or your own programs fetch them, say so on the client: `audience: staff` (or
+    `audience: internal`).""",
     references=(
         "AWS Well-Architected Framework, Performance Efficiency pillar: PERF04 (networking)",
         "High Performance Browser Networking (Grigorik), ch. 10",
