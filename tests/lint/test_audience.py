@@ -10,6 +10,9 @@ import pytest
 from archdraw.io import DesignError, loads
 from archdraw.library import Library
 from archdraw.lint import Finding, lint_design
+from archdraw.lint.session import LintSession
+from archdraw.model import Document
+from archdraw.model.edits import SetProperties
 
 RED_DOG = Path(__file__).parent / "real" / "red-dog.archdraw.yaml"
 
@@ -91,3 +94,36 @@ def test_red_dog_noise_comes_back_when_its_clients_do_not_say_who_they_are(
     assert ("AD214", "ui") not in stated and ("AD201", "order") not in stated
     # The staff's entries are still asked for a rate limit (a reviewer wants those).
     assert {("AD201", "ui"), ("AD201", "makeline"), ("AD201", "accounting")} <= stated
+
+
+def test_the_editor_session_follows_an_audience_edit_as_a_full_lint(library: Library) -> None:
+    """Each rule that reads `audience` is judged again when a client's audience changes."""
+    loaded = loads(
+        "archdraw: 1\nname: audience\n"
+        "components:\n"
+        "  - {id: pos, type: client}\n"
+        "  - {id: desk, type: client}\n"
+        "  - {id: order, type: service, props: {static_assets: true}}\n"
+        "  - {id: db, type: database}\n"
+        "  - {id: llm, type: llm}\n"
+        "links:\n"
+        "  - {from: pos, to: order}\n  - {from: pos, to: db}\n  - {from: pos, to: llm}\n"
+        "  - {from: desk, to: order}\n",
+        "test.archdraw.yaml",
+        library,
+    )
+    document = Document(loaded.design)
+    session = LintSession(library)
+
+    def codes(findings: list[Finding]) -> list[tuple[str, str | None, str]]:
+        return [(f.code, f.element, f.message) for f in findings]
+
+    session.lint(document.design)
+    for client, value in (("pos", "internal"), ("desk", "staff"), ("pos", "public")):
+        document.apply(SetProperties(client, {"audience": value}))
+        assert codes(session.lint(document.design)) == codes(lint_design(document.design, library))
+    document.apply(SetProperties("pos", {"audience": "internal"}))
+    found = {(f.code, f.element) for f in session.lint(document.design)}
+    assert ("AD214", "order") not in found and ("AD303", "pos->db") not in found
+    assert ("AD306", "pos->llm") not in found
+    assert ("AD201", "order") in found  # staff still reach it
