@@ -51,7 +51,8 @@ def first_unprotected_service(ctx: LintContext, entry: ComponentView) -> Compone
     administrators at a bastion) or only by the organisation's own programs (`audience:
     internal` on the client: another team's service, a job, a simulator in the cluster) is not
     judged: there are no requests to count, or the load is the design's own (its `rps`, which
-    saturation judges) and a runaway caller is stopped at its retries (AD203, AD206).""",
+    saturation judges, AD209) and a runaway caller is the design's own bug, judged where it
+    retries (AD203, AD206).""",
     fix="""Put a rate limiter or an API gateway with `rate_limit` between clients and the
     services, or set `rate_limit` on the entry point (load balancer, gateway, service). Use a
     token bucket per API key or user, with counters in a shared store.""",
