@@ -22,10 +22,13 @@ _PAID = frozenset({"llm", "embedding_model", "external_api"})
     (restricted browser keys for maps, publishable payment keys) are the exception: ignore the
     finding there with that reason. A client the design says is one of the organisation's own
     programs (`audience: internal`: a service or job on its own servers) keeps its key where
-    any service keeps one and is not judged; an app shipped to staff (`audience: staff`) is.""",
+    any service keeps one and is not judged; an app shipped to staff (`audience: staff`) is.
+    A call the design says is made with a short-lived token its backend obtained for it
+    (`scoped_token: true` on the link: a payment provider's hosted page, a presigned URL, an
+    ephemeral model session key) carries no secret and is not reported.""",
     fix="""Route the call through your backend (a service or API gateway) that holds the key,
     authenticates the user and applies rate limits and quotas; or issue short-lived, scoped
-    tokens to the client.""",
+    tokens to the client and say so (`scoped_token: true` on the client's link).""",
     references=(
         "OWASP Mobile Top 10: M1 improper credential usage",
         "OWASP Top 10 for LLM Applications: LLM10 unbounded consumption",
@@ -39,6 +42,8 @@ def client_holds_secret(ctx: LintContext) -> Iterator[Issue]:
             target = ctx.target(link)
             if target is None or target.type not in _PAID:
                 continue
+            if ctx.link_prop(link, "scoped_token") is True:
+                continue  # a token its backend obtained for this call, not the account's key
             yield Issue(
                 f"'{source.title}' calls '{target.title}' directly, so it must ship the API "
                 "key: anyone can extract it and spend on your account",
