@@ -154,6 +154,20 @@ def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_cli_text_is_the_markdown_with_no_picture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every other command has a text form: a learner's `--format text` was refused.
+    sample = str(sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}")
+    target = tmp_path / "r.txt"
+    assert main(["review", sample, "--format", "text", "-o", str(target), "--no-user-types"]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Design review") and "](r.svg)" not in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]
+    assert main(["review", sample, "--format", "text", "--no-user-types"]) == 0
+    assert capsys.readouterr().out == text
+
+
 def test_cli_never_writes_over_its_design(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
