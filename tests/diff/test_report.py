@@ -52,6 +52,8 @@ def test_json_lists_every_kind_of_change(shop: FileDiff) -> None:
         {"field": "props.rps", "old": 400, "new": 900, "absent": None}
     ]
     assert changes[("component", "cache")]["type"] == "cache"
+    # A link added or removed says what it is (its kind), as a component says its type.
+    assert changes[("link", "api->cache")]["type"] == "sync"
     # lb only moved (and db's position change rides along with its zone move, unlisted).
     assert file["moved"] == ["lb"]
     assert file["counts"] == {

@@ -65,7 +65,16 @@ def _changes_table(diff: FileDiff) -> list[str]:
         if change.fields:
             what = "<br>".join(markdown_text(field_text(f)) for f in change.fields)
         else:
-            what = f"type {markdown_text(change.type)}" if change.type else ""
+            noun = "link" if change.kind == "link" else "type"
+            what = (
+                (
+                    f"{markdown_text(change.type)} link"
+                    if noun == "link"
+                    else f"type {markdown_text(change.type)}"
+                )
+                if change.type
+                else ""
+            )
         rows.append(f"| {_STATUS[change.status]} | {name} | {what} |")
     return rows
 
