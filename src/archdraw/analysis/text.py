@@ -10,7 +10,7 @@ from archdraw.analysis.paths import RequestPath
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.text_table import table as _table
-from archdraw.analysis.weakest import WeakPoint, failed_components, what_fails
+from archdraw.analysis.weakest import WeakPoint, failed_components, what_fails, zone_words
 from archdraw.source import printable_joined
 
 ARROW = " -> "
@@ -92,7 +92,7 @@ def _failure(report: AnalysisReport) -> list[str]:
     if failure.failed_components:
         what.append(failed_components(report.graph, failure.failed_components, failure.whole))
     if failure.failed_zones:
-        what.append(f"zone {', '.join(failure.failed_zones)}")
+        what.append(", ".join(zone_words(report.graph, z) for z in failure.failed_zones))
     lines = [f"Failure: {' and '.join(what)}"]
     hit = [s for s in failure.components.values() if s.state != "up" or s.reason]
     rows = []
