@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archdraw.analysis.async_work import async_work_text
 from archdraw.analysis.availability_text import availability_lines
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
@@ -150,6 +151,10 @@ def _failure(report: AnalysisReport) -> list[str]:
         if impact.delayed:
             waiting = ", ".join(impact.delayed)
             lines.append(f"    delayed, not failed (behind a queue or async link): {waiting}")
+    if failure.async_work:
+        lines.append("")
+        lines.append("Work behind queues and async links that cannot complete (not counted above):")
+        lines += [f"  {async_work_text(work)}" for work in failure.async_work]
     if failure.unknown_writes:
         lines.append("")
     for store, reached in failure.unknown_writes.items():
