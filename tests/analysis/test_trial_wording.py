@@ -69,3 +69,10 @@ def test_a_region_named_region_is_quoted(design_of, library) -> None:
     design = design_of(REGION.replace("use1", "region"))
     text = render_text(run_analysis(design, library, fail_zones=["region"]), growth_asked=False)
     assert "Failure: region 'region'" in text
+
+
+def test_the_availability_weakest_links_call_a_region_a_region(design_of, library) -> None:
+    report = run_analysis(design_of(REGION), library, availability=True)
+    text = render_text(report, growth_asked=False)
+    assert "  region use1  " in text
+    assert "zone use1" not in text
