@@ -114,3 +114,35 @@ def test_a_source_without_rps_makes_the_rate_a_lower_bound(design_of, library) -
     text = render_text(report, growth_asked=False)
     assert "(at least 5/s: a source states no rps)" in text
     assert to_json(report)["failure"]["async_work"][0]["rate_basis"] == "lower bound"
+
+
+RELAY = """
+components:
+  - {id: app, type: client, props: {rps: 100}}
+  - {id: api, type: service, props: {replicas: 2, capacity_rps: 500}}
+  - {id: events, type: stream, props: {replicas: 3, capacity_rps: 5000}}
+  - {id: jobs, type: queue, props: {replicas: 3, capacity_rps: 5000}}
+  - {id: thumbs, type: worker, props: {replicas: 2, capacity_rps: %s}}
+links:
+  - {from: app, to: api}
+  - {from: api, to: events, kind: async}
+  - {from: events, to: jobs, kind: async}
+  - {from: jobs, to: thumbs, kind: async}
+"""
+
+
+def test_a_queue_fed_by_a_stream_leaves_the_messages_in_the_stream(design_of, library) -> None:
+    report = run_analysis(design_of(RELAY % 500), library, fail=["jobs"], all_instances=True)
+    text = render_text(report, growth_asked=False)
+    assert "messages from api stall in events: their consumer jobs is down (100/s" in text
+    assert "are lost" not in text  # the stream keeps them: not refused, not counted twice
+
+
+def test_an_overloaded_worker_leaves_the_rest_waiting(design_of, library) -> None:
+    # 100 jobs/s on one of two instances of 60 req/s: it serves 60 % of them.
+    report = run_analysis(design_of(RELAY % 60), library, fail=["thumbs"])
+    text = render_text(report, growth_asked=False)
+    assert "40.0 % of jobs from events stall in jobs: their worker thumbs serves only 60.0 %" in (
+        text
+    )
+    assert to_json(report)["failure"]["async_work"][0]["consumer_serving"] == 0.6

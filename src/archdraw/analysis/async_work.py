@@ -45,6 +45,7 @@ class AsyncWork:
     noun: str  # "jobs" (a queue) | "messages" (a stream, an async link)
     blocked: list[tuple[str, str]]  # (how, component): ("write to", "results"), ("reach", ..)
     down: bool  # the consumer itself is down
+    serving: float  # the share of its work the consumer itself still serves (0..1)
     role: str  # "worker" (a worker type) | "consumer"
 
     @property
@@ -94,15 +95,25 @@ def _from_buffer(
     partial: list[bool],
 ) -> list[AsyncWork]:
     noun = "jobs" if graph.components[node].type in QUEUE_TYPES else "messages"
-    senders = sorted({graph.ids[e.source] for e in graph.in_edges[node] if e.calls > 0})
+    links = [e for e in graph.in_edges[node] if e.calls > 0]
+    # What another queue or stream sends on waits there (it stalls, said at that one): only
+    # what the others send is refused and lost.
+    relayed = sum(
+        rates[e.source] * graph.miss[e.source] * worst.get(e.source, 1.0) * e.calls
+        for e in links
+        if graph.buffer[e.source]
+    )
+    everyone = sorted({graph.ids[e.source] for e in links})
+    senders = [sid for sid in everyone if not graph.buffer[graph.index[sid]]]
     accepted = worst.get(node, 1.0)
     basis = _basis(rates[node], partial[node])
     found = []
-    if accepted < 1.0:
+    sent = rates[node] - relayed
+    if accepted < 1.0 and senders and (sent > 0 or partial[node]):
         found.append(
             AsyncWork(
                 graph.ids[node], graph.ids[node], senders, "lost", 1.0 - accepted,
-                rates[node], basis, noun, [], True, "consumer",
+                max(0.0, sent), basis, noun, [], True, accepted, "consumer",
             )
         )  # fmt: skip
     passed = graph.miss[node] * accepted
@@ -115,10 +126,10 @@ def _from_buffer(
         if share > 0:
             found.append(
                 AsyncWork(
-                    graph.ids[node], graph.ids[edge.target], senders, "stalls",
+                    graph.ids[node], graph.ids[edge.target], everyone, "stalls",
                     min(1.0, share), rates[node] * passed * edge.calls, basis, noun,
                     _blocked(graph, edge.target, worst), worst.get(edge.target, 1.0) <= 0,
-                    _role(graph, edge.target),
+                    worst.get(edge.target, 1.0), _role(graph, edge.target),
                 )
             )  # fmt: skip
     return found
@@ -142,7 +153,8 @@ def _handed(
             graph.ids[node], graph.ids[target], [graph.ids[node]], "lost", min(1.0, share),
             rates[node] * graph.miss[node] * worst.get(node, 1.0) * edge.calls,
             _basis(rates[node], partial[node]), "messages",
-            _blocked(graph, target, worst), worst.get(target, 1.0) <= 0, _role(graph, target),
+            _blocked(graph, target, worst), worst.get(target, 1.0) <= 0,
+            worst.get(target, 1.0), _role(graph, target),
         )
     ]  # fmt: skip
 
@@ -187,7 +199,8 @@ def async_work_text(work: AsyncWork, titles: Mapping[str, str] | None = None) ->
     senders = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
     some = "" if work.share >= 1.0 else f"{work.share * 100:.1f} % of "
     if work.fate == "lost" and work.consumer == work.via:
-        words = f"{some}{work.noun} from {senders} to {via} are lost: {via} is down"
+        refuses = "is down" if work.serving <= 0 else f"accepts only {work.serving * 100:.1f} % of them"
+        words = f"{some}{work.noun} from {senders} to {via} are lost: {via} {refuses}"
         retried = "; refused: lost unless the sender retries them"
     else:
         retried = ""
@@ -196,10 +209,13 @@ def async_work_text(work: AsyncWork, titles: Mapping[str, str] | None = None) ->
             parts.setdefault(how, []).append(name(cid))
         said = " or ".join(f"{how} {', '.join(ids)}" for how, ids in parts.items())
         why = f"their {work.role} {consumer} "
+        reasons = [f"cannot {said}"] if said else []
+        if 0 < work.serving < 1:  # overloaded, or short of instances: the rest waits
+            reasons.insert(0, f"serves only {work.serving * 100:.1f} % of them")
         if work.down:
             why += "is down"
         else:
-            why += f"cannot {said}" if said else "completes only part of them"
+            why += " and ".join(reasons) or "completes only part of them"
         if work.fate == "stalls":
             words = f"{some}{work.noun} from {senders} stall in {via}: {why}"
         else:

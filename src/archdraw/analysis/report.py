@@ -241,6 +241,7 @@ def _failure_json(failure: FailureResult) -> dict[str, Any]:
                 "noun": w.noun,
                 "blocked": [{"how": how, "id": cid} for how, cid in w.blocked],
                 "consumer_down": w.down,
+                "consumer_serving": w.serving,
             }
             for w in failure.async_work
         ],
