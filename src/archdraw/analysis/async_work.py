@@ -199,7 +199,9 @@ def async_work_text(work: AsyncWork, titles: Mapping[str, str] | None = None) ->
     senders = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
     some = "" if work.share >= 1.0 else f"{work.share * 100:.1f} % of "
     if work.fate == "lost" and work.consumer == work.via:
-        refuses = "is down" if work.serving <= 0 else f"accepts only {work.serving * 100:.1f} % of them"
+        refuses = (
+            "is down" if work.serving <= 0 else f"accepts only {work.serving * 100:.1f} % of them"
+        )
         words = f"{some}{work.noun} from {senders} to {via} are lost: {via} {refuses}"
         retried = "; refused: lost unless the sender retries them"
     else:
