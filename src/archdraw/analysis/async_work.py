@@ -58,11 +58,10 @@ def async_work(
     graph: TrafficGraph, scenario: Scenario, complete: dict[int, float]
 ) -> list[AsyncWork]:
     """Every hand-off of work that the failure keeps from completing."""
-    hurt = scenario.hurt()
-    if not hurt:
-        return []
-    partial = partial_rates(graph)
     worst = scenario.worst()
+    if not _reaches_async(graph, worst, complete):
+        return []  # most failures hold up no hand-off: the rates need not be worked out
+    partial = partial_rates(graph)
     # What still arrives: a component passes on only the share it serves, so work whose
     # requests fail upstream (counted in the requests lost) never reaches the hand-off.
     serves = [miss * worst.get(node, 1.0) for node, miss in enumerate(graph.miss)]
@@ -78,6 +77,23 @@ def async_work(
                 if edge.kind == "async" and edge.calls > 0 and not graph.buffer[edge.target]:
                     found.extend(_handed(graph, node, edge, worst, complete, rates, partial))
     return found
+
+
+def _reaches_async(
+    graph: TrafficGraph, worst: dict[int, float], complete: dict[int, float]
+) -> bool:
+    """Whether a queue or stream serves less, or something that completes less takes work
+    from one or over an async link (what `async_work` reads)."""
+    less = {node for node, share in (*worst.items(), *complete.items()) if share < 1.0}
+    for node in less:
+        if graph.buffer[node]:
+            return True
+        for edge in graph.in_edges[node]:
+            sender = edge.source
+            handed = edge.kind == "async" and not graph.change_stream[sender]
+            if edge.calls > 0 and (graph.buffer[sender] or handed):
+                return True
+    return False
 
 
 def _basis(rps: float, partial: bool) -> str:
