@@ -146,3 +146,15 @@ def test_an_overloaded_worker_leaves_the_rest_waiting(design_of, library) -> Non
         text
     )
     assert to_json(report)["failure"]["async_work"][0]["consumer_serving"] == 0.6
+
+
+def test_a_link_into_the_queue_without_calls_is_named(design_of, library) -> None:
+    report = run_analysis(design_of(RELAY % 500), library, fail=["thumbs"], all_instances=True)
+    text = render_text(report, growth_asked=False)
+    assert (
+        "jobs from events stall in jobs: their worker thumbs is down (100/s at the stated "
+        "rates; `calls` not stated on events->jobs: taken as 1 per request)"
+    ) in text
+    assert to_json(report)["failure"]["async_work"][0]["default_calls"] == ["events->jobs"]
+    _, stated, _ = _run(design_of, library, fail=["bucket"])  # api->queue states `calls`
+    assert "not stated" not in stated

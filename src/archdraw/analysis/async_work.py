@@ -17,14 +17,15 @@ lower bound where a source states none, or unknown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from archdraw.analysis.completion import Scenario
 from archdraw.analysis.graph import Edge, TrafficGraph
 from archdraw.analysis.paths import request_paths
 from archdraw.analysis.traffic import arrival_rates, partial_rates
+from archdraw.model import Link
 
 __all__ = ["AsyncWork", "async_work", "async_work_sentence", "async_work_text"]
 
@@ -47,6 +48,9 @@ class AsyncWork:
     down: bool  # the consumer itself is down
     serving: float  # the share of its work the consumer itself still serves (0..1)
     role: str  # "worker" (a worker type) | "consumer"
+    # The links the rate rests on that state no `calls` (each taken as 1 per request), by
+    # sender: "api->queue".
+    default_calls: list[str] = field(default_factory=list)
 
     @property
     def stuck_rps(self) -> float:
@@ -55,9 +59,13 @@ class AsyncWork:
 
 
 def async_work(
-    graph: TrafficGraph, scenario: Scenario, complete: dict[int, float]
+    graph: TrafficGraph,
+    scenario: Scenario,
+    complete: dict[int, float],
+    links: Iterable[Link] = (),
 ) -> list[AsyncWork]:
-    """Every hand-off of work that the failure keeps from completing."""
+    """Every hand-off of work that the failure keeps from completing; `links` (the design's)
+    say which of the links its rate rests on state no `calls`."""
     worst = scenario.worst()
     if not _reaches_async(graph, worst, complete):
         return []  # most failures hold up no hand-off: the rates need not be worked out
@@ -76,7 +84,21 @@ def async_work(
             for edge in graph.out_edges[node]:
                 if edge.kind == "async" and edge.calls > 0 and not graph.buffer[edge.target]:
                     found.extend(_handed(graph, node, edge, worst, complete, rates, partial))
-    return found
+    if not found:
+        return found
+    wanted = {(sender, work.via) for work in found for sender in work.senders}
+    wanted |= {(work.via, work.consumer) for work in found}
+    unstated: dict[tuple[str, str], list[str]] = {}
+    for link in links:
+        if (link.source, link.target) in wanted and "calls" not in link.props:
+            unstated.setdefault((link.source, link.target), []).append(link.key)
+    return [replace(work, default_calls=_default_calls(work, unstated)) for work in found]
+
+
+def _default_calls(work: AsyncWork, unstated: dict[tuple[str, str], list[str]]) -> list[str]:
+    """The links into the queue (or, over an async link, to the consumer) stating no `calls`."""
+    into = work.consumer if work.senders == [work.via] else work.via
+    return [key for sender in work.senders for key in unstated.get((sender, into), [])]
 
 
 def _reaches_async(
@@ -246,6 +268,9 @@ def async_work_text(work: AsyncWork, titles: Mapping[str, str] | None = None) ->
         "lower bound": f"at least {_rate(work.stuck_rps)}/s: a source states no rps",
         "unknown": "rate unknown: no source that reaches it states rps",
     }[work.rate_basis]
+    if work.default_calls:
+        links = ", ".join(work.default_calls)
+        per_second += f"; `calls` not stated on {links}: taken as 1 per request"
     return f"{words} ({per_second}{retried})"
 
 

@@ -168,7 +168,7 @@ def analyze_failure(
         total_rps=total,
         unknown_writes=unwritten_streams(graph, {n for n, s in states.items() if s.state != "up"}),
         assumed=rests_on(graph, scenario, unstated, None, routes, figure),
-        async_work=async_work(graph, scenario, complete),
+        async_work=async_work(graph, scenario, complete, design.links),
     )
 
 

@@ -242,6 +242,7 @@ def _failure_json(failure: FailureResult) -> dict[str, Any]:
                 "blocked": [{"how": how, "id": cid} for how, cid in w.blocked],
                 "consumer_down": w.down,
                 "consumer_serving": w.serving,
+                "default_calls": w.default_calls,
             }
             for w in failure.async_work
         ],
