@@ -158,3 +158,29 @@ def test_a_link_into_the_queue_without_calls_is_named(design_of, library) -> Non
     assert to_json(report)["failure"]["async_work"][0]["default_calls"] == ["events->jobs"]
     _, stated, _ = _run(design_of, library, fail=["bucket"])  # api->queue states `calls`
     assert "not stated" not in stated
+
+
+OUTBOX = """
+components:
+  - {id: app, type: client, props: {rps: 100}}
+  - {id: api, type: service, props: {replicas: 2, capacity_rps: 500}}
+  - {id: orders_db, type: database, props: {replicas: 2, failover: active-standby}}
+  - {id: relay, type: worker, props: {replicas: 2, capacity_rps: 500}}
+  - {id: broker, type: external_api}
+links:
+  - {from: app, to: api}
+  - {from: api, to: orders_db, props: {writes: true, calls: 0.3}}
+  - {from: orders_db, to: relay, kind: async}
+  - {from: relay, to: broker}
+"""
+
+
+def test_a_stores_changes_wait_in_its_change_stream(design_of, library) -> None:
+    report = run_analysis(design_of(OUTBOX), library, fail=["broker"])
+    text = render_text(report, growth_asked=False)
+    assert (
+        "changes to orders_db wait in its change stream: their worker relay cannot reach "
+        "broker (30/s at the stated rates; `calls` not stated on orders_db->relay: taken as "
+        "1 per write)"
+    ) in text
+    assert report.failure is not None and report.failure.lost_share == 0.0

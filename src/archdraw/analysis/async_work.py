@@ -24,7 +24,7 @@ from itertools import pairwise
 from archdraw.analysis.completion import Scenario
 from archdraw.analysis.graph import Edge, TrafficGraph
 from archdraw.analysis.paths import request_paths
-from archdraw.analysis.traffic import arrival_rates, partial_rates
+from archdraw.analysis.traffic import arrival_rates, partial_rates, sent_rates, store_changes
 from archdraw.model import Link
 
 __all__ = ["AsyncWork", "async_work", "async_work_sentence", "async_work_text"]
@@ -74,16 +74,25 @@ def async_work(
     # requests fail upstream (counted in the requests lost) never reaches the hand-off.
     serves = [miss * worst.get(node, 1.0) for node, miss in enumerate(graph.miss)]
     rates = arrival_rates(graph, miss=serves)
+    changes: dict[int, float] | None = None  # what each store's change stream carries
     found: list[AsyncWork] = []
     for node in range(len(graph)):
         if rates[node] <= 0 and not partial[node]:
             continue  # no work reaches it
         if graph.buffer[node]:
             found.extend(_from_buffer(graph, node, worst, complete, rates, partial))
-        elif not graph.change_stream[node]:  # a store's links out carry its writes: not jobs
+        elif graph.change_stream[node]:  # a store's links out carry its writes: changes
+            if changes is None:
+                changes = store_changes(graph, sent_rates(graph, passed=serves), passed=serves)
+            for edge in graph.out_edges[node]:
+                if edge.calls > 0 and not graph.buffer[edge.target]:
+                    carried = changes.get(node, 0.0) * edge.calls
+                    found.extend(_handed(graph, node, edge, worst, complete, carried, partial))
+        else:
             for edge in graph.out_edges[node]:
                 if edge.kind == "async" and edge.calls > 0 and not graph.buffer[edge.target]:
-                    found.extend(_handed(graph, node, edge, worst, complete, rates, partial))
+                    carried = rates[node] * serves[node] * edge.calls
+                    found.extend(_handed(graph, node, edge, worst, complete, carried, partial))
     if not found:
         return found
     wanted = {(sender, work.via) for work in found for sender in work.senders}
@@ -112,7 +121,7 @@ def _reaches_async(
             return True
         for edge in graph.in_edges[node]:
             sender = edge.source
-            handed = edge.kind == "async" and not graph.change_stream[sender]
+            handed = edge.kind == "async" or graph.change_stream[sender]
             if edge.calls > 0 and (graph.buffer[sender] or handed):
                 return True
     return False
@@ -179,18 +188,21 @@ def _handed(
     edge: Edge,
     worst: dict[int, float],
     complete: dict[int, float],
-    rates: list[float],
+    carried: float,
     partial: list[bool],
 ) -> list[AsyncWork]:
+    """Work over one link out of a component that is no queue: an async link (lost unless
+    the sender retries), or a store's change stream (its changes wait in the store's log)."""
     target = edge.target
     share = 1.0 - complete.get(target, worst.get(target, 1.0))
-    if share <= 0:
-        return []
+    if share <= 0 or (carried <= 0 and not partial[node]):
+        return []  # nothing held up, or nothing sent (a store nobody writes)
+    store = graph.change_stream[node]
     return [
         AsyncWork(
-            graph.ids[node], graph.ids[target], [graph.ids[node]], "lost", min(1.0, share),
-            rates[node] * graph.miss[node] * worst.get(node, 1.0) * edge.calls,
-            _basis(rates[node], partial[node]), "messages",
+            graph.ids[node], graph.ids[target], [graph.ids[node]],
+            "stalls" if store else "lost", min(1.0, share), carried,
+            _basis(carried, partial[node]), "changes" if store else "messages",
             _blocked(graph, target, worst), worst.get(target, 1.0) <= 0,
             worst.get(target, 1.0), _role(graph, target),
         )
@@ -256,7 +268,9 @@ def async_work_text(work: AsyncWork, titles: Mapping[str, str] | None = None) ->
             why += "is down"
         else:
             why += " and ".join(reasons) or "completes only part of them"
-        if work.fate == "stalls":
+        if work.fate == "stalls" and work.senders == [work.via]:  # a store's change stream
+            words = f"{some}{work.noun} to {via} wait in its change stream: {why}"
+        elif work.fate == "stalls":
             words = f"{some}{work.noun} from {senders} stall in {via}: {why}"
         else:
             words = (
@@ -270,7 +284,8 @@ def async_work_text(work: AsyncWork, titles: Mapping[str, str] | None = None) ->
     }[work.rate_basis]
     if work.default_calls:
         links = ", ".join(work.default_calls)
-        per_second += f"; `calls` not stated on {links}: taken as 1 per request"
+        unit = "write" if work.noun == "changes" else "request"
+        per_second += f"; `calls` not stated on {links}: taken as 1 per {unit}"
     return f"{words} ({per_second}{retried})"
 
 
