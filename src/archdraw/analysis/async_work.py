@@ -4,17 +4,19 @@ A request that enqueues a job completes when the queue accepts it: the share of 
 lost (`archdraw.analysis.completion`) does not count the job. The job completes only when
 its consumer's own calls do: when they fail (the image workers cannot write to the bucket),
 the jobs pile up in the queue until the path is back (*stall*); when the queue or stream
-itself is down, the jobs sent to it are refused (*lost*, unless the sender retries them).
-Work sent over an async link straight to a component (no queue between) is lost with it
-unless its sender retries.
+itself is down, the jobs sent to it are refused (*lost*, unless the sender retries them;
+what another queue or stream relays to it waits there instead). Work sent over an async
+link straight to a component (no queue between) is lost with it unless its sender
+retries; a store's changes wait in its change stream (a log, an outbox).
 
 Each hand-off is read on the same traffic graph and the same completion shares as the
 requests: a consumer's share of jobs that complete is its share in `complete_shares`, and
-the jobs per second are the arrival rates of `archdraw.analysis.traffic` (before the
-failure, at the burst). Their basis says what they rest on: derived from stated `rps`, a
-lower bound where a source states none, or unknown.
+the jobs per second are the rates of `archdraw.analysis.traffic` with each component
+passing on only the share it still serves (work whose requests fail upstream is counted
+in the requests lost, not again here). Their basis says what they rest on: derived from
+stated `rps`, a lower bound where a source states none, or unknown; and the links into the
+queue that state no `calls` (taken as 1 per request) are named.
 """
-
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
