@@ -21,4 +21,6 @@ def table(rows: list[list[str]], right: Iterable[int] = ()) -> list[str]:
 
 
 def rate(value: float) -> str:
-    return f"{value:,.1f}"
+    """A rate as people write it: whole above 100 or when whole ("2,000", "0"), else three
+    significant digits ("4", "0.25", "12.3")."""
+    return f"{value:,.0f}" if abs(value) >= 99.95 or float(value).is_integer() else f"{value:,.3g}"
