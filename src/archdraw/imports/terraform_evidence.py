@@ -1,7 +1,8 @@
 """Terraform resources that are evidence about boxes rather than boxes themselves.
 
 Settings: an API Gateway method's authorization, a stage's or usage plan's throttling, a
-Route 53 failover record set a property of the box they name. Reachability: security
+Route 53 failover record, a CloudWatch alarm on an SQS queue set a property of the box they
+name. Reachability: security
 groups say which boxes may open connections to which, a middle level of link evidence
 between explicit wiring and a plain reference (which is only start-up order).
 """
@@ -50,6 +51,8 @@ def value_of(rule: dict[str, Any], value: Any) -> Any:
 def _combined(combine: str | None, values: list[Any]) -> Any:
     if combine == "all":
         return all(values)
+    if combine == "any":
+        return any(values)
     if combine == "min":
         return min(values)
     return values[0]
@@ -68,8 +71,10 @@ def apply_settings(
     combine: dict[tuple[str, str], str | None] = {}
     for resource in resources:
         address, kind = base_address(resource["address"]), str(resource.get("type", ""))
+        values_of = resource.get("values") or {}
         for rule in importer.table(kind.split("_")[0], "settings"):
-            if not rule.matches(kind):
+            only = rule.get("only") or {}
+            if not rule.matches(kind) or any(values_of.get(k) != v for k, v in only.items()):
                 continue
             targets = [
                 importer.components[a]
@@ -83,7 +88,7 @@ def apply_settings(
                         why = f"{source} of {address} is known only after apply (read from a plan)"
                         builder.unknown(target, prop, why)
                     continue
-                values = at(resource.get("values") or {}, source)
+                values = at(values_of, source)
                 raw = values[0] if values else None
                 value = value_of(how, raw)
                 for target in targets if value is not None else []:
