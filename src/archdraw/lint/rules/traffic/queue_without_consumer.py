@@ -7,6 +7,10 @@ from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.dead_letter import dead_letters, is_dead_letter_queue
 from archdraw.lint.types import Issue, Severity, rule
 
+# What a queue's links out reach that reads no messages of it: monitoring (its metrics), or
+# another queue (a dead-letter queue's redrive; else the queue feeds it, asked below).
+_NOT_CONSUMERS = QUEUE_TYPES | {"monitoring"}
+
 
 @rule(
     code="AD211",
@@ -38,16 +42,18 @@ def queue_without_consumer(ctx: LintContext) -> Iterator[Issue]:
     components, flow_in, flow_out = ctx.components, ctx.flow_in, ctx.flow_out
     for queue in ctx.of_type(*QUEUE_TYPES):
         queue_id = queue.id
+        # Consumers first: most queues have one, and then nothing else needs a look-up. A
+        # link to monitoring carries the queue's metrics, not its messages.
+        out = flow_out(queue_id)
+        if any(
+            k.target in components and components[k.target].type not in _NOT_CONSUMERS for k in out
+        ):
+            continue
         if is_dead_letter_queue(ctx, queue_id):
             yield from _unwatched_dead_letters(ctx, queue)
             continue
-        # Consumers first: most queues have one, and then the producers need no look-up. A
-        # link to monitoring carries the queue's metrics, not its messages.
-        if any(
-            k.target in components and components[k.target].type != "monitoring"
-            for k in flow_out(queue_id)
-        ):
-            continue
+        if any(k.target in components and components[k.target].type != "monitoring" for k in out):
+            continue  # it feeds another queue
         for link in flow_in(queue_id):
             producer = components.get(link.source)
             if producer is not None:
