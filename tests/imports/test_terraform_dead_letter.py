@@ -98,3 +98,51 @@ def test_an_alarm_in_another_namespace_sets_nothing(tmp_path: Path, library: Lib
     assert worker is not None and "alarm" not in worker.props
     assert not any("alarm" in line for line in result.block.unresolved)
     assert [severity for _, severity, _ in _ad211(result, library)] == ["info"]
+
+
+def test_a_separate_redrive_policy_resource_names_the_dead_letter_queue(
+    tmp_path: Path, library: Library
+) -> None:
+    """terraform-aws-modules/sqs writes the redrive policy as its own resource; in a plan its
+    text waits for the dead-letter queue's ARN, but the configuration sets it."""
+    queues = [
+        resource("aws_sqs_queue.dlq", {"name": "jobs-dlq"}),
+        resource("aws_sqs_queue.jobs", {"name": "jobs"}),
+        resource(
+            "aws_sqs_queue_redrive_policy.jobs",
+            {},
+            {
+                "queue_url": ref("aws_sqs_queue.jobs.url"),
+                "redrive_policy": ref("aws_sqs_queue.dlq.arn"),
+            },
+            {"redrive_policy": True},
+        ),
+    ]
+    path = write_plan(tmp_path / "plan.json", queues)
+    result = import_files([path], library, user_mappings=False)
+    assert links(result)["aws_sqs_queue.jobs->aws_sqs_queue.dlq"] == "async"
+    jobs = result.design.component("aws_sqs_queue.jobs")
+    assert jobs is not None and jobs.props["dead_letter"] is True
+    assert not any("redrive" in line for line in result.block.unresolved)
+    [(component, _, message)] = _ad211(result, library)
+    assert component == "aws_sqs_queue.dlq" and "dead-letter queue of 'jobs'" in message
+
+
+def test_a_state_names_the_dead_letter_queue_inside_its_json_policy(
+    tmp_path: Path, library: Library
+) -> None:
+    """A state has no configuration: the redrive policy is a text of JSON holding the ARN."""
+    arn = "arn:aws:sqs:eu-west-1:123456789012:orders-dlq"
+    queues = [
+        resource("aws_sqs_queue.orders_dlq", {"name": "orders-dlq", "arn": arn}),
+        resource(
+            "aws_sqs_queue.orders",
+            {
+                "name": "orders",
+                "redrive_policy": f'{{"deadLetterTargetArn":"{arn}","maxReceiveCount":5}}',
+            },
+        ),
+    ]
+    path = write_plan(tmp_path / "plan.json", queues)
+    result = import_files([path], library, user_mappings=False)
+    assert links(result)["aws_sqs_queue.orders->aws_sqs_queue.orders_dlq"] == "async"

@@ -84,13 +84,20 @@ def apply_settings(
             for prop, how in (rule.get("props") or {}).items():
                 source = str(how.get("from", ""))
                 if unknown_at(unknown.get(address, {}), source):
-                    for target in targets:
-                        why = f"{source} of {address} is known only after apply (read from a plan)"
-                        builder.unknown(target, prop, why)
-                    continue
-                values = at(values_of, source)
-                raw = values[0] if values else None
-                value = value_of(how, raw)
+                    if how.get("test") == "present" and at(refs.expressions.get(address), source):
+                        # Its value waits for apply, but the configuration sets it: present.
+                        raw: Any = "set in the configuration"
+                        value: Any = True
+                    else:
+                        for target in targets:
+                            why = f"{source} of {address} is known only after apply"
+                            why += " (read from a plan)"
+                            builder.unknown(target, prop, why)
+                        continue
+                else:
+                    values = at(values_of, source)
+                    raw = values[0] if values else None
+                    value = value_of(how, raw)
                 for target in targets if value is not None else []:
                     found[(target, prop)].append((value, f"{resource['address']} {source} {raw}"))
                     combine[(target, prop)] = rule.get("combine")
