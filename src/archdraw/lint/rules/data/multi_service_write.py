@@ -36,7 +36,9 @@ _ROUTERS = frozenset({"api_gateway", "load_balancer"})
     that is asked about, as info, saying so; `compensation: none` keeps the warning. An API
     gateway or load balancer is not asked: it sends each request on to one backend, so its
     routes to several services that write are alternatives, not steps of one request; nor
-    is any caller whose changing calls each state their share of its requests (`calls`) and
+    is a client, whose calls are its user's separate actions (an order posted, then the
+    card typed into the provider's payment page), each answered before the next; nor is any
+    caller whose changing calls each state their share of its requests (`calls`) and
     add up to at most one (an Nginx front end proxying /api/<service>): the design leaves
     each request one of them.""",
     fix="""Say how the request recovers (`compensation` on the caller): a saga that undoes
@@ -63,7 +65,7 @@ def multi_service_write(ctx: LintContext) -> Iterator[Issue]:
     found: dict[str, list[LinkView]] = {}
     for caller, written in writes_out.items():
         component = ctx.components.get(caller)
-        if component is None or component.type in _ROUTERS:
+        if component is None or component.type in _ROUTERS or ctx.is_client(component):
             continue
         if ctx.prop(component, "compensation") not in (None, "none"):
             continue
