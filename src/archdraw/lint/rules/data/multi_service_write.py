@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from archdraw.lint.context import QUEUE_TYPES, LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.rules.data.shares import one_per_request
+from archdraw.lint.rules.data.side_effects import keyed, retries
 from archdraw.lint.types import Issue, Severity, rule
 
 # Each request goes on to one backend: a gateway's routes are alternatives, not steps.
@@ -137,20 +138,12 @@ def _side_effects(ctx: LintContext) -> dict[str, list[LinkView]]:
         caller, callee = ctx.source(link), ctx.target(link)
         if caller is None or callee is None or ctx.writes(link):
             continue
-        if _keyed_and_retried(ctx, link, caller, callee) or _redelivered(ctx, caller):
+        if keyed(ctx, link, callee) and retries(ctx, link, caller) > 0:
+            continue
+        if _redelivered(ctx, caller):
             continue
         found.setdefault(caller.id, []).append(link)
     return found
-
-
-def _keyed_and_retried(
-    ctx: LintContext, link: LinkView, caller: ComponentView, callee: ComponentView
-) -> bool:
-    keyed = ctx.link_prop(link, "idempotency_key") is True or ctx.flag(callee, "idempotent")
-    retries = ctx.link_number(link, "retries") if "retries" in link.props else None
-    if retries is None:
-        retries = ctx.number(caller, "retries") or 0
-    return keyed and retries > 0
 
 
 def _redelivered(ctx: LintContext, caller: ComponentView) -> bool:
