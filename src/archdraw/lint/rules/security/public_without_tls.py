@@ -39,5 +39,6 @@ def public_without_tls(ctx: LintContext) -> Iterator[Issue]:
             "anyone on the network path can read and change the traffic"
         ),
         "encryption not stated",
-        "say `tls: true` (or the protocol, e.g. HTTPS) on the entry links or their targets",
+        "say `tls: true` or `protocol: HTTPS` on the entry links or their targets (a `label`"
+        " is display text: it states nothing)",
     )
