@@ -29,7 +29,8 @@ _ROUTERS = frozenset({"api_gateway", "load_balancer"})
     effect (`side_effect: true`: a card charged, an email sent) counts too, beside a write
     (charge the card, then record the order: a failure between leaves a charge with no
     order), unless it cannot be left standing alone: sent with an idempotency key (or to an
-    idempotent callee) and retried, the caller repeats it until it takes effect, once; and a
+    idempotent callee) and retried, by the caller or, on a client's request path, by the user
+    (AD416), it is repeated until it is done and takes effect once; and a
     caller whose every request is a message that its queue delivers again until it is
     acknowledged has the redelivery finish the work (AD402 asks whether repeating it is
     safe). Side effects with no write change none of the design's own data. A caller whose
@@ -127,7 +128,8 @@ def _side_effects(ctx: LintContext) -> dict[str, list[LinkView]]:
     """Per caller, its calls with an outside side effect (`side_effect: true`) that count as
     changes a failure halfway can leave standing: not a call that also says `writes` (it
     counts already), not one sent with an idempotency key (or to an idempotent callee) and
-    retried (the caller repeats it until it takes effect, once), and not the calls of a
+    retried (the caller or, on a client's request path, the user repeats it until it takes
+    effect, once), and not the calls of a
     caller whose every request is a message a queue delivers again until it is
     acknowledged (the redelivery finishes the work; AD402 asks whether repeating it is
     safe)."""
@@ -138,7 +140,10 @@ def _side_effects(ctx: LintContext) -> dict[str, list[LinkView]]:
         caller, callee = ctx.source(link), ctx.target(link)
         if caller is None or callee is None or ctx.writes(link):
             continue
-        if keyed(ctx, link, callee) and retries(ctx, link, caller) > 0:
+        # A client's request is retried by its user (AD416): with the same key, once.
+        if keyed(ctx, link, callee) and (
+            retries(ctx, link, caller) > 0 or caller.id in ctx.request_path_ids
+        ):
             continue
         if _redelivered(ctx, caller):
             continue
