@@ -109,3 +109,24 @@ def test_a_layout_time_limit_no_clock_can_mean_is_a_usage_error(
     path.write_text(DESIGN.format(version=1, rps=10, replicas=1), encoding="utf-8")
     assert run(["layout", str(path), "--timeout", seconds, "-o", "-"]) == 2
     assert "argument --timeout:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["analyze", "review"])
+@pytest.mark.parametrize("growth", ["1e-300", "5e-324", "0.0009"])
+def test_a_growth_too_small_to_mean_anything_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, growth: str
+) -> None:
+    """Not "Growth 1e-300x ... usage $1.6e-295": a factor under a thousandth is refused,
+    naming the option and the range it takes."""
+    path = _write(tmp_path)
+    assert run([command, "--no-user-types", "--growth", growth, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "argument --growth: must be a number from 0.001 to 1,000,000" in err, err
+
+
+def test_a_growth_of_a_thousandth_still_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path)
+    assert run(["analyze", "--no-user-types", "--growth", "0.001", str(path)]) == 0
+    assert "Growth 0.001x" in capsys.readouterr().out
