@@ -3,6 +3,7 @@ a crash anywhere is exit 3 with a short message, never a traceback or exit 1 (is
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,41 @@ def test_a_growth_of_a_thousandth_still_works(
     path = _write(tmp_path)
     assert run(["analyze", "--no-user-types", "--growth", "0.001", str(path)]) == 0
     assert "Growth 0.001x" in capsys.readouterr().out
+
+
+def test_minus_zero_reads_as_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """YAML's `-0.0` is zero: no output says "-0/s per client" or "a quota of -0"."""
+    path = tmp_path / "n.archdraw.yaml"
+    path.write_text(
+        DESIGN.format(version=1, rps=100, replicas=2).replace(
+            "replicas: 2}", "replicas: 2, rate_limit: -0.0}"
+        ),
+        encoding="utf-8",
+    )
+    for command in (["review", "--format", "text"], ["textconv"]):
+        flags = [] if command == ["textconv"] else ["--no-user-types"]
+        assert run([*command, *flags, str(path)]) in (0, 1), command
+        out = capsys.readouterr().out
+        assert "rate_limit" in out or "rate limit" in out
+        assert not re.search(r"(?<![\w-])-0(?![\d.])", out), command
+
+
+def test_large_rates_and_factors_are_written_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rate limit of a million is "1,000,000/s", a saturation point "2,000×": not
+    "1e+06/s" or "2e+03×"."""
+    old, new = tmp_path / "old.archdraw.yaml", tmp_path / "new.archdraw.yaml"
+    old.write_text(DESIGN.format(version=1, rps=0.1, replicas=2), encoding="utf-8")
+    new.write_text(
+        DESIGN.format(version=1, rps=0.2, replicas=2).replace(
+            "replicas: 2}", "replicas: 2, rate_limit: 1000000}"
+        ),
+        encoding="utf-8",
+    )
+    assert run(["diff", "--no-user-types", str(old), str(new)]) in (0, 1)
+    assert "Saturation point (traffic growth): 2,000× (a) → 1,000× (a)\n" in capsys.readouterr().out
+    assert run(["review", "--format", "text", "--no-user-types", str(new)]) in (0, 1)
+    assert "| 1,000,000/s per client |" in capsys.readouterr().out
+    assert run(["analyze", "--no-user-types", str(old)]) == 0
+    assert "the first is a at 2,000x." in capsys.readouterr().out

@@ -16,7 +16,7 @@ from archdraw.source.printable import plural
 
 
 def _fmt(factor: float) -> str:
-    return f"{factor:.3g}"
+    return f"{factor:,.0f}" if factor >= 100 else f"{factor:.3g}"  # 2,000, not 2e+03
 
 
 def assumed(load: ComponentLoad) -> str:

@@ -62,7 +62,7 @@ def figure_text(value: float | None, unit: str, detail: str | None = None) -> st
     if unit == AVAILABILITY_UNIT:
         shown = f"{value * 100:.4f}".rstrip("0").rstrip(".") + " %"
     elif unit == "x":
-        shown = f"{value:.3g}×"
+        shown = f"{value:,.0f}×" if value >= 100 else f"{value:.3g}×"  # 2,000×, not 2e+03×
     elif unit.endswith("/month"):
         # As the review and `analyze --cost` write money: "$563,692/month", not the false
         # precision of "563,691.98 USD/month".
