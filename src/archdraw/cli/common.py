@@ -134,8 +134,7 @@ def positive_number(
         if not math.isfinite(value) or value <= 0 or value < least or value > most:
             takes = f"from {least:g}" if least else "above 0 and"
             raise argparse.ArgumentTypeError(
-                f"must be {what} {takes} {'to' if least else 'at most'} {most:,.0f}, "
-                f"got {text!r}"
+                f"must be {what} {takes} {'to' if least else 'at most'} {most:,.0f}, got {text!r}"
             )
         return value
 
