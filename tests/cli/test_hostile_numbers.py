@@ -169,3 +169,17 @@ def test_large_rates_and_factors_are_written_out(
     assert "| 1,000,000/s per client |" in capsys.readouterr().out
     assert run(["analyze", "--no-user-types", str(old)]) == 0
     assert "the first is a at 2,000x." in capsys.readouterr().out
+
+
+def test_the_smallest_rates_give_no_300_digit_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`rps: 1e-300` is a valid number; the factors and times it leads to are said as
+    "over 1,000,000,000,000", not written out to 300 digits or as 1e+302x."""
+    tiny, sane = _write(tmp_path, rps="1e-300"), tmp_path / "sane.archdraw.yaml"
+    sane.write_text(DESIGN.format(version=1, rps=10, replicas=2), encoding="utf-8")
+    for command in (["analyze", "--simulate", "--requests", "2000"], ["diff", str(sane)]):
+        assert run([command[0], "--no-user-types", *command[1:], str(tiny)]) in (0, 1), command
+        out = capsys.readouterr().out
+        assert "over 1,000,000,000,000" in out, command
+        assert not re.search(r"\d[\d,]{20,}|e\+\d", out), command
