@@ -336,6 +336,9 @@ def _show_basis(field: QWidget, tip: str, default: object) -> None:
     if font.italic() != assumed:
         font.setItalic(assumed)
         field.setFont(font)
+        if isinstance(field, QComboBox):  # its list says what can be chosen, none assumed
+            font.setItalic(False)
+            field.view().setFont(font)
     field.setToolTip(
         f"The library default, not stated in the file: {default}\n{tip}" if assumed else tip
     )
