@@ -123,3 +123,17 @@ def test_retry_and_timeout_messages_name_a_link_by_its_ends_as_the_editor_does(
     assert "waits 6000 ms for 'auth', which may itself wait as long (6000 ms)" in equal
     assert "on 'auth → persistence'" in equal and "at the same moment" in equal
     assert not [m for m in [amplified, *inverted] if "->" in m]
+
+
+def test_unstated_encryption_names_the_property_a_label_does_not_set(library: Library) -> None:
+    # A learner who labels the link "HTTPS" was told "(or the protocol, e.g. HTTPS)".
+    design = load_text_design(
+        "components:\n  - {id: app, type: client}\n  - {id: api, type: service}\n"
+        "links:\n  - {from: app, to: api, label: HTTPS}\n",
+        library,
+    )
+    [message] = [f.message for f in lint_design(design, library) if f.code == "AD301"]
+    assert message.endswith(
+        "say `tls: true` or `protocol: HTTPS` on the entry links or their targets (a `label` "
+        "is display text: it states nothing)"
+    )

@@ -31,10 +31,19 @@ def value_text(value: Any) -> str:
 
 def field_text(change: FieldChange) -> str:
     if change.old is None:
-        return f"{change.field}: set to {value_text(change.new)}"
+        was = f" (was {change.absent})" if change.absent else ""
+        return f"{change.field}: set to {value_text(change.new)}{was}"
     if change.new is None:
-        return f"{change.field}: removed (was {value_text(change.old)})"
+        now = f"; now {change.absent}" if change.absent else ""
+        return f"{change.field}: removed (was {value_text(change.old)}{now})"
     return f"{change.field}: {value_text(change.old)} → {value_text(change.new)}"
+
+
+def point_name(key: str, code: str = "") -> str:
+    """A single point of failure as the change table names elements: "component api", not
+    the key "component:api" (`code` wraps the id, "`" in markdown)."""
+    kind, _, element = key.partition(":")
+    return f"{kind} {code}{element}{code}"
 
 
 def element_name(change: ElementChange) -> str:

@@ -112,6 +112,18 @@ def missing_replication(ctx: LintContext) -> Iterator[Issue]:
         )
 
 
+def asks_unstated(ctx: LintContext, store: ComponentView) -> bool:
+    """AD103 asks about this store's unstated `replication` (in its one design-wide finding):
+    a database or file system we run and write to, whose design states no mode."""
+    managed = provider_runs(ctx.prop(store, "managed"), ctx.prop(store, "global"))
+    return (
+        not managed
+        and not ctx.stated(store, "replication")
+        and not _one_broker(ctx, store)
+        and _written_source_of_truth(ctx, store)
+    )
+
+
 # Types whose copies are the design's to arrange: the unstated case is worth asking about.
 _ASKED_WHEN_UNSTATED = frozenset({"database", "nosql_database", "graph_database", "file_system"})
 

@@ -16,7 +16,10 @@ from archdraw.lint.types import Issue, Severity, rule
     ISPs, corporate proxies. Without TLS anyone on the path can read passwords, tokens and
     personal data, and change responses (inject scripts, swap payment details). Browsers mark
     such sites as not secure, and app stores and regulations (PCI DSS, GDPR) expect encryption
-    in transit. Certificates are free and automatic today. (Links to DNS are not
+    in transit. The organisation's own staff and programs on its network (`audience: staff`
+    or `audience: internal` on the client) are judged alike: a shop's Wi-Fi or an office
+    network carries guests, and a compromised laptop reads it all. Certificates are free and
+    automatic today. (Links to DNS are not
     reported: name look-ups are not secret.) A link whose encryption the design does not state
     (no `tls`, no protocol) is unknown: those are reported together, once, as info.""",
     fix="""Terminate TLS at the entry point (`tls: true` on the load balancer, gateway or
@@ -36,5 +39,6 @@ def public_without_tls(ctx: LintContext) -> Iterator[Issue]:
             "anyone on the network path can read and change the traffic"
         ),
         "encryption not stated",
-        "say `tls: true` (or the protocol, e.g. HTTPS) on the entry links or their targets",
+        "say `tls: true` or `protocol: HTTPS` on the entry links or their targets (a `label`"
+        " is display text: it states nothing)",
     )
