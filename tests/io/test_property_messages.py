@@ -178,15 +178,15 @@ def test_values_are_quoted_as_yaml_writes_them(library: Library) -> None:
 
 
 def test_a_limit_said_absent_with_its_figure_is_refused(library: Library) -> None:
-    # `rate_limited` states a limit whose figure is unknown; `false` beside a figure is a slip.
+    # `limits_rate` states a limit whose figure is unknown; `false` beside a figure is a slip.
     text = "archdraw: 1\nname: P\ncomponents:\n  - id: gw\n    type: api_gateway\n"
-    text += "    props: {rate_limit: 50, rate_limited: false}\n"
+    text += "    props: {rate_limit: 50, limits_rate: false}\n"
     with pytest.raises(DesignError) as caught:
         loads(text, "p.archdraw.yaml", library)
     [problem] = caught.value.problems
     assert problem.message == (
-        "component 'gw', property 'rate_limited': false says there is no rate limit, but "
+        "component 'gw', property 'limits_rate': false says there is no rate limit, but "
         "`rate_limit` states one (50/s per client): drop one of the two"
     )
     loaded = loads(text.replace("false", "true"), "p.archdraw.yaml", library)
-    assert loaded.design.components[0].props["rate_limited"] is True
+    assert loaded.design.components[0].props["limits_rate"] is True

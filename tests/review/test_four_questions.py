@@ -226,8 +226,8 @@ archdraw: 1
 name: plug
 components:
   - {id: guests, type: client, props: {rps: 10}}
-  - {id: gw, type: api_gateway, props: {rate_limited: true, auth: true, versioned: true}}
-  - {id: edge, type: load_balancer, props: {rate_limited: true}}
+  - {id: gw, type: api_gateway, props: {limits_rate: true, auth: true, versioned: true}}
+  - {id: edge, type: load_balancer, props: {limits_rate: true}}
   - {id: api, type: service, props: {auth: true}}
 links:
   - {from: guests, to: gw}

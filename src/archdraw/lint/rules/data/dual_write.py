@@ -21,11 +21,11 @@ from archdraw.lint.types import Issue, Severity, rule
     found late. A component whose writing calls each state their share of its requests
     (`calls`), adding up to at most one, is not reported: the design gives each request one
     of the stores (one kind of request writes the users table, another an id counter in Redis).
-    A publish counts whatever the link's kind: an `async` link into a queue or stream that
-    states `writes: true` hands the message to the broker in the request as surely as a
-    synchronous one (a service writes its database, then publishes to Kafka; if it dies
-    between, the event is lost). An `async` link that does not state `writes` is not taken as
-    one: many are retries, or notifications the design can afford to lose.""",
+    A publish counts whatever the link's kind: a link into a queue or stream that says
+    `kind: async` and `writes: true` hands the message to the broker in the request as surely
+    as a synchronous one (a service writes its database, then publishes to Kafka; if it dies
+    between, the event is lost). An asynchronous link that does not state `writes` is not
+    taken as one: many are retries, or notifications the design can afford to lose.""",
     fix="""Write to one store only and derive the other: the transactional outbox (write the
     event into an outbox table in the same transaction; a relay publishes it), change data
     capture (Debezium reads the database's log), or an event log as the single source that both
