@@ -25,7 +25,11 @@ from archdraw.lint.types import Issue, Severity, rule
     `kind: async` and `writes: true` hands the message to the broker in the request as surely
     as a synchronous one (a service writes its database, then publishes to Kafka; if it dies
     between, the event is lost). An asynchronous link that does not state `writes` is not
-    taken as one: many are retries, or notifications the design can afford to lose.""",
+    taken as one: many are retries, or notifications the design can afford to lose. A
+    consumer whose work all comes from queues or streams that deliver at least once is not
+    reported: it acknowledges a message after its writes, so one that dies between them gets
+    the message again and makes the second write then (whether doing the first one twice is
+    safe is AD402's question).""",
     fix="""Write to one store only and derive the other: the transactional outbox (write the
     event into an outbox table in the same transaction; a relay publishes it), change data
     capture (Debezium reads the database's log), or an event log as the single source that both
@@ -47,6 +51,8 @@ def dual_write(ctx: LintContext) -> Iterator[Issue]:
         component = components.get(caller)
         if len(writing) < 2 or component is None:
             continue  # two writes at least, to two different stores
+        if redelivered(ctx, caller):
+            continue  # a crash between the writes gets the message again: AD402's question
         targets, into = [], []
         for link in writing:
             target = ctx.target(link)
@@ -61,3 +67,19 @@ def dual_write(ctx: LintContext) -> Iterator[Issue]:
                 "between the writes leaves them inconsistent",
                 component=component.id,
             )
+
+
+def redelivered(ctx: LintContext, consumer: str) -> bool:
+    """All the consumer's work comes from queues or streams that deliver at least once: a
+    message is acknowledged after its writes, so one that dies between them is delivered
+    again and the second write happens then."""
+    feeding = ctx.in_links.get(consumer)
+    if not feeding:
+        return False
+    for link in feeding:
+        source = ctx.source(link)
+        if source is None or source.type not in QUEUE_TYPES or link.kind != "async":
+            return False
+        if ctx.prop(source, "delivery") == "at-most-once":
+            return False
+    return True
