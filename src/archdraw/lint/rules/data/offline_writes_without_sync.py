@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
-from archdraw.lint.design_view import ComponentView
+from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -35,20 +35,30 @@ def offline_writes_without_sync(ctx: LintContext) -> Iterator[Issue]:
         targets = (ctx.target(k) for k in ctx.flow_out(cache.id))
         if any(t is not None and not ctx.is_client(t) for t in targets):
             continue
-        if not any(_app_sends_writes(ctx, app) for app in ctx.neighbours(cache.id)):
-            yield Issue(
-                f"'{cache.title}' accepts writes offline but has no link to a backend to "
-                "sync them: those changes never leave the device",
-                component=cache.id,
-            )
+        apps = [app for app in ctx.neighbours(cache.id) if ctx.is_client(app)]
+        backend_links = [k for app in apps for k in _backend_links(ctx, app)]
+        if any(ctx.writes(k) for k in backend_links):
+            continue  # the app sends its changes itself
+        # An app that reaches a backend by links none of which says it writes: say what
+        # would make it the sync path.
+        hint = (
+            f" ('{ctx.title(backend_links[0].source)}' reaches a backend, but none of its "
+            "links says `writes: true`)"
+            if backend_links
+            else ""
+        )
+        yield Issue(
+            f"'{cache.title}' accepts writes offline but has no link to a backend to "
+            f"sync them{hint}: those changes never leave the device",
+            component=cache.id,
+        )
 
 
-def _app_sends_writes(ctx: LintContext, app: ComponentView) -> bool:
-    """A client holding the device cache that writes to a backend itself: its sync path."""
-    if not ctx.is_client(app):
-        return False
+def _backend_links(ctx: LintContext, app: ComponentView) -> list[LinkView]:
+    """The links from a client holding the device cache to components that are not clients."""
+    found = []
     for link in ctx.flow_out(app.id):
         target = ctx.target(link)
-        if target is not None and not ctx.is_client(target) and ctx.writes(link):
-            return True
-    return False
+        if target is not None and not ctx.is_client(target):
+            found.append(link)
+    return found
