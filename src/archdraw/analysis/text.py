@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archdraw.analysis.async_work import async_work_text
 from archdraw.analysis.availability_text import availability_lines
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
@@ -10,7 +11,7 @@ from archdraw.analysis.paths import RequestPath
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.text_table import table as _table
-from archdraw.analysis.weakest import WeakPoint, failed_components, what_fails
+from archdraw.analysis.weakest import WeakPoint, failed_components, what_fails, zone_words
 from archdraw.source import printable_joined
 
 ARROW = " -> "
@@ -92,7 +93,7 @@ def _failure(report: AnalysisReport) -> list[str]:
     if failure.failed_components:
         what.append(failed_components(report.graph, failure.failed_components, failure.whole))
     if failure.failed_zones:
-        what.append(f"zone {', '.join(failure.failed_zones)}")
+        what.append(", ".join(zone_words(report.graph, z) for z in failure.failed_zones))
     lines = [f"Failure: {' and '.join(what)}"]
     hit = [s for s in failure.components.values() if s.state != "up" or s.reason]
     rows = []
@@ -150,6 +151,10 @@ def _failure(report: AnalysisReport) -> list[str]:
         if impact.delayed:
             waiting = ", ".join(impact.delayed)
             lines.append(f"    delayed, not failed (behind a queue or async link): {waiting}")
+    if failure.async_work:
+        lines.append("")
+        lines.append("Work behind queues and async links that cannot complete (not counted above):")
+        lines += [f"  {async_work_text(work)}" for work in failure.async_work]
     if failure.unknown_writes:
         lines.append("")
     for store, reached in failure.unknown_writes.items():
