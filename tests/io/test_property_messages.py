@@ -177,16 +177,17 @@ def test_values_are_quoted_as_yaml_writes_them(library: Library) -> None:
     )
 
 
-def test_a_limit_said_absent_with_its_figure_is_refused(library: Library) -> None:
-    # `limits_rate` states a limit whose figure is unknown; `false` beside a figure is a slip.
+def test_a_limit_without_its_figure_is_true_or_false(library: Library) -> None:
+    # `limits_rate` says a limit exists whose figure the source does not give: a yes or no,
+    # never the figure (that is `rate_limit`).
     text = "archdraw: 1\nname: P\ncomponents:\n  - id: gw\n    type: api_gateway\n"
-    text += "    props: {rate_limit: 50, limits_rate: false}\n"
+    text += "    props: {limits_rate: 50}\n"
     with pytest.raises(DesignError) as caught:
         loads(text, "p.archdraw.yaml", library)
     [problem] = caught.value.problems
-    assert problem.message == (
-        "component 'gw', property 'limits_rate': false says there is no rate limit, but "
-        "`rate_limit` states one (50/s per client): drop one of the two"
-    )
-    loaded = loads(text.replace("false", "true"), "p.archdraw.yaml", library)
+    assert problem.message.startswith("component 'gw', property 'limits_rate' takes true or false")
+    loaded = loads(text.replace("50", "true"), "p.archdraw.yaml", library)
     assert loaded.design.components[0].props["limits_rate"] is True
+    # A type that takes no rate limit takes no `limits_rate` either.
+    with pytest.raises(DesignError):
+        loads(text.replace("api_gateway", "database").replace("50", "true"), "p.yaml", library)

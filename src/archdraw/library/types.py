@@ -100,15 +100,6 @@ def check_props(specs: Mapping[str, PropertySpec], props: Mapping[str, Any]) -> 
         reason = spec.check(value)
         if reason is not None:
             problems.append(PropProblem(name, reason))
-    if props.get("limits_rate") is False and isinstance(props.get("rate_limit"), int | float):
-        # A figure is a limit: the two cannot both be the design's word.
-        problems.append(
-            PropProblem(
-                "limits_rate",
-                "false says there is no rate limit, but `rate_limit` states one "
-                f"({props['rate_limit']}/s per client): drop one of the two",
-            )
-        )
     return problems
 
 
