@@ -56,7 +56,8 @@ def test_a_region_that_takes_every_request_is_in_the_answer(load_text, library) 
     fails = review(load_text, library, CHARGE.replace("KEY", "")).section("fails")
     assert fails.answer == (
         "No single component failure fails every request. Losing region east fails every "
-        "request: nothing outside it takes over. Stopped partway: 1 to check (AD416, info)."
+        "request: nothing outside it takes over. Stopped partway: 2 to check (AD415, AD416, "
+        "info)."
     )
     assert fails.rows[0][0] == "region east"
     # When no one loss takes every request, the answer names the worst one.

@@ -99,7 +99,9 @@ links:
     )
     charged = design.replace("label: charge}", "label: charge, props: {side_effect: true}}")
     answer = review(load_text, library, charged).section("fails").answer
-    assert answer.endswith("Stopped partway: 1 to check (AD416, info).")
+    # The charge, then the record: the user's retry charges again (AD416), and a failure
+    # between the two leaves a charge with no record (AD415).
+    assert answer.endswith("Stopped partway: 2 to check (AD415, AD416, info).")
     keyed = charged.replace("side_effect: true", "side_effect: true, idempotency_key: true")
     answer = review(load_text, library, keyed).section("fails").answer
     assert answer.endswith("Stopped partway: 1 safeguard stated.")

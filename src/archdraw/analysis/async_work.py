@@ -17,6 +17,7 @@ in the requests lost, not again here). Their basis says what they rest on: deriv
 stated `rps`, a lower bound where a source states none, or unknown; and the links into the
 queue that state no `calls` (taken as 1 per request) are named.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -26,6 +27,7 @@ from itertools import pairwise
 from archdraw.analysis.completion import Scenario
 from archdraw.analysis.graph import Edge, TrafficGraph
 from archdraw.analysis.paths import request_paths
+from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.traffic import arrival_rates, partial_rates, sent_rates, store_changes
 from archdraw.model import Link
 
@@ -232,10 +234,6 @@ def _blocked(graph: TrafficGraph, consumer: int, worst: dict[int, float]) -> lis
                 found[("write to" if writes else "reach", graph.ids[node])] = None
                 break
     return list(found)
-
-
-def _rate(value: float) -> str:
-    return f"{value:,.0f}" if value >= 100 or value == 0 else f"{value:,.3g}"
 
 
 def async_work_text(work: AsyncWork, titles: Mapping[str, str] | None = None) -> str:

@@ -6,6 +6,7 @@ from archdraw.analysis.async_work import async_work_text
 from archdraw.analysis.availability_text import availability_lines
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.growth_summary import times
 from archdraw.analysis.overlap import Assumed, assumption_text
 from archdraw.analysis.paths import RequestPath
 from archdraw.analysis.report import AnalysisReport
@@ -32,7 +33,7 @@ def _ms(value: float | None) -> str:
 def _factor(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:,.0f}x" if value >= 100 else f"{value:.3g}x"
+    return f"{times(value)}x"
 
 
 def _why_nothing_lost(report: AnalysisReport, broken: list[RequestPath]) -> str:
@@ -339,11 +340,15 @@ def _per_second(report: AnalysisReport, lost_rps: float) -> str:
     return f" ({_rate(lost_rps)}/s)"
 
 
+def _seconds(duration: float) -> str:
+    return f"{times(duration)} s" if duration >= 1 else "under 1 s"
+
+
 def _simulation(report: AnalysisReport) -> list[str]:
     sim = report.simulation
     assert sim is not None
     lines = [
-        f"Simulation (seed {sim.seed}, {sim.requests:,} requests over {sim.duration_s:,.0f} s "
+        f"Simulation (seed {sim.seed}, {sim.requests:,} requests, {_seconds(sim.duration_s)} "
         "simulated) against the formulas:"
     ]
     if report.failure is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from archdraw.analysis.growth_summary import times
 from archdraw.cost import money
 from archdraw.diff.derived import AVAILABILITY_UNIT, Delta
 from archdraw.diff.elements import ElementChange, FieldChange
@@ -62,7 +63,7 @@ def figure_text(value: float | None, unit: str, detail: str | None = None) -> st
     if unit == AVAILABILITY_UNIT:
         shown = f"{value * 100:.4f}".rstrip("0").rstrip(".") + " %"
     elif unit == "x":
-        shown = f"{value:.3g}×"
+        shown = f"{times(value)}×"
     elif unit.endswith("/month"):
         # As the review and `analyze --cost` write money: "$563,692/month", not the false
         # precision of "563,691.98 USD/month".

@@ -4,6 +4,7 @@ limit and a versioned contract."""
 from __future__ import annotations
 
 from archdraw.analysis import TrafficGraph
+from archdraw.cost.lines import per_second
 from archdraw.library import Library
 from archdraw.lint.context import PASS_THROUGH_TYPES
 from archdraw.model import Component, Design, Link
@@ -118,13 +119,13 @@ def rate_limit(
     as AD201 reads a design; "n/a" for a type the file could not state it on."""
     limit = library.prop(component, "rate_limit")
     if isinstance(limit, int | float):
-        return f"{limit:g}/s per client"
+        return f"{per_second(limit)}/s per client"
     if library.prop(component, "limits_rate") is True:
         return "yes (figure not stated)"
     for hop in reversed(hops):
         hop_limit = library.prop(hop, "rate_limit")
         if isinstance(hop_limit, int | float):
-            return f"{hop_limit:g}/s per client, at {hop.title}"
+            return f"{per_second(hop_limit)}/s per client, at {hop.title}"
         if hop.type == "rate_limiter" or library.prop(hop, "limits_rate") is True:
             return f"yes, at {hop.title}"
     return "NO" if "rate_limit" in takes or hops else "n/a"
