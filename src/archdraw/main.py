@@ -23,6 +23,16 @@ DESIGN_SUFFIXES = (".yaml", ".yml")
 SELF_TEST = "self-test"
 # `archdraw edit FILE`: the editor, as other tools spell it (`archdraw FILE` works too).
 EDIT = "edit"
+# Words people type for what is an option of another command.
+OPTIONS_ELSEWHERE = {
+    "cost": "analyze --cost",
+    "fail": "analyze --fail",
+    "failure": "analyze --fail",
+    "growth": "analyze --growth",
+    "availability": "analyze --availability",
+    "simulate": "analyze --simulate",
+    "weakest": "analyze --weakest",
+}
 
 
 def _wants_editor(argv: list[str]) -> bool:
@@ -43,6 +53,8 @@ def _unknown_command(word: str) -> str | None:
     words = (EDIT, *COMMANDS, SELF_TEST)
     close = difflib.get_close_matches(word, words, n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
+    if word.lower() in OPTIONS_ELSEWHERE:
+        hint = f" (did you mean 'archdraw {OPTIONS_ELSEWHERE[word.lower()]} FILE'?)"
     return (
         f"archdraw: unknown command '{word}'{hint}, and no file of that name\n"
         f"  commands: {', '.join(words)}\n"

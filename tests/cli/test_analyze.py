@@ -198,7 +198,7 @@ def test_a_saturated_component_is_said_apart_in_text_and_json(capsys) -> None:
     assert "days" not in out.split("Saturated today")[0]
     assert "Saturated today, so 0 % available" in out
     # 3,000 req/s at 800 each: 4 needed; the capacity is the design's own figure.
-    assert "web           needs 4 instances, has 1  3,000.0 req/s at 800 req/s each" in out
+    assert "web           needs 4 instances, has 1  3,000 req/s at 800 req/s each" in out
     assert "(stated capacity)" in out
     figures = _json(capsys, str(TWITTER_NAIVE), "--availability")["availability"]
     assert figures["saturated"] == ["web", "db", "email_worker"]

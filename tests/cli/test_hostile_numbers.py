@@ -3,6 +3,7 @@ a crash anywhere is exit 3 with a short message, never a traceback or exit 1 (is
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,76 @@ def test_a_layout_time_limit_no_clock_can_mean_is_a_usage_error(
     path.write_text(DESIGN.format(version=1, rps=10, replicas=1), encoding="utf-8")
     assert run(["layout", str(path), "--timeout", seconds, "-o", "-"]) == 2
     assert "argument --timeout:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["analyze", "review"])
+@pytest.mark.parametrize("growth", ["1e-300", "5e-324", "0.0009"])
+def test_a_growth_too_small_to_mean_anything_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, growth: str
+) -> None:
+    """Not "Growth 1e-300x ... usage $1.6e-295": a factor under a thousandth is refused,
+    naming the option and the range it takes."""
+    path = _write(tmp_path)
+    assert run([command, "--no-user-types", "--growth", growth, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "argument --growth: must be a number from 0.001 to 1,000,000" in err, err
+
+
+def test_a_growth_of_a_thousandth_still_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path)
+    assert run(["analyze", "--no-user-types", "--growth", "0.001", str(path)]) == 0
+    assert "Growth 0.001x" in capsys.readouterr().out
+
+
+def test_minus_zero_reads_as_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """YAML's `-0.0` is zero: no output says "-0/s per client" or "a quota of -0"."""
+    path = tmp_path / "n.archdraw.yaml"
+    path.write_text(
+        DESIGN.format(version=1, rps=100, replicas=2).replace(
+            "replicas: 2}", "replicas: 2, rate_limit: -0.0}"
+        ),
+        encoding="utf-8",
+    )
+    for command in (["review", "--format", "text"], ["textconv"]):
+        flags = [] if command == ["textconv"] else ["--no-user-types"]
+        assert run([*command, *flags, str(path)]) in (0, 1), command
+        out = capsys.readouterr().out
+        assert "rate_limit" in out or "rate limit" in out
+        assert not re.search(r"(?<![\w-])-0(?![\d.])", out), command
+
+
+def test_large_rates_and_factors_are_written_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rate limit of a million is "1,000,000/s", a saturation point "2,000×": not
+    "1e+06/s" or "2e+03×"."""
+    old, new = tmp_path / "old.archdraw.yaml", tmp_path / "new.archdraw.yaml"
+    old.write_text(DESIGN.format(version=1, rps=0.1, replicas=2), encoding="utf-8")
+    new.write_text(
+        DESIGN.format(version=1, rps=0.2, replicas=2).replace(
+            "replicas: 2}", "replicas: 2, rate_limit: 1000000}"
+        ),
+        encoding="utf-8",
+    )
+    assert run(["diff", "--no-user-types", str(old), str(new)]) in (0, 1)
+    assert "Saturation point (traffic growth): 2,000× (a) → 1,000× (a)\n" in capsys.readouterr().out
+    assert run(["review", "--format", "text", "--no-user-types", str(new)]) in (0, 1)
+    assert "| 1,000,000/s per client |" in capsys.readouterr().out
+    assert run(["analyze", "--no-user-types", str(old)]) == 0
+    assert "the first is a at 2,000x." in capsys.readouterr().out
+
+
+def test_the_smallest_rates_give_no_300_digit_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`rps: 1e-300` is a valid number; the factors and times it leads to are said as
+    "over 1,000,000,000,000", not written out to 300 digits or as 1e+302x."""
+    tiny, sane = _write(tmp_path, rps="1e-300"), tmp_path / "sane.archdraw.yaml"
+    sane.write_text(DESIGN.format(version=1, rps=10, replicas=2), encoding="utf-8")
+    for command in (["analyze", "--simulate", "--requests", "2000"], ["diff", str(sane)]):
+        assert run([command[0], "--no-user-types", *command[1:], str(tiny)]) in (0, 1), command
+        out = capsys.readouterr().out
+        assert "over 1,000,000,000,000" in out, command
+        assert not re.search(r"\d[\d,]{20,}|e\+\d", out), command

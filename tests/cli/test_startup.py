@@ -119,6 +119,20 @@ def test_a_mistyped_command_is_unknown_with_a_suggestion(
     assert listed.startswith("edit, validate, ") and listed.endswith(", textconv, self-test")
 
 
+def test_a_word_for_an_option_of_another_command_points_to_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A learner looks for the cost estimate as a command of its own; it is an analysis.
+    (tmp_path / "shop.archdraw.yaml").write_text("archdraw: 1\nname: x\n")
+    env = _without_display(monkeypatch)
+    status, stderr, qt = _start(["cost", "shop.archdraw.yaml"], env, tmp_path)
+    assert status == 2
+    assert "unknown command 'cost' (did you mean 'archdraw analyze --cost FILE'?)" in stderr
+    assert qt == []
+    _, stderr, _ = _start(["Growth", "shop.archdraw.yaml"], env, tmp_path)
+    assert "did you mean 'archdraw analyze --growth FILE'?" in stderr
+
+
 def test_edit_is_the_editor_command_not_a_mistyped_one(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -52,3 +52,22 @@ def test_small_figures_keep_a_range_that_rounding_to_whole_units_would_hide() ->
 def test_a_sentence_can_join_the_ends_with_its_own_word() -> None:
     assert money_range(1544.0, 6176.0, joined_by="and") == "$1,544 and $6,176"
     assert money_range(7.0, 7.0, joined_by="and") == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (4e-07, "$0.0000004"),  # a request's price: not "$4e-07"
+        (2.5e-07, "$0.00000025"),
+        (1.2345678e-05, "$0.00001235"),
+        (0.0001, "$0.0001"),
+        (7.3e-298, "under $0.000000001"),  # a design's absurd but valid inputs
+        (5e-324, "under $0.000000001"),
+        (123_456_789_012_345.6, "$123,456,789,012,346"),
+        # Past 15 digits a float's figures are noise: no "$1,459,999,999,999,596".
+        (1_459_999_999_999_999.5, "$1,460,000,000,000,000"),
+        (1.0512e37 * (1 - 2e-17), "$10,512,000,000,000,000,000,000,000,000,000,000,000"),
+    ],
+)
+def test_every_figure_is_written_out_without_noise(value: float, written: str) -> None:
+    assert money(value) == written

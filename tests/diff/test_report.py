@@ -43,15 +43,17 @@ def test_json_lists_every_kind_of_change(shop: FileDiff) -> None:
         ("link", "api->search"): "removed",
     }
     assert changes[("component", "api")]["fields"] == [
-        {"field": "label", "old": "Shop API", "new": "Storefront API"}
+        {"field": "label", "old": "Shop API", "new": "Storefront API", "absent": None}
     ]
     assert changes[("component", "db")]["fields"] == [
-        {"field": "zone", "old": "eu-a", "new": "eu-b"}
+        {"field": "zone", "old": "eu-a", "new": "eu-b", "absent": None}
     ]
     assert changes[("component", "web")]["fields"] == [
-        {"field": "props.rps", "old": 400, "new": 900}
+        {"field": "props.rps", "old": 400, "new": 900, "absent": None}
     ]
     assert changes[("component", "cache")]["type"] == "cache"
+    # A link added or removed says what it is (its kind), as a component says its type.
+    assert changes[("link", "api->cache")]["type"] == "sync"
     # lb only moved (and db's position change rides along with its zone move, unlisted).
     assert file["moved"] == ["lb"]
     assert file["counts"] == {
@@ -115,7 +117,11 @@ def test_markdown_comment(shop: FileDiff, library: Library) -> None:
     assert "| 🔴 removed | component `search` (Product search) | type search\\_index |" in lines
     assert "<sub>1 layout-only move not listed.</sub>" in lines
     assert "| Availability for Web shoppers | 99.9495 % | 99.6753 % |" in lines
-    assert "**New single points of failure:** `zone:eu-a` (EU zone A), `component:api`" in text
+    # Named as the change table names elements, not by the key "component:api".
+    assert (
+        "**New single points of failure:** zone `eu-a` (EU zone A), component `api` "
+        "(Storefront API)" in text
+    )
     blocking = text.split("#### New blocking findings (at or above error)")[1].split("####")[0]
     assert blocking.count("\n- ") == 1
     assert (
@@ -147,7 +153,7 @@ def test_text_form(shop: FileDiff) -> None:
     assert "+ component cache (Session cache) [cache]" in text
     assert "- component search (Product search) [search_index]" in text
     assert "(1 layout-only move; --layout lists them)" in text
-    assert "+ single point of failure: component:api (Storefront API)" in text
+    assert "+ single point of failure: component api (Storefront API)" in text
     assert "\033[" not in text
     assert "\033[32m+ component cache" in render_text([shop], Severity.WARNING, colour=True)
 

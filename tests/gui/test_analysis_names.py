@@ -35,6 +35,6 @@ def test_a_failed_zone_is_named_by_its_label(window, qtbot):  # type: ignore[no-
     window.scene.select_ids(["pci"])
     qtbot.mouseClick(panel.findChild(QPushButton, "analysis-fail"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Failing" in panel.message.text())
-    assert panel.message.text().startswith("Failing zone PCI cardholder-data segment:")
+    assert panel.message.text().startswith("Failing network PCI cardholder-data segment:")
     rows = {row[0]: row for row in panel.failure_components.texts()}
     assert rows["Card vault (tokenizer)"][3] == "network 'PCI cardholder-data segment' failed"

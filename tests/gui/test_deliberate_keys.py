@@ -159,7 +159,7 @@ def test_connect_selected_says_what_it_needs(window, qtbot) -> None:  # type: ig
     window.activateWindow()
     qtbot.waitActive(window)
     window.view.setFocus()
-    _click(window, qtbot, "cache")
+    window.scene.select_ids([])
     _press(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert len(window.document.design.links) == 1
-    assert "Select two components" in window.statusBar().currentMessage()
+    assert "Select a component to connect" in window.statusBar().currentMessage()

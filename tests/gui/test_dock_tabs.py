@@ -96,3 +96,29 @@ def test_selecting_while_analysis_is_shown_keeps_analysis(window, qtbot):  # typ
     # The selection is what Fail Selection fails next: the analysis stays in view.
     assert window.scene.selected_component_ids() == ["db"]
     assert _shown_tab(window) == "Analysis"
+
+
+def _click_tab(qtbot, bar: QTabBar, title: str) -> None:  # type: ignore[no-untyped-def]
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def test_the_analysis_tab_widens_its_dock_and_the_properties_tab_narrows_it(window, qtbot):  # type: ignore[no-untyped-def]
+    """Reached by its tab rather than an Analyze command, the Analysis panel stayed in the
+    narrow dock, its buttons, tabs and tables cut off at the right (session 14)."""
+    window.resize(1366, 768)
+    load_into(window)
+    window._docks_sized = False
+    window._size_docks()
+    qtbot.wait(50)
+    dock = window.findChild(QDockWidget, "dock-analysis")
+    narrow = window.findChild(QDockWidget, "dock-properties").width()
+    assert narrow < 400
+    _click_tab(qtbot, _right_tabs(window), "Analysis")
+    qtbot.waitUntil(lambda: dock.width() >= 500)
+    panel = window.analysis_panel
+    assert panel.leave_button.geometry().right() <= panel.width()  # nothing cut off
+    _click_tab(qtbot, _right_tabs(window), "Properties")
+    properties = window.findChild(QDockWidget, "dock-properties")
+    qtbot.waitUntil(lambda: properties.isVisible() and properties.width() == narrow)
+    assert _shown_tab(window) == "Properties"

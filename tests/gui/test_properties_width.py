@@ -8,7 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from archdraw.gui.main_window import MainWindow
 
@@ -75,32 +83,57 @@ def test_a_wide_dock_puts_each_label_beside_its_field(window, qtbot):  # type: i
     qtbot.waitUntil(lambda: _label(window, kind).geometry().bottom() < kind.geometry().top())
 
 
+def _wheel_down(field: QWidget) -> QWheelEvent:
+    centre = QPointF(field.rect().center())
+    return QWheelEvent(
+        centre,
+        QPointF(field.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),  # down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+
+
 def test_the_wheel_scrolls_the_form_past_choices_and_numbers(window, qtbot):  # type: ignore[no-untyped-def]
     _open_at_1366(window, qtbot)
     kind = property_field(window, "type", QComboBox)
     bar = window.properties.form_scroll.verticalScrollBar()
     assert bar.maximum() > 0  # more rows than the dock shows
     before = bar.value()
-    centre = QPointF(kind.rect().center())
     for _ in range(3):
-        wheel = QWheelEvent(
-            centre,
-            QPointF(kind.mapToGlobal(centre.toPoint())),
-            QPoint(0, 0),
-            QPoint(0, -120),  # down
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(kind, wheel)
+        QApplication.sendEvent(kind, _wheel_down(kind))
         qtbot.wait(10)
     assert bar.value() > before
     assert window.document.design.component("trips_db").type == "database"
     assert window.stack.count() == 0
-    # Once chosen (clicked or tabbed to), the field takes the wheel as Qt's fields do.
-    kind.setFocus()
-    qtbot.waitUntil(kind.hasFocus)
-    QApplication.sendEvent(kind, wheel)
-    qtbot.wait(10)
-    assert window.document.design.component("trips_db").type != "database"
+
+
+def test_the_wheel_over_the_field_just_clicked_scrolls_the_form_too(window, qtbot):  # type: ignore[no-untyped-def]
+    """Clicking a choice or number and then scrolling the panel, with the pointer still over
+    it, changed its value (one undo step a notch) instead of scrolling."""
+    _open_at_1366(window, qtbot)
+    bar = window.properties.form_scroll.verticalScrollBar()
+    for name, kind in (("type", QComboBox), ("replicas", QSpinBox)):
+        field = property_field(window, name, kind)
+        window.properties.form_scroll.ensureWidgetVisible(field)
+        qtbot.wait(10)
+        if isinstance(field, QComboBox):
+            field.setFocus()  # tabbed to (a click would open its list)
+        else:
+            qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(8, field.height() // 2))
+        qtbot.waitUntil(field.hasFocus)
+        bar.setValue(0)
+        window.properties.form_scroll.ensureWidgetVisible(field)
+        before, shown = bar.value(), field.text() if isinstance(field, QSpinBox) else None
+        for _ in range(2):
+            QApplication.sendEvent(field, _wheel_down(field))
+            qtbot.wait(10)
+        assert bar.value() > before or bar.value() == bar.maximum(), name
+        if isinstance(field, QSpinBox):
+            assert field.text() == shown
+    trips = window.document.design.component("trips_db")
+    assert trips.type == "database" and trips.props["replicas"] == 48  # as the file states
+    assert window.stack.count() == 0

@@ -5,7 +5,7 @@ design says. Found under Xvfb."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from .conftest import load_into, property_field
 
@@ -43,3 +43,20 @@ def test_a_stated_value_equal_to_the_default_is_stated(window, qtbot):  # type: 
     window.scene.select_ids(["api"])
     replicas = property_field(window, "replicas", QSpinBox)
     assert replicas.value() == 2 and not replicas.font().italic()
+
+
+def test_the_list_of_a_default_choice_is_not_in_italics(window, qtbot):  # type: ignore[no-untyped-def]
+    """The field shows the default in italics; its open list showed every choice in
+    italics too, as if each were a default (found under Xvfb, session 14)."""
+    load_into(window, "archdraw: 1\nname: t\ncomponents:\n  - {id: db, type: database}\n")
+    window.scene.select_ids(["db"])
+    failover = property_field(window, "failover", QComboBox)
+    window.properties.form_scroll.ensureWidgetVisible(failover)
+    assert failover.font().italic()  # none, the library default
+    qtbot.mouseClick(failover, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(failover.view().isVisible)
+    shown = failover.view().visualRect(failover.view().model().index(1, 0))
+    assert shown.isValid()
+    assert not failover.view().font().italic()
+    failover.hidePopup()
+    assert window.stack.count() == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from tests.imports.conftest import DATA
+from tests.imports.tf_plan import resource, write_plan
 
 from archdraw.cli.main import run
 from archdraw.imports import import_files, load_mapping
@@ -176,3 +177,47 @@ def test_readme_override_example_is_a_valid_mapping(tmp_path: Path, library: Lib
     mapping = load_mapping(library, [path])
     assert mapping.first("images.by_image", "mycorp/billing-db-2").get("type") == "database"  # type: ignore[union-attr]
     assert yaml.safe_load(example)["terraform"]["providers"]["google"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "docker-compose.yml",
+            "x-built: 1733616000000\nservices:\n  web:\n    image: myorg/web\n"
+            "    shm_size: 20000000000000\n    deploy: {replicas: 20000000000000}\n",
+        ),
+        (
+            "k8s.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n"
+            "  replicas: 20000000000000\n  progressDeadlineSeconds: 99999999999999\n"
+            "  template: {spec: {containers: [{name: web, image: myorg/web}]}}\n",
+        ),
+    ],
+)
+def test_numbers_no_design_holds_in_fields_of_another_tool_do_not_refuse_the_file(
+    tmp_path: Path, library: Library, name: str, text: str
+) -> None:
+    """Epoch milliseconds, sizes in bytes: numbers over a trillion are another tool's own
+    business; the import goes on, and one the design would hold is left out and reported
+    (the design written must load)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = import_files([path], library, user_mappings=False)
+    [web] = result.design.components
+    assert "replicas" not in web.props
+    assert any("web: replicas = 20000000000000 not used" in u for u in result.block.unresolved)
+
+
+def test_a_terraform_plan_with_numbers_over_a_trillion_imports(
+    tmp_path: Path, library: Library
+) -> None:
+    plan = write_plan(
+        tmp_path / "plan.json",
+        [
+            resource("aws_db_instance.db", {"engine": "postgres", "allocated_storage": 1e13}),
+            resource("aws_s3_bucket.b", {"bucket": "b", "created_ms": 1733616000000}),
+        ],
+    )
+    result = import_files([plan], library, user_mappings=False)
+    assert {c.type for c in result.design.components} == {"database", "object_storage"}

@@ -136,3 +136,26 @@ def test_a_firewall_filters_but_neither_authenticates_nor_limits_by_default(
     # Nobody's measured throughput: capacity stays unknown rather than a made-up default.
     assert firewall.default("capacity_rps") is None
     assert {"replicas", "zones", "global", "latency_ms", "availability"} <= set(firewall.properties)
+
+
+# Flags most designs never set: the Properties panel lists a type's properties in the
+# library's order, and a service opening on "anonymous" and "compensation" hid its replicas.
+RARELY_SET = {
+    "anonymous",
+    "compensation",
+    "celebrity_path",
+    "in_process",
+    "managed",
+    "global",
+    "skew",
+}
+
+
+def test_rarely_set_flags_come_after_a_types_everyday_properties(library: Library) -> None:
+    for type_id, component_type in library.types.items():
+        names = list(component_type.properties)
+        first_rare = next((i for i, n in enumerate(names) if n in RARELY_SET), len(names))
+        later_everyday = [n for n in names[first_rare:] if n not in RARELY_SET]
+        assert not later_everyday, f"{type_id}: {later_everyday} listed after a rarely set flag"
+    service = list(library.types["service"].properties)
+    assert service[:3] == ["replicas", "zones", "failover"]

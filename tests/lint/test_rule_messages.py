@@ -123,3 +123,36 @@ def test_retry_and_timeout_messages_name_a_link_by_its_ends_as_the_editor_does(
     assert "waits 6000 ms for 'auth', which may itself wait as long (6000 ms)" in equal
     assert "on 'auth → persistence'" in equal and "at the same moment" in equal
     assert not [m for m in [amplified, *inverted] if "->" in m]
+
+
+def test_unstated_encryption_names_the_property_a_label_does_not_set(library: Library) -> None:
+    # A learner who labels the link "HTTPS" was told "(or the protocol, e.g. HTTPS)".
+    design = load_text_design(
+        "components:\n  - {id: app, type: client}\n  - {id: api, type: service}\n"
+        "links:\n  - {from: app, to: api, label: HTTPS}\n",
+        library,
+    )
+    [message] = [f.message for f in lint_design(design, library) if f.code == "AD301"]
+    assert message.endswith(
+        "say `tls: true` or `protocol: HTTPS` on the entry links or their targets (a `label` "
+        "is display text: it states nothing)"
+    )
+
+
+def test_offline_writes_name_the_app_whose_links_do_not_say_they_write(library: Library) -> None:
+    # The app reaches a backend but only reads from it: what would make it the sync path.
+    (message,) = messages("AD408_offline-writes-without-sync", "AD408", "local", library)
+    assert "('app' reaches a backend, but none of its links says `writes: true`)" in message
+
+
+def test_an_unstated_quota_is_the_limit_its_owner_sets(library: Library) -> None:
+    # A tenant's webhook endpoint is not a provider: the limit is whoever runs it.
+    design = load_text_design(
+        "components:\n  - {id: svc, type: worker, props: {rps: 1}}\n"
+        "  - {id: hooks, type: external_api, label: Tenants' endpoints}\n"
+        "links:\n  - {from: svc, to: hooks, kind: async}\n",
+        library,
+    )
+    (message,) = [f.message for f in lint_design(design, library) if f.code == "AD217"]
+    assert "under the limit its owner sets is unknown" in message
+    assert "provider's" not in message

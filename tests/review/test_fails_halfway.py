@@ -35,12 +35,14 @@ def answer(load_text, library: Library, text: str) -> str:  # type: ignore[no-un
 def test_a_providers_outage_is_not_called_a_single_point_of_failure(load_text, library) -> None:
     assert answer(load_text, library, DESIGN) == (
         "1 single point of failure, each failing every request: Orders. An outage of a "
-        "service someone else runs fails every request too: SQS jobs, S3 files."
+        "service someone else runs fails every request too: SQS jobs, S3 files. Stopped "
+        "partway: 1 to check (AD402, info)."
     )
     two = DESIGN.replace("props: {replicas: 1}", "props: {replicas: 2, failover: active-standby}")
     assert answer(load_text, library, two) == (
         "No single component we run fails every request. An outage of a service someone "
-        "else runs fails every request: SQS jobs, S3 files."
+        "else runs fails every request: SQS jobs, S3 files. Stopped partway: 1 to check "
+        "(AD402, info)."
     )
 
 

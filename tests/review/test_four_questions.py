@@ -56,7 +56,8 @@ def test_a_region_that_takes_every_request_is_in_the_answer(load_text, library) 
     fails = review(load_text, library, CHARGE.replace("KEY", "")).section("fails")
     assert fails.answer == (
         "No single component failure fails every request. Losing region east fails every "
-        "request: nothing outside it takes over."
+        "request: nothing outside it takes over. Stopped partway: 2 to check (AD415, AD416, "
+        "info)."
     )
     assert fails.rows[0][0] == "region east"
     # When no one loss takes every request, the answer names the worst one.
@@ -100,12 +101,13 @@ links:
     assert section.rows == [
         ("chat", "realtime_gateway", "yes, on its links", "5/s per client", "yes"),
         ("Registration", "auth", "issues it", "0.1/s per client", "n/a"),
-        ("open", "api_gateway", "NO", "5/s per client", "yes"),
+        ("open", "api_gateway", "not stated", "5/s per client", "yes"),
     ]
-    assert (
-        section.answer
-        == "3 extension points; 1 lacks authentication, a rate limit or a versioned contract: open."
-    )
+    # `auth` not stated is a question (AD302 asks it as info), not a "no".
+    assert section.answer == ("3 extension points; 1 does not state its authentication: open.")
+    assert [(i.code, i.severity) for i in section.items if i.elements == ("open",)] == [
+        ("AD302", "info")
+    ]
 
 
 def test_order_is_per_key_and_telemetry_is_set_apart(load_text, library) -> None:  # type: ignore[no-untyped-def]
@@ -129,8 +131,10 @@ links:
   - {from: api, to: mon, kind: async}
 """
     section = review(load_text, library, design).section("order")
-    assert ("events → ledger", "yes, per account_id", "yes", "no") in section.rows
-    assert ("api → events", "yes, per account_id", "n/a (broker)", "no") in section.rows
+    # Absent `dead_letter` and `idempotent` are "not stated", as AD202 and AD402 say.
+    assert ("events → ledger", "yes, per account_id", "yes", "not stated") in section.rows
+    assert ("api → events", "yes, per account_id", "n/a (broker)", "not stated") in section.rows
+    assert ("jobs → mailer", "no", "not stated", "not stated") in section.rows
     assert all("mon" not in row[0] for row in section.rows)
     assert "AD414" in {i.code for i in section.items}
     assert (
@@ -209,9 +213,28 @@ links:
     # db's one instance is the library's default, as AD101 says (info), not the design's word.
     assert built.section("fails").answer == (
         "1 single point of failure, each failing every request: db (`replicas` not stated, "
-        "the library default)."
+        "the library default). Stopped partway: 1 to check (AD402, info)."
     )
     # The info findings (a dead letter and idempotency not stated) are counted, not hidden.
     assert built.section("order").answer.endswith(
         "0 ordering, idempotency, delivery or concurrency findings and 2 to check (info)."
     )
+
+
+def test_a_limit_stated_without_its_figure_is_a_limit(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: plug
+components:
+  - {id: guests, type: client, props: {rps: 10}}
+  - {id: gw, type: api_gateway, props: {limits_rate: true, auth: true, versioned: true}}
+  - {id: edge, type: load_balancer, props: {limits_rate: true}}
+  - {id: api, type: service, props: {auth: true}}
+links:
+  - {from: guests, to: gw}
+  - {from: guests, to: edge}
+  - {from: edge, to: api}
+"""
+    section = review(load_text, library, design).section("plug")
+    rows = {row[0]: row[3] for row in section.rows}
+    assert rows == {"gw": "yes (figure not stated)", "api": "yes, at edge"}

@@ -39,6 +39,8 @@ def test_a_lost_update_is_an_answer_to_data_out_of_order(load_text, library) -> 
 def test_a_version_check_leaves_nothing_to_say(load_text, library) -> None:  # type: ignore[no-untyped-def]
     section = order(load_text, library, "concurrency_control: optimistic")
     assert section.items == []
+    # Said with what it rests on: the stated control, not an empty "nothing to say".
     assert section.answer == (
-        "No asynchronous path: requests are answered in the order they are handled."
+        "No asynchronous path: no message can arrive late, twice or out of turn. 1 "
+        "read-modify-write kept apart by `optimistic` concurrency control."
     )

@@ -117,13 +117,13 @@ def test_plug_in_lists_what_an_extension_point_lacks(load_text, library: Library
     section = build_review(design, library, book).section("plug")
     assert section.rows == [
         ("gw", "api_gateway", "yes", "10/s per client", "yes"),
-        ("hooks", "notification", "NO", "NO", "NO"),
+        ("hooks", "notification", "not stated", "NO", "NO"),
     ]
     assert section.answer.startswith("2 extension points; 1 lacks")
     lacks = [i.text for i in section.items if i.elements == ("hooks",)]
     assert lacks == [
-        "hooks has no authentication (`auth`), no rate limit (`rate_limit`) and no versioned "
-        "contract (`versioned`)"
+        "hooks has no rate limit (`rate_limit`), no versioned contract (`versioned`) and "
+        "authentication not stated (`auth`)"
     ]
 
 
@@ -152,6 +152,20 @@ def test_cli_writes_markdown_and_html(tmp_path: Path) -> None:
     assert (tmp_path / "r.svg").read_text(encoding="utf-8").startswith("<?xml")
     assert main(["review", sample, "-o", str(tmp_path / "r.html"), "--no-user-types"]) == 0
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_cli_text_is_the_markdown_with_no_picture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every other command has a text form: a learner's `--format text` was refused.
+    sample = str(sample_dir() / f"rag-pipeline{SAMPLE_SUFFIX}")
+    target = tmp_path / "r.txt"
+    assert main(["review", sample, "--format", "text", "-o", str(target), "--no-user-types"]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Design review") and "](r.svg)" not in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.txt"]
+    assert main(["review", sample, "--format", "text", "--no-user-types"]) == 0
+    assert capsys.readouterr().out == text
 
 
 def test_cli_never_writes_over_its_design(

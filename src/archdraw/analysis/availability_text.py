@@ -3,10 +3,16 @@ links and the per-instance figures assumed."""
 
 from __future__ import annotations
 
-from archdraw.analysis.availability import VISIBLE_GAIN, AvailabilityResult, downtime_per_year
+from archdraw.analysis.availability import (
+    VISIBLE_GAIN,
+    AvailabilityResult,
+    WeakLink,
+    downtime_per_year,
+)
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.text_table import table as _table
+from archdraw.analysis.weakest import zone_words
 
 
 def _and(ids: list[str]) -> str:
@@ -42,7 +48,7 @@ def availability_lines(report: AnalysisReport, top: int) -> list[str]:
     if weakest or together:
         lines.append("Weakest links (design availability gained if it never failed):")
         rows = [
-            [f"{w.kind} {w.id}", f"{w.availability * 100:.4f} %", f"+{w.gain * 100:.4f} points"]
+            [_named(report, w), f"{w.availability * 100:.4f} %", f"+{w.gain * 100:.4f} points"]
             for w in weakest
         ]
         if together:
@@ -101,3 +107,8 @@ def _saturated(result: AvailabilityResult) -> list[str]:
             ]
         )
     return lines + _table(rows)
+
+
+def _named(report: AnalysisReport, link: WeakLink) -> str:
+    """ "component api", or a zone by its kind ("region use1"): one tree holds every kind."""
+    return zone_words(report.graph, link.id) if link.kind == "zone" else f"{link.kind} {link.id}"

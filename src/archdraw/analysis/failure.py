@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from archdraw.analysis.async_work import AsyncWork, async_work
 from archdraw.analysis.completion import (
     Figure,
     client_lost_share,
@@ -70,6 +71,9 @@ class FailureResult:
     unknown_writes: dict[str, list[str]] = field(default_factory=dict)
     # Calls the shares took as independent requests (`request` not stated), and the range.
     assumed: Assumed | None = None
+    # Work handed to queues, streams and async links that cannot complete (`async_work`):
+    # the requests that enqueued it completed, so `lost_share` does not count it.
+    async_work: list[AsyncWork] = field(default_factory=list)
 
     def servers(self, graph: TrafficGraph) -> list[int]:
         """Replicas still serving each component, for a growth analysis of the failure."""
@@ -164,6 +168,7 @@ def analyze_failure(
         total_rps=total,
         unknown_writes=unwritten_streams(graph, {n for n, s in states.items() if s.state != "up"}),
         assumed=rests_on(graph, scenario, unstated, None, routes, figure),
+        async_work=async_work(graph, scenario, complete, design.links),
     )
 
 

@@ -14,9 +14,19 @@ from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad, Growth
 from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph
 from archdraw.source.printable import plural
 
+# Past a trillion times (a rate of 1e-300 against a capacity) a factor says only "never".
+_FARTHEST = 1e12
 
-def _fmt(factor: float) -> str:
-    return f"{factor:.3g}"
+
+def times(factor: float) -> str:
+    """A growth factor as people write it: 0.5, 2.5, 2,000 (not 2e+03); past a trillion,
+    "over 1,000,000,000,000" (not a 300-digit figure)."""
+    if factor > _FARTHEST:
+        return f"over {_FARTHEST:,.0f}"
+    return f"{factor:,.0f}" if factor >= 100 else f"{factor:.3g}"
+
+
+_fmt = times
 
 
 def assumed(load: ComponentLoad) -> str:
@@ -34,8 +44,9 @@ def growth_summary(result: GrowthResult, graph: TrafficGraph) -> str:
         if not any(graph.rps[s] > 0 for s in graph.sources):
             named = ", ".join(title(c, c) for c in result.unknown_sources[:3]) or "a client"
             return f"Growth is unknown: no client states its rps (set `rps` on {named})."
-        busiest = max(result.unknown, key=lambda c: result.components[c].arrival_rps, default=None)
-        settle = f"; state {title(busiest, busiest)}'s capacity_rps to settle it" if busiest else ""
+        settle = _settle(result)
+        if settle:  # it names or counts them: the count in the notes would say it twice
+            notes = _notes(result, count_unknown=False)
         return (
             f"No component with a capacity_rps receives traffic: growth is unknown{settle}{notes}."
         )
@@ -148,9 +159,26 @@ def _sooner(result: GrowthResult) -> str:
     )
 
 
-def _notes(result: GrowthResult) -> str:
+def _settle(result: GrowthResult) -> str:
+    """Which capacities would settle an unknown growth: every component with traffic and
+    no capacity_rps, busiest first (three named and a count past four)."""
+    unknown = sorted(result.unknown, key=lambda c: -result.components[c].arrival_rps)
+    names = [result.titles.get(c, c) for c in unknown]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"; state {names[0]}'s capacity_rps to settle it"
+    if len(names) <= 4:
+        return f"; state the capacity_rps of {', '.join(names[:-1])} and {names[-1]} to settle it"
+    return (
+        f"; state the capacity_rps of the {len(names)} components with traffic to settle it "
+        f"(busiest first: {', '.join(names[:3])} and {len(names) - 3} more)"
+    )
+
+
+def _notes(result: GrowthResult, *, count_unknown: bool = True) -> str:
     notes = ""
-    count = len(result.unknown)
+    count = len(result.unknown) if count_unknown else 0
     if count:
         verb = "has" if count == 1 else "have"
         notes += f" ({count} with traffic {verb} no capacity_rps: unknown)"

@@ -227,6 +227,25 @@ def _failure_json(failure: FailureResult) -> dict[str, Any]:
         # Stores whose change stream reaches what failed but whose writes no link states.
         "unknown_writes": failure.unknown_writes,
         **_assumed_json(failure.assumed),
+        # Jobs and messages handed off that cannot complete: not in `lost_share`.
+        "async_work": [
+            {
+                "via": w.via,
+                "consumer": w.consumer,
+                "senders": w.senders,
+                "fate": w.fate,
+                "share": w.share,
+                "rps": w.rps,
+                "stuck_rps": w.stuck_rps,
+                "rate_basis": w.rate_basis,
+                "noun": w.noun,
+                "blocked": [{"how": how, "id": cid} for how, cid in w.blocked],
+                "consumer_down": w.down,
+                "consumer_serving": w.serving,
+                "default_calls": w.default_calls,
+            }
+            for w in failure.async_work
+        ],
     }
 
 

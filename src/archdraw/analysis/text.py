@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from archdraw.analysis.async_work import async_work_text
 from archdraw.analysis.availability_text import availability_lines
 from archdraw.analysis.capacity import TARGET_UTILIZATION
 from archdraw.analysis.graph import TrafficGraph
+from archdraw.analysis.growth_summary import times
 from archdraw.analysis.overlap import Assumed, assumption_text
 from archdraw.analysis.paths import RequestPath
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.text_table import table as _table
-from archdraw.analysis.weakest import WeakPoint, failed_components, what_fails
+from archdraw.analysis.weakest import WeakPoint, failed_components, what_fails, zone_words
 from archdraw.source import printable_joined
 
 ARROW = " -> "
@@ -31,7 +33,7 @@ def _ms(value: float | None) -> str:
 def _factor(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:,.0f}x" if value >= 100 else f"{value:.3g}x"
+    return f"{times(value)}x"
 
 
 def _why_nothing_lost(report: AnalysisReport, broken: list[RequestPath]) -> str:
@@ -92,7 +94,7 @@ def _failure(report: AnalysisReport) -> list[str]:
     if failure.failed_components:
         what.append(failed_components(report.graph, failure.failed_components, failure.whole))
     if failure.failed_zones:
-        what.append(f"zone {', '.join(failure.failed_zones)}")
+        what.append(", ".join(zone_words(report.graph, z) for z in failure.failed_zones))
     lines = [f"Failure: {' and '.join(what)}"]
     hit = [s for s in failure.components.values() if s.state != "up" or s.reason]
     rows = []
@@ -150,6 +152,10 @@ def _failure(report: AnalysisReport) -> list[str]:
         if impact.delayed:
             waiting = ", ".join(impact.delayed)
             lines.append(f"    delayed, not failed (behind a queue or async link): {waiting}")
+    if failure.async_work:
+        lines.append("")
+        lines.append("Work behind queues and async links that cannot complete (not counted above):")
+        lines += [f"  {async_work_text(work)}" for work in failure.async_work]
     if failure.unknown_writes:
         lines.append("")
     for store, reached in failure.unknown_writes.items():
@@ -334,11 +340,15 @@ def _per_second(report: AnalysisReport, lost_rps: float) -> str:
     return f" ({_rate(lost_rps)}/s)"
 
 
+def _seconds(duration: float) -> str:
+    return f"{times(duration)} s" if duration >= 1 else "under 1 s"
+
+
 def _simulation(report: AnalysisReport) -> list[str]:
     sim = report.simulation
     assert sim is not None
     lines = [
-        f"Simulation (seed {sim.seed}, {sim.requests:,} requests over {sim.duration_s:,.0f} s "
+        f"Simulation (seed {sim.seed}, {sim.requests:,} requests, {_seconds(sim.duration_s)} "
         "simulated) against the formulas:"
     ]
     if report.failure is not None:

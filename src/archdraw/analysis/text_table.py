@@ -21,4 +21,9 @@ def table(rows: list[list[str]], right: Iterable[int] = ()) -> list[str]:
 
 
 def rate(value: float) -> str:
-    return f"{value:,.1f}"
+    """A rate as people write it: whole above 100 or when whole ("2,000", "0"), else three
+    significant digits ("4", "0.25", "12.3"); under a thousandth, "<0.001" (absurd input, not
+    an exponent nobody reads)."""
+    if abs(value) >= 99.95 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.3g}" if abs(value) >= 0.001 else "<0.001"

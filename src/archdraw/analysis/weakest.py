@@ -186,8 +186,8 @@ def what_fails(graph: TrafficGraph, point: WeakPoint, name: str | None = None) -
     """The failure a weak point stands for, in words ("one instance of api", "stripe (the
     whole service)"); `name`: how to call the element (its id when None)."""
     name = name or point.id
-    if point.kind == "zone":
-        return f"zone {name}"
+    if point.kind == "zone":  # one tree of zones: a region is called a region
+        return zone_words(graph, point.id, name)
     if not graph.runs_replicas[graph.index[point.id]]:
         return f"{name} (the whole service)"  # a third party's, or one the provider runs
     if point.single_point:
@@ -244,3 +244,11 @@ def single_points_of_failure(
             if rests and assumed is not None:
                 assumed[graph.ids[node]] = rests[0]
     return dict(sorted(found.items()))
+
+
+def zone_words(graph: TrafficGraph, zone_id: str, name: str | None = None) -> str:
+    """A zone by its kind ("region use1", "zone a"): one tree of zones holds regions, zones
+    and groups. A name that is its kind is quoted ("region 'region'")."""
+    kind = graph.zones[zone_id].kind
+    name = name or zone_id
+    return f"{kind} '{name}'" if name == kind else f"{kind} {name}"

@@ -26,13 +26,16 @@ from archdraw.model import ZONE_KINDS, Design
 from archdraw.source import printable
 
 MAX_GROWTH = 1_000_000.0
+# Traffic shrunk a thousand times is the least a question about growth means; smaller
+# factors only print figures like 1e-300x and $1.6e-295.
+MIN_GROWTH = 0.001
 
 
 def _ids(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-_factor = positive_number(MAX_GROWTH)
+_factor = positive_number(MAX_GROWTH, least=MIN_GROWTH)
 
 
 def _count(text: str) -> int:

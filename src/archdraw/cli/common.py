@@ -119,18 +119,22 @@ def use_colour(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def positive_number(most: float, what: str = "a number") -> Callable[[str], float]:
-    """An option's type: a finite number above 0 and at most `most` (`.inf`, 1e400, 0, -1
-    and nan are usage errors naming the option, not values a clock or a factor can hold)."""
+def positive_number(
+    most: float, what: str = "a number", least: float = 0.0
+) -> Callable[[str], float]:
+    """An option's type: a finite number above 0 (and at least `least`) and at most `most`
+    (`.inf`, 1e400, 0, -1 and nan are usage errors naming the option, not values a clock or
+    a factor can hold)."""
 
     def parse(text: str) -> float:
         try:
             value = float(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected {what}, got {text!r}") from None
-        if not math.isfinite(value) or value <= 0 or value > most:
+        if not math.isfinite(value) or value <= 0 or value < least or value > most:
+            takes = f"from {least:g}" if least else "above 0 and"
             raise argparse.ArgumentTypeError(
-                f"must be {what} above 0 and at most {most:,.0f}, got {text!r}"
+                f"must be {what} {takes} {'to' if least else 'at most'} {most:,.0f}, got {text!r}"
             )
         return value
 

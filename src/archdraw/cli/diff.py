@@ -152,24 +152,35 @@ def _pairs(
 
 def _write_images(
     diffs: list[FileDiff], args: argparse.Namespace, library: Library
-) -> dict[str, tuple[str, str]]:
+) -> dict[str, tuple[Path, Path]]:
+    """Each design's before and after pictures, written into --images DIR: where they went."""
     folder = Path(args.images)
     folder.mkdir(parents=True, exist_ok=True)
-    base = args.image_url.rstrip("/") if args.image_url else folder.as_posix()
-    written: dict[str, tuple[str, str]] = {}
+    written: dict[str, tuple[Path, Path]] = {}
     stems = [Path(d.path).name.split(".")[0] for d in diffs]
     for diff, stem in zip(diffs, stems, strict=True):
         if stems.count(stem) > 1:
             # Two designs of one name in different folders must not overwrite each other.
             stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", diff.path.split(".")[0]).strip("-")
-        names = []
+        paths = []
         for side, name in ((diff.old, "old"), (diff.new, "new")):
-            image = f"{stem}.{'before' if name == 'old' else 'after'}.svg"
+            image = folder / f"{stem}.{'before' if name == 'old' else 'after'}.svg"
             svg = highlighted_svg(side.design, library, marks(diff.changes, name))
-            write_atomic(folder / image, svg.encode("utf-8"))
-            names.append(f"{base}/{image}")
-        written[diff.path] = (names[0], names[1])
+            write_atomic(image, svg.encode("utf-8"))
+            paths.append(image)
+        written[diff.path] = (paths[0], paths[1])
     return written
+
+
+def _served(
+    written: dict[str, tuple[Path, Path]], image_url: str | None
+) -> dict[str, tuple[str, str]]:
+    """Where the markdown finds the pictures: under --image-url, or where they were written."""
+
+    def url(path: Path) -> str:
+        return f"{image_url.rstrip('/')}/{path.name}" if image_url else path.as_posix()
+
+    return {key: (url(before), url(after)) for key, (before, after) in written.items()}
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -230,7 +241,7 @@ def handle(args: argparse.Namespace) -> int:
     except RevisionError as error:
         print(printable(f"archdraw diff: {error}"), file=sys.stderr)
         return EXIT_INVALID
-    images: dict[str, tuple[str, str]] = {}
+    images: dict[str, tuple[Path, Path]] = {}
     if args.images:
         try:
             images = _write_images(diffs, args, library)
@@ -238,13 +249,15 @@ def handle(args: argparse.Namespace) -> int:
             print(printable(f"archdraw diff: cannot write images: {error}"), file=sys.stderr)
             return EXIT_INVALID
     if args.format == "json":
-        output = render_json(diffs, fail_on, invalid)
+        output = render_json(diffs, fail_on, invalid, images)
     elif args.format == "markdown":
-        options = MarkdownOptions(fail_on, args.link_base, images, unreadable=tuple(invalid))
+        served = _served(images, args.image_url)
+        options = MarkdownOptions(fail_on, args.link_base, served, unreadable=tuple(invalid))
         output = render_markdown(diffs, library, options)
     else:
         colour = args.output is None and use_colour(sys.stdout)
-        output = render_text(diffs, fail_on, colour) if diffs or not invalid else ""
+        # The pictures are files beside the text: say where they went.
+        output = render_text(diffs, fail_on, colour, images) if diffs or not invalid else ""
         for unreadable in invalid:  # not "no design changed": it changed, and does not load
             output += printable(f"{unreadable.path}: not compared, it does not load (above)")
             output += "\n"

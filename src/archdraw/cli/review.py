@@ -39,9 +39,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument(
         "--format",
-        choices=("markdown", "html"),
+        choices=("markdown", "html", "text"),
         default=None,
-        help="default: html when OUT ends in .html, else markdown",
+        help="default: html when OUT ends in .html, else markdown; text is the Markdown "
+        "with no diagram picture written, as lint, analyze and diff have a text form",
     )
     parser.add_argument(
         "--growth",
@@ -75,6 +76,8 @@ def handle(args: argparse.Namespace) -> int:
     inputs = [args.file]  # never written over (with the picture beside the Markdown)
     if kind == "html":
         text = render_html(review, loaded.design, library)
+    elif kind == "text":
+        text = render_markdown(review)  # readable as it is; a terminal shows no picture
     elif args.output and args.output != STDOUT:
         # Markdown shows the diagram as an SVG written beside it, findings marked.
         picture = Path(args.output).with_suffix(".svg")

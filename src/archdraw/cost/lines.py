@@ -9,6 +9,7 @@ range of half to double its figure, since the default may be far off either way.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from archdraw.analysis.instances import DERIVED, Instances, partition_copies, report_basis
 from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts, count
@@ -78,13 +79,25 @@ def per_second(rps: float) -> str:
     return f"{rps:,.0f}" if rps >= 100 else f"{rps:.3g}"
 
 
+# Below a billionth no price or monthly figure means anything (request prices start near
+# $0.0000001); a float's digits past the 15th are noise, not money.
+_LEAST_MONEY = 1e-9
+_FLOAT_DIGITS = 15
+
+
 def money(value: float, currency: str = "USD") -> str:
+    """A figure written out as people write money: $1,544, $12.50, $0.0000004 (never
+    $4e-07 or the noise digits of a figure over a quadrillion)."""
     sign = "$" if currency == "USD" else f"{currency} "
+    if value >= 10**_FLOAT_DIGITS:
+        return f"{sign}{Decimal(f'{value:.{_FLOAT_DIGITS}g}'):,f}"
     if value >= 100:
         return f"{sign}{value:,.0f}"
     if value >= 1:
         return f"{sign}{value:,.2f}"
-    return f"{sign}{value:.4g}"
+    if 0 < value < _LEAST_MONEY:
+        return f"under {sign}{Decimal(str(_LEAST_MONEY)):f}"
+    return f"{sign}{Decimal(f'{value:.4g}'):f}"
 
 
 def money_range(low: float, high: float, currency: str = "USD", *, joined_by: str = "to") -> str:

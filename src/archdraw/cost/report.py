@@ -24,8 +24,21 @@ def headline(estimate: CostEstimate) -> str:
         text += f", between {spread} where inputs are defaults"
     unknown = estimate.unknown
     if unknown:
-        text += f"; plus {plural(len(unknown), 'unknown line')} ({unknown[0].unknown})"
+        text += f"; plus {plural(len(unknown), 'unknown line')} ({_reasons(unknown)})"
     return text
+
+
+def _reasons(unknown: list[CostLine]) -> str:
+    """Every reason the unknown lines give, each with how many give it when they differ."""
+    counts: dict[str, int] = {}
+    for line in unknown:
+        counts[line.unknown or ""] = counts.get(line.unknown or "", 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))
+    first, *rest = counts.items()
+    return "; ".join(
+        [f"{first[1]} of them: {first[0]}", *(f"{count}: {reason}" for reason, count in rest)]
+    )
 
 
 def cost_sentence(today: CostEstimate, grown: CostEstimate) -> str:

@@ -25,6 +25,9 @@ class FieldChange:
     field: str  # "label", "zone", "props.replicas", "doc.purpose", ...
     old: Any  # None when the field was absent
     new: Any
+    # A property set or removed: what applies where it is absent ("the library default 1",
+    # "not stated"), since removing `replicas: 3` is not removing the replicas.
+    absent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class ElementChange:
     status: Status
     title: str  # the label in the newer design (the older one for a removal)
     fields: tuple[FieldChange, ...] = ()
-    type: str | None = None  # a component's type, for "added (redis)"
+    type: str | None = None  # a component's type, for "added (redis)"; a link's kind (async)
 
 
 @dataclass
@@ -107,6 +110,9 @@ def _elements(
         return element.key if isinstance(element, Link) else element.title
 
     def type_of(element: Component | Link | Zone) -> str | None:
+        # A link added or removed says what it is: a call, a message or a copy of data.
+        if isinstance(element, Link):
+            return element.kind
         return element.type if isinstance(element, Component) else None
 
     before = {key(e): e for e in old}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from archdraw.diff.report import FileDiff, Unreadable
@@ -23,7 +24,9 @@ def _findings(findings: list[Finding]) -> list[dict[str, Any]]:
     return [finding_data(f) for f in findings]
 
 
-def file_data(diff: FileDiff, fail_on: Severity) -> dict[str, Any]:
+def file_data(
+    diff: FileDiff, fail_on: Severity, images: tuple[Path, Path] | None = None
+) -> dict[str, Any]:
     derived = None
     if diff.derived is not None:
         derived = {
@@ -75,7 +78,11 @@ def file_data(diff: FileDiff, fail_on: Severity) -> dict[str, Any]:
                 "status": c.status,
                 "title": c.title,
                 "type": c.type,
-                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in c.fields],
+                # `absent` (added in version 1): what applies where a property is absent.
+                "fields": [
+                    {"field": f.field, "old": f.old, "new": f.new, "absent": f.absent}
+                    for f in c.fields
+                ],
             }
             for c in diff.changes.changes
         ],
@@ -86,16 +93,24 @@ def file_data(diff: FileDiff, fail_on: Severity) -> dict[str, Any]:
             "fixed": _findings(diff.fixed),
             "unchanged": _findings(diff.unchanged),
         },
+        # Where --images wrote the pictures (added in version 1; null without --images).
+        "images": None
+        if images is None
+        else {"before": images[0].as_posix(), "after": images[1].as_posix()},
     }
 
 
 def render_json(
-    diffs: list[FileDiff], fail_on: Severity, unreadable: Sequence[Unreadable] = ()
+    diffs: list[FileDiff],
+    fail_on: Severity,
+    unreadable: Sequence[Unreadable] = (),
+    images: Mapping[str, tuple[Path, Path]] | None = None,
 ) -> str:
+    pictures = images or {}
     data = {
         "version": JSON_VERSION,
         "fail_on": str(fail_on),
-        "files": [file_data(d, fail_on) for d in diffs],
+        "files": [file_data(d, fail_on, pictures.get(d.path)) for d in diffs],
         # Designs not compared because a version does not load (added in version 1).
         "invalid": [{"path": u.path, "errors": list(u.problems)} for u in unreadable],
     }

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from archdraw.diff.images import highlighted_mermaid, marks
 from archdraw.diff.report import FileDiff, Unreadable
-from archdraw.diff.wording import delta_text, field_text, summary
+from archdraw.diff.wording import delta_text, field_text, point_name, summary
 from archdraw.library import Library
 from archdraw.lint import Finding, Severity
 from archdraw.source import markdown_text, printable
@@ -65,7 +65,16 @@ def _changes_table(diff: FileDiff) -> list[str]:
         if change.fields:
             what = "<br>".join(markdown_text(field_text(f)) for f in change.fields)
         else:
-            what = f"type {markdown_text(change.type)}" if change.type else ""
+            noun = "link" if change.kind == "link" else "type"
+            what = (
+                (
+                    f"{markdown_text(change.type)} link"
+                    if noun == "link"
+                    else f"type {markdown_text(change.type)}"
+                )
+                if change.type
+                else ""
+            )
         rows.append(f"| {_STATUS[change.status]} | {name} | {what} |")
     return rows
 
@@ -91,7 +100,10 @@ def _derived(diff: FileDiff) -> list[str]:
         ("Single points of failure removed", derived.removed_single_points),
     ):
         if points:
-            named = ", ".join(f"`{key}` ({markdown_text(title)})" for key, title in points.items())
+            named = ", ".join(
+                f"{markdown_text(point_name(key, '`'))} ({markdown_text(title)})"
+                for key, title in points.items()
+            )
             lines += ["", f"**{heading}:** {named}"]
     return lines
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from archdraw.analysis.instances import instances
+from archdraw.analysis.kinds import provider_runs
 from archdraw.diff.derived import NO_DESIGN, DerivedChanges, Figures, compare_figures, measure
-from archdraw.diff.elements import DesignChanges, compare_designs
+from archdraw.diff.elements import DesignChanges, ElementChange, compare_designs
 from archdraw.io import LoadedDesign
 from archdraw.library import Library
 from archdraw.lint import Finding, Rule, Severity, lint_design
 from archdraw.lint.baseline import Matching, match_findings
 from archdraw.lint.project import with_project_severity
-from archdraw.model import Design, new_design
+from archdraw.model import Component, Design, Link, new_design
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ def compare(
 
     derived_changes = compare_figures(figures(old), figures(new)) if derived else None
     changes = compare_designs(old.design, new.design, layout=layout)
+    changes.changes = [with_absent(c, old.design, new.design, library) for c in changes.changes]
     if old.loaded is None or new.loaded is None:
         # A whole file added or deleted: its elements are the change, not its name.
         changes.changes = [c for c in changes.changes if c.kind != "design"]
@@ -98,3 +101,50 @@ def compare(
         findings=match_findings(findings(old), findings(new)),
         derived=derived_changes,
     )
+
+
+def with_absent(change: ElementChange, old: Design, new: Design, library: Library) -> ElementChange:
+    """A changed component's or link's properties set or removed, with what applies where
+    each is absent: the library's default, or "not stated" where it has none."""
+    if change.status != "changed" or change.kind not in ("component", "link"):
+        return change
+    fields = []
+    for field in change.fields:
+        name = field.field.removeprefix("props.")
+        if name == field.field or (field.old is not None and field.new is not None):
+            fields.append(field)
+            continue
+        side = new if field.new is None else old  # the version the property is absent from
+        element = (
+            side.component(change.id)
+            if change.kind == "component"
+            else next((k for k in side.links if k.key == change.id), None)
+        )
+        fields.append(replace(field, absent=_absent(element, name, library)))
+    return replace(change, fields=tuple(fields))
+
+
+def _absent(element: Component | Link | None, name: str, library: Library) -> str | None:
+    if element is None:
+        return None
+    if isinstance(element, Link):
+        value = library.link_prop(element.props, name)
+    elif name == "replicas":
+        # Not stated, a component runs its type's default or one per zone (the analysis).
+        found = instances(
+            library.prop(element, "replicas"),
+            library.prop(element, "zones"),
+            library.prop(element, "shards"),
+            stated=False,
+            sharded=False,
+            managed=provider_runs(
+                library.prop(element, "managed"), library.prop(element, "global")
+            ),
+        )
+        return found.describe()
+    else:
+        value = library.prop(element, name)
+    if value is None:
+        return "not stated"
+    shown = str(value).lower() if isinstance(value, bool) else value
+    return f"the library default {shown}"

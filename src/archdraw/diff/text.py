@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 from archdraw.diff.report import FileDiff
-from archdraw.diff.wording import delta_text, element_name, field_text, summary
+from archdraw.diff.wording import delta_text, element_name, field_text, point_name, summary
 from archdraw.lint import Finding, Severity
 from archdraw.source import printable
 from archdraw.source.printable import plural
@@ -24,7 +27,9 @@ def _finding_line(path: str, finding: Finding) -> str:
     return f"{where}: {finding.code} [{finding.severity}] {finding.message}"
 
 
-def _file(diff: FileDiff, fail_on: Severity, colour: bool) -> list[str]:
+def _file(
+    diff: FileDiff, fail_on: Severity, colour: bool, images: tuple[Path, Path] | None
+) -> list[str]:
     def paint(text: str, tint: str | None = None) -> str:
         # Labels are file text: escaped before our own colour codes go around them.
         return f"{tint}{printable(text)}{_RESET}" if colour and tint else printable(text)
@@ -50,9 +55,9 @@ def _file(diff: FileDiff, fail_on: Severity, colour: bool) -> list[str]:
             before, after = delta_text(delta)
             lines.append(paint(f"  {delta.label}: {before} → {after}"))
         for key, title in diff.derived.new_single_points.items():
-            lines.append(paint(f"+ single point of failure: {key} ({title})", _RED))
+            lines.append(paint(f"+ single point of failure: {point_name(key)} ({title})", _RED))
         for key, title in diff.derived.removed_single_points.items():
-            lines.append(paint(f"- single point of failure: {key} ({title})", _GREEN))
+            lines.append(paint(f"- single point of failure: {point_name(key)} ({title})", _GREEN))
     for heading, findings, path, tint in (
         ("new findings:", diff.introduced, diff.path, _RED),
         ("fixed findings:", diff.fixed, diff.old.label, _GREEN),
@@ -60,11 +65,24 @@ def _file(diff: FileDiff, fail_on: Severity, colour: bool) -> list[str]:
         if findings:
             lines.append(paint(heading, _BOLD))
             lines.extend(paint(f"  {_finding_line(path, f)}", tint) for f in findings)
+    if images is not None:
+        before, after = (path.as_posix() for path in images)
+        lines.append(paint(f"pictures (changes highlighted): {before}, {after}"))
     lines.append(paint(summary(diff, fail_on), _BOLD))
     return lines
 
 
-def render_text(diffs: list[FileDiff], fail_on: Severity, colour: bool = False) -> str:
+def render_text(
+    diffs: list[FileDiff],
+    fail_on: Severity,
+    colour: bool = False,
+    images: Mapping[str, tuple[Path, Path]] | None = None,
+) -> str:
+    """`images`: each design's before and after pictures (`--images`), named where written."""
     if not diffs:
         return "no design changed\n"
-    return "\n\n".join("\n".join(_file(d, fail_on, colour)) for d in diffs) + "\n"
+    pictures = images or {}
+    return (
+        "\n\n".join("\n".join(_file(d, fail_on, colour, pictures.get(d.path))) for d in diffs)
+        + "\n"
+    )

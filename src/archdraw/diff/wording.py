@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from archdraw.analysis.growth_summary import times
 from archdraw.cost import money
 from archdraw.diff.derived import AVAILABILITY_UNIT, Delta
 from archdraw.diff.elements import ElementChange, FieldChange
@@ -31,10 +32,19 @@ def value_text(value: Any) -> str:
 
 def field_text(change: FieldChange) -> str:
     if change.old is None:
-        return f"{change.field}: set to {value_text(change.new)}"
+        was = f" (was {change.absent})" if change.absent else ""
+        return f"{change.field}: set to {value_text(change.new)}{was}"
     if change.new is None:
-        return f"{change.field}: removed (was {value_text(change.old)})"
+        now = f"; now {change.absent}" if change.absent else ""
+        return f"{change.field}: removed (was {value_text(change.old)}{now})"
     return f"{change.field}: {value_text(change.old)} → {value_text(change.new)}"
+
+
+def point_name(key: str, code: str = "") -> str:
+    """A single point of failure as the change table names elements: "component api", not
+    the key "component:api" (`code` wraps the id, "`" in markdown)."""
+    kind, _, element = key.partition(":")
+    return f"{kind} {code}{element}{code}"
 
 
 def element_name(change: ElementChange) -> str:
@@ -53,7 +63,7 @@ def figure_text(value: float | None, unit: str, detail: str | None = None) -> st
     if unit == AVAILABILITY_UNIT:
         shown = f"{value * 100:.4f}".rstrip("0").rstrip(".") + " %"
     elif unit == "x":
-        shown = f"{value:.3g}×"
+        shown = f"{times(value)}×"
     elif unit.endswith("/month"):
         # As the review and `analyze --cost` write money: "$563,692/month", not the false
         # precision of "563,691.98 USD/month".

@@ -46,6 +46,7 @@ from archdraw.drawing.paths import ARROW_HALF_WIDTH, ARROW_LENGTH, LinkPath, Poi
 from archdraw.drawing.ports import Ports
 from archdraw.drawing.routing import parallel_offsets, route
 from archdraw.drawing.text_metrics import fit, text_width
+from archdraw.drawing.zone_titles import ZoneTitles
 from archdraw.layout import Rect, ZoneTree, clean_text, node_rect, zone_rectangles
 from archdraw.layout.geometry import bounding
 from archdraw.library import Library
@@ -82,11 +83,15 @@ class Drawing:
         self._links_of: dict[str, list[str]] = {}
         self._by_key: dict[str, Link] = {}
         self._left: list[Rect] = []  # where boxes were and went in moves not yet settled
+        self._titles = ZoneTitles(self._reach, self.links)
         for component in design.components:
             if component.id in positions:
                 self._put_box(component, node_rect(positions[component.id]))
         self.measure_zones()  # first: labels keep off zones' borders and titles
         self.sync_links()
+        if self._titles.respot(self.zones):  # written clear of the links just routed
+            self._labels.zones(self.zones)
+            self._place_labels(())
         if findings:
             self.place_markers()
 
@@ -225,7 +230,7 @@ class Drawing:
             self._links_of.setdefault(link.target, []).append(link.key)
         removed = set(self.links) - set(self._by_key)
         for gone in removed:
-            del self.links[gone]
+            self._titles.course(self.links.pop(gone).path, None)
             self._reach.remove(gone)
             self._labels.remove(gone)
             self._ports.remove(gone)
@@ -289,6 +294,7 @@ class Drawing:
         self.links[key] = LinkDrawing(key, link.kind, link.source, link.target, path, label)
         if old is None or old.path != path:
             self._labels.course(key, old.path if old is not None else None, path)
+            self._titles.course(old.path if old is not None else None, path)
             return True
         return False
 
@@ -313,7 +319,10 @@ class Drawing:
             room = max(20.0, rect.width - 48 - text_width(f"  {zone.kind}", ZONE_KIND_SIZE))
             heading = fit(clean_text(zone.title, 400), room, ZONE_TITLE_SIZE, True)
             depth = len(tree.chain(zone_id)) - 1
-            self.zones[zone_id] = ZoneDrawing(zone_id, zone.title, heading, zone.kind, rect, depth)
+            at = self._titles.at(zone_id, rect, heading, zone.kind)
+            self.zones[zone_id] = ZoneDrawing(
+                zone_id, zone.title, heading, zone.kind, rect, depth, *at
+            )
         self._place_markers({t for t in self._found if t[0] == "zone"})
         self._labels.zones(self.zones)
         return self._place_labels(()) if settle else set()

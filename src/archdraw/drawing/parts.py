@@ -88,6 +88,10 @@ class ZoneDrawing:
     kind: str
     rect: Rect
     depth: int
+    # Where the heading starts and the kind ends (None: the kind is not written), clear of
+    # the links crossing the zone's top where they can be (`zone_titles`).
+    heading_x: float
+    kind_end: float | None
 
     @property
     def border(self) -> tuple[Rect, ...]:
@@ -97,16 +101,21 @@ class ZoneDrawing:
         return (top, bottom, Rect(x0, y0, x0, y1), Rect(x1, y0, x1, y1))
 
     @property
+    def written(self) -> tuple[float, float | None]:
+        """Where the heading starts and the kind ends (None: the kind is not written)."""
+        return (self.heading_x, self.kind_end)
+
+    @property
     def titles(self) -> tuple[Rect, ...]:
         """Where its heading (top left) and kind (top right) are written, with a little room."""
-        x0, y0, x1 = self.rect.x0, self.rect.y0, self.rect.x1
+        y0, start, end = self.rect.y0, self.heading_x, self.kind_end
         top, bottom = y0 + ZONE_TEXT_BASELINE - ZONE_TITLE_SIZE - 2, y0 + ZONE_TEXT_BASELINE + 5
         heading = text_width(self.heading, ZONE_TITLE_SIZE, True)
+        written = Rect(start - 3, top, start + heading + 3, bottom)
+        if end is None:
+            return (written,)
         kind = text_width(self.kind, ZONE_KIND_SIZE)
-        return (
-            Rect(x0 + ZONE_TEXT_INSET - 3, top, x0 + ZONE_TEXT_INSET + heading + 3, bottom),
-            Rect(x1 - ZONE_TEXT_INSET - kind - 3, top, x1 - ZONE_TEXT_INSET + 3, bottom),
-        )
+        return (written, Rect(end - kind - 3, top, end + 3, bottom))
 
 
 @dataclass(frozen=True)

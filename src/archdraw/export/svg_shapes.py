@@ -24,7 +24,6 @@ from archdraw.drawing.parts import (
     ZONE_KIND_SIZE,
     ZONE_STROKE,
     ZONE_TEXT_BASELINE,
-    ZONE_TEXT_INSET,
     ZONE_TITLE_SIZE,
 )
 from archdraw.export.svg_paths import portable_icon
@@ -99,18 +98,22 @@ def zone_svg(zone: ZoneDrawing, theme: Theme) -> str:
     fill = theme.zone_fill.get(zone.kind, theme.background)
     rect = zone.rect
     baseline = rect.y0 + ZONE_TEXT_BASELINE  # labels keep off the titles (`ZoneDrawing.titles`)
+    kind = (
+        ""
+        if zone.kind_end is None  # no stretch of the top clear of links for it
+        else f'<text x="{number(zone.kind_end)}" y="{number(baseline)}" '
+        f'font-size="{number(ZONE_KIND_SIZE)}" fill="{theme.muted_text}" text-anchor="end">'
+        f"{escape(zone.kind)}</text>"
+    )
     return (
         f'<g class="zone" data-id="{attr(zone.id)}">'
         f"<title>{text(zone.title)} ({escape(zone.kind)})</title>"
         f'<rect x="{number(rect.x0)}" y="{number(rect.y0)}" width="{number(rect.width)}" '
         f'height="{number(rect.height)}" rx="12" fill="{fill}"'
         f' stroke="{theme.zone_stroke}" stroke-width="{number(ZONE_STROKE)}"{dash_attr}/>'
-        f'<text x="{number(rect.x0 + ZONE_TEXT_INSET)}" y="{number(baseline)}" '
+        f'<text x="{number(zone.heading_x)}" y="{number(baseline)}" '
         f'font-size="{number(ZONE_TITLE_SIZE)}" font-weight="bold" fill="{theme.text}">'
-        f"{escape(zone.heading)}</text>"
-        f'<text x="{number(rect.x1 - ZONE_TEXT_INSET)}" y="{number(baseline)}" '
-        f'font-size="{number(ZONE_KIND_SIZE)}" fill="{theme.muted_text}" text-anchor="end">'
-        f"{escape(zone.kind)}</text></g>"
+        f"{escape(zone.heading)}</text>{kind}</g>"
     )
 
 

@@ -6,11 +6,12 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMenu
 
 from archdraw.gui.arranging import arrange_commands
-from archdraw.gui.connecting import CONNECT_KEY, SelectionOrder, connect_selected
+from archdraw.gui.connecting import CONNECT_KEY, CONNECT_WORDS, SelectionOrder, connect_selected
 from archdraw.gui.theme import THEME_CHOICES
 from archdraw.model import LINK_KINDS
 
@@ -76,6 +77,21 @@ def rename_selected(window: MainWindow) -> None:
     window.view.interactions.start_rename(chosen[0])
 
 
+ADD_KEY = "Ctrl+Shift+A"
+
+
+def add_component(window: MainWindow) -> None:
+    """Ctrl+Shift+A: the keys go to the palette's filter (its dock shown), where typing a type's
+    name and Enter adds one. Tab from the canvas goes to the selection's fields, so the
+    palette was out of the keyboard's reach once anything was selected."""
+    dock = window.findChild(QDockWidget, "dock-palette")
+    if dock is not None:
+        dock.show()
+        dock.raise_()
+    window.palette_panel.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    window.palette_panel.filter.selectAll()
+
+
 def open_review(window: MainWindow) -> None:
     from archdraw.gui.review_dialog import ReviewDialog
 
@@ -106,14 +122,17 @@ def build_menus(window: MainWindow) -> None:
     edit.addActions([undo, redo])
     window.actions_by_name.update(undo=undo, redo=redo)
     edit.addSeparator()
+    add = functools.partial(add_component, window)
+    add_action(window, edit, "Add Component…", add, ADD_KEY, "add-component")
     add_action(window, edit, "Cut", window.cut, Key.Cut)
     add_action(window, edit, "Copy", window.copy, Key.Copy)
     add_action(window, edit, "Paste", window.paste, Key.Paste)
     add_action(window, edit, "Duplicate", window.duplicate, "Ctrl+D")
     add_action(window, edit, "Rename", functools.partial(rename_selected, window), "F2")
     add_action(window, edit, "Group into Zone", window.group_into_zone, "Ctrl+G", "group")
-    connect = functools.partial(connect_selected, window, SelectionOrder(window))
-    add_action(window, edit, "Connect Selected", connect, CONNECT_KEY, "connect-selected")
+    order = SelectionOrder(window)
+    connect = functools.partial(connect_selected, window, order)
+    order.action = add_action(window, edit, CONNECT_WORDS, connect, CONNECT_KEY, "connect-selected")
     delete = add_action(window, edit, "Delete", window.delete_selection)
     delete.setShortcuts(delete_keys())
     arrange = edit.addMenu("Arrange")

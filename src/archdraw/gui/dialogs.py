@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -60,6 +60,42 @@ def bring_forward(window: QWidget) -> None:
     if modal is not None:
         modal.raise_()
         modal.activateWindow()
+
+
+def keys_back_after_dialogs(window: QWidget) -> None:
+    """When a dialog of `window` closes and leaves no window with the keys, `window` takes
+    them back. A window manager does that; without one (the bare X server of the header)
+    nothing did, so after *Export* or *Open* every key went nowhere (`Ctrl+S` saved nothing)
+    until the window was clicked."""
+    _KeysBack(window)
+
+
+class _KeysBack(QObject):
+    """Watches the dialogs of `window` (each a child of it once shown: file dialogs, message
+    boxes, ChildDialog) for their closing; a child of `window`, so it goes with it."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ChildPolished and watched is self.window:
+            assert isinstance(event, QChildEvent)
+            child = event.child()
+            if isinstance(child, QDialog) and child.isWindow():
+                child.installEventFilter(self)
+        elif kind == QEvent.Type.Hide and isinstance(watched, QDialog) and watched.isWindow():
+            QTimer.singleShot(0, self, self.take_keys)
+        return False
+
+    def take_keys(self) -> None:
+        # Another dialog still up (an overwrite question over Save As) keeps them.
+        if QApplication.activeModalWidget() is not None or not self.window.isVisible():
+            return
+        if QGuiApplication.focusWindow() is None:
+            self.window.activateWindow()
 
 
 class ProblemDialog(ChildDialog):

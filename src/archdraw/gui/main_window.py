@@ -29,7 +29,7 @@ from archdraw.gui.canvas.scene import DesignScene
 from archdraw.gui.canvas.view import DesignView
 from archdraw.gui.clipboard import clipboard_text, copy_to_clipboard, paste_edit
 from archdraw.gui.commands import HistoryMirror
-from archdraw.gui.dialogs import RulesDialog
+from archdraw.gui.dialogs import RulesDialog, keys_back_after_dialogs
 from archdraw.gui.dock_tabs import (
     DOCK_LAYOUT_VERSION,
     bottom_dock_height,
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.imports = install_imports(self)
         connect_marker_clicks(self)
         properties_on_selection(self)
+        keys_back_after_dialogs(self)
         self.setAcceptDrops(True)
         self._default_size()
         self.refresh_recent_menu()

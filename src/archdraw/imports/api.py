@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from archdraw.imports.builder import DesignBuilder, ImportResult, imported_name
@@ -36,7 +38,10 @@ def import_files(
     in a zone of its own); the first page is imported when it is not given. `profiles` are
     the active Compose profiles (`*`: all; default: `COMPOSE_PROFILES` in the .env file,
     else every service)."""
-    limits = limits or Limits()
+    # Another tool's file holds numbers no design means (sizes in bytes, times in ms) in
+    # fields no import reads: they are read as they are, finite and of bounded length; the
+    # builder keeps any over the design's bound out of the design.
+    limits = replace(limits or Limits(), max_number=sys.float_info.max)
     files = [Path(p) for p in paths]
     if not files:
         raise fail("<import>", "no file to import")

@@ -23,10 +23,15 @@ from archdraw.model.provenance import (
 )
 from archdraw.model.types import Component, Design, Link, Zone
 from archdraw.model.validation import validate_design
-from archdraw.source import Problem, SourceError
+from archdraw.source import Limits, Problem, SourceError
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 CLIENT_KEY = "client:users"
+_DESIGN_LIMITS = Limits()
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def imported_name(stem: str, fmt: str) -> str:
@@ -141,9 +146,11 @@ class DesignBuilder:
     ) -> bool:
         """Set a property if the type has it and the value fits; report it otherwise."""
         component = self.components[component_id]
-        problems = self.library.check_props(component.type, {name: value})
+        problems = [p.message for p in self.library.check_props(component.type, {name: value})]
+        if not problems and _number(value) and abs(value) > _DESIGN_LIMITS.max_number:
+            problems.append(f"a design holds numbers up to {_DESIGN_LIMITS.max_number:,.0f}")
         if problems:
-            self.unresolved(f"{component_id}: {name} = {value!r} not used ({problems[0].message})")
+            self.unresolved(f"{component_id}: {name} = {value!r} not used ({problems[0]})")
             return False
         component.props[name] = value
         marks = self.records[component_id].properties

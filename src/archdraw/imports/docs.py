@@ -68,11 +68,10 @@ def _settings(mapping: MappingTables, prefix: str) -> list[str]:
         "|---|---|---|---|",
     ]
     for rule in mapping.rules(f"{prefix}.settings"):
-        props = "; ".join(
-            f"{name} from `{how.get('from')}`" for name, how in (rule.get("props") or {}).items()
-        )
+        props = "; ".join(_prop(name, how) for name, how in (rule.get("props") or {}).items())
+        only = "".join(f" when `{k}` is {v}" for k, v in (rule.get("only") or {}).items())
         lines.append(
-            f"| {_names(list(rule.patterns))} | `{rule.get('box')}` | {props} "
+            f"| {_names(list(rule.patterns))}{only} | `{rule.get('box')}` | {props} "
             f"| {rule.get('combine', 'first')} |"
         )
     subnet_groups = _names(mapping.names(f"{prefix}.subnet_groups"))

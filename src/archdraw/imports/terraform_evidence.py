@@ -1,7 +1,8 @@
 """Terraform resources that are evidence about boxes rather than boxes themselves.
 
 Settings: an API Gateway method's authorization, a stage's or usage plan's throttling, a
-Route 53 failover record set a property of the box they name. Reachability: security
+Route 53 failover record, a CloudWatch alarm on an SQS queue set a property of the box they
+name. Reachability: security
 groups say which boxes may open connections to which, a middle level of link evidence
 between explicit wiring and a plain reference (which is only start-up order).
 """
@@ -50,6 +51,8 @@ def value_of(rule: dict[str, Any], value: Any) -> Any:
 def _combined(combine: str | None, values: list[Any]) -> Any:
     if combine == "all":
         return all(values)
+    if combine == "any":
+        return any(values)
     if combine == "min":
         return min(values)
     return values[0]
@@ -68,8 +71,10 @@ def apply_settings(
     combine: dict[tuple[str, str], str | None] = {}
     for resource in resources:
         address, kind = base_address(resource["address"]), str(resource.get("type", ""))
+        values_of = resource.get("values") or {}
         for rule in importer.table(kind.split("_")[0], "settings"):
-            if not rule.matches(kind):
+            only = rule.get("only") or {}
+            if not rule.matches(kind) or any(values_of.get(k) != v for k, v in only.items()):
                 continue
             targets = [
                 importer.components[a]
@@ -79,13 +84,20 @@ def apply_settings(
             for prop, how in (rule.get("props") or {}).items():
                 source = str(how.get("from", ""))
                 if unknown_at(unknown.get(address, {}), source):
-                    for target in targets:
-                        why = f"{source} of {address} is known only after apply (read from a plan)"
-                        builder.unknown(target, prop, why)
-                    continue
-                values = at(resource.get("values") or {}, source)
-                raw = values[0] if values else None
-                value = value_of(how, raw)
+                    if how.get("test") == "present" and at(refs.expressions.get(address), source):
+                        # Its value waits for apply, but the configuration sets it: present.
+                        raw: Any = "set in the configuration"
+                        value: Any = True
+                    else:
+                        for target in targets:
+                            why = f"{source} of {address} is known only after apply"
+                            why += " (read from a plan)"
+                            builder.unknown(target, prop, why)
+                        continue
+                else:
+                    values = at(values_of, source)
+                    raw = values[0] if values else None
+                    value = value_of(how, raw)
                 for target in targets if value is not None else []:
                     found[(target, prop)].append((value, f"{resource['address']} {source} {raw}"))
                     combine[(target, prop)] = rule.get("combine")

@@ -3,6 +3,7 @@ state (which has no configuration), attribute values equal to another resource's
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -140,6 +141,13 @@ class _Scope:
 
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
+        if value.startswith(("{", "[")):
+            # A value written with jsonencode (a redrive policy's deadLetterTargetArn) is a
+            # text of JSON: the names inside it count too.
+            try:
+                return [value, *_strings(json.loads(value))]
+            except ValueError:
+                pass
         return [value]
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from archdraw.analysis import TrafficGraph
+from archdraw.analysis.kinds import provider_runs
 from archdraw.cost import (
     NOT_MODELLED,
     ComponentCost,
@@ -79,14 +82,31 @@ def unsized(grown: CostEstimate, graph: TrafficGraph) -> str:
     )
 
 
-def cost_answer(today: CostEstimate, grown: CostEstimate, graph: TrafficGraph) -> str:
+def overloaded(today: CostEstimate, over: list[str]) -> str:
+    """Why the 1x figure is a floor when machines drawn cannot carry today's load: the 1x
+    estimate prices replicas as drawn and re-sizes them only for a growth."""
+    names = [today.components[c].title for c in over if c in today.components]
+    if not names:
+        return ""
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return (
+        f" At 1x, {shown} cannot carry today's load as drawn (over capacity, see Grows): "
+        "the 1x figure prices the machines drawn, not the ones the load needs, so it is a "
+        "floor."
+    )
+
+
+def cost_answer(
+    today: CostEstimate, grown: CostEstimate, graph: TrafficGraph, over: Sequence[str] = ()
+) -> str:
     """The totals, why they are equal when no traffic is stated, their range, and what
-    cannot be priced, each said once."""
+    cannot be priced, each said once; `over`: components over capacity at 1x."""
     cur = today.book.currency
     text = (
         f"{money(today.total, cur)}/month at 1x and {money(grown.total, cur)}/month at "
         f"{grown.growth:g}x."
     )
+    text += overloaded(today, list(over))
     text += no_traffic(graph, today, grown.growth)
     text += unsized(grown, graph)
     ranges = [r for r in (_range(today), _range(grown)) if r]
@@ -104,11 +124,23 @@ def cost_answer(today: CostEstimate, grown: CostEstimate, graph: TrafficGraph) -
     return text
 
 
-def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
+def _passed(steps: list[tuple[float, float]], budget: float, currency: str, above: bool) -> str:
+    """Where on the cost curve a budget met today is passed: growth is what a budget is for."""
+    if above:
+        return ""
+    over = next(((factor, total) for factor, total in steps if total > budget), None)
+    if over is None:
+        return ""
+    factor, total = over
+    return f"; it is passed by {factor:g}x traffic ({money(total, currency)}/month)"
+
+
+def cost_section(context: Context, costs: list[CostEstimate], over: Sequence[str] = ()) -> Section:
+    """`over`: the components over capacity at 1x, whose machines drawn the 1x figure prices."""
     design, library, graph, findings = context
     today, grown = costs[0], costs[-1]
     cur = today.book.currency
-    section = Section("cost", "What does it cost?", cost_answer(today, grown, graph))
+    section = Section("cost", "What does it cost?", cost_answer(today, grown, graph, over))
     section.header = ("component", "1x / month", f"{grown.growth:g}x / month", "basis")
     ranked = sorted(today.components.values(), key=lambda c: -c.total())
     for item in ranked:
@@ -152,12 +184,21 @@ def cost_section(context: Context, costs: list[CostEstimate]) -> Section:
     )
     budget = design.cost.budget_month
     if budget is not None:
-        over = today.total > budget
+        above = today.total > budget
+        # Within budget only as drawn: the machines that cannot carry the load are not priced.
+        floor = [today.components[c].title for c in over if c in today.components]
         section.items.append(
             Item(
-                f"{money(today.total, cur)}/month is {'over' if over else 'within'} the design's "
-                f"budget of {money(budget, cur)}",
-                "warning" if over else "info",
+                f"{money(today.total, cur)}/month is {'over' if above else 'within'} the "
+                f"design's budget of {money(budget, cur)}"
+                + (
+                    f", but only as drawn: {', '.join(floor)} cannot carry today's load, "
+                    "so the figure is a floor"
+                    if floor and not above
+                    else ""
+                )
+                + _passed(steps, budget, cur, above),
+                "warning" if above or floor else "info",
             )
         )
     section.items.append(Item(f"Coverage: {coverage_note(today)}."))
@@ -170,7 +211,12 @@ def assumptions(context: Context, costs: list[CostEstimate]) -> Section:
     section = Section("assumptions", "Assumptions", "")
     defaults: dict[str, list[str]] = {}
     for component in design.components:
+        # A service the provider runs counts as one whole service, never by the `replicas`
+        # default (AD101 and the analysis read it so): no default stands in for it.
+        whole = provider_runs(library.prop(component, "managed"), library.prop(component, "global"))
         for name in ("capacity_rps", "replicas", "availability", "latency_ms"):
+            if name == "replicas" and whole:
+                continue
             if basis(library, component, name) == "library default":
                 defaults.setdefault(name, []).append(component.id)
     for component in design.components:

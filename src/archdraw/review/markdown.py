@@ -64,6 +64,6 @@ def render_markdown(review: Review, diagram: str | None = None) -> str:
     for section in review.sections:
         out += [f"## {section.title}", "", f"**Answer:** {markdown_text(section.answer)}", ""]
         out += _table(section)
-        out += [_item(item) for item in section.items]
-        out.append("")
+        if section.items:  # the answer and the table end in a blank line of their own
+            out += [*(_item(item) for item in section.items), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -34,7 +34,7 @@ def build_review(design: Design, library: Library, book: PriceBook, growth: floa
         fails_halfway(context),
         plug_in(context),
         data_order(context),
-        cost_section(context, costs),
+        cost_section(context, costs, over_capacity(today)),
         assumptions(context, costs),
     ]
     doc = design.doc
@@ -52,6 +52,15 @@ def build_review(design: Design, library: Library, book: PriceBook, growth: floa
     )
     review.numbers = component_numbers(review, today)
     return review
+
+
+def over_capacity(today: GrowthResult) -> list[str]:
+    """Components that saturate below 1x: today's load is more than the machines drawn."""
+    return [
+        cid
+        for cid, load in today.components.items()
+        if load.saturates_at is not None and load.saturates_at < 1
+    ]
 
 
 def component_numbers(review: Review, today: GrowthResult) -> dict[str, list[str]]:

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from archdraw.analysis.kinds import BUFFER_TYPES, TELEMETRY_TYPES
 from archdraw.library import Library
-from archdraw.model import Component, Link
+from archdraw.model import Component, Design, Link
 from archdraw.review.questions import ORDER_CODES, Context, findings_of
 from archdraw.review.types import Item, Section
 from archdraw.source.printable import plural
 
 
 def _ordered(library: Library, link: Link, source: Component, target: Component) -> str:
+    # A queue or stream that keeps order (per key) hands its consumers messages in that order.
+    from_buffer = source.type in BUFFER_TYPES and library.prop(source, "ordered") is True
     if not (
-        library.link_prop(link.props, "ordered") is True or library.prop(target, "ordered") is True
+        library.link_prop(link.props, "ordered") is True
+        or library.prop(target, "ordered") is True
+        or from_buffer
     ):
         return "no"
     # Order holds per key, never across keys: the key says what stays in order.
@@ -22,6 +26,32 @@ def _ordered(library: Library, link: Link, source: Component, target: Component)
         if key:
             return f"yes, per {key}"
     return "yes"
+
+
+def _said(library: Library, component: Component, name: str) -> str:
+    """A yes/no property as the file says it: an absent one is "not stated", not a "no"
+    (the library's default of false is what the findings assume, and say so)."""
+    if library.prop(component, name) is True:
+        return "yes"
+    return "no" if name in component.props else "not stated"
+
+
+def _consumer(library: Library, target: Component) -> str:
+    if target.type in BUFFER_TYPES:
+        return "n/a (broker)"  # it only holds messages: its consumers are the next rows
+    spec = library.get(target.type)
+    if spec is None or "idempotent" not in spec.properties:
+        return "n/a"  # the type cannot state it (a push gateway, a store)
+    return _said(library, target, "idempotent")
+
+
+def _dead_letter(library: Library, source: Component, target: Component) -> str:
+    """The queue or stream on either end that moves failing messages aside; "no" where
+    neither end is one (a message sent straight to a consumer has nowhere to go)."""
+    said = [_said(library, c, "dead_letter") for c in (target, source) if c.type in BUFFER_TYPES]
+    if "yes" in said:
+        return "yes"
+    return "not stated" if "not stated" in said else "no"
 
 
 def data_order(context: Context) -> Section:
@@ -38,19 +68,12 @@ def data_order(context: Context) -> Section:
             # Metrics and alerts: a late or repeated sample changes no one's data.
             telemetry += 1
             continue
-        idempotent = library.prop(target, "idempotent") is True
-        # A queue or stream only holds messages: its consumers are the next rows.
-        consumer = "n/a (broker)" if target.type in BUFFER_TYPES else "yes" if idempotent else "no"
-        dead = (
-            library.prop(target, "dead_letter") is True
-            or library.prop(source, "dead_letter") is True
-        )
         section.rows.append(
             (
                 f"{source.title} → {target.title}",
                 _ordered(library, link, source, target),
-                consumer,
-                "yes" if dead else "no",
+                _consumer(library, target),
+                _dead_letter(library, source, target),
             )
         )
     if telemetry:
@@ -108,26 +131,67 @@ def data_order(context: Context) -> Section:
     rows = section.rows
     if rows:
         carry = "carries" if len(rows) == 1 else "carry"
+        consumers = [r[2] for r in rows if not r[2].startswith("n/a")]
         section.answer = (
             f"{plural(len(rows), 'asynchronous link')} {carry} data: "
             f"{sum(r[1] != 'no' for r in rows)} ordered, "
-            f"{sum(r[2] == 'yes' for r in rows)} of "
-            f"{plural(sum(r[2] != 'n/a (broker)' for r in rows), 'consumer')} idempotent, "
-            f"{sum(r[3] == 'yes' for r in rows)} with a dead-letter path; {found}."
+            + (
+                f"{consumers.count('yes')} of {plural(len(consumers), 'consumer')} idempotent, "
+                if consumers
+                else ""
+            )
+            + f"{sum(r[3] == 'yes' for r in rows)} with a dead-letter path; {found}."
         )
-    elif telemetry:
-        section.answer = (
-            "No asynchronous link carries data (only telemetry to monitoring): requests are "
-            f"answered in the order they are handled; {found}."
-        )
-    elif problems:
-        # No message can come late, but two writers can still interleave (AD418).
+        return section
+    # No message can come late or twice, unless a device holds writes made offline: what is
+    # left is requests racing on one record.
+    only = " (only telemetry to monitoring)" if telemetry else ""
+    late = [c.title for c in design.components if library.prop(c, "offline_writes") is True]
+    offline = (
+        f", but {', '.join(late)} {'takes' if len(late) == 1 else 'take'} writes while "
+        "offline: they reach the servers late, after writes made later elsewhere"
+        if late
+        else ""
+    )
+    if problems:
         concurrency = "finding" if problems == 1 else "findings"
         section.answer = (
-            f"No asynchronous path; {problems} concurrency {concurrency} (writes that interleave)."
+            f"No asynchronous path{only}{offline}; {problems} concurrency {concurrency} "
+            "(writes that interleave)."
         )
     else:
         section.answer = (
-            "No asynchronous path: requests are answered in the order they are handled."
+            f"No asynchronous path{only}"
+            + (f"{offline}." if late else ": no message can arrive late, twice or out of turn.")
+            + f" {_racing(design, library)}"
+            + (f" {asked} to check (info)." if asked else "")
         )
     return section
+
+
+def _racing(design: Design, library: Library) -> str:
+    """What the design says of two requests changing one record at once (AD418 reads the
+    same properties)."""
+    writes = [k for k in design.links if library.link_prop(k.props, "writes") is True]
+    if not writes:
+        return "Nothing is drawn as writing (`writes`), so no two requests race on a record."
+    rmw = [k for k in writes if library.link_prop(k.props, "read_modify_write") is True]
+    controls = sorted(
+        {str(c) for k in rmw if (c := library.link_prop(k.props, "concurrency_control"))}
+    )
+    if rmw and controls and all(library.link_prop(k.props, "concurrency_control") for k in rmw):
+        return (
+            f"{plural(len(rmw), 'read-modify-write')} kept apart by "
+            f"{' and '.join(f'`{c}`' for c in controls)} concurrency control."
+        )
+    if rmw:
+        bare = sum(1 for k in rmw if not library.link_prop(k.props, "concurrency_control"))
+        return (
+            f"{plural(len(rmw), 'read-modify-write')}, {bare} with no `concurrency_control` "
+            "stated: two requests to one record can erase each other's change (AD418)."
+        )
+    return (
+        f"No write is marked `read_modify_write` ({plural(len(writes), 'writing link')}): "
+        "concurrent requests to one record are safe if each write is applied in place (an "
+        "insert, an increment), not read, changed and written back."
+    )

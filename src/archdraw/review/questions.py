@@ -54,6 +54,8 @@ RECOVERY = {
     "outbox": "a transactional outbox (the later steps happen eventually)",
     "transaction": "one transaction",
 }
+# A request stopped partway: writes left half done, a message or an effect done twice.
+HALFWAY_CODES = frozenset({"AD402", "AD403", "AD415", "AD416"})
 PLUG_CODES = frozenset({"AD201", "AD301", "AD302", "AD505"})
 TOP = 5
 
@@ -156,6 +158,17 @@ def fails_halfway(context: Context) -> Section:
         if point.assumed is not None and not point.single_point:
             rests = assumption_text(point.assumed, _share, lambda c: titles.get(c, c))
             section.items.append(Item(f"{title}: {_share(point.lost_share)} lost, {rests}", "info"))
+    bursts = _bursts(design, library)
+    if bursts and any(point.lost_rps > 0 for point in points):
+        # The failure analysis counts the stated rates; Grows counts them at their peaks.
+        section.items.append(
+            Item(
+                "requests lost are counted at the clients' stated `rps`; at their peaks "
+                f"({', '.join(bursts)}) the same failure loses up to that many times more per "
+                "second (the loads under Grows 10x? are the peaks)",
+                "info",
+            )
+        )
     target = design.cost.availability_target
     if target is not None:
         result = analyze_availability(design, library, graph=graph)
@@ -177,8 +190,50 @@ def fails_halfway(context: Context) -> Section:
             )
         )
     section.items += findings_of(findings, FAILURE_CODES)
-    section.items += _made_safe(design, library, titles)
+    safe = _made_safe(design, library, titles)
+    section.items += safe
+    section.answer += _stopped_halfway(design, library, findings, len(safe))
     return section
+
+
+def _stopped_halfway(design: Design, library: Library, findings: list[Finding], safe: int) -> str:
+    """The question taken literally: a request that stops partway, after some of its
+    changes, leaves work half done, or done twice when it is retried."""
+    found = [f for f in findings if f.code in HALFWAY_CODES]
+    problems = sorted({f.code for f in found if str(f.severity) in ("error", "warning")})
+    asked = sorted({f.code for f in found} - set(problems))
+    count = sum(1 for f in found if f.code in problems)
+    said = [
+        f"{plural(count, 'finding')} of work left half done or done twice ({', '.join(problems)})"
+        if problems
+        else "",
+        f"{len(found) - count} to check ({', '.join(asked)}, info)" if asked else "",
+        f"{plural(safe, 'safeguard')} stated" if safe else "",
+    ]
+    if any(said):
+        return f" Stopped partway: {'; '.join(s for s in said if s)}."
+    # Stated, not defaulted: `side_effect` is false unless a link says otherwise.
+    stated = any("side_effect" in k.props for k in design.links) or any(
+        "compensation" in c.props for c in design.components
+    )
+    if stated:
+        return " Stopped partway: nothing found."
+    if not any(library.link_prop(k.props, "writes") is True for k in design.links):
+        return ""
+    return (
+        " Stopped partway: nothing found; no call is marked `side_effect` (it charges, "
+        "sends or ships) and no service states a `compensation`."
+    )
+
+
+def _bursts(design: Design, library: Library) -> list[str]:
+    """Traffic sources that state a `peak_factor` above 1, as "Metered services x3"."""
+    said = []
+    for component in design.components:
+        peak = component.props.get("peak_factor")
+        if isinstance(peak, int | float) and peak > 1 and library.prop(component, "rps"):
+            said.append(f"{component.title} x{peak:g}")
+    return said
 
 
 def _failure_title(design: Design, titles: dict[str, str], point: WeakPoint) -> str:

@@ -53,6 +53,8 @@ def read_number(tag: str, text: str, max_number: float, yaml_1_1_ints: bool = Fa
         value = _constructor.construct_yaml_float(node)
     if isinstance(value, float) and not math.isfinite(value):
         raise NumberError(f"'{quoted}' is not a finite number; write a number such as 1000")
+    if value == 0:
+        return abs(value)  # `-0.0` is zero: no output should say "-0"
     if abs(value) > max_number:
         raise NumberError(
             f"the number '{quoted}' is too large: numbers in a design are at most "

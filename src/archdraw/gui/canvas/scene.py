@@ -301,7 +301,7 @@ class DesignScene(QGraphicsScene):
         for zone_id, item in self.zones.items():
             drawn = self.drawing.zones.get(zone_id)
             if drawn is not None:
-                item.set_rect(scene_rect(drawn.rect), drawn.depth, drawn.heading)
+                item.set_rect(scene_rect(drawn.rect), drawn.depth, drawn.heading, drawn.written)
             else:
                 # An empty zone has no extent; park it to the left so it can be seen and filled.
                 item.set_rect(QRectF(-400, 120 * empty_slot, 220, 90), 0)

@@ -36,6 +36,7 @@ class ZoneItem(QGraphicsItem):
         self.theme = theme
         self.rect = QRectF()
         self.depth = 0
+        self.written: tuple[float, float | None] = (0.0, None)
         self.update_from(zone)
 
     def type(self) -> int:
@@ -51,9 +52,20 @@ class ZoneItem(QGraphicsItem):
         self.theme = theme
         self.update()
 
-    def set_rect(self, rect: QRectF, depth: int, heading: str | None = None) -> None:
-        """Where the zone is drawn, how deep it is nested, its title as fitted to its width."""
+    def set_rect(
+        self,
+        rect: QRectF,
+        depth: int,
+        heading: str | None = None,
+        written: tuple[float, float | None] | None = None,
+    ) -> None:
+        """Where the zone is drawn, how deep it is nested, its title as fitted to its width,
+        where the heading starts and the kind ends (`ZoneDrawing`; None: at the sides)."""
         self.heading = self.title if heading is None else heading
+        written = written or (rect.left() + ZONE_TEXT_INSET, rect.right() - ZONE_TEXT_INSET)
+        if written != self.written:  # a link came or went across its top: the words move
+            self.written = written
+            self.update()
         self.depth = depth
         self.setZValue(-100 + depth)
         if rect != self.rect:
@@ -115,10 +127,12 @@ class ZoneItem(QGraphicsItem):
         if ZONE_TITLE_SIZE * scale < READABLE_PX:
             self._paint_large_heading(painter, scale)
             return
-        left, right = self.rect.left() + ZONE_TEXT_INSET, self.rect.right() - ZONE_TEXT_INSET
+        left, right = self.written
         baseline = self.rect.top() + ZONE_TEXT_BASELINE  # where labels keep off (`titles`)
         ink, muted = QColor(self.theme.text), QColor(self.theme.muted_text)
         draw_run(painter, left, baseline, self.heading, ZONE_TITLE_SIZE, True, ink)
+        if right is None:  # no stretch of the top clear of links for it
+            return
         kind_width = QFontMetricsF(font(ZONE_KIND_SIZE, False, painter.device().logicalDpiY()))
         draw_run(
             painter,

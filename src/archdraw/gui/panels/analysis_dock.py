@@ -1,6 +1,6 @@
 """The Analysis dock and the Analyze menu around the analysis panel.
 
-An Analyze command widens the dock (tables and bars need room; the docks' first
+An Analyze command (or its tab) widens the dock (tables and bars need room; the docks' first
 width suits the Properties form); leaving the analysis gives the width back and
 brings the Properties form to the front again, as it was before.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QScrollArea
 
@@ -37,11 +37,24 @@ class DockWidth:
                 self.before = self.dock.width()
             self.window.resizeDocks([self.dock], [ANALYSIS_WIDTH], Qt.Orientation.Horizontal)
 
-    def restore(self) -> None:
+    def narrow(self) -> None:
+        """Back to the width an Analyze command widened from."""
         if self.before is not None and self.dock.isVisible():
             # The dock shares its area with Properties: narrowing one narrows the area.
             self.window.resizeDocks([self.dock], [self.before], Qt.Orientation.Horizontal)
         self.before = None
+
+    def tab_chosen(self, chosen: QDockWidget, active: bool) -> None:
+        """Its tab clicked, the dock widens as an Analyze command makes it (narrow, its
+        buttons, tabs and tables were cut off at the right); another tab of its stack
+        chosen with no analysis showing gives the width back."""
+        if chosen is self.dock:  # once laid out: until then it has a hidden dock's width
+            QTimer.singleShot(0, self.dock, self.widen)
+        elif not active and chosen in self.window.tabifiedDockWidgets(self.dock):
+            self.narrow()
+
+    def restore(self) -> None:
+        self.narrow()
         properties = self.window.findChild(QDockWidget, "dock-properties")
         if properties is not None and properties in self.window.tabifiedDockWidgets(self.dock):
             properties.raise_()
@@ -67,6 +80,7 @@ def install(window: MainWindow) -> AnalysisPanel:
         window.docks_menu.addAction(dock.toggleViewAction())
     width = DockWidth(window, dock)
     panel.left.connect(width.restore)
+    window.tabifiedDockWidgetActivated.connect(lambda d: width.tab_chosen(d, panel.active))
     panel.give_back_width = width.restore
 
     bar = window.menuBar()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from archdraw.analysis.async_work import async_work_sentence
 from archdraw.analysis.availability import AvailabilityResult, WeakLink, downtime_per_year
 from archdraw.analysis.failure import ClientImpact
 from archdraw.analysis.overlap import Assumed, assumption_text
@@ -323,8 +324,10 @@ def headline(report: AnalysisReport) -> str:
             report.graph, failure.failed_components, failure.whole, lambda c: titles.get(c, c)
         )
         if failure.failed_zones:
-            zones = ", ".join(report.graph.zones[z].title for z in failure.failed_zones)
-            zones = f"zone {zones}"
+            zones = ", ".join(
+                f"{report.graph.zones[z].kind} {report.graph.zones[z].title}"
+                for z in failure.failed_zones
+            )
             failed = f"{failed} and {zones}" if failed else zones
         risk = ""
         if failure.data_at_risk:
@@ -338,6 +341,8 @@ def headline(report: AnalysisReport) -> str:
                 f" No link into {titles.get(store, store)} states writes: no request goes on"
                 f" over its change stream (to {', '.join(titles.get(c, c) for c in reached)})."
             )
+        if failure.async_work:  # jobs behind a queue: their requests completed
+            risk += " " + async_work_sentence(failure.async_work, titles)
         graph = report.graph
         unknown = [
             titles.get(graph.ids[c], graph.ids[c]) for c in graph.sources if not graph.rate_known[c]

@@ -293,14 +293,14 @@ class _EscapeKeepsTheValue(QObject):
 
 
 class _WheelScrollsTheForm(QObject):
-    """A wheel over a choice or number that is not being edited scrolls the form: left to
+    """The wheel over a choice or number scrolls the form, never changes the value: left to
     Qt, scrolling down the form changed the value of each field that passed under the
-    pointer (a database became a secrets store)."""
+    pointer (a database became a secrets store), and the field just clicked or typed in
+    (it has the focus) did so when the person went on to scroll the panel. Values change
+    by typing, the arrow keys, a number's arrows or a choice's list."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
-            return False
-        if watched.hasFocus():
             return False
         area = watched.parentWidget()
         while area is not None and not isinstance(area, QAbstractScrollArea):
@@ -336,6 +336,9 @@ def _show_basis(field: QWidget, tip: str, default: object) -> None:
     if font.italic() != assumed:
         font.setItalic(assumed)
         field.setFont(font)
+        if isinstance(field, QComboBox):  # its list says what can be chosen, none assumed
+            font.setItalic(False)
+            field.view().setFont(font)
     field.setToolTip(
         f"The library default, not stated in the file: {default}\n{tip}" if assumed else tip
     )

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import LinkView
+from archdraw.lint.rules.data.side_effects import keyed, retries
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -35,18 +36,14 @@ def side_effect_retried(ctx: LintContext) -> Iterator[Issue]:
         if link.kind != "sync" or ctx.link_prop(link, "side_effect") is not True:
             continue
         caller, callee = ctx.source(link), ctx.target(link)
-        if caller is None or callee is None or ctx.link_prop(link, "idempotency_key") is True:
+        if caller is None or callee is None or keyed(ctx, link, callee):
             continue
-        if ctx.flag(callee, "idempotent"):
-            continue
-        retries = ctx.link_number(link, "retries") if "retries" in link.props else None
-        if retries is None:
-            retries = ctx.number(caller, "retries") or 0
-        if retries > 0:
+        tries = retries(ctx, link, caller)
+        if tries > 0:
             # No key by the library's default, not the design's word: a question.
             assumed = ctx.link_assumed(link, "idempotency_key")
             yield Issue(
-                f"'{caller.title}' retries '{callee.title}' ({retries:g} times), a call with a "
+                f"'{caller.title}' retries '{callee.title}' ({tries:g} times), a call with a "
                 f"side effect, with no idempotency key{assumed}: a retry after a lost answer "
                 "does it twice",
                 link=link.key,

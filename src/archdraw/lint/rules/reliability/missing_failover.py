@@ -17,7 +17,8 @@ from archdraw.lint.types import Issue, Severity, rule
     traffic: the outage lasts until a human notices, decides and promotes it by hand, typically
     30 minutes to hours, against seconds to a minute for automated failover.""",
     fix="""Does not apply to a copy of a store (its primary is judged), to caches (their nodes
-    hold keys, not a primary), to replicas the design does not state, or to a store the
+    hold keys, not a primary), to a scheduler whose replicas elect a leader (`leader_election`:
+    the election is its failover), to replicas the design does not state, or to a store the
     provider runs (`managed: true`) with `failover` not stated: a managed database with a
     standby fails over on its own (RDS Multi-AZ, Cloud SQL HA, Aurora, Azure SQL), and the
     library's `failover: none` is a default made for one we run; where its replicas are read
@@ -41,6 +42,8 @@ def missing_failover(ctx: LintContext) -> Iterator[Issue]:
             ctx.prop(component, "managed"), ctx.prop(component, "global")
         ):
             continue  # the provider promotes a standby; `failover: none` is our default
+        if ctx.flag(component, "leader_election"):
+            continue  # replicas that elect a leader: the election is the failover (AD110)
         if ctx.is_copy(component) or ctx.roles().of(component.id) is None:
             continue
         # The copies the design states (its shards' own machines are partitions, not copies).

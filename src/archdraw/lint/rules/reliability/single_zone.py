@@ -1,11 +1,12 @@
 """AD105: the design has several zones but a request-path component lives in one."""
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterator
 
 from archdraw.lint.context import CACHING_TYPES, LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.saturation import rate
+from archdraw.lint.rules.traffic.sync_call_without_timeout import never_called
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -29,7 +30,8 @@ from archdraw.lint.types import Issue, Severity, rule
     the provider runs (`managed: true`) when neither `zones` nor a zone box says where (SQS
     and DynamoDB span a region's zones), except a managed relational database: RDS and Cloud
     SQL run in one zone unless Multi-AZ or HA is turned on, so that one is asked about, as
-    info.""",
+    info. Nor for a component reached only over calls no request makes (`calls: 0`: code or
+    settings fetched when an instance starts): no request goes through it.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL10 deploy to multiple locations",
     ),
@@ -38,7 +40,8 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
     if len(ctx.availability_zones) < 2 and len(ctx.regions) < 2 and not _states_spread(ctx):
         return
     # Where each kind of request-path component runs: a copy in another zone is redundancy.
-    request_path = ctx.request_path
+    requested = _reached_by_requests(ctx)
+    request_path = [c for c in ctx.request_path if c.id in requested]
     zones_by_type: defaultdict[str, set[str | None]] = defaultdict(set)
     for component in request_path:
         zones_by_type[component.type].add(component.zone)
@@ -78,6 +81,19 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
                 replicas=max(2, ctx.replicas(component)),
             ),
         )
+
+
+def _reached_by_requests(ctx: LintContext) -> set[str]:
+    """What clients' requests reach over sync links, leaving out calls no request makes
+    (`calls: 0`): a store an instance reads its code from when it starts is not on a path."""
+    seen = {c.id for c in ctx.clients}
+    todo = deque(seen)
+    while todo:
+        for link in ctx.sync_out(todo.popleft()):
+            if link.target not in seen and not never_called(ctx, link):
+                seen.add(link.target)
+                todo.append(link.target)
+    return seen
 
 
 def _cache_loss(ctx: LintContext, cache: ComponentView) -> str | None:

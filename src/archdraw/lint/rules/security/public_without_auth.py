@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from archdraw.lint.audience import on_own_network
 from archdraw.lint.context import PASS_THROUGH_TYPES, LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
 from archdraw.lint.types import Issue, Severity, rule
@@ -70,7 +71,11 @@ def _anonymous_by_design(ctx: LintContext, hop: Hop) -> bool:
     every request to everybody, so any data or action behind it is public. Does not apply to
     deliberately public content (a landing page, public product catalogue): ignore it there
     with that reason, or say so in the design: `anonymous: true` on the client (or its link)
-    whose users are not signed in by design.""",
+    whose users are not signed in by design. Where every client reaching it is the
+    organisation's own staff or programs on its network (`audience: staff` or `audience:
+    internal`), it is open to everyone on that network instead: a guest on the Wi-Fi, a
+    compromised laptop, any pod in the cluster. Still a finding: a network boundary is not
+    an identity.""",
     fix="""Authenticate at the edge: `auth: true` on the API gateway or service (verify a
     signed token such as a JWT from your identity provider on every request), or link the
     service to an identity provider. Then authorise each action, not only the login.""",
@@ -86,9 +91,13 @@ def public_without_auth(ctx: LintContext) -> Iterator[Issue]:
             continue
         if not authenticates(ctx, component, arriving):
             assumed = ctx.assumed(component, "auth")
+            sources = (ctx.components[k.source] for k in hop.entries)
+            anyone = (
+                "anyone on the organisation's network" if on_own_network(ctx, sources) else "anyone"
+            )
             yield Issue(
                 f"clients reach '{component.title}' and nothing checks who they are{assumed}: "
-                "everything behind it is open to anyone",
+                f"everything behind it is open to {anyone}",
                 component=component.id,
                 severity=Severity.INFO if assumed else None,
                 fix=ctx.fix(component, "Require authentication", auth=True),

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.lint.audience import internal
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.traffic.sync_call_without_timeout import interactive, never_called
@@ -11,7 +12,11 @@ _WORK = frozenset({"compute", "ai", "storage"})
 
 
 def limits_rate(ctx: LintContext, component: ComponentView) -> bool:
-    return component.type == "rate_limiter" or ctx.number(component, "rate_limit") is not None
+    """A rate limiter, a stated `rate_limit` figure, or a limit stated without its figure
+    (`limits_rate: true`)."""
+    if component.type == "rate_limiter" or ctx.number(component, "rate_limit") is not None:
+        return True
+    return ctx.flag(component, "limits_rate")
 
 
 def first_unprotected_service(ctx: LintContext, entry: ComponentView) -> ComponentView | None:
@@ -44,9 +49,15 @@ def first_unprotected_service(ctx: LintContext, entry: ComponentView) -> Compone
     release retrying in a tight loop, a scraper, a customer's batch job, or an attacker. Each
     request costs you CPU and database time, and nothing stops one caller from using all of it.
     A limit per client (say 100 requests per second, far above normal use) turns those events
-    into HTTP 429 responses for the offender instead of an outage for everyone. An entry
-    reached only by interactive sessions (SSH, RDP: administrators at a bastion) is not
-    judged: there are no requests to count.""",
+    into HTTP 429 responses for the offender instead of an outage for everyone. The
+    organisation's own staff are judged like the public (a dashboard polling in a loop on
+    every screen of a store). An entry reached only by interactive sessions (SSH, RDP:
+    administrators at a bastion) or only by the organisation's own programs (`audience:
+    internal` on the client: another team's service, a job, a simulator in the cluster) is not
+    judged: there are no requests to count, or the load is the design's own (its `rps`, which
+    saturation judges, AD209) and a runaway caller is the design's own bug, judged where it
+    retries (AD203, AD206). A limit the source states without its figure (`limits_rate:
+    true`: a gateway said to rate-limit) counts as one on the way.""",
     fix="""Put a rate limiter or an API gateway with `rate_limit` between clients and the
     services, or set `rate_limit` on the entry point (load balancer, gateway, service). Use a
     token bucket per API key or user, with counters in a shared store.""",
@@ -59,8 +70,12 @@ def missing_rate_limit(ctx: LintContext) -> Iterator[Issue]:
     clients = {c.id for c in ctx.client_side}
     for entry in ctx.client_entry_points:
         arriving = [k for k in ctx.sync_in(entry.id) if k.source in clients]
-        if arriving and all(interactive(ctx, k) for k in arriving):
-            continue  # administrators' SSH sessions: nothing for a request limit to count
+        if arriving and all(
+            interactive(ctx, k) or internal(ctx, ctx.components[k.source]) for k in arriving
+        ):
+            # Administrators' SSH sessions (nothing for a request limit to count), or the
+            # organisation's own programs (their load is the design's own).
+            continue
         reached = first_unprotected_service(ctx, entry)
         if reached is None:
             continue

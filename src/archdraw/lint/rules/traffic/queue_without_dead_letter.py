@@ -24,8 +24,8 @@ from archdraw.source.printable import plural
     whose `dead_letter` the design does not state has none only by the library's default
     (`dead_letter: false`): that is asked about, as info, saying so.""",
     fix="""Set `dead_letter: true`: configure a redrive policy (SQS maxReceiveCount, a RabbitMQ
-    dead-letter exchange, a Kafka error topic), alert when it is not empty, and keep a tool to
-    replay its messages once fixed.""",
+    dead-letter exchange, a Kafka error topic), alert when it is not empty (`alarm: true` on
+    the dead-letter queue), and keep a tool to replay its messages once fixed.""",
     references=(
         "AWS Well-Architected Framework, Reliability pillar: REL05 (make services resilient)",
         "Enterprise Integration Patterns: Dead Letter Channel",
