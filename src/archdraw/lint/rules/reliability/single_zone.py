@@ -40,8 +40,7 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
     if len(ctx.availability_zones) < 2 and len(ctx.regions) < 2 and not _states_spread(ctx):
         return
     # Where each kind of request-path component runs: a copy in another zone is redundancy.
-    requested = _reached_by_requests(ctx)
-    request_path = [c for c in ctx.request_path if c.id in requested]
+    request_path = _on_request_paths(ctx)
     zones_by_type: defaultdict[str, set[str | None]] = defaultdict(set)
     for component in request_path:
         zones_by_type[component.type].add(component.zone)
@@ -81,6 +80,15 @@ def single_zone(ctx: LintContext) -> Iterator[Issue]:
                 replicas=max(2, ctx.replicas(component)),
             ),
         )
+
+
+def _on_request_paths(ctx: LintContext) -> list[ComponentView]:
+    """The request path, less what only calls no request makes reach (`calls: 0`). Where
+    no link states `calls: 0`, that is the whole request path."""
+    if not any(never_called(ctx, link) for link in ctx.links_stating("calls")):
+        return ctx.request_path
+    requested = _reached_by_requests(ctx)
+    return [c for c in ctx.request_path if c.id in requested]
 
 
 def _reached_by_requests(ctx: LintContext) -> set[str]:
