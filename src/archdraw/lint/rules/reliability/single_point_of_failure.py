@@ -28,18 +28,18 @@ from archdraw.lint.types import Fix, Issue, Severity, rule
     service the provider runs (`managed: true` with `replicas` not stated: SQS, API Gateway,
     DynamoDB, object storage and hosted models by default; it fails as a whole service), one
     marked `global` (it spans zones and regions on its own) or an in-process library.
-    Components whose `replicas` the design does not state are asked about, as info, saying
-    so (their one instance is only the library's default), together in one finding per
-    design: at the first in file order, naming the others (each located), with each one's
-    share of requests lost, most first. It offers a fix only when it asks about one
-    component: a fix sets one component's properties, so with several, state `replicas` on
-    each. A count that follows from a stated `zones` or `shards` is the design's. The share of requests lost counts a sender's calls
-    that name the same `request` once; where two or more calls made by some of its requests
-    name none, it takes them as independent requests and says so, with the share either
-    other way. Where a front door that routes (an API gateway, a load balancer routing by
-    path, a CDN with several origins) sends to two or more different components over links
-    that do not state `calls`, it takes every request as calling each and says so, with the
-    share if each request takes one of them.""",
+    Components whose `replicas` the design does not state are asked about, as info, saying so
+    (their one instance is only the library's default), together in one finding per design: at
+    the first in file order, naming the others (each located), with each one's share of requests
+    lost, most first. It offers a fix only when it asks about one component: a fix sets one
+    component's properties, so with several, state `replicas` on each. A count that follows from
+    a stated `zones` or `shards` is the design's. The share of requests lost counts a sender's
+    calls that name the same `request` once; where two or more calls made by some of its
+    requests name none, it takes them as independent requests and says so, with the share either
+    other way. Where a front door that routes (an API gateway, a load balancer routing by path,
+    a CDN with several origins) sends to two or more different components over links that do not
+    state `calls`, it takes every request as calling each and says so, with the share if each
+    request takes one of them.""",
     fix="""Run at least two replicas behind a load balancer (stateless components), or a
     primary with a standby promoted by `failover: active-standby` (stateful ones), ideally in
     different zones. A service the provider runs as a whole (SQS, Kinesis, API Gateway,
