@@ -209,3 +209,14 @@ def test_a_saturated_component_is_said_apart_in_text_and_json(capsys) -> None:
         "stated",
         "default",
     )
+
+
+def test_a_simulation_of_no_requests_says_so_instead_of_a_table(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "quiet.archdraw.yaml"
+    path.write_text(DESIGN.replace("rps: 80", "rps: 0"), encoding="utf-8")
+    assert run(["analyze", str(path), "--simulate"]) == 0
+    simulated = capsys.readouterr().out.split("Simulation (")[1]
+    assert simulated.startswith(
+        "seed 0): no requests were simulated, since no client sends any traffic"
+    )
+    assert "component" not in simulated and "util" not in simulated
