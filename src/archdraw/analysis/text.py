@@ -352,7 +352,10 @@ def _simulation(report: AnalysisReport) -> list[str]:
         why = (
             "no client sends any traffic (none states an `rps` above 0)"
             if sim.duration_s == 0
-            else f"none finished in the time simulated ({_seconds(sim.duration_s)}; raise --requests)"
+            else (
+                f"none finished in the time simulated ({_seconds(sim.duration_s)}; "
+                "raise --requests)"
+            )
         )
         return [
             f"Simulation (seed {sim.seed}): no requests were simulated, since {why}; "
