@@ -9,7 +9,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from archdraw.gui.canvas.view import DesignView
+from archdraw.gui.actions import empty_canvas_hint
+from archdraw.gui.canvas import view
 
 from .test_editor_floor import _double_click_palette
 
@@ -18,13 +19,12 @@ def test_the_empty_canvas_names_every_way_to_add_and_each_works(  # type: ignore
     window, qtbot, monkeypatch
 ) -> None:
     painted: list[str] = []
-    hint = DesignView.empty_hint
 
     def recorded() -> str:
-        painted.append(hint())
+        painted.append(empty_canvas_hint())
         return painted[-1]
 
-    monkeypatch.setattr(window.view, "empty_hint", recorded)
+    monkeypatch.setattr(view, "empty_canvas_hint", recorded)
     window.view.viewport().repaint()
     assert painted, "an empty canvas paints its hint"
     said = painted[-1]

@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from archdraw.drawing import Drawing
-from archdraw.gui.actions import ADD_KEY
+from archdraw.gui.actions import empty_canvas_hint
 from archdraw.gui.editing import Editing
 from archdraw.style import GRID_SIZE
 
@@ -369,18 +368,7 @@ class DesignView(QGraphicsView):
         painter.drawText(
             QRectF(self.viewport().rect()),
             Qt.AlignmentFlag.AlignCenter,
-            self.busy_text or self.empty_hint(),
-        )
-
-    @staticmethod
-    def empty_hint() -> str:
-        """What an empty canvas says: every way to add a component (a new user who never
-        drags finds the other two here), then every way to open a design."""
-        key = QKeySequence(ADD_KEY).toString(QKeySequence.SequenceFormat.NativeText)
-        return (
-            "Drag components here from the palette, or double-click one there,\n"
-            f"or press {key} (Edit > Add Component), type a name and press Enter;\n"
-            "or open a design: File > Open, File > Open Sample, or drop a file"
+            self.busy_text or empty_canvas_hint(),
         )
 
     def drawBackground(self, painter: QPainter, area: QRectF | QRect) -> None:
