@@ -139,7 +139,7 @@ def test_downtime_is_said_in_human_units() -> None:
     assert downtime_per_year(0.99999) == "5.3 minutes"
     assert downtime_per_year(0.99) == "3.7 days"
     # Never "0.0 minutes": none at all, or less than the figure shows.
-    assert downtime_per_year(1.0) == "none"
+    assert downtime_per_year(1.0) == "0 minutes"
     assert downtime_per_year(1 - 1e-12) == "under 0.1 minutes"
 
 

@@ -143,7 +143,7 @@ def percent_available(availability: float) -> str:
 def downtime_per_year(availability: float) -> str:
     hours = (1.0 - availability) * HOURS_PER_YEAR
     if hours <= 0:
-        return "none"
+        return "0 minutes"
     if hours * 60 < 0.05:  # "0.0 minutes" would read as none
         return "under 0.1 minutes"
     if hours >= 48:
