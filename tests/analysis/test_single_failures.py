@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from archdraw.analysis.completion import depended_on
+from archdraw.analysis.depended import Depended
 from archdraw.analysis.failure import analyze_failure
 from archdraw.analysis.graph import build_graph, shared
 from archdraw.analysis.weakest import (
@@ -104,7 +104,8 @@ links:
     )
     graph = build_graph(design, library)
     # The queue must accept the message; what consumes it, and an async call, is not waited for.
-    assert {graph.ids[n] for n in depended_on(graph)} == {"web", "api", "jobs"}
+    depended = Depended(graph)
+    assert {c for c in graph.ids if graph.index[c] in depended} == {"web", "api", "jobs"}
 
 
 def test_a_cache_no_client_waits_for_still_counts(design_of, library) -> None:  # type: ignore[no-untyped-def]
@@ -131,7 +132,7 @@ links:
     graph = build_graph(design, library)
     cache = graph.index["cache"]
     failures = SingleFailures(graph)
-    assert cache not in depended_on(graph)
+    assert cache not in Depended(graph)
     assert failures.may_lose(cache)
     lost, _ = failures.component(cache, whole=True)
     assert {graph.ids[c]: s for c, s in lost.items()} == _full(

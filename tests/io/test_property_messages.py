@@ -175,3 +175,19 @@ def test_values_are_quoted_as_yaml_writes_them(library: Library) -> None:
     assert problem.message == (
         "component 'a', 'position' must be [x, y], two numbers, got [1, {2: null}]"
     )
+
+
+def test_a_limit_without_its_figure_is_true_or_false(library: Library) -> None:
+    # `limits_rate` says a limit exists whose figure the source does not give: a yes or no,
+    # never the figure (that is `rate_limit`).
+    text = "archdraw: 1\nname: P\ncomponents:\n  - id: gw\n    type: api_gateway\n"
+    text += "    props: {limits_rate: 50}\n"
+    with pytest.raises(DesignError) as caught:
+        loads(text, "p.archdraw.yaml", library)
+    [problem] = caught.value.problems
+    assert problem.message.startswith("component 'gw', property 'limits_rate' takes true or false")
+    loaded = loads(text.replace("50", "true"), "p.archdraw.yaml", library)
+    assert loaded.design.components[0].props["limits_rate"] is True
+    # A type that takes no rate limit takes no `limits_rate` either.
+    with pytest.raises(DesignError):
+        loads(text.replace("api_gateway", "database").replace("50", "true"), "p.yaml", library)

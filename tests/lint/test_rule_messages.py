@@ -139,6 +139,25 @@ def test_unstated_encryption_names_the_property_a_label_does_not_set(library: Li
     )
 
 
+def test_offline_writes_name_the_app_whose_links_do_not_say_they_write(library: Library) -> None:
+    # The app reaches a backend but only reads from it: what would make it the sync path.
+    (message,) = messages("AD408_offline-writes-without-sync", "AD408", "local", library)
+    assert "('app' reaches a backend, but none of its links says `writes: true`)" in message
+
+
+def test_an_unstated_quota_is_the_limit_its_owner_sets(library: Library) -> None:
+    # A tenant's webhook endpoint is not a provider: the limit is whoever runs it.
+    design = load_text_design(
+        "components:\n  - {id: svc, type: worker, props: {rps: 1}}\n"
+        "  - {id: hooks, type: external_api, label: Tenants' endpoints}\n"
+        "links:\n  - {from: svc, to: hooks, kind: async}\n",
+        library,
+    )
+    (message,) = [f.message for f in lint_design(design, library) if f.code == "AD217"]
+    assert "under the limit its owner sets is unknown" in message
+    assert "provider's" not in message
+
+
 def _long_generation(props: str, library: Library) -> str:
     loaded = load_text_design(
         "components:\n"

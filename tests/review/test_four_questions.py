@@ -219,3 +219,22 @@ links:
     assert built.section("order").answer.endswith(
         "0 ordering, idempotency, delivery or concurrency findings and 2 to check (info)."
     )
+
+
+def test_a_limit_stated_without_its_figure_is_a_limit(load_text, library) -> None:  # type: ignore[no-untyped-def]
+    design = """
+archdraw: 1
+name: plug
+components:
+  - {id: guests, type: client, props: {rps: 10}}
+  - {id: gw, type: api_gateway, props: {limits_rate: true, auth: true, versioned: true}}
+  - {id: edge, type: load_balancer, props: {limits_rate: true}}
+  - {id: api, type: service, props: {auth: true}}
+links:
+  - {from: guests, to: gw}
+  - {from: guests, to: edge}
+  - {from: edge, to: api}
+"""
+    section = review(load_text, library, design).section("plug")
+    rows = {row[0]: row[3] for row in section.rows}
+    assert rows == {"gw": "yes (figure not stated)", "api": "yes, at edge"}

@@ -35,9 +35,9 @@ when the primary site is gone; a single machine's failure does not move it).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from archdraw.analysis.depended import Within
 from archdraw.analysis.fanout import Routes
 from archdraw.analysis.graph import Edge, TrafficGraph
 from archdraw.analysis.overlap import Overlap, Part, Unstated, call_success, parts_success
@@ -100,7 +100,7 @@ def _needed(graph: TrafficGraph, edge: Edge, miss: dict[int, float]) -> float:
 def complete_shares(
     graph: TrafficGraph,
     scenario: Scenario,
-    within: Collection[int] | None = None,
+    within: Within | None = None,
     unstated: Unstated | None = None,
     how: Overlap = "independent",
     routes: Routes | None = None,
@@ -116,9 +116,10 @@ def complete_shares(
     share of writes (`Scenario.writes`).
 
     `within` asks only for the shares that the shares of the sources in it read (it
-    holds everything they read, as `depended_on(graph)` does): components outside it are
-    left out, and so is a hurt component whose every caller answers nothing (a region's
-    failure takes down thousands of components, most of them called only by others in it).
+    holds everything they read, as `archdraw.analysis.depended.Depended` does): components
+    outside it are left out, and so is a hurt component whose every caller answers nothing
+    (a region's failure takes down thousands of components, most of them called only by
+    others in it).
 
     A sender's calls made by some of its requests combine as `archdraw.analysis.overlap`
     says; those that name no `request` are taken `how` says. `unstated`, when given, gets
@@ -151,7 +152,7 @@ def complete_shares(
 def split_shares(
     graph: TrafficGraph,
     scenario: Scenario,
-    within: Collection[int] | None,
+    within: Within | None,
     routes: Routes,
     figure: Figure,
 ) -> dict[int, float]:
@@ -170,7 +171,7 @@ def _visit(
     graph: TrafficGraph,
     scenario: Scenario,
     todo: set[int],
-    within: Collection[int] | None,
+    within: Within | None,
     complete: dict[int, float],
     written: dict[int, float],
     reading: Reading,
@@ -212,7 +213,7 @@ def _visit(
                 heapq.heappush(heap, (-position[edge.source], edge.source))
 
 
-def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection[int]) -> bool:
+def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Within) -> bool:
     """Whether a source's share can read the (non-source) node's: a caller within that
     still answers something calls it (what answers nothing reads none of its callees;
     with standbys it still reads its first hops, so every caller counts). A node with no
@@ -229,31 +230,6 @@ def _read(graph: TrafficGraph, node: int, scenario: Scenario, within: Collection
 def _answers(scenario: Scenario, node: int) -> bool:
     """Whether the node answers any of its requests (reads or writes)."""
     return scenario.serves(node) > 0.0 or scenario.writes.get(node, 0.0) > 0.0
-
-
-def depended_on(graph: TrafficGraph) -> set[int]:
-    """The components whose shares of completed requests the sources' shares read: the
-    sources, and what they reach over sync links (cycle-closing ones included) and a
-    failover entry's links to its standbys. What lies only past an async link never
-    fails a source's request."""
-    out_edges, back_out, standby_out = graph.out_edges, graph.back_out, graph.standby_out
-    found = set(graph.sources)
-    stack = list(found)
-    while stack:
-        node = stack.pop()
-        for edge in out_edges[node]:
-            if edge.kind == "sync" and edge.target not in found:
-                found.add(edge.target)
-                stack.append(edge.target)
-        for edge in back_out[node]:  # links that close a cycle: few nodes have one
-            if edge.kind == "sync" and edge.target not in found:
-                found.add(edge.target)
-                stack.append(edge.target)
-        for edge in standby_out[node]:  # whatever their kind
-            if edge.target not in found:
-                found.add(edge.target)
-                stack.append(edge.target)
-    return found
 
 
 def _complete(
@@ -374,14 +350,26 @@ def client_lost_share(client: int, complete: dict[int, float]) -> float:
     return min(1.0, max(0.0, 1.0 - complete.get(client, 1.0)))
 
 
+def clients_lost(graph: TrafficGraph, complete: dict[int, float]) -> dict[int, float]:
+    """Per client that loses some of its requests, the share (0..1) it loses: the clients
+    missing from `complete` complete everything, so only those in it are read."""
+    lost = {}
+    for client in graph.sources:
+        if client in complete:
+            share = client_lost_share(client, complete)
+            if share > 0:
+                lost[client] = share
+    return lost
+
+
 def design_share(graph: TrafficGraph, lost: dict[int, float]) -> float:
-    """Share of all client requests lost: weighted by rate when every rate is stated,
-    else each client counts the same (a share is still a share when rates are unknown)."""
+    """Share of all client requests lost (`lost`: per client, where it is more than 0):
+    weighted by rate when every rate is stated, else each client counts the same (a share
+    is still a share when rates are unknown)."""
     sources = graph.sources
     if not sources:
         return 0.0
-    if all(graph.rate_known[c] for c in sources):
-        total = sum(graph.rps[c] for c in sources)
-        if total > 0:
-            return sum(graph.rps[c] * share for c, share in lost.items()) / total
+    total = graph.stated_rps
+    if total is not None and total > 0:
+        return sum(graph.rps[c] * share for c, share in lost.items()) / total
     return sum(lost.values()) / len(sources)

@@ -185,6 +185,14 @@ class TrafficGraph:
             for zone, spans in zip(self.stated_zone, self.spans_zones, strict=True)
         ]
 
+    @cached_property
+    def stated_rps(self) -> float | None:
+        """The sources' total rate when every one states it (what a share of all client
+        requests is weighted by), else None."""
+        if all(self.rate_known[c] for c in self.sources):
+            return sum(self.rps[c] for c in self.sources)
+        return None
+
     def instances(self, node: int) -> int:
         """Machines that can fail one at a time (`archdraw.analysis.instances`)."""
         return self.instance_counts[node]

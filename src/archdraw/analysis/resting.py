@@ -4,17 +4,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import replace
 
 from archdraw.analysis.completion import (
     Figure,
     Scenario,
-    client_lost_share,
+    clients_lost,
     complete_shares,
     design_share,
     split_shares,
 )
+from archdraw.analysis.depended import Within
 from archdraw.analysis.fanout import Routes
 from archdraw.analysis.graph import TrafficGraph
 from archdraw.analysis.overlap import Assumed, Overlap, Unstated, assumed
@@ -24,7 +24,7 @@ def rests_on(
     graph: TrafficGraph,
     scenario: Scenario,
     unstated: Unstated | None,
-    within: Collection[int] | None = None,
+    within: Within | None = None,
     routes: Routes | None = None,
     figure: Figure | None = None,
 ) -> Assumed | None:
@@ -65,4 +65,4 @@ OVERLAPS: tuple[Overlap, Overlap] = ("same", "different")
 
 def lost_share(graph: TrafficGraph, complete: dict[int, float]) -> float:
     """Share of all client requests lost, from the shares that complete."""
-    return design_share(graph, {c: client_lost_share(c, complete) for c in graph.sources})
+    return design_share(graph, clients_lost(graph, complete))

@@ -21,11 +21,11 @@ from itertools import count
 
 from archdraw.analysis.completion import (
     Figure,
-    client_lost_share,
+    clients_lost,
     complete_shares,
-    depended_on,
     design_share,
 )
+from archdraw.analysis.depended import Depended
 from archdraw.analysis.fanout import Routes, links_by_sender
 from archdraw.analysis.graph import TrafficGraph, build_graph, instance_availability, shared
 from archdraw.analysis.overlap import Assumed, Unstated
@@ -57,7 +57,7 @@ class SingleFailures:
     The rates are computed once. A failure changes the state of what it takes down (and,
     for a cache, the load on the store behind it), and only the callers of what then
     completes less are recomputed (`complete_shares`), within what the clients' requests
-    wait for (`depended_on`). A component outside that (past an async hand-off) that is
+    wait for (`Depended`). A component outside that (past an async hand-off) that is
     not a cache loses nothing when it fails alone, so it need not be analysed at all.
     """
 
@@ -75,7 +75,7 @@ class SingleFailures:
         self.routes = routes
         self.rates = arrival_rates(graph) if rates is None else rates
         self.work = StoreWork(graph, self.rates) if work is None else work
-        self.depended = depended_on(graph)
+        self.depended = Depended(graph)
 
     def may_lose(self, node: int) -> bool:
         """Whether losing `node` alone can fail a client's request: a client waits for it, or
@@ -122,13 +122,7 @@ class SingleFailures:
             found = rests_on(graph, scenario, unstated, self.depended, self.routes, figure)
         if rests is not None and found is not None:
             rests.append(found)
-        lost = {}
-        for client in graph.sources:
-            if client in complete:  # the others complete everything
-                share = client_lost_share(client, complete)
-                if share > 0:
-                    lost[client] = share
-        return lost, down
+        return clients_lost(graph, complete), down
 
 
 def weakest_points(

@@ -120,11 +120,13 @@ def rate_limit(
     limit = library.prop(component, "rate_limit")
     if isinstance(limit, int | float):
         return f"{per_second(limit)}/s per client"
+    if library.prop(component, "limits_rate") is True:
+        return "yes (figure not stated)"
     for hop in reversed(hops):
         hop_limit = library.prop(hop, "rate_limit")
         if isinstance(hop_limit, int | float):
             return f"{per_second(hop_limit)}/s per client, at {hop.title}"
-        if hop.type == "rate_limiter":
+        if hop.type == "rate_limiter" or library.prop(hop, "limits_rate") is True:
             return f"yes, at {hop.title}"
     return "NO" if "rate_limit" in takes or hops else "n/a"
 

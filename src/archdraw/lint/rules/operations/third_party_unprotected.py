@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from archdraw.lint.context import LintContext
 from archdraw.lint.design_view import ComponentView, LinkView
+from archdraw.lint.rules.traffic.sync_call_without_timeout import batch_job
 from archdraw.lint.types import Issue, Severity, rule
 
 _BREAKER = "circuit breaker or fallback"
@@ -37,7 +38,10 @@ def missing_guards(ctx: LintContext, api: ComponentView, link: LinkView) -> list
     down; without a fallback, your feature is down whenever theirs is. A 99.9 % provider is down
     about 8.8 hours a year. A call whose only gap is a circuit breaker or fallback that
     neither the caller nor the API states (`circuit_breaker`, `fallback`: none only by the
-    library's default) is asked about, as info, saying so.""",
+    library's default) is asked about, as info, saying so. A batch job that runs at most once
+    an hour (a stated `rps` of 1/3600 or less, on a component nothing calls or feeds: a daily
+    reconciliation fetching a settlement file) is not judged: nobody waits on it, and one call
+    an hour cannot hammer a provider that is down nor give a breaker a burst to open on.""",
     fix="""Set `timeout_ms` on the call, wrap it in a `circuit_breaker` (open after a burst of
     failures, probe again after a pause), and plan a `fallback`: a queue to retry later, a
     second provider, or a degraded answer. Idempotency keys make retries safe.""",
@@ -50,7 +54,7 @@ def third_party_unprotected(ctx: LintContext) -> Iterator[Issue]:
     for api in ctx.of_type("external_api"):
         for link in ctx.sync_in(api.id):
             caller = ctx.source(link)
-            if caller is None or ctx.is_client(caller):
+            if caller is None or ctx.is_client(caller) or batch_job(ctx, caller):
                 continue
             missing = missing_guards(ctx, api, link)
             if missing:

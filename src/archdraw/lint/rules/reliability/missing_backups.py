@@ -4,7 +4,9 @@ from collections.abc import Iterator
 
 from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import LintContext
+from archdraw.lint.design_view import ComponentView
 from archdraw.lint.rules.security.unstated import one_unknown
+from archdraw.lint.rules.traffic.sync_call_without_timeout import never_called
 from archdraw.lint.types import Issue, Severity, rule
 
 BACKED_UP_TYPES = (
@@ -34,7 +36,10 @@ BACKED_UP_BY_PROVIDER = ("database", "data_warehouse")
     go back to 10:41, one minute before the mistake. A copy of a store is not judged (its
     primary is), nor a store inside its caller's process (`in_process`: an embedded engine)
     that its caller only reads: nothing else can reach it, so what it holds is what the process
-    loads at start, and that source is the copy to keep. Stores whose `backups` the design
+    loads at start, and that source is the copy to keep. The same holds of a store nothing in
+    the design writes whose every reader reads it only when it starts (`calls: 0` on each link
+    into it: a deployment package, settings): it holds a build made outside the design, which
+    the pipeline that made it makes again. Stores whose `backups` the design
     does not state are reported together, once, as info: the verdict rests on the library
     default, not on the design. A relational
     database or warehouse the provider runs (`managed`) with `backups` unstated is taken as
@@ -57,6 +62,8 @@ def missing_backups(ctx: LintContext) -> Iterator[Issue]:
             continue
         if ctx.in_process(component) and not ctx.writes_into(component.id):
             continue  # read-only seed data, loaded again at every start
+        if loaded_at_start(ctx, component):
+            continue  # a build or settings made outside the design, read at start only
         if not ctx.stated(component, "backups"):
             if component.type in BACKED_UP_BY_PROVIDER and provider_runs(
                 ctx.prop(component, "managed"), ctx.prop(component, "global")
@@ -77,3 +84,12 @@ def missing_backups(ctx: LintContext) -> Iterator[Issue]:
             "the verdict rests on the library default (no backups); without a point-in-time "
             "copy a bad delete or a corrupting bug cannot be undone",
         )
+
+
+def loaded_at_start(ctx: LintContext, component: ComponentView) -> bool:
+    """Nothing in the design writes the store, and every link into it is read only when its
+    reader starts (`calls: 0`): a run-from-package zip, settings fetched at start."""
+    into = ctx.in_links.get(component.id)
+    if not into or ctx.writes_into(component.id):
+        return False
+    return all(never_called(ctx, link) for link in into)

@@ -37,7 +37,9 @@ _NOT_SOURCES_OF_TRUTH = frozenset({"cache", "device_cache"})
     PostgreSQL and MySQL) or `replication: sync` (no acknowledged write lost, each write
     waits for the follower), with `replicas: 2` or more,
     and a `failover` mode to promote the copy. A copy drawn as its own component counts when
-    the replication link to it says its mode (`replication: async` on the link).""",
+    the replication link to it says its mode (`replication: async` on the link), or when
+    neither that link nor the store states one (a source that says the data is copied but not
+    how: the copy is drawn, its mode unknown).""",
     references=(
         "Designing Data-Intensive Applications, ch. 5 (replication)",
         "AWS Well-Architected Framework, Reliability pillar: REL09 back up data",
@@ -153,8 +155,14 @@ def _copied(ctx: LintContext, store: ComponentView) -> bool:
 
 def _copies_over_a_link(ctx: LintContext, store: ComponentView) -> bool:
     """A drawn replication link from the store with its own mode (`replication: async` on the
-    link) is a copy on another machine, whatever the store's own setting says."""
+    link) is a copy on another machine, whatever the store's own setting says; so is one whose
+    mode nobody states (neither the link nor the store): the copy is drawn, how it is made is
+    unknown. Only `none`, stated on the link or on the store it inherits from, is no copy."""
     for link in ctx.out_links.get(store.id, ()):
-        if link.kind == "replication" and ctx.replication_mode(link, store) != "none":
+        if link.kind != "replication":
+            continue
+        if ctx.replication_mode(link, store) != "none":
+            return True
+        if "replication" not in link.props and not ctx.stated(store, "replication"):
             return True
     return False

@@ -2,8 +2,10 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.kinds import provider_runs
 from archdraw.lint.context import LintContext
-from archdraw.lint.rules.security.unstated import judge_encryption
+from archdraw.lint.design_view import LinkView
+from archdraw.lint.rules.security.unstated import encrypted, judge_encryption
 from archdraw.lint.types import Issue, Severity, rule
 
 
@@ -21,7 +23,10 @@ from archdraw.lint.types import Issue, Severity, rule
     network carries guests, and a compromised laptop reads it all. Certificates are free and
     automatic today. (Links to DNS are not
     reported: name look-ups are not secret.) A link whose encryption the design does not state
-    (no `tls`, no protocol) is unknown: those are reported together, once, as info.""",
+    (no `tls`, no protocol) is unknown: those are reported together, once, as info; except
+    into an identity provider the provider runs (type `auth` with `managed` or `global`:
+    Entra ID, Cognito, Auth0), whose sign-in endpoints OAuth 2.0 and OpenID Connect require
+    to be TLS and which serve nothing else. A stated `tls: false` there is still reported.""",
     fix="""Terminate TLS at the entry point (`tls: true` on the load balancer, gateway or
     CDN) or mark the link `tls: true` / `protocol: HTTPS`; redirect plain HTTP and send HSTS.""",
     references=(
@@ -30,7 +35,11 @@ from archdraw.lint.types import Issue, Severity, rule
     ),
 )
 def public_without_tls(ctx: LintContext) -> Iterator[Issue]:
-    entry_links = (k for k in ctx.entry_links if ctx.components[k.target].type != "dns")
+    entry_links = (
+        k
+        for k in ctx.entry_links
+        if ctx.components[k.target].type != "dns" and not _hosted_sign_in(ctx, k)
+    )
     yield from judge_encryption(
         ctx,
         entry_links,
@@ -42,3 +51,12 @@ def public_without_tls(ctx: LintContext) -> Iterator[Issue]:
         "say `tls: true` or `protocol: HTTPS` on the entry links or their targets (a `label`"
         " is display text: it states nothing)",
     )
+
+
+def _hosted_sign_in(ctx: LintContext, link: LinkView) -> bool:
+    """A link into an identity provider the provider runs, its encryption not stated: OAuth 2.0
+    and OpenID Connect endpoints are TLS only, and hosted providers serve nothing else."""
+    target = ctx.components[link.target]
+    if target.type != "auth" or encrypted(ctx, link) is not None:
+        return False
+    return provider_runs(ctx.prop(target, "managed"), ctx.prop(target, "global"))

@@ -12,7 +12,11 @@ _WORK = frozenset({"compute", "ai", "storage"})
 
 
 def limits_rate(ctx: LintContext, component: ComponentView) -> bool:
-    return component.type == "rate_limiter" or ctx.number(component, "rate_limit") is not None
+    """A rate limiter, a stated `rate_limit` figure, or a limit stated without its figure
+    (`limits_rate: true`)."""
+    if component.type == "rate_limiter" or ctx.number(component, "rate_limit") is not None:
+        return True
+    return ctx.flag(component, "limits_rate")
 
 
 def first_unprotected_service(ctx: LintContext, entry: ComponentView) -> ComponentView | None:
@@ -52,7 +56,8 @@ def first_unprotected_service(ctx: LintContext, entry: ComponentView) -> Compone
     internal` on the client: another team's service, a job, a simulator in the cluster) is not
     judged: there are no requests to count, or the load is the design's own (its `rps`, which
     saturation judges, AD209) and a runaway caller is the design's own bug, judged where it
-    retries (AD203, AD206).""",
+    retries (AD203, AD206). A limit the source states without its figure (`limits_rate:
+    true`: a gateway said to rate-limit) counts as one on the way.""",
     fix="""Put a rate limiter or an API gateway with `rate_limit` between clients and the
     services, or set `rate_limit` on the entry point (load balancer, gateway, service). Use a
     token bucket per API key or user, with counters in a shared store.""",

@@ -82,8 +82,8 @@ def _quota_unstated(ctx: LintContext, provider: ComponentView) -> Issue | None:
     per_minute = ctx.arrival(provider.id) * 60
     return Issue(
         f"'{provider.title}' receives {rate(per_minute)} requests a minute at peak and the "
-        "design does not state its quota (`rpm_limit`): whether that fits under the "
-        "provider's limit is unknown, and calls above it are refused",
+        "design does not state its quota (`rpm_limit`): whether that fits under the limit "
+        "its owner sets is unknown, and calls above it are refused",
         component=provider.id,
         severity=Severity.INFO,
     )

@@ -22,7 +22,9 @@ _OWN_RULES = frozenset({"llm", "external_api"})
     error you can handle. One finding per caller lists every call it makes without one; an
     interactive session (`protocol: SSH` or RDP) is a person at a terminal, not a call, and a
     call no request makes (`calls: 0`: a fetch at start, a heartbeat) keeps no request
-    waiting.""",
+    waiting. Nor is a batch job judged that runs at most once an hour (a stated `rps` of
+    1/3600 or less, on a component nothing calls or feeds: a daily reconciliation): a hang
+    holds one run's thread, no caller waits above it, and no pool can run dry at that rate.""",
     fix="""Set `timeout_ms` on the link (or on the caller for all its calls): a little above
     the callee's p99 latency, and shorter than the caller's own deadline. Propagate deadlines
     downstream (gRPC does) so nobody works on a request whose caller has given up.""",
@@ -48,7 +50,7 @@ def sync_call_without_timeout(ctx: LintContext) -> Iterator[Issue]:
         qualifies = calling.get(type_id)
         if qualifies is None:
             qualifies = calling[type_id] = ctx.category(source) in ("compute", "ai")
-        if not qualifies or number(source, "timeout_ms") is not None:
+        if not qualifies or number(source, "timeout_ms") is not None or batch_job(ctx, source):
             continue
         unbounded = []
         for link in links:
@@ -98,6 +100,19 @@ def never_called(ctx: LintContext, link: LinkView) -> bool:
     """The link states that no request of its sender makes the call (`calls: 0`: a fetch at
     start, a registration renewed on a timer): no request waits on it."""
     return "calls" in link.props and ctx.link_number(link, "calls") == 0
+
+
+# At most one run an hour: a job on a timer (hourly, nightly, daily), not a stream of
+# requests. An hourly figure rounded up from 1/3600 (0.000278) still counts.
+BATCH_RATE = 1.001 / 3600
+
+
+def batch_job(ctx: LintContext, component: ComponentView) -> bool:
+    """The component starts its own work at most once an hour (a stated `rps` of 1/3600 or
+    less) and nothing calls or feeds it: a batch run that nobody waits on, whose calls are too
+    rare to drain a pool or to hammer a provider that is down."""
+    rate = ctx.number(component, "rps") if ctx.stated(component, "rps") else None
+    return rate is not None and rate <= BATCH_RATE and not ctx.in_links.get(component.id)
 
 
 def interactive(ctx: LintContext, link: LinkView) -> bool:
