@@ -15,6 +15,7 @@ from archdraw.analysis.availability import (
     analyze_availability,
     downtime_per_year,
     k_of_n,
+    percent_available,
 )
 
 
@@ -137,6 +138,18 @@ def test_downtime_is_said_in_human_units() -> None:
     assert downtime_per_year(0.999) == "8.8 hours"
     assert downtime_per_year(0.99999) == "5.3 minutes"
     assert downtime_per_year(0.99) == "3.7 days"
+    # Never "0.0 minutes": none at all, or less than the figure shows.
+    assert downtime_per_year(1.0) == "0 minutes"
+    assert downtime_per_year(1 - 1e-12) == "under 0.1 minutes"
+
+
+def test_an_availability_reads_as_a_person_writes_it() -> None:
+    assert percent_available(0.9995) == "99.9500 %"
+    # Exact ends are said as they are; four decimals never round a figure into one.
+    assert percent_available(0.0) == "0 %"
+    assert percent_available(1.0) == "100 %"
+    assert percent_available(1e-9) == "under 0.0001 %"
+    assert percent_available(1 - 1e-9) == "over 99.9999 %"
 
 
 def test_a_primary_without_failover_needs_itself_and_k_minus_1_others(design_of, library) -> None:

@@ -75,7 +75,13 @@ def _check(design: Design, library: Library, words: list[str]) -> None:
         assert found == pytest.approx(float(rest[0]), abs=1e-9)
     elif kind == "single-points":
         wanted = set() if subject == "none" else set(subject.split(","))
-        linted = {f.component for f in lint_design(design, library) if f.code == "AD101"}
+        # AD101 asks about unstated instance counts in one finding, naming the others.
+        linted = {
+            e
+            for f in lint_design(design, library)
+            if f.code == "AD101"
+            for e in (f.component, *(r.element for r in f.related))
+        }
         ranked = {p.id for p in weakest_points(design, library) if p.single_point}
         assert (linted, ranked) == (wanted, wanted)
     else:

@@ -11,7 +11,7 @@ from archdraw.analysis import weakest_points
 from archdraw.io import load
 from archdraw.io.samples import SAMPLE_SUFFIX, sample_dir
 from archdraw.library import Library
-from archdraw.lint import lint_design
+from archdraw.lint import Finding, lint_design
 from archdraw.lint.context import LintContext
 from archdraw.lint.session import LintSession
 from archdraw.model import Design, Document
@@ -25,9 +25,22 @@ SAMPLES = sorted(sample_dir().glob(f"*{SAMPLE_SUFFIX}"))
 
 
 def _both(design: Design, library: Library) -> tuple[set[str], set[str]]:
-    linted = {f.component or "" for f in lint_design(design, library) if f.code == "AD101"}
-    ranked = {p.id for p in weakest_points(design, library) if p.single_point}
-    return linted, ranked
+    return _about(lint_design(design, library)), _ranked(design, library)
+
+
+def _about(findings: list[Finding]) -> set[str]:
+    """The components AD101 is about: one finding asks about every unstated instance count
+    (located at the first, naming the others), one per stated single instance."""
+    return {
+        e
+        for f in findings
+        if f.code == "AD101"
+        for e in (f.component or "", *(r.element for r in f.related))
+    }
+
+
+def _ranked(design: Design, library: Library) -> set[str]:
+    return {p.id for p in weakest_points(design, library) if p.single_point}
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
@@ -106,8 +119,8 @@ links:
     )
     session = LintSession(library)
 
-    def single_points() -> set[str | None]:
-        return {f.component for f in session.lint(document.design) if f.code == "AD101"}
+    def single_points() -> set[str]:
+        return _about(session.lint(document.design))
 
     assert single_points() == {"api", "db"}
     document.apply(SetProperties("api", {"replicas": 2}))

@@ -194,7 +194,7 @@ def test_a_saturated_component_is_said_apart_in_text_and_json(capsys) -> None:
     assert run(["analyze", str(TWITTER_NAIVE), "--availability"]) == 0
     out = capsys.readouterr().out
     # Zero because it cannot carry today's load, not "365.2 days down a year".
-    assert "Availability: 0.0000 % (saturated today, see below)" in out
+    assert "Availability: 0 % (saturated today, see below)" in out
     assert "days" not in out.split("Saturated today")[0]
     assert "Saturated today, so 0 % available" in out
     # 3,000 req/s at 800 each: 4 needed; the capacity is the design's own figure.
@@ -209,3 +209,34 @@ def test_a_saturated_component_is_said_apart_in_text_and_json(capsys) -> None:
         "stated",
         "default",
     )
+
+
+def test_a_simulation_of_no_requests_says_so_instead_of_a_table(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "quiet.archdraw.yaml"
+    path.write_text(DESIGN.replace("rps: 80", "rps: 0"), encoding="utf-8")
+    assert run(["analyze", str(path), "--simulate"]) == 0
+    simulated = capsys.readouterr().out.split("Simulation (")[1]
+    assert simulated.startswith(
+        "seed 0): no requests were simulated, since no client sends any traffic"
+    )
+    assert "component" not in simulated and "util" not in simulated
+
+
+@pytest.mark.parametrize(
+    ("stated", "line"),
+    [("1", "Availability: 100 % (never down)"), ("0", "Availability: 0 % (down all year)")],
+)
+def test_an_availability_at_either_end_is_said_in_words(
+    stated: str, line: str, tmp_path: Path, capsys
+) -> None:
+    path = tmp_path / "ends.archdraw.yaml"
+    path.write_text(
+        "archdraw: 1\nname: ends\ncomponents:\n  - {id: web, type: client, props: {rps: 5}}\n"
+        f"  - {{id: api, type: service, props: {{availability: {stated}}}}}\n"
+        "links:\n  - {from: web, to: api}\n",
+        encoding="utf-8",
+    )
+    assert run(["analyze", str(path), "--availability"]) == 0
+    out = capsys.readouterr().out
+    assert line in out
+    assert "0000 %" not in out and "0.0 minutes" not in out

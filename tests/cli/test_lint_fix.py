@@ -15,12 +15,14 @@ from archdraw.lint import lint_design
 from archdraw.lint.fixes import fix_edit
 from archdraw.model import Document
 
+# One instance of 'api', stated: AD101's error, with its fix (a question about several
+# unstated instance counts has none: one fix sets one component's properties).
 NAIVE = """\
 archdraw: 1
 name: Naive
 components:
   - {id: web, type: client, props: {rps: 50}}
-  - {id: api, type: service, props: {auth: true, rate_limit: 100, capacity_rps: 500}}
+  - {id: api, type: service, props: {replicas: 1, auth: true, rate_limit: 100, capacity_rps: 500}}
   - {id: db, type: database, props: {auth: true, backups: true}}
 links:
   - {from: web, to: api, props: {tls: true}}

@@ -8,6 +8,7 @@ from archdraw.style import NODE_WIDTH
 
 from .conftest import drag
 from .test_editor_floor import _double_click_palette
+from .test_related_findings import _click_row
 
 
 def test_a_fresh_realtime_gateway_is_asked_about_not_blamed(window, qtbot):  # type: ignore[no-untyped-def]
@@ -39,11 +40,19 @@ def test_a_fresh_service_and_database_behind_a_client_are_asked_about(window, qt
     window.lint.run_now()
     panel = window.findings
     rows = [panel.row(i) for i in range(panel.row_count())]
-    spof = {f.component: f for f in rows if f.code == "AD101"}
-    assert set(spof) == {service.id, database.id}
-    assert all(f.severity is Severity.INFO for f in spof.values())
-    assert all("`replicas` not stated" in f.message for f in spof.values())
+    # One question for both (one cause), listed once, at the first in the file.
+    (spof,) = [f for f in rows if f.code == "AD101"]
+    assert spof.component == service.id
+    assert [r.element for r in spof.related] == [database.id]
+    assert spof.severity is Severity.INFO
+    assert "`replicas` not stated" in spof.message
+    assert f"'{service.title}'" in spof.message and f"'{database.title}'" in spof.message
+    assert spof.fix is None  # one fix sets one component's properties
     assert "0 errors" in panel.summary.text()
+    # Selecting it selects the component it is located at, with the other it names.
+    _click_row(window, qtbot, rows.index(spof))
+    assert panel.current() is spof
+    assert sorted(window.scene.selected_component_ids()) == sorted([service.id, database.id])
 
 
 def test_a_fresh_scheduler_is_asked_how_many_instances_it_runs(window, qtbot):  # type: ignore[no-untyped-def]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.imports.conftest import DATA
 from tests.imports.helpers import links, record, types
 
@@ -52,3 +54,34 @@ def test_manifest_maps_workloads_services_ingress_and_hpa(library: Library) -> N
         "between 2 and 10" in e
         for e in next(x for x in block.elements if x.component == "api").evidence
     )
+
+
+def test_a_replica_count_that_is_not_whole_is_said_where_it_is(
+    library: Library, tmp_path: Path
+) -> None:
+    # As the Compose importer says it: the file, the line and why the default is kept.
+    deployment = (
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}}}\n"
+        "spec:\n  replicas: {replicas}\n"
+        "  template:\n    spec:\n      containers: [{{name: app, image: acme/{name}}}]\n"
+    )
+    path = tmp_path / "deploy.yaml"
+    path.write_text(
+        deployment.format(name="half", replicas="2.5")
+        + "---\n"
+        + deployment.format(name="huge", replicas="1e300")
+        + "---\n"
+        + deployment.format(name="whole", replicas="3"),
+        encoding="utf-8",
+    )
+    result = import_files([path], library, user_mappings=False)
+    unresolved = result.block.unresolved
+    for line, name in ((2, "half"), (11, "huge")):
+        said = (
+            f"deploy.yaml:{line} Deployment/{name} spec.replicas: the replica count is not a "
+            "whole number; the library default is kept"
+        )
+        assert [text for text in unresolved if text.endswith(said)]
+        assert "replicas" not in result.design.component(name).props
+    assert result.design.component("whole").props["replicas"] == 3
+    assert len([text for text in unresolved if "whole number" in text]) == 2

@@ -156,3 +156,24 @@ def test_an_unstated_quota_is_the_limit_its_owner_sets(library: Library) -> None
     (message,) = [f.message for f in lint_design(design, library) if f.code == "AD217"]
     assert "under the limit its owner sets is unknown" in message
     assert "provider's" not in message
+
+
+def _long_generation(props: str, library: Library) -> str:
+    loaded = load_text_design(
+        "components:\n"
+        "  - {id: web, type: client, props: {rps: 3}}\n"
+        "  - {id: api, type: service}\n"
+        f"  - {{id: gen, type: llm, props: {{{props}}}}}\n"
+        "links:\n  - {from: web, to: api}\n  - {from: api, to: gen}\n",
+        library,
+    )
+    (finding,) = [f for f in lint_design(loaded, library) if f.code == "AD504"]
+    return finding.message
+
+
+def test_long_generation_writes_its_duration_and_tokens_out(library: Library) -> None:
+    # The largest number a design holds, not an exponent ("1e+09 s") nobody reads.
+    assert "(1,000,000,000 s)" in _long_generation("latency_ms: 1000000000000", library)
+    assert "(12.5 s)" in _long_generation("latency_ms: 12500, max_tokens: 10", library)
+    message = _long_generation("latency_ms: 100, max_tokens: 1000000", library)
+    assert "(up to 1,000,000 tokens)" in message

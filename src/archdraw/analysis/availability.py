@@ -126,8 +126,26 @@ def k_of_n(k: int, n: int, p: float) -> float:
     return min(1.0, math.fsum(term(i) for i in range(k, n + 1)))
 
 
+def percent_available(availability: float) -> str:
+    """An availability as a person reads it: "99.9500 %" (four decimals, so a table's column
+    lines up), but "0 %" and "100 %" when it is exactly that, and "under 0.0001 %" or "over
+    99.9999 %" when four decimals would round it to a figure it is not."""
+    if availability <= 0:
+        return "0 %"
+    if availability >= 1:
+        return "100 %"
+    shown = f"{availability * 100:.4f} %"
+    if shown == "0.0000 %":
+        return "under 0.0001 %"
+    return "over 99.9999 %" if shown == "100.0000 %" else shown
+
+
 def downtime_per_year(availability: float) -> str:
     hours = (1.0 - availability) * HOURS_PER_YEAR
+    if hours <= 0:
+        return "0 minutes"
+    if hours * 60 < 0.05:  # "0.0 minutes" would read as none
+        return "under 0.1 minutes"
     if hours >= 48:
         return f"{hours / 24:.1f} days"
     if hours >= 1:

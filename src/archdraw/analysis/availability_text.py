@@ -8,6 +8,7 @@ from archdraw.analysis.availability import (
     AvailabilityResult,
     WeakLink,
     downtime_per_year,
+    percent_available,
 )
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text_table import rate as _rate
@@ -26,16 +27,19 @@ def availability_lines(report: AnalysisReport, top: int) -> list[str]:
     if not result.clients:
         return ["Availability: no clients to measure it for"]
     # Zero because it cannot carry today's load is not a year of outages: say which.
-    why = (
-        "saturated today, see below"
-        if result.design == 0 and result.saturated
-        else f"about {downtime_per_year(result.design)} down a year"
-    )
-    lines = [f"Availability: {result.design * 100:.4f} % ({why})"]
+    if result.design == 0 and result.saturated:
+        why = "saturated today, see below"
+    elif result.design >= 1:
+        why = "never down"
+    elif result.design <= 0:
+        why = "down all year"
+    else:
+        why = f"about {downtime_per_year(result.design)} down a year"
+    lines = [f"Availability: {percent_available(result.design)} ({why})"]
     rows = [
         [
             client,
-            f"{value * 100:.4f} %",
+            percent_available(value),
             "saturated" if value == 0 and result.saturated else downtime_per_year(value),
         ]
         for client, value in result.clients.items()
@@ -48,7 +52,7 @@ def availability_lines(report: AnalysisReport, top: int) -> list[str]:
     if weakest or together:
         lines.append("Weakest links (design availability gained if it never failed):")
         rows = [
-            [_named(report, w), f"{w.availability * 100:.4f} %", f"+{w.gain * 100:.4f} points"]
+            [_named(report, w), percent_available(w.availability), f"+{w.gain * 100:.4f} points"]
             for w in weakest
         ]
         if together:

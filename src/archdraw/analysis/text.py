@@ -347,6 +347,20 @@ def _seconds(duration: float) -> str:
 def _simulation(report: AnalysisReport) -> list[str]:
     sim = report.simulation
     assert sim is not None
+    if sim.requests == 0:
+        # A table of dashes would read as a result; with nothing simulated there is none.
+        why = (
+            "no client sends any traffic (none states an `rps` above 0)"
+            if sim.duration_s == 0
+            else (
+                f"none finished in the time simulated ({_seconds(sim.duration_s)}; "
+                "raise --requests)"
+            )
+        )
+        return [
+            f"Simulation (seed {sim.seed}): no requests were simulated, since {why}; "
+            "nothing to check the formulas against."
+        ]
     lines = [
         f"Simulation (seed {sim.seed}, {sim.requests:,} requests, {_seconds(sim.duration_s)} "
         "simulated) against the formulas:"

@@ -80,6 +80,17 @@ def rename_selected(window: MainWindow) -> None:
 ADD_KEY = "Ctrl+Shift+A"
 
 
+def empty_canvas_hint() -> str:
+    """What an empty canvas says: every way to add a component (a new user who never
+    drags finds the other two here), then every way to open a design."""
+    key = QKeySequence(ADD_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+    return (
+        "Drag components here from the palette, or double-click one there,\n"
+        f"or press {key} (Edit > Add Component), type a name and press Enter;\n"
+        "or open a design: File > Open, File > Open Sample, or drop a file"
+    )
+
+
 def add_component(window: MainWindow) -> None:
     """Ctrl+Shift+A: the keys go to the palette's filter (its dock shown), where typing a type's
     name and Enter adds one. Tab from the canvas goes to the selection's fields, so the

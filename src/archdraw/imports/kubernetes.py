@@ -186,11 +186,8 @@ class KubernetesImport:
             builder.set_prop(cid, "technology", typing.technology, typing.confidence)
         # A type with no replicas (a load generator typed as a client) has nothing to set.
         replicas_path = rule.get("replicas") if builder.accepts(cid, "replicas") else None
-        replicas = dig(resource.body, replicas_path) if replicas_path else None
-        if isinstance(replicas, int) and not isinstance(replicas, bool):
-            builder.set_prop(cid, "replicas", replicas)
-        elif replicas_path:
-            builder.records[cid].properties["replicas"] = "defaulted"
+        if replicas_path:
+            self.replicas(cid, resource, replicas_path)
         elif rule.get("per_node") and builder.accepts(cid, "replicas"):
             builder.unknown(
                 cid,
@@ -290,9 +287,23 @@ class KubernetesImport:
         )
         if rule.get("technology"):
             self.builder.set_prop(cid, "technology", rule.get("technology"), rule.confidence)
-        replicas = dig(resource.body, rule.get("replicas", "")) if rule.get("replicas") else None
-        if isinstance(replicas, int):
+        if rule.get("replicas"):
+            self.replicas(cid, resource, rule.get("replicas"))
+
+    def replicas(self, cid: str, resource: Resource, path: str) -> None:
+        """The replica count at `path`; absent, the library default; anything but a whole
+        number (`2.5`, `1e300`) is said where it is, as the Compose importer says it, since
+        Kubernetes itself would refuse the manifest."""
+        replicas = dig(resource.body, path)
+        if isinstance(replicas, int) and not isinstance(replicas, bool):
             self.builder.set_prop(cid, "replicas", replicas)
+            return
+        if replicas is not None:
+            self.builder.unresolved(
+                f"{resource.source} {path}: the replica count is not a whole number; "
+                "the library default is kept"
+            )
+        self.builder.records[cid].properties["replicas"] = "defaulted"
 
     def wire(self, workload: Workload, hosts: dict[str, str]) -> None:
         here = f"{workload.resource.source} containers"

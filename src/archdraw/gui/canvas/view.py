@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from archdraw.drawing import Drawing
+from archdraw.gui.actions import empty_canvas_hint
 from archdraw.gui.editing import Editing
 from archdraw.style import GRID_SIZE
 
@@ -367,9 +368,7 @@ class DesignView(QGraphicsView):
         painter.drawText(
             QRectF(self.viewport().rect()),
             Qt.AlignmentFlag.AlignCenter,
-            self.busy_text
-            or "Drag components here from the palette\n"
-            "or open a design: File > Open, File > Open Sample, or drop a file",
+            self.busy_text or empty_canvas_hint(),
         )
 
     def drawBackground(self, painter: QPainter, area: QRectF | QRect) -> None:

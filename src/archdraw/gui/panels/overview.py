@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy
 
 from archdraw.drawing import SEVERITY_ORDER, FindingLike
+from archdraw.gui.actions import ADD_KEY
 from archdraw.layout import clean_text
 from archdraw.library import Library
 from archdraw.model import Design
@@ -106,8 +107,9 @@ def overview_html(
             "Select a component, link or zone to edit it. "
             "Hover a findings marker to read its findings; click it to open them in Findings."
             if design.components
-            else "Drag a component from the palette onto the canvas, or open a sample "
-            "(File > Open Sample)."
+            else "Drag a component from the palette onto the canvas, double-click one there "
+            f"or press {QKeySequence(ADD_KEY).toString(QKeySequence.SequenceFormat.NativeText)} "
+            "(Edit > Add Component); or open a sample (File > Open Sample)."
         )
         + "</p>"
     )

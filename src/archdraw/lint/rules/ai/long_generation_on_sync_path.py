@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 
+from archdraw.analysis.text_table import rate
 from archdraw.lint.context import LintContext
 from archdraw.lint.types import Issue, Severity, rule
 
@@ -37,7 +38,13 @@ def long_generation_on_sync_path(ctx: LintContext) -> Iterator[Issue]:
         latency = ctx.number(llm, "latency_ms") or 0.0
         tokens = ctx.number(llm, "max_tokens") or 0.0
         if latency >= slow_ms or tokens >= many_tokens:
-            what = f"{latency / 1000:g} s" if latency >= slow_ms else f"up to {tokens:g} tokens"
+            # Written out as every figure is ("1,000,000,000 s", "up to 8,000 tokens"), never
+            # an exponent such as "1e+09 s".
+            what = (
+                f"{rate(latency / 1000)} s"
+                if latency >= slow_ms
+                else f"up to {rate(tokens)} tokens"
+            )
             # A latency the design does not give is the library's: alone, a question.
             assumed = ctx.assumed(llm, "latency_ms") if tokens < many_tokens else ""
             yield Issue(
