@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from archdraw.analysis.instances import DERIVED, Instances, partition_copies, report_basis
 from archdraw.analysis.kinds import CACHING_TYPES, TypeFacts, count
+from archdraw.analysis.text_table import rate
 from archdraw.cost.prices import Billing, PriceBook
 from archdraw.library import Library
 from archdraw.model import Component
@@ -75,8 +76,8 @@ class Usage:
 
 
 def per_second(rps: float) -> str:
-    """A rate as people write it: 500,000 (not 5e+05), 32, 0.8."""
-    return f"{rps:,.0f}" if rps >= 100 else f"{rps:.3g}"
+    """A rate as people write it: 500,000 (not 5e+05), 32, 0.8 (the analysis text's format)."""
+    return rate(rps)
 
 
 # Below a billionth no price or monthly figure means anything (request prices start near

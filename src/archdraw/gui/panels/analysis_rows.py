@@ -17,6 +17,7 @@ from archdraw.analysis.failure import ClientImpact
 from archdraw.analysis.overlap import Assumed, assumption_text
 from archdraw.analysis.report import AnalysisReport
 from archdraw.analysis.text import pct
+from archdraw.analysis.text_table import rate as _rate
 from archdraw.analysis.weakest import failed_components, what_fails
 from archdraw.source.printable import plural
 
@@ -59,10 +60,6 @@ LOAD_HEADERS = (
 )
 AVAILABILITY_HEADERS = ("Client", "Availability", "Down a year", "Weakest contributors")
 WEAKEST_HEADERS = ("If this fails", "Requests lost", "Share lost", "Taken down")
-
-
-def _rate(value: float) -> str:
-    return f"{value:,.0f}" if value >= 100 or value == 0 else f"{value:,.3g}"
 
 
 def _number(value: float | None, unit: str = "") -> Cell:
