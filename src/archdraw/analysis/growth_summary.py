@@ -12,6 +12,7 @@ import math
 
 from archdraw.analysis.capacity import TARGET_UTILIZATION, ComponentLoad, GrowthResult
 from archdraw.analysis.graph import CACHING_TYPES, TrafficGraph
+from archdraw.analysis.text_table import rate
 from archdraw.source.printable import plural
 
 # Past a trillion times (a rate of 1e-300 against a capacity) a factor says only "never".
@@ -19,11 +20,11 @@ _FARTHEST = 1e12
 
 
 def times(factor: float) -> str:
-    """A growth factor as people write it: 0.5, 2.5, 2,000 (not 2e+03); past a trillion,
+    """A growth factor as people write it (`rate`): 0.5, 2.5, 2,000 (not 2e+03); past a trillion,
     "over 1,000,000,000,000" (not a 300-digit figure)."""
     if factor > _FARTHEST:
         return f"over {_FARTHEST:,.0f}"
-    return f"{factor:,.0f}" if factor >= 100 else f"{factor:.3g}"
+    return rate(factor)
 
 
 _fmt = times
